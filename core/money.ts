@@ -1,0 +1,63 @@
+/**
+ * Exact money. Amounts are decimal.js values in code, DECIMAL(18,4) in the database and
+ * decimal strings on the wire; a JavaScript number never holds money.
+ *
+ * Decisions: unit prices and costs keep 4 decimal places; a line's credit
+ * ((book cost - authorized cost) x quantity) is rounded half-up to the cent, and every total
+ * is the exact sum of its rounded lines, so a total always equals the sum of its lines.
+ */
+import Decimal from 'decimal.js';
+
+export const Money = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP });
+export type Money = Decimal;
+
+/** Up to 14 integer digits and 4 decimals: what DECIMAL(18,4) holds. */
+const MONEY_TEXT = /^-?\d{1,14}(\.\d{1,4})?$/;
+
+export class MoneyFormatError extends Error {}
+
+/** Parses a decimal string such as "1234.5" (no thousands separators, no exponent). */
+export function parseMoney(text: string): Money {
+  const trimmed = text.trim();
+  if (!MONEY_TEXT.test(trimmed)) throw new MoneyFormatError(`"${text}" is not an amount with at most 4 decimals`);
+  return new Money(trimmed);
+}
+
+/** True when `text` is an amount parseMoney accepts. */
+export function isMoneyText(text: string): boolean {
+  return MONEY_TEXT.test(text.trim());
+}
+
+/**
+ * Converts what a database driver returns for a DECIMAL column: mysql2 gives strings,
+ * SQLite gives numbers (exact for DECIMAL(18,4) values up to 15 significant digits).
+ */
+export function moneyFromDb(value: string | number | null | undefined): Money {
+  if (value === null || value === undefined) return new Money(0);
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) throw new MoneyFormatError(`non-finite amount from the database: ${value}`);
+    return new Money(String(value)).toDecimalPlaces(4);
+  }
+  return new Money(value).toDecimalPlaces(4);
+}
+
+/** The canonical wire and column form: a string with exactly 4 decimals. */
+export function moneyToString(value: Money): string {
+  return value.toFixed(4);
+}
+
+export function roundToCents(value: Money): Money {
+  return value.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+}
+
+export function sumMoney(values: Iterable<Money>): Money {
+  let total = new Money(0);
+  for (const v of values) total = total.plus(v);
+  return total;
+}
+
+/** A line's credit: (book cost - authorized cost) x quantity, rounded to the cent. */
+export function lineCredit(bookCost: Money, authorizedCost: Money, quantity: number): Money {
+  if (!Number.isSafeInteger(quantity)) throw new MoneyFormatError(`quantity ${quantity} is not a whole number`);
+  return roundToCents(bookCost.minus(authorizedCost).times(quantity));
+}

@@ -1,0 +1,76 @@
+import { Model, type CreationOptional, type InferAttributes, type InferCreationAttributes, type Sequelize } from 'sequelize';
+import type { AccountType, Role } from '../core/domain.js';
+import { col, stamps } from './define.js';
+
+/** A company: the vendor, a distributor, a reseller or an end customer. */
+export class Account extends Model<InferAttributes<Account>, InferCreationAttributes<Account>> {
+  declare id: CreationOptional<number>;
+  declare type: AccountType;
+  declare name: string;
+  declare externalRef: string | null;
+  declare country: string | null;
+  declare createdAt: CreationOptional<Date>;
+  declare updatedAt: CreationOptional<Date>;
+}
+
+/** A person who signs in. Distributor users belong to exactly one distributor account. */
+export class User extends Model<InferAttributes<User>, InferCreationAttributes<User>> {
+  declare id: CreationOptional<number>;
+  declare email: string;
+  declare name: string;
+  declare role: Role;
+  declare distributorId: number | null;
+  /** scrypt hash; null for users who only sign in through single sign-on. */
+  declare passwordHash: string | null;
+  declare active: CreationOptional<boolean>;
+  declare createdAt: CreationOptional<Date>;
+  declare updatedAt: CreationOptional<Date>;
+}
+
+/** An external identity (a SAML NameID from an identity provider) attached to a user. */
+export class UserIdentity extends Model<InferAttributes<UserIdentity>, InferCreationAttributes<UserIdentity>> {
+  declare id: CreationOptional<number>;
+  declare userId: number;
+  declare provider: string;
+  declare subject: string;
+  declare createdAt: CreationOptional<Date>;
+  declare updatedAt: CreationOptional<Date>;
+}
+
+export function initAccountModels(sequelize: Sequelize) {
+  const common = { sequelize, underscored: true } as const;
+  Account.init(
+    {
+      id: col.id(),
+      type: col.str(20),
+      name: col.str(200),
+      externalRef: col.str(64, true),
+      country: col.str(2, true),
+      ...stamps(),
+    },
+    { ...common, tableName: 'accounts' },
+  );
+  User.init(
+    {
+      id: col.id(),
+      email: { ...col.str(200), unique: true },
+      name: col.str(200),
+      role: col.str(30),
+      distributorId: col.ref(true),
+      passwordHash: col.str(255, true),
+      active: col.flag(true),
+      ...stamps(),
+    },
+    { ...common, tableName: 'users' },
+  );
+  UserIdentity.init(
+    {
+      id: col.id(),
+      userId: col.ref(),
+      provider: col.str(100),
+      subject: col.str(255),
+      ...stamps(),
+    },
+    { ...common, tableName: 'user_identities' },
+  );
+}

@@ -1,0 +1,73 @@
+import { Model, type CreationOptional, type InferAttributes, type InferCreationAttributes, type Sequelize } from 'sequelize';
+import { col, stamps, type DbMoney } from './define.js';
+
+export type AuthorizationStatus = 'active' | 'expired' | 'revoked' | 'superseded';
+
+/**
+ * An approved special price: the ship & debit number a distributor quotes on its claims.
+ * `number` is human-readable and random (never an auto-increment); (number, version) is unique.
+ */
+export class Authorization extends Model<InferAttributes<Authorization>, InferCreationAttributes<Authorization>> {
+  declare id: CreationOptional<number>;
+  declare number: string;
+  declare version: number;
+  declare distributorId: number;
+  declare programId: number;
+  declare requestId: number | null;
+  declare endCustomerId: number | null;
+  declare status: AuthorizationStatus;
+  declare validFrom: string;
+  declare validTo: string;
+  declare createdAt: CreationOptional<Date>;
+  declare updatedAt: CreationOptional<Date>;
+}
+
+/** One SKU of an authorization. consumed_quantity never exceeds approved_quantity (a CHECK enforces it). */
+export class AuthorizationLine extends Model<InferAttributes<AuthorizationLine>, InferCreationAttributes<AuthorizationLine>> {
+  declare id: CreationOptional<number>;
+  declare authorizationId: number;
+  declare productId: number;
+  declare endCustomerId: number | null;
+  declare authorizedCost: DbMoney;
+  declare approvedQuantity: number;
+  declare consumedQuantity: CreationOptional<number>;
+  declare validFrom: string;
+  declare validTo: string;
+  declare createdAt: CreationOptional<Date>;
+  declare updatedAt: CreationOptional<Date>;
+}
+
+export function initAuthorizationModels(sequelize: Sequelize) {
+  const common = { sequelize, underscored: true } as const;
+  Authorization.init(
+    {
+      id: col.id(),
+      number: col.str(40),
+      version: col.int(),
+      distributorId: col.ref(),
+      programId: col.ref(),
+      requestId: col.ref(true),
+      endCustomerId: col.ref(true),
+      status: col.str(20),
+      validFrom: col.day(),
+      validTo: col.day(),
+      ...stamps(),
+    },
+    { ...common, tableName: 'authorizations' },
+  );
+  AuthorizationLine.init(
+    {
+      id: col.id(),
+      authorizationId: col.ref(),
+      productId: col.ref(),
+      endCustomerId: col.ref(true),
+      authorizedCost: col.money(),
+      approvedQuantity: col.int(),
+      consumedQuantity: col.int(false, 0),
+      validFrom: col.day(),
+      validTo: col.day(),
+      ...stamps(),
+    },
+    { ...common, tableName: 'authorization_lines' },
+  );
+}

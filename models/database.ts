@@ -1,0 +1,130 @@
+/**
+ * Opens the database named by a URL (sqlite:path, sqlite::memory:, mysql://, mariadb://),
+ * creates a MariaDB database that does not exist yet, and runs the migrations with umzug.
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { Sequelize } from 'sequelize';
+import { Umzug } from 'umzug';
+import mysql from 'mysql2/promise';
+import { initAccountModels } from './accounts.js';
+import { initAuthorizationModels } from './authorizations.js';
+import { initCatalogModels } from './catalog.js';
+import { initClaimModels } from './claims.js';
+import { migrations } from './migrations/index.js';
+import type { MigrationContext } from './migrations/types.js';
+import { initPlatformModels } from './platform.js';
+import { initProgramModels } from './programs.js';
+import { initRequestModels } from './requests.js';
+
+export interface Database {
+  sequelize: Sequelize;
+  dialect: 'sqlite' | 'mysql';
+  migrate(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  logging?: boolean;
+  /** MariaDB connection pool size. */
+  poolMax?: number;
+}
+
+/** Parses mysql:// and mariadb:// URLs; mariadb:// is served by the mysql2 driver. */
+export function parseMysqlUrl(url: string) {
+  const u = new URL(url.replace(/^mariadb:/, 'mysql:'));
+  const database = decodeURIComponent(u.pathname.replace(/^\//, ''));
+  if (!database) throw new Error(`database URL ${url} names no database`);
+  return {
+    host: u.hostname || '127.0.0.1',
+    port: u.port ? Number(u.port) : 3306,
+    user: decodeURIComponent(u.username || 'root'),
+    password: decodeURIComponent(u.password || ''),
+    database,
+  };
+}
+
+async function ensureMysqlDatabase(url: string) {
+  const c = parseMysqlUrl(url);
+  const conn = await mysql.createConnection({ host: c.host, port: c.port, user: c.user, password: c.password });
+  try {
+    await conn.query(`CREATE DATABASE IF NOT EXISTS \`${c.database.replace(/`/g, '')}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_bin`);
+  } finally {
+    await conn.end();
+  }
+}
+
+export async function openDatabase(url: string, options: OpenOptions = {}): Promise<Database> {
+  const logging = options.logging ? console.log : false;
+  let sequelize: Sequelize;
+  let dialect: Database['dialect'];
+  if (url.startsWith('sqlite:')) {
+    const storage = url.slice('sqlite:'.length) || ':memory:';
+    if (storage !== ':memory:') mkdirSync(dirname(storage), { recursive: true });
+    sequelize = new Sequelize({ dialect: 'sqlite', storage, logging, pool: { max: 1 } });
+    dialect = 'sqlite';
+    await sequelize.query('PRAGMA foreign_keys = ON');
+    if (storage !== ':memory:') await sequelize.query('PRAGMA journal_mode = WAL');
+    await sequelize.query('PRAGMA busy_timeout = 10000');
+  } else if (/^(mysql|mariadb):/.test(url)) {
+    await ensureMysqlDatabase(url);
+    const c = parseMysqlUrl(url);
+    sequelize = new Sequelize(c.database, c.user, c.password, {
+      dialect: 'mysql',
+      host: c.host,
+      port: c.port,
+      logging,
+      timezone: '+00:00',
+      pool: { max: options.poolMax ?? 10 },
+      // Keep DECIMAL as strings: exact money.
+      dialectOptions: { decimalNumbers: false, supportBigNumbers: true, bigNumberStrings: true },
+    });
+    dialect = 'mysql';
+  } else {
+    throw new Error(`unsupported DATABASE_URL "${url}": use sqlite:PATH or mysql://user:pass@host:port/db`);
+  }
+  await sequelize.authenticate();
+
+  initAccountModels(sequelize);
+  initCatalogModels(sequelize);
+  initProgramModels(sequelize);
+  initRequestModels(sequelize);
+  initAuthorizationModels(sequelize);
+  initClaimModels(sequelize);
+  initPlatformModels(sequelize);
+
+  const umzug = new Umzug<MigrationContext>({
+    migrations: migrations.map((m) => ({ name: m.name, up: m.up })),
+    context: { queryInterface: sequelize.getQueryInterface(), sequelize },
+    storage: {
+      // The executed-migrations table, kept with Sequelize's own query interface.
+      async executed({ context }) {
+        await ensureMetaTable(context);
+        const [rows] = await context.sequelize.query('SELECT name FROM bec_migrations ORDER BY name');
+        return (rows as { name: string }[]).map((r) => r.name);
+      },
+      async logMigration({ name, context }) {
+        await context.sequelize.query('INSERT INTO bec_migrations (name) VALUES (?)', { replacements: [name] });
+      },
+      async unlogMigration({ name, context }) {
+        await context.sequelize.query('DELETE FROM bec_migrations WHERE name = ?', { replacements: [name] });
+      },
+    },
+    logger: undefined,
+  });
+
+  return {
+    sequelize,
+    dialect,
+    async migrate() {
+      await umzug.up();
+    },
+    async close() {
+      await sequelize.close();
+    },
+  };
+}
+
+async function ensureMetaTable({ sequelize }: MigrationContext) {
+  await sequelize.query('CREATE TABLE IF NOT EXISTS bec_migrations (name VARCHAR(255) NOT NULL PRIMARY KEY)');
+}

@@ -1,0 +1,5 @@
+/** Every migration in order. A new one is a new file, added at the end of this list. */
+import { initialSchema } from './20261123T1000-initial-schema.js';
+import type { Migration } from './types.js';
+
+export const migrations: Migration[] = [initialSchema];

@@ -1,0 +1,109 @@
+import { DataTypes, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes, type Sequelize } from 'sequelize';
+import { col, stamps } from './define.js';
+
+/** A cookie session, stored in the database so several server processes share it. `id` is the SHA-256 of the cookie value. */
+export class Session extends Model<InferAttributes<Session>, InferCreationAttributes<Session>> {
+  declare id: string;
+  declare userId: number;
+  declare csrfToken: string;
+  declare expiresAt: Date;
+  declare createdAt: CreationOptional<Date>;
+  declare updatedAt: CreationOptional<Date>;
+}
+
+/** A bearer API token; only its SHA-256 is stored. */
+export class ApiToken extends Model<InferAttributes<ApiToken>, InferCreationAttributes<ApiToken>> {
+  declare id: CreationOptional<number>;
+  declare userId: number;
+  declare name: string;
+  declare tokenHash: string;
+  declare scopes: string;
+  declare expiresAt: Date | null;
+  declare revokedAt: Date | null;
+  declare lastUsedAt: Date | null;
+  declare createdAt: CreationOptional<Date>;
+  declare updatedAt: CreationOptional<Date>;
+}
+
+/** The first response to a POST carrying an Idempotency-Key, replayed on retries. */
+export class IdempotencyRecord extends Model<InferAttributes<IdempotencyRecord>, InferCreationAttributes<IdempotencyRecord>> {
+  declare id: CreationOptional<number>;
+  declare scope: string;
+  declare idemKey: string;
+  declare method: string;
+  declare path: string;
+  declare fingerprint: string;
+  declare statusCode: number | null;
+  declare responseBody: string | null;
+  declare createdAt: CreationOptional<Date>;
+  declare updatedAt: CreationOptional<Date>;
+}
+
+/** The append-only audit trail: triggers refuse UPDATE and DELETE on this table. */
+export class AuditEvent extends Model<InferAttributes<AuditEvent>, InferCreationAttributes<AuditEvent>> {
+  declare id: CreationOptional<number>;
+  declare occurredAt: Date;
+  declare actorUserId: number | null;
+  declare actorRole: string | null;
+  declare action: string;
+  declare entityType: string;
+  declare entityId: string;
+  declare distributorId: number | null;
+  declare before: string | null;
+  declare after: string | null;
+  declare reason: string | null;
+  declare requestId: string | null;
+}
+
+export function initPlatformModels(sequelize: Sequelize) {
+  const common = { sequelize, underscored: true } as const;
+  Session.init(
+    { id: { ...col.str(64), primaryKey: true }, userId: col.ref(), csrfToken: col.str(64), expiresAt: col.instant(), ...stamps() },
+    { ...common, tableName: 'sessions' },
+  );
+  ApiToken.init(
+    {
+      id: col.id(),
+      userId: col.ref(),
+      name: col.str(100),
+      tokenHash: { ...col.str(64), unique: true },
+      scopes: col.text(false),
+      expiresAt: col.instant(true),
+      revokedAt: col.instant(true),
+      lastUsedAt: col.instant(true),
+      ...stamps(),
+    },
+    { ...common, tableName: 'api_tokens' },
+  );
+  IdempotencyRecord.init(
+    {
+      id: col.id(),
+      scope: col.str(64),
+      idemKey: col.str(255),
+      method: col.str(10),
+      path: col.str(255),
+      fingerprint: col.str(64),
+      statusCode: col.int(true),
+      responseBody: { type: DataTypes.TEXT('long'), allowNull: true },
+      ...stamps(),
+    },
+    { ...common, tableName: 'idempotency_records' },
+  );
+  AuditEvent.init(
+    {
+      id: col.id(),
+      occurredAt: col.instant(),
+      actorUserId: col.ref(true),
+      actorRole: col.str(30, true),
+      action: col.str(60),
+      entityType: col.str(40),
+      entityId: col.str(64),
+      distributorId: col.ref(true),
+      before: col.text(),
+      after: col.text(),
+      reason: col.text(),
+      requestId: col.str(64, true),
+    },
+    { ...common, tableName: 'audit_events', timestamps: false },
+  );
+}
