@@ -1,0 +1,62 @@
+/** The Express application, without listen(): tests and main.ts both start the real thing. */
+import { randomUUID } from 'node:crypto';
+import { resolve } from 'node:path';
+import cookieParser from 'cookie-parser';
+import express from 'express';
+import type { Database } from '../models/database.js';
+import { auditRouter } from './audit/audit.router.js';
+import { authRouter } from './auth/auth.router.js';
+import { authenticate } from './auth/authenticate.js';
+import { authorizationsRouter } from './authorizations/authorizations.router.js';
+import { catalogRouter } from './catalog/catalog.router.js';
+import { claimsRouter } from './claims/claims.router.js';
+import type { Config } from './config.js';
+import { apiNotFound, errorMiddleware } from './errors.js';
+import { idempotency } from './http/idempotency.js';
+import { openApiDocument } from './http/openapi.js';
+import { programsRouter } from './programs/programs.router.js';
+import { requestsRouter } from './requests/requests.router.js';
+
+export interface AppDeps {
+  config: Config;
+  db: Database;
+  /** Folder whose demo/ and dist/ are served; the working directory by default. */
+  staticRoot?: string;
+}
+
+export function createApp({ config, db, staticRoot = process.cwd() }: AppDeps) {
+  const app = express();
+  app.disable('x-powered-by');
+  app.use((req, res, next) => {
+    req.requestId = randomUUID();
+    res.set('X-Request-Id', req.requestId);
+    next();
+  });
+  app.use(express.json({ limit: '25mb' }));
+  app.use(cookieParser());
+
+  app.get('/api/health', async (_req, res) => {
+    await db.sequelize.query('SELECT 1');
+    res.json({ status: 'ok', database: db.dialect });
+  });
+  let openapi: unknown;
+  app.get('/api/openapi.json', (_req, res) => {
+    openapi ??= openApiDocument();
+    res.json(openapi);
+  });
+
+  app.use('/api', authenticate, idempotency);
+  app.use('/api', authRouter(config));
+  app.use('/api', catalogRouter());
+  app.use('/api/programs', programsRouter());
+  app.use('/api/requests', requestsRouter());
+  app.use('/api/authorizations', authorizationsRouter());
+  app.use('/api/claims', claimsRouter());
+  app.use('/api/audit', auditRouter());
+  app.use('/api', apiNotFound);
+
+  app.use('/dist', express.static(resolve(staticRoot, 'dist')));
+  app.use(express.static(resolve(staticRoot, 'demo'), { extensions: ['html'] }));
+  app.use(errorMiddleware);
+  return app;
+}

@@ -1,0 +1,77 @@
+import { Op } from 'sequelize';
+import { ApiToken, Session } from '../../models/platform.js';
+import { User } from '../../models/accounts.js';
+import type { Actor } from './actor.js';
+
+export interface UserRecord {
+  id: number;
+  email: string;
+  name: string;
+  role: Actor['role'];
+  distributorId: number | null;
+  passwordHash: string | null;
+  active: boolean;
+}
+
+const toUser = (u: User): UserRecord => ({
+  id: u.id,
+  email: u.email,
+  name: u.name,
+  role: u.role,
+  distributorId: u.distributorId,
+  passwordHash: u.passwordHash,
+  active: u.active,
+});
+
+export async function findUserByEmail(email: string): Promise<UserRecord | null> {
+  const u = await User.findOne({ where: { email: email.toLowerCase() } });
+  return u ? toUser(u) : null;
+}
+
+export async function findUserById(id: number): Promise<UserRecord | null> {
+  const u = await User.findByPk(id);
+  return u ? toUser(u) : null;
+}
+
+export async function createSession(id: string, userId: number, csrfToken: string, expiresAt: Date) {
+  await Session.create({ id, userId, csrfToken, expiresAt });
+}
+
+export async function findSession(id: string) {
+  const s = await Session.findByPk(id);
+  return s && s.expiresAt.getTime() > Date.now() ? { userId: s.userId, csrfToken: s.csrfToken } : null;
+}
+
+export async function deleteSession(id: string) {
+  await Session.destroy({ where: { id } });
+}
+
+export async function createApiToken(input: { userId: number; name: string; tokenHash: string; scopes: string[]; expiresAt: Date | null }) {
+  const t = await ApiToken.create({ ...input, scopes: JSON.stringify(input.scopes), revokedAt: null, lastUsedAt: null });
+  return { id: t.id, name: t.name, scopes: input.scopes, expiresAt: t.expiresAt?.toISOString() ?? null };
+}
+
+export async function findActiveToken(tokenHash: string) {
+  const t = await ApiToken.findOne({
+    where: { tokenHash, revokedAt: null, [Op.or]: [{ expiresAt: null }, { expiresAt: { [Op.gt]: new Date() } }] },
+  });
+  return t ? { id: t.id, userId: t.userId, scopes: JSON.parse(t.scopes) as string[] } : null;
+}
+
+export async function listTokens(userId: number) {
+  const rows = await ApiToken.findAll({ where: { userId }, order: [['id', 'ASC']] });
+  return rows.map((t) => ({
+    id: t.id,
+    name: t.name,
+    scopes: JSON.parse(t.scopes) as string[],
+    expiresAt: t.expiresAt?.toISOString() ?? null,
+    revokedAt: t.revokedAt?.toISOString() ?? null,
+    lastUsedAt: t.lastUsedAt?.toISOString() ?? null,
+  }));
+}
+
+/** Revokes a token of this user; false when there is none. */
+export async function revokeToken(userId: number, id: number): Promise<boolean> {
+  const [count] = await ApiToken.update({ revokedAt: new Date() }, { where: { id, userId, revokedAt: null } });
+  return count > 0;
+}

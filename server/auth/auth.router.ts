@@ -1,0 +1,67 @@
+import { Router } from 'express';
+import type { Config } from '../config.js';
+import { describeRoute, IdParam, z } from '../http/openapi.js';
+import { parse } from '../http/validate.js';
+import { requireActor } from './actor.js';
+import * as auth from './auth.service.js';
+
+const SignIn = z.object({ email: z.string().email(), password: z.string().min(1).max(200) }).openapi('SignIn');
+const UserView = z
+  .object({ userId: z.number(), email: z.string(), name: z.string(), role: z.string(), distributorId: z.number().nullable() })
+  .openapi('SessionUser');
+const SessionView = z.object({ user: UserView, csrfToken: z.string(), expiresAt: z.string() }).openapi('Session');
+const NewToken = z
+  .object({
+    name: z.string().min(1).max(100),
+    scopes: z.array(z.string().max(50)).max(20).default(['api']),
+    expiresInDays: z.number().int().positive().max(3650).nullable().default(90),
+  })
+  .openapi('NewApiToken');
+
+describeRoute({ method: 'post', path: '/api/session', summary: 'Sign in with email and password (sets the session cookie)', tags: ['auth'], body: SignIn, response: SessionView, public: true });
+describeRoute({ method: 'get', path: '/api/session', summary: 'The signed-in user', tags: ['auth'], response: UserView });
+describeRoute({ method: 'delete', path: '/api/session', summary: 'Sign out', tags: ['auth'], status: 204 });
+describeRoute({ method: 'post', path: '/api/tokens', summary: 'Issue a bearer API token (shown once)', tags: ['auth'], body: NewToken, status: 201 });
+describeRoute({ method: 'get', path: '/api/tokens', summary: 'Your API tokens', tags: ['auth'] });
+describeRoute({ method: 'delete', path: '/api/tokens/:id', summary: 'Revoke an API token', tags: ['auth'], params: IdParam, status: 204 });
+
+const publicUser = (a: ReturnType<typeof requireActor>) => ({ userId: a.userId, email: a.email, name: a.name, role: a.role, distributorId: a.distributorId });
+
+export function authRouter(config: Config) {
+  const r = Router();
+  r.post('/session', async (req, res) => {
+    const body = parse(SignIn, req.body);
+    const s = await auth.signIn(body.email, body.password, config.sessionTtlHours);
+    res.cookie(auth.SESSION_COOKIE, s.cookieValue, {
+      httpOnly: true,
+      secure: config.cookieSecure,
+      sameSite: 'lax',
+      expires: s.expiresAt,
+      path: '/',
+    });
+    res.json({ user: publicUser(s.actor), csrfToken: s.csrfToken, expiresAt: s.expiresAt.toISOString() });
+  });
+  r.get('/session', (req, res) => {
+    res.json(publicUser(requireActor(req)));
+  });
+  r.delete('/session', async (req, res) => {
+    const cookie = req.cookies?.[auth.SESSION_COOKIE] as string | undefined;
+    if (cookie) await auth.signOut(cookie);
+    res.clearCookie(auth.SESSION_COOKIE, { path: '/' });
+    res.status(204).end();
+  });
+  r.post('/tokens', async (req, res) => {
+    const actor = requireActor(req);
+    const body = parse(NewToken, req.body);
+    res.status(201).json(await auth.issueToken(actor, body.name, body.scopes, body.expiresInDays));
+  });
+  r.get('/tokens', async (req, res) => {
+    res.json({ items: await auth.listTokens(requireActor(req)) });
+  });
+  r.delete('/tokens/:id', async (req, res) => {
+    const { id } = parse(IdParam, req.params, 'params');
+    await auth.revokeToken(requireActor(req), id);
+    res.status(204).end();
+  });
+  return r;
+}

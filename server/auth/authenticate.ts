@@ -1,0 +1,31 @@
+import type { RequestHandler } from 'express';
+import { AppError } from '../errors.js';
+import { actorFromSession, actorFromToken, SESSION_COOKIE } from './auth.service.js';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * Resolves the caller from `Authorization: Bearer` or the session cookie. A state-changing
+ * request made with the cookie must echo the session's CSRF token in `X-CSRF-Token`.
+ */
+export const authenticate: RequestHandler = async (req, _res, next) => {
+  const header = req.get('authorization');
+  if (header) {
+    const match = /^Bearer\s+(\S+)$/i.exec(header);
+    const actor = match ? await actorFromToken(match[1]) : null;
+    if (!actor) throw new AppError('INVALID_TOKEN', 'the bearer token is unknown, expired or revoked', 401);
+    req.actor = actor;
+    return next();
+  }
+  const cookie = req.cookies?.[SESSION_COOKIE] as string | undefined;
+  if (cookie) {
+    const found = await actorFromSession(cookie);
+    if (found) {
+      if (!SAFE_METHODS.has(req.method) && req.get('x-csrf-token') !== found.csrfToken) {
+        throw new AppError('CSRF_TOKEN_INVALID', 'send the session CSRF token in the X-CSRF-Token header', 403);
+      }
+      req.actor = found.actor;
+    }
+  }
+  next();
+};

@@ -1,0 +1,282 @@
+/** The only claims code that touches Sequelize: returns plain objects with money as decimal strings. */
+import { Op, QueryTypes, UniqueConstraintError, type Transaction, type WhereOptions } from 'sequelize';
+import type { AuthorizationLineFact } from '../../core/claims/engine.js';
+import type { ProgramType } from '../../core/domain.js';
+import { moneyFromDb, moneyToString } from '../../core/money.js';
+import { Authorization, AuthorizationLine } from '../../models/authorizations.js';
+import { Account } from '../../models/accounts.js';
+import { BookCost, Product, ProductPartMapping } from '../../models/catalog.js';
+import { Claim, ClaimLine, CreditMemo, Note, PosConsumption } from '../../models/claims.js';
+import { Program } from '../../models/programs.js';
+import type { TenantScope } from '../auth/actor.js';
+import type { ClaimLineView, ClaimQuery, ClaimView } from './claims.schemas.js';
+
+const m = (v: string | number) => moneyToString(moneyFromDb(v));
+const om = (v: string | number | null) => (v === null ? null : m(v));
+const scoped = (scope: TenantScope) => (scope.distributorId === null ? {} : { distributorId: scope.distributorId });
+
+export const sequelize = () => Claim.sequelize!;
+
+function toLineView(l: ClaimLine): ClaimLineView {
+  return {
+    id: l.id,
+    lineNumber: l.lineNumber,
+    authorizationNumber: l.authorizationNumber,
+    authorizationLineId: l.authorizationLineId,
+    authorizationVersion: l.authorizationVersion,
+    productId: l.productId,
+    vendorPartNumber: l.vendorPartNumber,
+    distributorPartNumber: l.distributorPartNumber,
+    endCustomerName: l.endCustomerName,
+    invoiceNumber: l.invoiceNumber,
+    invoiceLine: l.invoiceLine,
+    invoiceDate: l.invoiceDate,
+    shipDate: l.shipDate,
+    quantity: l.quantity,
+    bookCost: m(l.bookCost),
+    authorizedCost: om(l.authorizedCost),
+    resalePrice: om(l.resalePrice),
+    claimedAmount: m(l.claimedAmount),
+    computedAmount: m(l.computedAmount),
+    acceptedQuantity: l.acceptedQuantity,
+    approvedAmount: m(l.approvedAmount),
+    verdict: l.verdict,
+    reasonCodes: JSON.parse(l.reasonCodes),
+    rule: l.rule,
+    verdictInputs: l.verdictInputs ? JSON.parse(l.verdictInputs) : null,
+    extra: l.extra ? JSON.parse(l.extra) : null,
+    resubmissionOfLineId: l.resubmissionOfLineId,
+    adjustedByUserId: l.adjustedByUserId,
+  };
+}
+
+function toClaimView(c: Claim, lineCount: number, memo: CreditMemo | null, lines?: ClaimLine[]): ClaimView {
+  return {
+    id: c.id,
+    number: c.number,
+    distributorId: c.distributorId,
+    programId: c.programId,
+    programType: c.programType,
+    type: c.type,
+    status: c.status,
+    debitMemoNumber: c.debitMemoNumber,
+    currency: c.currency,
+    claimedTotal: m(c.claimedTotal),
+    computedTotal: m(c.computedTotal),
+    approvedTotal: m(c.approvedTotal),
+    lineCount,
+    submittedAt: c.submittedAt?.toISOString() ?? null,
+    authorizedAt: c.authorizedAt?.toISOString() ?? null,
+    paidAt: c.paidAt?.toISOString() ?? null,
+    createdAt: c.createdAt.toISOString(),
+    createdByUserId: c.createdByUserId,
+    authorizedByUserId: c.authorizedByUserId,
+    creditMemo: memo
+      ? { number: memo.number, amount: m(memo.amount), currency: memo.currency, issuedAt: memo.issuedAt.toISOString(), externalRef: memo.externalRef }
+      : null,
+    ...(lines ? { lines: lines.map(toLineView) } : {}),
+  };
+}
+
+export type NewClaimLine = Omit<ClaimLineView, 'id' | 'reasonCodes' | 'verdictInputs' | 'extra'> & { extra: Record<string, unknown> | null };
+
+export async function insertClaim(
+  head: Pick<Claim, 'number' | 'distributorId' | 'type' | 'debitMemoNumber' | 'currency' | 'claimedTotal' | 'createdByUserId'>,
+  lines: NewClaimLine[],
+  transaction: Transaction,
+): Promise<number> {
+  const c = await Claim.create(
+    { ...head, programId: null, programType: null, status: 'draft', computedTotal: '0', approvedTotal: '0', submittedAt: null, authorizedAt: null, paidAt: null, authorizedByUserId: null },
+    { transaction },
+  );
+  await ClaimLine.bulkCreate(
+    lines.map((l) => ({ ...l, claimId: c.id, distributorId: head.distributorId, endCustomerId: null, reasonCodes: '[]', verdictInputs: null, extra: l.extra ? JSON.stringify(l.extra) : null })),
+    { transaction },
+  );
+  return c.id;
+}
+
+export async function findClaimIdByDebitMemo(distributorId: number, debitMemoNumber: string): Promise<number | null> {
+  const c = await Claim.findOne({ where: { distributorId, debitMemoNumber }, attributes: ['id'] });
+  return c?.id ?? null;
+}
+
+export async function findClaim(scope: TenantScope, id: number, opts: { lines?: boolean; transaction?: Transaction } = {}): Promise<ClaimView | null> {
+  const { transaction } = opts;
+  const c = await Claim.findOne({ where: { id, ...scoped(scope) }, transaction, lock: transaction ? transaction.LOCK.UPDATE : undefined });
+  if (!c) return null;
+  const memo = await CreditMemo.findOne({ where: { claimId: id }, transaction });
+  if (opts.lines) {
+    const lines = await ClaimLine.findAll({ where: { claimId: id }, order: [['lineNumber', 'ASC']], transaction });
+    return toClaimView(c, lines.length, memo, lines);
+  }
+  return toClaimView(c, await ClaimLine.count({ where: { claimId: id }, transaction }), memo);
+}
+
+export async function listClaims(scope: TenantScope, q: ClaimQuery) {
+  const where: WhereOptions = { ...scoped(scope) };
+  const w = where as Record<string | symbol, unknown>;
+  if (q.status) w.status = q.status;
+  if (q.programType) w.programType = q.programType;
+  if (q.distributorId && scope.distributorId === null) w.distributorId = q.distributorId;
+  const created: Record<symbol, Date> = {};
+  if (q.from) created[Op.gte] = new Date(`${q.from}T00:00:00.000Z`);
+  if (q.to) created[Op.lte] = new Date(`${q.to}T23:59:59.999Z`);
+  if (q.from || q.to) w.createdAt = created;
+  const { rows, count } = await Claim.findAndCountAll({ where, order: [['id', 'DESC']], limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
+  const ids = rows.map((r) => r.id);
+  const counts = ids.length
+    ? ((await ClaimLine.findAll({ where: { claimId: ids }, attributes: ['claimId', [Claim.sequelize!.fn('COUNT', Claim.sequelize!.col('id')), 'n']], group: ['claimId'], raw: true })) as unknown as { claimId: number; n: number | string }[])
+    : [];
+  const memos = ids.length ? await CreditMemo.findAll({ where: { claimId: ids } }) : [];
+  return {
+    items: rows.map((c) => toClaimView(c, Number(counts.find((x) => x.claimId === c.id)?.n ?? 0), memos.find((x) => x.claimId === c.id) ?? null)),
+    total: count,
+  };
+}
+
+export async function claimLinesForValidation(claimId: number, transaction: Transaction) {
+  return (await ClaimLine.findAll({ where: { claimId }, order: [['lineNumber', 'ASC']], transaction })).map(toLineView);
+}
+
+/** Everything the rules engine needs about this distributor's world, in one round of queries. */
+export async function validationFacts(
+  distributorId: number,
+  keys: { authorizationNumbers: string[]; vendorParts: string[]; distributorParts: string[]; invoiceNumbers: string[] },
+  transaction: Transaction,
+) {
+  const auths = keys.authorizationNumbers.length
+    ? await Authorization.findAll({ where: { number: keys.authorizationNumbers, status: 'active' }, transaction })
+    : [];
+  const authLines = auths.length ? await AuthorizationLine.findAll({ where: { authorizationId: auths.map((a) => a.id) }, transaction }) : [];
+  const programs = auths.length ? await Program.findAll({ where: { id: [...new Set(auths.map((a) => a.programId))] }, transaction }) : [];
+  const productIds = [...new Set(authLines.map((l) => l.productId))];
+  const endCustomerIds = [...new Set(authLines.map((l) => l.endCustomerId).filter((x): x is number => x !== null))];
+  const [authProducts, endCustomers, byVendor, byDistributor, consumed] = await Promise.all([
+    productIds.length ? Product.findAll({ where: { id: productIds }, attributes: ['id', 'vendorPartNumber'], transaction }) : [],
+    endCustomerIds.length ? Account.findAll({ where: { id: endCustomerIds }, attributes: ['id', 'name'], transaction }) : [],
+    keys.vendorParts.length ? Product.findAll({ where: { vendorPartNumber: keys.vendorParts }, attributes: ['id', 'vendorPartNumber'], transaction }) : [],
+    keys.distributorParts.length
+      ? ProductPartMapping.findAll({ where: { distributorId, distributorPartNumber: keys.distributorParts }, transaction })
+      : [],
+    keys.invoiceNumbers.length
+      ? PosConsumption.findAll({ where: { distributorId, invoiceNumber: keys.invoiceNumbers }, attributes: ['invoiceNumber', 'invoiceLine'], transaction })
+      : [],
+  ]);
+  const partOf = new Map(authProducts.map((p) => [p.id, p.vendorPartNumber]));
+  const nameOf = new Map(endCustomers.map((a) => [a.id, a.name]));
+  const programOf = new Map(programs.map((p) => [p.id, p]));
+  const authOf = new Map(auths.map((a) => [a.id, a]));
+  const facts = new Map<string, AuthorizationLineFact[]>();
+  for (const l of authLines) {
+    const a = authOf.get(l.authorizationId)!;
+    const p = programOf.get(a.programId)!;
+    const list = facts.get(a.number) ?? [];
+    list.push({
+      authorizationId: a.id,
+      authorizationLineId: l.id,
+      authorizationNumber: a.number,
+      authorizationVersion: a.version,
+      distributorId: a.distributorId,
+      productId: l.productId,
+      vendorPartNumber: partOf.get(l.productId) ?? '',
+      endCustomerId: l.endCustomerId,
+      endCustomerName: l.endCustomerId === null ? null : nameOf.get(l.endCustomerId) ?? null,
+      authorizedCost: m(l.authorizedCost),
+      approvedQuantity: l.approvedQuantity,
+      consumedQuantity: l.consumedQuantity,
+      validFrom: l.validFrom,
+      validTo: l.validTo,
+      programId: p.id,
+      programType: p.type as ProgramType,
+      requiredFields: JSON.parse(p.requiredClaimFields),
+    });
+    facts.set(a.number, list);
+  }
+  return {
+    authorizationLines: facts,
+    productByVendorPart: new Map(byVendor.map((p) => [p.vendorPartNumber, p.id])),
+    productByDistributorPart: new Map(byDistributor.map((p) => [p.distributorPartNumber, p.productId])),
+    consumed: new Set(consumed.map((c) => `${c.invoiceNumber}\u0000${c.invoiceLine}`)),
+  };
+}
+
+/** The vendor's book cost for a distributor and product on a date, when one is on record. */
+export async function bookCostOn(distributorId: number, productId: number, date: string, transaction: Transaction): Promise<string | null> {
+  const row = await BookCost.findOne({
+    where: { distributorId, productId, effectiveFrom: { [Op.lte]: date }, [Op.or]: [{ effectiveTo: null }, { effectiveTo: { [Op.gte]: date } }] },
+    order: [['effectiveFrom', 'DESC']],
+    transaction,
+  });
+  return row ? m(row.cost) : null;
+}
+
+export type ConsumeResult = 'consumed' | 'already_claimed' | 'exhausted';
+
+/**
+ * Takes a POS line and quantity from the ledger. The unique key on (distributor, invoice, line)
+ * and the conditional update on the authorization line make the database the referee: of two
+ * claims racing for the last units, exactly one wins.
+ */
+export async function consume(
+  entry: { distributorId: number; invoiceNumber: string; invoiceLine: string; claimLineId: number; authorizationLineId: number; quantity: number },
+  transaction: Transaction,
+): Promise<ConsumeResult> {
+  let consumption: PosConsumption;
+  try {
+    consumption = await PosConsumption.create(entry, { transaction });
+  } catch (err) {
+    if (err instanceof UniqueConstraintError) return 'already_claimed';
+    throw err;
+  }
+  const [, affected] = await Claim.sequelize!.query(
+    'UPDATE authorization_lines SET consumed_quantity = consumed_quantity + ? WHERE id = ? AND consumed_quantity + ? <= approved_quantity',
+    { replacements: [entry.quantity, entry.authorizationLineId, entry.quantity], type: QueryTypes.UPDATE, transaction },
+  );
+  if (affected === 1) return 'consumed';
+  await consumption.destroy({ transaction });
+  return 'exhausted';
+}
+
+/** Gives a line's POS line and quantity back, when finance rejects it. */
+export async function release(claimLineId: number, transaction: Transaction) {
+  const c = await PosConsumption.findOne({ where: { claimLineId }, transaction });
+  if (!c) return;
+  await Claim.sequelize!.query('UPDATE authorization_lines SET consumed_quantity = consumed_quantity - ? WHERE id = ?', {
+    replacements: [c.quantity, c.authorizationLineId],
+    type: QueryTypes.UPDATE,
+    transaction,
+  });
+  await c.destroy({ transaction });
+}
+
+export async function updateLine(id: number, patch: Partial<Omit<ClaimLineView, 'reasonCodes' | 'verdictInputs'>> & { reasonCodes?: string[]; verdictInputs?: Record<string, unknown> | null }, transaction: Transaction) {
+  const { reasonCodes, verdictInputs, extra, ...rest } = patch;
+  await ClaimLine.update(
+    {
+      ...(rest as object),
+      ...(reasonCodes ? { reasonCodes: JSON.stringify(reasonCodes) } : {}),
+      ...(verdictInputs !== undefined ? { verdictInputs: verdictInputs ? JSON.stringify(verdictInputs) : null } : {}),
+      ...(extra !== undefined ? { extra: extra ? JSON.stringify(extra) : null } : {}),
+    },
+    { where: { id }, transaction },
+  );
+}
+
+export async function updateClaim(id: number, patch: Partial<Pick<Claim, 'status' | 'programId' | 'programType' | 'computedTotal' | 'approvedTotal' | 'submittedAt' | 'authorizedAt' | 'paidAt' | 'authorizedByUserId'>>, transaction: Transaction) {
+  await Claim.update(patch, { where: { id }, transaction });
+}
+
+export async function insertCreditMemo(memo: Pick<CreditMemo, 'number' | 'claimId' | 'distributorId' | 'amount' | 'currency' | 'issuedAt' | 'issuedByUserId' | 'externalRef'>, transaction: Transaction) {
+  await CreditMemo.create(memo, { transaction });
+}
+
+export async function listNotes(claimId: number) {
+  const rows = await Note.findAll({ where: { entityType: 'claim', entityId: claimId }, order: [['id', 'ASC']] });
+  return rows.map((n) => ({ id: n.id, authorUserId: n.authorUserId, body: n.body, createdAt: n.createdAt.toISOString() }));
+}
+
+export async function insertNote(claimId: number, distributorId: number, authorUserId: number, body: string, transaction: Transaction) {
+  const n = await Note.create({ entityType: 'claim', entityId: claimId, distributorId, authorUserId, body }, { transaction });
+  return { id: n.id, authorUserId, body, createdAt: n.createdAt.toISOString() };
+}

@@ -1,0 +1,58 @@
+import { Router } from 'express';
+import { authorize, requireActor } from '../auth/actor.js';
+import { describeRoute, IdParam, z } from '../http/openapi.js';
+import { parse } from '../http/validate.js';
+import { AdjustLine, ClaimInput, ClaimQuery, ClaimView, LineParams, NoteInput, PayInput } from './claims.schemas.js';
+import * as service from './claims.service.js';
+
+const tags = ['claims'];
+const NoteView = z.object({ id: z.number(), authorUserId: z.number(), body: z.string(), createdAt: z.string() }).openapi('Note');
+describeRoute({ method: 'get', path: '/api/claims', summary: 'Claims, filtered by status, distributor, program type and date range, paged', tags, query: ClaimQuery, response: z.object({ items: z.array(ClaimView), total: z.number(), page: z.number(), pageSize: z.number() }) });
+describeRoute({ method: 'get', path: '/api/claims/:id', summary: 'A claim with its lines and verdicts', tags, params: IdParam, response: ClaimView });
+describeRoute({ method: 'post', path: '/api/claims', summary: 'Create an explicit claim (and submit it with submit: true)', tags, body: ClaimInput, response: ClaimView, status: 201, idempotent: true });
+describeRoute({ method: 'post', path: '/api/claims/:id/submit', summary: 'Validate every line and submit the claim', tags, params: IdParam, response: ClaimView });
+describeRoute({ method: 'post', path: '/api/claims/:id/lines/:lineId/adjust', summary: 'Adjust the approved amount of a line, with a reason', tags, params: LineParams, body: AdjustLine, response: ClaimView });
+describeRoute({ method: 'post', path: '/api/claims/:id/authorize', summary: 'Authorize the claim for payment', tags, params: IdParam, response: ClaimView });
+describeRoute({ method: 'post', path: '/api/claims/:id/pay', summary: 'Pay the claim: issues a credit memo', tags, params: IdParam, body: PayInput, response: ClaimView });
+describeRoute({ method: 'get', path: '/api/claims/:id/notes', summary: 'Notes on a claim', tags, params: IdParam, response: z.object({ items: z.array(NoteView) }) });
+describeRoute({ method: 'post', path: '/api/claims/:id/notes', summary: 'Add a note to a claim', tags, params: IdParam, body: NoteInput, response: NoteView, status: 201, idempotent: true });
+
+export function claimsRouter() {
+  const r = Router();
+  const id = (params: unknown) => parse(IdParam, params, 'params').id;
+  r.get('/', async (req, res) => {
+    const q = parse(ClaimQuery, req.query, 'query');
+    res.json({ ...(await service.listClaims(requireActor(req), q)), page: q.page, pageSize: q.pageSize });
+  });
+  r.get('/:id', async (req, res) => {
+    res.json(await service.getClaim(requireActor(req), id(req.params)));
+  });
+  r.post('/', async (req, res) => {
+    const actor = authorize(req, 'claim.submit');
+    res.status(201).json(await service.createClaim(actor, parse(ClaimInput, req.body)));
+  });
+  r.post('/:id/submit', async (req, res) => {
+    res.json(await service.submitClaim(authorize(req, 'claim.submit'), id(req.params)));
+  });
+  r.post('/:id/lines/:lineId/adjust', async (req, res) => {
+    const actor = authorize(req, 'claim.adjust');
+    const p = parse(LineParams, req.params, 'params');
+    const body = parse(AdjustLine, req.body);
+    res.json(await service.adjustLine(actor, p.id, p.lineId, body.approvedAmount, body.reason));
+  });
+  r.post('/:id/authorize', async (req, res) => {
+    res.json(await service.authorizeClaim(authorize(req, 'claim.authorize'), id(req.params)));
+  });
+  r.post('/:id/pay', async (req, res) => {
+    const actor = authorize(req, 'claim.pay');
+    res.json(await service.payClaim(actor, id(req.params), parse(PayInput, req.body).externalRef));
+  });
+  r.get('/:id/notes', async (req, res) => {
+    res.json({ items: await service.listNotes(requireActor(req), id(req.params)) });
+  });
+  r.post('/:id/notes', async (req, res) => {
+    const actor = authorize(req, 'claim.note');
+    res.status(201).json(await service.addNote(actor, id(req.params), parse(NoteInput, req.body).body));
+  });
+  return r;
+}

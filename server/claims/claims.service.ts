@@ -1,0 +1,294 @@
+import { validateClaimLines, type ClaimLineInput as EngineLine } from '../../core/claims/engine.js';
+import type { ReasonCode } from '../../core/domain.js';
+import { lineCredit, Money, moneyToString, parseMoney, sumMoney } from '../../core/money.js';
+import type { Actor } from '../auth/actor.js';
+import { scopeOf } from '../auth/actor.js';
+import { recordAudit } from '../audit/audit.repository.js';
+import { AppError, conflict, notFound } from '../errors.js';
+import { documentNumber } from '../http/numbers.js';
+import * as repo from './claims.repository.js';
+import type { ClaimInput, ClaimLineView, ClaimQuery, ClaimView } from './claims.schemas.js';
+
+const total = (values: string[]) => moneyToString(sumMoney(values.map(parseMoney)));
+
+export async function createClaim(actor: Actor, input: ClaimInput): Promise<ClaimView> {
+  const distributorId = actor.distributorId!;
+  if (input.debitMemoNumber) {
+    const existing = await repo.findClaimIdByDebitMemo(distributorId, input.debitMemoNumber);
+    if (existing) throw new AppError('CLAIM_ALREADY_EXISTS', `debit memo ${input.debitMemoNumber} was already claimed`, 409, { claimId: existing });
+  }
+  const lines: repo.NewClaimLine[] = input.lines.map((l, i) => {
+    const bookCost = parseMoney(l.bookCost);
+    const claimed = l.claimedAmount ? parseMoney(l.claimedAmount) : lineCredit(bookCost, parseMoney(l.authorizedCost!), l.quantity);
+    return {
+      lineNumber: i + 1,
+      authorizationNumber: l.authorizationNumber,
+      authorizationLineId: null,
+      authorizationVersion: null,
+      productId: null,
+      vendorPartNumber: l.vendorPartNumber ?? null,
+      distributorPartNumber: l.distributorPartNumber ?? null,
+      endCustomerName: l.endCustomerName ?? null,
+      invoiceNumber: l.invoiceNumber,
+      invoiceLine: l.invoiceLine,
+      invoiceDate: l.invoiceDate,
+      shipDate: l.shipDate ?? null,
+      quantity: l.quantity,
+      bookCost: moneyToString(bookCost),
+      authorizedCost: l.authorizedCost ? moneyToString(parseMoney(l.authorizedCost)) : null,
+      resalePrice: l.resalePrice ? moneyToString(parseMoney(l.resalePrice)) : null,
+      claimedAmount: moneyToString(claimed),
+      computedAmount: '0',
+      acceptedQuantity: 0,
+      approvedAmount: '0',
+      verdict: 'pending',
+      rule: null,
+      resubmissionOfLineId: null,
+      adjustedByUserId: null,
+      extra: l.extra ?? null,
+    };
+  });
+  const id = await repo.sequelize().transaction((t) =>
+    repo.insertClaim(
+      {
+        number: documentNumber('CLM'),
+        distributorId,
+        type: 'explicit',
+        debitMemoNumber: input.debitMemoNumber,
+        currency: input.currency,
+        claimedTotal: total(lines.map((l) => l.claimedAmount)),
+        createdByUserId: actor.userId,
+      },
+      lines,
+      t,
+    ),
+  );
+  await recordAudit(actor, { action: 'claim.created', entityType: 'claim', entityId: id, distributorId, after: { lines: lines.length, claimedTotal: total(lines.map((l) => l.claimedAmount)) } });
+  return input.submit ? submitClaim(actor, id) : (await repo.findClaim(scopeOf(actor), id, { lines: true }))!;
+}
+
+export async function getClaim(actor: Actor, id: number) {
+  const c = await repo.findClaim(scopeOf(actor), id, { lines: true });
+  if (!c) throw notFound('claim');
+  return c;
+}
+
+export const listClaims = (actor: Actor, q: ClaimQuery) => repo.listClaims(scopeOf(actor), q);
+
+const toEngineLine = (l: ClaimLineView, bookCost: string): EngineLine => ({
+  lineNumber: l.lineNumber,
+  authorizationNumber: l.authorizationNumber,
+  vendorPartNumber: l.vendorPartNumber,
+  distributorPartNumber: l.distributorPartNumber,
+  endCustomerName: l.endCustomerName,
+  invoiceNumber: l.invoiceNumber,
+  invoiceLine: l.invoiceLine,
+  invoiceDate: l.invoiceDate,
+  shipDate: l.shipDate,
+  quantity: l.quantity,
+  bookCost,
+  authorizedCost: l.authorizedCost,
+  resalePrice: l.resalePrice,
+  claimedAmount: l.claimedAmount,
+  extra: (l.extra ?? undefined) as EngineLine['extra'],
+});
+
+/**
+ * Validates every line with the rules engine, then takes each accepted line's POS line and
+ * quantity from the ledger in the same transaction; a line that loses a race is rejected with
+ * the reason the database gave.
+ */
+export async function submitClaim(actor: Actor, id: number): Promise<ClaimView> {
+  const scope = scopeOf(actor);
+  await repo.sequelize().transaction(async (t) => {
+    const claim = await repo.findClaim(scope, id, { transaction: t });
+    if (!claim) throw notFound('claim');
+    if (claim.status !== 'draft') throw conflict('CLAIM_NOT_DRAFT', `the claim is ${claim.status}`);
+    const lines = await repo.claimLinesForValidation(id, t);
+    const facts = await repo.validationFacts(
+      claim.distributorId,
+      {
+        authorizationNumbers: [...new Set(lines.map((l) => l.authorizationNumber).filter((x): x is string => !!x))],
+        vendorParts: [...new Set(lines.map((l) => l.vendorPartNumber).filter((x): x is string => !!x))],
+        distributorParts: [...new Set(lines.map((l) => l.distributorPartNumber).filter((x): x is string => !!x))],
+        invoiceNumbers: [...new Set(lines.map((l) => l.invoiceNumber))],
+      },
+      t,
+    );
+    // The vendor's book cost on record wins over the one claimed; the line keeps both in its inputs.
+    const engineLines: EngineLine[] = [];
+    for (const l of lines) {
+      const productId =
+        (l.vendorPartNumber && facts.productByVendorPart.get(l.vendorPartNumber)) ||
+        (l.distributorPartNumber && facts.productByDistributorPart.get(l.distributorPartNumber)) ||
+        null;
+      const recorded = productId ? await repo.bookCostOn(claim.distributorId, productId, l.invoiceDate, t) : null;
+      engineLines.push(toEngineLine(l, recorded ?? l.bookCost));
+    }
+    const verdicts = validateClaimLines(engineLines, {
+      distributorId: claim.distributorId,
+      authorizationLines: (n) => facts.authorizationLines.get(n) ?? [],
+      productByVendorPart: (p) => facts.productByVendorPart.get(p),
+      productByDistributorPart: (p) => facts.productByDistributorPart.get(p),
+      isConsumed: (inv, line) => facts.consumed.has(`${inv}\u0000${line}`),
+    });
+
+    let programId: number | null = null;
+    let programType: string | null = null;
+    const computed: string[] = [];
+    const approved: string[] = [];
+    for (const [i, v] of verdicts.entries()) {
+      const line = lines[i];
+      let verdict: ClaimLineView['verdict'] = v.verdict;
+      let reasons: ReasonCode[] = [...v.reasonCodes];
+      let acceptedQuantity = v.acceptedQuantity;
+      let computedAmount = v.computedAmount;
+      if (acceptedQuantity > 0 && v.authorizationLineId !== null) {
+        const outcome = await repo.consume(
+          { distributorId: claim.distributorId, invoiceNumber: line.invoiceNumber, invoiceLine: line.invoiceLine, claimLineId: line.id, authorizationLineId: v.authorizationLineId, quantity: acceptedQuantity },
+          t,
+        );
+        if (outcome !== 'consumed') {
+          verdict = 'rejected';
+          reasons = [...reasons, outcome === 'already_claimed' ? 'ALREADY_CLAIMED' : 'QTY_EXCEEDS_APPROVED'];
+          acceptedQuantity = 0;
+          computedAmount = moneyToString(new Money(0));
+        }
+      }
+      const approvedAmount = verdict === 'rejected' ? new Money(0) : Money.min(parseMoney(computedAmount), parseMoney(line.claimedAmount));
+      computed.push(computedAmount);
+      approved.push(moneyToString(approvedAmount));
+      const fact = v.authorizationLineId !== null ? [...facts.authorizationLines.values()].flat().find((f) => f.authorizationLineId === v.authorizationLineId) : undefined;
+      if (fact && programId === null) {
+        programId = fact.programId;
+        programType = fact.programType;
+      }
+      await repo.updateLine(
+        line.id,
+        {
+          verdict,
+          reasonCodes: reasons,
+          rule: v.rule,
+          verdictInputs: v.inputs,
+          acceptedQuantity,
+          computedAmount,
+          approvedAmount: moneyToString(approvedAmount),
+          authorizationLineId: v.authorizationLineId,
+          authorizationVersion: v.authorizationVersion,
+          productId: fact?.productId ?? null,
+        },
+        t,
+      );
+    }
+    const approvedTotal = total(approved);
+    const status = parseMoney(approvedTotal).greaterThan(0) ? 'submitted' : 'rejected';
+    await repo.updateClaim(id, { status, programId, programType, computedTotal: total(computed), approvedTotal, submittedAt: new Date() }, t);
+    await recordAudit(
+      actor,
+      {
+        action: 'claim.submitted',
+        entityType: 'claim',
+        entityId: id,
+        distributorId: claim.distributorId,
+        before: { status: claim.status },
+        after: { status, computedTotal: total(computed), approvedTotal, rejectedLines: verdicts.filter((v) => v.verdict === 'rejected').length },
+      },
+      t,
+    );
+  });
+  return (await repo.findClaim(scope, id, { lines: true }))!;
+}
+
+/** Finance sets the amount approved for one line, with a reason; 0 rejects it and frees its POS line. */
+export async function adjustLine(actor: Actor, claimId: number, lineId: number, approvedAmountText: string, reason: string) {
+  const scope = scopeOf(actor);
+  await repo.sequelize().transaction(async (t) => {
+    const claim = await repo.findClaim(scope, claimId, { lines: true, transaction: t });
+    if (!claim) throw notFound('claim');
+    if (claim.status !== 'submitted') throw conflict('CLAIM_NOT_IN_REVIEW', `the claim is ${claim.status}`);
+    const line = claim.lines!.find((l) => l.id === lineId);
+    if (!line) throw notFound('claim line');
+    const amount = parseMoney(approvedAmountText);
+    if (amount.isNegative() || amount.greaterThan(parseMoney(line.claimedAmount))) {
+      throw new AppError('VALIDATION_FAILED', `approvedAmount must be between 0 and the claimed ${line.claimedAmount}`, 400, {
+        errors: [{ field: 'approvedAmount', message: `between 0 and ${line.claimedAmount}` }],
+      });
+    }
+    const rejecting = amount.isZero();
+    if (rejecting) await repo.release(line.id, t);
+    const after = {
+      verdict: (rejecting ? 'rejected' : 'adjusted') as ClaimLineView['verdict'],
+      approvedAmount: moneyToString(amount),
+      reasonCodes: [...new Set([...line.reasonCodes, 'ADJUSTED_MANUALLY'])],
+      adjustedByUserId: actor.userId,
+      ...(rejecting ? { acceptedQuantity: 0 } : {}),
+    };
+    await repo.updateLine(line.id, after, t);
+    const approvedTotal = total(claim.lines!.map((l) => (l.id === line.id ? after.approvedAmount : l.approvedAmount)));
+    await repo.updateClaim(claimId, { approvedTotal }, t);
+    await recordAudit(
+      actor,
+      {
+        action: 'claim_line.adjusted',
+        entityType: 'claim_line',
+        entityId: line.id,
+        distributorId: claim.distributorId,
+        before: { verdict: line.verdict, approvedAmount: line.approvedAmount, reasonCodes: line.reasonCodes },
+        after: { ...after, claimApprovedTotal: approvedTotal },
+        reason,
+      },
+      t,
+    );
+  });
+  return (await repo.findClaim(scope, claimId, { lines: true }))!;
+}
+
+/** Authorizes a reviewed claim for payment; whoever adjusted a line may not authorize it. */
+export async function authorizeClaim(actor: Actor, claimId: number) {
+  const scope = scopeOf(actor);
+  await repo.sequelize().transaction(async (t) => {
+    const claim = await repo.findClaim(scope, claimId, { lines: true, transaction: t });
+    if (!claim) throw notFound('claim');
+    if (claim.status !== 'submitted') throw conflict('CLAIM_NOT_IN_REVIEW', `the claim is ${claim.status}`);
+    if (claim.lines!.some((l) => l.adjustedByUserId === actor.userId)) {
+      throw new AppError('SELF_APPROVAL_FORBIDDEN', 'you adjusted a line of this claim: another person must authorize it', 403);
+    }
+    if (!parseMoney(claim.approvedTotal).greaterThan(0)) throw conflict('NOTHING_TO_AUTHORIZE', 'no amount is approved on this claim');
+    await repo.updateClaim(claimId, { status: 'authorized', authorizedAt: new Date(), authorizedByUserId: actor.userId }, t);
+    await recordAudit(actor, { action: 'claim.authorized', entityType: 'claim', entityId: claimId, distributorId: claim.distributorId, before: { status: claim.status }, after: { status: 'authorized', approvedTotal: claim.approvedTotal } }, t);
+  });
+  return (await repo.findClaim(scope, claimId, { lines: true }))!;
+}
+
+/** Pays an authorized claim: issues its credit memo for the approved total. */
+export async function payClaim(actor: Actor, claimId: number, externalRef: string | null) {
+  const scope = scopeOf(actor);
+  await repo.sequelize().transaction(async (t) => {
+    const claim = await repo.findClaim(scope, claimId, { transaction: t });
+    if (!claim) throw notFound('claim');
+    if (claim.status !== 'authorized') throw conflict('CLAIM_NOT_AUTHORIZED', `the claim is ${claim.status}`);
+    const number = documentNumber('CM');
+    const now = new Date();
+    await repo.insertCreditMemo({ number, claimId, distributorId: claim.distributorId, amount: claim.approvedTotal, currency: claim.currency, issuedAt: now, issuedByUserId: actor.userId, externalRef }, t);
+    await repo.updateClaim(claimId, { status: 'paid', paidAt: now }, t);
+    await recordAudit(actor, { action: 'credit_memo.issued', entityType: 'claim', entityId: claimId, distributorId: claim.distributorId, after: { creditMemo: number, amount: claim.approvedTotal, currency: claim.currency } }, t);
+    await recordAudit(actor, { action: 'claim.paid', entityType: 'claim', entityId: claimId, distributorId: claim.distributorId, before: { status: 'authorized' }, after: { status: 'paid' } }, t);
+  });
+  return (await repo.findClaim(scope, claimId, { lines: true }))!;
+}
+
+export async function listNotes(actor: Actor, claimId: number) {
+  if (!(await repo.findClaim(scopeOf(actor), claimId))) throw notFound('claim');
+  return repo.listNotes(claimId);
+}
+
+export async function addNote(actor: Actor, claimId: number, body: string) {
+  const claim = await repo.findClaim(scopeOf(actor), claimId);
+  if (!claim) throw notFound('claim');
+  return repo.sequelize().transaction(async (t) => {
+    const note = await repo.insertNote(claimId, claim.distributorId, actor.userId, body, t);
+    await recordAudit(actor, { action: 'claim.note_added', entityType: 'claim', entityId: claimId, distributorId: claim.distributorId, after: { noteId: note.id, body } }, t);
+    return note;
+  });
+}
+

@@ -1,0 +1,62 @@
+/** One typed error for the whole server, turned into application/problem+json by one middleware. */
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+export class AppError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly status = 400,
+    readonly details: { errors?: FieldError[]; [k: string]: unknown } = {},
+  ) {
+    super(message);
+  }
+}
+
+export const notFound = (what: string) => new AppError('NOT_FOUND', `${what} not found`, 404);
+export const forbidden = (message = 'you may not do this') => new AppError('FORBIDDEN', message, 403);
+export const conflict = (code: string, message: string) => new AppError(code, message, 409);
+
+const TITLES: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  409: 'Conflict',
+  413: 'Payload Too Large',
+  422: 'Unprocessable Content',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+};
+
+export const apiNotFound: RequestHandler = (req) => {
+  throw new AppError('ROUTE_NOT_FOUND', `no route for ${req.method} ${req.path}`, 404);
+};
+
+/** Never echoes a stack trace or SQL: unknown errors are logged and answered with a generic 500. */
+export const errorMiddleware: ErrorRequestHandler = (err, req, res, _next) => {
+  let problem: AppError;
+  if (err instanceof AppError) problem = err;
+  else if (err?.type === 'entity.parse.failed') problem = new AppError('MALFORMED_JSON', 'the request body is not valid JSON', 400);
+  else if (err?.type === 'entity.too.large') problem = new AppError('PAYLOAD_TOO_LARGE', 'the request body is too large', 413);
+  else {
+    console.error(`[${req.method} ${req.originalUrl}]`, err);
+    problem = new AppError('INTERNAL', 'an unexpected error occurred', 500);
+  }
+  res
+    .status(problem.status)
+    .type('application/problem+json')
+    .json({
+      type: `https://bec.dev/problems/${problem.code.toLowerCase().replace(/_/g, '-')}`,
+      title: TITLES[problem.status] ?? 'Error',
+      status: problem.status,
+      code: problem.code,
+      detail: problem.message,
+      instance: req.originalUrl,
+      ...problem.details,
+    });
+};

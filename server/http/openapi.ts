@@ -1,0 +1,94 @@
+/**
+ * The OpenAPI 3.1 document, generated from the same zod schemas that validate requests.
+ * Every router registers its paths on `registry`; `z` is exported already extended.
+ */
+import { OpenAPIRegistry, OpenApiGeneratorV31, extendZodWithOpenApi } from '@asteasolutions/zod-to-openapi';
+import { z } from 'zod';
+
+extendZodWithOpenApi(z);
+export { z };
+
+export const registry = new OpenAPIRegistry();
+registry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
+registry.registerComponent('securitySchemes', 'cookie', { type: 'apiKey', in: 'cookie', name: 'bec_session' });
+
+export const Problem = registry.register(
+  'Problem',
+  z
+    .object({
+      type: z.string(),
+      title: z.string(),
+      status: z.number().int(),
+      code: z.string().openapi({ description: 'stable machine-readable error code' }),
+      detail: z.string(),
+      errors: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
+    })
+    .openapi({ description: 'RFC 9457 problem details' }),
+);
+
+/** A decimal amount on the wire: a string, never a JSON number. */
+export const MoneyString = z
+  .string()
+  .regex(/^-?\d{1,14}(\.\d{1,4})?$/, 'an amount as a string with at most 4 decimals, e.g. "12.50"')
+  .openapi({ example: '12.5000' });
+export const DateString = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD')
+  .openapi({ example: '2026-11-23' });
+export const IdParam = z.object({ id: z.coerce.number().int().positive() });
+
+type Method = 'get' | 'post' | 'patch' | 'delete' | 'put';
+interface RouteDoc {
+  method: Method;
+  path: string;
+  summary: string;
+  tags: string[];
+  body?: z.ZodTypeAny;
+  query?: z.AnyZodObject;
+  params?: z.AnyZodObject;
+  response?: z.ZodTypeAny;
+  status?: number;
+  /** Whether the route honours an Idempotency-Key header. */
+  idempotent?: boolean;
+  public?: boolean;
+}
+
+/** Declares a route in the OpenAPI document; the router uses the same schemas to validate. */
+export function describeRoute(doc: RouteDoc) {
+  const status = doc.status ?? 200;
+  registry.registerPath({
+    method: doc.method,
+    path: doc.path.replace(/:(\w+)/g, '{$1}'),
+    summary: doc.summary,
+    tags: doc.tags,
+    security: doc.public ? [] : [{ bearer: [] }, { cookie: [] }],
+    request: {
+      ...(doc.params ? { params: doc.params } : {}),
+      ...(doc.query ? { query: doc.query } : {}),
+      ...(doc.idempotent
+        ? { headers: z.object({ 'Idempotency-Key': z.string().max(255).optional().openapi({ description: 'a retry with the same key returns the first response' }) }) }
+        : {}),
+      ...(doc.body ? { body: { content: { 'application/json': { schema: doc.body } } } } : {}),
+    },
+    responses: {
+      [status]: {
+        description: 'success',
+        ...(doc.response ? { content: { 'application/json': { schema: doc.response } } } : {}),
+      },
+      default: { description: 'an error', content: { 'application/problem+json': { schema: Problem } } },
+    },
+  });
+}
+
+export function openApiDocument() {
+  return new OpenApiGeneratorV31(registry.definitions).generateDocument({
+    openapi: '3.1.0',
+    info: {
+      title: 'BEC API',
+      version: '0.1.0',
+      description: 'Distributor back-end credits: programs, special-price requests, authorizations, claims, credit memos.',
+      license: { name: 'Apache-2.0', identifier: 'Apache-2.0' },
+    },
+    servers: [{ url: '/' }],
+  });
+}

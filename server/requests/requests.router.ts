@@ -1,0 +1,51 @@
+import { Router } from 'express';
+import { authorize, requireActor } from '../auth/actor.js';
+import { describeRoute, IdParam, z } from '../http/openapi.js';
+import { parse } from '../http/validate.js';
+import { Counter, Decision, Decline, RequestInput, RequestQuery, RequestView } from './requests.schemas.js';
+import * as service from './requests.service.js';
+
+const tags = ['requests'];
+describeRoute({ method: 'get', path: '/api/requests', summary: 'Special-price requests you can see', tags, query: RequestQuery, response: z.object({ items: z.array(RequestView), total: z.number(), page: z.number(), pageSize: z.number() }) });
+describeRoute({ method: 'get', path: '/api/requests/:id', summary: 'One request', tags, params: IdParam, response: RequestView });
+describeRoute({ method: 'post', path: '/api/requests', summary: 'Request a special price (checked against the program)', tags, body: RequestInput, response: RequestView, status: 201, idempotent: true });
+describeRoute({ method: 'post', path: '/api/requests/:id/approve', summary: 'Approve: creates the authorization', tags, params: IdParam, body: Decision, response: RequestView });
+describeRoute({ method: 'post', path: '/api/requests/:id/decline', summary: 'Decline with a comment', tags, params: IdParam, body: Decline, response: RequestView });
+describeRoute({ method: 'post', path: '/api/requests/:id/counter', summary: 'Counter-offer other costs or quantities', tags, params: IdParam, body: Counter, response: RequestView });
+describeRoute({ method: 'post', path: '/api/requests/:id/accept-counter', summary: 'Accept the counter-offer: creates the authorization', tags, params: IdParam, response: RequestView });
+
+export function requestsRouter() {
+  const r = Router();
+  r.get('/', async (req, res) => {
+    const q = parse(RequestQuery, req.query, 'query');
+    res.json({ ...(await service.listRequests(requireActor(req), q)), page: q.page, pageSize: q.pageSize });
+  });
+  r.get('/:id', async (req, res) => {
+    res.json(await service.getRequest(requireActor(req), parse(IdParam, req.params, 'params').id));
+  });
+  r.post('/', async (req, res) => {
+    const actor = authorize(req, 'request.create');
+    res.status(201).json(await service.createRequest(actor, parse(RequestInput, req.body)));
+  });
+  r.post('/:id/approve', async (req, res) => {
+    const actor = authorize(req, 'request.decide');
+    const { id } = parse(IdParam, req.params, 'params');
+    res.json(await service.approveRequest(actor, id, parse(Decision, req.body).comment));
+  });
+  r.post('/:id/decline', async (req, res) => {
+    const actor = authorize(req, 'request.decide');
+    const { id } = parse(IdParam, req.params, 'params');
+    res.json(await service.declineRequest(actor, id, parse(Decline, req.body).comment));
+  });
+  r.post('/:id/counter', async (req, res) => {
+    const actor = authorize(req, 'request.decide');
+    const { id } = parse(IdParam, req.params, 'params');
+    const body = parse(Counter, req.body);
+    res.json(await service.counterRequest(actor, id, body.comment, body.lines));
+  });
+  r.post('/:id/accept-counter', async (req, res) => {
+    const actor = authorize(req, 'request.create');
+    res.json(await service.acceptCounter(actor, parse(IdParam, req.params, 'params').id));
+  });
+  return r;
+}

@@ -1,0 +1,76 @@
+import { REQUEST_STATUSES } from '../../core/domain.js';
+import { DateString, MoneyString, z } from '../http/openapi.js';
+
+export const RequestLineInput = z.object({
+  productId: z.number().int().positive(),
+  quantity: z.number().int().positive().max(100_000_000),
+  requestedCost: MoneyString.openapi({ description: 'the authorized (debit) cost asked for, per unit' }),
+});
+
+export const RequestInput = z
+  .object({
+    programId: z.number().int().positive(),
+    distributorId: z.number().int().positive().optional().openapi({ description: 'required when a channel manager requests on behalf of a distributor' }),
+    endCustomerId: z.number().int().positive(),
+    resellerId: z.number().int().positive().nullable().default(null),
+    validFrom: DateString,
+    validTo: DateString,
+    opportunityRef: z.string().max(64).nullable().default(null).openapi({ description: 'Salesforce Opportunity Id' }),
+    dealRegistrationRef: z.string().max(64).nullable().default(null).openapi({ description: 'deal registration Id' }),
+    justification: z.string().max(4000).nullable().default(null),
+    lines: z.array(RequestLineInput).min(1).max(500),
+  })
+  .refine((r) => r.validTo >= r.validFrom, { message: 'validTo is before validFrom', path: ['validTo'] })
+  .openapi('SpecialPriceRequestInput');
+export type RequestInput = z.infer<typeof RequestInput>;
+
+export const Decision = z.object({ comment: z.string().max(4000).optional() }).openapi('Decision');
+export const Decline = z.object({ comment: z.string().min(1).max(4000) }).openapi('Decline');
+export const Counter = z
+  .object({
+    comment: z.string().min(1).max(4000),
+    lines: z
+      .array(z.object({ lineId: z.number().int().positive(), counterCost: MoneyString, counterQuantity: z.number().int().positive().optional() }))
+      .min(1),
+  })
+  .openapi('Counter');
+
+export const RequestQuery = z.object({
+  status: z.enum(REQUEST_STATUSES).optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+export const RequestView = z
+  .object({
+    id: z.number(),
+    number: z.string(),
+    programId: z.number(),
+    distributorId: z.number(),
+    resellerId: z.number().nullable(),
+    endCustomerId: z.number(),
+    requestedByUserId: z.number(),
+    status: z.enum(REQUEST_STATUSES),
+    validFrom: z.string(),
+    validTo: z.string(),
+    opportunityRef: z.string().nullable(),
+    dealRegistrationRef: z.string().nullable(),
+    justification: z.string().nullable(),
+    decisionComment: z.string().nullable(),
+    decidedByUserId: z.number().nullable(),
+    decidedAt: z.string().nullable(),
+    authorizationId: z.number().nullable(),
+    createdAt: z.string(),
+    lines: z.array(
+      z.object({
+        id: z.number(),
+        productId: z.number(),
+        quantity: z.number(),
+        requestedCost: z.string(),
+        counterCost: z.string().nullable(),
+        counterQuantity: z.number().nullable(),
+      }),
+    ),
+  })
+  .openapi('SpecialPriceRequest');
+export type RequestView = z.infer<typeof RequestView>;
