@@ -84,7 +84,7 @@ export function initPlatformModels(sequelize: Sequelize) {
       path: col.str(255),
       fingerprint: col.str(64),
       statusCode: col.int(true),
-      responseBody: { type: DataTypes.TEXT('long'), allowNull: true },
+      responseBody: { type: sequelize.getDialect() === 'sqlite' ? DataTypes.TEXT : DataTypes.TEXT('long'), allowNull: true },
       ...stamps(),
     },
     { ...common, tableName: 'idempotency_records' },

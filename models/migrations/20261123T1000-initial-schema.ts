@@ -64,7 +64,7 @@ export const initialSchema: Migration = {
       path: col.str(255),
       fingerprint: col.str(64),
       status_code: col.int(true),
-      response_body: { type: DataTypes.TEXT('long'), allowNull: true },
+      response_body: { type: sequelize.getDialect() === 'sqlite' ? DataTypes.TEXT : DataTypes.TEXT('long'), allowNull: true },
       ...stamps(),
     });
     await qi.addIndex('idempotency_records', ['scope', 'idem_key'], { unique: true, name: 'uq_idempotency_key' });

@@ -1,0 +1,1 @@
+process.env.BEC_TEST_DIALECT = 'sqlite';

@@ -1,0 +1,99 @@
+/**
+ * Starts the real app on a fresh database of the dialect this jest project runs on: SQLite in
+ * memory, or a new MariaDB database (dropped at the end). Tests speak HTTP to it through supertest.
+ */
+import { randomBytes } from 'node:crypto';
+import type { Express } from 'express';
+import mysql from 'mysql2/promise';
+import request from 'supertest';
+import { openDatabase, parseMysqlUrl, type Database } from '../../models/database.js';
+import { createApp } from '../../server/app.js';
+import { loadConfig } from '../../server/config.js';
+import { DEMO_PASSWORD, seedDemo } from '../../server/seed/demo.js';
+
+export const dialect = (process.env.BEC_TEST_DIALECT ?? 'sqlite') as 'sqlite' | 'mariadb';
+const mariadbMissing = dialect === 'mariadb' && process.env.BEC_MARIADB_UNAVAILABLE === '1';
+
+/** `describe`, named with the dialect; skipped (loudly, by the global setup) only when MariaDB is absent outside CI. */
+export const describeDb = (name: string, fn: () => void) => (mariadbMissing ? describe.skip : describe)(`${name} [${dialect}]`, fn);
+
+export function testDatabaseUrl(): string {
+  if (dialect === 'sqlite') return 'sqlite::memory:';
+  const base = new URL((process.env.TEST_DATABASE_URL ?? 'mysql://root@127.0.0.1:3306/test').replace(/^mariadb:/, 'mysql:'));
+  base.pathname = `/bec_t_${process.pid}_${randomBytes(4).toString('hex')}`;
+  return base.toString();
+}
+
+export interface Client {
+  get(path: string): request.Test;
+  post(path: string, body?: object, headers?: Record<string, string>): request.Test;
+  patch(path: string, body?: object): request.Test;
+  delete(path: string): request.Test;
+}
+
+export interface TestApp {
+  app: Express;
+  db: Database;
+  url: string;
+  http: ReturnType<typeof request>;
+  /** A client signed in as this user through a bearer token. */
+  as(email: string): Promise<Client>;
+  close(): Promise<void>;
+}
+
+export async function startTestApp(options: { seed?: boolean; url?: string } = {}): Promise<TestApp> {
+  const url = options.url ?? testDatabaseUrl();
+  const db = await openDatabase(url, { poolMax: 10 });
+  await db.migrate();
+  if (options.seed !== false) await seedDemo();
+  const config = loadConfig({ LOG_REQUESTS: 'false' });
+  const app = createApp({ config, db });
+  const http = request(app);
+  const tokens = new Map<string, string>();
+  const as = async (email: string): Promise<Client> => {
+    let token = tokens.get(email);
+    if (!token) {
+      const agent = request.agent(app);
+      const s = await agent.post('/api/session').send({ email, password: DEMO_PASSWORD });
+      if (s.status !== 200) throw new Error(`cannot sign in ${email}: ${s.status} ${JSON.stringify(s.body)}`);
+      const t = await agent.post('/api/tokens').set('X-CSRF-Token', s.body.csrfToken).send({ name: 'test' });
+      if (t.status !== 201) throw new Error(`cannot issue a token for ${email}: ${t.status} ${JSON.stringify(t.body)}`);
+      token = t.body.token as string;
+      tokens.set(email, token);
+    }
+    const auth = `Bearer ${token}`;
+    return {
+      get: (p) => http.get(p).set('Authorization', auth),
+      post: (p, body, headers = {}) => http.post(p).set('Authorization', auth).set(headers).send(body ?? {}),
+      patch: (p, body) => http.patch(p).set('Authorization', auth).send(body ?? {}),
+      delete: (p) => http.delete(p).set('Authorization', auth),
+    };
+  };
+  return {
+    app,
+    db,
+    url,
+    http,
+    as,
+    async close() {
+      await db.close();
+      if (url.startsWith('mysql:')) {
+        const c = parseMysqlUrl(url);
+        const conn = await mysql.createConnection({ host: c.host, port: c.port, user: c.user, password: c.password });
+        await conn.query(`DROP DATABASE IF EXISTS \`${c.database}\``);
+        await conn.end();
+      }
+    },
+  };
+}
+
+export const USERS = {
+  admin: 'admin@voltaic.example',
+  cm: 'cm@voltaic.example',
+  cm2: 'cm2@voltaic.example',
+  finance: 'finance@voltaic.example',
+  finance2: 'finance2@voltaic.example',
+  arrowhead: 'ops@arrowhead.example',
+  northbridge: 'ops@northbridge.example',
+  pacific: 'ops@pacificrim.example',
+} as const;
