@@ -1,0 +1,231 @@
+/**
+ * The validation rules of DOMAIN.md, one small named function each. They work on primitive,
+ * already-parsed values (money in minor units, dates as YYYYMMDD integers) so the engine's hot
+ * loop can call them per line without allocating; the engine decides the order and the verdict.
+ */
+
+/** The rules in the order the engine applies them; a verdict's `rule` is one of these names. */
+export const RULE_NAMES = [
+  'requiredLineFields',
+  'notDuplicateInClaim',
+  'notAlreadyClaimed',
+  'authorizationFound',
+  'authorizationForDistributor',
+  'partMatches',
+  'dateWithinValidity',
+  'endCustomerMatches',
+  'programRequiredFields',
+  'costNotBelowAuthorized',
+  'resaleWithinCeiling',
+  'bookCostAboveAuthorized',
+  'quantityWithinApproved',
+  'amountNotOverClaimed',
+] as const;
+export type RuleName = (typeof RULE_NAMES)[number];
+
+function isSpaceCode(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0 || c === 0x3000 || c === 0xfeff;
+}
+
+/** True when a field carries a value: not null/undefined and, for text, not blank. */
+export function hasValue(value: unknown): boolean {
+  if (value === null || value === undefined) return false;
+  if (typeof value === 'string') {
+    const n = value.length;
+    for (let i = 0; i < n; i++) if (!isSpaceCode(value.charCodeAt(i))) return true;
+    return false;
+  }
+  return true;
+}
+
+/** A quantity a claim line may carry: a whole number above zero (returns are not claims). */
+export function isClaimableQuantity(quantity: unknown): quantity is number {
+  return typeof quantity === 'number' && Number.isSafeInteger(quantity) && quantity > 0;
+}
+
+/**
+ * The key of a POS line within one distributor: invoice number and invoice line, trimmed and
+ * upper-cased, with leading zeros dropped from a numeric invoice line ("007" is line 7). Two
+ * spellings of one invoice line must not be credited twice, so the key is deliberately loose.
+ * The server should use the same key for its unique index.
+ */
+export function posKey(invoiceNumber: string, invoiceLine: string): string {
+  return normalizeInvoiceNumber(invoiceNumber) + '\u0001' + normalizeInvoiceLine(invoiceLine);
+}
+
+export function normalizeInvoiceNumber(invoiceNumber: string): string {
+  return invoiceNumber.trim().toUpperCase();
+}
+
+export function normalizeInvoiceLine(invoiceLine: string): string {
+  const t = invoiceLine.trim();
+  if (t.length > 1 && t.charCodeAt(0) === 48) {
+    let i = 0;
+    while (i < t.length && t.charCodeAt(i) === 48) i++;
+    let digits = true;
+    for (let j = i; j < t.length; j++) {
+      const c = t.charCodeAt(j);
+      if (c < 48 || c > 57) {
+        digits = false;
+        break;
+      }
+    }
+    if (digits) return i === t.length ? '0' : t.slice(i);
+  }
+  return t.toUpperCase();
+}
+
+/** Part numbers and authorization numbers compare trimmed and case-insensitively. */
+export function normalizeCode(code: string): string {
+  return code.trim().toUpperCase();
+}
+
+/**
+ * notDuplicateInClaim: the first occurrence of a POS key in one call wins; returns the index of
+ * the earlier line holding the same key, or -1 (and records this one).
+ */
+export function earlierOccurrence(seen: Map<string, number>, key: string, index: number): number {
+  const earlier = seen.get(key);
+  if (earlier !== undefined) return earlier;
+  seen.set(key, index);
+  return -1;
+}
+
+/** dateWithinValidity: the date (YYYYMMDD) lies inside the authorization's inclusive window. */
+export function dateWithinValidity(date: number, validFrom: number, validTo: number): boolean {
+  return date >= validFrom && date <= validTo;
+}
+
+/**
+ * An end customer name reduced for comparison: Unicode-normalized, lower case, with every
+ * whitespace removed ("ACME  Corp" and "Acme Corp" and "AcmeCorp" are one customer).
+ */
+export function endCustomerKey(name: string): string {
+  return name.normalize('NFKC').toLowerCase().replace(/\s+/g, '');
+}
+
+/** Compares a raw name with an `endCustomerKey` without allocating on the usual ASCII path. */
+export function sameEndCustomer(name: string, key: string): boolean {
+  let k = 0;
+  const n = name.length;
+  const kn = key.length;
+  for (let i = 0; i < n; i++) {
+    let c = name.charCodeAt(i);
+    if (c > 127) return endCustomerKey(name) === key;
+    if (c === 32 || (c >= 9 && c <= 13)) continue;
+    if (c >= 65 && c <= 90) c += 32;
+    if (k >= kn || key.charCodeAt(k) !== c) return false;
+    k++;
+  }
+  return k === kn;
+}
+
+export const END_CUSTOMER_MATCH = 0;
+export const END_CUSTOMER_MISMATCH = 1;
+export const END_CUSTOMER_MISSING = 2;
+export type EndCustomerOutcome = typeof END_CUSTOMER_MATCH | typeof END_CUSTOMER_MISMATCH | typeof END_CUSTOMER_MISSING;
+
+/**
+ * endCustomerMatches. An authorization line without end customer (id and name null) accepts any.
+ * Otherwise the id decides when both sides carry one, else the name (see `endCustomerKey`).
+ * A line that names no end customer at all is MISSING (the distributor can add it); a line
+ * whose end customer cannot be compared (an id against a name-only authorization is not
+ * possible, since ids are ours, but a name against an id-only one is) is a MISMATCH.
+ */
+export function endCustomerMatches(
+  authorizedId: number | null,
+  authorizedKey: string | null,
+  claimId: number | null | undefined,
+  claimName: string | null | undefined,
+): EndCustomerOutcome {
+  if (authorizedId === null && authorizedKey === null) return END_CUSTOMER_MATCH;
+  const hasId = typeof claimId === 'number';
+  if (authorizedId !== null && hasId) return claimId === authorizedId ? END_CUSTOMER_MATCH : END_CUSTOMER_MISMATCH;
+  const hasName = typeof claimName === 'string' && hasValue(claimName);
+  if (authorizedKey !== null && hasName) return sameEndCustomer(claimName, authorizedKey) ? END_CUSTOMER_MATCH : END_CUSTOMER_MISMATCH;
+  if (!hasId && !hasName) return END_CUSTOMER_MISSING;
+  return END_CUSTOMER_MISMATCH;
+}
+
+/**
+ * quantityWithinApproved: how much of the requested quantity the authorization line still
+ * covers. `remaining` = approved - consumed - taken by earlier lines of the same call; 0 means
+ * reject (QTY_EXCEEDS_APPROVED), less than requested means a partial acceptance.
+ */
+export function quantityWithinApproved(requested: number, remaining: number): number {
+  if (remaining <= 0) return 0;
+  return requested <= remaining ? requested : remaining;
+}
+
+/**
+ * costNotBelowAuthorized: the debit cost the distributor claims must not be below the
+ * authorized cost; a lower claimed cost would recover more than the authorization allows
+ * (PRICE_ABOVE_AUTHORIZED). A higher claimed cost is allowed: the credit is computed from the
+ * authorization's cost anyway.
+ */
+export function costNotBelowAuthorized(claimedCostUnits: number, authorizedCostUnits: number): boolean {
+  return claimedCostUnits >= authorizedCostUnits;
+}
+
+/**
+ * resaleWithinCeiling: when the authorization line sets a maximum resale price (the price the
+ * distributor must pass on to the end customer), the reported resale price must not exceed it.
+ */
+export function resaleWithinCeiling(resaleUnits: number, ceilingUnits: number): boolean {
+  return resaleUnits <= ceilingUnits;
+}
+
+/**
+ * bookCostAboveAuthorized: ship & debit recovers book - authorized; a book cost at or below the
+ * authorized cost leaves nothing to recover (a zero or negative credit), so the line is rejected
+ * as PRICE_ABOVE_AUTHORIZED rather than accepted for nothing or turned into a debit.
+ */
+export function bookCostAboveAuthorized(bookCostUnits: number, authorizedCostUnits: number): boolean {
+  return bookCostUnits > authorizedCostUnits;
+}
+
+/**
+ * amountNotOverClaimed: the claimed amount must not exceed the computed credit for the claimed
+ * quantity. Over-claiming does not reject the line: the credit is cut to the computed amount
+ * and the line is flagged AMOUNT_OVER_CLAIMED (verdict partial), since the rest of the line is
+ * valid and the computed credit is what the authorization grants.
+ */
+export function amountNotOverClaimed(claimedUnits: number, computedUnits: number): boolean {
+  return claimedUnits <= computedUnits;
+}
+
+const LINE_FIELDS = new Set([
+  'authorizationNumber',
+  'vendorPartNumber',
+  'distributorPartNumber',
+  'endCustomerId',
+  'endCustomerName',
+  'invoiceNumber',
+  'invoiceLine',
+  'invoiceDate',
+  'shipDate',
+  'quantity',
+  'bookCost',
+  'authorizedCost',
+  'resalePrice',
+  'claimedAmount',
+]);
+
+/**
+ * programRequiredFields: the fields a program mandates (e.g. 'resellerPoNumber') that the line
+ * leaves empty. A name is looked up among the line's own fields first, then in `extra`.
+ * Returns null when none is missing.
+ */
+export function missingProgramFields(
+  line: { readonly extra?: Record<string, string | null | undefined> },
+  required: readonly string[],
+): string[] | null {
+  let missing: string[] | null = null;
+  for (const field of required) {
+    let value: unknown;
+    if (LINE_FIELDS.has(field)) value = (line as Record<string, unknown>)[field];
+    else if (line.extra && Object.prototype.hasOwnProperty.call(line.extra, field)) value = line.extra[field];
+    if (!hasValue(value)) (missing ??= []).push(field);
+  }
+  return missing;
+}
