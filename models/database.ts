@@ -11,11 +11,13 @@ import { initAccountModels } from './accounts.js';
 import { initAuthorizationModels } from './authorizations.js';
 import { initCatalogModels } from './catalog.js';
 import { initClaimModels } from './claims.js';
+import { initImportModels } from './imports.js';
 import { migrations } from './migrations/index.js';
 import type { MigrationContext } from './migrations/types.js';
 import { initPlatformModels } from './platform.js';
 import { initProgramModels } from './programs.js';
 import { initRequestModels } from './requests.js';
+import { initSecurityModels } from './security.js';
 
 export interface Database {
   sequelize: Sequelize;
@@ -92,6 +94,8 @@ export async function openDatabase(url: string, options: OpenOptions = {}): Prom
   initAuthorizationModels(sequelize);
   initClaimModels(sequelize);
   initPlatformModels(sequelize);
+  initImportModels(sequelize);
+  initSecurityModels(sequelize);
 
   const umzug = new Umzug<MigrationContext>({
     migrations: migrations.map((m) => ({ name: m.name, up: m.up })),

@@ -1,5 +1,7 @@
 /** Every migration in order. A new one is a new file, added at the end of this list. */
 import { initialSchema } from './20261123T1000-initial-schema.js';
+import { securitySchema } from './20261123T1300-security.js';
+import { importsSchema } from './20261123T1100-imports.js';
 import type { Migration } from './types.js';
 
-export const migrations: Migration[] = [initialSchema];
+export const migrations: Migration[] = [initialSchema, securitySchema, importsSchema];
