@@ -11,6 +11,7 @@ import { initAccountModels } from './accounts.js';
 import { initAuthorizationModels } from './authorizations.js';
 import { initCatalogModels } from './catalog.js';
 import { initClaimModels } from './claims.js';
+import { initCrmModels } from './crm.js';
 import { initImportModels } from './imports.js';
 import { migrations } from './migrations/index.js';
 import type { MigrationContext } from './migrations/types.js';
@@ -68,6 +69,7 @@ export async function openDatabase(url: string, options: OpenOptions = {}): Prom
     await sequelize.query('PRAGMA foreign_keys = ON');
     if (storage !== ':memory:') await sequelize.query('PRAGMA journal_mode = WAL');
     await sequelize.query('PRAGMA busy_timeout = 10000');
+    serializeTransactions(sequelize);
   } else if (/^(mysql|mariadb):/.test(url)) {
     await ensureMysqlDatabase(url);
     const c = parseMysqlUrl(url);
@@ -94,6 +96,7 @@ export async function openDatabase(url: string, options: OpenOptions = {}): Prom
   initAuthorizationModels(sequelize);
   initClaimModels(sequelize);
   initPlatformModels(sequelize);
+  initCrmModels(sequelize);
   initImportModels(sequelize);
   initSecurityModels(sequelize);
 
@@ -127,6 +130,24 @@ export async function openDatabase(url: string, options: OpenOptions = {}): Prom
       await sequelize.close();
     },
   };
+}
+
+/**
+ * SQLite runs every query on one shared connection, so two managed transactions started by
+ * concurrent requests would collide ("cannot start a transaction within a transaction").
+ * The embedded default queues them instead; MariaDB runs them side by side.
+ */
+function serializeTransactions(sequelize: Sequelize) {
+  const original = sequelize.transaction.bind(sequelize) as (...args: unknown[]) => Promise<unknown>;
+  let tail: Promise<unknown> = Promise.resolve();
+  const queued = (...args: unknown[]) => {
+    if (typeof args.at(-1) !== 'function') return original(...args);
+    const run = () => original(...args);
+    const result = tail.then(run, run);
+    tail = result.catch(() => undefined);
+    return result;
+  };
+  (sequelize as unknown as { transaction: typeof queued }).transaction = queued;
 }
 
 async function ensureMetaTable({ sequelize }: MigrationContext) {

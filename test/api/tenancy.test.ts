@@ -1,0 +1,84 @@
+import { describeDb, startTestApp, USERS, type TestApp } from '../support/harness.js';
+
+/** A distributor sees only its own requests, authorizations and claims: another tenant's id answers 404. */
+describeDb('tenant isolation and separation of duties', () => {
+  let t: TestApp;
+  let northbridgeClaimId: number;
+  let northbridgeRequestId: number;
+  let northbridgeAuthorizationId: number;
+  beforeAll(async () => {
+    t = await startTestApp();
+    const north = await t.as(USERS.northbridge);
+    northbridgeClaimId = (await north.get('/api/claims')).body.items[0].id;
+    northbridgeRequestId = (await north.get('/api/requests')).body.items[0].id;
+    northbridgeAuthorizationId = (await north.get('/api/authorizations')).body.items[0].id;
+  });
+  afterAll(() => t.close());
+
+  it('answers 404 on every route that takes another distributor\'s id', async () => {
+    const arrow = await t.as(USERS.arrowhead);
+    const calls = [
+      arrow.get(`/api/claims/${northbridgeClaimId}`),
+      arrow.post(`/api/claims/${northbridgeClaimId}/submit`),
+      arrow.get(`/api/claims/${northbridgeClaimId}/notes`),
+      arrow.post(`/api/claims/${northbridgeClaimId}/notes`, { body: 'peek' }),
+      arrow.get(`/api/requests/${northbridgeRequestId}`),
+      arrow.post(`/api/requests/${northbridgeRequestId}/accept-counter`),
+      arrow.get(`/api/authorizations/${northbridgeAuthorizationId}`),
+    ];
+    for (const res of await Promise.all(calls)) {
+      expect(res.status).toBe(404);
+      expect(JSON.stringify(res.body)).not.toContain('NBE-');
+    }
+  });
+
+  it('lists only the caller\'s own objects', async () => {
+    const arrow = await t.as(USERS.arrowhead);
+    for (const path of ['/api/claims', '/api/requests', '/api/authorizations']) {
+      const items = (await arrow.get(path)).body.items as { distributorId: number }[];
+      expect(items.length).toBeGreaterThan(0);
+      expect(items.every((i) => i.distributorId === 2)).toBe(true);
+    }
+    // A distributorId filter cannot widen a distributor's view.
+    const forced = (await arrow.get('/api/claims?distributorId=3')).body.items as { distributorId: number }[];
+    expect(forced.every((i) => i.distributorId === 2)).toBe(true);
+    const accounts = (await arrow.get('/api/accounts?type=distributor')).body.items as { name: string }[];
+    expect(accounts.map((a) => a.name)).toEqual(['Arrowhead Components']);
+  });
+
+  it('refuses actions a role may not take', async () => {
+    const arrow = await t.as(USERS.arrowhead);
+    const cm = await t.as(USERS.cm);
+    const own = (await arrow.get('/api/claims?status=submitted')).body.items[0];
+    expect((await arrow.post(`/api/claims/${own.id}/authorize`)).status).toBe(403);
+    expect((await arrow.post(`/api/requests/${northbridgeRequestId}/approve`)).status).toBe(403);
+    expect((await cm.post(`/api/claims/${own.id}/pay`)).status).toBe(403);
+    expect((await cm.post('/api/claims', { lines: [] })).status).toBe(403);
+    expect((await t.http.get('/api/claims')).status).toBe(401);
+  });
+
+  it('never lets the requester approve their own request', async () => {
+    const cm = await t.as(USERS.cm);
+    const cm2 = await t.as(USERS.cm2);
+    const program = (await cm.get('/api/programs')).body.items.find((p: { code: string }) => p.code === 'SD-2026');
+    const ec = (await cm.get('/api/accounts?type=end_customer')).body.items[0];
+    const product = (await cm.get('/api/products?q=VS-LDO')).body.items[0];
+    const created = await cm.post('/api/requests', {
+      programId: program.id, distributorId: 3, endCustomerId: ec.id, validFrom: '2026-11-01', validTo: '2026-12-31',
+      lines: [{ productId: product.id, quantity: 500, requestedCost: '0.3000' }],
+    });
+    expect(created.status).toBe(201);
+    const self = await cm.post(`/api/requests/${created.body.id}/approve`, {});
+    expect(self.status).toBe(403);
+    expect(self.body.code).toBe('SELF_APPROVAL_FORBIDDEN');
+    expect((await cm.get(`/api/requests/${created.body.id}`)).body.status).toBe('pending');
+    expect((await cm2.post(`/api/requests/${created.body.id}/approve`, {})).body.status).toBe('approved');
+  });
+
+  it('keeps a channel manager from requesting without naming the distributor', async () => {
+    const cm = await t.as(USERS.cm);
+    const res = await cm.post('/api/requests', { programId: 1, endCustomerId: 6, validFrom: '2026-11-01', validTo: '2026-12-31', lines: [{ productId: 1, quantity: 1, requestedCost: '1.0000' }] });
+    expect(res.status).toBe(400);
+    expect(res.body.errors[0].field).toBe('distributorId');
+  });
+});
