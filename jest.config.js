@@ -1,10 +1,7 @@
 // Three projects: the plain-TypeScript core once, and the database-backed suites twice,
 // on SQLite and on MariaDB, with the same test files.
 const transform = {
-  '^.+\\.ts$': [
-    '@swc/jest',
-    { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } },
-  ],
+  '^.+\\.ts$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } }],
 };
 const common = {
   transform,

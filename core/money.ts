@@ -6,7 +6,7 @@
  * ((book cost - authorized cost) x quantity) is rounded half-up to the cent, and every total
  * is the exact sum of its rounded lines, so a total always equals the sum of its lines.
  */
-import Decimal from 'decimal.js';
+import { Decimal } from 'decimal.js';
 
 export const Money = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP });
 export type Money = Decimal;

@@ -39,7 +39,8 @@ export function checkRequestEligibility(program: EligibilityProgram, request: El
   if (program.endCustomerIds.length && !program.endCustomerIds.includes(request.endCustomerId)) {
     problems.push({ field: 'endCustomerId', message: 'this end customer is not eligible for the program' });
   }
-  if (request.validFrom < program.startDate) problems.push({ field: 'validFrom', message: `before the program starts (${program.startDate})` });
+  if (request.validFrom < program.startDate)
+    problems.push({ field: 'validFrom', message: `before the program starts (${program.startDate})` });
   if (request.validTo > program.endDate) problems.push({ field: 'validTo', message: `after the program ends (${program.endDate})` });
   const floor = program.priceFloor === null ? null : parseMoney(program.priceFloor);
   request.lines.forEach((line, i) => {

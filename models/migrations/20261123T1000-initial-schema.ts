@@ -268,7 +268,10 @@ export const initialSchema: Migration = {
       ...stamps(),
     });
     // The database, not only the code, keeps a POS line from being paid twice.
-    await qi.addIndex('pos_consumptions', ['distributor_id', 'invoice_number', 'invoice_line'], { unique: true, name: 'uq_pos_consumption' });
+    await qi.addIndex('pos_consumptions', ['distributor_id', 'invoice_number', 'invoice_line'], {
+      unique: true,
+      name: 'uq_pos_consumption',
+    });
 
     await qi.createTable('notes', {
       id: col.id(),

@@ -29,7 +29,12 @@ export interface AuditView {
 const json = (v: unknown) => (v === undefined || v === null ? null : JSON.stringify(v));
 
 /** Appends one event; the audit table refuses updates and deletes at the database level. */
-export async function recordAudit(actor: Pick<Actor, 'userId' | 'role'> | null, entry: AuditEntry, transaction?: Transaction, requestId?: string) {
+export async function recordAudit(
+  actor: Pick<Actor, 'userId' | 'role'> | null,
+  entry: AuditEntry,
+  transaction?: Transaction,
+  requestId?: string,
+) {
   await AuditEvent.create(
     {
       occurredAt: new Date(),
@@ -48,7 +53,12 @@ export async function recordAudit(actor: Pick<Actor, 'userId' | 'role'> | null, 
   );
 }
 
-export async function listAudit(filter: { entityType?: string; entityId?: string; distributorId?: number | null; limit: number }): Promise<AuditView[]> {
+export async function listAudit(filter: {
+  entityType?: string;
+  entityId?: string;
+  distributorId?: number | null;
+  limit: number;
+}): Promise<AuditView[]> {
   const where: Record<string, unknown> = {};
   if (filter.entityType) where.entityType = filter.entityType;
   if (filter.entityId) where.entityId = filter.entityId;

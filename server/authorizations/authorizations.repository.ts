@@ -69,7 +69,10 @@ export async function insertAuthorization(input: NewAuthorization, transaction: 
 async function withLines(rows: Authorization[]): Promise<AuthorizationView[]> {
   if (!rows.length) return [];
   const lines = await AuthorizationLine.findAll({ where: { authorizationId: rows.map((r) => r.id) }, order: [['id', 'ASC']] });
-  const products = await Product.findAll({ where: { id: [...new Set(lines.map((l) => l.productId))] }, attributes: ['id', 'vendorPartNumber'] });
+  const products = await Product.findAll({
+    where: { id: [...new Set(lines.map((l) => l.productId))] },
+    attributes: ['id', 'vendorPartNumber'],
+  });
   const part = new Map(products.map((p) => [p.id, p.vendorPartNumber]));
   return rows.map((a) => ({
     id: a.id,
@@ -111,6 +114,11 @@ export async function listAuthorizations(scope: TenantScope, filter: { status?: 
   const where: Record<string, unknown> = { ...scoped(scope) };
   if (filter.status) where.status = filter.status;
   if (filter.number) where.number = { [Op.eq]: filter.number };
-  const { rows, count } = await Authorization.findAndCountAll({ where, order: [['id', 'DESC']], limit: filter.pageSize, offset: (filter.page - 1) * filter.pageSize });
+  const { rows, count } = await Authorization.findAndCountAll({
+    where,
+    order: [['id', 'DESC']],
+    limit: filter.pageSize,
+    offset: (filter.page - 1) * filter.pageSize,
+  });
   return { items: await withLines(rows), total: count };
 }

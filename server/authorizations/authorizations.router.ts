@@ -41,8 +41,22 @@ const AuthorizationView = z
   })
   .openapi('Authorization');
 
-describeRoute({ method: 'get', path: '/api/authorizations', summary: 'Authorizations you can see', tags: ['authorizations'], query: AuthorizationQuery, response: z.object({ items: z.array(AuthorizationView), total: z.number(), page: z.number(), pageSize: z.number() }) });
-describeRoute({ method: 'get', path: '/api/authorizations/:id', summary: 'One authorization with its lines and remaining quantities', tags: ['authorizations'], params: IdParam, response: AuthorizationView });
+describeRoute({
+  method: 'get',
+  path: '/api/authorizations',
+  summary: 'Authorizations you can see',
+  tags: ['authorizations'],
+  query: AuthorizationQuery,
+  response: z.object({ items: z.array(AuthorizationView), total: z.number(), page: z.number(), pageSize: z.number() }),
+});
+describeRoute({
+  method: 'get',
+  path: '/api/authorizations/:id',
+  summary: 'One authorization with its lines and remaining quantities',
+  tags: ['authorizations'],
+  params: IdParam,
+  response: AuthorizationView,
+});
 
 export function authorizationsRouter() {
   const r = Router();

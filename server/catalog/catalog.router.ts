@@ -10,14 +10,36 @@ import { describeRoute, z } from '../http/openapi.js';
 import { parse } from '../http/validate.js';
 
 const AccountQuery = z.object({ type: z.enum(ACCOUNT_TYPES).optional(), q: z.string().max(100).optional() });
-const AccountView = z.object({ id: z.number(), type: z.enum(ACCOUNT_TYPES), name: z.string(), country: z.string().nullable() }).openapi('Account');
+const AccountView = z
+  .object({ id: z.number(), type: z.enum(ACCOUNT_TYPES), name: z.string(), country: z.string().nullable() })
+  .openapi('Account');
 const ProductQuery = z.object({ q: z.string().max(100).optional() });
 const ProductView = z
-  .object({ id: z.number(), vendorPartNumber: z.string(), description: z.string(), family: z.string().nullable(), listPrice: z.string().nullable() })
+  .object({
+    id: z.number(),
+    vendorPartNumber: z.string(),
+    description: z.string(),
+    family: z.string().nullable(),
+    listPrice: z.string().nullable(),
+  })
   .openapi('Product');
 
-describeRoute({ method: 'get', path: '/api/accounts', summary: 'Accounts (a distributor sees itself, resellers and end customers)', tags: ['catalog'], query: AccountQuery, response: z.object({ items: z.array(AccountView) }) });
-describeRoute({ method: 'get', path: '/api/products', summary: 'Products, searchable by part number or description', tags: ['catalog'], query: ProductQuery, response: z.object({ items: z.array(ProductView) }) });
+describeRoute({
+  method: 'get',
+  path: '/api/accounts',
+  summary: 'Accounts (a distributor sees itself, resellers and end customers)',
+  tags: ['catalog'],
+  query: AccountQuery,
+  response: z.object({ items: z.array(AccountView) }),
+});
+describeRoute({
+  method: 'get',
+  path: '/api/products',
+  summary: 'Products, searchable by part number or description',
+  tags: ['catalog'],
+  query: ProductQuery,
+  response: z.object({ items: z.array(ProductView) }),
+});
 
 export function catalogRouter() {
   const r = Router();

@@ -11,7 +11,10 @@ import { AppError } from '../errors.js';
 export const idempotency: RequestHandler = async (req, res, next) => {
   const key = req.get('idempotency-key');
   if (req.method !== 'POST' || !key) return next();
-  if (key.length > 255) throw new AppError('VALIDATION_FAILED', 'Idempotency-Key is longer than 255 characters', 400, { errors: [{ field: 'Idempotency-Key', message: 'at most 255 characters' }] });
+  if (key.length > 255)
+    throw new AppError('VALIDATION_FAILED', 'Idempotency-Key is longer than 255 characters', 400, {
+      errors: [{ field: 'Idempotency-Key', message: 'at most 255 characters' }],
+    });
   // Keys are per caller: one user's key never replays another's response.
   const scope = req.actor ? `user:${req.actor.userId}` : `anon:${req.ip}`;
   const path = req.originalUrl.split('?')[0];
@@ -19,7 +22,15 @@ export const idempotency: RequestHandler = async (req, res, next) => {
 
   let record: IdempotencyRecord;
   try {
-    record = await IdempotencyRecord.create({ scope, idemKey: key, method: req.method, path, fingerprint, statusCode: null, responseBody: null });
+    record = await IdempotencyRecord.create({
+      scope,
+      idemKey: key,
+      method: req.method,
+      path,
+      fingerprint,
+      statusCode: null,
+      responseBody: null,
+    });
   } catch (err) {
     if (!(err instanceof UniqueConstraintError)) throw err;
     const first = await IdempotencyRecord.findOne({ where: { scope, idemKey: key } });
@@ -31,7 +42,10 @@ export const idempotency: RequestHandler = async (req, res, next) => {
       throw new AppError('IDEMPOTENCY_IN_PROGRESS', 'the first request with this Idempotency-Key is still running', 409);
     }
     res.set('Idempotency-Replayed', 'true');
-    res.status(first.statusCode).type('application/json').send(first.responseBody ?? '');
+    res
+      .status(first.statusCode)
+      .type('application/json')
+      .send(first.responseBody ?? '');
     return;
   }
 
@@ -41,9 +55,7 @@ export const idempotency: RequestHandler = async (req, res, next) => {
     const text = JSON.stringify(body);
     // Server errors are not remembered: the client may retry them.
     const settle = status >= 500 ? record.destroy() : record.update({ statusCode: status, responseBody: text });
-    settle
-      .catch((e: unknown) => console.error('idempotency record', e))
-      .finally(() => json(body));
+    settle.catch((e: unknown) => console.error('idempotency record', e)).finally(() => json(body));
     return res;
   };
   next();

@@ -66,7 +66,15 @@ export function describeRoute(doc: RouteDoc) {
       ...(doc.params ? { params: doc.params } : {}),
       ...(doc.query ? { query: doc.query } : {}),
       ...(doc.idempotent
-        ? { headers: z.object({ 'Idempotency-Key': z.string().max(255).optional().openapi({ description: 'a retry with the same key returns the first response' }) }) }
+        ? {
+            headers: z.object({
+              'Idempotency-Key': z
+                .string()
+                .max(255)
+                .optional()
+                .openapi({ description: 'a retry with the same key returns the first response' }),
+            }),
+          }
         : {}),
       ...(doc.body ? { body: { content: { 'application/json': { schema: doc.body } } } } : {}),
     },

@@ -5,10 +5,40 @@ import { parse } from '../http/validate.js';
 import { ProgramInput, ProgramPatch, ProgramView } from './programs.schemas.js';
 import * as service from './programs.service.js';
 
-describeRoute({ method: 'get', path: '/api/programs', summary: 'Programs you can see', tags: ['programs'], response: z.object({ items: z.array(ProgramView) }) });
-describeRoute({ method: 'get', path: '/api/programs/:id', summary: 'One program', tags: ['programs'], params: IdParam, response: ProgramView });
-describeRoute({ method: 'post', path: '/api/programs', summary: 'Create a program', tags: ['programs'], body: ProgramInput, response: ProgramView, status: 201, idempotent: true });
-describeRoute({ method: 'patch', path: '/api/programs/:id', summary: 'Change a program', tags: ['programs'], params: IdParam, body: ProgramPatch, response: ProgramView });
+describeRoute({
+  method: 'get',
+  path: '/api/programs',
+  summary: 'Programs you can see',
+  tags: ['programs'],
+  response: z.object({ items: z.array(ProgramView) }),
+});
+describeRoute({
+  method: 'get',
+  path: '/api/programs/:id',
+  summary: 'One program',
+  tags: ['programs'],
+  params: IdParam,
+  response: ProgramView,
+});
+describeRoute({
+  method: 'post',
+  path: '/api/programs',
+  summary: 'Create a program',
+  tags: ['programs'],
+  body: ProgramInput,
+  response: ProgramView,
+  status: 201,
+  idempotent: true,
+});
+describeRoute({
+  method: 'patch',
+  path: '/api/programs/:id',
+  summary: 'Change a program',
+  tags: ['programs'],
+  params: IdParam,
+  body: ProgramPatch,
+  response: ProgramView,
+});
 
 export function programsRouter() {
   const r = Router();

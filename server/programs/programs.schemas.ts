@@ -3,7 +3,11 @@ import { DateString, MoneyString, z } from '../http/openapi.js';
 
 export const ProgramInput = z
   .object({
-    code: z.string().min(2).max(40).regex(/^[A-Z0-9][A-Z0-9_-]*$/, 'upper-case letters, digits, - and _'),
+    code: z
+      .string()
+      .min(2)
+      .max(40)
+      .regex(/^[A-Z0-9][A-Z0-9_-]*$/, 'upper-case letters, digits, - and _'),
     name: z.string().min(1).max(200),
     type: z.enum(PROGRAM_TYPES),
     status: z.enum(['active', 'inactive']).default('active'),
@@ -14,7 +18,10 @@ export const ProgramInput = z
     endCustomerIds: z.array(z.number().int().positive()).default([]).openapi({ description: 'eligible end customers; empty = all' }),
     quantityCap: z.number().int().positive().nullable().default(null).openapi({ description: 'maximum quantity per request line' }),
     priceFloor: MoneyString.nullable().default(null).openapi({ description: 'lowest authorized cost a request may ask for' }),
-    requiredClaimFields: z.array(z.string().min(1).max(60)).default([]).openapi({ description: 'extra fields every claim line must carry' }),
+    requiredClaimFields: z
+      .array(z.string().min(1).max(60))
+      .default([])
+      .openapi({ description: 'extra fields every claim line must carry' }),
   })
   .refine((p) => p.endDate >= p.startDate, { message: 'endDate is before startDate', path: ['endDate'] })
   .openapi('ProgramInput');

@@ -29,7 +29,9 @@ export async function updateProgram(actor: Actor, id: number, patch: ProgramPatc
   const before = await repo.findProgram(id);
   if (!before) throw notFound('program');
   if (patch.endDate && patch.endDate < before.startDate) {
-    throw new AppError('VALIDATION_FAILED', 'endDate is before startDate', 400, { errors: [{ field: 'endDate', message: 'before startDate' }] });
+    throw new AppError('VALIDATION_FAILED', 'endDate is before startDate', 400, {
+      errors: [{ field: 'endDate', message: 'before startDate' }],
+    });
   }
   const after = (await repo.updateProgram(id, patch))!;
   await recordAudit(actor, { action: 'program.updated', entityType: 'program', entityId: id, before, after });

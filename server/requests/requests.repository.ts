@@ -43,7 +43,11 @@ function toView(r: PriceRequest, lines: PriceRequestLine[]): RequestView {
 const scoped = (scope: TenantScope) => (scope.distributorId === null ? {} : { distributorId: scope.distributorId });
 
 export async function findRequest(scope: TenantScope, id: number, transaction?: Transaction): Promise<RequestView | null> {
-  const r = await PriceRequest.findOne({ where: { id, ...scoped(scope) }, transaction, lock: transaction ? transaction.LOCK.UPDATE : undefined });
+  const r = await PriceRequest.findOne({
+    where: { id, ...scoped(scope) },
+    transaction,
+    lock: transaction ? transaction.LOCK.UPDATE : undefined,
+  });
   if (!r) return null;
   const lines = await PriceRequestLine.findAll({ where: { requestId: id }, order: [['id', 'ASC']], transaction });
   return toView(r, lines);
@@ -58,17 +62,34 @@ export async function listRequests(scope: TenantScope, filter: { status?: string
     offset: (filter.page - 1) * filter.pageSize,
   });
   const lines = rows.length ? await PriceRequestLine.findAll({ where: { requestId: rows.map((r) => r.id) }, order: [['id', 'ASC']] }) : [];
-  return { items: rows.map((r) => toView(r, lines.filter((l) => l.requestId === r.id))), total: count };
+  return {
+    items: rows.map((r) =>
+      toView(
+        r,
+        lines.filter((l) => l.requestId === r.id),
+      ),
+    ),
+    total: count,
+  };
 }
 
 export async function insertRequest(
-  input: Omit<RequestView, 'id' | 'createdAt' | 'lines' | 'decidedAt'> & { lines: { productId: number; quantity: number; requestedCost: string }[] },
+  input: Omit<RequestView, 'id' | 'createdAt' | 'lines' | 'decidedAt'> & {
+    lines: { productId: number; quantity: number; requestedCost: string }[];
+  },
   transaction: Transaction,
 ): Promise<number> {
   const { lines, ...head } = input;
   const r = await PriceRequest.create({ ...head, decidedAt: null }, { transaction });
   await PriceRequestLine.bulkCreate(
-    lines.map((l) => ({ requestId: r.id, productId: l.productId, quantity: l.quantity, requestedCost: l.requestedCost, counterCost: null, counterQuantity: null })),
+    lines.map((l) => ({
+      requestId: r.id,
+      productId: l.productId,
+      quantity: l.quantity,
+      requestedCost: l.requestedCost,
+      counterCost: null,
+      counterQuantity: null,
+    })),
     { transaction },
   );
   return r.id;
@@ -82,7 +103,13 @@ export async function updateRequest(
   await PriceRequest.update(patch, { where: { id }, transaction });
 }
 
-export async function setCounter(lineId: number, requestId: number, counterCost: string, counterQuantity: number | null, transaction: Transaction) {
+export async function setCounter(
+  lineId: number,
+  requestId: number,
+  counterCost: string,
+  counterQuantity: number | null,
+  transaction: Transaction,
+) {
   const [n] = await PriceRequestLine.update({ counterCost, counterQuantity }, { where: { id: lineId, requestId }, transaction });
   return n > 0;
 }

@@ -6,13 +6,60 @@ import { Counter, Decision, Decline, RequestInput, RequestQuery, RequestView } f
 import * as service from './requests.service.js';
 
 const tags = ['requests'];
-describeRoute({ method: 'get', path: '/api/requests', summary: 'Special-price requests you can see', tags, query: RequestQuery, response: z.object({ items: z.array(RequestView), total: z.number(), page: z.number(), pageSize: z.number() }) });
+describeRoute({
+  method: 'get',
+  path: '/api/requests',
+  summary: 'Special-price requests you can see',
+  tags,
+  query: RequestQuery,
+  response: z.object({ items: z.array(RequestView), total: z.number(), page: z.number(), pageSize: z.number() }),
+});
 describeRoute({ method: 'get', path: '/api/requests/:id', summary: 'One request', tags, params: IdParam, response: RequestView });
-describeRoute({ method: 'post', path: '/api/requests', summary: 'Request a special price (checked against the program)', tags, body: RequestInput, response: RequestView, status: 201, idempotent: true });
-describeRoute({ method: 'post', path: '/api/requests/:id/approve', summary: 'Approve: creates the authorization', tags, params: IdParam, body: Decision, response: RequestView });
-describeRoute({ method: 'post', path: '/api/requests/:id/decline', summary: 'Decline with a comment', tags, params: IdParam, body: Decline, response: RequestView });
-describeRoute({ method: 'post', path: '/api/requests/:id/counter', summary: 'Counter-offer other costs or quantities', tags, params: IdParam, body: Counter, response: RequestView });
-describeRoute({ method: 'post', path: '/api/requests/:id/accept-counter', summary: 'Accept the counter-offer: creates the authorization', tags, params: IdParam, response: RequestView });
+describeRoute({
+  method: 'post',
+  path: '/api/requests',
+  summary: 'Request a special price (checked against the program)',
+  tags,
+  body: RequestInput,
+  response: RequestView,
+  status: 201,
+  idempotent: true,
+});
+describeRoute({
+  method: 'post',
+  path: '/api/requests/:id/approve',
+  summary: 'Approve: creates the authorization',
+  tags,
+  params: IdParam,
+  body: Decision,
+  response: RequestView,
+});
+describeRoute({
+  method: 'post',
+  path: '/api/requests/:id/decline',
+  summary: 'Decline with a comment',
+  tags,
+  params: IdParam,
+  body: Decline,
+  response: RequestView,
+});
+describeRoute({
+  method: 'post',
+  path: '/api/requests/:id/counter',
+  summary: 'Counter-offer other costs or quantities',
+  tags,
+  params: IdParam,
+  body: Counter,
+  response: RequestView,
+});
+describeRoute({
+  method: 'post',
+  path: '/api/requests/:id/accept-counter',
+  summary: 'Accept the counter-offer: creates the authorization',
+  tags,
+  params: IdParam,
+  response: RequestView,
+});
 
 export function requestsRouter() {
   const r = Router();

@@ -10,7 +10,12 @@ export const RequestLineInput = z.object({
 export const RequestInput = z
   .object({
     programId: z.number().int().positive(),
-    distributorId: z.number().int().positive().optional().openapi({ description: 'required when a channel manager requests on behalf of a distributor' }),
+    distributorId: z
+      .number()
+      .int()
+      .positive()
+      .optional()
+      .openapi({ description: 'required when a channel manager requests on behalf of a distributor' }),
     endCustomerId: z.number().int().positive(),
     resellerId: z.number().int().positive().nullable().default(null),
     validFrom: DateString,
@@ -30,7 +35,13 @@ export const Counter = z
   .object({
     comment: z.string().min(1).max(4000),
     lines: z
-      .array(z.object({ lineId: z.number().int().positive(), counterCost: MoneyString, counterQuantity: z.number().int().positive().optional() }))
+      .array(
+        z.object({
+          lineId: z.number().int().positive(),
+          counterCost: MoneyString,
+          counterQuantity: z.number().int().positive().optional(),
+        }),
+      )
       .min(1),
   })
   .openapi('Counter');

@@ -86,7 +86,8 @@ export async function getRequest(actor: Actor, id: number) {
   return r;
 }
 
-export const listRequests = (actor: Actor, filter: { status?: string; page: number; pageSize: number }) => repo.listRequests(scopeOf(actor), filter);
+export const listRequests = (actor: Actor, filter: { status?: string; page: number; pageSize: number }) =>
+  repo.listRequests(scopeOf(actor), filter);
 
 type Outcome = 'approve' | 'decline' | 'counter' | 'accept_counter';
 const AUDIT_ACTION: Record<Outcome, string> = {
@@ -112,7 +113,15 @@ async function decide(
     const after = (await repo.findRequest({ distributorId: null }, id, transaction))!;
     await recordAudit(
       actor,
-      { action: AUDIT_ACTION[outcome], entityType: 'price_request', entityId: id, distributorId: before.distributorId, before, after, reason: patch.decisionComment ?? null },
+      {
+        action: AUDIT_ACTION[outcome],
+        entityType: 'price_request',
+        entityId: id,
+        distributorId: before.distributorId,
+        before,
+        after,
+        reason: patch.decisionComment ?? null,
+      },
       transaction,
     );
     return after;
@@ -146,7 +155,17 @@ async function authorizeFrom(actor: Actor, r: RequestView, costs: 'requested' | 
     },
     transaction,
   );
-  await recordAudit(actor, { action: 'authorization.created', entityType: 'authorization', entityId: auth.id, distributorId: r.distributorId, after: { number: auth.number, version: 1, requestId: r.id } }, transaction);
+  await recordAudit(
+    actor,
+    {
+      action: 'authorization.created',
+      entityType: 'authorization',
+      entityId: auth.id,
+      distributorId: r.distributorId,
+      after: { number: auth.number, version: 1, requestId: r.id },
+    },
+    transaction,
+  );
   return auth;
 }
 
@@ -155,7 +174,13 @@ export function approveRequest(actor: Actor, id: number, comment: string | undef
     assertPending(r);
     assertNotOwn(actor, r);
     const auth = await authorizeFrom(actor, r, 'requested', t);
-    return { status: 'approved', decisionComment: comment ?? null, decidedByUserId: actor.userId, decidedAt: new Date(), authorizationId: auth.id };
+    return {
+      status: 'approved',
+      decisionComment: comment ?? null,
+      decidedByUserId: actor.userId,
+      decidedAt: new Date(),
+      authorizationId: auth.id,
+    };
   });
 }
 
@@ -167,13 +192,21 @@ export function declineRequest(actor: Actor, id: number, comment: string) {
   });
 }
 
-export function counterRequest(actor: Actor, id: number, comment: string, lines: { lineId: number; counterCost: string; counterQuantity?: number }[]) {
+export function counterRequest(
+  actor: Actor,
+  id: number,
+  comment: string,
+  lines: { lineId: number; counterCost: string; counterQuantity?: number }[],
+) {
   return decide(actor, id, 'counter', async (r, t) => {
     assertPending(r);
     assertNotOwn(actor, r);
     for (const [i, l] of lines.entries()) {
       const ok = await repo.setCounter(l.lineId, r.id, moneyToString(parseMoney(l.counterCost)), l.counterQuantity ?? null, t);
-      if (!ok) throw new AppError('VALIDATION_FAILED', `line ${l.lineId} is not a line of this request`, 400, { errors: [{ field: `lines.${i}.lineId`, message: 'not a line of this request' }] });
+      if (!ok)
+        throw new AppError('VALIDATION_FAILED', `line ${l.lineId} is not a line of this request`, 400, {
+          errors: [{ field: `lines.${i}.lineId`, message: 'not a line of this request' }],
+        });
     }
     return { status: 'countered', decisionComment: comment, decidedByUserId: actor.userId, decidedAt: new Date() };
   });
@@ -183,7 +216,8 @@ export function counterRequest(actor: Actor, id: number, comment: string, lines:
 export function acceptCounter(actor: Actor, id: number) {
   return decide(actor, id, 'accept_counter', async (r, t) => {
     assertPending(r, ['countered']);
-    if (actor.role !== 'distributor_user' && actor.userId !== r.requestedByUserId) throw forbidden('only the requesting side accepts a counter-offer');
+    if (actor.role !== 'distributor_user' && actor.userId !== r.requestedByUserId)
+      throw forbidden('only the requesting side accepts a counter-offer');
     const auth = await authorizeFrom(actor, r, 'counter', t);
     return { status: 'approved', authorizationId: auth.id };
   });

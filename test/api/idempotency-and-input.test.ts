@@ -11,7 +11,19 @@ describeDb('idempotent creation and clear errors on bad input', () => {
 
   const claimBody = (memo: string, invoice: string) => ({
     debitMemoNumber: memo,
-    lines: [{ authorizationNumber: authNumber, vendorPartNumber: 'VS-MCU-32F4', endCustomerName: 'Helios Medical Devices', invoiceNumber: invoice, invoiceLine: '1', invoiceDate: '2026-11-12', quantity: 10, bookCost: '5.2890', authorizedCost: '4.1000' }],
+    lines: [
+      {
+        authorizationNumber: authNumber,
+        vendorPartNumber: 'VS-MCU-32F4',
+        endCustomerName: 'Helios Medical Devices',
+        invoiceNumber: invoice,
+        invoiceLine: '1',
+        invoiceDate: '2026-11-12',
+        quantity: 10,
+        bookCost: '5.2890',
+        authorizedCost: '4.1000',
+      },
+    ],
   });
 
   it('returns the first response to a retry with the same Idempotency-Key, and creates one claim', async () => {
@@ -62,7 +74,13 @@ describeDb('idempotent creation and clear errors on bad input', () => {
 
   it('refuses money with more than 4 decimals, and malformed JSON', async () => {
     const arrow = await t.as(USERS.arrowhead);
-    const res = await arrow.post('/api/requests', { programId: 1, endCustomerId: 6, validFrom: '2026-11-01', validTo: '2026-12-31', lines: [{ productId: 1, quantity: 5, requestedCost: '4.12345' }] });
+    const res = await arrow.post('/api/requests', {
+      programId: 1,
+      endCustomerId: 6,
+      validFrom: '2026-11-01',
+      validTo: '2026-12-31',
+      lines: [{ productId: 1, quantity: 5, requestedCost: '4.12345' }],
+    });
     expect(res.status).toBe(400);
     expect(res.body.errors[0].field).toBe('lines.0.requestedCost');
     const raw = await t.http.post('/api/claims').set('Content-Type', 'application/json').send('{"lines": [');
@@ -77,10 +95,21 @@ describeDb('idempotent creation and clear errors on bad input', () => {
     const spa = programs.find((p: { code: string }) => p.code === 'SPA-DESIGNWIN');
     const ldo = (await north.get('/api/products?q=VS-LDO')).body.items[0];
     const ec = (await north.get('/api/accounts?type=end_customer')).body.items[0];
-    const res = await north.post('/api/requests', { programId: spa.id, endCustomerId: ec.id, validFrom: '2025-01-01', validTo: '2026-12-31', lines: [{ productId: ldo.id, quantity: 60000, requestedCost: '0.5000' }] });
+    const res = await north.post('/api/requests', {
+      programId: spa.id,
+      endCustomerId: ec.id,
+      validFrom: '2025-01-01',
+      validTo: '2026-12-31',
+      lines: [{ productId: ldo.id, quantity: 60000, requestedCost: '0.5000' }],
+    });
     expect(res.status).toBe(422);
     expect(res.body.code).toBe('NOT_ELIGIBLE');
-    expect(res.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['lines.0.productId', 'lines.0.quantity', 'lines.0.requestedCost', 'validFrom']);
+    expect(res.body.errors.map((e: { field: string }) => e.field).sort()).toEqual([
+      'lines.0.productId',
+      'lines.0.quantity',
+      'lines.0.requestedCost',
+      'validFrom',
+    ]);
   });
 
   it('signs in with a cookie session and requires the CSRF token on writes', async () => {
@@ -91,7 +120,9 @@ describeDb('idempotent creation and clear errors on bad input', () => {
     expect(s.headers['set-cookie'][0]).toMatch(/bec_session=.*HttpOnly/);
     const claim = (await agent.get('/api/claims')).body.items[0];
     expect((await agent.post(`/api/claims/${claim.id}/notes`).send({ body: 'hello' })).status).toBe(403);
-    expect((await agent.post(`/api/claims/${claim.id}/notes`).set('X-CSRF-Token', s.body.csrfToken).send({ body: 'hello' })).status).toBe(201);
+    expect((await agent.post(`/api/claims/${claim.id}/notes`).set('X-CSRF-Token', s.body.csrfToken).send({ body: 'hello' })).status).toBe(
+      201,
+    );
   });
 
   it('revokes an API token', async () => {

@@ -74,7 +74,10 @@ describeDb('ship & debit lifecycle', () => {
     const noReason = await finance.post(`/api/claims/${claim.body.id}/lines/${third.id}/adjust`, { approvedAmount: '0.6000' });
     expect(noReason.status).toBe(400);
     expect(noReason.body.errors[0].field).toBe('reason');
-    const adjusted = await finance.post(`/api/claims/${claim.body.id}/lines/${third.id}/adjust`, { approvedAmount: '0.6000', reason: 'One unit returned (RMA 77)' });
+    const adjusted = await finance.post(`/api/claims/${claim.body.id}/lines/${third.id}/adjust`, {
+      approvedAmount: '0.6000',
+      reason: 'One unit returned (RMA 77)',
+    });
     expect(adjusted.status).toBe(200);
     expect(adjusted.body.approvedTotal).toBe('0.9000');
     expect(adjusted.body.lines[2].verdict).toBe('adjusted');
@@ -101,12 +104,20 @@ describeDb('ship & debit lifecycle', () => {
     expect(after.lines.map((l: { remainingQuantity: number }) => l.remainingQuantity)).toEqual([92, 99]);
 
     const admin = await t.as(USERS.admin);
-    const claimEvents = (await admin.get(`/api/audit?entityType=claim&entityId=${claim.body.id}`)).body.items.map((e: { action: string }) => e.action);
+    const claimEvents = (await admin.get(`/api/audit?entityType=claim&entityId=${claim.body.id}`)).body.items.map(
+      (e: { action: string }) => e.action,
+    );
     expect(claimEvents).toEqual(['claim.created', 'claim.submitted', 'claim.authorized', 'credit_memo.issued', 'claim.paid']);
     const lineEvents = (await admin.get(`/api/audit?entityType=claim_line&entityId=${third.id}`)).body.items;
     expect(lineEvents).toHaveLength(1);
-    expect(lineEvents[0]).toMatchObject({ action: 'claim_line.adjusted', reason: 'One unit returned (RMA 77)', before: { approvedAmount: '0.7000' } });
-    const requestEvents = (await admin.get(`/api/audit?entityType=price_request&entityId=${created.body.id}`)).body.items.map((e: { action: string }) => e.action);
+    expect(lineEvents[0]).toMatchObject({
+      action: 'claim_line.adjusted',
+      reason: 'One unit returned (RMA 77)',
+      before: { approvedAmount: '0.7000' },
+    });
+    const requestEvents = (await admin.get(`/api/audit?entityType=price_request&entityId=${created.body.id}`)).body.items.map(
+      (e: { action: string }) => e.action,
+    );
     expect(requestEvents).toEqual(['request.created', 'request.approved']);
   });
 
@@ -114,7 +125,10 @@ describeDb('ship & debit lifecycle', () => {
     const arrow = await t.as(USERS.arrowhead);
     const cm = await t.as(USERS.cm);
     const pending = (await cm.get('/api/requests?status=pending')).body.items.find((r: { distributorId: number }) => r.distributorId === 2);
-    const countered = await cm.post(`/api/requests/${pending.id}/counter`, { comment: 'Meet in the middle', lines: [{ lineId: pending.lines[0].id, counterCost: '2.2000' }] });
+    const countered = await cm.post(`/api/requests/${pending.id}/counter`, {
+      comment: 'Meet in the middle',
+      lines: [{ lineId: pending.lines[0].id, counterCost: '2.2000' }],
+    });
     expect(countered.body.status).toBe('countered');
     const accepted = await arrow.post(`/api/requests/${pending.id}/accept-counter`);
     expect(accepted.status).toBe(200);

@@ -25,6 +25,8 @@ describeDb('health and OpenAPI', () => {
     const finance = await t.as(USERS.finance);
     const res = await finance.get('/api/claims');
     expect(res.status).toBe(200);
-    expect(new Set(res.body.items.map((c: { status: string }) => c.status))).toEqual(new Set(['draft', 'submitted', 'authorized', 'paid', 'rejected']));
+    expect(new Set(res.body.items.map((c: { status: string }) => c.status))).toEqual(
+      new Set(['draft', 'submitted', 'authorized', 'paid', 'rejected']),
+    );
   });
 });

@@ -15,7 +15,7 @@ describeDb('tenant isolation and separation of duties', () => {
   });
   afterAll(() => t.close());
 
-  it('answers 404 on every route that takes another distributor\'s id', async () => {
+  it("answers 404 on every route that takes another distributor's id", async () => {
     const arrow = await t.as(USERS.arrowhead);
     const calls = [
       arrow.get(`/api/claims/${northbridgeClaimId}`),
@@ -32,7 +32,7 @@ describeDb('tenant isolation and separation of duties', () => {
     }
   });
 
-  it('lists only the caller\'s own objects', async () => {
+  it("lists only the caller's own objects", async () => {
     const arrow = await t.as(USERS.arrowhead);
     for (const path of ['/api/claims', '/api/requests', '/api/authorizations']) {
       const items = (await arrow.get(path)).body.items as { distributorId: number }[];
@@ -64,7 +64,11 @@ describeDb('tenant isolation and separation of duties', () => {
     const ec = (await cm.get('/api/accounts?type=end_customer')).body.items[0];
     const product = (await cm.get('/api/products?q=VS-LDO')).body.items[0];
     const created = await cm.post('/api/requests', {
-      programId: program.id, distributorId: 3, endCustomerId: ec.id, validFrom: '2026-11-01', validTo: '2026-12-31',
+      programId: program.id,
+      distributorId: 3,
+      endCustomerId: ec.id,
+      validFrom: '2026-11-01',
+      validTo: '2026-12-31',
       lines: [{ productId: product.id, quantity: 500, requestedCost: '0.3000' }],
     });
     expect(created.status).toBe(201);
@@ -77,7 +81,13 @@ describeDb('tenant isolation and separation of duties', () => {
 
   it('keeps a channel manager from requesting without naming the distributor', async () => {
     const cm = await t.as(USERS.cm);
-    const res = await cm.post('/api/requests', { programId: 1, endCustomerId: 6, validFrom: '2026-11-01', validTo: '2026-12-31', lines: [{ productId: 1, quantity: 1, requestedCost: '1.0000' }] });
+    const res = await cm.post('/api/requests', {
+      programId: 1,
+      endCustomerId: 6,
+      validFrom: '2026-11-01',
+      validTo: '2026-12-31',
+      lines: [{ productId: 1, quantity: 1, requestedCost: '1.0000' }],
+    });
     expect(res.status).toBe(400);
     expect(res.body.errors[0].field).toBe('distributorId');
   });

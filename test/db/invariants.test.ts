@@ -12,7 +12,11 @@ describeDb('database-enforced invariants', () => {
   it('refuses to update or delete an audit event', async () => {
     const q = t.db.sequelize;
     // Sequelize wraps SQLite's RAISE(ABORT) in a generic error: the trigger's words are in the driver's error.
-    const refusal = (sql: string) => q.query(sql).then(() => 'accepted', (e: { original?: Error; message: string }) => e.original?.message ?? e.message);
+    const refusal = (sql: string) =>
+      q.query(sql).then(
+        () => 'accepted',
+        (e: { original?: Error; message: string }) => e.original?.message ?? e.message,
+      );
     expect(await refusal("UPDATE audit_events SET action = 'forged'")).toMatch(/append-only/);
     expect(await refusal('DELETE FROM audit_events')).toMatch(/append-only/);
     const [row] = await q.query("SELECT COUNT(*) AS n FROM audit_events WHERE action = 'forged'", { type: QueryTypes.SELECT });
@@ -30,13 +34,25 @@ describeDb('database-enforced invariants', () => {
     await expect(
       q.query(
         'INSERT INTO pos_consumptions (distributor_id, invoice_number, invoice_line, claim_line_id, authorization_line_id, quantity, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 1, ?, ?)',
-        { replacements: [line.distributor_id, line.invoice_number, line.invoice_line, line.claim_line_id, line.authorization_line_id, new Date(), new Date()] },
+        {
+          replacements: [
+            line.distributor_id,
+            line.invoice_number,
+            line.invoice_line,
+            line.claim_line_id,
+            line.authorization_line_id,
+            new Date(),
+            new Date(),
+          ],
+        },
       ),
     ).rejects.toThrow();
   });
 
   it('keeps DECIMAL(18,4) money exact on the way out', async () => {
-    const [row] = (await t.db.sequelize.query("SELECT approved_total FROM claims WHERE status = 'paid' LIMIT 1", { type: QueryTypes.SELECT })) as { approved_total: string | number }[];
+    const [row] = (await t.db.sequelize.query("SELECT approved_total FROM claims WHERE status = 'paid' LIMIT 1", {
+      type: QueryTypes.SELECT,
+    })) as { approved_total: string | number }[];
     const { moneyFromDb, moneyToString } = await import('../../core/money.js');
     expect(moneyToString(moneyFromDb(row.approved_total))).toBe('1892.5600');
   });

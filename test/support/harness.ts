@@ -64,8 +64,17 @@ export async function startTestApp(options: { seed?: boolean; url?: string } = {
     const auth = `Bearer ${token}`;
     return {
       get: (p) => http.get(p).set('Authorization', auth),
-      post: (p, body, headers = {}) => http.post(p).set('Authorization', auth).set(headers).send(body ?? {}),
-      patch: (p, body) => http.patch(p).set('Authorization', auth).send(body ?? {}),
+      post: (p, body, headers = {}) =>
+        http
+          .post(p)
+          .set('Authorization', auth)
+          .set(headers)
+          .send(body ?? {}),
+      patch: (p, body) =>
+        http
+          .patch(p)
+          .set('Authorization', auth)
+          .send(body ?? {}),
       delete: (p) => http.delete(p).set('Authorization', auth),
     };
   };
