@@ -1,0 +1,344 @@
+/**
+ * The one typed API client. The base URL and the credentials (the session cookie with its CSRF
+ * token, or a bearer token) are set once per page with `configureApi()`; every component with an
+ * `api-base` attribute gets the client for that base from `apiFor()`.
+ * Money stays a decimal string end to end.
+ */
+import type { ClaimStatus, LineVerdict, ProgramType, RequestStatus, Role } from '../../core/domain.js';
+
+export interface SessionUser {
+  userId: number;
+  email: string;
+  name: string;
+  role: Role;
+  distributorId: number | null;
+}
+export interface Program {
+  id: number;
+  code: string;
+  name: string;
+  type: ProgramType;
+  status: 'active' | 'inactive';
+  startDate: string;
+  endDate: string;
+  productIds: number[];
+  distributorIds: number[];
+  endCustomerIds: number[];
+  quantityCap: number | null;
+  priceFloor: string | null;
+  requiredClaimFields: string[];
+}
+export interface Account {
+  id: number;
+  type: 'vendor' | 'distributor' | 'reseller' | 'end_customer';
+  name: string;
+  country: string | null;
+}
+export interface Product {
+  id: number;
+  vendorPartNumber: string;
+  description: string;
+  family: string | null;
+  listPrice: string | null;
+}
+export interface RequestLine {
+  id: number;
+  productId: number;
+  quantity: number;
+  requestedCost: string;
+  counterCost: string | null;
+  counterQuantity: number | null;
+}
+export interface SpecialPriceRequest {
+  id: number;
+  number: string;
+  programId: number;
+  distributorId: number;
+  resellerId: number | null;
+  endCustomerId: number;
+  requestedByUserId: number;
+  status: RequestStatus;
+  validFrom: string;
+  validTo: string;
+  opportunityRef: string | null;
+  dealRegistrationRef: string | null;
+  justification: string | null;
+  decisionComment: string | null;
+  decidedByUserId: number | null;
+  decidedAt: string | null;
+  authorizationId: number | null;
+  createdAt: string;
+  lines: RequestLine[];
+}
+export interface RequestInput {
+  programId: number;
+  distributorId?: number;
+  endCustomerId: number;
+  resellerId?: number | null;
+  validFrom: string;
+  validTo: string;
+  opportunityRef?: string | null;
+  dealRegistrationRef?: string | null;
+  justification?: string | null;
+  lines: { productId: number; quantity: number; requestedCost: string }[];
+}
+export interface ClaimLine {
+  id: number;
+  lineNumber: number;
+  authorizationNumber: string | null;
+  authorizationVersion?: number | null;
+  productId?: number | null;
+  vendorPartNumber: string | null;
+  distributorPartNumber?: string | null;
+  endCustomerName: string | null;
+  invoiceNumber: string;
+  invoiceLine: string;
+  invoiceDate: string;
+  quantity: number;
+  bookCost: string;
+  authorizedCost: string | null;
+  claimedAmount: string;
+  computedAmount: string;
+  approvedAmount: string;
+  verdict: LineVerdict;
+  reasonCodes: string[];
+  rule: string | null;
+  verdictInputs: Record<string, unknown> | null;
+  adjustedByUserId?: number | null;
+}
+export interface Claim {
+  id: number;
+  number: string;
+  distributorId: number;
+  programId: number | null;
+  programType: string | null;
+  type: string;
+  status: ClaimStatus;
+  debitMemoNumber: string | null;
+  currency: string;
+  claimedTotal: string;
+  computedTotal: string;
+  approvedTotal: string;
+  lineCount: number;
+  submittedAt: string | null;
+  authorizedAt: string | null;
+  paidAt: string | null;
+  createdAt: string;
+  lines?: ClaimLine[];
+}
+export interface ClaimNote {
+  id: number;
+  body: string;
+  authorName?: string;
+  userId?: number;
+  createdAt: string;
+}
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+export interface ClaimQuery {
+  status?: ClaimStatus;
+  distributorId?: number;
+  programType?: ProgramType;
+  from?: string;
+  to?: string;
+  page?: number;
+  pageSize?: number;
+}
+/** Import progress as the POS import stream reports it (issue 3). */
+export interface ImportProgress {
+  phase: string;
+  processed: number;
+  total?: number | null;
+  accepted?: number;
+  rejected?: number;
+  errors?: { row: number; field?: string; message: string }[];
+  done?: boolean;
+}
+
+/** An application/problem+json answer: `{code, detail, errors:[{field,message}]}`. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    readonly detail: string,
+    readonly errors: { field: string; message: string }[] = [],
+  ) {
+    super(detail || code);
+  }
+}
+
+export interface ApiOptions {
+  /** The API origin and prefix, e.g. "https://bec.example.com" (the client appends /api/...). */
+  baseUrl: string;
+  /** A bearer token; when absent the session cookie is sent (credentials: 'include'). */
+  token?: string | null;
+  /** The session's CSRF token, echoed on cookie-authenticated writes. */
+  csrfToken?: string | null;
+  /** Injected fetch (tests, or a host that wraps fetch). */
+  fetch?: typeof fetch;
+}
+
+const CSRF_KEY = 'bec.csrf:';
+
+export class BecApi {
+  baseUrl: string;
+  token: string | null;
+  csrfToken: string | null;
+  private readonly fetchImpl: typeof fetch;
+
+  constructor(options: ApiOptions) {
+    this.baseUrl = options.baseUrl.replace(/\/+$/, '');
+    this.token = options.token ?? null;
+    this.csrfToken = options.csrfToken ?? readStoredCsrf(this.baseUrl);
+    this.fetchImpl = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+  }
+
+  async request<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
+    const h: Record<string, string> = { Accept: 'application/json', ...headers };
+    if (body !== undefined && !(body instanceof Blob) && typeof body !== 'string') h['Content-Type'] = 'application/json';
+    if (this.token) h.Authorization = `Bearer ${this.token}`;
+    else if (method !== 'GET' && this.csrfToken) h['X-CSRF-Token'] = this.csrfToken;
+    const res = await this.fetchImpl(`${this.baseUrl}${path}`, {
+      method,
+      headers: h,
+      credentials: this.token ? 'omit' : 'include',
+      body: body === undefined ? undefined : body instanceof Blob || typeof body === 'string' ? body : JSON.stringify(body),
+    });
+    if (res.status === 204) return undefined as T;
+    const text = await res.text();
+    let data: unknown = null;
+    try {
+      data = text ? JSON.parse(text) : null;
+    } catch {
+      data = null;
+    }
+    if (!res.ok) {
+      const p = (data ?? {}) as { code?: string; detail?: string; title?: string; errors?: { field: string; message: string }[] };
+      throw new ApiError(res.status, p.code ?? `HTTP_${res.status}`, p.detail ?? p.title ?? res.statusText, p.errors ?? []);
+    }
+    return data as T;
+  }
+
+  async signIn(email: string, password: string): Promise<SessionUser> {
+    const s = await this.request<{ user: SessionUser; csrfToken: string }>('POST', '/api/session', { email, password });
+    this.csrfToken = s.csrfToken;
+    try {
+      sessionStorage.setItem(CSRF_KEY + this.baseUrl, s.csrfToken);
+    } catch {
+      /* storage may be blocked in a third-party frame: the token stays in memory */
+    }
+    return s.user;
+  }
+  signOut() {
+    return this.request<void>('DELETE', '/api/session');
+  }
+  me() {
+    return this.request<SessionUser>('GET', '/api/session');
+  }
+  programs() {
+    return this.request<{ items: Program[] } | Program[]>('GET', '/api/programs').then(itemsOf);
+  }
+  accounts(type?: Account['type'], q?: string) {
+    return this.request<{ items: Account[] }>('GET', `/api/accounts${qs({ type, q })}`).then(itemsOf);
+  }
+  products(q?: string) {
+    return this.request<{ items: Product[] }>('GET', `/api/products${qs({ q })}`).then(itemsOf);
+  }
+  requests(query: { status?: RequestStatus; page?: number; pageSize?: number } = {}) {
+    return this.request<Page<SpecialPriceRequest>>('GET', `/api/requests${qs(query)}`);
+  }
+  createRequest(input: RequestInput, idempotencyKey: string) {
+    return this.request<SpecialPriceRequest>('POST', '/api/requests', input, { 'Idempotency-Key': idempotencyKey });
+  }
+  approveRequest(id: number, comment?: string) {
+    return this.request<SpecialPriceRequest>('POST', `/api/requests/${id}/approve`, comment ? { comment } : {});
+  }
+  declineRequest(id: number, comment: string) {
+    return this.request<SpecialPriceRequest>('POST', `/api/requests/${id}/decline`, { comment });
+  }
+  counterRequest(id: number, comment: string, lines: { lineId: number; counterCost: string; counterQuantity?: number }[]) {
+    return this.request<SpecialPriceRequest>('POST', `/api/requests/${id}/counter`, { comment, lines });
+  }
+  claims(query: ClaimQuery = {}) {
+    return this.request<Page<Claim>>('GET', `/api/claims${qs(query)}`);
+  }
+  claim(id: number) {
+    return this.request<Claim>('GET', `/api/claims/${id}`);
+  }
+  createClaim(body: unknown, idempotencyKey: string) {
+    return this.request<Claim>('POST', '/api/claims', body, { 'Idempotency-Key': idempotencyKey });
+  }
+  adjustLine(claimId: number, lineId: number, approvedAmount: string, reason: string) {
+    return this.request<Claim>('POST', `/api/claims/${claimId}/lines/${lineId}/adjust`, { approvedAmount, reason });
+  }
+  authorizeClaim(id: number) {
+    return this.request<Claim>('POST', `/api/claims/${id}/authorize`, {});
+  }
+  payClaim(id: number, externalRef: string | null = null) {
+    return this.request<Claim>('POST', `/api/claims/${id}/pay`, { externalRef });
+  }
+  notes(claimId: number) {
+    return this.request<{ items: ClaimNote[] }>('GET', `/api/claims/${claimId}/notes`).then(itemsOf);
+  }
+  addNote(claimId: number, body: string) {
+    return this.request<ClaimNote>('POST', `/api/claims/${claimId}/notes`, { body });
+  }
+  /** Any GET the components need for endpoints other engineers add (reports, CRM context). */
+  get<T>(path: string) {
+    return this.request<T>('GET', path);
+  }
+  /** Opens a server-sent event stream (cookie sessions only: EventSource sends no headers). */
+  events(path: string): EventSource {
+    return new EventSource(`${this.baseUrl}${path}`, { withCredentials: true });
+  }
+}
+
+function itemsOf<T>(r: { items: T[] } | T[]): T[] {
+  return Array.isArray(r) ? r : r.items;
+}
+
+function qs(params: object): string {
+  const parts: string[] = [];
+  for (const [k, v] of Object.entries(params)) {
+    if (v === undefined || v === null || v === '') continue;
+    parts.push(`${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`);
+  }
+  return parts.length ? `?${parts.join('&')}` : '';
+}
+
+function readStoredCsrf(baseUrl: string): string | null {
+  try {
+    return sessionStorage.getItem(CSRF_KEY + baseUrl);
+  } catch {
+    return null;
+  }
+}
+
+const clients = new Map<string, BecApi>();
+
+/** Sets the client for a base URL once per page (credentials, injected fetch). */
+export function configureApi(options: ApiOptions): BecApi {
+  const api = new BecApi(options);
+  clients.set(api.baseUrl, api);
+  return api;
+}
+
+/** The page's client for `baseUrl` ("" = same origin), created with cookie credentials if none was configured. */
+export function apiFor(baseUrl: string): BecApi {
+  const key = baseUrl.replace(/\/+$/, '');
+  let api = clients.get(key);
+  if (!api) {
+    api = new BecApi({ baseUrl: key });
+    clients.set(key, api);
+  }
+  return api;
+}
+
+/** A random idempotency key for one logical submission. */
+export function newIdempotencyKey(): string {
+  return globalThis.crypto?.randomUUID?.() ?? `${Date.now()}-${Math.random().toString(36).slice(2)}`;
+}

@@ -1,0 +1,80 @@
+/** Fixtures for the component tests (data as properties, no server). */
+import type { Claim, ClaimLine } from './api.js';
+
+export function makeLines(n: number): ClaimLine[] {
+  const lines: ClaimLine[] = [];
+  const verdicts = ['accepted', 'partial', 'rejected', 'pending'] as const;
+  for (let i = 1; i <= n; i++) {
+    const v = verdicts[i % 4];
+    lines.push({
+      id: i,
+      lineNumber: i,
+      authorizationNumber: 'SD-2026-0001',
+      vendorPartNumber: i % 2 ? 'VS-MCU-32F4' : 'VS-PMIC-45A',
+      endCustomerName: i === 3 ? '=HYPERLINK("http://evil")' : 'Helios Medical Devices',
+      invoiceNumber: `INV-${String(i).padStart(6, '0')}`,
+      invoiceLine: '1',
+      invoiceDate: '2026-11-02',
+      quantity: 100 + (i % 50),
+      bookCost: '5.2890',
+      authorizedCost: '4.1000',
+      claimedAmount: `${118 + (i % 7)}.${String(i % 100).padStart(2, '0')}00`,
+      computedAmount: '118.9000',
+      approvedAmount: v === 'rejected' ? '0.0000' : '118.9000',
+      verdict: v,
+      reasonCodes: v === 'rejected' ? ['END_CUSTOMER_MISMATCH'] : v === 'partial' ? ['AMOUNT_OVER_CLAIMED'] : [],
+      rule: v === 'rejected' ? 'end-customer' : 'credit',
+      verdictInputs: { authorizedCost: '4.1000', bookCost: '5.2890', quantity: 100 + (i % 50) },
+    });
+  }
+  return lines;
+}
+
+export function makeClaim(n = 5): Claim {
+  return {
+    id: 7,
+    number: 'CL-2026-0007',
+    distributorId: 2,
+    programId: 1,
+    programType: 'ship_and_debit',
+    type: 'explicit',
+    status: 'submitted',
+    debitMemoNumber: 'ARW-DM-1',
+    currency: 'USD',
+    claimedTotal: '1000.0000',
+    computedTotal: '1000.0000',
+    approvedTotal: '900.0000',
+    lineCount: n,
+    submittedAt: '2026-11-02T10:00:00Z',
+    authorizedAt: null,
+    paidAt: null,
+    createdAt: '2026-11-02T10:00:00Z',
+    lines: makeLines(n),
+  };
+}
+
+export function makeClaims(n: number): Claim[] {
+  const statuses = ['submitted', 'authorized', 'paid', 'rejected', 'draft'] as const;
+  const types = ['ship_and_debit', 'spa', 'dpa'];
+  return Array.from({ length: n }, (_, i) => ({ ...makeClaim(0), id: i + 1, number: `CL-${i + 1}`, distributorId: 2 + (i % 3), status: statuses[i % 5], programType: types[i % 3], lines: undefined }));
+}
+
+/** A fetch stand-in: the browser's boundary, answering from a route table. */
+export function stubFetch(routes: Record<string, (body: unknown) => { status?: number; body: unknown }>) {
+  const calls: { method: string; url: string; body: unknown; headers: Record<string, string> }[] = [];
+  const fetchImpl = (async (input: RequestInfo | URL, init: RequestInit = {}) => {
+    const url = String(input);
+    const method = init.method ?? 'GET';
+    const body = typeof init.body === 'string' ? JSON.parse(init.body) : init.body;
+    calls.push({ method, url, body, headers: (init.headers ?? {}) as Record<string, string> });
+    const path = url.replace(/^https?:\/\/[^/]+/, '');
+    const key = Object.keys(routes).find((k) => {
+      const [m, p] = k.split(' ');
+      return m === method && (p === path || (p.endsWith('*') && path.startsWith(p.slice(0, -1))));
+    });
+    const r = key ? routes[key](body) : { status: 404, body: { code: 'ROUTE_NOT_FOUND', detail: `no stub for ${method} ${path}` } };
+    const status = r.status ?? 200;
+    return new Response(JSON.stringify(r.body), { status, headers: { 'Content-Type': status >= 400 ? 'application/problem+json' : 'application/json' } });
+  }) as typeof fetch;
+  return { fetch: fetchImpl, calls };
+}
