@@ -7,6 +7,8 @@ import type { Database } from '../models/database.js';
 import { auditRouter } from './audit/audit.router.js';
 import { authRouter } from './auth/auth.router.js';
 import { authenticate } from './auth/authenticate.js';
+import { embedRouter } from './auth/embed.js';
+import { samlRouter, ssoAdminRouter } from './auth/saml.router.js';
 import { authorizationsRouter } from './authorizations/authorizations.router.js';
 import { catalogRouter } from './catalog/catalog.router.js';
 import { claimsRouter } from './claims/claims.router.js';
@@ -14,6 +16,7 @@ import type { Config } from './config.js';
 import { apiNotFound, errorMiddleware } from './errors.js';
 import { idempotency } from './http/idempotency.js';
 import { openApiDocument } from './http/openapi.js';
+import { apiCors, apiRateLimit, auditRefusals, requestSizeLimit, securityHeaders, signInRateLimit } from './http/security.js';
 import { programsRouter } from './programs/programs.router.js';
 import { requestsRouter } from './requests/requests.router.js';
 
@@ -32,6 +35,8 @@ export function createApp({ config, db, staticRoot = process.cwd() }: AppDeps) {
     res.set('X-Request-Id', req.requestId);
     next();
   });
+  app.use(securityHeaders(config), requestSizeLimit());
+  app.use('/api', apiCors(config));
   app.use(express.json({ limit: '25mb' }));
   app.use(cookieParser());
 
@@ -46,6 +51,11 @@ export function createApp({ config, db, staticRoot = process.cwd() }: AppDeps) {
   });
 
   app.use('/api', authenticate, idempotency);
+  app.use('/api', apiRateLimit(config));
+  const signInLimit = signInRateLimit(config);
+  app.post(['/api/session', '/api/embed/session', '/auth/saml/acs'], signInLimit);
+  app.use('/api/sso', ssoAdminRouter(config));
+  app.use('/api/embed', embedRouter(config));
   app.use('/api', authRouter(config));
   app.use('/api', catalogRouter());
   app.use('/api/programs', programsRouter());
@@ -55,8 +65,9 @@ export function createApp({ config, db, staticRoot = process.cwd() }: AppDeps) {
   app.use('/api/audit', auditRouter());
   app.use('/api', apiNotFound);
 
+  app.use('/auth/saml', samlRouter(config));
   app.use('/dist', express.static(resolve(staticRoot, 'dist')));
   app.use(express.static(resolve(staticRoot, 'demo'), { extensions: ['html'] }));
-  app.use(errorMiddleware);
+  app.use(auditRefusals, errorMiddleware);
   return app;
 }

@@ -9,6 +9,23 @@ const ConfigSchema = z.object({
   sessionTtlHours: z.coerce.number().int().positive().default(12),
   seedDemo: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
   logRequests: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+  // Security (issue 6): every field optional, with safe defaults.
+  /** The URL browsers reach us at; the SAML ACS URL and SP entity id derive from it. */
+  publicUrl: z.string().url().optional(),
+  samlSpEntityId: z.string().min(1).optional(),
+  samlClockSkewSeconds: z.coerce.number().int().min(0).max(600).default(60),
+  /** Runs a local test identity provider at /auth/saml/test-idp for the demo. Never in production. */
+  samlTestIdp: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  /** Origins allowed to frame our pages (the CRM and the partner portal): CSP frame-ancestors. */
+  frameAncestors: z.string().optional().transform((v) => (v ?? '').split(',').map((o) => o.trim()).filter(Boolean)),
+  /** Origins allowed to call the API from a browser (CORS). */
+  corsOrigins: z.string().optional().transform((v) => (v ?? '').split(',').map((o) => o.trim()).filter(Boolean)),
+  signInRateLimit: z.coerce.number().int().positive().default(10),
+  signInRateWindowMinutes: z.coerce.number().int().positive().default(15),
+  apiRateLimitPerMinute: z.coerce.number().int().positive().default(3000),
+  /** HMAC key for embed tokens; several processes need the same one. Random per process when unset. */
+  embedTokenSecret: z.string().min(32).optional(),
+  embedTokenTtlSeconds: z.coerce.number().int().positive().max(600).default(60),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 
@@ -20,6 +37,17 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     sessionTtlHours: env.SESSION_TTL_HOURS,
     seedDemo: env.SEED_DEMO,
     logRequests: env.LOG_REQUESTS,
+    publicUrl: env.PUBLIC_URL,
+    samlSpEntityId: env.SAML_SP_ENTITY_ID,
+    samlClockSkewSeconds: env.SAML_CLOCK_SKEW_SECONDS,
+    samlTestIdp: env.SAML_TEST_IDP,
+    frameAncestors: env.FRAME_ANCESTORS,
+    corsOrigins: env.CORS_ORIGINS,
+    signInRateLimit: env.SIGNIN_RATE_LIMIT,
+    signInRateWindowMinutes: env.SIGNIN_RATE_WINDOW_MINUTES,
+    apiRateLimitPerMinute: env.API_RATE_LIMIT_PER_MINUTE,
+    embedTokenSecret: env.EMBED_TOKEN_SECRET,
+    embedTokenTtlSeconds: env.EMBED_TOKEN_TTL_SECONDS,
   });
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');

@@ -23,12 +23,23 @@ export async function signIn(email: string, password: string, ttlHours: number) 
     await recordAudit(null, { action: 'session.sign_in_failed', entityType: 'user', entityId: user?.id ?? email.toLowerCase().slice(0, 64) });
     throw new AppError('INVALID_CREDENTIALS', 'wrong email or password', 401);
   }
+  return openSession(user, ttlHours, 'password');
+}
+
+/** Opens a new session for a user already authenticated (password, SAML, embed token): always a new id. */
+export async function openSession(user: repo.UserRecord, ttlHours: number, method: 'password' | 'saml' | 'embed') {
   const cookieValue = newSecret();
   const csrfToken = newSecret();
   const expiresAt = new Date(Date.now() + ttlHours * 3600_000);
   await repo.createSession(sha256(cookieValue), user.id, csrfToken, expiresAt);
   const actor = actorOf(user, 'session');
-  await recordAudit(actor, { action: 'session.signed_in', entityType: 'user', entityId: user.id, distributorId: user.distributorId });
+  await recordAudit(actor, {
+    action: 'session.signed_in',
+    entityType: 'user',
+    entityId: user.id,
+    distributorId: user.distributorId,
+    after: method === 'password' ? undefined : { method },
+  });
   return { cookieValue, csrfToken, expiresAt, actor };
 }
 

@@ -1,0 +1,191 @@
+/**
+ * A test identity provider: signs real SAML responses with a key and certificate made at run time.
+ * Used by the tests (test/support/test-idp.ts) and, only when SAML_TEST_IDP=true, by the demo at
+ * /auth/saml/test-idp. Never loaded on the production path: saml.service.ts and app.ts import it
+ * dynamically behind that flag. Its dependencies (selfsigned, xml-crypto) are dev dependencies.
+ */
+import { randomBytes } from 'node:crypto';
+import { inflateRawSync } from 'node:zlib';
+import { Router, urlencoded } from 'express';
+import selfsigned from 'selfsigned';
+import { SignedXml } from 'xml-crypto';
+import type { Config } from '../config.js';
+import { serviceProvider } from './saml.service.js';
+import type { IdentityProviderConfig } from './saml.repository.js';
+import { DEFAULT_MAPPING } from './saml.repository.js';
+
+export interface TestIdpKeys {
+  privateKey: string;
+  cert: string;
+}
+
+export function makeTestIdpKeys(commonName = 'BEC test IdP'): TestIdpKeys {
+  const pems = selfsigned.generate([{ name: 'commonName', value: commonName }], { keySize: 2048, days: 2, algorithm: 'sha256' });
+  return { privateKey: pems.private, cert: pems.cert };
+}
+
+export const TEST_IDP_ENTITY_ID = 'urn:bec:test-idp';
+const NS_P = 'urn:oasis:names:tc:SAML:2.0:protocol';
+const NS_A = 'urn:oasis:names:tc:SAML:2.0:assertion';
+
+const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+export const samlId = () => `_${randomBytes(16).toString('hex')}`;
+const iso = (ms: number) => new Date(ms).toISOString();
+
+export interface AssertionInput {
+  inResponseTo: string;
+  destination: string;
+  recipient?: string;
+  audience: string;
+  nameId: string;
+  /** Raw XML for the NameID content (attack tests); replaces the escaped nameId. */
+  nameIdXml?: string;
+  attributes?: Record<string, string | string[]>;
+  issuer?: string;
+  assertionId?: string;
+  notBefore?: number;
+  notOnOrAfter?: number;
+  now?: number;
+}
+
+export function assertionXml(a: AssertionInput): string {
+  const now = a.now ?? Date.now();
+  const notBefore = iso(a.notBefore ?? now - 60_000);
+  const notOnOrAfter = iso(a.notOnOrAfter ?? now + 5 * 60_000);
+  const issuer = esc(a.issuer ?? TEST_IDP_ENTITY_ID);
+  const attrs = Object.entries(a.attributes ?? {})
+    .map(
+      ([name, v]) =>
+        `<saml:Attribute Name="${esc(name)}">${([] as string[])
+          .concat(v)
+          .map((x) => `<saml:AttributeValue>${esc(x)}</saml:AttributeValue>`)
+          .join('')}</saml:Attribute>`,
+    )
+    .join('');
+  return (
+    `<saml:Assertion xmlns:saml="${NS_A}" ID="${a.assertionId ?? samlId()}" Version="2.0" IssueInstant="${iso(now)}">` +
+    `<saml:Issuer>${issuer}</saml:Issuer>` +
+    `<saml:Subject><saml:NameID Format="urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress">${a.nameIdXml ?? esc(a.nameId)}</saml:NameID>` +
+    `<saml:SubjectConfirmation Method="urn:oasis:names:tc:SAML:2.0:cm:bearer"><saml:SubjectConfirmationData InResponseTo="${esc(a.inResponseTo)}" NotOnOrAfter="${notOnOrAfter}" Recipient="${esc(a.recipient ?? a.destination)}"/></saml:SubjectConfirmation></saml:Subject>` +
+    `<saml:Conditions NotBefore="${notBefore}" NotOnOrAfter="${notOnOrAfter}"><saml:AudienceRestriction><saml:Audience>${esc(a.audience)}</saml:Audience></saml:AudienceRestriction></saml:Conditions>` +
+    `<saml:AuthnStatement AuthnInstant="${iso(now)}" SessionIndex="${samlId()}"><saml:AuthnContext><saml:AuthnContextClassRef>urn:oasis:names:tc:SAML:2.0:ac:classes:PasswordProtectedTransport</saml:AuthnContextClassRef></saml:AuthnContext></saml:AuthnStatement>` +
+    (attrs ? `<saml:AttributeStatement>${attrs}</saml:AttributeStatement>` : '') +
+    `</saml:Assertion>`
+  );
+}
+
+/** Signs the root element of `xml` (enveloped, exclusive c14n, RSA-SHA256), the signature after its Issuer. */
+export function signRoot(xml: string, keys: TestIdpKeys): string {
+  const sig = new SignedXml({
+    privateKey: keys.privateKey,
+    publicCert: keys.cert,
+    signatureAlgorithm: 'http://www.w3.org/2001/04/xmldsig-more#rsa-sha256',
+    canonicalizationAlgorithm: 'http://www.w3.org/2001/10/xml-exc-c14n#',
+  });
+  sig.addReference({
+    xpath: '/*',
+    transforms: ['http://www.w3.org/2000/09/xmldsig#enveloped-signature', 'http://www.w3.org/2001/10/xml-exc-c14n#'],
+    digestAlgorithm: 'http://www.w3.org/2001/04/xmlenc#sha256',
+  });
+  sig.computeSignature(xml, { location: { reference: "/*/*[local-name(.)='Issuer']", action: 'after' } });
+  return sig.getSignedXml();
+}
+
+export interface ResponseInput extends AssertionInput {
+  signAssertion?: boolean;
+  signResponse?: boolean;
+  responseId?: string;
+  /** Replaces the (signed) assertion inside the response: attack tests. */
+  wrapAssertion?: (signedAssertion: string) => string;
+}
+
+export function responseXml(keys: TestIdpKeys, r: ResponseInput): string {
+  const now = r.now ?? Date.now();
+  let assertion = assertionXml(r);
+  if (r.signAssertion !== false) assertion = signRoot(assertion, keys);
+  if (r.wrapAssertion) assertion = r.wrapAssertion(assertion);
+  const xml =
+    `<samlp:Response xmlns:samlp="${NS_P}" xmlns:saml="${NS_A}" ID="${r.responseId ?? samlId()}" Version="2.0" IssueInstant="${iso(now)}" Destination="${esc(r.destination)}" InResponseTo="${esc(r.inResponseTo)}">` +
+    `<saml:Issuer>${esc(r.issuer ?? TEST_IDP_ENTITY_ID)}</saml:Issuer>` +
+    `<samlp:Status><samlp:StatusCode Value="urn:oasis:names:tc:SAML:2.0:status:Success"/></samlp:Status>` +
+    assertion +
+    `</samlp:Response>`;
+  return r.signResponse === false ? xml : signRoot(xml, keys);
+}
+
+/** The AuthnRequest id inside a redirect-binding SAMLRequest parameter. */
+export function requestIdOf(samlRequest: string): string {
+  const xml = inflateRawSync(Buffer.from(samlRequest, 'base64')).toString('utf8');
+  const id = /\sID="([^"]+)"/.exec(xml)?.[1];
+  if (!id) throw new Error('no ID in the AuthnRequest');
+  return id;
+}
+
+// ---- The demo's IdP page (SAML_TEST_IDP=true only) ----
+
+let demoKeys: TestIdpKeys | null = null;
+const keysForDemo = () => (demoKeys ??= makeTestIdpKeys('BEC demo IdP'));
+
+export function demoIdentityProvider(config: Config): Omit<IdentityProviderConfig, 'updatedAt'> {
+  return {
+    name: 'default',
+    entityId: TEST_IDP_ENTITY_ID,
+    ssoUrl: serviceProvider(config).testIdpUrl,
+    sloUrl: null,
+    certificates: [keysForDemo().cert],
+    attributeMapping: DEFAULT_MAPPING,
+    metadataXml: null,
+  };
+}
+
+const page = (body: string) =>
+  `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>BEC test identity provider</title>` +
+  `<style>body{font:15px system-ui,sans-serif;max-width:34rem;margin:3rem auto;padding:0 1rem}label{display:block;margin:.6rem 0}input,select{font:inherit;margin-left:.5rem}.warn{background:#fff3cd;padding:.6rem;border-radius:4px}</style></head>` +
+  `<body><p class="warn">Test identity provider (SAML_TEST_IDP=true). Not for production.</p>${body}</body></html>`;
+
+/** GET shows a sign-in form for any demo identity; POST signs a response and hands it to the browser for the ACS. */
+export function testIdpRouter(config: Config) {
+  const r = Router();
+  const sp = serviceProvider(config);
+  r.get('/', (req, res) => {
+    const samlRequest = typeof req.query.SAMLRequest === 'string' ? req.query.SAMLRequest : '';
+    const relay = typeof req.query.RelayState === 'string' ? req.query.RelayState : '/';
+    let requestId: string;
+    try {
+      requestId = requestIdOf(samlRequest);
+    } catch {
+      res.status(400).type('html').send(page('<p>Open <a href="/auth/saml/login">/auth/saml/login</a> to start a sign-in.</p>'));
+      return;
+    }
+    res.type('html').send(
+      page(
+        `<h1>Sign in</h1><form method="post" action="/auth/saml/test-idp">` +
+          `<input type="hidden" name="requestId" value="${esc(requestId)}"><input type="hidden" name="RelayState" value="${esc(relay)}">` +
+          `<label>Email<input name="email" type="email" required value="sso.admin@voltaic.example"></label>` +
+          `<label>Name<input name="displayName" value="SSO Admin"></label>` +
+          `<label>Role<select name="role"><option>vendor_admin</option><option>channel_manager</option><option>finance</option><option>distributor_user</option></select></label>` +
+          `<label>Distributor (for distributor_user)<input name="distributor" value="Arrowhead Components"></label>` +
+          `<button type="submit">Sign in</button></form>`,
+      ),
+    );
+  });
+  r.post('/', urlencoded({ extended: false, limit: '16kb' }), (req, res) => {
+    const b = req.body as Record<string, string>;
+    const xml = responseXml(keysForDemo(), {
+      inResponseTo: String(b.requestId ?? ''),
+      destination: sp.acsUrl,
+      audience: sp.entityId,
+      nameId: String(b.email ?? ''),
+      attributes: { email: String(b.email ?? ''), displayName: String(b.displayName ?? ''), role: String(b.role ?? ''), distributor: String(b.distributor ?? '') },
+    });
+    res.type('html').send(
+      page(
+        `<h1>Signed in at the IdP</h1><form method="post" action="${esc(sp.acsUrl)}">` +
+          `<input type="hidden" name="SAMLResponse" value="${Buffer.from(xml).toString('base64')}">` +
+          `<input type="hidden" name="RelayState" value="${esc(String(b.RelayState ?? '/'))}">` +
+          `<button type="submit">Continue to BEC</button></form>`,
+      ),
+    );
+  });
+  return r;
+}
