@@ -12,6 +12,9 @@ import { samlRouter, ssoAdminRouter } from './auth/saml.router.js';
 import { authorizationsRouter } from './authorizations/authorizations.router.js';
 import { catalogRouter } from './catalog/catalog.router.js';
 import { claimsRouter } from './claims/claims.router.js';
+import { disputesRouter } from './claims/disputes.router.js';
+import { importsRouter } from './imports/imports.router.js';
+import { reportsRouter } from './reports/reports.router.js';
 import type { Config } from './config.js';
 import { apiNotFound, errorMiddleware } from './errors.js';
 import { idempotency } from './http/idempotency.js';
@@ -63,6 +66,9 @@ export function createApp({ config, db, staticRoot = process.cwd() }: AppDeps) {
   app.use('/api/authorizations', authorizationsRouter());
   app.use('/api/claims', claimsRouter());
   app.use('/api/audit', auditRouter());
+  app.use('/api/imports', importsRouter());
+  app.use('/api/disputes', disputesRouter());
+  app.use('/api/reports', reportsRouter());
   app.use('/api', apiNotFound);
 
   app.use('/auth/saml', samlRouter(config));

@@ -1,0 +1,99 @@
+import { Model, type CreationOptional, type InferAttributes, type InferCreationAttributes, type Sequelize } from 'sequelize';
+import { col, stamps } from './define.js';
+
+export type ImportStatus = 'running' | 'completed' | 'failed';
+
+/** One POS upload: a job with progress counters; its rows land in pos_lines with its id. */
+export class PosImport extends Model<InferAttributes<PosImport>, InferCreationAttributes<PosImport>> {
+  declare id: CreationOptional<number>;
+  declare distributorId: number;
+  declare format: 'csv' | 'json';
+  declare fileName: string | null;
+  declare fileSha256: string | null;
+  declare status: ImportStatus;
+  declare totalBytes: number | null;
+  declare processedBytes: number;
+  declare rowsRead: number;
+  declare rowsAccepted: number;
+  declare rowsDuplicate: number;
+  declare rowsRejected: number;
+  declare mapping: string | null;
+  declare failure: string | null;
+  declare createdByUserId: number;
+  declare startedAt: Date | null;
+  declare finishedAt: Date | null;
+  declare createdAt: CreationOptional<Date>;
+  declare updatedAt: CreationOptional<Date>;
+}
+
+/** A row that could not be kept, with its row number, column and reason. */
+export class PosImportError extends Model<InferAttributes<PosImportError>, InferCreationAttributes<PosImportError>> {
+  declare id: CreationOptional<number>;
+  declare importId: number;
+  declare rowNumber: number;
+  declare columnName: string | null;
+  declare code: string;
+  declare message: string;
+  declare raw: string | null;
+}
+
+/** The distributor's saved column mapping (field -> its header) and file options. */
+export class PosColumnMapping extends Model<InferAttributes<PosColumnMapping>, InferCreationAttributes<PosColumnMapping>> {
+  declare id: CreationOptional<number>;
+  declare distributorId: number;
+  declare mapping: string;
+  declare options: string;
+  declare updatedByUserId: number;
+  declare createdAt: CreationOptional<Date>;
+  declare updatedAt: CreationOptional<Date>;
+}
+
+export function initImportModels(sequelize: Sequelize) {
+  const common = { sequelize, underscored: true } as const;
+  PosImport.init(
+    {
+      id: col.id(),
+      distributorId: col.ref(),
+      format: col.str(10),
+      fileName: col.str(255, true),
+      fileSha256: col.str(64, true),
+      status: col.str(20),
+      totalBytes: col.int(true),
+      processedBytes: col.int(false, 0),
+      rowsRead: col.int(false, 0),
+      rowsAccepted: col.int(false, 0),
+      rowsDuplicate: col.int(false, 0),
+      rowsRejected: col.int(false, 0),
+      mapping: col.text(),
+      failure: col.text(),
+      createdByUserId: col.ref(),
+      startedAt: col.instant(true),
+      finishedAt: col.instant(true),
+      ...stamps(),
+    },
+    { ...common, tableName: 'pos_imports' },
+  );
+  PosImportError.init(
+    {
+      id: col.id(),
+      importId: col.ref(),
+      rowNumber: col.int(),
+      columnName: col.str(100, true),
+      code: col.str(40),
+      message: col.str(500),
+      raw: col.text(),
+    },
+    { ...common, tableName: 'pos_import_errors', timestamps: false },
+  );
+  PosColumnMapping.init(
+    {
+      id: col.id(),
+      distributorId: col.ref(),
+      mapping: col.text(false),
+      options: col.text(false),
+      updatedByUserId: col.ref(),
+      ...stamps(),
+    },
+    { ...common, tableName: 'pos_column_mappings' },
+  );
+}

@@ -1,0 +1,61 @@
+import { Router } from 'express';
+import { authorize, requireActor } from '../auth/actor.js';
+import { DateString, describeRoute, IdParam, MoneyString, z } from '../http/openapi.js';
+import { parse } from '../http/validate.js';
+import { ClaimView } from './claims.schemas.js';
+import * as service from './disputes.service.js';
+
+const tags = ['disputes'];
+const DisputeLine = z
+  .object({
+    id: z.number(),
+    claimId: z.number(),
+    claimNumber: z.string(),
+    claimStatus: z.string(),
+    verdict: z.string(),
+    reasonCodes: z.array(z.string()),
+    rule: z.string().nullable(),
+    resubmissionOfLineId: z.number().nullable(),
+    resubmittedAs: z.array(z.number()),
+  })
+  .passthrough()
+  .openapi('DisputeLine');
+const Correction = z.object({
+  originalLineId: z.number().int().positive(),
+  authorizationNumber: z.string().min(1).max(40).optional(),
+  vendorPartNumber: z.string().max(64).nullable().optional(),
+  distributorPartNumber: z.string().max(64).nullable().optional(),
+  endCustomerName: z.string().max(200).nullable().optional(),
+  invoiceDate: DateString.optional(),
+  shipDate: DateString.nullable().optional(),
+  quantity: z.number().int().positive().max(100_000_000).optional(),
+  bookCost: MoneyString.optional(),
+  authorizedCost: MoneyString.nullable().optional(),
+  resalePrice: MoneyString.nullable().optional(),
+  claimedAmount: MoneyString.nullable().optional(),
+  extra: z.record(z.string().max(60), z.string().max(255).nullable()).optional(),
+});
+const ResubmitInput = z
+  .object({ debitMemoNumber: z.string().min(1).max(64).nullable().default(null), lines: z.array(Correction).min(1).max(5000) })
+  .openapi('Resubmission');
+const DisputeQuery = z.object({ open: z.enum(['true', 'false']).default('true'), limit: z.coerce.number().int().min(1).max(500).default(100) });
+
+describeRoute({ method: 'get', path: '/api/disputes', summary: 'Rejected lines with their reasons (open = not yet resubmitted)', tags, query: DisputeQuery, response: z.object({ items: z.array(DisputeLine) }) });
+describeRoute({ method: 'post', path: '/api/disputes/resubmissions', summary: 'Resubmit corrected rejected lines as a new claim linked to the originals', tags, body: ResubmitInput, response: ClaimView, status: 201, idempotent: true });
+describeRoute({ method: 'get', path: '/api/disputes/lines/:id/history', summary: 'Every version of a disputed line, original first', tags, params: IdParam, response: z.object({ items: z.array(DisputeLine) }) });
+
+export function disputesRouter() {
+  const r = Router();
+  r.get('/', async (req, res) => {
+    const q = parse(DisputeQuery, req.query, 'query');
+    res.json({ items: await service.listDisputes(requireActor(req), q.open === 'true', q.limit) });
+  });
+  r.post('/resubmissions', async (req, res) => {
+    const actor = authorize(req, 'claim.submit');
+    res.status(201).json(await service.resubmit(actor, parse(ResubmitInput, req.body)));
+  });
+  r.get('/lines/:id/history', async (req, res) => {
+    res.json({ items: await service.lineHistory(requireActor(req), parse(IdParam, req.params, 'params').id) });
+  });
+  return r;
+}

@@ -1,0 +1,111 @@
+/**
+ * Disputes: a distributor reads each rejected line with its reasons and resubmits corrected
+ * lines. A resubmission is a new claim whose lines point at the originals
+ * (`resubmission_of_line_id`) and goes through the same submit path (rules, then the ledger), so
+ * a corrected line can never pay a POS line that something else already consumed. Finance sees
+ * the whole chain of a line.
+ */
+import { lineCredit, moneyToString, parseMoney, sumMoney } from '../../core/money.js';
+import type { Actor } from '../auth/actor.js';
+import { scopeOf } from '../auth/actor.js';
+import { recordAudit } from '../audit/audit.repository.js';
+import { AppError, conflict, notFound } from '../errors.js';
+import { documentNumber } from '../http/numbers.js';
+import * as repo from './claims.repository.js';
+import { submitClaim } from './claims.service.js';
+import * as disputes from './disputes.repository.js';
+
+export interface Correction {
+  originalLineId: number;
+  authorizationNumber?: string;
+  vendorPartNumber?: string | null;
+  distributorPartNumber?: string | null;
+  endCustomerName?: string | null;
+  invoiceDate?: string;
+  shipDate?: string | null;
+  quantity?: number;
+  bookCost?: string;
+  authorizedCost?: string | null;
+  resalePrice?: string | null;
+  claimedAmount?: string | null;
+  extra?: Record<string, string | null>;
+}
+
+export const listDisputes = (actor: Actor, openOnly: boolean, limit: number) => disputes.rejectedLines(scopeOf(actor), openOnly, limit);
+
+export async function lineHistory(actor: Actor, lineId: number) {
+  const chain = await disputes.lineHistory(scopeOf(actor), lineId);
+  if (!chain) throw notFound('claim line');
+  return chain;
+}
+
+export async function resubmit(actor: Actor, input: { debitMemoNumber: string | null; lines: Correction[] }) {
+  const scope = scopeOf(actor);
+  const distributorId = actor.distributorId!;
+  if (new Set(input.lines.map((l) => l.originalLineId)).size !== input.lines.length) {
+    throw new AppError('VALIDATION_FAILED', 'a line is resubmitted at most once per claim', 400, { errors: [{ field: 'lines', message: 'duplicate originalLineId' }] });
+  }
+  if (input.debitMemoNumber && (await repo.findClaimIdByDebitMemo(distributorId, input.debitMemoNumber))) {
+    throw new AppError('CLAIM_ALREADY_EXISTS', `debit memo ${input.debitMemoNumber} was already claimed`, 409);
+  }
+  const lines: repo.NewClaimLine[] = [];
+  for (const [i, c] of input.lines.entries()) {
+    const original = await disputes.findLine(scope, c.originalLineId);
+    if (!original) throw notFound(`claim line ${c.originalLineId}`);
+    if (original.verdict !== 'rejected') throw conflict('LINE_NOT_REJECTED', `line ${original.id} is ${original.verdict}: only rejected lines are disputed`);
+    const chain = (await disputes.lineHistory(scope, original.id)) ?? [];
+    if (chain.some((l) => l.resubmissionOfLineId === original.id && l.verdict !== 'rejected')) {
+      throw conflict('ALREADY_RESUBMITTED', `line ${original.id} was already resubmitted`);
+    }
+    const pick = <K extends keyof Correction & keyof disputes.DisputeLineView>(k: K) => (c[k] !== undefined ? c[k] : original[k]) as Correction[K];
+    const bookCost = moneyToString(parseMoney(pick('bookCost') as string));
+    const authorizedCost = pick('authorizedCost') ? moneyToString(parseMoney(pick('authorizedCost') as string)) : null;
+    const quantity = pick('quantity') as number;
+    // A corrected cost or quantity recomputes the claimed amount unless one is given.
+    const claimedAmount =
+      c.claimedAmount != null
+        ? moneyToString(parseMoney(c.claimedAmount))
+        : authorizedCost && (c.bookCost !== undefined || c.authorizedCost !== undefined || c.quantity !== undefined)
+          ? moneyToString(lineCredit(parseMoney(bookCost), parseMoney(authorizedCost), quantity))
+          : original.claimedAmount;
+    lines.push({
+      lineNumber: i + 1,
+      authorizationNumber: pick('authorizationNumber') as string,
+      authorizationLineId: null,
+      authorizationVersion: null,
+      productId: null,
+      vendorPartNumber: pick('vendorPartNumber') ?? null,
+      distributorPartNumber: pick('distributorPartNumber') ?? null,
+      endCustomerName: pick('endCustomerName') ?? null,
+      invoiceNumber: original.invoiceNumber,
+      invoiceLine: original.invoiceLine,
+      invoiceDate: pick('invoiceDate') as string,
+      shipDate: pick('shipDate') ?? null,
+      quantity,
+      bookCost,
+      authorizedCost,
+      resalePrice: pick('resalePrice') ? moneyToString(parseMoney(pick('resalePrice') as string)) : null,
+      claimedAmount,
+      computedAmount: '0',
+      acceptedQuantity: 0,
+      approvedAmount: '0',
+      verdict: 'pending',
+      rule: null,
+      resubmissionOfLineId: original.id,
+      adjustedByUserId: null,
+      extra: (c.extra ?? original.extra ?? null) as Record<string, unknown> | null,
+    });
+  }
+  const claimedTotal = moneyToString(sumMoney(lines.map((l) => parseMoney(l.claimedAmount))));
+  const id = await repo.sequelize().transaction((t) =>
+    repo.insertClaim({ number: documentNumber('CLM'), distributorId, type: 'explicit', debitMemoNumber: input.debitMemoNumber, currency: 'USD', claimedTotal, createdByUserId: actor.userId }, lines, t),
+  );
+  await recordAudit(actor, {
+    action: 'claim.resubmitted',
+    entityType: 'claim',
+    entityId: id,
+    distributorId,
+    after: { resubmissionOf: lines.map((l) => l.resubmissionOfLineId), claimedTotal },
+  });
+  return submitClaim(actor, id);
+}

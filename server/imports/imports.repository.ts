@@ -1,0 +1,226 @@
+/**
+ * The only imports code that touches the database. POS rows go in by multi-row INSERT that
+ * ignores keys already present (the unique key on distributor + invoice + line), so the same
+ * file imported twice adds nothing; on MariaDB through the raw mysql2 connection (the ORM is not
+ * for bulk paths).
+ */
+import { QueryTypes, type Sequelize } from 'sequelize';
+import { PosColumnMapping, PosImport, PosImportError } from '../../models/imports.js';
+import { Product, ProductPartMapping } from '../../models/catalog.js';
+import type { TenantScope } from '../auth/actor.js';
+import type { PosRow, RowError } from './pos-rows.js';
+
+export const sequelize = (): Sequelize => PosImport.sequelize!;
+
+export interface ImportView {
+  id: number;
+  distributorId: number;
+  format: string;
+  fileName: string | null;
+  fileSha256: string | null;
+  status: string;
+  totalBytes: number | null;
+  processedBytes: number;
+  rowsRead: number;
+  rowsAccepted: number;
+  rowsDuplicate: number;
+  rowsRejected: number;
+  progress: number | null;
+  failure: string | null;
+  mapping: Record<string, unknown> | null;
+  createdByUserId: number;
+  startedAt: string | null;
+  finishedAt: string | null;
+  createdAt: string;
+}
+
+const toView = (i: PosImport): ImportView => ({
+  id: i.id,
+  distributorId: i.distributorId,
+  format: i.format,
+  fileName: i.fileName,
+  fileSha256: i.fileSha256,
+  status: i.status,
+  totalBytes: i.totalBytes,
+  processedBytes: i.processedBytes,
+  rowsRead: i.rowsRead,
+  rowsAccepted: i.rowsAccepted,
+  rowsDuplicate: i.rowsDuplicate,
+  rowsRejected: i.rowsRejected,
+  progress: i.status !== 'running' ? 1 : i.totalBytes ? Math.min(1, i.processedBytes / i.totalBytes) : null,
+  failure: i.failure,
+  mapping: i.mapping ? JSON.parse(i.mapping) : null,
+  createdByUserId: i.createdByUserId,
+  startedAt: i.startedAt?.toISOString() ?? null,
+  finishedAt: i.finishedAt?.toISOString() ?? null,
+  createdAt: i.createdAt.toISOString(),
+});
+
+const scoped = (scope: TenantScope) => (scope.distributorId === null ? {} : { distributorId: scope.distributorId });
+
+export async function createImport(v: { distributorId: number; format: 'csv' | 'json'; fileName: string | null; totalBytes: number | null; createdByUserId: number }) {
+  const i = await PosImport.create({
+    ...v,
+    fileSha256: null,
+    status: 'running',
+    processedBytes: 0,
+    rowsRead: 0,
+    rowsAccepted: 0,
+    rowsDuplicate: 0,
+    rowsRejected: 0,
+    mapping: null,
+    failure: null,
+    startedAt: new Date(),
+    finishedAt: null,
+  });
+  return i.id;
+}
+
+export async function updateImport(id: number, patch: Partial<Pick<PosImport, 'status' | 'processedBytes' | 'rowsRead' | 'rowsAccepted' | 'rowsDuplicate' | 'rowsRejected' | 'mapping' | 'failure' | 'finishedAt' | 'fileSha256'>>) {
+  await PosImport.update(patch, { where: { id } });
+}
+
+export async function findImport(scope: TenantScope, id: number): Promise<ImportView | null> {
+  const i = await PosImport.findOne({ where: { id, ...scoped(scope) } });
+  return i ? toView(i) : null;
+}
+
+export async function listImports(scope: TenantScope, limit: number): Promise<ImportView[]> {
+  return (await PosImport.findAll({ where: scoped(scope), order: [['id', 'DESC']], limit })).map(toView);
+}
+
+export async function insertRowErrors(importId: number, errors: (RowError & { raw: string | null })[]) {
+  if (!errors.length) return;
+  await PosImportError.bulkCreate(
+    errors.map((e) => ({ importId, rowNumber: e.rowNumber, columnName: e.column, code: e.code, message: e.message.slice(0, 500), raw: e.raw })),
+  );
+}
+
+export async function rowErrors(importId: number) {
+  return (await PosImportError.findAll({ where: { importId }, order: [['rowNumber', 'ASC'], ['id', 'ASC']] })).map((e) => ({
+    rowNumber: e.rowNumber,
+    column: e.columnName,
+    code: e.code,
+    message: e.message,
+    raw: e.raw,
+  }));
+}
+
+export async function findMapping(distributorId: number) {
+  const m = await PosColumnMapping.findOne({ where: { distributorId } });
+  return m ? { mapping: JSON.parse(m.mapping) as Record<string, string>, options: JSON.parse(m.options) as Record<string, string>, updatedAt: m.updatedAt.toISOString() } : null;
+}
+
+export async function saveMapping(distributorId: number, mapping: object, options: object, userId: number) {
+  const existing = await PosColumnMapping.findOne({ where: { distributorId } });
+  if (existing) await existing.update({ mapping: JSON.stringify(mapping), options: JSON.stringify(options), updatedByUserId: userId });
+  else await PosColumnMapping.create({ distributorId, mapping: JSON.stringify(mapping), options: JSON.stringify(options), updatedByUserId: userId });
+}
+
+/** Vendor part and this distributor's part numbers -> product id, for resolving rows as they stream. */
+export async function productResolver(distributorId: number) {
+  const [products, mappings] = await Promise.all([
+    Product.findAll({ attributes: ['id', 'vendorPartNumber'], raw: true }),
+    ProductPartMapping.findAll({ where: { distributorId }, attributes: ['distributorPartNumber', 'productId'], raw: true }),
+  ]);
+  return {
+    byVendor: new Map(products.map((p) => [p.vendorPartNumber.toUpperCase(), p.id])),
+    byDistributor: new Map(mappings.map((p) => [p.distributorPartNumber.toUpperCase(), p.productId])),
+  };
+}
+
+const POS_COLUMNS = [
+  'distributor_id', 'import_id', 'invoice_number', 'invoice_line', 'invoice_date', 'ship_date', 'product_id', 'vendor_part_number',
+  'distributor_part_number', 'quantity', 'resale_price', 'book_cost', 'authorized_cost', 'claimed_amount', 'authorization_number',
+  'end_customer_name', 'customer_po', 'debit_memo_number', 'extra', 'created_at', 'updated_at',
+];
+
+export type PosInsertRow = PosRow & { productId: number | null };
+
+function values(distributorId: number, importId: number, r: PosInsertRow, now: Date | string): unknown[] {
+  return [
+    distributorId, importId, r.invoiceNumber, r.invoiceLine, r.invoiceDate, r.shipDate, r.productId, r.vendorPartNumber, r.distributorPartNumber,
+    r.quantity, r.resalePrice, r.bookCost, r.authorizedCost, r.claimedAmount, r.authorizationNumber, r.endCustomerName, r.customerPo,
+    r.debitMemoNumber, r.extra ? JSON.stringify(r.extra) : null, now, now,
+  ];
+}
+
+interface RawMysqlConnection {
+  query(sql: string, values: unknown[], cb: (err: Error | null, result: { affectedRows: number }) => void): void;
+}
+
+/** Runs one statement on a raw mysql2 connection from Sequelize's pool. */
+export async function rawMysql(db: Sequelize, sql: string, params: unknown[]): Promise<{ affectedRows: number }> {
+  const cm = db.connectionManager as unknown as { getConnection(o: object): Promise<RawMysqlConnection>; releaseConnection(c: RawMysqlConnection): Promise<void> };
+  const conn = await cm.getConnection({ type: 'write' });
+  try {
+    return await new Promise((resolve, reject) => conn.query(sql, params, (err, result) => (err ? reject(err) : resolve(result))));
+  } finally {
+    await cm.releaseConnection(conn);
+  }
+}
+
+/** Inserts valid rows, skipping POS lines already on file; returns how many were new. */
+export async function insertPosLines(distributorId: number, importId: number, rows: PosInsertRow[]): Promise<number> {
+  if (!rows.length) return 0;
+  const db = sequelize();
+  if (db.getDialect() === 'mysql') {
+    const now = new Date();
+    const r = await rawMysql(db, `INSERT IGNORE INTO pos_lines (${POS_COLUMNS.join(',')}) VALUES ?`, [rows.map((x) => values(distributorId, importId, x, now))]);
+    return r.affectedRows;
+  }
+  const now = new Date().toISOString().replace('T', ' ').replace('Z', ' +00:00');
+  let inserted = 0;
+  for (let i = 0; i < rows.length; i += 200) {
+    const chunk = rows.slice(i, i + 200);
+    const placeholders = chunk.map(() => `(${POS_COLUMNS.map(() => '?').join(',')})`).join(',');
+    await db.query(`INSERT OR IGNORE INTO pos_lines (${POS_COLUMNS.join(',')}) VALUES ${placeholders}`, {
+      replacements: chunk.flatMap((x) => values(distributorId, importId, x, now)),
+      type: QueryTypes.INSERT,
+    });
+    const [row] = await db.query('SELECT changes() AS n', { type: QueryTypes.SELECT });
+    inserted += Number((row as { n: number }).n);
+  }
+  return inserted;
+}
+
+export interface StoredPosLine {
+  id: number;
+  distributorId: number;
+  invoiceNumber: string;
+  invoiceLine: string;
+  invoiceDate: string;
+  shipDate: string | null;
+  productId: number | null;
+  vendorPartNumber: string | null;
+  distributorPartNumber: string | null;
+  quantity: number;
+  resalePrice: string | null;
+  bookCost: string | null;
+  authorizedCost: string | null;
+  claimedAmount: string | null;
+  authorizationNumber: string | null;
+  endCustomerName: string | null;
+  customerPo: string | null;
+  debitMemoNumber: string | null;
+  extra: string | null;
+}
+
+/** This import's POS lines that no claim has taken or tried (rejected lines go through disputes), in file order. */
+export async function unconsumedPosLines(importId: number, distributorId: number): Promise<StoredPosLine[]> {
+  const rows = await sequelize().query(
+    `SELECT p.id, p.distributor_id AS distributorId, p.invoice_number AS invoiceNumber, p.invoice_line AS invoiceLine,
+            p.invoice_date AS invoiceDate, p.ship_date AS shipDate, p.product_id AS productId, p.vendor_part_number AS vendorPartNumber,
+            p.distributor_part_number AS distributorPartNumber, p.quantity, p.resale_price AS resalePrice, p.book_cost AS bookCost,
+            p.authorized_cost AS authorizedCost, p.claimed_amount AS claimedAmount, p.authorization_number AS authorizationNumber,
+            p.end_customer_name AS endCustomerName, p.customer_po AS customerPo, p.debit_memo_number AS debitMemoNumber, p.extra
+       FROM pos_lines p
+      WHERE p.import_id = ? AND p.distributor_id = ?
+        AND NOT EXISTS (SELECT 1 FROM pos_consumptions c WHERE c.distributor_id = p.distributor_id AND c.invoice_number = p.invoice_number AND c.invoice_line = p.invoice_line)
+        AND NOT EXISTS (SELECT 1 FROM claim_lines l
+                         WHERE l.distributor_id = p.distributor_id AND l.invoice_number = p.invoice_number AND l.invoice_line = p.invoice_line)
+      ORDER BY p.id`,
+    { replacements: [importId, distributorId], type: QueryTypes.SELECT },
+  );
+  return rows as StoredPosLine[];
+}

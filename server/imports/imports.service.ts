@@ -1,0 +1,229 @@
+/**
+ * POS ingestion: a file streams through the parser row by row (constant memory whatever its
+ * size), each row is mapped with the distributor's saved column mapping and checked; valid rows
+ * go to pos_lines in batches, bad rows to the job's error report with row, column and reason.
+ * The job's counters move as batches land, for GET /api/imports/:id and its event stream.
+ */
+import { createHash } from 'node:crypto';
+import type { Readable } from 'node:stream';
+import Papa from 'papaparse';
+import type { Actor } from '../auth/actor.js';
+import { scopeOf } from '../auth/actor.js';
+import { recordAudit } from '../audit/audit.repository.js';
+import { AppError, notFound } from '../errors.js';
+import * as repo from './imports.repository.js';
+import { DEFAULT_OPTIONS, jsonLineCells, resolveColumns, toPosRow, type ColumnMapping, type ParseOptions, type ResolvedColumns, type RowError } from './pos-rows.js';
+
+const BATCH = 1000;
+
+export interface ImportMeta {
+  fileName: string | null;
+  totalBytes: number | null;
+  /** overrides the saved mapping for this file */
+  mapping?: ColumnMapping;
+  delimiter?: string;
+}
+
+async function savedSettings(distributorId: number, meta: ImportMeta) {
+  const saved = await repo.findMapping(distributorId);
+  const mapping: ColumnMapping = { ...(saved?.mapping ?? {}), ...(meta.mapping ?? {}) };
+  const options: ParseOptions = { ...DEFAULT_OPTIONS, ...((saved?.options ?? {}) as Partial<ParseOptions>) };
+  return { mapping, options, delimiter: meta.delimiter ?? (saved?.options as { delimiter?: string } | undefined)?.delimiter };
+}
+
+/** Consumes rows (arrays of cells, the header first) into the job. */
+class Ingest {
+  private cols: ResolvedColumns | null = null;
+  private pending: repo.PosInsertRow[] = [];
+  private errors: (RowError & { raw: string | null })[] = [];
+  rowsRead = 0;
+  rowsAccepted = 0;
+  rowsValid = 0;
+  rowsRejected = 0;
+  processedBytes = 0;
+
+  constructor(
+    readonly importId: number,
+    readonly distributorId: number,
+    private readonly mapping: ColumnMapping,
+    private readonly options: ParseOptions,
+    private readonly products: Awaited<ReturnType<typeof repo.productResolver>>,
+  ) {}
+
+  header(cells: string[]) {
+    this.cols = resolveColumns(cells, this.mapping);
+    if (this.cols.missing.length) {
+      throw new AppError('MAPPING_INCOMPLETE', `no column for ${this.cols.missing.join(', ')}: map them with PUT /api/imports/mapping or name them in the header`, 422, {
+        missing: this.cols.missing,
+        header: cells,
+        errors: this.cols.missing.map((m) => ({ field: m, message: 'no column in the file' })),
+      });
+    }
+  }
+
+  get columns() {
+    return this.cols;
+  }
+
+  async row(cells: string[], rowNumber: number) {
+    this.rowsRead++;
+    if (cells.length === 1 && cells[0].trim() === '') {
+      this.rowsRead--;
+      return;
+    }
+    const { row, errors } = toPosRow(cells, this.cols!, rowNumber, this.options);
+    if (!row) {
+      this.rowsRejected++;
+      const raw = cells.join(',').slice(0, 2000);
+      for (const e of errors) this.errors.push({ ...e, raw });
+    } else {
+      this.rowsValid++;
+      const productId =
+        (row.vendorPartNumber && this.products.byVendor.get(row.vendorPartNumber.toUpperCase())) ||
+        (row.distributorPartNumber && this.products.byDistributor.get(row.distributorPartNumber.toUpperCase())) ||
+        null;
+      this.pending.push({ ...row, productId });
+    }
+    if (this.pending.length >= BATCH || this.errors.length >= BATCH) await this.flush();
+  }
+
+  async flush() {
+    const rows = this.pending;
+    const errors = this.errors;
+    this.pending = [];
+    this.errors = [];
+    this.rowsAccepted += await repo.insertPosLines(this.distributorId, this.importId, rows);
+    await repo.insertRowErrors(this.importId, errors);
+    await repo.updateImport(this.importId, {
+      processedBytes: this.processedBytes,
+      rowsRead: this.rowsRead,
+      rowsAccepted: this.rowsAccepted,
+      rowsDuplicate: this.rowsValid - this.rowsAccepted - this.pending.length,
+      rowsRejected: this.rowsRejected,
+    });
+  }
+}
+
+async function start(actor: Actor, format: 'csv' | 'json', meta: ImportMeta) {
+  const distributorId = actor.distributorId!;
+  const { mapping, options, delimiter } = await savedSettings(distributorId, meta);
+  const id = await repo.createImport({ distributorId, format, fileName: meta.fileName, totalBytes: meta.totalBytes, createdByUserId: actor.userId });
+  await recordAudit(actor, { action: 'pos_import.started', entityType: 'pos_import', entityId: id, distributorId, after: { format, fileName: meta.fileName } });
+  const ingest = new Ingest(id, distributorId, mapping, options, await repo.productResolver(distributorId));
+  return { id, ingest, delimiter };
+}
+
+async function finish(actor: Actor, ingest: Ingest, sha: string | null, failure: AppError | null) {
+  const mapping = ingest.columns ? Object.fromEntries(Object.entries(ingest.columns.index).map(([f, i]) => [f, i])) : null;
+  if (!failure) await ingest.flush();
+  const status = failure ? 'failed' : 'completed';
+  await repo.updateImport(ingest.importId, {
+    status,
+    fileSha256: sha,
+    finishedAt: new Date(),
+    failure: failure ? JSON.stringify({ code: failure.code, message: failure.message, ...failure.details }) : null,
+    mapping: mapping ? JSON.stringify(mapping) : null,
+    rowsDuplicate: ingest.rowsValid - ingest.rowsAccepted,
+  });
+  await recordAudit(actor, {
+    action: `pos_import.${status}`,
+    entityType: 'pos_import',
+    entityId: ingest.importId,
+    distributorId: ingest.distributorId,
+    after: { rowsRead: ingest.rowsRead, rowsAccepted: ingest.rowsAccepted, rowsDuplicate: ingest.rowsValid - ingest.rowsAccepted, rowsRejected: ingest.rowsRejected, fileSha256: sha, failure: failure?.code },
+  });
+  return (await repo.findImport(scopeOf(actor), ingest.importId))!;
+}
+
+/** Streams a CSV (any of , ; tab | separators, quoted, CRLF, with or without BOM) into a new import job. */
+export async function importCsv(actor: Actor, input: Readable, meta: ImportMeta) {
+  const { ingest, delimiter } = await start(actor, 'csv', meta);
+  const hash = createHash('sha256');
+  input.on('data', (chunk: Buffer | string) => {
+    hash.update(chunk);
+    ingest.processedBytes += typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.length;
+  });
+  const parser = Papa.parse(Papa.NODE_STREAM_INPUT, {
+    delimiter: delimiter ?? '',
+    delimitersToGuess: [',', ';', '\t', '|'],
+    skipEmptyLines: 'greedy',
+  }) as unknown as NodeJS.ReadWriteStream & AsyncIterable<string[]>;
+  input.pipe(parser);
+  let failure: AppError | null = null;
+  let rowNumber = 0;
+  try {
+    for await (const cells of parser) {
+      rowNumber++;
+      if (rowNumber === 1) ingest.header(cells);
+      else await ingest.row(cells, rowNumber);
+    }
+    if (rowNumber === 0) throw new AppError('EMPTY_FILE', 'the file has no header row', 422);
+  } catch (err) {
+    if (!(err instanceof AppError)) throw err;
+    failure = err;
+    input.unpipe(parser);
+    input.resume();
+  }
+  const view = await finish(actor, ingest, failure ? null : hash.digest('hex'), failure);
+  if (failure) throw new AppError(failure.code, failure.message, failure.status, { ...failure.details, importId: view.id });
+  return view;
+}
+
+/** The same checks on lines sent as JSON objects (field names as keys, or the distributor's headers). */
+export async function importJson(actor: Actor, lines: Record<string, unknown>[], meta: ImportMeta) {
+  const { ingest } = await start(actor, 'json', meta);
+  const body = JSON.stringify(lines);
+  ingest.processedBytes = Buffer.byteLength(body);
+  let failure: AppError | null = null;
+  try {
+    const headers = [...new Set(lines.flatMap((l) => Object.keys(l)))];
+    ingest.header(headers);
+    for (const [i, l] of lines.entries()) {
+      const { cells } = jsonLineCells(Object.fromEntries(headers.map((h) => [h, l[h]])));
+      await ingest.row(cells, i + 1);
+    }
+  } catch (err) {
+    if (!(err instanceof AppError)) throw err;
+    failure = err;
+  }
+  const view = await finish(actor, ingest, failure ? null : createHash('sha256').update(body).digest('hex'), failure);
+  if (failure) throw new AppError(failure.code, failure.message, failure.status, { ...failure.details, importId: view.id });
+  return view;
+}
+
+export async function getImport(actor: Actor, id: number) {
+  const i = await repo.findImport(scopeOf(actor), id);
+  if (!i) throw notFound('import');
+  return i;
+}
+
+export const listImports = (actor: Actor, limit: number) => repo.listImports(scopeOf(actor), limit);
+
+export async function importErrors(actor: Actor, id: number) {
+  await getImport(actor, id);
+  return repo.rowErrors(id);
+}
+
+const csvCell = (v: string | number | null) => {
+  const s = v === null ? '' : String(v);
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+};
+
+/** The error report as CSV: row, column, code, message, the raw row. */
+export async function importErrorsCsv(actor: Actor, id: number) {
+  const rows = await importErrors(actor, id);
+  return ['row,column,code,message,raw', ...rows.map((r) => [r.rowNumber, r.column, r.code, r.message, r.raw].map(csvCell).join(','))].join('\r\n') + '\r\n';
+}
+
+export async function getMapping(actor: Actor) {
+  return (await repo.findMapping(actor.distributorId!)) ?? { mapping: {}, options: { ...DEFAULT_OPTIONS }, updatedAt: null };
+}
+
+export async function saveMapping(actor: Actor, mapping: ColumnMapping, options: Partial<ParseOptions> & { delimiter?: string }) {
+  const distributorId = actor.distributorId!;
+  const before = await repo.findMapping(distributorId);
+  const merged = { ...DEFAULT_OPTIONS, ...options };
+  await repo.saveMapping(distributorId, mapping, merged, actor.userId);
+  await recordAudit(actor, { action: 'pos_mapping.saved', entityType: 'pos_column_mapping', entityId: distributorId, distributorId, before, after: { mapping, options: merged } });
+  return getMapping(actor);
+}

@@ -1,0 +1,280 @@
+/**
+ * Turns one raw POS row (cells under the distributor's headers) into a POS line, or into row
+ * errors naming the column. Tolerates what distributors send: thousands separators, decimal
+ * commas, several date formats, stray spaces. Plain functions: the import service streams rows
+ * through them, and the benchmark uses the same code.
+ *
+ * (core/pos, the browser-safe parser, was not in the tree when this was written; this layer
+ * does the server's mapping and normalization and can delegate to it later.)
+ */
+import { isMoneyText } from '../../core/money.js';
+
+export const POS_FIELDS = [
+  'invoiceNumber',
+  'invoiceLine',
+  'invoiceDate',
+  'shipDate',
+  'vendorPartNumber',
+  'distributorPartNumber',
+  'quantity',
+  'resalePrice',
+  'bookCost',
+  'authorizedCost',
+  'claimedAmount',
+  'authorizationNumber',
+  'endCustomerName',
+  'customerPo',
+  'debitMemoNumber',
+] as const;
+export type PosField = (typeof POS_FIELDS)[number];
+export type ColumnMapping = Partial<Record<PosField, string>>;
+
+export interface ParseOptions {
+  /** 'auto' reads 1.234,56 and 1,234.56 by the last separator; '.' or ',' forces the decimal mark. */
+  decimalMark: 'auto' | '.' | ',';
+  /** 'auto' accepts ISO, YYYYMMDD, DD.MM.YYYY, DD-Mon-YYYY and MM/DD/YYYY; 'DMY' reads slashes day first. */
+  dateOrder: 'auto' | 'MDY' | 'DMY';
+}
+export const DEFAULT_OPTIONS: ParseOptions = { decimalMark: 'auto', dateOrder: 'auto' };
+
+/** Usual header spellings, compared lowercased without spaces or punctuation. */
+const SYNONYMS: Record<PosField, string[]> = {
+  invoiceNumber: ['invoicenumber', 'invoiceno', 'invoice', 'invno', 'invoicenbr', 'distributorinvoice', 'invoiceid'],
+  invoiceLine: ['invoiceline', 'invoicelineno', 'invoicelinenumber', 'line', 'lineno', 'linenumber', 'invline'],
+  invoiceDate: ['invoicedate', 'invdate', 'date', 'saledate'],
+  shipDate: ['shipdate', 'shippingdate', 'shipped', 'dateshipped'],
+  vendorPartNumber: ['vendorpartnumber', 'vendorpart', 'vendorpn', 'mfrpart', 'mfrpartnumber', 'manufacturerpartnumber', 'mpn', 'partnumber', 'sku'],
+  distributorPartNumber: ['distributorpartnumber', 'distributorpart', 'distipart', 'distpn', 'internalpart'],
+  quantity: ['quantity', 'qty', 'qtyshipped', 'shippedqty', 'units'],
+  resalePrice: ['resaleprice', 'resale', 'resaleunitprice', 'unitprice', 'sellprice'],
+  bookCost: ['bookcost', 'book', 'distributorcost', 'cost'],
+  authorizedCost: ['authorizedcost', 'debitcost', 'shipanddebitcost', 'sdcost', 'approvedcost'],
+  claimedAmount: ['claimedamount', 'debitamount', 'claimamount', 'amount'],
+  authorizationNumber: ['authorizationnumber', 'authorization', 'authno', 'debitauthorization', 'shipanddebitnumber', 'sdnumber', 'spanumber', 'contractnumber'],
+  endCustomerName: ['endcustomername', 'endcustomer', 'customer', 'endcustomername1', 'shiptoname', 'soldtoname'],
+  customerPo: ['customerpo', 'po', 'ponumber', 'customerponumber', 'resellerpo'],
+  debitMemoNumber: ['debitmemonumber', 'debitmemo', 'dmnumber', 'memo'],
+};
+const REQUIRED: PosField[] = ['invoiceNumber', 'invoiceLine', 'invoiceDate', 'quantity'];
+const MAX_LENGTH: Partial<Record<PosField, number>> = {
+  invoiceNumber: 64,
+  invoiceLine: 16,
+  vendorPartNumber: 64,
+  distributorPartNumber: 64,
+  authorizationNumber: 40,
+  endCustomerName: 200,
+  customerPo: 64,
+  debitMemoNumber: 64,
+};
+
+const norm = (h: string) => h.replace(/^\uFEFF/, '').toLowerCase().replace(/[^a-z0-9]/g, '');
+
+export interface ResolvedColumns {
+  /** field -> column index */
+  index: Partial<Record<PosField, number>>;
+  /** header cells that map to nothing (kept in `extra`) */
+  unmapped: { index: number; name: string }[];
+  /** required fields with no column */
+  missing: string[];
+}
+
+/** Resolves the header row against a saved mapping first, then the usual spellings. */
+export function resolveColumns(header: string[], mapping: ColumnMapping = {}): ResolvedColumns {
+  const cells = header.map((h) => h.replace(/^\uFEFF/, '').trim());
+  const byNorm = new Map<string, number>();
+  cells.forEach((h, i) => {
+    if (!byNorm.has(norm(h))) byNorm.set(norm(h), i);
+  });
+  const index: Partial<Record<PosField, number>> = {};
+  const used = new Set<number>();
+  for (const f of POS_FIELDS) {
+    const wanted = mapping[f];
+    if (wanted !== undefined) {
+      const i = byNorm.get(norm(wanted));
+      if (i !== undefined) {
+        index[f] = i;
+        used.add(i);
+      }
+    }
+  }
+  for (const f of POS_FIELDS) {
+    // A mapped header absent from this file falls back to the usual spellings (JSON sends field names).
+    if (index[f] !== undefined) continue;
+    for (const s of [f.toLowerCase(), ...SYNONYMS[f]]) {
+      const i = byNorm.get(s);
+      if (i !== undefined && !used.has(i)) {
+        index[f] = i;
+        used.add(i);
+        break;
+      }
+    }
+  }
+  const missing: string[] = REQUIRED.filter((f) => index[f] === undefined).map((f) => (mapping[f] ? `${f} (mapped to "${mapping[f]}", not in the file)` : f));
+  if (index.vendorPartNumber === undefined && index.distributorPartNumber === undefined) missing.push('vendorPartNumber or distributorPartNumber');
+  const unmapped = cells.map((name, i) => ({ index: i, name })).filter((c) => !used.has(c.index) && c.name !== '');
+  return { index, unmapped, missing };
+}
+
+export interface PosRow {
+  invoiceNumber: string;
+  invoiceLine: string;
+  invoiceDate: string;
+  shipDate: string | null;
+  vendorPartNumber: string | null;
+  distributorPartNumber: string | null;
+  quantity: number;
+  resalePrice: string | null;
+  bookCost: string | null;
+  authorizedCost: string | null;
+  claimedAmount: string | null;
+  authorizationNumber: string | null;
+  endCustomerName: string | null;
+  customerPo: string | null;
+  debitMemoNumber: string | null;
+  extra: Record<string, string> | null;
+}
+
+export interface RowError {
+  rowNumber: number;
+  column: string | null;
+  code: 'MISSING_REQUIRED_FIELD' | 'INVALID_DATE' | 'INVALID_NUMBER' | 'INVALID_QUANTITY' | 'VALUE_TOO_LONG' | 'MALFORMED_ROW';
+  message: string;
+}
+
+const MONTHS: Record<string, number> = { jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12 };
+const pad = (n: number) => (n < 10 ? `0${n}` : String(n));
+
+function isoDate(y: number, m: number, d: number): string | null {
+  if (y < 1900 || y > 2999 || m < 1 || m > 12 || d < 1) return null;
+  const days = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return d > days ? null : `${y}-${pad(m)}-${pad(d)}`;
+}
+
+/** A date in one of the formats distributors send, as YYYY-MM-DD; null when unreadable. */
+export function parsePosDate(text: string, order: ParseOptions['dateOrder'] = 'auto'): string | null {
+  const t = text.trim();
+  let m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ].*)?$/.exec(t);
+  if (m) return isoDate(+m[1], +m[2], +m[3]);
+  m = /^(\d{4})(\d{2})(\d{2})$/.exec(t);
+  if (m) return isoDate(+m[1], +m[2], +m[3]);
+  m = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(t);
+  if (m) return isoDate(+m[3], +m[2], +m[1]);
+  m = /^(\d{1,2})[- ]([A-Za-z]{3})[a-z]*[- ](\d{2,4})$/.exec(t);
+  if (m && MONTHS[m[2].toLowerCase()]) return isoDate(m[3].length === 2 ? 2000 + +m[3] : +m[3], MONTHS[m[2].toLowerCase()], +m[1]);
+  m = /^(\d{1,2})[/-](\d{1,2})[/-](\d{4})$/.exec(t);
+  if (m) {
+    const [a, b] = [+m[1], +m[2]];
+    // Slashes are month first unless told otherwise, or unless the first number cannot be a month.
+    if (order === 'DMY' || (order === 'auto' && a > 12)) return isoDate(+m[3], b, a);
+    return isoDate(+m[3], a, b);
+  }
+  return null;
+}
+
+/** A decimal number with thousands separators or a decimal comma, as a plain decimal string; null when unreadable. */
+export function normalizeDecimal(text: string, mark: ParseOptions['decimalMark'] = 'auto'): string | null {
+  let t = text.trim().replace(/[\s\u00A0'’]/g, '').replace(/^[$€£]/, '');
+  if (t === '') return null;
+  let decimal = mark;
+  if (decimal === 'auto') {
+    const lastDot = t.lastIndexOf('.');
+    const lastComma = t.lastIndexOf(',');
+    if (lastDot >= 0 && lastComma >= 0) decimal = lastDot > lastComma ? '.' : ',';
+    // "12,5" or "0,25": a lone comma followed by other than exactly three digits is a decimal comma.
+    else if (lastComma >= 0) decimal = /^-?\d{1,3}(,\d{3})+$/.test(t) ? '.' : ',';
+    else decimal = '.';
+  }
+  t = decimal === '.' ? t.replace(/,/g, '') : t.replace(/\./g, '').replace(',', '.');
+  return /^-?\d+(\.\d+)?$/.test(t) ? t : null;
+}
+
+/** Maps and checks one data row; `rowNumber` counts the header as row 1. */
+export function toPosRow(cells: string[], cols: ResolvedColumns, rowNumber: number, options: ParseOptions = DEFAULT_OPTIONS): { row: PosRow | null; errors: RowError[] } {
+  const errors: RowError[] = [];
+  const cell = (f: PosField): string | null => {
+    const i = cols.index[f];
+    if (i === undefined) return null;
+    const v = (cells[i] ?? '').trim();
+    return v === '' ? null : v;
+  };
+  const text = (f: PosField): string | null => {
+    const v = cell(f);
+    const max = MAX_LENGTH[f];
+    if (v !== null && max !== undefined && v.length > max) {
+      errors.push({ rowNumber, column: f, code: 'VALUE_TOO_LONG', message: `${f} is longer than ${max} characters` });
+      return null;
+    }
+    return v;
+  };
+  const date = (f: PosField, required: boolean): string | null => {
+    const v = cell(f);
+    if (v === null) {
+      if (required) errors.push({ rowNumber, column: f, code: 'MISSING_REQUIRED_FIELD', message: `${f} is empty` });
+      return null;
+    }
+    const d = parsePosDate(v, options.dateOrder);
+    if (!d) errors.push({ rowNumber, column: f, code: 'INVALID_DATE', message: `${f} "${v}" is not a date` });
+    return d;
+  };
+  const money = (f: PosField): string | null => {
+    const v = cell(f);
+    if (v === null) return null;
+    const d = normalizeDecimal(v, options.decimalMark);
+    if (d === null || !isMoneyText(d)) {
+      errors.push({ rowNumber, column: f, code: 'INVALID_NUMBER', message: `${f} "${v}" is not an amount with at most 4 decimals` });
+      return null;
+    }
+    return d;
+  };
+  const invoiceNumber = text('invoiceNumber');
+  const invoiceLine = text('invoiceLine');
+  for (const [f, v] of [['invoiceNumber', invoiceNumber], ['invoiceLine', invoiceLine]] as const) {
+    if (v === null && !errors.some((e) => e.column === f)) errors.push({ rowNumber, column: f, code: 'MISSING_REQUIRED_FIELD', message: `${f} is empty` });
+  }
+  const invoiceDate = date('invoiceDate', true);
+  const shipDate = date('shipDate', false);
+  const vendorPartNumber = text('vendorPartNumber');
+  const distributorPartNumber = text('distributorPartNumber');
+  if (!vendorPartNumber && !distributorPartNumber && !errors.some((e) => e.code === 'VALUE_TOO_LONG' && /PartNumber/.test(e.column ?? ''))) {
+    errors.push({ rowNumber, column: cols.index.vendorPartNumber !== undefined ? 'vendorPartNumber' : 'distributorPartNumber', code: 'MISSING_REQUIRED_FIELD', message: 'no part number' });
+  }
+  let quantity = 0;
+  const q = cell('quantity');
+  if (q === null) errors.push({ rowNumber, column: 'quantity', code: 'MISSING_REQUIRED_FIELD', message: 'quantity is empty' });
+  else {
+    const d = normalizeDecimal(q, options.decimalMark);
+    const n = d === null ? NaN : Number(d);
+    if (!Number.isSafeInteger(n) || n <= 0 || n > 100_000_000) errors.push({ rowNumber, column: 'quantity', code: 'INVALID_QUANTITY', message: `quantity "${q}" is not a whole number above zero` });
+    else quantity = n;
+  }
+  const row: PosRow = {
+    invoiceNumber: invoiceNumber ?? '',
+    invoiceLine: invoiceLine ?? '',
+    invoiceDate: invoiceDate ?? '',
+    shipDate,
+    vendorPartNumber,
+    distributorPartNumber,
+    quantity,
+    resalePrice: money('resalePrice'),
+    bookCost: money('bookCost'),
+    authorizedCost: money('authorizedCost'),
+    claimedAmount: money('claimedAmount'),
+    authorizationNumber: text('authorizationNumber'),
+    endCustomerName: text('endCustomerName'),
+    customerPo: text('customerPo'),
+    debitMemoNumber: text('debitMemoNumber'),
+    extra: null,
+  };
+  if (cols.unmapped.length) {
+    const extra: Record<string, string> = {};
+    for (const u of cols.unmapped) if (cells[u.index]) extra[u.name.slice(0, 60)] = String(cells[u.index]).slice(0, 255);
+    if (Object.keys(extra).length) row.extra = extra;
+  }
+  return errors.length ? { row: null, errors } : { row, errors };
+}
+
+/** JSON lines arrive with field names already: the same checks run on them. */
+export function jsonLineCells(line: Record<string, unknown>): { header: string[]; cells: string[] } {
+  const header = Object.keys(line);
+  return { header, cells: header.map((k) => (line[k] === null || line[k] === undefined ? '' : String(line[k]))) };
+}
