@@ -110,7 +110,7 @@ export function samlRouter(config: Config) {
     const cookie = req.cookies?.[auth.SESSION_COOKIE] as string | undefined;
     if (cookie) {
       const found = await auth.actorFromSession(cookie);
-      const csrf = req.get('x-csrf-token') ?? (req.body as Record<string, unknown> | undefined)?.csrfToken;
+      const csrf = req.get('x-csrf-token') || (req.body as Record<string, unknown> | undefined)?.csrfToken;
       if (found && csrf !== found.csrfToken) throw new AppError('CSRF_TOKEN_INVALID', 'send the session CSRF token', 403);
       await auth.signOut(cookie);
       if (found) await recordAudit(found.actor, { action: 'session.signed_out', entityType: 'user', entityId: found.actor.userId }, undefined, req.requestId);

@@ -69,6 +69,8 @@ export function signInRateLimit(config: Config): RequestHandler {
       const email = typeof req.body?.email === 'string' ? req.body.email.toLowerCase().slice(0, 200) : '';
       return `${clientIp(req)}|${email}`;
     },
+    // Only failures count: a user signing in every morning is never locked out, a guesser is.
+    skipSuccessfulRequests: true,
     handler: tooMany('sign-in attempts'),
   });
 }
