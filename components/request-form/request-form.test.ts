@@ -44,7 +44,7 @@ describe('bec-request-form', () => {
     const invalid = oneEvent(el, 'becinvalid');
     $<HTMLButtonElement>(el, 'button[type="submit"]').click();
     const ev = await invalid;
-    expect(ev.detail.errors.map((e) => e.field)).to.include.members(['programId', 'endCustomerId', 'lines.0.productId']);
+    expect(ev.detail.errors.map((e: { field: string }) => e.field)).to.include.members(['programId', 'endCustomerId', 'lines.0.productId']);
     await el.updateComplete;
     expect($(el, '#err-programId').textContent).to.contain('Choose a program');
     expect(el.shadowRoot!.activeElement?.id).to.equal('programId');
@@ -56,7 +56,7 @@ describe('bec-request-form', () => {
     await fill(el, '2', 'VS-LDO-3V3', '100', '0.5');
     const invalid = oneEvent(el, 'becinvalid');
     $<HTMLButtonElement>(el, 'button[type="submit"]').click();
-    const fields = (await invalid).detail.errors.map((e) => e.field);
+    const fields = (await invalid).detail.errors.map((e: { field: string }) => e.field);
     expect(fields).to.include.members(['lines.0.productId', 'lines.0.requestedCost']);
     await el.updateComplete;
     expect($(el, '#err-lines-0-requestedCost').textContent).to.contain('price floor');

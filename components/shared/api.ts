@@ -159,6 +159,42 @@ export interface ImportProgress {
   done?: boolean;
 }
 
+/** A POS import job (issue 3: `POST /api/imports`, `GET /api/imports/:id[/events|/errors]`). */
+export interface PosImport {
+  id: number;
+  status: 'running' | 'completed' | 'failed';
+  fileName: string | null;
+  totalBytes: number | null;
+  processedBytes: number;
+  rowsRead: number;
+  rowsAccepted: number;
+  rowsDuplicate: number;
+  rowsRejected: number;
+  progress: number | null;
+  failure: string | null;
+}
+export interface ImportRowError {
+  rowNumber: number;
+  column: string | null;
+  code: string;
+  message: string;
+  raw?: string | null;
+}
+/** Accruals (`GET /api/reports/accruals`). */
+export interface Accruals {
+  asOf: string;
+  openLiability: string;
+  inReview: string;
+  paid: string;
+  exposure: string;
+  byDistributor: { distributorId: number; distributorName: string; openQuantity: number; exposure: string }[];
+}
+/** Claim figures (`GET /api/reports/claims?groupBy=week|distributor|programType`). */
+export interface ClaimFigures {
+  groupBy: string;
+  items: { key: string; claims: number; claimed: string; approved: string; paid: string }[];
+}
+
 /** An application/problem+json answer: `{code, detail, errors:[{field,message}]}`. */
 export class ApiError extends Error {
   constructor(
@@ -189,11 +225,13 @@ export class BecApi {
   token: string | null;
   csrfToken: string | null;
   private readonly fetchImpl: typeof fetch;
+  private readonly customFetch: boolean;
 
   constructor(options: ApiOptions) {
     this.baseUrl = options.baseUrl.replace(/\/+$/, '');
     this.token = options.token ?? null;
     this.csrfToken = options.csrfToken ?? readStoredCsrf(this.baseUrl);
+    this.customFetch = !!options.fetch;
     this.fetchImpl = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
   }
 
@@ -286,6 +324,50 @@ export class BecApi {
   }
   addNote(claimId: number, body: string) {
     return this.request<ClaimNote>('POST', `/api/claims/${claimId}/notes`, { body });
+  }
+  /**
+   * Streams a POS CSV file to `POST /api/imports`, reporting bytes sent (XMLHttpRequest is the
+   * one browser API with upload progress). With an injected fetch (tests) it uses that instead.
+   */
+  uploadPosCsv(file: Blob, fileName: string, onProgress: (sent: number, total: number) => void): Promise<PosImport> {
+    const path = `/api/imports?fileName=${encodeURIComponent(fileName)}`;
+    if (this.customFetch) {
+      return this.request<PosImport>('POST', path, file, { 'Content-Type': 'text/csv' }).then((r) => {
+        onProgress(file.size, file.size);
+        return r;
+      });
+    }
+    return new Promise((resolve, reject) => {
+      const xhr = new XMLHttpRequest();
+      xhr.open('POST', `${this.baseUrl}${path}`);
+      xhr.withCredentials = !this.token;
+      xhr.setRequestHeader('Content-Type', 'text/csv');
+      xhr.setRequestHeader('Accept', 'application/json');
+      if (this.token) xhr.setRequestHeader('Authorization', `Bearer ${this.token}`);
+      else if (this.csrfToken) xhr.setRequestHeader('X-CSRF-Token', this.csrfToken);
+      xhr.upload.onprogress = (e) => onProgress(e.loaded, e.lengthComputable ? e.total : file.size);
+      xhr.onerror = () => reject(new ApiError(0, 'NETWORK_ERROR', 'the upload could not reach the server'));
+      xhr.onload = () => {
+        let data: Record<string, unknown> = {};
+        try {
+          data = JSON.parse(xhr.responseText || '{}');
+        } catch {
+          /* not JSON */
+        }
+        if (xhr.status >= 200 && xhr.status < 300) resolve(data as unknown as PosImport);
+        else reject(new ApiError(xhr.status, String(data.code ?? `HTTP_${xhr.status}`), String(data.detail ?? xhr.statusText), (data.errors as { field: string; message: string }[]) ?? []));
+      };
+      xhr.send(file);
+    });
+  }
+  posImport(id: number) {
+    return this.request<PosImport>('GET', `/api/imports/${id}`);
+  }
+  importErrors(id: number) {
+    return this.request<{ items: ImportRowError[] }>('GET', `/api/imports/${id}/errors`).then(itemsOf);
+  }
+  claimImport(id: number, mode: 'implicit' | 'automatic' | 'both' = 'both') {
+    return this.request<unknown>('POST', `/api/imports/${id}/claims`, { mode });
   }
   /** Any GET the components need for endpoints other engineers add (reports, CRM context). */
   get<T>(path: string) {

@@ -1,0 +1,89 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { configureApi } from '../shared/api.js';
+import { stubFetch } from '../shared/test-data.js';
+import './claim-upload.js';
+import { preflightPosCsv, type BecClaimUpload } from './claim-upload.js';
+import { readCsv } from './csv-reader.js';
+
+const CSV = [
+  '\uFEFFInvoice Number;Invoice Line;Invoice Date;Vendor Part Number;Quantity;Book Cost;Authorized Cost;Authorization Number;End Customer',
+  'INV-1;1;2026-11-02;VS-MCU-32F4;100;5,2890;4,1000;SD-1;"Helios; Medical"',
+  'INV-1;2;02.11.2026;VS-PMIC-45A;50;2,6322;2,0500;SD-1;Helios',
+  'INV-2;1;not a date;VS-MCU-32F4;10;5,2890;4,1000;SD-1;Helios',
+  'INV-1;1;2026-11-02;VS-MCU-32F4;100;5,2890;4,1000;SD-1;Helios',
+].join('\r\n');
+const file = (text: string, name = 'pos.csv') => new File([text], name, { type: 'text/csv' });
+const $ = <T extends Element>(el: Element, sel: string) => el.shadowRoot!.querySelector<T>(sel)!;
+
+describe('bec-claim-upload', () => {
+  it('reads quoted cells, semicolons, BOM and CRLF', () => {
+    const rows = [...readCsv(CSV)];
+    expect(rows.length).to.equal(5);
+    expect(rows[1].cells[8]).to.equal('Helios; Medical');
+    expect(rows[0].cells[0]).to.equal('Invoice Number');
+  });
+
+  it('preflights in the browser: bad dates and duplicate invoice lines are flagged with their row', () => {
+    const r = preflightPosCsv(CSV);
+    expect(r.rows).to.equal(4);
+    expect(r.valid).to.equal(2);
+    expect(r.errors.map((e) => e.row)).to.deep.equal([4, 5]);
+    expect(r.errors[1].message).to.contain('duplicate of row 2');
+  });
+
+  it('reports a missing required column', () => {
+    const r = preflightPosCsv('Part,Qty\nVS-1,3\n');
+    expect(r.missingColumns).to.include('invoiceNumber');
+  });
+
+  it('shows the preflight before sending anything, accessibly', async () => {
+    const el = await fixture<BecClaimUpload>(html`<bec-claim-upload></bec-claim-upload>`);
+    const checked = oneEvent(el, 'becpreflight');
+    await el.check(file(CSV));
+    expect((await checked).detail).to.include({ rows: 4, valid: 2 });
+    await el.updateComplete;
+    expect($(el, '[part="errors"]').textContent).to.contain('duplicate');
+    // No api-base: nothing can be sent.
+    expect($<HTMLButtonElement>(el, '.actions button').disabled).to.equal(true);
+    await expect(el).to.be.accessible();
+  });
+
+  it('uploads, shows progress and the server row errors', async () => {
+    const job = { id: 12, status: 'completed', fileName: 'pos.csv', totalBytes: 400, processedBytes: 400, rowsRead: 4, rowsAccepted: 2, rowsDuplicate: 0, rowsRejected: 2, progress: 1, failure: null };
+    const stub = stubFetch({
+      'POST /api/imports?fileName=pos.csv': () => ({ status: 201, body: job }),
+      'GET /api/imports/12/errors': () => ({ body: { items: [{ rowNumber: 4, column: 'invoiceDate', code: 'INVALID_DATE', message: 'not a date' }] } }),
+      'POST /api/imports/12/claims': () => ({ status: 201, body: { claims: [{ id: 1 }], unmatched: [] } }),
+    });
+    configureApi({ baseUrl: 'http://127.0.0.1:4', fetch: stub.fetch, csrfToken: 'c' });
+    const el = await fixture<BecClaimUpload>(html`<bec-claim-upload api-base="http://127.0.0.1:4" create-claims></bec-claim-upload>`);
+    await el.check(file(CSV));
+    await el.updateComplete;
+    const done = oneEvent(el, 'becuploadcomplete');
+    $<HTMLButtonElement>(el, '.actions button').click();
+    const ev = await done;
+    expect(ev.detail).to.include({ importId: 12, accepted: 2, rejected: 2 });
+    await el.updateComplete;
+    expect($(el, '[role="progressbar"]').getAttribute('aria-valuenow')).to.equal('100');
+    expect($(el, '[role="status"]').textContent).to.contain('2 lines imported');
+    const post = stub.calls.find((c) => c.method === 'POST')!;
+    expect(post.headers['Content-Type']).to.equal('text/csv');
+    [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent!.includes('Create claims'))!.click();
+    await new Promise((r) => setTimeout(r, 20));
+    await el.updateComplete;
+    expect(el.shadowRoot!.textContent).to.contain('1 claim created');
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows a refused upload', async () => {
+    const stub = stubFetch({ 'POST /api/imports?fileName=pos.csv': () => ({ status: 403, body: { code: 'FORBIDDEN', detail: 'only a distributor user may submit POS' } }) });
+    configureApi({ baseUrl: 'http://127.0.0.1:3', fetch: stub.fetch });
+    const el = await fixture<BecClaimUpload>(html`<bec-claim-upload api-base="http://127.0.0.1:3"></bec-claim-upload>`);
+    await el.check(file(CSV));
+    const failed = oneEvent(el, 'becerror');
+    void el.upload();
+    expect((await failed).detail.code).to.equal('FORBIDDEN');
+    await el.updateComplete;
+    expect($(el, '[role="alert"]').textContent).to.contain('distributor user');
+  });
+});

@@ -1,0 +1,361 @@
+import { css, html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+// The server's POS row rules are plain TypeScript with no Node import: the browser preflight
+// runs the very same code, so what it flags is what the server would reject.
+import { resolveColumns, toPosRow, type ColumnMapping } from '../../server/imports/pos-rows.js';
+import type { ImportRowError, PosImport } from '../shared/api.js';
+import { BecElement } from '../shared/base.js';
+import { formatNumber } from '../shared/format.js';
+import { controls, themeTokens } from '../shared/theme.js';
+import { readCsv } from './csv-reader.js';
+
+export interface PreflightError {
+  row: number;
+  field?: string;
+  message: string;
+}
+export interface PreflightResult {
+  rows: number;
+  valid: number;
+  errors: PreflightError[];
+  missingColumns: string[];
+}
+
+/** Checks a POS CSV in the browser: header, each row's fields, duplicate invoice lines. */
+export function preflightPosCsv(text: string, mapping: ColumnMapping = {}): PreflightResult {
+  const errors: PreflightError[] = [];
+  let cols: ReturnType<typeof resolveColumns> | null = null;
+  let rows = 0;
+  let valid = 0;
+  const seen = new Map<string, number>();
+  for (const { cells, line } of readCsv(text)) {
+    if (!cols) {
+      cols = resolveColumns(cells, mapping);
+      if (cols.missing.length) {
+        return { rows: 0, valid: 0, errors: cols.missing.map((m) => ({ row: 1, field: m, message: `no column for ${m}` })), missingColumns: cols.missing };
+      }
+      continue;
+    }
+    rows++;
+    const { row, errors: rowErrors } = toPosRow(cells, cols, line);
+    for (const e of rowErrors) errors.push({ row: e.rowNumber, field: e.column ?? undefined, message: e.message });
+    if (!row) continue;
+    const key = `${row.invoiceNumber}\u0000${row.invoiceLine}`;
+    const first = seen.get(key);
+    if (first !== undefined) {
+      errors.push({ row: line, field: 'invoiceLine', message: `duplicate of row ${first} (invoice ${row.invoiceNumber} line ${row.invoiceLine})` });
+      continue;
+    }
+    seen.set(key, line);
+    if (!rowErrors.length) valid++;
+  }
+  if (!cols) errors.push({ row: 1, message: 'the file is empty' });
+  return { rows, valid, errors, missingColumns: cols?.missing ?? [] };
+}
+
+const SHOWN_ERRORS = 200;
+
+/**
+ * Drop a POS CSV: it is checked in the browser first (rejected rows shown before anything is
+ * sent), then uploaded with a progress bar fed by the upload and the import's event stream, then
+ * the server's row errors are listed; the accepted lines can be turned into claims.
+ *
+ * @summary POS / claim file upload with in-browser preflight, progress and row errors.
+ *
+ * @event becpreflight - The browser check finished: `{ rows, valid, errors }`.
+ * @event becuploadprogress - Progress of the upload and the import job.
+ * @event becuploadcomplete - The import finished: counters, errors and `importId`.
+ * @event becerror - An API call failed.
+ *
+ * @csspart dropzone - The area that takes a dropped file.
+ * @csspart preflight - The browser check's summary and errors.
+ * @csspart progress - The progress bar.
+ * @csspart errors - The table of row errors.
+ *
+ * @cssproperty --bec-color-brand - Colour of the progress bar and the drop zone outline.
+ */
+@customElement('bec-claim-upload')
+export class BecClaimUpload extends BecElement {
+  static override styles = [
+    themeTokens,
+    controls,
+    css`
+      .body {
+        padding: var(--bec-space-medium);
+      }
+      .drop {
+        border: 2px dashed var(--bec-color-border);
+        border-radius: var(--bec-radius);
+        padding: var(--bec-space-large);
+        text-align: center;
+        background: var(--bec-color-background-alt);
+      }
+      .drop.over {
+        border-color: var(--bec-color-brand);
+        background: var(--bec-color-background-selected);
+      }
+      .drop input[type='file'] {
+        position: absolute;
+        width: 1px;
+        height: 1px;
+        opacity: 0;
+      }
+      .drop label.button {
+        display: inline-flex;
+        align-items: center;
+        min-height: 2rem;
+        padding: 0 var(--bec-space-medium);
+        border: 1px solid var(--bec-color-border);
+        border-radius: var(--bec-radius);
+        background: var(--bec-color-background);
+        color: var(--bec-color-brand);
+        font-size: var(--bec-font-size-3);
+        cursor: pointer;
+        margin: var(--bec-space-x-small) 0 0;
+      }
+      .drop input[type='file']:focus-visible + label.button {
+        box-shadow: var(--bec-focus-ring);
+      }
+      .stats {
+        display: flex;
+        gap: var(--bec-space-large);
+        margin: var(--bec-space-medium) 0 var(--bec-space-x-small);
+      }
+      .stat strong {
+        display: block;
+        font-size: var(--bec-font-size-7);
+      }
+      .bar {
+        height: 0.5rem;
+        border-radius: 1rem;
+        background: var(--bec-color-border-weak);
+        overflow: hidden;
+        margin: var(--bec-space-x-small) 0;
+      }
+      .bar > div {
+        height: 100%;
+        background: var(--bec-color-brand);
+        transition: width 0.2s;
+      }
+      table {
+        width: 100%;
+        border-collapse: collapse;
+        font-size: var(--bec-font-size-2);
+      }
+      th {
+        text-align: left;
+        font-size: var(--bec-font-size-1);
+        text-transform: uppercase;
+        color: var(--bec-color-text-weak);
+        border-bottom: 1px solid var(--bec-color-border);
+        padding: var(--bec-space-xx-small);
+      }
+      td {
+        padding: var(--bec-space-xx-small);
+        border-bottom: 1px solid var(--bec-color-border-weak);
+      }
+      .scroll {
+        max-height: 16rem;
+        overflow: auto;
+      }
+      .actions {
+        display: flex;
+        gap: var(--bec-space-x-small);
+        margin-top: var(--bec-space-small);
+        align-items: center;
+      }
+    `,
+  ];
+
+  /** The distributor's saved column mapping (POS field → header), used by the preflight. */
+  @property({ attribute: false }) mapping: ColumnMapping = {};
+  /** Offer to turn accepted lines into claims after the import. */
+  @property({ type: Boolean, attribute: 'create-claims' }) createClaims = false;
+
+  @state() private file: File | null = null;
+  @state() private preflight: PreflightResult | null = null;
+  @state() private phase: 'idle' | 'checking' | 'checked' | 'uploading' | 'importing' | 'done' | 'failed' = 'idle';
+  @state() private percent = 0;
+  @state() private job: PosImport | null = null;
+  @state() private serverErrors: ImportRowError[] = [];
+  @state() private error = '';
+  @state() private over = false;
+  @state() private claimsMessage = '';
+  private text = '';
+
+  /** Checks a file in the browser (what a drop or the file picker does). */
+  async check(file: File): Promise<PreflightResult> {
+    this.file = file;
+    this.phase = 'checking';
+    this.error = '';
+    this.job = null;
+    this.serverErrors = [];
+    this.claimsMessage = '';
+    this.text = await file.text();
+    const result = preflightPosCsv(this.text, this.mapping);
+    this.preflight = result;
+    this.phase = 'checked';
+    this.emit('becpreflight', { rows: result.rows, valid: result.valid, errors: result.errors });
+    return result;
+  }
+
+  /** Sends the checked file and follows the import to its end. */
+  async upload(): Promise<void> {
+    const api = this.api;
+    if (!this.file || !api) return;
+    this.phase = 'uploading';
+    this.percent = 0;
+    this.error = '';
+    try {
+      let job = await api.uploadPosCsv(new Blob([this.text], { type: 'text/csv' }), this.file.name, (sent, total) => {
+        this.percent = total ? Math.round((sent / total) * 90) : 0;
+        this.emit('becuploadprogress', { phase: 'uploading', processed: sent, total });
+      });
+      this.job = job;
+      if (job.status === 'running') {
+        this.phase = 'importing';
+        job = await this.follow(job.id);
+      }
+      this.job = job;
+      this.percent = 100;
+      this.serverErrors = job.rowsRejected ? await api.importErrors(job.id) : [];
+      this.phase = job.status === 'failed' ? 'failed' : 'done';
+      if (job.failure) this.error = job.failure;
+      this.emit('becuploadcomplete', {
+        importId: job.id,
+        phase: job.status,
+        processed: job.rowsRead,
+        accepted: job.rowsAccepted,
+        rejected: job.rowsRejected,
+        errors: this.serverErrors.map((e) => ({ row: e.rowNumber, field: e.column ?? undefined, message: e.message })),
+        done: true,
+      });
+    } catch (err) {
+      this.phase = 'failed';
+      this.error = this.failed(err);
+    }
+  }
+
+  /** Follows `GET /api/imports/:id/events` until the job ends. */
+  private follow(id: number): Promise<PosImport> {
+    const api = this.api!;
+    return new Promise((resolve) => {
+      const source = api.events(`/api/imports/${id}/events`);
+      const onData = (e: MessageEvent) => {
+        const job = JSON.parse(e.data) as PosImport;
+        this.job = job;
+        this.percent = 90 + Math.round((job.progress ?? 0) * 10);
+        this.emit('becuploadprogress', { phase: job.status, processed: job.rowsRead, accepted: job.rowsAccepted, rejected: job.rowsRejected });
+        if (job.status !== 'running') {
+          source.close();
+          resolve(job);
+        }
+      };
+      for (const type of ['progress', 'completed', 'failed', 'message']) source.addEventListener(type, onData as EventListener);
+      source.onerror = async () => {
+        source.close();
+        resolve(await api.posImport(id));
+      };
+    });
+  }
+
+  private async toClaims() {
+    if (!this.api || !this.job) return;
+    try {
+      const r = (await this.api.claimImport(this.job.id)) as { claims?: unknown[]; created?: unknown[] };
+      const n = (r.claims ?? r.created ?? []).length;
+      this.claimsMessage = n ? `${n} claim${n === 1 ? '' : 's'} created from the accepted lines` : 'Claims created from the accepted lines';
+    } catch (err) {
+      this.error = this.failed(err);
+    }
+  }
+
+  private onDrop(e: DragEvent) {
+    e.preventDefault();
+    this.over = false;
+    const f = e.dataTransfer?.files?.[0];
+    if (f) void this.check(f);
+  }
+
+  private renderErrors(errors: { row: number; field?: string | null; message: string }[], caption: string) {
+    if (!errors.length) return nothing;
+    return html`<div class="scroll" part="errors">
+      <table>
+        <caption class="sr-only">${caption}</caption>
+        <thead><tr><th scope="col">Row</th><th scope="col">Column</th><th scope="col">Problem</th></tr></thead>
+        <tbody>
+          ${errors.slice(0, SHOWN_ERRORS).map((e) => html`<tr><td>${e.row}</td><td>${e.field ?? '—'}</td><td>${e.message}</td></tr>`)}
+        </tbody>
+      </table>
+      ${errors.length > SHOWN_ERRORS ? html`<p class="muted">and ${formatNumber(errors.length - SHOWN_ERRORS, this.locale)} more</p>` : nothing}
+    </div>`;
+  }
+
+  override render() {
+    const p = this.preflight;
+    const busy = this.phase === 'uploading' || this.phase === 'importing' || this.phase === 'checking';
+    return html`<div class="card" part="base">
+      <div class="card-header"><h2>Upload POS lines</h2></div>
+      <div class="body">
+        <div
+          class="drop ${this.over ? 'over' : ''}"
+          part="dropzone"
+          @dragover=${(e: DragEvent) => {
+            e.preventDefault();
+            this.over = true;
+          }}
+          @dragleave=${() => (this.over = false)}
+          @drop=${this.onDrop}
+        >
+          <div>Drop a CSV file here (POS report or claim file)</div>
+          <input id="file" type="file" accept=".csv,text/csv,text/plain" @change=${(e: Event) => {
+            const f = (e.target as HTMLInputElement).files?.[0];
+            if (f) void this.check(f);
+          }} />
+          <label class="button" for="file">Choose a file</label>
+          ${this.file ? html`<div class="muted">${this.file.name} · ${formatNumber(Math.round(this.file.size / 1024), this.locale)} KB</div>` : nothing}
+        </div>
+        ${p
+          ? html`<section part="preflight" aria-label="Check before sending">
+              <div class="stats">
+                <div class="stat"><strong>${formatNumber(p.rows, this.locale)}</strong><span class="muted">rows</span></div>
+                <div class="stat"><strong style="color:var(--bec-color-success)">${formatNumber(p.valid, this.locale)}</strong><span class="muted">ready</span></div>
+                <div class="stat"><strong style="color:var(--bec-color-error)">${formatNumber(p.rows - p.valid, this.locale)}</strong><span class="muted">with problems</span></div>
+              </div>
+              ${p.missingColumns.length ? html`<div class="alert" role="alert">Columns missing: ${p.missingColumns.join(', ')}</div>` : nothing}
+              ${this.renderErrors(p.errors, 'Problems found before sending')}
+              ${this.phase === 'checked'
+                ? html`<div class="actions">
+                    <button class="brand" type="button" ?disabled=${!p.valid || !this.api} @click=${this.upload}>Upload ${formatNumber(p.valid, this.locale)} valid line${p.valid === 1 ? '' : 's'}</button>
+                    ${p.valid < p.rows ? html`<span class="muted">Rows with problems are reported, the valid ones are kept.</span>` : nothing}
+                  </div>`
+                : nothing}
+            </section>`
+          : nothing}
+        ${this.phase === 'uploading' || this.phase === 'importing' || this.job
+          ? html`<div part="progress">
+              <div class="muted">${this.phase === 'uploading' ? 'Uploading…' : this.phase === 'importing' ? 'Importing…' : 'Import finished'}</div>
+              <div class="bar" role="progressbar" aria-label="Upload progress" aria-valuemin="0" aria-valuemax="100" aria-valuenow=${this.percent}><div style="width:${this.percent}%"></div></div>
+            </div>`
+          : nothing}
+        ${this.job && this.phase === 'done'
+          ? html`<div class="alert" data-tone="success" role="status">
+                ${formatNumber(this.job.rowsAccepted, this.locale)} lines imported, ${formatNumber(this.job.rowsDuplicate, this.locale)} already on file, ${formatNumber(this.job.rowsRejected, this.locale)} rejected
+              </div>
+              ${this.renderErrors(this.serverErrors.map((e) => ({ row: e.rowNumber, field: e.column, message: e.message })), 'Rows the server rejected')}
+              ${this.createClaims && this.job.rowsAccepted
+                ? html`<div class="actions"><button class="brand" type="button" @click=${this.toClaims}>Create claims from the imported lines</button><span role="status">${this.claimsMessage}</span></div>`
+                : nothing}`
+          : nothing}
+        ${this.error ? html`<div class="alert" role="alert">${this.error}</div>` : nothing}
+        ${busy ? html`<span class="sr-only" role="status">Working…</span>` : nothing}
+      </div>
+    </div>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'bec-claim-upload': BecClaimUpload;
+  }
+}
