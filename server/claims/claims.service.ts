@@ -105,6 +105,7 @@ export async function submitClaim(actor: Actor, id: number): Promise<ClaimView> 
     if (!claim) throw notFound('claim');
     if (claim.status !== 'draft') throw conflict('CLAIM_NOT_DRAFT', `the claim is ${claim.status}`);
     const lines = await repo.claimLinesForValidation(id, t);
+    await repo.lockAuthorizationLines([...new Set(lines.map((l) => l.authorizationNumber).filter((x): x is string => !!x))], t);
     const facts = await repo.validationFacts(
       claim.distributorId,
       {
