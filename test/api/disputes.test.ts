@@ -1,0 +1,60 @@
+import { describeDb, startTestApp, USERS, type Client, type TestApp } from '../support/harness.js';
+
+describeDb('disputes', () => {
+  let t: TestApp;
+  let arrow: Client;
+  let authNumber: string;
+  let rejectedLineId: number;
+  beforeAll(async () => {
+    t = await startTestApp();
+    arrow = await t.as(USERS.arrowhead);
+    authNumber = (await arrow.get('/api/authorizations')).body.items.find((a: { lines: unknown[] }) => a.lines.length === 1).number;
+    const claim = await arrow.post('/api/claims', {
+      submit: true,
+      debitMemoNumber: 'ARW-DISPUTE-1',
+      lines: [
+        { authorizationNumber: authNumber, vendorPartNumber: 'VS-ETH-PHY', endCustomerName: 'Orion Automotive', invoiceNumber: 'ARW-D-1', invoiceLine: '1', invoiceDate: '2026-10-20', quantity: 100, bookCost: '3.8950', authorizedCost: '3.2000' },
+      ],
+    });
+    expect(claim.status).toBe(201);
+    expect(claim.body.lines[0]).toMatchObject({ verdict: 'rejected', reasonCodes: ['END_CUSTOMER_MISMATCH'] });
+    rejectedLineId = claim.body.lines[0].id;
+  });
+  afterAll(() => t.close());
+
+  it('shows the distributor each rejected line with its reasons', async () => {
+    const res = await arrow.get('/api/disputes');
+    expect(res.status).toBe(200);
+    expect(res.body.items).toEqual(expect.arrayContaining([expect.objectContaining({ id: rejectedLineId, reasonCodes: ['END_CUSTOMER_MISMATCH'], resubmittedAs: [] })]));
+    const north = await t.as(USERS.northbridge);
+    expect((await north.get('/api/disputes')).body.items.some((l: { id: number }) => l.id === rejectedLineId)).toBe(false);
+  });
+
+  it('resubmits a corrected line linked to the original, once', async () => {
+    const res = await arrow.post('/api/disputes/resubmissions', { lines: [{ originalLineId: rejectedLineId, endCustomerName: 'Cascade Robotics' }] });
+    expect(res.status).toBe(201);
+    expect(res.body.lines[0]).toMatchObject({ verdict: 'accepted', resubmissionOfLineId: rejectedLineId, invoiceNumber: 'ARW-D-1', acceptedQuantity: 100, approvedAmount: '69.5000' });
+    const again = await arrow.post('/api/disputes/resubmissions', { lines: [{ originalLineId: rejectedLineId }] });
+    expect(again.status).toBe(409);
+    expect(again.body.code).toBe('ALREADY_RESUBMITTED');
+    const accepted = await arrow.post('/api/disputes/resubmissions', { lines: [{ originalLineId: res.body.lines[0].id }] });
+    expect(accepted.body.code).toBe('LINE_NOT_REJECTED');
+  });
+
+  it('keeps the history of a line visible to finance, and hides it from other distributors', async () => {
+    const finance = await t.as(USERS.finance);
+    const res = await finance.get(`/api/disputes/lines/${rejectedLineId}/history`);
+    expect(res.status).toBe(200);
+    expect(res.body.items.map((l: { verdict: string; resubmissionOfLineId: number | null }) => [l.verdict, l.resubmissionOfLineId])).toEqual([
+      ['rejected', null],
+      ['accepted', rejectedLineId],
+    ]);
+    // The same chain from the resubmitted end.
+    const fromEnd = await finance.get(`/api/disputes/lines/${res.body.items[1].id}/history`);
+    expect(fromEnd.body.items.map((l: { id: number }) => l.id)).toEqual(res.body.items.map((l: { id: number }) => l.id));
+    const north = await t.as(USERS.northbridge);
+    expect((await north.get(`/api/disputes/lines/${rejectedLineId}/history`)).status).toBe(404);
+    const audit = await finance.get(`/api/audit?entityType=claim&entityId=${res.body.items[1].claimId}`);
+    if (audit.status === 200) expect(JSON.stringify(audit.body)).toContain('claim.resubmitted');
+  });
+});
