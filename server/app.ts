@@ -14,6 +14,7 @@ import { catalogRouter } from './catalog/catalog.router.js';
 import { claimsRouter } from './claims/claims.router.js';
 import { disputesRouter } from './claims/disputes.router.js';
 import { importsRouter } from './imports/imports.router.js';
+import { integrationsRouter } from './integrations/integrations.router.js';
 import { reportsRouter } from './reports/reports.router.js';
 import type { Config } from './config.js';
 import { apiNotFound, errorMiddleware } from './errors.js';
@@ -61,6 +62,7 @@ export function createApp({ config, db, staticRoot = process.cwd() }: AppDeps) {
   app.use('/api/embed', embedRouter(config));
   app.use('/api', authRouter(config));
   app.use('/api', catalogRouter());
+  app.use('/api', integrationsRouter(config));
   app.use('/api/programs', programsRouter());
   app.use('/api/requests', requestsRouter());
   app.use('/api/authorizations', authorizationsRouter());

@@ -5,27 +5,83 @@ const ConfigSchema = z.object({
   port: z.coerce.number().int().min(0).max(65535).default(3000),
   databaseUrl: z.string().min(1).default('sqlite:data/bec.sqlite'),
   /** Secure cookies need HTTPS; the demo on http://localhost turns them off. */
-  cookieSecure: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  cookieSecure: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
   sessionTtlHours: z.coerce.number().int().positive().default(12),
-  seedDemo: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
-  logRequests: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+  seedDemo: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((v) => v === 'true'),
+  logRequests: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((v) => v === 'true'),
   // Security (issue 6): every field optional, with safe defaults.
   /** The URL browsers reach us at; the SAML ACS URL and SP entity id derive from it. */
   publicUrl: z.string().url().optional(),
   samlSpEntityId: z.string().min(1).optional(),
   samlClockSkewSeconds: z.coerce.number().int().min(0).max(600).default(60),
   /** Runs a local test identity provider at /auth/saml/test-idp for the demo. Never in production. */
-  samlTestIdp: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  samlTestIdp: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
   /** Origins allowed to frame our pages (the CRM and the partner portal): CSP frame-ancestors. */
-  frameAncestors: z.string().optional().transform((v) => (v ?? '').split(',').map((o) => o.trim()).filter(Boolean)),
+  frameAncestors: z
+    .string()
+    .optional()
+    .transform((v) =>
+      (v ?? '')
+        .split(',')
+        .map((o) => o.trim())
+        .filter(Boolean),
+    ),
   /** Origins allowed to call the API from a browser (CORS). */
-  corsOrigins: z.string().optional().transform((v) => (v ?? '').split(',').map((o) => o.trim()).filter(Boolean)),
+  corsOrigins: z
+    .string()
+    .optional()
+    .transform((v) =>
+      (v ?? '')
+        .split(',')
+        .map((o) => o.trim())
+        .filter(Boolean),
+    ),
   signInRateLimit: z.coerce.number().int().positive().default(10),
   signInRateWindowMinutes: z.coerce.number().int().positive().default(15),
   apiRateLimitPerMinute: z.coerce.number().int().positive().default(3000),
   /** HMAC key for embed tokens; several processes need the same one. Random per process when unset. */
   embedTokenSecret: z.string().min(32).optional(),
   embedTokenTtlSeconds: z.coerce.number().int().positive().max(600).default(60),
+  // Salesforce (issue 5): all optional; credentials come only from the environment.
+  salesforceLoginUrl: z.string().url().optional(),
+  salesforceApiVersion: z
+    .string()
+    .regex(/^\d{2,3}\.0$/)
+    .default('62.0'),
+  salesforceAuthFlow: z.enum(['password', 'jwt']).default('password'),
+  salesforceClientId: z.string().min(1).optional(),
+  salesforceClientSecret: z.string().min(1).optional(),
+  salesforceUsername: z.string().min(1).optional(),
+  salesforcePassword: z.string().min(1).optional(),
+  /** PEM private key (or a path to it) signing the JWT bearer assertion. */
+  salesforcePrivateKey: z.string().min(1).optional(),
+  salesforceDealRegistrationObject: z.string().regex(/^\w+$/).default('Deal_Registration__c'),
+  /** JSON: our field name -> the deal registration's API field name (see docs/salesforce.md). */
+  salesforceDealRegistrationFields: z.string().optional(),
+  /** JSON: write-back field names (see docs/salesforce.md). */
+  salesforceWritebackFields: z.string().optional(),
+  salesforceSyncIntervalMinutes: z.coerce.number().int().min(0).default(0),
+  salesforceExpireOnClosedLost: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
+  /** Starts a local Salesforce stand-in with the demo's CRM records. Never in production. */
+  salesforceStandin: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 
@@ -48,6 +104,20 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     apiRateLimitPerMinute: env.API_RATE_LIMIT_PER_MINUTE,
     embedTokenSecret: env.EMBED_TOKEN_SECRET,
     embedTokenTtlSeconds: env.EMBED_TOKEN_TTL_SECONDS,
+    salesforceLoginUrl: env.SALESFORCE_LOGIN_URL,
+    salesforceApiVersion: env.SALESFORCE_API_VERSION,
+    salesforceAuthFlow: env.SALESFORCE_AUTH_FLOW,
+    salesforceClientId: env.SALESFORCE_CLIENT_ID,
+    salesforceClientSecret: env.SALESFORCE_CLIENT_SECRET,
+    salesforceUsername: env.SALESFORCE_USERNAME,
+    salesforcePassword: env.SALESFORCE_PASSWORD,
+    salesforcePrivateKey: env.SALESFORCE_PRIVATE_KEY,
+    salesforceDealRegistrationObject: env.SALESFORCE_DEAL_REGISTRATION_OBJECT,
+    salesforceDealRegistrationFields: env.SALESFORCE_DEAL_REGISTRATION_FIELDS,
+    salesforceWritebackFields: env.SALESFORCE_WRITEBACK_FIELDS,
+    salesforceSyncIntervalMinutes: env.SALESFORCE_SYNC_INTERVAL_MINUTES,
+    salesforceExpireOnClosedLost: env.SALESFORCE_EXPIRE_ON_CLOSED_LOST,
+    salesforceStandin: env.SALESFORCE_STANDIN,
   });
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');

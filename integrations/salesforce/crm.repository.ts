@@ -1,0 +1,208 @@
+/** The only code that touches the CRM tables; returns plain objects. */
+import type { Transaction } from 'sequelize';
+import { moneyFromDb, moneyToString } from '../../core/money.js';
+import { CrmAccount, CrmDealRegistration, CrmOpportunity, CrmSyncRun, CrmSyncState, CrmWriteback } from '../../models/crm.js';
+
+export type CrmObject = 'account' | 'opportunity' | 'dealRegistration';
+
+export interface AccountRow {
+  sfId: string;
+  name: string;
+  systemModstamp: Date;
+  isDeleted: boolean;
+}
+export interface OpportunityRow {
+  sfId: string;
+  name: string;
+  accountSfId: string | null;
+  stageName: string;
+  isClosed: boolean;
+  isWon: boolean;
+  amount: string | null;
+  closeDate: string | null;
+  systemModstamp: Date;
+  isDeleted: boolean;
+}
+export interface DealRegistrationRow {
+  sfId: string;
+  name: string;
+  endCustomerSfId: string | null;
+  distributorName: string | null;
+  opportunitySfId: string | null;
+  status: string | null;
+  productCodes: string | null;
+  expiresOn: string | null;
+  systemModstamp: Date;
+  isDeleted: boolean;
+}
+export type CrmRow = AccountRow | OpportunityRow | DealRegistrationRow;
+
+const MODELS = { account: CrmAccount, opportunity: CrmOpportunity, dealRegistration: CrmDealRegistration } as const;
+
+/** Values as comparable text, so a re-run of the same records is recognised as "unchanged". */
+function comparable(key: string, v: unknown): string {
+  if (v === null || v === undefined) return '';
+  if (v instanceof Date) return String(v.getTime());
+  if (key === 'amount') return moneyToString(moneyFromDb(v as string | number));
+  if (typeof v === 'boolean') return v ? '1' : '0';
+  if (typeof v === 'number' && (key === 'isDeleted' || key === 'isClosed' || key === 'isWon')) return v ? '1' : '0';
+  return String(v);
+}
+
+export type UpsertOutcome = 'created' | 'updated' | 'unchanged' | 'deleted';
+
+/** Inserts or updates rows keyed by Salesforce Id, in one transaction with the watermark. */
+export async function upsertPage(object: CrmObject, stateName: string, rows: CrmRow[], watermark: Date | null, transaction: Transaction) {
+  const model = MODELS[object] as unknown as typeof CrmAccount;
+  const existing = new Map((await model.findAll({ where: { sfId: rows.map((r) => r.sfId) }, transaction })).map((m) => [m.sfId, m]));
+  const outcomes: UpsertOutcome[] = [];
+  for (const row of rows) {
+    const found = existing.get(row.sfId);
+    if (!found) {
+      await model.create(row as AccountRow, { transaction });
+      outcomes.push(row.isDeleted ? 'deleted' : 'created');
+      continue;
+    }
+    const current = found.get({ plain: true }) as unknown as Record<string, unknown>;
+    const changed = Object.entries(row).filter(([k, v]) => comparable(k, current[k]) !== comparable(k, v));
+    if (!changed.length) {
+      outcomes.push('unchanged');
+      continue;
+    }
+    await model.update(Object.fromEntries(changed), { where: { sfId: row.sfId }, transaction });
+    // A new SystemModstamp alone (our own write-back, or a field we do not map) changes nothing we keep.
+    const onlyStamp = changed.every(([k]) => k === 'systemModstamp');
+    outcomes.push(row.isDeleted && !current.isDeleted ? 'deleted' : onlyStamp ? 'unchanged' : 'updated');
+  }
+  if (watermark) await saveWatermark(stateName, watermark, transaction);
+  return outcomes;
+}
+
+export async function watermarkOf(stateName: string): Promise<Date | null> {
+  return (await CrmSyncState.findOne({ where: { objectName: stateName } }))?.lastModstamp ?? null;
+}
+
+async function saveWatermark(stateName: string, at: Date, transaction: Transaction) {
+  const [updated] = await CrmSyncState.update({ lastModstamp: at }, { where: { objectName: stateName }, transaction });
+  if (!updated) await CrmSyncState.create({ objectName: stateName, lastModstamp: at }, { transaction });
+}
+
+// ---- sync runs --------------------------------------------------------------------------------
+
+export interface SyncRunView {
+  id: number;
+  trigger: string;
+  status: 'running' | 'succeeded' | 'failed';
+  startedAt: string;
+  finishedAt: string | null;
+  counts: Record<string, Record<string, number>>;
+  errors: { object: string | null; code: string; message: string }[];
+}
+
+const runView = (r: CrmSyncRun): SyncRunView => ({
+  id: r.id,
+  trigger: r.trigger,
+  status: r.status,
+  startedAt: r.startedAt.toISOString(),
+  finishedAt: r.finishedAt?.toISOString() ?? null,
+  counts: JSON.parse(r.counts) as SyncRunView['counts'],
+  errors: JSON.parse(r.errors) as SyncRunView['errors'],
+});
+
+export async function startRun(trigger: string): Promise<number> {
+  const r = await CrmSyncRun.create({ trigger, status: 'running', startedAt: new Date(), finishedAt: null, counts: '{}', errors: '[]' });
+  return r.id;
+}
+
+export async function saveRunProgress(id: number, counts: SyncRunView['counts']) {
+  await CrmSyncRun.update({ counts: JSON.stringify(counts) }, { where: { id } });
+}
+
+export async function finishRun(id: number, status: 'succeeded' | 'failed', counts: SyncRunView['counts'], errors: SyncRunView['errors']): Promise<SyncRunView> {
+  await CrmSyncRun.update({ status, finishedAt: new Date(), counts: JSON.stringify(counts), errors: JSON.stringify(errors) }, { where: { id } });
+  return runView((await CrmSyncRun.findByPk(id))!);
+}
+
+export async function listRuns(limit: number): Promise<SyncRunView[]> {
+  return (await CrmSyncRun.findAll({ order: [['id', 'DESC']], limit })).map(runView);
+}
+
+/** A run left "running" by a process that died is closed as failed at the next start. */
+export async function failAbandonedRuns() {
+  await CrmSyncRun.update(
+    { status: 'failed', finishedAt: new Date(), errors: JSON.stringify([{ object: null, code: 'ABANDONED', message: 'the process stopped during the run' }]) },
+    { where: { status: 'running' } },
+  );
+}
+
+// ---- reads for the approval context ------------------------------------------------------------
+
+const plainAccount = (a: CrmAccount): AccountRow => ({ sfId: a.sfId, name: a.name, systemModstamp: a.systemModstamp, isDeleted: !!a.isDeleted });
+const plainOpportunity = (o: CrmOpportunity): OpportunityRow => ({
+  sfId: o.sfId,
+  name: o.name,
+  accountSfId: o.accountSfId,
+  stageName: o.stageName,
+  isClosed: !!o.isClosed,
+  isWon: !!o.isWon,
+  amount: o.amount === null ? null : moneyToString(moneyFromDb(o.amount)),
+  closeDate: o.closeDate,
+  systemModstamp: o.systemModstamp,
+  isDeleted: !!o.isDeleted,
+});
+const plainDealRegistration = (d: CrmDealRegistration): DealRegistrationRow => ({
+  sfId: d.sfId,
+  name: d.name,
+  endCustomerSfId: d.endCustomerSfId,
+  distributorName: d.distributorName,
+  opportunitySfId: d.opportunitySfId,
+  status: d.status,
+  productCodes: d.productCodes,
+  expiresOn: d.expiresOn,
+  systemModstamp: d.systemModstamp,
+  isDeleted: !!d.isDeleted,
+});
+
+/** Live (not deleted) CRM accounts, for matching by name. */
+export async function liveAccounts(): Promise<AccountRow[]> {
+  return (await CrmAccount.findAll({ where: { isDeleted: false } })).map(plainAccount);
+}
+export async function accountsBySfId(ids: string[]): Promise<AccountRow[]> {
+  return ids.length ? (await CrmAccount.findAll({ where: { sfId: ids } })).map(plainAccount) : [];
+}
+export async function opportunitiesOf(accountSfIds: string[]): Promise<OpportunityRow[]> {
+  if (!accountSfIds.length) return [];
+  return (await CrmOpportunity.findAll({ where: { accountSfId: accountSfIds, isDeleted: false }, order: [['systemModstamp', 'DESC']] })).map(plainOpportunity);
+}
+export async function opportunitiesBySfId(ids: string[]): Promise<OpportunityRow[]> {
+  return ids.length ? (await CrmOpportunity.findAll({ where: { sfId: ids } })).map(plainOpportunity) : [];
+}
+export async function dealRegistrationsOf(accountSfIds: string[]): Promise<DealRegistrationRow[]> {
+  if (!accountSfIds.length) return [];
+  return (await CrmDealRegistration.findAll({ where: { endCustomerSfId: accountSfIds, isDeleted: false }, order: [['systemModstamp', 'DESC']] })).map(plainDealRegistration);
+}
+export async function dealRegistrationsBySfId(ids: string[]): Promise<DealRegistrationRow[]> {
+  return ids.length ? (await CrmDealRegistration.findAll({ where: { sfId: ids } })).map(plainDealRegistration) : [];
+}
+
+// ---- write-back ledger ---------------------------------------------------------------------------
+
+export interface WritebackRow {
+  requestId: number;
+  targetType: string;
+  targetSfId: string;
+  requestStatus: string | null;
+  authorizationNumber: string | null;
+  writtenAt: Date | null;
+  lastError: string | null;
+}
+
+export async function writebackOf(requestId: number, targetSfId: string): Promise<WritebackRow | null> {
+  const w = await CrmWriteback.findOne({ where: { requestId, targetSfId } });
+  return w ? (w.get({ plain: true }) as WritebackRow) : null;
+}
+
+export async function saveWriteback(row: WritebackRow) {
+  const [n] = await CrmWriteback.update(row, { where: { requestId: row.requestId, targetSfId: row.targetSfId } });
+  if (!n) await CrmWriteback.create(row);
+}

@@ -1,0 +1,159 @@
+import { Model, type CreationOptional, type InferAttributes, type InferCreationAttributes, type Sequelize } from 'sequelize';
+import { col, stamps, type DbMoney } from './define.js';
+
+/**
+ * CRM records copied from Salesforce, keyed by their Salesforce Id. A record deleted in Salesforce
+ * stays here with isDeleted = true (the sync never deletes a row: approvals may cite it).
+ */
+export class CrmAccount extends Model<InferAttributes<CrmAccount>, InferCreationAttributes<CrmAccount>> {
+  declare id: CreationOptional<number>;
+  declare sfId: string;
+  declare name: string;
+  declare systemModstamp: Date;
+  declare isDeleted: boolean;
+  declare createdAt: CreationOptional<Date>;
+  declare updatedAt: CreationOptional<Date>;
+}
+
+export class CrmOpportunity extends Model<InferAttributes<CrmOpportunity>, InferCreationAttributes<CrmOpportunity>> {
+  declare id: CreationOptional<number>;
+  declare sfId: string;
+  declare name: string;
+  declare accountSfId: string | null;
+  declare stageName: string;
+  declare isClosed: boolean;
+  declare isWon: boolean;
+  declare amount: DbMoney | null;
+  declare closeDate: string | null;
+  declare systemModstamp: Date;
+  declare isDeleted: boolean;
+  declare createdAt: CreationOptional<Date>;
+  declare updatedAt: CreationOptional<Date>;
+}
+
+/** A deal registration: a custom object whose API name and fields are configured. */
+export class CrmDealRegistration extends Model<InferAttributes<CrmDealRegistration>, InferCreationAttributes<CrmDealRegistration>> {
+  declare id: CreationOptional<number>;
+  declare sfId: string;
+  declare name: string;
+  declare endCustomerSfId: string | null;
+  declare distributorName: string | null;
+  declare opportunitySfId: string | null;
+  declare status: string | null;
+  declare productCodes: string | null;
+  declare expiresOn: string | null;
+  declare systemModstamp: Date;
+  declare isDeleted: boolean;
+  declare createdAt: CreationOptional<Date>;
+  declare updatedAt: CreationOptional<Date>;
+}
+
+/** One sync run: counts and errors are JSON text. */
+export class CrmSyncRun extends Model<InferAttributes<CrmSyncRun>, InferCreationAttributes<CrmSyncRun>> {
+  declare id: CreationOptional<number>;
+  declare trigger: string;
+  declare status: 'running' | 'succeeded' | 'failed';
+  declare startedAt: Date;
+  declare finishedAt: Date | null;
+  declare counts: string;
+  declare errors: string;
+  declare createdAt: CreationOptional<Date>;
+  declare updatedAt: CreationOptional<Date>;
+}
+
+/** The incremental-sync watermark per Salesforce object; it advances page by page. */
+export class CrmSyncState extends Model<InferAttributes<CrmSyncState>, InferCreationAttributes<CrmSyncState>> {
+  declare id: CreationOptional<number>;
+  declare objectName: string;
+  declare lastModstamp: Date | null;
+  declare createdAt: CreationOptional<Date>;
+  declare updatedAt: CreationOptional<Date>;
+}
+
+/** What was last written back to one Salesforce record for one request (so a re-run writes nothing new). */
+export class CrmWriteback extends Model<InferAttributes<CrmWriteback>, InferCreationAttributes<CrmWriteback>> {
+  declare id: CreationOptional<number>;
+  declare requestId: number;
+  declare targetType: string;
+  declare targetSfId: string;
+  declare requestStatus: string | null;
+  declare authorizationNumber: string | null;
+  declare writtenAt: Date | null;
+  declare lastError: string | null;
+  declare createdAt: CreationOptional<Date>;
+  declare updatedAt: CreationOptional<Date>;
+}
+
+export function initCrmModels(sequelize: Sequelize) {
+  const common = { sequelize, underscored: true } as const;
+  const sfId = () => ({ ...col.str(18), unique: true });
+  CrmAccount.init(
+    { id: col.id(), sfId: sfId(), name: col.str(255), systemModstamp: col.instant(), isDeleted: col.flag(false), ...stamps() },
+    { ...common, tableName: 'crm_accounts' },
+  );
+  CrmOpportunity.init(
+    {
+      id: col.id(),
+      sfId: sfId(),
+      name: col.str(255),
+      accountSfId: col.str(18, true),
+      stageName: col.str(100),
+      isClosed: col.flag(false),
+      isWon: col.flag(false),
+      amount: col.money(true),
+      closeDate: col.day(true),
+      systemModstamp: col.instant(),
+      isDeleted: col.flag(false),
+      ...stamps(),
+    },
+    { ...common, tableName: 'crm_opportunities' },
+  );
+  CrmDealRegistration.init(
+    {
+      id: col.id(),
+      sfId: sfId(),
+      name: col.str(255),
+      endCustomerSfId: col.str(18, true),
+      distributorName: col.str(255, true),
+      opportunitySfId: col.str(18, true),
+      status: col.str(100, true),
+      productCodes: col.text(),
+      expiresOn: col.day(true),
+      systemModstamp: col.instant(),
+      isDeleted: col.flag(false),
+      ...stamps(),
+    },
+    { ...common, tableName: 'crm_deal_registrations' },
+  );
+  CrmSyncRun.init(
+    {
+      id: col.id(),
+      trigger: col.str(20),
+      status: col.str(20),
+      startedAt: col.instant(),
+      finishedAt: col.instant(true),
+      counts: col.text(false),
+      errors: col.text(false),
+      ...stamps(),
+    },
+    { ...common, tableName: 'crm_sync_runs' },
+  );
+  CrmSyncState.init(
+    { id: col.id(), objectName: { ...col.str(100), unique: true }, lastModstamp: col.instant(true), ...stamps() },
+    { ...common, tableName: 'crm_sync_state' },
+  );
+  CrmWriteback.init(
+    {
+      id: col.id(),
+      requestId: col.ref(),
+      targetType: col.str(100),
+      targetSfId: col.str(18),
+      requestStatus: col.str(20, true),
+      authorizationNumber: col.str(40, true),
+      writtenAt: col.instant(true),
+      lastError: col.text(),
+      ...stamps(),
+    },
+    { ...common, tableName: 'crm_writebacks' },
+  );
+}

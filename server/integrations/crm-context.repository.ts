@@ -1,0 +1,153 @@
+/** Reads for the approval context (requests, their lines, price history) and the closed-lost expiry. */
+import { Op, type Transaction } from 'sequelize';
+import { moneyFromDb, moneyToString } from '../../core/money.js';
+import { Account } from '../../models/accounts.js';
+import { Authorization, AuthorizationLine } from '../../models/authorizations.js';
+import { Product } from '../../models/catalog.js';
+import { ClaimLine } from '../../models/claims.js';
+import { CrmSyncRun } from '../../models/crm.js';
+import { Program } from '../../models/programs.js';
+import { PriceRequest, PriceRequestLine } from '../../models/requests.js';
+import type { TenantScope } from '../auth/actor.js';
+
+const money = (v: string | number | null) => (v === null ? null : moneyToString(moneyFromDb(v)));
+
+export interface RequestForContext {
+  id: number;
+  number: string;
+  status: string;
+  programId: number;
+  programCode: string;
+  priceFloor: string | null;
+  distributor: { id: number; name: string };
+  endCustomer: { id: number; name: string };
+  opportunityRef: string | null;
+  dealRegistrationRef: string | null;
+  authorizationId: number | null;
+  authorizationNumber: string | null;
+  validFrom: string;
+  validTo: string;
+  createdAt: string;
+  lines: { id: number; productId: number; vendorPartNumber: string; quantity: number; requestedCost: string; counterCost: string | null }[];
+}
+
+const scoped = (scope: TenantScope) => (scope.distributorId === null ? {} : { distributorId: scope.distributorId });
+
+export async function requestsForContext(scope: TenantScope, where: { id?: number; statuses?: string[] }): Promise<RequestForContext[]> {
+  const rows = await PriceRequest.findAll({
+    where: { ...scoped(scope), ...(where.id !== undefined ? { id: where.id } : {}), ...(where.statuses ? { status: where.statuses } : {}) },
+    order: [['id', 'ASC']],
+  });
+  if (!rows.length) return [];
+  const ids = rows.map((r) => r.id);
+  const lines = await PriceRequestLine.findAll({ where: { requestId: ids }, order: [['id', 'ASC']] });
+  const accounts = new Map((await Account.findAll({ where: { id: [...new Set(rows.flatMap((r) => [r.distributorId, r.endCustomerId]))] } })).map((a) => [a.id, a.name]));
+  const programs = new Map((await Program.findAll({ where: { id: [...new Set(rows.map((r) => r.programId))] } })).map((p) => [p.id, p]));
+  const products = new Map((await Product.findAll({ where: { id: [...new Set(lines.map((l) => l.productId))] } })).map((p) => [p.id, p.vendorPartNumber]));
+  const authIds = rows.map((r) => r.authorizationId).filter((x): x is number => x !== null);
+  const auths = new Map(authIds.length ? (await Authorization.findAll({ where: { id: authIds } })).map((a) => [a.id, a.number]) : []);
+  return rows.map((r) => {
+    const program = programs.get(r.programId)!;
+    return {
+      id: r.id,
+      number: r.number,
+      status: r.status,
+      programId: r.programId,
+      programCode: program.code,
+      priceFloor: money(program.priceFloor),
+      distributor: { id: r.distributorId, name: accounts.get(r.distributorId) ?? '' },
+      endCustomer: { id: r.endCustomerId, name: accounts.get(r.endCustomerId) ?? '' },
+      opportunityRef: r.opportunityRef,
+      dealRegistrationRef: r.dealRegistrationRef,
+      authorizationId: r.authorizationId,
+      authorizationNumber: r.authorizationId === null ? null : auths.get(r.authorizationId) ?? null,
+      validFrom: r.validFrom,
+      validTo: r.validTo,
+      createdAt: r.createdAt.toISOString(),
+      lines: lines
+        .filter((l) => l.requestId === r.id)
+        .map((l) => ({
+          id: l.id,
+          productId: l.productId,
+          vendorPartNumber: products.get(l.productId) ?? '',
+          quantity: l.quantity,
+          requestedCost: money(l.requestedCost)!,
+          counterCost: money(l.counterCost),
+        })),
+    };
+  });
+}
+
+export interface AuthorizedPrice {
+  authorizationNumber: string;
+  version: number;
+  status: string;
+  distributorId: number;
+  authorizedCost: string;
+  approvedQuantity: number;
+  consumedQuantity: number;
+  validFrom: string;
+  validTo: string;
+}
+export interface ClaimedPrice {
+  claimId: number;
+  distributorId: number;
+  invoiceDate: string;
+  quantity: number;
+  authorizedCost: string | null;
+  resalePrice: string | null;
+  verdict: string;
+}
+
+/** What this product has been authorized and claimed at for this end customer, newest first. */
+export async function priceHistory(scope: TenantScope, productId: number, endCustomerId: number, excludeRequestId: number) {
+  const authLines = await AuthorizationLine.findAll({ where: { productId }, order: [['id', 'DESC']] });
+  const auths = new Map(
+    authLines.length
+      ? (await Authorization.findAll({ where: { id: [...new Set(authLines.map((l) => l.authorizationId))], ...scoped(scope) } })).map((a) => [a.id, a])
+      : [],
+  );
+  const authorizations: AuthorizedPrice[] = [];
+  for (const l of authLines) {
+    const a = auths.get(l.authorizationId);
+    if (!a || (l.endCustomerId ?? a.endCustomerId) !== endCustomerId || a.requestId === excludeRequestId) continue;
+    authorizations.push({
+      authorizationNumber: a.number,
+      version: a.version,
+      status: a.status,
+      distributorId: a.distributorId,
+      authorizedCost: money(l.authorizedCost)!,
+      approvedQuantity: l.approvedQuantity,
+      consumedQuantity: l.consumedQuantity,
+      validFrom: l.validFrom,
+      validTo: l.validTo,
+    });
+  }
+  const claimLines = await ClaimLine.findAll({ where: { productId, endCustomerId, ...scoped(scope) }, order: [['invoiceDate', 'DESC'], ['id', 'DESC']], limit: 50 });
+  const claims: ClaimedPrice[] = claimLines.map((c) => ({
+    claimId: c.claimId,
+    distributorId: c.distributorId,
+    invoiceDate: c.invoiceDate,
+    quantity: c.quantity,
+    authorizedCost: money(c.authorizedCost),
+    resalePrice: money(c.resalePrice),
+    verdict: c.verdict,
+  }));
+  return { authorizations, claimLines: claims };
+}
+
+export async function lastSuccessfulSyncAt(): Promise<string | null> {
+  const r = await CrmSyncRun.findOne({ where: { status: 'succeeded' }, order: [['id', 'DESC']] });
+  return r?.finishedAt?.toISOString() ?? null;
+}
+
+/** Active authorizations created from approved requests (the candidates for closed-lost expiry). */
+export async function activeAuthorizationsOfRequests(): Promise<{ id: number; number: string; requestId: number; distributorId: number }[]> {
+  const rows = await Authorization.findAll({ where: { status: 'active', requestId: { [Op.ne]: null } } });
+  return rows.map((a) => ({ id: a.id, number: a.number, requestId: a.requestId!, distributorId: a.distributorId }));
+}
+
+export async function expireAuthorization(id: number, transaction: Transaction): Promise<boolean> {
+  const [n] = await Authorization.update({ status: 'expired' }, { where: { id, status: 'active' }, transaction });
+  return n > 0;
+}

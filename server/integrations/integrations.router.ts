@@ -1,0 +1,89 @@
+/**
+ * Salesforce sync on demand and its run history, the approval queue with CRM context, and the
+ * write-back that follows each decision on a request. Mounted at /api, before the requests router
+ * so it can watch decisions finish.
+ */
+import { Router } from 'express';
+import { authorize, requireActor } from '../auth/actor.js';
+import type { Config } from '../config.js';
+import { describeRoute, IdParam, z } from '../http/openapi.js';
+import { parse } from '../http/validate.js';
+import { salesforceSettingsFrom, useSalesforceSettings } from '../../integrations/salesforce/settings.js';
+import { approvalQueue, requestContext } from './crm-context.service.js';
+import { listSyncRuns, runSalesforceSync, writeBackRequest } from './salesforce.service.js';
+
+const SyncRun = z
+  .object({
+    id: z.number().int(),
+    trigger: z.string(),
+    status: z.enum(['running', 'succeeded', 'failed']),
+    startedAt: z.string(),
+    finishedAt: z.string().nullable(),
+    counts: z.record(z.record(z.number())).openapi({ description: 'per object: fetched, created, updated, unchanged, deleted, pages, retries; writeback: written, unchanged, failed' }),
+    errors: z.array(z.object({ object: z.string().nullable(), code: z.string(), message: z.string() })),
+  })
+  .openapi('SalesforceSyncRun');
+const RunsQuery = z.object({ limit: z.coerce.number().int().min(1).max(200).default(20) });
+const Flag = z.object({ code: z.enum(['NO_REGISTERED_DEAL', 'PRICE_BELOW_FLOOR', 'CLOSED_LOST_OPPORTUNITY']), message: z.string(), lineId: z.number().int().optional() });
+const ApprovalContext = z
+  .object({
+    request: z.object({ id: z.number().int(), number: z.string(), status: z.string() }).passthrough(),
+    crm: z
+      .object({
+        linkedBy: z.enum(['request', 'suggested']).nullable(),
+        confident: z.boolean(),
+        opportunity: z.object({ sfId: z.string(), name: z.string(), stageName: z.string(), isClosed: z.boolean(), isWon: z.boolean(), amount: z.string().nullable() }).passthrough().nullable(),
+        dealRegistration: z.object({ sfId: z.string(), name: z.string(), status: z.string().nullable() }).passthrough().nullable(),
+        lastSyncAt: z.string().nullable(),
+      })
+      .passthrough(),
+    priceHistory: z.array(z.object({ productId: z.number().int(), vendorPartNumber: z.string(), authorizations: z.array(z.object({}).passthrough()), claimLines: z.array(z.object({}).passthrough()) })),
+    flags: z.array(Flag),
+  })
+  .openapi('ApprovalContext');
+
+const tags = ['integrations'];
+describeRoute({ method: 'post', path: '/api/integrations/salesforce/sync', summary: 'Run a Salesforce sync now (pull, write-back, closed-lost expiry)', tags, response: SyncRun });
+describeRoute({ method: 'get', path: '/api/integrations/salesforce/runs', summary: 'Salesforce sync runs, newest first', tags, query: RunsQuery, response: z.object({ items: z.array(SyncRun) }) });
+describeRoute({ method: 'get', path: '/api/approval-queue', summary: 'Pending requests with their opportunity, deal registration, price history and flags', tags: ['requests'], response: z.object({ items: z.array(ApprovalContext), total: z.number() }) });
+describeRoute({ method: 'get', path: '/api/requests/:id/context', summary: 'The CRM context and flags of one request', tags: ['requests'], params: IdParam, response: ApprovalContext });
+
+/** Write-backs started by decisions; tests and shutdown wait for them. */
+const inFlight = new Set<Promise<unknown>>();
+export const writebacksSettled = () => Promise.allSettled([...inFlight]);
+
+export function integrationsRouter(config: Config) {
+  const configured = salesforceSettingsFrom(config);
+  if (configured) useSalesforceSettings(configured);
+  const r = Router();
+
+  r.post('/integrations/salesforce/sync', async (req, res) => {
+    const actor = authorize(req, 'integration.manage');
+    res.json(await runSalesforceSync(actor, 'manual'));
+  });
+  r.get('/integrations/salesforce/runs', async (req, res) => {
+    authorize(req, 'audit.read');
+    res.json({ items: await listSyncRuns(parse(RunsQuery, req.query, 'query').limit) });
+  });
+  r.get('/approval-queue', async (req, res) => {
+    res.json(await approvalQueue(authorize(req, 'request.decide')));
+  });
+  r.get('/requests/:id/context', async (req, res) => {
+    res.json(await requestContext(requireActor(req), parse(IdParam, req.params, 'params').id));
+  });
+  // A decision is written back to Salesforce once it is committed and answered.
+  r.post('/requests/:id/:decision', (req, res, next) => {
+    const id = Number(req.params.id);
+    if (['approve', 'decline', 'counter', 'accept-counter'].includes(String(req.params.decision)) && Number.isInteger(id)) {
+      res.on('finish', () => {
+        if (res.statusCode !== 200) return;
+        const p = writeBackRequest(id)
+          .catch((err: Error) => console.warn(`Salesforce write-back of request ${id} failed: ${err.message}`))
+          .finally(() => inFlight.delete(p));
+        inFlight.add(p);
+      });
+    }
+    next();
+  });
+  return r;
+}

@@ -1,0 +1,137 @@
+/**
+ * One Salesforce sync run: pull (accounts, opportunities, deal registrations), write back request
+ * statuses and authorization numbers, then (when configured) expire authorizations whose
+ * opportunity was lost. Every run is recorded with its counts and errors, success or not.
+ */
+import { connectSalesforce, type SalesforceConnection } from '../../integrations/salesforce/connection.js';
+import * as crm from '../../integrations/salesforce/crm.repository.js';
+import { activeSalesforceSettings, type SalesforceSettings } from '../../integrations/salesforce/settings.js';
+import { describeError, emptyCounts, objectSpecs, pullObject, type ObjectCounts, type RunError } from '../../integrations/salesforce/sync.js';
+import { pushWritebacks, type WritebackTarget } from '../../integrations/salesforce/writeback.js';
+import { withRetry } from '../../integrations/salesforce/retry.js';
+import { Authorization } from '../../models/authorizations.js';
+import type { Actor } from '../auth/actor.js';
+import { recordAudit } from '../audit/audit.repository.js';
+import { AppError } from '../errors.js';
+import * as repo from './crm-context.repository.js';
+import { resolveLink } from './crm-context.service.js';
+
+let running: Promise<crm.SyncRunView> | null = null;
+
+export function requireSettings(): SalesforceSettings {
+  const s = activeSalesforceSettings();
+  if (!s) throw new AppError('SALESFORCE_NOT_CONFIGURED', 'Salesforce is not configured (see docs/salesforce.md)', 409);
+  return s;
+}
+
+/** Starts a run unless one is running (then 409): two runs would race on the watermarks. */
+export function runSalesforceSync(actor: Actor | null, trigger: 'manual' | 'schedule' | 'startup'): Promise<crm.SyncRunView> {
+  const settings = requireSettings();
+  if (running) throw new AppError('SYNC_RUNNING', 'a Salesforce sync is already running', 409);
+  running = execute(settings, actor, trigger).finally(() => {
+    running = null;
+  });
+  return running;
+}
+
+async function execute(settings: SalesforceSettings, actor: Actor | null, trigger: string): Promise<crm.SyncRunView> {
+  const runId = await crm.startRun(trigger);
+  const counts: Record<string, Record<string, number>> = {};
+  const errors: RunError[] = [];
+  let conn: SalesforceConnection | null = null;
+  try {
+    conn = await withRetry(() => connectSalesforce(settings), settings.retry);
+  } catch (err) {
+    errors.push(describeError(null, err));
+  }
+  if (conn) {
+    for (const spec of objectSpecs(settings)) {
+      const c: ObjectCounts = emptyCounts();
+      counts[spec.sobject] = c as unknown as Record<string, number>;
+      try {
+        await pullObject(conn, settings, spec, c);
+      } catch (err) {
+        // The pages already stored stay stored; the next run resumes from the watermark.
+        errors.push(describeError(spec.sobject, err));
+      }
+      await crm.saveRunProgress(runId, counts);
+    }
+    try {
+      const targets = await writebackTargets();
+      counts.writeback = { ...(await pushWritebacks(conn, settings, targets, (t, err) => errors.push(describeError(`writeback:${t.sfId}`, err)))) };
+    } catch (err) {
+      errors.push(describeError('writeback', err));
+    }
+    if (settings.expireOnClosedLost) {
+      try {
+        counts.closedLostExpiry = { expired: await expireClosedLost(actor) };
+      } catch (err) {
+        errors.push(describeError('closedLostExpiry', err));
+      }
+    }
+  }
+  const run = await crm.finishRun(runId, errors.length ? 'failed' : 'succeeded', counts, errors);
+  await recordAudit(actor, { action: 'salesforce.sync_run', entityType: 'crm_sync_run', entityId: runId, after: { status: run.status, counts, errors } });
+  return run;
+}
+
+/** What each decided request should show in Salesforce, for the links we are sure of. */
+export async function writebackTargets(requestIds?: number[]): Promise<WritebackTarget[]> {
+  const requests = await repo.requestsForContext({ distributorId: null }, {});
+  const targets: WritebackTarget[] = [];
+  for (const r of requests) {
+    if (requestIds && !requestIds.includes(r.id)) continue;
+    const link = await resolveLink(r);
+    if (!link.confident) continue;
+    const base = { requestId: r.id, requestStatus: r.status, authorizationNumber: r.authorizationNumber };
+    if (link.dealRegistration && !link.dealRegistration.isDeleted) targets.push({ ...base, kind: 'dealRegistration', sfId: link.dealRegistration.sfId });
+    if (link.opportunity && !link.opportunity.isDeleted) targets.push({ ...base, kind: 'opportunity', sfId: link.opportunity.sfId });
+  }
+  return targets;
+}
+
+/** Writes back one request at once (after a decision), outside a full run. Errors stay in the ledger. */
+export async function writeBackRequest(requestId: number) {
+  const settings = activeSalesforceSettings();
+  if (!settings) return null;
+  const targets = await writebackTargets([requestId]);
+  if (!targets.length) return { written: 0, unchanged: 0, failed: 0 };
+  const conn = await withRetry(() => connectSalesforce(settings), settings.retry);
+  return pushWritebacks(conn, settings, targets);
+}
+
+/** Expires the active authorizations whose (surely linked) opportunity is closed-lost; audited one by one. */
+export async function expireClosedLost(actor: Actor | null): Promise<number> {
+  let expired = 0;
+  for (const a of await repo.activeAuthorizationsOfRequests()) {
+    const [r] = await repo.requestsForContext({ distributorId: null }, { id: a.requestId });
+    if (!r) continue;
+    const link = await resolveLink(r);
+    const o = link.opportunity;
+    if (!link.confident || !o || o.isDeleted || !o.isClosed || o.isWon) continue;
+    const done = await Authorization.sequelize!.transaction(async (t) => {
+      if (!(await repo.expireAuthorization(a.id, t))) return false;
+      await recordAudit(
+        actor,
+        { action: 'authorization.expired', entityType: 'authorization', entityId: a.id, distributorId: a.distributorId, before: { status: 'active' }, after: { status: 'expired' }, reason: `Salesforce opportunity ${o.sfId} is ${o.stageName}` },
+        t,
+      );
+      return true;
+    });
+    if (done) expired++;
+  }
+  return expired;
+}
+
+export const listSyncRuns = (limit: number) => crm.listRuns(limit);
+
+/** The optional scheduled sync: off unless SALESFORCE_SYNC_INTERVAL_MINUTES > 0; never keeps the process alive. */
+export function scheduleSalesforceSync(minutes: number, log: (message: string) => void = console.warn): () => void {
+  if (minutes <= 0) return () => {};
+  const timer = setInterval(() => {
+    if (running || !activeSalesforceSettings()) return;
+    runSalesforceSync(null, 'schedule').catch((err: Error) => log(`scheduled Salesforce sync failed: ${err.message}`));
+  }, minutes * 60_000);
+  timer.unref();
+  return () => clearInterval(timer);
+}

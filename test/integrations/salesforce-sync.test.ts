@@ -1,0 +1,186 @@
+import { generateKeyPairSync } from 'node:crypto';
+import jsforce from 'jsforce';
+import { CrmAccount, CrmOpportunity } from '../../models/crm.js';
+import { useSalesforceSettings } from '../../integrations/salesforce/settings.js';
+import { describeDb, startTestApp, USERS, type Client, type TestApp } from '../support/harness.js';
+import { loadDemoCrm, SalesforceStandin } from '../support/salesforce-standin.js';
+
+describeDb('Salesforce sync against the stand-in', () => {
+  let t: TestApp;
+  let sf: SalesforceStandin;
+  let admin: Client;
+  const sync = async () => {
+    const res = await admin.post('/api/integrations/salesforce/sync');
+    expect(res.status).toBe(200);
+    return res.body as { id: number; status: string; counts: Record<string, Record<string, number>>; errors: { object: string | null; code: string; message: string }[] };
+  };
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    sf = await SalesforceStandin.start();
+    loadDemoCrm(sf);
+    useSalesforceSettings(sf.settings());
+    admin = await t.as(USERS.admin);
+  });
+  afterAll(async () => {
+    useSalesforceSettings(null);
+    await sf.close();
+    await t.close();
+  });
+
+  it('runs a full sync of accounts, opportunities and deal registrations and records the run', async () => {
+    const run = await sync();
+    expect(run.errors).toEqual([]);
+    expect(run.status).toBe('succeeded');
+    expect(run.counts.Account).toMatchObject({ fetched: 4, created: 4 });
+    expect(run.counts.Opportunity).toMatchObject({ fetched: 6, created: 6 });
+    expect(run.counts.Deal_Registration__c).toMatchObject({ fetched: 5, created: 5 });
+    expect(sf.requests.every((r) => r.includes('/services/data/v62.0/'))).toBe(true);
+    expect(sf.requests[0]).toContain('/queryAll?q=');
+    const runs = await admin.get('/api/integrations/salesforce/runs');
+    expect(runs.status).toBe(200);
+    expect(runs.body.items[0]).toMatchObject({ id: run.id, status: 'succeeded', trigger: 'manual' });
+    expect(runs.body.items[0].finishedAt).not.toBeNull();
+    const amount = (await CrmOpportunity.findOne({ where: { name: 'Orion 2027 body-control platform' } }))!.amount;
+    expect(String(amount)).toMatch(/^185000(\.0+)?$/);
+  });
+
+  it('changes nothing when run again', async () => {
+    const run = await sync();
+    expect(run.status).toBe('succeeded');
+    for (const o of ['Account', 'Opportunity', 'Deal_Registration__c']) expect(run.counts[o]).toMatchObject({ created: 0, updated: 0, deleted: 0 });
+    expect(await CrmAccount.count()).toBe(4);
+  });
+
+  it('fetches only what changed since the last run (SystemModstamp watermark)', async () => {
+    const before = sf.requests.length;
+    const opp = sf.find('Opportunity', (r) => r.Name === 'Cascade robot arm controller refresh');
+    sf.update('Opportunity', opp.Id, { StageName: 'Negotiation/Review', Amount: 41250.5 });
+    sf.insert('Opportunity', { Name: 'Helios ventilator refresh', AccountId: opp.AccountId, StageName: 'Prospecting', Amount: 9000, CloseDate: '2027-03-01' });
+    const run = await sync();
+    expect(run.counts.Opportunity).toMatchObject({ created: 1, updated: 1 });
+    expect(run.counts.Opportunity.fetched).toBeLessThanOrEqual(3);
+    expect(run.counts.Account).toMatchObject({ created: 0, updated: 0 });
+    expect(sf.requests.slice(before).some((r) => decodeURIComponent(r).includes('WHERE SystemModstamp >= 2026-11-01T'))).toBe(true);
+    const stored = await CrmOpportunity.findOne({ where: { sfId: opp.Id } });
+    expect(stored!.stageName).toBe('Negotiation/Review');
+    expect(String(stored!.amount)).toMatch(/^41250\.50*$/);
+  });
+
+  it('sees deletions through queryAll and keeps the deleted record flagged', async () => {
+    const opp = sf.find('Opportunity', (r) => r.Name === 'Helios ventilator refresh');
+    sf.delete('Opportunity', opp.Id);
+    const run = await sync();
+    expect(run.counts.Opportunity).toMatchObject({ deleted: 1 });
+    const stored = await CrmOpportunity.findOne({ where: { sfId: opp.Id } });
+    expect(!!stored!.isDeleted).toBe(true);
+  });
+
+  it('pages through queryMore over several pages', async () => {
+    sf.pageSize = 2;
+    for (let i = 1; i <= 5; i++) sf.insert('Account', { Name: `Paging Test ${i}`, Industry: 'Test', BillingCountry: 'US' });
+    const before = sf.requests.length;
+    const run = await sync();
+    expect(run.status).toBe('succeeded');
+    expect(run.counts.Account).toMatchObject({ created: 5 });
+    expect(run.counts.Account.pages).toBeGreaterThanOrEqual(3);
+    expect(sf.requests.slice(before).filter((r) => /\/query\/01g/.test(r)).length).toBeGreaterThanOrEqual(2);
+    expect(await CrmAccount.count()).toBe(9);
+  });
+
+  it('logs in again when the session expires mid-sync and finishes the run', async () => {
+    sf.pageSize = 1;
+    sf.insert('Account', { Name: 'Session Test A' });
+    sf.insert('Account', { Name: 'Session Test B' });
+    const grants = sf.tokenGrants.length;
+    sf.expireSessions(1);
+    const run = await sync();
+    expect(run.errors).toEqual([]);
+    expect(run.counts.Account).toMatchObject({ created: 2 });
+    // One login at the start and one refresh after the 401 INVALID_SESSION_ID.
+    expect(sf.tokenGrants.length).toBe(grants + 2);
+  });
+
+  it('retries REQUEST_LIMIT_EXCEEDED and dropped connections with backoff', async () => {
+    sf.pageSize = 2000;
+    sf.insert('Account', { Name: 'Retry Test' });
+    sf.rateLimit(2);
+    sf.dropConnections(1, 3);
+    const run = await sync();
+    expect(run.errors).toEqual([]);
+    expect(run.status).toBe('succeeded');
+    // jsforce itself retries a reset connection once; REQUEST_LIMIT_EXCEEDED is ours to retry.
+    expect(run.counts.Account).toMatchObject({ created: 1, retries: 2 });
+  });
+
+  it('a failed run keeps the pages it finished and the next run resumes', async () => {
+    sf.pageSize = 2;
+    for (let i = 1; i <= 6; i++) sf.insert('Account', { Name: `Resume Test ${i}` });
+    const count = await CrmAccount.count();
+    sf.rateLimit(4, 2); // two pages pass, then more refusals than the retries allow
+    const failed = await sync();
+    expect(failed.status).toBe('failed');
+    expect(failed.errors[0]).toMatchObject({ object: 'Account', code: 'REQUEST_LIMIT_EXCEEDED' });
+    // At least the first page stayed (the boundary second is re-read, so a page may repeat a known record).
+    const kept = (await CrmAccount.count()) - count;
+    expect(kept).toBeGreaterThanOrEqual(2);
+    expect(kept).toBeLessThan(6);
+    const runs = await admin.get('/api/integrations/salesforce/runs');
+    expect(runs.body.items[0]).toMatchObject({ id: failed.id, status: 'failed' });
+
+    const resumed = await sync();
+    expect(resumed.status).toBe('succeeded');
+    expect(resumed.counts.Account.created).toBe(6 - kept);
+    expect(await CrmAccount.count()).toBe(count + 6);
+    sf.pageSize = 2000;
+  });
+
+  it('reports an unknown mapped field clearly, without retrying', async () => {
+    const settings = sf.settings();
+    useSalesforceSettings({ ...settings, dealRegistration: { ...settings.dealRegistration, fields: { ...settings.dealRegistration.fields, status: 'Bogus_Status__c' } } });
+    const run = await sync();
+    useSalesforceSettings(sf.settings());
+    expect(run.status).toBe('failed');
+    expect(run.errors).toEqual([expect.objectContaining({ object: 'Deal_Registration__c', code: 'INVALID_FIELD' })]);
+    expect(run.errors[0].message).toContain('Bogus_Status__c');
+    expect(run.counts.Deal_Registration__c.retries).toBe(0);
+  });
+
+  it('answers a malformed query with MALFORMED_QUERY through jsforce', async () => {
+    const conn = new jsforce.Connection({ loginUrl: sf.url, version: '62.0', oauth2: { loginUrl: sf.url, clientId: sf.clientId, clientSecret: sf.clientSecret } });
+    await conn.login(sf.username, sf.password);
+    await expect(conn.query('SELEKT Id FROM Account')).rejects.toMatchObject({ errorCode: 'MALFORMED_QUERY' });
+  });
+
+  it('authenticates with the JWT bearer flow and refreshes with a new assertion', async () => {
+    const { publicKey, privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048, publicKeyEncoding: { type: 'spki', format: 'pem' }, privateKeyEncoding: { type: 'pkcs8', format: 'pem' } });
+    sf.jwtPublicKey = publicKey;
+    useSalesforceSettings(sf.settings({ auth: { flow: 'jwt', clientId: sf.clientId, username: sf.username, privateKey } }));
+    const grants = sf.tokenGrants.length;
+    sf.expireSessions(1);
+    sf.insert('Account', { Name: 'JWT Test' });
+    const run = await sync();
+    useSalesforceSettings(sf.settings());
+    expect(run.errors).toEqual([]);
+    expect(sf.tokenGrants.slice(grants)).toEqual(['urn:ietf:params:oauth:grant-type:jwt-bearer', 'urn:ietf:params:oauth:grant-type:jwt-bearer']);
+  });
+
+  it('records a failed run when the credentials are refused', async () => {
+    useSalesforceSettings(sf.settings({ auth: { flow: 'password', clientId: sf.clientId, clientSecret: sf.clientSecret, username: sf.username, password: 'wrong' } }));
+    const run = await sync();
+    useSalesforceSettings(sf.settings());
+    expect(run.status).toBe('failed');
+    expect(run.errors[0].message).toMatch(/authentication failure/);
+  });
+
+  it('lets only integration managers sync, and answers 409 when Salesforce is not configured', async () => {
+    const distributor = await t.as(USERS.arrowhead);
+    expect((await distributor.post('/api/integrations/salesforce/sync')).status).toBe(403);
+    expect((await distributor.get('/api/integrations/salesforce/runs')).status).toBe(403);
+    useSalesforceSettings(null);
+    const res = await admin.post('/api/integrations/salesforce/sync');
+    useSalesforceSettings(sf.settings());
+    expect(res.status).toBe(409);
+    expect(res.body.code).toBe('SALESFORCE_NOT_CONFIGURED');
+  });
+});
