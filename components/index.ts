@@ -1,0 +1,10 @@
+/** Every BEC component and the shared API, theme and event types: `import 'bec/dist/bec.js'`. */
+export { BecRequestForm } from './request-form/request-form.js';
+export { BecClaimGrid } from './claim-grid/claim-grid.js';
+export { BecApprovalQueue, type RequestContext } from './approval-queue/approval-queue.js';
+export { BecAccrualDashboard } from './accrual-dashboard/accrual-dashboard.js';
+export { BecClaimUpload, preflightPosCsv } from './claim-upload/claim-upload.js';
+export { BecApi, ApiError, apiFor, configureApi, newIdempotencyKey } from './shared/api.js';
+export type * from './shared/api.js';
+export type { BecEvent, BecEventDetails, BecEventName } from './shared/events.js';
+export { themeTokens } from './shared/theme.js';
