@@ -15,6 +15,37 @@ export interface RequestContext {
   priceHistory?: { productId: number; date: string; cost: string; quantity?: number; source?: string }[];
   /** Book cost per product id, for the margin impact. */
   bookCosts?: Record<number, string>;
+  /** Warnings the server raises (no registered deal, below floor, closed-lost opportunity). */
+  flags?: { code: string; message: string }[];
+}
+
+interface ServerContext {
+  crm?: {
+    opportunity?: { sfId: string; name: string; stageName?: string; amount?: string | null; closeDate?: string } | null;
+    dealRegistration?: { sfId: string; name: string; status?: string | null; expiresOn?: string | null } | null;
+  };
+  priceHistory?: { productId: number; authorizations?: { authorizedCost: string; validFrom: string; approvedQuantity?: number; authorizationNumber?: string }[]; claimLines?: { invoiceDate: string; authorizedCost: string | null; quantity?: number }[] }[];
+  flags?: { code: string; message: string }[];
+}
+
+/** Maps `GET /api/requests/:id/context` (issue 5) onto what the panel shows. */
+export function contextFromServer(raw: ServerContext | RequestContext): RequestContext {
+  const s = raw as ServerContext;
+  if (!s.crm) return raw as RequestContext;
+  const o = s.crm?.opportunity;
+  const d = s.crm?.dealRegistration;
+  const history: NonNullable<RequestContext['priceHistory']> = [];
+  for (const h of s.priceHistory ?? []) {
+    for (const a of h.authorizations ?? []) history.push({ productId: h.productId, date: a.validFrom, cost: a.authorizedCost, quantity: a.approvedQuantity, source: a.authorizationNumber });
+    for (const c of h.claimLines ?? []) if (c.authorizedCost) history.push({ productId: h.productId, date: c.invoiceDate, cost: c.authorizedCost, quantity: c.quantity, source: 'claimed' });
+  }
+  history.sort((a, b) => (a.date < b.date ? 1 : -1));
+  return {
+    opportunity: o ? { id: o.sfId, name: o.name, stage: o.stageName, amount: o.amount ?? undefined, closeDate: o.closeDate } : null,
+    dealRegistration: d ? { id: d.name || d.sfId, status: d.status ?? undefined, expiresOn: d.expiresOn ?? undefined } : null,
+    priceHistory: history.slice(0, 8),
+    flags: s.flags ?? [],
+  };
 }
 
 /**
@@ -136,6 +167,15 @@ export class BecApprovalQueue extends BecElement {
         color: var(--bec-color-text-weak);
         text-align: center;
       }
+      .flags {
+        list-style: none;
+        padding: 0;
+        margin: 0 0 var(--bec-space-x-small);
+        font-size: var(--bec-font-size-2);
+      }
+      .flags li {
+        margin-bottom: var(--bec-space-xx-small);
+      }
       dl {
         display: grid;
         grid-template-columns: max-content 1fr;
@@ -204,7 +244,7 @@ export class BecApprovalQueue extends BecElement {
     const r = this.current;
     if (!r || !this.api || this.contexts[r.id]) return;
     try {
-      const ctx = await this.api.get<RequestContext>(`/api/requests/${r.id}/context`);
+      const ctx = contextFromServer(await this.api.get<ServerContext>(`/api/requests/${r.id}/context`));
       this.contexts = { ...this.contexts, [r.id]: ctx };
     } catch {
       /* the CRM context is optional: the queue works without it */
@@ -305,6 +345,7 @@ export class BecApprovalQueue extends BecElement {
     const pct = listValue.isZero() ? 0 : impact.div(listValue).toNumber();
     return html`<aside class="context" part="context" aria-label="CRM context">
       <h3>Context</h3>
+      ${ctx.flags?.length ? html`<ul class="flags">${ctx.flags.map((f) => html`<li><span class="badge" data-tone="warning">${labelOf(f.code.toLowerCase())}</span> ${f.message}</li>`)}</ul>` : nothing}
       <h4>Margin impact</h4>
       <div class="kpi">${formatMoney(moneyToString(impact), cur, this.locale)}</div>
       <div class="muted">${(pct * 100).toFixed(1)}% below ${ctx.bookCosts ? 'book cost' : 'list price'}</div>
