@@ -2,6 +2,7 @@
 import { openDatabase } from '../models/database.js';
 import { createApp } from './app.js';
 import { loadConfig } from './config.js';
+import { startSalesforce } from './integrations/salesforce.startup.js';
 import { seedDemo } from './seed/demo.js';
 
 const config = loadConfig();
@@ -14,6 +15,7 @@ if (config.seedDemo) {
 const server = createApp({ config, db }).listen(config.port, () => {
   console.log(`BEC listening on http://localhost:${config.port} (${db.dialect})`);
 });
+await startSalesforce(config);
 
 let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -100,7 +100,8 @@ export interface ClaimedPrice {
 }
 
 /** What this product has been authorized and claimed at for this end customer, newest first. */
-export async function priceHistory(scope: TenantScope, productId: number, endCustomerId: number, excludeRequestId: number) {
+export async function priceHistory(scope: TenantScope, productId: number, endCustomer: { id: number; name: string }, excludeRequestId: number) {
+  const endCustomerId = endCustomer.id;
   const authLines = await AuthorizationLine.findAll({ where: { productId }, order: [['id', 'DESC']] });
   const auths = new Map(
     authLines.length
@@ -123,7 +124,12 @@ export async function priceHistory(scope: TenantScope, productId: number, endCus
       validTo: l.validTo,
     });
   }
-  const claimLines = await ClaimLine.findAll({ where: { productId, endCustomerId, ...scoped(scope) }, order: [['invoiceDate', 'DESC'], ['id', 'DESC']], limit: 50 });
+  // Claimed lines name the end customer by id once matched, or only by the name the distributor reported.
+  const claimLines = await ClaimLine.findAll({
+    where: { productId, ...scoped(scope), [Op.or]: [{ endCustomerId }, { endCustomerId: null, endCustomerName: endCustomer.name }] },
+    order: [['invoiceDate', 'DESC'], ['id', 'DESC']],
+    limit: 50,
+  });
   const claims: ClaimedPrice[] = claimLines.map((c) => ({
     claimId: c.claimId,
     distributorId: c.distributorId,

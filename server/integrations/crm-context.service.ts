@@ -114,7 +114,7 @@ export async function contextOf(actor: Actor, r: repo.RequestForContext, lastSyn
   const scope = scopeOf(actor);
   const priceHistory = [];
   for (const productId of [...new Set(r.lines.map((l) => l.productId))]) {
-    const h = await repo.priceHistory(scope, productId, r.endCustomer.id, r.id);
+    const h = await repo.priceHistory(scope, productId, r.endCustomer, r.id);
     priceHistory.push({ productId, vendorPartNumber: r.lines.find((l) => l.productId === productId)!.vendorPartNumber, ...h });
   }
   return { request: r, crm: { ...link, lastSyncAt }, priceHistory, flags: flagsOf(r, link) };

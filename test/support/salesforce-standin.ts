@@ -211,6 +211,12 @@ export class SalesforceStandin {
     const url = new URL(req.url ?? '/', this.url);
     const body = await readBody(req);
     if (req.method === 'POST' && url.pathname === '/services/oauth2/token') return this.token(body, res);
+    // Not Salesforce: a read-only look at the stand-in's records, so a demo can see what was written back.
+    const peek = /^\/_standin\/records\/(\w+)$/.exec(url.pathname);
+    if (req.method === 'GET' && peek && this.store.has(peek[1])) {
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      return res.end(JSON.stringify(this.all(peek[1]), null, 2));
+    }
 
     const m = /^\/services\/data\/v(\d+\.\d)\/(.*)$/.exec(url.pathname);
     if (!m) return sfError(res, 404, 'NOT_FOUND', 'The requested resource does not exist');

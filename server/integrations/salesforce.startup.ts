@@ -1,0 +1,33 @@
+/**
+ * Boot-time Salesforce wiring for main.ts: closes runs a dead process left open, starts the local
+ * stand-in for the demo (SALESFORCE_STANDIN=true) with the demo world's CRM records, runs a first
+ * sync, and starts the optional schedule.
+ */
+import { failAbandonedRuns } from '../../integrations/salesforce/crm.repository.js';
+import { activeSalesforceSettings, salesforceSettingsFrom, useSalesforceSettings } from '../../integrations/salesforce/settings.js';
+import { loadDemoCrm, SalesforceStandin } from '../../test/support/salesforce-standin.js';
+import type { Config } from '../config.js';
+import { runSalesforceSync, scheduleSalesforceSync } from './salesforce.service.js';
+
+export async function startSalesforce(config: Config, log: (message: string) => void = console.log): Promise<() => Promise<void>> {
+  await failAbandonedRuns();
+  let standin: SalesforceStandin | null = null;
+  if (config.salesforceStandin) {
+    standin = await SalesforceStandin.start();
+    loadDemoCrm(standin);
+    useSalesforceSettings({ ...standin.settings(), retry: { attempts: 5, baseDelayMs: 500 }, syncIntervalMinutes: config.salesforceSyncIntervalMinutes, expireOnClosedLost: config.salesforceExpireOnClosedLost });
+    log(`Salesforce stand-in on ${standin.url} (demo CRM records; see ${standin.url}/_standin/records/Opportunity); never use it in production`);
+  } else if (!activeSalesforceSettings()) {
+    useSalesforceSettings(salesforceSettingsFrom(config));
+  }
+  const stopSchedule = scheduleSalesforceSync(config.salesforceSyncIntervalMinutes);
+  if (activeSalesforceSettings() && (standin || config.salesforceSyncIntervalMinutes > 0)) {
+    runSalesforceSync(null, 'startup')
+      .then((run) => log(`Salesforce sync #${run.id} ${run.status}: ${JSON.stringify(run.counts)}${run.errors.length ? ` errors: ${JSON.stringify(run.errors)}` : ''}`))
+      .catch((err: Error) => log(`Salesforce sync at startup failed: ${err.message}`));
+  }
+  return async () => {
+    stopSchedule();
+    await standin?.close();
+  };
+}

@@ -1,0 +1,164 @@
+import { Authorization } from '../../models/authorizations.js';
+import { useSalesforceSettings } from '../../integrations/salesforce/settings.js';
+import { writebacksSettled } from '../../server/integrations/integrations.router.js';
+import { describeDb, startTestApp, USERS, type Client, type TestApp } from '../support/harness.js';
+import { loadDemoCrm, SalesforceStandin } from '../support/salesforce-standin.js';
+
+interface QueueItem {
+  request: { id: number; number: string; status: string; endCustomer: { name: string }; distributor: { name: string }; lines: { id: number; vendorPartNumber: string }[] };
+  crm: { linkedBy: string | null; confident: boolean; opportunity: { sfId: string; name: string; stageName: string } | null; dealRegistration: { sfId: string; name: string; status: string } | null; lastSyncAt: string | null };
+  priceHistory: { vendorPartNumber: string; authorizations: { authorizationNumber: string; authorizedCost: string }[]; claimLines: unknown[] }[];
+  flags: { code: string; message: string; lineId?: number }[];
+}
+
+describeDb('approvals informed by Salesforce', () => {
+  let t: TestApp;
+  let sf: SalesforceStandin;
+  let admin: Client;
+  let cm: Client;
+  const queue = async () => {
+    const res = await cm.get('/api/approval-queue');
+    expect(res.status).toBe(200);
+    return res.body.items as QueueItem[];
+  };
+  /** The seeded approved Helios request (Arrowhead), found through its context. */
+  const approvedHelios = async () => {
+    const list = await cm.get('/api/requests?status=approved&pageSize=50');
+    for (const r of list.body.items as { id: number; authorizationId: number }[]) {
+      const ctx = await cm.get(`/api/requests/${r.id}/context`);
+      if (ctx.body.request.endCustomer.name === 'Helios Medical Devices') return { ...r, context: ctx.body };
+    }
+    throw new Error('no approved Helios request');
+  };
+  const byCustomer = (items: QueueItem[], name: string) => items.find((i) => i.request.endCustomer.name === name)!;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    sf = await SalesforceStandin.start();
+    loadDemoCrm(sf);
+    useSalesforceSettings(sf.settings());
+    admin = await t.as(USERS.admin);
+    cm = await t.as(USERS.cm);
+    const run = await admin.post('/api/integrations/salesforce/sync');
+    expect(run.body.status).toBe('succeeded');
+  });
+  afterAll(async () => {
+    await writebacksSettled();
+    useSalesforceSettings(null);
+    await sf.close();
+    await t.close();
+  });
+
+  it('returns each pending request with its opportunity, deal registration and flags', async () => {
+    const items = await queue();
+    expect(items.map((i) => i.request.status)).toEqual(['pending', 'pending', 'pending']);
+
+    const orion = byCustomer(items, 'Orion Automotive');
+    expect(orion.crm).toMatchObject({ linkedBy: 'suggested', confident: true });
+    expect(orion.crm.dealRegistration).toMatchObject({ name: 'DR-2026-0433', status: 'Approved' });
+    expect(orion.crm.opportunity).toMatchObject({ name: 'Orion battery-management design win', stageName: 'Qualification' });
+    expect(orion.crm.lastSyncAt).not.toBeNull();
+    expect(orion.flags).toEqual([]);
+
+    const cascade = byCustomer(items, 'Cascade Robotics');
+    expect(cascade.crm.dealRegistration).toMatchObject({ name: 'DR-2026-0440', status: 'Submitted' });
+    expect(cascade.flags.map((f) => f.code)).toEqual(['NO_REGISTERED_DEAL']);
+
+    const meridian = byCustomer(items, 'Meridian Aerospace');
+    expect(meridian.crm.dealRegistration).toBeNull();
+    expect(meridian.crm.opportunity).toMatchObject({ name: 'Meridian flight-computer power rails', stageName: 'Closed Lost' });
+    expect(meridian.flags.map((f) => f.code).sort()).toEqual(['CLOSED_LOST_OPPORTUNITY', 'NO_REGISTERED_DEAL']);
+  });
+
+  it('shows the price history of the product for that end customer', async () => {
+    const res = await cm.get('/api/approval-queue');
+    const items = res.body.items as QueueItem[];
+    // The seeded Cascade authorization (VS-ETH-PHY) is not on this request; the queue lists its own products.
+    const cascade = byCustomer(items, 'Cascade Robotics');
+    expect(cascade.priceHistory.map((h) => h.vendorPartNumber).sort()).toEqual(['VS-RF-BLE5', 'VS-SNS-TMP']);
+    const ctx = await cm.get(`/api/requests/${byCustomer(items, 'Orion Automotive').request.id}/context`);
+    expect(ctx.status).toBe(200);
+    expect(ctx.body.priceHistory[0]).toHaveProperty('authorizations');
+    expect(ctx.body.priceHistory[0]).toHaveProperty('claimLines');
+  });
+
+  it('includes authorizations and claimed prices in the history of an approved request', async () => {
+    const ctx = { body: (await approvedHelios()).context };
+    const mcu = ctx.body.priceHistory.find((h: { vendorPartNumber: string }) => h.vendorPartNumber === 'VS-MCU-32F4');
+    expect(mcu.claimLines.length).toBeGreaterThan(0);
+    expect(mcu.claimLines[0].authorizedCost).toBe('4.1000');
+    expect(ctx.body.crm.dealRegistration.name).toBe('DR-2026-0412');
+  });
+
+  it('keeps distributors to their own requests (404 for another distributor)', async () => {
+    const items = await queue();
+    const orion = byCustomer(items, 'Orion Automotive'); // a Northbridge request
+    const arrowhead = await t.as(USERS.arrowhead);
+    expect((await arrowhead.get(`/api/requests/${orion.request.id}/context`)).status).toBe(404);
+    expect((await arrowhead.get('/api/approval-queue')).status).toBe(403);
+    const northbridge = await t.as(USERS.northbridge);
+    const own = await northbridge.get(`/api/requests/${orion.request.id}/context`);
+    expect(own.status).toBe(200);
+    for (const h of own.body.priceHistory) for (const a of h.authorizations) expect(a.distributorId).toBe(own.body.request.distributor.id);
+  });
+
+  it('writes the decision and the authorization number back to the deal registration and opportunity', async () => {
+    const orion = byCustomer(await queue(), 'Orion Automotive');
+    const before = sf.updates.length;
+    const res = await cm.post(`/api/requests/${orion.request.id}/approve`, { comment: 'Registered design win' });
+    expect(res.status).toBe(200);
+    await writebacksSettled();
+    const authNumber = (await Authorization.findByPk(res.body.authorizationId))!.number;
+    const updates = sf.updates.slice(before);
+    expect(updates).toEqual(
+      expect.arrayContaining([
+        { type: 'Deal_Registration__c', id: orion.crm.dealRegistration!.sfId, fields: { BEC_Request_Status__c: 'approved', BEC_Authorization_Number__c: authNumber } },
+        { type: 'Opportunity', id: orion.crm.opportunity!.sfId, fields: { BEC_Request_Status__c: 'approved', BEC_Authorization_Number__c: authNumber } },
+      ]),
+    );
+    expect(sf.get('Opportunity', orion.crm.opportunity!.sfId)!.BEC_Authorization_Number__c).toBe(authNumber);
+
+    // A sync after that writes nothing again.
+    const after = sf.updates.length;
+    const run = await admin.post('/api/integrations/salesforce/sync');
+    expect(run.body.counts.writeback.written).toBe(0);
+    expect(sf.updates.length).toBe(after);
+  });
+
+  it('writes to configured fields', async () => {
+    const cascade = byCustomer(await queue(), 'Cascade Robotics');
+    useSalesforceSettings(sf.settings({ writeback: { opportunityStatus: 'StageName', opportunityAuthorization: 'BEC_Authorization_Number__c', dealRegistrationStatus: 'Status__c', dealRegistrationAuthorization: 'BEC_Authorization_Number__c' } }));
+    const before = sf.updates.length;
+    const res = await cm.post(`/api/requests/${cascade.request.id}/decline`, { comment: 'No registered deal' });
+    expect(res.status).toBe(200);
+    await writebacksSettled();
+    useSalesforceSettings(sf.settings());
+    expect(sf.updates.slice(before).find((u) => u.type === 'Deal_Registration__c')!.fields).toEqual({ Status__c: 'declined', BEC_Authorization_Number__c: null });
+  });
+
+  it('flags a counter-offer below the program floor', async () => {
+    const meridian = byCustomer(await queue(), 'Meridian Aerospace');
+    const res = await cm.post(`/api/requests/${meridian.request.id}/counter`, { comment: 'try this', lines: [{ lineId: meridian.request.lines[0].id, counterCost: '0.1500' }] });
+    expect(res.status).toBe(200);
+    const ctx = await cm.get(`/api/requests/${meridian.request.id}/context`);
+    expect(ctx.body.flags).toEqual(expect.arrayContaining([expect.objectContaining({ code: 'PRICE_BELOW_FLOOR', lineId: meridian.request.lines[0].id })]));
+  });
+
+  it('expires the authorization of a closed-lost opportunity when configured, and audits it', async () => {
+    const heliosOpp = sf.find('Opportunity', (r) => r.Name === 'Helios infusion pump controller');
+    sf.update('Opportunity', heliosOpp.Id, { StageName: 'Closed Lost' });
+    const helios = await approvedHelios();
+
+    const off = await admin.post('/api/integrations/salesforce/sync');
+    expect(off.body.counts.closedLostExpiry).toBeUndefined();
+    expect((await Authorization.findByPk(helios.authorizationId))!.status).toBe('active');
+
+    useSalesforceSettings(sf.settings({ expireOnClosedLost: true }));
+    const on = await admin.post('/api/integrations/salesforce/sync');
+    useSalesforceSettings(sf.settings());
+    expect(on.body.counts.closedLostExpiry).toEqual({ expired: 1 });
+    expect((await Authorization.findByPk(helios.authorizationId))!.status).toBe('expired');
+    const audit = await admin.get(`/api/audit?entityType=authorization&entityId=${helios.authorizationId}`);
+    expect(JSON.stringify(audit.body)).toContain('authorization.expired');
+  });
+});
