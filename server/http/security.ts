@@ -126,3 +126,15 @@ export const auditRefusals: ErrorRequestHandler = async (err, req, _res, next) =
   }
   next(err);
 };
+
+/**
+ * One CSV cell, quoted when needed and defused against formula injection: a cell a spreadsheet
+ * would evaluate (starting with = + - @, tab or carriage return) gets a leading apostrophe (OWASP).
+ * Every CSV export should write its cells through this.
+ */
+export function safeCsvCell(value: string | number | null | undefined): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'number') return String(value);
+  const s = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}

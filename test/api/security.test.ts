@@ -5,7 +5,7 @@ import { createApp } from '../../server/app.js';
 import { embedTokens } from '../../server/auth/embed.js';
 import { loadConfig } from '../../server/config.js';
 import { errorMiddleware } from '../../server/errors.js';
-import { requestSizeLimit } from '../../server/http/security.js';
+import { requestSizeLimit, safeCsvCell } from '../../server/http/security.js';
 import { DEMO_PASSWORD } from '../../server/seed/demo.js';
 import { describeDb, startTestApp, USERS, type TestApp } from '../support/harness.js';
 
@@ -119,6 +119,16 @@ describeDb('hardening: headers, CORS, CSRF, session fixation, rate limits, embed
     expect(res.status).toBe(413);
     expect(res.body.code).toBe('PAYLOAD_TOO_LARGE');
     expect((await request(app).post('/x').set('Content-Type', 'text/plain').send('y')).status).toBe(200);
+  });
+
+  it('defuses spreadsheet formulas in CSV cells', () => {
+    expect(safeCsvCell('=HYPERLINK("http://evil.example","x")')).toBe('"\'=HYPERLINK(""http://evil.example"",""x"")"');
+    expect(safeCsvCell('+1+1')).toBe("'+1+1");
+    expect(safeCsvCell('-2')).toBe("'-2");
+    expect(safeCsvCell('@SUM(A1)')).toBe("'@SUM(A1)");
+    expect(safeCsvCell(-2)).toBe('-2');
+    expect(safeCsvCell('a,b')).toBe('"a,b"');
+    expect(safeCsvCell(null)).toBe('');
   });
 
   it('never echoes a stack trace or SQL', async () => {
