@@ -253,7 +253,7 @@ export class BecAccrualDashboard extends BecElement {
         ${this.panel(
           'trend',
           'Claimed, approved and paid by week',
-          () => lineChart({ label: 'Claimed, approved and paid by week', categories: this.byWeek.map((f) => week(f.key)), series: this.series(this.byWeek), format: this.money, compact: this.compact, onSelect: this.drill }),
+          () => (this.byWeek.length < 3 ? barChart : lineChart)({ label: 'Claimed, approved and paid by week', categories: this.byWeek.map((f) => week(f.key)), series: this.series(this.byWeek), format: this.money, compact: this.compact, onSelect: this.drill }),
           () => this.figureTable('By week', 'Week', this.byWeek, (f) => week(f.key)),
           !this.byWeek.length,
         )}

@@ -71,6 +71,9 @@ export class BecApprovalQueue extends BecElement {
     themeTokens,
     controls,
     css`
+      :host {
+        container-type: inline-size;
+      }
       .layout {
         display: grid;
         grid-template-columns: minmax(14rem, 20rem) minmax(0, 1fr) minmax(14rem, 20rem);
@@ -189,9 +192,23 @@ export class BecApprovalQueue extends BecElement {
       dd {
         margin: 0;
       }
-      @media (max-width: 60rem) {
+      @container (max-width: 64rem) {
         .layout {
-          grid-template-columns: 1fr;
+          grid-template-columns: minmax(12rem, 16rem) minmax(0, 1fr);
+        }
+        .context {
+          grid-column: 1 / -1;
+          border-left: 0;
+          border-top: 1px solid var(--bec-color-border-weak);
+        }
+      }
+      @container (max-width: 36rem) {
+        .layout {
+          grid-template-columns: minmax(0, 1fr);
+        }
+        [role='listbox'] {
+          border-right: 0;
+          max-height: 12rem;
         }
       }
     `,

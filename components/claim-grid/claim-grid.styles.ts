@@ -53,7 +53,6 @@ export const gridStyles = css`
     cursor: pointer;
     display: block;
     width: 100%;
-    padding: 0 var(--bec-space-x-small);
     white-space: nowrap;
     overflow: hidden;
     text-overflow: ellipsis;

@@ -693,7 +693,7 @@ export class BecClaimGrid extends BecElement {
             ${this.view === 'lines' ? html`<div class="cell" role="columnheader"><span class="sr-only">Selected</span></div>` : nothing}
             ${cols.map(
               (c) =>
-                html`<div class="${c.kind === 'money' || c.kind === 'number' ? 'num' : ''}" role="columnheader" aria-sort=${this.sortKey === c.key ? (this.sortDir === 1 ? 'ascending' : 'descending') : 'none'}>
+                html`<div class="cell ${c.kind === 'money' || c.kind === 'number' ? 'num' : ''}" role="columnheader" aria-sort=${this.sortKey === c.key ? (this.sortDir === 1 ? 'ascending' : 'descending') : 'none'}>
                   <button type="button" @click=${() => this.sortBy(c.key)}>${c.label}${this.sortKey === c.key ? (this.sortDir === 1 ? ' ▲' : ' ▼') : ''}</button>
                 </div>`,
             )}
@@ -705,6 +705,7 @@ export class BecClaimGrid extends BecElement {
           part="viewport"
           role="rowgroup"
           tabindex="-1"
+          style="height: min(var(--bec-grid-height, 24rem), ${Math.max(items.length * h + 2, 96)}px)"
           @scroll=${this.onScroll}
         >
           <div class="spacer" style="height:${items.length * h}px">${visible}</div>

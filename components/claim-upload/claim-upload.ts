@@ -313,6 +313,9 @@ export class BecClaimUpload extends BecElement {
             if (f) void this.check(f);
           }} />
           <label class="button" for="file">Choose a file</label>
+          <div class="muted" style="font-size:var(--bec-font-size-1);margin-top:var(--bec-space-x-small)">
+            Usual columns: invoice number, invoice line, invoice date, vendor or distributor part number, quantity, book cost, authorized cost, authorization number, end customer. Commas or semicolons, any common date format.
+          </div>
           ${this.file ? html`<div class="muted">${this.file.name} · ${formatNumber(Math.round(this.file.size / 1024), this.locale)} KB</div>` : nothing}
         </div>
         ${p

@@ -74,6 +74,12 @@ export class BecRequestForm extends BecElement {
         padding: var(--bec-space-xx-small);
         vertical-align: top;
       }
+      th:first-child {
+        width: 45%;
+      }
+      th:last-child {
+        width: 2.5rem;
+      }
       .summary {
         display: flex;
         align-items: center;

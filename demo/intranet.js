@@ -1,0 +1,3 @@
+import { startDemo } from '/demo.js';
+
+await startDemo('finance@voltaic.example');

@@ -1,0 +1,3 @@
+import { startDemo } from '/demo.js';
+
+await startDemo('cm@voltaic.example');
