@@ -14,7 +14,7 @@ import { AppError, notFound } from '../errors.js';
 import * as repo from './imports.repository.js';
 import { DEFAULT_OPTIONS, jsonLineCells, resolveColumns, toPosRow, type ColumnMapping, type ParseOptions, type ResolvedColumns, type RowError } from './pos-rows.js';
 
-const BATCH = 1000;
+const BATCH = 5000;
 
 export interface ImportMeta {
   fileName: string | null;
