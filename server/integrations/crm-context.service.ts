@@ -26,6 +26,8 @@ export interface CrmLink {
   dealRegistration: (Omit<crm.DealRegistrationRow, 'systemModstamp'> & { endCustomerName: string | null; systemModstamp: string }) | null;
   /** Other candidates the approver could pick (Ids only). */
   alternatives: { opportunities: string[]; dealRegistrations: string[] };
+  /** The end customer's won opportunities: design wins already in production. */
+  designWins: { sfId: string; name: string; stageName: string; amount: string | null; closeDate: string | null }[];
 }
 
 const norm = (s: string | null | undefined) => (s ?? '').trim().toLowerCase().replace(/\s+/g, ' ');
@@ -37,6 +39,7 @@ export async function resolveLink(r: repo.RequestForContext): Promise<CrmLink> {
   let opportunity: crm.OpportunityRow | null = null;
   let dealRegistration: crm.DealRegistrationRow | null = null;
   let linkedBy: CrmLink['linkedBy'] = null;
+  let designWins: CrmLink['designWins'] = [];
   let confident = false;
   const alternatives = { opportunities: [] as string[], dealRegistrations: [] as string[] };
 
@@ -74,6 +77,10 @@ export async function resolveLink(r: repo.RequestForContext): Promise<CrmLink> {
     }
     if (opportunity || dealRegistration) linkedBy = 'suggested';
   }
+  const customerAccounts = (await crm.liveAccounts()).filter((a) => norm(a.name) === norm(r.endCustomer.name)).map((a) => a.sfId);
+  designWins = (await crm.opportunitiesOf(customerAccounts))
+    .filter((o) => o.isWon)
+    .map((o) => ({ sfId: o.sfId, name: o.name, stageName: o.stageName, amount: o.amount, closeDate: o.closeDate }));
 
   const names = new Map(
     (await crm.accountsBySfId([opportunity?.accountSfId, dealRegistration?.endCustomerSfId].filter((x): x is string => !!x))).map((a) => [a.sfId, a.name]),
@@ -88,6 +95,7 @@ export async function resolveLink(r: repo.RequestForContext): Promise<CrmLink> {
       endCustomerName: names.get(dealRegistration.endCustomerSfId ?? '') ?? null,
     },
     alternatives,
+    designWins,
   };
 }
 

@@ -125,13 +125,19 @@ export async function expireClosedLost(actor: Actor | null): Promise<number> {
 
 export const listSyncRuns = (limit: number) => crm.listRuns(limit);
 
+/** Resolves when no run is in progress (tests and shutdown). */
+export const syncIdle = () => (running ? running.then(() => undefined, () => undefined) : Promise.resolve());
+
 /** The optional scheduled sync: off unless SALESFORCE_SYNC_INTERVAL_MINUTES > 0; never keeps the process alive. */
 export function scheduleSalesforceSync(minutes: number, log: (message: string) => void = console.warn): () => void {
-  if (minutes <= 0) return () => {};
+  return minutes > 0 ? scheduleEvery(minutes * 60_000, log) : () => {};
+}
+
+export function scheduleEvery(intervalMs: number, log: (message: string) => void = console.warn): () => void {
   const timer = setInterval(() => {
     if (running || !activeSalesforceSettings()) return;
     runSalesforceSync(null, 'schedule').catch((err: Error) => log(`scheduled Salesforce sync failed: ${err.message}`));
-  }, minutes * 60_000);
+  }, intervalMs);
   timer.unref();
   return () => clearInterval(timer);
 }

@@ -1,4 +1,7 @@
+import { Account } from '../../models/accounts.js';
 import { Authorization } from '../../models/authorizations.js';
+import { Product } from '../../models/catalog.js';
+import { Program } from '../../models/programs.js';
 import { useSalesforceSettings } from '../../integrations/salesforce/settings.js';
 import { writebacksSettled } from '../../server/integrations/integrations.router.js';
 import { describeDb, startTestApp, USERS, type Client, type TestApp } from '../support/harness.js';
@@ -142,6 +145,30 @@ describeDb('approvals informed by Salesforce', () => {
     expect(res.status).toBe(200);
     const ctx = await cm.get(`/api/requests/${meridian.request.id}/context`);
     expect(ctx.body.flags).toEqual(expect.arrayContaining([expect.objectContaining({ code: 'PRICE_BELOW_FLOOR', lineId: meridian.request.lines[0].id })]));
+  });
+
+  it('uses the Ids given on a request over any suggestion, and lists the design wins', async () => {
+    const dr = sf.find('Deal_Registration__c', (r) => r.Name === 'DR-2026-0412');
+    const arrowhead = await t.as(USERS.arrowhead);
+    const created = await arrowhead.post('/api/requests', {
+      programId: (await Program.findOne({ where: { code: 'SD-2026' } }))!.id,
+      endCustomerId: (await Account.findOne({ where: { name: 'Helios Medical Devices' } }))!.id,
+      validFrom: '2026-12-01',
+      validTo: '2027-03-31',
+      dealRegistrationRef: dr.Id,
+      lines: [{ productId: (await Product.findOne({ where: { vendorPartNumber: 'VS-OPA-RR2' } }))!.id, quantity: 2000, requestedCost: '0.4100' }],
+    });
+    expect(created.status).toBe(201);
+    const ctx = await cm.get(`/api/requests/${created.body.id}/context`);
+    expect(ctx.body.crm).toMatchObject({ linkedBy: 'request', confident: true });
+    expect(ctx.body.crm.dealRegistration).toMatchObject({ sfId: dr.Id, name: 'DR-2026-0412' });
+    expect(ctx.body.crm.opportunity).toMatchObject({ sfId: dr.Opportunity__c, name: 'Helios infusion pump controller' });
+    expect(ctx.body.crm.designWins.map((w: { name: string }) => w.name)).toEqual(['Helios infusion pump controller']);
+    const queueItem = byCustomer(
+      (await queue()).filter((i) => i.request.id === created.body.id),
+      'Helios Medical Devices',
+    );
+    expect(queueItem.flags).toEqual([]);
   });
 
   it('expires the authorization of a closed-lost opportunity when configured, and audits it', async () => {

@@ -2,6 +2,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import jsforce from 'jsforce';
 import { CrmAccount, CrmOpportunity } from '../../models/crm.js';
 import { useSalesforceSettings } from '../../integrations/salesforce/settings.js';
+import { scheduleEvery, syncIdle } from '../../server/integrations/salesforce.service.js';
 import { describeDb, startTestApp, USERS, type Client, type TestApp } from '../support/harness.js';
 import { loadDemoCrm, SalesforceStandin } from '../support/salesforce-standin.js';
 
@@ -171,6 +172,30 @@ describeDb('Salesforce sync against the stand-in', () => {
     useSalesforceSettings(sf.settings());
     expect(run.status).toBe('failed');
     expect(run.errors[0].message).toMatch(/authentication failure/);
+  });
+
+  it('refuses a second run while one is running', async () => {
+    sf.rateLimit(1); // slows the first run by one backoff
+    const [a, b] = await Promise.all([admin.post('/api/integrations/salesforce/sync'), admin.post('/api/integrations/salesforce/sync')]);
+    expect([a.status, b.status].sort()).toEqual([200, 409]);
+    expect((a.status === 409 ? a : b).body.code).toBe('SYNC_RUNNING');
+  });
+
+  it('runs on a schedule when one is set', async () => {
+    const before = (await admin.get('/api/integrations/salesforce/runs')).body.items[0].id as number;
+    const stop = scheduleEvery(40);
+    try {
+      for (let i = 0; i < 100; i++) {
+        const runs = (await admin.get('/api/integrations/salesforce/runs')).body.items as { id: number; trigger: string; status: string }[];
+        if (runs[0].id > before && runs[0].status !== 'running') break;
+        await new Promise((r) => setTimeout(r, 30));
+      }
+    } finally {
+      stop();
+      await syncIdle();
+    }
+    const latest = (await admin.get('/api/integrations/salesforce/runs')).body.items[0];
+    expect(latest).toMatchObject({ trigger: 'schedule', status: 'succeeded' });
   });
 
   it('lets only integration managers sync, and answers 409 when Salesforce is not configured', async () => {
