@@ -80,7 +80,7 @@ async function generate(dir: string) {
     out.write(HEADER.join(',') + '\r\n');
     for (let i = 0; i < b.lines.length; i += 5000) {
       const chunk = b.lines.slice(i, i + 5000).map(toCsv).join('\r\n') + '\r\n';
-      if (!out.write(chunk)) await new Promise((r) => out.once('drain', r));
+      if (!out.write(chunk)) await new Promise<void>((r) => out.once('drain', () => r()));
     }
     await new Promise<void>((r) => out.end(() => r()));
     bytes += statSync(path).size;
