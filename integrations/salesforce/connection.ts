@@ -14,7 +14,9 @@ const b64url = (data: string | Buffer) => Buffer.from(data).toString('base64url'
 /** The signed assertion of the JWT bearer flow (RFC 7523), as Salesforce expects it: RS256, 3-minute expiry. */
 export function jwtAssertion(clientId: string, username: string, audience: string, privateKey: string, now = Date.now()): string {
   const header = b64url(JSON.stringify({ alg: 'RS256', typ: 'JWT' }));
-  const claims = b64url(JSON.stringify({ iss: clientId, sub: username, aud: audience, exp: Math.floor(now / 1000) + 180, jti: randomUUID() }));
+  const claims = b64url(
+    JSON.stringify({ iss: clientId, sub: username, aud: audience, exp: Math.floor(now / 1000) + 180, jti: randomUUID() }),
+  );
   const signature = createSign('RSA-SHA256').update(`${header}.${claims}`).sign(privateKey);
   return `${header}.${claims}.${b64url(signature)}`;
 }
@@ -25,13 +27,19 @@ const JWT_GRANT = 'urn:ietf:params:oauth:grant-type:jwt-bearer';
 export async function connectSalesforce(settings: SalesforceSettings): Promise<SalesforceConnection> {
   const { auth, loginUrl, apiVersion: version } = settings;
   if (auth.flow === 'password') {
-    const conn = new jsforce.Connection({ loginUrl, version, oauth2: { loginUrl, clientId: auth.clientId, clientSecret: auth.clientSecret } });
+    const conn = new jsforce.Connection({
+      loginUrl,
+      version,
+      oauth2: { loginUrl, clientId: auth.clientId, clientSecret: auth.clientSecret },
+    });
     // login() installs a refresh function that logs in again when the session expires.
     await conn.login(auth.username, auth.password);
     return conn;
   }
   // The JWT flow has no refresh token: a fresh assertion is the refresh.
-  const audience = /(^|\.)test\.salesforce\.com$/.test(new URL(loginUrl).hostname) ? 'https://test.salesforce.com' : loginUrl.replace(/\/$/, '');
+  const audience = /(^|\.)test\.salesforce\.com$/.test(new URL(loginUrl).hostname)
+    ? 'https://test.salesforce.com'
+    : loginUrl.replace(/\/$/, '');
   const grant = () => ({ grant_type: JWT_GRANT, assertion: jwtAssertion(auth.clientId, auth.username, audience, auth.privateKey) });
   const conn: SalesforceConnection = new jsforce.Connection({
     loginUrl,

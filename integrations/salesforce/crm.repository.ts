@@ -1,5 +1,5 @@
 /** The only code that touches the CRM tables; returns plain objects. */
-import type { Transaction } from 'sequelize';
+import { col, fn, Op, where, type Transaction } from 'sequelize';
 import { moneyFromDb, moneyToString } from '../../core/money.js';
 import { CrmAccount, CrmDealRegistration, CrmOpportunity, CrmSyncRun, CrmSyncState, CrmWriteback } from '../../models/crm.js';
 
@@ -118,8 +118,16 @@ export async function saveRunProgress(id: number, counts: SyncRunView['counts'])
   await CrmSyncRun.update({ counts: JSON.stringify(counts) }, { where: { id } });
 }
 
-export async function finishRun(id: number, status: 'succeeded' | 'failed', counts: SyncRunView['counts'], errors: SyncRunView['errors']): Promise<SyncRunView> {
-  await CrmSyncRun.update({ status, finishedAt: new Date(), counts: JSON.stringify(counts), errors: JSON.stringify(errors) }, { where: { id } });
+export async function finishRun(
+  id: number,
+  status: 'succeeded' | 'failed',
+  counts: SyncRunView['counts'],
+  errors: SyncRunView['errors'],
+): Promise<SyncRunView> {
+  await CrmSyncRun.update(
+    { status, finishedAt: new Date(), counts: JSON.stringify(counts), errors: JSON.stringify(errors) },
+    { where: { id } },
+  );
   return runView((await CrmSyncRun.findByPk(id))!);
 }
 
@@ -130,14 +138,23 @@ export async function listRuns(limit: number): Promise<SyncRunView[]> {
 /** A run left "running" by a process that died is closed as failed at the next start. */
 export async function failAbandonedRuns() {
   await CrmSyncRun.update(
-    { status: 'failed', finishedAt: new Date(), errors: JSON.stringify([{ object: null, code: 'ABANDONED', message: 'the process stopped during the run' }]) },
+    {
+      status: 'failed',
+      finishedAt: new Date(),
+      errors: JSON.stringify([{ object: null, code: 'ABANDONED', message: 'the process stopped during the run' }]),
+    },
     { where: { status: 'running' } },
   );
 }
 
 // ---- reads for the approval context ------------------------------------------------------------
 
-const plainAccount = (a: CrmAccount): AccountRow => ({ sfId: a.sfId, name: a.name, systemModstamp: a.systemModstamp, isDeleted: !!a.isDeleted });
+const plainAccount = (a: CrmAccount): AccountRow => ({
+  sfId: a.sfId,
+  name: a.name,
+  systemModstamp: a.systemModstamp,
+  isDeleted: !!a.isDeleted,
+});
 const plainOpportunity = (o: CrmOpportunity): OpportunityRow => ({
   sfId: o.sfId,
   name: o.name,
@@ -163,23 +180,30 @@ const plainDealRegistration = (d: CrmDealRegistration): DealRegistrationRow => (
   isDeleted: !!d.isDeleted,
 });
 
-/** Live (not deleted) CRM accounts, for matching by name. */
-export async function liveAccounts(): Promise<AccountRow[]> {
-  return (await CrmAccount.findAll({ where: { isDeleted: false } })).map(plainAccount);
+/** Live (not deleted) CRM accounts with this name, whatever its case (the database collation may be binary). */
+export async function liveAccountsNamed(name: string): Promise<AccountRow[]> {
+  const rows = await CrmAccount.findAll({
+    where: { isDeleted: false, [Op.and]: [where(fn('lower', col('name')), name.trim().toLowerCase())] },
+  });
+  return rows.map(plainAccount);
 }
 export async function accountsBySfId(ids: string[]): Promise<AccountRow[]> {
   return ids.length ? (await CrmAccount.findAll({ where: { sfId: ids } })).map(plainAccount) : [];
 }
 export async function opportunitiesOf(accountSfIds: string[]): Promise<OpportunityRow[]> {
   if (!accountSfIds.length) return [];
-  return (await CrmOpportunity.findAll({ where: { accountSfId: accountSfIds, isDeleted: false }, order: [['systemModstamp', 'DESC']] })).map(plainOpportunity);
+  return (
+    await CrmOpportunity.findAll({ where: { accountSfId: accountSfIds, isDeleted: false }, order: [['systemModstamp', 'DESC']] })
+  ).map(plainOpportunity);
 }
 export async function opportunitiesBySfId(ids: string[]): Promise<OpportunityRow[]> {
   return ids.length ? (await CrmOpportunity.findAll({ where: { sfId: ids } })).map(plainOpportunity) : [];
 }
 export async function dealRegistrationsOf(accountSfIds: string[]): Promise<DealRegistrationRow[]> {
   if (!accountSfIds.length) return [];
-  return (await CrmDealRegistration.findAll({ where: { endCustomerSfId: accountSfIds, isDeleted: false }, order: [['systemModstamp', 'DESC']] })).map(plainDealRegistration);
+  return (
+    await CrmDealRegistration.findAll({ where: { endCustomerSfId: accountSfIds, isDeleted: false }, order: [['systemModstamp', 'DESC']] })
+  ).map(plainDealRegistration);
 }
 export async function dealRegistrationsBySfId(ids: string[]): Promise<DealRegistrationRow[]> {
   return ids.length ? (await CrmDealRegistration.findAll({ where: { sfId: ids } })).map(plainDealRegistration) : [];

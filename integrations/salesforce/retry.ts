@@ -1,6 +1,13 @@
 /** Retries with exponential backoff for the failures that pass: API limits, busy orgs, network errors. */
 
-const TRANSIENT_CODES = new Set(['REQUEST_LIMIT_EXCEEDED', 'SERVER_UNAVAILABLE', 'UNABLE_TO_LOCK_ROW', 'ERROR_HTTP_502', 'ERROR_HTTP_503', 'ERROR_HTTP_504']);
+const TRANSIENT_CODES = new Set([
+  'REQUEST_LIMIT_EXCEEDED',
+  'SERVER_UNAVAILABLE',
+  'UNABLE_TO_LOCK_ROW',
+  'ERROR_HTTP_502',
+  'ERROR_HTTP_503',
+  'ERROR_HTTP_504',
+]);
 const NETWORK_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN', 'UND_ERR_SOCKET', 'ENOTFOUND']);
 
 interface ErrorLike {

@@ -79,7 +79,9 @@ export function salesforceSettingsFrom(config: Config): SalesforceSettings | nul
   let auth: SalesforceSettings['auth'];
   if (config.salesforceAuthFlow === 'jwt') {
     if (!config.salesforcePrivateKey) throw new Error('invalid configuration: SALESFORCE_PRIVATE_KEY is required for the JWT bearer flow');
-    const key = config.salesforcePrivateKey.includes('-----BEGIN') ? config.salesforcePrivateKey : readFileSync(config.salesforcePrivateKey, 'utf8');
+    const key = config.salesforcePrivateKey.includes('-----BEGIN')
+      ? config.salesforcePrivateKey
+      : readFileSync(config.salesforcePrivateKey, 'utf8');
     auth = { flow: 'jwt', clientId: config.salesforceClientId, username: config.salesforceUsername, privateKey: key };
   } else {
     if (!config.salesforceClientSecret || !config.salesforcePassword) {

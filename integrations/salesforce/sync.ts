@@ -54,7 +54,20 @@ export function objectSpecs(settings: SalesforceSettings): ObjectSpec[] {
     {
       object: 'dealRegistration',
       sobject: settings.dealRegistration.object,
-      fields: [...new Set(['Id', f.name, f.endCustomer, f.distributor, f.opportunity, f.status, f.products, f.expiresOn, 'SystemModstamp', 'IsDeleted'])],
+      fields: [
+        ...new Set([
+          'Id',
+          f.name,
+          f.endCustomer,
+          f.distributor,
+          f.opportunity,
+          f.status,
+          f.products,
+          f.expiresOn,
+          'SystemModstamp',
+          'IsDeleted',
+        ]),
+      ],
       toRow: (r) => ({
         ...base(r),
         name: String(r[f.name] ?? ''),

@@ -26,7 +26,10 @@ export function fieldsFor(settings: SalesforceSettings, t: WritebackTarget) {
   const w = settings.writeback;
   return t.kind === 'opportunity'
     ? { sobject: 'Opportunity', values: { [w.opportunityStatus]: t.requestStatus, [w.opportunityAuthorization]: t.authorizationNumber } }
-    : { sobject: settings.dealRegistration.object, values: { [w.dealRegistrationStatus]: t.requestStatus, [w.dealRegistrationAuthorization]: t.authorizationNumber } };
+    : {
+        sobject: settings.dealRegistration.object,
+        values: { [w.dealRegistrationStatus]: t.requestStatus, [w.dealRegistrationAuthorization]: t.authorizationNumber },
+      };
 }
 
 export async function pushWritebacks(
@@ -45,7 +48,15 @@ export async function pushWritebacks(
     const { sobject, values } = fieldsFor(settings, t);
     try {
       await withRetry(() => conn.sobject(sobject).update({ Id: t.sfId, ...values }), settings.retry);
-      await repo.saveWriteback({ requestId: t.requestId, targetType: sobject, targetSfId: t.sfId, requestStatus: t.requestStatus, authorizationNumber: t.authorizationNumber, writtenAt: new Date(), lastError: null });
+      await repo.saveWriteback({
+        requestId: t.requestId,
+        targetType: sobject,
+        targetSfId: t.sfId,
+        requestStatus: t.requestStatus,
+        authorizationNumber: t.authorizationNumber,
+        writtenAt: new Date(),
+        lastError: null,
+      });
       counts.written++;
     } catch (err) {
       counts.failed++;

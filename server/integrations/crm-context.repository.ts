@@ -41,9 +41,16 @@ export async function requestsForContext(scope: TenantScope, where: { id?: numbe
   if (!rows.length) return [];
   const ids = rows.map((r) => r.id);
   const lines = await PriceRequestLine.findAll({ where: { requestId: ids }, order: [['id', 'ASC']] });
-  const accounts = new Map((await Account.findAll({ where: { id: [...new Set(rows.flatMap((r) => [r.distributorId, r.endCustomerId]))] } })).map((a) => [a.id, a.name]));
+  const accounts = new Map(
+    (await Account.findAll({ where: { id: [...new Set(rows.flatMap((r) => [r.distributorId, r.endCustomerId]))] } })).map((a) => [
+      a.id,
+      a.name,
+    ]),
+  );
   const programs = new Map((await Program.findAll({ where: { id: [...new Set(rows.map((r) => r.programId))] } })).map((p) => [p.id, p]));
-  const products = new Map((await Product.findAll({ where: { id: [...new Set(lines.map((l) => l.productId))] } })).map((p) => [p.id, p.vendorPartNumber]));
+  const products = new Map(
+    (await Product.findAll({ where: { id: [...new Set(lines.map((l) => l.productId))] } })).map((p) => [p.id, p.vendorPartNumber]),
+  );
   const authIds = rows.map((r) => r.authorizationId).filter((x): x is number => x !== null);
   const auths = new Map(authIds.length ? (await Authorization.findAll({ where: { id: authIds } })).map((a) => [a.id, a.number]) : []);
   return rows.map((r) => {
@@ -60,7 +67,7 @@ export async function requestsForContext(scope: TenantScope, where: { id?: numbe
       opportunityRef: r.opportunityRef,
       dealRegistrationRef: r.dealRegistrationRef,
       authorizationId: r.authorizationId,
-      authorizationNumber: r.authorizationId === null ? null : auths.get(r.authorizationId) ?? null,
+      authorizationNumber: r.authorizationId === null ? null : (auths.get(r.authorizationId) ?? null),
       validFrom: r.validFrom,
       validTo: r.validTo,
       createdAt: r.createdAt.toISOString(),
@@ -100,12 +107,19 @@ export interface ClaimedPrice {
 }
 
 /** What this product has been authorized and claimed at for this end customer, newest first. */
-export async function priceHistory(scope: TenantScope, productId: number, endCustomer: { id: number; name: string }, excludeRequestId: number) {
+export async function priceHistory(
+  scope: TenantScope,
+  productId: number,
+  endCustomer: { id: number; name: string },
+  excludeRequestId: number,
+) {
   const endCustomerId = endCustomer.id;
   const authLines = await AuthorizationLine.findAll({ where: { productId }, order: [['id', 'DESC']] });
   const auths = new Map(
     authLines.length
-      ? (await Authorization.findAll({ where: { id: [...new Set(authLines.map((l) => l.authorizationId))], ...scoped(scope) } })).map((a) => [a.id, a])
+      ? (await Authorization.findAll({ where: { id: [...new Set(authLines.map((l) => l.authorizationId))], ...scoped(scope) } })).map(
+          (a) => [a.id, a],
+        )
       : [],
   );
   const authorizations: AuthorizedPrice[] = [];
@@ -127,7 +141,10 @@ export async function priceHistory(scope: TenantScope, productId: number, endCus
   // Claimed lines name the end customer by id once matched, or only by the name the distributor reported.
   const claimLines = await ClaimLine.findAll({
     where: { productId, ...scoped(scope), [Op.or]: [{ endCustomerId }, { endCustomerId: null, endCustomerName: endCustomer.name }] },
-    order: [['invoiceDate', 'DESC'], ['id', 'DESC']],
+    order: [
+      ['invoiceDate', 'DESC'],
+      ['id', 'DESC'],
+    ],
     limit: 50,
   });
   const claims: ClaimedPrice[] = claimLines.map((c) => ({
@@ -148,7 +165,9 @@ export async function lastSuccessfulSyncAt(): Promise<string | null> {
 }
 
 /** Active authorizations created from approved requests (the candidates for closed-lost expiry). */
-export async function activeAuthorizationsOfRequests(): Promise<{ id: number; number: string; requestId: number; distributorId: number }[]> {
+export async function activeAuthorizationsOfRequests(): Promise<
+  { id: number; number: string; requestId: number; distributorId: number }[]
+> {
   const rows = await Authorization.findAll({ where: { status: 'active', requestId: { [Op.ne]: null } } });
   return rows.map((a) => ({ id: a.id, number: a.number, requestId: a.requestId!, distributorId: a.distributorId }));
 }

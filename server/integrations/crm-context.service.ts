@@ -31,7 +31,11 @@ export interface CrmLink {
 }
 
 const norm = (s: string | null | undefined) => (s ?? '').trim().toLowerCase().replace(/\s+/g, ' ');
-const codesOf = (d: crm.DealRegistrationRow) => (d.productCodes ?? '').split(/[;,\s]+/).map((c) => c.trim().toUpperCase()).filter(Boolean);
+const codesOf = (d: crm.DealRegistrationRow) =>
+  (d.productCodes ?? '')
+    .split(/[;,\s]+/)
+    .map((c) => c.trim().toUpperCase())
+    .filter(Boolean);
 const APPROVED_REGISTRATION = new Set(['approved', 'registered', 'accepted']);
 
 /** Resolves the CRM link of one request. */
@@ -40,6 +44,7 @@ export async function resolveLink(r: repo.RequestForContext): Promise<CrmLink> {
   let dealRegistration: crm.DealRegistrationRow | null = null;
   let linkedBy: CrmLink['linkedBy'] = null;
   let designWins: CrmLink['designWins'] = [];
+  const customerAccounts = (await crm.liveAccountsNamed(r.endCustomer.name)).map((a) => a.sfId);
   let confident = false;
   const alternatives = { opportunities: [] as string[], dealRegistrations: [] as string[] };
 
@@ -50,13 +55,15 @@ export async function resolveLink(r: repo.RequestForContext): Promise<CrmLink> {
     const oppId = r.opportunityRef ?? dealRegistration?.opportunitySfId ?? null;
     if (oppId) [opportunity = null] = await crm.opportunitiesBySfId([oppId]);
   } else {
-    const accounts = (await crm.liveAccounts()).filter((a) => norm(a.name) === norm(r.endCustomer.name)).map((a) => a.sfId);
+    const accounts = customerAccounts;
     const skus = new Set(r.lines.map((l) => l.vendorPartNumber.toUpperCase()));
     const registrations = await crm.dealRegistrationsOf(accounts);
     // Another distributor's registration, or one for other products, is not this deal's.
     const fits = (d: crm.DealRegistrationRow) =>
-      (!d.distributorName || norm(d.distributorName) === norm(r.distributor.name)) && (!codesOf(d).length || codesOf(d).some((c) => skus.has(c)));
-    const score = (d: crm.DealRegistrationRow) => codesOf(d).filter((c) => skus.has(c)).length * 2 + (APPROVED_REGISTRATION.has(norm(d.status)) ? 1 : 0);
+      (!d.distributorName || norm(d.distributorName) === norm(r.distributor.name)) &&
+      (!codesOf(d).length || codesOf(d).some((c) => skus.has(c)));
+    const score = (d: crm.DealRegistrationRow) =>
+      codesOf(d).filter((c) => skus.has(c)).length * 2 + (APPROVED_REGISTRATION.has(norm(d.status)) ? 1 : 0);
     const candidates = registrations.filter(fits).sort((a, b) => score(b) - score(a));
     const foreignOpportunities = new Set(registrations.filter((d) => !fits(d)).map((d) => d.opportunitySfId));
     if (candidates.length) {
@@ -77,18 +84,24 @@ export async function resolveLink(r: repo.RequestForContext): Promise<CrmLink> {
     }
     if (opportunity || dealRegistration) linkedBy = 'suggested';
   }
-  const customerAccounts = (await crm.liveAccounts()).filter((a) => norm(a.name) === norm(r.endCustomer.name)).map((a) => a.sfId);
   designWins = (await crm.opportunitiesOf(customerAccounts))
     .filter((o) => o.isWon)
     .map((o) => ({ sfId: o.sfId, name: o.name, stageName: o.stageName, amount: o.amount, closeDate: o.closeDate }));
 
   const names = new Map(
-    (await crm.accountsBySfId([opportunity?.accountSfId, dealRegistration?.endCustomerSfId].filter((x): x is string => !!x))).map((a) => [a.sfId, a.name]),
+    (await crm.accountsBySfId([opportunity?.accountSfId, dealRegistration?.endCustomerSfId].filter((x): x is string => !!x))).map((a) => [
+      a.sfId,
+      a.name,
+    ]),
   );
   return {
     linkedBy,
     confident,
-    opportunity: opportunity && { ...opportunity, systemModstamp: opportunity.systemModstamp.toISOString(), accountName: names.get(opportunity.accountSfId ?? '') ?? null },
+    opportunity: opportunity && {
+      ...opportunity,
+      systemModstamp: opportunity.systemModstamp.toISOString(),
+      accountName: names.get(opportunity.accountSfId ?? '') ?? null,
+    },
     dealRegistration: dealRegistration && {
       ...dealRegistration,
       systemModstamp: dealRegistration.systemModstamp.toISOString(),
@@ -102,14 +115,22 @@ export async function resolveLink(r: repo.RequestForContext): Promise<CrmLink> {
 export function flagsOf(r: repo.RequestForContext, link: CrmLink, today = new Date().toISOString().slice(0, 10)): Flag[] {
   const flags: Flag[] = [];
   const d = link.dealRegistration;
-  if (!d || d.isDeleted) flags.push({ code: 'NO_REGISTERED_DEAL', message: 'no deal registration in the CRM for this end customer, distributor and product' });
-  else if (!APPROVED_REGISTRATION.has(norm(d.status))) flags.push({ code: 'NO_REGISTERED_DEAL', message: `deal registration ${d.name} is ${d.status ?? 'without status'}, not approved` });
-  else if (d.expiresOn && d.expiresOn < today) flags.push({ code: 'NO_REGISTERED_DEAL', message: `deal registration ${d.name} expired on ${d.expiresOn}` });
+  if (!d || d.isDeleted)
+    flags.push({ code: 'NO_REGISTERED_DEAL', message: 'no deal registration in the CRM for this end customer, distributor and product' });
+  else if (!APPROVED_REGISTRATION.has(norm(d.status)))
+    flags.push({ code: 'NO_REGISTERED_DEAL', message: `deal registration ${d.name} is ${d.status ?? 'without status'}, not approved` });
+  else if (d.expiresOn && d.expiresOn < today)
+    flags.push({ code: 'NO_REGISTERED_DEAL', message: `deal registration ${d.name} expired on ${d.expiresOn}` });
   if (r.priceFloor !== null) {
     const floor = parseMoney(r.priceFloor);
     for (const l of r.lines) {
       const cost: Money = parseMoney(l.counterCost ?? l.requestedCost);
-      if (cost.lt(floor)) flags.push({ code: 'PRICE_BELOW_FLOOR', lineId: l.id, message: `${l.vendorPartNumber} at ${l.counterCost ?? l.requestedCost} is below the program floor ${r.priceFloor}` });
+      if (cost.lt(floor))
+        flags.push({
+          code: 'PRICE_BELOW_FLOOR',
+          lineId: l.id,
+          message: `${l.vendorPartNumber} at ${l.counterCost ?? l.requestedCost} is below the program floor ${r.priceFloor}`,
+        });
     }
   }
   const o = link.opportunity;

@@ -19,12 +19,18 @@ const SyncRun = z
     status: z.enum(['running', 'succeeded', 'failed']),
     startedAt: z.string(),
     finishedAt: z.string().nullable(),
-    counts: z.record(z.record(z.number())).openapi({ description: 'per object: fetched, created, updated, unchanged, deleted, pages, retries; writeback: written, unchanged, failed' }),
+    counts: z.record(z.record(z.number())).openapi({
+      description: 'per object: fetched, created, updated, unchanged, deleted, pages, retries; writeback: written, unchanged, failed',
+    }),
     errors: z.array(z.object({ object: z.string().nullable(), code: z.string(), message: z.string() })),
   })
   .openapi('SalesforceSyncRun');
 const RunsQuery = z.object({ limit: z.coerce.number().int().min(1).max(200).default(20) });
-const Flag = z.object({ code: z.enum(['NO_REGISTERED_DEAL', 'PRICE_BELOW_FLOOR', 'CLOSED_LOST_OPPORTUNITY']), message: z.string(), lineId: z.number().int().optional() });
+const Flag = z.object({
+  code: z.enum(['NO_REGISTERED_DEAL', 'PRICE_BELOW_FLOOR', 'CLOSED_LOST_OPPORTUNITY']),
+  message: z.string(),
+  lineId: z.number().int().optional(),
+});
 const ApprovalContext = z
   .object({
     request: z.object({ id: z.number().int(), number: z.string(), status: z.string() }).passthrough(),
@@ -32,21 +38,64 @@ const ApprovalContext = z
       .object({
         linkedBy: z.enum(['request', 'suggested']).nullable(),
         confident: z.boolean(),
-        opportunity: z.object({ sfId: z.string(), name: z.string(), stageName: z.string(), isClosed: z.boolean(), isWon: z.boolean(), amount: z.string().nullable() }).passthrough().nullable(),
+        opportunity: z
+          .object({
+            sfId: z.string(),
+            name: z.string(),
+            stageName: z.string(),
+            isClosed: z.boolean(),
+            isWon: z.boolean(),
+            amount: z.string().nullable(),
+          })
+          .passthrough()
+          .nullable(),
         dealRegistration: z.object({ sfId: z.string(), name: z.string(), status: z.string().nullable() }).passthrough().nullable(),
         lastSyncAt: z.string().nullable(),
       })
       .passthrough(),
-    priceHistory: z.array(z.object({ productId: z.number().int(), vendorPartNumber: z.string(), authorizations: z.array(z.object({}).passthrough()), claimLines: z.array(z.object({}).passthrough()) })),
+    priceHistory: z.array(
+      z.object({
+        productId: z.number().int(),
+        vendorPartNumber: z.string(),
+        authorizations: z.array(z.object({}).passthrough()),
+        claimLines: z.array(z.object({}).passthrough()),
+      }),
+    ),
     flags: z.array(Flag),
   })
   .openapi('ApprovalContext');
 
 const tags = ['integrations'];
-describeRoute({ method: 'post', path: '/api/integrations/salesforce/sync', summary: 'Run a Salesforce sync now (pull, write-back, closed-lost expiry)', tags, response: SyncRun });
-describeRoute({ method: 'get', path: '/api/integrations/salesforce/runs', summary: 'Salesforce sync runs, newest first', tags, query: RunsQuery, response: z.object({ items: z.array(SyncRun) }) });
-describeRoute({ method: 'get', path: '/api/approval-queue', summary: 'Pending requests with their opportunity, deal registration, price history and flags', tags: ['requests'], response: z.object({ items: z.array(ApprovalContext), total: z.number() }) });
-describeRoute({ method: 'get', path: '/api/requests/:id/context', summary: 'The CRM context and flags of one request', tags: ['requests'], params: IdParam, response: ApprovalContext });
+describeRoute({
+  method: 'post',
+  path: '/api/integrations/salesforce/sync',
+  summary: 'Run a Salesforce sync now (pull, write-back, closed-lost expiry)',
+  tags,
+  response: SyncRun,
+});
+describeRoute({
+  method: 'get',
+  path: '/api/integrations/salesforce/runs',
+  summary: 'Salesforce sync runs, newest first',
+  tags,
+  query: RunsQuery,
+  response: z.object({ items: z.array(SyncRun) }),
+});
+describeRoute({
+  method: 'get',
+  path: '/api/approval-queue',
+  summary: 'Pending requests with their opportunity, deal registration, price history and flags',
+  tags: ['requests'],
+  response: z.object({ items: z.array(ApprovalContext), total: z.number() }),
+});
+describeRoute({
+  method: 'get',
+  path: '/api/requests/:id/context',
+  summary: 'The CRM context and flags of one request',
+  tags: ['requests'],
+  params: IdParam,
+  response: ApprovalContext,
+});
 
 /** Write-backs started by decisions; tests and shutdown wait for them. */
 const inFlight = new Set<Promise<unknown>>();

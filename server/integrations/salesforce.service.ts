@@ -6,7 +6,14 @@
 import { connectSalesforce, type SalesforceConnection } from '../../integrations/salesforce/connection.js';
 import * as crm from '../../integrations/salesforce/crm.repository.js';
 import { activeSalesforceSettings, type SalesforceSettings } from '../../integrations/salesforce/settings.js';
-import { describeError, emptyCounts, objectSpecs, pullObject, type ObjectCounts, type RunError } from '../../integrations/salesforce/sync.js';
+import {
+  describeError,
+  emptyCounts,
+  objectSpecs,
+  pullObject,
+  type ObjectCounts,
+  type RunError,
+} from '../../integrations/salesforce/sync.js';
 import { pushWritebacks, type WritebackTarget } from '../../integrations/salesforce/writeback.js';
 import { withRetry } from '../../integrations/salesforce/retry.js';
 import { Authorization } from '../../models/authorizations.js';
@@ -58,7 +65,9 @@ async function execute(settings: SalesforceSettings, actor: Actor | null, trigge
     }
     try {
       const targets = await writebackTargets();
-      counts.writeback = { ...(await pushWritebacks(conn, settings, targets, (t, err) => errors.push(describeError(`writeback:${t.sfId}`, err)))) };
+      counts.writeback = {
+        ...(await pushWritebacks(conn, settings, targets, (t, err) => errors.push(describeError(`writeback:${t.sfId}`, err)))),
+      };
     } catch (err) {
       errors.push(describeError('writeback', err));
     }
@@ -71,7 +80,12 @@ async function execute(settings: SalesforceSettings, actor: Actor | null, trigge
     }
   }
   const run = await crm.finishRun(runId, errors.length ? 'failed' : 'succeeded', counts, errors);
-  await recordAudit(actor, { action: 'salesforce.sync_run', entityType: 'crm_sync_run', entityId: runId, after: { status: run.status, counts, errors } });
+  await recordAudit(actor, {
+    action: 'salesforce.sync_run',
+    entityType: 'crm_sync_run',
+    entityId: runId,
+    after: { status: run.status, counts, errors },
+  });
   return run;
 }
 
@@ -84,7 +98,8 @@ export async function writebackTargets(requestIds?: number[]): Promise<Writeback
     const link = await resolveLink(r);
     if (!link.confident) continue;
     const base = { requestId: r.id, requestStatus: r.status, authorizationNumber: r.authorizationNumber };
-    if (link.dealRegistration && !link.dealRegistration.isDeleted) targets.push({ ...base, kind: 'dealRegistration', sfId: link.dealRegistration.sfId });
+    if (link.dealRegistration && !link.dealRegistration.isDeleted)
+      targets.push({ ...base, kind: 'dealRegistration', sfId: link.dealRegistration.sfId });
     if (link.opportunity && !link.opportunity.isDeleted) targets.push({ ...base, kind: 'opportunity', sfId: link.opportunity.sfId });
   }
   return targets;
@@ -113,7 +128,15 @@ export async function expireClosedLost(actor: Actor | null): Promise<number> {
       if (!(await repo.expireAuthorization(a.id, t))) return false;
       await recordAudit(
         actor,
-        { action: 'authorization.expired', entityType: 'authorization', entityId: a.id, distributorId: a.distributorId, before: { status: 'active' }, after: { status: 'expired' }, reason: `Salesforce opportunity ${o.sfId} is ${o.stageName}` },
+        {
+          action: 'authorization.expired',
+          entityType: 'authorization',
+          entityId: a.id,
+          distributorId: a.distributorId,
+          before: { status: 'active' },
+          after: { status: 'expired' },
+          reason: `Salesforce opportunity ${o.sfId} is ${o.stageName}`,
+        },
         t,
       );
       return true;
@@ -126,7 +149,13 @@ export async function expireClosedLost(actor: Actor | null): Promise<number> {
 export const listSyncRuns = (limit: number) => crm.listRuns(limit);
 
 /** Resolves when no run is in progress (tests and shutdown). */
-export const syncIdle = () => (running ? running.then(() => undefined, () => undefined) : Promise.resolve());
+export const syncIdle = () =>
+  running
+    ? running.then(
+        () => undefined,
+        () => undefined,
+      )
+    : Promise.resolve();
 
 /** The optional scheduled sync: off unless SALESFORCE_SYNC_INTERVAL_MINUTES > 0; never keeps the process alive. */
 export function scheduleSalesforceSync(minutes: number, log: (message: string) => void = console.warn): () => void {

@@ -15,15 +15,26 @@ export async function startSalesforce(config: Config, log: (message: string) => 
   if (config.salesforceStandin) {
     standin = await SalesforceStandin.start();
     loadDemoCrm(standin);
-    useSalesforceSettings({ ...standin.settings(), retry: { attempts: 5, baseDelayMs: 500 }, syncIntervalMinutes: config.salesforceSyncIntervalMinutes, expireOnClosedLost: config.salesforceExpireOnClosedLost });
-    log(`Salesforce stand-in on ${standin.url} (demo CRM records; see ${standin.url}/_standin/records/Opportunity); never use it in production`);
+    useSalesforceSettings({
+      ...standin.settings(),
+      retry: { attempts: 5, baseDelayMs: 500 },
+      syncIntervalMinutes: config.salesforceSyncIntervalMinutes,
+      expireOnClosedLost: config.salesforceExpireOnClosedLost,
+    });
+    log(
+      `Salesforce stand-in on ${standin.url} (demo CRM records; see ${standin.url}/_standin/records/Opportunity); never use it in production`,
+    );
   } else if (!activeSalesforceSettings()) {
     useSalesforceSettings(salesforceSettingsFrom(config));
   }
   const stopSchedule = scheduleSalesforceSync(config.salesforceSyncIntervalMinutes);
   if (activeSalesforceSettings() && (standin || config.salesforceSyncIntervalMinutes > 0)) {
     runSalesforceSync(null, 'startup')
-      .then((run) => log(`Salesforce sync #${run.id} ${run.status}: ${JSON.stringify(run.counts)}${run.errors.length ? ` errors: ${JSON.stringify(run.errors)}` : ''}`))
+      .then((run) =>
+        log(
+          `Salesforce sync #${run.id} ${run.status}: ${JSON.stringify(run.counts)}${run.errors.length ? ` errors: ${JSON.stringify(run.errors)}` : ''}`,
+        ),
+      )
       .catch((err: Error) => log(`Salesforce sync at startup failed: ${err.message}`));
   }
   return async () => {

@@ -8,9 +8,26 @@ import { describeDb, startTestApp, USERS, type Client, type TestApp } from '../s
 import { loadDemoCrm, SalesforceStandin } from '../support/salesforce-standin.js';
 
 interface QueueItem {
-  request: { id: number; number: string; status: string; endCustomer: { name: string }; distributor: { name: string }; lines: { id: number; vendorPartNumber: string }[] };
-  crm: { linkedBy: string | null; confident: boolean; opportunity: { sfId: string; name: string; stageName: string } | null; dealRegistration: { sfId: string; name: string; status: string } | null; lastSyncAt: string | null };
-  priceHistory: { vendorPartNumber: string; authorizations: { authorizationNumber: string; authorizedCost: string }[]; claimLines: unknown[] }[];
+  request: {
+    id: number;
+    number: string;
+    status: string;
+    endCustomer: { name: string };
+    distributor: { name: string };
+    lines: { id: number; vendorPartNumber: string }[];
+  };
+  crm: {
+    linkedBy: string | null;
+    confident: boolean;
+    opportunity: { sfId: string; name: string; stageName: string } | null;
+    dealRegistration: { sfId: string; name: string; status: string } | null;
+    lastSyncAt: string | null;
+  };
+  priceHistory: {
+    vendorPartNumber: string;
+    authorizations: { authorizationNumber: string; authorizedCost: string }[];
+    claimLines: unknown[];
+  }[];
   flags: { code: string; message: string; lineId?: number }[];
 }
 
@@ -73,6 +90,17 @@ describeDb('approvals informed by Salesforce', () => {
     expect(meridian.flags.map((f) => f.code).sort()).toEqual(['CLOSED_LOST_OPPORTUNITY', 'NO_REGISTERED_DEAL']);
   });
 
+  it('publishes the routes in the OpenAPI document', async () => {
+    const paths = Object.keys((await t.http.get('/api/openapi.json')).body.paths);
+    for (const p of [
+      '/api/approval-queue',
+      '/api/requests/{id}/context',
+      '/api/integrations/salesforce/sync',
+      '/api/integrations/salesforce/runs',
+    ])
+      expect(paths).toContain(p);
+  });
+
   it('shows the price history of the product for that end customer', async () => {
     const res = await cm.get('/api/approval-queue');
     const items = res.body.items as QueueItem[];
@@ -115,8 +143,16 @@ describeDb('approvals informed by Salesforce', () => {
     const updates = sf.updates.slice(before);
     expect(updates).toEqual(
       expect.arrayContaining([
-        { type: 'Deal_Registration__c', id: orion.crm.dealRegistration!.sfId, fields: { BEC_Request_Status__c: 'approved', BEC_Authorization_Number__c: authNumber } },
-        { type: 'Opportunity', id: orion.crm.opportunity!.sfId, fields: { BEC_Request_Status__c: 'approved', BEC_Authorization_Number__c: authNumber } },
+        {
+          type: 'Deal_Registration__c',
+          id: orion.crm.dealRegistration!.sfId,
+          fields: { BEC_Request_Status__c: 'approved', BEC_Authorization_Number__c: authNumber },
+        },
+        {
+          type: 'Opportunity',
+          id: orion.crm.opportunity!.sfId,
+          fields: { BEC_Request_Status__c: 'approved', BEC_Authorization_Number__c: authNumber },
+        },
       ]),
     );
     expect(sf.get('Opportunity', orion.crm.opportunity!.sfId)!.BEC_Authorization_Number__c).toBe(authNumber);
@@ -130,21 +166,38 @@ describeDb('approvals informed by Salesforce', () => {
 
   it('writes to configured fields', async () => {
     const cascade = byCustomer(await queue(), 'Cascade Robotics');
-    useSalesforceSettings(sf.settings({ writeback: { opportunityStatus: 'StageName', opportunityAuthorization: 'BEC_Authorization_Number__c', dealRegistrationStatus: 'Status__c', dealRegistrationAuthorization: 'BEC_Authorization_Number__c' } }));
+    useSalesforceSettings(
+      sf.settings({
+        writeback: {
+          opportunityStatus: 'StageName',
+          opportunityAuthorization: 'BEC_Authorization_Number__c',
+          dealRegistrationStatus: 'Status__c',
+          dealRegistrationAuthorization: 'BEC_Authorization_Number__c',
+        },
+      }),
+    );
     const before = sf.updates.length;
     const res = await cm.post(`/api/requests/${cascade.request.id}/decline`, { comment: 'No registered deal' });
     expect(res.status).toBe(200);
     await writebacksSettled();
     useSalesforceSettings(sf.settings());
-    expect(sf.updates.slice(before).find((u) => u.type === 'Deal_Registration__c')!.fields).toEqual({ Status__c: 'declined', BEC_Authorization_Number__c: null });
+    expect(sf.updates.slice(before).find((u) => u.type === 'Deal_Registration__c')!.fields).toEqual({
+      Status__c: 'declined',
+      BEC_Authorization_Number__c: null,
+    });
   });
 
   it('flags a counter-offer below the program floor', async () => {
     const meridian = byCustomer(await queue(), 'Meridian Aerospace');
-    const res = await cm.post(`/api/requests/${meridian.request.id}/counter`, { comment: 'try this', lines: [{ lineId: meridian.request.lines[0].id, counterCost: '0.1500' }] });
+    const res = await cm.post(`/api/requests/${meridian.request.id}/counter`, {
+      comment: 'try this',
+      lines: [{ lineId: meridian.request.lines[0].id, counterCost: '0.1500' }],
+    });
     expect(res.status).toBe(200);
     const ctx = await cm.get(`/api/requests/${meridian.request.id}/context`);
-    expect(ctx.body.flags).toEqual(expect.arrayContaining([expect.objectContaining({ code: 'PRICE_BELOW_FLOOR', lineId: meridian.request.lines[0].id })]));
+    expect(ctx.body.flags).toEqual(
+      expect.arrayContaining([expect.objectContaining({ code: 'PRICE_BELOW_FLOOR', lineId: meridian.request.lines[0].id })]),
+    );
   });
 
   it('uses the Ids given on a request over any suggestion, and lists the design wins', async () => {
@@ -156,7 +209,9 @@ describeDb('approvals informed by Salesforce', () => {
       validFrom: '2026-12-01',
       validTo: '2027-03-31',
       dealRegistrationRef: dr.Id,
-      lines: [{ productId: (await Product.findOne({ where: { vendorPartNumber: 'VS-OPA-RR2' } }))!.id, quantity: 2000, requestedCost: '0.4100' }],
+      lines: [
+        { productId: (await Product.findOne({ where: { vendorPartNumber: 'VS-OPA-RR2' } }))!.id, quantity: 2000, requestedCost: '0.4100' },
+      ],
     });
     expect(created.status).toBe(201);
     const ctx = await cm.get(`/api/requests/${created.body.id}/context`);

@@ -13,7 +13,12 @@ describeDb('Salesforce sync against the stand-in', () => {
   const sync = async () => {
     const res = await admin.post('/api/integrations/salesforce/sync');
     expect(res.status).toBe(200);
-    return res.body as { id: number; status: string; counts: Record<string, Record<string, number>>; errors: { object: string | null; code: string; message: string }[] };
+    return res.body as {
+      id: number;
+      status: string;
+      counts: Record<string, Record<string, number>>;
+      errors: { object: string | null; code: string; message: string }[];
+    };
   };
 
   beforeAll(async () => {
@@ -49,7 +54,8 @@ describeDb('Salesforce sync against the stand-in', () => {
   it('changes nothing when run again', async () => {
     const run = await sync();
     expect(run.status).toBe('succeeded');
-    for (const o of ['Account', 'Opportunity', 'Deal_Registration__c']) expect(run.counts[o]).toMatchObject({ created: 0, updated: 0, deleted: 0 });
+    for (const o of ['Account', 'Opportunity', 'Deal_Registration__c'])
+      expect(run.counts[o]).toMatchObject({ created: 0, updated: 0, deleted: 0 });
     expect(await CrmAccount.count()).toBe(4);
   });
 
@@ -57,7 +63,13 @@ describeDb('Salesforce sync against the stand-in', () => {
     const before = sf.requests.length;
     const opp = sf.find('Opportunity', (r) => r.Name === 'Cascade robot arm controller refresh');
     sf.update('Opportunity', opp.Id, { StageName: 'Negotiation/Review', Amount: 41250.5 });
-    sf.insert('Opportunity', { Name: 'Helios ventilator refresh', AccountId: opp.AccountId, StageName: 'Prospecting', Amount: 9000, CloseDate: '2027-03-01' });
+    sf.insert('Opportunity', {
+      Name: 'Helios ventilator refresh',
+      AccountId: opp.AccountId,
+      StageName: 'Prospecting',
+      Amount: 9000,
+      CloseDate: '2027-03-01',
+    });
     const run = await sync();
     expect(run.counts.Opportunity).toMatchObject({ created: 1, updated: 1 });
     expect(run.counts.Opportunity.fetched).toBeLessThanOrEqual(3);
@@ -138,7 +150,10 @@ describeDb('Salesforce sync against the stand-in', () => {
 
   it('reports an unknown mapped field clearly, without retrying', async () => {
     const settings = sf.settings();
-    useSalesforceSettings({ ...settings, dealRegistration: { ...settings.dealRegistration, fields: { ...settings.dealRegistration.fields, status: 'Bogus_Status__c' } } });
+    useSalesforceSettings({
+      ...settings,
+      dealRegistration: { ...settings.dealRegistration, fields: { ...settings.dealRegistration.fields, status: 'Bogus_Status__c' } },
+    });
     const run = await sync();
     useSalesforceSettings(sf.settings());
     expect(run.status).toBe('failed');
@@ -148,13 +163,21 @@ describeDb('Salesforce sync against the stand-in', () => {
   });
 
   it('answers a malformed query with MALFORMED_QUERY through jsforce', async () => {
-    const conn = new jsforce.Connection({ loginUrl: sf.url, version: '62.0', oauth2: { loginUrl: sf.url, clientId: sf.clientId, clientSecret: sf.clientSecret } });
+    const conn = new jsforce.Connection({
+      loginUrl: sf.url,
+      version: '62.0',
+      oauth2: { loginUrl: sf.url, clientId: sf.clientId, clientSecret: sf.clientSecret },
+    });
     await conn.login(sf.username, sf.password);
     await expect(conn.query('SELEKT Id FROM Account')).rejects.toMatchObject({ errorCode: 'MALFORMED_QUERY' });
   });
 
   it('authenticates with the JWT bearer flow and refreshes with a new assertion', async () => {
-    const { publicKey, privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048, publicKeyEncoding: { type: 'spki', format: 'pem' }, privateKeyEncoding: { type: 'pkcs8', format: 'pem' } });
+    const { publicKey, privateKey } = generateKeyPairSync('rsa', {
+      modulusLength: 2048,
+      publicKeyEncoding: { type: 'spki', format: 'pem' },
+      privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+    });
     sf.jwtPublicKey = publicKey;
     useSalesforceSettings(sf.settings({ auth: { flow: 'jwt', clientId: sf.clientId, username: sf.username, privateKey } }));
     const grants = sf.tokenGrants.length;
@@ -163,11 +186,18 @@ describeDb('Salesforce sync against the stand-in', () => {
     const run = await sync();
     useSalesforceSettings(sf.settings());
     expect(run.errors).toEqual([]);
-    expect(sf.tokenGrants.slice(grants)).toEqual(['urn:ietf:params:oauth:grant-type:jwt-bearer', 'urn:ietf:params:oauth:grant-type:jwt-bearer']);
+    expect(sf.tokenGrants.slice(grants)).toEqual([
+      'urn:ietf:params:oauth:grant-type:jwt-bearer',
+      'urn:ietf:params:oauth:grant-type:jwt-bearer',
+    ]);
   });
 
   it('records a failed run when the credentials are refused', async () => {
-    useSalesforceSettings(sf.settings({ auth: { flow: 'password', clientId: sf.clientId, clientSecret: sf.clientSecret, username: sf.username, password: 'wrong' } }));
+    useSalesforceSettings(
+      sf.settings({
+        auth: { flow: 'password', clientId: sf.clientId, clientSecret: sf.clientSecret, username: sf.username, password: 'wrong' },
+      }),
+    );
     const run = await sync();
     useSalesforceSettings(sf.settings());
     expect(run.status).toBe('failed');

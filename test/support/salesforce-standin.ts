@@ -21,8 +21,28 @@ const SYSTEM_FIELDS = ['Id', 'SystemModstamp', 'IsDeleted', 'CreatedDate'];
 /** The fields each object has (besides the system ones); a query naming another field gets INVALID_FIELD. */
 export const STANDIN_SCHEMA: Record<string, string[]> = {
   Account: ['Name', 'Industry', 'BillingCountry'],
-  Opportunity: ['Name', 'AccountId', 'StageName', 'IsClosed', 'IsWon', 'Amount', 'CloseDate', 'BEC_Request_Status__c', 'BEC_Authorization_Number__c'],
-  Deal_Registration__c: ['Name', 'End_Customer__c', 'Distributor_Name__c', 'Opportunity__c', 'Status__c', 'Product_Codes__c', 'Expiration_Date__c', 'BEC_Request_Status__c', 'BEC_Authorization_Number__c'],
+  Opportunity: [
+    'Name',
+    'AccountId',
+    'StageName',
+    'IsClosed',
+    'IsWon',
+    'Amount',
+    'CloseDate',
+    'BEC_Request_Status__c',
+    'BEC_Authorization_Number__c',
+  ],
+  Deal_Registration__c: [
+    'Name',
+    'End_Customer__c',
+    'Distributor_Name__c',
+    'Opportunity__c',
+    'Status__c',
+    'Product_Codes__c',
+    'Expiration_Date__c',
+    'BEC_Request_Status__c',
+    'BEC_Authorization_Number__c',
+  ],
 };
 const ID_PREFIX: Record<string, string> = { Account: '001', Opportunity: '006', Deal_Registration__c: 'a0D' };
 
@@ -107,7 +127,13 @@ export class SalesforceStandin {
     return {
       loginUrl: this.url,
       apiVersion: '62.0',
-      auth: { flow: 'password', clientId: this.clientId, clientSecret: this.clientSecret, username: this.username, password: this.password },
+      auth: {
+        flow: 'password',
+        clientId: this.clientId,
+        clientSecret: this.clientSecret,
+        username: this.username,
+        password: this.password,
+      },
       dealRegistration: { object: 'Deal_Registration__c', fields: { ...DEFAULT_DEAL_REGISTRATION_FIELDS } },
       writeback: { ...DEFAULT_WRITEBACK_FIELDS },
       syncIntervalMinutes: 0,
@@ -138,7 +164,14 @@ export class SalesforceStandin {
     const copy = { ...fields };
     this.derive(type, copy);
     const stamp = this.tick();
-    const record: StandinRecord = { ...Object.fromEntries(STANDIN_SCHEMA[type].map((f) => [f, null])), ...copy, Id, IsDeleted: false, SystemModstamp: stamp, CreatedDate: stamp };
+    const record: StandinRecord = {
+      ...Object.fromEntries(STANDIN_SCHEMA[type].map((f) => [f, null])),
+      ...copy,
+      Id,
+      IsDeleted: false,
+      SystemModstamp: stamp,
+      CreatedDate: stamp,
+    };
     if (type === 'Opportunity') record.IsClosed ??= false;
     if (type === 'Opportunity') record.IsWon ??= false;
     table.set(Id, record);
@@ -283,7 +316,7 @@ export class SalesforceStandin {
     if (!ok) return 'invalid assertion signature';
     const claims = JSON.parse(Buffer.from(c, 'base64url').toString()) as { iss?: string; sub?: string; aud?: string; exp?: number };
     if (claims.iss !== this.clientId) return 'client identifier invalid';
-    if (claims.sub !== this.username) return 'user hasn\'t approved this consumer';
+    if (claims.sub !== this.username) return "user hasn't approved this consumer";
     if (claims.aud !== this.url) return 'audience is invalid';
     if (!claims.exp || claims.exp * 1000 < Date.now()) return 'expired authorization code';
     return null;
@@ -441,7 +474,15 @@ export function loadDemoCrm(s: SalesforceStandin) {
   opp('Meridian flight-computer power rails', meridian, 'Closed Lost', 10000, '2026-11-10');
   const meridianImu = opp('Meridian inertial navigation module', meridian, 'Closed Won', 15600, '2026-07-31');
 
-  const reg = (Name: string, a: StandinRecord, distributor: string, o: StandinRecord | null, status: string, products: string, expires: string) =>
+  const reg = (
+    Name: string,
+    a: StandinRecord,
+    distributor: string,
+    o: StandinRecord | null,
+    status: string,
+    products: string,
+    expires: string,
+  ) =>
     s.insert('Deal_Registration__c', {
       Name,
       End_Customer__c: a.Id,
