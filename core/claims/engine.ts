@@ -39,6 +39,7 @@ import {
   END_CUSTOMER_MATCH,
   END_CUSTOMER_MISSING,
   RULE_NAMES,
+  type EndCustomerOutcome,
   amountNotOverClaimed,
   bookCostAboveAuthorized,
   costNotBelowAuthorized,
@@ -50,21 +51,15 @@ import {
   isClaimableQuantity,
   missingProgramFields,
   normalizeCode,
-  posKey,
   quantityWithinApproved,
   resaleWithinCeiling,
   type RuleName,
 } from './rules.js';
-import {
-  bigUnitsToString,
-  creditUnits,
-  creditUnitsBig,
-  parseIsoDate,
-  parseUnits,
-  unitsToString,
-} from './units.js';
+import { PosKeyTable, splitPosKey } from './pos-keys.js';
+import { bigUnitsToString, creditUnits, creditUnitsBig, parseIsoDate, parseUnits, unitsToString } from './units.js';
 
 export * from './rules.js';
+export { PosKeyTable, posKeyHash, samePosKey, splitPosKey } from './pos-keys.js';
 
 export interface AuthorizationLineFact {
   authorizationId: number;
@@ -221,35 +216,46 @@ function unpackReasons(seq: number): number[] {
 
 export class AuthorizationDataError extends Error {}
 
+// The layout of one authorization line in AuthorizationIndex.records: 16 numbers (128 bytes).
+// The first 8 (one 64-byte cache line) are all a candidate check and the picked line read, so a
+// line usually costs one cache miss in the authorization data, where one array per field would
+// cost one miss per field: over 10,000 authorizations that difference decides the speed.
+export const REC_STRIDE = 16;
+/** record index just past this authorization number's lines, x4, plus the REC_FLAG_ bits */
+export const REC_GROUP_END = 0;
+export const REC_FLAG_REQUIRED = 1; // the program mandates extra fields
+export const REC_FLAG_MAX_RESALE = 2; // the line sets a resale ceiling
+export const REC_DISTRIBUTOR = 1;
+export const REC_PRODUCT = 2;
+export const REC_VALID_FROM = 3; // YYYYMMDD
+export const REC_VALID_TO = 4;
+export const REC_CUSTOMER = 5; // NaN: any end customer; -1: by name only; else the end customer id
+export const REC_COST = 6; // authorized cost in minor units
+export const REC_REMAINING = 7; // approved - consumed - taken by earlier lines of the running call
+export const REC_VERSION = 8;
+export const REC_MAX_RESALE = 9; // minor units, NaN when the line sets no ceiling
+export const REC_AVAILABLE = 10; // approved - consumed, to restore REMAINING after a call
+
 /**
- * Authorization lines in compact columns (numbers, not strings; one Map from authorization
- * number to a contiguous range), which is what keeps the hot loop inside the CPU caches.
- * Built once for the bulk validator, or filled lazily per authorization number from a
- * ValidationContext.
+ * Authorization lines as compact records (numbers, not strings) in one Float64Array, grouped by
+ * authorization number behind one Map. Within a number, lines are ordered by version (highest
+ * first), then line id, so the engine's tie-break is the position. Built once for the bulk
+ * validator, or filled lazily per authorization number from a ValidationContext.
  */
 export class AuthorizationIndex {
   private readonly groups = new Map<string, number>();
-  readonly groupStart: number[] = [];
-  readonly groupEnd: number[] = [];
+  records = new Float64Array(REC_STRIDE * 64);
+  /** per record: the fact, the normalized end customer name and the program's required fields */
   readonly facts: AuthorizationLineFact[] = [];
-  readonly distributorId: number[] = [];
-  readonly productId: number[] = [];
-  readonly version: number[] = [];
-  readonly lineId: number[] = [];
-  readonly validFrom: number[] = [];
-  readonly validTo: number[] = [];
-  readonly costUnits: number[] = [];
-  readonly maxResaleUnits: number[] = [];
-  readonly available: number[] = [];
-  readonly customerId: (number | null)[] = [];
   readonly customerKey: (string | null)[] = [];
-  readonly partKey: string[] = [];
   readonly requiredFields: (readonly string[] | null)[] = [];
-  readonly taken: number[] = [];
-  readonly takenStamp: number[] = [];
-  private stamp = 0;
 
   constructor(private readonly loader?: (authorizationNumber: string) => readonly AuthorizationLineFact[]) {}
+
+  /** true when lines are loaded on demand (the records may grow during a call) */
+  get lazy(): boolean {
+    return this.loader !== undefined;
+  }
 
   static fromFacts(facts: Iterable<AuthorizationLineFact>): AuthorizationIndex {
     const byNumber = new Map<string, AuthorizationLineFact[]>();
@@ -268,12 +274,7 @@ export class AuthorizationIndex {
     return this.facts.length;
   }
 
-  /** A new stamp per call: quantities taken by earlier calls are forgotten without a reset loop. */
-  nextStamp(): number {
-    return ++this.stamp;
-  }
-
-  /** The group of an authorization number, or -1 when there is none. */
+  /** The first record of an authorization number's lines, or -1 when there is none. */
   group(authorizationNumber: string): number {
     let g = this.groups.get(authorizationNumber);
     if (g !== undefined) return g;
@@ -283,8 +284,7 @@ export class AuthorizationIndex {
       if (g !== undefined) return g;
     }
     if (this.loader === undefined || key === '') return -1;
-    const facts = this.loader(authorizationNumber.trim());
-    g = this.add(key, facts);
+    g = this.add(key, this.loader(authorizationNumber.trim()));
     if (key !== authorizationNumber) this.groups.set(authorizationNumber, g);
     return g;
   }
@@ -294,15 +294,24 @@ export class AuthorizationIndex {
       this.groups.set(key, -1);
       return -1;
     }
-    const g = this.groupStart.length;
-    this.groupStart.push(this.facts.length);
-    for (const fact of facts) this.addLine(fact);
-    this.groupEnd.push(this.facts.length);
-    this.groups.set(key, g);
-    return g;
+    const ordered = [...facts].sort(
+      (a, b) => b.authorizationVersion - a.authorizationVersion || a.authorizationLineId - b.authorizationLineId,
+    );
+    const start = this.facts.length;
+    const end = start + ordered.length;
+    if (end * REC_STRIDE > this.records.length) {
+      let size = this.records.length * 2;
+      while (size < end * REC_STRIDE) size *= 2;
+      const grown = new Float64Array(size);
+      grown.set(this.records);
+      this.records = grown;
+    }
+    for (const fact of ordered) this.addLine(fact, end);
+    this.groups.set(key, start);
+    return start;
   }
 
-  private addLine(fact: AuthorizationLineFact): void {
+  private addLine(fact: AuthorizationLineFact, groupEnd: number): void {
     const where = `authorization ${fact.authorizationNumber} line ${fact.authorizationLineId}`;
     const cost = parseUnits(fact.authorizedCost);
     if (Number.isNaN(cost)) throw new AuthorizationDataError(`${where}: authorized cost "${fact.authorizedCost}" is not an amount`);
@@ -317,22 +326,26 @@ export class AuthorizationIndex {
       ceiling = parseUnits(fact.maxResalePrice);
       if (Number.isNaN(ceiling)) throw new AuthorizationDataError(`${where}: max resale price "${fact.maxResalePrice}" is not an amount`);
     }
+    const customerKey = hasValue(fact.endCustomerName) ? endCustomerKey(fact.endCustomerName!) : null;
+    const hasCustomerId = typeof fact.endCustomerId === 'number';
+    const required = fact.requiredFields && fact.requiredFields.length > 0 ? fact.requiredFields : null;
+    const o = this.facts.length * REC_STRIDE;
+    const r = this.records;
+    const available = fact.approvedQuantity - fact.consumedQuantity;
+    r[o + REC_GROUP_END] = groupEnd * 4 + (required === null ? 0 : REC_FLAG_REQUIRED) + (ceiling === ceiling ? REC_FLAG_MAX_RESALE : 0);
+    r[o + REC_DISTRIBUTOR] = fact.distributorId;
+    r[o + REC_PRODUCT] = fact.productId;
+    r[o + REC_VALID_FROM] = from;
+    r[o + REC_VALID_TO] = to;
+    r[o + REC_CUSTOMER] = hasCustomerId ? fact.endCustomerId! : customerKey !== null ? -1 : NaN;
+    r[o + REC_COST] = cost;
+    r[o + REC_REMAINING] = available;
+    r[o + REC_VERSION] = fact.authorizationVersion;
+    r[o + REC_MAX_RESALE] = ceiling;
+    r[o + REC_AVAILABLE] = available;
     this.facts.push(fact);
-    this.distributorId.push(fact.distributorId);
-    this.productId.push(fact.productId);
-    this.version.push(fact.authorizationVersion);
-    this.lineId.push(fact.authorizationLineId);
-    this.validFrom.push(from);
-    this.validTo.push(to);
-    this.costUnits.push(cost);
-    this.maxResaleUnits.push(ceiling);
-    this.available.push(fact.approvedQuantity - fact.consumedQuantity);
-    this.customerId.push(fact.endCustomerId ?? null);
-    this.customerKey.push(hasValue(fact.endCustomerName) ? endCustomerKey(fact.endCustomerName!) : null);
-    this.partKey.push(normalizeCode(fact.vendorPartNumber));
-    this.requiredFields.push(fact.requiredFields && fact.requiredFields.length > 0 ? fact.requiredFields : null);
-    this.taken.push(0);
-    this.takenStamp.push(0);
+    this.customerKey.push(customerKey);
+    this.requiredFields.push(required);
   }
 }
 
@@ -343,7 +356,7 @@ export interface PartResolver {
 }
 
 /** True when the POS line is already consumed by another claim or program. */
-export type ConsumedCheck = (invoiceNumber: string, invoiceLine: string, key: string) => boolean;
+export type ConsumedCheck = (invoiceNumber: string, invoiceLine: string) => boolean;
 
 /**
  * Verdicts of one call in columns. `result(i)` / `results()` build the full, explainable
@@ -365,6 +378,7 @@ export class CompactVerdicts {
   /** quantity left on the authorization line when this line was reached; NaN when not checked */
   readonly remainingBefore: Float64Array;
   readonly missingFields = new Map<number, string[]>();
+  /** line index → the lineNumber of the earlier line (in this call or an earlier chunk) holding the same POS key */
   readonly duplicateOf = new Map<number, number>();
   readonly consumed = new Set<number>();
   readonly bigComputed = new Map<number, bigint>();
@@ -527,15 +541,312 @@ function addMissing(list: string[] | null, field: string): string[] {
 const ABSENT = -Infinity;
 
 function optionalUnits(value: string | null | undefined): number {
-  if (value === null || value === undefined || !hasValue(value)) return ABSENT;
+  if (value === null || value === undefined) return ABSENT;
   const u = parseUnits(value);
-  return u >= 0 ? u : NaN;
+  if (u >= 0) return u;
+  return hasValue(value) ? NaN : ABSENT;
 }
 
 /**
- * The rule loop shared by both entry points. Allocation-free for a valid line apart from the
- * POS key; everything a message needs is kept in columns or sparse maps for `explain`.
+ * One distributor's claim, or one POS file, validated in chunks: duplicate detection and the
+ * quantity taken from authorization lines carry over from chunk to chunk, so a million-line file
+ * can stream through in constant memory apart from the POS keys seen (8 bytes of table and a
+ * reference to the line's invoice strings per line). `close()` gives the quantity back to the
+ * validator: every session starts from the consumed quantities the validator was built with.
+ *
+ * The rule loop is allocation-free for a valid line; everything a message needs is kept in
+ * columns or sparse maps for `explain`.
  */
+export class ValidationSession {
+  private readonly seen: PosKeyTable;
+  private readonly touched: number[] = [];
+  private readonly dateBasis: 'invoice' | 'ship';
+  private records: Float64Array;
+  private closed = false;
+
+  constructor(
+    private readonly index: AuthorizationIndex,
+    readonly distributorId: number,
+    private readonly parts: PartResolver,
+    private readonly isConsumed: ConsumedCheck,
+    options: ValidationOptions = {},
+    expectedLines = 1024,
+    /** a private copy of the records when another session holds the index's own */
+    records?: Float64Array,
+    private readonly onClose?: () => void,
+  ) {
+    this.dateBasis = options.dateBasis ?? 'invoice';
+    this.seen = new PosKeyTable(expectedLines);
+    this.records = records ?? index.records;
+  }
+
+  /** Validates the next lines; line order across chunks is the first-come-first-served order. */
+  validate(lines: readonly ClaimLineInput[]): CompactVerdicts {
+    if (this.closed) throw new Error('this validation session is closed');
+    const { index, distributorId, parts, isConsumed, seen, touched, dateBasis } = this;
+    const lazy = index.lazy;
+    let rec = lazy ? index.records : this.records;
+    const out = new CompactVerdicts(lines, index, distributorId, dateBasis);
+    const n = lines.length;
+    const { verdict, reasons, rule: ruleOut, flags: flagsOut, acceptedQuantity, computedUnits, approvedUnits, remainingBefore } = out;
+    const picked = out.authorizationLine;
+    const { customerKey, requiredFields } = index;
+    for (let i = 0; i < n; i++) {
+      const line = lines[i]!;
+      let seq = 0;
+      let rule = 0;
+      let flags = 0;
+      let rejected = false;
+      let missing: string[] | null = null;
+      remainingBefore[i] = NaN;
+      picked[i] = -1;
+
+      // requiredLineFields
+      const quantity = line.quantity;
+      if (!isClaimableQuantity(quantity)) missing = addMissing(missing, 'quantity');
+      const invoiceNumber = line.invoiceNumber;
+      const invoiceLine = line.invoiceLine;
+      const hasInvoice = typeof invoiceNumber === 'string' && hasValue(invoiceNumber);
+      const hasInvoiceLine = typeof invoiceLine === 'string' && hasValue(invoiceLine);
+      if (!hasInvoice) missing = addMissing(missing, 'invoiceNumber');
+      if (!hasInvoiceLine) missing = addMissing(missing, 'invoiceLine');
+      const invoiceDate = parseIsoDate(line.invoiceDate);
+      if (invoiceDate < 0) missing = addMissing(missing, 'invoiceDate');
+      let date = invoiceDate;
+      const shipText = line.shipDate;
+      if (shipText !== null && shipText !== undefined) {
+        const shipDate = parseIsoDate(shipText);
+        if (shipDate >= 0) {
+          if (dateBasis === 'ship') date = shipDate;
+        } else if (hasValue(shipText)) missing = addMissing(missing, 'shipDate');
+      }
+      const book = parseUnits(line.bookCost);
+      if (!(book >= 0)) missing = addMissing(missing, 'bookCost');
+      const claimedCost = optionalUnits(line.authorizedCost);
+      if (claimedCost !== claimedCost) missing = addMissing(missing, 'authorizedCost');
+      const resale = optionalUnits(line.resalePrice);
+      if (resale !== resale) missing = addMissing(missing, 'resalePrice');
+      const claimed = optionalUnits(line.claimedAmount);
+      if (claimed !== claimed) missing = addMissing(missing, 'claimedAmount');
+      const vendorPart = line.vendorPartNumber;
+      const distributorPart = line.distributorPartNumber;
+      const hasVendorPart = typeof vendorPart === 'string' && hasValue(vendorPart);
+      const hasDistributorPart = typeof distributorPart === 'string' && hasValue(distributorPart);
+      if (!hasVendorPart && !hasDistributorPart) missing = addMissing(missing, 'vendorPartNumber');
+      const authorizationNumber = line.authorizationNumber;
+      const hasAuthorization = typeof authorizationNumber === 'string' && hasValue(authorizationNumber);
+      if (!hasAuthorization) missing = addMissing(missing, 'authorizationNumber');
+      if (missing !== null) {
+        seq = pushReason(seq, MISSING_REQUIRED_FIELD);
+        rule = R_REQUIRED;
+        rejected = true;
+      }
+
+      // notDuplicateInClaim, notAlreadyClaimed
+      if (hasInvoice && hasInvoiceLine) {
+        const earlier = earlierOccurrence(seen, invoiceNumber, invoiceLine, line.lineNumber);
+        if (earlier >= 0) {
+          out.duplicateOf.set(i, earlier);
+          seq = pushReason(seq, DUPLICATE_LINE);
+          if (rule === 0) rule = R_DUPLICATE;
+          rejected = true;
+        }
+        if (isConsumed(invoiceNumber, invoiceLine)) {
+          out.consumed.add(i);
+          seq = pushReason(seq, ALREADY_CLAIMED);
+          if (rule === 0) rule = R_CONSUMED;
+          rejected = true;
+        }
+      }
+
+      // authorizationFound, authorizationForDistributor, partMatches: pick the authorization line
+      let best = -1;
+      let bestDateOk = false;
+      let bestCustomer: EndCustomerOutcome = END_CUSTOMER_MATCH;
+      if (hasAuthorization) {
+        const start = index.group(authorizationNumber);
+        // the lazy loader may have grown the records
+        if (lazy) rec = index.records;
+        if (start < 0) {
+          seq = pushReason(seq, AUTH_NOT_FOUND);
+          if (rule === 0) rule = R_FOUND;
+          rejected = true;
+        } else {
+          const end = rec[start * REC_STRIDE + REC_GROUP_END]! >>> 2;
+          let forDistributor = false;
+          for (let j = start; j < end; j++) {
+            if (rec[j * REC_STRIDE + REC_DISTRIBUTOR] === distributorId) {
+              forDistributor = true;
+              break;
+            }
+          }
+          if (!forDistributor) {
+            seq = pushReason(seq, AUTH_NOT_FOR_DISTRIBUTOR);
+            if (rule === 0) rule = R_DISTRIBUTOR;
+            rejected = true;
+          } else {
+            const vendorProduct = hasVendorPart ? parts.vendor(vendorPart) : undefined;
+            const distributorProduct = hasDistributorPart ? parts.distributor(distributorPart) : undefined;
+            if (vendorProduct !== undefined && distributorProduct !== undefined && vendorProduct !== distributorProduct) {
+              flags |= F_PARTS_CONFLICT;
+            } else {
+              const product = vendorProduct ?? distributorProduct ?? NaN;
+              // Without a known product, the vendor part text itself may still match the line.
+              const textKey = vendorProduct === undefined && hasVendorPart ? normalizeCode(vendorPart) : null;
+              let bestBad = 0;
+              for (let j = start; j < end; j++) {
+                const o = j * REC_STRIDE;
+                if (rec[o + REC_DISTRIBUTOR] !== distributorId) continue;
+                if (rec[o + REC_PRODUCT] !== product && (textKey === null || normalizeCode(index.facts[j]!.vendorPartNumber) !== textKey))
+                  continue;
+                const dateOk = date >= 0 && dateWithinValidity(date, rec[o + REC_VALID_FROM]!, rec[o + REC_VALID_TO]!);
+                const c = rec[o + REC_CUSTOMER]!;
+                const customer =
+                  c !== c
+                    ? END_CUSTOMER_MATCH
+                    : endCustomerMatches(c >= 0 ? c : null, customerKey[j] ?? null, line.endCustomerId, line.endCustomerName);
+                const bad = (dateOk ? 0 : 2) + (customer === END_CUSTOMER_MATCH ? 0 : 1);
+                // lines are ordered by version (highest first), then line id: an earlier line wins
+                // a tie unless only the later one of the same version has quantity left
+                let better = best < 0 || bad < bestBad;
+                if (!better && bad === bestBad) {
+                  const b = best * REC_STRIDE;
+                  better = rec[o + REC_VERSION] === rec[b + REC_VERSION] && rec[o + REC_REMAINING]! > 0 && !(rec[b + REC_REMAINING]! > 0);
+                }
+                if (better) {
+                  best = j;
+                  bestBad = bad;
+                  bestDateOk = dateOk;
+                  bestCustomer = customer;
+                }
+              }
+            }
+            // a line with no part at all was reported as a missing field
+            if (best < 0 && (hasVendorPart || hasDistributorPart)) {
+              seq = pushReason(seq, PART_MISMATCH);
+              if (rule === 0) rule = R_PART;
+              rejected = true;
+            }
+          }
+        }
+
+        if (best >= 0) {
+          const o = best * REC_STRIDE;
+          picked[i] = best;
+          // dateWithinValidity (a bad date was reported above)
+          if (date >= 0 && !bestDateOk) {
+            seq = pushReason(seq, AUTH_EXPIRED);
+            if (rule === 0) rule = R_DATE;
+            rejected = true;
+          }
+          // endCustomerMatches
+          if (bestCustomer !== END_CUSTOMER_MATCH) {
+            if (bestCustomer === END_CUSTOMER_MISSING) {
+              missing = addMissing(missing, 'endCustomerName');
+              seq = pushReason(seq, MISSING_REQUIRED_FIELD);
+            } else seq = pushReason(seq, END_CUSTOMER_MISMATCH);
+            if (rule === 0) rule = R_CUSTOMER;
+            rejected = true;
+          }
+          // programRequiredFields
+          const recFlags = rec[o + REC_GROUP_END]! & 3;
+          if (recFlags & REC_FLAG_REQUIRED) {
+            const absent = missingProgramFields(line, requiredFields[best]!);
+            if (absent !== null) {
+              for (const field of absent) missing = addMissing(missing, field);
+              seq = pushReason(seq, MISSING_REQUIRED_FIELD);
+              if (rule === 0) rule = R_PROGRAM_FIELDS;
+              rejected = true;
+            }
+          }
+          // costNotBelowAuthorized, resaleWithinCeiling, bookCostAboveAuthorized
+          const cost = rec[o + REC_COST]!;
+          if (claimedCost >= 0 && !costNotBelowAuthorized(claimedCost, cost)) {
+            flags |= F_PRICE_COST;
+            seq = pushReason(seq, PRICE_ABOVE_AUTHORIZED);
+            if (rule === 0) rule = R_COST;
+            rejected = true;
+          }
+          if (recFlags & REC_FLAG_MAX_RESALE) {
+            const ceiling = rec[o + REC_MAX_RESALE]!;
+            if (resale === ABSENT) {
+              missing = addMissing(missing, 'resalePrice');
+              seq = pushReason(seq, MISSING_REQUIRED_FIELD);
+              if (rule === 0) rule = R_RESALE;
+              rejected = true;
+            } else if (resale >= 0 && !resaleWithinCeiling(resale, ceiling)) {
+              flags |= F_PRICE_RESALE;
+              seq = pushReason(seq, PRICE_ABOVE_AUTHORIZED);
+              if (rule === 0) rule = R_RESALE;
+              rejected = true;
+            }
+          }
+          if (book >= 0 && !bookCostAboveAuthorized(book, cost)) {
+            flags |= F_PRICE_BOOK;
+            seq = pushReason(seq, PRICE_ABOVE_AUTHORIZED);
+            if (rule === 0) rule = R_BOOK;
+            rejected = true;
+          }
+
+          if (!rejected) {
+            // quantityWithinApproved: first come, first served in line order
+            const left = rec[o + REC_REMAINING]!;
+            remainingBefore[i] = left;
+            const accepted = quantityWithinApproved(quantity, left);
+            if (accepted === 0) {
+              seq = pushReason(seq, QTY_EXCEEDS_APPROVED);
+              rule = R_QUANTITY;
+              rejected = true;
+            } else {
+              if (accepted < quantity) {
+                seq = pushReason(seq, QTY_EXCEEDS_APPROVED);
+                rule = R_QUANTITY;
+              }
+              rec[o + REC_REMAINING] = left - accepted;
+              touched.push(o);
+              acceptedQuantity[i] = accepted;
+              // amountNotOverClaimed: cut to the computed credit, flag it
+              let credit = creditUnits(book, cost, accepted);
+              if (credit !== credit) out.bigComputed.set(i, creditUnitsBig(book, cost, accepted));
+              computedUnits[i] = credit;
+              if (claimed >= 0) {
+                const full = accepted === quantity ? credit : creditUnits(book, cost, quantity);
+                // a credit beyond safe integers is above any claimed amount, which is safe
+                if (full === full && !amountNotOverClaimed(claimed, full)) {
+                  seq = pushReason(seq, AMOUNT_OVER_CLAIMED);
+                  if (rule === 0) rule = R_AMOUNT;
+                }
+                if (credit !== credit || claimed < credit) credit = claimed;
+              } else if (credit !== credit) out.bigApproved.set(i, out.bigComputed.get(i)!);
+              approvedUnits[i] = credit;
+            }
+          }
+        }
+      }
+
+      if (missing !== null) out.missingFields.set(i, missing);
+      reasons[i] = seq;
+      ruleOut[i] = rule;
+      flagsOut[i] = flags;
+      verdict[i] = rejected ? VERDICT_REJECTED : seq === 0 ? VERDICT_ACCEPTED : VERDICT_PARTIAL;
+    }
+    if (lazy) this.records = rec;
+    return out;
+  }
+
+  /** Gives the quantity taken back to the validator's records. Idempotent. */
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    const rec = this.index.lazy ? this.index.records : this.records;
+    const touched = this.touched;
+    for (let t = touched.length - 1; t >= 0; t--) rec[touched[t]! + REC_REMAINING] = rec[touched[t]! + REC_AVAILABLE]!;
+    touched.length = 0;
+    this.onClose?.();
+  }
+}
+
+/** Validates one call's lines in one session. */
 export function runRules(
   index: AuthorizationIndex,
   lines: readonly ClaimLineInput[],
@@ -544,251 +855,12 @@ export function runRules(
   isConsumed: ConsumedCheck,
   options: ValidationOptions = {},
 ): CompactVerdicts {
-  const dateBasis = options.dateBasis ?? 'invoice';
-  const out = new CompactVerdicts(lines, index, distributorId, dateBasis);
-  const n = lines.length;
-  const seen = new Map<string, number>();
-  const stamp = index.nextStamp();
-  const { verdict, reasons, rule: ruleOut, flags: flagsOut, acceptedQuantity, computedUnits, approvedUnits, remainingBefore } = out;
-  const picked = out.authorizationLine;
-  // The index's columns; the lazy loader appends to these same arrays.
-  const { groupStart, groupEnd, productId, version, lineId, validFrom, validTo, costUnits, maxResaleUnits, available, customerId, customerKey, partKey, requiredFields, taken, takenStamp } =
-    index;
-  const lineDistributor = index.distributorId;
-
-  for (let i = 0; i < n; i++) {
-    const line = lines[i]!;
-    let seq = 0;
-    let rule = 0;
-    let flags = 0;
-    let rejected = false;
-    let missing: string[] | null = null;
-    remainingBefore[i] = NaN;
-    picked[i] = -1;
-
-    // requiredLineFields
-    const quantity = line.quantity;
-    if (!isClaimableQuantity(quantity)) missing = addMissing(missing, 'quantity');
-    const invoiceNumber = line.invoiceNumber;
-    const invoiceLine = line.invoiceLine;
-    const hasInvoice = typeof invoiceNumber === 'string' && hasValue(invoiceNumber);
-    const hasInvoiceLine = typeof invoiceLine === 'string' && hasValue(invoiceLine);
-    if (!hasInvoice) missing = addMissing(missing, 'invoiceNumber');
-    if (!hasInvoiceLine) missing = addMissing(missing, 'invoiceLine');
-    const invoiceDate = parseIsoDate(line.invoiceDate);
-    if (invoiceDate < 0) missing = addMissing(missing, 'invoiceDate');
-    let date = invoiceDate;
-    const shipText = line.shipDate;
-    if (shipText !== null && shipText !== undefined && hasValue(shipText)) {
-      const shipDate = parseIsoDate(shipText);
-      if (shipDate < 0) missing = addMissing(missing, 'shipDate');
-      else if (dateBasis === 'ship') date = shipDate;
-    }
-    const book = parseUnits(line.bookCost);
-    if (!(book >= 0)) missing = addMissing(missing, 'bookCost');
-    const claimedCost = optionalUnits(line.authorizedCost);
-    if (Number.isNaN(claimedCost)) missing = addMissing(missing, 'authorizedCost');
-    const resale = optionalUnits(line.resalePrice);
-    if (Number.isNaN(resale)) missing = addMissing(missing, 'resalePrice');
-    const claimed = optionalUnits(line.claimedAmount);
-    if (Number.isNaN(claimed)) missing = addMissing(missing, 'claimedAmount');
-    const vendorPart = line.vendorPartNumber;
-    const distributorPart = line.distributorPartNumber;
-    const hasVendorPart = typeof vendorPart === 'string' && hasValue(vendorPart);
-    const hasDistributorPart = typeof distributorPart === 'string' && hasValue(distributorPart);
-    if (!hasVendorPart && !hasDistributorPart) missing = addMissing(missing, 'vendorPartNumber');
-    const authorizationNumber = line.authorizationNumber;
-    const hasAuthorization = typeof authorizationNumber === 'string' && hasValue(authorizationNumber);
-    if (!hasAuthorization) missing = addMissing(missing, 'authorizationNumber');
-    if (missing !== null) {
-      seq = pushReason(seq, MISSING_REQUIRED_FIELD);
-      rule = R_REQUIRED;
-      rejected = true;
-    }
-
-    // notDuplicateInClaim, notAlreadyClaimed
-    if (hasInvoice && hasInvoiceLine) {
-      const key = posKey(invoiceNumber, invoiceLine);
-      const earlier = earlierOccurrence(seen, key, i);
-      if (earlier >= 0) {
-        out.duplicateOf.set(i, earlier);
-        seq = pushReason(seq, DUPLICATE_LINE);
-        if (rule === 0) rule = R_DUPLICATE;
-        rejected = true;
-      }
-      if (isConsumed(invoiceNumber, invoiceLine, key)) {
-        out.consumed.add(i);
-        seq = pushReason(seq, ALREADY_CLAIMED);
-        if (rule === 0) rule = R_CONSUMED;
-        rejected = true;
-      }
-    }
-
-    // authorizationFound, authorizationForDistributor, partMatches: pick the authorization line
-    let best = -1;
-    if (hasAuthorization) {
-      const g = index.group(authorizationNumber);
-      if (g < 0) {
-        seq = pushReason(seq, AUTH_NOT_FOUND);
-        if (rule === 0) rule = R_FOUND;
-        rejected = true;
-      } else {
-        const start = groupStart[g]!;
-        const end = groupEnd[g]!;
-        let forDistributor = false;
-        for (let j = start; j < end; j++) {
-          if (lineDistributor[j] === distributorId) {
-            forDistributor = true;
-            break;
-          }
-        }
-        if (!forDistributor) {
-          seq = pushReason(seq, AUTH_NOT_FOR_DISTRIBUTOR);
-          if (rule === 0) rule = R_DISTRIBUTOR;
-          rejected = true;
-        } else {
-          const vendorProduct = hasVendorPart ? parts.vendor(vendorPart) : undefined;
-          const distributorProduct = hasDistributorPart ? parts.distributor(distributorPart) : undefined;
-          if (vendorProduct !== undefined && distributorProduct !== undefined && vendorProduct !== distributorProduct) {
-            flags |= F_PARTS_CONFLICT;
-          } else {
-            const product = vendorProduct ?? distributorProduct ?? NaN;
-            // Without a known product, the vendor part text itself may still match the line.
-            const textKey = vendorProduct === undefined && hasVendorPart ? normalizeCode(vendorPart) : null;
-            let bestBad = 0;
-            for (let j = start; j < end; j++) {
-              if (lineDistributor[j] !== distributorId) continue;
-              if (productId[j] !== product && (textKey === null || partKey[j] !== textKey)) continue;
-              const bad =
-                (date >= 0 && dateWithinValidity(date, validFrom[j]!, validTo[j]!) ? 0 : 2) +
-                (endCustomerMatches(customerId[j] ?? null, customerKey[j] ?? null, line.endCustomerId, line.endCustomerName) === END_CUSTOMER_MATCH ? 0 : 1);
-              if (best < 0 || bad < bestBad) {
-                best = j;
-                bestBad = bad;
-              } else if (bad === bestBad) {
-                const v = version[j]! - version[best]!;
-                if (v > 0) best = j;
-                else if (v === 0) {
-                  const left = (takenStamp[j] === stamp ? available[j]! - taken[j]! : available[j]!) > 0;
-                  const bestLeft = (takenStamp[best] === stamp ? available[best]! - taken[best]! : available[best]!) > 0;
-                  if ((left && !bestLeft) || (left === bestLeft && lineId[j]! < lineId[best]!)) best = j;
-                }
-              }
-            }
-          }
-          // a line with no part at all was reported as a missing field
-          if (best < 0 && (hasVendorPart || hasDistributorPart)) {
-            seq = pushReason(seq, PART_MISMATCH);
-            if (rule === 0) rule = R_PART;
-            rejected = true;
-          }
-        }
-      }
-    }
-
-    if (best >= 0) {
-      picked[i] = best;
-      // dateWithinValidity (a bad date was reported above)
-      if (date >= 0 && !dateWithinValidity(date, validFrom[best]!, validTo[best]!)) {
-        seq = pushReason(seq, AUTH_EXPIRED);
-        if (rule === 0) rule = R_DATE;
-        rejected = true;
-      }
-      // endCustomerMatches
-      const customer = endCustomerMatches(customerId[best] ?? null, customerKey[best] ?? null, line.endCustomerId, line.endCustomerName);
-      if (customer !== END_CUSTOMER_MATCH) {
-        if (customer === END_CUSTOMER_MISSING) {
-          missing = addMissing(missing, 'endCustomerName');
-          seq = pushReason(seq, MISSING_REQUIRED_FIELD);
-        } else seq = pushReason(seq, END_CUSTOMER_MISMATCH);
-        if (rule === 0) rule = R_CUSTOMER;
-        rejected = true;
-      }
-      // programRequiredFields
-      const required = requiredFields[best];
-      if (required) {
-        const absent = missingProgramFields(line, required);
-        if (absent !== null) {
-          for (const field of absent) missing = addMissing(missing, field);
-          seq = pushReason(seq, MISSING_REQUIRED_FIELD);
-          if (rule === 0) rule = R_PROGRAM_FIELDS;
-          rejected = true;
-        }
-      }
-      // costNotBelowAuthorized, resaleWithinCeiling, bookCostAboveAuthorized
-      const cost = costUnits[best]!;
-      if (claimedCost >= 0 && !costNotBelowAuthorized(claimedCost, cost)) {
-        flags |= F_PRICE_COST;
-        seq = pushReason(seq, PRICE_ABOVE_AUTHORIZED);
-        if (rule === 0) rule = R_COST;
-        rejected = true;
-      }
-      const ceiling = maxResaleUnits[best]!;
-      if (!Number.isNaN(ceiling)) {
-        if (resale === ABSENT) {
-          missing = addMissing(missing, 'resalePrice');
-          seq = pushReason(seq, MISSING_REQUIRED_FIELD);
-          if (rule === 0) rule = R_RESALE;
-          rejected = true;
-        } else if (resale >= 0 && !resaleWithinCeiling(resale, ceiling)) {
-          flags |= F_PRICE_RESALE;
-          seq = pushReason(seq, PRICE_ABOVE_AUTHORIZED);
-          if (rule === 0) rule = R_RESALE;
-          rejected = true;
-        }
-      }
-      if (book >= 0 && !bookCostAboveAuthorized(book, cost)) {
-        flags |= F_PRICE_BOOK;
-        seq = pushReason(seq, PRICE_ABOVE_AUTHORIZED);
-        if (rule === 0) rule = R_BOOK;
-        rejected = true;
-      }
-
-      if (!rejected) {
-        // quantityWithinApproved: first come, first served in line order
-        const left = takenStamp[best] === stamp ? available[best]! - taken[best]! : available[best]!;
-        remainingBefore[i] = left;
-        const accepted = quantityWithinApproved(quantity, left);
-        if (accepted === 0) {
-          seq = pushReason(seq, QTY_EXCEEDS_APPROVED);
-          rule = R_QUANTITY;
-          rejected = true;
-        } else {
-          if (accepted < quantity) {
-            seq = pushReason(seq, QTY_EXCEEDS_APPROVED);
-            rule = R_QUANTITY;
-          }
-          if (takenStamp[best] === stamp) taken[best] = taken[best]! + accepted;
-          else {
-            takenStamp[best] = stamp;
-            taken[best] = accepted;
-          }
-          acceptedQuantity[i] = accepted;
-          // amountNotOverClaimed: cut to the computed credit, flag it
-          let credit = creditUnits(book, cost, accepted);
-          if (Number.isNaN(credit)) out.bigComputed.set(i, creditUnitsBig(book, cost, accepted));
-          computedUnits[i] = credit;
-          if (claimed >= 0) {
-            const full = accepted === quantity ? credit : creditUnits(book, cost, quantity);
-            // a credit beyond safe integers is above any claimed amount, which is safe
-            if (!Number.isNaN(full) && !amountNotOverClaimed(claimed, full)) {
-              seq = pushReason(seq, AMOUNT_OVER_CLAIMED);
-              if (rule === 0) rule = R_AMOUNT;
-            }
-            if (Number.isNaN(credit) || claimed < credit) credit = claimed;
-          } else if (Number.isNaN(credit)) out.bigApproved.set(i, out.bigComputed.get(i)!);
-          approvedUnits[i] = credit;
-        }
-      }
-    }
-
-    if (missing !== null) out.missingFields.set(i, missing);
-    reasons[i] = seq;
-    ruleOut[i] = rule;
-    flagsOut[i] = flags;
-    verdict[i] = rejected ? VERDICT_REJECTED : seq === 0 ? VERDICT_ACCEPTED : VERDICT_PARTIAL;
+  const session = new ValidationSession(index, distributorId, parts, isConsumed, options, lines.length);
+  try {
+    return session.validate(lines);
+  } finally {
+    session.close();
   }
-  return out;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -826,7 +898,14 @@ export function checkClaimLines(
       return id;
     },
   };
-  return runRules(index, lines, ctx.distributorId, parts, (invoiceNumber, invoiceLine) => ctx.isConsumed(invoiceNumber, invoiceLine), options);
+  return runRules(
+    index,
+    lines,
+    ctx.distributorId,
+    parts,
+    (invoiceNumber, invoiceLine) => ctx.isConsumed(invoiceNumber, invoiceLine),
+    options,
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -851,6 +930,11 @@ export interface ClaimValidator {
    * lines within a call take quantity first come, first served.
    */
   validate(distributorId: number, lines: readonly ClaimLineInput[], options?: ValidationOptions): CompactVerdicts;
+  /**
+   * Opens a session to validate one claim or POS file in chunks (see ValidationSession); close it
+   * when done. Sessions may overlap: the second one works on its own copy of the records.
+   */
+  session(distributorId: number, options?: ValidationOptions & { expectedLines?: number }): ValidationSession;
 }
 
 function normalizedMap(map: ReadonlyMap<string, number>): Map<string, number> {
@@ -867,26 +951,80 @@ function lookup(map: ReadonlyMap<string, number> | undefined, part: string): num
   return key === part ? undefined : map.get(key);
 }
 
-const NO_KEYS: ReadonlySet<string> = new Set();
+class MapPartResolver implements PartResolver {
+  constructor(
+    private readonly vendorParts: ReadonlyMap<string, number>,
+    private readonly distributorParts: ReadonlyMap<string, number> | undefined,
+  ) {}
+  vendor(part: string): number | undefined {
+    return lookup(this.vendorParts, part);
+  }
+  distributor(part: string): number | undefined {
+    return lookup(this.distributorParts, part);
+  }
+}
 
-/** Builds the compact authorization index once; `validate` then runs the rules over it. */
+const NO_KEYS = new PosKeyTable();
+
+class BulkValidator implements ClaimValidator {
+  private readonly vendorParts: Map<string, number>;
+  private readonly distributorParts = new Map<number, Map<string, number>>();
+  private readonly consumedTables = new Map<number, PosKeyTable>();
+  private recordsInUse = false;
+
+  constructor(
+    readonly index: AuthorizationIndex,
+    data: EngineData,
+  ) {
+    this.vendorParts = normalizedMap(data.productsByVendorPart);
+    for (const [distributorId, map] of data.productsByDistributorPart ?? []) this.distributorParts.set(distributorId, normalizedMap(map));
+    for (const [distributorId, keys] of data.consumedPosKeys ?? []) {
+      const table = new PosKeyTable(keys.size);
+      for (const key of keys) {
+        const [invoiceNumber, invoiceLine] = splitPosKey(key);
+        table.putIfAbsent(invoiceNumber, invoiceLine, 0);
+      }
+      this.consumedTables.set(distributorId, table);
+    }
+  }
+
+  validate(distributorId: number, lines: readonly ClaimLineInput[], options?: ValidationOptions): CompactVerdicts {
+    const session = this.session(distributorId, { ...options, expectedLines: lines.length });
+    try {
+      return session.validate(lines);
+    } finally {
+      session.close();
+    }
+  }
+
+  /** A copy of the records with nothing taken, for a session that overlaps another. */
+  private freshRecords(): Float64Array {
+    const copy = this.index.records.slice();
+    for (let o = 0; o < this.index.lineCount * REC_STRIDE; o += REC_STRIDE) copy[o + REC_REMAINING] = copy[o + REC_AVAILABLE]!;
+    return copy;
+  }
+
+  session(distributorId: number, options: ValidationOptions & { expectedLines?: number } = {}): ValidationSession {
+    const parts = new MapPartResolver(this.vendorParts, this.distributorParts.get(distributorId));
+    const consumed = this.consumedTables.get(distributorId) ?? NO_KEYS;
+    const shared = !this.recordsInUse;
+    if (shared) this.recordsInUse = true;
+    return new ValidationSession(
+      this.index,
+      distributorId,
+      parts,
+      (invoiceNumber, invoiceLine) => consumed.has(invoiceNumber, invoiceLine),
+      options,
+      options.expectedLines,
+      shared ? undefined : this.freshRecords(),
+      shared ? () => (this.recordsInUse = false) : undefined,
+    );
+  }
+}
+
+/** Builds the compact authorization index once; `validate` and `session` then run the rules over it. */
 export function createValidator(data: EngineData): ClaimValidator {
-  const index = AuthorizationIndex.fromFacts(data.authorizationLines);
-  const vendorParts = normalizedMap(data.productsByVendorPart);
-  const distributorParts = new Map<number, Map<string, number>>();
-  for (const [distributorId, map] of data.productsByDistributorPart ?? []) distributorParts.set(distributorId, normalizedMap(map));
-  return {
-    index,
-    validate(distributorId, lines, options) {
-      const own = distributorParts.get(distributorId);
-      const parts: PartResolver = {
-        vendor: (part) => lookup(vendorParts, part),
-        distributor: (part) => lookup(own, part),
-      };
-      const consumed = data.consumedPosKeys?.get(distributorId) ?? NO_KEYS;
-      return runRules(index, lines, distributorId, parts, (_invoice, _line, key) => consumed.has(key), options);
-    },
-  };
+  return new BulkValidator(AuthorizationIndex.fromFacts(data.authorizationLines), data);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -927,8 +1065,7 @@ function explain(v: CompactVerdicts, i: number): LineVerdictResult {
         break;
       }
       case DUPLICATE_LINE: {
-        const earlier = v.lines[v.duplicateOf.get(i)!]!;
-        messages.push(`Invoice ${line.invoiceNumber} line ${line.invoiceLine} is already on line ${earlier.lineNumber} of this claim.`);
+        messages.push(`Invoice ${line.invoiceNumber} line ${line.invoiceLine} is already on line ${v.duplicateOf.get(i)} of this claim.`);
         break;
       }
       case ALREADY_CLAIMED:
@@ -964,9 +1101,14 @@ function explain(v: CompactVerdicts, i: number): LineVerdictResult {
       }
       case PRICE_ABOVE_AUTHORIZED: {
         const parts: string[] = [];
-        if (flags & F_PRICE_COST) parts.push(`the claimed debit cost ${line.authorizedCost} is below the authorized cost ${fact!.authorizedCost}`);
-        if (flags & F_PRICE_RESALE) parts.push(`the resale price ${line.resalePrice} is above the authorized maximum ${fact!.maxResalePrice}`);
-        if (flags & F_PRICE_BOOK) parts.push(`the book cost ${line.bookCost} is not above the authorized cost ${fact!.authorizedCost}, so there is nothing to recover`);
+        if (flags & F_PRICE_COST)
+          parts.push(`the claimed debit cost ${line.authorizedCost} is below the authorized cost ${fact!.authorizedCost}`);
+        if (flags & F_PRICE_RESALE)
+          parts.push(`the resale price ${line.resalePrice} is above the authorized maximum ${fact!.maxResalePrice}`);
+        if (flags & F_PRICE_BOOK)
+          parts.push(
+            `the book cost ${line.bookCost} is not above the authorized cost ${fact!.authorizedCost}, so there is nothing to recover`,
+          );
         const sentence = parts.join('; and ');
         messages.push(sentence.charAt(0).toUpperCase() + sentence.slice(1) + '.');
         break;
@@ -1005,7 +1147,7 @@ function explain(v: CompactVerdicts, i: number): LineVerdictResult {
     resalePrice: text(line.resalePrice),
     claimedAmount: text(line.claimedAmount),
   };
-  if (v.duplicateOf.has(i)) inputs.duplicateOfLine = v.lines[v.duplicateOf.get(i)!]!.lineNumber;
+  if (v.duplicateOf.has(i)) inputs.duplicateOfLine = v.duplicateOf.get(i)!;
   if (v.consumed.has(i)) inputs.alreadyConsumed = 1;
   if (fact) {
     inputs.authorizationLineId = fact.authorizationLineId;

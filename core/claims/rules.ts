@@ -3,6 +3,7 @@
  * already-parsed values (money in minor units, dates as YYYYMMDD integers) so the engine's hot
  * loop can call them per line without allocating; the engine decides the order and the verdict.
  */
+import type { PosKeyTable } from './pos-keys.js';
 
 /** The rules in the order the engine applies them; a verdict's `rule` is one of these names. */
 export const RULE_NAMES = [
@@ -84,11 +85,8 @@ export function normalizeCode(code: string): string {
  * notDuplicateInClaim: the first occurrence of a POS key in one call wins; returns the index of
  * the earlier line holding the same key, or -1 (and records this one).
  */
-export function earlierOccurrence(seen: Map<string, number>, key: string, index: number): number {
-  const earlier = seen.get(key);
-  if (earlier !== undefined) return earlier;
-  seen.set(key, index);
-  return -1;
+export function earlierOccurrence(seen: PosKeyTable, invoiceNumber: string, invoiceLine: string, index: number): number {
+  return seen.putIfAbsent(invoiceNumber, invoiceLine, index);
 }
 
 /** dateWithinValidity: the date (YYYYMMDD) lies inside the authorization's inclusive window. */

@@ -49,10 +49,16 @@ const lineArb = fc.record({
 
 const worldArb = fc.record({
   facts: fc.array(factArb, { minLength: 1, maxLength: 8 }),
-  claims: fc.array(fc.record({ distributorId: fc.oneof({ arbitrary: fc.constant(1), weight: 6 }, fc.constant(2)), lines: fc.array(lineArb, { minLength: 1, maxLength: 12 }) }), {
-    minLength: 1,
-    maxLength: 4,
-  }),
+  claims: fc.array(
+    fc.record({
+      distributorId: fc.oneof({ arbitrary: fc.constant(1), weight: 6 }, fc.constant(2)),
+      lines: fc.array(lineArb, { minLength: 1, maxLength: 12 }),
+    }),
+    {
+      minLength: 1,
+      maxLength: 4,
+    },
+  ),
 });
 
 type World = typeof worldArb extends fc.Arbitrary<infer T> ? T : never;
@@ -115,8 +121,11 @@ describe('engine properties', () => {
         const { initial, runs } = replay(world);
         const accepted = new Map<number, number>();
         for (const run of runs)
-          for (const r of run.results) if (r.authorizationLineId !== null) accepted.set(r.authorizationLineId, (accepted.get(r.authorizationLineId) ?? 0) + r.acceptedQuantity);
-        for (const f of initial) expect(accepted.get(f.authorizationLineId) ?? 0).toBeLessThanOrEqual(Math.max(0, f.approvedQuantity - f.consumedQuantity));
+          for (const r of run.results)
+            if (r.authorizationLineId !== null)
+              accepted.set(r.authorizationLineId, (accepted.get(r.authorizationLineId) ?? 0) + r.acceptedQuantity);
+        for (const f of initial)
+          expect(accepted.get(f.authorizationLineId) ?? 0).toBeLessThanOrEqual(Math.max(0, f.approvedQuantity - f.consumedQuantity));
       }),
       { numRuns: 300 },
     );
@@ -158,7 +167,8 @@ describe('engine properties', () => {
             const approved = line.claimedAmount ? Decimal.min(parseMoney(line.claimedAmount), computed) : computed;
             expect(r.approvedAmount).toBe(approved.toFixed(4));
             expect(r.reasonCodes.includes('AMOUNT_OVER_CLAIMED')).toBe(
-              !!line.claimedAmount && parseMoney(line.claimedAmount).gt(lineCredit(parseMoney(line.bookCost), parseMoney(fact.authorizedCost), line.quantity)),
+              !!line.claimedAmount &&
+                parseMoney(line.claimedAmount).gt(lineCredit(parseMoney(line.bookCost), parseMoney(fact.authorizedCost), line.quantity)),
             );
             expect(r.acceptedQuantity).toBeLessThanOrEqual(line.quantity);
           });
@@ -172,7 +182,8 @@ describe('engine properties', () => {
       fc.property(worldArb, (world) => {
         for (const run of replay(world).runs) {
           const totals = summarizeVerdicts(run.results);
-          const sum = (pick: (r: LineVerdictResult) => string) => run.results.reduce((acc, r) => acc.plus(parseMoney(pick(r))), new Decimal(0)).toFixed(4);
+          const sum = (pick: (r: LineVerdictResult) => string) =>
+            run.results.reduce((acc, r) => acc.plus(parseMoney(pick(r))), new Decimal(0)).toFixed(4);
           expect(totals.computedAmount).toBe(sum((r) => r.computedAmount));
           expect(totals.approvedAmount).toBe(sum((r) => r.approvedAmount));
           expect(totals.acceptedQuantity).toBe(run.results.reduce((a, r) => a + r.acceptedQuantity, 0));
@@ -192,7 +203,8 @@ describe('engine properties', () => {
             expect(new Set(r.reasonCodes).size).toBe(r.reasonCodes.length);
             if (r.verdict === 'accepted') expect(r.reasonCodes).toEqual([]);
             else expect(r.rule).not.toBeNull();
-            if (r.verdict === 'partial') for (const c of r.reasonCodes) expect(['QTY_EXCEEDS_APPROVED', 'AMOUNT_OVER_CLAIMED']).toContain(c);
+            if (r.verdict === 'partial')
+              for (const c of r.reasonCodes) expect(['QTY_EXCEEDS_APPROVED', 'AMOUNT_OVER_CLAIMED']).toContain(c);
           }
       }),
       { numRuns: 200 },
@@ -233,7 +245,17 @@ describe('the generated claims', () => {
           codes.set(r.verdict, (codes.get(r.verdict) ?? 0) + 1);
           for (const c of r.reasonCodes) codes.set(c, (codes.get(c) ?? 0) + 1);
         }
-    for (const c of ['accepted', 'partial', 'rejected', 'QTY_EXCEEDS_APPROVED', 'AMOUNT_OVER_CLAIMED', 'DUPLICATE_LINE', 'ALREADY_CLAIMED', 'AUTH_EXPIRED', 'PART_MISMATCH'])
+    for (const c of [
+      'accepted',
+      'partial',
+      'rejected',
+      'QTY_EXCEEDS_APPROVED',
+      'AMOUNT_OVER_CLAIMED',
+      'DUPLICATE_LINE',
+      'ALREADY_CLAIMED',
+      'AUTH_EXPIRED',
+      'PART_MISMATCH',
+    ])
       expect({ [c]: (codes.get(c) ?? 0) > 20 }).toEqual({ [c]: true });
   });
 });

@@ -1,4 +1,10 @@
-import { validateClaimLines, checkClaimLines, summarizeVerdicts, createValidator, AuthorizationDataError } from '../../../core/claims/engine.js';
+import {
+  validateClaimLines,
+  checkClaimLines,
+  summarizeVerdicts,
+  createValidator,
+  AuthorizationDataError,
+} from '../../../core/claims/engine.js';
 import { claimLine, context, fact, numbered } from './support.js';
 
 describe('validateClaimLines', () => {
@@ -16,7 +22,13 @@ describe('validateClaimLines', () => {
       authorizationVersion: 1,
       rule: null,
     });
-    expect(r!.inputs).toMatchObject({ authorizedCost: '10.0000', bookCost: '12.5000', quantity: 10, remainingBefore: 100, validTo: '2025-06-30' });
+    expect(r!.inputs).toMatchObject({
+      authorizedCost: '10.0000',
+      bookCost: '12.5000',
+      quantity: 10,
+      remainingBefore: 100,
+      validTo: '2025-06-30',
+    });
   });
 
   it('rounds a line credit half-up to the cent', () => {
@@ -28,7 +40,13 @@ describe('validateClaimLines', () => {
   describe('authorizationFound', () => {
     it('rejects a line whose authorization number is unknown', () => {
       const [r] = validateClaimLines([claimLine({ authorizationNumber: 'NOPE' })], context({ facts: [fact()] }));
-      expect(r).toMatchObject({ verdict: 'rejected', reasonCodes: ['AUTH_NOT_FOUND'], rule: 'authorizationFound', acceptedQuantity: 0, computedAmount: '0.0000' });
+      expect(r).toMatchObject({
+        verdict: 'rejected',
+        reasonCodes: ['AUTH_NOT_FOUND'],
+        rule: 'authorizationFound',
+        acceptedQuantity: 0,
+        computedAmount: '0.0000',
+      });
       expect(r!.messages[0]).toContain('NOPE');
     });
 
@@ -58,7 +76,10 @@ describe('validateClaimLines', () => {
 
   describe('partMatches', () => {
     it('accepts the distributor part number through the mapping', () => {
-      const [r] = validateClaimLines([claimLine({ vendorPartNumber: null, distributorPartNumber: 'DP-100' })], context({ facts: [fact()] }));
+      const [r] = validateClaimLines(
+        [claimLine({ vendorPartNumber: null, distributorPartNumber: 'DP-100' })],
+        context({ facts: [fact()] }),
+      );
       expect(r!.verdict).toBe('accepted');
     });
 
@@ -184,14 +205,28 @@ describe('validateClaimLines', () => {
 
   describe('quantityWithinApproved', () => {
     it('cuts a line to what remains and marks it partial', () => {
-      const [r] = validateClaimLines([claimLine({ quantity: 30 })], context({ facts: [fact({ approvedQuantity: 100, consumedQuantity: 80 })] }));
-      expect(r).toMatchObject({ verdict: 'partial', reasonCodes: ['QTY_EXCEEDS_APPROVED'], acceptedQuantity: 20, computedAmount: '50.0000', rule: 'quantityWithinApproved' });
+      const [r] = validateClaimLines(
+        [claimLine({ quantity: 30 })],
+        context({ facts: [fact({ approvedQuantity: 100, consumedQuantity: 80 })] }),
+      );
+      expect(r).toMatchObject({
+        verdict: 'partial',
+        reasonCodes: ['QTY_EXCEEDS_APPROVED'],
+        acceptedQuantity: 20,
+        computedAmount: '50.0000',
+        rule: 'quantityWithinApproved',
+      });
       expect(r!.messages[0]).toBe('Only 20 of the 30 units claimed remain on authorization SD-1; 20 were accepted.');
     });
 
     it('rejects a line when nothing remains', () => {
       const [r] = validateClaimLines([claimLine()], context({ facts: [fact({ approvedQuantity: 100, consumedQuantity: 100 })] }));
-      expect(r).toMatchObject({ verdict: 'rejected', reasonCodes: ['QTY_EXCEEDS_APPROVED'], acceptedQuantity: 0, computedAmount: '0.0000' });
+      expect(r).toMatchObject({
+        verdict: 'rejected',
+        reasonCodes: ['QTY_EXCEEDS_APPROVED'],
+        acceptedQuantity: 0,
+        computedAmount: '0.0000',
+      });
     });
 
     it('serves earlier lines of the same claim first', () => {
@@ -209,7 +244,10 @@ describe('validateClaimLines', () => {
     });
 
     it('does not let a rejected line take quantity', () => {
-      const lines = numbered([claimLine({ invoiceLine: '1', quantity: 100, invoiceDate: '2030-01-01' }), claimLine({ invoiceLine: '2', quantity: 100 })]);
+      const lines = numbered([
+        claimLine({ invoiceLine: '1', quantity: 100, invoiceDate: '2030-01-01' }),
+        claimLine({ invoiceLine: '2', quantity: 100 }),
+      ]);
       expect(validateClaimLines(lines, context({ facts: [fact()] })).map((r) => r.verdict)).toEqual(['rejected', 'accepted']);
     });
 
@@ -251,7 +289,12 @@ describe('validateClaimLines', () => {
 
     it('rejects a book cost that is not above the authorized cost', () => {
       const [r] = validateClaimLines([claimLine({ bookCost: '10' })], context({ facts: [fact()] }));
-      expect(r).toMatchObject({ verdict: 'rejected', reasonCodes: ['PRICE_ABOVE_AUTHORIZED'], rule: 'bookCostAboveAuthorized', computedAmount: '0.0000' });
+      expect(r).toMatchObject({
+        verdict: 'rejected',
+        reasonCodes: ['PRICE_ABOVE_AUTHORIZED'],
+        rule: 'bookCostAboveAuthorized',
+        computedAmount: '0.0000',
+      });
     });
 
     it('rejects a malformed or negative amount as a field error', () => {
@@ -313,14 +356,25 @@ describe('validateClaimLines', () => {
     });
 
     it('compares the claim with the credit for the claimed quantity, not the cut one', () => {
-      const [r] = validateClaimLines([claimLine({ quantity: 30, claimedAmount: '75' })], context({ facts: [fact({ consumedQuantity: 80 })] }));
-      expect(r).toMatchObject({ verdict: 'partial', reasonCodes: ['QTY_EXCEEDS_APPROVED'], computedAmount: '50.0000', approvedAmount: '50.0000' });
+      const [r] = validateClaimLines(
+        [claimLine({ quantity: 30, claimedAmount: '75' })],
+        context({ facts: [fact({ consumedQuantity: 80 })] }),
+      );
+      expect(r).toMatchObject({
+        verdict: 'partial',
+        reasonCodes: ['QTY_EXCEEDS_APPROVED'],
+        computedAmount: '50.0000',
+        approvedAmount: '50.0000',
+      });
     });
   });
 
   it('reports every failing rule, naming the first', () => {
     const facts = [fact({ endCustomerName: 'Acme' })];
-    const [r] = validateClaimLines([claimLine({ invoiceDate: '2026-01-01', endCustomerName: 'Other', authorizedCost: '1' })], context({ facts }));
+    const [r] = validateClaimLines(
+      [claimLine({ invoiceDate: '2026-01-01', endCustomerName: 'Other', authorizedCost: '1' })],
+      context({ facts }),
+    );
     expect(r!.reasonCodes).toEqual(['AUTH_EXPIRED', 'END_CUSTOMER_MISMATCH', 'PRICE_ABOVE_AUTHORIZED']);
     expect(r!.messages).toHaveLength(3);
     expect(r!.rule).toBe('dateWithinValidity');
@@ -345,7 +399,9 @@ describe('validateClaimLines', () => {
   });
 
   it('sums totals exactly from the lines', () => {
-    const lines = numbered(Array.from({ length: 10 }, (_, i) => claimLine({ invoiceLine: String(i + 1), quantity: 1, bookCost: '10.1', authorizedCost: null })));
+    const lines = numbered(
+      Array.from({ length: 10 }, (_, i) => claimLine({ invoiceLine: String(i + 1), quantity: 1, bookCost: '10.1', authorizedCost: null })),
+    );
     const ctx = context({ facts: [fact({ authorizedCost: '10' })] });
     const results = validateClaimLines(lines, ctx);
     expect(summarizeVerdicts(results)).toMatchObject({ accepted: 10, computedAmount: '1.0000', acceptedQuantity: 10 });
@@ -355,7 +411,11 @@ describe('validateClaimLines', () => {
 
 describe('createValidator', () => {
   it('gives the same verdicts as validateClaimLines', () => {
-    const facts = [fact(), fact({ authorizationLineId: 12, productId: 200, vendorPartNumber: 'VP-200' }), fact({ authorizationNumber: 'SD-2', distributorId: 2 })];
+    const facts = [
+      fact(),
+      fact({ authorizationLineId: 12, productId: 200, vendorPartNumber: 'VP-200' }),
+      fact({ authorizationNumber: 'SD-2', distributorId: 2 }),
+    ];
     const lines = numbered([
       claimLine(),
       claimLine({ invoiceLine: '2', vendorPartNumber: null, distributorPartNumber: 'DP-200', quantity: 150 }),
@@ -376,6 +436,49 @@ describe('createValidator', () => {
     const bulk = validator.validate(1, lines).results();
     const viaContext = validateClaimLines(lines, context({ facts, consumed: ['INV-1\u00015'] }));
     expect(bulk).toEqual(viaContext);
-    expect(bulk.map((r) => r.reasonCodes)).toEqual([[], ['QTY_EXCEEDS_APPROVED'], ['AUTH_NOT_FOR_DISTRIBUTOR'], ['AUTH_NOT_FOUND'], ['ALREADY_CLAIMED'], ['DUPLICATE_LINE', 'ALREADY_CLAIMED']]);
+    expect(bulk.map((r) => r.reasonCodes)).toEqual([
+      [],
+      ['QTY_EXCEEDS_APPROVED'],
+      ['AUTH_NOT_FOR_DISTRIBUTOR'],
+      ['AUTH_NOT_FOUND'],
+      ['ALREADY_CLAIMED'],
+      ['DUPLICATE_LINE', 'ALREADY_CLAIMED'],
+    ]);
+  });
+});
+
+describe('validation sessions', () => {
+  const facts = [fact({ approvedQuantity: 50 })];
+  const data = { authorizationLines: facts, productsByVendorPart: new Map([['VP-100', 100]]) };
+
+  it('carries duplicates and quantity across chunks of one file', () => {
+    const validator = createValidator(data);
+    const session = validator.session(1);
+    const first = session.validate(numbered([claimLine({ invoiceLine: '1', quantity: 30 })]));
+    const second = session.validate([
+      claimLine({ lineNumber: 2, invoiceLine: '2', quantity: 30 }),
+      claimLine({ lineNumber: 3, invoiceLine: '1' }),
+    ]);
+    session.close();
+    expect(first.result(0).verdict).toBe('accepted');
+    expect(second.results().map((r) => [r.verdict, r.acceptedQuantity, r.reasonCodes])).toEqual([
+      ['partial', 20, ['QTY_EXCEEDS_APPROVED']],
+      ['rejected', 0, ['DUPLICATE_LINE']],
+    ]);
+    expect(second.result(1).messages[0]).toContain('line 1 of this claim');
+    // closing gave the quantity back
+    expect(validator.validate(1, [claimLine({ quantity: 50 })]).result(0).verdict).toBe('accepted');
+  });
+
+  it('lets sessions overlap without sharing what they took', () => {
+    const validator = createValidator(data);
+    const a = validator.session(1);
+    expect(a.validate([claimLine({ quantity: 40 })]).result(0).acceptedQuantity).toBe(40);
+    const b = validator.session(1);
+    expect(b.validate([claimLine({ quantity: 40 })]).result(0).acceptedQuantity).toBe(40);
+    expect(a.validate([claimLine({ lineNumber: 2, invoiceLine: '2', quantity: 40 })]).result(0).acceptedQuantity).toBe(10);
+    b.close();
+    a.close();
+    expect(() => a.validate([claimLine()])).toThrow(/closed/);
   });
 });

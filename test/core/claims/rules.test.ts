@@ -17,6 +17,7 @@ import {
   resaleWithinCeiling,
   sameEndCustomer,
 } from '../../../core/claims/rules.js';
+import { PosKeyTable } from '../../../core/claims/pos-keys.js';
 
 describe('rules', () => {
   it('dateWithinValidity includes both ends of the window', () => {
@@ -77,16 +78,19 @@ describe('rules', () => {
     expect(posKey('A', 'b1')).toBe(posKey('a', 'B1'));
   });
 
-  it('earlierOccurrence keeps the first line of a key', () => {
-    const seen = new Map<string, number>();
-    expect(earlierOccurrence(seen, 'k', 0)).toBe(-1);
-    expect(earlierOccurrence(seen, 'k', 3)).toBe(0);
-    expect(earlierOccurrence(seen, 'j', 4)).toBe(-1);
+  it('earlierOccurrence keeps the first line of a key, whatever its spelling', () => {
+    const seen = new PosKeyTable(2);
+    expect(earlierOccurrence(seen, 'INV-1', '1', 0)).toBe(-1);
+    expect(earlierOccurrence(seen, ' inv-1', '001', 3)).toBe(0);
+    expect(earlierOccurrence(seen, 'INV-1', '2', 4)).toBe(-1);
   });
 
   it('missingProgramFields names what is empty, looking in line fields then extra', () => {
     expect(missingProgramFields({ extra: { resellerPoNumber: 'PO' } }, ['resellerPoNumber'])).toBeNull();
-    expect(missingProgramFields({ extra: { resellerPoNumber: '' } }, ['resellerPoNumber', 'salesOrderNumber'])).toEqual(['resellerPoNumber', 'salesOrderNumber']);
+    expect(missingProgramFields({ extra: { resellerPoNumber: '' } }, ['resellerPoNumber', 'salesOrderNumber'])).toEqual([
+      'resellerPoNumber',
+      'salesOrderNumber',
+    ]);
     expect(missingProgramFields({ shipDate: '2025-01-01' } as never, ['shipDate'])).toBeNull();
     expect(missingProgramFields({ extra: {} }, ['constructor'])).toEqual(['constructor']);
   });

@@ -1,6 +1,15 @@
 import fc from 'fast-check';
 import { lineCredit, parseMoney, isMoneyText } from '../../../core/money.js';
-import { creditUnits, creditUnitsBig, bigUnitsToString, parseIsoDate, isoDateFromInt, parseUnits, roundUnitsToCent, unitsToString } from '../../../core/claims/units.js';
+import {
+  creditUnits,
+  creditUnitsBig,
+  bigUnitsToString,
+  parseIsoDate,
+  isoDateFromInt,
+  parseUnits,
+  roundUnitsToCent,
+  unitsToString,
+} from '../../../core/claims/units.js';
 
 describe('money units', () => {
   it('parses the texts parseMoney accepts, and only those', () => {
@@ -27,17 +36,22 @@ describe('money units', () => {
     expect(roundUnitsToCent(49)).toBe(0);
     expect(roundUnitsToCent(-50)).toBe(-100);
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 10 ** 9 }), fc.integer({ min: 0, max: 10 ** 9 }), fc.integer({ min: 1, max: 10 ** 6 }), (book, auth, qty) => {
-        const expected = lineCredit(parseMoney(unitsToString(book)), parseMoney(unitsToString(auth)), qty).toFixed(4);
-        const u = creditUnits(book, auth, qty);
-        expect(Number.isNaN(u) ? bigUnitsToString(creditUnitsBig(book, auth, qty)) : unitsToString(u)).toBe(expected);
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 10 ** 9 }),
+        fc.integer({ min: 0, max: 10 ** 9 }),
+        fc.integer({ min: 1, max: 10 ** 6 }),
+        (book, auth, qty) => {
+          const expected = lineCredit(parseMoney(unitsToString(book)), parseMoney(unitsToString(auth)), qty).toFixed(4);
+          const u = creditUnits(book, auth, qty);
+          expect(Number.isNaN(u) ? bigUnitsToString(creditUnitsBig(book, auth, qty)) : unitsToString(u)).toBe(expected);
+        },
+      ),
     );
   });
 
   it('falls back to BigInt beyond safe integers', () => {
     expect(creditUnits(2 ** 52, 0, 4)).toBeNaN();
-    expect(bigUnitsToString(creditUnitsBig(2 ** 52, 0, 4))).toBe("1801439850948.2000"); // 2^54 units, rounded to the cent
+    expect(bigUnitsToString(creditUnitsBig(2 ** 52, 0, 4))).toBe('1801439850948.2000'); // 2^54 units, rounded to the cent
   });
 
   it('parses calendar dates only', () => {
