@@ -59,3 +59,20 @@ export async function connectSalesforce(settings: SalesforceSettings): Promise<S
   await conn.authorize(grant());
   return conn;
 }
+
+/**
+ * One authenticated connection per settings, reused across runs and write-backs: Salesforce limits
+ * logins per user and hour, and jsforce renews the session itself when it expires.
+ */
+let cached: { settings: SalesforceSettings; conn: Promise<SalesforceConnection> } | null = null;
+export function sharedConnection(settings: SalesforceSettings): Promise<SalesforceConnection> {
+  if (cached?.settings !== settings) {
+    const conn = connectSalesforce(settings);
+    cached = { settings, conn };
+    // A refused login is not kept: the next call tries again.
+    conn.catch(() => {
+      if (cached?.conn === conn) cached = null;
+    });
+  }
+  return cached.conn;
+}

@@ -3,7 +3,7 @@
  * statuses and authorization numbers, then (when configured) expire authorizations whose
  * opportunity was lost. Every run is recorded with its counts and errors, success or not.
  */
-import { connectSalesforce, type SalesforceConnection } from '../../integrations/salesforce/connection.js';
+import { sharedConnection, type SalesforceConnection } from '../../integrations/salesforce/connection.js';
 import * as crm from '../../integrations/salesforce/crm.repository.js';
 import { activeSalesforceSettings, type SalesforceSettings } from '../../integrations/salesforce/settings.js';
 import {
@@ -47,7 +47,7 @@ async function execute(settings: SalesforceSettings, actor: Actor | null, trigge
   const errors: RunError[] = [];
   let conn: SalesforceConnection | null = null;
   try {
-    conn = await withRetry(() => connectSalesforce(settings), settings.retry);
+    conn = await withRetry(() => sharedConnection(settings), settings.retry);
   } catch (err) {
     errors.push(describeError(null, err));
   }
@@ -111,7 +111,7 @@ export async function writeBackRequest(requestId: number) {
   if (!settings) return null;
   const targets = await writebackTargets([requestId]);
   if (!targets.length) return { written: 0, unchanged: 0, failed: 0 };
-  const conn = await withRetry(() => connectSalesforce(settings), settings.retry);
+  const conn = await withRetry(() => sharedConnection(settings), settings.retry);
   return pushWritebacks(conn, settings, targets);
 }
 
