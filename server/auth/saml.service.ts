@@ -67,10 +67,14 @@ function samlFor(idp: repo.IdentityProviderConfig, config: Config) {
 
 export async function identityProvider(config: Config) {
   const idp = await repo.findIdentityProvider();
-  if (idp || !config.samlTestIdp) return idp;
-  // Demo only: configure the local test IdP on first use. Loaded only when SAML_TEST_IDP=true.
-  const { demoIdentityProvider } = await import('./saml.test-idp.js');
-  return repo.saveIdentityProvider(demoIdentityProvider(config));
+  if (!config.samlTestIdp) return idp;
+  // Demo only (SAML_TEST_IDP=true): the local test IdP, loaded on first use. Its key is made at
+  // boot, so a restarted demo refreshes the stored certificate; a real IdP, once configured, stays.
+  const { demoIdentityProvider, TEST_IDP_ENTITY_ID } = await import('./saml.test-idp.js');
+  if (idp && idp.entityId !== TEST_IDP_ENTITY_ID) return idp;
+  const demo = demoIdentityProvider(config);
+  if (idp && idp.certificates.join() === demo.certificates.join() && idp.ssoUrl === demo.ssoUrl) return idp;
+  return repo.saveIdentityProvider(demo);
 }
 
 /** Only a local path may follow a login: no open redirect. */

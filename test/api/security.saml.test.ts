@@ -226,6 +226,19 @@ describeDb('SAML single sign-on', () => {
     expect((await request(app).get('/api/session').set('Cookie', cookie)).status).toBe(401);
   });
 
+  it('configures the identity provider from fields as well as from metadata', async () => {
+    const auth = await tokenOf(t, USERS.admin);
+    const res = await request(app)
+      .put('/api/sso/identity-provider')
+      .set('Authorization', auth)
+      .send({ entityId: 'urn:bec:test-idp', ssoUrl: 'https://idp.test.example/sso', certificates: [idp.keys.cert] });
+    expect(res.status).toBe(200);
+    expect(res.body.identityProvider.attributeMapping.roleMap).toEqual({ 'BEC-Finance': 'finance', 'BEC-Partners': 'distributor_user' });
+    const id = await idp.startLogin(app);
+    expect((await idp.post(app, idp.responseXml(id))).status).toBe(303);
+    expect(await AuditEvent.count({ where: { action: 'sso.identity_provider_configured' } })).toBe(2);
+  });
+
   it('lets only a vendor admin configure the identity provider', async () => {
     const finance = await t.as(USERS.finance);
     const res = await finance.get('/api/sso/identity-provider');

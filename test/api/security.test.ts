@@ -137,6 +137,30 @@ describeDb('hardening: headers, CORS, CSRF, session fixation, rate limits, embed
     expect(JSON.stringify(res.body)).not.toMatch(/at .*\.ts|SELECT|stack/i);
   });
 
+  it('serves the local test IdP only with SAML_TEST_IDP=true, and completes a login through it', async () => {
+    const off = await t.http.get('/auth/saml/test-idp');
+    expect(off.status).toBe(404);
+    expect((await t.http.get('/auth/saml/login')).status).toBe(404);
+    const app = appWith({ SAML_TEST_IDP: 'true' });
+    const login = await request(app).get('/auth/saml/login?returnTo=/claims.html');
+    expect(login.status).toBe(302);
+    const idpUrl = new URL(login.headers.location as string);
+    expect(idpUrl.pathname).toBe('/auth/saml/test-idp');
+    const form = await request(app).get(idpUrl.pathname + idpUrl.search);
+    expect(form.status).toBe(200);
+    const requestId = /name="requestId" value="([^"]+)"/.exec(form.text)![1];
+    const signed = await request(app)
+      .post('/auth/saml/test-idp')
+      .type('form')
+      .send({ requestId, RelayState: '/claims.html', email: 'demo.sso@voltaic.example', displayName: 'Demo SSO', role: 'channel_manager', distributor: '' });
+    const samlResponse = /name="SAMLResponse" value="([^"]+)"/.exec(signed.text)![1];
+    const acs = await request(app).post('/auth/saml/acs').type('form').send({ SAMLResponse: samlResponse, RelayState: '/claims.html' });
+    expect(acs.status).toBe(303);
+    expect(acs.headers.location).toBe('/claims.html');
+    const me = await request(app).get('/api/session').set('Cookie', cookieOf(acs)!);
+    expect(me.body).toMatchObject({ email: 'demo.sso@voltaic.example', role: 'channel_manager', distributorId: null });
+  });
+
   describe('embed tokens', () => {
     const env = { EMBED_TOKEN_SECRET: SECRET, EMBED_TOKEN_TTL_SECONDS: '60' };
 
