@@ -154,6 +154,14 @@ export const gridStyles = css`
     margin: 0;
     font-variant-numeric: tabular-nums;
   }
+  .detail details {
+    margin-top: var(--bec-space-x-small);
+    font-size: var(--bec-font-size-2);
+  }
+  .detail summary {
+    cursor: pointer;
+    color: var(--bec-color-brand);
+  }
   .notes ul {
     list-style: none;
     padding: 0;

@@ -573,8 +573,13 @@ export class BecClaimGrid extends BecElement {
           <dd>${formatMoney(l.computedAmount, cur, this.locale)}</dd>
           <dt>Approved</dt>
           <dd>${formatMoney(l.approvedAmount, cur, this.locale)}</dd>
-          ${inputs.map(([k, v]) => html`<dt>${k}</dt><dd>${typeof v === 'object' ? JSON.stringify(v) : String(v)}</dd>`)}
         </dl>
+        ${inputs.length
+          ? html`<details>
+              <summary>Inputs the verdict used (${inputs.length})</summary>
+              <dl>${inputs.map(([k, v]) => html`<dt>${k}</dt><dd>${v !== null && typeof v === 'object' ? JSON.stringify(v) : String(v)}</dd>`)}</dl>
+            </details>`
+          : nothing}
       </div>
       <div>
         ${this.canAdjust

@@ -263,13 +263,22 @@ export class BecApi {
 
   async signIn(email: string, password: string): Promise<SessionUser> {
     const s = await this.request<{ user: SessionUser; csrfToken: string }>('POST', '/api/session', { email, password });
-    this.csrfToken = s.csrfToken;
+    this.rememberCsrf(s.csrfToken);
+    return s.user;
+  }
+  /** Partner portal: exchanges a short-lived embed token (`POST /api/embed/tokens`) for a session. */
+  async signInWithEmbedToken(token: string): Promise<SessionUser> {
+    const s = await this.request<{ user: SessionUser; csrfToken: string }>('POST', '/api/embed/session', { token });
+    this.rememberCsrf(s.csrfToken);
+    return s.user;
+  }
+  private rememberCsrf(csrfToken: string) {
+    this.csrfToken = csrfToken;
     try {
-      sessionStorage.setItem(CSRF_KEY + this.baseUrl, s.csrfToken);
+      sessionStorage.setItem(CSRF_KEY + this.baseUrl, csrfToken);
     } catch {
       /* storage may be blocked in a third-party frame: the token stays in memory */
     }
-    return s.user;
   }
   signOut() {
     return this.request<void>('DELETE', '/api/session');
