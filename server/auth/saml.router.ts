@@ -69,6 +69,8 @@ export function ssoAdminRouter(config: Config) {
   return r;
 }
 
+const REQUEST_COOKIE = 'bec_saml_request';
+
 /** Mounted at /auth/saml: browser-facing, outside /api. */
 export function samlRouter(config: Config) {
   const r = Router();
@@ -77,7 +79,17 @@ export function samlRouter(config: Config) {
   });
   r.get('/login', async (req, res) => {
     try {
-      res.redirect(302, await saml.loginUrl(config, String(req.query.returnTo ?? '/')));
+      const { url, requestId } = await saml.loginUrl(config, String(req.query.returnTo ?? '/'));
+      // Binds the AuthnRequest to this browser (login CSRF). SameSite=None (needs Secure) so that the
+      // IdP's cross-site POST to the ACS carries it.
+      res.cookie(REQUEST_COOKIE, requestId, {
+        httpOnly: true,
+        secure: config.cookieSecure,
+        sameSite: config.cookieSecure ? 'none' : 'lax',
+        maxAge: 10 * 60_000,
+        path: '/auth/saml',
+      });
+      res.redirect(302, url);
     } catch (e) {
       if (e instanceof saml.SsoError) throw new AppError('SSO_NOT_CONFIGURED', e.message, 404);
       throw e;
@@ -87,7 +99,7 @@ export function samlRouter(config: Config) {
     const body = (req.body ?? {}) as Record<string, unknown>;
     let result: Awaited<ReturnType<typeof saml.userFromAssertion>>;
     try {
-      const verified = await saml.verifyResponse(config, body.SAMLResponse);
+      const verified = await saml.verifyResponse(config, body.SAMLResponse, req.cookies?.[REQUEST_COOKIE] as string | undefined);
       result = await saml.userFromAssertion(config, verified);
       if (!result.user.active) throw new saml.SsoError('the user is deactivated', null);
     } catch (e) {
@@ -103,6 +115,7 @@ export function samlRouter(config: Config) {
       undefined,
       req.requestId,
     );
+    res.clearCookie(REQUEST_COOKIE, { path: '/auth/saml' });
     res.cookie(auth.SESSION_COOKIE, s.cookieValue, { httpOnly: true, secure: config.cookieSecure, sameSite: 'lax', expires: s.expiresAt, path: '/' });
     res.redirect(303, saml.safeReturnPath(body.RelayState));
   });

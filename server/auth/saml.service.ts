@@ -6,6 +6,7 @@
  * our ACS URL, a database-backed request-id cache consumed atomically, an assertion-id replay cache.
  */
 import { SAML, ValidateInResponseTo, generateServiceProviderMetadata, type Profile } from '@node-saml/passport-saml';
+import { inflateRawSync } from 'node:zlib';
 import { DOMParser } from '@xmldom/xmldom';
 import { ROLES, type Role } from '../../core/domain.js';
 import type { Config } from '../config.js';
@@ -82,10 +83,14 @@ export const safeReturnPath = (value: unknown) =>
   typeof value === 'string' && /^\/(?![/\\])[\x21-\x7e]*$/.test(value) && value.length <= 500 ? value : '/';
 
 /** The IdP URL to send the browser to, with a new AuthnRequest whose id is stored in the database. */
-export async function loginUrl(config: Config, returnTo: string): Promise<string> {
+export async function loginUrl(config: Config, returnTo: string): Promise<{ url: string; requestId: string }> {
   const idp = await identityProvider(config);
   if (!idp) throw new SsoError('single sign-on is not configured');
-  return samlFor(idp, config).getAuthorizeUrlAsync(safeReturnPath(returnTo), undefined, {});
+  const url = await samlFor(idp, config).getAuthorizeUrlAsync(safeReturnPath(returnTo), undefined, {});
+  const request = inflateRawSync(Buffer.from(new URL(url).searchParams.get('SAMLRequest') ?? '', 'base64')).toString('utf8');
+  const requestId = /\sID="([^"]+)"/.exec(request)?.[1];
+  if (!requestId) throw new Error('node-saml produced an AuthnRequest without an ID');
+  return { url, requestId };
 }
 
 function parseStrict(xml: string) {
@@ -108,7 +113,7 @@ export interface VerifiedAssertion {
 }
 
 /** Every check on a POSTed SAMLResponse; throws SsoError, never returns an unverified profile. */
-export async function verifyResponse(config: Config, samlResponse: unknown): Promise<VerifiedAssertion> {
+export async function verifyResponse(config: Config, samlResponse: unknown, startedHere?: string): Promise<VerifiedAssertion> {
   if (typeof samlResponse !== 'string' || !samlResponse || samlResponse.length > MAX_RESPONSE_CHARS) throw new SsoError('no SAMLResponse');
   const xml = Buffer.from(samlResponse, 'base64').toString('utf8');
   // Comments split text nodes (NameID truncation, CVE-2017-11427 family); IdPs never send them.
@@ -121,6 +126,11 @@ export async function verifyResponse(config: Config, samlResponse: unknown): Pro
   const inResponseTo = root.getAttribute('InResponseTo') || null;
   if (root.getAttribute('Destination') !== sp.acsUrl) throw new SsoError('the response Destination is not our ACS URL', inResponseTo);
   if (!inResponseTo) throw new SsoError('the response has no InResponseTo (unsolicited responses are refused)');
+  // Login CSRF: the request must have been started in this browser. Required when cookies are Secure
+  // (the binding cookie is then SameSite=None, so the IdP's cross-site POST carries it).
+  if ((config.cookieSecure || startedHere) && startedHere !== inResponseTo) {
+    throw new SsoError('this login was not started in this browser', inResponseTo);
+  }
   if (!(await repo.consumeRequestId(inResponseTo))) throw new SsoError('unknown, expired or already answered InResponseTo', inResponseTo);
 
   const idp = await identityProvider(config);

@@ -207,6 +207,32 @@ describeDb('SAML single sign-on', () => {
     await expectRefused(idp.responseXml(id2, { attributes: { email: 'x@y.example', role: 'superuser' } }), /role/);
   });
 
+  it('refuses a response to a login started in another browser (login CSRF) when cookies are Secure', async () => {
+    const secureApp = createApp({ config: loadConfig({ LOG_REQUESTS: 'false', SIGNIN_RATE_LIMIT: '1000', COOKIE_SECURE: 'true' }), db: t.db });
+    const start = async () => {
+      const res = await request(secureApp).get('/auth/saml/login');
+      const cookie = (res.headers['set-cookie'] as unknown as string[]).find((c) => c.startsWith('bec_saml_request='))!;
+      expect(cookie).toMatch(/SameSite=None/);
+      expect(cookie).toMatch(/Secure/);
+      const { requestIdOf } = await import('../../server/auth/saml.test-idp.js');
+      return { id: requestIdOf(new URL(res.headers.location as string).searchParams.get('SAMLRequest')!), cookie: cookie.split(';')[0] };
+    };
+    const victim = await start();
+    const attacker = await start();
+    const post = (xml: string, cookie?: string) => {
+      const r = request(secureApp).post('/auth/saml/acs').type('form');
+      return (cookie ? r.set('Cookie', cookie) : r).send({ SAMLResponse: Buffer.from(xml).toString('base64') });
+    };
+    const before = await failures();
+    expect((await post(idp.responseXml(attacker.id))).status).toBe(401);
+    expect((await post(idp.responseXml(victim.id), attacker.cookie)).status).toBe(401);
+    expect(await failures()).toBe(before + 2);
+    // A refused, unbound attempt does not burn the request: its own browser still completes it.
+    const own = await post(idp.responseXml(attacker.id), attacker.cookie);
+    expect(own.status).toBe(303);
+    expect((own.headers['set-cookie'] as unknown as string[]).some((c) => c.startsWith('bec_saml_request=;'))).toBe(true);
+  });
+
   it('never redirects off-site after login', async () => {
     const id = await idp.startLogin(app);
     const res = await idp.post(app, idp.responseXml(id), '//evil.example/steal');
@@ -217,7 +243,7 @@ describeDb('SAML single sign-on', () => {
   it('signs out locally and at the IdP with the CSRF token', async () => {
     const id = await idp.startLogin(app);
     const res = await idp.post(app, idp.responseXml(id));
-    const cookie = (res.headers['set-cookie'] as unknown as string[])[0].split(';')[0];
+    const cookie = (res.headers['set-cookie'] as unknown as string[]).find((c) => c.startsWith('bec_session='))!.split(';')[0];
     expect((await request(app).post('/auth/saml/logout').set('Cookie', cookie)).status).toBe(403);
     const session = await request(app).get('/api/session').set('Cookie', cookie);
     expect(session.status).toBe(200);
