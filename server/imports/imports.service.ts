@@ -139,29 +139,49 @@ async function finish(actor: Actor, ingest: Ingest, sha: string | null, failure:
 export async function importCsv(actor: Actor, input: Readable, meta: ImportMeta) {
   const { ingest, delimiter } = await start(actor, 'csv', meta);
   const hash = createHash('sha256');
-  input.on('data', (chunk: Buffer | string) => {
+  // Strings, not buffers: the decoder keeps a UTF-8 character split across chunks whole.
+  input.setEncoding('utf8');
+  input.on('data', (chunk: string) => {
     hash.update(chunk);
-    ingest.processedBytes += typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.length;
+    ingest.processedBytes += Buffer.byteLength(chunk);
   });
-  const parser = Papa.parse(Papa.NODE_STREAM_INPUT, {
-    delimiter: delimiter ?? '',
-    delimitersToGuess: [',', ';', '\t', '|'],
-    skipEmptyLines: 'greedy',
-  }) as unknown as NodeJS.ReadWriteStream & AsyncIterable<string[]>;
-  input.pipe(parser);
   let failure: AppError | null = null;
   let rowNumber = 0;
-  try {
-    for await (const cells of parser) {
+  // Papaparse reads the stream itself; each chunk pauses it until its rows are written, so a
+  // slow database slows the reading instead of filling memory (backpressure).
+  let chain: Promise<void> = Promise.resolve();
+  const rows = async (data: string[][]) => {
+    for (const cells of data) {
       rowNumber++;
       if (rowNumber === 1) ingest.header(cells);
       else await ingest.row(cells, rowNumber);
     }
+  };
+  try {
+    await new Promise<void>((resolve, reject) => {
+      Papa.parse(input as unknown as File, {
+        delimiter: delimiter ?? '',
+        delimitersToGuess: [',', ';', '\t', '|'],
+        skipEmptyLines: 'greedy',
+        chunk(results, parser) {
+          parser.pause();
+          chain = chain.then(() => rows(results.data as string[][]));
+          chain.then(
+            () => parser.resume(),
+            (err: unknown) => {
+              parser.abort();
+              reject(err);
+            },
+          );
+        },
+        complete: () => chain.then(resolve, reject),
+        error: (err: Error) => reject(new AppError('UNREADABLE_FILE', `the file could not be read: ${err.message}`, 422)),
+      });
+    });
     if (rowNumber === 0) throw new AppError('EMPTY_FILE', 'the file has no header row', 422);
   } catch (err) {
     if (!(err instanceof AppError)) throw err;
     failure = err;
-    input.unpipe(parser);
     input.resume();
   }
   const view = await finish(actor, ingest, failure ? null : hash.digest('hex'), failure);

@@ -1,0 +1,47 @@
+/** Bad POS files through the API: each gets a clear error with row and column, and loses no valid row. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describeDb, startTestApp, USERS, type TestApp } from '../support/harness.js';
+
+const fixture = (name: string) => readFileSync(join(__dirname, '..', 'fixtures', 'imports', name), 'utf8');
+
+describeDb('POS import corpus', () => {
+  let t: TestApp;
+  let auth: string;
+  beforeAll(async () => {
+    t = await startTestApp();
+    const c = await t.as(USERS.arrowhead);
+    auth = (c.get('/x') as unknown as { _header: Record<string, string> })._header.authorization;
+  });
+  afterAll(() => t.close());
+  const upload = (csv: string) => t.http.post('/api/imports').set('Authorization', auth).set('Content-Type', 'text/csv').send(csv);
+
+  it('reads tabs, quoted separators, US and other dates and thousands separators, and names each bad cell', async () => {
+    const res = await upload(fixture('tab-us-dates.csv'));
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ rowsRead: 5, rowsAccepted: 2, rowsRejected: 3 });
+    const errors = (await t.http.get(`/api/imports/${res.body.id}/errors`).set('Authorization', auth)).body.items;
+    expect(errors.map((e: { rowNumber: number; column: string; code: string }) => [e.rowNumber, e.column, e.code])).toEqual([
+      [4, 'quantity', 'INVALID_QUANTITY'],
+      [5, 'vendorPartNumber', 'MISSING_REQUIRED_FIELD'],
+      [6, 'resalePrice', 'INVALID_NUMBER'],
+    ]);
+  });
+
+  it('keeps a header-only file as an empty completed job', async () => {
+    const res = await upload(fixture('header-only.csv'));
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ status: 'completed', rowsRead: 0, rowsAccepted: 0 });
+  });
+
+  it('refuses an empty file with a clear error', async () => {
+    const res = await upload(fixture('empty.csv') || '\r\n');
+    expect(res.status).toBe(422);
+    expect(res.body.code).toBe('EMPTY_FILE');
+  });
+
+  it('refuses a body that is neither CSV nor JSON', async () => {
+    const res = await t.http.post('/api/imports').set('Authorization', auth).set('Content-Type', 'application/xml').send('<x/>');
+    expect(res.status).toBe(415);
+  });
+});
