@@ -33,7 +33,10 @@ export interface RequestForContext {
 
 const scoped = (scope: TenantScope) => (scope.distributorId === null ? {} : { distributorId: scope.distributorId });
 
-export async function requestsForContext(scope: TenantScope, where: { id?: number; statuses?: string[] }): Promise<RequestForContext[]> {
+export async function requestsForContext(
+  scope: TenantScope,
+  where: { id?: number | number[]; statuses?: string[] },
+): Promise<RequestForContext[]> {
   const rows = await PriceRequest.findAll({
     where: { ...scoped(scope), ...(where.id !== undefined ? { id: where.id } : {}), ...(where.statuses ? { status: where.statuses } : {}) },
     order: [['id', 'ASC']],
@@ -175,4 +178,13 @@ export async function activeAuthorizationsOfRequests(): Promise<
 export async function expireAuthorization(id: number, transaction: Transaction): Promise<boolean> {
   const [n] = await Authorization.update({ status: 'expired' }, { where: { id, status: 'active' }, transaction });
   return n > 0;
+}
+
+/** Links a request to CRM records by their Salesforce Ids (the request's own reference columns). */
+export async function setCrmRefs(
+  requestId: number,
+  refs: { opportunityRef: string | null; dealRegistrationRef: string | null },
+  transaction: Transaction,
+) {
+  await PriceRequest.update(refs, { where: { id: requestId }, transaction });
 }

@@ -7,7 +7,9 @@ import { Money, parseMoney } from '../../core/money.js';
 import * as crm from '../../integrations/salesforce/crm.repository.js';
 import type { Actor } from '../auth/actor.js';
 import { scopeOf } from '../auth/actor.js';
-import { notFound } from '../errors.js';
+import { recordAudit } from '../audit/audit.repository.js';
+import { AppError, notFound } from '../errors.js';
+import { PriceRequest } from '../../models/requests.js';
 import * as repo from './crm-context.repository.js';
 
 export type FlagCode = 'NO_REGISTERED_DEAL' | 'PRICE_BELOW_FLOOR' | 'CLOSED_LOST_OPPORTUNITY';
@@ -162,4 +164,32 @@ export async function approvalQueue(actor: Actor) {
   const items = [];
   for (const r of requests) items.push(await contextOf(actor, r, lastSyncAt));
   return { items, total: items.length };
+}
+
+/**
+ * Links a request to an opportunity and/or deal registration by Salesforce Id (the approver
+ * confirms a suggestion or picks another); null clears a link. Audited with before and after.
+ */
+export async function linkRequest(actor: Actor, id: number, ids: { opportunityId: string | null; dealRegistrationId: string | null }) {
+  const [r] = await repo.requestsForContext(scopeOf(actor), { id });
+  if (!r) throw notFound('request');
+  const errors: { field: string; message: string }[] = [];
+  if (ids.opportunityId && !(await crm.opportunitiesBySfId([ids.opportunityId])).some((o) => !o.isDeleted)) {
+    errors.push({ field: 'opportunityId', message: 'no such opportunity in the synced CRM data' });
+  }
+  if (ids.dealRegistrationId && !(await crm.dealRegistrationsBySfId([ids.dealRegistrationId])).some((d) => !d.isDeleted)) {
+    errors.push({ field: 'dealRegistrationId', message: 'no such deal registration in the synced CRM data' });
+  }
+  if (errors.length) throw new AppError('UNKNOWN_CRM_RECORD', 'the CRM link names records that are not synced', 422, { errors });
+  const before = { opportunityRef: r.opportunityRef, dealRegistrationRef: r.dealRegistrationRef };
+  const after = { opportunityRef: ids.opportunityId, dealRegistrationRef: ids.dealRegistrationId };
+  await PriceRequest.sequelize!.transaction(async (t) => {
+    await repo.setCrmRefs(id, after, t);
+    await recordAudit(
+      actor,
+      { action: 'request.crm_linked', entityType: 'price_request', entityId: id, distributorId: r.distributor.id, before, after },
+      t,
+    );
+  });
+  return requestContext(actor, id);
 }

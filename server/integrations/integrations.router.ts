@@ -9,7 +9,7 @@ import type { Config } from '../config.js';
 import { describeRoute, IdParam, z } from '../http/openapi.js';
 import { parse } from '../http/validate.js';
 import { salesforceSettingsFrom, useSalesforceSettings } from '../../integrations/salesforce/settings.js';
-import { approvalQueue, requestContext } from './crm-context.service.js';
+import { approvalQueue, linkRequest, requestContext } from './crm-context.service.js';
 import { listSyncRuns, runSalesforceSync, writeBackRequest } from './salesforce.service.js';
 
 const SyncRun = z
@@ -65,6 +65,11 @@ const ApprovalContext = z
   })
   .openapi('ApprovalContext');
 
+const SalesforceId = z.string().regex(/^[a-zA-Z0-9]{15}([a-zA-Z0-9]{3})?$/, 'a 15- or 18-character Salesforce Id');
+const CrmLinkInput = z
+  .object({ opportunityId: SalesforceId.nullable().default(null), dealRegistrationId: SalesforceId.nullable().default(null) })
+  .openapi('CrmLinkInput');
+
 const tags = ['integrations'];
 describeRoute({
   method: 'post',
@@ -89,6 +94,15 @@ describeRoute({
   response: z.object({ items: z.array(ApprovalContext), total: z.number() }),
 });
 describeRoute({
+  method: 'post',
+  path: '/api/requests/:id/crm-link',
+  summary: 'Link a request to an opportunity and/or deal registration by Salesforce Id (written back at once)',
+  tags: ['requests'],
+  params: IdParam,
+  body: CrmLinkInput,
+  response: ApprovalContext,
+});
+describeRoute({
   method: 'get',
   path: '/api/requests/:id/context',
   summary: 'The CRM context and flags of one request',
@@ -100,6 +114,12 @@ describeRoute({
 /** Write-backs started by decisions; tests and shutdown wait for them. */
 const inFlight = new Set<Promise<unknown>>();
 export const writebacksSettled = () => Promise.allSettled([...inFlight]);
+function writeBackSoon(requestId: number) {
+  const p = writeBackRequest(requestId)
+    .catch((err: Error) => console.warn(`Salesforce write-back of request ${requestId} failed: ${err.message}`))
+    .finally(() => inFlight.delete(p));
+  inFlight.add(p);
+}
 
 export function integrationsRouter(config: Config) {
   const configured = salesforceSettingsFrom(config);
@@ -120,16 +140,19 @@ export function integrationsRouter(config: Config) {
   r.get('/requests/:id/context', async (req, res) => {
     res.json(await requestContext(requireActor(req), parse(IdParam, req.params, 'params').id));
   });
+  r.post('/requests/:id/crm-link', async (req, res) => {
+    const actor = authorize(req, 'request.decide');
+    const { id } = parse(IdParam, req.params, 'params');
+    const context = await linkRequest(actor, id, parse(CrmLinkInput, req.body));
+    writeBackSoon(id);
+    res.json(context);
+  });
   // A decision is written back to Salesforce once it is committed and answered.
   r.post('/requests/:id/:decision', (req, res, next) => {
     const id = Number(req.params.id);
     if (['approve', 'decline', 'counter', 'accept-counter'].includes(String(req.params.decision)) && Number.isInteger(id)) {
       res.on('finish', () => {
-        if (res.statusCode !== 200) return;
-        const p = writeBackRequest(id)
-          .catch((err: Error) => console.warn(`Salesforce write-back of request ${id} failed: ${err.message}`))
-          .finally(() => inFlight.delete(p));
-        inFlight.add(p);
+        if (res.statusCode === 200) writeBackSoon(id);
       });
     }
     next();

@@ -91,10 +91,9 @@ async function execute(settings: SalesforceSettings, actor: Actor | null, trigge
 
 /** What each decided request should show in Salesforce, for the links we are sure of. */
 export async function writebackTargets(requestIds?: number[]): Promise<WritebackTarget[]> {
-  const requests = await repo.requestsForContext({ distributorId: null }, {});
+  const requests = await repo.requestsForContext({ distributorId: null }, requestIds ? { id: requestIds } : {});
   const targets: WritebackTarget[] = [];
   for (const r of requests) {
-    if (requestIds && !requestIds.includes(r.id)) continue;
     const link = await resolveLink(r);
     if (!link.confident) continue;
     const base = { requestId: r.id, requestStatus: r.status, authorizationNumber: r.authorizationNumber };

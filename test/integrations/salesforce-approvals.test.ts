@@ -50,6 +50,7 @@ describeDb('approvals informed by Salesforce', () => {
     }
     throw new Error('no approved Helios request');
   };
+  let orionEndCustomerId = 0;
   const byCustomer = (items: QueueItem[], name: string) => items.find((i) => i.request.endCustomer.name === name)!;
 
   beforeAll(async () => {
@@ -61,6 +62,7 @@ describeDb('approvals informed by Salesforce', () => {
     cm = await t.as(USERS.cm);
     const run = await admin.post('/api/integrations/salesforce/sync');
     expect(run.body.status).toBe('succeeded');
+    orionEndCustomerId = (await Account.findOne({ where: { name: 'Orion Automotive' } }))!.id;
   });
   afterAll(async () => {
     await writebacksSettled();
@@ -224,6 +226,41 @@ describeDb('approvals informed by Salesforce', () => {
       'Helios Medical Devices',
     );
     expect(queueItem.flags).toEqual([]);
+  });
+
+  it('links a request to another deal registration by Id, audits it and writes back at once', async () => {
+    const orionPlatform = sf.find('Deal_Registration__c', (r) => r.Name === 'DR-2026-0419');
+    const list = await cm.get('/api/requests?status=countered&pageSize=50');
+    const countered = list.body.items.find((r: { endCustomerId: number }) => r.endCustomerId === orionEndCustomerId);
+    expect(countered).toBeDefined();
+
+    const bad = await cm.post(`/api/requests/${countered.id}/crm-link`, { dealRegistrationId: 'a0D000000000999AAA' });
+    expect(bad.status).toBe(422);
+    expect(bad.body.errors).toEqual([expect.objectContaining({ field: 'dealRegistrationId' })]);
+    expect(
+      (await (await t.as(USERS.arrowhead)).post(`/api/requests/${countered.id}/crm-link`, { dealRegistrationId: orionPlatform.Id })).status,
+    ).toBe(403);
+
+    const before = sf.updates.length;
+    const res = await cm.post(`/api/requests/${countered.id}/crm-link`, { dealRegistrationId: orionPlatform.Id });
+    expect(res.status).toBe(200);
+    expect(res.body.crm).toMatchObject({
+      linkedBy: 'request',
+      dealRegistration: { name: 'DR-2026-0419' },
+      opportunity: { name: 'Orion 2027 body-control platform' },
+    });
+    await writebacksSettled();
+    expect(sf.updates.slice(before)).toEqual(
+      expect.arrayContaining([
+        {
+          type: 'Deal_Registration__c',
+          id: orionPlatform.Id,
+          fields: { BEC_Request_Status__c: 'countered', BEC_Authorization_Number__c: null },
+        },
+      ]),
+    );
+    const audit = await admin.get(`/api/audit?entityType=price_request&entityId=${countered.id}`);
+    expect(JSON.stringify(audit.body)).toContain('request.crm_linked');
   });
 
   it('expires the authorization of a closed-lost opportunity when configured, and audits it', async () => {
