@@ -46,7 +46,7 @@ import {
   dateWithinValidity,
   earlierOccurrence,
   endCustomerKey,
-  endCustomerMatches,
+  endCustomerKeysMatch,
   hasValue,
   isClaimableQuantity,
   missingProgramFields,
@@ -56,10 +56,12 @@ import {
   type RuleName,
 } from './rules.js';
 import { PosKeyTable, splitPosKey } from './pos-keys.js';
+import { ABSENT, ClaimLineBatch, FIELD_INVOICE_LINE, FIELD_INVOICE_NUMBER, FIELD_NAMES, TextInterner } from './batch.js';
 import { bigUnitsToString, creditUnits, creditUnitsBig, parseIsoDate, parseUnits, unitsToString } from './units.js';
 
 export * from './rules.js';
 export { PosKeyTable, posKeyHash, samePosKey, splitPosKey } from './pos-keys.js';
+export { ClaimLineBatch, TextInterner } from './batch.js';
 
 export interface AuthorizationLineFact {
   authorizationId: number;
@@ -244,6 +246,8 @@ export const REC_AVAILABLE = 10; // approved - consumed, to restore REMAINING af
  */
 export class AuthorizationIndex {
   private readonly groups = new Map<string, number>();
+  /** one string per distinct end customer key, so matching keys compare by reference */
+  private readonly customerKeys = new Map<string, string>();
   records = new Float64Array(REC_STRIDE * 64);
   /** per record: the fact, the normalized end customer name and the program's required fields */
   readonly facts: AuthorizationLineFact[] = [];
@@ -272,6 +276,14 @@ export class AuthorizationIndex {
 
   get lineCount(): number {
     return this.facts.length;
+  }
+
+  /** The index's own string for an end customer key (see endCustomerKey), or the key itself. */
+  canonicalCustomerKey(key: string, add = false): string {
+    const own = this.customerKeys.get(key);
+    if (own !== undefined) return own;
+    if (add) this.customerKeys.set(key, key);
+    return key;
   }
 
   /** The first record of an authorization number's lines, or -1 when there is none. */
@@ -326,7 +338,7 @@ export class AuthorizationIndex {
       ceiling = parseUnits(fact.maxResalePrice);
       if (Number.isNaN(ceiling)) throw new AuthorizationDataError(`${where}: max resale price "${fact.maxResalePrice}" is not an amount`);
     }
-    const customerKey = hasValue(fact.endCustomerName) ? endCustomerKey(fact.endCustomerName!) : null;
+    const customerKey = hasValue(fact.endCustomerName) ? this.canonicalCustomerKey(endCustomerKey(fact.endCustomerName!), true) : null;
     const hasCustomerId = typeof fact.endCustomerId === 'number';
     const required = fact.requiredFields && fact.requiredFields.length > 0 ? fact.requiredFields : null;
     const o = this.facts.length * REC_STRIDE;
@@ -356,7 +368,7 @@ export interface PartResolver {
 }
 
 /** True when the POS line is already consumed by another claim or program. */
-export type ConsumedCheck = (invoiceNumber: string, invoiceLine: string) => boolean;
+export type ConsumedCheck = (invoiceNumber: string, invoiceLine: string, keyHash: number) => boolean;
 
 /**
  * Verdicts of one call in columns. `result(i)` / `results()` build the full, explainable
@@ -537,16 +549,6 @@ function addMissing(list: string[] | null, field: string): string[] {
   return list;
 }
 
-/** An optional money field left empty; NaN is a malformed or negative one. */
-const ABSENT = -Infinity;
-
-function optionalUnits(value: string | null | undefined): number {
-  if (value === null || value === undefined) return ABSENT;
-  const u = parseUnits(value);
-  if (u >= 0) return u;
-  return hasValue(value) ? NaN : ABSENT;
-}
-
 /**
  * One distributor's claim, or one POS file, validated in chunks: duplicate detection and the
  * quantity taken from authorization lines carry over from chunk to chunk, so a million-line file
@@ -558,11 +560,20 @@ function optionalUnits(value: string | null | undefined): number {
  * columns or sparse maps for `explain`.
  */
 export class ValidationSession {
+  /** Share it with `ClaimLineBatch.from` so the batches' text ids hit this session's caches. */
+  readonly interner = new TextInterner();
   private readonly seen: PosKeyTable;
   private readonly touched: number[] = [];
   private readonly dateBasis: 'invoice' | 'ship';
   private records: Float64Array;
   private closed = false;
+  // Per interned text: what it resolves to, looked up once per session.
+  private groupOf = new Int32Array(256).fill(UNRESOLVED);
+  private vendorProductOf = new Float64Array(256).fill(NaN);
+  private distributorProductOf = new Float64Array(256).fill(NaN);
+  private resolvedParts = new Uint8Array(256);
+  private customerOf: (string | undefined)[] = [];
+  private partKeyOf: (string | undefined)[] = [];
 
   constructor(
     private readonly index: AuthorizationIndex,
@@ -582,17 +593,73 @@ export class ValidationSession {
 
   /** Validates the next lines; line order across chunks is the first-come-first-served order. */
   validate(lines: readonly ClaimLineInput[]): CompactVerdicts {
+    return this.validateBatch(ClaimLineBatch.from(lines, this.interner));
+  }
+
+  private grow(size: number): void {
+    let capacity = this.groupOf.length;
+    while (capacity < size) capacity *= 2;
+    if (capacity === this.groupOf.length) return;
+    const groupOf = new Int32Array(capacity).fill(UNRESOLVED);
+    groupOf.set(this.groupOf);
+    const vendor = new Float64Array(capacity).fill(NaN);
+    vendor.set(this.vendorProductOf);
+    const distributor = new Float64Array(capacity).fill(NaN);
+    distributor.set(this.distributorProductOf);
+    const resolved = new Uint8Array(capacity);
+    resolved.set(this.resolvedParts);
+    this.groupOf = groupOf;
+    this.vendorProductOf = vendor;
+    this.distributorProductOf = distributor;
+    this.resolvedParts = resolved;
+  }
+
+  private resolvePart(id: number): void {
+    const text = this.interner.texts[id]!;
+    const v = this.parts.vendor(text);
+    const d = this.parts.distributor(text);
+    this.vendorProductOf[id] = v === undefined ? NaN : v;
+    this.distributorProductOf[id] = d === undefined ? NaN : d;
+    this.resolvedParts[id] = 1;
+  }
+
+  /** Validates a batch built with this session's interner. */
+  validateBatch(batch: ClaimLineBatch): CompactVerdicts {
     if (this.closed) throw new Error('this validation session is closed');
-    const { index, distributorId, parts, isConsumed, seen, touched, dateBasis } = this;
+    if (batch.interner !== this.interner) throw new Error("build the batch with this session's interner");
+    const { index, distributorId, isConsumed, seen, touched, dateBasis } = this;
+    const lines = batch.lines;
+    const texts = this.interner.texts;
+    this.grow(texts.length);
+    const { groupOf, vendorProductOf, distributorProductOf, resolvedParts, customerOf, partKeyOf } = this;
     const lazy = index.lazy;
     let rec = lazy ? index.records : this.records;
     const out = new CompactVerdicts(lines, index, distributorId, dateBasis);
-    const n = lines.length;
+    const n = batch.count;
     const { verdict, reasons, rule: ruleOut, flags: flagsOut, acceptedQuantity, computedUnits, approvedUnits, remainingBefore } = out;
     const picked = out.authorizationLine;
     const { customerKey, requiredFields } = index;
+    const {
+      bad: badColumn,
+      quantity: quantityColumn,
+      invoiceDate: invoiceDateColumn,
+      shipDate: shipDateColumn,
+      bookCost: bookColumn,
+      authorizedCost: claimedCostColumn,
+      resalePrice: resaleColumn,
+      claimedAmount: claimedColumn,
+      endCustomerId: customerIdColumn,
+      authorization: authorizationColumn,
+      vendorPart: vendorPartColumn,
+      distributorPart: distributorPartColumn,
+      endCustomerName: customerNameColumn,
+      keyHash: keyHashColumn,
+      invoiceNumber: invoiceNumberColumn,
+      invoiceLine: invoiceLineColumn,
+      lineNumber: lineNumberColumn,
+    } = batch;
+
     for (let i = 0; i < n; i++) {
-      const line = lines[i]!;
       let seq = 0;
       let rule = 0;
       let flags = 0;
@@ -602,56 +669,37 @@ export class ValidationSession {
       picked[i] = -1;
 
       // requiredLineFields
-      const quantity = line.quantity;
-      if (!isClaimableQuantity(quantity)) missing = addMissing(missing, 'quantity');
-      const invoiceNumber = line.invoiceNumber;
-      const invoiceLine = line.invoiceLine;
-      const hasInvoice = typeof invoiceNumber === 'string' && hasValue(invoiceNumber);
-      const hasInvoiceLine = typeof invoiceLine === 'string' && hasValue(invoiceLine);
-      if (!hasInvoice) missing = addMissing(missing, 'invoiceNumber');
-      if (!hasInvoiceLine) missing = addMissing(missing, 'invoiceLine');
-      const invoiceDate = parseIsoDate(line.invoiceDate);
-      if (invoiceDate < 0) missing = addMissing(missing, 'invoiceDate');
-      let date = invoiceDate;
-      const shipText = line.shipDate;
-      if (shipText !== null && shipText !== undefined) {
-        const shipDate = parseIsoDate(shipText);
-        if (shipDate >= 0) {
-          if (dateBasis === 'ship') date = shipDate;
-        } else if (hasValue(shipText)) missing = addMissing(missing, 'shipDate');
-      }
-      const book = parseUnits(line.bookCost);
-      if (!(book >= 0)) missing = addMissing(missing, 'bookCost');
-      const claimedCost = optionalUnits(line.authorizedCost);
-      if (claimedCost !== claimedCost) missing = addMissing(missing, 'authorizedCost');
-      const resale = optionalUnits(line.resalePrice);
-      if (resale !== resale) missing = addMissing(missing, 'resalePrice');
-      const claimed = optionalUnits(line.claimedAmount);
-      if (claimed !== claimed) missing = addMissing(missing, 'claimedAmount');
-      const vendorPart = line.vendorPartNumber;
-      const distributorPart = line.distributorPartNumber;
-      const hasVendorPart = typeof vendorPart === 'string' && hasValue(vendorPart);
-      const hasDistributorPart = typeof distributorPart === 'string' && hasValue(distributorPart);
-      if (!hasVendorPart && !hasDistributorPart) missing = addMissing(missing, 'vendorPartNumber');
-      const authorizationNumber = line.authorizationNumber;
-      const hasAuthorization = typeof authorizationNumber === 'string' && hasValue(authorizationNumber);
-      if (!hasAuthorization) missing = addMissing(missing, 'authorizationNumber');
-      if (missing !== null) {
+      const bad = badColumn[i]!;
+      if (bad !== 0) {
+        missing = missingFieldNames(bad);
         seq = pushReason(seq, MISSING_REQUIRED_FIELD);
         rule = R_REQUIRED;
         rejected = true;
       }
+      const quantity = quantityColumn[i]!;
+      let date = invoiceDateColumn[i]!;
+      if (dateBasis === 'ship') {
+        const ship = shipDateColumn[i]!;
+        if (ship > 0) date = ship;
+      }
+      const book = bookColumn[i]!;
+      const claimedCost = claimedCostColumn[i]!;
+      const resale = resaleColumn[i]!;
+      const claimed = claimedColumn[i]!;
 
       // notDuplicateInClaim, notAlreadyClaimed
-      if (hasInvoice && hasInvoiceLine) {
-        const earlier = earlierOccurrence(seen, invoiceNumber, invoiceLine, line.lineNumber);
+      if ((bad & (FIELD_INVOICE_NUMBER | FIELD_INVOICE_LINE)) === 0) {
+        const hash = keyHashColumn[i]!;
+        const invoiceNumber = invoiceNumberColumn[i]!;
+        const invoiceLine = invoiceLineColumn[i]!;
+        const earlier = earlierOccurrence(seen, invoiceNumber, invoiceLine, lineNumberColumn[i]!, hash);
         if (earlier >= 0) {
           out.duplicateOf.set(i, earlier);
           seq = pushReason(seq, DUPLICATE_LINE);
           if (rule === 0) rule = R_DUPLICATE;
           rejected = true;
         }
-        if (isConsumed(invoiceNumber, invoiceLine)) {
+        if (isConsumed(invoiceNumber, invoiceLine, hash)) {
           out.consumed.add(i);
           seq = pushReason(seq, ALREADY_CLAIMED);
           if (rule === 0) rule = R_CONSUMED;
@@ -663,10 +711,15 @@ export class ValidationSession {
       let best = -1;
       let bestDateOk = false;
       let bestCustomer: EndCustomerOutcome = END_CUSTOMER_MATCH;
-      if (hasAuthorization) {
-        const start = index.group(authorizationNumber);
-        // the lazy loader may have grown the records
-        if (lazy) rec = index.records;
+      const authorizationId = authorizationColumn[i]!;
+      if (authorizationId >= 0) {
+        let start = groupOf[authorizationId]!;
+        if (start === UNRESOLVED) {
+          start = index.group(texts[authorizationId]!);
+          groupOf[authorizationId] = start;
+          // the lazy loader may have grown the records
+          if (lazy) rec = index.records;
+        }
         if (start < 0) {
           seq = pushReason(seq, AUTH_NOT_FOUND);
           if (rule === 0) rule = R_FOUND;
@@ -685,14 +738,28 @@ export class ValidationSession {
             if (rule === 0) rule = R_DISTRIBUTOR;
             rejected = true;
           } else {
-            const vendorProduct = hasVendorPart ? parts.vendor(vendorPart) : undefined;
-            const distributorProduct = hasDistributorPart ? parts.distributor(distributorPart) : undefined;
-            if (vendorProduct !== undefined && distributorProduct !== undefined && vendorProduct !== distributorProduct) {
+            const vendorPartId = vendorPartColumn[i]!;
+            const distributorPartId = distributorPartColumn[i]!;
+            let vendorProduct = NaN;
+            let distributorProduct = NaN;
+            if (vendorPartId >= 0) {
+              if (resolvedParts[vendorPartId] === 0) this.resolvePart(vendorPartId);
+              vendorProduct = vendorProductOf[vendorPartId]!;
+            }
+            if (distributorPartId >= 0) {
+              if (resolvedParts[distributorPartId] === 0) this.resolvePart(distributorPartId);
+              distributorProduct = distributorProductOf[distributorPartId]!;
+            }
+            if (vendorProduct === vendorProduct && distributorProduct === distributorProduct && vendorProduct !== distributorProduct) {
               flags |= F_PARTS_CONFLICT;
             } else {
-              const product = vendorProduct ?? distributorProduct ?? NaN;
+              const product = vendorProduct === vendorProduct ? vendorProduct : distributorProduct;
               // Without a known product, the vendor part text itself may still match the line.
-              const textKey = vendorProduct === undefined && hasVendorPart ? normalizeCode(vendorPart) : null;
+              let textKey: string | null = null;
+              if (vendorProduct !== vendorProduct && vendorPartId >= 0)
+                textKey = partKeyOf[vendorPartId] ??= normalizeCode(texts[vendorPartId]!);
+              const customerId = customerIdColumn[i]!;
+              const customerNameId = customerNameColumn[i]!;
               let bestBad = 0;
               for (let j = start; j < end; j++) {
                 const o = j * REC_STRIDE;
@@ -704,25 +771,32 @@ export class ValidationSession {
                 const customer =
                   c !== c
                     ? END_CUSTOMER_MATCH
-                    : endCustomerMatches(c >= 0 ? c : null, customerKey[j] ?? null, line.endCustomerId, line.endCustomerName);
-                const bad = (dateOk ? 0 : 2) + (customer === END_CUSTOMER_MATCH ? 0 : 1);
+                    : endCustomerKeysMatch(
+                        c >= 0 ? c : null,
+                        customerKey[j] ?? null,
+                        customerId === customerId ? customerId : null,
+                        customerNameId >= 0
+                          ? (customerOf[customerNameId] ??= index.canonicalCustomerKey(endCustomerKey(texts[customerNameId]!)))
+                          : null,
+                      );
+                const badness = (dateOk ? 0 : 2) + (customer === END_CUSTOMER_MATCH ? 0 : 1);
                 // lines are ordered by version (highest first), then line id: an earlier line wins
                 // a tie unless only the later one of the same version has quantity left
-                let better = best < 0 || bad < bestBad;
-                if (!better && bad === bestBad) {
+                let better = best < 0 || badness < bestBad;
+                if (!better && badness === bestBad) {
                   const b = best * REC_STRIDE;
                   better = rec[o + REC_VERSION] === rec[b + REC_VERSION] && rec[o + REC_REMAINING]! > 0 && !(rec[b + REC_REMAINING]! > 0);
                 }
                 if (better) {
                   best = j;
-                  bestBad = bad;
+                  bestBad = badness;
                   bestDateOk = dateOk;
                   bestCustomer = customer;
                 }
               }
             }
             // a line with no part at all was reported as a missing field
-            if (best < 0 && (hasVendorPart || hasDistributorPart)) {
+            if (best < 0 && (vendorPartId >= 0 || distributorPartId >= 0)) {
               seq = pushReason(seq, PART_MISMATCH);
               if (rule === 0) rule = R_PART;
               rejected = true;
@@ -751,7 +825,7 @@ export class ValidationSession {
           // programRequiredFields
           const recFlags = rec[o + REC_GROUP_END]! & 3;
           if (recFlags & REC_FLAG_REQUIRED) {
-            const absent = missingProgramFields(line, requiredFields[best]!);
+            const absent = missingProgramFields(lines[i]!, requiredFields[best]!);
             if (absent !== null) {
               for (const field of absent) missing = addMissing(missing, field);
               seq = pushReason(seq, MISSING_REQUIRED_FIELD);
@@ -844,6 +918,14 @@ export class ValidationSession {
     touched.length = 0;
     this.onClose?.();
   }
+}
+
+const UNRESOLVED = -2;
+
+function missingFieldNames(bad: number): string[] {
+  const names: string[] = [];
+  for (let b = 0; b < FIELD_NAMES.length; b++) if (bad & (1 << b)) names.push(FIELD_NAMES[b]!);
+  return names;
 }
 
 /** Validates one call's lines in one session. */
@@ -1013,7 +1095,7 @@ class BulkValidator implements ClaimValidator {
       this.index,
       distributorId,
       parts,
-      (invoiceNumber, invoiceLine) => consumed.has(invoiceNumber, invoiceLine),
+      (invoiceNumber, invoiceLine, hash) => consumed.getHashed(hash, invoiceNumber, invoiceLine) >= 0,
       options,
       options.expectedLines,
       shared ? undefined : this.freshRecords(),

@@ -158,7 +158,11 @@ export class PosKeyTable {
 
   /** The value of an equal key already present, or -1 after adding this one with `value`. */
   putIfAbsent(invoiceNumber: string, invoiceLine: string, value: number): number {
-    const h = posKeyHash(invoiceNumber, invoiceLine);
+    return this.putIfAbsentHashed(posKeyHash(invoiceNumber, invoiceLine), invoiceNumber, invoiceLine, value);
+  }
+
+  /** `putIfAbsent` with the key's `posKeyHash` already computed. */
+  putIfAbsentHashed(h: number, invoiceNumber: string, invoiceLine: string, value: number): number {
     const slots = this.slots;
     const mask = this.mask;
     let s = h & mask;
@@ -182,8 +186,12 @@ export class PosKeyTable {
 
   /** The value stored for the key, or -1. */
   get(invoiceNumber: string, invoiceLine: string): number {
+    return this.count === 0 ? -1 : this.getHashed(posKeyHash(invoiceNumber, invoiceLine), invoiceNumber, invoiceLine);
+  }
+
+  /** `get` with the key's `posKeyHash` already computed. */
+  getHashed(h: number, invoiceNumber: string, invoiceLine: string): number {
     if (this.count === 0) return -1;
-    const h = posKeyHash(invoiceNumber, invoiceLine);
     const slots = this.slots;
     const mask = this.mask;
     let s = h & mask;

@@ -85,8 +85,10 @@ export function normalizeCode(code: string): string {
  * notDuplicateInClaim: the first occurrence of a POS key in one call wins; returns the index of
  * the earlier line holding the same key, or -1 (and records this one).
  */
-export function earlierOccurrence(seen: PosKeyTable, invoiceNumber: string, invoiceLine: string, index: number): number {
-  return seen.putIfAbsent(invoiceNumber, invoiceLine, index);
+export function earlierOccurrence(seen: PosKeyTable, invoiceNumber: string, invoiceLine: string, index: number, hash?: number): number {
+  return hash === undefined
+    ? seen.putIfAbsent(invoiceNumber, invoiceLine, index)
+    : seen.putIfAbsentHashed(hash, invoiceNumber, invoiceLine, index);
 }
 
 /** dateWithinValidity: the date (YYYYMMDD) lies inside the authorization's inclusive window. */
@@ -136,12 +138,25 @@ export function endCustomerMatches(
   claimId: number | null | undefined,
   claimName: string | null | undefined,
 ): EndCustomerOutcome {
+  return endCustomerKeysMatch(
+    authorizedId,
+    authorizedKey,
+    typeof claimId === 'number' ? claimId : null,
+    typeof claimName === 'string' && hasValue(claimName) ? endCustomerKey(claimName) : null,
+  );
+}
+
+/** `endCustomerMatches` with the claimed name already reduced by `endCustomerKey` (null when absent). */
+export function endCustomerKeysMatch(
+  authorizedId: number | null,
+  authorizedKey: string | null,
+  claimId: number | null,
+  claimKey: string | null,
+): EndCustomerOutcome {
   if (authorizedId === null && authorizedKey === null) return END_CUSTOMER_MATCH;
-  const hasId = typeof claimId === 'number';
-  if (authorizedId !== null && hasId) return claimId === authorizedId ? END_CUSTOMER_MATCH : END_CUSTOMER_MISMATCH;
-  const hasName = typeof claimName === 'string' && hasValue(claimName);
-  if (authorizedKey !== null && hasName) return sameEndCustomer(claimName, authorizedKey) ? END_CUSTOMER_MATCH : END_CUSTOMER_MISMATCH;
-  if (!hasId && !hasName) return END_CUSTOMER_MISSING;
+  if (authorizedId !== null && claimId !== null) return claimId === authorizedId ? END_CUSTOMER_MATCH : END_CUSTOMER_MISMATCH;
+  if (authorizedKey !== null && claimKey !== null) return claimKey === authorizedKey ? END_CUSTOMER_MATCH : END_CUSTOMER_MISMATCH;
+  if (claimId === null && claimKey === null) return END_CUSTOMER_MISSING;
   return END_CUSTOMER_MISMATCH;
 }
 
