@@ -103,6 +103,8 @@ async function e2e() {
   const totals = { imported: 0, rejectedRows: 0, duplicates: 0, verdicts: 0, accepted: 0, partial: 0, rejected: 0 };
   const phases = { importMs: 0, validateMs: 0, persistMs: 0 };
   const reasons: Record<string, number> = {};
+  const rssBeforeMB = Math.round(process.memoryUsage().rss / 1048576);
+  const peakBeforeMB = peakRssMB();
   const start = performance.now();
   for (const [i, f] of files.entries()) {
     const actor: Actor = { userId: i + 1, email: `ops${f.distributorId}@bench.example`, name: 'bench', role: 'distributor_user', distributorId: f.distributorId, via: 'token' };
@@ -117,7 +119,7 @@ async function e2e() {
     let lineNumber = 0;
     let pending: Promise<unknown> = Promise.resolve();
     for (;;) {
-      const q = `SELECT id, invoice_number, invoice_line, invoice_date, ship_date, product_id, vendor_part_number, distributor_part_number, quantity, resale_price, book_cost, authorized_cost, claimed_amount, authorization_number, end_customer_name, customer_po, extra FROM pos_lines WHERE import_id = ? AND id > ? ORDER BY id LIMIT 20000`;
+      const q = `SELECT id, invoice_number, invoice_line, invoice_date, ship_date, product_id, vendor_part_number, distributor_part_number, quantity, resale_price, book_cost, authorized_cost, claimed_amount, authorization_number, end_customer_name, customer_po, extra FROM pos_lines WHERE import_id = ? AND id > ? ORDER BY id LIMIT 5000`;
       const rows = (db.getDialect() === 'mysql' ? ((await rawMysql(db, q, [job.id, lastId])) as unknown as Record<string, unknown>[]) : await db.query(q, { replacements: [job.id, lastId], type: QueryTypes.SELECT })) as Record<string, unknown>[];
       if (!rows.length) break;
       lastId = rows[rows.length - 1]!.id as number;
@@ -180,6 +182,7 @@ async function e2e() {
       seconds: Math.round(seconds * 10) / 10,
       linesPerSecond: Math.round(lines / seconds),
       peakRssMB: peakRssMB(),
+      setupRssMB: { current: rssBeforeMB, peak: peakBeforeMB },
       ...totals,
       reasons,
       phasesMs: { import: Math.round(phases.importMs), validate: Math.round(phases.validateMs), persistVerdictsOverlapped: Math.round(phases.persistMs) },

@@ -105,7 +105,13 @@ async function generate(dir: string) {
 }
 
 function child(phaseName: string, dir: string, url: string) {
-  const r = spawnSync(join(process.cwd(), 'node_modules/.bin/tsx'), ['bench/e2e.ts', '--phase', phaseName, '--dir', dir, '--url', url], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 26 });
+  const r = spawnSync(join(process.cwd(), 'node_modules/.bin/tsx'), ['bench/e2e.ts', '--phase', phaseName, '--dir', dir, '--url', url], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+    maxBuffer: 1 << 26,
+    // A server sets a heap limit; without one V8 on a large machine lets garbage pile up before collecting.
+    env: { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --max-old-space-size=${arg('heap-mb', '192')}`.trim() },
+  });
   if (r.status !== 0) throw new Error(`${phaseName} failed (${r.status}): ${r.stdout}`);
   const last = r.stdout.trim().split('\n').pop()!;
   return JSON.parse(last) as Record<string, unknown>;

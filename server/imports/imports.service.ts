@@ -39,6 +39,8 @@ class Ingest {
   rowsRead = 0;
   rowsAccepted = 0;
   rowsValid = 0;
+  /** valid rows whose insert completed */
+  rowsWritten = 0;
   rowsRejected = 0;
   processedBytes = 0;
 
@@ -87,20 +89,43 @@ class Ingest {
     if (this.pending.length >= BATCH || this.errors.length >= BATCH) await this.flush();
   }
 
+  private inflight: Promise<void> = Promise.resolve();
+
+  /**
+   * Writes the pending batch while parsing goes on: one insert in flight at a time, so the
+   * parser (this process) and the database (its own) work in parallel without memory growing.
+   */
   async flush() {
     const rows = this.pending;
     const errors = this.errors;
     this.pending = [];
     this.errors = [];
-    this.rowsAccepted += await repo.insertPosLines(this.distributorId, this.importId, rows);
-    await repo.insertRowErrors(this.importId, errors);
-    await repo.updateImport(this.importId, {
-      processedBytes: this.processedBytes,
-      rowsRead: this.rowsRead,
-      rowsAccepted: this.rowsAccepted,
-      rowsDuplicate: this.rowsValid - this.rowsAccepted - this.pending.length,
-      rowsRejected: this.rowsRejected,
-    });
+    await this.inflight;
+    this.inflight = (async () => {
+      this.rowsAccepted += await repo.insertPosLines(this.distributorId, this.importId, rows);
+      this.rowsWritten += rows.length;
+      await repo.insertRowErrors(this.importId, errors);
+      await repo.updateImport(this.importId, {
+        processedBytes: this.processedBytes,
+        rowsRead: this.rowsRead,
+        rowsAccepted: this.rowsAccepted,
+        rowsDuplicate: this.rowsWritten - this.rowsAccepted,
+        rowsRejected: this.rowsRejected,
+      });
+    })();
+    // Surface a failed write at once rather than at the next flush.
+    this.inflight.catch(() => undefined);
+  }
+
+  /** Waits for the write in flight, ignoring its outcome (the job failed anyway). */
+  async settle() {
+    await this.inflight.catch(() => undefined);
+  }
+
+  /** Writes what is left and waits for every write. */
+  async drain() {
+    await this.flush();
+    await this.inflight;
   }
 }
 
@@ -115,7 +140,8 @@ async function start(actor: Actor, format: 'csv' | 'json', meta: ImportMeta) {
 
 async function finish(actor: Actor, ingest: Ingest, sha: string | null, failure: AppError | null) {
   const mapping = ingest.columns ? Object.fromEntries(Object.entries(ingest.columns.index).map(([f, i]) => [f, i])) : null;
-  if (!failure) await ingest.flush();
+  if (!failure) await ingest.drain();
+  else await ingest.settle();
   const status = failure ? 'failed' : 'completed';
   await repo.updateImport(ingest.importId, {
     status,
