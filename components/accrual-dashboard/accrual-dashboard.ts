@@ -71,7 +71,7 @@ export class BecAccrualDashboard extends BecElement {
       }
       .panels {
         display: grid;
-        grid-template-columns: repeat(auto-fit, minmax(22rem, 1fr));
+        grid-template-columns: repeat(auto-fit, minmax(min(100%, 30rem), 1fr));
         gap: var(--bec-space-small);
       }
       .panel-body {

@@ -62,7 +62,7 @@ export function barChart(o: ChartOptions): TemplateResult {
           return svg`<rect x=${x0 + si * barW} y=${PAD.top + ih - h} width=${barW - 2} height=${Math.max(h, 0.5)} rx="2" style="fill:${s.color}"
             class="bar" @click=${() => o.onSelect?.(s.name, cat, s.values[ci])}><title>${s.name} · ${cat}: ${o.format(s.values[ci])}</title></rect>`;
         })}
-          <text x=${PAD.left + ci * groupW + groupW / 2} y=${H - PAD.bottom + 16} text-anchor="middle" class="tick">${cat.length > 14 ? `${cat.slice(0, 13)}…` : cat}</text>`;
+          <text x=${PAD.left + ci * groupW + groupW / 2} y=${H - PAD.bottom + 16} text-anchor="middle" class="tick">${cat.length > 22 ? `${cat.slice(0, 21)}…` : cat}</text>`;
       })}
     </svg>
     ${legend(o.series)}`;

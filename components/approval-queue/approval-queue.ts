@@ -62,7 +62,8 @@ export function contextFromServer(raw: ServerContext | RequestContext): RequestC
  * @csspart context - The CRM context panel.
  * @csspart actions - The approve / counter / decline buttons.
  *
- * @cssproperty --bec-queue-height - Height of the queue (default 32rem).
+ * @cssproperty --bec-queue-height - Largest height of the request list before it scrolls (default 32rem).
+ * @cssproperty --bec-queue-min-height - Smallest height of the queue (default 20rem).
  * @cssproperty --bec-color-brand - Accent colour.
  */
 @customElement('bec-approval-queue')
@@ -77,7 +78,7 @@ export class BecApprovalQueue extends BecElement {
       .layout {
         display: grid;
         grid-template-columns: minmax(14rem, 20rem) minmax(0, 1fr) minmax(14rem, 20rem);
-        min-height: var(--bec-queue-height, 32rem);
+        min-height: var(--bec-queue-min-height, 20rem);
       }
       [role='listbox'] {
         list-style: none;

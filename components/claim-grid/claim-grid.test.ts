@@ -141,6 +141,14 @@ describe('bec-claim-grid', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('never adds amounts in different currencies in a group total', async () => {
+    const claims = makeClaims(2).map((c, i) => ({ ...c, programType: 'spa', currency: i ? 'EUR' : 'USD', claimedTotal: '100.0000' }));
+    const el = await fixture<BecClaimGrid>(html`<bec-claim-grid view="claims" group-by="programType" .claims=${claims}></bec-claim-grid>`);
+    const text = $(el, '[part="group-row"]').textContent!;
+    expect(text).to.contain('$100.00');
+    expect(text).to.contain('€100.00');
+  });
+
   it('exports CSV with formula cells neutralised', async () => {
     const el = await fixture<BecClaimGrid>(html`<bec-claim-grid .lines=${makeLines(3)}></bec-claim-grid>`);
     const csv = el.toCsv();

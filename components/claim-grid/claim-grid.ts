@@ -17,7 +17,8 @@ interface Column {
   width: string;
   value: (r: Row) => string | number | null;
 }
-type Item = { group: string; count: number; total: string; collapsed: boolean } | { row: Row; index: number };
+/** A group's totals are per currency: claims in EUR and USD are never added together. */
+type Item = { group: string; count: number; totals: [currency: string, amount: string][]; collapsed: boolean } | { row: Row; index: number };
 
 const LINE_COLUMNS: Column[] = [
   { key: 'lineNumber', label: '#', kind: 'number', width: '3rem', value: (r) => (r as ClaimLine).lineNumber },
@@ -258,7 +259,13 @@ export class BecClaimGrid extends BecElement {
     for (const k of [...groups.keys()].sort()) {
       const g = groups.get(k)!;
       const collapsed = this.collapsed.has(k);
-      items.push({ group: k, count: g.length, total: moneyToString(sumMoney(g.map((r) => parseMoney(this.amountOf(r))))), collapsed });
+      const byCurrency = new Map<string, Row[]>();
+      for (const r of g) {
+        const cur = this.view === 'claims' ? (r as Claim).currency : this.currencyOfRows;
+        byCurrency.set(cur, [...(byCurrency.get(cur) ?? []), r]);
+      }
+      const totals = [...byCurrency].map(([cur, rs]): [string, string] => [cur, moneyToString(sumMoney(rs.map((r) => parseMoney(this.amountOf(r)))))]);
+      items.push({ group: k, count: g.length, totals, collapsed });
       if (!collapsed) for (const row of g) items.push({ row, index: index++ });
     }
     this.itemsCache = items;
@@ -522,7 +529,7 @@ export class BecClaimGrid extends BecElement {
       >
         <div class="cell" role="gridcell" style="grid-column: 1 / span ${cols}">
           <button class="why" tabindex="-1" aria-expanded=${!it.collapsed} aria-label="${it.group}: ${it.collapsed ? 'expand' : 'collapse'}">${it.collapsed ? '▸' : '▾'}</button>
-          ${it.group} <span class="muted">· ${it.count} · ${formatMoney(it.total, this.currencyOfRows, this.locale)}</span>
+          ${it.group} <span class="muted">· ${it.count} · ${it.totals.map(([cur, amount]) => formatMoney(amount, cur, this.locale)).join(' + ')}</span>
         </div>
       </div>`;
     }
