@@ -37,6 +37,13 @@ export function createApp({ config, db, staticRoot = process.cwd() }: AppDeps) {
   app.use((req, res, next) => {
     req.requestId = randomUUID();
     res.set('X-Request-Id', req.requestId);
+    if (config.logRequests) {
+      const started = process.hrtime.bigint();
+      res.on('finish', () => {
+        const ms = Number(process.hrtime.bigint() - started) / 1e6;
+        console.log(`${req.method} ${req.originalUrl.split('?')[0]} ${res.statusCode} ${ms.toFixed(1)}ms ${req.requestId}`);
+      });
+    }
     next();
   });
   app.use(securityHeaders(config), requestSizeLimit());

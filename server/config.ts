@@ -1,53 +1,44 @@
 /** Configuration, read and validated once at boot. */
 import { z } from 'zod';
 
+/** An on/off environment variable: "true" or "false". */
+const flag = (byDefault: boolean) =>
+  z
+    .enum(['true', 'false'])
+    .default(byDefault ? 'true' : 'false')
+    .transform((v) => v === 'true');
+
+/** A comma-separated list of origins. */
+const originList = () =>
+  z
+    .string()
+    .optional()
+    .transform((v) =>
+      (v ?? '')
+        .split(',')
+        .map((o) => o.trim())
+        .filter(Boolean),
+    );
+
 const ConfigSchema = z.object({
   port: z.coerce.number().int().min(0).max(65535).default(3000),
   databaseUrl: z.string().min(1).default('sqlite:data/bec.sqlite'),
   /** Secure cookies need HTTPS; the demo on http://localhost turns them off. */
-  cookieSecure: z
-    .enum(['true', 'false'])
-    .default('false')
-    .transform((v) => v === 'true'),
+  cookieSecure: flag(false),
   sessionTtlHours: z.coerce.number().int().positive().default(12),
-  seedDemo: z
-    .enum(['true', 'false'])
-    .default('true')
-    .transform((v) => v === 'true'),
-  logRequests: z
-    .enum(['true', 'false'])
-    .default('true')
-    .transform((v) => v === 'true'),
+  seedDemo: flag(true),
+  logRequests: flag(true),
   // Security (issue 6): every field optional, with safe defaults.
   /** The URL browsers reach us at; the SAML ACS URL and SP entity id derive from it. */
   publicUrl: z.string().url().optional(),
   samlSpEntityId: z.string().min(1).optional(),
   samlClockSkewSeconds: z.coerce.number().int().min(0).max(600).default(60),
   /** Runs a local test identity provider at /auth/saml/test-idp for the demo. Never in production. */
-  samlTestIdp: z
-    .enum(['true', 'false'])
-    .default('false')
-    .transform((v) => v === 'true'),
+  samlTestIdp: flag(false),
   /** Origins allowed to frame our pages (the CRM and the partner portal): CSP frame-ancestors. */
-  frameAncestors: z
-    .string()
-    .optional()
-    .transform((v) =>
-      (v ?? '')
-        .split(',')
-        .map((o) => o.trim())
-        .filter(Boolean),
-    ),
+  frameAncestors: originList(),
   /** Origins allowed to call the API from a browser (CORS). */
-  corsOrigins: z
-    .string()
-    .optional()
-    .transform((v) =>
-      (v ?? '')
-        .split(',')
-        .map((o) => o.trim())
-        .filter(Boolean),
-    ),
+  corsOrigins: originList(),
   signInRateLimit: z.coerce.number().int().positive().default(10),
   signInRateWindowMinutes: z.coerce.number().int().positive().default(15),
   apiRateLimitPerMinute: z.coerce.number().int().positive().default(3000),
@@ -73,15 +64,9 @@ const ConfigSchema = z.object({
   /** JSON: write-back field names (see docs/salesforce.md). */
   salesforceWritebackFields: z.string().optional(),
   salesforceSyncIntervalMinutes: z.coerce.number().int().min(0).default(0),
-  salesforceExpireOnClosedLost: z
-    .enum(['true', 'false'])
-    .default('false')
-    .transform((v) => v === 'true'),
+  salesforceExpireOnClosedLost: flag(false),
   /** Starts a local Salesforce stand-in with the demo's CRM records. Never in production. */
-  salesforceStandin: z
-    .enum(['true', 'false'])
-    .default('false')
-    .transform((v) => v === 'true'),
+  salesforceStandin: flag(false),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 
