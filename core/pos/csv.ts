@@ -1,0 +1,280 @@
+/**
+ * A streaming CSV record reader for POS files: feed it text chunks, it returns the complete
+ * records so far and keeps only the unfinished one. Browser-safe (strings only, no Node API).
+ *
+ * - BOM stripped; separator `,` `;` or tab sniffed from the header line (or given);
+ * - quoted fields with separators, doubled quotes and line breaks inside; a quote inside an
+ *   unquoted field is an ordinary character (`12" monitor`);
+ * - CRLF or LF line ends, split anywhere between chunks;
+ * - a record longer than `maxRecordChars` (an unterminated quote swallowing the file) is
+ *   reported and skipped to the next line, so one bad quote loses one record, not the rest;
+ * - records are numbered from 1 (the header is record 1), blank lines included, so a record's
+ *   number is the row a spreadsheet shows for files without line breaks inside cells.
+ *
+ * Fast path: a record without any quote is cut with indexOf/split, which is native code.
+ */
+
+export type CsvSeparator = ',' | ';' | '\t';
+
+export interface CsvRecord {
+  /** 1-based record number; the header is 1 */
+  row: number;
+  /** 1-based physical line where the record starts */
+  line: number;
+  cells: string[];
+}
+
+export interface CsvRecordError {
+  row: number;
+  line: number;
+  reason: string;
+}
+
+export interface CsvReaderOptions {
+  /** the separator; sniffed from the header line when absent */
+  separator?: CsvSeparator;
+  /** a record longer than this is reported and skipped (default 1,000,000 characters) */
+  maxRecordChars?: number;
+}
+
+const QUOTE = 34;
+const LF = 10;
+const CR = 13;
+
+/** Counts `,` `;` and tabs outside quotes in the header line and picks the most frequent. */
+export function sniffSeparator(headerLine: string): CsvSeparator {
+  let commas = 0;
+  let semicolons = 0;
+  let tabs = 0;
+  let quoted = false;
+  for (let i = 0; i < headerLine.length; i++) {
+    const c = headerLine.charCodeAt(i);
+    if (c === QUOTE) quoted = !quoted;
+    else if (!quoted) {
+      if (c === 44) commas++;
+      else if (c === 59) semicolons++;
+      else if (c === 9) tabs++;
+    }
+  }
+  if (tabs > commas && tabs > semicolons) return '\t';
+  if (semicolons > commas) return ';';
+  return ',';
+}
+
+export class CsvRecordReader {
+  private buffer = '';
+  private separator: CsvSeparator | null;
+  private sepCode = 0;
+  private readonly maxRecordChars: number;
+  private started = false;
+  private row = 0;
+  private line = 1;
+  /** skipping the rest of an over-long record up to the next line break */
+  private skipping = false;
+
+  constructor(options: CsvReaderOptions = {}) {
+    this.separator = options.separator ?? null;
+    if (this.separator) this.sepCode = this.separator.charCodeAt(0);
+    this.maxRecordChars = options.maxRecordChars ?? 1_000_000;
+  }
+
+  /** Characters held for the unfinished record: all the memory the reader keeps. */
+  get pendingChars(): number {
+    return this.buffer.length;
+  }
+
+  /** The separator in use (null until the header line has been seen). */
+  get detectedSeparator(): CsvSeparator | null {
+    return this.separator;
+  }
+
+  /** Adds a chunk; returns the records (and record errors) it completed. */
+  push(chunk: string, records: CsvRecord[] = [], errors: CsvRecordError[] = []): { records: CsvRecord[]; errors: CsvRecordError[] } {
+    if (!this.started) {
+      if (chunk.length === 0) return { records, errors };
+      this.started = true;
+      if (chunk.charCodeAt(0) === 0xfeff) chunk = chunk.slice(1);
+    }
+    this.buffer = this.buffer.length === 0 ? chunk : this.buffer + chunk;
+    this.drain(false, records, errors);
+    return { records, errors };
+  }
+
+  /** Ends the input: returns the last record if the text did not end with a line break. */
+  end(records: CsvRecord[] = [], errors: CsvRecordError[] = []): { records: CsvRecord[]; errors: CsvRecordError[] } {
+    this.drain(true, records, errors);
+    this.buffer = '';
+    return { records, errors };
+  }
+
+  private drain(final: boolean, records: CsvRecord[], errors: CsvRecordError[]): void {
+    const buf = this.buffer;
+    const n = buf.length;
+    let pos = 0;
+    if (this.skipping) {
+      const nl = buf.indexOf('\n');
+      if (nl < 0) {
+        this.buffer = '';
+        return;
+      }
+      this.skipping = false;
+      this.line++;
+      pos = nl + 1;
+    }
+    if (this.separator === null) {
+      const nl = buf.indexOf('\n', pos);
+      if (nl < 0 && !final) {
+        if (n - pos > this.maxRecordChars) this.separator = ',';
+        else {
+          this.buffer = pos === 0 ? buf : buf.slice(pos);
+          return;
+        }
+      }
+      this.separator ??= sniffSeparator(buf.slice(pos, nl < 0 ? n : nl));
+      this.sepCode = this.separator.charCodeAt(0);
+    }
+    const sep = this.separator;
+    let nextQuote = buf.indexOf('"', pos);
+    while (pos < n) {
+      let nl = buf.indexOf('\n', pos);
+      if (nextQuote >= 0 && nextQuote < pos) nextQuote = buf.indexOf('"', pos);
+      if (nextQuote < 0 || (nl >= 0 && nextQuote > nl)) {
+        // no quote in this record: the native fast path
+        if (nl < 0) {
+          if (!final) {
+            if (n - pos > this.maxRecordChars) {
+              errors.push({ row: ++this.row, line: this.line, reason: `the row is longer than ${this.maxRecordChars} characters` });
+              this.skipping = true;
+              pos = n;
+            }
+            break;
+          }
+          nl = n;
+        }
+        const end = nl > pos && buf.charCodeAt(nl - 1) === CR ? nl - 1 : nl;
+        records.push({ row: ++this.row, line: this.line, cells: end === pos ? [''] : buf.slice(pos, end).split(sep) });
+        this.line++;
+        pos = nl + 1;
+        continue;
+      }
+      const result = this.parseQuoted(buf, pos, final);
+      if (result === null) {
+        // unfinished: wait for more text, unless the record is already too long
+        if (n - pos > this.maxRecordChars) {
+          errors.push({
+            row: ++this.row,
+            line: this.line,
+            reason: `a quoted value is not closed within ${this.maxRecordChars} characters`,
+          });
+          const resume = buf.indexOf('\n', nextQuote);
+          this.line++;
+          if (resume < 0) {
+            this.skipping = true;
+            pos = n;
+          } else pos = resume + 1;
+          continue;
+        }
+        break;
+      }
+      if (result.unterminated)
+        errors.push({ row: this.row + 1, line: this.line, reason: 'a quoted value is not closed before the end of the file' });
+      records.push({ row: ++this.row, line: this.line, cells: result.cells });
+      this.line += 1 + result.lineBreaks;
+      pos = result.end;
+    }
+    this.buffer = pos >= n ? '' : buf.slice(pos);
+  }
+
+  /**
+   * Parses one record that contains a quote, from `start`. Returns null when the record is not
+   * complete in `buf` (and the input is not final).
+   */
+  private parseQuoted(
+    buf: string,
+    start: number,
+    final: boolean,
+  ): { cells: string[]; end: number; lineBreaks: number; unterminated: boolean } | null {
+    const sep = this.sepCode;
+    const n = buf.length;
+    const cells: string[] = [];
+    let lineBreaks = 0;
+    let i = start;
+    for (;;) {
+      // one field starting at i
+      if (i < n && buf.charCodeAt(i) === QUOTE) {
+        let value = '';
+        let from = i + 1;
+        let j = from;
+        for (;;) {
+          const q = buf.indexOf('"', j);
+          if (q < 0) {
+            if (!final) return null;
+            value += buf.slice(from, n);
+            lineBreaks += countLineBreaks(buf, from, n);
+            cells.push(value);
+            return { cells, end: n, lineBreaks, unterminated: true };
+          }
+          if (q + 1 < n && buf.charCodeAt(q + 1) === QUOTE) {
+            value += buf.slice(from, q + 1);
+            from = j = q + 2;
+            continue;
+          }
+          if (q + 1 >= n && !final) return null;
+          value += buf.slice(from, q);
+          lineBreaks += countLineBreaks(buf, i, q);
+          i = q + 1;
+          break;
+        }
+        // text after the closing quote up to the separator is kept (lenient)
+        let k = i;
+        while (k < n) {
+          const c = buf.charCodeAt(k);
+          if (c === sep || c === LF || c === CR) break;
+          k++;
+        }
+        if (k > i) value += buf.slice(i, k);
+        cells.push(value);
+        i = k;
+      } else {
+        let k = i;
+        while (k < n) {
+          const c = buf.charCodeAt(k);
+          if (c === sep || c === LF || c === CR) break;
+          k++;
+        }
+        cells.push(buf.slice(i, k));
+        i = k;
+      }
+      // after a field: separator, line end, or the end of the text
+      if (i >= n) {
+        if (!final) return null;
+        return { cells, end: n, lineBreaks, unterminated: false };
+      }
+      const c = buf.charCodeAt(i);
+      if (c === sep) {
+        i++;
+        continue;
+      }
+      if (c === CR) {
+        if (i + 1 >= n) {
+          if (!final) return null;
+          return { cells, end: n, lineBreaks, unterminated: false };
+        }
+        if (buf.charCodeAt(i + 1) === LF) return { cells, end: i + 2, lineBreaks, unterminated: false };
+        // a lone CR inside a record ends it like a line break
+        return { cells, end: i + 1, lineBreaks, unterminated: false };
+      }
+      return { cells, end: i + 1, lineBreaks, unterminated: false };
+    }
+  }
+}
+
+function countLineBreaks(text: string, from: number, to: number): number {
+  let count = 0;
+  let at = text.indexOf('\n', from);
+  while (at >= 0 && at < to) {
+    count++;
+    at = text.indexOf('\n', at + 1);
+  }
+  return count;
+}

@@ -1,0 +1,266 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import {
+  CsvRecordReader,
+  PosParser,
+  parsePosChunks,
+  parsePosJson,
+  parsePosText,
+  decodeChunks,
+  type PosEvent,
+} from '../../../core/pos/index.js';
+
+const FIXTURES = join(__dirname, '../../fixtures/pos');
+const fixture = (name: string) => readFileSync(join(FIXTURES, name), 'utf8');
+const ALL = [
+  'clean-comma.csv',
+  'bom-semicolon-crlf.csv',
+  'quoted-commas.csv',
+  'tab-us-dates.tsv',
+  'messy.csv',
+  'missing-column.csv',
+  'header-aliases.csv',
+];
+
+/** Parses a text cut into the given chunks. */
+function parseChunks(chunks: string[], options = {}): PosEvent[] {
+  const parser = new PosParser(options);
+  const events: PosEvent[] = [];
+  for (const chunk of chunks) events.push(...parser.push(chunk));
+  events.push(...parser.end());
+  return events;
+}
+
+const errorsOf = (events: PosEvent[]) => events.flatMap((e) => (e.type === 'error' ? [[e.error.row, e.error.column, e.error.reason]] : []));
+const linesOf = (events: PosEvent[]) => events.flatMap((e) => (e.type === 'line' ? [e.line] : []));
+
+describe('POS parser over messy files', () => {
+  it('reads a clean comma file with the usual headers', () => {
+    const { lines, errors, stats } = parsePosText(fixture('clean-comma.csv'));
+    expect(errors).toEqual([]);
+    expect(stats).toMatchObject({ rows: 4, lines: 3 });
+    expect(lines[0]).toMatchObject({
+      row: 2,
+      distributorId: 'D-1',
+      invoiceNumber: 'INV-1001',
+      invoiceLine: '1',
+      invoiceDate: '2025-03-01',
+      shipDate: '2025-03-02',
+      distributorPartNumber: 'DP-100',
+      vendorPartNumber: 'VP-100',
+      quantity: 10,
+      resalePrice: '15.00',
+      bookCost: '12.50',
+      authorizedCost: '10.00',
+      claimedAmount: '25.00',
+      authorizationNumber: 'SD-1',
+      customerPo: 'PO-77',
+      endCustomerName: 'Acme Corp',
+      debitMemoNumber: 'DM-1',
+    });
+    expect(lines[2]).toMatchObject({ shipDate: null, distributorPartNumber: null, customerPo: null, bookCost: '0.20' });
+  });
+
+  it('strips a BOM, sniffs ";" and reads CRLF, decimal commas and dotted dates', () => {
+    const parser = new PosParser();
+    const events = [...parser.push(fixture('bom-semicolon-crlf.csv')), ...parser.end()];
+    expect(parser.separator).toBe(';');
+    expect(errorsOf(events)).toEqual([]);
+    const lines = linesOf(events);
+    expect(lines.map((l) => [l.invoiceNumber, l.invoiceDate, l.quantity, l.bookCost, l.authorizedCost, l.claimedAmount])).toEqual([
+      ['INV-2001', '2025-03-01', 1200, '1234.50', '1000.25', '281100.00'],
+      ['INV-2001', '2025-03-15', 3, '12.5', '10', '7.5'],
+      ['INV-2002', '2025-12-31', 2, '0.3', '0.1', '0.4'],
+    ]);
+    expect(lines[0]!.endCustomerName).toBe('Müller; Söhne GmbH');
+    expect(lines[2]!.claimedAmount).toBe('0.4');
+  });
+
+  it('keeps quoted separators, doubled quotes and line breaks inside cells, and counts rows by record', () => {
+    const { lines, errors } = parsePosText(fixture('quoted-commas.csv'));
+    expect(errors).toEqual([]);
+    expect(lines.map((l) => [l.row, l.quantity, l.bookCost, l.endCustomerName, l.extra.notes])).toEqual([
+      [2, 1000, '1234.50', 'Acme, Inc.', 'He said "ship it"'],
+      [3, 2, '12.50', 'Globex\nCorporation', 'second line inside a cell'],
+      [4, 3, '12.5', 'Initech', '12" monitor, "refurb"'],
+    ]);
+  });
+
+  it('reads tabs, US dates and YYYYMMDD dates with header aliases', () => {
+    const { lines, errors } = parsePosText(fixture('tab-us-dates.tsv'));
+    expect(errors).toEqual([]);
+    expect(
+      lines.map((l) => [
+        l.invoiceNumber,
+        l.invoiceLine,
+        l.invoiceDate,
+        l.shipDate,
+        l.vendorPartNumber,
+        l.authorizedCost,
+        l.authorizationNumber,
+        l.endCustomerName,
+      ]),
+    ).toEqual([
+      ['INV-4001', '1', '2025-03-15', '2025-03-16', 'VP-100', '10.00', 'SD-1', 'Acme Corp'],
+      ['INV-4001', '2', '2025-03-05', '2025-03-06', 'VP-200', '7', 'SD-1', 'Acme Corp'],
+    ]);
+  });
+
+  it('maps unusual header names and keeps unmapped columns as extra fields', () => {
+    const { lines, errors } = parsePosText(fixture('header-aliases.csv'));
+    expect(errors).toEqual([]);
+    expect(lines[1]).toMatchObject({
+      invoiceLine: '002',
+      quantity: -2,
+      claimedAmount: '-5.00',
+      creditReturn: true,
+      extra: { resellerPoNumber: 'RPO-1' },
+    });
+  });
+
+  it('gives every bad row an error with its row, column and reason, and loses no valid row', () => {
+    const { lines, errors, stats } = parsePosText(fixture('messy.csv'));
+    expect(lines.map((l) => l.invoiceNumber)).toEqual(['INV-5001', 'INV-5009']);
+    expect(errors.map((e) => [e.row, e.column, e.reason])).toEqual([
+      [3, 'Book Cost', 'is not a number'],
+      [4, 'Invoice Date', 'is not a calendar date'],
+      [6, 'Quantity', 'is missing: the row has only 4 of 8 cells'],
+      [7, null, 'has 9 cells but the header has 8: a value probably contains the separator without quotes'],
+      [8, 'Quantity', 'is empty'],
+      [9, 'Quantity', 'is not a whole number'],
+      [10, 'Vendor Part Number', 'needs a vendor or a distributor part number'],
+      [12, 'Invoice Date', expect.stringContaining('set the date order to DMY')],
+    ]);
+    expect(errors[0]!.message).toBe('Row 3, column "Book Cost": "12;5x" is not a number.');
+    expect(stats).toMatchObject({ rows: 13, lines: 2, badRows: 8, blankRows: 2 });
+  });
+
+  it('reads day-first slashed dates when the mapping says so', () => {
+    const { lines, errors } = parsePosText(fixture('messy.csv'), { mapping: { dateOrder: 'DMY' } });
+    expect(errors.find((e) => e.row === 12)).toBeUndefined();
+    expect(lines.find((l) => l.row === 12)!.invoiceDate).toBe('2025-01-13');
+  });
+
+  it('stops with one clear error when a required column is missing', () => {
+    const { lines, errors } = parsePosText(fixture('missing-column.csv'));
+    expect(lines).toEqual([]);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatchObject({ row: 1, column: 'Quantity', field: 'quantity', fatal: true });
+    expect(errors[0]!.reason).toContain('no Quantity column');
+  });
+
+  it('takes an explicit column mapping', () => {
+    const text = 'Rechnung,Pos,Datum,Artikel,Menge\nR-1,1,01.02.2025,VP-1,"1.000"\n';
+    const { lines, errors } = parsePosText(text, {
+      mapping: {
+        fields: { invoiceNumber: 'Rechnung', invoiceLine: 'Pos', invoiceDate: 'Datum', vendorPartNumber: 'Artikel', quantity: 'Menge' },
+        decimalMark: ',',
+      },
+    });
+    expect(errors).toEqual([]);
+    expect(lines[0]).toMatchObject({ invoiceNumber: 'R-1', invoiceDate: '2025-02-01', quantity: 1000 });
+  });
+
+  it('reports an unterminated quote once and keeps the rows after it', () => {
+    const text =
+      'Invoice Number,Invoice Line,Invoice Date,Vendor Part Number,Quantity\nA,1,2025-01-01,"VP-1,1\nB,1,2025-01-01,VP-1,2\n' +
+      'C,1,2025-01-01,VP-1,3\n';
+    const { lines, errors } = parsePosText(text, { maxRowChars: 30 });
+    expect(errors.map((e) => [e.row, e.reason])).toEqual([[2, expect.stringContaining('quoted value is not closed')]]);
+    expect(lines.map((l) => l.invoiceNumber)).toEqual(['B', 'C']);
+  });
+
+  it('reports an empty file', () => {
+    expect(parsePosText('').errors[0]!.reason).toContain('empty');
+    expect(parsePosText('\n\n').errors[0]!.fatal).toBe(true);
+  });
+});
+
+describe('chunk boundaries', () => {
+  it.each(ALL)('give the same result wherever %s is cut', (name) => {
+    const text = fixture(name);
+    const whole = parseChunks([text]);
+    for (let at = 0; at <= text.length; at++) expect(parseChunks([text.slice(0, at), text.slice(at)])).toEqual(whole);
+  });
+
+  it('give the same result for any cutting into many chunks', () => {
+    const texts = ALL.map(fixture);
+    fc.assert(
+      fc.property(fc.constantFrom(...texts), fc.array(fc.nat(), { maxLength: 12 }), (text, cuts) => {
+        const points = [...new Set(cuts.map((c) => c % (text.length + 1)))].sort((a, b) => a - b);
+        const chunks: string[] = [];
+        let from = 0;
+        for (const p of points) {
+          chunks.push(text.slice(from, p));
+          from = p;
+        }
+        chunks.push(text.slice(from));
+        expect(parseChunks(chunks)).toEqual(parseChunks([text]));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('decode UTF-8 bytes split inside a character', async () => {
+    const bytes = new TextEncoder().encode(fixture('bom-semicolon-crlf.csv'));
+    const pieces = Array.from({ length: Math.ceil(bytes.length / 7) }, (_, i) => bytes.slice(i * 7, i * 7 + 7));
+    const events: PosEvent[] = [];
+    for await (const e of parsePosChunks(decodeChunks(pieces))) events.push(e);
+    expect(events).toEqual(parseChunks([fixture('bom-semicolon-crlf.csv')]));
+  });
+});
+
+describe('streaming', () => {
+  it('keeps only the unfinished record in memory', () => {
+    const reader = new CsvRecordReader();
+    let rows = 0;
+    let maxPending = 0;
+    rows += reader.push('Invoice Number,Invoice Line,Invoice Date,Vendor Part Number,Quantity\n').records.length;
+    for (let i = 0; i < 20000; i++) {
+      const row = `INV-${i},1,2025-01-01,"VP,${i}",${i}\n`;
+      rows += reader.push(row.slice(0, 20)).records.length;
+      maxPending = Math.max(maxPending, reader.pendingChars);
+      rows += reader.push(row.slice(20)).records.length;
+      maxPending = Math.max(maxPending, reader.pendingChars);
+    }
+    rows += reader.end().records.length;
+    expect(rows).toBe(20001);
+    expect(maxPending).toBeLessThanOrEqual(20);
+  });
+});
+
+describe('JSON rows', () => {
+  it('maps objects keyed by header names, numbering rows from 1', () => {
+    const events = parsePosJson([
+      {
+        'Invoice Number': 'J-1',
+        'Invoice Line': 1,
+        'Invoice Date': '2025-03-01',
+        MPN: 'VP-1',
+        Qty: 3,
+        'Book Cost': 0.1,
+        'Reseller PO': 'R9',
+      },
+      { 'Invoice Number': 'J-2', 'Invoice Line': 1, 'Invoice Date': '2025-02-30', MPN: 'VP-1', Qty: 3 },
+      { 'Invoice Number': 'J-3', 'Invoice Line': 1, 'Invoice Date': '2025-03-01', MPN: 'VP-1', Qty: 1.5 },
+    ]);
+    expect(linesOf(events).map((l) => [l.row, l.invoiceLine, l.quantity, l.bookCost, l.extra.resellerPo])).toEqual([
+      [1, '1', 3, '0.1', 'R9'],
+    ]);
+    expect(errorsOf(events)).toEqual([
+      [2, 'Invoice Date', 'is not a calendar date'],
+      [3, 'Qty', 'is not a whole number'],
+    ]);
+  });
+
+  it('takes arrays with a header row like a CSV file', () => {
+    const events = parsePosJson([
+      ['Invoice Number', 'Invoice Line', 'Invoice Date', 'Vendor Part Number', 'Quantity'],
+      ['A-1', '1', '2025-03-01', 'VP-1', 2],
+      ['A-2', '1', '2025-03-01', 'VP-1', 'many'],
+    ]);
+    expect(linesOf(events).map((l) => [l.row, l.invoiceNumber])).toEqual([[2, 'A-1']]);
+    expect(errorsOf(events)).toEqual([[3, 'Quantity', 'is not a number']]);
+  });
+});
