@@ -230,7 +230,6 @@ async function baseline() {
     ms += performance.now() - t;
     lines += rows.length;
   }
-  await conn.query(`DROP DATABASE \`${c.database}\``);
   await conn.end();
   const seconds = ms / 1000;
   console.log(JSON.stringify({ lines, seconds: Math.round(seconds * 10) / 10, linesPerSecond: Math.round(lines / seconds), connections: 1, rowsPerStatement: 2000 }));

@@ -110,7 +110,7 @@ function child(phaseName: string, dir: string, url: string) {
     stdio: ['ignore', 'pipe', 'inherit'],
     maxBuffer: 1 << 26,
     // A server sets a heap limit; without one V8 on a large machine lets garbage pile up before collecting.
-    env: { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --max-old-space-size=${arg('heap-mb', '192')}`.trim() },
+    env: phaseName === 'e2e' ? { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --max-old-space-size=${arg('heap-mb', '192')}`.trim() } : process.env,
   });
   if (r.status !== 0) throw new Error(`${phaseName} failed (${r.status}): ${r.stdout}`);
   const last = r.stdout.trim().split('\n').pop()!;
@@ -129,6 +129,21 @@ async function databaseUrl(): Promise<string> {
   }
 }
 
+let benchUrl: string | null = null;
+async function dropDatabase() {
+  if (!benchUrl) return;
+  if (benchUrl.startsWith('sqlite:')) {
+    rmSync(benchUrl.slice('sqlite:'.length), { force: true });
+    return;
+  }
+  if (process.env.BENCH_DATABASE_URL) return; // a database named by the caller is the caller's
+  const mysql = (await import('mysql2/promise')).default;
+  const u = new URL(benchUrl);
+  const c = await mysql.createConnection({ host: u.hostname, port: Number(u.port || 3306), user: decodeURIComponent(u.username || 'root'), password: decodeURIComponent(u.password) });
+  await c.query(`DROP DATABASE IF EXISTS \`${u.pathname.slice(1)}\``);
+  await c.end();
+}
+
 async function main() {
   const dir = mkdtempSync(join(os.tmpdir(), 'bec-bench-'));
   try {
@@ -137,6 +152,7 @@ async function main() {
     writeFileSync(join(dir, 'files.json'), JSON.stringify(gen.files));
     process.stderr.write(`engine alone: ${gen.engine.linesPerSecond} lines/s; CSV ${(gen.csvBytes / 1e6).toFixed(1)} MB\n`);
     const url = await databaseUrl();
+    benchUrl = url;
     process.stderr.write(`database: ${url.replace(/\/\/[^@]*@/, '//')}\n`);
     const e2e = child('e2e', dir, url);
     process.stderr.write(`end to end: ${JSON.stringify(e2e)}\n`);
@@ -161,6 +177,7 @@ async function main() {
     console.log(JSON.stringify(result));
   } finally {
     rmSync(dir, { recursive: true, force: true });
+    await dropDatabase();
   }
 }
 
