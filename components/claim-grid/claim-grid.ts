@@ -111,6 +111,8 @@ export class BecClaimGrid extends BecElement {
   @query('.viewport') private viewport!: HTMLElement;
   @state() private rowHeight = 32;
   private itemsCache: Item[] | null = null;
+  private rowsCache: Row[] | null = null;
+  private totalsCache: { claimed: Money; approved: Money } | null = null;
   private resizeObserver?: ResizeObserver;
 
   override connectedCallback(): void {
@@ -196,9 +198,24 @@ export class BecClaimGrid extends BecElement {
   /** The rows after filter and sort, in display order (what the CSV export writes). */
   get visibleRows(): Row[] {
     const items = this.items;
+    if (this.rowsCache) return this.rowsCache;
     const out: Row[] = [];
     for (const it of items) if ('row' in it) out.push(it.row);
+    this.rowsCache = out;
     return out;
+  }
+
+  /** Exact totals of the shown lines, computed once per data/filter change, not per scroll frame. */
+  private get totals(): { claimed: Money; approved: Money } | null {
+    if (this.view !== 'lines') return null;
+    const rows = this.visibleRows;
+    if (!this.totalsCache) {
+      this.totalsCache = {
+        claimed: sumMoney(rows.map((r) => new Money((r as ClaimLine).claimedAmount))),
+        approved: sumMoney(rows.map((r) => new Money((r as ClaimLine).approvedAmount))),
+      };
+    }
+    return this.totalsCache;
   }
 
   private filtered(): Row[] {
@@ -242,6 +259,8 @@ export class BecClaimGrid extends BecElement {
 
   private get items(): Item[] {
     if (this.itemsCache) return this.itemsCache;
+    this.rowsCache = null;
+    this.totalsCache = null;
     const rows = this.filtered();
     if (this.groupBy === 'none') {
       this.itemsCache = rows.map((row, index) => ({ row, index }));
@@ -634,8 +653,9 @@ export class BecClaimGrid extends BecElement {
     const statuses = this.view === 'claims' ? ['draft', 'submitted', 'authorized', 'paid', 'rejected'] : ['pending', 'accepted', 'partial', 'rejected', 'adjusted'];
     const rows = this.visibleRows;
     const cur = this.currencyOfRows;
-    const totalClaimed = this.view === 'lines' ? sumMoney(rows.map((r) => new Money((r as ClaimLine).claimedAmount))) : null;
-    const totalApproved = this.view === 'lines' ? sumMoney(rows.map((r) => new Money((r as ClaimLine).approvedAmount))) : null;
+    const totals = this.totals;
+    const totalClaimed = totals?.claimed;
+    const totalApproved = totals?.approved;
     const visible: TemplateResult[] = [];
     for (let i = first; i < last; i++) visible.push(this.renderItem(items[i], i));
     return html`<div class="card" part="base">
