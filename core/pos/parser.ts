@@ -174,108 +174,230 @@ class RowMapper {
     return true;
   }
 
+  /** The mapped fields as a plan: column, kind, required; built once per header. */
+  private plan: { field: PosField; column: number; kind: number; required: boolean }[] | null = null;
+
+  private compile() {
+    const idx = this.columns.index;
+    const kinds = { text: KIND_TEXT, date: KIND_DATE, money: KIND_MONEY, quantity: KIND_QUANTITY, flag: KIND_FLAG } as const;
+    return (this.plan = POS_FIELDS.filter((f) => idx[f] >= 0 || this.required.includes(f)).map((field) => ({
+      field,
+      column: idx[field],
+      kind: kinds[POS_FIELD_KINDS[field]],
+      required: this.required.includes(field),
+    })));
+  }
+
+  private error(
+    out: PosEvent[],
+    row: number,
+    line: number,
+    field: PosField | null,
+    column: number,
+    value: string | null,
+    reason: string,
+  ): void {
+    out.push({ type: 'error', error: rowError(row, line, column >= 0 ? this.headers[column]! : null, field, value, reason) });
+  }
+
   /** Maps one row; pushes the line or its errors. Returns the number of errors. */
   map(row: number, physicalLine: number, cells: readonly string[], out: PosEvent[]): number {
-    const idx = this.columns.index;
-    const headers = this.headers;
+    const plan = this.plan ?? this.compile();
+    const width = this.width;
+    const n = cells.length;
     let errors = 0;
-    const error = (field: PosField | null, column: number, value: string | null, reason: string) => {
-      errors++;
-      out.push({ type: 'error', error: rowError(row, physicalLine, column >= 0 ? headers[column]! : null, field, value, reason) });
-    };
-    if (cells.length > this.width) {
-      let extraValues = false;
-      for (let c = this.width; c < cells.length; c++) if (cells[c]!.trim() !== '') extraValues = true;
-      if (extraValues) {
-        error(
-          null,
-          -1,
-          null,
-          `has ${cells.length} cells but the header has ${this.width}: a value probably contains the separator without quotes`,
-        );
-        return errors;
+    if (n > width) {
+      for (let c = width; c < n; c++) {
+        if (cells[c]!.trim() !== '') {
+          this.error(
+            out,
+            row,
+            physicalLine,
+            null,
+            -1,
+            null,
+            `has ${n} cells but the header has ${width}: a value probably contains the separator without quotes`,
+          );
+          return 1;
+        }
       }
     }
-    const text = (field: PosField): string | null => {
-      const at = idx[field];
-      if (at < 0 || at >= cells.length) return null;
-      const value = cells[at]!.trim();
-      return value === '' ? null : value;
-    };
-    const missingReason = (field: PosField) => {
-      const at = idx[field];
-      return at >= cells.length ? `is missing: the row has only ${cells.length} of ${this.width} cells` : 'is empty';
-    };
     const line: PosLine = {
       row,
-      distributorId: text('distributorId'),
-      branch: text('branch'),
+      distributorId: null,
+      branch: null,
       invoiceNumber: '',
       invoiceLine: '',
       invoiceDate: '',
       shipDate: null,
-      distributorPartNumber: text('distributorPartNumber'),
-      vendorPartNumber: text('vendorPartNumber'),
+      distributorPartNumber: null,
+      vendorPartNumber: null,
       quantity: 0,
-      unitOfMeasure: text('unitOfMeasure'),
+      unitOfMeasure: null,
       resalePrice: null,
       bookCost: null,
       authorizedCost: null,
       claimedAmount: null,
-      authorizationNumber: text('authorizationNumber'),
-      customerPo: text('customerPo'),
-      endCustomerName: text('endCustomerName'),
-      soldToName: text('soldToName'),
-      shipToName: text('shipToName'),
-      endCustomerAddress: text('endCustomerAddress'),
-      country: text('country'),
-      debitMemoNumber: text('debitMemoNumber'),
+      authorizationNumber: null,
+      customerPo: null,
+      endCustomerName: null,
+      soldToName: null,
+      shipToName: null,
+      endCustomerAddress: null,
+      country: null,
+      debitMemoNumber: null,
       creditReturn: null,
       extra: {},
     };
-    const required = this.required;
-    for (const field of POS_FIELDS) {
-      const kind = POS_FIELD_KINDS[field];
-      const value = text(field);
-      if (value === null) {
-        if (required.includes(field)) error(field, idx[field], null, missingReason(field));
+    for (let p = 0; p < plan.length; p++) {
+      const { field, column, kind } = plan[p]!;
+      const value = column >= 0 && column < n ? cells[column]!.trim() : '';
+      if (value === '') {
+        if (plan[p]!.required) {
+          errors++;
+          this.error(
+            out,
+            row,
+            physicalLine,
+            field,
+            column,
+            null,
+            column >= n ? `is missing: the row has only ${n} of ${width} cells` : 'is empty',
+          );
+        }
         continue;
       }
-      if (kind === 'text') {
-        if (field === 'invoiceNumber' || field === 'invoiceLine') line[field] = value;
+      if (kind === KIND_TEXT) {
+        setText(line, field, value);
         continue;
       }
-      if (kind === 'date') {
-        const parsed = parseDateText(value, this.dateOrder);
-        if (!parsed.ok) error(field, idx[field], value, parsed.reason);
-        else if (field === 'invoiceDate') line.invoiceDate = parsed.value;
-        else line.shipDate = parsed.value;
-      } else if (kind === 'money') {
-        const parsed = parseMoneyText(value, this.numbers);
-        if (!parsed.ok) error(field, idx[field], value, parsed.reason);
-        else (line as unknown as Record<string, string>)[field] = parsed.value;
-      } else if (kind === 'quantity') {
-        const parsed = parseQuantityText(value, this.numbers);
-        if (!parsed.ok) error(field, idx[field], value, parsed.reason);
-        else line.quantity = parsed.value;
-      } else {
-        const parsed = parseFlagText(value);
-        if (!parsed.ok) error(field, idx[field], value, parsed.reason);
-        else line.creditReturn = parsed.value;
+      const parsed =
+        kind === KIND_MONEY
+          ? parseMoneyText(value, this.numbers)
+          : kind === KIND_DATE
+            ? parseDateText(value, this.dateOrder)
+            : kind === KIND_QUANTITY
+              ? parseQuantityText(value, this.numbers)
+              : parseFlagText(value);
+      if (parsed.ok) setValue(line, field, parsed.value);
+      else {
+        errors++;
+        this.error(out, row, physicalLine, field, column, value, parsed.reason);
       }
     }
     if (line.vendorPartNumber === null && line.distributorPartNumber === null) {
-      const column = idx.vendorPartNumber >= 0 ? idx.vendorPartNumber : idx.distributorPartNumber;
-      error('vendorPartNumber', column, null, 'needs a vendor or a distributor part number');
+      const idx = this.columns.index;
+      errors++;
+      this.error(
+        out,
+        row,
+        physicalLine,
+        'vendorPartNumber',
+        idx.vendorPartNumber >= 0 ? idx.vendorPartNumber : idx.distributorPartNumber,
+        null,
+        'needs a vendor or a distributor part number',
+      );
     }
     if (errors > 0) return errors;
-    for (const { index, key } of this.columns.extra) {
-      if (index < cells.length) line.extra[key] = cells[index]!.trim();
+    const extra = this.columns.extra;
+    for (let e = 0; e < extra.length; e++) {
+      const { index, key } = extra[e]!;
+      if (index < n) line.extra[key] = cells[index]!.trim();
     }
     out.push({ type: 'line', line });
     return 0;
   }
 }
+
+/** Named stores (a keyed store with a variable key would be megamorphic and slow). */
+function setText(line: PosLine, field: PosField, value: string): void {
+  switch (field) {
+    case 'distributorId':
+      line.distributorId = value;
+      break;
+    case 'branch':
+      line.branch = value;
+      break;
+    case 'invoiceNumber':
+      line.invoiceNumber = value;
+      break;
+    case 'invoiceLine':
+      line.invoiceLine = value;
+      break;
+    case 'distributorPartNumber':
+      line.distributorPartNumber = value;
+      break;
+    case 'vendorPartNumber':
+      line.vendorPartNumber = value;
+      break;
+    case 'unitOfMeasure':
+      line.unitOfMeasure = value;
+      break;
+    case 'authorizationNumber':
+      line.authorizationNumber = value;
+      break;
+    case 'customerPo':
+      line.customerPo = value;
+      break;
+    case 'endCustomerName':
+      line.endCustomerName = value;
+      break;
+    case 'soldToName':
+      line.soldToName = value;
+      break;
+    case 'shipToName':
+      line.shipToName = value;
+      break;
+    case 'endCustomerAddress':
+      line.endCustomerAddress = value;
+      break;
+    case 'country':
+      line.country = value;
+      break;
+    case 'debitMemoNumber':
+      line.debitMemoNumber = value;
+      break;
+    default:
+      throw new Error(`${field} is not a text field`);
+  }
+}
+
+function setValue(line: PosLine, field: PosField, value: string | number | boolean): void {
+  switch (field) {
+    case 'invoiceDate':
+      line.invoiceDate = value as string;
+      break;
+    case 'shipDate':
+      line.shipDate = value as string;
+      break;
+    case 'quantity':
+      line.quantity = value as number;
+      break;
+    case 'resalePrice':
+      line.resalePrice = value as string;
+      break;
+    case 'bookCost':
+      line.bookCost = value as string;
+      break;
+    case 'authorizedCost':
+      line.authorizedCost = value as string;
+      break;
+    case 'claimedAmount':
+      line.claimedAmount = value as string;
+      break;
+    case 'creditReturn':
+      line.creditReturn = value as boolean;
+      break;
+    default:
+      throw new Error(`${field} is not a typed field`);
+  }
+}
+
+const KIND_TEXT = 0;
+const KIND_DATE = 1;
+const KIND_MONEY = 2;
+const KIND_QUANTITY = 3;
+const KIND_FLAG = 4;
 
 /**
  * The streaming POS parser: `push(chunk)` returns the events of the rows that chunk completed,

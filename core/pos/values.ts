@@ -42,6 +42,8 @@ const SPACES = /[\s\u00a0\u202f']/g;
  * "-3.00"); the digits are kept as written, only separators and signs are normalized.
  */
 export function parseDecimalText(raw: string, options: NumberOptions = {}): Parsed<string> {
+  const plain = plainDecimal(raw, options);
+  if (plain !== null) return { ok: true, value: plain };
   let text = raw.trim();
   if (text === '') return fail('is empty');
   let negative = false;
@@ -110,18 +112,68 @@ export function parseDecimalText(raw: string, options: NumberOptions = {}): Pars
   return { ok: true, value: negative && /[1-9]/.test(value) ? `-${value}` : value };
 }
 
+/**
+ * The common case without regular expressions: optional '-', digits without a superfluous
+ * leading zero, at most one '.' not read as a thousands mark. Returns null for anything else.
+ */
+function plainDecimal(text: string, options: NumberOptions): string | null {
+  const n = text.length;
+  if (n === 0 || n > 30) return null;
+  let i = text.charCodeAt(0) === 45 ? 1 : 0;
+  const start = i;
+  let dot = -1;
+  for (; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 46) {
+      if (dot >= 0) return null;
+      dot = i;
+    } else if (c < 48 || c > 57) return null;
+  }
+  const intDigits = (dot < 0 ? n : dot) - start;
+  if (intDigits === 0 || (intDigits > 1 && text.charCodeAt(start) === 48)) return null;
+  if (dot >= 0) {
+    const after = n - dot - 1;
+    if (after === 0) return null;
+    const mode = options.decimalMark ?? 'auto';
+    if (mode === ',' || (mode === 'auto' && after === 3 && (options.defaultMark ?? '.') === ',')) return null;
+  }
+  if (start === 1) {
+    // "-0" and "-0.00" are zero
+    for (let k = 1; k < n; k++) {
+      const c = text.charCodeAt(k);
+      if (c > 48 && c <= 57) return text;
+    }
+    return null;
+  }
+  return text;
+}
+
 /** A money cell: a decimal with at most 4 decimals and 14 integer digits (DECIMAL(18,4)). */
 export function parseMoneyText(raw: string, options: NumberOptions = {}): Parsed<string> {
   const parsed = parseDecimalText(raw, options);
   if (!parsed.ok) return parsed;
-  const [intPart, fraction = ''] = parsed.value.replace('-', '').split('.');
-  if (fraction.length > 4) return fail(`has ${fraction.length} decimals; at most 4 are kept exactly`);
-  if (intPart!.length > 14) return fail('is too large for an amount');
+  const value = parsed.value;
+  const start = value.charCodeAt(0) === 45 ? 1 : 0;
+  const dot = value.indexOf('.');
+  const decimals = dot < 0 ? 0 : value.length - dot - 1;
+  if (decimals > 4) return fail(`has ${decimals} decimals; at most 4 are kept exactly`);
+  if ((dot < 0 ? value.length : dot) - start > 14) return fail('is too large for an amount');
   return parsed;
 }
 
 /** A quantity cell: a whole number ("1,200", "12.00", "-3"). */
 export function parseQuantityText(raw: string, options: NumberOptions = {}): Parsed<number> {
+  const n = raw.length;
+  if (n > 0 && n < 16 && raw.charCodeAt(0) !== 48) {
+    let v = 0;
+    let i = 0;
+    for (; i < n; i++) {
+      const d = raw.charCodeAt(i) - 48;
+      if (d < 0 || d > 9) break;
+      v = v * 10 + d;
+    }
+    if (i === n) return { ok: true, value: v };
+  }
   const parsed = parseDecimalText(raw, options);
   if (!parsed.ok) return parsed;
   const [intPart, fraction = ''] = parsed.value.split('.');
@@ -140,6 +192,19 @@ function isoDate(y: number, m: number, d: number): string | null {
   return `${y}-${m < 10 ? '0' : ''}${m}-${d < 10 ? '0' : ''}${d}`;
 }
 
+/** 'YYYY-MM-DD' that is a calendar date, returned as is; null otherwise. */
+function isoDigits(text: string): string | null {
+  for (let i = 0; i < 10; i++) {
+    if (i === 4 || i === 7) continue;
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return null;
+  }
+  const y = (text.charCodeAt(0) - 48) * 1000 + (text.charCodeAt(1) - 48) * 100 + (text.charCodeAt(2) - 48) * 10 + text.charCodeAt(3) - 48;
+  const m = (text.charCodeAt(5) - 48) * 10 + text.charCodeAt(6) - 48;
+  const d = (text.charCodeAt(8) - 48) * 10 + text.charCodeAt(9) - 48;
+  return isoDate(y, m, d) === null ? null : text;
+}
+
 const ORDER_TEXT: Record<DateOrder, string> = { YMD: 'YYYY-MM-DD', MDY: 'MM/DD/YYYY', DMY: 'DD.MM.YYYY' };
 
 /**
@@ -149,6 +214,10 @@ const ORDER_TEXT: Record<DateOrder, string> = { YMD: 'YYYY-MM-DD', MDY: 'MM/DD/Y
  * Years must have four digits.
  */
 export function parseDateText(raw: string, order: DateOrder | 'auto' = 'auto'): Parsed<string> {
+  if (raw.length === 10 && raw.charCodeAt(4) === 45 && raw.charCodeAt(7) === 45) {
+    const iso = isoDigits(raw);
+    if (iso !== null) return { ok: true, value: iso };
+  }
   const text = raw.trim();
   if (text === '') return fail('is empty');
   let m = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(text);
