@@ -6,8 +6,15 @@ import './accrual-dashboard.js';
 import type { BecAccrualDashboard } from './accrual-dashboard.js';
 
 const accruals: Accruals = {
-  asOf: '2026-11-23', openLiability: '1184.6700', inReview: '5931.2500', paid: '1891.9600', exposure: '20500.5000',
-  byDistributor: [{ distributorId: 2, distributorName: 'Arrowhead Components', openQuantity: 4200, exposure: '12000.0000' }, { distributorId: 3, distributorName: 'Northbridge', openQuantity: 900, exposure: '8500.5000' }],
+  asOf: '2026-11-23',
+  openLiability: '1184.6700',
+  inReview: '5931.2500',
+  paid: '1891.9600',
+  exposure: '20500.5000',
+  byDistributor: [
+    { distributorId: 2, distributorName: 'Arrowhead Components', openQuantity: 4200, exposure: '12000.0000' },
+    { distributorId: 3, distributorName: 'Northbridge', openQuantity: 900, exposure: '8500.5000' },
+  ],
 };
 const week = [
   { key: '2026-10-05', claims: 1, claimed: '1891.9600', approved: '1891.9600', paid: '1891.9600' },
@@ -20,7 +27,14 @@ const $ = <T extends Element>(el: Element, sel: string) => el.shadowRoot!.queryS
 
 describe('bec-accrual-dashboard', () => {
   it('shows the figures as tiles and charts, accessibly', async () => {
-    const el = await fixture<BecAccrualDashboard>(html`<bec-accrual-dashboard .accruals=${accruals} .byWeek=${week} .byDistributor=${byDistributor} .byProgramType=${byProgramType}></bec-accrual-dashboard>`);
+    const el = await fixture<BecAccrualDashboard>(
+      html`<bec-accrual-dashboard
+        .accruals=${accruals}
+        .byWeek=${week}
+        .byDistributor=${byDistributor}
+        .byProgramType=${byProgramType}
+      ></bec-accrual-dashboard>`,
+    );
     expect($(el, '[part="kpis"]').textContent).to.contain('$1,184.67');
     expect($(el, '[part="kpis"]').textContent).to.contain('$20,500.50');
     expect(el.shadowRoot!.querySelectorAll('svg[role="img"]').length).to.equal(4);
@@ -28,13 +42,22 @@ describe('bec-accrual-dashboard', () => {
   });
 
   it('formats with the locale and currency', async () => {
-    const el = await fixture<BecAccrualDashboard>(html`<bec-accrual-dashboard locale="de-DE" currency="EUR" .accruals=${accruals}></bec-accrual-dashboard>`);
+    const el = await fixture<BecAccrualDashboard>(
+      html`<bec-accrual-dashboard locale="de-DE" currency="EUR" .accruals=${accruals}></bec-accrual-dashboard>`,
+    );
     expect($(el, '[part="kpis"]').textContent).to.contain('1.184,67');
     expect($(el, '[part="kpis"]').textContent).to.contain('€');
   });
 
   it('puts the exact numbers one click (or key) away', async () => {
-    const el = await fixture<BecAccrualDashboard>(html`<bec-accrual-dashboard .accruals=${accruals} .byWeek=${week} .byDistributor=${byDistributor} .byProgramType=${byProgramType}></bec-accrual-dashboard>`);
+    const el = await fixture<BecAccrualDashboard>(
+      html`<bec-accrual-dashboard
+        .accruals=${accruals}
+        .byWeek=${week}
+        .byDistributor=${byDistributor}
+        .byProgramType=${byProgramType}
+      ></bec-accrual-dashboard>`,
+    );
     const toggle = $<HTMLButtonElement>(el, '#h-trend ~ button');
     toggle.focus();
     await sendKeys({ press: 'Enter' });
@@ -45,7 +68,9 @@ describe('bec-accrual-dashboard', () => {
   });
 
   it('fires becdrilldown from a tile and a bar', async () => {
-    const el = await fixture<BecAccrualDashboard>(html`<bec-accrual-dashboard .accruals=${accruals} .byDistributor=${byDistributor}></bec-accrual-dashboard>`);
+    const el = await fixture<BecAccrualDashboard>(
+      html`<bec-accrual-dashboard .accruals=${accruals} .byDistributor=${byDistributor}></bec-accrual-dashboard>`,
+    );
     let ev = oneEvent(el, 'becdrilldown');
     $<HTMLButtonElement>(el, '[part="kpi"]').click();
     expect((await ev).detail).to.include({ series: 'Open liability', amount: '1184.6700' });
@@ -66,7 +91,9 @@ describe('bec-accrual-dashboard', () => {
     await new Promise((r) => setTimeout(r, 50));
     await el.updateComplete;
     expect(el.byWeek.length).to.equal(3);
-    const bad = stubFetch({ 'GET /api/reports/accruals': () => ({ status: 403, body: { code: 'FORBIDDEN', detail: 'reports are for vendor roles' } }) });
+    const bad = stubFetch({
+      'GET /api/reports/accruals': () => ({ status: 403, body: { code: 'FORBIDDEN', detail: 'reports are for vendor roles' } }),
+    });
     configureApi({ baseUrl: 'http://127.0.0.1:1', fetch: bad.fetch });
     const el2 = await fixture<BecAccrualDashboard>(html`<bec-accrual-dashboard api-base="http://127.0.0.1:1"></bec-accrual-dashboard>`);
     await new Promise((r) => setTimeout(r, 50));

@@ -207,10 +207,29 @@ export class BecAccrualDashboard extends BecElement {
 
   private figureTable(caption: string, keyLabel: string, items: Figure[], key: (f: Figure) => string): TemplateResult {
     return html`<table part="table">
-      <caption class="sr-only">${caption}</caption>
-      <thead><tr><th scope="col">${keyLabel}</th><th scope="col" class="num">Claims</th><th scope="col" class="num">Claimed</th><th scope="col" class="num">Approved</th><th scope="col" class="num">Paid</th></tr></thead>
+      <caption class="sr-only">
+        ${caption}
+      </caption>
+      <thead>
+        <tr>
+          <th scope="col">${keyLabel}</th>
+          <th scope="col" class="num">Claims</th>
+          <th scope="col" class="num">Claimed</th>
+          <th scope="col" class="num">Approved</th>
+          <th scope="col" class="num">Paid</th>
+        </tr>
+      </thead>
       <tbody>
-        ${items.map((f) => html`<tr><td>${key(f)}</td><td class="num">${formatNumber(f.claims, this.locale)}</td><td class="num">${this.money(f.claimed)}</td><td class="num">${this.money(f.approved)}</td><td class="num">${this.money(f.paid)}</td></tr>`)}
+        ${items.map(
+          (f) =>
+            html`<tr>
+              <td>${key(f)}</td>
+              <td class="num">${formatNumber(f.claims, this.locale)}</td>
+              <td class="num">${this.money(f.claimed)}</td>
+              <td class="num">${this.money(f.approved)}</td>
+              <td class="num">${this.money(f.paid)}</td>
+            </tr>`,
+        )}
       </tbody>
     </table>`;
   }
@@ -220,9 +239,13 @@ export class BecAccrualDashboard extends BecElement {
     return html`<section class="card" part="panel" aria-labelledby="h-${id}">
       <div class="card-header">
         <h3 id="h-${id}">${title}</h3>
-        <button class="toggle" type="button" aria-pressed=${asTable ? 'true' : 'false'} @click=${() => this.toggle(id)}>${asTable ? 'Show chart' : 'Show numbers'}</button>
+        <button class="toggle" type="button" aria-pressed=${asTable ? 'true' : 'false'} @click=${() => this.toggle(id)}>
+          ${asTable ? 'Show chart' : 'Show numbers'}
+        </button>
       </div>
-      <div class="panel-body">${empty ? html`<div class="empty">${this.loading ? 'Loading…' : 'No figures yet'}</div>` : asTable ? table() : chart()}</div>
+      <div class="panel-body">
+        ${empty ? html`<div class="empty">${this.loading ? 'Loading…' : 'No figures yet'}</div>` : asTable ? table() : chart()}
+      </div>
     </section>`;
   }
 
@@ -242,32 +265,57 @@ export class BecAccrualDashboard extends BecElement {
       ${this.error ? html`<div class="alert" role="alert">${this.error}</div>` : nothing}
       <div class="kpis" part="kpis">
         ${kpis.map(
-          ([label, sub, amount]) => html`<button class="kpi" part="kpi" type="button" @click=${() => this.drill(label, a!.asOf, amount ?? '0')}>
-            <span class="label">${label}</span>
-            <strong>${this.money(amount ?? '0')}</strong>
-            <small>${sub}</small>
-          </button>`,
+          ([label, sub, amount]) =>
+            html`<button class="kpi" part="kpi" type="button" @click=${() => this.drill(label, a!.asOf, amount ?? '0')}>
+              <span class="label">${label}</span>
+              <strong>${this.money(amount ?? '0')}</strong>
+              <small>${sub}</small>
+            </button>`,
         )}
       </div>
       <div class="panels">
         ${this.panel(
           'trend',
           'Claimed, approved and paid by week',
-          () => (this.byWeek.length < 3 ? barChart : lineChart)({ label: 'Claimed, approved and paid by week', categories: this.byWeek.map((f) => week(f.key)), series: this.series(this.byWeek), format: this.money, compact: this.compact, onSelect: this.drill }),
+          () =>
+            (this.byWeek.length < 3 ? barChart : lineChart)({
+              label: 'Claimed, approved and paid by week',
+              categories: this.byWeek.map((f) => week(f.key)),
+              series: this.series(this.byWeek),
+              format: this.money,
+              compact: this.compact,
+              onSelect: this.drill,
+            }),
           () => this.figureTable('By week', 'Week', this.byWeek, (f) => week(f.key)),
           !this.byWeek.length,
         )}
         ${this.panel(
           'distributor',
           'By distributor',
-          () => barChart({ label: 'Claimed, approved and paid by distributor', categories: this.byDistributor.map((f) => f.key), series: this.series(this.byDistributor), format: this.money, compact: this.compact, onSelect: this.drill }),
+          () =>
+            barChart({
+              label: 'Claimed, approved and paid by distributor',
+              categories: this.byDistributor.map((f) => f.key),
+              series: this.series(this.byDistributor),
+              format: this.money,
+              compact: this.compact,
+              onSelect: this.drill,
+            }),
           () => this.figureTable('By distributor', 'Distributor', this.byDistributor, (f) => f.key),
           !this.byDistributor.length,
         )}
         ${this.panel(
           'programType',
           'By program type',
-          () => barChart({ label: 'Claimed, approved and paid by program type', categories: this.byProgramType.map((f) => labelOf(f.key)), series: this.series(this.byProgramType), format: this.money, compact: this.compact, onSelect: this.drill }),
+          () =>
+            barChart({
+              label: 'Claimed, approved and paid by program type',
+              categories: this.byProgramType.map((f) => labelOf(f.key)),
+              series: this.series(this.byProgramType),
+              format: this.money,
+              compact: this.compact,
+              onSelect: this.drill,
+            }),
           () => this.figureTable('By program type', 'Program type', this.byProgramType, (f) => labelOf(f.key)),
           !this.byProgramType.length,
         )}
@@ -283,11 +331,29 @@ export class BecAccrualDashboard extends BecElement {
               compact: this.compact,
               onSelect: this.drill,
             }),
-          () => html`<table part="table">
-            <caption class="sr-only">Exposure by distributor</caption>
-            <thead><tr><th scope="col">Distributor</th><th scope="col" class="num">Open quantity</th><th scope="col" class="num">Exposure</th></tr></thead>
-            <tbody>${exposure.map((e) => html`<tr><td>${e.distributorName}</td><td class="num">${formatNumber(e.openQuantity, this.locale)}</td><td class="num">${this.money(e.exposure)}</td></tr>`)}</tbody>
-          </table>`,
+          () =>
+            html`<table part="table">
+              <caption class="sr-only">
+                Exposure by distributor
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">Distributor</th>
+                  <th scope="col" class="num">Open quantity</th>
+                  <th scope="col" class="num">Exposure</th>
+                </tr>
+              </thead>
+              <tbody>
+                ${exposure.map(
+                  (e) =>
+                    html`<tr>
+                      <td>${e.distributorName}</td>
+                      <td class="num">${formatNumber(e.openQuantity, this.locale)}</td>
+                      <td class="num">${this.money(e.exposure)}</td>
+                    </tr>`,
+                )}
+              </tbody>
+            </table>`,
           !exposure.length,
         )}
       </div>

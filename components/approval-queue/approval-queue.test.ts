@@ -16,9 +16,24 @@ const accounts = [
 ];
 function req(id: number): SpecialPriceRequest {
   return {
-    id, number: `SPR-${id}`, programId: 1, distributorId: 2, resellerId: null, endCustomerId: 9, requestedByUserId: 6, status: 'pending',
-    validFrom: '2026-09-01', validTo: '2027-03-31', opportunityRef: '006XYZ', dealRegistrationRef: null, justification: 'Robot arm refresh',
-    decisionComment: null, decidedByUserId: null, decidedAt: null, authorizationId: null, createdAt: '2026-11-20T10:00:00Z',
+    id,
+    number: `SPR-${id}`,
+    programId: 1,
+    distributorId: 2,
+    resellerId: null,
+    endCustomerId: 9,
+    requestedByUserId: 6,
+    status: 'pending',
+    validFrom: '2026-09-01',
+    validTo: '2027-03-31',
+    opportunityRef: '006XYZ',
+    dealRegistrationRef: null,
+    justification: 'Robot arm refresh',
+    decisionComment: null,
+    decidedByUserId: null,
+    decidedAt: null,
+    authorizationId: null,
+    createdAt: '2026-11-20T10:00:00Z',
     lines: [
       { id: id * 10 + 1, productId: 1, quantity: 8000, requestedCost: '1.9000', counterCost: null, counterQuantity: null },
       { id: id * 10 + 2, productId: 2, quantity: 8000, requestedCost: '0.6000', counterCost: null, counterQuantity: null },
@@ -29,8 +44,14 @@ const $ = <T extends Element>(el: Element, sel: string) => el.shadowRoot!.queryS
 
 describe('bec-approval-queue', () => {
   it('lists pending requests with the margin impact and CRM context, accessibly', async () => {
-    const el = await fixture<BecApprovalQueue>(html`<bec-approval-queue .requests=${[req(1), req(2)]} .products=${products} .accounts=${accounts}
-      .contexts=${{ 1: { opportunity: { id: '006XYZ', name: 'Cascade arm v2', stage: 'Negotiation', amount: '250000.00' }, priceHistory: [{ productId: 1, date: '2026-03-01', cost: '2.1000' }] } }}></bec-approval-queue>`);
+    const el = await fixture<BecApprovalQueue>(
+      html`<bec-approval-queue
+        .requests=${[req(1), req(2)]}
+        .products=${products}
+        .accounts=${accounts}
+        .contexts=${{ 1: { opportunity: { id: '006XYZ', name: 'Cascade arm v2', stage: 'Negotiation', amount: '250000.00' }, priceHistory: [{ productId: 1, date: '2026-03-01', cost: '2.1000' }] } }}
+      ></bec-approval-queue>`,
+    );
     expect(el.shadowRoot!.querySelectorAll('[role="option"]').length).to.equal(2);
     // (2.88 - 1.90) x 8000 + (0.95 - 0.60) x 8000 = 7840 + 2800
     expect($(el, '[part="context"]').textContent).to.contain('$10,640.00');
@@ -39,7 +60,9 @@ describe('bec-approval-queue', () => {
   });
 
   it('is keyboard-driven: arrow down then "a" approves the second request', async () => {
-    const el = await fixture<BecApprovalQueue>(html`<bec-approval-queue .requests=${[req(1), req(2)]} .products=${products} .accounts=${accounts}></bec-approval-queue>`);
+    const el = await fixture<BecApprovalQueue>(
+      html`<bec-approval-queue .requests=${[req(1), req(2)]} .products=${products} .accounts=${accounts}></bec-approval-queue>`,
+    );
     $<HTMLElement>(el, '[role="listbox"]').focus();
     await sendKeys({ press: 'ArrowDown' });
     const decided = oneEvent(el, 'becdecision');
@@ -52,7 +75,9 @@ describe('bec-approval-queue', () => {
   });
 
   it('requires a comment to decline and a cost to counter', async () => {
-    const el = await fixture<BecApprovalQueue>(html`<bec-approval-queue .requests=${[req(1)]} .products=${products} .accounts=${accounts}></bec-approval-queue>`);
+    const el = await fixture<BecApprovalQueue>(
+      html`<bec-approval-queue .requests=${[req(1)]} .products=${products} .accounts=${accounts}></bec-approval-queue>`,
+    );
     await el.decide('decline');
     await el.updateComplete;
     expect($(el, '#comment-err').textContent).to.contain('comment is required');
@@ -75,7 +100,10 @@ describe('bec-approval-queue', () => {
       'GET /api/accounts': () => ({ body: { items: accounts } }),
       'GET /api/programs': () => ({ body: { items: [] } }),
       'GET /api/requests/1/context': () => ({ status: 404, body: { code: 'ROUTE_NOT_FOUND', detail: 'no route' } }),
-      'POST /api/requests/1/approve': () => ({ status: 403, body: { code: 'SELF_APPROVAL', detail: 'you cannot approve your own request' } }),
+      'POST /api/requests/1/approve': () => ({
+        status: 403,
+        body: { code: 'SELF_APPROVAL', detail: 'you cannot approve your own request' },
+      }),
     });
     configureApi({ baseUrl: 'http://127.0.0.1:7', fetch: stub.fetch, csrfToken: 't' });
     const el = await fixture<BecApprovalQueue>(html`<bec-approval-queue api-base="http://127.0.0.1:7"></bec-approval-queue>`);
@@ -95,8 +123,17 @@ describe('contextFromServer', () => {
   it("maps the server's CRM context (issue 5) onto the panel", async () => {
     const { contextFromServer } = await import('./approval-queue.js');
     const ctx = contextFromServer({
-      crm: { opportunity: { sfId: '006A', name: 'Cascade arm v2', stageName: 'Negotiation', amount: '250000.00' }, dealRegistration: { sfId: 'a01', name: 'DR-0042', status: 'Approved' } },
-      priceHistory: [{ productId: 1, authorizations: [{ authorizedCost: '2.1000', validFrom: '2026-03-01', authorizationNumber: 'SD-1' }], claimLines: [] }],
+      crm: {
+        opportunity: { sfId: '006A', name: 'Cascade arm v2', stageName: 'Negotiation', amount: '250000.00' },
+        dealRegistration: { sfId: 'a01', name: 'DR-0042', status: 'Approved' },
+      },
+      priceHistory: [
+        {
+          productId: 1,
+          authorizations: [{ authorizedCost: '2.1000', validFrom: '2026-03-01', authorizationNumber: 'SD-1' }],
+          claimLines: [],
+        },
+      ],
       flags: [{ code: 'PRICE_BELOW_FLOOR', message: 'below the floor' }],
     });
     expect(ctx.opportunity!.name).to.equal('Cascade arm v2');

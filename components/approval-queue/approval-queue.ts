@@ -24,7 +24,11 @@ interface ServerContext {
     opportunity?: { sfId: string; name: string; stageName?: string; amount?: string | null; closeDate?: string } | null;
     dealRegistration?: { sfId: string; name: string; status?: string | null; expiresOn?: string | null } | null;
   };
-  priceHistory?: { productId: number; authorizations?: { authorizedCost: string; validFrom: string; approvedQuantity?: number; authorizationNumber?: string }[]; claimLines?: { invoiceDate: string; authorizedCost: string | null; quantity?: number }[] }[];
+  priceHistory?: {
+    productId: number;
+    authorizations?: { authorizedCost: string; validFrom: string; approvedQuantity?: number; authorizationNumber?: string }[];
+    claimLines?: { invoiceDate: string; authorizedCost: string | null; quantity?: number }[];
+  }[];
   flags?: { code: string; message: string }[];
 }
 
@@ -36,8 +40,17 @@ export function contextFromServer(raw: ServerContext | RequestContext): RequestC
   const d = s.crm?.dealRegistration;
   const history: NonNullable<RequestContext['priceHistory']> = [];
   for (const h of s.priceHistory ?? []) {
-    for (const a of h.authorizations ?? []) history.push({ productId: h.productId, date: a.validFrom, cost: a.authorizedCost, quantity: a.approvedQuantity, source: a.authorizationNumber });
-    for (const c of h.claimLines ?? []) if (c.authorizedCost) history.push({ productId: h.productId, date: c.invoiceDate, cost: c.authorizedCost, quantity: c.quantity, source: 'claimed' });
+    for (const a of h.authorizations ?? [])
+      history.push({
+        productId: h.productId,
+        date: a.validFrom,
+        cost: a.authorizedCost,
+        quantity: a.approvedQuantity,
+        source: a.authorizationNumber,
+      });
+    for (const c of h.claimLines ?? [])
+      if (c.authorizedCost)
+        history.push({ productId: h.productId, date: c.invoiceDate, cost: c.authorizedCost, quantity: c.quantity, source: 'claimed' });
   }
   history.sort((a, b) => (a.date < b.date ? 1 : -1));
   return {
@@ -245,7 +258,12 @@ export class BecApprovalQueue extends BecElement {
     if (!api) return;
     this.busy = true;
     try {
-      const [reqs, products, accounts, programs] = await Promise.all([api.requests({ status: 'pending', pageSize: 200 }), api.products(), api.accounts(), api.programs()]);
+      const [reqs, products, accounts, programs] = await Promise.all([
+        api.requests({ status: 'pending', pageSize: 200 }),
+        api.products(),
+        api.accounts(),
+        api.programs(),
+      ]);
       this.products = products;
       this.accounts = accounts;
       this.programs = programs;
@@ -319,7 +337,8 @@ export class BecApprovalQueue extends BecElement {
         if (!isMoneyText(v)) errors[`line-${l.id}`] = 'Not an amount';
         else counterLines.push({ lineId: l.id, counterCost: moneyToString(parseMoney(v)) });
       }
-      if (!counterLines.length && !Object.keys(errors).some((k) => k.startsWith('line-'))) errors.counter = 'Enter a counter cost on at least one line';
+      if (!counterLines.length && !Object.keys(errors).some((k) => k.startsWith('line-')))
+        errors.counter = 'Enter a counter cost on at least one line';
     }
     this.errors = errors;
     if (Object.keys(errors).length) {
@@ -331,7 +350,11 @@ export class BecApprovalQueue extends BecElement {
       let updated: SpecialPriceRequest | null = null;
       if (this.api) {
         updated =
-          decision === 'approve' ? await this.api.approveRequest(r.id, comment || undefined) : decision === 'decline' ? await this.api.declineRequest(r.id, comment) : await this.api.counterRequest(r.id, comment, counterLines);
+          decision === 'approve'
+            ? await this.api.approveRequest(r.id, comment || undefined)
+            : decision === 'decline'
+              ? await this.api.declineRequest(r.id, comment)
+              : await this.api.counterRequest(r.id, comment, counterLines);
       }
       this.emit('becdecision', { requestId: r.id, decision, comment, request: updated });
       this.message = `${r.number} ${decision === 'approve' ? 'approved' : decision === 'decline' ? 'declined' : 'countered'}`;
@@ -363,41 +386,98 @@ export class BecApprovalQueue extends BecElement {
     const pct = listValue.isZero() ? 0 : impact.div(listValue).toNumber();
     return html`<aside class="context" part="context" aria-label="CRM context">
       <h3>Context</h3>
-      ${ctx.flags?.length ? html`<ul class="flags">${ctx.flags.map((f) => html`<li><span class="badge" data-tone="warning">${labelOf(f.code.toLowerCase())}</span> ${f.message}</li>`)}</ul>` : nothing}
+      ${
+        ctx.flags?.length
+          ? html`<ul class="flags">
+              ${ctx.flags.map((f) => html`<li><span class="badge" data-tone="warning">${labelOf(f.code.toLowerCase())}</span> ${f.message}</li>`)}
+            </ul>`
+          : nothing
+      }
       <h4>Margin impact</h4>
       <div class="kpi">${formatMoney(moneyToString(impact), cur, this.locale)}</div>
       <div class="muted">${(pct * 100).toFixed(1)}% below ${ctx.bookCosts ? 'book cost' : 'list price'}</div>
       <h4>Opportunity</h4>
-      ${ctx.opportunity
-        ? html`<dl>
-            <dt>Name</dt>
-            <dd>${ctx.opportunity.url ? html`<a href=${ctx.opportunity.url} target="_blank" rel="noopener">${ctx.opportunity.name}</a>` : ctx.opportunity.name}</dd>
-            ${ctx.opportunity.stage ? html`<dt>Stage</dt><dd>${ctx.opportunity.stage}</dd>` : nothing}
-            ${ctx.opportunity.amount ? html`<dt>Amount</dt><dd>${formatMoney(ctx.opportunity.amount, cur, this.locale)}</dd>` : nothing}
-            ${ctx.opportunity.closeDate ? html`<dt>Close</dt><dd>${formatDate(ctx.opportunity.closeDate, this.locale)}</dd>` : nothing}
-          </dl>`
-        : html`<div class="muted">${r.opportunityRef ?? 'None linked'}</div>`}
+      ${
+        ctx.opportunity
+          ? html`<dl>
+              <dt>Name</dt>
+              <dd>
+                ${ctx.opportunity.url ? html`<a href=${ctx.opportunity.url} target="_blank" rel="noopener">${ctx.opportunity.name}</a>` : ctx.opportunity.name}
+              </dd>
+              ${
+                ctx.opportunity.stage
+                  ? html`<dt>Stage</dt>
+                      <dd>${ctx.opportunity.stage}</dd>`
+                  : nothing
+              }
+              ${
+                ctx.opportunity.amount
+                  ? html`<dt>Amount</dt>
+                      <dd>${formatMoney(ctx.opportunity.amount, cur, this.locale)}</dd>`
+                  : nothing
+              }
+              ${
+                ctx.opportunity.closeDate
+                  ? html`<dt>Close</dt>
+                      <dd>${formatDate(ctx.opportunity.closeDate, this.locale)}</dd>`
+                  : nothing
+              }
+            </dl>`
+          : html`<div class="muted">${r.opportunityRef ?? 'None linked'}</div>`
+      }
       <h4>Deal registration</h4>
-      ${ctx.dealRegistration
-        ? html`<dl>
-            <dt>Id</dt>
-            <dd>${ctx.dealRegistration.id}</dd>
-            ${ctx.dealRegistration.status ? html`<dt>Status</dt><dd>${ctx.dealRegistration.status}</dd>` : nothing}
-            ${ctx.dealRegistration.expiresOn ? html`<dt>Expires</dt><dd>${formatDate(ctx.dealRegistration.expiresOn, this.locale)}</dd>` : nothing}
-          </dl>`
-        : html`<div class="muted">${r.dealRegistrationRef ?? 'None linked'}</div>`}
-      ${ctx.designWins?.length ? html`<h4>Design wins</h4><ul>${ctx.designWins.map((d) => html`<li>${d.name}${d.stage ? ` · ${d.stage}` : ''}</li>`)}</ul>` : nothing}
+      ${
+        ctx.dealRegistration
+          ? html`<dl>
+              <dt>Id</dt>
+              <dd>${ctx.dealRegistration.id}</dd>
+              ${
+                ctx.dealRegistration.status
+                  ? html`<dt>Status</dt>
+                      <dd>${ctx.dealRegistration.status}</dd>`
+                  : nothing
+              }
+              ${
+                ctx.dealRegistration.expiresOn
+                  ? html`<dt>Expires</dt>
+                      <dd>${formatDate(ctx.dealRegistration.expiresOn, this.locale)}</dd>`
+                  : nothing
+              }
+            </dl>`
+          : html`<div class="muted">${r.dealRegistrationRef ?? 'None linked'}</div>`
+      }
+      ${
+        ctx.designWins?.length
+          ? html`<h4>Design wins</h4>
+              <ul>
+                ${ctx.designWins.map((d) => html`<li>${d.name}${d.stage ? ` · ${d.stage}` : ''}</li>`)}
+              </ul>`
+          : nothing
+      }
       <h4>Price history</h4>
-      ${ctx.priceHistory?.length
-        ? html`<table>
-            <thead><tr><th scope="col">Date</th><th scope="col">Part</th><th scope="col" class="num">Cost</th></tr></thead>
-            <tbody>
-              ${ctx.priceHistory.map(
-                (p) => html`<tr><td>${formatDate(p.date, this.locale)}</td><td>${this.product(p.productId)?.vendorPartNumber ?? p.productId}</td><td class="num">${formatUnitPrice(p.cost, cur, this.locale)}</td></tr>`,
-              )}
-            </tbody>
-          </table>`
-        : html`<div class="muted">No earlier prices for this product and customer</div>`}
+      ${
+        ctx.priceHistory?.length
+          ? html`<table>
+              <thead>
+                <tr>
+                  <th scope="col">Date</th>
+                  <th scope="col">Part</th>
+                  <th scope="col" class="num">Cost</th>
+                </tr>
+              </thead>
+              <tbody>
+                ${ctx.priceHistory.map(
+                  (p) =>
+                    html`<tr>
+                      <td>${formatDate(p.date, this.locale)}</td>
+                      <td>${this.product(p.productId)?.vendorPartNumber ?? p.productId}</td>
+                      <td class="num">${formatUnitPrice(p.cost, cur, this.locale)}</td>
+                    </tr>`,
+                )}
+              </tbody>
+            </table>`
+          : html`<div class="muted">No earlier prices for this product and customer</div>`
+      }
     </aside>`;
   }
 
@@ -415,12 +495,23 @@ export class BecApprovalQueue extends BecElement {
         <dd>${program ? `${program.code} · ${labelOf(program.type)}` : `#${r.programId}`}</dd>
         <dt>Valid</dt>
         <dd>${formatDate(r.validFrom, this.locale)} – ${formatDate(r.validTo, this.locale)}</dd>
-        ${r.justification ? html`<dt>Why</dt><dd>${r.justification}</dd>` : nothing}
+        ${
+          r.justification
+            ? html`<dt>Why</dt>
+                <dd>${r.justification}</dd>`
+            : nothing
+        }
       </dl>
       <h4>Lines</h4>
       <table>
         <thead>
-          <tr><th scope="col">Part</th><th scope="col" class="num">Qty</th><th scope="col" class="num">List</th><th scope="col" class="num">Requested</th><th scope="col">Counter</th></tr>
+          <tr>
+            <th scope="col">Part</th>
+            <th scope="col" class="num">Qty</th>
+            <th scope="col" class="num">List</th>
+            <th scope="col" class="num">Requested</th>
+            <th scope="col">Counter</th>
+          </tr>
         </thead>
         <tbody>
           ${r.lines.map((l) => {
@@ -457,7 +548,9 @@ export class BecApprovalQueue extends BecElement {
         <button type="button" ?disabled=${this.busy} @click=${() => this.decide('counter')}>Counter</button>
         <button class="destructive" type="button" ?disabled=${this.busy} @click=${() => this.decide('decline')}>Decline</button>
       </div>
-      <p class="muted" style="font-size:var(--bec-font-size-1)">Keys in the list: <kbd>↑</kbd>/<kbd>↓</kbd> move, <kbd>a</kbd> approve, <kbd>c</kbd> counter, <kbd>d</kbd> decline</p>
+      <p class="muted" style="font-size:var(--bec-font-size-1)">
+        Keys in the list: <kbd>↑</kbd>/<kbd>↓</kbd> move, <kbd>a</kbd> approve, <kbd>c</kbd> counter, <kbd>d</kbd> decline
+      </p>
     </section>`;
   }
 
@@ -470,20 +563,43 @@ export class BecApprovalQueue extends BecElement {
       </div>
       <div class="sr-only" role="status">${this.message}</div>
       ${this.message ? html`<div class="alert" data-tone="success">${this.message}</div>` : nothing}
-      ${this.requests.length === 0
-        ? html`<div class="empty">${this.busy ? 'Loading…' : 'Nothing waiting for you.'}</div>${this.errors.form ? html`<div class="alert" role="alert">${this.errors.form}</div>` : nothing}`
-        : html`<div class="layout">
-            <ul role="listbox" part="list" tabindex="0" aria-label="Pending requests" aria-activedescendant=${r ? `req-${r.id}` : nothing} @keydown=${this.onListKey}>
-              ${this.requests.map(
-                (q, i) => html`<li role="option" part="item" id="req-${q.id}" aria-selected=${i === this.index ? 'true' : 'false'} @click=${() => this.select(i)}>
-                  <div class="item-top"><span>${q.number}</span><span>${formatMoney(this.requestValue(q), this.currency, this.locale)}</span></div>
-                  <div class="item-sub">${this.accountName(q.distributorId)} → ${this.accountName(q.endCustomerId)}</div>
-                  <div class="item-sub">${q.lines.length} line${q.lines.length === 1 ? '' : 's'} · ${formatDate(q.createdAt, this.locale)}</div>
-                </li>`,
-              )}
-            </ul>
-            ${r ? this.renderDetail(r) : nothing} ${r ? this.renderContext(r) : nothing}
-          </div>`}
+      ${
+        this.requests.length === 0
+          ? html`<div class="empty">${this.busy ? 'Loading…' : 'Nothing waiting for you.'}</div>
+              ${this.errors.form ? html`<div class="alert" role="alert">${this.errors.form}</div>` : nothing}`
+          : html`<div class="layout">
+              <ul
+                role="listbox"
+                part="list"
+                tabindex="0"
+                aria-label="Pending requests"
+                aria-activedescendant=${r ? `req-${r.id}` : nothing}
+                @keydown=${this.onListKey}
+              >
+                ${this.requests.map(
+                  // The listbox owns the keyboard (aria-activedescendant); options only take clicks.
+                  // eslint-disable-next-line lit-a11y/click-events-have-key-events
+                  (q, i) =>
+                    html`<li
+                      role="option"
+                      part="item"
+                      id="req-${q.id}"
+                      aria-selected=${i === this.index ? 'true' : 'false'}
+                      @click=${() => this.select(i)}
+                    >
+                      <div class="item-top">
+                        <span>${q.number}</span><span>${formatMoney(this.requestValue(q), this.currency, this.locale)}</span>
+                      </div>
+                      <div class="item-sub">${this.accountName(q.distributorId)} → ${this.accountName(q.endCustomerId)}</div>
+                      <div class="item-sub">
+                        ${q.lines.length} line${q.lines.length === 1 ? '' : 's'} · ${formatDate(q.createdAt, this.locale)}
+                      </div>
+                    </li>`,
+                )}
+              </ul>
+              ${r ? this.renderDetail(r) : nothing} ${r ? this.renderContext(r) : nothing}
+            </div>`
+      }
     </div>`;
   }
 }

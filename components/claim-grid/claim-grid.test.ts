@@ -43,7 +43,9 @@ describe('bec-claim-grid', () => {
     $<HTMLInputElement>(el, '#filter').value = '';
     $<HTMLInputElement>(el, '#filter').dispatchEvent(new Event('input'));
     await el.updateComplete;
-    const claimedHeader = [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('[role="columnheader"] button')].find((b) => b.textContent!.startsWith('Claimed'))!;
+    const claimedHeader = [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('[role="columnheader"] button')].find((b) =>
+      b.textContent!.trim().startsWith('Claimed'),
+    )!;
     claimedHeader.click();
     claimedHeader.click();
     await el.updateComplete;
@@ -69,7 +71,14 @@ describe('bec-claim-grid', () => {
     const stub = stubFetch({
       'GET /api/claims/7': () => ({ body: claim }),
       'GET /api/claims/7/notes': () => ({ body: { items: [] } }),
-      'POST /api/claims/7/lines/1/adjust': (b) => ({ body: { ...claim, lines: claim.lines!.map((l) => (l.id === 1 ? { ...l, approvedAmount: (b as { approvedAmount: string }).approvedAmount, verdict: 'adjusted' } : l)) } }),
+      'POST /api/claims/7/lines/1/adjust': (b) => ({
+        body: {
+          ...claim,
+          lines: claim.lines!.map((l) =>
+            l.id === 1 ? { ...l, approvedAmount: (b as { approvedAmount: string }).approvedAmount, verdict: 'adjusted' } : l,
+          ),
+        },
+      }),
     });
     configureApi({ baseUrl: 'http://127.0.0.1:9', fetch: stub.fetch, csrfToken: 'csrf-1' });
     const el = await fixture<BecClaimGrid>(html`<bec-claim-grid api-base="http://127.0.0.1:9" claim-id="7" can-adjust></bec-claim-grid>`);
@@ -100,7 +109,10 @@ describe('bec-claim-grid', () => {
     const stub = stubFetch({
       'GET /api/claims/7': () => ({ body: claim }),
       'GET /api/claims/7/notes': () => ({ body: { items: [] } }),
-      'POST /api/claims/7/lines/1/adjust': () => ({ status: 409, body: { code: 'CLAIM_NOT_OPEN', detail: 'the claim is already authorized' } }),
+      'POST /api/claims/7/lines/1/adjust': () => ({
+        status: 409,
+        body: { code: 'CLAIM_NOT_OPEN', detail: 'the claim is already authorized' },
+      }),
     });
     configureApi({ baseUrl: 'http://127.0.0.1:8', fetch: stub.fetch });
     const el = await fixture<BecClaimGrid>(html`<bec-claim-grid api-base="http://127.0.0.1:8" claim-id="7" can-adjust></bec-claim-grid>`);
@@ -124,7 +136,7 @@ describe('bec-claim-grid', () => {
     await el.updateComplete;
     $<HTMLInputElement>(el, '#bulk-reason').value = 'Duplicate of claim 5';
     const decided = oneEvent(el, 'becbulkdecision');
-    [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent === 'Reject selected')!.click();
+    [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent!.trim() === 'Reject selected')!.click();
     const ev = await decided;
     expect(ev.detail.lineIds).to.deep.equal([1, 2]);
     expect(ev.detail.decision).to.equal('reject');
@@ -133,11 +145,22 @@ describe('bec-claim-grid', () => {
   });
 
   it('groups claims by distributor and status', async () => {
-    const el = await fixture<BecClaimGrid>(html`<bec-claim-grid view="claims" group-by="status" .claims=${makeClaims(10)} .distributorNames=${{ 2: 'Arrowhead', 3: 'Northbridge', 4: 'Pacific Rim' }}></bec-claim-grid>`);
+    const el = await fixture<BecClaimGrid>(
+      html`<bec-claim-grid
+        view="claims"
+        group-by="status"
+        .claims=${makeClaims(10)}
+        .distributorNames=${{ 2: 'Arrowhead', 3: 'Northbridge', 4: 'Pacific Rim' }}
+      ></bec-claim-grid>`,
+    );
     expect(el.shadowRoot!.querySelectorAll('[part="group-row"]').length).to.equal(5);
     el.groupBy = 'distributorId';
     await el.updateComplete;
-    expect([...el.shadowRoot!.querySelectorAll('[part="group-row"]')].map((g) => g.textContent!.trim().split(' ·')[0].replace(/^▾\s*/, '').trim())).to.deep.equal(['Arrowhead', 'Northbridge', 'Pacific Rim']);
+    expect(
+      [...el.shadowRoot!.querySelectorAll('[part="group-row"]')].map((g) =>
+        g.textContent!.trim().split(' ·')[0].replace(/^▾\s*/, '').trim(),
+      ),
+    ).to.deep.equal(['Arrowhead', 'Northbridge', 'Pacific Rim']);
     await expect(el).to.be.accessible();
   });
 

@@ -18,15 +18,40 @@ interface Column {
   value: (r: Row) => string | number | null;
 }
 /** A group's totals are per currency: claims in EUR and USD are never added together. */
-type Item = { group: string; count: number; totals: [currency: string, amount: string][]; collapsed: boolean } | { row: Row; index: number };
+type Item =
+  { group: string; count: number; totals: [currency: string, amount: string][]; collapsed: boolean } | { row: Row; index: number };
 
 const LINE_COLUMNS: Column[] = [
   { key: 'lineNumber', label: '#', kind: 'number', width: '3rem', value: (r) => (r as ClaimLine).lineNumber },
-  { key: 'invoiceNumber', label: 'Invoice', kind: 'text', width: 'minmax(8rem,1.2fr)', value: (r) => `${(r as ClaimLine).invoiceNumber}/${(r as ClaimLine).invoiceLine}` },
+  {
+    key: 'invoiceNumber',
+    label: 'Invoice',
+    kind: 'text',
+    width: 'minmax(8rem,1.2fr)',
+    value: (r) => `${(r as ClaimLine).invoiceNumber}/${(r as ClaimLine).invoiceLine}`,
+  },
   { key: 'invoiceDate', label: 'Invoice date', kind: 'date', width: '7rem', value: (r) => (r as ClaimLine).invoiceDate },
-  { key: 'vendorPartNumber', label: 'Part', kind: 'text', width: 'minmax(7rem,1fr)', value: (r) => (r as ClaimLine).vendorPartNumber ?? (r as ClaimLine).distributorPartNumber ?? '' },
-  { key: 'endCustomerName', label: 'End customer', kind: 'text', width: 'minmax(8rem,1.2fr)', value: (r) => (r as ClaimLine).endCustomerName ?? '' },
-  { key: 'authorizationNumber', label: 'Authorization', kind: 'text', width: 'minmax(7rem,1fr)', value: (r) => (r as ClaimLine).authorizationNumber ?? '' },
+  {
+    key: 'vendorPartNumber',
+    label: 'Part',
+    kind: 'text',
+    width: 'minmax(7rem,1fr)',
+    value: (r) => (r as ClaimLine).vendorPartNumber ?? (r as ClaimLine).distributorPartNumber ?? '',
+  },
+  {
+    key: 'endCustomerName',
+    label: 'End customer',
+    kind: 'text',
+    width: 'minmax(8rem,1.2fr)',
+    value: (r) => (r as ClaimLine).endCustomerName ?? '',
+  },
+  {
+    key: 'authorizationNumber',
+    label: 'Authorization',
+    kind: 'text',
+    width: 'minmax(7rem,1fr)',
+    value: (r) => (r as ClaimLine).authorizationNumber ?? '',
+  },
   { key: 'quantity', label: 'Qty', kind: 'number', width: '5rem', value: (r) => (r as ClaimLine).quantity },
   { key: 'claimedAmount', label: 'Claimed', kind: 'money', width: '7rem', value: (r) => (r as ClaimLine).claimedAmount },
   { key: 'approvedAmount', label: 'Approved', kind: 'money', width: '7rem', value: (r) => (r as ClaimLine).approvedAmount },
@@ -34,7 +59,13 @@ const LINE_COLUMNS: Column[] = [
 ];
 const CLAIM_COLUMNS: Column[] = [
   { key: 'number', label: 'Claim', kind: 'text', width: 'minmax(8rem,1fr)', value: (r) => (r as Claim).number },
-  { key: 'debitMemoNumber', label: 'Debit memo', kind: 'text', width: 'minmax(8rem,1fr)', value: (r) => (r as Claim).debitMemoNumber ?? '' },
+  {
+    key: 'debitMemoNumber',
+    label: 'Debit memo',
+    kind: 'text',
+    width: 'minmax(8rem,1fr)',
+    value: (r) => (r as Claim).debitMemoNumber ?? '',
+  },
   { key: 'distributorId', label: 'Distributor', kind: 'text', width: 'minmax(9rem,1.3fr)', value: () => '' },
   { key: 'programType', label: 'Program type', kind: 'text', width: '8rem', value: (r) => labelOf((r as Claim).programType) },
   { key: 'lineCount', label: 'Lines', kind: 'number', width: '4rem', value: (r) => (r as Claim).lineCount },
@@ -139,7 +170,11 @@ export class BecClaimGrid extends BecElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('claim') && this.claim?.lines) this.lines = this.claim.lines;
-    if (['lines', 'claims', 'view', 'filterText', 'statusFilter', 'sortKey', 'sortDir', 'groupBy', 'collapsed', 'distributorNames'].some((k) => changed.has(k as never))) {
+    if (
+      ['lines', 'claims', 'view', 'filterText', 'statusFilter', 'sortKey', 'sortDir', 'groupBy', 'collapsed', 'distributorNames'].some(
+        (k) => changed.has(k as never),
+      )
+    ) {
       this.itemsCache = null;
     }
     if ((changed.has('claimId') || changed.has('apiBase') || changed.has('view')) && this.api) void this.load();
@@ -181,7 +216,9 @@ export class BecClaimGrid extends BecElement {
 
   private get columns(): Column[] {
     if (this.view === 'claims') {
-      return CLAIM_COLUMNS.map((c) => (c.key === 'distributorId' ? { ...c, value: (r: Row) => this.distributorName((r as Claim).distributorId) } : c));
+      return CLAIM_COLUMNS.map((c) =>
+        c.key === 'distributorId' ? { ...c, value: (r: Row) => this.distributorName((r as Claim).distributorId) } : c,
+      );
     }
     return LINE_COLUMNS;
   }
@@ -283,7 +320,10 @@ export class BecClaimGrid extends BecElement {
         const cur = this.view === 'claims' ? (r as Claim).currency : this.currencyOfRows;
         byCurrency.set(cur, [...(byCurrency.get(cur) ?? []), r]);
       }
-      const totals = [...byCurrency].map(([cur, rs]): [string, string] => [cur, moneyToString(sumMoney(rs.map((r) => parseMoney(this.amountOf(r)))))]);
+      const totals = [...byCurrency].map(([cur, rs]): [string, string] => [
+        cur,
+        moneyToString(sumMoney(rs.map((r) => parseMoney(this.amountOf(r))))),
+      ]);
       items.push({ group: k, count: g.length, totals, collapsed });
       if (!collapsed) for (const row of g) items.push({ row, index: index++ });
     }
@@ -430,7 +470,15 @@ export class BecClaimGrid extends BecElement {
     this.busy = true;
     try {
       const updated = this.api && claimId ? await this.api.adjustLine(claimId, line.id, approvedAmount, reason) : null;
-      this.replaceLines(updated, new Map([[line.id, { approvedAmount, verdict: 'adjusted' as const, reasonCodes: [...new Set([...line.reasonCodes, 'ADJUSTED_MANUALLY'])] }]]));
+      this.replaceLines(
+        updated,
+        new Map([
+          [
+            line.id,
+            { approvedAmount, verdict: 'adjusted' as const, reasonCodes: [...new Set([...line.reasonCodes, 'ADJUSTED_MANUALLY'])] },
+          ],
+        ]),
+      );
       this.emit('beclineadjust', { claimId: claimId ?? null, lineId: line.id, approvedAmount, reason });
       this.message = `Line ${line.lineNumber} adjusted to ${formatMoney(approvedAmount, this.currencyOfRows, this.locale)}`;
       form.reset();
@@ -499,7 +547,9 @@ export class BecClaimGrid extends BecElement {
       [...cols.map((c) => c.label), ...extra],
       this.visibleRows.map((r) => [
         ...cols.map((c) => c.value(r)),
-        ...(this.view === 'lines' ? [(r as ClaimLine).computedAmount, (r as ClaimLine).reasonCodes.join(' '), (r as ClaimLine).rule ?? ''] : [(r as Claim).currency]),
+        ...(this.view === 'lines'
+          ? [(r as ClaimLine).computedAmount, (r as ClaimLine).reasonCodes.join(' '), (r as ClaimLine).rule ?? '']
+          : [(r as Claim).currency]),
       ]),
     );
   }
@@ -524,7 +574,9 @@ export class BecClaimGrid extends BecElement {
       case 'date':
         return html`<div class="cell" role="gridcell">${formatDate(v as string, this.locale)}</div>`;
       case 'badge':
-        return html`<div class="cell" role="gridcell"><span class="badge" data-tone=${toneOf(String(v))}>${labelOf(String(v))}</span></div>`;
+        return html`<div class="cell" role="gridcell">
+          <span class="badge" data-tone=${toneOf(String(v))}>${labelOf(String(v))}</span>
+        </div>`;
       default:
         return html`<div class="cell" role="gridcell" title=${String(v ?? '')}>${v}</div>`;
     }
@@ -533,7 +585,9 @@ export class BecClaimGrid extends BecElement {
   private renderItem(it: Item, i: number): TemplateResult {
     const top = i * this.rowHeight;
     const cols = this.columns.length + (this.view === 'lines' ? 2 : 0);
+    // The grid owns the keyboard (aria-activedescendant); rows only take pointer input.
     if ('group' in it) {
+      // eslint-disable-next-line lit-a11y/click-events-have-key-events
       return html`<div
         class="row group ${i === this.active ? 'active' : ''}"
         part="group-row"
@@ -547,14 +601,23 @@ export class BecClaimGrid extends BecElement {
         }}
       >
         <div class="cell" role="gridcell" style="grid-column: 1 / span ${cols}">
-          <button class="why" tabindex="-1" aria-expanded=${!it.collapsed} aria-label="${it.group}: ${it.collapsed ? 'expand' : 'collapse'}">${it.collapsed ? '▸' : '▾'}</button>
-          ${it.group} <span class="muted">· ${it.count} · ${it.totals.map(([cur, amount]) => formatMoney(amount, cur, this.locale)).join(' + ')}</span>
+          <button
+            class="why"
+            tabindex="-1"
+            aria-expanded=${!it.collapsed}
+            aria-label="${it.group}: ${it.collapsed ? 'expand' : 'collapse'}"
+          >
+            ${it.collapsed ? '▸' : '▾'}
+          </button>
+          ${it.group}
+          <span class="muted">· ${it.count} · ${it.totals.map(([cur, amount]) => formatMoney(amount, cur, this.locale)).join(' + ')}</span>
         </div>
       </div>`;
     }
     const r = it.row;
     const line = this.view === 'lines' ? (r as ClaimLine) : null;
     const selected = line ? this.selected.has(line.id) : false;
+    // eslint-disable-next-line lit-a11y/click-events-have-key-events
     return html`<div
       class="row ${i === this.active ? 'active' : ''}"
       part="row"
@@ -566,17 +629,27 @@ export class BecClaimGrid extends BecElement {
       @click=${() => (this.active = i)}
       @dblclick=${() => this.activate(it)}
     >
-      ${line
-        ? html`<div class="cell" role="gridcell">
-            <input type="checkbox" tabindex="-1" aria-label="Select line ${line.lineNumber}" .checked=${selected} @change=${() => this.toggleSelect(line.id)} />
-          </div>`
-        : nothing}
+      ${
+        line
+          ? html`<div class="cell" role="gridcell">
+              <input
+                type="checkbox"
+                tabindex="-1"
+                aria-label="Select line ${line.lineNumber}"
+                .checked=${selected}
+                @change=${() => this.toggleSelect(line.id)}
+              />
+            </div>`
+          : nothing
+      }
       ${this.columns.map((c) => this.renderCell(c, r))}
-      ${line
-        ? html`<div class="cell" role="gridcell">
-            <button class="why" tabindex="-1" @click=${() => this.activate(it)} aria-label="Why: line ${line.lineNumber}">Why?</button>
-          </div>`
-        : nothing}
+      ${
+        line
+          ? html`<div class="cell" role="gridcell">
+              <button class="why" tabindex="-1" @click=${() => this.activate(it)} aria-label="Why: line ${line.lineNumber}">Why?</button>
+            </div>`
+          : nothing
+      }
     </div>`;
   }
 
@@ -600,34 +673,57 @@ export class BecClaimGrid extends BecElement {
           <dt>Approved</dt>
           <dd>${formatMoney(l.approvedAmount, cur, this.locale)}</dd>
         </dl>
-        ${inputs.length
-          ? html`<details>
-              <summary>Inputs the verdict used (${inputs.length})</summary>
-              <dl>${inputs.map(([k, v]) => html`<dt>${k}</dt><dd>${v !== null && typeof v === 'object' ? JSON.stringify(v) : String(v)}</dd>`)}</dl>
-            </details>`
-          : nothing}
+        ${
+          inputs.length
+            ? html`<details>
+                <summary>Inputs the verdict used (${inputs.length})</summary>
+                <dl>
+                  ${inputs.map(
+                    ([k, v]) =>
+                      html`<dt>${k}</dt>
+                        <dd>${v !== null && typeof v === 'object' ? JSON.stringify(v) : String(v)}</dd>`,
+                  )}
+                </dl>
+              </details>`
+            : nothing
+        }
       </div>
       <div>
-        ${this.canAdjust
-          ? html`<form @submit=${this.submitAdjust} novalidate aria-label="Adjust line ${l.lineNumber}">
-              <h3>Adjust</h3>
-              <div class="field" ?data-invalid=${!!this.adjustErrors.approvedAmount}>
-                <label for="adj-amount">Approved amount (${cur})</label>
-                <input id="adj-amount" name="approvedAmount" inputmode="decimal" .value=${l.approvedAmount} aria-invalid=${this.adjustErrors.approvedAmount ? 'true' : 'false'} aria-describedby="adj-amount-err" />
-                <div class="field-error" id="adj-amount-err">${this.adjustErrors.approvedAmount ?? ''}</div>
-              </div>
-              <div class="field" ?data-invalid=${!!this.adjustErrors.reason}>
-                <label for="adj-reason">Reason (required)</label>
-                <input id="adj-reason" name="reason" required aria-invalid=${this.adjustErrors.reason ? 'true' : 'false'} aria-describedby="adj-reason-err" />
-                <div class="field-error" id="adj-reason-err">${this.adjustErrors.reason ?? ''}</div>
-              </div>
-              ${this.adjustErrors.form ? html`<div class="alert" role="alert">${this.adjustErrors.form}</div>` : nothing}
-              <div class="actions">
-                <button class="brand" type="submit" ?disabled=${this.busy}>Save adjustment</button>
-                <button type="button" @click=${() => (this.openLine = null)}>Close</button>
-              </div>
-            </form>`
-          : html`<button type="button" @click=${() => (this.openLine = null)}>Close</button>`}
+        ${
+          this.canAdjust
+            ? html`<form @submit=${this.submitAdjust} novalidate aria-label="Adjust line ${l.lineNumber}">
+                <h3>Adjust</h3>
+                <div class="field" ?data-invalid=${!!this.adjustErrors.approvedAmount}>
+                  <label for="adj-amount">Approved amount (${cur})</label>
+                  <input
+                    id="adj-amount"
+                    name="approvedAmount"
+                    inputmode="decimal"
+                    .value=${l.approvedAmount}
+                    aria-invalid=${this.adjustErrors.approvedAmount ? 'true' : 'false'}
+                    aria-describedby="adj-amount-err"
+                  />
+                  <div class="field-error" id="adj-amount-err">${this.adjustErrors.approvedAmount ?? ''}</div>
+                </div>
+                <div class="field" ?data-invalid=${!!this.adjustErrors.reason}>
+                  <label for="adj-reason">Reason (required)</label>
+                  <input
+                    id="adj-reason"
+                    name="reason"
+                    required
+                    aria-invalid=${this.adjustErrors.reason ? 'true' : 'false'}
+                    aria-describedby="adj-reason-err"
+                  />
+                  <div class="field-error" id="adj-reason-err">${this.adjustErrors.reason ?? ''}</div>
+                </div>
+                ${this.adjustErrors.form ? html`<div class="alert" role="alert">${this.adjustErrors.form}</div>` : nothing}
+                <div class="actions">
+                  <button class="brand" type="submit" ?disabled=${this.busy}>Save adjustment</button>
+                  <button type="button" @click=${() => (this.openLine = null)}>Close</button>
+                </div>
+              </form>`
+            : html`<button type="button" @click=${() => (this.openLine = null)}>Close</button>`
+        }
         <div class="notes">
           <h3>Notes</h3>
           <ul>
@@ -649,8 +745,15 @@ export class BecClaimGrid extends BecElement {
     const first = Math.max(0, Math.floor(this.scrollPos / h) - OVERSCAN);
     const last = Math.min(items.length, Math.ceil((this.scrollPos + this.viewportHeight) / h) + OVERSCAN);
     const cols = this.columns;
-    const widths = [...(this.view === 'lines' ? ['2.25rem'] : []), ...cols.map((c) => c.width), ...(this.view === 'lines' ? ['4.5rem'] : [])].join(' ');
-    const statuses = this.view === 'claims' ? ['draft', 'submitted', 'authorized', 'paid', 'rejected'] : ['pending', 'accepted', 'partial', 'rejected', 'adjusted'];
+    const widths = [
+      ...(this.view === 'lines' ? ['2.25rem'] : []),
+      ...cols.map((c) => c.width),
+      ...(this.view === 'lines' ? ['4.5rem'] : []),
+    ].join(' ');
+    const statuses =
+      this.view === 'claims'
+        ? ['draft', 'submitted', 'authorized', 'paid', 'rejected']
+        : ['pending', 'accepted', 'partial', 'rejected', 'adjusted'];
     const rows = this.visibleRows;
     const cur = this.currencyOfRows;
     const totals = this.totals;
@@ -661,16 +764,25 @@ export class BecClaimGrid extends BecElement {
     return html`<div class="card" part="base">
       <div class="toolbar" part="toolbar">
         <div class="grow">
-          <h2 class="title">${this.heading || (this.view === 'claims' ? 'Claims' : this.claim ? `Claim ${this.claim.number}` : 'Claim lines')}</h2>
+          <h2 class="title">
+            ${this.heading || (this.view === 'claims' ? 'Claims' : this.claim ? `Claim ${this.claim.number}` : 'Claim lines')}
+          </h2>
           <div class="summary" aria-live="polite">
-            ${formatNumber(rows.length, this.locale)} of ${formatNumber(this.rows.length, this.locale)} ${this.view === 'claims' ? 'claims' : 'lines'}
+            ${formatNumber(rows.length, this.locale)} of ${formatNumber(this.rows.length, this.locale)}
+            ${this.view === 'claims' ? 'claims' : 'lines'}
             ${this.claim ? html` · <span class="badge" data-tone=${toneOf(this.claim.status)}>${labelOf(this.claim.status)}</span>` : nothing}
             ${this.busy ? ' · loading…' : ''}
           </div>
         </div>
         <div class="field search">
           <label for="filter">Search</label>
-          <input id="filter" type="search" placeholder="Invoice, part, customer, reason…" .value=${this.filterText} @input=${(e: Event) => (this.filterText = (e.target as HTMLInputElement).value)} />
+          <input
+            id="filter"
+            type="search"
+            placeholder="Invoice, part, customer, reason…"
+            .value=${this.filterText}
+            @input=${(e: Event) => (this.filterText = (e.target as HTMLInputElement).value)}
+          />
         </div>
         <div class="field">
           <label for="status">${this.view === 'claims' ? 'Status' : 'Verdict'}</label>
@@ -683,27 +795,32 @@ export class BecClaimGrid extends BecElement {
           <label for="group">Group by</label>
           <select id="group" @change=${(e: Event) => (this.groupBy = (e.target as HTMLSelectElement).value as BecClaimGrid['groupBy'])}>
             <option value="none" ?selected=${this.groupBy === 'none'}>None</option>
-            ${this.view === 'claims'
-              ? html`<option value="programType" ?selected=${this.groupBy === 'programType'}>Program type</option>
-                  <option value="distributorId" ?selected=${this.groupBy === 'distributorId'}>Distributor</option>
-                  <option value="status" ?selected=${this.groupBy === 'status'}>Status</option>`
-              : html`<option value="verdict" ?selected=${this.groupBy === 'verdict'}>Verdict</option>`}
+            ${
+              this.view === 'claims'
+                ? html`<option value="programType" ?selected=${this.groupBy === 'programType'}>Program type</option>
+                    <option value="distributorId" ?selected=${this.groupBy === 'distributorId'}>Distributor</option>
+                    <option value="status" ?selected=${this.groupBy === 'status'}>Status</option>`
+                : html`<option value="verdict" ?selected=${this.groupBy === 'verdict'}>Verdict</option>`
+            }
           </select>
         </div>
         <button type="button" @click=${this.exportCsv}>Export CSV</button>
       </div>
-      ${this.canAdjust && this.view === 'lines' && this.selected.size
-        ? html`<div class="toolbar" part="bulk-bar">
-            <span>${this.selected.size} selected</span>
-            <div class="field grow">
-              <label for="bulk-reason">Reason for the bulk decision</label>
-              <input id="bulk-reason" aria-invalid=${this.adjustErrors.bulk ? 'true' : 'false'} aria-describedby="bulk-err" />
-              <div class="field-error" id="bulk-err">${this.adjustErrors.bulk ?? ''}</div>
-            </div>
-            <button class="brand" type="button" ?disabled=${this.busy} @click=${() => this.bulk('accept')}>Accept selected</button>
-            <button class="destructive" type="button" ?disabled=${this.busy} @click=${() => this.bulk('reject')}>Reject selected</button>
-          </div>`
-        : nothing}
+      ${
+        this.canAdjust && this.view === 'lines' && this.selected.size
+          ? html`<div class="toolbar" part="bulk-bar">
+              <span>${this.selected.size} selected</span>
+              <div class="field grow">
+                <label for="bulk-reason">Reason for the bulk decision</label>
+                <input id="bulk-reason" aria-invalid=${this.adjustErrors.bulk ? 'true' : 'false'} aria-describedby="bulk-err" />
+                <div class="field-error" id="bulk-err">${this.adjustErrors.bulk ?? ''}</div>
+              </div>
+              <button class="brand" type="button" ?disabled=${this.busy} @click=${() => this.bulk('accept')}>Accept selected</button>
+              <button class="destructive" type="button" ?disabled=${this.busy} @click=${() => this.bulk('reject')}>Reject selected</button>
+            </div>`
+          : nothing
+      }
+      <span id="grid-help" class="sr-only">Arrow keys move, Enter opens, Space selects</span>
       ${this.error ? html`<div class="alert" role="alert">${this.error}</div>` : nothing}
       ${this.message ? html`<div class="alert" data-tone="success" role="status">${this.message}</div>` : nothing}
       <div
@@ -711,7 +828,7 @@ export class BecClaimGrid extends BecElement {
         part="table"
         role="grid"
         aria-label=${this.view === 'claims' ? 'Claims' : 'Claim lines'}
-        aria-description="Arrow keys move, Enter opens, Space selects" 
+        aria-describedby="grid-help"
         aria-rowcount=${items.length + 1}
         aria-colcount=${cols.length + (this.view === 'lines' ? 2 : 0)}
         aria-multiselectable=${this.view === 'lines' ? 'true' : nothing}
@@ -725,8 +842,14 @@ export class BecClaimGrid extends BecElement {
             ${this.view === 'lines' ? html`<div class="cell" role="columnheader"><span class="sr-only">Selected</span></div>` : nothing}
             ${cols.map(
               (c) =>
-                html`<div class="cell ${c.kind === 'money' || c.kind === 'number' ? 'num' : ''}" role="columnheader" aria-sort=${this.sortKey === c.key ? (this.sortDir === 1 ? 'ascending' : 'descending') : 'none'}>
-                  <button type="button" @click=${() => this.sortBy(c.key)}>${c.label}${this.sortKey === c.key ? (this.sortDir === 1 ? ' ▲' : ' ▼') : ''}</button>
+                html`<div
+                  class="cell ${c.kind === 'money' || c.kind === 'number' ? 'num' : ''}"
+                  role="columnheader"
+                  aria-sort=${this.sortKey === c.key ? (this.sortDir === 1 ? 'ascending' : 'descending') : 'none'}
+                >
+                  <button type="button" @click=${() => this.sortBy(c.key)}>
+                    ${c.label}${this.sortKey === c.key ? (this.sortDir === 1 ? ' ▲' : ' ▼') : ''}
+                  </button>
                 </div>`,
             )}
             ${this.view === 'lines' ? html`<div class="cell" role="columnheader"><span class="sr-only">Explain</span></div>` : nothing}
@@ -744,12 +867,14 @@ export class BecClaimGrid extends BecElement {
           ${items.length ? nothing : html`<div class="empty">${this.busy ? 'Loading…' : 'No rows match'}</div>`}
         </div>
       </div>
-      ${totalClaimed && totalApproved
-        ? html`<div class="foot" part="footer">
-            <span>Claimed <strong>${formatMoney(moneyToString(totalClaimed), cur, this.locale)}</strong></span>
-            <span>Approved <strong>${formatMoney(moneyToString(totalApproved), cur, this.locale)}</strong></span>
-          </div>`
-        : nothing}
+      ${
+        totalClaimed && totalApproved
+          ? html`<div class="foot" part="footer">
+              <span>Claimed <strong>${formatMoney(moneyToString(totalClaimed), cur, this.locale)}</strong></span>
+              <span>Approved <strong>${formatMoney(moneyToString(totalApproved), cur, this.locale)}</strong></span>
+            </div>`
+          : nothing
+      }
       ${this.renderDetail()}
     </div>`;
   }

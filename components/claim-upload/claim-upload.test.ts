@@ -49,10 +49,24 @@ describe('bec-claim-upload', () => {
   });
 
   it('uploads, shows progress and the server row errors', async () => {
-    const job = { id: 12, status: 'completed', fileName: 'pos.csv', totalBytes: 400, processedBytes: 400, rowsRead: 4, rowsAccepted: 2, rowsDuplicate: 0, rowsRejected: 2, progress: 1, failure: null };
+    const job = {
+      id: 12,
+      status: 'completed',
+      fileName: 'pos.csv',
+      totalBytes: 400,
+      processedBytes: 400,
+      rowsRead: 4,
+      rowsAccepted: 2,
+      rowsDuplicate: 0,
+      rowsRejected: 2,
+      progress: 1,
+      failure: null,
+    };
     const stub = stubFetch({
       'POST /api/imports?fileName=pos.csv': () => ({ status: 201, body: job }),
-      'GET /api/imports/12/errors': () => ({ body: { items: [{ rowNumber: 4, column: 'invoiceDate', code: 'INVALID_DATE', message: 'not a date' }] } }),
+      'GET /api/imports/12/errors': () => ({
+        body: { items: [{ rowNumber: 4, column: 'invoiceDate', code: 'INVALID_DATE', message: 'not a date' }] },
+      }),
       'POST /api/imports/12/claims': () => ({ status: 201, body: { claims: [{ id: 1 }], unmatched: [] } }),
     });
     configureApi({ baseUrl: 'http://127.0.0.1:4', fetch: stub.fetch, csrfToken: 'c' });
@@ -76,7 +90,12 @@ describe('bec-claim-upload', () => {
   });
 
   it('shows a refused upload', async () => {
-    const stub = stubFetch({ 'POST /api/imports?fileName=pos.csv': () => ({ status: 403, body: { code: 'FORBIDDEN', detail: 'only a distributor user may submit POS' } }) });
+    const stub = stubFetch({
+      'POST /api/imports?fileName=pos.csv': () => ({
+        status: 403,
+        body: { code: 'FORBIDDEN', detail: 'only a distributor user may submit POS' },
+      }),
+    });
     configureApi({ baseUrl: 'http://127.0.0.1:3', fetch: stub.fetch });
     const el = await fixture<BecClaimUpload>(html`<bec-claim-upload api-base="http://127.0.0.1:3"></bec-claim-upload>`);
     await el.check(file(CSV));

@@ -32,7 +32,12 @@ export function preflightPosCsv(text: string, mapping: ColumnMapping = {}): Pref
     if (!cols) {
       cols = resolveColumns(cells, mapping);
       if (cols.missing.length) {
-        return { rows: 0, valid: 0, errors: cols.missing.map((m) => ({ row: 1, field: m, message: `no column for ${m}` })), missingColumns: cols.missing };
+        return {
+          rows: 0,
+          valid: 0,
+          errors: cols.missing.map((m) => ({ row: 1, field: m, message: `no column for ${m}` })),
+          missingColumns: cols.missing,
+        };
       }
       continue;
     }
@@ -43,7 +48,11 @@ export function preflightPosCsv(text: string, mapping: ColumnMapping = {}): Pref
     const key = `${row.invoiceNumber}\u0000${row.invoiceLine}`;
     const first = seen.get(key);
     if (first !== undefined) {
-      errors.push({ row: line, field: 'invoiceLine', message: `duplicate of row ${first} (invoice ${row.invoiceNumber} line ${row.invoiceLine})` });
+      errors.push({
+        row: line,
+        field: 'invoiceLine',
+        message: `duplicate of row ${first} (invoice ${row.invoiceNumber} line ${row.invoiceLine})`,
+      });
       continue;
     }
     seen.set(key, line);
@@ -245,7 +254,12 @@ export class BecClaimUpload extends BecElement {
         const job = JSON.parse(e.data) as PosImport;
         this.job = job;
         this.percent = 90 + Math.round((job.progress ?? 0) * 10);
-        this.emit('becuploadprogress', { phase: job.status, processed: job.rowsRead, accepted: job.rowsAccepted, rejected: job.rowsRejected });
+        this.emit('becuploadprogress', {
+          phase: job.status,
+          processed: job.rowsRead,
+          accepted: job.rowsAccepted,
+          rejected: job.rowsRejected,
+        });
         if (job.status !== 'running') {
           source.close();
           resolve(job);
@@ -281,10 +295,25 @@ export class BecClaimUpload extends BecElement {
     if (!errors.length) return nothing;
     return html`<div class="scroll" part="errors">
       <table>
-        <caption class="sr-only">${caption}</caption>
-        <thead><tr><th scope="col">Row</th><th scope="col">Column</th><th scope="col">Problem</th></tr></thead>
+        <caption class="sr-only">
+          ${caption}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Row</th>
+            <th scope="col">Column</th>
+            <th scope="col">Problem</th>
+          </tr>
+        </thead>
         <tbody>
-          ${errors.slice(0, SHOWN_ERRORS).map((e) => html`<tr><td>${e.row}</td><td>${e.field ?? '—'}</td><td>${e.message}</td></tr>`)}
+          ${errors.slice(0, SHOWN_ERRORS).map(
+            (e) =>
+              html`<tr>
+                <td>${e.row}</td>
+                <td>${e.field ?? '—'}</td>
+                <td>${e.message}</td>
+              </tr>`,
+          )}
         </tbody>
       </table>
       ${errors.length > SHOWN_ERRORS ? html`<p class="muted">and ${formatNumber(errors.length - SHOWN_ERRORS, this.locale)} more</p>` : nothing}
@@ -308,48 +337,90 @@ export class BecClaimUpload extends BecElement {
           @drop=${this.onDrop}
         >
           <div>Drop a CSV file here (POS report or claim file)</div>
-          <input id="file" type="file" accept=".csv,text/csv,text/plain" @change=${(e: Event) => {
-            const f = (e.target as HTMLInputElement).files?.[0];
-            if (f) void this.check(f);
-          }} />
+          <input
+            id="file"
+            type="file"
+            accept=".csv,text/csv,text/plain"
+            @change=${(e: Event) => {
+              const f = (e.target as HTMLInputElement).files?.[0];
+              if (f) void this.check(f);
+            }}
+          />
           <label class="button" for="file">Choose a file</label>
           <div class="muted" style="font-size:var(--bec-font-size-1);margin-top:var(--bec-space-x-small)">
-            Usual columns: invoice number, invoice line, invoice date, vendor or distributor part number, quantity, book cost, authorized cost, authorization number, end customer. Commas or semicolons, any common date format.
+            Usual columns: invoice number, invoice line, invoice date, vendor or distributor part number, quantity, book cost, authorized
+            cost, authorization number, end customer. Commas or semicolons, any common date format.
           </div>
           ${this.file ? html`<div class="muted">${this.file.name} · ${formatNumber(Math.round(this.file.size / 1024), this.locale)} KB</div>` : nothing}
         </div>
-        ${p
-          ? html`<section part="preflight" aria-label="Check before sending">
-              <div class="stats">
-                <div class="stat"><strong>${formatNumber(p.rows, this.locale)}</strong><span class="muted">rows</span></div>
-                <div class="stat"><strong style="color:var(--bec-color-success)">${formatNumber(p.valid, this.locale)}</strong><span class="muted">ready</span></div>
-                <div class="stat"><strong style="color:var(--bec-color-error)">${formatNumber(p.rows - p.valid, this.locale)}</strong><span class="muted">with problems</span></div>
-              </div>
-              ${p.missingColumns.length ? html`<div class="alert" role="alert">Columns missing: ${p.missingColumns.join(', ')}</div>` : nothing}
-              ${this.renderErrors(p.errors, 'Problems found before sending')}
-              ${this.phase === 'checked'
-                ? html`<div class="actions">
-                    <button class="brand" type="button" ?disabled=${!p.valid || !this.api} @click=${this.upload}>Upload ${formatNumber(p.valid, this.locale)} valid line${p.valid === 1 ? '' : 's'}</button>
-                    ${p.valid < p.rows ? html`<span class="muted">Rows with problems are reported, the valid ones are kept.</span>` : nothing}
-                  </div>`
-                : nothing}
-            </section>`
-          : nothing}
-        ${this.phase === 'uploading' || this.phase === 'importing' || this.job
-          ? html`<div part="progress">
-              <div class="muted">${this.phase === 'uploading' ? 'Uploading…' : this.phase === 'importing' ? 'Importing…' : 'Import finished'}</div>
-              <div class="bar" role="progressbar" aria-label="Upload progress" aria-valuemin="0" aria-valuemax="100" aria-valuenow=${this.percent}><div style="width:${this.percent}%"></div></div>
-            </div>`
-          : nothing}
-        ${this.job && this.phase === 'done'
-          ? html`<div class="alert" data-tone="success" role="status">
-                ${formatNumber(this.job.rowsAccepted, this.locale)} lines imported, ${formatNumber(this.job.rowsDuplicate, this.locale)} already on file, ${formatNumber(this.job.rowsRejected, this.locale)} rejected
-              </div>
-              ${this.renderErrors(this.serverErrors.map((e) => ({ row: e.rowNumber, field: e.column, message: e.message })), 'Rows the server rejected')}
-              ${this.createClaims && this.job.rowsAccepted
-                ? html`<div class="actions"><button class="brand" type="button" @click=${this.toClaims}>Create claims from the imported lines</button><span role="status">${this.claimsMessage}</span></div>`
-                : nothing}`
-          : nothing}
+        ${
+          p
+            ? html`<section part="preflight" aria-label="Check before sending">
+                <div class="stats">
+                  <div class="stat"><strong>${formatNumber(p.rows, this.locale)}</strong><span class="muted">rows</span></div>
+                  <div class="stat">
+                    <strong style="color:var(--bec-color-success)">${formatNumber(p.valid, this.locale)}</strong
+                    ><span class="muted">ready</span>
+                  </div>
+                  <div class="stat">
+                    <strong style="color:var(--bec-color-error)">${formatNumber(p.rows - p.valid, this.locale)}</strong
+                    ><span class="muted">with problems</span>
+                  </div>
+                </div>
+                ${p.missingColumns.length ? html`<div class="alert" role="alert">Columns missing: ${p.missingColumns.join(', ')}</div>` : nothing}
+                ${this.renderErrors(p.errors, 'Problems found before sending')}
+                ${
+                  this.phase === 'checked'
+                    ? html`<div class="actions">
+                        <button class="brand" type="button" ?disabled=${!p.valid || !this.api} @click=${this.upload}>
+                          Upload ${formatNumber(p.valid, this.locale)} valid line${p.valid === 1 ? '' : 's'}
+                        </button>
+                        ${p.valid < p.rows ? html`<span class="muted">Rows with problems are reported, the valid ones are kept.</span>` : nothing}
+                      </div>`
+                    : nothing
+                }
+              </section>`
+            : nothing
+        }
+        ${
+          this.phase === 'uploading' || this.phase === 'importing' || this.job
+            ? html`<div part="progress">
+                <div class="muted">
+                  ${this.phase === 'uploading' ? 'Uploading…' : this.phase === 'importing' ? 'Importing…' : 'Import finished'}
+                </div>
+                <div
+                  class="bar"
+                  role="progressbar"
+                  aria-label="Upload progress"
+                  aria-valuemin="0"
+                  aria-valuemax="100"
+                  aria-valuenow=${this.percent}
+                >
+                  <div style="width:${this.percent}%"></div>
+                </div>
+              </div>`
+            : nothing
+        }
+        ${
+          this.job && this.phase === 'done'
+            ? html`<div class="alert" data-tone="success" role="status">
+                  ${formatNumber(this.job.rowsAccepted, this.locale)} lines imported, ${formatNumber(this.job.rowsDuplicate, this.locale)}
+                  already on file, ${formatNumber(this.job.rowsRejected, this.locale)} rejected
+                </div>
+                ${this.renderErrors(
+                  this.serverErrors.map((e) => ({ row: e.rowNumber, field: e.column, message: e.message })),
+                  'Rows the server rejected',
+                )}
+                ${
+                  this.createClaims && this.job.rowsAccepted
+                    ? html`<div class="actions">
+                        <button class="brand" type="button" @click=${this.toClaims}>Create claims from the imported lines</button
+                        ><span role="status">${this.claimsMessage}</span>
+                      </div>`
+                    : nothing
+                }`
+            : nothing
+        }
         ${this.error ? html`<div class="alert" role="alert">${this.error}</div>` : nothing}
         ${busy ? html`<span class="sr-only" role="status">Working…</span>` : nothing}
       </div>

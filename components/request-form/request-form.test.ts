@@ -7,8 +7,36 @@ import './request-form.js';
 import type { BecRequestForm } from './request-form.js';
 
 const programs: Program[] = [
-  { id: 1, code: 'SD-2026', name: 'Ship & Debit 2026', type: 'ship_and_debit', status: 'active', startDate: '2026-01-01', endDate: '2027-06-30', productIds: [], distributorIds: [], endCustomerIds: [], quantityCap: 100000, priceFloor: '0.2000', requiredClaimFields: [] },
-  { id: 2, code: 'SPA-DW', name: 'Design win', type: 'spa', status: 'active', startDate: '2026-01-01', endDate: '2027-12-31', productIds: [1], distributorIds: [], endCustomerIds: [], quantityCap: 50000, priceFloor: '1.0000', requiredClaimFields: [] },
+  {
+    id: 1,
+    code: 'SD-2026',
+    name: 'Ship & Debit 2026',
+    type: 'ship_and_debit',
+    status: 'active',
+    startDate: '2026-01-01',
+    endDate: '2027-06-30',
+    productIds: [],
+    distributorIds: [],
+    endCustomerIds: [],
+    quantityCap: 100000,
+    priceFloor: '0.2000',
+    requiredClaimFields: [],
+  },
+  {
+    id: 2,
+    code: 'SPA-DW',
+    name: 'Design win',
+    type: 'spa',
+    status: 'active',
+    startDate: '2026-01-01',
+    endDate: '2027-12-31',
+    productIds: [1],
+    distributorIds: [],
+    endCustomerIds: [],
+    quantityCap: 50000,
+    priceFloor: '1.0000',
+    requiredClaimFields: [],
+  },
 ];
 const products: Product[] = [
   { id: 1, vendorPartNumber: 'VS-MCU-32F4', description: 'Cortex-M4 MCU', family: 'MCU', listPrice: '6.4500' },
@@ -34,13 +62,27 @@ async function fill(el: BecRequestForm, program: string, part: string, qty: stri
 
 describe('bec-request-form', () => {
   it('renders the fields and is accessible', async () => {
-    const el = await fixture<BecRequestForm>(html`<bec-request-form .programs=${programs} .products=${products} .endCustomers=${endCustomers} distributor-id="2"></bec-request-form>`);
+    const el = await fixture<BecRequestForm>(
+      html`<bec-request-form
+        .programs=${programs}
+        .products=${products}
+        .endCustomers=${endCustomers}
+        distributor-id="2"
+      ></bec-request-form>`,
+    );
     expect(el.shadowRoot!.querySelectorAll('#programId option').length).to.equal(3);
     await expect(el).to.be.accessible();
   });
 
   it('shows required-field errors in place and focuses the first', async () => {
-    const el = await fixture<BecRequestForm>(html`<bec-request-form .programs=${programs} .products=${products} .endCustomers=${endCustomers} distributor-id="2"></bec-request-form>`);
+    const el = await fixture<BecRequestForm>(
+      html`<bec-request-form
+        .programs=${programs}
+        .products=${products}
+        .endCustomers=${endCustomers}
+        distributor-id="2"
+      ></bec-request-form>`,
+    );
     const invalid = oneEvent(el, 'becinvalid');
     $<HTMLButtonElement>(el, 'button[type="submit"]').click();
     const ev = await invalid;
@@ -52,7 +94,14 @@ describe('bec-request-form', () => {
   });
 
   it("runs the program's eligibility rules before sending (price floor, eligible products)", async () => {
-    const el = await fixture<BecRequestForm>(html`<bec-request-form .programs=${programs} .products=${products} .endCustomers=${endCustomers} distributor-id="2"></bec-request-form>`);
+    const el = await fixture<BecRequestForm>(
+      html`<bec-request-form
+        .programs=${programs}
+        .products=${products}
+        .endCustomers=${endCustomers}
+        distributor-id="2"
+      ></bec-request-form>`,
+    );
     await fill(el, '2', 'VS-LDO-3V3', '100', '0.5');
     const invalid = oneEvent(el, 'becinvalid');
     $<HTMLButtonElement>(el, 'button[type="submit"]').click();
@@ -90,7 +139,14 @@ describe('bec-request-form', () => {
 
   it("shows the server's field errors in place", async () => {
     const stub = stubFetch({
-      'POST /api/requests': () => ({ status: 422, body: { code: 'NOT_ELIGIBLE', detail: 'not eligible', errors: [{ field: 'lines.0.quantity', message: 'exceeds the remaining allocation' }] } }),
+      'POST /api/requests': () => ({
+        status: 422,
+        body: {
+          code: 'NOT_ELIGIBLE',
+          detail: 'not eligible',
+          errors: [{ field: 'lines.0.quantity', message: 'exceeds the remaining allocation' }],
+        },
+      }),
     });
     configureApi({ baseUrl: 'http://127.0.0.1:5', fetch: stub.fetch });
     const el = await fixture<BecRequestForm>(html`<bec-request-form api-base="http://127.0.0.1:5" distributor-id="2"></bec-request-form>`);
@@ -107,7 +163,11 @@ describe('bec-request-form', () => {
   });
 
   it('takes part in a surrounding form', async () => {
-    const form = await fixture<HTMLFormElement>(html`<form><bec-request-form .programs=${programs} .products=${products} .endCustomers=${endCustomers} distributor-id="2"></bec-request-form></form>`);
+    const form = await fixture<HTMLFormElement>(
+      html`<form>
+        <bec-request-form .programs=${programs} .products=${products} .endCustomers=${endCustomers} distributor-id="2"></bec-request-form>
+      </form>`,
+    );
     const el = form.querySelector('bec-request-form')!;
     await fill(el, '1', 'VS-MCU-32F4', '10', '4.10');
     $<HTMLButtonElement>(el, 'button[type="submit"]').click();

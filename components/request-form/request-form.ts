@@ -184,7 +184,8 @@ export class BecRequestForm extends BecElement {
     if (v.validFrom && v.validTo && v.validTo < v.validFrom) problems.push({ field: 'validTo', message: 'Ends before it starts' });
     v.lines.forEach((l, i) => {
       if (!l.productId) problems.push({ field: `lines.${i}.productId`, message: 'Pick a product from the list' });
-      if (!Number.isSafeInteger(l.quantity) || l.quantity <= 0) problems.push({ field: `lines.${i}.quantity`, message: 'A whole number above 0' });
+      if (!Number.isSafeInteger(l.quantity) || l.quantity <= 0)
+        problems.push({ field: `lines.${i}.quantity`, message: 'A whole number above 0' });
       if (!isMoneyText(l.requestedCost)) problems.push({ field: `lines.${i}.requestedCost`, message: 'An amount such as 1.25' });
     });
     const program = this.programs.find((p) => p.id === v.programId);
@@ -284,33 +285,52 @@ export class BecRequestForm extends BecElement {
 
   override render() {
     const program = this.programs.find((p) => p.id === (Number(this.field('programId')) || this.programId));
-    const otherErrors = Object.entries(this.errors).filter(([k]) => k === 'form' || !this.renderRoot.querySelector(`[name="${k}"], [data-field="${k}"]`));
+    const otherErrors = Object.entries(this.errors).filter(
+      ([k]) => k === 'form' || !this.renderRoot.querySelector(`[name="${k}"], [data-field="${k}"]`),
+    );
     return html`<div class="card" part="base">
       <div class="card-header"><h2>Request a special price</h2></div>
       <form part="form" novalidate @submit=${this.submit} @change=${() => this.requestUpdate()}>
         <div class="grid">
           <div class="field">
             <label for="programId">Program</label>
-            <select id="programId" name="programId" aria-invalid=${this.invalid('programId')} aria-describedby=${this.describedBy('programId')}>
+            <select
+              id="programId"
+              name="programId"
+              aria-invalid=${this.invalid('programId')}
+              aria-describedby=${this.describedBy('programId')}
+            >
               <option value="">Choose…</option>
               ${this.programs.map((p) => html`<option value=${p.id} ?selected=${p.id === this.programId}>${p.code} · ${p.name}</option>`)}
             </select>
             ${this.err('programId')}
             ${program ? html`<div class="hint">${labelOf(program.type)} · ${program.startDate} to ${program.endDate}${program.priceFloor ? ` · floor ${formatUnitPrice(program.priceFloor, this.currency, this.locale)}` : ''}${program.quantityCap ? ` · cap ${program.quantityCap}` : ''}</div>` : nothing}
           </div>
-          ${this.distributors.length
-            ? html`<div class="field">
-                <label for="distributorId">On behalf of distributor</label>
-                <select id="distributorId" name="distributorId" aria-invalid=${this.invalid('distributorId')} aria-describedby=${this.describedBy('distributorId')}>
-                  <option value="">Choose…</option>
-                  ${this.distributors.map((d) => html`<option value=${d.id}>${d.name}</option>`)}
-                </select>
-                ${this.err('distributorId')}
-              </div>`
-            : nothing}
+          ${
+            this.distributors.length
+              ? html`<div class="field">
+                  <label for="distributorId">On behalf of distributor</label>
+                  <select
+                    id="distributorId"
+                    name="distributorId"
+                    aria-invalid=${this.invalid('distributorId')}
+                    aria-describedby=${this.describedBy('distributorId')}
+                  >
+                    <option value="">Choose…</option>
+                    ${this.distributors.map((d) => html`<option value=${d.id}>${d.name}</option>`)}
+                  </select>
+                  ${this.err('distributorId')}
+                </div>`
+              : nothing
+          }
           <div class="field">
             <label for="endCustomerId">End customer</label>
-            <select id="endCustomerId" name="endCustomerId" aria-invalid=${this.invalid('endCustomerId')} aria-describedby=${this.describedBy('endCustomerId')}>
+            <select
+              id="endCustomerId"
+              name="endCustomerId"
+              aria-invalid=${this.invalid('endCustomerId')}
+              aria-describedby=${this.describedBy('endCustomerId')}
+            >
               <option value="">Choose…</option>
               ${this.endCustomers.map((a) => html`<option value=${a.id}>${a.name}${a.country ? ` (${a.country})` : ''}</option>`)}
             </select>
@@ -318,12 +338,24 @@ export class BecRequestForm extends BecElement {
           </div>
           <div class="field">
             <label for="validFrom">Valid from</label>
-            <input id="validFrom" name="validFrom" type="date" aria-invalid=${this.invalid('validFrom')} aria-describedby=${this.describedBy('validFrom')} />
+            <input
+              id="validFrom"
+              name="validFrom"
+              type="date"
+              aria-invalid=${this.invalid('validFrom')}
+              aria-describedby=${this.describedBy('validFrom')}
+            />
             ${this.err('validFrom')}
           </div>
           <div class="field">
             <label for="validTo">Valid to</label>
-            <input id="validTo" name="validTo" type="date" aria-invalid=${this.invalid('validTo')} aria-describedby=${this.describedBy('validTo')} />
+            <input
+              id="validTo"
+              name="validTo"
+              type="date"
+              aria-invalid=${this.invalid('validTo')}
+              aria-describedby=${this.describedBy('validTo')}
+            />
             ${this.err('validTo')}
           </div>
           <div class="field">
@@ -337,10 +369,17 @@ export class BecRequestForm extends BecElement {
         </div>
         <fieldset part="lines">
           <legend>Products</legend>
-          <datalist id="product-options">${this.products.map((p) => html`<option value=${p.vendorPartNumber}>${p.description}</option>`)}</datalist>
+          <datalist id="product-options">
+            ${this.products.map((p) => html`<option value=${p.vendorPartNumber}>${p.description}</option>`)}
+          </datalist>
           <table>
             <thead>
-              <tr><th scope="col">Product</th><th scope="col">Quantity</th><th scope="col">Target price (${this.currency})</th><th scope="col"><span class="sr-only">Remove</span></th></tr>
+              <tr>
+                <th scope="col">Product</th>
+                <th scope="col">Quantity</th>
+                <th scope="col">Target price (${this.currency})</th>
+                <th scope="col"><span class="sr-only">Remove</span></th>
+              </tr>
             </thead>
             <tbody>
               ${this.lines.map((l, i) => {
@@ -361,36 +400,68 @@ export class BecRequestForm extends BecElement {
                     ${this.err(`lines.${i}.productId`)}
                   </td>
                   <td data-field="lines.${i}.quantity">
-                    <input inputmode="numeric" aria-label="Quantity, line ${i + 1}" .value=${l.quantity} aria-invalid=${this.invalid(`lines.${i}.quantity`)} aria-describedby=${this.describedBy(`lines.${i}.quantity`)} @input=${(e: Event) => this.updateLine(l.key, { quantity: (e.target as HTMLInputElement).value })} />
+                    <input
+                      inputmode="numeric"
+                      aria-label="Quantity, line ${i + 1}"
+                      .value=${l.quantity}
+                      aria-invalid=${this.invalid(`lines.${i}.quantity`)}
+                      aria-describedby=${this.describedBy(`lines.${i}.quantity`)}
+                      @input=${(e: Event) => this.updateLine(l.key, { quantity: (e.target as HTMLInputElement).value })}
+                    />
                     ${this.err(`lines.${i}.quantity`)}
                   </td>
                   <td data-field="lines.${i}.requestedCost">
-                    <input inputmode="decimal" aria-label="Target price, line ${i + 1}" .value=${l.requestedCost} aria-invalid=${this.invalid(`lines.${i}.requestedCost`)} aria-describedby=${this.describedBy(`lines.${i}.requestedCost`)} @input=${(e: Event) => this.updateLine(l.key, { requestedCost: (e.target as HTMLInputElement).value })} />
+                    <input
+                      inputmode="decimal"
+                      aria-label="Target price, line ${i + 1}"
+                      .value=${l.requestedCost}
+                      aria-invalid=${this.invalid(`lines.${i}.requestedCost`)}
+                      aria-describedby=${this.describedBy(`lines.${i}.requestedCost`)}
+                      @input=${(e: Event) => this.updateLine(l.key, { requestedCost: (e.target as HTMLInputElement).value })}
+                    />
                     ${this.err(`lines.${i}.requestedCost`)}
                   </td>
                   <td>
-                    <button type="button" aria-label="Remove line ${i + 1}" ?disabled=${this.lines.length === 1} @click=${() => (this.lines = this.lines.filter((x) => x.key !== l.key))}>✕</button>
+                    <button
+                      type="button"
+                      aria-label="Remove line ${i + 1}"
+                      ?disabled=${this.lines.length === 1}
+                      @click=${() => (this.lines = this.lines.filter((x) => x.key !== l.key))}
+                    >
+                      ✕
+                    </button>
                   </td>
                 </tr>`;
               })}
             </tbody>
           </table>
-          <button type="button" @click=${() => (this.lines = [...this.lines, { key: this.nextKey++, productId: null, search: '', quantity: '', requestedCost: '' }])}>Add product</button>
+          <button
+            type="button"
+            @click=${() => (this.lines = [...this.lines, { key: this.nextKey++, productId: null, search: '', quantity: '', requestedCost: '' }])}
+          >
+            Add product
+          </button>
         </fieldset>
         <div class="field">
           <label for="justification">Justification</label>
           <textarea id="justification" name="justification" placeholder="The deal, the competitor, the design win"></textarea>
         </div>
-        ${otherErrors.length
-          ? html`<div class="alert errors" part="errors" role="alert">
-              <ul>${otherErrors.map(([k, m]) => html`<li>${k === 'form' ? '' : `${k}: `}${m}</li>`)}</ul>
-            </div>`
-          : Object.keys(this.errors).length
-            ? html`<div class="sr-only" role="alert">${Object.keys(this.errors).length} problems: ${Object.values(this.errors)[0]}</div>`
-            : nothing}
+        ${
+          otherErrors.length
+            ? html`<div class="alert errors" part="errors" role="alert">
+                <ul>
+                  ${otherErrors.map(([k, m]) => html`<li>${k === 'form' ? '' : `${k}: `}${m}</li>`)}
+                </ul>
+              </div>`
+            : Object.keys(this.errors).length
+              ? html`<div class="sr-only" role="alert">${Object.keys(this.errors).length} problems: ${Object.values(this.errors)[0]}</div>`
+              : nothing
+        }
         ${this.done ? html`<div class="alert" data-tone="success" role="status">${this.done}</div>` : nothing}
         <div class="summary" part="summary">
-          <span class="muted">Requested value <strong>${this.total ? formatMoney(this.total, this.currency, this.locale) : '—'}</strong></span>
+          <span class="muted"
+            >Requested value <strong>${this.total ? formatMoney(this.total, this.currency, this.locale) : '—'}</strong></span
+          >
           <button class="brand" type="submit" ?disabled=${this.busy}>${this.busy ? 'Sending…' : 'Submit request'}</button>
         </div>
       </form>

@@ -364,7 +364,15 @@ export class BecApi {
           /* not JSON */
         }
         if (xhr.status >= 200 && xhr.status < 300) resolve(data as unknown as PosImport);
-        else reject(new ApiError(xhr.status, String(data.code ?? `HTTP_${xhr.status}`), String(data.detail ?? xhr.statusText), (data.errors as { field: string; message: string }[]) ?? []));
+        else
+          reject(
+            new ApiError(
+              xhr.status,
+              String(data.code ?? `HTTP_${xhr.status}`),
+              String(data.detail ?? xhr.statusText),
+              (data.errors as { field: string; message: string }[]) ?? [],
+            ),
+          );
       };
       xhr.send(file);
     });

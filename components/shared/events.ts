@@ -7,29 +7,29 @@ import type { Claim, ClaimLine, ImportProgress, SpecialPriceRequest } from './ap
 
 export interface BecEventDetails {
   /** A special-price request was accepted by the server (or, without `api-base`, is ready to send). */
-  'becrequestsubmit': { request: SpecialPriceRequest | null; input: unknown; idempotencyKey: string };
+  becrequestsubmit: { request: SpecialPriceRequest | null; input: unknown; idempotencyKey: string };
   /** The request form found problems (eligibility or server field errors). */
-  'becinvalid': { errors: { field: string; message: string }[] };
+  becinvalid: { errors: { field: string; message: string }[] };
   /** A claim or claim line was opened (row activated). */
-  'becclaimselect': { claim?: Claim; line?: ClaimLine };
+  becclaimselect: { claim?: Claim; line?: ClaimLine };
   /** Finance adjusted a line (approvedAmount is a decimal string; reason required). */
-  'beclineadjust': { claimId: number | null; lineId: number; approvedAmount: string; reason: string };
+  beclineadjust: { claimId: number | null; lineId: number; approvedAmount: string; reason: string };
   /** Bulk accept or reject of selected lines. */
-  'becbulkdecision': { claimId: number | null; lineIds: number[]; decision: 'accept' | 'reject'; reason: string };
+  becbulkdecision: { claimId: number | null; lineIds: number[]; decision: 'accept' | 'reject'; reason: string };
   /** A note was added to a claim. */
-  'becnoteadd': { claimId: number; body: string };
+  becnoteadd: { claimId: number; body: string };
   /** An approver decided a request in the queue. */
-  'becdecision': { requestId: number; decision: 'approve' | 'decline' | 'counter'; comment: string; request: SpecialPriceRequest | null };
+  becdecision: { requestId: number; decision: 'approve' | 'decline' | 'counter'; comment: string; request: SpecialPriceRequest | null };
   /** The dashboard's user drilled into a number. */
-  'becdrilldown': { series: string; key: string; amount: string };
+  becdrilldown: { series: string; key: string; amount: string };
   /** The upload's preflight finished in the browser. */
-  'becpreflight': { rows: number; valid: number; errors: { row: number; field?: string; message: string }[] };
+  becpreflight: { rows: number; valid: number; errors: { row: number; field?: string; message: string }[] };
   /** Import progress from the server's stream. */
-  'becuploadprogress': ImportProgress;
+  becuploadprogress: ImportProgress;
   /** The upload finished (accepted / rejected counts and row errors). */
-  'becuploadcomplete': ImportProgress & { importId?: string | number | null };
+  becuploadcomplete: ImportProgress & { importId?: string | number | null };
   /** A request to the API failed. */
-  'becerror': { code: string; message: string; status?: number };
+  becerror: { code: string; message: string; status?: number };
 }
 
 export type BecEventName = keyof BecEventDetails;

@@ -20,7 +20,9 @@ function numberFormat(locale: string | undefined, options: Intl.NumberFormatOpti
 export function formatMoney(amount: string | null | undefined, currency = 'USD', locale?: string): string {
   if (amount === null || amount === undefined || amount === '') return '—';
   // Intl accepts decimal strings exactly (Intl.NumberFormat v3); the lib typing only says number.
-  return numberFormat(locale, { style: 'currency', currency, minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(amount as unknown as number);
+  return numberFormat(locale, { style: 'currency', currency, minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(
+    amount as unknown as number,
+  );
 }
 
 /** Compact currency for chart axes ("$1.2M"). Geometry only: never used for arithmetic. */
@@ -31,7 +33,9 @@ export function formatMoneyCompact(amount: number, currency = 'USD', locale?: st
 /** A unit price with up to 4 decimals. */
 export function formatUnitPrice(amount: string | null | undefined, currency = 'USD', locale?: string): string {
   if (amount === null || amount === undefined || amount === '') return '—';
-  return numberFormat(locale, { style: 'currency', currency, minimumFractionDigits: 2, maximumFractionDigits: 4 }).format(amount as unknown as number);
+  return numberFormat(locale, { style: 'currency', currency, minimumFractionDigits: 2, maximumFractionDigits: 4 }).format(
+    amount as unknown as number,
+  );
 }
 
 export function formatNumber(value: number | null | undefined, locale?: string): string {

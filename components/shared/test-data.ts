@@ -56,7 +56,15 @@ export function makeClaim(n = 5): Claim {
 export function makeClaims(n: number): Claim[] {
   const statuses = ['submitted', 'authorized', 'paid', 'rejected', 'draft'] as const;
   const types = ['ship_and_debit', 'spa', 'dpa'];
-  return Array.from({ length: n }, (_, i) => ({ ...makeClaim(0), id: i + 1, number: `CL-${i + 1}`, distributorId: 2 + (i % 3), status: statuses[i % 5], programType: types[i % 3], lines: undefined }));
+  return Array.from({ length: n }, (_, i) => ({
+    ...makeClaim(0),
+    id: i + 1,
+    number: `CL-${i + 1}`,
+    distributorId: 2 + (i % 3),
+    status: statuses[i % 5],
+    programType: types[i % 3],
+    lines: undefined,
+  }));
 }
 
 /** A fetch stand-in: the browser's boundary, answering from a route table. */
@@ -74,7 +82,10 @@ export function stubFetch(routes: Record<string, (body: unknown) => { status?: n
     });
     const r = key ? routes[key](body) : { status: 404, body: { code: 'ROUTE_NOT_FOUND', detail: `no stub for ${method} ${path}` } };
     const status = r.status ?? 200;
-    return new Response(JSON.stringify(r.body), { status, headers: { 'Content-Type': status >= 400 ? 'application/problem+json' : 'application/json' } });
+    return new Response(JSON.stringify(r.body), {
+      status,
+      headers: { 'Content-Type': status >= 400 ? 'application/problem+json' : 'application/json' },
+    });
   }) as typeof fetch;
   return { fetch: fetchImpl, calls };
 }

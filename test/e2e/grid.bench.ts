@@ -64,7 +64,11 @@ const server = createServer((req, res) => {
 }).listen(0, '127.0.0.1');
 await new Promise((r) => server.once('listening', r));
 const port = (server.address() as { port: number }).port;
-const browser = await chromium.launch({ executablePath: '/usr/lib/chromium/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking'] });
+const browser = await chromium.launch({
+  executablePath: '/usr/lib/chromium/chromium',
+  headless: true,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking'],
+});
 const tab = await browser.newPage({ viewport: { width: 1440, height: 900 } });
 tab.on('crash', () => console.error('page crashed'));
 tab.on('pageerror', (e) => console.error('pageerror', e.message));
@@ -74,4 +78,10 @@ const result = await tab.evaluate(() => (window as unknown as { runBench: () => 
 await browser.close();
 server.close();
 const round = (n: number) => Math.round(n * 10) / 10;
-console.log(JSON.stringify({ bench: 'claim-grid', lines: LINES, ...Object.fromEntries(Object.entries(result).map(([k, v]) => [k, typeof v === 'number' ? round(v) : v])) }));
+console.log(
+  JSON.stringify({
+    bench: 'claim-grid',
+    lines: LINES,
+    ...Object.fromEntries(Object.entries(result).map(([k, v]) => [k, typeof v === 'number' ? round(v) : v])),
+  }),
+);

@@ -80,93 +80,99 @@ async function shot(page: Page, name: string) {
   await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
 }
 
-test('a request goes from the partner portal through approval, POS upload, adjustment and authorization', { timeout: 180_000 }, async () => {
-  // 1. The distributor requests a special price.
-  const portal = await open('partner-portal.html', 'ops@arrowhead.example');
-  const form = portal.locator('bec-request-form');
-  await form.locator('#programId option', { hasText: 'SD-2026' }).waitFor({ state: 'attached' });
-  await form.locator('#programId').selectOption({ label: 'SD-2026 · Ship & Debit 2026' });
-  await form.locator('#endCustomerId').selectOption({ label: 'Helios Medical Devices (US)' });
-  await form.locator('#validFrom').fill('2026-11-01');
-  await form.locator('#validTo').fill('2027-03-31');
-  await form.locator('input[aria-label="Product, line 1"]').fill('VS-MCU-32F4');
-  await form.locator('input[aria-label="Quantity, line 1"]').fill('1000');
-  await form.locator('input[aria-label="Target price, line 1"]').fill('4.50');
-  await form.locator('#justification').fill('E2E: infusion pump refresh against a rival MCU');
-  await form.locator('button[type="submit"]').click();
-  const sent = form.locator('[role="status"]', { hasText: 'sent for approval' });
-  await sent.waitFor();
-  const requestNumber = /Request (\S+) sent/.exec((await sent.textContent()) ?? '')![1];
-  await shot(portal, 'partner-portal');
+test(
+  'a request goes from the partner portal through approval, POS upload, adjustment and authorization',
+  { timeout: 180_000 },
+  async () => {
+    // 1. The distributor requests a special price.
+    const portal = await open('partner-portal.html', 'ops@arrowhead.example');
+    const form = portal.locator('bec-request-form');
+    await form.locator('#programId option', { hasText: 'SD-2026' }).waitFor({ state: 'attached' });
+    await form.locator('#programId').selectOption({ label: 'SD-2026 · Ship & Debit 2026' });
+    await form.locator('#endCustomerId').selectOption({ label: 'Helios Medical Devices (US)' });
+    await form.locator('#validFrom').fill('2026-11-01');
+    await form.locator('#validTo').fill('2027-03-31');
+    await form.locator('input[aria-label="Product, line 1"]').fill('VS-MCU-32F4');
+    await form.locator('input[aria-label="Quantity, line 1"]').fill('1000');
+    await form.locator('input[aria-label="Target price, line 1"]').fill('4.50');
+    await form.locator('#justification').fill('E2E: infusion pump refresh against a rival MCU');
+    await form.locator('button[type="submit"]').click();
+    const sent = form.locator('[role="status"]', { hasText: 'sent for approval' });
+    await sent.waitFor();
+    const requestNumber = /Request (\S+) sent/.exec((await sent.textContent()) ?? '')![1];
+    await shot(portal, 'partner-portal');
 
-  // 2. A channel manager approves it from the keyboard-driven queue.
-  const consoleCm = await open('vendor-console.html', 'cm@voltaic.example');
-  const queue = consoleCm.locator('bec-approval-queue');
-  await queue.locator('[role="option"]', { hasText: requestNumber }).click();
-  await queue.locator('#comment').fill('Approved: strategic account');
-  await queue.locator('button', { hasText: 'Approve' }).click();
-  await queue.locator('.alert', { hasText: `${requestNumber} approved` }).waitFor();
-  const authorizationNumber = await consoleCm.evaluate(async (number) => {
-    const reqs = await (await fetch('/api/requests?status=approved&pageSize=200')).json();
-    const r = reqs.items.find((x: { number: string }) => x.number === number);
-    return (await (await fetch(`/api/authorizations/${r.authorizationId}`)).json()).number as string;
-  }, requestNumber);
-  assert.ok(authorizationNumber, 'the approval created an authorization');
+    // 2. A channel manager approves it from the keyboard-driven queue.
+    const consoleCm = await open('vendor-console.html', 'cm@voltaic.example');
+    const queue = consoleCm.locator('bec-approval-queue');
+    await queue.locator('[role="option"]', { hasText: requestNumber }).click();
+    await queue.locator('#comment').fill('Approved: strategic account');
+    await queue.locator('button', { hasText: 'Approve' }).click();
+    await queue.locator('.alert', { hasText: `${requestNumber} approved` }).waitFor();
+    const authorizationNumber = await consoleCm.evaluate(async (number) => {
+      const reqs = await (await fetch('/api/requests?status=approved&pageSize=200')).json();
+      const r = reqs.items.find((x: { number: string }) => x.number === number);
+      return (await (await fetch(`/api/authorizations/${r.authorizationId}`)).json()).number as string;
+    }, requestNumber);
+    assert.ok(authorizationNumber, 'the approval created an authorization');
 
-  // 3. The distributor uploads POS lines; the browser checks them first, then the server imports them.
-  const csv = [
-    'Invoice Number;Invoice Line;Invoice Date;Vendor Part Number;Quantity;Book Cost;Authorized Cost;Authorization Number;End Customer;Debit Memo',
-    `E2E-INV-1;1;2026-11-20;VS-MCU-32F4;200;5,2890;4,5000;${authorizationNumber};Helios Medical Devices;E2E-DM-1`,
-    `E2E-INV-1;2;20.11.2026;VS-MCU-32F4;100;5,2890;4,5000;${authorizationNumber};Helios Medical Devices;E2E-DM-1`,
-    `E2E-INV-2;1;not a date;VS-MCU-32F4;5;5,2890;4,5000;${authorizationNumber};Helios Medical Devices;E2E-DM-1`,
-  ].join('\r\n');
-  const upload = portal.locator('bec-claim-upload');
-  await upload.locator('input[type="file"]').setInputFiles({ name: 'arrowhead-pos-nov.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
-  await upload.locator('[part="preflight"]', { hasText: 'with problems' }).waitFor();
-  assert.match((await upload.locator('[part="errors"]').textContent()) ?? '', /date/i, 'the preflight names the bad date before sending');
-  await upload.locator('button', { hasText: 'Upload 2 valid lines' }).click();
-  await upload.locator('[role="status"]', { hasText: 'lines imported' }).waitFor({ timeout: 30_000 });
-  await upload.locator('button', { hasText: 'Create claims' }).click();
-  await upload.locator('[role="status"]', { hasText: 'created' }).waitFor({ timeout: 30_000 });
-  await portal.reload();
-  await portal.waitForSelector('body[data-ready="true"]');
-  await portal.locator('bec-claim-grid#claims-list [part="row"]', { hasText: 'E2E-DM-1' }).dblclick();
-  await portal.locator('bec-claim-grid#claim-lines [part="row"]').first().waitFor();
-  await shot(portal, 'partner-portal-claims');
+    // 3. The distributor uploads POS lines; the browser checks them first, then the server imports them.
+    const csv = [
+      'Invoice Number;Invoice Line;Invoice Date;Vendor Part Number;Quantity;Book Cost;Authorized Cost;Authorization Number;End Customer;Debit Memo',
+      `E2E-INV-1;1;2026-11-20;VS-MCU-32F4;200;5,2890;4,5000;${authorizationNumber};Helios Medical Devices;E2E-DM-1`,
+      `E2E-INV-1;2;20.11.2026;VS-MCU-32F4;100;5,2890;4,5000;${authorizationNumber};Helios Medical Devices;E2E-DM-1`,
+      `E2E-INV-2;1;not a date;VS-MCU-32F4;5;5,2890;4,5000;${authorizationNumber};Helios Medical Devices;E2E-DM-1`,
+    ].join('\r\n');
+    const upload = portal.locator('bec-claim-upload');
+    await upload
+      .locator('input[type="file"]')
+      .setInputFiles({ name: 'arrowhead-pos-nov.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await upload.locator('[part="preflight"]', { hasText: 'with problems' }).waitFor();
+    assert.match((await upload.locator('[part="errors"]').textContent()) ?? '', /date/i, 'the preflight names the bad date before sending');
+    await upload.locator('button', { hasText: 'Upload 2 valid lines' }).click();
+    await upload.locator('[role="status"]', { hasText: 'lines imported' }).waitFor({ timeout: 30_000 });
+    await upload.locator('button', { hasText: 'Create claims' }).click();
+    await upload.locator('[role="status"]', { hasText: 'created' }).waitFor({ timeout: 30_000 });
+    await portal.reload();
+    await portal.waitForSelector('body[data-ready="true"]');
+    await portal.locator('bec-claim-grid#claims-list [part="row"]', { hasText: 'E2E-DM-1' }).dblclick();
+    await portal.locator('bec-claim-grid#claim-lines [part="row"]').first().waitFor();
+    await shot(portal, 'partner-portal-claims');
 
-  // 4. Finance adjusts a line with a reason.
-  const consoleFin = await open('vendor-console.html', 'finance@voltaic.example');
-  const list = consoleFin.locator('bec-claim-grid#claims-list');
-  await list.locator('#filter').fill('E2E-DM-1');
-  await list.locator('[part="row"]', { hasText: 'E2E-DM-1' }).dblclick();
-  const lines = consoleFin.locator('bec-claim-grid#claim-lines');
-  await lines.locator('[part="row"]').first().locator('button.why').click();
-  await lines.locator('#adj-amount').fill('70.00');
-  await lines.locator('#adj-reason').fill('Partial return, RMA 9001');
-  await lines.locator('button', { hasText: 'Save adjustment' }).click();
-  await lines.locator('[role="status"]', { hasText: 'adjusted' }).waitFor();
-  await shot(consoleFin, 'vendor-console-adjusted');
+    // 4. Finance adjusts a line with a reason.
+    const consoleFin = await open('vendor-console.html', 'finance@voltaic.example');
+    const list = consoleFin.locator('bec-claim-grid#claims-list');
+    await list.locator('#filter').fill('E2E-DM-1');
+    await list.locator('[part="row"]', { hasText: 'E2E-DM-1' }).dblclick();
+    const lines = consoleFin.locator('bec-claim-grid#claim-lines');
+    await lines.locator('[part="row"]').first().locator('button.why').click();
+    await lines.locator('#adj-amount').fill('70.00');
+    await lines.locator('#adj-reason').fill('Partial return, RMA 9001');
+    await lines.locator('button', { hasText: 'Save adjustment' }).click();
+    await lines.locator('[role="status"]', { hasText: 'adjusted' }).waitFor();
+    await shot(consoleFin, 'vendor-console-adjusted');
 
-  // 5. Another finance user authorizes it (no one approves their own adjustment).
-  const consoleFin2 = await open('vendor-console.html', 'finance2@voltaic.example');
-  const list2 = consoleFin2.locator('bec-claim-grid#claims-list');
-  await list2.locator('#filter').fill('E2E-DM-1');
-  await list2.locator('[part="row"]', { hasText: 'E2E-DM-1' }).dblclick();
-  await consoleFin2.locator('#claim-bar button[data-action="authorize"]:not([disabled])').click();
-  await consoleFin2.locator('#claim-bar .status', { hasText: 'authorized' }).waitFor();
-  const status = await consoleFin2.evaluate(async () => {
-    const r = await (await fetch('/api/claims?pageSize=200')).json();
-    return r.items.find((c: { debitMemoNumber: string }) => c.debitMemoNumber === 'E2E-DM-1')?.status;
-  });
-  assert.equal(status, 'authorized');
+    // 5. Another finance user authorizes it (no one approves their own adjustment).
+    const consoleFin2 = await open('vendor-console.html', 'finance2@voltaic.example');
+    const list2 = consoleFin2.locator('bec-claim-grid#claims-list');
+    await list2.locator('#filter').fill('E2E-DM-1');
+    await list2.locator('[part="row"]', { hasText: 'E2E-DM-1' }).dblclick();
+    await consoleFin2.locator('#claim-bar button[data-action="authorize"]:not([disabled])').click();
+    await consoleFin2.locator('#claim-bar .status', { hasText: 'authorized' }).waitFor();
+    const status = await consoleFin2.evaluate(async () => {
+      const r = await (await fetch('/api/claims?pageSize=200')).json();
+      return r.items.find((c: { debitMemoNumber: string }) => c.debitMemoNumber === 'E2E-DM-1')?.status;
+    });
+    assert.equal(status, 'authorized');
 
-  // Screenshots of every demo page.
-  const admin = await open('vendor-console.html', 'admin@voltaic.example');
-  await shot(admin, 'vendor-console');
-  await shot(await open('vendor-console.html', 'admin@voltaic.example', '&theme=dark'), 'vendor-console-dark');
-  await shot(await open('lightning-record.html', 'cm@voltaic.example'), 'lightning-record');
-  await shot(await open('intranet.html', 'finance@voltaic.example'), 'intranet');
-  const landing = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-  await landing.goto(`${base}/`);
-  await shot(landing, 'index');
-});
+    // Screenshots of every demo page.
+    const admin = await open('vendor-console.html', 'admin@voltaic.example');
+    await shot(admin, 'vendor-console');
+    await shot(await open('vendor-console.html', 'admin@voltaic.example', '&theme=dark'), 'vendor-console-dark');
+    await shot(await open('lightning-record.html', 'cm@voltaic.example'), 'lightning-record');
+    await shot(await open('intranet.html', 'finance@voltaic.example'), 'intranet');
+    const landing = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await landing.goto(`${base}/`);
+    await shot(landing, 'index');
+  },
+);
