@@ -561,7 +561,7 @@ function addMissing(list: string[] | null, field: string): string[] {
  */
 export class ValidationSession {
   /** Share it with `ClaimLineBatch.from` so the batches' text ids hit this session's caches. */
-  readonly interner = new TextInterner();
+  readonly interner: TextInterner;
   private readonly seen: PosKeyTable;
   private readonly touched: number[] = [];
   private readonly dateBasis: 'invoice' | 'ship';
@@ -585,7 +585,9 @@ export class ValidationSession {
     /** a private copy of the records when another session holds the index's own */
     records?: Float64Array,
     private readonly onClose?: () => void,
+    interner?: TextInterner,
   ) {
+    this.interner = interner ?? new TextInterner();
     this.dateBasis = options.dateBasis ?? 'invoice';
     this.seen = new PosKeyTable(expectedLines);
     this.records = records ?? index.records;
@@ -1017,6 +1019,10 @@ export interface ClaimValidator {
    * when done. Sessions may overlap: the second one works on its own copy of the records.
    */
   session(distributorId: number, options?: ValidationOptions & { expectedLines?: number }): ValidationSession;
+  /** The interner every session of this validator shares: build batches with it ahead of time. */
+  readonly interner: TextInterner;
+  /** `validate` for a batch built with `ClaimLineBatch.from(lines, validator.interner)`. */
+  validateBatch(distributorId: number, batch: ClaimLineBatch, options?: ValidationOptions): CompactVerdicts;
 }
 
 function normalizedMap(map: ReadonlyMap<string, number>): Map<string, number> {
@@ -1070,10 +1076,16 @@ class BulkValidator implements ClaimValidator {
     }
   }
 
+  readonly interner = new TextInterner();
+
   validate(distributorId: number, lines: readonly ClaimLineInput[], options?: ValidationOptions): CompactVerdicts {
-    const session = this.session(distributorId, { ...options, expectedLines: lines.length });
+    return this.validateBatch(distributorId, ClaimLineBatch.from(lines, this.interner), options);
+  }
+
+  validateBatch(distributorId: number, batch: ClaimLineBatch, options?: ValidationOptions): CompactVerdicts {
+    const session = this.session(distributorId, { ...options, expectedLines: batch.count });
     try {
-      return session.validate(lines);
+      return session.validateBatch(batch);
     } finally {
       session.close();
     }
@@ -1100,6 +1112,7 @@ class BulkValidator implements ClaimValidator {
       options.expectedLines,
       shared ? undefined : this.freshRecords(),
       shared ? () => (this.recordsInUse = false) : undefined,
+      this.interner,
     );
   }
 }
