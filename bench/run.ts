@@ -131,12 +131,11 @@ async function databaseUrl(): Promise<string> {
 
 let benchUrl: string | null = null;
 async function dropDatabase() {
-  if (!benchUrl) return;
+  if (!benchUrl || process.env.BENCH_DATABASE_URL) return; // a database named by the caller is the caller's
   if (benchUrl.startsWith('sqlite:')) {
     rmSync(benchUrl.slice('sqlite:'.length), { force: true });
     return;
   }
-  if (process.env.BENCH_DATABASE_URL) return; // a database named by the caller is the caller's
   const mysql = (await import('mysql2/promise')).default;
   const u = new URL(benchUrl);
   const c = await mysql.createConnection({ host: u.hostname, port: Number(u.port || 3306), user: decodeURIComponent(u.username || 'root'), password: decodeURIComponent(u.password) });

@@ -206,9 +206,13 @@ export async function importCsv(actor: Actor, input: Readable, meta: ImportMeta)
     });
     if (rowNumber === 0) throw new AppError('EMPTY_FILE', 'the file has no header row', 422);
   } catch (err) {
-    if (!(err instanceof AppError)) throw err;
-    failure = err;
     input.resume();
+    if (!(err instanceof AppError)) {
+      // The job must not stay "running" forever: record the failure, then let the error middleware answer 500.
+      await finish(actor, ingest, null, new AppError('INTERNAL', 'the import stopped on an unexpected error', 500)).catch(() => undefined);
+      throw err;
+    }
+    failure = err;
   }
   const view = await finish(actor, ingest, failure ? null : hash.digest('hex'), failure);
   if (failure) throw new AppError(failure.code, failure.message, failure.status, { ...failure.details, importId: view.id });
