@@ -222,6 +222,10 @@ export class BecClaimGrid extends BecElement {
     }
     return LINE_COLUMNS;
   }
+  /** Lines can be selected for bulk decisions only by those who may adjust them. */
+  private get selectable(): boolean {
+    return this.view === 'lines' && this.canAdjust;
+  }
   private get rows(): Row[] {
     return this.view === 'claims' ? this.claims : this.lines;
   }
@@ -377,7 +381,7 @@ export class BecClaimGrid extends BecElement {
         return;
       case ' ': {
         const it = items[this.active];
-        if (it && 'row' in it && this.view === 'lines') this.toggleSelect((it.row as ClaimLine).id);
+        if (it && 'row' in it && this.selectable) this.toggleSelect((it.row as ClaimLine).id);
         else if (it && 'group' in it) this.toggleGroup(it.group);
         e.preventDefault();
         return;
@@ -584,7 +588,7 @@ export class BecClaimGrid extends BecElement {
 
   private renderItem(it: Item, i: number): TemplateResult {
     const top = i * this.rowHeight;
-    const cols = this.columns.length + (this.view === 'lines' ? 2 : 0);
+    const cols = this.columns.length + (this.view === 'lines' ? 1 : 0) + (this.selectable ? 1 : 0);
     // The grid owns the keyboard (aria-activedescendant); rows only take pointer input.
     if ('group' in it) {
       // eslint-disable-next-line lit-a11y/click-events-have-key-events
@@ -624,13 +628,13 @@ export class BecClaimGrid extends BecElement {
       role="row"
       id="r${i}"
       aria-rowindex=${i + 2}
-      aria-selected=${line ? String(selected) : nothing}
+      aria-selected=${line && this.selectable ? String(selected) : nothing}
       style="top:${top}px"
       @click=${() => (this.active = i)}
       @dblclick=${() => this.activate(it)}
     >
       ${
-        line
+        line && this.selectable
           ? html`<div class="cell" role="gridcell">
               <input
                 type="checkbox"
@@ -746,7 +750,7 @@ export class BecClaimGrid extends BecElement {
     const last = Math.min(items.length, Math.ceil((this.scrollPos + this.viewportHeight) / h) + OVERSCAN);
     const cols = this.columns;
     const widths = [
-      ...(this.view === 'lines' ? ['2.25rem'] : []),
+      ...(this.selectable ? ['2.25rem'] : []),
       ...cols.map((c) => c.width),
       ...(this.view === 'lines' ? ['4.5rem'] : []),
     ].join(' ');
@@ -830,8 +834,8 @@ export class BecClaimGrid extends BecElement {
         aria-label=${this.view === 'claims' ? 'Claims' : 'Claim lines'}
         aria-describedby="grid-help"
         aria-rowcount=${items.length + 1}
-        aria-colcount=${cols.length + (this.view === 'lines' ? 2 : 0)}
-        aria-multiselectable=${this.view === 'lines' ? 'true' : nothing}
+        aria-colcount=${cols.length + (this.view === 'lines' ? 1 : 0) + (this.selectable ? 1 : 0)}
+        aria-multiselectable=${this.selectable ? 'true' : nothing}
         tabindex="0"
         aria-activedescendant=${items.length ? `r${this.active}` : nothing}
         @keydown=${(e: KeyboardEvent) => e.target === e.currentTarget && this.onKeyDown(e)}
@@ -839,7 +843,7 @@ export class BecClaimGrid extends BecElement {
       >
         <div role="rowgroup">
           <div class="head" part="header" role="row" aria-rowindex="1">
-            ${this.view === 'lines' ? html`<div class="cell" role="columnheader"><span class="sr-only">Selected</span></div>` : nothing}
+            ${this.selectable ? html`<div class="cell" role="columnheader"><span class="sr-only">Selected</span></div>` : nothing}
             ${cols.map(
               (c) =>
                 html`<div
