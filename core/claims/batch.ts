@@ -12,7 +12,7 @@
  */
 import type { ClaimLineInput } from './engine.js';
 import { posKeyHash } from './pos-keys.js';
-import { hasValue, isClaimableQuantity } from './rules.js';
+import { claimFieldValue, hasValue, isClaimableQuantity } from './rules.js';
 import { parseIsoDate, parseUnits } from './units.js';
 
 /** Bits of `ClaimLineBatch.bad`: the line fields that are missing or malformed. */
@@ -99,10 +99,13 @@ export class ClaimLineBatch {
   readonly keyHash: Int32Array;
   readonly invoiceNumber: string[];
   readonly invoiceLine: string[];
+  /** bit k set when the line carries `watched[k]` (a field some program mandates); null without a watch list */
+  readonly present: Uint32Array | null;
 
   private constructor(
     readonly lines: readonly ClaimLineInput[],
     readonly interner: TextInterner,
+    readonly watched: readonly string[] | null,
   ) {
     const n = lines.length;
     this.bad = new Uint16Array(n);
@@ -122,15 +125,24 @@ export class ClaimLineBatch {
     this.keyHash = new Int32Array(n);
     this.invoiceNumber = new Array<string>(n);
     this.invoiceLine = new Array<string>(n);
+    this.present = watched !== null && watched.length > 0 && watched.length <= 32 ? new Uint32Array(n) : null;
   }
 
   get count(): number {
     return this.lines.length;
   }
 
-  /** Builds the columns of `lines`, interning texts with `interner` (the session's, to share its caches). */
-  static from(lines: readonly ClaimLineInput[], interner: TextInterner = new TextInterner()): ClaimLineBatch {
-    const b = new ClaimLineBatch(lines, interner);
+  /**
+   * Builds the columns of `lines`, interning texts with `interner` (the validator's, to share its
+   * caches). `watched`: the fields programs mandate (`validator.index.watchedFields`), whose
+   * presence is recorded as bits so the rules need not look into each line's `extra`.
+   */
+  static from(
+    lines: readonly ClaimLineInput[],
+    interner: TextInterner = new TextInterner(),
+    watched: readonly string[] | null = null,
+  ): ClaimLineBatch {
+    const b = new ClaimLineBatch(lines, interner, watched);
     for (let i = 0; i < lines.length; i++) b.fill(i, lines[i]!);
     return b;
   }
@@ -203,5 +215,12 @@ export class ClaimLineBatch {
       bad |= FIELD_AUTHORIZATION;
     }
     this.bad[i] = bad;
+    const present = this.present;
+    if (present !== null) {
+      const watched = this.watched!;
+      let bits = 0;
+      for (let k = 0; k < watched.length; k++) if (hasValue(claimFieldValue(line, watched[k]!))) bits |= 1 << k;
+      present[i] = bits;
+    }
   }
 }

@@ -253,6 +253,10 @@ export class AuthorizationIndex {
   readonly facts: AuthorizationLineFact[] = [];
   readonly customerKey: (string | null)[] = [];
   readonly requiredFields: (readonly string[] | null)[] = [];
+  /** every field some program mandates, in first-seen order (fixed once a bulk index is built) */
+  readonly watchedFields: string[] = [];
+  /** per record: the bits of its required fields in watchedFields, -1 when beyond 32 fields */
+  readonly requiredMask: number[] = [];
 
   constructor(private readonly loader?: (authorizationNumber: string) => readonly AuthorizationLineFact[]) {}
 
@@ -358,6 +362,13 @@ export class AuthorizationIndex {
     this.facts.push(fact);
     this.customerKey.push(customerKey);
     this.requiredFields.push(required);
+    let mask = 0;
+    for (const field of required ?? []) {
+      let k = this.watchedFields.indexOf(field);
+      if (k < 0) k = this.watchedFields.push(field) - 1;
+      mask = k < 32 && mask >= 0 ? mask | (1 << k) : -1;
+    }
+    this.requiredMask.push(mask);
   }
 }
 
@@ -595,7 +606,7 @@ export class ValidationSession {
 
   /** Validates the next lines; line order across chunks is the first-come-first-served order. */
   validate(lines: readonly ClaimLineInput[]): CompactVerdicts {
-    return this.validateBatch(ClaimLineBatch.from(lines, this.interner));
+    return this.validateBatch(ClaimLineBatch.from(lines, this.interner, this.index.lazy ? null : this.index.watchedFields));
   }
 
   private grow(size: number): void {
@@ -640,7 +651,9 @@ export class ValidationSession {
     const n = batch.count;
     const { verdict, reasons, rule: ruleOut, flags: flagsOut, acceptedQuantity, computedUnits, approvedUnits, remainingBefore } = out;
     const picked = out.authorizationLine;
-    const { customerKey, requiredFields } = index;
+    const { customerKey, requiredFields, requiredMask } = index;
+    // presence bits are usable when the batch watched this index's (fixed) field list
+    const present = !lazy && batch.watched === index.watchedFields ? batch.present : null;
     const {
       bad: badColumn,
       quantity: quantityColumn,
@@ -827,7 +840,13 @@ export class ValidationSession {
           // programRequiredFields
           const recFlags = rec[o + REC_GROUP_END]! & 3;
           if (recFlags & REC_FLAG_REQUIRED) {
-            const absent = missingProgramFields(lines[i]!, requiredFields[best]!);
+            const mask = requiredMask[best]!;
+            const absent =
+              present !== null && mask >= 0
+                ? (present[i]! & mask) === mask
+                  ? null
+                  : requiredFields[best]!.filter((f) => (present[i]! & (1 << index.watchedFields.indexOf(f))) === 0)
+                : missingProgramFields(lines[i]!, requiredFields[best]!);
             if (absent !== null) {
               for (const field of absent) missing = addMissing(missing, field);
               seq = pushReason(seq, MISSING_REQUIRED_FIELD);
@@ -1079,7 +1098,7 @@ class BulkValidator implements ClaimValidator {
   readonly interner = new TextInterner();
 
   validate(distributorId: number, lines: readonly ClaimLineInput[], options?: ValidationOptions): CompactVerdicts {
-    return this.validateBatch(distributorId, ClaimLineBatch.from(lines, this.interner), options);
+    return this.validateBatch(distributorId, ClaimLineBatch.from(lines, this.interner, this.index.watchedFields), options);
   }
 
   validateBatch(distributorId: number, batch: ClaimLineBatch, options?: ValidationOptions): CompactVerdicts {

@@ -229,16 +229,18 @@ const LINE_FIELDS = new Set([
  * leaves empty. A name is looked up among the line's own fields first, then in `extra`.
  * Returns null when none is missing.
  */
+/** The value of a claim field a program may mandate: the line's own field, else `extra`. */
+export function claimFieldValue(line: { readonly extra?: Record<string, string | null | undefined> }, field: string): unknown {
+  if (LINE_FIELDS.has(field)) return (line as Record<string, unknown>)[field];
+  if (line.extra && Object.prototype.hasOwnProperty.call(line.extra, field)) return line.extra[field];
+  return undefined;
+}
+
 export function missingProgramFields(
   line: { readonly extra?: Record<string, string | null | undefined> },
   required: readonly string[],
 ): string[] | null {
   let missing: string[] | null = null;
-  for (const field of required) {
-    let value: unknown;
-    if (LINE_FIELDS.has(field)) value = (line as Record<string, unknown>)[field];
-    else if (line.extra && Object.prototype.hasOwnProperty.call(line.extra, field)) value = line.extra[field];
-    if (!hasValue(value)) (missing ??= []).push(field);
-  }
+  for (const field of required) if (!hasValue(claimFieldValue(line, field))) (missing ??= []).push(field);
   return missing;
 }

@@ -447,6 +447,29 @@ describe('createValidator', () => {
   });
 });
 
+describe('createValidator with program-mandated fields', () => {
+  it('finds mandated fields through the batch presence bits like the context path', () => {
+    const facts = [
+      fact({ requiredFields: ['resellerPoNumber', 'shipDate'] }),
+      fact({ authorizationNumber: 'SD-2', authorizationLineId: 21, requiredFields: ['salesOrderNumber'] }),
+    ];
+    const lines = numbered([
+      claimLine({ invoiceLine: '1', shipDate: '2025-03-15', extra: { resellerPoNumber: 'R1' } }),
+      claimLine({ invoiceLine: '2', extra: { resellerPoNumber: 'R1' } }),
+      claimLine({ invoiceLine: '3', shipDate: '2025-03-15', extra: { resellerPoNumber: ' ' } }),
+      claimLine({ invoiceLine: '4', authorizationNumber: 'SD-2', extra: { salesOrderNumber: 'SO-1' } }),
+      claimLine({ invoiceLine: '5', authorizationNumber: 'SD-2' }),
+    ]);
+    const validator = createValidator({ authorizationLines: facts, productsByVendorPart: new Map([['VP-100', 100]]) });
+    expect(validator.index.watchedFields).toEqual(['resellerPoNumber', 'shipDate', 'salesOrderNumber']);
+    const bulk = validator.validate(1, lines).results();
+    expect(bulk).toEqual(validateClaimLines(lines, context({ facts })));
+    expect(bulk.map((r) => r.verdict)).toEqual(['accepted', 'rejected', 'rejected', 'accepted', 'rejected']);
+    expect(bulk[1]!.messages[0]).toContain('shipDate is missing');
+    expect(bulk[4]!.messages[0]).toContain('salesOrderNumber is missing');
+  });
+});
+
 describe('validation sessions', () => {
   const facts = [fact({ approvedQuantity: 50 })];
   const data = { authorizationLines: facts, productsByVendorPart: new Map([['VP-100', 100]]) };
