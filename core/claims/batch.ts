@@ -99,6 +99,10 @@ export class ClaimLineBatch {
   readonly keyHash: Int32Array;
   readonly invoiceNumber: string[];
   readonly invoiceLine: string[];
+  private lastCustomer = '';
+  private lastCustomerId = -1;
+  private lastAuthorization = '';
+  private lastAuthorizationId = -1;
   /** bit k set when the line carries `watched[k]` (a field some program mandates); null without a watch list */
   readonly present: Uint32Array | null;
 
@@ -198,8 +202,12 @@ export class ClaimLineBatch {
     if (claimed !== claimed) bad |= FIELD_CLAIMED_AMOUNT;
     const customerId = line.endCustomerId;
     this.endCustomerId[i] = typeof customerId === 'number' ? customerId : NaN;
+    // consecutive lines often repeat a value (one invoice, one customer): check the last one first
     const customerName = line.endCustomerName;
-    this.endCustomerName[i] = typeof customerName === 'string' && hasValue(customerName) ? interner.intern(customerName) : -1;
+    if (typeof customerName === 'string' && hasValue(customerName)) {
+      if (customerName !== this.lastCustomer) this.lastCustomerId = interner.intern((this.lastCustomer = customerName));
+      this.endCustomerName[i] = this.lastCustomerId;
+    } else this.endCustomerName[i] = -1;
     const vendorPart = line.vendorPartNumber;
     const distributorPart = line.distributorPartNumber;
     const hasVendorPart = typeof vendorPart === 'string' && hasValue(vendorPart);
@@ -208,9 +216,11 @@ export class ClaimLineBatch {
     this.distributorPart[i] = hasDistributorPart ? interner.intern(distributorPart) : -1;
     if (!hasVendorPart && !hasDistributorPart) bad |= FIELD_PART;
     const authorizationNumber = line.authorizationNumber;
-    if (typeof authorizationNumber === 'string' && hasValue(authorizationNumber))
-      this.authorization[i] = interner.intern(authorizationNumber);
-    else {
+    if (typeof authorizationNumber === 'string' && hasValue(authorizationNumber)) {
+      if (authorizationNumber !== this.lastAuthorization)
+        this.lastAuthorizationId = interner.intern((this.lastAuthorization = authorizationNumber));
+      this.authorization[i] = this.lastAuthorizationId;
+    } else {
       this.authorization[i] = -1;
       bad |= FIELD_AUTHORIZATION;
     }

@@ -3,11 +3,21 @@
  * line a verdict with its reasons, the rule that decided, the authorization version and the
  * inputs that decided it (enough to replay it).
  *
- * Two entry points share one rule loop:
+ * Entry points, all running the one rule loop of `ValidationSession.validateBatch`:
  * - `validateClaimLines(lines, ctx)`: the server's API, reading authorizations through callbacks
- *   and returning one plain object per line;
- * - `createValidator(data)`: the bulk API over compact, preloaded data, returning columnar
- *   verdicts (`CompactVerdicts`) that are turned into objects only on demand.
+ *   (each authorization number and part number asked once per call) and returning one plain
+ *   object per line;
+ * - `createValidator(data)`: the bulk API over compact, preloaded data. `validate(distributor,
+ *   lines)` for one call, `session(distributor)` to stream a big file chunk by chunk, and
+ *   `validateBatch` for lines already in columns (`ClaimLineBatch.from(lines, validator.interner,
+ *   validator.index.watchedFields)`, which a parser can build while its strings are hot). They
+ *   return columnar verdicts (`CompactVerdicts`), turned into objects only on demand.
+ *
+ * Why it is fast (STACK.md: validation is bound by memory access): an authorization line is one
+ * 128-byte record in a Float64Array whose first cache line holds everything a line check reads;
+ * authorization numbers resolve through one Map, once per distinct text per session; claim lines
+ * are read from typed columns; duplicate POS keys are found in an open-addressing table of
+ * (hash, entry) pairs without building key strings; money is integer minor units.
  *
  * Plain TypeScript: no Node, Express or Sequelize import; it runs in the browser too.
  *
@@ -23,8 +33,10 @@
  * - The authorization line is picked among the distributor's lines of that number whose product
  *   matches, preferring one that passes date and end customer, then the highest version, then
  *   one with quantity left, then the lowest line id: deterministic.
- * - A duplicate POS key (invoice number + line) in one call: the first occurrence is judged, every
- *   later one is DUPLICATE_LINE, whatever the first one's verdict.
+ * - A duplicate POS key (invoice number + line) in one call or session: the first occurrence is
+ *   judged, every later one is DUPLICATE_LINE, whatever the first one's verdict. Keys compare
+ *   trimmed and case-insensitively, and "007" is invoice line 7 (`posKey`): spelling an invoice
+ *   line differently must not credit it twice.
  * - PRICE_ABOVE_AUTHORIZED: a claimed debit cost below the authorized cost, a resale price above
  *   the line's `maxResalePrice` (when the program sets one), or a book cost not above the
  *   authorized cost (nothing to recover). All reject.
