@@ -1,0 +1,46 @@
+import { generateEngineDataset, type GeneratedLineKind } from '../../../core/claims/dataset.js';
+import { createValidator, ClaimLineBatch } from '../../../core/claims/engine.js';
+
+const EXPECTED: Record<Exclude<GeneratedLineKind, 'valid'>, string> = {
+  unknownAuthorization: 'AUTH_NOT_FOUND',
+  otherDistributor: 'AUTH_NOT_FOR_DISTRIBUTOR',
+  wrongPart: 'PART_MISMATCH',
+  outsideValidity: 'AUTH_EXPIRED',
+  wrongEndCustomer: 'END_CUSTOMER_MISMATCH',
+  costBelowAuthorized: 'PRICE_ABOVE_AUTHORIZED',
+  overClaimed: 'AMOUNT_OVER_CLAIMED',
+  duplicate: 'DUPLICATE_LINE',
+  alreadyConsumed: 'ALREADY_CLAIMED',
+  missingField: 'MISSING_REQUIRED_FIELD',
+};
+
+describe('generateEngineDataset', () => {
+  it('is deterministic for a seed', () => {
+    expect(generateEngineDataset(500, 50, 3, 7)).toEqual(generateEngineDataset(500, 50, 3, 7));
+    expect(generateEngineDataset(500, 50, 3, 8).batches[0]!.lines).not.toEqual(generateEngineDataset(500, 50, 3, 7).batches[0]!.lines);
+  });
+
+  it('makes each bad kind of line fail for its reason, and most valid lines pass', () => {
+    const ds = generateEngineDataset(20_000, 500, 5, 42);
+    expect(ds.lineCount).toBe(20_000);
+    expect(ds.distributorIds).toHaveLength(5);
+    const validator = createValidator(ds.data);
+    const hits = new Map<string, [number, number]>();
+    for (const batch of ds.batches) {
+      const verdicts = validator.validateBatch(
+        batch.distributorId,
+        ClaimLineBatch.from(batch.lines, validator.interner, validator.index.watchedFields),
+      );
+      batch.kinds.forEach((kind, i) => {
+        const [ok, all] = hits.get(kind) ?? [0, 0];
+        const passed =
+          kind === 'valid' ? verdicts.verdictOf(i) !== 'rejected' : verdicts.reasonCodesOf(i).includes(EXPECTED[kind] as never);
+        hits.set(kind, [ok + (passed ? 1 : 0), all + 1]);
+      });
+    }
+    for (const [kind, [ok, all]] of hits) {
+      expect(all).toBeGreaterThan(kind === 'valid' ? 15_000 : 50);
+      expect({ kind, share: ok / all > 0.95 }).toEqual({ kind, share: true });
+    }
+  });
+});
