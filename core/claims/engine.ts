@@ -312,7 +312,10 @@ export class AuthorizationIndex {
       if (g !== undefined) return g;
     }
     if (this.loader === undefined || key === '') return -1;
-    g = this.add(key, this.loader(authorizationNumber.trim()));
+    const trimmed = authorizationNumber.trim();
+    let facts = this.loader(trimmed);
+    if (facts.length === 0 && key !== trimmed) facts = this.loader(key);
+    g = this.add(key, facts);
     if (key !== authorizationNumber) this.groups.set(authorizationNumber, g);
     return g;
   }
