@@ -60,7 +60,6 @@ import {
   endCustomerKey,
   endCustomerKeysMatch,
   hasValue,
-  isClaimableQuantity,
   missingProgramFields,
   normalizeCode,
   quantityWithinApproved,
