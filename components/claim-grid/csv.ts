@@ -1,20 +1,5 @@
-/**
- * CSV export that a spreadsheet cannot turn into a formula: a cell starting with = + - @, a tab
- * or a carriage return gets a leading apostrophe (OWASP "CSV injection"), then RFC 4180 quoting.
- */
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-export function csvCell(value: unknown): string {
-  let s = value === null || value === undefined ? '' : String(value);
-  if (FORMULA_START.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) || s !== s.trim() ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-export function toCsv(header: string[], rows: Iterable<unknown[]>): string {
-  const out = [header.map(csvCell).join(',')];
-  for (const r of rows) out.push(r.map(csvCell).join(','));
-  return out.join('\r\n') + '\r\n';
-}
+/** The grid's CSV export uses the shared, formula-safe writer from core. */
+export { csvCell, toCsv } from '../../core/csv.js';
 
 /** Orders two decimal strings exactly (no float): "-1.5" < "0.2" < "10.0000". */
 export function compareDecimal(a: string | null | undefined, b: string | null | undefined): number {

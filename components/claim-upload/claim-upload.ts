@@ -1,13 +1,12 @@
 import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-// The server's POS row rules are plain TypeScript with no Node import: the browser preflight
-// runs the very same code, so what it flags is what the server would reject.
-import { resolveColumns, toPosRow, type ColumnMapping } from '../../server/imports/pos-rows.js';
+// core/pos is the browser-safe streaming POS parser the server's import uses too: what the
+// preflight flags here is what the server would reject.
+import { decodeChunks, parsePosChunks, type PosColumnMapping, type PosEvent } from '../../core/pos/index.js';
 import type { ImportRowError, PosImport } from '../shared/api.js';
 import { BecElement } from '../shared/base.js';
 import { formatNumber } from '../shared/format.js';
 import { controls, themeTokens } from '../shared/theme.js';
-import { readCsv } from './csv-reader.js';
 
 export interface PreflightError {
   row: number;
@@ -21,45 +20,52 @@ export interface PreflightResult {
   missingColumns: string[];
 }
 
-/** Checks a POS CSV in the browser: header, each row's fields, duplicate invoice lines. */
-export function preflightPosCsv(text: string, mapping: ColumnMapping = {}): PreflightResult {
+/** Collects parser events into the preflight result, adding duplicate invoice lines within the file. */
+async function collect(events: AsyncIterable<PosEvent> | Iterable<PosEvent>): Promise<PreflightResult> {
   const errors: PreflightError[] = [];
-  let cols: ReturnType<typeof resolveColumns> | null = null;
-  let rows = 0;
-  let valid = 0;
+  const missingColumns: string[] = [];
+  const badRows = new Set<number>();
   const seen = new Map<string, number>();
-  for (const { cells, line } of readCsv(text)) {
-    if (!cols) {
-      cols = resolveColumns(cells, mapping);
-      if (cols.missing.length) {
-        return {
-          rows: 0,
-          valid: 0,
-          errors: cols.missing.map((m) => ({ row: 1, field: m, message: `no column for ${m}` })),
-          missingColumns: cols.missing,
-        };
-      }
+  let valid = 0;
+  let maxRow = 1;
+  for await (const e of events) {
+    if (e.type === 'error') {
+      const err = e.error;
+      if (err.fatal) missingColumns.push(err.field ?? err.column ?? err.reason);
+      errors.push({ row: err.row, field: err.column ?? err.field ?? undefined, message: err.message });
+      badRows.add(err.row);
+      maxRow = Math.max(maxRow, err.row);
       continue;
     }
-    rows++;
-    const { row, errors: rowErrors } = toPosRow(cells, cols, line);
-    for (const e of rowErrors) errors.push({ row: e.rowNumber, field: e.column ?? undefined, message: e.message });
-    if (!row) continue;
-    const key = `${row.invoiceNumber}\u0000${row.invoiceLine}`;
+    const line = e.line;
+    maxRow = Math.max(maxRow, line.row);
+    const key = `${line.invoiceNumber}\u0000${line.invoiceLine}`;
     const first = seen.get(key);
     if (first !== undefined) {
       errors.push({
-        row: line,
+        row: line.row,
         field: 'invoiceLine',
-        message: `duplicate of row ${first} (invoice ${row.invoiceNumber} line ${row.invoiceLine})`,
+        message: `duplicate of row ${first} (invoice ${line.invoiceNumber} line ${line.invoiceLine})`,
       });
+      badRows.add(line.row);
       continue;
     }
-    seen.set(key, line);
-    if (!rowErrors.length) valid++;
+    seen.set(key, line.row);
+    valid++;
   }
-  if (!cols) errors.push({ row: 1, message: 'the file is empty' });
-  return { rows, valid, errors, missingColumns: cols?.missing ?? [] };
+  errors.sort((a, b) => a.row - b.row);
+  return { rows: missingColumns.length ? 0 : valid + badRows.size, valid: missingColumns.length ? 0 : valid, errors, missingColumns };
+}
+
+/** Checks a POS CSV text in the browser: header, each row's fields, duplicate invoice lines. */
+export function preflightPosCsv(text: string, mapping: PosColumnMapping = {}): Promise<PreflightResult> {
+  return collect(parsePosChunks([text], { mapping }));
+}
+
+/** The same check, streaming a File chunk by chunk (large files never sit in memory twice). */
+export function preflightPosFile(file: Blob, mapping: PosColumnMapping = {}): Promise<PreflightResult> {
+  const chunks = file.stream() as unknown as AsyncIterable<Uint8Array>;
+  return collect(parsePosChunks(decodeChunks(chunks), { mapping }));
 }
 
 const SHOWN_ERRORS = 200;
@@ -176,8 +182,8 @@ export class BecClaimUpload extends BecElement {
     `,
   ];
 
-  /** The distributor's saved column mapping (POS field → header), used by the preflight. */
-  @property({ attribute: false }) mapping: ColumnMapping = {};
+  /** The distributor's saved column mapping and number/date options, used by the preflight. */
+  @property({ attribute: false }) mapping: PosColumnMapping = {};
   /** Offer to turn accepted lines into claims after the import. */
   @property({ type: Boolean, attribute: 'create-claims' }) createClaims = false;
 
@@ -190,7 +196,6 @@ export class BecClaimUpload extends BecElement {
   @state() private error = '';
   @state() private over = false;
   @state() private claimsMessage = '';
-  private text = '';
 
   /** Checks a file in the browser (what a drop or the file picker does). */
   async check(file: File): Promise<PreflightResult> {
@@ -200,8 +205,7 @@ export class BecClaimUpload extends BecElement {
     this.job = null;
     this.serverErrors = [];
     this.claimsMessage = '';
-    this.text = await file.text();
-    const result = preflightPosCsv(this.text, this.mapping);
+    const result = await preflightPosFile(file, this.mapping);
     this.preflight = result;
     this.phase = 'checked';
     this.emit('becpreflight', { rows: result.rows, valid: result.valid, errors: result.errors });
@@ -216,7 +220,7 @@ export class BecClaimUpload extends BecElement {
     this.percent = 0;
     this.error = '';
     try {
-      let job = await api.uploadPosCsv(new Blob([this.text], { type: 'text/csv' }), this.file.name, (sent, total) => {
+      let job = await api.uploadPosCsv(this.file, this.file.name, (sent, total) => {
         this.percent = total ? Math.round((sent / total) * 90) : 0;
         this.emit('becuploadprogress', { phase: 'uploading', processed: sent, total });
       });
