@@ -52,7 +52,10 @@ export function apiCors(config: Config): RequestHandler {
   });
 }
 
-const tooMany = (what: string): RequestHandler => (_req, _res, next) => next(new AppError('RATE_LIMITED', `too many ${what}; try again later`, 429));
+const tooMany =
+  (what: string): RequestHandler =>
+  (_req, _res, next) =>
+    next(new AppError('RATE_LIMITED', `too many ${what}; try again later`, 429));
 const clientIp = (req: Request) => req.ip ?? req.socket.remoteAddress ?? 'unknown';
 
 /**
@@ -127,14 +130,5 @@ export const auditRefusals: ErrorRequestHandler = async (err, req, _res, next) =
   next(err);
 };
 
-/**
- * One CSV cell, quoted when needed and defused against formula injection: a cell a spreadsheet
- * would evaluate (starting with = + - @, tab or carriage return) gets a leading apostrophe (OWASP).
- * Every CSV export should write its cells through this.
- */
-export function safeCsvCell(value: string | number | null | undefined): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'number') return String(value);
-  const s = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
+/** Every CSV export writes its cells through the shared formula-safe writer. */
+export { csvCell as safeCsvCell } from '../../core/csv.js';

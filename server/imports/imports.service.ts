@@ -4,6 +4,7 @@
  * go to pos_lines in batches, bad rows to the job's error report with row, column and reason.
  * The job's counters move as batches land, for GET /api/imports/:id and its event stream.
  */
+import { toCsv } from '../../core/csv.js';
 import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import Papa from 'papaparse';
@@ -12,7 +13,16 @@ import { scopeOf } from '../auth/actor.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { AppError, notFound } from '../errors.js';
 import * as repo from './imports.repository.js';
-import { DEFAULT_OPTIONS, jsonLineCells, resolveColumns, toPosRow, type ColumnMapping, type ParseOptions, type ResolvedColumns, type RowError } from './pos-rows.js';
+import {
+  DEFAULT_OPTIONS,
+  jsonLineCells,
+  resolveColumns,
+  toPosRow,
+  type ColumnMapping,
+  type ParseOptions,
+  type ResolvedColumns,
+  type RowError,
+} from './pos-rows.js';
 
 const BATCH = 5000;
 
@@ -55,11 +65,16 @@ class Ingest {
   header(cells: string[]) {
     this.cols = resolveColumns(cells, this.mapping);
     if (this.cols.missing.length) {
-      throw new AppError('MAPPING_INCOMPLETE', `no column for ${this.cols.missing.join(', ')}: map them with PUT /api/imports/mapping or name them in the header`, 422, {
-        missing: this.cols.missing,
-        header: cells,
-        errors: this.cols.missing.map((m) => ({ field: m, message: 'no column in the file' })),
-      });
+      throw new AppError(
+        'MAPPING_INCOMPLETE',
+        `no column for ${this.cols.missing.join(', ')}: map them with PUT /api/imports/mapping or name them in the header`,
+        422,
+        {
+          missing: this.cols.missing,
+          header: cells,
+          errors: this.cols.missing.map((m) => ({ field: m, message: 'no column in the file' })),
+        },
+      );
     }
   }
 
@@ -132,8 +147,20 @@ class Ingest {
 async function start(actor: Actor, format: 'csv' | 'json', meta: ImportMeta) {
   const distributorId = actor.distributorId!;
   const { mapping, options, delimiter } = await savedSettings(distributorId, meta);
-  const id = await repo.createImport({ distributorId, format, fileName: meta.fileName, totalBytes: meta.totalBytes, createdByUserId: actor.userId });
-  await recordAudit(actor, { action: 'pos_import.started', entityType: 'pos_import', entityId: id, distributorId, after: { format, fileName: meta.fileName } });
+  const id = await repo.createImport({
+    distributorId,
+    format,
+    fileName: meta.fileName,
+    totalBytes: meta.totalBytes,
+    createdByUserId: actor.userId,
+  });
+  await recordAudit(actor, {
+    action: 'pos_import.started',
+    entityType: 'pos_import',
+    entityId: id,
+    distributorId,
+    after: { format, fileName: meta.fileName },
+  });
   const ingest = new Ingest(id, distributorId, mapping, options, await repo.productResolver(distributorId));
   return { id, ingest, delimiter };
 }
@@ -156,7 +183,14 @@ async function finish(actor: Actor, ingest: Ingest, sha: string | null, failure:
     entityType: 'pos_import',
     entityId: ingest.importId,
     distributorId: ingest.distributorId,
-    after: { rowsRead: ingest.rowsRead, rowsAccepted: ingest.rowsAccepted, rowsDuplicate: ingest.rowsValid - ingest.rowsAccepted, rowsRejected: ingest.rowsRejected, fileSha256: sha, failure: failure?.code },
+    after: {
+      rowsRead: ingest.rowsRead,
+      rowsAccepted: ingest.rowsAccepted,
+      rowsDuplicate: ingest.rowsValid - ingest.rowsAccepted,
+      rowsRejected: ingest.rowsRejected,
+      fileSha256: sha,
+      failure: failure?.code,
+    },
   });
   return (await repo.findImport(scopeOf(actor), ingest.importId))!;
 }
@@ -254,15 +288,13 @@ export async function importErrors(actor: Actor, id: number) {
   return repo.rowErrors(id);
 }
 
-const csvCell = (v: string | number | null) => {
-  const s = v === null ? '' : String(v);
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
-
 /** The error report as CSV: row, column, code, message, the raw row. */
 export async function importErrorsCsv(actor: Actor, id: number) {
   const rows = await importErrors(actor, id);
-  return ['row,column,code,message,raw', ...rows.map((r) => [r.rowNumber, r.column, r.code, r.message, r.raw].map(csvCell).join(','))].join('\r\n') + '\r\n';
+  return toCsv(
+    ['row', 'column', 'code', 'message', 'raw'],
+    rows.map((r) => [r.rowNumber, r.column, r.code, r.message, r.raw]),
+  );
 }
 
 export async function getMapping(actor: Actor) {
@@ -274,6 +306,13 @@ export async function saveMapping(actor: Actor, mapping: ColumnMapping, options:
   const before = await repo.findMapping(distributorId);
   const merged = { ...DEFAULT_OPTIONS, ...options };
   await repo.saveMapping(distributorId, mapping, merged, actor.userId);
-  await recordAudit(actor, { action: 'pos_mapping.saved', entityType: 'pos_column_mapping', entityId: distributorId, distributorId, before, after: { mapping, options: merged } });
+  await recordAudit(actor, {
+    action: 'pos_mapping.saved',
+    entityType: 'pos_column_mapping',
+    entityId: distributorId,
+    distributorId,
+    before,
+    after: { mapping, options: merged },
+  });
   return getMapping(actor);
 }

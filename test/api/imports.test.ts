@@ -36,7 +36,10 @@ describeDb('POS imports', () => {
     const put = await t.http
       .put('/api/imports/mapping')
       .set('Authorization', (arrow.get('/x') as unknown as { _header: Record<string, string> })._header.authorization)
-      .send({ mapping: { invoiceNumber: 'Inv #', invoiceLine: 'Ln', invoiceDate: 'Inv Date', authorizationNumber: 'S&D Number' }, options: { decimalMark: ',' } });
+      .send({
+        mapping: { invoiceNumber: 'Inv #', invoiceLine: 'Ln', invoiceDate: 'Inv Date', authorizationNumber: 'S&D Number' },
+        options: { decimalMark: ',' },
+      });
     expect(put.status).toBe(200);
     expect(put.body.mapping.invoiceNumber).toBe('Inv #');
     expect((await arrow.get('/api/imports/mapping')).body.options.decimalMark).toBe(',');
@@ -47,7 +50,15 @@ describeDb('POS imports', () => {
     const res = await upload(arrow, messy(), '?fileName=pos-oct.csv');
     expect(res.status).toBe(201);
     importId = res.body.id;
-    expect(res.body).toMatchObject({ status: 'completed', fileName: 'pos-oct.csv', rowsRead: 7, rowsAccepted: 4, rowsDuplicate: 0, rowsRejected: 3, progress: 1 });
+    expect(res.body).toMatchObject({
+      status: 'completed',
+      fileName: 'pos-oct.csv',
+      rowsRead: 7,
+      rowsAccepted: 4,
+      rowsDuplicate: 0,
+      rowsRejected: 3,
+      progress: 1,
+    });
     expect(res.body.fileSha256).toMatch(/^[0-9a-f]{64}$/);
   });
 
@@ -76,7 +87,11 @@ describeDb('POS imports', () => {
     const job = await arrow.get(`/api/imports/${importId}`);
     expect(job.body).toMatchObject({ id: importId, status: 'completed' });
     const auth = (arrow.get('/x') as unknown as { _header: Record<string, string> })._header.authorization;
-    const sse = await t.http.get(`/api/imports/${importId}/events`).set('Authorization', auth).buffer(true).parse(textParser as never);
+    const sse = await t.http
+      .get(`/api/imports/${importId}/events`)
+      .set('Authorization', auth)
+      .buffer(true)
+      .parse(textParser as never);
     expect(sse.status).toBe(200);
     expect(sse.headers['content-type']).toMatch(/text\/event-stream/);
     expect(String(sse.body)).toMatch(/^event: completed\nid: 7\ndata: \{.*"rowsAccepted":4/m);
@@ -105,7 +120,14 @@ describeDb('POS imports', () => {
     const res = await arrow.post('/api/imports', {
       fileName: 'api.json',
       lines: [
-        { invoiceNumber: 'ARW-J-1', invoiceLine: 1, invoiceDate: '2026-10-09', vendorPartNumber: 'VS-ETH-PHY', quantity: 100, endCustomerName: 'Cascade Robotics' },
+        {
+          invoiceNumber: 'ARW-J-1',
+          invoiceLine: 1,
+          invoiceDate: '2026-10-09',
+          vendorPartNumber: 'VS-ETH-PHY',
+          quantity: 100,
+          endCustomerName: 'Cascade Robotics',
+        },
         { invoiceNumber: 'ARW-J-1', invoiceLine: 2, invoiceDate: 'yesterday', vendorPartNumber: 'VS-ETH-PHY', quantity: 100 },
       ],
     });
@@ -133,5 +155,19 @@ describeDb('POS imports', () => {
     expect(auto.body.lines[0].authorizationNumber).toBeTruthy();
     const again = await arrow.post(`/api/imports/${importId}/claims`, {});
     expect(again.body.claims).toEqual([]);
+  });
+  it('defuses spreadsheet formulas in the downloadable error report', async () => {
+    const csv = [
+      'Inv #;Ln;Inv Date;Mfr Part;Qty;Resale;Book Cost;Debit Cost;S&D Number;End Customer;Debit Memo;Branch',
+      `=2+5+cmd|' /C calc'!A0;1;not-a-date;VS-PMIC-45A;10;2,9000;2,6322;2,0500;${authNumber};Helios Medical Devices;ARW-DM-FX;Boston`,
+    ].join('\r\n');
+    const res = await upload(arrow, csv);
+    expect(res.status).toBe(201);
+    expect(res.body.rowsRejected).toBe(1);
+    const report = await arrow.get(`/api/imports/${res.body.id}/errors.csv`);
+    expect(report.status).toBe(200);
+    const cells = report.text.split('\r\n')[1];
+    expect(cells).toContain("'=2+5");
+    expect(cells).not.toMatch(/(^|,)"?=2\+5/);
   });
 });

@@ -1,0 +1,20 @@
+/**
+ * CSV that a spreadsheet cannot turn into a formula, for every export (the claim grid in the
+ * browser, the server's reports): a text cell starting with = + - @, a tab or a carriage return gets
+ * a leading apostrophe (OWASP "CSV injection"), then RFC 4180 quoting. Numbers pass as they are.
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+export function csvCell(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'number' || typeof value === 'bigint') return String(value);
+  let s = String(value);
+  if (FORMULA_START.test(s)) s = `'${s}`;
+  return /[",\r\n]/.test(s) || s !== s.trim() ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+export function toCsv(header: readonly string[], rows: Iterable<readonly unknown[]>): string {
+  const out = [header.map(csvCell).join(',')];
+  for (const r of rows) out.push(r.map(csvCell).join(','));
+  return out.join('\r\n') + '\r\n';
+}
