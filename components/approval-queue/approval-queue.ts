@@ -578,8 +578,8 @@ export class BecApprovalQueue extends BecElement {
               >
                 ${this.requests.map(
                   // The listbox owns the keyboard (aria-activedescendant); options only take clicks.
-                  // eslint-disable-next-line lit-a11y/click-events-have-key-events
                   (q, i) =>
+                    // eslint-disable-next-line lit-a11y/click-events-have-key-events
                     html`<li
                       role="option"
                       part="item"
