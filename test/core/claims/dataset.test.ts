@@ -1,5 +1,5 @@
-import { generateEngineDataset, type GeneratedLineKind } from '../../../core/claims/dataset.js';
-import { createValidator, ClaimLineBatch } from '../../../core/claims/engine.js';
+import { columnarBatches, generateEngineDataset, type GeneratedLineKind } from '../../../core/claims/dataset.js';
+import { createValidator } from '../../../core/claims/engine.js';
 
 const EXPECTED: Record<Exclude<GeneratedLineKind, 'valid'>, string> = {
   unknownAuthorization: 'AUTH_NOT_FOUND',
@@ -26,18 +26,16 @@ describe('generateEngineDataset', () => {
     expect(ds.distributorIds).toHaveLength(5);
     const validator = createValidator(ds.data);
     const hits = new Map<string, [number, number]>();
-    for (const batch of ds.batches) {
-      const verdicts = validator.validateBatch(
-        batch.distributorId,
-        ClaimLineBatch.from(batch.lines, validator.interner, validator.index.watchedFields),
-      );
+    const columns = columnarBatches(ds, validator);
+    ds.batches.forEach((batch, b) => {
+      const verdicts = validator.validateBatch(batch.distributorId, columns[b]!.batch);
       batch.kinds.forEach((kind, i) => {
         const [ok, all] = hits.get(kind) ?? [0, 0];
         const passed =
           kind === 'valid' ? verdicts.verdictOf(i) !== 'rejected' : verdicts.reasonCodesOf(i).includes(EXPECTED[kind] as never);
         hits.set(kind, [ok + (passed ? 1 : 0), all + 1]);
       });
-    }
+    });
     for (const [kind, [ok, all]] of hits) {
       expect(all).toBeGreaterThan(kind === 'valid' ? 15_000 : 50);
       expect({ kind, share: ok / all > 0.95 }).toEqual({ kind, share: true });
