@@ -1,5 +1,5 @@
 /**
- * npm run bench -- --lines N  (default 1,000,000; --authorizations 10000 --distributors 5)
+ * npm run bench -- --lines N  (default 1,000,000; --authorizations 10000 --distributors 5; --no-grid skips the browser grid)
  *
  * Three measurements, each phase in its own process so peak RSS is its own:
  *  (a) engine: the rules engine alone, in memory (createValidator over the generated lines);
@@ -39,9 +39,39 @@ const csvCell = (v: unknown) => {
   const s = String(v);
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 };
-const HEADER = ['invoice_number', 'invoice_line', 'invoice_date', 'ship_date', 'vendor_part_number', 'distributor_part_number', 'quantity', 'resale_price', 'book_cost', 'authorized_cost', 'claimed_amount', 'authorization_number', 'end_customer_name', 'reseller_po'];
+const HEADER = [
+  'invoice_number',
+  'invoice_line',
+  'invoice_date',
+  'ship_date',
+  'vendor_part_number',
+  'distributor_part_number',
+  'quantity',
+  'resale_price',
+  'book_cost',
+  'authorized_cost',
+  'claimed_amount',
+  'authorization_number',
+  'end_customer_name',
+  'reseller_po',
+];
 const toCsv = (l: ClaimLineInput) =>
-  [l.invoiceNumber, l.invoiceLine, l.invoiceDate, l.shipDate, l.vendorPartNumber, l.distributorPartNumber, l.quantity, l.resalePrice, l.bookCost, l.authorizedCost, l.claimedAmount, l.authorizationNumber, l.endCustomerName, l.extra?.resellerPoNumber]
+  [
+    l.invoiceNumber,
+    l.invoiceLine,
+    l.invoiceDate,
+    l.shipDate,
+    l.vendorPartNumber,
+    l.distributorPartNumber,
+    l.quantity,
+    l.resalePrice,
+    l.bookCost,
+    l.authorizedCost,
+    l.claimedAmount,
+    l.authorizationNumber,
+    l.endCustomerName,
+    l.extra?.resellerPoNumber,
+  ]
     .map(csvCell)
     .join(',');
 
@@ -79,7 +109,11 @@ async function generate(dir: string) {
     const out = createWriteStream(path);
     out.write(HEADER.join(',') + '\r\n');
     for (let i = 0; i < b.lines.length; i += 5000) {
-      const chunk = b.lines.slice(i, i + 5000).map(toCsv).join('\r\n') + '\r\n';
+      const chunk =
+        b.lines
+          .slice(i, i + 5000)
+          .map(toCsv)
+          .join('\r\n') + '\r\n';
       if (!out.write(chunk)) await new Promise<void>((r) => out.once('drain', () => r()));
     }
     await new Promise<void>((r) => out.end(() => r()));
@@ -110,7 +144,10 @@ function child(phaseName: string, dir: string, url: string) {
     stdio: ['ignore', 'pipe', 'inherit'],
     maxBuffer: 1 << 26,
     // A server sets a heap limit; without one V8 on a large machine lets garbage pile up before collecting.
-    env: phaseName === 'e2e' ? { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --max-old-space-size=${arg('heap-mb', '192')}`.trim() } : process.env,
+    env:
+      phaseName === 'e2e'
+        ? { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --max-old-space-size=${arg('heap-mb', '192')}`.trim() }
+        : process.env,
   });
   if (r.status !== 0) throw new Error(`${phaseName} failed (${r.status}): ${r.stdout}`);
   const last = r.stdout.trim().split('\n').pop()!;
@@ -138,7 +175,12 @@ async function dropDatabase() {
   }
   const mysql = (await import('mysql2/promise')).default;
   const u = new URL(benchUrl);
-  const c = await mysql.createConnection({ host: u.hostname, port: Number(u.port || 3306), user: decodeURIComponent(u.username || 'root'), password: decodeURIComponent(u.password) });
+  const c = await mysql.createConnection({
+    host: u.hostname,
+    port: Number(u.port || 3306),
+    user: decodeURIComponent(u.username || 'root'),
+    password: decodeURIComponent(u.password),
+  });
   await c.query(`DROP DATABASE IF EXISTS \`${u.pathname.slice(1)}\``);
   await c.end();
 }
@@ -157,18 +199,37 @@ async function main() {
     process.stderr.write(`end to end: ${JSON.stringify(e2e)}\n`);
     const baseline = url.startsWith('mysql') || url.startsWith('mariadb') ? child('baseline', dir, url) : null;
     const e2eSeconds = e2e.seconds as number;
+    const grid = process.argv.includes('--no-grid') ? null : gridBench();
+    if (grid) process.stderr.write(`claim grid in Chromium: ${JSON.stringify(grid)}\n`);
     const result = {
       bench: 'bec claims engine',
-      machine: { cpu: os.cpus()[0]?.model ?? 'unknown', cores: os.cpus().length, ramGB: Math.round(os.totalmem() / 1e8) / 10, node: process.version, os: `${os.type()} ${os.release()}` },
+      machine: {
+        cpu: os.cpus()[0]?.model ?? 'unknown',
+        cores: os.cpus().length,
+        ramGB: Math.round(os.totalmem() / 1e8) / 10,
+        node: process.version,
+        os: `${os.type()} ${os.release()}`,
+      },
       database: url.startsWith('sqlite') ? 'sqlite' : 'mariadb',
-      data: { lines: LINES, authorizations: gen.authorizations, authorizationLines: gen.authorizationLines, distributors: DISTRIBUTORS, csvBytes: gen.csvBytes },
+      data: {
+        lines: LINES,
+        authorizations: gen.authorizations,
+        authorizationLines: gen.authorizationLines,
+        distributors: DISTRIBUTORS,
+        csvBytes: gen.csvBytes,
+      },
       engine: gen.engine,
       endToEnd: e2e,
       baseline,
+      grid,
       ratioEndToEndToBaseline: baseline ? Math.round((e2eSeconds / (baseline.seconds as number)) * 100) / 100 : null,
       targets: {
         engineLinesPerSecond: { target: 1_000_000, met: gen.engine.linesPerSecond >= 1_000_000 },
-        endToEndSecondsPer1M: { target: 60, value: Math.round((e2eSeconds * 1_000_000) / LINES * 10) / 10, met: (e2eSeconds * 1_000_000) / LINES <= 60 },
+        endToEndSecondsPer1M: {
+          target: 60,
+          value: Math.round(((e2eSeconds * 1_000_000) / LINES) * 10) / 10,
+          met: (e2eSeconds * 1_000_000) / LINES <= 60,
+        },
         ratioToBaseline: { target: 2, met: baseline ? e2eSeconds / (baseline.seconds as number) <= 2 : null },
         peakRssMB: { target: 400, value: e2e.peakRssMB, met: (e2e.peakRssMB as number) <= 400 },
       },
@@ -177,6 +238,18 @@ async function main() {
   } finally {
     rmSync(dir, { recursive: true, force: true });
     await dropDatabase();
+  }
+}
+
+/** The claim grid with 100,000 lines in Chromium (test/e2e/grid.bench.ts): first render and a full scroll. */
+function gridBench(): Record<string, unknown> | null {
+  const run = spawnSync(process.execPath, ['--import', 'tsx', 'test/e2e/grid.bench.ts'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const last = run.stdout.trim().split('\n').at(-1) ?? '';
+  try {
+    return JSON.parse(last) as Record<string, unknown>;
+  } catch {
+    process.stderr.write(`grid benchmark failed (status ${run.status}): ${run.stderr.slice(-500)}\n`);
+    return null;
   }
 }
 
