@@ -66,6 +66,18 @@ export class TextInterner {
   }
 }
 
+/**
+ * The interned texts of claim lines, one id space per column: authorization numbers, vendor
+ * parts, distributor parts and end customer names. Small separate tables stay in cache better
+ * than one big one, and each id indexes its column's resolution cache in a session directly.
+ */
+export class ClaimTexts {
+  readonly authorizations = new TextInterner();
+  readonly vendorParts = new TextInterner();
+  readonly distributorParts = new TextInterner();
+  readonly customers = new TextInterner();
+}
+
 function optionalUnits(value: string | null | undefined): number {
   if (value === null || value === undefined) return ABSENT;
   const u = parseUnits(value);
@@ -108,7 +120,7 @@ export class ClaimLineBatch {
 
   private constructor(
     readonly lines: readonly ClaimLineInput[],
-    readonly interner: TextInterner,
+    readonly texts: ClaimTexts,
     readonly watched: readonly string[] | null,
   ) {
     const n = lines.length;
@@ -137,23 +149,23 @@ export class ClaimLineBatch {
   }
 
   /**
-   * Builds the columns of `lines`, interning texts with `interner` (the validator's, to share its
+   * Builds the columns of `lines`, interning texts into `texts` (the validator's, to share its
    * caches). `watched`: the fields programs mandate (`validator.index.watchedFields`), whose
    * presence is recorded as bits so the rules need not look into each line's `extra`.
    */
   static from(
     lines: readonly ClaimLineInput[],
-    interner: TextInterner = new TextInterner(),
+    texts: ClaimTexts = new ClaimTexts(),
     watched: readonly string[] | null = null,
   ): ClaimLineBatch {
-    const b = new ClaimLineBatch(lines, interner, watched);
+    const b = new ClaimLineBatch(lines, texts, watched);
     for (let i = 0; i < lines.length; i++) b.fill(i, lines[i]!);
     return b;
   }
 
   private fill(i: number, line: ClaimLineInput): void {
     let bad = 0;
-    const interner = this.interner;
+    const texts = this.texts;
     this.lineNumber[i] = line.lineNumber;
     const quantity = line.quantity;
     if (isClaimableQuantity(quantity)) this.quantity[i] = quantity;
@@ -205,20 +217,20 @@ export class ClaimLineBatch {
     // consecutive lines often repeat a value (one invoice, one customer): check the last one first
     const customerName = line.endCustomerName;
     if (typeof customerName === 'string' && hasValue(customerName)) {
-      if (customerName !== this.lastCustomer) this.lastCustomerId = interner.intern((this.lastCustomer = customerName));
+      if (customerName !== this.lastCustomer) this.lastCustomerId = texts.customers.intern((this.lastCustomer = customerName));
       this.endCustomerName[i] = this.lastCustomerId;
     } else this.endCustomerName[i] = -1;
     const vendorPart = line.vendorPartNumber;
     const distributorPart = line.distributorPartNumber;
     const hasVendorPart = typeof vendorPart === 'string' && hasValue(vendorPart);
     const hasDistributorPart = typeof distributorPart === 'string' && hasValue(distributorPart);
-    this.vendorPart[i] = hasVendorPart ? interner.intern(vendorPart) : -1;
-    this.distributorPart[i] = hasDistributorPart ? interner.intern(distributorPart) : -1;
+    this.vendorPart[i] = hasVendorPart ? texts.vendorParts.intern(vendorPart) : -1;
+    this.distributorPart[i] = hasDistributorPart ? texts.distributorParts.intern(distributorPart) : -1;
     if (!hasVendorPart && !hasDistributorPart) bad |= FIELD_PART;
     const authorizationNumber = line.authorizationNumber;
     if (typeof authorizationNumber === 'string' && hasValue(authorizationNumber)) {
       if (authorizationNumber !== this.lastAuthorization)
-        this.lastAuthorizationId = interner.intern((this.lastAuthorization = authorizationNumber));
+        this.lastAuthorizationId = texts.authorizations.intern((this.lastAuthorization = authorizationNumber));
       this.authorization[i] = this.lastAuthorizationId;
     } else {
       this.authorization[i] = -1;

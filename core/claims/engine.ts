@@ -9,7 +9,7 @@
  *   object per line;
  * - `createValidator(data)`: the bulk API over compact, preloaded data. `validate(distributor,
  *   lines)` for one call, `session(distributor)` to stream a big file chunk by chunk, and
- *   `validateBatch` for lines already in columns (`ClaimLineBatch.from(lines, validator.interner,
+ *   `validateBatch` for lines already in columns (`ClaimLineBatch.from(lines, validator.texts,
  *   validator.index.watchedFields)`, which a parser can build while its strings are hot). They
  *   return columnar verdicts (`CompactVerdicts`), turned into objects only on demand.
  *
@@ -67,12 +67,12 @@ import {
   type RuleName,
 } from './rules.js';
 import { PosKeyTable, splitPosKey } from './pos-keys.js';
-import { ABSENT, ClaimLineBatch, FIELD_INVOICE_LINE, FIELD_INVOICE_NUMBER, FIELD_NAMES, TextInterner } from './batch.js';
+import { ABSENT, ClaimLineBatch, ClaimTexts, FIELD_INVOICE_LINE, FIELD_INVOICE_NUMBER, FIELD_NAMES } from './batch.js';
 import { bigUnitsToString, creditUnits, creditUnitsBig, parseIsoDate, parseUnits, unitsToString } from './units.js';
 
 export * from './rules.js';
 export { PosKeyTable, posKeyHash, samePosKey, splitPosKey } from './pos-keys.js';
-export { ClaimLineBatch, TextInterner } from './batch.js';
+export { ClaimLineBatch, ClaimTexts, TextInterner } from './batch.js';
 
 export interface AuthorizationLineFact {
   authorizationId: number;
@@ -586,17 +586,17 @@ function addMissing(list: string[] | null, field: string): string[] {
  */
 export class ValidationSession {
   /** Share it with `ClaimLineBatch.from` so the batches' text ids hit this session's caches. */
-  readonly interner: TextInterner;
+  readonly texts: ClaimTexts;
   private readonly seen: PosKeyTable;
   private readonly touched: number[] = [];
   private readonly dateBasis: 'invoice' | 'ship';
   private records: Float64Array;
   private closed = false;
   // Per interned text: what it resolves to, looked up once per session.
-  private groupOf = new Int32Array(256).fill(UNRESOLVED);
-  private vendorProductOf = new Float64Array(256).fill(NaN);
-  private distributorProductOf = new Float64Array(256).fill(NaN);
-  private resolvedParts = new Uint8Array(256);
+  private groupOf = new Int32Array(0);
+  /** product id, NaN for an unknown part, -Infinity not looked up yet */
+  private vendorProductOf = new Float64Array(0);
+  private distributorProductOf = new Float64Array(0);
   private customerOf: (string | undefined)[] = [];
   private partKeyOf: (string | undefined)[] = [];
 
@@ -610,9 +610,9 @@ export class ValidationSession {
     /** a private copy of the records when another session holds the index's own */
     records?: Float64Array,
     private readonly onClose?: () => void,
-    interner?: TextInterner,
+    texts?: ClaimTexts,
   ) {
-    this.interner = interner ?? new TextInterner();
+    this.texts = texts ?? new ClaimTexts();
     this.dateBasis = options.dateBasis ?? 'invoice';
     this.seen = new PosKeyTable(expectedLines);
     this.records = records ?? index.records;
@@ -620,45 +620,36 @@ export class ValidationSession {
 
   /** Validates the next lines; line order across chunks is the first-come-first-served order. */
   validate(lines: readonly ClaimLineInput[]): CompactVerdicts {
-    return this.validateBatch(ClaimLineBatch.from(lines, this.interner, this.index.lazy ? null : this.index.watchedFields));
+    return this.validateBatch(ClaimLineBatch.from(lines, this.texts, this.index.lazy ? null : this.index.watchedFields));
   }
 
-  private grow(size: number): void {
-    let capacity = this.groupOf.length;
-    while (capacity < size) capacity *= 2;
-    if (capacity === this.groupOf.length) return;
-    const groupOf = new Int32Array(capacity).fill(UNRESOLVED);
-    groupOf.set(this.groupOf);
-    const vendor = new Float64Array(capacity).fill(NaN);
-    vendor.set(this.vendorProductOf);
-    const distributor = new Float64Array(capacity).fill(NaN);
-    distributor.set(this.distributorProductOf);
-    const resolved = new Uint8Array(capacity);
-    resolved.set(this.resolvedParts);
-    this.groupOf = groupOf;
-    this.vendorProductOf = vendor;
-    this.distributorProductOf = distributor;
-    this.resolvedParts = resolved;
+  /** Grows the resolution caches to the texts interned so far; new entries are "not looked up". */
+  private growCaches(): void {
+    const texts = this.texts;
+    const grow = <T extends Int32Array | Float64Array>(cache: T, size: number, fresh: (n: number) => T, empty: number): T => {
+      if (cache.length >= size) return cache;
+      const grown = fresh(Math.max(size, cache.length * 2, 256));
+      grown.fill(empty);
+      grown.set(cache);
+      return grown;
+    };
+    this.groupOf = grow(this.groupOf, texts.authorizations.size, (n) => new Int32Array(n), UNRESOLVED);
+    this.vendorProductOf = grow(this.vendorProductOf, texts.vendorParts.size, (n) => new Float64Array(n), -Infinity);
+    this.distributorProductOf = grow(this.distributorProductOf, texts.distributorParts.size, (n) => new Float64Array(n), -Infinity);
   }
 
-  private resolvePart(id: number): void {
-    const text = this.interner.texts[id]!;
-    const v = this.parts.vendor(text);
-    const d = this.parts.distributor(text);
-    this.vendorProductOf[id] = v === undefined ? NaN : v;
-    this.distributorProductOf[id] = d === undefined ? NaN : d;
-    this.resolvedParts[id] = 1;
-  }
-
-  /** Validates a batch built with this session's interner. */
+  /** Validates a batch built with this session's texts (`ClaimLineBatch.from(lines, session.texts)`). */
   validateBatch(batch: ClaimLineBatch): CompactVerdicts {
     if (this.closed) throw new Error('this validation session is closed');
-    if (batch.interner !== this.interner) throw new Error("build the batch with this session's interner");
-    const { index, distributorId, isConsumed, seen, touched, dateBasis } = this;
+    if (batch.texts !== this.texts) throw new Error("build the batch with this session's (or validator's) texts");
+    const { index, distributorId, isConsumed, seen, touched, dateBasis, parts } = this;
     const lines = batch.lines;
-    const texts = this.interner.texts;
-    this.grow(texts.length);
-    const { groupOf, vendorProductOf, distributorProductOf, resolvedParts, customerOf, partKeyOf } = this;
+    const authorizationTexts = this.texts.authorizations.texts;
+    const vendorPartTexts = this.texts.vendorParts.texts;
+    const distributorPartTexts = this.texts.distributorParts.texts;
+    const customerTexts = this.texts.customers.texts;
+    this.growCaches();
+    const { groupOf, vendorProductOf, distributorProductOf, customerOf, partKeyOf } = this;
     const lazy = index.lazy;
     let rec = lazy ? index.records : this.records;
     const out = new CompactVerdicts(lines, index, distributorId, dateBasis);
@@ -744,7 +735,7 @@ export class ValidationSession {
       if (authorizationId >= 0) {
         let start = groupOf[authorizationId]!;
         if (start === UNRESOLVED) {
-          start = index.group(texts[authorizationId]!);
+          start = index.group(authorizationTexts[authorizationId]!);
           groupOf[authorizationId] = start;
           // the lazy loader may have grown the records
           if (lazy) rec = index.records;
@@ -772,12 +763,18 @@ export class ValidationSession {
             let vendorProduct = NaN;
             let distributorProduct = NaN;
             if (vendorPartId >= 0) {
-              if (resolvedParts[vendorPartId] === 0) this.resolvePart(vendorPartId);
               vendorProduct = vendorProductOf[vendorPartId]!;
+              if (vendorProduct === -Infinity) {
+                vendorProduct = parts.vendor(vendorPartTexts[vendorPartId]!) ?? NaN;
+                vendorProductOf[vendorPartId] = vendorProduct;
+              }
             }
             if (distributorPartId >= 0) {
-              if (resolvedParts[distributorPartId] === 0) this.resolvePart(distributorPartId);
               distributorProduct = distributorProductOf[distributorPartId]!;
+              if (distributorProduct === -Infinity) {
+                distributorProduct = parts.distributor(distributorPartTexts[distributorPartId]!) ?? NaN;
+                distributorProductOf[distributorPartId] = distributorProduct;
+              }
             }
             if (vendorProduct === vendorProduct && distributorProduct === distributorProduct && vendorProduct !== distributorProduct) {
               flags |= F_PARTS_CONFLICT;
@@ -786,7 +783,7 @@ export class ValidationSession {
               // Without a known product, the vendor part text itself may still match the line.
               let textKey: string | null = null;
               if (vendorProduct !== vendorProduct && vendorPartId >= 0)
-                textKey = partKeyOf[vendorPartId] ??= normalizeCode(texts[vendorPartId]!);
+                textKey = partKeyOf[vendorPartId] ??= normalizeCode(vendorPartTexts[vendorPartId]!);
               const customerId = customerIdColumn[i]!;
               const customerNameId = customerNameColumn[i]!;
               let bestBad = 0;
@@ -805,7 +802,7 @@ export class ValidationSession {
                         customerKey[j] ?? null,
                         customerId === customerId ? customerId : null,
                         customerNameId >= 0
-                          ? (customerOf[customerNameId] ??= index.canonicalCustomerKey(endCustomerKey(texts[customerNameId]!)))
+                          ? (customerOf[customerNameId] ??= index.canonicalCustomerKey(endCustomerKey(customerTexts[customerNameId]!)))
                           : null,
                       );
                 const badness = (dateOk ? 0 : 2) + (customer === END_CUSTOMER_MATCH ? 0 : 1);
@@ -1052,9 +1049,9 @@ export interface ClaimValidator {
    * when done. Sessions may overlap: the second one works on its own copy of the records.
    */
   session(distributorId: number, options?: ValidationOptions & { expectedLines?: number }): ValidationSession;
-  /** The interner every session of this validator shares: build batches with it ahead of time. */
-  readonly interner: TextInterner;
-  /** `validate` for a batch built with `ClaimLineBatch.from(lines, validator.interner)`. */
+  /** The texts every session of this validator shares: build batches with them ahead of time. */
+  readonly texts: ClaimTexts;
+  /** `validate` for a batch built with `ClaimLineBatch.from(lines, validator.texts, validator.index.watchedFields)`. */
   validateBatch(distributorId: number, batch: ClaimLineBatch, options?: ValidationOptions): CompactVerdicts;
 }
 
@@ -1109,10 +1106,10 @@ class BulkValidator implements ClaimValidator {
     }
   }
 
-  readonly interner = new TextInterner();
+  readonly texts = new ClaimTexts();
 
   validate(distributorId: number, lines: readonly ClaimLineInput[], options?: ValidationOptions): CompactVerdicts {
-    return this.validateBatch(distributorId, ClaimLineBatch.from(lines, this.interner, this.index.watchedFields), options);
+    return this.validateBatch(distributorId, ClaimLineBatch.from(lines, this.texts, this.index.watchedFields), options);
   }
 
   validateBatch(distributorId: number, batch: ClaimLineBatch, options?: ValidationOptions): CompactVerdicts {
@@ -1145,7 +1142,7 @@ class BulkValidator implements ClaimValidator {
       options.expectedLines,
       shared ? undefined : this.freshRecords(),
       shared ? () => (this.recordsInUse = false) : undefined,
-      this.interner,
+      this.texts,
     );
   }
 }
