@@ -37,7 +37,9 @@ async function insertMany(db: Sequelize, table: string, cols: string[], rows: un
       const small = Math.max(1, Math.floor(30000 / cols.length));
       for (let j = 0; j < part.length; j += small) {
         const p = part.slice(j, j + small);
-        await db.query(`INSERT INTO ${table} (${cols.join(',')}) VALUES ${p.map(() => `(${cols.map(() => '?').join(',')})`).join(',')}`, { replacements: p.flat().map((v) => (v instanceof Date ? v.toISOString().replace('T', ' ').replace('Z', ' +00:00') : v)) });
+        await db.query(`INSERT INTO ${table} (${cols.join(',')}) VALUES ${p.map(() => `(${cols.map(() => '?').join(',')})`).join(',')}`, {
+          replacements: p.flat().map((v) => (v instanceof Date ? v.toISOString().replace('T', ' ').replace('Z', ' +00:00') : v)),
+        });
       }
     }
   }
@@ -46,41 +48,153 @@ async function insertMany(db: Sequelize, table: string, cols: string[], rows: un
 /** The world the POS lines refer to: distributors, users, programs, products, authorizations (setup, not timed). */
 async function seed(db: Sequelize, facts: Facts) {
   const customers = new Map<number, string>();
-  for (const f of facts.authorizationLines) if (f.endCustomerId !== null) customers.set(f.endCustomerId, f.endCustomerName ?? `EC ${f.endCustomerId}`);
-  await insertMany(db, 'accounts', ['id', 'type', 'name', 'external_ref', 'country', 'created_at', 'updated_at'], [
-    ...facts.distributorIds.map((d) => [d, 'distributor', `Distributor ${d}`, null, 'US', now, now]),
-    ...[...customers].map(([id, name]) => [id, 'end_customer', name, null, 'US', now, now]),
-  ]);
-  await insertMany(db, 'users', ['id', 'email', 'name', 'role', 'distributor_id', 'password_hash', 'active', 'created_at', 'updated_at'], facts.distributorIds.map((d, i) => [i + 1, `ops${d}@bench.example`, `Ops ${d}`, 'distributor_user', d, null, true, now, now]));
+  for (const f of facts.authorizationLines)
+    if (f.endCustomerId !== null) customers.set(f.endCustomerId, f.endCustomerName ?? `EC ${f.endCustomerId}`);
+  await insertMany(
+    db,
+    'accounts',
+    ['id', 'type', 'name', 'external_ref', 'country', 'created_at', 'updated_at'],
+    [
+      ...facts.distributorIds.map((d) => [d, 'distributor', `Distributor ${d}`, null, 'US', now, now]),
+      ...[...customers].map(([id, name]) => [id, 'end_customer', name, null, 'US', now, now]),
+    ],
+  );
+  await insertMany(
+    db,
+    'users',
+    ['id', 'email', 'name', 'role', 'distributor_id', 'password_hash', 'active', 'created_at', 'updated_at'],
+    facts.distributorIds.map((d, i) => [i + 1, `ops${d}@bench.example`, `Ops ${d}`, 'distributor_user', d, null, true, now, now]),
+  );
   const programIds = [...new Set(facts.authorizationLines.map((f) => f.programId))];
   await insertMany(
     db,
     'programs',
-    ['id', 'code', 'name', 'type', 'status', 'start_date', 'end_date', 'product_ids', 'distributor_ids', 'end_customer_ids', 'quantity_cap', 'price_floor', 'required_claim_fields', 'created_by_user_id', 'created_at', 'updated_at'],
-    programIds.map((p) => [p, `P-${p}`, `Program ${p}`, 'ship_and_debit', 'active', '2025-01-01', '2028-12-31', '[]', '[]', '[]', null, null, '[]', 1, now, now]),
+    [
+      'id',
+      'code',
+      'name',
+      'type',
+      'status',
+      'start_date',
+      'end_date',
+      'product_ids',
+      'distributor_ids',
+      'end_customer_ids',
+      'quantity_cap',
+      'price_floor',
+      'required_claim_fields',
+      'created_by_user_id',
+      'created_at',
+      'updated_at',
+    ],
+    programIds.map((p) => [
+      p,
+      `P-${p}`,
+      `Program ${p}`,
+      'ship_and_debit',
+      'active',
+      '2025-01-01',
+      '2028-12-31',
+      '[]',
+      '[]',
+      '[]',
+      null,
+      null,
+      '[]',
+      1,
+      now,
+      now,
+    ]),
   );
-  await insertMany(db, 'products', ['id', 'vendor_part_number', 'description', 'family', 'list_price', 'created_at', 'updated_at'], facts.products.map(([part, id]) => [id, part, part, null, null, now, now]));
+  await insertMany(
+    db,
+    'products',
+    ['id', 'vendor_part_number', 'description', 'family', 'list_price', 'created_at', 'updated_at'],
+    facts.products.map(([part, id]) => [id, part, part, null, null, now, now]),
+  );
   const authIds = new Map<string, number>();
   const auths: unknown[][] = [];
   for (const f of facts.authorizationLines) {
     const key = `${f.authorizationNumber}:${f.authorizationVersion}`;
     if (!authIds.has(key)) {
       authIds.set(key, authIds.size + 1);
-      auths.push([authIds.size, f.authorizationNumber, f.authorizationVersion, f.distributorId, f.programId, null, null, 'active', f.validFrom, f.validTo, now, now]);
+      auths.push([
+        authIds.size,
+        f.authorizationNumber,
+        f.authorizationVersion,
+        f.distributorId,
+        f.programId,
+        null,
+        null,
+        'active',
+        f.validFrom,
+        f.validTo,
+        now,
+        now,
+      ]);
     }
   }
-  await insertMany(db, 'authorizations', ['id', 'number', 'version', 'distributor_id', 'program_id', 'request_id', 'end_customer_id', 'status', 'valid_from', 'valid_to', 'created_at', 'updated_at'], auths);
+  await insertMany(
+    db,
+    'authorizations',
+    [
+      'id',
+      'number',
+      'version',
+      'distributor_id',
+      'program_id',
+      'request_id',
+      'end_customer_id',
+      'status',
+      'valid_from',
+      'valid_to',
+      'created_at',
+      'updated_at',
+    ],
+    auths,
+  );
   await insertMany(
     db,
     'authorization_lines',
-    ['id', 'authorization_id', 'product_id', 'end_customer_id', 'authorized_cost', 'approved_quantity', 'consumed_quantity', 'valid_from', 'valid_to', 'created_at', 'updated_at'],
-    facts.authorizationLines.map((f) => [f.authorizationLineId, authIds.get(`${f.authorizationNumber}:${f.authorizationVersion}`), f.productId, f.endCustomerId, f.authorizedCost, f.approvedQuantity, f.consumedQuantity, f.validFrom, f.validTo, now, now]),
+    [
+      'id',
+      'authorization_id',
+      'product_id',
+      'end_customer_id',
+      'authorized_cost',
+      'approved_quantity',
+      'consumed_quantity',
+      'valid_from',
+      'valid_to',
+      'created_at',
+      'updated_at',
+    ],
+    facts.authorizationLines.map((f) => [
+      f.authorizationLineId,
+      authIds.get(`${f.authorizationNumber}:${f.authorizationVersion}`),
+      f.productId,
+      f.endCustomerId,
+      f.authorizedCost,
+      f.approvedQuantity,
+      f.consumedQuantity,
+      f.validFrom,
+      f.validTo,
+      now,
+      now,
+    ]),
   );
 }
 
-
 const tsvCell = (v: unknown) =>
-  v === null || v === undefined ? '\\N' : v instanceof Date ? v.toISOString().slice(0, 23).replace('T', ' ') : typeof v === 'boolean' ? (v ? '1' : '0') : String(v).replace(/[\\\t\n\r]/g, (c) => (c === '\t' ? '\\t' : c === '\n' ? '\\n' : c === '\r' ? '\\r' : '\\\\'));
+  v === null || v === undefined
+    ? '\\N'
+    : v instanceof Date
+      ? v.toISOString().slice(0, 23).replace('T', ' ')
+      : typeof v === 'boolean'
+        ? v
+          ? '1'
+          : '0'
+        : String(v).replace(/[\\\t\n\r]/g, (c) => (c === '\t' ? '\\t' : c === '\n' ? '\\n' : c === '\r' ? '\\r' : '\\\\'));
 
 /** LOAD DATA LOCAL INFILE from memory on its own mysql2 connection (about twice multi-row INSERT, per STACK.md). */
 async function loadData(conn: mysql.Connection, table: string, cols: string[], rows: unknown[][]) {
@@ -93,12 +207,37 @@ async function loadData(conn: mysql.Connection, table: string, cols: string[], r
 }
 
 const CLAIM_LINE_COLUMNS = [
-  'claim_id', 'distributor_id', 'line_number', 'authorization_number', 'authorization_line_id', 'authorization_version', 'product_id', 'vendor_part_number',
-  'distributor_part_number', 'end_customer_name', 'invoice_number', 'invoice_line', 'invoice_date', 'ship_date', 'quantity', 'book_cost', 'authorized_cost',
-  'resale_price', 'claimed_amount', 'computed_amount', 'accepted_quantity', 'approved_amount', 'verdict', 'reason_codes', 'rule', 'created_at', 'updated_at',
+  'claim_id',
+  'distributor_id',
+  'line_number',
+  'authorization_number',
+  'authorization_line_id',
+  'authorization_version',
+  'product_id',
+  'vendor_part_number',
+  'distributor_part_number',
+  'end_customer_name',
+  'invoice_number',
+  'invoice_line',
+  'invoice_date',
+  'ship_date',
+  'quantity',
+  'book_cost',
+  'authorized_cost',
+  'resale_price',
+  'claimed_amount',
+  'computed_amount',
+  'accepted_quantity',
+  'approved_amount',
+  'verdict',
+  'reason_codes',
+  'rule',
+  'created_at',
+  'updated_at',
 ];
 const VERDICTS = ['accepted', 'partial', 'rejected'];
-const day = (v: unknown) => (v === null || v === undefined ? null : v instanceof Date ? v.toISOString().slice(0, 10) : String(v).slice(0, 10));
+const day = (v: unknown) =>
+  v === null || v === undefined ? null : v instanceof Date ? v.toISOString().slice(0, 10) : String(v).slice(0, 10);
 const money = (v: unknown) => (v === null || v === undefined ? null : String(v));
 
 async function e2e() {
@@ -122,7 +261,16 @@ async function e2e() {
   let loaders: [mysql.Connection, mysql.Connection] | null = null;
   if (db.getDialect() === 'mysql' && process.env.BENCH_LOAD_DATA !== '0') {
     const c = parseMysqlUrl(url);
-    const open = () => mysql.createConnection({ host: c.host, port: c.port, user: c.user, password: c.password, database: c.database, timezone: 'Z', infileStreamFactory: () => Readable.from([Buffer.alloc(0)]) });
+    const open = () =>
+      mysql.createConnection({
+        host: c.host,
+        port: c.port,
+        user: c.user,
+        password: c.password,
+        database: c.database,
+        timezone: 'Z',
+        infileStreamFactory: () => Readable.from([Buffer.alloc(0)]),
+      });
     loaders = [await open(), await open()];
     const [[flag]] = (await loaders[0].query('SELECT @@local_infile AS on_')) as unknown as [{ on_: number }[]];
     if (!flag?.on_) {
@@ -134,7 +282,14 @@ async function e2e() {
   const peakBeforeMB = peakRssMB();
   const start = performance.now();
   for (const [i, f] of files.entries()) {
-    const actor: Actor = { userId: i + 1, email: `ops${f.distributorId}@bench.example`, name: 'bench', role: 'distributor_user', distributorId: f.distributorId, via: 'token' };
+    const actor: Actor = {
+      userId: i + 1,
+      email: `ops${f.distributorId}@bench.example`,
+      name: 'bench',
+      role: 'distributor_user',
+      distributorId: f.distributorId,
+      via: 'token',
+    };
     const t0 = performance.now();
     const job = await importCsv(actor, createReadStream(f.path), { fileName: f.path, totalBytes: statSync(f.path).size });
     phases.importMs += performance.now() - t0;
@@ -147,7 +302,11 @@ async function e2e() {
     let pending: Promise<unknown> = Promise.resolve();
     for (;;) {
       const q = `SELECT id, invoice_number, invoice_line, invoice_date, ship_date, product_id, vendor_part_number, distributor_part_number, quantity, resale_price, book_cost, authorized_cost, claimed_amount, authorization_number, end_customer_name, customer_po, extra FROM pos_lines WHERE import_id = ? AND id > ? ORDER BY id LIMIT 5000`;
-      const rows = (db.getDialect() === 'mysql' ? ((await rawMysql(db, q, [job.id, lastId])) as unknown as Record<string, unknown>[]) : await db.query(q, { replacements: [job.id, lastId], type: QueryTypes.SELECT })) as Record<string, unknown>[];
+      const rows = (
+        db.getDialect() === 'mysql'
+          ? ((await rawMysql(db, q, [job.id, lastId])) as unknown as Record<string, unknown>[])
+          : await db.query(q, { replacements: [job.id, lastId], type: QueryTypes.SELECT })
+      ) as Record<string, unknown>[];
       if (!rows.length) break;
       lastId = rows[rows.length - 1]!.id as number;
       const t1 = performance.now();
@@ -184,10 +343,33 @@ async function e2e() {
         totals[VERDICTS[verdict] as 'accepted']++;
         if (verdict !== 0) for (const code of v.reasonCodesOf(k)) reasons[code] = (reasons[code] ?? 0) + 1;
         out[k] = [
-          0, f.distributorId, l.lineNumber, l.authorizationNumber, fact?.authorizationLineId ?? null, fact?.authorizationVersion ?? null, rows[k]!.product_id ?? null,
-          l.vendorPartNumber, l.distributorPartNumber, l.endCustomerName, l.invoiceNumber, l.invoiceLine, l.invoiceDate, l.shipDate, l.quantity, l.bookCost || '0',
-          l.authorizedCost, l.resalePrice, l.claimedAmount ?? v.computedAmountOf(k), v.computedAmountOf(k), v.acceptedQuantity[k], v.approvedAmountOf(k),
-          VERDICTS[verdict], JSON.stringify(v.reasonCodesOf(k)), v.rule[k] ? RULE_NAMES[v.rule[k]! - 1] : null, now, now,
+          0,
+          f.distributorId,
+          l.lineNumber,
+          l.authorizationNumber,
+          fact?.authorizationLineId ?? null,
+          fact?.authorizationVersion ?? null,
+          rows[k]!.product_id ?? null,
+          l.vendorPartNumber,
+          l.distributorPartNumber,
+          l.endCustomerName,
+          l.invoiceNumber,
+          l.invoiceLine,
+          l.invoiceDate,
+          l.shipDate,
+          l.quantity,
+          l.bookCost || '0',
+          l.authorizedCost,
+          l.resalePrice,
+          l.claimedAmount ?? v.computedAmountOf(k),
+          v.computedAmountOf(k),
+          v.acceptedQuantity[k],
+          v.approvedAmountOf(k),
+          VERDICTS[verdict],
+          JSON.stringify(v.reasonCodesOf(k)),
+          v.rule[k] ? RULE_NAMES[v.rule[k]! - 1] : null,
+          now,
+          now,
         ];
       }
       lineNumber += rows.length;
@@ -201,11 +383,15 @@ async function e2e() {
       const half = Math.ceil(out.length / 2);
       pending = (
         loaders
-          ? Promise.all([loadData(loaders[0], 'claim_lines', CLAIM_LINE_COLUMNS, out.slice(0, half)), loadData(loaders[1], 'claim_lines', CLAIM_LINE_COLUMNS, out.slice(half))])
-          : Promise.all([insertMany(db, 'claim_lines', CLAIM_LINE_COLUMNS, out.slice(0, half), 2000), insertMany(db, 'claim_lines', CLAIM_LINE_COLUMNS, out.slice(half), 2000)])
-      ).then(
-        () => (phases.persistMs += performance.now() - t2),
-      );
+          ? Promise.all([
+              loadData(loaders[0], 'claim_lines', CLAIM_LINE_COLUMNS, out.slice(0, half)),
+              loadData(loaders[1], 'claim_lines', CLAIM_LINE_COLUMNS, out.slice(half)),
+            ])
+          : Promise.all([
+              insertMany(db, 'claim_lines', CLAIM_LINE_COLUMNS, out.slice(0, half), 2000),
+              insertMany(db, 'claim_lines', CLAIM_LINE_COLUMNS, out.slice(half), 2000),
+            ])
+      ).then(() => (phases.persistMs += performance.now() - t2));
     }
     await pending;
   }
@@ -227,7 +413,11 @@ async function e2e() {
       verdictWriter: loaders ? 'LOAD DATA LOCAL INFILE, 2 connections' : 'multi-row INSERT, 2 connections',
       ...totals,
       reasons,
-      phasesMs: { import: Math.round(phases.importMs), validate: Math.round(phases.validateMs), persistVerdictsOverlapped: Math.round(phases.persistMs) },
+      phasesMs: {
+        import: Math.round(phases.importMs),
+        validate: Math.round(phases.validateMs),
+        persistVerdictsOverlapped: Math.round(phases.persistMs),
+      },
       rejectedRowsNote: 'rows with a missing field are reported by the import and never reach the engine',
     }),
   );
@@ -239,8 +429,46 @@ async function e2e() {
 let claimSeq = 0;
 async function insertClaimRow(db: Sequelize, distributorId: number, userId: number, lines: number) {
   claimSeq++;
-  const cols = ['number', 'distributor_id', 'program_id', 'program_type', 'type', 'status', 'debit_memo_number', 'currency', 'claimed_total', 'computed_total', 'approved_total', 'submitted_at', 'authorized_at', 'paid_at', 'created_by_user_id', 'authorized_by_user_id', 'created_at', 'updated_at'];
-  const row = [`BENCH-${process.pid}-${claimSeq}`, distributorId, null, null, 'implicit', 'submitted', null, 'USD', '0', '0', '0', now, null, null, userId, null, now, now];
+  const cols = [
+    'number',
+    'distributor_id',
+    'program_id',
+    'program_type',
+    'type',
+    'status',
+    'debit_memo_number',
+    'currency',
+    'claimed_total',
+    'computed_total',
+    'approved_total',
+    'submitted_at',
+    'authorized_at',
+    'paid_at',
+    'created_by_user_id',
+    'authorized_by_user_id',
+    'created_at',
+    'updated_at',
+  ];
+  const row = [
+    `BENCH-${process.pid}-${claimSeq}`,
+    distributorId,
+    null,
+    null,
+    'implicit',
+    'submitted',
+    null,
+    'USD',
+    '0',
+    '0',
+    '0',
+    now,
+    null,
+    null,
+    userId,
+    null,
+    now,
+    now,
+  ];
   if (db.getDialect() === 'mysql') {
     const r = (await rawMysql(db, `INSERT INTO claims (${cols.join(',')}) VALUES ?`, [[row]])) as unknown as { insertId: number };
     return r.insertId;
@@ -258,20 +486,65 @@ async function baseline() {
   await conn.query('CREATE TABLE pos_lines_baseline LIKE pos_lines');
   let ms = 0;
   let lines = 0;
-  const cols = ['distributor_id', 'invoice_number', 'invoice_line', 'invoice_date', 'ship_date', 'vendor_part_number', 'distributor_part_number', 'quantity', 'resale_price', 'book_cost', 'authorized_cost', 'claimed_amount', 'authorization_number', 'end_customer_name', 'extra', 'created_at', 'updated_at'];
+  const cols = [
+    'distributor_id',
+    'invoice_number',
+    'invoice_line',
+    'invoice_date',
+    'ship_date',
+    'vendor_part_number',
+    'distributor_part_number',
+    'quantity',
+    'resale_price',
+    'book_cost',
+    'authorized_cost',
+    'claimed_amount',
+    'authorization_number',
+    'end_customer_name',
+    'extra',
+    'created_at',
+    'updated_at',
+  ];
   for (const f of files) {
     const parsed = Papa.parse<string[]>(readFileSync(f.path, 'utf8'), { skipEmptyLines: true }).data.slice(1);
     const rows = parsed
       .filter((p) => p[0] && p[1] && p[2] && p[6] && Number(p[6]) > 0)
-      .map((p) => [f.distributorId, p[0], p[1], p[2], p[3] || null, p[4] || null, p[5] || null, Number(p[6]), p[7] || null, p[8] || null, p[9] || null, p[10] || null, p[11] || null, p[12] || null, p[13] ? JSON.stringify({ reseller_po: p[13] }) : null, now, now]);
+      .map((p) => [
+        f.distributorId,
+        p[0],
+        p[1],
+        p[2],
+        p[3] || null,
+        p[4] || null,
+        p[5] || null,
+        Number(p[6]),
+        p[7] || null,
+        p[8] || null,
+        p[9] || null,
+        p[10] || null,
+        p[11] || null,
+        p[12] || null,
+        p[13] ? JSON.stringify({ reseller_po: p[13] }) : null,
+        now,
+        now,
+      ]);
     const t = performance.now();
-    for (let i = 0; i < rows.length; i += 2000) await conn.query(`INSERT IGNORE INTO pos_lines_baseline (${cols.join(',')}) VALUES ?`, [rows.slice(i, i + 2000)]);
+    for (let i = 0; i < rows.length; i += 2000)
+      await conn.query(`INSERT IGNORE INTO pos_lines_baseline (${cols.join(',')}) VALUES ?`, [rows.slice(i, i + 2000)]);
     ms += performance.now() - t;
     lines += rows.length;
   }
   await conn.end();
   const seconds = ms / 1000;
-  console.log(JSON.stringify({ lines, seconds: Math.round(seconds * 10) / 10, linesPerSecond: Math.round(lines / seconds), connections: 1, rowsPerStatement: 2000 }));
+  console.log(
+    JSON.stringify({
+      lines,
+      seconds: Math.round(seconds * 10) / 10,
+      linesPerSecond: Math.round(lines / seconds),
+      connections: 1,
+      rowsPerStatement: 2000,
+    }),
+  );
 }
 
 if (phase === 'e2e') await e2e();

@@ -39,5 +39,5 @@ export function authorize(req: Request, action: Action): Actor {
 }
 
 export function scopeOf(actor: Actor): TenantScope {
-  return { distributorId: actor.role === 'distributor_user' ? actor.distributorId ?? -1 : null };
+  return { distributorId: actor.role === 'distributor_user' ? (actor.distributorId ?? -1) : null };
 }

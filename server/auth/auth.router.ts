@@ -18,14 +18,35 @@ const NewToken = z
   })
   .openapi('NewApiToken');
 
-describeRoute({ method: 'post', path: '/api/session', summary: 'Sign in with email and password (sets the session cookie)', tags: ['auth'], body: SignIn, response: SessionView, public: true });
+describeRoute({
+  method: 'post',
+  path: '/api/session',
+  summary: 'Sign in with email and password (sets the session cookie)',
+  tags: ['auth'],
+  body: SignIn,
+  response: SessionView,
+  public: true,
+});
 describeRoute({ method: 'get', path: '/api/session', summary: 'The signed-in user', tags: ['auth'], response: UserView });
 describeRoute({ method: 'delete', path: '/api/session', summary: 'Sign out', tags: ['auth'], status: 204 });
-describeRoute({ method: 'post', path: '/api/tokens', summary: 'Issue a bearer API token (shown once)', tags: ['auth'], body: NewToken, status: 201 });
+describeRoute({
+  method: 'post',
+  path: '/api/tokens',
+  summary: 'Issue a bearer API token (shown once)',
+  tags: ['auth'],
+  body: NewToken,
+  status: 201,
+});
 describeRoute({ method: 'get', path: '/api/tokens', summary: 'Your API tokens', tags: ['auth'] });
 describeRoute({ method: 'delete', path: '/api/tokens/:id', summary: 'Revoke an API token', tags: ['auth'], params: IdParam, status: 204 });
 
-const publicUser = (a: ReturnType<typeof requireActor>) => ({ userId: a.userId, email: a.email, name: a.name, role: a.role, distributorId: a.distributorId });
+const publicUser = (a: ReturnType<typeof requireActor>) => ({
+  userId: a.userId,
+  email: a.email,
+  name: a.name,
+  role: a.role,
+  distributorId: a.distributorId,
+});
 
 export function authRouter(config: Config) {
   const r = Router();

@@ -20,7 +20,11 @@ export async function signIn(email: string, password: string, ttlHours: number) 
   const user = await repo.findUserByEmail(email);
   const ok = !!user && user.active && !!user.passwordHash && (await verifyPassword(password, user.passwordHash));
   if (!ok) {
-    await recordAudit(null, { action: 'session.sign_in_failed', entityType: 'user', entityId: user?.id ?? email.toLowerCase().slice(0, 64) });
+    await recordAudit(null, {
+      action: 'session.sign_in_failed',
+      entityType: 'user',
+      entityId: user?.id ?? email.toLowerCase().slice(0, 64),
+    });
     throw new AppError('INVALID_CREDENTIALS', 'wrong email or password', 401);
   }
   return openSession(user, ttlHours, 'password');

@@ -20,8 +20,22 @@ import * as auth from './auth.service.js';
 const NewEmbedToken = z.object({ userEmail: z.string().email().max(200).optional() }).openapi('NewEmbedToken');
 const Exchange = z.object({ token: z.string().min(10).max(2000) }).openapi('EmbedTokenExchange');
 
-describeRoute({ method: 'post', path: '/api/embed/tokens', summary: 'Issue a short-lived embed token for a distributor user (partner portal backend)', tags: ['auth'], body: NewEmbedToken, status: 201 });
-describeRoute({ method: 'post', path: '/api/embed/session', summary: 'Exchange an embed token for a distributor-scoped session', tags: ['auth'], body: Exchange, public: true });
+describeRoute({
+  method: 'post',
+  path: '/api/embed/tokens',
+  summary: 'Issue a short-lived embed token for a distributor user (partner portal backend)',
+  tags: ['auth'],
+  body: NewEmbedToken,
+  status: 201,
+});
+describeRoute({
+  method: 'post',
+  path: '/api/embed/session',
+  summary: 'Exchange an embed token for a distributor-scoped session',
+  tags: ['auth'],
+  body: Exchange,
+  public: true,
+});
 
 interface EmbedPayload {
   v: 1;
@@ -40,7 +54,13 @@ export function embedTokens(config: Config) {
   const mac = (data: string) => createHmac('sha256', key).update(data).digest();
   return {
     sign(p: Omit<EmbedPayload, 'v' | 'aud' | 'jti' | 'exp'>, now = Date.now()) {
-      const payload: EmbedPayload = { v: 1, aud: 'bec-embed', ...p, jti: randomBytes(16).toString('hex'), exp: Math.floor(now / 1000) + config.embedTokenTtlSeconds };
+      const payload: EmbedPayload = {
+        v: 1,
+        aud: 'bec-embed',
+        ...p,
+        jti: randomBytes(16).toString('hex'),
+        exp: Math.floor(now / 1000) + config.embedTokenTtlSeconds,
+      };
       const body = b64(JSON.stringify(payload));
       return { token: `${body}.${b64(mac(body))}`, expiresAt: new Date(payload.exp * 1000).toISOString() };
     },
@@ -80,19 +100,30 @@ export function embedRouter(config: Config) {
       throw new AppError('NOT_A_DISTRIBUTOR_USER', 'embed tokens open sessions for active distributor users only', 422);
     }
     const issued = tokens.sign({ sub: target.id, dist: target.distributorId });
-    await recordAudit(actor, { action: 'embed_token.issued', entityType: 'user', entityId: target.id, distributorId: target.distributorId }, undefined, req.requestId);
+    await recordAudit(
+      actor,
+      { action: 'embed_token.issued', entityType: 'user', entityId: target.id, distributorId: target.distributorId },
+      undefined,
+      req.requestId,
+    );
     res.status(201).json(issued);
   });
   r.post('/session', async (req, res) => {
     const { token } = parse(Exchange, req.body);
     const refuse = async (reason: string, userId?: number) => {
-      await recordAudit(null, { action: 'session.embed_failed', entityType: 'user', entityId: userId ?? 'unknown', reason }, undefined, req.requestId);
+      await recordAudit(
+        null,
+        { action: 'session.embed_failed', entityType: 'user', entityId: userId ?? 'unknown', reason },
+        undefined,
+        req.requestId,
+      );
       return markAudited(new AppError('INVALID_EMBED_TOKEN', 'the embed token is invalid, expired or already used', 401));
     };
     const p = tokens.verify(token);
     if (!p) throw await refuse('bad signature, malformed or expired');
     const user = await findUserById(p.sub);
-    if (!user || !user.active || user.role !== 'distributor_user' || user.distributorId !== p.dist) throw await refuse('user no longer matches the token', p.sub);
+    if (!user || !user.active || user.role !== 'distributor_user' || user.distributorId !== p.dist)
+      throw await refuse('user no longer matches the token', p.sub);
     try {
       await EmbedTokenUse.create({ jti: p.jti, userId: user.id, expiresAt: new Date(p.exp * 1000), consumedAt: new Date() });
     } catch (e) {
@@ -101,7 +132,13 @@ export function embedRouter(config: Config) {
     }
     const s = await auth.openSession(user, config.sessionTtlHours, 'embed');
     // Inside a CRM or portal iframe the cookie is third-party: it needs SameSite=None, which needs Secure.
-    res.cookie(auth.SESSION_COOKIE, s.cookieValue, { httpOnly: true, secure: config.cookieSecure, sameSite: config.cookieSecure ? 'none' : 'lax', expires: s.expiresAt, path: '/' });
+    res.cookie(auth.SESSION_COOKIE, s.cookieValue, {
+      httpOnly: true,
+      secure: config.cookieSecure,
+      sameSite: config.cookieSecure ? 'none' : 'lax',
+      expires: s.expiresAt,
+      path: '/',
+    });
     res.json({
       user: { userId: user.id, email: user.email, name: user.name, role: user.role, distributorId: user.distributorId },
       csrfToken: s.csrfToken,

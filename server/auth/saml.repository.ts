@@ -32,7 +32,10 @@ export function databaseRequestCache(ttlMs: number): CacheProvider {
  */
 export async function consumeRequestId(id: string): Promise<boolean> {
   const now = new Date();
-  const [count] = await SamlRequest.update({ consumedAt: now }, { where: { id: id.slice(0, 100), consumedAt: null, expiresAt: { [Op.gt]: now } } });
+  const [count] = await SamlRequest.update(
+    { consumedAt: now },
+    { where: { id: id.slice(0, 100), consumedAt: null, expiresAt: { [Op.gt]: now } } },
+  );
   return count === 1;
 }
 
@@ -57,7 +60,13 @@ export interface AttributeMapping {
   roleMap: Record<string, Role>;
 }
 
-export const DEFAULT_MAPPING: AttributeMapping = { email: 'email', name: 'displayName', role: 'role', distributor: 'distributor', roleMap: {} };
+export const DEFAULT_MAPPING: AttributeMapping = {
+  email: 'email',
+  name: 'displayName',
+  role: 'role',
+  distributor: 'distributor',
+  roleMap: {},
+};
 
 export interface IdentityProviderConfig {
   name: string;
@@ -128,7 +137,13 @@ export async function upsertSsoUser(input: {
   let created = false;
   let before: Partial<UserRecord> | null = null;
   if (!user) {
-    user = await User.create({ email: input.email.toLowerCase(), name: input.name, role: input.role, distributorId: input.distributorId, passwordHash: null });
+    user = await User.create({
+      email: input.email.toLowerCase(),
+      name: input.name,
+      role: input.role,
+      distributorId: input.distributorId,
+      passwordHash: null,
+    });
     created = true;
   } else {
     before = { role: user.role, distributorId: user.distributorId, name: user.name };

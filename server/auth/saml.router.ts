@@ -32,10 +32,23 @@ const IdpInput = z
   .openapi('SamlIdentityProviderInput');
 
 describeRoute({ method: 'get', path: '/api/sso/identity-provider', summary: 'The SAML identity provider configuration', tags: ['auth'] });
-describeRoute({ method: 'put', path: '/api/sso/identity-provider', summary: 'Configure the SAML identity provider from its metadata XML or from fields', tags: ['auth'], body: IdpInput });
+describeRoute({
+  method: 'put',
+  path: '/api/sso/identity-provider',
+  summary: 'Configure the SAML identity provider from its metadata XML or from fields',
+  tags: ['auth'],
+  body: IdpInput,
+});
 
 const publicIdp = (idp: repo.IdentityProviderConfig | null) =>
-  idp && { entityId: idp.entityId, ssoUrl: idp.ssoUrl, sloUrl: idp.sloUrl, certificates: idp.certificates, attributeMapping: idp.attributeMapping, updatedAt: idp.updatedAt };
+  idp && {
+    entityId: idp.entityId,
+    ssoUrl: idp.ssoUrl,
+    sloUrl: idp.sloUrl,
+    certificates: idp.certificates,
+    attributeMapping: idp.attributeMapping,
+    updatedAt: idp.updatedAt,
+  };
 
 /** Under /api (authenticated): vendor admins configure the identity provider. */
 export function ssoAdminRouter(config: Config) {
@@ -50,7 +63,8 @@ export function ssoAdminRouter(config: Config) {
     let fields: Pick<repo.IdentityProviderConfig, 'entityId' | 'ssoUrl' | 'sloUrl' | 'certificates'>;
     try {
       if (body.metadataXml) fields = saml.parseIdpMetadata(body.metadataXml);
-      else if (body.entityId && body.ssoUrl && body.certificates) fields = { entityId: body.entityId, ssoUrl: body.ssoUrl, sloUrl: body.sloUrl ?? null, certificates: body.certificates };
+      else if (body.entityId && body.ssoUrl && body.certificates)
+        fields = { entityId: body.entityId, ssoUrl: body.ssoUrl, sloUrl: body.sloUrl ?? null, certificates: body.certificates };
       else throw new saml.SsoError('send metadataXml, or entityId, ssoUrl and certificates');
     } catch (e) {
       if (e instanceof saml.SsoError) throw new AppError('INVALID_IDP_CONFIGURATION', e.message, 422);
@@ -63,7 +77,18 @@ export function ssoAdminRouter(config: Config) {
       attributeMapping: { ...repo.DEFAULT_MAPPING, ...before?.attributeMapping, ...body.attributeMapping },
       metadataXml: body.metadataXml ?? null,
     });
-    await recordAudit(actor, { action: 'sso.identity_provider_configured', entityType: 'saml_identity_provider', entityId: 'default', before: publicIdp(before), after: publicIdp(saved) }, undefined, req.requestId);
+    await recordAudit(
+      actor,
+      {
+        action: 'sso.identity_provider_configured',
+        entityType: 'saml_identity_provider',
+        entityId: 'default',
+        before: publicIdp(before),
+        after: publicIdp(saved),
+      },
+      undefined,
+      req.requestId,
+    );
     res.json({ identityProvider: publicIdp(saved) });
   });
   return r;
@@ -104,19 +129,42 @@ export function samlRouter(config: Config) {
       if (!result.user.active) throw new saml.SsoError('the user is deactivated', null);
     } catch (e) {
       if (!(e instanceof saml.SsoError)) throw e;
-      await recordAudit(null, { action: 'session.sso_failed', entityType: 'saml_response', entityId: (e.inResponseTo ?? 'unknown').slice(0, 64), reason: e.message }, undefined, req.requestId);
+      await recordAudit(
+        null,
+        {
+          action: 'session.sso_failed',
+          entityType: 'saml_response',
+          entityId: (e.inResponseTo ?? 'unknown').slice(0, 64),
+          reason: e.message,
+        },
+        undefined,
+        req.requestId,
+      );
       throw markAudited(new AppError('SSO_REJECTED', 'the single sign-on response was refused', 401));
     }
     const { user, created, before } = result;
     const s = await auth.openSession(user, config.sessionTtlHours, 'saml');
     await recordAudit(
       s.actor,
-      { action: created ? 'user.created_by_sso' : 'user.updated_by_sso', entityType: 'user', entityId: user.id, distributorId: user.distributorId, before, after: { role: user.role, distributorId: user.distributorId, name: user.name } },
+      {
+        action: created ? 'user.created_by_sso' : 'user.updated_by_sso',
+        entityType: 'user',
+        entityId: user.id,
+        distributorId: user.distributorId,
+        before,
+        after: { role: user.role, distributorId: user.distributorId, name: user.name },
+      },
       undefined,
       req.requestId,
     );
     res.clearCookie(REQUEST_COOKIE, { path: '/auth/saml' });
-    res.cookie(auth.SESSION_COOKIE, s.cookieValue, { httpOnly: true, secure: config.cookieSecure, sameSite: 'lax', expires: s.expiresAt, path: '/' });
+    res.cookie(auth.SESSION_COOKIE, s.cookieValue, {
+      httpOnly: true,
+      secure: config.cookieSecure,
+      sameSite: 'lax',
+      expires: s.expiresAt,
+      path: '/',
+    });
     res.redirect(303, saml.safeReturnPath(body.RelayState));
   });
   r.post('/logout', urlencoded({ extended: false, limit: '4kb' }), async (req, res) => {
@@ -126,7 +174,13 @@ export function samlRouter(config: Config) {
       const csrf = req.get('x-csrf-token') || (req.body as Record<string, unknown> | undefined)?.csrfToken;
       if (found && csrf !== found.csrfToken) throw new AppError('CSRF_TOKEN_INVALID', 'send the session CSRF token', 403);
       await auth.signOut(cookie);
-      if (found) await recordAudit(found.actor, { action: 'session.signed_out', entityType: 'user', entityId: found.actor.userId }, undefined, req.requestId);
+      if (found)
+        await recordAudit(
+          found.actor,
+          { action: 'session.signed_out', entityType: 'user', entityId: found.actor.userId },
+          undefined,
+          req.requestId,
+        );
     }
     res.clearCookie(auth.SESSION_COOKIE, { path: '/' });
     const idp = await repo.findIdentityProvider();

@@ -96,7 +96,10 @@ export async function loginUrl(config: Config, returnTo: string): Promise<{ url:
 function parseStrict(xml: string) {
   const problems: string[] = [];
   const report = (m: string) => problems.push(m);
-  const doc = new DOMParser({ locator: {}, errorHandler: { warning: () => {}, error: report, fatalError: report } }).parseFromString(xml, 'text/xml');
+  const doc = new DOMParser({ locator: {}, errorHandler: { warning: () => {}, error: report, fatalError: report } }).parseFromString(
+    xml,
+    'text/xml',
+  );
   if (problems.length || !doc?.documentElement) throw new SsoError('the SAML response is not well-formed XML');
   return doc;
 }
@@ -182,7 +185,10 @@ export async function userFromAssertion(config: Config, verified: VerifiedAssert
   if (!subject) throw new SsoError('the assertion has no NameID');
   const email = first(attrs[m.email]) ?? (subject.includes('@') ? subject : null);
   if (!email || !/^[^\s@]+@[^\s@]+$/.test(email) || email.length > 200) throw new SsoError('the assertion carries no usable email');
-  const roleValues = ([] as unknown[]).concat(attrs[m.role] ?? []).map(first).filter((v): v is string => !!v);
+  const roleValues = ([] as unknown[])
+    .concat(attrs[m.role] ?? [])
+    .map(first)
+    .filter((v): v is string => !!v);
   const roles = roleValues.map((v) => m.roleMap[v] ?? v).filter((v): v is Role => (ROLES as readonly string[]).includes(v));
   // Several groups: the least privileged wins, never the most.
   const role = [...ROLES].reverse().find((r) => roles.includes(r));
@@ -205,15 +211,20 @@ export function parseIdpMetadata(xml: string): Pick<repo.IdentityProviderConfig,
   const idpSso = entity && children(entity, 'IDPSSODescriptor')[0];
   if (!entity || !idpSso) throw new SsoError('the metadata has no IDPSSODescriptor');
   const redirect = (name: string) =>
-    children(idpSso, name).find((s) => s.getAttribute('Binding') === 'urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect')?.getAttribute('Location') ?? null;
+    children(idpSso, name)
+      .find((s) => s.getAttribute('Binding') === 'urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect')
+      ?.getAttribute('Location') ?? null;
   const certificates = children(idpSso, 'KeyDescriptor')
     .filter((k) => (k.getAttribute('use') ?? 'signing') === 'signing')
-    .flatMap((k) => Array.from(k.getElementsByTagNameNS('http://www.w3.org/2000/09/xmldsig#', 'X509Certificate') as unknown as ArrayLike<Element>))
+    .flatMap((k) =>
+      Array.from(k.getElementsByTagNameNS('http://www.w3.org/2000/09/xmldsig#', 'X509Certificate') as unknown as ArrayLike<Element>),
+    )
     .map((c) => (c.textContent ?? '').replace(/\s+/g, ''))
     .filter(Boolean)
     .map((b64) => `-----BEGIN CERTIFICATE-----\n${b64.match(/.{1,64}/g)!.join('\n')}\n-----END CERTIFICATE-----`);
   const ssoUrl = redirect('SingleSignOnService');
   const entityId = entity.getAttribute('entityID');
-  if (!entityId || !ssoUrl || !certificates.length) throw new SsoError('the metadata needs an entityID, an HTTP-Redirect SingleSignOnService and a signing certificate');
+  if (!entityId || !ssoUrl || !certificates.length)
+    throw new SsoError('the metadata needs an entityID, an HTTP-Redirect SingleSignOnService and a signing certificate');
   return { entityId, ssoUrl, sloUrl: redirect('SingleLogoutService'), certificates };
 }

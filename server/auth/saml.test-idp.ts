@@ -157,17 +157,19 @@ export function testIdpRouter(config: Config) {
       res.status(400).type('html').send(page('<p>Open <a href="/auth/saml/login">/auth/saml/login</a> to start a sign-in.</p>'));
       return;
     }
-    res.type('html').send(
-      page(
-        `<h1>Sign in</h1><form method="post" action="/auth/saml/test-idp">` +
-          `<input type="hidden" name="requestId" value="${esc(requestId)}"><input type="hidden" name="RelayState" value="${esc(relay)}">` +
-          `<label>Email<input name="email" type="email" required value="sso.admin@voltaic.example"></label>` +
-          `<label>Name<input name="displayName" value="SSO Admin"></label>` +
-          `<label>Role<select name="role"><option>vendor_admin</option><option>channel_manager</option><option>finance</option><option>distributor_user</option></select></label>` +
-          `<label>Distributor (for distributor_user)<input name="distributor" value="Arrowhead Components"></label>` +
-          `<button type="submit">Sign in</button></form>`,
-      ),
-    );
+    res
+      .type('html')
+      .send(
+        page(
+          `<h1>Sign in</h1><form method="post" action="/auth/saml/test-idp">` +
+            `<input type="hidden" name="requestId" value="${esc(requestId)}"><input type="hidden" name="RelayState" value="${esc(relay)}">` +
+            `<label>Email<input name="email" type="email" required value="sso.admin@voltaic.example"></label>` +
+            `<label>Name<input name="displayName" value="SSO Admin"></label>` +
+            `<label>Role<select name="role"><option>vendor_admin</option><option>channel_manager</option><option>finance</option><option>distributor_user</option></select></label>` +
+            `<label>Distributor (for distributor_user)<input name="distributor" value="Arrowhead Components"></label>` +
+            `<button type="submit">Sign in</button></form>`,
+        ),
+      );
   });
   r.post('/', urlencoded({ extended: false, limit: '16kb' }), (req, res) => {
     const b = req.body as Record<string, string>;
@@ -176,16 +178,23 @@ export function testIdpRouter(config: Config) {
       destination: sp.acsUrl,
       audience: sp.entityId,
       nameId: String(b.email ?? ''),
-      attributes: { email: String(b.email ?? ''), displayName: String(b.displayName ?? ''), role: String(b.role ?? ''), distributor: String(b.distributor ?? '') },
+      attributes: {
+        email: String(b.email ?? ''),
+        displayName: String(b.displayName ?? ''),
+        role: String(b.role ?? ''),
+        distributor: String(b.distributor ?? ''),
+      },
     });
-    res.type('html').send(
-      page(
-        `<h1>Signed in at the IdP</h1><form method="post" action="${esc(sp.acsUrl)}">` +
-          `<input type="hidden" name="SAMLResponse" value="${Buffer.from(xml).toString('base64')}">` +
-          `<input type="hidden" name="RelayState" value="${esc(String(b.RelayState ?? '/'))}">` +
-          `<button type="submit">Continue to BEC</button></form>`,
-      ),
-    );
+    res
+      .type('html')
+      .send(
+        page(
+          `<h1>Signed in at the IdP</h1><form method="post" action="${esc(sp.acsUrl)}">` +
+            `<input type="hidden" name="SAMLResponse" value="${Buffer.from(xml).toString('base64')}">` +
+            `<input type="hidden" name="RelayState" value="${esc(String(b.RelayState ?? '/'))}">` +
+            `<button type="submit">Continue to BEC</button></form>`,
+        ),
+      );
   });
   return r;
 }

@@ -72,13 +72,21 @@ function toClaimView(c: Claim, lineCount: number, memo: CreditMemo | null, lines
     createdByUserId: c.createdByUserId,
     authorizedByUserId: c.authorizedByUserId,
     creditMemo: memo
-      ? { number: memo.number, amount: m(memo.amount), currency: memo.currency, issuedAt: memo.issuedAt.toISOString(), externalRef: memo.externalRef }
+      ? {
+          number: memo.number,
+          amount: m(memo.amount),
+          currency: memo.currency,
+          issuedAt: memo.issuedAt.toISOString(),
+          externalRef: memo.externalRef,
+        }
       : null,
     ...(lines ? { lines: lines.map(toLineView) } : {}),
   };
 }
 
-export type NewClaimLine = Omit<ClaimLineView, 'id' | 'reasonCodes' | 'verdictInputs' | 'extra'> & { extra: Record<string, unknown> | null };
+export type NewClaimLine = Omit<ClaimLineView, 'id' | 'reasonCodes' | 'verdictInputs' | 'extra'> & {
+  extra: Record<string, unknown> | null;
+};
 
 export async function insertClaim(
   head: Pick<Claim, 'number' | 'distributorId' | 'type' | 'debitMemoNumber' | 'currency' | 'claimedTotal' | 'createdByUserId'>,
@@ -86,11 +94,30 @@ export async function insertClaim(
   transaction: Transaction,
 ): Promise<number> {
   const c = await Claim.create(
-    { ...head, programId: null, programType: null, status: 'draft', computedTotal: '0', approvedTotal: '0', submittedAt: null, authorizedAt: null, paidAt: null, authorizedByUserId: null },
+    {
+      ...head,
+      programId: null,
+      programType: null,
+      status: 'draft',
+      computedTotal: '0',
+      approvedTotal: '0',
+      submittedAt: null,
+      authorizedAt: null,
+      paidAt: null,
+      authorizedByUserId: null,
+    },
     { transaction },
   );
   await ClaimLine.bulkCreate(
-    lines.map((l) => ({ ...l, claimId: c.id, distributorId: head.distributorId, endCustomerId: null, reasonCodes: '[]', verdictInputs: null, extra: l.extra ? JSON.stringify(l.extra) : null })),
+    lines.map((l) => ({
+      ...l,
+      claimId: c.id,
+      distributorId: head.distributorId,
+      endCustomerId: null,
+      reasonCodes: '[]',
+      verdictInputs: null,
+      extra: l.extra ? JSON.stringify(l.extra) : null,
+    })),
     { transaction },
   );
   return c.id;
@@ -101,7 +128,11 @@ export async function findClaimIdByDebitMemo(distributorId: number, debitMemoNum
   return c?.id ?? null;
 }
 
-export async function findClaim(scope: TenantScope, id: number, opts: { lines?: boolean; transaction?: Transaction } = {}): Promise<ClaimView | null> {
+export async function findClaim(
+  scope: TenantScope,
+  id: number,
+  opts: { lines?: boolean; transaction?: Transaction } = {},
+): Promise<ClaimView | null> {
   const { transaction } = opts;
   const c = await Claim.findOne({ where: { id, ...scoped(scope) }, transaction, lock: transaction ? transaction.LOCK.UPDATE : undefined });
   if (!c) return null;
@@ -123,14 +154,26 @@ export async function listClaims(scope: TenantScope, q: ClaimQuery) {
   if (q.from) created[Op.gte] = new Date(`${q.from}T00:00:00.000Z`);
   if (q.to) created[Op.lte] = new Date(`${q.to}T23:59:59.999Z`);
   if (q.from || q.to) w.createdAt = created;
-  const { rows, count } = await Claim.findAndCountAll({ where, order: [['id', 'DESC']], limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
+  const { rows, count } = await Claim.findAndCountAll({
+    where,
+    order: [['id', 'DESC']],
+    limit: q.pageSize,
+    offset: (q.page - 1) * q.pageSize,
+  });
   const ids = rows.map((r) => r.id);
   const counts = ids.length
-    ? ((await ClaimLine.findAll({ where: { claimId: ids }, attributes: ['claimId', [Claim.sequelize!.fn('COUNT', Claim.sequelize!.col('id')), 'n']], group: ['claimId'], raw: true })) as unknown as { claimId: number; n: number | string }[])
+    ? ((await ClaimLine.findAll({
+        where: { claimId: ids },
+        attributes: ['claimId', [Claim.sequelize!.fn('COUNT', Claim.sequelize!.col('id')), 'n']],
+        group: ['claimId'],
+        raw: true,
+      })) as unknown as { claimId: number; n: number | string }[])
     : [];
   const memos = ids.length ? await CreditMemo.findAll({ where: { claimId: ids } }) : [];
   return {
-    items: rows.map((c) => toClaimView(c, Number(counts.find((x) => x.claimId === c.id)?.n ?? 0), memos.find((x) => x.claimId === c.id) ?? null)),
+    items: rows.map((c) =>
+      toClaimView(c, Number(counts.find((x) => x.claimId === c.id)?.n ?? 0), memos.find((x) => x.claimId === c.id) ?? null),
+    ),
     total: count,
   };
 }
@@ -148,19 +191,27 @@ export async function validationFacts(
   const auths = keys.authorizationNumbers.length
     ? await Authorization.findAll({ where: { number: keys.authorizationNumbers, status: 'active' }, transaction })
     : [];
-  const authLines = auths.length ? await AuthorizationLine.findAll({ where: { authorizationId: auths.map((a) => a.id) }, transaction }) : [];
+  const authLines = auths.length
+    ? await AuthorizationLine.findAll({ where: { authorizationId: auths.map((a) => a.id) }, transaction })
+    : [];
   const programs = auths.length ? await Program.findAll({ where: { id: [...new Set(auths.map((a) => a.programId))] }, transaction }) : [];
   const productIds = [...new Set(authLines.map((l) => l.productId))];
   const endCustomerIds = [...new Set(authLines.map((l) => l.endCustomerId).filter((x): x is number => x !== null))];
   const [authProducts, endCustomers, byVendor, byDistributor, consumed] = await Promise.all([
     productIds.length ? Product.findAll({ where: { id: productIds }, attributes: ['id', 'vendorPartNumber'], transaction }) : [],
     endCustomerIds.length ? Account.findAll({ where: { id: endCustomerIds }, attributes: ['id', 'name'], transaction }) : [],
-    keys.vendorParts.length ? Product.findAll({ where: { vendorPartNumber: keys.vendorParts }, attributes: ['id', 'vendorPartNumber'], transaction }) : [],
+    keys.vendorParts.length
+      ? Product.findAll({ where: { vendorPartNumber: keys.vendorParts }, attributes: ['id', 'vendorPartNumber'], transaction })
+      : [],
     keys.distributorParts.length
       ? ProductPartMapping.findAll({ where: { distributorId, distributorPartNumber: keys.distributorParts }, transaction })
       : [],
     keys.invoiceNumbers.length
-      ? PosConsumption.findAll({ where: { distributorId, invoiceNumber: keys.invoiceNumbers }, attributes: ['invoiceNumber', 'invoiceLine'], transaction })
+      ? PosConsumption.findAll({
+          where: { distributorId, invoiceNumber: keys.invoiceNumbers },
+          attributes: ['invoiceNumber', 'invoiceLine'],
+          transaction,
+        })
       : [],
   ]);
   const partOf = new Map(authProducts.map((p) => [p.id, p.vendorPartNumber]));
@@ -181,7 +232,7 @@ export async function validationFacts(
       productId: l.productId,
       vendorPartNumber: partOf.get(l.productId) ?? '',
       endCustomerId: l.endCustomerId,
-      endCustomerName: l.endCustomerId === null ? null : nameOf.get(l.endCustomerId) ?? null,
+      endCustomerName: l.endCustomerId === null ? null : (nameOf.get(l.endCustomerId) ?? null),
       authorizedCost: m(l.authorizedCost),
       approvedQuantity: l.approvedQuantity,
       consumedQuantity: l.consumedQuantity,
@@ -204,7 +255,12 @@ export async function validationFacts(
 /** The vendor's book cost for a distributor and product on a date, when one is on record. */
 export async function bookCostOn(distributorId: number, productId: number, date: string, transaction: Transaction): Promise<string | null> {
   const row = await BookCost.findOne({
-    where: { distributorId, productId, effectiveFrom: { [Op.lte]: date }, [Op.or]: [{ effectiveTo: null }, { effectiveTo: { [Op.gte]: date } }] },
+    where: {
+      distributorId,
+      productId,
+      effectiveFrom: { [Op.lte]: date },
+      [Op.or]: [{ effectiveTo: null }, { effectiveTo: { [Op.gte]: date } }],
+    },
     order: [['effectiveFrom', 'DESC']],
     transaction,
   });
@@ -233,7 +289,14 @@ export type ConsumeResult = 'consumed' | 'already_claimed' | 'exhausted';
  * claims racing for the last units, exactly one wins.
  */
 export async function consume(
-  entry: { distributorId: number; invoiceNumber: string; invoiceLine: string; claimLineId: number; authorizationLineId: number; quantity: number },
+  entry: {
+    distributorId: number;
+    invoiceNumber: string;
+    invoiceLine: string;
+    claimLineId: number;
+    authorizationLineId: number;
+    quantity: number;
+  },
   transaction: Transaction,
 ): Promise<ConsumeResult> {
   let consumption: PosConsumption;
@@ -264,7 +327,14 @@ export async function release(claimLineId: number, transaction: Transaction) {
   await c.destroy({ transaction });
 }
 
-export async function updateLine(id: number, patch: Partial<Omit<ClaimLineView, 'reasonCodes' | 'verdictInputs'>> & { reasonCodes?: string[]; verdictInputs?: Record<string, unknown> | null }, transaction: Transaction) {
+export async function updateLine(
+  id: number,
+  patch: Partial<Omit<ClaimLineView, 'reasonCodes' | 'verdictInputs'>> & {
+    reasonCodes?: string[];
+    verdictInputs?: Record<string, unknown> | null;
+  },
+  transaction: Transaction,
+) {
   const { reasonCodes, verdictInputs, extra, ...rest } = patch;
   await ClaimLine.update(
     {
@@ -277,11 +347,31 @@ export async function updateLine(id: number, patch: Partial<Omit<ClaimLineView, 
   );
 }
 
-export async function updateClaim(id: number, patch: Partial<Pick<Claim, 'status' | 'programId' | 'programType' | 'computedTotal' | 'approvedTotal' | 'submittedAt' | 'authorizedAt' | 'paidAt' | 'authorizedByUserId'>>, transaction: Transaction) {
+export async function updateClaim(
+  id: number,
+  patch: Partial<
+    Pick<
+      Claim,
+      | 'status'
+      | 'programId'
+      | 'programType'
+      | 'computedTotal'
+      | 'approvedTotal'
+      | 'submittedAt'
+      | 'authorizedAt'
+      | 'paidAt'
+      | 'authorizedByUserId'
+    >
+  >,
+  transaction: Transaction,
+) {
   await Claim.update(patch, { where: { id }, transaction });
 }
 
-export async function insertCreditMemo(memo: Pick<CreditMemo, 'number' | 'claimId' | 'distributorId' | 'amount' | 'currency' | 'issuedAt' | 'issuedByUserId' | 'externalRef'>, transaction: Transaction) {
+export async function insertCreditMemo(
+  memo: Pick<CreditMemo, 'number' | 'claimId' | 'distributorId' | 'amount' | 'currency' | 'issuedAt' | 'issuedByUserId' | 'externalRef'>,
+  transaction: Transaction,
+) {
   await CreditMemo.create(memo, { transaction });
 }
 

@@ -7,15 +7,85 @@ import * as service from './claims.service.js';
 
 const tags = ['claims'];
 const NoteView = z.object({ id: z.number(), authorUserId: z.number(), body: z.string(), createdAt: z.string() }).openapi('Note');
-describeRoute({ method: 'get', path: '/api/claims', summary: 'Claims, filtered by status, distributor, program type and date range, paged', tags, query: ClaimQuery, response: z.object({ items: z.array(ClaimView), total: z.number(), page: z.number(), pageSize: z.number() }) });
-describeRoute({ method: 'get', path: '/api/claims/:id', summary: 'A claim with its lines and verdicts', tags, params: IdParam, response: ClaimView });
-describeRoute({ method: 'post', path: '/api/claims', summary: 'Create an explicit claim (and submit it with submit: true)', tags, body: ClaimInput, response: ClaimView, status: 201, idempotent: true });
-describeRoute({ method: 'post', path: '/api/claims/:id/submit', summary: 'Validate every line and submit the claim', tags, params: IdParam, response: ClaimView });
-describeRoute({ method: 'post', path: '/api/claims/:id/lines/:lineId/adjust', summary: 'Adjust the approved amount of a line, with a reason', tags, params: LineParams, body: AdjustLine, response: ClaimView });
-describeRoute({ method: 'post', path: '/api/claims/:id/authorize', summary: 'Authorize the claim for payment', tags, params: IdParam, response: ClaimView });
-describeRoute({ method: 'post', path: '/api/claims/:id/pay', summary: 'Pay the claim: issues a credit memo', tags, params: IdParam, body: PayInput, response: ClaimView });
-describeRoute({ method: 'get', path: '/api/claims/:id/notes', summary: 'Notes on a claim', tags, params: IdParam, response: z.object({ items: z.array(NoteView) }) });
-describeRoute({ method: 'post', path: '/api/claims/:id/notes', summary: 'Add a note to a claim', tags, params: IdParam, body: NoteInput, response: NoteView, status: 201, idempotent: true });
+describeRoute({
+  method: 'get',
+  path: '/api/claims',
+  summary: 'Claims, filtered by status, distributor, program type and date range, paged',
+  tags,
+  query: ClaimQuery,
+  response: z.object({ items: z.array(ClaimView), total: z.number(), page: z.number(), pageSize: z.number() }),
+});
+describeRoute({
+  method: 'get',
+  path: '/api/claims/:id',
+  summary: 'A claim with its lines and verdicts',
+  tags,
+  params: IdParam,
+  response: ClaimView,
+});
+describeRoute({
+  method: 'post',
+  path: '/api/claims',
+  summary: 'Create an explicit claim (and submit it with submit: true)',
+  tags,
+  body: ClaimInput,
+  response: ClaimView,
+  status: 201,
+  idempotent: true,
+});
+describeRoute({
+  method: 'post',
+  path: '/api/claims/:id/submit',
+  summary: 'Validate every line and submit the claim',
+  tags,
+  params: IdParam,
+  response: ClaimView,
+});
+describeRoute({
+  method: 'post',
+  path: '/api/claims/:id/lines/:lineId/adjust',
+  summary: 'Adjust the approved amount of a line, with a reason',
+  tags,
+  params: LineParams,
+  body: AdjustLine,
+  response: ClaimView,
+});
+describeRoute({
+  method: 'post',
+  path: '/api/claims/:id/authorize',
+  summary: 'Authorize the claim for payment',
+  tags,
+  params: IdParam,
+  response: ClaimView,
+});
+describeRoute({
+  method: 'post',
+  path: '/api/claims/:id/pay',
+  summary: 'Pay the claim: issues a credit memo',
+  tags,
+  params: IdParam,
+  body: PayInput,
+  response: ClaimView,
+});
+describeRoute({
+  method: 'get',
+  path: '/api/claims/:id/notes',
+  summary: 'Notes on a claim',
+  tags,
+  params: IdParam,
+  response: z.object({ items: z.array(NoteView) }),
+});
+describeRoute({
+  method: 'post',
+  path: '/api/claims/:id/notes',
+  summary: 'Add a note to a claim',
+  tags,
+  params: IdParam,
+  body: NoteInput,
+  response: NoteView,
+  status: 201,
+  idempotent: true,
+});
 
 export function claimsRouter() {
   const r = Router();

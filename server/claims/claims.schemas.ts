@@ -17,15 +17,27 @@ export const ClaimLineInput = z
     authorizedCost: MoneyString.nullable().optional().openapi({ description: 'the debit cost claimed per unit' }),
     resalePrice: MoneyString.nullable().optional(),
     claimedAmount: MoneyString.nullable().optional().openapi({ description: 'defaults to (bookCost - authorizedCost) x quantity' }),
-    extra: z.record(z.string().max(60), z.string().max(255).nullable()).optional().openapi({ description: 'program-mandated fields, e.g. resellerPoNumber' }),
+    extra: z
+      .record(z.string().max(60), z.string().max(255).nullable())
+      .optional()
+      .openapi({ description: 'program-mandated fields, e.g. resellerPoNumber' }),
   })
-  .refine((l) => !!(l.vendorPartNumber || l.distributorPartNumber), { message: 'give vendorPartNumber or distributorPartNumber', path: ['vendorPartNumber'] })
+  .refine((l) => !!(l.vendorPartNumber || l.distributorPartNumber), {
+    message: 'give vendorPartNumber or distributorPartNumber',
+    path: ['vendorPartNumber'],
+  })
   .refine((l) => !!(l.claimedAmount || l.authorizedCost), { message: 'give claimedAmount or authorizedCost', path: ['claimedAmount'] });
 export type ClaimLineInput = z.infer<typeof ClaimLineInput>;
 
 export const ClaimInput = z
   .object({
-    debitMemoNumber: z.string().min(1).max(64).nullable().default(null).openapi({ description: "the distributor's debit memo; unique per distributor, so a re-sent claim is refused" }),
+    debitMemoNumber: z
+      .string()
+      .min(1)
+      .max(64)
+      .nullable()
+      .default(null)
+      .openapi({ description: "the distributor's debit memo; unique per distributor, so a re-sent claim is refused" }),
     currency: z.string().length(3).default('USD'),
     submit: z.boolean().default(false).openapi({ description: 'validate and submit at once' }),
     lines: z.array(ClaimLineInput).min(1).max(50_000),
@@ -46,7 +58,9 @@ export type ClaimQuery = z.infer<typeof ClaimQuery>;
 
 export const AdjustLine = z
   .object({
-    approvedAmount: MoneyString.openapi({ description: 'the amount finance approves for the line; 0 rejects it and releases its POS line' }),
+    approvedAmount: MoneyString.openapi({
+      description: 'the amount finance approves for the line; 0 rejects it and releases its POS line',
+    }),
     reason: z.string().min(3).max(2000),
   })
   .openapi('AdjustLine');
@@ -109,7 +123,9 @@ export const ClaimView = z
     createdAt: z.string(),
     createdByUserId: z.number(),
     authorizedByUserId: z.number().nullable(),
-    creditMemo: z.object({ number: z.string(), amount: z.string(), currency: z.string(), issuedAt: z.string(), externalRef: z.string().nullable() }).nullable(),
+    creditMemo: z
+      .object({ number: z.string(), amount: z.string(), currency: z.string(), issuedAt: z.string(), externalRef: z.string().nullable() })
+      .nullable(),
     lines: z.array(ClaimLineView).optional(),
   })
   .openapi('Claim');

@@ -15,7 +15,8 @@ export async function createClaim(actor: Actor, input: ClaimInput): Promise<Clai
   const distributorId = actor.distributorId!;
   if (input.debitMemoNumber) {
     const existing = await repo.findClaimIdByDebitMemo(distributorId, input.debitMemoNumber);
-    if (existing) throw new AppError('CLAIM_ALREADY_EXISTS', `debit memo ${input.debitMemoNumber} was already claimed`, 409, { claimId: existing });
+    if (existing)
+      throw new AppError('CLAIM_ALREADY_EXISTS', `debit memo ${input.debitMemoNumber} was already claimed`, 409, { claimId: existing });
   }
   const lines: repo.NewClaimLine[] = input.lines.map((l, i) => {
     const bookCost = parseMoney(l.bookCost);
@@ -63,7 +64,13 @@ export async function createClaim(actor: Actor, input: ClaimInput): Promise<Clai
       t,
     ),
   );
-  await recordAudit(actor, { action: 'claim.created', entityType: 'claim', entityId: id, distributorId, after: { lines: lines.length, claimedTotal: total(lines.map((l) => l.claimedAmount)) } });
+  await recordAudit(actor, {
+    action: 'claim.created',
+    entityType: 'claim',
+    entityId: id,
+    distributorId,
+    after: { lines: lines.length, claimedTotal: total(lines.map((l) => l.claimedAmount)) },
+  });
   return input.submit ? submitClaim(actor, id) : (await repo.findClaim(scopeOf(actor), id, { lines: true }))!;
 }
 
@@ -146,7 +153,14 @@ export async function submitClaim(actor: Actor, id: number): Promise<ClaimView> 
       let computedAmount = v.computedAmount;
       if (acceptedQuantity > 0 && v.authorizationLineId !== null) {
         const outcome = await repo.consume(
-          { distributorId: claim.distributorId, invoiceNumber: line.invoiceNumber, invoiceLine: line.invoiceLine, claimLineId: line.id, authorizationLineId: v.authorizationLineId, quantity: acceptedQuantity },
+          {
+            distributorId: claim.distributorId,
+            invoiceNumber: line.invoiceNumber,
+            invoiceLine: line.invoiceLine,
+            claimLineId: line.id,
+            authorizationLineId: v.authorizationLineId,
+            quantity: acceptedQuantity,
+          },
           t,
         );
         if (outcome !== 'consumed') {
@@ -159,7 +173,10 @@ export async function submitClaim(actor: Actor, id: number): Promise<ClaimView> 
       const approvedAmount = verdict === 'rejected' ? new Money(0) : Money.min(parseMoney(computedAmount), parseMoney(line.claimedAmount));
       computed.push(computedAmount);
       approved.push(moneyToString(approvedAmount));
-      const fact = v.authorizationLineId !== null ? [...facts.authorizationLines.values()].flat().find((f) => f.authorizationLineId === v.authorizationLineId) : undefined;
+      const fact =
+        v.authorizationLineId !== null
+          ? [...facts.authorizationLines.values()].flat().find((f) => f.authorizationLineId === v.authorizationLineId)
+          : undefined;
       if (fact && programId === null) {
         programId = fact.programId;
         programType = fact.programType;
@@ -183,7 +200,11 @@ export async function submitClaim(actor: Actor, id: number): Promise<ClaimView> 
     }
     const approvedTotal = total(approved);
     const status = parseMoney(approvedTotal).greaterThan(0) ? 'submitted' : 'rejected';
-    await repo.updateClaim(id, { status, programId, programType, computedTotal: total(computed), approvedTotal, submittedAt: new Date() }, t);
+    await repo.updateClaim(
+      id,
+      { status, programId, programType, computedTotal: total(computed), approvedTotal, submittedAt: new Date() },
+      t,
+    );
     await recordAudit(
       actor,
       {
@@ -192,7 +213,12 @@ export async function submitClaim(actor: Actor, id: number): Promise<ClaimView> 
         entityId: id,
         distributorId: claim.distributorId,
         before: { status: claim.status },
-        after: { status, computedTotal: total(computed), approvedTotal, rejectedLines: verdicts.filter((v) => v.verdict === 'rejected').length },
+        after: {
+          status,
+          computedTotal: total(computed),
+          approvedTotal,
+          rejectedLines: verdicts.filter((v) => v.verdict === 'rejected').length,
+        },
       },
       t,
     );
@@ -256,7 +282,18 @@ export async function authorizeClaim(actor: Actor, claimId: number) {
     }
     if (!parseMoney(claim.approvedTotal).greaterThan(0)) throw conflict('NOTHING_TO_AUTHORIZE', 'no amount is approved on this claim');
     await repo.updateClaim(claimId, { status: 'authorized', authorizedAt: new Date(), authorizedByUserId: actor.userId }, t);
-    await recordAudit(actor, { action: 'claim.authorized', entityType: 'claim', entityId: claimId, distributorId: claim.distributorId, before: { status: claim.status }, after: { status: 'authorized', approvedTotal: claim.approvedTotal } }, t);
+    await recordAudit(
+      actor,
+      {
+        action: 'claim.authorized',
+        entityType: 'claim',
+        entityId: claimId,
+        distributorId: claim.distributorId,
+        before: { status: claim.status },
+        after: { status: 'authorized', approvedTotal: claim.approvedTotal },
+      },
+      t,
+    );
   });
   return (await repo.findClaim(scope, claimId, { lines: true }))!;
 }
@@ -270,10 +307,43 @@ export async function payClaim(actor: Actor, claimId: number, externalRef: strin
     if (claim.status !== 'authorized') throw conflict('CLAIM_NOT_AUTHORIZED', `the claim is ${claim.status}`);
     const number = documentNumber('CM');
     const now = new Date();
-    await repo.insertCreditMemo({ number, claimId, distributorId: claim.distributorId, amount: claim.approvedTotal, currency: claim.currency, issuedAt: now, issuedByUserId: actor.userId, externalRef }, t);
+    await repo.insertCreditMemo(
+      {
+        number,
+        claimId,
+        distributorId: claim.distributorId,
+        amount: claim.approvedTotal,
+        currency: claim.currency,
+        issuedAt: now,
+        issuedByUserId: actor.userId,
+        externalRef,
+      },
+      t,
+    );
     await repo.updateClaim(claimId, { status: 'paid', paidAt: now }, t);
-    await recordAudit(actor, { action: 'credit_memo.issued', entityType: 'claim', entityId: claimId, distributorId: claim.distributorId, after: { creditMemo: number, amount: claim.approvedTotal, currency: claim.currency } }, t);
-    await recordAudit(actor, { action: 'claim.paid', entityType: 'claim', entityId: claimId, distributorId: claim.distributorId, before: { status: 'authorized' }, after: { status: 'paid' } }, t);
+    await recordAudit(
+      actor,
+      {
+        action: 'credit_memo.issued',
+        entityType: 'claim',
+        entityId: claimId,
+        distributorId: claim.distributorId,
+        after: { creditMemo: number, amount: claim.approvedTotal, currency: claim.currency },
+      },
+      t,
+    );
+    await recordAudit(
+      actor,
+      {
+        action: 'claim.paid',
+        entityType: 'claim',
+        entityId: claimId,
+        distributorId: claim.distributorId,
+        before: { status: 'authorized' },
+        after: { status: 'paid' },
+      },
+      t,
+    );
   });
   return (await repo.findClaim(scope, claimId, { lines: true }))!;
 }
@@ -288,8 +358,17 @@ export async function addNote(actor: Actor, claimId: number, body: string) {
   if (!claim) throw notFound('claim');
   return repo.sequelize().transaction(async (t) => {
     const note = await repo.insertNote(claimId, claim.distributorId, actor.userId, body, t);
-    await recordAudit(actor, { action: 'claim.note_added', entityType: 'claim', entityId: claimId, distributorId: claim.distributorId, after: { noteId: note.id, body } }, t);
+    await recordAudit(
+      actor,
+      {
+        action: 'claim.note_added',
+        entityType: 'claim',
+        entityId: claimId,
+        distributorId: claim.distributorId,
+        after: { noteId: note.id, body },
+      },
+      t,
+    );
     return note;
   });
 }
-

@@ -38,8 +38,16 @@ export interface DisputeLineView {
 
 async function toViews(lines: ClaimLine[]): Promise<DisputeLineView[]> {
   if (!lines.length) return [];
-  const claims = new Map((await Claim.findAll({ where: { id: [...new Set(lines.map((l) => l.claimId))] }, attributes: ['id', 'number', 'status'] })).map((c) => [c.id, c]));
-  const children = await ClaimLine.findAll({ where: { resubmissionOfLineId: lines.map((l) => l.id) }, attributes: ['id', 'resubmissionOfLineId'] });
+  const claims = new Map(
+    (await Claim.findAll({ where: { id: [...new Set(lines.map((l) => l.claimId))] }, attributes: ['id', 'number', 'status'] })).map((c) => [
+      c.id,
+      c,
+    ]),
+  );
+  const children = await ClaimLine.findAll({
+    where: { resubmissionOfLineId: lines.map((l) => l.id) },
+    attributes: ['id', 'resubmissionOfLineId'],
+  });
   return lines.map((l) => ({
     id: l.id,
     claimId: l.claimId,
@@ -80,7 +88,11 @@ export async function findLine(scope: TenantScope, id: number) {
 
 /** Rejected lines (the distributor's to dispute), newest first. */
 export async function rejectedLines(scope: TenantScope, openOnly: boolean, limit: number) {
-  const lines = await ClaimLine.findAll({ where: { ...scoped(scope), verdict: 'rejected' }, order: [['id', 'DESC']], limit: openOnly ? limit * 4 : limit });
+  const lines = await ClaimLine.findAll({
+    where: { ...scoped(scope), verdict: 'rejected' },
+    order: [['id', 'DESC']],
+    limit: openOnly ? limit * 4 : limit,
+  });
   const views = await toViews(lines);
   return (openOnly ? views.filter((v) => v.resubmittedAs.length === 0) : views).slice(0, limit);
 }

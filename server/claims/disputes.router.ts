@@ -38,11 +38,37 @@ const Correction = z.object({
 const ResubmitInput = z
   .object({ debitMemoNumber: z.string().min(1).max(64).nullable().default(null), lines: z.array(Correction).min(1).max(5000) })
   .openapi('Resubmission');
-const DisputeQuery = z.object({ open: z.enum(['true', 'false']).default('true'), limit: z.coerce.number().int().min(1).max(500).default(100) });
+const DisputeQuery = z.object({
+  open: z.enum(['true', 'false']).default('true'),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
 
-describeRoute({ method: 'get', path: '/api/disputes', summary: 'Rejected lines with their reasons (open = not yet resubmitted)', tags, query: DisputeQuery, response: z.object({ items: z.array(DisputeLine) }) });
-describeRoute({ method: 'post', path: '/api/disputes/resubmissions', summary: 'Resubmit corrected rejected lines as a new claim linked to the originals', tags, body: ResubmitInput, response: ClaimView, status: 201, idempotent: true });
-describeRoute({ method: 'get', path: '/api/disputes/lines/:id/history', summary: 'Every version of a disputed line, original first', tags, params: IdParam, response: z.object({ items: z.array(DisputeLine) }) });
+describeRoute({
+  method: 'get',
+  path: '/api/disputes',
+  summary: 'Rejected lines with their reasons (open = not yet resubmitted)',
+  tags,
+  query: DisputeQuery,
+  response: z.object({ items: z.array(DisputeLine) }),
+});
+describeRoute({
+  method: 'post',
+  path: '/api/disputes/resubmissions',
+  summary: 'Resubmit corrected rejected lines as a new claim linked to the originals',
+  tags,
+  body: ResubmitInput,
+  response: ClaimView,
+  status: 201,
+  idempotent: true,
+});
+describeRoute({
+  method: 'get',
+  path: '/api/disputes/lines/:id/history',
+  summary: 'Every version of a disputed line, original first',
+  tags,
+  params: IdParam,
+  response: z.object({ items: z.array(DisputeLine) }),
+});
 
 export function disputesRouter() {
   const r = Router();

@@ -43,7 +43,9 @@ export async function resubmit(actor: Actor, input: { debitMemoNumber: string | 
   const scope = scopeOf(actor);
   const distributorId = actor.distributorId!;
   if (new Set(input.lines.map((l) => l.originalLineId)).size !== input.lines.length) {
-    throw new AppError('VALIDATION_FAILED', 'a line is resubmitted at most once per claim', 400, { errors: [{ field: 'lines', message: 'duplicate originalLineId' }] });
+    throw new AppError('VALIDATION_FAILED', 'a line is resubmitted at most once per claim', 400, {
+      errors: [{ field: 'lines', message: 'duplicate originalLineId' }],
+    });
   }
   if (input.debitMemoNumber && (await repo.findClaimIdByDebitMemo(distributorId, input.debitMemoNumber))) {
     throw new AppError('CLAIM_ALREADY_EXISTS', `debit memo ${input.debitMemoNumber} was already claimed`, 409);
@@ -52,12 +54,14 @@ export async function resubmit(actor: Actor, input: { debitMemoNumber: string | 
   for (const [i, c] of input.lines.entries()) {
     const original = await disputes.findLine(scope, c.originalLineId);
     if (!original) throw notFound(`claim line ${c.originalLineId}`);
-    if (original.verdict !== 'rejected') throw conflict('LINE_NOT_REJECTED', `line ${original.id} is ${original.verdict}: only rejected lines are disputed`);
+    if (original.verdict !== 'rejected')
+      throw conflict('LINE_NOT_REJECTED', `line ${original.id} is ${original.verdict}: only rejected lines are disputed`);
     const chain = (await disputes.lineHistory(scope, original.id)) ?? [];
     if (chain.some((l) => l.resubmissionOfLineId === original.id && l.verdict !== 'rejected')) {
       throw conflict('ALREADY_RESUBMITTED', `line ${original.id} was already resubmitted`);
     }
-    const pick = <K extends keyof Correction & keyof disputes.DisputeLineView>(k: K) => (c[k] !== undefined ? c[k] : original[k]) as Correction[K];
+    const pick = <K extends keyof Correction & keyof disputes.DisputeLineView>(k: K) =>
+      (c[k] !== undefined ? c[k] : original[k]) as Correction[K];
     const bookCost = moneyToString(parseMoney(pick('bookCost') as string));
     const authorizedCost = pick('authorizedCost') ? moneyToString(parseMoney(pick('authorizedCost') as string)) : null;
     const quantity = pick('quantity') as number;
@@ -98,7 +102,19 @@ export async function resubmit(actor: Actor, input: { debitMemoNumber: string | 
   }
   const claimedTotal = moneyToString(sumMoney(lines.map((l) => parseMoney(l.claimedAmount))));
   const id = await repo.sequelize().transaction((t) =>
-    repo.insertClaim({ number: documentNumber('CLM'), distributorId, type: 'explicit', debitMemoNumber: input.debitMemoNumber, currency: 'USD', claimedTotal, createdByUserId: actor.userId }, lines, t),
+    repo.insertClaim(
+      {
+        number: documentNumber('CLM'),
+        distributorId,
+        type: 'explicit',
+        debitMemoNumber: input.debitMemoNumber,
+        currency: 'USD',
+        claimedTotal,
+        createdByUserId: actor.userId,
+      },
+      lines,
+      t,
+    ),
   );
   await recordAudit(actor, {
     action: 'claim.resubmitted',

@@ -25,8 +25,17 @@ export async function matchableAuthorizationLines(distributorId: number): Promis
       WHERE a.distributor_id = ? AND a.status = 'active'
       ORDER BY l.id`,
     { replacements: [distributorId], type: QueryTypes.SELECT },
-  )) as (Omit<MatchableAuthorizationLine, 'authorizedCost' | 'remaining'> & { authorizedCost: string | number; remaining: string | number })[];
-  return rows.map((r) => ({ ...r, authorizedCost: moneyToString(moneyFromDb(r.authorizedCost)), remaining: Number(r.remaining), validFrom: String(r.validFrom).slice(0, 10), validTo: String(r.validTo).slice(0, 10) }));
+  )) as (Omit<MatchableAuthorizationLine, 'authorizedCost' | 'remaining'> & {
+    authorizedCost: string | number;
+    remaining: string | number;
+  })[];
+  return rows.map((r) => ({
+    ...r,
+    authorizedCost: moneyToString(moneyFromDb(r.authorizedCost)),
+    remaining: Number(r.remaining),
+    validFrom: String(r.validFrom).slice(0, 10),
+    validTo: String(r.validTo).slice(0, 10),
+  }));
 }
 
 /** productId -> book cost periods (effective from/to), newest first. */
@@ -38,8 +47,13 @@ export async function bookCosts(distributorId: number) {
   const byProduct = new Map<number, { cost: string; from: string; to: string | null }[]>();
   for (const r of rows) {
     const list = byProduct.get(r.productId) ?? [];
-    list.push({ cost: moneyToString(moneyFromDb(r.cost)), from: String(r.effectiveFrom).slice(0, 10), to: r.effectiveTo ? String(r.effectiveTo).slice(0, 10) : null });
+    list.push({
+      cost: moneyToString(moneyFromDb(r.cost)),
+      from: String(r.effectiveFrom).slice(0, 10),
+      to: r.effectiveTo ? String(r.effectiveTo).slice(0, 10) : null,
+    });
     byProduct.set(r.productId, list);
   }
-  return (productId: number, date: string): string | null => byProduct.get(productId)?.find((b) => b.from <= date && (b.to === null || b.to >= date))?.cost ?? null;
+  return (productId: number, date: string): string | null =>
+    byProduct.get(productId)?.find((b) => b.from <= date && (b.to === null || b.to >= date))?.cost ?? null;
 }

@@ -35,7 +35,11 @@ export interface PosLineForMatch {
  * one whose remaining quantity covers the line, then the earliest expiry (use what lapses
  * first), then the lowest line id.
  */
-export function bestAuthorizationLine(pos: PosLineForMatch, candidates: readonly MatchableAuthorizationLine[], taken: ReadonlyMap<number, number> = new Map()): MatchableAuthorizationLine | null {
+export function bestAuthorizationLine(
+  pos: PosLineForMatch,
+  candidates: readonly MatchableAuthorizationLine[],
+  taken: ReadonlyMap<number, number> = new Map(),
+): MatchableAuthorizationLine | null {
   if (pos.productId === null) return null;
   const customer = pos.endCustomerName ? endCustomerKey(pos.endCustomerName) : null;
   let best: MatchableAuthorizationLine | null = null;
@@ -64,15 +68,33 @@ function compare(a: [number, number, string, number], b: [number, number, string
 }
 
 export interface ClaimImportResult {
-  claims: { id: number; number: string; type: ClaimType; debitMemoNumber: string | null; status: string; lineCount: number; claimedTotal: string; approvedTotal: string }[];
+  claims: {
+    id: number;
+    number: string;
+    type: ClaimType;
+    debitMemoNumber: string | null;
+    status: string;
+    lineCount: number;
+    claimedTotal: string;
+    approvedTotal: string;
+  }[];
   unmatched: { posLineId: number; invoiceNumber: string; invoiceLine: string; reason: 'NO_POS_MATCH' }[];
 }
 
-export async function claimImport(actor: Actor, importId: number, mode: 'implicit' | 'automatic' | 'both', groupBy: 'debitMemo' | 'period'): Promise<ClaimImportResult> {
+export async function claimImport(
+  actor: Actor,
+  importId: number,
+  mode: 'implicit' | 'automatic' | 'both',
+  groupBy: 'debitMemo' | 'period',
+): Promise<ClaimImportResult> {
   const job = await imports.findImport(scopeOf(actor), importId);
   if (!job) throw notFound('import');
   const distributorId = job.distributorId;
-  const [lines, facts, bookCostOn] = await Promise.all([imports.unconsumedPosLines(importId, distributorId), matchableAuthorizationLines(distributorId), bookCosts(distributorId)]);
+  const [lines, facts, bookCostOn] = await Promise.all([
+    imports.unconsumedPosLines(importId, distributorId),
+    matchableAuthorizationLines(distributorId),
+    bookCosts(distributorId),
+  ]);
   const groups = new Map<string, { type: ClaimType; debitMemoNumber: string | null; lines: repo.NewClaimLine[] }>();
   const unmatched: ClaimImportResult['unmatched'] = [];
   const taken = new Map<number, number>();
@@ -94,7 +116,11 @@ export async function claimImport(actor: Actor, importId: number, mode: 'implici
       }
     } else {
       if (mode === 'implicit') continue;
-      const best = bestAuthorizationLine({ productId: p.productId, endCustomerName: p.endCustomerName, invoiceDate, quantity: p.quantity }, facts, taken);
+      const best = bestAuthorizationLine(
+        { productId: p.productId, endCustomerName: p.endCustomerName, invoiceDate, quantity: p.quantity },
+        facts,
+        taken,
+      );
       if (!best) {
         unmatched.push({ posLineId: p.id, invoiceNumber: p.invoiceNumber, invoiceLine: p.invoiceLine, reason: 'NO_POS_MATCH' });
         continue;
@@ -104,7 +130,12 @@ export async function claimImport(actor: Actor, importId: number, mode: 'implici
       authorizedCost = best.authorizedCost;
       type = 'automatic';
     }
-    const bookCost = p.bookCost !== null ? moneyToString(parseMoney(String(p.bookCost))) : p.productId !== null ? bookCostOn(p.productId, invoiceDate) : null;
+    const bookCost =
+      p.bookCost !== null
+        ? moneyToString(parseMoney(String(p.bookCost)))
+        : p.productId !== null
+          ? bookCostOn(p.productId, invoiceDate)
+          : null;
     const claimed =
       p.claimedAmount !== null
         ? moneyToString(parseMoney(String(p.claimedAmount)))
@@ -148,11 +179,38 @@ export async function claimImport(actor: Actor, importId: number, mode: 'implici
     }
     const claimedTotal = moneyToString(sumMoney(g.lines.map((l) => parseMoney(l.claimedAmount))));
     const id = await repo.sequelize().transaction((t) =>
-      repo.insertClaim({ number: documentNumber('CLM'), distributorId, type: g.type, debitMemoNumber: g.debitMemoNumber, currency: 'USD', claimedTotal, createdByUserId: actor.userId }, g.lines, t),
+      repo.insertClaim(
+        {
+          number: documentNumber('CLM'),
+          distributorId,
+          type: g.type,
+          debitMemoNumber: g.debitMemoNumber,
+          currency: 'USD',
+          claimedTotal,
+          createdByUserId: actor.userId,
+        },
+        g.lines,
+        t,
+      ),
     );
-    await recordAudit(actor, { action: 'claim.created', entityType: 'claim', entityId: id, distributorId, after: { type: g.type, importId, lines: g.lines.length, claimedTotal } });
+    await recordAudit(actor, {
+      action: 'claim.created',
+      entityType: 'claim',
+      entityId: id,
+      distributorId,
+      after: { type: g.type, importId, lines: g.lines.length, claimedTotal },
+    });
     const c = await submitClaim(actor, id);
-    claims.push({ id: c.id, number: c.number, type: c.type, debitMemoNumber: c.debitMemoNumber, status: c.status, lineCount: c.lineCount, claimedTotal: c.claimedTotal, approvedTotal: c.approvedTotal });
+    claims.push({
+      id: c.id,
+      number: c.number,
+      type: c.type,
+      debitMemoNumber: c.debitMemoNumber,
+      status: c.status,
+      lineCount: c.lineCount,
+      claimedTotal: c.claimedTotal,
+      approvedTotal: c.approvedTotal,
+    });
   }
   return { claims, unmatched };
 }

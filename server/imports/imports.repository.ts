@@ -58,7 +58,13 @@ const toView = (i: PosImport): ImportView => ({
 
 const scoped = (scope: TenantScope) => (scope.distributorId === null ? {} : { distributorId: scope.distributorId });
 
-export async function createImport(v: { distributorId: number; format: 'csv' | 'json'; fileName: string | null; totalBytes: number | null; createdByUserId: number }) {
+export async function createImport(v: {
+  distributorId: number;
+  format: 'csv' | 'json';
+  fileName: string | null;
+  totalBytes: number | null;
+  createdByUserId: number;
+}) {
   const i = await PosImport.create({
     ...v,
     fileSha256: null,
@@ -76,7 +82,24 @@ export async function createImport(v: { distributorId: number; format: 'csv' | '
   return i.id;
 }
 
-export async function updateImport(id: number, patch: Partial<Pick<PosImport, 'status' | 'processedBytes' | 'rowsRead' | 'rowsAccepted' | 'rowsDuplicate' | 'rowsRejected' | 'mapping' | 'failure' | 'finishedAt' | 'fileSha256'>>) {
+export async function updateImport(
+  id: number,
+  patch: Partial<
+    Pick<
+      PosImport,
+      | 'status'
+      | 'processedBytes'
+      | 'rowsRead'
+      | 'rowsAccepted'
+      | 'rowsDuplicate'
+      | 'rowsRejected'
+      | 'mapping'
+      | 'failure'
+      | 'finishedAt'
+      | 'fileSha256'
+    >
+  >,
+) {
   await PosImport.update(patch, { where: { id } });
 }
 
@@ -92,12 +115,27 @@ export async function listImports(scope: TenantScope, limit: number): Promise<Im
 export async function insertRowErrors(importId: number, errors: (RowError & { raw: string | null })[]) {
   if (!errors.length) return;
   await PosImportError.bulkCreate(
-    errors.map((e) => ({ importId, rowNumber: e.rowNumber, columnName: e.column, code: e.code, message: e.message.slice(0, 500), raw: e.raw })),
+    errors.map((e) => ({
+      importId,
+      rowNumber: e.rowNumber,
+      columnName: e.column,
+      code: e.code,
+      message: e.message.slice(0, 500),
+      raw: e.raw,
+    })),
   );
 }
 
 export async function rowErrors(importId: number) {
-  return (await PosImportError.findAll({ where: { importId }, order: [['rowNumber', 'ASC'], ['id', 'ASC']] })).map((e) => ({
+  return (
+    await PosImportError.findAll({
+      where: { importId },
+      order: [
+        ['rowNumber', 'ASC'],
+        ['id', 'ASC'],
+      ],
+    })
+  ).map((e) => ({
     rowNumber: e.rowNumber,
     column: e.columnName,
     code: e.code,
@@ -108,13 +146,25 @@ export async function rowErrors(importId: number) {
 
 export async function findMapping(distributorId: number) {
   const m = await PosColumnMapping.findOne({ where: { distributorId } });
-  return m ? { mapping: JSON.parse(m.mapping) as Record<string, string>, options: JSON.parse(m.options) as Record<string, string>, updatedAt: m.updatedAt.toISOString() } : null;
+  return m
+    ? {
+        mapping: JSON.parse(m.mapping) as Record<string, string>,
+        options: JSON.parse(m.options) as Record<string, string>,
+        updatedAt: m.updatedAt.toISOString(),
+      }
+    : null;
 }
 
 export async function saveMapping(distributorId: number, mapping: object, options: object, userId: number) {
   const existing = await PosColumnMapping.findOne({ where: { distributorId } });
   if (existing) await existing.update({ mapping: JSON.stringify(mapping), options: JSON.stringify(options), updatedByUserId: userId });
-  else await PosColumnMapping.create({ distributorId, mapping: JSON.stringify(mapping), options: JSON.stringify(options), updatedByUserId: userId });
+  else
+    await PosColumnMapping.create({
+      distributorId,
+      mapping: JSON.stringify(mapping),
+      options: JSON.stringify(options),
+      updatedByUserId: userId,
+    });
 }
 
 /** Vendor part and this distributor's part numbers -> product id, for resolving rows as they stream. */
@@ -130,18 +180,54 @@ export async function productResolver(distributorId: number) {
 }
 
 const POS_COLUMNS = [
-  'distributor_id', 'import_id', 'invoice_number', 'invoice_line', 'invoice_date', 'ship_date', 'product_id', 'vendor_part_number',
-  'distributor_part_number', 'quantity', 'resale_price', 'book_cost', 'authorized_cost', 'claimed_amount', 'authorization_number',
-  'end_customer_name', 'customer_po', 'debit_memo_number', 'extra', 'created_at', 'updated_at',
+  'distributor_id',
+  'import_id',
+  'invoice_number',
+  'invoice_line',
+  'invoice_date',
+  'ship_date',
+  'product_id',
+  'vendor_part_number',
+  'distributor_part_number',
+  'quantity',
+  'resale_price',
+  'book_cost',
+  'authorized_cost',
+  'claimed_amount',
+  'authorization_number',
+  'end_customer_name',
+  'customer_po',
+  'debit_memo_number',
+  'extra',
+  'created_at',
+  'updated_at',
 ];
 
 export type PosInsertRow = PosRow & { productId: number | null };
 
 function values(distributorId: number, importId: number, r: PosInsertRow, now: Date | string): unknown[] {
   return [
-    distributorId, importId, r.invoiceNumber, r.invoiceLine, r.invoiceDate, r.shipDate, r.productId, r.vendorPartNumber, r.distributorPartNumber,
-    r.quantity, r.resalePrice, r.bookCost, r.authorizedCost, r.claimedAmount, r.authorizationNumber, r.endCustomerName, r.customerPo,
-    r.debitMemoNumber, r.extra ? JSON.stringify(r.extra) : null, now, now,
+    distributorId,
+    importId,
+    r.invoiceNumber,
+    r.invoiceLine,
+    r.invoiceDate,
+    r.shipDate,
+    r.productId,
+    r.vendorPartNumber,
+    r.distributorPartNumber,
+    r.quantity,
+    r.resalePrice,
+    r.bookCost,
+    r.authorizedCost,
+    r.claimedAmount,
+    r.authorizationNumber,
+    r.endCustomerName,
+    r.customerPo,
+    r.debitMemoNumber,
+    r.extra ? JSON.stringify(r.extra) : null,
+    now,
+    now,
   ];
 }
 
@@ -151,7 +237,10 @@ interface RawMysqlConnection {
 
 /** Runs one statement on a raw mysql2 connection from Sequelize's pool. */
 export async function rawMysql(db: Sequelize, sql: string, params: unknown[]): Promise<{ affectedRows: number }> {
-  const cm = db.connectionManager as unknown as { getConnection(o: object): Promise<RawMysqlConnection>; releaseConnection(c: RawMysqlConnection): Promise<void> };
+  const cm = db.connectionManager as unknown as {
+    getConnection(o: object): Promise<RawMysqlConnection>;
+    releaseConnection(c: RawMysqlConnection): Promise<void>;
+  };
   const conn = await cm.getConnection({ type: 'write' });
   try {
     return await new Promise((resolve, reject) => conn.query(sql, params, (err, result) => (err ? reject(err) : resolve(result))));
@@ -166,7 +255,9 @@ export async function insertPosLines(distributorId: number, importId: number, ro
   const db = sequelize();
   if (db.getDialect() === 'mysql') {
     const now = new Date();
-    const r = await rawMysql(db, `INSERT IGNORE INTO pos_lines (${POS_COLUMNS.join(',')}) VALUES ?`, [rows.map((x) => values(distributorId, importId, x, now))]);
+    const r = await rawMysql(db, `INSERT IGNORE INTO pos_lines (${POS_COLUMNS.join(',')}) VALUES ?`, [
+      rows.map((x) => values(distributorId, importId, x, now)),
+    ]);
     return r.affectedRows;
   }
   const now = new Date().toISOString().replace('T', ' ').replace('Z', ' +00:00');

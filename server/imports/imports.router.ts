@@ -31,8 +31,21 @@ const ImportView = z
     createdAt: z.string(),
   })
   .openapi('PosImport');
-const RowErrorView = z.object({ rowNumber: z.number(), column: z.string().nullable(), code: z.string(), message: z.string(), raw: z.string().nullable() });
-const Mapping = z.object(Object.fromEntries(POS_FIELDS.map((f) => [f, z.string().min(1).max(100).optional()])) as Record<(typeof POS_FIELDS)[number], z.ZodOptional<z.ZodString>>).strict();
+const RowErrorView = z.object({
+  rowNumber: z.number(),
+  column: z.string().nullable(),
+  code: z.string(),
+  message: z.string(),
+  raw: z.string().nullable(),
+});
+const Mapping = z
+  .object(
+    Object.fromEntries(POS_FIELDS.map((f) => [f, z.string().min(1).max(100).optional()])) as Record<
+      (typeof POS_FIELDS)[number],
+      z.ZodOptional<z.ZodString>
+    >,
+  )
+  .strict();
 const MappingInput = z
   .object({
     mapping: Mapping.default({}).openapi({ description: 'POS field -> the header the distributor uses' }),
@@ -46,25 +59,90 @@ const MappingInput = z
   })
   .openapi('PosColumnMapping');
 const JsonImport = z
-  .object({ fileName: z.string().max(255).nullable().default(null), lines: z.array(z.record(z.string().max(100), z.unknown())).min(1).max(100_000) })
+  .object({
+    fileName: z.string().max(255).nullable().default(null),
+    lines: z
+      .array(z.record(z.string().max(100), z.unknown()))
+      .min(1)
+      .max(100_000),
+  })
   .openapi('PosJsonImport');
 const ImportQuery = z.object({ fileName: z.string().max(255).optional(), delimiter: z.enum([',', ';', '\t', '|', 'tab']).optional() });
 const ClaimImportInput = z
   .object({
     mode: z.enum(['implicit', 'automatic', 'both']).default('both'),
-    groupBy: z.enum(['debitMemo', 'period']).default('debitMemo').openapi({ description: 'implicit claims: one per debit memo (lines without one go by month), or one per month' }),
+    groupBy: z
+      .enum(['debitMemo', 'period'])
+      .default('debitMemo')
+      .openapi({ description: 'implicit claims: one per debit memo (lines without one go by month), or one per month' }),
   })
   .openapi('ClaimImportInput');
 
-describeRoute({ method: 'get', path: '/api/imports/mapping', summary: "The distributor's saved POS column mapping", tags, response: MappingInput });
-describeRoute({ method: 'put', path: '/api/imports/mapping', summary: 'Save the POS column mapping and file options', tags, body: MappingInput, response: MappingInput });
-describeRoute({ method: 'post', path: '/api/imports', summary: 'Import POS lines: a CSV body (text/csv, streamed) or JSON {lines}', tags, query: ImportQuery, body: JsonImport, response: ImportView, status: 201 });
-describeRoute({ method: 'get', path: '/api/imports', summary: 'Recent POS imports', tags, response: z.object({ items: z.array(ImportView) }) });
-describeRoute({ method: 'get', path: '/api/imports/:id', summary: 'An import job with its progress and counters', tags, params: IdParam, response: ImportView });
-describeRoute({ method: 'get', path: '/api/imports/:id/events', summary: 'Server-sent events: progress of the job until it ends', tags, params: IdParam });
-describeRoute({ method: 'get', path: '/api/imports/:id/errors', summary: 'The rows that were not kept, with row, column and reason', tags, params: IdParam, response: z.object({ items: z.array(RowErrorView) }) });
+describeRoute({
+  method: 'get',
+  path: '/api/imports/mapping',
+  summary: "The distributor's saved POS column mapping",
+  tags,
+  response: MappingInput,
+});
+describeRoute({
+  method: 'put',
+  path: '/api/imports/mapping',
+  summary: 'Save the POS column mapping and file options',
+  tags,
+  body: MappingInput,
+  response: MappingInput,
+});
+describeRoute({
+  method: 'post',
+  path: '/api/imports',
+  summary: 'Import POS lines: a CSV body (text/csv, streamed) or JSON {lines}',
+  tags,
+  query: ImportQuery,
+  body: JsonImport,
+  response: ImportView,
+  status: 201,
+});
+describeRoute({
+  method: 'get',
+  path: '/api/imports',
+  summary: 'Recent POS imports',
+  tags,
+  response: z.object({ items: z.array(ImportView) }),
+});
+describeRoute({
+  method: 'get',
+  path: '/api/imports/:id',
+  summary: 'An import job with its progress and counters',
+  tags,
+  params: IdParam,
+  response: ImportView,
+});
+describeRoute({
+  method: 'get',
+  path: '/api/imports/:id/events',
+  summary: 'Server-sent events: progress of the job until it ends',
+  tags,
+  params: IdParam,
+});
+describeRoute({
+  method: 'get',
+  path: '/api/imports/:id/errors',
+  summary: 'The rows that were not kept, with row, column and reason',
+  tags,
+  params: IdParam,
+  response: z.object({ items: z.array(RowErrorView) }),
+});
 describeRoute({ method: 'get', path: '/api/imports/:id/errors.csv', summary: 'The row-error report as CSV', tags, params: IdParam });
-describeRoute({ method: 'post', path: '/api/imports/:id/claims', summary: 'Turn the import into implicit claims (lines with an authorization number) and automatic claims (best match)', tags, params: IdParam, body: ClaimImportInput, status: 201 });
+describeRoute({
+  method: 'post',
+  path: '/api/imports/:id/claims',
+  summary: 'Turn the import into implicit claims (lines with an authorization number) and automatic claims (best match)',
+  tags,
+  params: IdParam,
+  body: ClaimImportInput,
+  status: 201,
+});
 
 export function importsRouter() {
   const r = Router();
@@ -82,7 +160,9 @@ export function importsRouter() {
     const q = parse(ImportQuery, req.query, 'query');
     if (req.is('application/json')) {
       const body = parse(JsonImport, req.body);
-      res.status(201).json(await service.importJson(actor, body.lines, { fileName: body.fileName ?? q.fileName ?? null, totalBytes: null }));
+      res
+        .status(201)
+        .json(await service.importJson(actor, body.lines, { fileName: body.fileName ?? q.fileName ?? null, totalBytes: null }));
       return;
     }
     if (!req.is(['text/csv', 'text/plain', 'application/csv', 'application/octet-stream', 'text/tab-separated-values'])) {
@@ -114,7 +194,9 @@ export function importsRouter() {
     const actor = requireActor(req);
     const importId = id(req.params);
     let job = await service.getImport(actor, importId);
-    res.status(200).set({ 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-cache', Connection: 'keep-alive', 'X-Accel-Buffering': 'no' });
+    res
+      .status(200)
+      .set({ 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-cache', Connection: 'keep-alive', 'X-Accel-Buffering': 'no' });
     res.flushHeaders();
     let closed = false;
     req.on('close', () => {

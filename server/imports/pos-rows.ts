@@ -43,14 +43,33 @@ const SYNONYMS: Record<PosField, string[]> = {
   invoiceLine: ['invoiceline', 'invoicelineno', 'invoicelinenumber', 'line', 'lineno', 'linenumber', 'invline'],
   invoiceDate: ['invoicedate', 'invdate', 'date', 'saledate'],
   shipDate: ['shipdate', 'shippingdate', 'shipped', 'dateshipped'],
-  vendorPartNumber: ['vendorpartnumber', 'vendorpart', 'vendorpn', 'mfrpart', 'mfrpartnumber', 'manufacturerpartnumber', 'mpn', 'partnumber', 'sku'],
+  vendorPartNumber: [
+    'vendorpartnumber',
+    'vendorpart',
+    'vendorpn',
+    'mfrpart',
+    'mfrpartnumber',
+    'manufacturerpartnumber',
+    'mpn',
+    'partnumber',
+    'sku',
+  ],
   distributorPartNumber: ['distributorpartnumber', 'distributorpart', 'distipart', 'distpn', 'internalpart'],
   quantity: ['quantity', 'qty', 'qtyshipped', 'shippedqty', 'units'],
   resalePrice: ['resaleprice', 'resale', 'resaleunitprice', 'unitprice', 'sellprice'],
   bookCost: ['bookcost', 'book', 'distributorcost', 'cost'],
   authorizedCost: ['authorizedcost', 'debitcost', 'shipanddebitcost', 'sdcost', 'approvedcost'],
   claimedAmount: ['claimedamount', 'debitamount', 'claimamount', 'amount'],
-  authorizationNumber: ['authorizationnumber', 'authorization', 'authno', 'debitauthorization', 'shipanddebitnumber', 'sdnumber', 'spanumber', 'contractnumber'],
+  authorizationNumber: [
+    'authorizationnumber',
+    'authorization',
+    'authno',
+    'debitauthorization',
+    'shipanddebitnumber',
+    'sdnumber',
+    'spanumber',
+    'contractnumber',
+  ],
   endCustomerName: ['endcustomername', 'endcustomer', 'customer', 'endcustomername1', 'shiptoname', 'soldtoname'],
   customerPo: ['customerpo', 'po', 'ponumber', 'customerponumber', 'resellerpo'],
   debitMemoNumber: ['debitmemonumber', 'debitmemo', 'dmnumber', 'memo'],
@@ -67,7 +86,11 @@ const MAX_LENGTH: Partial<Record<PosField, number>> = {
   debitMemoNumber: 64,
 };
 
-const norm = (h: string) => h.replace(/^\uFEFF/, '').toLowerCase().replace(/[^a-z0-9]/g, '');
+const norm = (h: string) =>
+  h
+    .replace(/^\uFEFF/, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '');
 
 export interface ResolvedColumns {
   /** field -> column index */
@@ -109,8 +132,11 @@ export function resolveColumns(header: string[], mapping: ColumnMapping = {}): R
       }
     }
   }
-  const missing: string[] = REQUIRED.filter((f) => index[f] === undefined).map((f) => (mapping[f] ? `${f} (mapped to "${mapping[f]}", not in the file)` : f));
-  if (index.vendorPartNumber === undefined && index.distributorPartNumber === undefined) missing.push('vendorPartNumber or distributorPartNumber');
+  const missing: string[] = REQUIRED.filter((f) => index[f] === undefined).map((f) =>
+    mapping[f] ? `${f} (mapped to "${mapping[f]}", not in the file)` : f,
+  );
+  if (index.vendorPartNumber === undefined && index.distributorPartNumber === undefined)
+    missing.push('vendorPartNumber or distributorPartNumber');
   const unmapped = cells.map((name, i) => ({ index: i, name })).filter((c) => !used.has(c.index) && c.name !== '');
   return { index, unmapped, missing };
 }
@@ -141,7 +167,20 @@ export interface RowError {
   message: string;
 }
 
-const MONTHS: Record<string, number> = { jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12 };
+const MONTHS: Record<string, number> = {
+  jan: 1,
+  feb: 2,
+  mar: 3,
+  apr: 4,
+  may: 5,
+  jun: 6,
+  jul: 7,
+  aug: 8,
+  sep: 9,
+  oct: 10,
+  nov: 11,
+  dec: 12,
+};
 const pad = (n: number) => (n < 10 ? `0${n}` : String(n));
 
 function isoDate(y: number, m: number, d: number): string | null {
@@ -173,7 +212,10 @@ export function parsePosDate(text: string, order: ParseOptions['dateOrder'] = 'a
 
 /** A decimal number with thousands separators or a decimal comma, as a plain decimal string; null when unreadable. */
 export function normalizeDecimal(text: string, mark: ParseOptions['decimalMark'] = 'auto'): string | null {
-  let t = text.trim().replace(/[\s\u00A0'’]/g, '').replace(/^[$€£]/, '');
+  let t = text
+    .trim()
+    .replace(/[\s\u00A0'’]/g, '')
+    .replace(/^[$€£]/, '');
   if (t === '') return null;
   let decimal = mark;
   if (decimal === 'auto') {
@@ -189,7 +231,12 @@ export function normalizeDecimal(text: string, mark: ParseOptions['decimalMark']
 }
 
 /** Maps and checks one data row; `rowNumber` counts the header as row 1. */
-export function toPosRow(cells: string[], cols: ResolvedColumns, rowNumber: number, options: ParseOptions = DEFAULT_OPTIONS): { row: PosRow | null; errors: RowError[] } {
+export function toPosRow(
+  cells: string[],
+  cols: ResolvedColumns,
+  rowNumber: number,
+  options: ParseOptions = DEFAULT_OPTIONS,
+): { row: PosRow | null; errors: RowError[] } {
   const errors: RowError[] = [];
   const cell = (f: PosField): string | null => {
     const i = cols.index[f];
@@ -228,15 +275,28 @@ export function toPosRow(cells: string[], cols: ResolvedColumns, rowNumber: numb
   };
   const invoiceNumber = text('invoiceNumber');
   const invoiceLine = text('invoiceLine');
-  for (const [f, v] of [['invoiceNumber', invoiceNumber], ['invoiceLine', invoiceLine]] as const) {
-    if (v === null && !errors.some((e) => e.column === f)) errors.push({ rowNumber, column: f, code: 'MISSING_REQUIRED_FIELD', message: `${f} is empty` });
+  for (const [f, v] of [
+    ['invoiceNumber', invoiceNumber],
+    ['invoiceLine', invoiceLine],
+  ] as const) {
+    if (v === null && !errors.some((e) => e.column === f))
+      errors.push({ rowNumber, column: f, code: 'MISSING_REQUIRED_FIELD', message: `${f} is empty` });
   }
   const invoiceDate = date('invoiceDate', true);
   const shipDate = date('shipDate', false);
   const vendorPartNumber = text('vendorPartNumber');
   const distributorPartNumber = text('distributorPartNumber');
-  if (!vendorPartNumber && !distributorPartNumber && !errors.some((e) => e.code === 'VALUE_TOO_LONG' && /PartNumber/.test(e.column ?? ''))) {
-    errors.push({ rowNumber, column: cols.index.vendorPartNumber !== undefined ? 'vendorPartNumber' : 'distributorPartNumber', code: 'MISSING_REQUIRED_FIELD', message: 'no part number' });
+  if (
+    !vendorPartNumber &&
+    !distributorPartNumber &&
+    !errors.some((e) => e.code === 'VALUE_TOO_LONG' && /PartNumber/.test(e.column ?? ''))
+  ) {
+    errors.push({
+      rowNumber,
+      column: cols.index.vendorPartNumber !== undefined ? 'vendorPartNumber' : 'distributorPartNumber',
+      code: 'MISSING_REQUIRED_FIELD',
+      message: 'no part number',
+    });
   }
   let quantity = 0;
   const q = cell('quantity');
@@ -244,7 +304,8 @@ export function toPosRow(cells: string[], cols: ResolvedColumns, rowNumber: numb
   else {
     const d = normalizeDecimal(q, options.decimalMark);
     const n = d === null ? NaN : Number(d);
-    if (!Number.isSafeInteger(n) || n <= 0 || n > 100_000_000) errors.push({ rowNumber, column: 'quantity', code: 'INVALID_QUANTITY', message: `quantity "${q}" is not a whole number above zero` });
+    if (!Number.isSafeInteger(n) || n <= 0 || n > 100_000_000)
+      errors.push({ rowNumber, column: 'quantity', code: 'INVALID_QUANTITY', message: `quantity "${q}" is not a whole number above zero` });
     else quantity = n;
   }
   const row: PosRow = {

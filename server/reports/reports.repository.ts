@@ -12,13 +12,17 @@ const db = (): Sequelize => Claim.sequelize!;
 const sqlite = () => db().getDialect() === 'sqlite';
 
 /** SUM of a money expression, exact: 4-dp units on SQLite, DECIMAL on MariaDB. */
-const sumMoneySql = (expr: string) => (sqlite() ? `COALESCE(SUM(CAST(ROUND((${expr}) * 10000) AS INTEGER)), 0)` : `COALESCE(SUM(${expr}), 0)`);
+const sumMoneySql = (expr: string) =>
+  sqlite() ? `COALESCE(SUM(CAST(ROUND((${expr}) * 10000) AS INTEGER)), 0)` : `COALESCE(SUM(${expr}), 0)`;
 /** Money from sumMoneySql's column, as a 4-dp string. */
 const fromSum = (v: unknown) => moneyToString(sqlite() ? new Money(String(v ?? 0)).div(10000) : new Money(String(v ?? 0)));
 /** A per-unit money value as integer units, for products with quantities. */
 const units = (expr: string) => `ROUND((${expr}) * 10000)`;
 
-const scopeSql = (scope: TenantScope, column: string) => (scope.distributorId === null ? { sql: '', params: [] as unknown[] } : { sql: ` AND ${column} = ?`, params: [scope.distributorId] as unknown[] });
+const scopeSql = (scope: TenantScope, column: string) =>
+  scope.distributorId === null
+    ? { sql: '', params: [] as unknown[] }
+    : { sql: ` AND ${column} = ?`, params: [scope.distributorId] as unknown[] };
 
 export async function accruals(scope: TenantScope, today: string) {
   const s = scopeSql(scope, 'c.distributor_id');
@@ -47,7 +51,12 @@ export async function accruals(scope: TenantScope, today: string) {
       ORDER BY a.distributor_id`,
     { replacements: [today, today, today, ...e.params], type: QueryTypes.SELECT },
   )) as { distributorId: number; distributorName: string; openQuantity: number | string; exposure: unknown }[];
-  const byDistributor = rows.map((r) => ({ distributorId: r.distributorId, distributorName: r.distributorName, openQuantity: Number(r.openQuantity), exposure: fromSum(r.exposure) }));
+  const byDistributor = rows.map((r) => ({
+    distributorId: r.distributorId,
+    distributorName: r.distributorName,
+    openQuantity: Number(r.openQuantity),
+    exposure: fromSum(r.exposure),
+  }));
   return {
     asOf: today,
     openLiability: fromSum(claims.openLiability),
@@ -93,5 +102,11 @@ export async function claimFigures(scope: TenantScope, groupBy: GroupBy, from: s
       ORDER BY ${key}`,
     { replacements: [...params, ...s.params], type: QueryTypes.SELECT },
   )) as { groupKey: string; claims: number | string; claimed: unknown; approved: unknown; paid: unknown }[];
-  return rows.map((r) => ({ key: String(r.groupKey), claims: Number(r.claims), claimed: fromSum(r.claimed), approved: fromSum(r.approved), paid: fromSum(r.paid) }));
+  return rows.map((r) => ({
+    key: String(r.groupKey),
+    claims: Number(r.claims),
+    claimed: fromSum(r.claimed),
+    approved: fromSum(r.approved),
+    paid: fromSum(r.paid),
+  }));
 }

@@ -118,12 +118,19 @@ describeDb('authorization matrix (generated from the router table)', () => {
 
   async function snapshot(): Promise<string> {
     const qi = t.db.sequelize.getQueryInterface();
-    const tables = ((await qi.showAllTables()) as unknown[]).map((x) => (typeof x === 'string' ? x : (x as { tableName: string }).tableName));
+    const tables = ((await qi.showAllTables()) as unknown[]).map((x) =>
+      typeof x === 'string' ? x : (x as { tableName: string }).tableName,
+    );
     const hash = createHash('sha256');
     for (const table of tables.filter((n) => !VOLATILE_TABLES.test(n)).sort()) {
       const q = t.db.dialect === 'mysql' ? `SELECT * FROM \`${table}\`` : `SELECT * FROM "${table}"`;
       const [rows] = await t.db.sequelize.query(q);
-      hash.update(table).update((rows as object[]).map((r) => JSON.stringify(r)).sort().join('\n'));
+      hash.update(table).update(
+        (rows as object[])
+          .map((r) => JSON.stringify(r))
+          .sort()
+          .join('\n'),
+      );
     }
     return hash.digest('hex');
   }
@@ -187,11 +194,24 @@ describeDb('authorization matrix (generated from the router table)', () => {
     B = await me(b);
     // Give B an object in every resource that lists some: an import, at least.
     // Best effort: the import feature's own tests own its failures.
-    await b.post('/api/imports', {
-      fileName: 'matrix.json',
-      lines: [{ invoiceNumber: 'NB-M-1', invoiceLine: 1, invoiceDate: '2026-10-09', vendorPartNumber: 'VS-ETH-PHY', quantity: 10, endCustomerName: 'Cascade Robotics' }],
-    }).catch(() => null);
-    for (const resource of new Set(routes.filter((r) => r.path.startsWith('/api/') && r.path.includes(':id')).map((r) => resourceOf(r.path)))) {
+    await b
+      .post('/api/imports', {
+        fileName: 'matrix.json',
+        lines: [
+          {
+            invoiceNumber: 'NB-M-1',
+            invoiceLine: 1,
+            invoiceDate: '2026-10-09',
+            vendorPartNumber: 'VS-ETH-PHY',
+            quantity: 10,
+            endCustomerName: 'Cascade Robotics',
+          },
+        ],
+      })
+      .catch(() => null);
+    for (const resource of new Set(
+      routes.filter((r) => r.path.startsWith('/api/') && r.path.includes(':id')).map((r) => resourceOf(r.path)),
+    )) {
       const idsOf = async (c: Client) =>
         items((await c.get(`/api/${resource}`)).body)
           .map((i) => i.id)
@@ -216,7 +236,14 @@ describeDb('authorization matrix (generated from the router table)', () => {
 
   it('finds every mounted route, the new ones included', () => {
     const keys = routes.map((r) => `${r.method} ${r.path}`);
-    for (const k of ['GET /api/claims/:id', 'POST /api/claims/:id/pay', 'GET /api/audit', 'POST /api/tokens', 'POST /auth/saml/acs', 'PUT /api/sso/identity-provider']) {
+    for (const k of [
+      'GET /api/claims/:id',
+      'POST /api/claims/:id/pay',
+      'GET /api/audit',
+      'POST /api/tokens',
+      'POST /auth/saml/acs',
+      'PUT /api/sso/identity-provider',
+    ]) {
       expect(keys).toContain(k);
     }
     expect(routes.length).toBeGreaterThan(40);
@@ -251,9 +278,11 @@ describeDb('authorization matrix (generated from the router table)', () => {
       const leaked = distributorIdsIn(res.body).filter((d) => d !== A);
       if (leaked.length) failures.push(`${key}: distributor ${A}'s user saw distributorId ${[...new Set(leaked)].join(',')}`);
       const ownIdsOfB = new Set(idsOfB.get(resourceOf(r.path)) ?? []);
-      if (!r.path.includes(':') && items(res.body).some((i) => ownIdsOfB.has(i.id as number))) failures.push(`${key}: lists an id of distributor ${B}`);
+      if (!r.path.includes(':') && items(res.body).some((i) => ownIdsOfB.has(i.id as number)))
+        failures.push(`${key}: lists an id of distributor ${B}`);
       if (path && r.path.includes(':id') && res.status < 400) failures.push(`${key}: ${res.status} on distributor ${B}'s object ${target}`);
-      if (WRITE.has(r.method) && res.status >= 400 && (await snapshot()) !== before) failures.push(`${key}: refused with ${res.status} but changed data`);
+      if (WRITE.has(r.method) && res.status >= 400 && (await snapshot()) !== before)
+        failures.push(`${key}: refused with ${res.status} but changed data`);
     }
     expect(failures).toEqual([]);
   });
@@ -283,7 +312,11 @@ describeDb('authorization matrix (generated from the router table)', () => {
       if (!path) continue;
       const res = await b.get(path);
       if (res.status >= 400) findings.push(`GET ${r.path}: ${res.status} for the owner too (${path})`);
-      if (['claims', 'requests', 'authorizations', 'imports'].includes(resourceOf(r.path)) && r.path.split('/').length === 4 && res.status !== 200) {
+      if (
+        ['claims', 'requests', 'authorizations', 'imports'].includes(resourceOf(r.path)) &&
+        r.path.split('/').length === 4 &&
+        res.status !== 200
+      ) {
         failures.push(`GET ${path} as its owner: ${res.status}`);
       }
     }

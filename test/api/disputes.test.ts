@@ -13,7 +13,17 @@ describeDb('disputes', () => {
       submit: true,
       debitMemoNumber: 'ARW-DISPUTE-1',
       lines: [
-        { authorizationNumber: authNumber, vendorPartNumber: 'VS-ETH-PHY', endCustomerName: 'Orion Automotive', invoiceNumber: 'ARW-D-1', invoiceLine: '1', invoiceDate: '2026-10-20', quantity: 100, bookCost: '3.8950', authorizedCost: '3.2000' },
+        {
+          authorizationNumber: authNumber,
+          vendorPartNumber: 'VS-ETH-PHY',
+          endCustomerName: 'Orion Automotive',
+          invoiceNumber: 'ARW-D-1',
+          invoiceLine: '1',
+          invoiceDate: '2026-10-20',
+          quantity: 100,
+          bookCost: '3.8950',
+          authorizedCost: '3.2000',
+        },
       ],
     });
     expect(claim.status).toBe(201);
@@ -25,15 +35,25 @@ describeDb('disputes', () => {
   it('shows the distributor each rejected line with its reasons', async () => {
     const res = await arrow.get('/api/disputes');
     expect(res.status).toBe(200);
-    expect(res.body.items).toEqual(expect.arrayContaining([expect.objectContaining({ id: rejectedLineId, reasonCodes: ['END_CUSTOMER_MISMATCH'], resubmittedAs: [] })]));
+    expect(res.body.items).toEqual(
+      expect.arrayContaining([expect.objectContaining({ id: rejectedLineId, reasonCodes: ['END_CUSTOMER_MISMATCH'], resubmittedAs: [] })]),
+    );
     const north = await t.as(USERS.northbridge);
     expect((await north.get('/api/disputes')).body.items.some((l: { id: number }) => l.id === rejectedLineId)).toBe(false);
   });
 
   it('resubmits a corrected line linked to the original, once', async () => {
-    const res = await arrow.post('/api/disputes/resubmissions', { lines: [{ originalLineId: rejectedLineId, endCustomerName: 'Cascade Robotics' }] });
+    const res = await arrow.post('/api/disputes/resubmissions', {
+      lines: [{ originalLineId: rejectedLineId, endCustomerName: 'Cascade Robotics' }],
+    });
     expect(res.status).toBe(201);
-    expect(res.body.lines[0]).toMatchObject({ verdict: 'accepted', resubmissionOfLineId: rejectedLineId, invoiceNumber: 'ARW-D-1', acceptedQuantity: 100, approvedAmount: '69.5000' });
+    expect(res.body.lines[0]).toMatchObject({
+      verdict: 'accepted',
+      resubmissionOfLineId: rejectedLineId,
+      invoiceNumber: 'ARW-D-1',
+      acceptedQuantity: 100,
+      approvedAmount: '69.5000',
+    });
     const again = await arrow.post('/api/disputes/resubmissions', { lines: [{ originalLineId: rejectedLineId }] });
     expect(again.status).toBe(409);
     expect(again.body.code).toBe('ALREADY_RESUBMITTED');
@@ -45,7 +65,9 @@ describeDb('disputes', () => {
     const finance = await t.as(USERS.finance);
     const res = await finance.get(`/api/disputes/lines/${rejectedLineId}/history`);
     expect(res.status).toBe(200);
-    expect(res.body.items.map((l: { verdict: string; resubmissionOfLineId: number | null }) => [l.verdict, l.resubmissionOfLineId])).toEqual([
+    expect(
+      res.body.items.map((l: { verdict: string; resubmissionOfLineId: number | null }) => [l.verdict, l.resubmissionOfLineId]),
+    ).toEqual([
       ['rejected', null],
       ['accepted', rejectedLineId],
     ]);

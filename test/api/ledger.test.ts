@@ -17,7 +17,10 @@ describeDb('consumption ledger', () => {
     t = await startTestApp();
     arrow = await t.as(USERS.arrowhead);
     finance = await t.as(USERS.finance);
-    const auths = (await arrow.get('/api/authorizations')).body.items as { number: string; lines: { id: number; remainingQuantity: number }[] }[];
+    const auths = (await arrow.get('/api/authorizations')).body.items as {
+      number: string;
+      lines: { id: number; remainingQuantity: number }[];
+    }[];
     const a = auths.find((x) => x.lines.length === 1)!;
     eth = { number: a.number, lineId: a.lines[0].id, remaining: a.lines[0].remainingQuantity };
   });
@@ -65,7 +68,8 @@ describeDb('consumption ledger', () => {
   };
 
   it('lets exactly one of two concurrent claims take the last units', async () => {
-    const remaining = (await arrow.get('/api/authorizations')).body.items.find((a: { number: string }) => a.number === eth.number).lines[0].remainingQuantity as number;
+    const remaining = (await arrow.get('/api/authorizations')).body.items.find((a: { number: string }) => a.number === eth.number).lines[0]
+      .remainingQuantity as number;
     expect(remaining).toBeGreaterThan(0);
     const [a, b] = [await draft([line('RACE-A', '1', remaining)]), await draft([line('RACE-B', '1', remaining)])];
     const results = await Promise.all([arrow.post(`/api/claims/${a}/submit`), arrow.post(`/api/claims/${b}/submit`)]);
@@ -84,8 +88,17 @@ describeDb('consumption ledger', () => {
     const claims = (await finance.get('/api/claims?status=submitted')).body.items as { id: number }[];
     for (const c of claims) {
       const full = (await finance.get(`/api/claims/${c.id}`)).body;
-      for (const l of full.lines.filter((x: { invoiceNumber: string; verdict: string }) => x.invoiceNumber.startsWith('RACE-') && x.verdict === 'accepted')) {
-        expect((await finance.post(`/api/claims/${c.id}/lines/${l.id}/adjust`, { approvedAmount: '0', reason: 'freeing units for the next test' })).status).toBe(200);
+      for (const l of full.lines.filter(
+        (x: { invoiceNumber: string; verdict: string }) => x.invoiceNumber.startsWith('RACE-') && x.verdict === 'accepted',
+      )) {
+        expect(
+          (
+            await finance.post(`/api/claims/${c.id}/lines/${l.id}/adjust`, {
+              approvedAmount: '0',
+              reason: 'freeing units for the next test',
+            })
+          ).status,
+        ).toBe(200);
       }
     }
     const [a, b] = [await draft([line('SAME-POS', '1', 10)]), await draft([line('SAME-POS', '1', 10)])];
@@ -99,7 +112,12 @@ describeDb('consumption ledger', () => {
   it('never pays a POS line twice nor over-consumes, whatever the sequence of claims, retries, rejections and resubmissions', async () => {
     let run = 0;
     const op = fc.oneof(
-      fc.record({ kind: fc.constant('claim' as const), keys: fc.uniqueArray(fc.integer({ min: 0, max: 5 }), { minLength: 1, maxLength: 3 }), qty: fc.integer({ min: 1, max: 400 }), concurrent: fc.boolean() }),
+      fc.record({
+        kind: fc.constant('claim' as const),
+        keys: fc.uniqueArray(fc.integer({ min: 0, max: 5 }), { minLength: 1, maxLength: 3 }),
+        qty: fc.integer({ min: 1, max: 400 }),
+        concurrent: fc.boolean(),
+      }),
       fc.record({ kind: fc.constant('retry' as const) }),
       fc.record({ kind: fc.constant('reject' as const), pick: fc.nat() }),
       fc.record({ kind: fc.constant('resubmit' as const), pick: fc.nat(), qty: fc.integer({ min: 1, max: 400 }) }),
@@ -121,12 +139,17 @@ describeDb('consumption ledger', () => {
           } else if (o.kind === 'reject' && claimIds.length) {
             const c = (await finance.get(`/api/claims/${claimIds[o.pick % claimIds.length]}`)).body;
             const l = c.lines.find((x: { verdict: string }) => x.verdict !== 'rejected');
-            if (c.status === 'submitted' && l) expect((await finance.post(`/api/claims/${c.id}/lines/${l.id}/adjust`, { approvedAmount: '0', reason: 'property run' })).status).toBe(200);
+            if (c.status === 'submitted' && l)
+              expect(
+                (await finance.post(`/api/claims/${c.id}/lines/${l.id}/adjust`, { approvedAmount: '0', reason: 'property run' })).status,
+              ).toBe(200);
           } else if (o.kind === 'resubmit') {
             const open = (await arrow.get('/api/disputes?open=true')).body.items as { id: number; invoiceNumber: string }[];
             const mine = open.filter((x) => x.invoiceNumber.startsWith('PROP-'));
             if (mine.length) {
-              const res = await arrow.post('/api/disputes/resubmissions', { lines: [{ originalLineId: mine[o.pick % mine.length].id, quantity: o.qty }] });
+              const res = await arrow.post('/api/disputes/resubmissions', {
+                lines: [{ originalLineId: mine[o.pick % mine.length].id, quantity: o.qty }],
+              });
               expect([201, 409]).toContain(res.status);
               if (res.status === 201) claimIds.push(res.body.id);
             }

@@ -27,9 +27,17 @@ describeDb('accrual and report figures', () => {
     expect(res.body.byDistributor).toHaveLength(1);
     // Arrowhead's book costs are 82% of list: MCU 5.2890, PMIC 2.6322, ETH-PHY 3.8950.
     const book: Record<string, string> = { 'VS-MCU-32F4': '5.2890', 'VS-PMIC-45A': '2.6322', 'VS-ETH-PHY': '3.8950' };
-    const auths = (await arrow.get('/api/authorizations')).body.items as { status: string; lines: { vendorPartNumber?: string; productId: number; authorizedCost: string; remainingQuantity: number }[] }[];
+    const auths = (await arrow.get('/api/authorizations')).body.items as {
+      status: string;
+      lines: { vendorPartNumber?: string; productId: number; authorizedCost: string; remainingQuantity: number }[];
+    }[];
     const products = (await arrow.get('/api/products')).body;
-    const partOf = new Map<number, string>((Array.isArray(products) ? products : products.items ?? []).map((p: { id: number; vendorPartNumber: string }) => [p.id, p.vendorPartNumber]));
+    const partOf = new Map<number, string>(
+      (Array.isArray(products) ? products : (products.items ?? [])).map((p: { id: number; vendorPartNumber: string }) => [
+        p.id,
+        p.vendorPartNumber,
+      ]),
+    );
     if (partOf.size) {
       const expected = auths
         .filter((a) => a.status === 'active')
@@ -37,12 +45,19 @@ describeDb('accrual and report figures', () => {
         .map((l) => new Money(book[partOf.get(l.productId)!]).minus(l.authorizedCost).times(l.remainingQuantity).toFixed(4));
       expect(res.body.exposure).toBe(sum(expected));
     }
-    expect(res.body.openQuantity ?? res.body.byDistributor[0].openQuantity).toBe(auths.filter((a) => a.status === 'active').flatMap((a) => a.lines).reduce((n, l) => n + l.remainingQuantity, 0));
+    expect(res.body.openQuantity ?? res.body.byDistributor[0].openQuantity).toBe(
+      auths
+        .filter((a) => a.status === 'active')
+        .flatMap((a) => a.lines)
+        .reduce((n, l) => n + l.remainingQuantity, 0),
+    );
   });
 
   it('groups claimed, approved and paid by distributor, program type and week, each adding up to the whole', async () => {
     const finance = await t.as(USERS.finance);
-    const claims = ((await finance.get('/api/claims?pageSize=200')).body.items as { status: string; claimedTotal: string }[]).filter((c) => c.status !== 'draft');
+    const claims = ((await finance.get('/api/claims?pageSize=200')).body.items as { status: string; claimedTotal: string }[]).filter(
+      (c) => c.status !== 'draft',
+    );
     for (const groupBy of ['distributor', 'programType', 'week']) {
       const res = await finance.get(`/api/reports/claims?groupBy=${groupBy}`);
       expect(res.status).toBe(200);
@@ -54,7 +69,7 @@ describeDb('accrual and report figures', () => {
     for (const w of weeks) expect(new Date(`${w.key}T00:00:00Z`).getUTCDay()).toBe(1);
   });
 
-  it("shows a distributor only its own figures", async () => {
+  it('shows a distributor only its own figures', async () => {
     const north = await t.as(USERS.northbridge);
     const res = await north.get('/api/reports/claims?groupBy=distributor');
     expect(res.body.items.map((i: { key: string }) => i.key)).toEqual(['Northbridge Electronics']);

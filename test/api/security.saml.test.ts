@@ -22,8 +22,11 @@ describeDb('SAML single sign-on', () => {
     idp = new TestIdp(config);
     const put = await request(app)
       .put('/api/sso/identity-provider')
-      .set('Authorization', (await tokenOf(t, USERS.admin)))
-      .send({ metadataXml: idp.metadataXml(), attributeMapping: { roleMap: { 'BEC-Finance': 'finance', 'BEC-Partners': 'distributor_user' } } });
+      .set('Authorization', await tokenOf(t, USERS.admin))
+      .send({
+        metadataXml: idp.metadataXml(),
+        attributeMapping: { roleMap: { 'BEC-Finance': 'finance', 'BEC-Partners': 'distributor_user' } },
+      });
     expect(put.status).toBe(200);
     expect(put.body.identityProvider.entityId).toBe('urn:bec:test-idp');
   });
@@ -60,7 +63,12 @@ describeDb('SAML single sign-on', () => {
       app,
       idp.responseXml(id, {
         nameId: 'ext-4711',
-        attributes: { email: 'Buyer@NorthBridge.example', displayName: 'Nora Buyer', role: 'BEC-Partners', distributor: 'Northbridge Electronics' },
+        attributes: {
+          email: 'Buyer@NorthBridge.example',
+          displayName: 'Nora Buyer',
+          role: 'BEC-Partners',
+          distributor: 'Northbridge Electronics',
+        },
       }),
       '/claims.html',
     );
@@ -72,14 +80,25 @@ describeDb('SAML single sign-on', () => {
     const me = await request(app).get('/api/session').set('Cookie', cookie.split(';')[0]);
     expect(me.status).toBe(200);
     const northbridge = await User.findOne({ where: { email: USERS.northbridge } });
-    expect(me.body).toMatchObject({ email: 'buyer@northbridge.example', name: 'Nora Buyer', role: 'distributor_user', distributorId: northbridge!.distributorId });
+    expect(me.body).toMatchObject({
+      email: 'buyer@northbridge.example',
+      name: 'Nora Buyer',
+      role: 'distributor_user',
+      distributorId: northbridge!.distributorId,
+    });
     expect(await AuditEvent.count({ where: { action: 'user.created_by_sso' } })).toBe(1);
     expect(await SamlAssertionSeen.count()).toBeGreaterThan(0);
   });
 
   it('updates an existing user from the IdP at the next login (role from the role map)', async () => {
     const id = await idp.startLogin(app);
-    const res = await idp.post(app, idp.responseXml(id, { nameId: 'ext-4711', attributes: { email: 'buyer@northbridge.example', displayName: 'Nora B.', role: 'BEC-Finance' } }));
+    const res = await idp.post(
+      app,
+      idp.responseXml(id, {
+        nameId: 'ext-4711',
+        attributes: { email: 'buyer@northbridge.example', displayName: 'Nora B.', role: 'BEC-Finance' },
+      }),
+    );
     expect(res.status).toBe(303);
     const u = await User.findOne({ where: { email: 'buyer@northbridge.example' } });
     expect(u).toMatchObject({ role: 'finance', distributorId: null, name: 'Nora B.' });
@@ -102,11 +121,20 @@ describeDb('SAML single sign-on', () => {
   });
 
   const evilAssertion = (id: string) =>
-    assertionXml({ inResponseTo: id, destination: idp.sp.acsUrl, audience: idp.sp.entityId, nameId: USERS.admin, attributes: { email: USERS.admin, role: 'vendor_admin' } });
+    assertionXml({
+      inResponseTo: id,
+      destination: idp.sp.acsUrl,
+      audience: idp.sp.entityId,
+      nameId: USERS.admin,
+      attributes: { email: USERS.admin, role: 'vendor_admin' },
+    });
 
   it('refuses signature wrapping: an extra unsigned assertion beside the signed one', async () => {
     const id = await idp.startLogin(app);
-    await expectRefused(idp.responseXml(id, { signResponse: false, wrapAssertion: (signed) => evilAssertion(id) + signed }), /signature|assertion/i);
+    await expectRefused(
+      idp.responseXml(id, { signResponse: false, wrapAssertion: (signed) => evilAssertion(id) + signed }),
+      /signature|assertion/i,
+    );
     const id2 = await idp.startLogin(app);
     const signed = idp.responseXml(id2);
     await expectRefused(signed.replace('<saml:Assertion', `${evilAssertion(id2)}<saml:Assertion`), /signature|assertion/i);
@@ -161,13 +189,19 @@ describeDb('SAML single sign-on', () => {
   it('refuses an expired assertion (beyond the clock skew)', async () => {
     const id = await idp.startLogin(app);
     const now = Date.now();
-    await expectRefused(idp.responseXml(id, { now: now - 3600_000, notBefore: now - 3600_000, notOnOrAfter: now - 120_000 }), /expired|NotOnOrAfter|subject confirmation/i);
+    await expectRefused(
+      idp.responseXml(id, { now: now - 3600_000, notBefore: now - 3600_000, notOnOrAfter: now - 120_000 }),
+      /expired|NotOnOrAfter|subject confirmation/i,
+    );
   });
 
   it('refuses a not-yet-valid assertion (beyond the clock skew)', async () => {
     const id = await idp.startLogin(app);
     const now = Date.now();
-    await expectRefused(idp.responseXml(id, { notBefore: now + 600_000, notOnOrAfter: now + 900_000 }), /not yet valid|NotBefore|subject confirmation/i);
+    await expectRefused(
+      idp.responseXml(id, { notBefore: now + 600_000, notOnOrAfter: now + 900_000 }),
+      /not yet valid|NotBefore|subject confirmation/i,
+    );
   });
 
   it('accepts a clock difference inside the configured skew', async () => {
@@ -202,13 +236,19 @@ describeDb('SAML single sign-on', () => {
 
   it('refuses a distributor user whose distributor is unknown, and a response with no known role', async () => {
     const id = await idp.startLogin(app);
-    await expectRefused(idp.responseXml(id, { attributes: { email: 'x@y.example', role: 'distributor_user', distributor: 'Nobody Inc' } }), /distributor/);
+    await expectRefused(
+      idp.responseXml(id, { attributes: { email: 'x@y.example', role: 'distributor_user', distributor: 'Nobody Inc' } }),
+      /distributor/,
+    );
     const id2 = await idp.startLogin(app);
     await expectRefused(idp.responseXml(id2, { attributes: { email: 'x@y.example', role: 'superuser' } }), /role/);
   });
 
   it('refuses a response to a login started in another browser (login CSRF) when cookies are Secure', async () => {
-    const secureApp = createApp({ config: loadConfig({ LOG_REQUESTS: 'false', SIGNIN_RATE_LIMIT: '1000', COOKIE_SECURE: 'true' }), db: t.db });
+    const secureApp = createApp({
+      config: loadConfig({ LOG_REQUESTS: 'false', SIGNIN_RATE_LIMIT: '1000', COOKIE_SECURE: 'true' }),
+      db: t.db,
+    });
     const start = async () => {
       const res = await request(secureApp).get('/auth/saml/login');
       const cookie = (res.headers['set-cookie'] as unknown as string[]).find((c) => c.startsWith('bec_saml_request='))!;
@@ -247,7 +287,11 @@ describeDb('SAML single sign-on', () => {
     expect((await request(app).post('/auth/saml/logout').set('Cookie', cookie)).status).toBe(403);
     const session = await request(app).get('/api/session').set('Cookie', cookie);
     expect(session.status).toBe(200);
-    const out = await request(app).post('/auth/saml/logout').set('Cookie', cookie).type('form').send({ csrfToken: await csrfOf(cookie) });
+    const out = await request(app)
+      .post('/auth/saml/logout')
+      .set('Cookie', cookie)
+      .type('form')
+      .send({ csrfToken: await csrfOf(cookie) });
     expect(out.status).toBe(303);
     expect((await request(app).get('/api/session').set('Cookie', cookie)).status).toBe(401);
   });
@@ -269,7 +313,10 @@ describeDb('SAML single sign-on', () => {
     const finance = await t.as(USERS.finance);
     const res = await finance.get('/api/sso/identity-provider');
     expect(res.status).toBe(403);
-    const bad = await request(app).put('/api/sso/identity-provider').set('Authorization', await tokenOf(t, USERS.admin)).send({ metadataXml: '<x/>' });
+    const bad = await request(app)
+      .put('/api/sso/identity-provider')
+      .set('Authorization', await tokenOf(t, USERS.admin))
+      .send({ metadataXml: '<x/>' });
     expect(bad.status).toBe(422);
   });
 });
@@ -278,7 +325,9 @@ describeDb('SAML single sign-on', () => {
 async function csrfOf(cookie: string): Promise<string> {
   const { Session } = await import('../../models/platform.js');
   const { createHash } = await import('node:crypto');
-  const id = createHash('sha256').update(decodeURIComponent(cookie.split('=')[1])).digest('hex');
+  const id = createHash('sha256')
+    .update(decodeURIComponent(cookie.split('=')[1]))
+    .digest('hex');
   return (await Session.findByPk(id))!.csrfToken;
 }
 

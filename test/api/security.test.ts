@@ -37,10 +37,16 @@ describeDb('hardening: headers, CORS, CSRF, session fixation, rate limits, embed
 
   it('answers CORS only for configured origins', async () => {
     const app = appWith({ CORS_ORIGINS: 'https://partners.acme.example' });
-    const ok = await request(app).options('/api/claims').set('Origin', 'https://partners.acme.example').set('Access-Control-Request-Method', 'POST');
+    const ok = await request(app)
+      .options('/api/claims')
+      .set('Origin', 'https://partners.acme.example')
+      .set('Access-Control-Request-Method', 'POST');
     expect(ok.headers['access-control-allow-origin']).toBe('https://partners.acme.example');
     expect(ok.headers['access-control-allow-credentials']).toBe('true');
-    const evil = await request(app).options('/api/claims').set('Origin', 'https://evil.example').set('Access-Control-Request-Method', 'POST');
+    const evil = await request(app)
+      .options('/api/claims')
+      .set('Origin', 'https://evil.example')
+      .set('Access-Control-Request-Method', 'POST');
     expect(evil.headers['access-control-allow-origin']).toBeUndefined();
     const get = await request(app).get('/api/health').set('Origin', 'https://evil.example');
     expect(get.headers['access-control-allow-origin']).toBeUndefined();
@@ -77,7 +83,9 @@ describeDb('hardening: headers, CORS, CSRF, session fixation, rate limits, embed
   });
 
   it('marks the session cookie Secure when configured', async () => {
-    const res = await request(appWith({ COOKIE_SECURE: 'true' })).post('/api/session').send({ email: USERS.cm, password: DEMO_PASSWORD });
+    const res = await request(appWith({ COOKIE_SECURE: 'true' }))
+      .post('/api/session')
+      .send({ email: USERS.cm, password: DEMO_PASSWORD });
     expect(res.headers['set-cookie']![0]).toMatch(/Secure/);
     expect(res.headers['strict-transport-security']).toMatch(/max-age=31536000/);
   });
@@ -96,7 +104,8 @@ describeDb('hardening: headers, CORS, CSRF, session fixation, rate limits, embed
 
   it('does not count successful sign-ins against the limit', async () => {
     const app = appWith({ SIGNIN_RATE_LIMIT: '2' });
-    for (let i = 0; i < 4; i++) expect((await request(app).post('/api/session').send({ email: USERS.finance, password: DEMO_PASSWORD })).status).toBe(200);
+    for (let i = 0; i < 4; i++)
+      expect((await request(app).post('/api/session').send({ email: USERS.finance, password: DEMO_PASSWORD })).status).toBe(200);
   });
 
   it('rate-limits the API per caller', async () => {
@@ -149,10 +158,14 @@ describeDb('hardening: headers, CORS, CSRF, session fixation, rate limits, embed
     const form = await request(app).get(idpUrl.pathname + idpUrl.search);
     expect(form.status).toBe(200);
     const requestId = /name="requestId" value="([^"]+)"/.exec(form.text)![1];
-    const signed = await request(app)
-      .post('/auth/saml/test-idp')
-      .type('form')
-      .send({ requestId, RelayState: '/claims.html', email: 'demo.sso@voltaic.example', displayName: 'Demo SSO', role: 'channel_manager', distributor: '' });
+    const signed = await request(app).post('/auth/saml/test-idp').type('form').send({
+      requestId,
+      RelayState: '/claims.html',
+      email: 'demo.sso@voltaic.example',
+      displayName: 'Demo SSO',
+      role: 'channel_manager',
+      distributor: '',
+    });
     const samlResponse = /name="SAMLResponse" value="([^"]+)"/.exec(signed.text)![1];
     const acs = await request(app).post('/auth/saml/acs').type('form').send({ SAMLResponse: samlResponse, RelayState: '/claims.html' });
     expect(acs.status).toBe(303);
@@ -203,12 +216,22 @@ describeDb('hardening: headers, CORS, CSRF, session fixation, rate limits, embed
 
     it('lets only a vendor admin issue a token for another user, and only for distributor users', async () => {
       const app = appWith(env);
-      const header = async (email: string) => ((await t.as(email)).get('/api/session') as unknown as { header: Record<string, string> }).header.Authorization;
-      const byOps = await request(app).post('/api/embed/tokens').set('Authorization', await header(USERS.arrowhead)).send({ userEmail: USERS.northbridge });
+      const header = async (email: string) =>
+        ((await t.as(email)).get('/api/session') as unknown as { header: Record<string, string> }).header.Authorization;
+      const byOps = await request(app)
+        .post('/api/embed/tokens')
+        .set('Authorization', await header(USERS.arrowhead))
+        .send({ userEmail: USERS.northbridge });
       expect(byOps.status).toBe(403);
-      const byAdmin = await request(app).post('/api/embed/tokens').set('Authorization', await header(USERS.admin)).send({ userEmail: USERS.northbridge });
+      const byAdmin = await request(app)
+        .post('/api/embed/tokens')
+        .set('Authorization', await header(USERS.admin))
+        .send({ userEmail: USERS.northbridge });
       expect(byAdmin.status).toBe(201);
-      const forFinance = await request(app).post('/api/embed/tokens').set('Authorization', await header(USERS.admin)).send({ userEmail: USERS.finance });
+      const forFinance = await request(app)
+        .post('/api/embed/tokens')
+        .set('Authorization', await header(USERS.admin))
+        .send({ userEmail: USERS.finance });
       expect(forFinance.status).toBe(422);
       expect((await request(app).post('/api/embed/tokens').send({})).status).toBe(401);
     });

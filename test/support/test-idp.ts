@@ -64,6 +64,9 @@ export class TestIdp {
   }
 
   post(app: Express, xml: string, relayState = '/') {
-    return request(app).post('/auth/saml/acs').type('form').send({ SAMLResponse: Buffer.from(xml, 'utf8').toString('base64'), RelayState: relayState });
+    return request(app)
+      .post('/auth/saml/acs')
+      .type('form')
+      .send({ SAMLResponse: Buffer.from(xml, 'utf8').toString('base64'), RelayState: relayState });
   }
 }
