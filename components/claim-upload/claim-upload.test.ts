@@ -14,7 +14,42 @@ const CSV = [
 const file = (text: string, name = 'pos.csv') => new File([text], name, { type: 'text/csv' });
 const $ = <T extends Element>(el: Element, sel: string) => el.shadowRoot!.querySelector<T>(sel)!;
 
+// Arrowhead's authorization SD-1: 60 units of VS-MCU-32F4 until year end; VS-PMIC-45A only until October.
+const fact = (id: number, productId: number, part: string, cost: string, approved: number, validTo: string) => ({
+  authorizationId: 1,
+  authorizationLineId: id,
+  authorizationNumber: 'SD-1',
+  authorizationVersion: 1,
+  distributorId: 2,
+  productId,
+  vendorPartNumber: part,
+  endCustomerId: null,
+  endCustomerName: null,
+  authorizedCost: cost,
+  approvedQuantity: approved,
+  consumedQuantity: 0,
+  validFrom: '2026-09-01',
+  validTo,
+  programId: 1,
+  programType: 'ship_and_debit' as const,
+  requiredFields: [],
+});
+const FACTS = [fact(1, 1, 'VS-MCU-32F4', '4.1000', 60, '2026-12-31'), fact(2, 3, 'VS-PMIC-45A', '2.0500', 500, '2026-10-31')];
+
 describe('bec-claim-upload', () => {
+  it('runs the rules engine before sending: an expired authorization and a cut quantity are shown by row', async () => {
+    const r = await preflightPosCsv(CSV, {}, FACTS);
+    expect(r.rejectedByRules).to.equal(2);
+    const byRow = new Map(r.errors.map((e) => [e.row, e.message]));
+    expect(byRow.get(2)).to.contain('partly accepted (60 units)').and.to.contain('QTY_EXCEEDS_APPROVED');
+    expect(byRow.get(3)).to.contain('would be rejected').and.to.contain('AUTH_EXPIRED');
+    const el = await fixture<BecClaimUpload>(html`<bec-claim-upload .authorizations=${FACTS}></bec-claim-upload>`);
+    await el.check(file(CSV));
+    await el.updateComplete;
+    expect($(el, '[part="errors"]').textContent).to.contain('AUTH_EXPIRED');
+    await expect(el).to.be.accessible();
+  });
+
   it('preflights in the browser: bad dates and duplicate invoice lines are flagged with their row', async () => {
     const r = await preflightPosCsv(CSV);
     expect(r.rows).to.equal(4);

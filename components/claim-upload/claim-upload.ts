@@ -3,7 +3,10 @@ import { customElement, property, state } from 'lit/decorators.js';
 // core/pos is the browser-safe streaming POS parser the server's import uses too: what the
 // preflight flags here is what the server would reject.
 import { decodeChunks, parsePosChunks, type PosColumnMapping, type PosEvent } from '../../core/pos/index.js';
+import type { AuthorizationLineFact } from '../../core/claims/engine.js';
+import type { PosLine } from '../../core/pos/index.js';
 import type { ImportRowError, PosImport } from '../shared/api.js';
+import { authorizationFacts, engineProblems } from './engine-preflight.js';
 import { BecElement } from '../shared/base.js';
 import { formatNumber } from '../shared/format.js';
 import { controls, themeTokens } from '../shared/theme.js';
@@ -18,10 +21,16 @@ export interface PreflightResult {
   valid: number;
   errors: PreflightError[];
   missingColumns: string[];
+  /** Rows the rules engine would reject or cut, checked against the distributor's authorizations. */
+  rejectedByRules: number;
 }
 
 /** Collects parser events into the preflight result, adding duplicate invoice lines within the file. */
-async function collect(events: AsyncIterable<PosEvent> | Iterable<PosEvent>): Promise<PreflightResult> {
+async function collect(
+  events: AsyncIterable<PosEvent> | Iterable<PosEvent>,
+  facts: readonly AuthorizationLineFact[] | null = null,
+): Promise<PreflightResult> {
+  const kept: PosLine[] = [];
   const errors: PreflightError[] = [];
   const missingColumns: string[] = [];
   const badRows = new Set<number>();
@@ -52,20 +61,41 @@ async function collect(events: AsyncIterable<PosEvent> | Iterable<PosEvent>): Pr
     }
     seen.set(key, line.row);
     valid++;
+    if (facts) kept.push(line);
+  }
+  let rejectedByRules = 0;
+  if (facts && facts.length && !missingColumns.length) {
+    const problems = engineProblems(kept, facts, facts[0].distributorId);
+    rejectedByRules = problems.length;
+    errors.push(...problems.map(({ row, field, message }) => ({ row, field, message })));
   }
   errors.sort((a, b) => a.row - b.row);
-  return { rows: missingColumns.length ? 0 : valid + badRows.size, valid: missingColumns.length ? 0 : valid, errors, missingColumns };
+  return {
+    rows: missingColumns.length ? 0 : valid + badRows.size,
+    valid: missingColumns.length ? 0 : valid,
+    errors,
+    missingColumns,
+    rejectedByRules,
+  };
 }
 
 /** Checks a POS CSV text in the browser: header, each row's fields, duplicate invoice lines. */
-export function preflightPosCsv(text: string, mapping: PosColumnMapping = {}): Promise<PreflightResult> {
-  return collect(parsePosChunks([text], { mapping }));
+export function preflightPosCsv(
+  text: string,
+  mapping: PosColumnMapping = {},
+  facts: readonly AuthorizationLineFact[] | null = null,
+): Promise<PreflightResult> {
+  return collect(parsePosChunks([text], { mapping }), facts);
 }
 
 /** The same check, streaming a File chunk by chunk (large files never sit in memory twice). */
-export function preflightPosFile(file: Blob, mapping: PosColumnMapping = {}): Promise<PreflightResult> {
+export function preflightPosFile(
+  file: Blob,
+  mapping: PosColumnMapping = {},
+  facts: readonly AuthorizationLineFact[] | null = null,
+): Promise<PreflightResult> {
   const chunks = file.stream() as unknown as AsyncIterable<Uint8Array>;
-  return collect(parsePosChunks(decodeChunks(chunks), { mapping }));
+  return collect(parsePosChunks(decodeChunks(chunks), { mapping }), facts);
 }
 
 const SHOWN_ERRORS = 200;
@@ -184,6 +214,8 @@ export class BecClaimUpload extends BecElement {
 
   /** The distributor's saved column mapping and number/date options, used by the preflight. */
   @property({ attribute: false }) mapping: PosColumnMapping = {};
+  /** The distributor's authorization lines for the rules-engine preflight; fetched through `api-base` when not given. */
+  @property({ attribute: false }) authorizations: AuthorizationLineFact[] | null = null;
   /** Offer to turn accepted lines into claims after the import. */
   @property({ type: Boolean, attribute: 'create-claims' }) createClaims = false;
 
@@ -197,6 +229,26 @@ export class BecClaimUpload extends BecElement {
   @state() private over = false;
   @state() private claimsMessage = '';
 
+  /** Loads the caller's authorizations, end customers and programs for the engine preflight; null when unavailable. */
+  private async loadAuthorizations(): Promise<AuthorizationLineFact[] | null> {
+    if (!this.api) return null;
+    try {
+      const [auths, customers, programs] = await Promise.all([
+        this.api.authorizations(),
+        this.api.accounts('end_customer'),
+        this.api.programs(),
+      ]);
+      this.authorizations = authorizationFacts(
+        auths,
+        new Map(customers.map((a) => [a.id, a.name])),
+        new Map(programs.map((p) => [p.id, p])),
+      );
+      return this.authorizations;
+    } catch {
+      return null; // the server validates every line anyway
+    }
+  }
+
   /** Checks a file in the browser (what a drop or the file picker does). */
   async check(file: File): Promise<PreflightResult> {
     this.file = file;
@@ -205,7 +257,7 @@ export class BecClaimUpload extends BecElement {
     this.job = null;
     this.serverErrors = [];
     this.claimsMessage = '';
-    const result = await preflightPosFile(file, this.mapping);
+    const result = await preflightPosFile(file, this.mapping, this.authorizations ?? (await this.loadAuthorizations()));
     this.preflight = result;
     this.phase = 'checked';
     this.emit('becpreflight', { rows: result.rows, valid: result.valid, errors: result.errors });
@@ -369,6 +421,11 @@ export class BecClaimUpload extends BecElement {
                   <div class="stat">
                     <strong style="color:var(--bec-color-error)">${formatNumber(p.rows - p.valid, this.locale)}</strong
                     ><span class="muted">with problems</span>
+                  </div>
+                  <div class="stat">
+                    <strong style="color:var(--bec-color-warning, var(--bec-color-error))"
+                      >${formatNumber(p.rejectedByRules, this.locale)}</strong
+                    ><span class="muted">would be rejected or cut</span>
                   </div>
                 </div>
                 ${p.missingColumns.length ? html`<div class="alert" role="alert">Columns missing: ${p.missingColumns.join(', ')}</div>` : nothing}

@@ -1,3 +1,4 @@
+import type { AuthorizationView } from '../claim-upload/engine-preflight.js';
 /**
  * The one typed API client. The base URL and the credentials (the session cookie with its CSRF
  * token, or a bearer token) are set once per page with `configureApi()`; every component with an
@@ -285,6 +286,10 @@ export class BecApi {
   }
   me() {
     return this.request<SessionUser>('GET', '/api/session');
+  }
+  /** The caller's active authorizations (a distributor sees only its own). */
+  authorizations() {
+    return this.request<{ items: AuthorizationView[] }>('GET', '/api/authorizations?status=active&pageSize=200').then(itemsOf);
   }
   programs() {
     return this.request<{ items: Program[] } | Program[]>('GET', '/api/programs').then(itemsOf);

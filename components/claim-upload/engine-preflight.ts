@@ -1,0 +1,115 @@
+/**
+ * The rules engine's verdicts in the browser, before anything is sent: the same
+ * `validateClaimLines` the server runs, over the parsed POS rows that quote an authorization
+ * number, against the distributor's own authorizations.
+ *
+ * What only the server knows is left to the server: whether a POS line was already claimed
+ * (ALREADY_CLAIMED) and the distributor's own part numbers (rows with only a distributor part
+ * number are not pre-checked).
+ */
+import { validateClaimLines, type AuthorizationLineFact, type ClaimLineInput } from '../../core/claims/engine.js';
+import type { ProgramType } from '../../core/domain.js';
+import type { PosLine } from '../../core/pos/index.js';
+
+/** The authorization as `GET /api/authorizations` returns it. */
+export interface AuthorizationView {
+  id: number;
+  number: string;
+  version: number;
+  distributorId: number;
+  programId: number;
+  endCustomerId: number | null;
+  lines: {
+    id: number;
+    productId: number;
+    vendorPartNumber: string;
+    endCustomerId: number | null;
+    authorizedCost: string;
+    approvedQuantity: number;
+    consumedQuantity: number;
+    validFrom: string;
+    validTo: string;
+  }[];
+}
+
+/** Turns authorizations (with account names and program rules) into the engine's facts. */
+export function authorizationFacts(
+  authorizations: readonly AuthorizationView[],
+  accountNames: ReadonlyMap<number, string>,
+  programs: ReadonlyMap<number, { type: ProgramType; requiredClaimFields: string[] }>,
+): AuthorizationLineFact[] {
+  return authorizations.flatMap((a) =>
+    a.lines.map((l) => ({
+      authorizationId: a.id,
+      authorizationLineId: l.id,
+      authorizationNumber: a.number,
+      authorizationVersion: a.version,
+      distributorId: a.distributorId,
+      productId: l.productId,
+      vendorPartNumber: l.vendorPartNumber,
+      endCustomerId: l.endCustomerId,
+      endCustomerName: l.endCustomerId === null ? null : (accountNames.get(l.endCustomerId) ?? null),
+      authorizedCost: l.authorizedCost,
+      approvedQuantity: l.approvedQuantity,
+      consumedQuantity: l.consumedQuantity,
+      validFrom: l.validFrom,
+      validTo: l.validTo,
+      programId: a.programId,
+      programType: programs.get(a.programId)?.type ?? 'ship_and_debit',
+      requiredFields: programs.get(a.programId)?.requiredClaimFields ?? [],
+    })),
+  );
+}
+
+export interface EngineProblem {
+  row: number;
+  field: string;
+  message: string;
+  verdict: 'partial' | 'rejected';
+  reasonCodes: string[];
+}
+
+/** Runs the engine over the rows that can be checked here; returns the partial and rejected ones. */
+export function engineProblems(lines: readonly PosLine[], facts: readonly AuthorizationLineFact[], distributorId: number): EngineProblem[] {
+  const byNumber = new Map<string, AuthorizationLineFact[]>();
+  for (const f of facts) {
+    const list = byNumber.get(f.authorizationNumber);
+    if (list) list.push(f);
+    else byNumber.set(f.authorizationNumber, [f]);
+  }
+  const productByPart = new Map(facts.map((f) => [f.vendorPartNumber, f.productId]));
+  const checkable = lines.filter((l) => l.authorizationNumber && l.vendorPartNumber && l.bookCost && l.quantity > 0);
+  const inputs: ClaimLineInput[] = checkable.map((l, i) => ({
+    lineNumber: i + 1,
+    authorizationNumber: l.authorizationNumber,
+    vendorPartNumber: l.vendorPartNumber,
+    distributorPartNumber: l.distributorPartNumber,
+    endCustomerName: l.endCustomerName,
+    invoiceNumber: l.invoiceNumber,
+    invoiceLine: l.invoiceLine,
+    invoiceDate: l.invoiceDate,
+    shipDate: l.shipDate,
+    quantity: l.quantity,
+    bookCost: l.bookCost!,
+    authorizedCost: l.authorizedCost,
+    resalePrice: l.resalePrice,
+    claimedAmount: l.claimedAmount,
+    extra: l.extra,
+  }));
+  const verdicts = validateClaimLines(inputs, {
+    distributorId,
+    authorizationLines: (n) => byNumber.get(n) ?? [],
+    productByVendorPart: (p) => productByPart.get(p),
+    productByDistributorPart: () => undefined,
+    isConsumed: () => false,
+  });
+  return verdicts
+    .filter((v) => v.verdict !== 'accepted')
+    .map((v) => ({
+      row: checkable[v.lineNumber - 1].row,
+      field: 'authorizationNumber',
+      verdict: v.verdict as 'partial' | 'rejected',
+      reasonCodes: v.reasonCodes,
+      message: `${v.verdict === 'partial' ? `partly accepted (${v.acceptedQuantity} units)` : 'would be rejected'}: ${v.reasonCodes.join(', ')}${v.messages.length ? ` — ${v.messages.join(' ')}` : ''}`,
+    }));
+}
