@@ -118,12 +118,17 @@ export class ClaimLineBatch {
   /** bit k set when the line carries `watched[k]` (a field some program mandates); null without a watch list */
   readonly present: Uint32Array | null;
 
+  /** index in `lines` of the batch's first line; column index i is `lines[start + i]` */
+  start = 0;
+  /** lines in the batch */
+  count = 0;
+
   private constructor(
     readonly lines: readonly ClaimLineInput[],
     readonly texts: ClaimTexts,
     readonly watched: readonly string[] | null,
+    n: number,
   ) {
-    const n = lines.length;
     this.bad = new Uint16Array(n);
     this.lineNumber = new Float64Array(n);
     this.quantity = new Float64Array(n);
@@ -144,10 +149,6 @@ export class ClaimLineBatch {
     this.present = watched !== null && watched.length > 0 && watched.length <= 32 ? new Uint32Array(n) : null;
   }
 
-  get count(): number {
-    return this.lines.length;
-  }
-
   /**
    * Builds the columns of `lines`, interning texts into `texts` (the validator's, to share its
    * caches). `watched`: the fields programs mandate (`validator.index.watchedFields`), whose
@@ -158,8 +159,31 @@ export class ClaimLineBatch {
     texts: ClaimTexts = new ClaimTexts(),
     watched: readonly string[] | null = null,
   ): ClaimLineBatch {
-    const b = new ClaimLineBatch(lines, texts, watched);
-    for (let i = 0; i < lines.length; i++) b.fill(i, lines[i]!);
+    return ClaimLineBatch.fromRange(lines, 0, lines.length, texts, watched);
+  }
+
+  /**
+   * The columns of `lines[start..end)`. `reuse`: a batch of the same lines, texts and watch list
+   * whose columns are big enough, refilled in place (the previous content is gone).
+   */
+  static fromRange(
+    lines: readonly ClaimLineInput[],
+    start: number,
+    end: number,
+    texts: ClaimTexts,
+    watched: readonly string[] | null = null,
+    reuse?: ClaimLineBatch,
+  ): ClaimLineBatch {
+    const n = end - start;
+    const b =
+      reuse !== undefined && reuse.lines === lines && reuse.texts === texts && reuse.watched === watched && reuse.bad.length >= n
+        ? reuse
+        : new ClaimLineBatch(lines, texts, watched, n);
+    b.start = start;
+    b.count = n;
+    b.lastCustomer = '';
+    b.lastAuthorization = '';
+    for (let i = 0; i < n; i++) b.fill(i, lines[start + i]!);
     return b;
   }
 

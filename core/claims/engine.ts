@@ -638,12 +638,16 @@ export class ValidationSession {
     this.distributorProductOf = grow(this.distributorProductOf, texts.distributorParts.size, (n) => new Float64Array(n), -Infinity);
   }
 
-  /** Validates a batch built with this session's texts (`ClaimLineBatch.from(lines, session.texts)`). */
-  validateBatch(batch: ClaimLineBatch): CompactVerdicts {
+  /**
+   * Validates a batch built with this session's texts (`ClaimLineBatch.from(lines, session.texts)`).
+   * With `into`, the verdicts are written there from `offset` on (a big call cut into chunks).
+   */
+  validateBatch(batch: ClaimLineBatch, into?: CompactVerdicts, offset = 0): CompactVerdicts {
     if (this.closed) throw new Error('this validation session is closed');
     if (batch.texts !== this.texts) throw new Error("build the batch with this session's (or validator's) texts");
     const { index, distributorId, isConsumed, seen, touched, dateBasis, parts } = this;
     const lines = batch.lines;
+    const first = batch.start;
     const authorizationTexts = this.texts.authorizations.texts;
     const vendorPartTexts = this.texts.vendorParts.texts;
     const distributorPartTexts = this.texts.distributorParts.texts;
@@ -652,8 +656,10 @@ export class ValidationSession {
     const { groupOf, vendorProductOf, distributorProductOf, customerOf, partKeyOf } = this;
     const lazy = index.lazy;
     let rec = lazy ? index.records : this.records;
-    const out = new CompactVerdicts(lines, index, distributorId, dateBasis);
     const n = batch.count;
+    const out =
+      into ??
+      new CompactVerdicts(first === 0 && n === lines.length ? lines : lines.slice(first, first + n), index, distributorId, dateBasis);
     const { verdict, reasons, rule: ruleOut, flags: flagsOut, acceptedQuantity, computedUnits, approvedUnits, remainingBefore } = out;
     const picked = out.authorizationLine;
     const { customerKey, requiredFields, requiredMask } = index;
@@ -680,13 +686,14 @@ export class ValidationSession {
     } = batch;
 
     for (let i = 0; i < n; i++) {
+      const k = offset + i;
       let seq = 0;
       let rule = 0;
       let flags = 0;
       let rejected = false;
       let missing: string[] | null = null;
-      remainingBefore[i] = NaN;
-      picked[i] = -1;
+      remainingBefore[k] = NaN;
+      picked[k] = -1;
 
       // requiredLineFields
       const bad = badColumn[i]!;
@@ -714,13 +721,13 @@ export class ValidationSession {
         const invoiceLine = invoiceLineColumn[i]!;
         const earlier = earlierOccurrence(seen, invoiceNumber, invoiceLine, lineNumberColumn[i]!, hash);
         if (earlier >= 0) {
-          out.duplicateOf.set(i, earlier);
+          out.duplicateOf.set(k, earlier);
           seq = pushReason(seq, DUPLICATE_LINE);
           if (rule === 0) rule = R_DUPLICATE;
           rejected = true;
         }
         if (isConsumed(invoiceNumber, invoiceLine, hash)) {
-          out.consumed.add(i);
+          out.consumed.add(k);
           seq = pushReason(seq, ALREADY_CLAIMED);
           if (rule === 0) rule = R_CONSUMED;
           rejected = true;
@@ -832,7 +839,7 @@ export class ValidationSession {
 
         if (best >= 0) {
           const o = best * REC_STRIDE;
-          picked[i] = best;
+          picked[k] = best;
           // dateWithinValidity (a bad date was reported above)
           if (date >= 0 && !bestDateOk) {
             seq = pushReason(seq, AUTH_EXPIRED);
@@ -857,7 +864,7 @@ export class ValidationSession {
                 ? (present[i]! & mask) === mask
                   ? null
                   : requiredFields[best]!.filter((f) => (present[i]! & (1 << index.watchedFields.indexOf(f))) === 0)
-                : missingProgramFields(lines[i]!, requiredFields[best]!);
+                : missingProgramFields(lines[first + i]!, requiredFields[best]!);
             if (absent !== null) {
               for (const field of absent) missing = addMissing(missing, field);
               seq = pushReason(seq, MISSING_REQUIRED_FIELD);
@@ -897,7 +904,7 @@ export class ValidationSession {
           if (!rejected) {
             // quantityWithinApproved: first come, first served in line order
             const left = rec[o + REC_REMAINING]!;
-            remainingBefore[i] = left;
+            remainingBefore[k] = left;
             const accepted = quantityWithinApproved(quantity, left);
             if (accepted === 0) {
               seq = pushReason(seq, QTY_EXCEEDS_APPROVED);
@@ -910,11 +917,11 @@ export class ValidationSession {
               }
               rec[o + REC_REMAINING] = left - accepted;
               touched.push(o);
-              acceptedQuantity[i] = accepted;
+              acceptedQuantity[k] = accepted;
               // amountNotOverClaimed: cut to the computed credit, flag it
               let credit = creditUnits(book, cost, accepted);
-              if (credit !== credit) out.bigComputed.set(i, creditUnitsBig(book, cost, accepted));
-              computedUnits[i] = credit;
+              if (credit !== credit) out.bigComputed.set(k, creditUnitsBig(book, cost, accepted));
+              computedUnits[k] = credit;
               if (claimed >= 0) {
                 const full = accepted === quantity ? credit : creditUnits(book, cost, quantity);
                 // a credit beyond safe integers is above any claimed amount, which is safe
@@ -923,18 +930,18 @@ export class ValidationSession {
                   if (rule === 0) rule = R_AMOUNT;
                 }
                 if (credit !== credit || claimed < credit) credit = claimed;
-              } else if (credit !== credit) out.bigApproved.set(i, out.bigComputed.get(i)!);
-              approvedUnits[i] = credit;
+              } else if (credit !== credit) out.bigApproved.set(k, out.bigComputed.get(k)!);
+              approvedUnits[k] = credit;
             }
           }
         }
       }
 
-      if (missing !== null) out.missingFields.set(i, missing);
-      reasons[i] = seq;
-      ruleOut[i] = rule;
-      flagsOut[i] = flags;
-      verdict[i] = rejected ? VERDICT_REJECTED : seq === 0 ? VERDICT_ACCEPTED : VERDICT_PARTIAL;
+      if (missing !== null) out.missingFields.set(k, missing);
+      reasons[k] = seq;
+      ruleOut[k] = rule;
+      flagsOut[k] = flags;
+      verdict[k] = rejected ? VERDICT_REJECTED : seq === 0 ? VERDICT_ACCEPTED : VERDICT_PARTIAL;
     }
     if (lazy) this.records = rec;
     return out;
@@ -1083,6 +1090,8 @@ class MapPartResolver implements PartResolver {
 }
 
 const NO_KEYS = new PosKeyTable();
+/** lines per chunk when a big `validate` call is cut up */
+const CHUNK_LINES = 16384;
 
 class BulkValidator implements ClaimValidator {
   private readonly vendorParts: Map<string, number>;
@@ -1109,7 +1118,29 @@ class BulkValidator implements ClaimValidator {
   readonly texts = new ClaimTexts();
 
   validate(distributorId: number, lines: readonly ClaimLineInput[], options?: ValidationOptions): CompactVerdicts {
-    return this.validateBatch(distributorId, ClaimLineBatch.from(lines, this.texts, this.index.watchedFields), options);
+    if (lines.length <= CHUNK_LINES)
+      return this.validateBatch(distributorId, ClaimLineBatch.from(lines, this.texts, this.index.watchedFields), options);
+    // A big call goes through one reused chunk of columns: they stay in cache, and the garbage
+    // collector is not pushed into full collections by columns as big as the call.
+    const session = this.session(distributorId, { ...options, expectedLines: lines.length });
+    try {
+      const out = new CompactVerdicts(lines, this.index, distributorId, options?.dateBasis ?? 'invoice');
+      let batch: ClaimLineBatch | undefined;
+      for (let start = 0; start < lines.length; start += CHUNK_LINES) {
+        batch = ClaimLineBatch.fromRange(
+          lines,
+          start,
+          Math.min(lines.length, start + CHUNK_LINES),
+          this.texts,
+          this.index.watchedFields,
+          batch,
+        );
+        session.validateBatch(batch, out, start);
+      }
+      return out;
+    } finally {
+      session.close();
+    }
   }
 
   validateBatch(distributorId: number, batch: ClaimLineBatch, options?: ValidationOptions): CompactVerdicts {

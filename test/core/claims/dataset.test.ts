@@ -1,5 +1,5 @@
 import { columnarBatches, generateEngineDataset, type GeneratedLineKind } from '../../../core/claims/dataset.js';
-import { createValidator } from '../../../core/claims/engine.js';
+import { checkClaimLines, createValidator, posKey } from '../../../core/claims/engine.js';
 
 const EXPECTED: Record<Exclude<GeneratedLineKind, 'valid'>, string> = {
   unknownAuthorization: 'AUTH_NOT_FOUND',
@@ -40,5 +40,29 @@ describe('generateEngineDataset', () => {
       expect(all).toBeGreaterThan(kind === 'valid' ? 15_000 : 50);
       expect({ kind, share: ok / all > 0.95 }).toEqual({ kind, share: true });
     }
+  });
+});
+
+describe('a big validate call', () => {
+  it('gives the same verdicts cut into chunks as the context path in one go', () => {
+    const ds = generateEngineDataset(45_000, 300, 1, 11);
+    const batch = ds.batches[0]!;
+    expect(batch.lines.length).toBeGreaterThan(40_000);
+    const facts = ds.data.authorizationLines;
+    const own = ds.data.productsByDistributorPart!.get(batch.distributorId)!;
+    const consumed = ds.data.consumedPosKeys!.get(batch.distributorId)!;
+    const viaContext = checkClaimLines(batch.lines, {
+      distributorId: batch.distributorId,
+      authorizationLines: (n) => facts.filter((f) => f.authorizationNumber === n),
+      productByVendorPart: (p) => ds.data.productsByVendorPart.get(p),
+      productByDistributorPart: (p) => own.get(p),
+      isConsumed: (inv, line) => consumed.has(posKey(inv, line)),
+    });
+    const bulk = createValidator(ds.data).validate(batch.distributorId, batch.lines);
+    expect(bulk.totals()).toEqual(viaContext.totals());
+    for (let i = 0; i < bulk.count; i += 97) expect(bulk.result(i)).toEqual(viaContext.result(i));
+    const duplicates = [...bulk.duplicateOf.keys()];
+    expect(duplicates.some((i) => i >= 16384)).toBe(true);
+    for (const i of duplicates) expect(bulk.result(i)).toEqual(viaContext.result(i));
   });
 });
