@@ -8,29 +8,11 @@
  * number are not pre-checked).
  */
 import { validateClaimLines, type AuthorizationLineFact, type ClaimLineInput } from '../../core/claims/engine.js';
+import type { AuthorizationView } from '../../core/authorization-view.js';
 import type { ProgramType } from '../../core/domain.js';
 import type { PosLine } from '../../core/pos/index.js';
 
-/** The authorization as `GET /api/authorizations` returns it. */
-export interface AuthorizationView {
-  id: number;
-  number: string;
-  version: number;
-  distributorId: number;
-  programId: number;
-  endCustomerId: number | null;
-  lines: {
-    id: number;
-    productId: number;
-    vendorPartNumber: string;
-    endCustomerId: number | null;
-    authorizedCost: string;
-    approvedQuantity: number;
-    consumedQuantity: number;
-    validFrom: string;
-    validTo: string;
-  }[];
-}
+export type { AuthorizationView };
 
 /** Turns authorizations (with account names and program rules) into the engine's facts. */
 export function authorizationFacts(

@@ -1,3 +1,4 @@
+import type { AuthorizationView } from '../../core/authorization-view.js';
 import { Op, UniqueConstraintError, type Transaction } from 'sequelize';
 import { moneyFromDb, moneyToString } from '../../core/money.js';
 import { Authorization, AuthorizationLine } from '../../models/authorizations.js';
@@ -5,31 +6,7 @@ import { Product } from '../../models/catalog.js';
 import type { TenantScope } from '../auth/actor.js';
 import { documentNumber } from '../http/numbers.js';
 
-export interface AuthorizationView {
-  id: number;
-  number: string;
-  version: number;
-  distributorId: number;
-  programId: number;
-  requestId: number | null;
-  endCustomerId: number | null;
-  status: string;
-  validFrom: string;
-  validTo: string;
-  createdAt: string;
-  lines: {
-    id: number;
-    productId: number;
-    vendorPartNumber: string;
-    endCustomerId: number | null;
-    authorizedCost: string;
-    approvedQuantity: number;
-    consumedQuantity: number;
-    remainingQuantity: number;
-    validFrom: string;
-    validTo: string;
-  }[];
-}
+export type { AuthorizationView };
 
 export interface NewAuthorization {
   distributorId: number;

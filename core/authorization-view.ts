@@ -1,0 +1,26 @@
+/** An authorization as the API returns it (`GET /api/authorizations`): shared by the server and the components. */
+export interface AuthorizationView {
+  id: number;
+  number: string;
+  version: number;
+  distributorId: number;
+  programId: number;
+  requestId: number | null;
+  endCustomerId: number | null;
+  status: string;
+  validFrom: string;
+  validTo: string;
+  createdAt: string;
+  lines: {
+    id: number;
+    productId: number;
+    vendorPartNumber: string;
+    endCustomerId: number | null;
+    authorizedCost: string;
+    approvedQuantity: number;
+    consumedQuantity: number;
+    remainingQuantity: number;
+    validFrom: string;
+    validTo: string;
+  }[];
+}
