@@ -38,10 +38,13 @@ before(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'bec-e2e-'));
   const port = await freePort();
   base = `http://127.0.0.1:${port}`;
-  server = spawn('npx', ['tsx', 'server/main.ts'], {
+  // The server runs in its own process group, so that stopping it stops every process it started
+  // (a SIGTERM to a wrapper such as npx alone would leave the real server running and this test hanging).
+  server = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: root,
     env: { ...process.env, DATABASE_URL: `sqlite:${join(dataDir, 'db.sqlite')}`, PORT: String(port), NODE_ENV: 'development' },
     stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
   });
   server.stderr!.on('data', (d) => process.stderr.write(`[server] ${d}`));
   for (let i = 0; i < 120; i++) {
@@ -61,7 +64,12 @@ before(async () => {
 
 after(async () => {
   await browser?.close();
-  server?.kill('SIGTERM');
+  if (server?.pid) {
+    const exited = new Promise((r) => server.once('exit', r));
+    process.kill(-server.pid, 'SIGTERM');
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
+    if (server.exitCode === null) process.kill(-server.pid, 'SIGKILL');
+  }
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
 
