@@ -28,6 +28,16 @@ const ConfigSchema = z.object({
   sessionTtlHours: z.coerce.number().int().positive().default(12),
   seedDemo: flag(true),
   logRequests: flag(true),
+  /**
+   * The vendor's book currency (ISO 4217): book costs and authorized costs on authorizations carry
+   * no currency of their own and are in this one, so report exposure is stated in it. Claims carry
+   * their own currency and are reported per currency, never converted.
+   */
+  baseCurrency: z
+    .string()
+    .regex(/^[A-Za-z]{3}$/, 'an ISO 4217 code such as USD')
+    .default('USD')
+    .transform((v) => v.toUpperCase()),
   // Security (issue 6): every field optional, with safe defaults.
   /** The URL browsers reach us at; the SAML ACS URL and SP entity id derive from it. */
   publicUrl: z.string().url().optional(),
@@ -78,6 +88,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     sessionTtlHours: env.SESSION_TTL_HOURS,
     seedDemo: env.SEED_DEMO,
     logRequests: env.LOG_REQUESTS,
+    baseCurrency: env.BASE_CURRENCY,
     publicUrl: env.PUBLIC_URL,
     samlSpEntityId: env.SAML_SP_ENTITY_ID,
     samlClockSkewSeconds: env.SAML_CLOCK_SKEW_SECONDS,

@@ -11,6 +11,8 @@ export interface DisputeLineView {
   claimId: number;
   claimNumber: string;
   claimStatus: string;
+  /** The currency of the line's claim: a resubmission is claimed in it too. */
+  claimCurrency: string;
   distributorId: number;
   lineNumber: number;
   authorizationNumber: string | null;
@@ -39,10 +41,9 @@ export interface DisputeLineView {
 async function toViews(lines: ClaimLine[]): Promise<DisputeLineView[]> {
   if (!lines.length) return [];
   const claims = new Map(
-    (await Claim.findAll({ where: { id: [...new Set(lines.map((l) => l.claimId))] }, attributes: ['id', 'number', 'status'] })).map((c) => [
-      c.id,
-      c,
-    ]),
+    (
+      await Claim.findAll({ where: { id: [...new Set(lines.map((l) => l.claimId))] }, attributes: ['id', 'number', 'status', 'currency'] })
+    ).map((c) => [c.id, c]),
   );
   const children = await ClaimLine.findAll({
     where: { resubmissionOfLineId: lines.map((l) => l.id) },
@@ -53,6 +54,7 @@ async function toViews(lines: ClaimLine[]): Promise<DisputeLineView[]> {
     claimId: l.claimId,
     claimNumber: claims.get(l.claimId)?.number ?? '',
     claimStatus: claims.get(l.claimId)?.status ?? '',
+    claimCurrency: claims.get(l.claimId)?.currency ?? '',
     distributorId: l.distributorId,
     lineNumber: l.lineNumber,
     authorizationNumber: l.authorizationNumber,

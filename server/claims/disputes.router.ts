@@ -12,6 +12,7 @@ const DisputeLine = z
     claimId: z.number(),
     claimNumber: z.string(),
     claimStatus: z.string(),
+    claimCurrency: z.string().openapi({ description: "the original claim's currency; a resubmission is claimed in it" }),
     verdict: z.string(),
     reasonCodes: z.array(z.string()),
     rule: z.string().nullable(),
@@ -54,7 +55,8 @@ describeRoute({
 describeRoute({
   method: 'post',
   path: '/api/disputes/resubmissions',
-  summary: 'Resubmit corrected rejected lines as a new claim linked to the originals',
+  summary:
+    "Resubmit corrected rejected lines as a new claim linked to the originals, in the original claims' currency (lines of claims in different currencies are resubmitted separately)",
   tags,
   body: ResubmitInput,
   response: ClaimView,

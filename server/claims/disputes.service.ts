@@ -3,7 +3,8 @@
  * lines. A resubmission is a new claim whose lines point at the originals
  * (`resubmission_of_line_id`) and goes through the same submit path (rules, then the ledger), so
  * a corrected line can never pay a POS line that something else already consumed. Finance sees
- * the whole chain of a line.
+ * the whole chain of a line. The new claim is in the currency of the claims it corrects; lines of
+ * claims in different currencies cannot share one resubmission.
  */
 import { lineCredit, moneyToString, parseMoney, sumMoney } from '../../core/money.js';
 import type { Actor } from '../auth/actor.js';
@@ -51,9 +52,19 @@ export async function resubmit(actor: Actor, input: { debitMemoNumber: string | 
     throw new AppError('CLAIM_ALREADY_EXISTS', `debit memo ${input.debitMemoNumber} was already claimed`, 409);
   }
   const lines: repo.NewClaimLine[] = [];
+  let currency: string | null = null;
   for (const [i, c] of input.lines.entries()) {
     const original = await disputes.findLine(scope, c.originalLineId);
     if (!original) throw notFound(`claim line ${c.originalLineId}`);
+    if (currency !== null && original.claimCurrency.toUpperCase() !== currency.toUpperCase()) {
+      throw new AppError(
+        'CURRENCY_MISMATCH',
+        `line ${original.id} was claimed in ${original.claimCurrency}, the lines before it in ${currency}`,
+        400,
+        { errors: [{ field: `lines.${i}.originalLineId`, message: 'resubmit lines of claims in different currencies separately' }] },
+      );
+    }
+    currency ??= original.claimCurrency;
     if (original.verdict !== 'rejected')
       throw conflict('LINE_NOT_REJECTED', `line ${original.id} is ${original.verdict}: only rejected lines are disputed`);
     const chain = (await disputes.lineHistory(scope, original.id)) ?? [];
@@ -108,7 +119,7 @@ export async function resubmit(actor: Actor, input: { debitMemoNumber: string | 
         distributorId,
         type: 'explicit',
         debitMemoNumber: input.debitMemoNumber,
-        currency: 'USD',
+        currency: currency!,
         claimedTotal,
         createdByUserId: actor.userId,
       },

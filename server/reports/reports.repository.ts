@@ -2,6 +2,7 @@
  * Accrual and report figures, aggregated in SQL (never by loading lines into Node). Sums are
  * exact on both dialects: MariaDB sums DECIMAL exactly; on SQLite each amount is first made an
  * integer of 1/10,000 units (SQLite keeps DECIMAL as a float), and the edge turns them back.
+ * Claim money is grouped by the claim's currency: two currencies are never added together.
  */
 import { QueryTypes, type Sequelize } from 'sequelize';
 import { Money, moneyToString } from '../../core/money.js';
@@ -24,13 +25,33 @@ const scopeSql = (scope: TenantScope, column: string) =>
     ? { sql: '', params: [] as unknown[] }
     : { sql: ` AND ${column} = ?`, params: [scope.distributorId] as unknown[] };
 
-export async function accruals(scope: TenantScope, today: string) {
+/** A claim's currency, as the grouping key: ISO codes, so `usd` and `USD` are one currency. */
+const currencySql = 'UPPER(c.currency)';
+
+/** Open liability, in review and paid of one currency. */
+export interface CurrencyTotals {
+  currency: string;
+  openLiability: string;
+  inReview: string;
+  paid: string;
+}
+
+/**
+ * Claim figures per currency (never across currencies) and exposure per distributor. Exposure
+ * comes from authorization lines and book costs, which carry no currency: they are in the
+ * vendor's book currency, `baseCurrency`, and are reported in it.
+ */
+export async function accruals(scope: TenantScope, today: string, baseCurrency: string) {
   const s = scopeSql(scope, 'c.distributor_id');
-  const [claims] = (await db().query(
-    `SELECT ${sumMoneySql("CASE WHEN c.status = 'authorized' THEN c.approved_total ELSE 0 END")} AS openLiability,
+  const totals = (await db().query(
+    `SELECT ${currencySql} AS currency,
+            ${sumMoneySql("CASE WHEN c.status = 'authorized' THEN c.approved_total ELSE 0 END")} AS openLiability,
             ${sumMoneySql("CASE WHEN c.status = 'submitted' THEN c.approved_total ELSE 0 END")} AS inReview,
             ${sumMoneySql("CASE WHEN c.status = 'paid' THEN c.approved_total ELSE 0 END")} AS paid
-       FROM claims c WHERE 1 = 1${s.sql}`,
+       FROM claims c
+      WHERE c.status IN ('submitted', 'authorized', 'paid')${s.sql}
+      GROUP BY ${currencySql}
+      ORDER BY ${currencySql}`,
     { replacements: s.params, type: QueryTypes.SELECT },
   )) as Record<string, unknown>[];
   const e = scopeSql(scope, 'a.distributor_id');
@@ -56,20 +77,33 @@ export async function accruals(scope: TenantScope, today: string) {
     distributorName: r.distributorName,
     openQuantity: Number(r.openQuantity),
     exposure: fromSum(r.exposure),
+    currency: baseCurrency,
   }));
   return {
     asOf: today,
-    openLiability: fromSum(claims.openLiability),
-    inReview: fromSum(claims.inReview),
-    paid: fromSum(claims.paid),
+    byCurrency: totals.map((r): CurrencyTotals => ({
+      currency: String(r.currency),
+      openLiability: fromSum(r.openLiability),
+      inReview: fromSum(r.inReview),
+      paid: fromSum(r.paid),
+    })),
+    // One currency by construction: every row above is in baseCurrency.
     exposure: moneyToString(byDistributor.reduce((acc, r) => acc.plus(r.exposure), new Money(0))),
+    exposureCurrency: baseCurrency,
     byDistributor,
   };
 }
 
 export type GroupBy = 'week' | 'distributor' | 'programType';
 
-export async function claimFigures(scope: TenantScope, groupBy: GroupBy, from: string | null, to: string | null) {
+/** Claimed / approved / paid per group and currency: a group with claims in two currencies is two rows. */
+export async function claimFigures(
+  scope: TenantScope,
+  groupBy: GroupBy,
+  from: string | null,
+  to: string | null,
+  currency: string | null = null,
+) {
   const at = 'COALESCE(c.submitted_at, c.created_at)';
   const day = sqlite() ? `substr(${at}, 1, 10)` : `DATE(${at})`;
   const key =
@@ -91,19 +125,24 @@ export async function claimFigures(scope: TenantScope, groupBy: GroupBy, from: s
     where.push(`${day} <= ?`);
     params.push(to);
   }
+  if (currency) {
+    where.push(`${currencySql} = ?`);
+    params.push(currency.toUpperCase());
+  }
   const rows = (await db().query(
-    `SELECT ${key} AS groupKey, COUNT(*) AS claims,
+    `SELECT ${key} AS groupKey, ${currencySql} AS currency, COUNT(*) AS claims,
             ${sumMoneySql('c.claimed_total')} AS claimed,
             ${sumMoneySql("CASE WHEN c.status IN ('submitted', 'authorized', 'paid') THEN c.approved_total ELSE 0 END")} AS approved,
             ${sumMoneySql("CASE WHEN c.status = 'paid' THEN c.approved_total ELSE 0 END")} AS paid
        FROM claims c JOIN accounts d ON d.id = c.distributor_id
       WHERE ${where.join(' AND ')}${s.sql}
-      GROUP BY ${key}
-      ORDER BY ${key}`,
+      GROUP BY ${key}, ${currencySql}
+      ORDER BY ${key}, ${currencySql}`,
     { replacements: [...params, ...s.params], type: QueryTypes.SELECT },
-  )) as { groupKey: string; claims: number | string; claimed: unknown; approved: unknown; paid: unknown }[];
+  )) as { groupKey: string; currency: string; claims: number | string; claimed: unknown; approved: unknown; paid: unknown }[];
   return rows.map((r) => ({
     key: String(r.groupKey),
+    currency: String(r.currency),
     claims: Number(r.claims),
     claimed: fromSum(r.claimed),
     approved: fromSum(r.approved),

@@ -79,4 +79,85 @@ describeDb('disputes', () => {
     const audit = await finance.get(`/api/audit?entityType=claim&entityId=${res.body.items[1].claimId}`);
     if (audit.status === 200) expect(JSON.stringify(audit.body)).toContain('claim.resubmitted');
   });
+
+  it("resubmits in the original claim's currency", async () => {
+    const north = await t.as(USERS.northbridge);
+    const auth = (await north.get('/api/authorizations')).body.items.find((a: { status: string }) => a.status === 'active').number;
+    const claim = await north.post('/api/claims', {
+      submit: true,
+      currency: 'EUR',
+      debitMemoNumber: 'NBE-DISPUTE-EUR-1',
+      lines: [
+        {
+          authorizationNumber: auth,
+          vendorPartNumber: 'VS-CAN-FD1',
+          endCustomerName: 'Cascade Robotics',
+          invoiceNumber: 'NBE-D-1',
+          invoiceLine: '1',
+          invoiceDate: '2026-10-20',
+          quantity: 100,
+          bookCost: '0.9430',
+          authorizedCost: '0.7200',
+        },
+      ],
+    });
+    expect(claim.status).toBe(201);
+    expect(claim.body).toMatchObject({ currency: 'EUR' });
+    expect(claim.body.lines[0]).toMatchObject({ verdict: 'rejected', reasonCodes: ['END_CUSTOMER_MISMATCH'] });
+    const lineId = claim.body.lines[0].id as number;
+    const open = (await north.get('/api/disputes')).body.items.find((l: { id: number }) => l.id === lineId);
+    expect(open).toMatchObject({ claimCurrency: 'EUR' });
+
+    const res = await north.post('/api/disputes/resubmissions', {
+      lines: [{ originalLineId: lineId, endCustomerName: 'Orion Automotive' }],
+    });
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ currency: 'EUR', claimedTotal: '22.3000', approvedTotal: '22.3000' });
+    expect(res.body.lines[0]).toMatchObject({ verdict: 'accepted', resubmissionOfLineId: lineId });
+    expect((await north.get(`/api/claims/${res.body.id}`)).body.currency).toBe('EUR');
+    // The figures count it as euros, not dollars.
+    const figures = (await north.get('/api/reports/claims?groupBy=distributor')).body.items as { currency: string }[];
+    expect(figures.map((f) => f.currency)).toEqual(['EUR']);
+  });
+
+  it('refuses to resubmit lines of claims in different currencies as one claim', async () => {
+    const line = (invoiceNumber: string) => ({
+      authorizationNumber: authNumber,
+      vendorPartNumber: 'VS-ETH-PHY',
+      endCustomerName: 'Orion Automotive',
+      invoiceNumber,
+      invoiceLine: '1',
+      invoiceDate: '2026-10-20',
+      quantity: 10,
+      bookCost: '3.8950',
+      authorizedCost: '3.2000',
+    });
+    const usd = await arrow.post('/api/claims', {
+      submit: true,
+      currency: 'USD',
+      debitMemoNumber: 'ARW-FX-USD',
+      lines: [line('ARW-FX-U')],
+    });
+    const eur = await arrow.post('/api/claims', {
+      submit: true,
+      currency: 'EUR',
+      debitMemoNumber: 'ARW-FX-EUR',
+      lines: [line('ARW-FX-E')],
+    });
+    expect([usd.body.lines[0].verdict, eur.body.lines[0].verdict]).toEqual(['rejected', 'rejected']);
+    const both = await arrow.post('/api/disputes/resubmissions', {
+      lines: [
+        { originalLineId: usd.body.lines[0].id, endCustomerName: 'Cascade Robotics' },
+        { originalLineId: eur.body.lines[0].id, endCustomerName: 'Cascade Robotics' },
+      ],
+    });
+    expect(both.status).toBe(400);
+    expect(both.body).toMatchObject({ code: 'CURRENCY_MISMATCH', errors: [{ field: 'lines.1.originalLineId' }] });
+    // Each on its own goes through, in its own currency.
+    const eurAlone = await arrow.post('/api/disputes/resubmissions', {
+      lines: [{ originalLineId: eur.body.lines[0].id, endCustomerName: 'Cascade Robotics' }],
+    });
+    expect(eurAlone.status).toBe(201);
+    expect(eurAlone.body).toMatchObject({ currency: 'EUR', approvedTotal: '6.9500' });
+  });
 });

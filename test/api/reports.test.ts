@@ -1,7 +1,40 @@
 import { Money } from '../../core/money.js';
-import { describeDb, startTestApp, USERS, type TestApp } from '../support/harness.js';
+import { loadConfig } from '../../server/config.js';
+import { accruals as accrualsInSql } from '../../server/reports/reports.repository.js';
+import { describeDb, startTestApp, USERS, type Client, type TestApp } from '../support/harness.js';
 
 const sum = (values: string[]) => values.reduce((a, v) => a.plus(v), new Money(0)).toFixed(4);
+
+interface ClaimRow {
+  id: number;
+  status: string;
+  currency: string;
+  claimedTotal: string;
+  approvedTotal: string;
+}
+interface CurrencyTotals {
+  currency: string;
+  openLiability: string;
+  inReview: string;
+  paid: string;
+}
+interface FigureRow {
+  key: string;
+  currency: string;
+  claims: number;
+  claimed: string;
+  approved: string;
+  paid: string;
+}
+
+const listClaims = async (c: Client) => (await c.get('/api/claims?pageSize=200')).body.items as ClaimRow[];
+const currenciesOf = (claims: ClaimRow[]) => [...new Set(claims.map((c) => c.currency.toUpperCase()))].sort();
+/** What the accruals must say for one currency, from the claims list. */
+const expectedTotals = (claims: ClaimRow[], currency: string): CurrencyTotals => {
+  const mine = claims.filter((c) => c.currency.toUpperCase() === currency);
+  const of = (status: string) => sum(mine.filter((c) => c.status === status).map((c) => c.approvedTotal));
+  return { currency, openLiability: of('authorized'), inReview: of('submitted'), paid: of('paid') };
+};
 
 describeDb('accrual and report figures', () => {
   let t: TestApp;
@@ -10,15 +43,18 @@ describeDb('accrual and report figures', () => {
   });
   afterAll(() => t.close());
 
-  it('computes open liability as the approved total of authorized, unpaid claims', async () => {
+  it('computes open liability, in review and paid per claim currency', async () => {
     const finance = await t.as(USERS.finance);
     const res = await finance.get('/api/reports/accruals?asOf=2026-11-23');
     expect(res.status).toBe(200);
-    const claims = (await finance.get('/api/claims?pageSize=200')).body.items as { status: string; approvedTotal: string }[];
-    expect(res.body.openLiability).toBe(sum(claims.filter((c) => c.status === 'authorized').map((c) => c.approvedTotal)));
-    expect(res.body.inReview).toBe(sum(claims.filter((c) => c.status === 'submitted').map((c) => c.approvedTotal)));
-    expect(res.body.paid).toBe(sum(claims.filter((c) => c.status === 'paid').map((c) => c.approvedTotal)));
+    const claims = (await listClaims(finance)).filter((c) => ['submitted', 'authorized', 'paid'].includes(c.status));
+    // The demo has USD claims and Northbridge's EUR claims: two rows, never one mixed figure.
+    expect(currenciesOf(claims)).toEqual(['EUR', 'USD']);
+    expect(res.body.byCurrency).toEqual(currenciesOf(claims).map((cur) => expectedTotals(claims, cur)));
+    expect(res.body).not.toHaveProperty('openLiability');
     expect(res.body.exposure).toBe(sum(res.body.byDistributor.map((d: { exposure: string }) => d.exposure)));
+    expect(res.body.exposureCurrency).toBe('USD');
+    for (const d of res.body.byDistributor) expect(d.currency).toBe('USD');
   });
 
   it('computes exposure as unclaimed approved quantity x credit per unit', async () => {
@@ -53,17 +89,24 @@ describeDb('accrual and report figures', () => {
     );
   });
 
-  it('groups claimed, approved and paid by distributor, program type and week, each adding up to the whole', async () => {
+  it('groups claimed, approved and paid by distributor, program type and week per currency, each adding up to its currency', async () => {
     const finance = await t.as(USERS.finance);
-    const claims = ((await finance.get('/api/claims?pageSize=200')).body.items as { status: string; claimedTotal: string }[]).filter(
-      (c) => c.status !== 'draft',
-    );
+    const claims = (await listClaims(finance)).filter((c) => c.status !== 'draft');
     for (const groupBy of ['distributor', 'programType', 'week']) {
       const res = await finance.get(`/api/reports/claims?groupBy=${groupBy}`);
       expect(res.status).toBe(200);
-      expect(res.body.items.length).toBeGreaterThan(0);
-      expect(sum(res.body.items.map((i: { claimed: string }) => i.claimed))).toBe(sum(claims.map((c) => c.claimedTotal)));
-      expect(res.body.items.reduce((n: number, i: { claims: number }) => n + i.claims, 0)).toBe(claims.length);
+      const items = res.body.items as FigureRow[];
+      expect(items.length).toBeGreaterThan(0);
+      expect(res.body.currencies).toEqual(currenciesOf(claims));
+      for (const cur of currenciesOf(claims)) {
+        const mine = items.filter((i) => i.currency === cur);
+        const theirs = claims.filter((c) => c.currency.toUpperCase() === cur);
+        expect(sum(mine.map((i) => i.claimed))).toBe(sum(theirs.map((c) => c.claimedTotal)));
+        expect(mine.reduce((n, i) => n + i.claims, 0)).toBe(theirs.length);
+        // One row per group and currency.
+        expect(new Set(mine.map((i) => i.key)).size).toBe(mine.length);
+      }
+      expect(items.reduce((n, i) => n + i.claims, 0)).toBe(claims.length);
     }
     const weeks = (await finance.get('/api/reports/claims?groupBy=week')).body.items as { key: string }[];
     for (const w of weeks) expect(new Date(`${w.key}T00:00:00Z`).getUTCDay()).toBe(1);
@@ -72,7 +115,112 @@ describeDb('accrual and report figures', () => {
   it('shows a distributor only its own figures', async () => {
     const north = await t.as(USERS.northbridge);
     const res = await north.get('/api/reports/claims?groupBy=distributor');
-    expect(res.body.items.map((i: { key: string }) => i.key)).toEqual(['Northbridge Electronics']);
+    expect(res.body.items.map((i: { key: string; currency: string }) => [i.key, i.currency])).toEqual([['Northbridge Electronics', 'EUR']]);
+    const acc = await north.get('/api/reports/accruals?asOf=2026-11-23');
+    expect(acc.body.byCurrency.map((r: CurrencyTotals) => r.currency)).toEqual(['EUR']);
     expect((await north.get('/api/reports/claims?groupBy=month')).status).toBe(400);
+    expect((await north.get('/api/reports/claims?currency=EURO')).status).toBe(400);
+  });
+
+  describe('with claims of one distributor in three currencies', () => {
+    let arrow: Client;
+    let finance: Client;
+    let authNumber: string;
+    const claim = async (memo: string, currency: string, quantity: number) => {
+      const res = await arrow.post('/api/claims', {
+        submit: true,
+        debitMemoNumber: memo,
+        currency,
+        lines: [
+          {
+            authorizationNumber: authNumber,
+            vendorPartNumber: 'VS-ETH-PHY',
+            endCustomerName: 'Cascade Robotics',
+            invoiceNumber: memo,
+            invoiceLine: '1',
+            invoiceDate: '2026-10-20',
+            quantity,
+            bookCost: '3.8950',
+            authorizedCost: '3.2000',
+          },
+        ],
+      });
+      expect(res.status).toBe(201);
+      expect(res.body.status).toBe('submitted');
+      return res.body as ClaimRow;
+    };
+    beforeAll(async () => {
+      arrow = await t.as(USERS.arrowhead);
+      finance = await t.as(USERS.finance);
+      const finance2 = await t.as(USERS.finance2);
+      authNumber = (await arrow.get('/api/authorizations')).body.items.find((a: { lines: unknown[] }) => a.lines.length === 1).number;
+      // 0.6950 a unit: EUR 100 units in review; CHF 200 units authorized, and 10 units paid (claimed as "chf").
+      await claim('ARW-FX-EUR-1', 'EUR', 100);
+      const open = await claim('ARW-FX-CHF-1', 'CHF', 200);
+      expect((await finance.post(`/api/claims/${open.id}/authorize`)).status).toBe(200);
+      const paid = await claim('ARW-FX-CHF-2', 'chf', 10);
+      expect((await finance.post(`/api/claims/${paid.id}/authorize`)).status).toBe(200);
+      expect((await finance2.post(`/api/claims/${paid.id}/pay`, { externalRef: 'ERP-FX-1' })).status).toBe(200);
+    });
+
+    it('reports each currency exactly and never their sum', async () => {
+      const res = await finance.get('/api/reports/accruals?asOf=2026-11-23');
+      const rows = res.body.byCurrency as CurrencyTotals[];
+      expect(rows.map((r) => r.currency)).toEqual(['CHF', 'EUR', 'USD']);
+      expect(rows[0]).toEqual({ currency: 'CHF', openLiability: '139.0000', inReview: '0.0000', paid: '6.9500' });
+      const claims = await listClaims(finance);
+      for (const r of rows) expect(r).toEqual(expectedTotals(claims, r.currency));
+      // The EUR row holds Northbridge's authorized EUR claim and Arrowhead's EUR claim in review, nothing in USD or CHF.
+      const northbridgeEur = claims.filter((c) => c.currency === 'EUR' && c.status === 'authorized');
+      expect(northbridgeEur).toHaveLength(1);
+      expect(rows[1]).toEqual({ currency: 'EUR', openLiability: northbridgeEur[0].approvedTotal, inReview: '69.5000', paid: '0.0000' });
+      const mixed = sum(claims.filter((c) => c.status === 'authorized').map((c) => c.approvedTotal));
+      for (const r of rows) expect(r.openLiability).not.toBe(mixed);
+
+      const arrowRes = await arrow.get('/api/reports/accruals?asOf=2026-11-23');
+      expect(arrowRes.body.byCurrency).toEqual([
+        { currency: 'CHF', openLiability: '139.0000', inReview: '0.0000', paid: '6.9500' },
+        { currency: 'EUR', openLiability: '0.0000', inReview: '69.5000', paid: '0.0000' },
+        expectedTotals(await listClaims(arrow), 'USD'),
+      ]);
+    });
+
+    it('groups claim figures per currency, and filters by one', async () => {
+      const chf = await finance.get('/api/reports/claims?groupBy=distributor&currency=chf');
+      expect(chf.status).toBe(200);
+      expect(chf.body).toEqual({
+        groupBy: 'distributor',
+        currency: 'CHF',
+        currencies: ['CHF'],
+        items: [{ key: 'Arrowhead Components', currency: 'CHF', claims: 2, claimed: '145.9500', approved: '145.9500', paid: '6.9500' }],
+      });
+      const all = (await finance.get('/api/reports/claims?groupBy=distributor')).body.items as FigureRow[];
+      expect(all.filter((i) => i.key === 'Arrowhead Components').map((i) => [i.currency, i.claimed])).toEqual([
+        ['CHF', '145.9500'],
+        ['EUR', '69.5000'],
+        ['USD', sum((await listClaims(arrow)).filter((c) => c.currency === 'USD' && c.status !== 'draft').map((c) => c.claimedTotal))],
+      ]);
+      const week = (await finance.get('/api/reports/claims?groupBy=week&currency=EUR')).body;
+      expect(week.currencies).toEqual(['EUR']);
+      expect(week.items.every((i: FigureRow) => i.currency === 'EUR')).toBe(true);
+      expect(sum(week.items.map((i: FigureRow) => i.approved))).toBe(
+        sum(
+          (await listClaims(finance))
+            .filter((c) => c.currency === 'EUR' && ['submitted', 'authorized', 'paid'].includes(c.status))
+            .map((c) => c.approvedTotal),
+        ),
+      );
+      const programType = (await finance.get('/api/reports/claims?groupBy=programType&currency=CHF')).body.items as FigureRow[];
+      expect(programType.map((i) => [i.currency, i.claims, i.paid])).toEqual([['CHF', 2, '6.9500']]);
+    });
+  });
+
+  it("states exposure in the vendor's book currency, BASE_CURRENCY (USD unless set)", async () => {
+    expect(loadConfig({}).baseCurrency).toBe('USD');
+    expect(loadConfig({ BASE_CURRENCY: 'eur' }).baseCurrency).toBe('EUR');
+    expect(() => loadConfig({ BASE_CURRENCY: 'euro' })).toThrow(/baseCurrency/);
+    const inEur = await accrualsInSql({ distributorId: null }, '2026-11-23', 'EUR');
+    expect(inEur.exposureCurrency).toBe('EUR');
+    expect(inEur.byDistributor.every((d) => d.currency === 'EUR')).toBe(true);
   });
 });
