@@ -3,7 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import { configureApi, type Accruals } from '../shared/api.js';
 import { stubFetch } from '../shared/test-data.js';
 import './accrual-dashboard.js';
-import type { BecAccrualDashboard } from './accrual-dashboard.js';
+import type { BecAccrualDashboard, CurrencyAccruals, Figure } from './accrual-dashboard.js';
 
 const accruals: Accruals = {
   asOf: '2026-11-23',
@@ -72,8 +72,8 @@ describe('bec-accrual-dashboard', () => {
       html`<bec-accrual-dashboard .accruals=${accruals} .byDistributor=${byDistributor}></bec-accrual-dashboard>`,
     );
     let ev = oneEvent(el, 'becdrilldown');
-    $<HTMLButtonElement>(el, '[part="kpi"]').click();
-    expect((await ev).detail).to.include({ series: 'Open liability', amount: '1184.6700' });
+    $<HTMLButtonElement>(el, '[part="kpi-amount"]').click();
+    expect((await ev).detail).to.include({ series: 'Open liability', amount: '1184.6700', currency: 'USD' });
     ev = oneEvent(el, 'becdrilldown');
     $<SVGRectElement>(el, 'rect.bar').dispatchEvent(new MouseEvent('click', { bubbles: true }));
     expect((await ev).detail).to.include({ series: 'Claimed', key: 'Arrowhead Components', amount: '7000.0000' });
@@ -99,5 +99,182 @@ describe('bec-accrual-dashboard', () => {
     await new Promise((r) => setTimeout(r, 50));
     await el2.updateComplete;
     expect($(el2, '[role="alert"]').textContent).to.match(/vendor roles|no stub/);
+  });
+
+  describe('with two currencies', () => {
+    // The API's per-currency shape: USD and EUR side by side, never added.
+    const fx: CurrencyAccruals = {
+      asOf: '2026-11-23',
+      byCurrency: [
+        { currency: 'EUR', openLiability: '3210.0000', inReview: '0.0000', paid: '250.5000' },
+        { currency: 'USD', openLiability: '1184.6700', inReview: '5931.2500', paid: '1891.9600' },
+      ],
+      exposure: '20500.5000',
+      exposureCurrency: 'USD',
+      byDistributor: [
+        { distributorId: 2, distributorName: 'Arrowhead Components', openQuantity: 4200, exposure: '12000.0000', currency: 'USD' },
+        { distributorId: 3, distributorName: 'Northbridge Electronics', openQuantity: 900, exposure: '8500.5000', currency: 'USD' },
+      ],
+    };
+    const fxWeek: Figure[] = [
+      { key: '2026-10-05', currency: 'EUR', claims: 1, claimed: '500.0000', approved: '500.0000', paid: '250.5000' },
+      { key: '2026-10-05', currency: 'USD', claims: 1, claimed: '1891.9600', approved: '1891.9600', paid: '1891.9600' },
+      { key: '2026-10-12', currency: 'EUR', claims: 1, claimed: '3400.0000', approved: '3210.0000', paid: '0.0000' },
+      { key: '2026-11-02', currency: 'USD', claims: 2, claimed: '6100.0000', approved: '5931.2500', paid: '0.0000' },
+    ];
+    const fxDistributor: Figure[] = [
+      { key: 'Arrowhead Components', currency: 'EUR', claims: 1, claimed: '1000.0000', approved: '900.0000', paid: '0.0000' },
+      { key: 'Arrowhead Components', currency: 'USD', claims: 2, claimed: '7000.0000', approved: '6900.0000', paid: '1891.9600' },
+      { key: 'Northbridge Electronics', currency: 'EUR', claims: 1, claimed: '2900.0000', approved: '2810.0000', paid: '250.5000' },
+    ];
+    const fxProgramType: Figure[] = [
+      { key: 'ship_and_debit', currency: 'EUR', claims: 2, claimed: '3900.0000', approved: '3710.0000', paid: '250.5000' },
+      { key: 'ship_and_debit', currency: 'USD', claims: 3, claimed: '9000.0000', approved: '8100.0000', paid: '1891.9600' },
+    ];
+    /** Every amount that would only appear if two currencies were added together. */
+    const sums = [
+      '4,394.67', // open liability USD + EUR
+      '2,142.46', // paid USD + EUR
+      '2,391.96', // week of 5 Oct claimed
+      '8,000.00', // Arrowhead claimed
+      '7,800.00', // Arrowhead approved
+      '12,900.00', // ship & debit claimed
+      '11,810.00', // ship & debit approved
+    ];
+    const dashboard = () =>
+      fixture<BecAccrualDashboard>(
+        html`<bec-accrual-dashboard
+          .accruals=${fx}
+          .byWeek=${fxWeek}
+          .byDistributor=${fxDistributor}
+          .byProgramType=${fxProgramType}
+        ></bec-accrual-dashboard>`,
+      );
+    const tile = (el: BecAccrualDashboard, label: string) =>
+      [...el.shadowRoot!.querySelectorAll<HTMLElement>('[part="kpi"]')].find((k) => k.querySelector('.label')!.textContent === label)!;
+    const amountsOf = (el: BecAccrualDashboard, label: string) =>
+      [...tile(el, label).querySelectorAll<HTMLButtonElement>('[part="kpi-amount"]')].map((b) => [
+        b.dataset.currency,
+        b.textContent!.trim(),
+      ]);
+    const shownText = (el: BecAccrualDashboard) => el.shadowRoot!.textContent!.replace(/\s+/g, ' ');
+    const showAllNumbers = async (el: BecAccrualDashboard) => {
+      el.showNumbers = true;
+      await el.updateComplete;
+    };
+
+    it('shows one amount per currency in each tile, and no sum of currencies', async () => {
+      const el = await dashboard();
+      expect(amountsOf(el, 'Open liability')).to.deep.equal([
+        ['EUR', '€3,210.00'],
+        ['USD', '$1,184.67'],
+      ]);
+      expect(amountsOf(el, 'Paid')).to.deep.equal([
+        ['EUR', '€250.50'],
+        ['USD', '$1,891.96'],
+      ]);
+      expect(amountsOf(el, 'In review')).to.deep.equal([
+        ['EUR', '€0.00'],
+        ['USD', '$5,931.25'],
+      ]);
+      // Exposure is in the vendor's book currency only.
+      expect(amountsOf(el, 'Exposure')).to.deep.equal([['USD', '$20,500.50']]);
+      const text = shownText(el);
+      for (const s of sums) expect(text).not.to.contain(s);
+      await expect(el).to.be.accessible();
+    });
+
+    it('charts one currency at a time, with an accessible picker', async () => {
+      const el = await dashboard();
+      const picker = $(el, '[part="currency-picker"]');
+      const buttons = [...picker.querySelectorAll<HTMLButtonElement>('button')];
+      expect(buttons.map((b) => [b.textContent!.trim(), b.getAttribute('aria-pressed')])).to.deep.equal([
+        ['EUR', 'false'],
+        ['USD', 'true'],
+      ]);
+      expect(picker.querySelector('[role="group"]')!.getAttribute('aria-labelledby')).to.equal('currency-label');
+      // USD by default (the element's currency): only USD amounts in the charts.
+      // The claim charts' bar and point titles (the exposure chart is in its own currency).
+      const titles = () =>
+        [...el.shadowRoot!.querySelectorAll('section:not([aria-labelledby="h-exposure"]) svg title')].map((t) => t.textContent!);
+      expect(titles().some((t) => t.includes('$7,000.00'))).to.equal(true);
+      expect(titles().some((t) => t.includes('€') || t.includes('1,000.00') || t.includes('8,000.00'))).to.equal(false);
+      expect($(el, '#h-distributor').textContent).to.contain('USD');
+
+      buttons[0].focus();
+      await sendKeys({ press: 'Enter' });
+      await el.updateComplete;
+      expect(el.chartCurrency).to.equal('EUR');
+      expect(buttons[0].getAttribute('aria-pressed')).to.equal('true');
+      expect(titles().some((t) => t.includes('€1,000.00'))).to.equal(true);
+      expect(titles().some((t) => t.includes('$'))).to.equal(false);
+      // The exposure chart stays in its own currency.
+      expect($(el, '#h-exposure').textContent).to.contain('USD');
+      for (const s of sums) expect(shownText(el)).not.to.contain(s);
+      await expect(el).to.be.accessible();
+    });
+
+    it('puts each currency in its own table rows, never adding a group across currencies', async () => {
+      const el = await dashboard();
+      el.chartCurrency = 'EUR';
+      await showAllNumbers(el);
+      const tables = [...el.shadowRoot!.querySelectorAll('[part="table"]')];
+      const rows = (i: number) => [...tables[i].querySelectorAll('tbody tr')].map((r) => [...r.children].map((c) => c.textContent!.trim()));
+      expect(rows(1)).to.deep.equal([
+        ['Arrowhead Components', '1', '€1,000.00', '€900.00', '€0.00'],
+        ['Northbridge Electronics', '1', '€2,900.00', '€2,810.00', '€250.50'],
+      ]);
+      expect(rows(0).map((r) => r[2])).to.deep.equal(['€500.00', '€3,400.00']);
+      el.chartCurrency = 'USD';
+      await el.updateComplete;
+      expect(rows(1)).to.deep.equal([['Arrowhead Components', '2', '$7,000.00', '$6,900.00', '$1,891.96']]);
+      expect(rows(2).map((r) => r.slice(1))).to.deep.equal([['3', '$9,000.00', '$8,100.00', '$1,891.96']]);
+      expect(rows(3).map((r) => r[2])).to.deep.equal(['$12,000.00', '$8,500.50']);
+      for (const s of sums) expect(shownText(el)).not.to.contain(s);
+      await expect(el).to.be.accessible();
+    });
+
+    it('starts on chart-currency or the element currency, and drills down with the currency', async () => {
+      const el = await fixture<BecAccrualDashboard>(
+        html`<bec-accrual-dashboard chart-currency="EUR" .accruals=${fx} .byDistributor=${fxDistributor}></bec-accrual-dashboard>`,
+      );
+      expect($(el, '[part="currency-picker"] [aria-pressed="true"]').textContent!.trim()).to.equal('EUR');
+      let ev = oneEvent(el, 'becdrilldown');
+      $<SVGRectElement>(el, 'rect.bar').dispatchEvent(new MouseEvent('click', { bubbles: true }));
+      expect((await ev).detail).to.deep.equal({ series: 'Claimed', key: 'Arrowhead Components', amount: '1000.0000', currency: 'EUR' });
+      ev = oneEvent(el, 'becdrilldown');
+      tile(el, 'Open liability').querySelector<HTMLButtonElement>('[data-currency="USD"]')!.click();
+      expect((await ev).detail).to.deep.equal({ series: 'Open liability', key: '2026-11-23', amount: '1184.6700', currency: 'USD' });
+      const eur = await fixture<BecAccrualDashboard>(
+        html`<bec-accrual-dashboard currency="EUR" .byDistributor=${fxDistributor}></bec-accrual-dashboard>`,
+      );
+      expect($(eur, '[part="currency-picker"] [aria-pressed="true"]').textContent!.trim()).to.equal('EUR');
+      // No picker when the figures are in one currency.
+      const one = await fixture<BecAccrualDashboard>(
+        html`<bec-accrual-dashboard .byDistributor=${fxDistributor.filter((f) => f.currency === 'EUR')}></bec-accrual-dashboard>`,
+      );
+      expect(one.shadowRoot!.querySelector('[part="currency-picker"]')).to.equal(null);
+      expect($(one, '#h-distributor').textContent).to.contain('EUR');
+    });
+
+    it('loads the per-currency report endpoints', async () => {
+      const ok = stubFetch({
+        'GET /api/reports/accruals': () => ({ body: fx }),
+        'GET /api/reports/claims?groupBy=week': () => ({ body: { groupBy: 'week', currencies: ['EUR', 'USD'], items: fxWeek } }),
+        'GET /api/reports/claims?groupBy=distributor': () => ({
+          body: { groupBy: 'distributor', currencies: ['EUR', 'USD'], items: fxDistributor },
+        }),
+        'GET /api/reports/claims?groupBy=programType': () => ({
+          body: { groupBy: 'programType', currencies: ['EUR', 'USD'], items: fxProgramType },
+        }),
+      });
+      configureApi({ baseUrl: 'http://127.0.0.1:3', fetch: ok.fetch });
+      const el = await fixture<BecAccrualDashboard>(html`<bec-accrual-dashboard api-base="http://127.0.0.1:3"></bec-accrual-dashboard>`);
+      await new Promise((r) => setTimeout(r, 50));
+      await el.updateComplete;
+      expect(amountsOf(el, 'Open liability').map((a) => a[1])).to.deep.equal(['€3,210.00', '$1,184.67']);
+      expect(el.shadowRoot!.querySelectorAll('[part="currency-picker"] button').length).to.equal(2);
+      for (const s of sums) expect(shownText(el)).not.to.contain(s);
+    });
   });
 });

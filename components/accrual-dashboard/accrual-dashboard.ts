@@ -6,20 +6,53 @@ import { formatDate, formatMoney, formatMoneyCompact, formatNumber, labelOf } fr
 import { controls, themeTokens } from '../shared/theme.js';
 import { barChart, lineChart, type Series } from './charts.js';
 
-type Figure = ClaimFigures['items'][number];
+/** Open liability, in review and paid of one currency. */
+export interface CurrencyTotals {
+  currency: string;
+  openLiability: string;
+  inReview: string;
+  paid: string;
+}
+/**
+ * `GET /api/reports/accruals`: claim money per claim currency (never added across currencies);
+ * exposure in the vendor's book currency.
+ */
+export interface CurrencyAccruals {
+  asOf: string;
+  byCurrency: CurrencyTotals[];
+  exposure: string;
+  exposureCurrency: string;
+  byDistributor: { distributorId: number; distributorName: string; openQuantity: number; exposure: string; currency?: string }[];
+}
+/** One group of `GET /api/reports/claims` in one currency (`currency` absent: the element's `currency`). */
+export type Figure = ClaimFigures['items'][number] & { currency?: string };
+/** `GET /api/reports/claims`: one item per group and currency. */
+export interface CurrencyClaimFigures {
+  groupBy: string;
+  currency?: string;
+  currencies?: string[];
+  items: Figure[];
+}
+/** The drill-down detail, with the currency of the amount. */
+export type DrillDown = { series: string; key: string; amount: string; currency: string };
 type Panel = 'trend' | 'distributor' | 'programType' | 'exposure';
 
 /**
  * Finance's view of the money: open liability, exposure, and claimed / approved / paid over time,
  * by distributor and by program type, as charts, with the exact numbers one click away.
+ * Money is shown per currency and never added across currencies: each tile lists one amount per
+ * claim currency, and the charts show one currency at a time (a picker appears when there are
+ * several). Exposure is in the vendor's book currency (`exposureCurrency`).
  *
  * @summary Accrual and claim dashboard: KPI tiles and SVG charts with a table view of each.
  *
- * @event becdrilldown - A tile, bar or point was chosen: `{ series, key, amount }`.
+ * @event becdrilldown - A tile amount, bar or point was chosen: `{ series, key, amount, currency }`.
  * @event becerror - An API call failed.
  *
  * @csspart kpis - The row of figure tiles.
  * @csspart kpi - One figure tile.
+ * @csspart kpi-amount - One amount of a tile, in one currency (a button).
+ * @csspart currency-picker - The group of currency buttons above the charts (several currencies only).
  * @csspart panel - One chart panel.
  * @csspart chart - A chart's SVG.
  * @csspart table - A panel's table of numbers.
@@ -42,9 +75,6 @@ export class BecAccrualDashboard extends BecElement {
         margin-bottom: var(--bec-space-small);
       }
       .kpi {
-        display: block;
-        text-align: left;
-        min-height: 0;
         padding: var(--bec-space-small) var(--bec-space-medium);
         background: var(--bec-color-background);
         border: 1px solid var(--bec-color-border);
@@ -55,19 +85,62 @@ export class BecAccrualDashboard extends BecElement {
       .kpi .label {
         margin: 0;
       }
-      .kpi strong {
+      .kpi ul {
+        list-style: none;
+        margin: 0;
+        padding: 0;
+      }
+      .kpi .amount {
         display: block;
+        min-height: 0;
+        padding: 0;
+        border: 0;
+        background: none;
+        color: var(--bec-color-text);
+        text-align: left;
         font-size: var(--bec-font-size-9);
         font-weight: 300;
         line-height: 1.25;
         font-variant-numeric: tabular-nums;
       }
+      .kpi .amount:hover:not(:disabled) {
+        background: none;
+        color: var(--bec-color-brand);
+      }
+      .kpi ul.multi .amount {
+        font-size: var(--bec-font-size-7);
+      }
       .kpi small {
         color: var(--bec-color-text-weak);
       }
-      .kpi[aria-pressed='true'] {
+      .currency-picker {
+        display: flex;
+        align-items: center;
+        gap: var(--bec-space-x-small);
+        margin-bottom: var(--bec-space-small);
+      }
+      .currency-picker .label {
+        margin: 0 var(--bec-space-x-small) 0 0;
+      }
+      .currency-picker .group {
+        display: inline-flex;
+      }
+      .currency-picker .group button {
+        border-radius: 0;
+        margin-left: -1px;
+      }
+      .currency-picker .group button:first-child {
+        border-radius: var(--bec-radius) 0 0 var(--bec-radius);
+        margin-left: 0;
+      }
+      .currency-picker .group button:last-child {
+        border-radius: 0 var(--bec-radius) var(--bec-radius) 0;
+      }
+      .currency-picker button[aria-pressed='true'] {
+        background: var(--bec-color-brand);
         border-color: var(--bec-color-brand);
-        box-shadow: inset 0 -3px 0 var(--bec-color-brand);
+        color: var(--bec-color-brand-contrast);
+        position: relative;
       }
       .panels {
         display: grid;
@@ -141,16 +214,25 @@ export class BecAccrualDashboard extends BecElement {
     `,
   ];
 
-  /** Open liability, in review, paid and exposure (from `GET /api/reports/accruals`). */
-  @property({ attribute: false }) accruals: Accruals | null = null;
-  /** Claimed / approved / paid by week. */
+  /**
+   * Open liability, in review and paid per currency, and exposure (from `GET /api/reports/accruals`).
+   * The older single-currency shape (`openLiability`, `inReview`, `paid` as strings) is read as
+   * amounts in `currency`.
+   */
+  @property({ attribute: false }) accruals: CurrencyAccruals | Accruals | null = null;
+  /** Claimed / approved / paid by week, one item per week and currency. */
   @property({ attribute: false }) byWeek: Figure[] = [];
-  /** Claimed / approved / paid by distributor. */
+  /** Claimed / approved / paid by distributor, one item per distributor and currency. */
   @property({ attribute: false }) byDistributor: Figure[] = [];
-  /** Claimed / approved / paid by program type. */
+  /** Claimed / approved / paid by program type, one item per program type and currency. */
   @property({ attribute: false }) byProgramType: Figure[] = [];
   /** Show every panel as a table instead of a chart. */
   @property({ type: Boolean, attribute: 'show-numbers' }) showNumbers = false;
+  /**
+   * The currency the claim charts and tables show. Unset (or not in the data): `currency` when the
+   * data has it, else the first currency in alphabetical order.
+   */
+  @property({ attribute: 'chart-currency' }) chartCurrency: string | null = null;
 
   @state() private tables = new Set<Panel>();
   @state() private error = '';
@@ -167,10 +249,10 @@ export class BecAccrualDashboard extends BecElement {
     this.loading = true;
     try {
       const [accruals, week, distributor, programType] = await Promise.all([
-        api.get<Accruals>('/api/reports/accruals'),
-        api.get<ClaimFigures>('/api/reports/claims?groupBy=week'),
-        api.get<ClaimFigures>('/api/reports/claims?groupBy=distributor'),
-        api.get<ClaimFigures>('/api/reports/claims?groupBy=programType'),
+        api.get<CurrencyAccruals>('/api/reports/accruals'),
+        api.get<CurrencyClaimFigures>('/api/reports/claims?groupBy=week'),
+        api.get<CurrencyClaimFigures>('/api/reports/claims?groupBy=distributor'),
+        api.get<CurrencyClaimFigures>('/api/reports/claims?groupBy=programType'),
       ]);
       this.accruals = accruals;
       this.byWeek = week.items;
@@ -183,12 +265,49 @@ export class BecAccrualDashboard extends BecElement {
     }
   }
 
-  private money = (a: string) => formatMoney(a, this.currency, this.locale);
-  private compact = (n: number) => formatMoneyCompact(n, this.currency, this.locale);
+  private money = (a: string, currency: string) => formatMoney(a, currency, this.locale);
 
-  private drill = (series: string, key: string, amount: string) => {
-    this.emit('becdrilldown', { series, key, amount });
+  private drill = (series: string, key: string, amount: string, currency: string) => {
+    const detail: DrillDown = { series, key, amount, currency };
+    this.emit('becdrilldown', detail);
   };
+
+  /** The claim totals per currency; the older shape counts as one currency, the element's. */
+  private get totals(): CurrencyTotals[] {
+    const a = this.accruals;
+    if (!a) return [];
+    if ('byCurrency' in a) return a.byCurrency;
+    return [{ currency: this.currency, openLiability: a.openLiability, inReview: a.inReview, paid: a.paid }];
+  }
+
+  private get exposureCurrency(): string {
+    const a = this.accruals;
+    return a && 'exposureCurrency' in a ? a.exposureCurrency : this.currency;
+  }
+
+  private currencyOf = (f: Figure) => (f.currency ?? this.currency).toUpperCase();
+
+  /** Every currency of the claim figures, sorted. */
+  private get currencies(): string[] {
+    const all = [...this.byWeek, ...this.byDistributor, ...this.byProgramType].map(this.currencyOf);
+    return [...new Set(all)].sort();
+  }
+
+  /** The currency the charts show. */
+  private get shown(): string {
+    const cs = this.currencies;
+    const want = [this.chartCurrency, this.currency].map((c) => c?.toUpperCase());
+    return want.find((c) => c && cs.includes(c)) ?? cs[0] ?? this.currency.toUpperCase();
+  }
+
+  private inShown(items: Figure[]): Figure[] {
+    const c = this.shown;
+    return items.filter((f) => this.currencyOf(f) === c);
+  }
+
+  private pick(currency: string) {
+    this.chartCurrency = currency;
+  }
 
   private toggle(p: Panel) {
     const s = new Set(this.tables);
@@ -206,6 +325,7 @@ export class BecAccrualDashboard extends BecElement {
   }
 
   private figureTable(caption: string, keyLabel: string, items: Figure[], key: (f: Figure) => string): TemplateResult {
+    const c = this.shown;
     return html`<table part="table">
       <caption class="sr-only">
         ${caption}
@@ -225,9 +345,9 @@ export class BecAccrualDashboard extends BecElement {
             html`<tr>
               <td>${key(f)}</td>
               <td class="num">${formatNumber(f.claims, this.locale)}</td>
-              <td class="num">${this.money(f.claimed)}</td>
-              <td class="num">${this.money(f.approved)}</td>
-              <td class="num">${this.money(f.paid)}</td>
+              <td class="num">${this.money(f.claimed, c)}</td>
+              <td class="num">${this.money(f.approved, c)}</td>
+              <td class="num">${this.money(f.paid, c)}</td>
             </tr>`,
         )}
       </tbody>
@@ -249,92 +369,131 @@ export class BecAccrualDashboard extends BecElement {
     </section>`;
   }
 
+  /** Chart options shared by the claim charts: one currency, the shown one. */
+  private chartMoney(currency: string) {
+    return {
+      format: (a: string) => this.money(a, currency),
+      compact: (n: number) => formatMoneyCompact(n, currency, this.locale),
+      onSelect: (series: string, key: string, amount: string) => this.drill(series, key, amount, currency),
+    };
+  }
+
+  private picker(): TemplateResult | typeof nothing {
+    const cs = this.currencies;
+    if (cs.length < 2) return nothing;
+    const shown = this.shown;
+    return html`<div class="currency-picker" part="currency-picker">
+      <span class="label" id="currency-label">Charts in</span>
+      <div class="group" role="group" aria-labelledby="currency-label">
+        ${cs.map(
+          (c) => html`<button type="button" aria-pressed=${c === shown ? 'true' : 'false'} @click=${() => this.pick(c)}>${c}</button>`,
+        )}
+      </div>
+    </div>`;
+  }
+
   override render() {
     const a = this.accruals;
     const week = (k: string) => (/^\d{4}-\d{2}-\d{2}$/.test(k) ? formatDate(k, this.locale) : k);
-    const kpis: [string, string, string | undefined][] = a
+    const totals = this.totals;
+    const amounts = (field: 'openLiability' | 'inReview' | 'paid') =>
+      totals.length ? totals.map((t) => [t.currency, t[field]] as const) : ([[this.currency, '0']] as const);
+    const kpis: [string, string, (readonly [string, string])[]][] = a
       ? [
-          ['Open liability', 'approved, not yet paid', a.openLiability],
-          ['In review', 'validated, awaiting finance', a.inReview],
-          ['Exposure', 'approved quantity not yet claimed', a.exposure],
-          ['Paid', 'credit memos issued', a.paid],
+          ['Open liability', 'approved, not yet paid', [...amounts('openLiability')]],
+          ['In review', 'validated, awaiting finance', [...amounts('inReview')]],
+          ['Exposure', 'approved quantity not yet claimed', [[this.exposureCurrency, a.exposure]]],
+          ['Paid', 'credit memos issued', [...amounts('paid')]],
         ]
       : [];
-    const exposure = a?.byDistributor ?? [];
+    const exposure: CurrencyAccruals['byDistributor'] = a?.byDistributor ?? [];
+    const c = this.shown;
+    const xc = this.exposureCurrency;
+    const byWeek = this.inShown(this.byWeek);
+    const byDistributor = this.inShown(this.byDistributor);
+    const byProgramType = this.inShown(this.byProgramType);
     return html`
       ${this.error ? html`<div class="alert" role="alert">${this.error}</div>` : nothing}
       <div class="kpis" part="kpis">
         ${kpis.map(
-          ([label, sub, amount]) =>
-            html`<button class="kpi" part="kpi" type="button" @click=${() => this.drill(label, a!.asOf, amount ?? '0')}>
-              <span class="label">${label}</span>
-              <strong>${this.money(amount ?? '0')}</strong>
+          ([label, sub, list], i) =>
+            html`<div class="kpi" part="kpi" role="group" aria-labelledby="kpi-${i}">
+              <span class="label" id="kpi-${i}">${label}</span>
+              <ul class=${list.length > 1 ? 'multi' : ''}>
+                ${list.map(
+                  ([currency, amount]) =>
+                    html`<li>
+                      <button
+                        class="amount"
+                        part="kpi-amount"
+                        type="button"
+                        data-currency=${currency}
+                        @click=${() => this.drill(label, a!.asOf, amount, currency)}
+                      >
+                        ${this.money(amount, currency)}
+                      </button>
+                    </li>`,
+                )}
+              </ul>
               <small>${sub}</small>
-            </button>`,
+            </div>`,
         )}
       </div>
+      ${this.picker()}
       <div class="panels">
         ${this.panel(
           'trend',
-          'Claimed, approved and paid by week',
+          `Claimed, approved and paid by week, ${c}`,
           () =>
-            (this.byWeek.length < 3 ? barChart : lineChart)({
-              label: 'Claimed, approved and paid by week',
-              categories: this.byWeek.map((f) => week(f.key)),
-              series: this.series(this.byWeek),
-              format: this.money,
-              compact: this.compact,
-              onSelect: this.drill,
+            (byWeek.length < 3 ? barChart : lineChart)({
+              label: `Claimed, approved and paid by week, in ${c}`,
+              categories: byWeek.map((f) => week(f.key)),
+              series: this.series(byWeek),
+              ...this.chartMoney(c),
             }),
-          () => this.figureTable('By week', 'Week', this.byWeek, (f) => week(f.key)),
-          !this.byWeek.length,
+          () => this.figureTable(`By week, in ${c}`, 'Week', byWeek, (f) => week(f.key)),
+          !byWeek.length,
         )}
         ${this.panel(
           'distributor',
-          'By distributor',
+          `By distributor, ${c}`,
           () =>
             barChart({
-              label: 'Claimed, approved and paid by distributor',
-              categories: this.byDistributor.map((f) => f.key),
-              series: this.series(this.byDistributor),
-              format: this.money,
-              compact: this.compact,
-              onSelect: this.drill,
+              label: `Claimed, approved and paid by distributor, in ${c}`,
+              categories: byDistributor.map((f) => f.key),
+              series: this.series(byDistributor),
+              ...this.chartMoney(c),
             }),
-          () => this.figureTable('By distributor', 'Distributor', this.byDistributor, (f) => f.key),
-          !this.byDistributor.length,
+          () => this.figureTable(`By distributor, in ${c}`, 'Distributor', byDistributor, (f) => f.key),
+          !byDistributor.length,
         )}
         ${this.panel(
           'programType',
-          'By program type',
+          `By program type, ${c}`,
           () =>
             barChart({
-              label: 'Claimed, approved and paid by program type',
-              categories: this.byProgramType.map((f) => labelOf(f.key)),
-              series: this.series(this.byProgramType),
-              format: this.money,
-              compact: this.compact,
-              onSelect: this.drill,
+              label: `Claimed, approved and paid by program type, in ${c}`,
+              categories: byProgramType.map((f) => labelOf(f.key)),
+              series: this.series(byProgramType),
+              ...this.chartMoney(c),
             }),
-          () => this.figureTable('By program type', 'Program type', this.byProgramType, (f) => labelOf(f.key)),
-          !this.byProgramType.length,
+          () => this.figureTable(`By program type, in ${c}`, 'Program type', byProgramType, (f) => labelOf(f.key)),
+          !byProgramType.length,
         )}
         ${this.panel(
           'exposure',
-          'Exposure by distributor',
+          `Exposure by distributor, ${xc}`,
           () =>
             barChart({
-              label: 'Exposure by distributor',
+              label: `Exposure by distributor, in ${xc}`,
               categories: exposure.map((e) => e.distributorName),
               series: [{ name: 'Exposure', color: 'var(--bec-color-chart-4)', values: exposure.map((e) => e.exposure) }],
-              format: this.money,
-              compact: this.compact,
-              onSelect: this.drill,
+              ...this.chartMoney(xc),
             }),
           () =>
             html`<table part="table">
               <caption class="sr-only">
-                Exposure by distributor
+                Exposure by distributor, in ${xc}
               </caption>
               <thead>
                 <tr>
@@ -349,7 +508,7 @@ export class BecAccrualDashboard extends BecElement {
                     html`<tr>
                       <td>${e.distributorName}</td>
                       <td class="num">${formatNumber(e.openQuantity, this.locale)}</td>
-                      <td class="num">${this.money(e.exposure)}</td>
+                      <td class="num">${this.money(e.exposure, e.currency ?? xc)}</td>
                     </tr>`,
                 )}
               </tbody>
