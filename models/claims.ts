@@ -48,6 +48,8 @@ export class Claim extends Model<InferAttributes<Claim>, InferCreationAttributes
   declare paidAt: Date | null;
   declare createdByUserId: number;
   declare authorizedByUserId: number | null;
+  /** the POS import a bulk run built this claim from */
+  declare posImportId: CreationOptional<number | null>;
   declare createdAt: CreationOptional<Date>;
   declare updatedAt: CreationOptional<Date>;
 }
@@ -85,6 +87,8 @@ export class ClaimLine extends Model<InferAttributes<ClaimLine>, InferCreationAt
   declare extra: string | null;
   declare resubmissionOfLineId: number | null;
   declare adjustedByUserId: number | null;
+  /** the POS line a claim built from an import came from */
+  declare posLineId: CreationOptional<number | null>;
   declare createdAt: CreationOptional<Date>;
   declare updatedAt: CreationOptional<Date>;
 }
@@ -175,6 +179,7 @@ export function initClaimModels(sequelize: Sequelize) {
       paidAt: col.instant(true),
       createdByUserId: col.ref(),
       authorizedByUserId: col.ref(true),
+      posImportId: col.ref(true),
       ...stamps(),
     },
     { ...common, tableName: 'claims' },
@@ -212,6 +217,7 @@ export function initClaimModels(sequelize: Sequelize) {
       extra: col.text(),
       resubmissionOfLineId: col.ref(true),
       adjustedByUserId: col.ref(true),
+      posLineId: col.ref(true),
       ...stamps(),
     },
     { ...common, tableName: 'claim_lines' },

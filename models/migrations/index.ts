@@ -3,6 +3,7 @@ import { initialSchema } from './20261123T1000-initial-schema.js';
 import { securitySchema } from './20261123T1300-security.js';
 import { importsSchema } from './20261123T1100-imports.js';
 import { salesforceSchema } from './20261123T1200-salesforce.js';
+import { bulkClaimsSchema } from './20261123T1400-bulk-claims.js';
 import type { Migration } from './types.js';
 
-export const migrations: Migration[] = [initialSchema, securitySchema, importsSchema, salesforceSchema];
+export const migrations: Migration[] = [initialSchema, securitySchema, importsSchema, salesforceSchema, bulkClaimsSchema];

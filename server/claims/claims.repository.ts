@@ -71,6 +71,7 @@ function toClaimView(c: Claim, lineCount: number, memo: CreditMemo | null, lines
     createdAt: c.createdAt.toISOString(),
     createdByUserId: c.createdByUserId,
     authorizedByUserId: c.authorizedByUserId,
+    posImportId: c.posImportId ?? null,
     creditMemo: memo
       ? {
           number: memo.number,
@@ -89,7 +90,9 @@ export type NewClaimLine = Omit<ClaimLineView, 'id' | 'reasonCodes' | 'verdictIn
 };
 
 export async function insertClaim(
-  head: Pick<Claim, 'number' | 'distributorId' | 'type' | 'debitMemoNumber' | 'currency' | 'claimedTotal' | 'createdByUserId'>,
+  head: Pick<Claim, 'number' | 'distributorId' | 'type' | 'debitMemoNumber' | 'currency' | 'claimedTotal' | 'createdByUserId'> & {
+    posImportId?: number | null;
+  },
   lines: NewClaimLine[],
   transaction: Transaction,
 ): Promise<number> {
@@ -123,8 +126,12 @@ export async function insertClaim(
   return c.id;
 }
 
-export async function findClaimIdByDebitMemo(distributorId: number, debitMemoNumber: string): Promise<number | null> {
-  const c = await Claim.findOne({ where: { distributorId, debitMemoNumber }, attributes: ['id'] });
+export async function findClaimIdByDebitMemo(
+  distributorId: number,
+  debitMemoNumber: string,
+  transaction?: Transaction,
+): Promise<number | null> {
+  const c = await Claim.findOne({ where: { distributorId, debitMemoNumber }, attributes: ['id'], transaction });
   return c?.id ?? null;
 }
 
@@ -355,6 +362,7 @@ export async function updateClaim(
       | 'status'
       | 'programId'
       | 'programType'
+      | 'claimedTotal'
       | 'computedTotal'
       | 'approvedTotal'
       | 'submittedAt'
@@ -366,6 +374,20 @@ export async function updateClaim(
   transaction: Transaction,
 ) {
   await Claim.update(patch, { where: { id }, transaction });
+}
+
+/** The program of a claim's first line that reached an authorization (a claim's program is its lines'). */
+export async function firstProgramOfClaim(claimId: number, transaction: Transaction) {
+  return (await Claim.sequelize!.query(
+    `SELECT g.id AS programId, g.type AS programType
+       FROM claim_lines l
+       JOIN authorization_lines al ON al.id = l.authorization_line_id
+       JOIN authorizations a ON a.id = al.authorization_id
+       JOIN programs g ON g.id = a.program_id
+      WHERE l.claim_id = ? AND l.authorization_line_id IS NOT NULL
+      ORDER BY l.line_number LIMIT 1`,
+    { replacements: [claimId], type: QueryTypes.SELECT, transaction },
+  )) as { programId: number; programType: string }[];
 }
 
 export async function insertCreditMemo(

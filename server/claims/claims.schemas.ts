@@ -123,6 +123,7 @@ export const ClaimView = z
     createdAt: z.string(),
     createdByUserId: z.number(),
     authorizedByUserId: z.number().nullable(),
+    posImportId: z.number().nullable().openapi({ description: 'the POS import an implicit or automatic claim was built from' }),
     creditMemo: z
       .object({ number: z.string(), amount: z.string(), currency: z.string(), issuedAt: z.string(), externalRef: z.string().nullable() })
       .nullable(),

@@ -111,6 +111,8 @@ export async function submitClaim(actor: Actor, id: number): Promise<ClaimView> 
     const claim = await repo.findClaim(scope, id, { transaction: t });
     if (!claim) throw notFound('claim');
     if (claim.status !== 'draft') throw conflict('CLAIM_NOT_DRAFT', `the claim is ${claim.status}`);
+    if (claim.posImportId !== null)
+      throw conflict('CLAIM_BEING_BUILT', `lines of import ${claim.posImportId} are still being added; it is submitted when they are in`);
     const lines = await repo.claimLinesForValidation(id, t);
     await repo.lockAuthorizationLines([...new Set(lines.map((l) => l.authorizationNumber).filter((x): x is string => !!x))], t);
     const facts = await repo.validationFacts(

@@ -1,7 +1,32 @@
-/** What implicit and automatic claims need: the distributor's live authorization lines and book costs, in two queries. */
-import { QueryTypes } from 'sequelize';
+/**
+ * The SQL of claims built in bulk from a POS import: the facts the engine needs (in a handful of
+ * queries for the whole import), the import's unclaimed lines in keyset pages, and one page's
+ * writes in one transaction: lock the authorization lines, write the claim lines, take the
+ * ledger's consumptions and count the quantities, all set-based.
+ */
+import { QueryTypes, type Transaction } from 'sequelize';
+import type { AuthorizationLineFact } from '../../core/claims/engine.js';
+import type { ProgramType } from '../../core/domain.js';
 import { moneyFromDb, moneyToString } from '../../core/money.js';
+import { rawMysql, writeRows, type Cell } from '../../models/bulk.js';
 import { sequelize } from './claims.repository.js';
+
+const mysql = () => sequelize().getDialect() === 'mysql';
+const m = (v: string | number) => moneyToString(moneyFromDb(v));
+const day = (v: unknown) => String(v).slice(0, 10);
+
+async function select<T>(sql: string, replacements: unknown[], transaction?: Transaction): Promise<T[]> {
+  if (mysql()) return (await rawMysql(sequelize(), sql, replacements, { transaction })) as unknown as T[];
+  return (await sequelize().query(sql, { replacements, type: QueryTypes.SELECT, transaction })) as T[];
+}
+
+/** Runs a write and returns the rows it changed. */
+async function exec(sql: string, replacements: unknown[], transaction: Transaction): Promise<number> {
+  if (mysql()) return (await rawMysql(sequelize(), sql, replacements, { transaction })).affectedRows;
+  await sequelize().query(sql, { replacements, transaction });
+  const [r] = (await sequelize().query('SELECT changes() AS n', { type: QueryTypes.SELECT, transaction })) as { n: number }[];
+  return Number(r!.n);
+}
 
 export interface MatchableAuthorizationLine {
   authorizationLineId: number;
@@ -14,46 +39,279 @@ export interface MatchableAuthorizationLine {
   validTo: string;
 }
 
-export async function matchableAuthorizationLines(distributorId: number): Promise<MatchableAuthorizationLine[]> {
-  const rows = (await sequelize().query(
-    `SELECT l.id AS authorizationLineId, a.number AS authorizationNumber, l.product_id AS productId, e.name AS endCustomerName,
-            l.authorized_cost AS authorizedCost, l.approved_quantity - l.consumed_quantity AS remaining,
-            l.valid_from AS validFrom, l.valid_to AS validTo
+/**
+ * Every active authorization line the import's lines can reach: those of the authorization
+ * numbers they carry (any distributor: the engine tells "not issued to you" from "not found") and,
+ * when lines are to be matched automatically, all of this distributor's.
+ */
+export async function authorizationFacts(importId: number, distributorId: number, ownToo: boolean): Promise<AuthorizationLineFact[]> {
+  const rows = await select<Record<string, unknown>>(
+    `SELECT l.id AS lineId, a.id AS authorizationId, a.number AS number, a.version AS version, a.distributor_id AS distributorId,
+            l.product_id AS productId, p.vendor_part_number AS vendorPart, l.end_customer_id AS endCustomerId, e.name AS endCustomerName,
+            l.authorized_cost AS authorizedCost, l.approved_quantity AS approved, l.consumed_quantity AS consumed,
+            l.valid_from AS validFrom, l.valid_to AS validTo, g.id AS programId, g.type AS programType, g.required_claim_fields AS required
        FROM authorization_lines l
        JOIN authorizations a ON a.id = l.authorization_id
+       JOIN programs g ON g.id = a.program_id
+       JOIN products p ON p.id = l.product_id
        LEFT JOIN accounts e ON e.id = l.end_customer_id
-      WHERE a.distributor_id = ? AND a.status = 'active'
+      WHERE a.status = 'active'
+        AND (a.number IN (SELECT DISTINCT authorization_number FROM pos_lines WHERE import_id = ? AND authorization_number IS NOT NULL)
+             ${ownToo ? 'OR a.distributor_id = ?' : ''})
       ORDER BY l.id`,
-    { replacements: [distributorId], type: QueryTypes.SELECT },
-  )) as (Omit<MatchableAuthorizationLine, 'authorizedCost' | 'remaining'> & {
-    authorizedCost: string | number;
-    remaining: string | number;
-  })[];
+    ownToo ? [importId, distributorId] : [importId],
+  );
   return rows.map((r) => ({
-    ...r,
-    authorizedCost: moneyToString(moneyFromDb(r.authorizedCost)),
-    remaining: Number(r.remaining),
-    validFrom: String(r.validFrom).slice(0, 10),
-    validTo: String(r.validTo).slice(0, 10),
+    authorizationId: Number(r.authorizationId),
+    authorizationLineId: Number(r.lineId),
+    authorizationNumber: String(r.number),
+    authorizationVersion: Number(r.version),
+    distributorId: Number(r.distributorId),
+    productId: Number(r.productId),
+    vendorPartNumber: String(r.vendorPart),
+    endCustomerId: r.endCustomerId === null ? null : Number(r.endCustomerId),
+    endCustomerName: (r.endCustomerName as string | null) ?? null,
+    authorizedCost: m(r.authorizedCost as string),
+    approvedQuantity: Number(r.approved),
+    consumedQuantity: Number(r.consumed),
+    validFrom: day(r.validFrom),
+    validTo: day(r.validTo),
+    programId: Number(r.programId),
+    programType: r.programType as ProgramType,
+    requiredFields: JSON.parse(String(r.required ?? '[]')) as string[],
   }));
 }
 
-/** productId -> book cost periods (effective from/to), newest first. */
+/** The products the import's part numbers name: vendor part → id, and this distributor's own parts → id. */
+export async function importParts(importId: number, distributorId: number) {
+  const [vendor, own] = await Promise.all([
+    select<{ id: number; part: string }>(
+      `SELECT id, vendor_part_number AS part FROM products
+        WHERE vendor_part_number IN (SELECT DISTINCT vendor_part_number FROM pos_lines WHERE import_id = ? AND vendor_part_number IS NOT NULL)`,
+      [importId],
+    ),
+    select<{ id: number; part: string }>(
+      `SELECT product_id AS id, distributor_part_number AS part FROM product_part_mappings
+        WHERE distributor_id = ?
+          AND distributor_part_number IN (SELECT DISTINCT distributor_part_number FROM pos_lines WHERE import_id = ? AND distributor_part_number IS NOT NULL)`,
+      [distributorId, importId],
+    ),
+  ]);
+  return {
+    byVendorPart: new Map(vendor.map((r) => [r.part, Number(r.id)])),
+    byDistributorPart: new Map(own.map((r) => [r.part, Number(r.id)])),
+  };
+}
+
+/** productId → book cost periods (effective from/to), newest first: the vendor's cost wins over the claimed one. */
 export async function bookCosts(distributorId: number) {
-  const rows = (await sequelize().query(
+  const rows = await select<{ productId: number; cost: string | number; effectiveFrom: string; effectiveTo: string | null }>(
     `SELECT product_id AS productId, cost, effective_from AS effectiveFrom, effective_to AS effectiveTo FROM book_costs WHERE distributor_id = ? ORDER BY effective_from DESC`,
-    { replacements: [distributorId], type: QueryTypes.SELECT },
-  )) as { productId: number; cost: string | number; effectiveFrom: string; effectiveTo: string | null }[];
+    [distributorId],
+  );
   const byProduct = new Map<number, { cost: string; from: string; to: string | null }[]>();
   for (const r of rows) {
-    const list = byProduct.get(r.productId) ?? [];
-    list.push({
-      cost: moneyToString(moneyFromDb(r.cost)),
-      from: String(r.effectiveFrom).slice(0, 10),
-      to: r.effectiveTo ? String(r.effectiveTo).slice(0, 10) : null,
-    });
-    byProduct.set(r.productId, list);
+    const list = byProduct.get(Number(r.productId)) ?? [];
+    list.push({ cost: m(r.cost), from: day(r.effectiveFrom), to: r.effectiveTo ? day(r.effectiveTo) : null });
+    byProduct.set(Number(r.productId), list);
   }
   return (productId: number, date: string): string | null =>
     byProduct.get(productId)?.find((b) => b.from <= date && (b.to === null || b.to >= date))?.cost ?? null;
+}
+
+export interface PagePosLine {
+  id: number;
+  invoiceNumber: string;
+  invoiceLine: string;
+  invoiceDate: string;
+  shipDate: string | null;
+  productId: number | null;
+  vendorPartNumber: string | null;
+  distributorPartNumber: string | null;
+  quantity: number;
+  resalePrice: string | null;
+  bookCost: string | null;
+  authorizedCost: string | null;
+  claimedAmount: string | null;
+  authorizationNumber: string | null;
+  endCustomerName: string | null;
+  customerPo: string | null;
+  debitMemoNumber: string | null;
+  extra: string | null;
+  /** the ledger already holds this POS line (another claim or program) */
+  consumed: boolean;
+}
+
+const money = (v: unknown) => (v === null || v === undefined ? null : typeof v === 'string' ? v : m(v as number));
+
+/**
+ * The next page of the import's lines that no claim line has tried yet, in file order. Lines the
+ * ledger already holds come too, flagged, so they are rejected as already claimed rather than
+ * silently dropped.
+ */
+export async function nextPage(
+  importId: number,
+  afterId: number,
+  limit: number,
+  mode: 'implicit' | 'automatic' | 'both',
+  transaction?: Transaction,
+): Promise<PagePosLine[]> {
+  const which =
+    mode === 'implicit' ? ' AND p.authorization_number IS NOT NULL' : mode === 'automatic' ? ' AND p.authorization_number IS NULL' : '';
+  const rows = await select<Record<string, unknown>>(
+    `SELECT p.id, p.invoice_number, p.invoice_line, p.invoice_date, p.ship_date, p.product_id, p.vendor_part_number,
+            p.distributor_part_number, p.quantity, p.resale_price, p.book_cost, p.authorized_cost, p.claimed_amount,
+            p.authorization_number, p.end_customer_name, p.customer_po, p.debit_memo_number, p.extra,
+            CASE WHEN EXISTS (SELECT 1 FROM pos_consumptions c WHERE c.distributor_id = p.distributor_id
+                                AND c.invoice_number = p.invoice_number AND c.invoice_line = p.invoice_line) THEN 1 ELSE 0 END AS consumed
+       FROM pos_lines p
+      WHERE p.import_id = ? AND p.id > ?${which}
+        AND NOT EXISTS (SELECT 1 FROM claim_lines l WHERE l.pos_line_id = p.id)
+      ORDER BY p.id
+      LIMIT ${Math.floor(limit)}`,
+    [importId, afterId],
+    transaction,
+  );
+  return rows.map((r) => ({
+    id: Number(r.id),
+    invoiceNumber: String(r.invoice_number),
+    invoiceLine: String(r.invoice_line),
+    invoiceDate: day(r.invoice_date),
+    shipDate: r.ship_date === null ? null : day(r.ship_date),
+    productId: r.product_id === null ? null : Number(r.product_id),
+    vendorPartNumber: r.vendor_part_number as string | null,
+    distributorPartNumber: r.distributor_part_number as string | null,
+    quantity: Number(r.quantity),
+    resalePrice: money(r.resale_price),
+    bookCost: money(r.book_cost),
+    authorizedCost: money(r.authorized_cost),
+    claimedAmount: money(r.claimed_amount),
+    authorizationNumber: r.authorization_number as string | null,
+    endCustomerName: r.end_customer_name as string | null,
+    customerPo: r.customer_po as string | null,
+    debitMemoNumber: r.debit_memo_number as string | null,
+    extra: r.extra as string | null,
+    consumed: Number(r.consumed) === 1,
+  }));
+}
+
+/**
+ * Locks the authorization lines of these authorization numbers (in id order, as a claim's submit
+ * does, so the two queue instead of deadlocking) and reads what each still has to give.
+ */
+export async function lockAvailable(authorizationNumbers: string[], transaction: Transaction): Promise<Map<number, number>> {
+  const out = new Map<number, number>();
+  for (let i = 0; i < authorizationNumbers.length; i += 1000) {
+    const part = authorizationNumbers.slice(i, i + 1000);
+    const rows = await select<{ id: number; available: number | string }>(
+      `SELECT l.id, l.approved_quantity - l.consumed_quantity AS available
+         FROM authorization_lines l JOIN authorizations a ON a.id = l.authorization_id
+        WHERE a.number IN (${part.map(() => '?').join(',')}) ORDER BY l.id${mysql() ? ' FOR UPDATE' : ''}`,
+      part,
+      transaction,
+    );
+    for (const r of rows) out.set(Number(r.id), Number(r.available));
+  }
+  return out;
+}
+
+export const CLAIM_LINE_COLUMNS = [
+  'claim_id',
+  'distributor_id',
+  'line_number',
+  'authorization_number',
+  'authorization_line_id',
+  'authorization_version',
+  'product_id',
+  'vendor_part_number',
+  'distributor_part_number',
+  'end_customer_name',
+  'invoice_number',
+  'invoice_line',
+  'invoice_date',
+  'ship_date',
+  'quantity',
+  'book_cost',
+  'authorized_cost',
+  'resale_price',
+  'claimed_amount',
+  'computed_amount',
+  'accepted_quantity',
+  'approved_amount',
+  'verdict',
+  'reason_codes',
+  'rule',
+  'verdict_inputs',
+  'extra',
+  'pos_line_id',
+  'created_at',
+  'updated_at',
+] as const;
+
+/** The claim lines one page added to one claim: line numbers first..last. */
+export interface ClaimRange {
+  claimId: number;
+  first: number;
+  last: number;
+}
+
+/**
+ * One page's writes, inside the page's transaction: the claim lines, then the ledger. The
+ * consumptions are derived in SQL from the accepted lines just written (no second trip for their
+ * ids); a POS line the ledger already holds fails the statement on its unique key, and the
+ * authorization lines' counters move by the sum of those consumptions under the CHECK / trigger
+ * that keeps consumed within approved. Returns the number of consumptions taken.
+ */
+export async function writePage(rows: Cell[][], ranges: ClaimRange[], expectedConsumptions: number, transaction: Transaction) {
+  const db = sequelize();
+  const written = await writeRows(db, 'claim_lines', CLAIM_LINE_COLUMNS, rows, { transaction });
+  if (written !== rows.length) throw new Error(`claim lines: ${written} of ${rows.length} rows written`);
+  if (!ranges.length || expectedConsumptions === 0) return 0;
+  const where = ranges.map(() => '(claim_id = ? AND line_number BETWEEN ? AND ?)').join(' OR ');
+  const params = ranges.flatMap((r) => [r.claimId, r.first, r.last]);
+  const taken = `SELECT distributor_id, invoice_number, invoice_line, id, authorization_line_id, accepted_quantity, created_at
+                   FROM claim_lines WHERE (${where}) AND accepted_quantity > 0 AND verdict <> 'rejected'`;
+  const count = await exec(
+    `INSERT INTO pos_consumptions (distributor_id, invoice_number, invoice_line, claim_line_id, authorization_line_id, quantity, created_at, updated_at)
+     SELECT distributor_id, invoice_number, invoice_line, id, authorization_line_id, accepted_quantity, created_at, created_at FROM (${taken}) AS t`,
+    params,
+    transaction,
+  );
+  if (count !== expectedConsumptions) throw new Error(`ledger: ${count} of ${expectedConsumptions} consumptions taken`);
+  const sums = `SELECT authorization_line_id AS id, SUM(accepted_quantity) AS q FROM claim_lines
+                 WHERE (${where}) AND accepted_quantity > 0 AND verdict <> 'rejected' GROUP BY authorization_line_id`;
+  await exec(
+    mysql()
+      ? `UPDATE authorization_lines a JOIN (${sums}) t ON t.id = a.id SET a.consumed_quantity = a.consumed_quantity + t.q`
+      : `UPDATE authorization_lines SET consumed_quantity = consumed_quantity + t.q FROM (${sums}) AS t WHERE t.id = authorization_lines.id`,
+    params,
+    transaction,
+  );
+  return count;
+}
+
+/** A claim's totals, exact, from its lines: DECIMAL sums on MariaDB, 1/10,000 integer units on SQLite. */
+export async function claimTotals(claimId: number, transaction?: Transaction) {
+  const sum = (c: string) => (mysql() ? `COALESCE(SUM(${c}), 0)` : `COALESCE(SUM(CAST(ROUND(${c} * 10000) AS INTEGER)), 0)`);
+  const [r] = await select<Record<string, unknown>>(
+    `SELECT COUNT(*) AS n, ${sum('claimed_amount')} AS claimed, ${sum('computed_amount')} AS computed, ${sum('approved_amount')} AS approved,
+            SUM(CASE WHEN verdict = 'rejected' THEN 1 ELSE 0 END) AS rejected
+       FROM claim_lines WHERE claim_id = ?`,
+    [claimId],
+    transaction,
+  );
+  const fix = (v: unknown) => (mysql() ? m(String(v)) : moneyToString(moneyFromDb(String(v)).div(10000)));
+  return {
+    lines: Number(r!.n),
+    rejected: Number(r!.rejected ?? 0),
+    claimedTotal: fix(r!.claimed),
+    computedTotal: fix(r!.computed),
+    approvedTotal: fix(r!.approved),
+  };
+}
+
+/** Draft claims a bulk run of this import left behind (it stopped part-way): they are finished first. */
+export async function unfinishedClaims(importId: number): Promise<number[]> {
+  const rows = await select<{ id: number }>(`SELECT id FROM claims WHERE pos_import_id = ? AND status = 'draft' ORDER BY id`, [importId]);
+  return rows.map((r) => Number(r.id));
 }

@@ -1,25 +1,48 @@
 /**
- * Implicit and automatic claims from imported POS lines. Both build ordinary claim lines and go
- * through the same submit path as explicit claims (rules engine, then the consumption ledger in
- * one transaction), so the ledger's unique key and conditional update referee them all.
+ * Implicit and automatic claims from an imported POS file, in bulk: a million lines in one run.
  *
  * - implicit: lines that carry an authorization number; one claim per debit memo (lines without
  *   one, or groupBy 'period', go by calendar month of the invoice date).
  * - automatic: lines without a number are matched to the best live authorization line by
  *   distributor, product, end customer and date (see `bestAuthorizationLine`), one claim per month.
+ *
+ * The import's lines are read in keyset pages. Each page runs in one transaction: it locks the
+ * authorization lines its numbers name (in id order, as a claim's submit does) and reads what
+ * they still have to give, runs the rules engine over the page, writes the claim lines with their
+ * verdicts, and takes the ledger's consumptions and quantities in set-based statements under the
+ * database's unique key and consumed ≤ approved constraint. A page that loses a race (deadlock,
+ * a POS line taken meanwhile) is rolled back and done again from fresh figures. The next page is
+ * read while the current one is written. Claims stay `draft` while lines are added and are
+ * submitted at the end with totals summed by the database from their lines; a run that stopped
+ * part-way is finished by the next run.
  */
-import { lineCredit, moneyToString, parseMoney, sumMoney } from '../../core/money.js';
-import { endCustomerKey } from '../../core/claims/rules.js';
+import { createValidator, type AuthorizationLineFact, type ClaimLineInput, type CompactVerdicts } from '../../core/claims/engine.js';
+import { endCustomerKey, posKey, RULE_NAMES } from '../../core/claims/rules.js';
 import type { ClaimType } from '../../core/domain.js';
+import { lineCredit, moneyToString, parseMoney } from '../../core/money.js';
+import type { Cell } from '../../models/bulk.js';
 import type { Actor } from '../auth/actor.js';
 import { scopeOf } from '../auth/actor.js';
 import { recordAudit } from '../audit/audit.repository.js';
-import { notFound } from '../errors.js';
+import { conflict, notFound } from '../errors.js';
 import { documentNumber } from '../http/numbers.js';
 import * as imports from '../imports/imports.repository.js';
 import * as repo from './claims.repository.js';
-import { submitClaim } from './claims.service.js';
-import { bookCosts, matchableAuthorizationLines, type MatchableAuthorizationLine } from './pos-claims.repository.js';
+import {
+  authorizationFacts,
+  bookCosts,
+  claimTotals,
+  importParts,
+  lockAvailable,
+  nextPage,
+  unfinishedClaims,
+  writePage,
+  type ClaimRange,
+  type MatchableAuthorizationLine,
+  type PagePosLine,
+} from './pos-claims.repository.js';
+
+export type { MatchableAuthorizationLine };
 
 export interface PosLineForMatch {
   productId: number | null;
@@ -63,7 +86,7 @@ export function bestAuthorizationLine(
 }
 
 function compare(a: [number, number, string, number], b: [number, number, string, number]) {
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i] < b[i] ? -1 : 1;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i]! < b[i]! ? -1 : 1;
   return 0;
 }
 
@@ -73,12 +96,47 @@ export interface ClaimImportResult {
     number: string;
     type: ClaimType;
     debitMemoNumber: string | null;
+    currency: string;
     status: string;
     lineCount: number;
+    rejectedLines: number;
     claimedTotal: string;
     approvedTotal: string;
   }[];
+  /** lines without a number that no live authorization matches (the first 1,000; see unmatchedCount) */
   unmatched: { posLineId: number; invoiceNumber: string; invoiceLine: string; reason: 'NO_POS_MATCH' }[];
+  unmatchedCount: number;
+  lines: { claimed: number; accepted: number; partial: number; rejected: number };
+}
+
+export interface ClaimImportOptions {
+  currency?: string;
+  /** POS lines a page (default 10,000) */
+  pageSize?: number;
+}
+
+const UNMATCHED_LISTED = 1000;
+const VERDICTS = ['accepted', 'partial', 'rejected'] as const;
+/** What a page may hit when another claim runs at the same time; the page is done again. */
+const RETRIABLE =
+  /deadlock|lock wait timeout|Duplicate entry|UNIQUE constraint|SQLITE_BUSY|ledger: |consumed quantity outside|CONSTRAINT .*chk_consumed|check constraint/i;
+
+interface Group {
+  type: ClaimType;
+  debitMemoNumber: string | null;
+  claimId: number;
+  number: string;
+  nextLine: number;
+}
+
+/** A POS line ready for the engine: its claim group, the authorization it claims, its amounts. */
+interface Prepared {
+  pos: PagePosLine;
+  key: string;
+  type: ClaimType;
+  debitMemoNumber: string | null;
+  line: ClaimLineInput;
+  claimed: string;
 }
 
 export async function claimImport(
@@ -86,131 +144,360 @@ export async function claimImport(
   importId: number,
   mode: 'implicit' | 'automatic' | 'both',
   groupBy: 'debitMemo' | 'period',
+  options: ClaimImportOptions = {},
 ): Promise<ClaimImportResult> {
   const job = await imports.findImport(scopeOf(actor), importId);
   if (!job) throw notFound('import');
+  if (job.status === 'running') throw conflict('IMPORT_RUNNING', 'the import is still running: claim it once it has completed');
   const distributorId = job.distributorId;
-  const [lines, facts, bookCostOn] = await Promise.all([
-    imports.unconsumedPosLines(importId, distributorId),
-    matchableAuthorizationLines(distributorId),
+  const currency = options.currency ?? 'USD';
+  const pageSize = options.pageSize ?? 10_000;
+  const finished = new Set<number>();
+  for (const id of await unfinishedClaims(importId)) finished.add(id);
+
+  const [facts, parts, bookCostOn] = await Promise.all([
+    authorizationFacts(importId, distributorId, mode !== 'implicit'),
+    importParts(importId, distributorId),
     bookCosts(distributorId),
   ]);
-  const groups = new Map<string, { type: ClaimType; debitMemoNumber: string | null; lines: repo.NewClaimLine[] }>();
-  const unmatched: ClaimImportResult['unmatched'] = [];
-  const taken = new Map<number, number>();
-  const add = (key: string, type: ClaimType, debitMemoNumber: string | null, line: Omit<repo.NewClaimLine, 'lineNumber'>) => {
-    const g = groups.get(key) ?? { type, debitMemoNumber, lines: [] };
-    g.lines.push({ ...line, lineNumber: g.lines.length + 1 });
-    groups.set(key, g);
-  };
-  for (const p of lines) {
-    const invoiceDate = String(p.invoiceDate).slice(0, 10);
-    let authorizationNumber = p.authorizationNumber;
-    let authorizedCost = p.authorizedCost === null ? null : moneyToString(parseMoney(String(p.authorizedCost)));
-    let type: ClaimType = 'implicit';
-    if (authorizationNumber) {
-      if (mode === 'automatic') continue;
-      if (authorizedCost === null && p.productId !== null) {
-        const f = facts.find((x) => x.authorizationNumber === authorizationNumber && x.productId === p.productId);
-        authorizedCost = f?.authorizedCost ?? null;
-      }
-    } else {
-      if (mode === 'implicit') continue;
-      const best = bestAuthorizationLine(
-        { productId: p.productId, endCustomerName: p.endCustomerName, invoiceDate, quantity: p.quantity },
-        facts,
-        taken,
-      );
-      if (!best) {
-        unmatched.push({ posLineId: p.id, invoiceNumber: p.invoiceNumber, invoiceLine: p.invoiceLine, reason: 'NO_POS_MATCH' });
-        continue;
-      }
-      taken.set(best.authorizationLineId, (taken.get(best.authorizationLineId) ?? 0) + p.quantity);
-      authorizationNumber = best.authorizationNumber;
-      authorizedCost = best.authorizedCost;
-      type = 'automatic';
-    }
-    const bookCost =
-      p.bookCost !== null
-        ? moneyToString(parseMoney(String(p.bookCost)))
-        : p.productId !== null
-          ? bookCostOn(p.productId, invoiceDate)
-          : null;
-    const claimed =
-      p.claimedAmount !== null
-        ? moneyToString(parseMoney(String(p.claimedAmount)))
-        : bookCost && authorizedCost
-          ? moneyToString(lineCredit(parseMoney(bookCost), parseMoney(authorizedCost), p.quantity))
-          : '0.0000';
-    const memo = type === 'implicit' && groupBy === 'debitMemo' && p.debitMemoNumber ? p.debitMemoNumber : null;
-    const key = memo ? `memo:${memo}` : `${type}:${invoiceDate.slice(0, 7)}`;
-    add(key, type, memo, {
-      authorizationNumber,
-      authorizationLineId: null,
-      authorizationVersion: null,
-      productId: null,
-      vendorPartNumber: p.vendorPartNumber,
-      distributorPartNumber: p.distributorPartNumber,
-      endCustomerName: p.endCustomerName,
-      invoiceNumber: p.invoiceNumber,
-      invoiceLine: p.invoiceLine,
-      invoiceDate,
-      shipDate: p.shipDate ? String(p.shipDate).slice(0, 10) : null,
-      quantity: p.quantity,
-      bookCost: bookCost ?? '0.0000',
-      authorizedCost,
-      resalePrice: p.resalePrice === null ? null : moneyToString(parseMoney(String(p.resalePrice))),
-      claimedAmount: claimed,
-      computedAmount: '0',
-      acceptedQuantity: 0,
-      approvedAmount: '0',
-      verdict: 'pending',
-      rule: null,
-      resubmissionOfLineId: null,
-      adjustedByUserId: null,
-      extra: p.extra ? (JSON.parse(p.extra) as Record<string, unknown>) : p.customerPo ? { resellerPoNumber: p.customerPo } : null,
+  const factByLine = new Map<number, AuthorizationLineFact>(facts.map((f) => [f.authorizationLineId, f]));
+  const costByNumberAndProduct = new Map<string, string>();
+  for (const f of facts) costByNumberAndProduct.set(`${f.authorizationNumber}\u0000${f.productId}`, f.authorizedCost);
+  // Automatic matching: this distributor's live lines by product.
+  const candidatesByProduct = new Map<number, MatchableAuthorizationLine[]>();
+  for (const f of facts) {
+    if (f.distributorId !== distributorId) continue;
+    const list = candidatesByProduct.get(f.productId) ?? [];
+    list.push({
+      authorizationLineId: f.authorizationLineId,
+      authorizationNumber: f.authorizationNumber,
+      productId: f.productId,
+      endCustomerName: f.endCustomerName,
+      authorizedCost: f.authorizedCost,
+      remaining: f.approvedQuantity - f.consumedQuantity,
+      validFrom: f.validFrom,
+      validTo: f.validTo,
     });
+    candidatesByProduct.set(f.productId, list);
   }
-  const claims: ClaimImportResult['claims'] = [];
-  for (const g of groups.values()) {
-    if (g.debitMemoNumber && (await repo.findClaimIdByDebitMemo(distributorId, g.debitMemoNumber))) {
-      // A debit memo already claimed stays one claim; its new lines are claimed by period instead.
-      g.debitMemoNumber = null;
-    }
-    const claimedTotal = moneyToString(sumMoney(g.lines.map((l) => parseMoney(l.claimedAmount))));
-    const id = await repo.sequelize().transaction((t) =>
-      repo.insertClaim(
-        {
-          number: documentNumber('CLM'),
-          distributorId,
-          type: g.type,
-          debitMemoNumber: g.debitMemoNumber,
-          currency: 'USD',
-          claimedTotal,
-          createdByUserId: actor.userId,
+  const taken = new Map<number, number>();
+  const groups = new Map<string, Group>();
+  const unmatched: ClaimImportResult['unmatched'] = [];
+  let unmatchedCount = 0;
+  const counts = { claimed: 0, accepted: 0, partial: 0, rejected: 0 };
+
+  /** Maps a page's POS lines to engine lines and claim groups (automatic ones get their best match). */
+  function prepare(page: PagePosLine[]): Prepared[] {
+    const out: Prepared[] = [];
+    for (const p of page) {
+      let authorizationNumber = p.authorizationNumber;
+      let authorizedCost = p.authorizedCost;
+      let type: ClaimType = 'implicit';
+      if (!authorizationNumber) {
+        const best = bestAuthorizationLine(p, candidatesByProduct.get(p.productId ?? -1) ?? [], taken);
+        if (!best) {
+          unmatchedCount++;
+          if (unmatched.length < UNMATCHED_LISTED)
+            unmatched.push({ posLineId: p.id, invoiceNumber: p.invoiceNumber, invoiceLine: p.invoiceLine, reason: 'NO_POS_MATCH' });
+          continue;
+        }
+        taken.set(best.authorizationLineId, (taken.get(best.authorizationLineId) ?? 0) + p.quantity);
+        authorizationNumber = best.authorizationNumber;
+        authorizedCost = best.authorizedCost;
+        type = 'automatic';
+      } else if (authorizedCost === null && p.productId !== null) {
+        authorizedCost = costByNumberAndProduct.get(`${authorizationNumber}\u0000${p.productId}`) ?? null;
+      }
+      // The vendor's book cost on record wins over the one reported; the line keeps the reported one in its inputs.
+      const bookCost = (p.productId !== null ? bookCostOn(p.productId, p.invoiceDate) : null) ?? p.bookCost;
+      const claimed =
+        p.claimedAmount ??
+        (bookCost && authorizedCost ? moneyToString(lineCredit(parseMoney(bookCost), parseMoney(authorizedCost), p.quantity)) : '0.0000');
+      const memo = type === 'implicit' && groupBy === 'debitMemo' && p.debitMemoNumber ? p.debitMemoNumber : null;
+      let extra: Record<string, string> | undefined = p.extra ? (JSON.parse(p.extra) as Record<string, string>) : undefined;
+      if (p.customerPo) extra = { resellerPoNumber: p.customerPo, ...extra };
+      out.push({
+        pos: p,
+        key: memo ? `memo:${memo}` : `${type}:${p.invoiceDate.slice(0, 7)}`,
+        type,
+        debitMemoNumber: memo,
+        claimed,
+        line: {
+          lineNumber: 0,
+          authorizationNumber,
+          vendorPartNumber: p.vendorPartNumber,
+          distributorPartNumber: p.distributorPartNumber,
+          endCustomerName: p.endCustomerName,
+          invoiceNumber: p.invoiceNumber,
+          invoiceLine: p.invoiceLine,
+          invoiceDate: p.invoiceDate,
+          shipDate: p.shipDate,
+          quantity: p.quantity,
+          bookCost: bookCost ?? '',
+          authorizedCost,
+          resalePrice: p.resalePrice,
+          claimedAmount: claimed,
+          extra,
         },
-        g.lines,
-        t,
-      ),
-    );
-    await recordAudit(actor, {
+      });
+    }
+    return out;
+  }
+
+  /** One page in one transaction; returns the page's new groups and line counts once committed. */
+  async function runPage(page: PagePosLine[]) {
+    const prepared = prepare(page);
+    if (!prepared.length) return;
+    const numbers = [...new Set(prepared.map((x) => x.line.authorizationNumber!))].sort();
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const outcome = await repo.sequelize().transaction(async (t) => {
+          // Fresh figures under lock: what each authorization line still has to give.
+          const available = await lockAvailable(numbers, t);
+          for (const [lineId, left] of available) {
+            const f = factByLine.get(lineId);
+            if (f) f.consumedQuantity = f.approvedQuantity - left;
+          }
+          const consumedKeys = new Set<string>();
+          for (const x of prepared) if (x.pos.consumed) consumedKeys.add(posKey(x.pos.invoiceNumber, x.pos.invoiceLine));
+          const validator = createValidator({
+            authorizationLines: numbersFacts(numbers),
+            productsByVendorPart: parts.byVendorPart,
+            productsByDistributorPart: new Map([[distributorId, parts.byDistributorPart]]),
+            consumedPosKeys: new Map([[distributorId, consumedKeys]]),
+          });
+          // Claim groups: the ones this run already has, and the new ones (created in this transaction).
+          const fresh = new Map<string, Group>();
+          const next = new Map<string, number>();
+          const lines: ClaimLineInput[] = [];
+          for (const x of prepared) {
+            let g = groups.get(x.key) ?? fresh.get(x.key);
+            if (!g) {
+              let memo = x.debitMemoNumber;
+              // A debit memo already claimed stays one claim; its new lines are claimed by period instead.
+              if (memo && (await repo.findClaimIdByDebitMemo(distributorId, memo, t))) {
+                memo = null;
+                x.key = `${x.type}:${x.pos.invoiceDate.slice(0, 7)}`;
+                g = groups.get(x.key) ?? fresh.get(x.key);
+              }
+              if (!g) {
+                g = await createClaim(actor, importId, distributorId, x.type, memo, currency, t);
+                fresh.set(x.key, g);
+              }
+            }
+            const n = next.get(x.key) ?? g.nextLine;
+            next.set(x.key, n + 1);
+            lines.push({ ...x.line, lineNumber: n });
+          }
+          const v = validator.validate(distributorId, lines);
+          const now = new Date();
+          const rows: Cell[][] = new Array(prepared.length);
+          const ranges: ClaimRange[] = [];
+          let consumptions = 0;
+          const pageCounts = { accepted: 0, partial: 0, rejected: 0 };
+          for (let i = 0; i < prepared.length; i++) {
+            const x = prepared[i]!;
+            const g = groups.get(x.key) ?? fresh.get(x.key)!;
+            const verdict = v.verdict[i]!;
+            pageCounts[VERDICTS[verdict]!]++;
+            if (verdict !== 2 && v.acceptedQuantity[i]! > 0) consumptions++;
+            rows[i] = claimLineRow(v, i, x, g.claimId, distributorId, factOf(v, i), now);
+          }
+          for (const [key, last] of next) {
+            const g = groups.get(key) ?? fresh.get(key)!;
+            ranges.push({ claimId: g.claimId, first: g.nextLine, last: last - 1 });
+          }
+          await writePage(rows, ranges, consumptions, t);
+          return { fresh, next, pageCounts };
+        });
+        for (const [key, g] of outcome.fresh) groups.set(key, g);
+        for (const [key, n] of outcome.next) groups.get(key)!.nextLine = n;
+        counts.claimed += prepared.length;
+        counts.accepted += outcome.pageCounts.accepted;
+        counts.partial += outcome.pageCounts.partial;
+        counts.rejected += outcome.pageCounts.rejected;
+        return;
+      } catch (err) {
+        if (attempt >= 5 || !RETRIABLE.test(String((err as Error).message))) throw err;
+        // Another claim took lines or quantity meanwhile: the page is done again from fresh figures.
+        const again = await nextPage(importId, page[0]!.id - 1, page.length, mode);
+        const ids = new Set(page.map((p) => p.id));
+        prepared.splice(0, prepared.length, ...prepare(again.filter((p) => ids.has(p.id))));
+        if (!prepared.length) return;
+      }
+    }
+  }
+
+  const factsByNumber = new Map<string, AuthorizationLineFact[]>();
+  for (const f of facts) {
+    const list = factsByNumber.get(f.authorizationNumber) ?? [];
+    list.push(f);
+    factsByNumber.set(f.authorizationNumber, list);
+  }
+  function numbersFacts(numbers: string[]): AuthorizationLineFact[] {
+    return numbers.flatMap((n) => factsByNumber.get(n) ?? []);
+  }
+
+  // Read the next page while the current one is validated and written.
+  let afterId = 0;
+  let pending = nextPage(importId, afterId, pageSize, mode);
+  for (;;) {
+    const page = await pending;
+    if (!page.length) break;
+    afterId = page[page.length - 1]!.id;
+    pending = nextPage(importId, afterId, pageSize, mode);
+    pending.catch(() => undefined);
+    await runPage(page);
+  }
+
+  const claims: ClaimImportResult['claims'] = [];
+  for (const g of groups.values()) finished.add(g.claimId);
+  for (const id of [...finished].sort((a, b) => a - b)) claims.push(await submitBuilt(actor, id));
+  await recordAudit(actor, {
+    action: 'pos_import.claimed',
+    entityType: 'pos_import',
+    entityId: importId,
+    distributorId,
+    after: { mode, groupBy, currency, claims: claims.map((c) => c.number), lines: counts, unmatched: unmatchedCount },
+  });
+  return { claims, unmatched, unmatchedCount, lines: counts };
+}
+
+async function createClaim(
+  actor: Actor,
+  importId: number,
+  distributorId: number,
+  type: ClaimType,
+  debitMemoNumber: string | null,
+  currency: string,
+  transaction: Parameters<typeof repo.insertClaim>[2],
+): Promise<Group> {
+  const number = documentNumber('CLM');
+  const claimId = await repo.insertClaim(
+    {
+      number,
+      distributorId,
+      type,
+      debitMemoNumber,
+      currency,
+      claimedTotal: '0.0000',
+      createdByUserId: actor.userId,
+      posImportId: importId,
+    },
+    [],
+    transaction,
+  );
+  await recordAudit(
+    actor,
+    {
       action: 'claim.created',
       entityType: 'claim',
-      entityId: id,
+      entityId: claimId,
       distributorId,
-      after: { type: g.type, importId, lines: g.lines.length, claimedTotal },
-    });
-    const c = await submitClaim(actor, id);
-    claims.push({
-      id: c.id,
-      number: c.number,
-      type: c.type,
-      debitMemoNumber: c.debitMemoNumber,
-      status: c.status,
-      lineCount: c.lineCount,
-      claimedTotal: c.claimedTotal,
-      approvedTotal: c.approvedTotal,
-    });
-  }
-  return { claims, unmatched };
+      after: { type, importId, debitMemoNumber, currency },
+    },
+    transaction,
+  );
+  return { type, debitMemoNumber, claimId, number, nextLine: 1 };
+}
+
+const factOf = (v: CompactVerdicts, i: number): AuthorizationLineFact | null => {
+  const r = v.authorizationLine[i]!;
+  return r >= 0 ? v.index.facts[r]! : null;
+};
+
+/** A claim line row with its verdict; an accepted line keeps the one volatile input, the quantity that remained. */
+function claimLineRow(
+  v: CompactVerdicts,
+  i: number,
+  x: Prepared,
+  claimId: number,
+  distributorId: number,
+  fact: AuthorizationLineFact | null,
+  now: Date,
+): Cell[] {
+  const verdict = v.verdict[i]!;
+  const p = x.pos;
+  const l = v.lines[i]!;
+  const remaining = v.remainingBefore[i]!;
+  const rule = v.rule[i]!;
+  return [
+    claimId,
+    distributorId,
+    l.lineNumber,
+    l.authorizationNumber ?? null,
+    fact?.authorizationLineId ?? null,
+    fact?.authorizationVersion ?? null,
+    fact?.productId ?? p.productId,
+    p.vendorPartNumber,
+    p.distributorPartNumber,
+    p.endCustomerName,
+    p.invoiceNumber,
+    p.invoiceLine,
+    p.invoiceDate,
+    p.shipDate,
+    p.quantity,
+    l.bookCost || '0.0000',
+    l.authorizedCost ?? null,
+    p.resalePrice,
+    x.claimed,
+    v.computedAmountOf(i),
+    verdict === 2 ? 0 : v.acceptedQuantity[i]!,
+    v.approvedAmountOf(i),
+    VERDICTS[verdict]!,
+    verdict === 0 ? '[]' : JSON.stringify(v.reasonCodesOf(i)),
+    rule ? RULE_NAMES[rule - 1]! : null,
+    verdict === 0 ? (Number.isNaN(remaining) ? null : `{"remainingBefore":${remaining}}`) : JSON.stringify(v.result(i).inputs),
+    p.extra ?? (p.customerPo ? JSON.stringify({ resellerPoNumber: p.customerPo }) : null),
+    p.id,
+    now,
+    now,
+  ];
+}
+
+/** Submits a claim the run built: totals summed from its lines by the database, audited. */
+async function submitBuilt(actor: Actor, claimId: number): Promise<ClaimImportResult['claims'][number]> {
+  return repo.sequelize().transaction(async (t) => {
+    const totals = await claimTotals(claimId, t);
+    const [first] = await repo.firstProgramOfClaim(claimId, t);
+    const status = parseMoney(totals.approvedTotal).greaterThan(0) ? 'submitted' : 'rejected';
+    await repo.updateClaim(
+      claimId,
+      {
+        status,
+        claimedTotal: totals.claimedTotal,
+        computedTotal: totals.computedTotal,
+        approvedTotal: totals.approvedTotal,
+        programId: first?.programId ?? null,
+        programType: first?.programType ?? null,
+        submittedAt: new Date(),
+      },
+      t,
+    );
+    const claim = (await repo.findClaim({ distributorId: null }, claimId, { transaction: t }))!;
+    await recordAudit(
+      actor,
+      {
+        action: 'claim.submitted',
+        entityType: 'claim',
+        entityId: claimId,
+        distributorId: claim.distributorId,
+        before: { status: 'draft' },
+        after: { status, ...totals },
+      },
+      t,
+    );
+    return {
+      id: claimId,
+      number: claim.number,
+      type: claim.type,
+      debitMemoNumber: claim.debitMemoNumber,
+      currency: claim.currency,
+      status,
+      lineCount: totals.lines,
+      rejectedLines: totals.rejected,
+      claimedTotal: totals.claimedTotal,
+      approvedTotal: totals.approvedTotal,
+    };
+  });
 }

@@ -9,6 +9,7 @@ import { PosColumnMapping, PosImport, PosImportError } from '../../models/import
 import { Product, ProductPartMapping } from '../../models/catalog.js';
 import type { TenantScope } from '../auth/actor.js';
 import type { PosRow, RowError } from './pos-rows.js';
+import { writeRows, type Cell } from '../../models/bulk.js';
 
 export const sequelize = (): Sequelize => PosImport.sequelize!;
 
@@ -205,7 +206,7 @@ const POS_COLUMNS = [
 
 export type PosInsertRow = PosRow & { productId: number | null };
 
-function values(distributorId: number, importId: number, r: PosInsertRow, now: Date | string): unknown[] {
+function values(distributorId: number, importId: number, r: PosInsertRow, now: Date): Cell[] {
   return [
     distributorId,
     importId,
@@ -231,48 +232,17 @@ function values(distributorId: number, importId: number, r: PosInsertRow, now: D
   ];
 }
 
-interface RawMysqlConnection {
-  query(sql: string, values: unknown[], cb: (err: Error | null, result: { affectedRows: number }) => void): void;
-}
-
-/** Runs one statement on a raw mysql2 connection from Sequelize's pool. */
-export async function rawMysql(db: Sequelize, sql: string, params: unknown[]): Promise<{ affectedRows: number }> {
-  const cm = db.connectionManager as unknown as {
-    getConnection(o: object): Promise<RawMysqlConnection>;
-    releaseConnection(c: RawMysqlConnection): Promise<void>;
-  };
-  const conn = await cm.getConnection({ type: 'write' });
-  try {
-    return await new Promise((resolve, reject) => conn.query(sql, params, (err, result) => (err ? reject(err) : resolve(result))));
-  } finally {
-    await cm.releaseConnection(conn);
-  }
-}
-
-/** Inserts valid rows, skipping POS lines already on file; returns how many were new. */
+/** Inserts valid rows, skipping POS lines already on file (the unique key); returns how many were new. */
 export async function insertPosLines(distributorId: number, importId: number, rows: PosInsertRow[]): Promise<number> {
   if (!rows.length) return 0;
-  const db = sequelize();
-  if (db.getDialect() === 'mysql') {
-    const now = new Date();
-    const r = await rawMysql(db, `INSERT IGNORE INTO pos_lines (${POS_COLUMNS.join(',')}) VALUES ?`, [
-      rows.map((x) => values(distributorId, importId, x, now)),
-    ]);
-    return r.affectedRows;
-  }
-  const now = new Date().toISOString().replace('T', ' ').replace('Z', ' +00:00');
-  let inserted = 0;
-  for (let i = 0; i < rows.length; i += 200) {
-    const chunk = rows.slice(i, i + 200);
-    const placeholders = chunk.map(() => `(${POS_COLUMNS.map(() => '?').join(',')})`).join(',');
-    await db.query(`INSERT OR IGNORE INTO pos_lines (${POS_COLUMNS.join(',')}) VALUES ${placeholders}`, {
-      replacements: chunk.flatMap((x) => values(distributorId, importId, x, now)),
-      type: QueryTypes.INSERT,
-    });
-    const [row] = await db.query('SELECT changes() AS n', { type: QueryTypes.SELECT });
-    inserted += Number((row as { n: number }).n);
-  }
-  return inserted;
+  const now = new Date();
+  return writeRows(
+    sequelize(),
+    'pos_lines',
+    POS_COLUMNS,
+    rows.map((x) => values(distributorId, importId, x, now)),
+    { ignore: true },
+  );
 }
 
 export interface StoredPosLine {

@@ -75,6 +75,11 @@ const ClaimImportInput = z
       .enum(['debitMemo', 'period'])
       .default('debitMemo')
       .openapi({ description: 'implicit claims: one per debit memo (lines without one go by month), or one per month' }),
+    currency: z
+      .string()
+      .regex(/^[A-Z]{3}$/, 'an ISO 4217 code such as USD')
+      .default('USD')
+      .openapi({ description: 'the currency of the claims built (ISO 4217)' }),
   })
   .openapi('ClaimImportInput');
 
@@ -219,7 +224,7 @@ export function importsRouter() {
   r.post('/:id/claims', async (req, res) => {
     const actor = authorize(req, 'claim.submit');
     const body = parse(ClaimImportInput, req.body);
-    res.status(201).json(await claimImport(actor, id(req.params), body.mode, body.groupBy));
+    res.status(201).json(await claimImport(actor, id(req.params), body.mode, body.groupBy, { currency: body.currency }));
   });
   return r;
 }

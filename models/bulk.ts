@@ -1,0 +1,112 @@
+/**
+ * Bulk writes for the paths that move hundreds of thousands of rows (POS imports, claims built
+ * from them). The ORM builds an object per row and is not for these (STACK.md: ~11k rows/s);
+ * here rows are arrays of cells, written by `LOAD DATA LOCAL INFILE` from memory on MariaDB
+ * (about twice a multi-row INSERT) and by multi-row INSERT on SQLite. Both run on the
+ * connection of the caller's transaction when one is given.
+ */
+import { Readable } from 'node:stream';
+import { QueryTypes, type Sequelize, type Transaction } from 'sequelize';
+
+export type Cell = string | number | boolean | Date | null | undefined;
+
+interface RawConnection {
+  query(
+    options: { sql: string; values?: unknown[]; infileStreamFactory?: () => Readable },
+    cb: (err: Error | null, result: unknown) => void,
+  ): void;
+}
+
+interface Pool {
+  getConnection(o: object): Promise<RawConnection>;
+  releaseConnection(c: RawConnection): Promise<void>;
+}
+
+const ESCAPES: Record<string, string> = { '\t': '\\t', '\n': '\\n', '\r': '\\r', '\\': '\\\\' };
+
+/** A cell as LOAD DATA reads it: \N for NULL, tabs, newlines and backslashes escaped, instants in UTC. */
+function tsvCell(v: Cell): string {
+  if (v === null || v === undefined) return '\\N';
+  if (typeof v === 'number') return String(v);
+  if (typeof v === 'boolean') return v ? '1' : '0';
+  if (v instanceof Date) return v.toISOString().slice(0, 23).replace('T', ' ');
+  return /[\t\n\r\\]/.test(v) ? v.replace(/[\t\n\r\\]/g, (c) => ESCAPES[c]!) : v;
+}
+
+/** A date-time as Sequelize stores it on SQLite. */
+const sqliteInstant = (d: Date) => d.toISOString().replace('T', ' ').replace('Z', ' +00:00');
+
+/** Runs a statement on a raw mysql2 connection: the transaction's, or one borrowed from the pool. */
+export async function rawMysql(
+  db: Sequelize,
+  sql: string,
+  values: unknown[] = [],
+  options: { transaction?: Transaction | null; infile?: Buffer } = {},
+): Promise<{ affectedRows: number } & Record<string, unknown>> {
+  const own = (options.transaction as unknown as { connection?: RawConnection } | null | undefined)?.connection;
+  const pool = db.connectionManager as unknown as Pool;
+  const conn = own ?? (await pool.getConnection({ type: 'write' }));
+  try {
+    return await new Promise((resolve, reject) =>
+      conn.query(
+        { sql, values, ...(options.infile ? { infileStreamFactory: () => Readable.from([options.infile!]) } : {}) },
+        (err, result) => (err ? reject(err) : resolve(result as { affectedRows: number })),
+      ),
+    );
+  } finally {
+    if (!own) await pool.releaseConnection(conn);
+  }
+}
+
+/**
+ * Writes rows (arrays of cells in `columns` order) into a table and returns how many went in.
+ * With `ignore`, rows whose unique key is already present are skipped (and not counted).
+ * Without it a duplicate key fails the statement on SQLite; on MariaDB LOAD DATA LOCAL always
+ * skips duplicates, so callers that must fail on one check the count they get back.
+ */
+export async function writeRows(
+  db: Sequelize,
+  table: string,
+  columns: readonly string[],
+  rows: readonly Cell[][],
+  options: { ignore?: boolean; transaction?: Transaction | null } = {},
+): Promise<number> {
+  if (!rows.length) return 0;
+  if (db.getDialect() === 'mysql') {
+    let text = '';
+    for (const r of rows) {
+      let line = '';
+      for (let i = 0; i < r.length; i++) line += (i ? '\t' : '') + tsvCell(r[i]);
+      text += line + '\n';
+    }
+    const result = await rawMysql(
+      db,
+      `LOAD DATA LOCAL INFILE 'rows.tsv' ${options.ignore ? 'IGNORE ' : ''}INTO TABLE ${table} CHARACTER SET utf8mb4 ` +
+        `FIELDS TERMINATED BY '\\t' ESCAPED BY '\\\\' LINES TERMINATED BY '\\n' (${columns.join(',')})`,
+      [],
+      { transaction: options.transaction, infile: Buffer.from(text, 'utf8') },
+    );
+    return result.affectedRows;
+  }
+  // SQLite: at most 32,766 bound values a statement.
+  const per = Math.max(1, Math.floor(32000 / columns.length));
+  const verb = options.ignore ? 'INSERT OR IGNORE' : 'INSERT';
+  let written = 0;
+  for (let i = 0; i < rows.length; i += per) {
+    const part = rows.slice(i, i + per);
+    const row = `(${columns.map(() => '?').join(',')})`;
+    await db.query(`${verb} INTO ${table} (${columns.join(',')}) VALUES ${part.map(() => row).join(',')}`, {
+      replacements: part.flatMap((r) => r.map((v) => (v instanceof Date ? sqliteInstant(v) : v === undefined ? null : v))),
+      type: QueryTypes.INSERT,
+      transaction: options.transaction ?? undefined,
+    });
+    const [changed] = (await db.query('SELECT changes() AS n', {
+      type: QueryTypes.SELECT,
+      transaction: options.transaction ?? undefined,
+    })) as {
+      n: number;
+    }[];
+    written += Number(changed!.n);
+  }
+  return written;
+}
