@@ -58,7 +58,7 @@ import {
   dateWithinValidity,
   earlierOccurrence,
   endCustomerKey,
-  endCustomerKeysMatch,
+  endCustomerUnitsMatch,
   hasValue,
   missingProgramFields,
   normalizeCode,
@@ -420,14 +420,22 @@ export class CompactVerdicts {
   readonly consumed = new Set<number>();
   readonly bigComputed = new Map<number, bigint>();
   readonly bigApproved = new Map<number, bigint>();
+  /** lines with verdicts: `count` lines from `lines[lineOffset]` on (`line(i)`) */
+  count: number;
+  lineOffset = 0;
+  /** lines the columns have room for (a reused object may hold fewer) */
+  readonly capacity: number;
 
   constructor(
-    readonly lines: readonly ClaimLineInput[],
+    public lines: readonly ClaimLineInput[],
     readonly index: AuthorizationIndex,
-    readonly distributorId: number,
-    readonly dateBasis: 'invoice' | 'ship',
+    public distributorId: number,
+    public dateBasis: 'invoice' | 'ship',
+    capacity = lines.length,
   ) {
-    const n = lines.length;
+    const n = Math.max(capacity, lines.length);
+    this.capacity = n;
+    this.count = lines.length;
     this.verdict = new Uint8Array(n);
     this.reasons = new Uint32Array(n);
     this.rule = new Uint8Array(n);
@@ -439,8 +447,27 @@ export class CompactVerdicts {
     this.remainingBefore = new Float64Array(n);
   }
 
-  get count(): number {
-    return this.lines.length;
+  /** The claim line of verdict i. */
+  line(i: number): ClaimLineInput {
+    return this.lines[this.lineOffset + i]!;
+  }
+
+  /**
+   * Makes this object the (empty) verdicts of `count` lines from `lines[lineOffset]`: the sparse
+   * maps are cleared and the columns are overwritten by the next validation. Needs `count <= capacity`.
+   */
+  rebind(lines: readonly ClaimLineInput[], lineOffset: number, count: number, distributorId: number, dateBasis: 'invoice' | 'ship'): void {
+    if (count > this.capacity) throw new RangeError(`${count} lines do not fit in verdicts for ${this.capacity}`);
+    this.lines = lines;
+    this.lineOffset = lineOffset;
+    this.count = count;
+    this.distributorId = distributorId;
+    this.dateBasis = dateBasis;
+    if (this.missingFields.size > 0) this.missingFields.clear();
+    if (this.duplicateOf.size > 0) this.duplicateOf.clear();
+    if (this.consumed.size > 0) this.consumed.clear();
+    if (this.bigComputed.size > 0) this.bigComputed.clear();
+    if (this.bigApproved.size > 0) this.bigApproved.clear();
   }
 
   verdictOf(i: number): ClaimLineVerdict {
@@ -575,47 +602,101 @@ function addMissing(list: string[] | null, field: string): string[] {
 }
 
 /**
+ * What a session resolved each interned text to (authorization group, product, end customer key),
+ * looked up once per distinct text. A bulk validator keeps one per distributor for all its
+ * sessions (the texts and the index are the validator's, so the answers do not change); a
+ * session over a lazily loaded index has its own.
+ */
+export class ResolutionCache {
+  groupOf = new Int32Array(0);
+  /** product id, NaN for an unknown part, -Infinity not looked up yet */
+  vendorProductOf = new Float64Array(0);
+  distributorProductOf = new Float64Array(0);
+  readonly customerOf: (string | undefined)[] = [];
+  readonly partKeyOf: (string | undefined)[] = [];
+
+  /** Grows the caches to the texts interned so far; new entries are "not looked up". */
+  grow(texts: ClaimTexts): void {
+    if (this.groupOf.length < texts.authorizations.size) this.groupOf = grown(this.groupOf, texts.authorizations.size, UNRESOLVED);
+    if (this.vendorProductOf.length < texts.vendorParts.size)
+      this.vendorProductOf = grown(this.vendorProductOf, texts.vendorParts.size, -Infinity);
+    if (this.distributorProductOf.length < texts.distributorParts.size)
+      this.distributorProductOf = grown(this.distributorProductOf, texts.distributorParts.size, -Infinity);
+  }
+}
+
+function grown<T extends Int32Array | Float64Array>(cache: T, size: number, empty: number): T {
+  const next = new (cache.constructor as new (n: number) => T)(Math.max(size, cache.length * 2, 256));
+  next.fill(empty);
+  next.set(cache);
+  return next;
+}
+
+/** How a session is wired to its validator. */
+export interface SessionSetup {
+  parts: PartResolver;
+  /** POS keys already consumed: a table (bulk data) or a callback (a ValidationContext) */
+  consumed: PosKeyTable | ConsumedCheck;
+  options?: ValidationOptions;
+  /** lines the session will see, to size its duplicate table */
+  expectedLines?: number;
+  /** a private copy of the records when another session holds the index's own */
+  records?: Float64Array;
+  /** called once by `close()`, after the quantity was given back, with the duplicate table the session no longer uses */
+  onClose?: (seen: PosKeyTable) => void;
+  texts?: ClaimTexts;
+  /** an empty duplicate table to reuse */
+  seen?: PosKeyTable;
+  /** resolutions shared with other sessions (same index, texts and distributor) */
+  cache?: ResolutionCache;
+}
+
+/**
  * One distributor's claim, or one POS file, validated in chunks: duplicate detection and the
  * quantity taken from authorization lines carry over from chunk to chunk, so a million-line file
  * can stream through in constant memory apart from the POS keys seen (8 bytes of table and a
  * reference to the line's invoice strings per line). `close()` gives the quantity back to the
  * validator: every session starts from the consumed quantities the validator was built with.
  *
- * The rule loop is allocation-free for a valid line; everything a message needs is kept in
- * columns or sparse maps for `explain`.
+ * The rule loop allocates nothing for a line that passes, and with `validateChunk` reusing one
+ * verdicts object nothing per chunk either: everything a message needs is kept in columns, or in
+ * sparse maps for the few faulty lines, for `explain`.
  */
 export class ValidationSession {
   /** Share it with `ClaimLineBatch.from` so the batches' text ids hit this session's caches. */
   readonly texts: ClaimTexts;
-  private readonly seen: PosKeyTable;
+  /** the POS keys seen so far; handed to `onClose` by `close()` for reuse */
+  private seen: PosKeyTable;
+  /** offsets of the records this session took quantity from, each once */
   private readonly touched: number[] = [];
   private readonly dateBasis: 'invoice' | 'ship';
   private records: Float64Array;
   private closed = false;
-  // Per interned text: what it resolves to, looked up once per session.
-  private groupOf = new Int32Array(0);
-  /** product id, NaN for an unknown part, -Infinity not looked up yet */
-  private vendorProductOf = new Float64Array(0);
-  private distributorProductOf = new Float64Array(0);
-  private customerOf: (string | undefined)[] = [];
-  private partKeyOf: (string | undefined)[] = [];
+  private readonly parts: PartResolver;
+  private readonly consumedKeys: PosKeyTable | null;
+  private readonly isConsumed: ConsumedCheck | null;
+  private readonly cache: ResolutionCache;
+  private readonly onClose: ((seen: PosKeyTable) => void) | undefined;
 
   constructor(
     private readonly index: AuthorizationIndex,
     readonly distributorId: number,
-    private readonly parts: PartResolver,
-    private readonly isConsumed: ConsumedCheck,
-    options: ValidationOptions = {},
-    expectedLines = 1024,
-    /** a private copy of the records when another session holds the index's own */
-    records?: Float64Array,
-    private readonly onClose?: () => void,
-    texts?: ClaimTexts,
+    setup: SessionSetup,
   ) {
-    this.texts = texts ?? new ClaimTexts();
-    this.dateBasis = options.dateBasis ?? 'invoice';
-    this.seen = new PosKeyTable(expectedLines);
-    this.records = records ?? index.records;
+    this.parts = setup.parts;
+    if (setup.consumed instanceof PosKeyTable) {
+      this.consumedKeys = setup.consumed;
+      this.isConsumed = null;
+    } else {
+      this.consumedKeys = null;
+      this.isConsumed = setup.consumed;
+    }
+    this.texts = setup.texts ?? new ClaimTexts();
+    this.dateBasis = setup.options?.dateBasis ?? 'invoice';
+    this.seen = setup.seen ?? new PosKeyTable(setup.expectedLines ?? 1024);
+    this.records = setup.records ?? index.records;
+    this.cache = setup.cache ?? new ResolutionCache();
+    this.onClose = setup.onClose;
   }
 
   /** Validates the next lines; line order across chunks is the first-come-first-served order. */
@@ -623,19 +704,20 @@ export class ValidationSession {
     return this.validateBatch(ClaimLineBatch.from(lines, this.texts, this.index.lazy ? null : this.index.watchedFields));
   }
 
-  /** Grows the resolution caches to the texts interned so far; new entries are "not looked up". */
-  private growCaches(): void {
-    const texts = this.texts;
-    const grow = <T extends Int32Array | Float64Array>(cache: T, size: number, fresh: (n: number) => T, empty: number): T => {
-      if (cache.length >= size) return cache;
-      const grown = fresh(Math.max(size, cache.length * 2, 256));
-      grown.fill(empty);
-      grown.set(cache);
-      return grown;
-    };
-    this.groupOf = grow(this.groupOf, texts.authorizations.size, (n) => new Int32Array(n), UNRESOLVED);
-    this.vendorProductOf = grow(this.vendorProductOf, texts.vendorParts.size, (n) => new Float64Array(n), -Infinity);
-    this.distributorProductOf = grow(this.distributorProductOf, texts.distributorParts.size, (n) => new Float64Array(n), -Infinity);
+  /**
+   * Validates the next batch into `reuse`, a verdicts object an earlier `validateChunk` returned
+   * (of any session of this validator): its previous content is overwritten, so read each
+   * chunk's verdicts before passing the object back. Streams a big file without allocating
+   * verdict columns per chunk. Without `reuse` (or when the batch does not fit) it allocates one.
+   */
+  validateChunk(batch: ClaimLineBatch, reuse?: CompactVerdicts): CompactVerdicts {
+    const n = batch.count;
+    const out =
+      reuse !== undefined && reuse.index === this.index && reuse.capacity >= n
+        ? reuse
+        : new CompactVerdicts(batch.lines, this.index, this.distributorId, this.dateBasis, n);
+    out.rebind(batch.lines, batch.start, n, this.distributorId, this.dateBasis);
+    return this.validateBatch(batch, out, 0);
   }
 
   /**
@@ -645,21 +727,23 @@ export class ValidationSession {
   validateBatch(batch: ClaimLineBatch, into?: CompactVerdicts, offset = 0): CompactVerdicts {
     if (this.closed) throw new Error('this validation session is closed');
     if (batch.texts !== this.texts) throw new Error("build the batch with this session's (or validator's) texts");
-    const { index, distributorId, isConsumed, seen, touched, dateBasis, parts } = this;
+    const { index, distributorId, isConsumed, consumedKeys, seen, touched, dateBasis, parts, cache } = this;
     const lines = batch.lines;
     const first = batch.start;
     const authorizationTexts = this.texts.authorizations.texts;
     const vendorPartTexts = this.texts.vendorParts.texts;
     const distributorPartTexts = this.texts.distributorParts.texts;
     const customerTexts = this.texts.customers.texts;
-    this.growCaches();
-    const { groupOf, vendorProductOf, distributorProductOf, customerOf, partKeyOf } = this;
+    cache.grow(this.texts);
+    const { groupOf, vendorProductOf, distributorProductOf, customerOf, partKeyOf } = cache;
     const lazy = index.lazy;
     let rec = lazy ? index.records : this.records;
     const n = batch.count;
-    const out =
-      into ??
-      new CompactVerdicts(first === 0 && n === lines.length ? lines : lines.slice(first, first + n), index, distributorId, dateBasis);
+    let out = into;
+    if (out === undefined) {
+      out = new CompactVerdicts(lines, index, distributorId, dateBasis, n);
+      out.rebind(lines, first, n, distributorId, dateBasis);
+    }
     const { verdict, reasons, rule: ruleOut, flags: flagsOut, acceptedQuantity, computedUnits, approvedUnits, remainingBefore } = out;
     const picked = out.authorizationLine;
     const { customerKey, requiredFields, requiredMask } = index;
@@ -692,8 +776,12 @@ export class ValidationSession {
       let flags = 0;
       let rejected = false;
       let missing: string[] | null = null;
+      // every column is written for every line: a reused verdicts object holds the last chunk's
       remainingBefore[k] = NaN;
       picked[k] = -1;
+      acceptedQuantity[k] = 0;
+      computedUnits[k] = 0;
+      approvedUnits[k] = 0;
 
       // requiredLineFields
       const bad = badColumn[i]!;
@@ -726,7 +814,11 @@ export class ValidationSession {
           if (rule === 0) rule = R_DUPLICATE;
           rejected = true;
         }
-        if (isConsumed(invoiceNumber, invoiceLine, hash)) {
+        if (
+          consumedKeys !== null
+            ? consumedKeys.getHashed(hash, invoiceNumber, invoiceLine) >= 0
+            : isConsumed!(invoiceNumber, invoiceLine, hash)
+        ) {
           out.consumed.add(k);
           seq = pushReason(seq, ALREADY_CLAIMED);
           if (rule === 0) rule = R_CONSUMED;
@@ -769,19 +861,15 @@ export class ValidationSession {
             const distributorPartId = distributorPartColumn[i]!;
             let vendorProduct = NaN;
             let distributorProduct = NaN;
+            // resolved once per text (out of line), then read back: the products stay unboxed numbers
             if (vendorPartId >= 0) {
+              if (vendorProductOf[vendorPartId] === -Infinity) resolveVendorPart(parts, vendorProductOf, vendorPartTexts, vendorPartId);
               vendorProduct = vendorProductOf[vendorPartId]!;
-              if (vendorProduct === -Infinity) {
-                vendorProduct = parts.vendor(vendorPartTexts[vendorPartId]!) ?? NaN;
-                vendorProductOf[vendorPartId] = vendorProduct;
-              }
             }
             if (distributorPartId >= 0) {
+              if (distributorProductOf[distributorPartId] === -Infinity)
+                resolveDistributorPart(parts, distributorProductOf, distributorPartTexts, distributorPartId);
               distributorProduct = distributorProductOf[distributorPartId]!;
-              if (distributorProduct === -Infinity) {
-                distributorProduct = parts.distributor(distributorPartTexts[distributorPartId]!) ?? NaN;
-                distributorProductOf[distributorPartId] = distributorProduct;
-              }
             }
             if (vendorProduct === vendorProduct && distributorProduct === distributorProduct && vendorProduct !== distributorProduct) {
               flags |= F_PARTS_CONFLICT;
@@ -793,6 +881,10 @@ export class ValidationSession {
                 textKey = partKeyOf[vendorPartId] ??= normalizeCode(vendorPartTexts[vendorPartId]!);
               const customerId = customerIdColumn[i]!;
               const customerNameId = customerNameColumn[i]!;
+              const claimKey =
+                customerNameId >= 0
+                  ? (customerOf[customerNameId] ??= index.canonicalCustomerKey(endCustomerKey(customerTexts[customerNameId]!)))
+                  : null;
               let bestBad = 0;
               for (let j = start; j < end; j++) {
                 const o = j * REC_STRIDE;
@@ -802,16 +894,7 @@ export class ValidationSession {
                 const dateOk = date >= 0 && dateWithinValidity(date, rec[o + REC_VALID_FROM]!, rec[o + REC_VALID_TO]!);
                 const c = rec[o + REC_CUSTOMER]!;
                 const customer =
-                  c !== c
-                    ? END_CUSTOMER_MATCH
-                    : endCustomerKeysMatch(
-                        c >= 0 ? c : null,
-                        customerKey[j] ?? null,
-                        customerId === customerId ? customerId : null,
-                        customerNameId >= 0
-                          ? (customerOf[customerNameId] ??= index.canonicalCustomerKey(endCustomerKey(customerTexts[customerNameId]!)))
-                          : null,
-                      );
+                  c !== c ? END_CUSTOMER_MATCH : endCustomerUnitsMatch(c >= 0 ? c : NaN, customerKey[j] ?? null, customerId, claimKey);
                 const badness = (dateOk ? 0 : 2) + (customer === END_CUSTOMER_MATCH ? 0 : 1);
                 // lines are ordered by version (highest first), then line id: an earlier line wins
                 // a tie unless only the later one of the same version has quantity left
@@ -863,7 +946,7 @@ export class ValidationSession {
               present !== null && mask >= 0
                 ? (present[i]! & mask) === mask
                   ? null
-                  : requiredFields[best]!.filter((f) => (present[i]! & (1 << index.watchedFields.indexOf(f))) === 0)
+                  : absentWatchedFields(requiredFields[best]!, present[i]!, index.watchedFields)
                 : missingProgramFields(lines[first + i]!, requiredFields[best]!);
             if (absent !== null) {
               for (const field of absent) missing = addMissing(missing, field);
@@ -915,23 +998,26 @@ export class ValidationSession {
                 seq = pushReason(seq, QTY_EXCEEDS_APPROVED);
                 rule = R_QUANTITY;
               }
+              // the first take from a record in this session: remember it for close()
+              if (left === rec[o + REC_AVAILABLE]) touched.push(o);
               rec[o + REC_REMAINING] = left - accepted;
-              touched.push(o);
               acceptedQuantity[k] = accepted;
-              // amountNotOverClaimed: cut to the computed credit, flag it
-              let credit = creditUnits(book, cost, accepted);
+              // amountNotOverClaimed: cut to the computed credit, flag it. (Results go through the
+              // typed columns and are read back, so they stay unboxed whatever V8 inlines.)
+              computedUnits[k] = creditUnits(book, cost, accepted);
+              const credit = computedUnits[k]!;
               if (credit !== credit) out.bigComputed.set(k, creditUnitsBig(book, cost, accepted));
-              computedUnits[k] = credit;
+              approvedUnits[k] = credit;
               if (claimed >= 0) {
-                const full = accepted === quantity ? credit : creditUnits(book, cost, quantity);
+                if (accepted !== quantity) approvedUnits[k] = creditUnits(book, cost, quantity);
+                const full = approvedUnits[k]!;
                 // a credit beyond safe integers is above any claimed amount, which is safe
                 if (full === full && !amountNotOverClaimed(claimed, full)) {
                   seq = pushReason(seq, AMOUNT_OVER_CLAIMED);
                   if (rule === 0) rule = R_AMOUNT;
                 }
-                if (credit !== credit || claimed < credit) credit = claimed;
+                approvedUnits[k] = credit !== credit || claimed < credit ? claimed : credit;
               } else if (credit !== credit) out.bigApproved.set(k, out.bigComputed.get(k)!);
-              approvedUnits[k] = credit;
             }
           }
         }
@@ -955,11 +1041,32 @@ export class ValidationSession {
     const touched = this.touched;
     for (let t = touched.length - 1; t >= 0; t--) rec[touched[t]! + REC_REMAINING] = rec[touched[t]! + REC_AVAILABLE]!;
     touched.length = 0;
-    this.onClose?.();
+    const seen = this.seen;
+    this.seen = EMPTY_SEEN;
+    this.onClose?.(seen);
   }
 }
 
 const UNRESOLVED = -2;
+
+/**
+ * The required fields whose presence bit is clear. Out of the rule loop: a closure there that
+ * captured the loop's line index would make V8 allocate a context for every line.
+ */
+function absentWatchedFields(required: readonly string[], bits: number, watched: readonly string[]): string[] {
+  const absent: string[] = [];
+  for (const field of required) if ((bits & (1 << watched.indexOf(field))) === 0) absent.push(field);
+  return absent;
+}
+
+// The slow paths of the rule loop, kept out of it: each runs once per distinct text.
+function resolveVendorPart(parts: PartResolver, cache: Float64Array, texts: readonly string[], id: number): void {
+  cache[id] = parts.vendor(texts[id]!) ?? NaN;
+}
+
+function resolveDistributorPart(parts: PartResolver, cache: Float64Array, texts: readonly string[], id: number): void {
+  cache[id] = parts.distributor(texts[id]!) ?? NaN;
+}
 
 function missingFieldNames(bad: number): string[] {
   const names: string[] = [];
@@ -976,7 +1083,7 @@ export function runRules(
   isConsumed: ConsumedCheck,
   options: ValidationOptions = {},
 ): CompactVerdicts {
-  const session = new ValidationSession(index, distributorId, parts, isConsumed, options, lines.length);
+  const session = new ValidationSession(index, distributorId, { parts, consumed: isConsumed, options, expectedLines: lines.length });
   try {
     return session.validate(lines);
   } finally {
@@ -1090,6 +1197,8 @@ class MapPartResolver implements PartResolver {
 }
 
 const NO_KEYS = new PosKeyTable();
+/** what a closed session holds instead of its duplicate table (handed to the next session) */
+const EMPTY_SEEN = new PosKeyTable();
 /** lines per chunk when a big `validate` call is cut up */
 const CHUNK_LINES = 16384;
 
@@ -1097,7 +1206,10 @@ class BulkValidator implements ClaimValidator {
   private readonly vendorParts: Map<string, number>;
   private readonly distributorParts = new Map<number, Map<string, number>>();
   private readonly consumedTables = new Map<number, PosKeyTable>();
+  private readonly caches = new Map<number, ResolutionCache>();
   private recordsInUse = false;
+  /** the duplicate table of the last closed session, cleared, for the next one */
+  private spareSeen: PosKeyTable | null = null;
 
   constructor(
     readonly index: AuthorizationIndex,
@@ -1164,17 +1276,32 @@ class BulkValidator implements ClaimValidator {
     const consumed = this.consumedTables.get(distributorId) ?? NO_KEYS;
     const shared = !this.recordsInUse;
     if (shared) this.recordsInUse = true;
-    return new ValidationSession(
-      this.index,
-      distributorId,
+    let cache = this.caches.get(distributorId);
+    if (cache === undefined) this.caches.set(distributorId, (cache = new ResolutionCache()));
+    const expectedLines = options.expectedLines ?? 1024;
+    let seen: PosKeyTable | undefined;
+    if (this.spareSeen !== null && this.spareSeen.suits(expectedLines)) {
+      seen = this.spareSeen;
+      this.spareSeen = null;
+    }
+    return new ValidationSession(this.index, distributorId, {
       parts,
-      (invoiceNumber, invoiceLine, hash) => consumed.getHashed(hash, invoiceNumber, invoiceLine) >= 0,
+      consumed,
       options,
-      options.expectedLines,
-      shared ? undefined : this.freshRecords(),
-      shared ? () => (this.recordsInUse = false) : undefined,
-      this.texts,
-    );
+      expectedLines,
+      records: shared ? undefined : this.freshRecords(),
+      onClose: (table) => {
+        if (shared) this.recordsInUse = false;
+        // keep the bigger table for the next session: a million keys' table is worth not rebuilding
+        if (this.spareSeen === null || table.capacity > this.spareSeen.capacity) {
+          table.clear();
+          this.spareSeen = table;
+        }
+      },
+      texts: this.texts,
+      seen,
+      cache,
+    });
   }
 }
 
@@ -1202,7 +1329,7 @@ function describeMissing(line: ClaimLineInput, field: string): string {
 }
 
 function explain(v: CompactVerdicts, i: number): LineVerdictResult {
-  const line = v.lines[i]!;
+  const line = v.line(i);
   const j = v.authorizationLine[i]!;
   const index = v.index;
   const fact = j >= 0 ? index.facts[j]! : null;

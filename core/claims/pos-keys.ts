@@ -146,14 +146,41 @@ export class PosKeyTable {
   private readonly values: number[] = [];
 
   constructor(expected = 16) {
-    let capacity = 16;
-    while (capacity < expected * 2) capacity *= 2;
+    const capacity = PosKeyTable.capacityFor(expected);
     this.slots = new Int32Array(capacity * 2);
     this.mask = capacity - 1;
   }
 
+  /** slots of a table made for `expected` keys: a power of two, at least twice as many */
+  private static capacityFor(expected: number): number {
+    let capacity = 16;
+    while (capacity < expected * 2) capacity *= 2;
+    return capacity;
+  }
+
   get size(): number {
     return this.count;
+  }
+
+  /** slots in the table (it grows at half full) */
+  get capacity(): number {
+    return this.mask + 1;
+  }
+
+  /** True when the table, cleared, is a good fit for `expected` keys: big enough, and not so big that clearing it costs more than a new one. */
+  suits(expected: number): boolean {
+    const wanted = PosKeyTable.capacityFor(expected);
+    return this.capacity >= wanted && this.capacity <= Math.max(wanted * 8, 1 << 16);
+  }
+
+  /** Removes every key, keeping the memory for reuse. */
+  clear(): void {
+    if (this.count === 0) return;
+    this.slots.fill(0);
+    // drop the references to the strings of the keys
+    this.invoices.fill('', 0, this.count);
+    this.lines.fill('', 0, this.count);
+    this.count = 0;
   }
 
   /** The value of an equal key already present, or -1 after adding this one with `value`. */
@@ -175,9 +202,17 @@ export class PosKeyTable {
       }
       s = (s + 1) & mask;
     }
-    this.invoices.push(invoiceNumber);
-    this.lines.push(invoiceLine);
-    this.values.push(value);
+    const k = this.count;
+    if (k < this.invoices.length) {
+      // a cleared table: reuse the entry arrays in place
+      this.invoices[k] = invoiceNumber;
+      this.lines[k] = invoiceLine;
+      this.values[k] = value;
+    } else {
+      this.invoices.push(invoiceNumber);
+      this.lines.push(invoiceLine);
+      this.values.push(value);
+    }
     slots[2 * s] = h;
     slots[2 * s + 1] = ++this.count;
     if (this.count * 2 > mask + 1) this.grow();

@@ -153,10 +153,25 @@ export function endCustomerKeysMatch(
   claimId: number | null,
   claimKey: string | null,
 ): EndCustomerOutcome {
-  if (authorizedId === null && authorizedKey === null) return END_CUSTOMER_MATCH;
-  if (authorizedId !== null && claimId !== null) return claimId === authorizedId ? END_CUSTOMER_MATCH : END_CUSTOMER_MISMATCH;
+  return endCustomerUnitsMatch(authorizedId === null ? NaN : authorizedId, authorizedKey, claimId === null ? NaN : claimId, claimKey);
+}
+
+/**
+ * `endCustomerKeysMatch` with NaN for an absent id: the engine's hot loop reads ids from typed
+ * columns, and keeping them plain numbers (never `number | null`) keeps them unboxed.
+ */
+export function endCustomerUnitsMatch(
+  authorizedId: number,
+  authorizedKey: string | null,
+  claimId: number,
+  claimKey: string | null,
+): EndCustomerOutcome {
+  const hasAuthorizedId = authorizedId === authorizedId;
+  const hasClaimId = claimId === claimId;
+  if (!hasAuthorizedId && authorizedKey === null) return END_CUSTOMER_MATCH;
+  if (hasAuthorizedId && hasClaimId) return claimId === authorizedId ? END_CUSTOMER_MATCH : END_CUSTOMER_MISMATCH;
   if (authorizedKey !== null && claimKey !== null) return claimKey === authorizedKey ? END_CUSTOMER_MATCH : END_CUSTOMER_MISMATCH;
-  if (claimId === null && claimKey === null) return END_CUSTOMER_MISSING;
+  if (!hasClaimId && claimKey === null) return END_CUSTOMER_MISSING;
   return END_CUSTOMER_MISMATCH;
 }
 

@@ -4,7 +4,10 @@ import {
   summarizeVerdicts,
   createValidator,
   AuthorizationDataError,
+  ClaimLineBatch,
+  CompactVerdicts,
 } from '../../../core/claims/engine.js';
+import { generateEngineDataset } from '../../../core/claims/dataset.js';
 import { claimLine, context, fact, numbered } from './support.js';
 
 describe('validateClaimLines', () => {
@@ -500,5 +503,103 @@ describe('validation sessions', () => {
     b.close();
     a.close();
     expect(() => a.validate([claimLine()])).toThrow(/closed/);
+  });
+});
+
+describe('validateChunk with one reused verdicts object', () => {
+  const facts = [fact({ approvedQuantity: 50 })];
+  const data = { authorizationLines: facts, productsByVendorPart: new Map([['VP-100', 100]]) };
+
+  it('gives every chunk the verdicts a fresh object would, with nothing left over from the last chunk', () => {
+    const lines = numbered([
+      claimLine({ invoiceLine: '1', quantity: 30, claimedAmount: '100.00' }), // accepted, amount cut
+      claimLine({ invoiceLine: '2', quantity: 30 }), // partial: 20 left
+      claimLine({ invoiceLine: '1' }), // duplicate of line 1
+      claimLine({ invoiceLine: '3', bookCost: '12,5' }), // missing field
+      claimLine({ invoiceLine: '4' }), // nothing left
+    ]);
+    const expected = createValidator(data).validate(1, lines).results();
+    const validator = createValidator(data);
+    const session = validator.session(1);
+    const columns = (from: number, to: number) => ClaimLineBatch.fromRange(lines, from, to, validator.texts, validator.index.watchedFields);
+    const first = session.validateChunk(columns(0, 3));
+    expect(first.count).toBe(3);
+    expect(first.results()).toEqual(expected.slice(0, 3));
+    const second = session.validateChunk(columns(3, 5), first);
+    expect(second).toBe(first); // the same object, refilled
+    expect(second.count).toBe(2);
+    expect(second.line(0)).toBe(lines[3]);
+    expect(second.results()).toEqual(expected.slice(3, 5));
+    // the duplicate and the amounts of the first chunk are gone
+    expect(second.duplicateOf.size).toBe(0);
+    expect([...second.missingFields.keys()]).toEqual([0]);
+    expect([
+      ...second.acceptedQuantity.subarray(0, 2),
+      ...second.computedUnits.subarray(0, 2),
+      ...second.approvedUnits.subarray(0, 2),
+    ]).toEqual([0, 0, 0, 0, 0, 0]);
+    session.close();
+  });
+
+  it('allocates a bigger object when a chunk does not fit', () => {
+    const validator = createValidator(data);
+    const session = validator.session(1);
+    const small = session.validateChunk(ClaimLineBatch.from([claimLine()], validator.texts, validator.index.watchedFields));
+    const lines = numbered([claimLine({ invoiceLine: '7' }), claimLine({ invoiceLine: '8' })]);
+    const big = session.validateChunk(ClaimLineBatch.from(lines, validator.texts, validator.index.watchedFields), small);
+    expect(big).not.toBe(small);
+    expect(big.capacity).toBe(2);
+    expect(big.results().map((r) => r.verdict)).toEqual(['accepted', 'accepted']);
+    session.close();
+    expect(() => small.rebind(lines, 0, 2, 1, 'invoice')).toThrow(RangeError);
+  });
+
+  it('matches validate over a generated data set, chunk by chunk', () => {
+    const ds = generateEngineDataset(6_000, 60, 2, 5);
+    const validator = createValidator(ds.data);
+    for (const b of ds.batches) {
+      const whole = createValidator(ds.data).validate(b.distributorId, b.lines);
+      const session = validator.session(b.distributorId, { expectedLines: b.lines.length });
+      let verdicts: CompactVerdicts | undefined;
+      for (let start = 0; start < b.lines.length; start += 700) {
+        const end = Math.min(b.lines.length, start + 700);
+        verdicts = session.validateChunk(
+          ClaimLineBatch.fromRange(b.lines, start, end, validator.texts, validator.index.watchedFields),
+          verdicts,
+        );
+        for (let i = 0; i < verdicts.count; i++) expect(verdicts.result(i)).toEqual(whole.result(start + i));
+      }
+      session.close();
+    }
+  });
+});
+
+describe('sessions of one validator, one after the other', () => {
+  const facts = [fact({ approvedQuantity: 50 })];
+  const data = { authorizationLines: facts, productsByVendorPart: new Map([['VP-100', 100]]) };
+
+  it('give back every unit taken, however many lines took from one authorization line', () => {
+    const validator = createValidator(data);
+    const session = validator.session(1);
+    const lines = numbered(Array.from({ length: 6 }, (_, i) => claimLine({ invoiceLine: String(i + 1), quantity: 9 })));
+    expect(
+      session
+        .validate(lines)
+        .results()
+        .map((r) => r.acceptedQuantity),
+    ).toEqual([9, 9, 9, 9, 9, 5]);
+    session.close();
+    expect(validator.validate(1, [claimLine({ quantity: 50 })]).result(0).verdict).toBe('accepted');
+  });
+
+  it('do not see the POS keys of an earlier session (the duplicate table is reused, emptied)', () => {
+    const validator = createValidator(data);
+    const a = validator.session(1, { expectedLines: 10 });
+    expect(a.validate(numbered([claimLine({ quantity: 1 }), claimLine({ quantity: 1 })])).reasonCodesOf(1)).toEqual(['DUPLICATE_LINE']);
+    a.close();
+    const b = validator.session(1, { expectedLines: 10 });
+    const again = b.validate([claimLine({ quantity: 1 })]);
+    expect(again.result(0).verdict).toBe('accepted');
+    b.close();
   });
 });

@@ -33,4 +33,29 @@ describe('PosKeyTable', () => {
       }),
     );
   });
+
+  it('clear() empties the table and keeps its size for the next use', () => {
+    const table = new PosKeyTable(100);
+    expect(table.capacity).toBe(256);
+    for (let i = 0; i < 150; i++) expect(table.putIfAbsent('INV-' + i, '1', i)).toBe(-1);
+    expect(table.capacity).toBe(512); // grew at half full
+    table.clear();
+    expect(table.size).toBe(0);
+    expect(table.capacity).toBe(512);
+    expect(table.get('INV-7', '1')).toBe(-1);
+    // refilled in place: the new values, not the old ones
+    for (let i = 0; i < 150; i++) expect(table.putIfAbsent('inv-' + i, '01', 1000 + i)).toBe(-1);
+    expect(table.get('INV-7', '1')).toBe(1007);
+    expect(table.putIfAbsent('INV-7', '1', 5)).toBe(1007);
+    expect(table.size).toBe(150);
+  });
+
+  it('suits() a number of keys that fits without growing, in a table not far too big to clear', () => {
+    const table = new PosKeyTable(200_000);
+    expect(table.suits(200_000)).toBe(true);
+    expect(table.suits(150_000)).toBe(true);
+    expect(table.suits(300_000)).toBe(false); // would grow
+    expect(table.suits(1_000)).toBe(false); // 512k slots to clear for a thousand keys
+    expect(new PosKeyTable(16).suits(10)).toBe(true);
+  });
 });

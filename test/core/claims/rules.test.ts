@@ -6,6 +6,8 @@ import {
   earlierOccurrence,
   endCustomerKey,
   endCustomerMatches,
+  endCustomerKeysMatch,
+  endCustomerUnitsMatch,
   END_CUSTOMER_MATCH,
   END_CUSTOMER_MISMATCH,
   END_CUSTOMER_MISSING,
@@ -63,6 +65,26 @@ describe('rules', () => {
     expect(endCustomerMatches(null, acme, null, 'Acme Inc')).toBe(END_CUSTOMER_MISMATCH);
     expect(endCustomerMatches(5, null, null, 'Acme Corp')).toBe(END_CUSTOMER_MISMATCH);
     expect(endCustomerMatches(5, acme, null, '  ')).toBe(END_CUSTOMER_MISSING);
+  });
+
+  it('endCustomerUnitsMatch takes NaN for an absent id and agrees with endCustomerKeysMatch', () => {
+    const acme = endCustomerKey('Acme Corp');
+    expect(endCustomerUnitsMatch(NaN, null, NaN, null)).toBe(END_CUSTOMER_MATCH);
+    expect(endCustomerUnitsMatch(5, acme, 5, null)).toBe(END_CUSTOMER_MATCH);
+    expect(endCustomerUnitsMatch(5, acme, 6, acme)).toBe(END_CUSTOMER_MISMATCH);
+    expect(endCustomerUnitsMatch(5, acme, NaN, acme)).toBe(END_CUSTOMER_MATCH);
+    expect(endCustomerUnitsMatch(NaN, acme, NaN, 'acmeinc')).toBe(END_CUSTOMER_MISMATCH);
+    expect(endCustomerUnitsMatch(5, null, NaN, acme)).toBe(END_CUSTOMER_MISMATCH);
+    expect(endCustomerUnitsMatch(5, acme, NaN, null)).toBe(END_CUSTOMER_MISSING);
+    const ids = [null, 0, 5, 6];
+    const keys = [null, acme, 'acmeinc'];
+    for (const authorizedId of ids)
+      for (const authorizedKey of keys)
+        for (const claimId of ids)
+          for (const claimKey of keys)
+            expect(endCustomerUnitsMatch(authorizedId ?? NaN, authorizedKey, claimId ?? NaN, claimKey)).toBe(
+              endCustomerKeysMatch(authorizedId, authorizedKey, claimId, claimKey),
+            );
   });
 
   it('sameEndCustomer ignores case and whitespace, also beyond ASCII', () => {
