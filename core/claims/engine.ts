@@ -420,7 +420,10 @@ export class CompactVerdicts {
   readonly consumed = new Set<number>();
   readonly bigComputed = new Map<number, bigint>();
   readonly bigApproved = new Map<number, bigint>();
-  /** lines with verdicts: `count` lines from `lines[lineOffset]` on (`line(i)`) */
+  /**
+   * lines with verdicts: `count` lines from `lines[lineOffset]` on (`line(i)`). The offset is 0
+   * except in an object reused by `validateChunk` over range batches.
+   */
   count: number;
   lineOffset = 0;
   /** lines the columns have room for (a reused object may hold fewer) */
@@ -433,9 +436,9 @@ export class CompactVerdicts {
     public dateBasis: 'invoice' | 'ship',
     capacity = lines.length,
   ) {
-    const n = Math.max(capacity, lines.length);
+    const n = capacity;
     this.capacity = n;
-    this.count = lines.length;
+    this.count = Math.min(lines.length, n);
     this.verdict = new Uint8Array(n);
     this.reasons = new Uint32Array(n);
     this.rule = new Uint8Array(n);
@@ -740,10 +743,9 @@ export class ValidationSession {
     let rec = lazy ? index.records : this.records;
     const n = batch.count;
     let out = into;
-    if (out === undefined) {
-      out = new CompactVerdicts(lines, index, distributorId, dateBasis, n);
-      out.rebind(lines, first, n, distributorId, dateBasis);
-    }
+    // a fresh object holds exactly the batch's lines (`lines[i]` is line i, as callers read it)
+    if (out === undefined)
+      out = new CompactVerdicts(first === 0 && n === lines.length ? lines : lines.slice(first, first + n), index, distributorId, dateBasis);
     const { verdict, reasons, rule: ruleOut, flags: flagsOut, acceptedQuantity, computedUnits, approvedUnits, remainingBefore } = out;
     const picked = out.authorizationLine;
     const { customerKey, requiredFields, requiredMask } = index;

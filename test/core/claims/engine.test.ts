@@ -541,6 +541,18 @@ describe('validateChunk with one reused verdicts object', () => {
     session.close();
   });
 
+  it('sizes a new object to the chunk, and validateBatch keeps giving the chunk its own lines', () => {
+    const lines = numbered(Array.from({ length: 10 }, (_, i) => claimLine({ invoiceLine: String(i + 1), quantity: 1 })));
+    const validator = createValidator(data);
+    const session = validator.session(1);
+    const chunk = session.validateChunk(ClaimLineBatch.fromRange(lines, 6, 9, validator.texts, validator.index.watchedFields));
+    expect([chunk.capacity, chunk.count, chunk.lineOffset, chunk.line(0)]).toEqual([3, 3, 6, lines[6]]);
+    const batch = session.validateBatch(ClaimLineBatch.fromRange(lines, 2, 4, validator.texts, validator.index.watchedFields));
+    expect(batch.lines).toEqual(lines.slice(2, 4));
+    expect(batch.result(1).lineNumber).toBe(4);
+    session.close();
+  });
+
   it('allocates a bigger object when a chunk does not fit', () => {
     const validator = createValidator(data);
     const session = validator.session(1);
