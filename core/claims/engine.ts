@@ -11,7 +11,10 @@
  *   lines)` for one call, `session(distributor)` to stream a big file chunk by chunk, and
  *   `validateBatch` for lines already in columns (`ClaimLineBatch.from(lines, validator.texts,
  *   validator.index.watchedFields)`, which a parser can build while its strings are hot). They
- *   return columnar verdicts (`CompactVerdicts`), turned into objects only on demand.
+ *   return columnar verdicts (`CompactVerdicts`), turned into objects only on demand;
+ *   `session.validateChunk(batch, verdicts)` refills one verdicts object chunk after chunk, so
+ *   streaming a file allocates nothing per line or per chunk (the fastest path: see the "Engine
+ *   alone" section of docs/performance.md).
  *
  * Why it is fast (STACK.md: validation is bound by memory access): an authorization line is one
  * 128-byte record in a Float64Array whose first cache line holds everything a line check reads;
