@@ -1,20 +1,19 @@
 /**
  * The database phases of the benchmark (spawned by bench/run.ts, one process each so peak RSS
- * is the phase's own): `e2e` (CSV -> import service -> rules engine -> persisted verdicts) and
- * `baseline` (the same POS rows by a plain mysql2 multi-row INSERT).
+ * is the phase's own): `e2e` (CSV -> the product's import service -> the product's bulk claim
+ * path: rules engine, claim lines with verdicts, consumption ledger) and `baseline` (the same POS
+ * rows by a plain mysql2 multi-row INSERT).
  */
 import { createReadStream, readFileSync, statSync } from 'node:fs';
-import { Readable } from 'node:stream';
 import { join } from 'node:path';
 import mysql from 'mysql2/promise';
 import Papa from 'papaparse';
 import { QueryTypes, type Sequelize } from 'sequelize';
-import { createValidator, REC_AVAILABLE, REC_REMAINING, REC_STRIDE, type ClaimLineInput } from '../core/claims/engine.js';
-import { RULE_NAMES } from '../core/claims/rules.js';
-import { REASON_CODES } from '../core/domain.js';
+import { splitPosKey } from '../core/claims/engine.js';
+import { rawMysql } from '../models/bulk.js';
 import { openDatabase, parseMysqlUrl } from '../models/database.js';
 import type { Actor } from '../server/auth/actor.js';
-import { rawMysql } from '../server/imports/imports.repository.js';
+import { claimImport } from '../server/claims/pos-claims.service.js';
 import { importCsv } from '../server/imports/imports.service.js';
 import type { Facts } from './run.js';
 
@@ -185,99 +184,81 @@ async function seed(db: Sequelize, facts: Facts) {
   );
 }
 
-const tsvCell = (v: unknown) =>
-  v === null || v === undefined
-    ? '\\N'
-    : v instanceof Date
-      ? v.toISOString().slice(0, 23).replace('T', ' ')
-      : typeof v === 'boolean'
-        ? v
-          ? '1'
-          : '0'
-        : String(v).replace(/[\\\t\n\r]/g, (c) => (c === '\t' ? '\\t' : c === '\n' ? '\\n' : c === '\r' ? '\\r' : '\\\\'));
-
-/** LOAD DATA LOCAL INFILE from memory on its own mysql2 connection (about twice multi-row INSERT, per STACK.md). */
-async function loadData(conn: mysql.Connection, table: string, cols: string[], rows: unknown[][]) {
-  if (!rows.length) return;
-  const text = rows.map((r) => r.map(tsvCell).join('\t')).join('\n') + '\n';
-  await conn.query({
-    sql: `LOAD DATA LOCAL INFILE 'verdicts.tsv' INTO TABLE ${table} CHARACTER SET utf8mb4 FIELDS TERMINATED BY '\\t' ESCAPED BY '\\\\' LINES TERMINATED BY '\\n' (${cols.join(',')})`,
-    infileStreamFactory: () => Readable.from([Buffer.from(text)]),
-  } as mysql.QueryOptions);
+/** POS lines the ledger already holds (another claim or program took them): a prior claim and its consumptions (setup). */
+async function seedConsumed(db: Sequelize, facts: Facts) {
+  let lineId = 0;
+  for (const [i, [distributorId, keys]] of facts.consumed.entries()) {
+    if (!keys.length) continue;
+    await insertMany(
+      db,
+      'claims',
+      [
+        'id',
+        'number',
+        'distributor_id',
+        'type',
+        'status',
+        'currency',
+        'claimed_total',
+        'computed_total',
+        'approved_total',
+        'created_by_user_id',
+        'created_at',
+        'updated_at',
+      ],
+      [[i + 1, `PRIOR-${distributorId}`, distributorId, 'explicit', 'submitted', 'USD', '0', '0', '0', 1, now, now]],
+    );
+    const lines: unknown[][] = [];
+    const consumptions: unknown[][] = [];
+    for (const [n, key] of keys.entries()) {
+      const [invoiceNumber, invoiceLine] = splitPosKey(key);
+      lineId++;
+      lines.push([
+        lineId,
+        i + 1,
+        distributorId,
+        n + 1,
+        invoiceNumber,
+        invoiceLine,
+        '2026-01-01',
+        1,
+        '0',
+        '0',
+        '0',
+        1,
+        '0',
+        'accepted',
+        '[]',
+        now,
+        now,
+      ]);
+      consumptions.push([distributorId, invoiceNumber, invoiceLine, lineId, facts.authorizationLines[0]!.authorizationLineId, 1, now, now]);
+    }
+    // prettier-ignore
+    await insertMany(db, 'claim_lines', ['id', 'claim_id', 'distributor_id', 'line_number', 'invoice_number', 'invoice_line', 'invoice_date', 'quantity', 'book_cost', 'claimed_amount', 'computed_amount', 'accepted_quantity', 'approved_amount', 'verdict', 'reason_codes', 'created_at', 'updated_at'], lines);
+    // prettier-ignore
+    await insertMany(db, 'pos_consumptions', ['distributor_id', 'invoice_number', 'invoice_line', 'claim_line_id', 'authorization_line_id', 'quantity', 'created_at', 'updated_at'], consumptions);
+  }
+  const mappings: unknown[][] = [];
+  for (const [distributorId, parts] of facts.distributorParts)
+    for (const [part, productId] of parts) mappings.push([distributorId, part, productId, now, now]);
+  await insertMany(
+    db,
+    'product_part_mappings',
+    ['distributor_id', 'distributor_part_number', 'product_id', 'created_at', 'updated_at'],
+    mappings,
+  );
 }
-
-const CLAIM_LINE_COLUMNS = [
-  'claim_id',
-  'distributor_id',
-  'line_number',
-  'authorization_number',
-  'authorization_line_id',
-  'authorization_version',
-  'product_id',
-  'vendor_part_number',
-  'distributor_part_number',
-  'end_customer_name',
-  'invoice_number',
-  'invoice_line',
-  'invoice_date',
-  'ship_date',
-  'quantity',
-  'book_cost',
-  'authorized_cost',
-  'resale_price',
-  'claimed_amount',
-  'computed_amount',
-  'accepted_quantity',
-  'approved_amount',
-  'verdict',
-  'reason_codes',
-  'rule',
-  'created_at',
-  'updated_at',
-];
-const VERDICTS = ['accepted', 'partial', 'rejected'];
-const day = (v: unknown) =>
-  v === null || v === undefined ? null : v instanceof Date ? v.toISOString().slice(0, 10) : String(v).slice(0, 10);
-const money = (v: unknown) => (v === null || v === undefined ? null : String(v));
 
 async function e2e() {
   const facts = JSON.parse(readFileSync(join(dir, 'facts.json'), 'utf8')) as Facts;
-  const db = (await openDatabase(url, { poolMax: 4 })).sequelize;
-  const database = { sequelize: db };
-  await (await openDatabase(url, { poolMax: 1 })).migrate().catch(() => undefined);
-  void database;
+  const database = await openDatabase(url, { poolMax: 4 });
+  await database.migrate();
+  const db = database.sequelize;
   await seed(db, facts);
-  const validator = createValidator({
-    authorizationLines: facts.authorizationLines,
-    productsByVendorPart: new Map(facts.products),
-    productsByDistributorPart: new Map(facts.distributorParts.map(([d, m]) => [d, new Map(m)])),
-    consumedPosKeys: new Map(facts.consumed.map(([d, s]) => [d, new Set(s)])),
-  });
-  const rec = validator.index.records;
-  const totals = { imported: 0, rejectedRows: 0, duplicates: 0, verdicts: 0, accepted: 0, partial: 0, rejected: 0 };
-  const phases = { importMs: 0, validateMs: 0, persistMs: 0 };
-  const reasons: Record<string, number> = {};
-  // Verdicts go in by LOAD DATA LOCAL INFILE when the server allows it (BENCH_LOAD_DATA=0 to use multi-row INSERT).
-  let loaders: [mysql.Connection, mysql.Connection] | null = null;
-  if (db.getDialect() === 'mysql' && process.env.BENCH_LOAD_DATA !== '0') {
-    const c = parseMysqlUrl(url);
-    const open = () =>
-      mysql.createConnection({
-        host: c.host,
-        port: c.port,
-        user: c.user,
-        password: c.password,
-        database: c.database,
-        timezone: 'Z',
-        infileStreamFactory: () => Readable.from([Buffer.alloc(0)]),
-      });
-    loaders = [await open(), await open()];
-    const [[flag]] = (await loaders[0].query('SELECT @@local_infile AS on_')) as unknown as [{ on_: number }[]];
-    if (!flag?.on_) {
-      await Promise.all(loaders.map((l) => l.end()));
-      loaders = null;
-    }
-  }
+  await seedConsumed(db, facts);
+  const totals = { imported: 0, rejectedRows: 0, duplicates: 0, claims: 0, claimLines: 0, accepted: 0, partial: 0, rejected: 0 };
+  const phases = { importMs: 0, claimMs: 0 };
   const rssBeforeMB = Math.round(process.memoryUsage().rss / 1048576);
   const peakBeforeMB = peakRssMB();
   const start = performance.now();
@@ -292,116 +273,39 @@ async function e2e() {
     };
     const t0 = performance.now();
     const job = await importCsv(actor, createReadStream(f.path), { fileName: f.path, totalBytes: statSync(f.path).size });
-    phases.importMs += performance.now() - t0;
+    const t1 = performance.now();
+    phases.importMs += t1 - t0;
     totals.imported += job.rowsAccepted;
     totals.rejectedRows += job.rowsRejected;
     totals.duplicates += job.rowsDuplicate;
-    // Read the import back in keyset pages, validate, persist verdicts; the next page is read while the last one is written.
-    let lastId = 0;
-    let lineNumber = 0;
-    let pending: Promise<unknown> = Promise.resolve();
-    for (;;) {
-      const q = `SELECT id, invoice_number, invoice_line, invoice_date, ship_date, product_id, vendor_part_number, distributor_part_number, quantity, resale_price, book_cost, authorized_cost, claimed_amount, authorization_number, end_customer_name, customer_po, extra FROM pos_lines WHERE import_id = ? AND id > ? ORDER BY id LIMIT 5000`;
-      const rows = (
-        db.getDialect() === 'mysql'
-          ? ((await rawMysql(db, q, [job.id, lastId])) as unknown as Record<string, unknown>[])
-          : await db.query(q, { replacements: [job.id, lastId], type: QueryTypes.SELECT })
-      ) as Record<string, unknown>[];
-      if (!rows.length) break;
-      lastId = rows[rows.length - 1]!.id as number;
-      const t1 = performance.now();
-      const lines: ClaimLineInput[] = rows.map((r, k) => ({
-        lineNumber: lineNumber + k + 1,
-        authorizationNumber: r.authorization_number as string | null,
-        vendorPartNumber: r.vendor_part_number as string | null,
-        distributorPartNumber: r.distributor_part_number as string | null,
-        endCustomerName: r.end_customer_name as string | null,
-        invoiceNumber: r.invoice_number as string,
-        invoiceLine: r.invoice_line as string,
-        invoiceDate: day(r.invoice_date)!,
-        shipDate: day(r.ship_date),
-        quantity: Number(r.quantity),
-        bookCost: money(r.book_cost) ?? '',
-        authorizedCost: money(r.authorized_cost),
-        resalePrice: money(r.resale_price),
-        claimedAmount: money(r.claimed_amount),
-        // The import maps a reseller PO column to customer_po; programs ask for it as resellerPoNumber.
-        extra: r.customer_po ? { resellerPoNumber: r.customer_po as string } : undefined,
-      }));
-      const v = validator.validate(f.distributorId, lines);
-      // What the ledger commits: accepted quantity leaves the authorization line for the next page.
-      const out: unknown[][] = new Array(v.count);
-      for (let k = 0; k < v.count; k++) {
-        const r = v.authorizationLine[k]!;
-        const fact = r >= 0 ? validator.index.facts[r]! : null;
-        if (r >= 0 && v.acceptedQuantity[k]! > 0 && v.verdict[k] !== 2) {
-          rec[r * REC_STRIDE + REC_AVAILABLE] -= v.acceptedQuantity[k]!;
-          rec[r * REC_STRIDE + REC_REMAINING] -= v.acceptedQuantity[k]!;
-        }
-        const l = lines[k]!;
-        const verdict = v.verdict[k]!;
-        totals[VERDICTS[verdict] as 'accepted']++;
-        if (verdict !== 0) for (const code of v.reasonCodesOf(k)) reasons[code] = (reasons[code] ?? 0) + 1;
-        out[k] = [
-          0,
-          f.distributorId,
-          l.lineNumber,
-          l.authorizationNumber,
-          fact?.authorizationLineId ?? null,
-          fact?.authorizationVersion ?? null,
-          rows[k]!.product_id ?? null,
-          l.vendorPartNumber,
-          l.distributorPartNumber,
-          l.endCustomerName,
-          l.invoiceNumber,
-          l.invoiceLine,
-          l.invoiceDate,
-          l.shipDate,
-          l.quantity,
-          l.bookCost || '0',
-          l.authorizedCost,
-          l.resalePrice,
-          l.claimedAmount ?? v.computedAmountOf(k),
-          v.computedAmountOf(k),
-          v.acceptedQuantity[k],
-          v.approvedAmountOf(k),
-          VERDICTS[verdict],
-          JSON.stringify(v.reasonCodesOf(k)),
-          v.rule[k] ? RULE_NAMES[v.rule[k]! - 1] : null,
-          now,
-          now,
-        ];
-      }
-      lineNumber += rows.length;
-      totals.verdicts += rows.length;
-      phases.validateMs += performance.now() - t1;
-      await pending;
-      const claim = await insertClaimRow(db, f.distributorId, i + 1, rows.length);
-      for (const o of out) o[0] = claim;
-      const t2 = performance.now();
-      // Two connections write the page's halves at once (mysql2 multi-row INSERT).
-      const half = Math.ceil(out.length / 2);
-      pending = (
-        loaders
-          ? Promise.all([
-              loadData(loaders[0], 'claim_lines', CLAIM_LINE_COLUMNS, out.slice(0, half)),
-              loadData(loaders[1], 'claim_lines', CLAIM_LINE_COLUMNS, out.slice(half)),
-            ])
-          : Promise.all([
-              insertMany(db, 'claim_lines', CLAIM_LINE_COLUMNS, out.slice(0, half), 2000),
-              insertMany(db, 'claim_lines', CLAIM_LINE_COLUMNS, out.slice(half), 2000),
-            ])
-      ).then(() => (phases.persistMs += performance.now() - t2));
-    }
-    await pending;
+    // The product's bulk path: implicit claims by month, every line validated, verdicts and ledger persisted.
+    const claimed = await claimImport(actor, job.id, 'implicit', 'period');
+    phases.claimMs += performance.now() - t1;
+    totals.claims += claimed.claims.length;
+    totals.claimLines += claimed.lines.claimed;
+    totals.accepted += claimed.lines.accepted;
+    totals.partial += claimed.lines.partial;
+    totals.rejected += claimed.lines.rejected;
   }
   const seconds = (performance.now() - start) / 1000;
   const lines = files.reduce((n, f) => n + f.lines, 0);
-  // Not timed: every verdict is in the table, with its amounts to the cent.
-  const [check] = (await db.query(
-    `SELECT COUNT(*) AS n, SUM(CASE WHEN verdict = 'accepted' THEN 1 ELSE 0 END) AS accepted, ${db.getDialect() === 'mysql' ? 'SUM(approved_amount)' : 'SUM(CAST(ROUND(approved_amount * 10000) AS INTEGER)) / 10000.0'} AS approved FROM claim_lines`,
-    { type: QueryTypes.SELECT },
-  )) as { n: number | string; accepted: number | string; approved: string | number }[];
+  // Not timed: what the database holds, with its amounts to the cent.
+  const one = async (sql: string) => ((await db.query(sql, { type: QueryTypes.SELECT })) as Record<string, unknown>[])[0]!;
+  const sum = db.getDialect() === 'mysql' ? 'SUM(approved_amount)' : 'SUM(CAST(ROUND(approved_amount * 10000) AS INTEGER)) / 10000.0';
+  const check = await one(
+    `SELECT COUNT(*) AS n, SUM(CASE WHEN verdict = 'accepted' THEN 1 ELSE 0 END) AS accepted, ${sum} AS approved FROM claim_lines WHERE pos_line_id IS NOT NULL`,
+  );
+  const ledger = await one(`SELECT COUNT(*) AS n, SUM(quantity) AS q FROM pos_consumptions`);
+  const counted = await one(`SELECT SUM(consumed_quantity) AS q FROM authorization_lines`);
+  const reasons: Record<string, number> = {};
+  const codes = (await db.query(
+    `SELECT reason_codes AS r, COUNT(*) AS n FROM claim_lines WHERE pos_line_id IS NOT NULL AND verdict <> 'accepted' GROUP BY reason_codes`,
+    {
+      type: QueryTypes.SELECT,
+    },
+  )) as { r: string; n: number }[];
+  for (const c of codes) for (const code of JSON.parse(c.r) as string[]) reasons[code] = (reasons[code] ?? 0) + Number(c.n);
+  const seeded = facts.authorizationLines.reduce((n, f) => n + f.consumedQuantity, 0);
   console.log(
     JSON.stringify({
       lines,
@@ -409,74 +313,21 @@ async function e2e() {
       linesPerSecond: Math.round(lines / seconds),
       peakRssMB: peakRssMB(),
       setupRssMB: { current: rssBeforeMB, peak: peakBeforeMB },
-      persisted: { claimLines: Number(check!.n), accepted: Number(check!.accepted), approvedTotal: String(check!.approved) },
-      verdictWriter: loaders ? 'LOAD DATA LOCAL INFILE, 2 connections' : 'multi-row INSERT, 2 connections',
+      persisted: {
+        claimLines: Number(check.n),
+        accepted: Number(check.accepted),
+        approvedTotal: String(check.approved),
+        consumptions: Number(ledger.n),
+        consumedQuantityAdded: Number(counted.q) - seeded,
+      },
       ...totals,
       reasons,
-      phasesMs: {
-        import: Math.round(phases.importMs),
-        validate: Math.round(phases.validateMs),
-        persistVerdictsOverlapped: Math.round(phases.persistMs),
-      },
+      phasesMs: { import: Math.round(phases.importMs), claim: Math.round(phases.claimMs) },
       rejectedRowsNote: 'rows with a missing field are reported by the import and never reach the engine',
     }),
   );
-  if (loaders) await Promise.all(loaders.map((l) => l.end()));
   await db.close();
   process.exit(0);
-}
-
-let claimSeq = 0;
-async function insertClaimRow(db: Sequelize, distributorId: number, userId: number, lines: number) {
-  claimSeq++;
-  const cols = [
-    'number',
-    'distributor_id',
-    'program_id',
-    'program_type',
-    'type',
-    'status',
-    'debit_memo_number',
-    'currency',
-    'claimed_total',
-    'computed_total',
-    'approved_total',
-    'submitted_at',
-    'authorized_at',
-    'paid_at',
-    'created_by_user_id',
-    'authorized_by_user_id',
-    'created_at',
-    'updated_at',
-  ];
-  const row = [
-    `BENCH-${process.pid}-${claimSeq}`,
-    distributorId,
-    null,
-    null,
-    'implicit',
-    'submitted',
-    null,
-    'USD',
-    '0',
-    '0',
-    '0',
-    now,
-    null,
-    null,
-    userId,
-    null,
-    now,
-    now,
-  ];
-  if (db.getDialect() === 'mysql') {
-    const r = (await rawMysql(db, `INSERT INTO claims (${cols.join(',')}) VALUES ?`, [[row]])) as unknown as { insertId: number };
-    return r.insertId;
-  }
-  await insertMany(db, 'claims', cols, [row]);
-  const [x] = (await db.query('SELECT MAX(id) AS id FROM claims', { type: QueryTypes.SELECT })) as { id: number }[];
-  void lines;
-  return x!.id;
 }
 
 /** The same POS rows, parsed beforehand (not timed), written by plain multi-row INSERTs on one connection. */
@@ -549,4 +400,3 @@ async function baseline() {
 
 if (phase === 'e2e') await e2e();
 else if (phase === 'baseline') await baseline();
-void REASON_CODES;

@@ -36,26 +36,60 @@ function tsvCell(v: Cell): string {
 /** A date-time as Sequelize stores it on SQLite. */
 const sqliteInstant = (d: Date) => d.toISOString().replace('T', ' ').replace('Z', ' +00:00');
 
+/** mysql2 sends each chunk of a LOCAL INFILE stream as one packet: keep them under max_allowed_packet. */
+function* packets(data: Buffer, size = 1 << 20) {
+  for (let i = 0; i < data.length; i += size) yield data.subarray(i, i + size);
+}
+
+function run(
+  conn: RawConnection,
+  sql: string,
+  values: unknown[] = [],
+  infile?: Buffer,
+): Promise<{ affectedRows: number } & Record<string, unknown>> {
+  return new Promise((resolve, reject) =>
+    conn.query({ sql, values, ...(infile ? { infileStreamFactory: () => Readable.from(packets(infile)) } : {}) }, (err, result) =>
+      err ? reject(err) : resolve(result as { affectedRows: number }),
+    ),
+  );
+}
+
+/** Runs `work` on a raw mysql2 connection: the transaction's, or one borrowed from the pool. */
+async function withConnection<T>(
+  db: Sequelize,
+  transaction: Transaction | null | undefined,
+  work: (c: RawConnection) => Promise<T>,
+): Promise<T> {
+  const own = (transaction as unknown as { connection?: RawConnection } | null | undefined)?.connection;
+  if (own) return work(own);
+  const pool = db.connectionManager as unknown as Pool;
+  const conn = await pool.getConnection({ type: 'write' });
+  try {
+    return await work(conn);
+  } finally {
+    await pool.releaseConnection(conn);
+  }
+}
+
 /** Runs a statement on a raw mysql2 connection: the transaction's, or one borrowed from the pool. */
-export async function rawMysql(
+export function rawMysql(
   db: Sequelize,
   sql: string,
   values: unknown[] = [],
-  options: { transaction?: Transaction | null; infile?: Buffer } = {},
+  options: { transaction?: Transaction | null; infile?: Buffer; trustedReferences?: boolean } = {},
 ): Promise<{ affectedRows: number } & Record<string, unknown>> {
-  const own = (options.transaction as unknown as { connection?: RawConnection } | null | undefined)?.connection;
-  const pool = db.connectionManager as unknown as Pool;
-  const conn = own ?? (await pool.getConnection({ type: 'write' }));
-  try {
-    return await new Promise((resolve, reject) =>
-      conn.query(
-        { sql, values, ...(options.infile ? { infileStreamFactory: () => Readable.from([options.infile!]) } : {}) },
-        (err, result) => (err ? reject(err) : resolve(result as { affectedRows: number })),
-      ),
-    );
-  } finally {
-    if (!own) await pool.releaseConnection(conn);
-  }
+  return withConnection(db, options.transaction, async (conn) => {
+    if (!options.trustedReferences) return run(conn, sql, values, options.infile);
+    // Foreign-key checks cost two thirds of a bulk load's time on MariaDB (a lookup and a shared
+    // lock on each parent row, row by row). A caller that built every reference from rows it read
+    // in the same run says so; unique keys, CHECK constraints and triggers still apply.
+    await run(conn, 'SET SESSION foreign_key_checks = 0');
+    try {
+      return await run(conn, sql, values, options.infile);
+    } finally {
+      await run(conn, 'SET SESSION foreign_key_checks = 1');
+    }
+  });
 }
 
 /**
@@ -69,7 +103,7 @@ export async function writeRows(
   table: string,
   columns: readonly string[],
   rows: readonly Cell[][],
-  options: { ignore?: boolean; transaction?: Transaction | null } = {},
+  options: { ignore?: boolean; transaction?: Transaction | null; trustedReferences?: boolean } = {},
 ): Promise<number> {
   if (!rows.length) return 0;
   if (db.getDialect() === 'mysql') {
@@ -84,7 +118,7 @@ export async function writeRows(
       `LOAD DATA LOCAL INFILE 'rows.tsv' ${options.ignore ? 'IGNORE ' : ''}INTO TABLE ${table} CHARACTER SET utf8mb4 ` +
         `FIELDS TERMINATED BY '\\t' ESCAPED BY '\\\\' LINES TERMINATED BY '\\n' (${columns.join(',')})`,
       [],
-      { transaction: options.transaction, infile: Buffer.from(text, 'utf8') },
+      { transaction: options.transaction, infile: Buffer.from(text, 'utf8'), trustedReferences: options.trustedReferences },
     );
     return result.affectedRows;
   }

@@ -378,15 +378,18 @@ export async function updateClaim(
 
 /** The program of a claim's first line that reached an authorization (a claim's program is its lines'). */
 export async function firstProgramOfClaim(claimId: number, transaction: Transaction) {
+  const first = await ClaimLine.findOne({
+    where: { claimId, authorizationLineId: { [Op.ne]: null } },
+    order: [['lineNumber', 'ASC']],
+    attributes: ['authorizationLineId'],
+    transaction,
+  });
+  if (!first) return [];
   return (await Claim.sequelize!.query(
     `SELECT g.id AS programId, g.type AS programType
-       FROM claim_lines l
-       JOIN authorization_lines al ON al.id = l.authorization_line_id
-       JOIN authorizations a ON a.id = al.authorization_id
-       JOIN programs g ON g.id = a.program_id
-      WHERE l.claim_id = ? AND l.authorization_line_id IS NOT NULL
-      ORDER BY l.line_number LIMIT 1`,
-    { replacements: [claimId], type: QueryTypes.SELECT, transaction },
+       FROM authorization_lines al JOIN authorizations a ON a.id = al.authorization_id JOIN programs g ON g.id = a.program_id
+      WHERE al.id = ?`,
+    { replacements: [first.authorizationLineId], type: QueryTypes.SELECT, transaction },
   )) as { programId: number; programType: string }[];
 }
 

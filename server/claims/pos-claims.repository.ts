@@ -21,8 +21,8 @@ async function select<T>(sql: string, replacements: unknown[], transaction?: Tra
 }
 
 /** Runs a write and returns the rows it changed. */
-async function exec(sql: string, replacements: unknown[], transaction: Transaction): Promise<number> {
-  if (mysql()) return (await rawMysql(sequelize(), sql, replacements, { transaction })).affectedRows;
+async function exec(sql: string, replacements: unknown[], transaction: Transaction, trustedReferences = false): Promise<number> {
+  if (mysql()) return (await rawMysql(sequelize(), sql, replacements, { transaction, trustedReferences })).affectedRows;
   await sequelize().query(sql, { replacements, transaction });
   const [r] = (await sequelize().query('SELECT changes() AS n', { type: QueryTypes.SELECT, transaction })) as { n: number }[];
   return Number(r!.n);
@@ -264,7 +264,9 @@ export interface ClaimRange {
  */
 export async function writePage(rows: Cell[][], ranges: ClaimRange[], expectedConsumptions: number, transaction: Transaction) {
   const db = sequelize();
-  const written = await writeRows(db, 'claim_lines', CLAIM_LINE_COLUMNS, rows, { transaction });
+  // Every reference in these rows was read in this transaction or run: the claim, the authorization
+  // line (locked), the product, the distributor.
+  const written = await writeRows(db, 'claim_lines', CLAIM_LINE_COLUMNS, rows, { transaction, trustedReferences: true });
   if (written !== rows.length) throw new Error(`claim lines: ${written} of ${rows.length} rows written`);
   if (!ranges.length || expectedConsumptions === 0) return 0;
   const where = ranges.map(() => '(claim_id = ? AND line_number BETWEEN ? AND ?)').join(' OR ');
@@ -276,6 +278,7 @@ export async function writePage(rows: Cell[][], ranges: ClaimRange[], expectedCo
      SELECT distributor_id, invoice_number, invoice_line, id, authorization_line_id, accepted_quantity, created_at, created_at FROM (${taken}) AS t`,
     params,
     transaction,
+    true,
   );
   if (count !== expectedConsumptions) throw new Error(`ledger: ${count} of ${expectedConsumptions} consumptions taken`);
   const sums = `SELECT authorization_line_id AS id, SUM(accepted_quantity) AS q FROM claim_lines

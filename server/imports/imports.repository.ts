@@ -241,7 +241,8 @@ export async function insertPosLines(distributorId: number, importId: number, ro
     'pos_lines',
     POS_COLUMNS,
     rows.map((x) => values(distributorId, importId, x, now)),
-    { ignore: true },
+    // The distributor is the caller's and the product ids were looked up for this import.
+    { ignore: true, trustedReferences: true },
   );
 }
 
