@@ -6,7 +6,7 @@
  * connection of the caller's transaction when one is given.
  */
 import { Readable } from 'node:stream';
-import { QueryTypes, type Sequelize, type Transaction } from 'sequelize';
+import type { Sequelize, Transaction } from 'sequelize';
 
 export type Cell = string | number | boolean | Date | null | undefined;
 
@@ -31,6 +31,20 @@ function tsvCell(v: Cell): string {
   if (typeof v === 'boolean') return v ? '1' : '0';
   if (v instanceof Date) return v.toISOString().slice(0, 23).replace('T', ' ');
   return /[\t\n\r\\]/.test(v) ? v.replace(/[\t\n\r\\]/g, (c) => ESCAPES[c]!) : v;
+}
+
+interface SqliteConnection {
+  all(sql: string, params: unknown[], cb: (err: Error | null, rows: unknown[]) => void): void;
+}
+
+/** All rows of a statement on SQLite's connection (Sequelize runs INSERT ... RETURNING without reading its rows). */
+async function sqliteAll(db: Sequelize, transaction: Transaction | null | undefined, sql: string, params: unknown[]): Promise<unknown[]> {
+  const conn =
+    (transaction as unknown as { connection?: SqliteConnection } | null | undefined)?.connection ??
+    ((await (db.connectionManager as unknown as { getConnection(o: object): Promise<SqliteConnection> }).getConnection(
+      {},
+    )) as SqliteConnection);
+  return new Promise((resolve, reject) => conn.all(sql, params, (err, rows) => (err ? reject(err) : resolve(rows))));
 }
 
 /** A date-time as Sequelize stores it on SQLite. */
@@ -122,25 +136,18 @@ export async function writeRows(
     );
     return result.affectedRows;
   }
-  // SQLite: at most 32,766 bound values a statement.
+  // SQLite: at most 32,766 bound values a statement. Other queries may run on the same connection
+  // between two statements, so what was inserted is counted by RETURNING, not by changes().
   const per = Math.max(1, Math.floor(32000 / columns.length));
   const verb = options.ignore ? 'INSERT OR IGNORE' : 'INSERT';
   let written = 0;
   for (let i = 0; i < rows.length; i += per) {
     const part = rows.slice(i, i + per);
     const row = `(${columns.map(() => '?').join(',')})`;
-    await db.query(`${verb} INTO ${table} (${columns.join(',')}) VALUES ${part.map(() => row).join(',')}`, {
-      replacements: part.flatMap((r) => r.map((v) => (v instanceof Date ? sqliteInstant(v) : v === undefined ? null : v))),
-      type: QueryTypes.INSERT,
-      transaction: options.transaction ?? undefined,
-    });
-    const [changed] = (await db.query('SELECT changes() AS n', {
-      type: QueryTypes.SELECT,
-      transaction: options.transaction ?? undefined,
-    })) as {
-      n: number;
-    }[];
-    written += Number(changed!.n);
+    const sql = `${verb} INTO ${table} (${columns.join(',')}) VALUES ${part.map(() => row).join(',')} RETURNING 1`;
+    const params = part.flatMap((r) => r.map((v) => (v instanceof Date ? sqliteInstant(v) : v === undefined ? null : v)));
+    const returned = await sqliteAll(db, options.transaction, sql, params);
+    written += returned.length;
   }
   return written;
 }

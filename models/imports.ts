@@ -8,6 +8,8 @@ export class PosImport extends Model<InferAttributes<PosImport>, InferCreationAt
   declare id: CreationOptional<number>;
   declare distributorId: number;
   declare format: 'csv' | 'json';
+  /** 'pos': a POS report kept as POS lines; 'claim': a claim file validated into one claim */
+  declare purpose: CreationOptional<'pos' | 'claim'>;
   declare fileName: string | null;
   declare fileSha256: string | null;
   declare status: ImportStatus;
@@ -55,6 +57,7 @@ export function initImportModels(sequelize: Sequelize) {
       id: col.id(),
       distributorId: col.ref(),
       format: col.str(10),
+      purpose: { ...col.str(10), defaultValue: 'pos' },
       fileName: col.str(255, true),
       fileSha256: col.str(64, true),
       status: col.str(20),

@@ -376,6 +376,21 @@ export async function updateClaim(
   await Claim.update(patch, { where: { id }, transaction });
 }
 
+/** Links a claim to the import job its lines stream from (a claim file). */
+export async function setClaimImport(claimId: number, posImportId: number, transaction: Transaction) {
+  await Claim.update({ posImportId }, { where: { id: claimId }, transaction });
+}
+
+/** Removes a draft claim a failed bulk run left, with its lines; it never reached the ledger. */
+export async function discardDraftClaim(claimId: number) {
+  await Claim.sequelize!.transaction(async (transaction) => {
+    const c = await Claim.findOne({ where: { id: claimId, status: 'draft' }, transaction });
+    if (!c) return;
+    await ClaimLine.destroy({ where: { claimId }, transaction });
+    await c.destroy({ transaction });
+  });
+}
+
 /** The program of a claim's first line that reached an authorization (a claim's program is its lines'). */
 export async function firstProgramOfClaim(claimId: number, transaction: Transaction) {
   const first = await ClaimLine.findOne({

@@ -4,6 +4,8 @@ import { describeRoute, IdParam, z } from '../http/openapi.js';
 import { parse } from '../http/validate.js';
 import { AdjustLine, ClaimInput, ClaimQuery, ClaimView, LineParams, NoteInput, PayInput } from './claims.schemas.js';
 import * as service from './claims.service.js';
+import { importClaimFile } from './claim-file.service.js';
+import { AppError } from '../errors.js';
 
 const tags = ['claims'];
 const NoteView = z.object({ id: z.number(), authorUserId: z.number(), body: z.string(), createdAt: z.string() }).openapi('Note');
@@ -32,6 +34,39 @@ describeRoute({
   response: ClaimView,
   status: 201,
   idempotent: true,
+});
+const ClaimFileQuery = z.object({
+  fileName: z.string().max(255).optional(),
+  delimiter: z.enum([',', ';', '\t', '|', 'tab']).optional(),
+  debitMemoNumber: z
+    .string()
+    .trim()
+    .min(1)
+    .max(64)
+    .optional()
+    .openapi({ description: 'one claim per debit memo: a second file with it answers 409' }),
+  currency: z
+    .string()
+    .regex(/^[A-Za-z]{3}$/, 'an ISO 4217 code such as USD')
+    .transform((c) => c.toUpperCase())
+    .default('USD'),
+});
+const ClaimFileResult = z
+  .object({
+    claim: ClaimView,
+    importId: z.number().openapi({ description: 'the job: progress, row errors (GET /api/imports/:id/errors.csv)' }),
+    rows: z.object({ read: z.number(), rejected: z.number() }),
+    lines: z.object({ accepted: z.number(), partial: z.number(), rejected: z.number(), lostToOtherClaims: z.number() }),
+  })
+  .openapi('ClaimFileResult');
+describeRoute({
+  method: 'post',
+  path: '/api/claims/file',
+  summary: 'An explicit claim from a CSV claim file (text/csv, streamed): every line validated and submitted in one run',
+  tags,
+  query: ClaimFileQuery,
+  response: ClaimFileResult,
+  status: 201,
 });
 describeRoute({
   method: 'post',
@@ -100,6 +135,22 @@ export function claimsRouter() {
   r.post('/', async (req, res) => {
     const actor = authorize(req, 'claim.submit');
     res.status(201).json(await service.createClaim(actor, parse(ClaimInput, req.body)));
+  });
+  r.post('/file', async (req, res) => {
+    const actor = authorize(req, 'claim.submit');
+    const q = parse(ClaimFileQuery, req.query, 'query');
+    if (!req.is(['text/csv', 'text/plain', 'application/csv', 'application/octet-stream', 'text/tab-separated-values'])) {
+      throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'send the claim file as text/csv (streamed)', 415);
+    }
+    const length = Number(req.get('content-length'));
+    const result = await importClaimFile(actor, req, {
+      fileName: q.fileName ?? null,
+      totalBytes: Number.isFinite(length) && length > 0 ? length : null,
+      delimiter: q.delimiter === 'tab' ? '\t' : q.delimiter,
+      debitMemoNumber: q.debitMemoNumber ?? null,
+      currency: q.currency,
+    });
+    res.status(201).json(result);
   });
   r.post('/:id/submit', async (req, res) => {
     res.json(await service.submitClaim(authorize(req, 'claim.submit'), id(req.params)));

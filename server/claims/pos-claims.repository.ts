@@ -8,6 +8,7 @@ import { QueryTypes, type Transaction } from 'sequelize';
 import type { AuthorizationLineFact } from '../../core/claims/engine.js';
 import type { ProgramType } from '../../core/domain.js';
 import { moneyFromDb, moneyToString } from '../../core/money.js';
+import { posKey } from '../../core/claims/rules.js';
 import { rawMysql, writeRows, type Cell } from '../../models/bulk.js';
 import { sequelize } from './claims.repository.js';
 
@@ -45,6 +46,36 @@ export interface MatchableAuthorizationLine {
  * when lines are to be matched automatically, all of this distributor's.
  */
 export async function authorizationFacts(importId: number, distributorId: number, ownToo: boolean): Promise<AuthorizationLineFact[]> {
+  return factsWhere(
+    `(a.number IN (SELECT DISTINCT authorization_number FROM pos_lines WHERE import_id = ? AND authorization_number IS NOT NULL)
+      ${ownToo ? 'OR a.distributor_id = ?' : ''})`,
+    ownToo ? [importId, distributorId] : [importId],
+  );
+}
+
+/**
+ * The active lines of these authorization numbers (any distributor), for a claim file read as it
+ * streams. This distributor's lines are locked first, in id order, in the run's ledger
+ * transaction: the quantities read stay true until the run commits.
+ */
+export async function authorizationFactsForNumbers(numbers: string[], distributorId: number, transaction: Transaction) {
+  const out: AuthorizationLineFact[] = [];
+  for (let i = 0; i < numbers.length; i += 1000) {
+    const part = numbers.slice(i, i + 1000);
+    const list = part.map(() => '?').join(',');
+    if (mysql())
+      await select(
+        `SELECT l.id FROM authorization_lines l JOIN authorizations a ON a.id = l.authorization_id
+          WHERE a.number IN (${list}) AND a.distributor_id = ? AND a.status = 'active' ORDER BY l.id FOR UPDATE`,
+        [...part, distributorId],
+        transaction,
+      );
+    out.push(...(await factsWhere(`a.number IN (${list})`, part, transaction)));
+  }
+  return out;
+}
+
+async function factsWhere(condition: string, params: unknown[], transaction?: Transaction): Promise<AuthorizationLineFact[]> {
   const rows = await select<Record<string, unknown>>(
     `SELECT l.id AS lineId, a.id AS authorizationId, a.number AS number, a.version AS version, a.distributor_id AS distributorId,
             l.product_id AS productId, p.vendor_part_number AS vendorPart, l.end_customer_id AS endCustomerId, e.name AS endCustomerName,
@@ -55,11 +86,10 @@ export async function authorizationFacts(importId: number, distributorId: number
        JOIN programs g ON g.id = a.program_id
        JOIN products p ON p.id = l.product_id
        LEFT JOIN accounts e ON e.id = l.end_customer_id
-      WHERE a.status = 'active'
-        AND (a.number IN (SELECT DISTINCT authorization_number FROM pos_lines WHERE import_id = ? AND authorization_number IS NOT NULL)
-             ${ownToo ? 'OR a.distributor_id = ?' : ''})
+      WHERE a.status = 'active' AND ${condition}
       ORDER BY l.id`,
-    ownToo ? [importId, distributorId] : [importId],
+    params,
+    transaction,
   );
   return rows.map((r) => ({
     authorizationId: Number(r.authorizationId),
@@ -80,6 +110,61 @@ export async function authorizationFacts(importId: number, distributorId: number
     programType: r.programType as ProgramType,
     requiredFields: JSON.parse(String(r.required ?? '[]')) as string[],
   }));
+}
+
+/** The POS keys (posKey form) among these invoices that the ledger already holds for the distributor. */
+export async function consumedKeys(distributorId: number, invoiceNumbers: string[], transaction?: Transaction): Promise<Set<string>> {
+  const out = new Set<string>();
+  for (let i = 0; i < invoiceNumbers.length; i += 2000) {
+    const part = invoiceNumbers.slice(i, i + 2000);
+    const rows = await select<{ invoiceNumber: string; invoiceLine: string }>(
+      `SELECT invoice_number AS invoiceNumber, invoice_line AS invoiceLine FROM pos_consumptions
+        WHERE distributor_id = ? AND invoice_number IN (${part.map(() => '?').join(',')})`,
+      [distributorId, ...part],
+      transaction,
+    );
+    for (const r of rows) out.add(posKey(r.invoiceNumber, r.invoiceLine));
+  }
+  return out;
+}
+
+/**
+ * A claim file's ledger, in the run's transaction once every line is written: its accepted lines
+ * take their POS lines (a POS line another claim or program took meanwhile is skipped by the
+ * unique key, and its line is then rejected as already claimed), and the authorization lines count
+ * what was taken, under the CHECK / trigger that keeps consumed within approved.
+ */
+export async function settleClaimLedger(claimId: number, expected: number, transaction: Transaction) {
+  const ignore = mysql() ? 'INSERT IGNORE' : 'INSERT OR IGNORE';
+  const taken = await exec(
+    `${ignore} INTO pos_consumptions (distributor_id, invoice_number, invoice_line, claim_line_id, authorization_line_id, quantity, created_at, updated_at)
+     SELECT distributor_id, invoice_number, invoice_line, id, authorization_line_id, accepted_quantity, created_at, created_at
+       FROM claim_lines WHERE claim_id = ? AND accepted_quantity > 0 AND verdict <> 'rejected' ORDER BY line_number`,
+    [claimId],
+    transaction,
+    true,
+  );
+  let lost = 0;
+  if (taken < expected) {
+    lost = await exec(
+      `UPDATE claim_lines SET verdict = 'rejected', reason_codes = '["ALREADY_CLAIMED"]', rule = 'notAlreadyClaimed',
+              accepted_quantity = 0, computed_amount = 0, approved_amount = 0
+        WHERE claim_id = ? AND accepted_quantity > 0 AND verdict <> 'rejected'
+          AND NOT EXISTS (SELECT 1 FROM pos_consumptions c WHERE c.claim_line_id = claim_lines.id)`,
+      [claimId],
+      transaction,
+    );
+  }
+  const sums = `SELECT c.authorization_line_id AS id, SUM(c.quantity) AS q FROM pos_consumptions c
+                  JOIN claim_lines l ON l.id = c.claim_line_id WHERE l.claim_id = ? GROUP BY c.authorization_line_id`;
+  await exec(
+    mysql()
+      ? `UPDATE authorization_lines a JOIN (${sums}) t ON t.id = a.id SET a.consumed_quantity = a.consumed_quantity + t.q`
+      : `UPDATE authorization_lines SET consumed_quantity = consumed_quantity + t.q FROM (${sums}) AS t WHERE t.id = authorization_lines.id`,
+    [claimId],
+    transaction,
+  );
+  return { taken, lost };
 }
 
 /** The products the import's part numbers name: vendor part → id, and this distributor's own parts → id. */

@@ -129,9 +129,10 @@ interface Group {
   nextLine: number;
 }
 
-/** A POS line ready for the engine: its claim group, the authorization it claims, its amounts. */
-interface Prepared {
-  pos: PagePosLine;
+/** A POS (or claim file) line ready for the engine: its claim group, the authorization it claims, its amounts. */
+export interface Prepared {
+  /** id: the POS line it came from; null for a claim file's line */
+  pos: Omit<PagePosLine, 'id'> & { id: number | null };
   key: string;
   type: ClaimType;
   debitMemoNumber: string | null;
@@ -407,7 +408,7 @@ const factOf = (v: CompactVerdicts, i: number): AuthorizationLineFact | null => 
 };
 
 /** A claim line row with its verdict; an accepted line keeps the one volatile input, the quantity that remained. */
-function claimLineRow(
+export function claimLineRow(
   v: CompactVerdicts,
   i: number,
   x: Prepared,

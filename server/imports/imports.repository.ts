@@ -17,6 +17,7 @@ export interface ImportView {
   id: number;
   distributorId: number;
   format: string;
+  purpose: 'pos' | 'claim';
   fileName: string | null;
   fileSha256: string | null;
   status: string;
@@ -39,6 +40,7 @@ const toView = (i: PosImport): ImportView => ({
   id: i.id,
   distributorId: i.distributorId,
   format: i.format,
+  purpose: i.purpose ?? 'pos',
   fileName: i.fileName,
   fileSha256: i.fileSha256,
   status: i.status,
@@ -62,6 +64,7 @@ const scoped = (scope: TenantScope) => (scope.distributorId === null ? {} : { di
 export async function createImport(v: {
   distributorId: number;
   format: 'csv' | 'json';
+  purpose?: 'pos' | 'claim';
   fileName: string | null;
   totalBytes: number | null;
   createdByUserId: number;

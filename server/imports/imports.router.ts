@@ -13,6 +13,7 @@ const ImportView = z
     id: z.number(),
     distributorId: z.number(),
     format: z.string(),
+    purpose: z.enum(['pos', 'claim']).openapi({ description: "'pos': POS lines kept; 'claim': a claim file validated into one claim" }),
     fileName: z.string().nullable(),
     fileSha256: z.string().nullable(),
     status: z.enum(['running', 'completed', 'failed']),

@@ -41,6 +41,12 @@ async function savedSettings(distributorId: number, meta: ImportMeta) {
   return { mapping, options, delimiter: meta.delimiter ?? (saved?.options as { delimiter?: string } | undefined)?.delimiter };
 }
 
+/**
+ * Where a batch of valid rows goes; returns how many were kept. A POS report keeps them as POS
+ * lines (skipping ones already on file); a claim file validates them into its claim.
+ */
+export type RowSink = (rows: repo.PosInsertRow[]) => Promise<number>;
+
 /** Consumes rows (arrays of cells, the header first) into the job. */
 class Ingest {
   private cols: ResolvedColumns | null = null;
@@ -60,6 +66,7 @@ class Ingest {
     private readonly mapping: ColumnMapping,
     private readonly options: ParseOptions,
     private readonly products: Awaited<ReturnType<typeof repo.productResolver>>,
+    private readonly sink: RowSink = (rows) => repo.insertPosLines(distributorId, importId, rows),
   ) {}
 
   header(cells: string[]) {
@@ -117,7 +124,7 @@ class Ingest {
     this.errors = [];
     await this.inflight;
     this.inflight = (async () => {
-      this.rowsAccepted += await repo.insertPosLines(this.distributorId, this.importId, rows);
+      this.rowsAccepted += await this.sink(rows);
       this.rowsWritten += rows.length;
       await repo.insertRowErrors(this.importId, errors);
       await repo.updateImport(this.importId, {
@@ -144,12 +151,13 @@ class Ingest {
   }
 }
 
-async function start(actor: Actor, format: 'csv' | 'json', meta: ImportMeta) {
+async function start(actor: Actor, format: 'csv' | 'json', meta: ImportMeta, target?: ImportTarget) {
   const distributorId = actor.distributorId!;
   const { mapping, options, delimiter } = await savedSettings(distributorId, meta);
   const id = await repo.createImport({
     distributorId,
     format,
+    purpose: target ? 'claim' : 'pos',
     fileName: meta.fileName,
     totalBytes: meta.totalBytes,
     createdByUserId: actor.userId,
@@ -161,7 +169,7 @@ async function start(actor: Actor, format: 'csv' | 'json', meta: ImportMeta) {
     distributorId,
     after: { format, fileName: meta.fileName },
   });
-  const ingest = new Ingest(id, distributorId, mapping, options, await repo.productResolver(distributorId));
+  const ingest = new Ingest(id, distributorId, mapping, options, await repo.productResolver(distributorId), target ? await target(id) : undefined);
   return { id, ingest, delimiter };
 }
 
@@ -195,9 +203,15 @@ async function finish(actor: Actor, ingest: Ingest, sha: string | null, failure:
   return (await repo.findImport(scopeOf(actor), ingest.importId))!;
 }
 
-/** Streams a CSV (any of , ; tab | separators, quoted, CRLF, with or without BOM) into a new import job. */
-export async function importCsv(actor: Actor, input: Readable, meta: ImportMeta) {
-  const { ingest, delimiter } = await start(actor, 'csv', meta);
+/** Gives the job's valid rows somewhere else than POS lines (a claim file): called with the new job's id. */
+export type ImportTarget = (importId: number) => Promise<RowSink>;
+
+/**
+ * Streams a CSV (any of , ; tab | separators, quoted, CRLF, with or without BOM) into a new import
+ * job: its valid rows become POS lines, or go to `target` (a claim file).
+ */
+export async function importCsv(actor: Actor, input: Readable, meta: ImportMeta, target?: ImportTarget) {
+  const { ingest, delimiter } = await start(actor, 'csv', meta, target);
   const hash = createHash('sha256');
   // Strings, not buffers: the decoder keeps a UTF-8 character split across chunks whole.
   input.setEncoding('utf8');

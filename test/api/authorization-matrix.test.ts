@@ -87,6 +87,7 @@ const PERMISSION: Record<string, Action> = {
   'PUT /api/imports/mapping': 'claim.submit',
   'POST /api/imports': 'claim.submit',
   'POST /api/imports/:id/claims': 'claim.submit',
+  'POST /api/claims/file': 'claim.submit',
   'POST /api/disputes/resubmissions': 'claim.submit',
 };
 

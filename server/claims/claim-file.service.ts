@@ -1,0 +1,308 @@
+/**
+ * An explicit claim from a file: the distributor's CSV streams through the import's parser and
+ * column mapping (row errors are the job's, with row, column and reason), and every valid row is
+ * validated by the rules engine as it arrives and written as a line of one claim with its verdict.
+ * A million lines in one run, in constant memory apart from the POS keys seen.
+ *
+ * The run holds one ledger transaction from start to end. As authorization numbers first appear,
+ * this distributor's lines for them are locked there (in id order, as a claim's submit does) and
+ * their quantities read: the engine's session takes quantity line after line from figures that
+ * stay true until the commit. Claim lines go in by LOAD DATA on other connections, two batches in
+ * flight, while the file is still being read. At the end, in the ledger transaction, the accepted
+ * lines take their POS lines (set-based, under the unique key: a line another claim or program took
+ * meanwhile is rejected as already claimed) and the authorization lines count the quantity (under
+ * consumed ≤ approved); the claim is submitted with totals the database sums from its lines.
+ * A run that fails leaves nothing: its lines and draft claim are removed, the ledger is untouched.
+ */
+import type { Readable } from 'node:stream';
+import { Transaction } from 'sequelize';
+import {
+  AuthorizationIndex,
+  ValidationSession,
+  type AuthorizationLineFact,
+  type ClaimLineInput,
+  type PartResolver,
+} from '../../core/claims/engine.js';
+import { normalizeCode, posKey } from '../../core/claims/rules.js';
+import { lineCredit, moneyToString, parseMoney } from '../../core/money.js';
+import type { Cell } from '../../models/bulk.js';
+import type { Actor } from '../auth/actor.js';
+import { scopeOf } from '../auth/actor.js';
+import { recordAudit } from '../audit/audit.repository.js';
+import { AppError } from '../errors.js';
+import { documentNumber } from '../http/numbers.js';
+import { productResolver, type PosInsertRow } from '../imports/imports.repository.js';
+import { importCsv, type ImportMeta } from '../imports/imports.service.js';
+import * as repo from './claims.repository.js';
+import type { ClaimView } from './claims.schemas.js';
+import { claimLineRow, type Prepared } from './pos-claims.service.js';
+import {
+  authorizationFactsForNumbers,
+  bookCosts,
+  CLAIM_LINE_COLUMNS,
+  claimTotals,
+  consumedKeys,
+  settleClaimLedger,
+} from './pos-claims.repository.js';
+import { writeRows } from '../../models/bulk.js';
+
+export interface ClaimFileMeta extends ImportMeta {
+  debitMemoNumber: string | null;
+  currency: string;
+}
+
+export interface ClaimFileResult {
+  claim: ClaimView;
+  importId: number;
+  rows: { read: number; rejected: number };
+  lines: { accepted: number; partial: number; rejected: number; lostToOtherClaims: number };
+}
+
+/** Claim lines written two batches at a time on their own connections, while the file goes on. */
+const IN_FLIGHT = 2;
+
+class ClaimFileRun {
+  private readonly factsByNumber = new Map<string, AuthorizationLineFact[]>();
+  private readonly index = new AuthorizationIndex((n) => this.factsByNumber.get(normalizeCode(n)) ?? []);
+  private session!: ValidationSession;
+  private consumedNow = new Set<string>();
+  private lineNumber = 0;
+  private readonly loads: Promise<unknown>[] = [];
+  private failed: unknown = null;
+  expectedConsumptions = 0;
+  readonly counts = { accepted: 0, partial: 0, rejected: 0 };
+
+  constructor(
+    readonly actor: Actor,
+    readonly distributorId: number,
+    readonly claimId: number,
+    readonly ledger: Transaction,
+    private readonly bookCostOn: (productId: number, date: string) => string | null,
+    parts: PartResolver,
+  ) {
+    this.session = new ValidationSession(this.index, distributorId, {
+      parts,
+      consumed: (invoiceNumber, invoiceLine) => this.consumedNow.has(posKey(invoiceNumber, invoiceLine)),
+      expectedLines: 1 << 16,
+    });
+  }
+
+  /** One batch of valid rows: facts for new authorization numbers (locked), engine, then the lines' LOAD. */
+  async add(rows: PosInsertRow[]): Promise<number> {
+    if (this.failed) throw this.failed;
+    const fresh = [
+      ...new Set(
+        rows
+          .map((r) => r.authorizationNumber)
+          .filter((n): n is string => !!n)
+          .map(normalizeCode),
+      ),
+    ].filter((n) => !this.factsByNumber.has(n));
+    if (fresh.length) {
+      for (const n of fresh) this.factsByNumber.set(n, []);
+      for (const f of await authorizationFactsForNumbers(fresh, this.distributorId, this.ledger))
+        this.factsByNumber.get(normalizeCode(f.authorizationNumber))?.push(f);
+    }
+    this.consumedNow = await consumedKeys(this.distributorId, [...new Set(rows.map((r) => r.invoiceNumber))], this.ledger);
+    const prepared: Prepared[] = rows.map((r) => this.prepare(r));
+    const v = this.session.validate(prepared.map((x) => x.line));
+    const now = new Date();
+    const out: Cell[][] = new Array(prepared.length);
+    for (let i = 0; i < prepared.length; i++) {
+      const verdict = v.verdict[i]!;
+      this.counts[verdict === 0 ? 'accepted' : verdict === 1 ? 'partial' : 'rejected']++;
+      if (verdict !== 2 && v.acceptedQuantity[i]! > 0) this.expectedConsumptions++;
+      const r = v.authorizationLine[i]!;
+      out[i] = claimLineRow(v, i, prepared[i]!, this.claimId, this.distributorId, r >= 0 ? v.index.facts[r]! : null, now);
+    }
+    const load = writeRows(repo.sequelize(), 'claim_lines', CLAIM_LINE_COLUMNS, out, {
+      // On SQLite there is one connection: the lines go in the run's transaction.
+      transaction: repo.sequelize().getDialect() === 'mysql' ? null : this.ledger,
+      trustedReferences: true,
+    }).then(
+      (n) => {
+        if (n !== out.length) throw new Error(`claim lines: ${n} of ${out.length} rows written`);
+      },
+      (err: unknown) => {
+        this.failed ??= err;
+        throw err;
+      },
+    );
+    load.catch(() => undefined);
+    this.loads.push(load);
+    if (this.loads.length >= IN_FLIGHT) await this.loads.shift();
+    return rows.length;
+  }
+
+  private prepare(p: PosInsertRow): Prepared {
+    this.lineNumber++;
+    const bookCost = (p.productId !== null ? this.bookCostOn(p.productId, p.invoiceDate) : null) ?? p.bookCost;
+    const claimed =
+      p.claimedAmount ??
+      (bookCost && p.authorizedCost ? moneyToString(lineCredit(parseMoney(bookCost), parseMoney(p.authorizedCost), p.quantity)) : '0.0000');
+    const extra: Record<string, string> = { ...(p.extra ?? {}) };
+    if (p.customerPo) extra.resellerPoNumber ??= p.customerPo;
+    const line: ClaimLineInput = {
+      lineNumber: this.lineNumber,
+      authorizationNumber: p.authorizationNumber,
+      vendorPartNumber: p.vendorPartNumber,
+      distributorPartNumber: p.distributorPartNumber,
+      endCustomerName: p.endCustomerName,
+      invoiceNumber: p.invoiceNumber,
+      invoiceLine: p.invoiceLine,
+      invoiceDate: p.invoiceDate,
+      shipDate: p.shipDate,
+      quantity: p.quantity,
+      bookCost: bookCost ?? '',
+      authorizedCost: p.authorizedCost,
+      resalePrice: p.resalePrice,
+      claimedAmount: claimed,
+      extra,
+    };
+    return {
+      pos: {
+        id: null,
+        invoiceNumber: p.invoiceNumber,
+        invoiceLine: p.invoiceLine,
+        invoiceDate: p.invoiceDate,
+        shipDate: p.shipDate,
+        productId: p.productId,
+        vendorPartNumber: p.vendorPartNumber,
+        distributorPartNumber: p.distributorPartNumber,
+        quantity: p.quantity,
+        resalePrice: p.resalePrice,
+        bookCost: p.bookCost,
+        authorizedCost: p.authorizedCost,
+        claimedAmount: p.claimedAmount,
+        authorizationNumber: p.authorizationNumber,
+        endCustomerName: p.endCustomerName,
+        customerPo: p.customerPo,
+        debitMemoNumber: p.debitMemoNumber,
+        extra: Object.keys(extra).length ? JSON.stringify(extra) : null,
+        consumed: false,
+      },
+      key: '',
+      type: 'explicit',
+      debitMemoNumber: null,
+      claimed,
+      line,
+    };
+  }
+
+  /** Waits for every line to be written. */
+  async drain() {
+    while (this.loads.length) await this.loads.shift();
+    if (this.failed) throw this.failed;
+    this.session.close();
+  }
+}
+
+/** Streams a claim file into one explicit claim, validated line by line; see the module comment. */
+export async function importClaimFile(actor: Actor, input: Readable, meta: ClaimFileMeta): Promise<ClaimFileResult> {
+  const distributorId = actor.distributorId!;
+  if (meta.debitMemoNumber) {
+    const existing = await repo.findClaimIdByDebitMemo(distributorId, meta.debitMemoNumber);
+    if (existing)
+      throw new AppError('CLAIM_ALREADY_EXISTS', `debit memo ${meta.debitMemoNumber} was already claimed`, 409, { claimId: existing });
+  }
+  const db = repo.sequelize();
+  const claimId = await db.transaction(async (t) => {
+    const id = await repo.insertClaim(
+      {
+        number: documentNumber('CLM'),
+        distributorId,
+        type: 'explicit',
+        debitMemoNumber: meta.debitMemoNumber,
+        currency: meta.currency,
+        claimedTotal: '0.0000',
+        createdByUserId: actor.userId,
+      },
+      [],
+      t,
+    );
+    await recordAudit(
+      actor,
+      {
+        action: 'claim.created',
+        entityType: 'claim',
+        entityId: id,
+        distributorId,
+        after: { type: 'explicit', from: 'file', fileName: meta.fileName, debitMemoNumber: meta.debitMemoNumber, currency: meta.currency },
+      },
+      t,
+    );
+    return id;
+  });
+  const [bookCostOn, products] = await Promise.all([bookCosts(distributorId), productResolver(distributorId)]);
+  const parts: PartResolver = {
+    vendor: (part) => products.byVendor.get(normalizeCode(part)),
+    distributor: (part) => products.byDistributor.get(normalizeCode(part)),
+  };
+  let run: ClaimFileRun | null = null;
+  try {
+    // Read committed: the ledger's statements see the lines the other connections wrote.
+    const options = db.getDialect() === 'mysql' ? { isolationLevel: Transaction.ISOLATION_LEVELS.READ_COMMITTED } : {};
+    return await db.transaction(options, async (ledger) => {
+      const job = await importCsv(actor, input, meta, async (importId) => {
+        await repo.setClaimImport(claimId, importId, ledger);
+        run = new ClaimFileRun(actor, distributorId, claimId, ledger, bookCostOn, parts);
+        return (rows) => run!.add(rows);
+      });
+      const r = run as ClaimFileRun | null;
+      if (!r) throw new AppError('INTERNAL', 'the claim file run did not start', 500);
+      await r.drain();
+      const { lost } = await settleClaimLedger(claimId, r.expectedConsumptions, ledger);
+      const totals = await claimTotals(claimId, ledger);
+      const [first] = await repo.firstProgramOfClaim(claimId, ledger);
+      const status = parseMoney(totals.approvedTotal).greaterThan(0) ? 'submitted' : 'rejected';
+      await repo.updateClaim(
+        claimId,
+        {
+          status,
+          claimedTotal: totals.claimedTotal,
+          computedTotal: totals.computedTotal,
+          approvedTotal: totals.approvedTotal,
+          programId: first?.programId ?? null,
+          programType: first?.programType ?? null,
+          submittedAt: new Date(),
+        },
+        ledger,
+      );
+      await recordAudit(
+        actor,
+        {
+          action: 'claim.submitted',
+          entityType: 'claim',
+          entityId: claimId,
+          distributorId,
+          before: { status: 'draft' },
+          after: { status, importId: job.id, ...totals, lostToOtherClaims: lost },
+        },
+        ledger,
+      );
+      const claim = (await repo.findClaim(scopeOf(actor), claimId, { transaction: ledger }))!;
+      return {
+        claim,
+        importId: job.id,
+        rows: { read: job.rowsRead, rejected: job.rowsRejected },
+        lines: {
+          accepted: r.counts.accepted - lost,
+          partial: r.counts.partial,
+          rejected: r.counts.rejected + lost,
+          lostToOtherClaims: lost,
+        },
+      };
+    });
+  } catch (err) {
+    // Nothing of a failed run stays: its lines and its draft claim go, the ledger never moved.
+    await repo.discardDraftClaim(claimId).catch(() => undefined);
+    await recordAudit(actor, {
+      action: 'claim.discarded',
+      entityType: 'claim',
+      entityId: claimId,
+      distributorId,
+      reason: err instanceof AppError ? err.message : 'the claim file could not be processed',
+    }).catch(() => undefined);
+    throw err;
+  }
+}

@@ -1,0 +1,161 @@
+/**
+ * An explicit claim from a streamed CSV claim file: messy input in, one submitted claim out with
+ * a verdict and reasons per line, bad rows reported with row and column, totals equal to the sum
+ * of the lines, the ledger taken once, and nothing left behind by a file that fails.
+ */
+import { QueryTypes } from 'sequelize';
+import { describeDb, startTestApp, USERS, type Client, type TestApp } from '../support/harness.js';
+
+interface Line {
+  lineNumber: number;
+  invoiceNumber: string;
+  invoiceLine: string;
+  verdict: string;
+  reasonCodes: string[];
+  acceptedQuantity: number;
+  approvedAmount: string;
+  claimedAmount: string;
+  verdictInputs: Record<string, unknown> | null;
+}
+
+describeDb('claim files', () => {
+  let t: TestApp;
+  let arrow: Client;
+  let eth: { number: string; lineId: number; remaining: number };
+  beforeAll(async () => {
+    t = await startTestApp();
+    arrow = await t.as(USERS.arrowhead);
+    const auths = (await arrow.get('/api/authorizations')).body.items as {
+      number: string;
+      lines: { id: number; remainingQuantity: number }[];
+    }[];
+    const a = auths.find((x) => x.lines.length === 1)!;
+    eth = { number: a.number, lineId: a.lines[0].id, remaining: a.lines[0].remainingQuantity };
+  });
+  afterAll(() => t.close());
+
+  const bearer = (c: Client) => (c.get('/x') as unknown as { _header: Record<string, string> })._header.authorization;
+  const send = (c: Client, csv: string, q = '') =>
+    t.http.post(`/api/claims/file${q}`).set('Authorization', bearer(c)).set('Content-Type', 'text/csv').send(csv);
+  const consumed = async () => {
+    const [r] = (await t.db.sequelize.query('SELECT consumed_quantity AS q FROM authorization_lines WHERE id = ?', {
+      replacements: [eth.lineId],
+      type: QueryTypes.SELECT,
+    })) as { q: number }[];
+    return Number(r!.q);
+  };
+  // A distributor's export: BOM, semicolons, CRLF, decimal commas, dotted dates, a quoted separator.
+  const header = '\ufeffInvoice No;Line;Invoice Date;Mfr Part;Qty;Book Cost;Debit Cost;Claim Amount;S&D Number;End Customer;Branch';
+  const row = (inv: string, ln: string, qty: string, opts: { auth?: string; date?: string; claimed?: string } = {}) =>
+    [
+      inv,
+      ln,
+      opts.date ?? '15.10.2026',
+      'VS-ETH-PHY',
+      qty,
+      '3,8950',
+      '3,2000',
+      opts.claimed ?? '',
+      opts.auth ?? eth.number,
+      'Cascade Robotics',
+      '"Boston; MA"',
+    ].join(';');
+
+  let claimId: number;
+  let importId: number;
+  it('streams a messy claim file into one submitted claim, a verdict and reasons on every line', async () => {
+    const before = await consumed();
+    const csv = [
+      header,
+      row('CF-100', '1', '1000'), // accepted: (3.8950 - 3.2000) x 1000 = 695.00
+      row('CF-100', '2', '10', { claimed: '5,00' }), // accepted, the distributor asks for less than computed
+      row('CF-101', '1', '10', { auth: 'SD-NOPE-0000' }), // no such authorization
+      row('CF-100', '1', '10'), // the same invoice line again in this file
+      row('CF-102', '1', '10', { date: '31.02.2026' }), // not a date: a row error, not a claim line
+      row('CF-103', '1', String(eth.remaining + 5000)), // more than remains: cut to what is left
+    ].join('\r\n');
+    const res = await send(arrow, csv, '?fileName=claims-oct.csv&currency=usd&debitMemoNumber=ARW-CF-1');
+    expect(res.status).toBe(201);
+    claimId = res.body.claim.id;
+    importId = res.body.importId;
+    expect(res.body.claim).toMatchObject({
+      type: 'explicit',
+      status: 'submitted',
+      currency: 'USD',
+      debitMemoNumber: 'ARW-CF-1',
+      lineCount: 5,
+    });
+    expect(res.body.rows).toEqual({ read: 6, rejected: 1 });
+    expect(res.body.lines).toEqual({ accepted: 2, partial: 1, rejected: 2, lostToOtherClaims: 0 });
+    const claim = (await arrow.get(`/api/claims/${claimId}`)).body as { lines: Line[]; approvedTotal: string; claimedTotal: string };
+    const byNumber = claim.lines.map((l) => [
+      l.invoiceNumber,
+      l.invoiceLine,
+      l.verdict,
+      l.reasonCodes,
+      l.acceptedQuantity,
+      l.approvedAmount,
+    ]);
+    expect(byNumber).toEqual([
+      ['CF-100', '1', 'accepted', [], 1000, '695.0000'],
+      ['CF-100', '2', 'accepted', [], 10, '5.0000'],
+      ['CF-101', '1', 'rejected', ['AUTH_NOT_FOUND'], 0, '0.0000'],
+      ['CF-100', '1', 'rejected', ['DUPLICATE_LINE'], 0, '0.0000'],
+      ['CF-103', '1', 'partial', ['QTY_EXCEEDS_APPROVED'], eth.remaining - 1010, claim.lines[4]!.approvedAmount],
+    ]);
+    // Every verdict keeps what decided it.
+    expect(claim.lines[2]!.verdictInputs).toMatchObject({ authorizationNumber: 'SD-NOPE-0000', invoiceNumber: 'CF-101' });
+    expect(claim.lines[4]!.verdictInputs).toMatchObject({ remainingBefore: eth.remaining - 1010 });
+    // Totals are exact sums of the lines.
+    const sum = (k: 'approvedAmount' | 'claimedAmount') => claim.lines.reduce((s, l) => s + Math.round(Number(l[k]) * 10000), 0) / 10000;
+    expect(Number(claim.approvedTotal)).toBe(sum('approvedAmount'));
+    expect(Number(claim.claimedTotal)).toBe(sum('claimedAmount'));
+    expect(claim.approvedTotal).toMatch(/^\d+\.\d{4}$/);
+    // The ledger took exactly the accepted quantity; the authorization line has nothing left.
+    expect((await consumed()) - before).toBe(eth.remaining);
+    // The bad row is in the job's error report with its row and column.
+    const errors = (await arrow.get(`/api/imports/${importId}/errors`)).body.items as { rowNumber: number; column: string }[];
+    expect(errors).toEqual([expect.objectContaining({ rowNumber: 6, column: 'invoiceDate', code: 'INVALID_DATE' })]);
+    const job = (await arrow.get(`/api/imports/${importId}`)).body;
+    expect(job).toMatchObject({ purpose: 'claim', status: 'completed', rowsAccepted: 5, rowsRejected: 1 });
+  });
+
+  it('rejects a line the ledger already holds, and answers 409 for a debit memo already claimed', async () => {
+    const again = await send(arrow, [header, row('CF-100', '1', '5'), row('CF-200', '1', '5')].join('\r\n'), '?fileName=again.csv');
+    expect(again.status).toBe(201);
+    const lines = (await arrow.get(`/api/claims/${again.body.claim.id}`)).body.lines as Line[];
+    expect(lines.map((l) => [l.invoiceNumber, l.verdict, l.reasonCodes])).toEqual([
+      ['CF-100', 'rejected', ['ALREADY_CLAIMED']],
+      ['CF-200', 'rejected', ['QTY_EXCEEDS_APPROVED']],
+    ]);
+    expect(again.body.claim.status).toBe('rejected');
+    const memo = await send(arrow, [header, row('CF-300', '1', '5')].join('\r\n'), '?debitMemoNumber=ARW-CF-1');
+    expect(memo.status).toBe(409);
+    expect(memo.body).toMatchObject({ code: 'CLAIM_ALREADY_EXISTS', claimId });
+  });
+
+  it("keeps another distributor's claim file out of sight", async () => {
+    const north = await t.as(USERS.northbridge);
+    expect((await north.get(`/api/claims/${claimId}`)).status).toBe(404);
+    expect((await north.get(`/api/imports/${importId}`)).status).toBe(404);
+    const finance = await t.as(USERS.finance);
+    expect((await finance.post('/api/claims/file', {})).status).toBe(403);
+  });
+
+  it('leaves no claim and takes nothing when the file cannot be read', async () => {
+    const count = async () => (await arrow.get('/api/claims?pageSize=100')).body.total as number;
+    const before = await count();
+    const taken = await consumed();
+    const res = await send(arrow, ['Invoice No;Mfr Part;Qty', 'CF-400;VS-ETH-PHY;5'].join('\r\n'));
+    expect(res.status).toBe(422);
+    expect(res.body.code).toBe('MAPPING_INCOMPLETE');
+    expect(await count()).toBe(before);
+    expect(await consumed()).toBe(taken);
+  });
+
+  it('audits the claim it built', async () => {
+    const admin = await t.as(USERS.admin);
+    const events = (await admin.get(`/api/audit?entityType=claim&entityId=${claimId}`)).body.items as { action: string }[];
+    expect(events.map((e) => e.action).sort()).toEqual(['claim.created', 'claim.submitted']);
+  });
+});
