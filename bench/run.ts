@@ -6,9 +6,12 @@
  *      columns already built (what the POS parser hands over), and `validate(lines)` over line
  *      objects including building the columns; a warm-up pass, then --engine-rounds timed rounds
  *      (median, min, max); --engine-only stops after it;
- *  (b) e2e: CSV files -> the server's import service (streamed parse, mapping, INSERT IGNORE into
- *      pos_lines) -> read back -> rules engine -> verdicts persisted as claim_lines (multi-row
- *      INSERT), on a temporary database (MariaDB at BENCH_DATABASE_URL or 127.0.0.1:3306, else SQLite);
+ *  (b) e2e: one claim file per distributor through the product's claim-file path (POST
+ *      /api/claims/file: streamed parse and mapping -> rules engine -> claim lines with verdicts ->
+ *      consumption ledger and quantities -> submitted claim), on a temporary database (MariaDB at
+ *      BENCH_DATABASE_URL or 127.0.0.1:3306, else SQLite); and, unless --no-pos, e2e-pos: the same
+ *      files as POS reports (POST /api/imports) then implicit claims from them (POST
+ *      /api/imports/:id/claims);
  *  (c) baseline: the same POS rows written by a plain mysql2 multi-row INSERT, nothing else.
  * The last line printed is one JSON object with the figures.
  */
@@ -225,10 +228,9 @@ function child(phaseName: string, dir: string, url: string) {
     stdio: ['ignore', 'pipe', 'inherit'],
     maxBuffer: 1 << 26,
     // A server sets a heap limit; without one V8 on a large machine lets garbage pile up before collecting.
-    env:
-      phaseName === 'e2e'
-        ? { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --max-old-space-size=${arg('heap-mb', '192')}`.trim() }
-        : process.env,
+    env: phaseName.startsWith('e2e')
+      ? { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --max-old-space-size=${arg('heap-mb', '192')}`.trim() }
+      : process.env,
   });
   if (r.status !== 0) throw new Error(`${phaseName} failed (${r.status}): ${r.stdout}`);
   const last = r.stdout.trim().split('\n').pop()!;
@@ -310,7 +312,10 @@ async function main() {
     benchUrl = url;
     process.stderr.write(`database: ${url.replace(/\/\/[^@]*@/, '//')}\n`);
     const e2e = child('e2e', dir, url);
-    process.stderr.write(`end to end: ${JSON.stringify(e2e)}\n`);
+    process.stderr.write(`end to end (claim files): ${JSON.stringify(e2e)}\n`);
+    // The other way in: POS reports kept as POS lines, then implicit claims from them (two passes).
+    const e2ePos = process.argv.includes('--no-pos') ? null : child('e2e-pos', dir, url);
+    if (e2ePos) process.stderr.write(`end to end (POS import, then implicit claims): ${JSON.stringify(e2ePos)}\n`);
     const baseline = url.startsWith('mysql') || url.startsWith('mariadb') ? child('baseline', dir, url) : null;
     const e2eSeconds = e2e.seconds as number;
     const grid = process.argv.includes('--no-grid') ? null : gridBench();
@@ -334,6 +339,7 @@ async function main() {
       },
       engine: gen.engine,
       endToEnd: e2e,
+      endToEndPosImport: e2ePos,
       baseline,
       grid,
       ratioEndToEndToBaseline: baseline ? Math.round((e2eSeconds / (baseline.seconds as number)) * 100) / 100 : null,

@@ -16,15 +16,9 @@
  */
 import type { Readable } from 'node:stream';
 import { Transaction } from 'sequelize';
-import {
-  AuthorizationIndex,
-  ValidationSession,
-  type AuthorizationLineFact,
-  type ClaimLineInput,
-  type PartResolver,
-} from '../../core/claims/engine.js';
+import { AuthorizationIndex, ValidationSession, type AuthorizationLineFact, type PartResolver } from '../../core/claims/engine.js';
 import { normalizeCode, posKey } from '../../core/claims/rules.js';
-import { lineCredit, moneyToString, parseMoney } from '../../core/money.js';
+import { parseMoney } from '../../core/money.js';
 import type { Cell } from '../../models/bulk.js';
 import type { Actor } from '../auth/actor.js';
 import { scopeOf } from '../auth/actor.js';
@@ -136,56 +130,36 @@ class ClaimFileRun {
 
   private prepare(p: PosInsertRow): Prepared {
     this.lineNumber++;
+    // The vendor's book cost on record wins over the one in the file (which the line keeps in its inputs).
     const bookCost = (p.productId !== null ? this.bookCostOn(p.productId, p.invoiceDate) : null) ?? p.bookCost;
-    const claimed =
-      p.claimedAmount ??
-      (bookCost && p.authorizedCost ? moneyToString(lineCredit(parseMoney(bookCost), parseMoney(p.authorizedCost), p.quantity)) : '0.0000');
-    const extra: Record<string, string> = { ...(p.extra ?? {}) };
-    if (p.customerPo) extra.resellerPoNumber ??= p.customerPo;
-    const line: ClaimLineInput = {
-      lineNumber: this.lineNumber,
-      authorizationNumber: p.authorizationNumber,
-      vendorPartNumber: p.vendorPartNumber,
-      distributorPartNumber: p.distributorPartNumber,
-      endCustomerName: p.endCustomerName,
-      invoiceNumber: p.invoiceNumber,
-      invoiceLine: p.invoiceLine,
-      invoiceDate: p.invoiceDate,
-      shipDate: p.shipDate,
-      quantity: p.quantity,
-      bookCost: bookCost ?? '',
-      authorizedCost: p.authorizedCost,
-      resalePrice: p.resalePrice,
-      claimedAmount: claimed,
-      extra,
-    };
+    let extra = p.extra;
+    if (p.customerPo && !extra?.resellerPoNumber) extra = { ...extra, resellerPoNumber: p.customerPo };
     return {
-      pos: {
-        id: null,
+      pos: p,
+      posLineId: null,
+      extraJson: extra ? JSON.stringify(extra) : null,
+      key: '',
+      type: 'explicit',
+      debitMemoNumber: null,
+      // A line without an amount claims the credit the engine computes from the authorization.
+      claimed: p.claimedAmount,
+      line: {
+        lineNumber: this.lineNumber,
+        authorizationNumber: p.authorizationNumber,
+        vendorPartNumber: p.vendorPartNumber,
+        distributorPartNumber: p.distributorPartNumber,
+        endCustomerName: p.endCustomerName,
         invoiceNumber: p.invoiceNumber,
         invoiceLine: p.invoiceLine,
         invoiceDate: p.invoiceDate,
         shipDate: p.shipDate,
-        productId: p.productId,
-        vendorPartNumber: p.vendorPartNumber,
-        distributorPartNumber: p.distributorPartNumber,
         quantity: p.quantity,
-        resalePrice: p.resalePrice,
-        bookCost: p.bookCost,
+        bookCost: bookCost ?? '',
         authorizedCost: p.authorizedCost,
+        resalePrice: p.resalePrice,
         claimedAmount: p.claimedAmount,
-        authorizationNumber: p.authorizationNumber,
-        endCustomerName: p.endCustomerName,
-        customerPo: p.customerPo,
-        debitMemoNumber: p.debitMemoNumber,
-        extra: Object.keys(extra).length ? JSON.stringify(extra) : null,
-        consumed: false,
+        extra: extra ?? undefined,
       },
-      key: '',
-      type: 'explicit',
-      debitMemoNumber: null,
-      claimed,
-      line,
     };
   }
 

@@ -155,8 +155,9 @@ export async function settleClaimLedger(claimId: number, expected: number, trans
       transaction,
     );
   }
-  const sums = `SELECT c.authorization_line_id AS id, SUM(c.quantity) AS q FROM pos_consumptions c
-                  JOIN claim_lines l ON l.id = c.claim_line_id WHERE l.claim_id = ? GROUP BY c.authorization_line_id`;
+  // After the compensation above, the claim's accepted lines are exactly its consumptions.
+  const sums = `SELECT authorization_line_id AS id, SUM(accepted_quantity) AS q FROM claim_lines
+                 WHERE claim_id = ? AND accepted_quantity > 0 AND verdict <> 'rejected' GROUP BY authorization_line_id`;
   await exec(
     mysql()
       ? `UPDATE authorization_lines a JOIN (${sums}) t ON t.id = a.id SET a.consumed_quantity = a.consumed_quantity + t.q`

@@ -129,15 +129,33 @@ interface Group {
   nextLine: number;
 }
 
+/** What a claim line row copies from the POS line or claim-file row it comes from. */
+export type LineSource = Pick<
+  PagePosLine,
+  | 'productId'
+  | 'vendorPartNumber'
+  | 'distributorPartNumber'
+  | 'endCustomerName'
+  | 'invoiceNumber'
+  | 'invoiceLine'
+  | 'invoiceDate'
+  | 'shipDate'
+  | 'quantity'
+  | 'resalePrice'
+> & { consumed?: boolean };
+
 /** A POS (or claim file) line ready for the engine: its claim group, the authorization it claims, its amounts. */
 export interface Prepared {
-  /** id: the POS line it came from; null for a claim file's line */
-  pos: Omit<PagePosLine, 'id'> & { id: number | null };
+  pos: LineSource;
+  /** the POS line it came from; null for a claim file's line */
+  posLineId: number | null;
+  extraJson: string | null;
   key: string;
   type: ClaimType;
   debitMemoNumber: string | null;
+  /** what the line claims; null: the credit the engine computes */
+  claimed: string | null;
   line: ClaimLineInput;
-  claimed: string;
 }
 
 export async function claimImport(
@@ -219,6 +237,8 @@ export async function claimImport(
       if (p.customerPo) extra = { resellerPoNumber: p.customerPo, ...extra };
       out.push({
         pos: p,
+        posLineId: p.id,
+        extraJson: p.extra ?? (p.customerPo ? JSON.stringify({ resellerPoNumber: p.customerPo }) : null),
         key: memo ? `memo:${memo}` : `${type}:${p.invoiceDate.slice(0, 7)}`,
         type,
         debitMemoNumber: memo,
@@ -441,7 +461,7 @@ export function claimLineRow(
     l.bookCost || '0.0000',
     l.authorizedCost ?? null,
     p.resalePrice,
-    x.claimed,
+    x.claimed ?? v.computedAmountOf(i),
     v.computedAmountOf(i),
     verdict === 2 ? 0 : v.acceptedQuantity[i]!,
     v.approvedAmountOf(i),
@@ -449,8 +469,8 @@ export function claimLineRow(
     verdict === 0 ? '[]' : JSON.stringify(v.reasonCodesOf(i)),
     rule ? RULE_NAMES[rule - 1]! : null,
     verdict === 0 ? (Number.isNaN(remaining) ? null : `{"remainingBefore":${remaining}}`) : JSON.stringify(v.result(i).inputs),
-    p.extra ?? (p.customerPo ? JSON.stringify({ resellerPoNumber: p.customerPo }) : null),
-    p.id,
+    x.extraJson,
+    x.posLineId,
     now,
     now,
   ];
