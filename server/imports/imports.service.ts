@@ -169,7 +169,14 @@ async function start(actor: Actor, format: 'csv' | 'json', meta: ImportMeta, tar
     distributorId,
     after: { format, fileName: meta.fileName },
   });
-  const ingest = new Ingest(id, distributorId, mapping, options, await repo.productResolver(distributorId), target ? await target(id) : undefined);
+  const ingest = new Ingest(
+    id,
+    distributorId,
+    mapping,
+    options,
+    await repo.productResolver(distributorId),
+    target ? await target(id) : undefined,
+  );
   return { id, ingest, delimiter };
 }
 
