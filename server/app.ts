@@ -77,7 +77,7 @@ export function createApp({ config, db, staticRoot = process.cwd() }: AppDeps) {
   app.use('/api/audit', auditRouter());
   app.use('/api/imports', importsRouter());
   app.use('/api/disputes', disputesRouter());
-  app.use('/api/reports', reportsRouter());
+  app.use('/api/reports', reportsRouter(config));
   app.use('/api', apiNotFound);
 
   app.use('/auth/saml', samlRouter(config));

@@ -3,9 +3,9 @@ import { sendKeys } from '@web/test-runner-commands';
 import { configureApi, type Accruals } from '../shared/api.js';
 import { stubFetch } from '../shared/test-data.js';
 import './accrual-dashboard.js';
-import type { BecAccrualDashboard, CurrencyAccruals, Figure } from './accrual-dashboard.js';
+import type { BecAccrualDashboard, Figure, SingleCurrencyAccruals } from './accrual-dashboard.js';
 
-const accruals: Accruals = {
+const accruals: SingleCurrencyAccruals = {
   asOf: '2026-11-23',
   openLiability: '1184.6700',
   inReview: '5931.2500',
@@ -103,7 +103,7 @@ describe('bec-accrual-dashboard', () => {
 
   describe('with two currencies', () => {
     // The API's per-currency shape: USD and EUR side by side, never added.
-    const fx: CurrencyAccruals = {
+    const fx: Accruals = {
       asOf: '2026-11-23',
       byCurrency: [
         { currency: 'EUR', openLiability: '3210.0000', inReview: '0.0000', paid: '250.5000' },

@@ -1,40 +1,28 @@
 import { css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { Accruals, ClaimFigures } from '../shared/api.js';
+import type { Accruals, ClaimFigure, ClaimFigures, CurrencyTotals } from '../shared/api.js';
 import { BecElement } from '../shared/base.js';
+import type { BecEventDetails } from '../shared/events.js';
 import { formatDate, formatMoney, formatMoneyCompact, formatNumber, labelOf } from '../shared/format.js';
 import { controls, themeTokens } from '../shared/theme.js';
 import { barChart, lineChart, type Series } from './charts.js';
 
-/** Open liability, in review and paid of one currency. */
-export interface CurrencyTotals {
-  currency: string;
+/**
+ * The older single-currency accruals: amounts without a currency, read as the element's `currency`.
+ * `GET /api/reports/accruals` answers `Accruals` (shared/api.ts).
+ */
+export interface SingleCurrencyAccruals {
+  asOf: string;
   openLiability: string;
   inReview: string;
   paid: string;
-}
-/**
- * `GET /api/reports/accruals`: claim money per claim currency (never added across currencies);
- * exposure in the vendor's book currency.
- */
-export interface CurrencyAccruals {
-  asOf: string;
-  byCurrency: CurrencyTotals[];
   exposure: string;
-  exposureCurrency: string;
-  byDistributor: { distributorId: number; distributorName: string; openQuantity: number; exposure: string; currency?: string }[];
+  byDistributor: { distributorId: number; distributorName: string; openQuantity: number; exposure: string }[];
 }
-/** One group of `GET /api/reports/claims` in one currency (`currency` absent: the element's `currency`). */
-export type Figure = ClaimFigures['items'][number] & { currency?: string };
-/** `GET /api/reports/claims`: one item per group and currency. */
-export interface CurrencyClaimFigures {
-  groupBy: string;
-  currency?: string;
-  currencies?: string[];
-  items: Figure[];
-}
+/** One group of the claim figures (`ClaimFigure`); without `currency` (older data), the element's `currency`. */
+export type Figure = Omit<ClaimFigure, 'currency'> & { currency?: string };
 /** The drill-down detail, with the currency of the amount. */
-export type DrillDown = { series: string; key: string; amount: string; currency: string };
+export type DrillDown = BecEventDetails['becdrilldown'];
 type Panel = 'trend' | 'distributor' | 'programType' | 'exposure';
 
 /**
@@ -219,7 +207,7 @@ export class BecAccrualDashboard extends BecElement {
    * The older single-currency shape (`openLiability`, `inReview`, `paid` as strings) is read as
    * amounts in `currency`.
    */
-  @property({ attribute: false }) accruals: CurrencyAccruals | Accruals | null = null;
+  @property({ attribute: false }) accruals: Accruals | SingleCurrencyAccruals | null = null;
   /** Claimed / approved / paid by week, one item per week and currency. */
   @property({ attribute: false }) byWeek: Figure[] = [];
   /** Claimed / approved / paid by distributor, one item per distributor and currency. */
@@ -249,10 +237,10 @@ export class BecAccrualDashboard extends BecElement {
     this.loading = true;
     try {
       const [accruals, week, distributor, programType] = await Promise.all([
-        api.get<CurrencyAccruals>('/api/reports/accruals'),
-        api.get<CurrencyClaimFigures>('/api/reports/claims?groupBy=week'),
-        api.get<CurrencyClaimFigures>('/api/reports/claims?groupBy=distributor'),
-        api.get<CurrencyClaimFigures>('/api/reports/claims?groupBy=programType'),
+        api.get<Accruals>('/api/reports/accruals'),
+        api.get<ClaimFigures>('/api/reports/claims?groupBy=week'),
+        api.get<ClaimFigures>('/api/reports/claims?groupBy=distributor'),
+        api.get<ClaimFigures>('/api/reports/claims?groupBy=programType'),
       ]);
       this.accruals = accruals;
       this.byWeek = week.items;
@@ -406,7 +394,7 @@ export class BecAccrualDashboard extends BecElement {
           ['Paid', 'credit memos issued', [...amounts('paid')]],
         ]
       : [];
-    const exposure: CurrencyAccruals['byDistributor'] = a?.byDistributor ?? [];
+    const exposure: (Omit<Accruals['byDistributor'][number], 'currency'> & { currency?: string })[] = a?.byDistributor ?? [];
     const c = this.shown;
     const xc = this.exposureCurrency;
     const byWeek = this.inShown(this.byWeek);

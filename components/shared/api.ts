@@ -181,19 +181,50 @@ export interface ImportRowError {
   message: string;
   raw?: string | null;
 }
-/** Accruals (`GET /api/reports/accruals`). */
-export interface Accruals {
-  asOf: string;
+/** Open liability, in review and paid of one claim currency (exact decimals, 4 places). */
+export interface CurrencyTotals {
+  /** ISO 4217 code, upper case. */
+  currency: string;
+  /** Approved (authorized) and not yet paid. */
   openLiability: string;
+  /** Approved by validation, awaiting finance. */
   inReview: string;
   paid: string;
-  exposure: string;
-  byDistributor: { distributorId: number; distributorName: string; openQuantity: number; exposure: string }[];
 }
-/** Claim figures (`GET /api/reports/claims?groupBy=week|distributor|programType`). */
+/**
+ * Accruals (`GET /api/reports/accruals`): claim money per claim currency, never added across
+ * currencies; exposure in the vendor's book currency (`exposureCurrency`, BASE_CURRENCY).
+ */
+export interface Accruals {
+  asOf: string;
+  /** One row per claim currency with submitted, authorized or paid claims, ordered by currency. */
+  byCurrency: CurrencyTotals[];
+  /** Approved quantity not yet claimed x credit per unit, in `exposureCurrency`. */
+  exposure: string;
+  exposureCurrency: string;
+  byDistributor: { distributorId: number; distributorName: string; openQuantity: number; exposure: string; currency: string }[];
+}
+/** One group of the claim figures in one currency. */
+export interface ClaimFigure {
+  key: string;
+  /** ISO 4217 code, upper case. */
+  currency: string;
+  claims: number;
+  claimed: string;
+  approved: string;
+  paid: string;
+}
+/**
+ * Claim figures (`GET /api/reports/claims?groupBy=week|distributor|programType[&currency=EUR]`):
+ * one item per group and currency, ordered by key then currency.
+ */
 export interface ClaimFigures {
   groupBy: string;
-  items: { key: string; claims: number; claimed: string; approved: string; paid: string }[];
+  /** The currency filter, when one was given. */
+  currency?: string;
+  /** The currencies of the items, sorted. */
+  currencies: string[];
+  items: ClaimFigure[];
 }
 
 /** An application/problem+json answer: `{code, detail, errors:[{field,message}]}`. */

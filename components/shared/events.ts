@@ -20,8 +20,8 @@ export interface BecEventDetails {
   becnoteadd: { claimId: number; body: string };
   /** An approver decided a request in the queue. */
   becdecision: { requestId: number; decision: 'approve' | 'decline' | 'counter'; comment: string; request: SpecialPriceRequest | null };
-  /** The dashboard's user drilled into a number. */
-  becdrilldown: { series: string; key: string; amount: string };
+  /** The dashboard's user drilled into a number; `currency` is the amount's ISO 4217 code. */
+  becdrilldown: { series: string; key: string; amount: string; currency: string };
   /** The upload's preflight finished in the browser. */
   becpreflight: { rows: number; valid: number; errors: { row: number; field?: string; message: string }[] };
   /** Import progress from the server's stream. */

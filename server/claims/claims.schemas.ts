@@ -38,7 +38,12 @@ export const ClaimInput = z
       .nullable()
       .default(null)
       .openapi({ description: "the distributor's debit memo; unique per distributor, so a re-sent claim is refused" }),
-    currency: z.string().length(3).default('USD'),
+    currency: z
+      .string()
+      .regex(/^[A-Za-z]{3}$/, 'an ISO 4217 code such as USD')
+      .transform((c) => c.toUpperCase())
+      .default('USD')
+      .openapi({ description: 'ISO 4217 code of the claim; stored upper case (usd is USD)', example: 'USD' }),
     submit: z.boolean().default(false).openapi({ description: 'validate and submit at once' }),
     lines: z.array(ClaimLineInput).min(1).max(50_000),
   })

@@ -72,6 +72,20 @@ describeDb('idempotent creation and clear errors on bad input', () => {
     expect(res.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['lines.0.bookCost', 'lines.0.invoiceDate']);
   });
 
+  it('stores a claim currency upper case, and refuses one that is not three letters', async () => {
+    const arrow = await t.as(USERS.arrowhead);
+    const created = await arrow.post('/api/claims', { ...claimBody('CUR-1', 'CUR-INV-1'), currency: 'eur' });
+    expect(created.status).toBe(201);
+    expect(created.body.currency).toBe('EUR');
+    expect((await arrow.get(`/api/claims/${created.body.id}`)).body.currency).toBe('EUR');
+    for (const currency of ['euro', 'E1R', '']) {
+      const bad = await arrow.post('/api/claims', { ...claimBody('CUR-2', 'CUR-INV-2'), currency });
+      expect(bad.status).toBe(400);
+      expect(bad.body.code).toBe('VALIDATION_FAILED');
+      expect(bad.body.errors.map((e: { field: string }) => e.field)).toEqual(['currency']);
+    }
+  });
+
   it('refuses money with more than 4 decimals, and malformed JSON', async () => {
     const arrow = await t.as(USERS.arrowhead);
     const res = await arrow.post('/api/requests', {
