@@ -249,9 +249,18 @@ async function databaseUrl(): Promise<string> {
   }
 }
 
-let benchUrl: string | null = null;
-async function dropDatabase() {
-  if (!benchUrl || process.env.BENCH_DATABASE_URL) return; // a database named by the caller is the caller's
+/** The POS path's own database beside the claim-file path's: each phase starts from the same world. */
+const posDatabase = (url: string) =>
+  url.startsWith('sqlite:')
+    ? url.replace(/(\.sqlite)?$/, '-pos.sqlite')
+    : url.replace(/^([^?]*?)(\?.*)?$/, (_m, a: string, q = '') => `${a}_pos${q}`);
+
+const benchUrls: string[] = [];
+async function dropDatabases() {
+  if (process.env.BENCH_DATABASE_URL) return; // a database named by the caller is the caller's
+  for (const url of benchUrls) await dropDatabase(url);
+}
+async function dropDatabase(benchUrl: string) {
   if (benchUrl.startsWith('sqlite:')) {
     rmSync(benchUrl.slice('sqlite:'.length), { force: true });
     return;
@@ -309,12 +318,12 @@ async function main() {
       return;
     }
     const url = await databaseUrl();
-    benchUrl = url;
+    benchUrls.push(url, posDatabase(url));
     process.stderr.write(`database: ${url.replace(/\/\/[^@]*@/, '//')}\n`);
     const e2e = child('e2e', dir, url);
     process.stderr.write(`end to end (claim files): ${JSON.stringify(e2e)}\n`);
     // The other way in: POS reports kept as POS lines, then implicit claims from them (two passes).
-    const e2ePos = process.argv.includes('--no-pos') ? null : child('e2e-pos', dir, url);
+    const e2ePos = process.argv.includes('--no-pos') ? null : child('e2e-pos', dir, posDatabase(url));
     if (e2ePos) process.stderr.write(`end to end (POS import, then implicit claims): ${JSON.stringify(e2ePos)}\n`);
     const baseline = url.startsWith('mysql') || url.startsWith('mariadb') ? child('baseline', dir, url) : null;
     const e2eSeconds = e2e.seconds as number;
@@ -357,7 +366,7 @@ async function main() {
     console.log(JSON.stringify(result));
   } finally {
     rmSync(dir, { recursive: true, force: true });
-    await dropDatabase();
+    await dropDatabases();
   }
 }
 

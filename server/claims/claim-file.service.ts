@@ -250,7 +250,7 @@ export async function importClaimFile(actor: Actor, input: Readable, meta: Claim
           entityId: claimId,
           distributorId,
           before: { status: 'draft' },
-          after: { status, importId: job.id, ...totals, lostToOtherClaims: lost },
+          after: { status, importId: job.id, ...totals, lostToOtherClaims: lost.accepted + lost.partial },
         },
         ledger,
       );
@@ -260,10 +260,10 @@ export async function importClaimFile(actor: Actor, input: Readable, meta: Claim
         importId: job.id,
         rows: { read: job.rowsRead, rejected: job.rowsRejected },
         lines: {
-          accepted: r.counts.accepted - lost,
-          partial: r.counts.partial,
-          rejected: r.counts.rejected + lost,
-          lostToOtherClaims: lost,
+          accepted: r.counts.accepted - lost.accepted,
+          partial: r.counts.partial - lost.partial,
+          rejected: r.counts.rejected + lost.accepted + lost.partial,
+          lostToOtherClaims: lost.accepted + lost.partial,
         },
       };
     });

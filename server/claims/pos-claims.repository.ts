@@ -144,13 +144,20 @@ export async function settleClaimLedger(claimId: number, expected: number, trans
     transaction,
     true,
   );
-  let lost = 0;
+  const lost = { accepted: 0, partial: 0 };
   if (taken < expected) {
-    lost = await exec(
+    const missing = `claim_id = ? AND accepted_quantity > 0 AND verdict <> 'rejected'
+          AND NOT EXISTS (SELECT 1 FROM pos_consumptions c WHERE c.claim_line_id = claim_lines.id)`;
+    for (const r of await select<{ verdict: 'accepted' | 'partial'; n: number }>(
+      `SELECT verdict, COUNT(*) AS n FROM claim_lines WHERE ${missing} GROUP BY verdict`,
+      [claimId],
+      transaction,
+    ))
+      lost[r.verdict] = Number(r.n);
+    await exec(
       `UPDATE claim_lines SET verdict = 'rejected', reason_codes = '["ALREADY_CLAIMED"]', rule = 'notAlreadyClaimed',
               accepted_quantity = 0, computed_amount = 0, approved_amount = 0
-        WHERE claim_id = ? AND accepted_quantity > 0 AND verdict <> 'rejected'
-          AND NOT EXISTS (SELECT 1 FROM pos_consumptions c WHERE c.claim_line_id = claim_lines.id)`,
+        WHERE ${missing}`,
       [claimId],
       transaction,
     );

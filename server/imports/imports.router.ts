@@ -78,7 +78,8 @@ const ClaimImportInput = z
       .openapi({ description: 'implicit claims: one per debit memo (lines without one go by month), or one per month' }),
     currency: z
       .string()
-      .regex(/^[A-Z]{3}$/, 'an ISO 4217 code such as USD')
+      .regex(/^[A-Za-z]{3}$/, 'an ISO 4217 code such as USD')
+      .transform((c) => c.toUpperCase())
       .default('USD')
       .openapi({ description: 'the currency of the claims built (ISO 4217)' }),
   })

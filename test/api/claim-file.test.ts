@@ -4,6 +4,7 @@
  * of the lines, the ledger taken once, and nothing left behind by a file that fails.
  */
 import { QueryTypes } from 'sequelize';
+import { settleClaimLedger } from '../../server/claims/pos-claims.repository.js';
 import { describeDb, startTestApp, USERS, type Client, type TestApp } from '../support/harness.js';
 
 interface Line {
@@ -132,6 +133,71 @@ describeDb('claim files', () => {
     const memo = await send(arrow, [header, row('CF-300', '1', '5')].join('\r\n'), '?debitMemoNumber=ARW-CF-1');
     expect(memo.status).toBe(409);
     expect(memo.body).toMatchObject({ code: 'CLAIM_ALREADY_EXISTS', claimId });
+  });
+
+  it('gives the last units to exactly one of two claim files sent at the same time', async () => {
+    type AuthLine = {
+      id: number;
+      vendorPartNumber: string;
+      authorizedCost: string;
+      remainingQuantity: number;
+      endCustomerId: number | null;
+    };
+    const auths = (await arrow.get('/api/authorizations')).body.items as { number: string; lines: AuthLine[] }[];
+    const a = auths.find((x) => x.lines.some((y) => y.remainingQuantity > 0))!;
+    const l = a.lines.find((y) => y.remainingQuantity > 0)!;
+    const customers = (await arrow.get('/api/accounts?type=end_customer')).body.items as { id: number; name: string }[];
+    const customer = customers.find((c) => c.id === l.endCustomerId)?.name ?? '';
+    const file = (prefix: string) =>
+      [
+        'Invoice No,Line,Invoice Date,Mfr Part,Qty,Book Cost,Debit Cost,S&D Number,End Customer',
+        `${prefix}-1,1,2026-10-20,${l.vendorPartNumber},${l.remainingQuantity},9.9999,${l.authorizedCost},${a.number},"${customer}"`,
+      ].join('\n');
+    const [one, two] = await Promise.all([send(arrow, file('RACE-A')), send(arrow, file('RACE-B'))]);
+    expect([one.status, two.status]).toEqual([201, 201]);
+    const accepted = [one, two].map((r) => r.body.lines.accepted as number).sort();
+    expect(accepted).toEqual([0, 1]);
+    const [row] = (await t.db.sequelize.query(
+      'SELECT approved_quantity AS a, consumed_quantity AS c FROM authorization_lines WHERE id = ?',
+      {
+        replacements: [l.id],
+        type: QueryTypes.SELECT,
+      },
+    )) as { a: number; c: number }[];
+    expect(Number(row!.c)).toBe(Number(row!.a));
+    const loser = [one, two].find((r) => r.body.lines.accepted === 0)!;
+    const lines = (await arrow.get(`/api/claims/${loser.body.claim.id}`)).body.lines as Line[];
+    expect(lines.map((x) => [x.verdict, x.reasonCodes])).toEqual([['rejected', ['QTY_EXCEEDS_APPROVED']]]);
+  });
+
+  it('rejects as already claimed a line whose POS line another claim took while the file was running', async () => {
+    // The state a run reaches when another claim commits the same POS line between its check and its ledger step.
+    const db = t.db.sequelize;
+    const q = <T>(sql: string, replacements: unknown[] = []) => db.query(sql, { replacements, type: QueryTypes.SELECT }) as Promise<T[]>;
+    const [taken] = await q<{ claimId: number; lineId: number }>(
+      "SELECT l.claim_id AS claimId, l.id AS lineId FROM claim_lines l JOIN pos_consumptions c ON c.claim_line_id = l.id WHERE l.invoice_number = 'CF-100' AND l.invoice_line = '1'",
+    );
+    const late = (await send(arrow, [header, row('CF-500', '1', '1', { auth: 'SD-NOPE-0001' })].join('\r\n'))).body.claim.id as number;
+    await db.query(
+      `INSERT INTO claim_lines (claim_id, distributor_id, line_number, authorization_number, authorization_line_id, invoice_number, invoice_line,
+         invoice_date, quantity, book_cost, claimed_amount, computed_amount, accepted_quantity, approved_amount, verdict, reason_codes, created_at, updated_at)
+       SELECT ?, distributor_id, 2, authorization_number, authorization_line_id, invoice_number, invoice_line, invoice_date, 7, book_cost,
+              '4.8650', '4.8650', 7, '4.8650', 'accepted', '[]', created_at, updated_at FROM claim_lines WHERE id = ?`,
+      { replacements: [late, taken!.lineId] },
+    );
+    const before = await consumed();
+    const outcome = await db.transaction((tx) => settleClaimLedger(late, 1, tx));
+    expect(outcome).toEqual({ taken: 0, lost: { accepted: 1, partial: 0 } });
+    const [line] = await q<{ verdict: string; reasons: string; accepted: number }>(
+      'SELECT verdict, reason_codes AS reasons, accepted_quantity AS accepted FROM claim_lines WHERE claim_id = ? AND line_number = 2',
+      [late],
+    );
+    expect(line).toEqual({ verdict: 'rejected', reasons: '["ALREADY_CLAIMED"]', accepted: 0 });
+    expect(await consumed()).toBe(before);
+    const holders = await q<{ claimId: number }>(
+      "SELECT l.claim_id AS claimId FROM pos_consumptions c JOIN claim_lines l ON l.id = c.claim_line_id WHERE c.invoice_number = 'CF-100' AND c.invoice_line = '1'",
+    );
+    expect(holders).toEqual([{ claimId: taken!.claimId }]);
   });
 
   it("keeps another distributor's claim file out of sight", async () => {
