@@ -18,7 +18,6 @@ import type { Readable } from 'node:stream';
 import { Transaction } from 'sequelize';
 import { AuthorizationIndex, ValidationSession, type AuthorizationLineFact, type PartResolver } from '../../core/claims/engine.js';
 import { normalizeCode, posKey } from '../../core/claims/rules.js';
-import { parseMoney } from '../../core/money.js';
 import type { Cell } from '../../models/bulk.js';
 import type { Actor } from '../auth/actor.js';
 import { scopeOf } from '../auth/actor.js';
@@ -29,15 +28,8 @@ import { productResolver, type PosInsertRow } from '../imports/imports.repositor
 import { importCsv, type ImportMeta } from '../imports/imports.service.js';
 import * as repo from './claims.repository.js';
 import type { ClaimView } from './claims.schemas.js';
-import { claimLineRow, type Prepared } from './pos-claims.service.js';
-import {
-  authorizationFactsForNumbers,
-  bookCosts,
-  CLAIM_LINE_COLUMNS,
-  claimTotals,
-  consumedKeys,
-  settleClaimLedger,
-} from './pos-claims.repository.js';
+import { claimLineRow, submitBuiltClaim, type Prepared } from './pos-claims.service.js';
+import { authorizationFactsForNumbers, bookCosts, CLAIM_LINE_COLUMNS, consumedKeys, settleClaimLedger } from './pos-claims.repository.js';
 import { writeRows } from '../../models/bulk.js';
 
 export interface ClaimFileMeta extends ImportMeta {
@@ -226,34 +218,7 @@ export async function importClaimFile(actor: Actor, input: Readable, meta: Claim
       if (!r) throw new AppError('INTERNAL', 'the claim file run did not start', 500);
       await r.drain();
       const { lost } = await settleClaimLedger(claimId, r.expectedConsumptions, ledger);
-      const totals = await claimTotals(claimId, ledger);
-      const [first] = await repo.firstProgramOfClaim(claimId, ledger);
-      const status = parseMoney(totals.approvedTotal).greaterThan(0) ? 'submitted' : 'rejected';
-      await repo.updateClaim(
-        claimId,
-        {
-          status,
-          claimedTotal: totals.claimedTotal,
-          computedTotal: totals.computedTotal,
-          approvedTotal: totals.approvedTotal,
-          programId: first?.programId ?? null,
-          programType: first?.programType ?? null,
-          submittedAt: new Date(),
-        },
-        ledger,
-      );
-      await recordAudit(
-        actor,
-        {
-          action: 'claim.submitted',
-          entityType: 'claim',
-          entityId: claimId,
-          distributorId,
-          before: { status: 'draft' },
-          after: { status, importId: job.id, ...totals, lostToOtherClaims: lost.accepted + lost.partial },
-        },
-        ledger,
-      );
+      await submitBuiltClaim(actor, claimId, ledger, { importId: job.id, lostToOtherClaims: lost.accepted + lost.partial });
       const claim = (await repo.findClaim(scopeOf(actor), claimId, { transaction: ledger }))!;
       return {
         claim,

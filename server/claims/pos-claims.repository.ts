@@ -10,6 +10,7 @@ import type { ProgramType } from '../../core/domain.js';
 import { moneyFromDb, moneyToString } from '../../core/money.js';
 import { posKey } from '../../core/claims/rules.js';
 import { rawMysql, writeRows, type Cell } from '../../models/bulk.js';
+import type { PosRow } from '../imports/pos-rows.js';
 import { sequelize } from './claims.repository.js';
 
 const mysql = () => sequelize().getDialect() === 'mysql';
@@ -212,28 +213,15 @@ export async function bookCosts(distributorId: number) {
     byProduct.get(productId)?.find((b) => b.from <= date && (b.to === null || b.to >= date))?.cost ?? null;
 }
 
-export interface PagePosLine {
+/** A POS line of an import as a bulk claim run reads it. */
+export type PagePosLine = Omit<PosRow, 'extra'> & {
   id: number;
-  invoiceNumber: string;
-  invoiceLine: string;
-  invoiceDate: string;
-  shipDate: string | null;
   productId: number | null;
-  vendorPartNumber: string | null;
-  distributorPartNumber: string | null;
-  quantity: number;
-  resalePrice: string | null;
-  bookCost: string | null;
-  authorizedCost: string | null;
-  claimedAmount: string | null;
-  authorizationNumber: string | null;
-  endCustomerName: string | null;
-  customerPo: string | null;
-  debitMemoNumber: string | null;
+  /** the unmapped columns, as stored (JSON) */
   extra: string | null;
   /** the ledger already holds this POS line (another claim or program) */
   consumed: boolean;
-}
+};
 
 const money = (v: unknown) => (v === null || v === undefined ? null : typeof v === 'string' ? v : m(v as number));
 

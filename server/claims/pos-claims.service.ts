@@ -20,6 +20,7 @@ import { createValidator, type AuthorizationLineFact, type ClaimLineInput, type 
 import { endCustomerKey, posKey, RULE_NAMES } from '../../core/claims/rules.js';
 import type { ClaimType } from '../../core/domain.js';
 import { lineCredit, moneyToString, parseMoney } from '../../core/money.js';
+import type { Transaction } from 'sequelize';
 import type { Cell } from '../../models/bulk.js';
 import type { Actor } from '../auth/actor.js';
 import { scopeOf } from '../auth/actor.js';
@@ -476,45 +477,53 @@ export function claimLineRow(
   ];
 }
 
-/** Submits a claim the run built: totals summed from its lines by the database, audited. */
+/**
+ * Submits a claim a bulk run built, in the caller's transaction: totals summed from its lines by
+ * the database, its program from its first authorized line, audited (with `note` in the event).
+ */
+export async function submitBuiltClaim(actor: Actor, claimId: number, t: Transaction, note: Record<string, unknown> = {}) {
+  const totals = await claimTotals(claimId, t);
+  const [first] = await repo.firstProgramOfClaim(claimId, t);
+  const status = parseMoney(totals.approvedTotal).greaterThan(0) ? 'submitted' : 'rejected';
+  await repo.updateClaim(
+    claimId,
+    {
+      status,
+      claimedTotal: totals.claimedTotal,
+      computedTotal: totals.computedTotal,
+      approvedTotal: totals.approvedTotal,
+      programId: first?.programId ?? null,
+      programType: first?.programType ?? null,
+      submittedAt: new Date(),
+    },
+    t,
+  );
+  const claim = (await repo.findClaim({ distributorId: null }, claimId, { transaction: t }))!;
+  await recordAudit(
+    actor,
+    {
+      action: 'claim.submitted',
+      entityType: 'claim',
+      entityId: claimId,
+      distributorId: claim.distributorId,
+      before: { status: 'draft' },
+      after: { status, ...totals, ...note },
+    },
+    t,
+  );
+  return { claim, totals };
+}
+
 async function submitBuilt(actor: Actor, claimId: number): Promise<ClaimImportResult['claims'][number]> {
   return repo.sequelize().transaction(async (t) => {
-    const totals = await claimTotals(claimId, t);
-    const [first] = await repo.firstProgramOfClaim(claimId, t);
-    const status = parseMoney(totals.approvedTotal).greaterThan(0) ? 'submitted' : 'rejected';
-    await repo.updateClaim(
-      claimId,
-      {
-        status,
-        claimedTotal: totals.claimedTotal,
-        computedTotal: totals.computedTotal,
-        approvedTotal: totals.approvedTotal,
-        programId: first?.programId ?? null,
-        programType: first?.programType ?? null,
-        submittedAt: new Date(),
-      },
-      t,
-    );
-    const claim = (await repo.findClaim({ distributorId: null }, claimId, { transaction: t }))!;
-    await recordAudit(
-      actor,
-      {
-        action: 'claim.submitted',
-        entityType: 'claim',
-        entityId: claimId,
-        distributorId: claim.distributorId,
-        before: { status: 'draft' },
-        after: { status, ...totals },
-      },
-      t,
-    );
+    const { claim, totals } = await submitBuiltClaim(actor, claimId, t);
     return {
       id: claimId,
       number: claim.number,
       type: claim.type,
       debitMemoNumber: claim.debitMemoNumber,
       currency: claim.currency,
-      status,
+      status: claim.status,
       lineCount: totals.lines,
       rejectedLines: totals.rejected,
       claimedTotal: totals.claimedTotal,

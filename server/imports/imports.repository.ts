@@ -4,7 +4,7 @@
  * file imported twice adds nothing; on MariaDB through the raw mysql2 connection (the ORM is not
  * for bulk paths).
  */
-import { QueryTypes, type Sequelize } from 'sequelize';
+import type { Sequelize } from 'sequelize';
 import { PosColumnMapping, PosImport, PosImportError } from '../../models/imports.js';
 import { Product, ProductPartMapping } from '../../models/catalog.js';
 import type { TenantScope } from '../auth/actor.js';
@@ -247,45 +247,4 @@ export async function insertPosLines(distributorId: number, importId: number, ro
     // The distributor is the caller's and the product ids were looked up for this import.
     { ignore: true, trustedReferences: true },
   );
-}
-
-export interface StoredPosLine {
-  id: number;
-  distributorId: number;
-  invoiceNumber: string;
-  invoiceLine: string;
-  invoiceDate: string;
-  shipDate: string | null;
-  productId: number | null;
-  vendorPartNumber: string | null;
-  distributorPartNumber: string | null;
-  quantity: number;
-  resalePrice: string | null;
-  bookCost: string | null;
-  authorizedCost: string | null;
-  claimedAmount: string | null;
-  authorizationNumber: string | null;
-  endCustomerName: string | null;
-  customerPo: string | null;
-  debitMemoNumber: string | null;
-  extra: string | null;
-}
-
-/** This import's POS lines that no claim has taken or tried (rejected lines go through disputes), in file order. */
-export async function unconsumedPosLines(importId: number, distributorId: number): Promise<StoredPosLine[]> {
-  const rows = await sequelize().query(
-    `SELECT p.id, p.distributor_id AS distributorId, p.invoice_number AS invoiceNumber, p.invoice_line AS invoiceLine,
-            p.invoice_date AS invoiceDate, p.ship_date AS shipDate, p.product_id AS productId, p.vendor_part_number AS vendorPartNumber,
-            p.distributor_part_number AS distributorPartNumber, p.quantity, p.resale_price AS resalePrice, p.book_cost AS bookCost,
-            p.authorized_cost AS authorizedCost, p.claimed_amount AS claimedAmount, p.authorization_number AS authorizationNumber,
-            p.end_customer_name AS endCustomerName, p.customer_po AS customerPo, p.debit_memo_number AS debitMemoNumber, p.extra
-       FROM pos_lines p
-      WHERE p.import_id = ? AND p.distributor_id = ?
-        AND NOT EXISTS (SELECT 1 FROM pos_consumptions c WHERE c.distributor_id = p.distributor_id AND c.invoice_number = p.invoice_number AND c.invoice_line = p.invoice_line)
-        AND NOT EXISTS (SELECT 1 FROM claim_lines l
-                         WHERE l.distributor_id = p.distributor_id AND l.invoice_number = p.invoice_number AND l.invoice_line = p.invoice_line)
-      ORDER BY p.id`,
-    { replacements: [importId, distributorId], type: QueryTypes.SELECT },
-  );
-  return rows as StoredPosLine[];
 }
