@@ -28,7 +28,7 @@ import { productResolver, type PosInsertRow } from '../imports/imports.repositor
 import { importCsv, type ImportMeta } from '../imports/imports.service.js';
 import * as repo from './claims.repository.js';
 import type { ClaimView } from './claims.schemas.js';
-import { claimLineRow, submitBuiltClaim, type Prepared } from './pos-claims.service.js';
+import { claimLineRow, errorText, submitBuiltClaim, type Prepared } from './pos-claims.service.js';
 import { authorizationFactsForNumbers, bookCosts, CLAIM_LINE_COLUMNS, consumedKeys, settleClaimLedger } from './pos-claims.repository.js';
 import { writeRows } from '../../models/bulk.js';
 
@@ -62,7 +62,8 @@ class ClaimFileRun {
     readonly actor: Actor,
     readonly distributorId: number,
     readonly claimId: number,
-    readonly ledger: Transaction,
+    /** the run's ledger transaction (MariaDB); null on SQLite, where the ledger step comes at the end */
+    readonly ledger: Transaction | null,
     private readonly bookCostOn: (productId: number, date: string) => string | null,
     parts: PartResolver,
   ) {
@@ -102,8 +103,7 @@ class ClaimFileRun {
       out[i] = claimLineRow(v, i, prepared[i]!, this.claimId, this.distributorId, r >= 0 ? v.index.facts[r]! : null, now);
     }
     const load = writeRows(repo.sequelize(), 'claim_lines', CLAIM_LINE_COLUMNS, out, {
-      // On SQLite there is one connection: the lines go in the run's transaction.
-      transaction: repo.sequelize().getDialect() === 'mysql' ? null : this.ledger,
+      transaction: null,
       trustedReferences: true,
     }).then(
       (n) => {
@@ -205,33 +205,52 @@ export async function importClaimFile(actor: Actor, input: Readable, meta: Claim
     distributor: (part) => products.byDistributor.get(normalizeCode(part)),
   };
   let run: ClaimFileRun | null = null;
-  try {
-    // Read committed: the ledger's statements see the lines the other connections wrote.
-    const options = db.getDialect() === 'mysql' ? { isolationLevel: Transaction.ISOLATION_LEVELS.READ_COMMITTED } : {};
-    return await db.transaction(options, async (ledger) => {
-      const job = await importCsv(actor, input, meta, async (importId) => {
-        await repo.setClaimImport(claimId, importId, ledger);
-        run = new ClaimFileRun(actor, distributorId, claimId, ledger, bookCostOn, parts);
-        return (rows) => run!.add(rows);
-      });
-      const r = run as ClaimFileRun | null;
-      if (!r) throw new AppError('INTERNAL', 'the claim file run did not start', 500);
-      await r.drain();
-      const { lost } = await settleClaimLedger(claimId, r.expectedConsumptions, ledger);
-      await submitBuiltClaim(actor, claimId, ledger, { importId: job.id, lostToOtherClaims: lost.accepted + lost.partial });
-      const claim = (await repo.findClaim(scopeOf(actor), claimId, { transaction: ledger }))!;
-      return {
-        claim,
-        importId: job.id,
-        rows: { read: job.rowsRead, rejected: job.rowsRejected },
-        lines: {
-          accepted: r.counts.accepted - lost.accepted,
-          partial: r.counts.partial - lost.partial,
-          rejected: r.counts.rejected + lost.accepted + lost.partial,
-          lostToOtherClaims: lost.accepted + lost.partial,
-        },
-      };
+  const stream = (ledger: Transaction | null) =>
+    importCsv(actor, input, meta, async (importId) => {
+      await repo.setClaimImport(claimId, importId, ledger);
+      run = new ClaimFileRun(actor, distributorId, claimId, ledger, bookCostOn, parts);
+      return (rows) => run!.add(rows);
     });
+  /** The ledger step and the submit, then the answer. */
+  const settle = async (job: Awaited<ReturnType<typeof importCsv>>, ledger: Transaction) => {
+    const r = run as ClaimFileRun | null;
+    if (!r) throw new AppError('INTERNAL', 'the claim file run did not start', 500);
+    await r.drain();
+    let lost: Awaited<ReturnType<typeof settleClaimLedger>>['lost'];
+    try {
+      ({ lost } = await settleClaimLedger(claimId, r.expectedConsumptions, ledger));
+    } catch (err) {
+      // SQLite only (MariaDB holds the lines locked): another claim took the same units meanwhile.
+      if (/consumed quantity outside|chk_consumed/i.test(errorText(err)))
+        throw new AppError('LEDGER_CHANGED', 'another claim took units of the same authorization lines while the file ran: send it again', 409);
+      throw err;
+    }
+    await submitBuiltClaim(actor, claimId, ledger, { importId: job.id, lostToOtherClaims: lost.accepted + lost.partial });
+    const claim = (await repo.findClaim(scopeOf(actor), claimId, { transaction: ledger }))!;
+    return {
+      claim,
+      importId: job.id,
+      rows: { read: job.rowsRead, rejected: job.rowsRejected },
+      lines: {
+        accepted: r.counts.accepted - lost.accepted,
+        partial: r.counts.partial - lost.partial,
+        rejected: r.counts.rejected + lost.accepted + lost.partial,
+        lostToOtherClaims: lost.accepted + lost.partial,
+      },
+    };
+  };
+  try {
+    if (db.getDialect() === 'mysql') {
+      // One ledger transaction for the whole file; read committed, so its statements see the
+      // lines the other connections wrote.
+      return await db.transaction({ isolationLevel: Transaction.ISOLATION_LEVELS.READ_COMMITTED }, async (ledger) =>
+        settle(await stream(ledger), ledger),
+      );
+    }
+    // SQLite has one writer: a transaction held open for the whole file would lock the job's own
+    // progress writes out. The lines go in first; the ledger step is one short transaction.
+    const job = await stream(null);
+    return await db.transaction((ledger) => settle(job, ledger));
   } catch (err) {
     // Nothing of a failed run stays: its lines and its draft claim go, the ledger never moved.
     await repo.discardDraftClaim(claimId).catch(() => undefined);

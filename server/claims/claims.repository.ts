@@ -377,8 +377,8 @@ export async function updateClaim(
 }
 
 /** Links a claim to the import job its lines stream from (a claim file). */
-export async function setClaimImport(claimId: number, posImportId: number, transaction: Transaction) {
-  await Claim.update({ posImportId }, { where: { id: claimId }, transaction });
+export async function setClaimImport(claimId: number, posImportId: number, transaction: Transaction | null) {
+  await Claim.update({ posImportId }, { where: { id: claimId }, transaction: transaction ?? undefined });
 }
 
 /** Removes a draft claim a failed bulk run left, with its lines; it never reached the ledger. */

@@ -17,9 +17,9 @@ const mysql = () => sequelize().getDialect() === 'mysql';
 const m = (v: string | number) => moneyToString(moneyFromDb(v));
 const day = (v: unknown) => String(v).slice(0, 10);
 
-async function select<T>(sql: string, replacements: unknown[], transaction?: Transaction): Promise<T[]> {
+async function select<T>(sql: string, replacements: unknown[], transaction?: Transaction | null): Promise<T[]> {
   if (mysql()) return (await rawMysql(sequelize(), sql, replacements, { transaction })) as unknown as T[];
-  return (await sequelize().query(sql, { replacements, type: QueryTypes.SELECT, transaction })) as T[];
+  return (await sequelize().query(sql, { replacements, type: QueryTypes.SELECT, transaction: transaction ?? undefined })) as T[];
 }
 
 /** Runs a write and returns the rows it changed. */
@@ -59,7 +59,7 @@ export async function authorizationFacts(importId: number, distributorId: number
  * streams. This distributor's lines are locked first, in id order, in the run's ledger
  * transaction: the quantities read stay true until the run commits.
  */
-export async function authorizationFactsForNumbers(numbers: string[], distributorId: number, transaction: Transaction) {
+export async function authorizationFactsForNumbers(numbers: string[], distributorId: number, transaction: Transaction | null) {
   const out: AuthorizationLineFact[] = [];
   for (let i = 0; i < numbers.length; i += 1000) {
     const part = numbers.slice(i, i + 1000);
@@ -76,7 +76,7 @@ export async function authorizationFactsForNumbers(numbers: string[], distributo
   return out;
 }
 
-async function factsWhere(condition: string, params: unknown[], transaction?: Transaction): Promise<AuthorizationLineFact[]> {
+async function factsWhere(condition: string, params: unknown[], transaction?: Transaction | null): Promise<AuthorizationLineFact[]> {
   const rows = await select<Record<string, unknown>>(
     `SELECT l.id AS lineId, a.id AS authorizationId, a.number AS number, a.version AS version, a.distributor_id AS distributorId,
             l.product_id AS productId, p.vendor_part_number AS vendorPart, l.end_customer_id AS endCustomerId, e.name AS endCustomerName,
@@ -114,7 +114,7 @@ async function factsWhere(condition: string, params: unknown[], transaction?: Tr
 }
 
 /** The POS keys (posKey form) among these invoices that the ledger already holds for the distributor. */
-export async function consumedKeys(distributorId: number, invoiceNumbers: string[], transaction?: Transaction): Promise<Set<string>> {
+export async function consumedKeys(distributorId: number, invoiceNumbers: string[], transaction?: Transaction | null): Promise<Set<string>> {
   const out = new Set<string>();
   for (let i = 0; i < invoiceNumbers.length; i += 2000) {
     const part = invoiceNumbers.slice(i, i + 2000);

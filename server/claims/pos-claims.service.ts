@@ -122,6 +122,10 @@ const VERDICTS = ['accepted', 'partial', 'rejected'] as const;
 const RETRIABLE =
   /deadlock|lock wait timeout|Duplicate entry|UNIQUE constraint|SQLITE_BUSY|ledger: |consumed quantity outside|CONSTRAINT .*chk_consumed|check constraint/i;
 
+/** An error's message with its driver's (Sequelize wraps them, sometimes with an empty message). */
+export const errorText = (err: unknown) =>
+  `${(err as Error | null)?.message ?? ''} ${(err as { parent?: { message?: string } } | null)?.parent?.message ?? ''}`;
+
 interface Group {
   type: ClaimType;
   debitMemoNumber: string | null;
@@ -340,7 +344,7 @@ export async function claimImport(
         counts.rejected += outcome.pageCounts.rejected;
         return;
       } catch (err) {
-        if (attempt >= 5 || !RETRIABLE.test(String((err as Error).message))) throw err;
+        if (attempt >= 5 || !RETRIABLE.test(errorText(err))) throw err;
         // Another claim took lines or quantity meanwhile: the page is done again from fresh figures.
         const again = await nextPage(importId, page[0]!.id - 1, page.length, mode);
         const ids = new Set(page.map((p) => p.id));

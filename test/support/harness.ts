@@ -1,8 +1,11 @@
 /**
- * Starts the real app on a fresh database of the dialect this jest project runs on: SQLite in
- * memory, or a new MariaDB database (dropped at the end). Tests speak HTTP to it through supertest.
+ * Starts the real app on a fresh database of the dialect this jest project runs on: a SQLite
+ * file in the temp folder, or a new MariaDB database (dropped at the end). Tests speak HTTP to it through supertest.
  */
 import { randomBytes } from 'node:crypto';
+import { rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Express } from 'express';
 import mysql from 'mysql2/promise';
 import request from 'supertest';
@@ -18,7 +21,8 @@ const mariadbMissing = dialect === 'mariadb' && process.env.BEC_MARIADB_UNAVAILA
 export const describeDb = (name: string, fn: () => void) => (mariadbMissing ? describe.skip : describe)(`${name} [${dialect}]`, fn);
 
 export function testDatabaseUrl(): string {
-  if (dialect === 'sqlite') return 'sqlite::memory:';
+  // A file, as the embedded default runs (an in-memory database hides what a second connection sees).
+  if (dialect === 'sqlite') return `sqlite:${join(tmpdir(), `bec_t_${process.pid}_${randomBytes(4).toString('hex')}.sqlite`)}`;
   const base = new URL((process.env.TEST_DATABASE_URL ?? 'mysql://root@127.0.0.1:3306/test').replace(/^mariadb:/, 'mysql:'));
   base.pathname = `/bec_t_${process.pid}_${randomBytes(4).toString('hex')}`;
   return base.toString();
@@ -92,6 +96,8 @@ export async function startTestApp(options: { seed?: boolean; url?: string } = {
         await conn.query(`DROP DATABASE IF EXISTS \`${c.database}\``);
         await conn.end();
       }
+      if (url.startsWith('sqlite:/'))
+        for (const suffix of ['', '-journal', '-wal', '-shm']) rmSync(url.slice('sqlite:'.length) + suffix, { force: true });
     },
   };
 }
