@@ -222,7 +222,11 @@ export async function importClaimFile(actor: Actor, input: Readable, meta: Claim
     } catch (err) {
       // SQLite only (MariaDB holds the lines locked): another claim took the same units meanwhile.
       if (/consumed quantity outside|chk_consumed/i.test(errorText(err)))
-        throw new AppError('LEDGER_CHANGED', 'another claim took units of the same authorization lines while the file ran: send it again', 409);
+        throw new AppError(
+          'LEDGER_CHANGED',
+          'another claim took units of the same authorization lines while the file ran: send it again',
+          409,
+        );
       throw err;
     }
     await submitBuiltClaim(actor, claimId, ledger, { importId: job.id, lostToOtherClaims: lost.accepted + lost.partial });

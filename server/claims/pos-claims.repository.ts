@@ -114,7 +114,11 @@ async function factsWhere(condition: string, params: unknown[], transaction?: Tr
 }
 
 /** The POS keys (posKey form) among these invoices that the ledger already holds for the distributor. */
-export async function consumedKeys(distributorId: number, invoiceNumbers: string[], transaction?: Transaction | null): Promise<Set<string>> {
+export async function consumedKeys(
+  distributorId: number,
+  invoiceNumbers: string[],
+  transaction?: Transaction | null,
+): Promise<Set<string>> {
   const out = new Set<string>();
   for (let i = 0; i < invoiceNumbers.length; i += 2000) {
     const part = invoiceNumbers.slice(i, i + 2000);
