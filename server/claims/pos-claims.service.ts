@@ -272,9 +272,12 @@ export async function claimImport(
 
   /** One page in one transaction; returns the page's new groups and line counts once committed. */
   async function runPage(page: PagePosLine[]) {
+    // What prepare() counts across pages, to put back when the page is done again.
+    const takenBefore = new Map(taken);
+    const unmatchedBefore = { count: unmatchedCount, listed: unmatched.length };
     const prepared = prepare(page);
     if (!prepared.length) return;
-    const numbers = [...new Set(prepared.map((x) => x.line.authorizationNumber!))].sort();
+    let numbers = [...new Set(prepared.map((x) => x.line.authorizationNumber!))].sort();
     for (let attempt = 1; ; attempt++) {
       try {
         const outcome = await repo.sequelize().transaction(async (t) => {
@@ -348,8 +351,13 @@ export async function claimImport(
         // Another claim took lines or quantity meanwhile: the page is done again from fresh figures.
         const again = await nextPage(importId, page[0]!.id - 1, page.length, mode);
         const ids = new Set(page.map((p) => p.id));
+        taken.clear();
+        for (const [k, v] of takenBefore) taken.set(k, v);
+        unmatchedCount = unmatchedBefore.count;
+        unmatched.length = unmatchedBefore.listed;
         prepared.splice(0, prepared.length, ...prepare(again.filter((p) => ids.has(p.id))));
         if (!prepared.length) return;
+        numbers = [...new Set(prepared.map((x) => x.line.authorizationNumber!))].sort();
       }
     }
   }

@@ -62,6 +62,45 @@ describeDb('claim files', () => {
       '"Boston; MA"',
     ].join(';');
 
+  /** A new authorization line (request, then approval) with `quantity` units, all still to claim. */
+  const freshLine = async (quantity: number) => {
+    const cm = await t.as(USERS.cm);
+    const program = (await arrow.get('/api/programs')).body.items.find((p: { code: string }) => p.code === 'SD-2026');
+    const cascade = (await arrow.get('/api/accounts?type=end_customer&q=Cascade')).body.items[0];
+    const products = (await arrow.get('/api/products')).body.items as { id: number; vendorPartNumber: string }[];
+    const adc = products.find((p) => p.vendorPartNumber === 'VS-ADC-24S')!;
+    const created = await arrow.post('/api/requests', {
+      programId: program.id,
+      endCustomerId: cascade.id,
+      validFrom: '2026-10-01',
+      validTo: '2027-03-31',
+      justification: 'race test',
+      lines: [{ productId: adc.id, quantity, requestedCost: '5.9270' }],
+    });
+    expect(created.status).toBe(201);
+    const approved = await cm.post(`/api/requests/${created.body.id}/approve`, { comment: 'ok' });
+    expect(approved.status).toBe(200);
+    const auth = (await arrow.get(`/api/authorizations/${approved.body.authorizationId}`)).body;
+    return {
+      number: auth.number as string,
+      lineId: auth.lines[0].id as number,
+      part: 'VS-ADC-24S',
+      cost: '5.9270',
+      customer: cascade.name as string,
+      quantity,
+    };
+  };
+  const approvedAndConsumed = async (lineId: number) => {
+    const [row] = (await t.db.sequelize.query(
+      'SELECT approved_quantity AS a, consumed_quantity AS c FROM authorization_lines WHERE id = ?',
+      {
+        replacements: [lineId],
+        type: QueryTypes.SELECT,
+      },
+    )) as { a: number; c: number }[];
+    return [Number(row!.a), Number(row!.c)];
+  };
+
   let claimId: number;
   let importId: number;
   it('streams a messy claim file into one submitted claim, a verdict and reasons on every line', async () => {
@@ -136,22 +175,11 @@ describeDb('claim files', () => {
   });
 
   it('gives the last units to exactly one of two claim files sent at the same time', async () => {
-    type AuthLine = {
-      id: number;
-      vendorPartNumber: string;
-      authorizedCost: string;
-      remainingQuantity: number;
-      endCustomerId: number | null;
-    };
-    const auths = (await arrow.get('/api/authorizations')).body.items as { number: string; lines: AuthLine[] }[];
-    const a = auths.find((x) => x.lines.some((y) => y.remainingQuantity > 0))!;
-    const l = a.lines.find((y) => y.remainingQuantity > 0)!;
-    const customers = (await arrow.get('/api/accounts?type=end_customer')).body.items as { id: number; name: string }[];
-    const customer = customers.find((c) => c.id === l.endCustomerId)?.name ?? '';
+    const l = await freshLine(40);
     const file = (prefix: string) =>
       [
         'Invoice No,Line,Invoice Date,Mfr Part,Qty,Book Cost,Debit Cost,S&D Number,End Customer',
-        `${prefix}-1,1,2026-10-20,${l.vendorPartNumber},${l.remainingQuantity},9.9999,${l.authorizedCost},${a.number},"${customer}"`,
+        `${prefix}-1,1,2026-10-20,${l.part},${l.quantity},9.9999,${l.cost},${l.number},"${l.customer}"`,
       ].join('\n');
     const [one, two] = await Promise.all([send(arrow, file('RACE-A')), send(arrow, file('RACE-B'))]);
     // Exactly one file gets the units. On MariaDB the second waits for the first's locks and is
@@ -160,14 +188,7 @@ describeDb('claim files', () => {
     const winner = [one, two].find((r) => r.status === 201 && r.body.lines.accepted === 1);
     const loser = [one, two].find((r) => r !== winner)!;
     expect(winner).toBeDefined();
-    const [row] = (await t.db.sequelize.query(
-      'SELECT approved_quantity AS a, consumed_quantity AS c FROM authorization_lines WHERE id = ?',
-      {
-        replacements: [l.id],
-        type: QueryTypes.SELECT,
-      },
-    )) as { a: number; c: number }[];
-    expect(Number(row!.c)).toBe(Number(row!.a));
+    expect(await approvedAndConsumed(l.lineId)).toEqual([40, 40]);
     if (loser.status === 201) {
       expect(loser.body.lines.accepted).toBe(0);
       const lines = (await arrow.get(`/api/claims/${loser.body.claim.id}`)).body.lines as Line[];
@@ -181,6 +202,26 @@ describeDb('claim files', () => {
       })) as { n: number }[];
       expect(Number(left[0]!.n)).toBe(1);
     }
+  });
+
+  it('gives the last units to exactly one of two POS imports claimed at the same time', async () => {
+    const l = await freshLine(30);
+    const pos = async (prefix: string) => {
+      const csv = [
+        'Invoice No,Line,Invoice Date,Mfr Part,Qty,Book Cost,Debit Cost,S&D Number,End Customer',
+        `${prefix}-1,1,2026-10-21,${l.part},${l.quantity},9.9999,${l.cost},${l.number},"${l.customer}"`,
+      ].join('\n');
+      const res = await t.http.post('/api/imports').set('Authorization', bearer(arrow)).set('Content-Type', 'text/csv').send(csv);
+      expect(res.status).toBe(201);
+      return res.body.id as number;
+    };
+    const [first, second] = [await pos('POS-RACE-A'), await pos('POS-RACE-B')];
+    const runs = await Promise.all(
+      [first, second].map((id) => arrow.post(`/api/imports/${id}/claims`, { mode: 'implicit', groupBy: 'period' })),
+    );
+    expect(runs.map((r) => r.status)).toEqual([201, 201]);
+    expect(runs.map((r) => r.body.lines.accepted as number).sort()).toEqual([0, 1]);
+    expect(await approvedAndConsumed(l.lineId)).toEqual([30, 30]);
   });
 
   it('rejects as already claimed a line whose POS line another claim took while the file was running', async () => {
