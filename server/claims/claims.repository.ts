@@ -145,10 +145,26 @@ export async function findClaim(
   if (!c) return null;
   const memo = await CreditMemo.findOne({ where: { claimId: id }, transaction });
   if (opts.lines) {
-    const lines = await ClaimLine.findAll({ where: { claimId: id }, order: [['lineNumber', 'ASC']], transaction });
+    const lines = (await ClaimLine.findAll({
+      where: { claimId: id },
+      order: [['lineNumber', 'ASC']],
+      transaction,
+      raw: true,
+    })) as ClaimLine[];
     return toClaimView(c, lines.length, memo, lines);
   }
   return toClaimView(c, await ClaimLine.count({ where: { claimId: id }, transaction }), memo);
+}
+
+/** One page of a claim's lines in line order, after line number `after` (keyset on claim + line number). */
+export async function claimLinesPage(claimId: number, after: number, limit: number): Promise<ClaimLineView[]> {
+  const rows = (await ClaimLine.findAll({
+    where: { claimId, lineNumber: { [Op.gt]: after } },
+    order: [['lineNumber', 'ASC']],
+    limit,
+    raw: true,
+  })) as ClaimLine[];
+  return rows.map(toLineView);
 }
 
 export async function listClaims(scope: TenantScope, q: ClaimQuery) {

@@ -2,7 +2,17 @@ import { Router } from 'express';
 import { authorize, requireActor } from '../auth/actor.js';
 import { describeRoute, IdParam, z } from '../http/openapi.js';
 import { parse } from '../http/validate.js';
-import { AdjustLine, ClaimInput, ClaimQuery, ClaimView, LineParams, NoteInput, PayInput } from './claims.schemas.js';
+import {
+  AdjustLine,
+  ClaimInput,
+  ClaimLineView,
+  ClaimQuery,
+  ClaimView,
+  LineParams,
+  LinesQuery,
+  NoteInput,
+  PayInput,
+} from './claims.schemas.js';
 import * as service from './claims.service.js';
 import { importClaimFile } from './claim-file.service.js';
 import { AppError } from '../errors.js';
@@ -24,6 +34,15 @@ describeRoute({
   tags,
   params: IdParam,
   response: ClaimView,
+});
+describeRoute({
+  method: 'get',
+  path: '/api/claims/:id/lines',
+  summary: "A page of the claim's lines in line order (for claims of many lines; GET /api/claims/:id returns them all)",
+  tags,
+  params: IdParam,
+  query: LinesQuery,
+  response: z.object({ items: z.array(ClaimLineView), total: z.number(), next: z.number().nullable() }),
 });
 describeRoute({
   method: 'post',
@@ -128,6 +147,10 @@ export function claimsRouter() {
   r.get('/', async (req, res) => {
     const q = parse(ClaimQuery, req.query, 'query');
     res.json({ ...(await service.listClaims(requireActor(req), q)), page: q.page, pageSize: q.pageSize });
+  });
+  r.get('/:id/lines', async (req, res) => {
+    const q = parse(LinesQuery, req.query, 'query');
+    res.json(await service.getClaimLines(requireActor(req), id(req.params), q.after, q.limit));
   });
   r.get('/:id', async (req, res) => {
     res.json(await service.getClaim(requireActor(req), id(req.params)));

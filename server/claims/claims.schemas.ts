@@ -71,6 +71,10 @@ export const AdjustLine = z
   .openapi('AdjustLine');
 export const NoteInput = z.object({ body: z.string().min(1).max(4000) }).openapi('NoteInput');
 export const PayInput = z.object({ externalRef: z.string().max(64).nullable().default(null) }).openapi('PayInput');
+export const LinesQuery = z.object({
+  after: z.coerce.number().int().min(0).default(0).openapi({ description: 'the last line number of the previous page' }),
+  limit: z.coerce.number().int().min(1).max(5000).default(1000),
+});
 export const LineParams = z.object({ id: z.coerce.number().int().positive(), lineId: z.coerce.number().int().positive() });
 
 export const ClaimLineView = z

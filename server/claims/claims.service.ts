@@ -82,6 +82,14 @@ export async function getClaim(actor: Actor, id: number) {
 
 export const listClaims = (actor: Actor, q: ClaimQuery) => repo.listClaims(scopeOf(actor), q);
 
+/** A page of a claim's lines (a claim built from a file can hold hundreds of thousands). */
+export async function getClaimLines(actor: Actor, id: number, after: number, limit: number) {
+  const claim = await repo.findClaim(scopeOf(actor), id);
+  if (!claim) throw notFound('claim');
+  const items = await repo.claimLinesPage(id, after, limit);
+  return { items, total: claim.lineCount, next: items.length === limit ? items[items.length - 1]!.lineNumber : null };
+}
+
 const toEngineLine = (l: ClaimLineView, bookCost: string): EngineLine => ({
   lineNumber: l.lineNumber,
   authorizationNumber: l.authorizationNumber,

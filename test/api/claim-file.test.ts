@@ -160,6 +160,24 @@ describeDb('claim files', () => {
     expect(job).toMatchObject({ purpose: 'claim', status: 'completed', rowsAccepted: 5, rowsRejected: 1 });
   });
 
+  it("pages through a claim's lines", async () => {
+    const first = await arrow.get(`/api/claims/${claimId}/lines?limit=2`);
+    expect(first.status).toBe(200);
+    expect(first.body.items.map((l: Line) => l.lineNumber)).toEqual([1, 2]);
+    expect(first.body).toMatchObject({ total: 5, next: 2 });
+    const rest = await arrow.get(`/api/claims/${claimId}/lines?after=${first.body.next}&limit=5`);
+    expect(rest.body.items.map((l: Line) => [l.lineNumber, l.verdict])).toEqual([
+      [3, 'rejected'],
+      [4, 'rejected'],
+      [5, 'partial'],
+    ]);
+    expect(rest.body.next).toBeNull();
+    const whole = (await arrow.get(`/api/claims/${claimId}`)).body.lines as Line[];
+    expect([...first.body.items, ...rest.body.items]).toEqual(whole);
+    expect((await arrow.get(`/api/claims/${claimId}/lines?limit=0`)).status).toBe(400);
+    expect((await (await t.as(USERS.northbridge)).get(`/api/claims/${claimId}/lines`)).status).toBe(404);
+  });
+
   it('rejects a line the ledger already holds, and answers 409 for a debit memo already claimed', async () => {
     const again = await send(arrow, [header, row('CF-100', '1', '5'), row('CF-200', '1', '5')].join('\r\n'), '?fileName=again.csv');
     expect(again.status).toBe(201);
