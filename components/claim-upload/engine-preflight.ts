@@ -11,6 +11,7 @@ import { validateClaimLines, type AuthorizationLineFact, type ClaimLineInput } f
 import type { AuthorizationView } from '../../core/authorization-view.js';
 import type { ProgramType } from '../../core/domain.js';
 import type { PosLine } from '../../core/pos/index.js';
+import { toClaimLineInput } from '../../core/claims/from-pos.js';
 
 export type { AuthorizationView };
 
@@ -61,23 +62,10 @@ export function engineProblems(lines: readonly PosLine[], facts: readonly Author
   }
   const productByPart = new Map(facts.map((f) => [f.vendorPartNumber, f.productId]));
   const checkable = lines.filter((l) => l.authorizationNumber && l.vendorPartNumber && l.bookCost && l.quantity > 0);
-  const inputs: ClaimLineInput[] = checkable.map((l, i) => ({
-    lineNumber: i + 1,
-    authorizationNumber: l.authorizationNumber,
-    vendorPartNumber: l.vendorPartNumber,
-    distributorPartNumber: l.distributorPartNumber,
-    endCustomerName: l.endCustomerName,
-    invoiceNumber: l.invoiceNumber,
-    invoiceLine: l.invoiceLine,
-    invoiceDate: l.invoiceDate,
-    shipDate: l.shipDate,
-    quantity: l.quantity,
-    bookCost: l.bookCost!,
-    authorizedCost: l.authorizedCost,
-    resalePrice: l.resalePrice,
-    claimedAmount: l.claimedAmount,
-    extra: l.extra,
-  }));
+  const inputs: ClaimLineInput[] = checkable.map((l, i) =>
+    toClaimLineInput(l, { lineNumber: i + 1, bookCost: l.bookCost!, extra: l.extra }),
+  );
+
   const verdicts = validateClaimLines(inputs, {
     distributorId,
     authorizationLines: (n) => byNumber.get(n) ?? [],

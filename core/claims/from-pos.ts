@@ -6,6 +6,49 @@
 import type { PosLine } from '../pos/parser.js';
 import type { ClaimLineInput } from './engine.js';
 
+/** What any sold line carries, whoever holds it: a parsed POS line, a claim-file row, a stored claim line. */
+export interface SaleLineFields {
+  authorizationNumber: string | null;
+  vendorPartNumber: string | null;
+  distributorPartNumber: string | null;
+  endCustomerName: string | null;
+  invoiceNumber: string;
+  invoiceLine: string;
+  invoiceDate: string;
+  shipDate: string | null;
+  quantity: number;
+  authorizedCost: string | null;
+  resalePrice: string | null;
+  claimedAmount: string | null;
+}
+
+/**
+ * The engine's input for a sold line. `set` gives what the caller decided rather than read: the
+ * line number, the book cost (the vendor's on record wins over the one reported), the program
+ * fields, and for an automatic match the authorization number and cost it picked.
+ */
+export function toClaimLineInput(
+  line: SaleLineFields,
+  set: Pick<ClaimLineInput, 'lineNumber' | 'bookCost'> &
+    Partial<Pick<ClaimLineInput, 'extra' | 'authorizationNumber' | 'authorizedCost' | 'claimedAmount' | 'endCustomerId'>>,
+): ClaimLineInput {
+  return {
+    authorizationNumber: line.authorizationNumber,
+    vendorPartNumber: line.vendorPartNumber,
+    distributorPartNumber: line.distributorPartNumber,
+    endCustomerName: line.endCustomerName,
+    invoiceNumber: line.invoiceNumber,
+    invoiceLine: line.invoiceLine,
+    invoiceDate: line.invoiceDate,
+    shipDate: line.shipDate,
+    quantity: line.quantity,
+    authorizedCost: line.authorizedCost,
+    resalePrice: line.resalePrice,
+    claimedAmount: line.claimedAmount,
+    ...set,
+  };
+}
+
 export function claimLineFromPos(line: PosLine, lineNumber: number = line.row): ClaimLineInput {
   const extra: Record<string, string> = { ...line.extra };
   if (line.customerPo !== null) extra.customerPo ??= line.customerPo;
@@ -14,22 +57,5 @@ export function claimLineFromPos(line: PosLine, lineNumber: number = line.row): 
   if (line.soldToName !== null) extra.soldToName ??= line.soldToName;
   if (line.shipToName !== null) extra.shipToName ??= line.shipToName;
   if (line.country !== null) extra.country ??= line.country;
-  return {
-    lineNumber,
-    authorizationNumber: line.authorizationNumber,
-    vendorPartNumber: line.vendorPartNumber,
-    distributorPartNumber: line.distributorPartNumber,
-    endCustomerId: null,
-    endCustomerName: line.endCustomerName,
-    invoiceNumber: line.invoiceNumber,
-    invoiceLine: line.invoiceLine,
-    invoiceDate: line.invoiceDate,
-    shipDate: line.shipDate,
-    quantity: line.quantity,
-    bookCost: line.bookCost ?? '',
-    authorizedCost: line.authorizedCost,
-    resalePrice: line.resalePrice,
-    claimedAmount: line.claimedAmount,
-    extra,
-  };
+  return toClaimLineInput(line, { lineNumber, bookCost: line.bookCost ?? '', endCustomerId: null, extra });
 }

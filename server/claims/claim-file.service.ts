@@ -17,6 +17,7 @@
 import type { Readable } from 'node:stream';
 import { Transaction } from 'sequelize';
 import { AuthorizationIndex, ValidationSession, type AuthorizationLineFact, type PartResolver } from '../../core/claims/engine.js';
+import { toClaimLineInput } from '../../core/claims/from-pos.js';
 import { normalizeCode, posKey } from '../../core/claims/rules.js';
 import type { Cell } from '../../models/bulk.js';
 import type { Actor } from '../auth/actor.js';
@@ -135,23 +136,7 @@ class ClaimFileRun {
       debitMemoNumber: null,
       // A line without an amount claims the credit the engine computes from the authorization.
       claimed: p.claimedAmount,
-      line: {
-        lineNumber: this.lineNumber,
-        authorizationNumber: p.authorizationNumber,
-        vendorPartNumber: p.vendorPartNumber,
-        distributorPartNumber: p.distributorPartNumber,
-        endCustomerName: p.endCustomerName,
-        invoiceNumber: p.invoiceNumber,
-        invoiceLine: p.invoiceLine,
-        invoiceDate: p.invoiceDate,
-        shipDate: p.shipDate,
-        quantity: p.quantity,
-        bookCost: bookCost ?? '',
-        authorizedCost: p.authorizedCost,
-        resalePrice: p.resalePrice,
-        claimedAmount: p.claimedAmount,
-        extra: extra ?? undefined,
-      },
+      line: toClaimLineInput(p, { lineNumber: this.lineNumber, bookCost: bookCost ?? '', extra: extra ?? undefined }),
     };
   }
 

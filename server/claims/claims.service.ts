@@ -1,4 +1,5 @@
 import { validateClaimLines, type ClaimLineInput as EngineLine } from '../../core/claims/engine.js';
+import { toClaimLineInput } from '../../core/claims/from-pos.js';
 import type { ReasonCode } from '../../core/domain.js';
 import { lineCredit, Money, moneyToString, parseMoney, sumMoney } from '../../core/money.js';
 import type { Actor } from '../auth/actor.js';
@@ -90,23 +91,8 @@ export async function getClaimLines(actor: Actor, id: number, after: number, lim
   return { items, total: claim.lineCount, next: items.length === limit ? items[items.length - 1]!.lineNumber : null };
 }
 
-const toEngineLine = (l: ClaimLineView, bookCost: string): EngineLine => ({
-  lineNumber: l.lineNumber,
-  authorizationNumber: l.authorizationNumber,
-  vendorPartNumber: l.vendorPartNumber,
-  distributorPartNumber: l.distributorPartNumber,
-  endCustomerName: l.endCustomerName,
-  invoiceNumber: l.invoiceNumber,
-  invoiceLine: l.invoiceLine,
-  invoiceDate: l.invoiceDate,
-  shipDate: l.shipDate,
-  quantity: l.quantity,
-  bookCost,
-  authorizedCost: l.authorizedCost,
-  resalePrice: l.resalePrice,
-  claimedAmount: l.claimedAmount,
-  extra: (l.extra ?? undefined) as EngineLine['extra'],
-});
+const toEngineLine = (l: ClaimLineView, bookCost: string): EngineLine =>
+  toClaimLineInput(l, { lineNumber: l.lineNumber, bookCost, extra: (l.extra ?? undefined) as EngineLine['extra'] });
 
 /**
  * Validates every line with the rules engine, then takes each accepted line's POS line and

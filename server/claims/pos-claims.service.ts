@@ -17,6 +17,7 @@
  * part-way is finished by the next run.
  */
 import { createValidator, type AuthorizationLineFact, type ClaimLineInput, type CompactVerdicts } from '../../core/claims/engine.js';
+import { toClaimLineInput } from '../../core/claims/from-pos.js';
 import { endCustomerKey, posKey, RULE_NAMES } from '../../core/claims/rules.js';
 import type { ClaimType } from '../../core/domain.js';
 import { lineCredit, moneyToString, parseMoney } from '../../core/money.js';
@@ -248,23 +249,14 @@ export async function claimImport(
         type,
         debitMemoNumber: memo,
         claimed,
-        line: {
+        line: toClaimLineInput(p, {
           lineNumber: 0,
-          authorizationNumber,
-          vendorPartNumber: p.vendorPartNumber,
-          distributorPartNumber: p.distributorPartNumber,
-          endCustomerName: p.endCustomerName,
-          invoiceNumber: p.invoiceNumber,
-          invoiceLine: p.invoiceLine,
-          invoiceDate: p.invoiceDate,
-          shipDate: p.shipDate,
-          quantity: p.quantity,
           bookCost: bookCost ?? '',
+          authorizationNumber,
           authorizedCost,
-          resalePrice: p.resalePrice,
           claimedAmount: claimed,
           extra,
-        },
+        }),
       });
     }
     return out;

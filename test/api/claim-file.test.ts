@@ -240,6 +240,13 @@ describeDb('claim files', () => {
     expect(runs.map((r) => r.status)).toEqual([201, 201]);
     expect(runs.map((r) => r.body.lines.accepted as number).sort()).toEqual([0, 1]);
     expect(await approvedAndConsumed(l.lineId)).toEqual([30, 30]);
+    // Each run is audited: the import claimed, and each claim it built created and submitted.
+    const admin = await t.as(USERS.admin);
+    const claimed = (await admin.get(`/api/audit?entityType=pos_import&entityId=${first}`)).body.items as { action: string }[];
+    expect(claimed.map((e) => e.action)).toContain('pos_import.claimed');
+    const built = runs[0]!.body.claims[0].id as number;
+    const events = (await admin.get(`/api/audit?entityType=claim&entityId=${built}`)).body.items as { action: string }[];
+    expect(events.map((e) => e.action).sort()).toEqual(['claim.created', 'claim.submitted']);
   });
 
   it('rejects as already claimed a line whose POS line another claim took while the file was running', async () => {

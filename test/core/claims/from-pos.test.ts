@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parsePosText } from '../../../core/pos/index.js';
-import { claimLineFromPos } from '../../../core/claims/from-pos.js';
+import { claimLineFromPos, toClaimLineInput } from '../../../core/claims/from-pos.js';
 import { validateClaimLines, summarizeVerdicts } from '../../../core/claims/engine.js';
 import { context, fact } from './support.js';
 
@@ -45,5 +45,31 @@ describe('POS file to verdicts', () => {
     );
     expect(r!.reasonCodes).toEqual(['MISSING_REQUIRED_FIELD']);
     expect(r!.messages[0]).toContain('quantity -2 is not a whole number above zero');
+  });
+});
+
+describe('toClaimLineInput', () => {
+  const sold = {
+    authorizationNumber: null,
+    vendorPartNumber: 'VP-1',
+    distributorPartNumber: null,
+    endCustomerName: 'Acme',
+    invoiceNumber: 'INV-1',
+    invoiceLine: '2',
+    invoiceDate: '2026-10-01',
+    shipDate: null,
+    quantity: 5,
+    authorizedCost: null,
+    resalePrice: '3.0000',
+    claimedAmount: null,
+  };
+  it('copies the sold line and lets what the caller decided win (an automatic match, the book cost on record)', () => {
+    const input = toClaimLineInput(sold, { lineNumber: 7, bookCost: '4.0000', authorizationNumber: 'SD-9', authorizedCost: '2.5000' });
+    expect(input).toEqual({ ...sold, lineNumber: 7, bookCost: '4.0000', authorizationNumber: 'SD-9', authorizedCost: '2.5000' });
+    expect(sold.authorizationNumber).toBeNull();
+  });
+  it("keeps the line's own values where the caller sets nothing", () => {
+    const input = toClaimLineInput({ ...sold, authorizationNumber: 'SD-1', claimedAmount: '1.0000' }, { lineNumber: 1, bookCost: '' });
+    expect([input.authorizationNumber, input.claimedAmount, input.extra]).toEqual(['SD-1', '1.0000', undefined]);
   });
 });
