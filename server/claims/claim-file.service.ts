@@ -25,7 +25,7 @@ import { scopeOf } from '../auth/actor.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { AppError } from '../errors.js';
 import { documentNumber } from '../http/numbers.js';
-import { productResolver, type PosInsertRow } from '../imports/imports.repository.js';
+import type { PosInsertRow } from '../imports/imports.repository.js';
 import { importCsv, type ImportMeta } from '../imports/imports.service.js';
 import * as repo from './claims.repository.js';
 import type { ClaimView } from './claims.schemas.js';
@@ -184,15 +184,16 @@ export async function importClaimFile(actor: Actor, input: Readable, meta: Claim
     );
     return id;
   });
-  const [bookCostOn, products] = await Promise.all([bookCosts(distributorId), productResolver(distributorId)]);
-  const parts: PartResolver = {
-    vendor: (part) => products.byVendor.get(normalizeCode(part)),
-    distributor: (part) => products.byDistributor.get(normalizeCode(part)),
-  };
+  const bookCostOn = await bookCosts(distributorId);
   let run: ClaimFileRun | null = null;
   const stream = (ledger: Transaction | null) =>
-    importCsv(actor, input, meta, async (importId) => {
+    importCsv(actor, input, meta, async (importId, products) => {
       await repo.setClaimImport(claimId, importId, ledger);
+      // The engine resolves parts with the same maps the job resolves its rows with.
+      const parts: PartResolver = {
+        vendor: (part) => products.byVendor.get(normalizeCode(part)),
+        distributor: (part) => products.byDistributor.get(normalizeCode(part)),
+      };
       run = new ClaimFileRun(actor, distributorId, claimId, ledger, bookCostOn, parts);
       return (rows) => run!.add(rows);
     });

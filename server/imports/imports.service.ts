@@ -169,14 +169,8 @@ async function start(actor: Actor, format: 'csv' | 'json', meta: ImportMeta, tar
     distributorId,
     after: { format, fileName: meta.fileName },
   });
-  const ingest = new Ingest(
-    id,
-    distributorId,
-    mapping,
-    options,
-    await repo.productResolver(distributorId),
-    target ? await target(id) : undefined,
-  );
+  const products = await repo.productResolver(distributorId);
+  const ingest = new Ingest(id, distributorId, mapping, options, products, target ? await target(id, products) : undefined);
   return { id, ingest, delimiter };
 }
 
@@ -210,8 +204,11 @@ async function finish(actor: Actor, ingest: Ingest, sha: string | null, failure:
   return (await repo.findImport(scopeOf(actor), ingest.importId))!;
 }
 
-/** Gives the job's valid rows somewhere else than POS lines (a claim file): called with the new job's id. */
-export type ImportTarget = (importId: number) => Promise<RowSink>;
+/**
+ * Gives the job's valid rows somewhere else than POS lines (a claim file): called with the new
+ * job's id and the part numbers the job resolves rows with.
+ */
+export type ImportTarget = (importId: number, products: Awaited<ReturnType<typeof repo.productResolver>>) => Promise<RowSink>;
 
 /**
  * Streams a CSV (any of , ; tab | separators, quoted, CRLF, with or without BOM) into a new import
