@@ -4,6 +4,14 @@ import { securitySchema } from './20261123T1300-security.js';
 import { importsSchema } from './20261123T1100-imports.js';
 import { salesforceSchema } from './20261123T1200-salesforce.js';
 import { bulkClaimsSchema } from './20261123T1400-bulk-claims.js';
+import { claimLineIndexesSchema } from './20261123T1500-claim-line-indexes.js';
 import type { Migration } from './types.js';
 
-export const migrations: Migration[] = [initialSchema, securitySchema, importsSchema, salesforceSchema, bulkClaimsSchema];
+export const migrations: Migration[] = [
+  initialSchema,
+  securitySchema,
+  importsSchema,
+  salesforceSchema,
+  bulkClaimsSchema,
+  claimLineIndexesSchema,
+];
