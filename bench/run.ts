@@ -16,7 +16,7 @@
  * The last line printed is one JSON object with the figures.
  */
 import { spawnSync } from 'node:child_process';
-import { createWriteStream, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createWriteStream, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import {
@@ -291,7 +291,9 @@ const machine = () => ({
 });
 
 async function main() {
-  const dir = mkdtempSync(join(os.tmpdir(), 'bec-bench-'));
+  // --keep-data DIR: the generated files stay in DIR, to run one phase again (bench/e2e.ts --phase e2e --dir DIR --url URL).
+  const keep = process.argv.includes('--keep-data') ? arg('keep-data', '') : '';
+  const dir = keep ? (mkdirSync(keep, { recursive: true }), keep) : mkdtempSync(join(os.tmpdir(), 'bec-bench-'));
   try {
     process.stderr.write(`generating ${LINES} lines over ${AUTHS} authorizations, ${DISTRIBUTORS} distributors...\n`);
     const gen = await generate(dir);
@@ -365,7 +367,7 @@ async function main() {
     };
     console.log(JSON.stringify(result));
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    if (!keep) rmSync(dir, { recursive: true, force: true });
     await dropDatabases();
   }
 }
