@@ -55,8 +55,15 @@ class ClaimFileRun {
   private consumedNow = new Set<string>();
   private lineNumber = 0;
   private readonly loads: Promise<unknown>[] = [];
+  /** engine steps, one after the other */
+  private previous: Promise<void> = Promise.resolve();
+  private readonly steps: Promise<void>[] = [];
   private failed: unknown = null;
   expectedConsumptions = 0;
+  /** MariaDB: the batches' ledger steps, one after the other in the ledger transaction */
+  private ledgerSteps: Promise<unknown> = Promise.resolve();
+  /** lines the ledger steps found taken by another claim meanwhile */
+  readonly lost = { accepted: 0, partial: 0 };
   readonly counts = { accepted: 0, partial: 0, rejected: 0 };
 
   constructor(
@@ -75,31 +82,60 @@ class ClaimFileRun {
     });
   }
 
-  /** One batch of valid rows: facts for new authorization numbers (locked), engine, then the lines' LOAD. */
+  /**
+   * One batch of valid rows. Its lookups start at once: facts for authorization numbers not seen
+   * yet (locked, on the ledger connection) and the ledger's POS keys among its invoices (another
+   * connection). Its engine step follows the previous batch's (the session is one sequence), then
+   * its lines' LOAD starts. Returns when at most IN_FLIGHT batches are still on their way.
+   */
   async add(rows: PosInsertRow[]): Promise<number> {
     if (this.failed) throw this.failed;
-    const fresh = [
-      ...new Set(
-        rows
-          .map((r) => r.authorizationNumber)
-          .filter((n): n is string => !!n)
-          .map(normalizeCode),
-      ),
-    ].filter((n) => !this.factsByNumber.has(n));
-    if (fresh.length) {
-      for (const n of fresh) this.factsByNumber.set(n, []);
-      for (const f of await authorizationFactsForNumbers(fresh, this.distributorId, this.ledger))
-        this.factsByNumber.get(normalizeCode(f.authorizationNumber))?.push(f);
+    const lookups = this.lookups(rows);
+    lookups.catch(() => undefined);
+    const step = this.previous.then(async () => {
+      if (this.failed) throw this.failed;
+      this.validateAndLoad(rows, await lookups);
+    });
+    step.catch((err: unknown) => {
+      this.failed ??= err;
+    });
+    this.previous = step;
+    this.steps.push(step);
+    if (this.steps.length >= IN_FLIGHT) await this.steps.shift();
+    if (this.loads.length >= IN_FLIGHT) await this.loads.shift();
+    return rows.length;
+  }
+
+  private async lookups(rows: PosInsertRow[]): Promise<Set<string>> {
+    const fresh: string[] = [];
+    for (const r of rows) {
+      if (!r.authorizationNumber) continue;
+      const n = normalizeCode(r.authorizationNumber);
+      if (this.factsByNumber.has(n)) continue;
+      this.factsByNumber.set(n, []);
+      fresh.push(n);
     }
-    this.consumedNow = await consumedKeys(this.distributorId, [...new Set(rows.map((r) => r.invoiceNumber))], this.ledger);
+    const invoices = [...new Set(rows.map((r) => r.invoiceNumber))];
+    const [facts, consumed] = await Promise.all([
+      fresh.length ? authorizationFactsForNumbers(fresh, this.distributorId, this.ledger) : [],
+      // The ledger's committed POS keys; this run's own are the session's duplicates.
+      consumedKeys(this.distributorId, invoices, null),
+    ]);
+    for (const f of facts) this.factsByNumber.get(normalizeCode(f.authorizationNumber))?.push(f);
+    return consumed;
+  }
+
+  private validateAndLoad(rows: PosInsertRow[], consumed: Set<string>) {
+    this.consumedNow = consumed;
     const prepared: Prepared[] = rows.map((r) => this.prepare(r));
     const v = this.session.validate(prepared.map((x) => x.line));
     const now = new Date();
     const out: Cell[][] = new Array(prepared.length);
+    let expected = 0;
     for (let i = 0; i < prepared.length; i++) {
       const verdict = v.verdict[i]!;
       this.counts[verdict === 0 ? 'accepted' : verdict === 1 ? 'partial' : 'rejected']++;
-      if (verdict !== 2 && v.acceptedQuantity[i]! > 0) this.expectedConsumptions++;
+      if (verdict !== 2 && v.acceptedQuantity[i]! > 0) expected++;
       const r = v.authorizationLine[i]!;
       out[i] = claimLineRow(v, i, prepared[i]!, this.claimId, this.distributorId, r >= 0 ? v.index.facts[r]! : null, now);
     }
@@ -117,8 +153,20 @@ class ClaimFileRun {
     );
     load.catch(() => undefined);
     this.loads.push(load);
-    if (this.loads.length >= IN_FLIGHT) await this.loads.shift();
-    return rows.length;
+    this.expectedConsumptions += expected;
+    const ledger = this.ledger;
+    if (ledger && expected) {
+      // MariaDB: the batch's ledger step, on the ledger connection, as soon as its lines are in.
+      const range = { first: prepared[0]!.line.lineNumber, last: prepared[prepared.length - 1]!.line.lineNumber };
+      this.ledgerSteps = Promise.all([this.ledgerSteps, load]).then(async () => {
+        const { lost } = await settleClaimLedger(this.claimId, expected, ledger, range);
+        this.lost.accepted += lost.accepted;
+        this.lost.partial += lost.partial;
+      });
+      this.ledgerSteps.catch((err: unknown) => {
+        this.failed ??= err;
+      });
+    }
   }
 
   private prepare(p: PosInsertRow): Prepared {
@@ -142,7 +190,9 @@ class ClaimFileRun {
 
   /** Waits for every line to be written. */
   async drain() {
+    while (this.steps.length) await this.steps.shift();
     while (this.loads.length) await this.loads.shift();
+    await this.ledgerSteps;
     if (this.failed) throw this.failed;
     this.session.close();
   }
@@ -202,9 +252,10 @@ export async function importClaimFile(actor: Actor, input: Readable, meta: Claim
     const r = run as ClaimFileRun | null;
     if (!r) throw new AppError('INTERNAL', 'the claim file run did not start', 500);
     await r.drain();
-    let lost: Awaited<ReturnType<typeof settleClaimLedger>>['lost'];
+    // MariaDB settled each batch as it went (in this transaction); SQLite settles the claim now.
+    let lost = r.lost;
     try {
-      ({ lost } = await settleClaimLedger(claimId, r.expectedConsumptions, ledger));
+      if (!r.ledger) ({ lost } = await settleClaimLedger(claimId, r.expectedConsumptions, ledger));
     } catch (err) {
       // SQLite only (MariaDB holds the lines locked): another claim took the same units meanwhile.
       if (/consumed quantity outside|chk_consumed/i.test(errorText(err)))

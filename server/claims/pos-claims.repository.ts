@@ -134,28 +134,35 @@ export async function consumedKeys(
 }
 
 /**
- * A claim file's ledger, in the run's transaction once every line is written: its accepted lines
- * take their POS lines (a POS line another claim or program took meanwhile is skipped by the
- * unique key, and its line is then rejected as already claimed), and the authorization lines count
- * what was taken, under the CHECK / trigger that keeps consumed within approved.
+ * A claim file's ledger, in the run's transaction, for its lines `range` (line numbers, all of
+ * them when absent) once they are written: the accepted lines take their POS lines (a POS line
+ * another claim or program took meanwhile is skipped by the unique key, and its line is then
+ * rejected as already claimed), and the authorization lines count what was taken, under the
+ * CHECK / trigger that keeps consumed within approved. `expected`: the range's accepted lines.
  */
-export async function settleClaimLedger(claimId: number, expected: number, transaction: Transaction) {
+export async function settleClaimLedger(
+  claimId: number,
+  expected: number,
+  transaction: Transaction,
+  range: { first: number; last: number } | null = null,
+) {
   const ignore = mysql() ? 'INSERT IGNORE' : 'INSERT OR IGNORE';
+  const lines = `claim_id = ?${range ? ' AND line_number BETWEEN ? AND ?' : ''} AND accepted_quantity > 0 AND verdict <> 'rejected'`;
+  const params = range ? [claimId, range.first, range.last] : [claimId];
   const taken = await exec(
     `${ignore} INTO pos_consumptions (distributor_id, invoice_number, invoice_line, claim_line_id, authorization_line_id, quantity, created_at, updated_at)
      SELECT distributor_id, invoice_number, invoice_line, id, authorization_line_id, accepted_quantity, created_at, created_at
-       FROM claim_lines WHERE claim_id = ? AND accepted_quantity > 0 AND verdict <> 'rejected' ORDER BY line_number`,
-    [claimId],
+       FROM claim_lines WHERE ${lines} ORDER BY line_number`,
+    params,
     transaction,
     true,
   );
   const lost = { accepted: 0, partial: 0 };
   if (taken < expected) {
-    const missing = `claim_id = ? AND accepted_quantity > 0 AND verdict <> 'rejected'
-          AND NOT EXISTS (SELECT 1 FROM pos_consumptions c WHERE c.claim_line_id = claim_lines.id)`;
+    const missing = `${lines} AND NOT EXISTS (SELECT 1 FROM pos_consumptions c WHERE c.claim_line_id = claim_lines.id)`;
     for (const r of await select<{ verdict: 'accepted' | 'partial'; n: number }>(
       `SELECT verdict, COUNT(*) AS n FROM claim_lines WHERE ${missing} GROUP BY verdict`,
-      [claimId],
+      params,
       transaction,
     ))
       lost[r.verdict] = Number(r.n);
@@ -163,18 +170,17 @@ export async function settleClaimLedger(claimId: number, expected: number, trans
       `UPDATE claim_lines SET verdict = 'rejected', reason_codes = '["ALREADY_CLAIMED"]', rule = 'notAlreadyClaimed',
               accepted_quantity = 0, computed_amount = 0, approved_amount = 0
         WHERE ${missing}`,
-      [claimId],
+      params,
       transaction,
     );
   }
-  // After the compensation above, the claim's accepted lines are exactly its consumptions.
-  const sums = `SELECT authorization_line_id AS id, SUM(accepted_quantity) AS q FROM claim_lines
-                 WHERE claim_id = ? AND accepted_quantity > 0 AND verdict <> 'rejected' GROUP BY authorization_line_id`;
+  // After the compensation above, the range's accepted lines are exactly its consumptions.
+  const sums = `SELECT authorization_line_id AS id, SUM(accepted_quantity) AS q FROM claim_lines WHERE ${lines} GROUP BY authorization_line_id`;
   await exec(
     mysql()
       ? `UPDATE authorization_lines a JOIN (${sums}) t ON t.id = a.id SET a.consumed_quantity = a.consumed_quantity + t.q`
       : `UPDATE authorization_lines SET consumed_quantity = consumed_quantity + t.q FROM (${sums}) AS t WHERE t.id = authorization_lines.id`,
-    [claimId],
+    params,
     transaction,
   );
   return { taken, lost };

@@ -237,7 +237,8 @@ describeDb('claim files', () => {
     const runs = await Promise.all(
       [first, second].map((id) => arrow.post(`/api/imports/${id}/claims`, { mode: 'implicit', groupBy: 'period' })),
     );
-    expect(runs.map((r) => r.status)).toEqual([201, 201]);
+    // A failed run shows its problem document in the diff.
+    expect(runs.map((r) => (r.status === 201 ? 201 : { status: r.status, body: r.body as unknown }))).toEqual([201, 201]);
     expect(runs.map((r) => r.body.lines.accepted as number).sort()).toEqual([0, 1]);
     expect(await approvedAndConsumed(l.lineId)).toEqual([30, 30]);
     // Each run is audited: the import claimed, and each claim it built created and submitted.
