@@ -29,9 +29,16 @@ import type { PosInsertRow } from '../imports/imports.repository.js';
 import { importCsv, type ImportMeta } from '../imports/imports.service.js';
 import * as repo from './claims.repository.js';
 import type { ClaimView } from './claims.schemas.js';
-import { claimLineRow, errorText, submitBuiltClaim, type Prepared } from './pos-claims.service.js';
-import { authorizationFactsForNumbers, bookCosts, CLAIM_LINE_COLUMNS, consumedKeys, settleClaimLedger } from './pos-claims.repository.js';
-import { writeRows } from '../../models/bulk.js';
+import { claimLineCells, errorText, submitBuiltClaim, type Prepared } from './pos-claims.service.js';
+import {
+  authorizationFactsForNumbers,
+  bookCosts,
+  claimLineConstants,
+  CLAIM_LINE_COLUMNS,
+  consumedKeys,
+  settleClaimLedger,
+} from './pos-claims.repository.js';
+import { RowBatch, writeRows } from '../../models/bulk.js';
 
 export interface ClaimFileMeta extends ImportMeta {
   debitMemoNumber: string | null;
@@ -129,22 +136,24 @@ class ClaimFileRun {
     this.consumedNow = consumed;
     const prepared: Prepared[] = rows.map((r) => this.prepare(r));
     const v = this.session.validate(prepared.map((x) => x.line));
-    const now = new Date();
-    const out: Cell[][] = new Array(prepared.length);
+    const out = new RowBatch(repo.sequelize());
+    const cells: Cell[] = [this.claimId];
     let expected = 0;
     for (let i = 0; i < prepared.length; i++) {
       const verdict = v.verdict[i]!;
       this.counts[verdict === 0 ? 'accepted' : verdict === 1 ? 'partial' : 'rejected']++;
       if (verdict !== 2 && v.acceptedQuantity[i]! > 0) expected++;
       const r = v.authorizationLine[i]!;
-      out[i] = claimLineRow(v, i, prepared[i]!, this.claimId, this.distributorId, r >= 0 ? v.index.facts[r]! : null, now);
+      out.add(claimLineCells(v, i, prepared[i]!, r >= 0 ? v.index.facts[r]! : null, cells));
     }
+    const count = out.length;
     const load = writeRows(repo.sequelize(), 'claim_lines', CLAIM_LINE_COLUMNS, out, {
       transaction: null,
       trustedReferences: true,
+      constants: claimLineConstants(this.distributorId),
     }).then(
       (n) => {
-        if (n !== out.length) throw new Error(`claim lines: ${n} of ${out.length} rows written`);
+        if (n !== count) throw new Error(`claim lines: ${n} of ${count} rows written`);
       },
       (err: unknown) => {
         this.failed ??= err;

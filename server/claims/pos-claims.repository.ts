@@ -9,7 +9,7 @@ import type { AuthorizationLineFact } from '../../core/claims/engine.js';
 import type { ProgramType } from '../../core/domain.js';
 import { moneyFromDb, moneyToString } from '../../core/money.js';
 import { posKey } from '../../core/claims/rules.js';
-import { rawMysql, writeRows, type Cell } from '../../models/bulk.js';
+import { rawMysql, writeRows, type RowBatch } from '../../models/bulk.js';
 import type { PosRow } from '../imports/pos-rows.js';
 import { sequelize } from './claims.repository.js';
 
@@ -306,9 +306,9 @@ export async function lockAvailable(authorizationNumbers: string[], transaction:
   return out;
 }
 
+/** A claim line row's columns (see claimLineCells); distributor_id and the time stamps are constants of a load. */
 export const CLAIM_LINE_COLUMNS = [
   'claim_id',
-  'distributor_id',
   'line_number',
   'authorization_number',
   'authorization_line_id',
@@ -335,9 +335,14 @@ export const CLAIM_LINE_COLUMNS = [
   'verdict_inputs',
   'extra',
   'pos_line_id',
-  'created_at',
-  'updated_at',
 ] as const;
+
+/** The columns every claim line of one load shares. */
+export const claimLineConstants = (distributorId: number, now = new Date()) => ({
+  distributor_id: distributorId,
+  created_at: now,
+  updated_at: now,
+});
 
 /** The claim lines one page added to one claim: line numbers first..last. */
 export interface ClaimRange {
@@ -353,12 +358,23 @@ export interface ClaimRange {
  * authorization lines' counters move by the sum of those consumptions under the CHECK / trigger
  * that keeps consumed within approved. Returns the number of consumptions taken.
  */
-export async function writePage(rows: Cell[][], ranges: ClaimRange[], expectedConsumptions: number, transaction: Transaction) {
+export async function writePage(
+  rows: RowBatch,
+  distributorId: number,
+  ranges: ClaimRange[],
+  expectedConsumptions: number,
+  transaction: Transaction,
+) {
   const db = sequelize();
+  const lineCount = rows.length;
   // Every reference in these rows was read in this transaction or run: the claim, the authorization
   // line (locked), the product, the distributor.
-  const written = await writeRows(db, 'claim_lines', CLAIM_LINE_COLUMNS, rows, { transaction, trustedReferences: true });
-  if (written !== rows.length) throw new Error(`claim lines: ${written} of ${rows.length} rows written`);
+  const written = await writeRows(db, 'claim_lines', CLAIM_LINE_COLUMNS, rows, {
+    transaction,
+    trustedReferences: true,
+    constants: claimLineConstants(distributorId),
+  });
+  if (written !== lineCount) throw new Error(`claim lines: ${written} of ${lineCount} rows written`);
   if (!ranges.length || expectedConsumptions === 0) return 0;
   const where = ranges.map(() => '(claim_id = ? AND line_number BETWEEN ? AND ?)').join(' OR ');
   const params = ranges.flatMap((r) => [r.claimId, r.first, r.last]);

@@ -22,7 +22,7 @@ import { endCustomerKey, posKey, RULE_NAMES } from '../../core/claims/rules.js';
 import type { ClaimType } from '../../core/domain.js';
 import { lineCredit, moneyToString, parseMoney } from '../../core/money.js';
 import type { Transaction } from 'sequelize';
-import type { Cell } from '../../models/bulk.js';
+import { RowBatch, type Cell } from '../../models/bulk.js';
 import type { Actor } from '../auth/actor.js';
 import { scopeOf } from '../auth/actor.js';
 import { recordAudit } from '../audit/audit.repository.js';
@@ -311,8 +311,8 @@ export async function claimImport(
             lines.push({ ...x.line, lineNumber: n });
           }
           const v = validator.validate(distributorId, lines);
-          const now = new Date();
-          const rows: Cell[][] = new Array(prepared.length);
+          const rows = new RowBatch(repo.sequelize());
+          const cells: Cell[] = [];
           const ranges: ClaimRange[] = [];
           let consumptions = 0;
           const pageCounts = { accepted: 0, partial: 0, rejected: 0 };
@@ -322,13 +322,14 @@ export async function claimImport(
             const verdict = v.verdict[i]!;
             pageCounts[VERDICTS[verdict]!]++;
             if (verdict !== 2 && v.acceptedQuantity[i]! > 0) consumptions++;
-            rows[i] = claimLineRow(v, i, x, g.claimId, distributorId, factOf(v, i), now);
+            cells[0] = g.claimId;
+            rows.add(claimLineCells(v, i, x, factOf(v, i), cells));
           }
           for (const [key, last] of next) {
             const g = groups.get(key) ?? fresh.get(key)!;
             ranges.push({ claimId: g.claimId, first: g.nextLine, last: last - 1 });
           }
-          await writePage(rows, ranges, consumptions, t);
+          await writePage(rows, distributorId, ranges, consumptions, t);
           return { fresh, next, pageCounts };
         });
         for (const [key, g] of outcome.fresh) groups.set(key, g);
@@ -432,53 +433,45 @@ const factOf = (v: CompactVerdicts, i: number): AuthorizationLineFact | null => 
   return r >= 0 ? v.index.facts[r]! : null;
 };
 
-/** A claim line row with its verdict; an accepted line keeps the one volatile input, the quantity that remained. */
-export function claimLineRow(
-  v: CompactVerdicts,
-  i: number,
-  x: Prepared,
-  claimId: number,
-  distributorId: number,
-  fact: AuthorizationLineFact | null,
-  now: Date,
-): Cell[] {
+/**
+ * A claim line's cells with its verdict, in CLAIM_LINE_COLUMNS order after the claim id, written
+ * into `out` from index 1 (the caller puts the claim id at 0 and may reuse `out` for every line).
+ * An accepted line keeps the one volatile input, the quantity that remained.
+ */
+export function claimLineCells(v: CompactVerdicts, i: number, x: Prepared, fact: AuthorizationLineFact | null, out: Cell[]): Cell[] {
   const verdict = v.verdict[i]!;
   const p = x.pos;
   const l = v.lines[i]!;
   const remaining = v.remainingBefore[i]!;
   const rule = v.rule[i]!;
-  return [
-    claimId,
-    distributorId,
-    l.lineNumber,
-    l.authorizationNumber ?? null,
-    fact?.authorizationLineId ?? null,
-    fact?.authorizationVersion ?? null,
-    fact?.productId ?? p.productId,
-    p.vendorPartNumber,
-    p.distributorPartNumber,
-    p.endCustomerName,
-    p.invoiceNumber,
-    p.invoiceLine,
-    p.invoiceDate,
-    p.shipDate,
-    p.quantity,
-    l.bookCost || '0.0000',
-    l.authorizedCost ?? null,
-    p.resalePrice,
-    x.claimed ?? v.computedAmountOf(i),
-    v.computedAmountOf(i),
-    verdict === 2 ? 0 : v.acceptedQuantity[i]!,
-    v.approvedAmountOf(i),
-    VERDICTS[verdict]!,
-    verdict === 0 ? '[]' : JSON.stringify(v.reasonCodesOf(i)),
-    rule ? RULE_NAMES[rule - 1]! : null,
-    verdict === 0 ? (Number.isNaN(remaining) ? null : `{"remainingBefore":${remaining}}`) : JSON.stringify(v.result(i).inputs),
-    x.extraJson,
-    x.posLineId,
-    now,
-    now,
-  ];
+  const computed = v.computedAmountOf(i);
+  out[1] = l.lineNumber;
+  out[2] = l.authorizationNumber ?? null;
+  out[3] = fact?.authorizationLineId ?? null;
+  out[4] = fact?.authorizationVersion ?? null;
+  out[5] = fact?.productId ?? p.productId;
+  out[6] = p.vendorPartNumber;
+  out[7] = p.distributorPartNumber;
+  out[8] = p.endCustomerName;
+  out[9] = p.invoiceNumber;
+  out[10] = p.invoiceLine;
+  out[11] = p.invoiceDate;
+  out[12] = p.shipDate;
+  out[13] = p.quantity;
+  out[14] = l.bookCost || '0.0000';
+  out[15] = l.authorizedCost ?? null;
+  out[16] = p.resalePrice;
+  out[17] = x.claimed ?? computed;
+  out[18] = computed;
+  out[19] = verdict === 2 ? 0 : v.acceptedQuantity[i]!;
+  out[20] = v.approvedAmountOf(i);
+  out[21] = VERDICTS[verdict]!;
+  out[22] = verdict === 0 ? '[]' : JSON.stringify(v.reasonCodesOf(i));
+  out[23] = rule ? RULE_NAMES[rule - 1]! : null;
+  out[24] = verdict === 0 ? (Number.isNaN(remaining) ? null : `{"remainingBefore":${remaining}}`) : JSON.stringify(v.result(i).inputs);
+  out[25] = x.extraJson;
+  out[26] = x.posLineId;
+  return out;
 }
 
 /**
