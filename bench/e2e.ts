@@ -4,6 +4,7 @@
  * path: rules engine, claim lines with verdicts, consumption ledger) and `baseline` (the same POS
  * rows by a plain mysql2 multi-row INSERT).
  */
+import { execFileSync } from 'node:child_process';
 import { createReadStream, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import mysql from 'mysql2/promise';
@@ -17,6 +18,39 @@ import { importClaimFile } from '../server/claims/claim-file.service.js';
 import { claimImport } from '../server/claims/pos-claims.service.js';
 import { importCsv } from '../server/imports/imports.service.js';
 import type { Facts } from './run.js';
+
+/**
+ * CPU seconds the database server has used so far, when it runs on this machine (MariaDB on
+ * 127.0.0.1 or localhost, read from /proc); null otherwise. Beside the Node process's own, it
+ * tells which side of a phase was busy.
+ */
+function serverCpuSeconds(): number | null {
+  if (!/^(mysql|mariadb):\/\/[^/]*@?(127\.0\.0\.1|localhost)[:/]/.test(url)) return null;
+  try {
+    const pid = execFileSync('pidof', ['mariadbd'], { encoding: 'utf8' }).trim().split(/\s+/)[0];
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8')
+      .replace(/^.*\) /, '')
+      .split(' ');
+    // utime and stime (fields 14 and 15 of the whole line) in clock ticks of 1/100 s
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return null;
+  }
+}
+
+/** What a timed part cost in CPU: this process's and the database server's, in seconds. */
+function cpuMeter() {
+  const node = process.cpuUsage();
+  const server = serverCpuSeconds();
+  return () => {
+    const used = process.cpuUsage(node);
+    const serverNow = serverCpuSeconds();
+    return {
+      nodeSeconds: Math.round((used.user + used.system) / 1e5) / 10,
+      databaseSeconds: server === null || serverNow === null ? null : Math.round((serverNow - server) * 10) / 10,
+    };
+  };
+}
 
 const arg = (name: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -291,17 +325,29 @@ const posPipeline: Pipeline = async (actor, path) => {
   };
 };
 
-async function e2e(pipeline: Pipeline) {
+/** The database with its world (not timed); the generated facts are let go before the timed part, as a server would never hold them. */
+async function setUp() {
   const facts = JSON.parse(readFileSync(join(dir, 'facts.json'), 'utf8')) as Facts;
   const database = await openDatabase(url, { poolMax: 4 });
   await database.migrate();
   const db = database.sequelize;
   await seed(db, facts);
   await seedConsumed(db, facts);
+  return {
+    db,
+    /** claims the seed made (the POS lines an earlier claim consumed) */
+    seededClaims: facts.consumed.length,
+    seededQuantity: facts.authorizationLines.reduce((n, f) => n + f.consumedQuantity, 0),
+  };
+}
+
+async function e2e(pipeline: Pipeline) {
+  const { db, seededClaims, seededQuantity } = await setUp();
   const totals = { imported: 0, rejectedRows: 0, duplicates: 0, claims: 0, claimLines: 0, accepted: 0, partial: 0, rejected: 0 };
   const phases = { importMs: 0, claimMs: 0 };
   const rssBeforeMB = Math.round(process.memoryUsage().rss / 1048576);
   const peakBeforeMB = peakRssMB();
+  const cpu = cpuMeter();
   const start = performance.now();
   for (const [i, f] of files.entries()) {
     const actor: Actor = {
@@ -326,39 +372,40 @@ async function e2e(pipeline: Pipeline) {
     totals.rejected += r.lines.rejected;
   }
   const seconds = (performance.now() - start) / 1000;
+  const cpuSeconds = cpu();
   const lines = files.reduce((n, f) => n + f.lines, 0);
   // Not timed: what the database holds, with its amounts to the cent.
   const one = async (sql: string) => ((await db.query(sql, { type: QueryTypes.SELECT })) as Record<string, unknown>[])[0]!;
   const sum = db.getDialect() === 'mysql' ? 'SUM(approved_amount)' : 'SUM(CAST(ROUND(approved_amount * 10000) AS INTEGER)) / 10000.0';
   const check = await one(
-    `SELECT COUNT(*) AS n, SUM(CASE WHEN verdict = 'accepted' THEN 1 ELSE 0 END) AS accepted, ${sum} AS approved FROM claim_lines WHERE claim_id > ${facts.consumed.length}`,
+    `SELECT COUNT(*) AS n, SUM(CASE WHEN verdict = 'accepted' THEN 1 ELSE 0 END) AS accepted, ${sum} AS approved FROM claim_lines WHERE claim_id > ${seededClaims}`,
   );
   const ledger = await one(
-    `SELECT COUNT(*) AS n, SUM(c.quantity) AS q FROM pos_consumptions c JOIN claim_lines l ON l.id = c.claim_line_id WHERE l.claim_id > ${facts.consumed.length}`,
+    `SELECT COUNT(*) AS n, SUM(c.quantity) AS q FROM pos_consumptions c JOIN claim_lines l ON l.id = c.claim_line_id WHERE l.claim_id > ${seededClaims}`,
   );
   const counted = await one(`SELECT SUM(consumed_quantity) AS q FROM authorization_lines`);
   const reasons: Record<string, number> = {};
   const codes = (await db.query(
-    `SELECT reason_codes AS r, COUNT(*) AS n FROM claim_lines WHERE claim_id > ${facts.consumed.length} AND verdict <> 'accepted' GROUP BY reason_codes`,
+    `SELECT reason_codes AS r, COUNT(*) AS n FROM claim_lines WHERE claim_id > ${seededClaims} AND verdict <> 'accepted' GROUP BY reason_codes`,
     {
       type: QueryTypes.SELECT,
     },
   )) as { r: string; n: number }[];
   for (const c of codes) for (const code of JSON.parse(c.r) as string[]) reasons[code] = (reasons[code] ?? 0) + Number(c.n);
-  const seeded = facts.authorizationLines.reduce((n, f) => n + f.consumedQuantity, 0);
   console.log(
     JSON.stringify({
       lines,
       seconds: Math.round(seconds * 10) / 10,
       linesPerSecond: Math.round(lines / seconds),
       peakRssMB: peakRssMB(),
+      cpuSeconds,
       setupRssMB: { current: rssBeforeMB, peak: peakBeforeMB },
       persisted: {
         claimLines: Number(check.n),
         accepted: Number(check.accepted),
         approvedTotal: String(check.approved),
         consumptions: Number(ledger.n),
-        consumedQuantityAdded: Number(counted.q) - seeded,
+        consumedQuantityAdded: Number(counted.q) - seededQuantity,
       },
       ...totals,
       reasons,
@@ -377,6 +424,7 @@ async function baseline() {
   await conn.query('CREATE TABLE pos_lines_baseline LIKE pos_lines');
   let ms = 0;
   let lines = 0;
+  const cpu = { nodeSeconds: 0, databaseSeconds: null as number | null };
   const cols = [
     'distributor_id',
     'invoice_number',
@@ -420,9 +468,13 @@ async function baseline() {
         now,
       ]);
     const t = performance.now();
+    const c = cpuMeter();
     for (let i = 0; i < rows.length; i += 2000)
       await conn.query(`INSERT IGNORE INTO pos_lines_baseline (${cols.join(',')}) VALUES ?`, [rows.slice(i, i + 2000)]);
     ms += performance.now() - t;
+    const used = c();
+    cpu.nodeSeconds += used.nodeSeconds;
+    if (used.databaseSeconds !== null) cpu.databaseSeconds = (cpu.databaseSeconds ?? 0) + used.databaseSeconds;
     lines += rows.length;
   }
   await conn.end();
@@ -434,6 +486,10 @@ async function baseline() {
       linesPerSecond: Math.round(lines / seconds),
       connections: 1,
       rowsPerStatement: 2000,
+      cpuSeconds: {
+        nodeSeconds: Math.round(cpu.nodeSeconds * 10) / 10,
+        databaseSeconds: cpu.databaseSeconds === null ? null : Math.round(cpu.databaseSeconds * 10) / 10,
+      },
     }),
   );
 }
