@@ -1,5 +1,5 @@
-// Three projects: the plain-TypeScript core once, and the database-backed suites twice,
-// on SQLite and on MariaDB, with the same test files.
+// Three projects: the unit tests once (the plain-TypeScript core, and server functions that need no
+// database), and the database-backed suites twice, on SQLite and on MariaDB, with the same test files.
 const transform = {
   '^.+\\.ts$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } }],
 };
@@ -15,7 +15,7 @@ const dbSuites = ['<rootDir>/test/api/**/*.test.ts', '<rootDir>/test/db/**/*.tes
 export default {
   testTimeout: 60000,
   projects: [
-    { ...common, displayName: 'core', testMatch: ['<rootDir>/test/core/**/*.test.ts'] },
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/test/core/**/*.test.ts', '<rootDir>/test/server/**/*.test.ts'] },
     {
       ...common,
       displayName: 'sqlite',
