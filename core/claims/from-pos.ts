@@ -32,20 +32,24 @@ export function toClaimLineInput(
   set: Pick<ClaimLineInput, 'lineNumber' | 'bookCost'> &
     Partial<Pick<ClaimLineInput, 'extra' | 'authorizationNumber' | 'authorizedCost' | 'claimedAmount' | 'endCustomerId'>>,
 ): ClaimLineInput {
+  // Field by field rather than a spread: one object shape for every line (a million lines a file).
   return {
-    authorizationNumber: line.authorizationNumber,
+    lineNumber: set.lineNumber,
+    authorizationNumber: 'authorizationNumber' in set ? set.authorizationNumber : line.authorizationNumber,
     vendorPartNumber: line.vendorPartNumber,
     distributorPartNumber: line.distributorPartNumber,
+    endCustomerId: set.endCustomerId,
     endCustomerName: line.endCustomerName,
     invoiceNumber: line.invoiceNumber,
     invoiceLine: line.invoiceLine,
     invoiceDate: line.invoiceDate,
     shipDate: line.shipDate,
     quantity: line.quantity,
-    authorizedCost: line.authorizedCost,
+    bookCost: set.bookCost,
+    authorizedCost: 'authorizedCost' in set ? set.authorizedCost : line.authorizedCost,
     resalePrice: line.resalePrice,
-    claimedAmount: line.claimedAmount,
-    ...set,
+    claimedAmount: 'claimedAmount' in set ? set.claimedAmount : line.claimedAmount,
+    extra: set.extra,
   };
 }
 

@@ -102,11 +102,13 @@ class Ingest {
       for (const e of errors) this.errors.push({ ...e, raw });
     } else {
       this.rowsValid++;
-      const productId =
+      // The row becomes the insert row in place (no copy per row).
+      const insert = row as repo.PosInsertRow;
+      insert.productId =
         (row.vendorPartNumber && this.products.byVendor.get(row.vendorPartNumber.toUpperCase())) ||
         (row.distributorPartNumber && this.products.byDistributor.get(row.distributorPartNumber.toUpperCase())) ||
         null;
-      this.pending.push({ ...row, productId });
+      this.pending.push(insert);
     }
     if (this.pending.length >= BATCH || this.errors.length >= BATCH) await this.flush();
   }

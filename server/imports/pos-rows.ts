@@ -183,15 +183,43 @@ const MONTHS: Record<string, number> = {
 };
 const pad = (n: number) => (n < 10 ? `0${n}` : String(n));
 
+const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const daysIn = (y: number, m: number) => (m === 2 && y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : DAYS[m - 1]!);
+
 function isoDate(y: number, m: number, d: number): string | null {
   if (y < 1900 || y > 2999 || m < 1 || m > 12 || d < 1) return null;
-  const days = new Date(Date.UTC(y, m, 0)).getUTCDate();
-  return d > days ? null : `${y}-${pad(m)}-${pad(d)}`;
+  return d > daysIn(y, m) ? null : `${y}-${pad(m)}-${pad(d)}`;
+}
+
+const digit = (t: string, i: number) => {
+  const c = t.charCodeAt(i) - 48;
+  return c >= 0 && c <= 9 ? c : -1;
+};
+
+/** YYYY-MM-DD exactly (what most files send): read without a regular expression; null when not in that shape. */
+function plainIsoDate(t: string): string | null | undefined {
+  if (t.length !== 10 || t.charCodeAt(4) !== 45 || t.charCodeAt(7) !== 45) return undefined;
+  const y0 = digit(t, 0);
+  const y1 = digit(t, 1);
+  const y2 = digit(t, 2);
+  const y3 = digit(t, 3);
+  const m0 = digit(t, 5);
+  const m1 = digit(t, 6);
+  const d0 = digit(t, 8);
+  const d1 = digit(t, 9);
+  if ((y0 | y1 | y2 | y3 | m0 | m1 | d0 | d1) < 0) return undefined;
+  const y = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
+  const m = m0 * 10 + m1;
+  const d = d0 * 10 + d1;
+  if (y < 1900 || y > 2999 || m < 1 || m > 12 || d < 1 || d > daysIn(y, m)) return null;
+  return t;
 }
 
 /** A date in one of the formats distributors send, as YYYY-MM-DD; null when unreadable. */
 export function parsePosDate(text: string, order: ParseOptions['dateOrder'] = 'auto'): string | null {
   const t = text.trim();
+  const plain = plainIsoDate(t);
+  if (plain !== undefined) return plain;
   let m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ].*)?$/.exec(t);
   if (m) return isoDate(+m[1], +m[2], +m[3]);
   m = /^(\d{4})(\d{2})(\d{2})$/.exec(t);
@@ -210,8 +238,12 @@ export function parsePosDate(text: string, order: ParseOptions['dateOrder'] = 'a
   return null;
 }
 
+const PLAIN_DECIMAL = /^-?\d+(\.\d+)?$/;
+
 /** A decimal number with thousands separators or a decimal comma, as a plain decimal string; null when unreadable. */
 export function normalizeDecimal(text: string, mark: ParseOptions['decimalMark'] = 'auto'): string | null {
+  // Digits with at most a point (what most files send) are already plain unless the point is a thousands separator.
+  if (mark !== ',' && PLAIN_DECIMAL.test(text)) return text;
   let t = text
     .trim()
     .replace(/[\s\u00A0'’]/g, '')
@@ -230,7 +262,69 @@ export function normalizeDecimal(text: string, mark: ParseOptions['decimalMark']
   return /^-?\d+(\.\d+)?$/.test(t) ? t : null;
 }
 
-/** Maps and checks one data row; `rowNumber` counts the header as row 1. */
+/** A mapped cell, trimmed; null when the field has no column or the cell is empty. */
+function cellOf(cells: readonly string[], cols: ResolvedColumns, f: PosField): string | null {
+  const i = cols.index[f];
+  if (i === undefined) return null;
+  const raw = cells[i];
+  if (raw === undefined || raw === '') return null;
+  const v = raw.trim();
+  return v === '' ? null : v;
+}
+
+function textOf(cells: readonly string[], cols: ResolvedColumns, f: PosField, rowNumber: number, errors: RowError[]): string | null {
+  const v = cellOf(cells, cols, f);
+  const max = MAX_LENGTH[f];
+  if (v !== null && max !== undefined && v.length > max) {
+    errors.push({ rowNumber, column: f, code: 'VALUE_TOO_LONG', message: `${f} is longer than ${max} characters` });
+    return null;
+  }
+  return v;
+}
+
+function dateOf(
+  cells: readonly string[],
+  cols: ResolvedColumns,
+  f: PosField,
+  required: boolean,
+  rowNumber: number,
+  options: ParseOptions,
+  errors: RowError[],
+): string | null {
+  const v = cellOf(cells, cols, f);
+  if (v === null) {
+    if (required) errors.push({ rowNumber, column: f, code: 'MISSING_REQUIRED_FIELD', message: `${f} is empty` });
+    return null;
+  }
+  const d = parsePosDate(v, options.dateOrder);
+  if (!d) errors.push({ rowNumber, column: f, code: 'INVALID_DATE', message: `${f} "${v}" is not a date` });
+  return d;
+}
+
+function moneyOf(
+  cells: readonly string[],
+  cols: ResolvedColumns,
+  f: PosField,
+  rowNumber: number,
+  options: ParseOptions,
+  errors: RowError[],
+): string | null {
+  const v = cellOf(cells, cols, f);
+  if (v === null) return null;
+  const d = normalizeDecimal(v, options.decimalMark);
+  if (d === null || !isMoneyText(d)) {
+    errors.push({ rowNumber, column: f, code: 'INVALID_NUMBER', message: `${f} "${v}" is not an amount with at most 4 decimals` });
+    return null;
+  }
+  return d;
+}
+
+const hasError = (errors: RowError[], test: (e: RowError) => boolean) => errors.length > 0 && errors.some(test);
+
+/**
+ * Maps and checks one data row; `rowNumber` counts the header as row 1. Plain module functions,
+ * none made per row: this runs a million times for a million-line file.
+ */
 export function toPosRow(
   cells: string[],
   cols: ResolvedColumns,
@@ -238,68 +332,29 @@ export function toPosRow(
   options: ParseOptions = DEFAULT_OPTIONS,
 ): { row: PosRow | null; errors: RowError[] } {
   const errors: RowError[] = [];
-  const cell = (f: PosField): string | null => {
-    const i = cols.index[f];
-    if (i === undefined) return null;
-    const v = (cells[i] ?? '').trim();
-    return v === '' ? null : v;
-  };
-  const text = (f: PosField): string | null => {
-    const v = cell(f);
-    const max = MAX_LENGTH[f];
-    if (v !== null && max !== undefined && v.length > max) {
-      errors.push({ rowNumber, column: f, code: 'VALUE_TOO_LONG', message: `${f} is longer than ${max} characters` });
-      return null;
-    }
-    return v;
-  };
-  const date = (f: PosField, required: boolean): string | null => {
-    const v = cell(f);
-    if (v === null) {
-      if (required) errors.push({ rowNumber, column: f, code: 'MISSING_REQUIRED_FIELD', message: `${f} is empty` });
-      return null;
-    }
-    const d = parsePosDate(v, options.dateOrder);
-    if (!d) errors.push({ rowNumber, column: f, code: 'INVALID_DATE', message: `${f} "${v}" is not a date` });
-    return d;
-  };
-  const money = (f: PosField): string | null => {
-    const v = cell(f);
-    if (v === null) return null;
-    const d = normalizeDecimal(v, options.decimalMark);
-    if (d === null || !isMoneyText(d)) {
-      errors.push({ rowNumber, column: f, code: 'INVALID_NUMBER', message: `${f} "${v}" is not an amount with at most 4 decimals` });
-      return null;
-    }
-    return d;
-  };
-  const invoiceNumber = text('invoiceNumber');
-  const invoiceLine = text('invoiceLine');
-  for (const [f, v] of [
-    ['invoiceNumber', invoiceNumber],
-    ['invoiceLine', invoiceLine],
-  ] as const) {
-    if (v === null && !errors.some((e) => e.column === f))
-      errors.push({ rowNumber, column: f, code: 'MISSING_REQUIRED_FIELD', message: `${f} is empty` });
-  }
-  const invoiceDate = date('invoiceDate', true);
-  const shipDate = date('shipDate', false);
-  const vendorPartNumber = text('vendorPartNumber');
-  const distributorPartNumber = text('distributorPartNumber');
+  const invoiceNumber = textOf(cells, cols, 'invoiceNumber', rowNumber, errors);
+  const invoiceLine = textOf(cells, cols, 'invoiceLine', rowNumber, errors);
+  if (invoiceNumber === null && !hasError(errors, (e) => e.column === 'invoiceNumber'))
+    errors.push({ rowNumber, column: 'invoiceNumber', code: 'MISSING_REQUIRED_FIELD', message: 'invoiceNumber is empty' });
+  if (invoiceLine === null && !hasError(errors, (e) => e.column === 'invoiceLine'))
+    errors.push({ rowNumber, column: 'invoiceLine', code: 'MISSING_REQUIRED_FIELD', message: 'invoiceLine is empty' });
+  const invoiceDate = dateOf(cells, cols, 'invoiceDate', true, rowNumber, options, errors);
+  const shipDate = dateOf(cells, cols, 'shipDate', false, rowNumber, options, errors);
+  const vendorPartNumber = textOf(cells, cols, 'vendorPartNumber', rowNumber, errors);
+  const distributorPartNumber = textOf(cells, cols, 'distributorPartNumber', rowNumber, errors);
   if (
     !vendorPartNumber &&
     !distributorPartNumber &&
-    !errors.some((e) => e.code === 'VALUE_TOO_LONG' && /PartNumber/.test(e.column ?? ''))
-  ) {
+    !hasError(errors, (e) => e.code === 'VALUE_TOO_LONG' && /PartNumber/.test(e.column ?? ''))
+  )
     errors.push({
       rowNumber,
       column: cols.index.vendorPartNumber !== undefined ? 'vendorPartNumber' : 'distributorPartNumber',
       code: 'MISSING_REQUIRED_FIELD',
       message: 'no part number',
     });
-  }
   let quantity = 0;
-  const q = cell('quantity');
+  const q = cellOf(cells, cols, 'quantity');
   if (q === null) errors.push({ rowNumber, column: 'quantity', code: 'MISSING_REQUIRED_FIELD', message: 'quantity is empty' });
   else {
     const d = normalizeDecimal(q, options.decimalMark);
@@ -316,20 +371,20 @@ export function toPosRow(
     vendorPartNumber,
     distributorPartNumber,
     quantity,
-    resalePrice: money('resalePrice'),
-    bookCost: money('bookCost'),
-    authorizedCost: money('authorizedCost'),
-    claimedAmount: money('claimedAmount'),
-    authorizationNumber: text('authorizationNumber'),
-    endCustomerName: text('endCustomerName'),
-    customerPo: text('customerPo'),
-    debitMemoNumber: text('debitMemoNumber'),
+    resalePrice: moneyOf(cells, cols, 'resalePrice', rowNumber, options, errors),
+    bookCost: moneyOf(cells, cols, 'bookCost', rowNumber, options, errors),
+    authorizedCost: moneyOf(cells, cols, 'authorizedCost', rowNumber, options, errors),
+    claimedAmount: moneyOf(cells, cols, 'claimedAmount', rowNumber, options, errors),
+    authorizationNumber: textOf(cells, cols, 'authorizationNumber', rowNumber, errors),
+    endCustomerName: textOf(cells, cols, 'endCustomerName', rowNumber, errors),
+    customerPo: textOf(cells, cols, 'customerPo', rowNumber, errors),
+    debitMemoNumber: textOf(cells, cols, 'debitMemoNumber', rowNumber, errors),
     extra: null,
   };
   if (cols.unmapped.length) {
-    const extra: Record<string, string> = {};
-    for (const u of cols.unmapped) if (cells[u.index]) extra[u.name.slice(0, 60)] = String(cells[u.index]).slice(0, 255);
-    if (Object.keys(extra).length) row.extra = extra;
+    let extra: Record<string, string> | null = null;
+    for (const u of cols.unmapped) if (cells[u.index]) (extra ??= {})[u.name.slice(0, 60)] = String(cells[u.index]).slice(0, 255);
+    row.extra = extra;
   }
   return errors.length ? { row: null, errors } : { row, errors };
 }
