@@ -249,6 +249,30 @@ async function databaseUrl(): Promise<string> {
   }
 }
 
+/** The MariaDB server's settings that decide bulk-write speed, printed with the figures. */
+async function serverSettings(url: string): Promise<Record<string, unknown> | null> {
+  if (!/^(mysql|mariadb):/.test(url)) return null;
+  try {
+    const mysql = (await import('mysql2/promise')).default;
+    const u = new URL(url.replace(/^mariadb:/, 'mysql:'));
+    const c = await mysql.createConnection({
+      host: u.hostname,
+      port: Number(u.port || 3306),
+      user: decodeURIComponent(u.username),
+      password: decodeURIComponent(u.password),
+    });
+    const [rows] = await c.query(
+      `SELECT VERSION() AS version, @@innodb_buffer_pool_size DIV 1048576 AS innodbBufferPoolMB, @@innodb_log_file_size DIV 1048576 AS innodbLogFileMB,
+              @@innodb_flush_log_at_trx_commit AS innodbFlushLogAtTrxCommit, @@innodb_io_capacity AS innodbIoCapacity`,
+    );
+    await c.end();
+    const r = (rows as Record<string, unknown>[])[0]!;
+    return Object.fromEntries(Object.entries(r).map(([k, v]) => [k, k === 'version' ? v : Number(v)]));
+  } catch {
+    return null;
+  }
+}
+
 /** The POS path's own database beside the claim-file path's: each phase starts from the same world. */
 const posDatabase = (url: string) =>
   url.startsWith('sqlite:')
@@ -320,6 +344,7 @@ async function main() {
       return;
     }
     const url = await databaseUrl();
+    const server = await serverSettings(url);
     benchUrls.push(url, posDatabase(url));
     process.stderr.write(`database: ${url.replace(/\/\/[^@]*@/, '//')}\n`);
     const e2e = child('e2e', dir, url);
@@ -341,6 +366,7 @@ async function main() {
         os: `${os.type()} ${os.release()}`,
       },
       database: url.startsWith('sqlite') ? 'sqlite' : 'mariadb',
+      server,
       data: {
         lines: LINES,
         authorizations: gen.authorizations,
