@@ -37,6 +37,8 @@ import {
   CLAIM_LINE_COLUMNS,
   consumedKeys,
   settleClaimLedger,
+  addConsumedQuantities,
+  countClaimConsumptions,
 } from './pos-claims.repository.js';
 import { RowBatch, writeRows } from '../../models/bulk.js';
 
@@ -71,6 +73,20 @@ class ClaimFileRun {
   private ledgerSteps: Promise<unknown> = Promise.resolve();
   /** lines the ledger steps found taken by another claim meanwhile */
   readonly lost = { accepted: 0, partial: 0 };
+  /** authorization line id → the quantity this run's accepted lines take from it */
+  private readonly taken = new Map<number, number>();
+
+  /**
+   * MariaDB, at the end, in the ledger transaction: the authorization lines count what the batches
+   * took. From the run's own sums when every accepted line got its POS line (then they are the
+   * consumptions' sums); from the claim's lines in SQL when some were lost to another claim and
+   * compensated.
+   */
+  async settleCounters() {
+    if (!this.ledger) return;
+    if (this.lost.accepted + this.lost.partial === 0) await addConsumedQuantities(this.taken, this.ledger);
+    else await countClaimConsumptions(this.claimId, this.ledger);
+  }
   readonly counts = { accepted: 0, partial: 0, rejected: 0 };
 
   constructor(
@@ -142,7 +158,11 @@ class ClaimFileRun {
     for (let i = 0; i < prepared.length; i++) {
       const verdict = v.verdict[i]!;
       this.counts[verdict === 0 ? 'accepted' : verdict === 1 ? 'partial' : 'rejected']++;
-      if (verdict !== 2 && v.acceptedQuantity[i]! > 0) expected++;
+      if (verdict !== 2 && v.acceptedQuantity[i]! > 0) {
+        expected++;
+        const id = v.index.facts[v.authorizationLine[i]!]!.authorizationLineId;
+        this.taken.set(id, (this.taken.get(id) ?? 0) + v.acceptedQuantity[i]!);
+      }
       const r = v.authorizationLine[i]!;
       out.add(claimLineCells(v, i, prepared[i]!, r >= 0 ? v.index.facts[r]! : null, cells));
     }
@@ -168,7 +188,8 @@ class ClaimFileRun {
       // MariaDB: the batch's ledger step, on the ledger connection, as soon as its lines are in.
       const range = { first: prepared[0]!.line.lineNumber, last: prepared[prepared.length - 1]!.line.lineNumber };
       this.ledgerSteps = Promise.all([this.ledgerSteps, load]).then(async () => {
-        const { lost } = await settleClaimLedger(this.claimId, expected, ledger, range);
+        // Consumptions only: the counters move once, at the end (see settleCounters).
+        const { lost } = await settleClaimLedger(this.claimId, expected, ledger, range, { counters: false });
         this.lost.accepted += lost.accepted;
         this.lost.partial += lost.partial;
       });
@@ -265,6 +286,7 @@ export async function importClaimFile(actor: Actor, input: Readable, meta: Claim
     let lost = r.lost;
     try {
       if (!r.ledger) ({ lost } = await settleClaimLedger(claimId, r.expectedConsumptions, ledger));
+      else await r.settleCounters();
     } catch (err) {
       // SQLite only (MariaDB holds the lines locked): another claim took the same units meanwhile.
       if (/consumed quantity outside|chk_consumed/i.test(errorText(err)))

@@ -145,6 +145,7 @@ export async function settleClaimLedger(
   expected: number,
   transaction: Transaction,
   range: { first: number; last: number } | null = null,
+  options: { counters: boolean } = { counters: true },
 ) {
   const ignore = mysql() ? 'INSERT IGNORE' : 'INSERT OR IGNORE';
   const lines = `claim_id = ?${range ? ' AND line_number BETWEEN ? AND ?' : ''} AND accepted_quantity > 0 AND verdict <> 'rejected'`;
@@ -175,6 +176,22 @@ export async function settleClaimLedger(
     );
   }
   // After the compensation above, the range's accepted lines are exactly its consumptions.
+  if (options.counters) await countClaimConsumptions(claimId, transaction, range);
+  return { taken, lost };
+}
+
+/**
+ * The authorization lines count what a claim's accepted lines (those of `range`, or all) took,
+ * summed in SQL from the lines; after settleClaimLedger's compensation those are exactly its
+ * consumptions.
+ */
+export async function countClaimConsumptions(
+  claimId: number,
+  transaction: Transaction,
+  range: { first: number; last: number } | null = null,
+) {
+  const lines = `claim_id = ?${range ? ' AND line_number BETWEEN ? AND ?' : ''} AND accepted_quantity > 0 AND verdict <> 'rejected'`;
+  const params = range ? [claimId, range.first, range.last] : [claimId];
   const sums = `SELECT authorization_line_id AS id, SUM(accepted_quantity) AS q FROM claim_lines WHERE ${lines} GROUP BY authorization_line_id`;
   await exec(
     mysql()
@@ -183,7 +200,24 @@ export async function settleClaimLedger(
     params,
     transaction,
   );
-  return { taken, lost };
+}
+
+/**
+ * Moves the authorization lines' counters by quantities the caller summed from the lines whose
+ * consumptions it took (authorization line id → quantity), a thousand lines a statement, under the
+ * CHECK / trigger that keeps consumed within approved.
+ */
+export async function addConsumedQuantities(sums: ReadonlyMap<number, number>, transaction: Transaction) {
+  const entries = [...sums].filter(([, q]) => q > 0);
+  for (let i = 0; i < entries.length; i += 1000) {
+    const part = entries.slice(i, i + 1000);
+    await exec(
+      `UPDATE authorization_lines SET consumed_quantity = consumed_quantity + CASE id ${part.map(() => 'WHEN ? THEN ?').join(' ')} END
+        WHERE id IN (${part.map(() => '?').join(',')})`,
+      [...part.flat(), ...part.map(([id]) => id)],
+      transaction,
+    );
+  }
 }
 
 /** The products the import's part numbers name: vendor part → id, and this distributor's own parts → id. */

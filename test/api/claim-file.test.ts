@@ -222,6 +222,30 @@ describeDb('claim files', () => {
     }
   });
 
+  it('pays a POS line once when two claim files sent at the same time both claim it', async () => {
+    const l = await freshLine(50);
+    // The same invoice line in both files, and units enough for both: only the ledger's unique key stands between them.
+    const file = [
+      'Invoice No,Line,Invoice Date,Mfr Part,Qty,Book Cost,Debit Cost,S&D Number,End Customer',
+      `TWICE-1,1,2026-10-22,${l.part},10,9.9999,${l.cost},${l.number},"${l.customer}"`,
+    ].join('\n');
+    const runs = await Promise.all([send(arrow, file), send(arrow, file)]);
+    expect(runs.map((r) => (r.status === 201 ? 201 : { status: r.status, body: r.body as unknown }))).toEqual([201, 201]);
+    expect(runs.map((r) => r.body.lines.accepted as number).sort()).toEqual([0, 1]);
+    const loser = runs.find((r) => r.body.lines.accepted === 0)!;
+    const lines = (await arrow.get(`/api/claims/${loser.body.claim.id}`)).body.lines as Line[];
+    expect(lines.map((x) => [x.verdict, x.reasonCodes])).toEqual([['rejected', ['ALREADY_CLAIMED']]]);
+    // One consumption, and the counter moved by its quantity once.
+    expect(await approvedAndConsumed(l.lineId)).toEqual([50, 10]);
+    const [held] = (await t.db.sequelize.query(
+      "SELECT COUNT(*) AS n, SUM(quantity) AS q FROM pos_consumptions WHERE invoice_number = 'TWICE-1'",
+      {
+        type: QueryTypes.SELECT,
+      },
+    )) as { n: number; q: number }[];
+    expect([Number(held!.n), Number(held!.q)]).toEqual([1, 10]);
+  });
+
   it('gives the last units to exactly one of two POS imports claimed at the same time', async () => {
     const l = await freshLine(30);
     const pos = async (prefix: string) => {
