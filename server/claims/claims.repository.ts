@@ -10,6 +10,7 @@ import { Claim, ClaimLine, CreditMemo, Note, PosConsumption } from '../../models
 import { Program } from '../../models/programs.js';
 import type { TenantScope } from '../auth/actor.js';
 import type { ClaimLineView, ClaimQuery, ClaimView } from './claims.schemas.js';
+import { wholeInputs } from './verdict-inputs.js';
 
 const m = (v: string | number) => moneyToString(moneyFromDb(v));
 const om = (v: string | number | null) => (v === null ? null : m(v));
@@ -43,7 +44,23 @@ function toLineView(l: ClaimLine): ClaimLineView {
     verdict: l.verdict,
     reasonCodes: JSON.parse(l.reasonCodes),
     rule: l.rule,
-    verdictInputs: l.verdictInputs ? JSON.parse(l.verdictInputs) : null,
+    verdictInputs: l.verdictInputs
+      ? wholeInputs(JSON.parse(l.verdictInputs) as Record<string, unknown>, {
+          distributorId: l.distributorId,
+          authorizationNumber: l.authorizationNumber,
+          invoiceNumber: l.invoiceNumber,
+          invoiceLine: l.invoiceLine,
+          invoiceDate: l.invoiceDate,
+          shipDate: l.shipDate,
+          vendorPartNumber: l.vendorPartNumber,
+          distributorPartNumber: l.distributorPartNumber,
+          endCustomerName: l.endCustomerName,
+          quantity: l.quantity,
+          bookCost: m(l.bookCost),
+          claimedAuthorizedCost: om(l.authorizedCost),
+          resalePrice: om(l.resalePrice),
+        })
+      : null,
     extra: l.extra ? JSON.parse(l.extra) : null,
     resubmissionOfLineId: l.resubmissionOfLineId,
     adjustedByUserId: l.adjustedByUserId,

@@ -23,6 +23,7 @@ import type { ClaimType } from '../../core/domain.js';
 import { lineCredit, moneyToString, parseMoney } from '../../core/money.js';
 import type { Transaction } from 'sequelize';
 import { RowBatch, type Cell } from '../../models/bulk.js';
+import { storedInputs } from './verdict-inputs.js';
 import type { Actor } from '../auth/actor.js';
 import { scopeOf } from '../auth/actor.js';
 import { recordAudit } from '../audit/audit.repository.js';
@@ -468,7 +469,29 @@ export function claimLineCells(v: CompactVerdicts, i: number, x: Prepared, fact:
   out[21] = VERDICTS[verdict]!;
   out[22] = verdict === 0 ? '[]' : JSON.stringify(v.reasonCodesOf(i));
   out[23] = rule ? RULE_NAMES[rule - 1]! : null;
-  out[24] = verdict === 0 ? (Number.isNaN(remaining) ? null : `{"remainingBefore":${remaining}}`) : JSON.stringify(v.result(i).inputs);
+  // The replay inputs without what the row holds (see verdict-inputs.ts); an accepted line's only other one is what remained.
+  out[24] =
+    verdict === 0
+      ? Number.isNaN(remaining)
+        ? null
+        : `{"remainingBefore":${remaining}}`
+      : JSON.stringify(
+          storedInputs(v.result(i).inputs, {
+            distributorId: v.distributorId,
+            authorizationNumber: out[2] as string | null,
+            vendorPartNumber: out[6] as string | null,
+            distributorPartNumber: out[7] as string | null,
+            endCustomerName: out[8] as string | null,
+            invoiceNumber: out[9] as string,
+            invoiceLine: out[10] as string,
+            invoiceDate: out[11] as string,
+            shipDate: out[12] as string | null,
+            quantity: out[13] as number,
+            bookCost: out[14] as string,
+            claimedAuthorizedCost: out[15] as string | null,
+            resalePrice: out[16] as string | null,
+          }),
+        );
   out[25] = x.extraJson;
   out[26] = x.posLineId;
   return out;
