@@ -290,8 +290,10 @@ export async function nextPage(
             CASE WHEN EXISTS (SELECT 1 FROM pos_consumptions c WHERE c.distributor_id = p.distributor_id
                                 AND c.invoice_number = p.invoice_number AND c.invoice_line = p.invoice_line) THEN 1 ELSE 0 END AS consumed
        FROM pos_lines p
-      WHERE p.import_id = ? AND p.id > ?${which}
-        AND NOT EXISTS (SELECT 1 FROM claim_lines l WHERE l.pos_line_id = p.id)
+       -- A join, not NOT EXISTS: MariaDB materialized NOT EXISTS as the set of every claimed POS line
+       -- for each page (a million-line import: 242 of its 291 seconds); the join probes the index per row.
+       LEFT JOIN claim_lines l ON l.pos_line_id = p.id
+      WHERE p.import_id = ? AND p.id > ?${which} AND l.id IS NULL
       ORDER BY p.id
       LIMIT ${Math.floor(limit)}`,
     [importId, afterId],
