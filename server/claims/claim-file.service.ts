@@ -21,7 +21,6 @@ import { toClaimLineInput } from '../../core/claims/from-pos.js';
 import { normalizeCode, posKey } from '../../core/claims/rules.js';
 import type { Cell } from '../../models/bulk.js';
 import type { Actor } from '../auth/actor.js';
-import { scopeOf } from '../auth/actor.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { AppError } from '../errors.js';
 import { documentNumber } from '../http/numbers.js';
@@ -282,8 +281,8 @@ export async function importClaimFile(actor: Actor, input: Readable, meta: Claim
         );
       throw err;
     }
-    await submitBuiltClaim(actor, claimId, ledger, { importId: job.id, lostToOtherClaims: lost.accepted + lost.partial });
-    const claim = (await repo.findClaim(scopeOf(actor), claimId, { transaction: ledger }))!;
+    // The claim is the caller's own (it was created for this actor's distributor above).
+    const { claim } = await submitBuiltClaim(actor, claimId, ledger, { importId: job.id, lostToOtherClaims: lost.accepted + lost.partial });
     return {
       claim,
       importId: job.id,

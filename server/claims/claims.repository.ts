@@ -155,7 +155,8 @@ export async function findClaimIdByDebitMemo(
 export async function findClaim(
   scope: TenantScope,
   id: number,
-  opts: { lines?: boolean; transaction?: Transaction } = {},
+  /** lineCount: the caller knows it (a bulk run has just summed the lines): no count is read */
+  opts: { lines?: boolean; transaction?: Transaction; lineCount?: number } = {},
 ): Promise<ClaimView | null> {
   const { transaction } = opts;
   const c = await Claim.findOne({ where: { id, ...scoped(scope) }, transaction, lock: transaction ? transaction.LOCK.UPDATE : undefined });
@@ -170,7 +171,7 @@ export async function findClaim(
     })) as ClaimLine[];
     return toClaimView(c, lines.length, memo, lines);
   }
-  return toClaimView(c, await ClaimLine.count({ where: { claimId: id }, transaction }), memo);
+  return toClaimView(c, opts.lineCount ?? (await ClaimLine.count({ where: { claimId: id }, transaction })), memo);
 }
 
 /** One page of a claim's lines in line order, after line number `after` (keyset on claim + line number). */

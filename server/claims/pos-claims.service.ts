@@ -518,7 +518,7 @@ export async function submitBuiltClaim(actor: Actor, claimId: number, t: Transac
     },
     t,
   );
-  const claim = (await repo.findClaim({ distributorId: null }, claimId, { transaction: t }))!;
+  const claim = (await repo.findClaim({ distributorId: null }, claimId, { transaction: t, lineCount: totals.lines }))!;
   await recordAudit(
     actor,
     {
