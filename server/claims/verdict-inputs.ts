@@ -5,24 +5,27 @@
  * duplicate it repeats...), and the inputs are whole again when the line is read. A million-line
  * claim file writes about 90 MB less this way.
  */
+import type { SaleLineFields } from '../../core/claims/from-pos.js';
 
 /** Replay inputs a claim line row holds itself: input name → the row value it equals. */
-export interface RowInputs {
+export type RowInputs = Pick<
+  SaleLineFields,
+  | 'authorizationNumber'
+  | 'invoiceNumber'
+  | 'invoiceLine'
+  | 'invoiceDate'
+  | 'shipDate'
+  | 'vendorPartNumber'
+  | 'distributorPartNumber'
+  | 'endCustomerName'
+  | 'quantity'
+  | 'resalePrice'
+> & {
   distributorId: number;
-  authorizationNumber: string | null;
-  invoiceNumber: string;
-  invoiceLine: string;
-  invoiceDate: string;
-  shipDate: string | null;
-  vendorPartNumber: string | null;
-  distributorPartNumber: string | null;
-  endCustomerName: string | null;
-  quantity: number;
   bookCost: string;
   /** the authorized (debit) cost the line claimed: the row's authorized_cost */
   claimedAuthorizedCost: string | null;
-  resalePrice: string | null;
-}
+};
 
 const ROW_INPUT_NAMES: readonly (keyof RowInputs)[] = [
   'distributorId',
