@@ -16,7 +16,7 @@ fi
 
 echo "== types";       npm run --silent typecheck
 echo "== lint";        npm run --silent lint
-echo "== server (core, SQLite, MariaDB)"; npx jest --ci
+echo "== server (unit, SQLite, MariaDB)"; npx jest --ci
 echo "== components";  npm run --silent build && npm run --silent test:components
 echo "== end to end";  npm run --silent test:e2e
 echo "== all tests passed"
