@@ -5,6 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { Sequelize } from 'sequelize';
+import sqlite3 from 'sqlite3';
 import { Umzug } from 'umzug';
 import mysql from 'mysql2/promise';
 import { initAccountModels } from './accounts.js';
@@ -57,6 +58,24 @@ async function ensureMysqlDatabase(url: string) {
   }
 }
 
+/** How long an SQLite connection waits for another's write lock before SQLITE_BUSY. */
+const SQLITE_BUSY_TIMEOUT_MS = 10_000;
+
+/**
+ * sqlite3 for Sequelize, with every connection waiting for the write lock: Sequelize opens a
+ * connection of its own for each transaction, and node-sqlite3 gives a new connection a
+ * 1-second busy timeout, so a transaction that met another connection's write (an import's
+ * progress, a claim file's lines) for over a second failed with SQLITE_BUSY under load. A
+ * PRAGMA on the first connection does not reach the others.
+ */
+class WaitingDatabase extends sqlite3.Database {
+  constructor(filename: string, mode?: number, callback?: (err: Error | null) => void) {
+    super(filename, mode, callback);
+    this.configure('busyTimeout', SQLITE_BUSY_TIMEOUT_MS);
+  }
+}
+const sqliteModule = { ...sqlite3, Database: WaitingDatabase };
+
 export async function openDatabase(url: string, options: OpenOptions = {}): Promise<Database> {
   const logging = options.logging ? console.log : false;
   let sequelize: Sequelize;
@@ -64,11 +83,10 @@ export async function openDatabase(url: string, options: OpenOptions = {}): Prom
   if (url.startsWith('sqlite:')) {
     const storage = url.slice('sqlite:'.length) || ':memory:';
     if (storage !== ':memory:') mkdirSync(dirname(storage), { recursive: true });
-    sequelize = new Sequelize({ dialect: 'sqlite', storage, logging, pool: { max: 1 } });
+    sequelize = new Sequelize({ dialect: 'sqlite', dialectModule: sqliteModule, storage, logging, pool: { max: 1 } });
     dialect = 'sqlite';
     await sequelize.query('PRAGMA foreign_keys = ON');
     if (storage !== ':memory:') await sequelize.query('PRAGMA journal_mode = WAL');
-    await sequelize.query('PRAGMA busy_timeout = 10000');
     serializeTransactions(sequelize);
   } else if (/^(mysql|mariadb):/.test(url)) {
     await ensureMysqlDatabase(url);
