@@ -342,7 +342,9 @@ export async function claimImport(
         return;
       } catch (err) {
         if (attempt >= 5 || !RETRIABLE.test(errorText(err))) throw err;
-        // Another claim took lines or quantity meanwhile: the page is done again from fresh figures.
+        // Another claim took lines or quantity meanwhile: the page is done again from fresh figures,
+        // after a pause that grows (two runs that keep meeting should not retry in lockstep).
+        await new Promise((resolve) => setTimeout(resolve, 25 * 2 ** attempt + Math.random() * 25));
         const again = await nextPage(importId, page[0]!.id - 1, page.length, mode);
         const ids = new Set(page.map((p) => p.id));
         taken.clear();
