@@ -109,12 +109,9 @@ export function rawMysql(
 const TAB = 9;
 const NEWLINE = 10;
 const BACKSLASH = 92;
-/** What follows the backslash of an escaped character (\t, \n, \r, \\), by character code. */
+/** ESCAPES as bytes: what follows the backslash of an escaped character, by character code. */
 const ESCAPED = new Uint8Array(128);
-ESCAPED[9] = 116;
-ESCAPED[10] = 110;
-ESCAPED[13] = 114;
-ESCAPED[92] = 92;
+for (const [c, escaped] of Object.entries(ESCAPES)) ESCAPED[c.charCodeAt(0)] = escaped.charCodeAt(1);
 
 /**
  * Rows on their way to `writeRows`, taken one at a time: on MariaDB each row is written at once as

@@ -134,27 +134,20 @@ export async function consumedKeys(
 }
 
 /**
- * A claim file's ledger, in the run's transaction, for its lines `range` (line numbers, all of
- * them when absent) once they are written: the accepted lines take their POS lines (a POS line
- * another claim or program took meanwhile is skipped by the unique key, and its line is then
- * rejected as already claimed), and the authorization lines count what was taken, under the
- * CHECK / trigger that keeps consumed within approved. `expected`: the range's accepted lines.
+ * A claim file's ledger, in the run's transaction once its lines are written: the accepted lines
+ * take their POS lines (a POS line another claim or program took meanwhile is skipped by the
+ * unique key, and its line is then rejected as already claimed), and, unless the caller moves them
+ * itself (`counters: false`), the authorization lines count what was taken, under the CHECK /
+ * trigger that keeps consumed within approved. `expected`: the claim's accepted lines.
  */
-export async function settleClaimLedger(
-  claimId: number,
-  expected: number,
-  transaction: Transaction,
-  range: { first: number; last: number } | null = null,
-  options: { counters: boolean } = { counters: true },
-) {
+export async function settleClaimLedger(claimId: number, expected: number, transaction: Transaction, options = { counters: true }) {
   const ignore = mysql() ? 'INSERT IGNORE' : 'INSERT OR IGNORE';
-  const lines = `claim_id = ?${range ? ' AND line_number BETWEEN ? AND ?' : ''} AND accepted_quantity > 0 AND verdict <> 'rejected'`;
-  const params = range ? [claimId, range.first, range.last] : [claimId];
+  const lines = `claim_id = ? AND ${ACCEPTED}`;
   const taken = await exec(
     `${ignore} INTO pos_consumptions (distributor_id, invoice_number, invoice_line, claim_line_id, authorization_line_id, quantity, created_at, updated_at)
      SELECT distributor_id, invoice_number, invoice_line, id, authorization_line_id, accepted_quantity, created_at, created_at
        FROM claim_lines WHERE ${lines} ORDER BY line_number`,
-    params,
+    [claimId],
     transaction,
     true,
   );
@@ -163,7 +156,7 @@ export async function settleClaimLedger(
     const missing = `${lines} AND NOT EXISTS (SELECT 1 FROM pos_consumptions c WHERE c.claim_line_id = claim_lines.id)`;
     for (const r of await select<{ verdict: 'accepted' | 'partial'; n: number }>(
       `SELECT verdict, COUNT(*) AS n FROM claim_lines WHERE ${missing} GROUP BY verdict`,
-      params,
+      [claimId],
       transaction,
     ))
       lost[r.verdict] = Number(r.n);
@@ -171,28 +164,25 @@ export async function settleClaimLedger(
       `UPDATE claim_lines SET verdict = 'rejected', reason_codes = '["ALREADY_CLAIMED"]', rule = 'notAlreadyClaimed',
               accepted_quantity = 0, computed_amount = 0, approved_amount = 0
         WHERE ${missing}`,
-      params,
+      [claimId],
       transaction,
     );
   }
-  // After the compensation above, the range's accepted lines are exactly its consumptions.
-  if (options.counters) await countClaimConsumptions(claimId, transaction, range);
+  // After the compensation above, the claim's accepted lines are exactly its consumptions.
+  if (options.counters) await countClaimConsumptions(claimId, transaction);
   return { taken, lost };
 }
 
+/** Claim lines that take quantity (and a POS line): accepted or cut, with something left. */
+const ACCEPTED = "accepted_quantity > 0 AND verdict <> 'rejected'";
+
 /**
- * The authorization lines count what a claim's accepted lines (those of `range`, or all) took,
- * summed in SQL from the lines; after settleClaimLedger's compensation those are exactly its
- * consumptions.
+ * The authorization lines count what the accepted claim lines matching `where` took, summed in SQL
+ * from those lines, under the CHECK / trigger that keeps consumed within approved.
  */
-export async function countClaimConsumptions(
-  claimId: number,
-  transaction: Transaction,
-  range: { first: number; last: number } | null = null,
-) {
-  const lines = `claim_id = ?${range ? ' AND line_number BETWEEN ? AND ?' : ''} AND accepted_quantity > 0 AND verdict <> 'rejected'`;
-  const params = range ? [claimId, range.first, range.last] : [claimId];
-  const sums = `SELECT authorization_line_id AS id, SUM(accepted_quantity) AS q FROM claim_lines WHERE ${lines} GROUP BY authorization_line_id`;
+async function countFromLines(where: string, params: unknown[], transaction: Transaction) {
+  const sums = `SELECT authorization_line_id AS id, SUM(accepted_quantity) AS q FROM claim_lines
+                 WHERE (${where}) AND ${ACCEPTED} GROUP BY authorization_line_id`;
   await exec(
     mysql()
       ? `UPDATE authorization_lines a JOIN (${sums}) t ON t.id = a.id SET a.consumed_quantity = a.consumed_quantity + t.q`
@@ -201,6 +191,12 @@ export async function countClaimConsumptions(
     transaction,
   );
 }
+
+/**
+ * The authorization lines count what a claim's accepted lines took; after settleClaimLedger's
+ * compensation those are exactly its consumptions.
+ */
+export const countClaimConsumptions = (claimId: number, transaction: Transaction) => countFromLines('claim_id = ?', [claimId], transaction);
 
 /**
  * Moves the authorization lines' counters by quantities the caller summed from the lines whose
@@ -415,7 +411,7 @@ export async function writePage(
   const where = ranges.map(() => '(claim_id = ? AND line_number BETWEEN ? AND ?)').join(' OR ');
   const params = ranges.flatMap((r) => [r.claimId, r.first, r.last]);
   const taken = `SELECT distributor_id, invoice_number, invoice_line, id, authorization_line_id, accepted_quantity, created_at
-                   FROM claim_lines WHERE (${where}) AND accepted_quantity > 0 AND verdict <> 'rejected'`;
+                   FROM claim_lines WHERE (${where}) AND ${ACCEPTED}`;
   const count = await exec(
     `INSERT INTO pos_consumptions (distributor_id, invoice_number, invoice_line, claim_line_id, authorization_line_id, quantity, created_at, updated_at)
      SELECT distributor_id, invoice_number, invoice_line, id, authorization_line_id, accepted_quantity, created_at, created_at FROM (${taken}) AS t`,
@@ -424,15 +420,7 @@ export async function writePage(
     true,
   );
   if (count !== expectedConsumptions) throw new Error(`ledger: ${count} of ${expectedConsumptions} consumptions taken`);
-  const sums = `SELECT authorization_line_id AS id, SUM(accepted_quantity) AS q FROM claim_lines
-                 WHERE (${where}) AND accepted_quantity > 0 AND verdict <> 'rejected' GROUP BY authorization_line_id`;
-  await exec(
-    mysql()
-      ? `UPDATE authorization_lines a JOIN (${sums}) t ON t.id = a.id SET a.consumed_quantity = a.consumed_quantity + t.q`
-      : `UPDATE authorization_lines SET consumed_quantity = consumed_quantity + t.q FROM (${sums}) AS t WHERE t.id = authorization_lines.id`,
-    params,
-    transaction,
-  );
+  await countFromLines(where, params, transaction);
   return count;
 }
 

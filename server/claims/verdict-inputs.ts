@@ -27,22 +27,6 @@ export type RowInputs = Pick<
   claimedAuthorizedCost: string | null;
 };
 
-const ROW_INPUT_NAMES: readonly (keyof RowInputs)[] = [
-  'distributorId',
-  'authorizationNumber',
-  'invoiceNumber',
-  'invoiceLine',
-  'invoiceDate',
-  'shipDate',
-  'vendorPartNumber',
-  'distributorPartNumber',
-  'endCustomerName',
-  'quantity',
-  'bookCost',
-  'claimedAuthorizedCost',
-  'resalePrice',
-];
-
 /** The inputs to store: those the row does not hold with the very same value. */
 export function storedInputs(inputs: Record<string, unknown>, row: RowInputs): Record<string, unknown> {
   const out: Record<string, unknown> = {};
@@ -53,6 +37,6 @@ export function storedInputs(inputs: Record<string, unknown>, row: RowInputs): R
 /** The whole inputs again: what was stored, and from the row what was not. */
 export function wholeInputs(stored: Record<string, unknown>, row: RowInputs): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const k of ROW_INPUT_NAMES) if (!(k in stored)) out[k] = row[k];
+  for (const [k, v] of Object.entries(row)) if (!(k in stored)) out[k] = v;
   return Object.assign(out, stored);
 }

@@ -7,6 +7,7 @@
  * (core/pos, the browser-safe parser, was not in the tree when this was written; this layer
  * does the server's mapping and normalization and can delegate to it later.)
  */
+import { daysInMonth } from '../../core/claims/units.js';
 import { isMoneyText } from '../../core/money.js';
 
 export const POS_FIELDS = [
@@ -183,12 +184,10 @@ const MONTHS: Record<string, number> = {
 };
 const pad = (n: number) => (n < 10 ? `0${n}` : String(n));
 
-const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-const daysIn = (y: number, m: number) => (m === 2 && y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : DAYS[m - 1]!);
+const isDate = (y: number, m: number, d: number) => y >= 1900 && y <= 2999 && m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m);
 
 function isoDate(y: number, m: number, d: number): string | null {
-  if (y < 1900 || y > 2999 || m < 1 || m > 12 || d < 1) return null;
-  return d > daysIn(y, m) ? null : `${y}-${pad(m)}-${pad(d)}`;
+  return isDate(y, m, d) ? `${y}-${pad(m)}-${pad(d)}` : null;
 }
 
 const digit = (t: string, i: number) => {
@@ -208,11 +207,7 @@ function plainIsoDate(t: string): string | null | undefined {
   const d0 = digit(t, 8);
   const d1 = digit(t, 9);
   if ((y0 | y1 | y2 | y3 | m0 | m1 | d0 | d1) < 0) return undefined;
-  const y = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
-  const m = m0 * 10 + m1;
-  const d = d0 * 10 + d1;
-  if (y < 1900 || y > 2999 || m < 1 || m > 12 || d < 1 || d > daysIn(y, m)) return null;
-  return t;
+  return isDate(y0 * 1000 + y1 * 100 + y2 * 10 + y3, m0 * 10 + m1, d0 * 10 + d1) ? t : null;
 }
 
 /** A date in one of the formats distributors send, as YYYY-MM-DD; null when unreadable. */
