@@ -1,42 +1,46 @@
 /**
- * A set of POS keys (invoice number + invoice line, normalized as `posKey` does) that hashes
- * and compares the raw strings in place: on ASCII input no key string is built per line.
- * Building `posKey(...)` strings and keeping a million of them in a Map costs more than the rest
- * of the validation together (allocation and GC); this table keeps an Int32Array of slots and
- * references to the line's own strings.
+ * A set of POS keys (the canonical key of `pos-key.ts`) that hashes and compares the raw strings
+ * in place: on plain ASCII input no key string is built per line. Building key strings and
+ * keeping a million of them in a Map costs more than the rest of the validation together
+ * (allocation and GC); this table keeps an Int32Array of slots and references to the line's own
+ * strings. Text that is not plain (spaces, non-ASCII, a line such as "01" or "1.0") goes through
+ * `canonicalInvoiceNumber` / `canonicalInvoiceLine`, so the table agrees with the stored key.
  */
-import { normalizeInvoiceLine, normalizeInvoiceNumber } from './rules.js';
+import { canonicalInvoiceLine, canonicalInvoiceNumber, POS_KEY_SEPARATOR } from './pos-key.js';
 
 const FNV_OFFSET = 0x811c9dc5 | 0;
 const FNV_PRIME = 0x01000193;
 
-function isAsciiSpace(c: number): boolean {
-  return c === 32 || (c >= 9 && c <= 13);
-}
-
-/** FNV-1a over a normalized string (the fallback for non-ASCII text). */
+/** FNV-1a over a canonical string. */
 function hashString(h: number, s: string): number {
   for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), FNV_PRIME);
   return h;
 }
 
-/**
- * Hashes one normalized part (upper case, trimmed; `digits` strips leading zeros of an all-digit
- * text) into h; returns NaN when the text has a non-ASCII character (caller falls back).
- */
-function hashPart(h: number, s: string, isLine: boolean): number {
-  let start = 0;
-  let end = s.length;
-  while (start < end && isAsciiSpace(s.charCodeAt(start))) start++;
-  while (end > start && isAsciiSpace(s.charCodeAt(end - 1))) end--;
-  let digits = isLine;
-  for (let i = start; i < end; i++) {
+/** True when the canonical invoice number is the text upper-cased: printable ASCII, no space. */
+function plainInvoice(s: string): boolean {
+  if (s.length === 0) return false;
+  for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (c > 127) return NaN;
-    if (c < 48 || c > 57) digits = false;
+    if (c <= 32 || c > 126) return false;
   }
-  if (digits) while (start < end - 1 && s.charCodeAt(start) === 48) start++;
-  for (let i = start; i < end; i++) {
+  return true;
+}
+
+/** True when the canonical invoice line is the text upper-cased: plain, no '.' or '+', no leading zero before more text. */
+function plainLine(s: string): boolean {
+  if (s.length === 0) return false;
+  if (s.length > 1 && s.charCodeAt(0) === 48) return false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c <= 32 || c > 126 || c === 46 || c === 43) return false;
+  }
+  return true;
+}
+
+/** FNV-1a over an ASCII text upper-cased. */
+function hashUpper(h: number, s: string): number {
+  for (let i = 0; i < s.length; i++) {
     let c = s.charCodeAt(i);
     if (c >= 97 && c <= 122) c -= 32;
     h = Math.imul(h ^ c, FNV_PRIME);
@@ -44,77 +48,21 @@ function hashPart(h: number, s: string, isLine: boolean): number {
   return h;
 }
 
-/** The hash of `posKey(invoiceNumber, invoiceLine)`, computed without building it on ASCII input. */
+/** The hash of the canonical key, computed without building it on plain input. */
 export function posKeyHash(invoiceNumber: string, invoiceLine: string): number {
-  // One pass over clean text (printable ASCII, no spaces, a line without leading zero): the usual case.
-  let h = FNV_OFFSET;
-  let clean = true;
-  for (let i = 0; i < invoiceNumber.length; i++) {
-    let c = invoiceNumber.charCodeAt(i);
-    if (c <= 32 || c > 126) {
-      clean = false;
-      break;
-    }
-    if (c >= 97 && c <= 122) c -= 32;
-    h = Math.imul(h ^ c, FNV_PRIME);
-  }
-  if (clean && (invoiceLine.length < 2 || invoiceLine.charCodeAt(0) !== 48)) {
-    h = Math.imul(h ^ 1, FNV_PRIME);
-    for (let i = 0; i < invoiceLine.length; i++) {
-      let c = invoiceLine.charCodeAt(i);
-      if (c <= 32 || c > 126) {
-        clean = false;
-        break;
-      }
-      if (c >= 97 && c <= 122) c -= 32;
-      h = Math.imul(h ^ c, FNV_PRIME);
-    }
-    if (clean) return h;
-  }
-  return slowPosKeyHash(invoiceNumber, invoiceLine);
-}
-
-function slowPosKeyHash(invoiceNumber: string, invoiceLine: string): number {
-  let h = hashPart(FNV_OFFSET, invoiceNumber, false);
-  if (h === h) {
-    h = Math.imul(h ^ 1, FNV_PRIME);
-    h = hashPart(h, invoiceLine, true);
-    if (h === h) return h | 0;
-  }
-  h = hashString(FNV_OFFSET, normalizeInvoiceNumber(invoiceNumber));
+  let h = plainInvoice(invoiceNumber) ? hashUpper(FNV_OFFSET, invoiceNumber) : hashString(FNV_OFFSET, canonicalInvoiceNumber(invoiceNumber));
   h = Math.imul(h ^ 1, FNV_PRIME);
-  return hashString(h, normalizeInvoiceLine(invoiceLine)) | 0;
+  h = plainLine(invoiceLine) ? hashUpper(h, invoiceLine) : hashString(h, canonicalInvoiceLine(invoiceLine));
+  return h | 0;
 }
 
-/** Compares two texts as normalized key parts; NaN-free fallback to the string normalizers. */
-function samePart(a: string, b: string, isLine: boolean): boolean {
-  if (a === b) return true;
-  let as = 0;
-  let ae = a.length;
-  let bs = 0;
-  let be = b.length;
-  while (as < ae && isAsciiSpace(a.charCodeAt(as))) as++;
-  while (ae > as && isAsciiSpace(a.charCodeAt(ae - 1))) ae--;
-  while (bs < be && isAsciiSpace(b.charCodeAt(bs))) bs++;
-  while (be > bs && isAsciiSpace(b.charCodeAt(be - 1))) be--;
-  let aDigits = isLine;
-  let bDigits = isLine;
-  for (let i = as; i < ae; i++) {
-    const c = a.charCodeAt(i);
-    if (c > 127) return slowSame(a, b, isLine);
-    if (c < 48 || c > 57) aDigits = false;
-  }
-  for (let i = bs; i < be; i++) {
-    const c = b.charCodeAt(i);
-    if (c > 127) return slowSame(a, b, isLine);
-    if (c < 48 || c > 57) bDigits = false;
-  }
-  if (aDigits) while (as < ae - 1 && a.charCodeAt(as) === 48) as++;
-  if (bDigits) while (bs < be - 1 && b.charCodeAt(bs) === 48) bs++;
-  if (ae - as !== be - bs) return false;
-  for (let i = as, j = bs; i < ae; i++, j++) {
+/** ASCII texts equal ignoring case. */
+function sameUpper(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
     let x = a.charCodeAt(i);
-    let y = b.charCodeAt(j);
+    let y = b.charCodeAt(i);
+    if (x === y) continue;
     if (x >= 97 && x <= 122) x -= 32;
     if (y >= 97 && y <= 122) y -= 32;
     if (x !== y) return false;
@@ -122,13 +70,19 @@ function samePart(a: string, b: string, isLine: boolean): boolean {
   return true;
 }
 
-function slowSame(a: string, b: string, isLine: boolean): boolean {
-  return isLine ? normalizeInvoiceLine(a) === normalizeInvoiceLine(b) : normalizeInvoiceNumber(a) === normalizeInvoiceNumber(b);
+function sameInvoice(a: string, b: string): boolean {
+  if (a === b) return true;
+  return plainInvoice(a) && plainInvoice(b) ? sameUpper(a, b) : canonicalInvoiceNumber(a) === canonicalInvoiceNumber(b);
 }
 
-/** True when two (invoice number, invoice line) pairs have the same `posKey`. */
+function sameLine(a: string, b: string): boolean {
+  if (a === b) return true;
+  return plainLine(a) && plainLine(b) ? sameUpper(a, b) : canonicalInvoiceLine(a) === canonicalInvoiceLine(b);
+}
+
+/** True when two (invoice number, invoice line) pairs have the same canonical key. */
 export function samePosKey(invoiceA: string, lineA: string, invoiceB: string, lineB: string): boolean {
-  return samePart(lineA, lineB, true) && samePart(invoiceA, invoiceB, false);
+  return sameLine(lineA, lineB) && sameInvoice(invoiceA, invoiceB);
 }
 
 /**
@@ -266,6 +220,6 @@ export class PosKeyTable {
 
 /** Splits a `posKey` string back into its invoice number and line (keys hold no \u0001 otherwise). */
 export function splitPosKey(key: string): [string, string] {
-  const at = key.indexOf('\u0001');
+  const at = key.indexOf(POS_KEY_SEPARATOR);
   return at < 0 ? [key, ''] : [key.slice(0, at), key.slice(at + 1)];
 }

@@ -44,37 +44,8 @@ export function isClaimableQuantity(quantity: unknown): quantity is number {
   return typeof quantity === 'number' && Number.isSafeInteger(quantity) && quantity > 0;
 }
 
-/**
- * The key of a POS line within one distributor: invoice number and invoice line, trimmed and
- * upper-cased, with leading zeros dropped from a numeric invoice line ("007" is line 7). Two
- * spellings of one invoice line must not be credited twice, so the key is deliberately loose.
- * The server should use the same key for its unique index.
- */
-export function posKey(invoiceNumber: string, invoiceLine: string): string {
-  return normalizeInvoiceNumber(invoiceNumber) + '\u0001' + normalizeInvoiceLine(invoiceLine);
-}
-
-export function normalizeInvoiceNumber(invoiceNumber: string): string {
-  return invoiceNumber.trim().toUpperCase();
-}
-
-export function normalizeInvoiceLine(invoiceLine: string): string {
-  const t = invoiceLine.trim();
-  if (t.length > 1 && t.charCodeAt(0) === 48) {
-    let i = 0;
-    while (i < t.length && t.charCodeAt(i) === 48) i++;
-    let digits = true;
-    for (let j = i; j < t.length; j++) {
-      const c = t.charCodeAt(j);
-      if (c < 48 || c > 57) {
-        digits = false;
-        break;
-      }
-    }
-    if (digits) return i === t.length ? '0' : t.slice(i);
-  }
-  return t.toUpperCase();
-}
+/** The canonical POS key (one definition, in pos-key.ts). */
+export { posKey } from './pos-key.js';
 
 /** Part numbers and authorization numbers compare trimmed and case-insensitively. */
 export function normalizeCode(code: string): string {
