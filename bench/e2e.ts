@@ -11,6 +11,7 @@ import mysql from 'mysql2/promise';
 import Papa from 'papaparse';
 import { QueryTypes, type Sequelize } from 'sequelize';
 import { splitPosKey } from '../core/claims/engine.js';
+import { canonicalInvoiceLine, canonicalInvoiceNumber } from '../core/claims/pos-key.js';
 import { rawMysql } from '../models/bulk.js';
 import { openDatabase, parseMysqlUrl } from '../models/database.js';
 import type { Actor } from '../server/auth/actor.js';
@@ -282,6 +283,8 @@ async function seedConsumed(db: Sequelize, facts: Facts) {
         n + 1,
         invoiceNumber,
         invoiceLine,
+        canonicalInvoiceNumber(invoiceNumber),
+        canonicalInvoiceLine(invoiceLine),
         '2026-01-01',
         1,
         '0',
@@ -294,12 +297,23 @@ async function seedConsumed(db: Sequelize, facts: Facts) {
         now,
         now,
       ]);
-      consumptions.push([distributorId, invoiceNumber, invoiceLine, lineId, facts.authorizationLines[0]!.authorizationLineId, 1, now, now]);
+      consumptions.push([
+        distributorId,
+        invoiceNumber,
+        invoiceLine,
+        canonicalInvoiceNumber(invoiceNumber),
+        canonicalInvoiceLine(invoiceLine),
+        lineId,
+        facts.authorizationLines[0]!.authorizationLineId,
+        1,
+        now,
+        now,
+      ]);
     }
     // prettier-ignore
-    await insertMany(db, 'claim_lines', ['id', 'claim_id', 'distributor_id', 'line_number', 'invoice_number', 'invoice_line', 'invoice_date', 'quantity', 'book_cost', 'claimed_amount', 'computed_amount', 'accepted_quantity', 'approved_amount', 'verdict', 'reason_codes', 'created_at', 'updated_at'], lines);
+    await insertMany(db, 'claim_lines', ['id', 'claim_id', 'distributor_id', 'line_number', 'invoice_number', 'invoice_line', 'invoice_key', 'line_key', 'invoice_date', 'quantity', 'book_cost', 'claimed_amount', 'computed_amount', 'accepted_quantity', 'approved_amount', 'verdict', 'reason_codes', 'created_at', 'updated_at'], lines);
     // prettier-ignore
-    await insertMany(db, 'pos_consumptions', ['distributor_id', 'invoice_number', 'invoice_line', 'claim_line_id', 'authorization_line_id', 'quantity', 'created_at', 'updated_at'], consumptions);
+    await insertMany(db, 'pos_consumptions', ['distributor_id', 'invoice_number', 'invoice_line', 'invoice_key', 'line_key', 'claim_line_id', 'authorization_line_id', 'quantity', 'created_at', 'updated_at'], consumptions);
   }
   const mappings: unknown[][] = [];
   for (const [distributorId, parts] of facts.distributorParts)
@@ -461,6 +475,8 @@ async function baseline() {
     'distributor_id',
     'invoice_number',
     'invoice_line',
+    'invoice_key',
+    'line_key',
     'invoice_date',
     'ship_date',
     'vendor_part_number',
@@ -484,6 +500,8 @@ async function baseline() {
         f.distributorId,
         p[0],
         p[1],
+        canonicalInvoiceNumber(p[0]!),
+        canonicalInvoiceLine(p[1]!),
         p[2],
         p[3] || null,
         p[4] || null,

@@ -9,6 +9,9 @@ export class PosLine extends Model<InferAttributes<PosLine>, InferCreationAttrib
   declare importId: number | null;
   declare invoiceNumber: string;
   declare invoiceLine: string;
+  /** the canonical POS key (core/claims/pos-key.ts); unique per distributor */
+  declare invoiceKey: string;
+  declare lineKey: string;
   declare invoiceDate: string;
   declare shipDate: string | null;
   declare productId: number | null;
@@ -70,6 +73,9 @@ export class ClaimLine extends Model<InferAttributes<ClaimLine>, InferCreationAt
   declare endCustomerName: string | null;
   declare invoiceNumber: string;
   declare invoiceLine: string;
+  /** the canonical POS key (core/claims/pos-key.ts) */
+  declare invoiceKey: string;
+  declare lineKey: string;
   declare invoiceDate: string;
   declare shipDate: string | null;
   declare quantity: number;
@@ -99,6 +105,9 @@ export class PosConsumption extends Model<InferAttributes<PosConsumption>, Infer
   declare distributorId: number;
   declare invoiceNumber: string;
   declare invoiceLine: string;
+  /** the canonical POS key (core/claims/pos-key.ts): (distributor, invoice key, line key) is unique */
+  declare invoiceKey: string;
+  declare lineKey: string;
   declare claimLineId: number;
   declare authorizationLineId: number;
   declare quantity: number;
@@ -140,6 +149,8 @@ export function initClaimModels(sequelize: Sequelize) {
       importId: col.ref(true),
       invoiceNumber: col.str(64),
       invoiceLine: col.str(16),
+      invoiceKey: col.str(64),
+      lineKey: col.str(40),
       invoiceDate: col.day(),
       shipDate: col.day(true),
       productId: col.ref(true),
@@ -200,6 +211,8 @@ export function initClaimModels(sequelize: Sequelize) {
       endCustomerName: col.str(200, true),
       invoiceNumber: col.str(64),
       invoiceLine: col.str(16),
+      invoiceKey: col.str(64),
+      lineKey: col.str(40),
       invoiceDate: col.day(),
       shipDate: col.day(true),
       quantity: col.int(),
@@ -228,6 +241,8 @@ export function initClaimModels(sequelize: Sequelize) {
       distributorId: col.ref(),
       invoiceNumber: col.str(64),
       invoiceLine: col.str(16),
+      invoiceKey: col.str(64),
+      lineKey: col.str(40),
       claimLineId: col.ref(),
       authorizationLineId: col.ref(),
       quantity: col.int(),

@@ -75,10 +75,14 @@ export const joinPosKey = (invoiceKey: string, lineKey: string) => invoiceKey + 
  * Why a key cannot be stored, or null: a part empty once canonical, or longer than its column.
  * `field` names the part as the caller's input does.
  */
-export function posKeyProblem(invoiceNumber: string, invoiceLine: string): { field: 'invoiceNumber' | 'invoiceLine'; message: string } | null {
+export function posKeyProblem(
+  invoiceNumber: string,
+  invoiceLine: string,
+): { field: 'invoiceNumber' | 'invoiceLine'; message: string } | null {
   const inv = canonicalInvoiceNumber(invoiceNumber);
   if (!inv) return { field: 'invoiceNumber', message: 'is empty once spaces and invisible characters are removed' };
-  if (inv.length > INVOICE_KEY_MAX) return { field: 'invoiceNumber', message: `is longer than ${INVOICE_KEY_MAX} characters once normalized` };
+  if (inv.length > INVOICE_KEY_MAX)
+    return { field: 'invoiceNumber', message: `is longer than ${INVOICE_KEY_MAX} characters once normalized` };
   const line = canonicalInvoiceLine(invoiceLine);
   if (!line) return { field: 'invoiceLine', message: 'is empty once spaces and invisible characters are removed' };
   if (line.length > LINE_KEY_MAX) return { field: 'invoiceLine', message: `is longer than ${LINE_KEY_MAX} characters once normalized` };

@@ -50,7 +50,9 @@ function hashUpper(h: number, s: string): number {
 
 /** The hash of the canonical key, computed without building it on plain input. */
 export function posKeyHash(invoiceNumber: string, invoiceLine: string): number {
-  let h = plainInvoice(invoiceNumber) ? hashUpper(FNV_OFFSET, invoiceNumber) : hashString(FNV_OFFSET, canonicalInvoiceNumber(invoiceNumber));
+  let h = plainInvoice(invoiceNumber)
+    ? hashUpper(FNV_OFFSET, invoiceNumber)
+    : hashString(FNV_OFFSET, canonicalInvoiceNumber(invoiceNumber));
   h = Math.imul(h ^ 1, FNV_PRIME);
   h = plainLine(invoiceLine) ? hashUpper(h, invoiceLine) : hashString(h, canonicalInvoiceLine(invoiceLine));
   return h | 0;

@@ -26,19 +26,11 @@ import { AppError } from '../errors.js';
 import { documentNumber } from '../http/numbers.js';
 import type { PosInsertRow } from '../imports/imports.repository.js';
 import { importCsv, type ImportMeta } from '../imports/imports.service.js';
+import * as settlement from '../settlement/settlement.service.js';
 import * as repo from './claims.repository.js';
 import type { ClaimView } from './claims.schemas.js';
 import { claimLineCells, errorText, submitBuiltClaim, type Prepared } from './pos-claims.service.js';
-import {
-  authorizationFactsForNumbers,
-  bookCosts,
-  claimLineConstants,
-  CLAIM_LINE_COLUMNS,
-  consumedKeys,
-  settleClaimLedger,
-  addConsumedQuantities,
-  countClaimConsumptions,
-} from './pos-claims.repository.js';
+import { authorizationFactsForNumbers, bookCosts, claimLineConstants, CLAIM_LINE_COLUMNS } from './pos-claims.repository.js';
 import { RowBatch, writeRows } from '../../models/bulk.js';
 
 export interface ClaimFileMeta extends ImportMeta {
@@ -84,9 +76,9 @@ class ClaimFileRun {
    * versions against it, which cost MariaDB 22 of its 43 CPU seconds for a million lines.
    */
   async settle(ledger: Transaction) {
-    const { lost } = await settleClaimLedger(this.claimId, this.expectedConsumptions, ledger, { counters: false });
-    if (lost.accepted + lost.partial === 0) await addConsumedQuantities(this.taken, ledger);
-    else await countClaimConsumptions(this.claimId, ledger);
+    const { lost } = await settlement.takeClaimLines(this.claimId, this.expectedConsumptions, ledger, { counters: false });
+    if (lost.accepted + lost.partial === 0) await settlement.addConsumedQuantities(this.taken, ledger);
+    else await settlement.countClaimConsumptions(this.claimId, ledger);
     return lost;
   }
 
@@ -139,11 +131,11 @@ class ClaimFileRun {
       this.factsByNumber.set(n, []);
       fresh.push(n);
     }
-    const invoices = [...new Set(rows.map((r) => r.invoiceNumber))];
+    const invoices = rows.map((r) => r.invoiceKey);
     const [facts, consumed] = await Promise.all([
       fresh.length ? authorizationFactsForNumbers(fresh, this.distributorId, this.ledger) : [],
       // The ledger's committed POS keys; this run's own are the session's duplicates.
-      consumedKeys(this.distributorId, invoices, null),
+      settlement.consumedKeys(this.distributorId, invoices, null),
     ]);
     for (const f of facts) this.factsByNumber.get(normalizeCode(f.authorizationNumber))?.push(f);
     return consumed;

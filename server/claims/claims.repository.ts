@@ -1,12 +1,12 @@
 /** The only claims code that touches Sequelize: returns plain objects with money as decimal strings. */
-import { Op, QueryTypes, UniqueConstraintError, type Transaction, type WhereOptions } from 'sequelize';
+import { Op, QueryTypes, type Transaction, type WhereOptions } from 'sequelize';
 import type { AuthorizationLineFact } from '../../core/claims/engine.js';
 import type { ProgramType } from '../../core/domain.js';
 import { moneyFromDb, moneyToString } from '../../core/money.js';
 import { Authorization, AuthorizationLine } from '../../models/authorizations.js';
 import { Account } from '../../models/accounts.js';
 import { BookCost, Product, ProductPartMapping } from '../../models/catalog.js';
-import { Claim, ClaimLine, CreditMemo, Note, PosConsumption } from '../../models/claims.js';
+import { Claim, ClaimLine, CreditMemo, Note } from '../../models/claims.js';
 import { Program } from '../../models/programs.js';
 import type { TenantScope } from '../auth/actor.js';
 import type { ClaimLineView, ClaimQuery, ClaimView } from './claims.schemas.js';
@@ -104,6 +104,9 @@ function toClaimView(c: Claim, lineCount: number, memo: CreditMemo | null, lines
 
 export type NewClaimLine = Omit<ClaimLineView, 'id' | 'reasonCodes' | 'verdictInputs' | 'extra'> & {
   extra: Record<string, unknown> | null;
+  /** the canonical POS key (core/claims/pos-key.ts), computed at the path's edge */
+  invoiceKey: string;
+  lineKey: string;
 };
 
 export async function insertClaim(
@@ -220,13 +223,23 @@ export async function listClaims(scope: TenantScope, q: ClaimQuery) {
 }
 
 export async function claimLinesForValidation(claimId: number, transaction: Transaction) {
-  return (await ClaimLine.findAll({ where: { claimId }, order: [['lineNumber', 'ASC']], transaction })).map(toLineView);
+  return (await ClaimLine.findAll({ where: { claimId }, order: [['lineNumber', 'ASC']], transaction })).map((l) => ({
+    ...toLineView(l),
+    invoiceKey: l.invoiceKey,
+    lineKey: l.lineKey,
+  }));
+}
+
+/** A claim's approved total, exact, from its lines (after one line changed). */
+export async function approvedTotalOf(claimId: number, transaction: Transaction): Promise<string> {
+  const rows = await ClaimLine.findAll({ where: { claimId }, attributes: ['approvedAmount'], transaction, raw: true });
+  return moneyToString(rows.reduce((sum, r) => sum.plus(moneyFromDb(r.approvedAmount)), moneyFromDb(0)));
 }
 
 /** Everything the rules engine needs about this distributor's world, in one round of queries. */
 export async function validationFacts(
   distributorId: number,
-  keys: { authorizationNumbers: string[]; vendorParts: string[]; distributorParts: string[]; invoiceNumbers: string[] },
+  keys: { authorizationNumbers: string[]; vendorParts: string[]; distributorParts: string[] },
   transaction: Transaction,
 ) {
   const auths = keys.authorizationNumbers.length
@@ -238,7 +251,7 @@ export async function validationFacts(
   const programs = auths.length ? await Program.findAll({ where: { id: [...new Set(auths.map((a) => a.programId))] }, transaction }) : [];
   const productIds = [...new Set(authLines.map((l) => l.productId))];
   const endCustomerIds = [...new Set(authLines.map((l) => l.endCustomerId).filter((x): x is number => x !== null))];
-  const [authProducts, endCustomers, byVendor, byDistributor, consumed] = await Promise.all([
+  const [authProducts, endCustomers, byVendor, byDistributor] = await Promise.all([
     productIds.length ? Product.findAll({ where: { id: productIds }, attributes: ['id', 'vendorPartNumber'], transaction }) : [],
     endCustomerIds.length ? Account.findAll({ where: { id: endCustomerIds }, attributes: ['id', 'name'], transaction }) : [],
     keys.vendorParts.length
@@ -246,13 +259,6 @@ export async function validationFacts(
       : [],
     keys.distributorParts.length
       ? ProductPartMapping.findAll({ where: { distributorId, distributorPartNumber: keys.distributorParts }, transaction })
-      : [],
-    keys.invoiceNumbers.length
-      ? PosConsumption.findAll({
-          where: { distributorId, invoiceNumber: keys.invoiceNumbers },
-          attributes: ['invoiceNumber', 'invoiceLine'],
-          transaction,
-        })
       : [],
   ]);
   const partOf = new Map(authProducts.map((p) => [p.id, p.vendorPartNumber]));
@@ -289,7 +295,6 @@ export async function validationFacts(
     authorizationLines: facts,
     productByVendorPart: new Map(byVendor.map((p) => [p.vendorPartNumber, p.id])),
     productByDistributorPart: new Map(byDistributor.map((p) => [p.distributorPartNumber, p.productId])),
-    consumed: new Set(consumed.map((c) => `${c.invoiceNumber}\u0000${c.invoiceLine}`)),
   };
 }
 
@@ -306,66 +311,6 @@ export async function bookCostOn(distributorId: number, productId: number, date:
     transaction,
   });
   return row ? m(row.cost) : null;
-}
-
-/**
- * Locks the authorization lines a claim may draw on, in id order, before it touches the ledger.
- * Without it two claims on one authorization line deadlock on MariaDB: each ledger insert takes a
- * shared lock on the line through its foreign key, then each wants the exclusive lock to count
- * the quantity. Taking the exclusive locks first, in one order, queues them instead.
- */
-export async function lockAuthorizationLines(authorizationNumbers: string[], transaction: Transaction) {
-  if (!authorizationNumbers.length || Claim.sequelize!.getDialect() !== 'mysql') return;
-  await Claim.sequelize!.query(
-    `SELECT l.id FROM authorization_lines l JOIN authorizations a ON a.id = l.authorization_id WHERE a.number IN (?) ORDER BY l.id FOR UPDATE`,
-    { replacements: [authorizationNumbers], type: QueryTypes.SELECT, transaction },
-  );
-}
-
-export type ConsumeResult = 'consumed' | 'already_claimed' | 'exhausted';
-
-/**
- * Takes a POS line and quantity from the ledger. The unique key on (distributor, invoice, line)
- * and the conditional update on the authorization line make the database the referee: of two
- * claims racing for the last units, exactly one wins.
- */
-export async function consume(
-  entry: {
-    distributorId: number;
-    invoiceNumber: string;
-    invoiceLine: string;
-    claimLineId: number;
-    authorizationLineId: number;
-    quantity: number;
-  },
-  transaction: Transaction,
-): Promise<ConsumeResult> {
-  let consumption: PosConsumption;
-  try {
-    consumption = await PosConsumption.create(entry, { transaction });
-  } catch (err) {
-    if (err instanceof UniqueConstraintError) return 'already_claimed';
-    throw err;
-  }
-  const [, affected] = await Claim.sequelize!.query(
-    'UPDATE authorization_lines SET consumed_quantity = consumed_quantity + ? WHERE id = ? AND consumed_quantity + ? <= approved_quantity',
-    { replacements: [entry.quantity, entry.authorizationLineId, entry.quantity], type: QueryTypes.UPDATE, transaction },
-  );
-  if (affected === 1) return 'consumed';
-  await consumption.destroy({ transaction });
-  return 'exhausted';
-}
-
-/** Gives a line's POS line and quantity back, when finance rejects it. */
-export async function release(claimLineId: number, transaction: Transaction) {
-  const c = await PosConsumption.findOne({ where: { claimLineId }, transaction });
-  if (!c) return;
-  await Claim.sequelize!.query('UPDATE authorization_lines SET consumed_quantity = consumed_quantity - ? WHERE id = ?', {
-    replacements: [c.quantity, c.authorizationLineId],
-    type: QueryTypes.UPDATE,
-    transaction,
-  });
-  await c.destroy({ transaction });
 }
 
 export async function updateLine(

@@ -1,5 +1,6 @@
 import { validateClaimLines, type ClaimLineInput as EngineLine } from '../../core/claims/engine.js';
 import { toClaimLineInput } from '../../core/claims/from-pos.js';
+import { canonicalPosKeyParts, posKey, posKeyProblem } from '../../core/claims/pos-key.js';
 import type { ReasonCode } from '../../core/domain.js';
 import { lineCredit, Money, moneyToString, parseMoney, sumMoney } from '../../core/money.js';
 import type { Actor } from '../auth/actor.js';
@@ -7,6 +8,7 @@ import { scopeOf } from '../auth/actor.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { AppError, conflict, notFound } from '../errors.js';
 import { documentNumber } from '../http/numbers.js';
+import * as settlement from '../settlement/settlement.service.js';
 import * as repo from './claims.repository.js';
 import type { ClaimInput, ClaimLineView, ClaimQuery, ClaimView } from './claims.schemas.js';
 
@@ -20,9 +22,17 @@ export async function createClaim(actor: Actor, input: ClaimInput): Promise<Clai
       throw new AppError('CLAIM_ALREADY_EXISTS', `debit memo ${input.debitMemoNumber} was already claimed`, 409, { claimId: existing });
   }
   const lines: repo.NewClaimLine[] = input.lines.map((l, i) => {
+    const keyProblem = posKeyProblem(l.invoiceNumber, l.invoiceLine);
+    if (keyProblem)
+      throw new AppError('VALIDATION_FAILED', `lines.${i}.${keyProblem.field} ${keyProblem.message}`, 400, {
+        errors: [{ field: `lines.${i}.${keyProblem.field}`, message: keyProblem.message }],
+      });
     const bookCost = parseMoney(l.bookCost);
-    const claimed = l.claimedAmount ? parseMoney(l.claimedAmount) : lineCredit(bookCost, parseMoney(l.authorizedCost!), l.quantity);
+    const claimed = l.claimedAmount
+      ? settlement.payableAmount(l.claimedAmount, input.currency, `lines.${i}.claimedAmount`)
+      : settlement.toMinorUnits(lineCredit(bookCost, parseMoney(l.authorizedCost!), l.quantity), input.currency);
     return {
+      ...canonicalPosKeyParts(l.invoiceNumber, l.invoiceLine),
       lineNumber: i + 1,
       authorizationNumber: l.authorizationNumber,
       authorizationLineId: null,
@@ -50,7 +60,7 @@ export async function createClaim(actor: Actor, input: ClaimInput): Promise<Clai
       extra: l.extra ?? null,
     };
   });
-  const id = await repo.sequelize().transaction((t) =>
+  const id = await settlement.inTransaction((t) =>
     repo.insertClaim(
       {
         number: documentNumber('CLM'),
@@ -101,24 +111,31 @@ const toEngineLine = (l: ClaimLineView, bookCost: string): EngineLine =>
  */
 export async function submitClaim(actor: Actor, id: number): Promise<ClaimView> {
   const scope = scopeOf(actor);
-  await repo.sequelize().transaction(async (t) => {
+  await settlement.inTransaction(async (t) => {
     const claim = await repo.findClaim(scope, id, { transaction: t });
     if (!claim) throw notFound('claim');
     if (claim.status !== 'draft') throw conflict('CLAIM_NOT_DRAFT', `the claim is ${claim.status}`);
     if (claim.posImportId !== null)
       throw conflict('CLAIM_BEING_BUILT', `lines of import ${claim.posImportId} are still being added; it is submitted when they are in`);
     const lines = await repo.claimLinesForValidation(id, t);
-    await repo.lockAuthorizationLines([...new Set(lines.map((l) => l.authorizationNumber).filter((x): x is string => !!x))], t);
-    const facts = await repo.validationFacts(
-      claim.distributorId,
-      {
-        authorizationNumbers: [...new Set(lines.map((l) => l.authorizationNumber).filter((x): x is string => !!x))],
-        vendorParts: [...new Set(lines.map((l) => l.vendorPartNumber).filter((x): x is string => !!x))],
-        distributorParts: [...new Set(lines.map((l) => l.distributorPartNumber).filter((x): x is string => !!x))],
-        invoiceNumbers: [...new Set(lines.map((l) => l.invoiceNumber))],
-      },
-      t,
-    );
+    const authorizationNumbers = [...new Set(lines.map((l) => l.authorizationNumber).filter((x): x is string => !!x))];
+    await settlement.lockAuthorizationLines(authorizationNumbers, t);
+    const [facts, consumed] = await Promise.all([
+      repo.validationFacts(
+        claim.distributorId,
+        {
+          authorizationNumbers,
+          vendorParts: [...new Set(lines.map((l) => l.vendorPartNumber).filter((x): x is string => !!x))],
+          distributorParts: [...new Set(lines.map((l) => l.distributorPartNumber).filter((x): x is string => !!x))],
+        },
+        t,
+      ),
+      settlement.consumedKeys(
+        claim.distributorId,
+        lines.map((l) => l.invoiceKey),
+        t,
+      ),
+    ]);
     // The vendor's book cost on record wins over the one claimed; the line keeps both in its inputs.
     const engineLines: EngineLine[] = [];
     for (const l of lines) {
@@ -134,7 +151,7 @@ export async function submitClaim(actor: Actor, id: number): Promise<ClaimView> 
       authorizationLines: (n) => facts.authorizationLines.get(n) ?? [],
       productByVendorPart: (p) => facts.productByVendorPart.get(p),
       productByDistributorPart: (p) => facts.productByDistributorPart.get(p),
-      isConsumed: (inv, line) => facts.consumed.has(`${inv}\u0000${line}`),
+      isConsumed: (inv, line) => consumed.has(posKey(inv, line)),
     });
 
     let programId: number | null = null;
@@ -148,11 +165,13 @@ export async function submitClaim(actor: Actor, id: number): Promise<ClaimView> 
       let acceptedQuantity = v.acceptedQuantity;
       let computedAmount = v.computedAmount;
       if (acceptedQuantity > 0 && v.authorizationLineId !== null) {
-        const outcome = await repo.consume(
+        const outcome = await settlement.takeLine(
           {
             distributorId: claim.distributorId,
             invoiceNumber: line.invoiceNumber,
             invoiceLine: line.invoiceLine,
+            invoiceKey: line.invoiceKey,
+            lineKey: line.lineKey,
             claimLineId: line.id,
             authorizationLineId: v.authorizationLineId,
             quantity: acceptedQuantity,
@@ -166,7 +185,10 @@ export async function submitClaim(actor: Actor, id: number): Promise<ClaimView> 
           computedAmount = moneyToString(new Money(0));
         }
       }
-      const approvedAmount = verdict === 'rejected' ? new Money(0) : Money.min(parseMoney(computedAmount), parseMoney(line.claimedAmount));
+      const approvedAmount =
+        verdict === 'rejected'
+          ? new Money(0)
+          : settlement.toMinorUnits(Money.min(parseMoney(computedAmount), parseMoney(line.claimedAmount)), claim.currency);
       computed.push(computedAmount);
       approved.push(moneyToString(approvedAmount));
       const fact =
@@ -222,42 +244,33 @@ export async function submitClaim(actor: Actor, id: number): Promise<ClaimView> 
   return (await repo.findClaim(scope, id, { lines: true }))!;
 }
 
-/** Finance sets the amount approved for one line, with a reason; 0 rejects it and frees its POS line. */
+/**
+ * Finance sets the amount approved for one line, with a reason, through the settlement service:
+ * 0 rejects it and frees its sale; a positive amount on a line that holds no sale takes it from
+ * the ledger first (or is refused).
+ */
 export async function adjustLine(actor: Actor, claimId: number, lineId: number, approvedAmountText: string, reason: string) {
   const scope = scopeOf(actor);
-  await repo.sequelize().transaction(async (t) => {
-    const claim = await repo.findClaim(scope, claimId, { lines: true, transaction: t });
+  await settlement.inTransaction(async (t) => {
+    const claim = await repo.findClaim(scope, claimId, { transaction: t });
     if (!claim) throw notFound('claim');
     if (claim.status !== 'submitted') throw conflict('CLAIM_NOT_IN_REVIEW', `the claim is ${claim.status}`);
-    const line = claim.lines!.find((l) => l.id === lineId);
-    if (!line) throw notFound('claim line');
-    const amount = parseMoney(approvedAmountText);
-    if (amount.isNegative() || amount.greaterThan(parseMoney(line.claimedAmount))) {
-      throw new AppError('VALIDATION_FAILED', `approvedAmount must be between 0 and the claimed ${line.claimedAmount}`, 400, {
-        errors: [{ field: 'approvedAmount', message: `between 0 and ${line.claimedAmount}` }],
-      });
-    }
-    const rejecting = amount.isZero();
-    if (rejecting) await repo.release(line.id, t);
-    const after = {
-      verdict: (rejecting ? 'rejected' : 'adjusted') as ClaimLineView['verdict'],
-      approvedAmount: moneyToString(amount),
-      reasonCodes: [...new Set([...line.reasonCodes, 'ADJUSTED_MANUALLY'])],
-      adjustedByUserId: actor.userId,
-      ...(rejecting ? { acceptedQuantity: 0 } : {}),
-    };
-    await repo.updateLine(line.id, after, t);
-    const approvedTotal = total(claim.lines!.map((l) => (l.id === line.id ? after.approvedAmount : l.approvedAmount)));
+    const amount = settlement.payableAmount(approvedAmountText, claim.currency, 'approvedAmount');
+    const outcome = await settlement.setLineAmount(
+      { claimId, lineId, distributorId: claim.distributorId, currency: claim.currency, amount, userId: actor.userId },
+      t,
+    );
+    const approvedTotal = await repo.approvedTotalOf(claimId, t);
     await repo.updateClaim(claimId, { approvedTotal }, t);
     await recordAudit(
       actor,
       {
         action: 'claim_line.adjusted',
         entityType: 'claim_line',
-        entityId: line.id,
+        entityId: lineId,
         distributorId: claim.distributorId,
-        before: { verdict: line.verdict, approvedAmount: line.approvedAmount, reasonCodes: line.reasonCodes },
-        after: { ...after, claimApprovedTotal: approvedTotal },
+        before: outcome.before,
+        after: { ...outcome.after, ledger: outcome.ledger, claimApprovedTotal: approvedTotal },
         reason,
       },
       t,
@@ -269,7 +282,7 @@ export async function adjustLine(actor: Actor, claimId: number, lineId: number, 
 /** Authorizes a reviewed claim for payment; whoever adjusted a line may not authorize it. */
 export async function authorizeClaim(actor: Actor, claimId: number) {
   const scope = scopeOf(actor);
-  await repo.sequelize().transaction(async (t) => {
+  await settlement.inTransaction(async (t) => {
     const claim = await repo.findClaim(scope, claimId, { lines: true, transaction: t });
     if (!claim) throw notFound('claim');
     if (claim.status !== 'submitted') throw conflict('CLAIM_NOT_IN_REVIEW', `the claim is ${claim.status}`);
@@ -297,7 +310,7 @@ export async function authorizeClaim(actor: Actor, claimId: number) {
 /** Pays an authorized claim: issues its credit memo for the approved total. */
 export async function payClaim(actor: Actor, claimId: number, externalRef: string | null) {
   const scope = scopeOf(actor);
-  await repo.sequelize().transaction(async (t) => {
+  await settlement.inTransaction(async (t) => {
     const claim = await repo.findClaim(scope, claimId, { transaction: t });
     if (!claim) throw notFound('claim');
     if (claim.status !== 'authorized') throw conflict('CLAIM_NOT_AUTHORIZED', `the claim is ${claim.status}`);
@@ -352,7 +365,7 @@ export async function listNotes(actor: Actor, claimId: number) {
 export async function addNote(actor: Actor, claimId: number, body: string) {
   const claim = await repo.findClaim(scopeOf(actor), claimId);
   if (!claim) throw notFound('claim');
-  return repo.sequelize().transaction(async (t) => {
+  return settlement.inTransaction(async (t) => {
     const note = await repo.insertNote(claimId, claim.distributorId, actor.userId, body, t);
     await recordAudit(
       actor,

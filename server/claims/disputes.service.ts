@@ -6,12 +6,14 @@
  * the whole chain of a line. The new claim is in the currency of the claims it corrects; lines of
  * claims in different currencies cannot share one resubmission.
  */
+import { canonicalPosKeyParts } from '../../core/claims/pos-key.js';
 import { lineCredit, moneyToString, parseMoney, sumMoney } from '../../core/money.js';
 import type { Actor } from '../auth/actor.js';
 import { scopeOf } from '../auth/actor.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { AppError, conflict, notFound } from '../errors.js';
 import { documentNumber } from '../http/numbers.js';
+import * as settlement from '../settlement/settlement.service.js';
 import * as repo from './claims.repository.js';
 import { submitClaim } from './claims.service.js';
 import * as disputes from './disputes.repository.js';
@@ -79,9 +81,9 @@ export async function resubmit(actor: Actor, input: { debitMemoNumber: string | 
     // A corrected cost or quantity recomputes the claimed amount unless one is given.
     const claimedAmount =
       c.claimedAmount != null
-        ? moneyToString(parseMoney(c.claimedAmount))
+        ? moneyToString(settlement.payableAmount(c.claimedAmount, currency, `lines.${i}.claimedAmount`))
         : authorizedCost && (c.bookCost !== undefined || c.authorizedCost !== undefined || c.quantity !== undefined)
-          ? moneyToString(lineCredit(parseMoney(bookCost), parseMoney(authorizedCost), quantity))
+          ? moneyToString(settlement.toMinorUnits(lineCredit(parseMoney(bookCost), parseMoney(authorizedCost), quantity), currency))
           : original.claimedAmount;
     lines.push({
       lineNumber: i + 1,
@@ -94,6 +96,7 @@ export async function resubmit(actor: Actor, input: { debitMemoNumber: string | 
       endCustomerName: pick('endCustomerName') ?? null,
       invoiceNumber: original.invoiceNumber,
       invoiceLine: original.invoiceLine,
+      ...canonicalPosKeyParts(original.invoiceNumber, original.invoiceLine),
       invoiceDate: pick('invoiceDate') as string,
       shipDate: pick('shipDate') ?? null,
       quantity,
@@ -112,7 +115,7 @@ export async function resubmit(actor: Actor, input: { debitMemoNumber: string | 
     });
   }
   const claimedTotal = moneyToString(sumMoney(lines.map((l) => parseMoney(l.claimedAmount))));
-  const id = await repo.sequelize().transaction((t) =>
+  const id = await settlement.inTransaction((t) =>
     repo.insertClaim(
       {
         number: documentNumber('CLM'),

@@ -4,31 +4,18 @@
  * writes in one transaction: lock the authorization lines, write the claim lines, take the
  * ledger's consumptions and count the quantities, all set-based.
  */
-import { QueryTypes, type Transaction } from 'sequelize';
+import type { Transaction } from 'sequelize';
 import type { AuthorizationLineFact } from '../../core/claims/engine.js';
 import type { ProgramType } from '../../core/domain.js';
 import { moneyFromDb, moneyToString } from '../../core/money.js';
-import { posKey } from '../../core/claims/rules.js';
-import { rawMysql, writeRows, type RowBatch } from '../../models/bulk.js';
+import { writeRows, type RowBatch } from '../../models/bulk.js';
+import { lockAuthorizationLines, select } from '../settlement/ledger.repository.js';
 import type { PosRow } from '../imports/pos-rows.js';
 import { sequelize } from './claims.repository.js';
 
 const mysql = () => sequelize().getDialect() === 'mysql';
 const m = (v: string | number) => moneyToString(moneyFromDb(v));
 const day = (v: unknown) => String(v).slice(0, 10);
-
-async function select<T>(sql: string, replacements: unknown[], transaction?: Transaction | null): Promise<T[]> {
-  if (mysql()) return (await rawMysql(sequelize(), sql, replacements, { transaction })) as unknown as T[];
-  return (await sequelize().query(sql, { replacements, type: QueryTypes.SELECT, transaction: transaction ?? undefined })) as T[];
-}
-
-/** Runs a write and returns the rows it changed. */
-async function exec(sql: string, replacements: unknown[], transaction: Transaction, trustedReferences = false): Promise<number> {
-  if (mysql()) return (await rawMysql(sequelize(), sql, replacements, { transaction, trustedReferences })).affectedRows;
-  await sequelize().query(sql, { replacements, transaction });
-  const [r] = (await sequelize().query('SELECT changes() AS n', { type: QueryTypes.SELECT, transaction })) as { n: number }[];
-  return Number(r!.n);
-}
 
 export interface MatchableAuthorizationLine {
   authorizationLineId: number;
@@ -64,13 +51,7 @@ export async function authorizationFactsForNumbers(numbers: string[], distributo
   for (let i = 0; i < numbers.length; i += 1000) {
     const part = numbers.slice(i, i + 1000);
     const list = part.map(() => '?').join(',');
-    if (mysql())
-      await select(
-        `SELECT l.id FROM authorization_lines l JOIN authorizations a ON a.id = l.authorization_id
-          WHERE a.number IN (${list}) AND a.distributor_id = ? AND a.status = 'active' ORDER BY l.id FOR UPDATE`,
-        [...part, distributorId],
-        transaction,
-      );
+    await lockAuthorizationLines(part, transaction, distributorId);
     out.push(...(await factsWhere(`a.number IN (${list})`, part, transaction)));
   }
   return out;
@@ -111,109 +92,6 @@ async function factsWhere(condition: string, params: unknown[], transaction?: Tr
     programType: r.programType as ProgramType,
     requiredFields: JSON.parse(String(r.required ?? '[]')) as string[],
   }));
-}
-
-/** The POS keys (posKey form) among these invoices that the ledger already holds for the distributor. */
-export async function consumedKeys(
-  distributorId: number,
-  invoiceNumbers: string[],
-  transaction?: Transaction | null,
-): Promise<Set<string>> {
-  const out = new Set<string>();
-  for (let i = 0; i < invoiceNumbers.length; i += 2000) {
-    const part = invoiceNumbers.slice(i, i + 2000);
-    const rows = await select<{ invoiceNumber: string; invoiceLine: string }>(
-      `SELECT invoice_number AS invoiceNumber, invoice_line AS invoiceLine FROM pos_consumptions
-        WHERE distributor_id = ? AND invoice_number IN (${part.map(() => '?').join(',')})`,
-      [distributorId, ...part],
-      transaction,
-    );
-    for (const r of rows) out.add(posKey(r.invoiceNumber, r.invoiceLine));
-  }
-  return out;
-}
-
-/**
- * A claim file's ledger, in the run's transaction once its lines are written: the accepted lines
- * take their POS lines (a POS line another claim or program took meanwhile is skipped by the
- * unique key, and its line is then rejected as already claimed), and, unless the caller moves them
- * itself (`counters: false`), the authorization lines count what was taken, under the CHECK /
- * trigger that keeps consumed within approved. `expected`: the claim's accepted lines.
- */
-export async function settleClaimLedger(claimId: number, expected: number, transaction: Transaction, options = { counters: true }) {
-  const ignore = mysql() ? 'INSERT IGNORE' : 'INSERT OR IGNORE';
-  const lines = `claim_id = ? AND ${ACCEPTED}`;
-  const taken = await exec(
-    `${ignore} INTO pos_consumptions (distributor_id, invoice_number, invoice_line, claim_line_id, authorization_line_id, quantity, created_at, updated_at)
-     SELECT distributor_id, invoice_number, invoice_line, id, authorization_line_id, accepted_quantity, created_at, created_at
-       FROM claim_lines WHERE ${lines} ORDER BY line_number`,
-    [claimId],
-    transaction,
-    true,
-  );
-  const lost = { accepted: 0, partial: 0 };
-  if (taken < expected) {
-    const missing = `${lines} AND NOT EXISTS (SELECT 1 FROM pos_consumptions c WHERE c.claim_line_id = claim_lines.id)`;
-    for (const r of await select<{ verdict: 'accepted' | 'partial'; n: number }>(
-      `SELECT verdict, COUNT(*) AS n FROM claim_lines WHERE ${missing} GROUP BY verdict`,
-      [claimId],
-      transaction,
-    ))
-      lost[r.verdict] = Number(r.n);
-    await exec(
-      `UPDATE claim_lines SET verdict = 'rejected', reason_codes = '["ALREADY_CLAIMED"]', rule = 'notAlreadyClaimed',
-              accepted_quantity = 0, computed_amount = 0, approved_amount = 0
-        WHERE ${missing}`,
-      [claimId],
-      transaction,
-    );
-  }
-  // After the compensation above, the claim's accepted lines are exactly its consumptions.
-  if (options.counters) await countClaimConsumptions(claimId, transaction);
-  return { taken, lost };
-}
-
-/** Claim lines that take quantity (and a POS line): accepted or cut, with something left. */
-const ACCEPTED = "accepted_quantity > 0 AND verdict <> 'rejected'";
-
-/**
- * The authorization lines count what the accepted claim lines matching `where` took, summed in SQL
- * from those lines, under the CHECK / trigger that keeps consumed within approved.
- */
-async function countFromLines(where: string, params: unknown[], transaction: Transaction) {
-  const sums = `SELECT authorization_line_id AS id, SUM(accepted_quantity) AS q FROM claim_lines
-                 WHERE (${where}) AND ${ACCEPTED} GROUP BY authorization_line_id`;
-  await exec(
-    mysql()
-      ? `UPDATE authorization_lines a JOIN (${sums}) t ON t.id = a.id SET a.consumed_quantity = a.consumed_quantity + t.q`
-      : `UPDATE authorization_lines SET consumed_quantity = consumed_quantity + t.q FROM (${sums}) AS t WHERE t.id = authorization_lines.id`,
-    params,
-    transaction,
-  );
-}
-
-/**
- * The authorization lines count what a claim's accepted lines took; after settleClaimLedger's
- * compensation those are exactly its consumptions.
- */
-export const countClaimConsumptions = (claimId: number, transaction: Transaction) => countFromLines('claim_id = ?', [claimId], transaction);
-
-/**
- * Moves the authorization lines' counters by quantities the caller summed from the lines whose
- * consumptions it took (authorization line id → quantity), a thousand lines a statement, under the
- * CHECK / trigger that keeps consumed within approved.
- */
-export async function addConsumedQuantities(sums: ReadonlyMap<number, number>, transaction: Transaction) {
-  const entries = [...sums].filter(([, q]) => q > 0);
-  for (let i = 0; i < entries.length; i += 1000) {
-    const part = entries.slice(i, i + 1000);
-    await exec(
-      `UPDATE authorization_lines SET consumed_quantity = consumed_quantity + CASE id ${part.map(() => 'WHEN ? THEN ?').join(' ')} END
-        WHERE id IN (${part.map(() => '?').join(',')})`,
-      [...part.flat(), ...part.map(([id]) => id)],
-      transaction,
-    );
-  }
 }
 
 /** The products the import's part numbers name: vendor part → id, and this distributor's own parts → id. */
@@ -280,11 +158,11 @@ export async function nextPage(
   const which =
     mode === 'implicit' ? ' AND p.authorization_number IS NOT NULL' : mode === 'automatic' ? ' AND p.authorization_number IS NULL' : '';
   const rows = await select<Record<string, unknown>>(
-    `SELECT p.id, p.invoice_number, p.invoice_line, p.invoice_date, p.ship_date, p.product_id, p.vendor_part_number,
+    `SELECT p.id, p.invoice_number, p.invoice_line, p.invoice_key, p.line_key, p.invoice_date, p.ship_date, p.product_id, p.vendor_part_number,
             p.distributor_part_number, p.quantity, p.resale_price, p.book_cost, p.authorized_cost, p.claimed_amount,
             p.authorization_number, p.end_customer_name, p.customer_po, p.debit_memo_number, p.extra,
             CASE WHEN EXISTS (SELECT 1 FROM pos_consumptions c WHERE c.distributor_id = p.distributor_id
-                                AND c.invoice_number = p.invoice_number AND c.invoice_line = p.invoice_line) THEN 1 ELSE 0 END AS consumed
+                                AND c.invoice_key = p.invoice_key AND c.line_key = p.line_key) THEN 1 ELSE 0 END AS consumed
        FROM pos_lines p
        -- A join, not NOT EXISTS: MariaDB materialized NOT EXISTS as the set of every claimed POS line
        -- for each page (a million-line import: 242 of its 291 seconds); the join probes the index per row.
@@ -299,6 +177,8 @@ export async function nextPage(
     id: Number(r.id),
     invoiceNumber: String(r.invoice_number),
     invoiceLine: String(r.invoice_line),
+    invoiceKey: String(r.invoice_key),
+    lineKey: String(r.line_key),
     invoiceDate: day(r.invoice_date),
     shipDate: r.ship_date === null ? null : day(r.ship_date),
     productId: r.product_id === null ? null : Number(r.product_id),
@@ -316,26 +196,6 @@ export async function nextPage(
     extra: r.extra as string | null,
     consumed: Number(r.consumed) === 1,
   }));
-}
-
-/**
- * Locks the authorization lines of these authorization numbers (in id order, as a claim's submit
- * does, so the two queue instead of deadlocking) and reads what each still has to give.
- */
-export async function lockAvailable(authorizationNumbers: string[], transaction: Transaction): Promise<Map<number, number>> {
-  const out = new Map<number, number>();
-  for (let i = 0; i < authorizationNumbers.length; i += 1000) {
-    const part = authorizationNumbers.slice(i, i + 1000);
-    const rows = await select<{ id: number; available: number | string }>(
-      `SELECT l.id, l.approved_quantity - l.consumed_quantity AS available
-         FROM authorization_lines l JOIN authorizations a ON a.id = l.authorization_id
-        WHERE a.number IN (${part.map(() => '?').join(',')}) ORDER BY l.id${mysql() ? ' FOR UPDATE' : ''}`,
-      part,
-      transaction,
-    );
-    for (const r of rows) out.set(Number(r.id), Number(r.available));
-  }
-  return out;
 }
 
 /** A claim line row's columns (see claimLineCells); distributor_id and the time stamps are constants of a load. */
@@ -367,6 +227,8 @@ export const CLAIM_LINE_COLUMNS = [
   'verdict_inputs',
   'extra',
   'pos_line_id',
+  'invoice_key',
+  'line_key',
 ] as const;
 
 /** The columns every claim line of one load shares. */
@@ -376,27 +238,8 @@ export const claimLineConstants = (distributorId: number, now = new Date()) => (
   updated_at: now,
 });
 
-/** The claim lines one page added to one claim: line numbers first..last. */
-export interface ClaimRange {
-  claimId: number;
-  first: number;
-  last: number;
-}
-
-/**
- * One page's writes, inside the page's transaction: the claim lines, then the ledger. The
- * consumptions are derived in SQL from the accepted lines just written (no second trip for their
- * ids); a POS line the ledger already holds fails the statement on its unique key, and the
- * authorization lines' counters move by the sum of those consumptions under the CHECK / trigger
- * that keeps consumed within approved. Returns the number of consumptions taken.
- */
-export async function writePage(
-  rows: RowBatch,
-  distributorId: number,
-  ranges: ClaimRange[],
-  expectedConsumptions: number,
-  transaction: Transaction,
-) {
+/** One page's claim lines, inside the page's transaction (the settlement service's ledger step follows). */
+export async function writePage(rows: RowBatch, distributorId: number, transaction: Transaction) {
   const db = sequelize();
   const lineCount = rows.length;
   // Every reference in these rows was read in this transaction or run: the claim, the authorization
@@ -407,21 +250,6 @@ export async function writePage(
     constants: claimLineConstants(distributorId),
   });
   if (written !== lineCount) throw new Error(`claim lines: ${written} of ${lineCount} rows written`);
-  if (!ranges.length || expectedConsumptions === 0) return 0;
-  const where = ranges.map(() => '(claim_id = ? AND line_number BETWEEN ? AND ?)').join(' OR ');
-  const params = ranges.flatMap((r) => [r.claimId, r.first, r.last]);
-  const taken = `SELECT distributor_id, invoice_number, invoice_line, id, authorization_line_id, accepted_quantity, created_at
-                   FROM claim_lines WHERE (${where}) AND ${ACCEPTED}`;
-  const count = await exec(
-    `INSERT INTO pos_consumptions (distributor_id, invoice_number, invoice_line, claim_line_id, authorization_line_id, quantity, created_at, updated_at)
-     SELECT distributor_id, invoice_number, invoice_line, id, authorization_line_id, accepted_quantity, created_at, created_at FROM (${taken}) AS t`,
-    params,
-    transaction,
-    true,
-  );
-  if (count !== expectedConsumptions) throw new Error(`ledger: ${count} of ${expectedConsumptions} consumptions taken`);
-  await countFromLines(where, params, transaction);
-  return count;
 }
 
 /** A claim's totals, exact, from its lines: DECIMAL sums on MariaDB, 1/10,000 integer units on SQLite. */

@@ -30,17 +30,17 @@ import { recordAudit } from '../audit/audit.repository.js';
 import { conflict, notFound } from '../errors.js';
 import { documentNumber } from '../http/numbers.js';
 import * as imports from '../imports/imports.repository.js';
+import * as settlement from '../settlement/settlement.service.js';
+import type { ClaimRange } from '../settlement/settlement.service.js';
 import * as repo from './claims.repository.js';
 import {
   authorizationFacts,
   bookCosts,
   claimTotals,
   importParts,
-  lockAvailable,
   nextPage,
   unfinishedClaims,
   writePage,
-  type ClaimRange,
   type MatchableAuthorizationLine,
   type PagePosLine,
 } from './pos-claims.repository.js';
@@ -145,6 +145,8 @@ export type LineSource = Pick<
   | 'endCustomerName'
   | 'invoiceNumber'
   | 'invoiceLine'
+  | 'invoiceKey'
+  | 'lineKey'
   | 'invoiceDate'
   | 'shipDate'
   | 'quantity'
@@ -273,9 +275,9 @@ export async function claimImport(
     let numbers = [...new Set(prepared.map((x) => x.line.authorizationNumber!))].sort();
     for (let attempt = 1; ; attempt++) {
       try {
-        const outcome = await repo.sequelize().transaction(async (t) => {
+        const outcome = await settlement.inTransaction(async (t) => {
           // Fresh figures under lock: what each authorization line still has to give.
-          const available = await lockAvailable(numbers, t);
+          const available = await settlement.lockAuthorizationLines(numbers, t);
           for (const [lineId, left] of available) {
             const f = factByLine.get(lineId);
             if (f) f.consumedQuantity = f.approvedQuantity - left;
@@ -330,7 +332,8 @@ export async function claimImport(
             const g = groups.get(key) ?? fresh.get(key)!;
             ranges.push({ claimId: g.claimId, first: g.nextLine, last: last - 1 });
           }
-          await writePage(rows, distributorId, ranges, consumptions, t);
+          await writePage(rows, distributorId, t);
+          await settlement.takePageLines(ranges, consumptions, t);
           return { fresh, next, pageCounts };
         });
         for (const [key, g] of outcome.fresh) groups.set(key, g);
@@ -496,6 +499,8 @@ export function claimLineCells(v: CompactVerdicts, i: number, x: Prepared, fact:
         );
   out[25] = x.extraJson;
   out[26] = x.posLineId;
+  out[27] = p.invoiceKey;
+  out[28] = p.lineKey;
   return out;
 }
 
@@ -537,7 +542,7 @@ export async function submitBuiltClaim(actor: Actor, claimId: number, t: Transac
 }
 
 async function submitBuilt(actor: Actor, claimId: number): Promise<ClaimImportResult['claims'][number]> {
-  return repo.sequelize().transaction(async (t) => {
+  return settlement.inTransaction(async (t) => {
     const { claim, totals } = await submitBuiltClaim(actor, claimId, t);
     return {
       id: claimId,

@@ -7,6 +7,7 @@
  * (core/pos, the browser-safe parser, was not in the tree when this was written; this layer
  * does the server's mapping and normalization and can delegate to it later.)
  */
+import { canonicalInvoiceLine, canonicalInvoiceNumber, posKeyProblem } from '../../core/claims/pos-key.js';
 import { daysInMonth } from '../../core/claims/units.js';
 import { isMoneyText } from '../../core/money.js';
 
@@ -145,6 +146,9 @@ export function resolveColumns(header: string[], mapping: ColumnMapping = {}): R
 export interface PosRow {
   invoiceNumber: string;
   invoiceLine: string;
+  /** the canonical POS key (core/claims/pos-key.ts), computed once here at the edge */
+  invoiceKey: string;
+  lineKey: string;
   invoiceDate: string;
   shipDate: string | null;
   vendorPartNumber: string | null;
@@ -333,6 +337,18 @@ export function toPosRow(
     errors.push({ rowNumber, column: 'invoiceNumber', code: 'MISSING_REQUIRED_FIELD', message: 'invoiceNumber is empty' });
   if (invoiceLine === null && !hasError(errors, (e) => e.column === 'invoiceLine'))
     errors.push({ rowNumber, column: 'invoiceLine', code: 'MISSING_REQUIRED_FIELD', message: 'invoiceLine is empty' });
+  const invoiceKey = invoiceNumber === null ? '' : canonicalInvoiceNumber(invoiceNumber);
+  const lineKey = invoiceLine === null ? '' : canonicalInvoiceLine(invoiceLine);
+  if (invoiceNumber !== null && invoiceLine !== null) {
+    const problem = posKeyProblem(invoiceNumber, invoiceLine);
+    if (problem)
+      errors.push({
+        rowNumber,
+        column: problem.field,
+        code: problem.message.startsWith('is empty') ? 'MISSING_REQUIRED_FIELD' : 'VALUE_TOO_LONG',
+        message: `${problem.field} ${problem.message}`,
+      });
+  }
   const invoiceDate = dateOf(cells, cols, 'invoiceDate', true, rowNumber, options, errors);
   const shipDate = dateOf(cells, cols, 'shipDate', false, rowNumber, options, errors);
   const vendorPartNumber = textOf(cells, cols, 'vendorPartNumber', rowNumber, errors);
@@ -361,6 +377,8 @@ export function toPosRow(
   const row: PosRow = {
     invoiceNumber: invoiceNumber ?? '',
     invoiceLine: invoiceLine ?? '',
+    invoiceKey,
+    lineKey,
     invoiceDate: invoiceDate ?? '',
     shipDate,
     vendorPartNumber,

@@ -4,7 +4,7 @@
  * of the lines, the ledger taken once, and nothing left behind by a file that fails.
  */
 import { QueryTypes } from 'sequelize';
-import { settleClaimLedger } from '../../server/claims/pos-claims.repository.js';
+import { takeClaimLines } from '../../server/settlement/settlement.service.js';
 import { describeDb, dialect, startTestApp, USERS, type Client, type TestApp } from '../support/harness.js';
 
 interface Line {
@@ -284,13 +284,14 @@ describeDb('claim files', () => {
     const late = (await send(arrow, [header, row('CF-500', '1', '1', { auth: 'SD-NOPE-0001' })].join('\r\n'))).body.claim.id as number;
     await db.query(
       `INSERT INTO claim_lines (claim_id, distributor_id, line_number, authorization_number, authorization_line_id, invoice_number, invoice_line,
-         invoice_date, quantity, book_cost, claimed_amount, computed_amount, accepted_quantity, approved_amount, verdict, reason_codes, created_at, updated_at)
-       SELECT ?, distributor_id, 2, authorization_number, authorization_line_id, invoice_number, invoice_line, invoice_date, 7, book_cost,
+         invoice_key, line_key, invoice_date, quantity, book_cost, claimed_amount, computed_amount, accepted_quantity, approved_amount, verdict,
+         reason_codes, created_at, updated_at)
+       SELECT ?, distributor_id, 2, authorization_number, authorization_line_id, invoice_number, invoice_line, invoice_key, line_key, invoice_date, 7, book_cost,
               '4.8650', '4.8650', 7, '4.8650', 'accepted', '[]', created_at, updated_at FROM claim_lines WHERE id = ?`,
       { replacements: [late, taken!.lineId] },
     );
     const before = await consumed();
-    const outcome = await db.transaction((tx) => settleClaimLedger(late, 1, tx));
+    const outcome = await db.transaction((tx) => takeClaimLines(late, 1, tx));
     expect(outcome).toEqual({ taken: 0, lost: { accepted: 1, partial: 0 } });
     const [line] = await q<{ verdict: string; reasons: string; accepted: number }>(
       'SELECT verdict, reason_codes AS reasons, accepted_quantity AS accepted FROM claim_lines WHERE claim_id = ? AND line_number = 2',

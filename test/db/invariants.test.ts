@@ -27,18 +27,20 @@ describeDb('database-enforced invariants', () => {
     await expect(t.db.sequelize.query('UPDATE authorization_lines SET consumed_quantity = approved_quantity + 1')).rejects.toThrow();
   });
 
-  it('refuses to consume the same POS line twice', async () => {
+  it('refuses to consume the same POS line twice, whatever its spelling', async () => {
     const q = t.db.sequelize;
     const [line] = (await q.query('SELECT * FROM pos_consumptions LIMIT 1', { type: QueryTypes.SELECT })) as Record<string, unknown>[];
     expect(line).toBeTruthy();
     await expect(
       q.query(
-        'INSERT INTO pos_consumptions (distributor_id, invoice_number, invoice_line, claim_line_id, authorization_line_id, quantity, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 1, ?, ?)',
+        'INSERT INTO pos_consumptions (distributor_id, invoice_number, invoice_line, invoice_key, line_key, claim_line_id, authorization_line_id, quantity, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?)',
         {
           replacements: [
             line.distributor_id,
-            line.invoice_number,
-            line.invoice_line,
+            ` ${String(line.invoice_number).toLowerCase()}`,
+            `0${String(line.invoice_line)}`,
+            line.invoice_key,
+            line.line_key,
             line.claim_line_id,
             line.authorization_line_id,
             new Date(),

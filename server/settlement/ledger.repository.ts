@@ -1,0 +1,245 @@
+/**
+ * The ledger's SQL: the only code that writes `pos_consumptions` or moves an authorization line's
+ * `consumed_quantity`. Called by the settlement service (settlement.service.ts) and, for the
+ * set-based steps of claims built in bulk, by the claim pipelines through that service's exports.
+ *
+ * The database is the referee: the unique key on (distributor, invoice_key, line_key) — the
+ * canonical POS key of core/claims/pos-key.ts — lets a sale be consumed once, and the CHECK /
+ * trigger on authorization lines keeps consumed within approved.
+ */
+import { QueryTypes, UniqueConstraintError, type Transaction } from 'sequelize';
+import { joinPosKey } from '../../core/claims/pos-key.js';
+import { rawMysql } from '../../models/bulk.js';
+import { Claim, PosConsumption } from '../../models/claims.js';
+
+const db = () => Claim.sequelize!;
+const mysql = () => db().getDialect() === 'mysql';
+
+export async function select<T>(sql: string, replacements: unknown[], transaction?: Transaction | null): Promise<T[]> {
+  if (mysql()) return (await rawMysql(db(), sql, replacements, { transaction })) as unknown as T[];
+  return (await db().query(sql, { replacements, type: QueryTypes.SELECT, transaction: transaction ?? undefined })) as T[];
+}
+
+/** Runs a write and returns the rows it changed. */
+export async function exec(sql: string, replacements: unknown[], transaction: Transaction, trustedReferences = false): Promise<number> {
+  if (mysql()) return (await rawMysql(db(), sql, replacements, { transaction, trustedReferences })).affectedRows;
+  await db().query(sql, { replacements, transaction });
+  const [r] = (await db().query('SELECT changes() AS n', { type: QueryTypes.SELECT, transaction })) as { n: number }[];
+  return Number(r!.n);
+}
+
+/** Runs `fn` in one database transaction (SQLite: IMMEDIATE, so a read-then-write never fails to upgrade its lock). */
+export const inTransaction = <T>(fn: (t: Transaction) => Promise<T>): Promise<T> => db().transaction(fn);
+
+/**
+ * The lock step, the only one: locks the authorization lines of these numbers in id order (so
+ * two claims queue instead of deadlocking; on MariaDB each ledger insert otherwise takes a shared
+ * lock through its foreign key and then wants the exclusive one) and reads what each still has to
+ * give. `distributorId`: only that distributor's lines (the others' cannot be consumed by it).
+ * SQLite has one writer: its transaction is the lock.
+ */
+export async function lockAuthorizationLines(
+  authorizationNumbers: readonly string[],
+  transaction: Transaction | null,
+  distributorId: number | null = null,
+): Promise<Map<number, number>> {
+  const out = new Map<number, number>();
+  for (let i = 0; i < authorizationNumbers.length; i += 1000) {
+    const part = authorizationNumbers.slice(i, i + 1000);
+    const rows = await select<{ id: number; available: number | string }>(
+      `SELECT l.id, l.approved_quantity - l.consumed_quantity AS available
+         FROM authorization_lines l JOIN authorizations a ON a.id = l.authorization_id
+        WHERE a.number IN (${part.map(() => '?').join(',')})${distributorId === null ? '' : ' AND a.distributor_id = ?'}
+        ORDER BY l.id${mysql() && transaction ? ' FOR UPDATE' : ''}`,
+      distributorId === null ? part : [...part, distributorId],
+      transaction,
+    );
+    for (const r of rows) out.set(Number(r.id), Number(r.available));
+  }
+  return out;
+}
+
+/** The canonical POS keys (`joinPosKey` form) among these invoice keys that the ledger holds for the distributor. */
+export async function consumedKeys(
+  distributorId: number,
+  invoiceKeys: readonly string[],
+  transaction?: Transaction | null,
+): Promise<Set<string>> {
+  const out = new Set<string>();
+  const unique = [...new Set(invoiceKeys)];
+  for (let i = 0; i < unique.length; i += 2000) {
+    const part = unique.slice(i, i + 2000);
+    const rows = await select<{ k: string; l: string }>(
+      `SELECT invoice_key AS k, line_key AS l FROM pos_consumptions
+        WHERE distributor_id = ? AND invoice_key IN (${part.map(() => '?').join(',')})`,
+      [distributorId, ...part],
+      transaction,
+    );
+    for (const r of rows) out.add(joinPosKey(r.k, r.l));
+  }
+  return out;
+}
+
+export type TakeResult = 'consumed' | 'already_claimed' | 'exhausted';
+
+export interface TakeEntry {
+  distributorId: number;
+  invoiceNumber: string;
+  invoiceLine: string;
+  invoiceKey: string;
+  lineKey: string;
+  claimLineId: number;
+  authorizationLineId: number;
+  quantity: number;
+}
+
+/** Takes one POS line and its quantity: of two claims racing for the last units, exactly one wins. */
+export async function take(entry: TakeEntry, transaction: Transaction): Promise<TakeResult> {
+  let consumption: PosConsumption;
+  try {
+    consumption = await PosConsumption.create(entry, { transaction });
+  } catch (err) {
+    if (err instanceof UniqueConstraintError) return 'already_claimed';
+    throw err;
+  }
+  const affected = await exec(
+    'UPDATE authorization_lines SET consumed_quantity = consumed_quantity + ? WHERE id = ? AND consumed_quantity + ? <= approved_quantity',
+    [entry.quantity, entry.authorizationLineId, entry.quantity],
+    transaction,
+  );
+  if (affected === 1) return 'consumed';
+  await consumption.destroy({ transaction });
+  return 'exhausted';
+}
+
+/** Gives a claim line's POS line and quantity back; returns the quantity released (0: it held none). */
+export async function release(claimLineId: number, transaction: Transaction): Promise<number> {
+  const c = await PosConsumption.findOne({ where: { claimLineId }, transaction });
+  if (!c) return 0;
+  await exec(
+    'UPDATE authorization_lines SET consumed_quantity = consumed_quantity - ? WHERE id = ?',
+    [c.quantity, c.authorizationLineId],
+    transaction,
+  );
+  await c.destroy({ transaction });
+  return c.quantity;
+}
+
+/** The consumption a claim line holds, if any. */
+export async function consumptionOf(claimLineId: number, transaction: Transaction) {
+  const c = await PosConsumption.findOne({ where: { claimLineId }, transaction });
+  return c ? { quantity: c.quantity, authorizationLineId: c.authorizationLineId } : null;
+}
+
+/** Claim lines that take quantity (and a POS line): accepted or cut, with something left. */
+export const TAKING = "accepted_quantity > 0 AND verdict <> 'rejected'";
+
+const CONSUMPTION_COLUMNS =
+  'distributor_id, invoice_number, invoice_line, invoice_key, line_key, claim_line_id, authorization_line_id, quantity, created_at, updated_at';
+const FROM_LINE =
+  'distributor_id, invoice_number, invoice_line, invoice_key, line_key, id, authorization_line_id, accepted_quantity, created_at, created_at';
+
+/**
+ * The authorization lines count what the taking claim lines matching `where` took, summed in SQL
+ * from those lines, under the CHECK / trigger that keeps consumed within approved.
+ */
+export async function countFromLines(where: string, params: unknown[], transaction: Transaction) {
+  const sums = `SELECT authorization_line_id AS id, SUM(accepted_quantity) AS q FROM claim_lines
+                 WHERE (${where}) AND ${TAKING} GROUP BY authorization_line_id`;
+  await exec(
+    mysql()
+      ? `UPDATE authorization_lines a JOIN (${sums}) t ON t.id = a.id SET a.consumed_quantity = a.consumed_quantity + t.q`
+      : `UPDATE authorization_lines SET consumed_quantity = consumed_quantity + t.q FROM (${sums}) AS t WHERE t.id = authorization_lines.id`,
+    params,
+    transaction,
+  );
+}
+
+/**
+ * A claim's ledger step, set-based, once its lines are written: the taking lines take their POS
+ * lines (a POS line another claim or program took meanwhile is skipped by the unique key, and its
+ * line is then rejected as already claimed), and, unless the caller moves them itself
+ * (`counters: false`), the authorization lines count what was taken. `expected`: the claim's
+ * taking lines.
+ */
+export async function takeClaimLines(claimId: number, expected: number, transaction: Transaction, options = { counters: true }) {
+  const ignore = mysql() ? 'INSERT IGNORE' : 'INSERT OR IGNORE';
+  const lines = `claim_id = ? AND ${TAKING}`;
+  const taken = await exec(
+    `${ignore} INTO pos_consumptions (${CONSUMPTION_COLUMNS})
+     SELECT ${FROM_LINE} FROM claim_lines WHERE ${lines} ORDER BY line_number`,
+    [claimId],
+    transaction,
+    true,
+  );
+  const lost = { accepted: 0, partial: 0 };
+  if (taken < expected) {
+    const missing = `${lines} AND NOT EXISTS (SELECT 1 FROM pos_consumptions c WHERE c.claim_line_id = claim_lines.id)`;
+    for (const r of await select<{ verdict: 'accepted' | 'partial'; n: number }>(
+      `SELECT verdict, COUNT(*) AS n FROM claim_lines WHERE ${missing} GROUP BY verdict`,
+      [claimId],
+      transaction,
+    ))
+      lost[r.verdict] = Number(r.n);
+    await exec(
+      `UPDATE claim_lines SET verdict = 'rejected', reason_codes = '["ALREADY_CLAIMED"]', rule = 'notAlreadyClaimed',
+              accepted_quantity = 0, computed_amount = 0, approved_amount = 0
+        WHERE ${missing}`,
+      [claimId],
+      transaction,
+    );
+  }
+  // After the compensation above, the claim's taking lines are exactly its consumptions.
+  if (options.counters) await countFromLines('claim_id = ?', [claimId], transaction);
+  return { taken, lost };
+}
+
+/** The authorization lines count what a claim's taking lines took (they are exactly its consumptions). */
+export const countClaimConsumptions = (claimId: number, transaction: Transaction) => countFromLines('claim_id = ?', [claimId], transaction);
+
+/**
+ * Moves the authorization lines' counters by quantities the caller summed from the lines whose
+ * consumptions it took (authorization line id → quantity), a thousand lines a statement, under the
+ * CHECK / trigger that keeps consumed within approved.
+ */
+export async function addConsumedQuantities(sums: ReadonlyMap<number, number>, transaction: Transaction) {
+  const entries = [...sums].filter(([, q]) => q > 0);
+  for (let i = 0; i < entries.length; i += 1000) {
+    const part = entries.slice(i, i + 1000);
+    await exec(
+      `UPDATE authorization_lines SET consumed_quantity = consumed_quantity + CASE id ${part.map(() => 'WHEN ? THEN ?').join(' ')} END
+        WHERE id IN (${part.map(() => '?').join(',')})`,
+      [...part.flat(), ...part.map(([id]) => id)],
+      transaction,
+    );
+  }
+}
+
+/** The claim lines one page added to one claim: line numbers first..last. */
+export interface ClaimRange {
+  claimId: number;
+  first: number;
+  last: number;
+}
+
+/**
+ * A page's ledger step (claims built from a POS import), in the page's transaction once its lines
+ * are written: the consumptions are derived in SQL from the taking lines just written; a POS line
+ * the ledger already holds fails the statement on its unique key (the page is then done again),
+ * and the authorization lines' counters move by the sum of those consumptions.
+ */
+export async function takePageLines(ranges: ClaimRange[], expected: number, transaction: Transaction) {
+  if (!ranges.length || expected === 0) return 0;
+  const where = ranges.map(() => '(claim_id = ? AND line_number BETWEEN ? AND ?)').join(' OR ');
+  const params = ranges.flatMap((r) => [r.claimId, r.first, r.last]);
+  const count = await exec(
+    `INSERT INTO pos_consumptions (${CONSUMPTION_COLUMNS})
+     SELECT ${FROM_LINE} FROM claim_lines WHERE (${where}) AND ${TAKING}`,
+    params,
+    transaction,
+    true,
+  );
+  if (count !== expected) throw new Error(`ledger: ${count} of ${expected} consumptions taken`);
+  await countFromLines(where, params, transaction);
+  return count;
+}

@@ -1,0 +1,151 @@
+/**
+ * The settlement service: the one door to the ledger. It is the only code that creates, raises,
+ * lowers, releases or reverses a payable amount on a claim line. Every claim path (an explicit
+ * claim's submit, claim files, claims built from POS imports, dispute resubmissions, finance's
+ * adjustments) calls it; the set-based steps of the bulk paths are exported from here too, so no
+ * pipeline writes the ledger by itself.
+ *
+ * Its promise, checked by `npm run check:ledger` and driven by the model-based test: a sale (its
+ * canonical POS key) is payable on at most one claim line; a payable line holds exactly one
+ * consumption; an authorization line's consumed quantity is the sum of its consumptions and never
+ * exceeds the approved quantity; a payable amount is a whole number of the currency's minor units.
+ */
+import type { Transaction } from 'sequelize';
+import { minorUnitExponent } from '../../core/currency.js';
+import { Money, moneyToString, parseMoney, type Money as MoneyValue } from '../../core/money.js';
+import { AppError, conflict } from '../errors.js';
+import * as ledger from './ledger.repository.js';
+import * as lines from './settlement.repository.js';
+
+export {
+  addConsumedQuantities,
+  consumedKeys,
+  countClaimConsumptions,
+  inTransaction,
+  lockAuthorizationLines,
+  takeClaimLines,
+  takePageLines,
+  type ClaimRange,
+  type TakeEntry,
+  type TakeResult,
+} from './ledger.repository.js';
+
+/** Takes one accepted line's sale and quantity (an explicit claim's submit). */
+export const takeLine = (entry: ledger.TakeEntry, t: Transaction) => ledger.take(entry, t);
+
+/**
+ * A payable amount in the currency's minor unit: a value with more decimals is refused (400 naming
+ * `field`), never rounded behind the caller's back.
+ */
+export function payableAmount(text: string, currency: string, field: string): MoneyValue {
+  const amount = parseMoney(text);
+  const exponent = minorUnitExponent(currency);
+  if (!amount.equals(amount.toDecimalPlaces(exponent)))
+    throw new AppError('VALIDATION_FAILED', `${field} must be a whole number of ${currency} minor units (${exponent} decimals)`, 400, {
+      errors: [{ field, message: `at most ${exponent} decimals in ${currency}` }],
+    });
+  return amount;
+}
+
+/** A computed credit rounded down to the currency's minor unit (never pays a fraction no ledger can book). */
+export const toMinorUnits = (amount: MoneyValue, currency: string): MoneyValue =>
+  amount.toDecimalPlaces(minorUnitExponent(currency), Money.ROUND_DOWN);
+
+export interface LineAmountChange {
+  claimId: number;
+  lineId: number;
+  /** the claim's distributor and currency */
+  distributorId: number;
+  currency: string;
+  amount: MoneyValue;
+  userId: number;
+}
+
+export interface LineAmountOutcome {
+  before: { verdict: string; approvedAmount: string; acceptedQuantity: number; reasonCodes: string[] };
+  after: {
+    verdict: 'adjusted' | 'rejected';
+    approvedAmount: string;
+    acceptedQuantity: number;
+    reasonCodes: string[];
+    adjustedByUserId: number;
+  };
+  /** what the ledger did: took the sale, released it, or held what it had */
+  ledger: 'took' | 'released' | 'held' | 'none';
+}
+
+/**
+ * Sets the amount approved on one line (finance's adjustment), in the caller's transaction.
+ * 0 rejects the line and releases its sale; a positive amount keeps the sale the line holds, or,
+ * for a line that holds none (rejected before), takes it now — refused with ALREADY_CLAIMED when
+ * another line pays that sale, QTY_EXCEEDS_APPROVED when the authorization has too little left,
+ * NO_AUTHORIZATION_LINE when the line reached no authorization line of this distributor.
+ */
+export async function setLineAmount(change: LineAmountChange, t: Transaction): Promise<LineAmountOutcome> {
+  const line = await lines.lineForSettlement(change.claimId, change.lineId, t);
+  if (!line) throw new AppError('NOT_FOUND', 'claim line not found', 404);
+  const claimed = parseMoney(line.claimedAmount);
+  if (change.amount.isNegative() || change.amount.greaterThan(claimed))
+    throw new AppError('VALIDATION_FAILED', `approvedAmount must be between 0 and the claimed ${line.claimedAmount}`, 400, {
+      errors: [{ field: 'approvedAmount', message: `between 0 and ${line.claimedAmount}` }],
+    });
+  const before = {
+    verdict: line.verdict,
+    approvedAmount: line.approvedAmount,
+    acceptedQuantity: line.acceptedQuantity,
+    reasonCodes: line.reasonCodes,
+  };
+  const reasonCodes = [...new Set([...line.reasonCodes, 'ADJUSTED_MANUALLY'])];
+  const held = await ledger.consumptionOf(line.id, t);
+  let step: LineAmountOutcome['ledger'];
+  let acceptedQuantity = line.acceptedQuantity;
+  if (change.amount.isZero()) {
+    step = held ? 'released' : 'none';
+    if (held) await ledger.release(line.id, t);
+    acceptedQuantity = 0;
+  } else if (held) {
+    step = 'held';
+  } else {
+    const target = line.authorizationLineId === null ? null : await lines.authorizationLineOf(line.authorizationLineId, t);
+    if (!target || target.distributorId !== change.distributorId || target.status !== 'active')
+      throw conflict(
+        'NO_AUTHORIZATION_LINE',
+        'this line reached no active authorization line of the distributor: nothing can be paid on it (correct it by a dispute resubmission)',
+      );
+    await ledger.lockAuthorizationLines([target.number], t, change.distributorId);
+    const quantity = line.acceptedQuantity > 0 ? line.acceptedQuantity : line.quantity;
+    const outcome = await ledger.take(
+      {
+        distributorId: change.distributorId,
+        invoiceNumber: line.invoiceNumber,
+        invoiceLine: line.invoiceLine,
+        invoiceKey: line.invoiceKey,
+        lineKey: line.lineKey,
+        claimLineId: line.id,
+        authorizationLineId: target.id,
+        quantity,
+      },
+      t,
+    );
+    if (outcome === 'already_claimed') {
+      const other = await lines.payingLineOf(change.distributorId, line.invoiceKey, line.lineKey, t);
+      throw conflict(
+        'ALREADY_CLAIMED',
+        `invoice ${line.invoiceNumber} line ${line.invoiceLine} is already paid${other ? ` on claim ${other.claimNumber} line ${other.lineNumber}` : ''}: it cannot be paid twice`,
+      );
+    }
+    if (outcome === 'exhausted')
+      throw conflict('QTY_EXCEEDS_APPROVED', `authorization ${target.number} has fewer than the line's ${quantity} units left`);
+    step = 'took';
+    acceptedQuantity = quantity;
+  }
+  const after = {
+    verdict: (change.amount.isZero() ? 'rejected' : 'adjusted') as 'adjusted' | 'rejected',
+    approvedAmount: moneyToString(change.amount),
+    acceptedQuantity,
+    reasonCodes,
+    adjustedByUserId: change.userId,
+  };
+  await lines.updateLineSettlement(line.id, after, t);
+  return { before, after, ledger: step };
+}

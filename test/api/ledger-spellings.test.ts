@@ -1,0 +1,170 @@
+/**
+ * One sale, many spellings: the canonical POS key decides, on every path. A sale paid once on an
+ * explicit claim is refused as already claimed when it comes back spelled another way (line "01",
+ * " 1", "1.0", the invoice in lower case, with a trailing space, behind a zero-width character,
+ * in full-width letters), by an explicit claim or a claim file; finance cannot pay a line without
+ * the ledger, and payable amounts are whole minor units.
+ */
+import { QueryTypes } from 'sequelize';
+import { describeDb, startTestApp, USERS, type Client, type TestApp } from '../support/harness.js';
+
+describeDb('one sale, many spellings', () => {
+  let t: TestApp;
+  let arrow: Client;
+  let finance: Client;
+  let auth: { number: string; lineId: number };
+  beforeAll(async () => {
+    t = await startTestApp();
+    arrow = await t.as(USERS.arrowhead);
+    finance = await t.as(USERS.finance);
+    const cm = await t.as(USERS.cm);
+    // A fresh authorization line of 1,000 units, so every test below has room.
+    const program = (await arrow.get('/api/programs')).body.items.find((p: { code: string }) => p.code === 'SD-2026');
+    const cascade = (await arrow.get('/api/accounts?type=end_customer&q=Cascade')).body.items[0];
+    const products = (await arrow.get('/api/products')).body.items as { id: number; vendorPartNumber: string }[];
+    const adc = products.find((p) => p.vendorPartNumber === 'VS-ADC-24S')!;
+    const created = await arrow.post('/api/requests', {
+      programId: program.id,
+      endCustomerId: cascade.id,
+      validFrom: '2026-10-01',
+      validTo: '2027-03-31',
+      justification: 'spellings',
+      lines: [{ productId: adc.id, quantity: 1000, requestedCost: '5.9270' }],
+    });
+    expect(created.status).toBe(201);
+    const approved = await cm.post(`/api/requests/${created.body.id}/approve`, { comment: 'ok' });
+    expect(approved.status).toBe(200);
+    const a = (await arrow.get(`/api/authorizations/${approved.body.authorizationId}`)).body;
+    auth = { number: a.number, lineId: a.lines[0].id };
+  });
+  afterAll(() => t.close());
+
+  const line = (invoiceNumber: string, invoiceLine: string, extra: Record<string, unknown> = {}) => ({
+    authorizationNumber: auth.number,
+    vendorPartNumber: 'VS-ADC-24S',
+    endCustomerName: 'Cascade Robotics',
+    invoiceNumber,
+    invoiceLine,
+    invoiceDate: '2026-10-15',
+    quantity: 2,
+    bookCost: '6.1000',
+    authorizedCost: '5.9270',
+    ...extra,
+  });
+  const claim = async (lines: object[], currency = 'USD') => {
+    const res = await arrow.post('/api/claims', { currency, submit: true, lines });
+    expect(res.status).toBe(201);
+    return res.body as { id: number; status: string; lines: { id: number; verdict: string; reasonCodes: string[] }[] };
+  };
+  const q = <T>(sql: string, replacements: unknown[] = []) =>
+    t.db.sequelize.query(sql, { replacements, type: QueryTypes.SELECT }) as Promise<T[]>;
+  const consumedOf = async () =>
+    Number((await q<{ c: number }>('SELECT consumed_quantity AS c FROM authorization_lines WHERE id = ?', [auth.lineId]))[0]!.c);
+  const payable = async (invoiceKey: string, lineKey: string) =>
+    Number(
+      (
+        await q<{ n: number }>(
+          `SELECT COUNT(*) AS n FROM claim_lines WHERE invoice_key = ? AND line_key = ? AND verdict <> 'rejected' AND accepted_quantity > 0`,
+          [invoiceKey, lineKey],
+        )
+      )[0]!.n,
+    );
+
+  const spellings: [string, string][] = [
+    ['SP-1', '01'],
+    ['SP-1', ' 1'],
+    ['SP-1', '1.0'],
+    ['sp-1', '1'],
+    ['SP-1 ', '1'],
+    ['\u200bSP-1', '1'],
+    ['ＳＰ－１', '１'],
+    ['SP-1', '001.00'],
+  ];
+
+  it('pays a sale once on explicit claims, whatever its spelling', async () => {
+    const first = await claim([line('SP-1', '1')]);
+    expect(['accepted', 'partial']).toContain(first.lines[0]!.verdict);
+    const before = await consumedOf();
+    for (const [inv, ln] of spellings) {
+      const again = await claim([line(inv, ln)]);
+      expect({ spelling: [inv, ln], verdict: again.lines[0]!.verdict }).toEqual({ spelling: [inv, ln], verdict: 'rejected' });
+      expect(again.lines[0]!.reasonCodes).toContain('ALREADY_CLAIMED');
+    }
+    expect(await consumedOf()).toBe(before);
+    expect(await payable('SP-1', '1')).toBe(1);
+  });
+
+  it('sees two spellings of one sale in one claim as a duplicate', async () => {
+    const c = await claim([line('SP-2', '3'), line('sp-2', '03')]);
+    expect(c.lines[0]!.verdict).not.toBe('rejected');
+    expect(c.lines[1]!.verdict).toBe('rejected');
+    expect(c.lines[1]!.reasonCodes).toContain('DUPLICATE_LINE');
+  });
+
+  it('refuses, in a claim file, a sale an explicit claim paid under another spelling', async () => {
+    const bearer = (arrow.get('/x') as unknown as { _header: Record<string, string> })._header.authorization;
+    const csv = [
+      'Invoice No,Line,Invoice Date,Mfr Part,Qty,Book Cost,Debit Cost,S&D Number,End Customer',
+      `sp-1 ,001,2026-10-15,VS-ADC-24S,2,6.1000,5.9270,${auth.number},Cascade Robotics`,
+      `SP-3,1,2026-10-15,VS-ADC-24S,2,6.1000,5.9270,${auth.number},Cascade Robotics`,
+    ].join('\n');
+    const res = await t.http.post('/api/claims/file').set('Authorization', bearer).set('Content-Type', 'text/csv').send(csv);
+    expect(res.status).toBe(201);
+    const lines = (await arrow.get(`/api/claims/${res.body.claim.id}/lines`)).body.items as { verdict: string; reasonCodes: string[] }[];
+    expect(lines[0]!.verdict).toBe('rejected');
+    expect(lines[1]!.verdict).not.toBe('rejected');
+    expect(lines[0]!.reasonCodes).toContain('ALREADY_CLAIMED');
+    expect(await payable('SP-1', '1')).toBe(1);
+  });
+
+  it('refuses to pay, by an adjustment, a line rejected because its sale is paid elsewhere', async () => {
+    const c = await claim([line('sp-1', '1.0'), line('SP-4', '1')]);
+    expect(c.status).toBe('submitted');
+    const dup = c.lines[0]!;
+    expect(dup.reasonCodes).toContain('ALREADY_CLAIMED');
+    const before = await consumedOf();
+    const res = await finance.post(`/api/claims/${c.id}/lines/${dup.id}/adjust`, { approvedAmount: '0.30', reason: 'pay it anyway' });
+    expect(res.status).toBe(409);
+    expect(res.body.code).toBe('ALREADY_CLAIMED');
+    expect(await consumedOf()).toBe(before);
+    expect(await payable('SP-1', '1')).toBe(1);
+  });
+
+  it('takes the ledger when finance raises a rejected line, releases it at 0 and takes it again', async () => {
+    // Claimed cost above the authorized one: rejected by rule, its sale not taken.
+    const c = await claim([line('SP-5', '1', { authorizedCost: '5.0000', claimedAmount: '0.30' }), line('SP-6', '1')]);
+    const rejected = c.lines[0]!;
+    expect(rejected.verdict).toBe('rejected');
+    const before = await consumedOf();
+    const up = await finance.post(`/api/claims/${c.id}/lines/${rejected.id}/adjust`, { approvedAmount: '0.30', reason: 'vendor error' });
+    expect(up.status).toBe(200);
+    expect(await consumedOf()).toBe(before + 2);
+    expect(await payable('SP-5', '1')).toBe(1);
+    const zero = await finance.post(`/api/claims/${c.id}/lines/${rejected.id}/adjust`, { approvedAmount: '0', reason: 'not payable' });
+    expect(zero.status).toBe(200);
+    expect(await consumedOf()).toBe(before);
+    // Another claim takes the sale meanwhile: raising the line again is refused.
+    const other = await claim([line('sp-5', '01')]);
+    expect(other.lines[0]!.verdict).not.toBe('rejected');
+    const again = await finance.post(`/api/claims/${c.id}/lines/${rejected.id}/adjust`, {
+      approvedAmount: '0.30',
+      reason: 'payable after all',
+    });
+    expect(again.status).toBe(409);
+    expect(again.body.code).toBe('ALREADY_CLAIMED');
+    expect(await payable('SP-5', '1')).toBe(1);
+  });
+
+  it('refuses payable amounts that are not whole minor units', async () => {
+    const c = await claim([line('SP-7', '1')]);
+    const res = await finance.post(`/api/claims/${c.id}/lines/${c.lines[0]!.id}/adjust`, {
+      approvedAmount: '0.0051',
+      reason: 'a fraction of a cent',
+    });
+    expect(res.status).toBe(400);
+    expect(JSON.stringify(res.body)).toContain('approvedAmount');
+    const claimed = await arrow.post('/api/claims', { currency: 'USD', lines: [line('SP-8', '1', { claimedAmount: '0.1234' })] });
+    expect(claimed.status).toBe(400);
+    expect(JSON.stringify(claimed.body)).toContain('lines.0.claimedAmount');
+  });
+});
