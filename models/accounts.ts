@@ -9,6 +9,8 @@ export class Account extends Model<InferAttributes<Account>, InferCreationAttrib
   declare name: string;
   declare externalRef: string | null;
   declare country: string | null;
+  /** a distributor's currency (ISO 4217): its book costs, authorizations and claims are in it; null for other accounts */
+  declare currency: CreationOptional<string | null>;
   declare createdAt: CreationOptional<Date>;
   declare updatedAt: CreationOptional<Date>;
 }
@@ -46,6 +48,7 @@ export function initAccountModels(sequelize: Sequelize) {
       name: col.str(200),
       externalRef: col.str(64, true),
       country: col.str(2, true),
+      currency: col.str(3, true),
       ...stamps(),
     },
     { ...common, tableName: 'accounts' },

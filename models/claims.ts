@@ -42,6 +42,8 @@ export class Claim extends Model<InferAttributes<Claim>, InferCreationAttributes
   declare type: ClaimType;
   declare status: ClaimStatus;
   declare debitMemoNumber: string | null;
+  /** the debit memo number while the claim stands, null once rejected whole: (distributor, key) is unique */
+  declare debitMemoKey: CreationOptional<string | null>;
   declare currency: string;
   declare claimedTotal: DbMoney;
   declare computedTotal: DbMoney;
@@ -181,6 +183,7 @@ export function initClaimModels(sequelize: Sequelize) {
       type: col.str(20),
       status: col.str(20),
       debitMemoNumber: col.str(64, true),
+      debitMemoKey: col.str(64, true),
       currency: col.str(3),
       claimedTotal: col.money(),
       computedTotal: col.money(),

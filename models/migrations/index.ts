@@ -6,6 +6,7 @@ import { salesforceSchema } from './20261123T1200-salesforce.js';
 import { bulkClaimsSchema } from './20261123T1400-bulk-claims.js';
 import { claimLineIndexesSchema } from './20261123T1500-claim-line-indexes.js';
 import { canonicalPosKeySchema } from './20261201T0900-canonical-pos-key.js';
+import { distributorCurrencySchema } from './20261201T0910-distributor-currency.js';
 import type { Migration } from './types.js';
 
 export const migrations: Migration[] = [
@@ -16,4 +17,5 @@ export const migrations: Migration[] = [
   bulkClaimsSchema,
   claimLineIndexesSchema,
   canonicalPosKeySchema,
+  distributorCurrencySchema,
 ];

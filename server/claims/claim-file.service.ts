@@ -28,6 +28,7 @@ import type { PosInsertRow } from '../imports/imports.repository.js';
 import { importCsv, type ImportMeta } from '../imports/imports.service.js';
 import * as settlement from '../settlement/settlement.service.js';
 import * as repo from './claims.repository.js';
+import { claimCurrency } from './claims.service.js';
 import type { ClaimView } from './claims.schemas.js';
 import { claimLineCells, errorText, submitBuiltClaim, type Prepared } from './pos-claims.service.js';
 import { authorizationFactsForNumbers, bookCosts, claimLineConstants, CLAIM_LINE_COLUMNS } from './pos-claims.repository.js';
@@ -35,7 +36,8 @@ import { RowBatch, writeRows } from '../../models/bulk.js';
 
 export interface ClaimFileMeta extends ImportMeta {
   debitMemoNumber: string | null;
-  currency: string;
+  /** null: the distributor's own (another is refused) */
+  currency: string | null;
 }
 
 export interface ClaimFileResult {
@@ -210,6 +212,7 @@ class ClaimFileRun {
 /** Streams a claim file into one explicit claim, validated line by line; see the module comment. */
 export async function importClaimFile(actor: Actor, input: Readable, meta: ClaimFileMeta): Promise<ClaimFileResult> {
   const distributorId = actor.distributorId!;
+  const currency = await claimCurrency(distributorId, meta.currency);
   if (meta.debitMemoNumber) {
     const existing = await repo.findClaimIdByDebitMemo(distributorId, meta.debitMemoNumber);
     if (existing)
@@ -223,7 +226,7 @@ export async function importClaimFile(actor: Actor, input: Readable, meta: Claim
         distributorId,
         type: 'explicit',
         debitMemoNumber: meta.debitMemoNumber,
-        currency: meta.currency,
+        currency,
         claimedTotal: '0.0000',
         createdByUserId: actor.userId,
       },
@@ -237,7 +240,7 @@ export async function importClaimFile(actor: Actor, input: Readable, meta: Claim
         entityType: 'claim',
         entityId: id,
         distributorId,
-        after: { type: 'explicit', from: 'file', fileName: meta.fileName, debitMemoNumber: meta.debitMemoNumber, currency: meta.currency },
+        after: { type: 'explicit', from: 'file', fileName: meta.fileName, debitMemoNumber: meta.debitMemoNumber, currency },
       },
       t,
     );

@@ -119,6 +119,7 @@ export async function insertClaim(
   const c = await Claim.create(
     {
       ...head,
+      debitMemoKey: head.debitMemoNumber,
       programId: null,
       programType: null,
       status: 'draft',
@@ -146,13 +147,20 @@ export async function insertClaim(
   return c.id;
 }
 
+/** The standing claim (not rejected whole) holding this debit memo number, if any. */
 export async function findClaimIdByDebitMemo(
   distributorId: number,
   debitMemoNumber: string,
   transaction?: Transaction,
 ): Promise<number | null> {
-  const c = await Claim.findOne({ where: { distributorId, debitMemoNumber }, attributes: ['id'], transaction });
+  const c = await Claim.findOne({ where: { distributorId, debitMemoKey: debitMemoNumber }, attributes: ['id'], transaction });
   return c?.id ?? null;
+}
+
+/** A distributor's currency (ISO 4217), or null when the account is not a distributor. */
+export async function distributorCurrency(distributorId: number, transaction?: Transaction): Promise<string | null> {
+  const a = await Account.findOne({ where: { id: distributorId, type: 'distributor' }, attributes: ['currency'], transaction });
+  return a ? (a.currency ?? null) : null;
 }
 
 export async function findClaim(
@@ -352,7 +360,8 @@ export async function updateClaim(
   >,
   transaction: Transaction,
 ) {
-  await Claim.update(patch, { where: { id }, transaction });
+  // A claim rejected whole lets go of its debit memo number (the corrected claim may use it).
+  await Claim.update(patch.status === 'rejected' ? { ...patch, debitMemoKey: null } : patch, { where: { id }, transaction });
 }
 
 /** Links a claim to the import job its lines stream from (a claim file). */

@@ -68,7 +68,7 @@ const ClaimFileQuery = z.object({
     .string()
     .regex(/^[A-Za-z]{3}$/, 'an ISO 4217 code such as USD')
     .transform((c) => c.toUpperCase())
-    .default('USD'),
+    .optional(),
 });
 const ClaimFileResult = z
   .object({
@@ -171,7 +171,7 @@ export function claimsRouter() {
       totalBytes: Number.isFinite(length) && length > 0 ? length : null,
       delimiter: q.delimiter === 'tab' ? '\t' : q.delimiter,
       debitMemoNumber: q.debitMemoNumber ?? null,
-      currency: q.currency,
+      currency: q.currency ?? null,
     });
     res.status(201).json(result);
   });

@@ -42,8 +42,12 @@ export const ClaimInput = z
       .string()
       .regex(/^[A-Za-z]{3}$/, 'an ISO 4217 code such as USD')
       .transform((c) => c.toUpperCase())
-      .default('USD')
-      .openapi({ description: 'ISO 4217 code of the claim; stored upper case (usd is USD)', example: 'USD' }),
+      .optional()
+      .openapi({
+        description:
+          "ISO 4217 code of the claim: the distributor's own (absent means it; another is refused with 422 CURRENCY_MISMATCH); usd is USD",
+        example: 'USD',
+      }),
     submit: z.boolean().default(false).openapi({ description: 'validate and submit at once' }),
     lines: z.array(ClaimLineInput).min(1).max(50_000),
   })

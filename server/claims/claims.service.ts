@@ -14,8 +14,24 @@ import type { ClaimInput, ClaimLineView, ClaimQuery, ClaimView } from './claims.
 
 const total = (values: string[]) => moneyToString(sumMoney(values.map(parseMoney)));
 
+/**
+ * The currency of a distributor's claim: its own. A claim in another is refused (422) until
+ * conversion exists; `requested` absent means the distributor's.
+ */
+export async function claimCurrency(distributorId: number, requested: string | null | undefined, field = 'currency'): Promise<string> {
+  const own = await repo.distributorCurrency(distributorId);
+  if (!own) throw new AppError('NOT_A_DISTRIBUTOR', 'claims are made by distributors', 403);
+  const asked = requested?.trim().toUpperCase();
+  if (asked && asked !== own)
+    throw new AppError('CURRENCY_MISMATCH', `this distributor's authorizations and claims are in ${own}, not ${asked}`, 422, {
+      errors: [{ field, message: `must be ${own} (the distributor's currency); no conversion is done` }],
+    });
+  return own;
+}
+
 export async function createClaim(actor: Actor, input: ClaimInput): Promise<ClaimView> {
   const distributorId = actor.distributorId!;
+  const currency = await claimCurrency(distributorId, input.currency);
   if (input.debitMemoNumber) {
     const existing = await repo.findClaimIdByDebitMemo(distributorId, input.debitMemoNumber);
     if (existing)
@@ -29,8 +45,8 @@ export async function createClaim(actor: Actor, input: ClaimInput): Promise<Clai
       });
     const bookCost = parseMoney(l.bookCost);
     const claimed = l.claimedAmount
-      ? settlement.payableAmount(l.claimedAmount, input.currency, `lines.${i}.claimedAmount`)
-      : settlement.toMinorUnits(lineCredit(bookCost, parseMoney(l.authorizedCost!), l.quantity), input.currency);
+      ? settlement.payableAmount(l.claimedAmount, currency, `lines.${i}.claimedAmount`)
+      : settlement.toMinorUnits(lineCredit(bookCost, parseMoney(l.authorizedCost!), l.quantity), currency);
     return {
       ...canonicalPosKeyParts(l.invoiceNumber, l.invoiceLine),
       lineNumber: i + 1,
@@ -67,7 +83,7 @@ export async function createClaim(actor: Actor, input: ClaimInput): Promise<Clai
         distributorId,
         type: 'explicit',
         debitMemoNumber: input.debitMemoNumber,
-        currency: input.currency,
+        currency,
         claimedTotal: total(lines.map((l) => l.claimedAmount)),
         createdByUserId: actor.userId,
       },

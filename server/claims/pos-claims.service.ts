@@ -33,6 +33,7 @@ import * as imports from '../imports/imports.repository.js';
 import * as settlement from '../settlement/settlement.service.js';
 import type { ClaimRange } from '../settlement/settlement.service.js';
 import * as repo from './claims.repository.js';
+import { claimCurrency } from './claims.service.js';
 import {
   authorizationFacts,
   bookCosts,
@@ -178,7 +179,7 @@ export async function claimImport(
   if (!job) throw notFound('import');
   if (job.status === 'running') throw conflict('IMPORT_RUNNING', 'the import is still running: claim it once it has completed');
   const distributorId = job.distributorId;
-  const currency = options.currency ?? 'USD';
+  const currency = await claimCurrency(distributorId, options.currency);
   const pageSize = options.pageSize ?? 10_000;
   const finished = new Set<number>();
   for (const id of await unfinishedClaims(importId)) finished.add(id);

@@ -80,8 +80,8 @@ const ClaimImportInput = z
       .string()
       .regex(/^[A-Za-z]{3}$/, 'an ISO 4217 code such as USD')
       .transform((c) => c.toUpperCase())
-      .default('USD')
-      .openapi({ description: 'the currency of the claims built (ISO 4217)' }),
+      .optional()
+      .openapi({ description: "the currency of the claims built (ISO 4217); the distributor's own when absent, another is refused (422)" }),
   })
   .openapi('ClaimImportInput');
 

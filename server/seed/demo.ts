@@ -41,10 +41,11 @@ const PRODUCTS = [
   ['VS-RF-BLE5', 'Bluetooth LE 5.3 SoC', 'Wireless', '2.8800'],
 ] as const;
 
+/** name, country, document prefix, currency (its book costs, authorizations and claims are in it) */
 const DISTRIBUTORS = [
-  ['Arrowhead Components', 'US', 'ARW'],
-  ['Northbridge Electronics', 'DE', 'NBE'],
-  ['Pacific Rim Supply', 'SG', 'PRS'],
+  ['Arrowhead Components', 'US', 'ARW', 'USD'],
+  ['Northbridge Electronics', 'DE', 'NBE', 'EUR'],
+  ['Pacific Rim Supply', 'SG', 'PRS', 'USD'],
 ] as const;
 
 const actorOf = (u: User): Actor => ({
@@ -60,8 +61,8 @@ export async function seedDemo(): Promise<boolean> {
   if ((await Account.count()) > 0) return false;
   await Account.create({ type: 'vendor', name: 'Voltaic Semiconductor', externalRef: null, country: 'US' });
   const dist = new Map<string, Account>();
-  for (const [name, country] of DISTRIBUTORS)
-    dist.set(name, await Account.create({ type: 'distributor', name, externalRef: null, country }));
+  for (const [name, country, , currency] of DISTRIBUTORS)
+    dist.set(name, await Account.create({ type: 'distributor', name, externalRef: null, country, currency }));
   for (const name of ['Summit Systems Integrators', 'BlueLine Solutions'])
     await Account.create({ type: 'reseller', name, externalRef: null, country: 'US' });
   const ec = new Map<string, Account>();

@@ -72,12 +72,19 @@ describeDb('idempotent creation and clear errors on bad input', () => {
     expect(res.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['lines.0.bookCost', 'lines.0.invoiceDate']);
   });
 
-  it('stores a claim currency upper case, and refuses one that is not three letters', async () => {
+  it("takes a claim in the distributor's currency, in any case, refuses another, and refuses one that is not three letters", async () => {
     const arrow = await t.as(USERS.arrowhead);
-    const created = await arrow.post('/api/claims', { ...claimBody('CUR-1', 'CUR-INV-1'), currency: 'eur' });
+    const created = await arrow.post('/api/claims', { ...claimBody('CUR-1', 'CUR-INV-1'), currency: 'usd' });
     expect(created.status).toBe(201);
-    expect(created.body.currency).toBe('EUR');
-    expect((await arrow.get(`/api/claims/${created.body.id}`)).body.currency).toBe('EUR');
+    expect(created.body.currency).toBe('USD');
+    expect((await arrow.get(`/api/claims/${created.body.id}`)).body.currency).toBe('USD');
+    const unset = await arrow.post('/api/claims', { ...claimBody('CUR-3', 'CUR-INV-3'), currency: undefined });
+    expect(unset.status).toBe(201);
+    expect(unset.body.currency).toBe('USD');
+    // Arrowhead's authorizations are in USD: the same figures as euros are refused, never approved as euros.
+    const other = await arrow.post('/api/claims', { ...claimBody('CUR-4', 'CUR-INV-4'), currency: 'EUR' });
+    expect(other.status).toBe(422);
+    expect(other.body).toMatchObject({ code: 'CURRENCY_MISMATCH', errors: [{ field: 'currency' }] });
     for (const currency of ['euro', 'E1R', '']) {
       const bad = await arrow.post('/api/claims', { ...claimBody('CUR-2', 'CUR-INV-2'), currency });
       expect(bad.status).toBe(400);

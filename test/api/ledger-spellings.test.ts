@@ -168,3 +168,43 @@ describeDb('one sale, many spellings', () => {
     expect(JSON.stringify(claimed.body)).toContain('lines.0.claimedAmount');
   });
 });
+
+describeDb('debit memo numbers', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('frees the debit memo of a claim rejected whole for the corrected claim, and holds a standing one', async () => {
+    const arrow = await t.as(USERS.arrowhead);
+    const body = (auth: string) => ({
+      submit: true,
+      debitMemoNumber: 'ARW-DM-REJ-1',
+      lines: [
+        {
+          authorizationNumber: auth,
+          vendorPartNumber: 'VS-ETH-PHY',
+          endCustomerName: 'Cascade Robotics',
+          invoiceNumber: 'DM-REJ-1',
+          invoiceLine: '1',
+          invoiceDate: '2026-10-20',
+          quantity: 5,
+          bookCost: '3.8950',
+          authorizedCost: '3.2000',
+        },
+      ],
+    });
+    const wrong = await arrow.post('/api/claims', body('SD-NO-SUCH-1'));
+    expect(wrong.status).toBe(201);
+    expect(wrong.body.status).toBe('rejected');
+    const auth = (await arrow.get('/api/authorizations')).body.items.find((a: { lines: unknown[] }) => a.lines.length === 1).number;
+    const corrected = await arrow.post('/api/claims', body(auth));
+    expect(corrected.status).toBe(201);
+    expect(corrected.body.status).toBe('submitted');
+    expect(corrected.body.debitMemoNumber).toBe('ARW-DM-REJ-1');
+    const third = await arrow.post('/api/claims', body(auth));
+    expect(third.status).toBe(409);
+    expect(third.body.code).toBe('CLAIM_ALREADY_EXISTS');
+  });
+});

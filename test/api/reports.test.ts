@@ -122,7 +122,7 @@ describeDb('accrual and report figures', () => {
     expect((await north.get('/api/reports/claims?currency=EURO')).status).toBe(400);
   });
 
-  describe('with claims of one distributor in three currencies', () => {
+  describe('with claims of one distributor in three currencies (its currency changed twice)', () => {
     let arrow: Client;
     let finance: Client;
     let authNumber: string;
@@ -154,13 +154,20 @@ describeDb('accrual and report figures', () => {
       finance = await t.as(USERS.finance);
       const finance2 = await t.as(USERS.finance2);
       authNumber = (await arrow.get('/api/authorizations')).body.items.find((a: { lines: unknown[] }) => a.lines.length === 1).number;
+      // A claim is in its distributor's currency: the vendor moves Arrowhead to EUR, then CHF, then back
+      // (set in SQL here: the administration API for distributors is not built yet).
+      const currencyOfArrowhead = (c: string) =>
+        t.db.sequelize.query("UPDATE accounts SET currency = ? WHERE name = 'Arrowhead Components'", { replacements: [c] });
       // 0.6950 a unit: EUR 100 units in review; CHF 200 units authorized, and 10 units paid (claimed as "chf").
+      await currencyOfArrowhead('EUR');
       await claim('ARW-FX-EUR-1', 'EUR', 100);
+      await currencyOfArrowhead('CHF');
       const open = await claim('ARW-FX-CHF-1', 'CHF', 200);
       expect((await finance.post(`/api/claims/${open.id}/authorize`)).status).toBe(200);
       const paid = await claim('ARW-FX-CHF-2', 'chf', 10);
       expect((await finance.post(`/api/claims/${paid.id}/authorize`)).status).toBe(200);
       expect((await finance2.post(`/api/claims/${paid.id}/pay`, { externalRef: 'ERP-FX-1' })).status).toBe(200);
+      await currencyOfArrowhead('USD');
     });
 
     it('reports each currency exactly and never their sum', async () => {
