@@ -24,7 +24,8 @@ import { initSecurityModels } from './security.js';
 export interface Database {
   sequelize: Sequelize;
   dialect: 'sqlite' | 'mysql';
-  migrate(): Promise<void>;
+  /** Runs the pending migrations, all of them or up to and including `to` (a migration's name). */
+  migrate(to?: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -141,8 +142,8 @@ export async function openDatabase(url: string, options: OpenOptions = {}): Prom
   return {
     sequelize,
     dialect,
-    async migrate() {
-      await umzug.up();
+    async migrate(to?: string) {
+      await umzug.up(to ? { to } : {});
     },
     async close() {
       await sequelize.close();

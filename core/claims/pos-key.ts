@@ -15,8 +15,10 @@
 export const INVOICE_KEY_MAX = 64;
 export const LINE_KEY_MAX = 16;
 
-const FORMAT_OR_CONTROL = /[\p{Cf}\p{Cc}]/gu;
+const FORMAT = /\p{Cf}/gu;
+const CONTROL = /\p{Cc}/gu;
 const SPACES = /\s+/gu;
+const SPACE_RUNS = / {2,}/g;
 /** A decimal number whose fraction, if any, is zeros: a whole number written as one. */
 const WHOLE = /^\+?0*(\d+?)(?:\.0*)?$/;
 
@@ -34,7 +36,8 @@ function canonicalText(text: string): string {
   if (plain) return text.toUpperCase();
   // NFKC first (it can produce spaces and format characters), then again after upper-casing
   // (a few characters upper-case into a decomposable form).
-  const once = text.normalize('NFKC').replace(FORMAT_OR_CONTROL, '').replace(SPACES, ' ').trim();
+  // Whitespace (tabs and line breaks too) becomes one space before other control characters go.
+  const once = text.normalize('NFKC').replace(FORMAT, '').replace(SPACES, ' ').replace(CONTROL, '').replace(SPACE_RUNS, ' ').trim();
   return once.toUpperCase().normalize('NFKC');
 }
 
