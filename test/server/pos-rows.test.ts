@@ -90,6 +90,8 @@ describe('POS rows', () => {
     expect(row).toEqual({
       invoiceNumber: 'INV-1',
       invoiceLine: '2',
+      invoiceKey: 'INV-1',
+      lineKey: '2',
       invoiceDate: '2026-10-21',
       shipDate: null,
       vendorPartNumber: 'ABC-1',
