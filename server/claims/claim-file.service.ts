@@ -31,7 +31,8 @@ import * as repo from './claims.repository.js';
 import { claimCurrency } from './claims.service.js';
 import type { ClaimView } from './claims.schemas.js';
 import { claimLineCells, errorText, submitBuiltClaim, type Prepared } from './pos-claims.service.js';
-import { authorizationFactsForNumbers, bookCosts, claimLineConstants, CLAIM_LINE_COLUMNS } from './pos-claims.repository.js';
+import { authorizationFactsForNumbers, bookCosts } from './facts.repository.js';
+import { claimLineConstants, CLAIM_LINE_COLUMNS } from './pos-claims.repository.js';
 import { RowBatch, writeRows } from '../../models/bulk.js';
 
 export interface ClaimFileMeta extends ImportMeta {

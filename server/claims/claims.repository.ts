@@ -1,13 +1,8 @@
 /** The only claims code that touches Sequelize: returns plain objects with money as decimal strings. */
 import { Op, QueryTypes, type Transaction, type WhereOptions } from 'sequelize';
-import type { AuthorizationLineFact } from '../../core/claims/engine.js';
-import type { ProgramType } from '../../core/domain.js';
 import { moneyFromDb, moneyToString } from '../../core/money.js';
-import { Authorization, AuthorizationLine } from '../../models/authorizations.js';
 import { Account } from '../../models/accounts.js';
-import { BookCost, Product, ProductPartMapping } from '../../models/catalog.js';
 import { Claim, ClaimLine, CreditMemo, Note } from '../../models/claims.js';
-import { Program } from '../../models/programs.js';
 import type { TenantScope } from '../auth/actor.js';
 import type { ClaimLineView, ClaimQuery, ClaimView } from './claims.schemas.js';
 import { wholeInputs } from './verdict-inputs.js';
@@ -242,83 +237,6 @@ export async function claimLinesForValidation(claimId: number, transaction: Tran
 export async function approvedTotalOf(claimId: number, transaction: Transaction): Promise<string> {
   const rows = await ClaimLine.findAll({ where: { claimId }, attributes: ['approvedAmount'], transaction, raw: true });
   return moneyToString(rows.reduce((sum, r) => sum.plus(moneyFromDb(r.approvedAmount)), moneyFromDb(0)));
-}
-
-/** Everything the rules engine needs about this distributor's world, in one round of queries. */
-export async function validationFacts(
-  distributorId: number,
-  keys: { authorizationNumbers: string[]; vendorParts: string[]; distributorParts: string[] },
-  transaction: Transaction,
-) {
-  const auths = keys.authorizationNumbers.length
-    ? await Authorization.findAll({ where: { number: keys.authorizationNumbers, status: 'active' }, transaction })
-    : [];
-  const authLines = auths.length
-    ? await AuthorizationLine.findAll({ where: { authorizationId: auths.map((a) => a.id) }, transaction })
-    : [];
-  const programs = auths.length ? await Program.findAll({ where: { id: [...new Set(auths.map((a) => a.programId))] }, transaction }) : [];
-  const productIds = [...new Set(authLines.map((l) => l.productId))];
-  const endCustomerIds = [...new Set(authLines.map((l) => l.endCustomerId).filter((x): x is number => x !== null))];
-  const [authProducts, endCustomers, byVendor, byDistributor] = await Promise.all([
-    productIds.length ? Product.findAll({ where: { id: productIds }, attributes: ['id', 'vendorPartNumber'], transaction }) : [],
-    endCustomerIds.length ? Account.findAll({ where: { id: endCustomerIds }, attributes: ['id', 'name'], transaction }) : [],
-    keys.vendorParts.length
-      ? Product.findAll({ where: { vendorPartNumber: keys.vendorParts }, attributes: ['id', 'vendorPartNumber'], transaction })
-      : [],
-    keys.distributorParts.length
-      ? ProductPartMapping.findAll({ where: { distributorId, distributorPartNumber: keys.distributorParts }, transaction })
-      : [],
-  ]);
-  const partOf = new Map(authProducts.map((p) => [p.id, p.vendorPartNumber]));
-  const nameOf = new Map(endCustomers.map((a) => [a.id, a.name]));
-  const programOf = new Map(programs.map((p) => [p.id, p]));
-  const authOf = new Map(auths.map((a) => [a.id, a]));
-  const facts = new Map<string, AuthorizationLineFact[]>();
-  for (const l of authLines) {
-    const a = authOf.get(l.authorizationId)!;
-    const p = programOf.get(a.programId)!;
-    const list = facts.get(a.number) ?? [];
-    list.push({
-      authorizationId: a.id,
-      authorizationLineId: l.id,
-      authorizationNumber: a.number,
-      authorizationVersion: a.version,
-      distributorId: a.distributorId,
-      productId: l.productId,
-      vendorPartNumber: partOf.get(l.productId) ?? '',
-      endCustomerId: l.endCustomerId,
-      endCustomerName: l.endCustomerId === null ? null : (nameOf.get(l.endCustomerId) ?? null),
-      authorizedCost: m(l.authorizedCost),
-      approvedQuantity: l.approvedQuantity,
-      consumedQuantity: l.consumedQuantity,
-      validFrom: l.validFrom,
-      validTo: l.validTo,
-      programId: p.id,
-      programType: p.type as ProgramType,
-      requiredFields: JSON.parse(p.requiredClaimFields),
-    });
-    facts.set(a.number, list);
-  }
-  return {
-    authorizationLines: facts,
-    productByVendorPart: new Map(byVendor.map((p) => [p.vendorPartNumber, p.id])),
-    productByDistributorPart: new Map(byDistributor.map((p) => [p.distributorPartNumber, p.productId])),
-  };
-}
-
-/** The vendor's book cost for a distributor and product on a date, when one is on record. */
-export async function bookCostOn(distributorId: number, productId: number, date: string, transaction: Transaction): Promise<string | null> {
-  const row = await BookCost.findOne({
-    where: {
-      distributorId,
-      productId,
-      effectiveFrom: { [Op.lte]: date },
-      [Op.or]: [{ effectiveTo: null }, { effectiveTo: { [Op.gte]: date } }],
-    },
-    order: [['effectiveFrom', 'DESC']],
-    transaction,
-  });
-  return row ? m(row.cost) : null;
 }
 
 export async function updateLine(

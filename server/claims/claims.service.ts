@@ -1,5 +1,6 @@
-import { validateClaimLines, type ClaimLineInput as EngineLine } from '../../core/claims/engine.js';
+import { validateClaimLines, type AuthorizationLineFact, type ClaimLineInput as EngineLine } from '../../core/claims/engine.js';
 import { toClaimLineInput } from '../../core/claims/from-pos.js';
+import { statusAfterSubmit } from '../../core/claims/status.js';
 import { canonicalPosKeyParts, posKey, posKeyProblem } from '../../core/claims/pos-key.js';
 import type { ReasonCode } from '../../core/domain.js';
 import { lineCredit, Money, moneyToString, parseMoney, sumMoney } from '../../core/money.js';
@@ -10,6 +11,7 @@ import { AppError, conflict, notFound } from '../errors.js';
 import { documentNumber } from '../http/numbers.js';
 import * as settlement from '../settlement/settlement.service.js';
 import * as repo from './claims.repository.js';
+import * as facts from './facts.repository.js';
 import type { ClaimInput, ClaimLineView, ClaimQuery, ClaimView } from './claims.schemas.js';
 
 const total = (values: string[]) => moneyToString(sumMoney(values.map(parseMoney)));
@@ -136,37 +138,37 @@ export async function submitClaim(actor: Actor, id: number): Promise<ClaimView> 
     const lines = await repo.claimLinesForValidation(id, t);
     const authorizationNumbers = [...new Set(lines.map((l) => l.authorizationNumber).filter((x): x is string => !!x))];
     await settlement.lockAuthorizationLines(authorizationNumbers, t);
-    const [facts, consumed] = await Promise.all([
-      repo.validationFacts(
-        claim.distributorId,
-        {
-          authorizationNumbers,
-          vendorParts: [...new Set(lines.map((l) => l.vendorPartNumber).filter((x): x is string => !!x))],
-          distributorParts: [...new Set(lines.map((l) => l.distributorPartNumber).filter((x): x is string => !!x))],
-        },
+    const distributorId = claim.distributorId;
+    const [authorizationLines, parts, bookCostOn, consumed] = await Promise.all([
+      facts.authorizationFactsForNumbers(authorizationNumbers, distributorId, t, false),
+      facts.partsNamed(
+        distributorId,
+        [...new Set(lines.map((l) => l.vendorPartNumber).filter((x): x is string => !!x))],
+        [...new Set(lines.map((l) => l.distributorPartNumber).filter((x): x is string => !!x))],
         t,
       ),
+      facts.bookCosts(distributorId, t),
       settlement.consumedKeys(
-        claim.distributorId,
+        distributorId,
         lines.map((l) => l.invoiceKey),
         t,
       ),
     ]);
+    const byNumber = new Map<string, AuthorizationLineFact[]>();
+    for (const f of authorizationLines) byNumber.set(f.authorizationNumber, [...(byNumber.get(f.authorizationNumber) ?? []), f]);
     // The vendor's book cost on record wins over the one claimed; the line keeps both in its inputs.
-    const engineLines: EngineLine[] = [];
-    for (const l of lines) {
+    const engineLines: EngineLine[] = lines.map((l) => {
       const productId =
-        (l.vendorPartNumber && facts.productByVendorPart.get(l.vendorPartNumber)) ||
-        (l.distributorPartNumber && facts.productByDistributorPart.get(l.distributorPartNumber)) ||
+        (l.vendorPartNumber && parts.byVendorPart.get(l.vendorPartNumber)) ||
+        (l.distributorPartNumber && parts.byDistributorPart.get(l.distributorPartNumber)) ||
         null;
-      const recorded = productId ? await repo.bookCostOn(claim.distributorId, productId, l.invoiceDate, t) : null;
-      engineLines.push(toEngineLine(l, recorded ?? l.bookCost));
-    }
+      return toEngineLine(l, (productId ? bookCostOn(productId, l.invoiceDate) : null) ?? l.bookCost);
+    });
     const verdicts = validateClaimLines(engineLines, {
       distributorId: claim.distributorId,
-      authorizationLines: (n) => facts.authorizationLines.get(n) ?? [],
-      productByVendorPart: (p) => facts.productByVendorPart.get(p),
-      productByDistributorPart: (p) => facts.productByDistributorPart.get(p),
+      authorizationLines: (n) => byNumber.get(n) ?? [],
+      productByVendorPart: (p) => parts.byVendorPart.get(p),
+      productByDistributorPart: (p) => parts.byDistributorPart.get(p),
       isConsumed: (inv, line) => consumed.has(posKey(inv, line)),
     });
 
@@ -208,9 +210,7 @@ export async function submitClaim(actor: Actor, id: number): Promise<ClaimView> 
       computed.push(computedAmount);
       approved.push(moneyToString(approvedAmount));
       const fact =
-        v.authorizationLineId !== null
-          ? [...facts.authorizationLines.values()].flat().find((f) => f.authorizationLineId === v.authorizationLineId)
-          : undefined;
+        v.authorizationLineId !== null ? authorizationLines.find((f) => f.authorizationLineId === v.authorizationLineId) : undefined;
       if (fact && programId === null) {
         programId = fact.programId;
         programType = fact.programType;
@@ -233,7 +233,7 @@ export async function submitClaim(actor: Actor, id: number): Promise<ClaimView> 
       );
     }
     const approvedTotal = total(approved);
-    const status = parseMoney(approvedTotal).greaterThan(0) ? 'submitted' : 'rejected';
+    const status = statusAfterSubmit(approvedTotal);
     await repo.updateClaim(
       id,
       { status, programId, programType, computedTotal: total(computed), approvedTotal, submittedAt: new Date() },

@@ -18,7 +18,9 @@
  */
 import { createValidator, type AuthorizationLineFact, type ClaimLineInput, type CompactVerdicts } from '../../core/claims/engine.js';
 import { toClaimLineInput } from '../../core/claims/from-pos.js';
-import { endCustomerKey, posKey, RULE_NAMES } from '../../core/claims/rules.js';
+import { bestAuthorizationLine, type MatchableAuthorizationLine } from '../../core/claims/matching.js';
+import { posKey, RULE_NAMES } from '../../core/claims/rules.js';
+import { statusAfterSubmit } from '../../core/claims/status.js';
 import type { ClaimType } from '../../core/domain.js';
 import { lineCredit, moneyToString, parseMoney } from '../../core/money.js';
 import type { Transaction } from 'sequelize';
@@ -34,65 +36,8 @@ import * as settlement from '../settlement/settlement.service.js';
 import type { ClaimRange } from '../settlement/settlement.service.js';
 import * as repo from './claims.repository.js';
 import { claimCurrency } from './claims.service.js';
-import {
-  authorizationFacts,
-  bookCosts,
-  claimTotals,
-  importParts,
-  nextPage,
-  unfinishedClaims,
-  writePage,
-  type MatchableAuthorizationLine,
-  type PagePosLine,
-} from './pos-claims.repository.js';
-
-export type { MatchableAuthorizationLine };
-
-export interface PosLineForMatch {
-  productId: number | null;
-  endCustomerName: string | null;
-  invoiceDate: string;
-  quantity: number;
-}
-
-/**
- * The best authorization line for a POS line without a number, deterministically: the product
- * must match, the invoice date lie in validity, the end customer match (or the line be for any
- * end customer) and some quantity remain. Among those: a named end customer before "any", then
- * one whose remaining quantity covers the line, then the earliest expiry (use what lapses
- * first), then the lowest line id.
- */
-export function bestAuthorizationLine(
-  pos: PosLineForMatch,
-  candidates: readonly MatchableAuthorizationLine[],
-  taken: ReadonlyMap<number, number> = new Map(),
-): MatchableAuthorizationLine | null {
-  if (pos.productId === null) return null;
-  const customer = pos.endCustomerName ? endCustomerKey(pos.endCustomerName) : null;
-  let best: MatchableAuthorizationLine | null = null;
-  let bestScore: [number, number, string, number] | null = null;
-  for (const c of candidates) {
-    if (c.productId !== pos.productId || pos.invoiceDate < c.validFrom || pos.invoiceDate > c.validTo) continue;
-    const remaining = c.remaining - (taken.get(c.authorizationLineId) ?? 0);
-    if (remaining <= 0) continue;
-    let named = 1;
-    if (c.endCustomerName !== null) {
-      if (customer === null || endCustomerKey(c.endCustomerName) !== customer) continue;
-      named = 0;
-    }
-    const score: [number, number, string, number] = [named, remaining >= pos.quantity ? 0 : 1, c.validTo, c.authorizationLineId];
-    if (!bestScore || compare(score, bestScore) < 0) {
-      best = c;
-      bestScore = score;
-    }
-  }
-  return best;
-}
-
-function compare(a: [number, number, string, number], b: [number, number, string, number]) {
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i]! < b[i]! ? -1 : 1;
-  return 0;
-}
+import { authorizationFacts, bookCosts, importParts } from './facts.repository.js';
+import { claimTotals, nextPage, unfinishedClaims, writePage, type PagePosLine } from './pos-claims.repository.js';
 
 export interface ClaimImportResult {
   claims: {
@@ -512,7 +457,7 @@ export function claimLineCells(v: CompactVerdicts, i: number, x: Prepared, fact:
 export async function submitBuiltClaim(actor: Actor, claimId: number, t: Transaction, note: Record<string, unknown> = {}) {
   const totals = await claimTotals(claimId, t);
   const [first] = await repo.firstProgramOfClaim(claimId, t);
-  const status = parseMoney(totals.approvedTotal).greaterThan(0) ? 'submitted' : 'rejected';
+  const status = statusAfterSubmit(totals.approvedTotal);
   await repo.updateClaim(
     claimId,
     {

@@ -1,6 +1,5 @@
 /** The automatic-claim matcher: the best authorization line for a POS line without a number, deterministically. */
-import { bestAuthorizationLine } from '../../server/claims/pos-claims.service.js';
-import type { MatchableAuthorizationLine } from '../../server/claims/pos-claims.repository.js';
+import { bestAuthorizationLine, type MatchableAuthorizationLine } from '../../core/claims/matching.js';
 import { describeDb, startTestApp, type TestApp } from '../support/harness.js';
 
 const line = (over: Partial<MatchableAuthorizationLine>): MatchableAuthorizationLine => ({

@@ -1,0 +1,148 @@
+/**
+ * The one loader of the facts the rules engine validates against, for every claim path: the
+ * active authorization lines (by the numbers the lines carry, or a distributor's own for automatic
+ * matching), the products the lines' part numbers name, and the vendor's book costs on record.
+ */
+import type { Transaction } from 'sequelize';
+import type { AuthorizationLineFact } from '../../core/claims/engine.js';
+import type { ProgramType } from '../../core/domain.js';
+import { moneyFromDb, moneyToString } from '../../core/money.js';
+import { lockAuthorizationLines, select } from '../settlement/ledger.repository.js';
+
+const m = (v: string | number) => moneyToString(moneyFromDb(v));
+const day = (v: unknown) => String(v).slice(0, 10);
+
+/**
+ * Every active authorization line the import's lines can reach: those of the authorization
+ * numbers they carry (any distributor: the engine tells "not issued to you" from "not found") and,
+ * when lines are to be matched automatically, all of this distributor's.
+ */
+export async function authorizationFacts(importId: number, distributorId: number, ownToo: boolean): Promise<AuthorizationLineFact[]> {
+  return factsWhere(
+    `(a.number IN (SELECT DISTINCT authorization_number FROM pos_lines WHERE import_id = ? AND authorization_number IS NOT NULL)
+      ${ownToo ? 'OR a.distributor_id = ?' : ''})`,
+    ownToo ? [importId, distributorId] : [importId],
+  );
+}
+
+/**
+ * The active lines of these authorization numbers (any distributor), for a claim file read as it
+ * streams. This distributor's lines are locked first, in id order, in the run's ledger
+ * transaction: the quantities read stay true until the run commits.
+ */
+export async function authorizationFactsForNumbers(numbers: string[], distributorId: number, transaction: Transaction | null, lock = true) {
+  const out: AuthorizationLineFact[] = [];
+  for (let i = 0; i < numbers.length; i += 1000) {
+    const part = numbers.slice(i, i + 1000);
+    const list = part.map(() => '?').join(',');
+    if (lock) await lockAuthorizationLines(part, transaction, distributorId);
+    out.push(...(await factsWhere(`a.number IN (${list})`, part, transaction)));
+  }
+  return out;
+}
+
+async function factsWhere(condition: string, params: unknown[], transaction?: Transaction | null): Promise<AuthorizationLineFact[]> {
+  const rows = await select<Record<string, unknown>>(
+    `SELECT l.id AS lineId, a.id AS authorizationId, a.number AS number, a.version AS version, a.distributor_id AS distributorId,
+            l.product_id AS productId, p.vendor_part_number AS vendorPart, l.end_customer_id AS endCustomerId, e.name AS endCustomerName,
+            l.authorized_cost AS authorizedCost, l.approved_quantity AS approved, l.consumed_quantity AS consumed,
+            l.valid_from AS validFrom, l.valid_to AS validTo, g.id AS programId, g.type AS programType, g.required_claim_fields AS required
+       FROM authorization_lines l
+       JOIN authorizations a ON a.id = l.authorization_id
+       JOIN programs g ON g.id = a.program_id
+       JOIN products p ON p.id = l.product_id
+       LEFT JOIN accounts e ON e.id = l.end_customer_id
+      WHERE a.status = 'active' AND ${condition}
+      ORDER BY l.id`,
+    params,
+    transaction,
+  );
+  return rows.map((r) => ({
+    authorizationId: Number(r.authorizationId),
+    authorizationLineId: Number(r.lineId),
+    authorizationNumber: String(r.number),
+    authorizationVersion: Number(r.version),
+    distributorId: Number(r.distributorId),
+    productId: Number(r.productId),
+    vendorPartNumber: String(r.vendorPart),
+    endCustomerId: r.endCustomerId === null ? null : Number(r.endCustomerId),
+    endCustomerName: (r.endCustomerName as string | null) ?? null,
+    authorizedCost: m(r.authorizedCost as string),
+    approvedQuantity: Number(r.approved),
+    consumedQuantity: Number(r.consumed),
+    validFrom: day(r.validFrom),
+    validTo: day(r.validTo),
+    programId: Number(r.programId),
+    programType: r.programType as ProgramType,
+    requiredFields: JSON.parse(String(r.required ?? '[]')) as string[],
+  }));
+}
+
+/** The products the import's part numbers name: vendor part → id, and this distributor's own parts → id. */
+export async function importParts(importId: number, distributorId: number) {
+  const [vendor, own] = await Promise.all([
+    select<{ id: number; part: string }>(
+      `SELECT id, vendor_part_number AS part FROM products
+        WHERE vendor_part_number IN (SELECT DISTINCT vendor_part_number FROM pos_lines WHERE import_id = ? AND vendor_part_number IS NOT NULL)`,
+      [importId],
+    ),
+    select<{ id: number; part: string }>(
+      `SELECT product_id AS id, distributor_part_number AS part FROM product_part_mappings
+        WHERE distributor_id = ?
+          AND distributor_part_number IN (SELECT DISTINCT distributor_part_number FROM pos_lines WHERE import_id = ? AND distributor_part_number IS NOT NULL)`,
+      [distributorId, importId],
+    ),
+  ]);
+  return {
+    byVendorPart: new Map(vendor.map((r) => [r.part, Number(r.id)])),
+    byDistributorPart: new Map(own.map((r) => [r.part, Number(r.id)])),
+  };
+}
+
+/** productId → book cost periods (effective from/to), newest first: the vendor's cost wins over the claimed one. */
+export async function bookCosts(distributorId: number, transaction?: Transaction | null) {
+  const rows = await select<{ productId: number; cost: string | number; effectiveFrom: string; effectiveTo: string | null }>(
+    `SELECT product_id AS productId, cost, effective_from AS effectiveFrom, effective_to AS effectiveTo FROM book_costs WHERE distributor_id = ? ORDER BY effective_from DESC`,
+    [distributorId],
+    transaction,
+  );
+  const byProduct = new Map<number, { cost: string; from: string; to: string | null }[]>();
+  for (const r of rows) {
+    const list = byProduct.get(Number(r.productId)) ?? [];
+    list.push({ cost: m(r.cost), from: day(r.effectiveFrom), to: r.effectiveTo ? day(r.effectiveTo) : null });
+    byProduct.set(Number(r.productId), list);
+  }
+  return (productId: number, date: string): string | null =>
+    byProduct.get(productId)?.find((b) => b.from <= date && (b.to === null || b.to >= date))?.cost ?? null;
+}
+
+/** The products these part numbers name: vendor part → id, and this distributor's own parts → id. */
+export async function partsNamed(
+  distributorId: number,
+  vendorParts: string[],
+  distributorParts: string[],
+  transaction?: Transaction | null,
+) {
+  const list = (n: number) => Array.from({ length: n }, () => '?').join(',');
+  const [vendor, own] = await Promise.all([
+    vendorParts.length
+      ? select<{ id: number; part: string }>(
+          `SELECT id, vendor_part_number AS part FROM products WHERE vendor_part_number IN (${list(vendorParts.length)})`,
+          vendorParts,
+          transaction,
+        )
+      : [],
+    distributorParts.length
+      ? select<{ id: number; part: string }>(
+          `SELECT product_id AS id, distributor_part_number AS part FROM product_part_mappings
+            WHERE distributor_id = ? AND distributor_part_number IN (${list(distributorParts.length)})`,
+          [distributorId, ...distributorParts],
+          transaction,
+        )
+      : [],
+  ]);
+  return {
+    byVendorPart: new Map(vendor.map((r) => [r.part, Number(r.id)])),
+    byDistributorPart: new Map(own.map((r) => [r.part, Number(r.id)])),
+  };
+}
