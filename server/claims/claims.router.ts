@@ -16,6 +16,8 @@ import {
 import * as service from './claims.service.js';
 import { importClaimFile } from './claim-file.service.js';
 import { AppError } from '../errors.js';
+import { resolveEndCustomerIds } from '../catalog/end-customers.js';
+import { CurrencyCode } from '../http/money-schemas.js';
 
 const tags = ['claims'];
 const NoteView = z.object({ id: z.number(), authorUserId: z.number(), body: z.string(), createdAt: z.string() }).openapi('Note');
@@ -64,11 +66,7 @@ const ClaimFileQuery = z.object({
     .max(64)
     .optional()
     .openapi({ description: 'one claim per debit memo: a second file with it answers 409' }),
-  currency: z
-    .string()
-    .regex(/^[A-Za-z]{3}$/, 'an ISO 4217 code such as USD')
-    .transform((c) => c.toUpperCase())
-    .default('USD'),
+  currency: CurrencyCode.default('USD'),
 });
 const ClaimFileResult = z
   .object({
@@ -157,7 +155,9 @@ export function claimsRouter() {
   });
   r.post('/', async (req, res) => {
     const actor = authorize(req, 'claim.submit');
-    res.status(201).json(await service.createClaim(actor, parse(ClaimInput, req.body)));
+    const input = parse(ClaimInput, req.body);
+    const lines = await resolveEndCustomerIds(input.lines);
+    res.status(201).json(await service.createClaim(actor, { ...input, lines }));
   });
   r.post('/file', async (req, res) => {
     const actor = authorize(req, 'claim.submit');

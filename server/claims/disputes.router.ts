@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import { authorize, requireActor } from '../auth/actor.js';
-import { DateString, describeRoute, IdParam, MoneyString, z } from '../http/openapi.js';
+import { Amount, Quantity } from '../http/money-schemas.js';
+import { DateString, describeRoute, IdParam, z } from '../http/openapi.js';
 import { parse } from '../http/validate.js';
 import { ClaimView } from './claims.schemas.js';
 import * as service from './disputes.service.js';
@@ -21,23 +22,26 @@ const DisputeLine = z
   })
   .passthrough()
   .openapi('DisputeLine');
-const Correction = z.object({
-  originalLineId: z.number().int().positive(),
-  authorizationNumber: z.string().min(1).max(40).optional(),
-  vendorPartNumber: z.string().max(64).nullable().optional(),
-  distributorPartNumber: z.string().max(64).nullable().optional(),
-  endCustomerName: z.string().max(200).nullable().optional(),
-  invoiceDate: DateString.optional(),
-  shipDate: DateString.nullable().optional(),
-  quantity: z.number().int().positive().max(100_000_000).optional(),
-  bookCost: MoneyString.optional(),
-  authorizedCost: MoneyString.nullable().optional(),
-  resalePrice: MoneyString.nullable().optional(),
-  claimedAmount: MoneyString.nullable().optional(),
-  extra: z.record(z.string().max(60), z.string().max(255).nullable()).optional(),
-});
+const Correction = z
+  .object({
+    originalLineId: z.number().int().positive(),
+    authorizationNumber: z.string().min(1).max(40).optional(),
+    vendorPartNumber: z.string().max(64).nullable().optional(),
+    distributorPartNumber: z.string().max(64).nullable().optional(),
+    endCustomerName: z.string().max(200).nullable().optional(),
+    invoiceDate: DateString.optional(),
+    shipDate: DateString.nullable().optional(),
+    quantity: Quantity.optional(),
+    bookCost: Amount.optional(),
+    authorizedCost: Amount.nullable().optional(),
+    resalePrice: Amount.nullable().optional(),
+    claimedAmount: Amount.nullable().optional(),
+    extra: z.record(z.string().max(60), z.string().max(255).nullable()).optional(),
+  })
+  .strict();
 const ResubmitInput = z
   .object({ debitMemoNumber: z.string().min(1).max(64).nullable().default(null), lines: z.array(Correction).min(1).max(5000) })
+  .strict()
   .openapi('Resubmission');
 const DisputeQuery = z.object({
   open: z.enum(['true', 'false']).default('true'),

@@ -26,11 +26,7 @@ export const Problem = registry.register(
     .openapi({ description: 'RFC 9457 problem details' }),
 );
 
-/** A decimal amount on the wire: a string, never a JSON number. */
-export const MoneyString = z
-  .string()
-  .regex(/^-?\d{1,14}(\.\d{1,4})?$/, 'an amount as a string with at most 4 decimals, e.g. "12.50"')
-  .openapi({ example: '12.5000' });
+/** Amounts, quantities and currencies on the wire: see ./money-schemas.ts. */
 export const DateString = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD')
