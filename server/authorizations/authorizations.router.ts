@@ -60,6 +60,7 @@ describeRoute({
   tags: ['authorizations'],
   params: IdParam,
   response: AuthorizationView,
+  errors: { 404: "NOT_FOUND: no such authorization, or another distributor's" },
 });
 
 export function authorizationsRouter() {

@@ -55,6 +55,12 @@ describeRoute({
   response: ClaimView,
   status: 201,
   idempotent: true,
+  errors: {
+    400: 'VALIDATION_FAILED, errors[] naming each field: a missing, unknown or malformed field; an amount that is negative or above 99999999999999.9999; a quantity outside 1..100000000; a currency that is not ISO 4217; a line whose (bookCost - authorizedCost) x quantity, or a claim whose total, is too big; an authorizedCost above bookCost without claimedAmount; an endCustomerId that is no end customer',
+    403: 'FORBIDDEN: only a distributor user submits claims',
+    409: 'CLAIM_ALREADY_EXISTS: the debitMemoNumber was already claimed by this distributor (claimId names that claim); IDEMPOTENCY_IN_PROGRESS: the first request with this Idempotency-Key is still running',
+    422: 'IDEMPOTENCY_KEY_REUSED: this Idempotency-Key was sent with another body',
+  },
 });
 const ClaimFileQuery = z.object({
   fileName: z.string().max(255).optional(),
@@ -84,6 +90,12 @@ describeRoute({
   query: ClaimFileQuery,
   response: ClaimFileResult,
   status: 201,
+  errors: {
+    400: 'VALIDATION_FAILED: a bad query parameter (e.g. a currency that is not ISO 4217), errors[] naming it',
+    403: 'FORBIDDEN: only a distributor user submits claims',
+    409: 'CLAIM_ALREADY_EXISTS: the debitMemoNumber was already claimed by this distributor (claimId names that claim)',
+    415: 'UNSUPPORTED_MEDIA_TYPE: the body is not sent as text/csv',
+  },
 });
 describeRoute({
   method: 'post',

@@ -47,6 +47,12 @@ interface RouteDoc {
   /** Whether the route honours an Idempotency-Key header. */
   idempotent?: boolean;
   public?: boolean;
+  /**
+   * The 4xx answers this route gives besides the usual ones (401 unauthenticated, 400 for a bad
+   * field), each with the problem codes it carries, e.g. `{ 409: 'CLAIM_ALREADY_EXISTS: ...' }`.
+   * Documented means produced: test/api/claims-contract.test.ts provokes each one it lists.
+   */
+  errors?: Partial<Record<400 | 403 | 404 | 409 | 413 | 415 | 422, string>>;
 }
 
 /** Declares a route in the OpenAPI document; the router uses the same schemas to validate. */
@@ -79,6 +85,12 @@ export function describeRoute(doc: RouteDoc) {
         description: 'success',
         ...(doc.response ? { content: { 'application/json': { schema: doc.response } } } : {}),
       },
+      ...Object.fromEntries(
+        Object.entries(doc.errors ?? {}).map(([code, description]) => [
+          code,
+          { description, content: { 'application/problem+json': { schema: Problem } } },
+        ]),
+      ),
       default: { description: 'an error', content: { 'application/problem+json': { schema: Problem } } },
     },
   });

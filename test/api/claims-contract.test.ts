@@ -266,4 +266,85 @@ describeDb('claims contract', () => {
       expect(claimInput.properties.currency.enum).not.toContain('XTS');
     });
   });
+
+  describe('every 4xx the document lists for a route is one the route gives', () => {
+    type Answer = { status: number; body: Problem };
+    let provoke: Record<string, Record<string, () => Promise<Answer>>>;
+    beforeAll(async () => {
+      const cm = await t.as(USERS.cm);
+      const north = await t.as(USERS.northbridge);
+      const rejected = async (currency: string) => {
+        const res = await claim([line({ endCustomerName: 'Orion Automotive' })], { currency });
+        expect(res.body.lines[0].verdict).toBe('rejected');
+        return res.body.lines[0].id as number;
+      };
+      const [usdLine, eurLine] = [await rejected('USD'), await rejected('EUR')];
+      const accepted = (await claim([line()])).body.lines[0].id as number;
+      const arrowAuthId = (await arrow.get('/api/authorizations')).body.items[0].id as number;
+      const used = (await claim([line()], { debitMemoNumber: 'ARW-CT-USED' })).status;
+      expect(used).toBe(201);
+      const csv = (c: Client, q: string, type = 'text/csv') =>
+        t.http.post(`/api/claims/file${q}`).set('Authorization', bearer(c)).set('Content-Type', type).send('a,b\n1,2\n');
+      const key = { 'Idempotency-Key': `contract-${Date.now()}` };
+      const keyR = { 'Idempotency-Key': `contract-r-${Date.now()}` };
+      const programId = (await arrow.get('/api/programs')).body.items[0].id as number;
+      const request = { programId, endCustomerId: cascadeId, validFrom: '2026-12-01', validTo: '2027-01-31' };
+      const requestLines = [{ productId: 1, quantity: 10, requestedCost: '1.0000' }];
+      provoke = {
+        'post /api/claims': {
+          400: () => claim([line({ bookCost: '-1' })]),
+          403: () => finance.post('/api/claims', { lines: [line()] }),
+          409: () => claim([line()], { debitMemoNumber: 'ARW-CT-USED' }),
+          422: async () => {
+            await arrow.post('/api/claims', { lines: [line()] }, key);
+            return arrow.post('/api/claims', { lines: [line()] }, key);
+          },
+        },
+        'post /api/claims/file': {
+          400: () => csv(arrow, '?currency=ZZZ'),
+          403: () => csv(finance, ''),
+          409: () => csv(arrow, '?debitMemoNumber=ARW-CT-USED'),
+          415: () => csv(arrow, '', 'application/xml'),
+        },
+        'post /api/disputes/resubmissions': {
+          400: () => arrow.post('/api/disputes/resubmissions', { lines: [{ originalLineId: usdLine }, { originalLineId: eurLine }] }),
+          403: () => finance.post('/api/disputes/resubmissions', { lines: [{ originalLineId: usdLine }] }),
+          404: () => north.post('/api/disputes/resubmissions', { lines: [{ originalLineId: usdLine }] }),
+          409: () => arrow.post('/api/disputes/resubmissions', { lines: [{ originalLineId: accepted }] }),
+          422: async () => {
+            await arrow.post('/api/disputes/resubmissions', { lines: [{ originalLineId: 2_000_000_000 }] }, keyR);
+            return arrow.post('/api/disputes/resubmissions', { lines: [{ originalLineId: 2_000_000_001 }] }, keyR);
+          },
+        },
+        'get /api/authorizations/{id}': { 404: () => north.get(`/api/authorizations/${arrowAuthId}`) },
+        'post /api/requests': {
+          400: () => arrow.post('/api/requests', { ...request, lines: [{ ...requestLines[0], requestedCost: '-10.0000' }] }),
+          403: () => finance.post('/api/requests', { ...request, lines: requestLines }),
+          422: () => cm.post('/api/requests', { ...request, programId: 999_999, distributorId: 2, lines: requestLines }),
+        },
+      };
+    });
+
+    it.each([
+      'post /api/claims',
+      'post /api/claims/file',
+      'post /api/disputes/resubmissions',
+      'get /api/authorizations/{id}',
+      'post /api/requests',
+    ])('%s', async (route) => {
+      const [method, path] = route.split(' ') as [string, string];
+      const responses = (await t.http.get('/api/openapi.json')).body.paths[path][method].responses as Record<
+        string,
+        { description: string }
+      >;
+      const documented = Object.keys(responses).filter((s) => /^4\d\d$/.test(s));
+      expect(documented.sort()).toEqual(Object.keys(provoke[route]!).sort());
+      for (const status of documented) {
+        const res = await provoke[route]![status]!();
+        expect({ route, status: res.status }).toEqual({ route, status: Number(status) });
+        // The code the route answered is one the document names for that status.
+        expect(responses[status]!.description).toContain(res.body.code);
+      }
+    });
+  });
 });
