@@ -18,12 +18,24 @@ const ONE_OF_EACH = {
   ],
 };
 
+/** The money figures of a claim line, as sent (or, for a dispute's correction, as merged with the original). */
+export interface LineFigures {
+  bookCost: string;
+  authorizedCost?: string | null;
+  claimedAmount?: string | null;
+  quantity: number;
+}
+interface AmountIssue {
+  path: string[];
+  message: string;
+}
+
 /**
  * What a line asks for: the credit its costs give, (bookCost - authorizedCost) x quantity, and its
  * claimed amount (given, or that credit). Null where a figure is missing or malformed: zod runs
  * refinements on a value whose fields failed their own checks, which report it already.
  */
-function lineAmounts(l: { bookCost: string; authorizedCost?: string | null; claimedAmount?: string | null; quantity: number }) {
+function lineAmounts(l: LineFigures) {
   const ok = (text: string | null | undefined): text is string => typeof text === 'string' && isMoneyText(text);
   const computed =
     ok(l.bookCost) && ok(l.authorizedCost) && Number.isSafeInteger(l.quantity)
@@ -31,6 +43,55 @@ function lineAmounts(l: { bookCost: string; authorizedCost?: string | null; clai
       : null;
   const claimed = l.claimedAmount ? (ok(l.claimedAmount) ? parseMoney(l.claimedAmount) : null) : computed;
   return { computed, claimed };
+}
+
+/**
+ * A line whose credit would not fit an amount column (a 400 naming quantity), or whose claimed
+ * amount would default to a negative credit (a 400 naming authorizedCost). Paths are the line's.
+ */
+export function lineAmountIssues(l: LineFigures): AmountIssue[] {
+  const { computed } = lineAmounts(l);
+  if (computed && !fitsMoneyColumn(computed)) {
+    return [
+      {
+        path: ['quantity'],
+        message: `(bookCost - authorizedCost) x quantity = ${moneyToString(computed)} is more than an amount holds (${MONEY_MAX})`,
+      },
+    ];
+  }
+  if (computed && computed.isNegative() && !l.claimedAmount) {
+    return [
+      {
+        path: ['authorizedCost'],
+        message: 'authorizedCost is above bookCost: the claimed amount, (bookCost - authorizedCost) x quantity, would be negative',
+      },
+    ];
+  }
+  return [];
+}
+
+/** A claim whose total of claimed (or computed) amounts would not fit its column: a 400 naming `lines`. */
+export function claimTotalIssues(lines: LineFigures[]): AmountIssue[] {
+  let claimed = new Money(0);
+  let computed = new Money(0);
+  for (const l of lines) {
+    const a = lineAmounts(l);
+    if (a.claimed) claimed = claimed.plus(a.claimed);
+    if (a.computed) computed = computed.plus(a.computed);
+  }
+  const issues: AmountIssue[] = [];
+  for (const [what, total] of [
+    ['claimed amounts', claimed],
+    ['computed amounts', computed],
+  ] as const) {
+    if (!fitsMoneyColumn(total)) {
+      issues.push({
+        path: ['lines'],
+        message: `the claim's total of its lines' ${what} = ${moneyToString(total)} is more than an amount holds (${MONEY_MAX})`,
+      });
+    }
+  }
+  return issues;
 }
 
 export const ClaimLineInput = z
@@ -78,20 +139,7 @@ export const ClaimLineInput = z
       ctx.addIssue({ code: 'custom', message: 'give claimedAmount or authorizedCost', path: ['claimedAmount'] });
       return;
     }
-    const { computed } = lineAmounts(l);
-    if (computed && !fitsMoneyColumn(computed)) {
-      ctx.addIssue({
-        code: 'custom',
-        message: `(bookCost - authorizedCost) x quantity = ${moneyToString(computed)} is more than an amount holds (${MONEY_MAX})`,
-        path: ['quantity'],
-      });
-    } else if (computed && computed.isNegative() && !l.claimedAmount) {
-      ctx.addIssue({
-        code: 'custom',
-        message: 'authorizedCost is above bookCost: the claimed amount, (bookCost - authorizedCost) x quantity, would be negative',
-        path: ['authorizedCost'],
-      });
-    }
+    for (const issue of lineAmountIssues(l)) ctx.addIssue({ code: 'custom', ...issue });
   })
   .openapi('ClaimLineInput', ONE_OF_EACH);
 export type ClaimLineInput = z.infer<typeof ClaimLineInput>;
@@ -111,26 +159,7 @@ export const ClaimInput = z
   })
   .strict()
   .superRefine((c, ctx) => {
-    // Each line fits; their sum is the claim's total, which must fit its column too.
-    let claimed = new Money(0);
-    let computed = new Money(0);
-    for (const l of c.lines) {
-      const a = lineAmounts(l);
-      if (a.claimed) claimed = claimed.plus(a.claimed);
-      if (a.computed) computed = computed.plus(a.computed);
-    }
-    for (const [what, total] of [
-      ['claimed amounts', claimed],
-      ['computed amounts', computed],
-    ] as const) {
-      if (!fitsMoneyColumn(total)) {
-        ctx.addIssue({
-          code: 'custom',
-          message: `the claim's total of its lines' ${what} = ${moneyToString(total)} is more than an amount holds (${MONEY_MAX})`,
-          path: ['lines'],
-        });
-      }
-    }
+    for (const issue of claimTotalIssues(c.lines)) ctx.addIssue({ code: 'custom', ...issue });
   })
   .openapi('ClaimInput');
 export type ClaimInput = z.infer<typeof ClaimInput>;

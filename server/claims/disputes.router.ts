@@ -3,7 +3,11 @@ import { authorize, requireActor } from '../auth/actor.js';
 import { Amount, Quantity } from '../http/money-schemas.js';
 import { DateString, describeRoute, IdParam, z } from '../http/openapi.js';
 import { parse } from '../http/validate.js';
-import { ClaimView } from './claims.schemas.js';
+import type { Actor } from '../auth/actor.js';
+import { scopeOf } from '../auth/actor.js';
+import { AppError, type FieldError } from '../errors.js';
+import { ClaimView, claimTotalIssues, lineAmountIssues, type LineFigures } from './claims.schemas.js';
+import * as disputes from './disputes.repository.js';
 import * as service from './disputes.service.js';
 
 const tags = ['disputes'];
@@ -83,6 +87,38 @@ describeRoute({
   response: z.object({ items: z.array(DisputeLine) }),
 });
 
+/**
+ * A correction is merged with its original line by the service; the merged figures must fit the
+ * amount columns like a new claim line's (claims.schemas lineAmountIssues): a corrected cost or
+ * quantity whose credit, or a resubmission whose total, is too big is a 400 naming the field, not
+ * a 500. The merge is the service's (disputes.service resubmit): a corrected cost or quantity
+ * recomputes the claimed amount unless one is given, else the original's stands. A line that is
+ * not the caller's is left to the service (404).
+ */
+async function refuseOversizedCorrections(actor: Actor, lines: z.infer<typeof Correction>[]) {
+  const scope = scopeOf(actor);
+  const merged: LineFigures[] = [];
+  const errors: FieldError[] = [];
+  for (const [i, c] of lines.entries()) {
+    const original = await disputes.findLine(scope, c.originalLineId);
+    if (!original) continue;
+    const authorizedCost = c.authorizedCost !== undefined ? c.authorizedCost : original.authorizedCost;
+    const recomputed = !!authorizedCost && (c.bookCost !== undefined || c.authorizedCost !== undefined || c.quantity !== undefined);
+    const line: LineFigures = {
+      bookCost: c.bookCost ?? original.bookCost,
+      authorizedCost,
+      quantity: c.quantity ?? original.quantity,
+      claimedAmount: c.claimedAmount ?? (recomputed ? null : original.claimedAmount),
+    };
+    merged.push(line);
+    for (const issue of lineAmountIssues(line)) errors.push({ field: ['lines', i, ...issue.path].join('.'), message: issue.message });
+  }
+  if (!errors.length) for (const issue of claimTotalIssues(merged)) errors.push({ field: issue.path.join('.'), message: issue.message });
+  if (errors.length) {
+    throw new AppError('VALIDATION_FAILED', `invalid body: ${errors.map((e) => `${e.field}: ${e.message}`).join('; ')}`, 400, { errors });
+  }
+}
+
 export function disputesRouter() {
   const r = Router();
   r.get('/', async (req, res) => {
@@ -91,7 +127,9 @@ export function disputesRouter() {
   });
   r.post('/resubmissions', async (req, res) => {
     const actor = authorize(req, 'claim.submit');
-    res.status(201).json(await service.resubmit(actor, parse(ResubmitInput, req.body)));
+    const input = parse(ResubmitInput, req.body);
+    await refuseOversizedCorrections(actor, input.lines);
+    res.status(201).json(await service.resubmit(actor, input));
   });
   r.get('/lines/:id/history', async (req, res) => {
     res.json({ items: await service.lineHistory(requireActor(req), parse(IdParam, req.params, 'params').id) });

@@ -188,6 +188,36 @@ describeDb('claims contract', () => {
     });
   });
 
+  describe('a dispute correction is checked as merged with its original line', () => {
+    let rejectedLine: number;
+    beforeAll(async () => {
+      const res = await claim([line({ endCustomerName: 'Orion Automotive' })]);
+      expect(res.body.lines[0].verdict).toBe('rejected');
+      rejectedLine = res.body.lines[0].id;
+    });
+    const resubmit = (correction: Record<string, unknown>) =>
+      arrow.post('/api/disputes/resubmissions', {
+        lines: [{ originalLineId: rejectedLine, endCustomerName: 'Cascade Robotics', ...correction }],
+      });
+
+    it("refuses a corrected book cost whose credit, with the original's quantity and cost, overflows", async () => {
+      // The original line's quantity 10 and authorized cost 3.2000 stay.
+      const body = await refused(resubmit({ bookCost: '99999999999999.9999' }), 'lines.0.quantity');
+      expect(body.errors![0]!.message).toMatch(/99999999999999\.9999/);
+      await refused(resubmit({ quantity: 100_000_000, bookCost: '9999999.0000' }), 'lines.0.quantity');
+    });
+
+    it('refuses a corrected authorized cost above the book cost that would make the claimed amount negative', async () => {
+      await refused(resubmit({ authorizedCost: '4.0000' }), 'lines.0.authorizedCost');
+    });
+
+    it('resubmits the line once corrected within bounds', async () => {
+      const res = await resubmit({ quantity: 20 });
+      expect(res.status).toBe(201);
+      expect(res.body.lines[0]).toMatchObject({ verdict: 'accepted', claimedAmount: '13.9000', resubmissionOfLineId: rejectedLine });
+    });
+  });
+
   describe('currency', () => {
     it.each(['ZZZ', 'XTS', 'XAU', 'US', 'dollars'])('refuses %s on a claim', async (currency) => {
       const body = await refused(claim([line()], { currency }), 'currency');
