@@ -104,8 +104,9 @@ export const ClaimLineInput = z
     // accounts table (server/catalog/end-customers.ts) before the line is stored. The name is what
     // the rules engine matches and what the line keeps as the input that decided its verdict, so
     // the id becomes that name; an id that is no end customer, or that names another customer
-    // than endCustomerName, is a 400 naming this field. Removing it would break clients that
-    // hold account ids (the request form picks end customers by id).
+    // than endCustomerName, is a 400 naming this field. Kept rather than removed because
+    // authorizations and requests name their end customer by this id (endCustomerId), so a client
+    // that builds a claim from an authorization holds the id, not the spelling of the name.
     endCustomerId: z
       .number()
       .int()
