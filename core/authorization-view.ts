@@ -17,6 +17,8 @@ export interface AuthorizationView {
     vendorPartNumber: string;
     endCustomerId: number | null;
     authorizedCost: string;
+    /** The vendor's book cost on record today for the authorization's distributor and this product; null if none. */
+    bookCost: string | null;
     approvedQuantity: number;
     consumedQuantity: number;
     remainingQuantity: number;

@@ -2,7 +2,7 @@ import type { AuthorizationView } from '../../core/authorization-view.js';
 import { Op, UniqueConstraintError, type Transaction } from 'sequelize';
 import { moneyFromDb, moneyToString } from '../../core/money.js';
 import { Authorization, AuthorizationLine } from '../../models/authorizations.js';
-import { Product } from '../../models/catalog.js';
+import { BookCost, Product } from '../../models/catalog.js';
 import type { TenantScope } from '../auth/actor.js';
 import { documentNumber } from '../http/numbers.js';
 
@@ -43,6 +43,35 @@ export async function insertAuthorization(input: NewAuthorization, transaction: 
   }
 }
 
+/**
+ * The vendor's book cost on record today (UTC) per `distributorId:productId`: the row in effect
+ * with the latest effectiveFrom, as claims read it (claims.repository bookCostOn). Each
+ * authorization's lines read their own distributor's costs only, so a distributor never sees
+ * another's book cost.
+ */
+async function bookCostsToday(distributorIds: number[], productIds: number[]): Promise<Map<string, string>> {
+  if (!distributorIds.length || !productIds.length) return new Map();
+  const today = new Date().toISOString().slice(0, 10);
+  const rows = await BookCost.findAll({
+    where: {
+      distributorId: distributorIds,
+      productId: productIds,
+      effectiveFrom: { [Op.lte]: today },
+      [Op.or]: [{ effectiveTo: null }, { effectiveTo: { [Op.gte]: today } }],
+    },
+    order: [
+      ['effectiveFrom', 'DESC'],
+      ['id', 'DESC'],
+    ],
+  });
+  const cost = new Map<string, string>();
+  for (const r of rows) {
+    const key = `${r.distributorId}:${r.productId}`;
+    if (!cost.has(key)) cost.set(key, moneyToString(moneyFromDb(r.cost)));
+  }
+  return cost;
+}
+
 async function withLines(rows: Authorization[]): Promise<AuthorizationView[]> {
   if (!rows.length) return [];
   const lines = await AuthorizationLine.findAll({ where: { authorizationId: rows.map((r) => r.id) }, order: [['id', 'ASC']] });
@@ -51,6 +80,10 @@ async function withLines(rows: Authorization[]): Promise<AuthorizationView[]> {
     attributes: ['id', 'vendorPartNumber'],
   });
   const part = new Map(products.map((p) => [p.id, p.vendorPartNumber]));
+  const bookCost = await bookCostsToday(
+    [...new Set(rows.map((r) => r.distributorId))],
+    products.map((p) => p.id),
+  );
   return rows.map((a) => ({
     id: a.id,
     number: a.number,
@@ -71,6 +104,7 @@ async function withLines(rows: Authorization[]): Promise<AuthorizationView[]> {
         vendorPartNumber: part.get(l.productId) ?? '',
         endCustomerId: l.endCustomerId,
         authorizedCost: moneyToString(moneyFromDb(l.authorizedCost)),
+        bookCost: bookCost.get(`${a.distributorId}:${l.productId}`) ?? null,
         approvedQuantity: l.approvedQuantity,
         consumedQuantity: l.consumedQuantity,
         remainingQuantity: l.approvedQuantity - l.consumedQuantity,

@@ -31,6 +31,10 @@ const AuthorizationView = z
         vendorPartNumber: z.string(),
         endCustomerId: z.number().nullable(),
         authorizedCost: z.string(),
+        bookCost: z.string().nullable().openapi({
+          description:
+            "the vendor's book cost on record today (UTC) for this distributor and product, null if none. A claim line's credit, (bookCost - authorizedCost) x quantity, uses the book cost on record on its invoice date, not the one claimed",
+        }),
         approvedQuantity: z.number(),
         consumedQuantity: z.number(),
         remainingQuantity: z.number(),
@@ -56,6 +60,7 @@ describeRoute({
   tags: ['authorizations'],
   params: IdParam,
   response: AuthorizationView,
+  errors: { 404: "NOT_FOUND: no such authorization, or another distributor's" },
 });
 
 export function authorizationsRouter() {

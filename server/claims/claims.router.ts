@@ -16,6 +16,8 @@ import {
 import * as service from './claims.service.js';
 import { importClaimFile } from './claim-file.service.js';
 import { AppError } from '../errors.js';
+import { resolveEndCustomerIds } from '../catalog/end-customers.js';
+import { CurrencyCode } from '../http/money-schemas.js';
 
 const tags = ['claims'];
 const NoteView = z.object({ id: z.number(), authorUserId: z.number(), body: z.string(), createdAt: z.string() }).openapi('Note');
@@ -53,6 +55,12 @@ describeRoute({
   response: ClaimView,
   status: 201,
   idempotent: true,
+  errors: {
+    400: 'VALIDATION_FAILED, errors[] naming each field: a missing, unknown or malformed field; an amount that is negative or above 99999999999999.9999; a quantity outside 1..100000000; a currency that is not ISO 4217; a line whose (bookCost - authorizedCost) x quantity, or a claim whose total, is too big; an authorizedCost above bookCost without claimedAmount; an endCustomerId that is no end customer',
+    403: 'FORBIDDEN: only a distributor user submits claims',
+    409: 'CLAIM_ALREADY_EXISTS: the debitMemoNumber is held by a standing claim of this distributor (claimId names that claim; a claim rejected whole lets go of it); IDEMPOTENCY_IN_PROGRESS: the first request with this Idempotency-Key is still running',
+    422: "IDEMPOTENCY_KEY_REUSED: this Idempotency-Key was sent with another body; CURRENCY_MISMATCH: the currency is not the distributor's (no conversion is done)",
+  },
 });
 const ClaimFileQuery = z.object({
   fileName: z.string().max(255).optional(),
@@ -64,11 +72,7 @@ const ClaimFileQuery = z.object({
     .max(64)
     .optional()
     .openapi({ description: 'one claim per debit memo: a second file with it answers 409' }),
-  currency: z
-    .string()
-    .regex(/^[A-Za-z]{3}$/, 'an ISO 4217 code such as USD')
-    .transform((c) => c.toUpperCase())
-    .optional(),
+  currency: CurrencyCode.optional(),
 });
 const ClaimFileResult = z
   .object({
@@ -86,6 +90,13 @@ describeRoute({
   query: ClaimFileQuery,
   response: ClaimFileResult,
   status: 201,
+  errors: {
+    400: 'VALIDATION_FAILED: a bad query parameter (e.g. a currency that is not ISO 4217), errors[] naming it',
+    403: 'FORBIDDEN: only a distributor user submits claims',
+    409: 'CLAIM_ALREADY_EXISTS: the debitMemoNumber is held by a standing claim of this distributor (claimId names that claim)',
+    415: 'UNSUPPORTED_MEDIA_TYPE: the body is not sent as text/csv',
+    422: "CURRENCY_MISMATCH: the currency is not the distributor's (no conversion is done)",
+  },
 });
 describeRoute({
   method: 'post',
@@ -157,7 +168,9 @@ export function claimsRouter() {
   });
   r.post('/', async (req, res) => {
     const actor = authorize(req, 'claim.submit');
-    res.status(201).json(await service.createClaim(actor, parse(ClaimInput, req.body)));
+    const input = parse(ClaimInput, req.body);
+    const lines = await resolveEndCustomerIds(input.lines);
+    res.status(201).json(await service.createClaim(actor, { ...input, lines }));
   });
   r.post('/file', async (req, res) => {
     const actor = authorize(req, 'claim.submit');

@@ -1,5 +1,98 @@
 import { CLAIM_STATUSES, CLAIM_TYPES, LINE_VERDICTS, PROGRAM_TYPES } from '../../core/domain.js';
-import { DateString, MoneyString, z } from '../http/openapi.js';
+import { isMoneyText, lineCredit, Money, moneyToString, parseMoney } from '../../core/money.js';
+import { Amount, CurrencyCode, fitsMoneyColumn, MONEY_MAX, Quantity } from '../http/money-schemas.js';
+import { DateString, z } from '../http/openapi.js';
+
+/** Both rules below are stated in the schema (allOf/anyOf in /api/openapi.json), and enforced by the refinements. */
+const given = (field: string) => ({ required: [field], properties: { [field]: { type: 'string' as const } } });
+const ONE_OF_EACH = {
+  allOf: [
+    {
+      anyOf: [given('vendorPartNumber'), given('distributorPartNumber')],
+      description: 'give vendorPartNumber or distributorPartNumber',
+    },
+    {
+      anyOf: [given('claimedAmount'), given('authorizedCost')],
+      description: 'give claimedAmount or authorizedCost (claimedAmount defaults to (bookCost - authorizedCost) x quantity)',
+    },
+  ],
+};
+
+/** The money figures of a claim line, as sent (or, for a dispute's correction, as merged with the original). */
+export interface LineFigures {
+  bookCost: string;
+  authorizedCost?: string | null;
+  claimedAmount?: string | null;
+  quantity: number;
+}
+interface AmountIssue {
+  path: string[];
+  message: string;
+}
+
+/**
+ * What a line asks for: the credit its costs give, (bookCost - authorizedCost) x quantity, and its
+ * claimed amount (given, or that credit). Null where a figure is missing or malformed: zod runs
+ * refinements on a value whose fields failed their own checks, which report it already.
+ */
+function lineAmounts(l: LineFigures) {
+  const ok = (text: string | null | undefined): text is string => typeof text === 'string' && isMoneyText(text);
+  const computed =
+    ok(l.bookCost) && ok(l.authorizedCost) && Number.isSafeInteger(l.quantity)
+      ? lineCredit(parseMoney(l.bookCost), parseMoney(l.authorizedCost), l.quantity)
+      : null;
+  const claimed = l.claimedAmount ? (ok(l.claimedAmount) ? parseMoney(l.claimedAmount) : null) : computed;
+  return { computed, claimed };
+}
+
+/**
+ * A line whose credit would not fit an amount column (a 400 naming quantity), or whose claimed
+ * amount would default to a negative credit (a 400 naming authorizedCost). Paths are the line's.
+ */
+export function lineAmountIssues(l: LineFigures): AmountIssue[] {
+  const { computed } = lineAmounts(l);
+  if (computed && !fitsMoneyColumn(computed)) {
+    return [
+      {
+        path: ['quantity'],
+        message: `(bookCost - authorizedCost) x quantity = ${moneyToString(computed)} is more than an amount holds (${MONEY_MAX})`,
+      },
+    ];
+  }
+  if (computed && computed.isNegative() && !l.claimedAmount) {
+    return [
+      {
+        path: ['authorizedCost'],
+        message: 'authorizedCost is above bookCost: the claimed amount, (bookCost - authorizedCost) x quantity, would be negative',
+      },
+    ];
+  }
+  return [];
+}
+
+/** A claim whose total of claimed (or computed) amounts would not fit its column: a 400 naming `lines`. */
+export function claimTotalIssues(lines: LineFigures[]): AmountIssue[] {
+  let claimed = new Money(0);
+  let computed = new Money(0);
+  for (const l of lines) {
+    const a = lineAmounts(l);
+    if (a.claimed) claimed = claimed.plus(a.claimed);
+    if (a.computed) computed = computed.plus(a.computed);
+  }
+  const issues: AmountIssue[] = [];
+  for (const [what, total] of [
+    ['claimed amounts', claimed],
+    ['computed amounts', computed],
+  ] as const) {
+    if (!fitsMoneyColumn(total)) {
+      issues.push({
+        path: ['lines'],
+        message: `the claim's total of its lines' ${what} = ${moneyToString(total)} is more than an amount holds (${MONEY_MAX})`,
+      });
+    }
+  }
+  return issues;
+}
 
 export const ClaimLineInput = z
   .object({
@@ -7,26 +100,49 @@ export const ClaimLineInput = z
     vendorPartNumber: z.string().max(64).nullable().optional(),
     distributorPartNumber: z.string().max(64).nullable().optional(),
     endCustomerName: z.string().max(200).nullable().optional(),
-    endCustomerId: z.number().int().positive().nullable().optional(),
+    // Honoured, not dropped: the router resolves the id to the end customer's name from the
+    // accounts table (server/catalog/end-customers.ts) before the line is stored. The name is what
+    // the rules engine matches and what the line keeps as the input that decided its verdict, so
+    // the id becomes that name; an id that is no end customer, or that names another customer
+    // than endCustomerName, is a 400 naming this field. Kept rather than removed because
+    // authorizations and requests name their end customer by this id (endCustomerId), so a client
+    // that builds a claim from an authorization holds the id, not the spelling of the name.
+    endCustomerId: z
+      .number()
+      .int()
+      .positive()
+      .max(2_147_483_647)
+      .nullable()
+      .optional()
+      .openapi({ description: "an end customer's account id (GET /api/accounts?type=end_customer); stands for its name" }),
     invoiceNumber: z.string().min(1).max(64),
-    invoiceLine: z.union([z.string().min(1).max(16), z.number().int().nonnegative()]).transform(String),
+    invoiceLine: z.union([z.string().min(1).max(16), z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER)]).transform(String),
     invoiceDate: DateString,
     shipDate: DateString.nullable().optional(),
-    quantity: z.number().int().positive().max(100_000_000),
-    bookCost: MoneyString,
-    authorizedCost: MoneyString.nullable().optional().openapi({ description: 'the debit cost claimed per unit' }),
-    resalePrice: MoneyString.nullable().optional(),
-    claimedAmount: MoneyString.nullable().optional().openapi({ description: 'defaults to (bookCost - authorizedCost) x quantity' }),
+    quantity: Quantity,
+    bookCost: Amount,
+    authorizedCost: Amount.nullable().optional().openapi({ description: 'the debit cost claimed per unit' }),
+    resalePrice: Amount.nullable().optional(),
+    claimedAmount: Amount.nullable()
+      .optional()
+      .openapi({ description: 'defaults to (bookCost - authorizedCost) x quantity, rounded to the cent' }),
     extra: z
       .record(z.string().max(60), z.string().max(255).nullable())
       .optional()
       .openapi({ description: 'program-mandated fields, e.g. resellerPoNumber' }),
   })
-  .refine((l) => !!(l.vendorPartNumber || l.distributorPartNumber), {
-    message: 'give vendorPartNumber or distributorPartNumber',
-    path: ['vendorPartNumber'],
+  .strict()
+  .superRefine((l, ctx) => {
+    if (!(l.vendorPartNumber || l.distributorPartNumber)) {
+      ctx.addIssue({ code: 'custom', message: 'give vendorPartNumber or distributorPartNumber', path: ['vendorPartNumber'] });
+    }
+    if (!(l.claimedAmount || l.authorizedCost)) {
+      ctx.addIssue({ code: 'custom', message: 'give claimedAmount or authorizedCost', path: ['claimedAmount'] });
+      return;
+    }
+    for (const issue of lineAmountIssues(l)) ctx.addIssue({ code: 'custom', ...issue });
   })
-  .refine((l) => !!(l.claimedAmount || l.authorizedCost), { message: 'give claimedAmount or authorizedCost', path: ['claimedAmount'] });
+  .openapi('ClaimLineInput', ONE_OF_EACH);
 export type ClaimLineInput = z.infer<typeof ClaimLineInput>;
 
 export const ClaimInput = z
@@ -38,18 +154,17 @@ export const ClaimInput = z
       .nullable()
       .default(null)
       .openapi({ description: "the distributor's debit memo; unique per distributor, so a re-sent claim is refused" }),
-    currency: z
-      .string()
-      .regex(/^[A-Za-z]{3}$/, 'an ISO 4217 code such as USD')
-      .transform((c) => c.toUpperCase())
-      .optional()
-      .openapi({
-        description:
-          "ISO 4217 code of the claim: the distributor's own (absent means it; another is refused with 422 CURRENCY_MISMATCH); usd is USD",
-        example: 'USD',
-      }),
+    currency: CurrencyCode.optional().openapi({
+      description:
+        "ISO 4217 code of the claim: the distributor's own (absent means it; another is refused with 422 CURRENCY_MISMATCH); usd is USD",
+      example: 'USD',
+    }),
     submit: z.boolean().default(false).openapi({ description: 'validate and submit at once' }),
     lines: z.array(ClaimLineInput).min(1).max(50_000),
+  })
+  .strict()
+  .superRefine((c, ctx) => {
+    for (const issue of claimTotalIssues(c.lines)) ctx.addIssue({ code: 'custom', ...issue });
   })
   .openapi('ClaimInput');
 export type ClaimInput = z.infer<typeof ClaimInput>;
@@ -67,7 +182,7 @@ export type ClaimQuery = z.infer<typeof ClaimQuery>;
 
 export const AdjustLine = z
   .object({
-    approvedAmount: MoneyString.openapi({
+    approvedAmount: Amount.openapi({
       description: 'the amount finance approves for the line; 0 rejects it and releases its POS line',
     }),
     reason: z.string().min(3).max(2000),

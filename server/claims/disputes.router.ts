@@ -1,8 +1,13 @@
 import { Router } from 'express';
 import { authorize, requireActor } from '../auth/actor.js';
-import { DateString, describeRoute, IdParam, MoneyString, z } from '../http/openapi.js';
+import { Amount, Quantity } from '../http/money-schemas.js';
+import { DateString, describeRoute, IdParam, z } from '../http/openapi.js';
 import { parse } from '../http/validate.js';
-import { ClaimView } from './claims.schemas.js';
+import type { Actor } from '../auth/actor.js';
+import { scopeOf } from '../auth/actor.js';
+import { AppError, type FieldError } from '../errors.js';
+import { ClaimView, claimTotalIssues, lineAmountIssues, type LineFigures } from './claims.schemas.js';
+import * as disputes from './disputes.repository.js';
 import * as service from './disputes.service.js';
 
 const tags = ['disputes'];
@@ -21,23 +26,26 @@ const DisputeLine = z
   })
   .passthrough()
   .openapi('DisputeLine');
-const Correction = z.object({
-  originalLineId: z.number().int().positive(),
-  authorizationNumber: z.string().min(1).max(40).optional(),
-  vendorPartNumber: z.string().max(64).nullable().optional(),
-  distributorPartNumber: z.string().max(64).nullable().optional(),
-  endCustomerName: z.string().max(200).nullable().optional(),
-  invoiceDate: DateString.optional(),
-  shipDate: DateString.nullable().optional(),
-  quantity: z.number().int().positive().max(100_000_000).optional(),
-  bookCost: MoneyString.optional(),
-  authorizedCost: MoneyString.nullable().optional(),
-  resalePrice: MoneyString.nullable().optional(),
-  claimedAmount: MoneyString.nullable().optional(),
-  extra: z.record(z.string().max(60), z.string().max(255).nullable()).optional(),
-});
+const Correction = z
+  .object({
+    originalLineId: z.number().int().positive(),
+    authorizationNumber: z.string().min(1).max(40).optional(),
+    vendorPartNumber: z.string().max(64).nullable().optional(),
+    distributorPartNumber: z.string().max(64).nullable().optional(),
+    endCustomerName: z.string().max(200).nullable().optional(),
+    invoiceDate: DateString.optional(),
+    shipDate: DateString.nullable().optional(),
+    quantity: Quantity.optional(),
+    bookCost: Amount.optional(),
+    authorizedCost: Amount.nullable().optional(),
+    resalePrice: Amount.nullable().optional(),
+    claimedAmount: Amount.nullable().optional(),
+    extra: z.record(z.string().max(60), z.string().max(255).nullable()).optional(),
+  })
+  .strict();
 const ResubmitInput = z
   .object({ debitMemoNumber: z.string().min(1).max(64).nullable().default(null), lines: z.array(Correction).min(1).max(5000) })
+  .strict()
   .openapi('Resubmission');
 const DisputeQuery = z.object({
   open: z.enum(['true', 'false']).default('true'),
@@ -62,6 +70,13 @@ describeRoute({
   response: ClaimView,
   status: 201,
   idempotent: true,
+  errors: {
+    400: 'VALIDATION_FAILED (a missing, unknown or out-of-range field, or an originalLineId given twice), errors[] naming it; CURRENCY_MISMATCH: lines of claims in different currencies',
+    403: 'FORBIDDEN: only a distributor user resubmits',
+    404: "NOT_FOUND: an originalLineId that is not one of your claims' lines",
+    409: 'LINE_NOT_REJECTED, ALREADY_RESUBMITTED, CLAIM_ALREADY_EXISTS (the debitMemoNumber was already claimed)',
+    422: 'IDEMPOTENCY_KEY_REUSED: this Idempotency-Key was sent with another body',
+  },
 });
 describeRoute({
   method: 'get',
@@ -72,6 +87,38 @@ describeRoute({
   response: z.object({ items: z.array(DisputeLine) }),
 });
 
+/**
+ * A correction is merged with its original line by the service; the merged figures must fit the
+ * amount columns like a new claim line's (claims.schemas lineAmountIssues): a corrected cost or
+ * quantity whose credit, or a resubmission whose total, is too big is a 400 naming the field, not
+ * a 500. The merge is the service's (disputes.service resubmit): a corrected cost or quantity
+ * recomputes the claimed amount unless one is given, else the original's stands. A line that is
+ * not the caller's is left to the service (404).
+ */
+async function refuseOversizedCorrections(actor: Actor, lines: z.infer<typeof Correction>[]) {
+  const scope = scopeOf(actor);
+  const merged: LineFigures[] = [];
+  const errors: FieldError[] = [];
+  for (const [i, c] of lines.entries()) {
+    const original = await disputes.findLine(scope, c.originalLineId);
+    if (!original) continue;
+    const authorizedCost = c.authorizedCost !== undefined ? c.authorizedCost : original.authorizedCost;
+    const recomputed = !!authorizedCost && (c.bookCost !== undefined || c.authorizedCost !== undefined || c.quantity !== undefined);
+    const line: LineFigures = {
+      bookCost: c.bookCost ?? original.bookCost,
+      authorizedCost,
+      quantity: c.quantity ?? original.quantity,
+      claimedAmount: c.claimedAmount ?? (recomputed ? null : original.claimedAmount),
+    };
+    merged.push(line);
+    for (const issue of lineAmountIssues(line)) errors.push({ field: ['lines', i, ...issue.path].join('.'), message: issue.message });
+  }
+  if (!errors.length) for (const issue of claimTotalIssues(merged)) errors.push({ field: issue.path.join('.'), message: issue.message });
+  if (errors.length) {
+    throw new AppError('VALIDATION_FAILED', `invalid body: ${errors.map((e) => `${e.field}: ${e.message}`).join('; ')}`, 400, { errors });
+  }
+}
+
 export function disputesRouter() {
   const r = Router();
   r.get('/', async (req, res) => {
@@ -80,7 +127,9 @@ export function disputesRouter() {
   });
   r.post('/resubmissions', async (req, res) => {
     const actor = authorize(req, 'claim.submit');
-    res.status(201).json(await service.resubmit(actor, parse(ResubmitInput, req.body)));
+    const input = parse(ResubmitInput, req.body);
+    await refuseOversizedCorrections(actor, input.lines);
+    res.status(201).json(await service.resubmit(actor, input));
   });
   r.get('/lines/:id/history', async (req, res) => {
     res.json({ items: await service.lineHistory(requireActor(req), parse(IdParam, req.params, 'params').id) });

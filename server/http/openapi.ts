@@ -26,11 +26,7 @@ export const Problem = registry.register(
     .openapi({ description: 'RFC 9457 problem details' }),
 );
 
-/** A decimal amount on the wire: a string, never a JSON number. */
-export const MoneyString = z
-  .string()
-  .regex(/^-?\d{1,14}(\.\d{1,4})?$/, 'an amount as a string with at most 4 decimals, e.g. "12.50"')
-  .openapi({ example: '12.5000' });
+/** Amounts, quantities and currencies on the wire: see ./money-schemas.ts. */
 export const DateString = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD')
@@ -51,6 +47,12 @@ interface RouteDoc {
   /** Whether the route honours an Idempotency-Key header. */
   idempotent?: boolean;
   public?: boolean;
+  /**
+   * The 4xx answers this route gives besides the usual ones (401 unauthenticated, 400 for a bad
+   * field), each with the problem codes it carries, e.g. `{ 409: 'CLAIM_ALREADY_EXISTS: ...' }`.
+   * Documented means produced: test/api/claims-contract.test.ts provokes each one it lists.
+   */
+  errors?: Partial<Record<400 | 403 | 404 | 409 | 413 | 415 | 422, string>>;
 }
 
 /** Declares a route in the OpenAPI document; the router uses the same schemas to validate. */
@@ -83,6 +85,12 @@ export function describeRoute(doc: RouteDoc) {
         description: 'success',
         ...(doc.response ? { content: { 'application/json': { schema: doc.response } } } : {}),
       },
+      ...Object.fromEntries(
+        Object.entries(doc.errors ?? {}).map(([code, description]) => [
+          code,
+          { description, content: { 'application/problem+json': { schema: Problem } } },
+        ]),
+      ),
       default: { description: 'an error', content: { 'application/problem+json': { schema: Problem } } },
     },
   });

@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import { authorize, requireActor } from '../auth/actor.js';
 import { AppError } from '../errors.js';
+import { CurrencyCode } from '../http/money-schemas.js';
 import { describeRoute, IdParam, z } from '../http/openapi.js';
 import { parse } from '../http/validate.js';
 import { claimImport } from '../claims/pos-claims.service.js';
@@ -76,12 +77,9 @@ const ClaimImportInput = z
       .enum(['debitMemo', 'period'])
       .default('debitMemo')
       .openapi({ description: 'implicit claims: one per debit memo (lines without one go by month), or one per month' }),
-    currency: z
-      .string()
-      .regex(/^[A-Za-z]{3}$/, 'an ISO 4217 code such as USD')
-      .transform((c) => c.toUpperCase())
-      .optional()
-      .openapi({ description: "the currency of the claims built (ISO 4217); the distributor's own when absent, another is refused (422)" }),
+    currency: CurrencyCode.optional().openapi({
+      description: "the currency of the claims built (ISO 4217); the distributor's own when absent, another is refused (422)",
+    }),
   })
   .openapi('ClaimImportInput');
 

@@ -1,5 +1,6 @@
 import { PROGRAM_TYPES } from '../../core/domain.js';
-import { DateString, MoneyString, z } from '../http/openapi.js';
+import { Amount, Quantity } from '../http/money-schemas.js';
+import { DateString, z } from '../http/openapi.js';
 
 export const ProgramInput = z
   .object({
@@ -16,8 +17,8 @@ export const ProgramInput = z
     productIds: z.array(z.number().int().positive()).default([]).openapi({ description: 'eligible products; empty = all' }),
     distributorIds: z.array(z.number().int().positive()).default([]).openapi({ description: 'eligible distributors; empty = all' }),
     endCustomerIds: z.array(z.number().int().positive()).default([]).openapi({ description: 'eligible end customers; empty = all' }),
-    quantityCap: z.number().int().positive().nullable().default(null).openapi({ description: 'maximum quantity per request line' }),
-    priceFloor: MoneyString.nullable().default(null).openapi({ description: 'lowest authorized cost a request may ask for' }),
+    quantityCap: Quantity.nullable().default(null).openapi({ description: 'maximum quantity per request line' }),
+    priceFloor: Amount.nullable().default(null).openapi({ description: 'lowest authorized cost a request may ask for' }),
     requiredClaimFields: z
       .array(z.string().min(1).max(60))
       .default([])
@@ -35,8 +36,8 @@ export const ProgramPatch = z
     productIds: z.array(z.number().int().positive()),
     distributorIds: z.array(z.number().int().positive()),
     endCustomerIds: z.array(z.number().int().positive()),
-    quantityCap: z.number().int().positive().nullable(),
-    priceFloor: MoneyString.nullable(),
+    quantityCap: Quantity.nullable(),
+    priceFloor: Amount.nullable(),
     requiredClaimFields: z.array(z.string().min(1).max(60)),
   })
   .partial()

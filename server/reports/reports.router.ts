@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import { requireActor } from '../auth/actor.js';
 import { loadConfig, type Config } from '../config.js';
+import { CurrencyCode } from '../http/money-schemas.js';
 import { DateString, describeRoute, z } from '../http/openapi.js';
 import { parse } from '../http/validate.js';
 import * as service from './reports.service.js';
@@ -13,11 +14,7 @@ const FigureQuery = z.object({
   groupBy: z.enum(['week', 'distributor', 'programType']).default('week'),
   from: DateString.optional(),
   to: DateString.optional(),
-  currency: z
-    .string()
-    .regex(/^[A-Za-z]{3}$/, 'an ISO 4217 code such as EUR')
-    .optional()
-    .openapi({ description: 'only claims in this currency' }),
+  currency: CurrencyCode.optional().openapi({ description: 'only claims in this currency (ISO 4217)' }),
 });
 const Accruals = z
   .object({

@@ -24,6 +24,11 @@ describeRoute({
   response: RequestView,
   status: 201,
   idempotent: true,
+  errors: {
+    400: 'VALIDATION_FAILED, errors[] naming each field: e.g. a requestedCost that is negative or above 99999999999999.9999, a quantity outside 1..100000000',
+    403: 'FORBIDDEN: finance and admins do not request prices',
+    422: 'NOT_ELIGIBLE: the request does not fit the program (product, distributor, end customer, quantity cap, price floor, dates), errors[] naming each field; IDEMPOTENCY_KEY_REUSED',
+  },
 });
 describeRoute({
   method: 'post',

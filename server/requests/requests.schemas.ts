@@ -1,10 +1,11 @@
 import { REQUEST_STATUSES } from '../../core/domain.js';
-import { DateString, MoneyString, z } from '../http/openapi.js';
+import { Amount, Quantity } from '../http/money-schemas.js';
+import { DateString, z } from '../http/openapi.js';
 
 export const RequestLineInput = z.object({
   productId: z.number().int().positive(),
-  quantity: z.number().int().positive().max(100_000_000),
-  requestedCost: MoneyString.openapi({ description: 'the authorized (debit) cost asked for, per unit' }),
+  quantity: Quantity,
+  requestedCost: Amount.openapi({ description: 'the authorized (debit) cost asked for, per unit' }),
 });
 
 export const RequestInput = z
@@ -38,8 +39,8 @@ export const Counter = z
       .array(
         z.object({
           lineId: z.number().int().positive(),
-          counterCost: MoneyString,
-          counterQuantity: z.number().int().positive().optional(),
+          counterCost: Amount,
+          counterQuantity: Quantity.optional(),
         }),
       )
       .min(1),
