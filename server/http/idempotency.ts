@@ -3,10 +3,9 @@
  * a retry with the same key gets that response again, the same key with another body gets 422.
  */
 import type { RequestHandler } from 'express';
-import { UniqueConstraintError } from 'sequelize';
-import { IdempotencyRecord } from '../../models/platform.js';
 import { sha256 } from '../auth/passwords.js';
 import { AppError } from '../errors.js';
+import { findFirstRequest, forgetUse, recordFirstUse, storeResponse, type FirstRequest } from './idempotency.repository.js';
 
 export const idempotency: RequestHandler = async (req, res, next) => {
   const key = req.get('idempotency-key');
@@ -17,24 +16,19 @@ export const idempotency: RequestHandler = async (req, res, next) => {
     });
   // Keys are per caller: one user's key never replays another's response.
   const scope = req.actor ? `user:${req.actor.userId}` : `anon:${req.ip}`;
-  const path = req.originalUrl.split('?')[0];
+  const path = req.originalUrl.split('?')[0]!;
   const fingerprint = sha256(`${req.method} ${path}\n${JSON.stringify(req.body ?? null)}`);
 
-  let record: IdempotencyRecord;
-  try {
-    record = await IdempotencyRecord.create({
-      scope,
-      idemKey: key,
-      method: req.method,
-      path,
-      fingerprint,
-      statusCode: null,
-      responseBody: null,
-    });
-  } catch (err) {
-    if (!(err instanceof UniqueConstraintError)) throw err;
-    const first = await IdempotencyRecord.findOne({ where: { scope, idemKey: key } });
-    if (!first) throw err;
+  const use = { scope, idemKey: key, method: req.method, path: path.slice(0, 255), fingerprint };
+  let recordId = await recordFirstUse(use);
+  let first: FirstRequest | null = null;
+  if (recordId === null) {
+    first = await findFirstRequest(scope, key);
+    // The first use was forgotten (it ended in a server error) in between: this request is the first now.
+    if (!first) recordId = await recordFirstUse(use);
+  }
+  if (recordId === null) {
+    if (!first) throw new AppError('IDEMPOTENCY_IN_PROGRESS', 'the first request with this Idempotency-Key is still running', 409);
     if (first.fingerprint !== fingerprint) {
       throw new AppError('IDEMPOTENCY_KEY_REUSED', 'this Idempotency-Key was used with another request', 422);
     }
@@ -49,12 +43,13 @@ export const idempotency: RequestHandler = async (req, res, next) => {
     return;
   }
 
+  const id = recordId;
   const json = res.json.bind(res);
   res.json = (body: unknown) => {
     const status = res.statusCode;
     const text = JSON.stringify(body);
     // Server errors are not remembered: the client may retry them.
-    const settle = status >= 500 ? record.destroy() : record.update({ statusCode: status, responseBody: text });
+    const settle = status >= 500 ? forgetUse(id) : storeResponse(id, status, text);
     settle.catch((e: unknown) => console.error('idempotency record', e)).finally(() => json(body));
     return res;
   };
