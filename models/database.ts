@@ -171,9 +171,11 @@ export async function openDatabase(url: string, options: OpenOptions = {}): Prom
 }
 
 /**
- * SQLite runs every query on one shared connection, so two managed transactions started by
- * concurrent requests would collide ("cannot start a transaction within a transaction").
- * The embedded default queues them instead; MariaDB runs them side by side.
+ * SQLite has one writer. An in-memory database runs every query on one shared connection, where
+ * two managed transactions started by concurrent requests would collide ("cannot start a
+ * transaction within a transaction"); on a file each transaction has a connection of its own
+ * and would wait for the other's write lock (BEGIN IMMEDIATE, above). The embedded default
+ * queues them instead; MariaDB runs them side by side.
  */
 function serializeTransactions(sequelize: Sequelize) {
   const original = sequelize.transaction.bind(sequelize) as (...args: unknown[]) => Promise<unknown>;
