@@ -4,7 +4,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { Sequelize } from 'sequelize';
+import { Sequelize, Transaction } from 'sequelize';
 import sqlite3 from 'sqlite3';
 import { Umzug } from 'umzug';
 import mysql from 'mysql2/promise';
@@ -77,6 +77,18 @@ class WaitingDatabase extends sqlite3.Database {
 }
 const sqliteModule = { ...sqlite3, Database: WaitingDatabase };
 
+/**
+ * Every transaction on SQLite begins IMMEDIATE: it takes the write lock at BEGIN, where the
+ * busy timeout above applies, instead of at its first write. Sequelize's default, DEFERRED,
+ * starts as a reader; a transaction that read (a decision reads its request first) and then
+ * writes must upgrade, and if another connection wrote since its read began (WAL: its snapshot
+ * is stale) or holds the lock, SQLite answers SQLITE_BUSY at once, without the busy handler,
+ * because waiting could not help. That was the 500 on accept-counter right after a counter:
+ * the transaction's connection read the request while the shared connection wrote an
+ * idempotency record or an API token's use. Readers outside transactions never wait in WAL.
+ */
+const SQLITE_TRANSACTION_TYPE = Transaction.TYPES.IMMEDIATE;
+
 export async function openDatabase(url: string, options: OpenOptions = {}): Promise<Database> {
   const logging = options.logging ? console.log : false;
   let sequelize: Sequelize;
@@ -84,7 +96,15 @@ export async function openDatabase(url: string, options: OpenOptions = {}): Prom
   if (url.startsWith('sqlite:')) {
     const storage = url.slice('sqlite:'.length) || ':memory:';
     if (storage !== ':memory:') mkdirSync(dirname(storage), { recursive: true });
-    sequelize = new Sequelize({ dialect: 'sqlite', dialectModule: sqliteModule, storage, logging, pool: { max: 1 } });
+    sequelize = new Sequelize({
+      dialect: 'sqlite',
+      dialectModule: sqliteModule,
+      storage,
+      logging,
+      pool: { max: 1 },
+      // See SQLITE_TRANSACTION_TYPE: every transaction takes the write lock when it begins.
+      transactionType: SQLITE_TRANSACTION_TYPE,
+    });
     dialect = 'sqlite';
     await sequelize.query('PRAGMA foreign_keys = ON');
     if (storage !== ':memory:') await sequelize.query('PRAGMA journal_mode = WAL');
@@ -152,9 +172,11 @@ export async function openDatabase(url: string, options: OpenOptions = {}): Prom
 }
 
 /**
- * SQLite runs every query on one shared connection, so two managed transactions started by
- * concurrent requests would collide ("cannot start a transaction within a transaction").
- * The embedded default queues them instead; MariaDB runs them side by side.
+ * SQLite has one writer. An in-memory database runs every query on one shared connection, where
+ * two managed transactions started by concurrent requests would collide ("cannot start a
+ * transaction within a transaction"); on a file each transaction has a connection of its own
+ * and would wait for the other's write lock (BEGIN IMMEDIATE, above). The embedded default
+ * queues them instead; MariaDB runs them side by side.
  */
 function serializeTransactions(sequelize: Sequelize) {
   const original = sequelize.transaction.bind(sequelize) as (...args: unknown[]) => Promise<unknown>;

@@ -1,12 +1,18 @@
 /**
  * Idempotency-Key on POST: the first response is stored with a fingerprint of the request;
- * a retry with the same key gets that response again, the same key with another body gets 422.
+ * a retry with the same key gets that response again, the same key with another request gets 422.
+ *
+ * The fingerprint covers the method, the path, the query string, the media type and the body: a
+ * parsed JSON body as JSON, any other body (a CSV claim file or POS report, streamed) by the
+ * SHA-256 of its bytes. Such a body is spooled to a temp file while it is hashed, then handed to
+ * the route as the request's stream again; only requests with a key are spooled.
  */
 import type { RequestHandler } from 'express';
-import { UniqueConstraintError } from 'sequelize';
-import { IdempotencyRecord } from '../../models/platform.js';
 import { sha256 } from '../auth/passwords.js';
 import { AppError } from '../errors.js';
+import { discardSpool, hasUnreadBody, replayBody, spoolBody } from './body-spool.js';
+import { findFirstRequest, forgetUse, recordFirstUse, storeResponse, type FirstRequest } from './idempotency.repository.js';
+import { MAX_REQUEST_BYTES } from './security.js';
 
 export const idempotency: RequestHandler = async (req, res, next) => {
   const key = req.get('idempotency-key');
@@ -17,24 +23,41 @@ export const idempotency: RequestHandler = async (req, res, next) => {
     });
   // Keys are per caller: one user's key never replays another's response.
   const scope = req.actor ? `user:${req.actor.userId}` : `anon:${req.ip}`;
-  const path = req.originalUrl.split('?')[0];
-  const fingerprint = sha256(`${req.method} ${path}\n${JSON.stringify(req.body ?? null)}`);
+  const url = req.originalUrl;
+  const at = url.indexOf('?');
+  const path = at < 0 ? url : url.slice(0, at);
+  const query = at < 0 ? '' : url.slice(at + 1);
+  const mediaType = (req.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
 
-  let record: IdempotencyRecord;
-  try {
-    record = await IdempotencyRecord.create({
-      scope,
-      idemKey: key,
-      method: req.method,
-      path,
-      fingerprint,
-      statusCode: null,
-      responseBody: null,
-    });
-  } catch (err) {
-    if (!(err instanceof UniqueConstraintError)) throw err;
-    const first = await IdempotencyRecord.findOne({ where: { scope, idemKey: key } });
-    if (!first) throw err;
+  // The body as the fingerprint sees it: the bytes of a streamed body, a parsed JSON body as JSON.
+  let bodyDigest: string;
+  let spooled: Awaited<ReturnType<typeof spoolBody>> | null = null;
+  if (hasUnreadBody(req)) {
+    try {
+      spooled = await spoolBody(req, MAX_REQUEST_BYTES);
+    } catch (err) {
+      if (err instanceof AppError && err.status === 413) res.set('Connection', 'close');
+      throw err;
+    }
+    const file = spooled;
+    // The route is done with it once the answer is sent (or the client has gone).
+    res.on('close', () => void discardSpool(file).catch((e: unknown) => console.error('spooled body', e)));
+    bodyDigest = `stream ${spooled.sha256}`;
+  } else {
+    bodyDigest = `json ${sha256(JSON.stringify(req.body ?? null))}`;
+  }
+  const fingerprint = sha256([req.method, path, query, mediaType, bodyDigest].join('\n'));
+
+  const use = { scope, idemKey: key, method: req.method, path: path.slice(0, 255), fingerprint };
+  let recordId = await recordFirstUse(use);
+  let first: FirstRequest | null = null;
+  if (recordId === null) {
+    first = await findFirstRequest(scope, key);
+    // The first use was forgotten (it ended in a server error) in between: this request is the first now.
+    if (!first) recordId = await recordFirstUse(use);
+  }
+  if (recordId === null) {
+    if (!first) throw new AppError('IDEMPOTENCY_IN_PROGRESS', 'the first request with this Idempotency-Key is still running', 409);
     if (first.fingerprint !== fingerprint) {
       throw new AppError('IDEMPOTENCY_KEY_REUSED', 'this Idempotency-Key was used with another request', 422);
     }
@@ -49,12 +72,17 @@ export const idempotency: RequestHandler = async (req, res, next) => {
     return;
   }
 
+  const id = recordId;
+  // The route reads the spooled body as the request's stream; once it has answered, the file is closed.
+  const release = spooled ? replayBody(req, spooled) : () => undefined;
+  res.on('finish', release);
   const json = res.json.bind(res);
   res.json = (body: unknown) => {
+    release();
     const status = res.statusCode;
     const text = JSON.stringify(body);
     // Server errors are not remembered: the client may retry them.
-    const settle = status >= 500 ? record.destroy() : record.update({ statusCode: status, responseBody: text });
+    const settle = status >= 500 ? forgetUse(id) : storeResponse(id, status, text);
     settle.catch((e: unknown) => console.error('idempotency record', e)).finally(() => json(body));
     return res;
   };

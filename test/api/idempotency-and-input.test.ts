@@ -1,4 +1,6 @@
-import { describeDb, startTestApp, USERS, type TestApp } from '../support/harness.js';
+import { readdirSync, watch } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { describeDb, startTestApp, USERS, type Client, type TestApp } from '../support/harness.js';
 
 describeDb('idempotent creation and clear errors on bad input', () => {
   let t: TestApp;
@@ -44,6 +46,147 @@ describeDb('idempotent creation and clear errors on bad input', () => {
     const other = await arrow.post('/api/claims', claimBody('IDEM-3', 'IDEM-INV-3'), { 'Idempotency-Key': 'k-2' });
     expect(other.status).toBe(422);
     expect(other.body.code).toBe('IDEMPOTENCY_KEY_REUSED');
+  });
+
+  // Streamed bodies (claim files, POS reports): the fingerprint is the SHA-256 of the bytes, with the query string.
+  const bearer = (c: Client) => (c.get('/x') as unknown as { _header: Record<string, string> })._header.authorization;
+  const upload = (c: Client, path: string, csv: string, key?: string, type = 'text/csv') => {
+    const req = t.http.post(path).set('Authorization', bearer(c)).set('Content-Type', type);
+    return (key ? req.set('Idempotency-Key', key) : req).send(csv);
+  };
+  /** An authorization with units left to claim (the seed's are used up by its own claims). */
+  let fileAuth: string;
+  beforeAll(async () => {
+    const arrow = await t.as(USERS.arrowhead);
+    const program = (await arrow.get('/api/programs')).body.items.find((p: { code: string }) => p.code === 'SD-2026');
+    const cascade = (await arrow.get('/api/accounts?type=end_customer&q=Cascade')).body.items[0];
+    const adc = (await arrow.get('/api/products?q=VS-ADC-24S')).body.items[0];
+    const created = await arrow.post('/api/requests', {
+      programId: program.id,
+      endCustomerId: cascade.id,
+      validFrom: '2026-10-01',
+      validTo: '2027-03-31',
+      lines: [{ productId: adc.id, quantity: 1000, requestedCost: '5.9270' }],
+    });
+    const approved = await (await t.as(USERS.cm)).post(`/api/requests/${created.body.id}/approve`, { comment: 'ok' });
+    fileAuth = (await arrow.get(`/api/authorizations/${approved.body.authorizationId}`)).body.number;
+  });
+  const claimFile = (invoice: string, lines = 1) =>
+    [
+      'Invoice No,Line,Invoice Date,Mfr Part,Qty,Book Cost,Debit Cost,S&D Number,End Customer',
+      ...Array.from({ length: lines }, (_, i) =>
+        [invoice, i + 1, '2026-11-12', 'VS-ADC-24S', 2, '6.0270', '5.9270', fileAuth, 'Cascade Robotics'].join(','),
+      ),
+    ].join('\r\n');
+  const claimsByMemo = async (c: Client, memo: string) =>
+    ((await c.get('/api/claims?pageSize=200')).body.items as { id: number; debitMemoNumber: string | null }[]).filter(
+      (x) => x.debitMemoNumber === memo,
+    );
+
+  it('answers 422 to the same key with another claim file, and that file is claimed when sent with its own key', async () => {
+    const arrow = await t.as(USERS.arrowhead);
+    const before = (await arrow.get('/api/claims')).body.total;
+    const first = await upload(arrow, '/api/claims/file?debitMemoNumber=IDEM-F1', claimFile('IDEM-F-INV-1'), 'kf-1');
+    expect(first.status).toBe(201);
+    expect(first.body.lines.accepted).toBe(1);
+    // Another file (its own lines and debit memo number) under the same key: refused, not a replay of the first.
+    const second = await upload(arrow, '/api/claims/file?debitMemoNumber=IDEM-F2', claimFile('IDEM-F-INV-2'), 'kf-1');
+    expect(second.status).toBe(422);
+    expect(second.body.code).toBe('IDEMPOTENCY_KEY_REUSED');
+    expect(second.headers['idempotency-replayed']).toBeUndefined();
+    expect(await claimsByMemo(arrow, 'IDEM-F2')).toEqual([]);
+    // The same query string, another body: refused too.
+    const otherBody = await upload(arrow, '/api/claims/file?debitMemoNumber=IDEM-F1', claimFile('IDEM-F-INV-3'), 'kf-1');
+    expect(otherBody.status).toBe(422);
+    expect(otherBody.body.code).toBe('IDEMPOTENCY_KEY_REUSED');
+    // The refused file, sent with a key of its own, is claimed.
+    const resent = await upload(arrow, '/api/claims/file?debitMemoNumber=IDEM-F2', claimFile('IDEM-F-INV-2'), 'kf-2');
+    expect(resent.status).toBe(201);
+    expect(resent.body.claim.debitMemoNumber).toBe('IDEM-F2');
+    expect(resent.body.lines.accepted).toBe(1);
+    expect((await claimsByMemo(arrow, 'IDEM-F2')).map((c) => c.id)).toEqual([resent.body.claim.id]);
+    expect((await arrow.get('/api/claims')).body.total).toBe(before + 2);
+  });
+
+  it('replays the stored answer to the same claim file sent again with the same key, and claims it once', async () => {
+    const arrow = await t.as(USERS.arrowhead);
+    const before = (await arrow.get('/api/claims')).body.total;
+    const csv = claimFile('IDEM-F-INV-4', 3);
+    const first = await upload(arrow, '/api/claims/file?debitMemoNumber=IDEM-F4', csv, 'kf-4');
+    expect(first.status).toBe(201);
+    expect(first.body.rows).toEqual({ read: 3, rejected: 0 });
+    expect(first.body.lines).toMatchObject({ accepted: 3, rejected: 0 });
+    const retry = await upload(arrow, '/api/claims/file?debitMemoNumber=IDEM-F4', csv, 'kf-4');
+    expect(retry.status).toBe(201);
+    expect(retry.headers['idempotency-replayed']).toBe('true');
+    expect(retry.body).toEqual(first.body);
+    expect((await arrow.get('/api/claims')).body.total).toBe(before + 1);
+  });
+
+  it('answers 422 to the same key and the same file with another query string', async () => {
+    const arrow = await t.as(USERS.arrowhead);
+    const csv = claimFile('IDEM-F-INV-5');
+    expect((await upload(arrow, '/api/claims/file?debitMemoNumber=IDEM-F5', csv, 'kf-5')).status).toBe(201);
+    const other = await upload(arrow, '/api/claims/file?debitMemoNumber=IDEM-F6', csv, 'kf-5');
+    expect(other.status).toBe(422);
+    expect(other.body.code).toBe('IDEMPOTENCY_KEY_REUSED');
+    expect(await claimsByMemo(arrow, 'IDEM-F6')).toEqual([]);
+  });
+
+  it('spools a streamed POS report with a key: the import reads every row, a retry replays it, another report is refused', async () => {
+    const arrow = await t.as(USERS.arrowhead);
+    // Big enough to cross many stream chunks (about 400 kB); its rows are valid POS lines.
+    const rows = 4000;
+    const csv = [
+      'Invoice No,Line,Invoice Date,Mfr Part,Qty,Unit Cost,S&D Number,End Customer',
+      ...Array.from({ length: rows }, (_, i) =>
+        ['IDEM-POS-' + i, 1, '2026-11-12', 'VS-MCU-32F4', 1, '4.1000', authNumber, 'Helios Medical Devices'].join(','),
+      ),
+    ].join('\n');
+    // The app runs in this process: its temp folders are named with this process's id.
+    const mine = `bec-body-${process.pid}-`;
+    const seen = new Set<string>();
+    const watcher = watch(tmpdir(), (_event, name) => void (name?.startsWith(mine) && seen.add(name)));
+    try {
+      const first = await upload(arrow, '/api/imports?fileName=idem.csv', csv, 'ki-1');
+      expect(first.status).toBe(201);
+      expect(first.body).toMatchObject({ status: 'completed', rowsRead: rows, rowsRejected: 0, processedBytes: Buffer.byteLength(csv) });
+      const retry = await upload(arrow, '/api/imports?fileName=idem.csv', csv, 'ki-1');
+      expect(retry.status).toBe(201);
+      expect(retry.headers['idempotency-replayed']).toBe('true');
+      expect(retry.body.id).toBe(first.body.id);
+      const other = await upload(arrow, '/api/imports?fileName=idem.csv', csv.replace('IDEM-POS-0,', 'IDEM-POS-X,'), 'ki-1');
+      expect(other.status).toBe(422);
+      expect(other.body.code).toBe('IDEMPOTENCY_KEY_REUSED');
+      // A route that refuses the body unread (not a CSV) leaves nothing behind either.
+      const refused = await upload(arrow, '/api/imports', csv, 'ki-2', 'application/xml');
+      expect(refused.status).toBe(415);
+      await new Promise((r) => setTimeout(r, 100));
+      // Each of the four bodies went through a temp folder of its own, and none is left once answered.
+      expect(seen.size).toBe(4);
+      for (let i = 0; i < 50 && readdirSync(tmpdir()).some((n) => n.startsWith(mine)); i++) await new Promise((r) => setTimeout(r, 20));
+      expect(readdirSync(tmpdir()).filter((n) => n.startsWith(mine))).toEqual([]);
+      // Without a key nothing is spooled.
+      expect((await upload(arrow, '/api/imports?fileName=idem-2.csv', csv)).status).toBe(201);
+      await new Promise((r) => setTimeout(r, 100));
+      expect(seen.size).toBe(4);
+    } finally {
+      watcher.close();
+    }
+    const imports = (await arrow.get('/api/imports')).body.items as { fileName: string }[];
+    expect(imports.filter((i) => i.fileName === 'idem.csv')).toHaveLength(1);
+  });
+
+  it('still fingerprints a JSON body: the same key with the same JSON and another query string is refused', async () => {
+    const arrow = await t.as(USERS.arrowhead);
+    const first = await arrow.post('/api/claims', claimBody('IDEM-J1', 'IDEM-J-INV-1'), { 'Idempotency-Key': 'kj-1' });
+    expect(first.status).toBe(201);
+    const again = await arrow.post('/api/claims', claimBody('IDEM-J1', 'IDEM-J-INV-1'), { 'Idempotency-Key': 'kj-1' });
+    expect(again.headers['idempotency-replayed']).toBe('true');
+    expect(again.body.id).toBe(first.body.id);
+    const query = await arrow.post('/api/claims?x=1', claimBody('IDEM-J1', 'IDEM-J-INV-1'), { 'Idempotency-Key': 'kj-1' });
+    expect(query.status).toBe(422);
+    expect(query.body.code).toBe('IDEMPOTENCY_KEY_REUSED');
   });
 
   it('keeps keys per caller: another user with the same key is not replayed', async () => {

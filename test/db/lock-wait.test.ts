@@ -69,4 +69,19 @@ describeDb('waiting for another connection', () => {
     await release();
     expect([await value(1), await value(2)]).toEqual([112, 7]);
   });
+
+  it('lets a transaction that reads before it writes wait for the lock too (SQLite: BEGIN IMMEDIATE)', async () => {
+    await t.db.sequelize.query('INSERT INTO lock_probe (id, v) VALUES (3, 0)');
+    const release = await holdWrite(500);
+    const started = Date.now();
+    // A DEFERRED transaction on SQLite would read here, then fail its write with SQLITE_BUSY at
+    // once (a reader cannot upgrade past another writer; the busy handler is not called).
+    await t.db.sequelize.transaction(async (tx) => {
+      await t.db.sequelize.query('SELECT v FROM lock_probe WHERE id = 3', { transaction: tx, type: QueryTypes.SELECT });
+      await t.db.sequelize.query('UPDATE lock_probe SET v = v + 1 WHERE id = 3', { transaction: tx });
+    });
+    await release();
+    expect(Date.now() - started).toBeGreaterThanOrEqual(400);
+    expect([await value(1), await value(3)]).toEqual([113, 1]);
+  });
 });
