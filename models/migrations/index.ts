@@ -5,6 +5,7 @@ import { importsSchema } from './20261123T1100-imports.js';
 import { salesforceSchema } from './20261123T1200-salesforce.js';
 import { bulkClaimsSchema } from './20261123T1400-bulk-claims.js';
 import { claimLineIndexesSchema } from './20261123T1500-claim-line-indexes.js';
+import { exactMoneySqliteSchema } from './20261201T1000-exact-money-sqlite.js';
 import type { Migration } from './types.js';
 
 export const migrations: Migration[] = [
@@ -14,4 +15,5 @@ export const migrations: Migration[] = [
   salesforceSchema,
   bulkClaimsSchema,
   claimLineIndexesSchema,
+  exactMoneySqliteSchema,
 ];
