@@ -35,6 +35,8 @@ export const MONEY_COLUMNS: Readonly<Record<string, readonly string[]>> = {
 
 /** The canonical stored form: up to 14 integer digits without leading zeros, exactly 4 decimals. */
 const CANONICAL = /^-?(0|[1-9]\d{0,13})\.\d{4}$/;
+/** Up to 14 integer digits and up to 4 decimals, leading zeros allowed. */
+const SHORT = /^(-?)(\d{1,14})(?:\.(\d{0,4}))?$/;
 const LIMIT = new Money('1e14');
 
 /**
@@ -43,7 +45,16 @@ const LIMIT = new Money('1e14');
  * does); more than 14 integer digits, or anything that is not a number, is refused.
  */
 export function moneyToDb(value: unknown): string {
-  if (typeof value === 'string' && CANONICAL.test(value)) return value === '-0.0000' ? '0.0000' : value;
+  if (typeof value === 'string') {
+    if (CANONICAL.test(value)) return value === '-0.0000' ? '0.0000' : value;
+    // A POS file's '12.5' or '7': padded as text, without a decimal object per cell.
+    const short = SHORT.exec(value);
+    if (short) {
+      const whole = short[2]!.replace(/^0+(?=\d)/, '');
+      const text = `${whole}.${(short[3] ?? '').padEnd(4, '0')}`;
+      return short[1] && text !== '0.0000' ? `-${text}` : text;
+    }
+  }
   let amount: Money;
   try {
     if (Money.isDecimal(value)) amount = new Money(value as Money);

@@ -1,11 +1,11 @@
 import { readFileSync, rmSync } from 'node:fs';
 import { QueryTypes, type Sequelize } from 'sequelize';
 import sqlite3 from 'sqlite3';
-import { Money, moneyFromDb, moneyToString } from '../../core/money.js';
+import { Money, MoneyFormatError, moneyFromDb, moneyToString } from '../../core/money.js';
 import { writeRows, type Cell } from '../../models/bulk.js';
 import { Product } from '../../models/catalog.js';
 import { openDatabase } from '../../models/database.js';
-import { MONEY_COLUMNS, moneyFromUnits, moneyUnitsSql, sumMoneySql } from '../../models/money-sql.js';
+import { MONEY_COLUMNS, moneyFromUnits, moneyToDb, moneyUnitsSql, sumMoneySql } from '../../models/money-sql.js';
 import { claimTotals } from '../../server/claims/pos-claims.repository.js';
 import { seedDemo } from '../../server/seed/demo.js';
 import { describeDb, dialect, startTestApp, testDatabaseUrl, USERS, type TestApp } from '../support/harness.js';
@@ -151,6 +151,24 @@ describeDb('exact money', () => {
     expect(Number(r!.above)).toBe(2); // 10 and BIG: not '9.0000' > '10.0000' as text
     const ordered = await rows<{ v: string }>(db, `SELECT x.v AS v FROM ${sub} x ORDER BY ${units}`, values);
     expect(ordered.map((o) => moneyToString(moneyFromDb(o.v)))).toEqual(['-3.0000', '-0.0001', '0.0000', '9.0000', '10.0000', BIG]);
+  });
+
+  it('writes amounts in the canonical stored form, and refuses what is not an amount', () => {
+    const cases: [unknown, string][] = [
+      ['12.5', '12.5000'],
+      ['7', '7.0000'],
+      ['-0', '0.0000'],
+      ['007.10', '7.1000'],
+      ['-12.', '-12.0000'],
+      [12.25, '12.2500'],
+      [0.1, '0.1000'],
+      ['1.00005', '1.0001'], // more than 4 decimals: half-up, as DECIMAL(18,4) does
+      [new Money('-3.14159'), '-3.1416'],
+      [BIG, BIG],
+    ];
+    for (const [input, stored] of cases) expect([input, moneyToDb(input)]).toEqual([input, stored]);
+    for (const bad of ['abc', '', '100000000000000', '99999999999999.99995', Number.NaN, Infinity, null, {}])
+      expect(() => moneyToDb(bad)).toThrow(MoneyFormatError);
   });
 
   sqliteOnly('refuses on SQLite what could not be summed exactly, and accepts the 0 of `SET amount = 0`', async () => {
