@@ -17,8 +17,10 @@ type Dialect = Sequelize | string;
 const dialectOf = (d: Dialect) => (typeof d === 'string' ? d : d.getDialect());
 
 /**
- * The money columns of every table, as of migration 20261201T1000-exact-money-sqlite. A table
- * with money columns made later is rebuilt with `rebuildWithExactMoney` by its own migration.
+ * The money columns of every table: what migration 20261201T1000-exact-money-sqlite rebuilt (it
+ * skips a table that does not exist yet) and what the bulk writer canonicalizes on SQLite. A
+ * table with money columns made later is added here, and its own migration calls
+ * `rebuildWithExactMoney` on SQLite after creating it (col.money() gives TEXT, not the CHECK).
  */
 export const MONEY_COLUMNS: Readonly<Record<string, readonly string[]>> = {
   products: ['list_price'],
