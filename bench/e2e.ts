@@ -14,6 +14,7 @@ import { splitPosKey } from '../core/claims/engine.js';
 import { canonicalInvoiceLine, canonicalInvoiceNumber } from '../core/claims/pos-key.js';
 import { rawMysql } from '../models/bulk.js';
 import { openDatabase, parseMysqlUrl } from '../models/database.js';
+import { moneyFromUnits, sumMoneySql } from '../models/money-sql.js';
 import type { Actor } from '../server/auth/actor.js';
 import { importClaimFile } from '../server/claims/claim-file.service.js';
 import { claimImport } from '../server/claims/pos-claims.service.js';
@@ -420,7 +421,7 @@ async function e2e(pipeline: Pipeline) {
   const lines = files.reduce((n, f) => n + f.lines, 0);
   // Not timed: what the database holds, with its amounts to the cent.
   const one = async (sql: string) => ((await db.query(sql, { type: QueryTypes.SELECT })) as Record<string, unknown>[])[0]!;
-  const sum = db.getDialect() === 'mysql' ? 'SUM(approved_amount)' : 'SUM(CAST(ROUND(approved_amount * 10000) AS INTEGER)) / 10000.0';
+  const sum = sumMoneySql(db, 'approved_amount');
   const check = await one(
     `SELECT COUNT(*) AS n, SUM(CASE WHEN verdict = 'accepted' THEN 1 ELSE 0 END) AS accepted, ${sum} AS approved FROM claim_lines WHERE claim_id > ${seededClaims}`,
   );
@@ -448,7 +449,7 @@ async function e2e(pipeline: Pipeline) {
       persisted: {
         claimLines: Number(check.n),
         accepted: Number(check.accepted),
-        approvedTotal: String(check.approved),
+        approvedTotal: moneyFromUnits(check.approved),
         consumptions: Number(ledger.n),
         consumedQuantityAdded: Number(counted.q) - seededQuantity,
       },

@@ -29,8 +29,10 @@ export function isMoneyText(text: string): boolean {
 }
 
 /**
- * Converts what a database driver returns for a DECIMAL column: mysql2 gives strings,
- * SQLite gives numbers (exact for DECIMAL(18,4) values up to 15 significant digits).
+ * Converts what a database driver returns for a money column: strings from both (mysql2's
+ * DECIMAL(18,4); SQLite's TEXT, canonical 4-decimal text, or '0'). A number (an SQL expression
+ * such as `ELSE 0`, or a database from before money was TEXT on SQLite) is read through its
+ * shortest decimal text, exact up to 15 significant digits.
  */
 export function moneyFromDb(value: string | number | null | undefined): Money {
   if (value === null || value === undefined) return new Money(0);

@@ -7,6 +7,7 @@
  */
 import { Readable } from 'node:stream';
 import type { Sequelize, Transaction } from 'sequelize';
+import { isCanonicalMoney, MONEY_COLUMNS, moneyToDb } from './money-sql.js';
 
 export type Cell = string | number | boolean | Date | null | undefined;
 
@@ -240,6 +241,8 @@ const setValue = (v: Cell) => (v instanceof Date ? tsvCell(v) : v === undefined 
  * With `ignore`, rows whose unique key is already present are skipped (and not counted).
  * Without it a duplicate key fails the statement on SQLite; on MariaDB LOAD DATA LOCAL always
  * skips duplicates, so callers that must fail on one check the count they get back.
+ * Amounts in a table's money columns (MONEY_COLUMNS) may be any decimal text or number: SQLite
+ * gets them as canonical 4-decimal strings, MariaDB's DECIMAL(18,4) reads them as they are.
  */
 export async function writeRows(
   db: Sequelize,
@@ -276,6 +279,10 @@ export async function writeRows(
   const per = Math.max(1, Math.floor(32000 / names.length));
   const verb = options.ignore ? 'INSERT OR IGNORE' : 'INSERT';
   const cell = (v: Cell) => (v instanceof Date ? sqliteInstant(v) : v === undefined ? null : v);
+  // Money columns hold canonical 4-decimal text on SQLite (its CHECK refuses '12.5' or 12.5).
+  const moneyColumns = MONEY_COLUMNS[table] ?? [];
+  const money = names.map((n) => moneyColumns.includes(n));
+  const moneyCell = (v: Cell) => (v === null || v === undefined ? null : isCanonicalMoney(v) ? v : moneyToDb(v));
   let written = 0;
   for (let i = 0; i < rows.length; i += per) {
     const part = rows.slice(i, i + per);
@@ -283,8 +290,8 @@ export async function writeRows(
     const sql = `${verb} INTO ${table} (${names.join(',')}) VALUES ${part.map(() => row).join(',')} RETURNING 1`;
     const params: unknown[] = [];
     for (const r of part) {
-      for (const v of r) params.push(cell(v));
-      for (const v of fixed) params.push(cell(v));
+      for (let j = 0; j < r.length; j++) params.push(money[j] ? moneyCell(r[j]) : cell(r[j]));
+      for (let j = 0; j < fixed.length; j++) params.push(money[columns.length + j] ? moneyCell(fixed[j]) : cell(fixed[j]));
     }
     const returned = await sqliteAll(db, options.transaction, sql, params);
     written += returned.length;

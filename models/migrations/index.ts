@@ -7,6 +7,7 @@ import { bulkClaimsSchema } from './20261123T1400-bulk-claims.js';
 import { claimLineIndexesSchema } from './20261123T1500-claim-line-indexes.js';
 import { canonicalPosKeySchema } from './20261201T0900-canonical-pos-key.js';
 import { distributorCurrencySchema } from './20261201T0910-distributor-currency.js';
+import { exactMoneySqliteSchema } from './20261201T1000-exact-money-sqlite.js';
 import type { Migration } from './types.js';
 
 export const migrations: Migration[] = [
@@ -18,4 +19,5 @@ export const migrations: Migration[] = [
   claimLineIndexesSchema,
   canonicalPosKeySchema,
   distributorCurrencySchema,
+  exactMoneySqliteSchema,
 ];

@@ -8,10 +8,10 @@ import type { Transaction } from 'sequelize';
 import { moneyFromDb, moneyToString } from '../../core/money.js';
 import { writeRows, type RowBatch } from '../../models/bulk.js';
 import { select } from '../settlement/ledger.repository.js';
+import { moneyFromUnits, sumMoneySql } from '../../models/money-sql.js';
 import type { PosRow } from '../imports/pos-rows.js';
 import { sequelize } from './claims.repository.js';
 
-const mysql = () => sequelize().getDialect() === 'mysql';
 const m = (v: string | number) => moneyToString(moneyFromDb(v));
 const day = (v: unknown) => String(v).slice(0, 10);
 
@@ -136,9 +136,9 @@ export async function writePage(rows: RowBatch, distributorId: number, transacti
   if (written !== lineCount) throw new Error(`claim lines: ${written} of ${lineCount} rows written`);
 }
 
-/** A claim's totals, exact, from its lines: DECIMAL sums on MariaDB, 1/10,000 integer units on SQLite. */
+/** A claim's totals, exact, from its lines: sums of 1/10,000 integer units on both dialects (models/money-sql.ts). */
 export async function claimTotals(claimId: number, transaction?: Transaction) {
-  const sum = (c: string) => (mysql() ? `COALESCE(SUM(${c}), 0)` : `COALESCE(SUM(CAST(ROUND(${c} * 10000) AS INTEGER)), 0)`);
+  const sum = (c: string) => sumMoneySql(sequelize(), c);
   const [r] = await select<Record<string, unknown>>(
     `SELECT COUNT(*) AS n, ${sum('claimed_amount')} AS claimed, ${sum('computed_amount')} AS computed, ${sum('approved_amount')} AS approved,
             SUM(CASE WHEN verdict = 'rejected' THEN 1 ELSE 0 END) AS rejected
@@ -146,13 +146,12 @@ export async function claimTotals(claimId: number, transaction?: Transaction) {
     [claimId],
     transaction,
   );
-  const fix = (v: unknown) => (mysql() ? m(String(v)) : moneyToString(moneyFromDb(String(v)).div(10000)));
   return {
     lines: Number(r!.n),
     rejected: Number(r!.rejected ?? 0),
-    claimedTotal: fix(r!.claimed),
-    computedTotal: fix(r!.computed),
-    approvedTotal: fix(r!.approved),
+    claimedTotal: moneyFromUnits(r!.claimed),
+    computedTotal: moneyFromUnits(r!.computed),
+    approvedTotal: moneyFromUnits(r!.approved),
   };
 }
 

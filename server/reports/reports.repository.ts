@@ -1,24 +1,24 @@
 /**
  * Accrual and report figures, aggregated in SQL (never by loading lines into Node). Sums are
- * exact on both dialects: MariaDB sums DECIMAL exactly; on SQLite each amount is first made an
- * integer of 1/10,000 units (SQLite keeps DECIMAL as a float), and the edge turns them back.
+ * exact on both dialects: every amount is summed as integer units of 1/10,000 (models/money-sql.ts;
+ * SQLite keeps money as 4-decimal text), and the edge turns them back into 4-decimal strings.
  * Claim money is grouped by the claim's currency: two currencies are never added together.
  */
 import { QueryTypes, type Sequelize } from 'sequelize';
 import { Money, moneyToString } from '../../core/money.js';
 import { Claim } from '../../models/claims.js';
+import { moneyFromUnits, moneyUnitsSql, sumMoneySql as sumMoney, sumUnitsSql } from '../../models/money-sql.js';
 import type { TenantScope } from '../auth/actor.js';
 
 const db = (): Sequelize => Claim.sequelize!;
 const sqlite = () => db().getDialect() === 'sqlite';
 
-/** SUM of a money expression, exact: 4-dp units on SQLite, DECIMAL on MariaDB. */
-const sumMoneySql = (expr: string) =>
-  sqlite() ? `COALESCE(SUM(CAST(ROUND((${expr}) * 10000) AS INTEGER)), 0)` : `COALESCE(SUM(${expr}), 0)`;
-/** Money from sumMoneySql's column, as a 4-dp string. */
-const fromSum = (v: unknown) => moneyToString(sqlite() ? new Money(String(v ?? 0)).div(10000) : new Money(String(v ?? 0)));
+/** SUM of a money expression (a money column, or 0), exact, in units: read it with fromSum. */
+const sumMoneySql = (expr: string) => sumMoney(db(), expr);
+/** Money from a sum in units, as a 4-dp string. */
+const fromSum = moneyFromUnits;
 /** A per-unit money value as integer units, for products with quantities. */
-const units = (expr: string) => `ROUND((${expr}) * 10000)`;
+const units = (expr: string) => moneyUnitsSql(db(), expr);
 
 const scopeSql = (scope: TenantScope, column: string) =>
   scope.distributorId === null
@@ -57,13 +57,11 @@ export async function accruals(scope: TenantScope, today: string, baseCurrency: 
   const e = scopeSql(scope, 'a.distributor_id');
   // Exposure: approved quantity not yet claimed x (current book cost - authorized cost), live authorizations only.
   const book = `(SELECT b.cost FROM book_costs b WHERE b.distributor_id = a.distributor_id AND b.product_id = l.product_id AND b.effective_from <= ? AND (b.effective_to IS NULL OR b.effective_to >= ?) ORDER BY b.effective_from DESC LIMIT 1)`;
-  const perLine = sqlite()
-    ? `(l.approved_quantity - l.consumed_quantity) * (${units(`COALESCE(${book}, l.authorized_cost)`)} - ${units('l.authorized_cost')})`
-    : `(l.approved_quantity - l.consumed_quantity) * (COALESCE(${book}, l.authorized_cost) - l.authorized_cost)`;
+  const perLine = `(l.approved_quantity - l.consumed_quantity) * (${units(`COALESCE(${book}, l.authorized_cost)`)} - ${units('l.authorized_cost')})`;
   const rows = (await db().query(
     `SELECT a.distributor_id AS distributorId, d.name AS distributorName,
             COALESCE(SUM(l.approved_quantity - l.consumed_quantity), 0) AS openQuantity,
-            COALESCE(SUM(${perLine}), 0) AS exposure
+            ${sumUnitsSql(db(), perLine)} AS exposure
        FROM authorization_lines l
        JOIN authorizations a ON a.id = l.authorization_id
        JOIN accounts d ON d.id = a.distributor_id

@@ -183,7 +183,7 @@ export async function takeClaimLines(claimId: number, expected: number, transact
       lost[r.verdict] = Number(r.n);
     await exec(
       `UPDATE claim_lines SET verdict = 'rejected', reason_codes = '["ALREADY_CLAIMED"]', rule = 'notAlreadyClaimed',
-              accepted_quantity = 0, computed_amount = 0, approved_amount = 0
+              accepted_quantity = 0, computed_amount = '0.0000', approved_amount = '0.0000'
         WHERE ${missing}`,
       [claimId],
       transaction,
