@@ -15,7 +15,7 @@
  * A run that fails leaves nothing: its lines and draft claim are removed, the ledger is untouched.
  */
 import type { Readable } from 'node:stream';
-import { Transaction } from 'sequelize';
+import type { Transaction } from 'sequelize';
 import { AuthorizationIndex, ValidationSession, type AuthorizationLineFact, type PartResolver } from '../../core/claims/engine.js';
 import { toClaimLineInput } from '../../core/claims/from-pos.js';
 import { normalizeCode, posKey } from '../../core/claims/rules.js';
@@ -32,8 +32,7 @@ import { claimCurrency } from './claims.service.js';
 import type { ClaimView } from './claims.schemas.js';
 import { claimLineCells, errorText, submitBuiltClaim, type Prepared } from './pos-claims.service.js';
 import { authorizationFactsForNumbers, bookCosts } from './facts.repository.js';
-import { claimLineConstants, CLAIM_LINE_COLUMNS } from './pos-claims.repository.js';
-import { RowBatch, writeRows } from '../../models/bulk.js';
+import { newClaimLineBatch, writePage } from './pos-claims.repository.js';
 
 export interface ClaimFileMeta extends ImportMeta {
   debitMemoNumber: string | null;
@@ -148,7 +147,7 @@ class ClaimFileRun {
     this.consumedNow = consumed;
     const prepared: Prepared[] = rows.map((r) => this.prepare(r));
     const v = this.session.validate(prepared.map((x) => x.line));
-    const out = new RowBatch(repo.sequelize());
+    const out = newClaimLineBatch();
     const cells: Cell[] = [this.claimId];
     let expected = 0;
     for (let i = 0; i < prepared.length; i++) {
@@ -163,15 +162,8 @@ class ClaimFileRun {
       }
       out.add(claimLineCells(v, i, prepared[i]!, fact, cells));
     }
-    const count = out.length;
-    const load = writeRows(repo.sequelize(), 'claim_lines', CLAIM_LINE_COLUMNS, out, {
-      transaction: null,
-      trustedReferences: true,
-      constants: claimLineConstants(this.distributorId),
-    }).then(
-      (n) => {
-        if (n !== count) throw new Error(`claim lines: ${n} of ${count} rows written`);
-      },
+    const load = writePage(out, this.distributorId, null).then(
+      () => undefined,
       (err: unknown) => {
         this.failed ??= err;
         throw err;
@@ -219,8 +211,7 @@ export async function importClaimFile(actor: Actor, input: Readable, meta: Claim
     if (existing)
       throw new AppError('CLAIM_ALREADY_EXISTS', `debit memo ${meta.debitMemoNumber} was already claimed`, 409, { claimId: existing });
   }
-  const db = repo.sequelize();
-  const claimId = await db.transaction(async (t) => {
+  const claimId = await settlement.inTransaction(async (t) => {
     const id = await repo.insertClaim(
       {
         number: documentNumber('CLM'),
@@ -293,17 +284,15 @@ export async function importClaimFile(actor: Actor, input: Readable, meta: Claim
     };
   };
   try {
-    if (db.getDialect() === 'mysql') {
+    if (settlement.concurrentWriters()) {
       // One ledger transaction for the whole file; read committed, so its statements see the
       // lines the other connections wrote.
-      return await db.transaction({ isolationLevel: Transaction.ISOLATION_LEVELS.READ_COMMITTED }, async (ledger) =>
-        settle(await stream(ledger), ledger),
-      );
+      return await settlement.inTransaction(async (ledger) => settle(await stream(ledger), ledger), { readCommitted: true });
     }
     // SQLite has one writer: a transaction held open for the whole file would lock the job's own
     // progress writes out. The lines go in first; the ledger step is one short transaction.
     const job = await stream(null);
-    return await db.transaction((ledger) => settle(job, ledger));
+    return await settlement.inTransaction((ledger) => settle(job, ledger));
   } catch (err) {
     // Nothing of a failed run stays: its lines and its draft claim go, the ledger never moved.
     await repo.discardDraftClaim(claimId).catch(() => undefined);

@@ -6,7 +6,7 @@
  */
 import type { Transaction } from 'sequelize';
 import { moneyFromDb, moneyToString } from '../../core/money.js';
-import { writeRows, type RowBatch } from '../../models/bulk.js';
+import { RowBatch, writeRows } from '../../models/bulk.js';
 import { select } from '../settlement/ledger.repository.js';
 import { moneyFromUnits, sumMoneySql } from '../../models/money-sql.js';
 import type { PosRow } from '../imports/pos-rows.js';
@@ -122,8 +122,14 @@ export const claimLineConstants = (distributorId: number, now = new Date()) => (
   updated_at: now,
 });
 
-/** One page's claim lines, inside the page's transaction (the settlement service's ledger step follows). */
-export async function writePage(rows: RowBatch, distributorId: number, transaction: Transaction) {
+/** A batch to add claim line rows to (`CLAIM_LINE_COLUMNS`), in the database's bulk format. */
+export const newClaimLineBatch = () => new RowBatch(sequelize());
+
+/**
+ * Claim lines in bulk: a POS claim page's (in the page's transaction, the settlement service's
+ * ledger step follows) or a claim file's batch (`transaction` null: on a connection of its own).
+ */
+export async function writePage(rows: RowBatch, distributorId: number, transaction: Transaction | null) {
   const db = sequelize();
   const lineCount = rows.length;
   // Every reference in these rows was read in this transaction or run: the claim, the authorization

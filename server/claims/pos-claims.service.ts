@@ -24,7 +24,7 @@ import { statusAfterSubmit } from '../../core/claims/status.js';
 import type { ClaimType } from '../../core/domain.js';
 import { lineCredit, moneyToString, parseMoney } from '../../core/money.js';
 import type { Transaction } from 'sequelize';
-import { RowBatch, type Cell } from '../../models/bulk.js';
+import type { Cell } from '../../models/bulk.js';
 import { storedInputs } from './verdict-inputs.js';
 import type { Actor } from '../auth/actor.js';
 import { scopeOf } from '../auth/actor.js';
@@ -37,7 +37,7 @@ import type { ClaimRange } from '../settlement/settlement.service.js';
 import * as repo from './claims.repository.js';
 import { claimCurrency } from './claims.service.js';
 import { authorizationFacts, bookCosts, importParts } from './facts.repository.js';
-import { claimTotals, nextPage, unfinishedClaims, writePage, type PagePosLine } from './pos-claims.repository.js';
+import { claimTotals, newClaimLineBatch, nextPage, unfinishedClaims, writePage, type PagePosLine } from './pos-claims.repository.js';
 
 export interface ClaimImportResult {
   claims: {
@@ -260,7 +260,7 @@ export async function claimImport(
             lines.push({ ...x.line, lineNumber: n });
           }
           const v = validator.validate(distributorId, lines);
-          const rows = new RowBatch(repo.sequelize());
+          const rows = newClaimLineBatch();
           const cells: Cell[] = [];
           const ranges: ClaimRange[] = [];
           let consumptions = 0;

@@ -19,6 +19,7 @@ import * as lines from './settlement.repository.js';
 
 export {
   addConsumedQuantities,
+  concurrentWriters,
   consumedKeys,
   countClaimConsumptions,
   inTransaction,
