@@ -55,6 +55,9 @@ export interface ValidationContext {
 
 export type ClaimLineVerdict = 'accepted' | 'partial' | 'rejected';
 
+/** A verdict's replay inputs: values by name, and the list of missing fields. */
+export type VerdictInputs = Record<string, string | number | null | string[]> & { missingFields?: string[] };
+
 export interface LineVerdictResult {
   lineNumber: number;
   verdict: ClaimLineVerdict;
@@ -67,7 +70,11 @@ export interface LineVerdictResult {
   authorizationLineId: number | null;
   authorizationVersion: number | null;
   rule: string | null; // the first rule that rejected or cut, e.g. 'quantityWithinApproved'
-  inputs: Record<string, string | number | null>; // the inputs that decided the verdict, enough to replay it
+  /**
+   * the inputs that decided the verdict, enough to replay it; `missingFields` names the fields a
+   * MISSING_REQUIRED_FIELD blames (absent or malformed), in the order the rules found them
+   */
+  inputs: VerdictInputs;
 }
 
 export interface ValidationOptions {

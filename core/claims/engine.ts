@@ -65,6 +65,7 @@ export type {
   LineVerdictResult,
   ValidationContext,
   ValidationOptions,
+  VerdictInputs,
 } from './claim-lines.js';
 export { VERDICT_ACCEPTED, VERDICT_PARTIAL, VERDICT_REJECTED } from './verdict-codes.js';
 export {

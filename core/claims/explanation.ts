@@ -2,7 +2,7 @@
 import { REASON_CODES } from '../domain.js';
 import { RULE_NAMES, hasValue } from './rules.js';
 import { parseIsoDate } from './units.js';
-import type { ClaimLineInput, LineVerdictResult } from './claim-lines.js';
+import type { ClaimLineInput, LineVerdictResult, VerdictInputs } from './claim-lines.js';
 import type { CompactVerdicts } from './verdicts.js';
 import {
   ALREADY_CLAIMED,
@@ -123,7 +123,7 @@ export function explain(v: CompactVerdicts, i: number): LineVerdictResult {
         messages.push(`${REASON_CODES[code]}.`);
     }
   }
-  const inputs: Record<string, string | number | null> = {
+  const inputs: VerdictInputs = {
     distributorId: v.distributorId,
     authorizationNumber: authorization,
     invoiceNumber: text(line.invoiceNumber),
@@ -141,6 +141,9 @@ export function explain(v: CompactVerdicts, i: number): LineVerdictResult {
     resalePrice: text(line.resalePrice),
     claimedAmount: text(line.claimedAmount),
   };
+  const missing = v.missingFields.get(i);
+  // a copy: the caller owns its inputs, the verdicts object keeps its own list
+  if (missing !== undefined) inputs.missingFields = [...missing];
   if (v.duplicateOf.has(i)) inputs.duplicateOfLine = v.duplicateOf.get(i)!;
   if (v.consumed.has(i)) inputs.alreadyConsumed = 1;
   if (fact) {
