@@ -8,7 +8,7 @@ import {
   CompactVerdicts,
   type LineVerdictResult,
 } from '../../../core/claims/engine.js';
-import { generateEngineDataset } from '../../../core/claims/dataset.js';
+import { generateEngineDataset } from '../../../bench/dataset.js';
 import { claimLine, context, fact, numbered } from './support.js';
 
 describe('validateClaimLines', () => {
