@@ -5,7 +5,7 @@ import { Program } from '../../models/programs.js';
 import { useSalesforceSettings } from '../../integrations/salesforce/settings.js';
 import { writebacksSettled } from '../../server/integrations/integrations.router.js';
 import { describeDb, startTestApp, USERS, type Client, type TestApp } from '../support/harness.js';
-import { loadDemoCrm, SalesforceStandin } from '../support/salesforce-standin.js';
+import { loadDemoCrm, SalesforceStandin } from '../../integrations/salesforce/standin.js';
 
 interface QueueItem {
   request: {
