@@ -10,6 +10,7 @@ import { AppError, conflict, forbidden, notFound } from '../errors.js';
 import { documentNumber } from '../http/numbers.js';
 import { findProgram } from '../programs/programs.repository.js';
 import * as repo from './requests.repository.js';
+import { requestEvents, type RequestOutcome } from './request-events.js';
 import type { RequestInput, RequestView } from './requests.schemas.js';
 
 const unprocessable = (message: string, errors: { field: string; message: string }[]) =>
@@ -89,7 +90,7 @@ export async function getRequest(actor: Actor, id: number) {
 export const listRequests = (actor: Actor, filter: { status?: string; page: number; pageSize: number }) =>
   repo.listRequests(scopeOf(actor), filter);
 
-type Outcome = 'approve' | 'decline' | 'counter' | 'accept_counter';
+type Outcome = RequestOutcome;
 const AUDIT_ACTION: Record<Outcome, string> = {
   approve: 'request.approved',
   decline: 'request.declined',
@@ -97,7 +98,7 @@ const AUDIT_ACTION: Record<Outcome, string> = {
   accept_counter: 'request.counter_accepted',
 };
 
-/** Runs one decision in a transaction with the request row locked, and audits it. */
+/** Runs one decision in a transaction with the request row locked, audits it, and announces it once committed. */
 async function decide(
   actor: Actor,
   id: number,
@@ -126,6 +127,7 @@ async function decide(
     );
     return after;
   });
+  requestEvents.emit('request.decided', { requestId: id, outcome, status: result.status, distributorId: result.distributorId });
   return result;
 }
 

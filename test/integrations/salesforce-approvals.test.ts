@@ -166,6 +166,20 @@ describeDb('approvals informed by Salesforce', () => {
     expect(sf.updates.length).toBe(after);
   });
 
+  it('writes nothing back for a decision that was refused', async () => {
+    const cascade = byCustomer(await queue(), 'Cascade Robotics');
+    expect(cascade.crm.confident).toBe(true);
+    const before = sf.updates.length;
+    // the counter names a line of no request: the decision rolls back
+    const res = await cm.post(`/api/requests/${cascade.request.id}/counter`, {
+      comment: 'no such line',
+      lines: [{ lineId: 999999, counterCost: '1.00' }],
+    });
+    expect(res.status).toBe(400);
+    await writebacksSettled();
+    expect(sf.updates.length).toBe(before);
+  });
+
   it('writes to configured fields', async () => {
     const cascade = byCustomer(await queue(), 'Cascade Robotics');
     useSalesforceSettings(
