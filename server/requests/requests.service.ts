@@ -1,7 +1,5 @@
-import { UniqueConstraintError } from 'sequelize';
 import { checkRequestEligibility } from '../../core/programs/eligibility.js';
 import { moneyToString, parseMoney } from '../../core/money.js';
-import { PriceRequest } from '../../models/requests.js';
 import type { Actor } from '../auth/actor.js';
 import { scopeOf } from '../auth/actor.js';
 import { recordAudit } from '../audit/audit.repository.js';
@@ -46,36 +44,29 @@ export async function createRequest(actor: Actor, input: RequestInput): Promise<
   problems.push(...checkRequestEligibility(program, { ...input, distributorId }));
   if (problems.length) throw unprocessable(`the request does not fit program ${program.code}`, problems);
 
-  const id = await PriceRequest.sequelize!.transaction(async (transaction) => {
-    for (let attempt = 0; ; attempt++) {
-      try {
-        const newId = await repo.insertRequest(
-          {
-            number: documentNumber('REQ'),
-            programId: input.programId,
-            distributorId,
-            resellerId: input.resellerId,
-            endCustomerId: input.endCustomerId,
-            requestedByUserId: actor.userId,
-            status: 'pending',
-            validFrom: input.validFrom,
-            validTo: input.validTo,
-            opportunityRef: input.opportunityRef,
-            dealRegistrationRef: input.dealRegistrationRef,
-            justification: input.justification,
-            decisionComment: null,
-            decidedByUserId: null,
-            authorizationId: null,
-            lines: input.lines.map((l) => ({ ...l, requestedCost: moneyToString(parseMoney(l.requestedCost)) })),
-          },
-          transaction,
-        );
-        return newId;
-      } catch (err) {
-        if (!(err instanceof UniqueConstraintError) || attempt > 3) throw err;
-      }
-    }
-  });
+  const id = await repo.inTransaction((transaction) =>
+    repo.insertRequest(
+      () => documentNumber('REQ'),
+      {
+        programId: input.programId,
+        distributorId,
+        resellerId: input.resellerId,
+        endCustomerId: input.endCustomerId,
+        requestedByUserId: actor.userId,
+        status: 'pending',
+        validFrom: input.validFrom,
+        validTo: input.validTo,
+        opportunityRef: input.opportunityRef,
+        dealRegistrationRef: input.dealRegistrationRef,
+        justification: input.justification,
+        decisionComment: null,
+        decidedByUserId: null,
+        authorizationId: null,
+        lines: input.lines.map((l) => ({ ...l, requestedCost: moneyToString(parseMoney(l.requestedCost)) })),
+      },
+      transaction,
+    ),
+  );
   const view = (await repo.findRequest({ distributorId: null }, id))!;
   await recordAudit(actor, { action: 'request.created', entityType: 'price_request', entityId: id, distributorId, after: view });
   return view;
@@ -103,10 +94,9 @@ async function decide(
   actor: Actor,
   id: number,
   outcome: Outcome,
-  apply: (request: RequestView, transaction: import('sequelize').Transaction) => Promise<Partial<PriceRequest>>,
+  apply: (request: RequestView, transaction: repo.Tx) => Promise<repo.RequestPatch>,
 ) {
-  const sequelize = PriceRequest.sequelize!;
-  const result = await sequelize.transaction(async (transaction) => {
+  const result = await repo.inTransaction(async (transaction) => {
     const before = await repo.findRequest(scopeOf(actor), id, transaction);
     if (!before) throw notFound('request');
     const patch = await apply(before, transaction);
@@ -140,7 +130,7 @@ function assertNotOwn(actor: Actor, r: RequestView) {
   if (r.requestedByUserId === actor.userId) throw new AppError('SELF_APPROVAL_FORBIDDEN', 'you cannot decide on your own request', 403);
 }
 
-async function authorizeFrom(actor: Actor, r: RequestView, costs: 'requested' | 'counter', transaction: import('sequelize').Transaction) {
+async function authorizeFrom(actor: Actor, r: RequestView, costs: 'requested' | 'counter', transaction: repo.Tx) {
   const auth = await insertAuthorization(
     {
       distributorId: r.distributorId,
