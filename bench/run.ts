@@ -27,7 +27,7 @@ import {
   type ClaimLineInput,
   type CompactVerdicts,
 } from '../core/claims/engine.js';
-import { generateEngineDataset } from '../core/claims/dataset.js';
+import { generateEngineDataset } from './dataset.js';
 
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`);

@@ -7,6 +7,7 @@ import type { Database } from '../models/database.js';
 import { auditRouter } from './audit/audit.router.js';
 import { authRouter } from './auth/auth.router.js';
 import { authenticate } from './auth/authenticate.js';
+import { pingDatabase } from './database.repository.js';
 import { embedRouter } from './auth/embed.js';
 import { samlRouter, ssoAdminRouter } from './auth/saml.router.js';
 import { authorizationsRouter } from './authorizations/authorizations.router.js';
@@ -52,7 +53,7 @@ export function createApp({ config, db, staticRoot = process.cwd() }: AppDeps) {
   app.use(cookieParser());
 
   app.get('/api/health', async (_req, res) => {
-    await db.sequelize.query('SELECT 1');
+    await pingDatabase(db);
     res.json({ status: 'ok', database: db.dialect });
   });
   let openapi: unknown;

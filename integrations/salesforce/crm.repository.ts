@@ -3,6 +3,11 @@ import { col, fn, Op, where, type Transaction } from 'sequelize';
 import { moneyFromDb, moneyToString } from '../../core/money.js';
 import { CrmAccount, CrmDealRegistration, CrmOpportunity, CrmSyncRun, CrmSyncState, CrmWriteback } from '../../models/crm.js';
 
+/** Runs `work` in one transaction: committed when it resolves, rolled back when it throws. */
+export function inTransaction<T>(work: (t: Transaction) => Promise<T>): Promise<T> {
+  return CrmSyncRun.sequelize!.transaction(work);
+}
+
 export type CrmObject = 'account' | 'opportunity' | 'dealRegistration';
 
 export interface AccountRow {

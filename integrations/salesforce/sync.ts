@@ -4,7 +4,6 @@
  * bin arrive with IsDeleted = true. Each page is upserted by Salesforce Id in one transaction
  * together with the watermark, so a run that fails later keeps every page it finished.
  */
-import { CrmSyncRun } from '../../models/crm.js';
 import type { SalesforceConnection } from './connection.js';
 import * as repo from './crm.repository.js';
 import { errorCodeOf, withRetry } from './retry.js';
@@ -121,7 +120,7 @@ export async function pullObject(conn: SalesforceConnection, settings: Salesforc
     if (page.records.length) {
       const rows = page.records.map(spec.toRow);
       const newest = rows.reduce((m, r) => (r.systemModstamp > m ? r.systemModstamp : m), rows[0].systemModstamp);
-      const outcomes = await CrmSyncRun.sequelize!.transaction((t) => repo.upsertPage(spec.object, stateName, rows, newest, t));
+      const outcomes = await repo.inTransaction((t) => repo.upsertPage(spec.object, stateName, rows, newest, t));
       for (const o of outcomes) counts[o]++;
     }
     if (page.done || !page.nextRecordsUrl) break;

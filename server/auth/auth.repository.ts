@@ -1,5 +1,6 @@
-import { Op } from 'sequelize';
+import { Op, UniqueConstraintError } from 'sequelize';
 import { ApiToken, Session } from '../../models/platform.js';
+import { EmbedTokenUse } from '../../models/security.js';
 import { User } from '../../models/accounts.js';
 import type { Actor } from './actor.js';
 
@@ -74,4 +75,15 @@ export async function listTokens(userId: number) {
 export async function revokeToken(userId: number, id: number): Promise<boolean> {
   const [count] = await ApiToken.update({ revokedAt: new Date() }, { where: { id, userId, revokedAt: null } });
   return count > 0;
+}
+
+/** Records an embed token's one use: false when the token (its jti) was already used. */
+export async function consumeEmbedToken(use: { jti: string; userId: number; expiresAt: Date }): Promise<boolean> {
+  try {
+    await EmbedTokenUse.create({ ...use, consumedAt: new Date() });
+    return true;
+  } catch (e) {
+    if (e instanceof UniqueConstraintError) return false;
+    throw e;
+  }
 }

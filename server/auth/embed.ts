@@ -5,8 +5,6 @@
  */
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { Router } from 'express';
-import { UniqueConstraintError } from 'sequelize';
-import { EmbedTokenUse } from '../../models/security.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import type { Config } from '../config.js';
 import { AppError, forbidden, notFound } from '../errors.js';
@@ -14,7 +12,7 @@ import { describeRoute, z } from '../http/openapi.js';
 import { markAudited } from '../http/security.js';
 import { parse } from '../http/validate.js';
 import { requireActor } from './actor.js';
-import { findUserByEmail, findUserById } from './auth.repository.js';
+import { consumeEmbedToken, findUserByEmail, findUserById } from './auth.repository.js';
 import * as auth from './auth.service.js';
 
 const NewEmbedToken = z.object({ userEmail: z.string().email().max(200).optional() }).openapi('NewEmbedToken');
@@ -124,12 +122,8 @@ export function embedRouter(config: Config) {
     const user = await findUserById(p.sub);
     if (!user || !user.active || user.role !== 'distributor_user' || user.distributorId !== p.dist)
       throw await refuse('user no longer matches the token', p.sub);
-    try {
-      await EmbedTokenUse.create({ jti: p.jti, userId: user.id, expiresAt: new Date(p.exp * 1000), consumedAt: new Date() });
-    } catch (e) {
-      if (e instanceof UniqueConstraintError) throw await refuse('token already used', p.sub);
-      throw e;
-    }
+    if (!(await consumeEmbedToken({ jti: p.jti, userId: user.id, expiresAt: new Date(p.exp * 1000) })))
+      throw await refuse('token already used', p.sub);
     const s = await auth.openSession(user, config.sessionTtlHours, 'embed');
     // Inside a CRM or portal iframe the cookie is third-party: it needs SameSite=None, which needs Secure.
     res.cookie(auth.SESSION_COOKIE, s.cookieValue, {

@@ -1,13 +1,10 @@
 /** Read-only lookups the forms need: accounts (distributors, resellers, end customers) and products. */
 import { Router } from 'express';
-import { Op } from 'sequelize';
 import { ACCOUNT_TYPES } from '../../core/domain.js';
-import { moneyFromDb, moneyToString } from '../../core/money.js';
-import { Account } from '../../models/accounts.js';
-import { Product } from '../../models/catalog.js';
 import { requireActor } from '../auth/actor.js';
 import { describeRoute, z } from '../http/openapi.js';
 import { parse } from '../http/validate.js';
+import { listAccounts, listProducts } from './catalog.repository.js';
 
 const AccountQuery = z.object({ type: z.enum(ACCOUNT_TYPES).optional(), q: z.string().max(100).optional() });
 const AccountView = z
@@ -46,34 +43,14 @@ export function catalogRouter() {
   r.get('/accounts', async (req, res) => {
     const actor = requireActor(req);
     const q = parse(AccountQuery, req.query, 'query');
-    const where: Record<string | symbol, unknown> = {};
-    if (q.type) where.type = q.type;
-    if (q.q) where.name = { [Op.like]: `%${q.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%` };
     // Other distributors are other tenants: a distributor user never lists them.
-    if (actor.role === 'distributor_user') {
-      where[Op.or] = [{ type: { [Op.in]: ['reseller', 'end_customer', 'vendor'] } }, { id: actor.distributorId ?? -1 }];
-    }
-    const rows = await Account.findAll({ where, order: [['name', 'ASC']], limit: 500 });
-    res.json({ items: rows.map((a) => ({ id: a.id, type: a.type, name: a.name, country: a.country })) });
+    const distributorId = actor.role === 'distributor_user' ? (actor.distributorId ?? -1) : undefined;
+    res.json({ items: await listAccounts({ type: q.type, q: q.q, distributorId }) });
   });
   r.get('/products', async (req, res) => {
     requireActor(req);
     const q = parse(ProductQuery, req.query, 'query');
-    const like = q.q ? `%${q.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%` : null;
-    const rows = await Product.findAll({
-      where: like ? { [Op.or]: [{ vendorPartNumber: { [Op.like]: like } }, { description: { [Op.like]: like } }] } : {},
-      order: [['vendorPartNumber', 'ASC']],
-      limit: 500,
-    });
-    res.json({
-      items: rows.map((p) => ({
-        id: p.id,
-        vendorPartNumber: p.vendorPartNumber,
-        description: p.description,
-        family: p.family,
-        listPrice: p.listPrice === null ? null : moneyToString(moneyFromDb(p.listPrice)),
-      })),
-    });
+    res.json({ items: await listProducts(q.q) });
   });
   return r;
 }

@@ -4,7 +4,7 @@
  * was judged on, so the id is resolved here, at the API edge, before the line is stored.
  */
 import { endCustomerKey } from '../../core/claims/rules.js';
-import { Account } from '../../models/accounts.js';
+import { endCustomerNames } from './catalog.repository.js';
 import { AppError, type FieldError } from '../errors.js';
 
 interface LineWithEndCustomer {
@@ -20,8 +20,7 @@ interface LineWithEndCustomer {
 export async function resolveEndCustomerIds<L extends LineWithEndCustomer>(lines: L[], field = 'lines'): Promise<L[]> {
   const ids = [...new Set(lines.map((l) => l.endCustomerId).filter((id): id is number => typeof id === 'number'))];
   if (!ids.length) return lines;
-  const accounts = await Account.findAll({ where: { id: ids, type: 'end_customer' }, attributes: ['id', 'name'] });
-  const nameOf = new Map(accounts.map((a) => [a.id, a.name]));
+  const nameOf = await endCustomerNames(ids);
   const errors: FieldError[] = [];
   const resolved = lines.map((l, i) => {
     if (typeof l.endCustomerId !== 'number') return l;

@@ -15,7 +15,7 @@
  * A run that fails leaves nothing: its lines and draft claim are removed, the ledger is untouched.
  */
 import type { Readable } from 'node:stream';
-import type { Transaction } from 'sequelize';
+import type { Tx as Transaction } from '../database.repository.js';
 import { AuthorizationIndex, ValidationSession, type AuthorizationLineFact, type PartResolver } from '../../core/claims/engine.js';
 import { toClaimLineInput } from '../../core/claims/from-pos.js';
 import { normalizeCode, posKey } from '../../core/claims/rules.js';

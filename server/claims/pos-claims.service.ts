@@ -23,7 +23,7 @@ import { posKey, RULE_NAMES } from '../../core/claims/rules.js';
 import { statusAfterSubmit } from '../../core/claims/status.js';
 import type { ClaimType } from '../../core/domain.js';
 import { lineCredit, moneyToString, parseMoney } from '../../core/money.js';
-import type { Transaction } from 'sequelize';
+import type { Tx as Transaction } from '../database.repository.js';
 import type { Cell } from '../../models/bulk.js';
 import { storedInputs } from './verdict-inputs.js';
 import type { Actor } from '../auth/actor.js';

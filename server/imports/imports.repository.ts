@@ -11,7 +11,7 @@ import type { TenantScope } from '../auth/actor.js';
 import type { PosRow, RowError } from './pos-rows.js';
 import { writeRows, type Cell } from '../../models/bulk.js';
 
-export const sequelize = (): Sequelize => PosImport.sequelize!;
+const sequelize = (): Sequelize => PosImport.sequelize!;
 
 export interface ImportView {
   id: number;

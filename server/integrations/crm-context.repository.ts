@@ -10,6 +10,8 @@ import { Program } from '../../models/programs.js';
 import { PriceRequest, PriceRequestLine } from '../../models/requests.js';
 import type { TenantScope } from '../auth/actor.js';
 
+export { inTransaction } from '../database.repository.js';
+
 const money = (v: string | number | null) => (v === null ? null : moneyToString(moneyFromDb(v)));
 
 export interface RequestForContext {

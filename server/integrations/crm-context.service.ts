@@ -9,7 +9,6 @@ import type { Actor } from '../auth/actor.js';
 import { scopeOf } from '../auth/actor.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { AppError, notFound } from '../errors.js';
-import { PriceRequest } from '../../models/requests.js';
 import * as repo from './crm-context.repository.js';
 
 export type FlagCode = 'NO_REGISTERED_DEAL' | 'PRICE_BELOW_FLOOR' | 'CLOSED_LOST_OPPORTUNITY';
@@ -183,7 +182,7 @@ export async function linkRequest(actor: Actor, id: number, ids: { opportunityId
   if (errors.length) throw new AppError('UNKNOWN_CRM_RECORD', 'the CRM link names records that are not synced', 422, { errors });
   const before = { opportunityRef: r.opportunityRef, dealRegistrationRef: r.dealRegistrationRef };
   const after = { opportunityRef: ids.opportunityId, dealRegistrationRef: ids.dealRegistrationId };
-  await PriceRequest.sequelize!.transaction(async (t) => {
+  await repo.inTransaction(async (t) => {
     await repo.setCrmRefs(id, after, t);
     await recordAudit(
       actor,

@@ -1,13 +1,13 @@
 /**
  * Salesforce sync on demand and its run history, the approval queue with CRM context, and the
- * write-back that follows each decision on a request. Mounted at /api, before the requests router
- * so it can watch decisions finish.
+ * write-back that follows each decision on a request (on the requests service's `request.decided`).
  */
 import { Router } from 'express';
 import { authorize, requireActor } from '../auth/actor.js';
 import type { Config } from '../config.js';
 import { describeRoute, IdParam, z } from '../http/openapi.js';
 import { parse } from '../http/validate.js';
+import { requestEvents } from '../requests/request-events.js';
 import { salesforceSettingsFrom, useSalesforceSettings } from '../../integrations/salesforce/settings.js';
 import { approvalQueue, linkRequest, requestContext } from './crm-context.service.js';
 import { listSyncRuns, runSalesforceSync, writeBackRequest } from './salesforce.service.js';
@@ -114,6 +114,13 @@ describeRoute({
 /** Write-backs started by decisions; tests and shutdown wait for them. */
 const inFlight = new Set<Promise<unknown>>();
 export const writebacksSettled = () => Promise.allSettled([...inFlight]);
+let subscribed = false;
+/** Every committed decision is written back to Salesforce; subscribed once, however many apps are created. */
+function writeBackOnDecisions() {
+  if (subscribed) return;
+  requestEvents.on('request.decided', ({ requestId }) => writeBackSoon(requestId));
+  subscribed = true;
+}
 function writeBackSoon(requestId: number) {
   const p = writeBackRequest(requestId)
     .catch((err: Error) => console.warn(`Salesforce write-back of request ${requestId} failed: ${err.message}`))
@@ -124,6 +131,7 @@ function writeBackSoon(requestId: number) {
 export function integrationsRouter(config: Config) {
   const configured = salesforceSettingsFrom(config);
   if (configured) useSalesforceSettings(configured);
+  writeBackOnDecisions();
   const r = Router();
 
   r.post('/integrations/salesforce/sync', async (req, res) => {
@@ -146,16 +154,6 @@ export function integrationsRouter(config: Config) {
     const context = await linkRequest(actor, id, parse(CrmLinkInput, req.body));
     writeBackSoon(id);
     res.json(context);
-  });
-  // A decision is written back to Salesforce once it is committed and answered.
-  r.post('/requests/:id/:decision', (req, res, next) => {
-    const id = Number(req.params.id);
-    if (['approve', 'decline', 'counter', 'accept-counter'].includes(String(req.params.decision)) && Number.isInteger(id)) {
-      res.on('finish', () => {
-        if (res.statusCode === 200) writeBackSoon(id);
-      });
-    }
-    next();
   });
   return r;
 }

@@ -16,7 +16,6 @@ import {
 } from '../../integrations/salesforce/sync.js';
 import { pushWritebacks, type WritebackTarget } from '../../integrations/salesforce/writeback.js';
 import { withRetry } from '../../integrations/salesforce/retry.js';
-import { Authorization } from '../../models/authorizations.js';
 import type { Actor } from '../auth/actor.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { AppError } from '../errors.js';
@@ -123,7 +122,7 @@ export async function expireClosedLost(actor: Actor | null): Promise<number> {
     const link = await resolveLink(r);
     const o = link.opportunity;
     if (!link.confident || !o || o.isDeleted || !o.isClosed || o.isWon) continue;
-    const done = await Authorization.sequelize!.transaction(async (t) => {
+    const done = await repo.inTransaction(async (t) => {
       if (!(await repo.expireAuthorization(a.id, t))) return false;
       await recordAudit(
         actor,

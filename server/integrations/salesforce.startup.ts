@@ -5,7 +5,7 @@
  */
 import { failAbandonedRuns } from '../../integrations/salesforce/crm.repository.js';
 import { activeSalesforceSettings, salesforceSettingsFrom, useSalesforceSettings } from '../../integrations/salesforce/settings.js';
-import { loadDemoCrm, SalesforceStandin } from '../../test/support/salesforce-standin.js';
+import { loadDemoCrm, SalesforceStandin } from '../../integrations/salesforce/standin.js';
 import type { Config } from '../config.js';
 import { runSalesforceSync, scheduleSalesforceSync } from './salesforce.service.js';
 

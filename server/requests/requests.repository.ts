@@ -1,10 +1,12 @@
-import type { Transaction } from 'sequelize';
+import { UniqueConstraintError, type Transaction } from 'sequelize';
 import { moneyFromDb, moneyToString } from '../../core/money.js';
 import { Account } from '../../models/accounts.js';
 import { Product } from '../../models/catalog.js';
 import { PriceRequest, PriceRequestLine } from '../../models/requests.js';
 import type { TenantScope } from '../auth/actor.js';
 import type { RequestView } from './requests.schemas.js';
+
+export { inTransaction, type Tx } from '../database.repository.js';
 
 const money = (v: string | number) => moneyToString(moneyFromDb(v));
 const optMoney = (v: string | number | null) => (v === null ? null : money(v));
@@ -73,33 +75,45 @@ export async function listRequests(scope: TenantScope, filter: { status?: string
   };
 }
 
+/**
+ * Inserts a request and its lines under a new document number: `newNumber` is asked again when the
+ * number is taken (a few times at most).
+ */
 export async function insertRequest(
-  input: Omit<RequestView, 'id' | 'createdAt' | 'lines' | 'decidedAt'> & {
+  newNumber: () => string,
+  input: Omit<RequestView, 'id' | 'number' | 'createdAt' | 'lines' | 'decidedAt'> & {
     lines: { productId: number; quantity: number; requestedCost: string }[];
   },
   transaction: Transaction,
 ): Promise<number> {
   const { lines, ...head } = input;
-  const r = await PriceRequest.create({ ...head, decidedAt: null }, { transaction });
-  await PriceRequestLine.bulkCreate(
-    lines.map((l) => ({
-      requestId: r.id,
-      productId: l.productId,
-      quantity: l.quantity,
-      requestedCost: l.requestedCost,
-      counterCost: null,
-      counterQuantity: null,
-    })),
-    { transaction },
-  );
-  return r.id;
+  for (let attempt = 0; ; attempt++) {
+    let r: PriceRequest;
+    try {
+      r = await PriceRequest.create({ ...head, number: newNumber(), decidedAt: null }, { transaction });
+    } catch (err) {
+      if (!(err instanceof UniqueConstraintError) || attempt > 3) throw err;
+      continue;
+    }
+    await PriceRequestLine.bulkCreate(
+      lines.map((l) => ({
+        requestId: r.id,
+        productId: l.productId,
+        quantity: l.quantity,
+        requestedCost: l.requestedCost,
+        counterCost: null,
+        counterQuantity: null,
+      })),
+      { transaction },
+    );
+    return r.id;
+  }
 }
 
-export async function updateRequest(
-  id: number,
-  patch: Partial<Pick<PriceRequest, 'status' | 'decisionComment' | 'decidedByUserId' | 'decidedAt' | 'authorizationId'>>,
-  transaction: Transaction,
-) {
+/** What a decision changes on a request. */
+export type RequestPatch = Partial<Pick<PriceRequest, 'status' | 'decisionComment' | 'decidedByUserId' | 'decidedAt' | 'authorizationId'>>;
+
+export async function updateRequest(id: number, patch: RequestPatch, transaction: Transaction) {
   await PriceRequest.update(patch, { where: { id }, transaction });
 }
 

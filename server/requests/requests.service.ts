@@ -1,7 +1,5 @@
-import { UniqueConstraintError } from 'sequelize';
 import { checkRequestEligibility } from '../../core/programs/eligibility.js';
 import { moneyToString, parseMoney } from '../../core/money.js';
-import { PriceRequest } from '../../models/requests.js';
 import type { Actor } from '../auth/actor.js';
 import { scopeOf } from '../auth/actor.js';
 import { recordAudit } from '../audit/audit.repository.js';
@@ -10,6 +8,7 @@ import { AppError, conflict, forbidden, notFound } from '../errors.js';
 import { documentNumber } from '../http/numbers.js';
 import { findProgram } from '../programs/programs.repository.js';
 import * as repo from './requests.repository.js';
+import { requestEvents, type RequestOutcome } from './request-events.js';
 import type { RequestInput, RequestView } from './requests.schemas.js';
 
 const unprocessable = (message: string, errors: { field: string; message: string }[]) =>
@@ -45,36 +44,29 @@ export async function createRequest(actor: Actor, input: RequestInput): Promise<
   problems.push(...checkRequestEligibility(program, { ...input, distributorId }));
   if (problems.length) throw unprocessable(`the request does not fit program ${program.code}`, problems);
 
-  const id = await PriceRequest.sequelize!.transaction(async (transaction) => {
-    for (let attempt = 0; ; attempt++) {
-      try {
-        const newId = await repo.insertRequest(
-          {
-            number: documentNumber('REQ'),
-            programId: input.programId,
-            distributorId,
-            resellerId: input.resellerId,
-            endCustomerId: input.endCustomerId,
-            requestedByUserId: actor.userId,
-            status: 'pending',
-            validFrom: input.validFrom,
-            validTo: input.validTo,
-            opportunityRef: input.opportunityRef,
-            dealRegistrationRef: input.dealRegistrationRef,
-            justification: input.justification,
-            decisionComment: null,
-            decidedByUserId: null,
-            authorizationId: null,
-            lines: input.lines.map((l) => ({ ...l, requestedCost: moneyToString(parseMoney(l.requestedCost)) })),
-          },
-          transaction,
-        );
-        return newId;
-      } catch (err) {
-        if (!(err instanceof UniqueConstraintError) || attempt > 3) throw err;
-      }
-    }
-  });
+  const id = await repo.inTransaction((transaction) =>
+    repo.insertRequest(
+      () => documentNumber('REQ'),
+      {
+        programId: input.programId,
+        distributorId,
+        resellerId: input.resellerId,
+        endCustomerId: input.endCustomerId,
+        requestedByUserId: actor.userId,
+        status: 'pending',
+        validFrom: input.validFrom,
+        validTo: input.validTo,
+        opportunityRef: input.opportunityRef,
+        dealRegistrationRef: input.dealRegistrationRef,
+        justification: input.justification,
+        decisionComment: null,
+        decidedByUserId: null,
+        authorizationId: null,
+        lines: input.lines.map((l) => ({ ...l, requestedCost: moneyToString(parseMoney(l.requestedCost)) })),
+      },
+      transaction,
+    ),
+  );
   const view = (await repo.findRequest({ distributorId: null }, id))!;
   await recordAudit(actor, { action: 'request.created', entityType: 'price_request', entityId: id, distributorId, after: view });
   return view;
@@ -89,7 +81,7 @@ export async function getRequest(actor: Actor, id: number) {
 export const listRequests = (actor: Actor, filter: { status?: string; page: number; pageSize: number }) =>
   repo.listRequests(scopeOf(actor), filter);
 
-type Outcome = 'approve' | 'decline' | 'counter' | 'accept_counter';
+type Outcome = RequestOutcome;
 const AUDIT_ACTION: Record<Outcome, string> = {
   approve: 'request.approved',
   decline: 'request.declined',
@@ -97,15 +89,14 @@ const AUDIT_ACTION: Record<Outcome, string> = {
   accept_counter: 'request.counter_accepted',
 };
 
-/** Runs one decision in a transaction with the request row locked, and audits it. */
+/** Runs one decision in a transaction with the request row locked, audits it, and announces it once committed. */
 async function decide(
   actor: Actor,
   id: number,
   outcome: Outcome,
-  apply: (request: RequestView, transaction: import('sequelize').Transaction) => Promise<Partial<PriceRequest>>,
+  apply: (request: RequestView, transaction: repo.Tx) => Promise<repo.RequestPatch>,
 ) {
-  const sequelize = PriceRequest.sequelize!;
-  const result = await sequelize.transaction(async (transaction) => {
+  const result = await repo.inTransaction(async (transaction) => {
     const before = await repo.findRequest(scopeOf(actor), id, transaction);
     if (!before) throw notFound('request');
     const patch = await apply(before, transaction);
@@ -126,6 +117,7 @@ async function decide(
     );
     return after;
   });
+  requestEvents.emit('request.decided', { requestId: id, outcome, status: result.status, distributorId: result.distributorId });
   return result;
 }
 
@@ -138,7 +130,7 @@ function assertNotOwn(actor: Actor, r: RequestView) {
   if (r.requestedByUserId === actor.userId) throw new AppError('SELF_APPROVAL_FORBIDDEN', 'you cannot decide on your own request', 403);
 }
 
-async function authorizeFrom(actor: Actor, r: RequestView, costs: 'requested' | 'counter', transaction: import('sequelize').Transaction) {
+async function authorizeFrom(actor: Actor, r: RequestView, costs: 'requested' | 'counter', transaction: repo.Tx) {
   const auth = await insertAuthorization(
     {
       distributorId: r.distributorId,

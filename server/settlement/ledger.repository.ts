@@ -7,7 +7,7 @@
  * canonical POS key of core/claims/pos-key.ts — lets a sale be consumed once, and the CHECK /
  * trigger on authorization lines keeps consumed within approved.
  */
-import { QueryTypes, Transaction, UniqueConstraintError } from 'sequelize';
+import { QueryTypes, UniqueConstraintError, type Transaction } from 'sequelize';
 import { joinPosKey } from '../../core/claims/pos-key.js';
 import { rawMysql } from '../../models/bulk.js';
 import { Claim, PosConsumption } from '../../models/claims.js';
@@ -28,18 +28,7 @@ export async function exec(sql: string, replacements: unknown[], transaction: Tr
   return Number(r!.n);
 }
 
-/**
- * Runs `fn` in one database transaction (SQLite: IMMEDIATE, so a read-then-write never fails to
- * upgrade its lock). `readCommitted`: MariaDB's READ COMMITTED, for a transaction that must see
- * rows other connections commit while it runs (a claim file's ledger transaction).
- */
-export const inTransaction = <T>(fn: (t: Transaction) => Promise<T>, options: { readCommitted?: boolean } = {}): Promise<T> =>
-  options.readCommitted && mysql()
-    ? db().transaction({ isolationLevel: Transaction.ISOLATION_LEVELS.READ_COMMITTED }, fn)
-    : db().transaction(fn);
-
-/** True on MariaDB/MySQL, whose row locks let a long ledger transaction run beside other writers; SQLite has one writer. */
-export const concurrentWriters = () => mysql();
+export { concurrentWriters, inTransaction } from '../database.repository.js';
 
 /**
  * The lock step, the only one: locks the authorization lines of these numbers in id order (so

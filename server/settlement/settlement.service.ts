@@ -10,7 +10,7 @@
  * consumption; an authorization line's consumed quantity is the sum of its consumptions and never
  * exceeds the approved quantity; a payable amount is a whole number of the currency's minor units.
  */
-import type { Transaction } from 'sequelize';
+import type { Tx as Transaction } from '../database.repository.js';
 import { minorUnitExponent } from '../../core/currency.js';
 import { Money, moneyToString, parseMoney, type Money as MoneyValue } from '../../core/money.js';
 import { AppError, conflict } from '../errors.js';

@@ -137,6 +137,50 @@ describeDb('ship & debit lifecycle', () => {
     expect(auth.lines[0].authorizedCost).toBe('2.2000');
   });
 
+  it('names the missing field of a rejected claim line in its verdict inputs', async () => {
+    const arrow = await t.as(USERS.arrowhead);
+    const cm = await t.as(USERS.cm);
+    const program = (await arrow.get('/api/programs')).body.items.find((p: { code: string }) => p.code === 'SD-2026');
+    const cascade = (await arrow.get('/api/accounts?type=end_customer&q=Cascade')).body.items[0];
+    const adc = ((await arrow.get('/api/products')).body.items as { id: number; vendorPartNumber: string }[]).find(
+      (p) => p.vendorPartNumber === 'VS-ADC-24S',
+    )!;
+    const created = await arrow.post('/api/requests', {
+      programId: program.id,
+      endCustomerId: cascade.id,
+      validFrom: '2026-10-01',
+      validTo: '2027-03-31',
+      justification: 'Cascade second design win',
+      lines: [{ productId: adc.id, quantity: 10, requestedCost: '5.9270' }],
+    });
+    const approved = await cm.post(`/api/requests/${created.body.id}/approve`, { comment: 'ok' });
+    const auth = (await arrow.get(`/api/authorizations/${approved.body.authorizationId}`)).body;
+    // the authorization is for one end customer; the line names none
+    const claim = await arrow.post('/api/claims', {
+      debitMemoNumber: 'ARW-MF-1',
+      submit: true,
+      lines: [
+        {
+          authorizationNumber: auth.number,
+          vendorPartNumber: 'VS-ADC-24S',
+          invoiceNumber: 'MF-INV-1',
+          invoiceLine: '1',
+          invoiceDate: '2026-11-10',
+          quantity: 1,
+          bookCost: '6.0270',
+          authorizedCost: '5.9270',
+        },
+      ],
+    });
+    expect(claim.status).toBe(201);
+    const [line] = claim.body.lines;
+    expect(line).toMatchObject({ verdict: 'rejected', reasonCodes: ['MISSING_REQUIRED_FIELD'] });
+    expect(line.verdictInputs.missingFields).toEqual(['endCustomerName']);
+    // and so it reads back
+    const read = (await arrow.get(`/api/claims/${claim.body.id}`)).body;
+    expect(read.lines[0].verdictInputs.missingFields).toEqual(['endCustomerName']);
+  });
+
   it('declines with a required comment', async () => {
     const cm2 = await t.as(USERS.cm2);
     const pending = (await cm2.get('/api/requests?status=pending')).body.items[0];

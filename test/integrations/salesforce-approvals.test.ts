@@ -5,7 +5,7 @@ import { Program } from '../../models/programs.js';
 import { useSalesforceSettings } from '../../integrations/salesforce/settings.js';
 import { writebacksSettled } from '../../server/integrations/integrations.router.js';
 import { describeDb, startTestApp, USERS, type Client, type TestApp } from '../support/harness.js';
-import { loadDemoCrm, SalesforceStandin } from '../support/salesforce-standin.js';
+import { loadDemoCrm, SalesforceStandin } from '../../integrations/salesforce/standin.js';
 
 interface QueueItem {
   request: {
@@ -164,6 +164,20 @@ describeDb('approvals informed by Salesforce', () => {
     const run = await admin.post('/api/integrations/salesforce/sync');
     expect(run.body.counts.writeback.written).toBe(0);
     expect(sf.updates.length).toBe(after);
+  });
+
+  it('writes nothing back for a decision that was refused', async () => {
+    const cascade = byCustomer(await queue(), 'Cascade Robotics');
+    expect(cascade.crm.confident).toBe(true);
+    const before = sf.updates.length;
+    // the counter names a line of no request: the decision rolls back
+    const res = await cm.post(`/api/requests/${cascade.request.id}/counter`, {
+      comment: 'no such line',
+      lines: [{ lineId: 999999, counterCost: '1.00' }],
+    });
+    expect(res.status).toBe(400);
+    await writebacksSettled();
+    expect(sf.updates.length).toBe(before);
   });
 
   it('writes to configured fields', async () => {

@@ -4,7 +4,7 @@ import { CrmAccount, CrmOpportunity } from '../../models/crm.js';
 import { useSalesforceSettings } from '../../integrations/salesforce/settings.js';
 import { scheduleEvery, syncIdle } from '../../server/integrations/salesforce.service.js';
 import { describeDb, startTestApp, USERS, type Client, type TestApp } from '../support/harness.js';
-import { loadDemoCrm, SalesforceStandin } from '../support/salesforce-standin.js';
+import { loadDemoCrm, SalesforceStandin } from '../../integrations/salesforce/standin.js';
 
 describeDb('Salesforce sync against the stand-in', () => {
   let t: TestApp;

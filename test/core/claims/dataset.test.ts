@@ -1,4 +1,4 @@
-import { columnarBatches, generateEngineDataset, type GeneratedLineKind } from '../../../core/claims/dataset.js';
+import { columnarBatches, generateEngineDataset, type GeneratedLineKind } from '../../../bench/dataset.js';
 import { checkClaimLines, createValidator, posKey } from '../../../core/claims/engine.js';
 
 const EXPECTED: Record<Exclude<GeneratedLineKind, 'valid'>, string> = {

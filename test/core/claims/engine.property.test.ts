@@ -203,6 +203,9 @@ describe('engine properties', () => {
             expect(new Set(r.reasonCodes).size).toBe(r.reasonCodes.length);
             if (r.verdict === 'accepted') expect(r.reasonCodes).toEqual([]);
             else expect(r.rule).not.toBeNull();
+            // a missing field is always named
+            if (r.reasonCodes.includes('MISSING_REQUIRED_FIELD')) expect(r.inputs.missingFields?.length).toBeGreaterThan(0);
+            else expect(r.inputs.missingFields).toBeUndefined();
             if (r.verdict === 'partial')
               for (const c of r.reasonCodes) expect(['QTY_EXCEEDS_APPROVED', 'AMOUNT_OVER_CLAIMED']).toContain(c);
           }

@@ -6,8 +6,9 @@ import {
   AuthorizationDataError,
   ClaimLineBatch,
   CompactVerdicts,
+  type LineVerdictResult,
 } from '../../../core/claims/engine.js';
-import { generateEngineDataset } from '../../../core/claims/dataset.js';
+import { generateEngineDataset } from '../../../bench/dataset.js';
 import { claimLine, context, fact, numbered } from './support.js';
 
 describe('validateClaimLines', () => {
@@ -613,5 +614,72 @@ describe('sessions of one validator, one after the other', () => {
     const again = b.validate([claimLine({ quantity: 1 })]);
     expect(again.result(0).verdict).toBe('accepted');
     b.close();
+  });
+});
+
+describe('the fields a MISSING_REQUIRED_FIELD verdict blames are named in its inputs', () => {
+  const missingOf = (r: LineVerdictResult) => r.inputs.missingFields;
+
+  it('names a line field that is absent or malformed', () => {
+    const [r] = validateClaimLines([claimLine({ authorizationNumber: '  ' })], context({ facts: [fact()] }));
+    expect(missingOf(r!)).toEqual(['authorizationNumber']);
+    const [m] = validateClaimLines([claimLine({ bookCost: '12,50', claimedAmount: '-1', quantity: 0 })], context({ facts: [fact()] }));
+    expect(m!.reasonCodes).toEqual(['MISSING_REQUIRED_FIELD']);
+    expect(missingOf(m!)).toEqual(['quantity', 'bookCost', 'claimedAmount']);
+  });
+
+  it('names the end customer when the authorization is for one and the line names none', () => {
+    const [r] = validateClaimLines([claimLine()], context({ facts: [fact({ endCustomerName: 'Acme Corp' })] }));
+    expect(r).toMatchObject({ reasonCodes: ['MISSING_REQUIRED_FIELD'], rule: 'endCustomerMatches' });
+    expect(missingOf(r!)).toEqual(['endCustomerName']);
+  });
+
+  it('names the resale price when the line has a ceiling and the line reports none', () => {
+    const [r] = validateClaimLines([claimLine()], context({ facts: [fact({ maxResalePrice: '15.00' })] }));
+    expect(r).toMatchObject({ reasonCodes: ['MISSING_REQUIRED_FIELD'], rule: 'resaleWithinCeiling' });
+    expect(missingOf(r!)).toEqual(['resalePrice']);
+  });
+
+  it('names every field the program mandates that the line lacks, by the context and the bulk paths alike', () => {
+    const facts = [fact({ requiredFields: ['resellerPoNumber', 'shipDate'] })];
+    const lines = numbered([claimLine({ invoiceLine: '1', extra: { resellerPoNumber: ' ' } }), claimLine({ invoiceLine: '2' })]);
+    const viaContext = validateClaimLines(lines, context({ facts }));
+    const bulk = createValidator({ authorizationLines: facts, productsByVendorPart: new Map([['VP-100', 100]]) }).validate(1, lines);
+    for (const results of [viaContext, bulk.results()]) {
+      expect(results.map((r) => r.rule)).toEqual(['programRequiredFields', 'programRequiredFields']);
+      expect(results.map(missingOf)).toEqual([
+        ['resellerPoNumber', 'shipDate'],
+        ['resellerPoNumber', 'shipDate'],
+      ]);
+    }
+  });
+
+  it('names the fields of several rules on one line, each once', () => {
+    const facts = [fact({ endCustomerName: 'Acme Corp', requiredFields: ['resellerPoNumber'] })];
+    const [r] = validateClaimLines([claimLine({ invoiceDate: '2025-02-30', extra: {} })], context({ facts }));
+    expect(r!.reasonCodes).toEqual(['MISSING_REQUIRED_FIELD']);
+    expect(missingOf(r!)).toEqual(['invoiceDate', 'endCustomerName', 'resellerPoNumber']);
+  });
+
+  it('names no field on a line nothing is missing from', () => {
+    const results = validateClaimLines(
+      numbered([claimLine({ invoiceLine: '1' }), claimLine({ invoiceLine: '2', invoiceDate: '2030-01-01' })]),
+      context({ facts: [fact()] }),
+    );
+    expect(results.map((r) => r.reasonCodes)).toEqual([[], ['AUTH_EXPIRED']]);
+    expect(results.map((r) => 'missingFields' in r.inputs)).toEqual([false, false]);
+  });
+
+  it('keeps the names of a chunk once its reused verdicts object holds the next chunk', () => {
+    const data = { authorizationLines: [fact()], productsByVendorPart: new Map([['VP-100', 100]]) };
+    const lines = numbered([claimLine({ invoiceLine: '1', vendorPartNumber: null }), claimLine({ invoiceLine: '2', quantity: -1 })]);
+    const validator = createValidator(data);
+    const session = validator.session(1);
+    const columns = (from: number, to: number) => ClaimLineBatch.fromRange(lines, from, to, validator.texts, validator.index.watchedFields);
+    const first = session.validateChunk(columns(0, 1)).result(0);
+    const second = session.validateChunk(columns(1, 2)).result(0);
+    session.close();
+    expect(missingOf(first)).toEqual(['vendorPartNumber']);
+    expect(missingOf(second)).toEqual(['quantity']);
   });
 });

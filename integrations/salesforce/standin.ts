@@ -6,13 +6,14 @@
  * `SystemModstamp >`/`>=` and `Id IN (...)` filters joined by AND, ORDER BY and LIMIT.
  *
  * Tests inject faults: sessions that expire after N requests, REQUEST_LIMIT_EXCEEDED N times,
- * dropped connections. `npm start` runs it with SALESFORCE_STANDIN=true and the demo's records.
+ * dropped connections. `npm start` runs it with SALESFORCE_STANDIN=true and the demo's records,
+ * which is why it lives here and not under test/: production code never imports test/.
  */
 import { createVerify, randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { SalesforceSettings } from '../../integrations/salesforce/settings.js';
-import { DEFAULT_DEAL_REGISTRATION_FIELDS, DEFAULT_WRITEBACK_FIELDS } from '../../integrations/salesforce/settings.js';
+import type { SalesforceSettings } from './settings.js';
+import { DEFAULT_DEAL_REGISTRATION_FIELDS, DEFAULT_WRITEBACK_FIELDS } from './settings.js';
 
 export type StandinRecord = { Id: string; SystemModstamp: string; IsDeleted: boolean } & Record<string, unknown>;
 type FaultKind = 'rate-limit' | 'drop' | 'expire-sessions';

@@ -17,10 +17,15 @@
  * line objects. Chunks of 10,000 to 50,000 lines keep the columns in cache; a fresh verdicts
  * object per chunk (`session.validateBatch`) costs garbage collections of the benchmark's heap.
  */
-import type { AuthorizationLineFact, ClaimLineInput, ClaimValidator, EngineData } from './engine.js';
-import { ClaimLineBatch } from './batch.js';
-import { posKey } from './rules.js';
-import { isoDateFromInt, unitsToString } from './units.js';
+import {
+  ClaimLineBatch,
+  posKey,
+  type AuthorizationLineFact,
+  type ClaimLineInput,
+  type ClaimValidator,
+  type EngineData,
+} from '../core/claims/engine.js';
+import { isoDateFromInt, unitsToString } from '../core/claims/units.js';
 
 /** mulberry32: small, fast, deterministic. Returns floats in [0, 1). */
 export function seededRandom(seed: number): () => number {

@@ -1,0 +1,83 @@
+/** What the claims engine reads (authorization facts, claim lines, a context) and what it returns per line. */
+import type { ProgramType, ReasonCode } from '../domain.js';
+
+export interface AuthorizationLineFact {
+  authorizationId: number;
+  authorizationLineId: number;
+  authorizationNumber: string;
+  authorizationVersion: number;
+  distributorId: number;
+  productId: number;
+  vendorPartNumber: string;
+  endCustomerId: number | null; // null = any end customer
+  endCustomerName: string | null;
+  authorizedCost: string; // decimal string, up to 4 dp
+  approvedQuantity: number; // integer
+  consumedQuantity: number; // integer, already consumed by earlier claims
+  validFrom: string;
+  validTo: string; // 'YYYY-MM-DD', inclusive
+  programId: number;
+  programType: ProgramType;
+  requiredFields: string[]; // extra claim fields the program mandates, e.g. 'resellerPoNumber'
+  /** optional ceiling on the resale price the distributor reports (decimal string) */
+  maxResalePrice?: string | null;
+}
+
+export interface ClaimLineInput {
+  lineNumber: number; // 1-based position in the claim or file
+  authorizationNumber?: string | null;
+  vendorPartNumber?: string | null;
+  distributorPartNumber?: string | null;
+  endCustomerId?: number | null;
+  endCustomerName?: string | null;
+  invoiceNumber: string;
+  invoiceLine: string;
+  invoiceDate: string;
+  shipDate?: string | null; // 'YYYY-MM-DD'
+  quantity: number;
+  bookCost: string; // decimal string
+  authorizedCost?: string | null; // the debit cost the distributor claims
+  resalePrice?: string | null;
+  claimedAmount?: string | null; // what the distributor asks for on this line
+  extra?: Record<string, string | null | undefined>; // program-mandated fields
+}
+
+export interface ValidationContext {
+  distributorId: number;
+  /** all versions' active lines of authorizations by number (any distributor: the engine reports AUTH_NOT_FOR_DISTRIBUTOR) */
+  authorizationLines(authorizationNumber: string): readonly AuthorizationLineFact[];
+  /** product id for a vendor part number, and for this distributor's own part number */
+  productByVendorPart(part: string): number | undefined;
+  productByDistributorPart(part: string): number | undefined;
+  /** true when the POS line (this distributor, invoice number, invoice line) is already consumed by another claim or program */
+  isConsumed(invoiceNumber: string, invoiceLine: string): boolean;
+}
+
+export type ClaimLineVerdict = 'accepted' | 'partial' | 'rejected';
+
+/** A verdict's replay inputs: values by name, and the list of missing fields. */
+export type VerdictInputs = Record<string, string | number | null | string[]> & { missingFields?: string[] };
+
+export interface LineVerdictResult {
+  lineNumber: number;
+  verdict: ClaimLineVerdict;
+  reasonCodes: ReasonCode[]; // empty when accepted
+  messages: string[]; // one human sentence per reason, shown to the distributor
+  acceptedQuantity: number; // cut to what remains on a partial
+  computedAmount: string; // (bookCost - authorizedCost of the authorization) x acceptedQuantity, to the cent, 4-dp string
+  /** the credit to grant: computedAmount, or the claimed amount when the distributor asked for less */
+  approvedAmount: string;
+  authorizationLineId: number | null;
+  authorizationVersion: number | null;
+  rule: string | null; // the first rule that rejected or cut, e.g. 'quantityWithinApproved'
+  /**
+   * the inputs that decided the verdict, enough to replay it; `missingFields` names the fields a
+   * MISSING_REQUIRED_FIELD blames (absent or malformed), in the order the rules found them
+   */
+  inputs: VerdictInputs;
+}
+
+export interface ValidationOptions {
+  /** which date must lie inside the validity window; 'ship' uses the ship date when present */
+  dateBasis?: 'invoice' | 'ship';
+}
