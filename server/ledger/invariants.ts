@@ -156,7 +156,7 @@ export async function checkLedger(sequelize: Sequelize, options: CheckOptions = 
         if (!sameKey)
           violation(
             'consumption-ledger',
-            `the line's ledger entry ${int(e.id)} is for another POS line (${e.invoice_number} / ${e.invoice_line})`,
+            `the line's ledger entry ${int(e.id)} is for another POS line (${visible(String(e.invoice_number))} / ${visible(String(e.invoice_line))})`,
             where,
           );
         if (int(e.authorization_line_id) !== int(l.authorization_line_id))
@@ -226,8 +226,8 @@ export async function checkLedger(sequelize: Sequelize, options: CheckOptions = 
         }
         violation(
           'pos-paid-once',
-          `POS line ${JSON.stringify(here.invoiceNumber)} / ${JSON.stringify(here.invoiceLine)} of distributor ${int(l.distributor_id)} is paid again: ` +
-            `line ${here.id} (claim ${here.claimId}) after line ${seen.id} (claim ${seen.claimId}, written ${JSON.stringify(seen.invoiceNumber)} / ${JSON.stringify(seen.invoiceLine)})`,
+          `POS line ${visible(here.invoiceNumber)} / ${visible(here.invoiceLine)} of distributor ${int(l.distributor_id)} is paid again: ` +
+            `line ${here.id} (claim ${here.claimId}) after line ${seen.id} (claim ${seen.claimId}, written ${visible(seen.invoiceNumber)} / ${visible(seen.invoiceLine)})`,
           {
             table: 'claim_lines',
             id: here.id,
@@ -368,7 +368,7 @@ export async function checkLedger(sequelize: Sequelize, options: CheckOptions = 
       try {
         exponent = minorUnitExponent(currency);
       } catch {
-        violation('credit-memo', `currency ${JSON.stringify(currency)} is not an ISO 4217 currency`, where);
+        violation('credit-memo', `currency ${visible(currency)} is not an ISO 4217 currency`, where);
       }
       if (exponent !== null && !amount.equals(amount.toDecimalPlaces(exponent)))
         violation(
@@ -403,11 +403,18 @@ function bucket(key: string, passes: number): number {
   return (h >>> 0) % passes;
 }
 
+/** A key as text a person can read: invisible characters (zero-width, controls, odd spaces) as \\uXXXX, in quotes. */
+export function visible(text: string): string {
+  return `"${text.replace(/["\\]|[^\x20-\x7e\p{L}\p{N}\p{P}\p{S}]/gu, (c) =>
+    c === '"' || c === '\\' ? `\\${c}` : `\\u${c.codePointAt(0)!.toString(16).padStart(4, '0')}`,
+  )}"`;
+}
+
 /** One line per violation, for people: the invariant, where, and what. */
 export function formatViolation(v: LedgerViolation): string {
   const { table, id, ...rest } = v.where;
   const extra = Object.entries(rest)
-    .map(([k, val]) => `${k}=${JSON.stringify(val)}`)
+    .map(([k, val]) => `${k}=${typeof val === 'string' ? visible(val) : String(val)}`)
     .join(' ');
   return `[${v.invariant}] ${table}#${id}${extra ? ` (${extra})` : ''}: ${v.message}`;
 }
