@@ -33,6 +33,11 @@ export function summary(report: LedgerReport, dialect: string, ms: number): stri
     `ledger check (${dialect}, ${ms} ms): read ${r.claimLines} claim lines (${r.payableLines} payable), ${r.consumptions} ledger entries, ` +
       `${r.authorizationLines} authorization lines, ${r.claims} claims, ${r.creditMemos} credit memos`,
   ];
+  lines.push(
+    `  phases (ms): ${Object.entries(report.phases)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')}`,
+  );
   for (const [k, words] of Object.entries(INVARIANTS)) {
     const n = report.counts[k as Invariant];
     lines.push(`  ${n === 0 ? 'ok  ' : 'FAIL'} ${k}: ${words}${n ? ` (${n} violation${n === 1 ? '' : 's'})` : ''}`);

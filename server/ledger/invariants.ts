@@ -19,7 +19,7 @@
  *  f. within-authorized: a payable line's approved amount ≤ its computed amount ≤
  *     (book cost − the authorization line's authorized cost) × accepted quantity, to the cent.
  */
-import { QueryTypes, type Sequelize } from 'sequelize';
+import { QueryTypes, Transaction, type Sequelize } from 'sequelize';
 import { posKey } from '../../core/claims/pos-key.js';
 import { minorUnitExponent } from '../../core/currency.js';
 import { Money } from '../../core/money.js';
@@ -50,6 +50,12 @@ export interface CheckOptions {
   /** the most violations kept in the report (all are counted, and all go to onViolation) */
   maxViolations?: number;
   onViolation?: (v: LedgerViolation) => void;
+  /**
+   * Read everything in one transaction (default true): one consistent snapshot on MariaDB
+   * (REPEATABLE READ) and SQLite (WAL), so a check on a live database does not mistake a claim
+   * half-seen between two pages for a violation.
+   */
+  snapshot?: boolean;
 }
 
 export interface LedgerReport {
@@ -60,6 +66,8 @@ export interface LedgerReport {
   /** rows read, per table */
   rows: { claimLines: number; payableLines: number; consumptions: number; authorizationLines: number; claims: number; creditMemos: number };
   keyPasses: number;
+  /** milliseconds per phase of the check */
+  phases: Record<string, number>;
 }
 
 type Row = Record<string, unknown>;
@@ -68,6 +76,11 @@ const int = (v: unknown) => Number(v);
 const money = (v: unknown) => new Money(v === null || v === undefined ? '0' : String(v));
 
 export async function checkLedger(sequelize: Sequelize, options: CheckOptions = {}): Promise<LedgerReport> {
+  if (options.snapshot === false) return check(sequelize, null, options);
+  return sequelize.transaction({ isolationLevel: Transaction.ISOLATION_LEVELS.REPEATABLE_READ }, (t) => check(sequelize, t, options));
+}
+
+async function check(sequelize: Sequelize, transaction: Transaction | null, options: CheckOptions): Promise<LedgerReport> {
   const pageSize = options.pageSize ?? 50_000;
   const keysPerPass = options.keysPerPass ?? 500_000;
   const maxViolations = options.maxViolations ?? 10_000;
@@ -75,7 +88,7 @@ export async function checkLedger(sequelize: Sequelize, options: CheckOptions = 
   /** A DECIMAL column as its decimal text: SQLite stores it as a number, which CAST prints exactly (15 digits). */
   const text = (column: string) => (dialect === 'sqlite' ? `CAST(${column} AS TEXT)` : `CAST(${column} AS CHAR)`);
   const select = (sql: string, replacements: unknown[]) =>
-    sequelize.query(sql, { replacements, type: QueryTypes.SELECT }) as Promise<Row[]>;
+    sequelize.query(sql, { replacements, type: QueryTypes.SELECT, transaction }) as Promise<Row[]>;
 
   const report: LedgerReport = {
     violations: [],
@@ -83,6 +96,7 @@ export async function checkLedger(sequelize: Sequelize, options: CheckOptions = 
     total: 0,
     rows: { claimLines: 0, payableLines: 0, consumptions: 0, authorizationLines: 0, claims: 0, creditMemos: 0 },
     keyPasses: 0,
+    phases: {},
   };
   const violation = (invariant: Invariant, message: string, where: LedgerViolation['where']) => {
     const v: LedgerViolation = { invariant, message, where };
@@ -104,7 +118,117 @@ export async function checkLedger(sequelize: Sequelize, options: CheckOptions = 
     }
   }
 
+  let mark = Date.now();
+  /** Time spent since the last mark, as the named phase's (for the summary). */
+  const phase = (name: string) => {
+    const now = Date.now();
+    report.phases[name] = now - mark;
+    mark = now;
+  };
+
   const PAYABLE = "l.verdict <> 'rejected' AND l.approved_amount > 0 AND c.status <> 'rejected'";
+
+  // c (ledger → lines): every ledger entry belongs to a live line, for that line's key,
+  // authorization line and accepted quantity. Entries are counted per claim line id (a byte per
+  // id, saturating) for the line pass below.
+  const [{ max_line: maxLine }] = (await select('SELECT COALESCE(MAX(id), 0) AS max_line FROM claim_lines', [])) as [{ max_line: unknown }];
+  const entriesOf = new Uint8Array(int(maxLine) + 1);
+  for await (const rows of pages(
+    `SELECT e.id, e.claim_line_id, e.distributor_id, e.invoice_number, e.invoice_line, e.authorization_line_id, e.quantity,
+            l.id AS line_id, l.distributor_id AS line_distributor_id, l.invoice_number AS line_invoice_number,
+            l.invoice_line AS line_invoice_line, l.authorization_line_id AS line_authorization_line_id, l.verdict,
+            l.accepted_quantity, c.status AS claim_status
+       FROM pos_consumptions e LEFT JOIN claim_lines l ON l.id = e.claim_line_id LEFT JOIN claims c ON c.id = l.claim_id
+      WHERE e.id > ? ORDER BY e.id LIMIT ?`,
+  )) {
+    report.rows.consumptions += rows.length;
+    for (const e of rows) {
+      const lineId = int(e.claim_line_id);
+      const where = { table: 'pos_consumptions', id: int(e.id), claimLineId: lineId };
+      if (e.line_id === null || e.line_id === undefined) {
+        violation('consumption-ledger', 'ledger entry for a claim line that does not exist', where);
+        continue;
+      }
+      if (lineId < entriesOf.length && entriesOf[lineId]! < 255) entriesOf[lineId]!++;
+      if (e.verdict === 'rejected' || e.claim_status === 'rejected' || int(e.accepted_quantity) <= 0)
+        violation(
+          'consumption-ledger',
+          `ledger entry (${int(e.quantity)} units) held by a line that pays nothing (verdict ${e.verdict}, accepted quantity ${int(e.accepted_quantity)}, claim ${e.claim_status})`,
+          where,
+        );
+      const sameKey =
+        int(e.distributor_id) === int(e.line_distributor_id) &&
+        posKey(String(e.invoice_number), String(e.invoice_line)) === posKey(String(e.line_invoice_number), String(e.line_invoice_line));
+      if (!sameKey)
+        violation(
+          'consumption-ledger',
+          `ledger entry for ${visible(String(e.invoice_number))} / ${visible(String(e.invoice_line))} held by line ${lineId}, which is ${visible(String(e.line_invoice_number))} / ${visible(String(e.line_invoice_line))}`,
+          where,
+        );
+      if (int(e.authorization_line_id) !== int(e.line_authorization_line_id))
+        violation(
+          'consumption-ledger',
+          `ledger entry consumes authorization line ${int(e.authorization_line_id)}, its line ${lineId} names ${e.line_authorization_line_id}`,
+          where,
+        );
+      if (e.verdict !== 'rejected' && int(e.quantity) !== int(e.accepted_quantity))
+        violation(
+          'consumption-ledger',
+          `ledger entry holds ${int(e.quantity)} units, its line ${lineId} accepts ${int(e.accepted_quantity)}`,
+          where,
+        );
+    }
+  }
+
+  phase('ledger entries');
+  // a: at most one payable line per canonical key. The first line of each key is held in a map
+  // (key → line id), in as many passes as it takes to hold at most keysPerPass keys at once: a pass
+  // keeps the keys of its hash bucket. The first pass rides along the claim line pass below.
+  const [{ n: payableCount }] = (await select(
+    `SELECT COUNT(*) AS n FROM claim_lines l JOIN claims c ON c.id = l.claim_id WHERE ${PAYABLE}`,
+    [],
+  )) as [{ n: unknown }];
+  const passes = Math.max(1, Math.ceil(int(payableCount) / keysPerPass));
+  report.keyPasses = passes;
+  /** Checks a page of payable lines (id, claim_id, distributor_id, invoice_number, invoice_line) against the keys seen. */
+  const samePosKey = async (rows: Row[], pass: number, first: Map<string, number>) => {
+    const again: { l: Row; firstId: number }[] = [];
+    for (const l of rows) {
+      const key = `${int(l.distributor_id)}\u0002${posKey(String(l.invoice_number), String(l.invoice_line))}`;
+      if (passes > 1 && bucket(key, passes) !== pass) continue;
+      const seen = first.get(key);
+      if (seen === undefined) first.set(key, int(l.id));
+      else again.push({ l, firstId: seen });
+    }
+    // The first line of each repeated key, read back for the message.
+    const firsts = new Map<number, Row>();
+    const ids = [...new Set(again.map((x) => x.firstId))];
+    for (let i = 0; i < ids.length; i += 500) {
+      const chunk = ids.slice(i, i + 500);
+      const found = await select(
+        `SELECT id, claim_id, invoice_number, invoice_line FROM claim_lines WHERE id IN (${chunk.map(() => '?').join(', ')})`,
+        chunk,
+      );
+      for (const f of found) firsts.set(int(f.id), f);
+    }
+    for (const { l, firstId } of again) {
+      const f = firsts.get(firstId) ?? { claim_id: null, invoice_number: '?', invoice_line: '?' };
+      violation(
+        'pos-paid-once',
+        `POS line ${visible(String(l.invoice_number))} / ${visible(String(l.invoice_line))} of distributor ${int(l.distributor_id)} is paid again: ` +
+          `line ${int(l.id)} (claim ${int(l.claim_id)}) after line ${firstId} (claim ${f.claim_id}, written ${visible(String(f.invoice_number))} / ${visible(String(f.invoice_line))})`,
+        {
+          table: 'claim_lines',
+          id: int(l.id),
+          claimId: int(l.claim_id),
+          firstLineId: firstId,
+          firstClaimId: f.claim_id === null ? null : int(f.claim_id),
+          distributorId: int(l.distributor_id),
+        },
+      );
+    }
+  };
+  const firstOfKey = new Map<string, number>();
 
   // c (lines → ledger) and f: every claim line, with its claim and authorization line.
   for await (const rows of pages(
@@ -116,22 +240,12 @@ export async function checkLedger(sequelize: Sequelize, options: CheckOptions = 
       WHERE l.id > ? ORDER BY l.id LIMIT ?`,
   )) {
     report.rows.claimLines += rows.length;
-    const lo = int(rows[0]!.id);
-    const hi = int(rows[rows.length - 1]!.id);
-    const entries = new Map<number, Row[]>();
-    for (const e of await select(
-      `SELECT id, claim_line_id, distributor_id, invoice_number, invoice_line, authorization_line_id, quantity
-         FROM pos_consumptions WHERE claim_line_id BETWEEN ? AND ?`,
-      [lo, hi],
-    )) {
-      const list = entries.get(int(e.claim_line_id)) ?? [];
-      list.push(e);
-      entries.set(int(e.claim_line_id), list);
-    }
+    const payableRows: Row[] = [];
     for (const l of rows) {
       const approved = money(l.approved);
       const payable = l.verdict !== 'rejected' && approved.greaterThan(0) && l.claim_status !== 'rejected';
       if (!payable) continue;
+      payableRows.push(l);
       report.rows.payableLines++;
       const id = int(l.id);
       const where = {
@@ -141,37 +255,13 @@ export async function checkLedger(sequelize: Sequelize, options: CheckOptions = 
         invoiceNumber: String(l.invoice_number),
         invoiceLine: String(l.invoice_line),
       };
-      const held = entries.get(id) ?? [];
-      if (held.length !== 1) {
+      const held = id < entriesOf.length ? entriesOf[id]! : 0;
+      if (held !== 1)
         violation(
           'consumption-ledger',
-          `payable line (verdict ${l.verdict}, approved ${approved.toFixed(4)}, accepted quantity ${int(l.accepted_quantity)}) holds ${held.length} ledger entries, not 1`,
+          `payable line (verdict ${l.verdict}, approved ${approved.toFixed(4)}, accepted quantity ${int(l.accepted_quantity)}) holds ${held === 255 ? '255 or more' : held} ledger entries, not 1`,
           where,
         );
-      } else {
-        const e = held[0]!;
-        const sameKey =
-          int(e.distributor_id) === int(l.distributor_id) &&
-          posKey(String(e.invoice_number), String(e.invoice_line)) === posKey(String(l.invoice_number), String(l.invoice_line));
-        if (!sameKey)
-          violation(
-            'consumption-ledger',
-            `the line's ledger entry ${int(e.id)} is for another POS line (${visible(String(e.invoice_number))} / ${visible(String(e.invoice_line))})`,
-            where,
-          );
-        if (int(e.authorization_line_id) !== int(l.authorization_line_id))
-          violation(
-            'consumption-ledger',
-            `the line's ledger entry ${int(e.id)} consumes authorization line ${int(e.authorization_line_id)}, the line names ${l.authorization_line_id}`,
-            where,
-          );
-        if (int(e.quantity) !== int(l.accepted_quantity))
-          violation(
-            'consumption-ledger',
-            `the line's ledger entry ${int(e.id)} holds ${int(e.quantity)} units, the line accepts ${int(l.accepted_quantity)}`,
-            where,
-          );
-      }
       // f: approved ≤ computed ≤ (book − authorized) × accepted, to the cent.
       const computed = money(l.computed);
       if (approved.greaterThan(computed))
@@ -193,74 +283,23 @@ export async function checkLedger(sequelize: Sequelize, options: CheckOptions = 
           );
       }
     }
+    await samePosKey(payableRows, 0, firstOfKey);
   }
+  firstOfKey.clear();
 
-  // a: at most one payable line per canonical key. The keys are held in a map, in as many passes
-  // as it takes to keep at most keysPerPass of them at once (a pass keeps the keys of its hash bucket).
-  const [{ n: payableCount }] = (await select(
-    `SELECT COUNT(*) AS n FROM claim_lines l JOIN claims c ON c.id = l.claim_id WHERE ${PAYABLE}`,
-    [],
-  )) as [{ n: unknown }];
-  const passes = Math.max(1, Math.ceil(int(payableCount) / keysPerPass));
-  report.keyPasses = passes;
-  for (let pass = 0; pass < passes; pass++) {
-    const first = new Map<string, { id: number; claimId: number; invoiceNumber: string; invoiceLine: string }>();
+  phase('claim lines');
+  // a, further passes: the keys of the other hash buckets, when there are more payable lines than keysPerPass.
+  for (let pass = 1; pass < passes; pass++) {
+    const first = new Map<string, number>();
     for await (const rows of pages(
       `SELECT l.id, l.claim_id, l.distributor_id, l.invoice_number, l.invoice_line
          FROM claim_lines l JOIN claims c ON c.id = l.claim_id
         WHERE l.id > ? AND ${PAYABLE} ORDER BY l.id LIMIT ?`,
-    )) {
-      for (const l of rows) {
-        const key = `${int(l.distributor_id)}\u0002${posKey(String(l.invoice_number), String(l.invoice_line))}`;
-        if (passes > 1 && bucket(key, passes) !== pass) continue;
-        const seen = first.get(key);
-        const here = {
-          id: int(l.id),
-          claimId: int(l.claim_id),
-          invoiceNumber: String(l.invoice_number),
-          invoiceLine: String(l.invoice_line),
-        };
-        if (!seen) {
-          first.set(key, here);
-          continue;
-        }
-        violation(
-          'pos-paid-once',
-          `POS line ${visible(here.invoiceNumber)} / ${visible(here.invoiceLine)} of distributor ${int(l.distributor_id)} is paid again: ` +
-            `line ${here.id} (claim ${here.claimId}) after line ${seen.id} (claim ${seen.claimId}, written ${visible(seen.invoiceNumber)} / ${visible(seen.invoiceLine)})`,
-          {
-            table: 'claim_lines',
-            id: here.id,
-            claimId: here.claimId,
-            firstLineId: seen.id,
-            firstClaimId: seen.claimId,
-            distributorId: int(l.distributor_id),
-          },
-        );
-      }
-    }
+    ))
+      await samePosKey(rows, pass, first);
   }
 
-  // c (ledger → lines): every ledger entry belongs to a line that is payable or accepted.
-  for await (const rows of pages(
-    `SELECT e.id, e.claim_line_id, e.quantity, l.id AS line_id, l.verdict, l.accepted_quantity, c.status AS claim_status
-       FROM pos_consumptions e LEFT JOIN claim_lines l ON l.id = e.claim_line_id LEFT JOIN claims c ON c.id = l.claim_id
-      WHERE e.id > ? ORDER BY e.id LIMIT ?`,
-  )) {
-    report.rows.consumptions += rows.length;
-    for (const e of rows) {
-      const where = { table: 'pos_consumptions', id: int(e.id), claimLineId: int(e.claim_line_id) };
-      if (e.line_id === null || e.line_id === undefined)
-        violation('consumption-ledger', 'ledger entry for a claim line that does not exist', where);
-      else if (e.verdict === 'rejected' || e.claim_status === 'rejected' || int(e.accepted_quantity) <= 0)
-        violation(
-          'consumption-ledger',
-          `ledger entry (${int(e.quantity)} units) held by a line that pays nothing (verdict ${e.verdict}, accepted quantity ${int(e.accepted_quantity)}, claim ${e.claim_status})`,
-          where,
-        );
-    }
-  }
-
+  phase('POS keys');
   // b: each authorization line's counter equals its ledger and stays within the approved quantity.
   for await (const rows of pages(
     `SELECT id, authorization_id, approved_quantity, consumed_quantity FROM authorization_lines WHERE id > ? ORDER BY id LIMIT ?`,
@@ -295,6 +334,7 @@ export async function checkLedger(sequelize: Sequelize, options: CheckOptions = 
         id: int(e.id),
       });
 
+  phase('authorization lines');
   // d and e: each claim's totals against its lines (read in (claim, line number) order, a page at a
   // time), its credit memo against its approved total.
   const claimPage = Math.max(1, Math.min(pageSize, 1000));
@@ -354,6 +394,7 @@ export async function checkLedger(sequelize: Sequelize, options: CheckOptions = 
     if (claims.length < claimPage) break;
   }
 
+  phase('claim totals');
   for await (const rows of pages(
     `SELECT m.id, m.claim_id, m.currency, ${text('m.amount')} AS amount, c.currency AS claim_currency, c.status AS claim_status,
             ${text('c.approved_total')} AS approved
@@ -390,6 +431,7 @@ export async function checkLedger(sequelize: Sequelize, options: CheckOptions = 
       if (m.claim_status !== 'paid') violation('credit-memo', `credit memo for a claim that is ${m.claim_status}, not paid`, where);
     }
   }
+  phase('credit memos');
   return report;
 }
 
