@@ -11,6 +11,7 @@
  * short runs. A longer hunt: LEDGER_PROPERTY_RUNS=200 (and LEDGER_PROPERTY_SEED to replay one).
  */
 import fc from 'fast-check';
+import { Money } from '../../core/money.js';
 import { checkLedger, formatViolation, visible } from '../../server/ledger/invariants.js';
 import { describeDb, startTestApp, USERS, type Client, type TestApp } from '../support/harness.js';
 
@@ -251,7 +252,7 @@ class Adjust implements Cmd {
     const claim = (await r.finance[this.who]!.get(`/api/claims/${id}`)).body as { status: string; lines: LineView[] };
     if (claim.status !== 'submitted' || !claim.lines.length) return;
     const line = claim.lines[this.line % claim.lines.length]!;
-    const half = (Math.floor(Number(line.approvedAmount) * 50) / 100).toFixed(2); // a test input, not money arithmetic
+    const half = new Money(line.approvedAmount).div(2).toDecimalPlaces(2, Money.ROUND_DOWN).toFixed(2);
     const amount = this.direction === 'up' ? line.claimedAmount : this.direction === 'down' ? half : '0';
     const res = await r.finance[this.who]!.post(`/api/claims/${id}/lines/${line.id}/adjust`, {
       approvedAmount: amount,
