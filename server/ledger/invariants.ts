@@ -1,0 +1,462 @@
+/**
+ * The ledger's promises, checked against the raw tables: nothing here calls the claims code it
+ * checks. Each invariant reads the rows with plain SQL, keyset-paged by id (a million claim lines
+ * are read in pages, never at once), and computes in TypeScript what it needs to be exact: the
+ * canonical POS key (core's `posKey`, applied to the columns as the distributor wrote them, not to
+ * any stored key) and decimal sums (`Money`, from the amounts read as text).
+ *
+ *  a. pos-paid-once: a canonical POS key (distributor + posKey(invoice number, invoice line)) has at
+ *     most one payable claim line. Payable: verdict not rejected, approved amount > 0, in a claim
+ *     that is not rejected.
+ *  b. authorization-consumption: an authorization line's consumed quantity equals the sum of its
+ *     ledger entries (pos_consumptions), is not negative and never exceeds its approved quantity.
+ *  c. consumption-ledger: every payable line holds exactly one ledger entry, for its own key,
+ *     authorization line and accepted quantity; every ledger entry belongs to a line that is
+ *     payable or accepted (accepted quantity > 0, not rejected, in a claim not rejected).
+ *  d. claim-totals: a claim's claimed, computed and approved totals are the exact sums of its lines.
+ *  e. credit-memo: a credit memo is a whole number of minor units of its currency (ISO 4217), in its
+ *     claim's currency, for its claim's approved total; a paid claim has one.
+ *  f. within-authorized: a payable line's approved amount ≤ its computed amount ≤
+ *     (book cost − the authorization line's authorized cost) × accepted quantity, to the cent.
+ */
+import { QueryTypes, Transaction, type Sequelize } from 'sequelize';
+import { posKey } from '../../core/claims/pos-key.js';
+import { minorUnitExponent } from '../../core/currency.js';
+import { Money } from '../../core/money.js';
+
+export const INVARIANTS = {
+  'pos-paid-once': 'a POS line (distributor, canonical invoice number and line) is paid at most once',
+  'authorization-consumption': "an authorization line's consumed quantity equals its ledger and stays within the approved quantity",
+  'consumption-ledger': 'every payable line holds exactly one ledger entry, and every ledger entry belongs to a live line',
+  'claim-totals': "a claim's totals are the exact sums of its lines",
+  'credit-memo': "a credit memo is whole minor units of its currency and equals its claim's approved total",
+  'within-authorized': 'a payable line is paid no more than computed, and computed no more than authorized',
+} as const;
+export type Invariant = keyof typeof INVARIANTS;
+
+export interface LedgerViolation {
+  invariant: Invariant;
+  /** what is wrong, in words, with the values that show it */
+  message: string;
+  /** where: the table and the ids of the rows involved */
+  where: { table: string; id: number } & Record<string, string | number | null>;
+}
+
+export interface CheckOptions {
+  /** rows read per page (keyset by id) */
+  pageSize?: number;
+  /** the most distinct POS keys held in memory at once: more payable lines are checked in several passes */
+  keysPerPass?: number;
+  /** the most violations kept in the report (all are counted, and all go to onViolation) */
+  maxViolations?: number;
+  onViolation?: (v: LedgerViolation) => void;
+  /**
+   * Read everything in one transaction (default true): one consistent snapshot on MariaDB
+   * (REPEATABLE READ) and SQLite (WAL), so a check on a live database does not mistake a claim
+   * half-seen between two pages for a violation.
+   */
+  snapshot?: boolean;
+}
+
+export interface LedgerReport {
+  violations: LedgerViolation[];
+  /** violations found, per invariant (may exceed violations.length) */
+  counts: Record<Invariant, number>;
+  total: number;
+  /** rows read, per table */
+  rows: { claimLines: number; payableLines: number; consumptions: number; authorizationLines: number; claims: number; creditMemos: number };
+  keyPasses: number;
+  /** milliseconds per phase of the check */
+  phases: Record<string, number>;
+}
+
+type Row = Record<string, unknown>;
+const int = (v: unknown) => Number(v);
+/** An amount read as text (see `moneyText`), exactly. */
+const money = (v: unknown) => new Money(v === null || v === undefined ? '0' : String(v));
+
+export async function checkLedger(sequelize: Sequelize, options: CheckOptions = {}): Promise<LedgerReport> {
+  if (options.snapshot === false) return check(sequelize, null, options);
+  return sequelize.transaction({ isolationLevel: Transaction.ISOLATION_LEVELS.REPEATABLE_READ }, (t) => check(sequelize, t, options));
+}
+
+async function check(sequelize: Sequelize, transaction: Transaction | null, options: CheckOptions): Promise<LedgerReport> {
+  const pageSize = options.pageSize ?? 50_000;
+  const keysPerPass = options.keysPerPass ?? 500_000;
+  const maxViolations = options.maxViolations ?? 10_000;
+  const dialect = sequelize.getDialect();
+  /** A DECIMAL column as its decimal text: SQLite stores it as a number, which CAST prints exactly (15 digits). */
+  const text = (column: string) => (dialect === 'sqlite' ? `CAST(${column} AS TEXT)` : `CAST(${column} AS CHAR)`);
+  const select = (sql: string, replacements: unknown[]) =>
+    sequelize.query(sql, { replacements, type: QueryTypes.SELECT, transaction }) as Promise<Row[]>;
+
+  const report: LedgerReport = {
+    violations: [],
+    counts: Object.fromEntries(Object.keys(INVARIANTS).map((k) => [k, 0])) as Record<Invariant, number>,
+    total: 0,
+    rows: { claimLines: 0, payableLines: 0, consumptions: 0, authorizationLines: 0, claims: 0, creditMemos: 0 },
+    keyPasses: 0,
+    phases: {},
+  };
+  const violation = (invariant: Invariant, message: string, where: LedgerViolation['where']) => {
+    const v: LedgerViolation = { invariant, message, where };
+    report.counts[invariant]++;
+    report.total++;
+    if (report.violations.length < maxViolations) report.violations.push(v);
+    options.onViolation?.(v);
+  };
+
+  /** Pages through a query by id: `sql` has a `?` for the last id seen and ends with ORDER BY id LIMIT ?. */
+  async function* pages(sql: string, idColumn = 'id'): AsyncGenerator<Row[]> {
+    let after = 0;
+    for (;;) {
+      const rows = await select(sql, [after, pageSize]);
+      if (!rows.length) return;
+      yield rows;
+      after = int(rows[rows.length - 1]![idColumn]);
+      if (rows.length < pageSize) return;
+    }
+  }
+
+  let mark = Date.now();
+  /** Time spent since the last mark, as the named phase's (for the summary). */
+  const phase = (name: string) => {
+    const now = Date.now();
+    report.phases[name] = now - mark;
+    mark = now;
+  };
+
+  const PAYABLE = "l.verdict <> 'rejected' AND l.approved_amount > 0 AND c.status <> 'rejected'";
+
+  // c (ledger → lines): every ledger entry belongs to a live line, for that line's key,
+  // authorization line and accepted quantity. Entries are counted per claim line id (a byte per
+  // id, saturating) for the line pass below.
+  const [{ max_line: maxLine }] = (await select('SELECT COALESCE(MAX(id), 0) AS max_line FROM claim_lines', [])) as [{ max_line: unknown }];
+  const entriesOf = new Uint8Array(int(maxLine) + 1);
+  for await (const rows of pages(
+    `SELECT e.id, e.claim_line_id, e.distributor_id, e.invoice_number, e.invoice_line, e.authorization_line_id, e.quantity,
+            l.id AS line_id, l.distributor_id AS line_distributor_id, l.invoice_number AS line_invoice_number,
+            l.invoice_line AS line_invoice_line, l.authorization_line_id AS line_authorization_line_id, l.verdict,
+            l.accepted_quantity, c.status AS claim_status
+       FROM pos_consumptions e LEFT JOIN claim_lines l ON l.id = e.claim_line_id LEFT JOIN claims c ON c.id = l.claim_id
+      WHERE e.id > ? ORDER BY e.id LIMIT ?`,
+  )) {
+    report.rows.consumptions += rows.length;
+    for (const e of rows) {
+      const lineId = int(e.claim_line_id);
+      const where = { table: 'pos_consumptions', id: int(e.id), claimLineId: lineId };
+      if (e.line_id === null || e.line_id === undefined) {
+        violation('consumption-ledger', 'ledger entry for a claim line that does not exist', where);
+        continue;
+      }
+      if (lineId < entriesOf.length && entriesOf[lineId]! < 255) entriesOf[lineId]!++;
+      if (e.verdict === 'rejected' || e.claim_status === 'rejected' || int(e.accepted_quantity) <= 0)
+        violation(
+          'consumption-ledger',
+          `ledger entry (${int(e.quantity)} units) held by a line that pays nothing (verdict ${e.verdict}, accepted quantity ${int(e.accepted_quantity)}, claim ${e.claim_status})`,
+          where,
+        );
+      const sameKey =
+        int(e.distributor_id) === int(e.line_distributor_id) &&
+        posKey(String(e.invoice_number), String(e.invoice_line)) === posKey(String(e.line_invoice_number), String(e.line_invoice_line));
+      if (!sameKey)
+        violation(
+          'consumption-ledger',
+          `ledger entry for ${visible(String(e.invoice_number))} / ${visible(String(e.invoice_line))} held by line ${lineId}, which is ${visible(String(e.line_invoice_number))} / ${visible(String(e.line_invoice_line))}`,
+          where,
+        );
+      if (int(e.authorization_line_id) !== int(e.line_authorization_line_id))
+        violation(
+          'consumption-ledger',
+          `ledger entry consumes authorization line ${int(e.authorization_line_id)}, its line ${lineId} names ${e.line_authorization_line_id}`,
+          where,
+        );
+      if (e.verdict !== 'rejected' && int(e.quantity) !== int(e.accepted_quantity))
+        violation(
+          'consumption-ledger',
+          `ledger entry holds ${int(e.quantity)} units, its line ${lineId} accepts ${int(e.accepted_quantity)}`,
+          where,
+        );
+    }
+  }
+
+  phase('ledger entries');
+  // a: at most one payable line per canonical key. The first line of each key is held in a map
+  // (key → line id), in as many passes as it takes to hold at most keysPerPass keys at once: a pass
+  // keeps the keys of its hash bucket. The first pass rides along the claim line pass below.
+  const [{ n: payableCount }] = (await select(
+    `SELECT COUNT(*) AS n FROM claim_lines l JOIN claims c ON c.id = l.claim_id WHERE ${PAYABLE}`,
+    [],
+  )) as [{ n: unknown }];
+  const passes = Math.max(1, Math.ceil(int(payableCount) / keysPerPass));
+  report.keyPasses = passes;
+  /** Checks a page of payable lines (id, claim_id, distributor_id, invoice_number, invoice_line) against the keys seen. */
+  const samePosKey = async (rows: Row[], pass: number, first: Map<string, number>) => {
+    const again: { l: Row; firstId: number }[] = [];
+    for (const l of rows) {
+      const key = `${int(l.distributor_id)}\u0002${posKey(String(l.invoice_number), String(l.invoice_line))}`;
+      if (passes > 1 && bucket(key, passes) !== pass) continue;
+      const seen = first.get(key);
+      if (seen === undefined) first.set(key, int(l.id));
+      else again.push({ l, firstId: seen });
+    }
+    // The first line of each repeated key, read back for the message.
+    const firsts = new Map<number, Row>();
+    const ids = [...new Set(again.map((x) => x.firstId))];
+    for (let i = 0; i < ids.length; i += 500) {
+      const chunk = ids.slice(i, i + 500);
+      const found = await select(
+        `SELECT id, claim_id, invoice_number, invoice_line FROM claim_lines WHERE id IN (${chunk.map(() => '?').join(', ')})`,
+        chunk,
+      );
+      for (const f of found) firsts.set(int(f.id), f);
+    }
+    for (const { l, firstId } of again) {
+      const f = firsts.get(firstId) ?? { claim_id: null, invoice_number: '?', invoice_line: '?' };
+      violation(
+        'pos-paid-once',
+        `POS line ${visible(String(l.invoice_number))} / ${visible(String(l.invoice_line))} of distributor ${int(l.distributor_id)} is paid again: ` +
+          `line ${int(l.id)} (claim ${int(l.claim_id)}) after line ${firstId} (claim ${f.claim_id}, written ${visible(String(f.invoice_number))} / ${visible(String(f.invoice_line))})`,
+        {
+          table: 'claim_lines',
+          id: int(l.id),
+          claimId: int(l.claim_id),
+          firstLineId: firstId,
+          firstClaimId: f.claim_id === null ? null : int(f.claim_id),
+          distributorId: int(l.distributor_id),
+        },
+      );
+    }
+  };
+  const firstOfKey = new Map<string, number>();
+
+  // c (lines → ledger) and f: every claim line, with its claim and authorization line.
+  for await (const rows of pages(
+    `SELECT l.id, l.claim_id, l.distributor_id, l.invoice_number, l.invoice_line, l.verdict, l.accepted_quantity,
+            l.authorization_line_id, c.status AS claim_status,
+            ${text('l.approved_amount')} AS approved, ${text('l.computed_amount')} AS computed, ${text('l.book_cost')} AS book,
+            ${text('a.authorized_cost')} AS authorized_cost
+       FROM claim_lines l JOIN claims c ON c.id = l.claim_id LEFT JOIN authorization_lines a ON a.id = l.authorization_line_id
+      WHERE l.id > ? ORDER BY l.id LIMIT ?`,
+  )) {
+    report.rows.claimLines += rows.length;
+    const payableRows: Row[] = [];
+    for (const l of rows) {
+      const approved = money(l.approved);
+      const payable = l.verdict !== 'rejected' && approved.greaterThan(0) && l.claim_status !== 'rejected';
+      if (!payable) continue;
+      payableRows.push(l);
+      report.rows.payableLines++;
+      const id = int(l.id);
+      const where = {
+        table: 'claim_lines',
+        id,
+        claimId: int(l.claim_id),
+        invoiceNumber: String(l.invoice_number),
+        invoiceLine: String(l.invoice_line),
+      };
+      const held = id < entriesOf.length ? entriesOf[id]! : 0;
+      if (held !== 1)
+        violation(
+          'consumption-ledger',
+          `payable line (verdict ${l.verdict}, approved ${approved.toFixed(4)}, accepted quantity ${int(l.accepted_quantity)}) holds ${held === 255 ? '255 or more' : held} ledger entries, not 1`,
+          where,
+        );
+      // f: approved ≤ computed ≤ (book − authorized) × accepted, to the cent.
+      const computed = money(l.computed);
+      if (approved.greaterThan(computed))
+        violation('within-authorized', `approved ${approved.toFixed(4)} is above the computed credit ${computed.toFixed(4)}`, where);
+      if (l.authorized_cost === null || l.authorized_cost === undefined) {
+        violation(
+          'within-authorized',
+          `payable line names no authorization line (authorization_line_id ${l.authorization_line_id})`,
+          where,
+        );
+      } else {
+        const unit = money(l.book).minus(money(l.authorized_cost));
+        const ceiling = Money.max(unit, 0).times(int(l.accepted_quantity)).toDecimalPlaces(2, Money.ROUND_HALF_UP);
+        if (computed.greaterThan(ceiling))
+          violation(
+            'within-authorized',
+            `computed ${computed.toFixed(4)} is above (book ${money(l.book).toFixed(4)} − authorized ${money(l.authorized_cost).toFixed(4)}) × accepted ${int(l.accepted_quantity)} = ${ceiling.toFixed(2)}`,
+            where,
+          );
+      }
+    }
+    await samePosKey(payableRows, 0, firstOfKey);
+  }
+  firstOfKey.clear();
+
+  phase('claim lines');
+  // a, further passes: the keys of the other hash buckets, when there are more payable lines than keysPerPass.
+  for (let pass = 1; pass < passes; pass++) {
+    const first = new Map<string, number>();
+    for await (const rows of pages(
+      `SELECT l.id, l.claim_id, l.distributor_id, l.invoice_number, l.invoice_line
+         FROM claim_lines l JOIN claims c ON c.id = l.claim_id
+        WHERE l.id > ? AND ${PAYABLE} ORDER BY l.id LIMIT ?`,
+    ))
+      await samePosKey(rows, pass, first);
+  }
+
+  phase('POS keys');
+  // b: each authorization line's counter equals its ledger and stays within the approved quantity.
+  for await (const rows of pages(
+    `SELECT id, authorization_id, approved_quantity, consumed_quantity FROM authorization_lines WHERE id > ? ORDER BY id LIMIT ?`,
+  )) {
+    report.rows.authorizationLines += rows.length;
+    const sums = new Map<number, number>();
+    for (const s of await select(
+      `SELECT authorization_line_id AS id, SUM(quantity) AS q FROM pos_consumptions
+        WHERE authorization_line_id BETWEEN ? AND ? GROUP BY authorization_line_id`,
+      [int(rows[0]!.id), int(rows[rows.length - 1]!.id)],
+    ))
+      sums.set(int(s.id), int(s.q));
+    for (const a of rows) {
+      const consumed = int(a.consumed_quantity);
+      const approvedQty = int(a.approved_quantity);
+      const ledger = sums.get(int(a.id)) ?? 0;
+      const where = { table: 'authorization_lines', id: int(a.id), authorizationId: int(a.authorization_id) };
+      if (consumed !== ledger)
+        violation('authorization-consumption', `consumed quantity ${consumed} differs from its ledger entries' ${ledger}`, where);
+      if (consumed < 0 || consumed > approvedQty || ledger > approvedQty)
+        violation('authorization-consumption', `consumed ${consumed} (ledger ${ledger}) is outside 0..approved ${approvedQty}`, where);
+    }
+  }
+  // A ledger entry for an authorization line that does not exist is counted by no line above.
+  for await (const rows of pages(
+    `SELECT e.id, e.authorization_line_id FROM pos_consumptions e LEFT JOIN authorization_lines a ON a.id = e.authorization_line_id
+      WHERE e.id > ? AND a.id IS NULL ORDER BY e.id LIMIT ?`,
+  ))
+    for (const e of rows)
+      violation('authorization-consumption', `ledger entry for authorization line ${int(e.authorization_line_id)}, which does not exist`, {
+        table: 'pos_consumptions',
+        id: int(e.id),
+      });
+
+  phase('authorization lines');
+  // d and e: each claim's totals against its lines (read in (claim, line number) order, a page at a
+  // time), its credit memo against its approved total.
+  const claimPage = Math.max(1, Math.min(pageSize, 1000));
+  let afterClaim = 0;
+  for (;;) {
+    const claims = await select(
+      `SELECT c.id, c.status, c.currency, ${text('c.claimed_total')} AS claimed, ${text('c.computed_total')} AS computed,
+              ${text('c.approved_total')} AS approved, m.id AS memo_id
+         FROM claims c LEFT JOIN credit_memos m ON m.claim_id = c.id WHERE c.id > ? ORDER BY c.id LIMIT ?`,
+      [afterClaim, claimPage],
+    );
+    if (!claims.length) break;
+    report.rows.claims += claims.length;
+    const lo = int(claims[0]!.id);
+    const hi = int(claims[claims.length - 1]!.id);
+    const sums = new Map<number, { claimed: Money; computed: Money; approved: Money; lines: number }>();
+    let cursor = { claimId: lo - 1, lineNumber: Number.MAX_SAFE_INTEGER };
+    for (;;) {
+      const lines = await select(
+        `SELECT claim_id, line_number, ${text('claimed_amount')} AS claimed, ${text('computed_amount')} AS computed, ${text('approved_amount')} AS approved
+           FROM claim_lines WHERE claim_id <= ? AND (claim_id > ? OR (claim_id = ? AND line_number > ?))
+          ORDER BY claim_id, line_number LIMIT ?`,
+        [hi, cursor.claimId, cursor.claimId, cursor.lineNumber, pageSize],
+      );
+      for (const l of lines) {
+        const id = int(l.claim_id);
+        const s = sums.get(id) ?? { claimed: new Money(0), computed: new Money(0), approved: new Money(0), lines: 0 };
+        s.claimed = s.claimed.plus(money(l.claimed));
+        s.computed = s.computed.plus(money(l.computed));
+        s.approved = s.approved.plus(money(l.approved));
+        s.lines++;
+        sums.set(id, s);
+      }
+      if (lines.length < pageSize) break;
+      const last = lines[lines.length - 1]!;
+      cursor = { claimId: int(last.claim_id), lineNumber: int(last.line_number) };
+    }
+    for (const c of claims) {
+      const id = int(c.id);
+      const s = sums.get(id) ?? { claimed: new Money(0), computed: new Money(0), approved: new Money(0), lines: 0 };
+      const where = { table: 'claims', id, status: String(c.status) };
+      for (const [name, total, sum] of [
+        ['claimed', money(c.claimed), s.claimed],
+        ['computed', money(c.computed), s.computed],
+        ['approved', money(c.approved), s.approved],
+      ] as const)
+        if (!total.equals(sum))
+          violation(
+            'claim-totals',
+            `${name} total ${total.toFixed(4)} differs from the sum of its ${s.lines} lines, ${sum.toFixed(4)}`,
+            where,
+          );
+      if (c.status === 'paid' && (c.memo_id === null || c.memo_id === undefined))
+        violation('credit-memo', 'paid claim without a credit memo', where);
+    }
+    afterClaim = hi;
+    if (claims.length < claimPage) break;
+  }
+
+  phase('claim totals');
+  for await (const rows of pages(
+    `SELECT m.id, m.claim_id, m.currency, ${text('m.amount')} AS amount, c.currency AS claim_currency, c.status AS claim_status,
+            ${text('c.approved_total')} AS approved
+       FROM credit_memos m LEFT JOIN claims c ON c.id = m.claim_id WHERE m.id > ? ORDER BY m.id LIMIT ?`,
+  )) {
+    report.rows.creditMemos += rows.length;
+    for (const m of rows) {
+      const where = { table: 'credit_memos', id: int(m.id), claimId: int(m.claim_id) };
+      const amount = money(m.amount);
+      const currency = String(m.currency);
+      let exponent: number | null = null;
+      try {
+        exponent = minorUnitExponent(currency);
+      } catch {
+        violation('credit-memo', `currency ${visible(currency)} is not an ISO 4217 currency`, where);
+      }
+      if (exponent !== null && !amount.equals(amount.toDecimalPlaces(exponent)))
+        violation(
+          'credit-memo',
+          `amount ${amount.toFixed(4)} is not a whole number of ${currency} minor units (${exponent} decimals)`,
+          where,
+        );
+      if (m.claim_status === null || m.claim_status === undefined) {
+        violation('credit-memo', 'credit memo for a claim that does not exist', where);
+        continue;
+      }
+      if (currency !== m.claim_currency) violation('credit-memo', `memo in ${currency}, its claim in ${m.claim_currency}`, where);
+      if (!amount.equals(money(m.approved)))
+        violation(
+          'credit-memo',
+          `amount ${amount.toFixed(4)} differs from the claim's approved total ${money(m.approved).toFixed(4)}`,
+          where,
+        );
+      if (m.claim_status !== 'paid') violation('credit-memo', `credit memo for a claim that is ${m.claim_status}, not paid`, where);
+    }
+  }
+  phase('credit memos');
+  return report;
+}
+
+/** FNV-1a over the key: which pass of the duplicate-key check holds it. */
+function bucket(key: string, passes: number): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) {
+    h ^= key.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0) % passes;
+}
+
+/** A key as text a person can read: invisible characters (zero-width, controls, odd spaces) as \\uXXXX, in quotes. */
+export function visible(text: string): string {
+  return `"${text.replace(/["\\]|[^\x20-\x7e\p{L}\p{N}\p{P}\p{S}]/gu, (c) =>
+    c === '"' || c === '\\' ? `\\${c}` : `\\u${c.codePointAt(0)!.toString(16).padStart(4, '0')}`,
+  )}"`;
+}
+
+/** One line per violation, for people: the invariant, where, and what. */
+export function formatViolation(v: LedgerViolation): string {
+  const { table, id, ...rest } = v.where;
+  const extra = Object.entries(rest)
+    .map(([k, val]) => `${k}=${typeof val === 'string' ? visible(val) : String(val)}`)
+    .join(' ');
+  return `[${v.invariant}] ${table}#${id}${extra ? ` (${extra})` : ''}: ${v.message}`;
+}

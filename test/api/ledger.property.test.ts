@@ -1,0 +1,364 @@
+/**
+ * A model-based property test of the central promise, "a POS line is paid at most once", through
+ * the real API: fast-check draws a sequence of commands (price requests approved into
+ * authorizations, explicit claims, claim files, POS imports turned into implicit and automatic
+ * claims, finance adjustments up and down, dispute resubmissions, authorization and payment), each
+ * sale written in one of its many spellings (`INV-1`, `inv-1`, `INV-1 `, a zero-width space in
+ * front, full-width; line `1`, `01`, ` 1`, `1.0`). After every command the ledger invariants
+ * (server/ledger/invariants.ts, plain SQL over the raw tables, not the claims code) must hold.
+ *
+ * Every run starts a fresh app on a fresh database (the dialect of the jest project). In CI: a few
+ * short runs. A longer hunt: LEDGER_PROPERTY_RUNS=200 (and LEDGER_PROPERTY_SEED to replay one).
+ */
+import fc from 'fast-check';
+import { Money } from '../../core/money.js';
+import { checkLedger, formatViolation, visible } from '../../server/ledger/invariants.js';
+import { describeDb, startTestApp, USERS, type Client, type TestApp } from '../support/harness.js';
+
+const RUNS = Number(process.env.LEDGER_PROPERTY_RUNS ?? 6);
+const SEED = process.env.LEDGER_PROPERTY_SEED ? Number(process.env.LEDGER_PROPERTY_SEED) : undefined;
+const MAX_COMMANDS = Number(process.env.LEDGER_PROPERTY_COMMANDS ?? 12);
+/** CI budget: runs, then shrinking, stop after this long (the failure found so far is reported). */
+const TIME_LIMIT_MS = Number(process.env.LEDGER_PROPERTY_TIME_LIMIT_MS ?? (process.env.LEDGER_PROPERTY_RUNS ? 3_600_000 : 60_000));
+
+// ---- the same few sales, in many spellings ---------------------------------------------------
+
+const SALES = [
+  { invoice: 'INV-1', line: 1 },
+  { invoice: 'INV-1', line: 2 },
+  { invoice: 'INV-2', line: 1 },
+] as const;
+const fullWidth = (s: string) => s.replace(/[!-~]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
+const INVOICE_SPELLINGS = [
+  (s: string) => s,
+  (s: string) => s.toLowerCase(),
+  (s: string) => `${s} `,
+  (s: string) => `\u200b${s}`,
+  (s: string) => fullWidth(s),
+];
+const LINE_SPELLINGS = [(n: number) => `${n}`, (n: number) => `0${n}`, (n: number) => ` ${n}`, (n: number) => `${n}.0`];
+
+interface Spelled {
+  sale: number;
+  inv: number;
+  ln: number;
+}
+const spelledSale = fc.record({
+  sale: fc.nat({ max: SALES.length - 1 }),
+  inv: fc.nat({ max: INVOICE_SPELLINGS.length - 1 }),
+  ln: fc.nat({ max: LINE_SPELLINGS.length - 1 }),
+});
+/** One to three different sales of one claim, each in a drawn spelling. */
+const salesOfAClaim = fc.uniqueArray(spelledSale, { minLength: 1, maxLength: 3, selector: (s) => s.sale });
+const keyOf = (s: Spelled) => ({
+  invoiceNumber: INVOICE_SPELLINGS[s.inv]!(SALES[s.sale]!.invoice),
+  invoiceLine: LINE_SPELLINGS[s.ln]!(SALES[s.sale]!.line),
+});
+const show = (s: Spelled) => {
+  const k = keyOf(s);
+  return `${visible(k.invoiceNumber)}/${visible(k.invoiceLine)}`;
+};
+
+// ---- the model and the system ------------------------------------------------------------------
+
+const PART = 'VS-ADC-24S';
+// Arrowhead's book cost on record for the part in the demo data: claims at it are not over-claimed.
+const BOOK = '6.0270';
+const COST = '5.9270';
+const CUSTOMER = 'Cascade Robotics';
+const INVOICE_DATE = '2026-10-20';
+
+interface Auth {
+  number: string;
+  lineId: number;
+}
+interface Model {
+  auths: Auth[];
+  /** claims this run made, in order */
+  claims: number[];
+  /** claim id → finance users who adjusted one of its lines */
+  adjustedBy: Map<number, Set<string>>;
+}
+interface Real {
+  t: TestApp;
+  arrow: Client;
+  cm: Client;
+  finance: Record<string, Client>;
+  programId: number;
+  customerId: number;
+  productId: number;
+  memo: number;
+}
+
+/** The ledger must be whole after every command: any violation fails the run, printed. */
+async function ledgerHolds(r: Real, after: string) {
+  const report = await checkLedger(r.t.db.sequelize);
+  if (report.total > 0)
+    throw new Error(`ledger invariants broken after ${after}:\n${report.violations.map((v) => `  ${formatViolation(v)}`).join('\n')}`);
+}
+
+function expectStatus(res: { status: number; body: unknown }, allowed: number[], what: string) {
+  if (!allowed.includes(res.status)) throw new Error(`${what}: HTTP ${res.status} ${JSON.stringify(res.body)}`);
+}
+
+async function requestAuthorization(r: Real, quantity: number): Promise<Auth> {
+  const created = await r.arrow.post('/api/requests', {
+    programId: r.programId,
+    endCustomerId: r.customerId,
+    validFrom: '2026-10-01',
+    validTo: '2027-03-31',
+    justification: 'ledger property run',
+    lines: [{ productId: r.productId, quantity, requestedCost: COST }],
+  });
+  expectStatus(created, [201], 'price request');
+  const approved = await r.cm.post(`/api/requests/${created.body.id}/approve`, { comment: 'approved by the property run' });
+  expectStatus(approved, [200], 'approval');
+  const auth = (await r.arrow.get(`/api/authorizations/${approved.body.authorizationId}`)).body;
+  return { number: auth.number, lineId: auth.lines[0].id };
+}
+
+const bearer = (c: Client) => (c.get('/x') as unknown as { _header: Record<string, string> })._header.authorization!;
+const csvCell = (v: string) => `"${v.replace(/"/g, '""')}"`;
+
+// ---- commands ----------------------------------------------------------------------------------
+
+type Cmd = fc.AsyncCommand<Model, Real>;
+
+class RequestAndApprove implements Cmd {
+  constructor(readonly quantity: number) {}
+  check = () => true;
+  async run(m: Model, r: Real) {
+    m.auths.push(await requestAuthorization(r, this.quantity));
+    await ledgerHolds(r, this.toString());
+  }
+  toString = () => `requestAndApprove(${this.quantity})`;
+}
+
+class ExplicitClaim implements Cmd {
+  constructor(
+    readonly auth: number,
+    readonly sales: Spelled[],
+    readonly quantity: number,
+  ) {}
+  check = (m: Readonly<Model>) => m.auths.length > 0;
+  async run(m: Model, r: Real) {
+    const a = m.auths[this.auth % m.auths.length]!;
+    const res = await r.arrow.post('/api/claims', {
+      submit: true,
+      lines: this.sales.map((s) => ({
+        authorizationNumber: a.number,
+        vendorPartNumber: PART,
+        endCustomerName: CUSTOMER,
+        ...keyOf(s),
+        invoiceDate: INVOICE_DATE,
+        quantity: this.quantity,
+        bookCost: BOOK,
+        authorizedCost: COST,
+      })),
+    });
+    expectStatus(res, [201], this.toString());
+    m.claims.push(res.body.id);
+    await ledgerHolds(r, this.toString());
+  }
+  toString = () => `explicitClaim(auth ${this.auth}, ${this.sales.map(show).join(' ')}, qty ${this.quantity})`;
+}
+
+class ClaimFile implements Cmd {
+  constructor(
+    readonly auth: number,
+    readonly sales: Spelled[],
+    readonly quantity: number,
+  ) {}
+  check = (m: Readonly<Model>) => m.auths.length > 0;
+  async run(m: Model, r: Real) {
+    const a = m.auths[this.auth % m.auths.length]!;
+    const csv = [
+      'Invoice No,Line,Invoice Date,Mfr Part,Qty,Book Cost,Debit Cost,S&D Number,End Customer',
+      ...this.sales.map((s) => {
+        const k = keyOf(s);
+        return [
+          csvCell(k.invoiceNumber),
+          csvCell(k.invoiceLine),
+          INVOICE_DATE,
+          PART,
+          this.quantity,
+          BOOK,
+          COST,
+          a.number,
+          csvCell(CUSTOMER),
+        ].join(',');
+      }),
+    ].join('\r\n');
+    const res = await r.t.http.post('/api/claims/file').set('Authorization', bearer(r.arrow)).set('Content-Type', 'text/csv').send(csv);
+    expectStatus(res, [201], this.toString());
+    m.claims.push(res.body.claim.id);
+    await ledgerHolds(r, this.toString());
+  }
+  toString = () => `claimFile(auth ${this.auth}, ${this.sales.map(show).join(' ')}, qty ${this.quantity})`;
+}
+
+/** POS lines imported, then claimed: with the authorization number (implicit) or without (automatic, matched). */
+class PosImport implements Cmd {
+  constructor(
+    readonly auth: number,
+    readonly sales: Spelled[],
+    readonly quantity: number,
+    readonly implicit: boolean,
+  ) {}
+  check = (m: Readonly<Model>) => m.auths.length > 0;
+  async run(m: Model, r: Real) {
+    const a = m.auths[this.auth % m.auths.length]!;
+    const memo = `DM-${++r.memo}`;
+    const imported = await r.arrow.post('/api/imports', {
+      fileName: 'property.json',
+      lines: this.sales.map((s) => ({
+        ...keyOf(s),
+        invoiceDate: INVOICE_DATE,
+        vendorPartNumber: PART,
+        quantity: this.quantity,
+        endCustomerName: CUSTOMER,
+        bookCost: BOOK,
+        ...(this.implicit ? { authorizedCost: COST, authorizationNumber: a.number, debitMemoNumber: memo } : {}),
+      })),
+    });
+    expectStatus(imported, [201], `${this.toString()}: import`);
+    const claimed = await r.arrow.post(`/api/imports/${imported.body.id}/claims`, {});
+    expectStatus(claimed, [201], `${this.toString()}: claims`);
+    for (const c of claimed.body.claims as { id: number }[]) m.claims.push(c.id);
+    await ledgerHolds(r, this.toString());
+  }
+  toString = () =>
+    `posImport(${this.implicit ? `implicit, auth ${this.auth}` : 'automatic'}, ${this.sales.map(show).join(' ')}, qty ${this.quantity})`;
+}
+
+interface LineView {
+  id: number;
+  verdict: string;
+  claimedAmount: string;
+  approvedAmount: string;
+}
+
+/** Finance moves a line's approved amount: up to what was claimed, down to half, or to 0. */
+class Adjust implements Cmd {
+  constructor(
+    readonly claim: number,
+    readonly line: number,
+    readonly direction: 'up' | 'down' | 'zero',
+    readonly who: string,
+  ) {}
+  check = (m: Readonly<Model>) => m.claims.length > 0;
+  async run(m: Model, r: Real) {
+    const id = m.claims[this.claim % m.claims.length]!;
+    const claim = (await r.finance[this.who]!.get(`/api/claims/${id}`)).body as { status: string; lines: LineView[] };
+    if (claim.status !== 'submitted' || !claim.lines.length) return;
+    const line = claim.lines[this.line % claim.lines.length]!;
+    const half = new Money(line.approvedAmount).div(2).toDecimalPlaces(2, Money.ROUND_DOWN).toFixed(2);
+    const amount = this.direction === 'up' ? line.claimedAmount : this.direction === 'down' ? half : '0';
+    const res = await r.finance[this.who]!.post(`/api/claims/${id}/lines/${line.id}/adjust`, {
+      approvedAmount: amount,
+      reason: 'property run',
+    });
+    expectStatus(res, [200], this.toString());
+    const set = m.adjustedBy.get(id) ?? new Set<string>();
+    set.add(this.who);
+    m.adjustedBy.set(id, set);
+    await ledgerHolds(r, `${this.toString()} = line ${line.id} (${line.verdict}, ${line.approvedAmount}) to ${amount}`);
+  }
+  toString = () => `adjust(claim ${this.claim}, line ${this.line}, ${this.direction}, by ${this.who})`;
+}
+
+/** The distributor resubmits one of its open disputed lines, with a new quantity. */
+class Resubmit implements Cmd {
+  constructor(
+    readonly pick: number,
+    readonly quantity: number,
+  ) {}
+  check = (m: Readonly<Model>) => m.claims.length > 0;
+  async run(m: Model, r: Real) {
+    const open = ((await r.arrow.get('/api/disputes?open=true&limit=500')).body.items as { id: number; claimId: number }[]).filter((d) =>
+      m.claims.includes(d.claimId),
+    );
+    if (!open.length) return;
+    const d = open[this.pick % open.length]!;
+    const res = await r.arrow.post('/api/disputes/resubmissions', { lines: [{ originalLineId: d.id, quantity: this.quantity }] });
+    expectStatus(res, [201, 409], this.toString());
+    if (res.status === 201) m.claims.push(res.body.id);
+    await ledgerHolds(r, `${this.toString()} = line ${d.id}`);
+  }
+  toString = () => `resubmit(${this.pick}, qty ${this.quantity})`;
+}
+
+/** A finance user who adjusted none of its lines authorizes the claim; then it is paid. */
+class AuthorizeAndPay implements Cmd {
+  constructor(readonly claim: number) {}
+  check = (m: Readonly<Model>) => m.claims.length > 0;
+  async run(m: Model, r: Real) {
+    const id = m.claims[this.claim % m.claims.length]!;
+    const adjusted = m.adjustedBy.get(id) ?? new Set<string>();
+    const who = Object.keys(r.finance).find((f) => !adjusted.has(f));
+    if (!who) return;
+    const status = (await r.finance[who]!.get(`/api/claims/${id}`)).body.status as string;
+    if (status !== 'submitted') return;
+    const authorized = await r.finance[who]!.post(`/api/claims/${id}/authorize`);
+    expectStatus(authorized, [200, 409], `${this.toString()}: authorize`);
+    if (authorized.status === 200) {
+      const paid = await r.finance[who]!.post(`/api/claims/${id}/pay`, { externalRef: null });
+      expectStatus(paid, [200], `${this.toString()}: pay`);
+    }
+    await ledgerHolds(r, `${this.toString()} = claim ${id} by ${who}`);
+  }
+  toString = () => `authorizeAndPay(claim ${this.claim})`;
+}
+
+const FINANCE = [USERS.finance, USERS.finance2];
+const quantity = fc.integer({ min: 1, max: 40 });
+const commands = [
+  fc.integer({ min: 20, max: 120 }).map((q) => new RequestAndApprove(q)),
+  fc.tuple(fc.nat(), salesOfAClaim, quantity).map(([a, s, q]) => new ExplicitClaim(a, s, q)),
+  fc.tuple(fc.nat(), salesOfAClaim, quantity).map(([a, s, q]) => new ClaimFile(a, s, q)),
+  fc.tuple(fc.nat(), salesOfAClaim, quantity, fc.boolean()).map(([a, s, q, i]) => new PosImport(a, s, q, i)),
+  fc
+    .tuple(fc.nat(), fc.nat(), fc.constantFrom('up' as const, 'down' as const, 'zero' as const), fc.constantFrom(...FINANCE))
+    .map(([c, l, d, w]) => new Adjust(c, l, d, w)),
+  fc.tuple(fc.nat(), quantity).map(([p, q]) => new Resubmit(p, q)),
+  fc.nat().map((c) => new AuthorizeAndPay(c)),
+];
+
+describeDb('the ledger under any sequence of claims, spellings, adjustments and payments', () => {
+  it(
+    'pays every POS line at most once and keeps every ledger invariant after every command',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(fc.commands(commands, { maxCommands: MAX_COMMANDS, size: 'max' }), async (cmds) => {
+          const t = await startTestApp();
+          try {
+            const arrow = await t.as(USERS.arrowhead);
+            const program = (await arrow.get('/api/programs')).body.items.find((p: { code: string }) => p.code === 'SD-2026');
+            const customer = (await arrow.get('/api/accounts?type=end_customer&q=Cascade')).body.items[0];
+            const product = ((await arrow.get('/api/products')).body.items as { id: number; vendorPartNumber: string }[]).find(
+              (p) => p.vendorPartNumber === PART,
+            )!;
+            const real: Real = {
+              t,
+              arrow,
+              cm: await t.as(USERS.cm),
+              finance: Object.fromEntries(await Promise.all(FINANCE.map(async (f) => [f, await t.as(f)] as const))),
+              programId: program.id,
+              customerId: customer.id,
+              productId: product.id,
+              memo: 0,
+            };
+            // Given: the demo data, whole, and one authorization to claim against.
+            await ledgerHolds(real, 'the demo data');
+            const model: Model = { auths: [await requestAuthorization(real, 100)], claims: [], adjustedBy: new Map() };
+            await fc.asyncModelRun(() => ({ model, real }), cmds);
+          } finally {
+            await t.close();
+          }
+        }),
+        { numRuns: RUNS, seed: SEED, interruptAfterTimeLimit: TIME_LIMIT_MS, markInterruptAsFailure: false, verbose: 1 },
+      );
+    },
+    TIME_LIMIT_MS + 60_000,
+  );
+});
