@@ -233,10 +233,12 @@ export async function claimLinesForValidation(claimId: number, transaction: Tran
   }));
 }
 
-/** A claim's approved total, exact, from its lines (after one line changed). */
-export async function approvedTotalOf(claimId: number, transaction: Transaction): Promise<string> {
-  const rows = await ClaimLine.findAll({ where: { claimId }, attributes: ['approvedAmount'], transaction, raw: true });
-  return moneyToString(rows.reduce((sum, r) => sum.plus(moneyFromDb(r.approvedAmount)), moneyFromDb(0)));
+/** A claim's computed and approved totals, exact, from its lines (after one line changed). */
+export async function reviewTotalsOf(claimId: number, transaction: Transaction): Promise<{ computedTotal: string; approvedTotal: string }> {
+  const rows = await ClaimLine.findAll({ where: { claimId }, attributes: ['computedAmount', 'approvedAmount'], transaction, raw: true });
+  const sum = (pick: (r: ClaimLine) => string | number) =>
+    moneyToString(rows.reduce((s, r) => s.plus(moneyFromDb(pick(r))), moneyFromDb(0)));
+  return { computedTotal: sum((r) => r.computedAmount), approvedTotal: sum((r) => r.approvedAmount) };
 }
 
 export async function updateLine(

@@ -276,8 +276,8 @@ export async function adjustLine(actor: Actor, claimId: number, lineId: number, 
       { claimId, lineId, distributorId: claim.distributorId, currency: claim.currency, amount, userId: actor.userId },
       t,
     );
-    const approvedTotal = await repo.approvedTotalOf(claimId, t);
-    await repo.updateClaim(claimId, { approvedTotal }, t);
+    const { computedTotal, approvedTotal } = await repo.reviewTotalsOf(claimId, t);
+    await repo.updateClaim(claimId, { computedTotal, approvedTotal }, t);
     await recordAudit(
       actor,
       {

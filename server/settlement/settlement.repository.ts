@@ -1,5 +1,6 @@
 /** The reads and the line update the settlement service needs, besides the ledger's own SQL. */
-import type { Transaction } from 'sequelize';
+import { Op, type Transaction } from 'sequelize';
+import { BookCost } from '../../models/catalog.js';
 import { moneyFromDb, moneyToString } from '../../core/money.js';
 import { Authorization, AuthorizationLine } from '../../models/authorizations.js';
 import { Claim, ClaimLine } from '../../models/claims.js';
@@ -21,7 +22,10 @@ export async function lineForSettlement(claimId: number, lineId: number, transac
     acceptedQuantity: l.acceptedQuantity,
     authorizationLineId: l.authorizationLineId,
     verdict: l.verdict as string,
+    invoiceDate: l.invoiceDate,
+    bookCost: m(l.bookCost),
     claimedAmount: m(l.claimedAmount),
+    computedAmount: m(l.computedAmount),
     approvedAmount: m(l.approvedAmount),
     reasonCodes: JSON.parse(l.reasonCodes) as string[],
   };
@@ -33,7 +37,29 @@ export async function authorizationLineOf(id: number, transaction: Transaction) 
   if (!line) return null;
   const a = await Authorization.findByPk(line.authorizationId, { transaction });
   if (!a) return null;
-  return { id: line.id, number: a.number, distributorId: a.distributorId, status: a.status };
+  return {
+    id: line.id,
+    number: a.number,
+    distributorId: a.distributorId,
+    status: a.status,
+    productId: line.productId,
+    authorizedCost: m(line.authorizedCost),
+  };
+}
+
+/** The vendor's book cost on record for a distributor and product on a date, if any. */
+export async function recordedBookCost(distributorId: number, productId: number, date: string, transaction: Transaction) {
+  const row = await BookCost.findOne({
+    where: {
+      distributorId,
+      productId,
+      effectiveFrom: { [Op.lte]: date },
+      [Op.or]: [{ effectiveTo: null }, { effectiveTo: { [Op.gte]: date } }],
+    },
+    order: [['effectiveFrom', 'DESC']],
+    transaction,
+  });
+  return row ? m(row.cost) : null;
 }
 
 /** The claim line whose consumption holds this sale, for a clear refusal. */
@@ -49,13 +75,23 @@ export async function payingLineOf(distributorId: number, invoiceKey: string, li
 
 export async function updateLineSettlement(
   id: number,
-  patch: { verdict: string; approvedAmount: string; acceptedQuantity: number; reasonCodes: string[]; adjustedByUserId: number },
+  patch: {
+    verdict: string;
+    approvedAmount: string;
+    computedAmount: string;
+    acceptedQuantity: number;
+    reasonCodes: string[];
+    adjustedByUserId: number;
+    authorizationLineId: number | null;
+  },
   transaction: Transaction,
 ) {
   await ClaimLine.update(
     {
       verdict: patch.verdict as ClaimLine['verdict'],
       approvedAmount: patch.approvedAmount,
+      computedAmount: patch.computedAmount,
+      authorizationLineId: patch.authorizationLineId,
       acceptedQuantity: patch.acceptedQuantity,
       reasonCodes: JSON.stringify(patch.reasonCodes),
       adjustedByUserId: patch.adjustedByUserId,

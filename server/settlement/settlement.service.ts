@@ -12,7 +12,7 @@
  */
 import type { Tx as Transaction } from '../database.repository.js';
 import { minorUnitExponent } from '../../core/currency.js';
-import { Money, moneyToString, parseMoney, type Money as MoneyValue } from '../../core/money.js';
+import { lineCredit, Money, moneyToString, parseMoney, type Money as MoneyValue } from '../../core/money.js';
 import { AppError, conflict } from '../errors.js';
 import * as ledger from './ledger.repository.js';
 import * as lines from './settlement.repository.js';
@@ -85,11 +85,21 @@ export interface LineAmountOutcome {
 export async function setLineAmount(change: LineAmountChange, t: Transaction): Promise<LineAmountOutcome> {
   const line = await lines.lineForSettlement(change.claimId, change.lineId, t);
   if (!line) throw new AppError('NOT_FOUND', 'claim line not found', 404);
-  const claimed = parseMoney(line.claimedAmount);
-  if (change.amount.isNegative() || change.amount.greaterThan(claimed))
-    throw new AppError('VALIDATION_FAILED', `approvedAmount must be between 0 and the claimed ${line.claimedAmount}`, 400, {
-      errors: [{ field: 'approvedAmount', message: `between 0 and ${line.claimedAmount}` }],
+  if (change.amount.isNegative())
+    throw new AppError('VALIDATION_FAILED', 'approvedAmount may not be negative', 400, {
+      errors: [{ field: 'approvedAmount', message: 'at least 0' }],
     });
+  /** Nothing is paid above what was claimed, nor above the credit the authorization gives (computed). */
+  const ceiling = (computed: string) => {
+    const cap = Money.min(parseMoney(line.claimedAmount), parseMoney(computed));
+    if (change.amount.greaterThan(cap))
+      throw new AppError(
+        'VALIDATION_FAILED',
+        `approvedAmount must be between 0 and ${moneyToString(cap)} (the lower of the claimed ${line.claimedAmount} and the authorized credit ${computed})`,
+        400,
+        { errors: [{ field: 'approvedAmount', message: `between 0 and ${moneyToString(cap)}` }] },
+      );
+  };
   const before = {
     verdict: line.verdict,
     approvedAmount: line.approvedAmount,
@@ -100,11 +110,14 @@ export async function setLineAmount(change: LineAmountChange, t: Transaction): P
   const held = await ledger.consumptionOf(line.id, t);
   let step: LineAmountOutcome['ledger'];
   let acceptedQuantity = line.acceptedQuantity;
+  let computedAmount = line.computedAmount;
+  let authorizationLineId = line.authorizationLineId;
   if (change.amount.isZero()) {
     step = held ? 'released' : 'none';
     if (held) await ledger.release(line.id, t);
     acceptedQuantity = 0;
   } else if (held) {
+    ceiling(line.computedAmount);
     step = 'held';
   } else {
     const target = line.authorizationLineId === null ? null : await lines.authorizationLineOf(line.authorizationLineId, t);
@@ -115,6 +128,13 @@ export async function setLineAmount(change: LineAmountChange, t: Transaction): P
       );
     await ledger.lockAuthorizationLines([target.number], t, change.distributorId);
     const quantity = line.acceptedQuantity > 0 ? line.acceptedQuantity : line.quantity;
+    // The credit the authorization gives for the line: the vendor's book cost on record (else the
+    // claimed one) less the authorized cost, times the quantity, in whole minor units.
+    const bookCost = (await lines.recordedBookCost(change.distributorId, target.productId, line.invoiceDate, t)) ?? line.bookCost;
+    computedAmount = moneyToString(
+      toMinorUnits(Money.max(lineCredit(parseMoney(bookCost), parseMoney(target.authorizedCost), quantity), 0), change.currency),
+    );
+    authorizationLineId = target.id;
     const outcome = await ledger.take(
       {
         distributorId: change.distributorId,
@@ -137,15 +157,19 @@ export async function setLineAmount(change: LineAmountChange, t: Transaction): P
     }
     if (outcome === 'exhausted')
       throw conflict('QTY_EXCEEDS_APPROVED', `authorization ${target.number} has fewer than the line's ${quantity} units left`);
+    // After the take, so a sale paid elsewhere is named as such; a refusal here rolls the take back.
+    ceiling(computedAmount);
     step = 'took';
     acceptedQuantity = quantity;
   }
   const after = {
     verdict: (change.amount.isZero() ? 'rejected' : 'adjusted') as 'adjusted' | 'rejected',
     approvedAmount: moneyToString(change.amount),
+    computedAmount,
     acceptedQuantity,
     reasonCodes,
     adjustedByUserId: change.userId,
+    authorizationLineId,
   };
   await lines.updateLineSettlement(line.id, after, t);
   return { before, after, ledger: step };

@@ -136,8 +136,19 @@ describeDb('one sale, many spellings', () => {
     const rejected = c.lines[0]!;
     expect(rejected.verdict).toBe('rejected');
     const before = await consumedOf();
-    const up = await finance.post(`/api/claims/${c.id}/lines/${rejected.id}/adjust`, { approvedAmount: '0.30', reason: 'vendor error' });
+    // The authorized credit: (book cost on record 6.0270 − authorized 5.9270) × 2 = 0.20, below the 0.30 claimed.
+    const above = await finance.post(`/api/claims/${c.id}/lines/${rejected.id}/adjust`, { approvedAmount: '0.21', reason: 'vendor error' });
+    expect(above.status).toBe(400);
+    expect(above.body.errors).toEqual([{ field: 'approvedAmount', message: 'between 0 and 0.2000' }]);
+    expect(await consumedOf()).toBe(before);
+    const up = await finance.post(`/api/claims/${c.id}/lines/${rejected.id}/adjust`, { approvedAmount: '0.20', reason: 'vendor error' });
     expect(up.status).toBe(200);
+    expect(up.body.lines.find((l: { id: number }) => l.id === rejected.id)).toMatchObject({
+      verdict: 'adjusted',
+      approvedAmount: '0.2000',
+      computedAmount: '0.2000',
+      acceptedQuantity: 2,
+    });
     expect(await consumedOf()).toBe(before + 2);
     expect(await payable('SP-5', '1')).toBe(1);
     const zero = await finance.post(`/api/claims/${c.id}/lines/${rejected.id}/adjust`, { approvedAmount: '0', reason: 'not payable' });

@@ -4,6 +4,7 @@
  * Each case puts the rows back afterwards, so the next one starts clean.
  */
 import { QueryTypes } from 'sequelize';
+import { moneyFromDb, moneyToString } from '../../core/money.js';
 import { checkLedger, type Invariant } from '../../server/ledger/invariants.js';
 import { runLedgerCheck } from '../../server/ledger/check.js';
 import { describeDb, startTestApp, type TestApp } from '../support/harness.js';
@@ -21,6 +22,8 @@ describeDb('check:ledger', () => {
     const result = await runLedgerCheck({ databaseUrl: t.url, write: (l) => out.push(l) });
     return { ...result, text: out.join('\n') };
   };
+  /** A stored amount plus `delta`, as the text both databases keep exactly (SQLite money is 4-decimal TEXT). */
+  const plus = (amount: unknown, delta: string) => moneyToString(moneyFromDb(amount as string).plus(delta));
   const only = (counts: Record<Invariant, number>) => Object.entries(counts).filter(([, n]) => n > 0);
 
   beforeAll(async () => {
@@ -40,12 +43,15 @@ describeDb('check:ledger', () => {
 
   const payableLine = async () => {
     const [l] = await rows(`SELECT l.* FROM claim_lines l JOIN claims c ON c.id = l.claim_id
-      WHERE l.verdict <> 'rejected' AND l.approved_amount > 0 AND c.status = 'submitted' ORDER BY l.id LIMIT 1`);
+      WHERE l.verdict <> 'rejected' AND l.accepted_quantity > 0 AND c.status = 'submitted' ORDER BY l.id`);
     expect(l).toBeTruthy();
+    expect(moneyFromDb(l!.approved_amount!).greaterThan(0)).toBe(true);
     return l!;
   };
 
   it('reports the same sale paid twice when it is spelled differently (lower case, a zero-width space, line 01)', async () => {
+    // The ledger's unique key compares the canonical key, so this can only be data from before it
+    // (a collision the key migration quarantined) or a bug: the check reads the raw spellings.
     const l = await payableLine();
     const [other] = await rows("SELECT id FROM claims WHERE status = 'submitted' AND id <> ? ORDER BY id LIMIT 1", [l.claim_id]);
     const target = other?.id ?? l.claim_id;
@@ -54,10 +60,10 @@ describeDb('check:ledger', () => {
     await q(
       `INSERT INTO claim_lines (claim_id, distributor_id, line_number, authorization_number, authorization_line_id, authorization_version,
          product_id, vendor_part_number, distributor_part_number, end_customer_id, end_customer_name, invoice_number, invoice_line,
-         invoice_date, ship_date, quantity, book_cost, authorized_cost, resale_price, claimed_amount, computed_amount, accepted_quantity,
+         invoice_key, line_key, invoice_date, ship_date, quantity, book_cost, authorized_cost, resale_price, claimed_amount, computed_amount, accepted_quantity,
          approved_amount, verdict, reason_codes, rule, verdict_inputs, extra, created_at, updated_at)
        SELECT ?, distributor_id, 9001, authorization_number, authorization_line_id, authorization_version, product_id, vendor_part_number,
-         distributor_part_number, end_customer_id, end_customer_name, ?, ?, invoice_date, ship_date, quantity, book_cost, authorized_cost,
+         distributor_part_number, end_customer_id, end_customer_name, ?, ?, invoice_key, line_key, invoice_date, ship_date, quantity, book_cost, authorized_cost,
          resale_price, claimed_amount, computed_amount, accepted_quantity, approved_amount, verdict, reason_codes, rule, verdict_inputs,
          extra, created_at, updated_at FROM claim_lines WHERE id = ?`,
       [target, spelled, `0${l.invoice_line}`, l.id],
@@ -104,9 +110,9 @@ describeDb('check:ledger', () => {
       WHERE l.verdict = 'rejected' AND l.reason_codes LIKE '%ALREADY_CLAIMED%' AND c.status = 'submitted' ORDER BY l.id LIMIT 1`);
     expect(l).toBeTruthy();
     const [c] = await rows('SELECT approved_total FROM claims WHERE id = ?', [l!.claim_id]);
-    // What the adjust route does to a rejected line today: verdict adjusted, an amount, and the claim total with it.
-    await q("UPDATE claim_lines SET verdict = 'adjusted', approved_amount = 12.5 WHERE id = ?", [l!.id]);
-    await q('UPDATE claims SET approved_total = approved_total + 12.5 WHERE id = ?', [l!.claim_id]);
+    // What the adjust route did to a rejected line before the settlement service: verdict adjusted, an amount, and the claim total with it.
+    await q("UPDATE claim_lines SET verdict = 'adjusted', approved_amount = '12.5000' WHERE id = ?", [l!.id]);
+    await q('UPDATE claims SET approved_total = ? WHERE id = ?', [plus(c!.approved_total, '12.5'), l!.claim_id]);
     try {
       const { report } = await run();
       expect(only(report.counts)).toEqual([
@@ -139,7 +145,7 @@ describeDb('check:ledger', () => {
 
   it("reports a claim total a cent away from its lines' sum", async () => {
     const [c] = await rows("SELECT id, claimed_total FROM claims WHERE status = 'submitted' ORDER BY id LIMIT 1");
-    await q('UPDATE claims SET claimed_total = claimed_total + 0.01 WHERE id = ?', [c!.id]);
+    await q('UPDATE claims SET claimed_total = ? WHERE id = ?', [plus(c!.claimed_total, '0.01'), c!.id]);
     try {
       const { report } = await run();
       expect(only(report.counts)).toEqual([['claim-totals', 1]]);
@@ -152,7 +158,7 @@ describeDb('check:ledger', () => {
 
   it("reports a credit memo that is not whole cents, or not its claim's approved total", async () => {
     const [m] = await rows('SELECT id, claim_id, amount FROM credit_memos ORDER BY id LIMIT 1');
-    await q('UPDATE credit_memos SET amount = amount + 0.005 WHERE id = ?', [m!.id]);
+    await q('UPDATE credit_memos SET amount = ? WHERE id = ?', [plus(m!.amount, '0.005'), m!.id]);
     try {
       const { report } = await run();
       expect(only(report.counts)).toEqual([['credit-memo', 2]]);
@@ -169,7 +175,7 @@ describeDb('check:ledger', () => {
   it('reports a line computed above (book cost - authorized cost) x accepted quantity', async () => {
     const l = await payableLine();
     // A book cost of 0 leaves nothing to recover: whatever was computed is above it.
-    await q('UPDATE claim_lines SET book_cost = 0 WHERE id = ?', [l.id]);
+    await q("UPDATE claim_lines SET book_cost = '0.0000' WHERE id = ?", [l.id]);
     try {
       const { report } = await run();
       expect(only(report.counts)).toEqual([['within-authorized', 1]]);
