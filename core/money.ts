@@ -48,8 +48,8 @@ export function moneyToString(value: Money): string {
   return value.toFixed(4);
 }
 
-export function roundToCents(value: Money): Money {
-  return value.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+export function roundToCents(value: Money, decimals = 2): Money {
+  return value.toDecimalPlaces(decimals, Decimal.ROUND_HALF_UP);
 }
 
 export function sumMoney(values: Iterable<Money>): Money {
@@ -58,8 +58,11 @@ export function sumMoney(values: Iterable<Money>): Money {
   return total;
 }
 
-/** A line's credit: (book cost - authorized cost) x quantity, rounded to the cent. */
-export function lineCredit(bookCost: Money, authorizedCost: Money, quantity: number): Money {
+/**
+ * A line's credit: (book cost - authorized cost) x quantity, rounded half-up to the currency's
+ * minor unit (`decimals`, ISO 4217: 2 for USD and EUR, 0 for JPY, 3 for KWD; see core/currency.ts).
+ */
+export function lineCredit(bookCost: Money, authorizedCost: Money, quantity: number, decimals = 2): Money {
   if (!Number.isSafeInteger(quantity)) throw new MoneyFormatError(`quantity ${quantity} is not a whole number`);
-  return roundToCents(bookCost.minus(authorizedCost).times(quantity));
+  return roundToCents(bookCost.minus(authorizedCost).times(quantity), decimals);
 }

@@ -80,4 +80,9 @@ export interface LineVerdictResult {
 export interface ValidationOptions {
   /** which date must lie inside the validity window; 'ship' uses the ship date when present */
   dateBasis?: 'invoice' | 'ship';
+  /**
+   * Decimals of the claim currency's minor unit (ISO 4217; core/currency.ts), 2 by default:
+   * credits round half-up to it, and an approved amount is a whole number of it.
+   */
+  minorUnitExponent?: number;
 }

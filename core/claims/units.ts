@@ -81,38 +81,55 @@ export function bigUnitsToString(units: bigint): string {
   return (negative ? '-' : '') + q.toString() + '.' + r.toString().padStart(4, '0');
 }
 
-/** Rounds minor units half-up (away from zero on a tie, as decimal.js ROUND_HALF_UP) to the cent. */
-export function roundUnitsToCent(units: number): number {
-  const r = units % 100;
-  if (r === 0) return units;
-  if (units > 0) return r >= 50 ? units - r + 100 : units - r;
-  return r <= -50 ? units - r - 100 : units - r;
+/**
+ * Units of 1/10,000 in one minor unit of a currency with `exponent` decimals (ISO 4217): 100 for
+ * USD and EUR (a cent), 10,000 for JPY, 10 for KWD.
+ */
+export function minorUnitStep(exponent: number): number {
+  if (!Number.isInteger(exponent) || exponent < 0 || exponent > 4) throw new RangeError(`a minor unit of ${exponent} decimals`);
+  return 10 ** (4 - exponent);
 }
 
-function roundBigToCent(units: bigint): bigint {
-  const r = units % 100n;
+/** The cent's step: the default when no currency is given. */
+export const CENT = 100;
+
+/** Rounds units half-up (away from zero on a tie, as decimal.js ROUND_HALF_UP) to a step (the cent by default). */
+export function roundUnitsToCent(units: number, step = CENT): number {
+  const r = units % step;
+  if (r === 0) return units;
+  if (units > 0) return 2 * r >= step ? units - r + step : units - r;
+  return 2 * r <= -step ? units - r - step : units - r;
+}
+
+/** Rounds units down (towards zero) to a step: a claimed amount as payable in whole minor units. */
+export function truncateUnits(units: number, step = CENT): number {
+  return units - (units % step);
+}
+
+function roundBigToCent(units: bigint, step = BigInt(CENT)): bigint {
+  const r = units % step;
   if (r === 0n) return units;
-  if (units > 0n) return r >= 50n ? units - r + 100n : units - r;
-  return r <= -50n ? units - r - 100n : units - r;
+  if (units > 0n) return 2n * r >= step ? units - r + step : units - r;
+  return 2n * r <= -step ? units - r - step : units - r;
 }
 
 /**
- * A line's credit in minor units: (book - authorized) x quantity, rounded half-up to the cent,
- * the same result as `lineCredit` in money.ts. NaN when the result is not a safe integer; then
- * use `creditUnitsBig`.
+ * A line's credit in units of 1/10,000: (book - authorized) x quantity, rounded half-up to the
+ * currency's minor unit (`step`, the cent by default), the same result as `lineCredit` in
+ * money.ts. NaN when the result is not a safe integer; then use `creditUnitsBig`.
  */
-export function creditUnits(bookUnits: number, authorizedUnits: number, quantity: number): number {
+export function creditUnits(bookUnits: number, authorizedUnits: number, quantity: number, step = CENT): number {
   const diff = bookUnits - authorizedUnits;
   if (!Number.isSafeInteger(diff)) return NaN;
   const product = diff * quantity;
   if (!Number.isSafeInteger(product)) return NaN;
-  const rounded = roundUnitsToCent(product);
+  const rounded = roundUnitsToCent(product, step);
   return Number.isSafeInteger(rounded) ? rounded : NaN;
 }
 
 /** `creditUnits` in BigInt, for the rare line whose credit leaves the safe-integer range. */
-export function creditUnitsBig(bookUnits: number, authorizedUnits: number, quantity: number): bigint {
-  return roundBigToCent((BigInt(bookUnits) - BigInt(authorizedUnits)) * BigInt(quantity));
+export function creditUnitsBig(bookUnits: number, authorizedUnits: number, quantity: number, step = CENT): bigint {
+  return roundBigToCent((BigInt(bookUnits) - BigInt(authorizedUnits)) * BigInt(quantity), BigInt(step));
 }
 
 const DAYS_IN_MONTH = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];

@@ -17,7 +17,7 @@ import {
 } from './rules.js';
 import { PosKeyTable } from './pos-keys.js';
 import { ABSENT, ClaimLineBatch, ClaimTexts, FIELD_INVOICE_LINE, FIELD_INVOICE_NUMBER, FIELD_NAMES } from './batch.js';
-import { creditUnits, creditUnitsBig } from './units.js';
+import { creditUnits, creditUnitsBig, minorUnitStep, truncateUnits } from './units.js';
 import type { ClaimLineInput, ValidationOptions } from './claim-lines.js';
 import {
   type AuthorizationIndex,
@@ -157,6 +157,8 @@ export class ValidationSession {
   /** offsets of the records this session took quantity from, each once */
   private readonly touched: number[] = [];
   private readonly dateBasis: 'invoice' | 'ship';
+  /** units of 1/10,000 in one minor unit of the claim's currency */
+  private readonly step: number;
   private records: Float64Array;
   private closed = false;
   private readonly parts: PartResolver;
@@ -180,6 +182,7 @@ export class ValidationSession {
     }
     this.texts = setup.texts ?? new ClaimTexts();
     this.dateBasis = setup.options?.dateBasis ?? 'invoice';
+    this.step = minorUnitStep(setup.options?.minorUnitExponent ?? 2);
     this.seen = setup.seen ?? new PosKeyTable(setup.expectedLines ?? 1024);
     this.records = setup.records ?? index.records;
     this.cache = setup.cache ?? new ResolutionCache();
@@ -214,7 +217,7 @@ export class ValidationSession {
   validateBatch(batch: ClaimLineBatch, into?: CompactVerdicts, offset = 0): CompactVerdicts {
     if (this.closed) throw new Error('this validation session is closed');
     if (batch.texts !== this.texts) throw new Error("build the batch with this session's (or validator's) texts");
-    const { index, distributorId, isConsumed, consumedKeys, seen, touched, dateBasis, parts, cache } = this;
+    const { index, distributorId, isConsumed, consumedKeys, seen, touched, dateBasis, parts, cache, step } = this;
     const lines = batch.lines;
     const first = batch.start;
     const authorizationTexts = this.texts.authorizations.texts;
@@ -490,19 +493,21 @@ export class ValidationSession {
               acceptedQuantity[k] = accepted;
               // amountNotOverClaimed: cut to the computed credit, flag it. (Results go through the
               // typed columns and are read back, so they stay unboxed whatever V8 inlines.)
-              computedUnits[k] = creditUnits(book, cost, accepted);
+              computedUnits[k] = creditUnits(book, cost, accepted, step);
               const credit = computedUnits[k]!;
-              if (credit !== credit) out.bigComputed.set(k, creditUnitsBig(book, cost, accepted));
+              if (credit !== credit) out.bigComputed.set(k, creditUnitsBig(book, cost, accepted, step));
               approvedUnits[k] = credit;
               if (claimed >= 0) {
-                if (accepted !== quantity) approvedUnits[k] = creditUnits(book, cost, quantity);
+                if (accepted !== quantity) approvedUnits[k] = creditUnits(book, cost, quantity, step);
                 const full = approvedUnits[k]!;
                 // a credit beyond safe integers is above any claimed amount, which is safe
                 if (full === full && !amountNotOverClaimed(claimed, full)) {
                   seq = pushReason(seq, AMOUNT_OVER_CLAIMED);
                   if (rule === 0) rule = R_AMOUNT;
                 }
-                approvedUnits[k] = credit !== credit || claimed < credit ? claimed : credit;
+                // Payable in whole minor units: a claimed fraction of one is not paid.
+                const payable = truncateUnits(claimed, step);
+                approvedUnits[k] = credit !== credit || payable < credit ? payable : credit;
               } else if (credit !== credit) out.bigApproved.set(k, out.bigComputed.get(k)!);
             }
           }

@@ -16,6 +16,7 @@
  */
 import type { Readable } from 'node:stream';
 import type { Tx as Transaction } from '../database.repository.js';
+import { minorUnitExponent } from '../../core/currency.js';
 import { AuthorizationIndex, ValidationSession, type AuthorizationLineFact, type PartResolver } from '../../core/claims/engine.js';
 import { toClaimLineInput } from '../../core/claims/from-pos.js';
 import { normalizeCode, posKey } from '../../core/claims/rules.js';
@@ -92,11 +93,14 @@ class ClaimFileRun {
     readonly ledger: Transaction | null,
     private readonly bookCostOn: (productId: number, date: string) => string | null,
     parts: PartResolver,
+    /** the claim currency's minor-unit decimals (credits round to it) */
+    minorUnitExponent: number,
   ) {
     this.session = new ValidationSession(this.index, distributorId, {
       parts,
       consumed: (invoiceNumber, invoiceLine) => this.consumedNow.has(posKey(invoiceNumber, invoiceLine)),
       expectedLines: 1 << 16,
+      options: { minorUnitExponent },
     });
   }
 
@@ -248,7 +252,7 @@ export async function importClaimFile(actor: Actor, input: Readable, meta: Claim
         vendor: (part) => products.byVendor.get(normalizeCode(part)),
         distributor: (part) => products.byDistributor.get(normalizeCode(part)),
       };
-      run = new ClaimFileRun(actor, distributorId, claimId, ledger, bookCostOn, parts);
+      run = new ClaimFileRun(actor, distributorId, claimId, ledger, bookCostOn, parts, minorUnitExponent(currency));
       return (rows) => run!.add(rows);
     });
   /** The ledger step and the submit, then the answer. */

@@ -1,5 +1,6 @@
 import { validateClaimLines, type AuthorizationLineFact, type ClaimLineInput as EngineLine } from '../../core/claims/engine.js';
 import { toClaimLineInput } from '../../core/claims/from-pos.js';
+import { minorUnitExponent } from '../../core/currency.js';
 import { statusAfterSubmit } from '../../core/claims/status.js';
 import { canonicalPosKeyParts, posKey, posKeyProblem } from '../../core/claims/pos-key.js';
 import type { ReasonCode } from '../../core/domain.js';
@@ -48,7 +49,7 @@ export async function createClaim(actor: Actor, input: ClaimInput): Promise<Clai
     const bookCost = parseMoney(l.bookCost);
     const claimed = l.claimedAmount
       ? settlement.payableAmount(l.claimedAmount, currency, `lines.${i}.claimedAmount`)
-      : settlement.toMinorUnits(lineCredit(bookCost, parseMoney(l.authorizedCost!), l.quantity), currency);
+      : lineCredit(bookCost, parseMoney(l.authorizedCost!), l.quantity, minorUnitExponent(currency));
     return {
       ...canonicalPosKeyParts(l.invoiceNumber, l.invoiceLine),
       lineNumber: i + 1,
@@ -164,13 +165,17 @@ export async function submitClaim(actor: Actor, id: number): Promise<ClaimView> 
         null;
       return toEngineLine(l, (productId ? bookCostOn(productId, l.invoiceDate) : null) ?? l.bookCost);
     });
-    const verdicts = validateClaimLines(engineLines, {
-      distributorId: claim.distributorId,
-      authorizationLines: (n) => byNumber.get(n) ?? [],
-      productByVendorPart: (p) => parts.byVendorPart.get(p),
-      productByDistributorPart: (p) => parts.byDistributorPart.get(p),
-      isConsumed: (inv, line) => consumed.has(posKey(inv, line)),
-    });
+    const verdicts = validateClaimLines(
+      engineLines,
+      {
+        distributorId: claim.distributorId,
+        authorizationLines: (n) => byNumber.get(n) ?? [],
+        productByVendorPart: (p) => parts.byVendorPart.get(p),
+        productByDistributorPart: (p) => parts.byDistributorPart.get(p),
+        isConsumed: (inv, line) => consumed.has(posKey(inv, line)),
+      },
+      { minorUnitExponent: minorUnitExponent(claim.currency) },
+    );
 
     let programId: number | null = null;
     let programType: string | null = null;

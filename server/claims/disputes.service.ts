@@ -6,6 +6,7 @@
  * the whole chain of a line. The new claim is in the currency of the claims it corrects; lines of
  * claims in different currencies cannot share one resubmission.
  */
+import { minorUnitExponent } from '../../core/currency.js';
 import { canonicalPosKeyParts } from '../../core/claims/pos-key.js';
 import { lineCredit, moneyToString, parseMoney, sumMoney } from '../../core/money.js';
 import type { Actor } from '../auth/actor.js';
@@ -83,7 +84,7 @@ export async function resubmit(actor: Actor, input: { debitMemoNumber: string | 
       c.claimedAmount != null
         ? moneyToString(settlement.payableAmount(c.claimedAmount, currency, `lines.${i}.claimedAmount`))
         : authorizedCost && (c.bookCost !== undefined || c.authorizedCost !== undefined || c.quantity !== undefined)
-          ? moneyToString(settlement.toMinorUnits(lineCredit(parseMoney(bookCost), parseMoney(authorizedCost), quantity), currency))
+          ? moneyToString(lineCredit(parseMoney(bookCost), parseMoney(authorizedCost), quantity, minorUnitExponent(currency!)))
           : original.claimedAmount;
     lines.push({
       lineNumber: i + 1,

@@ -20,6 +20,7 @@ import { createValidator, type AuthorizationLineFact, type ClaimLineInput, type 
 import { toClaimLineInput } from '../../core/claims/from-pos.js';
 import { bestAuthorizationLine, type MatchableAuthorizationLine } from '../../core/claims/matching.js';
 import { posKey, RULE_NAMES } from '../../core/claims/rules.js';
+import { minorUnitExponent } from '../../core/currency.js';
 import { statusAfterSubmit } from '../../core/claims/status.js';
 import type { ClaimType } from '../../core/domain.js';
 import { lineCredit, moneyToString, parseMoney } from '../../core/money.js';
@@ -125,6 +126,7 @@ export async function claimImport(
   if (job.status === 'running') throw conflict('IMPORT_RUNNING', 'the import is still running: claim it once it has completed');
   const distributorId = job.distributorId;
   const currency = await claimCurrency(distributorId, options.currency);
+  const exponent = minorUnitExponent(currency);
   const pageSize = options.pageSize ?? 10_000;
   const finished = new Set<number>();
   for (const id of await unfinishedClaims(importId)) finished.add(id);
@@ -186,7 +188,9 @@ export async function claimImport(
       const bookCost = (p.productId !== null ? bookCostOn(p.productId, p.invoiceDate) : null) ?? p.bookCost;
       const claimed =
         p.claimedAmount ??
-        (bookCost && authorizedCost ? moneyToString(lineCredit(parseMoney(bookCost), parseMoney(authorizedCost), p.quantity)) : '0.0000');
+        (bookCost && authorizedCost
+          ? moneyToString(lineCredit(parseMoney(bookCost), parseMoney(authorizedCost), p.quantity, exponent))
+          : '0.0000');
       const memo = type === 'implicit' && groupBy === 'debitMemo' && p.debitMemoNumber ? p.debitMemoNumber : null;
       let extra: Record<string, string> | undefined = p.extra ? (JSON.parse(p.extra) as Record<string, string>) : undefined;
       if (p.customerPo) extra = { resellerPoNumber: p.customerPo, ...extra };
@@ -259,7 +263,7 @@ export async function claimImport(
             next.set(x.key, n + 1);
             lines.push({ ...x.line, lineNumber: n });
           }
-          const v = validator.validate(distributorId, lines);
+          const v = validator.validate(distributorId, lines, { minorUnitExponent: exponent });
           const rows = newClaimLineBatch();
           const cells: Cell[] = [];
           const ranges: ClaimRange[] = [];

@@ -132,7 +132,7 @@ export async function setLineAmount(change: LineAmountChange, t: Transaction): P
     // claimed one) less the authorized cost, times the quantity, in whole minor units.
     const bookCost = (await lines.recordedBookCost(change.distributorId, target.productId, line.invoiceDate, t)) ?? line.bookCost;
     computedAmount = moneyToString(
-      toMinorUnits(Money.max(lineCredit(parseMoney(bookCost), parseMoney(target.authorizedCost), quantity), 0), change.currency),
+      Money.max(lineCredit(parseMoney(bookCost), parseMoney(target.authorizedCost), quantity, minorUnitExponent(change.currency)), 0),
     );
     authorizationLineId = target.id;
     const outcome = await ledger.take(

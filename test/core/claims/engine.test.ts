@@ -41,6 +41,20 @@ describe('validateClaimLines', () => {
     expect(r!.computedAmount).toBe('0.0100');
   });
 
+  it("rounds a credit to the claim currency's minor unit, and pays no fraction of one", () => {
+    // (12.5370 - 10.0000) x 3 = 7.611: 8 yen (JPY, no decimals), 7.611 dinars (KWD, 3), 7.61 dollars.
+    const line = claimLine({ bookCost: '12.537', quantity: 3 });
+    const [jpy] = validateClaimLines([line], context({ facts: [fact()] }), { minorUnitExponent: 0 });
+    expect([jpy!.computedAmount, jpy!.approvedAmount]).toEqual(['8.0000', '8.0000']);
+    const [kwd] = validateClaimLines([line], context({ facts: [fact()] }), { minorUnitExponent: 3 });
+    expect(kwd!.computedAmount).toBe('7.6110');
+    const [usd] = validateClaimLines([line], context({ facts: [fact()] }));
+    expect(usd!.computedAmount).toBe('7.6100');
+    // A claimed 5.5 yen is paid as 5 yen: approved amounts are whole minor units.
+    const [part] = validateClaimLines([{ ...line, claimedAmount: '5.5' }], context({ facts: [fact()] }), { minorUnitExponent: 0 });
+    expect(part!.approvedAmount).toBe('5.0000');
+  });
+
   describe('authorizationFound', () => {
     it('rejects a line whose authorization number is unknown', () => {
       const [r] = validateClaimLines([claimLine({ authorizationNumber: 'NOPE' })], context({ facts: [fact()] }));
