@@ -3,7 +3,7 @@
  *   DATABASE_URL=mysql://root@127.0.0.1:3306/bec npm run check:ledger
  * Prints each violation and a summary; exits 1 on any violation, 0 when there is none.
  */
-import { runLedgerCheck } from '../server/ledger/check.js';
+import { runLedgerCheck } from '../server/settlement/check-ledger.js';
 
 try {
   const { exitCode } = await runLedgerCheck();

@@ -5,14 +5,14 @@
  * claims, finance adjustments up and down, dispute resubmissions, authorization and payment), each
  * sale written in one of its many spellings (`INV-1`, `inv-1`, `INV-1 `, a zero-width space in
  * front, full-width; line `1`, `01`, ` 1`, `1.0`). After every command the ledger invariants
- * (server/ledger/invariants.ts, plain SQL over the raw tables, not the claims code) must hold.
+ * (server/settlement/invariants.repository.ts, plain SQL over the raw tables, not the claims code) must hold.
  *
  * Every run starts a fresh app on a fresh database (the dialect of the jest project). In CI: a few
  * short runs. A longer hunt: LEDGER_PROPERTY_RUNS=200 (and LEDGER_PROPERTY_SEED to replay one).
  */
 import fc from 'fast-check';
 import { Money } from '../../core/money.js';
-import { checkLedger, formatViolation, visible } from '../../server/ledger/invariants.js';
+import { checkLedger, formatViolation, visible } from '../../server/settlement/invariants.repository.js';
 import { describeDb, startTestApp, USERS, type Client, type TestApp } from '../support/harness.js';
 
 const RUNS = Number(process.env.LEDGER_PROPERTY_RUNS ?? 6);

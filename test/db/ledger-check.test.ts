@@ -5,8 +5,8 @@
  */
 import { QueryTypes } from 'sequelize';
 import { moneyFromDb, moneyToString } from '../../core/money.js';
-import { checkLedger, type Invariant } from '../../server/ledger/invariants.js';
-import { runLedgerCheck } from '../../server/ledger/check.js';
+import { checkLedger, type Invariant } from '../../server/settlement/invariants.repository.js';
+import { runLedgerCheck } from '../../server/settlement/check-ledger.js';
 import { describeDb, startTestApp, type TestApp } from '../support/harness.js';
 
 type Row = Record<string, string | number | null>;

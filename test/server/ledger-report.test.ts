@@ -1,6 +1,6 @@
 /** How check:ledger shows what it found: keys a person can read, one line per violation, a summary. */
-import { summary } from '../../server/ledger/check.js';
-import { formatViolation, visible, type LedgerReport } from '../../server/ledger/invariants.js';
+import { summary } from '../../server/settlement/check-ledger.js';
+import { formatViolation, visible, type LedgerReport } from '../../server/settlement/invariants.repository.js';
 
 describe('ledger check output', () => {
   it('shows invisible characters of a key as \\u escapes, and keeps what is readable', () => {

@@ -4,7 +4,7 @@
  */
 import { openDatabase } from '../../models/database.js';
 import { loadConfig } from '../config.js';
-import { checkLedger, formatViolation, INVARIANTS, type CheckOptions, type Invariant, type LedgerReport } from './invariants.js';
+import { checkLedger, formatViolation, INVARIANTS, type CheckOptions, type Invariant, type LedgerReport } from './invariants.repository.js';
 
 export interface RunOptions extends Omit<CheckOptions, 'onViolation'> {
   databaseUrl?: string;
