@@ -7,6 +7,7 @@
  */
 import { Readable } from 'node:stream';
 import type { Sequelize, Transaction } from 'sequelize';
+import { inWriteTurn } from './sqlite-writes.js';
 import { isCanonicalMoney, MONEY_COLUMNS, moneyToDb } from './money-sql.js';
 
 export type Cell = string | number | boolean | Date | null | undefined;
@@ -293,7 +294,10 @@ export async function writeRows(
       for (let j = 0; j < r.length; j++) params.push(money[j] ? moneyCell(r[j]) : cell(r[j]));
       for (let j = 0; j < fixed.length; j++) params.push(money[columns.length + j] ? moneyCell(fixed[j]) : cell(fixed[j]));
     }
-    const returned = await sqliteAll(db, options.transaction, sql, params);
+    // Outside a transaction, the statement takes its turn among the writers (models/sqlite-writes.ts).
+    const returned = options.transaction
+      ? await sqliteAll(db, options.transaction, sql, params)
+      : await inWriteTurn(db, () => sqliteAll(db, null, sql, params), true);
     written += returned.length;
   }
   return written;

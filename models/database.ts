@@ -7,6 +7,7 @@ import { dirname } from 'node:path';
 import { Sequelize, Transaction } from 'sequelize';
 import sqlite3 from 'sqlite3';
 import { Umzug } from 'umzug';
+import { inWriteTurn, isWrite } from './sqlite-writes.js';
 import mysql from 'mysql2/promise';
 import { initAccountModels } from './accounts.js';
 import { initAuthorizationModels } from './authorizations.js';
@@ -180,15 +181,16 @@ export async function openDatabase(url: string, options: OpenOptions = {}): Prom
  */
 function serializeTransactions(sequelize: Sequelize) {
   const original = sequelize.transaction.bind(sequelize) as (...args: unknown[]) => Promise<unknown>;
-  let tail: Promise<unknown> = Promise.resolve();
   const queued = (...args: unknown[]) => {
     if (typeof args.at(-1) !== 'function') return original(...args);
-    const run = () => original(...args);
-    const result = tail.then(run, run);
-    tail = result.catch(() => undefined);
-    return result;
+    return inWriteTurn(sequelize, () => original(...args));
   };
   (sequelize as unknown as { transaction: typeof queued }).transaction = queued;
+  // A write outside a transaction takes its turn among them (models/sqlite-writes.ts).
+  const query = sequelize.query.bind(sequelize) as (sql: unknown, options?: { transaction?: unknown }) => Promise<unknown>;
+  const turned = (sql: unknown, options?: { transaction?: unknown }) =>
+    options?.transaction || !isWrite(sql) ? query(sql, options) : inWriteTurn(sequelize, () => query(sql, options), true);
+  (sequelize as unknown as { query: typeof turned }).query = turned;
 }
 
 async function ensureMetaTable({ sequelize }: MigrationContext) {
