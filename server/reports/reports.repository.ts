@@ -38,8 +38,9 @@ export interface CurrencyTotals {
 
 /**
  * Claim figures per currency (never across currencies) and exposure per distributor. Exposure
- * comes from authorization lines and book costs, which carry no currency: they are in the
- * vendor's book currency, `baseCurrency`, and are reported in it.
+ * comes from authorization lines and book costs, which are in their distributor's currency
+ * (`accounts.currency`; `baseCurrency` for a distributor without one): each distributor's figure
+ * is in its currency, totals are per currency, and `exposure` is the base currency's total.
  */
 export async function accruals(scope: TenantScope, today: string, baseCurrency: string) {
   const s = scopeSql(scope, 'c.distributor_id');
@@ -59,24 +60,26 @@ export async function accruals(scope: TenantScope, today: string, baseCurrency: 
   const book = `(SELECT b.cost FROM book_costs b WHERE b.distributor_id = a.distributor_id AND b.product_id = l.product_id AND b.effective_from <= ? AND (b.effective_to IS NULL OR b.effective_to >= ?) ORDER BY b.effective_from DESC LIMIT 1)`;
   const perLine = `(l.approved_quantity - l.consumed_quantity) * (${units(`COALESCE(${book}, l.authorized_cost)`)} - ${units('l.authorized_cost')})`;
   const rows = (await db().query(
-    `SELECT a.distributor_id AS distributorId, d.name AS distributorName,
+    `SELECT a.distributor_id AS distributorId, d.name AS distributorName, d.currency AS currency,
             COALESCE(SUM(l.approved_quantity - l.consumed_quantity), 0) AS openQuantity,
             ${sumUnitsSql(db(), perLine)} AS exposure
        FROM authorization_lines l
        JOIN authorizations a ON a.id = l.authorization_id
        JOIN accounts d ON d.id = a.distributor_id
       WHERE a.status = 'active' AND l.valid_to >= ?${e.sql}
-      GROUP BY a.distributor_id, d.name
+      GROUP BY a.distributor_id, d.name, d.currency
       ORDER BY a.distributor_id`,
     { replacements: [today, today, today, ...e.params], type: QueryTypes.SELECT },
-  )) as { distributorId: number; distributorName: string; openQuantity: number | string; exposure: unknown }[];
+  )) as { distributorId: number; distributorName: string; currency: string | null; openQuantity: number | string; exposure: unknown }[];
   const byDistributor = rows.map((r) => ({
     distributorId: r.distributorId,
     distributorName: r.distributorName,
     openQuantity: Number(r.openQuantity),
     exposure: fromSum(r.exposure),
-    currency: baseCurrency,
+    currency: r.currency ?? baseCurrency,
   }));
+  const exposureByCurrency = new Map<string, Money>();
+  for (const r of byDistributor) exposureByCurrency.set(r.currency, (exposureByCurrency.get(r.currency) ?? new Money(0)).plus(r.exposure));
   return {
     asOf: today,
     byCurrency: totals.map((r): CurrencyTotals => ({
@@ -85,9 +88,12 @@ export async function accruals(scope: TenantScope, today: string, baseCurrency: 
       inReview: fromSum(r.inReview),
       paid: fromSum(r.paid),
     })),
-    // One currency by construction: every row above is in baseCurrency.
-    exposure: moneyToString(byDistributor.reduce((acc, r) => acc.plus(r.exposure), new Money(0))),
+    // The base currency's total; other currencies' are in exposureByCurrency, never added to it.
+    exposure: moneyToString(exposureByCurrency.get(baseCurrency) ?? new Money(0)),
     exposureCurrency: baseCurrency,
+    exposureByCurrency: [...exposureByCurrency]
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([currency, exposure]) => ({ currency, exposure: moneyToString(exposure) })),
     byDistributor,
   };
 }

@@ -32,17 +32,21 @@ const Accruals = z
         description:
           'one row per claim currency that has submitted, authorized or paid claims, ordered by currency; amounts of two currencies are never added',
       }),
-    exposure: Amount.openapi({ description: 'approved quantity not yet claimed x credit per unit, in exposureCurrency' }),
-    exposureCurrency: Currency.openapi({
-      description: "the vendor's book currency (BASE_CURRENCY): authorizations and book costs carry no currency of their own",
+    exposure: Amount.openapi({
+      description:
+        'approved quantity not yet claimed x credit per unit, of the distributors in exposureCurrency (others: exposureByCurrency)',
     }),
+    exposureCurrency: Currency.openapi({ description: "the vendor's book currency (BASE_CURRENCY)" }),
+    exposureByCurrency: z
+      .array(z.object({ currency: Currency, exposure: Amount }))
+      .openapi({ description: "exposure per distributor currency, ordered by currency; two currencies' are never added" }),
     byDistributor: z.array(
       z.object({
         distributorId: z.number(),
         distributorName: z.string(),
         openQuantity: z.number(),
         exposure: Amount,
-        currency: Currency,
+        currency: Currency.openapi({ description: "the distributor's currency: its authorizations and book costs are in it" }),
       }),
     ),
   })

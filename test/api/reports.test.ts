@@ -52,9 +52,20 @@ describeDb('accrual and report figures', () => {
     expect(currenciesOf(claims)).toEqual(['EUR', 'USD']);
     expect(res.body.byCurrency).toEqual(currenciesOf(claims).map((cur) => expectedTotals(claims, cur)));
     expect(res.body).not.toHaveProperty('openLiability');
-    expect(res.body.exposure).toBe(sum(res.body.byDistributor.map((d: { exposure: string }) => d.exposure)));
+    // Exposure in each distributor's currency (Northbridge's authorizations are in EUR), totalled per currency, never across.
+    type Exposure = { distributorName: string; exposure: string; currency: string };
+    const byDistributor = res.body.byDistributor as Exposure[];
+    expect(Object.fromEntries(byDistributor.map((d) => [d.distributorName, d.currency]))).toMatchObject({
+      'Arrowhead Components': 'USD',
+      'Northbridge Electronics': 'EUR',
+    });
+    const totalIn = (cur: string) => sum(byDistributor.filter((d) => d.currency === cur).map((d) => d.exposure));
+    expect(res.body.exposureByCurrency).toEqual(
+      [...new Set(byDistributor.map((d) => d.currency))].sort().map((currency) => ({ currency, exposure: totalIn(currency) })),
+    );
     expect(res.body.exposureCurrency).toBe('USD');
-    for (const d of res.body.byDistributor) expect(d.currency).toBe('USD');
+    expect(res.body.exposure).toBe(totalIn('USD'));
+    expect(res.body.exposure).not.toBe(sum(byDistributor.map((d) => d.exposure)));
   });
 
   it('computes exposure as unclaimed approved quantity x credit per unit', async () => {
@@ -222,12 +233,13 @@ describeDb('accrual and report figures', () => {
     });
   });
 
-  it("states exposure in the vendor's book currency, BASE_CURRENCY (USD unless set)", async () => {
+  it("totals exposure in the vendor's book currency, BASE_CURRENCY (USD unless set)", async () => {
     expect(loadConfig({}).baseCurrency).toBe('USD');
     expect(loadConfig({ BASE_CURRENCY: 'eur' }).baseCurrency).toBe('EUR');
     expect(() => loadConfig({ BASE_CURRENCY: 'euro' })).toThrow(/baseCurrency/);
     const inEur = await accrualsInSql({ distributorId: null }, '2026-11-23', 'EUR');
     expect(inEur.exposureCurrency).toBe('EUR');
-    expect(inEur.byDistributor.every((d) => d.currency === 'EUR')).toBe(true);
+    // With EUR as the book currency, the total is Northbridge's EUR exposure alone.
+    expect(inEur.exposure).toBe(inEur.byDistributor.find((d) => d.currency === 'EUR')!.exposure);
   });
 });
