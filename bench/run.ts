@@ -237,6 +237,23 @@ function child(phaseName: string, dir: string, url: string) {
   return JSON.parse(last) as Record<string, unknown>;
 }
 
+/**
+ * check:ledger on a database the bench filled (its million claim lines): the ledger's invariants
+ * must hold there too. Returns its exit code, its summary line and how long it took.
+ */
+function checkLedger(url: string) {
+  const started = performance.now();
+  const r = spawnSync(join(process.cwd(), 'node_modules/.bin/tsx'), ['scripts/check-ledger.ts'], {
+    encoding: 'utf8',
+    env: { ...process.env, DATABASE_URL: url },
+    maxBuffer: 1 << 26,
+  });
+  const lines = `${r.stdout}`.trim().split('\n');
+  if (r.status !== 0)
+    process.stderr.write(`check:ledger on ${url.replace(/\/\/[^@]*@/, '//')}:\n${lines.slice(-30).join('\n')}\n${r.stderr}\n`);
+  return { exitCode: r.status, summary: lines.at(-1) ?? '', seconds: Math.round((performance.now() - started) / 100) / 10 };
+}
+
 async function databaseUrl(): Promise<string> {
   if (process.env.BENCH_DATABASE_URL) return process.env.BENCH_DATABASE_URL;
   try {
@@ -353,6 +370,8 @@ async function main() {
     const e2ePos = process.argv.includes('--no-pos') ? null : child('e2e-pos', dir, posDatabase(url));
     if (e2ePos) process.stderr.write(`end to end (POS import, then implicit claims): ${JSON.stringify(e2ePos)}\n`);
     const baseline = url.startsWith('mysql') || url.startsWith('mariadb') ? child('baseline', dir, url) : null;
+    const ledgerCheck = { claimFiles: checkLedger(url), posImport: e2ePos ? checkLedger(posDatabase(url)) : null };
+    process.stderr.write(`check:ledger: ${JSON.stringify(ledgerCheck)}\n`);
     const e2eSeconds = e2e.seconds as number;
     const grid = process.argv.includes('--no-grid') ? null : gridBench();
     if (grid) process.stderr.write(`claim grid in Chromium: ${JSON.stringify(grid)}\n`);
@@ -378,6 +397,7 @@ async function main() {
       endToEnd: e2e,
       endToEndPosImport: e2ePos,
       baseline,
+      ledgerCheck,
       grid,
       ratioEndToEndToBaseline: baseline ? Math.round((e2eSeconds / (baseline.seconds as number)) * 100) / 100 : null,
       targets: {
