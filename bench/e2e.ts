@@ -116,10 +116,10 @@ async function seed(db: Sequelize, facts: Facts) {
   await insertMany(
     db,
     'accounts',
-    ['id', 'type', 'name', 'external_ref', 'country', 'created_at', 'updated_at'],
+    ['id', 'type', 'name', 'external_ref', 'country', 'currency', 'created_at', 'updated_at'],
     [
-      ...facts.distributorIds.map((d) => [d, 'distributor', `Distributor ${d}`, null, 'US', now, now]),
-      ...[...customers].map(([id, name]) => [id, 'end_customer', name, null, 'US', now, now]),
+      ...facts.distributorIds.map((d) => [d, 'distributor', `Distributor ${d}`, null, 'US', 'USD', now, now]),
+      ...[...customers].map(([id, name]) => [id, 'end_customer', name, null, 'US', null, now, now]),
     ],
   );
   await insertMany(

@@ -23,7 +23,8 @@ const total = (values: string[]) => moneyToString(sumMoney(values.map(parseMoney
  */
 export async function claimCurrency(distributorId: number, requested: string | null | undefined, field = 'currency'): Promise<string> {
   const own = await repo.distributorCurrency(distributorId);
-  if (!own) throw new AppError('NOT_A_DISTRIBUTOR', 'claims are made by distributors', 403);
+  if (!own)
+    throw new AppError('DISTRIBUTOR_WITHOUT_CURRENCY', 'this distributor has no currency on record: an administrator sets it first', 409);
   const asked = requested?.trim().toUpperCase();
   if (asked && asked !== own)
     throw new AppError('CURRENCY_MISMATCH', `this distributor's authorizations and claims are in ${own}, not ${asked}`, 422, {
