@@ -19,6 +19,8 @@ import type { Actor } from '../server/auth/actor.js';
 import { importClaimFile } from '../server/claims/claim-file.service.js';
 import { claimImport } from '../server/claims/pos-claims.service.js';
 import { importCsv } from '../server/imports/imports.service.js';
+import type { AuthorizationLineFact } from '../core/claims/engine.js';
+import { Money, moneyToString } from '../core/money.js';
 import type { Facts } from './run.js';
 
 /**
@@ -248,74 +250,79 @@ async function seed(db: Sequelize, facts: Facts) {
   );
 }
 
-/** POS lines the ledger already holds (another claim or program took them): a prior claim and its consumptions (setup). */
+/**
+ * The ledger's history (setup): what earlier claims took, consistent as check:ledger requires. Per
+ * distributor, one prior claim: a line and a consumption of 1 unit for each POS key the ledger
+ * already holds (so the run meets them as ALREADY_CLAIMED), drawn on its authorization lines'
+ * consumed quantities, and one line for what is left of each authorization line's consumed
+ * quantity. Each paid 1.0000 a unit (book cost = authorized cost + 1). Returns the claims made and
+ * the quantity the authorization lines count in the end.
+ */
 async function seedConsumed(db: Sequelize, facts: Facts) {
+  const budget = new Map(facts.authorizationLines.map((f) => [f.authorizationLineId, f.consumedQuantity]));
+  const raised = new Map<number, number>();
+  const byDistributor = new Map<number, AuthorizationLineFact[]>();
+  for (const f of facts.authorizationLines) byDistributor.set(f.distributorId, [...(byDistributor.get(f.distributorId) ?? []), f]);
+  const keysOf = new Map(facts.consumed);
   let lineId = 0;
-  for (const [i, [distributorId, keys]] of facts.consumed.entries()) {
-    if (!keys.length) continue;
-    await insertMany(
-      db,
-      'claims',
-      [
-        'id',
-        'number',
-        'distributor_id',
-        'type',
-        'status',
-        'currency',
-        'claimed_total',
-        'computed_total',
-        'approved_total',
-        'created_by_user_id',
-        'created_at',
-        'updated_at',
-      ],
-      [[i + 1, `PRIOR-${distributorId}`, distributorId, 'explicit', 'submitted', 'USD', '0', '0', '0', 1, now, now]],
-    );
+  let claims = 0;
+  for (const distributorId of facts.distributorIds) {
+    const own = byDistributor.get(distributorId) ?? [];
+    const keys = keysOf.get(distributorId) ?? [];
     const lines: unknown[][] = [];
     const consumptions: unknown[][] = [];
-    for (const [n, key] of keys.entries()) {
-      const [invoiceNumber, invoiceLine] = splitPosKey(key);
+    const claimId = claims + 1;
+    let total = 0;
+    const take = (invoiceNumber: string, invoiceLine: string, f: AuthorizationLineFact, quantity: number) => {
       lineId++;
-      lines.push([
-        lineId,
-        i + 1,
-        distributorId,
-        n + 1,
-        invoiceNumber,
-        invoiceLine,
-        canonicalInvoiceNumber(invoiceNumber),
-        canonicalInvoiceLine(invoiceLine),
-        '2026-01-01',
-        1,
-        '0',
-        '0',
-        '0',
-        1,
-        '0',
-        'accepted',
-        '[]',
-        now,
-        now,
-      ]);
-      consumptions.push([
-        distributorId,
-        invoiceNumber,
-        invoiceLine,
-        canonicalInvoiceNumber(invoiceNumber),
-        canonicalInvoiceLine(invoiceLine),
-        lineId,
-        facts.authorizationLines[0]!.authorizationLineId,
-        1,
-        now,
-        now,
-      ]);
+      const amount = `${quantity}.0000`;
+      const book = moneyToString(new Money(f.authorizedCost).plus(1));
+      // prettier-ignore
+      lines.push([lineId, claimId, distributorId, lines.length + 1, f.authorizationNumber, f.authorizationLineId, invoiceNumber, invoiceLine,
+        canonicalInvoiceNumber(invoiceNumber), canonicalInvoiceLine(invoiceLine), '2026-01-01', quantity, book, f.authorizedCost,
+        amount, amount, quantity, amount, 'accepted', '[]', now, now]);
+      // prettier-ignore
+      consumptions.push([distributorId, invoiceNumber, invoiceLine, canonicalInvoiceNumber(invoiceNumber), canonicalInvoiceLine(invoiceLine),
+        lineId, f.authorizationLineId, quantity, now, now]);
+      total += quantity;
+    };
+    let next = 0;
+    for (const key of keys) {
+      const [invoiceNumber, invoiceLine] = splitPosKey(key);
+      // An authorization line with consumed quantity left to explain, else one with room to count one more.
+      let f: AuthorizationLineFact | undefined;
+      for (let tries = 0; tries < own.length && !f; tries++, next = (next + 1) % own.length)
+        if (budget.get(own[next]!.authorizationLineId)! > 0) f = own[next];
+      if (f) budget.set(f.authorizationLineId, budget.get(f.authorizationLineId)! - 1);
+      else {
+        f = own.find((x) => x.consumedQuantity + (raised.get(x.authorizationLineId) ?? 0) < x.approvedQuantity);
+        if (!f) continue; // nowhere to draw it from: the run will not meet it as already claimed
+        raised.set(f.authorizationLineId, (raised.get(f.authorizationLineId) ?? 0) + 1);
+      }
+      take(invoiceNumber!, invoiceLine!, f, 1);
     }
+    for (const f of own) {
+      const left = budget.get(f.authorizationLineId)!;
+      if (left > 0) take(`HIST-${f.authorizationLineId}`, '1', f, left);
+    }
+    if (!lines.length) continue;
+    claims++;
+    const sum = `${total}.0000`;
     // prettier-ignore
-    await insertMany(db, 'claim_lines', ['id', 'claim_id', 'distributor_id', 'line_number', 'invoice_number', 'invoice_line', 'invoice_key', 'line_key', 'invoice_date', 'quantity', 'book_cost', 'claimed_amount', 'computed_amount', 'accepted_quantity', 'approved_amount', 'verdict', 'reason_codes', 'created_at', 'updated_at'], lines);
+    await insertMany(db, 'claims', ['id', 'number', 'distributor_id', 'type', 'status', 'currency', 'claimed_total', 'computed_total', 'approved_total', 'created_by_user_id', 'created_at', 'updated_at'],
+      [[claimId, `PRIOR-${distributorId}`, distributorId, 'explicit', 'submitted', 'USD', sum, sum, sum, 1, now, now]]);
+    // prettier-ignore
+    await insertMany(db, 'claim_lines', ['id', 'claim_id', 'distributor_id', 'line_number', 'authorization_number', 'authorization_line_id', 'invoice_number', 'invoice_line', 'invoice_key', 'line_key', 'invoice_date', 'quantity', 'book_cost', 'authorized_cost', 'claimed_amount', 'computed_amount', 'accepted_quantity', 'approved_amount', 'verdict', 'reason_codes', 'created_at', 'updated_at'], lines);
     // prettier-ignore
     await insertMany(db, 'pos_consumptions', ['distributor_id', 'invoice_number', 'invoice_line', 'invoice_key', 'line_key', 'claim_line_id', 'authorization_line_id', 'quantity', 'created_at', 'updated_at'], consumptions);
   }
+  for (const [id, q] of raised)
+    await db.query('UPDATE authorization_lines SET consumed_quantity = consumed_quantity + ? WHERE id = ?', { replacements: [q, id] });
+  const quantity = facts.authorizationLines.reduce((n, f) => n + f.consumedQuantity, 0) + [...raised.values()].reduce((n, q) => n + q, 0);
+  return { claims, quantity };
+}
+
+async function seedParts(db: Sequelize, facts: Facts) {
   const mappings: unknown[][] = [];
   for (const [distributorId, parts] of facts.distributorParts)
     for (const [part, productId] of parts) mappings.push([distributorId, part, productId, now, now]);
@@ -374,12 +381,13 @@ async function setUp() {
   await database.migrate();
   const db = database.sequelize;
   await seed(db, facts);
-  await seedConsumed(db, facts);
+  const history = await seedConsumed(db, facts);
+  await seedParts(db, facts);
   return {
     db,
-    /** claims the seed made (the POS lines an earlier claim consumed) */
-    seededClaims: facts.consumed.length,
-    seededQuantity: facts.authorizationLines.reduce((n, f) => n + f.consumedQuantity, 0),
+    /** claims the seed made (what earlier claims took, as the ledger holds it) */
+    seededClaims: history.claims,
+    seededQuantity: history.quantity,
   };
 }
 
