@@ -61,8 +61,8 @@ export const canonicalPosKeySchema: Migration = {
       await qi.addIndex(table, ['distributor_id', 'invoice_key', 'line_key'], { unique: true, name: UNIQUE[table]! });
       await qi.removeIndex(table, OLD_UNIQUE[table]);
     }
-    // The engine and the ledger look claim lines up by their key (a dispute's chain, the consumed check).
-    await qi.addIndex('claim_lines', ['distributor_id', 'invoice_key', 'line_key'], { name: 'ix_claim_line_key' });
+    // claim_lines gets no index on its key: nothing looks lines up by it (the ledger does, in
+    // pos_consumptions), and every index of claim_lines is paid on each bulk load of a million lines.
   },
 };
 
