@@ -9,6 +9,8 @@ export const ACTIONS = {
   'request.create': ['channel_manager', 'distributor_user'],
   'request.decide': ['vendor_admin', 'channel_manager'],
   'claim.submit': ['distributor_user'],
+  /** POS reports, claim files and claim runs over them: a distributor's own, or a vendor user's on a named distributor's behalf */
+  'pos.import': ['vendor_admin', 'channel_manager', 'finance', 'distributor_user'],
   'claim.note': ['vendor_admin', 'channel_manager', 'finance', 'distributor_user'],
   'claim.adjust': ['vendor_admin', 'finance'],
   'claim.authorize': ['vendor_admin', 'finance'],

@@ -28,6 +28,10 @@ export class PosLine extends Model<InferAttributes<PosLine>, InferCreationAttrib
   declare customerPo: string | null;
   declare debitMemoNumber: string | null;
   declare extra: string | null;
+  /** the row of the file it came from (the header is row 1); `file_row` (ROW_NUMBER is reserved in MariaDB) */
+  declare fileRow: CreationOptional<number | null>;
+  /** a return (negative quantity): kept beside the sale it returns */
+  declare isReturn: CreationOptional<boolean>;
   declare createdAt: CreationOptional<Date>;
   declare updatedAt: CreationOptional<Date>;
 }
@@ -142,6 +146,34 @@ export class CreditMemo extends Model<InferAttributes<CreditMemo>, InferCreation
   declare updatedAt: CreationOptional<Date>;
 }
 
+/**
+ * What a return takes back from a sale that was paid: a debit on the distributor's next credit
+ * memo (in the claim's currency), applied never below zero; what a memo could not take stays open.
+ */
+export class SettlementDebit extends Model<InferAttributes<SettlementDebit>, InferCreationAttributes<SettlementDebit>> {
+  declare id: CreationOptional<number>;
+  declare distributorId: number;
+  declare currency: string;
+  declare claimLineId: number;
+  declare returnPosLineId: number;
+  declare quantity: number;
+  declare amount: DbMoney;
+  declare appliedAmount: DbMoney;
+  declare status: 'open' | 'applied';
+  declare createdByUserId: number;
+  declare createdAt: CreationOptional<Date>;
+  declare updatedAt: CreationOptional<Date>;
+}
+
+/** The part of a debit one credit memo took. */
+export class CreditMemoDebit extends Model<InferAttributes<CreditMemoDebit>, InferCreationAttributes<CreditMemoDebit>> {
+  declare id: CreationOptional<number>;
+  declare creditMemoId: number;
+  declare debitId: number;
+  declare amount: DbMoney;
+  declare createdAt: CreationOptional<Date>;
+}
+
 export function initClaimModels(sequelize: Sequelize) {
   const common = { sequelize, underscored: true } as const;
   PosLine.init(
@@ -169,6 +201,8 @@ export function initClaimModels(sequelize: Sequelize) {
       customerPo: col.str(64, true),
       debitMemoNumber: col.str(64, true),
       extra: col.text(),
+      fileRow: col.int(true),
+      isReturn: col.flag(false),
       ...stamps(),
     },
     { ...common, tableName: 'pos_lines' },
@@ -279,5 +313,31 @@ export function initClaimModels(sequelize: Sequelize) {
       ...stamps(),
     },
     { ...common, tableName: 'credit_memos' },
+  );
+  SettlementDebit.init(
+    {
+      id: col.id(),
+      distributorId: col.ref(),
+      currency: col.str(3),
+      claimLineId: col.ref(),
+      returnPosLineId: col.ref(),
+      quantity: col.int(),
+      amount: col.money(),
+      appliedAmount: col.money(),
+      status: col.str(10),
+      createdByUserId: col.ref(),
+      ...stamps(),
+    },
+    { ...common, tableName: 'settlement_debits' },
+  );
+  CreditMemoDebit.init(
+    {
+      id: col.id(),
+      creditMemoId: col.ref(),
+      debitId: col.ref(),
+      amount: col.money(),
+      createdAt: col.instant(),
+    },
+    { ...common, tableName: 'credit_memo_debits', updatedAt: false },
   );
 }

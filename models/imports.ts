@@ -1,7 +1,7 @@
 import { Model, type CreationOptional, type InferAttributes, type InferCreationAttributes, type Sequelize } from 'sequelize';
 import { col, stamps } from './define.js';
 
-export type ImportStatus = 'running' | 'completed' | 'failed';
+export type ImportStatus = 'running' | 'completed' | 'failed' | 'voided';
 
 /** One POS upload: a job with progress counters; its rows land in pos_lines with its id. */
 export class PosImport extends Model<InferAttributes<PosImport>, InferCreationAttributes<PosImport>> {
@@ -24,6 +24,10 @@ export class PosImport extends Model<InferAttributes<PosImport>, InferCreationAt
   declare createdByUserId: number;
   declare startedAt: Date | null;
   declare finishedAt: Date | null;
+  /** voided: its unclaimed lines removed, the file may be sent again */
+  declare voidedAt: CreationOptional<Date | null>;
+  declare voidedByUserId: CreationOptional<number | null>;
+  declare voidReason: CreationOptional<string | null>;
   declare createdAt: CreationOptional<Date>;
   declare updatedAt: CreationOptional<Date>;
 }
@@ -72,6 +76,9 @@ export function initImportModels(sequelize: Sequelize) {
       createdByUserId: col.ref(),
       startedAt: col.instant(true),
       finishedAt: col.instant(true),
+      voidedAt: col.instant(true),
+      voidedByUserId: col.ref(true),
+      voidReason: col.text(true),
       ...stamps(),
     },
     { ...common, tableName: 'pos_imports' },

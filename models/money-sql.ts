@@ -32,6 +32,8 @@ export const MONEY_COLUMNS: Readonly<Record<string, readonly string[]>> = {
   claims: ['claimed_total', 'computed_total', 'approved_total'],
   claim_lines: ['book_cost', 'authorized_cost', 'resale_price', 'claimed_amount', 'computed_amount', 'approved_amount'],
   credit_memos: ['amount'],
+  settlement_debits: ['amount', 'applied_amount'],
+  credit_memo_debits: ['amount'],
   crm_opportunities: ['amount'],
 };
 

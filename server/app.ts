@@ -13,6 +13,7 @@ import { samlRouter, ssoAdminRouter } from './auth/saml.router.js';
 import { authorizationsRouter } from './authorizations/authorizations.router.js';
 import { catalogRouter } from './catalog/catalog.router.js';
 import { claimsRouter } from './claims/claims.router.js';
+import { settlementRouter } from './settlement/settlement.router.js';
 import { disputesRouter } from './claims/disputes.router.js';
 import { importsRouter } from './imports/imports.router.js';
 import { integrationsRouter } from './integrations/integrations.router.js';
@@ -79,6 +80,7 @@ export function createApp({ config, db, staticRoot = process.cwd() }: AppDeps) {
   app.use('/api/imports', importsRouter());
   app.use('/api/disputes', disputesRouter());
   app.use('/api/reports', reportsRouter(config));
+  app.use('/api/settlement', settlementRouter());
   app.use('/api', apiNotFound);
 
   app.use('/auth/saml', samlRouter(config));

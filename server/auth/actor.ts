@@ -41,3 +41,29 @@ export function authorize(req: Request, action: Action): Actor {
 export function scopeOf(actor: Actor): TenantScope {
   return { distributorId: actor.role === 'distributor_user' ? (actor.distributorId ?? -1) : null };
 }
+
+/**
+ * The actor of a POS import, a claim file or a claim run over an import: a distributor user for
+ * its own distributor, or a vendor user (channel manager, finance, admin) on behalf of the
+ * distributor it names (`distributorId`), as vendors do with the feeds distributors and
+ * aggregators send them. The lines are the distributor's; the audit names who sent them.
+ * `exists` checks that the named account is a distributor.
+ */
+export async function intakeActor(
+  req: Request,
+  distributorId: number | undefined,
+  exists: (distributorId: number) => Promise<boolean>,
+): Promise<Actor> {
+  const actor = authorize(req, 'pos.import');
+  if (actor.role === 'distributor_user') {
+    if (distributorId !== undefined && distributorId !== actor.distributorId)
+      throw new AppError('FORBIDDEN', "a distributor user sends its own distributor's files only", 403);
+    return actor;
+  }
+  if (distributorId === undefined)
+    throw new AppError('VALIDATION_FAILED', 'name the distributor whose file this is (?distributorId=)', 400, {
+      errors: [{ field: 'distributorId', message: 'required for vendor users' }],
+    });
+  if (!(await exists(distributorId))) throw new AppError('NOT_FOUND', `no distributor ${distributorId}`, 404);
+  return { ...actor, distributorId };
+}

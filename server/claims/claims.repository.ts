@@ -2,7 +2,7 @@
 import { Op, QueryTypes, type Transaction, type WhereOptions } from 'sequelize';
 import { moneyFromDb, moneyToString } from '../../core/money.js';
 import { Account } from '../../models/accounts.js';
-import { Claim, ClaimLine, CreditMemo, Note } from '../../models/claims.js';
+import { Claim, ClaimLine, CreditMemo, CreditMemoDebit, Note } from '../../models/claims.js';
 import type { TenantScope } from '../auth/actor.js';
 import type { ClaimLineView, ClaimQuery, ClaimView } from './claims.schemas.js';
 import { wholeInputs } from './verdict-inputs.js';
@@ -62,7 +62,7 @@ function toLineView(l: ClaimLine): ClaimLineView {
   };
 }
 
-function toClaimView(c: Claim, lineCount: number, memo: CreditMemo | null, lines?: ClaimLine[]): ClaimView {
+function toClaimView(c: Claim, lineCount: number, memo: (CreditMemo & { debitsApplied?: string }) | null, lines?: ClaimLine[]): ClaimView {
   return {
     id: c.id,
     number: c.number,
@@ -88,6 +88,7 @@ function toClaimView(c: Claim, lineCount: number, memo: CreditMemo | null, lines
       ? {
           number: memo.number,
           amount: m(memo.amount),
+          debitsApplied: memo.debitsApplied ?? '0.0000',
           currency: memo.currency,
           issuedAt: memo.issuedAt.toISOString(),
           externalRef: memo.externalRef,
@@ -143,6 +144,15 @@ export async function insertClaim(
 }
 
 /** The standing claim (not rejected whole) holding this debit memo number, if any. */
+/** A credit memo with the sum of the debits it took back. */
+async function withDebits(memo: CreditMemo | null, transaction?: Transaction) {
+  if (!memo) return null;
+  const taken = await CreditMemoDebit.findAll({ where: { creditMemoId: memo.id }, attributes: ['amount'], transaction, raw: true });
+  return Object.assign(memo, {
+    debitsApplied: moneyToString(taken.reduce((sum, d) => sum.plus(moneyFromDb(d.amount)), moneyFromDb(0))),
+  });
+}
+
 export async function findClaimIdByDebitMemo(
   distributorId: number,
   debitMemoNumber: string,
@@ -167,7 +177,7 @@ export async function findClaim(
   const { transaction } = opts;
   const c = await Claim.findOne({ where: { id, ...scoped(scope) }, transaction, lock: transaction ? transaction.LOCK.UPDATE : undefined });
   if (!c) return null;
-  const memo = await CreditMemo.findOne({ where: { claimId: id }, transaction });
+  const memo = await withDebits(await CreditMemo.findOne({ where: { claimId: id }, transaction }), transaction);
   if (opts.lines) {
     const lines = (await ClaimLine.findAll({
       where: { claimId: id },
@@ -216,10 +226,12 @@ export async function listClaims(scope: TenantScope, q: ClaimQuery) {
         raw: true,
       })) as unknown as { claimId: number; n: number | string }[])
     : [];
-  const memos = ids.length ? await CreditMemo.findAll({ where: { claimId: ids } }) : [];
+  const memos = ids.length
+    ? await Promise.all((await CreditMemo.findAll({ where: { claimId: ids } })).map((memo) => withDebits(memo)))
+    : [];
   return {
     items: rows.map((c) =>
-      toClaimView(c, Number(counts.find((x) => x.claimId === c.id)?.n ?? 0), memos.find((x) => x.claimId === c.id) ?? null),
+      toClaimView(c, Number(counts.find((x) => x.claimId === c.id)?.n ?? 0), memos.find((x) => x?.claimId === c.id) ?? null),
     ),
     total: count,
   };
@@ -319,8 +331,13 @@ export async function firstProgramOfClaim(claimId: number, transaction: Transact
 export async function insertCreditMemo(
   memo: Pick<CreditMemo, 'number' | 'claimId' | 'distributorId' | 'amount' | 'currency' | 'issuedAt' | 'issuedByUserId' | 'externalRef'>,
   transaction: Transaction,
-) {
-  await CreditMemo.create(memo, { transaction });
+): Promise<number> {
+  return (await CreditMemo.create(memo, { transaction })).id;
+}
+
+/** Sets a credit memo's amount (net of the debits it took, in the transaction that issued it). */
+export async function setCreditMemoAmount(id: number, amount: string, transaction: Transaction) {
+  await CreditMemo.update({ amount }, { where: { id }, transaction });
 }
 
 export async function listNotes(claimId: number) {

@@ -1,5 +1,7 @@
 import { Router } from 'express';
-import { authorize, requireActor } from '../auth/actor.js';
+import { authorize, intakeActor, requireActor } from '../auth/actor.js';
+import { OnBehalfQuery } from '../http/intake.js';
+import { isDistributor } from '../imports/imports.service.js';
 import { describeRoute, IdParam, z } from '../http/openapi.js';
 import { parse } from '../http/validate.js';
 import {
@@ -62,7 +64,7 @@ describeRoute({
     422: "IDEMPOTENCY_KEY_REUSED: this Idempotency-Key was sent with another body; CURRENCY_MISMATCH: the currency is not the distributor's (no conversion is done)",
   },
 });
-const ClaimFileQuery = z.object({
+const ClaimFileQuery = OnBehalfQuery.extend({
   fileName: z.string().max(255).optional(),
   delimiter: z.enum([',', ';', '\t', '|', 'tab']).optional(),
   debitMemoNumber: z
@@ -91,8 +93,9 @@ describeRoute({
   response: ClaimFileResult,
   status: 201,
   errors: {
-    400: 'VALIDATION_FAILED: a bad query parameter (e.g. a currency that is not ISO 4217), errors[] naming it',
-    403: 'FORBIDDEN: only a distributor user submits claims',
+    400: 'VALIDATION_FAILED: a bad query parameter (e.g. a currency that is not ISO 4217), errors[] naming it, or a vendor user that names no distributorId',
+    403: "FORBIDDEN: only distributor users and vendor users (on a named distributor's behalf) send claim files",
+    404: 'NOT_FOUND: no distributor has the distributorId',
     409: 'CLAIM_ALREADY_EXISTS: the debitMemoNumber is held by a standing claim of this distributor (claimId names that claim)',
     415: 'UNSUPPORTED_MEDIA_TYPE: the body is not sent as text/csv',
     422: "CURRENCY_MISMATCH: the currency is not the distributor's (no conversion is done)",
@@ -173,8 +176,8 @@ export function claimsRouter() {
     res.status(201).json(await service.createClaim(actor, { ...input, lines }));
   });
   r.post('/file', async (req, res) => {
-    const actor = authorize(req, 'claim.submit');
     const q = parse(ClaimFileQuery, req.query, 'query');
+    const actor = await intakeActor(req, q.distributorId, isDistributor);
     if (!req.is(['text/csv', 'text/plain', 'application/csv', 'application/octet-stream', 'text/tab-separated-values'])) {
       throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'send the claim file as text/csv (streamed)', 415);
     }

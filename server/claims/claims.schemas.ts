@@ -253,7 +253,14 @@ export const ClaimView = z
     authorizedByUserId: z.number().nullable(),
     posImportId: z.number().nullable().openapi({ description: 'the POS import an implicit or automatic claim was built from' }),
     creditMemo: z
-      .object({ number: z.string(), amount: z.string(), currency: z.string(), issuedAt: z.string(), externalRef: z.string().nullable() })
+      .object({
+        number: z.string(),
+        amount: z.string().openapi({ description: "what the memo credits: the claim's approved total less debitsApplied" }),
+        debitsApplied: z.string().openapi({ description: "returns' debits this memo took back (never more than the approved total)" }),
+        currency: z.string(),
+        issuedAt: z.string(),
+        externalRef: z.string().nullable(),
+      })
       .nullable(),
     lines: z.array(ClaimLineView).optional(),
   })

@@ -338,7 +338,7 @@ export async function payClaim(actor: Actor, claimId: number, externalRef: strin
     if (claim.status !== 'authorized') throw conflict('CLAIM_NOT_AUTHORIZED', `the claim is ${claim.status}`);
     const number = documentNumber('CM');
     const now = new Date();
-    await repo.insertCreditMemo(
+    const memoId = await repo.insertCreditMemo(
       {
         number,
         claimId,
@@ -351,6 +351,9 @@ export async function payClaim(actor: Actor, claimId: number, externalRef: strin
       },
       t,
     );
+    // Returns' open debits in this currency come off the memo, never below zero (the settlement service).
+    const { net, applied } = await settlement.applyDebits(claim.distributorId, claim.currency, claim.approvedTotal, memoId, t);
+    if (applied !== '0.0000') await repo.setCreditMemoAmount(memoId, net, t);
     await repo.updateClaim(claimId, { status: 'paid', paidAt: now }, t);
     await recordAudit(
       actor,
@@ -359,7 +362,7 @@ export async function payClaim(actor: Actor, claimId: number, externalRef: strin
         entityType: 'claim',
         entityId: claimId,
         distributorId: claim.distributorId,
-        after: { creditMemo: number, amount: claim.approvedTotal, currency: claim.currency },
+        after: { creditMemo: number, amount: net, approvedTotal: claim.approvedTotal, debitsApplied: applied, currency: claim.currency },
       },
       t,
     );

@@ -124,6 +124,7 @@ export async function claimImport(
   const job = await imports.findImport(scopeOf(actor), importId);
   if (!job) throw notFound('import');
   if (job.status === 'running') throw conflict('IMPORT_RUNNING', 'the import is still running: claim it once it has completed');
+  if (job.status === 'voided') throw conflict('IMPORT_VOIDED', 'the import was voided: its lines are gone');
   const distributorId = job.distributorId;
   const currency = await claimCurrency(distributorId, options.currency);
   const exponent = minorUnitExponent(currency);

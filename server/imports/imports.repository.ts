@@ -4,7 +4,10 @@
  * file imported twice adds nothing; on MariaDB through the raw mysql2 connection (the ORM is not
  * for bulk paths).
  */
-import type { Sequelize } from 'sequelize';
+import { Op, QueryTypes, type Sequelize } from 'sequelize';
+import { moneyFromDb, moneyToString } from '../../core/money.js';
+import { Account } from '../../models/accounts.js';
+import { ClaimLine, PosLine } from '../../models/claims.js';
 import { PosColumnMapping, PosImport, PosImportError } from '../../models/imports.js';
 import { Product, ProductPartMapping } from '../../models/catalog.js';
 import type { TenantScope } from '../auth/actor.js';
@@ -33,6 +36,10 @@ export interface ImportView {
   createdByUserId: number;
   startedAt: string | null;
   finishedAt: string | null;
+  /** a voided import: its lines were removed (see voidReason); the file may be sent again */
+  voidedAt: string | null;
+  voidedByUserId: number | null;
+  voidReason: string | null;
   createdAt: string;
 }
 
@@ -56,6 +63,9 @@ const toView = (i: PosImport): ImportView => ({
   createdByUserId: i.createdByUserId,
   startedAt: i.startedAt?.toISOString() ?? null,
   finishedAt: i.finishedAt?.toISOString() ?? null,
+  voidedAt: i.voidedAt?.toISOString() ?? null,
+  voidedByUserId: i.voidedByUserId ?? null,
+  voidReason: i.voidReason ?? null,
   createdAt: i.createdAt.toISOString(),
 });
 
@@ -205,11 +215,14 @@ const POS_COLUMNS = [
   'customer_po',
   'debit_memo_number',
   'extra',
+  'file_row',
+  'is_return',
   'created_at',
   'updated_at',
 ];
 
-export type PosInsertRow = PosRow & { productId: number | null };
+/** A parsed row as stored: its product, and the row of the file it came from (header = 1). */
+export type PosInsertRow = PosRow & { productId: number | null; rowNumber?: number | null };
 
 function values(distributorId: number, importId: number, r: PosInsertRow, now: Date): Cell[] {
   return [
@@ -234,6 +247,8 @@ function values(distributorId: number, importId: number, r: PosInsertRow, now: D
     r.customerPo,
     r.debitMemoNumber,
     r.extra ? JSON.stringify(r.extra) : null,
+    r.rowNumber ?? null,
+    r.quantity < 0,
     now,
     now,
   ];
@@ -251,4 +266,78 @@ export async function insertPosLines(distributorId: number, importId: number, ro
     // The distributor is the caller's and the product ids were looked up for this import.
     { ignore: true, trustedReferences: true },
   );
+}
+
+/** True when the account is a distributor. */
+export async function isDistributor(id: number): Promise<boolean> {
+  return (await Account.count({ where: { id, type: 'distributor' } })) === 1;
+}
+
+const money = (v: unknown) => (v === null || v === undefined ? null : moneyToString(moneyFromDb(v as string)));
+const day = (v: unknown) => (v === null || v === undefined ? null : String(v).slice(0, 10));
+
+/** A page of an import's stored POS lines, in file order (keyset on id), each flagged when a claim line was made from it. */
+export async function importLines(importId: number, after: number, limit: number) {
+  const rows = await PosLine.findAll({
+    where: { importId, id: { [Op.gt]: after } },
+    order: [['id', 'ASC']],
+    limit,
+    raw: true,
+  });
+  const claimed = rows.length
+    ? new Set(
+        (
+          (await ClaimLine.findAll({ where: { posLineId: rows.map((r) => r.id) }, attributes: ['posLineId'], raw: true })) as {
+            posLineId: number | null;
+          }[]
+        ).map((c) => c.posLineId),
+      )
+    : new Set<number | null>();
+  return rows.map((r) => ({
+    id: r.id,
+    rowNumber: r.fileRow ?? null,
+    invoiceNumber: r.invoiceNumber,
+    invoiceLine: r.invoiceLine,
+    invoiceKey: r.invoiceKey,
+    lineKey: r.lineKey,
+    invoiceDate: day(r.invoiceDate)!,
+    shipDate: day(r.shipDate),
+    vendorPartNumber: r.vendorPartNumber,
+    distributorPartNumber: r.distributorPartNumber,
+    productId: r.productId,
+    quantity: r.quantity,
+    isReturn: Boolean(r.isReturn),
+    resalePrice: money(r.resalePrice),
+    bookCost: money(r.bookCost),
+    authorizedCost: money(r.authorizedCost),
+    claimedAmount: money(r.claimedAmount),
+    authorizationNumber: r.authorizationNumber,
+    endCustomerName: r.endCustomerName,
+    customerPo: r.customerPo,
+    debitMemoNumber: r.debitMemoNumber,
+    extra: r.extra ? (JSON.parse(r.extra) as Record<string, string>) : null,
+    claimed: claimed.has(r.id),
+  }));
+}
+
+/**
+ * Voids an import in one transaction: refused while a claim line was made from any of its lines
+ * (the first ones are returned), else its lines are removed and the import marked voided.
+ */
+export async function voidImport(importId: number, userId: number, reason: string) {
+  return PosImport.sequelize!.transaction(async (transaction) => {
+    const i = await PosImport.findByPk(importId, { transaction, lock: transaction.LOCK.UPDATE });
+    if (!i) return { outcome: 'missing' as const };
+    if (i.status !== 'completed' || (i.purpose ?? 'pos') !== 'pos') return { outcome: 'not_voidable' as const, status: i.status };
+    const onClaims = (await PosImport.sequelize!.query(
+      `SELECT c.number AS claimNumber, l.line_number AS lineNumber, p.file_row AS rowNumber
+         FROM pos_lines p JOIN claim_lines l ON l.pos_line_id = p.id JOIN claims c ON c.id = l.claim_id
+        WHERE p.import_id = ? ORDER BY p.id LIMIT 5`,
+      { replacements: [importId], type: QueryTypes.SELECT, transaction },
+    )) as { claimNumber: string; lineNumber: number; rowNumber: number | null }[];
+    if (onClaims.length) return { outcome: 'claimed' as const, onClaims };
+    const removed = await PosLine.destroy({ where: { importId }, transaction });
+    await i.update({ status: 'voided', voidedAt: new Date(), voidedByUserId: userId, voidReason: reason }, { transaction });
+    return { outcome: 'voided' as const, removed, view: toView(i) };
+  });
 }

@@ -1,8 +1,9 @@
 import { Router } from 'express';
-import { authorize, requireActor } from '../auth/actor.js';
+import { authorize, intakeActor, requireActor } from '../auth/actor.js';
 import { AppError } from '../errors.js';
 import { CurrencyCode } from '../http/money-schemas.js';
 import { describeRoute, IdParam, z } from '../http/openapi.js';
+import { OnBehalfQuery } from '../http/intake.js';
 import { parse } from '../http/validate.js';
 import { claimImport } from '../claims/pos-claims.service.js';
 import * as service from './imports.service.js';
@@ -69,7 +70,10 @@ const JsonImport = z
       .max(100_000),
   })
   .openapi('PosJsonImport');
-const ImportQuery = z.object({ fileName: z.string().max(255).optional(), delimiter: z.enum([',', ';', '\t', '|', 'tab']).optional() });
+const ImportQuery = OnBehalfQuery.extend({
+  fileName: z.string().max(255).optional(),
+  delimiter: z.enum([',', ';', '\t', '|', 'tab']).optional(),
+});
 const ClaimImportInput = z
   .object({
     mode: z.enum(['implicit', 'automatic', 'both']).default('both'),
@@ -88,6 +92,7 @@ describeRoute({
   path: '/api/imports/mapping',
   summary: "The distributor's saved POS column mapping",
   tags,
+  query: OnBehalfQuery,
   response: MappingInput,
 });
 describeRoute({
@@ -95,6 +100,7 @@ describeRoute({
   path: '/api/imports/mapping',
   summary: 'Save the POS column mapping and file options',
   tags,
+  query: OnBehalfQuery,
   body: MappingInput,
   response: MappingInput,
 });
@@ -149,20 +155,78 @@ describeRoute({
   status: 201,
 });
 
+const LinesQuery = z.object({
+  after: z.coerce.number().int().min(0).default(0).openapi({ description: 'the last line id of the previous page (keyset)' }),
+  limit: z.coerce.number().int().min(1).max(1000).default(200),
+});
+const PosLineView = z
+  .object({
+    id: z.number(),
+    rowNumber: z.number().nullable().openapi({ description: 'the row of the file (the header is row 1)' }),
+    invoiceNumber: z.string(),
+    invoiceLine: z.string(),
+    invoiceKey: z.string().openapi({ description: 'the canonical POS key the ledger compares' }),
+    lineKey: z.string(),
+    invoiceDate: z.string(),
+    shipDate: z.string().nullable(),
+    vendorPartNumber: z.string().nullable(),
+    distributorPartNumber: z.string().nullable(),
+    productId: z.number().nullable(),
+    quantity: z.number().openapi({ description: 'negative for a return' }),
+    isReturn: z.boolean(),
+    resalePrice: z.string().nullable(),
+    bookCost: z.string().nullable(),
+    authorizedCost: z.string().nullable(),
+    claimedAmount: z.string().nullable(),
+    authorizationNumber: z.string().nullable(),
+    endCustomerName: z.string().nullable(),
+    customerPo: z.string().nullable(),
+    debitMemoNumber: z.string().nullable(),
+    extra: z.record(z.string()).nullable(),
+    claimed: z.boolean().openapi({ description: 'a claim line was made from it (it can no longer be voided)' }),
+  })
+  .openapi('PosLineView');
+const VoidInput = z.object({ reason: z.string().trim().min(3).max(2000) }).strict();
+describeRoute({
+  method: 'get',
+  path: '/api/imports/:id/lines',
+  summary: "An import's POS lines as stored (parsed values, the file's row), a page at a time",
+  tags,
+  params: IdParam,
+  query: LinesQuery,
+  response: z.object({ items: z.array(PosLineView), next: z.number().nullable() }),
+});
+describeRoute({
+  method: 'post',
+  path: '/api/imports/:id/void',
+  summary: 'Void an import: its lines are removed so the corrected file can be sent again (refused while any is on a claim)',
+  tags,
+  params: IdParam,
+  body: VoidInput,
+  response: ImportView,
+  errors: {
+    400: 'VALIDATION_FAILED: no reason given',
+    404: 'NOT_FOUND: no such import for this caller',
+    409: 'IMPORT_LINES_CLAIMED: lines of the import are on claims (the first ones are named); IMPORT_NOT_VOIDABLE: the import is running, failed or voided already, or is a claim file',
+  },
+});
+
 export function importsRouter() {
   const r = Router();
   const id = (params: unknown) => parse(IdParam, params, 'params').id;
+  const intake = (req: Parameters<typeof intakeActor>[0]) =>
+    intakeActor(req, parse(OnBehalfQuery, req.query, 'query').distributorId, service.isDistributor);
   r.get('/mapping', async (req, res) => {
-    res.json(await service.getMapping(authorize(req, 'claim.submit')));
+    res.json(await service.getMapping(await intake(req)));
   });
   r.put('/mapping', async (req, res) => {
-    const actor = authorize(req, 'claim.submit');
+    const actor = await intake(req);
     const body = parse(MappingInput, req.body);
     res.json(await service.saveMapping(actor, body.mapping, body.options));
   });
   r.post('/', async (req, res) => {
-    const actor = authorize(req, 'claim.submit');
     const q = parse(ImportQuery, req.query, 'query');
+    const actor = await intakeActor(req, q.distributorId, service.isDistributor);
     if (req.is('application/json')) {
       const body = parse(JsonImport, req.body);
       res
@@ -221,8 +285,18 @@ export function importsRouter() {
     }
     res.end();
   });
+  r.get('/:id/lines', async (req, res) => {
+    const q = parse(LinesQuery, req.query, 'query');
+    res.json(await service.importLines(requireActor(req), id(req.params), q.after, q.limit));
+  });
+  r.post('/:id/void', async (req, res) => {
+    const actor = authorize(req, 'pos.import');
+    const body = parse(VoidInput, req.body);
+    res.json(await service.voidImport(actor, id(req.params), body.reason));
+  });
   r.post('/:id/claims', async (req, res) => {
-    const actor = authorize(req, 'claim.submit');
+    // The import names its distributor: a vendor user runs claims over any import it may see.
+    const actor = authorize(req, 'pos.import');
     const body = parse(ClaimImportInput, req.body);
     res.status(201).json(await claimImport(actor, id(req.params), body.mode, body.groupBy, { currency: body.currency }));
   });

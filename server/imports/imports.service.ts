@@ -12,6 +12,7 @@ import type { Actor } from '../auth/actor.js';
 import { scopeOf } from '../auth/actor.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { AppError, notFound } from '../errors.js';
+import * as settlement from '../settlement/settlement.service.js';
 import * as repo from './imports.repository.js';
 import {
   DEFAULT_OPTIONS,
@@ -59,6 +60,8 @@ class Ingest {
   rowsWritten = 0;
   rowsRejected = 0;
   processedBytes = 0;
+  /** what the import's returns took back (a POS report) */
+  returns: settlement.ReturnsOutcome | null = null;
 
   constructor(
     readonly importId: number,
@@ -67,6 +70,8 @@ class Ingest {
     private readonly options: ParseOptions,
     private readonly products: Awaited<ReturnType<typeof repo.productResolver>>,
     private readonly sink: RowSink = (rows) => repo.insertPosLines(distributorId, importId, rows),
+    /** a claim file's rows go to its claim, not to POS lines */
+    readonly claimFile = false,
   ) {}
 
   header(cells: string[]) {
@@ -104,6 +109,7 @@ class Ingest {
       this.rowsValid++;
       // The row becomes the insert row in place (no copy per row).
       const insert = row as repo.PosInsertRow;
+      insert.rowNumber = rowNumber;
       insert.productId =
         (row.vendorPartNumber && this.products.byVendor.get(row.vendorPartNumber.toUpperCase())) ||
         (row.distributorPartNumber && this.products.byDistributor.get(row.distributorPartNumber.toUpperCase())) ||
@@ -172,7 +178,9 @@ async function start(actor: Actor, format: 'csv' | 'json', meta: ImportMeta, tar
     after: { format, fileName: meta.fileName },
   });
   const products = await repo.productResolver(distributorId);
-  const ingest = new Ingest(id, distributorId, mapping, options, products, target ? await target(id, products) : undefined);
+  const ingest = target
+    ? new Ingest(id, distributorId, mapping, options, products, await target(id, products), true)
+    : new Ingest(id, distributorId, mapping, options, products);
   return { id, ingest, delimiter };
 }
 
@@ -189,6 +197,26 @@ async function finish(actor: Actor, ingest: Ingest, sha: string | null, failure:
     mapping: mapping ? JSON.stringify(mapping) : null,
     rowsDuplicate: ingest.rowsValid - ingest.rowsAccepted,
   });
+  // Returns take back the credit of the sales they return (the settlement service), audited.
+  if (!failure && !ingest.claimFile) {
+    const returns = await settlement.inTransaction(async (t) => {
+      const outcome = await settlement.reverseReturns(ingest.importId, actor.userId, t);
+      if (outcome.reversed.length)
+        await recordAudit(
+          actor,
+          {
+            action: 'settlement.returns_reversed',
+            entityType: 'pos_import',
+            entityId: ingest.importId,
+            distributorId: ingest.distributorId,
+            after: { ...outcome },
+          },
+          t,
+        );
+      return outcome;
+    });
+    ingest.returns = returns;
+  }
   await recordAudit(actor, {
     action: `pos_import.${status}`,
     entityType: 'pos_import',
@@ -201,6 +229,7 @@ async function finish(actor: Actor, ingest: Ingest, sha: string | null, failure:
       rowsRejected: ingest.rowsRejected,
       fileSha256: sha,
       failure: failure?.code,
+      ...(ingest.returns ? { returns: ingest.returns.returns, returnsReversed: ingest.returns.reversed.length } : {}),
     },
   });
   return (await repo.findImport(scopeOf(actor), ingest.importId))!;
@@ -335,4 +364,49 @@ export async function saveMapping(actor: Actor, mapping: ColumnMapping, options:
     after: { mapping, options: merged },
   });
   return getMapping(actor);
+}
+
+/** True when the account is a distributor (a vendor user names one to send its file). */
+export const isDistributor = (id: number) => repo.isDistributor(id);
+
+/** A page of an import's lines as stored, for the distributor to check what was read. */
+export async function importLines(actor: Actor, id: number, after: number, limit: number) {
+  if (!(await repo.findImport(scopeOf(actor), id))) throw notFound('import');
+  const items = await repo.importLines(id, after, limit);
+  return { items, next: items.length === limit ? items[items.length - 1]!.id : null };
+}
+
+/**
+ * Voids a POS import: its lines are removed so a corrected file can be sent again. Refused while
+ * a claim line was made from any of them (claims keep pointing at their POS lines). Audited.
+ */
+export async function voidImport(actor: Actor, id: number, reason: string) {
+  const job = await repo.findImport(scopeOf(actor), id);
+  if (!job) throw notFound('import');
+  // A distributor user voids its own imports; a vendor user any it may see.
+  const outcome = await repo.voidImport(id, actor.userId, reason);
+  if (outcome.outcome === 'missing') throw notFound('import');
+  if (outcome.outcome === 'not_voidable')
+    throw new AppError(
+      'IMPORT_NOT_VOIDABLE',
+      `the import is ${outcome.status}${job.purpose === 'claim' ? ' (a claim file: its claim is the record)' : ''}: it cannot be voided`,
+      409,
+    );
+  if (outcome.outcome === 'claimed')
+    throw new AppError(
+      'IMPORT_LINES_CLAIMED',
+      `lines of this import are on claims (${outcome.onClaims.map((c) => `row ${c.rowNumber ?? '?'} on claim ${c.claimNumber} line ${c.lineNumber}`).join('; ')}): it cannot be voided`,
+      409,
+      { onClaims: outcome.onClaims },
+    );
+  await recordAudit(actor, {
+    action: 'pos_import.voided',
+    entityType: 'pos_import',
+    entityId: id,
+    distributorId: job.distributorId,
+    before: { status: job.status, rowsAccepted: job.rowsAccepted },
+    after: { status: 'voided', linesRemoved: outcome.removed },
+    reason,
+  });
+  return (await repo.findImport(scopeOf(actor), id))!;
 }

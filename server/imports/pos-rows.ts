@@ -370,8 +370,14 @@ export function toPosRow(
   else {
     const d = normalizeDecimal(q, options.decimalMark);
     const n = d === null ? NaN : Number(d);
-    if (!Number.isSafeInteger(n) || n <= 0 || n > 100_000_000)
-      errors.push({ rowNumber, column: 'quantity', code: 'INVALID_QUANTITY', message: `quantity "${q}" is not a whole number above zero` });
+    // A negative quantity is a return (kept beside the sale it returns; see the settlement service).
+    if (!Number.isSafeInteger(n) || n === 0 || Math.abs(n) > 100_000_000)
+      errors.push({
+        rowNumber,
+        column: 'quantity',
+        code: 'INVALID_QUANTITY',
+        message: `quantity "${q}" is not a whole number other than zero`,
+      });
     else quantity = n;
   }
   const row: PosRow = {

@@ -400,6 +400,15 @@ async function check(sequelize: Sequelize, transaction: Transaction | null, opti
             ${text('c.approved_total')} AS approved
        FROM credit_memos m LEFT JOIN claims c ON c.id = m.claim_id WHERE m.id > ? ORDER BY m.id LIMIT ?`,
   )) {
+    // What each memo took back from returns' debits (read as text, summed exactly here).
+    const ids = rows.map((m) => int(m.id));
+    const taken = new Map<number, Money>();
+    if (ids.length)
+      for (const d of (await sequelize.query(
+        `SELECT credit_memo_id AS memo, ${text('amount')} AS amount FROM credit_memo_debits WHERE credit_memo_id IN (${ids.map(() => '?').join(',')})`,
+        { replacements: ids, type: QueryTypes.SELECT, transaction: transaction ?? undefined },
+      )) as Row[])
+        taken.set(int(d.memo), (taken.get(int(d.memo)) ?? new Money(0)).plus(money(d.amount)));
     report.rows.creditMemos += rows.length;
     for (const m of rows) {
       const where = { table: 'credit_memos', id: int(m.id), claimId: int(m.claim_id) };
@@ -422,10 +431,13 @@ async function check(sequelize: Sequelize, transaction: Transaction | null, opti
         continue;
       }
       if (currency !== m.claim_currency) violation('credit-memo', `memo in ${currency}, its claim in ${m.claim_currency}`, where);
-      if (!amount.equals(money(m.approved)))
+      // A memo credits the approved total less the returns' debits it took back, never below zero.
+      const debits = taken.get(int(m.id)) ?? new Money(0);
+      if (amount.isNegative()) violation('credit-memo', `amount ${amount.toFixed(4)} is below zero`, where);
+      if (!amount.plus(debits).equals(money(m.approved)))
         violation(
           'credit-memo',
-          `amount ${amount.toFixed(4)} differs from the claim's approved total ${money(m.approved).toFixed(4)}`,
+          `amount ${amount.toFixed(4)}${debits.isZero() ? '' : ` plus debits ${debits.toFixed(4)}`} differs from the claim's approved total ${money(m.approved).toFixed(4)}`,
           where,
         );
       if (m.claim_status !== 'paid') violation('credit-memo', `credit memo for a claim that is ${m.claim_status}, not paid`, where);

@@ -1,9 +1,9 @@
 /** The reads and the line update the settlement service needs, besides the ledger's own SQL. */
-import { Op, type Transaction } from 'sequelize';
+import { Op, QueryTypes, type Transaction } from 'sequelize';
 import { BookCost } from '../../models/catalog.js';
 import { moneyFromDb, moneyToString } from '../../core/money.js';
 import { Authorization, AuthorizationLine } from '../../models/authorizations.js';
-import { Claim, ClaimLine } from '../../models/claims.js';
+import { Claim, ClaimLine, CreditMemoDebit, SettlementDebit } from '../../models/claims.js';
 
 const m = (v: string | number) => moneyToString(moneyFromDb(v));
 
@@ -98,4 +98,114 @@ export async function updateLineSettlement(
     },
     { where: { id }, transaction },
   );
+}
+
+/** The return lines of an import with the sale each returns, where a claim line pays that sale. */
+export async function returnsOfImport(importId: number, transaction: Transaction) {
+  return (await Claim.sequelize!.query(
+    `SELECT r.id AS returnId, r.distributor_id AS distributorId, r.invoice_number AS invoiceNumber, r.invoice_line AS invoiceLine,
+            -r.quantity AS returned, r.file_row AS rowNumber,
+            l.id AS claimLineId, l.accepted_quantity AS accepted, l.approved_amount AS approved, c.currency AS currency,
+            c.number AS claimNumber, c.status AS claimStatus,
+            (SELECT COALESCE(SUM(d.quantity), 0) FROM settlement_debits d WHERE d.claim_line_id = l.id) AS reversedBefore,
+            (SELECT COUNT(*) FROM settlement_debits d WHERE d.return_pos_line_id = r.id) AS settled
+       FROM pos_lines r
+       LEFT JOIN pos_consumptions p ON p.distributor_id = r.distributor_id AND p.invoice_key = r.invoice_key AND p.line_key = r.line_key
+       LEFT JOIN claim_lines l ON l.id = p.claim_line_id
+       LEFT JOIN claims c ON c.id = l.claim_id
+      WHERE r.import_id = ? AND r.quantity < 0
+      ORDER BY r.id`,
+    { replacements: [importId], type: QueryTypes.SELECT, transaction },
+  )) as {
+    returnId: number;
+    distributorId: number;
+    invoiceNumber: string;
+    invoiceLine: string;
+    returned: number | string;
+    rowNumber: number | null;
+    claimLineId: number | null;
+    accepted: number | null;
+    approved: string | number | null;
+    currency: string | null;
+    claimNumber: string | null;
+    claimStatus: string | null;
+    reversedBefore: number | string;
+    settled: number | string;
+  }[];
+}
+
+export async function insertDebit(
+  d: {
+    distributorId: number;
+    currency: string;
+    claimLineId: number;
+    returnPosLineId: number;
+    quantity: number;
+    amount: string;
+    userId: number;
+  },
+  transaction: Transaction,
+) {
+  const row = await SettlementDebit.create(
+    {
+      distributorId: d.distributorId,
+      currency: d.currency,
+      claimLineId: d.claimLineId,
+      returnPosLineId: d.returnPosLineId,
+      quantity: d.quantity,
+      amount: d.amount,
+      appliedAmount: '0.0000',
+      status: 'open',
+      createdByUserId: d.userId,
+    },
+    { transaction },
+  );
+  return row.id;
+}
+
+/** The distributor's open debits in a currency, oldest first, locked for the memo being issued. */
+export async function openDebits(distributorId: number, currency: string, transaction: Transaction) {
+  const rows = await SettlementDebit.findAll({
+    where: { distributorId, currency, status: 'open' },
+    order: [['id', 'ASC']],
+    transaction,
+    lock: transaction.LOCK.UPDATE,
+  });
+  return rows.map((r) => ({ id: r.id, amount: m(r.amount), appliedAmount: m(r.appliedAmount) }));
+}
+
+/** Records that a credit memo took `amount` of a debit; the debit is applied once nothing is left of it. */
+export async function applyDebit(creditMemoId: number, debitId: number, amount: string, fully: boolean, transaction: Transaction) {
+  await CreditMemoDebit.create({ creditMemoId, debitId, amount, createdAt: new Date() }, { transaction });
+  const d = (await SettlementDebit.findByPk(debitId, { transaction }))!;
+  await d.update(
+    { appliedAmount: moneyToString(moneyFromDb(d.appliedAmount).plus(amount)), status: fully ? 'applied' : 'open' },
+    { transaction },
+  );
+}
+
+/** The debits a credit memo took, with the return and sale behind each. */
+export async function debitsOfMemo(creditMemoId: number) {
+  const rows = await CreditMemoDebit.findAll({ where: { creditMemoId }, order: [['id', 'ASC']] });
+  return rows.map((r) => ({ debitId: r.debitId, amount: m(r.amount) }));
+}
+
+/** A distributor's debits (all, or those still open), newest first. */
+export async function listDebits(distributorId: number | null, status: 'open' | 'applied' | null, limit: number) {
+  const where: Record<string, unknown> = {};
+  if (distributorId !== null) where.distributorId = distributorId;
+  if (status) where.status = status;
+  const rows = await SettlementDebit.findAll({ where, order: [['id', 'DESC']], limit });
+  return rows.map((r) => ({
+    id: r.id,
+    distributorId: r.distributorId,
+    currency: r.currency,
+    claimLineId: r.claimLineId,
+    returnPosLineId: r.returnPosLineId,
+    quantity: r.quantity,
+    amount: m(r.amount),
+    appliedAmount: m(r.appliedAmount),
+    status: r.status,
+    createdAt: r.createdAt.toISOString(),
+  }));
 }

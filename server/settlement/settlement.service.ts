@@ -174,3 +174,102 @@ export async function setLineAmount(change: LineAmountChange, t: Transaction): P
   await lines.updateLineSettlement(line.id, after, t);
   return { before, after, ledger: step };
 }
+
+export interface ReturnsOutcome {
+  /** return lines in the import */
+  returns: number;
+  /** debits created: returns of sales a claim line pays */
+  reversed: {
+    returnPosLineId: number;
+    rowNumber: number | null;
+    claimNumber: string;
+    quantity: number;
+    amount: string;
+    currency: string;
+  }[];
+  /** returns of sales no claim pays (nothing to take back) */
+  unpaid: number;
+}
+
+/**
+ * Returns reverse the credit of the sale they return: for each return line of a POS import whose
+ * sale a claim line pays, a debit of (the line's approved amount × returned units ÷ its accepted
+ * units, rounded half-up to the currency's minor unit) for the distributor's next credit memo —
+ * never more units than the line was paid for, all returns of it together, and once per return
+ * line (a re-run adds nothing). The sale stays consumed: its units were sold under the
+ * authorization. In the caller's transaction; audited by the caller.
+ */
+export async function reverseReturns(importId: number, userId: number, t: Transaction): Promise<ReturnsOutcome> {
+  const rows = await lines.returnsOfImport(importId, t);
+  const outcome: ReturnsOutcome = { returns: rows.length, reversed: [], unpaid: 0 };
+  const reversedSoFar = new Map<number, number>();
+  for (const r of rows) {
+    if (Number(r.settled) > 0) continue;
+    if (r.claimLineId === null || r.currency === null || !r.accepted) {
+      outcome.unpaid++;
+      continue;
+    }
+    const before = reversedSoFar.get(r.claimLineId) ?? Number(r.reversedBefore);
+    const quantity = Math.min(Number(r.returned), r.accepted - before);
+    if (quantity <= 0) continue;
+    reversedSoFar.set(r.claimLineId, before + quantity);
+    const approved = parseMoney(moneyToString(new Money(String(r.approved))));
+    // The last units returned take what is left, so the line's debits add up to its approved amount exactly.
+    const share =
+      before + quantity === r.accepted
+        ? approved.minus(approved.times(before).div(r.accepted).toDecimalPlaces(minorUnitExponent(r.currency), Money.ROUND_HALF_UP))
+        : approved.times(quantity).div(r.accepted).toDecimalPlaces(minorUnitExponent(r.currency), Money.ROUND_HALF_UP);
+    const amount = moneyToString(share);
+    await lines.insertDebit(
+      {
+        distributorId: r.distributorId,
+        currency: r.currency,
+        claimLineId: r.claimLineId,
+        returnPosLineId: r.returnId,
+        quantity,
+        amount,
+        userId,
+      },
+      t,
+    );
+    outcome.reversed.push({
+      returnPosLineId: r.returnId,
+      rowNumber: r.rowNumber,
+      claimNumber: r.claimNumber!,
+      quantity,
+      amount,
+      currency: r.currency,
+    });
+  }
+  return outcome;
+}
+
+/**
+ * A credit memo's net amount: the claim's approved total less the distributor's open debits in
+ * its currency, oldest first, never below zero; what a debit could not take stays open for the
+ * next memo. Records what was taken against `creditMemoId`. In the caller's transaction.
+ */
+export async function applyDebits(
+  distributorId: number,
+  currency: string,
+  gross: string,
+  creditMemoId: number,
+  t: Transaction,
+): Promise<{ net: string; applied: string }> {
+  let left = parseMoney(gross);
+  let applied = new Money(0);
+  for (const d of await lines.openDebits(distributorId, currency, t)) {
+    if (!left.greaterThan(0)) break;
+    const open = parseMoney(d.amount).minus(parseMoney(d.appliedAmount));
+    const take = Money.min(open, left);
+    if (!take.greaterThan(0)) continue;
+    await lines.applyDebit(creditMemoId, d.id, moneyToString(take), take.equals(open), t);
+    left = left.minus(take);
+    applied = applied.plus(take);
+  }
+  return { net: moneyToString(left), applied: moneyToString(applied) };
+}
+
+export const debitsOfMemo = (creditMemoId: number) => lines.debitsOfMemo(creditMemoId);
+export const listDebits = (distributorId: number | null, status: 'open' | 'applied' | null, limit: number) =>
+  lines.listDebits(distributorId, status, limit);

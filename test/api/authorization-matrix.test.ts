@@ -83,11 +83,12 @@ const PERMISSION: Record<string, Action> = {
   'PUT /api/sso/identity-provider': 'integration.manage',
   'POST /api/integrations/salesforce/sync': 'integration.manage',
   'GET /api/integrations/salesforce/runs': 'audit.read',
-  'GET /api/imports/mapping': 'claim.submit',
-  'PUT /api/imports/mapping': 'claim.submit',
-  'POST /api/imports': 'claim.submit',
-  'POST /api/imports/:id/claims': 'claim.submit',
-  'POST /api/claims/file': 'claim.submit',
+  'GET /api/imports/mapping': 'pos.import',
+  'PUT /api/imports/mapping': 'pos.import',
+  'POST /api/imports': 'pos.import',
+  'POST /api/imports/:id/claims': 'pos.import',
+  'POST /api/imports/:id/void': 'pos.import',
+  'POST /api/claims/file': 'pos.import',
   'POST /api/disputes/resubmissions': 'claim.submit',
 };
 

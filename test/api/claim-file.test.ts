@@ -310,7 +310,10 @@ describeDb('claim files', () => {
     expect((await north.get(`/api/claims/${claimId}`)).status).toBe(404);
     expect((await north.get(`/api/imports/${importId}`)).status).toBe(404);
     const finance = await t.as(USERS.finance);
-    expect((await finance.post('/api/claims/file', {})).status).toBe(403);
+    // A vendor user sends a claim file only on a named distributor's behalf.
+    const unnamed = await finance.post('/api/claims/file', {});
+    expect(unnamed.status).toBe(400);
+    expect(unnamed.body.errors).toEqual([{ field: 'distributorId', message: expect.any(String) }]);
   });
 
   it('leaves no claim and takes nothing when the file cannot be read', async () => {
