@@ -33,7 +33,7 @@ import { claimCurrency } from './claims.service.js';
 import type { ClaimView } from './claims.schemas.js';
 import { claimLineCells, errorText, submitBuiltClaim, type Prepared } from './pos-claims.service.js';
 import { authorizationFactsForNumbers, bookCosts } from './facts.repository.js';
-import { newClaimLineBatch, writePage } from './pos-claims.repository.js';
+import { CLAIM_LINE, newClaimLineBatch, writePage } from './pos-claims.repository.js';
 
 export interface ClaimFileMeta extends ImportMeta {
   debitMemoNumber: string | null;
@@ -152,7 +152,8 @@ class ClaimFileRun {
     const prepared: Prepared[] = rows.map((r) => this.prepare(r));
     const v = this.session.validate(prepared.map((x) => x.line));
     const out = newClaimLineBatch();
-    const cells: Cell[] = [this.claimId];
+    const cells: Cell[] = [];
+    cells[CLAIM_LINE.claim_id] = this.claimId;
     let expected = 0;
     for (let i = 0; i < prepared.length; i++) {
       const verdict = v.verdict[i]!;

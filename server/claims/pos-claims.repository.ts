@@ -115,6 +115,11 @@ export const CLAIM_LINE_COLUMNS = [
   'line_key',
 ] as const;
 
+/** Each claim line column's place in a row: the codec writes cells by name (`row[CLAIM_LINE.invoice_key]`), never by a number. */
+export const CLAIM_LINE = Object.freeze(
+  Object.fromEntries(CLAIM_LINE_COLUMNS.map((c, i) => [c, i])) as { readonly [C in (typeof CLAIM_LINE_COLUMNS)[number]]: number },
+);
+
 /** The columns every claim line of one load shares. */
 export const claimLineConstants = (distributorId: number, now = new Date()) => ({
   distributor_id: distributorId,

@@ -38,7 +38,15 @@ import type { ClaimRange } from '../settlement/settlement.service.js';
 import * as repo from './claims.repository.js';
 import { claimCurrency } from './claims.service.js';
 import { authorizationFacts, bookCosts, importParts } from './facts.repository.js';
-import { claimTotals, newClaimLineBatch, nextPage, unfinishedClaims, writePage, type PagePosLine } from './pos-claims.repository.js';
+import {
+  CLAIM_LINE,
+  claimTotals,
+  newClaimLineBatch,
+  nextPage,
+  unfinishedClaims,
+  writePage,
+  type PagePosLine,
+} from './pos-claims.repository.js';
 
 export interface ClaimImportResult {
   claims: {
@@ -276,7 +284,7 @@ export async function claimImport(
             const verdict = v.verdict[i]!;
             pageCounts[VERDICTS[verdict]!]++;
             if (verdict !== 2 && v.acceptedQuantity[i]! > 0) consumptions++;
-            cells[0] = g.claimId;
+            cells[CLAIM_LINE.claim_id] = g.claimId;
             rows.add(claimLineCells(v, i, x, factOf(v, i), cells));
           }
           for (const [key, last] of next) {
@@ -391,8 +399,9 @@ const factOf = (v: CompactVerdicts, i: number): AuthorizationLineFact | null => 
 };
 
 /**
- * A claim line's cells with its verdict, in CLAIM_LINE_COLUMNS order after the claim id, written
- * into `out` from index 1 (the caller puts the claim id at 0 and may reuse `out` for every line).
+ * The claim-line codec: a claim line's cells with its verdict, written into `out` by column name
+ * (`CLAIM_LINE`), all but the claim id (the caller sets `out[CLAIM_LINE.claim_id]` and may reuse
+ * `out` for every line).
  * An accepted line keeps the one volatile input, the quantity that remained.
  */
 export function claimLineCells(v: CompactVerdicts, i: number, x: Prepared, fact: AuthorizationLineFact | null, out: Cell[]): Cell[] {
@@ -402,31 +411,32 @@ export function claimLineCells(v: CompactVerdicts, i: number, x: Prepared, fact:
   const remaining = v.remainingBefore[i]!;
   const rule = v.rule[i]!;
   const computed = v.computedAmountOf(i);
-  out[1] = l.lineNumber;
-  out[2] = l.authorizationNumber ?? null;
-  out[3] = fact?.authorizationLineId ?? null;
-  out[4] = fact?.authorizationVersion ?? null;
-  out[5] = fact?.productId ?? p.productId;
-  out[6] = p.vendorPartNumber;
-  out[7] = p.distributorPartNumber;
-  out[8] = p.endCustomerName;
-  out[9] = p.invoiceNumber;
-  out[10] = p.invoiceLine;
-  out[11] = p.invoiceDate;
-  out[12] = p.shipDate;
-  out[13] = p.quantity;
-  out[14] = l.bookCost || '0.0000';
-  out[15] = l.authorizedCost ?? null;
-  out[16] = p.resalePrice;
-  out[17] = x.claimed ?? computed;
-  out[18] = computed;
-  out[19] = verdict === 2 ? 0 : v.acceptedQuantity[i]!;
-  out[20] = v.approvedAmountOf(i);
-  out[21] = VERDICTS[verdict]!;
-  out[22] = verdict === 0 ? '[]' : JSON.stringify(v.reasonCodesOf(i));
-  out[23] = rule ? RULE_NAMES[rule - 1]! : null;
+  const C = CLAIM_LINE;
+  out[C.line_number] = l.lineNumber;
+  out[C.authorization_number] = l.authorizationNumber ?? null;
+  out[C.authorization_line_id] = fact?.authorizationLineId ?? null;
+  out[C.authorization_version] = fact?.authorizationVersion ?? null;
+  out[C.product_id] = fact?.productId ?? p.productId;
+  out[C.vendor_part_number] = p.vendorPartNumber;
+  out[C.distributor_part_number] = p.distributorPartNumber;
+  out[C.end_customer_name] = p.endCustomerName;
+  out[C.invoice_number] = p.invoiceNumber;
+  out[C.invoice_line] = p.invoiceLine;
+  out[C.invoice_date] = p.invoiceDate;
+  out[C.ship_date] = p.shipDate;
+  out[C.quantity] = p.quantity;
+  out[C.book_cost] = l.bookCost || '0.0000';
+  out[C.authorized_cost] = l.authorizedCost ?? null;
+  out[C.resale_price] = p.resalePrice;
+  out[C.claimed_amount] = x.claimed ?? computed;
+  out[C.computed_amount] = computed;
+  out[C.accepted_quantity] = verdict === 2 ? 0 : v.acceptedQuantity[i]!;
+  out[C.approved_amount] = v.approvedAmountOf(i);
+  out[C.verdict] = VERDICTS[verdict]!;
+  out[C.reason_codes] = verdict === 0 ? '[]' : JSON.stringify(v.reasonCodesOf(i));
+  out[C.rule] = rule ? RULE_NAMES[rule - 1]! : null;
   // The replay inputs without what the row holds (see verdict-inputs.ts); an accepted line's only other one is what remained.
-  out[24] =
+  out[C.verdict_inputs] =
     verdict === 0
       ? Number.isNaN(remaining)
         ? null
@@ -434,24 +444,24 @@ export function claimLineCells(v: CompactVerdicts, i: number, x: Prepared, fact:
       : JSON.stringify(
           storedInputs(v.result(i).inputs, {
             distributorId: v.distributorId,
-            authorizationNumber: out[2] as string | null,
-            vendorPartNumber: out[6] as string | null,
-            distributorPartNumber: out[7] as string | null,
-            endCustomerName: out[8] as string | null,
-            invoiceNumber: out[9] as string,
-            invoiceLine: out[10] as string,
-            invoiceDate: out[11] as string,
-            shipDate: out[12] as string | null,
-            quantity: out[13] as number,
-            bookCost: out[14] as string,
-            claimedAuthorizedCost: out[15] as string | null,
-            resalePrice: out[16] as string | null,
+            authorizationNumber: out[C.authorization_number] as string | null,
+            vendorPartNumber: out[C.vendor_part_number] as string | null,
+            distributorPartNumber: out[C.distributor_part_number] as string | null,
+            endCustomerName: out[C.end_customer_name] as string | null,
+            invoiceNumber: out[C.invoice_number] as string,
+            invoiceLine: out[C.invoice_line] as string,
+            invoiceDate: out[C.invoice_date] as string,
+            shipDate: out[C.ship_date] as string | null,
+            quantity: out[C.quantity] as number,
+            bookCost: out[C.book_cost] as string,
+            claimedAuthorizedCost: out[C.authorized_cost] as string | null,
+            resalePrice: out[C.resale_price] as string | null,
           }),
         );
-  out[25] = x.extraJson;
-  out[26] = x.posLineId;
-  out[27] = p.invoiceKey;
-  out[28] = p.lineKey;
+  out[C.extra] = x.extraJson;
+  out[C.pos_line_id] = x.posLineId;
+  out[C.invoice_key] = p.invoiceKey;
+  out[C.line_key] = p.lineKey;
   return out;
 }
 
