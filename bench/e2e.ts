@@ -410,6 +410,10 @@ async function e2e(pipeline: Pipeline) {
       role: 'distributor_user',
       distributorId: f.distributorId,
       via: 'token',
+      scopes: ['read', 'write'],
+      tokenId: null,
+      tokenExpiresAt: null,
+      sessionMethod: null,
     };
     const t0 = performance.now();
     const r = await pipeline(actor, f.path);

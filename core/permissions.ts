@@ -4,6 +4,36 @@
  */
 import type { Role } from './domain.js';
 
+/**
+ * What a credential may do, whatever its user's role allows: `read` (safe methods), `write`
+ * (changes), `admin` (configuration: users, integrations, single sign-on). Each includes the ones
+ * before it. A session opened by password or single sign-on has all three; an API token has the
+ * scopes it was minted with.
+ */
+export const SCOPES = ['read', 'write', 'admin'] as const;
+export type Scope = (typeof SCOPES)[number];
+
+/** The actions that need the `admin` scope besides their role; every other change needs `write`, every read `read`. */
+export const ADMIN_ACTIONS: readonly string[] = ['user.manage', 'integration.manage'];
+
+/** The scope a request needs: from its action when it names one, else from its method. */
+export function requiredScope(method: string, action?: string): Scope {
+  if (action && ADMIN_ACTIONS.includes(action)) return 'admin';
+  return method === 'GET' || method === 'HEAD' || method === 'OPTIONS' ? 'read' : 'write';
+}
+
+/** True when `held` (a credential's scopes) covers `needed`. */
+export function hasScope(held: readonly Scope[], needed: Scope): boolean {
+  return held.some((s) => SCOPES.indexOf(s) >= SCOPES.indexOf(needed));
+}
+
+/** A credential's scopes narrowed to a valid, sorted, unique list; unknown names are returned apart. */
+export function parseScopes(names: readonly string[]): { scopes: Scope[]; unknown: string[] } {
+  const unknown = names.filter((n) => !(SCOPES as readonly string[]).includes(n));
+  const scopes = SCOPES.filter((s) => names.includes(s));
+  return { scopes, unknown };
+}
+
 export const ACTIONS = {
   'program.manage': ['vendor_admin', 'channel_manager'],
   'request.create': ['channel_manager', 'distributor_user'],

@@ -7,6 +7,8 @@ export class Session extends Model<InferAttributes<Session>, InferCreationAttrib
   declare userId: number;
   declare csrfToken: string;
   declare expiresAt: Date;
+  /** how it was opened: 'password', 'saml' or 'embed' (an embed session cannot mint API tokens) */
+  declare method: CreationOptional<string>;
   declare createdAt: CreationOptional<Date>;
   declare updatedAt: CreationOptional<Date>;
 }
@@ -21,6 +23,8 @@ export class ApiToken extends Model<InferAttributes<ApiToken>, InferCreationAttr
   declare expiresAt: Date | null;
   declare revokedAt: Date | null;
   declare lastUsedAt: Date | null;
+  /** the token that minted it: it dies with its parent */
+  declare parentTokenId: CreationOptional<number | null>;
   declare createdAt: CreationOptional<Date>;
   declare updatedAt: CreationOptional<Date>;
 }
@@ -58,7 +62,14 @@ export class AuditEvent extends Model<InferAttributes<AuditEvent>, InferCreation
 export function initPlatformModels(sequelize: Sequelize) {
   const common = { sequelize, underscored: true } as const;
   Session.init(
-    { id: { ...col.str(64), primaryKey: true }, userId: col.ref(), csrfToken: col.str(64), expiresAt: col.instant(), ...stamps() },
+    {
+      id: { ...col.str(64), primaryKey: true },
+      userId: col.ref(),
+      csrfToken: col.str(64),
+      expiresAt: col.instant(),
+      method: { ...col.str(10), defaultValue: 'password' },
+      ...stamps(),
+    },
     { ...common, tableName: 'sessions' },
   );
   ApiToken.init(
@@ -71,6 +82,7 @@ export function initPlatformModels(sequelize: Sequelize) {
       expiresAt: col.instant(true),
       revokedAt: col.instant(true),
       lastUsedAt: col.instant(true),
+      parentTokenId: col.ref(true),
       ...stamps(),
     },
     { ...common, tableName: 'api_tokens' },

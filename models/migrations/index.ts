@@ -9,6 +9,7 @@ import { canonicalPosKeySchema } from './20261201T0900-canonical-pos-key.js';
 import { distributorCurrencySchema } from './20261201T0910-distributor-currency.js';
 import { exactMoneySqliteSchema } from './20261201T1000-exact-money-sqlite.js';
 import { returnsAndVoidsSchema } from './20261201T1100-returns-and-voids.js';
+import { tokenScopesSchema } from './20261201T1200-token-scopes.js';
 import type { Migration } from './types.js';
 
 export const migrations: Migration[] = [
@@ -22,4 +23,5 @@ export const migrations: Migration[] = [
   distributorCurrencySchema,
   exactMoneySqliteSchema,
   returnsAndVoidsSchema,
+  tokenScopesSchema,
 ];

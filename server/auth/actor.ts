@@ -1,6 +1,6 @@
 import type { Request } from 'express';
 import type { Role } from '../../core/domain.js';
-import { can, type Action } from '../../core/permissions.js';
+import { can, hasScope, requiredScope, type Action, type Scope } from '../../core/permissions.js';
 import { AppError } from '../errors.js';
 
 /** Who is calling: resolved once per request from the session cookie or the bearer token. */
@@ -12,6 +12,27 @@ export interface Actor {
   /** Set for distributor users: every query they make is scoped to it. */
   distributorId: number | null;
   via: 'session' | 'token';
+  /** what the credential may do (core/permissions.ts SCOPES): all three for a password or SSO session */
+  scopes: Scope[];
+  /** the API token used, if any, and when it expires (a token it mints may not outlive it) */
+  tokenId: number | null;
+  tokenExpiresAt: Date | null;
+  /** how the session was opened; an 'embed' session cannot mint API tokens */
+  sessionMethod: 'password' | 'saml' | 'embed' | null;
+}
+
+/** Refuses a credential whose scopes do not cover what the request needs. */
+export function requireScope(actor: Actor, needed: Scope) {
+  if (!hasScope(actor.scopes, needed))
+    throw new AppError(
+      'INSUFFICIENT_SCOPE',
+      `this credential has the scopes ${actor.scopes.join(', ') || 'none'}; this needs ${needed}`,
+      403,
+      {
+        needed,
+        scopes: actor.scopes,
+      },
+    );
 }
 
 /** What a repository needs to keep tenants apart: null means every distributor (vendor roles). */
@@ -35,6 +56,7 @@ export function requireActor(req: Request): Actor {
 export function authorize(req: Request, action: Action): Actor {
   const actor = requireActor(req);
   if (!can(actor.role, action)) throw new AppError('FORBIDDEN', `role ${actor.role} may not ${action}`, 403);
+  requireScope(actor, requiredScope(req.method, action));
   return actor;
 }
 

@@ -34,29 +34,56 @@ export async function findUserById(id: number): Promise<UserRecord | null> {
   return u ? toUser(u) : null;
 }
 
-export async function createSession(id: string, userId: number, csrfToken: string, expiresAt: Date) {
-  await Session.create({ id, userId, csrfToken, expiresAt });
+export async function createSession(id: string, userId: number, csrfToken: string, expiresAt: Date, method = 'password') {
+  await Session.create({ id, userId, csrfToken, expiresAt, method });
 }
 
 export async function findSession(id: string) {
   const s = await Session.findByPk(id);
-  return s && s.expiresAt.getTime() > Date.now() ? { userId: s.userId, csrfToken: s.csrfToken } : null;
+  return s && s.expiresAt.getTime() > Date.now()
+    ? { userId: s.userId, csrfToken: s.csrfToken, method: (s.method ?? 'password') as 'password' | 'saml' | 'embed' }
+    : null;
 }
 
 export async function deleteSession(id: string) {
   await Session.destroy({ where: { id } });
 }
 
-export async function createApiToken(input: { userId: number; name: string; tokenHash: string; scopes: string[]; expiresAt: Date | null }) {
+export async function createApiToken(input: {
+  userId: number;
+  name: string;
+  tokenHash: string;
+  scopes: string[];
+  expiresAt: Date | null;
+  parentTokenId: number | null;
+}) {
   const t = await ApiToken.create({ ...input, scopes: JSON.stringify(input.scopes), revokedAt: null, lastUsedAt: null });
   return { id: t.id, name: t.name, scopes: input.scopes, expiresAt: t.expiresAt?.toISOString() ?? null };
 }
 
+const live = () => ({ revokedAt: null, [Op.or]: [{ expiresAt: null }, { expiresAt: { [Op.gt]: new Date() } }] });
+
+/** A live token by its hash, or null; a token whose parent (or any ancestor) is revoked or expired is dead too. */
 export async function findActiveToken(tokenHash: string) {
-  const t = await ApiToken.findOne({
-    where: { tokenHash, revokedAt: null, [Op.or]: [{ expiresAt: null }, { expiresAt: { [Op.gt]: new Date() } }] },
-  });
-  return t ? { id: t.id, userId: t.userId, scopes: JSON.parse(t.scopes) as string[] } : null;
+  const t = await ApiToken.findOne({ where: { tokenHash, ...live() } });
+  if (!t) return null;
+  for (let parent = t.parentTokenId ?? null, depth = 0; parent !== null; depth++) {
+    const p = depth < 32 ? await ApiToken.findOne({ where: { id: parent, ...live() }, attributes: ['id', 'parentTokenId'] }) : null;
+    if (!p) return null;
+    parent = p.parentTokenId ?? null;
+  }
+  return {
+    id: t.id,
+    userId: t.userId,
+    scopes: JSON.parse(t.scopes) as string[],
+    expiresAt: t.expiresAt,
+    lastUsedAt: t.lastUsedAt,
+  };
+}
+
+/** Records that a token was used (lastUsedAt). */
+export async function touchToken(id: number) {
+  await ApiToken.update({ lastUsedAt: new Date() }, { where: { id } });
 }
 
 export async function listTokens(userId: number) {

@@ -1,3 +1,4 @@
+import { hasScope, parseScopes, SCOPES, type Scope } from '../../core/permissions.js';
 import { AppError, notFound } from '../errors.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import type { Actor } from './actor.js';
@@ -6,13 +7,24 @@ import { newSecret, sha256, verifyPassword } from './passwords.js';
 
 export const SESSION_COOKIE = 'bec_session';
 
-export const actorOf = (u: repo.UserRecord, via: Actor['via']): Actor => ({
+/** Every scope: a session opened by password or single sign-on acts as its user. */
+const ALL_SCOPES: Scope[] = [...SCOPES];
+
+export const actorOf = (
+  u: repo.UserRecord,
+  via: Actor['via'],
+  credential: Partial<Pick<Actor, 'scopes' | 'tokenId' | 'tokenExpiresAt' | 'sessionMethod'>> = {},
+): Actor => ({
   userId: u.id,
   email: u.email,
   name: u.name,
   role: u.role,
   distributorId: u.distributorId,
   via,
+  scopes: credential.scopes ?? ALL_SCOPES,
+  tokenId: credential.tokenId ?? null,
+  tokenExpiresAt: credential.tokenExpiresAt ?? null,
+  sessionMethod: credential.sessionMethod ?? null,
 });
 
 /** Checks a password and opens a new session (always a new id: no session fixation). */
@@ -35,8 +47,8 @@ export async function openSession(user: repo.UserRecord, ttlHours: number, metho
   const cookieValue = newSecret();
   const csrfToken = newSecret();
   const expiresAt = new Date(Date.now() + ttlHours * 3600_000);
-  await repo.createSession(sha256(cookieValue), user.id, csrfToken, expiresAt);
-  const actor = actorOf(user, 'session');
+  await repo.createSession(sha256(cookieValue), user.id, csrfToken, expiresAt, method);
+  const actor = actorOf(user, 'session', { sessionMethod: method });
   await recordAudit(actor, {
     action: 'session.signed_in',
     entityType: 'user',
@@ -57,22 +69,68 @@ export async function actorFromSession(cookieValue: string) {
   if (!session) return null;
   const user = await repo.findUserById(session.userId);
   if (!user || !user.active) return null;
-  return { actor: actorOf(user, 'session'), csrfToken: session.csrfToken };
+  return { actor: actorOf(user, 'session', { sessionMethod: session.method }), csrfToken: session.csrfToken };
 }
 
+/** How often a token's lastUsedAt is written (not on every request). */
+const LAST_USED_EVERY_MS = 60_000;
+
+/** Resolves a bearer token (and every token above it: a child dies with its parent) to its actor. */
 export async function actorFromToken(token: string) {
   const t = await repo.findActiveToken(sha256(token));
   if (!t) return null;
   const user = await repo.findUserById(t.userId);
-  return user && user.active ? actorOf(user, 'token') : null;
+  if (!user || !user.active) return null;
+  if (!t.lastUsedAt || Date.now() - t.lastUsedAt.getTime() > LAST_USED_EVERY_MS) await repo.touchToken(t.id);
+  const { scopes } = parseScopes(t.scopes);
+  return actorOf(user, 'token', { scopes, tokenId: t.id, tokenExpiresAt: t.expiresAt });
 }
 
-/** Issues a bearer token; the secret is shown once and stored only as its hash. */
-export async function issueToken(actor: Actor, name: string, scopes: string[], expiresInDays: number | null) {
-  const token = newSecret('bec_');
+/**
+ * Issues a bearer token; the secret is shown once and stored only as its hash. Its scopes are
+ * known ones (`read`, `write`, `admin`) and no more than the caller's own; a token minted with a
+ * token lives no longer than it and dies with it; a session opened from an embed token mints none.
+ */
+export async function issueToken(actor: Actor, name: string, scopeNames: string[], expiresInDays: number | null) {
+  if (actor.sessionMethod === 'embed')
+    throw new AppError('EMBED_SESSION_CANNOT_MINT', 'a session opened from an embed token cannot issue API tokens', 403);
+  const { scopes, unknown } = parseScopes(scopeNames);
+  if (unknown.length || !scopes.length)
+    throw new AppError('VALIDATION_FAILED', `scopes are some of ${SCOPES.join(', ')}`, 400, {
+      errors: [{ field: 'scopes', message: unknown.length ? `unknown: ${unknown.join(', ')}` : 'at least one' }],
+    });
+  const beyond = scopes.filter((s) => !hasScope(actor.scopes, s));
+  if (beyond.length)
+    throw new AppError(
+      'SCOPE_ESCALATION',
+      `this credential cannot issue a token with ${beyond.join(', ')} (it has ${actor.scopes.join(', ')})`,
+      403,
+    );
   const expiresAt = expiresInDays ? new Date(Date.now() + expiresInDays * 86400_000) : null;
-  const created = await repo.createApiToken({ userId: actor.userId, name, tokenHash: sha256(token), scopes, expiresAt });
-  await recordAudit(actor, { action: 'token.issued', entityType: 'api_token', entityId: created.id, after: { name, scopes } });
+  if (actor.tokenId !== null && actor.tokenExpiresAt && (!expiresAt || expiresAt > actor.tokenExpiresAt))
+    throw new AppError(
+      'VALIDATION_FAILED',
+      `a token minted with a token expires no later than it (${actor.tokenExpiresAt.toISOString()})`,
+      400,
+      {
+        errors: [{ field: 'expiresInDays', message: `at most ${Math.floor((actor.tokenExpiresAt.getTime() - Date.now()) / 86400_000)}` }],
+      },
+    );
+  const token = newSecret('bec_');
+  const created = await repo.createApiToken({
+    userId: actor.userId,
+    name,
+    tokenHash: sha256(token),
+    scopes,
+    expiresAt,
+    parentTokenId: actor.tokenId,
+  });
+  await recordAudit(actor, {
+    action: 'token.issued',
+    entityType: 'api_token',
+    entityId: created.id,
+    after: { name, scopes, expiresAt: expiresAt?.toISOString() ?? null, parentTokenId: actor.tokenId },
+  });
   return { ...created, token };
 }
 

@@ -1,12 +1,15 @@
 import type { RequestHandler } from 'express';
+import { requiredScope } from '../../core/permissions.js';
 import { AppError } from '../errors.js';
+import { requireScope } from './actor.js';
 import { actorFromSession, actorFromToken, SESSION_COOKIE } from './auth.service.js';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
  * Resolves the caller from `Authorization: Bearer` or the session cookie. A state-changing
- * request made with the cookie must echo the session's CSRF token in `X-CSRF-Token`.
+ * request made with the cookie must echo the session's CSRF token in `X-CSRF-Token`. A token's
+ * scopes are checked here for every route (core/permissions.ts `requiredScope`).
  */
 export const authenticate: RequestHandler = async (req, _res, next) => {
   const header = req.get('authorization');
@@ -14,6 +17,8 @@ export const authenticate: RequestHandler = async (req, _res, next) => {
     const match = /^Bearer\s+(\S+)$/i.exec(header);
     const actor = match ? await actorFromToken(match[1]) : null;
     if (!actor) throw new AppError('INVALID_TOKEN', 'the bearer token is unknown, expired or revoked', 401);
+    // Every route: a read needs `read`, a change `write` (authorize() asks `admin` for configuration).
+    requireScope(actor, requiredScope(req.method));
     req.actor = actor;
     return next();
   }

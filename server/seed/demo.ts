@@ -55,6 +55,10 @@ const actorOf = (u: User): Actor => ({
   role: u.role,
   distributorId: u.distributorId,
   via: 'session',
+  scopes: ['read', 'write', 'admin'],
+  tokenId: null,
+  tokenExpiresAt: null,
+  sessionMethod: 'password',
 });
 
 export async function seedDemo(): Promise<boolean> {

@@ -60,7 +60,10 @@ export async function startTestApp(options: { seed?: boolean; url?: string } = {
       const agent = request.agent(app);
       const s = await agent.post('/api/session').send({ email, password: DEMO_PASSWORD });
       if (s.status !== 200) throw new Error(`cannot sign in ${email}: ${s.status} ${JSON.stringify(s.body)}`);
-      const t = await agent.post('/api/tokens').set('X-CSRF-Token', s.body.csrfToken).send({ name: 'test' });
+      const t = await agent
+        .post('/api/tokens')
+        .set('X-CSRF-Token', s.body.csrfToken)
+        .send({ name: 'test', scopes: ['read', 'write', 'admin'] });
       if (t.status !== 201) throw new Error(`cannot issue a token for ${email}: ${t.status} ${JSON.stringify(t.body)}`);
       token = t.body.token as string;
       tokens.set(email, token);
