@@ -1,4 +1,4 @@
-import type { Transaction } from 'sequelize';
+import { Op, type Transaction, type WhereOptions } from 'sequelize';
 import { AuditEvent } from '../../models/platform.js';
 import type { Actor } from '../auth/actor.js';
 
@@ -53,18 +53,51 @@ export async function recordAudit(
   );
 }
 
-export async function listAudit(filter: {
+/**
+ * Refusals: failed sign-ins, refused single sign-on and embed exchanges, requests refused for
+ * want of a permission. They are kept apart from business events (`kind: 'security'`), so a scan
+ * that writes thousands of them cannot bury the changes people made.
+ */
+export const REFUSAL_ACTIONS: readonly string[] = [
+  'session.sign_in_failed',
+  'session.sso_failed',
+  'session.embed_failed',
+  'authorization.refused',
+];
+
+export interface AuditFilter {
+  kind: 'business' | 'security';
+  /** newest first: events with an id below this one (the `next` of the previous page) */
+  before?: number;
+  /** occurred on or after / before the end of (UTC dates, YYYY-MM-DD) */
+  from?: string;
+  to?: string;
+  actorUserId?: number;
+  action?: string;
   entityType?: string;
   entityId?: string;
   distributorId?: number | null;
   limit: number;
-}): Promise<AuditView[]> {
-  const where: Record<string, unknown> = {};
-  if (filter.entityType) where.entityType = filter.entityType;
-  if (filter.entityId) where.entityId = filter.entityId;
-  if (filter.distributorId != null) where.distributorId = filter.distributorId;
-  const rows = await AuditEvent.findAll({ where, order: [['id', 'ASC']], limit: filter.limit });
-  return rows.map((r) => ({
+}
+
+/** A page of the audit trail, newest first, with the cursor of the next page. */
+export async function listAudit(filter: AuditFilter): Promise<{ items: AuditView[]; next: number | null }> {
+  const where: WhereOptions = {};
+  const w = where as Record<string | symbol, unknown>;
+  const and: unknown[] = [{ action: filter.kind === 'security' ? { [Op.in]: REFUSAL_ACTIONS } : { [Op.notIn]: REFUSAL_ACTIONS } }];
+  if (filter.action) and.push({ action: filter.action });
+  if (filter.entityType) w.entityType = filter.entityType;
+  if (filter.entityId) w.entityId = filter.entityId;
+  if (filter.actorUserId !== undefined) w.actorUserId = filter.actorUserId;
+  if (filter.distributorId != null) w.distributorId = filter.distributorId;
+  if (filter.before !== undefined) w.id = { [Op.lt]: filter.before };
+  const at: Record<symbol, Date> = {};
+  if (filter.from) at[Op.gte] = new Date(`${filter.from}T00:00:00.000Z`);
+  if (filter.to) at[Op.lte] = new Date(`${filter.to}T23:59:59.999Z`);
+  if (filter.from || filter.to) w.occurredAt = at;
+  w[Op.and] = and;
+  const rows = await AuditEvent.findAll({ where, order: [['id', 'DESC']], limit: filter.limit });
+  const items = rows.map((r) => ({
     id: r.id,
     occurredAt: r.occurredAt.toISOString(),
     actorUserId: r.actorUserId,
@@ -77,4 +110,5 @@ export async function listAudit(filter: {
     after: r.after ? JSON.parse(r.after) : null,
     reason: r.reason,
   }));
+  return { items, next: items.length === filter.limit ? items[items.length - 1]!.id : null };
 }

@@ -1,21 +1,103 @@
 import { Router } from 'express';
+import { toCsv } from '../../core/csv.js';
 import { authorize } from '../auth/actor.js';
-import { describeRoute, z } from '../http/openapi.js';
+import { DateString, describeRoute, z } from '../http/openapi.js';
 import { parse } from '../http/validate.js';
-import { listAudit } from './audit.repository.js';
+import { listAudit, type AuditFilter } from './audit.repository.js';
 
+const tags = ['audit'];
 const AuditQuery = z.object({
+  kind: z
+    .enum(['business', 'security'])
+    .default('business')
+    .openapi({ description: 'business events (default), or refusals: failed sign-ins, refused SSO and embed exchanges, refused requests' }),
+  before: z.coerce.number().int().positive().optional().openapi({ description: 'the `next` of the previous page (newest first)' }),
+  from: DateString.optional(),
+  to: DateString.optional(),
+  actorUserId: z.coerce.number().int().positive().optional(),
+  action: z.string().max(60).optional(),
   entityType: z.string().max(40).optional(),
   entityId: z.string().max(64).optional(),
   limit: z.coerce.number().int().min(1).max(1000).default(200),
 });
-describeRoute({ method: 'get', path: '/api/audit', summary: 'The audit trail (vendor roles)', tags: ['audit'], query: AuditQuery });
+const AuditEventView = z
+  .object({
+    id: z.number(),
+    occurredAt: z.string(),
+    actorUserId: z.number().nullable(),
+    actorRole: z.string().nullable(),
+    action: z.string(),
+    entityType: z.string(),
+    entityId: z.string(),
+    distributorId: z.number().nullable(),
+    before: z.unknown(),
+    after: z.unknown(),
+    reason: z.string().nullable(),
+  })
+  .openapi('AuditEvent');
+describeRoute({
+  method: 'get',
+  path: '/api/audit',
+  summary: 'The audit trail, newest first, a page at a time (vendor roles)',
+  tags,
+  query: AuditQuery,
+  response: z.object({ items: z.array(AuditEventView), next: z.number().nullable() }),
+});
+const ExportQuery = AuditQuery.extend({ limit: z.coerce.number().int().min(1).max(100_000).default(10_000) });
+describeRoute({
+  method: 'get',
+  path: '/api/audit/export.csv',
+  summary: 'The audit trail as CSV (UTF-8 with a byte-order mark, formulas neutralized), with the same filters',
+  tags,
+  query: ExportQuery,
+});
+
+const CSV_HEADER = [
+  'id',
+  'occurredAt',
+  'actorUserId',
+  'actorRole',
+  'action',
+  'entityType',
+  'entityId',
+  'distributorId',
+  'reason',
+  'before',
+  'after',
+];
 
 export function auditRouter() {
   const r = Router();
   r.get('/', async (req, res) => {
     authorize(req, 'audit.read');
-    res.json({ items: await listAudit(parse(AuditQuery, req.query, 'query')) });
+    res.json(await listAudit(parse(AuditQuery, req.query, 'query') as AuditFilter));
+  });
+  r.get('/export.csv', async (req, res) => {
+    authorize(req, 'audit.read');
+    const q = parse(ExportQuery, req.query, 'query') as AuditFilter;
+    const rows: unknown[][] = [];
+    // Pages of 1,000, newest first, up to the limit.
+    for (let before = q.before, left = q.limit; left > 0;) {
+      const page = await listAudit({ ...q, before, limit: Math.min(1000, left) });
+      for (const e of page.items)
+        rows.push([
+          e.id,
+          e.occurredAt,
+          e.actorUserId,
+          e.actorRole,
+          e.action,
+          e.entityType,
+          e.entityId,
+          e.distributorId,
+          e.reason,
+          e.before === null ? null : JSON.stringify(e.before),
+          e.after === null ? null : JSON.stringify(e.after),
+        ]);
+      left -= page.items.length;
+      if (page.next === null) break;
+      before = page.next;
+    }
+    res.type('text/csv; charset=utf-8').set('Content-Disposition', 'attachment; filename="audit.csv"').send(toCsv(CSV_HEADER, rows));
   });
   return r;
 }

@@ -13,13 +13,9 @@ const SessionView = z.object({ user: UserView, csrfToken: z.string(), expiresAt:
 const NewToken = z
   .object({
     name: z.string().min(1).max(100),
-    scopes: z
-      .array(z.string().max(50))
-      .max(20)
-      .default(['read', 'write'])
-      .openapi({
-        description: 'read, write, admin: no more than the caller has; a token minted by a token lives no longer than it and dies with it',
-      }),
+    scopes: z.array(z.string().max(50)).max(20).default(['read', 'write']).openapi({
+      description: 'read, write, admin: no more than the caller has; a token minted by a token lives no longer than it and dies with it',
+    }),
     expiresInDays: z.number().int().positive().max(3650).nullable().default(90),
   })
   .openapi('NewApiToken');

@@ -2,6 +2,7 @@
  * The OpenAPI 3.1 document, generated from the same zod schemas that validate requests.
  * Every router registers its paths on `registry`; `z` is exported already extended.
  */
+import { parseIsoDate } from '../../core/claims/units.js';
 import { OpenAPIRegistry, OpenApiGeneratorV31, extendZodWithOpenApi } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
 
@@ -27,9 +28,11 @@ export const Problem = registry.register(
 );
 
 /** Amounts, quantities and currencies on the wire: see ./money-schemas.ts. */
+/** A calendar date as YYYY-MM-DD (2026-02-30 and 2026-13-01 are refused), checked by core's one date parser. */
 export const DateString = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD')
+  .refine((d) => parseIsoDate(d) !== -1, 'not a calendar date')
   .openapi({ example: '2026-11-23' });
 export const IdParam = z.object({ id: z.coerce.number().int().positive() });
 

@@ -333,7 +333,9 @@ describeDb('claims contract', () => {
         },
         'post /api/claims/file': {
           400: () => csv(arrow, '?currency=ZZZ'),
-          403: () => csv(finance, ''),
+          // A distributor user sends its own files only; a vendor user names an existing distributor.
+          403: async () => csv(arrow, `?distributorId=${(await north.get('/api/session')).body.distributorId}`),
+          404: () => csv(finance, '?distributorId=999999'),
           409: () => csv(arrow, '?debitMemoNumber=ARW-CT-USED'),
           415: () => csv(arrow, '', 'application/xml'),
           422: () => csv(arrow, '?currency=EUR'),

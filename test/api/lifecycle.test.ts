@@ -107,7 +107,8 @@ describeDb('ship & debit lifecycle', () => {
     const claimEvents = (await admin.get(`/api/audit?entityType=claim&entityId=${claim.body.id}`)).body.items.map(
       (e: { action: string }) => e.action,
     );
-    expect(claimEvents).toEqual(['claim.created', 'claim.submitted', 'claim.authorized', 'credit_memo.issued', 'claim.paid']);
+    // Newest first.
+    expect(claimEvents).toEqual(['claim.paid', 'credit_memo.issued', 'claim.authorized', 'claim.submitted', 'claim.created']);
     const lineEvents = (await admin.get(`/api/audit?entityType=claim_line&entityId=${third.id}`)).body.items;
     expect(lineEvents).toHaveLength(1);
     expect(lineEvents[0]).toMatchObject({
@@ -118,7 +119,7 @@ describeDb('ship & debit lifecycle', () => {
     const requestEvents = (await admin.get(`/api/audit?entityType=price_request&entityId=${created.body.id}`)).body.items.map(
       (e: { action: string }) => e.action,
     );
-    expect(requestEvents).toEqual(['request.created', 'request.approved']);
+    expect(requestEvents).toEqual(['request.approved', 'request.created']);
   });
 
   it('counters a request, and the distributor accepts the counter-offer', async () => {

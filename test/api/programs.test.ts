@@ -30,9 +30,9 @@ describeDb('programs', () => {
     const patched = await admin.patch(`/api/programs/${created.body.id}`, { status: 'inactive', priceFloor: '0.2' });
     expect(patched.body).toMatchObject({ status: 'inactive', priceFloor: '0.2000' });
     const events = (await admin.get(`/api/audit?entityType=program&entityId=${created.body.id}`)).body.items;
-    expect(events.map((e: { action: string }) => e.action)).toEqual(['program.created', 'program.updated']);
-    expect(events[1].before.status).toBe('active');
-    expect(events[1].after.status).toBe('inactive');
+    expect(events.map((e: { action: string }) => e.action)).toEqual(['program.updated', 'program.created']);
+    expect(events[0].before.status).toBe('active');
+    expect(events[0].after.status).toBe('inactive');
   });
 
   it('refuses a duplicate code, a reversed date range and a distributor author', async () => {
