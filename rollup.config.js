@@ -24,12 +24,18 @@ const components = ['request-form', 'claim-grid', 'approval-queue', 'accrual-das
 export default [
   {
     input: 'components/index.ts',
-    output: { file: 'dist/bec.js', format: 'es', sourcemap: true },
+    output: { file: 'dist/bec.js', format: 'es', sourcemap: process.env.NODE_ENV !== 'production' },
     plugins: plugins(),
   },
   {
     input: Object.fromEntries(components.map((c) => [c, `components/${c}/${c}.ts`])),
-    output: { dir: 'dist', format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js', sourcemap: true },
+    output: {
+      dir: 'dist',
+      format: 'es',
+      entryFileNames: '[name].js',
+      chunkFileNames: 'chunks/[name]-[hash].js',
+      sourcemap: process.env.NODE_ENV !== 'production',
+    },
     plugins: plugins(),
   },
 ];

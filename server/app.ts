@@ -84,6 +84,8 @@ export function createApp({ config, db, staticRoot = process.cwd() }: AppDeps) {
   app.use('/api', apiNotFound);
 
   app.use('/auth/saml', samlRouter(config));
+  // In production no source map is served (nor built: rollup.config.js), whatever an earlier build left.
+  if (config.production) app.use('/dist', (req, res, next) => (req.path.endsWith('.map') ? res.status(404).end() : next()));
   app.use('/dist', express.static(resolve(staticRoot, 'dist')));
   app.use(express.static(resolve(staticRoot, 'demo'), { extensions: ['html'] }));
   app.use(auditRefusals, errorMiddleware);

@@ -22,6 +22,10 @@ const originList = () =>
 
 const ConfigSchema = z.object({
   port: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** The interface the server listens on: this machine only by default (the demo); production sets it (e.g. 0.0.0.0). */
+  host: z.string().trim().min(1).default('127.0.0.1'),
+  /** NODE_ENV=production: no source maps are built or served. */
+  production: z.boolean().default(false),
   databaseUrl: z.string().min(1).default('sqlite:data/bec.sqlite'),
   /** Secure cookies need HTTPS; the demo on http://localhost turns them off. */
   cookieSecure: flag(false),
@@ -83,6 +87,8 @@ export type Config = z.infer<typeof ConfigSchema>;
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const parsed = ConfigSchema.safeParse({
     port: env.PORT,
+    host: env.HOST,
+    production: env.NODE_ENV === 'production',
     databaseUrl: env.DATABASE_URL,
     cookieSecure: env.COOKIE_SECURE,
     sessionTtlHours: env.SESSION_TTL_HOURS,

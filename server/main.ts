@@ -12,8 +12,10 @@ if (config.seedDemo) {
   const seeded = await seedDemo();
   if (seeded) console.log('seeded the demo data (users in README.md)');
 }
-const server = createApp({ config, db }).listen(config.port, () => {
-  console.log(`BEC listening on http://localhost:${config.port} (${db.dialect})`);
+const server = createApp({ config, db }).listen(config.port, config.host, () => {
+  console.log(
+    `BEC listening on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port} (${db.dialect}; HOST=${config.host})`,
+  );
 });
 await startSalesforce(config);
 

@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { toCsv } from '../../core/csv.js';
 import { authorize } from '../auth/actor.js';
-import { DateString, describeRoute, z } from '../http/openapi.js';
+import { DateString, describeRoute, z, wholeNumber } from '../http/openapi.js';
 import { parse } from '../http/validate.js';
 import { listAudit, type AuditFilter } from './audit.repository.js';
 
@@ -11,14 +11,14 @@ const AuditQuery = z.object({
     .enum(['business', 'security'])
     .default('business')
     .openapi({ description: 'business events (default), or refusals: failed sign-ins, refused SSO and embed exchanges, refused requests' }),
-  before: z.coerce.number().int().positive().optional().openapi({ description: 'the `next` of the previous page (newest first)' }),
+  before: wholeNumber(1).optional().openapi({ description: 'the `next` of the previous page (newest first)' }),
   from: DateString.optional(),
   to: DateString.optional(),
-  actorUserId: z.coerce.number().int().positive().optional(),
+  actorUserId: wholeNumber(1).optional(),
   action: z.string().max(60).optional(),
   entityType: z.string().max(40).optional(),
   entityId: z.string().max(64).optional(),
-  limit: z.coerce.number().int().min(1).max(1000).default(200),
+  limit: wholeNumber(1, 1000).default(200),
 });
 const AuditEventView = z
   .object({
@@ -43,7 +43,7 @@ describeRoute({
   query: AuditQuery,
   response: z.object({ items: z.array(AuditEventView), next: z.number().nullable() }),
 });
-const ExportQuery = AuditQuery.extend({ limit: z.coerce.number().int().min(1).max(100_000).default(10_000) });
+const ExportQuery = AuditQuery.extend({ limit: wholeNumber(1, 100_000).default(10_000) });
 describeRoute({
   method: 'get',
   path: '/api/audit/export.csv',

@@ -16,7 +16,14 @@ const NewToken = z
     scopes: z.array(z.string().max(50)).max(20).default(['read', 'write']).openapi({
       description: 'read, write, admin: no more than the caller has; a token minted by a token lives no longer than it and dies with it',
     }),
-    expiresInDays: z.number().int().positive().max(3650).nullable().default(90),
+    expiresInDays: z
+      .number()
+      .int()
+      .positive()
+      .max(3650)
+      .nullable()
+      .optional()
+      .openapi({ description: "90 when absent (capped at the minting token's own expiry); null: no expiry" }),
   })
   .openapi('NewApiToken');
 

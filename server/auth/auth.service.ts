@@ -72,6 +72,9 @@ export async function actorFromSession(cookieValue: string) {
   return { actor: actorOf(user, 'session', { sessionMethod: session.method }), csrfToken: session.csrfToken };
 }
 
+/** A token's life when none is asked for. */
+const DEFAULT_TOKEN_DAYS = 90;
+
 /** How often a token's lastUsedAt is written (not on every request). */
 const LAST_USED_EVERY_MS = 60_000;
 
@@ -91,7 +94,7 @@ export async function actorFromToken(token: string) {
  * known ones (`read`, `write`, `admin`) and no more than the caller's own; a token minted with a
  * token lives no longer than it and dies with it; a session opened from an embed token mints none.
  */
-export async function issueToken(actor: Actor, name: string, scopeNames: string[], expiresInDays: number | null) {
+export async function issueToken(actor: Actor, name: string, scopeNames: string[], expiresInDays: number | null | undefined) {
   if (actor.sessionMethod === 'embed')
     throw new AppError('EMBED_SESSION_CANNOT_MINT', 'a session opened from an embed token cannot issue API tokens', 403);
   const { scopes, unknown } = parseScopes(scopeNames);
@@ -106,7 +109,10 @@ export async function issueToken(actor: Actor, name: string, scopeNames: string[
       `this credential cannot issue a token with ${beyond.join(', ')} (it has ${actor.scopes.join(', ')})`,
       403,
     );
-  const expiresAt = expiresInDays ? new Date(Date.now() + expiresInDays * 86400_000) : null;
+  let expiresAt = expiresInDays === null ? null : new Date(Date.now() + (expiresInDays ?? DEFAULT_TOKEN_DAYS) * 86400_000);
+  // The default life is capped at the minting token's; an explicit longer one is refused below.
+  if (expiresInDays === undefined && actor.tokenExpiresAt && expiresAt && expiresAt > actor.tokenExpiresAt)
+    expiresAt = actor.tokenExpiresAt;
   if (actor.tokenId !== null && actor.tokenExpiresAt && (!expiresAt || expiresAt > actor.tokenExpiresAt))
     throw new AppError(
       'VALIDATION_FAILED',

@@ -1,15 +1,15 @@
 import { Router } from 'express';
 import { requireActor, scopeOf } from '../auth/actor.js';
 import { notFound } from '../errors.js';
-import { describeRoute, IdParam, z } from '../http/openapi.js';
+import { describeRoute, IdParam, z, wholeNumber } from '../http/openapi.js';
 import { parse } from '../http/validate.js';
 import * as repo from './authorizations.repository.js';
 
 const AuthorizationQuery = z.object({
   status: z.enum(['active', 'expired', 'revoked', 'superseded']).optional(),
   number: z.string().max(40).optional(),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+  page: wholeNumber(1, 1_000_000).default(1),
+  pageSize: wholeNumber(1, 200).default(50),
 });
 const AuthorizationView = z
   .object({

@@ -1,7 +1,7 @@
 import { CLAIM_STATUSES, CLAIM_TYPES, LINE_VERDICTS, PROGRAM_TYPES } from '../../core/domain.js';
 import { isMoneyText, lineCredit, Money, moneyToString, parseMoney } from '../../core/money.js';
 import { Amount, CurrencyCode, fitsMoneyColumn, MONEY_MAX, Quantity } from '../http/money-schemas.js';
-import { DateString, z } from '../http/openapi.js';
+import { DateString, z, wholeNumber } from '../http/openapi.js';
 
 /** Both rules below are stated in the schema (allOf/anyOf in /api/openapi.json), and enforced by the refinements. */
 const given = (field: string) => ({ required: [field], properties: { [field]: { type: 'string' as const } } });
@@ -171,12 +171,12 @@ export type ClaimInput = z.infer<typeof ClaimInput>;
 
 export const ClaimQuery = z.object({
   status: z.enum(CLAIM_STATUSES).optional(),
-  distributorId: z.coerce.number().int().positive().optional(),
+  distributorId: wholeNumber(1).optional(),
   programType: z.enum(PROGRAM_TYPES).optional(),
   from: DateString.optional().openapi({ description: 'created on or after' }),
   to: DateString.optional().openapi({ description: 'created on or before' }),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+  page: wholeNumber(1, 1_000_000).default(1),
+  pageSize: wholeNumber(1, 200).default(50),
 });
 export type ClaimQuery = z.infer<typeof ClaimQuery>;
 
@@ -191,10 +191,10 @@ export const AdjustLine = z
 export const NoteInput = z.object({ body: z.string().min(1).max(4000) }).openapi('NoteInput');
 export const PayInput = z.object({ externalRef: z.string().max(64).nullable().default(null) }).openapi('PayInput');
 export const LinesQuery = z.object({
-  after: z.coerce.number().int().min(0).default(0).openapi({ description: 'the last line number of the previous page' }),
-  limit: z.coerce.number().int().min(1).max(5000).default(1000),
+  after: wholeNumber(0).default(0).openapi({ description: 'the last line number of the previous page' }),
+  limit: wholeNumber(1, 5000).default(1000),
 });
-export const LineParams = z.object({ id: z.coerce.number().int().positive(), lineId: z.coerce.number().int().positive() });
+export const LineParams = z.object({ id: wholeNumber(1), lineId: wholeNumber(1) });
 
 export const ClaimLineView = z
   .object({

@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { authorize, requireActor } from '../auth/actor.js';
 import { Amount, Quantity } from '../http/money-schemas.js';
-import { DateString, describeRoute, IdParam, z } from '../http/openapi.js';
+import { DateString, describeRoute, IdParam, z, wholeNumber } from '../http/openapi.js';
 import { parse } from '../http/validate.js';
 import type { Actor } from '../auth/actor.js';
 import { scopeOf } from '../auth/actor.js';
@@ -49,7 +49,7 @@ const ResubmitInput = z
   .openapi('Resubmission');
 const DisputeQuery = z.object({
   open: z.enum(['true', 'false']).default('true'),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
+  limit: wholeNumber(1, 500).default(100),
 });
 
 describeRoute({

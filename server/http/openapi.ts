@@ -34,7 +34,21 @@ export const DateString = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD')
   .refine((d) => parseIsoDate(d) !== -1, 'not a calendar date')
   .openapi({ example: '2026-11-23' });
-export const IdParam = z.object({ id: z.coerce.number().int().positive() });
+/** The largest id or count a path or query may name (INT columns). */
+export const MAX_INT = 2_147_483_647;
+
+/**
+ * A whole number in a path or a query string: decimal digits only (no sign, space, `0x`, exponent
+ * or fraction: `0x1F` and `%20%31` are refused, not read as 31 and 1), within [min, max] (a page
+ * of 99999999999999999999 is a 400, not a 500).
+ */
+export const wholeNumber = (min = 0, max = MAX_INT) =>
+  z.preprocess(
+    (v) => (typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : v),
+    z.number({ invalid_type_error: 'decimal digits' }).int().min(min).max(max),
+  );
+
+export const IdParam = z.object({ id: wholeNumber(1) });
 
 type Method = 'get' | 'post' | 'patch' | 'delete' | 'put';
 interface RouteDoc {

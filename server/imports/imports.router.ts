@@ -2,7 +2,7 @@ import { Router } from 'express';
 import { authorize, intakeActor, requireActor } from '../auth/actor.js';
 import { AppError } from '../errors.js';
 import { CurrencyCode } from '../http/money-schemas.js';
-import { describeRoute, IdParam, z } from '../http/openapi.js';
+import { describeRoute, IdParam, z, wholeNumber } from '../http/openapi.js';
 import { OnBehalfQuery } from '../http/intake.js';
 import { parse } from '../http/validate.js';
 import { claimImport } from '../claims/pos-claims.service.js';
@@ -156,8 +156,8 @@ describeRoute({
 });
 
 const LinesQuery = z.object({
-  after: z.coerce.number().int().min(0).default(0).openapi({ description: 'the last line id of the previous page (keyset)' }),
-  limit: z.coerce.number().int().min(1).max(1000).default(200),
+  after: wholeNumber(0).default(0).openapi({ description: 'the last line id of the previous page (keyset)' }),
+  limit: wholeNumber(1, 1000).default(200),
 });
 const PosLineView = z
   .object({

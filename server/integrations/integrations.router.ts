@@ -5,7 +5,7 @@
 import { Router } from 'express';
 import { authorize, requireActor } from '../auth/actor.js';
 import type { Config } from '../config.js';
-import { describeRoute, IdParam, z } from '../http/openapi.js';
+import { describeRoute, IdParam, z, wholeNumber } from '../http/openapi.js';
 import { parse } from '../http/validate.js';
 import { requestEvents } from '../requests/request-events.js';
 import { salesforceSettingsFrom, useSalesforceSettings } from '../../integrations/salesforce/settings.js';
@@ -25,7 +25,7 @@ const SyncRun = z
     errors: z.array(z.object({ object: z.string().nullable(), code: z.string(), message: z.string() })),
   })
   .openapi('SalesforceSyncRun');
-const RunsQuery = z.object({ limit: z.coerce.number().int().min(1).max(200).default(20) });
+const RunsQuery = z.object({ limit: wholeNumber(1, 200).default(20) });
 const Flag = z.object({
   code: z.enum(['NO_REGISTERED_DEAL', 'PRICE_BELOW_FLOOR', 'CLOSED_LOST_OPPORTUNITY']),
   message: z.string(),

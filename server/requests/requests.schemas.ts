@@ -1,6 +1,6 @@
 import { REQUEST_STATUSES } from '../../core/domain.js';
 import { Amount, Quantity } from '../http/money-schemas.js';
-import { DateString, z } from '../http/openapi.js';
+import { DateString, z, wholeNumber } from '../http/openapi.js';
 
 export const RequestLineInput = z.object({
   productId: z.number().int().positive(),
@@ -49,8 +49,8 @@ export const Counter = z
 
 export const RequestQuery = z.object({
   status: z.enum(REQUEST_STATUSES).optional(),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+  page: wholeNumber(1, 1_000_000).default(1),
+  pageSize: wholeNumber(1, 200).default(50),
 });
 
 export const RequestView = z

@@ -1,14 +1,14 @@
 /** The settlement's read side: the debits returns took back, open or applied to credit memos. */
 import { Router } from 'express';
 import { requireActor, scopeOf } from '../auth/actor.js';
-import { describeRoute, z } from '../http/openapi.js';
+import { describeRoute, z, wholeNumber } from '../http/openapi.js';
 import { parse } from '../http/validate.js';
 import { listDebits } from './settlement.service.js';
 
 const tags = ['settlement'];
 const DebitsQuery = z.object({
   status: z.enum(['open', 'applied']).optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
+  limit: wholeNumber(1, 500).default(100),
 });
 const DebitView = z
   .object({

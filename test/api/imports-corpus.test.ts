@@ -19,10 +19,18 @@ describeDb('POS import corpus', () => {
   it('reads tabs, quoted separators, US and other dates and thousands separators, and names each bad cell', async () => {
     const res = await upload(fixture('tab-us-dates.csv'));
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ rowsRead: 5, rowsAccepted: 2, rowsRejected: 3 });
+    // Row 4's -4 is a return: kept as one (isReturn), not an error.
+    expect(res.body).toMatchObject({ rowsRead: 5, rowsAccepted: 3, rowsRejected: 2 });
+    const lines = (await t.http.get(`/api/imports/${res.body.id}/lines`).set('Authorization', auth)).body.items;
+    expect(
+      lines.map((l: { invoiceNumber: string; quantity: number; isReturn: boolean }) => [l.invoiceNumber, l.quantity, l.isReturn]),
+    ).toEqual([
+      ['INV\tT-1', 1200, false],
+      ['INV-T-2', 5, false],
+      ['INV-T-3', -4, true],
+    ]);
     const errors = (await t.http.get(`/api/imports/${res.body.id}/errors`).set('Authorization', auth)).body.items;
     expect(errors.map((e: { rowNumber: number; column: string; code: string }) => [e.rowNumber, e.column, e.code])).toEqual([
-      [4, 'quantity', 'INVALID_QUANTITY'],
       [5, 'vendorPartNumber', 'MISSING_REQUIRED_FIELD'],
       [6, 'resalePrice', 'INVALID_NUMBER'],
     ]);
