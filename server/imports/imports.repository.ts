@@ -116,6 +116,13 @@ export async function listImports(scope: TenantScope, limit: number): Promise<Im
   return (await PosImport.findAll({ where: scoped(scope), order: [['id', 'DESC']], limit })).map(toView);
 }
 
+/**
+ * A row error quotes the file (the message names the bad value, `raw` is the row): a NUL in it is
+ * kept as U+FFFD, since the ORM writes values into the SQL text and SQLite ends a statement at a
+ * NUL (a 500 before).
+ */
+const withoutNul = (s: string) => s.replace(/\0/g, '\uFFFD');
+
 export async function insertRowErrors(importId: number, errors: (RowError & { raw: string | null })[]) {
   if (!errors.length) return;
   await PosImportError.bulkCreate(
@@ -124,8 +131,8 @@ export async function insertRowErrors(importId: number, errors: (RowError & { ra
       rowNumber: e.rowNumber,
       columnName: e.column,
       code: e.code,
-      message: e.message.slice(0, 500),
-      raw: e.raw,
+      message: withoutNul(e.message.slice(0, 500)),
+      raw: e.raw === null ? null : withoutNul(e.raw),
     })),
   );
 }
