@@ -21,6 +21,99 @@ describeDb('strict HTTP: media types, NUL characters, long lines, CSV exports', 
 
   const upload = (path: string, body: string, type = 'text/csv') => send(t, arrow, 'post', path, type, body);
 
+  describe('a JSON route takes JSON only', () => {
+    const mapping = { mapping: { invoiceNumber: 'Inv #', invoiceLine: 'Ln' }, options: { decimalMark: ',' } };
+    beforeAll(async () => {
+      expect((await send(t, arrow, 'put', '/api/imports/mapping', 'application/json', JSON.stringify(mapping))).status).toBe(200);
+    });
+
+    /** What a refused request could have changed: the saved mapping, a program, a request's CRM link, the audit trail. */
+    const snapshot = async (ids: { program: number; request: number }) => ({
+      mapping: (await arrow.get('/api/imports/mapping')).body,
+      programs: (await admin.get('/api/programs')).body,
+      program: (await admin.get(`/api/programs/${ids.program}`)).body,
+      request: (await admin.get(`/api/requests/${ids.request}/context`)).body,
+      claims: (await admin.get('/api/claims?pageSize=200')).body.total,
+      audit: (await admin.get('/api/audit?limit=1000')).body.items.map((e: { id: number }) => e.id),
+    });
+
+    it('answers 415 to every operation of /api/openapi.json with a JSON body sent as text/plain, and changes nothing', async () => {
+      const doc = (await t.http.get('/api/openapi.json')).body as {
+        paths: Record<string, Record<string, { requestBody?: { content: Record<string, unknown> } }>>;
+      };
+      const ops = Object.entries(doc.paths).flatMap(([path, item]) =>
+        Object.entries(item)
+          .filter(([, op]) => op.requestBody?.content['application/json'])
+          .map(([method]) => ({ method: method as Method, path })),
+      );
+      expect(ops.map((o) => `${o.method} ${o.path}`)).toEqual(
+        expect.arrayContaining([
+          'put /api/imports/mapping',
+          'patch /api/programs/{id}',
+          'post /api/requests/{id}/crm-link',
+          'post /api/claims',
+        ]),
+      );
+      const ids = {
+        program: (await admin.get('/api/programs')).body.items[0].id as number,
+        request: (await admin.get('/api/requests')).body.items[0].id as number,
+      };
+      const claim = (await arrow.get('/api/claims')).body.items[0].id as number;
+      const idFor = (path: string) =>
+        path.startsWith('/api/programs') ? ids.program : path.startsWith('/api/requests') ? ids.request : claim;
+      const before = await snapshot(ids);
+      for (const { method, path } of ops) {
+        const url = path.replace(/\{(\w+)\}/g, (_m, name: string) => String(name === 'id' ? idFor(path) : 1));
+        // Each sent by a user the route is for (the refusal comes first anyway).
+        const who = /^\/api\/(imports|claims|disputes)/.test(path) ? arrow : admin;
+        const body = path === '/api/imports/mapping' ? JSON.stringify({ mapping: {}, options: {} }) : '{}';
+        const res = await send(t, who, method, url, 'text/plain', body);
+        expect({ op: `${method} ${path}`, status: res.status, code: res.body.code, type: res.headers['content-type'] }).toEqual({
+          op: `${method} ${path}`,
+          status: 415,
+          code: 'UNSUPPORTED_MEDIA_TYPE',
+          type: expect.stringMatching(/^application\/problem\+json/),
+        });
+      }
+      expect(await snapshot(ids)).toEqual(before);
+      expect(before.mapping.mapping).toEqual(mapping.mapping);
+    });
+
+    it('refuses a form, a JSON body in another charset, and a file on a JSON route; takes JSON, and a POST without a body', async () => {
+      const program = (await admin.get('/api/programs')).body.items[0];
+      const form = await send(t, admin, 'patch', `/api/programs/${program.id}`, 'application/x-www-form-urlencoded', 'name=x');
+      expect([form.status, form.body.code]).toEqual([415, 'UNSUPPORTED_MEDIA_TYPE']);
+      const latin1 = await send(t, arrow, 'put', '/api/imports/mapping', 'application/json; charset=latin1', '{"mapping":{}}');
+      expect([latin1.status, latin1.body.code]).toEqual([415, 'UNSUPPORTED_MEDIA_TYPE']);
+      const csv = await send(t, arrow, 'put', '/api/imports/mapping', 'text/csv', 'a,b\r\n1,2\r\n');
+      expect([csv.status, csv.body.code]).toEqual([415, 'UNSUPPORTED_MEDIA_TYPE']);
+      expect((await arrow.get('/api/imports/mapping')).body.mapping).toEqual(mapping.mapping);
+      expect((await send(t, arrow, 'put', '/api/imports/mapping', 'application/json; charset=utf-8', JSON.stringify(mapping))).status).toBe(
+        200,
+      );
+
+      // A POST that sends no body passes, whatever Content-Type it names.
+      const imported = await upload('/api/imports', [POS_HEADER, ...posRows('STRICT-NOBODY', 2)].join('\r\n'), 'application/octet-stream');
+      expect(imported.status).toBe(201);
+      const claimed = await send(t, arrow, 'post', `/api/imports/${imported.body.id}/claims`, 'text/plain');
+      expect(claimed.status).toBe(201);
+    });
+
+    it('takes a file on the file routes as text/csv, text/tab-separated-values or application/octet-stream, not text/plain', async () => {
+      const tsv = await upload(
+        '/api/imports',
+        [POS_HEADER, ...posRows('STRICT-TSV', 2)].join('\n').replace(/,/g, '\t'),
+        'text/tab-separated-values',
+      );
+      expect(tsv.status).toBe(201);
+      expect(tsv.body).toMatchObject({ status: 'completed', rowsAccepted: 2 });
+      for (const path of ['/api/imports', '/api/claims/file']) {
+        const plain = await upload(path, [POS_HEADER, ...posRows('STRICT-PLAIN', 2)].join('\n'), 'text/plain');
+        expect({ path, status: plain.status, code: plain.body.code }).toEqual({ path, status: 415, code: 'UNSUPPORTED_MEDIA_TYPE' });
+      }
+    });
+  });
+
   describe('a NUL character', () => {
     it('in a query filter or a JSON field is a 400 naming the field', async () => {
       const claim = (await arrow.get('/api/claims')).body.items[0].id as number;
