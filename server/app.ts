@@ -48,7 +48,7 @@ export function createApp({ config, db, staticRoot = process.cwd() }: AppDeps) {
     }
     next();
   });
-  app.use(securityHeaders(config), requestSizeLimit());
+  app.use(securityHeaders(config), requestSizeLimit(config.uploadMaxBytes));
   app.use('/api', apiCors(config));
   app.use(express.json({ limit: '25mb' }));
   // Any other body is refused (415) unless its route takes a file: see http/body-limit.ts.

@@ -52,6 +52,8 @@ export const errorMiddleware: ErrorRequestHandler = (err, req, res, _next) => {
     console.error(`[${req.method} ${req.originalUrl}]`, err);
     problem = new AppError('INTERNAL', 'an unexpected error occurred', 500);
   }
+  // A body over the cap is not read to its end: the connection is not reused for another request.
+  if (problem.status === 413) res.set('Connection', 'close');
   res
     .status(problem.status)
     .type('application/problem+json')

@@ -259,3 +259,11 @@ export async function insertPosLines(distributorId: number, importId: number, ro
     { ignore: true, trustedReferences: true },
   );
 }
+
+/**
+ * Removes the POS lines a failed import wrote (a running import cannot be claimed, so none of
+ * them is a claim's); lines it skipped as already on file belong to earlier imports and stay.
+ */
+export async function discardPosLines(importId: number): Promise<void> {
+  await sequelize().query('DELETE FROM pos_lines WHERE import_id = ?', { replacements: [importId] });
+}
