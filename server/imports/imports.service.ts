@@ -13,6 +13,7 @@ import { scopeOf } from '../auth/actor.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { AppError, notFound } from '../errors.js';
 import * as repo from './imports.repository.js';
+import { limitLineLength } from './line-limit.js';
 import {
   DEFAULT_OPTIONS,
   jsonLineCells,
@@ -221,7 +222,9 @@ export type ImportTarget = (importId: number, products: Awaited<ReturnType<typeo
  * Streams a CSV (any of , ; tab | separators, quoted, CRLF, with or without BOM) into a new import
  * job: its valid rows become POS lines, or go to `target` (a claim file).
  */
-export async function importCsv(actor: Actor, input: Readable, meta: ImportMeta, target?: ImportTarget) {
+export async function importCsv(actor: Actor, file: Readable, meta: ImportMeta, target?: ImportTarget) {
+  // No line longer than MAX_LINE_BYTES reaches the parser (it would cost it quadratic time).
+  const input = limitLineLength(file);
   const { ingest, delimiter } = await start(actor, 'csv', meta, target);
   const hash = createHash('sha256');
   // Strings, not buffers: the decoder keeps a UTF-8 character split across chunks whole.

