@@ -1,9 +1,14 @@
 /**
- * CSV that a spreadsheet cannot turn into a formula, for every export (the claim grid in the
- * browser, the server's reports): a text cell starting with = + - @, a tab or a carriage return gets
- * a leading apostrophe (OWASP "CSV injection"), then RFC 4180 quoting. Numbers pass as they are.
+ * The one CSV writer of every export (the claim grid in the browser, the server's CSV answers such
+ * as GET /api/imports/:id/errors.csv): UTF-8 with a byte-order mark, so that a spreadsheet reads
+ * `Müller` as such and not as `MÃ¼ller`; a text cell starting with = + - @, a tab or a carriage
+ * return gets a leading apostrophe, so that it cannot run as a formula (OWASP "CSV injection");
+ * then RFC 4180 quoting, CRLF line ends. Numbers pass as they are.
  */
 const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** U+FEFF, which UTF-8 writes as the bytes EF BB BF: how Excel knows the file is UTF-8. */
+export const CSV_BOM = '\uFEFF';
 
 export function csvCell(value: unknown): string {
   if (value === null || value === undefined) return '';
@@ -13,8 +18,9 @@ export function csvCell(value: unknown): string {
   return /[",\r\n]/.test(s) || s !== s.trim() ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
+/** A whole CSV document: the byte-order mark, the header, then one line per row. */
 export function toCsv(header: readonly string[], rows: Iterable<readonly unknown[]>): string {
   const out = [header.map(csvCell).join(',')];
   for (const r of rows) out.push(r.map(csvCell).join(','));
-  return out.join('\r\n') + '\r\n';
+  return CSV_BOM + out.join('\r\n') + '\r\n';
 }

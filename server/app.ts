@@ -20,6 +20,7 @@ import { integrationsRouter } from './integrations/integrations.router.js';
 import { reportsRouter } from './reports/reports.router.js';
 import type { Config } from './config.js';
 import { apiNotFound, errorMiddleware } from './errors.js';
+import { jsonBodiesOnly } from './http/body-limit.js';
 import { idempotency } from './http/idempotency.js';
 import { openApiDocument } from './http/openapi.js';
 import { apiCors, apiRateLimit, auditRefusals, requestSizeLimit, securityHeaders, signInRateLimit } from './http/security.js';
@@ -48,9 +49,11 @@ export function createApp({ config, db, staticRoot = process.cwd() }: AppDeps) {
     }
     next();
   });
-  app.use(securityHeaders(config), requestSizeLimit());
+  app.use(securityHeaders(config), requestSizeLimit(config.uploadMaxBytes));
   app.use('/api', apiCors(config));
   app.use(express.json({ limit: '25mb' }));
+  // Any other body is refused (415) unless its route takes a file: see http/body-limit.ts.
+  app.use('/api', jsonBodiesOnly);
   app.use(cookieParser());
 
   app.get('/api/health', async (_req, res) => {

@@ -8,6 +8,9 @@ const flag = (byDefault: boolean) =>
     .default(byDefault ? 'true' : 'false')
     .transform((v) => v === 'true');
 
+/** The largest request body accepted anywhere, uploads included (200 MiB): `UPLOAD_MAX_BYTES`. */
+export const DEFAULT_UPLOAD_MAX_BYTES = 200 * 1024 * 1024;
+
 /** A comma-separated list of origins. */
 const originList = () =>
   z
@@ -56,6 +59,12 @@ const ConfigSchema = z.object({
   signInRateLimit: z.coerce.number().int().positive().default(10),
   signInRateWindowMinutes: z.coerce.number().int().positive().default(15),
   apiRateLimitPerMinute: z.coerce.number().int().positive().default(3000),
+  /**
+   * The byte cap on any request body (a streamed POS report or claim file included), counted on
+   * the stream as it arrives, chunked or not: 413 once it is passed. JSON bodies have their own,
+   * smaller, limit (25 MB).
+   */
+  uploadMaxBytes: z.coerce.number().int().positive().default(DEFAULT_UPLOAD_MAX_BYTES),
   /** HMAC key for embed tokens; several processes need the same one. Random per process when unset. */
   embedTokenSecret: z.string().min(32).optional(),
   embedTokenTtlSeconds: z.coerce.number().int().positive().max(600).default(60),
@@ -104,6 +113,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     signInRateLimit: env.SIGNIN_RATE_LIMIT,
     signInRateWindowMinutes: env.SIGNIN_RATE_WINDOW_MINUTES,
     apiRateLimitPerMinute: env.API_RATE_LIMIT_PER_MINUTE,
+    uploadMaxBytes: env.UPLOAD_MAX_BYTES,
     embedTokenSecret: env.EMBED_TOKEN_SECRET,
     embedTokenTtlSeconds: env.EMBED_TOKEN_TTL_SECONDS,
     salesforceLoginUrl: env.SALESFORCE_LOGIN_URL,

@@ -28,6 +28,7 @@ const TITLES: Record<number, string> = {
   404: 'Not Found',
   409: 'Conflict',
   413: 'Payload Too Large',
+  415: 'Unsupported Media Type',
   422: 'Unprocessable Content',
   429: 'Too Many Requests',
   500: 'Internal Server Error',
@@ -43,10 +44,16 @@ export const errorMiddleware: ErrorRequestHandler = (err, req, res, _next) => {
   if (err instanceof AppError) problem = err;
   else if (err?.type === 'entity.parse.failed') problem = new AppError('MALFORMED_JSON', 'the request body is not valid JSON', 400);
   else if (err?.type === 'entity.too.large') problem = new AppError('PAYLOAD_TOO_LARGE', 'the request body is too large', 413);
+  else if (err?.type === 'charset.unsupported' || err?.type === 'encoding.unsupported')
+    problem = new AppError('UNSUPPORTED_MEDIA_TYPE', String(err.message), 415);
+  else if (err?.type === 'request.aborted' || err?.type === 'request.size.invalid')
+    problem = new AppError('BODY_INCOMPLETE', 'the request body ended early', 400);
   else {
     console.error(`[${req.method} ${req.originalUrl}]`, err);
     problem = new AppError('INTERNAL', 'an unexpected error occurred', 500);
   }
+  // A body over the cap is not read to its end: the connection is not reused for another request.
+  if (problem.status === 413) res.set('Connection', 'close');
   res
     .status(problem.status)
     .type('application/problem+json')

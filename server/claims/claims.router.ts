@@ -17,8 +17,8 @@ import {
 } from './claims.schemas.js';
 import * as service from './claims.service.js';
 import { importClaimFile } from './claim-file.service.js';
-import { AppError } from '../errors.js';
 import { resolveEndCustomerIds } from '../catalog/end-customers.js';
+import { fileUpload } from '../http/body-limit.js';
 import { CurrencyCode } from '../http/money-schemas.js';
 
 const tags = ['claims'];
@@ -90,6 +90,7 @@ describeRoute({
   summary: 'An explicit claim from a CSV claim file (text/csv, streamed): every line validated and submitted in one run',
   tags,
   query: ClaimFileQuery,
+  upload: 'the claim file, streamed: CSV or tab-separated, at most UPLOAD_MAX_BYTES (413 once past it)',
   response: ClaimFileResult,
   status: 201,
   errors: {
@@ -97,7 +98,7 @@ describeRoute({
     403: "FORBIDDEN: only distributor users and vendor users (on a named distributor's behalf) send claim files",
     404: 'NOT_FOUND: no distributor has the distributorId',
     409: 'CLAIM_ALREADY_EXISTS: the debitMemoNumber is held by a standing claim of this distributor (claimId names that claim)',
-    415: 'UNSUPPORTED_MEDIA_TYPE: the body is not sent as text/csv',
+    415: 'UNSUPPORTED_MEDIA_TYPE: the body is not sent as text/csv, text/tab-separated-values or application/octet-stream',
     422: "CURRENCY_MISMATCH: the currency is not the distributor's (no conversion is done)",
   },
 });
@@ -178,13 +179,10 @@ export function claimsRouter() {
   r.post('/file', async (req, res) => {
     const q = parse(ClaimFileQuery, req.query, 'query');
     const actor = await intakeActor(req, q.distributorId, isDistributor);
-    if (!req.is(['text/csv', 'text/plain', 'application/csv', 'application/octet-stream', 'text/tab-separated-values'])) {
-      throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'send the claim file as text/csv (streamed)', 415);
-    }
-    const length = Number(req.get('content-length'));
-    const result = await importClaimFile(actor, req, {
+    const upload = fileUpload(req, 'send the claim file as text/csv (streamed)');
+    const result = await importClaimFile(actor, upload.body, {
       fileName: q.fileName ?? null,
-      totalBytes: Number.isFinite(length) && length > 0 ? length : null,
+      totalBytes: upload.declaredBytes,
       delimiter: q.delimiter === 'tab' ? '\t' : q.delimiter,
       debitMemoNumber: q.debitMemoNumber ?? null,
       currency: q.currency ?? null,

@@ -1,8 +1,8 @@
 /**
- * A streamed request body (a CSV upload of up to 200 MB) read to its end before the route runs:
- * written to a private temp file while it is hashed (constant memory), then given back to the
- * route as the request's own stream, read from that file. The idempotency check needs the whole
- * body's hash before the route may act on it.
+ * A streamed request body (a CSV upload, up to the byte cap of ./body-limit.ts) read to its end
+ * before the route runs: written to a private temp file while it is hashed (constant memory), then
+ * given back to the route as the request's own stream, read from that file. The idempotency check
+ * needs the whole body's hash before the route may act on it.
  */
 import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
@@ -11,7 +11,7 @@ import type { IncomingMessage } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable, type ReadableOptions } from 'node:stream';
-import { AppError } from '../errors.js';
+import { bodyIncomplete, payloadTooLarge } from './body-limit.js';
 
 export interface SpooledBody {
   /** SHA-256 of the body's bytes, hex. */
@@ -55,7 +55,7 @@ export async function spoolBody(req: IncomingMessage, maxBytes: number): Promise
       };
       const onData = (chunk: Buffer) => {
         bytes += chunk.length;
-        if (bytes > maxBytes) return stop(new AppError('PAYLOAD_TOO_LARGE', 'the request body is too large', 413));
+        if (bytes > maxBytes) return stop(payloadTooLarge());
         hash.update(chunk);
         if (!out.write(chunk)) {
           req.pause();
@@ -64,7 +64,7 @@ export async function spoolBody(req: IncomingMessage, maxBytes: number): Promise
       };
       const onEnd = () => out.end();
       // The client went away before the body's end (Node reports it as ECONNRESET, or only closes).
-      const onAbort = () => stop(new AppError('BODY_INCOMPLETE', 'the request body ended early', 400));
+      const onAbort = () => stop(bodyIncomplete());
       const onClose = () => {
         if (!req.complete) onAbort();
       };

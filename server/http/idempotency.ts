@@ -12,7 +12,7 @@ import { sha256 } from '../auth/passwords.js';
 import { AppError } from '../errors.js';
 import { discardSpool, hasUnreadBody, replayBody, spoolBody } from './body-spool.js';
 import { findFirstRequest, forgetUse, recordFirstUse, storeResponse, type FirstRequest } from './idempotency.repository.js';
-import { MAX_REQUEST_BYTES } from './security.js';
+import { maxBodyBytes } from './body-limit.js';
 
 export const idempotency: RequestHandler = async (req, res, next) => {
   const key = req.get('idempotency-key');
@@ -33,12 +33,8 @@ export const idempotency: RequestHandler = async (req, res, next) => {
   let bodyDigest: string;
   let spooled: Awaited<ReturnType<typeof spoolBody>> | null = null;
   if (hasUnreadBody(req)) {
-    try {
-      spooled = await spoolBody(req, MAX_REQUEST_BYTES);
-    } catch (err) {
-      if (err instanceof AppError && err.status === 413) res.set('Connection', 'close');
-      throw err;
-    }
+    // The same cap as a body read by its route (a 413 answer closes the connection: errors.ts).
+    spooled = await spoolBody(req, maxBodyBytes(req));
     const file = spooled;
     // The route is done with it once the answer is sent (or the client has gone).
     res.on('close', () => void discardSpool(file).catch((e: unknown) => console.error('spooled body', e)));

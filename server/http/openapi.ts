@@ -5,6 +5,7 @@
 import { parseIsoDate } from '../../core/claims/units.js';
 import { OpenAPIRegistry, OpenApiGeneratorV31, extendZodWithOpenApi } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
+import { acceptFileBody, FILE_MEDIA_TYPES } from './body-limit.js';
 
 extendZodWithOpenApi(z);
 export { z };
@@ -31,9 +32,8 @@ export const Problem = registry.register(
 /** A calendar date as YYYY-MM-DD (2026-02-30 and 2026-13-01 are refused), checked by core's one date parser. */
 export const DateString = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD')
-  .refine((d) => parseIsoDate(d) !== -1, 'not a calendar date')
-  .openapi({ example: '2026-11-23' });
+  .refine((d) => /^\d{4}-\d{2}-\d{2}$/.test(d) && parseIsoDate(d) !== -1, 'a calendar date as YYYY-MM-DD')
+  .openapi({ type: 'string', format: 'date', pattern: '^\\d{4}-\\d{2}-\\d{2}$', example: '2026-11-23' });
 /** The largest id or count a path or query may name (INT columns). */
 export const MAX_INT = 2_147_483_647;
 
@@ -57,6 +57,11 @@ interface RouteDoc {
   summary: string;
   tags: string[];
   body?: z.ZodTypeAny;
+  /**
+   * The route takes a file body (streamed; one of FILE_MEDIA_TYPES), described here: it is
+   * documented beside the JSON `body` if any, and a file sent to any other route is refused (415).
+   */
+  upload?: string;
   query?: z.AnyZodObject;
   params?: z.AnyZodObject;
   response?: z.ZodTypeAny;
@@ -75,6 +80,12 @@ interface RouteDoc {
 /** Declares a route in the OpenAPI document; the router uses the same schemas to validate. */
 export function describeRoute(doc: RouteDoc) {
   const status = doc.status ?? 200;
+  if (doc.upload) acceptFileBody(doc.method, doc.path);
+  const file = z.string().openapi({ format: 'binary', description: doc.upload });
+  const content = {
+    ...(doc.body ? { 'application/json': { schema: doc.body } } : {}),
+    ...(doc.upload ? Object.fromEntries(FILE_MEDIA_TYPES.map((type) => [type, { schema: file }])) : {}),
+  };
   registry.registerPath({
     method: doc.method,
     path: doc.path.replace(/:(\w+)/g, '{$1}'),
@@ -95,7 +106,7 @@ export function describeRoute(doc: RouteDoc) {
             }),
           }
         : {}),
-      ...(doc.body ? { body: { content: { 'application/json': { schema: doc.body } } } } : {}),
+      ...(Object.keys(content).length ? { body: { content } } : {}),
     },
     responses: {
       [status]: {

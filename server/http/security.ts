@@ -1,7 +1,7 @@
 /**
  * Hardening in one place: security headers (CSP frame-ancestors from configuration), CORS limited to
- * configured origins, rate limits on sign-in and on the API, request size caps, and an audit event
- * for every refused authorization (401/403).
+ * configured origins, rate limits on sign-in and on the API, request size caps (./body-limit.ts,
+ * with the media-type rules), and an audit event for every refused authorization (401/403).
  */
 import cors from 'cors';
 import type { ErrorRequestHandler, Request, RequestHandler } from 'express';
@@ -10,9 +10,6 @@ import helmet from 'helmet';
 import { recordAudit } from '../audit/audit.repository.js';
 import type { Config } from '../config.js';
 import { AppError } from '../errors.js';
-
-/** Largest request body accepted anywhere (uploads included); the JSON parser has its own, smaller, limit. */
-export const MAX_REQUEST_BYTES = 200 * 1024 * 1024;
 
 /** Helmet, with frame-ancestors listing only ourselves and the configured CRM and portal origins. */
 export function securityHeaders(config: Config): RequestHandler {
@@ -90,14 +87,8 @@ export function apiRateLimit(config: Config): RequestHandler {
   });
 }
 
-/** Refuses a declared body larger than the cap before anything reads it. */
-export const requestSizeLimit =
-  (maxBytes = MAX_REQUEST_BYTES): RequestHandler =>
-  (req, _res, next) => {
-    const declared = Number(req.get('content-length') ?? 0);
-    if (declared > maxBytes) return next(new AppError('PAYLOAD_TOO_LARGE', 'the request body is too large', 413));
-    next();
-  };
+/** The byte cap on request bodies (declared and streamed) lives with the media-type rules. */
+export { requestSizeLimit } from './body-limit.js';
 
 const audited = new WeakSet<object>();
 /** Marks an error whose refusal was already audited with more detail (SAML, embed tokens). */

@@ -126,6 +126,13 @@ export async function listImports(scope: TenantScope, limit: number): Promise<Im
   return (await PosImport.findAll({ where: scoped(scope), order: [['id', 'DESC']], limit })).map(toView);
 }
 
+/**
+ * A row error quotes the file (the message names the bad value, `raw` is the row): a NUL in it is
+ * kept as U+FFFD, since the ORM writes values into the SQL text and SQLite ends a statement at a
+ * NUL (a 500 before).
+ */
+const withoutNul = (s: string) => s.replace(/\0/g, '\uFFFD');
+
 export async function insertRowErrors(importId: number, errors: (RowError & { raw: string | null })[]) {
   if (!errors.length) return;
   await PosImportError.bulkCreate(
@@ -134,8 +141,8 @@ export async function insertRowErrors(importId: number, errors: (RowError & { ra
       rowNumber: e.rowNumber,
       columnName: e.column,
       code: e.code,
-      message: e.message.slice(0, 500),
-      raw: e.raw,
+      message: withoutNul(e.message.slice(0, 500)),
+      raw: e.raw === null ? null : withoutNul(e.raw),
     })),
   );
 }
@@ -340,4 +347,12 @@ export async function voidImport(importId: number, userId: number, reason: strin
     await i.update({ status: 'voided', voidedAt: new Date(), voidedByUserId: userId, voidReason: reason }, { transaction });
     return { outcome: 'voided' as const, removed, view: toView(i) };
   });
+}
+
+/**
+ * Removes the POS lines a failed import wrote (a running import cannot be claimed, so none of
+ * them is a claim's); lines it skipped as already on file belong to earlier imports and stay.
+ */
+export async function discardPosLines(importId: number): Promise<void> {
+  await sequelize().query('DELETE FROM pos_lines WHERE import_id = ?', { replacements: [importId] });
 }

@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { authorize, intakeActor, requireActor } from '../auth/actor.js';
-import { AppError } from '../errors.js';
+import { fileUpload } from '../http/body-limit.js';
 import { CurrencyCode } from '../http/money-schemas.js';
 import { describeRoute, IdParam, z, wholeNumber } from '../http/openapi.js';
 import { OnBehalfQuery } from '../http/intake.js';
@@ -111,6 +111,7 @@ describeRoute({
   tags,
   query: ImportQuery,
   body: JsonImport,
+  upload: 'the POS report, streamed: CSV or tab-separated, at most UPLOAD_MAX_BYTES (413 once past it)',
   response: ImportView,
   status: 201,
 });
@@ -234,13 +235,10 @@ export function importsRouter() {
         .json(await service.importJson(actor, body.lines, { fileName: body.fileName ?? q.fileName ?? null, totalBytes: null }));
       return;
     }
-    if (!req.is(['text/csv', 'text/plain', 'application/csv', 'application/octet-stream', 'text/tab-separated-values'])) {
-      throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'send text/csv (streamed) or application/json {lines}', 415);
-    }
-    const length = Number(req.get('content-length'));
-    const view = await service.importCsv(actor, req, {
+    const upload = fileUpload(req, 'send text/csv (streamed) or application/json {lines}');
+    const view = await service.importCsv(actor, upload.body, {
       fileName: q.fileName ?? null,
-      totalBytes: Number.isFinite(length) && length > 0 ? length : null,
+      totalBytes: upload.declaredBytes,
       delimiter: q.delimiter === 'tab' ? '\t' : q.delimiter,
     });
     res.status(201).json(view);

@@ -14,6 +14,7 @@ import { recordAudit } from '../audit/audit.repository.js';
 import { AppError, notFound } from '../errors.js';
 import * as settlement from '../settlement/settlement.service.js';
 import * as repo from './imports.repository.js';
+import { limitLineLength } from './line-limit.js';
 import {
   DEFAULT_OPTIONS,
   jsonLineCells,
@@ -187,7 +188,12 @@ async function start(actor: Actor, format: 'csv' | 'json', meta: ImportMeta, tar
 async function finish(actor: Actor, ingest: Ingest, sha: string | null, failure: AppError | null) {
   const mapping = ingest.columns ? Object.fromEntries(Object.entries(ingest.columns.index).map(([f, i]) => [f, i])) : null;
   if (!failure) await ingest.drain();
-  else await ingest.settle();
+  else {
+    await ingest.settle();
+    // A failed job keeps nothing: the POS lines its batches already wrote go (a claim file's
+    // lines are its claim's, which the claim file discards).
+    await repo.discardPosLines(ingest.importId);
+  }
   const status = failure ? 'failed' : 'completed';
   await repo.updateImport(ingest.importId, {
     status,
@@ -195,7 +201,7 @@ async function finish(actor: Actor, ingest: Ingest, sha: string | null, failure:
     finishedAt: new Date(),
     failure: failure ? JSON.stringify({ code: failure.code, message: failure.message, ...failure.details }) : null,
     mapping: mapping ? JSON.stringify(mapping) : null,
-    rowsDuplicate: ingest.rowsValid - ingest.rowsAccepted,
+    ...(failure ? { rowsAccepted: 0, rowsDuplicate: 0 } : { rowsDuplicate: ingest.rowsValid - ingest.rowsAccepted }),
   });
   // Returns take back the credit of the sales they return (the settlement service), audited.
   if (!failure && !ingest.claimFile) {
@@ -245,7 +251,9 @@ export type ImportTarget = (importId: number, products: Awaited<ReturnType<typeo
  * Streams a CSV (any of , ; tab | separators, quoted, CRLF, with or without BOM) into a new import
  * job: its valid rows become POS lines, or go to `target` (a claim file).
  */
-export async function importCsv(actor: Actor, input: Readable, meta: ImportMeta, target?: ImportTarget) {
+export async function importCsv(actor: Actor, file: Readable, meta: ImportMeta, target?: ImportTarget) {
+  // No line longer than MAX_LINE_BYTES reaches the parser (it would cost it quadratic time).
+  const input = limitLineLength(file);
   const { ingest, delimiter } = await start(actor, 'csv', meta, target);
   const hash = createHash('sha256');
   // Strings, not buffers: the decoder keeps a UTF-8 character split across chunks whole.
@@ -259,6 +267,8 @@ export async function importCsv(actor: Actor, input: Readable, meta: ImportMeta,
   // Papaparse reads the stream itself; each chunk pauses it until its rows are written, so a
   // slow database slows the reading instead of filling memory (backpressure).
   let chain: Promise<void> = Promise.resolve();
+  // Once the run has failed, no more rows go in (the failure undoes what went in).
+  let stopped = false;
   const rows = async (data: string[][]) => {
     for (const cells of data) {
       rowNumber++;
@@ -273,23 +283,31 @@ export async function importCsv(actor: Actor, input: Readable, meta: ImportMeta,
         delimitersToGuess: [',', ';', '\t', '|'],
         skipEmptyLines: 'greedy',
         chunk(results, parser) {
+          if (stopped) return parser.abort();
           parser.pause();
           chain = chain.then(() => rows(results.data as string[][]));
           chain.then(
-            () => parser.resume(),
+            () => !stopped && parser.resume(),
             (err: unknown) => {
+              stopped = true;
               parser.abort();
               reject(err);
             },
           );
         },
         complete: () => chain.then(resolve, reject),
-        error: (err: Error) => reject(new AppError('UNREADABLE_FILE', `the file could not be read: ${err.message}`, 422)),
+        error: (err: Error) => {
+          stopped = true;
+          reject(err instanceof AppError ? err : new AppError('UNREADABLE_FILE', `the file could not be read: ${err.message}`, 422));
+        },
       });
     });
     if (rowNumber === 0) throw new AppError('EMPTY_FILE', 'the file has no header row', 422);
   } catch (err) {
+    stopped = true;
     input.resume();
+    // Rows already handed to the job are written (or failed) before the job is closed.
+    await chain.catch(() => undefined);
     if (!(err instanceof AppError)) {
       // The job must not stay "running" forever: record the failure, then let the error middleware answer 500.
       await finish(actor, ingest, null, new AppError('INTERNAL', 'the import stopped on an unexpected error', 500)).catch(() => undefined);

@@ -73,7 +73,8 @@ describeDb('POS imports', () => {
     expect(csv.status).toBe(200);
     expect(csv.headers['content-type']).toMatch(/text\/csv/);
     expect(csv.headers['content-disposition']).toContain(`import-${importId}-errors.csv`);
-    expect(csv.text.split('\r\n')[0]).toBe('row,column,code,message,raw');
+    // UTF-8 with a byte-order mark, for spreadsheets.
+    expect(csv.text.split('\r\n')[0]).toBe('\uFEFFrow,column,code,message,raw');
     expect(csv.text).toContain('4,invoiceDate,INVALID_DATE');
   });
 

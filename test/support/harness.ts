@@ -45,12 +45,13 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function startTestApp(options: { seed?: boolean; url?: string } = {}): Promise<TestApp> {
+/** `env`: configuration variables for this app (e.g. `UPLOAD_MAX_BYTES`), beside the tests' defaults. */
+export async function startTestApp(options: { seed?: boolean; url?: string; env?: Record<string, string> } = {}): Promise<TestApp> {
   const url = options.url ?? testDatabaseUrl();
   const db = await openDatabase(url, { poolMax: 10 });
   await db.migrate();
   if (options.seed !== false) await seedDemo();
-  const config = loadConfig({ LOG_REQUESTS: 'false' });
+  const config = loadConfig({ LOG_REQUESTS: 'false', ...options.env });
   const app = createApp({ config, db });
   const http = request(app);
   const tokens = new Map<string, string>();
