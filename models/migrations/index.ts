@@ -8,6 +8,7 @@ import { claimLineIndexesSchema } from './20261123T1500-claim-line-indexes.js';
 import { canonicalPosKeySchema } from './20261201T0900-canonical-pos-key.js';
 import { distributorCurrencySchema } from './20261201T0910-distributor-currency.js';
 import { exactMoneySqliteSchema } from './20261201T1000-exact-money-sqlite.js';
+import { importJobsSchema } from './20261201T1300-import-jobs.js';
 import type { Migration } from './types.js';
 
 export const migrations: Migration[] = [
@@ -20,4 +21,5 @@ export const migrations: Migration[] = [
   canonicalPosKeySchema,
   distributorCurrencySchema,
   exactMoneySqliteSchema,
+  importJobsSchema,
 ];

@@ -14,7 +14,9 @@ import {
   PayInput,
 } from './claims.schemas.js';
 import * as service from './claims.service.js';
-import { importClaimFile } from './claim-file.service.js';
+import { checkClaimFile } from './claim-file.service.js';
+import * as imports from '../imports/imports.service.js';
+import { answerJob, WaitQuery, type Jobs } from '../jobs/runtime.js';
 import { AppError } from '../errors.js';
 import { resolveEndCustomerIds } from '../catalog/end-customers.js';
 import { CurrencyCode } from '../http/money-schemas.js';
@@ -73,6 +75,7 @@ const ClaimFileQuery = z.object({
     .optional()
     .openapi({ description: 'one claim per debit memo: a second file with it answers 409' }),
   currency: CurrencyCode.optional(),
+  wait: WaitQuery,
 });
 const ClaimFileResult = z
   .object({
@@ -85,7 +88,8 @@ const ClaimFileResult = z
 describeRoute({
   method: 'post',
   path: '/api/claims/file',
-  summary: 'An explicit claim from a CSV claim file (text/csv, streamed): every line validated and submitted in one run',
+  summary:
+    'An explicit claim from a CSV claim file (text/csv, streamed to storage): every line validated and submitted in one run. A job: 202 with the import job (purpose claim, status queued) and a Location to poll, whose result is the ClaimFileResult once completed; ?wait=true answers 201 with the ClaimFileResult',
   tags,
   query: ClaimFileQuery,
   response: ClaimFileResult,
@@ -152,7 +156,7 @@ describeRoute({
   idempotent: true,
 });
 
-export function claimsRouter() {
+export function claimsRouter(jobs: Jobs) {
   const r = Router();
   const id = (params: unknown) => parse(IdParam, params, 'params').id;
   r.get('/', async (req, res) => {
@@ -178,15 +182,24 @@ export function claimsRouter() {
     if (!req.is(['text/csv', 'text/plain', 'application/csv', 'application/octet-stream', 'text/tab-separated-values'])) {
       throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'send the claim file as text/csv (streamed)', 415);
     }
-    const length = Number(req.get('content-length'));
-    const result = await importClaimFile(actor, req, {
-      fileName: q.fileName ?? null,
-      totalBytes: Number.isFinite(length) && length > 0 ? length : null,
-      delimiter: q.delimiter === 'tab' ? '\t' : q.delimiter,
-      debitMemoNumber: q.debitMemoNumber ?? null,
-      currency: q.currency ?? null,
+    const claim = { debitMemoNumber: q.debitMemoNumber ?? null, currency: q.currency ?? null };
+    // Refused at once, before the file is stored (the job checks again when it runs).
+    await checkClaimFile(actor, claim);
+    const stored = await jobs.uploads.store(req);
+    const importId = await imports.createImportJob(actor, {
+      format: 'csv',
+      purpose: 'claim',
+      meta: { fileName: q.fileName ?? null, totalBytes: stored.bytes, delimiter: q.delimiter === 'tab' ? '\t' : q.delimiter },
+      uploadPath: stored.path,
+      extra: claim,
     });
-    res.status(201).json(result);
+    await answerJob(res, jobs, q.wait, {
+      data: { kind: 'claim-file', id: importId },
+      location: `/api/imports/${importId}`,
+      view: () => imports.getImport(actor, importId),
+      outcome: () => imports.importResult(actor, importId),
+      unqueued: (problem) => imports.failImport(actor, importId, problem),
+    });
   });
   r.post('/:id/submit', async (req, res) => {
     res.json(await service.submitClaim(authorize(req, 'claim.submit'), id(req.params)));

@@ -5,11 +5,14 @@
  * for bulk paths).
  */
 import type { Sequelize } from 'sequelize';
-import { PosColumnMapping, PosImport, PosImportError } from '../../models/imports.js';
+import type { Transaction } from 'sequelize';
+import { ImportClaimRun, PosColumnMapping, PosImport, PosImportError, type ImportStatus } from '../../models/imports.js';
 import { Product, ProductPartMapping } from '../../models/catalog.js';
 import type { TenantScope } from '../auth/actor.js';
 import type { PosRow, RowError } from './pos-rows.js';
 import { writeRows, type Cell } from '../../models/bulk.js';
+
+export { inTransaction, type Tx } from '../database.repository.js';
 
 const sequelize = (): Sequelize => PosImport.sequelize!;
 
@@ -20,7 +23,7 @@ export interface ImportView {
   purpose: 'pos' | 'claim';
   fileName: string | null;
   fileSha256: string | null;
-  status: string;
+  status: ImportStatus;
   totalBytes: number | null;
   processedBytes: number;
   rowsRead: number;
@@ -34,6 +37,8 @@ export interface ImportView {
   startedAt: string | null;
   finishedAt: string | null;
   createdAt: string;
+  /** a claim file's answer once it has completed (see ClaimFileResult), else null */
+  result: unknown;
 }
 
 const toView = (i: PosImport): ImportView => ({
@@ -50,13 +55,14 @@ const toView = (i: PosImport): ImportView => ({
   rowsAccepted: i.rowsAccepted,
   rowsDuplicate: i.rowsDuplicate,
   rowsRejected: i.rowsRejected,
-  progress: i.status !== 'running' ? 1 : i.totalBytes ? Math.min(1, i.processedBytes / i.totalBytes) : null,
+  progress: i.status === 'queued' ? 0 : i.status !== 'running' ? 1 : i.totalBytes ? Math.min(1, i.processedBytes / i.totalBytes) : null,
   failure: i.failure,
   mapping: i.mapping ? JSON.parse(i.mapping) : null,
   createdByUserId: i.createdByUserId,
   startedAt: i.startedAt?.toISOString() ?? null,
   finishedAt: i.finishedAt?.toISOString() ?? null,
   createdAt: i.createdAt.toISOString(),
+  result: i.result ? (JSON.parse(i.result) as unknown) : null,
 });
 
 const scoped = (scope: TenantScope) => (scope.distributorId === null ? {} : { distributorId: scope.distributorId });
@@ -68,11 +74,15 @@ export async function createImport(v: {
   fileName: string | null;
   totalBytes: number | null;
   createdByUserId: number;
+  /** a job: the stored upload and the settings it runs with; created `queued` */
+  uploadPath?: string | null;
+  settings?: object;
 }) {
   const i = await PosImport.create({
     ...v,
+    settings: v.settings ? JSON.stringify(v.settings) : null,
     fileSha256: null,
-    status: 'running',
+    status: v.uploadPath === undefined ? 'running' : 'queued',
     processedBytes: 0,
     rowsRead: 0,
     rowsAccepted: 0,
@@ -80,7 +90,7 @@ export async function createImport(v: {
     rowsRejected: 0,
     mapping: null,
     failure: null,
-    startedAt: new Date(),
+    startedAt: v.uploadPath === undefined ? new Date() : null,
     finishedAt: null,
   });
   return i.id;
@@ -101,10 +111,93 @@ export async function updateImport(
       | 'failure'
       | 'finishedAt'
       | 'fileSha256'
+      | 'startedAt'
+      | 'resumeRow'
+      | 'attempts'
+      | 'claimId'
+      | 'result'
+      | 'uploadPath'
     >
   >,
+  transaction?: Transaction | null,
 ) {
-  await PosImport.update(patch, { where: { id } });
+  await PosImport.update(patch, { where: { id }, transaction: transaction ?? undefined });
+}
+
+/** The job row itself (a worker's view: settings, upload, resume mark). */
+export const findImportRow = (id: number, transaction?: Transaction | null) =>
+  PosImport.findByPk(id, { transaction: transaction ?? undefined });
+
+/** Starts over a job whose writes are thrown away (a claim file run again): counters, mark and row errors. */
+export async function resetImport(id: number, transaction?: Transaction | null) {
+  await PosImportError.destroy({ where: { importId: id }, transaction: transaction ?? undefined });
+  await PosImport.update(
+    { processedBytes: 0, rowsRead: 0, rowsAccepted: 0, rowsDuplicate: 0, rowsRejected: 0, resumeRow: 0, mapping: null, failure: null },
+    { where: { id }, transaction: transaction ?? undefined },
+  );
+}
+
+/** Jobs a stopped process left unfinished (queued or running), oldest first. */
+export async function unfinishedImports() {
+  return PosImport.findAll({
+    where: { status: ['queued', 'running'] },
+    attributes: ['id', 'purpose', 'uploadPath'],
+    order: [['id', 'ASC']],
+    raw: true,
+  });
+}
+
+export interface ClaimRunView {
+  id: number;
+  importId: number;
+  distributorId: number;
+  status: ImportStatus;
+  options: Record<string, unknown>;
+  result: unknown;
+  failure: string | null;
+  attempts: number;
+  createdByUserId: number;
+  startedAt: string | null;
+  finishedAt: string | null;
+  createdAt: string;
+}
+
+const claimRunView = (r: ImportClaimRun): ClaimRunView => ({
+  id: r.id,
+  importId: r.importId,
+  distributorId: r.distributorId,
+  status: r.status,
+  options: JSON.parse(r.options) as Record<string, unknown>,
+  result: r.result ? (JSON.parse(r.result) as unknown) : null,
+  failure: r.failure,
+  attempts: r.attempts,
+  createdByUserId: r.createdByUserId,
+  startedAt: r.startedAt?.toISOString() ?? null,
+  finishedAt: r.finishedAt?.toISOString() ?? null,
+  createdAt: r.createdAt.toISOString(),
+});
+
+export async function createClaimRun(v: { importId: number; distributorId: number; options: object; createdByUserId: number }) {
+  const r = await ImportClaimRun.create({ ...v, options: JSON.stringify(v.options), status: 'queued' });
+  return r.id;
+}
+
+export async function findClaimRun(scope: TenantScope, importId: number, id: number): Promise<ClaimRunView | null> {
+  const r = await ImportClaimRun.findOne({ where: { id, importId, ...scoped(scope) } });
+  return r ? claimRunView(r) : null;
+}
+
+export const findClaimRunRow = (id: number) => ImportClaimRun.findByPk(id);
+
+export async function updateClaimRun(
+  id: number,
+  patch: Partial<Pick<ImportClaimRun, 'status' | 'result' | 'failure' | 'attempts' | 'startedAt' | 'finishedAt'>>,
+) {
+  await ImportClaimRun.update(patch, { where: { id } });
+}
+
+export async function unfinishedClaimRuns() {
+  return ImportClaimRun.findAll({ where: { status: ['queued', 'running'] }, attributes: ['id'], order: [['id', 'ASC']], raw: true });
 }
 
 export async function findImport(scope: TenantScope, id: number): Promise<ImportView | null> {
@@ -116,7 +209,7 @@ export async function listImports(scope: TenantScope, limit: number): Promise<Im
   return (await PosImport.findAll({ where: scoped(scope), order: [['id', 'DESC']], limit })).map(toView);
 }
 
-export async function insertRowErrors(importId: number, errors: (RowError & { raw: string | null })[]) {
+export async function insertRowErrors(importId: number, errors: (RowError & { raw: string | null })[], transaction?: Transaction | null) {
   if (!errors.length) return;
   await PosImportError.bulkCreate(
     errors.map((e) => ({
@@ -127,6 +220,7 @@ export async function insertRowErrors(importId: number, errors: (RowError & { ra
       message: e.message.slice(0, 500),
       raw: e.raw,
     })),
+    { transaction: transaction ?? undefined },
   );
 }
 
@@ -240,7 +334,12 @@ function values(distributorId: number, importId: number, r: PosInsertRow, now: D
 }
 
 /** Inserts valid rows, skipping POS lines already on file (the unique key); returns how many were new. */
-export async function insertPosLines(distributorId: number, importId: number, rows: PosInsertRow[]): Promise<number> {
+export async function insertPosLines(
+  distributorId: number,
+  importId: number,
+  rows: PosInsertRow[],
+  transaction?: Transaction | null,
+): Promise<number> {
   if (!rows.length) return 0;
   const now = new Date();
   return writeRows(
@@ -249,6 +348,6 @@ export async function insertPosLines(distributorId: number, importId: number, ro
     POS_COLUMNS,
     rows.map((x) => values(distributorId, importId, x, now)),
     // The distributor is the caller's and the product ids were looked up for this import.
-    { ignore: true, trustedReferences: true },
+    { ignore: true, trustedReferences: true, transaction },
   );
 }

@@ -4,7 +4,8 @@ import { AppError } from '../errors.js';
 import { CurrencyCode } from '../http/money-schemas.js';
 import { describeRoute, IdParam, z } from '../http/openapi.js';
 import { parse } from '../http/validate.js';
-import { claimImport } from '../claims/pos-claims.service.js';
+import { claimCurrency } from '../claims/claims.service.js';
+import { answerJob, WaitQuery, type Jobs } from '../jobs/runtime.js';
 import * as service from './imports.service.js';
 import { POS_FIELDS } from './pos-rows.js';
 
@@ -17,7 +18,9 @@ const ImportView = z
     purpose: z.enum(['pos', 'claim']).openapi({ description: "'pos': POS lines kept; 'claim': a claim file validated into one claim" }),
     fileName: z.string().nullable(),
     fileSha256: z.string().nullable(),
-    status: z.enum(['running', 'completed', 'failed']),
+    status: z.enum(['queued', 'running', 'completed', 'failed']).openapi({
+      description: 'queued: stored, waiting for a worker; running: a worker has it (a retried job goes on where it stopped)',
+    }),
     totalBytes: z.number().nullable(),
     processedBytes: z.number(),
     rowsRead: z.number(),
@@ -31,6 +34,7 @@ const ImportView = z
     startedAt: z.string().nullable(),
     finishedAt: z.string().nullable(),
     createdAt: z.string(),
+    result: z.unknown().openapi({ description: "a claim file's answer (ClaimFileResult) once it has completed; null otherwise" }),
   })
   .openapi('PosImport');
 const RowErrorView = z.object({
@@ -69,7 +73,29 @@ const JsonImport = z
       .max(100_000),
   })
   .openapi('PosJsonImport');
-const ImportQuery = z.object({ fileName: z.string().max(255).optional(), delimiter: z.enum([',', ';', '\t', '|', 'tab']).optional() });
+const ImportQuery = z.object({
+  fileName: z.string().max(255).optional(),
+  delimiter: z.enum([',', ';', '\t', '|', 'tab']).optional(),
+  wait: WaitQuery,
+});
+const WaitOnly = z.object({ wait: WaitQuery });
+const ClaimRunView = z
+  .object({
+    id: z.number(),
+    importId: z.number(),
+    distributorId: z.number(),
+    status: z.enum(['queued', 'running', 'completed', 'failed']),
+    options: z.record(z.unknown()),
+    result: z.unknown().openapi({ description: 'the claims built (as the 201 answer of ?wait=true) once completed; null otherwise' }),
+    failure: z.string().nullable(),
+    attempts: z.number(),
+    createdByUserId: z.number(),
+    startedAt: z.string().nullable(),
+    finishedAt: z.string().nullable(),
+    createdAt: z.string(),
+  })
+  .openapi('ImportClaimRun');
+const RunParams = z.object({ id: z.coerce.number().int().positive(), runId: z.coerce.number().int().positive() });
 const ClaimImportInput = z
   .object({
     mode: z.enum(['implicit', 'automatic', 'both']).default('both'),
@@ -101,12 +127,13 @@ describeRoute({
 describeRoute({
   method: 'post',
   path: '/api/imports',
-  summary: 'Import POS lines: a CSV body (text/csv, streamed) or JSON {lines}',
+  summary:
+    'Import POS lines: a CSV body (text/csv, streamed to storage) or JSON {lines}. A job: 202 with the import (status queued) and a Location to poll; ?wait=true answers 201 with the finished import',
   tags,
   query: ImportQuery,
   body: JsonImport,
   response: ImportView,
-  status: 201,
+  status: 202,
 });
 describeRoute({
   method: 'get',
@@ -142,14 +169,25 @@ describeRoute({ method: 'get', path: '/api/imports/:id/errors.csv', summary: 'Th
 describeRoute({
   method: 'post',
   path: '/api/imports/:id/claims',
-  summary: 'Turn the import into implicit claims (lines with an authorization number) and automatic claims (best match)',
+  summary:
+    'Turn the import into implicit claims (lines with an authorization number) and automatic claims (best match). A job: 202 with the run and a Location to poll; ?wait=true answers 201 with the claims built',
   tags,
   params: IdParam,
+  query: WaitOnly,
   body: ClaimImportInput,
-  status: 201,
+  response: ClaimRunView,
+  status: 202,
+});
+describeRoute({
+  method: 'get',
+  path: '/api/imports/:id/claims/:runId',
+  summary: 'A claim run over the import: its status, and the claims built once completed',
+  tags,
+  params: RunParams,
+  response: ClaimRunView,
 });
 
-export function importsRouter() {
+export function importsRouter(jobs: Jobs) {
   const r = Router();
   const id = (params: unknown) => parse(IdParam, params, 'params').id;
   r.get('/mapping', async (req, res) => {
@@ -163,23 +201,32 @@ export function importsRouter() {
   r.post('/', async (req, res) => {
     const actor = authorize(req, 'claim.submit');
     const q = parse(ImportQuery, req.query, 'query');
+    let job: { format: 'csv' | 'json'; fileName: string | null; totalBytes: number | null; path: string };
     if (req.is('application/json')) {
       const body = parse(JsonImport, req.body);
-      res
-        .status(201)
-        .json(await service.importJson(actor, body.lines, { fileName: body.fileName ?? q.fileName ?? null, totalBytes: null }));
-      return;
+      const stored = await jobs.uploads.storeJson(body.lines);
+      job = { format: 'json', fileName: body.fileName ?? q.fileName ?? null, totalBytes: null, path: stored.path };
+    } else {
+      if (!req.is(['text/csv', 'text/plain', 'application/csv', 'application/octet-stream', 'text/tab-separated-values'])) {
+        throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'send text/csv (streamed) or application/json {lines}', 415);
+      }
+      // The body streams to a file (constant memory); the job reads it from there.
+      const stored = await jobs.uploads.store(req);
+      job = { format: 'csv', fileName: q.fileName ?? null, totalBytes: stored.bytes, path: stored.path };
     }
-    if (!req.is(['text/csv', 'text/plain', 'application/csv', 'application/octet-stream', 'text/tab-separated-values'])) {
-      throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'send text/csv (streamed) or application/json {lines}', 415);
-    }
-    const length = Number(req.get('content-length'));
-    const view = await service.importCsv(actor, req, {
-      fileName: q.fileName ?? null,
-      totalBytes: Number.isFinite(length) && length > 0 ? length : null,
-      delimiter: q.delimiter === 'tab' ? '\t' : q.delimiter,
+    const importId = await service.createImportJob(actor, {
+      format: job.format,
+      purpose: 'pos',
+      meta: { fileName: job.fileName, totalBytes: job.totalBytes, delimiter: q.delimiter === 'tab' ? '\t' : q.delimiter },
+      uploadPath: job.path,
     });
-    res.status(201).json(view);
+    await answerJob(res, jobs, q.wait, {
+      data: { kind: 'pos-import', id: importId },
+      location: `/api/imports/${importId}`,
+      view: () => service.getImport(actor, importId),
+      outcome: () => service.importOutcome(actor, importId),
+      unqueued: (problem) => service.failImport(actor, importId, problem),
+    });
   });
   r.get('/', async (req, res) => {
     res.json({ items: await service.listImports(requireActor(req), 50) });
@@ -204,7 +251,8 @@ export function importsRouter() {
       .set({ 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-cache', Connection: 'keep-alive', 'X-Accel-Buffering': 'no' });
     res.flushHeaders();
     let closed = false;
-    req.on('close', () => {
+    // The response's close: the client went away (the request's own fires once its body is read).
+    res.on('close', () => {
       closed = true;
     });
     let last = '';
@@ -212,10 +260,11 @@ export function importsRouter() {
     while (!closed) {
       const text = JSON.stringify(job);
       if (text !== last) {
-        res.write(`event: ${job.status === 'running' ? 'progress' : job.status}\nid: ${job.rowsRead}\ndata: ${text}\n\n`);
+        const ongoing = job.status === 'queued' || job.status === 'running';
+        res.write(`event: ${ongoing ? 'progress' : job.status}\nid: ${job.rowsRead}\ndata: ${text}\n\n`);
         last = text;
       }
-      if (job.status !== 'running') break;
+      if (job.status !== 'queued' && job.status !== 'running') break;
       await new Promise((resolve) => setTimeout(resolve, 250));
       job = await service.getImport(actor, importId);
     }
@@ -223,8 +272,26 @@ export function importsRouter() {
   });
   r.post('/:id/claims', async (req, res) => {
     const actor = authorize(req, 'claim.submit');
+    const importId = id(req.params);
+    const q = parse(WaitOnly, req.query, 'query');
     const body = parse(ClaimImportInput, req.body);
-    res.status(201).json(await claimImport(actor, id(req.params), body.mode, body.groupBy, { currency: body.currency }));
+    // Refused at once (the job checks again): another tenant's import, one not finished, another currency.
+    const job = await service.getImport(actor, importId);
+    if (job.status === 'queued' || job.status === 'running')
+      throw new AppError('IMPORT_RUNNING', 'the import is still running: claim it once it has completed', 409);
+    await claimCurrency(job.distributorId, body.currency);
+    const runId = await service.createClaimRunJob(actor, importId, body);
+    await answerJob(res, jobs, q.wait, {
+      data: { kind: 'claim-run', id: runId },
+      location: `/api/imports/${importId}/claims/${runId}`,
+      view: () => service.getClaimRun(actor, importId, runId),
+      outcome: () => service.claimRunOutcome(actor, importId, runId),
+      unqueued: (problem) => service.failClaimRun(runId, problem),
+    });
+  });
+  r.get('/:id/claims/:runId', async (req, res) => {
+    const p = parse(RunParams, req.params, 'params');
+    res.json(await service.getClaimRun(requireActor(req), p.id, p.runId));
   });
   return r;
 }

@@ -196,7 +196,7 @@ describeDb('authorization matrix (generated from the router table)', () => {
     // Give B an object in every resource that lists some: an import, at least.
     // Best effort: the import feature's own tests own its failures.
     await b
-      .post('/api/imports', {
+      .post('/api/imports?wait=true', {
         fileName: 'matrix.json',
         lines: [
           {

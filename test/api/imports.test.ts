@@ -25,7 +25,7 @@ describeDb('POS imports', () => {
   const messy = () => fixture('arrowhead-messy.csv').replace(/\{\{AUTH\}\}/g, authNumber);
   const upload = (c: Client, csv: string, q = '') =>
     t.http
-      .post(`/api/imports${q}`)
+      .post(`/api/imports?wait=true${q.replace('?', '&')}`)
       .set('Authorization', (c.get('/x') as unknown as { _header: Record<string, string> })._header.authorization)
       .set('Content-Type', 'text/csv')
       .send(csv);
@@ -73,7 +73,7 @@ describeDb('POS imports', () => {
     expect(csv.status).toBe(200);
     expect(csv.headers['content-type']).toMatch(/text\/csv/);
     expect(csv.headers['content-disposition']).toContain(`import-${importId}-errors.csv`);
-    expect(csv.text.split('\r\n')[0]).toBe('row,column,code,message,raw');
+    expect(csv.text.split('\r\n')[0]).toBe('\uFEFFrow,column,code,message,raw');
     expect(csv.text).toContain('4,invoiceDate,INVALID_DATE');
   });
 
@@ -117,7 +117,7 @@ describeDb('POS imports', () => {
   });
 
   it('imports JSON lines with the same checks', async () => {
-    const res = await arrow.post('/api/imports', {
+    const res = await arrow.post('/api/imports?wait=true', {
       fileName: 'api.json',
       lines: [
         {
@@ -136,7 +136,7 @@ describeDb('POS imports', () => {
   });
 
   it('turns the import into implicit claims by debit memo and automatic claims by best match, once', async () => {
-    const res = await arrow.post(`/api/imports/${importId}/claims`, {});
+    const res = await arrow.post(`/api/imports/${importId}/claims?wait=true`, {});
     expect(res.status).toBe(201);
     const implicit = res.body.claims.find((c: { type: string }) => c.type === 'implicit');
     const automatic = res.body.claims.find((c: { type: string }) => c.type === 'automatic');
@@ -153,7 +153,7 @@ describeDb('POS imports', () => {
     const auto = await arrow.get(`/api/claims/${automatic.id}`);
     expect(auto.body.lines[0]).toMatchObject({ verdict: 'accepted', acceptedQuantity: 400, endCustomerName: 'Cascade Robotics' });
     expect(auto.body.lines[0].authorizationNumber).toBeTruthy();
-    const again = await arrow.post(`/api/imports/${importId}/claims`, {});
+    const again = await arrow.post(`/api/imports/${importId}/claims?wait=true`, {});
     expect(again.body.claims).toEqual([]);
   });
   it('defuses spreadsheet formulas in the downloadable error report', async () => {

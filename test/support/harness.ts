@@ -12,6 +12,7 @@ import request from 'supertest';
 import { openDatabase, parseMysqlUrl, type Database } from '../../models/database.js';
 import { createApp } from '../../server/app.js';
 import { loadConfig } from '../../server/config.js';
+import { createJobs } from '../../server/jobs/runtime.js';
 import { DEMO_PASSWORD, seedDemo } from '../../server/seed/demo.js';
 
 export const dialect = (process.env.BEC_TEST_DIALECT ?? 'sqlite') as 'sqlite' | 'mariadb';
@@ -45,13 +46,15 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function startTestApp(options: { seed?: boolean; url?: string } = {}): Promise<TestApp> {
+export async function startTestApp(options: { seed?: boolean; url?: string; env?: Record<string, string> } = {}): Promise<TestApp> {
   const url = options.url ?? testDatabaseUrl();
   const db = await openDatabase(url, { poolMax: 10 });
   await db.migrate();
   if (options.seed !== false) await seedDemo();
-  const config = loadConfig({ LOG_REQUESTS: 'false' });
-  const app = createApp({ config, db });
+  // Jobs run in this process on the in-memory queue (no REDIS_URL); uploads wait in the temp folder.
+  const config = loadConfig({ LOG_REQUESTS: 'false', UPLOAD_DIR: join(tmpdir(), `bec_uploads_${process.pid}`), ...options.env });
+  const jobs = createJobs(config);
+  const app = createApp({ config, db, jobs });
   const http = request(app);
   const tokens = new Map<string, string>();
   const as = async (email: string): Promise<Client> => {
@@ -89,6 +92,8 @@ export async function startTestApp(options: { seed?: boolean; url?: string } = {
     http,
     as,
     async close() {
+      // The jobs still running end first (jest hangs on an open queue, and they need the database).
+      await jobs.close();
       await db.close();
       if (url.startsWith('mysql:')) {
         const c = parseMysqlUrl(url);
