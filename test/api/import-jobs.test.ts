@@ -5,7 +5,8 @@
  * and the error report as a spreadsheet opens it safely.
  */
 import Papa from 'papaparse';
-import { describeDb, startTestApp, USERS, type Client, type TestApp } from '../support/harness.js';
+import { QueryTypes } from 'sequelize';
+import { describeDb, dialect, startTestApp, USERS, type Client, type TestApp } from '../support/harness.js';
 
 const textParser = (res: NodeJS.ReadableStream, cb: (err: Error | null, body: string) => void) => {
   let data = '';
@@ -50,6 +51,43 @@ describeDb('background jobs: imports, claim files, claim runs', () => {
     expect(res.body).toMatchObject({ fileName: 'bg.csv', totalBytes: Buffer.byteLength(pos('BG', 1200)), purpose: 'pos' });
     const job = await ended(res.headers.location);
     expect(job).toMatchObject({ status: 'completed', rowsRead: 1200, rowsAccepted: 1200, rowsDuplicate: 0, rowsRejected: 0, progress: 1 });
+  });
+
+  it('goes on after the last committed batch when a run stops part-way, into the same import, counting each line once', async () => {
+    // A fault on the first attempt's third batch (a trigger), as a database that went away would be:
+    // the batch rolls back whole, the job is retried and goes on after the two batches committed.
+    const fault =
+      dialect === 'sqlite'
+        ? `CREATE TRIGGER fault_once BEFORE INSERT ON pos_lines
+             WHEN NEW.invoice_number = 'RES-12000' AND (SELECT attempts FROM pos_imports WHERE id = NEW.import_id) = 1
+           BEGIN SELECT RAISE(ABORT, 'simulated fault'); END`
+        : `CREATE TRIGGER fault_once BEFORE INSERT ON pos_lines FOR EACH ROW
+           IF NEW.invoice_number = 'RES-12000' AND (SELECT attempts FROM pos_imports WHERE id = NEW.import_id) = 1 THEN
+             SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'simulated fault';
+           END IF`;
+    await t.db.sequelize.query(fault);
+    try {
+      const res = await send('/api/imports?wait=true', pos('RES', 15_000));
+      expect(res.status).toBe(201);
+      expect(res.body).toMatchObject({ status: 'completed', rowsRead: 15_000, rowsAccepted: 15_000, rowsDuplicate: 0, rowsRejected: 0 });
+      const [row] = (await t.db.sequelize.query(
+        `SELECT attempts, resume_row AS resumeRow, (SELECT COUNT(*) FROM pos_lines WHERE import_id = ?) AS n,
+                (SELECT COUNT(DISTINCT import_id) FROM pos_lines WHERE invoice_number LIKE 'RES-%') AS imports
+           FROM pos_imports WHERE id = ?`,
+        { replacements: [res.body.id, res.body.id], type: QueryTypes.SELECT },
+      )) as { attempts: number; resumeRow: number; n: number; imports: number }[];
+      expect([Number(row!.attempts), Number(row!.resumeRow), Number(row!.n), Number(row!.imports)]).toEqual([2, 15_001, 15_000, 1]);
+      const audit = (await t.db.sequelize.query(
+        `SELECT action FROM audit_events WHERE entity_type = 'pos_import' AND entity_id = ? ORDER BY id`,
+        {
+          replacements: [String(res.body.id)],
+          type: QueryTypes.SELECT,
+        },
+      )) as { action: string }[];
+      expect(audit.map((a) => a.action)).toEqual(['pos_import.started', 'pos_import.resumed', 'pos_import.completed']);
+    } finally {
+      await t.db.sequelize.query('DROP TRIGGER fault_once');
+    }
   });
 
   it('follows a job from queued to its end on the event stream', async () => {
