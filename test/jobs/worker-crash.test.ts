@@ -11,33 +11,16 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { connect } from 'node:net';
 import { join } from 'node:path';
 import { Queue } from 'bullmq';
 import { QueryTypes } from 'sequelize';
 import { QUEUE_NAME } from '../../server/jobs/queue.js';
 import { checkLedger } from '../../server/settlement/invariants.repository.js';
+import { REDIS_URL, redisOrSkip } from '../support/redis.js';
 import { dialect, startTestApp, testDatabaseUrl, USERS, type Client, type TestApp } from '../support/harness.js';
 
-const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const ROOT = join(__dirname, '..', '..');
 const mariadbMissing = process.env.BEC_MARIADB_UNAVAILABLE === '1';
-
-/** True when something answers PONG at the Redis URL. */
-function redisAnswers(url: string): Promise<boolean> {
-  const u = new URL(url);
-  return new Promise((resolve) => {
-    const socket = connect({ host: u.hostname, port: Number(u.port || 6379) });
-    const done = (ok: boolean) => {
-      socket.destroy();
-      resolve(ok);
-    };
-    socket.setTimeout(2000, () => done(false));
-    socket.on('error', () => done(false));
-    socket.on('connect', () => socket.write('PING\r\n'));
-    socket.on('data', (d) => done(d.toString().startsWith('+PONG')));
-  });
-}
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -94,12 +77,8 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
   }
 
   beforeAll(async () => {
-    redis = await redisAnswers(REDIS_URL);
-    if (!redis) {
-      if (process.env.CI === 'true') throw new Error(`Redis does not answer at ${REDIS_URL}: CI needs it`);
-      console.error(`\n!! Redis does not answer at ${REDIS_URL}: the worker crash tests are skipped.\n`);
-      return;
-    }
+    redis = await redisOrSkip('the worker crash tests');
+    if (!redis) return;
     // The server only queues (REDIS_URL, no WORKER_IN_PROCESS): the child workers run the jobs.
     t = await startTestApp({ url: testDatabaseUrl(), env: { REDIS_URL, QUEUE_PREFIX: prefix } });
     arrow = await t.as(USERS.arrowhead);
