@@ -17,6 +17,7 @@ import * as service from './claims.service.js';
 import { checkClaimFile } from './claim-file.service.js';
 import * as imports from '../imports/imports.service.js';
 import { answerJob, WaitQuery, type Jobs } from '../jobs/runtime.js';
+import { keepIf } from '../jobs/uploads.js';
 import { AppError } from '../errors.js';
 import { resolveEndCustomerIds } from '../catalog/end-customers.js';
 import { CurrencyCode } from '../http/money-schemas.js';
@@ -186,13 +187,15 @@ export function claimsRouter(jobs: Jobs) {
     // Refused at once, before the file is stored (the job checks again when it runs).
     await checkClaimFile(actor, claim);
     const stored = await jobs.uploads.store(req);
-    const importId = await imports.createImportJob(actor, {
-      format: 'csv',
-      purpose: 'claim',
-      meta: { fileName: q.fileName ?? null, totalBytes: stored.bytes, delimiter: q.delimiter === 'tab' ? '\t' : q.delimiter },
-      uploadPath: stored.path,
-      extra: claim,
-    });
+    const importId = await keepIf(stored, () =>
+      imports.createImportJob(actor, {
+        format: 'csv',
+        purpose: 'claim',
+        meta: { fileName: q.fileName ?? null, totalBytes: stored.bytes, delimiter: q.delimiter === 'tab' ? '\t' : q.delimiter },
+        uploadPath: stored.path,
+        extra: claim,
+      }),
+    );
     await answerJob(res, jobs, q.wait, {
       data: { kind: 'claim-file', id: importId },
       location: `/api/imports/${importId}`,

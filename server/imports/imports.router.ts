@@ -6,6 +6,7 @@ import { describeRoute, IdParam, z } from '../http/openapi.js';
 import { parse } from '../http/validate.js';
 import { claimCurrency } from '../claims/claims.service.js';
 import { answerJob, WaitQuery, type Jobs } from '../jobs/runtime.js';
+import { keepIf, type StoredUpload } from '../jobs/uploads.js';
 import * as service from './imports.service.js';
 import { POS_FIELDS } from './pos-rows.js';
 
@@ -201,25 +202,27 @@ export function importsRouter(jobs: Jobs) {
   r.post('/', async (req, res) => {
     const actor = authorize(req, 'claim.submit');
     const q = parse(ImportQuery, req.query, 'query');
-    let job: { format: 'csv' | 'json'; fileName: string | null; totalBytes: number | null; path: string };
+    let job: { format: 'csv' | 'json'; fileName: string | null; totalBytes: number | null; stored: StoredUpload };
     if (req.is('application/json')) {
       const body = parse(JsonImport, req.body);
       const stored = await jobs.uploads.storeJson(body.lines);
-      job = { format: 'json', fileName: body.fileName ?? q.fileName ?? null, totalBytes: null, path: stored.path };
+      job = { format: 'json', fileName: body.fileName ?? q.fileName ?? null, totalBytes: null, stored };
     } else {
       if (!req.is(['text/csv', 'text/plain', 'application/csv', 'application/octet-stream', 'text/tab-separated-values'])) {
         throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'send text/csv (streamed) or application/json {lines}', 415);
       }
       // The body streams to a file (constant memory); the job reads it from there.
       const stored = await jobs.uploads.store(req);
-      job = { format: 'csv', fileName: q.fileName ?? null, totalBytes: stored.bytes, path: stored.path };
+      job = { format: 'csv', fileName: q.fileName ?? null, totalBytes: stored.bytes, stored };
     }
-    const importId = await service.createImportJob(actor, {
-      format: job.format,
-      purpose: 'pos',
-      meta: { fileName: job.fileName, totalBytes: job.totalBytes, delimiter: q.delimiter === 'tab' ? '\t' : q.delimiter },
-      uploadPath: job.path,
-    });
+    const importId = await keepIf(job.stored, () =>
+      service.createImportJob(actor, {
+        format: job.format,
+        purpose: 'pos',
+        meta: { fileName: job.fileName, totalBytes: job.totalBytes, delimiter: q.delimiter === 'tab' ? '\t' : q.delimiter },
+        uploadPath: job.stored.path,
+      }),
+    );
     await answerJob(res, jobs, q.wait, {
       data: { kind: 'pos-import', id: importId },
       location: `/api/imports/${importId}`,

@@ -49,6 +49,16 @@ export class UploadStore {
   }
 }
 
+/** Runs `work` (which records the stored upload on a job); the file goes if it throws. */
+export async function keepIf<T>(upload: StoredUpload, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (err) {
+    await rm(upload.path, { force: true });
+    throw err;
+  }
+}
+
 export const openUpload = (path: string) => createReadStream(path);
 
 export const readJsonUpload = async (path: string) => JSON.parse(await readFile(path, 'utf8')) as unknown;
