@@ -76,6 +76,7 @@ export default tseslint.config(
       'server/**/*.repository.ts',
       'integrations/**/*.repository.ts',
       'server/main.ts',
+      'server/worker.ts',
       'server/seed/**/*.ts',
       'server/settlement/check-ledger.ts',
     ],

@@ -10,7 +10,12 @@ const common = {
   // Sources import with ESM ".js" suffixes; jest resolves them to the .ts files.
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
 };
-const dbSuites = ['<rootDir>/test/api/**/*.test.ts', '<rootDir>/test/db/**/*.test.ts', '<rootDir>/test/integrations/**/*.test.ts'];
+const dbSuites = [
+  '<rootDir>/test/api/**/*.test.ts',
+  '<rootDir>/test/db/**/*.test.ts',
+  '<rootDir>/test/integrations/**/*.test.ts',
+  '<rootDir>/test/jobs/**/*.test.ts',
+];
 
 export default {
   testTimeout: 60000,

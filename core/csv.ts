@@ -24,3 +24,14 @@ export function toCsv(header: readonly string[], rows: Iterable<readonly unknown
   for (const r of rows) out.push(r.map(csvCell).join(','));
   return CSV_BOM + out.join('\r\n') + '\r\n';
 }
+
+/**
+ * One record as its cells are, quoted where RFC 4180 needs it (a separator, a quote, a line
+ * break, or spaces at either end), without the formula guard: for a row kept as text inside
+ * another cell (the raw row of an error report, which `csvCell` then guards as a whole).
+ */
+export function csvRecord(cells: readonly string[], separator = ','): string {
+  return cells
+    .map((c) => (c.includes(separator) || /["\r\n]/.test(c) || c !== c.trim() ? `"${c.replace(/"/g, '""')}"` : c))
+    .join(separator);
+}

@@ -1,7 +1,8 @@
 import { Model, type CreationOptional, type InferAttributes, type InferCreationAttributes, type Sequelize } from 'sequelize';
 import { col, stamps } from './define.js';
 
-export type ImportStatus = 'running' | 'completed' | 'failed' | 'voided';
+/** queued: stored and waiting for a worker; running: a worker has it; then completed or failed; voided: its lines removed. */
+export type ImportStatus = 'queued' | 'running' | 'completed' | 'failed' | 'voided';
 
 /** One POS upload: a job with progress counters; its rows land in pos_lines with its id. */
 export class PosImport extends Model<InferAttributes<PosImport>, InferCreationAttributes<PosImport>> {
@@ -28,6 +29,35 @@ export class PosImport extends Model<InferAttributes<PosImport>, InferCreationAt
   declare voidedAt: CreationOptional<Date | null>;
   declare voidedByUserId: CreationOptional<number | null>;
   declare voidReason: CreationOptional<string | null>;
+  /** the stored upload the job reads (removed once the job has ended) */
+  declare uploadPath: CreationOptional<string | null>;
+  /** the mapping and file options the job runs with, as they were when the file was sent (JSON) */
+  declare settings: CreationOptional<string | null>;
+  /** the last record of the file whose writes are committed (a retried job goes on after it) */
+  declare resumeRow: CreationOptional<number>;
+  declare attempts: CreationOptional<number>;
+  /** a claim file's claim */
+  declare claimId: CreationOptional<number | null>;
+  /** a claim file's final answer (JSON) */
+  declare result: CreationOptional<string | null>;
+  declare createdAt: CreationOptional<Date>;
+  declare updatedAt: CreationOptional<Date>;
+}
+
+/** A claim run over an import (`POST /api/imports/:id/claims`), as a background job. */
+export class ImportClaimRun extends Model<InferAttributes<ImportClaimRun>, InferCreationAttributes<ImportClaimRun>> {
+  declare id: CreationOptional<number>;
+  declare importId: number;
+  declare distributorId: number;
+  declare status: ImportStatus;
+  /** { mode, groupBy, currency } (JSON) */
+  declare options: string;
+  declare result: CreationOptional<string | null>;
+  declare failure: CreationOptional<string | null>;
+  declare attempts: CreationOptional<number>;
+  declare createdByUserId: number;
+  declare startedAt: CreationOptional<Date | null>;
+  declare finishedAt: CreationOptional<Date | null>;
   declare createdAt: CreationOptional<Date>;
   declare updatedAt: CreationOptional<Date>;
 }
@@ -79,9 +109,32 @@ export function initImportModels(sequelize: Sequelize) {
       voidedAt: col.instant(true),
       voidedByUserId: col.ref(true),
       voidReason: col.text(true),
+      uploadPath: col.str(500, true),
+      settings: col.text(),
+      resumeRow: col.int(false, 0),
+      attempts: col.int(false, 0),
+      claimId: col.ref(true),
+      result: col.text(),
       ...stamps(),
     },
     { ...common, tableName: 'pos_imports' },
+  );
+  ImportClaimRun.init(
+    {
+      id: col.id(),
+      importId: col.ref(),
+      distributorId: col.ref(),
+      status: col.str(20),
+      options: col.text(false),
+      result: col.text(),
+      failure: col.text(),
+      attempts: col.int(false, 0),
+      createdByUserId: col.ref(),
+      startedAt: col.instant(true),
+      finishedAt: col.instant(true),
+      ...stamps(),
+    },
+    { ...common, tableName: 'pos_import_claim_runs' },
   );
   PosImportError.init(
     {

@@ -16,6 +16,7 @@ import { claimsRouter } from './claims/claims.router.js';
 import { settlementRouter } from './settlement/settlement.router.js';
 import { disputesRouter } from './claims/disputes.router.js';
 import { importsRouter } from './imports/imports.router.js';
+import { createJobs, type Jobs } from './jobs/runtime.js';
 import { integrationsRouter } from './integrations/integrations.router.js';
 import { reportsRouter } from './reports/reports.router.js';
 import type { Config } from './config.js';
@@ -32,10 +33,13 @@ export interface AppDeps {
   db: Database;
   /** Folder whose demo/ and dist/ are served; the working directory by default. */
   staticRoot?: string;
+  /** The job queue (server/jobs); made from the configuration when absent. Its owner closes it (`app.locals.jobs`). */
+  jobs?: Jobs;
 }
 
-export function createApp({ config, db, staticRoot = process.cwd() }: AppDeps) {
+export function createApp({ config, db, staticRoot = process.cwd(), jobs = createJobs(config) }: AppDeps) {
   const app = express();
+  app.locals.jobs = jobs;
   app.disable('x-powered-by');
   app.use((req, res, next) => {
     req.requestId = randomUUID();
@@ -78,9 +82,9 @@ export function createApp({ config, db, staticRoot = process.cwd() }: AppDeps) {
   app.use('/api/programs', programsRouter());
   app.use('/api/requests', requestsRouter());
   app.use('/api/authorizations', authorizationsRouter());
-  app.use('/api/claims', claimsRouter());
+  app.use('/api/claims', claimsRouter(jobs));
   app.use('/api/audit', auditRouter());
-  app.use('/api/imports', importsRouter());
+  app.use('/api/imports', importsRouter(jobs));
   app.use('/api/disputes', disputesRouter());
   app.use('/api/reports', reportsRouter(config));
   app.use('/api/settlement', settlementRouter());

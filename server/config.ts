@@ -90,6 +90,21 @@ const ConfigSchema = z.object({
   salesforceExpireOnClosedLost: flag(false),
   /** Starts a local Salesforce stand-in with the demo's CRM records. Never in production. */
   salesforceStandin: flag(false),
+  // Background jobs (imports, claim files, claim runs): docs/jobs.md.
+  /** Redis for the job queue (BullMQ). Unset: jobs run in this process on an in-memory queue. */
+  redisUrl: z.string().url().optional(),
+  /** With REDIS_URL: also run a worker inside the server (otherwise it only enqueues; `npm run worker` runs them). */
+  workerInProcess: flag(false),
+  /** The queue's Redis key prefix: one per deployment (and per test run). */
+  queuePrefix: z.string().min(1).max(100).default('bec'),
+  /** Where uploads are stored until their job has ended; every worker must reach it. */
+  uploadDir: z.string().min(1).default('data/uploads'),
+  /** Jobs one worker (or the in-process queue) runs at once. */
+  workerConcurrency: z.coerce.number().int().min(1).max(32).default(2),
+  /** How long a worker's hold on a job lasts without renewal; a job whose worker died is retried after it. */
+  jobLockMs: z.coerce.number().int().min(500).default(30_000),
+  /** How often workers look for jobs whose worker died (stalled jobs). */
+  jobStalledIntervalMs: z.coerce.number().int().min(200).default(30_000),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 
@@ -130,6 +145,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     salesforceSyncIntervalMinutes: env.SALESFORCE_SYNC_INTERVAL_MINUTES,
     salesforceExpireOnClosedLost: env.SALESFORCE_EXPIRE_ON_CLOSED_LOST,
     salesforceStandin: env.SALESFORCE_STANDIN,
+    redisUrl: env.REDIS_URL || undefined,
+    workerInProcess: env.WORKER_IN_PROCESS,
+    queuePrefix: env.QUEUE_PREFIX,
+    uploadDir: env.UPLOAD_DIR,
+    workerConcurrency: env.WORKER_CONCURRENCY,
+    jobLockMs: env.JOB_LOCK_MS,
+    jobStalledIntervalMs: env.JOB_STALLED_INTERVAL_MS,
   });
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');

@@ -3,6 +3,8 @@ import { openDatabase } from '../models/database.js';
 import { createApp } from './app.js';
 import { loadConfig } from './config.js';
 import { startSalesforce } from './integrations/salesforce.startup.js';
+import { recoverJobs } from './jobs/processors.js';
+import { createJobs } from './jobs/runtime.js';
 import { seedDemo } from './seed/demo.js';
 
 const config = loadConfig();
@@ -12,11 +14,20 @@ if (config.seedDemo) {
   const seeded = await seedDemo();
   if (seeded) console.log('seeded the demo data (users in README.md)');
 }
-const server = createApp({ config, db }).listen(config.port, config.host, () => {
+// Jobs (imports, claim files, claim runs): in this process without REDIS_URL; with it, queued for
+// `npm run worker` (and run here too with WORKER_IN_PROCESS=true).
+const jobs = createJobs(config);
+const server = createApp({ config, db, jobs }).listen(config.port, config.host, () => {
+  const where = !config.redisUrl ? 'in this process' : config.workerInProcess ? 'on Redis, here and in workers' : 'on Redis, in workers';
   console.log(
-    `BEC listening on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port} (${db.dialect}; HOST=${config.host})`,
+    `BEC listening on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port} (${db.dialect}; HOST=${config.host}; jobs ${where})`,
   );
 });
+// Jobs a stopped process left queued or running go on (once each: a job still in Redis is not doubled).
+void recoverJobs(jobs.queue).then(
+  (n) => n && console.log(`${n} unfinished job(s) queued again`),
+  (err: unknown) => console.error('could not queue the unfinished jobs again', err),
+);
 await startSalesforce(config);
 
 let stopping = false;
@@ -25,7 +36,13 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     if (stopping) return;
     stopping = true;
     console.log(`${signal}: closing`);
-    server.close(() => void db.close().then(() => process.exit(0)));
+    server.close(
+      () =>
+        void jobs
+          .close()
+          .then(() => db.close())
+          .then(() => process.exit(0)),
+    );
     setTimeout(() => process.exit(1), 10_000).unref();
   });
 }

@@ -95,7 +95,7 @@ describe('bec-claim-upload', () => {
       'GET /api/imports/12/errors': () => ({
         body: { items: [{ rowNumber: 4, column: 'invoiceDate', code: 'INVALID_DATE', message: 'not a date' }] },
       }),
-      'POST /api/imports/12/claims': () => ({ status: 201, body: { claims: [{ id: 1 }], unmatched: [] } }),
+      'POST /api/imports/12/claims?wait=true': () => ({ status: 201, body: { claims: [{ id: 1 }], unmatched: [] } }),
     });
     configureApi({ baseUrl: 'http://127.0.0.1:4', fetch: stub.fetch, csrfToken: 'c' });
     const el = await fixture<BecClaimUpload>(html`<bec-claim-upload api-base="http://127.0.0.1:4" create-claims></bec-claim-upload>`);

@@ -277,7 +277,8 @@ export class BecClaimUpload extends BecElement {
         this.emit('becuploadprogress', { phase: 'uploading', processed: sent, total });
       });
       this.job = job;
-      if (job.status === 'running') {
+      // The upload answers 202 with the job queued (a background job): follow it to its end.
+      if (job.status === 'queued' || job.status === 'running') {
         this.phase = 'importing';
         job = await this.follow(job.id);
       }
@@ -316,7 +317,7 @@ export class BecClaimUpload extends BecElement {
           accepted: job.rowsAccepted,
           rejected: job.rowsRejected,
         });
-        if (job.status !== 'running') {
+        if (job.status !== 'queued' && job.status !== 'running') {
           source.close();
           resolve(job);
         }

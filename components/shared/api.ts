@@ -160,10 +160,13 @@ export interface ImportProgress {
   done?: boolean;
 }
 
-/** A POS import job (issue 3: `POST /api/imports`, `GET /api/imports/:id[/events|/errors]`). */
+/**
+ * A POS import job (issue 3: `POST /api/imports`, `GET /api/imports/:id[/events|/errors]`).
+ * `POST /api/imports` answers 202 with the job `queued`; its event stream follows it to its end.
+ */
 export interface PosImport {
   id: number;
-  status: 'running' | 'completed' | 'failed';
+  status: 'queued' | 'running' | 'completed' | 'failed';
   fileName: string | null;
   totalBytes: number | null;
   processedBytes: number;
@@ -419,8 +422,9 @@ export class BecApi {
   importErrors(id: number) {
     return this.request<{ items: ImportRowError[] }>('GET', `/api/imports/${id}/errors`).then(itemsOf);
   }
+  /** Claims from an import, answered once the run (a background job) has built them (`?wait=true`). */
   claimImport(id: number, mode: 'implicit' | 'automatic' | 'both' = 'both') {
-    return this.request<unknown>('POST', `/api/imports/${id}/claims`, { mode });
+    return this.request<unknown>('POST', `/api/imports/${id}/claims?wait=true`, { mode });
   }
   /** Any GET the components need for endpoints other engineers add (reports, CRM context). */
   get<T>(path: string) {

@@ -10,6 +10,7 @@ import { distributorCurrencySchema } from './20261201T0910-distributor-currency.
 import { exactMoneySqliteSchema } from './20261201T1000-exact-money-sqlite.js';
 import { returnsAndVoidsSchema } from './20261201T1100-returns-and-voids.js';
 import { tokenScopesSchema } from './20261201T1200-token-scopes.js';
+import { importJobsSchema } from './20261201T1300-import-jobs.js';
 import type { Migration } from './types.js';
 
 export const migrations: Migration[] = [
@@ -24,4 +25,5 @@ export const migrations: Migration[] = [
   exactMoneySqliteSchema,
   returnsAndVoidsSchema,
   tokenScopesSchema,
+  importJobsSchema,
 ];

@@ -13,6 +13,11 @@
  * meanwhile is rejected as already claimed) and the authorization lines count the quantity (under
  * consumed ≤ approved); the claim is submitted with totals the database sums from its lines.
  * A run that fails leaves nothing: its lines and draft claim are removed, the ledger is untouched.
+ *
+ * As a job (server/jobs): the claim is recorded on the job's import row when it is created, and the
+ * job completes (its answer stored on the row) in the ledger transaction. A worker that dies
+ * mid-file leaves a draft claim and its lines, never a ledger entry: the retry discards that draft
+ * (`discardClaimOfJob`) and runs the file again from its first line.
  */
 import type { Readable } from 'node:stream';
 import type { Tx as Transaction } from '../database.repository.js';
@@ -26,7 +31,8 @@ import { recordAudit } from '../audit/audit.repository.js';
 import { AppError } from '../errors.js';
 import { documentNumber } from '../http/numbers.js';
 import type { PosInsertRow } from '../imports/imports.repository.js';
-import { importCsv, type ImportMeta } from '../imports/imports.service.js';
+import * as importsRepo from '../imports/imports.repository.js';
+import { completeImport, createRunningImport, runCsvImport, type ImportMeta } from '../imports/imports.service.js';
 import * as settlement from '../settlement/settlement.service.js';
 import * as repo from './claims.repository.js';
 import { claimCurrency } from './claims.service.js';
@@ -207,8 +213,11 @@ class ClaimFileRun {
   }
 }
 
-/** Streams a claim file into one explicit claim, validated line by line; see the module comment. */
-export async function importClaimFile(actor: Actor, input: Readable, meta: ClaimFileMeta): Promise<ClaimFileResult> {
+/**
+ * What a claim file is refused for at once, before it is stored (the job checks again when it
+ * runs): a currency that is not the distributor's, a debit memo number already claimed.
+ */
+export async function checkClaimFile(actor: Actor, meta: Pick<ClaimFileMeta, 'currency' | 'debitMemoNumber'>) {
   const distributorId = actor.distributorId!;
   const currency = await claimCurrency(distributorId, meta.currency);
   if (meta.debitMemoNumber) {
@@ -216,6 +225,34 @@ export async function importClaimFile(actor: Actor, input: Readable, meta: Claim
     if (existing)
       throw new AppError('CLAIM_ALREADY_EXISTS', `debit memo ${meta.debitMemoNumber} was already claimed`, 409, { claimId: existing });
   }
+  return currency;
+}
+
+/** A job run again: the draft claim a stopped run left (recorded on the import row) goes, with its lines. */
+export async function discardClaimOfJob(actor: Actor, claimId: number | null) {
+  if (claimId === null) return;
+  const draft = await repo.findClaimIdOfDraft(claimId);
+  if (!draft) return;
+  await repo.discardDraftClaim(claimId);
+  await recordAudit(actor, {
+    action: 'claim.discarded',
+    entityType: 'claim',
+    entityId: claimId,
+    distributorId: actor.distributorId,
+    reason: 'the claim file run stopped part-way (its worker ended); the file runs again',
+  });
+}
+
+/** Streams a claim file into one explicit claim, in the caller's process (the bench); see the module comment. */
+export async function importClaimFile(actor: Actor, input: Readable, meta: ClaimFileMeta): Promise<ClaimFileResult> {
+  const importId = await createRunningImport(actor, 'claim', meta);
+  return runClaimFile(actor, importId, input, meta);
+}
+
+/** Runs a claim file job (the import row `importId`) into one explicit claim; see the module comment. */
+export async function runClaimFile(actor: Actor, importId: number, input: Readable, meta: ClaimFileMeta): Promise<ClaimFileResult> {
+  const distributorId = actor.distributorId!;
+  const currency = await checkClaimFile(actor, meta);
   const claimId = await settlement.inTransaction(async (t) => {
     const id = await repo.insertClaim(
       {
@@ -241,23 +278,28 @@ export async function importClaimFile(actor: Actor, input: Readable, meta: Claim
       },
       t,
     );
+    // The job knows its claim from the start: a retry after a crash finds the draft and discards it.
+    await importsRepo.updateImport(importId, { claimId: id }, t);
     return id;
   });
   const bookCostOn = await bookCosts(distributorId);
   let run: ClaimFileRun | null = null;
   const stream = (ledger: Transaction | null) =>
-    importCsv(actor, input, meta, async (importId, products) => {
-      await repo.setClaimImport(claimId, importId, ledger);
-      // The engine resolves parts with the same maps the job resolves its rows with.
-      const parts: PartResolver = {
-        vendor: (part) => products.byVendor.get(normalizeCode(part)),
-        distributor: (part) => products.byDistributor.get(normalizeCode(part)),
-      };
-      run = new ClaimFileRun(actor, distributorId, claimId, ledger, bookCostOn, parts, minorUnitExponent(currency));
-      return (rows) => run!.add(rows);
+    runCsvImport(actor, importId, input, {
+      keepRunning: true,
+      target: async (importId, products) => {
+        await repo.setClaimImport(claimId, importId, ledger);
+        // The engine resolves parts with the same maps the job resolves its rows with.
+        const parts: PartResolver = {
+          vendor: (part) => products.byVendor.get(normalizeCode(part)),
+          distributor: (part) => products.byDistributor.get(normalizeCode(part)),
+        };
+        run = new ClaimFileRun(actor, distributorId, claimId, ledger, bookCostOn, parts, minorUnitExponent(currency));
+        return (rows) => run!.add(rows);
+      },
     });
-  /** The ledger step and the submit, then the answer. */
-  const settle = async (job: Awaited<ReturnType<typeof importCsv>>, ledger: Transaction) => {
+  /** The ledger step and the submit, then the answer; the job completes with them. */
+  const settle = async (job: Awaited<ReturnType<typeof runCsvImport>>, ledger: Transaction): Promise<ClaimFileResult> => {
     const r = run as ClaimFileRun | null;
     if (!r) throw new AppError('INTERNAL', 'the claim file run did not start', 500);
     await r.drain();
@@ -276,7 +318,7 @@ export async function importClaimFile(actor: Actor, input: Readable, meta: Claim
     }
     // The claim is the caller's own (it was created for this actor's distributor above).
     const { claim } = await submitBuiltClaim(actor, claimId, ledger, { importId: job.id, lostToOtherClaims: lost.accepted + lost.partial });
-    return {
+    const result: ClaimFileResult = {
       claim,
       importId: job.id,
       rows: { read: job.rowsRead, rejected: job.rowsRejected },
@@ -287,6 +329,9 @@ export async function importClaimFile(actor: Actor, input: Readable, meta: Claim
         lostToOtherClaims: lost.accepted + lost.partial,
       },
     };
+    // The claim, the ledger and the job's end commit together: a job retried after this finds it done.
+    await completeImport(actor, job.id, result, ledger);
+    return result;
   };
   try {
     if (settlement.concurrentWriters()) {

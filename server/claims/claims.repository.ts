@@ -301,6 +301,12 @@ export async function setClaimImport(claimId: number, posImportId: number, trans
   await Claim.update({ posImportId }, { where: { id: claimId }, transaction: transaction ?? undefined });
 }
 
+/** The claim's id while it is a draft (a bulk run still building it, or one that stopped), else null. */
+export async function findClaimIdOfDraft(claimId: number): Promise<number | null> {
+  const c = await Claim.findOne({ where: { id: claimId, status: 'draft' }, attributes: ['id'] });
+  return c?.id ?? null;
+}
+
 /** Removes a draft claim a failed bulk run left, with its lines; it never reached the ledger. */
 export async function discardDraftClaim(claimId: number) {
   await Claim.sequelize!.transaction(async (transaction) => {

@@ -16,7 +16,10 @@ import {
   PayInput,
 } from './claims.schemas.js';
 import * as service from './claims.service.js';
-import { importClaimFile } from './claim-file.service.js';
+import { checkClaimFile } from './claim-file.service.js';
+import * as imports from '../imports/imports.service.js';
+import { answerJob, WaitQuery, type Jobs } from '../jobs/runtime.js';
+import { keepIf } from '../jobs/uploads.js';
 import { resolveEndCustomerIds } from '../catalog/end-customers.js';
 import { fileUpload } from '../http/body-limit.js';
 import { CurrencyCode } from '../http/money-schemas.js';
@@ -75,6 +78,7 @@ const ClaimFileQuery = OnBehalfQuery.extend({
     .optional()
     .openapi({ description: 'one claim per debit memo: a second file with it answers 409' }),
   currency: CurrencyCode.optional(),
+  wait: WaitQuery,
 });
 const ClaimFileResult = z
   .object({
@@ -87,7 +91,8 @@ const ClaimFileResult = z
 describeRoute({
   method: 'post',
   path: '/api/claims/file',
-  summary: 'An explicit claim from a CSV claim file (text/csv, streamed): every line validated and submitted in one run',
+  summary:
+    'An explicit claim from a CSV claim file (text/csv, streamed to storage): every line validated and submitted in one run. A job: 202 with the import job (purpose claim, status queued) and a Location to poll, whose result is the ClaimFileResult once completed; ?wait=true answers 201 with the ClaimFileResult',
   tags,
   query: ClaimFileQuery,
   upload: 'the claim file, streamed: CSV or tab-separated, at most UPLOAD_MAX_BYTES (413 once past it)',
@@ -156,7 +161,7 @@ describeRoute({
   idempotent: true,
 });
 
-export function claimsRouter() {
+export function claimsRouter(jobs: Jobs) {
   const r = Router();
   const id = (params: unknown) => parse(IdParam, params, 'params').id;
   r.get('/', async (req, res) => {
@@ -180,14 +185,27 @@ export function claimsRouter() {
     const q = parse(ClaimFileQuery, req.query, 'query');
     const actor = await intakeActor(req, q.distributorId, isDistributor);
     const upload = fileUpload(req, 'send the claim file as text/csv (streamed)');
-    const result = await importClaimFile(actor, upload.body, {
-      fileName: q.fileName ?? null,
-      totalBytes: upload.declaredBytes,
-      delimiter: q.delimiter === 'tab' ? '\t' : q.delimiter,
-      debitMemoNumber: q.debitMemoNumber ?? null,
-      currency: q.currency ?? null,
+    const claim = { debitMemoNumber: q.debitMemoNumber ?? null, currency: q.currency ?? null };
+    // Refused at once, before the file is stored (the job checks again when it runs).
+    await checkClaimFile(actor, claim);
+    // Stored under the byte cap, counted on the stream (413 as soon as it is passed).
+    const stored = await jobs.uploads.store(upload.body);
+    const importId = await keepIf(stored, () =>
+      imports.createImportJob(actor, {
+        format: 'csv',
+        purpose: 'claim',
+        meta: { fileName: q.fileName ?? null, totalBytes: stored.bytes, delimiter: q.delimiter === 'tab' ? '\t' : q.delimiter },
+        uploadPath: stored.path,
+        extra: claim,
+      }),
+    );
+    await answerJob(res, jobs, q.wait, {
+      data: { kind: 'claim-file', id: importId },
+      location: `/api/imports/${importId}`,
+      view: () => imports.getImport(actor, importId),
+      outcome: () => imports.importResult(actor, importId),
+      unqueued: (problem) => imports.failImport(actor, importId, problem),
     });
-    res.status(201).json(result);
   });
   r.post('/:id/submit', async (req, res) => {
     res.json(await service.submitClaim(authorize(req, 'claim.submit'), id(req.params)));

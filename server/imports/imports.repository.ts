@@ -4,15 +4,17 @@
  * file imported twice adds nothing; on MariaDB through the raw mysql2 connection (the ORM is not
  * for bulk paths).
  */
-import { Op, QueryTypes, type Sequelize } from 'sequelize';
+import { Op, QueryTypes, type Sequelize, type Transaction } from 'sequelize';
 import { moneyFromDb, moneyToString } from '../../core/money.js';
 import { Account } from '../../models/accounts.js';
 import { ClaimLine, PosLine } from '../../models/claims.js';
-import { PosColumnMapping, PosImport, PosImportError } from '../../models/imports.js';
+import { ImportClaimRun, PosColumnMapping, PosImport, PosImportError, type ImportStatus } from '../../models/imports.js';
 import { Product, ProductPartMapping } from '../../models/catalog.js';
 import type { TenantScope } from '../auth/actor.js';
 import type { PosRow, RowError } from './pos-rows.js';
 import { writeRows, type Cell } from '../../models/bulk.js';
+
+export { inTransaction, type Tx } from '../database.repository.js';
 
 const sequelize = (): Sequelize => PosImport.sequelize!;
 
@@ -23,7 +25,7 @@ export interface ImportView {
   purpose: 'pos' | 'claim';
   fileName: string | null;
   fileSha256: string | null;
-  status: string;
+  status: ImportStatus;
   totalBytes: number | null;
   processedBytes: number;
   rowsRead: number;
@@ -41,6 +43,8 @@ export interface ImportView {
   voidedByUserId: number | null;
   voidReason: string | null;
   createdAt: string;
+  /** a claim file's answer once it has completed (see ClaimFileResult), else null */
+  result: unknown;
 }
 
 const toView = (i: PosImport): ImportView => ({
@@ -57,7 +61,7 @@ const toView = (i: PosImport): ImportView => ({
   rowsAccepted: i.rowsAccepted,
   rowsDuplicate: i.rowsDuplicate,
   rowsRejected: i.rowsRejected,
-  progress: i.status !== 'running' ? 1 : i.totalBytes ? Math.min(1, i.processedBytes / i.totalBytes) : null,
+  progress: i.status === 'queued' ? 0 : i.status !== 'running' ? 1 : i.totalBytes ? Math.min(1, i.processedBytes / i.totalBytes) : null,
   failure: i.failure,
   mapping: i.mapping ? JSON.parse(i.mapping) : null,
   createdByUserId: i.createdByUserId,
@@ -67,6 +71,7 @@ const toView = (i: PosImport): ImportView => ({
   voidedByUserId: i.voidedByUserId ?? null,
   voidReason: i.voidReason ?? null,
   createdAt: i.createdAt.toISOString(),
+  result: i.result ? (JSON.parse(i.result) as unknown) : null,
 });
 
 const scoped = (scope: TenantScope) => (scope.distributorId === null ? {} : { distributorId: scope.distributorId });
@@ -78,11 +83,15 @@ export async function createImport(v: {
   fileName: string | null;
   totalBytes: number | null;
   createdByUserId: number;
+  /** a job: the stored upload and the settings it runs with; created `queued` */
+  uploadPath?: string | null;
+  settings?: object;
 }) {
   const i = await PosImport.create({
     ...v,
+    settings: v.settings ? JSON.stringify(v.settings) : null,
     fileSha256: null,
-    status: 'running',
+    status: v.uploadPath === undefined ? 'running' : 'queued',
     processedBytes: 0,
     rowsRead: 0,
     rowsAccepted: 0,
@@ -90,7 +99,7 @@ export async function createImport(v: {
     rowsRejected: 0,
     mapping: null,
     failure: null,
-    startedAt: new Date(),
+    startedAt: v.uploadPath === undefined ? new Date() : null,
     finishedAt: null,
   });
   return i.id;
@@ -111,10 +120,93 @@ export async function updateImport(
       | 'failure'
       | 'finishedAt'
       | 'fileSha256'
+      | 'startedAt'
+      | 'resumeRow'
+      | 'attempts'
+      | 'claimId'
+      | 'result'
+      | 'uploadPath'
     >
   >,
+  transaction?: Transaction | null,
 ) {
-  await PosImport.update(patch, { where: { id } });
+  await PosImport.update(patch, { where: { id }, transaction: transaction ?? undefined });
+}
+
+/** The job row itself (a worker's view: settings, upload, resume mark). */
+export const findImportRow = (id: number, transaction?: Transaction | null) =>
+  PosImport.findByPk(id, { transaction: transaction ?? undefined });
+
+/** Starts over a job whose writes are thrown away (a claim file run again): counters, mark and row errors. */
+export async function resetImport(id: number, transaction?: Transaction | null) {
+  await PosImportError.destroy({ where: { importId: id }, transaction: transaction ?? undefined });
+  await PosImport.update(
+    { processedBytes: 0, rowsRead: 0, rowsAccepted: 0, rowsDuplicate: 0, rowsRejected: 0, resumeRow: 0, mapping: null, failure: null },
+    { where: { id }, transaction: transaction ?? undefined },
+  );
+}
+
+/** Jobs a stopped process left unfinished (queued or running), oldest first. */
+export async function unfinishedImports() {
+  return PosImport.findAll({
+    where: { status: ['queued', 'running'] },
+    attributes: ['id', 'purpose', 'uploadPath'],
+    order: [['id', 'ASC']],
+    raw: true,
+  });
+}
+
+export interface ClaimRunView {
+  id: number;
+  importId: number;
+  distributorId: number;
+  status: ImportStatus;
+  options: Record<string, unknown>;
+  result: unknown;
+  failure: string | null;
+  attempts: number;
+  createdByUserId: number;
+  startedAt: string | null;
+  finishedAt: string | null;
+  createdAt: string;
+}
+
+const claimRunView = (r: ImportClaimRun): ClaimRunView => ({
+  id: r.id,
+  importId: r.importId,
+  distributorId: r.distributorId,
+  status: r.status,
+  options: JSON.parse(r.options) as Record<string, unknown>,
+  result: r.result ? (JSON.parse(r.result) as unknown) : null,
+  failure: r.failure,
+  attempts: r.attempts,
+  createdByUserId: r.createdByUserId,
+  startedAt: r.startedAt?.toISOString() ?? null,
+  finishedAt: r.finishedAt?.toISOString() ?? null,
+  createdAt: r.createdAt.toISOString(),
+});
+
+export async function createClaimRun(v: { importId: number; distributorId: number; options: object; createdByUserId: number }) {
+  const r = await ImportClaimRun.create({ ...v, options: JSON.stringify(v.options), status: 'queued' });
+  return r.id;
+}
+
+export async function findClaimRun(scope: TenantScope, importId: number, id: number): Promise<ClaimRunView | null> {
+  const r = await ImportClaimRun.findOne({ where: { id, importId, ...scoped(scope) } });
+  return r ? claimRunView(r) : null;
+}
+
+export const findClaimRunRow = (id: number) => ImportClaimRun.findByPk(id);
+
+export async function updateClaimRun(
+  id: number,
+  patch: Partial<Pick<ImportClaimRun, 'status' | 'result' | 'failure' | 'attempts' | 'startedAt' | 'finishedAt'>>,
+) {
+  await ImportClaimRun.update(patch, { where: { id } });
+}
+
+export async function unfinishedClaimRuns() {
+  return ImportClaimRun.findAll({ where: { status: ['queued', 'running'] }, attributes: ['id'], order: [['id', 'ASC']], raw: true });
 }
 
 export async function findImport(scope: TenantScope, id: number): Promise<ImportView | null> {
@@ -133,7 +225,7 @@ export async function listImports(scope: TenantScope, limit: number): Promise<Im
  */
 const withoutNul = (s: string) => s.replace(/\0/g, '\uFFFD');
 
-export async function insertRowErrors(importId: number, errors: (RowError & { raw: string | null })[]) {
+export async function insertRowErrors(importId: number, errors: (RowError & { raw: string | null })[], transaction?: Transaction | null) {
   if (!errors.length) return;
   await PosImportError.bulkCreate(
     errors.map((e) => ({
@@ -144,6 +236,7 @@ export async function insertRowErrors(importId: number, errors: (RowError & { ra
       message: withoutNul(e.message.slice(0, 500)),
       raw: e.raw === null ? null : withoutNul(e.raw),
     })),
+    { transaction: transaction ?? undefined },
   );
 }
 
@@ -262,7 +355,12 @@ function values(distributorId: number, importId: number, r: PosInsertRow, now: D
 }
 
 /** Inserts valid rows, skipping POS lines already on file (the unique key); returns how many were new. */
-export async function insertPosLines(distributorId: number, importId: number, rows: PosInsertRow[]): Promise<number> {
+export async function insertPosLines(
+  distributorId: number,
+  importId: number,
+  rows: PosInsertRow[],
+  transaction?: Transaction | null,
+): Promise<number> {
   if (!rows.length) return 0;
   const now = new Date();
   return writeRows(
@@ -271,7 +369,7 @@ export async function insertPosLines(distributorId: number, importId: number, ro
     POS_COLUMNS,
     rows.map((x) => values(distributorId, importId, x, now)),
     // The distributor is the caller's and the product ids were looked up for this import.
-    { ignore: true, trustedReferences: true },
+    { ignore: true, trustedReferences: true, transaction },
   );
 }
 

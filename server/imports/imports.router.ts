@@ -1,11 +1,14 @@
 import { Router } from 'express';
 import { authorize, intakeActor, requireActor } from '../auth/actor.js';
+import { AppError } from '../errors.js';
 import { fileUpload } from '../http/body-limit.js';
 import { CurrencyCode } from '../http/money-schemas.js';
 import { describeRoute, IdParam, z, wholeNumber } from '../http/openapi.js';
 import { OnBehalfQuery } from '../http/intake.js';
 import { parse } from '../http/validate.js';
-import { claimImport } from '../claims/pos-claims.service.js';
+import { claimCurrency } from '../claims/claims.service.js';
+import { answerJob, WaitQuery, type Jobs } from '../jobs/runtime.js';
+import { keepIf, type StoredUpload } from '../jobs/uploads.js';
 import * as service from './imports.service.js';
 import { POS_FIELDS } from './pos-rows.js';
 
@@ -18,7 +21,9 @@ const ImportView = z
     purpose: z.enum(['pos', 'claim']).openapi({ description: "'pos': POS lines kept; 'claim': a claim file validated into one claim" }),
     fileName: z.string().nullable(),
     fileSha256: z.string().nullable(),
-    status: z.enum(['running', 'completed', 'failed']),
+    status: z.enum(['queued', 'running', 'completed', 'failed']).openapi({
+      description: 'queued: stored, waiting for a worker; running: a worker has it (a retried job goes on where it stopped)',
+    }),
     totalBytes: z.number().nullable(),
     processedBytes: z.number(),
     rowsRead: z.number(),
@@ -32,6 +37,7 @@ const ImportView = z
     startedAt: z.string().nullable(),
     finishedAt: z.string().nullable(),
     createdAt: z.string(),
+    result: z.unknown().openapi({ description: "a claim file's answer (ClaimFileResult) once it has completed; null otherwise" }),
   })
   .openapi('PosImport');
 const RowErrorView = z.object({
@@ -73,7 +79,26 @@ const JsonImport = z
 const ImportQuery = OnBehalfQuery.extend({
   fileName: z.string().max(255).optional(),
   delimiter: z.enum([',', ';', '\t', '|', 'tab']).optional(),
+  wait: WaitQuery,
 });
+const WaitOnly = z.object({ wait: WaitQuery });
+const ClaimRunView = z
+  .object({
+    id: z.number(),
+    importId: z.number(),
+    distributorId: z.number(),
+    status: z.enum(['queued', 'running', 'completed', 'failed']),
+    options: z.record(z.unknown()),
+    result: z.unknown().openapi({ description: 'the claims built (as the 201 answer of ?wait=true) once completed; null otherwise' }),
+    failure: z.string().nullable(),
+    attempts: z.number(),
+    createdByUserId: z.number(),
+    startedAt: z.string().nullable(),
+    finishedAt: z.string().nullable(),
+    createdAt: z.string(),
+  })
+  .openapi('ImportClaimRun');
+const RunParams = z.object({ id: wholeNumber(1), runId: wholeNumber(1) });
 const ClaimImportInput = z
   .object({
     mode: z.enum(['implicit', 'automatic', 'both']).default('both'),
@@ -107,13 +132,14 @@ describeRoute({
 describeRoute({
   method: 'post',
   path: '/api/imports',
-  summary: 'Import POS lines: a CSV body (text/csv, streamed) or JSON {lines}',
+  summary:
+    'Import POS lines: a CSV body (text/csv, streamed to storage) or JSON {lines}. A job: 202 with the import (status queued) and a Location to poll; ?wait=true answers 201 with the finished import',
   tags,
   query: ImportQuery,
   body: JsonImport,
   upload: 'the POS report, streamed: CSV or tab-separated, at most UPLOAD_MAX_BYTES (413 once past it)',
   response: ImportView,
-  status: 201,
+  status: 202,
 });
 describeRoute({
   method: 'get',
@@ -149,11 +175,22 @@ describeRoute({ method: 'get', path: '/api/imports/:id/errors.csv', summary: 'Th
 describeRoute({
   method: 'post',
   path: '/api/imports/:id/claims',
-  summary: 'Turn the import into implicit claims (lines with an authorization number) and automatic claims (best match)',
+  summary:
+    'Turn the import into implicit claims (lines with an authorization number) and automatic claims (best match). A job: 202 with the run and a Location to poll; ?wait=true answers 201 with the claims built',
   tags,
   params: IdParam,
+  query: WaitOnly,
   body: ClaimImportInput,
-  status: 201,
+  response: ClaimRunView,
+  status: 202,
+});
+describeRoute({
+  method: 'get',
+  path: '/api/imports/:id/claims/:runId',
+  summary: 'A claim run over the import: its status, and the claims built once completed',
+  tags,
+  params: RunParams,
+  response: ClaimRunView,
 });
 
 const LinesQuery = z.object({
@@ -212,7 +249,7 @@ describeRoute({
   },
 });
 
-export function importsRouter() {
+export function importsRouter(jobs: Jobs) {
   const r = Router();
   const id = (params: unknown) => parse(IdParam, params, 'params').id;
   const intake = (req: Parameters<typeof intakeActor>[0]) =>
@@ -228,20 +265,32 @@ export function importsRouter() {
   r.post('/', async (req, res) => {
     const q = parse(ImportQuery, req.query, 'query');
     const actor = await intakeActor(req, q.distributorId, service.isDistributor);
+    let job: { format: 'csv' | 'json'; fileName: string | null; totalBytes: number | null; stored: StoredUpload };
     if (req.is('application/json')) {
       const body = parse(JsonImport, req.body);
-      res
-        .status(201)
-        .json(await service.importJson(actor, body.lines, { fileName: body.fileName ?? q.fileName ?? null, totalBytes: null }));
-      return;
+      const stored = await jobs.uploads.storeJson(body.lines);
+      job = { format: 'json', fileName: body.fileName ?? q.fileName ?? null, totalBytes: null, stored };
+    } else {
+      const upload = fileUpload(req, 'send text/csv (streamed) or application/json {lines}');
+      // The body streams to a file (constant memory, under the byte cap); the job reads it from there.
+      const stored = await jobs.uploads.store(upload.body);
+      job = { format: 'csv', fileName: q.fileName ?? null, totalBytes: stored.bytes, stored };
     }
-    const upload = fileUpload(req, 'send text/csv (streamed) or application/json {lines}');
-    const view = await service.importCsv(actor, upload.body, {
-      fileName: q.fileName ?? null,
-      totalBytes: upload.declaredBytes,
-      delimiter: q.delimiter === 'tab' ? '\t' : q.delimiter,
+    const importId = await keepIf(job.stored, () =>
+      service.createImportJob(actor, {
+        format: job.format,
+        purpose: 'pos',
+        meta: { fileName: job.fileName, totalBytes: job.totalBytes, delimiter: q.delimiter === 'tab' ? '\t' : q.delimiter },
+        uploadPath: job.stored.path,
+      }),
+    );
+    await answerJob(res, jobs, q.wait, {
+      data: { kind: 'pos-import', id: importId },
+      location: `/api/imports/${importId}`,
+      view: () => service.getImport(actor, importId),
+      outcome: () => service.importOutcome(actor, importId),
+      unqueued: (problem) => service.failImport(actor, importId, problem),
     });
-    res.status(201).json(view);
   });
   r.get('/', async (req, res) => {
     res.json({ items: await service.listImports(requireActor(req), 50) });
@@ -266,7 +315,8 @@ export function importsRouter() {
       .set({ 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-cache', Connection: 'keep-alive', 'X-Accel-Buffering': 'no' });
     res.flushHeaders();
     let closed = false;
-    req.on('close', () => {
+    // The response's close: the client went away (the request's own fires once its body is read).
+    res.on('close', () => {
       closed = true;
     });
     let last = '';
@@ -274,10 +324,11 @@ export function importsRouter() {
     while (!closed) {
       const text = JSON.stringify(job);
       if (text !== last) {
-        res.write(`event: ${job.status === 'running' ? 'progress' : job.status}\nid: ${job.rowsRead}\ndata: ${text}\n\n`);
+        const ongoing = job.status === 'queued' || job.status === 'running';
+        res.write(`event: ${ongoing ? 'progress' : job.status}\nid: ${job.rowsRead}\ndata: ${text}\n\n`);
         last = text;
       }
-      if (job.status !== 'running') break;
+      if (job.status !== 'queued' && job.status !== 'running') break;
       await new Promise((resolve) => setTimeout(resolve, 250));
       job = await service.getImport(actor, importId);
     }
@@ -295,8 +346,26 @@ export function importsRouter() {
   r.post('/:id/claims', async (req, res) => {
     // The import names its distributor: a vendor user runs claims over any import it may see.
     const actor = authorize(req, 'pos.import');
+    const importId = id(req.params);
+    const q = parse(WaitOnly, req.query, 'query');
     const body = parse(ClaimImportInput, req.body);
-    res.status(201).json(await claimImport(actor, id(req.params), body.mode, body.groupBy, { currency: body.currency }));
+    // Refused at once (the job checks again): another tenant's import, one not finished, another currency.
+    const job = await service.getImport(actor, importId);
+    if (job.status === 'queued' || job.status === 'running')
+      throw new AppError('IMPORT_RUNNING', 'the import is still running: claim it once it has completed', 409);
+    await claimCurrency(job.distributorId, body.currency);
+    const runId = await service.createClaimRunJob(actor, importId, body);
+    await answerJob(res, jobs, q.wait, {
+      data: { kind: 'claim-run', id: runId },
+      location: `/api/imports/${importId}/claims/${runId}`,
+      view: () => service.getClaimRun(actor, importId, runId),
+      outcome: () => service.claimRunOutcome(actor, importId, runId),
+      unqueued: (problem) => service.failClaimRun(runId, problem),
+    });
+  });
+  r.get('/:id/claims/:runId', async (req, res) => {
+    const p = parse(RunParams, req.params, 'params');
+    res.json(await service.getClaimRun(requireActor(req), p.id, p.runId));
   });
   return r;
 }

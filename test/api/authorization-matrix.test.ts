@@ -196,8 +196,8 @@ describeDb('authorization matrix (generated from the router table)', () => {
     B = await me(b);
     // Give B an object in every resource that lists some: an import, at least.
     // Best effort: the import feature's own tests own its failures.
-    await b
-      .post('/api/imports', {
+    const imported = await b
+      .post('/api/imports?wait=true', {
         fileName: 'matrix.json',
         lines: [
           {
@@ -211,6 +211,8 @@ describeDb('authorization matrix (generated from the router table)', () => {
         ],
       })
       .catch(() => null);
+    // ... and a claim run over it (implicit: its line has no authorization number, so no claim is built).
+    if (imported?.body?.id) await b.post(`/api/imports/${imported.body.id}/claims?wait=true`, { mode: 'implicit' }).catch(() => null);
     for (const resource of new Set(
       routes.filter((r) => r.path.startsWith('/api/') && r.path.includes(':id')).map((r) => resourceOf(r.path)),
     )) {

@@ -37,7 +37,11 @@ describeDb('claim files', () => {
 
   const bearer = (c: Client) => (c.get('/x') as unknown as { _header: Record<string, string> })._header.authorization;
   const send = (c: Client, csv: string, q = '') =>
-    t.http.post(`/api/claims/file${q}`).set('Authorization', bearer(c)).set('Content-Type', 'text/csv').send(csv);
+    t.http
+      .post(`/api/claims/file?wait=true${q.replace('?', '&')}`)
+      .set('Authorization', bearer(c))
+      .set('Content-Type', 'text/csv')
+      .send(csv);
   const consumed = async () => {
     const [r] = (await t.db.sequelize.query('SELECT consumed_quantity AS q FROM authorization_lines WHERE id = ?', {
       replacements: [eth.lineId],
@@ -253,13 +257,13 @@ describeDb('claim files', () => {
         'Invoice No,Line,Invoice Date,Mfr Part,Qty,Book Cost,Debit Cost,S&D Number,End Customer',
         `${prefix}-1,1,2026-10-21,${l.part},${l.quantity},9.9999,${l.cost},${l.number},"${l.customer}"`,
       ].join('\n');
-      const res = await t.http.post('/api/imports').set('Authorization', bearer(arrow)).set('Content-Type', 'text/csv').send(csv);
+      const res = await t.http.post('/api/imports?wait=true').set('Authorization', bearer(arrow)).set('Content-Type', 'text/csv').send(csv);
       expect(res.status).toBe(201);
       return res.body.id as number;
     };
     const [first, second] = [await pos('POS-RACE-A'), await pos('POS-RACE-B')];
     const runs = await Promise.all(
-      [first, second].map((id) => arrow.post(`/api/imports/${id}/claims`, { mode: 'implicit', groupBy: 'period' })),
+      [first, second].map((id) => arrow.post(`/api/imports/${id}/claims?wait=true`, { mode: 'implicit', groupBy: 'period' })),
     );
     // A failed run shows its problem document in the diff.
     expect(runs.map((r) => (r.status === 201 ? 201 : { status: r.status, body: r.body as unknown }))).toEqual([201, 201]);

@@ -96,9 +96,9 @@ describeDb('concurrent writes from several clients', () => {
       ),
       ...Array.from({ length: 4 }, () => cm.get('/api/requests?status=countered').then((r) => [r])),
       ...Array.from({ length: 2 }, (_, i) =>
-        upload(`/api/claims/file?debitMemoNumber=CONC-F${i}`, csv(`CONC-F${i}`, 300)).then((r) => [r]),
+        upload(`/api/claims/file?wait=true&debitMemoNumber=CONC-F${i}`, csv(`CONC-F${i}`, 300)).then((r) => [r]),
       ),
-      ...Array.from({ length: 2 }, (_, i) => upload('/api/imports', csv(`CONC-P${i}`, 300)).then((r) => [r])),
+      ...Array.from({ length: 2 }, (_, i) => upload('/api/imports?wait=true', csv(`CONC-P${i}`, 300)).then((r) => [r])),
     ]);
     const responses = runs.flat();
     expect(responses).toHaveLength(4 * 2 + 6 + 6 + 4 + 2 + 2);

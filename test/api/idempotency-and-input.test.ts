@@ -86,21 +86,21 @@ describeDb('idempotent creation and clear errors on bad input', () => {
   it('answers 422 to the same key with another claim file, and that file is claimed when sent with its own key', async () => {
     const arrow = await t.as(USERS.arrowhead);
     const before = (await arrow.get('/api/claims')).body.total;
-    const first = await upload(arrow, '/api/claims/file?debitMemoNumber=IDEM-F1', claimFile('IDEM-F-INV-1'), 'kf-1');
+    const first = await upload(arrow, '/api/claims/file?wait=true&debitMemoNumber=IDEM-F1', claimFile('IDEM-F-INV-1'), 'kf-1');
     expect(first.status).toBe(201);
     expect(first.body.lines.accepted).toBe(1);
     // Another file (its own lines and debit memo number) under the same key: refused, not a replay of the first.
-    const second = await upload(arrow, '/api/claims/file?debitMemoNumber=IDEM-F2', claimFile('IDEM-F-INV-2'), 'kf-1');
+    const second = await upload(arrow, '/api/claims/file?wait=true&debitMemoNumber=IDEM-F2', claimFile('IDEM-F-INV-2'), 'kf-1');
     expect(second.status).toBe(422);
     expect(second.body.code).toBe('IDEMPOTENCY_KEY_REUSED');
     expect(second.headers['idempotency-replayed']).toBeUndefined();
     expect(await claimsByMemo(arrow, 'IDEM-F2')).toEqual([]);
     // The same query string, another body: refused too.
-    const otherBody = await upload(arrow, '/api/claims/file?debitMemoNumber=IDEM-F1', claimFile('IDEM-F-INV-3'), 'kf-1');
+    const otherBody = await upload(arrow, '/api/claims/file?wait=true&debitMemoNumber=IDEM-F1', claimFile('IDEM-F-INV-3'), 'kf-1');
     expect(otherBody.status).toBe(422);
     expect(otherBody.body.code).toBe('IDEMPOTENCY_KEY_REUSED');
     // The refused file, sent with a key of its own, is claimed.
-    const resent = await upload(arrow, '/api/claims/file?debitMemoNumber=IDEM-F2', claimFile('IDEM-F-INV-2'), 'kf-2');
+    const resent = await upload(arrow, '/api/claims/file?wait=true&debitMemoNumber=IDEM-F2', claimFile('IDEM-F-INV-2'), 'kf-2');
     expect(resent.status).toBe(201);
     expect(resent.body.claim.debitMemoNumber).toBe('IDEM-F2');
     expect(resent.body.lines.accepted).toBe(1);
@@ -112,11 +112,11 @@ describeDb('idempotent creation and clear errors on bad input', () => {
     const arrow = await t.as(USERS.arrowhead);
     const before = (await arrow.get('/api/claims')).body.total;
     const csv = claimFile('IDEM-F-INV-4', 3);
-    const first = await upload(arrow, '/api/claims/file?debitMemoNumber=IDEM-F4', csv, 'kf-4');
+    const first = await upload(arrow, '/api/claims/file?wait=true&debitMemoNumber=IDEM-F4', csv, 'kf-4');
     expect(first.status).toBe(201);
     expect(first.body.rows).toEqual({ read: 3, rejected: 0 });
     expect(first.body.lines).toMatchObject({ accepted: 3, rejected: 0 });
-    const retry = await upload(arrow, '/api/claims/file?debitMemoNumber=IDEM-F4', csv, 'kf-4');
+    const retry = await upload(arrow, '/api/claims/file?wait=true&debitMemoNumber=IDEM-F4', csv, 'kf-4');
     expect(retry.status).toBe(201);
     expect(retry.headers['idempotency-replayed']).toBe('true');
     expect(retry.body).toEqual(first.body);
@@ -126,8 +126,8 @@ describeDb('idempotent creation and clear errors on bad input', () => {
   it('answers 422 to the same key and the same file with another query string', async () => {
     const arrow = await t.as(USERS.arrowhead);
     const csv = claimFile('IDEM-F-INV-5');
-    expect((await upload(arrow, '/api/claims/file?debitMemoNumber=IDEM-F5', csv, 'kf-5')).status).toBe(201);
-    const other = await upload(arrow, '/api/claims/file?debitMemoNumber=IDEM-F6', csv, 'kf-5');
+    expect((await upload(arrow, '/api/claims/file?wait=true&debitMemoNumber=IDEM-F5', csv, 'kf-5')).status).toBe(201);
+    const other = await upload(arrow, '/api/claims/file?wait=true&debitMemoNumber=IDEM-F6', csv, 'kf-5');
     expect(other.status).toBe(422);
     expect(other.body.code).toBe('IDEMPOTENCY_KEY_REUSED');
     expect(await claimsByMemo(arrow, 'IDEM-F6')).toEqual([]);
@@ -148,14 +148,14 @@ describeDb('idempotent creation and clear errors on bad input', () => {
     const seen = new Set<string>();
     const watcher = watch(tmpdir(), (_event, name) => void (name?.startsWith(mine) && seen.add(name)));
     try {
-      const first = await upload(arrow, '/api/imports?fileName=idem.csv', csv, 'ki-1');
+      const first = await upload(arrow, '/api/imports?wait=true&fileName=idem.csv', csv, 'ki-1');
       expect(first.status).toBe(201);
       expect(first.body).toMatchObject({ status: 'completed', rowsRead: rows, rowsRejected: 0, processedBytes: Buffer.byteLength(csv) });
-      const retry = await upload(arrow, '/api/imports?fileName=idem.csv', csv, 'ki-1');
+      const retry = await upload(arrow, '/api/imports?wait=true&fileName=idem.csv', csv, 'ki-1');
       expect(retry.status).toBe(201);
       expect(retry.headers['idempotency-replayed']).toBe('true');
       expect(retry.body.id).toBe(first.body.id);
-      const other = await upload(arrow, '/api/imports?fileName=idem.csv', csv.replace('IDEM-POS-0,', 'IDEM-POS-X,'), 'ki-1');
+      const other = await upload(arrow, '/api/imports?wait=true&fileName=idem.csv', csv.replace('IDEM-POS-0,', 'IDEM-POS-X,'), 'ki-1');
       expect(other.status).toBe(422);
       expect(other.body.code).toBe('IDEMPOTENCY_KEY_REUSED');
       // A body no route takes (not a CSV) is refused before it is spooled.
@@ -167,7 +167,7 @@ describeDb('idempotent creation and clear errors on bad input', () => {
       for (let i = 0; i < 50 && readdirSync(tmpdir()).some((n) => n.startsWith(mine)); i++) await new Promise((r) => setTimeout(r, 20));
       expect(readdirSync(tmpdir()).filter((n) => n.startsWith(mine))).toEqual([]);
       // Without a key nothing is spooled.
-      expect((await upload(arrow, '/api/imports?fileName=idem-2.csv', csv)).status).toBe(201);
+      expect((await upload(arrow, '/api/imports?wait=true&fileName=idem-2.csv', csv)).status).toBe(201);
       await new Promise((r) => setTimeout(r, 100));
       expect(seen.size).toBe(3);
     } finally {

@@ -14,7 +14,8 @@ describeDb('POS import corpus', () => {
     auth = (c.get('/x') as unknown as { _header: Record<string, string> })._header.authorization;
   });
   afterAll(() => t.close());
-  const upload = (csv: string) => t.http.post('/api/imports').set('Authorization', auth).set('Content-Type', 'text/csv').send(csv);
+  const upload = (csv: string) =>
+    t.http.post('/api/imports?wait=true').set('Authorization', auth).set('Content-Type', 'text/csv').send(csv);
 
   it('reads tabs, quoted separators, US and other dates and thousands separators, and names each bad cell', async () => {
     const res = await upload(fixture('tab-us-dates.csv'));

@@ -25,7 +25,7 @@ describeDb('POS imports', () => {
   const messy = () => fixture('arrowhead-messy.csv').replace(/\{\{AUTH\}\}/g, authNumber);
   const upload = (c: Client, csv: string, q = '') =>
     t.http
-      .post(`/api/imports${q}`)
+      .post(`/api/imports?wait=true${q.replace('?', '&')}`)
       .set('Authorization', (c.get('/x') as unknown as { _header: Record<string, string> })._header.authorization)
       .set('Content-Type', 'text/csv')
       .send(csv);
@@ -121,7 +121,7 @@ describeDb('POS imports', () => {
   });
 
   it('imports JSON lines with the same checks', async () => {
-    const res = await arrow.post('/api/imports', {
+    const res = await arrow.post('/api/imports?wait=true', {
       fileName: 'api.json',
       lines: [
         {
@@ -140,7 +140,7 @@ describeDb('POS imports', () => {
   });
 
   it('turns the import into implicit claims by debit memo and automatic claims by best match, once', async () => {
-    const res = await arrow.post(`/api/imports/${importId}/claims`, {});
+    const res = await arrow.post(`/api/imports/${importId}/claims?wait=true`, {});
     expect(res.status).toBe(201);
     const implicit = res.body.claims.find((c: { type: string }) => c.type === 'implicit');
     const automatic = res.body.claims.find((c: { type: string }) => c.type === 'automatic');
@@ -157,7 +157,7 @@ describeDb('POS imports', () => {
     const auto = await arrow.get(`/api/claims/${automatic.id}`);
     expect(auto.body.lines[0]).toMatchObject({ verdict: 'accepted', acceptedQuantity: 400, endCustomerName: 'Cascade Robotics' });
     expect(auto.body.lines[0].authorizationNumber).toBeTruthy();
-    const again = await arrow.post(`/api/imports/${importId}/claims`, {});
+    const again = await arrow.post(`/api/imports/${importId}/claims?wait=true`, {});
     expect(again.body.claims).toEqual([]);
   });
   it('defuses spreadsheet formulas in the downloadable error report', async () => {

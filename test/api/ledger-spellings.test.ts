@@ -108,7 +108,7 @@ describeDb('one sale, many spellings', () => {
       `sp-1 ,001,2026-10-15,VS-ADC-24S,2,6.1000,5.9270,${auth.number},Cascade Robotics`,
       `SP-3,1,2026-10-15,VS-ADC-24S,2,6.1000,5.9270,${auth.number},Cascade Robotics`,
     ].join('\n');
-    const res = await t.http.post('/api/claims/file').set('Authorization', bearer).set('Content-Type', 'text/csv').send(csv);
+    const res = await t.http.post('/api/claims/file?wait=true').set('Authorization', bearer).set('Content-Type', 'text/csv').send(csv);
     expect(res.status).toBe(201);
     const lines = (await arrow.get(`/api/claims/${res.body.claim.id}/lines`)).body.items as { verdict: string; reasonCodes: string[] }[];
     expect(lines[0]!.verdict).toBe('rejected');

@@ -189,7 +189,11 @@ class ClaimFile implements Cmd {
         ].join(',');
       }),
     ].join('\r\n');
-    const res = await r.t.http.post('/api/claims/file').set('Authorization', bearer(r.arrow)).set('Content-Type', 'text/csv').send(csv);
+    const res = await r.t.http
+      .post('/api/claims/file?wait=true')
+      .set('Authorization', bearer(r.arrow))
+      .set('Content-Type', 'text/csv')
+      .send(csv);
     expectStatus(res, [201], this.toString());
     m.claims.push(res.body.claim.id);
     await ledgerHolds(r, this.toString());
@@ -209,7 +213,7 @@ class PosImport implements Cmd {
   async run(m: Model, r: Real) {
     const a = m.auths[this.auth % m.auths.length]!;
     const memo = `DM-${++r.memo}`;
-    const imported = await r.arrow.post('/api/imports', {
+    const imported = await r.arrow.post('/api/imports?wait=true', {
       fileName: 'property.json',
       lines: this.sales.map((s) => ({
         ...keyOf(s),
@@ -222,7 +226,7 @@ class PosImport implements Cmd {
       })),
     });
     expectStatus(imported, [201], `${this.toString()}: import`);
-    const claimed = await r.arrow.post(`/api/imports/${imported.body.id}/claims`, {});
+    const claimed = await r.arrow.post(`/api/imports/${imported.body.id}/claims?wait=true`, {});
     expectStatus(claimed, [201], `${this.toString()}: claims`);
     for (const c of claimed.body.claims as { id: number }[]) m.claims.push(c.id);
     await ledgerHolds(r, this.toString());

@@ -12,6 +12,7 @@ import request from 'supertest';
 import { openDatabase, parseMysqlUrl, type Database } from '../../models/database.js';
 import { createApp } from '../../server/app.js';
 import { loadConfig } from '../../server/config.js';
+import { createJobs } from '../../server/jobs/runtime.js';
 import { DEMO_PASSWORD, seedDemo } from '../../server/seed/demo.js';
 
 export const dialect = (process.env.BEC_TEST_DIALECT ?? 'sqlite') as 'sqlite' | 'mariadb';
@@ -51,8 +52,10 @@ export async function startTestApp(options: { seed?: boolean; url?: string; env?
   const db = await openDatabase(url, { poolMax: 10 });
   await db.migrate();
   if (options.seed !== false) await seedDemo();
-  const config = loadConfig({ LOG_REQUESTS: 'false', ...options.env });
-  const app = createApp({ config, db });
+  // Jobs run in this process on the in-memory queue (no REDIS_URL); uploads wait in the temp folder.
+  const config = loadConfig({ LOG_REQUESTS: 'false', UPLOAD_DIR: join(tmpdir(), `bec_uploads_${process.pid}`), ...options.env });
+  const jobs = createJobs(config);
+  const app = createApp({ config, db, jobs });
   const http = request(app);
   const tokens = new Map<string, string>();
   const as = async (email: string): Promise<Client> => {
@@ -93,6 +96,8 @@ export async function startTestApp(options: { seed?: boolean; url?: string; env?
     http,
     as,
     async close() {
+      // The jobs still running end first (jest hangs on an open queue, and they need the database).
+      await jobs.close();
       await db.close();
       if (url.startsWith('mysql:')) {
         const c = parseMysqlUrl(url);

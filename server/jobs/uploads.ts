@@ -1,0 +1,68 @@
+/**
+ * Uploads kept until their job has ended: the request body streams to a file (constant memory,
+ * whatever its size), and the job reads it from there, in this process or in a worker. Every
+ * process that runs jobs must reach the same folder (UPLOAD_DIR: a local folder for one machine,
+ * a shared volume for several).
+ */
+import { randomUUID } from 'node:crypto';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+
+export interface StoredUpload {
+  path: string;
+  bytes: number;
+}
+
+export class UploadStore {
+  readonly dir: string;
+
+  constructor(dir: string) {
+    this.dir = resolve(dir);
+  }
+
+  private async next() {
+    await mkdir(this.dir, { recursive: true });
+    return resolve(this.dir, randomUUID());
+  }
+
+  /** Streams a request body to a new file; a body cut short leaves no file. */
+  async store(input: Readable): Promise<StoredUpload> {
+    const path = await this.next();
+    try {
+      await pipeline(input, createWriteStream(path, { flags: 'wx' }));
+    } catch (err) {
+      await rm(path, { force: true });
+      throw err;
+    }
+    return { path, bytes: (await stat(path)).size };
+  }
+
+  /** Keeps JSON lines (already parsed by the request) as a file. */
+  async storeJson(value: unknown): Promise<StoredUpload> {
+    const path = await this.next();
+    const text = JSON.stringify(value);
+    await writeFile(path, text, { flag: 'wx' });
+    return { path, bytes: Buffer.byteLength(text) };
+  }
+}
+
+/** Runs `work` (which records the stored upload on a job); the file goes if it throws. */
+export async function keepIf<T>(upload: StoredUpload, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (err) {
+    await rm(upload.path, { force: true });
+    throw err;
+  }
+}
+
+export const openUpload = (path: string) => createReadStream(path);
+
+export const readJsonUpload = async (path: string) => JSON.parse(await readFile(path, 'utf8')) as unknown;
+
+export async function removeUpload(path: string | null) {
+  if (path) await rm(path, { force: true });
+}

@@ -1,0 +1,36 @@
+/**
+ * A job worker: runs POS imports, claim files and claim runs from the Redis queue (BullMQ), any
+ * number of them beside the server (`npm run worker`). It needs REDIS_URL, the server's
+ * DATABASE_URL and a view of the server's UPLOAD_DIR. A worker that dies mid-job (even SIGKILL)
+ * loses nothing: another worker takes the job up once its lock has lapsed (docs/jobs.md).
+ */
+import { openDatabase } from '../models/database.js';
+import { loadConfig } from './config.js';
+import { createJobs } from './jobs/runtime.js';
+
+const config = loadConfig();
+if (!config.redisUrl) {
+  console.error('REDIS_URL is not set: a worker takes its jobs from Redis (without it, `npm start` runs them in the server)');
+  process.exit(2);
+}
+const db = await openDatabase(config.databaseUrl);
+await db.migrate();
+const jobs = createJobs(config, { worker: true });
+console.log(
+  `BEC worker ${process.pid} taking jobs (queue prefix ${config.queuePrefix}, ${db.dialect}, ${config.workerConcurrency} at a time)`,
+);
+
+let stopping = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal}: finishing the jobs running, then closing`);
+    // A job still running when the time is up is taken up again by another worker (its lock lapses).
+    setTimeout(() => process.exit(1), 60_000).unref();
+    void jobs
+      .close()
+      .then(() => db.close())
+      .then(() => process.exit(0));
+  });
+}
