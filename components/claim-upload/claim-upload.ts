@@ -40,8 +40,8 @@ async function collect(
   for await (const e of events) {
     if (e.type === 'error') {
       const err = e.error;
-      if (err.fatal) missingColumns.push(err.field ?? err.column ?? err.reason);
-      errors.push({ row: err.row, field: err.column ?? err.field ?? undefined, message: err.message });
+      if (err.fatal) missingColumns.push(err.column ?? err.code);
+      errors.push({ row: err.row, field: err.column ?? undefined, message: err.message });
       badRows.add(err.row);
       maxRow = Math.max(maxRow, err.row);
       continue;

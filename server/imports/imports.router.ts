@@ -6,7 +6,7 @@ import { describeRoute, IdParam, z } from '../http/openapi.js';
 import { parse } from '../http/validate.js';
 import { claimImport } from '../claims/pos-claims.service.js';
 import * as service from './imports.service.js';
-import { POS_FIELDS } from './pos-rows.js';
+import { POS_FIELDS } from '../../core/pos/index.js';
 
 const tags = ['imports'];
 const ImportView = z
@@ -26,7 +26,19 @@ const ImportView = z
     rowsRejected: z.number().openapi({ description: 'rows in the error report' }),
     progress: z.number().nullable(),
     failure: z.string().nullable(),
-    mapping: z.record(z.unknown()).nullable(),
+    mapping: z.record(z.unknown()).nullable().openapi({ description: 'field -> the header of the column it was read from' }),
+    settings: z
+      .object({
+        delimiter: z.string().nullable(),
+        decimalMark: z.enum(['.', ',']).nullable(),
+        dateOrder: z.enum(['MDY', 'DMY']).nullable(),
+        decimalMarkFrom: z.enum(['chosen', 'file', 'none']),
+        dateOrderFrom: z.enum(['chosen', 'file', 'none']),
+      })
+      .nullable()
+      .openapi({
+        description: "the settings the file was read with; 'chosen' (request or saved options), 'file' (inferred), 'none' (not needed)",
+      }),
     createdByUserId: z.number(),
     startedAt: z.string().nullable(),
     finishedAt: z.string().nullable(),
@@ -69,7 +81,29 @@ const JsonImport = z
       .max(100_000),
   })
   .openapi('PosJsonImport');
-const ImportQuery = z.object({ fileName: z.string().max(255).optional(), delimiter: z.enum([',', ';', '\t', '|', 'tab']).optional() });
+const ImportQuery = z.object({
+  fileName: z.string().max(255).optional(),
+  delimiter: z.enum([',', ';', '\t', '|', 'tab']).optional(),
+  decimalMark: z
+    .enum(['.', ',', 'auto'])
+    .optional()
+    .openapi({ description: "the file's decimal mark; inferred from the whole file when absent (or the saved options')" }),
+  dateOrder: z
+    .enum(['DMY', 'MDY', 'auto'])
+    .optional()
+    .openapi({ description: 'the order of day and month in dates; inferred from the whole file when absent' }),
+});
+const PreviewQuery = ImportQuery.extend({ limit: z.coerce.number().int().min(1).max(200).default(20) });
+const PreviewView = z
+  .object({
+    columns: z.record(z.string()).openapi({ description: 'field -> the header of the column it is read from' }),
+    extraColumns: z.array(z.string()).openapi({ description: "unmapped columns, by their key in a line's extra" }),
+    settings: ImportView.shape.settings,
+    lines: z.array(z.record(z.unknown())),
+    errors: z.array(RowErrorView),
+    rowsRead: z.number(),
+  })
+  .openapi('PosImportPreview');
 const ClaimImportInput = z
   .object({
     mode: z.enum(['implicit', 'automatic', 'both']).default('both'),
@@ -107,6 +141,14 @@ describeRoute({
   body: JsonImport,
   response: ImportView,
   status: 201,
+});
+describeRoute({
+  method: 'post',
+  path: '/api/imports/preview',
+  summary: 'Parse the first rows of a CSV (text/csv) with the effective mapping and settings; nothing is stored',
+  tags,
+  query: PreviewQuery,
+  response: PreviewView,
 });
 describeRoute({
   method: 'get',
@@ -149,6 +191,17 @@ describeRoute({
   status: 201,
 });
 
+const CSV_TYPES = ['text/csv', 'text/plain', 'application/csv', 'application/octet-stream', 'text/tab-separated-values'];
+
+/** The file settings a request chose. */
+function settingsOf(q: z.infer<typeof ImportQuery>) {
+  return {
+    delimiter: q.delimiter === 'tab' ? '\t' : q.delimiter,
+    ...(q.decimalMark ? { decimalMark: q.decimalMark } : {}),
+    ...(q.dateOrder ? { dateOrder: q.dateOrder } : {}),
+  };
+}
+
 export function importsRouter() {
   const r = Router();
   const id = (params: unknown) => parse(IdParam, params, 'params').id;
@@ -167,19 +220,31 @@ export function importsRouter() {
       const body = parse(JsonImport, req.body);
       res
         .status(201)
-        .json(await service.importJson(actor, body.lines, { fileName: body.fileName ?? q.fileName ?? null, totalBytes: null }));
+        .json(
+          await service.importJson(actor, body.lines, {
+            fileName: body.fileName ?? q.fileName ?? null,
+            totalBytes: null,
+            ...settingsOf(q),
+          }),
+        );
       return;
     }
-    if (!req.is(['text/csv', 'text/plain', 'application/csv', 'application/octet-stream', 'text/tab-separated-values'])) {
+    if (!req.is(CSV_TYPES)) {
       throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'send text/csv (streamed) or application/json {lines}', 415);
     }
     const length = Number(req.get('content-length'));
     const view = await service.importCsv(actor, req, {
       fileName: q.fileName ?? null,
       totalBytes: Number.isFinite(length) && length > 0 ? length : null,
-      delimiter: q.delimiter === 'tab' ? '\t' : q.delimiter,
+      ...settingsOf(q),
     });
     res.status(201).json(view);
+  });
+  r.post('/preview', async (req, res) => {
+    const actor = authorize(req, 'claim.submit');
+    const q = parse(PreviewQuery, req.query, 'query');
+    if (!req.is(CSV_TYPES)) throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'send the file as text/csv', 415);
+    res.json(await service.previewCsv(actor, req, { fileName: q.fileName ?? null, totalBytes: null, ...settingsOf(q) }, q.limit));
   });
   r.get('/', async (req, res) => {
     res.json({ items: await service.listImports(requireActor(req), 50) });

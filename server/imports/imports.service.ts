@@ -1,30 +1,50 @@
 /**
- * POS ingestion: a file streams through the parser row by row (constant memory whatever its
- * size), each row is mapped with the distributor's saved column mapping and checked; valid rows
- * go to pos_lines in batches, bad rows to the job's error report with row, column and reason.
- * The job's counters move as batches land, for GET /api/imports/:id and its event stream.
+ * POS ingestion: a file streams through core/pos's parser (the same code as the browser
+ * preflight: mapping, file settings, row checks, the canonical POS key) a chunk at a time, in
+ * bounded memory; valid lines go to pos_lines in batches, bad rows to the job's error report with
+ * row, column, code and reason. The job's counters move as batches land, for GET /api/imports/:id
+ * and its event stream.
+ *
+ * File settings (decimal mark, date order, separator) come from the request (`?decimalMark=,`),
+ * else the distributor's saved mapping options, else they are inferred from the file by the
+ * parser (from its first 1,000 data rows; a later row that contradicts them is a row error naming
+ * the setting). A file whose settings cannot be told fails whole with a 422 naming the setting,
+ * the columns and sample values. The settings used are kept on the job (`settings` in its view).
  */
 import { toCsv } from '../../core/csv.js';
 import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
-import Papa from 'papaparse';
+import {
+  PosParser,
+  fatalCode,
+  isEmpty,
+  parsePosJson,
+  type CsvSeparator,
+  type PosColumnMapping,
+  type PosEvent,
+  type PosField,
+  type PosLine,
+  type PosReadSettings,
+  type PosRowError,
+  type ResolvedColumns,
+} from '../../core/pos/index.js';
 import type { Actor } from '../auth/actor.js';
 import { scopeOf } from '../auth/actor.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { AppError, notFound } from '../errors.js';
 import * as repo from './imports.repository.js';
-import {
-  DEFAULT_OPTIONS,
-  jsonLineCells,
-  resolveColumns,
-  toPosRow,
-  type ColumnMapping,
-  type ParseOptions,
-  type ResolvedColumns,
-  type RowError,
-} from './pos-rows.js';
 
 const BATCH = 5000;
+
+/** The distributor's mapping: our field → the header of its column. */
+export type ColumnMapping = Partial<Record<PosField, string>>;
+
+/** How a file is read; 'auto': inferred from the file. */
+export interface ParseOptions {
+  decimalMark: 'auto' | '.' | ',';
+  dateOrder: 'auto' | 'MDY' | 'DMY';
+}
+export const DEFAULT_OPTIONS: ParseOptions = { decimalMark: 'auto', dateOrder: 'auto' };
 
 export interface ImportMeta {
   fileName: string | null;
@@ -32,14 +52,64 @@ export interface ImportMeta {
   /** overrides the saved mapping for this file */
   mapping?: ColumnMapping;
   delimiter?: string;
+  /** override the saved options for this file */
+  decimalMark?: ParseOptions['decimalMark'];
+  dateOrder?: ParseOptions['dateOrder'];
 }
 
-async function savedSettings(distributorId: number, meta: ImportMeta) {
+const SEPARATORS = new Set<string>([',', ';', '\t', '|']);
+
+/** The mapping and settings in force: the request's, else the saved ones, else inferred. */
+async function effectiveMapping(distributorId: number, meta: ImportMeta): Promise<PosColumnMapping> {
   const saved = await repo.findMapping(distributorId);
-  const mapping: ColumnMapping = { ...(saved?.mapping ?? {}), ...(meta.mapping ?? {}) };
-  const options: ParseOptions = { ...DEFAULT_OPTIONS, ...((saved?.options ?? {}) as Partial<ParseOptions>) };
-  return { mapping, options, delimiter: meta.delimiter ?? (saved?.options as { delimiter?: string } | undefined)?.delimiter };
+  const fields: ColumnMapping = { ...((saved?.mapping ?? {}) as ColumnMapping), ...(meta.mapping ?? {}) };
+  const options = (saved?.options ?? {}) as Partial<ParseOptions> & { delimiter?: string };
+  const delimiter = meta.delimiter ?? options.delimiter;
+  return {
+    fields,
+    decimalMark: meta.decimalMark ?? options.decimalMark ?? 'auto',
+    dateOrder: meta.dateOrder ?? options.dateOrder ?? 'auto',
+    delimiter: delimiter !== undefined && SEPARATORS.has(delimiter) ? (delimiter as CsvSeparator) : 'auto',
+  };
 }
+
+/** The 422 a file that cannot be read at all answers: a column missing or ambiguous, a setting to choose. */
+function fatalError(errors: PosRowError[]): AppError {
+  const code = fatalCode(errors);
+  const list = errors.map((e) => ({ field: e.column ?? 'file', message: e.message }));
+  if (code === 'EMPTY_FILE') return new AppError(code, 'the file has no header row', 422);
+  if (code === 'DECIMAL_MARK_AMBIGUOUS' || code === 'DATE_ORDER_AMBIGUOUS') {
+    const first = errors[0]!;
+    return new AppError(code, first.message, 422, {
+      setting: first.setting,
+      column: first.column,
+      samples: first.samples ?? [],
+      choose: first.setting === 'decimalMark' ? ['decimalMark=.', 'decimalMark=,'] : ['dateOrder=DMY', 'dateOrder=MDY'],
+      errors: list,
+    });
+  }
+  if (code === 'MAPPING_AMBIGUOUS') {
+    const ambiguous = errors.filter((e) => e.code === 'MAPPING_AMBIGUOUS');
+    return new AppError(code, ambiguous.map((e) => `${e.column} ${e.message}`).join('; '), 422, {
+      ambiguous: ambiguous.map((e) => e.column),
+      errors: list,
+    });
+  }
+  const missing = errors.map((e) => e.column ?? 'file');
+  return new AppError(code, `no column for ${missing.join(', ')}: map them with PUT /api/imports/mapping or name them in the header`, 422, {
+    missing,
+    errors: list,
+  });
+}
+
+/** The row error as the report keeps it (and the API returns it). */
+const reportError = (e: PosRowError): repo.RowError & { raw: string | null } => ({
+  rowNumber: e.row,
+  column: e.column,
+  code: e.code,
+  message: e.message,
+  raw: e.raw ?? null,
+});
 
 /**
  * Where a batch of valid rows goes; returns how many were kept. A POS report keeps them as POS
@@ -47,70 +117,78 @@ async function savedSettings(distributorId: number, meta: ImportMeta) {
  */
 export type RowSink = (rows: repo.PosInsertRow[]) => Promise<number>;
 
-/** Consumes rows (arrays of cells, the header first) into the job. */
+/** Consumes the parser's events into the job. */
 class Ingest {
-  private cols: ResolvedColumns | null = null;
   private pending: repo.PosInsertRow[] = [];
-  private errors: (RowError & { raw: string | null })[] = [];
-  rowsRead = 0;
+  private errors: (repo.RowError & { raw: string | null })[] = [];
+  readonly parser: PosParser;
+  /** rows refused here rather than by the parser (a return in a claim file) */
+  private refused = 0;
   rowsAccepted = 0;
   rowsValid = 0;
   /** valid rows whose insert completed */
   rowsWritten = 0;
-  rowsRejected = 0;
   processedBytes = 0;
 
   constructor(
     readonly importId: number,
     readonly distributorId: number,
-    private readonly mapping: ColumnMapping,
-    private readonly options: ParseOptions,
+    mapping: PosColumnMapping,
     private readonly products: Awaited<ReturnType<typeof repo.productResolver>>,
+    /** a claim file: returns are refused (claims carry quantities above zero) */
+    private readonly claims: boolean,
     private readonly sink: RowSink = (rows) => repo.insertPosLines(distributorId, importId, rows),
-  ) {}
-
-  header(cells: string[]) {
-    this.cols = resolveColumns(cells, this.mapping);
-    if (this.cols.missing.length) {
-      throw new AppError(
-        'MAPPING_INCOMPLETE',
-        `no column for ${this.cols.missing.join(', ')}: map them with PUT /api/imports/mapping or name them in the header`,
-        422,
-        {
-          missing: this.cols.missing,
-          header: cells,
-          errors: this.cols.missing.map((m) => ({ field: m, message: 'no column in the file' })),
-        },
-      );
-    }
+  ) {
+    this.parser = new PosParser({ mapping });
   }
 
-  get columns() {
-    return this.cols;
+  get rowsRead() {
+    return this.parser.stats.lines + this.parser.stats.badRows;
   }
 
-  async row(cells: string[], rowNumber: number) {
-    this.rowsRead++;
-    if (cells.length === 1 && cells[0].trim() === '') {
-      this.rowsRead--;
-      return;
-    }
-    const { row, errors } = toPosRow(cells, this.cols!, rowNumber, this.options);
-    if (!row) {
-      this.rowsRejected++;
-      const raw = cells.join(',').slice(0, 2000);
-      for (const e of errors) this.errors.push({ ...e, raw });
-    } else {
+  get rowsRejected() {
+    return this.parser.stats.badRows + this.refused;
+  }
+
+  get columns(): ResolvedColumns | null {
+    return this.parser.columns;
+  }
+
+  /** Takes a chunk's events: lines to the batch, row errors to the report; a fatal error throws. */
+  async take(events: PosEvent[]) {
+    let fatal: PosRowError[] | null = null;
+    for (let i = 0; i < events.length; i++) {
+      const e = events[i]!;
+      if (e.type === 'error') {
+        if (e.error.fatal) (fatal ??= []).push(e.error);
+        else this.errors.push(reportError(e.error));
+        continue;
+      }
+      const line = e.line;
+      if (this.claims && line.quantity < 0) {
+        this.refused++;
+        this.errors.push({
+          rowNumber: line.row,
+          column: 'quantity',
+          code: 'INVALID_QUANTITY',
+          message: `quantity "${line.quantity}" is a return: a claim line needs a quantity above zero`,
+          raw: null,
+        });
+        continue;
+      }
       this.rowsValid++;
-      // The row becomes the insert row in place (no copy per row).
-      const insert = row as repo.PosInsertRow;
+      // The parsed line becomes the insert row in place (no copy per row).
+      const insert = line as unknown as repo.PosInsertRow;
+      if (isEmpty(line.extra)) insert.extra = null;
       insert.productId =
-        (row.vendorPartNumber && this.products.byVendor.get(row.vendorPartNumber.toUpperCase())) ||
-        (row.distributorPartNumber && this.products.byDistributor.get(row.distributorPartNumber.toUpperCase())) ||
+        (line.vendorPartNumber && this.products.byVendor.get(line.vendorPartNumber.toUpperCase())) ||
+        (line.distributorPartNumber && this.products.byDistributor.get(line.distributorPartNumber.toUpperCase())) ||
         null;
       this.pending.push(insert);
+      if (this.pending.length >= BATCH) await this.flush();
     }
-    if (this.pending.length >= BATCH || this.errors.length >= BATCH) await this.flush();
+    if (fatal) throw fatalError(fatal);
+    if (this.errors.length >= BATCH) await this.flush();
   }
 
   private inflight: Promise<void> = Promise.resolve();
@@ -153,9 +231,18 @@ class Ingest {
   }
 }
 
+/** What the job keeps of how it read the file: field → header, and the settings. */
+function readSummary(columns: ResolvedColumns | null, settings: PosReadSettings | null) {
+  if (!columns) return null;
+  const matched: Record<string, string> = {};
+  for (const [field, m] of Object.entries(columns.matched)) matched[field] = m!.header;
+  return { columns: matched, settings };
+}
+
 async function start(actor: Actor, format: 'csv' | 'json', meta: ImportMeta, target?: ImportTarget) {
   const distributorId = actor.distributorId!;
-  const { mapping, options, delimiter } = await savedSettings(distributorId, meta);
+  const mapping = await effectiveMapping(distributorId, meta);
+  if (format === 'json' && mapping.decimalMark === 'auto') mapping.decimalMark = '.';
   const id = await repo.createImport({
     distributorId,
     format,
@@ -172,12 +259,12 @@ async function start(actor: Actor, format: 'csv' | 'json', meta: ImportMeta, tar
     after: { format, fileName: meta.fileName },
   });
   const products = await repo.productResolver(distributorId);
-  const ingest = new Ingest(id, distributorId, mapping, options, products, target ? await target(id, products) : undefined);
-  return { id, ingest, delimiter };
+  const ingest = new Ingest(id, distributorId, mapping, products, target !== undefined, target ? await target(id, products) : undefined);
+  return { id, ingest };
 }
 
 async function finish(actor: Actor, ingest: Ingest, sha: string | null, failure: AppError | null) {
-  const mapping = ingest.columns ? Object.fromEntries(Object.entries(ingest.columns.index).map(([f, i]) => [f, i])) : null;
+  const summary = readSummary(ingest.columns, ingest.parser.settings);
   if (!failure) await ingest.drain();
   else await ingest.settle();
   const status = failure ? 'failed' : 'completed';
@@ -186,7 +273,10 @@ async function finish(actor: Actor, ingest: Ingest, sha: string | null, failure:
     fileSha256: sha,
     finishedAt: new Date(),
     failure: failure ? JSON.stringify({ code: failure.code, message: failure.message, ...failure.details }) : null,
-    mapping: mapping ? JSON.stringify(mapping) : null,
+    mapping: summary ? JSON.stringify(summary) : null,
+    processedBytes: ingest.processedBytes,
+    rowsRead: ingest.rowsRead,
+    rowsRejected: ingest.rowsRejected,
     rowsDuplicate: ingest.rowsValid - ingest.rowsAccepted,
   });
   await recordAudit(actor, {
@@ -217,57 +307,36 @@ export type ImportTarget = (importId: number, products: Awaited<ReturnType<typeo
  * job: its valid rows become POS lines, or go to `target` (a claim file).
  */
 export async function importCsv(actor: Actor, input: Readable, meta: ImportMeta, target?: ImportTarget) {
-  const { ingest, delimiter } = await start(actor, 'csv', meta, target);
+  const { ingest } = await start(actor, 'csv', meta, target);
   const hash = createHash('sha256');
   // Strings, not buffers: the decoder keeps a UTF-8 character split across chunks whole.
   input.setEncoding('utf8');
-  input.on('data', (chunk: string) => {
-    hash.update(chunk);
-    ingest.processedBytes += Buffer.byteLength(chunk);
-  });
-  let failure: AppError | null = null;
-  let rowNumber = 0;
-  // Papaparse reads the stream itself; each chunk pauses it until its rows are written, so a
-  // slow database slows the reading instead of filling memory (backpressure).
-  let chain: Promise<void> = Promise.resolve();
-  const rows = async (data: string[][]) => {
-    for (const cells of data) {
-      rowNumber++;
-      if (rowNumber === 1) ingest.header(cells);
-      else await ingest.row(cells, rowNumber);
-    }
+  const stop: { failure: AppError | null; unexpected: unknown } = { failure: null, unexpected: null };
+  const fail = (err: unknown) => {
+    if (err instanceof AppError) stop.failure = err;
+    else stop.unexpected = err;
   };
+  // One chunk at a time: the next is read once this one's rows are taken (backpressure). Nothing
+  // is thrown out of the loop (that would destroy the request and the answer with it): after a
+  // failure the rest of the body is read and dropped, then the job ends.
   try {
-    await new Promise<void>((resolve, reject) => {
-      Papa.parse(input as unknown as File, {
-        delimiter: delimiter ?? '',
-        delimitersToGuess: [',', ';', '\t', '|'],
-        skipEmptyLines: 'greedy',
-        chunk(results, parser) {
-          parser.pause();
-          chain = chain.then(() => rows(results.data as string[][]));
-          chain.then(
-            () => parser.resume(),
-            (err: unknown) => {
-              parser.abort();
-              reject(err);
-            },
-          );
-        },
-        complete: () => chain.then(resolve, reject),
-        error: (err: Error) => reject(new AppError('UNREADABLE_FILE', `the file could not be read: ${err.message}`, 422)),
-      });
-    });
-    if (rowNumber === 0) throw new AppError('EMPTY_FILE', 'the file has no header row', 422);
-  } catch (err) {
-    input.resume();
-    if (!(err instanceof AppError)) {
-      // The job must not stay "running" forever: record the failure, then let the error middleware answer 500.
-      await finish(actor, ingest, null, new AppError('INTERNAL', 'the import stopped on an unexpected error', 500)).catch(() => undefined);
-      throw err;
+    for await (const chunk of input as AsyncIterable<string>) {
+      if (stop.failure || stop.unexpected) continue;
+      hash.update(chunk);
+      ingest.processedBytes += Buffer.byteLength(chunk);
+      await ingest.take(ingest.parser.push(chunk)).catch(fail);
     }
-    failure = err;
+  } catch (err) {
+    // the upload itself broke off
+    stop.unexpected ??= err;
   }
+  if (!stop.failure && !stop.unexpected) await ingest.take(ingest.parser.end()).catch(fail);
+  if (stop.unexpected) {
+    // The job must not stay "running" forever: record the failure, then let the error middleware answer 500.
+    await finish(actor, ingest, null, new AppError('INTERNAL', 'the import stopped on an unexpected error', 500)).catch(() => undefined);
+    throw stop.unexpected;
+  }
+  const failure = stop.failure;
   const view = await finish(actor, ingest, failure ? null : hash.digest('hex'), failure);
   if (failure) throw new AppError(failure.code, failure.message, failure.status, { ...failure.details, importId: view.id });
   return view;
@@ -280,12 +349,7 @@ export async function importJson(actor: Actor, lines: Record<string, unknown>[],
   ingest.processedBytes = Buffer.byteLength(body);
   let failure: AppError | null = null;
   try {
-    const headers = [...new Set(lines.flatMap((l) => Object.keys(l)))];
-    ingest.header(headers);
-    for (const [i, l] of lines.entries()) {
-      const { cells } = jsonLineCells(Object.fromEntries(headers.map((h) => [h, l[h]])));
-      await ingest.row(cells, i + 1);
-    }
+    await ingest.take(parsePosJson(lines, { parser: ingest.parser }));
   } catch (err) {
     if (!(err instanceof AppError)) throw err;
     failure = err;
@@ -293,6 +357,68 @@ export async function importJson(actor: Actor, lines: Record<string, unknown>[],
   const view = await finish(actor, ingest, failure ? null : createHash('sha256').update(body).digest('hex'), failure);
   if (failure) throw new AppError(failure.code, failure.message, failure.status, { ...failure.details, importId: view.id });
   return view;
+}
+
+/** What a preview answers: the first lines and row errors, the columns and the settings, nothing stored. */
+export interface ImportPreview {
+  columns: Record<string, string>;
+  extraColumns: string[];
+  settings: PosReadSettings | null;
+  lines: PosLine[];
+  errors: (repo.RowError & { raw: string | null })[];
+  /** data rows the preview covers (up to `limit`) */
+  rowsRead: number;
+}
+
+/**
+ * Parses the first `limit` data rows of a CSV with the effective mapping and settings (inferred
+ * from the same sample the import would use), and stores nothing. A file that cannot be read at
+ * all answers the import's 422.
+ */
+export async function previewCsv(actor: Actor, input: Readable, meta: ImportMeta, limit: number): Promise<ImportPreview> {
+  const parser = new PosParser({ mapping: await effectiveMapping(actor.distributorId!, meta) });
+  const lines: PosLine[] = [];
+  const errors: ImportPreview['errors'] = [];
+  const fatal: PosRowError[] = [];
+  const rows = new Set<number>();
+  let done = false;
+  const take = (events: PosEvent[]) => {
+    for (const e of events) {
+      if (done) return;
+      if (e.type === 'error' && e.error.fatal) {
+        fatal.push(e.error);
+        continue;
+      }
+      // the header's own (non-fatal) errors do not count as a row
+      const dataRow = e.type === 'line' || (e.error.code !== 'MAPPING_INCOMPLETE' && e.error.code !== 'MAPPING_AMBIGUOUS');
+      const row = e.type === 'line' ? e.line.row : e.error.row;
+      if (dataRow && !rows.has(row)) {
+        if (rows.size >= limit) {
+          done = true;
+          return;
+        }
+        rows.add(row);
+      }
+      if (e.type === 'line') lines.push(e.line);
+      else errors.push(reportError(e.error));
+    }
+  };
+  input.setEncoding('utf8');
+  // The rest of the body is read and dropped once the preview has its rows (leaving the loop
+  // early would destroy the request, and the answer with it).
+  for await (const chunk of input as AsyncIterable<string>) if (!done && !fatal.length) take(parser.push(chunk));
+  if (!done && !fatal.length) take(parser.end());
+  if (fatal.length) throw fatalError(fatal);
+  const columns = parser.columns;
+  const summary = readSummary(columns, parser.settings);
+  return {
+    columns: summary?.columns ?? {},
+    extraColumns: columns ? columns.extra.map((x) => x.key) : [],
+    settings: parser.settings,
+    lines,
+    errors,
+    rowsRead: rows.size,
+  };
 }
 
 export async function getImport(actor: Actor, id: number) {

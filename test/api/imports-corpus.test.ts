@@ -16,13 +16,20 @@ describeDb('POS import corpus', () => {
   afterAll(() => t.close());
   const upload = (csv: string) => t.http.post('/api/imports').set('Authorization', auth).set('Content-Type', 'text/csv').send(csv);
 
-  it('reads tabs, quoted separators, US and other dates and thousands separators, and names each bad cell', async () => {
+  it('reads tabs, quoted separators, dates in one order for the whole file and thousands separators, and names each bad cell', async () => {
     const res = await upload(fixture('tab-us-dates.csv'));
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ rowsRead: 5, rowsAccepted: 2, rowsRejected: 3 });
+    // "13/05/2026" makes the file day first, so "10/05/2026" is the 10th of May; "-4" is a return
+    expect(res.body).toMatchObject({ rowsRead: 5, rowsAccepted: 3, rowsRejected: 2 });
+    expect(res.body.settings).toMatchObject({
+      delimiter: '\t',
+      decimalMark: '.',
+      decimalMarkFrom: 'file',
+      dateOrder: 'DMY',
+      dateOrderFrom: 'file',
+    });
     const errors = (await t.http.get(`/api/imports/${res.body.id}/errors`).set('Authorization', auth)).body.items;
     expect(errors.map((e: { rowNumber: number; column: string; code: string }) => [e.rowNumber, e.column, e.code])).toEqual([
-      [4, 'quantity', 'INVALID_QUANTITY'],
       [5, 'vendorPartNumber', 'MISSING_REQUIRED_FIELD'],
       [6, 'resalePrice', 'INVALID_NUMBER'],
     ]);
