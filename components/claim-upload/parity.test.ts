@@ -15,8 +15,9 @@ import {
 } from '../../test/support/pos-parity.js';
 
 /** The file as the preflight reads it: a File's byte stream, decoded chunk by chunk. */
-async function preflight(text: Blob, query: Record<string, string>): Promise<ParityResult> {
+async function preflight(text: Blob, query: Record<string, string>, fields: Record<string, string> = {}): Promise<ParityResult> {
   const mapping: PosColumnMapping = {
+    fields,
     ...(query.decimalMark ? { decimalMark: query.decimalMark as '.' | ',' } : {}),
     ...(query.dateOrder ? { dateOrder: query.dateOrder as 'DMY' | 'MDY' } : {}),
   };
@@ -45,7 +46,7 @@ describe('POS parser parity: browser preflight', () => {
   for (const fixture of PARITY_FIXTURES) {
     it(`reads ${parityKey(fixture)} to the server's lines and row errors`, async () => {
       const blob = await (await fetch(`/test/fixtures/${fixture.file}`)).blob();
-      const got = await preflight(blob, fixture.query);
+      const got = await preflight(blob, fixture.query, fixture.mapping);
       expect(got).to.deep.equal((await serverResults())[parityKey(fixture)]);
     });
   }

@@ -324,6 +324,17 @@ describeDb('claim files', () => {
     expect(await consumed()).toBe(taken);
   });
 
+  it('refuses a return in a claim file as a row error: a claim line needs a quantity above zero', async () => {
+    const taken = await consumed();
+    const res = await send(arrow, [header, row('CF-500', '1', '-2'), row('CF-500', '2', '1')].join('\r\n'), '?debitMemoNumber=DM-CF-500');
+    expect(res.status).toBe(201);
+    expect(res.body.rows).toEqual({ read: 2, rejected: 1 });
+    expect(res.body.claim.lineCount).toBe(1);
+    const errors = (await arrow.get(`/api/imports/${res.body.importId}/errors`)).body.items;
+    expect(errors).toEqual([expect.objectContaining({ rowNumber: 2, column: 'quantity', code: 'INVALID_QUANTITY' })]);
+    expect(await consumed()).toBeLessThanOrEqual(taken + 1);
+  });
+
   it('audits the claim it built', async () => {
     const admin = await t.as(USERS.admin);
     const events = (await admin.get(`/api/audit?entityType=claim&entityId=${claimId}`)).body.items as { action: string }[];

@@ -57,6 +57,11 @@ describeDb('POS parser parity: server import', () => {
     for (const fixture of PARITY_FIXTURES) {
       const text = readFileSync(join(FIXTURES, fixture.file), 'utf8');
       const query = new URLSearchParams({ fileName: fixture.file, ...fixture.query }).toString();
+      const saved = await t.http
+        .put('/api/imports/mapping')
+        .set('Authorization', auth)
+        .send({ mapping: fixture.mapping ?? {}, options: {} });
+      expect(saved.status).toBe(200);
       const res = await t.http
         .post(`/api/imports?${query}`)
         .set('Authorization', auth)

@@ -7,8 +7,19 @@
  */
 import { POS_FIELD_TABLE, POS_STORED_FIELDS, storedExtra, type PosLine, type PosRowError } from '../../core/pos/index.js';
 
-/** The fixtures, each with the file settings of its request (the query string). */
-export const PARITY_FIXTURES: { file: string; query: Record<string, string> }[] = [
+/** Arrowhead's own headers, as its saved mapping names them. */
+const ARROWHEAD = { invoiceNumber: 'Inv #', invoiceLine: 'Ln', invoiceDate: 'Inv Date', authorizationNumber: 'S&D Number' };
+
+export interface ParityFixture {
+  file: string;
+  /** the file settings of the request (its query string) */
+  query: Record<string, string>;
+  /** the distributor's saved column mapping while the file is imported */
+  mapping?: Record<string, string>;
+}
+
+/** The fixtures and how each is sent. */
+export const PARITY_FIXTURES: ParityFixture[] = [
   { file: 'pos/clean-comma.csv', query: {} },
   { file: 'pos/bom-semicolon-crlf.csv', query: {} },
   { file: 'pos/quoted-commas.csv', query: {} },
@@ -21,14 +32,15 @@ export const PARITY_FIXTURES: { file: string; query: Record<string, string> }[] 
   { file: 'pos/european-thousands.csv', query: {} },
   { file: 'pos/returns-and-controls.csv', query: {} },
   { file: 'imports/arrowhead-messy.csv', query: {} },
+  { file: 'imports/arrowhead-messy.csv', query: {}, mapping: ARROWHEAD },
   { file: 'imports/tab-us-dates.csv', query: {} },
   { file: 'imports/header-only.csv', query: {} },
   { file: 'imports/missing-date-column.csv', query: {} },
   { file: 'imports/empty.csv', query: {} },
 ];
 
-export const parityKey = (f: { file: string; query: Record<string, string> }) =>
-  f.file + (Object.keys(f.query).length ? `?${new URLSearchParams(f.query).toString()}` : '');
+export const parityKey = (f: ParityFixture) =>
+  f.file + (Object.keys(f.query).length ? `?${new URLSearchParams(f.query).toString()}` : '') + (f.mapping ? ' (mapped)' : '');
 
 /** A line as `pos_lines` keeps it: the stored fields, the canonical key, `extra`. */
 export type ParityLine = Record<string, string | number | null | Record<string, unknown>>;
