@@ -65,6 +65,11 @@ describeRoute({
 const ClaimFileQuery = z.object({
   fileName: z.string().max(255).optional(),
   delimiter: z.enum([',', ';', '\t', '|', 'tab']).optional(),
+  decimalMark: z
+    .enum(['.', ',', 'auto'])
+    .optional()
+    .openapi({ description: "the file's decimal mark; inferred from the whole file when absent (or the saved mapping's options)" }),
+  dateOrder: z.enum(['DMY', 'MDY', 'auto']).optional().openapi({ description: 'day or month first in dates; inferred when absent' }),
   debitMemoNumber: z
     .string()
     .trim()
@@ -183,6 +188,8 @@ export function claimsRouter() {
       fileName: q.fileName ?? null,
       totalBytes: Number.isFinite(length) && length > 0 ? length : null,
       delimiter: q.delimiter === 'tab' ? '\t' : q.delimiter,
+      ...(q.decimalMark ? { decimalMark: q.decimalMark } : {}),
+      ...(q.dateOrder ? { dateOrder: q.dateOrder } : {}),
       debitMemoNumber: q.debitMemoNumber ?? null,
       currency: q.currency ?? null,
     });
