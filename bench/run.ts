@@ -27,6 +27,7 @@ import {
   type ClaimLineInput,
   type CompactVerdicts,
 } from '../core/claims/engine.js';
+import { snakeCaseHeader, type PosField } from '../core/pos/fields.js';
 import { generateEngineDataset } from './dataset.js';
 
 const arg = (name: string, fallback: string) => {
@@ -56,22 +57,24 @@ const csvCell = (v: unknown) => {
   const s = String(v);
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 };
-const HEADER = [
-  'invoice_number',
-  'invoice_line',
-  'invoice_date',
-  'ship_date',
-  'vendor_part_number',
-  'distributor_part_number',
+/** The claim file's columns: POS fields from core/pos's field table, named as a file written by us names them. */
+const FIELDS = [
+  'invoiceNumber',
+  'invoiceLine',
+  'invoiceDate',
+  'shipDate',
+  'vendorPartNumber',
+  'distributorPartNumber',
   'quantity',
-  'resale_price',
-  'book_cost',
-  'authorized_cost',
-  'claimed_amount',
-  'authorization_number',
-  'end_customer_name',
-  'reseller_po',
-];
+  'resalePrice',
+  'bookCost',
+  'authorizedCost',
+  'claimedAmount',
+  'authorizationNumber',
+  'endCustomerName',
+  'customerPo',
+] as const satisfies readonly PosField[];
+const HEADER = FIELDS.map(snakeCaseHeader);
 const toCsv = (l: ClaimLineInput) =>
   [
     l.invoiceNumber,

@@ -89,6 +89,7 @@ describe('bec-claim-upload', () => {
       rowsRejected: 2,
       progress: 1,
       failure: null,
+      settings: { delimiter: ';', decimalMark: ',', dateOrder: 'DMY', decimalMarkFrom: 'file', dateOrderFrom: 'chosen' },
     };
     const stub = stubFetch({
       'POST /api/imports?fileName=pos.csv': () => ({ status: 201, body: job }),
@@ -108,6 +109,10 @@ describe('bec-claim-upload', () => {
     await el.updateComplete;
     expect($(el, '[role="progressbar"]').getAttribute('aria-valuenow')).to.equal('100');
     expect($(el, '[role="status"]').textContent).to.contain('2 lines imported');
+    // how the server read the file
+    expect($(el, '[part="settings"]').textContent).to.equal(
+      'Read with decimal mark "," (inferred from the file), dates day first (as chosen).',
+    );
     const post = stub.calls.find((c) => c.method === 'POST')!;
     expect(post.headers['Content-Type']).to.equal('text/csv');
     [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent!.includes('Create claims'))!.click();

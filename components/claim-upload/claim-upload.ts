@@ -2,7 +2,7 @@ import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 // core/pos is the browser-safe streaming POS parser the server's import uses too: what the
 // preflight flags here is what the server would reject.
-import { decodeChunks, parsePosChunks, type PosColumnMapping, type PosEvent } from '../../core/pos/index.js';
+import { decodeChunks, parsePosChunks, type PosColumnMapping, type PosEvent, type PosReadSettings } from '../../core/pos/index.js';
 import type { AuthorizationLineFact } from '../../core/claims/engine.js';
 import type { PosLine } from '../../core/pos/index.js';
 import type { ImportRowError, PosImport } from '../shared/api.js';
@@ -40,8 +40,8 @@ async function collect(
   for await (const e of events) {
     if (e.type === 'error') {
       const err = e.error;
-      if (err.fatal) missingColumns.push(err.field ?? err.column ?? err.reason);
-      errors.push({ row: err.row, field: err.column ?? err.field ?? undefined, message: err.message });
+      if (err.fatal) missingColumns.push(err.column ?? err.code);
+      errors.push({ row: err.row, field: err.column ?? undefined, message: err.message });
       badRows.add(err.row);
       maxRow = Math.max(maxRow, err.row);
       continue;
@@ -100,6 +100,18 @@ export function preflightPosFile(
 
 const SHOWN_ERRORS = 200;
 
+const FROM = { chosen: 'as chosen', file: 'inferred from the file', none: '' } as const;
+
+/** How the server read the file (the job's `settings`), in words; '' when it does not say. */
+export function settingsText(job: PosImport & { settings?: PosReadSettings | null }): string {
+  const s = job.settings;
+  if (!s) return '';
+  const parts: string[] = [];
+  if (s.decimalMark) parts.push(`decimal mark "${s.decimalMark}" (${FROM[s.decimalMarkFrom]})`);
+  if (s.dateOrder) parts.push(`dates ${s.dateOrder === 'DMY' ? 'day' : 'month'} first (${FROM[s.dateOrderFrom]})`);
+  return parts.length ? `Read with ${parts.join(', ')}.` : '';
+}
+
 /**
  * Drop a POS CSV: it is checked in the browser first (rejected rows shown before anything is
  * sent), then uploaded with a progress bar fed by the upload and the import's event stream, then
@@ -116,6 +128,7 @@ const SHOWN_ERRORS = 200;
  * @csspart preflight - The browser check's summary and errors.
  * @csspart progress - The progress bar.
  * @csspart errors - The table of row errors.
+ * @csspart settings - How the server read the file: decimal mark and date order, chosen or inferred.
  *
  * @cssproperty --bec-color-brand - Colour of the progress bar and the drop zone outline.
  */
@@ -469,6 +482,7 @@ export class BecClaimUpload extends BecElement {
                   ${formatNumber(this.job.rowsAccepted, this.locale)} lines imported, ${formatNumber(this.job.rowsDuplicate, this.locale)}
                   already on file, ${formatNumber(this.job.rowsRejected, this.locale)} rejected
                 </div>
+                ${settingsText(this.job) ? html`<p part="settings">${settingsText(this.job)}</p>` : nothing}
                 ${this.renderErrors(
                   this.serverErrors.map((e) => ({ row: e.rowNumber, field: e.column, message: e.message })),
                   'Rows the server rejected',

@@ -55,7 +55,8 @@ export function toClaimLineInput(
 
 export function claimLineFromPos(line: PosLine, lineNumber: number = line.row): ClaimLineInput {
   const extra: Record<string, string> = { ...line.extra };
-  if (line.customerPo !== null) extra.customerPo ??= line.customerPo;
+  // the customer (reseller) PO is what programs require as `resellerPoNumber`, as on the server's claim paths
+  if (line.customerPo !== null) extra.resellerPoNumber ??= line.customerPo;
   if (line.debitMemoNumber !== null) extra.debitMemoNumber ??= line.debitMemoNumber;
   if (line.branch !== null) extra.branch ??= line.branch;
   if (line.soldToName !== null) extra.soldToName ??= line.soldToName;

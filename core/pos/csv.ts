@@ -2,19 +2,32 @@
  * A streaming CSV record reader for POS files: feed it text chunks, it returns the complete
  * records so far and keeps only the unfinished one. Browser-safe (strings only, no Node API).
  *
- * - BOM stripped; separator `,` `;` or tab sniffed from the header line (or given);
+ * - BOM stripped; separator `,` `;` `|` or tab sniffed from the header line (or given);
  * - quoted fields with separators, doubled quotes and line breaks inside; a quote inside an
  *   unquoted field is an ordinary character (`12" monitor`);
  * - CRLF or LF line ends, split anywhere between chunks;
- * - a record longer than `maxRecordChars` (an unterminated quote swallowing the file) is
- *   reported and skipped to the next line, so one bad quote loses one record, not the rest;
+ * - a record longer than `maxRecordChars` (64 KiB by default: a binary file, an unterminated
+ *   quote swallowing the file) is reported and skipped to the next line, so one bad quote loses
+ *   one record, not the rest;
+ * - a record holding a control character (NUL, other C0 bytes but tab, CR and LF, DEL) is
+ *   flagged (`control`), for the row mapper to name the cell;
+ * - linear in the input whatever the chunking: an unfinished record is looked at again only once
+ *   the text held has doubled (or passed the limit), so a 32 MB line without a line break sent
+ *   in small chunks costs a few passes over 64 KiB, not one per chunk; while skipping an
+ *   over-long record only the new chunk is searched for the line break;
  * - records are numbered from 1 (the header is record 1), blank lines included, so a record's
  *   number is the row a spreadsheet shows for files without line breaks inside cells.
  *
  * Fast path: a record without any quote is cut with indexOf/split, which is native code.
  */
 
-export type CsvSeparator = ',' | ';' | '\t';
+export type CsvSeparator = ',' | ';' | '\t' | '|';
+
+/** The longest record read by default: 64 KiB of text. */
+export const DEFAULT_MAX_RECORD_CHARS = 65_536;
+
+/** C0 control characters but tab, LF and CR, and DEL: never part of a POS value. */
+export const CONTROL_CHARACTER = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F]/;
 
 export interface CsvRecord {
   /** 1-based record number; the header is 1 */
@@ -22,6 +35,8 @@ export interface CsvRecord {
   /** 1-based physical line where the record starts */
   line: number;
   cells: string[];
+  /** true when a cell holds a control character (see CONTROL_CHARACTER) */
+  control?: boolean;
 }
 
 export interface CsvRecordError {
@@ -33,7 +48,7 @@ export interface CsvRecordError {
 export interface CsvReaderOptions {
   /** the separator; sniffed from the header line when absent */
   separator?: CsvSeparator;
-  /** a record longer than this is reported and skipped (default 1,000,000 characters) */
+  /** a record longer than this is reported and skipped (default DEFAULT_MAX_RECORD_CHARS) */
   maxRecordChars?: number;
 }
 
@@ -46,6 +61,7 @@ export function sniffSeparator(headerLine: string): CsvSeparator {
   let commas = 0;
   let semicolons = 0;
   let tabs = 0;
+  let pipes = 0;
   let quoted = false;
   for (let i = 0; i < headerLine.length; i++) {
     const c = headerLine.charCodeAt(i);
@@ -54,9 +70,11 @@ export function sniffSeparator(headerLine: string): CsvSeparator {
       if (c === 44) commas++;
       else if (c === 59) semicolons++;
       else if (c === 9) tabs++;
+      else if (c === 124) pipes++;
     }
   }
-  if (tabs > commas && tabs > semicolons) return '\t';
+  if (tabs > commas && tabs > semicolons && tabs > pipes) return '\t';
+  if (pipes > commas && pipes > semicolons) return '|';
   if (semicolons > commas) return ';';
   return ',';
 }
@@ -71,11 +89,15 @@ export class CsvRecordReader {
   private line = 1;
   /** skipping the rest of an over-long record up to the next line break */
   private skipping = false;
+  /** the buffer is looked at again once it holds this many characters (see the module comment) */
+  private retryAt = 0;
+  /** the text held may contain a control character */
+  private control = false;
 
   constructor(options: CsvReaderOptions = {}) {
     this.separator = options.separator ?? null;
     if (this.separator) this.sepCode = this.separator.charCodeAt(0);
-    this.maxRecordChars = options.maxRecordChars ?? 1_000_000;
+    this.maxRecordChars = options.maxRecordChars ?? DEFAULT_MAX_RECORD_CHARS;
   }
 
   /** Characters held for the unfinished record: all the memory the reader keeps. */
@@ -95,15 +117,29 @@ export class CsvRecordReader {
       this.started = true;
       if (chunk.charCodeAt(0) === 0xfeff) chunk = chunk.slice(1);
     }
+    if (this.skipping) {
+      // the rest of an over-long record: only the new text is searched for its end
+      const nl = chunk.indexOf('\n');
+      if (nl < 0) return { records, errors };
+      this.skipping = false;
+      this.line++;
+      chunk = chunk.slice(nl + 1);
+    }
+    if (chunk.length === 0) return { records, errors };
+    if (!this.control && CONTROL_CHARACTER.test(chunk)) this.control = true;
     this.buffer = this.buffer.length === 0 ? chunk : this.buffer + chunk;
+    if (this.buffer.length < this.retryAt) return { records, errors };
     this.drain(false, records, errors);
+    this.retryAt = this.buffer.length === 0 ? 0 : Math.min(this.buffer.length * 2, this.maxRecordChars + 2);
+    if (this.buffer.length === 0) this.control = false;
     return { records, errors };
   }
 
   /** Ends the input: returns the last record if the text did not end with a line break. */
   end(records: CsvRecord[] = [], errors: CsvRecordError[] = []): { records: CsvRecord[]; errors: CsvRecordError[] } {
-    this.drain(true, records, errors);
+    if (!this.skipping) this.drain(true, records, errors);
     this.buffer = '';
+    this.skipping = false;
     return { records, errors };
   }
 
@@ -111,16 +147,6 @@ export class CsvRecordReader {
     const buf = this.buffer;
     const n = buf.length;
     let pos = 0;
-    if (this.skipping) {
-      const nl = buf.indexOf('\n');
-      if (nl < 0) {
-        this.buffer = '';
-        return;
-      }
-      this.skipping = false;
-      this.line++;
-      pos = nl + 1;
-    }
     if (this.separator === null) {
       const nl = buf.indexOf('\n', pos);
       if (nl < 0 && !final) {
@@ -152,7 +178,16 @@ export class CsvRecordReader {
           nl = n;
         }
         const end = nl > pos && buf.charCodeAt(nl - 1) === CR ? nl - 1 : nl;
-        records.push({ row: ++this.row, line: this.line, cells: end === pos ? [''] : buf.slice(pos, end).split(sep) });
+        if (end - pos > this.maxRecordChars) {
+          errors.push({ row: ++this.row, line: this.line, reason: `the row is longer than ${this.maxRecordChars} characters` });
+          this.line++;
+          pos = nl + 1;
+          continue;
+        }
+        const text = end === pos ? '' : buf.slice(pos, end);
+        const record: CsvRecord = { row: ++this.row, line: this.line, cells: text === '' ? [''] : text.split(sep) };
+        if (this.control && CONTROL_CHARACTER.test(text)) record.control = true;
+        records.push(record);
         this.line++;
         pos = nl + 1;
         continue;
@@ -176,9 +211,14 @@ export class CsvRecordReader {
         }
         break;
       }
+      const record: CsvRecord = { row: ++this.row, line: this.line, cells: result.cells };
+      if (this.control && result.cells.some((cell) => CONTROL_CHARACTER.test(cell))) record.control = true;
+      // a row with an unclosed quote is reported, not read (its cells are not what was meant)
       if (result.unterminated)
-        errors.push({ row: this.row + 1, line: this.line, reason: 'a quoted value is not closed before the end of the file' });
-      records.push({ row: ++this.row, line: this.line, cells: result.cells });
+        errors.push({ row: record.row, line: this.line, reason: 'a quoted value is not closed before the end of the file' });
+      else if (result.end - pos > this.maxRecordChars)
+        errors.push({ row: record.row, line: this.line, reason: `the row is longer than ${this.maxRecordChars} characters` });
+      else records.push(record);
       this.line += 1 + result.lineBreaks;
       pos = result.end;
     }

@@ -1,105 +1,47 @@
 /**
- * Which column of a POS file holds which of our fields. Headers are matched after reduction to
- * lower-case letters and digits ("Invoice No." = "invoice no" = "INVOICE_NO"), first against the
- * mapping's own names for a field, else against the usual names of DOMAIN.md's CSV POS report.
+ * Which column of a POS file holds which of our fields. For each field the names it goes by
+ * (the distributor's mapping for it, else the usual names of the field table, fields.ts) are
+ * compared with the headers twice: exactly first (ignoring case and surrounding space), then
+ * loosely (letters and digits only: "Invoice No." = "invoice_no"). An exact match wins over a
+ * loose one, an earlier name over a later one; two columns that match the same name equally well
+ * are an error naming both, never a silent pick ("Auth #" mapped, "Auth #" and "Auth $" present:
+ * the exact "Auth #" wins; mapped "Auth" with only those two: an error).
  */
+import { POS_FIELDS, POS_FIELD_TABLE, posFieldLabel, type PosField, type PosFieldKind } from './fields.js';
+import type { CsvSeparator } from './csv.js';
 import type { DateOrder, DecimalMark } from './values.js';
 
 /** Our POS fields and how each cell is read. */
-export const POS_FIELD_KINDS = {
-  distributorId: 'text',
-  branch: 'text',
-  invoiceNumber: 'text',
-  invoiceLine: 'text',
-  invoiceDate: 'date',
-  shipDate: 'date',
-  distributorPartNumber: 'text',
-  vendorPartNumber: 'text',
-  quantity: 'quantity',
-  unitOfMeasure: 'text',
-  resalePrice: 'money',
-  bookCost: 'money',
-  authorizedCost: 'money',
-  claimedAmount: 'money',
-  authorizationNumber: 'text',
-  customerPo: 'text',
-  endCustomerName: 'text',
-  soldToName: 'text',
-  shipToName: 'text',
-  endCustomerAddress: 'text',
-  country: 'text',
-  debitMemoNumber: 'text',
-  creditReturn: 'flag',
-} as const;
-export type PosField = keyof typeof POS_FIELD_KINDS;
-export type PosFieldKind = (typeof POS_FIELD_KINDS)[PosField];
-export const POS_FIELDS = Object.keys(POS_FIELD_KINDS) as PosField[];
+export const POS_FIELD_KINDS = Object.fromEntries(POS_FIELDS.map((f) => [f, POS_FIELD_TABLE[f].kind])) as Record<PosField, PosFieldKind>;
 
 /** The usual header names, most specific first. */
-export const DEFAULT_POS_HEADERS: Readonly<Record<PosField, readonly string[]>> = {
-  distributorId: ['Distributor ID', 'Distributor Id', 'Distributor Code', 'Distributor', 'Dist ID'],
-  branch: ['Branch', 'Branch Code', 'Branch ID', 'Location'],
-  invoiceNumber: ['Invoice Number', 'Invoice No', 'Invoice #', 'Invoice Num', 'Distributor Invoice', 'Inv No', 'Inv Number', 'Invoice'],
-  invoiceLine: ['Invoice Line', 'Invoice Line Number', 'Invoice Line No', 'Inv Line', 'Line Number', 'Line No', 'Line #', 'Line'],
-  invoiceDate: ['Invoice Date', 'Inv Date', 'Date Invoiced', 'Date'],
-  shipDate: ['Ship Date', 'Shipped Date', 'Shipment Date', 'Date Shipped'],
-  distributorPartNumber: ['Distributor Part Number', 'Distributor Part', 'Dist Part Number', 'Dist Part', 'Internal Part Number', 'DPN'],
-  vendorPartNumber: [
-    'Vendor Part Number',
-    'Vendor Part',
-    'Manufacturer Part Number',
-    'Mfr Part Number',
-    'Mfg Part Number',
-    'MPN',
-    'VPN',
-    'Part Number',
-    'Part',
-    'SKU',
-  ],
-  quantity: ['Quantity', 'Qty', 'Quantity Shipped', 'Ship Qty', 'Shipped Qty', 'Units'],
-  unitOfMeasure: ['Unit of Measure', 'UOM', 'Unit'],
-  resalePrice: ['Resale Unit Price', 'Resale Price', 'Resale', 'Unit Resale', 'Sell Price', 'Selling Price', 'Unit Price'],
-  bookCost: ['Book Cost', 'Book', 'Distributor Cost', 'Dist Cost', 'Unit Cost', 'Cost'],
-  authorizedCost: ['Authorized Cost', 'Authorized Debit Cost', 'Debit Cost', 'Auth Cost', 'Ship and Debit Cost', 'SD Cost', 'Special Cost'],
-  claimedAmount: ['Debit Amount', 'Claimed Amount', 'Claim Amount', 'Extended Debit', 'Ext Debit Amount', 'Credit Amount', 'Debit'],
-  authorizationNumber: [
-    'Authorization Number',
-    'Authorization No',
-    'Authorization',
-    'Auth Number',
-    'Auth No',
-    'Debit Authorization',
-    'Ship and Debit Number',
-    'SD Number',
-    'SPA Number',
-    'Contract Number',
-    'Agreement Number',
-  ],
-  customerPo: ['Customer PO', 'Customer PO Number', 'PO Number', 'PO'],
-  endCustomerName: ['End Customer Name', 'End Customer', 'End User Name', 'End User'],
-  soldToName: ['Sold To Name', 'Sold To', 'Customer Name', 'Customer', 'Reseller'],
-  shipToName: ['Ship To Name', 'Ship To'],
-  endCustomerAddress: ['End Customer Address', 'End User Address', 'Ship To Address', 'Address'],
-  country: ['Country', 'End Customer Country', 'Ship To Country', 'Country Code'],
-  debitMemoNumber: ['Debit Memo Number', 'Debit Memo', 'Memo Number', 'Debit Memo No'],
-  creditReturn: ['Credit Return Flag', 'Credit/Return Flag', 'Return Flag', 'Credit Flag', 'Credit/Return', 'Return'],
-};
+export const DEFAULT_POS_HEADERS = Object.fromEntries(
+  POS_FIELDS.map((f) => [f, POS_FIELD_TABLE[f].headers as readonly string[]]),
+) as Readonly<Record<PosField, readonly string[]>>;
 
 /** The fields a POS row needs by default (and a vendor or a distributor part number). */
 export const DEFAULT_REQUIRED_POS_FIELDS: readonly PosField[] = ['invoiceNumber', 'invoiceLine', 'invoiceDate', 'quantity'];
 
-export interface PosColumnMapping {
-  /** our field → the header name(s) of its column; replaces the default names for that field */
-  fields?: Partial<Record<PosField, string | readonly string[]>>;
-  /** how d/m/y dates are ordered; 'auto' reads `.` and `-` as day first and `/` as month first */
-  dateOrder?: DateOrder | 'auto';
-  /** the decimal mark of numbers; 'auto' reads each cell (see parseDecimalText) */
+/** How a file is read: each setting is chosen, or inferred from the whole file when absent / 'auto'. */
+export interface PosFileSettings {
   decimalMark?: DecimalMark | 'auto';
+  dateOrder?: DateOrder | 'auto';
+  delimiter?: CsvSeparator | 'auto';
+}
+
+export interface PosColumnMapping extends PosFileSettings {
+  /** our field → the header name(s) of its column; replaces the usual names for that field */
+  fields?: Partial<Record<PosField, string | readonly string[]>>;
   /** the fields a row must carry (default DEFAULT_REQUIRED_POS_FIELDS); a part number is always required */
   required?: readonly PosField[];
 }
 
-/** "Invoice No." → "invoiceno": what header names are compared by. */
+/** " Invoice No. " → "invoice no.": the exact comparison. */
+export function exactHeader(header: string): string {
+  return header.trim().toLowerCase();
+}
+
+/** "Invoice No." → "invoiceno": the loose comparison. */
 export function normalizeHeader(header: string): string {
   return header
     .normalize('NFKD')
@@ -119,46 +61,83 @@ export function extraFieldKey(header: string): string {
   return words.map((w, i) => (i === 0 ? w.toLowerCase() : w.charAt(0).toUpperCase() + w.slice(1).toLowerCase())).join('');
 }
 
+export interface ColumnProblem {
+  field: PosField;
+  /** 'missing': a mapped name is absent; 'ambiguous': two columns match one name equally well */
+  kind: 'missing' | 'ambiguous';
+  names: readonly string[];
+  /** the headers of the competing columns (ambiguous) */
+  columns: string[];
+}
+
 export interface ResolvedColumns {
   /** column index per field, -1 when the file has no such column */
   index: Record<PosField, number>;
+  /** the header each resolved field was read from, and how it matched */
+  matched: Partial<Record<PosField, { header: string; how: 'exact' | 'loose' }>>;
   /** unmapped columns: index and `extra` key */
   extra: { index: number; key: string }[];
-  /** fields the mapping named explicitly whose column is absent */
-  unmatched: { field: PosField; names: readonly string[] }[];
+  /** fields the mapping named explicitly whose column is absent, and ambiguous matches */
+  problems: ColumnProblem[];
 }
 
 /** Matches a header row against the mapping. */
 export function resolveColumns(headers: readonly string[], mapping: PosColumnMapping = {}): ResolvedColumns {
-  const normalized = headers.map(normalizeHeader);
+  const exact = headers.map(exactHeader);
+  const loose = headers.map(normalizeHeader);
   const used = new Array<boolean>(headers.length).fill(false);
   const index = {} as Record<PosField, number>;
-  const unmatched: ResolvedColumns['unmatched'] = [];
-  // explicitly mapped fields first, so they win a header over a default alias
-  const order = [...POS_FIELDS].sort((a, b) => Number(!mapping.fields?.[b]) - Number(!mapping.fields?.[a]));
+  const matched: ResolvedColumns['matched'] = {};
+  const problems: ColumnProblem[] = [];
+  // explicitly mapped fields first, so they win a header over a usual name
+  const order = [...POS_FIELDS].sort((a, b) => Number(!mapping.fields?.[a]) - Number(!mapping.fields?.[b]));
   for (const field of order) {
     const explicit = mapping.fields?.[field];
-    const names = explicit === undefined ? DEFAULT_POS_HEADERS[field] : typeof explicit === 'string' ? [explicit] : explicit;
+    // a mapped field is looked for by its mapped names, then by its own name (JSON lines use it)
+    const names: readonly string[] =
+      explicit === undefined
+        ? [field, ...POS_FIELD_TABLE[field].headers]
+        : [...(typeof explicit === 'string' ? [explicit] : (explicit as readonly string[])), field];
     index[field] = -1;
-    for (const name of names) {
-      const key = normalizeHeader(name);
-      const at = normalized.findIndex((h, i) => !used[i] && h === key);
-      if (at >= 0) {
-        index[field] = at;
-        used[at] = true;
+    let found = false;
+    for (const how of ['exact', 'loose'] as const) {
+      const keys = how === 'exact' ? exact : loose;
+      for (const name of names) {
+        const key = how === 'exact' ? exactHeader(name) : normalizeHeader(name);
+        if (key === '') continue;
+        const hits: number[] = [];
+        for (let i = 0; i < keys.length; i++) if (!used[i] && keys[i] === key) hits.push(i);
+        if (hits.length === 0) continue;
+        found = true;
+        if (hits.length > 1) {
+          problems.push({ field, kind: 'ambiguous', names: [name], columns: hits.map((i) => headers[i]!.trim()) });
+          break;
+        }
+        index[field] = hits[0]!;
+        used[hits[0]!] = true;
+        matched[field] = { header: headers[hits[0]!]!.trim(), how };
         break;
       }
+      if (found) break;
     }
-    if (index[field] < 0 && explicit !== undefined) unmatched.push({ field, names });
+    if (!found && explicit !== undefined) problems.push({ field, kind: 'missing', names: names.slice(0, -1), columns: [] });
   }
   const extra: ResolvedColumns['extra'] = [];
-  const keys = new Set<string>();
+  // extra keys never take a field's name: fields without a column of their own travel in `extra` too
+  const keys = new Set<string>(POS_FIELDS);
   headers.forEach((header, i) => {
-    if (used[i] || normalized[i] === '') return;
+    if (used[i] || loose[i] === '') return;
     let key = extraFieldKey(header);
     for (let k = 2; keys.has(key); k++) key = `${extraFieldKey(header)}${k}`;
     keys.add(key);
     extra.push({ index: i, key });
   });
-  return { index, extra, unmatched };
+  return { index, matched, extra, problems };
+}
+
+/** One sentence for a column problem. */
+export function columnProblemText(p: ColumnProblem): string {
+  if (p.kind === 'ambiguous')
+    return `two columns could be ${posFieldLabel(p.field)} (${p.field}): ${p.columns.map((c) => `"${c}"`).join(' and ')}; map the field to one of them`;
+  return `no column is named ${p.names.map((n) => `"${n}"`).join(' or ')} (mapped to ${p.field})`;
 }

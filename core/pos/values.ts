@@ -1,12 +1,19 @@
 /**
  * Cell values of POS files as people export them: numbers with thousands separators and either
  * decimal mark, currency signs, accounting negatives; dates in several orders. Each parser
- * returns the canonical value or a reason the distributor can act on; none ever guesses a
- * value silently when two readings are possible and the file gives no hint.
+ * returns the canonical value or a reason the distributor can act on.
+ *
+ * No cell is ever read by guessing: the decimal mark and the date order are settings of the
+ * whole file (inferred from all its numeric and date cells by `FileEvidence`, or chosen by the
+ * distributor). A cell whose reading depends on a setting that is still open (`null`) and that
+ * does not decide it itself ("1,234", "03/04/2026") is refused naming the setting.
+ *
+ * The common cells (plain `1234.50`, `12`, `2026-11-02`) are read by scanning their characters:
+ * no regular expression and no allocation on the hot path.
  */
 
 export type DecimalMark = '.' | ',';
-export type DateOrder = 'YMD' | 'MDY' | 'DMY';
+export type DateOrder = 'MDY' | 'DMY';
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string };
 
@@ -23,14 +30,50 @@ function allDigits(text: string, from = 0, to = text.length): boolean {
 }
 
 export interface NumberOptions {
-  /**
-   * The decimal mark. 'auto' reads a mark as decimal when the text leaves no doubt (both marks
-   * present: the last one; one mark not followed by exactly three digits) and falls back to
-   * `defaultMark` for "1,234" or "1.234"; an explicit mark is applied strictly.
-   */
-  decimalMark?: DecimalMark | 'auto';
-  /** the mark an ambiguous 'auto' text is read with: ',' in files separated by ';', else '.' */
-  defaultMark?: DecimalMark;
+  /** the file's decimal mark; null while the file has not shown it (then a text must decide it itself) */
+  decimalMark?: DecimalMark | null;
+}
+
+/** What a numeric text says about the decimal mark. */
+export const MARK_NONE = 0;
+export const MARK_DOT = 1;
+export const MARK_COMMA = 2;
+export const MARK_AMBIGUOUS = 3;
+
+/**
+ * Reads the decimal mark a numeric text implies, by its characters only: both marks (the last
+ * is decimal), one mark repeated (thousands: the other is decimal), one mark not followed by
+ * exactly three digits (decimal). One mark followed by exactly three digits ("1.000", "1,200")
+ * is MARK_AMBIGUOUS; no mark at all MARK_NONE.
+ */
+export function markEvidence(text: string): number {
+  let dots = 0;
+  let commas = 0;
+  let lastDot = -1;
+  let lastComma = -1;
+  let end = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 46) {
+      dots++;
+      lastDot = i;
+    } else if (c === 44) {
+      commas++;
+      lastComma = i;
+    } else if (c === 41 || c === 45 || c === 32) {
+      // a closing parenthesis, a trailing minus or a space ends the digits
+      if (i > 0 && (dots > 0 || commas > 0) && end === text.length) end = i;
+    }
+  }
+  if (dots === 0 && commas === 0) return MARK_NONE;
+  if (dots > 0 && commas > 0) return lastDot > lastComma ? MARK_DOT : MARK_COMMA;
+  if (dots > 1) return MARK_COMMA;
+  if (commas > 1) return MARK_DOT;
+  const at = dots > 0 ? lastDot : lastComma;
+  let digits = 0;
+  for (let i = at + 1; i < end; i++) if (isDigit(text.charCodeAt(i))) digits++;
+  if (digits !== 3) return dots > 0 ? MARK_DOT : MARK_COMMA;
+  return MARK_AMBIGUOUS;
 }
 
 const CURRENCY = /^[$€£¥]|[$€£¥]$|^(?:USD|EUR|GBP)\s*|\s*(?:USD|EUR|GBP)$/i;
@@ -38,11 +81,13 @@ const SPACES = /[\s\u00a0\u202f']/g;
 
 /**
  * Reads a decimal number written by a person or a spreadsheet ("1,234.50", "1.234,50",
- * "$ 12.5", "(3.00)", "12.50-", "1 234,5") into a canonical decimal string ("1234.50",
- * "-3.00"); the digits are kept as written, only separators and signs are normalized.
+ * "$ 12.5", "(3.00)", "12.50-", "1 234,5") with the file's decimal mark into a canonical decimal
+ * string ("1234.50", "-3.00"); the digits are kept as written, only separators and signs are
+ * normalized.
  */
 export function parseDecimalText(raw: string, options: NumberOptions = {}): Parsed<string> {
-  const plain = plainDecimal(raw, options);
+  const mark = options.decimalMark === undefined ? null : options.decimalMark;
+  const plain = plainDecimal(raw, mark);
   if (plain !== null) return { ok: true, value: plain };
   let text = raw.trim();
   if (text === '') return fail('is empty');
@@ -63,42 +108,23 @@ export function parseDecimalText(raw: string, options: NumberOptions = {}): Pars
   if (text === '') return fail('has no digits');
   if (/[eE]/.test(text) && /^[\d.,]+[eE][+-]?\d+$/.test(text)) return fail('is in scientific notation (format the column as a number)');
   if (!/^[\d.,]+$/.test(text)) return fail('is not a number');
-  const lastDot = text.lastIndexOf('.');
-  const lastComma = text.lastIndexOf(',');
-  const dots = lastDot < 0 ? 0 : text.split('.').length - 1;
-  const commas = lastComma < 0 ? 0 : text.split(',').length - 1;
-  const mode = options.decimalMark ?? 'auto';
-  let decimal: DecimalMark | null;
-  if (dots === 0 && commas === 0) decimal = null;
-  else if (mode !== 'auto') {
-    decimal = mode;
-    const count = mode === '.' ? dots : commas;
-    if (count > 1) return fail(`has more than one decimal mark "${mode}"`);
-    if (count === 0) decimal = null;
-  } else if (dots > 0 && commas > 0) decimal = lastDot > lastComma ? '.' : ',';
-  else {
-    const mark: DecimalMark = dots > 0 ? '.' : ',';
-    const count = dots > 0 ? dots : commas;
-    const after = text.length - (mark === '.' ? lastDot : lastComma) - 1;
-    if (count > 1) decimal = null;
-    else if (after !== 3) decimal = mark;
-    else decimal = (options.defaultMark ?? '.') === mark ? mark : null;
+  let decimal: DecimalMark | null = mark;
+  if (decimal === null) {
+    const evidence = markEvidence(text);
+    if (evidence === MARK_AMBIGUOUS)
+      return fail(
+        `could be read with "." or "," as the decimal mark and the file does not say which: choose the decimal mark (decimalMark)`,
+      );
+    decimal = evidence === MARK_COMMA ? ',' : '.';
   }
-  const thousands = decimal === '.' ? ',' : decimal === ',' ? '.' : null;
-  let intPart = text;
-  let fraction = '';
-  if (decimal !== null) {
-    const at = text.lastIndexOf(decimal);
-    intPart = text.slice(0, at);
-    fraction = text.slice(at + 1);
-    if (fraction !== '' && !allDigits(fraction)) return fail('has separators after its decimal mark');
-  }
+  const thousands = decimal === '.' ? ',' : '.';
+  const at = text.indexOf(decimal);
+  if (at >= 0 && text.indexOf(decimal, at + 1) >= 0) return fail(`has more than one decimal mark "${decimal}"`);
+  const intPart = at < 0 ? text : text.slice(0, at);
+  const fraction = at < 0 ? '' : text.slice(at + 1);
+  if (fraction !== '' && !allDigits(fraction)) return fail(`has a "${thousands}" after its decimal mark "${decimal}"`);
   // grouping: every thousands mark separates groups of exactly three digits
-  const groups = thousands === null ? intPart.split(/[.,]/) : intPart.split(thousands);
-  if (thousands === null && groups.length > 1) {
-    // no decimal mark, several marks of one kind: they must all be thousands marks
-    if (dots > 0 && commas > 0) return fail('mixes "." and "," as thousands marks');
-  }
+  const groups = intPart.split(thousands);
   if (groups.length > 1) {
     if (groups[0]!.length < 1 || groups[0]!.length > 3 || !allDigits(groups[0]!)) return fail('has misplaced thousands separators');
     for (let g = 1; g < groups.length; g++)
@@ -107,16 +133,24 @@ export function parseDecimalText(raw: string, options: NumberOptions = {}): Pars
   let digits = groups.join('');
   if (digits === '' && fraction !== '') digits = '0';
   if (!allDigits(digits)) return fail('is not a number');
-  digits = digits.replace(/^0+(?=\d)/, '');
+  let lead = 0;
+  while (lead < digits.length - 1 && digits.charCodeAt(lead) === 48) lead++;
+  if (lead > 0) digits = digits.slice(lead);
   const value = fraction === '' ? digits : `${digits}.${fraction}`;
-  return { ok: true, value: negative && /[1-9]/.test(value) ? `-${value}` : value };
+  let nonZero = false;
+  for (let i = 0; i < value.length && !nonZero; i++) {
+    const c = value.charCodeAt(i);
+    nonZero = c > 48 && c <= 57;
+  }
+  return { ok: true, value: negative && nonZero ? `-${value}` : value };
 }
 
 /**
  * The common case without regular expressions: optional '-', digits without a superfluous
- * leading zero, at most one '.' not read as a thousands mark. Returns null for anything else.
+ * leading zero, at most one '.' that the mark lets be a decimal point. Returns null for
+ * anything else (the general path then reads it or says why not).
  */
-function plainDecimal(text: string, options: NumberOptions): string | null {
+function plainDecimal(text: string, mark: DecimalMark | null): string | null {
   const n = text.length;
   if (n === 0 || n > 30) return null;
   let i = text.charCodeAt(0) === 45 ? 1 : 0;
@@ -134,8 +168,7 @@ function plainDecimal(text: string, options: NumberOptions): string | null {
   if (dot >= 0) {
     const after = n - dot - 1;
     if (after === 0) return null;
-    const mode = options.decimalMark ?? 'auto';
-    if (mode === ',' || (mode === 'auto' && after === 3 && (options.defaultMark ?? '.') === ',')) return null;
+    if (mark === ',' || (mark === null && after === 3)) return null;
   }
   if (start === 1) {
     // "-0" and "-0.00" are zero
@@ -161,10 +194,13 @@ export function parseMoneyText(raw: string, options: NumberOptions = {}): Parsed
   return parsed;
 }
 
-/** A quantity cell: a whole number ("1,200", "12.00", "-3"). */
+/** The largest quantity a line may carry (the column is a 32-bit integer). */
+export const MAX_QUANTITY = 2_147_483_647;
+
+/** A quantity cell: a whole number ("1,200", "12.00", "-3", "(3)"); negative on a return. */
 export function parseQuantityText(raw: string, options: NumberOptions = {}): Parsed<number> {
   const n = raw.length;
-  if (n > 0 && n < 16 && raw.charCodeAt(0) !== 48) {
+  if (n > 0 && n < 10 && raw.charCodeAt(0) !== 48) {
     let v = 0;
     let i = 0;
     for (; i < n; i++) {
@@ -176,11 +212,12 @@ export function parseQuantityText(raw: string, options: NumberOptions = {}): Par
   }
   const parsed = parseDecimalText(raw, options);
   if (!parsed.ok) return parsed;
-  const [intPart, fraction = ''] = parsed.value.split('.');
-  if (/[1-9]/.test(fraction)) return fail('is not a whole number');
-  const value = Number(intPart);
-  if (!Number.isSafeInteger(value)) return fail('is too large');
-  return { ok: true, value: value === 0 ? 0 : value };
+  const value = parsed.value;
+  const dot = value.indexOf('.');
+  if (dot >= 0) for (let i = dot + 1; i < value.length; i++) if (value.charCodeAt(i) !== 48) return fail('is not a whole number');
+  const whole = Number(dot < 0 ? value : value.slice(0, dot));
+  if (!Number.isSafeInteger(whole) || Math.abs(whole) > MAX_QUANTITY) return fail('is too large');
+  return { ok: true, value: whole === 0 ? 0 : whole };
 }
 
 const DAYS = [0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
@@ -205,55 +242,126 @@ function isoDigits(text: string): string | null {
   return isoDate(y, m, d) === null ? null : text;
 }
 
-const ORDER_TEXT: Record<DateOrder, string> = { YMD: 'YYYY-MM-DD', MDY: 'MM/DD/YYYY', DMY: 'DD.MM.YYYY' };
+const ORDER_TEXT: Record<DateOrder, string> = { MDY: 'MM/DD/YYYY', DMY: 'DD/MM/YYYY' };
+const MONTHS: Record<string, number> = {
+  jan: 1,
+  feb: 2,
+  mar: 3,
+  apr: 4,
+  may: 5,
+  jun: 6,
+  jul: 7,
+  aug: 8,
+  sep: 9,
+  oct: 10,
+  nov: 11,
+  dec: 12,
+};
+const ISO_TIME = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+const DAY_MONTH_YEAR = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{2}|\d{4})(?:\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp][Mm])?)?$/;
+const MONTH_NAME = /^(\d{1,2})[- ]([A-Za-z]{3})[a-z]*\.?[- ](\d{2}|\d{4})$/;
+
+/** What a date text says about the date order. */
+export const ORDER_NONE = 0;
+export const ORDER_DMY = 1;
+export const ORDER_MDY = 2;
+export const ORDER_AMBIGUOUS = 3;
 
 /**
- * Reads a date: YYYY-MM-DD (optionally followed by a time), YYYYMMDD, and day/month/year with
- * `/`, `.` or `-` in the given order. With order 'auto' (the default), `.` means day first
- * (DD.MM.YYYY), `/` means month first (MM/DD/YYYY) and `-` day first (DD-MM-YYYY).
+ * The date order a date text implies: a first number above 12 is a day (DMY), a second one
+ * above 12 a day (MDY); `DD.MM.YYYY` (dots) is day first, the only dotted order in use; ISO,
+ * `YYYYMMDD`, month names and a day equal to the month read the same either way (NONE).
+ */
+export function dateEvidence(raw: string): number {
+  if (raw.length === 10 && raw.charCodeAt(4) === 45) return ORDER_NONE;
+  const m = DAY_MONTH_YEAR.exec(raw.trim());
+  if (!m) return ORDER_NONE;
+  const first = +m[1]!;
+  const second = +m[3]!;
+  if (first === second) return ORDER_NONE;
+  if (first > 12 && second <= 12) return ORDER_DMY;
+  if (second > 12 && first <= 12) return ORDER_MDY;
+  if (first > 12 || second > 12) return ORDER_NONE;
+  return m[2] === '.' ? ORDER_DMY : ORDER_AMBIGUOUS;
+}
+
+/**
+ * Reads a date: YYYY-MM-DD (optionally followed by a time), YYYYMMDD, DD-Mon-YYYY, and
+ * day/month/year with `/`, `.` or `-` in the file's order (`null`: not known yet, then only a
+ * text that reads the same both ways, or that decides the order itself, is read).
  * Years must have four digits.
  */
-export function parseDateText(raw: string, order: DateOrder | 'auto' = 'auto'): Parsed<string> {
+export function parseDateText(raw: string, order: DateOrder | null = null): Parsed<string> {
   if (raw.length === 10 && raw.charCodeAt(4) === 45 && raw.charCodeAt(7) === 45) {
     const iso = isoDigits(raw);
     if (iso !== null) return { ok: true, value: iso };
   }
   const text = raw.trim();
   if (text === '') return fail('is empty');
-  let m = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(text);
+  let m = ISO_TIME.exec(text);
   if (m) {
     const iso = isoDate(+m[1]!, +m[2]!, +m[3]!);
     return iso ? { ok: true, value: iso } : fail('is not a calendar date');
   }
-  if (/^\d{8}$/.test(text)) {
+  if (text.length === 8 && allDigits(text)) {
     const iso = isoDate(+text.slice(0, 4), +text.slice(4, 6), +text.slice(6, 8));
     return iso ? { ok: true, value: iso } : fail('is not a date (YYYYMMDD)');
   }
-  m = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{2}|\d{4})(?:\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp][Mm])?)?$/.exec(text);
+  m = MONTH_NAME.exec(text);
+  if (m) {
+    const month = MONTHS[m[2]!.toLowerCase()];
+    if (month === undefined) return fail('is not a date (unknown month name)');
+    if (m[3]!.length === 2) return fail('has a two-digit year; write the year with four digits');
+    const iso = isoDate(+m[3]!, month, +m[1]!);
+    return iso ? { ok: true, value: iso } : fail('is not a calendar date');
+  }
+  m = DAY_MONTH_YEAR.exec(text);
   if (m) {
     if (m[4]!.length === 2) return fail('has a two-digit year; write the year with four digits');
-    const effective: DateOrder =
-      order === 'auto' ? (m[2] === '/' ? 'MDY' : 'DMY') : order === 'YMD' ? (m[2] === '/' ? 'MDY' : 'DMY') : order;
     const first = +m[1]!;
     const second = +m[3]!;
     const year = +m[4]!;
+    let effective = order;
+    if (effective === null) {
+      const evidence = dateEvidence(text);
+      if (evidence === ORDER_AMBIGUOUS)
+        return fail('could be read day first or month first and the file does not say which: choose the date order (dateOrder)');
+      effective = evidence === ORDER_MDY ? 'MDY' : 'DMY';
+    }
     const iso = effective === 'MDY' ? isoDate(year, first, second) : isoDate(year, second, first);
     if (iso) return { ok: true, value: iso };
     const other: DateOrder = effective === 'MDY' ? 'DMY' : 'MDY';
     const swapped = other === 'MDY' ? isoDate(year, first, second) : isoDate(year, second, first);
     return fail(
       swapped
-        ? `is not a date in ${ORDER_TEXT[effective]} order (if the file writes dates as ${ORDER_TEXT[other]}, set the date order to ${other})`
+        ? `is not a date in the file's ${ORDER_TEXT[effective]} order (dateOrder ${effective}; if the file writes dates as ${ORDER_TEXT[other]}, choose dateOrder ${other})`
         : `is not a calendar date (${ORDER_TEXT[effective]})`,
     );
   }
-  return fail('is not a date (use YYYY-MM-DD, MM/DD/YYYY, DD.MM.YYYY or YYYYMMDD)');
+  return fail('is not a date (use YYYY-MM-DD, MM/DD/YYYY, DD.MM.YYYY, DD-Mon-YYYY or YYYYMMDD)');
 }
 
 /** A credit/return flag: Y/N, yes/no, true/false, 1/0, C or R for credit or return. */
 export function parseFlagText(raw: string): Parsed<boolean> {
   const t = raw.trim().toLowerCase();
-  if (['y', 'yes', 'true', '1', 'c', 'r', 'x', 'credit', 'return'].includes(t)) return { ok: true, value: true };
-  if (['n', 'no', 'false', '0', '-'].includes(t)) return { ok: true, value: false };
-  return fail('is not a yes/no flag (Y or N)');
+  switch (t) {
+    case 'y':
+    case 'yes':
+    case 'true':
+    case '1':
+    case 'c':
+    case 'r':
+    case 'x':
+    case 'credit':
+    case 'return':
+      return { ok: true, value: true };
+    case 'n':
+    case 'no':
+    case 'false':
+    case '0':
+    case '-':
+      return { ok: true, value: false };
+    default:
+      return fail('is not a yes/no flag (Y or N)');
+  }
 }

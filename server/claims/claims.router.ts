@@ -70,6 +70,11 @@ describeRoute({
 const ClaimFileQuery = OnBehalfQuery.extend({
   fileName: z.string().max(255).optional(),
   delimiter: z.enum([',', ';', '\t', '|', 'tab']).optional(),
+  decimalMark: z
+    .enum(['.', ',', 'auto'])
+    .optional()
+    .openapi({ description: "the file's decimal mark; inferred from the whole file when absent (or the saved mapping's options)" }),
+  dateOrder: z.enum(['DMY', 'MDY', 'auto']).optional().openapi({ description: 'day or month first in dates; inferred when absent' }),
   debitMemoNumber: z
     .string()
     .trim()
@@ -194,7 +199,13 @@ export function claimsRouter(jobs: Jobs) {
       imports.createImportJob(actor, {
         format: 'csv',
         purpose: 'claim',
-        meta: { fileName: q.fileName ?? null, totalBytes: stored.bytes, delimiter: q.delimiter === 'tab' ? '\t' : q.delimiter },
+        meta: {
+          fileName: q.fileName ?? null,
+          totalBytes: stored.bytes,
+          delimiter: q.delimiter === 'tab' ? '\t' : q.delimiter,
+          ...(q.decimalMark ? { decimalMark: q.decimalMark } : {}),
+          ...(q.dateOrder ? { dateOrder: q.dateOrder } : {}),
+        },
         uploadPath: stored.path,
         extra: claim,
       }),

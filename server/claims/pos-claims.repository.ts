@@ -9,7 +9,7 @@ import { moneyFromDb, moneyToString } from '../../core/money.js';
 import { RowBatch, writeRows } from '../../models/bulk.js';
 import { select } from '../settlement/ledger.repository.js';
 import { moneyFromUnits, sumMoneySql } from '../../models/money-sql.js';
-import type { PosRow } from '../imports/pos-rows.js';
+import type { PosRow } from '../imports/imports.repository.js';
 import { sequelize } from './claims.repository.js';
 
 const m = (v: string | number) => moneyToString(moneyFromDb(v));

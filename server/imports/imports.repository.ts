@@ -11,10 +11,31 @@ import { ClaimLine, PosLine } from '../../models/claims.js';
 import { ImportClaimRun, PosColumnMapping, PosImport, PosImportError, type ImportStatus } from '../../models/imports.js';
 import { Product, ProductPartMapping } from '../../models/catalog.js';
 import type { TenantScope } from '../auth/actor.js';
-import type { PosRow, RowError } from './pos-rows.js';
+import {
+  POS_FIELD_TABLE,
+  POS_STORED_FIELDS,
+  storedExtra,
+  type PosLine as ParsedPosLine,
+  type PosStoredField,
+} from '../../core/pos/index.js';
 import { writeRows, type Cell } from '../../models/bulk.js';
 
 export { inTransaction, type Tx } from '../database.repository.js';
+
+/** A row error as the import's report keeps it. */
+export interface RowError {
+  rowNumber: number;
+  /** our field name, the header of an unmapped column, or null for the whole row */
+  column: string | null;
+  code: string;
+  message: string;
+}
+
+/**
+ * A POS line as `pos_lines` stores it: the fields with a column of their own (core/pos/fields.ts),
+ * the canonical key, and `extra` (the file's unmapped columns and the fields without a column).
+ */
+export type PosRow = Pick<ParsedPosLine, PosStoredField | 'invoiceKey' | 'lineKey'> & { extra: Record<string, string> | null };
 
 const sequelize = (): Sequelize => PosImport.sequelize!;
 
@@ -34,7 +55,10 @@ export interface ImportView {
   rowsRejected: number;
   progress: number | null;
   failure: string | null;
+  /** field → the header of the column it was read from */
   mapping: Record<string, unknown> | null;
+  /** the settings the file was read with (core/pos PosReadSettings), null for jobs from before they were kept */
+  settings: Record<string, unknown> | null;
   createdByUserId: number;
   startedAt: string | null;
   finishedAt: string | null;
@@ -63,7 +87,7 @@ const toView = (i: PosImport): ImportView => ({
   rowsRejected: i.rowsRejected,
   progress: i.status === 'queued' ? 0 : i.status !== 'running' ? 1 : i.totalBytes ? Math.min(1, i.processedBytes / i.totalBytes) : null,
   failure: i.failure,
-  mapping: i.mapping ? JSON.parse(i.mapping) : null,
+  ...storedMapping(i.mapping),
   createdByUserId: i.createdByUserId,
   startedAt: i.startedAt?.toISOString() ?? null,
   finishedAt: i.finishedAt?.toISOString() ?? null,
@@ -73,6 +97,18 @@ const toView = (i: PosImport): ImportView => ({
   createdAt: i.createdAt.toISOString(),
   result: i.result ? (JSON.parse(i.result) as unknown) : null,
 });
+
+/**
+ * The job's `mapping` column holds `{ columns, settings }` (older jobs: field → column index):
+ * the columns each field was read from and the settings the file was read with.
+ */
+function storedMapping(text: string | null): { mapping: Record<string, unknown> | null; settings: Record<string, unknown> | null } {
+  if (!text) return { mapping: null, settings: null };
+  const parsed = JSON.parse(text) as Record<string, unknown>;
+  if (parsed.columns && typeof parsed.columns === 'object')
+    return { mapping: parsed.columns as Record<string, unknown>, settings: (parsed.settings as Record<string, unknown>) ?? null };
+  return { mapping: parsed, settings: null };
+}
 
 const scoped = (scope: TenantScope) => (scope.distributorId === null ? {} : { distributorId: scope.distributorId });
 
@@ -293,27 +329,17 @@ export async function productResolver(distributorId: number) {
   };
 }
 
-const POS_COLUMNS = [
+/**
+ * The insert columns of `pos_lines`, derived from the field table: the fields with a column, in
+ * the table's order, between the row's own columns.
+ */
+export const POS_COLUMNS: readonly string[] = [
   'distributor_id',
   'import_id',
-  'invoice_number',
-  'invoice_line',
   'invoice_key',
   'line_key',
-  'invoice_date',
-  'ship_date',
   'product_id',
-  'vendor_part_number',
-  'distributor_part_number',
-  'quantity',
-  'resale_price',
-  'book_cost',
-  'authorized_cost',
-  'claimed_amount',
-  'authorization_number',
-  'end_customer_name',
-  'customer_po',
-  'debit_memo_number',
+  ...POS_STORED_FIELDS.map((f) => POS_FIELD_TABLE[f].column),
   'extra',
   'file_row',
   'is_return',
@@ -321,37 +347,21 @@ const POS_COLUMNS = [
   'updated_at',
 ];
 
-/** A parsed row as stored: its product, and the row of the file it came from (header = 1). */
-export type PosInsertRow = PosRow & { productId: number | null; rowNumber?: number | null };
+/** A valid row on its way to `pos_lines` (the parsed line itself, with its product). */
+export type PosInsertRow = Omit<ParsedPosLine, 'extra'> & { extra: Record<string, string> | null; productId: number | null };
+
+/** `extra` as stored (core/pos `storedExtra`), as JSON. */
+function extraJson(r: PosInsertRow): string | null {
+  const extra = storedExtra(r);
+  return extra === null ? null : JSON.stringify(extra);
+}
 
 function values(distributorId: number, importId: number, r: PosInsertRow, now: Date): Cell[] {
-  return [
-    distributorId,
-    importId,
-    r.invoiceNumber,
-    r.invoiceLine,
-    r.invoiceKey,
-    r.lineKey,
-    r.invoiceDate,
-    r.shipDate,
-    r.productId,
-    r.vendorPartNumber,
-    r.distributorPartNumber,
-    r.quantity,
-    r.resalePrice,
-    r.bookCost,
-    r.authorizedCost,
-    r.claimedAmount,
-    r.authorizationNumber,
-    r.endCustomerName,
-    r.customerPo,
-    r.debitMemoNumber,
-    r.extra ? JSON.stringify(r.extra) : null,
-    r.rowNumber ?? null,
-    r.quantity < 0,
-    now,
-    now,
-  ];
+  const cells: Cell[] = [distributorId, importId, r.invoiceKey, r.lineKey, r.productId];
+  for (let i = 0; i < POS_STORED_FIELDS.length; i++) cells.push(r[POS_STORED_FIELDS[i]!]);
+  // the file's row (header = 1) and whether it is a return (a negative quantity)
+  cells.push(extraJson(r), r.row ?? null, r.quantity < 0, now, now);
+  return cells;
 }
 
 /** Inserts valid rows, skipping POS lines already on file (the unique key); returns how many were new. */

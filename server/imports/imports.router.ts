@@ -10,7 +10,7 @@ import { claimCurrency } from '../claims/claims.service.js';
 import { answerJob, WaitQuery, type Jobs } from '../jobs/runtime.js';
 import { keepIf, type StoredUpload } from '../jobs/uploads.js';
 import * as service from './imports.service.js';
-import { POS_FIELDS } from './pos-rows.js';
+import { POS_FIELDS } from '../../core/pos/index.js';
 
 const tags = ['imports'];
 const ImportView = z
@@ -32,7 +32,19 @@ const ImportView = z
     rowsRejected: z.number().openapi({ description: 'rows in the error report' }),
     progress: z.number().nullable(),
     failure: z.string().nullable(),
-    mapping: z.record(z.unknown()).nullable(),
+    mapping: z.record(z.unknown()).nullable().openapi({ description: 'field -> the header of the column it was read from' }),
+    settings: z
+      .object({
+        delimiter: z.string().nullable(),
+        decimalMark: z.enum(['.', ',']).nullable(),
+        dateOrder: z.enum(['MDY', 'DMY']).nullable(),
+        decimalMarkFrom: z.enum(['chosen', 'file', 'none']),
+        dateOrderFrom: z.enum(['chosen', 'file', 'none']),
+      })
+      .nullable()
+      .openapi({
+        description: "the settings the file was read with; 'chosen' (request or saved options), 'file' (inferred), 'none' (not needed)",
+      }),
     createdByUserId: z.number(),
     startedAt: z.string().nullable(),
     finishedAt: z.string().nullable(),
@@ -79,6 +91,14 @@ const JsonImport = z
 const ImportQuery = OnBehalfQuery.extend({
   fileName: z.string().max(255).optional(),
   delimiter: z.enum([',', ';', '\t', '|', 'tab']).optional(),
+  decimalMark: z
+    .enum(['.', ',', 'auto'])
+    .optional()
+    .openapi({ description: "the file's decimal mark; inferred from the file when absent (or the saved options')" }),
+  dateOrder: z
+    .enum(['DMY', 'MDY', 'auto'])
+    .optional()
+    .openapi({ description: 'the order of day and month in dates; inferred from the file when absent' }),
   wait: WaitQuery,
 });
 const WaitOnly = z.object({ wait: WaitQuery });
@@ -99,6 +119,17 @@ const ClaimRunView = z
   })
   .openapi('ImportClaimRun');
 const RunParams = z.object({ id: wholeNumber(1), runId: wholeNumber(1) });
+const PreviewQuery = ImportQuery.extend({ limit: wholeNumber(1, 200).default(20) });
+const PreviewView = z
+  .object({
+    columns: z.record(z.string()).openapi({ description: 'field -> the header of the column it is read from' }),
+    extraColumns: z.array(z.string()).openapi({ description: "unmapped columns, by their key in a line's extra" }),
+    settings: ImportView.shape.settings,
+    lines: z.array(z.record(z.unknown())),
+    errors: z.array(RowErrorView),
+    rowsRead: z.number(),
+  })
+  .openapi('PosImportPreview');
 const ClaimImportInput = z
   .object({
     mode: z.enum(['implicit', 'automatic', 'both']).default('both'),
@@ -140,6 +171,15 @@ describeRoute({
   upload: 'the POS report, streamed: CSV or tab-separated, at most UPLOAD_MAX_BYTES (413 once past it)',
   response: ImportView,
   status: 202,
+});
+describeRoute({
+  method: 'post',
+  path: '/api/imports/preview',
+  summary: 'Parse the first rows of a CSV (text/csv) with the effective mapping and settings; nothing is stored',
+  tags,
+  query: PreviewQuery,
+  upload: 'the first rows of a POS report: CSV or tab-separated (the rest is read and dropped)',
+  response: PreviewView,
 });
 describeRoute({
   method: 'get',
@@ -249,6 +289,15 @@ describeRoute({
   },
 });
 
+/** The file settings a request chose. */
+function settingsOf(q: z.infer<typeof ImportQuery>) {
+  return {
+    delimiter: q.delimiter === 'tab' ? '\t' : q.delimiter,
+    ...(q.decimalMark ? { decimalMark: q.decimalMark } : {}),
+    ...(q.dateOrder ? { dateOrder: q.dateOrder } : {}),
+  };
+}
+
 export function importsRouter(jobs: Jobs) {
   const r = Router();
   const id = (params: unknown) => parse(IdParam, params, 'params').id;
@@ -280,7 +329,7 @@ export function importsRouter(jobs: Jobs) {
       service.createImportJob(actor, {
         format: job.format,
         purpose: 'pos',
-        meta: { fileName: job.fileName, totalBytes: job.totalBytes, delimiter: q.delimiter === 'tab' ? '\t' : q.delimiter },
+        meta: { fileName: job.fileName, totalBytes: job.totalBytes, ...settingsOf(q) },
         uploadPath: job.stored.path,
       }),
     );
@@ -291,6 +340,12 @@ export function importsRouter(jobs: Jobs) {
       outcome: () => service.importOutcome(actor, importId),
       unqueued: (problem) => service.failImport(actor, importId, problem),
     });
+  });
+  r.post('/preview', async (req, res) => {
+    const q = parse(PreviewQuery, req.query, 'query');
+    const actor = await intakeActor(req, q.distributorId, service.isDistributor);
+    const upload = fileUpload(req, 'send the file as text/csv');
+    res.json(await service.previewCsv(actor, upload.body, { fileName: q.fileName ?? null, totalBytes: null, ...settingsOf(q) }, q.limit));
   });
   r.get('/', async (req, res) => {
     res.json({ items: await service.listImports(requireActor(req), 50) });

@@ -1,19 +1,39 @@
 /**
- * POS ingestion: a file streams through the parser row by row (constant memory whatever its
- * size), each row is mapped with the distributor's saved column mapping and checked; valid rows
- * go to pos_lines in batches, bad rows to the job's error report with row, column and reason.
- * The job's counters move as batches land, for GET /api/imports/:id and its event stream.
+ * POS ingestion: a file streams through core/pos's parser (the same code as the browser
+ * preflight: mapping, file settings, row checks, the canonical POS key) a chunk at a time, in
+ * bounded memory; valid lines go to pos_lines in batches, bad rows to the job's error report with
+ * row, column, code and reason. The job's counters move as batches land, for GET /api/imports/:id
+ * and its event stream.
+ *
+ * File settings (decimal mark, date order, separator) come from the request (`?decimalMark=,`),
+ * else the distributor's saved mapping options, else they are inferred from the file by the
+ * parser (from its first 1,000 data rows; a later row that contradicts them is a row error naming
+ * the setting). A file whose settings cannot be told fails whole with a 422 naming the setting,
+ * the columns and sample values. The settings used are kept on the job (`settings` in its view).
  *
  * An import is a job (server/jobs): the request stores the upload and creates the import row
  * `queued` (`createImportJob`); a worker runs it (`runCsvImport`, `runJsonImport`). A POS batch's
- * lines, its row errors, the counters and the job's resume mark (the file's last line done) commit
+ * lines, its row errors, the counters and the job's resume mark (the file's last row done) commit
  * in one transaction, so a job retried after its worker died goes on after the last committed
  * batch, into the same import: no line twice, counters equal to the lines.
  */
-import { csvRecord, toCsv } from '../../core/csv.js';
+import { toCsv } from '../../core/csv.js';
 import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
-import Papa from 'papaparse';
+import {
+  PosParser,
+  fatalCode,
+  isEmpty,
+  parsePosJson,
+  type CsvSeparator,
+  type PosColumnMapping,
+  type PosEvent,
+  type PosField,
+  type PosLine,
+  type PosReadSettings,
+  type PosRowError,
+  type ResolvedColumns,
+} from '../../core/pos/index.js';
 import type { Actor } from '../auth/actor.js';
 import { scopeOf } from '../auth/actor.js';
 import { recordAudit } from '../audit/audit.repository.js';
@@ -22,18 +42,17 @@ import * as settlement from '../settlement/settlement.service.js';
 import * as repo from './imports.repository.js';
 import type { ImportView } from './imports.repository.js';
 import { limitLineLength } from './line-limit.js';
-import {
-  DEFAULT_OPTIONS,
-  jsonLineCells,
-  resolveColumns,
-  toPosRow,
-  type ColumnMapping,
-  type ParseOptions,
-  type ResolvedColumns,
-  type RowError,
-} from './pos-rows.js';
-
 const BATCH = 5000;
+
+/** The distributor's mapping: our field → the header of its column. */
+export type ColumnMapping = Partial<Record<PosField, string>>;
+
+/** How a file is read; 'auto': inferred from the file. */
+export interface ParseOptions {
+  decimalMark: 'auto' | '.' | ',';
+  dateOrder: 'auto' | 'MDY' | 'DMY';
+}
+export const DEFAULT_OPTIONS: ParseOptions = { decimalMark: 'auto', dateOrder: 'auto' };
 
 export interface ImportMeta {
   fileName: string | null;
@@ -41,22 +60,70 @@ export interface ImportMeta {
   /** overrides the saved mapping for this file */
   mapping?: ColumnMapping;
   delimiter?: string;
+  /** override the saved options for this file */
+  decimalMark?: ParseOptions['decimalMark'];
+  dateOrder?: ParseOptions['dateOrder'];
 }
 
-/** What a job runs with: the mapping and options as they were when the file was sent. */
+const SEPARATORS = new Set<string>([',', ';', '\t', '|']);
+
+/** The mapping and settings in force: the request's, else the saved ones, else inferred. */
+async function effectiveMapping(distributorId: number, meta: ImportMeta): Promise<PosColumnMapping> {
+  const saved = await repo.findMapping(distributorId);
+  const fields: ColumnMapping = { ...((saved?.mapping ?? {}) as ColumnMapping), ...(meta.mapping ?? {}) };
+  const options = (saved?.options ?? {}) as Partial<ParseOptions> & { delimiter?: string };
+  const delimiter = meta.delimiter ?? options.delimiter;
+  return {
+    fields,
+    decimalMark: meta.decimalMark ?? options.decimalMark ?? 'auto',
+    dateOrder: meta.dateOrder ?? options.dateOrder ?? 'auto',
+    delimiter: delimiter !== undefined && SEPARATORS.has(delimiter) ? (delimiter as CsvSeparator) : 'auto',
+  };
+}
+
+/** The 422 a file that cannot be read at all answers: a column missing or ambiguous, a setting to choose. */
+function fatalError(errors: PosRowError[]): AppError {
+  const code = fatalCode(errors);
+  const list = errors.map((e) => ({ field: e.column ?? 'file', message: e.message }));
+  if (code === 'EMPTY_FILE') return new AppError(code, 'the file has no header row', 422);
+  if (code === 'DECIMAL_MARK_AMBIGUOUS' || code === 'DATE_ORDER_AMBIGUOUS') {
+    const first = errors[0]!;
+    return new AppError(code, first.message, 422, {
+      setting: first.setting,
+      column: first.column,
+      samples: first.samples ?? [],
+      choose: first.setting === 'decimalMark' ? ['decimalMark=.', 'decimalMark=,'] : ['dateOrder=DMY', 'dateOrder=MDY'],
+      errors: list,
+    });
+  }
+  if (code === 'MAPPING_AMBIGUOUS') {
+    const ambiguous = errors.filter((e) => e.code === 'MAPPING_AMBIGUOUS');
+    return new AppError(code, ambiguous.map((e) => `${e.column} ${e.message}`).join('; '), 422, {
+      ambiguous: ambiguous.map((e) => e.column),
+      errors: list,
+    });
+  }
+  const missing = errors.map((e) => e.column ?? 'file');
+  return new AppError(code, `no column for ${missing.join(', ')}: map them with PUT /api/imports/mapping or name them in the header`, 422, {
+    missing,
+    errors: list,
+  });
+}
+
+/** The row error as the report keeps it (and the API returns it). */
+const reportError = (e: PosRowError): repo.RowError & { raw: string | null } => ({
+  rowNumber: e.row,
+  column: e.column,
+  code: e.code,
+  message: e.message,
+  raw: e.raw ?? null,
+});
+
+/** What a job runs with: the mapping and file settings as they were when the file was sent. */
 export interface ImportSettings {
-  mapping: ColumnMapping;
-  options: ParseOptions;
-  delimiter?: string;
+  mapping: PosColumnMapping;
   /** what the job's own kind needs (a claim file's debit memo and currency) */
   extra?: Record<string, unknown>;
-}
-
-async function savedSettings(distributorId: number, meta: ImportMeta): Promise<ImportSettings> {
-  const saved = await repo.findMapping(distributorId);
-  const mapping: ColumnMapping = { ...(saved?.mapping ?? {}), ...(meta.mapping ?? {}) };
-  const options: ParseOptions = { ...DEFAULT_OPTIONS, ...((saved?.options ?? {}) as Partial<ParseOptions>) };
-  return { mapping, options, delimiter: meta.delimiter ?? (saved?.options as { delimiter?: string } | undefined)?.delimiter };
 }
 
 /**
@@ -68,19 +135,19 @@ export type RowSink = (rows: repo.PosInsertRow[]) => Promise<number>;
 /** The POS sink: its rows go in with the batch's bookkeeping, in the batch's transaction. */
 type BatchSink = { inBatch: (rows: repo.PosInsertRow[], t: repo.Tx) => Promise<number> } | { outside: RowSink };
 
-/** Consumes rows (arrays of cells, the header first) into the job. */
+/** Consumes the parser's events into the job. */
 class Ingest {
-  private cols: ResolvedColumns | null = null;
   private pending: repo.PosInsertRow[] = [];
-  private errors: (RowError & { raw: string | null })[] = [];
-  rowsRead = 0;
+  private errors: (repo.RowError & { raw: string | null })[] = [];
+  readonly parser: PosParser;
+  /** rows refused here rather than by the parser (a return in a claim file) */
+  private refused = 0;
   rowsAccepted = 0;
   rowsValid = 0;
   /** valid rows whose insert completed */
   rowsWritten = 0;
-  rowsRejected = 0;
   processedBytes = 0;
-  /** the file's line (the header is line 1) of the last row taken into a batch */
+  /** the file's row (the header is row 1) of the last row taken into a batch */
   private lastRow = 0;
   /** what the import's returns took back (a POS report) */
   returns: settlement.ReturnsOutcome | null = null;
@@ -88,76 +155,78 @@ class Ingest {
   constructor(
     readonly importId: number,
     readonly distributorId: number,
-    private readonly mapping: ColumnMapping,
-    private readonly options: ParseOptions,
+    mapping: PosColumnMapping,
     private readonly products: Awaited<ReturnType<typeof repo.productResolver>>,
     private readonly sink: BatchSink = { inBatch: (rows, t) => repo.insertPosLines(distributorId, importId, rows, t) },
-    /** rows up to this line are committed already (a resumed job): they are read past, not written again */
+    /** rows up to this one are committed already (a resumed job): they are parsed again, not written again */
     readonly resumeAfter = 0,
-  ) {}
+  ) {
+    this.parser = new PosParser({ mapping });
+  }
 
-  /** A POS report keeps its rows as POS lines; a claim file's go to its claim. */
+  /** A POS report keeps its rows as POS lines; a claim file's go to its claim (and refuses returns). */
   get keepsPosLines() {
     return 'inBatch' in this.sink;
   }
 
-  /** A resumed job: its counters as committed with the resume mark. */
-  restore(row: { rowsRead: number; rowsAccepted: number; rowsDuplicate: number; rowsRejected: number }) {
-    this.rowsRead = row.rowsRead;
+  get rowsRead() {
+    return this.parser.stats.lines + this.parser.stats.badRows;
+  }
+
+  get rowsRejected() {
+    return this.parser.stats.badRows + this.refused;
+  }
+
+  get columns(): ResolvedColumns | null {
+    return this.parser.columns;
+  }
+
+  /** A resumed job: its valid rows as committed with the resume mark (the parser counts the rest again as it re-reads). */
+  restore(row: { rowsAccepted: number; rowsDuplicate: number }) {
     this.rowsAccepted = row.rowsAccepted;
     this.rowsValid = row.rowsAccepted + row.rowsDuplicate;
     this.rowsWritten = this.rowsValid;
-    this.rowsRejected = row.rowsRejected;
     this.lastRow = this.resumeAfter;
   }
 
-  header(cells: string[]) {
-    this.cols = resolveColumns(cells, this.mapping);
-    if (this.cols.missing.length) {
-      throw new AppError(
-        'MAPPING_INCOMPLETE',
-        `no column for ${this.cols.missing.join(', ')}: map them with PUT /api/imports/mapping or name them in the header`,
-        422,
-        {
-          missing: this.cols.missing,
-          header: cells,
-          errors: this.cols.missing.map((m) => ({ field: m, message: 'no column in the file' })),
-        },
-      );
-    }
-  }
-
-  get columns() {
-    return this.cols;
-  }
-
-  async row(cells: string[], rowNumber: number) {
-    // A resumed job reads past what its committed batches hold.
-    if (rowNumber <= this.resumeAfter) return;
-    this.rowsRead++;
-    if (cells.length === 1 && cells[0].trim() === '') {
-      this.rowsRead--;
-      return;
-    }
-    this.lastRow = rowNumber;
-    const { row, errors } = toPosRow(cells, this.cols!, rowNumber, this.options);
-    if (!row) {
-      this.rowsRejected++;
-      // The row as a CSV record (cells quoted where they need it), for the error report.
-      const raw = csvRecord(cells).slice(0, 2000);
-      for (const e of errors) this.errors.push({ ...e, raw });
-    } else {
+  /** Takes a chunk's events: lines to the batch, row errors to the report; a fatal error throws. */
+  async take(events: PosEvent[]) {
+    let fatal: PosRowError[] | null = null;
+    for (let i = 0; i < events.length; i++) {
+      const e = events[i]!;
+      if (e.type === 'error') {
+        if (e.error.fatal) (fatal ??= []).push(e.error);
+        // A resumed job's earlier rows' errors are in the report already.
+        else if (e.error.row > this.resumeAfter) this.errors.push(reportError(e.error));
+        continue;
+      }
+      const line = e.line;
+      if (line.row <= this.resumeAfter) continue;
+      if (!this.keepsPosLines && line.quantity < 0) {
+        this.refused++;
+        this.errors.push({
+          rowNumber: line.row,
+          column: 'quantity',
+          code: 'INVALID_QUANTITY',
+          message: `quantity "${line.quantity}" is a return: a claim line needs a quantity above zero`,
+          raw: null,
+        });
+        continue;
+      }
       this.rowsValid++;
-      // The row becomes the insert row in place (no copy per row).
-      const insert = row as repo.PosInsertRow;
-      insert.rowNumber = rowNumber;
+      this.lastRow = line.row;
+      // The parsed line becomes the insert row in place (no copy per row).
+      const insert = line as unknown as repo.PosInsertRow;
+      if (isEmpty(line.extra)) insert.extra = null;
       insert.productId =
-        (row.vendorPartNumber && this.products.byVendor.get(row.vendorPartNumber.toUpperCase())) ||
-        (row.distributorPartNumber && this.products.byDistributor.get(row.distributorPartNumber.toUpperCase())) ||
+        (line.vendorPartNumber && this.products.byVendor.get(line.vendorPartNumber.toUpperCase())) ||
+        (line.distributorPartNumber && this.products.byDistributor.get(line.distributorPartNumber.toUpperCase())) ||
         null;
       this.pending.push(insert);
+      if (this.pending.length >= BATCH) await this.flush();
     }
-    if (this.pending.length >= BATCH || this.errors.length >= BATCH) await this.flush();
+    if (fatal) throw fatalError(fatal);
+    if (this.errors.length >= BATCH) await this.flush();
   }
 
   private inflight: Promise<void> = Promise.resolve();
@@ -223,6 +292,14 @@ class Ingest {
   }
 }
 
+/** What the job keeps of how it read the file: field → header, and the settings. */
+function readSummary(columns: ResolvedColumns | null, settings: PosReadSettings | null) {
+  if (!columns) return null;
+  const matched: Record<string, string> = {};
+  for (const [field, m] of Object.entries(columns.matched)) matched[field] = m!.header;
+  return { columns: matched, settings };
+}
+
 /** The actor a job runs as (its sender), and the import row it runs. */
 interface JobStart {
   actor: Actor;
@@ -233,11 +310,13 @@ interface JobStart {
  * Takes a job's import row for this attempt: `running`, one more attempt, audited. A row with a
  * resume mark goes on after it (its counters are those committed with the mark).
  */
-async function begin({ actor, row }: JobStart, target?: ImportTarget) {
+async function begin({ actor, row }: JobStart, format: 'csv' | 'json', target?: ImportTarget) {
   const distributorId = row.distributorId;
   const settings: ImportSettings = row.settings
     ? (JSON.parse(row.settings) as ImportSettings)
-    : await savedSettings(distributorId, { fileName: row.fileName, totalBytes: row.totalBytes });
+    : { mapping: await effectiveMapping(distributorId, { fileName: row.fileName, totalBytes: row.totalBytes }) };
+  const mapping = { ...settings.mapping };
+  if (format === 'json' && mapping.decimalMark === 'auto') mapping.decimalMark = '.';
   const resumeAfter = target ? 0 : row.resumeRow;
   await repo.updateImport(row.id, { status: 'running', attempts: row.attempts + 1, startedAt: row.startedAt ?? new Date() });
   await recordAudit(actor, {
@@ -245,17 +324,17 @@ async function begin({ actor, row }: JobStart, target?: ImportTarget) {
     entityType: 'pos_import',
     entityId: row.id,
     distributorId,
-    after: { format: row.format, fileName: row.fileName, attempt: row.attempts + 1, ...(resumeAfter ? { afterLine: resumeAfter } : {}) },
+    after: { format: row.format, fileName: row.fileName, attempt: row.attempts + 1, ...(resumeAfter ? { afterRow: resumeAfter } : {}) },
   });
   const products = await repo.productResolver(distributorId);
   const sink: BatchSink | undefined = target ? { outside: await target(row.id, products) } : undefined;
-  const ingest = new Ingest(row.id, distributorId, settings.mapping, settings.options, products, sink, resumeAfter);
+  const ingest = new Ingest(row.id, distributorId, mapping, products, sink, resumeAfter);
   if (resumeAfter) ingest.restore(row);
-  return { ingest, delimiter: settings.delimiter };
+  return { ingest };
 }
 
 async function finish(actor: Actor, ingest: Ingest, sha: string | null, failure: AppError | null, keepRunning = false) {
-  const mapping = ingest.columns ? Object.fromEntries(Object.entries(ingest.columns.index).map(([f, i]) => [f, i])) : null;
+  const summary = readSummary(ingest.columns, ingest.parser.settings);
   if (!failure) await ingest.drain();
   else {
     await ingest.settle();
@@ -270,7 +349,10 @@ async function finish(actor: Actor, ingest: Ingest, sha: string | null, failure:
     fileSha256: sha,
     finishedAt: status === 'running' ? null : new Date(),
     failure: failure ? failureText(failure) : null,
-    mapping: mapping ? JSON.stringify(mapping) : null,
+    mapping: summary ? JSON.stringify(summary) : null,
+    processedBytes: ingest.processedBytes,
+    rowsRead: ingest.rowsRead,
+    rowsRejected: ingest.rowsRejected,
     rowsDuplicate: ingest.rowsValid - ingest.rowsAccepted,
   });
   // Returns take back the credit of the sales they return (the settlement service), audited.
@@ -336,7 +418,7 @@ export async function createImportJob(
   job: { format: 'csv' | 'json'; purpose: 'pos' | 'claim'; meta: ImportMeta; uploadPath: string; extra?: Record<string, unknown> },
 ) {
   const distributorId = actor.distributorId!;
-  const settings = { ...(await savedSettings(distributorId, job.meta)), ...(job.extra ? { extra: job.extra } : {}) };
+  const settings: ImportSettings = { mapping: await effectiveMapping(distributorId, job.meta), ...(job.extra ? { extra: job.extra } : {}) };
   return repo.createImport({
     distributorId,
     format: job.format,
@@ -403,140 +485,59 @@ export const forgetUpload = (id: number) => repo.updateImport(id, { uploadPath: 
 /**
  * Streams a CSV (any of , ; tab | separators, quoted, CRLF, with or without BOM) into an import
  * job: its valid rows become POS lines, or go to `options.target` (a claim file). Row numbers are
- * the file's line numbers (the header is line 1; a quoted cell with line breaks spans several).
+ * the parser's (the header is row 1; blank rows keep their number).
  */
 export async function runCsvImport(actor: Actor, importId: number, file: Readable, options: RunOptions = {}) {
-  // No line longer than MAX_LINE_BYTES reaches the parser (it would cost it quadratic time).
+  // No line longer than MAX_LINE_BYTES reaches the parser (a clear 422 before any work).
   const input = limitLineLength(file);
   const row = await repo.findImportRow(importId);
   if (!row) throw notFound('import');
-  const { ingest, delimiter: fixed } = await begin({ actor, row }, options.target);
+  const { ingest } = await begin({ actor, row }, 'csv', options.target);
   const hash = createHash('sha256');
   // Strings, not buffers: the decoder keeps a UTF-8 character split across chunks whole.
   input.setEncoding('utf8');
-  // Blank lines reach the loop below (their line numbers count), so papaparse's own guess, which
-  // would weigh them, is made here on the file's first chunk without them.
-  const head = fixed
-    ? null
-    : await peek(input).catch((err: Error) => {
-        throw new AppError('UNREADABLE_FILE', `the file could not be read: ${err.message}`, 422);
-      });
-  const delimiter = fixed || guessDelimiter(head ?? '');
-  input.on('data', (chunk: string) => {
-    hash.update(chunk);
-    ingest.processedBytes += Buffer.byteLength(chunk);
-  });
-  let failure: AppError | null = null;
-  let records = 0;
-  /** the file's line where the next record starts */
-  let line = 1;
-  // Papaparse reads the stream itself; each chunk pauses it until its rows are written, so a
-  // slow database slows the reading instead of filling memory (backpressure).
-  let chain: Promise<void> = Promise.resolve();
-  const rows = async (data: string[][]) => {
-    for (const cells of data) {
-      const at = line;
-      line += 1 + lineBreaksIn(cells);
-      // Blank lines (or only separators) are skipped, and keep their line number.
-      if (cells.every((c) => c.trim() === '')) continue;
-      records++;
-      if (records === 1) ingest.header(cells);
-      else await ingest.row(cells, at);
-    }
+  const stop: { failure: AppError | null; unexpected: unknown } = { failure: null, unexpected: null };
+  const fail = (err: unknown) => {
+    if (err instanceof AppError) stop.failure = err;
+    else stop.unexpected = err;
   };
+  // One chunk at a time: the next is read once this one's rows are taken (backpressure). After a
+  // failure the rest of the input is read and dropped, then the job ends.
   try {
-    // An empty stream has ended while it was peeked at: nothing to parse.
-    if (head !== '')
-      await new Promise<void>((resolve, reject) => {
-        Papa.parse(input as unknown as File, {
-          delimiter: delimiter ?? '',
-          delimitersToGuess: [',', ';', '\t', '|'],
-          skipEmptyLines: false,
-          chunk(results, parser) {
-            parser.pause();
-            chain = chain.then(() => rows(results.data as string[][]));
-            chain.then(
-              () => parser.resume(),
-              (err: unknown) => {
-                parser.abort();
-                reject(err);
-              },
-            );
-          },
-          complete: () => chain.then(resolve, reject),
-          error: (err: Error) => reject(new AppError('UNREADABLE_FILE', `the file could not be read: ${err.message}`, 422)),
-        });
-      });
-    if (records === 0) throw new AppError('EMPTY_FILE', 'the file has no header row', 422);
-  } catch (err) {
-    input.resume();
-    if (!(err instanceof AppError)) {
-      // Not the file's fault (the database went away...): the job stays running for its retry,
-      // which goes on after the last committed batch; the job runner records a last failure.
-      await ingest.settle();
-      throw err;
+    for await (const chunk of input as AsyncIterable<string>) {
+      if (stop.failure || stop.unexpected) continue;
+      hash.update(chunk);
+      ingest.processedBytes += Buffer.byteLength(chunk);
+      await ingest.take(ingest.parser.push(chunk)).catch(fail);
     }
-    failure = err;
+  } catch (err) {
+    // the input itself broke off (a line too long, a byte cap passed, a read error)
+    if (err instanceof AppError) stop.failure ??= err;
+    else stop.unexpected ??= err;
   }
+  if (!stop.failure && !stop.unexpected) await ingest.take(ingest.parser.end()).catch(fail);
+  if (stop.unexpected) {
+    // Not the file's fault (the database went away...): the job stays running for its retry,
+    // which goes on after the last committed batch; the job runner records a last failure.
+    await ingest.settle();
+    throw stop.unexpected;
+  }
+  const failure = stop.failure;
   const view = await finish(actor, ingest, failure ? null : hash.digest('hex'), failure, options.keepRunning);
   if (failure) throw new AppError(failure.code, failure.message, failure.status, { ...failure.details, importId: view.id });
   return view;
-}
-
-/** The stream's first chunk, put back for the parser. */
-async function peek(input: Readable): Promise<string> {
-  return new Promise<string>((resolve, reject) => {
-    const done = (text: string) => {
-      input.off('readable', onReadable);
-      input.off('end', onEnd);
-      input.off('error', reject);
-      resolve(text);
-    };
-    const onReadable = () => {
-      const chunk = input.read() as string | null;
-      if (chunk === null) return;
-      input.unshift(chunk);
-      done(chunk);
-    };
-    const onEnd = () => done('');
-    input.on('readable', onReadable);
-    input.once('end', onEnd);
-    input.once('error', reject);
-  });
-}
-
-/** The separator of a file's first lines (`,` `;` tab `|`), blank lines left out. */
-function guessDelimiter(head: string): string {
-  if (!head) return '';
-  return Papa.parse(head.slice(0, 1 << 16), { preview: 10, delimitersToGuess: [',', ';', '\t', '|'], skipEmptyLines: 'greedy' }).meta
-    .delimiter;
-}
-
-/** Line breaks inside a record's quoted cells (the record spans that many more lines). */
-function lineBreaksIn(cells: string[]) {
-  let n = 0;
-  for (const c of cells) {
-    if (c.indexOf('\n') < 0 && c.indexOf('\r') < 0) continue;
-    n += c.match(/\r\n|\r|\n/g)!.length;
-  }
-  return n;
 }
 
 /** The same checks on lines sent as JSON objects (field names as keys, or the distributor's headers); row n is lines[n - 1]. */
 export async function runJsonImport(actor: Actor, importId: number, lines: Record<string, unknown>[]) {
   const row = await repo.findImportRow(importId);
   if (!row) throw notFound('import');
-  const { ingest } = await begin({ actor, row });
+  const { ingest } = await begin({ actor, row }, 'json');
   const body = JSON.stringify(lines);
   ingest.processedBytes = Buffer.byteLength(body);
   let failure: AppError | null = null;
   try {
-    const headers = [...new Set(lines.flatMap((l) => Object.keys(l)))];
-    ingest.header(headers);
-    for (const [i, l] of lines.entries()) {
-      const { cells } = jsonLineCells(Object.fromEntries(headers.map((h) => [h, l[h]])));
-      await ingest.row(cells, i + 1);
-    }
+    await ingest.take(parsePosJson(lines, { parser: ingest.parser }));
   } catch (err) {
     if (!(err instanceof AppError)) {
       await ingest.settle();
@@ -558,7 +559,7 @@ export async function createRunningImport(actor: Actor, purpose: 'pos' | 'claim'
     fileName: meta.fileName,
     totalBytes: meta.totalBytes,
     createdByUserId: actor.userId,
-    settings: await savedSettings(actor.distributorId!, meta),
+    settings: { mapping: await effectiveMapping(actor.distributorId!, meta) },
   });
 }
 
@@ -627,14 +628,71 @@ export async function importErrors(actor: Actor, id: number) {
   return repo.rowErrors(id);
 }
 
+/** What a preview answers: the first lines and row errors, the columns and the settings, nothing stored. */
+export interface ImportPreview {
+  columns: Record<string, string>;
+  extraColumns: string[];
+  settings: PosReadSettings | null;
+  lines: PosLine[];
+  errors: (repo.RowError & { raw: string | null })[];
+  /** data rows the preview covers (up to `limit`) */
+  rowsRead: number;
+}
+
 /**
- * The error report as CSV: row (the file's line number), column, code, message, the raw row (as a
- * CSV record). UTF-8 with a byte-order mark; a cell a spreadsheet would take for a formula is
- * prefixed with ' (core/csv.ts).
+ * Parses the first `limit` data rows of a CSV with the effective mapping and settings (inferred
+ * from the same sample the import would use), and stores nothing. A file that cannot be read at
+ * all answers the import's 422.
  */
+export async function previewCsv(actor: Actor, input: Readable, meta: ImportMeta, limit: number): Promise<ImportPreview> {
+  const parser = new PosParser({ mapping: await effectiveMapping(actor.distributorId!, meta) });
+  const lines: PosLine[] = [];
+  const errors: ImportPreview['errors'] = [];
+  const fatal: PosRowError[] = [];
+  const rows = new Set<number>();
+  let done = false;
+  const take = (events: PosEvent[]) => {
+    for (const e of events) {
+      if (done) return;
+      if (e.type === 'error' && e.error.fatal) {
+        fatal.push(e.error);
+        continue;
+      }
+      // the header's own (non-fatal) errors do not count as a row
+      const dataRow = e.type === 'line' || (e.error.code !== 'MAPPING_INCOMPLETE' && e.error.code !== 'MAPPING_AMBIGUOUS');
+      const row = e.type === 'line' ? e.line.row : e.error.row;
+      if (dataRow && !rows.has(row)) {
+        if (rows.size >= limit) {
+          done = true;
+          return;
+        }
+        rows.add(row);
+      }
+      if (e.type === 'line') lines.push(e.line);
+      else errors.push(reportError(e.error));
+    }
+  };
+  input.setEncoding('utf8');
+  // The rest of the body is read and dropped once the preview has its rows (leaving the loop
+  // early would destroy the request, and the answer with it).
+  for await (const chunk of input as AsyncIterable<string>) if (!done && !fatal.length) take(parser.push(chunk));
+  if (!done && !fatal.length) take(parser.end());
+  if (fatal.length) throw fatalError(fatal);
+  const columns = parser.columns;
+  const summary = readSummary(columns, parser.settings);
+  return {
+    columns: summary?.columns ?? {},
+    extraColumns: columns ? columns.extra.map((x) => x.key) : [],
+    settings: parser.settings,
+    lines,
+    errors,
+    rowsRead: rows.size,
+  };
+}
+
+/** The error report as CSV: row, column, code, message, the raw row. */
 export async function importErrorsCsv(actor: Actor, id: number) {
   const rows = await importErrors(actor, id);
-  // toCsv starts it with the byte-order mark.
   return toCsv(
     ['row', 'column', 'code', 'message', 'raw'],
     rows.map((r) => [r.rowNumber, r.column, r.code, r.message, r.raw]),

@@ -331,6 +331,27 @@ describeDb('claim files', () => {
     expect(await consumed()).toBe(taken);
   });
 
+  it('refuses a return in a claim file as a row error: a claim line needs a quantity above zero', async () => {
+    const taken = await consumed();
+    const res = await send(arrow, [header, row('CF-500', '1', '-2'), row('CF-500', '2', '1')].join('\r\n'), '?debitMemoNumber=DM-CF-500');
+    expect(res.status).toBe(201);
+    expect(res.body.rows).toEqual({ read: 2, rejected: 1 });
+    expect(res.body.claim.lineCount).toBe(1);
+    const errors = (await arrow.get(`/api/imports/${res.body.importId}/errors`)).body.items;
+    expect(errors).toEqual([expect.objectContaining({ rowNumber: 2, column: 'quantity', code: 'INVALID_QUANTITY' })]);
+    expect(await consumed()).toBeLessThanOrEqual(taken + 1);
+  });
+
+  it('stops a claim file whose dates read two ways, and reads it with ?dateOrder=', async () => {
+    const csv = [header, row('CF-600', '1', '1', { date: '03/04/2026' }), row('CF-600', '2', '1', { date: '05/06/2026' })].join('\r\n');
+    const refused = await send(arrow, csv, '?debitMemoNumber=DM-CF-600');
+    expect(refused.status).toBe(422);
+    expect(refused.body).toMatchObject({ code: 'DATE_ORDER_AMBIGUOUS', setting: 'dateOrder', column: 'invoiceDate' });
+    const chosen = await send(arrow, csv, '?debitMemoNumber=DM-CF-600&dateOrder=DMY');
+    expect(chosen.status).toBe(201);
+    expect(chosen.body.rows).toEqual({ read: 2, rejected: 0 });
+  });
+
   it('audits the claim it built', async () => {
     const admin = await t.as(USERS.admin);
     const events = (await admin.get(`/api/audit?entityType=claim&entityId=${claimId}`)).body.items as { action: string }[];

@@ -17,11 +17,18 @@ describeDb('POS import corpus', () => {
   const upload = (csv: string) =>
     t.http.post('/api/imports?wait=true').set('Authorization', auth).set('Content-Type', 'text/csv').send(csv);
 
-  it('reads tabs, quoted separators, US and other dates and thousands separators, and names each bad cell', async () => {
+  it('reads tabs, quoted separators, dates in one order for the whole file and thousands separators, and names each bad cell', async () => {
     const res = await upload(fixture('tab-us-dates.csv'));
     expect(res.status).toBe(201);
-    // Row 4's -4 is a return: kept as one (isReturn), not an error.
+    // "13/05/2026" makes the file day first, so "10/05/2026" is the 10th of May; "-4" is a return
     expect(res.body).toMatchObject({ rowsRead: 5, rowsAccepted: 3, rowsRejected: 2 });
+    expect(res.body.settings).toMatchObject({
+      delimiter: '\t',
+      decimalMark: '.',
+      decimalMarkFrom: 'file',
+      dateOrder: 'DMY',
+      dateOrderFrom: 'file',
+    });
     const lines = (await t.http.get(`/api/imports/${res.body.id}/lines`).set('Authorization', auth)).body.items;
     expect(
       lines.map((l: { invoiceNumber: string; quantity: number; isReturn: boolean }) => [l.invoiceNumber, l.quantity, l.isReturn]),
