@@ -21,6 +21,7 @@
  * without error but keep their row number. The canonical POS key (core/claims/pos-key.ts) is
  * computed here, once: a key that cannot be stored is a row error naming its column.
  */
+import { csvRecord } from '../csv.js';
 import { canonicalInvoiceLine, canonicalInvoiceNumber, INVOICE_KEY_MAX, LINE_KEY_MAX, posKeyProblem } from '../claims/pos-key.js';
 import { CONTROL_CHARACTER, CsvRecordReader, type CsvRecord, type CsvRecordError, type CsvSeparator } from './csv.js';
 import { POS_EXTRA_FIELDS, POS_FIELDS, POS_FIELD_TABLE, type PosField } from './fields.js';
@@ -899,7 +900,8 @@ export class PosParser {
     const before = out.length;
     const errors = this.mapper!.map(record.row, record.line, record.cells, record.control === true, out);
     if (errors > 0) {
-      let raw = record.cells.join(this.separator ?? ',').slice(0, 2000);
+      // The row as a CSV record in the file's separator: a cell holding it (a decimal comma) stays one cell.
+      let raw = csvRecord(record.cells, this.separator ?? ',').slice(0, 2000);
       // control characters shown, not kept: the report is text (and NUL cannot go into every database)
       if (record.control === true) raw = raw.replace(CONTROL_CHARACTERS, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
       for (let i = before; i < out.length; i++) {

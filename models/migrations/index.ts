@@ -8,7 +8,7 @@ import { claimLineIndexesSchema } from './20261123T1500-claim-line-indexes.js';
 import { canonicalPosKeySchema } from './20261201T0900-canonical-pos-key.js';
 import { distributorCurrencySchema } from './20261201T0910-distributor-currency.js';
 import { exactMoneySqliteSchema } from './20261201T1000-exact-money-sqlite.js';
-import { returnsAndVoidsSchema } from './20261201T1100-returns-and-voids.js';
+import { returnsAndVoidsSchema } from './20261201T0950-returns-and-voids.js';
 import { tokenScopesSchema } from './20261201T1200-token-scopes.js';
 import { importJobsSchema } from './20261201T1300-import-jobs.js';
 import type { Migration } from './types.js';
@@ -22,8 +22,8 @@ export const migrations: Migration[] = [
   claimLineIndexesSchema,
   canonicalPosKeySchema,
   distributorCurrencySchema,
-  exactMoneySqliteSchema,
   returnsAndVoidsSchema,
+  exactMoneySqliteSchema,
   tokenScopesSchema,
   importJobsSchema,
 ];

@@ -131,23 +131,23 @@ describeDb('background jobs: imports, claim files, claim runs', () => {
     ].join('\r\n');
     const res = await send('/api/imports?wait=true', csv);
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ rowsRead: 5, rowsAccepted: 2, rowsRejected: 3 });
+    // @SUM(A1)'s -3 is a return, kept as one.
+    expect(res.body).toMatchObject({ rowsRead: 5, rowsAccepted: 3, rowsRejected: 2 });
     const errors = (await arrow.get(`/api/imports/${res.body.id}/errors`)).body.items as { rowNumber: number; column: string }[];
-    // Lines: 1 header, 2 ERR-1, 3 blank, 4-5 ERR-2 (a line break inside a cell), 6 =1+2, 7 separators only, 8 @SUM, 9 tab.
+    // Rows as a spreadsheet numbers them (blank rows count; a cell with a line break is one row):
+    // 1 header, 2 ERR-1, 3 blank, 4 ERR-2 (two lines), 5 =1+2, 6 separators only, 7 @SUM (a return), 8 tab.
     expect(errors.map((e) => [e.rowNumber, e.column])).toEqual([
-      [6, 'invoiceDate'],
+      [5, 'invoiceDate'],
       [8, 'quantity'],
-      [9, 'quantity'],
     ]);
     const report = await arrow.get(`/api/imports/${res.body.id}/errors.csv`);
     expect(report.text.startsWith('\uFEFFrow,column,code,message,raw\r\n')).toBe(true);
     const records = Papa.parse<string[]>(report.text.slice(1), { skipEmptyLines: true }).data;
-    expect(records.map((r) => r[0])).toEqual(['row', '6', '8', '9']);
+    expect(records.map((r) => r[0])).toEqual(['row', '5', '8']);
     // The raw row is the row as a CSV record; a cell a spreadsheet would run as a formula starts with '.
     expect(records.map((r) => r[4])).toEqual([
       'raw',
       '\'=1+2,1,not-a-date,VS-MCU-32F4,1,"a, b"',
-      "'@SUM(A1),1,2026-11-12,VS-MCU-32F4,-3,x",
       '"\tTAB",1,2026-11-12,VS-MCU-32F4,abc,+1',
     ]);
     for (const cell of records.flat()) expect(cell).not.toMatch(/^[=+\-@\t\r]/);

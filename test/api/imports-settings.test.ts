@@ -4,7 +4,7 @@
  * silently; the preview; returns kept as POS lines with a negative quantity.
  */
 import { QueryTypes } from 'sequelize';
-import { describeDb, startTestApp, USERS, type TestApp } from '../support/harness.js';
+import { describeDb, startTestApp, USERS, type TestApp, waitFor } from '../support/harness.js';
 
 describeDb('POS import settings, mapping and preview', () => {
   let t: TestApp;
@@ -15,7 +15,8 @@ describeDb('POS import settings, mapping and preview', () => {
     auth = (c.get('/x') as unknown as { _header: Record<string, string> })._header.authorization;
   });
   afterAll(() => t.close());
-  const post = (path: string, csv: string) => t.http.post(path).set('Authorization', auth).set('Content-Type', 'text/csv').send(csv);
+  const post = (path: string, csv: string) =>
+    t.http.post(waitFor(path)).set('Authorization', auth).set('Content-Type', 'text/csv').send(csv);
   const HEADER = 'Invoice Number,Invoice Line,Invoice Date,Vendor Part Number,Quantity,Book Cost';
 
   it('reads a European file from all its columns together and keeps the settings on the job', async () => {

@@ -6,7 +6,7 @@
  */
 import { QueryTypes } from 'sequelize';
 import { checkLedger } from '../../server/settlement/invariants.repository.js';
-import { describeDb, startTestApp, USERS, type Client, type TestApp } from '../support/harness.js';
+import { describeDb, startTestApp, USERS, waitFor, type Client, type TestApp } from '../support/harness.js';
 
 describeDb('intake on behalf, corrections and returns', () => {
   let t: TestApp;
@@ -51,7 +51,7 @@ describeDb('intake on behalf, corrections and returns', () => {
   // (6.0270 book cost on record - 5.0270 authorized) = 1.00 a unit
   const row = (inv: string, ln: string, qty: number) => `${inv},${ln},2026-10-20,VS-ADC-24S,${qty},6.0270,5.0270,${auth},Cascade Robotics`;
   const send = (c: Client, path: string, csv: string) =>
-    t.http.post(path).set('Authorization', bearer(c)).set('Content-Type', 'text/csv').send(csv);
+    t.http.post(waitFor(path)).set('Authorization', bearer(c)).set('Content-Type', 'text/csv').send(csv);
   const q = <T>(sql: string, replacements: unknown[] = []) =>
     t.db.sequelize.query(sql, { replacements, type: QueryTypes.SELECT }) as Promise<T[]>;
   const ledgerClean = async () => expect((await checkLedger(t.db.sequelize)).violations).toEqual([]);
@@ -83,7 +83,7 @@ describeDb('intake on behalf, corrections and returns', () => {
     );
     expect(event!.user).toBe(USERS.finance);
     // The vendor runs the claims over it, and sends a claim file for the distributor.
-    const claims = await finance.post(`/api/imports/${res.body.id}/claims`, { mode: 'implicit' });
+    const claims = await finance.post(`/api/imports/${res.body.id}/claims?wait=true`, { mode: 'implicit' });
     expect(claims.status).toBe(201);
     expect(claims.body.claims.every((c: { status: string }) => c.status === 'submitted')).toBe(true);
     const file = await send(finance, `/api/claims/file?distributorId=${arrowId}`, [header, row('VB-2', '1', 3)].join('\n'));
@@ -129,11 +129,11 @@ describeDb('intake on behalf, corrections and returns', () => {
     expect(voided.status).toBe(200);
     expect(voided.body).toMatchObject({ status: 'voided', voidReason: 'quantities read wrong', voidedAt: expect.any(String) });
     expect((await arrow.get(`/api/imports/${imp.id}/lines`)).body.items).toEqual([]);
-    expect((await arrow.post(`/api/imports/${imp.id}/claims`, { mode: 'implicit' })).body.code).toBe('IMPORT_VOIDED');
+    expect((await arrow.post(`/api/imports/${imp.id}/claims?wait=true`, { mode: 'implicit' })).body.code).toBe('IMPORT_VOIDED');
     // The corrected file: its lines are new again, not duplicates of the voided ones.
     const again = (await send(arrow, '/api/imports', [header, row('VD-1', '1', 10), row('VD-1', '2', 5)].join('\n'))).body;
     expect(again).toMatchObject({ rowsAccepted: 2, rowsDuplicate: 0 });
-    await arrow.post(`/api/imports/${again.id}/claims`, { mode: 'implicit' });
+    await arrow.post(`/api/imports/${again.id}/claims?wait=true`, { mode: 'implicit' });
     const refused = await arrow.post(`/api/imports/${again.id}/void`, { reason: 'too late' });
     expect(refused.status).toBe(409);
     expect(refused.body.code).toBe('IMPORT_LINES_CLAIMED');
@@ -151,7 +151,7 @@ describeDb('intake on behalf, corrections and returns', () => {
     const before = (await debitsOpen()).length;
     // A sale of 40 units paid at 1.00 a unit: 40.00.
     const sale = (await send(arrow, '/api/imports', [header, row('RT-1', '1', 40)].join('\n'))).body;
-    const claim = (await arrow.post(`/api/imports/${sale.id}/claims`, { mode: 'implicit' })).body.claims[0];
+    const claim = (await arrow.post(`/api/imports/${sale.id}/claims?wait=true`, { mode: 'implicit' })).body.claims[0];
     expect(claim.approvedTotal).toBe('40.0000');
     expect((await finance.post(`/api/claims/${claim.id}/authorize`)).status).toBe(200);
     expect((await finance2.post(`/api/claims/${claim.id}/pay`, { externalRef: 'ERP-RT-1' })).status).toBe(200);
@@ -168,7 +168,7 @@ describeDb('intake on behalf, corrections and returns', () => {
     expect((await debitsOpen()).length).toBe(before + 1);
     // The next memo, of 10.00, takes 10.00 of it (never below zero); the rest stays open.
     const small = (await send(arrow, '/api/imports', [header, row('RT-2', '1', 10)].join('\n'))).body;
-    const next = (await arrow.post(`/api/imports/${small.id}/claims`, { mode: 'implicit' })).body.claims[0];
+    const next = (await arrow.post(`/api/imports/${small.id}/claims?wait=true`, { mode: 'implicit' })).body.claims[0];
     await finance.post(`/api/claims/${next.id}/authorize`);
     const paid = await finance2.post(`/api/claims/${next.id}/pay`, { externalRef: 'ERP-RT-2' });
     expect(paid.body.creditMemo).toMatchObject({ amount: '0.0000', debitsApplied: '10.0000', currency: 'USD' });
@@ -176,14 +176,14 @@ describeDb('intake on behalf, corrections and returns', () => {
     expect(open[0]).toMatchObject({ amount: '15.0000', appliedAmount: '10.0000' });
     // The memo after takes the last 5.00.
     const third = (await send(arrow, '/api/imports', [header, row('RT-3', '1', 20)].join('\n'))).body;
-    const last = (await arrow.post(`/api/imports/${third.id}/claims`, { mode: 'implicit' })).body.claims[0];
+    const last = (await arrow.post(`/api/imports/${third.id}/claims?wait=true`, { mode: 'implicit' })).body.claims[0];
     await finance.post(`/api/claims/${last.id}/authorize`);
     const paidLast = await finance2.post(`/api/claims/${last.id}/pay`, { externalRef: 'ERP-RT-3' });
     expect(paidLast.body.creditMemo).toMatchObject({ amount: '15.0000', debitsApplied: '5.0000' });
     expect((await debitsOpen()).length).toBe(before);
     // A return of more units than were paid takes back only what was paid (5 units paid, 8 returned).
     const fourth = (await send(arrow, '/api/imports', [header, row('RT-4', '1', 5)].join('\n'))).body;
-    const c4 = (await arrow.post(`/api/imports/${fourth.id}/claims`, { mode: 'implicit' })).body.claims[0];
+    const c4 = (await arrow.post(`/api/imports/${fourth.id}/claims?wait=true`, { mode: 'implicit' })).body.claims[0];
     await finance.post(`/api/claims/${c4.id}/authorize`);
     await finance2.post(`/api/claims/${c4.id}/pay`, { externalRef: 'ERP-RT-4' });
     await send(arrow, '/api/imports', [header, row('RT-4', '1', -8)].join('\n'));

@@ -63,7 +63,7 @@ describeDb('POS parser parity: server import', () => {
         .send({ mapping: fixture.mapping ?? {}, options: {} });
       expect(saved.status).toBe(200);
       const res = await t.http
-        .post(`/api/imports?${query}`)
+        .post(`/api/imports?${query}&wait=true`)
         .set('Authorization', auth)
         .set('Content-Type', 'text/csv')
         .send(text || '\n');

@@ -121,3 +121,12 @@ export const USERS = {
   northbridge: 'ops@northbridge.example',
   pacific: 'ops@pacificrim.example',
 } as const;
+
+/**
+ * The file routes answer 202 and run as jobs (docs/jobs.md); a test that wants the finished result
+ * asks `?wait=true` (201 once the job has ended, or its failure as the route's error).
+ */
+export function waitFor(path: string): string {
+  if (/[?&]wait=/.test(path) || !/^\/api\/(imports(\/\d+\/claims)?|claims\/file)(\?|$)/.test(path)) return path;
+  return `${path}${path.includes('?') ? '&' : '?'}wait=true`;
+}

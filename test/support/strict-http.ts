@@ -1,7 +1,7 @@
 /** Helpers of the strict-HTTP tests: requests of any media type, raw bytes back, streamed uploads. */
 import { request as httpRequest } from 'node:http';
 import type { Test } from 'supertest';
-import type { Client, TestApp } from './harness.js';
+import { waitFor, type Client, type TestApp } from './harness.js';
 
 export const bearer = (c: Client) => (c.get('/x') as unknown as { _header: Record<string, string> })._header.authorization;
 
@@ -9,7 +9,8 @@ export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
 /** A request signed in as `c` with this Content-Type, and `body` as it is (none when undefined). */
 export function send(t: TestApp, c: Client, method: Method, path: string, type: string, body?: string | Buffer): Test {
-  const req = (t.http[method] as unknown as (url: string) => Test)(path).set('Authorization', bearer(c)).set('Content-Type', type);
+  const url = method === 'post' ? waitFor(path) : path;
+  const req = (t.http[method] as unknown as (url: string) => Test)(url).set('Authorization', bearer(c)).set('Content-Type', type);
   return body === undefined ? req : req.send(body);
 }
 
@@ -43,7 +44,7 @@ export function streamPost(
         host: '127.0.0.1',
         port,
         method: 'POST',
-        path,
+        path: waitFor(path),
         agent: false,
         headers: { ...headers, ...(declare ? { 'Content-Length': String(body.length) } : {}) },
       },

@@ -1,6 +1,4 @@
 import { col } from '../define.js';
-import { MONEY_COLUMNS } from '../money-sql.js';
-import { rebuildWithExactMoney } from './20261201T1000-exact-money-sqlite.js';
 import type { Migration } from './types.js';
 
 /**
@@ -16,8 +14,8 @@ import type { Migration } from './types.js';
  *   stays open for the memo after.
  */
 export const returnsAndVoidsSchema: Migration = {
-  name: '20261201T1100-returns-and-voids',
-  async up({ context: { queryInterface: qi, sequelize } }) {
+  name: '20261201T0950-returns-and-voids',
+  async up({ context: { queryInterface: qi } }) {
     await qi.addColumn('pos_lines', 'file_row', col.int(true));
     await qi.addColumn('pos_lines', 'is_return', { ...col.flag(false) });
     await qi.addIndex('pos_lines', ['distributor_id', 'invoice_key', 'line_key', 'is_return'], { unique: true, name: 'uq_pos_line_sale' });
@@ -53,22 +51,7 @@ export const returnsAndVoidsSchema: Migration = {
       created_at: col.instant(),
     });
     await qi.addIndex('credit_memo_debits', ['credit_memo_id'], { name: 'ix_credit_memo_debit' });
-    if (sequelize.getDialect() === 'sqlite') {
-      // New money columns: TEXT with the exact-money CHECK, as every other (models/money-sql.ts).
-      await sequelize.query('PRAGMA foreign_keys = OFF');
-      try {
-        await sequelize.query('BEGIN IMMEDIATE');
-        try {
-          for (const table of ['settlement_debits', 'credit_memo_debits'])
-            await rebuildWithExactMoney(sequelize, table, MONEY_COLUMNS[table]!);
-          await sequelize.query('COMMIT');
-        } catch (err) {
-          await sequelize.query('ROLLBACK');
-          throw err;
-        }
-      } finally {
-        await sequelize.query('PRAGMA foreign_keys = ON');
-      }
-    }
+    // Their money columns become exact TEXT on SQLite in the next migration (20261201T1000-exact-money-sqlite,
+    // which rebuilds every table of MONEY_COLUMNS).
   },
 };
