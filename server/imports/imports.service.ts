@@ -142,6 +142,13 @@ class Ingest {
   readonly parser: PosParser;
   /** rows refused here rather than by the parser (a return in a claim file) */
   private refused = 0;
+  /**
+   * Rows taken so far (lines and bad rows), counted as their events are taken, not as the parser
+   * reads ahead: a batch's committed counters are those of its own rows.
+   */
+  private readRows = 0;
+  private badRows = 0;
+  private lastBadRow = -1;
   rowsAccepted = 0;
   rowsValid = 0;
   /** valid rows whose insert completed */
@@ -170,19 +177,21 @@ class Ingest {
   }
 
   get rowsRead() {
-    return this.parser.stats.lines + this.parser.stats.badRows;
+    return this.readRows;
   }
 
   get rowsRejected() {
-    return this.parser.stats.badRows + this.refused;
+    return this.badRows + this.refused;
   }
 
   get columns(): ResolvedColumns | null {
     return this.parser.columns;
   }
 
-  /** A resumed job: its valid rows as committed with the resume mark (the parser counts the rest again as it re-reads). */
-  restore(row: { rowsAccepted: number; rowsDuplicate: number }) {
+  /** A resumed job: its counters as committed with the resume mark (the rows up to it are read again, not counted again). */
+  restore(row: { rowsRead: number; rowsAccepted: number; rowsDuplicate: number; rowsRejected: number }) {
+    this.readRows = row.rowsRead;
+    this.badRows = row.rowsRejected;
     this.rowsAccepted = row.rowsAccepted;
     this.rowsValid = row.rowsAccepted + row.rowsDuplicate;
     this.rowsWritten = this.rowsValid;
@@ -196,12 +205,22 @@ class Ingest {
       const e = events[i]!;
       if (e.type === 'error') {
         if (e.error.fatal) (fatal ??= []).push(e.error);
-        // A resumed job's earlier rows' errors are in the report already.
-        else if (e.error.row > this.resumeAfter) this.errors.push(reportError(e.error));
+        // A resumed job's earlier rows are in the report and the counters already.
+        else if (e.error.row > this.resumeAfter) {
+          if (e.error.row !== this.lastBadRow) {
+            this.lastBadRow = e.error.row;
+            this.badRows++;
+            this.readRows++;
+          }
+          this.lastRow = Math.max(this.lastRow, e.error.row);
+          this.errors.push(reportError(e.error));
+        }
         continue;
       }
       const line = e.line;
       if (line.row <= this.resumeAfter) continue;
+      this.readRows++;
+      this.lastRow = line.row;
       if (!this.keepsPosLines && line.quantity < 0) {
         this.refused++;
         this.errors.push({
@@ -214,7 +233,6 @@ class Ingest {
         continue;
       }
       this.rowsValid++;
-      this.lastRow = line.row;
       // The parsed line becomes the insert row in place (no copy per row).
       const insert = line as unknown as repo.PosInsertRow;
       if (isEmpty(line.extra)) insert.extra = null;
