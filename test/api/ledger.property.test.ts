@@ -235,6 +235,44 @@ class PosImport implements Cmd {
     `posImport(${this.implicit ? `implicit, auth ${this.auth}` : 'automatic'}, ${this.sales.map(show).join(' ')}, qty ${this.quantity})`;
 }
 
+/**
+ * The distributor returns units of a sale (spelled its own way): when a claim line pays it, the
+ * return takes the credit back as a debit on the next credit memos (the settlement service).
+ */
+class ReturnSale implements Cmd {
+  constructor(
+    readonly sale: Spelled,
+    readonly quantity: number,
+  ) {}
+  check = () => true;
+  async run(_m: Model, r: Real) {
+    const imported = await r.arrow.post('/api/imports?wait=true', {
+      fileName: 'return.json',
+      lines: [{ ...keyOf(this.sale), invoiceDate: INVOICE_DATE, vendorPartNumber: PART, quantity: -this.quantity, bookCost: BOOK }],
+    });
+    expectStatus(imported, [201], `${this.toString()}: import`);
+    await ledgerHolds(r, this.toString());
+  }
+  toString = () => `returnSale(${show(this.sale)}, qty -${this.quantity})`;
+}
+
+/** A POS report sent and voided before any claim: its lines go, the ledger is untouched. */
+class ImportAndVoid implements Cmd {
+  constructor(readonly sales: Spelled[]) {}
+  check = () => true;
+  async run(_m: Model, r: Real) {
+    const imported = await r.arrow.post('/api/imports?wait=true', {
+      fileName: 'void.json',
+      lines: this.sales.map((s) => ({ ...keyOf(s), invoiceDate: INVOICE_DATE, vendorPartNumber: PART, quantity: 1, bookCost: BOOK })),
+    });
+    expectStatus(imported, [201], `${this.toString()}: import`);
+    const voided = await r.arrow.post(`/api/imports/${imported.body.id}/void`, { reason: 'sent by mistake' });
+    expectStatus(voided, [200], `${this.toString()}: void`);
+    await ledgerHolds(r, this.toString());
+  }
+  toString = () => `importAndVoid(${this.sales.map(show).join(' ')})`;
+}
+
 interface LineView {
   id: number;
   verdict: string;
@@ -326,6 +364,8 @@ const commands = [
     .map(([c, l, d, w]) => new Adjust(c, l, d, w)),
   fc.tuple(fc.nat(), quantity).map(([p, q]) => new Resubmit(p, q)),
   fc.nat().map((c) => new AuthorizeAndPay(c)),
+  fc.tuple(spelledSale, quantity).map(([s, q]) => new ReturnSale(s, q)),
+  salesOfAClaim.map((s) => new ImportAndVoid(s)),
 ];
 
 describeDb('the ledger under any sequence of claims, spellings, adjustments and payments', () => {
