@@ -35,7 +35,7 @@ import * as importsRepo from '../imports/imports.repository.js';
 import { completeImport, createRunningImport, runCsvImport, type ImportMeta } from '../imports/imports.service.js';
 import * as settlement from '../settlement/settlement.service.js';
 import * as repo from './claims.repository.js';
-import { claimCurrency } from './claims.service.js';
+import { claimCurrency, debitMemoFree } from './claims.service.js';
 import type { ClaimView } from './claims.schemas.js';
 import { claimLineCells, errorText, submitBuiltClaim, type Prepared } from './pos-claims.service.js';
 import { authorizationFactsForNumbers, bookCosts } from './facts.repository.js';
@@ -220,11 +220,7 @@ class ClaimFileRun {
 export async function checkClaimFile(actor: Actor, meta: Pick<ClaimFileMeta, 'currency' | 'debitMemoNumber'>) {
   const distributorId = actor.distributorId!;
   const currency = await claimCurrency(distributorId, meta.currency);
-  if (meta.debitMemoNumber) {
-    const existing = await repo.findClaimIdByDebitMemo(distributorId, meta.debitMemoNumber);
-    if (existing)
-      throw new AppError('CLAIM_ALREADY_EXISTS', `debit memo ${meta.debitMemoNumber} was already claimed`, 409, { claimId: existing });
-  }
+  await debitMemoFree(distributorId, meta.debitMemoNumber);
   return currency;
 }
 

@@ -245,14 +245,6 @@ export async function claimLinesForValidation(claimId: number, transaction: Tran
   }));
 }
 
-/** A claim's computed and approved totals, exact, from its lines (after one line changed). */
-export async function reviewTotalsOf(claimId: number, transaction: Transaction): Promise<{ computedTotal: string; approvedTotal: string }> {
-  const rows = await ClaimLine.findAll({ where: { claimId }, attributes: ['computedAmount', 'approvedAmount'], transaction, raw: true });
-  const sum = (pick: (r: ClaimLine) => string | number) =>
-    moneyToString(rows.reduce((s, r) => s.plus(moneyFromDb(pick(r))), moneyFromDb(0)));
-  return { computedTotal: sum((r) => r.computedAmount), approvedTotal: sum((r) => r.approvedAmount) };
-}
-
 export async function updateLine(
   id: number,
   patch: Partial<Omit<ClaimLineView, 'reasonCodes' | 'verdictInputs'>> & {

@@ -13,6 +13,7 @@ import { documentNumber } from '../http/numbers.js';
 import * as settlement from '../settlement/settlement.service.js';
 import * as repo from './claims.repository.js';
 import * as facts from './facts.repository.js';
+import { claimTotals } from './pos-claims.repository.js';
 import type { ClaimInput, ClaimLineView, ClaimQuery, ClaimView } from './claims.schemas.js';
 
 const total = (values: string[]) => moneyToString(sumMoney(values.map(parseMoney)));
@@ -33,14 +34,17 @@ export async function claimCurrency(distributorId: number, requested: string | n
   return own;
 }
 
+/** Refuses a debit memo number a standing claim of the distributor holds (a claim rejected whole lets go of it). */
+export async function debitMemoFree(distributorId: number, debitMemoNumber: string | null | undefined) {
+  if (!debitMemoNumber) return;
+  const existing = await repo.findClaimIdByDebitMemo(distributorId, debitMemoNumber);
+  if (existing) throw new AppError('CLAIM_ALREADY_EXISTS', `debit memo ${debitMemoNumber} was already claimed`, 409, { claimId: existing });
+}
+
 export async function createClaim(actor: Actor, input: ClaimInput): Promise<ClaimView> {
   const distributorId = actor.distributorId!;
   const currency = await claimCurrency(distributorId, input.currency);
-  if (input.debitMemoNumber) {
-    const existing = await repo.findClaimIdByDebitMemo(distributorId, input.debitMemoNumber);
-    if (existing)
-      throw new AppError('CLAIM_ALREADY_EXISTS', `debit memo ${input.debitMemoNumber} was already claimed`, 409, { claimId: existing });
-  }
+  await debitMemoFree(distributorId, input.debitMemoNumber);
   const lines: repo.NewClaimLine[] = input.lines.map((l, i) => {
     const keyProblem = posKeyProblem(l.invoiceNumber, l.invoiceLine);
     if (keyProblem)
@@ -282,7 +286,7 @@ export async function adjustLine(actor: Actor, claimId: number, lineId: number, 
       { claimId, lineId, distributorId: claim.distributorId, currency: claim.currency, amount, userId: actor.userId },
       t,
     );
-    const { computedTotal, approvedTotal } = await repo.reviewTotalsOf(claimId, t);
+    const { computedTotal, approvedTotal } = await claimTotals(claimId, t);
     await repo.updateClaim(claimId, { computedTotal, approvedTotal }, t);
     await recordAudit(
       actor,

@@ -16,7 +16,7 @@ import { AppError, conflict, notFound } from '../errors.js';
 import { documentNumber } from '../http/numbers.js';
 import * as settlement from '../settlement/settlement.service.js';
 import * as repo from './claims.repository.js';
-import { submitClaim } from './claims.service.js';
+import { debitMemoFree, submitClaim } from './claims.service.js';
 import * as disputes from './disputes.repository.js';
 
 export interface Correction {
@@ -51,9 +51,7 @@ export async function resubmit(actor: Actor, input: { debitMemoNumber: string | 
       errors: [{ field: 'lines', message: 'duplicate originalLineId' }],
     });
   }
-  if (input.debitMemoNumber && (await repo.findClaimIdByDebitMemo(distributorId, input.debitMemoNumber))) {
-    throw new AppError('CLAIM_ALREADY_EXISTS', `debit memo ${input.debitMemoNumber} was already claimed`, 409);
-  }
+  await debitMemoFree(distributorId, input.debitMemoNumber);
   const lines: repo.NewClaimLine[] = [];
   let currency: string | null = null;
   for (const [i, c] of input.lines.entries()) {

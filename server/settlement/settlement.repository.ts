@@ -1,6 +1,5 @@
 /** The reads and the line update the settlement service needs, besides the ledger's own SQL. */
-import { Op, QueryTypes, type Transaction } from 'sequelize';
-import { BookCost } from '../../models/catalog.js';
+import { QueryTypes, type Transaction } from 'sequelize';
 import { moneyFromDb, moneyToString } from '../../core/money.js';
 import { Authorization, AuthorizationLine } from '../../models/authorizations.js';
 import { Claim, ClaimLine, CreditMemoDebit, SettlementDebit } from '../../models/claims.js';
@@ -45,21 +44,6 @@ export async function authorizationLineOf(id: number, transaction: Transaction) 
     productId: line.productId,
     authorizedCost: m(line.authorizedCost),
   };
-}
-
-/** The vendor's book cost on record for a distributor and product on a date, if any. */
-export async function recordedBookCost(distributorId: number, productId: number, date: string, transaction: Transaction) {
-  const row = await BookCost.findOne({
-    where: {
-      distributorId,
-      productId,
-      effectiveFrom: { [Op.lte]: date },
-      [Op.or]: [{ effectiveTo: null }, { effectiveTo: { [Op.gte]: date } }],
-    },
-    order: [['effectiveFrom', 'DESC']],
-    transaction,
-  });
-  return row ? m(row.cost) : null;
 }
 
 /** The claim line whose consumption holds this sale, for a clear refusal. */

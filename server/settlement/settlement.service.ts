@@ -14,6 +14,7 @@ import type { Tx as Transaction } from '../database.repository.js';
 import { minorUnitExponent } from '../../core/currency.js';
 import { lineCredit, Money, moneyToString, parseMoney, type Money as MoneyValue } from '../../core/money.js';
 import { AppError, conflict } from '../errors.js';
+import { bookCosts } from '../claims/facts.repository.js';
 import * as ledger from './ledger.repository.js';
 import * as lines from './settlement.repository.js';
 
@@ -130,7 +131,7 @@ export async function setLineAmount(change: LineAmountChange, t: Transaction): P
     const quantity = line.acceptedQuantity > 0 ? line.acceptedQuantity : line.quantity;
     // The credit the authorization gives for the line: the vendor's book cost on record (else the
     // claimed one) less the authorized cost, times the quantity, in whole minor units.
-    const bookCost = (await lines.recordedBookCost(change.distributorId, target.productId, line.invoiceDate, t)) ?? line.bookCost;
+    const bookCost = (await bookCosts(change.distributorId, t))(target.productId, line.invoiceDate) ?? line.bookCost;
     computedAmount = moneyToString(
       Money.max(lineCredit(parseMoney(bookCost), parseMoney(target.authorizedCost), quantity, minorUnitExponent(change.currency)), 0),
     );

@@ -5,7 +5,7 @@
  */
 import { QueryTypes } from 'sequelize';
 import { takeClaimLines } from '../../server/settlement/settlement.service.js';
-import { describeDb, dialect, startTestApp, USERS, type Client, type TestApp } from '../support/harness.js';
+import { approvedAuthorization, describeDb, dialect, startTestApp, USERS, type Client, type TestApp } from '../support/harness.js';
 
 interface Line {
   lineNumber: number;
@@ -67,33 +67,10 @@ describeDb('claim files', () => {
     ].join(';');
 
   /** A new authorization line (request, then approval) with `quantity` units, all still to claim. */
-  const freshLine = async (quantity: number) => {
-    const cm = await t.as(USERS.cm);
-    const program = (await arrow.get('/api/programs')).body.items.find((p: { code: string }) => p.code === 'SD-2026');
-    const cascade = (await arrow.get('/api/accounts?type=end_customer&q=Cascade')).body.items[0];
-    const products = (await arrow.get('/api/products')).body.items as { id: number; vendorPartNumber: string }[];
-    const adc = products.find((p) => p.vendorPartNumber === 'VS-ADC-24S')!;
-    const created = await arrow.post('/api/requests', {
-      programId: program.id,
-      endCustomerId: cascade.id,
-      validFrom: '2026-10-01',
-      validTo: '2027-03-31',
-      justification: 'race test',
-      lines: [{ productId: adc.id, quantity, requestedCost: '5.9270' }],
-    });
-    expect(created.status).toBe(201);
-    const approved = await cm.post(`/api/requests/${created.body.id}/approve`, { comment: 'ok' });
-    expect(approved.status).toBe(200);
-    const auth = (await arrow.get(`/api/authorizations/${approved.body.authorizationId}`)).body;
-    return {
-      number: auth.number as string,
-      lineId: auth.lines[0].id as number,
-      part: 'VS-ADC-24S',
-      cost: '5.9270',
-      customer: cascade.name as string,
-      quantity,
-    };
-  };
+  const freshLine = async (quantity: number) => ({
+    ...(await approvedAuthorization(t, { quantity, cost: '5.9270', justification: 'race test' })),
+    quantity,
+  });
   const approvedAndConsumed = async (lineId: number) => {
     const [row] = (await t.db.sequelize.query(
       'SELECT approved_quantity AS a, consumed_quantity AS c FROM authorization_lines WHERE id = ?',

@@ -6,7 +6,7 @@
  */
 import { QueryTypes } from 'sequelize';
 import { checkLedger } from '../../server/settlement/invariants.repository.js';
-import { describeDb, startTestApp, USERS, waitFor, type Client, type TestApp } from '../support/harness.js';
+import { approvedAuthorization, describeDb, startTestApp, USERS, waitFor, type Client, type TestApp } from '../support/harness.js';
 
 describeDb('intake on behalf, corrections and returns', () => {
   let t: TestApp;
@@ -22,27 +22,13 @@ describeDb('intake on behalf, corrections and returns', () => {
     north = await t.as(USERS.northbridge);
     finance = await t.as(USERS.finance);
     finance2 = await t.as(USERS.finance2);
-    const cm = await t.as(USERS.cm);
     const [a] = (await t.db.sequelize.query("SELECT id FROM accounts WHERE name = 'Arrowhead Components'", {
       type: QueryTypes.SELECT,
     })) as {
       id: number;
     }[];
     arrowId = Number(a!.id);
-    const program = (await arrow.get('/api/programs')).body.items.find((p: { code: string }) => p.code === 'SD-2026');
-    const cascade = (await arrow.get('/api/accounts?type=end_customer&q=Cascade')).body.items[0];
-    const products = (await arrow.get('/api/products')).body.items as { id: number; vendorPartNumber: string }[];
-    const adc = products.find((p) => p.vendorPartNumber === 'VS-ADC-24S')!;
-    const created = await arrow.post('/api/requests', {
-      programId: program.id,
-      endCustomerId: cascade.id,
-      validFrom: '2026-10-01',
-      validTo: '2027-03-31',
-      justification: 'intake',
-      lines: [{ productId: adc.id, quantity: 5000, requestedCost: '5.0270' }],
-    });
-    const approved = await cm.post(`/api/requests/${created.body.id}/approve`, { comment: 'ok' });
-    auth = (await arrow.get(`/api/authorizations/${approved.body.authorizationId}`)).body.number;
+    auth = (await approvedAuthorization(t, { quantity: 5000, cost: '5.0270', justification: 'intake' })).number;
   });
   afterAll(() => t.close());
 

@@ -6,7 +6,7 @@
  * the ledger, and payable amounts are whole minor units.
  */
 import { QueryTypes } from 'sequelize';
-import { describeDb, startTestApp, USERS, type Client, type TestApp } from '../support/harness.js';
+import { approvedAuthorization, describeDb, startTestApp, USERS, type Client, type TestApp } from '../support/harness.js';
 
 describeDb('one sale, many spellings', () => {
   let t: TestApp;
@@ -17,25 +17,8 @@ describeDb('one sale, many spellings', () => {
     t = await startTestApp();
     arrow = await t.as(USERS.arrowhead);
     finance = await t.as(USERS.finance);
-    const cm = await t.as(USERS.cm);
     // A fresh authorization line of 1,000 units, so every test below has room.
-    const program = (await arrow.get('/api/programs')).body.items.find((p: { code: string }) => p.code === 'SD-2026');
-    const cascade = (await arrow.get('/api/accounts?type=end_customer&q=Cascade')).body.items[0];
-    const products = (await arrow.get('/api/products')).body.items as { id: number; vendorPartNumber: string }[];
-    const adc = products.find((p) => p.vendorPartNumber === 'VS-ADC-24S')!;
-    const created = await arrow.post('/api/requests', {
-      programId: program.id,
-      endCustomerId: cascade.id,
-      validFrom: '2026-10-01',
-      validTo: '2027-03-31',
-      justification: 'spellings',
-      lines: [{ productId: adc.id, quantity: 1000, requestedCost: '5.9270' }],
-    });
-    expect(created.status).toBe(201);
-    const approved = await cm.post(`/api/requests/${created.body.id}/approve`, { comment: 'ok' });
-    expect(approved.status).toBe(200);
-    const a = (await arrow.get(`/api/authorizations/${approved.body.authorizationId}`)).body;
-    auth = { number: a.number, lineId: a.lines[0].id };
+    auth = await approvedAuthorization(t, { quantity: 1000, cost: '5.9270', justification: 'spellings' });
   });
   afterAll(() => t.close());
 

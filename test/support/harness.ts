@@ -130,3 +130,30 @@ export function waitFor(path: string): string {
   if (/[?&]wait=/.test(path) || !/^\/api\/(imports(\/\d+\/claims)?|claims\/file)(\?|$)/.test(path)) return path;
   return `${path}${path.includes('?') ? '&' : '?'}wait=true`;
 }
+
+/**
+ * A new authorization of Arrowhead's (SD-2026 program, Cascade Robotics, VS-ADC-24S unless said):
+ * requested by its distributor user, approved by a channel manager, all its quantity still to claim.
+ */
+export async function approvedAuthorization(t: TestApp, opts: { quantity: number; cost: string; part?: string; justification?: string }) {
+  const arrow = await t.as(USERS.arrowhead);
+  const cm = await t.as(USERS.cm);
+  const program = (await arrow.get('/api/programs')).body.items.find((p: { code: string }) => p.code === 'SD-2026');
+  const cascade = (await arrow.get('/api/accounts?type=end_customer&q=Cascade')).body.items[0];
+  const part = opts.part ?? 'VS-ADC-24S';
+  const products = (await arrow.get('/api/products')).body.items as { id: number; vendorPartNumber: string }[];
+  const product = products.find((p) => p.vendorPartNumber === part)!;
+  const created = await arrow.post('/api/requests', {
+    programId: program.id,
+    endCustomerId: cascade.id,
+    validFrom: '2026-10-01',
+    validTo: '2027-03-31',
+    justification: opts.justification ?? 'a test authorization',
+    lines: [{ productId: product.id, quantity: opts.quantity, requestedCost: opts.cost }],
+  });
+  if (created.status !== 201) throw new Error(`price request: ${created.status} ${JSON.stringify(created.body)}`);
+  const approved = await cm.post(`/api/requests/${created.body.id}/approve`, { comment: 'ok' });
+  if (approved.status !== 200) throw new Error(`approval: ${approved.status} ${JSON.stringify(approved.body)}`);
+  const auth = (await arrow.get(`/api/authorizations/${approved.body.authorizationId}`)).body;
+  return { number: auth.number as string, lineId: auth.lines[0].id as number, part, cost: opts.cost, customer: cascade.name as string };
+}
