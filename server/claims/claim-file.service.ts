@@ -24,7 +24,8 @@ import type { Tx as Transaction } from '../database.repository.js';
 import { minorUnitExponent } from '../../core/currency.js';
 import { AuthorizationIndex, ValidationSession, type AuthorizationLineFact, type PartResolver } from '../../core/claims/engine.js';
 import { toClaimLineInput } from '../../core/claims/from-pos.js';
-import { normalizeCode, posKey } from '../../core/claims/rules.js';
+import { normalizeCode } from '../../core/claims/rules.js';
+import { PosKeyTable, splitPosKey } from '../../core/claims/pos-keys.js';
 import type { Cell } from '../../models/bulk.js';
 import type { Actor } from '../auth/actor.js';
 import { recordAudit } from '../audit/audit.repository.js';
@@ -61,7 +62,8 @@ class ClaimFileRun {
   private readonly factsByNumber = new Map<string, AuthorizationLineFact[]>();
   private readonly index = new AuthorizationIndex((n) => this.factsByNumber.get(normalizeCode(n)) ?? []);
   private session!: ValidationSession;
-  private consumedNow = new Set<string>();
+  /** the ledger's POS keys among the current batch's invoices (a table the engine probes with each line's own hash) */
+  private readonly consumedNow = new PosKeyTable();
   private lineNumber = 0;
   private readonly loads: Promise<unknown>[] = [];
   /** engine steps, one after the other */
@@ -104,7 +106,7 @@ class ClaimFileRun {
   ) {
     this.session = new ValidationSession(this.index, distributorId, {
       parts,
-      consumed: (invoiceNumber, invoiceLine) => this.consumedNow.has(posKey(invoiceNumber, invoiceLine)),
+      consumed: this.consumedNow,
       expectedLines: 1 << 16,
       options: { minorUnitExponent },
     });
@@ -154,7 +156,11 @@ class ClaimFileRun {
   }
 
   private validateAndLoad(rows: PosInsertRow[], consumed: Set<string>) {
-    this.consumedNow = consumed;
+    this.consumedNow.clear();
+    for (const key of consumed) {
+      const [invoiceKey, lineKey] = splitPosKey(key);
+      this.consumedNow.putIfAbsent(invoiceKey, lineKey, 1);
+    }
     const prepared: Prepared[] = rows.map((r) => this.prepare(r));
     const v = this.session.validate(prepared.map((x) => x.line));
     const out = newClaimLineBatch();
