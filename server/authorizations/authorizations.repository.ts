@@ -1,8 +1,9 @@
+import { bookCosts } from '../claims/facts.repository.js';
 import type { AuthorizationView } from '../../core/authorization-view.js';
 import { Op, UniqueConstraintError, type Transaction } from 'sequelize';
 import { moneyFromDb, moneyToString } from '../../core/money.js';
 import { Authorization, AuthorizationLine } from '../../models/authorizations.js';
-import { BookCost, Product } from '../../models/catalog.js';
+import { Product } from '../../models/catalog.js';
 import type { TenantScope } from '../auth/actor.js';
 import { documentNumber } from '../http/numbers.js';
 
@@ -44,30 +45,19 @@ export async function insertAuthorization(input: NewAuthorization, transaction: 
 }
 
 /**
- * The vendor's book cost on record today (UTC) per `distributorId:productId`: the row in effect
- * with the latest effectiveFrom, as claims read it (claims.repository bookCostOn). Each
- * authorization's lines read their own distributor's costs only, so a distributor never sees
- * another's book cost.
+ * The vendor's book cost on record today (UTC) per `distributorId:productId`, read through the one
+ * book-cost loader the claims use (server/claims/facts.repository.ts). Each authorization's lines
+ * read their own distributor's costs only, so a distributor never sees another's book cost.
  */
 async function bookCostsToday(distributorIds: number[], productIds: number[]): Promise<Map<string, string>> {
-  if (!distributorIds.length || !productIds.length) return new Map();
   const today = new Date().toISOString().slice(0, 10);
-  const rows = await BookCost.findAll({
-    where: {
-      distributorId: distributorIds,
-      productId: productIds,
-      effectiveFrom: { [Op.lte]: today },
-      [Op.or]: [{ effectiveTo: null }, { effectiveTo: { [Op.gte]: today } }],
-    },
-    order: [
-      ['effectiveFrom', 'DESC'],
-      ['id', 'DESC'],
-    ],
-  });
   const cost = new Map<string, string>();
-  for (const r of rows) {
-    const key = `${r.distributorId}:${r.productId}`;
-    if (!cost.has(key)) cost.set(key, moneyToString(moneyFromDb(r.cost)));
+  for (const d of distributorIds) {
+    const on = await bookCosts(d);
+    for (const p of productIds) {
+      const c = on(p, today);
+      if (c !== null) cost.set(`${d}:${p}`, c);
+    }
   }
   return cost;
 }
