@@ -7,7 +7,7 @@
 import type { Transaction } from 'sequelize';
 import { moneyFromDb, moneyToString } from '../../core/money.js';
 import { RowBatch, writeRows } from '../../models/bulk.js';
-import { select } from '../settlement/ledger.repository.js';
+import { claimLinesOf, select } from '../settlement/ledger.repository.js';
 import { moneyFromUnits, sumMoneySql } from '../../models/money-sql.js';
 import type { PosRow } from '../imports/imports.repository.js';
 import { sequelize } from './claims.repository.js';
@@ -150,11 +150,12 @@ export async function writePage(rows: RowBatch, distributorId: number, transacti
 /** A claim's totals, exact, from its lines: sums of 1/10,000 integer units on both dialects (models/money-sql.ts). */
 export async function claimTotals(claimId: number, transaction?: Transaction) {
   const sum = (c: string) => sumMoneySql(sequelize(), c);
+  const scope = await claimLinesOf(claimId, transaction);
   const [r] = await select<Record<string, unknown>>(
     `SELECT COUNT(*) AS n, ${sum('claimed_amount')} AS claimed, ${sum('computed_amount')} AS computed, ${sum('approved_amount')} AS approved,
             SUM(CASE WHEN verdict = 'rejected' THEN 1 ELSE 0 END) AS rejected
-       FROM claim_lines WHERE claim_id = ?`,
-    [claimId],
+       FROM claim_lines WHERE ${scope.where}`,
+    scope.params,
     transaction,
   );
   return {
