@@ -16,7 +16,8 @@ export interface CounterState {
 export async function countHit(counterKey: string, windowMs: number, now = Date.now()): Promise<CounterState> {
   const at = Math.trunc(now);
   const resetAtMs = at + Math.trunc(windowMs);
-  for (;;) {
+  // Another process may insert the row (or the purge delete it) between the two steps: a few tries settle it.
+  for (let attempt = 0; attempt < 5; attempt++) {
     const [updated] = await RateLimitHit.update(
       {
         // Both read the row's old reset_at_ms (MariaDB applies SET left to right; `hits` comes first).
@@ -39,6 +40,7 @@ export async function countHit(counterKey: string, windowMs: number, now = Date.
     if (!row) continue;
     return { hits: Number(row.hits), resetAtMs: Number(row.resetAtMs) };
   }
+  throw new Error(`rate-limit counter ${counterKey}: could not count a hit`);
 }
 
 /** The counter as it stands, or null when it has none in the current window. */
