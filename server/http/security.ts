@@ -1,7 +1,8 @@
 /**
  * Hardening in one place: security headers (CSP frame-ancestors from configuration), CORS limited to
- * configured origins, rate limits on sign-in and on the API (counted in a store every process shares), request size caps (./body-limit.ts,
- * with the media-type rules), and an audit event for every refused authorization (401/403).
+ * configured origins, rate limits on sign-in and on the API (counted in a store every process
+ * shares: ./rate-limit-store.ts), request size caps (./body-limit.ts, with the media-type rules),
+ * and an audit event for every refused authorization (401/403).
  */
 import cors from 'cors';
 import type { ErrorRequestHandler, Request, RequestHandler } from 'express';
