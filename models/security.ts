@@ -1,4 +1,4 @@
-import { Model, type CreationOptional, type InferAttributes, type InferCreationAttributes, type Sequelize } from 'sequelize';
+import { DataTypes, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes, type Sequelize } from 'sequelize';
 import { col, stamps } from './define.js';
 
 /**
@@ -44,6 +44,16 @@ export class EmbedTokenUse extends Model<InferAttributes<EmbedTokenUse>, InferCr
   declare consumedAt: Date;
 }
 
+/**
+ * A rate-limit counter (server/http/rate-limit-store.ts) when there is no Redis: hits in the
+ * window that ends at `resetAtMs` (epoch milliseconds). Shared by every server process.
+ */
+export class RateLimitHit extends Model<InferAttributes<RateLimitHit>, InferCreationAttributes<RateLimitHit>> {
+  declare counterKey: string;
+  declare hits: number;
+  declare resetAtMs: number;
+}
+
 export function initSecurityModels(sequelize: Sequelize) {
   const common = { sequelize, underscored: true } as const;
   SamlRequest.init(
@@ -71,5 +81,13 @@ export function initSecurityModels(sequelize: Sequelize) {
   EmbedTokenUse.init(
     { jti: { ...col.str(64), primaryKey: true }, userId: col.ref(), expiresAt: col.instant(), consumedAt: col.instant() },
     { ...common, tableName: 'embed_token_uses', timestamps: false },
+  );
+  RateLimitHit.init(
+    {
+      counterKey: { ...col.str(255), primaryKey: true },
+      hits: col.int(false, 0),
+      resetAtMs: { type: DataTypes.BIGINT, allowNull: false },
+    },
+    { ...common, tableName: 'rate_limit_hits', timestamps: false },
   );
 }

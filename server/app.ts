@@ -24,7 +24,8 @@ import { apiNotFound, errorMiddleware } from './errors.js';
 import { jsonBodiesOnly } from './http/body-limit.js';
 import { idempotency } from './http/idempotency.js';
 import { openApiDocument } from './http/openapi.js';
-import { apiCors, apiRateLimit, auditRefusals, requestSizeLimit, securityHeaders, signInRateLimit } from './http/security.js';
+import { rateLimitStoreFor, type RateLimitStore } from './http/rate-limit-store.js';
+import { apiCors, auditRefusals, rateLimits, requestSizeLimit, securityHeaders } from './http/security.js';
 import { programsRouter } from './programs/programs.router.js';
 import { requestsRouter } from './requests/requests.router.js';
 
@@ -35,12 +36,27 @@ export interface AppDeps {
   staticRoot?: string;
   /** The job queue (server/jobs); made from the configuration when absent. Its owner closes it (`app.locals.jobs`). */
   jobs?: Jobs;
+  /**
+   * Where rate-limit counters are kept (Redis with REDIS_URL, else the database); made from the
+   * configuration when absent. Its owner closes it (`app.locals.rateLimitStore`).
+   */
+  rateLimitStore?: RateLimitStore;
 }
 
-export function createApp({ config, db, staticRoot = process.cwd(), jobs = createJobs(config) }: AppDeps) {
+export function createApp({
+  config,
+  db,
+  staticRoot = process.cwd(),
+  jobs = createJobs(config),
+  rateLimitStore = rateLimitStoreFor(config),
+}: AppDeps) {
   const app = express();
   app.locals.jobs = jobs;
+  app.locals.rateLimitStore = rateLimitStore;
   app.disable('x-powered-by');
+  // Which proxies may name the client's address (X-Forwarded-For): the address rate limits count.
+  app.set('trust proxy', config.trustProxy);
+  const limits = rateLimits(config, rateLimitStore);
   app.use((req, res, next) => {
     req.requestId = randomUUID();
     res.set('X-Request-Id', req.requestId);
@@ -70,10 +86,11 @@ export function createApp({ config, db, staticRoot = process.cwd(), jobs = creat
     res.json(openapi);
   });
 
-  app.use('/api', authenticate, idempotency);
-  app.use('/api', apiRateLimit(config));
-  const signInLimit = signInRateLimit(config);
-  app.post(['/api/session', '/api/embed/session', '/auth/saml/acs'], signInLimit);
+  // The rate limit comes before idempotency: a refused request (429) leaves no record.
+  app.use('/api', authenticate(limits.refuseInvalidToken), limits.api, idempotency);
+  app.post('/api/session', limits.passwordSignIn);
+  app.post('/api/embed/session', limits.embedSignIn);
+  app.post('/auth/saml/acs', limits.ssoSignIn);
   app.use('/api/sso', ssoAdminRouter(config));
   app.use('/api/embed', embedRouter(config));
   app.use('/api', authRouter(config));

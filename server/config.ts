@@ -56,9 +56,36 @@ const ConfigSchema = z.object({
   frameAncestors: originList(),
   /** Origins allowed to call the API from a browser (CORS). */
   corsOrigins: originList(),
+  /**
+   * Failed sign-ins per window (`signInRateWindowMinutes`), each kind counted apart: passwords per
+   * client address and account, single sign-on responses per address, embed exchanges per address.
+   */
   signInRateLimit: z.coerce.number().int().positive().default(10),
+  /** Failed password sign-ins per client address across all accounts, per window (one guess at each of many accounts). */
+  signInAddressRateLimit: z.coerce.number().int().positive().default(20),
   signInRateWindowMinutes: z.coerce.number().int().positive().default(15),
   apiRateLimitPerMinute: z.coerce.number().int().positive().default(3000),
+  /** Requests with an unknown, expired or revoked bearer token per client address, per minute: then 429. */
+  invalidTokenRateLimitPerMinute: z.coerce.number().int().positive().default(30),
+  /**
+   * Express `trust proxy`: which proxies' X-Forwarded-For to believe for the client address that
+   * rate limits are keyed on. Off by default (the socket's address); a number of hops, or a comma
+   * list of proxy addresses / subnets (`loopback`, `10.0.0.0/8`) behind a load balancer.
+   */
+  trustProxy: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v): boolean | number | string => {
+      if (!v || v === 'false') return false;
+      if (v === 'true') return true;
+      if (/^\d+$/.test(v)) return Number(v);
+      return v;
+    }),
+  /** How often expired sessions, SAML requests, idempotency records, embed-token ids and rate-limit counters are deleted; 0: never. */
+  purgeIntervalMinutes: z.coerce.number().int().min(0).default(60),
+  /** How long a response to a POST with an Idempotency-Key is kept for its retries. */
+  idempotencyTtlHours: z.coerce.number().int().positive().default(24),
   /**
    * The byte cap on any request body (a streamed POS report or claim file included), counted on
    * the stream as it arrives, chunked or not: 413 once it is passed. JSON bodies have their own,
@@ -127,7 +154,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     corsOrigins: env.CORS_ORIGINS,
     signInRateLimit: env.SIGNIN_RATE_LIMIT,
     signInRateWindowMinutes: env.SIGNIN_RATE_WINDOW_MINUTES,
+    signInAddressRateLimit: env.SIGNIN_ADDRESS_RATE_LIMIT,
     apiRateLimitPerMinute: env.API_RATE_LIMIT_PER_MINUTE,
+    invalidTokenRateLimitPerMinute: env.INVALID_TOKEN_RATE_LIMIT_PER_MINUTE,
+    trustProxy: env.TRUST_PROXY,
+    purgeIntervalMinutes: env.PURGE_INTERVAL_MINUTES,
+    idempotencyTtlHours: env.IDEMPOTENCY_TTL_HOURS,
     uploadMaxBytes: env.UPLOAD_MAX_BYTES,
     embedTokenSecret: env.EMBED_TOKEN_SECRET,
     embedTokenTtlSeconds: env.EMBED_TOKEN_TTL_SECONDS,

@@ -1,10 +1,12 @@
 /** Starts BEC: migrates the database, seeds the demo on an empty one, listens, shuts down gracefully. */
 import { openDatabase } from '../models/database.js';
 import { createApp } from './app.js';
+import { rateLimitStoreFor } from './http/rate-limit-store.js';
 import { loadConfig } from './config.js';
 import { startSalesforce } from './integrations/salesforce.startup.js';
 import { recoverJobs } from './jobs/processors.js';
 import { createJobs } from './jobs/runtime.js';
+import { schedulePurges } from './purge.js';
 import { seedDemo } from './seed/demo.js';
 
 const config = loadConfig();
@@ -17,7 +19,12 @@ if (config.seedDemo) {
 // Jobs (imports, claim files, claim runs): in this process without REDIS_URL; with it, queued for
 // `npm run worker` (and run here too with WORKER_IN_PROCESS=true).
 const jobs = createJobs(config);
-const server = createApp({ config, db, jobs }).listen(config.port, config.host, () => {
+// Rate-limit counters: on Redis with REDIS_URL, else in the database; shared by every process either way.
+const rateLimitStore = rateLimitStoreFor(config);
+const app = createApp({ config, db, jobs, rateLimitStore });
+// Expired sessions, SAML requests, idempotency records, embed-token ids, rate-limit counters: now and on a schedule.
+const purges = schedulePurges(config);
+const server = app.listen(config.port, config.host, () => {
   const where = !config.redisUrl ? 'in this process' : config.workerInProcess ? 'on Redis, here and in workers' : 'on Redis, in workers';
   console.log(
     `BEC listening on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port} (${db.dialect}; HOST=${config.host}; jobs ${where})`,
@@ -36,10 +43,12 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     if (stopping) return;
     stopping = true;
     console.log(`${signal}: closing`);
+    purges.stop();
     server.close(
       () =>
         void jobs
           .close()
+          .then(() => rateLimitStore.close())
           .then(() => db.close())
           .then(() => process.exit(0)),
     );

@@ -114,3 +114,13 @@ export async function consumeEmbedToken(use: { jti: string; userId: number; expi
     throw e;
   }
 }
+
+/** Deletes the sessions that have expired (a session past its expiry is refused already); the number deleted. */
+export async function purgeExpiredSessions(now = new Date()): Promise<number> {
+  return Session.destroy({ where: { expiresAt: { [Op.lt]: now } } });
+}
+
+/** Deletes spent embed-token ids whose token has expired (an expired token is refused on its own); the number deleted. */
+export async function purgeExpiredEmbedTokenUses(now = new Date()): Promise<number> {
+  return EmbedTokenUse.destroy({ where: { expiresAt: { [Op.lt]: now } } });
+}

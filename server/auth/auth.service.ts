@@ -3,7 +3,7 @@ import { AppError, notFound } from '../errors.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import type { Actor } from './actor.js';
 import * as repo from './auth.repository.js';
-import { newSecret, sha256, verifyPassword } from './passwords.js';
+import { newSecret, sha256, STAND_IN_PASSWORD_HASH, verifyPassword } from './passwords.js';
 
 export const SESSION_COOKIE = 'bec_session';
 
@@ -27,10 +27,15 @@ export const actorOf = (
   sessionMethod: credential.sessionMethod ?? null,
 });
 
-/** Checks a password and opens a new session (always a new id: no session fixation). */
+/**
+ * Checks a password and opens a new session (always a new id: no session fixation). The password
+ * is hashed whether or not the account exists (against a stand-in hash for an unknown e-mail, a
+ * user without a password or a deactivated one), so the time taken tells no one which e-mails exist.
+ */
 export async function signIn(email: string, password: string, ttlHours: number) {
   const user = await repo.findUserByEmail(email);
-  const ok = !!user && user.active && !!user.passwordHash && (await verifyPassword(password, user.passwordHash));
+  const matches = await verifyPassword(password, user?.passwordHash ?? STAND_IN_PASSWORD_HASH);
+  const ok = matches && !!user && user.active && !!user.passwordHash;
   if (!ok) {
     await recordAudit(null, {
       action: 'session.sign_in_failed',

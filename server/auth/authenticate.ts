@@ -1,4 +1,4 @@
-import type { RequestHandler } from 'express';
+import type { Request, RequestHandler } from 'express';
 import { requiredScope } from '../../core/permissions.js';
 import { AppError } from '../errors.js';
 import { requireScope } from './actor.js';
@@ -9,28 +9,32 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /**
  * Resolves the caller from `Authorization: Bearer` or the session cookie. A state-changing
  * request made with the cookie must echo the session's CSRF token in `X-CSRF-Token`. A token's
- * scopes are checked here for every route (core/permissions.ts `requiredScope`).
+ * scopes are checked here for every route (core/permissions.ts `requiredScope`). An invalid bearer
+ * token is refused with what `refuseInvalidToken` says: such requests have no caller for the API
+ * rate limit, so they are counted per client address apart (http/security.ts `rateLimits`).
  */
-export const authenticate: RequestHandler = async (req, _res, next) => {
-  const header = req.get('authorization');
-  if (header) {
-    const match = /^Bearer\s+(\S+)$/i.exec(header);
-    const actor = match ? await actorFromToken(match[1]) : null;
-    if (!actor) throw new AppError('INVALID_TOKEN', 'the bearer token is unknown, expired or revoked', 401);
-    // Every route: a read needs `read`, a change `write` (authorize() asks `admin` for configuration).
-    requireScope(actor, requiredScope(req.method));
-    req.actor = actor;
-    return next();
-  }
-  const cookie = req.cookies?.[SESSION_COOKIE] as string | undefined;
-  if (cookie) {
-    const found = await actorFromSession(cookie);
-    if (found) {
-      if (!SAFE_METHODS.has(req.method) && req.get('x-csrf-token') !== found.csrfToken) {
-        throw new AppError('CSRF_TOKEN_INVALID', 'send the session CSRF token in the X-CSRF-Token header', 403);
-      }
-      req.actor = found.actor;
+export const authenticate =
+  (refuseInvalidToken: (req: Request) => Promise<AppError>): RequestHandler =>
+  async (req, _res, next) => {
+    const header = req.get('authorization');
+    if (header) {
+      const match = /^Bearer\s+(\S+)$/i.exec(header);
+      const actor = match ? await actorFromToken(match[1]) : null;
+      if (!actor) throw await refuseInvalidToken(req);
+      // Every route: a read needs `read`, a change `write` (authorize() asks `admin` for configuration).
+      requireScope(actor, requiredScope(req.method));
+      req.actor = actor;
+      return next();
     }
-  }
-  next();
-};
+    const cookie = req.cookies?.[SESSION_COOKIE] as string | undefined;
+    if (cookie) {
+      const found = await actorFromSession(cookie);
+      if (found) {
+        if (!SAFE_METHODS.has(req.method) && req.get('x-csrf-token') !== found.csrfToken) {
+          throw new AppError('CSRF_TOKEN_INVALID', 'send the session CSRF token in the X-CSRF-Token header', 403);
+        }
+        req.actor = found.actor;
+      }
+    }
+    next();
+  };

@@ -39,6 +39,11 @@ export async function consumeRequestId(id: string): Promise<boolean> {
   return count === 1;
 }
 
+/** Deletes the AuthnRequest ids that have expired, answered or not (an expired one is refused already); the number deleted. */
+export async function purgeExpiredRequests(now = new Date()): Promise<number> {
+  return SamlRequest.destroy({ where: { expiresAt: { [Op.lt]: now } } });
+}
+
 /** Records an accepted assertion id until it expires; false when it was already seen (a replay). */
 export async function rememberAssertion(id: string, issuer: string, expiresAt: Date): Promise<boolean> {
   await SamlAssertionSeen.destroy({ where: { expiresAt: { [Op.lt]: new Date() } } });

@@ -1,5 +1,5 @@
 /** The stored first responses to POSTs carrying an Idempotency-Key. */
-import { UniqueConstraintError } from 'sequelize';
+import { Op, UniqueConstraintError } from 'sequelize';
 import { IdempotencyRecord } from '../../models/platform.js';
 
 export interface IdempotencyKeyUse {
@@ -45,4 +45,9 @@ export async function storeResponse(id: number, statusCode: number, responseBody
 /** Forgets a use whose request failed on the server's side: the client may retry it. */
 export async function forgetUse(id: number): Promise<void> {
   await IdempotencyRecord.destroy({ where: { id } });
+}
+
+/** Deletes the records of first uses made before `before` (their retries are answered afresh); the number deleted. */
+export async function purgeIdempotencyRecords(before: Date): Promise<number> {
+  return IdempotencyRecord.destroy({ where: { createdAt: { [Op.lt]: before } } });
 }

@@ -6,6 +6,10 @@
  * parsed JSON body as JSON, any other body (a CSV claim file or POS report, streamed) by the
  * SHA-256 of its bytes. Such a body is spooled to a temp file while it is hashed, then handed to
  * the route as the request's stream again; only requests with a key are spooled.
+ *
+ * Only a signed-in caller's keys are kept, and only for answers that did something: a refusal
+ * (401, 403, 404, 429) or a server error is forgotten. Records are purged after
+ * `IDEMPOTENCY_TTL_HOURS` (server/purge.ts).
  */
 import type { RequestHandler } from 'express';
 import { sha256 } from '../auth/passwords.js';
@@ -14,6 +18,9 @@ import { discardSpool, hasUnreadBody, replayBody, spoolBody } from './body-spool
 import { findFirstRequest, forgetUse, recordFirstUse, storeResponse, type FirstRequest } from './idempotency.repository.js';
 import { maxBodyBytes } from './body-limit.js';
 
+/** Refused requests (unauthenticated, forbidden, no such route or object, rate-limited): never stored. */
+const REFUSALS = new Set([401, 403, 404, 429]);
+
 export const idempotency: RequestHandler = async (req, res, next) => {
   const key = req.get('idempotency-key');
   if (req.method !== 'POST' || !key) return next();
@@ -21,8 +28,11 @@ export const idempotency: RequestHandler = async (req, res, next) => {
     throw new AppError('VALIDATION_FAILED', 'Idempotency-Key is longer than 255 characters', 400, {
       errors: [{ field: 'Idempotency-Key', message: 'at most 255 characters' }],
     });
-  // Keys are per caller: one user's key never replays another's response.
-  const scope = req.actor ? `user:${req.actor.userId}` : `anon:${req.ip}`;
+  // Keys are per caller: one user's key never replays another's response. A request without a
+  // caller has no one to key on (the only routes taking one are sign-ins, whose answers carry
+  // secrets): its key is ignored, and nothing is stored for it.
+  if (!req.actor) return next();
+  const scope = `user:${req.actor.userId}`;
   const url = req.originalUrl;
   const at = url.indexOf('?');
   const path = at < 0 ? url : url.slice(0, at);
@@ -77,8 +87,8 @@ export const idempotency: RequestHandler = async (req, res, next) => {
     release();
     const status = res.statusCode;
     const text = JSON.stringify(body);
-    // Server errors are not remembered: the client may retry them.
-    const settle = status >= 500 ? forgetUse(id) : storeResponse(id, status, text);
+    // Server errors are not remembered (the client may retry them), nor refusals: nothing was done.
+    const settle = status >= 500 || REFUSALS.has(status) ? forgetUse(id) : storeResponse(id, status, text);
     settle.catch((e: unknown) => console.error('idempotency record', e)).finally(() => json(body));
     return res;
   };

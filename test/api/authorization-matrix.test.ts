@@ -96,7 +96,8 @@ const PERMISSION: Record<string, Action> = {
 const LINE_ID_ROUTES = new Set(['GET /api/disputes/lines/:id/history']);
 
 /** Tables a refused request may legitimately touch: the audit trail, credentials, caches. */
-const VOLATILE_TABLES = /^(audit_events|sessions|api_tokens|idempotency_records|saml_|embed_token_uses|bec_migrations|sqlite_)/;
+const VOLATILE_TABLES =
+  /^(audit_events|sessions|api_tokens|idempotency_records|saml_|embed_token_uses|rate_limit_hits|bec_migrations|sqlite_)/;
 
 const WRITE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const ROLES: { email: string; role: Role }[] = [

@@ -346,7 +346,8 @@ describeDb('claims contract', () => {
           404: () => north.post('/api/disputes/resubmissions', { lines: [{ originalLineId: usdLine }] }),
           409: () => arrow.post('/api/disputes/resubmissions', { lines: [{ originalLineId: accepted }] }),
           422: async () => {
-            await arrow.post('/api/disputes/resubmissions', { lines: [{ originalLineId: 2_000_000_000 }] }, keyR);
+            // A first use that is remembered (a 404 is not: a refusal leaves no idempotency record).
+            await arrow.post('/api/disputes/resubmissions', { lines: [{ originalLineId: usdLine }, { originalLineId: usdLine }] }, keyR);
             return arrow.post('/api/disputes/resubmissions', { lines: [{ originalLineId: 2_000_000_001 }] }, keyR);
           },
         },

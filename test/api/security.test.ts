@@ -4,6 +4,7 @@ import { AuditEvent } from '../../models/platform.js';
 import { createApp } from '../../server/app.js';
 import { embedTokens } from '../../server/auth/embed.js';
 import { loadConfig } from '../../server/config.js';
+import { databaseRateLimitStore } from '../../server/http/rate-limit-store.js';
 import { errorMiddleware } from '../../server/errors.js';
 import { requestSizeLimit, safeCsvCell } from '../../server/http/security.js';
 import { DEMO_PASSWORD } from '../../server/seed/demo.js';
@@ -15,7 +16,14 @@ const cookieOf = (res: request.Response) =>
 
 describeDb('hardening: headers, CORS, CSRF, session fixation, rate limits, embed tokens', () => {
   let t: TestApp;
-  const appWith = (env: Record<string, string>) => createApp({ config: loadConfig({ LOG_REQUESTS: 'false', ...env }), db: t.db });
+  // Each app counts in rate-limit counters of its own (in the shared database, under a name of its own).
+  let apps = 0;
+  const appWith = (env: Record<string, string>) =>
+    createApp({
+      config: loadConfig({ LOG_REQUESTS: 'false', ...env }),
+      db: t.db,
+      rateLimitStore: databaseRateLimitStore(`security-app-${++apps}:`),
+    });
 
   beforeAll(async () => {
     t = await startTestApp();

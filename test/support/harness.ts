@@ -12,6 +12,7 @@ import request from 'supertest';
 import { openDatabase, parseMysqlUrl, type Database } from '../../models/database.js';
 import { createApp } from '../../server/app.js';
 import { loadConfig } from '../../server/config.js';
+import { rateLimitStoreFor } from '../../server/http/rate-limit-store.js';
 import { createJobs } from '../../server/jobs/runtime.js';
 import { DEMO_PASSWORD, seedDemo } from '../../server/seed/demo.js';
 
@@ -55,7 +56,9 @@ export async function startTestApp(options: { seed?: boolean; url?: string; env?
   // Jobs run in this process on the in-memory queue (no REDIS_URL); uploads wait in the temp folder.
   const config = loadConfig({ LOG_REQUESTS: 'false', UPLOAD_DIR: join(tmpdir(), `bec_uploads_${process.pid}`), ...options.env });
   const jobs = createJobs(config);
-  const app = createApp({ config, db, jobs });
+  // Rate-limit counters as the configuration says (the database, or Redis with REDIS_URL).
+  const rateLimitStore = rateLimitStoreFor(config);
+  const app = createApp({ config, db, jobs, rateLimitStore });
   const http = request(app);
   const tokens = new Map<string, string>();
   const as = async (email: string): Promise<Client> => {
@@ -98,6 +101,7 @@ export async function startTestApp(options: { seed?: boolean; url?: string; env?
     async close() {
       // The jobs still running end first (jest hangs on an open queue, and they need the database).
       await jobs.close();
+      await rateLimitStore.close();
       await db.close();
       if (url.startsWith('mysql:')) {
         const c = parseMysqlUrl(url);
