@@ -1,5 +1,6 @@
 /** The only claims code that touches Sequelize: returns plain objects with money as decimal strings. */
 import { Op, QueryTypes, type Transaction, type WhereOptions } from 'sequelize';
+import { rowsOf } from '../database.repository.js';
 import { moneyFromDb, moneyToString } from '../../core/money.js';
 import { Account } from '../../models/accounts.js';
 import { Claim, ClaimLine, CreditMemo, CreditMemoDebit, Note } from '../../models/claims.js';
@@ -304,7 +305,8 @@ export async function discardDraftClaim(claimId: number) {
   await Claim.sequelize!.transaction(async (transaction) => {
     const c = await Claim.findOne({ where: { id: claimId, status: 'draft' }, transaction });
     if (!c) return;
-    await ClaimLine.destroy({ where: { claimId }, transaction });
+    const [, lo, hi] = (await rowsOf('claim_lines', 'claim_id', claimId, transaction)).params;
+    await ClaimLine.destroy({ where: { claimId, id: { [Op.between]: [lo!, hi!] } }, transaction });
     await c.destroy({ transaction });
   });
 }

@@ -7,6 +7,7 @@ import type { Transaction } from 'sequelize';
 import type { AuthorizationLineFact } from '../../core/claims/engine.js';
 import type { ProgramType } from '../../core/domain.js';
 import { moneyFromDb, moneyToString } from '../../core/money.js';
+import { rowsOf } from '../database.repository.js';
 import { lockAuthorizationLines, select } from '../settlement/ledger.repository.js';
 
 const m = (v: string | number) => moneyToString(moneyFromDb(v));
@@ -18,10 +19,11 @@ const day = (v: unknown) => String(v).slice(0, 10);
  * when lines are to be matched automatically, all of this distributor's.
  */
 export async function authorizationFacts(importId: number, distributorId: number, ownToo: boolean): Promise<AuthorizationLineFact[]> {
+  const lines = await rowsOf('pos_lines', 'import_id', importId);
   return factsWhere(
-    `(a.number IN (SELECT DISTINCT authorization_number FROM pos_lines WHERE import_id = ? AND authorization_number IS NOT NULL)
+    `(a.number IN (SELECT DISTINCT authorization_number FROM pos_lines WHERE ${lines.where} AND authorization_number IS NOT NULL)
       ${ownToo ? 'OR a.distributor_id = ?' : ''})`,
-    ownToo ? [importId, distributorId] : [importId],
+    ownToo ? [...lines.params, distributorId] : lines.params,
   );
 }
 
@@ -80,17 +82,18 @@ async function factsWhere(condition: string, params: unknown[], transaction?: Tr
 
 /** The products the import's part numbers name: vendor part → id, and this distributor's own parts → id. */
 export async function importParts(importId: number, distributorId: number) {
+  const lines = await rowsOf('pos_lines', 'import_id', importId);
   const [vendor, own] = await Promise.all([
     select<{ id: number; part: string }>(
       `SELECT id, vendor_part_number AS part FROM products
-        WHERE vendor_part_number IN (SELECT DISTINCT vendor_part_number FROM pos_lines WHERE import_id = ? AND vendor_part_number IS NOT NULL)`,
-      [importId],
+        WHERE vendor_part_number IN (SELECT DISTINCT vendor_part_number FROM pos_lines WHERE ${lines.where} AND vendor_part_number IS NOT NULL)`,
+      lines.params,
     ),
     select<{ id: number; part: string }>(
       `SELECT product_id AS id, distributor_part_number AS part FROM product_part_mappings
         WHERE distributor_id = ?
-          AND distributor_part_number IN (SELECT DISTINCT distributor_part_number FROM pos_lines WHERE import_id = ? AND distributor_part_number IS NOT NULL)`,
-      [distributorId, importId],
+          AND distributor_part_number IN (SELECT DISTINCT distributor_part_number FROM pos_lines WHERE ${lines.where} AND distributor_part_number IS NOT NULL)`,
+      [distributorId, ...lines.params],
     ),
   ]);
   return {

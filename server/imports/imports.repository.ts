@@ -19,6 +19,7 @@ import {
   type PosStoredField,
 } from '../../core/pos/index.js';
 import { writeRows, type Cell } from '../../models/bulk.js';
+import { rowsOf } from '../database.repository.js';
 
 export { inTransaction, type Tx } from '../database.repository.js';
 
@@ -444,14 +445,16 @@ export async function voidImport(importId: number, userId: number, reason: strin
     const i = await PosImport.findByPk(importId, { transaction, lock: transaction.LOCK.UPDATE });
     if (!i) return { outcome: 'missing' as const };
     if (i.status !== 'completed' || (i.purpose ?? 'pos') !== 'pos') return { outcome: 'not_voidable' as const, status: i.status };
+    const lines = await rowsOf('pos_lines', 'import_id', importId, transaction, 'p');
     const onClaims = (await PosImport.sequelize!.query(
       `SELECT c.number AS claimNumber, l.line_number AS lineNumber, p.file_row AS rowNumber
          FROM pos_lines p JOIN claim_lines l ON l.pos_line_id = p.id JOIN claims c ON c.id = l.claim_id
-        WHERE p.import_id = ? ORDER BY p.id LIMIT 5`,
-      { replacements: [importId], type: QueryTypes.SELECT, transaction },
+        WHERE ${lines.where} ORDER BY p.id LIMIT 5`,
+      { replacements: lines.params, type: QueryTypes.SELECT, transaction },
     )) as { claimNumber: string; lineNumber: number; rowNumber: number | null }[];
     if (onClaims.length) return { outcome: 'claimed' as const, onClaims };
-    const removed = await PosLine.destroy({ where: { importId }, transaction });
+    const [, lo, hi] = lines.params;
+    const removed = await PosLine.destroy({ where: { importId, id: { [Op.between]: [lo!, hi!] } }, transaction });
     await i.update({ status: 'voided', voidedAt: new Date(), voidedByUserId: userId, voidReason: reason }, { transaction });
     return { outcome: 'voided' as const, removed, view: toView(i) };
   });
@@ -462,5 +465,6 @@ export async function voidImport(importId: number, userId: number, reason: strin
  * them is a claim's); lines it skipped as already on file belong to earlier imports and stay.
  */
 export async function discardPosLines(importId: number): Promise<void> {
-  await sequelize().query('DELETE FROM pos_lines WHERE import_id = ?', { replacements: [importId] });
+  const lines = await rowsOf('pos_lines', 'import_id', importId);
+  await sequelize().query(`DELETE FROM pos_lines WHERE ${lines.where}`, { replacements: lines.params });
 }

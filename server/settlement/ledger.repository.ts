@@ -10,6 +10,7 @@
 import { QueryTypes, UniqueConstraintError, type Transaction } from 'sequelize';
 import { joinPosKey } from '../../core/claims/pos-key.js';
 import { rawMysql } from '../../models/bulk.js';
+import { rowsOf } from '../database.repository.js';
 import { Claim, PosConsumption } from '../../models/claims.js';
 
 const db = () => Claim.sequelize!;
@@ -131,21 +132,8 @@ export async function consumptionOf(claimLineId: number, transaction: Transactio
 }
 
 /** Claim lines that take quantity (and a POS line): accepted or cut, with something left. */
-/**
- * "The lines of claim N" as the database can read them fast: `claim_id = ? AND id BETWEEN ? AND ?`.
- * A claim's lines are written together, so they lie in one stretch of the primary key; with the
- * range, a statement over one claim reads that stretch, where `claim_id = ?` alone let MariaDB scan
- * the whole table once a few claims hold most of it (a million-line claim file read every earlier
- * claim's lines three times). The bounds come from the claim's own index entries.
- */
-export async function claimLinesOf(claimId: number, transaction?: Transaction | null): Promise<{ where: string; params: number[] }> {
-  const [r] = await select<{ lo: number | null; hi: number | null }>(
-    'SELECT MIN(id) AS lo, MAX(id) AS hi FROM claim_lines WHERE claim_id = ?',
-    [claimId],
-    transaction,
-  );
-  return { where: 'claim_id = ? AND id BETWEEN ? AND ?', params: [claimId, Number(r?.lo ?? 0), Number(r?.hi ?? 0)] };
-}
+/** The lines of one claim, through its stretch of the primary key (`rowsOf`). */
+export const claimLinesOf = (claimId: number, transaction?: Transaction | null) => rowsOf('claim_lines', 'claim_id', claimId, transaction);
 
 export const TAKING = "accepted_quantity > 0 AND verdict <> 'rejected'";
 

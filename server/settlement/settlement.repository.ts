@@ -3,6 +3,7 @@ import { QueryTypes, type Transaction } from 'sequelize';
 import { moneyFromDb, moneyToString } from '../../core/money.js';
 import { Authorization, AuthorizationLine } from '../../models/authorizations.js';
 import { Claim, ClaimLine, CreditMemoDebit, SettlementDebit } from '../../models/claims.js';
+import { rowsOf } from '../database.repository.js';
 
 const m = (v: string | number) => moneyToString(moneyFromDb(v));
 
@@ -86,6 +87,7 @@ export async function updateLineSettlement(
 
 /** The return lines of an import with the sale each returns, where a claim line pays that sale. */
 export async function returnsOfImport(importId: number, transaction: Transaction) {
+  const lines = await rowsOf('pos_lines', 'import_id', importId, transaction, 'r');
   return (await Claim.sequelize!.query(
     `SELECT r.id AS returnId, r.distributor_id AS distributorId, r.invoice_number AS invoiceNumber, r.invoice_line AS invoiceLine,
             -r.quantity AS returned, r.file_row AS rowNumber,
@@ -97,9 +99,9 @@ export async function returnsOfImport(importId: number, transaction: Transaction
        LEFT JOIN pos_consumptions p ON p.distributor_id = r.distributor_id AND p.invoice_key = r.invoice_key AND p.line_key = r.line_key
        LEFT JOIN claim_lines l ON l.id = p.claim_line_id
        LEFT JOIN claims c ON c.id = l.claim_id
-      WHERE r.import_id = ? AND r.quantity < 0
+      WHERE ${lines.where} AND r.quantity < 0
       ORDER BY r.id`,
-    { replacements: [importId], type: QueryTypes.SELECT, transaction },
+    { replacements: lines.params, type: QueryTypes.SELECT, transaction },
   )) as {
     returnId: number;
     distributorId: number;

@@ -4,11 +4,14 @@
  * optimizer answered `claim_id = ?` with a scan of the whole table (a million-line claim file read
  * every earlier claim's lines for its take, its counters and its totals); the plan must not scan.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { QueryTypes } from 'sequelize';
 import { ClaimLine } from '../../models/claims.js';
 import { claimTotals } from '../../server/claims/pos-claims.repository.js';
+import { rowsOf } from '../../server/database.repository.js';
 import { claimLinesOf, TAKING } from '../../server/settlement/ledger.repository.js';
-import { describeDb, startTestApp, type TestApp } from '../support/harness.js';
+import { describeDb, startTestApp, USERS, waitFor, type TestApp } from '../support/harness.js';
 
 type Row = Record<string, string | number | null>;
 
@@ -63,5 +66,20 @@ describeDb('the lines of one claim', () => {
     expect(plan).toHaveLength(1);
     expect(plan[0]!.type).not.toBe('ALL');
     expect(plan[0]!.key).toBeTruthy();
+  });
+
+  it("selects an import's POS lines exactly, through the same range (rowsOf)", async () => {
+    const arrow = await t.as(USERS.arrowhead);
+    const csv = readFileSync(join(__dirname, '../fixtures/imports/tab-us-dates.csv'), 'utf8');
+    const auth = (arrow.get('/x') as unknown as { _header: Record<string, string> })._header.authorization!;
+    const upload = await t.http.post(waitFor('/api/imports')).set('Authorization', auth).set('Content-Type', 'text/csv').send(csv);
+    expect(upload.status).toBe(201);
+    const imports = await rows('SELECT import_id AS id, COUNT(*) AS n FROM pos_lines WHERE import_id IS NOT NULL GROUP BY import_id');
+    expect(imports.length).toBeGreaterThan(0);
+    for (const i of imports) {
+      const scope = await rowsOf('pos_lines', 'import_id', Number(i.id), null, 'p');
+      const [scoped] = await rows(`SELECT COUNT(*) AS n FROM pos_lines p WHERE ${scope.where}`, scope.params);
+      expect(Number(scoped!.n)).toBe(Number(i.n));
+    }
   });
 });
