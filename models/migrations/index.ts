@@ -11,6 +11,7 @@ import { exactMoneySqliteSchema } from './20261201T1000-exact-money-sqlite.js';
 import { returnsAndVoidsSchema } from './20261201T0950-returns-and-voids.js';
 import { tokenScopesSchema } from './20261201T1200-token-scopes.js';
 import { importJobsSchema } from './20261201T1300-import-jobs.js';
+import { samlIdpsSchema } from './20261202T1100-saml-idps.js';
 import type { Migration } from './types.js';
 
 export const migrations: Migration[] = [
@@ -26,4 +27,5 @@ export const migrations: Migration[] = [
   exactMoneySqliteSchema,
   tokenScopesSchema,
   importJobsSchema,
+  samlIdpsSchema,
 ];
