@@ -30,9 +30,11 @@ const IdpInput = z
       .partial()
       .optional(),
     authoritative: Flag(
-      "its attributes may move an existing user to another distributor, raise its role, or claim an account by email (default false: it may only create users, rename them and lower their role)",
+      'its attributes may move an existing user to another distributor, raise its role, or claim an account by email (default false: it may only create users, rename them and lower their role)',
     ),
-    signAuthnRequests: Flag('sign our AuthnRequests to it (needs SAML_SP_PRIVATE_KEY); on by default when its metadata has WantAuthnRequestsSigned'),
+    signAuthnRequests: Flag(
+      'sign our AuthnRequests to it (needs SAML_SP_PRIVATE_KEY); on by default when its metadata has WantAuthnRequestsSigned',
+    ),
     requireEncryptedAssertions: Flag('refuse an assertion not encrypted to our certificate (needs SAML_SP_CERTIFICATE)'),
   })
   .openapi('SamlIdentityProviderInput');

@@ -205,7 +205,8 @@ export async function verifyResponse(config: Config, samlResponse: unknown, star
   const assertionXml = profile.getAssertionXml!();
   if (assertionXml.includes('<!--')) throw new SsoError('XML comments are not accepted in an assertion', inResponseTo);
   const assertion = parseStrict(assertionXml).documentElement!;
-  if (issuerOf(assertion) !== idp.entityId) throw new SsoError('the assertion Issuer is not the identity provider of the response', inResponseTo);
+  if (issuerOf(assertion) !== idp.entityId)
+    throw new SsoError('the assertion Issuer is not the identity provider of the response', inResponseTo);
   const assertionId = assertion.getAttribute('ID');
   if (!assertionId) throw new SsoError('the assertion has no ID', inResponseTo);
   const subject = children(assertion, 'Subject')[0];
@@ -248,8 +249,8 @@ export function nonAuthoritativeChange(
   linked: boolean,
 ): string | null {
   if (!linked) return 'it may not claim an existing account by its email';
-  if (asserted.distributorId !== existing.distributorId) return 'it may not move the user to another distributor';
   if (rank(asserted.role) < rank(existing.role)) return `it may not raise the user's role from ${existing.role} to ${asserted.role}`;
+  if (asserted.distributorId !== existing.distributorId) return 'it may not move the user to another distributor';
   return null;
 }
 
