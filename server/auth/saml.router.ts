@@ -1,5 +1,5 @@
 /** SAML single sign-on: SP metadata, login, the ACS, logout; and the admin API that configures the IdP. */
-import { Router, urlencoded, type Request, type RequestHandler } from 'express';
+import { Router, urlencoded, type Request, type RequestHandler, type Response } from 'express';
 import { recordAudit } from '../audit/audit.repository.js';
 import type { Config } from '../config.js';
 import { AppError, notFound } from '../errors.js';
@@ -269,36 +269,47 @@ export function samlRouter(config: Config) {
     });
     res.redirect(303, saml.safeReturnPath(body.RelayState));
   });
+  /** A LogoutRequest from an identity provider: its sessions of that user end, the IdP gets a LogoutResponse. */
+  const idpLogout = async (req: Request, res: Response, message: saml.LogoutMessage) => {
+    let done: saml.IdpLogout;
+    try {
+      done = await saml.idpLogout(config, message);
+    } catch (e) {
+      if (!(e instanceof saml.SsoError)) throw e;
+      await recordAudit(
+        null,
+        { action: 'session.sso_failed', entityType: 'saml_logout_request', entityId: 'unknown', reason: e.message },
+        undefined,
+        req.requestId,
+      );
+      throw markAudited(new AppError('SSO_REJECTED', 'the logout request was refused', 401));
+    }
+    await recordAudit(
+      null,
+      {
+        action: 'session.signed_out_by_idp',
+        entityType: 'saml_identity_provider',
+        entityId: done.idp.name,
+        after: { sessionsEnded: done.ended ?? 0 },
+      },
+      undefined,
+      req.requestId,
+    );
+    res.redirect(302, done.responseUrl);
+  };
+  // The redirect binding: the IdP signs the query string.
+  r.get('/logout', async (req, res) => {
+    if (typeof req.query.SAMLRequest !== 'string')
+      throw new AppError('VALIDATION_FAILED', 'a LogoutRequest (SAMLRequest) is expected', 400);
+    const rawQuery = req.originalUrl.slice(req.originalUrl.indexOf('?') + 1);
+    await idpLogout(req, res, { binding: 'redirect', query: req.query as Record<string, unknown>, rawQuery });
+  });
   // Two callers: a signed-in browser signing out (session cookie + CSRF token), and an identity
   // provider ending its sessions (a signed LogoutRequest, HTTP-POST binding: no cookie, no CSRF token).
   r.post('/logout', urlencoded({ extended: false, limit: '256kb', parameterLimit: 10 }), async (req, res) => {
     const body = (req.body ?? {}) as Record<string, unknown>;
     if (body.SAMLRequest !== undefined) {
-      let done: saml.IdpLogout;
-      try {
-        done = await saml.idpLogout(config, body.SAMLRequest, body.RelayState);
-      } catch (e) {
-        if (!(e instanceof saml.SsoError)) throw e;
-        await recordAudit(
-          null,
-          { action: 'session.sso_failed', entityType: 'saml_logout_request', entityId: 'unknown', reason: e.message },
-          undefined,
-          req.requestId,
-        );
-        throw markAudited(new AppError('SSO_REJECTED', 'the logout request was refused', 401));
-      }
-      await recordAudit(
-        null,
-        {
-          action: 'session.signed_out_by_idp',
-          entityType: 'saml_identity_provider',
-          entityId: done.idp.name,
-          after: { sessionsEnded: done.ended ?? 0 },
-        },
-        undefined,
-        req.requestId,
-      );
-      res.redirect(302, done.responseUrl);
+      await idpLogout(req, res, { binding: 'post', samlRequest: body.SAMLRequest, relayState: body.RelayState });
       return;
     }
     const cookie = req.cookies?.[auth.SESSION_COOKIE] as string | undefined;

@@ -152,9 +152,16 @@ const issuerOf = (el: El): string | null => {
 };
 
 /** The decoded XML of a POSTed SAML message, refused when it is too large or carries comments or a DOCTYPE. */
-function decodeMessage(message: unknown, what: string): { xml: string; root: El } {
+function decodeMessage(message: unknown, what: string, deflated = false): { xml: string; root: El } {
   if (typeof message !== 'string' || !message || message.length > MAX_RESPONSE_CHARS) throw new SsoError(`no ${what}`);
-  const xml = Buffer.from(message, 'base64').toString('utf8');
+  let xml: string;
+  try {
+    const bytes = Buffer.from(message, 'base64');
+    // The redirect binding deflates; its output is capped (a small message can inflate to gigabytes).
+    xml = (deflated ? inflateRawSync(bytes, { maxOutputLength: MAX_RESPONSE_CHARS }) : bytes).toString('utf8');
+  } catch {
+    throw new SsoError(`the ${what} cannot be inflated, or is too large`);
+  }
   // Comments split text nodes (NameID truncation, CVE-2017-11427 family); IdPs never send them.
   if (xml.includes('<!--')) throw new SsoError(`XML comments are not accepted in a ${what}`);
   if (/<!DOCTYPE|<!ENTITY/i.test(xml)) throw new SsoError(`a DOCTYPE is not accepted in a ${what}`);
@@ -380,13 +387,23 @@ export interface IdpLogout {
   responseUrl: string;
 }
 
+/** A LogoutRequest as it arrived: POSTed (signed XML), or in a redirect's query (signed query string). */
+export type LogoutMessage =
+  | { binding: 'post'; samlRequest: unknown; relayState: unknown }
+  | { binding: 'redirect'; query: Record<string, unknown>; rawQuery: string };
+
+/** The query signatures accepted on the redirect binding (no SHA-1). */
+const REDIRECT_SIG_ALGS = ['http://www.w3.org/2001/04/xmldsig-more#rsa-sha256', 'http://www.w3.org/2001/04/xmldsig-more#rsa-sha512'];
+
 /**
- * IdP-initiated logout, HTTP-POST binding: a LogoutRequest signed by the IdP its Issuer names,
- * sent to our logout URL, not seen before; ends that IdP's sessions of the user its NameID names
- * (of its SessionIndex values, when it lists some) and answers with a LogoutResponse.
+ * IdP-initiated logout: a LogoutRequest signed by the IdP its Issuer names (its XML on the POST
+ * binding, its query string on the redirect binding), sent to our logout URL, recent and not seen
+ * before; ends that IdP's sessions of the user its NameID names (of its SessionIndex values, when
+ * it lists some) and answers with a LogoutResponse.
  */
-export async function idpLogout(config: Config, samlRequest: unknown, relayState: unknown): Promise<IdpLogout> {
-  const { root } = decodeMessage(samlRequest, 'LogoutRequest');
+export async function idpLogout(config: Config, message: LogoutMessage): Promise<IdpLogout> {
+  const post = message.binding === 'post';
+  const { root } = decodeMessage(post ? message.samlRequest : message.query.SAMLRequest, 'LogoutRequest', !post);
   if (root.localName !== 'LogoutRequest') throw new SsoError('the document is not a SAML LogoutRequest');
   const sp = serviceProvider(config);
   if (root.getAttribute('Destination') !== sp.logoutUrl) throw new SsoError('the LogoutRequest Destination is not our logout URL');
@@ -399,9 +416,24 @@ export async function idpLogout(config: Config, samlRequest: unknown, relayState
     throw new SsoError('the LogoutRequest IssueInstant is missing or too far from now');
   const saml = samlFor(idp, config);
   let profile: Profile | null;
+  let relayState: unknown;
   try {
-    // Verifies the root's signature with this IdP's certificates, its Issuer and NotOnOrAfter.
-    ({ profile } = await saml.validatePostRequestAsync({ SAMLRequest: samlRequest as string }));
+    if (post) {
+      relayState = message.relayState;
+      // Verifies the root's signature with this IdP's certificates, its Issuer and NotOnOrAfter.
+      ({ profile } = await saml.validatePostRequestAsync({ SAMLRequest: message.samlRequest as string }));
+    } else {
+      const q = message.query;
+      relayState = q.RelayState;
+      // node-saml accepts a redirect message without a signature: we do not.
+      if (typeof q.Signature !== 'string' || typeof q.SigAlg !== 'string' || !REDIRECT_SIG_ALGS.includes(q.SigAlg))
+        throw new Error('the redirect binding needs a Signature with SigAlg RSA-SHA256 or RSA-SHA512');
+      const container = Object.fromEntries(
+        ['SAMLRequest', 'RelayState', 'SigAlg', 'Signature'].filter((k) => typeof q[k] === 'string').map((k) => [k, q[k] as string]),
+      );
+      // Checks the query signature over the parameters as sent, the Issuer and NotOnOrAfter.
+      ({ profile } = await saml.validateRedirectAsync(container, message.rawQuery));
+    }
   } catch (e) {
     throw new SsoError(`rejected by the SAML validator: ${(e as Error).message}`.slice(0, 300));
   }

@@ -4,8 +4,8 @@
  * /auth/saml/test-idp. Never loaded on the production path: saml.service.ts and app.ts import it
  * dynamically behind that flag. Its dependencies (selfsigned, xml-crypto) are dev dependencies.
  */
-import { constants, createCipheriv, publicEncrypt, randomBytes } from 'node:crypto';
-import { inflateRawSync } from 'node:zlib';
+import { constants, createCipheriv, createSign, publicEncrypt, randomBytes } from 'node:crypto';
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { Router, urlencoded } from 'express';
 import selfsigned from 'selfsigned';
 import { SignedXml } from 'xml-crypto';
@@ -186,6 +186,27 @@ export function logoutRequestXml(keys: TestIdpKeys, l: LogoutRequestInput): stri
     (l.sessionIndexes ?? []).map((i) => `<samlp:SessionIndex>${esc(i)}</samlp:SessionIndex>`).join('') +
     `</samlp:LogoutRequest>`;
   return l.signed === false ? xml : signRoot(xml, keys);
+}
+
+/**
+ * The query string of a redirect-binding message (SAML bindings 3.4.4.1): the XML deflated, then
+ * `SAMLRequest=…&RelayState=…&SigAlg=…` signed with the IdP's key (`sigAlg: null`: unsigned).
+ */
+export function redirectQuery(
+  keys: TestIdpKeys,
+  xml: string,
+  options: { relayState?: string; sigAlg?: 'sha256' | 'sha1' | null } = {},
+): string {
+  let query = `SAMLRequest=${encodeURIComponent(deflateRawSync(Buffer.from(xml, 'utf8')).toString('base64'))}`;
+  if (options.relayState) query += `&RelayState=${encodeURIComponent(options.relayState)}`;
+  const alg = options.sigAlg === undefined ? 'sha256' : options.sigAlg;
+  if (!alg) return query;
+  const uri = alg === 'sha1' ? 'http://www.w3.org/2000/09/xmldsig#rsa-sha1' : 'http://www.w3.org/2001/04/xmldsig-more#rsa-sha256';
+  query += `&SigAlg=${encodeURIComponent(uri)}`;
+  const signature = createSign(alg === 'sha1' ? 'RSA-SHA1' : 'RSA-SHA256')
+    .update(query)
+    .sign(keys.privateKey, 'base64');
+  return `${query}&Signature=${encodeURIComponent(signature)}`;
 }
 
 /** The AuthnRequest id inside a redirect-binding SAMLRequest parameter. */

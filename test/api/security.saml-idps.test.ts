@@ -12,7 +12,7 @@ import { AuditEvent } from '../../models/platform.js';
 import { createApp } from '../../server/app.js';
 import { loadConfig } from '../../server/config.js';
 import { describeDb, startTestApp, USERS, type TestApp } from '../support/harness.js';
-import { makeTestIdpKeys, TestIdp } from '../support/test-idp.js';
+import { makeTestIdpKeys, redirectQuery, TestIdp } from '../support/test-idp.js';
 
 const PARTNER_ENTITY_ID = 'urn:arrowhead:idp';
 
@@ -362,6 +362,38 @@ describeDb('SAML: issuers, status, several identity providers, logout and CSRF',
       expect((await corp.postLogout(app, corp.logoutRequestXml({ nameId: 'slo-user' }))).status).toBe(302);
       expect(await alive(second)).toBe(false);
       expect(await AuditEvent.count({ where: { action: 'session.signed_out_by_idp' } })).toBe(2);
+    });
+
+    it('takes a LogoutRequest by the redirect binding too, its query signed', async () => {
+      const cookie = await corpSession('idx-r1');
+      const xml = corp.logoutRequestXml({ nameId: 'slo-user', sessionIndexes: ['idx-r1'], signed: false });
+      const res = await corp.getLogout(app, xml, { relayState: '/after' });
+      expect(res.status).toBe(302);
+      const location = new URL(res.headers.location as string);
+      expect(`${location.origin}${location.pathname}`).toBe(corp.sloUrl);
+      expect(location.searchParams.get('RelayState')).toBe('/after');
+      expect(await alive(cookie)).toBe(false);
+    });
+
+    it('refuses a redirect LogoutRequest unsigned, signed with SHA-1, signed by another key, or altered', async () => {
+      const cookie = await corpSession('idx-r2');
+      const xml = () => corp.logoutRequestXml({ nameId: 'slo-user', signed: false });
+      const signed = `/auth/saml/logout?${redirectQuery(corp.keys, xml())}`;
+      const attempts: [request.Test, RegExp][] = [
+        [corp.getLogout(app, xml(), { sigAlg: null }), /Signature/],
+        [corp.getLogout(app, xml(), { sigAlg: 'sha1' }), /Signature/],
+        [corp.getLogout(app, xml(), {}, partner.keys), /signature/i],
+        [request(app).get(signed.replace('SAMLRequest=', 'RelayState=%2Fevil&SAMLRequest=')), /signature/i],
+      ];
+      for (const [attempt, reason] of attempts) {
+        const before = await failures();
+        const res = await attempt;
+        expect(res.status).toBe(401);
+        expect(await failures()).toBe(before + 1);
+        const last = await AuditEvent.findOne({ where: { action: 'session.sso_failed' }, order: [['id', 'DESC']] });
+        expect(last!.reason).toMatch(reason);
+      }
+      expect(await alive(cookie)).toBe(true);
     });
 
     it('refuses an unsigned, a foreign-signed, a misdirected, another IdP’s and a replayed LogoutRequest', async () => {

@@ -9,6 +9,7 @@ import { serviceProvider } from '../../server/auth/saml.service.js';
 import {
   logoutRequestXml,
   makeTestIdpKeys,
+  redirectQuery,
   requestIdOf,
   responseXml,
   TEST_IDP_ENTITY_ID,
@@ -17,7 +18,7 @@ import {
   type TestIdpKeys,
 } from '../../server/auth/saml.test-idp.js';
 
-export { assertionXml, signRoot, samlId, makeTestIdpKeys } from '../../server/auth/saml.test-idp.js';
+export { assertionXml, signRoot, samlId, makeTestIdpKeys, redirectQuery } from '../../server/auth/saml.test-idp.js';
 export { TEST_IDP_ENTITY_ID };
 
 export const SSO_URL = 'https://idp.test.example/sso';
@@ -96,6 +97,11 @@ export class TestIdp {
       .post('/auth/saml/logout')
       .type('form')
       .send({ SAMLRequest: Buffer.from(xml, 'utf8').toString('base64'), ...(relayState ? { RelayState: relayState } : {}) });
+  }
+
+  /** Sends a LogoutRequest by the redirect binding: `GET /auth/saml/logout?SAMLRequest=…&SigAlg=…&Signature=…`. */
+  getLogout(app: Express, xml: string, options: Parameters<typeof redirectQuery>[2] = {}, keys: TestIdpKeys = this.keys) {
+    return request(app).get(`/auth/saml/logout?${redirectQuery(keys, xml, options)}`);
   }
 
   post(app: Express, xml: string, relayState = '/') {
