@@ -79,7 +79,10 @@ describeRoute({
   path: '/api/sso/identity-providers',
   summary: 'Every SAML identity provider (a response is matched to one by its Issuer)',
   tags: ['auth'],
-  response: z.object({ items: z.array(IdpView) }),
+  response: z.object({
+    items: z.array(IdpView),
+    serviceProvider: z.record(z.string()).openapi({ description: 'our ACS URL, logout URL and entity id, to give each IdP' }),
+  }),
 });
 describeRoute({
   method: 'get',

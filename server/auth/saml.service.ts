@@ -12,6 +12,7 @@ import { SAML, ValidateInResponseTo, generateServiceProviderMetadata, type Profi
 import { inflateRawSync } from 'node:zlib';
 import { DOMParser } from '@xmldom/xmldom';
 import { ROLES, type Role } from '../../core/domain.js';
+import { permissionsGained } from '../../core/permissions.js';
 import type { SsoSessionLink } from './auth.repository.js';
 import type { Config } from '../config.js';
 import * as repo from './saml.repository.js';
@@ -242,13 +243,10 @@ const first = (v: unknown): string | null => {
   return typeof x === 'string' && x.trim() ? x.trim() : null;
 };
 
-/** How privileged a role is: 0 is the most (vendor_admin). */
-const rank = (role: Role) => ROLES.indexOf(role);
-
 /**
  * Why an IdP that is not authoritative may not apply what it asserts to an existing user, or null:
- * it may rename the user and lower its role, but not move it to another distributor, raise its
- * role, or claim an account it is not yet linked to by matching its email.
+ * it may rename the user and lower its role, but not raise it (any permission gained), move it to
+ * another distributor, or claim an account it is not yet linked to by matching its email.
  */
 export function nonAuthoritativeChange(
   existing: { role: Role; distributorId: number | null },
@@ -256,7 +254,8 @@ export function nonAuthoritativeChange(
   linked: boolean,
 ): string | null {
   if (!linked) return 'it may not claim an existing account by its email';
-  if (rank(asserted.role) < rank(existing.role)) return `it may not raise the user's role from ${existing.role} to ${asserted.role}`;
+  const gained = permissionsGained(existing.role, asserted.role);
+  if (gained.length) return `it may not raise the user's role from ${existing.role} to ${asserted.role} (${gained.join(', ')})`;
   if (asserted.distributorId !== existing.distributorId) return 'it may not move the user to another distributor';
   return null;
 }
