@@ -40,6 +40,8 @@ export class SamlIdentityProvider extends Model<InferAttributes<SamlIdentityProv
   declare signAuthnRequests: CreationOptional<boolean>;
   /** A response whose assertion is not encrypted to our key is refused. */
   declare requireEncryptedAssertions: CreationOptional<boolean>;
+  /** JSON `{ roles, distributorIds }`: the only roles and distributors it may give (null: any). */
+  declare limits: CreationOptional<string | null>;
   declare createdAt: CreationOptional<Date>;
   declare updatedAt: CreationOptional<Date>;
 }
@@ -81,6 +83,7 @@ export function initSecurityModels(sequelize: Sequelize) {
       authoritative: col.flag(false),
       signAuthnRequests: col.flag(false),
       requireEncryptedAssertions: col.flag(false),
+      limits: col.text(true),
       ...stamps(),
     },
     { ...common, tableName: 'saml_identity_providers' },

@@ -5,7 +5,7 @@ import type { Migration } from './types.js';
  * Several SAML identity providers (issue 13 item 4). Each has its own certificates, mapping and
  * these switches: whether its attributes may change an existing user's role and distributor
  * (`authoritative`), whether our AuthnRequests to it are signed, whether it must encrypt its
- * assertions. A response is matched to its IdP by its Issuer, so an entity id names one IdP
+ * assertions, and which roles and distributors it may give at all (`limits`, JSON; null: any). A response is matched to its IdP by its Issuer, so an entity id names one IdP
  * only. An AuthnRequest remembers the IdP it was sent to; a session opened by SSO remembers its
  * IdP and SessionIndex, so a LogoutRequest from that IdP ends it.
  */
@@ -15,6 +15,7 @@ export const samlIdpsSchema: Migration = {
     await qi.addColumn('saml_identity_providers', 'authoritative', col.flag(false));
     await qi.addColumn('saml_identity_providers', 'sign_authn_requests', col.flag(false));
     await qi.addColumn('saml_identity_providers', 'require_encrypted_assertions', col.flag(false));
+    await qi.addColumn('saml_identity_providers', 'limits', col.text(true));
     await qi.addIndex('saml_identity_providers', ['entity_id'], { unique: true, name: 'saml_identity_providers_entity_id' });
     await qi.addColumn('saml_requests', 'idp_name', col.str(100, true));
     await qi.addColumn('sessions', 'sso_idp_name', col.str(100, true));

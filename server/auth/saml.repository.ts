@@ -89,7 +89,16 @@ export interface IdentityProviderConfig {
   authoritative: boolean;
   signAuthnRequests: boolean;
   requireEncryptedAssertions: boolean;
+  /** the only roles it may give a user; null: any */
+  allowedRoles: Role[] | null;
+  /** the only distributors (account ids) its distributor users may belong to; null: any */
+  allowedDistributorIds: number[] | null;
   updatedAt: string;
+}
+
+interface IdpLimits {
+  roles: Role[] | null;
+  distributorIds: number[] | null;
 }
 
 const toIdp = (r: SamlIdentityProvider): IdentityProviderConfig => ({
@@ -103,8 +112,14 @@ const toIdp = (r: SamlIdentityProvider): IdentityProviderConfig => ({
   authoritative: !!r.authoritative,
   signAuthnRequests: !!r.signAuthnRequests,
   requireEncryptedAssertions: !!r.requireEncryptedAssertions,
+  ...limitsOf(r.limits),
   updatedAt: r.updatedAt.toISOString(),
 });
+
+function limitsOf(json: string | null | undefined): Pick<IdentityProviderConfig, 'allowedRoles' | 'allowedDistributorIds'> {
+  const limits = (json ? JSON.parse(json) : {}) as Partial<IdpLimits>;
+  return { allowedRoles: limits.roles ?? null, allowedDistributorIds: limits.distributorIds ?? null };
+}
 
 export async function findIdentityProvider(name = 'default'): Promise<IdentityProviderConfig | null> {
   const r = await SamlIdentityProvider.findOne({ where: { name } });
@@ -136,6 +151,10 @@ export async function saveIdentityProvider(
     authoritative: input.authoritative,
     signAuthnRequests: input.signAuthnRequests,
     requireEncryptedAssertions: input.requireEncryptedAssertions,
+    limits:
+      input.allowedRoles || input.allowedDistributorIds
+        ? JSON.stringify({ roles: input.allowedRoles, distributorIds: input.allowedDistributorIds } satisfies IdpLimits)
+        : null,
   };
   try {
     const existing = await SamlIdentityProvider.findOne({ where: { name: input.name } });
@@ -168,6 +187,12 @@ export async function endSsoSessions(idp: { name: string; entityId: string }, na
       ...(sessionIndexes.length ? { ssoSessionIndex: { [Op.in]: sessionIndexes.map((i) => i.slice(0, 255)) } } : {}),
     },
   });
+}
+
+/** Whether every id names a distributor account. */
+export async function allDistributors(ids: number[]): Promise<boolean> {
+  const unique = [...new Set(ids)];
+  return (await Account.count({ where: { type: 'distributor', id: { [Op.in]: unique } } })) === unique.length;
 }
 
 /** A distributor account named by the IdP: by its external reference first, then by its exact name. */

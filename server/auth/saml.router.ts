@@ -3,7 +3,8 @@ import { Router, urlencoded, type Request, type RequestHandler, type Response } 
 import { recordAudit } from '../audit/audit.repository.js';
 import type { Config } from '../config.js';
 import { AppError, notFound } from '../errors.js';
-import { describeRoute, z } from '../http/openapi.js';
+import { ROLES } from '../../core/domain.js';
+import { describeRoute, wholeNumber, z } from '../http/openapi.js';
 import { markAudited } from '../http/security.js';
 import { parse } from '../http/validate.js';
 import { authorize } from './actor.js';
@@ -36,6 +37,16 @@ const IdpInput = z
       'sign our AuthnRequests to it (needs SAML_SP_PRIVATE_KEY); on by default when its metadata has WantAuthnRequestsSigned',
     ),
     requireEncryptedAssertions: Flag('refuse an assertion not encrypted to our certificate (needs SAML_SP_CERTIFICATE)'),
+    allowedRoles: z
+      .array(z.enum(ROLES))
+      .min(1)
+      .max(ROLES.length)
+      .nullable()
+      .optional()
+      .openapi({ description: 'the only roles this IdP may give, to new users and old (null: any; absent: unchanged)' }),
+    allowedDistributorIds: z.array(wholeNumber(1)).min(1).max(1000).nullable().optional().openapi({
+      description: 'the only distributors (account ids) its distributor users may belong to (null: any; absent: unchanged)',
+    }),
   })
   .openapi('SamlIdentityProviderInput');
 
@@ -50,6 +61,8 @@ const IdpView = z
     authoritative: z.boolean(),
     signAuthnRequests: z.boolean(),
     requireEncryptedAssertions: z.boolean(),
+    allowedRoles: z.array(z.string()).nullable(),
+    allowedDistributorIds: z.array(z.number()).nullable(),
     loginUrl: z.string().openapi({ description: 'where a browser starts a sign-in with this IdP' }),
     updatedAt: z.string(),
   })
@@ -124,6 +137,8 @@ const publicIdp = (idp: repo.IdentityProviderConfig | null) =>
     authoritative: idp.authoritative,
     signAuthnRequests: idp.signAuthnRequests,
     requireEncryptedAssertions: idp.requireEncryptedAssertions,
+    allowedRoles: idp.allowedRoles,
+    allowedDistributorIds: idp.allowedDistributorIds,
     loginUrl: `/auth/saml/login?idp=${encodeURIComponent(idp.name)}`,
     updatedAt: idp.updatedAt,
   };

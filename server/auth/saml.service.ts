@@ -277,11 +277,16 @@ export async function userFromAssertion(verified: VerifiedAssertion) {
   // Several groups: the least privileged wins, never the most.
   const role = [...ROLES].reverse().find((r) => roles.includes(r));
   if (!role) throw new SsoError('the assertion carries no known role');
+  // Its limits hold for new users and old, authoritative or not: a distributor's IdP gives its own staff only.
+  if (idp.allowedRoles && !idp.allowedRoles.includes(role))
+    throw new SsoError(`identity provider ${idp.name} may not give the role ${role}`);
   let distributorId: number | null = null;
   if (role === 'distributor_user') {
     const d = first(attrs[m.distributor]);
     distributorId = d ? await repo.findDistributorId(d) : null;
     if (!distributorId) throw new SsoError('a distributor user must name a known distributor');
+    if (idp.allowedDistributorIds && !idp.allowedDistributorIds.includes(distributorId))
+      throw new SsoError(`identity provider ${idp.name} may not sign in users of distributor ${distributorId}`);
   }
   const name = (first(attrs[m.name]) ?? email).slice(0, 200);
   const provider = idp.entityId;
@@ -346,6 +351,9 @@ export interface IdentityProviderInput {
   authoritative?: boolean;
   signAuthnRequests?: boolean;
   requireEncryptedAssertions?: boolean;
+  /** null lifts the limit; absent keeps it */
+  allowedRoles?: Role[] | null;
+  allowedDistributorIds?: number[] | null;
 }
 
 /**
@@ -366,6 +374,11 @@ export async function configureIdentityProvider(config: Config, name: string, bo
   const requireEncryptedAssertions = body.requireEncryptedAssertions ?? before?.requireEncryptedAssertions ?? false;
   if ((signAuthnRequests || requireEncryptedAssertions) && !spKeys(config))
     throw new SsoError('signed requests and encrypted assertions need our key pair (SAML_SP_PRIVATE_KEY, SAML_SP_CERTIFICATE)');
+  const allowedRoles = body.allowedRoles === undefined ? (before?.allowedRoles ?? null) : body.allowedRoles;
+  const allowedDistributorIds =
+    body.allowedDistributorIds === undefined ? (before?.allowedDistributorIds ?? null) : body.allowedDistributorIds;
+  if (allowedDistributorIds && !(await repo.allDistributors(allowedDistributorIds)))
+    throw new SsoError('allowedDistributorIds must name distributor accounts');
   const saved = await repo.saveIdentityProvider({
     name,
     ...fields,
@@ -374,6 +387,8 @@ export async function configureIdentityProvider(config: Config, name: string, bo
     authoritative: body.authoritative ?? before?.authoritative ?? false,
     signAuthnRequests,
     requireEncryptedAssertions,
+    allowedRoles,
+    allowedDistributorIds,
   });
   return { before, saved };
 }

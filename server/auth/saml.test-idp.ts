@@ -235,6 +235,8 @@ export function demoIdentityProvider(config: Config): Omit<IdentityProviderConfi
     authoritative: true,
     signAuthnRequests: false,
     requireEncryptedAssertions: false,
+    allowedRoles: null,
+    allowedDistributorIds: null,
   };
 }
 

@@ -249,6 +249,42 @@ describeDb('SAML: issuers, status, several identity providers, logout and CSRF',
     });
   });
 
+  describe('limits of an identity provider', () => {
+    it("gives only the roles and distributors it is limited to, to new users too (a distributor's IdP creates no vendor admin)", async () => {
+      const arrowhead = await distributorId('Arrowhead Components');
+      const put = await request(app)
+        .put('/api/sso/identity-providers/arrowhead')
+        .set('Authorization', admin)
+        .send({ metadataXml: partner.metadataXml(), allowedRoles: ['distributor_user'], allowedDistributorIds: [arrowhead] });
+      expect(put.status).toBe(200);
+      expect(put.body.identityProvider).toMatchObject({ allowedRoles: ['distributor_user'], allowedDistributorIds: [arrowhead] });
+      let failed = await failures();
+      await expectRefused(
+        await partnerLogin('ah-new-1', { mail: 'boss@arrowhead.example', groups: 'vendor_admin' }),
+        /may not give the role vendor_admin/,
+        failed,
+      );
+      failed = await failures();
+      await expectRefused(
+        await partnerLogin('ah-new-2', { mail: 'spy@arrowhead.example', groups: 'AH-Claims', org: 'Northbridge Electronics' }),
+        /may not sign in users of distributor/,
+        failed,
+      );
+      expect(await User.count({ where: { email: ['boss@arrowhead.example', 'spy@arrowhead.example'] } })).toBe(0);
+      const ok = await partnerLogin('ah-new-3', { mail: 'second@arrowhead.example', groups: 'AH-Claims', org: 'Arrowhead Components' });
+      expect(ok.status).toBe(303);
+    });
+
+    it('refuses a limit naming an account that is not a distributor', async () => {
+      const res = await request(app)
+        .put('/api/sso/identity-providers/arrowhead')
+        .set('Authorization', admin)
+        .send({ metadataXml: partner.metadataXml(), allowedDistributorIds: [999_999] });
+      expect(res.status).toBe(422);
+      expect(res.body.code).toBe('INVALID_IDP_CONFIGURATION');
+    });
+  });
+
   describe('signed AuthnRequests', () => {
     /** The redirect binding's signature, checked as an IdP checks it: over the raw query, with our certificate. */
     const verifiesWithOurCertificate = (location: URL) => {
