@@ -442,6 +442,12 @@ export async function idpLogout(config: Config, message: LogoutMessage): Promise
       // node-saml accepts a redirect message without a signature: we do not.
       if (typeof q.Signature !== 'string' || typeof q.SigAlg !== 'string' || !REDIRECT_SIG_ALGS.includes(q.SigAlg))
         throw new Error('the redirect binding needs a Signature with SigAlg RSA-SHA256 or RSA-SHA512');
+      // node-saml finds the signed parameters in the raw query by a regular expression: a parameter
+      // whose name merely contains one of theirs, or one sent twice, makes that ambiguous.
+      const names = message.rawQuery.split('&').map((t) => t.split('=')[0]);
+      for (const name of ['SAMLRequest', 'RelayState', 'SigAlg', 'Signature'])
+        if (names.filter((n) => n.includes(name)).length > 1 || names.some((n) => n.includes(name) && n !== name))
+          throw new Error(`the query names ${name} ambiguously`);
       const container = Object.fromEntries(
         ['SAMLRequest', 'RelayState', 'SigAlg', 'Signature'].filter((k) => typeof q[k] === 'string').map((k) => [k, q[k] as string]),
       );

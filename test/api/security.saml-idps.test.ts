@@ -420,6 +420,7 @@ describeDb('SAML: issuers, status, several identity providers, logout and CSRF',
         [corp.getLogout(app, xml(), { sigAlg: 'sha1' }), /Signature/],
         [corp.getLogout(app, xml(), {}, partner.keys), /signature/i],
         [request(app).get(signed.replace('SAMLRequest=', 'RelayState=%2Fevil&SAMLRequest=')), /signature/i],
+        [request(app).get(`${signed}&xSAMLRequest=1`), /ambiguously/],
       ];
       for (const [attempt, reason] of attempts) {
         const before = await failures();
