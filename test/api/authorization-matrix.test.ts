@@ -60,6 +60,7 @@ const PUBLIC = new Set([
   'GET /auth/saml/login',
   'POST /auth/saml/acs',
   'POST /auth/saml/logout',
+  'GET /auth/saml/logout',
 ]);
 
 /** The permission each known route enforces (core/permissions.ts is the spec); unknown routes get the generic checks. */
@@ -251,6 +252,9 @@ describeDb('authorization matrix (generated from the router table)', () => {
       'POST /api/tokens',
       'POST /auth/saml/acs',
       'PUT /api/sso/identity-provider',
+      'PUT /api/sso/identity-providers/:name',
+      'DELETE /api/sso/identity-providers/:name',
+      'GET /auth/saml/logout',
     ]) {
       expect(keys).toContain(k);
     }
