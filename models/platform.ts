@@ -12,6 +12,8 @@ export class Session extends Model<InferAttributes<Session>, InferCreationAttrib
   /** a session opened by SSO: the identity provider (its name) and the assertion's SessionIndex, for IdP-initiated logout */
   declare ssoIdpName: CreationOptional<string | null>;
   declare ssoSessionIndex: CreationOptional<string | null>;
+  declare ssoNameId: CreationOptional<string | null>;
+  declare ssoNameIdFormat: CreationOptional<string | null>;
   declare createdAt: CreationOptional<Date>;
   declare updatedAt: CreationOptional<Date>;
 }
@@ -73,6 +75,8 @@ export function initPlatformModels(sequelize: Sequelize) {
       method: { ...col.str(10), defaultValue: 'password' },
       ssoIdpName: col.str(100, true),
       ssoSessionIndex: col.str(255, true),
+      ssoNameId: col.str(255, true),
+      ssoNameIdFormat: col.str(255, true),
       ...stamps(),
     },
     { ...common, tableName: 'sessions' },

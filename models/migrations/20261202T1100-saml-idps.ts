@@ -7,7 +7,8 @@ import type { Migration } from './types.js';
  * (`authoritative`), whether our AuthnRequests to it are signed, whether it must encrypt its
  * assertions, and which roles and distributors it may give at all (`limits`, JSON; null: any). A response is matched to its IdP by its Issuer, so an entity id names one IdP
  * only. An AuthnRequest remembers the IdP it was sent to; a session opened by SSO remembers its
- * IdP and SessionIndex, so a LogoutRequest from that IdP ends it.
+ * IdP, NameID and SessionIndex, so a LogoutRequest from that IdP ends it and our own sign-out
+ * can send that IdP a LogoutRequest naming them.
  */
 export const samlIdpsSchema: Migration = {
   name: '20261202T1100-saml-idps',
@@ -20,6 +21,8 @@ export const samlIdpsSchema: Migration = {
     await qi.addColumn('saml_requests', 'idp_name', col.str(100, true));
     await qi.addColumn('sessions', 'sso_idp_name', col.str(100, true));
     await qi.addColumn('sessions', 'sso_session_index', col.str(255, true));
+    await qi.addColumn('sessions', 'sso_name_id', col.str(255, true));
+    await qi.addColumn('sessions', 'sso_name_id_format', col.str(255, true));
     await qi.addIndex('sessions', ['sso_idp_name', 'user_id'], { name: 'sessions_sso_idp_user' });
   },
 };

@@ -38,6 +38,8 @@ export async function findUserById(id: number): Promise<UserRecord | null> {
 export interface SsoSessionLink {
   idpName: string;
   sessionIndex: string | null;
+  nameId: string;
+  nameIdFormat: string | null;
 }
 
 export async function createSession(
@@ -56,6 +58,8 @@ export async function createSession(
     method,
     ssoIdpName: sso?.idpName ?? null,
     ssoSessionIndex: sso?.sessionIndex?.slice(0, 255) ?? null,
+    ssoNameId: sso?.nameId.slice(0, 255) ?? null,
+    ssoNameIdFormat: sso?.nameIdFormat?.slice(0, 255) ?? null,
   });
 }
 
@@ -66,7 +70,9 @@ export async function findSession(id: string) {
         userId: s.userId,
         csrfToken: s.csrfToken,
         method: (s.method ?? 'password') as 'password' | 'saml' | 'embed',
-        ssoIdpName: s.ssoIdpName ?? null,
+        sso: s.ssoIdpName
+          ? { idpName: s.ssoIdpName, sessionIndex: s.ssoSessionIndex, nameId: s.ssoNameId ?? '', nameIdFormat: s.ssoNameIdFormat }
+          : null,
       }
     : null;
 }

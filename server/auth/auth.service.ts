@@ -77,7 +77,7 @@ export async function actorFromSession(cookieValue: string) {
   return {
     actor: actorOf(user, 'session', { sessionMethod: session.method }),
     csrfToken: session.csrfToken,
-    ssoIdpName: session.ssoIdpName,
+    sso: session.sso as repo.SsoSessionLink | null,
   };
 }
 

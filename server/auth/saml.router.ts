@@ -315,30 +315,52 @@ export function samlRouter(config: Config) {
     );
     res.redirect(302, done.responseUrl);
   };
+  /** The IdP's LogoutResponse to our LogoutRequest: the round trip ends on our home page. */
+  const idpLogoutResponse = async (req: Request, res: Response, message: saml.LogoutMessage) => {
+    try {
+      await saml.idpLogoutResponse(config, message);
+    } catch (e) {
+      if (!(e instanceof saml.SsoError)) throw e;
+      await recordAudit(
+        null,
+        { action: 'session.sso_failed', entityType: 'saml_logout_response', entityId: 'unknown', reason: e.message },
+        undefined,
+        req.requestId,
+      );
+      throw markAudited(new AppError('SSO_REJECTED', 'the logout response was refused', 401));
+    }
+    res.redirect(303, '/');
+  };
   // The redirect binding: the IdP signs the query string.
   r.get('/logout', async (req, res) => {
-    if (typeof req.query.SAMLRequest !== 'string')
-      throw new AppError('VALIDATION_FAILED', 'a LogoutRequest (SAMLRequest) is expected', 400);
     const rawQuery = req.originalUrl.slice(req.originalUrl.indexOf('?') + 1);
-    await idpLogout(req, res, { binding: 'redirect', query: req.query as Record<string, unknown>, rawQuery });
+    const message = { binding: 'redirect' as const, query: req.query as Record<string, unknown>, rawQuery };
+    if (typeof req.query.SAMLRequest === 'string') await idpLogout(req, res, message);
+    else if (typeof req.query.SAMLResponse === 'string') await idpLogoutResponse(req, res, message);
+    else throw new AppError('VALIDATION_FAILED', 'a LogoutRequest or LogoutResponse is expected', 400);
   });
-  // Two callers: a signed-in browser signing out (session cookie + CSRF token), and an identity
-  // provider ending its sessions (a signed LogoutRequest, HTTP-POST binding: no cookie, no CSRF token).
+  // Three callers: a signed-in browser signing out (session cookie + CSRF token), an identity
+  // provider ending its sessions (a signed LogoutRequest, HTTP-POST binding: no cookie, no CSRF
+  // token), and an identity provider answering our LogoutRequest (a signed LogoutResponse).
   r.post('/logout', urlencoded({ extended: false, limit: '256kb', parameterLimit: 10 }), async (req, res) => {
     const body = (req.body ?? {}) as Record<string, unknown>;
     if (body.SAMLRequest !== undefined) {
-      await idpLogout(req, res, { binding: 'post', samlRequest: body.SAMLRequest, relayState: body.RelayState });
+      await idpLogout(req, res, { binding: 'post', samlMessage: body.SAMLRequest, relayState: body.RelayState });
+      return;
+    }
+    if (body.SAMLResponse !== undefined) {
+      await idpLogoutResponse(req, res, { binding: 'post', samlMessage: body.SAMLResponse, relayState: body.RelayState });
       return;
     }
     const cookie = req.cookies?.[auth.SESSION_COOKIE] as string | undefined;
-    let idpName: string | null = null;
+    let sso: Parameters<typeof saml.logoutRequestUrl>[1] = null;
     if (cookie) {
       const found = await auth.actorFromSession(cookie);
       const csrf = req.get('x-csrf-token') || body.csrfToken;
       if (found && csrf !== found.csrfToken) throw new AppError('CSRF_TOKEN_INVALID', 'send the session CSRF token', 403);
       await auth.signOut(cookie);
       if (found) {
-        idpName = found.ssoIdpName;
+        sso = found.sso;
         await recordAudit(
           found.actor,
           { action: 'session.signed_out', entityType: 'user', entityId: found.actor.userId },
@@ -348,8 +370,8 @@ export function samlRouter(config: Config) {
       }
     }
     res.clearCookie(auth.SESSION_COOKIE, { path: '/' });
-    const idp = await repo.findIdentityProvider(idpName ?? 'default');
-    res.redirect(303, idp?.sloUrl ?? '/');
+    // The session that SSO opened is also ended at its IdP: a LogoutRequest naming it.
+    res.redirect(303, (await saml.logoutRequestUrl(config, sso)) ?? '/');
   });
   if (config.samlTestIdp) {
     // Demo only: the test IdP is loaded on first use, never when the flag is off.

@@ -60,7 +60,8 @@ export function metadataXml(config: Config): string {
   });
 }
 
-function samlFor(idp: repo.IdentityProviderConfig, config: Config) {
+/** `inResponseToCheckedHere`: node-saml reads InResponseTo of a `Response` only, so for a LogoutResponse we check it. */
+function samlFor(idp: repo.IdentityProviderConfig, config: Config, inResponseToCheckedHere = false) {
   const sp = serviceProvider(config);
   const keys = spKeys(config);
   return new SAML({
@@ -74,7 +75,7 @@ function samlFor(idp: repo.IdentityProviderConfig, config: Config) {
     wantAssertionsSigned: true,
     wantAuthnResponseSigned: true,
     acceptedClockSkewMs: config.samlClockSkewSeconds * 1000,
-    validateInResponseTo: ValidateInResponseTo.always,
+    validateInResponseTo: inResponseToCheckedHere ? ValidateInResponseTo.never : ValidateInResponseTo.always,
     requestIdExpirationPeriodMs: REQUEST_TTL_MS,
     cacheProvider: repo.databaseRequestCache(REQUEST_TTL_MS, idp.name),
     identifierFormat: null,
@@ -304,7 +305,77 @@ export async function userFromAssertion(verified: VerifiedAssertion) {
 export const ssoSessionLink = (verified: VerifiedAssertion): SsoSessionLink => ({
   idpName: verified.idp.name,
   sessionIndex: verified.profile.sessionIndex ?? null,
+  nameId: verified.profile.nameID,
+  nameIdFormat: verified.profile.nameIDFormat ?? null,
 });
+
+const UNSPECIFIED_FORMAT = 'urn:oasis:names:tc:SAML:1.1:nameid-format:unspecified';
+
+/**
+ * Where to send a browser whose SSO session we just ended: its IdP's SLO URL with a LogoutRequest
+ * naming the NameID and SessionIndex it signed in with (signed when the IdP wants signed requests;
+ * its id stored like an AuthnRequest's, so only that IdP's LogoutResponse answers it), or the bare
+ * SLO URL for a session without them, or null when the IdP has no SLO URL.
+ */
+export async function logoutRequestUrl(config: Config, sso: SsoSessionLink | null): Promise<string | null> {
+  const idp = await repo.findIdentityProvider(sso?.idpName ?? 'default');
+  if (!idp?.sloUrl) return null;
+  if (!sso?.nameId) return idp.sloUrl;
+  return samlFor(idp, config).getLogoutUrlAsync(
+    {
+      issuer: idp.entityId,
+      nameID: sso.nameId,
+      nameIDFormat: sso.nameIdFormat ?? UNSPECIFIED_FORMAT,
+      ...(sso.sessionIndex ? { sessionIndex: sso.sessionIndex } : {}),
+    },
+    '',
+    {},
+  );
+}
+
+/**
+ * The IdP's LogoutResponse to our LogoutRequest: signed by the IdP its Issuer names, answering a
+ * LogoutRequest we sent it, once. The session already ended when we sent the request; this only
+ * closes the round trip. Returns the IdP and whether it reports Success.
+ */
+export async function idpLogoutResponse(
+  config: Config,
+  message: LogoutMessage,
+): Promise<{ idp: repo.IdentityProviderConfig; success: boolean }> {
+  const post = message.binding === 'post';
+  const raw = post ? message.samlMessage : message.query.SAMLResponse;
+  const { root } = decodeMessage(raw, 'LogoutResponse', !post);
+  if (root.localName !== 'LogoutResponse') throw new SsoError('the document is not a SAML LogoutResponse');
+  const sp = serviceProvider(config);
+  const destination = root.getAttribute('Destination');
+  if (destination && destination !== sp.logoutUrl) throw new SsoError('the LogoutResponse Destination is not our logout URL');
+  const issuer = issuerOf(root);
+  const idp = issuer ? await repo.findIdentityProviderByEntityId(issuer) : null;
+  if (!idp) throw new SsoError('the LogoutResponse Issuer is not a configured identity provider');
+  const inResponseTo = root.getAttribute('InResponseTo');
+  if (!inResponseTo || !(await repo.consumeRequestId(inResponseTo, idp.name)))
+    throw new SsoError('the LogoutResponse answers no LogoutRequest we sent this identity provider, or was used already');
+  const saml = samlFor(idp, config, true);
+  try {
+    if (post) {
+      // node-saml requires the root signature for a LogoutResponse (wantAuthnResponseSigned).
+      await saml.validatePostResponseAsync({ SAMLResponse: raw as string });
+    } else {
+      const q = message.query;
+      if (typeof q.Signature !== 'string' || typeof q.SigAlg !== 'string' || !REDIRECT_SIG_ALGS.includes(q.SigAlg))
+        throw new Error('the redirect binding needs a Signature with SigAlg RSA-SHA256 or RSA-SHA512');
+      assertUnambiguousQuery(message.rawQuery, 'SAMLResponse');
+      const container = Object.fromEntries(
+        ['SAMLResponse', 'RelayState', 'SigAlg', 'Signature'].filter((k) => typeof q[k] === 'string').map((k) => [k, q[k] as string]),
+      );
+      await saml.validateRedirectAsync(container, message.rawQuery);
+    }
+  } catch (e) {
+    throw new SsoError(`rejected by the SAML validator: ${(e as Error).message}`.slice(0, 300));
+  }
+  const codes = children(root, 'Status').flatMap((st) => children(st, 'StatusCode'));
+  return { idp, success: codes.length === 1 && codes[0].getAttribute('Value') === SUCCESS };
+}
 
 /** Reads an IdP metadata XML document: entity id, SSO and SLO URLs (HTTP-Redirect), signing certificates. */
 export function parseIdpMetadata(
@@ -401,10 +472,21 @@ export interface IdpLogout {
   responseUrl: string;
 }
 
-/** A LogoutRequest as it arrived: POSTed (signed XML), or in a redirect's query (signed query string). */
+/** A LogoutRequest or LogoutResponse as it arrived: POSTed (signed XML), or in a redirect's query (signed query string). */
 export type LogoutMessage =
-  | { binding: 'post'; samlRequest: unknown; relayState: unknown }
+  | { binding: 'post'; samlMessage: unknown; relayState: unknown }
   | { binding: 'redirect'; query: Record<string, unknown>; rawQuery: string };
+
+/**
+ * node-saml finds the signed parameters in a redirect's raw query by a regular expression: a
+ * parameter whose name merely contains one of theirs, or one sent twice, makes that ambiguous.
+ */
+function assertUnambiguousQuery(rawQuery: string, message: 'SAMLRequest' | 'SAMLResponse') {
+  const names = rawQuery.split('&').map((t) => t.split('=')[0]);
+  for (const name of [message, 'RelayState', 'SigAlg', 'Signature'])
+    if (names.filter((n) => n.includes(name)).length > 1 || names.some((n) => n.includes(name) && n !== name))
+      throw new Error(`the query names ${name} ambiguously`);
+}
 
 /** The query signatures accepted on the redirect binding (no SHA-1). */
 const REDIRECT_SIG_ALGS = ['http://www.w3.org/2001/04/xmldsig-more#rsa-sha256', 'http://www.w3.org/2001/04/xmldsig-more#rsa-sha512'];
@@ -417,7 +499,7 @@ const REDIRECT_SIG_ALGS = ['http://www.w3.org/2001/04/xmldsig-more#rsa-sha256', 
  */
 export async function idpLogout(config: Config, message: LogoutMessage): Promise<IdpLogout> {
   const post = message.binding === 'post';
-  const { root } = decodeMessage(post ? message.samlRequest : message.query.SAMLRequest, 'LogoutRequest', !post);
+  const { root } = decodeMessage(post ? message.samlMessage : message.query.SAMLRequest, 'LogoutRequest', !post);
   if (root.localName !== 'LogoutRequest') throw new SsoError('the document is not a SAML LogoutRequest');
   const sp = serviceProvider(config);
   if (root.getAttribute('Destination') !== sp.logoutUrl) throw new SsoError('the LogoutRequest Destination is not our logout URL');
@@ -435,19 +517,14 @@ export async function idpLogout(config: Config, message: LogoutMessage): Promise
     if (post) {
       relayState = message.relayState;
       // Verifies the root's signature with this IdP's certificates, its Issuer and NotOnOrAfter.
-      ({ profile } = await saml.validatePostRequestAsync({ SAMLRequest: message.samlRequest as string }));
+      ({ profile } = await saml.validatePostRequestAsync({ SAMLRequest: message.samlMessage as string }));
     } else {
       const q = message.query;
       relayState = q.RelayState;
       // node-saml accepts a redirect message without a signature: we do not.
       if (typeof q.Signature !== 'string' || typeof q.SigAlg !== 'string' || !REDIRECT_SIG_ALGS.includes(q.SigAlg))
         throw new Error('the redirect binding needs a Signature with SigAlg RSA-SHA256 or RSA-SHA512');
-      // node-saml finds the signed parameters in the raw query by a regular expression: a parameter
-      // whose name merely contains one of theirs, or one sent twice, makes that ambiguous.
-      const names = message.rawQuery.split('&').map((t) => t.split('=')[0]);
-      for (const name of ['SAMLRequest', 'RelayState', 'SigAlg', 'Signature'])
-        if (names.filter((n) => n.includes(name)).length > 1 || names.some((n) => n.includes(name) && n !== name))
-          throw new Error(`the query names ${name} ambiguously`);
+      assertUnambiguousQuery(message.rawQuery, 'SAMLRequest');
       const container = Object.fromEntries(
         ['SAMLRequest', 'RelayState', 'SigAlg', 'Signature'].filter((k) => typeof q[k] === 'string').map((k) => [k, q[k] as string]),
       );

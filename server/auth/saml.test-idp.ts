@@ -188,6 +188,19 @@ export function logoutRequestXml(keys: TestIdpKeys, l: LogoutRequestInput): stri
   return l.signed === false ? xml : signRoot(xml, keys);
 }
 
+/** The IdP's LogoutResponse to our LogoutRequest, signed unless `signed: false`. */
+export function logoutResponseXml(
+  keys: TestIdpKeys,
+  l: { inResponseTo: string; destination: string; issuer?: string; status?: string; signed?: boolean },
+): string {
+  const xml =
+    `<samlp:LogoutResponse xmlns:samlp="${NS_P}" xmlns:saml="${NS_A}" ID="${samlId()}" Version="2.0" IssueInstant="${iso(Date.now())}" Destination="${esc(l.destination)}" InResponseTo="${esc(l.inResponseTo)}">` +
+    `<saml:Issuer>${esc(l.issuer ?? TEST_IDP_ENTITY_ID)}</saml:Issuer>` +
+    `<samlp:Status><samlp:StatusCode Value="${STATUS}${esc(l.status ?? 'Success')}"/></samlp:Status>` +
+    `</samlp:LogoutResponse>`;
+  return l.signed === false ? xml : signRoot(xml, keys);
+}
+
 /**
  * The query string of a redirect-binding message (SAML bindings 3.4.4.1): the XML deflated, then
  * `SAMLRequest=…&RelayState=…&SigAlg=…` signed with the IdP's key (`sigAlg: null`: unsigned).
@@ -195,9 +208,9 @@ export function logoutRequestXml(keys: TestIdpKeys, l: LogoutRequestInput): stri
 export function redirectQuery(
   keys: TestIdpKeys,
   xml: string,
-  options: { relayState?: string; sigAlg?: 'sha256' | 'sha1' | null } = {},
+  options: { relayState?: string; sigAlg?: 'sha256' | 'sha1' | null; param?: 'SAMLRequest' | 'SAMLResponse' } = {},
 ): string {
-  let query = `SAMLRequest=${encodeURIComponent(deflateRawSync(Buffer.from(xml, 'utf8')).toString('base64'))}`;
+  let query = `${options.param ?? 'SAMLRequest'}=${encodeURIComponent(deflateRawSync(Buffer.from(xml, 'utf8')).toString('base64'))}`;
   if (options.relayState) query += `&RelayState=${encodeURIComponent(options.relayState)}`;
   const alg = options.sigAlg === undefined ? 'sha256' : options.sigAlg;
   if (!alg) return query;

@@ -468,6 +468,93 @@ describeDb('SAML: issuers, status, several identity providers, logout and CSRF',
     });
   });
 
+  describe('logout we start', () => {
+    it('ends the session and sends its IdP a LogoutRequest naming its NameID and SessionIndex; takes the signed answer once', async () => {
+      const id = await corp.startLogin(app);
+      const signedIn = await corp.post(
+        app,
+        corp.responseXml(id, {
+          nameId: 'leaver',
+          sessionIndex: 'idx-out',
+          attributes: { email: 'leaver@voltaic.example', role: 'finance' },
+        }),
+      );
+      const cookie = sessionCookie(signedIn);
+      const csrf = (await request(app).get('/api/session').set('Cookie', cookie)).body.csrfToken as string;
+      const out = await request(app).post('/auth/saml/logout').set('Cookie', cookie).set('X-CSRF-Token', csrf);
+      expect(out.status).toBe(303);
+      expect((await request(app).get('/api/session').set('Cookie', cookie)).status).toBe(401);
+      const location = new URL(out.headers.location as string);
+      expect(`${location.origin}${location.pathname}`).toBe(corp.sloUrl);
+      const logoutRequest = inflateRawSync(Buffer.from(location.searchParams.get('SAMLRequest')!, 'base64')).toString('utf8');
+      expect(logoutRequest).toContain('<samlp:LogoutRequest');
+      expect(logoutRequest).toMatch(/<saml:NameID[^>]*>leaver<\/saml:NameID>/);
+      expect(logoutRequest).toMatch(/SessionIndex[^>]*>idx-out</);
+      expect(logoutRequest).toContain(`<saml:Issuer xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion">${corp.sp.entityId}</saml:Issuer>`);
+      const requestId = /\sID="([^"]+)"/.exec(logoutRequest)![1];
+
+      let before = await failures();
+      expect((await corp.postLogoutResponse(app, corp.logoutResponseXml(requestId, { signed: false }))).status).toBe(401);
+      expect((await corp.postLogoutResponse(app, corp.logoutResponseXml(requestId, {}, partner.keys))).status).toBe(401);
+      expect(await failures()).toBe(before + 2);
+      // Refused answers above consumed the request id: an IdP's real answer arrives once, first.
+      const id2 = await corp.startLogin(app);
+      const cookie2 = sessionCookie(
+        await corp.post(app, corp.responseXml(id2, { nameId: 'leaver', attributes: { email: 'leaver@voltaic.example', role: 'finance' } })),
+      );
+      const csrf2 = (await request(app).get('/api/session').set('Cookie', cookie2)).body.csrfToken as string;
+      const out2 = await request(app).post('/auth/saml/logout').set('Cookie', cookie2).set('X-CSRF-Token', csrf2);
+      const requestId2 = /\sID="([^"]+)"/.exec(
+        inflateRawSync(Buffer.from(new URL(out2.headers.location as string).searchParams.get('SAMLRequest')!, 'base64')).toString('utf8'),
+      )![1];
+      const answer = corp.logoutResponseXml(requestId2);
+      const done = await corp.postLogoutResponse(app, answer);
+      expect(done.status).toBe(303);
+      expect(done.headers.location).toBe('/');
+      before = await failures();
+      expect((await corp.postLogoutResponse(app, answer)).status).toBe(401);
+      expect(await failures()).toBe(before + 1);
+      const last = await AuditEvent.findOne({ where: { action: 'session.sso_failed' }, order: [['id', 'DESC']] });
+      expect(last!.reason).toMatch(/answers no LogoutRequest/);
+    });
+
+    it('takes the LogoutResponse by the redirect binding too, its query signed', async () => {
+      const id = await corp.startLogin(app);
+      const cookie = sessionCookie(
+        await corp.post(
+          app,
+          corp.responseXml(id, { nameId: 'leaver2', attributes: { email: 'leaver2@voltaic.example', role: 'finance' } }),
+        ),
+      );
+      const csrf = (await request(app).get('/api/session').set('Cookie', cookie)).body.csrfToken as string;
+      const out = await request(app).post('/auth/saml/logout').set('Cookie', cookie).set('X-CSRF-Token', csrf);
+      const sent = inflateRawSync(
+        Buffer.from(new URL(out.headers.location as string).searchParams.get('SAMLRequest')!, 'base64'),
+      ).toString();
+      const answer = corp.logoutResponseXml(/\sID="([^"]+)"/.exec(sent)![1], { signed: false });
+      const before = await failures();
+      expect((await corp.getLogout(app, answer, { param: 'SAMLResponse', sigAlg: null })).status).toBe(401);
+      expect(await failures()).toBe(before + 1);
+      const id2 = await corp.startLogin(app);
+      const cookie2 = sessionCookie(
+        await corp.post(
+          app,
+          corp.responseXml(id2, { nameId: 'leaver2', attributes: { email: 'leaver2@voltaic.example', role: 'finance' } }),
+        ),
+      );
+      const csrf2 = (await request(app).get('/api/session').set('Cookie', cookie2)).body.csrfToken as string;
+      const out2 = await request(app).post('/auth/saml/logout').set('Cookie', cookie2).set('X-CSRF-Token', csrf2);
+      const sent2 = inflateRawSync(
+        Buffer.from(new URL(out2.headers.location as string).searchParams.get('SAMLRequest')!, 'base64'),
+      ).toString();
+      const done = await corp.getLogout(app, corp.logoutResponseXml(/\sID="([^"]+)"/.exec(sent2)![1], { signed: false }), {
+        param: 'SAMLResponse',
+      });
+      expect(done.status).toBe(303);
+      expect(done.headers.location).toBe('/');
+    });
+  });
+
   describe('CSRF for a session opened by single sign-on', () => {
     it('gets its CSRF token from GET /api/session and needs it for every change', async () => {
       const id = await corp.startLogin(app);

@@ -8,6 +8,7 @@ import { loadConfig, type Config } from '../../server/config.js';
 import { serviceProvider } from '../../server/auth/saml.service.js';
 import {
   logoutRequestXml,
+  logoutResponseXml,
   makeTestIdpKeys,
   redirectQuery,
   requestIdOf,
@@ -89,6 +90,19 @@ export class TestIdp {
   /** A signed LogoutRequest from this IdP to our logout URL. */
   logoutRequestXml(overrides: Partial<LogoutRequestInput> & { nameId: string }, keys: TestIdpKeys = this.keys): string {
     return logoutRequestXml(keys, { destination: this.sp.logoutUrl, issuer: this.entityId, ...overrides });
+  }
+
+  /** A signed LogoutResponse from this IdP answering our LogoutRequest `inResponseTo`. */
+  logoutResponseXml(inResponseTo: string, overrides: { status?: string; signed?: boolean } = {}, keys: TestIdpKeys = this.keys) {
+    return logoutResponseXml(keys, { inResponseTo, destination: this.sp.logoutUrl, issuer: this.entityId, ...overrides });
+  }
+
+  /** Posts a LogoutResponse to our logout URL (HTTP-POST binding). */
+  postLogoutResponse(app: Express, xml: string) {
+    return request(app)
+      .post('/auth/saml/logout')
+      .type('form')
+      .send({ SAMLResponse: Buffer.from(xml, 'utf8').toString('base64') });
   }
 
   /** Posts a LogoutRequest to our logout URL as the IdP's page would (HTTP-POST binding). */
