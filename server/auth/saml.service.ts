@@ -353,8 +353,7 @@ export async function idpLogoutResponse(
   const idp = issuer ? await repo.findIdentityProviderByEntityId(issuer) : null;
   if (!idp) throw new SsoError('the LogoutResponse Issuer is not a configured identity provider');
   const inResponseTo = root.getAttribute('InResponseTo');
-  if (!inResponseTo || !(await repo.consumeRequestId(inResponseTo, idp.name)))
-    throw new SsoError('the LogoutResponse answers no LogoutRequest we sent this identity provider, or was used already');
+  if (!inResponseTo) throw new SsoError('the LogoutResponse answers no LogoutRequest we sent this identity provider, or was used already');
   const saml = samlFor(idp, config, true);
   try {
     if (post) {
@@ -373,6 +372,9 @@ export async function idpLogoutResponse(
   } catch (e) {
     throw new SsoError(`rejected by the SAML validator: ${(e as Error).message}`.slice(0, 300));
   }
+  // Consumed once verified: a forged answer carrying the id (it travels in the browser's URL) cannot burn it.
+  if (!(await repo.consumeRequestId(inResponseTo, idp.name)))
+    throw new SsoError('the LogoutResponse answers no LogoutRequest we sent this identity provider, or was used already');
   const codes = children(root, 'Status').flatMap((st) => children(st, 'StatusCode'));
   return { idp, success: codes.length === 1 && codes[0].getAttribute('Value') === SUCCESS };
 }

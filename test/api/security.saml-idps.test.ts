@@ -497,17 +497,8 @@ describeDb('SAML: issuers, status, several identity providers, logout and CSRF',
       expect((await corp.postLogoutResponse(app, corp.logoutResponseXml(requestId, { signed: false }))).status).toBe(401);
       expect((await corp.postLogoutResponse(app, corp.logoutResponseXml(requestId, {}, partner.keys))).status).toBe(401);
       expect(await failures()).toBe(before + 2);
-      // Refused answers above consumed the request id: an IdP's real answer arrives once, first.
-      const id2 = await corp.startLogin(app);
-      const cookie2 = sessionCookie(
-        await corp.post(app, corp.responseXml(id2, { nameId: 'leaver', attributes: { email: 'leaver@voltaic.example', role: 'finance' } })),
-      );
-      const csrf2 = (await request(app).get('/api/session').set('Cookie', cookie2)).body.csrfToken as string;
-      const out2 = await request(app).post('/auth/saml/logout').set('Cookie', cookie2).set('X-CSRF-Token', csrf2);
-      const requestId2 = /\sID="([^"]+)"/.exec(
-        inflateRawSync(Buffer.from(new URL(out2.headers.location as string).searchParams.get('SAMLRequest')!, 'base64')).toString('utf8'),
-      )![1];
-      const answer = corp.logoutResponseXml(requestId2);
+      // The refused answers above did not spend the request id: the IdP's real answer is taken, once.
+      const answer = corp.logoutResponseXml(requestId);
       const done = await corp.postLogoutResponse(app, answer);
       expect(done.status).toBe(303);
       expect(done.headers.location).toBe('/');
