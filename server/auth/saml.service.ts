@@ -430,19 +430,33 @@ export interface IdentityProviderInput {
 }
 
 /**
- * Creates or replaces the IdP `name` from its metadata or from fields. What is not sent is kept
- * (the mapping merged, the switches as they were; signed requests also when its metadata asks).
+ * Creates or replaces the IdP `name` from its metadata or from fields, or changes an existing one
+ * (what is not sent is kept: fields, the mapping merged, switches and limits; signed requests are
+ * also turned on when its metadata asks).
  * Throws SsoError for a configuration that cannot work; 'entity_id_taken' when another IdP has
  * that entity id (a response is matched to its IdP by Issuer).
  */
 export async function configureIdentityProvider(config: Config, name: string, body: IdentityProviderInput) {
+  const before = await repo.findIdentityProvider(name);
   let fields: Pick<repo.IdentityProviderConfig, 'entityId' | 'ssoUrl' | 'sloUrl' | 'certificates'>;
   let wantsSignedRequests = false;
-  if (body.metadataXml) ({ wantsSignedRequests, ...fields } = parseIdpMetadata(body.metadataXml));
-  else if (body.entityId && body.ssoUrl && body.certificates)
+  let metadataXml: string | null = null;
+  if (body.metadataXml) {
+    ({ wantsSignedRequests, ...fields } = parseIdpMetadata(body.metadataXml));
+    metadataXml = body.metadataXml;
+  } else if (body.entityId && body.ssoUrl && body.certificates)
     fields = { entityId: body.entityId, ssoUrl: body.ssoUrl, sloUrl: body.sloUrl ?? null, certificates: body.certificates };
-  else throw new SsoError('send metadataXml, or entityId, ssoUrl and certificates');
-  const before = await repo.findIdentityProvider(name);
+  else if (before) {
+    // A change to an IdP that exists: what is not sent is kept (a switch or a limit alone, say).
+    fields = {
+      entityId: body.entityId ?? before.entityId,
+      ssoUrl: body.ssoUrl ?? before.ssoUrl,
+      sloUrl: body.sloUrl === undefined ? before.sloUrl : body.sloUrl,
+      certificates: body.certificates ?? before.certificates,
+    };
+    const changed = body.entityId || body.ssoUrl || body.sloUrl !== undefined || body.certificates;
+    metadataXml = changed ? null : before.metadataXml;
+  } else throw new SsoError('send metadataXml, or entityId, ssoUrl and certificates');
   const signAuthnRequests = body.signAuthnRequests ?? (wantsSignedRequests || (before?.signAuthnRequests ?? false));
   const requireEncryptedAssertions = body.requireEncryptedAssertions ?? before?.requireEncryptedAssertions ?? false;
   if ((signAuthnRequests || requireEncryptedAssertions) && !spKeys(config))
@@ -456,7 +470,7 @@ export async function configureIdentityProvider(config: Config, name: string, bo
     name,
     ...fields,
     attributeMapping: { ...repo.DEFAULT_MAPPING, ...before?.attributeMapping, ...body.attributeMapping },
-    metadataXml: body.metadataXml ?? null,
+    metadataXml,
     authoritative: body.authoritative ?? before?.authoritative ?? false,
     signAuthnRequests,
     requireEncryptedAssertions,

@@ -255,9 +255,15 @@ describeDb('SAML: issuers, status, several identity providers, logout and CSRF',
       const put = await request(app)
         .put('/api/sso/identity-providers/arrowhead')
         .set('Authorization', admin)
-        .send({ metadataXml: partner.metadataXml(), allowedRoles: ['distributor_user'], allowedDistributorIds: [arrowhead] });
+        // Limits alone: the rest of the IdP is kept.
+        .send({ allowedRoles: ['distributor_user'], allowedDistributorIds: [arrowhead] });
       expect(put.status).toBe(200);
-      expect(put.body.identityProvider).toMatchObject({ allowedRoles: ['distributor_user'], allowedDistributorIds: [arrowhead] });
+      expect(put.body.identityProvider).toMatchObject({
+        entityId: PARTNER_ENTITY_ID,
+        ssoUrl: partner.ssoUrl,
+        allowedRoles: ['distributor_user'],
+        allowedDistributorIds: [arrowhead],
+      });
       let failed = await failures();
       await expectRefused(
         await partnerLogin('ah-new-1', { mail: 'boss@arrowhead.example', groups: 'vendor_admin' }),
