@@ -55,6 +55,15 @@ export function can(role: Role, action: Action): boolean {
   return (ACTIONS[action] as readonly Role[]).includes(role);
 }
 
+/**
+ * What a user would newly be allowed to do if its role went from `from` to `to`: empty when `to`
+ * is the same role or a lesser one (vendor_admin to finance), not when it is merely different
+ * (finance to channel_manager gains deciding requests). A change that gains anything raises the role.
+ */
+export function permissionsGained(from: Role, to: Role): Action[] {
+  return (Object.keys(ACTIONS) as Action[]).filter((a) => can(to, a) && !can(from, a));
+}
+
 /** Vendor roles see every distributor; a distributor user sees only its own. */
 export function isVendorRole(role: Role): boolean {
   return role !== 'distributor_user';

@@ -9,6 +9,11 @@ export class Session extends Model<InferAttributes<Session>, InferCreationAttrib
   declare expiresAt: Date;
   /** how it was opened: 'password', 'saml' or 'embed' (an embed session cannot mint API tokens) */
   declare method: CreationOptional<string>;
+  /** a session opened by SSO: the identity provider (its name) and the assertion's SessionIndex, for IdP-initiated logout */
+  declare ssoIdpName: CreationOptional<string | null>;
+  declare ssoSessionIndex: CreationOptional<string | null>;
+  declare ssoNameId: CreationOptional<string | null>;
+  declare ssoNameIdFormat: CreationOptional<string | null>;
   declare createdAt: CreationOptional<Date>;
   declare updatedAt: CreationOptional<Date>;
 }
@@ -68,6 +73,10 @@ export function initPlatformModels(sequelize: Sequelize) {
       csrfToken: col.str(64),
       expiresAt: col.instant(),
       method: { ...col.str(10), defaultValue: 'password' },
+      ssoIdpName: col.str(100, true),
+      ssoSessionIndex: col.str(255, true),
+      ssoNameId: col.str(255, true),
+      ssoNameIdFormat: col.str(255, true),
       ...stamps(),
     },
     { ...common, tableName: 'sessions' },

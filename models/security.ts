@@ -10,6 +10,8 @@ export class SamlRequest extends Model<InferAttributes<SamlRequest>, InferCreati
   declare issuedAt: Date;
   declare expiresAt: Date;
   declare consumedAt: Date | null;
+  /** the identity provider it was sent to: only that IdP's response may answer it */
+  declare idpName: string | null;
 }
 
 /** An assertion ID already accepted, kept until the assertion's NotOnOrAfter: a replay is refused. */
@@ -32,6 +34,14 @@ export class SamlIdentityProvider extends Model<InferAttributes<SamlIdentityProv
   /** JSON: which attributes carry email, name, role and distributor, and how role values map. */
   declare attributeMapping: string;
   declare metadataXml: string | null;
+  /** Its attributes may move an existing user to another distributor or raise its role. */
+  declare authoritative: CreationOptional<boolean>;
+  /** Our AuthnRequests to it are signed (HTTP-Redirect binding, RSA-SHA256). */
+  declare signAuthnRequests: CreationOptional<boolean>;
+  /** A response whose assertion is not encrypted to our key is refused. */
+  declare requireEncryptedAssertions: CreationOptional<boolean>;
+  /** JSON `{ roles, distributorIds }`: the only roles and distributors it may give (null: any). */
+  declare limits: CreationOptional<string | null>;
   declare createdAt: CreationOptional<Date>;
   declare updatedAt: CreationOptional<Date>;
 }
@@ -57,7 +67,13 @@ export class RateLimitHit extends Model<InferAttributes<RateLimitHit>, InferCrea
 export function initSecurityModels(sequelize: Sequelize) {
   const common = { sequelize, underscored: true } as const;
   SamlRequest.init(
-    { id: { ...col.str(100), primaryKey: true }, issuedAt: col.instant(), expiresAt: col.instant(), consumedAt: col.instant(true) },
+    {
+      id: { ...col.str(100), primaryKey: true },
+      issuedAt: col.instant(),
+      expiresAt: col.instant(),
+      consumedAt: col.instant(true),
+      idpName: col.str(100, true),
+    },
     { ...common, tableName: 'saml_requests', timestamps: false },
   );
   SamlAssertionSeen.init(
@@ -74,6 +90,10 @@ export function initSecurityModels(sequelize: Sequelize) {
       certificates: col.text(false),
       attributeMapping: col.text(false),
       metadataXml: col.text(true),
+      authoritative: col.flag(false),
+      signAuthnRequests: col.flag(false),
+      requireEncryptedAssertions: col.flag(false),
+      limits: col.text(true),
       ...stamps(),
     },
     { ...common, tableName: 'saml_identity_providers' },

@@ -50,6 +50,21 @@ const ConfigSchema = z.object({
   publicUrl: z.string().url().optional(),
   samlSpEntityId: z.string().min(1).optional(),
   samlClockSkewSeconds: z.coerce.number().int().min(0).max(600).default(60),
+  /**
+   * Our SAML key pair (PEM; `\n` escapes accepted): the key signs AuthnRequests (for IdPs set to
+   * `signAuthnRequests`) and LogoutResponses, and decrypts encrypted assertions; the certificate is
+   * published in our metadata for both uses. Both or neither.
+   */
+  samlSpPrivateKey: z
+    .string()
+    .min(1)
+    .optional()
+    .transform((v) => v?.replace(/\\n/g, '\n')),
+  samlSpCertificate: z
+    .string()
+    .min(1)
+    .optional()
+    .transform((v) => v?.replace(/\\n/g, '\n')),
   /** Runs a local test identity provider at /auth/saml/test-idp for the demo. Never in production. */
   samlTestIdp: flag(false),
   /** Origins allowed to frame our pages (the CRM and the partner portal): CSP frame-ancestors. */
@@ -149,6 +164,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     publicUrl: env.PUBLIC_URL,
     samlSpEntityId: env.SAML_SP_ENTITY_ID,
     samlClockSkewSeconds: env.SAML_CLOCK_SKEW_SECONDS,
+    samlSpPrivateKey: env.SAML_SP_PRIVATE_KEY,
+    samlSpCertificate: env.SAML_SP_CERTIFICATE,
     samlTestIdp: env.SAML_TEST_IDP,
     frameAncestors: env.FRAME_ANCESTORS,
     corsOrigins: env.CORS_ORIGINS,
@@ -189,5 +206,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
     throw new Error(`invalid configuration: ${problems}`);
   }
+  if (!parsed.data.samlSpPrivateKey !== !parsed.data.samlSpCertificate)
+    throw new Error('invalid configuration: set SAML_SP_PRIVATE_KEY and SAML_SP_CERTIFICATE together');
   return parsed.data;
 }

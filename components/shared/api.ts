@@ -318,8 +318,11 @@ export class BecApi {
   signOut() {
     return this.request<void>('DELETE', '/api/session');
   }
-  me() {
-    return this.request<SessionUser>('GET', '/api/session');
+  /** The signed-in user; a cookie session's CSRF token comes with it (how a page opened by SSO learns it). */
+  async me(): Promise<SessionUser> {
+    const { csrfToken, ...user } = await this.request<SessionUser & { csrfToken?: string }>('GET', '/api/session');
+    if (csrfToken && !this.token) this.rememberCsrf(csrfToken);
+    return user;
   }
   /** The caller's active authorizations (a distributor sees only its own). */
   authorizations() {

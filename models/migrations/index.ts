@@ -12,6 +12,7 @@ import { returnsAndVoidsSchema } from './20261201T0950-returns-and-voids.js';
 import { tokenScopesSchema } from './20261201T1200-token-scopes.js';
 import { importJobsSchema } from './20261201T1300-import-jobs.js';
 import { rateLimitsSchema } from './20261202T1000-rate-limits.js';
+import { samlIdpsSchema } from './20261202T1100-saml-idps.js';
 import type { Migration } from './types.js';
 
 export const migrations: Migration[] = [
@@ -28,4 +29,5 @@ export const migrations: Migration[] = [
   tokenScopesSchema,
   importJobsSchema,
   rateLimitsSchema,
+  samlIdpsSchema,
 ];

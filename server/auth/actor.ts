@@ -44,6 +44,8 @@ declare module 'express-serve-static-core' {
   interface Request {
     actor?: Actor;
     requestId?: string;
+    /** The CSRF token of the cookie session that authenticated this request, if one did. */
+    sessionCsrfToken?: string;
   }
 }
 

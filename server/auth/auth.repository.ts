@@ -34,14 +34,46 @@ export async function findUserById(id: number): Promise<UserRecord | null> {
   return u ? toUser(u) : null;
 }
 
-export async function createSession(id: string, userId: number, csrfToken: string, expiresAt: Date, method = 'password') {
-  await Session.create({ id, userId, csrfToken, expiresAt, method });
+/** A session opened by SSO: its identity provider and the assertion's SessionIndex (IdP-initiated logout). */
+export interface SsoSessionLink {
+  idpName: string;
+  sessionIndex: string | null;
+  nameId: string;
+  nameIdFormat: string | null;
+}
+
+export async function createSession(
+  id: string,
+  userId: number,
+  csrfToken: string,
+  expiresAt: Date,
+  method = 'password',
+  sso: SsoSessionLink | null = null,
+) {
+  await Session.create({
+    id,
+    userId,
+    csrfToken,
+    expiresAt,
+    method,
+    ssoIdpName: sso?.idpName ?? null,
+    ssoSessionIndex: sso?.sessionIndex?.slice(0, 255) ?? null,
+    ssoNameId: sso?.nameId.slice(0, 255) ?? null,
+    ssoNameIdFormat: sso?.nameIdFormat?.slice(0, 255) ?? null,
+  });
 }
 
 export async function findSession(id: string) {
   const s = await Session.findByPk(id);
   return s && s.expiresAt.getTime() > Date.now()
-    ? { userId: s.userId, csrfToken: s.csrfToken, method: (s.method ?? 'password') as 'password' | 'saml' | 'embed' }
+    ? {
+        userId: s.userId,
+        csrfToken: s.csrfToken,
+        method: (s.method ?? 'password') as 'password' | 'saml' | 'embed',
+        sso: s.ssoIdpName
+          ? { idpName: s.ssoIdpName, sessionIndex: s.ssoSessionIndex, nameId: s.ssoNameId ?? '', nameIdFormat: s.ssoNameIdFormat }
+          : null,
+      }
     : null;
 }
 

@@ -9,6 +9,12 @@ const SignIn = z.object({ email: z.string().email(), password: z.string().min(1)
 const UserView = z
   .object({ userId: z.number(), email: z.string(), name: z.string(), role: z.string(), distributorId: z.number().nullable() })
   .openapi('SessionUser');
+const CurrentSession = UserView.extend({
+  csrfToken: z.string().optional().openapi({
+    description:
+      "the cookie session's CSRF token, to send as X-CSRF-Token on every change (a session opened by single sign-on learns it here); absent for a bearer token",
+  }),
+}).openapi('CurrentSession');
 const SessionView = z.object({ user: UserView, csrfToken: z.string(), expiresAt: z.string() }).openapi('Session');
 const NewToken = z
   .object({
@@ -36,7 +42,13 @@ describeRoute({
   response: SessionView,
   public: true,
 });
-describeRoute({ method: 'get', path: '/api/session', summary: 'The signed-in user', tags: ['auth'], response: UserView });
+describeRoute({
+  method: 'get',
+  path: '/api/session',
+  summary: "The signed-in user, and a cookie session's CSRF token",
+  tags: ['auth'],
+  response: CurrentSession,
+});
 describeRoute({ method: 'delete', path: '/api/session', summary: 'Sign out', tags: ['auth'], status: 204 });
 describeRoute({
   method: 'post',
@@ -72,7 +84,8 @@ export function authRouter(config: Config) {
     res.json({ user: publicUser(s.actor), csrfToken: s.csrfToken, expiresAt: s.expiresAt.toISOString() });
   });
   r.get('/session', (req, res) => {
-    res.json(publicUser(requireActor(req)));
+    const user = publicUser(requireActor(req));
+    res.json(req.sessionCsrfToken ? { ...user, csrfToken: req.sessionCsrfToken } : user);
   });
   r.delete('/session', async (req, res) => {
     const cookie = req.cookies?.[auth.SESSION_COOKIE] as string | undefined;

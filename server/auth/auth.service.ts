@@ -48,11 +48,16 @@ export async function signIn(email: string, password: string, ttlHours: number) 
 }
 
 /** Opens a new session for a user already authenticated (password, SAML, embed token): always a new id. */
-export async function openSession(user: repo.UserRecord, ttlHours: number, method: 'password' | 'saml' | 'embed') {
+export async function openSession(
+  user: repo.UserRecord,
+  ttlHours: number,
+  method: 'password' | 'saml' | 'embed',
+  sso: repo.SsoSessionLink | null = null,
+) {
   const cookieValue = newSecret();
   const csrfToken = newSecret();
   const expiresAt = new Date(Date.now() + ttlHours * 3600_000);
-  await repo.createSession(sha256(cookieValue), user.id, csrfToken, expiresAt, method);
+  await repo.createSession(sha256(cookieValue), user.id, csrfToken, expiresAt, method, sso);
   const actor = actorOf(user, 'session', { sessionMethod: method });
   await recordAudit(actor, {
     action: 'session.signed_in',
@@ -74,7 +79,11 @@ export async function actorFromSession(cookieValue: string) {
   if (!session) return null;
   const user = await repo.findUserById(session.userId);
   if (!user || !user.active) return null;
-  return { actor: actorOf(user, 'session', { sessionMethod: session.method }), csrfToken: session.csrfToken };
+  return {
+    actor: actorOf(user, 'session', { sessionMethod: session.method }),
+    csrfToken: session.csrfToken,
+    sso: session.sso as repo.SsoSessionLink | null,
+  };
 }
 
 /** A token's life when none is asked for. */

@@ -34,6 +34,8 @@ export const authenticate =
           throw new AppError('CSRF_TOKEN_INVALID', 'send the session CSRF token in the X-CSRF-Token header', 403);
         }
         req.actor = found.actor;
+        // GET /api/session hands it to a page whose session was opened without a JSON answer (SSO).
+        req.sessionCsrfToken = found.csrfToken;
       }
     }
     next();

@@ -4,8 +4,8 @@
  * /auth/saml/test-idp. Never loaded on the production path: saml.service.ts and app.ts import it
  * dynamically behind that flag. Its dependencies (selfsigned, xml-crypto) are dev dependencies.
  */
-import { randomBytes } from 'node:crypto';
-import { inflateRawSync } from 'node:zlib';
+import { constants, createCipheriv, createSign, publicEncrypt, randomBytes } from 'node:crypto';
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { Router, urlencoded } from 'express';
 import selfsigned from 'selfsigned';
 import { SignedXml } from 'xml-crypto';
@@ -46,6 +46,8 @@ export interface AssertionInput {
   notBefore?: number;
   notOnOrAfter?: number;
   now?: number;
+  /** the AuthnStatement's SessionIndex (random when absent) */
+  sessionIndex?: string;
 }
 
 export function assertionXml(a: AssertionInput): string {
@@ -68,7 +70,7 @@ export function assertionXml(a: AssertionInput): string {
     `<saml:Subject><saml:NameID Format="urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress">${a.nameIdXml ?? esc(a.nameId)}</saml:NameID>` +
     `<saml:SubjectConfirmation Method="urn:oasis:names:tc:SAML:2.0:cm:bearer"><saml:SubjectConfirmationData InResponseTo="${esc(a.inResponseTo)}" NotOnOrAfter="${notOnOrAfter}" Recipient="${esc(a.recipient ?? a.destination)}"/></saml:SubjectConfirmation></saml:Subject>` +
     `<saml:Conditions NotBefore="${notBefore}" NotOnOrAfter="${notOnOrAfter}"><saml:AudienceRestriction><saml:Audience>${esc(a.audience)}</saml:Audience></saml:AudienceRestriction></saml:Conditions>` +
-    `<saml:AuthnStatement AuthnInstant="${iso(now)}" SessionIndex="${samlId()}"><saml:AuthnContext><saml:AuthnContextClassRef>urn:oasis:names:tc:SAML:2.0:ac:classes:PasswordProtectedTransport</saml:AuthnContextClassRef></saml:AuthnContext></saml:AuthnStatement>` +
+    `<saml:AuthnStatement AuthnInstant="${iso(now)}" SessionIndex="${esc(a.sessionIndex ?? samlId())}"><saml:AuthnContext><saml:AuthnContextClassRef>urn:oasis:names:tc:SAML:2.0:ac:classes:PasswordProtectedTransport</saml:AuthnContextClassRef></saml:AuthnContext></saml:AuthnStatement>` +
     (attrs ? `<saml:AttributeStatement>${attrs}</saml:AttributeStatement>` : '') +
     `</saml:Assertion>`
   );
@@ -97,20 +99,127 @@ export interface ResponseInput extends AssertionInput {
   responseId?: string;
   /** Replaces the (signed) assertion inside the response: attack tests. */
   wrapAssertion?: (signedAssertion: string) => string;
+  /** The response's own Issuer when it differs from the assertion's (`issuer`); null leaves it out. */
+  responseIssuer?: string | null;
+  /** The top-level StatusCode (default Success); a nested second-level code may follow after a space. */
+  status?: string;
+  /** Encrypts the (signed) assertion to this SP certificate: an EncryptedAssertion. */
+  encryptFor?: string;
+}
+
+const STATUS = 'urn:oasis:names:tc:SAML:2.0:status:';
+
+/**
+ * XML Encryption of an element for the holder of `cert`: AES-256-GCM content, the key in an
+ * RSA-OAEP (MGF1, SHA-1) EncryptedKey, as Shibboleth and ADFS send it.
+ */
+export function encryptElement(xml: string, cert: string, wrapper = 'saml:EncryptedAssertion'): string {
+  const key = randomBytes(32);
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', key, iv);
+  const data = Buffer.concat([iv, cipher.update(xml, 'utf8'), cipher.final(), cipher.getAuthTag()]);
+  const wrapped = publicEncrypt({ key: cert, padding: constants.RSA_PKCS1_OAEP_PADDING, oaepHash: 'sha1' }, key);
+  const b64 = cert.replace(/-----[^-]+-----|\s/g, '');
+  return (
+    `<${wrapper}><xenc:EncryptedData xmlns:xenc="http://www.w3.org/2001/04/xmlenc#" Type="http://www.w3.org/2001/04/xmlenc#Element">` +
+    `<xenc:EncryptionMethod Algorithm="http://www.w3.org/2009/xmlenc11#aes256-gcm"/>` +
+    `<ds:KeyInfo xmlns:ds="http://www.w3.org/2000/09/xmldsig#"><xenc:EncryptedKey>` +
+    `<xenc:EncryptionMethod Algorithm="http://www.w3.org/2001/04/xmlenc#rsa-oaep-mgf1p"><ds:DigestMethod Algorithm="http://www.w3.org/2000/09/xmldsig#sha1"/></xenc:EncryptionMethod>` +
+    `<ds:KeyInfo><ds:X509Data><ds:X509Certificate>${b64}</ds:X509Certificate></ds:X509Data></ds:KeyInfo>` +
+    `<xenc:CipherData><xenc:CipherValue>${wrapped.toString('base64')}</xenc:CipherValue></xenc:CipherData></xenc:EncryptedKey></ds:KeyInfo>` +
+    `<xenc:CipherData><xenc:CipherValue>${data.toString('base64')}</xenc:CipherValue></xenc:CipherData></xenc:EncryptedData></${wrapper}>`
+  );
 }
 
 export function responseXml(keys: TestIdpKeys, r: ResponseInput): string {
   const now = r.now ?? Date.now();
   let assertion = assertionXml(r);
   if (r.signAssertion !== false) assertion = signRoot(assertion, keys);
+  if (r.encryptFor) assertion = encryptElement(assertion, r.encryptFor);
   if (r.wrapAssertion) assertion = r.wrapAssertion(assertion);
+  const responseIssuer = r.responseIssuer === undefined ? (r.issuer ?? TEST_IDP_ENTITY_ID) : r.responseIssuer;
+  const [status, nested] = (r.status ?? 'Success').split(' ');
   const xml =
     `<samlp:Response xmlns:samlp="${NS_P}" xmlns:saml="${NS_A}" ID="${r.responseId ?? samlId()}" Version="2.0" IssueInstant="${iso(now)}" Destination="${esc(r.destination)}" InResponseTo="${esc(r.inResponseTo)}">` +
-    `<saml:Issuer>${esc(r.issuer ?? TEST_IDP_ENTITY_ID)}</saml:Issuer>` +
-    `<samlp:Status><samlp:StatusCode Value="urn:oasis:names:tc:SAML:2.0:status:Success"/></samlp:Status>` +
+    (responseIssuer === null ? '' : `<saml:Issuer>${esc(responseIssuer)}</saml:Issuer>`) +
+    `<samlp:Status><samlp:StatusCode Value="${STATUS}${esc(status)}">${nested ? `<samlp:StatusCode Value="${STATUS}${esc(nested)}"/>` : ''}</samlp:StatusCode></samlp:Status>` +
     assertion +
     `</samlp:Response>`;
-  return r.signResponse === false ? xml : signRoot(xml, keys);
+  // Without its Issuer the signature goes first (signRoot places it after the Issuer).
+  if (r.signResponse === false) return xml;
+  return responseIssuer === null ? signRootFirst(xml, keys) : signRoot(xml, keys);
+}
+
+function signRootFirst(xml: string, keys: TestIdpKeys): string {
+  const sig = new SignedXml({
+    privateKey: keys.privateKey,
+    publicCert: keys.cert,
+    signatureAlgorithm: 'http://www.w3.org/2001/04/xmldsig-more#rsa-sha256',
+    canonicalizationAlgorithm: 'http://www.w3.org/2001/10/xml-exc-c14n#',
+  });
+  sig.addReference({
+    xpath: '/*',
+    transforms: ['http://www.w3.org/2000/09/xmldsig#enveloped-signature', 'http://www.w3.org/2001/10/xml-exc-c14n#'],
+    digestAlgorithm: 'http://www.w3.org/2001/04/xmlenc#sha256',
+  });
+  sig.computeSignature(xml, { location: { reference: '/*', action: 'prepend' } });
+  return sig.getSignedXml();
+}
+
+export interface LogoutRequestInput {
+  destination: string;
+  nameId: string;
+  sessionIndexes?: string[];
+  issuer?: string;
+  id?: string;
+  now?: number;
+  signed?: boolean;
+}
+
+/** A LogoutRequest from the IdP (IdP-initiated single logout), signed unless `signed: false`. */
+export function logoutRequestXml(keys: TestIdpKeys, l: LogoutRequestInput): string {
+  const now = l.now ?? Date.now();
+  const xml =
+    `<samlp:LogoutRequest xmlns:samlp="${NS_P}" xmlns:saml="${NS_A}" ID="${l.id ?? samlId()}" Version="2.0" IssueInstant="${iso(now)}" Destination="${esc(l.destination)}" NotOnOrAfter="${iso(now + 5 * 60_000)}">` +
+    `<saml:Issuer>${esc(l.issuer ?? TEST_IDP_ENTITY_ID)}</saml:Issuer>` +
+    `<saml:NameID Format="urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress">${esc(l.nameId)}</saml:NameID>` +
+    (l.sessionIndexes ?? []).map((i) => `<samlp:SessionIndex>${esc(i)}</samlp:SessionIndex>`).join('') +
+    `</samlp:LogoutRequest>`;
+  return l.signed === false ? xml : signRoot(xml, keys);
+}
+
+/** The IdP's LogoutResponse to our LogoutRequest, signed unless `signed: false`. */
+export function logoutResponseXml(
+  keys: TestIdpKeys,
+  l: { inResponseTo: string; destination: string; issuer?: string; status?: string; signed?: boolean },
+): string {
+  const xml =
+    `<samlp:LogoutResponse xmlns:samlp="${NS_P}" xmlns:saml="${NS_A}" ID="${samlId()}" Version="2.0" IssueInstant="${iso(Date.now())}" Destination="${esc(l.destination)}" InResponseTo="${esc(l.inResponseTo)}">` +
+    `<saml:Issuer>${esc(l.issuer ?? TEST_IDP_ENTITY_ID)}</saml:Issuer>` +
+    `<samlp:Status><samlp:StatusCode Value="${STATUS}${esc(l.status ?? 'Success')}"/></samlp:Status>` +
+    `</samlp:LogoutResponse>`;
+  return l.signed === false ? xml : signRoot(xml, keys);
+}
+
+/**
+ * The query string of a redirect-binding message (SAML bindings 3.4.4.1): the XML deflated, then
+ * `SAMLRequest=…&RelayState=…&SigAlg=…` signed with the IdP's key (`sigAlg: null`: unsigned).
+ */
+export function redirectQuery(
+  keys: TestIdpKeys,
+  xml: string,
+  options: { relayState?: string; sigAlg?: 'sha256' | 'sha1' | null; param?: 'SAMLRequest' | 'SAMLResponse' } = {},
+): string {
+  let query = `${options.param ?? 'SAMLRequest'}=${encodeURIComponent(deflateRawSync(Buffer.from(xml, 'utf8')).toString('base64'))}`;
+  if (options.relayState) query += `&RelayState=${encodeURIComponent(options.relayState)}`;
+  const alg = options.sigAlg === undefined ? 'sha256' : options.sigAlg;
+  if (!alg) return query;
+  const uri = alg === 'sha1' ? 'http://www.w3.org/2000/09/xmldsig#rsa-sha1' : 'http://www.w3.org/2001/04/xmldsig-more#rsa-sha256';
+  query += `&SigAlg=${encodeURIComponent(uri)}`;
+  const signature = createSign(alg === 'sha1' ? 'RSA-SHA1' : 'RSA-SHA256')
+    .update(query)
+    .sign(keys.privateKey, 'base64');
+  return `${query}&Signature=${encodeURIComponent(signature)}`;
 }
 
 /** The AuthnRequest id inside a redirect-binding SAMLRequest parameter. */
@@ -135,6 +244,12 @@ export function demoIdentityProvider(config: Config): Omit<IdentityProviderConfi
     certificates: [keysForDemo().cert],
     attributeMapping: DEFAULT_MAPPING,
     metadataXml: null,
+    // The demo signs in anyone as anything: it sets role and distributor of the demo's users.
+    authoritative: true,
+    signAuthnRequests: false,
+    requireEncryptedAssertions: false,
+    allowedRoles: null,
+    allowedDistributorIds: null,
   };
 }
 

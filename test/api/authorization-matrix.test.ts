@@ -60,6 +60,7 @@ const PUBLIC = new Set([
   'GET /auth/saml/login',
   'POST /auth/saml/acs',
   'POST /auth/saml/logout',
+  'GET /auth/saml/logout',
 ]);
 
 /** The permission each known route enforces (core/permissions.ts is the spec); unknown routes get the generic checks. */
@@ -81,6 +82,10 @@ const PERMISSION: Record<string, Action> = {
   'GET /api/audit': 'audit.read',
   'GET /api/sso/identity-provider': 'integration.manage',
   'PUT /api/sso/identity-provider': 'integration.manage',
+  'GET /api/sso/identity-providers': 'integration.manage',
+  'GET /api/sso/identity-providers/:name': 'integration.manage',
+  'PUT /api/sso/identity-providers/:name': 'integration.manage',
+  'DELETE /api/sso/identity-providers/:name': 'integration.manage',
   'POST /api/integrations/salesforce/sync': 'integration.manage',
   'GET /api/integrations/salesforce/runs': 'audit.read',
   'GET /api/imports/mapping': 'pos.import',
@@ -248,6 +253,9 @@ describeDb('authorization matrix (generated from the router table)', () => {
       'POST /api/tokens',
       'POST /auth/saml/acs',
       'PUT /api/sso/identity-provider',
+      'PUT /api/sso/identity-providers/:name',
+      'DELETE /api/sso/identity-providers/:name',
+      'GET /auth/saml/logout',
     ]) {
       expect(keys).toContain(k);
     }

@@ -26,6 +26,9 @@ describeDb('SAML single sign-on', () => {
       .send({
         metadataXml: idp.metadataXml(),
         attributeMapping: { roleMap: { 'BEC-Finance': 'finance', 'BEC-Partners': 'distributor_user' } },
+        // The company's own directory: it may change a user's role and distributor (security.saml-idps
+        // has the tests of an IdP that may not).
+        authoritative: true,
       });
     expect(put.status).toBe(200);
     expect(put.body.identityProvider.entityId).toBe('urn:bec:test-idp');
