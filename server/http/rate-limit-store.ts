@@ -16,8 +16,8 @@ export type { CounterState };
 
 export interface RateLimitStore {
   readonly kind: 'redis' | 'database';
-  /** Counts one hit; the counter's hits in its window (this one included) and the window's end. */
-  hit(key: string, windowMs: number): Promise<CounterState>;
+  /** Counts one hit (or `by`); the counter's hits in its window (these included) and the window's end. */
+  hit(key: string, windowMs: number, by?: number): Promise<CounterState>;
   /** The counter in its current window, without counting; null when it has none. */
   read(key: string): Promise<CounterState | null>;
   /** Takes one hit back (express-rate-limit's `skipSuccessfulRequests`). */
@@ -35,7 +35,7 @@ export function databaseRateLimitStore(namespace = ''): RateLimitStore {
   const k = (key: string) => boundedKey(namespace + key);
   return {
     kind: 'database',
-    hit: (key, windowMs) => countHit(k(key), windowMs),
+    hit: (key, windowMs, by = 1) => countHit(k(key), windowMs, Date.now(), by),
     read: (key) => readCounter(k(key)),
     unhit: (key) => uncountHit(k(key)),
     clear: (key) => clearCounter(k(key)),
@@ -44,7 +44,7 @@ export function databaseRateLimitStore(namespace = ''): RateLimitStore {
 }
 
 // INCR, and the window's expiry set by the hit that opens it, in one step (a script runs atomically).
-const HIT = `local n = redis.call('INCR', KEYS[1])
+const HIT = `local n = redis.call('INCRBY', KEYS[1], ARGV[2])
 local ttl = redis.call('PTTL', KEYS[1])
 if ttl < 0 then
   redis.call('PEXPIRE', KEYS[1], ARGV[1])
@@ -62,8 +62,11 @@ export function redisRateLimitStore(url: string, namespace: string): RateLimitSt
   const k = (key: string) => boundedKey(namespace + key);
   return {
     kind: 'redis',
-    async hit(key, windowMs) {
-      const [hits, ttl] = (await redis.eval(HIT, 1, k(key), Math.max(1, Math.trunc(windowMs)))) as [number, number];
+    async hit(key, windowMs, by = 1) {
+      const [hits, ttl] = (await redis.eval(HIT, 1, k(key), Math.max(1, Math.trunc(windowMs)), Math.max(1, Math.trunc(by)))) as [
+        number,
+        number,
+      ];
       return { hits: Number(hits), resetAtMs: Date.now() + Number(ttl) };
     },
     async read(key) {
@@ -86,6 +89,79 @@ export function redisRateLimitStore(url: string, namespace: string): RateLimitSt
 /** The deployment's store: Redis (keys under `QUEUE_PREFIX`) with REDIS_URL, else the database. */
 export function rateLimitStoreFor(config: Config): RateLimitStore {
   return config.redisUrl ? redisRateLimitStore(config.redisUrl, `${config.queuePrefix}:rate-limit:`) : databaseRateLimitStore();
+}
+
+/**
+ * A store that writes a busy counter at most once per `flushMs`: hits are counted in this process
+ * and added to the shared counter in one step (`hit(key, window, n)`), which answers with every
+ * process's hits. A counter this process has not seen in its window is counted in the store at
+ * once. For the per-request API limit on the database store: one write per caller and second
+ * instead of one per request (on SQLite every write waits for the one writer). The figure a
+ * request sees lags the other processes' hits by at most `flushMs`.
+ */
+export function coalescingStore(store: RateLimitStore, flushMs = 1000): RateLimitStore {
+  const counters = new Map<string, { windowMs: number; pending: number; shared: CounterState }>();
+  let timer: NodeJS.Timeout | null = null;
+  let flushing: Promise<void> = Promise.resolve();
+  const flush = async () => {
+    timer = null;
+    const now = Date.now();
+    for (const [key, c] of counters) {
+      if (c.pending === 0) {
+        if (c.shared.resetAtMs <= now) counters.delete(key);
+        continue;
+      }
+      const n = c.pending;
+      c.pending = 0;
+      try {
+        c.shared = await store.hit(key, c.windowMs, n);
+      } catch (err) {
+        c.pending += n;
+        console.error('rate-limit counters: could not write', err);
+      }
+    }
+  };
+  const schedule = () => {
+    timer ??= setTimeout(() => {
+      flushing = flushing.then(flush);
+    }, flushMs);
+    timer.unref?.();
+  };
+  return {
+    kind: store.kind,
+    async hit(key, windowMs, by = 1) {
+      const c = counters.get(key);
+      if (!c || c.shared.resetAtMs <= Date.now()) {
+        const shared = await store.hit(key, windowMs, by + (c?.pending ?? 0));
+        counters.set(key, { windowMs, pending: 0, shared });
+        return shared;
+      }
+      c.pending += by;
+      schedule();
+      return { hits: c.shared.hits + c.pending, resetAtMs: c.shared.resetAtMs };
+    },
+    async read(key) {
+      const c = counters.get(key);
+      if (c && c.shared.resetAtMs > Date.now()) return { hits: c.shared.hits + c.pending, resetAtMs: c.shared.resetAtMs };
+      return store.read(key);
+    },
+    async unhit(key) {
+      const c = counters.get(key);
+      if (c && c.pending > 0) c.pending--;
+      else await store.unhit(key);
+    },
+    async clear(key) {
+      counters.delete(key);
+      await store.clear(key);
+    },
+    /** Writes what is pending; the store underneath is its owner's to close. */
+    async close() {
+      if (timer) clearTimeout(timer);
+      timer = null;
+      await flushing;
+      await flush();
+    },
+  };
 }
 
 /** express-rate-limit's Store over the shared store, for one limiter: its counters under `name`. */

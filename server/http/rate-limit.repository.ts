@@ -9,11 +9,12 @@ export interface CounterState {
 }
 
 /**
- * Counts one hit on a counter: one more in its window, or the first of a new window when the
+ * Counts hits on a counter (`by`, one by default): that many more in its window, or the first of a new window when the
  * last one ended (fixed windows). Atomic in every process: a conditional UPDATE, else an INSERT,
  * and an UPDATE again when another process inserted first.
  */
-export async function countHit(counterKey: string, windowMs: number, now = Date.now()): Promise<CounterState> {
+export async function countHit(counterKey: string, windowMs: number, now = Date.now(), by = 1): Promise<CounterState> {
+  const n = Math.max(1, Math.trunc(by));
   const at = Math.trunc(now);
   const resetAtMs = at + Math.trunc(windowMs);
   // Another process may insert the row (or the purge delete it) between the two steps: a few tries settle it.
@@ -21,15 +22,15 @@ export async function countHit(counterKey: string, windowMs: number, now = Date.
     const [updated] = await RateLimitHit.update(
       {
         // Both read the row's old reset_at_ms (MariaDB applies SET left to right; `hits` comes first).
-        hits: literal(`CASE WHEN reset_at_ms > ${at} THEN hits + 1 ELSE 1 END`),
+        hits: literal(`CASE WHEN reset_at_ms > ${at} THEN hits + ${n} ELSE ${n} END`),
         resetAtMs: literal(`CASE WHEN reset_at_ms > ${at} THEN reset_at_ms ELSE ${resetAtMs} END`),
       },
       { where: { counterKey } },
     );
     if (updated === 0) {
       try {
-        await RateLimitHit.create({ counterKey, hits: 1, resetAtMs });
-        return { hits: 1, resetAtMs };
+        await RateLimitHit.create({ counterKey, hits: n, resetAtMs });
+        return { hits: n, resetAtMs };
       } catch (err) {
         if (err instanceof UniqueConstraintError) continue;
         throw err;

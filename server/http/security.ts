@@ -11,7 +11,7 @@ import helmet from 'helmet';
 import { recordAudit } from '../audit/audit.repository.js';
 import type { Config } from '../config.js';
 import { AppError } from '../errors.js';
-import { limiterStore, type RateLimitStore } from './rate-limit-store.js';
+import { coalescingStore, limiterStore, type RateLimitStore } from './rate-limit-store.js';
 
 /** Helmet, with frame-ancestors listing only ourselves and the configured CRM and portal origins. */
 export function securityHeaders(config: Config): RequestHandler {
@@ -106,7 +106,8 @@ export function rateLimits(config: Config, store: RateLimitStore): RateLimits {
       standardHeaders: 'draft-7',
       legacyHeaders: false,
       keyGenerator: (req) => (req.actor ? `user:${req.actor.userId}` : `ip:${clientIp(req)}`),
-      store: limiterStore(store, 'api'),
+      // Every request counts here: on the database, written once a second per caller, not per request.
+      store: limiterStore(store.kind === 'database' ? coalescingStore(store) : store, 'api'),
       handler: tooMany('requests'),
     }),
     async refuseInvalidToken(req) {

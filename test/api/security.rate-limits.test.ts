@@ -12,7 +12,7 @@ import { createApp } from '../../server/app.js';
 import { findUserByEmail } from '../../server/auth/auth.repository.js';
 import { embedTokens } from '../../server/auth/embed.js';
 import { loadConfig } from '../../server/config.js';
-import { databaseRateLimitStore, redisRateLimitStore, type RateLimitStore } from '../../server/http/rate-limit-store.js';
+import { coalescingStore, databaseRateLimitStore, redisRateLimitStore, type RateLimitStore } from '../../server/http/rate-limit-store.js';
 import { DEMO_PASSWORD } from '../../server/seed/demo.js';
 import { REDIS_URL, redisOrSkip } from '../support/redis.js';
 import { describeDb, startTestApp, USERS, type TestApp } from '../support/harness.js';
@@ -260,5 +260,31 @@ describeDb('rate-limit stores', () => {
     expect(Math.max(...results.map((r) => r.hits))).toBe(20);
     expect(Math.min(...results.map((r) => r.hits))).toBeGreaterThanOrEqual(1);
     expect((await s.read('same'))!.hits).toBe(20);
+  });
+
+  it('writes a busy counter in one step per interval, and every process still counts it (the API limit on the database)', async () => {
+    const ns = unique('coalesce');
+    const shared = databaseRateLimitStore(ns);
+    // Two processes; an interval longer than the test, so only close() writes what is pending.
+    const a = coalescingStore(databaseRateLimitStore(ns), 3_600_000);
+    const b = coalescingStore(databaseRateLimitStore(ns), 3_600_000);
+    // A counter a process has not seen is counted in the store at once; later hits in the process.
+    expect((await a.hit('k', 60_000)).hits).toBe(1);
+    for (let i = 2; i <= 50; i++) expect((await a.hit('k', 60_000)).hits).toBe(i);
+    expect((await shared.read('k'))!.hits).toBe(1);
+    expect((await b.hit('k', 60_000)).hits).toBe(2);
+    // A's 49 go in in one write; B then sees them at its next write.
+    await a.close();
+    expect((await shared.read('k'))!.hits).toBe(51);
+    expect((await b.hit('k', 60_000)).hits).toBe(3);
+    await b.close();
+    expect((await shared.read('k'))!.hits).toBe(52);
+    // Taken back before it was written: never written.
+    const c = coalescingStore(databaseRateLimitStore(ns), 3_600_000);
+    expect((await c.hit('k', 60_000)).hits).toBe(53);
+    expect((await c.hit('k', 60_000)).hits).toBe(54);
+    await c.unhit('k');
+    await c.close();
+    expect((await shared.read('k'))!.hits).toBe(53);
   });
 });
