@@ -48,6 +48,9 @@ export const errorMiddleware: ErrorRequestHandler = (err, req, res, _next) => {
     problem = new AppError('UNSUPPORTED_MEDIA_TYPE', String(err.message), 415);
   else if (err?.type === 'request.aborted' || err?.type === 'request.size.invalid')
     problem = new AppError('BODY_INCOMPLETE', 'the request body ended early', 400);
+  // The router could not percent-decode a path parameter (`/api/claims/%ZZ`): the caller's error.
+  else if (err instanceof URIError && (err as URIError & { status?: number }).status === 400)
+    problem = new AppError('MALFORMED_PATH', 'a path parameter is not valid percent-encoding', 400);
   else {
     console.error(`[${req.method} ${req.originalUrl}]`, err);
     problem = new AppError('INTERNAL', 'an unexpected error occurred', 500);
