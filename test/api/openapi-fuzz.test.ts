@@ -7,8 +7,11 @@
  * invalid JSON, other media types. No request may answer 5xx: a malformed request is the caller's
  * error (4xx), and a server error on one is a bug at the edge.
  *
- * Bounded and reproducible: a fixed seed, FUZZ_RUNS inputs per operation and role (3 by default,
- * about a minute per database on 2 cores); FUZZ_RUNS=50 FUZZ_SEED=... for a longer hunt.
+ * Bounded and reproducible: a fixed seed per operation, FUZZ_RUNS inputs per operation and role
+ * (12 by default: about 4,500 requests, near a minute per database on 2 cores); a third of the
+ * inputs are plausible (the schema's patterns, bounds and required fields kept) so the services
+ * are reached too, not only the validation. `FUZZ_RUNS=100 FUZZ_SEED=7` for a longer hunt; a
+ * failure prints each request that answered 5xx.
  */
 import fc from 'fast-check';
 import request from 'supertest';
@@ -16,7 +19,7 @@ import type { Test } from 'supertest';
 import { DEMO_PASSWORD } from '../../server/seed/demo.js';
 import { describeDb, startTestApp, USERS, type TestApp } from '../support/harness.js';
 
-const RUNS = Number(process.env.FUZZ_RUNS ?? 3);
+const RUNS = Number(process.env.FUZZ_RUNS ?? 12);
 const SEED = Number(process.env.FUZZ_SEED ?? 20261201);
 
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -33,6 +36,14 @@ interface Schema {
   oneOf?: Schema[];
   allOf?: Schema[];
   format?: string;
+  pattern?: string;
+  minimum?: number;
+  maximum?: number;
+  exclusiveMinimum?: number;
+  exclusiveMaximum?: number;
+  minLength?: number;
+  maxLength?: number;
+  minItems?: number;
   example?: unknown;
   default?: unknown;
 }
@@ -113,52 +124,87 @@ function generator(doc: Doc) {
     return at;
   };
 
-  /** A value of the schema's shape, each node replaced now and then by one of the wrong kind. */
-  const value = (schema: Schema, depth = 0): fc.Arbitrary<unknown> => {
-    const s = resolve(schema);
-    const right = wellShaped(s, depth);
-    return depth > 4 ? right : fc.oneof({ arbitrary: right, weight: 4 }, { arbitrary: wrongValue, weight: 1 });
+  /**
+   * A value of the schema's shape. `noisy`: each node is now and then replaced by one of the wrong
+   * kind, required fields go missing, unknown ones appear. Not noisy: values that may well pass
+   * validation (patterns, bounds, required fields kept), so the fuzzer also reaches the services.
+   */
+  const value = (schema: Schema, noisy: boolean, depth = 0): fc.Arbitrary<unknown> => {
+    const right = wellShaped(resolve(schema), noisy, depth);
+    return !noisy || depth > 4 ? right : fc.oneof({ arbitrary: right, weight: 4 }, { arbitrary: wrongValue, weight: 1 });
   };
 
-  const wellShaped = (s: Schema, depth: number): fc.Arbitrary<unknown> => {
+  const wellShaped = (s: Schema, noisy: boolean, depth: number): fc.Arbitrary<unknown> => {
     const choices = s.anyOf ?? s.oneOf;
-    if (choices?.length) return fc.oneof(...choices.map((c) => value(c, depth + 1)));
-    if (s.allOf?.length) return value(s.allOf[0]!, depth + 1);
-    if (s.enum?.length) return fc.oneof(fc.constantFrom(...s.enum), fc.constant(`${String(s.enum[0])}x`));
+    if (choices?.length) return fc.oneof(...choices.map((c) => value(c, noisy, depth + 1)));
+    if (s.allOf?.length) return value(s.allOf[0]!, noisy, depth + 1);
+    if (s.enum?.length)
+      return noisy ? fc.oneof(fc.constantFrom(...s.enum), fc.constant(`${String(s.enum[0])}x`)) : fc.constantFrom(...s.enum);
     const types = Array.isArray(s.type) ? s.type : s.type ? [s.type] : [];
     const type = types.find((x) => x !== 'null') ?? (s.properties ? 'object' : undefined);
-    const examples = [s.example, s.default].filter((x) => x !== undefined);
+    const examples = [s.example, s.default].filter((x) => x !== undefined).map((x) => fc.constant(x));
     switch (type) {
       case 'integer':
-      case 'number':
-        return fc.oneof(
-          fc.constantFrom(1, 2, 3, 5, 100),
-          fc.integer(),
-          fc.constantFrom(-1, 0, 2_147_483_648, 1e21, 0.5),
-          ...examples.map(fc.constant),
+      case 'number': {
+        // Small values first: they name the seeded rows (ids) and fit the quantities.
+        const min = s.minimum ?? (s.exclusiveMinimum !== undefined ? s.exclusiveMinimum + 1 : -(2 ** 31));
+        const max = s.maximum ?? (s.exclusiveMaximum !== undefined ? s.exclusiveMaximum - 1 : 2 ** 31 - 1);
+        const inRange = fc.oneof(
+          fc.integer({ min: Math.max(min, 1), max: Math.max(Math.min(max, 8), Math.max(min, 1)) }),
+          fc.integer({ min, max }),
         );
+        return noisy
+          ? fc.oneof(inRange, fc.integer(), fc.constantFrom(-1, 0, 2_147_483_648, 1e21, 0.5), ...examples)
+          : fc.oneof(inRange, ...examples);
+      }
       case 'boolean':
-        return fc.oneof(fc.boolean(), fc.constantFrom('true', 1));
-      case 'string':
-        if (s.format === 'date') return fc.constantFrom('2026-11-23', '2026-02-30', '2026-13-01', '1900-01-01', '9999-12-31', '23/11/2026');
+        return noisy ? fc.oneof(fc.boolean(), fc.constantFrom('true', 1)) : fc.boolean();
+      case 'string': {
+        if (s.format === 'date')
+          return noisy
+            ? fc.constantFrom('2026-11-23', '2026-02-30', '2026-13-01', '1900-01-01', '9999-12-31', '23/11/2026')
+            : fc.constantFrom('2026-10-01', '2026-11-23', '2027-03-31');
         if (s.format === 'date-time') return fc.constantFrom('2026-11-23T10:00:00Z', '2026-11-23T25:00:00Z', 'yesterday');
-        if (s.format === 'email') return fc.constantFrom(USERS.arrowhead, 'nobody@example.com', 'not-an-email', 'a\u0000@b.c');
-        return fc.oneof(nastyString, decimalText, fc.constantFrom('USD', 'EUR', 'SD-2026', 'VS-ADC-24S'), ...examples.map(fc.constant));
-      case 'array':
-        return fc.array(s.items ? value(s.items, depth + 1) : wrongValue, { maxLength: depth > 2 ? 2 : 4 });
+        if (s.format === 'email')
+          return noisy
+            ? fc.constantFrom(USERS.arrowhead, 'nobody@example.com', 'not-an-email', 'a\u0000@b.c')
+            : fc.constantFrom(USERS.arrowhead, USERS.pacific);
+        const fitting: fc.Arbitrary<unknown>[] = [...examples];
+        if (s.pattern) {
+          try {
+            fitting.push(fc.stringMatching(new RegExp(s.pattern)).filter((x) => x.length <= (s.maxLength ?? 200)));
+          } catch {
+            // A pattern JavaScript cannot read: the other values only.
+          }
+        } else {
+          const minLength = Math.min(s.minLength ?? 0, 1000);
+          fitting.push(fc.string({ minLength, maxLength: Math.max(minLength, Math.min(s.maxLength ?? 40, 40)) }));
+        }
+        const known = ['USD', 'SD-2026', 'VS-ADC-24S', '12.50'].filter((x) => !s.pattern || new RegExp(s.pattern).test(x));
+        if (known.length) fitting.push(fc.constantFrom(...known));
+        return noisy ? fc.oneof(nastyString, decimalText, ...fitting) : fc.oneof(...fitting);
+      }
+      case 'array': {
+        const minLength = noisy ? 0 : (s.minItems ?? 0);
+        return fc.array(s.items ? value(s.items, noisy, depth + 1) : wrongValue, {
+          minLength,
+          maxLength: Math.max(minLength, depth > 2 ? 2 : 4),
+        });
+      }
       case 'object':
-        return object(s, depth);
+        return object(s, noisy, depth);
       default:
-        return fc.oneof(nastyString, wrongValue);
+        return noisy ? fc.oneof(nastyString, wrongValue) : fc.oneof(fc.string({ maxLength: 10 }), fc.integer({ min: 1, max: 5 }));
     }
   };
 
   /** An object with some of its fields (required ones missing at times) and, at times, unknown ones. */
-  const object = (s: Schema, depth: number): fc.Arbitrary<unknown> => {
+  const object = (s: Schema, noisy: boolean, depth: number): fc.Arbitrary<unknown> => {
     const props = Object.entries(s.properties ?? {});
-    const required = new Set(s.required ?? []);
-    const fields = Object.fromEntries(props.map(([k, v]) => [k, value(v, depth + 1)]));
-    const known = fc.record(fields, { requiredKeys: props.map(([k]) => k).filter((k) => required.has(k) && k.length % 4 !== 0) });
+    const required = (s.required ?? []).filter((k) => k in (s.properties ?? {}));
+    const fields = Object.fromEntries(props.map(([k, v]) => [k, value(v, noisy, depth + 1)]));
+    const complete = fc.record(fields, { requiredKeys: required });
+    if (!noisy) return complete;
     const extra = fc.dictionary(
       fc.oneof(fc.string({ maxLength: 10 }), fc.constantFrom('__proto__', 'constructor', 'id', 'k\u0000')),
       wrongValue,
@@ -167,22 +213,23 @@ function generator(doc: Doc) {
       },
     );
     return fc.oneof(
-      { arbitrary: known, weight: 5 },
-      { arbitrary: fc.tuple(known, extra).map(([a, b]) => ({ ...b, ...a })), weight: 1 },
-      { arbitrary: fc.record(fields, { requiredKeys: [] }), weight: 1 },
+      { arbitrary: complete, weight: 4 },
+      { arbitrary: fc.tuple(complete, extra).map(([a, b]) => ({ ...b, ...a })), weight: 1 },
+      { arbitrary: fc.record(fields, { requiredKeys: [] }), weight: 2 },
     );
   };
 
-  /** A path or query value: a plausible one (often an id of the seeded data) or a malformed one. */
-  const paramText = (p: Parameter): fc.Arbitrary<string> => {
+  /** A path or query value: a plausible one (often an id of the seeded data) or, when noisy, at times a malformed one. */
+  const paramText = (p: Parameter, noisy: boolean): fc.Arbitrary<string> => {
     const s = resolve(p.schema ?? {});
     const plausible = s.enum?.length
       ? fc.constantFrom(...s.enum.map(String))
       : s.type === 'integer' || s.type === 'number'
         ? fc.constantFrom('1', '2', '3', '7', '50', '1000')
         : s.format === 'date'
-          ? fc.constantFrom('2026-01-01', '2026-12-31', '2026-02-30')
+          ? fc.constantFrom('2026-01-01', '2026-12-31')
           : fc.constantFrom('a', 'arrow', 'USD', 'true');
+    if (!noisy) return plausible;
     return fc.oneof(
       { arbitrary: plausible, weight: 3 },
       { arbitrary: fc.constantFrom(...BAD_NUMBER_TEXT), weight: 2 },
@@ -190,83 +237,93 @@ function generator(doc: Doc) {
     );
   };
 
-  /** One request for an operation: its path filled in, some query, and a body of some kind. */
+  /** A query string: some of the operation's parameters and, when noisy, unknown ones and one given twice (read as an array). */
+  const queryFor = (queryParams: Parameter[], noisy: boolean): fc.Arbitrary<string> => {
+    const known = fc
+      .subarray(queryParams)
+      .chain((chosen) => fc.tuple(...chosen.map((p) => paramText(p, noisy).map((v) => [p.name, v] as const))));
+    const unknown = noisy
+      ? fc.array(fc.tuple(fc.constantFrom('zz', 'page[x]', '__proto__', 'id'), fc.constantFrom(...BAD_NUMBER_TEXT)), { maxLength: 1 })
+      : fc.constant([]);
+    const twice =
+      noisy && queryParams.length
+        ? fc.option(
+            fc.constantFrom(...queryParams.map((p) => p.name)).map((name) => [[name, '1'] as const, [name, '2'] as const]),
+            { nil: [] },
+          )
+        : fc.constant([]);
+    return fc.tuple(known, unknown, twice).map(([a, b, c]) => {
+      const pairs = [...a, ...b, ...c];
+      return pairs.length ? `?${pairs.map(([k, v]) => `${encode(k)}=${v}`).join('&')}` : '';
+    });
+  };
+
+  /** Bodies: when noisy, none, invalid JSON, other media types, JSON of the wrong shape; else JSON of the schema's shape. */
+  const bodiesFor = (op: Operation, noisy: boolean): fc.Arbitrary<Pick<FuzzRequest, 'contentType' | 'body'>> => {
+    const content = op.requestBody?.content ?? {};
+    const json = content['application/json']?.schema;
+    const takesFile = Object.keys(content).some((type) => type !== 'application/json');
+    const asJson = (v: unknown) => ({ contentType: 'application/json', body: JSON.stringify(v) ?? 'null' });
+    const file = fc
+      .tuple(
+        fc.constantFrom('text/csv', 'text/tab-separated-values', 'application/octet-stream'),
+        fc.array(noisy ? nastyString : fc.constantFrom('INV-1', '1', '2026-11-12', 'VS-MCU-32F4', '12.50'), { maxLength: 5 }),
+      )
+      .map(([contentType, cells]) => ({
+        contentType,
+        body: `Invoice No,Line,Invoice Date,Mfr Part,Qty\r\n${cells.join(',')}${noisy ? '\n"unclosed,\u0000' : '\n'}`,
+      }));
+    if (!noisy) {
+      const shaped = json ? value(json, false).map(asJson) : fc.constant({});
+      return takesFile ? fc.oneof(shaped, file) : shaped;
+    }
+    const bodies: fc.WeightedArbitrary<Pick<FuzzRequest, 'contentType' | 'body'>>[] = [
+      { arbitrary: fc.constant({}), weight: 1 },
+      {
+        arbitrary: fc
+          .constantFrom('{"a":', '{,}', 'nul', '[', '"\\ud800"', '{"a":1}{"b":2}', ' ')
+          .map((body) => ({ contentType: 'application/json', body })),
+        weight: 1,
+      },
+      {
+        arbitrary: fc
+          .constantFrom(
+            'text/plain',
+            'application/x-www-form-urlencoded',
+            'multipart/form-data; boundary=x',
+            'application/json; charset=latin1',
+            'application/xml',
+          )
+          .map((contentType) => ({ contentType, body: 'a=1&b=%00' })),
+        weight: 1,
+      },
+      { arbitrary: (json ? value(json, true) : fc.oneof(wrongValue, fc.object({ maxDepth: 2 }))).map(asJson), weight: 5 },
+      { arbitrary: fc.oneof(wrongValue, fc.array(fc.object({ maxDepth: 1 }), { maxLength: 2 })).map(asJson), weight: 1 },
+    ];
+    if (takesFile) bodies.push({ arbitrary: file, weight: 1 });
+    return fc.oneof(...bodies);
+  };
+
+  /** One request for an operation: malformed (two times in three) or plausible, so that both the edge and the services are reached. */
   return (method: Method, path: string, op: Operation): fc.Arbitrary<FuzzRequest> => {
     const params = op.parameters ?? [];
     const pathParams = params.filter((p) => p.in === 'path');
     const queryParams = params.filter((p) => p.in === 'query');
-    const pathArb = fc
-      .tuple(...pathParams.map(paramText))
-      .map((values) => pathParams.reduce((url, p, i) => url.replace(`{${p.name}}`, values[i]!), path));
-    const queryArb = fc
-      .tuple(
-        fc.subarray(queryParams).chain((chosen) => fc.tuple(...chosen.map((p) => paramText(p).map((v) => [p.name, v] as const)))),
-        // Unknown parameters, and a known one given twice (Express reads it as an array).
-        fc.array(fc.tuple(fc.constantFrom('zz', 'page[x]', '__proto__', 'id'), fc.constantFrom(...BAD_NUMBER_TEXT)), { maxLength: 1 }),
-        queryParams.length ? fc.option(fc.constantFrom(...queryParams.map((p) => p.name)), { nil: undefined }) : fc.constant(undefined),
-      )
-      .map(([known, unknown, twice]) => {
-        const pairs = [
-          ...known,
-          ...unknown,
-          ...(twice
-            ? ([
-                [twice, '1'],
-                [twice, '2'],
-              ] as const)
-            : []),
-        ];
-        return pairs.length ? `?${pairs.map(([k, v]) => `${encode(k)}=${v}`).join('&')}` : '';
-      });
-    const content = op.requestBody?.content ?? {};
-    const json = content['application/json']?.schema;
-    const takesFile = Object.keys(content).some((type) => type !== 'application/json');
-    const bodies: fc.Arbitrary<Pick<FuzzRequest, 'contentType' | 'body'>>[] = [
-      fc.constant({}),
+    const build = (noisy: boolean) =>
       fc
-        .constantFrom('{"a":', '{,}', 'nul', '[', '"\\ud800"', '{"a":1}{"b":2}', ' ')
-        .map((body) => ({ contentType: 'application/json', body })),
-      fc
-        .constantFrom(
-          'text/plain',
-          'application/x-www-form-urlencoded',
-          'multipart/form-data; boundary=x',
-          'application/json; charset=latin1',
-          'application/xml',
-        )
-        .map((contentType) => ({ contentType, body: 'a=1&b=%00' })),
-      (json ? value(json) : fc.oneof(wrongValue, fc.object({ maxDepth: 2 }))).map((v) => ({
-        contentType: 'application/json',
-        body: JSON.stringify(v) ?? 'null',
-      })),
-      fc
-        .oneof(wrongValue, fc.array(fc.object({ maxDepth: 1 }), { maxLength: 2 }))
-        .map((v) => ({ contentType: 'application/json', body: JSON.stringify(v) })),
-    ];
-    if (takesFile)
-      bodies.push(
-        fc
-          .tuple(
-            fc.constantFrom('text/csv', 'text/tab-separated-values', 'application/octet-stream'),
-            fc.array(nastyString, { maxLength: 4 }),
-          )
-          .map(([contentType, cells]) => ({
-            contentType,
-            body: `Invoice No,Line,Invoice Date,Mfr Part,Qty\r\n${cells.join(',')}\n"unclosed,\u0000`,
-          })),
-      );
-    const weighted = bodies.map((arbitrary, i) => ({ arbitrary, weight: i === 3 ? 6 : 1 }));
-    return fc
-      .record({
-        path: pathArb,
-        query: queryArb,
-        body: method === 'get' ? fc.constant({}) : fc.oneof(...weighted),
-        idempotencyKey: fc.option(fc.oneof(fc.constantFrom('k1', 'x'.repeat(300)), fc.string({ maxLength: 20 }).map(encode)), {
-          nil: undefined,
-          freq: 4,
-        }),
-      })
-      .map(({ path: p, query, body, idempotencyKey }) => ({ method, url: p + query, ...body, idempotencyKey }));
+        .record({
+          path: fc
+            .tuple(...pathParams.map((p) => paramText(p, noisy)))
+            .map((values) => pathParams.reduce((url, p, i) => url.replace(`{${p.name}}`, values[i]!), path)),
+          query: queryFor(queryParams, noisy),
+          body: method === 'get' ? fc.constant({}) : bodiesFor(op, noisy),
+          idempotencyKey: fc.option(fc.oneof(fc.constantFrom('k1', 'x'.repeat(300)), fc.string({ maxLength: 20 }).map(encode)), {
+            nil: undefined,
+            freq: 4,
+          }),
+        })
+        .map(({ path: p, query, body, idempotencyKey }) => ({ method, url: p + query, ...body, idempotencyKey }));
+    return fc.oneof({ arbitrary: build(true), weight: 2 }, { arbitrary: build(false), weight: 1 });
   };
 }
 
