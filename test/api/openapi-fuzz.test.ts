@@ -77,6 +77,9 @@ const HUGE_DIGITS = '99999999999999999999';
 /** Path and query values that are not plain decimal digits within range, already URL-encoded. */
 const BAD_NUMBER_TEXT = ['0x1F', '%20%31', HUGE_DIGITS, '-1', '0', '1.5', '1e3', '+1', '%00', '%ZZ', 'null', '%F0%9F%92%A5', '1%2F2', ''];
 const LONG = 'x'.repeat(5000);
+/** JSON that parses but nests 50,000 levels deep (anything recursive over it overflows the stack). */
+const DEEP_ARRAYS = '['.repeat(50_000) + ']'.repeat(50_000);
+const DEEP_OBJECTS = '{"a":'.repeat(50_000) + 'null' + '}'.repeat(50_000);
 /** Values of the wrong kind for any JSON field. */
 const WRONG_VALUES: unknown[] = [
   null,
@@ -281,7 +284,7 @@ function generator(doc: Doc) {
       { arbitrary: fc.constant({}), weight: 1 },
       {
         arbitrary: fc
-          .constantFrom('{"a":', '{,}', 'nul', '[', '"\\ud800"', '{"a":1}{"b":2}', ' ')
+          .constantFrom('{"a":', '{,}', 'nul', '[', '"\\ud800"', '{"a":1}{"b":2}', ' ', DEEP_ARRAYS, DEEP_OBJECTS)
           .map((body) => ({ contentType: 'application/json', body })),
         weight: 1,
       },
@@ -403,6 +406,30 @@ describeDb('OpenAPI fuzz: malformed input on every operation, as each role, neve
         });
         expect({ path, status: res.status, code: res.body.code }).toEqual({ path, status: 400, code: 'MALFORMED_PATH' });
       }
+    });
+
+    it('answers 400 JSON_TOO_DEEP to a JSON body nested 200,000 levels deep, with an Idempotency-Key or without', async () => {
+      const cm = { name: 'channel manager', email: USERS.cm };
+      await mint(cm);
+      const arrays = '['.repeat(200_000) + ']'.repeat(200_000);
+      const objects = `{"programId":${'{"a":'.repeat(100_000)}1${'}'.repeat(100_000)}}`;
+      for (const [url, body, idempotencyKey] of [
+        ['/api/requests', arrays, undefined],
+        ['/api/requests', objects, undefined],
+        ['/api/claims', arrays, 'deep-1'],
+      ] as const) {
+        const res = await send(cm, { method: 'post', url, contentType: 'application/json', body, idempotencyKey });
+        expect({ url, status: res.status, code: res.body.code }).toEqual({ url, status: 400, code: 'JSON_TOO_DEEP' });
+      }
+      // 32 levels are still read (and refused by the schema, naming the field).
+      const res = await send(cm, {
+        method: 'post',
+        url: '/api/requests',
+        contentType: 'application/json',
+        body: `{"x":${'['.repeat(31)}${']'.repeat(31)}}`,
+      });
+      expect(res.status).toBe(400);
+      expect(res.body.code).toBe('VALIDATION_FAILED');
     });
   });
 
