@@ -69,6 +69,8 @@ interface FuzzRequest {
   contentType?: string;
   body?: string;
   idempotencyKey?: string;
+  /** Credentials that are not: sent only by the caller without any (an anonymous request). */
+  forged?: { header: 'Authorization' | 'Cookie'; value: string };
 }
 
 // ---- values that break inputs -------------------------------------------------------------
@@ -77,6 +79,8 @@ const HUGE_DIGITS = '99999999999999999999';
 /** Path and query values that are not plain decimal digits within range, already URL-encoded. */
 const BAD_NUMBER_TEXT = ['0x1F', '%20%31', HUGE_DIGITS, '-1', '0', '1.5', '1e3', '+1', '%00', '%ZZ', 'null', '%F0%9F%92%A5', '1%2F2', ''];
 const LONG = 'x'.repeat(5000);
+/** Stands for the JSON number 1e400 (Infinity once parsed), which JSON.stringify cannot write. */
+const OVERFLOW = '\u0001overflow\u0001';
 /** JSON that parses but nests 50,000 levels deep (anything recursive over it overflows the stack). */
 const DEEP_ARRAYS = '['.repeat(50_000) + ']'.repeat(50_000);
 const DEEP_OBJECTS = '{"a":'.repeat(50_000) + 'null' + '}'.repeat(50_000);
@@ -97,6 +101,7 @@ const WRONG_VALUES: unknown[] = [
   '\u{1D518}\u{1D52B}\u{1F4A5}\u202E',
   '0x1F',
   '2026-02-30',
+  OVERFLOW,
   '-0.0001',
   '1e400',
   [],
@@ -110,6 +115,31 @@ const nastyString = fc.oneof(
   fc.string({ maxLength: 40 }),
   fc.fullUnicodeString({ maxLength: 20 }),
   fc.constantFrom('a\u0000b', '\u0000', LONG, "'; DROP TABLE claims; --", '=1+1', '%s%n', '../../etc/passwd', '\uFEFF\uD800'),
+);
+
+/** Malformed, truncated, foreign or forged credentials. */
+const FORGED_CREDENTIALS = fc.oneof(
+  fc
+    .constantFrom(
+      'Bearer',
+      'Bearer ',
+      'Bearer x',
+      'bearer bec_%00',
+      `Bearer ${'a'.repeat(5000)}`,
+      'Basic Zm9vOmJhcg==',
+      'Token abc',
+      'Bearer a b',
+    )
+    .map((value) => ({ header: 'Authorization' as const, value })),
+  fc
+    .constantFrom(
+      'bec_session=%ZZ',
+      `bec_session=${'a'.repeat(5000)}`,
+      'bec_session=s%3Aabc.def',
+      'bec_session=',
+      'bec_session=1; bec_session=2',
+    )
+    .map((value) => ({ header: 'Cookie' as const, value })),
 );
 
 /** Percent-encoded for a URL; a lone surrogate (which encodeURIComponent refuses) becomes U+FFFD. */
@@ -266,7 +296,10 @@ function generator(doc: Doc) {
     const content = op.requestBody?.content ?? {};
     const json = content['application/json']?.schema;
     const takesFile = Object.keys(content).some((type) => type !== 'application/json');
-    const asJson = (v: unknown) => ({ contentType: 'application/json', body: JSON.stringify(v) ?? 'null' });
+    const asJson = (v: unknown) => ({
+      contentType: 'application/json',
+      body: (JSON.stringify(v) ?? 'null').replaceAll(JSON.stringify(OVERFLOW), '1e400'),
+    });
     const file = fc
       .tuple(
         fc.constantFrom('text/csv', 'text/tab-separated-values', 'application/octet-stream'),
@@ -320,12 +353,13 @@ function generator(doc: Doc) {
             .map((values) => pathParams.reduce((url, p, i) => url.replace(`{${p.name}}`, values[i]!), path)),
           query: queryFor(queryParams, noisy),
           body: method === 'get' ? fc.constant({}) : bodiesFor(op, noisy),
+          forged: fc.option(FORGED_CREDENTIALS, { nil: undefined, freq: 3 }),
           idempotencyKey: fc.option(fc.oneof(fc.constantFrom('k1', 'x'.repeat(300)), fc.string({ maxLength: 20 }).map(encode)), {
             nil: undefined,
             freq: 4,
           }),
         })
-        .map(({ path: p, query, body, idempotencyKey }) => ({ method, url: p + query, ...body, idempotencyKey }));
+        .map(({ path: p, query, body, idempotencyKey, forged }) => ({ method, url: p + query, ...body, idempotencyKey, forged }));
     return fc.oneof({ arbitrary: build(true), weight: 2 }, { arbitrary: build(false), weight: 1 });
   };
 }
@@ -379,6 +413,7 @@ describeDb('OpenAPI fuzz: malformed input on every operation, as each role, neve
     let req = (t.http[r.method] as unknown as (url: string) => Test)(r.url);
     if (caller.token) req = req.set('Authorization', `Bearer ${caller.token}`);
     if (r.idempotencyKey !== undefined) req = req.set('Idempotency-Key', r.idempotencyKey);
+    if (!caller.token && r.forged) req = req.set(r.forged.header, r.forged.value);
     if (r.contentType) req = req.set('Content-Type', r.contentType);
     return r.body === undefined ? req : req.send(r.body);
   };
@@ -454,6 +489,7 @@ describeDb('OpenAPI fuzz: malformed input on every operation, as each role, neve
                 `${res.status} as ${caller.name}: ${r.method.toUpperCase()} ${r.url}` +
                   (r.contentType ? ` (${r.contentType}) ${JSON.stringify(r.body?.slice(0, 400))}` : '') +
                   (r.idempotencyKey !== undefined ? ` Idempotency-Key: ${r.idempotencyKey.slice(0, 40)}` : '') +
+                  (!caller.token && r.forged ? ` ${r.forged.header}: ${r.forged.value.slice(0, 40)}` : '') +
                   ` -> ${JSON.stringify(res.body).slice(0, 300)}`,
               );
             if (method === 'delete' || res.status === 401) await stillSignedIn(caller);
