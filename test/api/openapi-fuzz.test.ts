@@ -67,6 +67,8 @@ interface FuzzRequest {
   method: Method;
   url: string;
   contentType?: string;
+  /** A Content-Encoding the body does not have (it is sent as it is). */
+  contentEncoding?: string;
   body?: string;
   idempotencyKey?: string;
   /** Credentials that are not: sent only by the caller without any (an anonymous request). */
@@ -292,7 +294,7 @@ function generator(doc: Doc) {
   };
 
   /** Bodies: when noisy, none, invalid JSON, other media types, JSON of the wrong shape; else JSON of the schema's shape. */
-  const bodiesFor = (op: Operation, noisy: boolean): fc.Arbitrary<Pick<FuzzRequest, 'contentType' | 'body'>> => {
+  const bodiesFor = (op: Operation, noisy: boolean): fc.Arbitrary<Pick<FuzzRequest, 'contentType' | 'contentEncoding' | 'body'>> => {
     const content = op.requestBody?.content ?? {};
     const json = content['application/json']?.schema;
     const takesFile = Object.keys(content).some((type) => type !== 'application/json');
@@ -337,7 +339,12 @@ function generator(doc: Doc) {
       { arbitrary: fc.oneof(wrongValue, fc.array(fc.object({ maxDepth: 1 }), { maxLength: 2 })).map(asJson), weight: 1 },
     ];
     if (takesFile) bodies.push({ arbitrary: file, weight: 1 });
-    return fc.oneof(...bodies);
+    return fc
+      .tuple(
+        fc.oneof(...bodies),
+        fc.option(fc.constantFrom('gzip', 'deflate', 'br', 'x-gzip', 'compress', 'gzip, gzip'), { nil: undefined, freq: 8 }),
+      )
+      .map(([body, contentEncoding]) => (contentEncoding && body.body !== undefined ? { ...body, contentEncoding } : body));
   };
 
   /** One request for an operation: malformed (two times in three) or plausible, so that both the edge and the services are reached. */
@@ -415,6 +422,7 @@ describeDb('OpenAPI fuzz: malformed input on every operation, as each role, neve
     if (r.idempotencyKey !== undefined) req = req.set('Idempotency-Key', r.idempotencyKey);
     if (!caller.token && r.forged) req = req.set(r.forged.header, r.forged.value);
     if (r.contentType) req = req.set('Content-Type', r.contentType);
+    if (r.contentEncoding) req = req.set('Content-Encoding', r.contentEncoding);
     return r.body === undefined ? req : req.send(r.body);
   };
 
@@ -441,6 +449,34 @@ describeDb('OpenAPI fuzz: malformed input on every operation, as each role, neve
         });
         expect({ path, status: res.status, code: res.body.code }).toEqual({ path, status: 400, code: 'MALFORMED_PATH' });
       }
+    });
+
+    it('answers 400 BODY_NOT_DECODABLE to a body that does not decode as its Content-Encoding', async () => {
+      const cm = { name: 'channel manager', email: USERS.cm };
+      await mint(cm);
+      for (const contentEncoding of ['gzip', 'deflate', 'br']) {
+        const res = await send(cm, {
+          method: 'post',
+          url: '/api/requests',
+          contentType: 'application/json',
+          contentEncoding,
+          body: '{"a":1}',
+        });
+        expect({ contentEncoding, status: res.status, code: res.body.code }).toEqual({
+          contentEncoding,
+          status: 400,
+          code: 'BODY_NOT_DECODABLE',
+        });
+      }
+      // An encoding the JSON reader does not know stays a 415.
+      const res = await send(cm, {
+        method: 'post',
+        url: '/api/requests',
+        contentType: 'application/json',
+        contentEncoding: 'compress',
+        body: '{}',
+      });
+      expect(res.status).toBe(415);
     });
 
     it('answers 400 JSON_TOO_DEEP to a JSON body nested 200,000 levels deep, with an Idempotency-Key or without', async () => {
@@ -487,7 +523,9 @@ describeDb('OpenAPI fuzz: malformed input on every operation, as each role, neve
             if (res.status >= 500)
               serverErrors.push(
                 `${res.status} as ${caller.name}: ${r.method.toUpperCase()} ${r.url}` +
-                  (r.contentType ? ` (${r.contentType}) ${JSON.stringify(r.body?.slice(0, 400))}` : '') +
+                  (r.contentType
+                    ? ` (${r.contentType}${r.contentEncoding ? `, ${r.contentEncoding}` : ''}) ${JSON.stringify(r.body?.slice(0, 400))}`
+                    : '') +
                   (r.idempotencyKey !== undefined ? ` Idempotency-Key: ${r.idempotencyKey.slice(0, 40)}` : '') +
                   (!caller.token && r.forged ? ` ${r.forged.header}: ${r.forged.value.slice(0, 40)}` : '') +
                   ` -> ${JSON.stringify(res.body).slice(0, 300)}`,
