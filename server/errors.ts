@@ -57,7 +57,11 @@ export const errorMiddleware: ErrorRequestHandler = (err, req, res, _next) => {
     const encoding = req.get('content-encoding');
     problem =
       encoding && !/^identity$/i.test(encoding)
-        ? new AppError('BODY_NOT_DECODABLE', `the request body does not decode as its Content-Encoding (${encoding.slice(0, 40)})`, err.status)
+        ? new AppError(
+            'BODY_NOT_DECODABLE',
+            `the request body does not decode as its Content-Encoding (${encoding.slice(0, 40)})`,
+            err.status,
+          )
         : new AppError('BAD_REQUEST', 'the request could not be read', err.status);
   } else {
     console.error(`[${req.method} ${req.originalUrl}]`, err);
