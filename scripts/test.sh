@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Every test: types, lint, the server suites on SQLite and MariaDB, the components in Chromium,
-# and the end-to-end browser test. Installs Debian's Chromium first when it is missing.
+# Every test: the dependencies against security/advisories.json (offline), types, lint, the server
+# suites on SQLite and MariaDB, the components in Chromium, and the end-to-end browser test.
+# Installs Debian's Chromium first when it is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -14,6 +15,7 @@ if [ ! -x /usr/lib/chromium/chromium ]; then
   fi
 fi
 
+echo "== advisories";  npm run --silent check:advisories
 echo "== types";       npm run --silent typecheck
 echo "== lint";        npm run --silent lint
 echo "== server (unit, SQLite, MariaDB)"; npx jest --ci

@@ -48,7 +48,22 @@ export const errorMiddleware: ErrorRequestHandler = (err, req, res, _next) => {
     problem = new AppError('UNSUPPORTED_MEDIA_TYPE', String(err.message), 415);
   else if (err?.type === 'request.aborted' || err?.type === 'request.size.invalid')
     problem = new AppError('BODY_INCOMPLETE', 'the request body ended early', 400);
-  else {
+  // The router could not percent-decode a path parameter (`/api/claims/%ZZ`): the caller's error.
+  else if (err instanceof URIError && (err as URIError & { status?: number }).status === 400)
+    problem = new AppError('MALFORMED_PATH', 'a path parameter is not valid percent-encoding', 400);
+  // Any other client error a library raised reading the request (http-errors marks those it may
+  // show with `expose`): a body whose Content-Encoding does not decode, above all. Its own 4xx.
+  else if (Number.isInteger(err?.status) && err.status >= 400 && err.status < 500 && err.expose === true) {
+    const encoding = req.get('content-encoding');
+    problem =
+      encoding && !/^identity$/i.test(encoding)
+        ? new AppError(
+            'BODY_NOT_DECODABLE',
+            `the request body does not decode as its Content-Encoding (${encoding.slice(0, 40)})`,
+            err.status,
+          )
+        : new AppError('BAD_REQUEST', 'the request could not be read', err.status);
+  } else {
     console.error(`[${req.method} ${req.originalUrl}]`, err);
     problem = new AppError('INTERNAL', 'an unexpected error occurred', 500);
   }

@@ -8,7 +8,8 @@
  *   spool (./body-spool.ts) and a file route's stream (`fileUpload`).
  * - `jsonBodiesOnly` answers 415 to a body of another media type than JSON, unless the route is
  *   declared (with `upload` in `describeRoute`) to take a file and the body is sent as one. Without
- *   it, a JSON route sent `text/plain` would read its body as empty.
+ *   it, a JSON route sent `text/plain` would read its body as empty. It also refuses (400) a JSON
+ *   body nested deeper than MAX_JSON_DEPTH.
  * - `fileUpload` is what a file route calls first: 415 for another media type, then the body as a
  *   stream that fails with 413 as soon as the cap is passed.
  */
@@ -74,10 +75,33 @@ const mediaTypeOf = (req: Request) =>
   (req.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase() || 'a body without a Content-Type';
 
 /**
+ * How deep a JSON body may nest (objects and arrays). No schema of the API goes past a handful of
+ * levels; a body of 200,000 nested arrays parses, but every JSON.stringify further on (the NUL
+ * scan, the Idempotency-Key digest) overflows the stack on it: a 500 before.
+ */
+export const MAX_JSON_DEPTH = 32;
+
+/** Whether `value` nests objects or arrays deeper than `limit`; walked without recursion, stopping at the first too deep. */
+export function nestsDeeperThan(value: unknown, limit: number): boolean {
+  const stack: { value: unknown; depth: number }[] = [{ value, depth: 0 }];
+  while (stack.length) {
+    const { value: v, depth } = stack.pop()!;
+    if (v === null || typeof v !== 'object') continue;
+    if (depth + 1 > limit) return true;
+    for (const inner of Array.isArray(v) ? v : Object.values(v))
+      if (inner !== null && typeof inner === 'object') stack.push({ value: inner, depth: depth + 1 });
+  }
+  return false;
+}
+
+/**
  * 415 for a request body that is not JSON, unless the route takes a file and the body is one.
  * A request without a body (a POST to a route that takes none) passes, whatever its headers say.
+ * A JSON body nested deeper than MAX_JSON_DEPTH is a 400.
  */
 export const jsonBodiesOnly: RequestHandler = (req, _res, next) => {
+  if (hasBody(req) && req.is('application/json') && nestsDeeperThan(req.body, MAX_JSON_DEPTH))
+    return next(new AppError('JSON_TOO_DEEP', `the JSON body nests deeper than ${MAX_JSON_DEPTH} levels`, 400));
   if (!hasBody(req) || req.is('application/json')) return next();
   if (takesFile(req) && req.is([...FILE_MEDIA_TYPES])) return next();
   next(
