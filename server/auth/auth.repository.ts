@@ -41,7 +41,12 @@ export async function createSession(id: string, userId: number, csrfToken: strin
 export async function findSession(id: string) {
   const s = await Session.findByPk(id);
   return s && s.expiresAt.getTime() > Date.now()
-    ? { userId: s.userId, csrfToken: s.csrfToken, method: (s.method ?? 'password') as 'password' | 'saml' | 'embed' }
+    ? {
+        userId: s.userId,
+        csrfToken: s.csrfToken,
+        method: (s.method ?? 'password') as 'password' | 'saml' | 'embed',
+        expiresAt: s.expiresAt,
+      }
     : null;
 }
 

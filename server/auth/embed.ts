@@ -29,7 +29,8 @@ describeRoute({
 describeRoute({
   method: 'post',
   path: '/api/embed/session',
-  summary: 'Exchange an embed token for a distributor-scoped session',
+  summary:
+    'Exchange an embed token for a distributor-scoped session: a bearer access token (`accessToken`, for `Authorization: Bearer`) and the session cookie, both expiring at `expiresAt`',
   tags: ['auth'],
   body: Exchange,
   public: true,
@@ -124,7 +125,9 @@ export function embedRouter(config: Config) {
       throw await refuse('user no longer matches the token', p.sub);
     if (!(await consumeEmbedToken({ jti: p.jti, userId: user.id, expiresAt: new Date(p.exp * 1000) })))
       throw await refuse('token already used', p.sub);
-    const s = await auth.openSession(user, config.sessionTtlHours, 'embed');
+    const s = await auth.openSession(user, config.embedSessionTtlMinutes / 60, 'embed');
+    // For a page on another site: third-party cookies are blocked (Safari, Firefox) or SameSite-bound.
+    const accessToken = await auth.openEmbedBearer(user, s.expiresAt);
     // Inside a CRM or portal iframe the cookie is third-party: it needs SameSite=None, which needs Secure.
     res.cookie(auth.SESSION_COOKIE, s.cookieValue, {
       httpOnly: true,
@@ -136,6 +139,8 @@ export function embedRouter(config: Config) {
     res.json({
       user: { userId: user.id, email: user.email, name: user.name, role: user.role, distributorId: user.distributorId },
       csrfToken: s.csrfToken,
+      accessToken,
+      tokenType: 'Bearer',
       expiresAt: s.expiresAt.toISOString(),
     });
   });
