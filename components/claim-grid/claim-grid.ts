@@ -181,7 +181,7 @@ export class BecClaimGrid extends BecElement {
   }
 
   /** Reloads from the API. */
-  async load(): Promise<void> {
+  override async load(): Promise<void> {
     const api = this.api;
     if (!api) return;
     this.busy = true;
@@ -825,7 +825,7 @@ export class BecClaimGrid extends BecElement {
           : nothing
       }
       <span id="grid-help" class="sr-only">Arrow keys move, Enter opens, Space selects</span>
-      ${this.error ? html`<div class="alert" role="alert">${this.error}</div>` : nothing}
+      ${this.renderWaiting()} ${this.error ? html`<div class="alert" role="alert">${this.error}</div>` : nothing}
       ${this.message ? html`<div class="alert" data-tone="success" role="status">${this.message}</div>` : nothing}
       <div
         class="table"

@@ -42,21 +42,21 @@ export class BecRequestForm extends BecElement {
     controls,
     css`
       form {
-        padding: var(--bec-space-medium);
+        padding: var(--_bec-space-medium);
       }
       .grid {
         display: grid;
         grid-template-columns: repeat(auto-fit, minmax(13rem, 1fr));
-        gap: 0 var(--bec-space-medium);
+        gap: 0 var(--_bec-space-medium);
       }
       fieldset {
         border: 0;
         padding: 0;
-        margin: var(--bec-space-small) 0;
+        margin: var(--_bec-space-small) 0;
       }
       legend {
         font-weight: 700;
-        margin-bottom: var(--bec-space-x-small);
+        margin-bottom: var(--_bec-space-x-small);
       }
       table {
         width: 100%;
@@ -64,14 +64,14 @@ export class BecRequestForm extends BecElement {
       }
       th {
         text-align: left;
-        font-size: var(--bec-font-size-1);
-        color: var(--bec-color-text-weak);
+        font-size: var(--_bec-font-size-1);
+        color: var(--_bec-color-text-weak);
         text-transform: uppercase;
-        padding: var(--bec-space-xx-small);
-        border-bottom: 1px solid var(--bec-color-border);
+        padding: var(--_bec-space-xx-small);
+        border-bottom: 1px solid var(--_bec-color-border);
       }
       td {
-        padding: var(--bec-space-xx-small);
+        padding: var(--_bec-space-xx-small);
         vertical-align: top;
       }
       th:first-child {
@@ -83,19 +83,19 @@ export class BecRequestForm extends BecElement {
       .summary {
         display: flex;
         align-items: center;
-        gap: var(--bec-space-medium);
+        gap: var(--_bec-space-medium);
         justify-content: flex-end;
-        border-top: 1px solid var(--bec-color-border-weak);
-        padding-top: var(--bec-space-small);
-        margin-top: var(--bec-space-small);
+        border-top: 1px solid var(--_bec-color-border-weak);
+        padding-top: var(--_bec-space-small);
+        margin-top: var(--_bec-space-small);
       }
       .errors ul {
         margin: 0;
-        padding-left: var(--bec-space-large);
+        padding-left: var(--_bec-space-large);
       }
       .hint {
-        font-size: var(--bec-font-size-1);
-        color: var(--bec-color-text-weak);
+        font-size: var(--_bec-font-size-1);
+        color: var(--_bec-color-text-weak);
       }
     `,
   ];
@@ -135,8 +135,9 @@ export class BecRequestForm extends BecElement {
     if (changed.has('apiBase') && this.api) void this.load();
   }
 
-  private async load() {
-    const api = this.api!;
+  override async load(): Promise<void> {
+    const api = this.api;
+    if (!api) return;
     try {
       const [programs, endCustomers, products] = await Promise.all([api.programs(), api.accounts('end_customer'), api.products()]);
       this.programs = programs.filter((p) => p.type !== 'rebate' && p.status === 'active');
@@ -290,6 +291,7 @@ export class BecRequestForm extends BecElement {
     );
     return html`<div class="card" part="base">
       <div class="card-header"><h2>Request a special price</h2></div>
+      ${this.renderWaiting()}
       <form part="form" novalidate @submit=${this.submit} @change=${() => this.requestUpdate()}>
         <div class="grid">
           <div class="field">
