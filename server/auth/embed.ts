@@ -17,6 +17,17 @@ import * as auth from './auth.service.js';
 
 const NewEmbedToken = z.object({ userEmail: z.string().email().max(200).optional() }).openapi('NewEmbedToken');
 const Exchange = z.object({ token: z.string().min(10).max(2000) }).openapi('EmbedTokenExchange');
+const EmbedSession = z
+  .object({
+    user: z.object({ userId: z.number(), email: z.string(), name: z.string(), role: z.string(), distributorId: z.number().nullable() }),
+    accessToken: z
+      .string()
+      .openapi({ description: 'bearer token (`bece_...`) for `Authorization: Bearer`: read and write, mints no API tokens' }),
+    tokenType: z.literal('Bearer'),
+    csrfToken: z.string().openapi({ description: 'for writes with the session cookie (same-site pages)' }),
+    expiresAt: z.string().openapi({ description: 'when the access token and the session end (EMBED_SESSION_TTL_MINUTES)' }),
+  })
+  .openapi('EmbedSession');
 
 describeRoute({
   method: 'post',
@@ -33,6 +44,7 @@ describeRoute({
     'Exchange an embed token for a distributor-scoped session: a bearer access token (`accessToken`, for `Authorization: Bearer`) and the session cookie, both expiring at `expiresAt`',
   tags: ['auth'],
   body: Exchange,
+  response: EmbedSession,
   public: true,
 });
 
