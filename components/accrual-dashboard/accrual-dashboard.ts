@@ -37,6 +37,7 @@ type Panel = 'trend' | 'distributor' | 'programType' | 'exposure';
  * @event becdrilldown - A tile amount, bar or point was chosen: `{ series, key, amount, currency }`.
  * @event becerror - An API call failed.
  *
+ * @csspart waiting - Shown while the element waits for credentials (the API answered 401); it loads when they arrive.
  * @csspart kpis - The row of figure tiles.
  * @csspart kpi - One figure tile.
  * @csspart kpi-amount - One amount of a tile, in one currency (a button).

@@ -69,6 +69,7 @@ export function contextFromServer(raw: ServerContext | RequestContext): RequestC
  * @event becdecision - A request was approved, declined or countered: `{ requestId, decision, comment, request }`.
  * @event becerror - An API call failed.
  *
+ * @csspart waiting - Shown while the element waits for credentials (the API answered 401); it loads when they arrive.
  * @csspart list - The list of pending requests.
  * @csspart item - One request in the list.
  * @csspart detail - The selected request's lines and decision form.

@@ -87,6 +87,7 @@ const OVERSCAN = 8;
  * @event becnoteadd - A note was added: `{ claimId, body }`.
  * @event becerror - An API call failed.
  *
+ * @csspart waiting - Shown while the element waits for credentials (the API answered 401); it loads when they arrive.
  * @csspart toolbar - The bar with the search, filters, grouping and actions.
  * @csspart table - The header and the scrolling body.
  * @csspart header - The column header row.

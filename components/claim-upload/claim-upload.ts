@@ -124,6 +124,7 @@ export function settingsText(job: PosImport & { settings?: PosReadSettings | nul
  * @event becuploadcomplete - The import finished: counters, errors and `importId`.
  * @event becerror - An API call failed.
  *
+ * @csspart waiting - Shown while the element waits for credentials (the API answered 401); it loads when they arrive.
  * @csspart dropzone - The area that takes a dropped file.
  * @csspart preflight - The browser check's summary and errors.
  * @csspart progress - The progress bar.

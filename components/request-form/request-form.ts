@@ -27,6 +27,7 @@ interface DraftLine {
  * @event becinvalid - Eligibility or server validation failed: `{ errors: [{ field, message }] }`.
  * @event becerror - An API call failed.
  *
+ * @csspart waiting - Shown while the element waits for credentials (the API answered 401); it loads when they arrive.
  * @csspart form - The form element.
  * @csspart lines - The table of request lines.
  * @csspart summary - The request value and the submit button.
