@@ -150,7 +150,9 @@ export class BecRequestForm extends BecElement {
         else if (me.role === 'channel_manager' || me.role === 'vendor_admin') this.distributors = await api.accounts('distributor');
       }
     } catch (err) {
-      this.errors = { form: this.failed(err) };
+      const message = this.failed(err);
+      // No message: waiting for credentials (a 401), which the waiting part shows.
+      this.errors = message ? { form: message } : {};
     }
   }
 
@@ -230,7 +232,10 @@ export class BecRequestForm extends BecElement {
       if (err instanceof ApiError && err.errors.length) {
         this.showProblems(err.errors.map((x) => ({ field: x.field.replace(/\[(\d+)\]/g, '.$1'), message: x.message })));
         this.failed(err);
-      } else this.errors = { form: this.failed(err) };
+      } else {
+        const message = this.failed(err);
+        this.errors = message ? { form: message } : {};
+      }
     } finally {
       this.busy = false;
     }

@@ -104,6 +104,15 @@ describe('waiting for credentials', () => {
     expect(last.headers.Authorization).to.equal('Bearer bece_t1');
   });
 
+  it('shows no empty error in the form while it waits', async () => {
+    const base = 'http://127.0.0.1:34';
+    configureApi({ baseUrl: base, fetch: serverWantingToken('never', []).fetch });
+    const form = await fixture<BecRequestForm>(html`<bec-request-form api-base=${base}></bec-request-form>`);
+    await waitUntil(() => form.shadowRoot!.querySelector('[part="waiting"]'), 'shows the waiting state');
+    expect(form.shadowRoot!.querySelectorAll('[role="alert"]').length).to.equal(0);
+    await expect(form).to.be.accessible();
+  });
+
   it('loads again when the same api-base is set again', async () => {
     const base = 'http://127.0.0.1:32';
     const server = serverWantingToken('tok', makeClaims(2));
