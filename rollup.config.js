@@ -1,7 +1,15 @@
-// One ES module bundle (dist/bec.js) and one entry per component (dist/<name>.js, sharing chunks).
-import { existsSync } from 'node:fs';
+// One ES module bundle and one entry per component (sharing chunks), all content-hashed:
+// dist/bec.<hash>.js behind the stable dist/bec.js (a one-line re-export, the URL pages use),
+// each precompressed (.br, .gz) for the server (server/http/dist.ts). The build fails when
+// bec.js is over its budget (80 KB gzipped).
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import esbuild from 'rollup-plugin-esbuild';
+
+const sourcemap = process.env.NODE_ENV !== 'production';
+const BUDGET_GZIP_BYTES = 80 * 1024;
 
 /** Source imports say `./x.js` (NodeNext) while the file is `./x.ts`. */
 const tsFromJs = {
@@ -13,6 +21,50 @@ const tsFromJs = {
   },
 };
 
+/**
+ * Each hashed entry gets a stable name that re-exports it (`bec.js` -> `bec.<hash>.js`): the
+ * URL a page writes never changes, the hashed file behind it can be cached for good. A page
+ * that imports `bec.js` and one that loads it by script tag share one module instance.
+ */
+const stableEntries = (names, manifestName) => ({
+  name: 'stable-entries',
+  generateBundle(_options, bundle) {
+    const manifest = {};
+    for (const chunk of Object.values(bundle)) {
+      if (chunk.type !== 'chunk' || !chunk.isEntry) continue;
+      const stable = names[chunk.name];
+      if (!stable) continue;
+      manifest[stable] = chunk.fileName;
+      const hasDefault = chunk.exports.includes('default');
+      const source = `export * from './${chunk.fileName}';\n${hasDefault ? `export { default } from './${chunk.fileName}';\n` : ''}`;
+      this.emitFile({ type: 'asset', fileName: stable, source });
+    }
+    if (manifestName) this.emitFile({ type: 'asset', fileName: manifestName, source: `${JSON.stringify(manifest, null, 2)}\n` });
+  },
+});
+
+/** Writes `.br` and `.gz` beside every JavaScript file; reports (and caps) bec.js's size. */
+const precompress = (budgetEntry) => ({
+  name: 'precompress',
+  writeBundle(options, bundle) {
+    for (const [fileName, file] of Object.entries(bundle)) {
+      if (!fileName.endsWith('.js')) continue;
+      const bytes = Buffer.from(file.type === 'chunk' ? file.code : file.source);
+      const gz = gzipSync(bytes, { level: 9 });
+      writeFileSync(join(options.dir, `${fileName}.gz`), gz);
+      writeFileSync(
+        join(options.dir, `${fileName}.br`),
+        brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length } }),
+      );
+      if (file.type === 'chunk' && file.isEntry && file.name === budgetEntry) {
+        const kb = (gz.length / 1024).toFixed(1);
+        console.log(`dist/${fileName} (dist/bec.js): ${kb} KB gzipped, budget ${BUDGET_GZIP_BYTES / 1024} KB`);
+        if (gz.length > BUDGET_GZIP_BYTES) this.error(`dist/bec.js is ${kb} KB gzipped, over the ${BUDGET_GZIP_BYTES / 1024} KB budget`);
+      }
+    }
+  },
+});
+
 const plugins = () => [
   tsFromJs,
   nodeResolve({ exportConditions: ['production', 'browser'], extensions: ['.ts', '.js'] }),
@@ -20,22 +72,17 @@ const plugins = () => [
 ];
 
 const components = ['request-form', 'claim-grid', 'approval-queue', 'accrual-dashboard', 'claim-upload'];
+const hashed = { format: 'es', dir: 'dist', sourcemap, hashCharacters: 'hex' };
 
 export default [
   {
-    input: 'components/index.ts',
-    output: { file: 'dist/bec.js', format: 'es', sourcemap: process.env.NODE_ENV !== 'production' },
-    plugins: plugins(),
+    input: { bec: 'components/index.ts' },
+    output: { ...hashed, entryFileNames: '[name].[hash:16].js', chunkFileNames: 'chunks/[name].[hash:16].js' },
+    plugins: [...plugins(), stableEntries({ bec: 'bec.js' }, 'manifest.json'), precompress('bec')],
   },
   {
     input: Object.fromEntries(components.map((c) => [c, `components/${c}/${c}.ts`])),
-    output: {
-      dir: 'dist',
-      format: 'es',
-      entryFileNames: '[name].js',
-      chunkFileNames: 'chunks/[name]-[hash].js',
-      sourcemap: process.env.NODE_ENV !== 'production',
-    },
-    plugins: plugins(),
+    output: { ...hashed, entryFileNames: '[name].[hash:16].js', chunkFileNames: 'chunks/[name].[hash:16].js' },
+    plugins: [...plugins(), stableEntries(Object.fromEntries(components.map((c) => [c, `${c}.js`]))), precompress()],
   },
 ];

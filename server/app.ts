@@ -22,6 +22,7 @@ import { reportsRouter } from './reports/reports.router.js';
 import type { Config } from './config.js';
 import { apiNotFound, errorMiddleware } from './errors.js';
 import { jsonBodiesOnly } from './http/body-limit.js';
+import { distRouter } from './http/dist.js';
 import { idempotency } from './http/idempotency.js';
 import { openApiDocument } from './http/openapi.js';
 import { rateLimitStoreFor, type RateLimitStore } from './http/rate-limit-store.js';
@@ -108,9 +109,8 @@ export function createApp({
   app.use('/api', apiNotFound);
 
   app.use('/auth/saml', samlRouter(config));
-  // In production no source map is served (nor built: rollup.config.js), whatever an earlier build left.
-  if (config.production) app.use('/dist', (req, res, next) => (req.path.endsWith('.map') ? res.status(404).end() : next()));
-  app.use('/dist', express.static(resolve(staticRoot, 'dist')));
+  // The component bundle, loadable from the configured origins: http/dist.ts.
+  app.use('/dist', distRouter(config, resolve(staticRoot, 'dist')));
   app.use(express.static(resolve(staticRoot, 'demo'), { extensions: ['html'] }));
   app.use(auditRefusals, errorMiddleware);
   return app;

@@ -110,6 +110,11 @@ const ConfigSchema = z.object({
   /** HMAC key for embed tokens; several processes need the same one. Random per process when unset. */
   embedTokenSecret: z.string().min(32).optional(),
   embedTokenTtlSeconds: z.coerce.number().int().positive().max(600).default(60),
+  /**
+   * How long what an embed exchange opens lives (its bearer token and its cookie session): short,
+   * because the page holds the bearer in script. The portal mints a new embed token after it.
+   */
+  embedSessionTtlMinutes: z.coerce.number().int().positive().max(720).default(60),
   // Salesforce (issue 5): all optional; credentials come only from the environment.
   salesforceLoginUrl: z.string().url().optional(),
   salesforceApiVersion: z
@@ -180,6 +185,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     uploadMaxBytes: env.UPLOAD_MAX_BYTES,
     embedTokenSecret: env.EMBED_TOKEN_SECRET,
     embedTokenTtlSeconds: env.EMBED_TOKEN_TTL_SECONDS,
+    embedSessionTtlMinutes: env.EMBED_SESSION_TTL_MINUTES,
     salesforceLoginUrl: env.SALESFORCE_LOGIN_URL,
     salesforceApiVersion: env.SALESFORCE_API_VERSION,
     salesforceAuthFlow: env.SALESFORCE_AUTH_FLOW,

@@ -37,6 +37,7 @@ type Panel = 'trend' | 'distributor' | 'programType' | 'exposure';
  * @event becdrilldown - A tile amount, bar or point was chosen: `{ series, key, amount, currency }`.
  * @event becerror - An API call failed.
  *
+ * @csspart waiting - Shown while the element waits for credentials (the API answered 401); it loads when they arrive.
  * @csspart kpis - The row of figure tiles.
  * @csspart kpi - One figure tile.
  * @csspart kpi-amount - One amount of a tile, in one currency (a button).
@@ -59,16 +60,16 @@ export class BecAccrualDashboard extends BecElement {
       .kpis {
         display: grid;
         grid-template-columns: repeat(auto-fit, minmax(11rem, 1fr));
-        gap: var(--bec-space-small);
-        margin-bottom: var(--bec-space-small);
+        gap: var(--_bec-space-small);
+        margin-bottom: var(--_bec-space-small);
       }
       .kpi {
-        padding: var(--bec-space-small) var(--bec-space-medium);
-        background: var(--bec-color-background);
-        border: 1px solid var(--bec-color-border);
-        border-radius: var(--bec-radius-card);
-        box-shadow: var(--bec-shadow-card);
-        color: var(--bec-color-text);
+        padding: var(--_bec-space-small) var(--_bec-space-medium);
+        background: var(--_bec-color-background);
+        border: 1px solid var(--_bec-color-border);
+        border-radius: var(--_bec-radius-card);
+        box-shadow: var(--_bec-shadow-card);
+        color: var(--_bec-color-text);
       }
       .kpi .label {
         margin: 0;
@@ -84,31 +85,31 @@ export class BecAccrualDashboard extends BecElement {
         padding: 0;
         border: 0;
         background: none;
-        color: var(--bec-color-text);
+        color: var(--_bec-color-text);
         text-align: left;
-        font-size: var(--bec-font-size-9);
+        font-size: var(--_bec-font-size-9);
         font-weight: 300;
         line-height: 1.25;
         font-variant-numeric: tabular-nums;
       }
       .kpi .amount:hover:not(:disabled) {
         background: none;
-        color: var(--bec-color-brand);
+        color: var(--_bec-color-brand);
       }
       .kpi ul.multi .amount {
-        font-size: var(--bec-font-size-7);
+        font-size: var(--_bec-font-size-7);
       }
       .kpi small {
-        color: var(--bec-color-text-weak);
+        color: var(--_bec-color-text-weak);
       }
       .currency-picker {
         display: flex;
         align-items: center;
-        gap: var(--bec-space-x-small);
-        margin-bottom: var(--bec-space-small);
+        gap: var(--_bec-space-x-small);
+        margin-bottom: var(--_bec-space-small);
       }
       .currency-picker .label {
-        margin: 0 var(--bec-space-x-small) 0 0;
+        margin: 0 var(--_bec-space-x-small) 0 0;
       }
       .currency-picker .group {
         display: inline-flex;
@@ -118,25 +119,25 @@ export class BecAccrualDashboard extends BecElement {
         margin-left: -1px;
       }
       .currency-picker .group button:first-child {
-        border-radius: var(--bec-radius) 0 0 var(--bec-radius);
+        border-radius: var(--_bec-radius) 0 0 var(--_bec-radius);
         margin-left: 0;
       }
       .currency-picker .group button:last-child {
-        border-radius: 0 var(--bec-radius) var(--bec-radius) 0;
+        border-radius: 0 var(--_bec-radius) var(--_bec-radius) 0;
       }
       .currency-picker button[aria-pressed='true'] {
-        background: var(--bec-color-brand);
-        border-color: var(--bec-color-brand);
-        color: var(--bec-color-brand-contrast);
+        background: var(--_bec-color-brand);
+        border-color: var(--_bec-color-brand);
+        color: var(--_bec-color-brand-contrast);
         position: relative;
       }
       .panels {
         display: grid;
         grid-template-columns: repeat(auto-fit, minmax(min(100%, 30rem), 1fr));
-        gap: var(--bec-space-small);
+        gap: var(--_bec-space-small);
       }
       .panel-body {
-        padding: var(--bec-space-small) var(--bec-space-medium);
+        padding: var(--_bec-space-small) var(--_bec-space-medium);
       }
       .chart {
         width: 100%;
@@ -144,10 +145,10 @@ export class BecAccrualDashboard extends BecElement {
         display: block;
       }
       .chart .grid {
-        stroke: var(--bec-color-border-weak);
+        stroke: var(--_bec-color-border-weak);
       }
       .chart .tick {
-        fill: var(--bec-color-text-weak);
+        fill: var(--_bec-color-text-weak);
         font-size: 11px;
       }
       .chart .bar {
@@ -158,9 +159,9 @@ export class BecAccrualDashboard extends BecElement {
       }
       .legend {
         display: flex;
-        gap: var(--bec-space-medium);
-        font-size: var(--bec-font-size-1);
-        color: var(--bec-color-text-weak);
+        gap: var(--_bec-space-medium);
+        font-size: var(--_bec-font-size-1);
+        color: var(--_bec-color-text-weak);
       }
       .legend i {
         display: inline-block;
@@ -173,30 +174,30 @@ export class BecAccrualDashboard extends BecElement {
       table {
         width: 100%;
         border-collapse: collapse;
-        font-size: var(--bec-font-size-2);
+        font-size: var(--_bec-font-size-2);
       }
       th {
         text-align: left;
-        font-size: var(--bec-font-size-1);
+        font-size: var(--_bec-font-size-1);
         text-transform: uppercase;
-        color: var(--bec-color-text-weak);
-        border-bottom: 1px solid var(--bec-color-border);
-        padding: var(--bec-space-xx-small);
+        color: var(--_bec-color-text-weak);
+        border-bottom: 1px solid var(--_bec-color-border);
+        padding: var(--_bec-space-xx-small);
       }
       th.num {
         text-align: right;
       }
       td {
-        padding: var(--bec-space-xx-small);
-        border-bottom: 1px solid var(--bec-color-border-weak);
+        padding: var(--_bec-space-xx-small);
+        border-bottom: 1px solid var(--_bec-color-border-weak);
       }
       .toggle {
         min-height: 1.5rem;
-        font-size: var(--bec-font-size-1);
+        font-size: var(--_bec-font-size-1);
       }
       .empty {
-        color: var(--bec-color-text-weak);
-        padding: var(--bec-space-large);
+        color: var(--_bec-color-text-weak);
+        padding: var(--_bec-space-large);
         text-align: center;
       }
     `,
@@ -231,7 +232,7 @@ export class BecAccrualDashboard extends BecElement {
   }
 
   /** Loads the report endpoints (issue 3). */
-  async load(): Promise<void> {
+  override async load(): Promise<void> {
     const api = this.api;
     if (!api) return;
     this.loading = true;
@@ -306,9 +307,9 @@ export class BecAccrualDashboard extends BecElement {
 
   private series(items: Figure[]): Series[] {
     return [
-      { name: 'Claimed', color: 'var(--bec-color-chart-1)', values: items.map((i) => i.claimed) },
-      { name: 'Approved', color: 'var(--bec-color-chart-2)', values: items.map((i) => i.approved) },
-      { name: 'Paid', color: 'var(--bec-color-chart-3)', values: items.map((i) => i.paid) },
+      { name: 'Claimed', color: 'var(--_bec-color-chart-1)', values: items.map((i) => i.claimed) },
+      { name: 'Approved', color: 'var(--_bec-color-chart-2)', values: items.map((i) => i.approved) },
+      { name: 'Paid', color: 'var(--_bec-color-chart-3)', values: items.map((i) => i.paid) },
     ];
   }
 
@@ -401,7 +402,7 @@ export class BecAccrualDashboard extends BecElement {
     const byDistributor = this.inShown(this.byDistributor);
     const byProgramType = this.inShown(this.byProgramType);
     return html`
-      ${this.error ? html`<div class="alert" role="alert">${this.error}</div>` : nothing}
+      ${this.renderWaiting()} ${this.error ? html`<div class="alert" role="alert">${this.error}</div>` : nothing}
       <div class="kpis" part="kpis">
         ${kpis.map(
           ([label, sub, list], i) =>
@@ -475,7 +476,7 @@ export class BecAccrualDashboard extends BecElement {
             barChart({
               label: `Exposure by distributor, in ${xc}`,
               categories: exposure.map((e) => e.distributorName),
-              series: [{ name: 'Exposure', color: 'var(--bec-color-chart-4)', values: exposure.map((e) => e.exposure) }],
+              series: [{ name: 'Exposure', color: 'var(--_bec-color-chart-4)', values: exposure.map((e) => e.exposure) }],
               ...this.chartMoney(xc),
             }),
           () =>

@@ -69,6 +69,7 @@ export function contextFromServer(raw: ServerContext | RequestContext): RequestC
  * @event becdecision - A request was approved, declined or countered: `{ requestId, decision, comment, request }`.
  * @event becerror - An API call failed.
  *
+ * @csspart waiting - Shown while the element waits for credentials (the API answered 401); it loads when they arrive.
  * @csspart list - The list of pending requests.
  * @csspart item - One request in the list.
  * @csspart detail - The selected request's lines and decision form.
@@ -97,22 +98,22 @@ export class BecApprovalQueue extends BecElement {
         list-style: none;
         margin: 0;
         padding: 0;
-        border-right: 1px solid var(--bec-color-border-weak);
+        border-right: 1px solid var(--_bec-color-border-weak);
         overflow-y: auto;
         max-height: var(--bec-queue-height, 32rem);
         outline: none;
       }
       [role='listbox']:focus-visible {
-        box-shadow: inset var(--bec-focus-ring);
+        box-shadow: inset var(--_bec-focus-ring);
       }
       [role='option'] {
-        padding: var(--bec-space-x-small) var(--bec-space-medium);
-        border-bottom: 1px solid var(--bec-color-border-weak);
+        padding: var(--_bec-space-x-small) var(--_bec-space-medium);
+        border-bottom: 1px solid var(--_bec-color-border-weak);
         cursor: pointer;
       }
       [role='option'][aria-selected='true'] {
-        background: var(--bec-color-background-selected);
-        box-shadow: inset 3px 0 0 var(--bec-color-brand);
+        background: var(--_bec-color-background-selected);
+        box-shadow: inset 3px 0 0 var(--_bec-color-brand);
       }
       .item-top {
         display: flex;
@@ -120,88 +121,88 @@ export class BecApprovalQueue extends BecElement {
         font-weight: 700;
       }
       .item-sub {
-        font-size: var(--bec-font-size-2);
-        color: var(--bec-color-text-weak);
+        font-size: var(--_bec-font-size-2);
+        color: var(--_bec-color-text-weak);
       }
       .detail,
       .context {
-        padding: var(--bec-space-medium);
+        padding: var(--_bec-space-medium);
       }
       .context {
-        border-left: 1px solid var(--bec-color-border-weak);
-        background: var(--bec-color-background-alt);
+        border-left: 1px solid var(--_bec-color-border-weak);
+        background: var(--_bec-color-background-alt);
       }
       h3 {
-        margin: 0 0 var(--bec-space-x-small);
-        font-size: var(--bec-font-size-5);
+        margin: 0 0 var(--_bec-space-x-small);
+        font-size: var(--_bec-font-size-5);
       }
       h4 {
-        margin: var(--bec-space-medium) 0 var(--bec-space-xx-small);
-        font-size: var(--bec-font-size-2);
+        margin: var(--_bec-space-medium) 0 var(--_bec-space-xx-small);
+        font-size: var(--_bec-font-size-2);
         text-transform: uppercase;
-        color: var(--bec-color-text-weak);
+        color: var(--_bec-color-text-weak);
       }
       table {
         width: 100%;
         border-collapse: collapse;
-        font-size: var(--bec-font-size-2);
+        font-size: var(--_bec-font-size-2);
       }
       th {
         text-align: left;
-        font-size: var(--bec-font-size-1);
-        color: var(--bec-color-text-weak);
+        font-size: var(--_bec-font-size-1);
+        color: var(--_bec-color-text-weak);
         text-transform: uppercase;
-        border-bottom: 1px solid var(--bec-color-border);
-        padding: var(--bec-space-xx-small);
+        border-bottom: 1px solid var(--_bec-color-border);
+        padding: var(--_bec-space-xx-small);
       }
       td {
-        padding: var(--bec-space-xx-small);
-        border-bottom: 1px solid var(--bec-color-border-weak);
+        padding: var(--_bec-space-xx-small);
+        border-bottom: 1px solid var(--_bec-color-border-weak);
       }
       td input {
         min-height: 1.75rem;
         width: 7rem;
       }
       .kpi {
-        font-size: var(--bec-font-size-7);
+        font-size: var(--_bec-font-size-7);
         font-weight: 700;
       }
       .actions {
         display: flex;
-        gap: var(--bec-space-x-small);
-        margin-top: var(--bec-space-x-small);
+        gap: var(--_bec-space-x-small);
+        margin-top: var(--_bec-space-x-small);
         flex-wrap: wrap;
       }
       kbd {
         font-family: inherit;
-        font-size: var(--bec-font-size-1);
-        border: 1px solid var(--bec-color-border);
-        border-radius: var(--bec-radius);
+        font-size: var(--_bec-font-size-1);
+        border: 1px solid var(--_bec-color-border);
+        border-radius: var(--_bec-radius);
         padding: 0 0.25rem;
       }
       .empty {
-        padding: var(--bec-space-large);
-        color: var(--bec-color-text-weak);
+        padding: var(--_bec-space-large);
+        color: var(--_bec-color-text-weak);
         text-align: center;
       }
       .flags {
         list-style: none;
         padding: 0;
-        margin: 0 0 var(--bec-space-x-small);
-        font-size: var(--bec-font-size-2);
+        margin: 0 0 var(--_bec-space-x-small);
+        font-size: var(--_bec-font-size-2);
       }
       .flags li {
-        margin-bottom: var(--bec-space-xx-small);
+        margin-bottom: var(--_bec-space-xx-small);
       }
       dl {
         display: grid;
         grid-template-columns: max-content 1fr;
-        gap: 0.125rem var(--bec-space-small);
+        gap: 0.125rem var(--_bec-space-small);
         margin: 0;
-        font-size: var(--bec-font-size-2);
+        font-size: var(--_bec-font-size-2);
       }
       dt {
-        color: var(--bec-color-text-weak);
+        color: var(--_bec-color-text-weak);
       }
       dd {
         margin: 0;
@@ -213,7 +214,7 @@ export class BecApprovalQueue extends BecElement {
         .context {
           grid-column: 1 / -1;
           border-left: 0;
-          border-top: 1px solid var(--bec-color-border-weak);
+          border-top: 1px solid var(--_bec-color-border-weak);
         }
       }
       @container (max-width: 36rem) {
@@ -253,7 +254,7 @@ export class BecApprovalQueue extends BecElement {
   }
 
   /** Loads the pending requests and the lookups from the API. */
-  async load(): Promise<void> {
+  override async load(): Promise<void> {
     const api = this.api;
     if (!api) return;
     this.busy = true;
@@ -537,7 +538,7 @@ export class BecApprovalQueue extends BecElement {
         </tbody>
       </table>
       ${this.errors.counter ? html`<div class="field-error" role="alert">${this.errors.counter}</div>` : nothing}
-      <div class="field" style="margin-top:var(--bec-space-small)" ?data-invalid=${!!this.errors.comment}>
+      <div class="field" style="margin-top:var(--_bec-space-small)" ?data-invalid=${!!this.errors.comment}>
         <label for="comment">Comment (required to decline or counter)</label>
         <textarea id="comment" aria-invalid=${this.errors.comment ? 'true' : 'false'} aria-describedby="comment-err"></textarea>
         <div class="field-error" id="comment-err">${this.errors.comment ?? ''}</div>
@@ -548,7 +549,7 @@ export class BecApprovalQueue extends BecElement {
         <button type="button" ?disabled=${this.busy} @click=${() => this.decide('counter')}>Counter</button>
         <button class="destructive" type="button" ?disabled=${this.busy} @click=${() => this.decide('decline')}>Decline</button>
       </div>
-      <p class="muted" style="font-size:var(--bec-font-size-1)">
+      <p class="muted" style="font-size:var(--_bec-font-size-1)">
         Keys in the list: <kbd>↑</kbd>/<kbd>↓</kbd> move, <kbd>a</kbd> approve, <kbd>c</kbd> counter, <kbd>d</kbd> decline
       </p>
     </section>`;
@@ -562,7 +563,7 @@ export class BecApprovalQueue extends BecElement {
         <span class="badge" data-tone="info">${this.requests.length} pending</span>
       </div>
       <div class="sr-only" role="status">${this.message}</div>
-      ${this.message ? html`<div class="alert" data-tone="success">${this.message}</div>` : nothing}
+      ${this.renderWaiting()} ${this.message ? html`<div class="alert" data-tone="success">${this.message}</div>` : nothing}
       ${
         this.requests.length === 0
           ? html`<div class="empty">${this.busy ? 'Loading…' : 'Nothing waiting for you.'}</div>

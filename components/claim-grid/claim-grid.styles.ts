@@ -5,9 +5,9 @@ export const gridStyles = css`
     display: flex;
     flex-wrap: wrap;
     align-items: flex-end;
-    gap: var(--bec-space-x-small);
-    padding: var(--bec-space-small) var(--bec-space-medium);
-    border-bottom: 1px solid var(--bec-color-border-weak);
+    gap: var(--_bec-space-x-small);
+    padding: var(--_bec-space-small) var(--_bec-space-medium);
+    border-bottom: 1px solid var(--_bec-color-border-weak);
   }
   .toolbar .grow {
     flex: 1;
@@ -20,13 +20,13 @@ export const gridStyles = css`
     min-width: 14rem;
   }
   .title {
-    font-size: var(--bec-font-size-5);
+    font-size: var(--_bec-font-size-5);
     font-weight: 700;
     margin: 0;
   }
   .summary {
-    font-size: var(--bec-font-size-2);
-    color: var(--bec-color-text-weak);
+    font-size: var(--_bec-font-size-2);
+    color: var(--_bec-color-text-weak);
   }
   .table {
     position: relative;
@@ -40,13 +40,13 @@ export const gridStyles = css`
     min-width: var(--_min-width, 100%);
   }
   .head {
-    background: var(--bec-color-background-alt);
-    border-bottom: 1px solid var(--bec-color-border);
-    font-size: var(--bec-font-size-1);
+    background: var(--_bec-color-background-alt);
+    border-bottom: 1px solid var(--_bec-color-border);
+    font-size: var(--_bec-font-size-1);
     font-weight: 700;
     text-transform: uppercase;
-    color: var(--bec-color-text-weak);
-    height: var(--bec-row-height);
+    color: var(--_bec-color-text-weak);
+    height: var(--_bec-row-height);
   }
   .head button {
     all: unset;
@@ -58,7 +58,7 @@ export const gridStyles = css`
     text-overflow: ellipsis;
   }
   .head button:focus-visible {
-    box-shadow: var(--bec-focus-ring);
+    box-shadow: var(--_bec-focus-ring);
   }
   .head .num button {
     text-align: right;
@@ -71,7 +71,7 @@ export const gridStyles = css`
     outline: none;
   }
   .table:focus-visible {
-    box-shadow: inset var(--bec-focus-ring);
+    box-shadow: inset var(--_bec-focus-ring);
   }
   .spacer {
     position: relative;
@@ -80,28 +80,28 @@ export const gridStyles = css`
     position: absolute;
     left: 0;
     right: 0;
-    height: var(--bec-row-height);
-    border-bottom: 1px solid var(--bec-color-border-weak);
-    font-size: var(--bec-font-size-2);
+    height: var(--_bec-row-height);
+    border-bottom: 1px solid var(--_bec-color-border-weak);
+    font-size: var(--_bec-font-size-2);
     cursor: default;
-    background: var(--bec-color-background);
+    background: var(--_bec-color-background);
   }
   .row:hover {
-    background: var(--bec-color-background-row-hover);
+    background: var(--_bec-color-background-row-hover);
   }
   .row[aria-selected='true'] {
-    background: var(--bec-color-background-selected);
+    background: var(--_bec-color-background-selected);
   }
   .row.active {
-    box-shadow: inset 3px 0 0 var(--bec-color-brand);
+    box-shadow: inset 3px 0 0 var(--_bec-color-brand);
   }
   .row.group {
-    background: var(--bec-color-background-alt);
+    background: var(--_bec-color-background-alt);
     font-weight: 700;
     cursor: pointer;
   }
   .cell {
-    padding: 0 var(--bec-space-x-small);
+    padding: 0 var(--_bec-space-x-small);
     white-space: nowrap;
     overflow: hidden;
     text-overflow: ellipsis;
@@ -112,69 +112,69 @@ export const gridStyles = css`
   }
   .why {
     min-height: 1.5rem;
-    padding: 0 var(--bec-space-x-small);
-    font-size: var(--bec-font-size-1);
+    padding: 0 var(--_bec-space-x-small);
+    font-size: var(--_bec-font-size-1);
   }
   .empty {
-    padding: var(--bec-space-large);
+    padding: var(--_bec-space-large);
     text-align: center;
-    color: var(--bec-color-text-weak);
+    color: var(--_bec-color-text-weak);
   }
   .foot {
     display: flex;
-    gap: var(--bec-space-medium);
+    gap: var(--_bec-space-medium);
     justify-content: flex-end;
-    padding: var(--bec-space-x-small) var(--bec-space-medium);
-    border-top: 1px solid var(--bec-color-border);
-    font-size: var(--bec-font-size-2);
-    background: var(--bec-color-background-alt);
+    padding: var(--_bec-space-x-small) var(--_bec-space-medium);
+    border-top: 1px solid var(--_bec-color-border);
+    font-size: var(--_bec-font-size-2);
+    background: var(--_bec-color-background-alt);
   }
   .detail {
-    border-top: 1px solid var(--bec-color-border);
-    padding: var(--bec-space-medium);
+    border-top: 1px solid var(--_bec-color-border);
+    padding: var(--_bec-space-medium);
     display: grid;
     grid-template-columns: minmax(0, 1fr) minmax(0, 1fr);
-    gap: var(--bec-space-large);
+    gap: var(--_bec-space-large);
   }
   .detail h3 {
-    margin: 0 0 var(--bec-space-x-small);
-    font-size: var(--bec-font-size-3);
+    margin: 0 0 var(--_bec-space-x-small);
+    font-size: var(--_bec-font-size-3);
   }
   .detail dl {
     display: grid;
     grid-template-columns: max-content 1fr;
-    gap: 0.125rem var(--bec-space-small);
+    gap: 0.125rem var(--_bec-space-small);
     margin: 0;
-    font-size: var(--bec-font-size-2);
+    font-size: var(--_bec-font-size-2);
   }
   .detail dt {
-    color: var(--bec-color-text-weak);
+    color: var(--_bec-color-text-weak);
   }
   .detail dd {
     margin: 0;
     font-variant-numeric: tabular-nums;
   }
   .detail details {
-    margin-top: var(--bec-space-x-small);
-    font-size: var(--bec-font-size-2);
+    margin-top: var(--_bec-space-x-small);
+    font-size: var(--_bec-font-size-2);
   }
   .detail summary {
     cursor: pointer;
-    color: var(--bec-color-brand);
+    color: var(--_bec-color-brand);
   }
   .notes ul {
     list-style: none;
     padding: 0;
-    margin: 0 0 var(--bec-space-x-small);
-    font-size: var(--bec-font-size-2);
+    margin: 0 0 var(--_bec-space-x-small);
+    font-size: var(--_bec-font-size-2);
   }
   .notes li {
-    padding: var(--bec-space-xx-small) 0;
-    border-bottom: 1px solid var(--bec-color-border-weak);
+    padding: var(--_bec-space-xx-small) 0;
+    border-bottom: 1px solid var(--_bec-color-border-weak);
   }
   .actions {
     display: flex;
-    gap: var(--bec-space-x-small);
+    gap: var(--_bec-space-x-small);
     align-items: center;
     flex-wrap: wrap;
   }

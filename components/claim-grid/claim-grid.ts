@@ -87,6 +87,7 @@ const OVERSCAN = 8;
  * @event becnoteadd - A note was added: `{ claimId, body }`.
  * @event becerror - An API call failed.
  *
+ * @csspart waiting - Shown while the element waits for credentials (the API answered 401); it loads when they arrive.
  * @csspart toolbar - The bar with the search, filters, grouping and actions.
  * @csspart table - The header and the scrolling body.
  * @csspart header - The column header row.
@@ -181,7 +182,7 @@ export class BecClaimGrid extends BecElement {
   }
 
   /** Reloads from the API. */
-  async load(): Promise<void> {
+  override async load(): Promise<void> {
     const api = this.api;
     if (!api) return;
     this.busy = true;
@@ -825,7 +826,7 @@ export class BecClaimGrid extends BecElement {
           : nothing
       }
       <span id="grid-help" class="sr-only">Arrow keys move, Enter opens, Space selects</span>
-      ${this.error ? html`<div class="alert" role="alert">${this.error}</div>` : nothing}
+      ${this.renderWaiting()} ${this.error ? html`<div class="alert" role="alert">${this.error}</div>` : nothing}
       ${this.message ? html`<div class="alert" data-tone="success" role="status">${this.message}</div>` : nothing}
       <div
         class="table"

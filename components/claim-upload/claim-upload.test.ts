@@ -122,6 +122,35 @@ describe('bec-claim-upload', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('with a bearer token, follows a queued import by asking for it (an EventSource cannot send the token)', async () => {
+    const job = (status: string) => ({
+      id: 13,
+      status,
+      fileName: 'pos.csv',
+      totalBytes: 400,
+      processedBytes: status === 'completed' ? 400 : 0,
+      rowsRead: status === 'completed' ? 4 : 0,
+      rowsAccepted: status === 'completed' ? 2 : 0,
+      rowsDuplicate: 0,
+      rowsRejected: 0,
+      progress: status === 'completed' ? 1 : 0,
+      failure: null,
+    });
+    let asked = 0;
+    const stub = stubFetch({
+      'POST /api/imports?fileName=pos.csv': () => ({ status: 202, body: job('queued') }),
+      'GET /api/imports/13': () => ({ body: job(++asked < 2 ? 'running' : 'completed') }),
+    });
+    configureApi({ baseUrl: 'http://127.0.0.1:14', fetch: stub.fetch, token: 'bece_portal' });
+    const el = await fixture<BecClaimUpload>(html`<bec-claim-upload api-base="http://127.0.0.1:14"></bec-claim-upload>`);
+    await el.check(file(CSV));
+    const done = oneEvent(el, 'becuploadcomplete');
+    void el.upload();
+    expect((await done).detail).to.include({ importId: 13, accepted: 2, phase: 'completed' });
+    expect(asked).to.equal(2);
+    expect(stub.calls.every((c) => c.headers.Authorization === 'Bearer bece_portal')).to.equal(true);
+  });
+
   it('shows a refused upload', async () => {
     const stub = stubFetch({
       'POST /api/imports?fileName=pos.csv': () => ({

@@ -124,6 +124,7 @@ export function settingsText(job: PosImport & { settings?: PosReadSettings | nul
  * @event becuploadcomplete - The import finished: counters, errors and `importId`.
  * @event becerror - An API call failed.
  *
+ * @csspart waiting - Shown while the element waits for credentials (the API answered 401); it loads when they arrive.
  * @csspart dropzone - The area that takes a dropped file.
  * @csspart preflight - The browser check's summary and errors.
  * @csspart progress - The progress bar.
@@ -139,18 +140,18 @@ export class BecClaimUpload extends BecElement {
     controls,
     css`
       .body {
-        padding: var(--bec-space-medium);
+        padding: var(--_bec-space-medium);
       }
       .drop {
-        border: 2px dashed var(--bec-color-border);
-        border-radius: var(--bec-radius);
-        padding: var(--bec-space-large);
+        border: 2px dashed var(--_bec-color-border);
+        border-radius: var(--_bec-radius);
+        padding: var(--_bec-space-large);
         text-align: center;
-        background: var(--bec-color-background-alt);
+        background: var(--_bec-color-background-alt);
       }
       .drop.over {
-        border-color: var(--bec-color-brand);
-        background: var(--bec-color-background-selected);
+        border-color: var(--_bec-color-brand);
+        background: var(--_bec-color-background-selected);
       }
       .drop input[type='file'] {
         position: absolute;
@@ -162,55 +163,55 @@ export class BecClaimUpload extends BecElement {
         display: inline-flex;
         align-items: center;
         min-height: 2rem;
-        padding: 0 var(--bec-space-medium);
-        border: 1px solid var(--bec-color-border);
-        border-radius: var(--bec-radius);
-        background: var(--bec-color-background);
-        color: var(--bec-color-brand);
-        font-size: var(--bec-font-size-3);
+        padding: 0 var(--_bec-space-medium);
+        border: 1px solid var(--_bec-color-border);
+        border-radius: var(--_bec-radius);
+        background: var(--_bec-color-background);
+        color: var(--_bec-color-brand);
+        font-size: var(--_bec-font-size-3);
         cursor: pointer;
-        margin: var(--bec-space-x-small) 0 0;
+        margin: var(--_bec-space-x-small) 0 0;
       }
       .drop input[type='file']:focus-visible + label.button {
-        box-shadow: var(--bec-focus-ring);
+        box-shadow: var(--_bec-focus-ring);
       }
       .stats {
         display: flex;
-        gap: var(--bec-space-large);
-        margin: var(--bec-space-medium) 0 var(--bec-space-x-small);
+        gap: var(--_bec-space-large);
+        margin: var(--_bec-space-medium) 0 var(--_bec-space-x-small);
       }
       .stat strong {
         display: block;
-        font-size: var(--bec-font-size-7);
+        font-size: var(--_bec-font-size-7);
       }
       .bar {
         height: 0.5rem;
         border-radius: 1rem;
-        background: var(--bec-color-border-weak);
+        background: var(--_bec-color-border-weak);
         overflow: hidden;
-        margin: var(--bec-space-x-small) 0;
+        margin: var(--_bec-space-x-small) 0;
       }
       .bar > div {
         height: 100%;
-        background: var(--bec-color-brand);
+        background: var(--_bec-color-brand);
         transition: width 0.2s;
       }
       table {
         width: 100%;
         border-collapse: collapse;
-        font-size: var(--bec-font-size-2);
+        font-size: var(--_bec-font-size-2);
       }
       th {
         text-align: left;
-        font-size: var(--bec-font-size-1);
+        font-size: var(--_bec-font-size-1);
         text-transform: uppercase;
-        color: var(--bec-color-text-weak);
-        border-bottom: 1px solid var(--bec-color-border);
-        padding: var(--bec-space-xx-small);
+        color: var(--_bec-color-text-weak);
+        border-bottom: 1px solid var(--_bec-color-border);
+        padding: var(--_bec-space-xx-small);
       }
       td {
-        padding: var(--bec-space-xx-small);
-        border-bottom: 1px solid var(--bec-color-border-weak);
+        padding: var(--_bec-space-xx-small);
+        border-bottom: 1px solid var(--_bec-color-border-weak);
       }
       .scroll {
         max-height: 16rem;
@@ -218,8 +219,8 @@ export class BecClaimUpload extends BecElement {
       }
       .actions {
         display: flex;
-        gap: var(--bec-space-x-small);
-        margin-top: var(--bec-space-small);
+        gap: var(--_bec-space-x-small);
+        margin-top: var(--_bec-space-small);
         align-items: center;
       }
     `,
@@ -315,9 +316,28 @@ export class BecClaimUpload extends BecElement {
     }
   }
 
+  /** With a bearer token (EventSource cannot send it): asks `GET /api/imports/:id` until the job ends. */
+  private async poll(id: number): Promise<PosImport> {
+    const api = this.api!;
+    for (;;) {
+      const job = await api.posImport(id);
+      this.job = job;
+      this.percent = 90 + Math.round((job.progress ?? 0) * 10);
+      this.emit('becuploadprogress', {
+        phase: job.status,
+        processed: job.rowsRead,
+        accepted: job.rowsAccepted,
+        rejected: job.rowsRejected,
+      });
+      if (job.status !== 'queued' && job.status !== 'running') return job;
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  }
+
   /** Follows `GET /api/imports/:id/events` until the job ends. */
   private follow(id: number): Promise<PosImport> {
     const api = this.api!;
+    if (api.token) return this.poll(id);
     return new Promise((resolve) => {
       const source = api.events(`/api/imports/${id}/events`);
       const onData = (e: MessageEvent) => {
@@ -395,6 +415,7 @@ export class BecClaimUpload extends BecElement {
     const busy = this.phase === 'uploading' || this.phase === 'importing' || this.phase === 'checking';
     return html`<div class="card" part="base">
       <div class="card-header"><h2>Upload POS lines</h2></div>
+      ${this.renderWaiting()}
       <div class="body">
         <div
           class="drop ${this.over ? 'over' : ''}"
@@ -417,7 +438,7 @@ export class BecClaimUpload extends BecElement {
             }}
           />
           <label class="button" for="file">Choose a file</label>
-          <div class="muted" style="font-size:var(--bec-font-size-1);margin-top:var(--bec-space-x-small)">
+          <div class="muted" style="font-size:var(--_bec-font-size-1);margin-top:var(--_bec-space-x-small)">
             Usual columns: invoice number, invoice line, invoice date, vendor or distributor part number, quantity, book cost, authorized
             cost, authorization number, end customer. Commas or semicolons, any common date format.
           </div>
@@ -429,15 +450,15 @@ export class BecClaimUpload extends BecElement {
                 <div class="stats">
                   <div class="stat"><strong>${formatNumber(p.rows, this.locale)}</strong><span class="muted">rows</span></div>
                   <div class="stat">
-                    <strong style="color:var(--bec-color-success)">${formatNumber(p.valid, this.locale)}</strong
+                    <strong style="color:var(--_bec-color-success)">${formatNumber(p.valid, this.locale)}</strong
                     ><span class="muted">ready</span>
                   </div>
                   <div class="stat">
-                    <strong style="color:var(--bec-color-error)">${formatNumber(p.rows - p.valid, this.locale)}</strong
+                    <strong style="color:var(--_bec-color-error)">${formatNumber(p.rows - p.valid, this.locale)}</strong
                     ><span class="muted">with problems</span>
                   </div>
                   <div class="stat">
-                    <strong style="color:var(--bec-color-warning, var(--bec-color-error))"
+                    <strong style="color:var(--_bec-color-warning, var(--_bec-color-error))"
                       >${formatNumber(p.rejectedByRules, this.locale)}</strong
                     ><span class="muted">would be rejected or cut</span>
                   </div>

@@ -27,6 +27,7 @@ interface DraftLine {
  * @event becinvalid - Eligibility or server validation failed: `{ errors: [{ field, message }] }`.
  * @event becerror - An API call failed.
  *
+ * @csspart waiting - Shown while the element waits for credentials (the API answered 401); it loads when they arrive.
  * @csspart form - The form element.
  * @csspart lines - The table of request lines.
  * @csspart summary - The request value and the submit button.
@@ -42,21 +43,21 @@ export class BecRequestForm extends BecElement {
     controls,
     css`
       form {
-        padding: var(--bec-space-medium);
+        padding: var(--_bec-space-medium);
       }
       .grid {
         display: grid;
         grid-template-columns: repeat(auto-fit, minmax(13rem, 1fr));
-        gap: 0 var(--bec-space-medium);
+        gap: 0 var(--_bec-space-medium);
       }
       fieldset {
         border: 0;
         padding: 0;
-        margin: var(--bec-space-small) 0;
+        margin: var(--_bec-space-small) 0;
       }
       legend {
         font-weight: 700;
-        margin-bottom: var(--bec-space-x-small);
+        margin-bottom: var(--_bec-space-x-small);
       }
       table {
         width: 100%;
@@ -64,14 +65,14 @@ export class BecRequestForm extends BecElement {
       }
       th {
         text-align: left;
-        font-size: var(--bec-font-size-1);
-        color: var(--bec-color-text-weak);
+        font-size: var(--_bec-font-size-1);
+        color: var(--_bec-color-text-weak);
         text-transform: uppercase;
-        padding: var(--bec-space-xx-small);
-        border-bottom: 1px solid var(--bec-color-border);
+        padding: var(--_bec-space-xx-small);
+        border-bottom: 1px solid var(--_bec-color-border);
       }
       td {
-        padding: var(--bec-space-xx-small);
+        padding: var(--_bec-space-xx-small);
         vertical-align: top;
       }
       th:first-child {
@@ -83,19 +84,19 @@ export class BecRequestForm extends BecElement {
       .summary {
         display: flex;
         align-items: center;
-        gap: var(--bec-space-medium);
+        gap: var(--_bec-space-medium);
         justify-content: flex-end;
-        border-top: 1px solid var(--bec-color-border-weak);
-        padding-top: var(--bec-space-small);
-        margin-top: var(--bec-space-small);
+        border-top: 1px solid var(--_bec-color-border-weak);
+        padding-top: var(--_bec-space-small);
+        margin-top: var(--_bec-space-small);
       }
       .errors ul {
         margin: 0;
-        padding-left: var(--bec-space-large);
+        padding-left: var(--_bec-space-large);
       }
       .hint {
-        font-size: var(--bec-font-size-1);
-        color: var(--bec-color-text-weak);
+        font-size: var(--_bec-font-size-1);
+        color: var(--_bec-color-text-weak);
       }
     `,
   ];
@@ -135,8 +136,9 @@ export class BecRequestForm extends BecElement {
     if (changed.has('apiBase') && this.api) void this.load();
   }
 
-  private async load() {
-    const api = this.api!;
+  override async load(): Promise<void> {
+    const api = this.api;
+    if (!api) return;
     try {
       const [programs, endCustomers, products] = await Promise.all([api.programs(), api.accounts('end_customer'), api.products()]);
       this.programs = programs.filter((p) => p.type !== 'rebate' && p.status === 'active');
@@ -148,7 +150,9 @@ export class BecRequestForm extends BecElement {
         else if (me.role === 'channel_manager' || me.role === 'vendor_admin') this.distributors = await api.accounts('distributor');
       }
     } catch (err) {
-      this.errors = { form: this.failed(err) };
+      const message = this.failed(err);
+      // No message: waiting for credentials (a 401), which the waiting part shows.
+      this.errors = message ? { form: message } : {};
     }
   }
 
@@ -228,7 +232,10 @@ export class BecRequestForm extends BecElement {
       if (err instanceof ApiError && err.errors.length) {
         this.showProblems(err.errors.map((x) => ({ field: x.field.replace(/\[(\d+)\]/g, '.$1'), message: x.message })));
         this.failed(err);
-      } else this.errors = { form: this.failed(err) };
+      } else {
+        const message = this.failed(err);
+        this.errors = message ? { form: message } : {};
+      }
     } finally {
       this.busy = false;
     }
@@ -290,6 +297,7 @@ export class BecRequestForm extends BecElement {
     );
     return html`<div class="card" part="base">
       <div class="card-header"><h2>Request a special price</h2></div>
+      ${this.renderWaiting()}
       <form part="form" novalidate @submit=${this.submit} @change=${() => this.requestUpdate()}>
         <div class="grid">
           <div class="field">

@@ -232,6 +232,8 @@ export interface ClaimFigures {
 
 /** An application/problem+json answer: `{code, detail, errors:[{field,message}]}`. */
 export class ApiError extends Error {
+  /** Which credentials the call was made with (`BecApi.credentialsVersion`): a 401 with older ones is worth a retry. */
+  credentialsVersion = 0;
   constructor(
     readonly status: number,
     readonly code: string,
@@ -242,10 +244,23 @@ export class ApiError extends Error {
   }
 }
 
+/** What `beccredentials` (on `credentialEvents`) carries: the client whose credentials changed. */
+export interface CredentialsChange {
+  baseUrl: string;
+}
+/**
+ * Every client announces here when its credentials change (`setCredentials`, a sign-in, an embed
+ * exchange, `configureApi` again): elements waiting for credentials then load.
+ */
+export const credentialEvents = new EventTarget();
+
 export interface ApiOptions {
   /** The API origin and prefix, e.g. "https://bec.example.com" (the client appends /api/...). */
   baseUrl: string;
-  /** A bearer token; when absent the session cookie is sent (credentials: 'include'). */
+  /**
+   * A bearer token (an embed exchange's `accessToken`, or an API token); when absent the session
+   * cookie is sent (credentials: 'include').
+   */
   token?: string | null;
   /** The session's CSRF token, echoed on cookie-authenticated writes. */
   csrfToken?: string | null;
@@ -257,20 +272,55 @@ const CSRF_KEY = 'bec.csrf:';
 
 export class BecApi {
   baseUrl: string;
-  token: string | null;
-  csrfToken: string | null;
-  private readonly fetchImpl: typeof fetch;
-  private readonly customFetch: boolean;
+  token: string | null = null;
+  csrfToken: string | null = null;
+  /** Counts credential changes: a call refused (401) with older credentials is retried, not waited on. */
+  credentialsVersion = 0;
+  private fetchImpl: typeof fetch = (input, init) => globalThis.fetch(input, init);
+  private customFetch = false;
 
   constructor(options: ApiOptions) {
     this.baseUrl = options.baseUrl.replace(/\/+$/, '');
-    this.token = options.token ?? null;
-    this.csrfToken = options.csrfToken ?? readStoredCsrf(this.baseUrl);
+    this.takeOptions(options);
+  }
+
+  /** Takes new options (credentials, fetch) in place: elements holding this client keep it, and load if they waited. */
+  configure(options: Omit<ApiOptions, 'baseUrl'>): this {
+    this.takeOptions(options);
+    this.setCredentials({});
+    return this;
+  }
+
+  private takeOptions(options: Omit<ApiOptions, 'baseUrl'>) {
     this.customFetch = !!options.fetch;
     this.fetchImpl = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+    this.token = options.token ?? null;
+    this.csrfToken = options.csrfToken ?? readStoredCsrf(this.baseUrl);
+  }
+
+  /**
+   * Sets the credentials every element using this client sends from now on: a bearer `token`
+   * (sent as `Authorization: Bearer`, no cookie), or a cookie session's `csrfToken`. Elements
+   * waiting for credentials load at once.
+   */
+  setCredentials(credentials: { token?: string | null; csrfToken?: string | null }): void {
+    if (credentials.token !== undefined) this.token = credentials.token;
+    if (credentials.csrfToken !== undefined) this.csrfToken = credentials.csrfToken;
+    this.credentialsVersion++;
+    credentialEvents.dispatchEvent(new CustomEvent<CredentialsChange>('beccredentials', { detail: { baseUrl: this.baseUrl } }));
   }
 
   async request<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
+    const version = this.credentialsVersion;
+    try {
+      return await this.send<T>(method, path, body, headers);
+    } catch (err) {
+      if (err instanceof ApiError) err.credentialsVersion = version;
+      throw err;
+    }
+  }
+
+  private async send<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
     const h: Record<string, string> = { Accept: 'application/json', ...headers };
     if (body !== undefined && !(body instanceof Blob) && typeof body !== 'string') h['Content-Type'] = 'application/json';
     if (this.token) h.Authorization = `Bearer ${this.token}`;
@@ -299,16 +349,24 @@ export class BecApi {
   async signIn(email: string, password: string): Promise<SessionUser> {
     const s = await this.request<{ user: SessionUser; csrfToken: string }>('POST', '/api/session', { email, password });
     this.rememberCsrf(s.csrfToken);
+    this.setCredentials({ token: null, csrfToken: s.csrfToken });
     return s.user;
   }
-  /** Partner portal: exchanges a short-lived embed token (`POST /api/embed/tokens`) for a session. */
+  /**
+   * Partner portal: exchanges a short-lived embed token (`POST /api/embed/tokens`, minted by the
+   * portal's back end) for a bearer access token, which every call then sends in
+   * `Authorization` (no third-party cookie needed). Elements waiting for credentials load.
+   */
   async signInWithEmbedToken(token: string): Promise<SessionUser> {
-    const s = await this.request<{ user: SessionUser; csrfToken: string }>('POST', '/api/embed/session', { token });
-    this.rememberCsrf(s.csrfToken);
+    const s = await this.request<{ user: SessionUser; csrfToken: string; accessToken?: string }>('POST', '/api/embed/session', { token });
+    if (s.accessToken) this.setCredentials({ token: s.accessToken });
+    else {
+      this.rememberCsrf(s.csrfToken);
+      this.setCredentials({ csrfToken: s.csrfToken });
+    }
     return s.user;
   }
   private rememberCsrf(csrfToken: string) {
-    this.csrfToken = csrfToken;
     try {
       sessionStorage.setItem(CSRF_KEY + this.baseUrl, csrfToken);
     } catch {
@@ -433,7 +491,7 @@ export class BecApi {
   get<T>(path: string) {
     return this.request<T>('GET', path);
   }
-  /** Opens a server-sent event stream (cookie sessions only: EventSource sends no headers). */
+  /** Opens a server-sent event stream (cookie sessions only: EventSource sends no headers; bearer clients poll). */
   events(path: string): EventSource {
     return new EventSource(`${this.baseUrl}${path}`, { withCredentials: true });
   }
@@ -462,8 +520,14 @@ function readStoredCsrf(baseUrl: string): string | null {
 
 const clients = new Map<string, BecApi>();
 
-/** Sets the client for a base URL once per page (credentials, injected fetch). */
+/**
+ * Sets the client for a base URL (credentials, injected fetch). Called again for the same base it
+ * updates that client in place, so elements already on the page use the new credentials.
+ */
 export function configureApi(options: ApiOptions): BecApi {
+  const key = options.baseUrl.replace(/\/+$/, '');
+  const existing = clients.get(key);
+  if (existing) return existing.configure(options);
   const api = new BecApi(options);
   clients.set(api.baseUrl, api);
   return api;

@@ -73,6 +73,7 @@ export async function findSession(id: string) {
         sso: s.ssoIdpName
           ? { idpName: s.ssoIdpName, sessionIndex: s.ssoSessionIndex, nameId: s.ssoNameId ?? '', nameIdFormat: s.ssoNameIdFormat }
           : null,
+        expiresAt: s.expiresAt,
       }
     : null;
 }

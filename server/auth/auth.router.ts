@@ -90,6 +90,8 @@ export function authRouter(config: Config) {
   r.delete('/session', async (req, res) => {
     const cookie = req.cookies?.[auth.SESSION_COOKIE] as string | undefined;
     if (cookie) await auth.signOut(cookie);
+    const bearer = /^Bearer\s+(\S+)$/i.exec(req.get('authorization') ?? '')?.[1];
+    if (bearer) await auth.endEmbedBearer(bearer);
     res.clearCookie(auth.SESSION_COOKIE, { path: '/' });
     res.status(204).end();
   });

@@ -6,6 +6,10 @@ import * as repo from './auth.repository.js';
 import { newSecret, sha256, STAND_IN_PASSWORD_HASH, verifyPassword } from './passwords.js';
 
 export const SESSION_COOKIE = 'bec_session';
+/** An embed bearer token starts with this (an API token with `bec_`): the two are looked up apart. */
+export const EMBED_BEARER_PREFIX = 'bece_';
+/** What an embed bearer may do: read and change its user's data, never configuration. */
+const EMBED_BEARER_SCOPES: Scope[] = ['read', 'write'];
 
 /** Every scope: a session opened by password or single sign-on acts as its user. */
 const ALL_SCOPES: Scope[] = [...SCOPES];
@@ -75,6 +79,8 @@ export async function signOut(cookieValue: string) {
 
 /** Resolves a session cookie to its actor and CSRF token. */
 export async function actorFromSession(cookieValue: string) {
+  // An embed bearer token is kept in the same table; it is a header credential, never a cookie.
+  if (cookieValue.startsWith(EMBED_BEARER_PREFIX)) return null;
   const session = await repo.findSession(sha256(cookieValue));
   if (!session) return null;
   const user = await repo.findUserById(session.userId);
@@ -84,6 +90,34 @@ export async function actorFromSession(cookieValue: string) {
     csrfToken: session.csrfToken,
     sso: session.sso as repo.SsoSessionLink | null,
   };
+}
+
+/**
+ * The bearer token of an embed exchange: a session of the embed kind kept under the token's hash,
+ * expiring with the exchange's cookie session. A page on another site sends it in
+ * `Authorization` (no third-party cookie needed). It acts as an embed session of its user:
+ * scoped to the distributor, `read` and `write` only, and it mints no API tokens.
+ */
+export async function openEmbedBearer(user: repo.UserRecord, expiresAt: Date) {
+  const token = newSecret(EMBED_BEARER_PREFIX);
+  // The CSRF column is required; a bearer needs none (it is no ambient credential).
+  await repo.createSession(sha256(token), user.id, newSecret(), expiresAt, 'embed');
+  return token;
+}
+
+/** Resolves an embed bearer token (`bece_...`) to its actor; null when unknown, expired or not an embed one. */
+export async function actorFromEmbedBearer(token: string) {
+  if (!token.startsWith(EMBED_BEARER_PREFIX)) return null;
+  const session = await repo.findSession(sha256(token));
+  if (!session || session.method !== 'embed') return null;
+  const user = await repo.findUserById(session.userId);
+  if (!user || !user.active) return null;
+  return actorOf(user, 'token', { scopes: EMBED_BEARER_SCOPES, sessionMethod: 'embed', tokenExpiresAt: session.expiresAt });
+}
+
+/** Ends an embed bearer token (sign-out from the embedding page). */
+export async function endEmbedBearer(token: string) {
+  if (token.startsWith(EMBED_BEARER_PREFIX)) await repo.deleteSession(sha256(token));
 }
 
 /** A token's life when none is asked for. */

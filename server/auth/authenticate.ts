@@ -2,12 +2,13 @@ import type { Request, RequestHandler } from 'express';
 import { requiredScope } from '../../core/permissions.js';
 import { AppError } from '../errors.js';
 import { requireScope } from './actor.js';
-import { actorFromSession, actorFromToken, SESSION_COOKIE } from './auth.service.js';
+import { actorFromEmbedBearer, actorFromSession, actorFromToken, EMBED_BEARER_PREFIX, SESSION_COOKIE } from './auth.service.js';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
- * Resolves the caller from `Authorization: Bearer` or the session cookie. A state-changing
+ * Resolves the caller from `Authorization: Bearer` (an API token, or an embed exchange's `bece_`
+ * token) or the session cookie. A state-changing
  * request made with the cookie must echo the session's CSRF token in `X-CSRF-Token`. A token's
  * scopes are checked here for every route (core/permissions.ts `requiredScope`). An invalid bearer
  * token is refused with what `refuseInvalidToken` says: such requests have no caller for the API
@@ -19,7 +20,12 @@ export const authenticate =
     const header = req.get('authorization');
     if (header) {
       const match = /^Bearer\s+(\S+)$/i.exec(header);
-      const actor = match ? await actorFromToken(match[1]) : null;
+      const bearer = match?.[1];
+      const actor = !bearer
+        ? null
+        : bearer.startsWith(EMBED_BEARER_PREFIX)
+          ? await actorFromEmbedBearer(bearer)
+          : await actorFromToken(bearer);
       if (!actor) throw await refuseInvalidToken(req);
       // Every route: a read needs `read`, a change `write` (authorize() asks `admin` for configuration).
       requireScope(actor, requiredScope(req.method));

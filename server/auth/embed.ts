@@ -17,6 +17,17 @@ import * as auth from './auth.service.js';
 
 const NewEmbedToken = z.object({ userEmail: z.string().email().max(200).optional() }).openapi('NewEmbedToken');
 const Exchange = z.object({ token: z.string().min(10).max(2000) }).openapi('EmbedTokenExchange');
+const EmbedSession = z
+  .object({
+    user: z.object({ userId: z.number(), email: z.string(), name: z.string(), role: z.string(), distributorId: z.number().nullable() }),
+    accessToken: z
+      .string()
+      .openapi({ description: 'bearer token (`bece_...`) for `Authorization: Bearer`: read and write, mints no API tokens' }),
+    tokenType: z.literal('Bearer'),
+    csrfToken: z.string().openapi({ description: 'for writes with the session cookie (same-site pages)' }),
+    expiresAt: z.string().openapi({ description: 'when the access token and the session end (EMBED_SESSION_TTL_MINUTES)' }),
+  })
+  .openapi('EmbedSession');
 
 describeRoute({
   method: 'post',
@@ -29,9 +40,11 @@ describeRoute({
 describeRoute({
   method: 'post',
   path: '/api/embed/session',
-  summary: 'Exchange an embed token for a distributor-scoped session',
+  summary:
+    'Exchange an embed token for a distributor-scoped session: a bearer access token (`accessToken`, for `Authorization: Bearer`) and the session cookie, both expiring at `expiresAt`',
   tags: ['auth'],
   body: Exchange,
+  response: EmbedSession,
   public: true,
 });
 
@@ -124,7 +137,9 @@ export function embedRouter(config: Config) {
       throw await refuse('user no longer matches the token', p.sub);
     if (!(await consumeEmbedToken({ jti: p.jti, userId: user.id, expiresAt: new Date(p.exp * 1000) })))
       throw await refuse('token already used', p.sub);
-    const s = await auth.openSession(user, config.sessionTtlHours, 'embed');
+    const s = await auth.openSession(user, config.embedSessionTtlMinutes / 60, 'embed');
+    // For a page on another site: third-party cookies are blocked (Safari, Firefox) or SameSite-bound.
+    const accessToken = await auth.openEmbedBearer(user, s.expiresAt);
     // Inside a CRM or portal iframe the cookie is third-party: it needs SameSite=None, which needs Secure.
     res.cookie(auth.SESSION_COOKIE, s.cookieValue, {
       httpOnly: true,
@@ -136,6 +151,8 @@ export function embedRouter(config: Config) {
     res.json({
       user: { userId: user.id, email: user.email, name: user.name, role: user.role, distributorId: user.distributorId },
       csrfToken: s.csrfToken,
+      accessToken,
+      tokenType: 'Bearer',
       expiresAt: s.expiresAt.toISOString(),
     });
   });
