@@ -23,7 +23,12 @@ export interface RateLimitStore {
   /** Takes one hit back (express-rate-limit's `skipSuccessfulRequests`). */
   unhit(key: string): Promise<void>;
   clear(key: string): Promise<void>;
-  /** Releases the connection (Redis); the database is its owner's to close. */
+  /**
+   * The store for a counter hit at every request: on the database, a view that writes a busy
+   * counter once per interval (`coalescingStore`), closed with this store; Redis is itself.
+   */
+  coalesced(): RateLimitStore;
+  /** Writes what its views hold and releases the connection (Redis); the database is its owner's to close. */
   close(): Promise<void>;
 }
 
@@ -33,14 +38,23 @@ const boundedKey = (key: string) => (key.length <= 200 ? key : `${key.slice(0, 1
 /** Counters in the database: one row each, a conditional UPDATE per hit (./rate-limit.repository.ts). */
 export function databaseRateLimitStore(namespace = ''): RateLimitStore {
   const k = (key: string) => boundedKey(namespace + key);
-  return {
+  const views: RateLimitStore[] = [];
+  const store: RateLimitStore = {
     kind: 'database',
     hit: (key, windowMs, by = 1) => countHit(k(key), windowMs, Date.now(), by),
     read: (key) => readCounter(k(key)),
     unhit: (key) => uncountHit(k(key)),
     clear: (key) => clearCounter(k(key)),
-    close: async () => undefined,
+    coalesced() {
+      const view = coalescingStore(store);
+      views.push(view);
+      return view;
+    },
+    async close() {
+      await Promise.all(views.splice(0).map((v) => v.close()));
+    },
   };
+  return store;
 }
 
 // INCR, and the window's expiry set by the hit that opens it, in one step (a script runs atomically).
@@ -60,8 +74,9 @@ export function redisRateLimitStore(url: string, namespace: string): RateLimitSt
   // Few retries: a request waits for its counter, so an absent Redis must fail it soon, not hang it.
   const redis = new Redis(url, { maxRetriesPerRequest: 2, lazyConnect: true });
   const k = (key: string) => boundedKey(namespace + key);
-  return {
+  const store: RateLimitStore = {
     kind: 'redis',
+    coalesced: () => store,
     async hit(key, windowMs, by = 1) {
       const [hits, ttl] = (await redis.eval(HIT, 1, k(key), Math.max(1, Math.trunc(windowMs)), Math.max(1, Math.trunc(by)))) as [
         number,
@@ -84,6 +99,7 @@ export function redisRateLimitStore(url: string, namespace: string): RateLimitSt
       else await redis.quit().catch(() => redis.disconnect());
     },
   };
+  return store;
 }
 
 /** The deployment's store: Redis (keys under `QUEUE_PREFIX`) with REDIS_URL, else the database. */
@@ -116,6 +132,8 @@ export function coalescingStore(store: RateLimitStore, flushMs = 1000): RateLimi
       try {
         c.shared = await store.hit(key, c.windowMs, n);
       } catch (err) {
+        // A database closed under a process that is stopping: its last second of API counts goes.
+        if (/closed/i.test((err as Error).message)) return;
         c.pending += n;
         console.error('rate-limit counters: could not write', err);
       }
@@ -127,8 +145,9 @@ export function coalescingStore(store: RateLimitStore, flushMs = 1000): RateLimi
     }, flushMs);
     timer.unref?.();
   };
-  return {
+  const view: RateLimitStore = {
     kind: store.kind,
+    coalesced: () => view,
     async hit(key, windowMs, by = 1) {
       const c = counters.get(key);
       if (!c || c.shared.resetAtMs <= Date.now()) {
@@ -162,6 +181,7 @@ export function coalescingStore(store: RateLimitStore, flushMs = 1000): RateLimi
       await flush();
     },
   };
+  return view;
 }
 
 /** express-rate-limit's Store over the shared store, for one limiter: its counters under `name`. */

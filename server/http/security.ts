@@ -11,7 +11,7 @@ import helmet from 'helmet';
 import { recordAudit } from '../audit/audit.repository.js';
 import type { Config } from '../config.js';
 import { AppError } from '../errors.js';
-import { coalescingStore, limiterStore, type RateLimitStore } from './rate-limit-store.js';
+import { limiterStore, type RateLimitStore } from './rate-limit-store.js';
 
 /** Helmet, with frame-ancestors listing only ourselves and the configured CRM and portal origins. */
 export function securityHeaders(config: Config): RequestHandler {
@@ -107,7 +107,7 @@ export function rateLimits(config: Config, store: RateLimitStore): RateLimits {
       legacyHeaders: false,
       keyGenerator: (req) => (req.actor ? `user:${req.actor.userId}` : `ip:${clientIp(req)}`),
       // Every request counts here: on the database, written once a second per caller, not per request.
-      store: limiterStore(store.kind === 'database' ? coalescingStore(store) : store, 'api'),
+      store: limiterStore(store.coalesced(), 'api'),
       handler: tooMany('requests'),
     }),
     async refuseInvalidToken(req) {
