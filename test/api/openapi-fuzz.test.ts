@@ -393,7 +393,14 @@ describeDb('OpenAPI fuzz: malformed input on every operation, as each role, neve
   let doc: Doc;
   beforeAll(async () => {
     // Limits far above what the fuzzer sends, so it meets the routes, not only 429s.
-    t = await startTestApp({ env: { API_RATE_LIMIT_PER_MINUTE: '1000000', SIGNIN_RATE_LIMIT: '1000000' } });
+    t = await startTestApp({
+      env: {
+        API_RATE_LIMIT_PER_MINUTE: '1000000',
+        SIGNIN_RATE_LIMIT: '1000000',
+        SIGNIN_ADDRESS_RATE_LIMIT: '1000000',
+        INVALID_TOKEN_RATE_LIMIT_PER_MINUTE: '1000000',
+      },
+    });
     doc = (await t.http.get('/api/openapi.json')).body as Doc;
   });
   afterAll(() => t.close());
