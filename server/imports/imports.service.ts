@@ -362,21 +362,13 @@ async function finish(actor: Actor, ingest: Ingest, sha: string | null, failure:
   }
   // A claim file's job completes with its claim, in the ledger transaction (completeImport).
   const status = failure ? 'failed' : keepRunning ? 'running' : 'completed';
-  await repo.updateImport(ingest.importId, {
-    status,
-    fileSha256: sha,
-    finishedAt: status === 'running' ? null : new Date(),
-    failure: failure ? failureText(failure) : null,
-    mapping: summary ? JSON.stringify(summary) : null,
-    processedBytes: ingest.processedBytes,
-    rowsRead: ingest.rowsRead,
-    rowsRejected: ingest.rowsRejected,
-    rowsDuplicate: ingest.rowsValid - ingest.rowsAccepted,
-  });
-  // Returns take back the credit of the sales they return (the settlement service), audited.
-  if (status === 'completed' && ingest.keepsPosLines)
-    ingest.returns = await settlement.inTransaction(async (t) => {
+  // The job's end, its returns' reversal and its audit commit together: whoever sees the import
+  // completed finds its debits and its audit event.
+  await settlement.inTransaction(async (t) => {
+    // Returns take back the credit of the sales they return (the settlement service), audited.
+    if (status === 'completed' && ingest.keepsPosLines) {
       const outcome = await settlement.reverseReturns(ingest.importId, actor.userId, t);
+      ingest.returns = outcome;
       if (outcome.reversed.length)
         await recordAudit(
           actor,
@@ -389,24 +381,43 @@ async function finish(actor: Actor, ingest: Ingest, sha: string | null, failure:
           },
           t,
         );
-      return outcome;
-    });
-  if (status !== 'running')
-    await recordAudit(actor, {
-      action: `pos_import.${status}`,
-      entityType: 'pos_import',
-      entityId: ingest.importId,
-      distributorId: ingest.distributorId,
-      after: {
-        rowsRead: ingest.rowsRead,
-        rowsAccepted: ingest.rowsAccepted,
-        rowsDuplicate: ingest.rowsValid - ingest.rowsAccepted,
-        rowsRejected: ingest.rowsRejected,
+    }
+    await repo.updateImport(
+      ingest.importId,
+      {
+        status,
         fileSha256: sha,
-        failure: failure?.code,
-        ...(ingest.returns ? { returns: ingest.returns.returns, returnsReversed: ingest.returns.reversed.length } : {}),
+        finishedAt: status === 'running' ? null : new Date(),
+        failure: failure ? failureText(failure) : null,
+        mapping: summary ? JSON.stringify(summary) : null,
+        processedBytes: ingest.processedBytes,
+        rowsRead: ingest.rowsRead,
+        rowsRejected: ingest.rowsRejected,
+        rowsDuplicate: ingest.rowsValid - ingest.rowsAccepted,
       },
-    });
+      t,
+    );
+    if (status !== 'running')
+      await recordAudit(
+        actor,
+        {
+          action: `pos_import.${status}`,
+          entityType: 'pos_import',
+          entityId: ingest.importId,
+          distributorId: ingest.distributorId,
+          after: {
+            rowsRead: ingest.rowsRead,
+            rowsAccepted: ingest.rowsAccepted,
+            rowsDuplicate: ingest.rowsValid - ingest.rowsAccepted,
+            rowsRejected: ingest.rowsRejected,
+            fileSha256: sha,
+            failure: failure?.code,
+            ...(ingest.returns ? { returns: ingest.returns.returns, returnsReversed: ingest.returns.reversed.length } : {}),
+          },
+        },
+        t,
+      );
+  });
   return (await repo.findImport(scopeOf(actor), ingest.importId))!;
 }
 

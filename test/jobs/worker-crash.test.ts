@@ -178,8 +178,9 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
   it('runs a claim file again from the start when its worker is killed, and takes each sale once', async () => {
     if (!redis) return;
-    // An authorization with room for every line of the file.
-    const lines = 60_000;
+    // An authorization with room for every line of the file (the program's cap); a file long
+    // enough that the worker is still on it when the test, polling, sees its first lines.
+    const lines = 100_000;
     const program = (await arrow.get('/api/programs')).body.items.find((p: { code: string }) => p.code === 'SD-2026');
     const cascade = (await arrow.get('/api/accounts?type=end_customer&q=Cascade')).body.items[0];
     const adc = (await arrow.get('/api/products?q=VS-ADC-24S')).body.items[0];
