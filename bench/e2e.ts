@@ -4,8 +4,9 @@
  * path: rules engine, claim lines with verdicts, consumption ledger) and `baseline` (the same POS
  * rows by a plain mysql2 multi-row INSERT).
  */
-import { execFileSync } from 'node:child_process';
-import { createReadStream, readFileSync, statSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { createReadStream, readFileSync, rmSync, statSync } from 'node:fs';
+import { Queue } from 'bullmq';
 import { join } from 'node:path';
 import mysql from 'mysql2/promise';
 import Papa from 'papaparse';
@@ -18,7 +19,9 @@ import { moneyFromUnits, sumMoneySql } from '../models/money-sql.js';
 import type { Actor } from '../server/auth/actor.js';
 import { importClaimFile } from '../server/claims/claim-file.service.js';
 import { claimImport } from '../server/claims/pos-claims.service.js';
-import { importCsv } from '../server/imports/imports.service.js';
+import { createImportJob, importCsv } from '../server/imports/imports.service.js';
+import { QUEUE_NAME, RedisJobQueue } from '../server/jobs/queue.js';
+import { UploadStore } from '../server/jobs/uploads.js';
 import type { AuthorizationLineFact } from '../core/claims/engine.js';
 import { Money, moneyToString } from '../core/money.js';
 import type { Facts } from './run.js';
@@ -334,6 +337,20 @@ async function seedParts(db: Sequelize, facts: Facts) {
   );
 }
 
+/** The distributor's user the seed made for the i-th file (a bearer token's caller). */
+const benchActor = (i: number, distributorId: number): Actor => ({
+  userId: i + 1,
+  email: `ops${distributorId}@bench.example`,
+  name: 'bench',
+  role: 'distributor_user',
+  distributorId,
+  via: 'token',
+  scopes: ['read', 'write'],
+  tokenId: null,
+  tokenExpiresAt: null,
+  sessionMethod: null,
+});
+
 /** One file per distributor: the whole pipeline for one of them. */
 type Pipeline = (
   actor: Actor,
@@ -374,8 +391,13 @@ const posPipeline: Pipeline = async (actor, path) => {
   };
 };
 
-/** The database with its world (not timed); the generated facts are let go before the timed part, as a server would never hold them. */
-async function setUp() {
+/**
+ * The database with its world (phase `seed`, its own process, not timed). The generated facts are
+ * read and seeded here, never in a timed phase's process: the timed process opens a database that
+ * already holds its world, so its heap is the product path's alone (at 100,000 authorizations the
+ * facts alone outgrow a 192 MB heap). Prints what the seed made, for the timed phase's read-back.
+ */
+async function seedPhase() {
   const facts = JSON.parse(readFileSync(join(dir, 'facts.json'), 'utf8')) as Facts;
   const database = await openDatabase(url, { poolMax: 4 });
   await database.migrate();
@@ -383,55 +405,25 @@ async function setUp() {
   await seed(db, facts);
   const history = await seedConsumed(db, facts);
   await seedParts(db, facts);
+  await db.close();
+  console.log(JSON.stringify({ seededClaims: history.claims, seededQuantity: history.quantity }));
+  process.exit(0);
+}
+
+/** The database the `seed` phase filled (--seeded-claims and --seeded-quantity are what it printed). */
+async function setUp() {
+  const database = await openDatabase(url, { poolMax: 4 });
+  await database.migrate(); // a no-op: the seed phase ran them
   return {
-    db,
+    db: database.sequelize,
     /** claims the seed made (what earlier claims took, as the ledger holds it) */
-    seededClaims: history.claims,
-    seededQuantity: history.quantity,
+    seededClaims: Number(arg('seeded-claims')),
+    seededQuantity: Number(arg('seeded-quantity')),
   };
 }
 
-async function e2e(pipeline: Pipeline) {
-  const { db, seededClaims, seededQuantity } = await setUp();
-  const quietSeconds = await quietServer(async (sql) =>
-    sql.startsWith('SET') ? (await db.query(sql), []) : ((await db.query(sql, { type: QueryTypes.SELECT })) as Record<string, unknown>[]),
-  );
-  const totals = { imported: 0, rejectedRows: 0, duplicates: 0, claims: 0, claimLines: 0, accepted: 0, partial: 0, rejected: 0 };
-  const phases = { importMs: 0, claimMs: 0 };
-  const rssBeforeMB = Math.round(process.memoryUsage().rss / 1048576);
-  const peakBeforeMB = peakRssMB();
-  const cpu = cpuMeter();
-  const start = performance.now();
-  for (const [i, f] of files.entries()) {
-    const actor: Actor = {
-      userId: i + 1,
-      email: `ops${f.distributorId}@bench.example`,
-      name: 'bench',
-      role: 'distributor_user',
-      distributorId: f.distributorId,
-      via: 'token',
-      scopes: ['read', 'write'],
-      tokenId: null,
-      tokenExpiresAt: null,
-      sessionMethod: null,
-    };
-    const t0 = performance.now();
-    const r = await pipeline(actor, f.path);
-    phases.importMs += r.importMs;
-    phases.claimMs += performance.now() - t0 - r.importMs;
-    totals.imported += r.imported;
-    totals.rejectedRows += r.rejectedRows;
-    totals.duplicates += r.duplicates;
-    totals.claims += r.claims;
-    totals.claimLines += r.lines.accepted + r.lines.partial + r.lines.rejected;
-    totals.accepted += r.lines.accepted;
-    totals.partial += r.lines.partial;
-    totals.rejected += r.lines.rejected;
-  }
-  const seconds = (performance.now() - start) / 1000;
-  const cpuSeconds = cpu();
-  const lines = files.reduce((n, f) => n + f.lines, 0);
-  // Not timed: what the database holds, with its amounts to the cent.
+/** Not timed: what the database holds after a run, with its amounts to the cent. */
+async function readBack(db: Sequelize, seededClaims: number, seededQuantity: number) {
   const one = async (sql: string) => ((await db.query(sql, { type: QueryTypes.SELECT })) as Record<string, unknown>[])[0]!;
   const sum = sumMoneySql(db, 'approved_amount');
   const check = await one(
@@ -449,6 +441,53 @@ async function e2e(pipeline: Pipeline) {
     },
   )) as { r: string; n: number }[];
   for (const c of codes) for (const code of JSON.parse(c.r) as string[]) reasons[code] = (reasons[code] ?? 0) + Number(c.n);
+  return {
+    persisted: {
+      claimLines: Number(check.n),
+      accepted: Number(check.accepted),
+      approvedTotal: moneyFromUnits(check.approved),
+      consumptions: Number(ledger.n),
+      consumedQuantityAdded: Number(counted.q) - seededQuantity,
+    },
+    reasons,
+  };
+}
+
+async function e2e(pipeline: Pipeline) {
+  const { db, seededClaims, seededQuantity } = await setUp();
+  // The event loop stays alive as in a server (its listening socket): on SQLite a write that waits
+  // for its turn in the writers' line waits on an unref'd timer (models/sqlite-writes.ts), and a
+  // process with nothing else would exit (code 13) in the middle of the claim file.
+  const keepAlive = setInterval(() => undefined, 1000);
+  const quietSeconds = await quietServer(async (sql) =>
+    sql.startsWith('SET') ? (await db.query(sql), []) : ((await db.query(sql, { type: QueryTypes.SELECT })) as Record<string, unknown>[]),
+  );
+  const totals = { imported: 0, rejectedRows: 0, duplicates: 0, claims: 0, claimLines: 0, accepted: 0, partial: 0, rejected: 0 };
+  const phases = { importMs: 0, claimMs: 0 };
+  const rssBeforeMB = Math.round(process.memoryUsage().rss / 1048576);
+  const peakBeforeMB = peakRssMB();
+  const cpu = cpuMeter();
+  const start = performance.now();
+  for (const [i, f] of files.entries()) {
+    const actor = benchActor(i, f.distributorId);
+    const t0 = performance.now();
+    const r = await pipeline(actor, f.path);
+    phases.importMs += r.importMs;
+    phases.claimMs += performance.now() - t0 - r.importMs;
+    totals.imported += r.imported;
+    totals.rejectedRows += r.rejectedRows;
+    totals.duplicates += r.duplicates;
+    totals.claims += r.claims;
+    totals.claimLines += r.lines.accepted + r.lines.partial + r.lines.rejected;
+    totals.accepted += r.lines.accepted;
+    totals.partial += r.lines.partial;
+    totals.rejected += r.lines.rejected;
+  }
+  const seconds = (performance.now() - start) / 1000;
+  const cpuSeconds = cpu();
+  const lines = files.reduce((n, f) => n + f.lines, 0);
+  clearInterval(keepAlive);
+  const { persisted, reasons } = await readBack(db, seededClaims, seededQuantity);
   console.log(
     JSON.stringify({
       lines,
@@ -458,13 +497,7 @@ async function e2e(pipeline: Pipeline) {
       cpuSeconds,
       quietSeconds,
       setupRssMB: { current: rssBeforeMB, peak: peakBeforeMB },
-      persisted: {
-        claimLines: Number(check.n),
-        accepted: Number(check.accepted),
-        approvedTotal: moneyFromUnits(check.approved),
-        consumptions: Number(ledger.n),
-        consumedQuantityAdded: Number(counted.q) - seededQuantity,
-      },
+      persisted,
       ...totals,
       reasons,
       phasesMs: { import: Math.round(phases.importMs), claim: Math.round(phases.claimMs) },
@@ -475,81 +508,159 @@ async function e2e(pipeline: Pipeline) {
   process.exit(0);
 }
 
-/** The same POS rows, parsed beforehand (not timed), written by plain multi-row INSERTs on one connection. */
-async function baseline() {
+const BASELINE_COLUMNS = [
+  'distributor_id',
+  'invoice_number',
+  'invoice_line',
+  'invoice_key',
+  'line_key',
+  'invoice_date',
+  'ship_date',
+  'vendor_part_number',
+  'distributor_part_number',
+  'quantity',
+  'resale_price',
+  'book_cost',
+  'authorized_cost',
+  'claimed_amount',
+  'authorization_number',
+  'end_customer_name',
+  'extra',
+  'created_at',
+  'updated_at',
+];
+
+/** A file's POS rows as the baseline writes them (parsed beforehand, not timed). */
+function baselineRows(f: { distributorId: number; path: string }, stamp: unknown): unknown[][] {
+  const parsed = Papa.parse<string[]>(readFileSync(f.path, 'utf8'), { skipEmptyLines: true }).data.slice(1);
+  return parsed
+    .filter((p) => p[0] && p[1] && p[2] && p[6] && Number(p[6]) > 0)
+    .map((p) => [
+      f.distributorId,
+      p[0],
+      p[1],
+      canonicalInvoiceNumber(p[0]!),
+      canonicalInvoiceLine(p[1]!),
+      p[2],
+      p[3] || null,
+      p[4] || null,
+      p[5] || null,
+      Number(p[6]),
+      p[7] || null,
+      p[8] || null,
+      p[9] || null,
+      p[10] || null,
+      p[11] || null,
+      p[12] || null,
+      p[13] ? JSON.stringify({ reseller_po: p[13] }) : null,
+      stamp,
+      stamp,
+    ]);
+}
+
+/** What a database the baseline writes to offers: a table made like pos_lines, a quiet point, one file's rows written. */
+interface BaselineTarget {
+  rowsPerStatement: number;
+  stamp: unknown;
+  quiet(): Promise<number | null>;
+  write(rows: unknown[][]): Promise<void>;
+  end(): Promise<void>;
+}
+
+/** MariaDB: `CREATE TABLE ... LIKE pos_lines` (its indexes, no foreign keys), mysql2 multi-row INSERT, one connection. */
+async function mysqlBaseline(): Promise<BaselineTarget> {
   const c = parseMysqlUrl(url);
   const conn = await mysql.createConnection({ host: c.host, port: c.port, user: c.user, password: c.password, database: c.database });
   await conn.query('CREATE TABLE pos_lines_baseline LIKE pos_lines');
+  return {
+    rowsPerStatement: 2000,
+    stamp: now,
+    quiet: () => quietServer(async (sql) => (await conn.query(sql))[0] as Record<string, unknown>[]),
+    async write(rows) {
+      for (let i = 0; i < rows.length; i += 2000)
+        await conn.query(`INSERT IGNORE INTO pos_lines_baseline (${BASELINE_COLUMNS.join(',')}) VALUES ?`, [rows.slice(i, i + 2000)]);
+    },
+    end: () => conn.end(),
+  };
+}
+
+/**
+ * SQLite: a copy of pos_lines made from its own CREATE statements (its columns and indexes, not its
+ * triggers, as MariaDB's LIKE; SQLite enforces no foreign key on a plain connection), the sqlite3 driver, multi-row INSERT with
+ * placeholders (500 rows a statement, under SQLite's 32,766 variables), one transaction per file.
+ */
+async function sqliteBaseline(): Promise<BaselineTarget> {
+  const sqlite3 = (await import('sqlite3')).default;
+  const file = url.slice('sqlite:'.length);
+  const conn = await new Promise<InstanceType<typeof sqlite3.Database>>((resolve, reject) => {
+    const d = new sqlite3.Database(file, (err) => (err ? reject(err) : resolve(d)));
+  });
+  const run = (sql: string, params: unknown[] = []) =>
+    new Promise<void>((resolve, reject) => conn.run(sql, params, (err: Error | null) => (err ? reject(err) : resolve())));
+  const schema = await new Promise<{ type: string; sql: string }[]>((resolve, reject) =>
+    conn.all(
+      "SELECT type, sql FROM sqlite_master WHERE tbl_name = 'pos_lines' AND type IN ('table', 'index') AND sql IS NOT NULL ORDER BY type = 'index'",
+      (err: Error | null, rows: { type: string; sql: string }[]) => (err ? reject(err) : resolve(rows)),
+    ),
+  );
+  for (const { type, sql } of schema) {
+    let copy = sql.replace(/([`"'\s(]|^)pos_lines([`"'\s(]|$)/g, '$1pos_lines_baseline$2');
+    if (type === 'index') copy = copy.replace(/^(CREATE (UNIQUE )?INDEX [`"]?)(\w+)/i, '$1$3_baseline');
+    await run(copy);
+  }
+  const rowsPerStatement = 500;
+  const statement = (n: number) =>
+    `INSERT OR IGNORE INTO pos_lines_baseline (${BASELINE_COLUMNS.join(',')}) VALUES ${Array.from(
+      { length: n },
+      () => `(${BASELINE_COLUMNS.map(() => '?').join(',')})`,
+    ).join(',')}`;
+  const full = statement(rowsPerStatement);
+  return {
+    rowsPerStatement,
+    // As Sequelize writes a date on SQLite.
+    stamp: now.toISOString().replace('T', ' ').replace('Z', ' +00:00'),
+    quiet: async () => null,
+    async write(rows) {
+      await run('BEGIN');
+      for (let i = 0; i < rows.length; i += rowsPerStatement) {
+        const part = rows.slice(i, i + rowsPerStatement);
+        await run(part.length === rowsPerStatement ? full : statement(part.length), part.flat());
+      }
+      await run('COMMIT');
+    },
+    end: () => new Promise<void>((resolve, reject) => conn.close((err) => (err ? reject(err) : resolve()))),
+  };
+}
+
+/** The same POS rows, parsed beforehand (not timed), written by plain multi-row INSERTs on one connection. */
+async function baseline() {
+  const target = url.startsWith('sqlite:') ? await sqliteBaseline() : await mysqlBaseline();
   let quietSeconds: number | null = null;
   let ms = 0;
   let lines = 0;
   const cpu = { nodeSeconds: 0, databaseSeconds: null as number | null };
-  const cols = [
-    'distributor_id',
-    'invoice_number',
-    'invoice_line',
-    'invoice_key',
-    'line_key',
-    'invoice_date',
-    'ship_date',
-    'vendor_part_number',
-    'distributor_part_number',
-    'quantity',
-    'resale_price',
-    'book_cost',
-    'authorized_cost',
-    'claimed_amount',
-    'authorization_number',
-    'end_customer_name',
-    'extra',
-    'created_at',
-    'updated_at',
-  ];
   for (const f of files) {
-    const parsed = Papa.parse<string[]>(readFileSync(f.path, 'utf8'), { skipEmptyLines: true }).data.slice(1);
-    const rows = parsed
-      .filter((p) => p[0] && p[1] && p[2] && p[6] && Number(p[6]) > 0)
-      .map((p) => [
-        f.distributorId,
-        p[0],
-        p[1],
-        canonicalInvoiceNumber(p[0]!),
-        canonicalInvoiceLine(p[1]!),
-        p[2],
-        p[3] || null,
-        p[4] || null,
-        p[5] || null,
-        Number(p[6]),
-        p[7] || null,
-        p[8] || null,
-        p[9] || null,
-        p[10] || null,
-        p[11] || null,
-        p[12] || null,
-        p[13] ? JSON.stringify({ reseller_po: p[13] }) : null,
-        now,
-        now,
-      ]);
-    if (lines === 0) quietSeconds = await quietServer(async (sql) => (await conn.query(sql))[0] as Record<string, unknown>[]);
+    const rows = baselineRows(f, target.stamp);
+    if (lines === 0) quietSeconds = await target.quiet();
     const t = performance.now();
     const c = cpuMeter();
-    for (let i = 0; i < rows.length; i += 2000)
-      await conn.query(`INSERT IGNORE INTO pos_lines_baseline (${cols.join(',')}) VALUES ?`, [rows.slice(i, i + 2000)]);
+    await target.write(rows);
     ms += performance.now() - t;
     const used = c();
     cpu.nodeSeconds += used.nodeSeconds;
     if (used.databaseSeconds !== null) cpu.databaseSeconds = (cpu.databaseSeconds ?? 0) + used.databaseSeconds;
     lines += rows.length;
   }
-  await conn.end();
+  await target.end();
   const seconds = ms / 1000;
   console.log(
     JSON.stringify({
       lines,
       seconds: Math.round(seconds * 10) / 10,
       linesPerSecond: Math.round(lines / seconds),
+      driver: url.startsWith('sqlite:') ? 'sqlite3' : 'mysql2',
       connections: 1,
-      rowsPerStatement: 2000,
+      rowsPerStatement: target.rowsPerStatement,
       quietSeconds,
       cpuSeconds: {
         nodeSeconds: Math.round(cpu.nodeSeconds * 10) / 10,
@@ -559,6 +670,129 @@ async function baseline() {
   );
 }
 
+/** A process's peak RSS in MB, read from /proc while it lives (VmHWM); null where there is no /proc. */
+function peakRssOf(pid: number): number | null {
+  try {
+    const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Math.round(Number(m[1]) / 1024) : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Claim files as real jobs (phase `workers`, --workers N, --redis URL): the product's worker
+ * processes (`server/worker.ts`, BullMQ on Redis, a queue prefix of this run's own, one job at a
+ * time each, the heap a server gets) take the files the way POST /api/claims/file hands them over:
+ * each upload stored by the product's upload store and its import row created by the router's
+ * service call (`createImportJob`, not timed), then every job queued at once (timed from the first
+ * job queued to the last job's row ended, seen by polling the rows every 100 ms).
+ */
+async function workersPhase() {
+  const count = Number(arg('workers'));
+  const redisUrl = arg('redis');
+  const heapMb = arg('heap-mb');
+  const prefix = `bec-bench-${process.pid}`;
+  const { db, seededClaims, seededQuantity } = await setUp();
+  const uploadDir = join(dir, `uploads-${process.pid}`);
+  const uploads = new UploadStore(uploadDir);
+  const ids: number[] = [];
+  for (const [i, f] of files.entries()) {
+    const actor = benchActor(i, f.distributorId);
+    const stored = await uploads.store(createReadStream(f.path));
+    ids.push(
+      await createImportJob(actor, {
+        format: 'csv',
+        purpose: 'claim',
+        meta: { fileName: f.path, totalBytes: stored.bytes, delimiter: undefined },
+        uploadPath: stored.path,
+        extra: { debitMemoNumber: null, currency: 'USD' },
+      }),
+    );
+  }
+  const workers = Array.from({ length: count }, () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'server/worker.ts'], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+      env: {
+        ...process.env,
+        NODE_OPTIONS: `--max-old-space-size=${heapMb}`,
+        DATABASE_URL: url,
+        REDIS_URL: redisUrl,
+        QUEUE_PREFIX: prefix,
+        UPLOAD_DIR: uploadDir,
+        WORKER_CONCURRENCY: '1',
+      },
+    });
+    const ready = new Promise<void>((resolve, reject) => {
+      let out = '';
+      child.stdout.on('data', (b: Buffer) => {
+        out += b.toString();
+        if (out.includes('taking jobs')) resolve();
+      });
+      child.once('exit', (code) => reject(new Error(`a worker exited (${code}) before taking jobs: ${out}`)));
+    });
+    return { child, ready, peakRssMB: null as number | null };
+  });
+  const queue = new RedisJobQueue({ url: redisUrl, prefix });
+  try {
+    await Promise.all(workers.map((w) => w.ready));
+    const quietSeconds = await quietServer(async (sql) =>
+      sql.startsWith('SET') ? (await db.query(sql), []) : ((await db.query(sql, { type: QueryTypes.SELECT })) as Record<string, unknown>[]),
+    );
+    const cpu = cpuMeter();
+    const start = performance.now();
+    for (const id of ids) await queue.add({ kind: 'claim-file', id });
+    let statuses: { status: string; n: number }[] = [];
+    for (;;) {
+      statuses = (await db.query(`SELECT status, COUNT(*) AS n FROM pos_imports WHERE id IN (${ids.join(',')}) GROUP BY status`, {
+        type: QueryTypes.SELECT,
+      })) as { status: string; n: number }[];
+      if (!statuses.some((r) => r.status === 'queued' || r.status === 'running')) break;
+      for (const w of workers) w.peakRssMB = peakRssOf(w.child.pid!) ?? w.peakRssMB;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const seconds = (performance.now() - start) / 1000;
+    const cpuSeconds = cpu();
+    for (const w of workers) w.peakRssMB = peakRssOf(w.child.pid!) ?? w.peakRssMB;
+    const lines = files.reduce((n, f) => n + f.lines, 0);
+    // More attempts than jobs: a run failed on an unexpected error (a deadlock...) and ran again from line 1.
+    const [{ attempts }] = (await db.query(`SELECT SUM(attempts) AS attempts FROM pos_imports WHERE id IN (${ids.join(',')})`, {
+      type: QueryTypes.SELECT,
+    })) as { attempts: number }[];
+    const { persisted, reasons } = await readBack(db, seededClaims, seededQuantity);
+    console.log(
+      JSON.stringify({
+        workers: count,
+        jobsAtOnceEach: 1,
+        files: files.length,
+        lines,
+        seconds: Math.round(seconds * 10) / 10,
+        linesPerSecond: Math.round(lines / seconds),
+        workerPeakRssMB: workers.map((w) => w.peakRssMB),
+        cpuSeconds: { benchSeconds: cpuSeconds.nodeSeconds, databaseSeconds: cpuSeconds.databaseSeconds },
+        quietSeconds,
+        jobs: Object.fromEntries(statuses.map((r) => [r.status, Number(r.n)])),
+        attempts: Number(attempts),
+        persisted,
+        reasons,
+      }),
+    );
+  } finally {
+    for (const w of workers) if (w.child.exitCode === null) w.child.kill('SIGTERM');
+    await Promise.all(workers.map((w) => (w.child.exitCode === null ? new Promise((r) => w.child.once('exit', r)) : null)));
+    await queue.close();
+    // The run's keys go with it (BullMQ keeps completed jobs' records under the prefix).
+    const keys = new Queue(QUEUE_NAME, { connection: { url: redisUrl }, prefix });
+    await keys.obliterate({ force: true }).catch(() => undefined);
+    await keys.close();
+    rmSync(uploadDir, { recursive: true, force: true });
+    await db.close();
+  }
+  process.exit(0);
+}
+
 if (phase === 'e2e') await e2e(claimFilePipeline);
 else if (phase === 'e2e-pos') await e2e(posPipeline);
 else if (phase === 'baseline') await baseline();
+else if (phase === 'seed') await seedPhase();
+else if (phase === 'workers') await workersPhase();
