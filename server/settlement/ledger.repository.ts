@@ -44,14 +44,26 @@ export async function lockAuthorizationLines(
   distributorId: number | null = null,
 ): Promise<Map<number, number>> {
   const out = new Map<number, number>();
+  const lock = mysql() && transaction;
   for (let i = 0; i < authorizationNumbers.length; i += 1000) {
     const part = authorizationNumbers.slice(i, i + 1000);
+    const which = `SELECT l.id FROM authorization_lines l JOIN authorizations a ON a.id = l.authorization_id
+        WHERE a.number IN (${part.map(() => '?').join(',')})${distributorId === null ? '' : ' AND a.distributor_id = ?'}`;
+    const params = distributorId === null ? part : [...part, distributorId];
+    // On MariaDB the lines are found first, then locked by id alone: a FOR UPDATE over the join
+    // also locked the authorizations' rows it read, so two claim files of different distributors
+    // naming each other's numbers deadlocked.
+    const ids = lock ? (await select<{ id: number }>(which, params, transaction)).map((r) => Number(r.id)) : null;
+    if (ids && !ids.length) continue;
     const rows = await select<{ id: number; available: number | string }>(
-      `SELECT l.id, l.approved_quantity - l.consumed_quantity AS available
-         FROM authorization_lines l JOIN authorizations a ON a.id = l.authorization_id
-        WHERE a.number IN (${part.map(() => '?').join(',')})${distributorId === null ? '' : ' AND a.distributor_id = ?'}
-        ORDER BY l.id${mysql() && transaction ? ' FOR UPDATE' : ''}`,
-      distributorId === null ? part : [...part, distributorId],
+      ids
+        ? `SELECT id, approved_quantity - consumed_quantity AS available FROM authorization_lines
+            WHERE id IN (${ids.map(() => '?').join(',')}) ORDER BY id FOR UPDATE`
+        : `SELECT l.id, l.approved_quantity - l.consumed_quantity AS available
+             FROM authorization_lines l JOIN authorizations a ON a.id = l.authorization_id
+            WHERE a.number IN (${part.map(() => '?').join(',')})${distributorId === null ? '' : ' AND a.distributor_id = ?'}
+            ORDER BY l.id`,
+      ids ?? params,
       transaction,
     );
     for (const r of rows) out.set(Number(r.id), Number(r.available));
