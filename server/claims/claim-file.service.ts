@@ -210,13 +210,15 @@ class ClaimFileRun {
     };
   }
 
-  /** Waits for every line to be written. */
+  /** Waits for every line to be written (again: nothing more). */
   async drain() {
     while (this.steps.length) await this.steps.shift();
     while (this.loads.length) await this.loads.shift();
     if (this.failed) throw this.failed;
-    this.session.close();
+    if (!this.closed) this.session.close();
+    this.closed = true;
   }
+  private closed = false;
 }
 
 /**
@@ -344,6 +346,10 @@ export async function runClaimFile(actor: Actor, importId: number, input: Readab
     // SQLite has one writer: a transaction held open for the whole file would lock the job's own
     // progress writes out. The lines go in first; the ledger step is one short transaction.
     const job = await stream(null);
+    // Its last claim lines are still on their way, each waiting for its turn among the writers:
+    // they go in before the ledger transaction takes the write lock, not inside it (where they
+    // would wait for that transaction, and it for them).
+    await (run as ClaimFileRun | null)?.drain();
     return await settlement.inTransaction((ledger) => settle(job, ledger));
   } catch (err) {
     // Nothing of a failed run stays: its lines and its draft claim go, the ledger never moved.

@@ -297,6 +297,22 @@ describeDb('claim files', () => {
     expect(unnamed.body.errors).toEqual([{ field: 'distributorId', message: expect.any(String) }]);
   });
 
+  it('claims a file of one batch whole: its lines go in before the ledger step', async () => {
+    // On SQLite the ledger transaction once opened while the last batch's lines were still queued
+    // for the write lock, which then waited for it: SQLITE_BUSY after ten seconds. The race needs
+    // slow fact lookups to show (the bench's SQLite run, 10,000 authorizations, hit it every time);
+    // here it checks that such a file is claimed whole.
+    const lines = 3_000;
+    const auth = await freshLine(lines);
+    const csv = ['Invoice No,Line,Invoice Date,Mfr Part,Qty,Book Cost,Debit Cost,S&D Number,End Customer'];
+    for (let i = 0; i < lines; i++) csv.push(`CF-BIG-${i},1,2026-11-12,${auth.part},1,6.0270,5.9270,${auth.number},${auth.customer}`);
+    const res = await send(arrow, csv.join('\n') + '\n', '?debitMemoNumber=CF-BIG-DM');
+    expect(res.status).toBe(201);
+    expect(res.body.lines).toMatchObject({ accepted: lines, partial: 0, rejected: 0 });
+    expect(res.body.claim.status).toBe('submitted');
+    expect(await approvedAndConsumed(auth.lineId)).toEqual([lines, lines]);
+  }, 120_000);
+
   it('leaves no claim and takes nothing when the file cannot be read', async () => {
     const count = async () => (await arrow.get('/api/claims?pageSize=100')).body.total as number;
     const before = await count();
