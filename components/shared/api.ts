@@ -379,7 +379,11 @@ export class BecApi {
   /** The signed-in user; a cookie session's CSRF token comes with it (how a page opened by SSO learns it). */
   async me(): Promise<SessionUser> {
     const { csrfToken, ...user } = await this.request<SessionUser & { csrfToken?: string }>('GET', '/api/session');
-    if (csrfToken && !this.token) this.rememberCsrf(csrfToken);
+    if (csrfToken && !this.token) {
+      // Kept for this client's changes (not announced as new credentials: the session is the same).
+      this.csrfToken = csrfToken;
+      this.rememberCsrf(csrfToken);
+    }
     return user;
   }
   /** The caller's active authorizations (a distributor sees only its own). */
