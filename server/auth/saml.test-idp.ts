@@ -76,8 +76,11 @@ export function assertionXml(a: AssertionInput): string {
   );
 }
 
-/** Signs the root element of `xml` (enveloped, exclusive c14n, RSA-SHA256), the signature after its Issuer. */
-export function signRoot(xml: string, keys: TestIdpKeys): string {
+/**
+ * Signs the root element of `xml` (enveloped, exclusive c14n, RSA-SHA256), the signature after
+ * its Issuer, or first in it when it has none (`first`).
+ */
+export function signRoot(xml: string, keys: TestIdpKeys, first = false): string {
   const sig = new SignedXml({
     privateKey: keys.privateKey,
     publicCert: keys.cert,
@@ -89,7 +92,9 @@ export function signRoot(xml: string, keys: TestIdpKeys): string {
     transforms: ['http://www.w3.org/2000/09/xmldsig#enveloped-signature', 'http://www.w3.org/2001/10/xml-exc-c14n#'],
     digestAlgorithm: 'http://www.w3.org/2001/04/xmlenc#sha256',
   });
-  sig.computeSignature(xml, { location: { reference: "/*/*[local-name(.)='Issuer']", action: 'after' } });
+  sig.computeSignature(xml, {
+    location: first ? { reference: '/*', action: 'prepend' } : { reference: "/*/*[local-name(.)='Issuer']", action: 'after' },
+  });
   return sig.getSignedXml();
 }
 
@@ -147,23 +152,7 @@ export function responseXml(keys: TestIdpKeys, r: ResponseInput): string {
     `</samlp:Response>`;
   // Without its Issuer the signature goes first (signRoot places it after the Issuer).
   if (r.signResponse === false) return xml;
-  return responseIssuer === null ? signRootFirst(xml, keys) : signRoot(xml, keys);
-}
-
-function signRootFirst(xml: string, keys: TestIdpKeys): string {
-  const sig = new SignedXml({
-    privateKey: keys.privateKey,
-    publicCert: keys.cert,
-    signatureAlgorithm: 'http://www.w3.org/2001/04/xmldsig-more#rsa-sha256',
-    canonicalizationAlgorithm: 'http://www.w3.org/2001/10/xml-exc-c14n#',
-  });
-  sig.addReference({
-    xpath: '/*',
-    transforms: ['http://www.w3.org/2000/09/xmldsig#enveloped-signature', 'http://www.w3.org/2001/10/xml-exc-c14n#'],
-    digestAlgorithm: 'http://www.w3.org/2001/04/xmlenc#sha256',
-  });
-  sig.computeSignature(xml, { location: { reference: '/*', action: 'prepend' } });
-  return sig.getSignedXml();
+  return signRoot(xml, keys, responseIssuer === null);
 }
 
 export interface LogoutRequestInput {

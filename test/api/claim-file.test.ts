@@ -5,7 +5,16 @@
  */
 import { QueryTypes } from 'sequelize';
 import { takeClaimLines } from '../../server/settlement/settlement.service.js';
-import { approvedAuthorization, describeDb, dialect, startTestApp, USERS, type Client, type TestApp } from '../support/harness.js';
+import {
+  bearerOf,
+  approvedAuthorization,
+  describeDb,
+  dialect,
+  startTestApp,
+  USERS,
+  type Client,
+  type TestApp,
+} from '../support/harness.js';
 
 interface Line {
   lineNumber: number;
@@ -35,7 +44,7 @@ describeDb('claim files', () => {
   });
   afterAll(() => t.close());
 
-  const bearer = (c: Client) => (c.get('/x') as unknown as { _header: Record<string, string> })._header.authorization;
+  const bearer = (c: Client) => bearerOf(c);
   const send = (c: Client, csv: string, q = '') =>
     t.http
       .post(`/api/claims/file?wait=true${q.replace('?', '&')}`)

@@ -4,7 +4,7 @@
  * OpenAPI document lists and honours each one, and the document states the line's "one of" rules.
  * Every refusal is a 400 VALIDATION_FAILED naming the field; none is a 500 and none stores anything.
  */
-import { describeDb, startTestApp, USERS, type Client, type TestApp } from '../support/harness.js';
+import { bearerOf, describeDb, startTestApp, USERS, type Client, type TestApp } from '../support/harness.js';
 
 interface Problem {
   code: string;
@@ -12,7 +12,7 @@ interface Problem {
 }
 const fieldsOf = (body: Problem) => (body.errors ?? []).map((e) => e.field);
 /** The bearer header a harness client sends (as test/api/claim-file.test.ts reads it). */
-const bearer = (c: Client) => (c.get('/x') as unknown as { _header: Record<string, string> })._header.authorization!;
+const bearer = (c: Client) => bearerOf(c);
 
 describeDb('claims contract', () => {
   let t: TestApp;

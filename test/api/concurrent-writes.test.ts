@@ -1,4 +1,4 @@
-import { describeDb, startTestApp, USERS, type Client, type TestApp } from '../support/harness.js';
+import { bearerOf, describeDb, startTestApp, USERS, type Client, type TestApp } from '../support/harness.js';
 
 /**
  * Several clients writing at once through the API: no request may fail with a server error.
@@ -72,7 +72,7 @@ describeDb('concurrent writes from several clients', () => {
   });
 
   /** A streamed CSV (a claim file or a POS report): on SQLite its rows are written outside any transaction. */
-  const bearer = (c: Client) => (c.get('/x') as unknown as { _header: Record<string, string> })._header.authorization;
+  const bearer = (c: Client) => bearerOf(c);
   const csv = (prefix: string, rows: number) =>
     [
       'Invoice No,Line,Invoice Date,Mfr Part,Qty,Book Cost,Debit Cost,S&D Number,End Customer',

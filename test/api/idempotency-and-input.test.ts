@@ -1,6 +1,6 @@
 import { readdirSync, watch } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { describeDb, startTestApp, USERS, type Client, type TestApp } from '../support/harness.js';
+import { bearerOf, describeDb, startTestApp, USERS, type Client, type TestApp } from '../support/harness.js';
 
 describeDb('idempotent creation and clear errors on bad input', () => {
   let t: TestApp;
@@ -49,7 +49,7 @@ describeDb('idempotent creation and clear errors on bad input', () => {
   });
 
   // Streamed bodies (claim files, POS reports): the fingerprint is the SHA-256 of the bytes, with the query string.
-  const bearer = (c: Client) => (c.get('/x') as unknown as { _header: Record<string, string> })._header.authorization;
+  const bearer = (c: Client) => bearerOf(c);
   const upload = (c: Client, path: string, csv: string, key?: string, type = 'text/csv') => {
     const req = t.http.post(path).set('Authorization', bearer(c)).set('Content-Type', type);
     return (key ? req.set('Idempotency-Key', key) : req).send(csv);

@@ -6,7 +6,7 @@
  */
 import Papa from 'papaparse';
 import { QueryTypes } from 'sequelize';
-import { describeDb, dialect, startTestApp, USERS, type Client, type TestApp } from '../support/harness.js';
+import { bearerOf, describeDb, dialect, startTestApp, USERS, type Client, type TestApp } from '../support/harness.js';
 
 const textParser = (res: NodeJS.ReadableStream, cb: (err: Error | null, body: string) => void) => {
   let data = '';
@@ -24,7 +24,7 @@ describeDb('background jobs: imports, claim files, claim runs', () => {
   });
   afterAll(() => t.close());
 
-  const bearer = (c: Client) => (c.get('/x') as unknown as { _header: Record<string, string> })._header.authorization;
+  const bearer = (c: Client) => bearerOf(c);
   const send = (path: string, csv: string) =>
     t.http.post(path).set('Authorization', bearer(arrow)).set('Content-Type', 'text/csv').send(csv);
   /** GETs `path` until the job there has ended. */

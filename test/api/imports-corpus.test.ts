@@ -1,7 +1,7 @@
 /** Bad POS files through the API: each gets a clear error with row and column, and loses no valid row. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describeDb, startTestApp, USERS, type TestApp } from '../support/harness.js';
+import { bearerOf, describeDb, startTestApp, USERS, type TestApp } from '../support/harness.js';
 
 const fixture = (name: string) => readFileSync(join(__dirname, '..', 'fixtures', 'imports', name), 'utf8');
 
@@ -11,7 +11,7 @@ describeDb('POS import corpus', () => {
   beforeAll(async () => {
     t = await startTestApp();
     const c = await t.as(USERS.arrowhead);
-    auth = (c.get('/x') as unknown as { _header: Record<string, string> })._header.authorization;
+    auth = bearerOf(c);
   });
   afterAll(() => t.close());
   const upload = (csv: string) =>

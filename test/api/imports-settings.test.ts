@@ -4,7 +4,7 @@
  * silently; the preview; returns kept as POS lines with a negative quantity.
  */
 import { QueryTypes } from 'sequelize';
-import { describeDb, startTestApp, USERS, type TestApp, waitFor } from '../support/harness.js';
+import { bearerOf, describeDb, startTestApp, USERS, type TestApp, waitFor } from '../support/harness.js';
 
 describeDb('POS import settings, mapping and preview', () => {
   let t: TestApp;
@@ -12,7 +12,7 @@ describeDb('POS import settings, mapping and preview', () => {
   beforeAll(async () => {
     t = await startTestApp();
     const c = await t.as(USERS.arrowhead);
-    auth = (c.get('/x') as unknown as { _header: Record<string, string> })._header.authorization;
+    auth = bearerOf(c);
   });
   afterAll(() => t.close());
   const post = (path: string, csv: string) =>

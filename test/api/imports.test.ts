@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describeDb, startTestApp, USERS, type Client, type TestApp } from '../support/harness.js';
+import { bearerOf, describeDb, startTestApp, USERS, type Client, type TestApp } from '../support/harness.js';
 
 const fixture = (name: string) => readFileSync(join(__dirname, '..', 'fixtures', 'imports', name), 'utf8');
 const textParser = (res: NodeJS.ReadableStream, cb: (err: Error | null, body: string) => void) => {
@@ -26,7 +26,7 @@ describeDb('POS imports', () => {
   const upload = (c: Client, csv: string, q = '') =>
     t.http
       .post(`/api/imports?wait=true${q.replace('?', '&')}`)
-      .set('Authorization', (c.get('/x') as unknown as { _header: Record<string, string> })._header.authorization)
+      .set('Authorization', bearerOf(c))
       .set('Content-Type', 'text/csv')
       .send(csv);
 
@@ -35,7 +35,7 @@ describeDb('POS imports', () => {
     expect(res.status).toBe(404);
     const put = await t.http
       .put('/api/imports/mapping')
-      .set('Authorization', (arrow.get('/x') as unknown as { _header: Record<string, string> })._header.authorization)
+      .set('Authorization', bearerOf(arrow))
       .send({
         mapping: { invoiceNumber: 'Inv #', invoiceLine: 'Ln', invoiceDate: 'Inv Date', authorizationNumber: 'S&D Number' },
         options: { decimalMark: ',' },
@@ -87,7 +87,7 @@ describeDb('POS imports', () => {
   it('shows the job and streams its progress as server-sent events until it ends', async () => {
     const job = await arrow.get(`/api/imports/${importId}`);
     expect(job.body).toMatchObject({ id: importId, status: 'completed' });
-    const auth = (arrow.get('/x') as unknown as { _header: Record<string, string> })._header.authorization;
+    const auth = bearerOf(arrow);
     const sse = await t.http
       .get(`/api/imports/${importId}/events`)
       .set('Authorization', auth)

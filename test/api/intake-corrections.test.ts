@@ -6,7 +6,16 @@
  */
 import { QueryTypes } from 'sequelize';
 import { checkLedger } from '../../server/settlement/invariants.repository.js';
-import { approvedAuthorization, describeDb, startTestApp, USERS, waitFor, type Client, type TestApp } from '../support/harness.js';
+import {
+  bearerOf,
+  approvedAuthorization,
+  describeDb,
+  startTestApp,
+  USERS,
+  waitFor,
+  type Client,
+  type TestApp,
+} from '../support/harness.js';
 
 describeDb('intake on behalf, corrections and returns', () => {
   let t: TestApp;
@@ -32,7 +41,7 @@ describeDb('intake on behalf, corrections and returns', () => {
   });
   afterAll(() => t.close());
 
-  const bearer = (c: Client) => (c.get('/x') as unknown as { _header: Record<string, string> })._header.authorization;
+  const bearer = (c: Client) => bearerOf(c);
   const header = 'Invoice No,Line,Invoice Date,Mfr Part,Qty,Book Cost,Debit Cost,S&D Number,End Customer';
   // (6.0270 book cost on record - 5.0270 authorized) = 1.00 a unit
   const row = (inv: string, ln: string, qty: number) => `${inv},${ln},2026-10-20,VS-ADC-24S,${qty},6.0270,5.0270,${auth},Cascade Robotics`;

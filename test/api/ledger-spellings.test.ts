@@ -6,7 +6,7 @@
  * the ledger, and payable amounts are whole minor units.
  */
 import { QueryTypes } from 'sequelize';
-import { approvedAuthorization, describeDb, startTestApp, USERS, type Client, type TestApp } from '../support/harness.js';
+import { bearerOf, approvedAuthorization, describeDb, startTestApp, USERS, type Client, type TestApp } from '../support/harness.js';
 
 describeDb('one sale, many spellings', () => {
   let t: TestApp;
@@ -85,7 +85,7 @@ describeDb('one sale, many spellings', () => {
   });
 
   it('refuses, in a claim file, a sale an explicit claim paid under another spelling', async () => {
-    const bearer = (arrow.get('/x') as unknown as { _header: Record<string, string> })._header.authorization;
+    const bearer = bearerOf(arrow);
     const csv = [
       'Invoice No,Line,Invoice Date,Mfr Part,Qty,Book Cost,Debit Cost,S&D Number,End Customer',
       `sp-1 ,001,2026-10-15,VS-ADC-24S,2,6.1000,5.9270,${auth.number},Cascade Robotics`,

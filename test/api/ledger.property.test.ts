@@ -13,7 +13,7 @@
 import fc from 'fast-check';
 import { Money } from '../../core/money.js';
 import { checkLedger, formatViolation, visible } from '../../server/settlement/invariants.repository.js';
-import { describeDb, startTestApp, USERS, type Client, type TestApp } from '../support/harness.js';
+import { bearerOf, describeDb, startTestApp, USERS, type Client, type TestApp } from '../support/harness.js';
 
 const RUNS = Number(process.env.LEDGER_PROPERTY_RUNS ?? 6);
 const SEED = process.env.LEDGER_PROPERTY_SEED ? Number(process.env.LEDGER_PROPERTY_SEED) : undefined;
@@ -117,7 +117,7 @@ async function requestAuthorization(r: Real, quantity: number): Promise<Auth> {
   return { number: auth.number, lineId: auth.lines[0].id };
 }
 
-const bearer = (c: Client) => (c.get('/x') as unknown as { _header: Record<string, string> })._header.authorization!;
+const bearer = (c: Client) => bearerOf(c);
 const csvCell = (v: string) => `"${v.replace(/"/g, '""')}"`;
 
 // ---- commands ----------------------------------------------------------------------------------

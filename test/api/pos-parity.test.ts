@@ -8,7 +8,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { QueryTypes } from 'sequelize';
-import { describeDb, startTestApp, USERS, type TestApp } from '../support/harness.js';
+import { bearerOf, describeDb, startTestApp, USERS, type TestApp } from '../support/harness.js';
 import { PARITY_FIXTURES, money4, parityKey, type ParityLine, type ParityResult } from '../support/pos-parity.js';
 import { POS_FIELD_TABLE, POS_STORED_FIELDS } from '../../core/pos/index.js';
 
@@ -21,7 +21,7 @@ describeDb('POS parser parity: server import', () => {
   beforeAll(async () => {
     t = await startTestApp();
     const c = await t.as(USERS.arrowhead);
-    auth = (c.get('/x') as unknown as { _header: Record<string, string> })._header.authorization;
+    auth = bearerOf(c);
   });
   afterAll(() => t.close());
 

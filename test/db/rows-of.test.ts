@@ -11,7 +11,7 @@ import { ClaimLine } from '../../models/claims.js';
 import { claimTotals } from '../../server/claims/pos-claims.repository.js';
 import { rowsOf } from '../../server/database.repository.js';
 import { claimLinesOf, TAKING } from '../../server/settlement/ledger.repository.js';
-import { describeDb, startTestApp, USERS, waitFor, type TestApp } from '../support/harness.js';
+import { bearerOf, describeDb, startTestApp, USERS, waitFor, type TestApp } from '../support/harness.js';
 
 type Row = Record<string, string | number | null>;
 
@@ -71,7 +71,7 @@ describeDb('the lines of one claim', () => {
   it("selects an import's POS lines exactly, through the same range (rowsOf)", async () => {
     const arrow = await t.as(USERS.arrowhead);
     const csv = readFileSync(join(__dirname, '../fixtures/imports/tab-us-dates.csv'), 'utf8');
-    const auth = (arrow.get('/x') as unknown as { _header: Record<string, string> })._header.authorization!;
+    const auth = bearerOf(arrow);
     const upload = await t.http.post(waitFor('/api/imports')).set('Authorization', auth).set('Content-Type', 'text/csv').send(csv);
     expect(upload.status).toBe(201);
     const imports = await rows('SELECT import_id AS id, COUNT(*) AS n FROM pos_lines WHERE import_id IS NOT NULL GROUP BY import_id');

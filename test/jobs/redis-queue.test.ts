@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { Queue } from 'bullmq';
 import { QUEUE_NAME } from '../../server/jobs/queue.js';
 import { REDIS_URL, redisOrSkip } from '../support/redis.js';
-import { describeDb, startTestApp, USERS, type Client, type TestApp } from '../support/harness.js';
+import { bearerOf, describeDb, startTestApp, USERS, type Client, type TestApp } from '../support/harness.js';
 
 describeDb('jobs on Redis with the worker in the server', () => {
   let t: TestApp | null = null;
@@ -26,7 +26,7 @@ describeDb('jobs on Redis with the worker in the server', () => {
     await queue.close();
   });
 
-  const bearer = (c: Client) => (c.get('/x') as unknown as { _header: Record<string, string> })._header.authorization;
+  const bearer = (c: Client) => bearerOf(c);
   const csv = [
     'Invoice No,Line,Invoice Date,Mfr Part,Qty',
     ...Array.from({ length: 2000 }, (_, i) => `RQ-${i},1,2026-11-12,VS-MCU-32F4,1`),

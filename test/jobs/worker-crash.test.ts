@@ -17,7 +17,7 @@ import { QueryTypes } from 'sequelize';
 import { QUEUE_NAME } from '../../server/jobs/queue.js';
 import { checkLedger } from '../../server/settlement/invariants.repository.js';
 import { REDIS_URL, redisOrSkip } from '../support/redis.js';
-import { dialect, startTestApp, testDatabaseUrl, USERS, type Client, type TestApp } from '../support/harness.js';
+import { bearerOf, dialect, startTestApp, testDatabaseUrl, USERS, type Client, type TestApp } from '../support/harness.js';
 
 const ROOT = join(__dirname, '..', '..');
 const mariadbMissing = process.env.BEC_MARIADB_UNAVAILABLE === '1';
@@ -93,7 +93,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
     await queue.close();
   });
 
-  const bearer = (c: Client) => (c.get('/x') as unknown as { _header: Record<string, string> })._header.authorization;
+  const bearer = (c: Client) => bearerOf(c);
 
   it('imports a POS file exactly once when its worker is killed half-way', async () => {
     if (!redis) return;

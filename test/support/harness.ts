@@ -126,6 +126,9 @@ export const USERS = {
   pacific: 'ops@pacificrim.example',
 } as const;
 
+/** The `Authorization` header a client signed in with `t.as()` sends (for requests built with `t.http`). */
+export const bearerOf = (c: Client): string => (c.get('/x') as unknown as { _header: Record<string, string> })._header.authorization!;
+
 /**
  * The file routes answer 202 and run as jobs (docs/jobs.md); a test that wants the finished result
  * asks `?wait=true` (201 once the job has ended, or its failure as the route's error).

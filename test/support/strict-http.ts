@@ -1,9 +1,9 @@
 /** Helpers of the strict-HTTP tests: requests of any media type, raw bytes back, streamed uploads. */
 import { request as httpRequest } from 'node:http';
 import type { Test } from 'supertest';
-import { waitFor, type Client, type TestApp } from './harness.js';
+import { bearerOf as bearer, waitFor, type Client, type TestApp } from './harness.js';
 
-export const bearer = (c: Client) => (c.get('/x') as unknown as { _header: Record<string, string> })._header.authorization;
+export { bearerOf as bearer } from './harness.js';
 
 export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
