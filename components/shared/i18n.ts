@@ -73,6 +73,7 @@ const en = {
   'form.required': 'Fill in the request: at least a program, an end customer, dates and one product line',
   'form.notAmount': 'An amount such as {example}',
   'form.notQuantity': 'A whole number above 0',
+  'form.noPrograms': 'No program is open to special-price requests for you.',
 };
 export type MessageKey = keyof typeof en;
 
@@ -145,6 +146,7 @@ const fr: Record<MessageKey, string> = {
   'form.required': 'Remplissez la demande : au moins un programme, un client final, des dates et une ligne de produit',
   'form.notAmount': 'Un montant tel que {example}',
   'form.notQuantity': 'Un nombre entier supérieur à 0',
+  'form.noPrograms': 'Aucun programme n’est ouvert à vos demandes de prix spécial.',
 };
 
 export const MESSAGES: Record<'en' | 'fr', Record<MessageKey, string>> = { en, fr };
