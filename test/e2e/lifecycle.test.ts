@@ -116,6 +116,7 @@ test(
     await queue.locator('[role="option"]', { hasText: requestNumber }).click();
     await queue.locator('#comment').fill('Approved: strategic account');
     await queue.locator('button', { hasText: 'Approve' }).click();
+    await queue.locator('[part="confirm"] button', { hasText: 'Approve at the requested price' }).click();
     await queue.locator('.alert', { hasText: `${requestNumber} approved` }).waitFor();
     const authorizationNumber = await consoleCm.evaluate(async (number) => {
       const reqs = await (await fetch('/api/requests?status=approved&pageSize=200')).json();

@@ -1,0 +1,185 @@
+/**
+ * The journeys of issue 14 item 1, end to end in Debian's Chromium against the real server and
+ * the demo data: a distributor's request countered by a channel manager and accepted from the
+ * distributor's list; finance's work queue, where the person who adjusted a line sees Authorize
+ * disabled with the reason, and another finance user authorizes.
+ */
+import assert from 'node:assert/strict';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { after, before, test } from 'node:test';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+const root = resolve(import.meta.dirname, '../..');
+let server: ChildProcess;
+let browser: Browser;
+let base = '';
+let dataDir = '';
+
+async function freePort(): Promise<number> {
+  return new Promise((ok) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => ok(port));
+    });
+  });
+}
+
+before(async () => {
+  if (!existsSync(join(root, 'dist/bec.js')) || process.env.E2E_BUILD !== '0') {
+    const b = spawnSync('npx', ['rollup', '-c', 'rollup.config.js'], { cwd: root, stdio: 'inherit' });
+    assert.equal(b.status, 0, 'the component bundle builds');
+  }
+  dataDir = mkdtempSync(join(tmpdir(), 'bec-e2e-journeys-'));
+  const port = await freePort();
+  base = `http://127.0.0.1:${port}`;
+  // Its own process group: stopping it stops every process it started.
+  server = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    cwd: root,
+    env: { ...process.env, DATABASE_URL: `sqlite:${join(dataDir, 'db.sqlite')}`, PORT: String(port), NODE_ENV: 'development' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  server.stderr!.on('data', (d) => process.stderr.write(`[server] ${d}`));
+  for (let i = 0; i < 120; i++) {
+    try {
+      if ((await fetch(`${base}/api/health`)).ok) break;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  browser = await chromium.launch({
+    executablePath: '/usr/lib/chromium/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking'],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  if (server?.pid) {
+    const exited = new Promise((r) => server.once('exit', r));
+    process.kill(-server.pid, 'SIGTERM');
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
+    if (server.exitCode === null) process.kill(-server.pid, 'SIGKILL');
+  }
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+});
+
+/** A demo page signed in as `email`, in a fresh browser context (its own cookie). */
+async function open(path: string, email: string): Promise<Page> {
+  const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const page = await ctx.newPage();
+  page.on('pageerror', (e) => console.error(`[${path}] ${e.message}`));
+  await page.goto(`${base}/${path}?as=${encodeURIComponent(email)}`);
+  await page.waitForSelector('body[data-ready="true"]', { timeout: 20_000 });
+  return page;
+}
+
+test(
+  'a distributor sends a request, a channel manager counters it, the distributor accepts the counter from its list',
+  { timeout: 120_000 },
+  async () => {
+    // 1. The distributor sends a request; its list shows it at once, pending.
+    const portal = await open('partner-portal.html', 'ops@arrowhead.example');
+    const form = portal.locator('bec-request-form');
+    await form.locator('#programId option', { hasText: 'SD-2026' }).waitFor({ state: 'attached' });
+    await form.locator('#programId').selectOption({ label: 'SD-2026 · Ship & Debit 2026' });
+    await form.locator('#endCustomerId').selectOption({ label: 'Helios Medical Devices (US)' });
+    await form.locator('#validFrom').fill('2026-11-01');
+    await form.locator('#validTo').fill('2027-03-31');
+    await form.locator('input[aria-label="Product, line 1"]').fill('VS-MCU-32F4');
+    await form.locator('input[aria-label="Quantity, line 1"]').fill('1000');
+    await form.locator('input[aria-label="Target price, line 1"]').fill('4.50');
+    await form.locator('button[type="submit"]').click();
+    const sent = form.locator('[role="status"]', { hasText: 'sent for approval' });
+    await sent.waitFor();
+    const number = /Request (\S+) sent/.exec((await sent.textContent()) ?? '')![1];
+    const list = portal.locator('bec-request-list');
+    const mine = list.locator('[part="item"]', { hasText: number });
+    await mine.locator('.badge', { hasText: 'Pending' }).waitFor();
+
+    // 2. A channel manager counters it from the queue, with a counter price and a comment.
+    const consoleCm = await open('vendor-console.html', 'cm@voltaic.example');
+    const queue = consoleCm.locator('bec-approval-queue');
+    await queue.locator('[role="option"]', { hasText: number }).click();
+    await queue.locator('input[aria-label^="Counter cost"]').first().fill('4.80');
+    await queue.locator('#comment').fill('We can do 4.80 for this volume');
+    await queue.getByRole('button', { name: 'Counter', exact: true }).click();
+    await queue.locator('.alert', { hasText: `${number} countered` }).waitFor();
+
+    // 3. The distributor sees the counter price and comment in its list, and accepts it.
+    await portal.reload();
+    await portal.waitForSelector('body[data-ready="true"]');
+    const countered = list.locator('[part="item"]', { hasText: number });
+    await countered.locator('.badge', { hasText: 'Countered' }).waitFor();
+    const counter = countered.locator('[part="counter"]');
+    assert.match((await counter.textContent()) ?? '', /\$4,800\.00/, 'the counter-offer names its value (1,000 x 4.80)');
+    assert.match((await counter.textContent()) ?? '', /We can do 4\.80 for this volume/);
+    await counter.getByRole('button', { name: 'Accept counter-offer' }).click();
+
+    // 4. The request shows approved at the counter price, and its authorization carries it.
+    await countered.locator('.badge', { hasText: 'Approved' }).waitFor();
+    assert.match((await countered.locator('.value').textContent()) ?? '', /\$4,800\.00/);
+    const authorized = await portal.evaluate(async (n) => {
+      const reqs = await (await fetch('/api/requests?status=approved&pageSize=200')).json();
+      const r = reqs.items.find((x: { number: string }) => x.number === n);
+      const auth = await (await fetch(`/api/authorizations/${r.authorizationId}`)).json();
+      return auth.lines.map((l: { authorizedCost: string }) => l.authorizedCost);
+    }, number);
+    assert.deepEqual(authorized, ['4.8000']);
+  },
+);
+
+test(
+  'finance works its queue: the person who adjusted sees Authorize disabled with the reason, another authorizes',
+  { timeout: 120_000 },
+  async () => {
+    // 1. Finance's work queue lists claims waiting for it.
+    const fin = await open('vendor-console.html', 'finance@voltaic.example');
+    const queue = fin.locator('bec-finance-queue');
+    const first = queue.locator('[data-section="review"] [part="item"], [data-section="authorize"] [part="item"]').first();
+    await first.waitFor();
+    const claimNumber = ((await first.locator('.open').textContent()) ?? '').trim();
+    assert.ok(claimNumber, 'a claim waits for finance');
+
+    // 2. Finance adjusts one of its lines (through the page's API client, with a reason).
+    await fin.evaluate(async (n) => {
+      const bundle = '/dist/bec.js';
+      const { apiFor } = await import(bundle);
+      const api = apiFor('');
+      const claims = await api.claims({ status: 'submitted', pageSize: 200 });
+      const claim = claims.items.find((c: { number: string }) => c.number === n);
+      const [line] = await api.claimLines(claim.id, 0, 1);
+      await api.adjustLine(claim.id, line.id, '0.5000', 'E2E: partial return, RMA 4242');
+    }, claimNumber);
+
+    // 3. In the queue, Authorize is disabled for this person, with the reason beside it.
+    await fin.reload();
+    await fin.waitForSelector('body[data-ready="true"]');
+    const row = queue.locator('[part="item"]', { hasText: claimNumber });
+    const authorize = row.getByRole('button', { name: 'Authorize' });
+    await authorize.waitFor();
+    assert.equal(await authorize.isDisabled(), true, 'the person who adjusted may not authorize');
+    assert.equal(
+      ((await row.locator('[part="reason"]').textContent()) ?? '').trim(),
+      'You adjusted a line of this claim; another finance user must authorize it.',
+    );
+
+    // 4. Another finance user authorizes it from the same queue; it moves to "To pay".
+    const fin2 = await open('vendor-console.html', 'finance2@voltaic.example');
+    const queue2 = fin2.locator('bec-finance-queue');
+    const row2 = queue2.locator('[part="item"]', { hasText: claimNumber });
+    await row2.getByRole('button', { name: 'Authorize' }).click();
+    await queue2.locator('[data-section="pay"] [part="item"]', { hasText: claimNumber }).waitFor();
+    const status = await fin2.evaluate(async (n) => {
+      const r = await (await fetch('/api/claims?pageSize=200')).json();
+      return r.items.find((c: { number: string }) => c.number === n)?.status;
+    }, claimNumber);
+    assert.equal(status, 'authorized');
+  },
+);
