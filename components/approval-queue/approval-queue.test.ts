@@ -1,8 +1,8 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import type { Product, SpecialPriceRequest } from '../shared/api.js';
+import type { Product } from '../shared/api.js';
 import { configureApi } from '../shared/api.js';
-import { stubFetch } from '../shared/test-data.js';
+import { makeRequest, stubFetch } from '../shared/test-data.js';
 import './approval-queue.js';
 import type { BecApprovalQueue } from './approval-queue.js';
 
@@ -14,33 +14,33 @@ const accounts = [
   { id: 2, type: 'distributor' as const, name: 'Arrowhead Components', country: 'US' },
   { id: 9, type: 'end_customer' as const, name: 'Cascade Robotics', country: 'US' },
 ];
-function req(id: number): SpecialPriceRequest {
-  return {
-    id,
-    number: `SPR-${id}`,
-    programId: 1,
-    distributorId: 2,
-    resellerId: null,
-    endCustomerId: 9,
-    requestedByUserId: 6,
-    status: 'pending',
-    validFrom: '2026-09-01',
-    validTo: '2027-03-31',
-    opportunityRef: '006XYZ',
-    dealRegistrationRef: null,
-    justification: 'Robot arm refresh',
-    decisionComment: null,
-    decidedByUserId: null,
-    decidedAt: null,
-    authorizationId: null,
-    createdAt: '2026-11-20T10:00:00Z',
-    lines: [
-      { id: id * 10 + 1, productId: 1, quantity: 8000, requestedCost: '1.9000', counterCost: null, counterQuantity: null },
-      { id: id * 10 + 2, productId: 2, quantity: 8000, requestedCost: '0.6000', counterCost: null, counterQuantity: null },
-    ],
-  };
-}
+const req = (id: number) => makeRequest(id);
 const $ = <T extends Element>(el: Element, sel: string) => el.shadowRoot!.querySelector<T>(sel)!;
+
+/** A queue on a stubbed API signed in as channel manager 5, loaded: the lookups answered, `routes` for the rest. */
+async function loadedQueue(port: number, routes: Parameters<typeof stubFetch>[0], attrs = '') {
+  const stub = stubFetch({
+    'GET /api/session': () => ({ body: { userId: 5, email: 'cm@x', name: 'CM', role: 'channel_manager', distributorId: null } }),
+    'GET /api/products': () => ({ body: { items: products } }),
+    'GET /api/accounts': () => ({ body: { items: accounts } }),
+    'GET /api/programs': () => ({ body: { items: [] } }),
+    'GET /api/requests/1/context': () => ({ status: 404, body: { code: 'NOT_FOUND', detail: 'no context' } }),
+    ...routes,
+  });
+  const baseUrl = `http://127.0.0.1:${port}`;
+  configureApi({ baseUrl, fetch: stub.fetch, token: 't' });
+  const el = await fixture<BecApprovalQueue>(
+    html`<bec-approval-queue
+      api-base=${baseUrl}
+      opportunity-id=${attrs.includes('scoped') ? '006XYZ' : ''}
+      account-id=${attrs.includes('scoped') ? '001ACME' : ''}
+    ></bec-approval-queue>`,
+  );
+  await new Promise((r) => setTimeout(r, 50));
+  await el.updateComplete;
+  return { el, stub };
+}
+const pendingPage = (...ids: number[]) => ({ body: { items: ids.map(req), total: ids.length, page: 1, pageSize: 200 } });
 
 describe('bec-approval-queue', () => {
   it('lists pending requests with the margin impact and CRM context, accessibly', async () => {
@@ -108,21 +108,10 @@ describe('bec-approval-queue', () => {
   });
 
   it('approving after a discarded counter draft approves the requested price without the counter comment', async () => {
-    const stub = stubFetch({
-      'GET /api/session': () => ({ body: { userId: 5, email: 'cm@x', name: 'CM', role: 'channel_manager', distributorId: null } }),
-      'GET /api/requests?status=pending&requestedBy=others&pageSize=200': () => ({
-        body: { items: [req(1)], total: 1, page: 1, pageSize: 200 },
-      }),
-      'GET /api/products': () => ({ body: { items: products } }),
-      'GET /api/accounts': () => ({ body: { items: accounts } }),
-      'GET /api/programs': () => ({ body: { items: [] } }),
-      'GET /api/requests/1/context': () => ({ status: 404, body: { code: 'NOT_FOUND', detail: 'no context' } }),
+    const { el, stub } = await loadedQueue(8, {
+      'GET /api/requests?status=pending&requestedBy=others&pageSize=200': () => pendingPage(1),
       'POST /api/requests/1/approve': () => ({ body: { ...req(1), status: 'approved' } }),
     });
-    configureApi({ baseUrl: 'http://127.0.0.1:8', fetch: stub.fetch, token: 't' });
-    const el = await fixture<BecApprovalQueue>(html`<bec-approval-queue api-base="http://127.0.0.1:8"></bec-approval-queue>`);
-    await new Promise((r) => setTimeout(r, 50));
-    await el.updateComplete;
     const list = $<HTMLElement>(el, '[role="listbox"]');
     list.focus();
     // c: to the counter cost; type a counter price, then a comment; Escape back to the list.
@@ -162,19 +151,13 @@ describe('bec-approval-queue', () => {
   });
 
   it("asks the server for the record only, without the approver's own requests", async () => {
-    const stub = stubFetch({
-      'GET /api/session': () => ({ body: { userId: 5, email: 'cm@x', name: 'CM', role: 'channel_manager', distributorId: null } }),
-      'GET /api/requests*': () => ({ body: { items: [], total: 0, page: 1, pageSize: 200 } }),
-      'GET /api/products': () => ({ body: { items: products } }),
-      'GET /api/accounts': () => ({ body: { items: accounts } }),
-      'GET /api/programs': () => ({ body: { items: [] } }),
-    });
-    configureApi({ baseUrl: 'http://127.0.0.1:10', fetch: stub.fetch, token: 't' });
-    const el = await fixture<BecApprovalQueue>(
-      html`<bec-approval-queue api-base="http://127.0.0.1:10" opportunity-id="006XYZ" account-id="001ACME"></bec-approval-queue>`,
+    const { el, stub } = await loadedQueue(
+      10,
+      {
+        'GET /api/requests*': () => pendingPage(),
+      },
+      'scoped',
     );
-    await new Promise((r) => setTimeout(r, 50));
-    await el.updateComplete;
     const list = stub.calls.find((c) => c.url.includes('/api/requests'))!;
     expect(list.url).to.contain('requestedBy=others');
     expect(list.url).to.contain('opportunityId=006XYZ');
@@ -184,20 +167,10 @@ describe('bec-approval-queue', () => {
 
   it('shows a failed load as an error with its detail and a Retry, not as an empty queue', async () => {
     let fail = true;
-    const stub = stubFetch({
-      'GET /api/session': () => ({ body: { userId: 5, email: 'cm@x', name: 'CM', role: 'channel_manager', distributorId: null } }),
+    const { el } = await loadedQueue(11, {
       'GET /api/requests*': () =>
-        fail
-          ? { status: 503, body: { code: 'UNAVAILABLE', detail: 'the database is not answering' } }
-          : { body: { items: [req(1)], total: 1, page: 1, pageSize: 200 } },
-      'GET /api/products': () => ({ body: { items: products } }),
-      'GET /api/accounts': () => ({ body: { items: accounts } }),
-      'GET /api/programs': () => ({ body: { items: [] } }),
+        fail ? { status: 503, body: { code: 'UNAVAILABLE', detail: 'the database is not answering' } } : pendingPage(1),
     });
-    configureApi({ baseUrl: 'http://127.0.0.1:11', fetch: stub.fetch, token: 't' });
-    const el = await fixture<BecApprovalQueue>(html`<bec-approval-queue api-base="http://127.0.0.1:11"></bec-approval-queue>`);
-    await new Promise((r) => setTimeout(r, 50));
-    await el.updateComplete;
     expect($(el, '[part="error"]').textContent).to.contain('the database is not answering');
     expect($(el, '[part="empty"]')).to.equal(null);
     fail = false;
@@ -227,24 +200,13 @@ describe('bec-approval-queue', () => {
   });
 
   it('loads from the API, posts the decision and shows a refusal', async () => {
-    const stub = stubFetch({
-      'GET /api/session': () => ({ body: { userId: 5, email: 'cm@x', name: 'CM', role: 'channel_manager', distributorId: null } }),
-      'GET /api/requests?status=pending&requestedBy=others&pageSize=200': () => ({
-        body: { items: [req(1)], total: 1, page: 1, pageSize: 200 },
-      }),
-      'GET /api/products': () => ({ body: { items: products } }),
-      'GET /api/accounts': () => ({ body: { items: accounts } }),
-      'GET /api/programs': () => ({ body: { items: [] } }),
-      'GET /api/requests/1/context': () => ({ status: 404, body: { code: 'ROUTE_NOT_FOUND', detail: 'no route' } }),
+    const { el } = await loadedQueue(7, {
+      'GET /api/requests?status=pending&requestedBy=others&pageSize=200': () => pendingPage(1),
       'POST /api/requests/1/approve': () => ({
         status: 403,
         body: { code: 'SELF_APPROVAL', detail: 'you cannot approve your own request' },
       }),
     });
-    configureApi({ baseUrl: 'http://127.0.0.1:7', fetch: stub.fetch, csrfToken: 't' });
-    const el = await fixture<BecApprovalQueue>(html`<bec-approval-queue api-base="http://127.0.0.1:7"></bec-approval-queue>`);
-    await new Promise((r) => setTimeout(r, 50));
-    await el.updateComplete;
     expect(el.requests.length).to.equal(1);
     const failed = oneEvent(el, 'becerror');
     await el.decide('approve');

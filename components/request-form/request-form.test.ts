@@ -45,6 +45,24 @@ const products: Product[] = [
 const endCustomers: Account[] = [{ id: 9, type: 'end_customer', name: 'Helios Medical Devices', country: 'US' }];
 const $ = <T extends Element>(el: Element, sel: string) => el.shadowRoot!.querySelector<T>(sel)!;
 
+/** A request form (with the test's programs, products and end customers) inside a host `<form>`. */
+async function inForm(required: boolean) {
+  const form = await fixture<HTMLFormElement>(
+    html`<form>
+      <bec-request-form
+        ?required=${required}
+        .programs=${programs}
+        .products=${products}
+        .endCustomers=${endCustomers}
+        distributor-id="2"
+      ></bec-request-form>
+    </form>`,
+  );
+  const el = form.querySelector('bec-request-form')!;
+  await el.updateComplete;
+  return { form, el };
+}
+
 async function fill(el: BecRequestForm, program: string, part: string, qty: string, cost: string) {
   $<HTMLSelectElement>(el, '#programId').value = program;
   $<HTMLSelectElement>(el, '#endCustomerId').value = '9';
@@ -163,12 +181,7 @@ describe('bec-request-form', () => {
   });
 
   it('takes part in a surrounding form', async () => {
-    const form = await fixture<HTMLFormElement>(
-      html`<form>
-        <bec-request-form .programs=${programs} .products=${products} .endCustomers=${endCustomers} distributor-id="2"></bec-request-form>
-      </form>`,
-    );
-    const el = form.querySelector('bec-request-form')!;
+    const { form, el } = await inForm(false);
     await fill(el, '1', 'VS-MCU-32F4', '10', '4.10');
     $<HTMLButtonElement>(el, 'button[type="submit"]').click();
     expect(JSON.parse(String(new FormData(form).get('specialPriceRequest'))).programId).to.equal(1);
@@ -237,12 +250,7 @@ describe('bec-request-form', () => {
   });
 
   it('is cleared by the form reset and restores a draft the browser gives back', async () => {
-    const form = await fixture<HTMLFormElement>(
-      html`<form>
-        <bec-request-form .programs=${programs} .products=${products} .endCustomers=${endCustomers} distributor-id="2"></bec-request-form>
-      </form>`,
-    );
-    const el = form.querySelector('bec-request-form')!;
+    const { form, el } = await inForm(false);
     await fill(el, '1', 'VS-MCU-32F4', '10', '4.10');
     await el.updateComplete;
     const draft = JSON.stringify({

@@ -2,36 +2,20 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import type { Product, SpecialPriceRequest } from '../shared/api.js';
 import { configureApi } from '../shared/api.js';
 import { becEvent } from '../shared/events.js';
-import { stubFetch } from '../shared/test-data.js';
+import { makeRequest, stubFetch } from '../shared/test-data.js';
 import './request-list.js';
 import type { BecRequestList } from './request-list.js';
 
 const products: Product[] = [{ id: 1, vendorPartNumber: 'VS-MCU-16L0', description: 'MCU', family: null, listPrice: '1.5000' }];
 const accounts = [{ id: 9, type: 'end_customer' as const, name: 'Orion Automotive', country: 'DE' }];
-function req(id: number, patch: Partial<SpecialPriceRequest> = {}, counterCost: string | null = null): SpecialPriceRequest {
-  return {
-    id,
+const req = (id: number, patch: Partial<SpecialPriceRequest> = {}, counterCost: string | null = null) =>
+  makeRequest(id, {
     number: `REQ-${id}`,
-    programId: 1,
-    distributorId: 2,
-    resellerId: null,
-    endCustomerId: 9,
-    requestedByUserId: 6,
-    status: 'pending',
-    validFrom: '2026-09-01',
-    validTo: '2027-03-31',
     opportunityRef: null,
-    dealRegistrationRef: null,
     justification: null,
-    decisionComment: null,
-    decidedByUserId: null,
-    decidedAt: null,
-    authorizationId: null,
-    createdAt: '2026-11-20T10:00:00Z',
     lines: [{ id: id * 10, productId: 1, quantity: 12000, requestedCost: '1.1000', counterCost, counterQuantity: null }],
     ...patch,
-  };
-}
+  });
 const countered = () => req(3, { status: 'countered', decisionComment: 'We can meet you at 1.2500' }, '1.2500');
 const $ = <T extends Element>(el: Element, sel: string) => el.shadowRoot!.querySelector<T>(sel)!;
 const settle = async (el: BecRequestList) => {

@@ -139,19 +139,19 @@ export const stateStyles = css`
     justify-content: center;
     text-align: center;
   }
-  .state-error {
-    background: var(--_bec-color-error-bg);
-    color: var(--_bec-color-error);
+  .state-error,
+  .state-offline {
     padding: var(--_bec-space-small) var(--_bec-space-medium);
     justify-content: flex-start;
     text-align: left;
   }
+  .state-error {
+    background: var(--_bec-color-error-bg);
+    color: var(--_bec-color-error);
+  }
   .state-offline {
     background: var(--_bec-color-warning-bg);
     color: var(--_bec-color-warning);
-    padding: var(--_bec-space-small) var(--_bec-space-medium);
-    justify-content: flex-start;
-    text-align: left;
   }
   .state-detail {
     flex: 1 1 12rem;
