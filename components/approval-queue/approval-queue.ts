@@ -295,7 +295,7 @@ export class BecApprovalQueue extends BecElement {
     return this.view.track(async () => {
       const [me, reqs, products, accounts, programs] = await Promise.all([
         api.me(),
-        api.requestList({
+        api.requests({
           status: 'pending',
           requestedBy: 'others',
           opportunityId: this.opportunityId || undefined,

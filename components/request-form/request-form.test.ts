@@ -46,17 +46,16 @@ const endCustomers: Account[] = [{ id: 9, type: 'end_customer', name: 'Helios Me
 const $ = <T extends Element>(el: Element, sel: string) => el.shadowRoot!.querySelector<T>(sel)!;
 
 /** A request form (with the test's programs, products and end customers) inside a host `<form>`. */
-async function inForm(required: boolean) {
+async function inForm(required: boolean, inDisabledFieldset = false) {
+  const control = html`<bec-request-form
+    ?required=${required}
+    .programs=${programs}
+    .products=${products}
+    .endCustomers=${endCustomers}
+    distributor-id="2"
+  ></bec-request-form>`;
   const form = await fixture<HTMLFormElement>(
-    html`<form>
-      <bec-request-form
-        ?required=${required}
-        .programs=${programs}
-        .products=${products}
-        .endCustomers=${endCustomers}
-        distributor-id="2"
-      ></bec-request-form>
-    </form>`,
+    inDisabledFieldset ? html`<form><fieldset disabled>${control}</fieldset></form>` : html`<form>${control}</form>`,
   );
   const el = form.querySelector('bec-request-form')!;
   await el.updateComplete;
@@ -232,15 +231,7 @@ describe('bec-request-form', () => {
   });
 
   it('is disabled by a disabled fieldset: no input, no value in the form data', async () => {
-    const form = await fixture<HTMLFormElement>(
-      html`<form>
-        <fieldset disabled>
-          <bec-request-form required .programs=${programs} .products=${products} .endCustomers=${endCustomers}></bec-request-form>
-        </fieldset>
-      </form>`,
-    );
-    const el = form.querySelector('bec-request-form')!;
-    await el.updateComplete;
+    const { form, el } = await inForm(true, true);
     expect(el.disabled).to.equal(true);
     expect($<HTMLSelectElement>(el, '#programId').matches(':disabled')).to.equal(true);
     expect($<HTMLButtonElement>(el, 'button[type="submit"]').disabled).to.equal(true);

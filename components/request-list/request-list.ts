@@ -84,7 +84,7 @@ export class BecRequestList extends BecElement {
     if (!api) return Promise.resolve();
     return this.view.track(async () => {
       const [page, products, accounts] = await Promise.all([
-        api.requestList({ status: this.status || undefined, pageSize: 200 }),
+        api.requests({ status: this.status || undefined, pageSize: 200 }),
         api.products(),
         api.accounts('end_customer'),
       ]);

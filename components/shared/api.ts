@@ -411,7 +411,7 @@ export class BecApi {
   products(q?: string) {
     return this.request<{ items: Product[] }>('GET', `/api/products${qs({ q })}`).then(itemsOf);
   }
-  requests(query: { status?: RequestStatus; page?: number; pageSize?: number } = {}) {
+  requests(query: RequestListQuery = {}) {
     return this.request<Page<SpecialPriceRequest>>('GET', `/api/requests${qs(query)}`);
   }
   createRequest(input: RequestInput, idempotencyKey: string) {
@@ -510,10 +510,6 @@ export class BecApi {
   /** Opens a server-sent event stream (cookie sessions only: EventSource sends no headers; bearer clients poll). */
   events(path: string): EventSource {
     return new EventSource(`${this.baseUrl}${path}`, { withCredentials: true });
-  }
-  /** Requests with the queue's and the CRM record's filters. */
-  requestList(query: RequestListQuery = {}) {
-    return this.request<Page<SpecialPriceRequest>>('GET', `/api/requests${qs(query)}`);
   }
   /** The requesting side accepts the counter-offer: approved at the counter price. */
   acceptCounter(id: number) {

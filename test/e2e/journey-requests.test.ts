@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { buildBundle, launchChromium, openDemo, startBecServer, type BecServer } from '../support/e2e.js';
+import { buildBundle, launchChromium, openDemo, sendRequestFromPortal, startBecServer, type BecServer } from '../support/e2e.js';
 
 let server: BecServer;
 let browser: Browser;
@@ -31,19 +31,7 @@ test(
   async () => {
     // 1. The distributor sends a request; its list shows it at once, pending.
     const portal = await open('partner-portal.html', 'ops@arrowhead.example');
-    const form = portal.locator('bec-request-form');
-    await form.locator('#programId option', { hasText: 'SD-2026' }).waitFor({ state: 'attached' });
-    await form.locator('#programId').selectOption({ label: 'SD-2026 · Ship & Debit 2026' });
-    await form.locator('#endCustomerId').selectOption({ label: 'Helios Medical Devices (US)' });
-    await form.locator('#validFrom').fill('2026-11-01');
-    await form.locator('#validTo').fill('2027-03-31');
-    await form.locator('input[aria-label="Product, line 1"]').fill('VS-MCU-32F4');
-    await form.locator('input[aria-label="Quantity, line 1"]').fill('1000');
-    await form.locator('input[aria-label="Target price, line 1"]').fill('4.50');
-    await form.locator('button[type="submit"]').click();
-    const sent = form.locator('[role="status"]', { hasText: 'sent for approval' });
-    await sent.waitFor();
-    const number = /Request (\S+) sent/.exec((await sent.textContent()) ?? '')![1];
+    const number = await sendRequestFromPortal(portal);
     const list = portal.locator('bec-request-list');
     const mine = list.locator('[part="item"]', { hasText: number });
     await mine.locator('.badge', { hasText: 'Pending' }).waitFor();

@@ -9,7 +9,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { buildBundle, launchChromium, openDemo, root, startBecServer, type BecServer } from '../support/e2e.js';
+import { buildBundle, launchChromium, openDemo, root, sendRequestFromPortal, startBecServer, type BecServer } from '../support/e2e.js';
 
 const shots = join(root, 'test-output/screenshots');
 let server: BecServer;
@@ -43,20 +43,7 @@ test(
   async () => {
     // 1. The distributor requests a special price.
     const portal = await open('partner-portal.html', 'ops@arrowhead.example');
-    const form = portal.locator('bec-request-form');
-    await form.locator('#programId option', { hasText: 'SD-2026' }).waitFor({ state: 'attached' });
-    await form.locator('#programId').selectOption({ label: 'SD-2026 · Ship & Debit 2026' });
-    await form.locator('#endCustomerId').selectOption({ label: 'Helios Medical Devices (US)' });
-    await form.locator('#validFrom').fill('2026-11-01');
-    await form.locator('#validTo').fill('2027-03-31');
-    await form.locator('input[aria-label="Product, line 1"]').fill('VS-MCU-32F4');
-    await form.locator('input[aria-label="Quantity, line 1"]').fill('1000');
-    await form.locator('input[aria-label="Target price, line 1"]').fill('4.50');
-    await form.locator('#justification').fill('E2E: infusion pump refresh against a rival MCU');
-    await form.locator('button[type="submit"]').click();
-    const sent = form.locator('[role="status"]', { hasText: 'sent for approval' });
-    await sent.waitFor();
-    const requestNumber = /Request (\S+) sent/.exec((await sent.textContent()) ?? '')![1];
+    const requestNumber = await sendRequestFromPortal(portal, 'E2E: infusion pump refresh against a rival MCU');
     await shot(portal, 'partner-portal');
 
     // 2. A channel manager approves it from the keyboard-driven queue.

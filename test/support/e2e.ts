@@ -88,3 +88,24 @@ export async function openDemo(browser: Browser, base: string, path: string, ema
   await page.waitForSelector('body[data-ready="true"]', { timeout: 20_000 });
   return page;
 }
+
+/**
+ * Sends a special-price request from the partner portal's `<bec-request-form>` (SD-2026, Helios
+ * Medical Devices, 1,000 VS-MCU-32F4 at 4.50) and returns its number once the form says it was sent.
+ */
+export async function sendRequestFromPortal(portal: Page, justification?: string): Promise<string> {
+  const form = portal.locator('bec-request-form');
+  await form.locator('#programId option', { hasText: 'SD-2026' }).waitFor({ state: 'attached' });
+  await form.locator('#programId').selectOption({ label: 'SD-2026 · Ship & Debit 2026' });
+  await form.locator('#endCustomerId').selectOption({ label: 'Helios Medical Devices (US)' });
+  await form.locator('#validFrom').fill('2026-11-01');
+  await form.locator('#validTo').fill('2027-03-31');
+  await form.locator('input[aria-label="Product, line 1"]').fill('VS-MCU-32F4');
+  await form.locator('input[aria-label="Quantity, line 1"]').fill('1000');
+  await form.locator('input[aria-label="Target price, line 1"]').fill('4.50');
+  if (justification) await form.locator('#justification').fill(justification);
+  await form.locator('button[type="submit"]').click();
+  const sent = form.locator('[role="status"]', { hasText: 'sent for approval' });
+  await sent.waitFor();
+  return /Request (\S+) sent/.exec((await sent.textContent()) ?? '')![1];
+}
