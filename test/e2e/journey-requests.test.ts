@@ -116,3 +116,55 @@ test(
     assert.equal(status, 'authorized');
   },
 );
+
+test(
+  "on a CRM record page the approval queue shows that record's requests only, never the approver's own",
+  { timeout: 60_000 },
+  async () => {
+    const record = await open('lightning-record.html', 'cm@voltaic.example');
+    const queue = record.locator('bec-approval-queue');
+    await queue.locator('[role="option"]').first().waitFor();
+    const shown = await queue.locator('[role="option"] .item-sub').allTextContents();
+    const customers = shown.filter((t) => t.includes('→'));
+    assert.ok(customers.length > 0, 'the record has pending requests');
+    for (const c of customers) assert.match(c, /→ Cascade Robotics$/, 'only requests of the record’s account');
+    // The approver requests a price on a distributor's behalf: it is pending, and not in its own queue.
+    const consoleCm = await open('vendor-console.html', 'cm@voltaic.example');
+    const own = await consoleCm.evaluate(async () => {
+      const bundle = '/dist/bec.js';
+      const { apiFor, newIdempotencyKey } = await import(bundle);
+      const api = apiFor('');
+      const program = (await api.programs()).find((p: { code: string }) => p.code === 'SD-2026');
+      const [customer] = await api.accounts('end_customer', 'Helios');
+      const [distributor] = await api.accounts('distributor', 'Arrowhead');
+      const product = (await api.products('VS-MCU-32F4'))[0];
+      const r = await api.createRequest(
+        {
+          programId: program.id,
+          distributorId: distributor.id,
+          endCustomerId: customer.id,
+          validFrom: '2026-11-01',
+          validTo: '2027-03-31',
+          lines: [{ productId: product.id, quantity: 100, requestedCost: '4.9000' }],
+        },
+        newIdempotencyKey(),
+      );
+      return r.number as string;
+    });
+    await consoleCm.reload();
+    await consoleCm.waitForSelector('body[data-ready="true"]');
+    const options = consoleCm.locator('bec-approval-queue [role="option"]');
+    await options.first().waitFor();
+    const listed = await consoleCm.locator('bec-approval-queue [role="option"] .item-top span:first-child').allTextContents();
+    assert.ok(!listed.includes(own), `the approver's own request ${own} is not in its queue`);
+    // The console queue is not scoped to a record: other customers' requests are there.
+    const all = await consoleCm.locator('bec-approval-queue [role="option"] .item-sub').allTextContents();
+    assert.ok(
+      all.some((t) => t.includes('→') && !t.includes('Cascade Robotics')),
+      'the console queue lists other customers',
+    );
+    // Another approver sees it.
+    const consoleCm2 = await open('vendor-console.html', 'cm2@voltaic.example');
+    await consoleCm2.locator('bec-approval-queue [role="option"]', { hasText: own }).waitFor();
+  },
+);
