@@ -3,6 +3,7 @@
  * may not do; the server is the one that enforces it.
  */
 import type { Role } from './domain.js';
+import { parseMoney } from './money.js';
 
 /**
  * What a credential may do, whatever its user's role allows: `read` (safe methods), `write`
@@ -67,4 +68,23 @@ export function permissionsGained(from: Role, to: Role): Action[] {
 /** Vendor roles see every distributor; a distributor user sees only its own. */
 export function isVendorRole(role: Role): boolean {
   return role !== 'distributor_user';
+}
+
+/** Why a claim cannot be authorized by this user now, or null when it can. */
+export type AuthorizeBlock = 'not_in_review' | 'own_adjustment' | 'nothing_approved';
+
+/**
+ * The authorization rule of a claim, checked by the claims service and shown by the finance queue:
+ * only a claim in review; never by whoever adjusted one of its lines (the requester of an
+ * adjustment is never its approver); only with an amount approved.
+ */
+export function authorizeBlock(
+  userId: number,
+  claim: { status: string; approvedTotal: string },
+  lines: readonly { adjustedByUserId?: number | null }[],
+): AuthorizeBlock | null {
+  if (claim.status !== 'submitted') return 'not_in_review';
+  if (lines.some((l) => l.adjustedByUserId === userId)) return 'own_adjustment';
+  if (!parseMoney(claim.approvedTotal).greaterThan(0)) return 'nothing_approved';
+  return null;
 }

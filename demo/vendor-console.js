@@ -11,3 +11,15 @@ if (!vendorDecides) {
 }
 if (financeActs) lines.setAttribute('can-adjust', '');
 claimDetail(api, me, { list: document.querySelector('#claims-list'), grid: lines, bar: document.querySelector('#claim-bar') });
+// Finance's work queue: for the people who authorize and pay. A claim opened from it shows in the line grid below.
+const financeQueue = document.querySelector('bec-finance-queue');
+const claimsList = document.querySelector('#claims-list');
+if (!financeActs) {
+  document.querySelector('#finance').classList.add('hidden');
+  document.querySelector('a[href="#finance"]').classList.add('hidden');
+}
+financeQueue.addEventListener('becclaimselect', (e) => {
+  e.stopPropagation();
+  claimsList.dispatchEvent(new CustomEvent('becclaimselect', { detail: e.detail }));
+});
+financeQueue.addEventListener('becclaimaction', () => claimsList.load());

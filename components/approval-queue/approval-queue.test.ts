@@ -1,8 +1,8 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import type { Product, SpecialPriceRequest } from '../shared/api.js';
+import type { Product } from '../shared/api.js';
 import { configureApi } from '../shared/api.js';
-import { stubFetch } from '../shared/test-data.js';
+import { makeRequest, stubFetch } from '../shared/test-data.js';
 import './approval-queue.js';
 import type { BecApprovalQueue } from './approval-queue.js';
 
@@ -14,33 +14,33 @@ const accounts = [
   { id: 2, type: 'distributor' as const, name: 'Arrowhead Components', country: 'US' },
   { id: 9, type: 'end_customer' as const, name: 'Cascade Robotics', country: 'US' },
 ];
-function req(id: number): SpecialPriceRequest {
-  return {
-    id,
-    number: `SPR-${id}`,
-    programId: 1,
-    distributorId: 2,
-    resellerId: null,
-    endCustomerId: 9,
-    requestedByUserId: 6,
-    status: 'pending',
-    validFrom: '2026-09-01',
-    validTo: '2027-03-31',
-    opportunityRef: '006XYZ',
-    dealRegistrationRef: null,
-    justification: 'Robot arm refresh',
-    decisionComment: null,
-    decidedByUserId: null,
-    decidedAt: null,
-    authorizationId: null,
-    createdAt: '2026-11-20T10:00:00Z',
-    lines: [
-      { id: id * 10 + 1, productId: 1, quantity: 8000, requestedCost: '1.9000', counterCost: null, counterQuantity: null },
-      { id: id * 10 + 2, productId: 2, quantity: 8000, requestedCost: '0.6000', counterCost: null, counterQuantity: null },
-    ],
-  };
-}
+const req = (id: number) => makeRequest(id);
 const $ = <T extends Element>(el: Element, sel: string) => el.shadowRoot!.querySelector<T>(sel)!;
+
+/** A queue on a stubbed API signed in as channel manager 5, loaded: the lookups answered, `routes` for the rest. */
+async function loadedQueue(port: number, routes: Parameters<typeof stubFetch>[0], attrs = '') {
+  const stub = stubFetch({
+    'GET /api/session': () => ({ body: { userId: 5, email: 'cm@x', name: 'CM', role: 'channel_manager', distributorId: null } }),
+    'GET /api/products': () => ({ body: { items: products } }),
+    'GET /api/accounts': () => ({ body: { items: accounts } }),
+    'GET /api/programs': () => ({ body: { items: [] } }),
+    'GET /api/requests/1/context': () => ({ status: 404, body: { code: 'NOT_FOUND', detail: 'no context' } }),
+    ...routes,
+  });
+  const baseUrl = `http://127.0.0.1:${port}`;
+  configureApi({ baseUrl, fetch: stub.fetch, token: 't' });
+  const el = await fixture<BecApprovalQueue>(
+    html`<bec-approval-queue
+      api-base=${baseUrl}
+      opportunity-id=${attrs.includes('scoped') ? '006XYZ' : ''}
+      account-id=${attrs.includes('scoped') ? '001ACME' : ''}
+    ></bec-approval-queue>`,
+  );
+  await new Promise((r) => setTimeout(r, 50));
+  await el.updateComplete;
+  return { el, stub };
+}
+const pendingPage = (...ids: number[]) => ({ body: { items: ids.map(req), total: ids.length, page: 1, pageSize: 200 } });
 
 describe('bec-approval-queue', () => {
   it('lists pending requests with the margin impact and CRM context, accessibly', async () => {
@@ -59,19 +59,125 @@ describe('bec-approval-queue', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('is keyboard-driven: arrow down then "a" approves the second request', async () => {
+  it('is keyboard-driven: arrow down then "a" asks to confirm the price, Enter approves the second request', async () => {
     const el = await fixture<BecApprovalQueue>(
       html`<bec-approval-queue .requests=${[req(1), req(2)]} .products=${products} .accounts=${accounts}></bec-approval-queue>`,
     );
     $<HTMLElement>(el, '[role="listbox"]').focus();
     await sendKeys({ press: 'ArrowDown' });
-    const decided = oneEvent(el, 'becdecision');
+    let decisions = 0;
+    el.addEventListener('becdecision', () => decisions++);
     await sendKeys({ press: 'a' });
+    await el.updateComplete;
+    // Nothing approved yet: the confirmation names the request and its prices, and holds the focus.
+    expect(decisions).to.equal(0);
+    const confirm = $(el, '[part="confirm"]');
+    expect(confirm.textContent).to.contain('Approve SPR-2 at the requested price: VS-RF-BLE5 $1.90 × 8,000, VS-SNS-TMP $0.60 × 8,000?');
+    expect(el.shadowRoot!.activeElement).to.equal(confirm.querySelector('button.brand'));
+    await expect(el).to.be.accessible();
+    const decided = oneEvent(el, 'becdecision');
+    await sendKeys({ press: 'Enter' });
     const ev = await decided;
-    expect(ev.detail).to.include({ requestId: 2, decision: 'approve' });
+    expect(ev.detail).to.include({ requestId: 2, decision: 'approve', comment: '' });
     await el.updateComplete;
     expect(el.requests.map((r) => r.id)).to.deep.equal([1]);
     expect(el.shadowRoot!.activeElement).to.equal($(el, '[role="listbox"]'));
+  });
+
+  it('walks the list with j and k, and Escape cancels a confirmation', async () => {
+    const el = await fixture<BecApprovalQueue>(
+      html`<bec-approval-queue .requests=${[req(1), req(2), req(3)]} .products=${products} .accounts=${accounts}></bec-approval-queue>`,
+    );
+    const list = $<HTMLElement>(el, '[role="listbox"]');
+    list.focus();
+    await sendKeys({ press: 'j' });
+    await sendKeys({ press: 'j' });
+    await sendKeys({ press: 'k' });
+    await el.updateComplete;
+    expect(list.getAttribute('aria-activedescendant')).to.equal('req-2');
+    await sendKeys({ press: 'End' });
+    await el.updateComplete;
+    expect(list.getAttribute('aria-activedescendant')).to.equal('req-3');
+    await sendKeys({ press: 'a' });
+    await el.updateComplete;
+    await sendKeys({ press: 'Escape' });
+    await el.updateComplete;
+    expect($(el, '[part="confirm"]')).to.equal(null);
+    expect(el.shadowRoot!.activeElement).to.equal(list);
+    expect(el.requests.length).to.equal(3);
+  });
+
+  it('approving after a discarded counter draft approves the requested price without the counter comment', async () => {
+    const { el, stub } = await loadedQueue(8, {
+      'GET /api/requests?status=pending&requestedBy=others&pageSize=200': () => pendingPage(1),
+      'POST /api/requests/1/approve': () => ({ body: { ...req(1), status: 'approved' } }),
+    });
+    const list = $<HTMLElement>(el, '[role="listbox"]');
+    list.focus();
+    // c: to the counter cost; type a counter price, then a comment; Escape back to the list.
+    await sendKeys({ press: 'c' });
+    await sendKeys({ type: '2.05' });
+    $<HTMLTextAreaElement>(el, '#comment').focus();
+    await sendKeys({ type: 'We can meet you at 2.05' });
+    await sendKeys({ press: 'Escape' });
+    expect(el.shadowRoot!.activeElement).to.equal(list);
+    await sendKeys({ press: 'a' });
+    await el.updateComplete;
+    const confirm = $(el, '[part="confirm"]').textContent!;
+    expect(confirm).to.contain('at the requested price: VS-RF-BLE5 $1.90 × 8,000');
+    expect(confirm).to.contain('counter-offer draft (VS-RF-BLE5 $2.05 × 8,000) and its comment will be discarded');
+    const decided = oneEvent(el, 'becdecision');
+    await sendKeys({ press: 'Enter' });
+    expect((await decided).detail).to.include({ decision: 'approve', comment: '' });
+    const approve = stub.calls.find((c) => c.method === 'POST')!;
+    expect(approve.url).to.match(/\/api\/requests\/1\/approve$/);
+    expect(approve.body).to.deep.equal({});
+  });
+
+  it("leaves out the approver's own requests and, on a record page, other records' requests", async () => {
+    const own = { ...req(3), requestedByUserId: 5 };
+    const otherOpportunity = { ...req(4), opportunityRef: '006OTHER' };
+    const el = await fixture<BecApprovalQueue>(
+      html`<bec-approval-queue
+        user-id="5"
+        opportunity-id="006XYZ"
+        .requests=${[req(1), own, otherOpportunity]}
+        .products=${products}
+        .accounts=${accounts}
+      ></bec-approval-queue>`,
+    );
+    expect([...el.shadowRoot!.querySelectorAll('[role="option"]')].map((o) => o.id)).to.deep.equal(['req-1']);
+    expect($(el, '.card-header .badge').textContent).to.equal('1 pending');
+  });
+
+  it("asks the server for the record only, without the approver's own requests", async () => {
+    const { el, stub } = await loadedQueue(
+      10,
+      {
+        'GET /api/requests*': () => pendingPage(),
+      },
+      'scoped',
+    );
+    const list = stub.calls.find((c) => c.url.includes('/api/requests'))!;
+    expect(list.url).to.contain('requestedBy=others');
+    expect(list.url).to.contain('opportunityId=006XYZ');
+    expect(list.url).to.contain('accountId=001ACME');
+    expect($(el, '[part="empty"]').textContent).to.contain('Nothing waiting for you');
+  });
+
+  it('shows a failed load as an error with its detail and a Retry, not as an empty queue', async () => {
+    let fail = true;
+    const { el } = await loadedQueue(11, {
+      'GET /api/requests*': () =>
+        fail ? { status: 503, body: { code: 'UNAVAILABLE', detail: 'the database is not answering' } } : pendingPage(1),
+    });
+    expect($(el, '[part="error"]').textContent).to.contain('the database is not answering');
+    expect($(el, '[part="empty"]')).to.equal(null);
+    fail = false;
+    $<HTMLButtonElement>(el, '[part="retry"]').click();
+    await new Promise((r) => setTimeout(r, 50));
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelectorAll('[role="option"]').length).to.equal(1);
   });
 
   it('requires a comment to decline and a cost to counter', async () => {
@@ -94,21 +200,13 @@ describe('bec-approval-queue', () => {
   });
 
   it('loads from the API, posts the decision and shows a refusal', async () => {
-    const stub = stubFetch({
-      'GET /api/requests?status=pending&pageSize=200': () => ({ body: { items: [req(1)], total: 1, page: 1, pageSize: 200 } }),
-      'GET /api/products': () => ({ body: { items: products } }),
-      'GET /api/accounts': () => ({ body: { items: accounts } }),
-      'GET /api/programs': () => ({ body: { items: [] } }),
-      'GET /api/requests/1/context': () => ({ status: 404, body: { code: 'ROUTE_NOT_FOUND', detail: 'no route' } }),
+    const { el } = await loadedQueue(7, {
+      'GET /api/requests?status=pending&requestedBy=others&pageSize=200': () => pendingPage(1),
       'POST /api/requests/1/approve': () => ({
         status: 403,
         body: { code: 'SELF_APPROVAL', detail: 'you cannot approve your own request' },
       }),
     });
-    configureApi({ baseUrl: 'http://127.0.0.1:7', fetch: stub.fetch, csrfToken: 't' });
-    const el = await fixture<BecApprovalQueue>(html`<bec-approval-queue api-base="http://127.0.0.1:7"></bec-approval-queue>`);
-    await new Promise((r) => setTimeout(r, 50));
-    await el.updateComplete;
     expect(el.requests.length).to.equal(1);
     const failed = oneEvent(el, 'becerror');
     await el.decide('approve');

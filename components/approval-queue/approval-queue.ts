@@ -3,7 +3,9 @@ import { customElement, property, query, state } from 'lit/decorators.js';
 import { isMoneyText, moneyToString, parseMoney, sumMoney } from '../../core/money.js';
 import type { Account, Product, Program, SpecialPriceRequest } from '../shared/api.js';
 import { BecElement } from '../shared/base.js';
-import { formatDate, formatMoney, formatNumber, formatUnitPrice, labelOf } from '../shared/format.js';
+import { formatDate, formatMoney, formatNumber, formatUnitPrice, labelOf, parseLocaleDecimal } from '../shared/format.js';
+import { msg } from '../shared/i18n.js';
+import { renderViewState, showsContent, stateStyles, ViewStateController } from '../shared/states.js';
 import { controls, themeTokens, toneOf } from '../shared/theme.js';
 
 /** CRM context for one request (issue 5 serves it; a host page may pass it directly). */
@@ -62,14 +64,24 @@ export function contextFromServer(raw: ServerContext | RequestContext): RequestC
 }
 
 /**
- * The approver's queue of pending special-price requests, driven from the keyboard.
+ * The approver's queue of pending special-price requests, driven from the keyboard. The approver's
+ * own requests never show (the server leaves them out, and so does the element); on a CRM record
+ * page `opportunity-id` or `account-id` narrows it to that record's requests. Approving asks for
+ * confirmation naming the prices approved, and drops a counter-offer draft (its costs and comment).
  *
  * @summary Pending requests with CRM context (opportunity, deal registration, price history, margin impact) and approve, decline or counter with a comment.
  *
  * @event becdecision - A request was approved, declined or countered: `{ requestId, decision, comment, request }`.
  * @event becerror - An API call failed.
  *
+ * @csspart base - The card.
  * @csspart waiting - Shown while the element waits for credentials (the API answered 401); it loads when they arrive.
+ * @csspart loading - Shown while the requests load.
+ * @csspart empty - Shown when nothing waits.
+ * @csspart error - The failure, its detail and a Retry button.
+ * @csspart offline - Shown when the browser is offline, with a Retry button.
+ * @csspart retry - The Retry button.
+ * @csspart confirm - The approval confirmation: the prices approved, and what is discarded.
  * @csspart list - The list of pending requests.
  * @csspart item - One request in the list.
  * @csspart detail - The selected request's lines and decision form.
@@ -85,9 +97,20 @@ export class BecApprovalQueue extends BecElement {
   static override styles = [
     themeTokens,
     controls,
+    stateStyles,
     css`
       :host {
         container-type: inline-size;
+      }
+      .confirm {
+        margin-top: var(--_bec-space-small);
+        padding: var(--_bec-space-small);
+        border: 1px solid var(--_bec-color-brand);
+        border-radius: var(--_bec-radius);
+        background: var(--_bec-color-info-bg);
+      }
+      .confirm p {
+        margin: 0 0 var(--_bec-space-x-small);
       }
       .layout {
         display: grid;
@@ -239,42 +262,68 @@ export class BecApprovalQueue extends BecElement {
   @property({ attribute: false }) programs: Program[] = [];
   /** CRM context by request id. */
   @property({ attribute: false }) contexts: Record<number, RequestContext> = {};
+  /** Only the requests of this CRM opportunity (its Salesforce Id, the request's opportunityRef): for an Opportunity record page. */
+  @property({ attribute: 'opportunity-id' }) opportunityId = '';
+  /** Only the requests of this account (BEC id, or CRM Id), as distributor, reseller or end customer: for an Account record page. */
+  @property({ attribute: 'account-id' }) accountId = '';
+  /** The approver's user id: its own requests are left out (taken from the session when `api-base` is set). */
+  @property({ type: Number, attribute: 'user-id' }) userId: number | null = null;
 
   @state() private index = 0;
   @state() private counterCosts: Record<number, string> = {};
   @state() private errors: Record<string, string> = {};
   @state() private busy = false;
   @state() private message = '';
+  /** The request whose approval waits for confirmation. */
+  @state() private confirming: number | null = null;
+  /** What the approver started with `c` or `d` (or by typing a counter cost): its comment belongs to it, not to an approval. */
+  private draftIntent: 'counter' | 'decline' | null = null;
+  private readonly view = new ViewStateController(this, (err) => this.failed(err));
   @query('[role="listbox"]') private listbox!: HTMLElement;
   @query('#comment') private commentBox!: HTMLTextAreaElement;
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('apiBase') && this.api) void this.load();
-    if (changed.has('requests') && this.index >= this.requests.length) this.index = Math.max(0, this.requests.length - 1);
+    if ((changed.has('apiBase') || changed.has('opportunityId') || changed.has('accountId')) && this.api) void this.load();
+    const shown = this.visible.length;
+    if (this.index >= shown) this.index = Math.max(0, shown - 1);
   }
 
-  /** Loads the pending requests and the lookups from the API. */
-  override async load(): Promise<void> {
+  /** Loads the pending requests (not the approver's own, scoped to the record) and the lookups from the API. */
+  override load(): Promise<void> {
     const api = this.api;
-    if (!api) return;
-    this.busy = true;
-    try {
-      const [reqs, products, accounts, programs] = await Promise.all([
-        api.requests({ status: 'pending', pageSize: 200 }),
+    if (!api) return Promise.resolve();
+    return this.view.track(async () => {
+      const [me, reqs, products, accounts, programs] = await Promise.all([
+        api.me(),
+        api.requests({
+          status: 'pending',
+          requestedBy: 'others',
+          opportunityId: this.opportunityId || undefined,
+          accountId: this.accountId || undefined,
+          pageSize: 200,
+        }),
         api.products(),
         api.accounts(),
         api.programs(),
       ]);
+      this.userId = me.userId;
       this.products = products;
       this.accounts = accounts;
       this.programs = programs;
       this.requests = reqs.items;
       await this.loadContext();
-    } catch (err) {
-      this.errors = { form: this.failed(err) };
-    } finally {
-      this.busy = false;
-    }
+    });
+  }
+
+  /** The requests shown: never the approver's own, only the record's when scoped. */
+  get visible(): SpecialPriceRequest[] {
+    const account = /^\d+$/.test(this.accountId) ? Number(this.accountId) : null;
+    return this.requests.filter(
+      (r) =>
+        r.requestedByUserId !== this.userId &&
+        (!this.opportunityId || r.opportunityRef === this.opportunityId) &&
+        (account === null || [r.distributorId, r.resellerId, r.endCustomerId].includes(account)),
+    );
   }
 
   private async loadContext() {
@@ -289,7 +338,7 @@ export class BecApprovalQueue extends BecElement {
   }
 
   private get current(): SpecialPriceRequest | undefined {
-    return this.requests[this.index];
+    return this.visible[this.index];
   }
   private product(id: number) {
     return this.products.find((p) => p.id === id);
@@ -302,8 +351,8 @@ export class BecApprovalQueue extends BecElement {
   }
 
   private select(i: number) {
-    this.index = Math.max(0, Math.min(this.requests.length - 1, i));
-    this.counterCosts = {};
+    this.index = Math.max(0, Math.min(this.visible.length - 1, i));
+    this.clearDraft();
     this.errors = {};
     this.renderRoot.querySelector(`#req-${this.current?.id}`)?.scrollIntoView({ block: 'nearest' });
     void this.loadContext();
@@ -314,20 +363,101 @@ export class BecApprovalQueue extends BecElement {
     if (k === 'ArrowDown' || k === 'j') this.select(this.index + 1);
     else if (k === 'ArrowUp' || k === 'k') this.select(this.index - 1);
     else if (k === 'Home') this.select(0);
-    else if (k === 'End') this.select(this.requests.length - 1);
-    else if (k === 'a') void this.decide('approve');
+    else if (k === 'End') this.select(this.visible.length - 1);
+    else if (k === 'a') void this.askApproval();
     else if (k === 'd' || k === 'c') {
+      this.draftIntent = k === 'c' ? 'counter' : 'decline';
       this.commentBox?.focus();
       if (k === 'c') this.renderRoot.querySelector<HTMLInputElement>('td input')?.focus();
     } else return;
     e.preventDefault();
   }
 
-  /** Approves, declines or counters the selected request. */
-  async decide(decision: 'approve' | 'decline' | 'counter'): Promise<void> {
+  /** Drops what was typed for a counter-offer or a decline: its costs and its comment. */
+  private clearDraft() {
+    this.counterCosts = {};
+    this.draftIntent = null;
+    if (this.commentBox) this.commentBox.value = '';
+  }
+
+  /** The counter costs typed, as the API takes them ("3,05" in de → "3.05"); null for text that is no amount. */
+  private counterCostOf(lineId: number): string | null {
+    return parseLocaleDecimal(this.counterCosts[lineId] ?? '', this.locale);
+  }
+
+  private get hasCounterDraft() {
+    return this.draftIntent === 'counter' || Object.values(this.counterCosts).some((v) => v.trim());
+  }
+
+  /** Asks to confirm the approval of the selected request, naming the prices approved; focus goes to the confirm button. */
+  async askApproval(): Promise<void> {
     const r = this.current;
     if (!r || this.busy) return;
-    const comment = this.commentBox?.value.trim() ?? '';
+    this.confirming = r.id;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLButtonElement>('[part="confirm"] button.brand')?.focus();
+  }
+
+  private async cancelApproval() {
+    this.confirming = null;
+    await this.updateComplete;
+    this.listbox?.focus();
+  }
+
+  private async confirmApproval() {
+    const discard = this.hasCounterDraft;
+    this.confirming = null;
+    // A comment typed for a counter-offer or a decline is not the approval's: it goes with the draft.
+    const comment = discard || this.draftIntent === 'decline' ? '' : (this.commentBox?.value.trim() ?? '');
+    this.clearDraft();
+    await this.decide('approve', comment);
+  }
+
+  private prices(r: SpecialPriceRequest, costs: (lineId: number) => string | null) {
+    return r.lines
+      .map((l) => {
+        const cost = costs(l.id);
+        return cost === null
+          ? null
+          : `${this.product(l.productId)?.vendorPartNumber ?? `#${l.productId}`} ${formatUnitPrice(cost, this.currency, this.locale)} × ${formatNumber(l.quantity, this.locale)}`;
+      })
+      .filter((x) => x !== null)
+      .join(', ');
+  }
+
+  private renderConfirm(r: SpecialPriceRequest) {
+    const draft = this.hasCounterDraft ? this.prices(r, (id) => this.counterCostOf(id) ?? (this.counterCosts[id]?.trim() || null)) : '';
+    return html`<div
+      class="confirm"
+      part="confirm"
+      role="alertdialog"
+      aria-labelledby="confirm-text"
+      @keydown=${(e: KeyboardEvent) => {
+        if (e.key === 'Escape') {
+          e.stopPropagation();
+          void this.cancelApproval();
+        }
+      }}
+    >
+      <p id="confirm-text">
+        ${msg(this.locale, 'queue.confirmApprove', { number: r.number, prices: this.prices(r, (id) => r.lines.find((l) => l.id === id)!.requestedCost) })}
+        ${this.hasCounterDraft ? msg(this.locale, 'queue.confirmDiscards', { prices: draft || '—' }) : nothing}
+      </p>
+      <div class="actions">
+        <button class="brand" type="button" @click=${() => this.confirmApproval()}>${msg(this.locale, 'queue.confirm')}</button>
+        <button type="button" @click=${() => this.cancelApproval()}>${msg(this.locale, 'queue.cancel')}</button>
+      </div>
+    </div>`;
+  }
+
+  /**
+   * Approves, declines or counters the selected request at once (the keys and the Approve button
+   * ask for confirmation first). An approval's comment is `comment`, never the comment box's.
+   */
+  async decide(decision: 'approve' | 'decline' | 'counter', approvalComment = ''): Promise<void> {
+    const r = this.current;
+    if (!r || this.busy) return;
+    const comment = decision === 'approve' ? approvalComment.trim() : (this.commentBox?.value.trim() ?? '');
     const errors: Record<string, string> = {};
     if ((decision === 'decline' || decision === 'counter') && !comment) errors.comment = `A comment is required to ${decision}`;
     const counterLines: { lineId: number; counterCost: string }[] = [];
@@ -335,8 +465,9 @@ export class BecApprovalQueue extends BecElement {
       for (const l of r.lines) {
         const v = (this.counterCosts[l.id] ?? '').trim();
         if (!v) continue;
-        if (!isMoneyText(v)) errors[`line-${l.id}`] = 'Not an amount';
-        else counterLines.push({ lineId: l.id, counterCost: moneyToString(parseMoney(v)) });
+        const cost = this.counterCostOf(l.id);
+        if (cost === null || !isMoneyText(cost)) errors[`line-${l.id}`] = 'Not an amount';
+        else counterLines.push({ lineId: l.id, counterCost: moneyToString(parseMoney(cost)) });
       }
       if (!counterLines.length && !Object.keys(errors).some((k) => k.startsWith('line-')))
         errors.counter = 'Enter a counter cost on at least one line';
@@ -360,9 +491,8 @@ export class BecApprovalQueue extends BecElement {
       this.emit('becdecision', { requestId: r.id, decision, comment, request: updated });
       this.message = `${r.number} ${decision === 'approve' ? 'approved' : decision === 'decline' ? 'declined' : 'countered'}`;
       this.requests = this.requests.filter((x) => x.id !== r.id);
-      if (this.commentBox) this.commentBox.value = '';
-      this.counterCosts = {};
-      if (this.index >= this.requests.length) this.index = Math.max(0, this.requests.length - 1);
+      this.clearDraft();
+      if (this.index >= this.visible.length) this.index = Math.max(0, this.visible.length - 1);
       await this.updateComplete;
       this.listbox?.focus();
       void this.loadContext();
@@ -485,7 +615,15 @@ export class BecApprovalQueue extends BecElement {
   private renderDetail(r: SpecialPriceRequest) {
     const cur = this.currency;
     const program = this.programs.find((p) => p.id === r.programId);
-    return html`<section class="detail" part="detail" aria-label="Request ${r.number}">
+    // Escape from the decision form goes back to the list (the draft stays until another request is selected or one is approved).
+    return html`<section
+      class="detail"
+      part="detail"
+      aria-label="Request ${r.number}"
+      @keydown=${(e: KeyboardEvent) => {
+        if (e.key === 'Escape') this.listbox?.focus();
+      }}
+    >
       <h3>${r.number} <span class="badge" data-tone=${toneOf(r.status)}>${labelOf(r.status)}</span></h3>
       <dl>
         <dt>Distributor</dt>
@@ -529,7 +667,10 @@ export class BecApprovalQueue extends BecElement {
                   placeholder="e.g. ${l.requestedCost}"
                   aria-invalid=${this.errors[`line-${l.id}`] ? 'true' : 'false'}
                   .value=${this.counterCosts[l.id] ?? ''}
-                  @input=${(e: Event) => (this.counterCosts = { ...this.counterCosts, [l.id]: (e.target as HTMLInputElement).value })}
+                  @input=${(e: Event) => {
+                    this.draftIntent = 'counter';
+                    this.counterCosts = { ...this.counterCosts, [l.id]: (e.target as HTMLInputElement).value };
+                  }}
                 />
                 ${this.errors[`line-${l.id}`] ? html`<div class="field-error">${this.errors[`line-${l.id}`]}</div>` : nothing}
               </td>
@@ -545,29 +686,38 @@ export class BecApprovalQueue extends BecElement {
       </div>
       ${this.errors.form ? html`<div class="alert" role="alert">${this.errors.form}</div>` : nothing}
       <div class="actions" part="actions">
-        <button class="brand" type="button" ?disabled=${this.busy} @click=${() => this.decide('approve')}>Approve</button>
+        <button class="brand" type="button" ?disabled=${this.busy} @click=${() => this.askApproval()}>Approve</button>
         <button type="button" ?disabled=${this.busy} @click=${() => this.decide('counter')}>Counter</button>
         <button class="destructive" type="button" ?disabled=${this.busy} @click=${() => this.decide('decline')}>Decline</button>
       </div>
       <p class="muted" style="font-size:var(--_bec-font-size-1)">
-        Keys in the list: <kbd>↑</kbd>/<kbd>↓</kbd> move, <kbd>a</kbd> approve, <kbd>c</kbd> counter, <kbd>d</kbd> decline
+        Keys in the list: <kbd>↑</kbd>/<kbd>↓</kbd> (or <kbd>j</kbd>/<kbd>k</kbd>) move, <kbd>a</kbd> approve, <kbd>c</kbd> counter,
+        <kbd>d</kbd> decline
       </p>
+      ${this.confirming === r.id ? this.renderConfirm(r) : nothing}
     </section>`;
   }
 
   override render() {
     const r = this.current;
+    const shown = this.visible;
     return html`<div class="card" part="base">
       <div class="card-header">
-        <h2>Approval queue</h2>
-        <span class="badge" data-tone="info">${this.requests.length} pending</span>
+        <h2>${msg(this.locale, 'queue.title')}</h2>
+        <span class="badge" data-tone="info">${msg(this.locale, 'queue.pending', { count: formatNumber(shown.length, this.locale) })}</span>
       </div>
       <div class="sr-only" role="status">${this.message}</div>
       ${this.renderWaiting()} ${this.message ? html`<div class="alert" data-tone="success">${this.message}</div>` : nothing}
+      ${renderViewState(this.view, {
+        empty: shown.length === 0,
+        emptyText: msg(this.locale, 'queue.empty'),
+        locale: this.locale,
+        hasContent: shown.length > 0,
+        waiting: this.waitingForCredentials,
+      })}
       ${
-        this.requests.length === 0
-          ? html`<div class="empty">${this.busy ? 'Loading…' : 'Nothing waiting for you.'}</div>
-              ${this.errors.form ? html`<div class="alert" role="alert">${this.errors.form}</div>` : nothing}`
+        !showsContent(this.view, shown.length === 0)
+          ? nothing
           : html`<div class="layout">
               <ul
                 role="listbox"
@@ -577,7 +727,7 @@ export class BecApprovalQueue extends BecElement {
                 aria-activedescendant=${r ? `req-${r.id}` : nothing}
                 @keydown=${this.onListKey}
               >
-                ${this.requests.map(
+                ${shown.map(
                   // The listbox owns the keyboard (aria-activedescendant); options only take clicks.
                   (q, i) =>
                     // eslint-disable-next-line lit-a11y/click-events-have-key-events

@@ -45,6 +45,23 @@ const products: Product[] = [
 const endCustomers: Account[] = [{ id: 9, type: 'end_customer', name: 'Helios Medical Devices', country: 'US' }];
 const $ = <T extends Element>(el: Element, sel: string) => el.shadowRoot!.querySelector<T>(sel)!;
 
+/** A request form (with the test's programs, products and end customers) inside a host `<form>`. */
+async function inForm(required: boolean, inDisabledFieldset = false) {
+  const control = html`<bec-request-form
+    ?required=${required}
+    .programs=${programs}
+    .products=${products}
+    .endCustomers=${endCustomers}
+    distributor-id="2"
+  ></bec-request-form>`;
+  const form = await fixture<HTMLFormElement>(
+    inDisabledFieldset ? html`<form><fieldset disabled>${control}</fieldset></form>` : html`<form>${control}</form>`,
+  );
+  const el = form.querySelector('bec-request-form')!;
+  await el.updateComplete;
+  return { form, el };
+}
+
 async function fill(el: BecRequestForm, program: string, part: string, qty: string, cost: string) {
   $<HTMLSelectElement>(el, '#programId').value = program;
   $<HTMLSelectElement>(el, '#endCustomerId').value = '9';
@@ -163,14 +180,141 @@ describe('bec-request-form', () => {
   });
 
   it('takes part in a surrounding form', async () => {
-    const form = await fixture<HTMLFormElement>(
-      html`<form>
-        <bec-request-form .programs=${programs} .products=${products} .endCustomers=${endCustomers} distributor-id="2"></bec-request-form>
-      </form>`,
-    );
-    const el = form.querySelector('bec-request-form')!;
+    const { form, el } = await inForm(false);
     await fill(el, '1', 'VS-MCU-32F4', '10', '4.10');
     $<HTMLButtonElement>(el, 'button[type="submit"]').click();
     expect(JSON.parse(String(new FormData(form).get('specialPriceRequest'))).programId).to.equal(1);
+  });
+
+  it('is a real form control: an empty required request fails the form, a filled one is in its FormData', async () => {
+    const form = await fixture<HTMLFormElement>(
+      html`<form>
+        <bec-request-form
+          required
+          .programs=${programs}
+          .products=${products}
+          .endCustomers=${endCustomers}
+          distributor-id="2"
+        ></bec-request-form>
+      </form>`,
+    );
+    const el = form.querySelector('bec-request-form')!;
+    await el.updateComplete;
+    expect(el.form).to.equal(form);
+    expect(el.willValidate).to.equal(true);
+    expect(form.checkValidity()).to.equal(false);
+    expect(el.validity.valueMissing).to.equal(true);
+    expect(new FormData(form).has('specialPriceRequest')).to.equal(false);
+    // Half filled: invalid with the first problem's message (a custom error), not missing.
+    $<HTMLSelectElement>(el, '#programId').value = '1';
+    $<HTMLSelectElement>(el, '#programId').dispatchEvent(new Event('change', { bubbles: true }));
+    await el.updateComplete;
+    expect(el.validity.valueMissing).to.equal(false);
+    expect(el.validity.customError).to.equal(true);
+    expect(el.checkValidity()).to.equal(false);
+    await fill(el, '1', 'VS-MCU-32F4', '10', '4.10');
+    await el.updateComplete;
+    expect(el.validationMessage).to.equal('');
+    expect(form.checkValidity()).to.equal(true);
+    const value = JSON.parse(String(new FormData(form).get('specialPriceRequest')));
+    expect(value).to.deep.include({ programId: 1, endCustomerId: 9, validTo: '2027-03-31' });
+    expect(value.lines).to.deep.equal([{ productId: 1, quantity: 10, requestedCost: '4.10' }]);
+  });
+
+  it('reportValidity() shows the problem in place and focuses it', async () => {
+    const el = await fixture<BecRequestForm>(
+      html`<bec-request-form required .programs=${programs} .products=${products} .endCustomers=${endCustomers}></bec-request-form>`,
+    );
+    expect(el.reportValidity()).to.equal(false);
+    await el.updateComplete;
+    expect($(el, '#err-programId').textContent).to.contain('Fill in the request');
+  });
+
+  it('is disabled by a disabled fieldset: no input, no value in the form data', async () => {
+    const { form, el } = await inForm(true, true);
+    expect(el.disabled).to.equal(true);
+    expect($<HTMLSelectElement>(el, '#programId').matches(':disabled')).to.equal(true);
+    expect($<HTMLButtonElement>(el, 'button[type="submit"]').disabled).to.equal(true);
+    // A disabled control is barred from validation: the form is valid, and the request is not in its data.
+    expect(form.checkValidity()).to.equal(true);
+    expect(new FormData(form).has('specialPriceRequest')).to.equal(false);
+  });
+
+  it('is cleared by the form reset and restores a draft the browser gives back', async () => {
+    const { form, el } = await inForm(false);
+    await fill(el, '1', 'VS-MCU-32F4', '10', '4.10');
+    await el.updateComplete;
+    const draft = JSON.stringify({
+      fields: { programId: '1', endCustomerId: '9', validFrom: '2026-12-01', validTo: '2027-03-31' },
+      lines: [{ key: 1, productId: 1, search: 'VS-MCU-32F4', quantity: '10', requestedCost: '4.10' }],
+    });
+    form.reset();
+    await el.updateComplete;
+    expect($<HTMLSelectElement>(el, '#programId').value).to.equal('');
+    expect($<HTMLInputElement>(el, 'tbody input').value).to.equal('');
+    expect(new FormData(form).has('specialPriceRequest')).to.equal(false);
+    await el.formStateRestoreCallback(draft);
+    await el.updateComplete;
+    expect($<HTMLSelectElement>(el, '#programId').value).to.equal('1');
+    expect($<HTMLInputElement>(el, 'tbody input').value).to.equal('VS-MCU-32F4');
+    expect(JSON.parse(String(new FormData(form).get('specialPriceRequest'))).lines).to.deep.equal([
+      { productId: 1, quantity: 10, requestedCost: '4.10' },
+    ]);
+  });
+
+  it("takes amounts and quantities in the locale's way (de: 3,05 and 8.000) and sends decimal strings", async () => {
+    const el = await fixture<BecRequestForm>(
+      html`<bec-request-form
+        locale="de-DE"
+        currency="EUR"
+        .programs=${programs}
+        .products=${products}
+        .endCustomers=${endCustomers}
+        distributor-id="2"
+      ></bec-request-form>`,
+    );
+    await fill(el, '1', 'VS-MCU-32F4', '8.000', '3,05');
+    expect(el.value.lines).to.deep.equal([{ productId: 1, quantity: 8000, requestedCost: '3.05' }]);
+    expect(el.validate()).to.deep.equal([]);
+    // 8,000 x 3.05 = 24,400.00, shown the German way.
+    expect($(el, '[part="summary"]').textContent!.replace(/\s/g, ' ')).to.contain('24.400,00 €');
+    // "3.05" is no German amount (a misplaced group mark), and the message's example is German too.
+    const cost = el.shadowRoot!.querySelectorAll<HTMLInputElement>('tbody input')[2];
+    cost.select();
+    await sendKeys({ type: '3.05' });
+    await el.updateComplete;
+    expect(el.validate().find((p) => p.field === 'lines.0.requestedCost')?.message).to.equal('An amount such as 1,25');
+  });
+
+  it('speaks French with locale="fr"', async () => {
+    const el = await fixture<BecRequestForm>(
+      html`<bec-request-form locale="fr-FR" .programs=${programs} .products=${products} .endCustomers=${endCustomers}></bec-request-form>`,
+    );
+    expect($(el, 'h2').textContent).to.equal('Demander un prix spécial');
+    expect($(el, 'button[type="submit"]').textContent!.trim()).to.equal('Envoyer la demande');
+    await fill(el, '1', 'VS-MCU-32F4', '10', '4,5');
+    expect(el.value.lines[0].requestedCost).to.equal('4.5');
+  });
+
+  it('shows a failed load with its detail and a Retry that loads again', async () => {
+    let fail = true;
+    const stub = stubFetch({
+      'GET /api/programs': () =>
+        fail ? { status: 503, body: { code: 'UNAVAILABLE', detail: 'the database is not answering' } } : { body: { items: programs } },
+      'GET /api/accounts?type=end_customer': () => ({ body: { items: endCustomers } }),
+      'GET /api/products': () => ({ body: { items: products } }),
+      'GET /api/session': () => ({ body: { userId: 6, email: 'ops@a', name: 'Ari', role: 'distributor_user', distributorId: 2 } }),
+    });
+    configureApi({ baseUrl: 'http://127.0.0.1:31', fetch: stub.fetch, token: 't' });
+    const el = await fixture<BecRequestForm>(html`<bec-request-form api-base="http://127.0.0.1:31"></bec-request-form>`);
+    await new Promise((r) => setTimeout(r, 50));
+    await el.updateComplete;
+    expect($(el, '[part="error"]').textContent).to.contain('503 · the database is not answering');
+    fail = false;
+    $<HTMLButtonElement>(el, '[part="retry"]').click();
+    await new Promise((r) => setTimeout(r, 50));
+    await el.updateComplete;
+    expect($(el, '[part="error"]')).to.equal(null);
+    expect(el.shadowRoot!.querySelectorAll('#programId option').length).to.equal(3);
   });
 });

@@ -4,7 +4,9 @@ import { isMoneyText, moneyToString, parseMoney, sumMoney } from '../../core/mon
 import { checkRequestEligibility, type EligibilityProblem } from '../../core/programs/eligibility.js';
 import { ApiError, newIdempotencyKey, type Account, type Product, type Program, type RequestInput } from '../shared/api.js';
 import { BecElement } from '../shared/base.js';
-import { formatMoney, formatUnitPrice, labelOf } from '../shared/format.js';
+import { formatEditableDecimal, formatMoney, formatUnitPrice, labelOf, parseLocaleDecimal } from '../shared/format.js';
+import { msg } from '../shared/i18n.js';
+import { renderViewState, stateStyles, ViewStateController } from '../shared/states.js';
 import { controls, themeTokens } from '../shared/theme.js';
 
 interface DraftLine {
@@ -19,7 +21,11 @@ interface DraftLine {
  * A special-price request: products, quantities, target prices, end customer and the linked
  * opportunity or deal registration. Checked against the program's eligibility in the browser
  * before it is sent; sent with an idempotency key; the server's field errors show in place.
- * Form-associated: inside a `<form>` its value is the request as JSON.
+ * Form-associated (ElementInternals), as a native control: inside a `<form>` its value (the
+ * request as JSON) is in the form's FormData under `name`; `required` makes an empty request fail
+ * the form's `checkValidity()`; `disabled` (or a disabled fieldset) disables it; form reset clears
+ * it and the browser restores a draft (back/forward, autofill). Amounts and quantities are typed
+ * in the `locale`'s way ("3,05" in de or fr) and sent as decimal strings.
  *
  * @summary Special-price request form with product search, eligibility check and in-place errors.
  *
@@ -41,6 +47,7 @@ export class BecRequestForm extends BecElement {
   static override styles = [
     themeTokens,
     controls,
+    stateStyles,
     css`
       form {
         padding: var(--_bec-space-medium);
@@ -54,6 +61,10 @@ export class BecRequestForm extends BecElement {
         border: 0;
         padding: 0;
         margin: var(--_bec-space-small) 0;
+        min-width: 0;
+      }
+      fieldset.whole {
+        margin: 0;
       }
       legend {
         font-weight: 700;
@@ -117,6 +128,10 @@ export class BecRequestForm extends BecElement {
   @property({ attribute: 'opportunity-ref' }) opportunityRef = '';
   /** Form field name when form-associated. */
   @property({ reflect: true }) name = 'specialPriceRequest';
+  /** An empty request makes the surrounding form invalid (`valueMissing`). */
+  @property({ type: Boolean, reflect: true }) required = false;
+  /** No input, and no value in the surrounding form's data. */
+  @property({ type: Boolean, reflect: true }) disabled = false;
 
   @state() private lines: DraftLine[] = [{ key: 1, productId: null, search: '', quantity: '', requestedCost: '' }];
   @state() private errors: Record<string, string> = {};
@@ -126,6 +141,7 @@ export class BecRequestForm extends BecElement {
   private idempotencyKey = newIdempotencyKey();
   private internals: ElementInternals;
   private searchTimer?: ReturnType<typeof setTimeout>;
+  private readonly view = new ViewStateController(this, (err) => this.failed(err));
 
   constructor() {
     super();
@@ -136,10 +152,102 @@ export class BecRequestForm extends BecElement {
     if (changed.has('apiBase') && this.api) void this.load();
   }
 
-  override async load(): Promise<void> {
-    const api = this.api;
-    if (!api) return;
+  protected override updated(): void {
+    this.syncFormState();
+  }
+
+  /** The form this element belongs to, as for a native control. */
+  get form(): HTMLFormElement | null {
+    return this.internals.form;
+  }
+  get validity(): ValidityState {
+    return this.internals.validity;
+  }
+  get validationMessage(): string {
+    return this.internals.validationMessage;
+  }
+  get willValidate(): boolean {
+    return this.internals.willValidate;
+  }
+  /** True when the request may be sent; else fires `invalid`, as a native control does. */
+  checkValidity(): boolean {
+    this.syncFormState();
+    return this.internals.checkValidity();
+  }
+  /** As `checkValidity()`, and shows the problems in place, focusing the first. */
+  reportValidity(): boolean {
+    this.syncFormState();
+    const valid = this.internals.reportValidity();
+    if (!valid) this.showProblems(this.isEmpty ? [{ field: 'programId', message: msg(this.locale, 'form.required') }] : this.validate());
+    return valid;
+  }
+
+  /** Nothing typed yet: no program, end customer or dates chosen, every line blank. */
+  get isEmpty(): boolean {
+    const typed = ['programId', 'endCustomerId', 'validFrom', 'validTo', 'distributorId'].some((f) => this.field(f));
+    return !typed && this.lines.every((l) => !l.search.trim() && !l.quantity.trim() && !l.requestedCost.trim());
+  }
+
+  /** The draft as typed, for the browser to give back on restore. */
+  private get draft(): string {
+    const fields = Object.fromEntries(
+      [...this.renderRoot.querySelectorAll<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>('[name]')].map((e) => [
+        e.name,
+        e.value,
+      ]),
+    );
+    return JSON.stringify({ fields, lines: this.lines });
+  }
+
+  /** The value in the surrounding form's data and the validity the form sees, from what is typed now. */
+  private syncFormState() {
+    if (!this.hasUpdated) return;
+    if (this.disabled || this.isEmpty) {
+      this.internals.setFormValue(null, this.draft);
+      if (this.required && !this.disabled) {
+        const anchor = this.renderRoot.querySelector<HTMLElement>('#programId') ?? undefined;
+        this.internals.setValidity({ valueMissing: true }, msg(this.locale, 'form.required'), anchor);
+      } else this.internals.setValidity({});
+      return;
+    }
+    this.internals.setFormValue(JSON.stringify(this.value), this.draft);
+    const problems = this.validate();
+    const first = problems[0];
+    const anchor = first
+      ? (this.renderRoot.querySelector<HTMLElement>(`[name="${first.field}"], [data-field="${first.field}"] input`) ?? undefined)
+      : undefined;
+    this.internals.setValidity(first ? { customError: true } : {}, first?.message ?? '', anchor);
+  }
+
+  formDisabledCallback(disabled: boolean) {
+    this.disabled = disabled;
+  }
+
+  /** The browser gives back a draft (back/forward navigation, autofill): the fields and the lines as they were. */
+  async formStateRestoreCallback(state: string | File | FormData | null) {
+    if (typeof state !== 'string') return;
+    let draft: { fields?: Record<string, string>; lines?: DraftLine[] };
     try {
+      draft = JSON.parse(state);
+    } catch {
+      return;
+    }
+    if (Array.isArray(draft.lines) && draft.lines.length) {
+      this.lines = draft.lines.map((l) => ({ ...l, key: this.nextKey++ }));
+    }
+    await this.updateComplete;
+    for (const [name, value] of Object.entries(draft.fields ?? {})) {
+      const field = this.renderRoot.querySelector<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>(`[name="${name}"]`);
+      if (field) field.value = value;
+    }
+    this.requestUpdate();
+  }
+
+  /** Loads the programs, end customers and products to choose from (loading, error with Retry, offline shown above the form). */
+  override load(): Promise<void> {
+    const api = this.api;
+    if (!api) return Promise.resolve();
+    return this.view.track(async () => {
       const [programs, endCustomers, products] = await Promise.all([api.programs(), api.accounts('end_customer'), api.products()]);
       this.programs = programs.filter((p) => p.type !== 'rebate' && p.status === 'active');
       this.endCustomers = endCustomers;
@@ -149,11 +257,7 @@ export class BecRequestForm extends BecElement {
         if (me.distributorId) this.distributorId = me.distributorId;
         else if (me.role === 'channel_manager' || me.role === 'vendor_admin') this.distributors = await api.accounts('distributor');
       }
-    } catch (err) {
-      const message = this.failed(err);
-      // No message: waiting for credentials (a 401), which the waiting part shows.
-      this.errors = message ? { form: message } : {};
-    }
+    });
   }
 
   private field(name: string): string {
@@ -172,7 +276,11 @@ export class BecRequestForm extends BecElement {
       opportunityRef: this.field('opportunityRef') || null,
       dealRegistrationRef: this.field('dealRegistrationRef') || null,
       justification: this.field('justification') || null,
-      lines: this.lines.map((l) => ({ productId: l.productId ?? 0, quantity: Number(l.quantity), requestedCost: l.requestedCost.trim() })),
+      lines: this.lines.map((l) => ({
+        productId: l.productId ?? 0,
+        quantity: Number(parseLocaleDecimal(l.quantity, this.locale) ?? NaN),
+        requestedCost: parseLocaleDecimal(l.requestedCost, this.locale) ?? l.requestedCost.trim(),
+      })),
     };
   }
 
@@ -189,8 +297,13 @@ export class BecRequestForm extends BecElement {
     v.lines.forEach((l, i) => {
       if (!l.productId) problems.push({ field: `lines.${i}.productId`, message: 'Pick a product from the list' });
       if (!Number.isSafeInteger(l.quantity) || l.quantity <= 0)
-        problems.push({ field: `lines.${i}.quantity`, message: 'A whole number above 0' });
-      if (!isMoneyText(l.requestedCost)) problems.push({ field: `lines.${i}.requestedCost`, message: 'An amount such as 1.25' });
+        problems.push({ field: `lines.${i}.quantity`, message: msg(this.locale, 'form.notQuantity') });
+      // Text that is no amount in the locale ("3.05" in de) is refused, whatever it would mean elsewhere.
+      if (!isMoneyText(l.requestedCost) || parseLocaleDecimal(this.lines[i]?.requestedCost ?? '', this.locale) === null)
+        problems.push({
+          field: `lines.${i}.requestedCost`,
+          message: msg(this.locale, 'form.notAmount', { example: formatEditableDecimal('1.25', this.locale) }),
+        });
     });
     const program = this.programs.find((p) => p.id === v.programId);
     if (program && !problems.length) {
@@ -225,7 +338,7 @@ export class BecRequestForm extends BecElement {
     try {
       const request = await this.api.createRequest(input, this.idempotencyKey);
       this.emit('becrequestsubmit', { request, input, idempotencyKey: this.idempotencyKey });
-      this.done = `Request ${request.number} sent for approval`;
+      this.done = msg(this.locale, 'form.sent', { number: request.number });
       this.idempotencyKey = newIdempotencyKey();
       this.reset();
     } catch (err) {
@@ -285,9 +398,9 @@ export class BecRequestForm extends BecElement {
   }
 
   private get total(): string | null {
-    const amounts = this.lines.filter((l) => isMoneyText(l.requestedCost) && /^\d+$/.test(l.quantity.trim()));
+    const amounts = this.value.lines.filter((l) => isMoneyText(l.requestedCost) && Number.isSafeInteger(l.quantity) && l.quantity > 0);
     if (!amounts.length) return null;
-    return moneyToString(sumMoney(amounts.map((l) => parseMoney(l.requestedCost).times(Number(l.quantity)))));
+    return moneyToString(sumMoney(amounts.map((l) => parseMoney(l.requestedCost).times(l.quantity))));
   }
 
   override render() {
@@ -296,182 +409,194 @@ export class BecRequestForm extends BecElement {
       ([k]) => k === 'form' || !this.renderRoot.querySelector(`[name="${k}"], [data-field="${k}"]`),
     );
     return html`<div class="card" part="base">
-      <div class="card-header"><h2>Request a special price</h2></div>
+      <div class="card-header"><h2>${msg(this.locale, 'form.title')}</h2></div>
       ${this.renderWaiting()}
-      <form part="form" novalidate @submit=${this.submit} @change=${() => this.requestUpdate()}>
-        <div class="grid">
-          <div class="field">
-            <label for="programId">Program</label>
-            <select
-              id="programId"
-              name="programId"
-              aria-invalid=${this.invalid('programId')}
-              aria-describedby=${this.describedBy('programId')}
+      ${renderViewState(this.view, {
+        empty: this.view.state.kind === 'ready' && this.programs.length === 0,
+        emptyText: msg(this.locale, 'form.noPrograms'),
+        locale: this.locale,
+        waiting: this.waitingForCredentials,
+      })}
+      <form part="form" novalidate @submit=${this.submit} @change=${() => this.requestUpdate()} @input=${() => this.requestUpdate()}>
+        <fieldset class="whole" ?disabled=${this.disabled}>
+          <div class="grid">
+            <div class="field">
+              <label for="programId">Program</label>
+              <select
+                id="programId"
+                name="programId"
+                aria-invalid=${this.invalid('programId')}
+                aria-describedby=${this.describedBy('programId')}
+              >
+                <option value="">Choose…</option>
+                ${this.programs.map((p) => html`<option value=${p.id} ?selected=${p.id === this.programId}>${p.code} · ${p.name}</option>`)}
+              </select>
+              ${this.err('programId')}
+              ${program ? html`<div class="hint">${labelOf(program.type)} · ${program.startDate} to ${program.endDate}${program.priceFloor ? ` · floor ${formatUnitPrice(program.priceFloor, this.currency, this.locale)}` : ''}${program.quantityCap ? ` · cap ${program.quantityCap}` : ''}</div>` : nothing}
+            </div>
+            ${
+              this.distributors.length
+                ? html`<div class="field">
+                    <label for="distributorId">On behalf of distributor</label>
+                    <select
+                      id="distributorId"
+                      name="distributorId"
+                      aria-invalid=${this.invalid('distributorId')}
+                      aria-describedby=${this.describedBy('distributorId')}
+                    >
+                      <option value="">Choose…</option>
+                      ${this.distributors.map((d) => html`<option value=${d.id}>${d.name}</option>`)}
+                    </select>
+                    ${this.err('distributorId')}
+                  </div>`
+                : nothing
+            }
+            <div class="field">
+              <label for="endCustomerId">End customer</label>
+              <select
+                id="endCustomerId"
+                name="endCustomerId"
+                aria-invalid=${this.invalid('endCustomerId')}
+                aria-describedby=${this.describedBy('endCustomerId')}
+              >
+                <option value="">Choose…</option>
+                ${this.endCustomers.map((a) => html`<option value=${a.id}>${a.name}${a.country ? ` (${a.country})` : ''}</option>`)}
+              </select>
+              ${this.err('endCustomerId')}
+            </div>
+            <div class="field">
+              <label for="validFrom">Valid from</label>
+              <input
+                id="validFrom"
+                name="validFrom"
+                type="date"
+                aria-invalid=${this.invalid('validFrom')}
+                aria-describedby=${this.describedBy('validFrom')}
+              />
+              ${this.err('validFrom')}
+            </div>
+            <div class="field">
+              <label for="validTo">Valid to</label>
+              <input
+                id="validTo"
+                name="validTo"
+                type="date"
+                aria-invalid=${this.invalid('validTo')}
+                aria-describedby=${this.describedBy('validTo')}
+              />
+              ${this.err('validTo')}
+            </div>
+            <div class="field">
+              <label for="opportunityRef">Opportunity</label>
+              <input id="opportunityRef" name="opportunityRef" placeholder="006…" .value=${this.opportunityRef} />
+            </div>
+            <div class="field">
+              <label for="dealRegistrationRef">Deal registration</label>
+              <input id="dealRegistrationRef" name="dealRegistrationRef" placeholder="DR-…" />
+            </div>
+          </div>
+          <fieldset part="lines">
+            <legend>Products</legend>
+            <datalist id="product-options">
+              ${this.products.map((p) => html`<option value=${p.vendorPartNumber}>${p.description}</option>`)}
+            </datalist>
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">Product</th>
+                  <th scope="col">Quantity</th>
+                  <th scope="col">Target price (${this.currency})</th>
+                  <th scope="col"><span class="sr-only">Remove</span></th>
+                </tr>
+              </thead>
+              <tbody>
+                ${this.lines.map((l, i) => {
+                  const p = this.products.find((x) => x.id === l.productId);
+                  return html`<tr>
+                    <td data-field="lines.${i}.productId">
+                      <input
+                        type="search"
+                        list="product-options"
+                        aria-label="Product, line ${i + 1}"
+                        placeholder="Search part number or description"
+                        .value=${l.search}
+                        aria-invalid=${this.invalid(`lines.${i}.productId`)}
+                        aria-describedby=${this.describedBy(`lines.${i}.productId`)}
+                        @input=${(e: Event) => this.onProductInput(l, (e.target as HTMLInputElement).value)}
+                      />
+                      ${p ? html`<div class="hint">${p.description}${p.listPrice ? ` · list ${formatUnitPrice(p.listPrice, this.currency, this.locale)}` : ''}</div>` : nothing}
+                      ${this.err(`lines.${i}.productId`)}
+                    </td>
+                    <td data-field="lines.${i}.quantity">
+                      <input
+                        inputmode="numeric"
+                        aria-label="Quantity, line ${i + 1}"
+                        .value=${l.quantity}
+                        aria-invalid=${this.invalid(`lines.${i}.quantity`)}
+                        aria-describedby=${this.describedBy(`lines.${i}.quantity`)}
+                        @input=${(e: Event) => this.updateLine(l.key, { quantity: (e.target as HTMLInputElement).value })}
+                      />
+                      ${this.err(`lines.${i}.quantity`)}
+                    </td>
+                    <td data-field="lines.${i}.requestedCost">
+                      <input
+                        inputmode="decimal"
+                        aria-label="Target price, line ${i + 1}"
+                        .value=${l.requestedCost}
+                        aria-invalid=${this.invalid(`lines.${i}.requestedCost`)}
+                        aria-describedby=${this.describedBy(`lines.${i}.requestedCost`)}
+                        @input=${(e: Event) => this.updateLine(l.key, { requestedCost: (e.target as HTMLInputElement).value })}
+                      />
+                      ${this.err(`lines.${i}.requestedCost`)}
+                    </td>
+                    <td>
+                      <button
+                        type="button"
+                        aria-label="Remove line ${i + 1}"
+                        ?disabled=${this.lines.length === 1}
+                        @click=${() => (this.lines = this.lines.filter((x) => x.key !== l.key))}
+                      >
+                        ✕
+                      </button>
+                    </td>
+                  </tr>`;
+                })}
+              </tbody>
+            </table>
+            <button
+              type="button"
+              @click=${() => (this.lines = [...this.lines, { key: this.nextKey++, productId: null, search: '', quantity: '', requestedCost: '' }])}
             >
-              <option value="">Choose…</option>
-              ${this.programs.map((p) => html`<option value=${p.id} ?selected=${p.id === this.programId}>${p.code} · ${p.name}</option>`)}
-            </select>
-            ${this.err('programId')}
-            ${program ? html`<div class="hint">${labelOf(program.type)} · ${program.startDate} to ${program.endDate}${program.priceFloor ? ` · floor ${formatUnitPrice(program.priceFloor, this.currency, this.locale)}` : ''}${program.quantityCap ? ` · cap ${program.quantityCap}` : ''}</div>` : nothing}
+              Add product
+            </button>
+          </fieldset>
+          <div class="field">
+            <label for="justification">Justification</label>
+            <textarea id="justification" name="justification" placeholder="The deal, the competitor, the design win"></textarea>
           </div>
           ${
-            this.distributors.length
-              ? html`<div class="field">
-                  <label for="distributorId">On behalf of distributor</label>
-                  <select
-                    id="distributorId"
-                    name="distributorId"
-                    aria-invalid=${this.invalid('distributorId')}
-                    aria-describedby=${this.describedBy('distributorId')}
-                  >
-                    <option value="">Choose…</option>
-                    ${this.distributors.map((d) => html`<option value=${d.id}>${d.name}</option>`)}
-                  </select>
-                  ${this.err('distributorId')}
+            otherErrors.length
+              ? html`<div class="alert errors" part="errors" role="alert">
+                  <ul>
+                    ${otherErrors.map(([k, m]) => html`<li>${k === 'form' ? '' : `${k}: `}${m}</li>`)}
+                  </ul>
                 </div>`
-              : nothing
+              : Object.keys(this.errors).length
+                ? html`<div class="sr-only" role="alert">
+                    ${Object.keys(this.errors).length} problems: ${Object.values(this.errors)[0]}
+                  </div>`
+                : nothing
           }
-          <div class="field">
-            <label for="endCustomerId">End customer</label>
-            <select
-              id="endCustomerId"
-              name="endCustomerId"
-              aria-invalid=${this.invalid('endCustomerId')}
-              aria-describedby=${this.describedBy('endCustomerId')}
+          ${this.done ? html`<div class="alert" data-tone="success" role="status">${this.done}</div>` : nothing}
+          <div class="summary" part="summary">
+            <span class="muted"
+              >Requested value <strong>${this.total ? formatMoney(this.total, this.currency, this.locale) : '—'}</strong></span
             >
-              <option value="">Choose…</option>
-              ${this.endCustomers.map((a) => html`<option value=${a.id}>${a.name}${a.country ? ` (${a.country})` : ''}</option>`)}
-            </select>
-            ${this.err('endCustomerId')}
+            <button class="brand" type="submit" ?disabled=${this.busy || this.disabled}>
+              ${msg(this.locale, this.busy ? 'form.sending' : 'form.submit')}
+            </button>
           </div>
-          <div class="field">
-            <label for="validFrom">Valid from</label>
-            <input
-              id="validFrom"
-              name="validFrom"
-              type="date"
-              aria-invalid=${this.invalid('validFrom')}
-              aria-describedby=${this.describedBy('validFrom')}
-            />
-            ${this.err('validFrom')}
-          </div>
-          <div class="field">
-            <label for="validTo">Valid to</label>
-            <input
-              id="validTo"
-              name="validTo"
-              type="date"
-              aria-invalid=${this.invalid('validTo')}
-              aria-describedby=${this.describedBy('validTo')}
-            />
-            ${this.err('validTo')}
-          </div>
-          <div class="field">
-            <label for="opportunityRef">Opportunity</label>
-            <input id="opportunityRef" name="opportunityRef" placeholder="006…" .value=${this.opportunityRef} />
-          </div>
-          <div class="field">
-            <label for="dealRegistrationRef">Deal registration</label>
-            <input id="dealRegistrationRef" name="dealRegistrationRef" placeholder="DR-…" />
-          </div>
-        </div>
-        <fieldset part="lines">
-          <legend>Products</legend>
-          <datalist id="product-options">
-            ${this.products.map((p) => html`<option value=${p.vendorPartNumber}>${p.description}</option>`)}
-          </datalist>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Product</th>
-                <th scope="col">Quantity</th>
-                <th scope="col">Target price (${this.currency})</th>
-                <th scope="col"><span class="sr-only">Remove</span></th>
-              </tr>
-            </thead>
-            <tbody>
-              ${this.lines.map((l, i) => {
-                const p = this.products.find((x) => x.id === l.productId);
-                return html`<tr>
-                  <td data-field="lines.${i}.productId">
-                    <input
-                      type="search"
-                      list="product-options"
-                      aria-label="Product, line ${i + 1}"
-                      placeholder="Search part number or description"
-                      .value=${l.search}
-                      aria-invalid=${this.invalid(`lines.${i}.productId`)}
-                      aria-describedby=${this.describedBy(`lines.${i}.productId`)}
-                      @input=${(e: Event) => this.onProductInput(l, (e.target as HTMLInputElement).value)}
-                    />
-                    ${p ? html`<div class="hint">${p.description}${p.listPrice ? ` · list ${formatUnitPrice(p.listPrice, this.currency, this.locale)}` : ''}</div>` : nothing}
-                    ${this.err(`lines.${i}.productId`)}
-                  </td>
-                  <td data-field="lines.${i}.quantity">
-                    <input
-                      inputmode="numeric"
-                      aria-label="Quantity, line ${i + 1}"
-                      .value=${l.quantity}
-                      aria-invalid=${this.invalid(`lines.${i}.quantity`)}
-                      aria-describedby=${this.describedBy(`lines.${i}.quantity`)}
-                      @input=${(e: Event) => this.updateLine(l.key, { quantity: (e.target as HTMLInputElement).value })}
-                    />
-                    ${this.err(`lines.${i}.quantity`)}
-                  </td>
-                  <td data-field="lines.${i}.requestedCost">
-                    <input
-                      inputmode="decimal"
-                      aria-label="Target price, line ${i + 1}"
-                      .value=${l.requestedCost}
-                      aria-invalid=${this.invalid(`lines.${i}.requestedCost`)}
-                      aria-describedby=${this.describedBy(`lines.${i}.requestedCost`)}
-                      @input=${(e: Event) => this.updateLine(l.key, { requestedCost: (e.target as HTMLInputElement).value })}
-                    />
-                    ${this.err(`lines.${i}.requestedCost`)}
-                  </td>
-                  <td>
-                    <button
-                      type="button"
-                      aria-label="Remove line ${i + 1}"
-                      ?disabled=${this.lines.length === 1}
-                      @click=${() => (this.lines = this.lines.filter((x) => x.key !== l.key))}
-                    >
-                      ✕
-                    </button>
-                  </td>
-                </tr>`;
-              })}
-            </tbody>
-          </table>
-          <button
-            type="button"
-            @click=${() => (this.lines = [...this.lines, { key: this.nextKey++, productId: null, search: '', quantity: '', requestedCost: '' }])}
-          >
-            Add product
-          </button>
         </fieldset>
-        <div class="field">
-          <label for="justification">Justification</label>
-          <textarea id="justification" name="justification" placeholder="The deal, the competitor, the design win"></textarea>
-        </div>
-        ${
-          otherErrors.length
-            ? html`<div class="alert errors" part="errors" role="alert">
-                <ul>
-                  ${otherErrors.map(([k, m]) => html`<li>${k === 'form' ? '' : `${k}: `}${m}</li>`)}
-                </ul>
-              </div>`
-            : Object.keys(this.errors).length
-              ? html`<div class="sr-only" role="alert">${Object.keys(this.errors).length} problems: ${Object.values(this.errors)[0]}</div>`
-              : nothing
-        }
-        ${this.done ? html`<div class="alert" data-tone="success" role="status">${this.done}</div>` : nothing}
-        <div class="summary" part="summary">
-          <span class="muted"
-            >Requested value <strong>${this.total ? formatMoney(this.total, this.currency, this.locale) : '—'}</strong></span
-          >
-          <button class="brand" type="submit" ?disabled=${this.busy}>${this.busy ? 'Sending…' : 'Submit request'}</button>
-        </div>
       </form>
     </div>`;
   }

@@ -270,6 +270,18 @@ export interface ApiOptions {
 
 const CSRF_KEY = 'bec.csrf:';
 
+/** `GET /api/requests` narrowed for a list or queue: `requestedBy=others` leaves the caller's own out; a CRM record scopes it. */
+export interface RequestListQuery {
+  status?: RequestStatus;
+  requestedBy?: 'me' | 'others';
+  /** a CRM opportunity's Id (the request's opportunityRef) */
+  opportunityId?: string;
+  /** a BEC account id or its CRM Id: the distributor, reseller or end customer of the request */
+  accountId?: string;
+  page?: number;
+  pageSize?: number;
+}
+
 export class BecApi {
   baseUrl: string;
   token: string | null = null;
@@ -399,7 +411,7 @@ export class BecApi {
   products(q?: string) {
     return this.request<{ items: Product[] }>('GET', `/api/products${qs({ q })}`).then(itemsOf);
   }
-  requests(query: { status?: RequestStatus; page?: number; pageSize?: number } = {}) {
+  requests(query: RequestListQuery = {}) {
     return this.request<Page<SpecialPriceRequest>>('GET', `/api/requests${qs(query)}`);
   }
   createRequest(input: RequestInput, idempotencyKey: string) {
@@ -498,6 +510,18 @@ export class BecApi {
   /** Opens a server-sent event stream (cookie sessions only: EventSource sends no headers; bearer clients poll). */
   events(path: string): EventSource {
     return new EventSource(`${this.baseUrl}${path}`, { withCredentials: true });
+  }
+  /** The requesting side accepts the counter-offer: approved at the counter price. */
+  acceptCounter(id: number) {
+    return this.request<SpecialPriceRequest>('POST', `/api/requests/${id}/accept-counter`);
+  }
+  /** The requesting side rejects the counter-offer: the request is withdrawn. */
+  rejectCounter(id: number, comment?: string) {
+    return this.request<SpecialPriceRequest>('POST', `/api/requests/${id}/reject-counter`, comment ? { comment } : {});
+  }
+  /** One page of a claim's lines, after the line number `after`. */
+  claimLines(id: number, after = 0, limit = 1000) {
+    return this.request<{ items: ClaimLine[] }>('GET', `/api/claims/${id}/lines${qs({ after, limit })}`).then(itemsOf);
   }
 }
 

@@ -30,6 +30,10 @@ export interface BecEventDetails {
   becuploadcomplete: ImportProgress & { importId?: string | number | null };
   /** A request to the API failed. */
   becerror: { code: string; message: string; status?: number };
+  /** The distributor answered a counter-offer (accepted: approved at the counter price; rejected: withdrawn). */
+  beccounteranswer: { requestId: number; answer: 'accept' | 'reject'; request: SpecialPriceRequest | null };
+  /** Finance authorized or paid a claim from its work queue. */
+  becclaimaction: { claimId: number; action: 'authorize' | 'pay'; claim: Claim | null };
 }
 
 export type BecEventName = keyof BecEventDetails;
@@ -53,5 +57,7 @@ declare global {
     becuploadprogress: BecEvent<'becuploadprogress'>;
     becuploadcomplete: BecEvent<'becuploadcomplete'>;
     becerror: BecEvent<'becerror'>;
+    beccounteranswer: BecEvent<'beccounteranswer'>;
+    becclaimaction: BecEvent<'becclaimaction'>;
   }
 }

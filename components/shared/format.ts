@@ -68,3 +68,35 @@ export function labelOf(code: string | null | undefined): string {
   const s = code.replace(/_/g, ' ');
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
+
+/** The locale's group and decimal marks ("," and "." in en, "." and "," in de, narrow space and "," in fr). */
+function marksOf(locale?: string): { group: string; decimal: string } {
+  const parts = numberFormat(locale, { useGrouping: true }).formatToParts(12345.6);
+  return { group: parts.find((p) => p.type === 'group')?.value ?? ',', decimal: parts.find((p) => p.type === 'decimal')?.value ?? '.' };
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * Reads a number typed in the locale's way ("3,05" in de or fr, "1.234,5" in de, "1 234,5" in fr,
+ * "1,234.5" in en) into the canonical decimal string the API takes ("3.05", "1234.5"), as text:
+ * no float round-trip, so money stays exact. Group marks count only in groups of three ("3.05" in
+ * de is no number, not 305); null when the text is no number in that locale.
+ */
+export function parseLocaleDecimal(text: string, locale?: string): string | null {
+  const { group, decimal } = marksOf(locale);
+  const t = text.trim().replace(/^\+/, '');
+  if (!t) return null;
+  // Spaces of every width group digits in the locales that group with a space.
+  const g = /\s/.test(group) ? '[\\s\\u202f\\u00a0]' : escape(group);
+  const d = escape(decimal);
+  const m = new RegExp(`^(-?)(\\d{1,3}(?:${g}\\d{3})+|\\d+)(?:${d}(\\d+))?$`, 'u').exec(t);
+  if (!m) return null;
+  const whole = m[2].replace(/\D/g, '');
+  return `${m[1]}${whole}${m[3] !== undefined ? `.${m[3]}` : ''}`;
+}
+
+/** A canonical decimal string shown for editing in the locale's way ("3.05" → "3,05" in de), without grouping. */
+export function formatEditableDecimal(value: string, locale?: string): string {
+  return value.replace('.', marksOf(locale).decimal);
+}

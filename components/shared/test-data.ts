@@ -1,5 +1,5 @@
 /** Fixtures for the component tests (data as properties, no server). */
-import type { Claim, ClaimLine } from './api.js';
+import type { Claim, ClaimLine, SpecialPriceRequest } from './api.js';
 
 export function makeLines(n: number): ClaimLine[] {
   const lines: ClaimLine[] = [];
@@ -88,4 +88,33 @@ export function stubFetch(routes: Record<string, (body: unknown) => { status?: n
     });
   }) as typeof fetch;
   return { fetch: fetchImpl, calls };
+}
+
+/** A pending special-price request of Arrowhead (2) for Cascade Robotics (9), two lines unless `lines` says otherwise. */
+export function makeRequest(id: number, patch: Partial<SpecialPriceRequest> = {}): SpecialPriceRequest {
+  return {
+    id,
+    number: `SPR-${id}`,
+    programId: 1,
+    distributorId: 2,
+    resellerId: null,
+    endCustomerId: 9,
+    requestedByUserId: 6,
+    status: 'pending',
+    validFrom: '2026-09-01',
+    validTo: '2027-03-31',
+    opportunityRef: '006XYZ',
+    dealRegistrationRef: null,
+    justification: 'Robot arm refresh',
+    decisionComment: null,
+    decidedByUserId: null,
+    decidedAt: null,
+    authorizationId: null,
+    createdAt: '2026-11-20T10:00:00Z',
+    lines: [
+      { id: id * 10 + 1, productId: 1, quantity: 8000, requestedCost: '1.9000', counterCost: null, counterQuantity: null },
+      { id: id * 10 + 2, productId: 2, quantity: 8000, requestedCost: '0.6000', counterCost: null, counterQuantity: null },
+    ],
+    ...patch,
+  };
 }

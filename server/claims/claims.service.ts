@@ -4,6 +4,7 @@ import { minorUnitExponent } from '../../core/currency.js';
 import { statusAfterSubmit } from '../../core/claims/status.js';
 import { canonicalPosKeyParts, posKey, posKeyProblem } from '../../core/claims/pos-key.js';
 import type { ReasonCode } from '../../core/domain.js';
+import { authorizeBlock } from '../../core/permissions.js';
 import { lineCredit, Money, moneyToString, parseMoney, sumMoney } from '../../core/money.js';
 import type { Actor } from '../auth/actor.js';
 import { scopeOf } from '../auth/actor.js';
@@ -311,11 +312,12 @@ export async function authorizeClaim(actor: Actor, claimId: number) {
   await settlement.inTransaction(async (t) => {
     const claim = await repo.findClaim(scope, claimId, { lines: true, transaction: t });
     if (!claim) throw notFound('claim');
-    if (claim.status !== 'submitted') throw conflict('CLAIM_NOT_IN_REVIEW', `the claim is ${claim.status}`);
-    if (claim.lines!.some((l) => l.adjustedByUserId === actor.userId)) {
+    const blocked = authorizeBlock(actor.userId, claim, claim.lines!);
+    if (blocked === 'not_in_review') throw conflict('CLAIM_NOT_IN_REVIEW', `the claim is ${claim.status}`);
+    if (blocked === 'own_adjustment') {
       throw new AppError('SELF_APPROVAL_FORBIDDEN', 'you adjusted a line of this claim: another person must authorize it', 403);
     }
-    if (!parseMoney(claim.approvedTotal).greaterThan(0)) throw conflict('NOTHING_TO_AUTHORIZE', 'no amount is approved on this claim');
+    if (blocked === 'nothing_approved') throw conflict('NOTHING_TO_AUTHORIZE', 'no amount is approved on this claim');
     await repo.updateClaim(claimId, { status: 'authorized', authorizedAt: new Date(), authorizedByUserId: actor.userId }, t);
     await recordAudit(
       actor,

@@ -6,7 +6,7 @@
  */
 import type { RequestView } from './requests.schemas.js';
 
-export type RequestOutcome = 'approve' | 'decline' | 'counter' | 'accept_counter';
+export type RequestOutcome = 'approve' | 'decline' | 'counter' | 'accept_counter' | 'reject_counter';
 
 export interface RequestEventMap {
   /** a decision on a request was committed */

@@ -1,10 +1,10 @@
-import { UniqueConstraintError, type Transaction } from 'sequelize';
+import { Op, UniqueConstraintError, type Transaction, type WhereOptions } from 'sequelize';
 import { moneyFromDb, moneyToString } from '../../core/money.js';
 import { Account } from '../../models/accounts.js';
 import { Product } from '../../models/catalog.js';
 import { PriceRequest, PriceRequestLine } from '../../models/requests.js';
 import type { TenantScope } from '../auth/actor.js';
-import type { RequestView } from './requests.schemas.js';
+import type { RequestQuery, RequestView } from './requests.schemas.js';
 
 export { inTransaction, type Tx } from '../database.repository.js';
 
@@ -55,8 +55,26 @@ export async function findRequest(scope: TenantScope, id: number, transaction?: 
   return toView(r, lines);
 }
 
-export async function listRequests(scope: TenantScope, filter: { status?: string; page: number; pageSize: number }) {
-  const where = { ...scoped(scope), ...(filter.status ? { status: filter.status } : {}) };
+/** What a list of requests is narrowed to besides the tenant: the caller (for `requestedBy`), a CRM opportunity, an account. */
+export type RequestFilter = RequestQuery & { callerUserId: number };
+
+/** The accounts an `accountId` filter names: a BEC account id (digits) or a CRM Id kept as the account's externalRef. */
+async function accountIdsFor(accountId: string): Promise<number[]> {
+  const byId = /^\d+$/.test(accountId) ? [{ id: Number(accountId) }] : [];
+  const rows = await Account.findAll({ where: { [Op.or]: [...byId, { externalRef: accountId }] }, attributes: ['id'] });
+  return rows.map((a) => a.id);
+}
+
+export async function listRequests(scope: TenantScope, filter: RequestFilter) {
+  const where: WhereOptions<PriceRequest> = { ...scoped(scope), ...(filter.status ? { status: filter.status } : {}) };
+  const w = where as Record<string | symbol, unknown>;
+  if (filter.requestedBy === 'others') w.requestedByUserId = { [Op.ne]: filter.callerUserId };
+  if (filter.requestedBy === 'me') w.requestedByUserId = filter.callerUserId;
+  if (filter.opportunityId) w.opportunityRef = filter.opportunityId;
+  if (filter.accountId) {
+    const ids = await accountIdsFor(filter.accountId);
+    w[Op.and] = [{ [Op.or]: [{ distributorId: ids }, { resellerId: ids }, { endCustomerId: ids }] }];
+  }
   const { rows, count } = await PriceRequest.findAndCountAll({
     where,
     order: [['id', 'DESC']],

@@ -2,7 +2,7 @@ import { Router } from 'express';
 import { authorize, requireActor } from '../auth/actor.js';
 import { describeRoute, IdParam, z } from '../http/openapi.js';
 import { parse } from '../http/validate.js';
-import { Counter, Decision, Decline, RequestInput, RequestQuery, RequestView } from './requests.schemas.js';
+import { Counter, Decision, Decline, RejectCounter, RequestInput, RequestQuery, RequestView } from './requests.schemas.js';
 import * as service from './requests.service.js';
 
 const tags = ['requests'];
@@ -65,6 +65,20 @@ describeRoute({
   params: IdParam,
   response: RequestView,
 });
+describeRoute({
+  method: 'post',
+  path: '/api/requests/:id/reject-counter',
+  summary: 'Reject the counter-offer: the request is withdrawn, no authorization is made',
+  tags,
+  params: IdParam,
+  body: RejectCounter,
+  response: RequestView,
+  errors: {
+    403: 'FORBIDDEN: only the requesting side (its distributor, or the channel manager who requested) answers a counter-offer',
+    404: 'NOT_FOUND: no such request, or not yours',
+    409: 'REQUEST_NOT_OPEN: the request is not countered',
+  },
+});
 
 export function requestsRouter() {
   const r = Router();
@@ -98,6 +112,11 @@ export function requestsRouter() {
   r.post('/:id/accept-counter', async (req, res) => {
     const actor = authorize(req, 'request.create');
     res.json(await service.acceptCounter(actor, parse(IdParam, req.params, 'params').id));
+  });
+  r.post('/:id/reject-counter', async (req, res) => {
+    const actor = authorize(req, 'request.create');
+    const { id } = parse(IdParam, req.params, 'params');
+    res.json(await service.rejectCounter(actor, id, parse(RejectCounter, req.body ?? {}).comment));
   });
   return r;
 }

@@ -32,6 +32,9 @@ export type RequestInput = z.infer<typeof RequestInput>;
 
 export const Decision = z.object({ comment: z.string().max(4000).optional() }).openapi('Decision');
 export const Decline = z.object({ comment: z.string().min(1).max(4000) }).openapi('Decline');
+export const RejectCounter = z
+  .object({ comment: z.string().min(1).max(4000).optional() })
+  .openapi('RejectCounter', { description: 'why the counter-offer is turned down (kept in the audit trail)' });
 export const Counter = z
   .object({
     comment: z.string().min(1).max(4000),
@@ -49,6 +52,25 @@ export const Counter = z
 
 export const RequestQuery = z.object({
   status: z.enum(REQUEST_STATUSES).optional(),
+  requestedBy: z
+    .enum(['me', 'others'])
+    .optional()
+    .openapi({ description: "`others`: leave out the caller's own requests (an approver's queue); `me`: only them" }),
+  opportunityId: z
+    .string()
+    .min(1)
+    .max(64)
+    .optional()
+    .openapi({ description: 'only requests linked to this CRM opportunity (its Salesforce Id, the request’s opportunityRef)' }),
+  accountId: z
+    .string()
+    .min(1)
+    .max(64)
+    .regex(/^[A-Za-z0-9_-]+$/, 'an account id or CRM Id: letters, digits, - and _')
+    .optional()
+    .openapi({
+      description: 'only requests whose distributor, reseller or end customer is this account: its BEC id (digits) or its CRM Id (externalRef)',
+    }),
   page: wholeNumber(1, 1_000_000).default(1),
   pageSize: wholeNumber(1, 200).default(50),
 });
@@ -86,3 +108,4 @@ export const RequestView = z
   })
   .openapi('SpecialPriceRequest');
 export type RequestView = z.infer<typeof RequestView>;
+export type RequestQuery = z.infer<typeof RequestQuery>;

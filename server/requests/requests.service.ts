@@ -9,7 +9,7 @@ import { documentNumber } from '../http/numbers.js';
 import { findProgram } from '../programs/programs.repository.js';
 import * as repo from './requests.repository.js';
 import { requestEvents, type RequestOutcome } from './request-events.js';
-import type { RequestInput, RequestView } from './requests.schemas.js';
+import type { RequestInput, RequestQuery, RequestView } from './requests.schemas.js';
 
 const unprocessable = (message: string, errors: { field: string; message: string }[]) =>
   new AppError('NOT_ELIGIBLE', message, 422, { errors });
@@ -78,8 +78,7 @@ export async function getRequest(actor: Actor, id: number) {
   return r;
 }
 
-export const listRequests = (actor: Actor, filter: { status?: string; page: number; pageSize: number }) =>
-  repo.listRequests(scopeOf(actor), filter);
+export const listRequests = (actor: Actor, filter: RequestQuery) => repo.listRequests(scopeOf(actor), { ...filter, callerUserId: actor.userId });
 
 type Outcome = RequestOutcome;
 const AUDIT_ACTION: Record<Outcome, string> = {
@@ -87,6 +86,7 @@ const AUDIT_ACTION: Record<Outcome, string> = {
   decline: 'request.declined',
   counter: 'request.countered',
   accept_counter: 'request.counter_accepted',
+  reject_counter: 'request.counter_rejected',
 };
 
 /** Runs one decision in a transaction with the request row locked, audits it, and announces it once committed. */
@@ -95,6 +95,8 @@ async function decide(
   id: number,
   outcome: Outcome,
   apply: (request: RequestView, transaction: repo.Tx) => Promise<repo.RequestPatch>,
+  /** why, for the audit trail, when the decision's comment is not stored on the request */
+  reason?: string,
 ) {
   const result = await repo.inTransaction(async (transaction) => {
     const before = await repo.findRequest(scopeOf(actor), id, transaction);
@@ -111,7 +113,7 @@ async function decide(
         distributorId: before.distributorId,
         before,
         after,
-        reason: patch.decisionComment ?? null,
+        reason: reason ?? patch.decisionComment ?? null,
       },
       transaction,
     );
@@ -204,13 +206,36 @@ export function counterRequest(
   });
 }
 
+/** Only the requesting side (the distributor, or the channel manager who requested on its behalf) answers a counter-offer. */
+function assertRequestingSide(actor: Actor, r: RequestView, verb: string) {
+  if (actor.role !== 'distributor_user' && actor.userId !== r.requestedByUserId)
+    throw forbidden(`only the requesting side ${verb} a counter-offer`);
+}
+
 /** The distributor (or the requester) accepts the vendor's counter-offer: it becomes the authorization. */
 export function acceptCounter(actor: Actor, id: number) {
   return decide(actor, id, 'accept_counter', async (r, t) => {
     assertPending(r, ['countered']);
-    if (actor.role !== 'distributor_user' && actor.userId !== r.requestedByUserId)
-      throw forbidden('only the requesting side accepts a counter-offer');
+    assertRequestingSide(actor, r, 'accepts');
     const auth = await authorizeFrom(actor, r, 'counter', t);
     return { status: 'approved', authorizationId: auth.id };
   });
+}
+
+/**
+ * The distributor (or the requester) turns the counter-offer down: the request is withdrawn, no
+ * authorization is made; the vendor's counter comment stays on the request, the reason goes to the audit trail.
+ */
+export function rejectCounter(actor: Actor, id: number, comment: string | undefined) {
+  return decide(
+    actor,
+    id,
+    'reject_counter',
+    async (r) => {
+      assertPending(r, ['countered']);
+      assertRequestingSide(actor, r, 'rejects');
+      return { status: 'withdrawn' };
+    },
+    comment,
+  );
 }

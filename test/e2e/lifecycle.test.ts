@@ -5,83 +5,32 @@
  * Screenshots of every demo page go to test-output/screenshots/.
  */
 import assert from 'node:assert/strict';
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { buildBundle, launchChromium, openDemo, root, sendRequestFromPortal, startBecServer, type BecServer } from '../support/e2e.js';
 
-const root = resolve(import.meta.dirname, '../..');
 const shots = join(root, 'test-output/screenshots');
-let server: ChildProcess;
+let server: BecServer;
 let browser: Browser;
 let base = '';
-let dataDir = '';
-
-async function freePort(): Promise<number> {
-  return new Promise((ok) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => ok(port));
-    });
-  });
-}
 
 before(async () => {
-  if (!existsSync(join(root, 'dist/bec.js')) || process.env.E2E_BUILD !== '0') {
-    const b = spawnSync('npx', ['rollup', '-c', 'rollup.config.js'], { cwd: root, stdio: 'inherit' });
-    assert.equal(b.status, 0, 'the component bundle builds');
-  }
+  buildBundle();
   mkdirSync(shots, { recursive: true });
-  dataDir = mkdtempSync(join(tmpdir(), 'bec-e2e-'));
-  const port = await freePort();
-  base = `http://127.0.0.1:${port}`;
-  // The server runs in its own process group, so that stopping it stops every process it started
-  // (a SIGTERM to a wrapper such as npx alone would leave the real server running and this test hanging).
-  server = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    cwd: root,
-    env: { ...process.env, DATABASE_URL: `sqlite:${join(dataDir, 'db.sqlite')}`, PORT: String(port), NODE_ENV: 'development' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true,
-  });
-  server.stderr!.on('data', (d) => process.stderr.write(`[server] ${d}`));
-  for (let i = 0; i < 120; i++) {
-    try {
-      if ((await fetch(`${base}/api/health`)).ok) break;
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  browser = await chromium.launch({
-    executablePath: '/usr/lib/chromium/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking'],
-  });
+  server = await startBecServer();
+  base = server.base;
+  browser = await launchChromium();
 });
 
 after(async () => {
   await browser?.close();
-  if (server?.pid) {
-    const exited = new Promise((r) => server.once('exit', r));
-    process.kill(-server.pid, 'SIGTERM');
-    await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
-    if (server.exitCode === null) process.kill(-server.pid, 'SIGKILL');
-  }
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  await server?.stop();
 });
 
 /** Opens a demo page signed in as `email` (each user gets a fresh browser context: its own cookie). */
-async function open(path: string, email: string, extra = ''): Promise<Page> {
-  const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-  const page = await ctx.newPage();
-  page.on('pageerror', (e) => console.error(`[${path}] ${e.message}`));
-  await page.goto(`${base}/${path}?as=${encodeURIComponent(email)}${extra}`);
-  await page.waitForSelector('body[data-ready="true"]', { timeout: 20_000 });
-  return page;
-}
+const open = (path: string, email: string, extra = ''): Promise<Page> => openDemo(browser, base, path, email, extra);
 
 async function shot(page: Page, name: string) {
   await page.waitForTimeout(600);
@@ -94,20 +43,7 @@ test(
   async () => {
     // 1. The distributor requests a special price.
     const portal = await open('partner-portal.html', 'ops@arrowhead.example');
-    const form = portal.locator('bec-request-form');
-    await form.locator('#programId option', { hasText: 'SD-2026' }).waitFor({ state: 'attached' });
-    await form.locator('#programId').selectOption({ label: 'SD-2026 · Ship & Debit 2026' });
-    await form.locator('#endCustomerId').selectOption({ label: 'Helios Medical Devices (US)' });
-    await form.locator('#validFrom').fill('2026-11-01');
-    await form.locator('#validTo').fill('2027-03-31');
-    await form.locator('input[aria-label="Product, line 1"]').fill('VS-MCU-32F4');
-    await form.locator('input[aria-label="Quantity, line 1"]').fill('1000');
-    await form.locator('input[aria-label="Target price, line 1"]').fill('4.50');
-    await form.locator('#justification').fill('E2E: infusion pump refresh against a rival MCU');
-    await form.locator('button[type="submit"]').click();
-    const sent = form.locator('[role="status"]', { hasText: 'sent for approval' });
-    await sent.waitFor();
-    const requestNumber = /Request (\S+) sent/.exec((await sent.textContent()) ?? '')![1];
+    const requestNumber = await sendRequestFromPortal(portal, 'E2E: infusion pump refresh against a rival MCU');
     await shot(portal, 'partner-portal');
 
     // 2. A channel manager approves it from the keyboard-driven queue.
@@ -116,6 +52,7 @@ test(
     await queue.locator('[role="option"]', { hasText: requestNumber }).click();
     await queue.locator('#comment').fill('Approved: strategic account');
     await queue.locator('button', { hasText: 'Approve' }).click();
+    await queue.locator('[part="confirm"] button', { hasText: 'Approve at the requested price' }).click();
     await queue.locator('.alert', { hasText: `${requestNumber} approved` }).waitFor();
     const authorizationNumber = await consoleCm.evaluate(async (number) => {
       const reqs = await (await fetch('/api/requests?status=approved&pageSize=200')).json();

@@ -1,0 +1,130 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import type { Claim, ClaimLine } from '../shared/api.js';
+import { configureApi } from '../shared/api.js';
+import { makeClaim, makeLines, stubFetch } from '../shared/test-data.js';
+import './finance-queue.js';
+import type { BecFinanceQueue } from './finance-queue.js';
+
+const accounts = [{ id: 2, type: 'distributor' as const, name: 'Arrowhead Components', country: 'US' }];
+const accepted = (lines: ClaimLine[], adjustedByUserId: number | null = null) =>
+  lines.map((l) => ({ ...l, verdict: 'accepted' as const, reasonCodes: [], adjustedByUserId }));
+function claim(id: number, patch: Partial<Claim> = {}): Claim {
+  return { ...makeClaim(2), id, number: `CL-${id}`, ...patch };
+}
+const $ = <T extends Element>(el: Element, sel: string) => el.shadowRoot!.querySelector<T>(sel)!;
+const finance = { userId: 4, role: 'finance' as const };
+
+describe('bec-finance-queue', () => {
+  it('sorts claims into to review, to authorize and to pay, accessibly', async () => {
+    const el = await fixture<BecFinanceQueue>(
+      html`<bec-finance-queue
+        .user=${finance}
+        .accounts=${accounts}
+        .claims=${[
+          claim(1, { lines: makeLines(4) }),
+          claim(2, { lines: accepted(makeLines(2)) }),
+          claim(3, { status: 'authorized', lines: undefined }),
+        ]}
+      ></bec-finance-queue>`,
+    );
+    const ids = (s: string) => [...el.shadowRoot!.querySelectorAll(`[data-section="${s}"] [part="item"]`)].map((i) => i.id);
+    expect(ids('review')).to.deep.equal(['claim-1']);
+    expect(ids('authorize')).to.deep.equal(['claim-2']);
+    expect(ids('pay')).to.deep.equal(['claim-3']);
+    // makeLines(4): one partial, one rejected, one pending line to check.
+    expect($(el, '#claim-1').textContent).to.contain('3 lines to check');
+    expect($<HTMLButtonElement>(el, '#claim-2 button.brand').disabled).to.equal(false);
+    await expect(el).to.be.accessible();
+  });
+
+  it('disables Authorize for the person who adjusted a line, and says why', async () => {
+    const el = await fixture<BecFinanceQueue>(
+      html`<bec-finance-queue .user=${finance} .claims=${[claim(2, { lines: accepted(makeLines(2), 4) })]}></bec-finance-queue>`,
+    );
+    const button = $<HTMLButtonElement>(el, '#claim-2 button.brand');
+    expect(button.disabled).to.equal(true);
+    const reason = $(el, `#${button.getAttribute('aria-describedby')}`);
+    expect(reason.textContent).to.equal('You adjusted a line of this claim; another finance user must authorize it.');
+    await expect(el).to.be.accessible();
+  });
+
+  it('lets another finance user authorize the same claim', async () => {
+    const el = await fixture<BecFinanceQueue>(
+      html`<bec-finance-queue
+        .user=${{ userId: 5, role: 'finance' }}
+        .claims=${[claim(2, { lines: accepted(makeLines(2), 4) })]}
+      ></bec-finance-queue>`,
+    );
+    expect($<HTMLButtonElement>(el, '#claim-2 button.brand').disabled).to.equal(false);
+    expect($(el, '[part="reason"]')).to.equal(null);
+  });
+
+  it('explains why a channel manager may only look, and why a claim with nothing approved waits', async () => {
+    const el = await fixture<BecFinanceQueue>(
+      html`<bec-finance-queue
+        .user=${{ userId: 3, role: 'channel_manager' }}
+        .claims=${[claim(2, { lines: accepted(makeLines(2)) }), claim(3, { status: 'authorized' })]}
+      ></bec-finance-queue>`,
+    );
+    expect($(el, '#claim-2 [part="reason"]').textContent).to.equal('Your role may not authorize claims.');
+    expect($(el, '#claim-3 [part="reason"]').textContent).to.equal('Your role may not pay claims.');
+    const zero = await fixture<BecFinanceQueue>(
+      html`<bec-finance-queue
+        .user=${finance}
+        .claims=${[claim(4, { approvedTotal: '0.0000', lines: accepted(makeLines(1)) })]}
+      ></bec-finance-queue>`,
+    );
+    expect($(zero, '#claim-4 [part="reason"]').textContent).to.contain('Nothing is approved');
+  });
+
+  it('loads from the API (the lines decide), authorizes, and shows the server refusal when it comes', async () => {
+    let refuse = false;
+    const submitted = claim(2, { lines: undefined });
+    const stub = stubFetch({
+      'GET /api/session': () => ({ body: { userId: 5, email: 'f2@x', name: 'F2', role: 'finance', distributorId: null } }),
+      'GET /api/claims?status=submitted&pageSize=200': () => ({ body: { items: [submitted], total: 1, page: 1, pageSize: 200 } }),
+      'GET /api/claims?status=authorized&pageSize=200': () => ({ body: { items: [], total: 0, page: 1, pageSize: 200 } }),
+      'GET /api/accounts?type=distributor': () => ({ body: { items: accounts } }),
+      'GET /api/claims/2/lines?after=0&limit=5000': () => ({ body: { items: accepted(makeLines(2), 4) } }),
+      'POST /api/claims/2/authorize': () =>
+        refuse
+          ? {
+              status: 403,
+              body: { code: 'SELF_APPROVAL_FORBIDDEN', detail: 'you adjusted a line of this claim: another person must authorize it' },
+            }
+          : { body: { ...submitted, status: 'authorized' } },
+    });
+    configureApi({ baseUrl: 'http://127.0.0.1:21', fetch: stub.fetch, token: 't' });
+    const el = await fixture<BecFinanceQueue>(html`<bec-finance-queue api-base="http://127.0.0.1:21"></bec-finance-queue>`);
+    await new Promise((r) => setTimeout(r, 50));
+    await el.updateComplete;
+    expect($(el, '[data-section="authorize"] #claim-2 .open').textContent).to.equal('CL-2');
+    expect($(el, '#claim-2').textContent).to.contain('Arrowhead Components');
+    refuse = true;
+    const failed = oneEvent(el, 'becerror');
+    $<HTMLButtonElement>(el, '#claim-2 button.brand').click();
+    expect((await failed).detail.code).to.equal('SELF_APPROVAL_FORBIDDEN');
+    await el.updateComplete;
+    expect($(el, '#claim-2 [role="alert"]').textContent).to.contain('another person must authorize it');
+    refuse = false;
+    const acted = oneEvent(el, 'becclaimaction');
+    $<HTMLButtonElement>(el, '#claim-2 button.brand').click();
+    expect((await acted).detail).to.include({ claimId: 2, action: 'authorize' });
+  });
+
+  it('shows a failed load as an error with Retry, not as an empty queue', async () => {
+    const stub = stubFetch({
+      'GET /api/session': () => ({ body: { userId: 5, email: 'f2@x', name: 'F2', role: 'finance', distributorId: null } }),
+      'GET /api/claims*': () => ({ status: 503, body: { code: 'UNAVAILABLE', detail: 'the database is not answering' } }),
+      'GET /api/accounts?type=distributor': () => ({ body: { items: accounts } }),
+    });
+    configureApi({ baseUrl: 'http://127.0.0.1:22', fetch: stub.fetch, token: 't' });
+    const el = await fixture<BecFinanceQueue>(html`<bec-finance-queue api-base="http://127.0.0.1:22"></bec-finance-queue>`);
+    await new Promise((r) => setTimeout(r, 50));
+    await el.updateComplete;
+    expect($(el, '[part="error"]').textContent).to.contain('the database is not answering');
+    expect($(el, '[part="error"] [part="retry"]')).to.not.equal(null);
+    expect($(el, '[part="empty"]')).to.equal(null);
+    expect($(el, '[part="section"]')).to.equal(null);
+  });
+});

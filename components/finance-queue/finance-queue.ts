@@ -1,0 +1,221 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { parseMoney } from '../../core/money.js';
+import { authorizeBlock, can } from '../../core/permissions.js';
+import type { Account, Claim, ClaimLine, SessionUser } from '../shared/api.js';
+import { BecElement } from '../shared/base.js';
+import { formatDate, formatMoney, formatNumber } from '../shared/format.js';
+import { msg, type MessageKey } from '../shared/i18n.js';
+import { renderViewState, showsContent, stateStyles, ViewStateController } from '../shared/states.js';
+import { controls, themeTokens } from '../shared/theme.js';
+import styles from './finance-queue.styles.js';
+
+/** The parts of a work queue: claims to review, to authorize, to pay. */
+export type FinanceSection = 'review' | 'authorize' | 'pay';
+
+/** Lines validation left for a person to look at: not (yet) accepted as computed, and nobody adjusted them. */
+const needsReview = (l: Pick<ClaimLine, 'verdict' | 'adjustedByUserId'>) =>
+  (l.verdict === 'pending' || l.verdict === 'partial' || l.verdict === 'rejected') && !l.adjustedByUserId;
+
+/**
+ * Which part of the queue a claim is in: a submitted claim with lines to check (or nothing
+ * approved) is to review, any other submitted claim to authorize, an authorized claim to pay.
+ */
+export function sectionOf(claim: Claim, lines: readonly Pick<ClaimLine, 'verdict' | 'adjustedByUserId'>[]): FinanceSection | null {
+  if (claim.status === 'authorized') return 'pay';
+  if (claim.status !== 'submitted') return null;
+  return lines.some(needsReview) || !parseMoney(claim.approvedTotal).greaterThan(0) ? 'review' : 'authorize';
+}
+
+/**
+ * Finance's work queue: claims to review, to authorize and to pay, each with its action. Where
+ * the signed-in person may not act the action is disabled and the reason is shown beside it (a
+ * line this person adjusted, nothing approved yet, a role without the right); the server refuses
+ * the same (the rule is `authorizeBlock` in core/permissions.ts).
+ *
+ * @summary Claims waiting for finance, with authorize and pay, disabled and explained where the person may not act.
+ *
+ * @event becclaimselect - A claim was opened from the queue: `{ claim }`.
+ * @event becclaimaction - A claim was authorized or paid: `{ claimId, action, claim }`.
+ * @event becerror - An API call failed.
+ *
+ * @csspart base - The card.
+ * @csspart waiting - Shown while the element waits for credentials (the API answered 401); it loads when they arrive.
+ * @csspart loading - Shown while the claims load.
+ * @csspart empty - Shown when no claim waits for finance.
+ * @csspart error - The failure, its detail and a Retry button.
+ * @csspart offline - Shown when the browser is offline, with a Retry button.
+ * @csspart retry - The Retry button.
+ * @csspart section - One part of the queue (to review, to authorize, to pay).
+ * @csspart item - One claim.
+ * @csspart reason - Why an action is disabled.
+ *
+ * @cssproperty --bec-color-brand - Accent colour.
+ */
+@customElement('bec-finance-queue')
+export class BecFinanceQueue extends BecElement {
+  static override styles = [themeTokens, controls, stateStyles, styles];
+
+  /** Submitted and authorized claims (loaded from the API when `api-base` is set); their `lines` decide the section. */
+  @property({ attribute: false }) claims: Claim[] = [];
+  /** Distributors, for names. */
+  @property({ attribute: false }) accounts: Account[] = [];
+  /** The signed-in person (from the session when `api-base` is set): what it may do is decided by it. */
+  @property({ attribute: false }) user: Pick<SessionUser, 'userId' | 'role'> | null = null;
+
+  @state() private busyId: number | null = null;
+  @state() private message = '';
+  @state() private errors: Record<number, string> = {};
+  private readonly view = new ViewStateController(this, (err) => this.failed(err));
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('apiBase') && this.api) void this.load();
+  }
+
+  /** Loads the claims in review and authorized, with their lines (who adjusted what decides who may authorize). */
+  override load(): Promise<void> {
+    const api = this.api;
+    if (!api) return Promise.resolve();
+    return this.view.track(async () => {
+      const [me, submitted, authorized, accounts] = await Promise.all([
+        api.me(),
+        api.claims({ status: 'submitted', pageSize: 200 }),
+        api.claims({ status: 'authorized', pageSize: 200 }),
+        api.accounts('distributor'),
+      ]);
+      const withLines = await Promise.all(
+        submitted.items.map(async (c) => ({ ...c, lines: c.lines ?? (await api.claimLines(c.id, 0, 5000)) })),
+      );
+      this.user = me;
+      this.accounts = accounts;
+      this.claims = [...withLines, ...authorized.items];
+    });
+  }
+
+  private t(key: MessageKey, params?: Record<string, string | number>) {
+    return msg(this.locale, key, params);
+  }
+
+  /** Why this person may not take the action on the claim, or null when it may. */
+  whyNot(claim: Claim, action: 'authorize' | 'pay'): string | null {
+    const user = this.user;
+    if (!user) return null;
+    if (!can(user.role, action === 'authorize' ? 'claim.authorize' : 'claim.pay'))
+      return this.t('finance.notAllowed', {
+        action: this.t(action === 'authorize' ? 'finance.authorizeAction' : 'finance.payAction').toLowerCase(),
+      });
+    if (action === 'pay') return null;
+    const blocked = authorizeBlock(user.userId, claim, claim.lines ?? []);
+    if (blocked === 'own_adjustment') return this.t('finance.ownAdjustment');
+    if (blocked === 'nothing_approved') return this.t('finance.nothingApproved');
+    return null;
+  }
+
+  /** Authorizes or pays a claim through the API, then loads the queue again. */
+  async act(claim: Claim, action: 'authorize' | 'pay'): Promise<void> {
+    if (this.busyId !== null || this.whyNot(claim, action)) return;
+    this.busyId = claim.id;
+    this.errors = { ...this.errors, [claim.id]: '' };
+    try {
+      let updated: Claim | null = null;
+      if (this.api) updated = action === 'authorize' ? await this.api.authorizeClaim(claim.id) : await this.api.payClaim(claim.id);
+      this.message = this.t(action === 'authorize' ? 'finance.authorized' : 'finance.paid', { number: claim.number });
+      this.emit('becclaimaction', { claimId: claim.id, action, claim: updated });
+      if (updated) this.claims = this.claims.map((c) => (c.id === claim.id ? { ...updated, lines: c.lines } : c));
+      if (this.api) await this.load();
+    } catch (err) {
+      this.errors = { ...this.errors, [claim.id]: this.failed(err) };
+    } finally {
+      this.busyId = null;
+    }
+  }
+
+  private renderAction(claim: Claim, action: 'authorize' | 'pay') {
+    const why = this.whyNot(claim, action);
+    return html`<button
+        class=${action === 'authorize' ? 'brand' : ''}
+        type="button"
+        ?disabled=${!!why || this.busyId === claim.id}
+        aria-describedby=${why ? `why-${claim.id}` : nothing}
+        @click=${() => this.act(claim, action)}
+      >
+        ${this.t(action === 'authorize' ? 'finance.authorizeAction' : 'finance.payAction')}
+      </button>
+      ${why ? html`<span class="why" part="reason" id="why-${claim.id}">${why}</span>` : nothing}`;
+  }
+
+  private renderClaim(claim: Claim, section: FinanceSection) {
+    const flagged = (claim.lines ?? []).filter(needsReview).length;
+    const distributor = this.accounts.find((a) => a.id === claim.distributorId)?.name ?? `#${claim.distributorId}`;
+    return html`<li class="claim" part="item" id="claim-${claim.id}">
+      <div>
+        <button type="button" class="open" @click=${() => this.emit('becclaimselect', { claim })}>${claim.number}</button>
+        ${flagged ? html`<div class="muted">${this.t('finance.needsReview', { count: formatNumber(flagged, this.locale) })}</div>` : nothing}
+      </div>
+      <div><span class="label">${this.t('finance.distributor')}</span>${distributor}</div>
+      <div class="num">
+        <span class="label">${this.t('finance.claimed')}</span>${formatMoney(claim.claimedTotal, claim.currency, this.locale)}
+      </div>
+      <div class="num">
+        <span class="label">${this.t('finance.approved')}</span>${formatMoney(claim.approvedTotal, claim.currency, this.locale)}
+      </div>
+      <div class="actions">
+        ${section === 'pay' ? this.renderAction(claim, 'pay') : this.renderAction(claim, 'authorize')}
+        <span class="label" style="flex-basis:100%">${this.t('finance.submitted')} ${formatDate(claim.submittedAt, this.locale)}</span>
+      </div>
+      ${this.errors[claim.id] ? html`<div class="alert row-error" role="alert">${this.errors[claim.id]}</div>` : nothing}
+    </li>`;
+  }
+
+  override render() {
+    const sections: Record<FinanceSection, Claim[]> = { review: [], authorize: [], pay: [] };
+    for (const c of this.claims) {
+      const s = sectionOf(c, c.lines ?? []);
+      if (s) sections[s].push(c);
+    }
+    const total = sections.review.length + sections.authorize.length + sections.pay.length;
+    const empty: Record<FinanceSection, MessageKey> = {
+      review: 'finance.emptyReview',
+      authorize: 'finance.emptyAuthorize',
+      pay: 'finance.emptyPay',
+    };
+    return html`<div class="card" part="base">
+      <div class="card-header"><h2>${this.t('finance.title')}</h2></div>
+      ${this.renderWaiting()}
+      <div class="sr-only" role="status">${this.message}</div>
+      ${this.message ? html`<div class="alert" data-tone="success">${this.message}</div>` : nothing}
+      ${renderViewState(this.view, {
+        empty: total === 0,
+        emptyText: `${this.t('finance.emptyReview')} ${this.t('finance.emptyAuthorize')} ${this.t('finance.emptyPay')}`,
+        locale: this.locale,
+        hasContent: total > 0,
+        waiting: this.waitingForCredentials,
+      })}
+      ${
+        showsContent(this.view, total === 0)
+          ? (['review', 'authorize', 'pay'] as const).map(
+              (s) =>
+                html`<section part="section" aria-labelledby="h-${s}" data-section=${s}>
+                  <h3 id="h-${s}">
+                    ${this.t(`finance.${s}`)} <span class="badge" data-tone="info">${formatNumber(sections[s].length, this.locale)}</span>
+                  </h3>
+                  ${
+                    sections[s].length
+                      ? html`<ul>
+                          ${sections[s].map((c) => this.renderClaim(c, s))}
+                        </ul>`
+                      : html`<p class="section-empty">${this.t(empty[s])}</p>`
+                  }
+                </section>`,
+            )
+          : nothing
+      }
+    </div>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'bec-finance-queue': BecFinanceQueue;
+  }
+}
