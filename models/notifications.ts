@@ -22,7 +22,10 @@ export class Notification extends Model<InferAttributes<Notification>, InferCrea
 }
 
 /** How a user hears of one kind of event; no row: the defaults (in the inbox, by the daily digest). */
-export class NotificationPreference extends Model<InferAttributes<NotificationPreference>, InferCreationAttributes<NotificationPreference>> {
+export class NotificationPreference extends Model<
+  InferAttributes<NotificationPreference>,
+  InferCreationAttributes<NotificationPreference>
+> {
   declare id: CreationOptional<number>;
   declare userId: number;
   declare event: string;
@@ -66,7 +69,10 @@ export class WebhookDelivery extends Model<InferAttributes<WebhookDelivery>, Inf
 }
 
 /** One HTTP attempt of a delivery: the delivery log. */
-export class WebhookDeliveryAttempt extends Model<InferAttributes<WebhookDeliveryAttempt>, InferCreationAttributes<WebhookDeliveryAttempt>> {
+export class WebhookDeliveryAttempt extends Model<
+  InferAttributes<WebhookDeliveryAttempt>,
+  InferCreationAttributes<WebhookDeliveryAttempt>
+> {
   declare id: CreationOptional<number>;
   declare deliveryId: number;
   declare attempt: number;
