@@ -15,6 +15,7 @@ import { initCatalogModels } from './catalog.js';
 import { initClaimModels } from './claims.js';
 import { initCrmModels } from './crm.js';
 import { initImportModels } from './imports.js';
+import { initNotificationModels } from './notifications.js';
 import { migrations } from './migrations/index.js';
 import type { MigrationContext } from './migrations/types.js';
 import { initPlatformModels } from './platform.js';
@@ -139,6 +140,7 @@ export async function openDatabase(url: string, options: OpenOptions = {}): Prom
   initCrmModels(sequelize);
   initImportModels(sequelize);
   initSecurityModels(sequelize);
+  initNotificationModels(sequelize);
 
   const umzug = new Umzug<MigrationContext>({
     migrations: migrations.map((m) => ({ name: m.name, up: m.up })),

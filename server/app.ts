@@ -27,6 +27,8 @@ import { idempotency } from './http/idempotency.js';
 import { openApiDocument } from './http/openapi.js';
 import { rateLimitStoreFor, type RateLimitStore } from './http/rate-limit-store.js';
 import { apiCors, auditRefusals, rateLimits, requestSizeLimit, securityHeaders } from './http/security.js';
+import { notificationsRouter, webhooksRouter } from './notifications/notifications.router.js';
+import { startNotifications } from './notifications/runtime.js';
 import { programsRouter } from './programs/programs.router.js';
 import { requestsRouter } from './requests/requests.router.js';
 
@@ -54,6 +56,8 @@ export function createApp({
   const app = express();
   app.locals.jobs = jobs;
   app.locals.rateLimitStore = rateLimitStore;
+  // The inbox, e-mail and webhooks of the events this process raises (server/notifications).
+  startNotifications(config, jobs.queue, { runsJobs: !config.redisUrl || config.workerInProcess });
   app.disable('x-powered-by');
   // Which proxies may name the client's address (X-Forwarded-For): the address rate limits count.
   app.set('trust proxy', config.trustProxy);
@@ -106,6 +110,8 @@ export function createApp({
   app.use('/api/disputes', disputesRouter());
   app.use('/api/reports', reportsRouter(config));
   app.use('/api/settlement', settlementRouter());
+  app.use('/api/notifications', notificationsRouter());
+  app.use('/api/webhooks', webhooksRouter());
   app.use('/api', apiNotFound);
 
   app.use('/auth/saml', samlRouter(config));

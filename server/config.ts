@@ -152,6 +152,25 @@ const ConfigSchema = z.object({
   jobLockMs: z.coerce.number().int().min(500).default(30_000),
   /** How often workers look for jobs whose worker died (stalled jobs). */
   jobStalledIntervalMs: z.coerce.number().int().min(200).default(30_000),
+  // Notifications (issue 15 item 7): docs/admin.md "Notifications".
+  /** SMTP server for e-mail (`smtp://user:pass@host:587`, `smtps://...`). Unset: no e-mail is sent. */
+  smtpUrl: z.string().url().optional(),
+  /** The From of every e-mail. */
+  mailFrom: z.string().min(3).default('BEC <no-reply@bec.invalid>'),
+  /** The hour (UTC) the daily digest goes out. */
+  digestHourUtc: z.coerce.number().int().min(0).max(23).default(7),
+  /**
+   * Private-network addresses (IPs or CIDRs, comma-separated: `10.0.0.0/8,127.0.0.1`) that webhook
+   * URLs may reach. Empty (the default): loopback, private, link-local and other non-public
+   * addresses are refused, at registration and at every delivery (SSRF).
+   */
+  webhookPrivateAllowlist: originList(),
+  /** How many times a webhook delivery is tried before it fails. */
+  webhookAttempts: z.coerce.number().int().min(1).max(20).default(8),
+  /** The first pause before a webhook delivery is tried again; each next pause doubles. */
+  webhookBackoffMs: z.coerce.number().int().min(10).default(10_000),
+  /** How long a webhook receiver has to answer. */
+  webhookTimeoutMs: z.coerce.number().int().min(100).max(60_000).default(10_000),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 
@@ -207,6 +226,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     workerConcurrency: env.WORKER_CONCURRENCY,
     jobLockMs: env.JOB_LOCK_MS,
     jobStalledIntervalMs: env.JOB_STALLED_INTERVAL_MS,
+    smtpUrl: env.SMTP_URL || undefined,
+    mailFrom: env.MAIL_FROM,
+    digestHourUtc: env.DIGEST_HOUR_UTC,
+    webhookPrivateAllowlist: env.WEBHOOK_PRIVATE_ALLOWLIST,
+    webhookAttempts: env.WEBHOOK_ATTEMPTS,
+    webhookBackoffMs: env.WEBHOOK_BACKOFF_MS,
+    webhookTimeoutMs: env.WEBHOOK_TIMEOUT_MS,
   });
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');

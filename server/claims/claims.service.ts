@@ -11,6 +11,7 @@ import { scopeOf } from '../auth/actor.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { AppError, conflict, notFound } from '../errors.js';
 import { documentNumber } from '../http/numbers.js';
+import { raiseEvent } from '../notifications/events.js';
 import * as settlement from '../settlement/settlement.service.js';
 import * as repo from './claims.repository.js';
 import * as facts from './facts.repository.js';
@@ -267,8 +268,25 @@ export async function submitClaim(actor: Actor, id: number): Promise<ClaimView> 
       },
       t,
     );
+    raiseEvent(claimSubmitted(actor, { ...claim, status, approvedTotal }), t);
   });
   return (await repo.findClaim(scope, id, { lines: true }))!;
+}
+
+/** The event of a submitted claim, however it was submitted (a form, a claim file, a claim run). */
+export function claimSubmitted(
+  actor: Pick<Actor, 'userId'>,
+  claim: { id: number; number: string; distributorId: number; status: string; approvedTotal: string; currency: string },
+) {
+  return {
+    name: 'claim.submitted' as const,
+    distributorId: claim.distributorId,
+    entityType: 'claim',
+    entityId: claim.id,
+    actorUserId: actor.userId,
+    summary: `Claim ${claim.number} submitted: ${claim.approvedTotal} ${claim.currency} approved by the rules, now ${claim.status}`,
+    data: { claimId: claim.id, number: claim.number, status: claim.status, approvedTotal: claim.approvedTotal, currency: claim.currency },
+  };
 }
 
 /**
@@ -331,6 +349,18 @@ export async function authorizeClaim(actor: Actor, claimId: number) {
       },
       t,
     );
+    raiseEvent(
+      {
+        name: 'claim.authorized',
+        distributorId: claim.distributorId,
+        entityType: 'claim',
+        entityId: claimId,
+        actorUserId: actor.userId,
+        summary: `Claim ${claim.number} authorized for payment: ${claim.approvedTotal} ${claim.currency}`,
+        data: { claimId, number: claim.number, approvedTotal: claim.approvedTotal, currency: claim.currency },
+      },
+      t,
+    );
   });
   return (await repo.findClaim(scope, claimId, { lines: true }))!;
 }
@@ -369,6 +399,18 @@ export async function payClaim(actor: Actor, claimId: number, externalRef: strin
         entityId: claimId,
         distributorId: claim.distributorId,
         after: { creditMemo: number, amount: net, approvedTotal: claim.approvedTotal, debitsApplied: applied, currency: claim.currency },
+      },
+      t,
+    );
+    raiseEvent(
+      {
+        name: 'credit_memo.issued',
+        distributorId: claim.distributorId,
+        entityType: 'claim',
+        entityId: claimId,
+        actorUserId: actor.userId,
+        summary: `Credit memo ${number} issued for claim ${claim.number}: ${net} ${claim.currency}`,
+        data: { claimId, claimNumber: claim.number, creditMemo: number, amount: net, currency: claim.currency, externalRef },
       },
       t,
     );

@@ -33,10 +33,11 @@ import { recordAudit } from '../audit/audit.repository.js';
 import { conflict, notFound } from '../errors.js';
 import { documentNumber } from '../http/numbers.js';
 import * as imports from '../imports/imports.repository.js';
+import { raiseEvent } from '../notifications/events.js';
 import * as settlement from '../settlement/settlement.service.js';
 import type { ClaimRange } from '../settlement/settlement.service.js';
 import * as repo from './claims.repository.js';
-import { claimCurrency } from './claims.service.js';
+import { claimCurrency, claimSubmitted } from './claims.service.js';
 import { authorizationFacts, bookCosts, importParts } from './facts.repository.js';
 import {
   CLAIM_LINE,
@@ -499,6 +500,7 @@ export async function submitBuiltClaim(actor: Actor, claimId: number, t: Transac
     },
     t,
   );
+  raiseEvent(claimSubmitted(actor, claim), t);
   return { claim, totals };
 }
 

@@ -37,6 +37,7 @@ import {
 import type { Actor } from '../auth/actor.js';
 import { scopeOf } from '../auth/actor.js';
 import { recordAudit } from '../audit/audit.repository.js';
+import { raiseEvent } from '../notifications/events.js';
 import { AppError, notFound } from '../errors.js';
 import * as settlement from '../settlement/settlement.service.js';
 import * as repo from './imports.repository.js';
@@ -417,6 +418,16 @@ async function finish(actor: Actor, ingest: Ingest, sha: string | null, failure:
         },
         t,
       );
+    if (status !== 'running')
+      raiseEvent(
+        importFinished(actor, ingest.importId, ingest.distributorId, status, {
+          rowsRead: ingest.rowsRead,
+          rowsAccepted: ingest.rowsAccepted,
+          rowsRejected: ingest.rowsRejected,
+          failure: failure?.code ?? null,
+        }),
+        t,
+      );
   });
   return (await repo.findImport(scopeOf(actor), ingest.importId))!;
 }
@@ -472,7 +483,7 @@ export async function failImport(actor: Actor, id: number, failure: AppError) {
   const row = await repo.findImportRow(id);
   if (!row) return;
   await repo.updateImport(id, { status: 'failed', finishedAt: new Date(), failure: failureText(failure) });
-  if (row.status !== 'failed')
+  if (row.status !== 'failed') {
     await recordAudit(actor, {
       action: 'pos_import.failed',
       entityType: 'pos_import',
@@ -480,6 +491,30 @@ export async function failImport(actor: Actor, id: number, failure: AppError) {
       distributorId: row.distributorId,
       after: { failure: failure.code },
     });
+    raiseEvent(importFinished(actor, id, row.distributorId, 'failed', { failure: failure.code }));
+  }
+}
+
+/** The event of an import (a POS report or a claim file) that ended, completed or failed. */
+function importFinished(
+  actor: Pick<Actor, 'userId'>,
+  importId: number,
+  distributorId: number,
+  status: 'completed' | 'failed',
+  counts: Record<string, unknown>,
+) {
+  return {
+    name: 'import.finished' as const,
+    distributorId,
+    entityType: 'pos_import',
+    entityId: importId,
+    actorUserId: actor.userId,
+    summary:
+      status === 'completed'
+        ? `Import ${importId} completed: ${String(counts.rowsRead ?? '?')} rows read, ${String(counts.rowsRejected ?? 0)} rejected`
+        : `Import ${importId} failed: ${String(counts.failure)}`,
+    data: { importId, status, ...counts },
+  };
 }
 
 /** Completes a job left running by `keepRunning`, with its answer, in the caller's transaction. */
@@ -501,6 +536,15 @@ export async function completeImport(actor: Actor, id: number, result: unknown, 
         fileSha256: row.fileSha256,
       },
     },
+    t,
+  );
+  raiseEvent(
+    importFinished(actor, id, row.distributorId, 'completed', {
+      rowsRead: row.rowsRead,
+      rowsAccepted: row.rowsAccepted,
+      rowsRejected: row.rowsRejected,
+      failure: null,
+    }),
     t,
   );
 }

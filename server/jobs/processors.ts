@@ -18,6 +18,7 @@ import { claimImport } from '../claims/pos-claims.service.js';
 import { AppError } from '../errors.js';
 import * as importsRepo from '../imports/imports.repository.js';
 import * as imports from '../imports/imports.service.js';
+import { deliverWebhook, deliveryGaveUp } from '../notifications/webhooks.service.js';
 import type { JobContext, JobData, JobQueue, Processor } from './queue.js';
 import { openUpload, readJsonUpload, removeUpload } from './uploads.js';
 
@@ -140,11 +141,13 @@ async function claimRun(id: number, context: JobContext) {
 export const runJob: Processor = async (data: JobData, context: JobContext) => {
   if (data.kind === 'pos-import') return posImport(data.id, context);
   if (data.kind === 'claim-file') return claimFile(data.id, context);
+  if (data.kind === 'webhook-delivery') return deliverWebhook(data.id, context);
   return claimRun(data.id, context);
 };
 
 /** A job the queue will not run again (attempts spent, stalled too often): its row ends failed. */
 export async function jobGaveUp(data: JobData) {
+  if (data.kind === 'webhook-delivery') return deliveryGaveUp(data.id);
   if (data.kind === 'claim-run') {
     const run = await importsRepo.findClaimRunRow(data.id);
     if (run && !ended(run.status))

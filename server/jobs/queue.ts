@@ -13,11 +13,11 @@
  */
 import { Queue, Worker, type Job } from 'bullmq';
 
-export type JobKind = 'pos-import' | 'claim-file' | 'claim-run';
+export type JobKind = 'pos-import' | 'claim-file' | 'claim-run' | 'webhook-delivery';
 
 export interface JobData {
   kind: JobKind;
-  /** the import row (pos-import, claim-file) or the claim run row (claim-run) */
+  /** the import row (pos-import, claim-file), the claim run row (claim-run) or the webhook delivery row (webhook-delivery) */
   id: number;
 }
 
@@ -38,18 +38,24 @@ export type Processor = (data: JobData, context: JobContext) => Promise<void>;
 export interface JobQueue {
   readonly kind: 'memory' | 'redis';
   /** Queues a job (once per kind and id); `done` (in-process queue) settles when it has run. */
-  add(data: JobData): Promise<{ done?: Promise<void> }>;
+  add(data: JobData, retry?: RetryPolicy): Promise<{ done?: Promise<void> }>;
   /** Stops taking jobs and waits for the ones running; closes every connection. */
   close(): Promise<void>;
 }
 
 /** Runs after a failed attempt (unexpected errors only), with a growing pause. */
 const ATTEMPTS = 3;
+
+/** A job's own retries (a webhook delivery's): how many runs at most, and the first pause (then doubling). */
+export interface RetryPolicy {
+  attempts: number;
+  backoffMs: number;
+}
 const jobId = (d: JobData) => `${d.kind}-${d.id}`;
 
 export class MemoryJobQueue implements JobQueue {
   readonly kind = 'memory';
-  private readonly waiting: { data: JobData; attempt: number; settle: () => void }[] = [];
+  private readonly waiting: { data: JobData; attempt: number; settle: () => void; retry?: RetryPolicy }[] = [];
   private readonly queued = new Map<string, Promise<void>>();
   private running = 0;
   private readonly idle = new Set<() => void>();
@@ -60,11 +66,11 @@ export class MemoryJobQueue implements JobQueue {
     private readonly concurrency = 2,
   ) {}
 
-  async add(data: JobData) {
+  async add(data: JobData, retry?: RetryPolicy) {
     if (this.closed) throw new Error('the job queue is closed');
     const existing = this.queued.get(jobId(data));
     if (existing) return { done: existing };
-    const done = new Promise<void>((settle) => this.waiting.push({ data, attempt: 1, settle }));
+    const done = new Promise<void>((settle) => this.waiting.push({ data, attempt: 1, settle, retry }));
     this.queued.set(jobId(data), done);
     this.pump();
     return { done };
@@ -82,12 +88,14 @@ export class MemoryJobQueue implements JobQueue {
     }
   }
 
-  private async run(entry: { data: JobData; attempt: number; settle: () => void }) {
+  private async run(entry: { data: JobData; attempt: number; settle: () => void; retry?: RetryPolicy }) {
+    const attempts = entry.retry?.attempts ?? ATTEMPTS;
     try {
-      await this.processor(entry.data, { attempt: entry.attempt, finalAttempt: entry.attempt >= ATTEMPTS || this.closed });
+      await this.processor(entry.data, { attempt: entry.attempt, finalAttempt: entry.attempt >= attempts || this.closed });
     } catch (err) {
-      if (entry.attempt < ATTEMPTS && !this.closed) {
-        await new Promise((resolve) => setTimeout(resolve, 250 * 2 ** entry.attempt));
+      if (entry.attempt < attempts && !this.closed) {
+        const pause = entry.retry ? entry.retry.backoffMs * 2 ** (entry.attempt - 1) : 250 * 2 ** entry.attempt;
+        await new Promise((resolve) => setTimeout(resolve, pause));
         this.waiting.push({ ...entry, attempt: entry.attempt + 1 });
         return;
       }
@@ -153,11 +161,11 @@ export class RedisJobQueue implements JobQueue {
     }
   }
 
-  async add(data: JobData) {
+  async add(data: JobData, retry?: RetryPolicy) {
     await this.queue.add(data.kind, data, {
       jobId: jobId(data),
-      attempts: ATTEMPTS,
-      backoff: { type: 'exponential', delay: 1000 },
+      attempts: retry?.attempts ?? ATTEMPTS,
+      backoff: { type: 'exponential', delay: retry?.backoffMs ?? 1000 },
       removeOnComplete: { count: 1000 },
       removeOnFail: { count: 5000 },
     });

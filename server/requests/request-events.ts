@@ -10,7 +10,16 @@ export type RequestOutcome = 'approve' | 'decline' | 'counter' | 'accept_counter
 
 export interface RequestEventMap {
   /** a decision on a request was committed */
-  'request.decided': { requestId: number; outcome: RequestOutcome; status: RequestView['status']; distributorId: number };
+  'request.decided': {
+    requestId: number;
+    outcome: RequestOutcome;
+    status: RequestView['status'];
+    distributorId: number;
+    /** the authorization the decision created (an approval, an accepted counter-offer) */
+    authorizationId?: number | null;
+    /** who decided */
+    actorUserId?: number;
+  };
 }
 
 type Listener<K extends keyof RequestEventMap> = (event: RequestEventMap[K]) => void;

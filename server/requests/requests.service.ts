@@ -119,7 +119,14 @@ async function decide(
     );
     return after;
   });
-  requestEvents.emit('request.decided', { requestId: id, outcome, status: result.status, distributorId: result.distributorId });
+  requestEvents.emit('request.decided', {
+    requestId: id,
+    outcome,
+    status: result.status,
+    distributorId: result.distributorId,
+    authorizationId: result.authorizationId,
+    actorUserId: actor.userId,
+  });
   return result;
 }
 

@@ -95,6 +95,11 @@ const PERMISSION: Record<string, Action> = {
   'POST /api/imports/:id/void': 'pos.import',
   'POST /api/claims/file': 'pos.import',
   'POST /api/disputes/resubmissions': 'claim.submit',
+  'POST /api/webhooks': 'integration.manage',
+  'GET /api/webhooks': 'integration.manage',
+  'DELETE /api/webhooks/:id': 'integration.manage',
+  'GET /api/webhooks/:id/deliveries': 'integration.manage',
+  'POST /api/webhooks/deliveries/:id/replay': 'integration.manage',
 };
 
 /** Routes whose ids are B's claim lines rather than ids of the route's own resource. */
