@@ -270,6 +270,17 @@ export interface ApiOptions {
 
 const CSRF_KEY = 'bec.csrf:';
 
+/** The distributor's saved POS column mapping (`GET /api/imports/mapping`): field -> header, and file options. */
+export interface SavedPosMapping {
+  mapping: Record<string, string>;
+  options: { decimalMark?: 'auto' | '.' | ','; dateOrder?: 'auto' | 'MDY' | 'DMY'; delimiter?: ',' | ';' | '\t' | '|' };
+}
+/** What a claim run over an import built (`POST /api/imports/:id/claims?wait=true`). */
+export interface ClaimRunResult {
+  claims: { id: number; number: string; status: string; lineCount: number; rejectedLines: number }[];
+  unmatchedCount?: number;
+}
+
 export class BecApi {
   baseUrl: string;
   token: string | null = null;
@@ -498,6 +509,10 @@ export class BecApi {
   /** Opens a server-sent event stream (cookie sessions only: EventSource sends no headers; bearer clients poll). */
   events(path: string): EventSource {
     return new EventSource(`${this.baseUrl}${path}`, { withCredentials: true });
+  }
+  /** The caller's saved POS column mapping and file options (what the server's import applies). */
+  importMapping() {
+    return this.request<SavedPosMapping>('GET', '/api/imports/mapping');
   }
 }
 

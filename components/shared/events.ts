@@ -30,6 +30,8 @@ export interface BecEventDetails {
   becuploadcomplete: ImportProgress & { importId?: string | number | null };
   /** A request to the API failed. */
   becerror: { code: string; message: string; status?: number };
+  /** Claims were created (an upload's import, or the claim form): hosts refresh their claim lists. */
+  becclaimscreated: { claims: { id: number; number: string }[]; importId: number | null };
 }
 
 export type BecEventName = keyof BecEventDetails;
@@ -53,5 +55,6 @@ declare global {
     becuploadprogress: BecEvent<'becuploadprogress'>;
     becuploadcomplete: BecEvent<'becuploadcomplete'>;
     becerror: BecEvent<'becerror'>;
+    becclaimscreated: BecEvent<'becclaimscreated'>;
   }
 }
