@@ -4,6 +4,7 @@ export { BecClaimGrid } from './claim-grid/claim-grid.js';
 export { BecApprovalQueue, type RequestContext } from './approval-queue/approval-queue.js';
 export { BecAccrualDashboard } from './accrual-dashboard/accrual-dashboard.js';
 export { BecClaimUpload, preflightPosCsv } from './claim-upload/claim-upload.js';
+export { BecClaimForm } from './claim-form/claim-form.js';
 export { BecApi, ApiError, apiFor, configureApi, credentialEvents, newIdempotencyKey } from './shared/api.js';
 export type * from './shared/api.js';
 export type { BecEvent, BecEventDetails, BecEventName } from './shared/events.js';

@@ -5,6 +5,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import {
   decodeChunks,
   parsePosChunks,
+  parsePosJson,
   POS_FIELD_TABLE,
   posFieldLabel,
   type PosColumnMapping,
@@ -15,7 +16,7 @@ import {
 import type { AuthorizationLineFact } from '../../core/claims/engine.js';
 import type { PosLine } from '../../core/pos/index.js';
 import type { ClaimRunResult, ImportRowError, PosImport, SavedPosMapping } from '../shared/api.js';
-import { authorizationFacts, engineProblems } from './engine-preflight.js';
+import { engineProblems, loadAuthorizationFacts } from './engine-preflight.js';
 import { BecElement } from '../shared/base.js';
 import { formatNumber } from '../shared/format.js';
 import { problemOf, renderLoading, renderProblem, type Problem } from '../shared/states.js';
@@ -26,6 +27,8 @@ export interface PreflightError {
   row: number;
   field?: string;
   message: string;
+  /** Set when the rules engine, not the parser, found it: the line reads, the server would reject or cut it. */
+  verdict?: 'partial' | 'rejected';
 }
 export interface PreflightResult {
   /** Data rows in the file (blank rows aside). */
@@ -44,8 +47,11 @@ export interface PreflightResult {
 async function collect(
   events: AsyncIterable<PosEvent> | Iterable<PosEvent>,
   facts: readonly AuthorizationLineFact[] | null = null,
+  out: PosLine[] | null = null,
 ): Promise<PreflightResult> {
-  const kept: PosLine[] = [];
+  // Lines are kept only when the engine checks them or the caller asks (a big file never sits in memory).
+  const kept = out ?? [];
+  const keep = out !== null || facts !== null;
   const errors: PreflightError[] = [];
   const missingColumns: string[] = [];
   const badRows = new Set<number>();
@@ -76,13 +82,13 @@ async function collect(
     }
     seen.set(key, line.row);
     valid++;
-    if (facts) kept.push(line);
+    if (keep) kept.push(line);
   }
   let rejectedByRules = 0;
   if (facts && facts.length && !missingColumns.length) {
     const problems = engineProblems(kept, facts, facts[0].distributorId);
     rejectedByRules = problems.length;
-    errors.push(...problems.map(({ row, field, message }) => ({ row, field, message })));
+    errors.push(...problems.map(({ row, field, message, verdict }) => ({ row, field, message, verdict })));
   }
   errors.sort((a, b) => a.row - b.row);
   return {
@@ -102,6 +108,19 @@ export function preflightPosCsv(
   facts: readonly AuthorizationLineFact[] | null = null,
 ): Promise<PreflightResult> {
   return collect(parsePosChunks([text], { mapping }), facts);
+}
+
+/**
+ * The same check over rows typed in a form (`{ invoiceNumber: 'INV-1', quantity: '3', ... }`, one
+ * object per line, keyed by POS field name): the lines the parser read are pushed to `lines`.
+ */
+export function preflightPosRows(
+  rows: readonly Record<string, string>[],
+  mapping: PosColumnMapping,
+  facts: readonly AuthorizationLineFact[] | null,
+  lines: PosLine[],
+): Promise<PreflightResult> {
+  return collect(parsePosJson(rows, { mapping }), facts, lines);
 }
 
 /** The same check, streaming a File chunk by chunk (large files never sit in memory twice). */
@@ -216,20 +235,11 @@ export class BecClaimUpload extends BecElement {
     }
   }
 
-  /** Loads the caller's authorizations, end customers and programs for the engine preflight; null when unavailable. */
+  /** Loads the caller's authorizations for the engine preflight; null when unavailable. */
   private async loadAuthorizations(): Promise<AuthorizationLineFact[] | null> {
     if (!this.api) return null;
     try {
-      const [auths, customers, programs] = await Promise.all([
-        this.api.authorizations(),
-        this.api.accounts('end_customer'),
-        this.api.programs(),
-      ]);
-      this.authorizations = authorizationFacts(
-        auths,
-        new Map(customers.map((a) => [a.id, a.name])),
-        new Map(programs.map((p) => [p.id, p])),
-      );
+      this.authorizations = await loadAuthorizationFacts(this.api);
       return this.authorizations;
     } catch {
       return null; // the server validates every line anyway

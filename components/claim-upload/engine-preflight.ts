@@ -18,6 +18,7 @@ import type { AuthorizationView } from '../../core/authorization-view.js';
 import type { ProgramType } from '../../core/domain.js';
 import type { PosLine } from '../../core/pos/index.js';
 import { toClaimLineInput } from '../../core/claims/from-pos.js';
+import type { BecApi } from '../shared/api.js';
 
 export type { AuthorizationView };
 
@@ -77,6 +78,12 @@ export function verdictField(v: Pick<LineVerdictResult, 'rule' | 'inputs'>): str
   if (missing) return missing;
   if (v.rule === 'dateWithinValidity' && v.inputs.dateChecked === 'shipDate') return 'shipDate';
   return v.rule ? RULE_FIELD[v.rule as RuleName] : 'authorizationNumber';
+}
+
+/** The caller's authorizations, end customers and programs, as the engine's facts (what the preflights check against). */
+export async function loadAuthorizationFacts(api: BecApi): Promise<AuthorizationLineFact[]> {
+  const [auths, customers, programs] = await Promise.all([api.authorizations(), api.accounts('end_customer'), api.programs()]);
+  return authorizationFacts(auths, new Map(customers.map((a) => [a.id, a.name])), new Map(programs.map((p) => [p.id, p])));
 }
 
 export interface EngineProblem {
