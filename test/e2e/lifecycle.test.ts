@@ -137,7 +137,7 @@ test(
       .setInputFiles({ name: 'arrowhead-pos-nov.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
     await upload.locator('[part="preflight"]', { hasText: 'with problems' }).waitFor();
     assert.match((await upload.locator('[part="errors"]').textContent()) ?? '', /date/i, 'the preflight names the bad date before sending');
-    await upload.locator('button', { hasText: 'Upload 2 valid lines' }).click();
+    await upload.locator('button', { hasText: 'Upload the file (3 rows)' }).click();
     await upload.locator('[role="status"]', { hasText: 'lines imported' }).waitFor({ timeout: 30_000 });
     await upload.locator('button', { hasText: 'Create claims' }).click();
     await upload.locator('[role="status"]', { hasText: 'created' }).waitFor({ timeout: 30_000 });
