@@ -122,26 +122,6 @@ export const dashboardStyles = css`
     margin-right: 0.25rem;
     vertical-align: -1px;
   }
-  table {
-    width: 100%;
-    border-collapse: collapse;
-    font-size: var(--_bec-font-size-2);
-  }
-  th {
-    text-align: left;
-    font-size: var(--_bec-font-size-1);
-    text-transform: uppercase;
-    color: var(--_bec-color-text-weak);
-    border-bottom: 1px solid var(--_bec-color-border);
-    padding: var(--_bec-space-xx-small);
-  }
-  th.num {
-    text-align: right;
-  }
-  td {
-    padding: var(--_bec-space-xx-small);
-    border-bottom: 1px solid var(--_bec-color-border-weak);
-  }
   .toggle {
     min-height: 1.5rem;
     font-size: var(--_bec-font-size-1);

@@ -4,6 +4,7 @@ import type { Accruals, ClaimFigure, ClaimFigures, CurrencyTotals } from '../sha
 import { BecElement } from '../shared/base.js';
 import type { BecEventDetails } from '../shared/events.js';
 import { formatDate, formatMoney, formatMoneyCompact, formatNumber, labelOf } from '../shared/format.js';
+import { tableStyles } from '../shared/table.styles.js';
 import { controls, themeTokens } from '../shared/theme.js';
 import { problemOf, renderProblem, type Problem } from '../shared/states.js';
 import { dashboardStyles } from './accrual-dashboard.styles.js';
@@ -59,7 +60,7 @@ type Panel = 'trend' | 'distributor' | 'programType' | 'exposure';
  */
 @customElement('bec-accrual-dashboard')
 export class BecAccrualDashboard extends BecElement {
-  static override styles = [themeTokens, controls, dashboardStyles];
+  static override styles = [themeTokens, controls, tableStyles, dashboardStyles];
 
   /**
    * Open liability, in review and paid per currency, and exposure (from `GET /api/reports/accruals`).
@@ -135,7 +136,7 @@ export class BecAccrualDashboard extends BecElement {
       this.byProgramType = programType.items;
     } catch (err) {
       const detail = this.failed(err);
-      this.problem = this.waitingForCredentials ? null : problemOf(err, detail);
+      this.problem = this.waitingForCredentials ? null : problemOf(err, detail, 'Loading the figures', () => void this.load());
     } finally {
       this.loading = false;
     }
@@ -297,7 +298,7 @@ export class BecAccrualDashboard extends BecElement {
     const byWeek = this.inShown(this.byWeek);
     const byDistributor = this.inShown(this.byDistributor);
     const byProgramType = this.inShown(this.byProgramType);
-    const problem = renderProblem(this.problem, () => void this.load(), 'Loading the figures');
+    const problem = renderProblem(this.problem);
     // A failed load with nothing to show is the error (or offline) state alone: never "No figures yet".
     if (this.problem && !a && !this.byWeek.length && !this.byDistributor.length && !this.byProgramType.length)
       return html`${this.renderWaiting()} ${problem}`;

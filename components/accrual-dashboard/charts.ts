@@ -96,16 +96,15 @@ function markLabel(o: ChartOptions, si: number, ci: number): string {
   return `${o.series[si]!.name}, ${o.categories[ci]}: ${o.format(o.series[si]!.values[ci]!)}`;
 }
 
-/** Grouped vertical bars, one group per category; each bar is a button in one roving tab stop. */
-export function barChart(o: ChartOptions): TemplateResult {
+/** The chart's width, scale top and inner width and height. */
+function geometry(o: ChartOptions) {
   const w = Math.max(240, Math.round(o.width ?? 640));
   const max = niceMax(Math.max(0, ...o.series.flatMap((s) => s.values.map(Number))));
-  const iw = w - PAD.left - PAD.right;
-  const ih = H - PAD.top - PAD.bottom;
-  const groupW = iw / Math.max(1, o.categories.length);
-  const barW = Math.min(28, (groupW * 0.8) / o.series.length);
-  // labels at least 5 characters wide: on a narrow chart every k-th category is labelled
-  const every = Math.max(1, Math.ceil((5 * CHAR_PX) / groupW));
+  return { w, max, iw: w - PAD.left - PAD.right, ih: H - PAD.top - PAD.bottom };
+}
+
+/** The SVG around the marks: labelled group, axes, the keyboard, and the legend below. */
+function frame(o: ChartOptions, w: number, max: number, marks: unknown): TemplateResult {
   return html`<svg
       viewBox="0 0 ${w} ${H}"
       width=${w}
@@ -117,51 +116,54 @@ export function barChart(o: ChartOptions): TemplateResult {
       part="chart"
       @keydown=${(e: KeyboardEvent) => onKey(e, o)}
     >
-      ${axes(w, max, o.compact)}
-      ${o.categories.map((cat, ci) => {
-        const x0 = PAD.left + ci * groupW + (groupW - barW * o.series.length) / 2;
-        return svg`${o.series.map((s, si) => {
-          const v = Number(s.values[ci] ?? 0);
-          const h = (Math.max(0, v) / max) * ih;
-          return svg`<rect x=${x0 + si * barW} y=${PAD.top + ih - h} width=${Math.max(1, barW - 2)} height=${Math.max(h, 0.5)} rx="2" style="fill:${s.color}"
+      ${axes(w, max, o.compact)} ${marks}
+    </svg>
+    ${legend(o.series)}`;
+}
+
+/** Grouped vertical bars, one group per category; each bar is a button in one roving tab stop. */
+export function barChart(o: ChartOptions): TemplateResult {
+  const { w, max, iw, ih } = geometry(o);
+  const groupW = iw / Math.max(1, o.categories.length);
+  const barW = Math.min(28, (groupW * 0.8) / o.series.length);
+  // labels at least 5 characters wide: on a narrow chart every k-th category is labelled
+  const every = Math.max(1, Math.ceil((5 * CHAR_PX) / groupW));
+  return frame(
+    o,
+    w,
+    max,
+    o.categories.map((cat, ci) => {
+      const x0 = PAD.left + ci * groupW + (groupW - barW * o.series.length) / 2;
+      return svg`${o.series.map((s, si) => {
+        const v = Number(s.values[ci] ?? 0);
+        const h = (Math.max(0, v) / max) * ih;
+        return svg`<rect x=${x0 + si * barW} y=${PAD.top + ih - h} width=${Math.max(1, barW - 2)} height=${Math.max(h, 0.5)} rx="2" style="fill:${s.color}"
             class="bar" role="button" tabindex=${ci === 0 && si === 0 ? 0 : -1} aria-label=${markLabel(o, si, ci)} data-ci=${ci} data-si=${si}
             @click=${() => o.onSelect?.(s.name, cat, s.values[ci]!)}><title>${s.name} · ${cat}: ${o.format(s.values[ci]!)}</title></rect>`;
-        })}
+      })}
           ${
             ci % every === 0
               ? svg`<text x=${PAD.left + ci * groupW + groupW / 2} y=${H - PAD.bottom + 16} text-anchor="middle" class="tick" aria-hidden="true">${fit(cat, groupW * every - 4)}</text>`
               : nothing
           }`;
-      })}
-    </svg>
-    ${legend(o.series)}`;
+    }),
+  );
 }
 
 /** One line per series over ordered categories (weeks); each point is a button in one roving tab stop. */
 export function lineChart(o: ChartOptions): TemplateResult {
-  const w = Math.max(240, Math.round(o.width ?? 640));
-  const max = niceMax(Math.max(0, ...o.series.flatMap((s) => s.values.map(Number))));
-  const iw = w - PAD.left - PAD.right;
-  const ih = H - PAD.top - PAD.bottom;
+  const { w, max, iw, ih } = geometry(o);
   const n = o.categories.length;
   const x = (i: number) => PAD.left + (n <= 1 ? iw / 2 : (i * iw) / (n - 1));
   const y = (v: number) => PAD.top + ih - (Math.max(0, v) / max) * ih;
   const longest = Math.max(1, ...o.categories.map((c) => c.length));
   const every = Math.max(1, Math.ceil(n / Math.max(1, Math.floor(iw / ((longest + 2) * CHAR_PX)))));
-  return html`<svg
-      viewBox="0 0 ${w} ${H}"
-      width=${w}
-      height=${H}
-      role="group"
-      aria-label=${o.label}
-      aria-roledescription="chart"
-      class="chart"
-      part="chart"
-      @keydown=${(e: KeyboardEvent) => onKey(e, o)}
-    >
-      ${axes(w, max, o.compact)}
-      ${o.series.map(
-        (s, si) => svg`<polyline fill="none" style="stroke:${s.color}" stroke-width="2.5" stroke-linejoin="round"
+  return frame(
+    o,
+    w,
+    max,
+    svg`${o.series.map(
+      (s, si) => svg`<polyline fill="none" style="stroke:${s.color}" stroke-width="2.5" stroke-linejoin="round"
           points=${s.values.map((v, i) => `${x(i)},${y(Number(v))}`).join(' ')}></polyline>
           ${s.values.map(
             (v, i) =>
@@ -169,12 +171,11 @@ export function lineChart(o: ChartOptions): TemplateResult {
                 aria-label=${markLabel(o, si, i)} data-ci=${i} data-si=${si}
                 @click=${() => o.onSelect?.(s.name, o.categories[i]!, v)}><title>${s.name} · ${o.categories[i]}: ${o.format(v)}</title></circle>`,
           )}`,
-      )}
+    )}
       ${o.categories.map((c, i) =>
         i % every === 0
           ? svg`<text x=${x(i)} y=${H - PAD.bottom + 16} text-anchor="middle" class="tick" aria-hidden="true">${c}</text>`
           : nothing,
-      )}
-    </svg>
-    ${legend(o.series)}`;
+      )}`,
+  );
 }

@@ -90,8 +90,6 @@ export class BecClaimForm extends BecElement {
   @state() private problem: Problem | null = null;
   @state() private created: Claim | null = null;
   @state() private announcement = '';
-  private problemWhat = '';
-  private retry: (() => void) | null = null;
   private parsed: PosLine[] = [];
   private idempotencyKey: string | null = null;
   private announceTimer = 0;
@@ -117,11 +115,10 @@ export class BecClaimForm extends BecElement {
     }
   }
 
-  private show(err: unknown, what: string, again: () => void) {
+  /** Shows a failed call (error or offline, with Retry); a 401 is the waiting state instead. */
+  private show(err: unknown, what: string, retry: () => void) {
     const detail = this.failed(err);
-    this.problemWhat = what;
-    this.retry = again;
-    this.problem = this.waitingForCredentials ? null : problemOf(err, detail);
+    this.problem = this.waitingForCredentials ? null : problemOf(err, detail, what, retry);
   }
 
   /** Runs the preflight over the typed lines (what typing does). */
@@ -246,9 +243,7 @@ export class BecClaimForm extends BecElement {
         }
         this.serverErrors = byField;
         this.failed(err);
-        this.problem = unplaced ? { offline: false, detail: unplaced.trim(), code: err.code } : null;
-        this.problemWhat = 'Sending the claim';
-        this.retry = null;
+        this.problem = unplaced ? { offline: false, detail: unplaced.trim(), code: err.code, what: 'Sending the claim' } : null;
         this.announcement = `The server found ${err.errors.length} ${err.errors.length === 1 ? 'problem' : 'problems'}.`;
         await this.updateComplete;
         const [firstKey] = byField.keys();
@@ -378,7 +373,7 @@ export class BecClaimForm extends BecElement {
           </button>
           ${this.sending ? renderLoading('Sending the claim…') : nothing}
         </div>
-        ${renderProblem(this.problem, this.retry, this.problemWhat)} ${this.created ? this.renderCreated(this.created) : nothing}
+        ${renderProblem(this.problem)} ${this.created ? this.renderCreated(this.created) : nothing}
         <div class="sr-only" role="status" aria-live="polite" data-live>${this.announcement}</div>
       </form>
     </div>`;

@@ -72,24 +72,6 @@ export const uploadStyles = css`
     background: var(--_bec-color-brand);
     transition: width 0.2s;
   }
-  table {
-    width: 100%;
-    border-collapse: collapse;
-    font-size: var(--_bec-font-size-2);
-  }
-  th {
-    text-align: left;
-    font-size: var(--_bec-font-size-1);
-    text-transform: uppercase;
-    color: var(--_bec-color-text-weak);
-    border-bottom: 1px solid var(--_bec-color-border);
-    padding: var(--_bec-space-xx-small);
-  }
-  td {
-    padding: var(--_bec-space-xx-small);
-    border-bottom: 1px solid var(--_bec-color-border-weak);
-    overflow-wrap: anywhere;
-  }
   .scroll {
     max-height: 16rem;
     overflow: auto;

@@ -20,6 +20,7 @@ import { engineProblems, loadAuthorizationFacts } from './engine-preflight.js';
 import { BecElement } from '../shared/base.js';
 import { formatNumber } from '../shared/format.js';
 import { problemOf, renderLoading, renderProblem, type Problem } from '../shared/states.js';
+import { tableStyles } from '../shared/table.styles.js';
 import { controls, themeTokens } from '../shared/theme.js';
 import { uploadStyles } from './claim-upload.styles.js';
 
@@ -195,7 +196,7 @@ type Phase = 'idle' | 'checking' | 'checked' | 'uploading' | 'importing' | 'done
  */
 @customElement('bec-claim-upload')
 export class BecClaimUpload extends BecElement {
-  static override styles = [themeTokens, controls, uploadStyles];
+  static override styles = [themeTokens, controls, tableStyles, uploadStyles];
 
   /**
    * The column mapping and number/date options the preflight reads with. Unset, the element
@@ -220,8 +221,6 @@ export class BecClaimUpload extends BecElement {
   @state() private created: ClaimRunResult['claims'] | null = null;
   /** What the live region says (preflight results, the import's end, the claims created). */
   @state() private announcement = '';
-  private retry: (() => void) | null = null;
-  private problemWhat = 'The upload';
 
   /** Loads the distributor's saved mapping; the parser's defaults when there is none or it cannot be had. */
   private async loadMapping(): Promise<PosColumnMapping> {
@@ -275,11 +274,9 @@ export class BecClaimUpload extends BecElement {
   }
 
   /** Shows a failed call (error or offline, with Retry); a 401 is the waiting state instead. */
-  private fail(err: unknown, what: string, again: () => void) {
+  private fail(err: unknown, what: string, retry: () => void) {
     const detail = this.failed(err);
-    this.retry = again;
-    this.problemWhat = what;
-    this.problem = this.waitingForCredentials ? null : problemOf(err, detail);
+    this.problem = this.waitingForCredentials ? null : problemOf(err, detail, what, retry);
   }
 
   /** Sends the whole checked file and follows the import to its end: the server reads every row, as the preflight did. */
@@ -305,11 +302,8 @@ export class BecClaimUpload extends BecElement {
       this.percent = 100;
       this.serverErrors = job.rowsRejected ? await api.importErrors(job.id) : [];
       this.phase = job.status === 'failed' ? 'failed' : 'done';
-      if (job.failure) {
-        this.problem = { offline: false, detail: job.failure, code: 'IMPORT_FAILED' };
-        this.problemWhat = 'The import';
-        this.retry = () => void this.upload();
-      }
+      if (job.failure)
+        this.problem = { offline: false, detail: job.failure, code: 'IMPORT_FAILED', what: 'The import', retry: () => void this.upload() };
       this.announcement =
         job.status === 'failed'
           ? `The import failed: ${job.failure ?? ''}`
@@ -573,7 +567,7 @@ export class BecClaimUpload extends BecElement {
             : nothing
         }
         ${this.job && (this.phase === 'done' || this.phase === 'claiming') ? this.renderResult(this.job) : nothing}
-        ${renderProblem(this.problem, this.retry, this.problemWhat)}
+        ${renderProblem(this.problem)}
         <div class="sr-only" role="status" aria-live="polite" data-live>${this.announcement}</div>
       </div>
     </div>`;

@@ -14,6 +14,10 @@ export interface Problem {
   detail: string;
   /** The problem's code, e.g. `VALIDATION_FAILED`; `NETWORK_ERROR` when offline. */
   code: string;
+  /** What failed, as the message starts: "The upload", "Loading the figures". */
+  what: string;
+  /** Tries again; no Retry button without it. */
+  retry?: () => void;
 }
 
 /** True for a call that never reached the server (fetch's TypeError, an XHR error, or the browser offline). */
@@ -23,13 +27,15 @@ export function isOffline(err: unknown): boolean {
   return err instanceof TypeError;
 }
 
-/** Turns a caught error into the problem to show. */
-export function problemOf(err: unknown, detail: string): Problem {
+/** Turns a caught error (its `detail` as `BecElement.failed()` reported it) into the problem to show. */
+export function problemOf(err: unknown, detail: string, what: string, retry?: () => void): Problem {
   const offline = isOffline(err);
   return {
     offline,
     detail,
     code: offline ? 'NETWORK_ERROR' : err instanceof ApiError ? err.code : 'CLIENT_ERROR',
+    what,
+    retry,
   };
 }
 
@@ -44,15 +50,14 @@ export function renderEmpty(text: string) {
 }
 
 /** The error or offline state, with Retry. */
-export function renderProblem(problem: Problem | null, retry: (() => void) | null, what: string) {
+export function renderProblem(problem: Problem | null) {
   if (!problem) return nothing;
+  const retry = problem.retry ? html`<button type="button" @click=${problem.retry}>Retry</button>` : nothing;
   return problem.offline
     ? html`<div class="alert" part="offline" role="alert" data-state="offline">
-        <strong>You are offline.</strong> ${what} could not reach the server; nothing was lost.
-        ${retry ? html`<button type="button" @click=${retry}>Retry</button>` : nothing}
+        <strong>You are offline.</strong> ${problem.what} could not reach the server; nothing was lost. ${retry}
       </div>`
     : html`<div class="alert" part="error" role="alert" data-state="error">
-        <strong>${what} failed:</strong> ${problem.detail || problem.code}
-        ${retry ? html`<button type="button" @click=${retry}>Retry</button>` : nothing}
+        <strong>${problem.what} failed:</strong> ${problem.detail || problem.code} ${retry}
       </div>`;
 }

@@ -5,72 +5,28 @@
  * Screenshots of every demo page go to test-output/screenshots/.
  */
 import assert from 'node:assert/strict';
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { buildBundle, launchChromium, root, startServer, type RunningServer } from '../support/e2e.js';
 
-const root = resolve(import.meta.dirname, '../..');
 const shots = join(root, 'test-output/screenshots');
-let server: ChildProcess;
+let server: RunningServer;
 let browser: Browser;
 let base = '';
-let dataDir = '';
-
-async function freePort(): Promise<number> {
-  return new Promise((ok) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => ok(port));
-    });
-  });
-}
 
 before(async () => {
-  if (!existsSync(join(root, 'dist/bec.js')) || process.env.E2E_BUILD !== '0') {
-    const b = spawnSync('npx', ['rollup', '-c', 'rollup.config.js'], { cwd: root, stdio: 'inherit' });
-    assert.equal(b.status, 0, 'the component bundle builds');
-  }
+  buildBundle();
   mkdirSync(shots, { recursive: true });
-  dataDir = mkdtempSync(join(tmpdir(), 'bec-e2e-'));
-  const port = await freePort();
-  base = `http://127.0.0.1:${port}`;
-  // The server runs in its own process group, so that stopping it stops every process it started
-  // (a SIGTERM to a wrapper such as npx alone would leave the real server running and this test hanging).
-  server = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    cwd: root,
-    env: { ...process.env, DATABASE_URL: `sqlite:${join(dataDir, 'db.sqlite')}`, PORT: String(port), NODE_ENV: 'development' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true,
-  });
-  server.stderr!.on('data', (d) => process.stderr.write(`[server] ${d}`));
-  for (let i = 0; i < 120; i++) {
-    try {
-      if ((await fetch(`${base}/api/health`)).ok) break;
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  browser = await chromium.launch({
-    executablePath: '/usr/lib/chromium/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking'],
-  });
+  server = await startServer();
+  base = server.base;
+  browser = await launchChromium();
 });
 
 after(async () => {
   await browser?.close();
-  if (server?.pid) {
-    const exited = new Promise((r) => server.once('exit', r));
-    process.kill(-server.pid, 'SIGTERM');
-    await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
-    if (server.exitCode === null) process.kill(-server.pid, 'SIGKILL');
-  }
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  await server?.stop();
 });
 
 /** Opens a demo page signed in as `email` (each user gets a fresh browser context: its own cookie). */

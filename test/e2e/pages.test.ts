@@ -5,22 +5,18 @@
  * network) finding no serious or critical violation.
  */
 import assert from 'node:assert/strict';
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { buildBundle, launchChromium, root, startServer, type RunningServer } from '../support/e2e.js';
 
-const root = resolve(import.meta.dirname, '../..');
 const shots = join(root, 'test-results/screenshots');
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-let server: ChildProcess;
+let server: RunningServer;
 let browser: Browser;
 let base = '';
-let dataDir = '';
 
 /** Each demo page, as the user it is shown to (the page signs in as `?as=`). */
 const PAGES = [
@@ -35,58 +31,17 @@ const VIEWPORTS = [
   { width: 390, height: 844 },
 ] as const;
 
-async function freePort(): Promise<number> {
-  return new Promise((ok) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => ok(port));
-    });
-  });
-}
-
 before(async () => {
-  if (!existsSync(join(root, 'dist/bec.js')) || process.env.E2E_BUILD !== '0') {
-    const b = spawnSync('npx', ['rollup', '-c', 'rollup.config.js'], { cwd: root, stdio: 'inherit' });
-    assert.equal(b.status, 0, 'the component bundle builds');
-  }
+  buildBundle();
   mkdirSync(shots, { recursive: true });
-  dataDir = mkdtempSync(join(tmpdir(), 'bec-pages-'));
-  const port = await freePort();
-  base = `http://127.0.0.1:${port}`;
-  // Its own process group: stopping it stops every process it started.
-  server = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    cwd: root,
-    env: { ...process.env, DATABASE_URL: `sqlite:${join(dataDir, 'db.sqlite')}`, PORT: String(port), NODE_ENV: 'development' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true,
-  });
-  server.stderr!.on('data', (d) => process.stderr.write(`[server] ${d}`));
-  let up = false;
-  for (let i = 0; i < 120 && !up; i++) {
-    try {
-      up = (await fetch(`${base}/api/health`)).ok;
-    } catch {
-      /* not up yet */
-    }
-    if (!up) await new Promise((r) => setTimeout(r, 500));
-  }
-  assert.ok(up, 'the server answers /api/health');
-  browser = await chromium.launch({
-    executablePath: '/usr/lib/chromium/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking'],
-  });
+  server = await startServer();
+  base = server.base;
+  browser = await launchChromium();
 });
 
 after(async () => {
   await browser?.close();
-  if (server?.pid) {
-    const exited = new Promise((r) => server.once('exit', r));
-    process.kill(-server.pid, 'SIGTERM');
-    await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
-    if (server.exitCode === null) process.kill(-server.pid, 'SIGKILL');
-  }
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  await server?.stop();
 });
 
 /** Opens a page in a fresh context (its own cookie) and waits until its components have loaded. */
