@@ -12,14 +12,14 @@ import { createServer as createHttpServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Browser, Request, Response } from 'playwright-core';
-import { buildBundle, freePort, launchChromium, root, startServer, type RunningServer } from '../support/e2e.js';
+import { freePort, root, startE2e, type E2e } from '../support/e2e.js';
 
 const DOC_ORIGIN = 'https://bec.example.com';
 const DOC_TOKEN = 'EMBED_TOKEN_FROM_YOUR_BACK_END';
 const USER = 'ops@arrowhead.example';
 const PASSWORD = 'bec-demo-2026';
 
-let server: RunningServer;
+let e2e: E2e;
 let host: Server;
 let browser: Browser;
 let bec = '';
@@ -63,22 +63,19 @@ async function mintEmbedToken(): Promise<string> {
 }
 
 before(async () => {
-  buildBundle();
-  const hostPort = await freePort();
-  hostOrigin = `http://localhost:${hostPort}`;
-  server = await startServer({
+  hostOrigin = `http://localhost:${await freePort()}`;
+  e2e = await startE2e({
     LOG_REQUESTS: 'false',
     CORS_ORIGINS: hostOrigin,
     EMBED_TOKEN_SECRET: 'e2e-embed-secret-of-at-least-32-characters',
   });
-  bec = server.base;
-  browser = await launchChromium();
+  ({ browser } = e2e);
+  bec = e2e.server.base;
 });
 
 after(async () => {
-  await browser?.close();
   await new Promise((r) => (host ? host.close(r) : r(null)));
-  await server?.stop();
+  await e2e?.stop();
 });
 
 test('the documented snippet, on another site, shows real data through a bearer token', async () => {

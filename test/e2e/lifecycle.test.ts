@@ -9,25 +9,21 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { buildBundle, launchChromium, root, startServer, type RunningServer } from '../support/e2e.js';
+import { root, startE2e, type E2e } from '../support/e2e.js';
 
 const shots = join(root, 'test-output/screenshots');
-let server: RunningServer;
+let e2e: E2e;
 let browser: Browser;
 let base = '';
 
 before(async () => {
-  buildBundle();
   mkdirSync(shots, { recursive: true });
-  server = await startServer();
-  base = server.base;
-  browser = await launchChromium();
+  e2e = await startE2e();
+  ({ browser } = e2e);
+  base = e2e.server.base;
 });
 
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+after(() => e2e?.stop());
 
 /** Opens a demo page signed in as `email` (each user gets a fresh browser context: its own cookie). */
 async function open(path: string, email: string, extra = ''): Promise<Page> {

@@ -10,11 +10,11 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { buildBundle, launchChromium, root, startServer, type RunningServer } from '../support/e2e.js';
+import { root, startE2e, type E2e } from '../support/e2e.js';
 
 const shots = join(root, 'test-results/screenshots');
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-let server: RunningServer;
+let e2e: E2e;
 let browser: Browser;
 let base = '';
 
@@ -32,17 +32,13 @@ const VIEWPORTS = [
 ] as const;
 
 before(async () => {
-  buildBundle();
   mkdirSync(shots, { recursive: true });
-  server = await startServer();
-  base = server.base;
-  browser = await launchChromium();
+  e2e = await startE2e();
+  ({ browser } = e2e);
+  base = e2e.server.base;
 });
 
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+after(() => e2e?.stop());
 
 /** Opens a page in a fresh context (its own cookie) and waits until its components have loaded. */
 async function open(path: string, user: string | null, viewport: { width: number; height: number }): Promise<Page> {

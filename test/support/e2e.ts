@@ -76,3 +76,24 @@ export function launchChromium(): Promise<Browser> {
     args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking'],
   });
 }
+
+export interface E2e {
+  server: RunningServer;
+  browser: Browser;
+  stop(): Promise<void>;
+}
+
+/** The bundle built, the server and Chromium started: what a test's `before` needs; `stop()` in its `after`. */
+export async function startE2e(env: Record<string, string> = {}): Promise<E2e> {
+  buildBundle();
+  const server = await startServer(env);
+  const browser = await launchChromium();
+  return {
+    server,
+    browser,
+    stop: async () => {
+      await browser.close();
+      await server.stop();
+    },
+  };
+}
