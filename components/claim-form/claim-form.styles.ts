@@ -36,6 +36,10 @@ export const claimFormStyles = css`
     justify-content: flex-end;
     margin-bottom: var(--_bec-space-x-small);
   }
+  .hint {
+    font-size: var(--_bec-font-size-1);
+    margin: 0 0 var(--_bec-space-x-small);
+  }
   .memo {
     max-width: 20rem;
   }

@@ -364,6 +364,10 @@ export class BecClaimForm extends BecElement {
           />
           ${memoError ? html`<div class="field-error" id="memo-error">${memoError}</div>` : nothing}
         </div>
+        <p class="muted hint">
+          Fields marked * are required; give the ${posFieldLabel('authorizedCost')} or the ${posFieldLabel('claimedAmount')} (the credit
+          claimed).
+        </p>
         ${this.lines.map((_, i) => this.renderLine(i))}
         <p class="summary" part="summary">${p && p.rows ? this.summary() : 'Type a line: it is checked as you type.'}</p>
         <div class="actions">
