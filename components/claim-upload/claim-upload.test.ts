@@ -230,7 +230,9 @@ describe('bec-claim-upload', () => {
     expect(live.textContent).to.contain('4 rows, 0 ready, 2 the rules would reject or cut, 2 with problems');
     const button = $<HTMLButtonElement>(el, '.actions button');
     expect(button.textContent!.trim()).to.equal('Upload the file (4 rows)');
-    expect($(el, '[data-explains="upload"]').textContent!.replace(/\s+/g, ' ')).to.contain('imports the 2 readable rows, reports the 2 with problems');
+    expect($(el, '[data-explains="upload"]').textContent!.replace(/\s+/g, ' ')).to.contain(
+      'imports the 2 readable rows, reports the 2 with problems',
+    );
     button.click();
     await oneEvent(el, 'becuploadcomplete');
     const post = stub.calls.find((c) => c.method === 'POST')!;
