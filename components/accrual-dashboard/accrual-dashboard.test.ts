@@ -37,7 +37,7 @@ describe('bec-accrual-dashboard', () => {
     );
     expect($(el, '[part="kpis"]').textContent).to.contain('$1,184.67');
     expect($(el, '[part="kpis"]').textContent).to.contain('$20,500.50');
-    expect(el.shadowRoot!.querySelectorAll('svg[role="img"]').length).to.equal(4);
+    expect(el.shadowRoot!.querySelectorAll('svg[part="chart"][role="group"]').length).to.equal(4);
     await expect(el).to.be.accessible();
   });
 
@@ -99,6 +99,97 @@ describe('bec-accrual-dashboard', () => {
     await new Promise((r) => setTimeout(r, 50));
     await el2.updateComplete;
     expect($(el2, '[role="alert"]').textContent).to.match(/vendor roles|no stub/);
+  });
+
+  it('operates each chart by keyboard: one tab stop, arrows move, Enter drills down as a click does', async () => {
+    const el = await fixture<BecAccrualDashboard>(
+      html`<bec-accrual-dashboard .accruals=${accruals} .byDistributor=${byDistributor} .byWeek=${week}></bec-accrual-dashboard>`,
+    );
+    const chart = $(el, 'section[aria-labelledby="h-trend"] svg[part="chart"]');
+    const stops = chart.querySelectorAll('[tabindex="0"]');
+    expect(stops.length).to.equal(1); // one tab stop per chart
+    const toggle = $<HTMLButtonElement>(el, '#h-trend ~ button');
+    toggle.focus();
+    await sendKeys({ press: 'Tab' });
+    const first = el.shadowRoot!.activeElement as SVGElement;
+    expect(first.getAttribute('aria-label')).to.equal('Claimed, Oct 5, 2026: $1,891.96');
+    expect(first.getAttribute('role')).to.equal('button');
+    await sendKeys({ press: 'ArrowRight' });
+    await sendKeys({ press: 'ArrowDown' });
+    const moved = el.shadowRoot!.activeElement as SVGElement;
+    expect(moved.getAttribute('aria-label')).to.equal('Approved, Oct 12, 2026: $1,184.67');
+    expect(moved.getAttribute('tabindex')).to.equal('0');
+    expect(first.getAttribute('tabindex')).to.equal('-1');
+    const ev = oneEvent(el, 'becdrilldown');
+    await sendKeys({ press: 'Enter' });
+    expect((await ev).detail).to.deep.equal({ series: 'Approved', key: 'Oct 12, 2026', amount: '1184.6700', currency: 'USD' });
+    await sendKeys({ press: 'End' });
+    expect((el.shadowRoot!.activeElement as SVGElement).getAttribute('aria-label')).to.contain('Nov 2, 2026');
+    await expect(el).to.be.accessible();
+  });
+
+  for (const width of [340, 1200]) {
+    it(`draws chart labels at 11 px or more at ${width} px wide`, async () => {
+      const el = await fixture<BecAccrualDashboard>(
+        html`<bec-accrual-dashboard
+          style="display:block;width:${width}px"
+          .accruals=${accruals}
+          .byWeek=${week}
+          .byDistributor=${byDistributor}
+          .byProgramType=${byProgramType}
+        ></bec-accrual-dashboard>`,
+      );
+      await new Promise((r) => setTimeout(r, 100));
+      await el.updateComplete;
+      const ticks = [...el.shadowRoot!.querySelectorAll<SVGTextElement>('svg .tick')];
+      expect(ticks.length).to.be.greaterThan(10);
+      for (const t of ticks) {
+        const svgEl = t.ownerSVGElement!;
+        const scale = svgEl.getBoundingClientRect().width / svgEl.viewBox.baseVal.width;
+        const px = parseFloat(getComputedStyle(t).fontSize) * scale;
+        expect(px, t.textContent!).to.be.at.least(10.99);
+      }
+      expect(el.scrollWidth).to.be.at.most(width);
+    });
+  }
+
+  it('shows a failed load as an error with its detail and Retry, offline as offline, never as "No figures yet"', async () => {
+    let mode: 'down' | 'offline' | 'up' = 'down';
+    const up = stubFetch({
+      'GET /api/reports/accruals': () =>
+        mode === 'down'
+          ? { status: 503, body: { code: 'UNAVAILABLE', detail: 'the reports database is being upgraded' } }
+          : { body: accruals },
+      'GET /api/reports/claims?groupBy=week': () => ({ body: { groupBy: 'week', items: week } }),
+      'GET /api/reports/claims?groupBy=distributor': () => ({ body: { groupBy: 'distributor', items: byDistributor } }),
+      'GET /api/reports/claims?groupBy=programType': () => ({ body: { groupBy: 'programType', items: [] } }),
+    });
+    const flaky = (async (input: RequestInfo | URL, init?: RequestInit) => {
+      if (mode === 'offline') throw new TypeError('Failed to fetch');
+      return up.fetch(input, init);
+    }) as typeof fetch;
+    configureApi({ baseUrl: 'http://127.0.0.1:41', fetch: flaky });
+    const el = await fixture<BecAccrualDashboard>(html`<bec-accrual-dashboard api-base="http://127.0.0.1:41"></bec-accrual-dashboard>`);
+    const settle = async () => {
+      await new Promise((r) => setTimeout(r, 50));
+      await el.updateComplete;
+    };
+    await settle();
+    expect($(el, '[part="error"]').textContent).to.contain('the reports database is being upgraded');
+    expect(el.shadowRoot!.textContent).not.to.contain('No figures yet');
+    mode = 'offline';
+    $<HTMLButtonElement>(el, '[part="error"] button').click();
+    await settle();
+    expect($(el, '[part="offline"]').textContent).to.contain('You are offline');
+    expect(el.shadowRoot!.querySelector('[part="error"]')).to.equal(null);
+    mode = 'up';
+    $<HTMLButtonElement>(el, '[part="offline"] button').click();
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelectorAll('[part="loading"]').length).to.equal(4);
+    await settle();
+    expect(el.shadowRoot!.querySelector('[part="offline"], [part="error"]')).to.equal(null);
+    expect($(el, 'section[aria-labelledby="h-programType"] [part="empty"]').textContent).to.equal('No figures yet');
+    await expect(el).to.be.accessible();
   });
 
   describe('with two currencies', () => {

@@ -1,10 +1,13 @@
-import { css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { Accruals, ClaimFigure, ClaimFigures, CurrencyTotals } from '../shared/api.js';
 import { BecElement } from '../shared/base.js';
 import type { BecEventDetails } from '../shared/events.js';
 import { formatDate, formatMoney, formatMoneyCompact, formatNumber, labelOf } from '../shared/format.js';
+import { tableStyles } from '../shared/table.styles.js';
 import { controls, themeTokens } from '../shared/theme.js';
+import { problemOf, renderProblem, type Problem } from '../shared/states.js';
+import { dashboardStyles } from './accrual-dashboard.styles.js';
 import { barChart, lineChart, type Series } from './charts.js';
 
 /**
@@ -43,7 +46,11 @@ type Panel = 'trend' | 'distributor' | 'programType' | 'exposure';
  * @csspart kpi-amount - One amount of a tile, in one currency (a button).
  * @csspart currency-picker - The group of currency buttons above the charts (several currencies only).
  * @csspart panel - One chart panel.
- * @csspart chart - A chart's SVG.
+ * @csspart chart - A chart's SVG: a group of buttons (bars or points) in one tab stop; arrow keys move, Enter drills down.
+ * @csspart loading - A panel's loading state.
+ * @csspart empty - A panel with no figures.
+ * @csspart error - A failed load: the problem's detail and Retry.
+ * @csspart offline - The server could not be reached: Retry.
  * @csspart table - A panel's table of numbers.
  *
  * @cssproperty --bec-color-chart-1 - First series colour (claimed).
@@ -53,155 +60,7 @@ type Panel = 'trend' | 'distributor' | 'programType' | 'exposure';
  */
 @customElement('bec-accrual-dashboard')
 export class BecAccrualDashboard extends BecElement {
-  static override styles = [
-    themeTokens,
-    controls,
-    css`
-      .kpis {
-        display: grid;
-        grid-template-columns: repeat(auto-fit, minmax(11rem, 1fr));
-        gap: var(--_bec-space-small);
-        margin-bottom: var(--_bec-space-small);
-      }
-      .kpi {
-        padding: var(--_bec-space-small) var(--_bec-space-medium);
-        background: var(--_bec-color-background);
-        border: 1px solid var(--_bec-color-border);
-        border-radius: var(--_bec-radius-card);
-        box-shadow: var(--_bec-shadow-card);
-        color: var(--_bec-color-text);
-      }
-      .kpi .label {
-        margin: 0;
-      }
-      .kpi ul {
-        list-style: none;
-        margin: 0;
-        padding: 0;
-      }
-      .kpi .amount {
-        display: block;
-        min-height: 0;
-        padding: 0;
-        border: 0;
-        background: none;
-        color: var(--_bec-color-text);
-        text-align: left;
-        font-size: var(--_bec-font-size-9);
-        font-weight: 300;
-        line-height: 1.25;
-        font-variant-numeric: tabular-nums;
-      }
-      .kpi .amount:hover:not(:disabled) {
-        background: none;
-        color: var(--_bec-color-brand);
-      }
-      .kpi ul.multi .amount {
-        font-size: var(--_bec-font-size-7);
-      }
-      .kpi small {
-        color: var(--_bec-color-text-weak);
-      }
-      .currency-picker {
-        display: flex;
-        align-items: center;
-        gap: var(--_bec-space-x-small);
-        margin-bottom: var(--_bec-space-small);
-      }
-      .currency-picker .label {
-        margin: 0 var(--_bec-space-x-small) 0 0;
-      }
-      .currency-picker .group {
-        display: inline-flex;
-      }
-      .currency-picker .group button {
-        border-radius: 0;
-        margin-left: -1px;
-      }
-      .currency-picker .group button:first-child {
-        border-radius: var(--_bec-radius) 0 0 var(--_bec-radius);
-        margin-left: 0;
-      }
-      .currency-picker .group button:last-child {
-        border-radius: 0 var(--_bec-radius) var(--_bec-radius) 0;
-      }
-      .currency-picker button[aria-pressed='true'] {
-        background: var(--_bec-color-brand);
-        border-color: var(--_bec-color-brand);
-        color: var(--_bec-color-brand-contrast);
-        position: relative;
-      }
-      .panels {
-        display: grid;
-        grid-template-columns: repeat(auto-fit, minmax(min(100%, 30rem), 1fr));
-        gap: var(--_bec-space-small);
-      }
-      .panel-body {
-        padding: var(--_bec-space-small) var(--_bec-space-medium);
-      }
-      .chart {
-        width: 100%;
-        height: auto;
-        display: block;
-      }
-      .chart .grid {
-        stroke: var(--_bec-color-border-weak);
-      }
-      .chart .tick {
-        fill: var(--_bec-color-text-weak);
-        font-size: 11px;
-      }
-      .chart .bar {
-        cursor: pointer;
-      }
-      .chart .bar:hover {
-        opacity: 0.8;
-      }
-      .legend {
-        display: flex;
-        gap: var(--_bec-space-medium);
-        font-size: var(--_bec-font-size-1);
-        color: var(--_bec-color-text-weak);
-      }
-      .legend i {
-        display: inline-block;
-        width: 0.75rem;
-        height: 0.75rem;
-        border-radius: 2px;
-        margin-right: 0.25rem;
-        vertical-align: -1px;
-      }
-      table {
-        width: 100%;
-        border-collapse: collapse;
-        font-size: var(--_bec-font-size-2);
-      }
-      th {
-        text-align: left;
-        font-size: var(--_bec-font-size-1);
-        text-transform: uppercase;
-        color: var(--_bec-color-text-weak);
-        border-bottom: 1px solid var(--_bec-color-border);
-        padding: var(--_bec-space-xx-small);
-      }
-      th.num {
-        text-align: right;
-      }
-      td {
-        padding: var(--_bec-space-xx-small);
-        border-bottom: 1px solid var(--_bec-color-border-weak);
-      }
-      .toggle {
-        min-height: 1.5rem;
-        font-size: var(--_bec-font-size-1);
-      }
-      .empty {
-        color: var(--_bec-color-text-weak);
-        padding: var(--_bec-space-large);
-        text-align: center;
-      }
-    `,
-  ];
+  static override styles = [themeTokens, controls, tableStyles, dashboardStyles];
 
   /**
    * Open liability, in review and paid per currency, and exposure (from `GET /api/reports/accruals`).
@@ -224,8 +83,35 @@ export class BecAccrualDashboard extends BecElement {
   @property({ attribute: 'chart-currency' }) chartCurrency: string | null = null;
 
   @state() private tables = new Set<Panel>();
-  @state() private error = '';
+  @state() private problem: Problem | null = null;
   @state() private loading = false;
+  /** Each panel's content width: charts are drawn at the width they are shown at (labels stay 11 px). */
+  private widths = new Map<Panel, number>();
+  private readonly resize =
+    typeof ResizeObserver === 'undefined'
+      ? null
+      : new ResizeObserver((entries) => {
+          let changed = false;
+          for (const e of entries) {
+            const id = (e.target as HTMLElement).dataset.panel as Panel;
+            const w = Math.floor(e.contentRect.width);
+            if (w > 0 && w !== this.widths.get(id)) {
+              this.widths.set(id, w);
+              changed = true;
+            }
+          }
+          // next frame: drawing inside the observer's callback would resize what it observes in the same frame
+          if (changed) requestAnimationFrame(() => this.requestUpdate());
+        });
+
+  protected override updated(): void {
+    for (const body of this.renderRoot.querySelectorAll('.panel-body')) this.resize?.observe(body);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.resize?.disconnect();
+  }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('apiBase') && this.api) void this.load();
@@ -236,6 +122,7 @@ export class BecAccrualDashboard extends BecElement {
     const api = this.api;
     if (!api) return;
     this.loading = true;
+    this.problem = null;
     try {
       const [accruals, week, distributor, programType] = await Promise.all([
         api.get<Accruals>('/api/reports/accruals'),
@@ -248,7 +135,8 @@ export class BecAccrualDashboard extends BecElement {
       this.byDistributor = distributor.items;
       this.byProgramType = programType.items;
     } catch (err) {
-      this.error = this.failed(err);
+      const detail = this.failed(err);
+      this.problem = this.waitingForCredentials ? null : problemOf(err, detail, 'Loading the figures', () => void this.load());
     } finally {
       this.loading = false;
     }
@@ -352,15 +240,24 @@ export class BecAccrualDashboard extends BecElement {
           ${asTable ? 'Show chart' : 'Show numbers'}
         </button>
       </div>
-      <div class="panel-body">
-        ${empty ? html`<div class="empty">${this.loading ? 'Loading…' : 'No figures yet'}</div>` : asTable ? table() : chart()}
+      <div class="panel-body" data-panel=${id}>
+        ${
+          empty
+            ? this.loading
+              ? html`<div class="empty" part="loading" role="status">Loading…</div>`
+              : html`<div class="empty" part="empty">No figures yet</div>`
+            : asTable
+              ? table()
+              : chart()
+        }
       </div>
     </section>`;
   }
 
   /** Chart options shared by the claim charts: one currency, the shown one. */
-  private chartMoney(currency: string) {
+  private chartMoney(currency: string, panel: Panel) {
     return {
+      width: this.widths.get(panel),
       format: (a: string) => this.money(a, currency),
       compact: (n: number) => formatMoneyCompact(n, currency, this.locale),
       onSelect: (series: string, key: string, amount: string) => this.drill(series, key, amount, currency),
@@ -401,8 +298,12 @@ export class BecAccrualDashboard extends BecElement {
     const byWeek = this.inShown(this.byWeek);
     const byDistributor = this.inShown(this.byDistributor);
     const byProgramType = this.inShown(this.byProgramType);
+    const problem = renderProblem(this.problem);
+    // A failed load with nothing to show is the error (or offline) state alone: never "No figures yet".
+    if (this.problem && !a && !this.byWeek.length && !this.byDistributor.length && !this.byProgramType.length)
+      return html`${this.renderWaiting()} ${problem}`;
     return html`
-      ${this.renderWaiting()} ${this.error ? html`<div class="alert" role="alert">${this.error}</div>` : nothing}
+      ${this.renderWaiting()} ${problem}
       <div class="kpis" part="kpis">
         ${kpis.map(
           ([label, sub, list], i) =>
@@ -438,7 +339,7 @@ export class BecAccrualDashboard extends BecElement {
               label: `Claimed, approved and paid by week, in ${c}`,
               categories: byWeek.map((f) => week(f.key)),
               series: this.series(byWeek),
-              ...this.chartMoney(c),
+              ...this.chartMoney(c, 'trend'),
             }),
           () => this.figureTable(`By week, in ${c}`, 'Week', byWeek, (f) => week(f.key)),
           !byWeek.length,
@@ -451,7 +352,7 @@ export class BecAccrualDashboard extends BecElement {
               label: `Claimed, approved and paid by distributor, in ${c}`,
               categories: byDistributor.map((f) => f.key),
               series: this.series(byDistributor),
-              ...this.chartMoney(c),
+              ...this.chartMoney(c, 'distributor'),
             }),
           () => this.figureTable(`By distributor, in ${c}`, 'Distributor', byDistributor, (f) => f.key),
           !byDistributor.length,
@@ -464,7 +365,7 @@ export class BecAccrualDashboard extends BecElement {
               label: `Claimed, approved and paid by program type, in ${c}`,
               categories: byProgramType.map((f) => labelOf(f.key)),
               series: this.series(byProgramType),
-              ...this.chartMoney(c),
+              ...this.chartMoney(c, 'programType'),
             }),
           () => this.figureTable(`By program type, in ${c}`, 'Program type', byProgramType, (f) => labelOf(f.key)),
           !byProgramType.length,
@@ -477,7 +378,7 @@ export class BecAccrualDashboard extends BecElement {
               label: `Exposure by distributor, in ${xc}`,
               categories: exposure.map((e) => e.distributorName),
               series: [{ name: 'Exposure', color: 'var(--_bec-color-chart-4)', values: exposure.map((e) => e.exposure) }],
-              ...this.chartMoney(xc),
+              ...this.chartMoney(xc, 'exposure'),
             }),
           () =>
             html`<table part="table">

@@ -1,4 +1,5 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import { configureApi } from '../shared/api.js';
 import { stubFetch } from '../shared/test-data.js';
 import './claim-upload.js';
@@ -43,10 +44,17 @@ describe('bec-claim-upload', () => {
     const byRow = new Map(r.errors.map((e) => [e.row, e.message]));
     expect(byRow.get(2)).to.contain('partly accepted (60 units)').and.to.contain('QTY_EXCEEDS_APPROVED');
     expect(byRow.get(3)).to.contain('would be rejected').and.to.contain('AUTH_EXPIRED');
+    // each rejection is blamed on the field its rule reads, not on the authorization number
+    const fieldByRow = new Map(r.errors.map((e) => [e.row, e.field]));
+    expect(fieldByRow.get(2)).to.equal('quantity');
+    expect(fieldByRow.get(3)).to.equal('invoiceDate');
+    expect(r.ready).to.equal(0);
     const el = await fixture<BecClaimUpload>(html`<bec-claim-upload .authorizations=${FACTS}></bec-claim-upload>`);
     await el.check(file(CSV));
     await el.updateComplete;
     expect($(el, '[part="errors"]').textContent).to.contain('AUTH_EXPIRED');
+    expect($(el, '[part="errors"] td[data-field="quantity"]').textContent).to.equal('Quantity');
+    expect($(el, '[part="errors"] td[data-field="invoiceDate"]').textContent).to.equal('Invoice Date');
     await expect(el).to.be.accessible();
   });
 
@@ -96,7 +104,14 @@ describe('bec-claim-upload', () => {
       'GET /api/imports/12/errors': () => ({
         body: { items: [{ rowNumber: 4, column: 'invoiceDate', code: 'INVALID_DATE', message: 'not a date' }] },
       }),
-      'POST /api/imports/12/claims?wait=true': () => ({ status: 201, body: { claims: [{ id: 1 }], unmatched: [] } }),
+      'POST /api/imports/12/claims?wait=true': () => ({
+        status: 201,
+        body: {
+          claims: [{ id: 31, number: 'CL-2026-0031', status: 'submitted', lineCount: 2, rejectedLines: 0 }],
+          unmatched: [],
+          unmatchedCount: 0,
+        },
+      }),
     });
     configureApi({ baseUrl: 'http://127.0.0.1:4', fetch: stub.fetch, csrfToken: 'c' });
     const el = await fixture<BecClaimUpload>(html`<bec-claim-upload api-base="http://127.0.0.1:4" create-claims></bec-claim-upload>`);
@@ -108,17 +123,22 @@ describe('bec-claim-upload', () => {
     expect(ev.detail).to.include({ importId: 12, accepted: 2, rejected: 2 });
     await el.updateComplete;
     expect($(el, '[role="progressbar"]').getAttribute('aria-valuenow')).to.equal('100');
-    expect($(el, '[role="status"]').textContent).to.contain('2 lines imported');
+    expect($(el, '[data-live]').textContent).to.contain('2 lines imported');
     // how the server read the file
     expect($(el, '[part="settings"]').textContent).to.equal(
       'Read with decimal mark "," (inferred from the file), dates day first (as chosen).',
     );
     const post = stub.calls.find((c) => c.method === 'POST')!;
     expect(post.headers['Content-Type']).to.equal('text/csv');
+    const created = oneEvent(el, 'becclaimscreated');
     [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent!.includes('Create claims'))!.click();
-    await new Promise((r) => setTimeout(r, 20));
+    expect((await created).detail).to.deep.equal({ claims: [{ id: 31, number: 'CL-2026-0031' }], importId: 12 });
     await el.updateComplete;
-    expect(el.shadowRoot!.textContent).to.contain('1 claim created');
+    expect($(el, '[part="claims"]').textContent).to.contain('1 claim created');
+    const link = $<HTMLAnchorElement>(el, '[part="claims"] a');
+    expect(link.textContent).to.equal('CL-2026-0031');
+    expect(link.getAttribute('href')).to.equal('#claim-31');
+    expect($(el, '[data-live]').textContent).to.contain('1 claim created');
     await expect(el).to.be.accessible();
   });
 
@@ -166,5 +186,101 @@ describe('bec-claim-upload', () => {
     expect((await failed).detail.code).to.equal('FORBIDDEN');
     await el.updateComplete;
     expect($(el, '[role="alert"]').textContent).to.contain('distributor user');
+  });
+
+  it('reads the file with the saved column mapping the server applies (GET /api/imports/mapping)', async () => {
+    const text = 'Rechnung,Pos,Datum,Teil,Menge\nR-1,1,02.11.2026,VS-MCU-32F4,"1.200"\n';
+    // Without the mapping the invoice-number column is not found.
+    expect((await preflightPosCsv(text)).missingColumns.length).to.be.greaterThan(0);
+    const stub = stubFetch({
+      'GET /api/imports/mapping': () => ({
+        body: {
+          mapping: { invoiceNumber: 'Rechnung', invoiceLine: 'Pos', invoiceDate: 'Datum', vendorPartNumber: 'Teil', quantity: 'Menge' },
+          options: { decimalMark: ',', dateOrder: 'DMY' },
+        },
+      }),
+    });
+    configureApi({ baseUrl: 'http://127.0.0.1:21', fetch: stub.fetch, csrfToken: 'c' });
+    const el = await fixture<BecClaimUpload>(html`<bec-claim-upload api-base="http://127.0.0.1:21"></bec-claim-upload>`);
+    const r = await el.check(file(text));
+    expect(r.missingColumns).to.deep.equal([]);
+    expect(r).to.include({ rows: 1, valid: 1, ready: 1 });
+    expect(stub.calls.filter((c) => c.url.endsWith('/api/imports/mapping')).length).to.equal(1);
+  });
+
+  it('counts, announces and uploads the same thing: the button sends the whole file it counted', async () => {
+    const job = { id: 40, status: 'completed', fileName: 'pos.csv', totalBytes: 1, processedBytes: 1, rowsRead: 4, rowsAccepted: 2 };
+    const stub = stubFetch({
+      'POST /api/imports?fileName=pos.csv': () => ({
+        status: 201,
+        body: { ...job, rowsDuplicate: 1, rowsRejected: 0, progress: 1, failure: null },
+      }),
+    });
+    configureApi({ baseUrl: 'http://127.0.0.1:22', fetch: stub.fetch, csrfToken: 'c' });
+    const el = await fixture<BecClaimUpload>(
+      html`<bec-claim-upload api-base="http://127.0.0.1:22" .authorizations=${FACTS}></bec-claim-upload>`,
+    );
+    const sent = file(CSV);
+    await el.check(sent);
+    await el.updateComplete;
+    const stats = [...el.shadowRoot!.querySelectorAll('.stat strong')].map((s) => s.textContent);
+    expect(stats).to.deep.equal(['4', '0', '2', '2']); // rows, ready, the rules would reject or cut, with problems
+    const live = $(el, '[data-live]');
+    expect(live.getAttribute('aria-live')).to.equal('polite');
+    expect(live.textContent).to.contain('4 rows, 0 ready, 2 the rules would reject or cut, 2 with problems');
+    const button = $<HTMLButtonElement>(el, '.actions button');
+    expect(button.textContent!.trim()).to.equal('Upload the file (4 rows)');
+    expect($(el, '[data-explains="upload"]').textContent!.replace(/\s+/g, ' ')).to.contain(
+      'imports the 2 readable rows, reports the 2 with problems',
+    );
+    button.click();
+    await oneEvent(el, 'becuploadcomplete');
+    const post = stub.calls.find((c) => c.method === 'POST')!;
+    expect(post.body).to.equal(sent); // the file as counted, not a subset
+  });
+
+  it('reaches the error table by keyboard', async () => {
+    const el = await fixture<BecClaimUpload>(html`<bec-claim-upload></bec-claim-upload>`);
+    await el.check(file(CSV));
+    await el.updateComplete;
+    $<HTMLInputElement>(el, 'input[type="file"]').focus();
+    await sendKeys({ press: 'Tab' });
+    const region = el.shadowRoot!.activeElement as HTMLElement;
+    expect(region.getAttribute('part')).to.equal('errors');
+    expect(region.getAttribute('aria-label')).to.equal('Problems found before sending');
+  });
+
+  it('shows a server error with its detail and Retry, distinct from being offline', async () => {
+    let fail: 'server' | 'network' | 'none' = 'server';
+    const stub = stubFetch({
+      'POST /api/imports?fileName=pos.csv': () =>
+        fail === 'server'
+          ? { status: 503, body: { code: 'UNAVAILABLE', detail: 'the import queue is paused for maintenance' } }
+          : { status: 201, body: { id: 50, status: 'completed', rowsRead: 4, rowsAccepted: 2, rowsDuplicate: 0, rowsRejected: 0 } },
+    });
+    const flaky = (async (input: RequestInfo | URL, init?: RequestInit) => {
+      if (fail === 'network') throw new TypeError('Failed to fetch');
+      return stub.fetch(input, init);
+    }) as typeof fetch;
+    configureApi({ baseUrl: 'http://127.0.0.1:23', fetch: flaky, csrfToken: 'c' });
+    const el = await fixture<BecClaimUpload>(html`<bec-claim-upload api-base="http://127.0.0.1:23"></bec-claim-upload>`);
+    await el.check(file(CSV));
+    await el.upload();
+    await el.updateComplete;
+    expect($(el, '[part="error"]').textContent).to.contain('the import queue is paused for maintenance');
+    expect(el.shadowRoot!.querySelector('[part="offline"]')).to.equal(null);
+    fail = 'network';
+    $<HTMLButtonElement>(el, '[part="error"] button').click();
+    await new Promise((r) => setTimeout(r, 20));
+    await el.updateComplete;
+    expect($(el, '[part="offline"]').textContent).to.contain('You are offline');
+    expect(el.shadowRoot!.querySelector('[part="error"]')).to.equal(null);
+    fail = 'none';
+    const done = oneEvent(el, 'becuploadcomplete');
+    $<HTMLButtonElement>(el, '[part="offline"] button').click();
+    expect((await done).detail).to.include({ importId: 50, accepted: 2 });
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('[part="offline"], [part="error"]')).to.equal(null);
+    await expect(el).to.be.accessible();
   });
 });

@@ -1,24 +1,43 @@
-import { css, html, nothing } from 'lit';
+import { html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 // core/pos is the browser-safe streaming POS parser the server's import uses too: what the
 // preflight flags here is what the server would reject.
-import { decodeChunks, parsePosChunks, type PosColumnMapping, type PosEvent, type PosReadSettings } from '../../core/pos/index.js';
+import {
+  decodeChunks,
+  parsePosChunks,
+  parsePosJson,
+  POS_FIELD_TABLE,
+  posFieldLabel,
+  type PosColumnMapping,
+  type PosEvent,
+  type PosField,
+  type PosReadSettings,
+} from '../../core/pos/index.js';
 import type { AuthorizationLineFact } from '../../core/claims/engine.js';
 import type { PosLine } from '../../core/pos/index.js';
-import type { ImportRowError, PosImport } from '../shared/api.js';
-import { authorizationFacts, engineProblems } from './engine-preflight.js';
+import type { ClaimRunResult, ImportRowError, PosImport, SavedPosMapping } from '../shared/api.js';
+import { engineProblems, loadAuthorizationFacts } from './engine-preflight.js';
 import { BecElement } from '../shared/base.js';
 import { formatNumber } from '../shared/format.js';
+import { problemOf, renderLoading, renderProblem, type Problem } from '../shared/states.js';
+import { tableStyles } from '../shared/table.styles.js';
 import { controls, themeTokens } from '../shared/theme.js';
+import { uploadStyles } from './claim-upload.styles.js';
 
 export interface PreflightError {
   row: number;
   field?: string;
   message: string;
+  /** Set when the rules engine, not the parser, found it: the line reads, the server would reject or cut it. */
+  verdict?: 'partial' | 'rejected';
 }
 export interface PreflightResult {
+  /** Data rows in the file (blank rows aside). */
   rows: number;
+  /** Rows the parser reads (no row error, not a duplicate in the file): what the server imports. */
   valid: number;
+  /** Of `valid`, the rows the rules engine would accept as they are (all of `valid` when not checked against authorizations). */
+  ready: number;
   errors: PreflightError[];
   missingColumns: string[];
   /** Rows the rules engine would reject or cut, checked against the distributor's authorizations. */
@@ -29,8 +48,11 @@ export interface PreflightResult {
 async function collect(
   events: AsyncIterable<PosEvent> | Iterable<PosEvent>,
   facts: readonly AuthorizationLineFact[] | null = null,
+  out: PosLine[] | null = null,
 ): Promise<PreflightResult> {
-  const kept: PosLine[] = [];
+  // Lines are kept only when the engine checks them or the caller asks (a big file never sits in memory).
+  const kept = out ?? [];
+  const keep = out !== null || facts !== null;
   const errors: PreflightError[] = [];
   const missingColumns: string[] = [];
   const badRows = new Set<number>();
@@ -61,18 +83,19 @@ async function collect(
     }
     seen.set(key, line.row);
     valid++;
-    if (facts) kept.push(line);
+    if (keep) kept.push(line);
   }
   let rejectedByRules = 0;
   if (facts && facts.length && !missingColumns.length) {
     const problems = engineProblems(kept, facts, facts[0].distributorId);
     rejectedByRules = problems.length;
-    errors.push(...problems.map(({ row, field, message }) => ({ row, field, message })));
+    errors.push(...problems.map(({ row, field, message, verdict }) => ({ row, field, message, verdict })));
   }
   errors.sort((a, b) => a.row - b.row);
   return {
     rows: missingColumns.length ? 0 : valid + badRows.size,
     valid: missingColumns.length ? 0 : valid,
+    ready: missingColumns.length ? 0 : valid - rejectedByRules,
     errors,
     missingColumns,
     rejectedByRules,
@@ -86,6 +109,19 @@ export function preflightPosCsv(
   facts: readonly AuthorizationLineFact[] | null = null,
 ): Promise<PreflightResult> {
   return collect(parsePosChunks([text], { mapping }), facts);
+}
+
+/**
+ * The same check over rows typed in a form (`{ invoiceNumber: 'INV-1', quantity: '3', ... }`, one
+ * object per line, keyed by POS field name): the lines the parser read are pushed to `lines`.
+ */
+export function preflightPosRows(
+  rows: readonly Record<string, string>[],
+  mapping: PosColumnMapping,
+  facts: readonly AuthorizationLineFact[] | null,
+  lines: PosLine[],
+): Promise<PreflightResult> {
+  return collect(parsePosJson(rows, { mapping }), facts, lines);
 }
 
 /** The same check, streaming a File chunk by chunk (large files never sit in memory twice). */
@@ -112,151 +148,97 @@ export function settingsText(job: PosImport & { settings?: PosReadSettings | nul
   return parts.length ? `Read with ${parts.join(', ')}.` : '';
 }
 
+/** The saved mapping (`GET /api/imports/mapping`) as the parser takes it, as the server's import applies it. */
+export function parserMapping(saved: SavedPosMapping): PosColumnMapping {
+  return { fields: saved.mapping as PosColumnMapping['fields'], ...saved.options };
+}
+
+/** A field's label for the error table ("Invoice Date"); a column the file names itself stays as it is. */
+function fieldLabel(field: string | null | undefined): string {
+  if (!field) return '—';
+  return field in POS_FIELD_TABLE ? posFieldLabel(field as PosField) : field;
+}
+
+const plural = (n: number, one: string, many = `${one}s`) => (n === 1 ? one : many);
+
+type Phase = 'idle' | 'checking' | 'checked' | 'uploading' | 'importing' | 'done' | 'claiming' | 'failed';
+
 /**
- * Drop a POS CSV: it is checked in the browser first (rejected rows shown before anything is
- * sent), then uploaded with a progress bar fed by the upload and the import's event stream, then
- * the server's row errors are listed; the accepted lines can be turned into claims.
+ * Drop a POS CSV: it is checked in the browser first, with the distributor's saved column mapping
+ * (`GET /api/imports/mapping`) and the one POS parser (core/pos) the server's import runs, and
+ * against the distributor's authorizations with the rules engine. The whole file is then uploaded
+ * (the server reads every row, as the preflight did), with a progress bar fed by the upload and
+ * the import's event stream; the server's row errors are listed; the imported lines can be turned
+ * into claims, linked from the result.
  *
- * @summary POS / claim file upload with in-browser preflight, progress and row errors.
+ * @summary POS / claim file upload with in-browser preflight, progress, row errors and the claims it creates.
  *
  * @event becpreflight - The browser check finished: `{ rows, valid, errors }`.
  * @event becuploadprogress - Progress of the upload and the import job.
  * @event becuploadcomplete - The import finished: counters, errors and `importId`.
+ * @event becclaimscreated - Claims were created from the import: `{ claims: [{ id, number }], importId }`; refresh claim lists.
  * @event becerror - An API call failed.
  *
+ * @csspart base - The card.
  * @csspart waiting - Shown while the element waits for credentials (the API answered 401); it loads when they arrive.
  * @csspart dropzone - The area that takes a dropped file.
+ * @csspart empty - Shown before a file is chosen.
+ * @csspart loading - Shown while the file is checked.
  * @csspart preflight - The browser check's summary and errors.
  * @csspart progress - The progress bar.
- * @csspart errors - The table of row errors.
+ * @csspart errors - The table of row errors (a focusable, scrollable region).
  * @csspart settings - How the server read the file: decimal mark and date order, chosen or inferred.
+ * @csspart claims - The list of claims created, each a link.
+ * @csspart error - A failed call: the problem's detail and Retry.
+ * @csspart offline - The server could not be reached: Retry.
  *
  * @cssproperty --bec-color-brand - Colour of the progress bar and the drop zone outline.
  */
 @customElement('bec-claim-upload')
 export class BecClaimUpload extends BecElement {
-  static override styles = [
-    themeTokens,
-    controls,
-    css`
-      .body {
-        padding: var(--_bec-space-medium);
-      }
-      .drop {
-        border: 2px dashed var(--_bec-color-border);
-        border-radius: var(--_bec-radius);
-        padding: var(--_bec-space-large);
-        text-align: center;
-        background: var(--_bec-color-background-alt);
-      }
-      .drop.over {
-        border-color: var(--_bec-color-brand);
-        background: var(--_bec-color-background-selected);
-      }
-      .drop input[type='file'] {
-        position: absolute;
-        width: 1px;
-        height: 1px;
-        opacity: 0;
-      }
-      .drop label.button {
-        display: inline-flex;
-        align-items: center;
-        min-height: 2rem;
-        padding: 0 var(--_bec-space-medium);
-        border: 1px solid var(--_bec-color-border);
-        border-radius: var(--_bec-radius);
-        background: var(--_bec-color-background);
-        color: var(--_bec-color-brand);
-        font-size: var(--_bec-font-size-3);
-        cursor: pointer;
-        margin: var(--_bec-space-x-small) 0 0;
-      }
-      .drop input[type='file']:focus-visible + label.button {
-        box-shadow: var(--_bec-focus-ring);
-      }
-      .stats {
-        display: flex;
-        gap: var(--_bec-space-large);
-        margin: var(--_bec-space-medium) 0 var(--_bec-space-x-small);
-      }
-      .stat strong {
-        display: block;
-        font-size: var(--_bec-font-size-7);
-      }
-      .bar {
-        height: 0.5rem;
-        border-radius: 1rem;
-        background: var(--_bec-color-border-weak);
-        overflow: hidden;
-        margin: var(--_bec-space-x-small) 0;
-      }
-      .bar > div {
-        height: 100%;
-        background: var(--_bec-color-brand);
-        transition: width 0.2s;
-      }
-      table {
-        width: 100%;
-        border-collapse: collapse;
-        font-size: var(--_bec-font-size-2);
-      }
-      th {
-        text-align: left;
-        font-size: var(--_bec-font-size-1);
-        text-transform: uppercase;
-        color: var(--_bec-color-text-weak);
-        border-bottom: 1px solid var(--_bec-color-border);
-        padding: var(--_bec-space-xx-small);
-      }
-      td {
-        padding: var(--_bec-space-xx-small);
-        border-bottom: 1px solid var(--_bec-color-border-weak);
-      }
-      .scroll {
-        max-height: 16rem;
-        overflow: auto;
-      }
-      .actions {
-        display: flex;
-        gap: var(--_bec-space-x-small);
-        margin-top: var(--_bec-space-small);
-        align-items: center;
-      }
-    `,
-  ];
+  static override styles = [themeTokens, controls, tableStyles, uploadStyles];
 
-  /** The distributor's saved column mapping and number/date options, used by the preflight. */
-  @property({ attribute: false }) mapping: PosColumnMapping = {};
+  /**
+   * The column mapping and number/date options the preflight reads with. Unset, the element
+   * loads the distributor's saved mapping through `api-base` (what the server's import applies).
+   */
+  @property({ attribute: false }) mapping: PosColumnMapping | null = null;
   /** The distributor's authorization lines for the rules-engine preflight; fetched through `api-base` when not given. */
   @property({ attribute: false }) authorizations: AuthorizationLineFact[] | null = null;
-  /** Offer to turn accepted lines into claims after the import. */
+  /** Offer to turn the imported lines into claims after the import. */
   @property({ type: Boolean, attribute: 'create-claims' }) createClaims = false;
+  /** Where a created claim links to: `{id}` and `{number}` are replaced (e.g. `/claims/{id}`). */
+  @property({ attribute: 'claim-href' }) claimHref = '#claim-{id}';
 
   @state() private file: File | null = null;
   @state() private preflight: PreflightResult | null = null;
-  @state() private phase: 'idle' | 'checking' | 'checked' | 'uploading' | 'importing' | 'done' | 'failed' = 'idle';
+  @state() private phase: Phase = 'idle';
   @state() private percent = 0;
   @state() private job: PosImport | null = null;
   @state() private serverErrors: ImportRowError[] = [];
-  @state() private error = '';
+  @state() private problem: Problem | null = null;
   @state() private over = false;
-  @state() private claimsMessage = '';
+  @state() private created: ClaimRunResult['claims'] | null = null;
+  /** What the live region says (preflight results, the import's end, the claims created). */
+  @state() private announcement = '';
 
-  /** Loads the caller's authorizations, end customers and programs for the engine preflight; null when unavailable. */
+  /** Loads the distributor's saved mapping; the parser's defaults when there is none or it cannot be had. */
+  private async loadMapping(): Promise<PosColumnMapping> {
+    if (this.mapping) return this.mapping;
+    if (!this.api) return {};
+    try {
+      this.mapping = parserMapping(await this.api.importMapping());
+      return this.mapping;
+    } catch {
+      return {}; // the server reads the file with its saved mapping anyway
+    }
+  }
+
+  /** Loads the caller's authorizations for the engine preflight; null when unavailable. */
   private async loadAuthorizations(): Promise<AuthorizationLineFact[] | null> {
     if (!this.api) return null;
     try {
-      const [auths, customers, programs] = await Promise.all([
-        this.api.authorizations(),
-        this.api.accounts('end_customer'),
-        this.api.programs(),
-      ]);
-      this.authorizations = authorizationFacts(
-        auths,
-        new Map(customers.map((a) => [a.id, a.name])),
-        new Map(programs.map((p) => [p.id, p])),
-      );
+      this.authorizations = await loadAuthorizationFacts(this.api);
       return this.authorizations;
     } catch {
       return null; // the server validates every line anyway
@@ -267,24 +249,44 @@ export class BecClaimUpload extends BecElement {
   async check(file: File): Promise<PreflightResult> {
     this.file = file;
     this.phase = 'checking';
-    this.error = '';
+    this.problem = null;
     this.job = null;
     this.serverErrors = [];
-    this.claimsMessage = '';
-    const result = await preflightPosFile(file, this.mapping, this.authorizations ?? (await this.loadAuthorizations()));
+    this.created = null;
+    this.announcement = `Checking ${file.name}…`;
+    const [mapping, facts] = await Promise.all([this.loadMapping(), this.authorizations ?? this.loadAuthorizations()]);
+    const result = await preflightPosFile(file, mapping, facts);
     this.preflight = result;
     this.phase = 'checked';
+    this.announcement = this.summary(result);
     this.emit('becpreflight', { rows: result.rows, valid: result.valid, errors: result.errors });
     return result;
   }
 
-  /** Sends the checked file and follows the import to its end. */
+  /** The preflight in one sentence: what the live region announces, the same counts the panel shows. */
+  private summary(p: PreflightResult): string {
+    const n = (v: number) => formatNumber(v, this.locale);
+    if (p.missingColumns.length) return `Checked ${this.file?.name ?? 'the file'}: columns missing: ${p.missingColumns.join(', ')}.`;
+    return (
+      `Checked ${this.file?.name ?? 'the file'}: ${n(p.rows)} ${plural(p.rows, 'row')}, ${n(p.ready)} ready, ` +
+      `${n(p.valid - p.ready)} the rules would reject or cut, ${n(p.rows - p.valid)} with problems the server will not import.`
+    );
+  }
+
+  /** Shows a failed call (error or offline, with Retry); a 401 is the waiting state instead. */
+  private fail(err: unknown, what: string, retry: () => void) {
+    const detail = this.failed(err);
+    this.problem = this.waitingForCredentials ? null : problemOf(err, detail, what, retry);
+  }
+
+  /** Sends the whole checked file and follows the import to its end: the server reads every row, as the preflight did. */
   async upload(): Promise<void> {
     const api = this.api;
     if (!this.file || !api) return;
     this.phase = 'uploading';
     this.percent = 0;
-    this.error = '';
+    this.problem = null;
+    this.created = null;
     try {
       let job = await api.uploadPosCsv(this.file, this.file.name, (sent, total) => {
         this.percent = total ? Math.round((sent / total) * 90) : 0;
@@ -300,7 +302,12 @@ export class BecClaimUpload extends BecElement {
       this.percent = 100;
       this.serverErrors = job.rowsRejected ? await api.importErrors(job.id) : [];
       this.phase = job.status === 'failed' ? 'failed' : 'done';
-      if (job.failure) this.error = job.failure;
+      if (job.failure)
+        this.problem = { offline: false, detail: job.failure, code: 'IMPORT_FAILED', what: 'The import', retry: () => void this.upload() };
+      this.announcement =
+        job.status === 'failed'
+          ? `The import failed: ${job.failure ?? ''}`
+          : `${formatNumber(job.rowsAccepted, this.locale)} lines imported, ${formatNumber(job.rowsRejected, this.locale)} rejected.`;
       this.emit('becuploadcomplete', {
         importId: job.id,
         phase: job.status,
@@ -312,7 +319,7 @@ export class BecClaimUpload extends BecElement {
       });
     } catch (err) {
       this.phase = 'failed';
-      this.error = this.failed(err);
+      this.fail(err, 'The upload', () => void this.upload());
     }
   }
 
@@ -363,14 +370,22 @@ export class BecClaimUpload extends BecElement {
     });
   }
 
-  private async toClaims() {
+  /** Turns the imported lines into claims, links them, and tells the page (`becclaimscreated`). */
+  async toClaims(): Promise<void> {
     if (!this.api || !this.job) return;
+    const importId = this.job.id;
+    this.phase = 'claiming';
+    this.problem = null;
     try {
-      const r = (await this.api.claimImport(this.job.id)) as { claims?: unknown[]; created?: unknown[] };
-      const n = (r.claims ?? r.created ?? []).length;
-      this.claimsMessage = n ? `${n} claim${n === 1 ? '' : 's'} created from the accepted lines` : 'Claims created from the accepted lines';
+      const r = (await this.api.claimImport(importId)) as ClaimRunResult;
+      this.created = r.claims ?? [];
+      this.phase = 'done';
+      const n = this.created.length;
+      this.announcement = n ? `${n} ${plural(n, 'claim')} created.` : 'No claims were created: no imported line carries an authorization.';
+      if (n) this.emit('becclaimscreated', { claims: this.created.map((c) => ({ id: c.id, number: c.number })), importId });
     } catch (err) {
-      this.error = this.failed(err);
+      this.phase = 'done';
+      this.fail(err, 'Creating claims', () => void this.toClaims());
     }
   }
 
@@ -381,9 +396,14 @@ export class BecClaimUpload extends BecElement {
     if (f) void this.check(f);
   }
 
+  private hrefOf(c: { id: number; number: string }): string {
+    return this.claimHref.replaceAll('{id}', String(c.id)).replaceAll('{number}', encodeURIComponent(c.number));
+  }
+
   private renderErrors(errors: { row: number; field?: string | null; message: string }[], caption: string) {
     if (!errors.length) return nothing;
-    return html`<div class="scroll" part="errors">
+    // A scrollable region takes focus so a keyboard user can reach and scroll every row.
+    return html`<div class="scroll" part="errors" tabindex="0" role="region" aria-label=${caption}>
       <table>
         <caption class="sr-only">
           ${caption}
@@ -400,7 +420,7 @@ export class BecClaimUpload extends BecElement {
             (e) =>
               html`<tr>
                 <td>${e.row}</td>
-                <td>${e.field ?? '—'}</td>
+                <td data-field=${e.field ?? ''}>${fieldLabel(e.field)}</td>
                 <td>${e.message}</td>
               </tr>`,
           )}
@@ -410,9 +430,86 @@ export class BecClaimUpload extends BecElement {
     </div>`;
   }
 
+  private renderPreflight(p: PreflightResult) {
+    const n = (v: number) => formatNumber(v, this.locale);
+    const withProblems = p.rows - p.valid;
+    const byRules = p.valid - p.ready;
+    return html`<section part="preflight" aria-label="Check before sending">
+      <div class="stats">
+        <div class="stat"><strong>${n(p.rows)}</strong><span class="muted">${plural(p.rows, 'row')} in the file</span></div>
+        <div class="stat ready"><strong>${n(p.ready)}</strong><span class="muted">ready</span></div>
+        <div class="stat rules"><strong>${n(byRules)}</strong><span class="muted">the rules would reject or cut</span></div>
+        <div class="stat problems"><strong>${n(withProblems)}</strong><span class="muted">with problems (not imported)</span></div>
+      </div>
+      ${p.missingColumns.length ? html`<div class="alert" role="alert">Columns missing: ${p.missingColumns.join(', ')}</div>` : nothing}
+      ${this.renderErrors(p.errors, 'Problems found before sending')}
+      ${
+        this.phase === 'checked'
+          ? html`<div class="actions">
+              <button class="brand" type="button" ?disabled=${!p.valid || !this.api} @click=${this.upload}>
+                Upload the file (${n(p.rows)} ${plural(p.rows, 'row')})
+              </button>
+              <span class="muted" data-explains="upload">
+                The server reads every row: it imports the ${n(p.valid)} readable
+                ${plural(p.valid, 'row')}${withProblems ? html`, reports the ${n(withProblems)} with problems` : nothing} and judges each
+                claim line with the same rules${byRules ? html` (${n(byRules)} would be rejected or cut)` : nothing}.
+              </span>
+            </div>`
+          : nothing
+      }
+    </section>`;
+  }
+
+  private renderResult(job: PosImport) {
+    const n = (v: number) => formatNumber(v, this.locale);
+    return html`<div class="alert" data-tone="success">
+        ${n(job.rowsAccepted)} lines imported, ${n(job.rowsDuplicate)} already on file, ${n(job.rowsRejected)} rejected
+      </div>
+      ${settingsText(job) ? html`<p part="settings">${settingsText(job)}</p>` : nothing}
+      ${this.renderErrors(
+        this.serverErrors.map((e) => ({ row: e.rowNumber, field: e.column, message: e.message })),
+        'Rows the server rejected',
+      )}
+      ${
+        this.createClaims && job.rowsAccepted && !this.created
+          ? html`<div class="actions">
+              <button class="brand" type="button" ?disabled=${this.phase === 'claiming'} @click=${this.toClaims}>
+                Create claims from the imported lines
+              </button>
+              ${this.phase === 'claiming' ? renderLoading('Creating claims…') : nothing}
+            </div>`
+          : nothing
+      }
+      ${
+        this.created
+          ? html`<div part="claims">
+              <p>
+                ${
+                  this.created.length
+                    ? `${n(this.created.length)} ${plural(this.created.length, 'claim')} created:`
+                    : 'No claims were created: no imported line carries an authorization.'
+                }
+              </p>
+              ${
+                this.created.length
+                  ? html`<ul class="created">
+                      ${this.created.map(
+                        (c) =>
+                          html`<li>
+                            <a href=${this.hrefOf(c)}>${c.number}</a>
+                            <span class="muted">· ${c.status} · ${n(c.lineCount)} ${plural(c.lineCount, 'line')}</span>
+                          </li>`,
+                      )}
+                    </ul>`
+                  : nothing
+              }
+            </div>`
+          : nothing
+      }`;
+  }
+
   override render() {
     const p = this.preflight;
-    const busy = this.phase === 'uploading' || this.phase === 'importing' || this.phase === 'checking';
     return html`<div class="card" part="base">
       <div class="card-header"><h2>Upload POS lines</h2></div>
       ${this.renderWaiting()}
@@ -438,46 +535,18 @@ export class BecClaimUpload extends BecElement {
             }}
           />
           <label class="button" for="file">Choose a file</label>
-          <div class="muted" style="font-size:var(--_bec-font-size-1);margin-top:var(--_bec-space-x-small)">
+          <div class="muted hint">
             Usual columns: invoice number, invoice line, invoice date, vendor or distributor part number, quantity, book cost, authorized
             cost, authorization number, end customer. Commas or semicolons, any common date format.
           </div>
-          ${this.file ? html`<div class="muted">${this.file.name} · ${formatNumber(Math.round(this.file.size / 1024), this.locale)} KB</div>` : nothing}
+          ${
+            this.file
+              ? html`<div class="muted">${this.file.name} · ${formatNumber(Math.round(this.file.size / 1024), this.locale)} KB</div>`
+              : html`<div class="muted" part="empty">No file chosen yet.</div>`
+          }
         </div>
-        ${
-          p
-            ? html`<section part="preflight" aria-label="Check before sending">
-                <div class="stats">
-                  <div class="stat"><strong>${formatNumber(p.rows, this.locale)}</strong><span class="muted">rows</span></div>
-                  <div class="stat">
-                    <strong style="color:var(--_bec-color-success)">${formatNumber(p.valid, this.locale)}</strong
-                    ><span class="muted">ready</span>
-                  </div>
-                  <div class="stat">
-                    <strong style="color:var(--_bec-color-error)">${formatNumber(p.rows - p.valid, this.locale)}</strong
-                    ><span class="muted">with problems</span>
-                  </div>
-                  <div class="stat">
-                    <strong style="color:var(--_bec-color-warning, var(--_bec-color-error))"
-                      >${formatNumber(p.rejectedByRules, this.locale)}</strong
-                    ><span class="muted">would be rejected or cut</span>
-                  </div>
-                </div>
-                ${p.missingColumns.length ? html`<div class="alert" role="alert">Columns missing: ${p.missingColumns.join(', ')}</div>` : nothing}
-                ${this.renderErrors(p.errors, 'Problems found before sending')}
-                ${
-                  this.phase === 'checked'
-                    ? html`<div class="actions">
-                        <button class="brand" type="button" ?disabled=${!p.valid || !this.api} @click=${this.upload}>
-                          Upload ${formatNumber(p.valid, this.locale)} valid line${p.valid === 1 ? '' : 's'}
-                        </button>
-                        ${p.valid < p.rows ? html`<span class="muted">Rows with problems are reported, the valid ones are kept.</span>` : nothing}
-                      </div>`
-                    : nothing
-                }
-              </section>`
-            : nothing
-        }
+        ${this.phase === 'checking' ? renderLoading(`Checking ${this.file?.name ?? 'the file'}…`) : nothing}
+        ${p && this.phase !== 'checking' ? this.renderPreflight(p) : nothing}
         ${
           this.phase === 'uploading' || this.phase === 'importing' || this.job
             ? html`<div part="progress">
@@ -497,29 +566,9 @@ export class BecClaimUpload extends BecElement {
               </div>`
             : nothing
         }
-        ${
-          this.job && this.phase === 'done'
-            ? html`<div class="alert" data-tone="success" role="status">
-                  ${formatNumber(this.job.rowsAccepted, this.locale)} lines imported, ${formatNumber(this.job.rowsDuplicate, this.locale)}
-                  already on file, ${formatNumber(this.job.rowsRejected, this.locale)} rejected
-                </div>
-                ${settingsText(this.job) ? html`<p part="settings">${settingsText(this.job)}</p>` : nothing}
-                ${this.renderErrors(
-                  this.serverErrors.map((e) => ({ row: e.rowNumber, field: e.column, message: e.message })),
-                  'Rows the server rejected',
-                )}
-                ${
-                  this.createClaims && this.job.rowsAccepted
-                    ? html`<div class="actions">
-                        <button class="brand" type="button" @click=${this.toClaims}>Create claims from the imported lines</button
-                        ><span role="status">${this.claimsMessage}</span>
-                      </div>`
-                    : nothing
-                }`
-            : nothing
-        }
-        ${this.error ? html`<div class="alert" role="alert">${this.error}</div>` : nothing}
-        ${busy ? html`<span class="sr-only" role="status">Working…</span>` : nothing}
+        ${this.job && (this.phase === 'done' || this.phase === 'claiming') ? this.renderResult(this.job) : nothing}
+        ${renderProblem(this.problem)}
+        <div class="sr-only" role="status" aria-live="polite" data-live>${this.announcement}</div>
       </div>
     </div>`;
   }

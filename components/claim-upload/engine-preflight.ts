@@ -7,11 +7,18 @@
  * (ALREADY_CLAIMED) and the distributor's own part numbers (rows with only a distributor part
  * number are not pre-checked).
  */
-import { validateClaimLines, type AuthorizationLineFact, type ClaimLineInput } from '../../core/claims/engine.js';
+import {
+  validateClaimLines,
+  type AuthorizationLineFact,
+  type ClaimLineInput,
+  type LineVerdictResult,
+  type RuleName,
+} from '../../core/claims/engine.js';
 import type { AuthorizationView } from '../../core/authorization-view.js';
 import type { ProgramType } from '../../core/domain.js';
 import type { PosLine } from '../../core/pos/index.js';
 import { toClaimLineInput } from '../../core/claims/from-pos.js';
+import type { BecApi } from '../shared/api.js';
 
 export type { AuthorizationView };
 
@@ -42,6 +49,41 @@ export function authorizationFacts(
       requiredFields: programs.get(a.programId)?.requiredClaimFields ?? [],
     })),
   );
+}
+
+/** The claim-line field each rule reads: where a rejection or a cut is shown. */
+const RULE_FIELD: Record<RuleName, string> = {
+  requiredLineFields: 'authorizationNumber',
+  notDuplicateInClaim: 'invoiceLine',
+  notAlreadyClaimed: 'invoiceLine',
+  authorizationFound: 'authorizationNumber',
+  authorizationForDistributor: 'authorizationNumber',
+  partMatches: 'vendorPartNumber',
+  dateWithinValidity: 'invoiceDate',
+  endCustomerMatches: 'endCustomerName',
+  programRequiredFields: 'extra',
+  costNotBelowAuthorized: 'authorizedCost',
+  resaleWithinCeiling: 'resalePrice',
+  bookCostAboveAuthorized: 'bookCost',
+  quantityWithinApproved: 'quantity',
+  amountNotOverClaimed: 'claimedAmount',
+};
+
+/**
+ * The field a verdict blames: the first missing field it names, else the field of the rule that
+ * decided it (the date the engine checked for a date outside validity).
+ */
+export function verdictField(v: Pick<LineVerdictResult, 'rule' | 'inputs'>): string {
+  const missing = v.inputs.missingFields?.[0];
+  if (missing) return missing;
+  if (v.rule === 'dateWithinValidity' && v.inputs.dateChecked === 'shipDate') return 'shipDate';
+  return v.rule ? RULE_FIELD[v.rule as RuleName] : 'authorizationNumber';
+}
+
+/** The caller's authorizations, end customers and programs, as the engine's facts (what the preflights check against). */
+export async function loadAuthorizationFacts(api: BecApi): Promise<AuthorizationLineFact[]> {
+  const [auths, customers, programs] = await Promise.all([api.authorizations(), api.accounts('end_customer'), api.programs()]);
+  return authorizationFacts(auths, new Map(customers.map((a) => [a.id, a.name])), new Map(programs.map((p) => [p.id, p])));
 }
 
 export interface EngineProblem {
@@ -77,7 +119,7 @@ export function engineProblems(lines: readonly PosLine[], facts: readonly Author
     .filter((v) => v.verdict !== 'accepted')
     .map((v) => ({
       row: checkable[v.lineNumber - 1].row,
-      field: 'authorizationNumber',
+      field: verdictField(v),
       verdict: v.verdict as 'partial' | 'rejected',
       reasonCodes: v.reasonCodes,
       message: `${v.verdict === 'partial' ? `partly accepted (${v.acceptedQuantity} units)` : 'would be rejected'}: ${v.reasonCodes.join(', ')}${v.messages.length ? ` — ${v.messages.join(' ')}` : ''}`,

@@ -281,6 +281,16 @@ export interface RequestListQuery {
   page?: number;
   pageSize?: number;
 }
+/** The distributor's saved POS column mapping (`GET /api/imports/mapping`): field -> header, and file options. */
+export interface SavedPosMapping {
+  mapping: Record<string, string>;
+  options: { decimalMark?: 'auto' | '.' | ','; dateOrder?: 'auto' | 'MDY' | 'DMY'; delimiter?: ',' | ';' | '\t' | '|' };
+}
+/** What a claim run over an import built (`POST /api/imports/:id/claims?wait=true`). */
+export interface ClaimRunResult {
+  claims: { id: number; number: string; status: string; lineCount: number; rejectedLines: number }[];
+  unmatchedCount?: number;
+}
 
 export class BecApi {
   baseUrl: string;
@@ -522,6 +532,10 @@ export class BecApi {
   /** One page of a claim's lines, after the line number `after`. */
   claimLines(id: number, after = 0, limit = 1000) {
     return this.request<{ items: ClaimLine[] }>('GET', `/api/claims/${id}/lines${qs({ after, limit })}`).then(itemsOf);
+  }
+  /** The caller's saved POS column mapping and file options (what the server's import applies). */
+  importMapping() {
+    return this.request<SavedPosMapping>('GET', '/api/imports/mapping');
   }
 }
 

@@ -34,6 +34,8 @@ export interface BecEventDetails {
   beccounteranswer: { requestId: number; answer: 'accept' | 'reject'; request: SpecialPriceRequest | null };
   /** Finance authorized or paid a claim from its work queue. */
   becclaimaction: { claimId: number; action: 'authorize' | 'pay'; claim: Claim | null };
+  /** Claims were created (an upload's import, or the claim form): hosts refresh their claim lists. */
+  becclaimscreated: { claims: { id: number; number: string }[]; importId: number | null };
 }
 
 export type BecEventName = keyof BecEventDetails;
@@ -59,5 +61,6 @@ declare global {
     becerror: BecEvent<'becerror'>;
     beccounteranswer: BecEvent<'beccounteranswer'>;
     becclaimaction: BecEvent<'becclaimaction'>;
+    becclaimscreated: BecEvent<'becclaimscreated'>;
   }
 }

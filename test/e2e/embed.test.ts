@@ -7,36 +7,23 @@
  * exactly but for the BEC origin and the token.
  */
 import assert from 'node:assert/strict';
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createServer as createHttpServer, type Server } from 'node:http';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { chromium, type Browser, type Request, type Response } from 'playwright-core';
+import type { Browser, Request, Response } from 'playwright-core';
+import { freePort, root, startE2e, type E2e } from '../support/e2e.js';
 
-const root = resolve(import.meta.dirname, '../..');
 const DOC_ORIGIN = 'https://bec.example.com';
 const DOC_TOKEN = 'EMBED_TOKEN_FROM_YOUR_BACK_END';
 const USER = 'ops@arrowhead.example';
 const PASSWORD = 'bec-demo-2026';
 
-let server: ChildProcess;
+let e2e: E2e;
 let host: Server;
 let browser: Browser;
-let dataDir = '';
 let bec = '';
 let hostOrigin = '';
-
-async function freePort(): Promise<number> {
-  return new Promise((ok) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => ok(port));
-    });
-  });
-}
 
 /** The snippet of docs/embedding.md, section 1, as written there. */
 function documentedSnippet(): string {
@@ -76,54 +63,19 @@ async function mintEmbedToken(): Promise<string> {
 }
 
 before(async () => {
-  if (!existsSync(join(root, 'dist/bec.js')) || process.env.E2E_BUILD !== '0') {
-    const b = spawnSync('npx', ['rollup', '-c', 'rollup.config.js'], { cwd: root, stdio: 'inherit' });
-    assert.equal(b.status, 0, 'the component bundle builds');
-  }
-  dataDir = mkdtempSync(join(tmpdir(), 'bec-e2e-embed-'));
-  const [port, hostPort] = [await freePort(), await freePort()];
-  bec = `http://127.0.0.1:${port}`;
-  hostOrigin = `http://localhost:${hostPort}`;
-  server = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    cwd: root,
-    env: {
-      ...process.env,
-      DATABASE_URL: `sqlite:${join(dataDir, 'db.sqlite')}`,
-      PORT: String(port),
-      NODE_ENV: 'development',
-      LOG_REQUESTS: 'false',
-      CORS_ORIGINS: hostOrigin,
-      EMBED_TOKEN_SECRET: 'e2e-embed-secret-of-at-least-32-characters',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true,
+  hostOrigin = `http://localhost:${await freePort()}`;
+  e2e = await startE2e({
+    LOG_REQUESTS: 'false',
+    CORS_ORIGINS: hostOrigin,
+    EMBED_TOKEN_SECRET: 'e2e-embed-secret-of-at-least-32-characters',
   });
-  server.stderr!.on('data', (d) => process.stderr.write(`[server] ${d}`));
-  for (let i = 0; i < 120; i++) {
-    try {
-      if ((await fetch(`${bec}/api/health`)).ok) break;
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  browser = await chromium.launch({
-    executablePath: '/usr/lib/chromium/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking'],
-  });
+  ({ browser } = e2e);
+  bec = e2e.server.base;
 });
 
 after(async () => {
-  await browser?.close();
   await new Promise((r) => (host ? host.close(r) : r(null)));
-  if (server?.pid) {
-    const exited = new Promise((r) => server.once('exit', r));
-    process.kill(-server.pid, 'SIGTERM');
-    await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
-    if (server.exitCode === null) process.kill(-server.pid, 'SIGKILL');
-  }
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  await e2e?.stop();
 });
 
 test('the documented snippet, on another site, shows real data through a bearer token', async () => {

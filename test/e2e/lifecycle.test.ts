@@ -2,32 +2,28 @@
  * End to end in Debian's Chromium against the real server and the demo data: a distributor
  * requests a special price, a channel manager approves it, the distributor uploads POS lines and
  * turns them into a claim, finance adjusts a line and another finance user authorizes the claim.
- * Screenshots of every demo page go to test-output/screenshots/.
+ * Screenshots of every demo page go to test-results/screenshots/lifecycle/.
  */
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { buildBundle, launchChromium, openDemo, root, sendRequestFromPortal, startBecServer, type BecServer } from '../support/e2e.js';
+import { openDemo, root, sendRequestFromPortal, startE2e, type E2e } from '../support/e2e.js';
 
-const shots = join(root, 'test-output/screenshots');
-let server: BecServer;
+const shots = join(root, 'test-results/screenshots/lifecycle');
+let e2e: E2e;
 let browser: Browser;
 let base = '';
 
 before(async () => {
-  buildBundle();
   mkdirSync(shots, { recursive: true });
-  server = await startBecServer();
-  base = server.base;
-  browser = await launchChromium();
+  e2e = await startE2e();
+  ({ browser } = e2e);
+  base = e2e.server.base;
 });
 
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+after(() => e2e?.stop());
 
 /** Opens a demo page signed in as `email` (each user gets a fresh browser context: its own cookie). */
 const open = (path: string, email: string, extra = ''): Promise<Page> => openDemo(browser, base, path, email, extra);
@@ -74,7 +70,7 @@ test(
       .setInputFiles({ name: 'arrowhead-pos-nov.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
     await upload.locator('[part="preflight"]', { hasText: 'with problems' }).waitFor();
     assert.match((await upload.locator('[part="errors"]').textContent()) ?? '', /date/i, 'the preflight names the bad date before sending');
-    await upload.locator('button', { hasText: 'Upload 2 valid lines' }).click();
+    await upload.locator('button', { hasText: 'Upload the file (3 rows)' }).click();
     await upload.locator('[role="status"]', { hasText: 'lines imported' }).waitFor({ timeout: 30_000 });
     await upload.locator('button', { hasText: 'Create claims' }).click();
     await upload.locator('[role="status"]', { hasText: 'created' }).waitFor({ timeout: 30_000 });

@@ -109,3 +109,24 @@ export async function sendRequestFromPortal(portal: Page, justification?: string
   await sent.waitFor();
   return /Request (\S+) sent/.exec((await sent.textContent()) ?? '')![1];
 }
+
+export interface E2e {
+  server: BecServer;
+  browser: Browser;
+  stop(): Promise<void>;
+}
+
+/** The bundle built, the server and Chromium started: what a test's `before` needs; `stop()` in its `after`. */
+export async function startE2e(env: Record<string, string> = {}): Promise<E2e> {
+  buildBundle();
+  const server = await startBecServer(env);
+  const browser = await launchChromium();
+  return {
+    server,
+    browser,
+    stop: async () => {
+      await browser.close();
+      await server.stop();
+    },
+  };
+}

@@ -1,0 +1,200 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { configureApi } from '../shared/api.js';
+import { stubFetch } from '../shared/test-data.js';
+import './claim-form.js';
+import type { BecClaimForm } from './claim-form.js';
+
+const $ = <T extends Element>(el: Element, sel: string) => el.shadowRoot!.querySelector<T>(sel)!;
+const fact = {
+  authorizationId: 1,
+  authorizationLineId: 1,
+  authorizationNumber: 'SD-1',
+  authorizationVersion: 1,
+  distributorId: 2,
+  productId: 1,
+  vendorPartNumber: 'VS-MCU-32F4',
+  endCustomerId: null,
+  endCustomerName: null,
+  authorizedCost: '4.1000',
+  approvedQuantity: 60,
+  consumedQuantity: 0,
+  validFrom: '2026-09-01',
+  validTo: '2026-12-31',
+  programId: 1,
+  programType: 'ship_and_debit' as const,
+  requiredFields: [],
+};
+const LINE = {
+  authorizationNumber: 'SD-1',
+  vendorPartNumber: 'VS-MCU-32F4',
+  quantity: '10',
+  invoiceNumber: 'INV-9',
+  invoiceLine: '1',
+  invoiceDate: '2026-11-02',
+  bookCost: '5.2890',
+  authorizedCost: '4.1000',
+};
+
+/** Types a value into line `row`'s field as a user would (the input event each keystroke fires). */
+function type(el: BecClaimForm, row: number, field: string, value: string) {
+  const input = $<HTMLInputElement>(el, `#l${row}-${field}`);
+  input.value = value;
+  input.dispatchEvent(new Event('input', { bubbles: true }));
+  input.dispatchEvent(new Event('blur'));
+}
+async function fill(el: BecClaimForm, row: number, values: Record<string, string>) {
+  for (const [f, v] of Object.entries(values)) type(el, row, f, v);
+  await el.check();
+  await el.updateComplete;
+}
+const claim = (lines: { verdict: string }[] = []) => ({
+  id: 44,
+  number: 'CL-2026-0044',
+  status: 'submitted',
+  currency: 'USD',
+  claimedTotal: '11.8900',
+  approvedTotal: '11.8900',
+  lines,
+});
+
+describe('bec-claim-form', () => {
+  it('checks each line as it is typed, with the upload preflight: the parser and the rules engine', async () => {
+    const el = await fixture<BecClaimForm>(html`<bec-claim-form .authorizations=${[fact]}></bec-claim-form>`);
+    $<HTMLInputElement>(el, '#l1-authorizationNumber').focus();
+    await sendKeys({ type: 'SD-1' });
+    await fill(el, 1, { ...LINE, quantity: '100' });
+    // 100 units on an authorization with 60 left: the engine cuts it, blamed on the quantity
+    expect($(el, 'fieldset .badge').textContent).to.equal('the rules would reject or cut');
+    expect($(el, '#l1-quantity-error').textContent).to.contain('partly accepted (60 units)');
+    expect($(el, '[part="summary"]').textContent).to.contain('1 line: 0 ready, 1 the rules would reject or cut');
+    await fill(el, 1, { quantity: '10', invoiceDate: '' });
+    expect($(el, '#l1-invoiceDate').getAttribute('aria-invalid')).to.equal('true');
+    expect($(el, 'fieldset .badge').textContent).to.equal('to fix');
+    await fill(el, 1, { invoiceDate: '2026-11-02' });
+    expect($(el, 'fieldset .badge').textContent).to.equal('ready');
+    await new Promise((r) => setTimeout(r, 450));
+    expect($(el, '[data-live]').textContent).to.contain('1 ready');
+    await expect(el).to.be.accessible();
+  });
+
+  it('submits the lines to the claims API, read in the locale (3,05 in German), and announces the claim', async () => {
+    const stub = stubFetch({ 'POST /api/claims': () => ({ status: 201, body: claim([{ verdict: 'accepted' }]) }) });
+    configureApi({ baseUrl: 'http://127.0.0.1:31', fetch: stub.fetch, csrfToken: 'c' });
+    const el = await fixture<BecClaimForm>(
+      html`<bec-claim-form api-base="http://127.0.0.1:31" locale="de-DE" .authorizations=${[fact]}></bec-claim-form>`,
+    );
+    await fill(el, 1, { ...LINE, bookCost: '5,289', authorizedCost: '4,10' });
+    $<HTMLButtonElement>(el, '.actions button').click(); // add a second line
+    await el.updateComplete;
+    await fill(el, 2, { ...LINE, invoiceLine: '2', quantity: '3', bookCost: '5,289', authorizedCost: '', claimedAmount: '3,05' });
+    expect($(el, 'button[type="submit"]').textContent!.trim()).to.equal('Submit claim (2 lines)');
+    const created = oneEvent(el, 'becclaimscreated');
+    $<HTMLButtonElement>(el, 'button[type="submit"]').click();
+    expect((await created).detail).to.deep.equal({ claims: [{ id: 44, number: 'CL-2026-0044' }], importId: null });
+    const post = stub.calls.find((c) => c.method === 'POST')!;
+    expect(post.headers['Idempotency-Key']).to.be.a('string');
+    const body = post.body as { submit: boolean; lines: Record<string, unknown>[] };
+    expect(body.submit).to.equal(true);
+    expect(body.lines).to.have.length(2);
+    expect(body.lines[0]).to.include({ authorizationNumber: 'SD-1', quantity: 10, invoiceDate: '2026-11-02', invoiceLine: '1' });
+    expect(body.lines[0]!.bookCost).to.match(/^5\.289/);
+    expect(body.lines[0]!.authorizedCost).to.match(/^4\.10*$/);
+    expect(body.lines[1]!.claimedAmount).to.match(/^3\.050*$/);
+    expect(body.lines[1]).not.to.have.property('authorizedCost');
+    await el.updateComplete;
+    expect($(el, '[part="result"]').textContent).to.contain('CL-2026-0044');
+    expect($<HTMLAnchorElement>(el, '[part="result"] a').getAttribute('href')).to.equal('#claim-44');
+    expect($(el, '[data-live]').textContent).to.contain('Claim CL-2026-0044 submitted');
+    await expect(el).to.be.accessible();
+  });
+
+  it("shows the server's field errors on their fields and moves focus to the first", async () => {
+    const stub = stubFetch({
+      'POST /api/claims': () => ({
+        status: 400,
+        body: {
+          code: 'VALIDATION_FAILED',
+          detail: 'the request is not valid',
+          errors: [{ field: 'lines.0.claimedAmount', message: 'give claimedAmount or authorizedCost' }],
+        },
+      }),
+    });
+    configureApi({ baseUrl: 'http://127.0.0.1:32', fetch: stub.fetch, csrfToken: 'c' });
+    const el = await fixture<BecClaimForm>(html`<bec-claim-form api-base="http://127.0.0.1:32" .authorizations=${[]}></bec-claim-form>`);
+    // line 1 left blank: the server's lines.0 is the form's line 2
+    $<HTMLButtonElement>(el, '.actions button').click();
+    await el.updateComplete;
+    await fill(el, 2, { ...LINE, authorizedCost: '' });
+    await el.submit();
+    await el.updateComplete;
+    expect($(el, '#l2-claimedAmount-error').textContent).to.equal('give claimedAmount or authorizedCost');
+    expect(el.shadowRoot!.activeElement?.id).to.equal('l2-claimedAmount');
+    expect(el.shadowRoot!.querySelector('[part="error"]')).to.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
+  it('does not send lines that do not read: the first bad field takes focus', async () => {
+    const stub = stubFetch({});
+    configureApi({ baseUrl: 'http://127.0.0.1:33', fetch: stub.fetch, csrfToken: 'c' });
+    const el = await fixture<BecClaimForm>(html`<bec-claim-form api-base="http://127.0.0.1:33" .authorizations=${[]}></bec-claim-form>`);
+    await fill(el, 1, { ...LINE, quantity: 'ten' });
+    await el.submit();
+    expect(stub.calls.filter((c) => c.method === 'POST')).to.have.length(0);
+    expect(el.shadowRoot!.activeElement?.id).to.equal('l1-quantity');
+    expect($(el, '#l1-quantity-error').textContent).to.not.equal('');
+  });
+
+  it('offline: says so, keeps the lines, and Retry sends the same claim (same Idempotency-Key)', async () => {
+    let offline = true;
+    const stub = stubFetch({ 'POST /api/claims': () => ({ status: 201, body: claim() }) });
+    const keys: string[] = [];
+    const flaky = (async (input: RequestInfo | URL, init?: RequestInit) => {
+      keys.push((init?.headers as Record<string, string>)['Idempotency-Key']);
+      if (offline) throw new TypeError('Failed to fetch');
+      return stub.fetch(input, init);
+    }) as typeof fetch;
+    configureApi({ baseUrl: 'http://127.0.0.1:34', fetch: flaky, csrfToken: 'c' });
+    const el = await fixture<BecClaimForm>(
+      html`<bec-claim-form api-base="http://127.0.0.1:34" .authorizations=${[fact]}></bec-claim-form>`,
+    );
+    await fill(el, 1, LINE);
+    await el.submit();
+    await el.updateComplete;
+    expect($(el, '[part="offline"]').textContent).to.contain('You are offline');
+    expect($<HTMLInputElement>(el, '#l1-invoiceNumber').value).to.equal('INV-9');
+    offline = false;
+    const created = oneEvent(el, 'becclaimscreated');
+    $<HTMLButtonElement>(el, '[part="offline"] button').click();
+    await created;
+    expect(keys).to.have.length(2);
+    expect(keys[1]).to.equal(keys[0]);
+  });
+
+  it('loading, empty and a failed load are distinct; the failure shows its detail and Retry loads again', async () => {
+    let answer: 'fail' | 'empty' = 'fail';
+    const stub = stubFetch({
+      'GET /api/authorizations?status=active&pageSize=200': () =>
+        answer === 'fail'
+          ? { status: 503, body: { code: 'UNAVAILABLE', detail: 'the authorization service is restarting' } }
+          : { body: { items: [] } },
+      'GET /api/accounts?type=end_customer': () => ({ body: { items: [] } }),
+      'GET /api/programs': () => ({ body: { items: [] } }),
+    });
+    configureApi({ baseUrl: 'http://127.0.0.1:35', fetch: stub.fetch, csrfToken: 'c' });
+    const el = await fixture<BecClaimForm>(html`<bec-claim-form api-base="http://127.0.0.1:35"></bec-claim-form>`);
+    await new Promise((r) => setTimeout(r, 30));
+    await el.updateComplete;
+    expect($(el, '[part="error"]').textContent).to.contain('the authorization service is restarting');
+    expect(el.shadowRoot!.querySelector('[part="empty"]')).to.equal(null);
+    answer = 'empty';
+    $<HTMLButtonElement>(el, '[part="error"] button').click();
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('[part="loading"]')).to.not.equal(null);
+    await new Promise((r) => setTimeout(r, 30));
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('[part="error"]')).to.equal(null);
+    expect($(el, '[part="empty"]').textContent).to.contain('no active authorization');
+    await expect(el).to.be.accessible();
+  });
+});
