@@ -71,7 +71,7 @@ const plugins = () => [
   esbuild({ target: 'es2022', minify: true, tsconfig: 'tsconfig.json' }),
 ];
 
-const components = ['request-form', 'claim-grid', 'approval-queue', 'accrual-dashboard', 'claim-upload'];
+const components = ['request-form', 'request-list', 'claim-grid', 'claim-form', 'approval-queue', 'finance-queue', 'accrual-dashboard', 'claim-upload'];
 const hashed = { format: 'es', dir: 'dist', sourcemap, hashCharacters: 'hex' };
 
 export default [
