@@ -18,7 +18,7 @@ import { claimImport } from '../claims/pos-claims.service.js';
 import { AppError } from '../errors.js';
 import * as importsRepo from '../imports/imports.repository.js';
 import * as imports from '../imports/imports.service.js';
-import { deliverWebhook, deliveryGaveUp } from '../notifications/webhooks.service.js';
+import { deliverWebhook, deliveryGaveUp, requeuePendingDeliveries } from '../notifications/webhooks.service.js';
 import type { JobContext, JobData, JobQueue, Processor } from './queue.js';
 import { openUpload, readJsonUpload, removeUpload } from './uploads.js';
 
@@ -181,5 +181,6 @@ export async function recoverJobs(queue: JobQueue) {
     await queue.add({ kind: 'claim-run', id: r.id });
     n++;
   }
+  n += await requeuePendingDeliveries(queue);
   return n;
 }

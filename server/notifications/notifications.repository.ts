@@ -248,6 +248,11 @@ export async function recordAttempt(
   );
 }
 
+/** Deliveries not yet ended (their jobs are queued again when a process starts). */
+export async function pendingDeliveryIds() {
+  return (await WebhookDelivery.findAll({ attributes: ['id'], where: { status: 'pending' }, order: [['id', 'ASC']] })).map((d) => d.id);
+}
+
 export async function failDelivery(id: number, error: string) {
   await WebhookDelivery.update({ status: 'failed', lastError: error.slice(0, 500) }, { where: { id, status: 'pending' } });
 }

@@ -16,7 +16,7 @@ import { BlockList, isIP, type LookupFunction } from 'node:net';
 import type { Actor } from '../auth/actor.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { AppError, notFound } from '../errors.js';
-import type { JobContext } from '../jobs/queue.js';
+import type { JobContext, JobQueue } from '../jobs/queue.js';
 import type { DomainEvent, EventName } from './events.js';
 import * as repo from './notifications.repository.js';
 import { settings } from './settings.js';
@@ -181,8 +181,8 @@ export async function deliveryLog(id: number, before: number | undefined, limit:
   return repo.deliveriesOf(id, before, limit);
 }
 
-async function enqueue(deliveryId: number) {
-  const { queue, config } = settings();
+async function enqueue(deliveryId: number, queue = settings().queue) {
+  const { config } = settings();
   await queue.add({ kind: 'webhook-delivery', id: deliveryId }, { attempts: config.webhookAttempts, backoffMs: config.webhookBackoffMs });
 }
 
@@ -263,6 +263,13 @@ export async function deliverWebhook(deliveryId: number, context: JobContext) {
     ok ? 'succeeded' : context.finalAttempt ? 'failed' : 'pending',
   );
   if (!ok && !context.finalAttempt) throw new Error(`webhook delivery ${deliveryId}, attempt ${context.attempt}: ${error}`);
+}
+
+/** Queues again the deliveries a stopped process left pending (a delivery still queued is not doubled); returns how many. */
+export async function requeuePendingDeliveries(queue: JobQueue) {
+  const ids = await repo.pendingDeliveryIds();
+  for (const id of ids) await enqueue(id, queue);
+  return ids.length;
 }
 
 /** The queue gave the delivery up (its attempts spent, or its worker died too often). */
