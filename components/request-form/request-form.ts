@@ -33,7 +33,13 @@ interface DraftLine {
  * @event becinvalid - Eligibility or server validation failed: `{ errors: [{ field, message }] }`.
  * @event becerror - An API call failed.
  *
+ * @csspart base - The card.
  * @csspart waiting - Shown while the element waits for credentials (the API answered 401); it loads when they arrive.
+ * @csspart loading - Shown while the programs, customers and products load.
+ * @csspart empty - Shown when no program is open to requests.
+ * @csspart error - A failed load, its detail and a Retry button.
+ * @csspart offline - Shown when the browser is offline, with a Retry button.
+ * @csspart retry - The Retry button.
  * @csspart form - The form element.
  * @csspart lines - The table of request lines.
  * @csspart summary - The request value and the submit button.
