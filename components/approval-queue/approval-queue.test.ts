@@ -215,6 +215,23 @@ describe('bec-approval-queue', () => {
     expect($(el, '.alert[role="alert"]').textContent).to.contain('own request');
     expect(el.requests.length).to.equal(1);
   });
+  it('speaks French with locale="fr", prices in euros the French way', async () => {
+    const el = await fixture<BecApprovalQueue>(
+      html`<bec-approval-queue
+        locale="fr-FR"
+        currency="EUR"
+        .requests=${[req(1)]}
+        .products=${products}
+        .accounts=${accounts}
+      ></bec-approval-queue>`,
+    );
+    expect($(el, 'h2').textContent).to.equal('File d’approbation');
+    expect($(el, '[part="actions"] button.brand').textContent!.trim()).to.equal('Approuver');
+    await el.askApproval();
+    expect($(el, '[part="confirm"]').textContent!.replace(/\s+/g, ' ')).to.contain(
+      'Approuver SPR-1 au prix demandé : VS-RF-BLE5 1,90 € × 8 000',
+    );
+  });
 });
 
 describe('contextFromServer', () => {

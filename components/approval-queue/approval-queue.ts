@@ -4,7 +4,7 @@ import { isMoneyText, moneyToString, parseMoney, sumMoney } from '../../core/mon
 import type { Account, Product, Program, SpecialPriceRequest } from '../shared/api.js';
 import { BecElement } from '../shared/base.js';
 import { formatDate, formatMoney, formatNumber, formatUnitPrice, labelOf, parseLocaleDecimal } from '../shared/format.js';
-import { msg } from '../shared/i18n.js';
+import { msg, type MessageKey } from '../shared/i18n.js';
 import { renderViewState, showsContent, stateStyles, ViewStateController } from '../shared/states.js';
 import { controls, themeTokens, toneOf } from '../shared/theme.js';
 
@@ -337,6 +337,10 @@ export class BecApprovalQueue extends BecElement {
     }
   }
 
+  private t(key: MessageKey, params?: Record<string, string | number>) {
+    return msg(this.locale, key, params);
+  }
+
   private get current(): SpecialPriceRequest | undefined {
     return this.visible[this.index];
   }
@@ -459,18 +463,19 @@ export class BecApprovalQueue extends BecElement {
     if (!r || this.busy) return;
     const comment = decision === 'approve' ? approvalComment.trim() : (this.commentBox?.value.trim() ?? '');
     const errors: Record<string, string> = {};
-    if ((decision === 'decline' || decision === 'counter') && !comment) errors.comment = `A comment is required to ${decision}`;
+    if ((decision === 'decline' || decision === 'counter') && !comment)
+      errors.comment = this.t(decision === 'decline' ? 'queue.commentToDecline' : 'queue.commentToCounter');
     const counterLines: { lineId: number; counterCost: string }[] = [];
     if (decision === 'counter') {
       for (const l of r.lines) {
         const v = (this.counterCosts[l.id] ?? '').trim();
         if (!v) continue;
         const cost = this.counterCostOf(l.id);
-        if (cost === null || !isMoneyText(cost)) errors[`line-${l.id}`] = 'Not an amount';
+        if (cost === null || !isMoneyText(cost)) errors[`line-${l.id}`] = this.t('queue.notAmount');
         else counterLines.push({ lineId: l.id, counterCost: moneyToString(parseMoney(cost)) });
       }
       if (!counterLines.length && !Object.keys(errors).some((k) => k.startsWith('line-')))
-        errors.counter = 'Enter a counter cost on at least one line';
+        errors.counter = this.t('queue.counterNeedsCost');
     }
     this.errors = errors;
     if (Object.keys(errors).length) {
@@ -489,7 +494,9 @@ export class BecApprovalQueue extends BecElement {
               : await this.api.counterRequest(r.id, comment, counterLines);
       }
       this.emit('becdecision', { requestId: r.id, decision, comment, request: updated });
-      this.message = `${r.number} ${decision === 'approve' ? 'approved' : decision === 'decline' ? 'declined' : 'countered'}`;
+      this.message = this.t(decision === 'approve' ? 'queue.approved' : decision === 'decline' ? 'queue.declined' : 'queue.countered', {
+        number: r.number,
+      });
       this.requests = this.requests.filter((x) => x.id !== r.id);
       this.clearDraft();
       if (this.index >= this.visible.length) this.index = Math.max(0, this.visible.length - 1);
@@ -516,7 +523,7 @@ export class BecApprovalQueue extends BecElement {
     const listValue = sumMoney(r.lines.map((l) => parseMoney(this.product(l.productId)?.listPrice ?? l.requestedCost).times(l.quantity)));
     const pct = listValue.isZero() ? 0 : impact.div(listValue).toNumber();
     return html`<aside class="context" part="context" aria-label="CRM context">
-      <h3>Context</h3>
+      <h3>${this.t('queue.context')}</h3>
       ${
         ctx.flags?.length
           ? html`<ul class="flags">
@@ -524,10 +531,10 @@ export class BecApprovalQueue extends BecElement {
             </ul>`
           : nothing
       }
-      <h4>Margin impact</h4>
+      <h4>${this.t('queue.marginImpact')}</h4>
       <div class="kpi">${formatMoney(moneyToString(impact), cur, this.locale)}</div>
       <div class="muted">${(pct * 100).toFixed(1)}% below ${ctx.bookCosts ? 'book cost' : 'list price'}</div>
-      <h4>Opportunity</h4>
+      <h4>${this.t('queue.opportunity')}</h4>
       ${
         ctx.opportunity
           ? html`<dl>
@@ -556,7 +563,7 @@ export class BecApprovalQueue extends BecElement {
             </dl>`
           : html`<div class="muted">${r.opportunityRef ?? 'None linked'}</div>`
       }
-      <h4>Deal registration</h4>
+      <h4>${this.t('queue.dealRegistration')}</h4>
       ${
         ctx.dealRegistration
           ? html`<dl>
@@ -585,7 +592,7 @@ export class BecApprovalQueue extends BecElement {
               </ul>`
           : nothing
       }
-      <h4>Price history</h4>
+      <h4>${this.t('queue.priceHistory')}</h4>
       ${
         ctx.priceHistory?.length
           ? html`<table>
@@ -607,7 +614,7 @@ export class BecApprovalQueue extends BecElement {
                 )}
               </tbody>
             </table>`
-          : html`<div class="muted">No earlier prices for this product and customer</div>`
+          : html`<div class="muted">${this.t('queue.noHistory')}</div>`
       }
     </aside>`;
   }
@@ -626,13 +633,13 @@ export class BecApprovalQueue extends BecElement {
     >
       <h3>${r.number} <span class="badge" data-tone=${toneOf(r.status)}>${labelOf(r.status)}</span></h3>
       <dl>
-        <dt>Distributor</dt>
+        <dt>${this.t('finance.distributor')}</dt>
         <dd>${this.accountName(r.distributorId)}</dd>
-        <dt>End customer</dt>
+        <dt>${this.t('requests.endCustomer')}</dt>
         <dd>${this.accountName(r.endCustomerId)}</dd>
-        <dt>Program</dt>
+        <dt>${this.t('queue.program')}</dt>
         <dd>${program ? `${program.code} · ${labelOf(program.type)}` : `#${r.programId}`}</dd>
-        <dt>Valid</dt>
+        <dt>${this.t('queue.valid')}</dt>
         <dd>${formatDate(r.validFrom, this.locale)} – ${formatDate(r.validTo, this.locale)}</dd>
         ${
           r.justification
@@ -641,15 +648,15 @@ export class BecApprovalQueue extends BecElement {
             : nothing
         }
       </dl>
-      <h4>Lines</h4>
+      <h4>${this.t('queue.lines')}</h4>
       <table>
         <thead>
           <tr>
             <th scope="col">Part</th>
             <th scope="col" class="num">Qty</th>
             <th scope="col" class="num">List</th>
-            <th scope="col" class="num">Requested</th>
-            <th scope="col">Counter</th>
+            <th scope="col" class="num">${this.t('requests.requested')}</th>
+            <th scope="col">${this.t('requests.counter')}</th>
           </tr>
         </thead>
         <tbody>
@@ -680,19 +687,21 @@ export class BecApprovalQueue extends BecElement {
       </table>
       ${this.errors.counter ? html`<div class="field-error" role="alert">${this.errors.counter}</div>` : nothing}
       <div class="field" style="margin-top:var(--_bec-space-small)" ?data-invalid=${!!this.errors.comment}>
-        <label for="comment">Comment (required to decline or counter)</label>
+        <label for="comment">${this.t('queue.commentLabel')}</label>
         <textarea id="comment" aria-invalid=${this.errors.comment ? 'true' : 'false'} aria-describedby="comment-err"></textarea>
         <div class="field-error" id="comment-err">${this.errors.comment ?? ''}</div>
       </div>
       ${this.errors.form ? html`<div class="alert" role="alert">${this.errors.form}</div>` : nothing}
       <div class="actions" part="actions">
-        <button class="brand" type="button" ?disabled=${this.busy} @click=${() => this.askApproval()}>Approve</button>
-        <button type="button" ?disabled=${this.busy} @click=${() => this.decide('counter')}>Counter</button>
-        <button class="destructive" type="button" ?disabled=${this.busy} @click=${() => this.decide('decline')}>Decline</button>
+        <button class="brand" type="button" ?disabled=${this.busy} @click=${() => this.askApproval()}>${this.t('queue.approve')}</button>
+        <button type="button" ?disabled=${this.busy} @click=${() => this.decide('counter')}>${this.t('queue.counter')}</button>
+        <button class="destructive" type="button" ?disabled=${this.busy} @click=${() => this.decide('decline')}>
+          ${this.t('queue.decline')}
+        </button>
       </div>
       <p class="muted" style="font-size:var(--_bec-font-size-1)">
-        Keys in the list: <kbd>↑</kbd>/<kbd>↓</kbd> (or <kbd>j</kbd>/<kbd>k</kbd>) move, <kbd>a</kbd> approve, <kbd>c</kbd> counter,
-        <kbd>d</kbd> decline
+        ${this.t('queue.keys')} <kbd>↑</kbd>/<kbd>↓</kbd> (<kbd>j</kbd>/<kbd>k</kbd>) ${this.t('queue.keyMove')},
+        <kbd>a</kbd> ${this.t('queue.keyApprove')}, <kbd>c</kbd> ${this.t('queue.keyCounter')}, <kbd>d</kbd> ${this.t('queue.keyDecline')}
       </p>
       ${this.confirming === r.id ? this.renderConfirm(r) : nothing}
     </section>`;

@@ -292,6 +292,8 @@ describe('bec-request-form', () => {
     );
     expect($(el, 'h2').textContent).to.equal('Demander un prix spécial');
     expect($(el, 'button[type="submit"]').textContent!.trim()).to.equal('Envoyer la demande');
+    expect($(el, 'label[for="validFrom"]').textContent).to.equal('Valable du');
+    expect($(el, 'thead').textContent).to.contain('Prix cible (USD)');
     await fill(el, '1', 'VS-MCU-32F4', '10', '4,5');
     expect(el.value.lines[0].requestedCost).to.equal('4.5');
   });

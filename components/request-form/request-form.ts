@@ -5,7 +5,7 @@ import { checkRequestEligibility, type EligibilityProblem } from '../../core/pro
 import { ApiError, newIdempotencyKey, type Account, type Product, type Program, type RequestInput } from '../shared/api.js';
 import { BecElement } from '../shared/base.js';
 import { formatEditableDecimal, formatMoney, formatUnitPrice, labelOf, parseLocaleDecimal } from '../shared/format.js';
-import { msg } from '../shared/i18n.js';
+import { msg, type MessageKey } from '../shared/i18n.js';
 import { renderViewState, stateStyles, ViewStateController } from '../shared/states.js';
 import { controls, themeTokens } from '../shared/theme.js';
 
@@ -33,7 +33,13 @@ interface DraftLine {
  * @event becinvalid - Eligibility or server validation failed: `{ errors: [{ field, message }] }`.
  * @event becerror - An API call failed.
  *
+ * @csspart base - The card.
  * @csspart waiting - Shown while the element waits for credentials (the API answered 401); it loads when they arrive.
+ * @csspart loading - Shown while the programs, customers and products load.
+ * @csspart empty - Shown when no program is open to requests.
+ * @csspart error - A failed load, its detail and a Retry button.
+ * @csspart offline - Shown when the browser is offline, with a Retry button.
+ * @csspart retry - The Retry button.
  * @csspart form - The form element.
  * @csspart lines - The table of request lines.
  * @csspart summary - The request value and the submit button.
@@ -260,6 +266,10 @@ export class BecRequestForm extends BecElement {
     });
   }
 
+  private t(key: MessageKey, params?: Record<string, string | number>) {
+    return msg(this.locale, key, params);
+  }
+
   private field(name: string): string {
     return this.renderRoot.querySelector<HTMLInputElement | HTMLSelectElement>(`[name="${name}"]`)?.value.trim() ?? '';
   }
@@ -288,14 +298,14 @@ export class BecRequestForm extends BecElement {
   validate(): EligibilityProblem[] {
     const v = this.value;
     const problems: EligibilityProblem[] = [];
-    if (!v.programId) problems.push({ field: 'programId', message: 'Choose a program' });
-    if (this.distributors.length && !v.distributorId) problems.push({ field: 'distributorId', message: 'Choose the distributor' });
-    if (!v.endCustomerId) problems.push({ field: 'endCustomerId', message: 'Choose the end customer' });
-    if (!v.validFrom) problems.push({ field: 'validFrom', message: 'Enter the start date' });
-    if (!v.validTo) problems.push({ field: 'validTo', message: 'Enter the end date' });
-    if (v.validFrom && v.validTo && v.validTo < v.validFrom) problems.push({ field: 'validTo', message: 'Ends before it starts' });
+    if (!v.programId) problems.push({ field: 'programId', message: this.t('form.chooseProgram') });
+    if (this.distributors.length && !v.distributorId) problems.push({ field: 'distributorId', message: this.t('form.chooseDistributor') });
+    if (!v.endCustomerId) problems.push({ field: 'endCustomerId', message: this.t('form.chooseEndCustomer') });
+    if (!v.validFrom) problems.push({ field: 'validFrom', message: this.t('form.enterStart') });
+    if (!v.validTo) problems.push({ field: 'validTo', message: this.t('form.enterEnd') });
+    if (v.validFrom && v.validTo && v.validTo < v.validFrom) problems.push({ field: 'validTo', message: this.t('form.endsBeforeStart') });
     v.lines.forEach((l, i) => {
-      if (!l.productId) problems.push({ field: `lines.${i}.productId`, message: 'Pick a product from the list' });
+      if (!l.productId) problems.push({ field: `lines.${i}.productId`, message: this.t('form.pickProduct') });
       if (!Number.isSafeInteger(l.quantity) || l.quantity <= 0)
         problems.push({ field: `lines.${i}.quantity`, message: msg(this.locale, 'form.notQuantity') });
       // Text that is no amount in the locale ("3.05" in de) is refused, whatever it would mean elsewhere.
@@ -421,14 +431,14 @@ export class BecRequestForm extends BecElement {
         <fieldset class="whole" ?disabled=${this.disabled}>
           <div class="grid">
             <div class="field">
-              <label for="programId">Program</label>
+              <label for="programId">${this.t('queue.program')}</label>
               <select
                 id="programId"
                 name="programId"
                 aria-invalid=${this.invalid('programId')}
                 aria-describedby=${this.describedBy('programId')}
               >
-                <option value="">Choose…</option>
+                <option value="">${this.t('form.choose')}</option>
                 ${this.programs.map((p) => html`<option value=${p.id} ?selected=${p.id === this.programId}>${p.code} · ${p.name}</option>`)}
               </select>
               ${this.err('programId')}
@@ -437,14 +447,14 @@ export class BecRequestForm extends BecElement {
             ${
               this.distributors.length
                 ? html`<div class="field">
-                    <label for="distributorId">On behalf of distributor</label>
+                    <label for="distributorId">${this.t('form.onBehalf')}</label>
                     <select
                       id="distributorId"
                       name="distributorId"
                       aria-invalid=${this.invalid('distributorId')}
                       aria-describedby=${this.describedBy('distributorId')}
                     >
-                      <option value="">Choose…</option>
+                      <option value="">${this.t('form.choose')}</option>
                       ${this.distributors.map((d) => html`<option value=${d.id}>${d.name}</option>`)}
                     </select>
                     ${this.err('distributorId')}
@@ -452,20 +462,20 @@ export class BecRequestForm extends BecElement {
                 : nothing
             }
             <div class="field">
-              <label for="endCustomerId">End customer</label>
+              <label for="endCustomerId">${this.t('requests.endCustomer')}</label>
               <select
                 id="endCustomerId"
                 name="endCustomerId"
                 aria-invalid=${this.invalid('endCustomerId')}
                 aria-describedby=${this.describedBy('endCustomerId')}
               >
-                <option value="">Choose…</option>
+                <option value="">${this.t('form.choose')}</option>
                 ${this.endCustomers.map((a) => html`<option value=${a.id}>${a.name}${a.country ? ` (${a.country})` : ''}</option>`)}
               </select>
               ${this.err('endCustomerId')}
             </div>
             <div class="field">
-              <label for="validFrom">Valid from</label>
+              <label for="validFrom">${this.t('form.validFrom')}</label>
               <input
                 id="validFrom"
                 name="validFrom"
@@ -476,7 +486,7 @@ export class BecRequestForm extends BecElement {
               ${this.err('validFrom')}
             </div>
             <div class="field">
-              <label for="validTo">Valid to</label>
+              <label for="validTo">${this.t('form.validTo')}</label>
               <input
                 id="validTo"
                 name="validTo"
@@ -487,25 +497,25 @@ export class BecRequestForm extends BecElement {
               ${this.err('validTo')}
             </div>
             <div class="field">
-              <label for="opportunityRef">Opportunity</label>
+              <label for="opportunityRef">${this.t('queue.opportunity')}</label>
               <input id="opportunityRef" name="opportunityRef" placeholder="006…" .value=${this.opportunityRef} />
             </div>
             <div class="field">
-              <label for="dealRegistrationRef">Deal registration</label>
+              <label for="dealRegistrationRef">${this.t('queue.dealRegistration')}</label>
               <input id="dealRegistrationRef" name="dealRegistrationRef" placeholder="DR-…" />
             </div>
           </div>
           <fieldset part="lines">
-            <legend>Products</legend>
+            <legend>${this.t('form.products')}</legend>
             <datalist id="product-options">
               ${this.products.map((p) => html`<option value=${p.vendorPartNumber}>${p.description}</option>`)}
             </datalist>
             <table>
               <thead>
                 <tr>
-                  <th scope="col">Product</th>
-                  <th scope="col">Quantity</th>
-                  <th scope="col">Target price (${this.currency})</th>
+                  <th scope="col">${this.t('form.product')}</th>
+                  <th scope="col">${this.t('form.quantity')}</th>
+                  <th scope="col">${this.t('form.targetPrice', { currency: this.currency })}</th>
                   <th scope="col"><span class="sr-only">Remove</span></th>
                 </tr>
               </thead>
@@ -567,11 +577,11 @@ export class BecRequestForm extends BecElement {
               type="button"
               @click=${() => (this.lines = [...this.lines, { key: this.nextKey++, productId: null, search: '', quantity: '', requestedCost: '' }])}
             >
-              Add product
+              ${this.t('form.addProduct')}
             </button>
           </fieldset>
           <div class="field">
-            <label for="justification">Justification</label>
+            <label for="justification">${this.t('form.justification')}</label>
             <textarea id="justification" name="justification" placeholder="The deal, the competitor, the design win"></textarea>
           </div>
           ${
@@ -590,7 +600,8 @@ export class BecRequestForm extends BecElement {
           ${this.done ? html`<div class="alert" data-tone="success" role="status">${this.done}</div>` : nothing}
           <div class="summary" part="summary">
             <span class="muted"
-              >Requested value <strong>${this.total ? formatMoney(this.total, this.currency, this.locale) : '—'}</strong></span
+              >${this.t('form.requestedValue')}
+              <strong>${this.total ? formatMoney(this.total, this.currency, this.locale) : '—'}</strong></span
             >
             <button class="brand" type="submit" ?disabled=${this.busy || this.disabled}>
               ${msg(this.locale, this.busy ? 'form.sending' : 'form.submit')}

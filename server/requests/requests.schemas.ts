@@ -69,7 +69,8 @@ export const RequestQuery = z.object({
     .regex(/^[A-Za-z0-9_-]+$/, 'an account id or CRM Id: letters, digits, - and _')
     .optional()
     .openapi({
-      description: 'only requests whose distributor, reseller or end customer is this account: its BEC id (digits) or its CRM Id (externalRef)',
+      description:
+        'only requests whose distributor, reseller or end customer is this account: its BEC id (digits) or its CRM Id (externalRef)',
     }),
   page: wholeNumber(1, 1_000_000).default(1),
   pageSize: wholeNumber(1, 200).default(50),

@@ -78,7 +78,8 @@ export async function getRequest(actor: Actor, id: number) {
   return r;
 }
 
-export const listRequests = (actor: Actor, filter: RequestQuery) => repo.listRequests(scopeOf(actor), { ...filter, callerUserId: actor.userId });
+export const listRequests = (actor: Actor, filter: RequestQuery) =>
+  repo.listRequests(scopeOf(actor), { ...filter, callerUserId: actor.userId });
 
 type Outcome = RequestOutcome;
 const AUDIT_ACTION: Record<Outcome, string> = {
