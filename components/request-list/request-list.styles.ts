@@ -40,22 +40,7 @@ export default css`
     overflow-x: auto;
   }
   table {
-    width: 100%;
-    border-collapse: collapse;
-    font-size: var(--_bec-font-size-2);
     margin-top: var(--_bec-space-x-small);
-  }
-  th {
-    text-align: left;
-    font-size: var(--_bec-font-size-1);
-    color: var(--_bec-color-text-weak);
-    text-transform: uppercase;
-    border-bottom: 1px solid var(--_bec-color-border);
-    padding: var(--_bec-space-xx-small);
-  }
-  td {
-    padding: var(--_bec-space-xx-small);
-    border-bottom: 1px solid var(--_bec-color-border-weak);
   }
   .counter {
     margin-top: var(--_bec-space-x-small);

@@ -9,6 +9,7 @@ import { formatDate, formatMoney, formatNumber, formatUnitPrice } from '../share
 import { msg, type MessageKey } from '../shared/i18n.js';
 import { renderViewState, showsContent, stateStyles, ViewStateController } from '../shared/states.js';
 import { controls, themeTokens, toneOf } from '../shared/theme.js';
+import { tableStyles } from '../shared/table.styles.js';
 import styles from './request-list.styles.js';
 
 /** The price and quantity a line ends at if the counter-offer is accepted (a line the counter leaves alone keeps its own). */
@@ -41,7 +42,7 @@ const counterQuantityOf = (l: RequestLine) => l.counterQuantity ?? l.quantity;
  */
 @customElement('bec-request-list')
 export class BecRequestList extends BecElement {
-  static override styles = [themeTokens, controls, stateStyles, styles];
+  static override styles = [themeTokens, controls, stateStyles, tableStyles, styles];
 
   /** The requests (loaded from the API when `api-base` is set). */
   @property({ attribute: false }) requests: SpecialPriceRequest[] = [];
