@@ -68,3 +68,9 @@ export function permissionsGained(from: Role, to: Role): Action[] {
 export function isVendorRole(role: Role): boolean {
   return role !== 'distributor_user';
 }
+
+/**
+ * The scope of an identity provider's SCIM client token (server/scim): apart from the ladder of
+ * SCOPES, it reaches /scim/v2 and nothing else (it holds none of read, write or admin).
+ */
+export const SCIM_SCOPE = 'scim';

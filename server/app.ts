@@ -29,6 +29,8 @@ import { rateLimitStoreFor, type RateLimitStore } from './http/rate-limit-store.
 import { apiCors, auditRefusals, rateLimits, requestSizeLimit, securityHeaders } from './http/security.js';
 import { programsRouter } from './programs/programs.router.js';
 import { requestsRouter } from './requests/requests.router.js';
+import { scimRouter } from './scim/scim.router.js';
+import { invitationsRouter, usersRouter } from './users/users.router.js';
 
 export interface AppDeps {
   config: Config;
@@ -92,6 +94,8 @@ export function createApp({
   app.post('/api/session', limits.passwordSignIn);
   app.post('/api/embed/session', limits.embedSignIn);
   app.post('/auth/saml/acs', limits.ssoSignIn);
+  // A wrong invitation token counts as a failed sign-in (per address).
+  app.post('/api/invitations/accept', limits.passwordSignIn);
   app.use('/api/sso', ssoAdminRouter(config));
   app.use('/api/embed', embedRouter(config));
   app.use('/api', authRouter(config));
@@ -106,9 +110,12 @@ export function createApp({
   app.use('/api/disputes', disputesRouter());
   app.use('/api/reports', reportsRouter(config));
   app.use('/api/settlement', settlementRouter());
+  app.use('/api/users', usersRouter());
+  app.use('/api/invitations', invitationsRouter());
   app.use('/api', apiNotFound);
 
   app.use('/auth/saml', samlRouter(config));
+  app.use('/scim/v2', scimRouter());
   // The component bundle, loadable from the configured origins: http/dist.ts.
   app.use('/dist', distRouter(config, resolve(staticRoot, 'dist')));
   app.use(express.static(resolve(staticRoot, 'demo'), { extensions: ['html'] }));
