@@ -119,7 +119,7 @@ describeRoute({
   errors: { 404: 'NOT_FOUND: no such user' },
 });
 describeRoute({
-  method: 'put',
+  method: 'patch',
   path: '/api/users/:id/role',
   summary: "Change a user's role (a change that gains permissions is audited as a raise)",
   tags: ['users'],
@@ -172,7 +172,7 @@ export function usersRouter() {
       res.json(await users.setActive(actor, id, active, reason ?? null));
     });
   }
-  r.put('/:id/role', async (req, res) => {
+  r.patch('/:id/role', async (req, res) => {
     const actor = authorize(req, 'user.manage');
     const { id } = parse(IdParam, req.params, 'params');
     const body = parse(RoleChange, req.body);
