@@ -117,7 +117,16 @@ export async function updateUser(id: number, change: UserChange, transaction?: T
   }
 }
 
-/** How many active vendor admins there are besides this user. */
+/**
+ * How many active vendor admins there are besides this user. In a transaction their rows are
+ * locked, so two admins demoting each other at once cannot both pass (MariaDB; SQLite has one writer).
+ */
 export async function otherActiveAdmins(userId: number, transaction?: Tx): Promise<number> {
-  return User.count({ where: { role: 'vendor_admin', active: true, id: { [Op.ne]: userId } }, transaction });
+  const admins = await User.findAll({
+    where: { role: 'vendor_admin', active: true, id: { [Op.ne]: userId } },
+    attributes: ['id'],
+    transaction,
+    lock: transaction ? transaction.LOCK.UPDATE : undefined,
+  });
+  return admins.length;
 }

@@ -137,10 +137,12 @@ export async function acceptInvitation(token: string, password: string): Promise
 export async function setActive(actor: Changer, id: number, active: boolean, reason: string | null = null): Promise<AdminUser> {
   requireAdmin(actor);
   const result = await repo.inTransaction(async (t) => {
+    // The admins first, the user second: every such transaction locks in the same order.
+    const otherAdmins = await repo.otherActiveAdmins(id, t);
     const u = await repo.findUser(id, t);
     if (!u) throw notFound('user');
     if (u.active === active) return { user: u, changed: false };
-    if (!active && u.role === 'vendor_admin' && (await repo.otherActiveAdmins(id, t)) === 0) throw lastAdmin();
+    if (!active && u.role === 'vendor_admin' && otherAdmins === 0) throw lastAdmin();
     await repo.updateUser(id, { active }, t);
     await recordAudit(
       actor,
@@ -170,6 +172,7 @@ export async function setActive(actor: Changer, id: number, active: boolean, rea
 export async function changeRole(actor: Changer, id: number, role: Role, distributorId?: number | null): Promise<AdminUser> {
   requireAdmin(actor);
   return repo.inTransaction(async (t) => {
+    const otherAdmins = await repo.otherActiveAdmins(id, t);
     const u = await repo.findUser(id, t);
     if (!u) throw notFound('user');
     const nextDistributor = await distributorFor(
@@ -177,7 +180,7 @@ export async function changeRole(actor: Changer, id: number, role: Role, distrib
       distributorId === undefined && role === 'distributor_user' && u.role === 'distributor_user' ? u.distributorId : distributorId,
     );
     if (u.role === role && u.distributorId === nextDistributor) return u;
-    if (u.role === 'vendor_admin' && role !== 'vendor_admin' && u.active && (await repo.otherActiveAdmins(id, t)) === 0) throw lastAdmin();
+    if (u.role === 'vendor_admin' && role !== 'vendor_admin' && u.active && otherAdmins === 0) throw lastAdmin();
     const gained = permissionsGained(u.role, role);
     await repo.updateUser(id, { role, distributorId: nextDistributor }, t);
     await recordAudit(

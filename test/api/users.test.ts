@@ -195,4 +195,19 @@ describeDb('users and roles (admin API)', () => {
     expect((await newAdmin.patch(`/api/users/${me}/role`, { role: 'vendor_admin' })).status).toBe(200);
     expect((await newAdmin.patch(`/api/users/${cm}/role`, { role: 'channel_manager' })).status).toBe(200);
   });
+  it('lets only one of two admins demoting each other at the same moment succeed', async () => {
+    const me = await idOf(USERS.admin);
+    const other = await idOf(USERS.finance);
+    expect((await admin.patch(`/api/users/${other}/role`, { role: 'vendor_admin' })).status).toBe(200);
+    const second = await t.as(USERS.finance);
+    const answers = await Promise.all([
+      admin.patch(`/api/users/${other}/role`, { role: 'finance' }),
+      second.patch(`/api/users/${me}/role`, { role: 'finance' }),
+    ]);
+    // The loser is refused: 409 when both were admins as the requests began, 403 when it was demoted before its own began.
+    const statuses = answers.map((a) => a.status).sort();
+    expect(statuses[0]).toBe(200);
+    expect([403, 409]).toContain(statuses[1]);
+    expect(await User.count({ where: { role: 'vendor_admin', active: true } })).toBe(1);
+  });
 });
