@@ -115,7 +115,7 @@ export function createApp({
   app.use('/api', apiNotFound);
 
   app.use('/auth/saml', samlRouter(config));
-  app.use('/scim/v2', scimRouter());
+  app.use('/scim/v2', scimRouter(limits.refuseInvalidToken));
   // The component bundle, loadable from the configured origins: http/dist.ts.
   app.use('/dist', distRouter(config, resolve(staticRoot, 'dist')));
   app.use(express.static(resolve(staticRoot, 'demo'), { extensions: ['html'] }));

@@ -10,6 +10,7 @@ import { can } from '../../core/permissions.js';
 import type { Actor } from '../auth/actor.js';
 import { actorFromScimToken } from '../auth/auth.service.js';
 import { AppError } from '../errors.js';
+import { auditRefusals } from '../http/security.js';
 import { parse } from '../http/validate.js';
 import * as users from '../users/users.service.js';
 import {
@@ -62,15 +63,22 @@ const filterOf = (req: Request) => (typeof req.query.filter === 'string' ? req.q
 const withoutMembers = (req: Request) =>
   typeof req.query.excludedAttributes === 'string' && /(^|,)\s*members\s*(,|$)/i.test(req.query.excludedAttributes);
 
-export function scimRouter() {
+/**
+ * `refuseInvalidToken`: what the API answers a wrong bearer token (http/security.ts: counted per
+ * address, 429 past the limit); refusals are audited as the API's are (`auditRefusals`).
+ */
+export function scimRouter(refuseInvalidToken: (req: Request) => Promise<AppError>) {
   const r = Router();
   r.use(express.json({ type: [SCIM_MEDIA_TYPE, 'application/json'], limit: '1mb' }));
   r.use(async (req, _res, next) => {
     const bearer = /^Bearer\s+(\S+)$/i.exec(req.get('authorization') ?? '')?.[1];
     const actor = bearer ? await actorFromScimToken(bearer) : null;
-    if (!actor) throw new ScimError(401, 'send a bearer token with the scim scope');
-    if (!can(actor.role, 'user.manage')) throw new ScimError(403, `role ${actor.role} may not user.manage`);
+    if (!actor) {
+      if (bearer) throw await refuseInvalidToken(req);
+      throw new AppError('UNAUTHENTICATED', 'send a bearer token with the scim scope', 401);
+    }
     req.actor = actor;
+    if (!can(actor.role, 'user.manage')) throw new AppError('FORBIDDEN', `role ${actor.role} may not user.manage`, 403);
     next();
   });
 
@@ -222,7 +230,7 @@ export function scimRouter() {
   r.use((req) => {
     throw new ScimError(404, `no SCIM endpoint ${req.method} ${req.path}`);
   });
-  r.use(scimErrors);
+  r.use(auditRefusals, scimErrors);
   return r;
 }
 

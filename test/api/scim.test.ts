@@ -56,6 +56,9 @@ describeDb('SCIM 2.0 provisioning', () => {
     expect(refused.headers['content-type']).toMatch(/^application\/scim\+json/);
     expect(refused.body).toMatchObject({ schemas: [ERROR_SCHEMA], status: '401' });
     expect((await t.http.get('/scim/v2/Users')).status).toBe(401);
+    // Refusals land in the audit trail, as the API's do.
+    const refusals = (await admin.get('/api/audit?kind=security&action=authorization.refused&limit=20')).body.items;
+    expect(refusals.some((e: { entityId: string }) => e.entityId.startsWith('GET /scim/v2'))).toBe(true);
   });
 
   it('describes itself: ServiceProviderConfig, ResourceTypes, Schemas', async () => {

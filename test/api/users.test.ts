@@ -47,6 +47,11 @@ describeDb('users and roles (admin API)', () => {
     expect(bad.status).toBe(400);
     expect(bad.body.errors[0].field).toBe('role');
     for (const email of [USERS.cm, USERS.finance, USERS.arrowhead]) expect((await (await t.as(email)).get('/api/users')).status).toBe(403);
+    // An admin's credential without the admin scope does not manage users either.
+    const readWrite = (await admin.post('/api/tokens', { name: 'rw', scopes: ['read', 'write'] })).body.token as string;
+    const scoped = await t.http.get('/api/users').set('Authorization', `Bearer ${readWrite}`);
+    expect(scoped.status).toBe(403);
+    expect(scoped.body.code).toBe('INSUFFICIENT_SCOPE');
   });
 
   it('invites a user who stays inactive until it sets a password with the one-time token', async () => {
