@@ -100,6 +100,9 @@ describeDb('SCIM 2.0 provisioning', () => {
     const all = await scim('get', '/Users?count=100');
     expect(page.body.Resources.map((r: { id: string }) => r.id)).toEqual(all.body.Resources.slice(1, 4).map((r: { id: string }) => r.id));
     expect(page.body.totalResults).toBe(all.body.totalResults);
+    // count=0 asks only for the total (RFC 7644 3.4.2.4).
+    const countOnly = await scim('get', '/Users?count=0');
+    expect(countOnly.body).toMatchObject({ totalResults: all.body.totalResults, itemsPerPage: 0, Resources: [] });
 
     const again = await scim('post', '/Users', okta('olive@voltaic.example'));
     expect(again.status).toBe(409);
