@@ -66,8 +66,11 @@ export async function findUser(id: number, transaction?: Tx): Promise<AdminUser 
   return u ? toAdminUser(u) : null;
 }
 
-export async function findUserByInvitation(tokenHash: string): Promise<(AdminUser & { invitationExpiresAt: Date | null }) | null> {
-  const u = await User.findOne({ where: { invitationTokenHash: tokenHash } });
+export async function findUserByInvitation(
+  tokenHash: string,
+  transaction?: Tx,
+): Promise<(AdminUser & { invitationExpiresAt: Date | null }) | null> {
+  const u = await User.findOne({ where: { invitationTokenHash: tokenHash }, transaction });
   return u ? { ...toAdminUser(u), invitationExpiresAt: u.invitationExpiresAt ?? null } : null;
 }
 

@@ -26,6 +26,11 @@ export const ACCEPT_PATH = '/api/invitations/accept';
 const fieldError = (field: string, message: string) =>
   new AppError('VALIDATION_FAILED', `${field}: ${message}`, 400, { errors: [{ field, message }] });
 
+const invitationInvalid = () =>
+  new AppError('INVITATION_INVALID', 'this invitation is unknown or was used already', 400, {
+    errors: [{ field: 'token', message: 'unknown or used' }],
+  });
+
 const lastAdmin = () => conflict('LAST_ADMIN', 'this would leave no active vendor admin: make another user vendor_admin first');
 
 /** Only an admin changes users, whatever door the change comes through (a raise above all). */
@@ -103,17 +108,18 @@ export async function inviteUser(actor: Changer, input: { email: string; name: s
 
 /** The invitee sets its password with the token: the user becomes active and the token is spent. */
 export async function acceptInvitation(token: string, password: string): Promise<AdminUser> {
-  const invited = await repo.findUserByInvitation(sha256(token));
-  if (!invited)
-    throw new AppError('INVITATION_INVALID', 'this invitation is unknown or was used already', 400, {
-      errors: [{ field: 'token', message: 'unknown or used' }],
-    });
+  const tokenHash = sha256(token);
+  const invited = await repo.findUserByInvitation(tokenHash);
+  if (!invited) throw invitationInvalid();
   if (!invited.invitationExpiresAt || invited.invitationExpiresAt.getTime() <= Date.now())
     throw new AppError('INVITATION_EXPIRED', 'this invitation has expired: ask an admin for a new one', 400, {
       errors: [{ field: 'token', message: 'expired' }],
     });
   const passwordHash = await hashPassword(password);
   return repo.inTransaction(async (t) => {
+    // The row locked, then read again: a token withdrawn or used meanwhile is refused.
+    await repo.findUser(invited.id, t);
+    if (!(await repo.findUserByInvitation(tokenHash, t))) throw invitationInvalid();
     await repo.updateUser(invited.id, { passwordHash, active: true, invitationTokenHash: null, invitationExpiresAt: null }, t);
     await recordAudit(
       { userId: invited.id, role: invited.role },
@@ -141,9 +147,11 @@ export async function setActive(actor: Changer, id: number, active: boolean, rea
     const otherAdmins = await repo.otherActiveAdmins(id, t);
     const u = await repo.findUser(id, t);
     if (!u) throw notFound('user');
-    if (u.active === active) return { user: u, changed: false };
+    // Deactivating an invitee (inactive already) withdraws its invitation.
+    const withdraw = !active && u.invitationPending;
+    if (u.active === active && !withdraw) return { user: u, changed: false };
     if (!active && u.role === 'vendor_admin' && otherAdmins === 0) throw lastAdmin();
-    await repo.updateUser(id, { active }, t);
+    await repo.updateUser(id, withdraw ? { active, invitationTokenHash: null, invitationExpiresAt: null } : { active }, t);
     await recordAudit(
       actor,
       {
@@ -151,8 +159,8 @@ export async function setActive(actor: Changer, id: number, active: boolean, rea
         entityType: 'user',
         entityId: id,
         distributorId: u.distributorId,
-        before: { active: u.active },
-        after: { active },
+        before: { active: u.active, ...(withdraw ? { invitationPending: true } : {}) },
+        after: { active, ...(withdraw ? { invitationPending: false } : {}) },
         reason,
       },
       t,

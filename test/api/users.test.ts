@@ -101,6 +101,18 @@ describeDb('users and roles (admin API)', () => {
     expect(late.body.code).toBe('INVITATION_EXPIRED');
     expect((await User.findByPk(invited.body.user.id))!.active).toBe(false);
 
+    // Deactivating an invitee withdraws its invitation.
+    const withdrawn = await admin.post('/api/users', { email: 'withdrawn@voltaic.example', name: 'Wes', role: 'finance' });
+    expect((await admin.post(`/api/users/${withdrawn.body.user.id}/deactivate`, {})).body).toMatchObject({
+      active: false,
+      invitationPending: false,
+    });
+    const refused = await t.http
+      .post('/api/invitations/accept')
+      .send({ token: withdrawn.body.invitation.token, password: 'a-long-password-1' });
+    expect(refused.body.code).toBe('INVITATION_INVALID');
+    expect((await User.findByPk(withdrawn.body.user.id))!.active).toBe(false);
+
     const taken = await admin.post('/api/users', { email: USERS.cm, name: 'Again', role: 'finance' });
     expect(taken.status).toBe(409);
     expect(taken.body.code).toBe('USER_EXISTS');
