@@ -88,3 +88,9 @@ export function authorizeBlock(
   if (!parseMoney(claim.approvedTotal).greaterThan(0)) return 'nothing_approved';
   return null;
 }
+
+/**
+ * The scope of an identity provider's SCIM client token (server/scim): apart from the ladder of
+ * SCOPES, it reaches /scim/v2 and nothing else (it holds none of read, write or admin).
+ */
+export const SCIM_SCOPE = 'scim';

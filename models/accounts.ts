@@ -25,6 +25,13 @@ export class User extends Model<InferAttributes<User>, InferCreationAttributes<U
   /** scrypt hash; null for users who only sign in through single sign-on. */
   declare passwordHash: string | null;
   declare active: CreationOptional<boolean>;
+  /** when an admin invited the user (null for users made otherwise) */
+  declare invitedAt: CreationOptional<Date | null>;
+  /** SHA-256 of the one-time invitation token, and when it expires; both null once accepted */
+  declare invitationTokenHash: CreationOptional<string | null>;
+  declare invitationExpiresAt: CreationOptional<Date | null>;
+  /** the identity provider's id of the user (SCIM externalId) */
+  declare externalId: CreationOptional<string | null>;
   declare createdAt: CreationOptional<Date>;
   declare updatedAt: CreationOptional<Date>;
 }
@@ -62,6 +69,10 @@ export function initAccountModels(sequelize: Sequelize) {
       distributorId: col.ref(true),
       passwordHash: col.str(255, true),
       active: col.flag(true),
+      invitedAt: col.instant(true),
+      invitationTokenHash: col.str(64, true),
+      invitationExpiresAt: col.instant(true),
+      externalId: col.str(255, true),
       ...stamps(),
     },
     { ...common, tableName: 'users' },

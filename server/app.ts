@@ -31,6 +31,8 @@ import { notificationsRouter, webhooksRouter } from './notifications/notificatio
 import { startNotifications } from './notifications/runtime.js';
 import { programsRouter } from './programs/programs.router.js';
 import { requestsRouter } from './requests/requests.router.js';
+import { scimRouter } from './scim/scim.router.js';
+import { invitationsRouter, usersRouter } from './users/users.router.js';
 
 export interface AppDeps {
   config: Config;
@@ -96,6 +98,8 @@ export function createApp({
   app.post('/api/session', limits.passwordSignIn);
   app.post('/api/embed/session', limits.embedSignIn);
   app.post('/auth/saml/acs', limits.ssoSignIn);
+  // A wrong invitation token counts as a failed sign-in (per address).
+  app.post('/api/invitations/accept', limits.passwordSignIn);
   app.use('/api/sso', ssoAdminRouter(config));
   app.use('/api/embed', embedRouter(config));
   app.use('/api', authRouter(config));
@@ -112,9 +116,12 @@ export function createApp({
   app.use('/api/settlement', settlementRouter());
   app.use('/api/notifications', notificationsRouter());
   app.use('/api/webhooks', webhooksRouter());
+  app.use('/api/users', usersRouter());
+  app.use('/api/invitations', invitationsRouter());
   app.use('/api', apiNotFound);
 
   app.use('/auth/saml', samlRouter(config));
+  app.use('/scim/v2', scimRouter(limits.refuseInvalidToken));
   // The component bundle, loadable from the configured origins: http/dist.ts.
   app.use('/dist', distRouter(config, resolve(staticRoot, 'dist')));
   app.use(express.static(resolve(staticRoot, 'demo'), { extensions: ['html'] }));

@@ -14,6 +14,7 @@ import { importJobsSchema } from './20261201T1300-import-jobs.js';
 import { rateLimitsSchema } from './20261202T1000-rate-limits.js';
 import { samlIdpsSchema } from './20261202T1100-saml-idps.js';
 import { notificationsSchema } from './20261203T2000-notifications.js';
+import { usersAdminSchema } from './20261203T2100-users-admin.js';
 import type { Migration } from './types.js';
 
 export const migrations: Migration[] = [
@@ -32,4 +33,5 @@ export const migrations: Migration[] = [
   rateLimitsSchema,
   samlIdpsSchema,
   notificationsSchema,
+  usersAdminSchema,
 ];

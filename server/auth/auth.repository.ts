@@ -157,3 +157,13 @@ export async function purgeExpiredSessions(now = new Date()): Promise<number> {
 export async function purgeExpiredEmbedTokenUses(now = new Date()): Promise<number> {
   return EmbedTokenUse.destroy({ where: { expiresAt: { [Op.lt]: now } } });
 }
+
+/**
+ * Ends every credential of a user at once: its sessions (password, SSO and embed ones) are
+ * deleted and its API tokens revoked, so reactivating the user later revives none of them.
+ */
+export async function endCredentialsOf(userId: number): Promise<{ sessions: number; tokens: number }> {
+  const sessions = await Session.destroy({ where: { userId } });
+  const [tokens] = await ApiToken.update({ revokedAt: new Date() }, { where: { userId, revokedAt: null } });
+  return { sessions, tokens };
+}

@@ -20,7 +20,8 @@ const NewToken = z
   .object({
     name: z.string().min(1).max(100),
     scopes: z.array(z.string().max(50)).max(20).default(['read', 'write']).openapi({
-      description: 'read, write, admin: no more than the caller has; a token minted by a token lives no longer than it and dies with it',
+      description:
+        "read, write, admin: no more than the caller has; a token minted by a token lives no longer than it and dies with it. Or scim alone: a vendor admin's token for an identity provider's SCIM client (/scim/v2), which reaches nothing else",
     }),
     expiresInDays: z
       .number()

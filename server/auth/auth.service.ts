@@ -1,4 +1,4 @@
-import { hasScope, parseScopes, SCOPES, type Scope } from '../../core/permissions.js';
+import { can, hasScope, parseScopes, SCIM_SCOPE, SCOPES, type Scope } from '../../core/permissions.js';
 import { AppError, notFound } from '../errors.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import type { Actor } from './actor.js';
@@ -138,6 +138,16 @@ export async function actorFromToken(token: string) {
 }
 
 /**
+ * Resolves the bearer token of an identity provider's SCIM client (scope `scim`, and nothing else)
+ * to the actor it provisions as: the admin who minted it, while that admin is active. Null for any other token.
+ */
+export async function actorFromScimToken(token: string) {
+  const t = await repo.findActiveToken(sha256(token));
+  if (!t?.scopes.includes(SCIM_SCOPE)) return null;
+  return actorFromToken(token);
+}
+
+/**
  * Issues a bearer token; the secret is shown once and stored only as its hash. Its scopes are
  * known ones (`read`, `write`, `admin`) and no more than the caller's own; a token minted with a
  * token lives no longer than it and dies with it; a session opened from an embed token mints none.
@@ -145,9 +155,14 @@ export async function actorFromToken(token: string) {
 export async function issueToken(actor: Actor, name: string, scopeNames: string[], expiresInDays: number | null | undefined) {
   if (actor.sessionMethod === 'embed')
     throw new AppError('EMBED_SESSION_CANNOT_MINT', 'a session opened from an embed token cannot issue API tokens', 403);
-  const { scopes, unknown } = parseScopes(scopeNames);
-  if (unknown.length || !scopes.length)
-    throw new AppError('VALIDATION_FAILED', `scopes are some of ${SCOPES.join(', ')}`, 400, {
+  // A SCIM client's token (server/scim) is `scim` alone: minted by an admin with an `admin` credential.
+  if (scopeNames.includes(SCIM_SCOPE) && !(scopeNames.length === 1 && can(actor.role, 'user.manage') && hasScope(actor.scopes, 'admin')))
+    throw new AppError('VALIDATION_FAILED', `a ${SCIM_SCOPE} token is minted alone, by a vendor admin with the admin scope`, 400, {
+      errors: [{ field: 'scopes', message: `${SCIM_SCOPE} alone, by a vendor admin` }],
+    });
+  const { scopes, unknown } = parseScopes(scopeNames.filter((n) => n !== SCIM_SCOPE));
+  if (unknown.length || (!scopes.length && !scopeNames.includes(SCIM_SCOPE)))
+    throw new AppError('VALIDATION_FAILED', `scopes are some of ${SCOPES.join(', ')} (or ${SCIM_SCOPE} alone)`, 400, {
       errors: [{ field: 'scopes', message: unknown.length ? `unknown: ${unknown.join(', ')}` : 'at least one' }],
     });
   const beyond = scopes.filter((s) => !hasScope(actor.scopes, s));
@@ -175,7 +190,7 @@ export async function issueToken(actor: Actor, name: string, scopeNames: string[
     userId: actor.userId,
     name,
     tokenHash: sha256(token),
-    scopes,
+    scopes: scopes.length ? scopes : [SCIM_SCOPE],
     expiresAt,
     parentTokenId: actor.tokenId,
   });
@@ -183,7 +198,7 @@ export async function issueToken(actor: Actor, name: string, scopeNames: string[
     action: 'token.issued',
     entityType: 'api_token',
     entityId: created.id,
-    after: { name, scopes, expiresAt: expiresAt?.toISOString() ?? null, parentTokenId: actor.tokenId },
+    after: { name, scopes: created.scopes, expiresAt: expiresAt?.toISOString() ?? null, parentTokenId: actor.tokenId },
   });
   return { ...created, token };
 }

@@ -61,6 +61,7 @@ const PUBLIC = new Set([
   'POST /auth/saml/acs',
   'POST /auth/saml/logout',
   'GET /auth/saml/logout',
+  'POST /api/invitations/accept',
 ]);
 
 /** The permission each known route enforces (core/permissions.ts is the spec); unknown routes get the generic checks. */
@@ -100,6 +101,12 @@ const PERMISSION: Record<string, Action> = {
   'DELETE /api/webhooks/:id': 'integration.manage',
   'GET /api/webhooks/:id/deliveries': 'integration.manage',
   'POST /api/webhooks/deliveries/:id/replay': 'integration.manage',
+  'GET /api/users': 'user.manage',
+  'GET /api/users/:id': 'user.manage',
+  'POST /api/users': 'user.manage',
+  'POST /api/users/:id/deactivate': 'user.manage',
+  'POST /api/users/:id/reactivate': 'user.manage',
+  'PATCH /api/users/:id/role': 'user.manage',
 };
 
 /** Routes whose ids are B's claim lines rather than ids of the route's own resource. */

@@ -1,0 +1,74 @@
+/** What the SCIM endpoints do to users and roles, through the one users service (server/users). */
+import type { Changer } from '../users/users.service.js';
+import * as users from '../users/users.service.js';
+import { findUser, type AdminUser } from '../users/users.repository.js';
+import {
+  DEFAULT_SCIM_ROLE,
+  nameOf,
+  roleOf,
+  ScimError,
+  type GroupPatch,
+  type GroupRole,
+  type ScimUserInput,
+  type UserPatch,
+} from './scim.resources.js';
+
+/** Every user of a role (a group's members). */
+export async function membersOf(role: GroupRole): Promise<AdminUser[]> {
+  return (await users.listUsers({ role, offset: 0, limit: 10_000 })).items;
+}
+
+export async function createUser(actor: Changer, input: ScimUserInput): Promise<AdminUser> {
+  return users.provisionUser(actor, {
+    email: input.userName,
+    name: nameOf(input),
+    role: roleOf(input.roles) ?? DEFAULT_SCIM_ROLE,
+    active: input.active ?? true,
+    externalId: input.externalId ?? null,
+  });
+}
+
+/** Applies changes in a fixed order: profile, role, then active (deactivation last, once the rest is kept). */
+async function apply(actor: Changer, id: number, change: UserPatch): Promise<AdminUser> {
+  let user = await users.getUser(id);
+  let name = change.name;
+  if (name === undefined && (change.givenName !== undefined || change.familyName !== undefined))
+    name = [change.givenName, change.familyName].filter(Boolean).join(' ') || user.name;
+  if (change.email !== undefined || name !== undefined || change.externalId !== undefined)
+    user = await users.updateProfile(actor, id, { email: change.email, name, externalId: change.externalId });
+  if (change.role !== undefined && change.role !== user.role) user = await users.changeRole(actor, id, change.role);
+  if (change.active !== undefined && change.active !== user.active) user = await users.setActive(actor, id, change.active);
+  return user;
+}
+
+/** PUT: the user as sent (an attribute left out is cleared where it can be: externalId; `active` defaults to true). */
+export function replaceUser(actor: Changer, id: number, input: ScimUserInput): Promise<AdminUser> {
+  return apply(actor, id, {
+    email: input.userName,
+    name: nameOf(input),
+    externalId: input.externalId ?? null,
+    role: roleOf(input.roles),
+    active: input.active ?? true,
+  });
+}
+
+export const patchUser = apply;
+
+/** DELETE: the user is deactivated, never deleted (its audit trail and its claims keep naming it). */
+export const deprovisionUser = (actor: Changer, id: number) => users.setActive(actor, id, false, 'deprovisioned by SCIM');
+
+/**
+ * Group membership is the role: a user added to a group takes its role; a user removed from it
+ * falls back to DEFAULT_SCIM_ROLE (a user removed from that group keeps it: every user has a role).
+ */
+export async function changeMembers(actor: Changer, role: GroupRole, patch: GroupPatch): Promise<void> {
+  const current = new Set((await membersOf(role)).map((u) => u.id));
+  const add = new Set(patch.replace ?? patch.add);
+  const remove = new Set(patch.replace ? [...current].filter((id) => !add.has(id)) : patch.remove);
+  for (const id of [...add, ...remove]) if (!(await usersExists(id))) throw new ScimError(400, `members: no user ${id}`, 'invalidValue');
+  for (const id of add) if (!current.has(id)) await users.changeRole(actor, id, role);
+  for (const id of remove)
+    if (current.has(id) && role !== DEFAULT_SCIM_ROLE && !add.has(id)) await users.changeRole(actor, id, DEFAULT_SCIM_ROLE);
+}
+
+const usersExists = async (id: number) => (await findUser(id)) !== null;
