@@ -13,6 +13,7 @@ import { tokenScopesSchema } from './20261201T1200-token-scopes.js';
 import { importJobsSchema } from './20261201T1300-import-jobs.js';
 import { rateLimitsSchema } from './20261202T1000-rate-limits.js';
 import { samlIdpsSchema } from './20261202T1100-saml-idps.js';
+import { disputeThreadsSchema } from './20261202T1200-dispute-threads.js';
 import type { Migration } from './types.js';
 
 export const migrations: Migration[] = [
@@ -30,4 +31,5 @@ export const migrations: Migration[] = [
   importJobsSchema,
   rateLimitsSchema,
   samlIdpsSchema,
+  disputeThreadsSchema,
 ];

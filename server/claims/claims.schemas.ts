@@ -226,6 +226,9 @@ export const ClaimLineView = z
     extra: z.record(z.unknown()).nullable(),
     resubmissionOfLineId: z.number().nullable(),
     adjustedByUserId: z.number().nullable(),
+    adjustmentReason: z.string().nullable().optional().openapi({
+      description: "finance's reason for the line's last manual adjustment (GET /api/claims/:id, its lines and the adjust answer)",
+    }),
   })
   .openapi('ClaimLine');
 export type ClaimLineView = z.infer<typeof ClaimLineView>;
