@@ -6,6 +6,7 @@ import { describeRoute, IdParam, z } from '../http/openapi.js';
 import { parse } from '../http/validate.js';
 import {
   AdjustLine,
+  ClaimHeadQuery,
   ClaimInput,
   ClaimLineView,
   ClaimQuery,
@@ -38,9 +39,10 @@ describeRoute({
 describeRoute({
   method: 'get',
   path: '/api/claims/:id',
-  summary: 'A claim with its lines and verdicts',
+  summary: 'A claim with its lines and verdicts (lines=false: without them)',
   tags,
   params: IdParam,
+  query: ClaimHeadQuery,
   response: ClaimView,
 });
 describeRoute({
@@ -190,7 +192,10 @@ export function claimsRouter(jobs: Jobs) {
     res.json({ ...page, items: await withAdjustmentReasons(page.items) });
   });
   r.get('/:id', async (req, res) => {
-    res.json(await claimWithReasons(await service.getClaim(requireActor(req), id(req.params))));
+    const actor = requireActor(req);
+    if (parse(ClaimHeadQuery, req.query, 'query').lines === 'false')
+      return void res.json(await service.getClaimHeader(actor, id(req.params)));
+    res.json(await claimWithReasons(await service.getClaim(actor, id(req.params))));
   });
   r.post('/', async (req, res) => {
     const actor = authorize(req, 'claim.submit');

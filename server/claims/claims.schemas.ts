@@ -194,6 +194,12 @@ export const LinesQuery = z.object({
   after: wholeNumber(0).default(0).openapi({ description: 'the last line number of the previous page' }),
   limit: wholeNumber(1, 5000).default(1000),
 });
+export const ClaimHeadQuery = z.object({
+  lines: z
+    .enum(['true', 'false'])
+    .default('true')
+    .openapi({ description: 'false: the claim without its lines (page them from GET /api/claims/{id}/lines)' }),
+});
 export const LineParams = z.object({ id: wholeNumber(1), lineId: wholeNumber(1) });
 
 export const ClaimLineView = z

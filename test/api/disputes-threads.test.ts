@@ -100,6 +100,10 @@ describeDb('dispute threads', () => {
     const after = await arrow.get(`/api/claims/${claim.id}`);
     expect(after.body.approvedTotal).toBe('6.9500');
     expect(after.body.lines[0]).toMatchObject({ verdict: 'adjusted', adjustmentReason: 'dispute accepted: Invoice checked' });
+    // The grid reads the claim without its lines, then pages them.
+    const head = await arrow.get(`/api/claims/${claim.id}?lines=false`);
+    expect(head.body).toMatchObject({ id: claim.id, approvedTotal: '6.9500', lineCount: 1 });
+    expect(head.body.lines).toBeUndefined();
     const page = await arrow.get(`/api/claims/${claim.id}/lines?limit=1`);
     expect(page.body.items[0].adjustmentReason).toBe('dispute accepted: Invoice checked');
 
