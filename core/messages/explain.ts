@@ -15,17 +15,17 @@ export interface ExplainedLine {
   reasonCodes: string[];
   authorizationNumber: string | null;
   vendorPartNumber: string | null;
-  distributorPartNumber: string | null;
+  distributorPartNumber?: string | null;
   endCustomerName: string | null;
   invoiceNumber: string;
   invoiceLine: string;
   invoiceDate: string;
-  shipDate: string | null;
+  shipDate?: string | null;
   quantity: number;
-  acceptedQuantity: number;
+  acceptedQuantity?: number;
   bookCost: string;
   authorizedCost: string | null;
-  resalePrice: string | null;
+  resalePrice?: string | null;
   claimedAmount: string;
   computedAmount: string;
   approvedAmount: string;
@@ -88,7 +88,7 @@ export function explainLine(line: ExplainedLine, options: { locale?: string; cur
         out.push(
           c.authExpired(
             shipChecked,
-            (shipChecked ? line.shipDate : line.invoiceDate) ?? '—',
+            (shipChecked ? line.shipDate : line.invoiceDate) || '—',
             str(inputs.validFrom) ?? '—',
             str(inputs.validTo) ?? '—',
           ),
@@ -125,7 +125,7 @@ export function explainLine(line: ExplainedLine, options: { locale?: string; cur
         const maxResale = str(inputs.maxResalePrice);
         const parts: string[] = [];
         if (below(line.authorizedCost, authorized)) parts.push(c.costBelowAuthorized(unit(line.authorizedCost), unit(authorized)));
-        if (below(maxResale, line.resalePrice)) parts.push(c.resaleAboveMaximum(unit(line.resalePrice), unit(maxResale)));
+        if (below(maxResale, line.resalePrice ?? null)) parts.push(c.resaleAboveMaximum(unit(line.resalePrice), unit(maxResale)));
         if (authorized && isMoneyText(line.bookCost) && !below(authorized, line.bookCost))
           parts.push(c.bookNotAboveAuthorized(unit(line.bookCost), unit(authorized)));
         out.push(...(parts.length ? parts : [c.priceAboveAuthorized(unit(line.authorizedCost), unit(authorized))]));

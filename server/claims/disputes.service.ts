@@ -7,6 +7,7 @@
  * claims in different currencies cannot share one resubmission.
  */
 import { minorUnitExponent } from '../../core/currency.js';
+import { isDisputable } from '../../core/claims/disputable.js';
 import { canonicalPosKeyParts } from '../../core/claims/pos-key.js';
 import { lineCredit, moneyToString, parseMoney, sumMoney } from '../../core/money.js';
 import type { Actor } from '../auth/actor.js';
@@ -137,13 +138,6 @@ export async function resubmit(actor: Actor, input: { debitMemoNumber: string | 
     after: { resubmissionOf: lines.map((l) => l.resubmissionOfLineId), claimedTotal },
   });
   return submitClaim(actor, id);
-}
-
-/** A line may be disputed when it was rejected, or approved for less than it claimed (cut or adjusted down). */
-export function isDisputable(line: Pick<disputes.DisputeLineView, 'verdict' | 'claimedAmount' | 'approvedAmount'>): boolean {
-  if (line.verdict === 'rejected') return true;
-  if (line.verdict === 'pending') return false;
-  return parseMoney(line.approvedAmount).lt(parseMoney(line.claimedAmount));
 }
 
 async function openThread(actor: Actor, lineId: number) {
