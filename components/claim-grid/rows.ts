@@ -96,8 +96,6 @@ export function decimalSortKey(text: string | null | undefined): string {
   return out;
 }
 
-const SAFE = BigInt(Number.MAX_SAFE_INTEGER);
-
 let collator: Intl.Collator | null = null;
 /** One collator for every text sort (creating one per comparison costs more than the sort). */
 function textCollator(): Intl.Collator {
@@ -111,12 +109,17 @@ function moneyKeys(rows: readonly Row[], col: Column): Float64Array | null {
   if (cached && cached.col === col) return cached.keys;
   let keys: Float64Array | null = new Float64Array(rows.length);
   for (let i = 0; i < rows.length; i++) {
-    const v = scaledAmount(col.value(rows[i]!) as string);
-    if (v > SAFE || v < -SAFE) {
+    // The digits without the dot, read as a whole number: exact up to 15 digits (below 2^53).
+    const text = (col.value(rows[i]!) as string | null) ?? '0';
+    const negative = text.startsWith('-');
+    const dot = text.indexOf('.');
+    const int = text.slice(negative ? 1 : 0, dot < 0 ? undefined : dot);
+    const digits = int + (dot < 0 ? '' : text.slice(dot + 1, dot + 5)).padEnd(4, '0');
+    if (digits.length > 15) {
       keys = null;
       break;
     }
-    keys[i] = Number(v);
+    keys[i] = negative ? -Number(digits) : Number(digits);
   }
   moneyKeyCache.set(rows, { col, keys });
   return keys;
