@@ -159,6 +159,8 @@ export class BecClaimGrid extends BecElement {
   private rowsCache: Row[] | null = null;
   private totalsCache: { claimed: string; approved: string } | null = null;
   private haystacks = new WeakMap<object, string>();
+  private readonly claimedCache = new WeakMap<object, bigint>();
+  private readonly approvedCache = new WeakMap<object, bigint>();
   private resizeObserver?: ResizeObserver;
   private observed: HTMLElement | null = null;
   private filterTimer: ReturnType<typeof setTimeout> | undefined;
@@ -318,8 +320,8 @@ export class BecClaimGrid extends BecElement {
     if (!this.totalsCache) {
       const rows = this.visibleRows;
       this.totalsCache = {
-        claimed: sumAmounts(rows, (r) => (r as ClaimLine).claimedAmount),
-        approved: sumAmounts(rows, (r) => (r as ClaimLine).approvedAmount),
+        claimed: sumAmounts(rows, (r) => (r as ClaimLine).claimedAmount, this.claimedCache),
+        approved: sumAmounts(rows, (r) => (r as ClaimLine).approvedAmount, this.approvedCache),
       };
     }
     return this.totalsCache;

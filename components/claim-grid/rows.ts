@@ -73,10 +73,20 @@ export function amountText(scaled: bigint): string {
   return `${negative ? '-' : ''}${digits.slice(0, -4)}.${digits.slice(-4)}`;
 }
 
-/** The exact sum of decimal texts, as decimal text. */
-export function sumAmounts(rows: readonly Row[], amountOf: (r: Row) => string): string {
+/**
+ * The exact sum of decimal texts, as decimal text. `cache` keeps each row's scaled amount (rows
+ * are immutable values: a changed line is a new object), so totals after a filter re-add, not re-parse.
+ */
+export function sumAmounts(rows: readonly Row[], amountOf: (r: Row) => string, cache?: WeakMap<object, bigint>): string {
   let total = 0n;
-  for (const r of rows) total += scaledAmount(amountOf(r));
+  for (const r of rows) {
+    let v = cache?.get(r);
+    if (v === undefined) {
+      v = scaledAmount(amountOf(r));
+      cache?.set(r, v);
+    }
+    total += v;
+  }
   return amountText(total);
 }
 
