@@ -1,6 +1,8 @@
 /** Every BEC component and the shared API, theme and event types: `import 'bec/dist/bec.js'`. */
 export { BecRequestForm } from './request-form/request-form.js';
 export { BecClaimGrid } from './claim-grid/claim-grid.js';
+export { BecClaimLineDetail } from './claim-grid/claim-line-detail.js';
+export { BecClaimAdjustForm } from './claim-grid/claim-adjust-form.js';
 export { BecApprovalQueue, type RequestContext } from './approval-queue/approval-queue.js';
 export { BecAccrualDashboard } from './accrual-dashboard/accrual-dashboard.js';
 export { BecClaimUpload, preflightPosCsv } from './claim-upload/claim-upload.js';

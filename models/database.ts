@@ -14,6 +14,7 @@ import { initAuthorizationModels } from './authorizations.js';
 import { initCatalogModels } from './catalog.js';
 import { initClaimModels } from './claims.js';
 import { initCrmModels } from './crm.js';
+import { initDisputeModels } from './disputes.js';
 import { initImportModels } from './imports.js';
 import { initNotificationModels } from './notifications.js';
 import { migrations } from './migrations/index.js';
@@ -139,6 +140,7 @@ export async function openDatabase(url: string, options: OpenOptions = {}): Prom
   initPlatformModels(sequelize);
   initCrmModels(sequelize);
   initImportModels(sequelize);
+  initDisputeModels(sequelize);
   initSecurityModels(sequelize);
   initNotificationModels(sequelize);
 

@@ -1,5 +1,6 @@
 import { css } from 'lit';
 
+/** The grid's own look: its toolbar, the virtualized body and its states (the table itself: shared/table.styles). */
 export const gridStyles = css`
   .toolbar {
     display: flex;
@@ -28,41 +29,6 @@ export const gridStyles = css`
     font-size: var(--_bec-font-size-2);
     color: var(--_bec-color-text-weak);
   }
-  .table {
-    position: relative;
-    overflow-x: auto;
-  }
-  .head,
-  .row {
-    display: grid;
-    grid-template-columns: var(--_columns);
-    align-items: center;
-    min-width: var(--_min-width, 100%);
-  }
-  .head {
-    background: var(--_bec-color-background-alt);
-    border-bottom: 1px solid var(--_bec-color-border);
-    font-size: var(--_bec-font-size-1);
-    font-weight: 700;
-    text-transform: uppercase;
-    color: var(--_bec-color-text-weak);
-    height: var(--_bec-row-height);
-  }
-  .head button {
-    all: unset;
-    cursor: pointer;
-    display: block;
-    width: 100%;
-    white-space: nowrap;
-    overflow: hidden;
-    text-overflow: ellipsis;
-  }
-  .head button:focus-visible {
-    box-shadow: var(--_bec-focus-ring);
-  }
-  .head .num button {
-    text-align: right;
-  }
   .viewport {
     position: relative;
     overflow-y: auto;
@@ -76,35 +42,15 @@ export const gridStyles = css`
   .spacer {
     position: relative;
   }
-  .row {
+  .viewport .row {
     position: absolute;
     left: 0;
     right: 0;
-    height: var(--_bec-row-height);
-    border-bottom: 1px solid var(--_bec-color-border-weak);
-    font-size: var(--_bec-font-size-2);
-    cursor: default;
-    background: var(--_bec-color-background);
-  }
-  .row:hover {
-    background: var(--_bec-color-background-row-hover);
-  }
-  .row[aria-selected='true'] {
-    background: var(--_bec-color-background-selected);
-  }
-  .row.active {
-    box-shadow: inset 3px 0 0 var(--_bec-color-brand);
+    cursor: pointer;
   }
   .row.group {
     background: var(--_bec-color-background-alt);
     font-weight: 700;
-    cursor: pointer;
-  }
-  .cell {
-    padding: 0 var(--_bec-space-x-small);
-    white-space: nowrap;
-    overflow: hidden;
-    text-overflow: ellipsis;
   }
   .cell input[type='checkbox'] {
     width: auto;
@@ -115,67 +61,32 @@ export const gridStyles = css`
     padding: 0 var(--_bec-space-x-small);
     font-size: var(--_bec-font-size-1);
   }
-  .empty {
+  .state {
     padding: var(--_bec-space-large);
     text-align: center;
-    color: var(--_bec-color-text-weak);
   }
-  .foot {
-    display: flex;
-    gap: var(--_bec-space-medium);
-    justify-content: flex-end;
-    padding: var(--_bec-space-x-small) var(--_bec-space-medium);
-    border-top: 1px solid var(--_bec-color-border);
-    font-size: var(--_bec-font-size-2);
-    background: var(--_bec-color-background-alt);
+  .state p {
+    margin: 0 0 var(--_bec-space-small);
   }
-  .detail {
-    border-top: 1px solid var(--_bec-color-border);
-    padding: var(--_bec-space-medium);
-    display: grid;
-    grid-template-columns: minmax(0, 1fr) minmax(0, 1fr);
-    gap: var(--_bec-space-large);
+  .state[data-state='error'],
+  .state[data-state='offline'] {
+    border: 1px solid var(--_bec-color-border);
+    border-left: 4px solid var(--_bec-color-error, #ba0517);
+    text-align: left;
+    margin: var(--_bec-space-small) var(--_bec-space-medium);
   }
-  .detail h3 {
-    margin: 0 0 var(--_bec-space-x-small);
-    font-size: var(--_bec-font-size-3);
+  .state[data-state='offline'] {
+    border-left-color: var(--_bec-color-warning, #dd7a01);
   }
-  .detail dl {
-    display: grid;
-    grid-template-columns: max-content 1fr;
-    gap: 0.125rem var(--_bec-space-small);
-    margin: 0;
-    font-size: var(--_bec-font-size-2);
+  .state strong {
+    display: block;
+    margin-bottom: var(--_bec-space-xx-small);
   }
-  .detail dt {
-    color: var(--_bec-color-text-weak);
-  }
-  .detail dd {
-    margin: 0;
-    font-variant-numeric: tabular-nums;
-  }
-  .detail details {
-    margin-top: var(--_bec-space-x-small);
-    font-size: var(--_bec-font-size-2);
-  }
-  .detail summary {
-    cursor: pointer;
-    color: var(--_bec-color-brand);
-  }
-  .notes ul {
-    list-style: none;
-    padding: 0;
-    margin: 0 0 var(--_bec-space-x-small);
-    font-size: var(--_bec-font-size-2);
-  }
-  .notes li {
-    padding: var(--_bec-space-xx-small) 0;
-    border-bottom: 1px solid var(--_bec-color-border-weak);
-  }
-  .actions {
-    display: flex;
-    gap: var(--_bec-space-x-small);
-    align-items: center;
-    flex-wrap: wrap;
+  @media (max-width: 40rem) {
+    .toolbar .field,
+    .toolbar .search {
+      min-width: 0;
+      flex: 1 1 100%;
+    }
   }
 `;

@@ -1,25 +1,16 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import { Money, isMoneyText, moneyToString, parseMoney, sumMoney } from '../../core/money.js';
-import type { Claim, ClaimLine, ClaimNote } from '../shared/api.js';
+import type { Claim, ClaimLine, ClaimNote, DisputeThread } from '../shared/api.js';
 import { BecElement } from '../shared/base.js';
 import { formatDate, formatMoney, formatNumber, labelOf } from '../shared/format.js';
+import { tableStyles } from '../shared/table.styles.js';
 import { controls, themeTokens, toneOf } from '../shared/theme.js';
+import type { AdjustRequest } from './claim-adjust-form.js';
+import './claim-line-detail.js';
+import type { BecClaimLineDetail, DetailAction, DetailLine } from './claim-line-detail.js';
 import { gridStyles } from './claim-grid.styles.js';
-import { compareDecimal, toCsv } from './csv.js';
-
-type Row = Claim | ClaimLine;
-type Kind = 'text' | 'money' | 'number' | 'date' | 'badge';
-interface Column {
-  key: string;
-  label: string;
-  kind: Kind;
-  width: string;
-  value: (r: Row) => string | number | null;
-}
-/** A group's totals are per currency: claims in EUR and USD are never added together. */
-type Item =
-  { group: string; count: number; totals: [currency: string, amount: string][]; collapsed: boolean } | { row: Row; index: number };
+import { toCsv } from './csv.js';
+import { deriveItems, sumAmounts, type Column, type Item, type Row } from './rows.js';
 
 const LINE_COLUMNS: Column[] = [
   { key: 'lineNumber', label: '#', kind: 'number', width: '3rem', value: (r) => (r as ClaimLine).lineNumber },
@@ -75,27 +66,39 @@ const CLAIM_COLUMNS: Column[] = [
   { key: 'status', label: 'Status', kind: 'badge', width: '6.5rem', value: (r) => (r as Claim).status },
 ];
 const OVERSCAN = 8;
+/** How long the search waits after the last keystroke before it filters. */
+export const FILTER_DEBOUNCE_MS = 200;
+const FIRST_PAGE = 500;
+const NEXT_PAGES = 5000;
+
+type LoadState = 'idle' | 'loading' | 'ready' | 'error' | 'offline';
 
 /**
- * A claim's lines or a list of claims, virtualized so it stays smooth at 100,000 rows.
+ * A claim's lines or a list of claims, virtualized so it stays smooth at 100,000 rows. One tab
+ * stop: the arrow keys move between cells in all four directions (up from the first row reaches
+ * the column headers, where Enter sorts), Home/End go to the row's first/last cell and Ctrl+Home/End
+ * to the first/last row, Enter or one click opens a line, whose detail comes into view and takes focus.
  *
- * @summary Claims or claim lines with sort, filter, group, verdict explanations, inline adjust, bulk accept/reject, notes and a safe CSV export.
+ * @summary Claims or claim lines with sort, filter, group, explanations in words, disputes, inline adjust, bulk accept/reject, notes and a safe CSV export.
  *
- * @event becclaimselect - A row was activated (Enter or double click): `{ claim }` or `{ line }`.
+ * @event becclaimselect - A row was opened (one click or Enter): `{ claim }` or `{ line }`.
  * @event beclineadjust - Finance adjusted a line: `{ claimId, lineId, approvedAmount, reason }`.
  * @event becbulkdecision - Selected lines were accepted or rejected: `{ claimId, lineIds, decision, reason }`.
  * @event becnoteadd - A note was added: `{ claimId, body }`.
  * @event becerror - An API call failed.
  *
+ * @csspart base - The card around everything.
  * @csspart waiting - Shown while the element waits for credentials (the API answered 401); it loads when they arrive.
- * @csspart toolbar - The bar with the search, filters, grouping and actions.
+ * @csspart toolbar - The bar with the search, filters, grouping and export.
+ * @csspart bulk-bar - The bar of bulk decisions, shown while lines are selected.
+ * @csspart state - The loading, empty, error and offline messages (`data-state` says which).
  * @csspart table - The header and the scrolling body.
  * @csspart header - The column header row.
  * @csspart viewport - The scrolling, virtualized body.
  * @csspart row - Each data row.
  * @csspart group-row - Each group heading row.
  * @csspart footer - The totals row.
- * @csspart detail - The panel explaining a line's verdict, with the adjust form and notes.
+ * @csspart detail - The line's detail panel (bec-claim-line-detail).
  *
  * @cssproperty --bec-grid-height - Height of the scrolling body (default 24rem).
  * @cssproperty --bec-row-height - Height of one row (default 2rem).
@@ -103,11 +106,11 @@ const OVERSCAN = 8;
  */
 @customElement('bec-claim-grid')
 export class BecClaimGrid extends BecElement {
-  static override styles = [themeTokens, controls, gridStyles];
+  static override styles = [themeTokens, controls, tableStyles, gridStyles];
 
   /** What the rows are: a claim's lines or a list of claims. */
   @property({ reflect: true }) view: 'lines' | 'claims' = 'lines';
-  /** The claim whose lines to show; loaded from the API when `api-base` is set. */
+  /** The claim whose lines to show; loaded from the API (in pages) when `api-base` is set. */
   @property({ type: Number, attribute: 'claim-id' }) claimId: number | null = null;
   /** The claim (with `lines`) given directly. */
   @property({ attribute: false }) claim: Claim | null = null;
@@ -117,47 +120,76 @@ export class BecClaimGrid extends BecElement {
   @property({ attribute: false }) claims: Claim[] = [];
   /** Distributor names by account id, for the claims view. */
   @property({ attribute: false }) distributorNames: Record<number, string> = {};
-  /** Show the adjust form and bulk accept/reject (finance and admins). */
+  /** Show the adjust form, bulk accept/reject and dispute decisions (finance and admins). */
   @property({ type: Boolean, attribute: 'can-adjust' }) canAdjust = false;
+  /** Who reads: a distributor may dispute lines; a vendor user also sees each line's internal "Details". */
+  @property({ reflect: true }) audience: 'distributor' | 'vendor' = 'distributor';
   /** Grouping of rows. */
   @property({ attribute: 'group-by' }) groupBy: 'none' | 'programType' | 'distributorId' | 'status' | 'verdict' = 'none';
   /** A heading shown in the toolbar. */
   @property() heading = '';
 
+  @state() private loadState: LoadState = 'idle';
+  @state() private problem = '';
+  @state() private morePages = false;
   @state() private filterText = '';
   @state() private statusFilter = '';
   @state() private sortKey = '';
   @state() private sortDir: 1 | -1 = 1;
   @state() private scrollPos = 0;
   @state() private viewportHeight = 384;
-  @state() private active = 0;
+  /** The active cell: its item index (-1 = the header row) and column. */
+  @state() private activeRow = 0;
+  @state() private activeCol = 0;
   @state() private selected = new Set<number>();
-  @state() private openLine: ClaimLine | null = null;
+  @state() private openLine: DetailLine | null = null;
   @state() private notes: ClaimNote[] = [];
+  @state() private thread: DisputeThread | null = null;
   @state() private collapsed = new Set<string>();
-  @state() private error = '';
   @state() private message = '';
   @state() private busy = false;
-  @state() private adjustErrors: Record<string, string> = {};
+  @state() private detailError = '';
+  @state() private adjustError = '';
+  @state() private bulkError = '';
 
-  @query('.viewport') private viewport!: HTMLElement;
+  @query('.viewport') private viewport?: HTMLElement;
+  @query('[role="grid"]') private gridEl?: HTMLElement;
   @state() private rowHeight = 32;
   private itemsCache: Item[] | null = null;
   private rowsCache: Row[] | null = null;
-  private totalsCache: { claimed: Money; approved: Money } | null = null;
+  private totalsCache: { claimed: string; approved: string } | null = null;
+  private haystacks = new WeakMap<object, string>();
+  private readonly claimedCache = new WeakMap<object, bigint>();
+  private readonly approvedCache = new WeakMap<object, bigint>();
   private resizeObserver?: ResizeObserver;
+  private observed: HTMLElement | null = null;
+  private filterTimer: ReturnType<typeof setTimeout> | undefined;
+  private loadToken = 0;
+  private readonly onOnline = () => {
+    if (this.loadState === 'offline') void this.load();
+  };
 
   override connectedCallback(): void {
     super.connectedCallback();
     this.resizeObserver = new ResizeObserver(() => this.measure());
+    window.addEventListener('online', this.onOnline);
   }
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.resizeObserver?.disconnect();
+    this.observed = null;
+    window.removeEventListener('online', this.onOnline);
+    clearTimeout(this.filterTimer);
   }
-  override firstUpdated(): void {
-    this.resizeObserver?.observe(this.viewport);
-    this.measure();
+  protected override updated(): void {
+    // The body is absent while loading or failed: observe it whenever it is (re)created.
+    const vp = this.viewport ?? null;
+    if (vp !== this.observed) {
+      if (this.observed) this.resizeObserver?.unobserve(this.observed);
+      if (vp) this.resizeObserver?.observe(vp);
+      this.observed = vp;
+      this.measure();
+    }
   }
 
   private measure() {
@@ -170,7 +202,9 @@ export class BecClaimGrid extends BecElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    // A claim given with its lines shows them; one without (the paged load) leaves the lines to the pages.
     if (changed.has('claim') && this.claim?.lines) this.lines = this.claim.lines;
+    if (changed.has('view') || changed.has('distributorNames')) this.haystacks = new WeakMap();
     if (
       ['lines', 'claims', 'view', 'filterText', 'statusFilter', 'sortKey', 'sortDir', 'groupBy', 'collapsed', 'distributorNames'].some(
         (k) => changed.has(k as never),
@@ -178,23 +212,43 @@ export class BecClaimGrid extends BecElement {
     ) {
       this.itemsCache = null;
     }
+    // Sorting and grouping reorder the shown lines; only the data and the filters change their totals.
+    if (['lines', 'view', 'filterText', 'statusFilter', 'collapsed'].some((k) => changed.has(k as never))) this.totalsCache = null;
     if ((changed.has('claimId') || changed.has('apiBase') || changed.has('view')) && this.api) void this.load();
   }
 
-  /** Reloads from the API. */
+  /** Reloads from the API: a claim's lines page by page (the first page shows at once), or every claim. */
   override async load(): Promise<void> {
     const api = this.api;
     if (!api) return;
-    this.busy = true;
-    this.error = '';
+    const token = ++this.loadToken;
+    const stale = () => token !== this.loadToken;
+    this.loadState = 'loading';
+    this.problem = '';
     try {
       if (this.view === 'lines' && this.claimId) {
-        this.claim = await api.claim(this.claimId);
-        this.lines = this.claim.lines ?? [];
+        const id = this.claimId;
+        const head = await api.claimHeader(id);
+        if (stale()) return;
+        let lines: ClaimLine[] = [];
+        let after = 0;
+        for (let first = true; ; first = false) {
+          const page = await api.claimLines(id, after, first ? FIRST_PAGE : NEXT_PAGES);
+          if (stale()) return;
+          lines = lines.concat(page.items);
+          if (first) this.claim = head;
+          this.lines = lines;
+          this.loadState = 'ready';
+          this.morePages = page.next !== null;
+          if (page.next === null) break;
+          after = page.next;
+        }
+        if (this.openLine) this.openLine = this.lines.find((l) => l.id === this.openLine!.id) ?? null;
       } else if (this.view === 'claims') {
         const all: Claim[] = [];
         for (let page = 1; page <= 50; page++) {
           const r = await api.claims({ page, pageSize: 200 });
+          if (stale()) return;
           all.push(...r.items);
           if (all.length >= r.total || r.items.length === 0) break;
         }
@@ -208,10 +262,19 @@ export class BecClaimGrid extends BecElement {
           }
         }
       }
+      this.loadState = 'ready';
     } catch (err) {
-      this.error = this.failed(err);
+      if (stale()) return;
+      // A fetch that never reached the server rejects with a TypeError; the browser may know it is offline.
+      const offline = !navigator.onLine || err instanceof TypeError;
+      const message = this.failed(err);
+      if (this.waitingForCredentials) this.loadState = 'idle';
+      else {
+        this.loadState = offline ? 'offline' : 'error';
+        this.problem = message;
+      }
     } finally {
-      this.busy = false;
+      if (!stale()) this.morePages = false;
     }
   }
 
@@ -236,6 +299,10 @@ export class BecClaimGrid extends BecElement {
   private distributorName(id: number): string {
     return this.distributorNames[id] ?? `Distributor ${id}`;
   }
+  /** The number of cells in a data row: the checkbox, the columns and "Why?". */
+  private get cellCount(): number {
+    return this.columns.length + (this.view === 'lines' ? 1 : 0) + (this.selectable ? 1 : 0);
+  }
 
   /** The rows after filter and sort, in display order (what the CSV export writes). */
   get visibleRows(): Row[] {
@@ -247,49 +314,17 @@ export class BecClaimGrid extends BecElement {
     return out;
   }
 
-  /** Exact totals of the shown lines, computed once per data/filter change, not per scroll frame. */
-  private get totals(): { claimed: Money; approved: Money } | null {
+  /** Exact totals of the shown lines, computed once per data or filter change (not per sort, group or scroll). */
+  private get totals(): { claimed: string; approved: string } | null {
     if (this.view !== 'lines') return null;
-    const rows = this.visibleRows;
     if (!this.totalsCache) {
+      const rows = this.visibleRows;
       this.totalsCache = {
-        claimed: sumMoney(rows.map((r) => new Money((r as ClaimLine).claimedAmount))),
-        approved: sumMoney(rows.map((r) => new Money((r as ClaimLine).approvedAmount))),
+        claimed: sumAmounts(rows, (r) => (r as ClaimLine).claimedAmount, this.claimedCache),
+        approved: sumAmounts(rows, (r) => (r as ClaimLine).approvedAmount, this.approvedCache),
       };
     }
     return this.totalsCache;
-  }
-
-  private filtered(): Row[] {
-    const text = this.filterText.trim().toLowerCase();
-    const cols = this.columns;
-    const statusKey = this.view === 'claims' ? 'status' : 'verdict';
-    let rows = this.rows;
-    if (this.statusFilter) rows = rows.filter((r) => (r as unknown as Record<string, unknown>)[statusKey] === this.statusFilter);
-    if (text) {
-      rows = rows.filter((r) => {
-        for (const c of cols) {
-          const v = c.value(r);
-          if (v !== null && String(v).toLowerCase().includes(text)) return true;
-        }
-        const reasons = (r as ClaimLine).reasonCodes;
-        return !!reasons && reasons.some((x) => x.toLowerCase().includes(text));
-      });
-    }
-    if (this.sortKey) {
-      const col = cols.find((c) => c.key === this.sortKey);
-      if (col) {
-        const dir = this.sortDir;
-        const cmp =
-          col.kind === 'money'
-            ? (a: Row, b: Row) => compareDecimal(col.value(a) as string, col.value(b) as string)
-            : col.kind === 'number'
-              ? (a: Row, b: Row) => Number(col.value(a)) - Number(col.value(b))
-              : (a: Row, b: Row) => String(col.value(a) ?? '').localeCompare(String(col.value(b) ?? ''));
-        rows = [...rows].sort((a, b) => dir * cmp(a, b));
-      }
-    }
-    return rows;
   }
 
   private groupKey(r: Row): string {
@@ -302,46 +337,25 @@ export class BecClaimGrid extends BecElement {
   private get items(): Item[] {
     if (this.itemsCache) return this.itemsCache;
     this.rowsCache = null;
-    this.totalsCache = null;
-    const rows = this.filtered();
-    if (this.groupBy === 'none') {
-      this.itemsCache = rows.map((row, index) => ({ row, index }));
-      return this.itemsCache;
-    }
-    const groups = new Map<string, Row[]>();
-    for (const r of rows) {
-      const k = this.groupKey(r);
-      let g = groups.get(k);
-      if (!g) groups.set(k, (g = []));
-      g.push(r);
-    }
-    const items: Item[] = [];
-    let index = 0;
-    for (const k of [...groups.keys()].sort()) {
-      const g = groups.get(k)!;
-      const collapsed = this.collapsed.has(k);
-      const byCurrency = new Map<string, Row[]>();
-      for (const r of g) {
-        const cur = this.view === 'claims' ? (r as Claim).currency : this.currencyOfRows;
-        byCurrency.set(cur, [...(byCurrency.get(cur) ?? []), r]);
-      }
-      const totals = [...byCurrency].map(([cur, rs]): [string, string] => [
-        cur,
-        moneyToString(sumMoney(rs.map((r) => parseMoney(this.amountOf(r))))),
-      ]);
-      items.push({ group: k, count: g.length, totals, collapsed });
-      if (!collapsed) for (const row of g) items.push({ row, index: index++ });
-    }
-    this.itemsCache = items;
-    return items;
-  }
-
-  private amountOf(r: Row): string {
-    return this.view === 'claims' ? (r as Claim).claimedTotal : (r as ClaimLine).claimedAmount;
+    this.itemsCache = deriveItems({
+      rows: this.rows,
+      columns: this.columns,
+      filterText: this.filterText,
+      statusKey: this.view === 'claims' ? 'status' : 'verdict',
+      statusFilter: this.statusFilter,
+      sortKey: this.sortKey,
+      sortDir: this.sortDir,
+      groupKey: this.groupBy === 'none' ? null : (r) => this.groupKey(r),
+      collapsed: this.collapsed,
+      currencyOf: (r) => (this.view === 'claims' ? (r as Claim).currency : this.currencyOfRows),
+      amountOf: (r) => (this.view === 'claims' ? (r as Claim).claimedTotal : (r as ClaimLine).claimedAmount),
+      haystacks: this.haystacks,
+    });
+    return this.itemsCache;
   }
 
   private onScroll = () => {
-    this.scrollPos = this.viewport.scrollTop;
+    this.scrollPos = this.viewport!.scrollTop;
   };
 
   private sortBy(key: string) {
@@ -352,39 +366,70 @@ export class BecClaimGrid extends BecElement {
     }
   }
 
+  private onFilterInput(e: Event) {
+    const value = (e.target as HTMLInputElement).value;
+    clearTimeout(this.filterTimer);
+    this.filterTimer = setTimeout(() => this.applyFilter(value), FILTER_DEBOUNCE_MS);
+  }
+  private applyFilter(value: string) {
+    clearTimeout(this.filterTimer);
+    this.filterText = value;
+    this.setActive(0, this.activeCol);
+  }
+
+  /** The data column under cell index `col`, if it is one (not the checkbox or "Why?"). */
+  private columnAt(col: number): Column | undefined {
+    return this.columns[col - (this.selectable ? 1 : 0)];
+  }
+
   private onKeyDown(e: KeyboardEvent) {
     const items = this.items;
-    if (!items.length) return;
     const page = Math.max(1, Math.floor(this.viewportHeight / this.rowHeight) - 1);
-    let next = this.active;
+    const lastCol = this.cellCount - 1;
+    let row = this.activeRow;
+    let col = this.activeCol;
     switch (e.key) {
       case 'ArrowDown':
-        next++;
+        row++;
         break;
       case 'ArrowUp':
-        next--;
+        row--;
+        break;
+      case 'ArrowRight':
+        col++;
+        break;
+      case 'ArrowLeft':
+        col--;
         break;
       case 'PageDown':
-        next += page;
+        row += page;
         break;
       case 'PageUp':
-        next -= page;
+        row -= page;
         break;
       case 'Home':
-        next = 0;
+        if (e.ctrlKey || e.metaKey) row = 0;
+        else col = 0;
         break;
       case 'End':
-        next = items.length - 1;
+        if (e.ctrlKey || e.metaKey) row = items.length - 1;
+        else col = lastCol;
         break;
-      case 'Enter':
-        this.activate(items[this.active]);
+      case 'Enter': {
         e.preventDefault();
+        if (this.activeRow < 0) {
+          const c = this.columnAt(this.activeCol);
+          if (c) this.sortBy(c.key);
+          return;
+        }
+        void this.activate(items[this.activeRow]);
         return;
+      }
       case ' ': {
-        const it = items[this.active];
+        e.preventDefault();
+        const it = items[this.activeRow];
         if (it && 'row' in it && this.selectable) this.toggleSelect((it.row as ClaimLine).id);
         else if (it && 'group' in it) this.toggleGroup(it.group);
-        e.preventDefault();
         return;
       }
       case 'Escape':
@@ -394,13 +439,15 @@ export class BecClaimGrid extends BecElement {
         return;
     }
     e.preventDefault();
-    this.setActive(next);
+    this.setActive(row, Math.max(0, Math.min(lastCol, col)));
   }
 
-  private setActive(index: number) {
+  private setActive(index: number, col = this.activeCol) {
     const n = this.items.length;
-    this.active = Math.max(0, Math.min(n - 1, index));
-    const top = this.active * this.rowHeight;
+    this.activeRow = Math.max(-1, Math.min(n - 1, index));
+    this.activeCol = col;
+    if (this.activeRow < 0) return;
+    const top = this.activeRow * this.rowHeight;
     const vp = this.viewport;
     if (!vp) return;
     if (top < vp.scrollTop) vp.scrollTop = top;
@@ -408,19 +455,36 @@ export class BecClaimGrid extends BecElement {
     this.scrollPos = vp.scrollTop;
   }
 
-  private activate(it: Item | undefined) {
+  /** The id of the active cell, for aria-activedescendant. */
+  private get activeCellId(): string {
+    if (this.activeRow < 0) return `h${this.activeCol}`;
+    const it = this.items[this.activeRow];
+    return it && 'group' in it ? `c${this.activeRow}-0` : `c${this.activeRow}-${this.activeCol}`;
+  }
+
+  private async activate(it: Item | undefined) {
     if (!it) return;
     if ('group' in it) return this.toggleGroup(it.group);
     if (this.view === 'claims') {
       this.emit('becclaimselect', { claim: it.row as Claim });
-    } else {
-      const line = it.row as ClaimLine;
-      this.openLine = line;
-      this.adjustErrors = {};
-      this.message = '';
-      this.emit('becclaimselect', { line });
-      void this.loadNotes();
+      return;
     }
+    const line = it.row as DetailLine;
+    this.openLine = line;
+    this.adjustError = '';
+    this.detailError = '';
+    this.message = '';
+    this.thread = null;
+    this.emit('becclaimselect', { line });
+    await this.updateComplete;
+    const detail = this.renderRoot.querySelector<BecClaimLineDetail>('bec-claim-line-detail');
+    if (detail) {
+      await detail.updateComplete;
+      detail.scrollIntoView({ block: 'nearest' });
+      detail.focus();
+    }
+    void this.loadNotes();
+    void this.loadThread(line.id);
   }
 
   private toggleGroup(key: string) {
@@ -437,13 +501,27 @@ export class BecClaimGrid extends BecElement {
     this.selected = s;
   }
 
+  private get claimIdOfRows(): number | null {
+    return this.claim?.id ?? this.claimId;
+  }
+
   private async loadNotes() {
-    const id = this.claim?.id ?? this.claimId;
+    const id = this.claimIdOfRows;
     if (!this.api || !id) return;
     try {
       this.notes = await this.api.notes(id);
     } catch (err) {
       this.failed(err);
+    }
+  }
+
+  private async loadThread(lineId: number) {
+    if (!this.api) return;
+    try {
+      const thread = await this.api.disputeThread(lineId);
+      if (this.openLine?.id === lineId) this.thread = thread;
+    } catch (err) {
+      this.detailError = this.failed(err);
     }
   }
 
@@ -457,22 +535,12 @@ export class BecClaimGrid extends BecElement {
     if (this.openLine) this.openLine = this.lines.find((l) => l.id === this.openLine!.id) ?? null;
   }
 
-  private async submitAdjust(e: SubmitEvent) {
-    e.preventDefault();
-    const form = e.target as HTMLFormElement;
-    const data = new FormData(form);
-    const amount = String(data.get('approvedAmount') ?? '').trim();
-    const reason = String(data.get('reason') ?? '').trim();
-    const errors: Record<string, string> = {};
-    if (!isMoneyText(amount)) errors.approvedAmount = 'Enter an amount such as 120.50';
-    else if (parseMoney(amount).isNegative()) errors.approvedAmount = 'The amount cannot be negative';
-    if (reason.length < 3) errors.reason = 'A reason is required for every adjustment';
-    this.adjustErrors = errors;
-    if (Object.keys(errors).length || !this.openLine) return;
+  private async adjust({ approvedAmount, reason }: AdjustRequest) {
     const line = this.openLine;
-    const claimId = this.claim?.id ?? this.claimId;
-    const approvedAmount = moneyToString(parseMoney(amount));
+    if (!line) return;
+    const claimId = this.claimIdOfRows;
     this.busy = true;
+    this.adjustError = '';
     try {
       const updated = this.api && claimId ? await this.api.adjustLine(claimId, line.id, approvedAmount, reason) : null;
       this.replaceLines(
@@ -480,17 +548,71 @@ export class BecClaimGrid extends BecElement {
         new Map([
           [
             line.id,
-            { approvedAmount, verdict: 'adjusted' as const, reasonCodes: [...new Set([...line.reasonCodes, 'ADJUSTED_MANUALLY'])] },
+            {
+              approvedAmount,
+              verdict: 'adjusted' as const,
+              reasonCodes: [...new Set([...line.reasonCodes, 'ADJUSTED_MANUALLY'])],
+              adjustmentReason: reason,
+            } as Partial<ClaimLine>,
           ],
         ]),
       );
       this.emit('beclineadjust', { claimId: claimId ?? null, lineId: line.id, approvedAmount, reason });
       this.message = `Line ${line.lineNumber} adjusted to ${formatMoney(approvedAmount, this.currencyOfRows, this.locale)}`;
-      form.reset();
+      this.renderRoot.querySelector('bec-claim-line-detail')?.shadowRoot?.querySelector('bec-claim-adjust-form')?.reset();
     } catch (err) {
-      this.adjustErrors = { form: this.failed(err) };
+      this.adjustError = this.failed(err);
     } finally {
       this.busy = false;
+    }
+  }
+
+  /** Runs one dispute call for the open line and shows its thread, or the server's refusal. */
+  private async disputeCall(call: () => Promise<DisputeThread>, done: string, reload = false) {
+    this.busy = true;
+    this.detailError = '';
+    try {
+      this.thread = await call();
+      this.message = done;
+      if (reload) await this.load();
+    } catch (err) {
+      this.detailError = this.failed(err);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private onDetailAction(e: CustomEvent<DetailAction>) {
+    const a = e.detail;
+    const line = this.openLine;
+    const api = this.api;
+    switch (a.action) {
+      case 'close':
+        this.openLine = null;
+        this.gridEl?.focus();
+        return;
+      case 'adjust':
+        void this.adjust(a);
+        return;
+      case 'note':
+        void this.addNote(a.body);
+        return;
+    }
+    if (!line || !api) return;
+    if (a.action === 'dispute') {
+      const correction = a.claimedAmount && a.claimedAmount !== line.claimedAmount ? { claimedAmount: a.claimedAmount } : undefined;
+      void this.disputeCall(
+        () => api.openDispute({ lineId: line.id, comment: a.comment, ...(correction ? { correction } : {}) }),
+        `Line ${line.lineNumber} disputed`,
+      );
+    } else if (a.action === 'comment') {
+      void this.disputeCall(() => api.commentOnDispute(line.id, a.body), 'Comment added');
+    } else {
+      void this.disputeCall(
+        () => api.decideDispute(line.id, a.decision, a.comment, a.approvedAmount ?? undefined),
+        `Dispute on line ${line.lineNumber} ${a.decision === 'accept' ? 'accepted' : 'rejected'}`,
+        a.decision === 'accept',
+      );
     }
   }
 
@@ -498,19 +620,20 @@ export class BecClaimGrid extends BecElement {
     const reasonInput = this.renderRoot.querySelector<HTMLInputElement>('#bulk-reason');
     const reason = reasonInput?.value.trim() ?? '';
     if (reason.length < 3) {
-      this.adjustErrors = { bulk: 'Give a reason for the bulk decision' };
+      this.bulkError = 'Give a reason for the bulk decision';
       reasonInput?.focus();
       return;
     }
     const ids = [...this.selected];
-    const claimId = this.claim?.id ?? this.claimId;
+    const claimId = this.claimIdOfRows;
     const changes = new Map<number, Partial<ClaimLine>>();
     this.busy = true;
-    this.adjustErrors = {};
+    this.bulkError = '';
     let updated: Claim | null = null;
     try {
+      const byId = new Map(this.lines.map((l) => [l.id, l]));
       for (const id of ids) {
-        const line = this.lines.find((l) => l.id === id);
+        const line = byId.get(id);
         if (!line) continue;
         const approvedAmount = decision === 'accept' ? line.computedAmount : '0.0000';
         if (this.api && claimId) updated = await this.api.adjustLine(claimId, id, approvedAmount, reason);
@@ -521,26 +644,22 @@ export class BecClaimGrid extends BecElement {
       this.selected = new Set();
       if (reasonInput) reasonInput.value = '';
     } catch (err) {
-      this.adjustErrors = { bulk: this.failed(err) };
+      this.bulkError = this.failed(err);
     } finally {
       this.replaceLines(updated, changes);
       this.busy = false;
     }
   }
 
-  private async addNote(e: SubmitEvent) {
-    e.preventDefault();
-    const form = e.target as HTMLFormElement;
-    const body = String(new FormData(form).get('note') ?? '').trim();
-    const claimId = this.claim?.id ?? this.claimId;
+  private async addNote(body: string) {
+    const claimId = this.claimIdOfRows;
     if (!body || !claimId) return;
     try {
       const note = this.api ? await this.api.addNote(claimId, body) : { id: Date.now(), body, createdAt: new Date().toISOString() };
       this.notes = [...this.notes, note];
       this.emit('becnoteadd', { claimId, body });
-      form.reset();
     } catch (err) {
-      this.error = this.failed(err);
+      this.detailError = this.failed(err);
     }
   }
 
@@ -568,45 +687,46 @@ export class BecClaimGrid extends BecElement {
     setTimeout(() => URL.revokeObjectURL(a.href), 1000);
   }
 
-  private renderCell(c: Column, r: Row): TemplateResult {
+  private renderCell(c: Column, r: Row, id: string, active: boolean): TemplateResult {
     const v = c.value(r);
     const cur = this.view === 'claims' ? (r as Claim).currency : this.currencyOfRows;
+    const cls = `cell ${active ? 'active-cell' : ''}`;
     switch (c.kind) {
       case 'money':
-        return html`<div class="cell num" role="gridcell">${formatMoney(v as string, cur, this.locale)}</div>`;
+        return html`<div class="${cls} num" role="gridcell" id=${id}>${formatMoney(v as string, cur, this.locale)}</div>`;
       case 'number':
-        return html`<div class="cell num" role="gridcell">${formatNumber(v as number, this.locale)}</div>`;
+        return html`<div class="${cls} num" role="gridcell" id=${id}>${formatNumber(v as number, this.locale)}</div>`;
       case 'date':
-        return html`<div class="cell" role="gridcell">${formatDate(v as string, this.locale)}</div>`;
+        return html`<div class=${cls} role="gridcell" id=${id}>${formatDate(v as string, this.locale)}</div>`;
       case 'badge':
-        return html`<div class="cell" role="gridcell">
+        return html`<div class=${cls} role="gridcell" id=${id}>
           <span class="badge" data-tone=${toneOf(String(v))}>${labelOf(String(v))}</span>
         </div>`;
       default:
-        return html`<div class="cell" role="gridcell" title=${String(v ?? '')}>${v}</div>`;
+        return html`<div class=${cls} role="gridcell" id=${id} title=${String(v ?? '')}>${v}</div>`;
     }
   }
 
   private renderItem(it: Item, i: number): TemplateResult {
     const top = i * this.rowHeight;
-    const cols = this.columns.length + (this.view === 'lines' ? 1 : 0) + (this.selectable ? 1 : 0);
-    // The grid owns the keyboard (aria-activedescendant); rows only take pointer input.
+    const isActiveRow = i === this.activeRow;
+    // The grid owns the keyboard (aria-activedescendant); rows take pointer input: one click opens.
     if ('group' in it) {
       // eslint-disable-next-line lit-a11y/click-events-have-key-events
       return html`<div
-        class="row group ${i === this.active ? 'active' : ''}"
+        class="row group ${isActiveRow ? 'active' : ''}"
         part="group-row"
         role="row"
-        id="r${i}"
         aria-rowindex=${i + 2}
         style="top:${top}px"
         @click=${() => {
-          this.active = i;
+          this.setActive(i);
           this.toggleGroup(it.group);
         }}
       >
-        <div class="cell" role="gridcell" style="grid-column: 1 / span ${cols}">
+        <div class="cell ${isActiveRow ? 'active-cell' : ''}" role="gridcell" id="c${i}-0" style="grid-column: 1 / span ${this.cellCount}">
           <button
+            type="button"
             class="why"
             tabindex="-1"
             aria-expanded=${!it.collapsed}
@@ -614,7 +734,7 @@ export class BecClaimGrid extends BecElement {
           >
             ${it.collapsed ? '▸' : '▾'}
           </button>
-          ${it.group}
+          <span class="group-name">${it.group}</span>
           <span class="muted">· ${it.count} · ${it.totals.map(([cur, amount]) => formatMoney(amount, cur, this.locale)).join(' + ')}</span>
         </div>
       </div>`;
@@ -622,150 +742,179 @@ export class BecClaimGrid extends BecElement {
     const r = it.row;
     const line = this.view === 'lines' ? (r as ClaimLine) : null;
     const selected = line ? this.selected.has(line.id) : false;
+    const lead = this.selectable ? 1 : 0;
+    const cellActive = (k: number) => isActiveRow && this.activeCol === k;
     // eslint-disable-next-line lit-a11y/click-events-have-key-events
     return html`<div
-      class="row ${i === this.active ? 'active' : ''}"
+      class="row ${isActiveRow ? 'active' : ''}"
       part="row"
       role="row"
-      id="r${i}"
       aria-rowindex=${i + 2}
       aria-selected=${line && this.selectable ? String(selected) : nothing}
       style="top:${top}px"
-      @click=${() => (this.active = i)}
-      @dblclick=${() => this.activate(it)}
+      @click=${() => {
+        this.setActive(i);
+        void this.activate(it);
+      }}
     >
       ${
         line && this.selectable
-          ? html`<div class="cell" role="gridcell">
+          ? html`<div class="cell ${cellActive(0) ? 'active-cell' : ''}" role="gridcell" id="c${i}-0">
               <input
                 type="checkbox"
                 tabindex="-1"
                 aria-label="Select line ${line.lineNumber}"
                 .checked=${selected}
+                @click=${(e: Event) => e.stopPropagation()}
                 @change=${() => this.toggleSelect(line.id)}
               />
             </div>`
           : nothing
       }
-      ${this.columns.map((c) => this.renderCell(c, r))}
+      ${this.columns.map((c, k) => this.renderCell(c, r, `c${i}-${k + lead}`, cellActive(k + lead)))}
       ${
         line
-          ? html`<div class="cell" role="gridcell">
-              <button class="why" tabindex="-1" @click=${() => this.activate(it)} aria-label="Why: line ${line.lineNumber}">Why?</button>
+          ? html`<div class="cell ${cellActive(this.cellCount - 1) ? 'active-cell' : ''}" role="gridcell" id="c${i}-${this.cellCount - 1}">
+              <button type="button" class="why" tabindex="-1" aria-label="Why: line ${line.lineNumber}">Why?</button>
             </div>`
           : nothing
       }
     </div>`;
   }
 
-  private renderDetail(): TemplateResult | typeof nothing {
-    const l = this.openLine;
-    if (!l) return nothing;
-    const cur = this.currencyOfRows;
-    const inputs = Object.entries(l.verdictInputs ?? {});
-    return html`<section class="detail" part="detail" aria-label="Line ${l.lineNumber} verdict">
-      <div>
-        <h3>Line ${l.lineNumber}: <span class="badge" data-tone=${toneOf(l.verdict)}>${labelOf(l.verdict)}</span></h3>
-        <dl>
-          <dt>Rule</dt>
-          <dd>${l.rule ?? '—'}</dd>
-          <dt>Reasons</dt>
-          <dd>${l.reasonCodes.length ? l.reasonCodes.join(', ') : 'none'}</dd>
-          <dt>Claimed</dt>
-          <dd>${formatMoney(l.claimedAmount, cur, this.locale)}</dd>
-          <dt>Computed</dt>
-          <dd>${formatMoney(l.computedAmount, cur, this.locale)}</dd>
-          <dt>Approved</dt>
-          <dd>${formatMoney(l.approvedAmount, cur, this.locale)}</dd>
-        </dl>
-        ${
-          inputs.length
-            ? html`<details>
-                <summary>Inputs the verdict used (${inputs.length})</summary>
-                <dl>
-                  ${inputs.map(
-                    ([k, v]) =>
-                      html`<dt>${k}</dt>
-                        <dd>${v !== null && typeof v === 'object' ? JSON.stringify(v) : String(v)}</dd>`,
-                  )}
-                </dl>
-              </details>`
-            : nothing
-        }
-      </div>
-      <div>
-        ${
-          this.canAdjust
-            ? html`<form @submit=${this.submitAdjust} novalidate aria-label="Adjust line ${l.lineNumber}">
-                <h3>Adjust</h3>
-                <div class="field" ?data-invalid=${!!this.adjustErrors.approvedAmount}>
-                  <label for="adj-amount">Approved amount (${cur})</label>
-                  <input
-                    id="adj-amount"
-                    name="approvedAmount"
-                    inputmode="decimal"
-                    .value=${l.approvedAmount}
-                    aria-invalid=${this.adjustErrors.approvedAmount ? 'true' : 'false'}
-                    aria-describedby="adj-amount-err"
-                  />
-                  <div class="field-error" id="adj-amount-err">${this.adjustErrors.approvedAmount ?? ''}</div>
-                </div>
-                <div class="field" ?data-invalid=${!!this.adjustErrors.reason}>
-                  <label for="adj-reason">Reason (required)</label>
-                  <input
-                    id="adj-reason"
-                    name="reason"
-                    required
-                    aria-invalid=${this.adjustErrors.reason ? 'true' : 'false'}
-                    aria-describedby="adj-reason-err"
-                  />
-                  <div class="field-error" id="adj-reason-err">${this.adjustErrors.reason ?? ''}</div>
-                </div>
-                ${this.adjustErrors.form ? html`<div class="alert" role="alert">${this.adjustErrors.form}</div>` : nothing}
-                <div class="actions">
-                  <button class="brand" type="submit" ?disabled=${this.busy}>Save adjustment</button>
-                  <button type="button" @click=${() => (this.openLine = null)}>Close</button>
-                </div>
-              </form>`
-            : html`<button type="button" @click=${() => (this.openLine = null)}>Close</button>`
-        }
-        <div class="notes">
-          <h3>Notes</h3>
-          <ul>
-            ${this.notes.length ? this.notes.map((n) => html`<li><span class="muted">${formatDate(n.createdAt, this.locale)}${n.authorName ? ` · ${n.authorName}` : ''}</span> ${n.body}</li>`) : html`<li class="muted">No notes yet</li>`}
-          </ul>
-          <form class="actions" @submit=${this.addNote} aria-label="Add a note">
-            <label class="sr-only" for="note">Note</label>
-            <input id="note" name="note" placeholder="Add a note" style="flex:1" />
-            <button type="submit">Add note</button>
-          </form>
-        </div>
-      </div>
-    </section>`;
+  private renderState(): TemplateResult | typeof nothing {
+    const what = this.view === 'claims' ? 'claims' : 'claim lines';
+    const retry = html`<button type="button" @click=${() => void this.load()}>Retry</button>`;
+    switch (this.loadState) {
+      case 'loading':
+        return this.rows.length ? nothing : html`<div class="state" part="state" data-state="loading" role="status">Loading ${what}…</div>`;
+      case 'error':
+        return html`<div class="state" part="state" data-state="error" role="alert">
+          <strong>The ${what} could not be loaded.</strong>
+          <p>${this.problem || 'The server did not answer as expected.'}</p>
+          ${retry}
+        </div>`;
+      case 'offline':
+        return html`<div class="state" part="state" data-state="offline" role="alert">
+          <strong>You are offline.</strong>
+          <p>The ${what} load again when the connection is back.</p>
+          ${retry}
+        </div>`;
+      default:
+        return nothing;
+    }
   }
 
-  override render() {
-    const items = this.items;
+  private renderEmpty(): TemplateResult {
+    if (this.rows.length === 0) {
+      return html`<div class="empty" part="state" data-state="empty">
+        ${this.view === 'claims' ? 'No claims yet.' : 'This claim has no lines.'}
+      </div>`;
+    }
+    return html`<div class="empty" part="state" data-state="no-match">
+      No ${this.view === 'claims' ? 'claims' : 'lines'} match the search and filters.
+      <button
+        type="button"
+        @click=${() => {
+          const input = this.renderRoot.querySelector<HTMLInputElement>('#filter');
+          if (input) input.value = '';
+          this.statusFilter = '';
+          this.applyFilter('');
+        }}
+      >
+        Clear filters
+      </button>
+    </div>`;
+  }
+
+  private renderTable(items: Item[]): TemplateResult {
     const h = this.rowHeight;
     const first = Math.max(0, Math.floor(this.scrollPos / h) - OVERSCAN);
     const last = Math.min(items.length, Math.ceil((this.scrollPos + this.viewportHeight) / h) + OVERSCAN);
     const cols = this.columns;
+    const lead = this.selectable ? 1 : 0;
     const widths = [
       ...(this.selectable ? ['2.25rem'] : []),
       ...cols.map((c) => c.width),
       ...(this.view === 'lines' ? ['4.5rem'] : []),
     ].join(' ');
+    const visible: TemplateResult[] = [];
+    for (let i = first; i < last; i++) visible.push(this.renderItem(items[i]!, i));
+    const headActive = (k: number) => this.activeRow === -1 && this.activeCol === k;
+    return html`<div
+      class="table"
+      part="table"
+      role="grid"
+      aria-label=${this.view === 'claims' ? 'Claims' : 'Claim lines'}
+      aria-describedby="grid-help"
+      aria-rowcount=${items.length + 1}
+      aria-colcount=${this.cellCount}
+      aria-multiselectable=${this.selectable ? 'true' : nothing}
+      tabindex="0"
+      aria-activedescendant=${items.length || this.activeRow < 0 ? this.activeCellId : nothing}
+      @keydown=${(e: KeyboardEvent) => e.target === e.currentTarget && this.onKeyDown(e)}
+      style="--_columns:${widths};--_min-width:${this.view === 'lines' ? '62rem' : '56rem'}"
+    >
+      <div role="rowgroup">
+        <div class="head" part="header" role="row" aria-rowindex="1">
+          ${
+            this.selectable
+              ? html`<div class="cell ${headActive(0) ? 'active-cell' : ''}" role="columnheader" id="h0">
+                  <span class="sr-only">Selected</span>
+                </div>`
+              : nothing
+          }
+          ${cols.map(
+            (c, k) =>
+              html`<div
+                class="cell ${c.kind === 'money' || c.kind === 'number' ? 'num' : ''} ${headActive(k + lead) ? 'active-cell' : ''}"
+                role="columnheader"
+                id="h${k + lead}"
+                aria-sort=${this.sortKey === c.key ? (this.sortDir === 1 ? 'ascending' : 'descending') : 'none'}
+              >
+                <button type="button" tabindex="-1" @click=${() => this.sortBy(c.key)}>
+                  ${c.label}${this.sortKey === c.key ? (this.sortDir === 1 ? ' ▲' : ' ▼') : ''}
+                </button>
+              </div>`,
+          )}
+          ${
+            this.view === 'lines'
+              ? html`<div
+                  class="cell ${headActive(this.cellCount - 1) ? 'active-cell' : ''}"
+                  role="columnheader"
+                  id="h${this.cellCount - 1}"
+                >
+                  <span class="sr-only">Explain</span>
+                </div>`
+              : nothing
+          }
+        </div>
+      </div>
+      <div
+        class="viewport"
+        part="viewport"
+        role="rowgroup"
+        tabindex="-1"
+        style="height: min(var(--bec-grid-height, 24rem), ${Math.max(items.length * h + 2, 96)}px)"
+        @scroll=${this.onScroll}
+      >
+        <div class="spacer" style="height:${items.length * h}px">${visible}</div>
+        ${items.length ? nothing : this.renderEmpty()}
+      </div>
+    </div>`;
+  }
+
+  override render() {
+    const items = this.items;
+    const rows = this.visibleRows;
+    const cur = this.currencyOfRows;
+    const totals = this.totals;
     const statuses =
       this.view === 'claims'
         ? ['draft', 'submitted', 'authorized', 'paid', 'rejected']
         : ['pending', 'accepted', 'partial', 'rejected', 'adjusted'];
-    const rows = this.visibleRows;
-    const cur = this.currencyOfRows;
-    const totals = this.totals;
-    const totalClaimed = totals?.claimed;
-    const totalApproved = totals?.approved;
-    const visible: TemplateResult[] = [];
-    for (let i = first; i < last; i++) visible.push(this.renderItem(items[i], i));
+    const failed = this.loadState === 'error' || this.loadState === 'offline';
+    const showTable = !failed && !(this.loadState === 'loading' && this.rows.length === 0);
     return html`<div class="card" part="base">
       <div class="toolbar" part="toolbar">
         <div class="grow">
@@ -776,7 +925,7 @@ export class BecClaimGrid extends BecElement {
             ${formatNumber(rows.length, this.locale)} of ${formatNumber(this.rows.length, this.locale)}
             ${this.view === 'claims' ? 'claims' : 'lines'}
             ${this.claim ? html` · <span class="badge" data-tone=${toneOf(this.claim.status)}>${labelOf(this.claim.status)}</span>` : nothing}
-            ${this.busy ? ' · loading…' : ''}
+            ${this.morePages ? ' · loading more…' : ''}
           </div>
         </div>
         <div class="field search">
@@ -785,8 +934,8 @@ export class BecClaimGrid extends BecElement {
             id="filter"
             type="search"
             placeholder="Invoice, part, customer, reason…"
-            .value=${this.filterText}
-            @input=${(e: Event) => (this.filterText = (e.target as HTMLInputElement).value)}
+            @input=${this.onFilterInput}
+            @keydown=${(e: KeyboardEvent) => e.key === 'Enter' && this.applyFilter((e.target as HTMLInputElement).value)}
           />
         </div>
         <div class="field">
@@ -817,70 +966,45 @@ export class BecClaimGrid extends BecElement {
               <span>${this.selected.size} selected</span>
               <div class="field grow">
                 <label for="bulk-reason">Reason for the bulk decision</label>
-                <input id="bulk-reason" aria-invalid=${this.adjustErrors.bulk ? 'true' : 'false'} aria-describedby="bulk-err" />
-                <div class="field-error" id="bulk-err">${this.adjustErrors.bulk ?? ''}</div>
+                <input id="bulk-reason" aria-invalid=${this.bulkError ? 'true' : 'false'} aria-describedby="bulk-err" />
+                <div class="field-error" id="bulk-err">${this.bulkError}</div>
               </div>
               <button class="brand" type="button" ?disabled=${this.busy} @click=${() => this.bulk('accept')}>Accept selected</button>
               <button class="destructive" type="button" ?disabled=${this.busy} @click=${() => this.bulk('reject')}>Reject selected</button>
             </div>`
           : nothing
       }
-      <span id="grid-help" class="sr-only">Arrow keys move, Enter opens, Space selects</span>
-      ${this.renderWaiting()} ${this.error ? html`<div class="alert" role="alert">${this.error}</div>` : nothing}
+      <span id="grid-help" class="sr-only">Arrow keys move between cells, Enter opens a line or sorts a column, Space selects</span>
+      ${this.renderWaiting()} ${this.renderState()}
       ${this.message ? html`<div class="alert" data-tone="success" role="status">${this.message}</div>` : nothing}
-      <div
-        class="table"
-        part="table"
-        role="grid"
-        aria-label=${this.view === 'claims' ? 'Claims' : 'Claim lines'}
-        aria-describedby="grid-help"
-        aria-rowcount=${items.length + 1}
-        aria-colcount=${cols.length + (this.view === 'lines' ? 1 : 0) + (this.selectable ? 1 : 0)}
-        aria-multiselectable=${this.selectable ? 'true' : nothing}
-        tabindex="0"
-        aria-activedescendant=${items.length ? `r${this.active}` : nothing}
-        @keydown=${(e: KeyboardEvent) => e.target === e.currentTarget && this.onKeyDown(e)}
-        style="--_columns:${widths};--_min-width:${this.view === 'lines' ? '62rem' : '56rem'}"
-      >
-        <div role="rowgroup">
-          <div class="head" part="header" role="row" aria-rowindex="1">
-            ${this.selectable ? html`<div class="cell" role="columnheader"><span class="sr-only">Selected</span></div>` : nothing}
-            ${cols.map(
-              (c) =>
-                html`<div
-                  class="cell ${c.kind === 'money' || c.kind === 'number' ? 'num' : ''}"
-                  role="columnheader"
-                  aria-sort=${this.sortKey === c.key ? (this.sortDir === 1 ? 'ascending' : 'descending') : 'none'}
-                >
-                  <button type="button" @click=${() => this.sortBy(c.key)}>
-                    ${c.label}${this.sortKey === c.key ? (this.sortDir === 1 ? ' ▲' : ' ▼') : ''}
-                  </button>
-                </div>`,
-            )}
-            ${this.view === 'lines' ? html`<div class="cell" role="columnheader"><span class="sr-only">Explain</span></div>` : nothing}
-          </div>
-        </div>
-        <div
-          class="viewport"
-          part="viewport"
-          role="rowgroup"
-          tabindex="-1"
-          style="height: min(var(--bec-grid-height, 24rem), ${Math.max(items.length * h + 2, 96)}px)"
-          @scroll=${this.onScroll}
-        >
-          <div class="spacer" style="height:${items.length * h}px">${visible}</div>
-          ${items.length ? nothing : html`<div class="empty">${this.busy ? 'Loading…' : 'No rows match'}</div>`}
-        </div>
-      </div>
+      ${showTable ? this.renderTable(items) : nothing}
       ${
-        totalClaimed && totalApproved
+        showTable && totals
           ? html`<div class="foot" part="footer">
-              <span>Claimed <strong>${formatMoney(moneyToString(totalClaimed), cur, this.locale)}</strong></span>
-              <span>Approved <strong>${formatMoney(moneyToString(totalApproved), cur, this.locale)}</strong></span>
+              <span>Claimed <strong>${formatMoney(totals.claimed, cur, this.locale)}</strong></span>
+              <span>Approved <strong>${formatMoney(totals.approved, cur, this.locale)}</strong></span>
             </div>`
           : nothing
       }
-      ${this.renderDetail()}
+      ${
+        this.openLine
+          ? html`<bec-claim-line-detail
+              part="detail"
+              aria-label="Line ${this.openLine.lineNumber}"
+              .line=${this.openLine}
+              .currency=${cur}
+              .locale=${this.locale}
+              .audience=${this.audience}
+              .canAdjust=${this.canAdjust}
+              .thread=${this.thread}
+              .notes=${this.notes}
+              .busy=${this.busy}
+              .error=${this.detailError}
+              .adjustError=${this.adjustError}
+              @detail-action=${this.onDetailAction}
+            ></bec-claim-line-detail>`
+          : nothing
+      }
     </div>`;
   }
 }

@@ -84,7 +84,7 @@ export class BecFinanceQueue extends BecElement {
         api.accounts('distributor'),
       ]);
       const withLines = await Promise.all(
-        submitted.items.map(async (c) => ({ ...c, lines: c.lines ?? (await api.claimLines(c.id, 0, 5000)) })),
+        submitted.items.map(async (c) => ({ ...c, lines: c.lines ?? (await api.claimLines(c.id, 0, 5000)).items })),
       );
       this.user = me;
       this.accounts = accounts;

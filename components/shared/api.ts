@@ -268,6 +268,47 @@ export interface ApiOptions {
   fetch?: typeof fetch;
 }
 
+/** Fields of a claim line the server sends beyond `ClaimLine` (finance's adjustment reason, the resubmission link). */
+export interface ClaimLineDetail {
+  shipDate?: string | null;
+  resalePrice?: string | null;
+  acceptedQuantity?: number;
+  resubmissionOfLineId?: number | null;
+  /** Finance's reason for the line's last manual adjustment. */
+  adjustmentReason?: string | null;
+}
+/** A page of `GET /api/claims/{id}/lines`: `next` is the `after` of the next page, null at the end. */
+export interface ClaimLinePage {
+  items: (ClaimLine & ClaimLineDetail)[];
+  total: number;
+  next: number | null;
+}
+/** One entry of a disputed line's thread. */
+export interface DisputeEntry {
+  id: number;
+  kind: 'opened' | 'comment' | 'accepted' | 'rejected';
+  authorUserId: number;
+  authorName: string | null;
+  body: string;
+  correction: Record<string, unknown> | null;
+  resubmittedLineId: number | null;
+  createdAt: string;
+}
+/** A disputed line with its thread (`GET /api/disputes/lines/{id}/thread`). */
+export interface DisputeThread {
+  lineId: number;
+  claimId: number;
+  distributorId: number;
+  state: 'open' | 'accepted' | 'rejected';
+  entries: DisputeEntry[];
+}
+/** What the distributor sends to dispute a line: a comment and, optionally, the corrected figures. */
+export interface DisputeInput {
+  lineId: number;
+  comment: string;
+  correction?: { claimedAmount?: string; quantity?: number; authorizedCost?: string; endCustomerName?: string };
+}
+
 const CSRF_KEY = 'bec.csrf:';
 
 /** `GET /api/requests` narrowed for a list or queue: `requestedBy=others` leaves the caller's own out; a CRM record scopes it. */
@@ -529,13 +570,35 @@ export class BecApi {
   rejectCounter(id: number, comment?: string) {
     return this.request<SpecialPriceRequest>('POST', `/api/requests/${id}/reject-counter`, comment ? { comment } : {});
   }
-  /** One page of a claim's lines, after the line number `after`. */
-  claimLines(id: number, after = 0, limit = 1000) {
-    return this.request<{ items: ClaimLine[] }>('GET', `/api/claims/${id}/lines${qs({ after, limit })}`).then(itemsOf);
-  }
   /** The caller's saved POS column mapping and file options (what the server's import applies). */
   importMapping() {
     return this.request<SavedPosMapping>('GET', '/api/imports/mapping');
+  }
+  /** The claim without its lines (page them with `claimLines`). */
+  claimHeader(id: number) {
+    return this.request<Claim>('GET', `/api/claims/${id}?lines=false`);
+  }
+  /** One page of a claim's lines in line order, after line number `after`. */
+  claimLines(id: number, after = 0, limit = 1000) {
+    return this.request<ClaimLinePage>('GET', `/api/claims/${id}/lines${qs({ after, limit })}`);
+  }
+  /** A disputed line's thread; null when the line was never disputed. */
+  async disputeThread(lineId: number): Promise<DisputeThread | null> {
+    try {
+      return await this.request<DisputeThread>('GET', `/api/disputes/lines/${lineId}/thread`);
+    } catch (err) {
+      if (err instanceof ApiError && err.status === 404) return null;
+      throw err;
+    }
+  }
+  openDispute(input: DisputeInput) {
+    return this.request<DisputeThread>('POST', '/api/disputes', input);
+  }
+  commentOnDispute(lineId: number, body: string) {
+    return this.request<DisputeThread>('POST', `/api/disputes/lines/${lineId}/comments`, { body });
+  }
+  decideDispute(lineId: number, decision: 'accept' | 'reject', comment: string, approvedAmount?: string) {
+    return this.request<DisputeThread>('POST', `/api/disputes/lines/${lineId}/decision`, { decision, comment, approvedAmount });
   }
 }
 

@@ -1,6 +1,11 @@
 import { css } from 'lit';
 
-/** The one table look (SLDS's data table: small caps headers, hairline rows), for every element with a table. */
+/**
+ * The one table look every BEC list shares (SLDS's data table: small caps headers, hairline rows):
+ * HTML tables (`table`, `th`, `td`), and the virtualized grid's `.table`: a header row, body rows
+ * on one column template (`--_columns`), cells that ellipsize, an active-row mark and the empty
+ * and totals rows. A component with a `.table` sets `--_columns` (and `--_min-width`) on it.
+ */
 export const tableStyles = css`
   table {
     width: 100%;
@@ -22,5 +27,75 @@ export const tableStyles = css`
     padding: var(--_bec-space-xx-small);
     border-bottom: 1px solid var(--_bec-color-border-weak);
     overflow-wrap: anywhere;
+  }
+  .table {
+    position: relative;
+    overflow-x: auto;
+  }
+  .head,
+  .row {
+    display: grid;
+    grid-template-columns: var(--_columns);
+    align-items: center;
+    min-width: var(--_min-width, 100%);
+  }
+  .head {
+    background: var(--_bec-color-background-alt);
+    border-bottom: 1px solid var(--_bec-color-border);
+    font-size: var(--_bec-font-size-1);
+    font-weight: 700;
+    text-transform: uppercase;
+    color: var(--_bec-color-text-weak);
+    height: var(--_bec-row-height);
+  }
+  .head button {
+    all: unset;
+    cursor: pointer;
+    display: block;
+    width: 100%;
+    white-space: nowrap;
+    overflow: hidden;
+    text-overflow: ellipsis;
+  }
+  .head .num button {
+    text-align: right;
+  }
+  .row {
+    height: var(--_bec-row-height);
+    border-bottom: 1px solid var(--_bec-color-border-weak);
+    font-size: var(--_bec-font-size-2);
+    background: var(--_bec-color-background);
+  }
+  .row:hover {
+    background: var(--_bec-color-background-row-hover);
+  }
+  .row[aria-selected='true'] {
+    background: var(--_bec-color-background-selected);
+  }
+  .row.active {
+    box-shadow: inset 3px 0 0 var(--_bec-color-brand);
+  }
+  .cell {
+    padding: 0 var(--_bec-space-x-small);
+    white-space: nowrap;
+    overflow: hidden;
+    text-overflow: ellipsis;
+  }
+  .cell.active-cell {
+    box-shadow: inset 0 0 0 2px var(--_bec-color-brand);
+  }
+  .empty {
+    padding: var(--_bec-space-large);
+    text-align: center;
+    color: var(--_bec-color-text-weak);
+  }
+  .foot {
+    display: flex;
+    gap: var(--_bec-space-medium);
+    justify-content: flex-end;
+    padding: var(--_bec-space-x-small) var(--_bec-space-medium);
+    border-top: 1px solid var(--_bec-color-border);
+    font-size: var(--_bec-font-size-2);
+    background: var(--_bec-color-background-alt);
   }
 `;

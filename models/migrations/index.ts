@@ -13,6 +13,7 @@ import { tokenScopesSchema } from './20261201T1200-token-scopes.js';
 import { importJobsSchema } from './20261201T1300-import-jobs.js';
 import { rateLimitsSchema } from './20261202T1000-rate-limits.js';
 import { samlIdpsSchema } from './20261202T1100-saml-idps.js';
+import { disputeThreadsSchema } from './20261202T1200-dispute-threads.js';
 import { notificationsSchema } from './20261203T2000-notifications.js';
 import { usersAdminSchema } from './20261203T2100-users-admin.js';
 import type { Migration } from './types.js';
@@ -32,6 +33,7 @@ export const migrations: Migration[] = [
   importJobsSchema,
   rateLimitsSchema,
   samlIdpsSchema,
+  disputeThreadsSchema,
   notificationsSchema,
   usersAdminSchema,
 ];

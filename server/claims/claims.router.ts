@@ -6,6 +6,7 @@ import { describeRoute, IdParam, z } from '../http/openapi.js';
 import { parse } from '../http/validate.js';
 import {
   AdjustLine,
+  ClaimHeadQuery,
   ClaimInput,
   ClaimLineView,
   ClaimQuery,
@@ -16,6 +17,7 @@ import {
   PayInput,
 } from './claims.schemas.js';
 import * as service from './claims.service.js';
+import { adjustmentReasons } from './disputes.repository.js';
 import { checkClaimFile } from './claim-file.service.js';
 import * as imports from '../imports/imports.service.js';
 import { answerJob, WaitQuery, type Jobs } from '../jobs/runtime.js';
@@ -37,9 +39,10 @@ describeRoute({
 describeRoute({
   method: 'get',
   path: '/api/claims/:id',
-  summary: 'A claim with its lines and verdicts',
+  summary: 'A claim with its lines and verdicts (lines=false: without them)',
   tags,
   params: IdParam,
+  query: ClaimHeadQuery,
   response: ClaimView,
 });
 describeRoute({
@@ -166,6 +169,16 @@ describeRoute({
   idempotent: true,
 });
 
+/** Lines with finance's adjustment reason, so the distributor reads why its credit changed. */
+async function withAdjustmentReasons<T extends { id: number; verdict: string }>(
+  lines: T[],
+): Promise<(T & { adjustmentReason: string | null })[]> {
+  const reasons = await adjustmentReasons(lines.filter((l) => l.verdict === 'adjusted').map((l) => l.id));
+  return lines.map((l) => ({ ...l, adjustmentReason: reasons.get(l.id) ?? null }));
+}
+const claimWithReasons = async <T extends { lines?: { id: number; verdict: string }[] }>(claim: T) =>
+  claim.lines ? { ...claim, lines: await withAdjustmentReasons(claim.lines) } : claim;
+
 export function claimsRouter(jobs: Jobs) {
   const r = Router();
   const id = (params: unknown) => parse(IdParam, params, 'params').id;
@@ -175,10 +188,14 @@ export function claimsRouter(jobs: Jobs) {
   });
   r.get('/:id/lines', async (req, res) => {
     const q = parse(LinesQuery, req.query, 'query');
-    res.json(await service.getClaimLines(requireActor(req), id(req.params), q.after, q.limit));
+    const page = await service.getClaimLines(requireActor(req), id(req.params), q.after, q.limit);
+    res.json({ ...page, items: await withAdjustmentReasons(page.items) });
   });
   r.get('/:id', async (req, res) => {
-    res.json(await service.getClaim(requireActor(req), id(req.params)));
+    const actor = requireActor(req);
+    if (parse(ClaimHeadQuery, req.query, 'query').lines === 'false')
+      return void res.json(await service.getClaimHeader(actor, id(req.params)));
+    res.json(await claimWithReasons(await service.getClaim(actor, id(req.params))));
   });
   r.post('/', async (req, res) => {
     const actor = authorize(req, 'claim.submit');
@@ -225,7 +242,7 @@ export function claimsRouter(jobs: Jobs) {
     const actor = authorize(req, 'claim.adjust');
     const p = parse(LineParams, req.params, 'params');
     const body = parse(AdjustLine, req.body);
-    res.json(await service.adjustLine(actor, p.id, p.lineId, body.approvedAmount, body.reason));
+    res.json(await claimWithReasons(await service.adjustLine(actor, p.id, p.lineId, body.approvedAmount, body.reason)));
   });
   r.post('/:id/authorize', async (req, res) => {
     res.json(await service.authorizeClaim(authorize(req, 'claim.authorize'), id(req.params)));

@@ -194,6 +194,12 @@ export const LinesQuery = z.object({
   after: wholeNumber(0).default(0).openapi({ description: 'the last line number of the previous page' }),
   limit: wholeNumber(1, 5000).default(1000),
 });
+export const ClaimHeadQuery = z.object({
+  lines: z
+    .enum(['true', 'false'])
+    .default('true')
+    .openapi({ description: 'false: the claim without its lines (page them from GET /api/claims/{id}/lines)' }),
+});
 export const LineParams = z.object({ id: wholeNumber(1), lineId: wholeNumber(1) });
 
 export const ClaimLineView = z
@@ -226,6 +232,9 @@ export const ClaimLineView = z
     extra: z.record(z.unknown()).nullable(),
     resubmissionOfLineId: z.number().nullable(),
     adjustedByUserId: z.number().nullable(),
+    adjustmentReason: z.string().nullable().optional().openapi({
+      description: "finance's reason for the line's last manual adjustment (GET /api/claims/:id, its lines and the adjust answer)",
+    }),
   })
   .openapi('ClaimLine');
 export type ClaimLineView = z.infer<typeof ClaimLineView>;

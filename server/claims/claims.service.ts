@@ -117,6 +117,13 @@ export async function getClaim(actor: Actor, id: number) {
   return c;
 }
 
+/** A claim without its lines (a client pages them from GET /api/claims/:id/lines). */
+export async function getClaimHeader(actor: Actor, id: number) {
+  const c = await repo.findClaim(scopeOf(actor), id);
+  if (!c) throw notFound('claim');
+  return c;
+}
+
 export const listClaims = (actor: Actor, q: ClaimQuery) => repo.listClaims(scopeOf(actor), q);
 
 /** A page of a claim's lines (a claim built from a file can hold hundreds of thousands). */

@@ -2,6 +2,9 @@
 import { Op } from 'sequelize';
 import { moneyFromDb, moneyToString } from '../../core/money.js';
 import { Claim, ClaimLine } from '../../models/claims.js';
+import { DisputeEntry, type DisputeEntryKind } from '../../models/disputes.js';
+import { AuditEvent } from '../../models/platform.js';
+import { User } from '../../models/accounts.js';
 import type { TenantScope } from '../auth/actor.js';
 
 const m = (v: string | number | null) => (v === null ? null : moneyToString(moneyFromDb(v)));
@@ -116,4 +119,126 @@ export async function lineHistory(scope: TenantScope, id: number) {
     frontier = next.map((n) => n.id);
   }
   return toViews(chain);
+}
+
+/** One entry of a dispute's thread, as the API shows it. */
+export interface DisputeEntryView {
+  id: number;
+  kind: DisputeEntryKind;
+  authorUserId: number;
+  authorName: string | null;
+  body: string;
+  correction: Record<string, unknown> | null;
+  resubmittedLineId: number | null;
+  createdAt: string;
+}
+export type DisputeState = 'open' | 'accepted' | 'rejected';
+export interface DisputeThreadView {
+  lineId: number;
+  claimId: number;
+  distributorId: number;
+  state: DisputeState;
+  line: DisputeLineView;
+  entries: DisputeEntryView[];
+}
+
+/** The state a thread is in: its last decision, or open. */
+export function stateOf(entries: Pick<DisputeEntryView, 'kind'>[]): DisputeState {
+  for (let i = entries.length - 1; i >= 0; i--) {
+    const k = entries[i]!.kind;
+    if (k === 'accepted' || k === 'rejected') return k;
+    if (k === 'opened') return 'open';
+  }
+  return 'open';
+}
+
+async function threadsOf(lines: DisputeLineView[], entries: DisputeEntry[]): Promise<DisputeThreadView[]> {
+  const authors = new Map(
+    (await User.findAll({ where: { id: [...new Set(entries.map((e) => e.authorUserId))] }, attributes: ['id', 'name'] })).map((u) => [
+      u.id,
+      u.name,
+    ]),
+  );
+  const byLine = new Map<number, DisputeEntryView[]>();
+  for (const e of entries) {
+    let list = byLine.get(e.claimLineId);
+    if (!list) byLine.set(e.claimLineId, (list = []));
+    list.push({
+      id: e.id,
+      kind: e.kind,
+      authorUserId: e.authorUserId,
+      authorName: authors.get(e.authorUserId) ?? null,
+      body: e.body,
+      correction: e.correction ? (JSON.parse(e.correction) as Record<string, unknown>) : null,
+      resubmittedLineId: e.resubmittedLineId,
+      createdAt: e.createdAt.toISOString(),
+    });
+  }
+  return lines.map((line) => {
+    const list = byLine.get(line.id) ?? [];
+    return { lineId: line.id, claimId: line.claimId, distributorId: line.distributorId, state: stateOf(list), line, entries: list };
+  });
+}
+
+/** A line's dispute thread (null when the line is not the caller's or was never disputed). */
+export async function findThread(scope: TenantScope, lineId: number): Promise<DisputeThreadView | null> {
+  const line = await findLine(scope, lineId);
+  if (!line) return null;
+  const entries = await DisputeEntry.findAll({ where: { claimLineId: lineId }, order: [['id', 'ASC']] });
+  if (!entries.length) return null;
+  return (await threadsOf([line], entries))[0]!;
+}
+
+/** Disputed lines with their threads, newest dispute first; `state` narrows to open or decided ones. */
+export async function listThreads(scope: TenantScope, state: DisputeState | 'all', limit: number): Promise<DisputeThreadView[]> {
+  const opened = await DisputeEntry.findAll({
+    where: { ...scoped(scope), kind: 'opened' },
+    order: [['id', 'DESC']],
+    attributes: ['claimLineId'],
+  });
+  const lineIds = [...new Set(opened.map((e) => e.claimLineId))];
+  if (!lineIds.length) return [];
+  const entries = await DisputeEntry.findAll({ where: { claimLineId: lineIds }, order: [['id', 'ASC']] });
+  const lines = new Map((await toViews(await ClaimLine.findAll({ where: { id: lineIds } }))).map((l) => [l.id, l]));
+  const threads = await threadsOf(lineIds.map((id) => lines.get(id)!).filter(Boolean), entries);
+  return threads.filter((t) => state === 'all' || t.state === state).slice(0, limit);
+}
+
+export async function addEntry(entry: {
+  claimLineId: number;
+  distributorId: number;
+  authorUserId: number;
+  kind: DisputeEntryKind;
+  body: string;
+  correction?: Record<string, unknown> | null;
+  resubmittedLineId?: number | null;
+}): Promise<number> {
+  const row = await DisputeEntry.create({
+    ...entry,
+    correction: entry.correction ? JSON.stringify(entry.correction) : null,
+    resubmittedLineId: entry.resubmittedLineId ?? null,
+  });
+  return row.id;
+}
+
+/** The line a resubmission created from `originalLineId` (the newest), if any. */
+export async function resubmissionOf(originalLineId: number): Promise<number | null> {
+  const l = await ClaimLine.findOne({ where: { resubmissionOfLineId: originalLineId }, order: [['id', 'DESC']], attributes: ['id'] });
+  return l?.id ?? null;
+}
+
+/**
+ * Finance's reason for each manually adjusted line (the latest `claim_line.adjusted` audit
+ * event's reason), so the distributor reads why its credit changed.
+ */
+export async function adjustmentReasons(lineIds: number[]): Promise<Map<number, string>> {
+  const out = new Map<number, string>();
+  if (!lineIds.length) return out;
+  const events = await AuditEvent.findAll({
+    where: { action: 'claim_line.adjusted', entityType: 'claim_line', entityId: lineIds.map(String) },
+    attributes: ['entityId', 'reason'],
+    order: [['id', 'ASC']],
+  });
+  for (const e of events) if (e.reason) out.set(Number(e.entityId), e.reason);
+  return out;
 }

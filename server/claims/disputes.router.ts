@@ -119,6 +119,116 @@ async function refuseOversizedCorrections(actor: Actor, lines: z.infer<typeof Co
   }
 }
 
+const DisputeEntryView = z
+  .object({
+    id: z.number(),
+    kind: z.enum(['opened', 'comment', 'accepted', 'rejected']),
+    authorUserId: z.number(),
+    authorName: z.string().nullable(),
+    body: z.string(),
+    correction: z.record(z.unknown()).nullable().openapi({ description: 'the corrected line the distributor sent (opened entries)' }),
+    resubmittedLineId: z.number().nullable().openapi({ description: "the line a rejected line's correction was resubmitted as" }),
+    createdAt: z.string(),
+  })
+  .openapi('DisputeEntry');
+const DisputeThread = z
+  .object({
+    lineId: z.number(),
+    claimId: z.number(),
+    distributorId: z.number(),
+    state: z.enum(['open', 'accepted', 'rejected']),
+    line: DisputeLine,
+    entries: z.array(DisputeEntryView),
+  })
+  .openapi('DisputeThread');
+const DisputeInput = z
+  .object({
+    lineId: z.number().int().positive(),
+    comment: z.string().trim().min(3).max(2000),
+    correction: Correction.omit({ originalLineId: true }).optional().openapi({
+      description:
+        'the corrected line: resubmitted at once for a rejected line; kept on the dispute for a cut or adjusted line (accepting it applies its claimedAmount)',
+    }),
+  })
+  .strict()
+  .openapi('DisputeInput');
+const CommentInput = z
+  .object({ body: z.string().trim().min(1).max(2000) })
+  .strict()
+  .openapi('DisputeComment');
+const DecisionInput = z
+  .object({
+    decision: z.enum(['accept', 'reject']),
+    comment: z.string().trim().min(3).max(2000),
+    approvedAmount: Amount.optional().openapi({
+      description: "accept only: the amount to approve (default: the correction's claimedAmount, else the line's claimed amount)",
+    }),
+  })
+  .strict()
+  .openapi('DisputeDecision');
+const ThreadQuery = z.object({
+  state: z.enum(['open', 'accepted', 'rejected', 'all']).default('open'),
+  limit: wholeNumber(1, 500).default(100),
+});
+
+describeRoute({
+  method: 'get',
+  path: '/api/disputes/threads',
+  summary: 'Disputed lines with their comment threads (a distributor sees its own)',
+  tags,
+  query: ThreadQuery,
+  response: z.object({ items: z.array(DisputeThread) }),
+});
+describeRoute({
+  method: 'post',
+  path: '/api/disputes',
+  summary: 'Dispute a rejected, cut or adjusted-down line with a comment and, optionally, the corrected line',
+  tags,
+  body: DisputeInput,
+  response: DisputeThread,
+  status: 201,
+  errors: {
+    400: 'VALIDATION_FAILED, errors[] naming the field (comment, correction.*)',
+    403: 'FORBIDDEN: only a distributor user disputes',
+    404: "NOT_FOUND: a lineId that is not one of your claims' lines",
+    409: 'LINE_NOT_DISPUTABLE (accepted in full or pending), DISPUTE_ALREADY_OPEN, DISPUTE_THE_ORIGINAL, ALREADY_RESUBMITTED',
+  },
+});
+describeRoute({
+  method: 'get',
+  path: '/api/disputes/lines/:id/thread',
+  summary: "A disputed line's thread: the dispute, the comments and the decision",
+  tags,
+  params: IdParam,
+  response: DisputeThread,
+  errors: { 404: 'NOT_FOUND: not your line, or never disputed' },
+});
+describeRoute({
+  method: 'post',
+  path: '/api/disputes/lines/:id/comments',
+  summary: "Add a comment to a line's dispute thread (either side)",
+  tags,
+  params: IdParam,
+  body: CommentInput,
+  response: DisputeThread,
+  status: 201,
+  errors: { 404: 'NOT_FOUND: not your line, or never disputed' },
+});
+describeRoute({
+  method: 'post',
+  path: '/api/disputes/lines/:id/decision',
+  summary: 'The vendor accepts (approving through the settlement service) or rejects an open dispute, with a comment',
+  tags,
+  params: IdParam,
+  body: DecisionInput,
+  response: DisputeThread,
+  errors: {
+    403: 'FORBIDDEN: finance and vendor admins decide',
+    404: 'NOT_FOUND: never disputed',
+    409: "DISPUTE_DECIDED; CLAIM_NOT_IN_REVIEW (accepting needs the line's claim in review)",
+  },
+});
+
 export function disputesRouter() {
   const r = Router();
   r.get('/', async (req, res) => {
@@ -130,6 +240,29 @@ export function disputesRouter() {
     const input = parse(ResubmitInput, req.body);
     await refuseOversizedCorrections(actor, input.lines);
     res.status(201).json(await service.resubmit(actor, input));
+  });
+  r.get('/threads', async (req, res) => {
+    const q = parse(ThreadQuery, req.query, 'query');
+    res.json({ items: await service.listThreads(requireActor(req), q.state, q.limit) });
+  });
+  r.post('/', async (req, res) => {
+    const actor = authorize(req, 'claim.submit');
+    const input = parse(DisputeInput, req.body);
+    if (input.correction) await refuseOversizedCorrections(actor, [{ ...input.correction, originalLineId: input.lineId }]);
+    res.status(201).json(await service.openDispute(actor, input));
+  });
+  r.get('/lines/:id/thread', async (req, res) => {
+    res.json(await service.disputeThread(requireActor(req), parse(IdParam, req.params, 'params').id));
+  });
+  r.post('/lines/:id/comments', async (req, res) => {
+    const actor = authorize(req, 'claim.note');
+    const id = parse(IdParam, req.params, 'params').id;
+    res.status(201).json(await service.commentOnDispute(actor, id, parse(CommentInput, req.body).body));
+  });
+  r.post('/lines/:id/decision', async (req, res) => {
+    const actor = authorize(req, 'claim.adjust');
+    const id = parse(IdParam, req.params, 'params').id;
+    res.json(await service.decideDispute(actor, id, parse(DecisionInput, req.body)));
   });
   r.get('/lines/:id/history', async (req, res) => {
     res.json({ items: await service.lineHistory(requireActor(req), parse(IdParam, req.params, 'params').id) });

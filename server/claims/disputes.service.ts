@@ -7,6 +7,7 @@
  * claims in different currencies cannot share one resubmission.
  */
 import { minorUnitExponent } from '../../core/currency.js';
+import { isDisputable } from '../../core/claims/disputable.js';
 import { canonicalPosKeyParts } from '../../core/claims/pos-key.js';
 import { lineCredit, moneyToString, parseMoney, sumMoney } from '../../core/money.js';
 import type { Actor } from '../auth/actor.js';
@@ -16,7 +17,7 @@ import { AppError, conflict, notFound } from '../errors.js';
 import { documentNumber } from '../http/numbers.js';
 import * as settlement from '../settlement/settlement.service.js';
 import * as repo from './claims.repository.js';
-import { debitMemoFree, submitClaim } from './claims.service.js';
+import { adjustLine, debitMemoFree, submitClaim } from './claims.service.js';
 import * as disputes from './disputes.repository.js';
 
 export interface Correction {
@@ -137,4 +138,122 @@ export async function resubmit(actor: Actor, input: { debitMemoNumber: string | 
     after: { resubmissionOf: lines.map((l) => l.resubmissionOfLineId), claimedTotal },
   });
   return submitClaim(actor, id);
+}
+
+async function openThread(actor: Actor, lineId: number) {
+  const thread = await disputes.findThread(scopeOf(actor), lineId);
+  if (!thread) throw notFound('dispute');
+  return thread;
+}
+
+export const listThreads = (actor: Actor, state: disputes.DisputeState | 'all', limit: number) =>
+  disputes.listThreads(scopeOf(actor), state, limit);
+
+export async function disputeThread(actor: Actor, lineId: number) {
+  return openThread(actor, lineId);
+}
+
+/**
+ * The distributor disputes a rejected, cut or adjusted-down line with a comment and the corrected
+ * line. A rejected line's correction is resubmitted at once (a new claim through the rules and
+ * the ledger, `resubmit`); a cut or adjusted line still holds its POS line, so its correction is
+ * kept on the dispute for the vendor, whose acceptance applies it through the settlement service.
+ */
+export async function openDispute(
+  actor: Actor,
+  input: { lineId: number; comment: string; correction?: Omit<Correction, 'originalLineId'> },
+) {
+  const scope = scopeOf(actor);
+  const line = await disputes.findLine(scope, input.lineId);
+  if (!line) throw notFound(`claim line ${input.lineId}`);
+  if (line.resubmissionOfLineId !== null) {
+    throw conflict('DISPUTE_THE_ORIGINAL', `line ${line.id} is a resubmission of line ${line.resubmissionOfLineId}: dispute that line`);
+  }
+  if (!isDisputable(line)) {
+    throw conflict(
+      'LINE_NOT_DISPUTABLE',
+      `line ${line.id} is ${line.verdict} for ${line.approvedAmount} of ${line.claimedAmount} claimed: only rejected, cut or adjusted-down lines are disputed`,
+    );
+  }
+  const existing = await disputes.findThread(scope, line.id);
+  if (existing?.state === 'open') throw conflict('DISPUTE_ALREADY_OPEN', `line ${line.id} already has an open dispute`);
+  let resubmittedLineId: number | null = null;
+  if (input.correction && line.verdict === 'rejected') {
+    await resubmit(actor, { debitMemoNumber: null, lines: [{ ...input.correction, originalLineId: line.id }] });
+    resubmittedLineId = await disputes.resubmissionOf(line.id);
+  }
+  await disputes.addEntry({
+    claimLineId: line.id,
+    distributorId: line.distributorId,
+    authorUserId: actor.userId,
+    kind: 'opened',
+    body: input.comment,
+    correction: input.correction ?? null,
+    resubmittedLineId,
+  });
+  await recordAudit(actor, {
+    action: 'dispute.opened',
+    entityType: 'claim_line',
+    entityId: line.id,
+    distributorId: line.distributorId,
+    after: { comment: input.comment, correction: input.correction ?? null, resubmittedLineId },
+  });
+  return openThread(actor, line.id);
+}
+
+/** Either side adds a comment to a line's dispute thread. */
+export async function commentOnDispute(actor: Actor, lineId: number, body: string) {
+  const thread = await openThread(actor, lineId);
+  await disputes.addEntry({ claimLineId: lineId, distributorId: thread.distributorId, authorUserId: actor.userId, kind: 'comment', body });
+  await recordAudit(actor, {
+    action: 'dispute.commented',
+    entityType: 'claim_line',
+    entityId: lineId,
+    distributorId: thread.distributorId,
+    after: { comment: body },
+  });
+  return openThread(actor, lineId);
+}
+
+/**
+ * The vendor decides an open dispute. Accepting sets the approved amount (given, else the
+ * correction's claimed amount, else the line's claimed amount) on the line the dispute is about
+ * now (its resubmission if there is one) through claims.service adjustLine, that is the
+ * settlement service; rejecting leaves every amount as it is. Both keep the comment on the thread.
+ */
+export async function decideDispute(
+  actor: Actor,
+  lineId: number,
+  input: { decision: 'accept' | 'reject'; comment: string; approvedAmount?: string },
+) {
+  const thread = await openThread(actor, lineId);
+  if (thread.state !== 'open') throw conflict('DISPUTE_DECIDED', `the dispute on line ${lineId} was already ${thread.state}`);
+  let after: Record<string, unknown> = { decision: input.decision, comment: input.comment };
+  if (input.decision === 'accept') {
+    const opened = [...thread.entries].reverse().find((e) => e.kind === 'opened');
+    const targetId = opened?.resubmittedLineId ?? lineId;
+    const target = targetId === lineId ? thread.line : await disputes.findLine(scopeOf(actor), targetId);
+    if (!target) throw notFound(`claim line ${targetId}`);
+    const corrected = opened?.correction?.claimedAmount;
+    const amount = input.approvedAmount ?? (typeof corrected === 'string' ? corrected : target.claimedAmount);
+    await adjustLine(actor, target.claimId, target.id, amount, `dispute accepted: ${input.comment}`);
+    after = { ...after, lineId: target.id, approvedAmount: moneyToString(parseMoney(amount)) };
+  }
+  await disputes.addEntry({
+    claimLineId: lineId,
+    distributorId: thread.distributorId,
+    authorUserId: actor.userId,
+    kind: input.decision === 'accept' ? 'accepted' : 'rejected',
+    body: input.comment,
+  });
+  await recordAudit(actor, {
+    action: 'dispute.decided',
+    entityType: 'claim_line',
+    entityId: lineId,
+    distributorId: thread.distributorId,
+    before: { state: 'open' },
+    after,
+    reason: input.comment,
+  });
+  return openThread(actor, lineId);
 }

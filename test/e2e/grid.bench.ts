@@ -46,10 +46,31 @@ const page = `<!doctype html><html><body style="margin:0;font-family:sans-serif"
       last = now;
     }
     const fullScroll = performance.now() - s0;
+    vp.scrollTop = 0;
+    const settle = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+    const timed = async (act, done) => {
+      const t = performance.now();
+      act();
+      const sync = performance.now() - t;
+      while (!done()) await new Promise((r) => setTimeout(r, 5));
+      await g.updateComplete;
+      await settle();
+      return [sync, performance.now() - t];
+    };
+    const root = g.shadowRoot;
+    const [, groupBy] = await timed(() => { g.groupBy = 'verdict'; }, () => !!root.querySelector('[part="group-row"]'));
+    const [, ungroup] = await timed(() => { g.groupBy = 'none'; }, () => !root.querySelector('[part="group-row"]'));
+    const sortButton = () => [...root.querySelectorAll('[role="columnheader"] button')].find((b) => b.textContent.trim().startsWith('Claimed'));
+    const [, sort] = await timed(() => sortButton().click(), () => root.querySelector('[aria-sort="ascending"]') !== null);
+    const [, sortBack] = await timed(() => sortButton().click(), () => root.querySelector('[aria-sort="descending"]') !== null);
+    const filter = root.querySelector('#filter');
+    const before = g.visibleRows.length;
+    const [filterKeystroke, filter1] = await timed(() => { filter.value = 'Customer 12'; filter.dispatchEvent(new Event('input')); }, () => g.visibleRows.length !== before);
+    const [, clearFilter] = await timed(() => { filter.value = ''; filter.dispatchEvent(new Event('input')); }, () => g.visibleRows.length === before);
     frames.sort((a, b) => a - b);
     const rowsInDom = g.shadowRoot.querySelectorAll('[part="row"]').length;
     const lastRow = g.shadowRoot.querySelectorAll('[part="row"]')[rowsInDom - 1]?.textContent.includes('INV-' + String(${LINES} - 1).padStart(7, '0'));
-    return { firstRender, fullScroll, frames: frames.length, p50Frame: frames[Math.floor(frames.length / 2)], p95Frame: frames[Math.floor(frames.length * 0.95)], maxFrame: frames[frames.length - 1], rowsInDom, reachedEnd: !!lastRow };
+    return { firstRender, fullScroll, groupBy, ungroup, sort, sortBack, filterKeystroke, filter: filter1, clearFilter, frames: frames.length, p50Frame: frames[Math.floor(frames.length / 2)], p95Frame: frames[Math.floor(frames.length * 0.95)], maxFrame: frames[frames.length - 1], rowsInDom, reachedEnd: !!lastRow };
   };
 </script></body></html>`;
 

@@ -1,0 +1,97 @@
+import { html, LitElement, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { isMoneyText, moneyToString, parseMoney } from '../../core/money.js';
+import { controls, themeTokens } from '../shared/theme.js';
+import { adjustFormStyles } from './claim-adjust-form.styles.js';
+
+/** What the adjust form asks its grid to save. */
+export interface AdjustRequest {
+  approvedAmount: string;
+  reason: string;
+}
+
+/**
+ * Finance's form to set the amount approved for one claim line, with a reason. It checks the
+ * amount and reason and fires `adjust` (not composed: the claim grid saves it and reports the
+ * outcome through `error`).
+ *
+ * @summary The adjust form of a claim line (part of bec-claim-grid).
+ * @event adjust - `{ approvedAmount, reason }`, the amount as a 4-decimal string.
+ * @csspart form - The form.
+ */
+@customElement('bec-claim-adjust-form')
+export class BecClaimAdjustForm extends LitElement {
+  static override styles = [themeTokens, controls, adjustFormStyles];
+
+  /** The amount approved now (a decimal string), the form's starting value. */
+  @property({ attribute: 'approved-amount' }) approvedAmount = '';
+  /** ISO 4217 code shown beside the amount. */
+  @property() currency = 'USD';
+  /** The line's number, for the form's label. */
+  @property({ type: Number, attribute: 'line-number' }) lineNumber = 0;
+  /** A save is under way. */
+  @property({ type: Boolean }) busy = false;
+  /** The server's refusal of the last save. */
+  @property() error = '';
+
+  @state() private errors: Record<string, string> = {};
+
+  /** Clears the reason after a save. */
+  reset() {
+    this.renderRoot.querySelector('form')?.reset();
+    this.errors = {};
+  }
+
+  private submit(e: SubmitEvent) {
+    e.preventDefault();
+    const data = new FormData(e.target as HTMLFormElement);
+    const amount = String(data.get('approvedAmount') ?? '').trim();
+    const reason = String(data.get('reason') ?? '').trim();
+    const errors: Record<string, string> = {};
+    if (!isMoneyText(amount)) errors.approvedAmount = 'Enter an amount such as 120.50';
+    else if (parseMoney(amount).isNegative()) errors.approvedAmount = 'The amount cannot be negative';
+    if (reason.length < 3) errors.reason = 'A reason is required for every adjustment';
+    this.errors = errors;
+    if (Object.keys(errors).length) return;
+    this.dispatchEvent(new CustomEvent<AdjustRequest>('adjust', { detail: { approvedAmount: moneyToString(parseMoney(amount)), reason } }));
+  }
+
+  override render() {
+    return html`<form part="form" @submit=${this.submit} novalidate aria-label="Adjust line ${this.lineNumber}">
+      <h3>Adjust</h3>
+      <div class="field" ?data-invalid=${!!this.errors.approvedAmount}>
+        <label for="adj-amount">Approved amount (${this.currency})</label>
+        <input
+          id="adj-amount"
+          name="approvedAmount"
+          inputmode="decimal"
+          .value=${this.approvedAmount}
+          aria-invalid=${this.errors.approvedAmount ? 'true' : 'false'}
+          aria-describedby="adj-amount-err"
+        />
+        <div class="field-error" id="adj-amount-err">${this.errors.approvedAmount ?? ''}</div>
+      </div>
+      <div class="field" ?data-invalid=${!!this.errors.reason}>
+        <label for="adj-reason">Reason (required)</label>
+        <input
+          id="adj-reason"
+          name="reason"
+          required
+          aria-invalid=${this.errors.reason ? 'true' : 'false'}
+          aria-describedby="adj-reason-err"
+        />
+        <div class="field-error" id="adj-reason-err">${this.errors.reason ?? ''}</div>
+      </div>
+      ${this.error ? html`<div class="alert" role="alert">${this.error}</div>` : nothing}
+      <div class="actions">
+        <button class="brand" type="submit" ?disabled=${this.busy}>Save adjustment</button>
+      </div>
+    </form>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'bec-claim-adjust-form': BecClaimAdjustForm;
+  }
+}

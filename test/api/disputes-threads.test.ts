@@ -1,0 +1,178 @@
+/**
+ * Disputes with a thread: the distributor disputes a rejected, cut or adjusted-down line with a
+ * comment (and the corrected line), either side comments, the vendor accepts or rejects with a
+ * comment; every step is audited and an accepted dispute pays through the settlement service.
+ */
+import { describeDb, startTestApp, USERS, type Client, type TestApp } from '../support/harness.js';
+
+interface Thread {
+  lineId: number;
+  claimId: number;
+  state: string;
+  line: { id: number; verdict: string; approvedAmount: string };
+  entries: { kind: string; body: string; authorName: string | null; resubmittedLineId: number | null; correction: unknown }[];
+}
+
+describeDb('dispute threads', () => {
+  let t: TestApp;
+  let arrow: Client;
+  let finance: Client;
+  let authNumber: string;
+  let n = 0;
+  /** One submitted claim of one line for Arrowhead, with the given overrides. */
+  async function claimLine(over: Record<string, unknown>) {
+    n++;
+    const res = await arrow.post('/api/claims', {
+      submit: true,
+      debitMemoNumber: `ARW-THREAD-${n}`,
+      lines: [
+        {
+          authorizationNumber: authNumber,
+          vendorPartNumber: 'VS-ETH-PHY',
+          endCustomerName: 'Cascade Robotics',
+          invoiceNumber: `ARW-T-${n}`,
+          invoiceLine: '1',
+          invoiceDate: '2026-10-20',
+          quantity: 10,
+          bookCost: '3.8950',
+          authorizedCost: '3.2000',
+          ...over,
+        },
+      ],
+    });
+    expect(res.status).toBe(201);
+    return res.body as { id: number; lines: { id: number; verdict: string; approvedAmount: string; claimedAmount: string }[] };
+  }
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    arrow = await t.as(USERS.arrowhead);
+    finance = await t.as(USERS.finance);
+    authNumber = (await arrow.get('/api/authorizations')).body.items.find((a: { lines: unknown[] }) => a.lines.length === 1).number;
+  });
+  afterAll(() => t.close());
+
+  it('disputes a line finance adjusted down with a comment and its correction; finance accepts it through the settlement service', async () => {
+    const claim = await claimLine({});
+    const line = claim.lines[0]!;
+    const adjusted = await finance.post(`/api/claims/${claim.id}/lines/${line.id}/adjust`, {
+      approvedAmount: '5.0000',
+      reason: 'Freight deducted',
+    });
+    expect(adjusted.body.lines[0]).toMatchObject({ verdict: 'adjusted', adjustmentReason: 'Freight deducted' });
+    // The distributor reads finance's reason on its own view of the line.
+    expect((await arrow.get(`/api/claims/${claim.id}`)).body.lines[0].adjustmentReason).toBe('Freight deducted');
+    const opened = await arrow.post('/api/disputes', {
+      lineId: line.id,
+      comment: 'Freight was prepaid by us',
+      correction: { claimedAmount: '6.9500' },
+    });
+    expect(opened.status).toBe(201);
+    const thread = opened.body as Thread;
+    expect(thread).toMatchObject({ lineId: line.id, claimId: claim.id, state: 'open' });
+    expect(thread.entries).toEqual([
+      expect.objectContaining({ kind: 'opened', body: 'Freight was prepaid by us', correction: { claimedAmount: '6.9500' } }),
+    ]);
+    expect(thread.entries[0]!.authorName).toEqual(expect.any(String));
+    expect((await arrow.post('/api/disputes', { lineId: line.id, comment: 'again please' })).body.code).toBe('DISPUTE_ALREADY_OPEN');
+
+    // The vendor sees it in its list; another distributor does not.
+    const open = (await finance.get('/api/disputes/threads?state=open')).body.items as Thread[];
+    expect(open.map((x) => x.lineId)).toContain(line.id);
+    const north = await t.as(USERS.northbridge);
+    expect(((await north.get('/api/disputes/threads?state=all')).body.items as Thread[]).some((x) => x.lineId === line.id)).toBe(false);
+    expect((await north.get(`/api/disputes/lines/${line.id}/thread`)).status).toBe(404);
+    expect((await north.post(`/api/disputes/lines/${line.id}/comments`, { body: 'me too' })).status).toBe(404);
+
+    const comment = await finance.post(`/api/disputes/lines/${line.id}/comments`, { body: 'Send the freight invoice, please' });
+    expect(comment.status).toBe(201);
+    // A distributor may not decide; finance does.
+    expect((await arrow.post(`/api/disputes/lines/${line.id}/decision`, { decision: 'accept', comment: 'self' })).status).toBe(403);
+    const decided = await finance.post(`/api/disputes/lines/${line.id}/decision`, { decision: 'accept', comment: 'Invoice checked' });
+    expect(decided.status).toBe(200);
+    expect(decided.body).toMatchObject({ state: 'accepted', line: { verdict: 'adjusted', approvedAmount: '6.9500' } });
+    expect((decided.body as Thread).entries.map((e) => e.kind)).toEqual(['opened', 'comment', 'accepted']);
+    expect((await finance.post(`/api/disputes/lines/${line.id}/decision`, { decision: 'reject', comment: 'late' })).body.code).toBe(
+      'DISPUTE_DECIDED',
+    );
+
+    // The claim's total follows, and the distributor reads the decision's reason on the line.
+    const after = await arrow.get(`/api/claims/${claim.id}`);
+    expect(after.body.approvedTotal).toBe('6.9500');
+    expect(after.body.lines[0]).toMatchObject({ verdict: 'adjusted', adjustmentReason: 'dispute accepted: Invoice checked' });
+    // The grid reads the claim without its lines, then pages them.
+    const head = await arrow.get(`/api/claims/${claim.id}?lines=false`);
+    expect(head.body).toMatchObject({ id: claim.id, approvedTotal: '6.9500', lineCount: 1 });
+    expect(head.body.lines).toBeUndefined();
+    const page = await arrow.get(`/api/claims/${claim.id}/lines?limit=1`);
+    expect(page.body.items[0].adjustmentReason).toBe('dispute accepted: Invoice checked');
+
+    // Every step is in the audit trail.
+    const admin = await t.as(USERS.admin);
+    const actions = ((await admin.get(`/api/audit?entityType=claim_line&entityId=${line.id}`)).body.items as { action: string }[]).map(
+      (e) => e.action,
+    );
+    expect(actions).toEqual(expect.arrayContaining(['dispute.opened', 'dispute.commented', 'dispute.decided', 'claim_line.adjusted']));
+  });
+
+  it('disputes a cut line; accepting above the authorized credit is refused naming approvedAmount, a rejection keeps the comment', async () => {
+    // Claimed 9.00 where the authorization gives (3.8950 - 3.2000) x 10 = 6.95: the line is cut.
+    const claim = await claimLine({ claimedAmount: '9.0000' });
+    const line = claim.lines[0]!;
+    expect(line.approvedAmount).toBe('6.9500');
+    const opened = await arrow.post('/api/disputes', {
+      lineId: line.id,
+      comment: 'Our invoice shows 9.00',
+      correction: { claimedAmount: '9.0000' },
+    });
+    expect(opened.status).toBe(201);
+    const tooMuch = await finance.post(`/api/disputes/lines/${line.id}/decision`, { decision: 'accept', comment: 'Fine by me' });
+    expect(tooMuch.status).toBe(400);
+    expect(tooMuch.body.detail).toContain('approvedAmount');
+    expect((await finance.get(`/api/disputes/lines/${line.id}/thread`)).body.state).toBe('open');
+    const rejected = await finance.post(`/api/disputes/lines/${line.id}/decision`, {
+      decision: 'reject',
+      comment: 'The authorization caps the credit at 6.95',
+    });
+    expect(rejected.body).toMatchObject({ state: 'rejected', line: { approvedAmount: '6.9500' } });
+    expect((rejected.body as Thread).entries.at(-1)).toMatchObject({ kind: 'rejected', body: 'The authorization caps the credit at 6.95' });
+  });
+
+  it('resubmits the correction of a rejected line at once; a rejection keeps the amounts and the comment', async () => {
+    const claim = await claimLine({ endCustomerName: 'Orion Automotive' });
+    const line = claim.lines[0]!;
+    expect(line.verdict).toBe('rejected');
+    const opened = await arrow.post('/api/disputes', {
+      lineId: line.id,
+      comment: 'Wrong end customer typed',
+      correction: { endCustomerName: 'Cascade Robotics' },
+    });
+    expect(opened.status).toBe(201);
+    const resubmitted = (opened.body as Thread).entries[0]!.resubmittedLineId;
+    expect(resubmitted).toEqual(expect.any(Number));
+    const history = (await arrow.get(`/api/disputes/lines/${line.id}/history`)).body.items as { id: number; verdict: string }[];
+    expect(history.map((l) => [l.id, l.verdict])).toEqual([
+      [line.id, 'rejected'],
+      [resubmitted, 'accepted'],
+    ]);
+    const rejected = await finance.post(`/api/disputes/lines/${line.id}/decision`, { decision: 'reject', comment: 'Resubmission stands' });
+    expect(rejected.body).toMatchObject({ state: 'rejected', line: { verdict: 'rejected', approvedAmount: '0.0000' } });
+    expect((rejected.body as Thread).entries.at(-1)).toMatchObject({ kind: 'rejected', body: 'Resubmission stands' });
+  });
+
+  it('refuses lines accepted in full, and names the field of a bad comment or correction', async () => {
+    const claim = await claimLine({});
+    const line = claim.lines[0]!;
+    expect(line.verdict).toBe('accepted');
+    const full = await arrow.post('/api/disputes', { lineId: line.id, comment: 'more please' });
+    expect(full.status).toBe(409);
+    expect(full.body.code).toBe('LINE_NOT_DISPUTABLE');
+    const short = await arrow.post('/api/disputes', { lineId: line.id, comment: '' });
+    expect(short.status).toBe(400);
+    expect(JSON.stringify(short.body.errors)).toContain('comment');
+    const badAmount = await arrow.post('/api/disputes', { lineId: line.id, comment: 'fine text', correction: { claimedAmount: '1,5' } });
+    expect(badAmount.status).toBe(400);
+    expect(JSON.stringify(badAmount.body.errors)).toContain('correction.claimedAmount');
+    expect((await finance.post('/api/disputes', { lineId: line.id, comment: 'vendor cannot open' })).status).toBe(403);
+  });
+});
