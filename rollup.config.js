@@ -43,25 +43,46 @@ const stableEntries = (names, manifestName) => ({
   },
 });
 
-/** Writes `.br` and `.gz` beside every JavaScript file; reports (and caps) bec.js's size. */
+/**
+ * Writes `.br` and `.gz` beside every JavaScript file; reports (and caps) what a page that loads
+ * bec.js downloads before anything runs: the entry and every chunk it imports statically, each
+ * gzipped. Chunks loaded on demand (`import()`: the upload's and the claim form's preflight) are
+ * reported beside it, not counted in the budget.
+ */
 const precompress = (budgetEntry) => ({
   name: 'precompress',
   writeBundle(options, bundle) {
+    const gzipped = new Map();
     for (const [fileName, file] of Object.entries(bundle)) {
       if (!fileName.endsWith('.js')) continue;
       const bytes = Buffer.from(file.type === 'chunk' ? file.code : file.source);
       const gz = gzipSync(bytes, { level: 9 });
+      gzipped.set(fileName, gz.length);
       writeFileSync(join(options.dir, `${fileName}.gz`), gz);
       writeFileSync(
         join(options.dir, `${fileName}.br`),
         brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length } }),
       );
-      if (file.type === 'chunk' && file.isEntry && file.name === budgetEntry) {
-        const kb = (gz.length / 1024).toFixed(1);
-        console.log(`dist/${fileName} (dist/bec.js): ${kb} KB gzipped, budget ${BUDGET_GZIP_BYTES / 1024} KB`);
-        if (gz.length > BUDGET_GZIP_BYTES) this.error(`dist/bec.js is ${kb} KB gzipped, over the ${BUDGET_GZIP_BYTES / 1024} KB budget`);
-      }
     }
+    const entry = Object.values(bundle).find((f) => f.type === 'chunk' && f.isEntry && f.name === budgetEntry);
+    if (!entry) return;
+    const first = new Set();
+    const lazy = new Set();
+    const visit = (fileName) => {
+      if (first.has(fileName)) return;
+      first.add(fileName);
+      for (const i of bundle[fileName].imports) visit(i);
+      for (const d of bundle[fileName].dynamicImports) lazy.add(d);
+    };
+    visit(entry.fileName);
+    const kb = (files) => ([...files].reduce((n, f) => n + (gzipped.get(f) ?? 0), 0) / 1024).toFixed(1);
+    const onDemand = [...lazy].filter((f) => !first.has(f));
+    console.log(
+      `dist/bec.js loads ${first.size} files: ${kb(first)} KB gzipped, budget ${BUDGET_GZIP_BYTES / 1024} KB; ` +
+        `on demand: ${onDemand.map((f) => `${f} ${kb([f])} KB`).join(', ') || 'nothing'}`,
+    );
+    if (Number(kb(first)) * 1024 > BUDGET_GZIP_BYTES)
+      this.error(`dist/bec.js with what it imports is ${kb(first)} KB gzipped, over the ${BUDGET_GZIP_BYTES / 1024} KB budget`);
   },
 });
 
@@ -71,7 +92,16 @@ const plugins = () => [
   esbuild({ target: 'es2022', minify: true, tsconfig: 'tsconfig.json' }),
 ];
 
-const components = ['request-form', 'request-list', 'claim-grid', 'claim-form', 'approval-queue', 'finance-queue', 'accrual-dashboard', 'claim-upload'];
+const components = [
+  'request-form',
+  'request-list',
+  'claim-grid',
+  'claim-form',
+  'approval-queue',
+  'finance-queue',
+  'accrual-dashboard',
+  'claim-upload',
+];
 const hashed = { format: 'es', dir: 'dist', sourcemap, hashCharacters: 'hex' };
 
 export default [

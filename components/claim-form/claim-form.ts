@@ -8,7 +8,7 @@ import { formatMoney, formatNumber } from '../shared/format.js';
 import { problemOf, renderEmpty, renderLoading, renderProblem, type Problem } from '../shared/states.js';
 import { controls, themeTokens } from '../shared/theme.js';
 import { preflightPosRows, type PreflightResult } from '../claim-upload/claim-upload.js';
-import { loadAuthorizationFacts } from '../claim-upload/engine-preflight.js';
+import { loadAuthorizationFacts } from '../claim-upload/authorization-facts.js';
 import { claimFormStyles } from './claim-form.styles.js';
 
 /** The fields of a claim line the form asks for: POS fields (core/pos/fields.ts), in the order one fills them. */

@@ -2,21 +2,12 @@ import { html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 // core/pos is the browser-safe streaming POS parser the server's import uses too: what the
 // preflight flags here is what the server would reject.
-import {
-  decodeChunks,
-  parsePosChunks,
-  parsePosJson,
-  POS_FIELD_TABLE,
-  posFieldLabel,
-  type PosColumnMapping,
-  type PosEvent,
-  type PosField,
-  type PosReadSettings,
-} from '../../core/pos/index.js';
+import { POS_FIELD_TABLE, posFieldLabel, type PosColumnMapping, type PosField, type PosReadSettings } from '../../core/pos/index.js';
 import type { AuthorizationLineFact } from '../../core/claims/engine.js';
 import type { PosLine } from '../../core/pos/index.js';
 import type { ClaimRunResult, ImportRowError, PosImport, SavedPosMapping } from '../shared/api.js';
-import { engineProblems, loadAuthorizationFacts } from './engine-preflight.js';
+import { loadAuthorizationFacts } from './authorization-facts.js';
+import type { PreflightResult } from './preflight.js';
 import { BecElement } from '../shared/base.js';
 import { formatNumber } from '../shared/format.js';
 import { problemOf, renderLoading, renderProblem, type Problem } from '../shared/states.js';
@@ -24,114 +15,40 @@ import { tableStyles } from '../shared/table.styles.js';
 import { controls, themeTokens } from '../shared/theme.js';
 import { uploadStyles } from './claim-upload.styles.js';
 
-export interface PreflightError {
-  row: number;
-  field?: string;
-  message: string;
-  /** Set when the rules engine, not the parser, found it: the line reads, the server would reject or cut it. */
-  verdict?: 'partial' | 'rejected';
-}
-export interface PreflightResult {
-  /** Data rows in the file (blank rows aside). */
-  rows: number;
-  /** Rows the parser reads (no row error, not a duplicate in the file): what the server imports. */
-  valid: number;
-  /** Of `valid`, the rows the rules engine would accept as they are (all of `valid` when not checked against authorizations). */
-  ready: number;
-  errors: PreflightError[];
-  missingColumns: string[];
-  /** Rows the rules engine would reject or cut, checked against the distributor's authorizations. */
-  rejectedByRules: number;
-}
+export type { PreflightError, PreflightResult } from './preflight.js';
 
-/** Collects parser events into the preflight result, adding duplicate invoice lines within the file. */
-async function collect(
-  events: AsyncIterable<PosEvent> | Iterable<PosEvent>,
-  facts: readonly AuthorizationLineFact[] | null = null,
-  out: PosLine[] | null = null,
-): Promise<PreflightResult> {
-  // Lines are kept only when the engine checks them or the caller asks (a big file never sits in memory).
-  const kept = out ?? [];
-  const keep = out !== null || facts !== null;
-  const errors: PreflightError[] = [];
-  const missingColumns: string[] = [];
-  const badRows = new Set<number>();
-  const seen = new Map<string, number>();
-  let valid = 0;
-  let maxRow = 1;
-  for await (const e of events) {
-    if (e.type === 'error') {
-      const err = e.error;
-      if (err.fatal) missingColumns.push(err.column ?? err.code);
-      errors.push({ row: err.row, field: err.column ?? undefined, message: err.message });
-      badRows.add(err.row);
-      maxRow = Math.max(maxRow, err.row);
-      continue;
-    }
-    const line = e.line;
-    maxRow = Math.max(maxRow, line.row);
-    const key = `${line.invoiceNumber}\u0000${line.invoiceLine}`;
-    const first = seen.get(key);
-    if (first !== undefined) {
-      errors.push({
-        row: line.row,
-        field: 'invoiceLine',
-        message: `duplicate of row ${first} (invoice ${line.invoiceNumber} line ${line.invoiceLine})`,
-      });
-      badRows.add(line.row);
-      continue;
-    }
-    seen.set(key, line.row);
-    valid++;
-    if (keep) kept.push(line);
-  }
-  let rejectedByRules = 0;
-  if (facts && facts.length && !missingColumns.length) {
-    const problems = engineProblems(kept, facts, facts[0].distributorId);
-    rejectedByRules = problems.length;
-    errors.push(...problems.map(({ row, field, message, verdict }) => ({ row, field, message, verdict })));
-  }
-  errors.sort((a, b) => a.row - b.row);
-  return {
-    rows: missingColumns.length ? 0 : valid + badRows.size,
-    valid: missingColumns.length ? 0 : valid,
-    ready: missingColumns.length ? 0 : valid - rejectedByRules,
-    errors,
-    missingColumns,
-    rejectedByRules,
-  };
-}
+/** The preflight's own chunk (the parser and the rules engine), loaded on first use. */
+const preflight = () => import('./preflight.js');
 
 /** Checks a POS CSV text in the browser: header, each row's fields, duplicate invoice lines. */
-export function preflightPosCsv(
+export async function preflightPosCsv(
   text: string,
   mapping: PosColumnMapping = {},
   facts: readonly AuthorizationLineFact[] | null = null,
 ): Promise<PreflightResult> {
-  return collect(parsePosChunks([text], { mapping }), facts);
+  return (await preflight()).preflightPosCsv(text, mapping, facts);
 }
 
 /**
  * The same check over rows typed in a form (`{ invoiceNumber: 'INV-1', quantity: '3', ... }`, one
  * object per line, keyed by POS field name): the lines the parser read are pushed to `lines`.
  */
-export function preflightPosRows(
+export async function preflightPosRows(
   rows: readonly Record<string, string>[],
   mapping: PosColumnMapping,
   facts: readonly AuthorizationLineFact[] | null,
   lines: PosLine[],
 ): Promise<PreflightResult> {
-  return collect(parsePosJson(rows, { mapping }), facts, lines);
+  return (await preflight()).preflightPosRows(rows, mapping, facts, lines);
 }
 
 /** The same check, streaming a File chunk by chunk (large files never sit in memory twice). */
-export function preflightPosFile(
+export async function preflightPosFile(
   file: Blob,
   mapping: PosColumnMapping = {},
   facts: readonly AuthorizationLineFact[] | null = null,
 ): Promise<PreflightResult> {
-  const chunks = file.stream() as unknown as AsyncIterable<Uint8Array>;
-  return collect(parsePosChunks(decodeChunks(chunks), { mapping }), facts);
+  return (await preflight()).preflightPosFile(file, mapping, facts);
 }
 
 const SHOWN_ERRORS = 200;

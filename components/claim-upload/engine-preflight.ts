@@ -14,42 +14,10 @@ import {
   type LineVerdictResult,
   type RuleName,
 } from '../../core/claims/engine.js';
-import type { AuthorizationView } from '../../core/authorization-view.js';
-import type { ProgramType } from '../../core/domain.js';
 import type { PosLine } from '../../core/pos/index.js';
 import { toClaimLineInput } from '../../core/claims/from-pos.js';
-import type { BecApi } from '../shared/api.js';
 
-export type { AuthorizationView };
-
-/** Turns authorizations (with account names and program rules) into the engine's facts. */
-export function authorizationFacts(
-  authorizations: readonly AuthorizationView[],
-  accountNames: ReadonlyMap<number, string>,
-  programs: ReadonlyMap<number, { type: ProgramType; requiredClaimFields: string[] }>,
-): AuthorizationLineFact[] {
-  return authorizations.flatMap((a) =>
-    a.lines.map((l) => ({
-      authorizationId: a.id,
-      authorizationLineId: l.id,
-      authorizationNumber: a.number,
-      authorizationVersion: a.version,
-      distributorId: a.distributorId,
-      productId: l.productId,
-      vendorPartNumber: l.vendorPartNumber,
-      endCustomerId: l.endCustomerId,
-      endCustomerName: l.endCustomerId === null ? null : (accountNames.get(l.endCustomerId) ?? null),
-      authorizedCost: l.authorizedCost,
-      approvedQuantity: l.approvedQuantity,
-      consumedQuantity: l.consumedQuantity,
-      validFrom: l.validFrom,
-      validTo: l.validTo,
-      programId: a.programId,
-      programType: programs.get(a.programId)?.type ?? 'ship_and_debit',
-      requiredFields: programs.get(a.programId)?.requiredClaimFields ?? [],
-    })),
-  );
-}
+export { authorizationFacts, loadAuthorizationFacts, type AuthorizationView } from './authorization-facts.js';
 
 /** The claim-line field each rule reads: where a rejection or a cut is shown. */
 const RULE_FIELD: Record<RuleName, string> = {
@@ -78,12 +46,6 @@ export function verdictField(v: Pick<LineVerdictResult, 'rule' | 'inputs'>): str
   if (missing) return missing;
   if (v.rule === 'dateWithinValidity' && v.inputs.dateChecked === 'shipDate') return 'shipDate';
   return v.rule ? RULE_FIELD[v.rule as RuleName] : 'authorizationNumber';
-}
-
-/** The caller's authorizations, end customers and programs, as the engine's facts (what the preflights check against). */
-export async function loadAuthorizationFacts(api: BecApi): Promise<AuthorizationLineFact[]> {
-  const [auths, customers, programs] = await Promise.all([api.authorizations(), api.accounts('end_customer'), api.programs()]);
-  return authorizationFacts(auths, new Map(customers.map((a) => [a.id, a.name])), new Map(programs.map((p) => [p.id, p])));
 }
 
 export interface EngineProblem {

@@ -1,4 +1,4 @@
-import type { AuthorizationView } from '../claim-upload/engine-preflight.js';
+import type { AuthorizationView } from '../claim-upload/authorization-facts.js';
 /**
  * The one typed API client. The base URL and the credentials (the session cookie with its CSRF
  * token, or a bearer token) are set once per page with `configureApi()`; every component with an
