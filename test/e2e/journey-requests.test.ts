@@ -87,7 +87,9 @@ test(
       const api = apiFor('');
       const claims = await api.claims({ status: 'submitted', pageSize: 200 });
       const claim = claims.items.find((c: { number: string }) => c.number === n);
-      const [line] = await api.claimLines(claim.id, 0, 1);
+      const {
+        items: [line],
+      } = await api.claimLines(claim.id, 0, 1);
       await api.adjustLine(claim.id, line.id, '0.5000', 'E2E: partial return, RMA 4242');
     }, claimNumber);
 
