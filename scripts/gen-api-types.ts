@@ -14,7 +14,6 @@ const HEADER = `/**
  * Generated from the OpenAPI document by \`npm run gen:api\` (scripts/gen-api-types.ts): do not
  * edit. components/shared/api.ts names the shapes the components use.
  */
-/* eslint-disable */
 `;
 
 const doc = JSON.parse(readFileSync(OPENAPI_FILE, 'utf8'));
