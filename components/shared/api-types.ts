@@ -929,10 +929,14 @@ export interface components {
       /** @description stable machine-readable error code */
       code: string;
       detail: string;
+      /** @description the path of the request that failed */
+      instance: string;
       errors?: {
         field: string;
         message: string;
       }[];
+    } & {
+      [key: string]: unknown;
     };
     AuditEvent: {
       id: number;
@@ -951,7 +955,8 @@ export interface components {
       userId: number;
       email: string;
       name: string;
-      role: string;
+      /** @enum {string} */
+      role: 'vendor_admin' | 'channel_manager' | 'finance' | 'distributor_user';
       distributorId: number | null;
     };
     Session: {
@@ -964,9 +969,23 @@ export interface components {
       email: string;
       password: string;
     };
-    CurrentSession: components['schemas']['SessionUser'] & {
+    CurrentSession: {
+      userId: number;
+      email: string;
+      name: string;
+      /** @enum {string} */
+      role: 'vendor_admin' | 'channel_manager' | 'finance' | 'distributor_user';
+      distributorId: number | null;
       /** @description the cookie session's CSRF token, to send as X-CSRF-Token on every change (a session opened by single sign-on learns it here); absent for a bearer token */
       csrfToken?: string;
+    };
+    NewApiTokenIssued: {
+      id: number;
+      name: string;
+      scopes: string[];
+      expiresAt: string | null;
+      /** @description the secret, shown this once */
+      token: string;
     };
     NewApiToken: {
       name: string;
@@ -980,6 +999,14 @@ export interface components {
       scopes: string[];
       /** @description 90 when absent (capped at the minting token's own expiry); null: no expiry */
       expiresInDays?: number | null;
+    };
+    ApiToken: {
+      id: number;
+      name: string;
+      scopes: string[];
+      expiresAt: string | null;
+      revokedAt: string | null;
+      lastUsedAt: string | null;
     };
     NewEmbedToken: {
       /** Format: email */
@@ -1005,6 +1032,24 @@ export interface components {
     EmbedTokenExchange: {
       token: string;
     };
+    SamlIdentityProvider: {
+      name: string;
+      entityId: string;
+      ssoUrl: string;
+      sloUrl: string | null;
+      certificates: string[];
+      attributeMapping: {
+        [key: string]: unknown;
+      };
+      authoritative: boolean;
+      signAuthnRequests: boolean;
+      requireEncryptedAssertions: boolean;
+      allowedRoles: string[] | null;
+      allowedDistributorIds: number[] | null;
+      /** @description where a browser starts a sign-in with this IdP */
+      loginUrl: string;
+      updatedAt: string;
+    } | null;
     SamlIdentityProviderInput: {
       metadataXml?: string;
       entityId?: string;
@@ -1032,24 +1077,6 @@ export interface components {
       allowedRoles?: ('vendor_admin' | 'channel_manager' | 'finance' | 'distributor_user')[] | null;
       /** @description the only distributors (account ids) its distributor users may belong to (null: any; absent: unchanged) */
       allowedDistributorIds?: number[] | null;
-    };
-    SamlIdentityProvider: {
-      name: string;
-      entityId: string;
-      ssoUrl: string;
-      sloUrl: string | null;
-      certificates: string[];
-      attributeMapping: {
-        [key: string]: unknown;
-      };
-      authoritative: boolean;
-      signAuthnRequests: boolean;
-      requireEncryptedAssertions: boolean;
-      allowedRoles: string[] | null;
-      allowedDistributorIds: number[] | null;
-      /** @description where a browser starts a sign-in with this IdP */
-      loginUrl: string;
-      updatedAt: string;
     };
     Authorization: {
       id: number;
@@ -1472,11 +1499,31 @@ export interface components {
       claimStatus: string;
       /** @description the original claim's currency; a resubmission is claimed in it */
       claimCurrency: string;
+      distributorId: number;
+      lineNumber: number;
+      authorizationNumber: string | null;
+      vendorPartNumber: string | null;
+      distributorPartNumber: string | null;
+      endCustomerName: string | null;
+      invoiceNumber: string;
+      invoiceLine: string;
+      invoiceDate: string;
+      shipDate: string | null;
+      quantity: number;
+      bookCost: string;
+      authorizedCost: string | null;
+      resalePrice: string | null;
+      claimedAmount: string;
+      approvedAmount: string;
       verdict: string;
       reasonCodes: string[];
       rule: string | null;
+      extra: {
+        [key: string]: unknown;
+      } | null;
       resubmissionOfLineId: number | null;
       resubmittedAs: number[];
+      createdAt: string;
     };
     Resubmission: {
       /** @default null */
@@ -1523,6 +1570,48 @@ export interface components {
           [key: string]: string | null;
         };
       }[];
+    };
+    SavedPosColumnMapping: {
+      /**
+       * @description POS field -> the header the distributor uses
+       * @default {}
+       */
+      mapping: {
+        distributorId?: string;
+        branch?: string;
+        invoiceNumber?: string;
+        invoiceLine?: string;
+        invoiceDate?: string;
+        shipDate?: string;
+        distributorPartNumber?: string;
+        vendorPartNumber?: string;
+        quantity?: string;
+        unitOfMeasure?: string;
+        resalePrice?: string;
+        bookCost?: string;
+        authorizedCost?: string;
+        claimedAmount?: string;
+        authorizationNumber?: string;
+        customerPo?: string;
+        endCustomerName?: string;
+        soldToName?: string;
+        shipToName?: string;
+        endCustomerAddress?: string;
+        country?: string;
+        debitMemoNumber?: string;
+        creditReturn?: string;
+      };
+      /** @default {} */
+      options: {
+        /** @enum {string} */
+        decimalMark?: 'auto' | '.' | ',';
+        /** @enum {string} */
+        dateOrder?: 'auto' | 'MDY' | 'DMY';
+        /** @enum {string} */
+        delimiter?: ',' | ';' | '\t' | '|';
+      };
+      /** @description when it was saved; null: never */
+      updatedAt: string | null;
     };
     PosColumnMapping: {
       /**
@@ -1601,7 +1690,7 @@ export interface components {
         /** @enum {string|null} */
         decimalMark: '.' | ',' | null;
         /** @enum {string|null} */
-        dateOrder: 'MDY' | 'DMY' | null;
+        dateOrder: 'auto' | 'MDY' | 'DMY' | null;
         /** @enum {string} */
         decimalMarkFrom: 'chosen' | 'file' | 'none';
         /** @enum {string} */
@@ -1613,6 +1702,10 @@ export interface components {
       createdAt: string;
       /** @description a claim file's answer (ClaimFileResult) once it has completed; null otherwise */
       result?: unknown;
+      /** @description a voided import: its lines were removed (see voidReason); the file may be sent again */
+      voidedAt: string | null;
+      voidedByUserId: number | null;
+      voidReason: string | null;
     };
     PosJsonImport: {
       /** @default null */
@@ -1634,7 +1727,7 @@ export interface components {
         /** @enum {string|null} */
         decimalMark: '.' | ',' | null;
         /** @enum {string|null} */
-        dateOrder: 'MDY' | 'DMY' | null;
+        dateOrder: 'auto' | 'MDY' | 'DMY' | null;
         /** @enum {string} */
         decimalMarkFrom: 'chosen' | 'file' | 'none';
         /** @enum {string} */
@@ -1652,6 +1745,36 @@ export interface components {
       }[];
       rowsRead: number;
     };
+    ImportClaimRunResult: {
+      claims: {
+        id: number;
+        number: string;
+        /** @enum {string} */
+        type: 'explicit' | 'implicit' | 'automatic';
+        debitMemoNumber: string | null;
+        currency: string;
+        status: string;
+        lineCount: number;
+        rejectedLines: number;
+        claimedTotal: string;
+        approvedTotal: string;
+      }[];
+      /** @description lines without a number that no live authorization matches (the first 1,000; see unmatchedCount) */
+      unmatched: {
+        posLineId: number;
+        invoiceNumber: string;
+        invoiceLine: string;
+        /** @enum {string} */
+        reason: 'NO_POS_MATCH';
+      }[];
+      unmatchedCount: number;
+      lines: {
+        claimed: number;
+        accepted: number;
+        partial: number;
+        rejected: number;
+      };
+    };
     ImportClaimRun: {
       id: number;
       importId: number;
@@ -1662,7 +1785,7 @@ export interface components {
         [key: string]: unknown;
       };
       /** @description the claims built (as the 201 answer of ?wait=true) once completed; null otherwise */
-      result?: unknown;
+      result: components['schemas']['ImportClaimRunResult'] | null;
       failure: string | null;
       attempts: number;
       createdByUserId: number;
@@ -1913,31 +2036,104 @@ export interface components {
         id: number;
         number: string;
         status: string;
+        programId: number;
+        programCode: string;
+        priceFloor: string | null;
+        distributor: {
+          id: number;
+          name: string;
+        };
+        endCustomer: {
+          id: number;
+          name: string;
+        };
+        opportunityRef: string | null;
+        dealRegistrationRef: string | null;
+        authorizationId: number | null;
+        authorizationNumber: string | null;
+        validFrom: string;
+        validTo: string;
+        createdAt: string;
+        lines: {
+          id: number;
+          productId: number;
+          vendorPartNumber: string;
+          quantity: number;
+          requestedCost: string;
+          counterCost: string | null;
+        }[];
       };
       crm: {
-        /** @enum {string|null} */
+        /**
+         * @description request: the Ids on the request; suggested: matched by account, distributor and product; null: none found
+         * @enum {string|null}
+         */
         linkedBy: 'request' | 'suggested' | null;
         confident: boolean;
         opportunity: {
           sfId: string;
           name: string;
+          accountSfId: string | null;
+          accountName: string | null;
           stageName: string;
           isClosed: boolean;
           isWon: boolean;
           amount: string | null;
+          closeDate: string | null;
+          systemModstamp: string;
+          isDeleted: boolean;
         } | null;
         dealRegistration: {
           sfId: string;
           name: string;
+          endCustomerSfId: string | null;
+          endCustomerName: string | null;
+          distributorName: string | null;
+          opportunitySfId: string | null;
           status: string | null;
+          productCodes: string | null;
+          expiresOn: string | null;
+          systemModstamp: string;
+          isDeleted: boolean;
         } | null;
+        /** @description other candidates the approver could pick (Ids only) */
+        alternatives: {
+          opportunities: string[];
+          dealRegistrations: string[];
+        };
+        /** @description the end customer's won opportunities */
+        designWins: {
+          sfId: string;
+          name: string;
+          stageName: string;
+          amount: string | null;
+          closeDate: string | null;
+        }[];
         lastSyncAt: string | null;
       };
       priceHistory: {
         productId: number;
         vendorPartNumber: string;
-        authorizations: Record<string, never>[];
-        claimLines: Record<string, never>[];
+        authorizations: {
+          authorizationNumber: string;
+          version: number;
+          status: string;
+          distributorId: number;
+          authorizedCost: string;
+          approvedQuantity: number;
+          consumedQuantity: number;
+          validFrom: string;
+          validTo: string;
+        }[];
+        claimLines: {
+          claimId: number;
+          distributorId: number;
+          invoiceDate: string;
+          quantity: number;
+          authorizedCost: string | null;
+          resalePrice: string | null;
+          verdict: string;
+        }[];
       }[];
       flags: {
         /** @enum {string} */
@@ -2287,7 +2483,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description INSUFFICIENT_SCOPE: the API token lacks the read scope; FORBIDDEN: the caller's role may not do this */
+      /** @description FORBIDDEN: vendor roles only */
       403: {
         headers: {
           [name: string]: unknown;
@@ -2335,12 +2531,14 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description success */
+      /** @description one row per audit event */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'text/csv': string;
+        };
       };
       /** @description VALIDATION_FAILED: a missing, unknown or malformed field, errors[] naming each */
       400: {
@@ -2360,7 +2558,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description INSUFFICIENT_SCOPE: the API token lacks the read scope; FORBIDDEN: the caller's role may not do this */
+      /** @description FORBIDDEN: vendor roles only */
       403: {
         headers: {
           [name: string]: unknown;
@@ -2409,15 +2607,6 @@ export interface operations {
       };
       /** @description UNAUTHENTICATED: no session cookie and no bearer token; INVALID_TOKEN: the bearer token is unknown, expired or revoked */
       401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description INSUFFICIENT_SCOPE: the API token lacks the read scope; FORBIDDEN: the caller's role may not do this */
-      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -2512,24 +2701,6 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description UNAUTHENTICATED: no session cookie and no bearer token; INVALID_TOKEN: the bearer token is unknown, expired or revoked */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description INSUFFICIENT_SCOPE: the API token lacks the write scope; FORBIDDEN: the caller's role may not do this; CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
       /** @description RATE_LIMITED: too many requests from this caller; try again later */
       429: {
         headers: {
@@ -2564,19 +2735,14 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            items: components['schemas']['ApiToken'][];
+          };
+        };
       };
       /** @description UNAUTHENTICATED: no session cookie and no bearer token; INVALID_TOKEN: the bearer token is unknown, expired or revoked */
       401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description INSUFFICIENT_SCOPE: the API token lacks the read scope; FORBIDDEN: the caller's role may not do this */
-      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -2622,7 +2788,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['NewApiTokenIssued'];
+        };
       };
       /** @description VALIDATION_FAILED: a missing, unknown or malformed field, errors[] naming each; MALFORMED_JSON: the body is not JSON */
       400: {
@@ -2642,7 +2810,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description INSUFFICIENT_SCOPE: the API token lacks the write scope; FORBIDDEN: the caller's role may not do this; CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token */
+      /** @description INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); FORBIDDEN: the caller's role may not do this; CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token */
       403: {
         headers: {
           [name: string]: unknown;
@@ -2707,7 +2875,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description INSUFFICIENT_SCOPE: the API token lacks the write scope; FORBIDDEN: the caller's role may not do this; CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token */
+      /** @description INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); FORBIDDEN: the caller's role may not do this; CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token */
       403: {
         headers: {
           [name: string]: unknown;
@@ -2763,7 +2931,12 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            token: string;
+            expiresAt: string;
+          };
+        };
       };
       /** @description VALIDATION_FAILED: a missing, unknown or malformed field, errors[] naming each; MALFORMED_JSON: the body is not JSON */
       400: {
@@ -2783,8 +2956,26 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description INSUFFICIENT_SCOPE: the API token lacks the write scope; FORBIDDEN: the caller's role may not do this; CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token */
+      /** @description INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); FORBIDDEN: the caller's role may not do this; CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description NOT_FOUND: no user with that userEmail */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description NOT_A_DISTRIBUTOR_USER: embed tokens open sessions for active distributor users only */
+      422: {
         headers: {
           [name: string]: unknown;
         };
@@ -2877,7 +3068,15 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            identityProvider: components['schemas']['SamlIdentityProvider'];
+            /** @description our ACS URL, logout URL and entity id, to give the IdP */
+            serviceProvider: {
+              [key: string]: string;
+            };
+          };
+        };
       };
       /** @description UNAUTHENTICATED: no session cookie and no bearer token; INVALID_TOKEN: the bearer token is unknown, expired or revoked */
       401: {
@@ -2888,7 +3087,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description INSUFFICIENT_SCOPE: the API token lacks the read scope; FORBIDDEN: the caller's role may not do this */
+      /** @description FORBIDDEN: vendor admins only; INSUFFICIENT_SCOPE: an API token without the admin scope */
       403: {
         headers: {
           [name: string]: unknown;
@@ -2935,7 +3134,11 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            identityProvider: components['schemas']['SamlIdentityProvider'] & Record<string, never>;
+          };
+        };
       };
       /** @description VALIDATION_FAILED: a missing, unknown or malformed field, errors[] naming each; MALFORMED_JSON: the body is not JSON */
       400: {
@@ -2955,7 +3158,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description INSUFFICIENT_SCOPE: the API token lacks the write scope; FORBIDDEN: the caller's role may not do this; CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token */
+      /** @description FORBIDDEN: vendor admins only; INSUFFICIENT_SCOPE: an API token without the admin scope; CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token */
       403: {
         headers: {
           [name: string]: unknown;
@@ -3018,7 +3221,7 @@ export interface operations {
         };
         content: {
           'application/json': {
-            items: components['schemas']['SamlIdentityProvider'][];
+            items: (components['schemas']['SamlIdentityProvider'] & Record<string, never>)[];
             /** @description our ACS URL, logout URL and entity id, to give each IdP */
             serviceProvider: {
               [key: string]: string;
@@ -3035,7 +3238,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description INSUFFICIENT_SCOPE: the API token lacks the read scope; FORBIDDEN: the caller's role may not do this */
+      /** @description FORBIDDEN: vendor admins only; INSUFFICIENT_SCOPE: an API token without the admin scope */
       403: {
         headers: {
           [name: string]: unknown;
@@ -3082,7 +3285,7 @@ export interface operations {
         };
         content: {
           'application/json': {
-            identityProvider: components['schemas']['SamlIdentityProvider'];
+            identityProvider: components['schemas']['SamlIdentityProvider'] & Record<string, never>;
           };
         };
       };
@@ -3104,7 +3307,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description INSUFFICIENT_SCOPE: the API token lacks the read scope; FORBIDDEN: the caller's role may not do this */
+      /** @description FORBIDDEN: vendor admins only; INSUFFICIENT_SCOPE: an API token without the admin scope */
       403: {
         headers: {
           [name: string]: unknown;
@@ -3164,7 +3367,7 @@ export interface operations {
         };
         content: {
           'application/json': {
-            identityProvider: components['schemas']['SamlIdentityProvider'];
+            identityProvider: components['schemas']['SamlIdentityProvider'] & Record<string, never>;
           };
         };
       };
@@ -3186,7 +3389,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description INSUFFICIENT_SCOPE: the API token lacks the write scope; FORBIDDEN: the caller's role may not do this; CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token */
+      /** @description FORBIDDEN: vendor admins only; INSUFFICIENT_SCOPE: an API token without the admin scope; CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token */
       403: {
         headers: {
           [name: string]: unknown;
@@ -3278,7 +3481,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description INSUFFICIENT_SCOPE: the API token lacks the write scope; FORBIDDEN: the caller's role may not do this; CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token */
+      /** @description FORBIDDEN: vendor admins only; INSUFFICIENT_SCOPE: an API token without the admin scope; CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token */
       403: {
         headers: {
           [name: string]: unknown;
@@ -3362,15 +3565,6 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description INSUFFICIENT_SCOPE: the API token lacks the read scope; FORBIDDEN: the caller's role may not do this */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
       /** @description RATE_LIMITED: too many requests from this caller; try again later */
       429: {
         headers: {
@@ -3422,15 +3616,6 @@ export interface operations {
       };
       /** @description UNAUTHENTICATED: no session cookie and no bearer token; INVALID_TOKEN: the bearer token is unknown, expired or revoked */
       401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description INSUFFICIENT_SCOPE: the API token lacks the read scope; FORBIDDEN: the caller's role may not do this */
-      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -3508,15 +3693,6 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description INSUFFICIENT_SCOPE: the API token lacks the read scope; FORBIDDEN: the caller's role may not do this */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
       /** @description RATE_LIMITED: too many requests from this caller; try again later */
       429: {
         headers: {
@@ -3570,15 +3746,6 @@ export interface operations {
       };
       /** @description UNAUTHENTICATED: no session cookie and no bearer token; INVALID_TOKEN: the bearer token is unknown, expired or revoked */
       401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description INSUFFICIENT_SCOPE: the API token lacks the read scope; FORBIDDEN: the caller's role may not do this */
-      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -3655,15 +3822,6 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description INSUFFICIENT_SCOPE: the API token lacks the read scope; FORBIDDEN: the caller's role may not do this */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
       /** @description RATE_LIMITED: too many requests from this caller; try again later */
       429: {
         headers: {
@@ -3726,7 +3884,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description FORBIDDEN: only a distributor user submits claims; INSUFFICIENT_SCOPE: the API token lacks the write scope; CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token */
+      /** @description FORBIDDEN: only a distributor user submits claims; INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token */
       403: {
         headers: {
           [name: string]: unknown;
@@ -3811,15 +3969,6 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description INSUFFICIENT_SCOPE: the API token lacks the read scope; FORBIDDEN: the caller's role may not do this */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
       /** @description NOT_FOUND: nothing of that id the caller may see (a distributor sees only its own) */
       404: {
         headers: {
@@ -3887,15 +4036,6 @@ export interface operations {
       };
       /** @description UNAUTHENTICATED: no session cookie and no bearer token; INVALID_TOKEN: the bearer token is unknown, expired or revoked */
       401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description INSUFFICIENT_SCOPE: the API token lacks the read scope; FORBIDDEN: the caller's role may not do this */
-      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -4153,7 +4293,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description FORBIDDEN: only distributor users and vendor users (on a named distributor's behalf) send claim files; INSUFFICIENT_SCOPE: the API token lacks the write scope; CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token */
+      /** @description FORBIDDEN: only distributor users and vendor users (on a named distributor's behalf) send claim files; INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token */
       403: {
         headers: {
           [name: string]: unknown;
@@ -4256,7 +4396,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description INSUFFICIENT_SCOPE: the API token lacks the write scope; FORBIDDEN: the caller's role may not do this; CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token */
+      /** @description INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); FORBIDDEN: the caller's role may not do this; CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token */
       403: {
         headers: {
           [name: string]: unknown;
@@ -4337,7 +4477,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description INSUFFICIENT_SCOPE: the API token lacks the write scope; FORBIDDEN: the caller's role may not do this; CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token */
+      /** @description INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); FORBIDDEN: the caller's role may not do this; CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token */
       403: {
         headers: {
           [name: string]: unknown;
@@ -4413,7 +4553,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description INSUFFICIENT_SCOPE: the API token lacks the write scope; FORBIDDEN: the caller's role may not do this; CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token */
+      /** @description SELF_APPROVAL_FORBIDDEN: who adjusted a line of the claim does not authorize it; INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token */
       403: {
         headers: {
           [name: string]: unknown;
@@ -4493,7 +4633,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description INSUFFICIENT_SCOPE: the API token lacks the write scope; FORBIDDEN: the caller's role may not do this; CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token */
+      /** @description INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); FORBIDDEN: the caller's role may not do this; CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token */
       403: {
         headers: {
           [name: string]: unknown;
@@ -4564,15 +4704,6 @@ export interface operations {
       };
       /** @description UNAUTHENTICATED: no session cookie and no bearer token; INVALID_TOKEN: the bearer token is unknown, expired or revoked */
       401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description INSUFFICIENT_SCOPE: the API token lacks the read scope; FORBIDDEN: the caller's role may not do this */
-      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -4653,7 +4784,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description INSUFFICIENT_SCOPE: the API token lacks the write scope; FORBIDDEN: the caller's role may not do this; CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token */
+      /** @description INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); FORBIDDEN: the caller's role may not do this; CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token */
       403: {
         headers: {
           [name: string]: unknown;
@@ -4741,15 +4872,6 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description INSUFFICIENT_SCOPE: the API token lacks the read scope; FORBIDDEN: the caller's role may not do this */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
       /** @description RATE_LIMITED: too many requests from this caller; try again later */
       429: {
         headers: {
@@ -4804,15 +4926,6 @@ export interface operations {
       };
       /** @description UNAUTHENTICATED: no session cookie and no bearer token; INVALID_TOKEN: the bearer token is unknown, expired or revoked */
       401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description INSUFFICIENT_SCOPE: the API token lacks the read scope; FORBIDDEN: the caller's role may not do this */
-      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -4882,7 +4995,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description FORBIDDEN: only a distributor user resubmits; INSUFFICIENT_SCOPE: the API token lacks the write scope; CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token */
+      /** @description FORBIDDEN: only a distributor user resubmits; INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token */
       403: {
         headers: {
           [name: string]: unknown;
@@ -4978,15 +5091,6 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description INSUFFICIENT_SCOPE: the API token lacks the read scope; FORBIDDEN: the caller's role may not do this */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
       /** @description NOT_FOUND: nothing of that id the caller may see (a distributor sees only its own) */
       404: {
         headers: {
@@ -5033,7 +5137,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['PosColumnMapping'];
+          'application/json': components['schemas']['SavedPosColumnMapping'];
         };
       };
       /** @description VALIDATION_FAILED: a missing, unknown or malformed field, errors[] naming each */
@@ -5047,15 +5151,6 @@ export interface operations {
       };
       /** @description UNAUTHENTICATED: no session cookie and no bearer token; INVALID_TOKEN: the bearer token is unknown, expired or revoked */
       401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description INSUFFICIENT_SCOPE: the API token lacks the read scope; FORBIDDEN: the caller's role may not do this */
-      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -5104,7 +5199,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['PosColumnMapping'];
+          'application/json': components['schemas']['SavedPosColumnMapping'];
         };
       };
       /** @description VALIDATION_FAILED: a missing, unknown or malformed field, errors[] naming each; MALFORMED_JSON: the body is not JSON */
@@ -5125,7 +5220,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description INSUFFICIENT_SCOPE: the API token lacks the write scope; FORBIDDEN: the caller's role may not do this; CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token */
+      /** @description INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); FORBIDDEN: the caller's role may not do this; CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token */
       403: {
         headers: {
           [name: string]: unknown;
@@ -5183,15 +5278,6 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description INSUFFICIENT_SCOPE: the API token lacks the read scope; FORBIDDEN: the caller's role may not do this */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
       /** @description RATE_LIMITED: too many requests from this caller; try again later */
       429: {
         headers: {
@@ -5236,6 +5322,15 @@ export interface operations {
       };
     };
     responses: {
+      /** @description with ?wait=true: the job has ended */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PosImport'];
+        };
+      };
       /** @description success */
       202: {
         headers: {
@@ -5263,7 +5358,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description INSUFFICIENT_SCOPE: the API token lacks the write scope; FORBIDDEN: the caller's role may not do this; CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token */
+      /** @description INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); FORBIDDEN: the caller's role may not do this; CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token */
       403: {
         headers: {
           [name: string]: unknown;
@@ -5343,7 +5438,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description INSUFFICIENT_SCOPE: the API token lacks the write scope; FORBIDDEN: the caller's role may not do this; CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token */
+      /** @description INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); FORBIDDEN: the caller's role may not do this; CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token */
       403: {
         headers: {
           [name: string]: unknown;
@@ -5410,15 +5505,6 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description INSUFFICIENT_SCOPE: the API token lacks the read scope; FORBIDDEN: the caller's role may not do this */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
       /** @description NOT_FOUND: nothing of that id the caller may see (a distributor sees only its own) */
       404: {
         headers: {
@@ -5459,12 +5545,14 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description success */
+      /** @description progress events until the job ends */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'text/event-stream': string;
+        };
       };
       /** @description VALIDATION_FAILED: a missing, unknown or malformed field, errors[] naming each */
       400: {
@@ -5477,15 +5565,6 @@ export interface operations {
       };
       /** @description UNAUTHENTICATED: no session cookie and no bearer token; INVALID_TOKEN: the bearer token is unknown, expired or revoked */
       401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description INSUFFICIENT_SCOPE: the API token lacks the read scope; FORBIDDEN: the caller's role may not do this */
-      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -5568,15 +5647,6 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description INSUFFICIENT_SCOPE: the API token lacks the read scope; FORBIDDEN: the caller's role may not do this */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
       /** @description NOT_FOUND: nothing of that id the caller may see (a distributor sees only its own) */
       404: {
         headers: {
@@ -5617,12 +5687,14 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description success */
+      /** @description one row per rejected POS row */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'text/csv': string;
+        };
       };
       /** @description VALIDATION_FAILED: a missing, unknown or malformed field, errors[] naming each */
       400: {
@@ -5635,15 +5707,6 @@ export interface operations {
       };
       /** @description UNAUTHENTICATED: no session cookie and no bearer token; INVALID_TOKEN: the bearer token is unknown, expired or revoked */
       401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description INSUFFICIENT_SCOPE: the API token lacks the read scope; FORBIDDEN: the caller's role may not do this */
-      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -5697,6 +5760,15 @@ export interface operations {
       };
     };
     responses: {
+      /** @description with ?wait=true: the job has ended */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ImportClaimRunResult'];
+        };
+      };
       /** @description success */
       202: {
         headers: {
@@ -5724,7 +5796,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description INSUFFICIENT_SCOPE: the API token lacks the write scope; FORBIDDEN: the caller's role may not do this; CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token */
+      /** @description INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); FORBIDDEN: the caller's role may not do this; CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token */
       403: {
         headers: {
           [name: string]: unknown;
@@ -5794,15 +5866,6 @@ export interface operations {
       };
       /** @description UNAUTHENTICATED: no session cookie and no bearer token; INVALID_TOKEN: the bearer token is unknown, expired or revoked */
       401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description INSUFFICIENT_SCOPE: the API token lacks the read scope; FORBIDDEN: the caller's role may not do this */
-      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -5883,15 +5946,6 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description INSUFFICIENT_SCOPE: the API token lacks the read scope; FORBIDDEN: the caller's role may not do this */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
       /** @description NOT_FOUND: nothing of that id the caller may see (a distributor sees only its own) */
       404: {
         headers: {
@@ -5965,7 +6019,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description INSUFFICIENT_SCOPE: the API token lacks the write scope; FORBIDDEN: the caller's role may not do this; CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token */
+      /** @description INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); FORBIDDEN: the caller's role may not do this; CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token */
       403: {
         headers: {
           [name: string]: unknown;
@@ -6039,7 +6093,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description INSUFFICIENT_SCOPE: the API token lacks the write scope; FORBIDDEN: the caller's role may not do this; CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token */
+      /** @description INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); FORBIDDEN: the caller's role may not do this; CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token */
       403: {
         headers: {
           [name: string]: unknown;
@@ -6108,7 +6162,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description INSUFFICIENT_SCOPE: the API token lacks the read scope; FORBIDDEN: the caller's role may not do this */
+      /** @description FORBIDDEN: vendor roles only */
       403: {
         headers: {
           [name: string]: unknown;
@@ -6167,7 +6221,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description INSUFFICIENT_SCOPE: the API token lacks the read scope; FORBIDDEN: the caller's role may not do this */
+      /** @description FORBIDDEN: approvers only (channel managers and vendor admins) */
       403: {
         headers: {
           [name: string]: unknown;
@@ -6238,7 +6292,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description INSUFFICIENT_SCOPE: the API token lacks the write scope; FORBIDDEN: the caller's role may not do this; CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token */
+      /** @description INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); FORBIDDEN: the caller's role may not do this; CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token */
       403: {
         headers: {
           [name: string]: unknown;
@@ -6314,15 +6368,6 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description INSUFFICIENT_SCOPE: the API token lacks the read scope; FORBIDDEN: the caller's role may not do this */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
       /** @description NOT_FOUND: nothing of that id the caller may see (a distributor sees only its own) */
       404: {
         headers: {
@@ -6383,15 +6428,6 @@ export interface operations {
       };
       /** @description UNAUTHENTICATED: no session cookie and no bearer token; INVALID_TOKEN: the bearer token is unknown, expired or revoked */
       401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description INSUFFICIENT_SCOPE: the API token lacks the read scope; FORBIDDEN: the caller's role may not do this */
-      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -6629,15 +6665,6 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description INSUFFICIENT_SCOPE: the API token lacks the read scope; FORBIDDEN: the caller's role may not do this */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
       /** @description RATE_LIMITED: too many requests from this caller; try again later */
       429: {
         headers: {
@@ -6680,15 +6707,6 @@ export interface operations {
       };
       /** @description UNAUTHENTICATED: no session cookie and no bearer token; INVALID_TOKEN: the bearer token is unknown, expired or revoked */
       401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description INSUFFICIENT_SCOPE: the API token lacks the read scope; FORBIDDEN: the caller's role may not do this */
-      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -6758,7 +6776,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description INSUFFICIENT_SCOPE: the API token lacks the write scope; FORBIDDEN: the caller's role may not do this; CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token */
+      /** @description INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); FORBIDDEN: the caller's role may not do this; CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token */
       403: {
         headers: {
           [name: string]: unknown;
@@ -6827,15 +6845,6 @@ export interface operations {
       };
       /** @description UNAUTHENTICATED: no session cookie and no bearer token; INVALID_TOKEN: the bearer token is unknown, expired or revoked */
       401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description INSUFFICIENT_SCOPE: the API token lacks the read scope; FORBIDDEN: the caller's role may not do this */
-      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -6914,7 +6923,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description INSUFFICIENT_SCOPE: the API token lacks the write scope; FORBIDDEN: the caller's role may not do this; CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token */
+      /** @description INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); FORBIDDEN: the caller's role may not do this; CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token */
       403: {
         headers: {
           [name: string]: unknown;
@@ -6997,15 +7006,6 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description INSUFFICIENT_SCOPE: the API token lacks the read scope; FORBIDDEN: the caller's role may not do this */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
       /** @description RATE_LIMITED: too many requests from this caller; try again later */
       429: {
         headers: {
@@ -7068,7 +7068,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description FORBIDDEN: finance and admins do not request prices; INSUFFICIENT_SCOPE: the API token lacks the write scope; CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token */
+      /** @description FORBIDDEN: finance and admins do not request prices; INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token */
       403: {
         headers: {
           [name: string]: unknown;
@@ -7137,15 +7137,6 @@ export interface operations {
       };
       /** @description UNAUTHENTICATED: no session cookie and no bearer token; INVALID_TOKEN: the bearer token is unknown, expired or revoked */
       401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description INSUFFICIENT_SCOPE: the API token lacks the read scope; FORBIDDEN: the caller's role may not do this */
-      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -7224,7 +7215,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description INSUFFICIENT_SCOPE: the API token lacks the write scope; FORBIDDEN: the caller's role may not do this; CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token */
+      /** @description SELF_APPROVAL_FORBIDDEN: the requester never decides its own request; INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token */
       403: {
         headers: {
           [name: string]: unknown;
@@ -7235,6 +7226,15 @@ export interface operations {
       };
       /** @description NOT_FOUND: nothing of that id the caller may see (a distributor sees only its own) */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description REQUEST_NOT_OPEN: the request was decided already */
+      409: {
         headers: {
           [name: string]: unknown;
         };
@@ -7304,7 +7304,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description INSUFFICIENT_SCOPE: the API token lacks the write scope; FORBIDDEN: the caller's role may not do this; CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token */
+      /** @description SELF_APPROVAL_FORBIDDEN: the requester never decides its own request; INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token */
       403: {
         headers: {
           [name: string]: unknown;
@@ -7315,6 +7315,15 @@ export interface operations {
       };
       /** @description NOT_FOUND: nothing of that id the caller may see (a distributor sees only its own) */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description REQUEST_NOT_OPEN: the request was decided already */
+      409: {
         headers: {
           [name: string]: unknown;
         };
@@ -7384,7 +7393,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description INSUFFICIENT_SCOPE: the API token lacks the write scope; FORBIDDEN: the caller's role may not do this; CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token */
+      /** @description SELF_APPROVAL_FORBIDDEN: the requester never decides its own request; INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token */
       403: {
         headers: {
           [name: string]: unknown;
@@ -7395,6 +7404,15 @@ export interface operations {
       };
       /** @description NOT_FOUND: nothing of that id the caller may see (a distributor sees only its own) */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description REQUEST_NOT_OPEN: the request was decided already */
+      409: {
         headers: {
           [name: string]: unknown;
         };
@@ -7460,7 +7478,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description INSUFFICIENT_SCOPE: the API token lacks the write scope; FORBIDDEN: the caller's role may not do this; CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token */
+      /** @description INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); FORBIDDEN: the caller's role may not do this; CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token */
       403: {
         headers: {
           [name: string]: unknown;
@@ -7471,6 +7489,15 @@ export interface operations {
       };
       /** @description NOT_FOUND: nothing of that id the caller may see (a distributor sees only its own) */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description REQUEST_NOT_OPEN: the request has no counter-offer to accept */
+      409: {
         headers: {
           [name: string]: unknown;
         };

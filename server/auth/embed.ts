@@ -35,7 +35,12 @@ describeRoute({
   summary: 'Issue a short-lived embed token for a distributor user (partner portal backend)',
   tags: ['auth'],
   body: NewEmbedToken,
+  response: z.object({ token: z.string(), expiresAt: z.string() }),
   status: 201,
+  errors: {
+    404: 'NOT_FOUND: no user with that userEmail',
+    422: 'NOT_A_DISTRIBUTOR_USER: embed tokens open sessions for active distributor users only',
+  },
 });
 describeRoute({
   method: 'post',

@@ -136,6 +136,7 @@ describeRoute({
   tags,
   params: IdParam,
   response: ClaimView,
+  errors: { 403: 'SELF_APPROVAL_FORBIDDEN: who adjusted a line of the claim does not authorize it' },
 });
 describeRoute({
   method: 'post',

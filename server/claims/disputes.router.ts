@@ -18,13 +18,30 @@ const DisputeLine = z
     claimNumber: z.string(),
     claimStatus: z.string(),
     claimCurrency: z.string().openapi({ description: "the original claim's currency; a resubmission is claimed in it" }),
+    distributorId: z.number(),
+    lineNumber: z.number(),
+    authorizationNumber: z.string().nullable(),
+    vendorPartNumber: z.string().nullable(),
+    distributorPartNumber: z.string().nullable(),
+    endCustomerName: z.string().nullable(),
+    invoiceNumber: z.string(),
+    invoiceLine: z.string(),
+    invoiceDate: z.string(),
+    shipDate: z.string().nullable(),
+    quantity: z.number(),
+    bookCost: z.string(),
+    authorizedCost: z.string().nullable(),
+    resalePrice: z.string().nullable(),
+    claimedAmount: z.string(),
+    approvedAmount: z.string(),
     verdict: z.string(),
     reasonCodes: z.array(z.string()),
     rule: z.string().nullable(),
+    extra: z.record(z.unknown()).nullable(),
     resubmissionOfLineId: z.number().nullable(),
     resubmittedAs: z.array(z.number()),
+    createdAt: z.string(),
   })
-  .passthrough()
   .openapi('DisputeLine');
 const Correction = z
   .object({

@@ -23,8 +23,11 @@ export const Problem = registry.register(
       status: z.number().int(),
       code: z.string().openapi({ description: 'stable machine-readable error code' }),
       detail: z.string(),
+      instance: z.string().openapi({ description: 'the path of the request that failed' }),
       errors: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
     })
+    // RFC 9457 extension members: some problems carry more (e.g. claimId, needed, scopes).
+    .catchall(z.unknown())
     .openapi({ description: 'RFC 9457 problem details' }),
 );
 
@@ -86,6 +89,8 @@ interface RouteDoc {
   /** A success body that is not JSON (a CSV export, an event stream), described in words. */
   produces?: { mediaType: 'text/csv' | 'text/event-stream'; description: string };
   status?: number;
+  /** A job (202 at once): with `?wait=true` it answers 201 once the job has ended, with this body (`response` when true). */
+  waitable?: true | z.ZodTypeAny;
   /** Whether the route honours an Idempotency-Key header. */
   idempotent?: boolean;
   public?: boolean;
@@ -99,8 +104,8 @@ interface RouteDoc {
 
 /**
  * The 4xx answers a route gives by its kind, whatever its handler does, each as `[code, why]`:
- * the edge validates every input (400), every private route needs credentials with their scope
- * (401, 403; a cookie session's change its CSRF token), a path id may name nothing the caller
+ * the edge validates every input (400), every private route needs credentials (401), a change
+ * the write scope and a cookie session's CSRF token (403), a path id may name nothing the caller
  * may see (404), an Idempotency-Key may be reused (422), and every /api call is rate limited
  * (429). test/api/openapi-responses.test.ts provokes them on every operation.
  */
@@ -117,10 +122,13 @@ function standardErrors(doc: RouteDoc): Partial<Record<ErrorStatus, [string, str
       ['UNAUTHENTICATED', 'no session cookie and no bearer token'],
       ['INVALID_TOKEN', 'the bearer token is unknown, expired or revoked'],
     ];
+  }
+  // A read needs the `read` scope, which every credential has: a GET is refused (403) only by its own rules.
+  if (!doc.public && writes) {
     out[403] = [
-      ['INSUFFICIENT_SCOPE', `the API token lacks the ${writes ? 'write' : 'read'} scope`],
+      ['INSUFFICIENT_SCOPE', 'the API token lacks the scope this needs (write; admin to manage users and integrations)'],
       ['FORBIDDEN', "the caller's role may not do this"],
-      ...(writes ? ([['CSRF_TOKEN_INVALID', "a cookie session's change without its X-CSRF-Token"]] as [string, string][]) : []),
+      ['CSRF_TOKEN_INVALID', "a cookie session's change without its X-CSRF-Token"],
     ];
   }
   if (doc.params) out[404] = [['NOT_FOUND', 'nothing of that id the caller may see (a distributor sees only its own)']];
@@ -200,6 +208,14 @@ export function describeRoute(doc: RouteDoc) {
         ...(doc.response ? { content: { 'application/json': { schema: doc.response } } } : {}),
         ...(doc.produces ? { content: { [doc.produces.mediaType]: { schema: z.string() } } } : {}),
       },
+      ...(doc.waitable
+        ? {
+            201: {
+              description: 'with ?wait=true: the job has ended',
+              content: { 'application/json': { schema: doc.waitable === true ? (doc.response ?? z.unknown()) : doc.waitable } },
+            },
+          }
+        : {}),
       ...Object.fromEntries(
         Object.entries(errorResponses(doc)).map(([code, description]) => [
           code,
@@ -211,8 +227,30 @@ export function describeRoute(doc: RouteDoc) {
   });
 }
 
+/**
+ * Two ways zod-to-openapi writes a nullable schema that refuse the null they mean to allow, mended
+ * in place: `z.enum([...]).nullable()` as `{type: [..., 'null'], enum: [...]}` with no null in the
+ * enum (a null `crm.linkedBy` failed its own schema), and a nullable named schema with a
+ * description as `{allOf: [{$ref}], type: [..., 'null']}` (null fails the $ref), written here as
+ * `{anyOf: [{$ref}, {type: 'null'}]}`.
+ */
+function allowNulls(node: unknown): void {
+  if (Array.isArray(node)) return node.forEach(allowNulls);
+  if (node === null || typeof node !== 'object') return;
+  const schema = node as { type?: unknown; enum?: unknown[]; allOf?: Record<string, unknown>[]; anyOf?: unknown[] };
+  if (Array.isArray(schema.enum) && Array.isArray(schema.type) && schema.type.includes('null') && !schema.enum.includes(null))
+    schema.enum.push(null);
+  const [ref, nullable, ...more] = schema.allOf ?? [];
+  if (ref?.$ref && nullable && !more.length && Array.isArray(nullable.type) && nullable.type.includes('null')) {
+    const { type: _type, ...rest } = nullable;
+    delete schema.allOf;
+    Object.assign(schema, rest, { anyOf: [ref, { type: 'null' }] });
+  }
+  Object.values(node).forEach(allowNulls);
+}
+
 export function openApiDocument() {
-  return new OpenApiGeneratorV31(registry.definitions).generateDocument({
+  const document = new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: '3.1.0',
     info: {
       title: 'BEC API',
@@ -225,4 +263,6 @@ export function openApiDocument() {
     servers: [{ url: '/', description: 'the server that serves this document' }],
     tags: Object.entries(TAGS).map(([name, description]) => ({ name, description })),
   });
+  allowNulls(document);
+  return document;
 }
