@@ -17,7 +17,7 @@ const HEADER = `/**
 `;
 
 const doc = JSON.parse(readFileSync(OPENAPI_FILE, 'utf8'));
-const source = HEADER + astToString(await openapiTS(doc, { exportType: false, alphabetize: false }));
+const source = HEADER + astToString(await openapiTS(doc, { exportType: false, alphabetize: false, defaultNonNullable: false }));
 const formatted = await prettier.format(source, { ...(await prettier.resolveConfig(TARGET)), filepath: TARGET });
 
 if (process.argv.includes('--check')) {

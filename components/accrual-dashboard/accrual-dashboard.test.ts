@@ -111,6 +111,7 @@ describe('bec-accrual-dashboard', () => {
       ],
       exposure: '20500.5000',
       exposureCurrency: 'USD',
+      exposureByCurrency: [{ currency: 'USD', exposure: '20500.5000' }],
       byDistributor: [
         { distributorId: 2, distributorName: 'Arrowhead Components', openQuantity: 4200, exposure: '12000.0000', currency: 'USD' },
         { distributorId: 3, distributorName: 'Northbridge Electronics', openQuantity: 900, exposure: '8500.5000', currency: 'USD' },

@@ -535,7 +535,9 @@ export class BecClaimGrid extends BecElement {
     const claimId = this.claim?.id ?? this.claimId;
     if (!body || !claimId) return;
     try {
-      const note = this.api ? await this.api.addNote(claimId, body) : { id: Date.now(), body, createdAt: new Date().toISOString() };
+      const note = this.api
+        ? await this.api.addNote(claimId, body)
+        : { id: Date.now(), authorUserId: 0, body, createdAt: new Date().toISOString() };
       this.notes = [...this.notes, note];
       this.emit('becnoteadd', { claimId, body });
       form.reset();
@@ -732,7 +734,7 @@ export class BecClaimGrid extends BecElement {
         <div class="notes">
           <h3>Notes</h3>
           <ul>
-            ${this.notes.length ? this.notes.map((n) => html`<li><span class="muted">${formatDate(n.createdAt, this.locale)}${n.authorName ? ` · ${n.authorName}` : ''}</span> ${n.body}</li>`) : html`<li class="muted">No notes yet</li>`}
+            ${this.notes.length ? this.notes.map((n) => html`<li><span class="muted">${formatDate(n.createdAt, this.locale)}</span> ${n.body}</li>`) : html`<li class="muted">No notes yet</li>`}
           </ul>
           <form class="actions" @submit=${this.addNote} aria-label="Add a note">
             <label class="sr-only" for="note">Note</label>

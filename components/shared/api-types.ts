@@ -996,7 +996,7 @@ export interface components {
        *       "write"
        *     ]
        */
-      scopes: string[];
+      scopes?: string[];
       /** @description 90 when absent (capped at the minting token's own expiry); null: no expiry */
       expiresInDays?: number | null;
     };
@@ -1257,7 +1257,7 @@ export interface components {
        * @description the distributor's debit memo; unique per distributor, so a re-sent claim is refused
        * @default null
        */
-      debitMemoNumber: string | null;
+      debitMemoNumber?: string | null;
       /**
        * @description ISO 4217 code of the claim: the distributor's own (absent means it; another is refused with 422 CURRENCY_MISMATCH); usd is USD
        * @example USD
@@ -1437,7 +1437,7 @@ export interface components {
        * @description validate and submit at once
        * @default false
        */
-      submit: boolean;
+      submit?: boolean;
       lines: components['schemas']['ClaimLineInput'][];
     };
     ClaimFileResult: {
@@ -1465,7 +1465,7 @@ export interface components {
     };
     PayInput: {
       /** @default null */
-      externalRef: string | null;
+      externalRef?: string | null;
     };
     Note: {
       id: number;
@@ -1527,7 +1527,7 @@ export interface components {
     };
     Resubmission: {
       /** @default null */
-      debitMemoNumber: string | null;
+      debitMemoNumber?: string | null;
       lines: {
         originalLineId: number;
         authorizationNumber?: string;
@@ -1576,7 +1576,7 @@ export interface components {
        * @description POS field -> the header the distributor uses
        * @default {}
        */
-      mapping: {
+      mapping?: {
         distributorId?: string;
         branch?: string;
         invoiceNumber?: string;
@@ -1602,13 +1602,13 @@ export interface components {
         creditReturn?: string;
       };
       /** @default {} */
-      options: {
+      options?: {
         /** @enum {string} */
         decimalMark?: 'auto' | '.' | ',';
         /** @enum {string} */
         dateOrder?: 'auto' | 'MDY' | 'DMY';
         /** @enum {string} */
-        delimiter?: ',' | ';' | '\t' | '|';
+        delimiter?: ',' | ';' | '\t' | '|' | null;
       };
       /** @description when it was saved; null: never */
       updatedAt: string | null;
@@ -1618,7 +1618,7 @@ export interface components {
        * @description POS field -> the header the distributor uses
        * @default {}
        */
-      mapping: {
+      mapping?: {
         distributorId?: string;
         branch?: string;
         invoiceNumber?: string;
@@ -1644,13 +1644,13 @@ export interface components {
         creditReturn?: string;
       };
       /** @default {} */
-      options: {
+      options?: {
         /** @enum {string} */
         decimalMark?: 'auto' | '.' | ',';
         /** @enum {string} */
         dateOrder?: 'auto' | 'MDY' | 'DMY';
         /** @enum {string} */
-        delimiter?: ',' | ';' | '\t' | '|';
+        delimiter?: ',' | ';' | '\t' | '|' | null;
       };
     };
     PosImport: {
@@ -1686,11 +1686,12 @@ export interface components {
       } | null;
       /** @description the settings the file was read with; 'chosen' (request or saved options), 'file' (inferred), 'none' (not needed) */
       settings: {
-        delimiter: string | null;
+        /** @enum {string|null} */
+        delimiter: ',' | ';' | '\t' | '|' | null;
         /** @enum {string|null} */
         decimalMark: '.' | ',' | null;
         /** @enum {string|null} */
-        dateOrder: 'auto' | 'MDY' | 'DMY' | null;
+        dateOrder: 'MDY' | 'DMY' | null;
         /** @enum {string} */
         decimalMarkFrom: 'chosen' | 'file' | 'none';
         /** @enum {string} */
@@ -1709,7 +1710,7 @@ export interface components {
     };
     PosJsonImport: {
       /** @default null */
-      fileName: string | null;
+      fileName?: string | null;
       lines: {
         [key: string]: unknown;
       }[];
@@ -1723,11 +1724,12 @@ export interface components {
       extraColumns: string[];
       /** @description the settings the file was read with; 'chosen' (request or saved options), 'file' (inferred), 'none' (not needed) */
       settings: {
-        delimiter: string | null;
+        /** @enum {string|null} */
+        delimiter: ',' | ';' | '\t' | '|' | null;
         /** @enum {string|null} */
         decimalMark: '.' | ',' | null;
         /** @enum {string|null} */
-        dateOrder: 'auto' | 'MDY' | 'DMY' | null;
+        dateOrder: 'MDY' | 'DMY' | null;
         /** @enum {string} */
         decimalMarkFrom: 'chosen' | 'file' | 'none';
         /** @enum {string} */
@@ -1798,13 +1800,13 @@ export interface components {
        * @default both
        * @enum {string}
        */
-      mode: 'implicit' | 'automatic' | 'both';
+      mode?: 'implicit' | 'automatic' | 'both';
       /**
        * @description implicit claims: one per debit memo (lines without one go by month), or one per month
        * @default debitMemo
        * @enum {string}
        */
-      groupBy: 'debitMemo' | 'period';
+      groupBy?: 'debitMemo' | 'period';
       /**
        * @description the currency of the claims built (ISO 4217); the distributor's own when absent, another is refused (422)
        * @example USD
@@ -2144,9 +2146,9 @@ export interface components {
     };
     CrmLinkInput: {
       /** @default null */
-      opportunityId: string | null;
+      opportunityId?: string | null;
       /** @default null */
-      dealRegistrationId: string | null;
+      dealRegistrationId?: string | null;
     };
     Accruals: {
       asOf: string;
@@ -2273,7 +2275,7 @@ export interface components {
        * @default active
        * @enum {string}
        */
-      status: 'active' | 'inactive';
+      status?: 'active' | 'inactive';
       /**
        * Format: date
        * @example 2026-11-23
@@ -2288,33 +2290,33 @@ export interface components {
        * @description eligible products; empty = all
        * @default []
        */
-      productIds: number[];
+      productIds?: number[];
       /**
        * @description eligible distributors; empty = all
        * @default []
        */
-      distributorIds: number[];
+      distributorIds?: number[];
       /**
        * @description eligible end customers; empty = all
        * @default []
        */
-      endCustomerIds: number[];
+      endCustomerIds?: number[];
       /**
        * @description maximum quantity per request line
        * @default null
        */
-      quantityCap: number | null;
+      quantityCap?: number | null;
       /**
        * @description lowest authorized cost a request may ask for
        * @default null
        * @example 12.5000
        */
-      priceFloor: string | null;
+      priceFloor?: string | null;
       /**
        * @description extra fields every claim line must carry
        * @default []
        */
-      requiredClaimFields: string[];
+      requiredClaimFields?: string[];
     };
     ProgramPatch: {
       name?: string;
@@ -2372,7 +2374,7 @@ export interface components {
       distributorId?: number;
       endCustomerId: number;
       /** @default null */
-      resellerId: number | null;
+      resellerId?: number | null;
       /**
        * Format: date
        * @example 2026-11-23
@@ -2387,14 +2389,14 @@ export interface components {
        * @description Salesforce Opportunity Id
        * @default null
        */
-      opportunityRef: string | null;
+      opportunityRef?: string | null;
       /**
        * @description deal registration Id
        * @default null
        */
-      dealRegistrationRef: string | null;
+      dealRegistrationRef?: string | null;
       /** @default null */
-      justification: string | null;
+      justification?: string | null;
       lines: {
         productId: number;
         /** @description a whole number from 1 to 100000000 */

@@ -1,5 +1,9 @@
-/** Fixtures for the component tests (data as properties, no server). */
-import type { Claim, ClaimLine } from './api.js';
+/**
+ * Fixtures for the component tests: the server's answers, typed by the API's generated types
+ * (./api-types.ts through ./api.ts), so a change of the API fails the type check here.
+ */
+import type { ApiAnswer, Claim, ClaimLine } from './api.js';
+import type { operations } from './api-types.js';
 
 export function makeLines(n: number): ClaimLine[] {
   const lines: ClaimLine[] = [];
@@ -10,21 +14,31 @@ export function makeLines(n: number): ClaimLine[] {
       id: i,
       lineNumber: i,
       authorizationNumber: 'SD-2026-0001',
+      authorizationLineId: 1,
+      authorizationVersion: 1,
+      productId: i % 2 ? 1 : 2,
       vendorPartNumber: i % 2 ? 'VS-MCU-32F4' : 'VS-PMIC-45A',
+      distributorPartNumber: null,
       endCustomerName: i === 3 ? '=HYPERLINK("http://evil")' : 'Helios Medical Devices',
       invoiceNumber: `INV-${String(i).padStart(6, '0')}`,
       invoiceLine: '1',
       invoiceDate: '2026-11-02',
+      shipDate: null,
       quantity: 100 + (i % 50),
       bookCost: '5.2890',
       authorizedCost: '4.1000',
+      resalePrice: null,
       claimedAmount: `${118 + (i % 7)}.${String(i % 100).padStart(2, '0')}00`,
       computedAmount: '118.9000',
+      acceptedQuantity: v === 'rejected' ? 0 : 100 + (i % 50),
       approvedAmount: v === 'rejected' ? '0.0000' : '118.9000',
       verdict: v,
       reasonCodes: v === 'rejected' ? ['END_CUSTOMER_MISMATCH'] : v === 'partial' ? ['AMOUNT_OVER_CLAIMED'] : [],
       rule: v === 'rejected' ? 'end-customer' : 'credit',
       verdictInputs: { authorizedCost: '4.1000', bookCost: '5.2890', quantity: 100 + (i % 50) },
+      extra: null,
+      resubmissionOfLineId: null,
+      adjustedByUserId: null,
     });
   }
   return lines;
@@ -49,6 +63,10 @@ export function makeClaim(n = 5): Claim {
     authorizedAt: null,
     paidAt: null,
     createdAt: '2026-11-02T10:00:00Z',
+    createdByUserId: 5,
+    authorizedByUserId: null,
+    posImportId: null,
+    creditMemo: null,
     lines: makeLines(n),
   };
 }
@@ -65,6 +83,18 @@ export function makeClaims(n: number): Claim[] {
     programType: types[i % 3],
     lines: undefined,
   }));
+}
+
+/**
+ * A stubFetch answer checked against the document: `answer('getClaims', {...})` refuses (at the
+ * type check) a body that is not what `GET /api/claims` answers.
+ */
+export function answer<Op extends keyof operations, Status extends number = 200>(
+  _operation: Op,
+  body: ApiAnswer<Op, Status>,
+  status?: Status,
+) {
+  return { status: status ?? 200, body };
 }
 
 /** A fetch stand-in: the browser's boundary, answering from a route table. */

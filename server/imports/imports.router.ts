@@ -11,6 +11,7 @@ import { answerJob, WaitQuery, type Jobs } from '../jobs/runtime.js';
 import { keepIf, type StoredUpload } from '../jobs/uploads.js';
 import * as service from './imports.service.js';
 import { POS_FIELDS } from '../../core/pos/index.js';
+import { CSV_SEPARATORS } from '../../core/pos/csv.js';
 import { CLAIM_TYPES } from '../../core/domain.js';
 
 const tags = ['imports'];
@@ -36,9 +37,9 @@ const ImportView = z
     mapping: z.record(z.unknown()).nullable().openapi({ description: 'field -> the header of the column it was read from' }),
     settings: z
       .object({
-        delimiter: z.string().nullable(),
+        delimiter: z.enum(CSV_SEPARATORS).nullable(),
         decimalMark: z.enum(['.', ',']).nullable(),
-        dateOrder: z.enum(['auto', 'MDY', 'DMY']).nullable(),
+        dateOrder: z.enum(['MDY', 'DMY']).nullable(),
         decimalMarkFrom: z.enum(['chosen', 'file', 'none']),
         dateOrderFrom: z.enum(['chosen', 'file', 'none']),
       })
@@ -80,7 +81,7 @@ const mappingFields = {
     .object({
       decimalMark: z.enum(['auto', '.', ',']).optional(),
       dateOrder: z.enum(['auto', 'MDY', 'DMY']).optional(),
-      delimiter: z.enum([',', ';', '\t', '|']).optional(),
+      delimiter: z.enum(CSV_SEPARATORS).optional(),
     })
     .default({}),
 };
