@@ -1013,13 +1013,7 @@ export interface components {
       userEmail?: string;
     };
     EmbedSession: {
-      user: {
-        userId: number;
-        email: string;
-        name: string;
-        role: string;
-        distributorId: number | null;
-      };
+      user: components['schemas']['SessionUser'];
       /** @description bearer token (`bece_...`) for `Authorization: Bearer`: read and write, mints no API tokens */
       accessToken: string;
       /** @enum {string} */

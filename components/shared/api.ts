@@ -177,7 +177,7 @@ export class BecApi {
   }
 
   async signIn(email: string, password: string): Promise<SessionUser> {
-    const s = await this.request<{ user: SessionUser; csrfToken: string }>('POST', '/api/session', { email, password });
+    const s = await this.request<Schemas['Session']>('POST', '/api/session', { email, password });
     this.rememberCsrf(s.csrfToken);
     this.setCredentials({ token: null, csrfToken: s.csrfToken });
     return s.user;
@@ -188,7 +188,7 @@ export class BecApi {
    * `Authorization` (no third-party cookie needed). Elements waiting for credentials load.
    */
   async signInWithEmbedToken(token: string): Promise<SessionUser> {
-    const s = await this.request<{ user: SessionUser; csrfToken: string; accessToken?: string }>('POST', '/api/embed/session', { token });
+    const s = await this.request<Schemas['EmbedSession']>('POST', '/api/embed/session', { token });
     if (s.accessToken) this.setCredentials({ token: s.accessToken });
     else {
       this.rememberCsrf(s.csrfToken);
@@ -208,7 +208,7 @@ export class BecApi {
   }
   /** The signed-in user; a cookie session's CSRF token comes with it (how a page opened by SSO learns it). */
   async me(): Promise<SessionUser> {
-    const { csrfToken, ...user } = await this.request<SessionUser & { csrfToken?: string }>('GET', '/api/session');
+    const { csrfToken, ...user } = await this.request<Schemas['CurrentSession']>('GET', '/api/session');
     if (csrfToken && !this.token) {
       // Kept for this client's changes (not announced as new credentials: the session is the same).
       this.csrfToken = csrfToken;
@@ -221,7 +221,7 @@ export class BecApi {
     return this.request<{ items: AuthorizationView[] }>('GET', '/api/authorizations?status=active&pageSize=200').then(itemsOf);
   }
   programs() {
-    return this.request<{ items: Program[] } | Program[]>('GET', '/api/programs').then(itemsOf);
+    return this.request<ApiAnswer<'getPrograms'>>('GET', '/api/programs').then(itemsOf);
   }
   accounts(type?: Account['type'], q?: string) {
     return this.request<{ items: Account[] }>('GET', `/api/accounts${qs({ type, q })}`).then(itemsOf);
@@ -250,7 +250,7 @@ export class BecApi {
   claim(id: number) {
     return this.request<Claim>('GET', `/api/claims/${id}`);
   }
-  createClaim(body: unknown, idempotencyKey: string) {
+  createClaim(body: Schemas['ClaimInput'], idempotencyKey: string) {
     return this.request<Claim>('POST', '/api/claims', body, { 'Idempotency-Key': idempotencyKey });
   }
   adjustLine(claimId: number, lineId: number, approvedAmount: string, reason: string) {
@@ -319,7 +319,7 @@ export class BecApi {
   }
   /** Claims from an import, answered once the run (a background job) has built them (`?wait=true`). */
   claimImport(id: number, mode: 'implicit' | 'automatic' | 'both' = 'both') {
-    return this.request<unknown>('POST', `/api/imports/${id}/claims?wait=true`, { mode });
+    return this.request<ApiAnswer<'postImportsByIdClaims', 201>>('POST', `/api/imports/${id}/claims?wait=true`, { mode });
   }
   /** Any GET the components need for endpoints other engineers add (reports, CRM context). */
   get<T>(path: string) {
@@ -331,8 +331,8 @@ export class BecApi {
   }
 }
 
-function itemsOf<T>(r: { items: T[] } | T[]): T[] {
-  return Array.isArray(r) ? r : r.items;
+function itemsOf<T>(r: { items: T[] }): T[] {
+  return r.items;
 }
 
 function qs(params: object): string {

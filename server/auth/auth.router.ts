@@ -8,7 +8,8 @@ import * as auth from './auth.service.js';
 
 const SignIn = z.object({ email: z.string().email(), password: z.string().min(1).max(200) }).openapi('SignIn');
 const userFields = { userId: z.number(), email: z.string(), name: z.string(), role: z.enum(ROLES), distributorId: z.number().nullable() };
-const UserView = z.object(userFields).openapi('SessionUser');
+/** The signed-in user as every sign-in answers it (a session, an embed exchange). */
+export const UserView = z.object(userFields).openapi('SessionUser');
 const CurrentSession = z
   .object({
     ...userFields,

@@ -12,6 +12,7 @@ import { describeRoute, z } from '../http/openapi.js';
 import { markAudited } from '../http/security.js';
 import { parse } from '../http/validate.js';
 import { requireActor } from './actor.js';
+import { UserView } from './auth.router.js';
 import { consumeEmbedToken, findUserByEmail, findUserById } from './auth.repository.js';
 import * as auth from './auth.service.js';
 
@@ -19,7 +20,7 @@ const NewEmbedToken = z.object({ userEmail: z.string().email().max(200).optional
 const Exchange = z.object({ token: z.string().min(10).max(2000) }).openapi('EmbedTokenExchange');
 const EmbedSession = z
   .object({
-    user: z.object({ userId: z.number(), email: z.string(), name: z.string(), role: z.string(), distributorId: z.number().nullable() }),
+    user: UserView,
     accessToken: z
       .string()
       .openapi({ description: 'bearer token (`bece_...`) for `Authorization: Bearer`: read and write, mints no API tokens' }),
