@@ -66,9 +66,10 @@ export function contextFromServer(raw: ServerContext | RequestContext): RequestC
  *
  * @summary Pending requests with CRM context (opportunity, deal registration, price history, margin impact) and approve, decline or counter with a comment.
  *
- * @event becdecision - A request was approved, declined or countered: `{ requestId, decision, comment, request }`.
- * @event becerror - An API call failed.
+ * @fires {CustomEvent<BecEventDetails['becdecision']>} becdecision - A request was approved, declined or countered: `{ requestId, decision, comment, request }`.
+ * @fires {CustomEvent<BecEventDetails['becerror']>} becerror - An API call failed.
  *
+ * @csspart base - The card that holds the element's content.
  * @csspart waiting - Shown while the element waits for credentials (the API answered 401); it loads when they arrive.
  * @csspart list - The list of pending requests.
  * @csspart item - One request in the list.

@@ -81,12 +81,13 @@ const OVERSCAN = 8;
  *
  * @summary Claims or claim lines with sort, filter, group, verdict explanations, inline adjust, bulk accept/reject, notes and a safe CSV export.
  *
- * @event becclaimselect - A row was activated (Enter or double click): `{ claim }` or `{ line }`.
- * @event beclineadjust - Finance adjusted a line: `{ claimId, lineId, approvedAmount, reason }`.
- * @event becbulkdecision - Selected lines were accepted or rejected: `{ claimId, lineIds, decision, reason }`.
- * @event becnoteadd - A note was added: `{ claimId, body }`.
- * @event becerror - An API call failed.
+ * @fires {CustomEvent<BecEventDetails['becclaimselect']>} becclaimselect - A row was activated (Enter or double click): `{ claim }` or `{ line }`.
+ * @fires {CustomEvent<BecEventDetails['beclineadjust']>} beclineadjust - Finance adjusted a line: `{ claimId, lineId, approvedAmount, reason }`.
+ * @fires {CustomEvent<BecEventDetails['becbulkdecision']>} becbulkdecision - Selected lines were accepted or rejected: `{ claimId, lineIds, decision, reason }`.
+ * @fires {CustomEvent<BecEventDetails['becnoteadd']>} becnoteadd - A note was added: `{ claimId, body }`.
+ * @fires {CustomEvent<BecEventDetails['becerror']>} becerror - An API call failed.
  *
+ * @csspart base - The card that holds the element's content.
  * @csspart waiting - Shown while the element waits for credentials (the API answered 401); it loads when they arrive.
  * @csspart toolbar - The bar with the search, filters, grouping and actions.
  * @csspart table - The header and the scrolling body.
@@ -94,6 +95,7 @@ const OVERSCAN = 8;
  * @csspart viewport - The scrolling, virtualized body.
  * @csspart row - Each data row.
  * @csspart group-row - Each group heading row.
+ * @csspart bulk-bar - The bar of bulk accept / reject actions, shown while lines are selected.
  * @csspart footer - The totals row.
  * @csspart detail - The panel explaining a line's verdict, with the adjust form and notes.
  *

@@ -119,11 +119,12 @@ export function settingsText(job: PosImport & { settings?: PosReadSettings | nul
  *
  * @summary POS / claim file upload with in-browser preflight, progress and row errors.
  *
- * @event becpreflight - The browser check finished: `{ rows, valid, errors }`.
- * @event becuploadprogress - Progress of the upload and the import job.
- * @event becuploadcomplete - The import finished: counters, errors and `importId`.
- * @event becerror - An API call failed.
+ * @fires {CustomEvent<BecEventDetails['becpreflight']>} becpreflight - The browser check finished: `{ rows, valid, errors }`.
+ * @fires {CustomEvent<BecEventDetails['becuploadprogress']>} becuploadprogress - Progress of the upload and the import job.
+ * @fires {CustomEvent<BecEventDetails['becuploadcomplete']>} becuploadcomplete - The import finished: counters, errors and `importId`.
+ * @fires {CustomEvent<BecEventDetails['becerror']>} becerror - An API call failed.
  *
+ * @csspart base - The card that holds the element's content.
  * @csspart waiting - Shown while the element waits for credentials (the API answered 401); it loads when they arrive.
  * @csspart dropzone - The area that takes a dropped file.
  * @csspart preflight - The browser check's summary and errors.
