@@ -27,6 +27,8 @@ export type RequestInput = Schemas['SpecialPriceRequestInput'];
 export type ClaimLine = Schemas['ClaimLine'];
 export type Claim = Schemas['Claim'];
 export type ClaimNote = Schemas['Note'];
+/** A request's CRM context and price history (`GET /api/requests/:id/context`, the approval queue's items). */
+export type ApprovalContext = Schemas['ApprovalContext'];
 /** A page of a list (`GET /api/claims`, `GET /api/requests`). */
 export interface Page<T> {
   items: T[];

@@ -2,7 +2,7 @@
  * Fixtures for the component tests: the server's answers, typed by the API's generated types
  * (./api-types.ts through ./api.ts), so a change of the API fails the type check here.
  */
-import type { ApiAnswer, Claim, ClaimLine } from './api.js';
+import type { ApiAnswer, ApprovalContext, Claim, ClaimLine } from './api.js';
 import type { operations } from './api-types.js';
 
 export function makeLines(n: number): ClaimLine[] {
@@ -83,6 +83,93 @@ export function makeClaims(n: number): Claim[] {
     programType: types[i % 3],
     lines: undefined,
   }));
+}
+
+/** A request's CRM context as `GET /api/requests/:id/context` answers it: an opportunity, a deal registration, one authorized price. */
+export function makeApprovalContext(requestId = 1): ApprovalContext {
+  return {
+    request: {
+      id: requestId,
+      number: `REQ-2611-${requestId}`,
+      status: 'pending',
+      programId: 1,
+      programCode: 'SD-2026',
+      priceFloor: null,
+      distributor: { id: 2, name: 'Arrowhead Components' },
+      endCustomer: { id: 9, name: 'Cascade Robotics' },
+      opportunityRef: '006A',
+      dealRegistrationRef: null,
+      authorizationId: null,
+      authorizationNumber: null,
+      validFrom: '2026-09-01',
+      validTo: '2027-03-31',
+      createdAt: '2026-11-20T10:00:00Z',
+      lines: [
+        {
+          id: requestId * 10 + 1,
+          productId: 1,
+          vendorPartNumber: 'VS-RF-BLE5',
+          quantity: 8000,
+          requestedCost: '1.9000',
+          counterCost: null,
+        },
+      ],
+    },
+    crm: {
+      linkedBy: 'request',
+      confident: true,
+      opportunity: {
+        sfId: '006A',
+        name: 'Cascade arm v2',
+        accountSfId: '001A',
+        accountName: 'Cascade Robotics',
+        stageName: 'Negotiation',
+        isClosed: false,
+        isWon: false,
+        amount: '250000.00',
+        closeDate: '2027-01-15',
+        systemModstamp: '2026-11-20T09:00:00.000Z',
+        isDeleted: false,
+      },
+      dealRegistration: {
+        sfId: 'a01',
+        name: 'DR-0042',
+        endCustomerSfId: '001A',
+        endCustomerName: 'Cascade Robotics',
+        distributorName: 'Arrowhead Components',
+        opportunitySfId: '006A',
+        status: 'Approved',
+        productCodes: 'VS-RF-BLE5',
+        expiresOn: '2027-06-30',
+        systemModstamp: '2026-11-20T09:00:00.000Z',
+        isDeleted: false,
+      },
+      alternatives: { opportunities: [], dealRegistrations: [] },
+      designWins: [],
+      lastSyncAt: '2026-11-20T09:00:00.000Z',
+    },
+    priceHistory: [
+      {
+        productId: 1,
+        vendorPartNumber: 'VS-RF-BLE5',
+        authorizations: [
+          {
+            authorizationNumber: 'SD-1',
+            version: 1,
+            status: 'active',
+            distributorId: 2,
+            authorizedCost: '2.1000',
+            approvedQuantity: 5000,
+            consumedQuantity: 1200,
+            validFrom: '2026-03-01',
+            validTo: '2026-09-30',
+          },
+        ],
+        claimLines: [],
+      },
+    ],
+    flags: [{ code: 'PRICE_BELOW_FLOOR', message: 'below the floor' }],
+  };
 }
 
 /**
