@@ -1488,12 +1488,6 @@ export interface components {
     };
     DisputeLine: {
       id: number;
-      claimId: number;
-      claimNumber: string;
-      claimStatus: string;
-      /** @description the original claim's currency; a resubmission is claimed in it */
-      claimCurrency: string;
-      distributorId: number;
       lineNumber: number;
       authorizationNumber: string | null;
       vendorPartNumber: string | null;
@@ -1509,13 +1503,20 @@ export interface components {
       resalePrice: string | null;
       claimedAmount: string;
       approvedAmount: string;
-      verdict: string;
+      /** @enum {string} */
+      verdict: 'pending' | 'accepted' | 'partial' | 'rejected' | 'adjusted';
       reasonCodes: string[];
       rule: string | null;
       extra: {
         [key: string]: unknown;
       } | null;
       resubmissionOfLineId: number | null;
+      claimId: number;
+      claimNumber: string;
+      claimStatus: string;
+      /** @description the original claim's currency; a resubmission is claimed in it */
+      claimCurrency: string;
+      distributorId: number;
       resubmittedAs: number[];
       createdAt: string;
     };

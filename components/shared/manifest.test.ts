@@ -8,7 +8,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import type { TemplateResult } from 'lit';
 import '../index.js';
-import { makeApprovalContext, makeClaim, stubFetch } from './test-data.js';
+import { makeAccruals, makeApprovalContext, makeClaim, stubFetch } from './test-data.js';
 import { configureApi } from './api.js';
 
 interface Named {
@@ -70,19 +70,7 @@ const withData: Record<string, () => TemplateResult> = {
   'bec-accrual-dashboard': () =>
     html`<bec-accrual-dashboard
       show-numbers
-      .accruals=${{
-        asOf: '2026-11-23',
-        byCurrency: [
-          { currency: 'EUR', openLiability: '3210.0000', inReview: '0.0000', paid: '250.5000' },
-          { currency: 'USD', openLiability: '1184.6700', inReview: '5931.2500', paid: '1891.9600' },
-        ],
-        exposure: '20500.5000',
-        exposureCurrency: 'USD',
-        exposureByCurrency: [{ currency: 'USD', exposure: '20500.5000' }],
-        byDistributor: [
-          { distributorId: 2, distributorName: 'Arrowhead Components', openQuantity: 4200, exposure: '12000.0000', currency: 'USD' },
-        ],
-      }}
+      .accruals=${makeAccruals()}
       .byWeek=${[...figures('EUR'), ...figures('USD')]}
       .byDistributor=${figures('USD')}
       .byProgramType=${figures('USD')}

@@ -2,7 +2,7 @@
  * Fixtures for the component tests: the server's answers, typed by the API's generated types
  * (./api-types.ts through ./api.ts), so a change of the API fails the type check here.
  */
-import type { ApiAnswer, ApprovalContext, Claim, ClaimLine } from './api.js';
+import type { Accruals, ApiAnswer, ApprovalContext, Claim, ClaimLine } from './api.js';
 import type { operations } from './api-types.js';
 
 export function makeLines(n: number): ClaimLine[] {
@@ -83,6 +83,24 @@ export function makeClaims(n: number): Claim[] {
     programType: types[i % 3],
     lines: undefined,
   }));
+}
+
+/** Accruals as `GET /api/reports/accruals` answers them in two currencies: EUR and USD side by side, never added. */
+export function makeAccruals(): Accruals {
+  return {
+    asOf: '2026-11-23',
+    byCurrency: [
+      { currency: 'EUR', openLiability: '3210.0000', inReview: '0.0000', paid: '250.5000' },
+      { currency: 'USD', openLiability: '1184.6700', inReview: '5931.2500', paid: '1891.9600' },
+    ],
+    exposure: '20500.5000',
+    exposureCurrency: 'USD',
+    exposureByCurrency: [{ currency: 'USD', exposure: '20500.5000' }],
+    byDistributor: [
+      { distributorId: 2, distributorName: 'Arrowhead Components', openQuantity: 4200, exposure: '12000.0000', currency: 'USD' },
+      { distributorId: 3, distributorName: 'Northbridge Electronics', openQuantity: 900, exposure: '8500.5000', currency: 'USD' },
+    ],
+  };
 }
 
 /** A request's CRM context as `GET /api/requests/:id/context` answers it: an opportunity, a deal registration, one authorized price. */
