@@ -247,6 +247,195 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/imports/mapping': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The distributor's saved POS column mapping */
+    get: operations['getImportsMapping'];
+    /** Save the POS column mapping and file options */
+    put: operations['putImportsMapping'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/imports': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Recent POS imports */
+    get: operations['getImports'];
+    put?: never;
+    /** Import POS lines: a CSV body (text/csv, streamed to storage) or JSON {lines}. A job: 202 with the import (status queued) and a Location to poll; ?wait=true answers 201 with the finished import */
+    post: operations['postImports'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/imports/preview': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Parse the first rows of a CSV (text/csv) with the effective mapping and settings; nothing is stored */
+    post: operations['postImportsPreview'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/imports/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** An import job with its progress and counters */
+    get: operations['getImportsById'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/imports/{id}/events': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Server-sent events: progress of the job until it ends */
+    get: operations['getImportsByIdEvents'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/imports/{id}/errors': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The rows that were not kept, with row, column and reason */
+    get: operations['getImportsByIdErrors'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/imports/{id}/errors.csv': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The row-error report as CSV */
+    get: operations['getImportsByIdErrorsCsv'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/imports/{id}/claims': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Turn the import into implicit claims (lines with an authorization number) and automatic claims (best match). A job: 202 with the run and a Location to poll; ?wait=true answers 201 with the claims built */
+    post: operations['postImportsByIdClaims'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/imports/{id}/claims/{runId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A claim run over the import: its status, and the claims built once completed */
+    get: operations['getImportsByIdClaimsByRunId'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/imports/{id}/lines': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** An import's POS lines as stored (parsed values, the file's row), a page at a time */
+    get: operations['getImportsByIdLines'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/imports/{id}/void': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Void an import: its lines are removed so the corrected file can be sent again (refused while any is on a claim) */
+    post: operations['postImportsByIdVoid'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/claims': {
     parameters: {
       query?: never;
@@ -464,195 +653,6 @@ export interface paths {
     get: operations['getDisputesLinesByIdHistory'];
     put?: never;
     post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/imports/mapping': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** The distributor's saved POS column mapping */
-    get: operations['getImportsMapping'];
-    /** Save the POS column mapping and file options */
-    put: operations['putImportsMapping'];
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/imports': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** Recent POS imports */
-    get: operations['getImports'];
-    put?: never;
-    /** Import POS lines: a CSV body (text/csv, streamed to storage) or JSON {lines}. A job: 202 with the import (status queued) and a Location to poll; ?wait=true answers 201 with the finished import */
-    post: operations['postImports'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/imports/preview': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Parse the first rows of a CSV (text/csv) with the effective mapping and settings; nothing is stored */
-    post: operations['postImportsPreview'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/imports/{id}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** An import job with its progress and counters */
-    get: operations['getImportsById'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/imports/{id}/events': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** Server-sent events: progress of the job until it ends */
-    get: operations['getImportsByIdEvents'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/imports/{id}/errors': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** The rows that were not kept, with row, column and reason */
-    get: operations['getImportsByIdErrors'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/imports/{id}/errors.csv': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** The row-error report as CSV */
-    get: operations['getImportsByIdErrorsCsv'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/imports/{id}/claims': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Turn the import into implicit claims (lines with an authorization number) and automatic claims (best match). A job: 202 with the run and a Location to poll; ?wait=true answers 201 with the claims built */
-    post: operations['postImportsByIdClaims'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/imports/{id}/claims/{runId}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** A claim run over the import: its status, and the claims built once completed */
-    get: operations['getImportsByIdClaimsByRunId'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/imports/{id}/lines': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** An import's POS lines as stored (parsed values, the file's row), a page at a time */
-    get: operations['getImportsByIdLines'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/imports/{id}/void': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Void an import: its lines are removed so the corrected file can be sent again (refused while any is on a claim) */
-    post: operations['postImportsByIdVoid'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1114,6 +1114,449 @@ export interface components {
       family: string | null;
       listPrice: string | null;
     };
+    SavedPosColumnMapping: {
+      /**
+       * @description POS field -> the header the distributor uses
+       * @default {}
+       */
+      mapping?: {
+        distributorId?: string;
+        branch?: string;
+        invoiceNumber?: string;
+        invoiceLine?: string;
+        invoiceDate?: string;
+        shipDate?: string;
+        distributorPartNumber?: string;
+        vendorPartNumber?: string;
+        quantity?: string;
+        unitOfMeasure?: string;
+        resalePrice?: string;
+        bookCost?: string;
+        authorizedCost?: string;
+        claimedAmount?: string;
+        authorizationNumber?: string;
+        customerPo?: string;
+        endCustomerName?: string;
+        soldToName?: string;
+        shipToName?: string;
+        endCustomerAddress?: string;
+        country?: string;
+        debitMemoNumber?: string;
+        creditReturn?: string;
+      };
+      /** @default {} */
+      options?: {
+        /** @enum {string} */
+        decimalMark?: 'auto' | '.' | ',';
+        /** @enum {string} */
+        dateOrder?: 'auto' | 'MDY' | 'DMY';
+        /** @enum {string} */
+        delimiter?: ',' | ';' | '\t' | '|';
+      };
+      /** @description when it was saved; null: never */
+      updatedAt: string | null;
+    };
+    PosColumnMapping: {
+      /**
+       * @description POS field -> the header the distributor uses
+       * @default {}
+       */
+      mapping?: {
+        distributorId?: string;
+        branch?: string;
+        invoiceNumber?: string;
+        invoiceLine?: string;
+        invoiceDate?: string;
+        shipDate?: string;
+        distributorPartNumber?: string;
+        vendorPartNumber?: string;
+        quantity?: string;
+        unitOfMeasure?: string;
+        resalePrice?: string;
+        bookCost?: string;
+        authorizedCost?: string;
+        claimedAmount?: string;
+        authorizationNumber?: string;
+        customerPo?: string;
+        endCustomerName?: string;
+        soldToName?: string;
+        shipToName?: string;
+        endCustomerAddress?: string;
+        country?: string;
+        debitMemoNumber?: string;
+        creditReturn?: string;
+      };
+      /** @default {} */
+      options?: {
+        /** @enum {string} */
+        decimalMark?: 'auto' | '.' | ',';
+        /** @enum {string} */
+        dateOrder?: 'auto' | 'MDY' | 'DMY';
+        /** @enum {string} */
+        delimiter?: ',' | ';' | '\t' | '|';
+      };
+    };
+    PosImport: {
+      id: number;
+      distributorId: number;
+      format: string;
+      /**
+       * @description 'pos': POS lines kept; 'claim': a claim file validated into one claim
+       * @enum {string}
+       */
+      purpose: 'pos' | 'claim';
+      fileName: string | null;
+      fileSha256: string | null;
+      /**
+       * @description queued: stored, waiting for a worker; running: a worker has it (a retried job goes on where it stopped)
+       * @enum {string}
+       */
+      status: 'queued' | 'running' | 'completed' | 'failed';
+      totalBytes: number | null;
+      processedBytes: number;
+      rowsRead: number;
+      /** @description new POS lines kept */
+      rowsAccepted: number;
+      /** @description valid rows already on file (a re-import adds nothing) */
+      rowsDuplicate: number;
+      /** @description rows in the error report */
+      rowsRejected: number;
+      progress: number | null;
+      failure: string | null;
+      /** @description field -> the header of the column it was read from */
+      mapping: {
+        [key: string]: unknown;
+      } | null;
+      /** @description the settings the file was read with; 'chosen' (request or saved options), 'file' (inferred), 'none' (not needed) */
+      settings: {
+        /** @enum {string|null} */
+        delimiter: ',' | ';' | '\t' | '|' | null;
+        /** @enum {string|null} */
+        decimalMark: '.' | ',' | null;
+        /** @enum {string|null} */
+        dateOrder: 'MDY' | 'DMY' | null;
+        /** @enum {string} */
+        decimalMarkFrom: 'chosen' | 'file' | 'none';
+        /** @enum {string} */
+        dateOrderFrom: 'chosen' | 'file' | 'none';
+      } | null;
+      createdByUserId: number;
+      startedAt: string | null;
+      finishedAt: string | null;
+      createdAt: string;
+      /** @description a claim file's answer (ClaimFileResult) once it has completed; null otherwise */
+      result?: unknown;
+      /** @description a voided import: its lines were removed (see voidReason); the file may be sent again */
+      voidedAt: string | null;
+      voidedByUserId: number | null;
+      voidReason: string | null;
+    };
+    PosJsonImport: {
+      /** @default null */
+      fileName?: string | null;
+      lines: {
+        [key: string]: unknown;
+      }[];
+    };
+    PosImportPreview: {
+      /** @description field -> the header of the column it is read from */
+      columns: {
+        [key: string]: string;
+      };
+      /** @description unmapped columns, by their key in a line's extra */
+      extraColumns: string[];
+      /** @description the settings the file was read with; 'chosen' (request or saved options), 'file' (inferred), 'none' (not needed) */
+      settings: {
+        /** @enum {string|null} */
+        delimiter: ',' | ';' | '\t' | '|' | null;
+        /** @enum {string|null} */
+        decimalMark: '.' | ',' | null;
+        /** @enum {string|null} */
+        dateOrder: 'MDY' | 'DMY' | null;
+        /** @enum {string} */
+        decimalMarkFrom: 'chosen' | 'file' | 'none';
+        /** @enum {string} */
+        dateOrderFrom: 'chosen' | 'file' | 'none';
+      } | null;
+      lines: {
+        [key: string]: unknown;
+      }[];
+      errors: {
+        rowNumber: number;
+        column: string | null;
+        code: string;
+        message: string;
+        raw: string | null;
+      }[];
+      rowsRead: number;
+    };
+    ImportClaimRunResult: {
+      claims: {
+        id: number;
+        number: string;
+        /** @enum {string} */
+        type: 'explicit' | 'implicit' | 'automatic';
+        debitMemoNumber: string | null;
+        currency: string;
+        status: string;
+        lineCount: number;
+        rejectedLines: number;
+        claimedTotal: string;
+        approvedTotal: string;
+      }[];
+      /** @description lines without a number that no live authorization matches (the first 1,000; see unmatchedCount) */
+      unmatched: {
+        posLineId: number;
+        invoiceNumber: string;
+        invoiceLine: string;
+        /** @enum {string} */
+        reason: 'NO_POS_MATCH';
+      }[];
+      unmatchedCount: number;
+      lines: {
+        claimed: number;
+        accepted: number;
+        partial: number;
+        rejected: number;
+      };
+    };
+    ImportClaimRun: {
+      id: number;
+      importId: number;
+      distributorId: number;
+      /** @enum {string} */
+      status: 'queued' | 'running' | 'completed' | 'failed';
+      options: {
+        [key: string]: unknown;
+      };
+      /** @description the claims built (as the 201 answer of ?wait=true) once completed; null otherwise */
+      result: components['schemas']['ImportClaimRunResult'] | null;
+      failure: string | null;
+      attempts: number;
+      createdByUserId: number;
+      startedAt: string | null;
+      finishedAt: string | null;
+      createdAt: string;
+    };
+    ClaimImportInput: {
+      /**
+       * @default both
+       * @enum {string}
+       */
+      mode?: 'implicit' | 'automatic' | 'both';
+      /**
+       * @description implicit claims: one per debit memo (lines without one go by month), or one per month
+       * @default debitMemo
+       * @enum {string}
+       */
+      groupBy?: 'debitMemo' | 'period';
+      /**
+       * @description the currency of the claims built (ISO 4217); the distributor's own when absent, another is refused (422)
+       * @example USD
+       * @enum {string}
+       */
+      currency?:
+        | 'AED'
+        | 'AFN'
+        | 'ALL'
+        | 'AMD'
+        | 'ANG'
+        | 'AOA'
+        | 'ARS'
+        | 'AUD'
+        | 'AWG'
+        | 'AZN'
+        | 'BAM'
+        | 'BBD'
+        | 'BDT'
+        | 'BGN'
+        | 'BHD'
+        | 'BIF'
+        | 'BMD'
+        | 'BND'
+        | 'BOB'
+        | 'BOV'
+        | 'BRL'
+        | 'BSD'
+        | 'BTN'
+        | 'BWP'
+        | 'BYN'
+        | 'BZD'
+        | 'CAD'
+        | 'CDF'
+        | 'CHE'
+        | 'CHF'
+        | 'CHW'
+        | 'CLF'
+        | 'CLP'
+        | 'CNY'
+        | 'COP'
+        | 'COU'
+        | 'CRC'
+        | 'CUC'
+        | 'CUP'
+        | 'CVE'
+        | 'CZK'
+        | 'DJF'
+        | 'DKK'
+        | 'DOP'
+        | 'DZD'
+        | 'EGP'
+        | 'ERN'
+        | 'ETB'
+        | 'EUR'
+        | 'FJD'
+        | 'FKP'
+        | 'GBP'
+        | 'GEL'
+        | 'GHS'
+        | 'GIP'
+        | 'GMD'
+        | 'GNF'
+        | 'GTQ'
+        | 'GYD'
+        | 'HKD'
+        | 'HNL'
+        | 'HTG'
+        | 'HUF'
+        | 'IDR'
+        | 'ILS'
+        | 'INR'
+        | 'IQD'
+        | 'IRR'
+        | 'ISK'
+        | 'JMD'
+        | 'JOD'
+        | 'JPY'
+        | 'KES'
+        | 'KGS'
+        | 'KHR'
+        | 'KMF'
+        | 'KPW'
+        | 'KRW'
+        | 'KWD'
+        | 'KYD'
+        | 'KZT'
+        | 'LAK'
+        | 'LBP'
+        | 'LKR'
+        | 'LRD'
+        | 'LSL'
+        | 'LYD'
+        | 'MAD'
+        | 'MDL'
+        | 'MGA'
+        | 'MKD'
+        | 'MMK'
+        | 'MNT'
+        | 'MOP'
+        | 'MRU'
+        | 'MUR'
+        | 'MVR'
+        | 'MWK'
+        | 'MXN'
+        | 'MXV'
+        | 'MYR'
+        | 'MZN'
+        | 'NAD'
+        | 'NGN'
+        | 'NIO'
+        | 'NOK'
+        | 'NPR'
+        | 'NZD'
+        | 'OMR'
+        | 'PAB'
+        | 'PEN'
+        | 'PGK'
+        | 'PHP'
+        | 'PKR'
+        | 'PLN'
+        | 'PYG'
+        | 'QAR'
+        | 'RON'
+        | 'RSD'
+        | 'RUB'
+        | 'RWF'
+        | 'SAR'
+        | 'SBD'
+        | 'SCR'
+        | 'SDG'
+        | 'SEK'
+        | 'SGD'
+        | 'SHP'
+        | 'SLE'
+        | 'SLL'
+        | 'SOS'
+        | 'SRD'
+        | 'SSP'
+        | 'STN'
+        | 'SVC'
+        | 'SYP'
+        | 'SZL'
+        | 'THB'
+        | 'TJS'
+        | 'TMT'
+        | 'TND'
+        | 'TOP'
+        | 'TRY'
+        | 'TTD'
+        | 'TWD'
+        | 'TZS'
+        | 'UAH'
+        | 'UGX'
+        | 'USD'
+        | 'USN'
+        | 'UYI'
+        | 'UYU'
+        | 'UYW'
+        | 'UZS'
+        | 'VED'
+        | 'VES'
+        | 'VND'
+        | 'VUV'
+        | 'WST'
+        | 'XAF'
+        | 'XCD'
+        | 'XCG'
+        | 'XOF'
+        | 'XPF'
+        | 'YER'
+        | 'ZAR'
+        | 'ZMW'
+        | 'ZWG'
+        | 'ZWL';
+    };
+    PosLineView: {
+      id: number;
+      /** @description the row of the file (the header is row 1) */
+      rowNumber: number | null;
+      invoiceNumber: string;
+      invoiceLine: string;
+      /** @description the canonical POS key the ledger compares */
+      invoiceKey: string;
+      lineKey: string;
+      invoiceDate: string;
+      shipDate: string | null;
+      vendorPartNumber: string | null;
+      distributorPartNumber: string | null;
+      productId: number | null;
+      /** @description negative for a return */
+      quantity: number;
+      isReturn: boolean;
+      resalePrice: string | null;
+      bookCost: string | null;
+      authorizedCost: string | null;
+      claimedAmount: string | null;
+      authorizationNumber: string | null;
+      endCustomerName: string | null;
+      customerPo: string | null;
+      debitMemoNumber: string | null;
+      extra: {
+        [key: string]: string;
+      } | null;
+      /** @description a claim line was made from it (it can no longer be voided) */
+      claimed: boolean;
+    };
     ClaimLine: {
       id: number;
       lineNumber: number;
@@ -1565,449 +2008,6 @@ export interface components {
           [key: string]: string | null;
         };
       }[];
-    };
-    SavedPosColumnMapping: {
-      /**
-       * @description POS field -> the header the distributor uses
-       * @default {}
-       */
-      mapping?: {
-        distributorId?: string;
-        branch?: string;
-        invoiceNumber?: string;
-        invoiceLine?: string;
-        invoiceDate?: string;
-        shipDate?: string;
-        distributorPartNumber?: string;
-        vendorPartNumber?: string;
-        quantity?: string;
-        unitOfMeasure?: string;
-        resalePrice?: string;
-        bookCost?: string;
-        authorizedCost?: string;
-        claimedAmount?: string;
-        authorizationNumber?: string;
-        customerPo?: string;
-        endCustomerName?: string;
-        soldToName?: string;
-        shipToName?: string;
-        endCustomerAddress?: string;
-        country?: string;
-        debitMemoNumber?: string;
-        creditReturn?: string;
-      };
-      /** @default {} */
-      options?: {
-        /** @enum {string} */
-        decimalMark?: 'auto' | '.' | ',';
-        /** @enum {string} */
-        dateOrder?: 'auto' | 'MDY' | 'DMY';
-        /** @enum {string} */
-        delimiter?: ',' | ';' | '\t' | '|' | null;
-      };
-      /** @description when it was saved; null: never */
-      updatedAt: string | null;
-    };
-    PosColumnMapping: {
-      /**
-       * @description POS field -> the header the distributor uses
-       * @default {}
-       */
-      mapping?: {
-        distributorId?: string;
-        branch?: string;
-        invoiceNumber?: string;
-        invoiceLine?: string;
-        invoiceDate?: string;
-        shipDate?: string;
-        distributorPartNumber?: string;
-        vendorPartNumber?: string;
-        quantity?: string;
-        unitOfMeasure?: string;
-        resalePrice?: string;
-        bookCost?: string;
-        authorizedCost?: string;
-        claimedAmount?: string;
-        authorizationNumber?: string;
-        customerPo?: string;
-        endCustomerName?: string;
-        soldToName?: string;
-        shipToName?: string;
-        endCustomerAddress?: string;
-        country?: string;
-        debitMemoNumber?: string;
-        creditReturn?: string;
-      };
-      /** @default {} */
-      options?: {
-        /** @enum {string} */
-        decimalMark?: 'auto' | '.' | ',';
-        /** @enum {string} */
-        dateOrder?: 'auto' | 'MDY' | 'DMY';
-        /** @enum {string} */
-        delimiter?: ',' | ';' | '\t' | '|' | null;
-      };
-    };
-    PosImport: {
-      id: number;
-      distributorId: number;
-      format: string;
-      /**
-       * @description 'pos': POS lines kept; 'claim': a claim file validated into one claim
-       * @enum {string}
-       */
-      purpose: 'pos' | 'claim';
-      fileName: string | null;
-      fileSha256: string | null;
-      /**
-       * @description queued: stored, waiting for a worker; running: a worker has it (a retried job goes on where it stopped)
-       * @enum {string}
-       */
-      status: 'queued' | 'running' | 'completed' | 'failed';
-      totalBytes: number | null;
-      processedBytes: number;
-      rowsRead: number;
-      /** @description new POS lines kept */
-      rowsAccepted: number;
-      /** @description valid rows already on file (a re-import adds nothing) */
-      rowsDuplicate: number;
-      /** @description rows in the error report */
-      rowsRejected: number;
-      progress: number | null;
-      failure: string | null;
-      /** @description field -> the header of the column it was read from */
-      mapping: {
-        [key: string]: unknown;
-      } | null;
-      /** @description the settings the file was read with; 'chosen' (request or saved options), 'file' (inferred), 'none' (not needed) */
-      settings: {
-        /** @enum {string|null} */
-        delimiter: ',' | ';' | '\t' | '|' | null;
-        /** @enum {string|null} */
-        decimalMark: '.' | ',' | null;
-        /** @enum {string|null} */
-        dateOrder: 'MDY' | 'DMY' | null;
-        /** @enum {string} */
-        decimalMarkFrom: 'chosen' | 'file' | 'none';
-        /** @enum {string} */
-        dateOrderFrom: 'chosen' | 'file' | 'none';
-      } | null;
-      createdByUserId: number;
-      startedAt: string | null;
-      finishedAt: string | null;
-      createdAt: string;
-      /** @description a claim file's answer (ClaimFileResult) once it has completed; null otherwise */
-      result?: unknown;
-      /** @description a voided import: its lines were removed (see voidReason); the file may be sent again */
-      voidedAt: string | null;
-      voidedByUserId: number | null;
-      voidReason: string | null;
-    };
-    PosJsonImport: {
-      /** @default null */
-      fileName?: string | null;
-      lines: {
-        [key: string]: unknown;
-      }[];
-    };
-    PosImportPreview: {
-      /** @description field -> the header of the column it is read from */
-      columns: {
-        [key: string]: string;
-      };
-      /** @description unmapped columns, by their key in a line's extra */
-      extraColumns: string[];
-      /** @description the settings the file was read with; 'chosen' (request or saved options), 'file' (inferred), 'none' (not needed) */
-      settings: {
-        /** @enum {string|null} */
-        delimiter: ',' | ';' | '\t' | '|' | null;
-        /** @enum {string|null} */
-        decimalMark: '.' | ',' | null;
-        /** @enum {string|null} */
-        dateOrder: 'MDY' | 'DMY' | null;
-        /** @enum {string} */
-        decimalMarkFrom: 'chosen' | 'file' | 'none';
-        /** @enum {string} */
-        dateOrderFrom: 'chosen' | 'file' | 'none';
-      } | null;
-      lines: {
-        [key: string]: unknown;
-      }[];
-      errors: {
-        rowNumber: number;
-        column: string | null;
-        code: string;
-        message: string;
-        raw: string | null;
-      }[];
-      rowsRead: number;
-    };
-    ImportClaimRunResult: {
-      claims: {
-        id: number;
-        number: string;
-        /** @enum {string} */
-        type: 'explicit' | 'implicit' | 'automatic';
-        debitMemoNumber: string | null;
-        currency: string;
-        status: string;
-        lineCount: number;
-        rejectedLines: number;
-        claimedTotal: string;
-        approvedTotal: string;
-      }[];
-      /** @description lines without a number that no live authorization matches (the first 1,000; see unmatchedCount) */
-      unmatched: {
-        posLineId: number;
-        invoiceNumber: string;
-        invoiceLine: string;
-        /** @enum {string} */
-        reason: 'NO_POS_MATCH';
-      }[];
-      unmatchedCount: number;
-      lines: {
-        claimed: number;
-        accepted: number;
-        partial: number;
-        rejected: number;
-      };
-    };
-    ImportClaimRun: {
-      id: number;
-      importId: number;
-      distributorId: number;
-      /** @enum {string} */
-      status: 'queued' | 'running' | 'completed' | 'failed';
-      options: {
-        [key: string]: unknown;
-      };
-      /** @description the claims built (as the 201 answer of ?wait=true) once completed; null otherwise */
-      result: components['schemas']['ImportClaimRunResult'] | null;
-      failure: string | null;
-      attempts: number;
-      createdByUserId: number;
-      startedAt: string | null;
-      finishedAt: string | null;
-      createdAt: string;
-    };
-    ClaimImportInput: {
-      /**
-       * @default both
-       * @enum {string}
-       */
-      mode?: 'implicit' | 'automatic' | 'both';
-      /**
-       * @description implicit claims: one per debit memo (lines without one go by month), or one per month
-       * @default debitMemo
-       * @enum {string}
-       */
-      groupBy?: 'debitMemo' | 'period';
-      /**
-       * @description the currency of the claims built (ISO 4217); the distributor's own when absent, another is refused (422)
-       * @example USD
-       * @enum {string}
-       */
-      currency?:
-        | 'AED'
-        | 'AFN'
-        | 'ALL'
-        | 'AMD'
-        | 'ANG'
-        | 'AOA'
-        | 'ARS'
-        | 'AUD'
-        | 'AWG'
-        | 'AZN'
-        | 'BAM'
-        | 'BBD'
-        | 'BDT'
-        | 'BGN'
-        | 'BHD'
-        | 'BIF'
-        | 'BMD'
-        | 'BND'
-        | 'BOB'
-        | 'BOV'
-        | 'BRL'
-        | 'BSD'
-        | 'BTN'
-        | 'BWP'
-        | 'BYN'
-        | 'BZD'
-        | 'CAD'
-        | 'CDF'
-        | 'CHE'
-        | 'CHF'
-        | 'CHW'
-        | 'CLF'
-        | 'CLP'
-        | 'CNY'
-        | 'COP'
-        | 'COU'
-        | 'CRC'
-        | 'CUC'
-        | 'CUP'
-        | 'CVE'
-        | 'CZK'
-        | 'DJF'
-        | 'DKK'
-        | 'DOP'
-        | 'DZD'
-        | 'EGP'
-        | 'ERN'
-        | 'ETB'
-        | 'EUR'
-        | 'FJD'
-        | 'FKP'
-        | 'GBP'
-        | 'GEL'
-        | 'GHS'
-        | 'GIP'
-        | 'GMD'
-        | 'GNF'
-        | 'GTQ'
-        | 'GYD'
-        | 'HKD'
-        | 'HNL'
-        | 'HTG'
-        | 'HUF'
-        | 'IDR'
-        | 'ILS'
-        | 'INR'
-        | 'IQD'
-        | 'IRR'
-        | 'ISK'
-        | 'JMD'
-        | 'JOD'
-        | 'JPY'
-        | 'KES'
-        | 'KGS'
-        | 'KHR'
-        | 'KMF'
-        | 'KPW'
-        | 'KRW'
-        | 'KWD'
-        | 'KYD'
-        | 'KZT'
-        | 'LAK'
-        | 'LBP'
-        | 'LKR'
-        | 'LRD'
-        | 'LSL'
-        | 'LYD'
-        | 'MAD'
-        | 'MDL'
-        | 'MGA'
-        | 'MKD'
-        | 'MMK'
-        | 'MNT'
-        | 'MOP'
-        | 'MRU'
-        | 'MUR'
-        | 'MVR'
-        | 'MWK'
-        | 'MXN'
-        | 'MXV'
-        | 'MYR'
-        | 'MZN'
-        | 'NAD'
-        | 'NGN'
-        | 'NIO'
-        | 'NOK'
-        | 'NPR'
-        | 'NZD'
-        | 'OMR'
-        | 'PAB'
-        | 'PEN'
-        | 'PGK'
-        | 'PHP'
-        | 'PKR'
-        | 'PLN'
-        | 'PYG'
-        | 'QAR'
-        | 'RON'
-        | 'RSD'
-        | 'RUB'
-        | 'RWF'
-        | 'SAR'
-        | 'SBD'
-        | 'SCR'
-        | 'SDG'
-        | 'SEK'
-        | 'SGD'
-        | 'SHP'
-        | 'SLE'
-        | 'SLL'
-        | 'SOS'
-        | 'SRD'
-        | 'SSP'
-        | 'STN'
-        | 'SVC'
-        | 'SYP'
-        | 'SZL'
-        | 'THB'
-        | 'TJS'
-        | 'TMT'
-        | 'TND'
-        | 'TOP'
-        | 'TRY'
-        | 'TTD'
-        | 'TWD'
-        | 'TZS'
-        | 'UAH'
-        | 'UGX'
-        | 'USD'
-        | 'USN'
-        | 'UYI'
-        | 'UYU'
-        | 'UYW'
-        | 'UZS'
-        | 'VED'
-        | 'VES'
-        | 'VND'
-        | 'VUV'
-        | 'WST'
-        | 'XAF'
-        | 'XCD'
-        | 'XCG'
-        | 'XOF'
-        | 'XPF'
-        | 'YER'
-        | 'ZAR'
-        | 'ZMW'
-        | 'ZWG'
-        | 'ZWL';
-    };
-    PosLineView: {
-      id: number;
-      /** @description the row of the file (the header is row 1) */
-      rowNumber: number | null;
-      invoiceNumber: string;
-      invoiceLine: string;
-      /** @description the canonical POS key the ledger compares */
-      invoiceKey: string;
-      lineKey: string;
-      invoiceDate: string;
-      shipDate: string | null;
-      vendorPartNumber: string | null;
-      distributorPartNumber: string | null;
-      productId: number | null;
-      /** @description negative for a return */
-      quantity: number;
-      isReturn: boolean;
-      resalePrice: string | null;
-      bookCost: string | null;
-      authorizedCost: string | null;
-      claimedAmount: string | null;
-      authorizationNumber: string | null;
-      endCustomerName: string | null;
-      customerPo: string | null;
-      debitMemoNumber: string | null;
-      extra: {
-        [key: string]: string;
-      } | null;
-      /** @description a claim line was made from it (it can no longer be voided) */
-      claimed: boolean;
     };
     SalesforceSyncRun: {
       id: number;
@@ -3770,1353 +3770,6 @@ export interface operations {
       };
     };
   };
-  getClaims: {
-    parameters: {
-      query?: {
-        status?: 'draft' | 'submitted' | 'authorized' | 'paid' | 'rejected';
-        distributorId?: number;
-        programType?: 'ship_and_debit' | 'spa' | 'dpa' | 'promotion' | 'rebate';
-        from?: string;
-        to?: string;
-        page?: number;
-        pageSize?: number;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description success */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': {
-            items: components['schemas']['Claim'][];
-            total: number;
-            page: number;
-            pageSize: number;
-          };
-        };
-      };
-      /** @description VALIDATION_FAILED: a missing, unknown or malformed field, errors[] naming each */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description UNAUTHENTICATED: no session cookie and no bearer token; INVALID_TOKEN: the bearer token is unknown, expired or revoked */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description RATE_LIMITED: too many requests from this caller; try again later */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description an error */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  postClaims: {
-    parameters: {
-      query?: never;
-      header?: {
-        'Idempotency-Key'?: string;
-      };
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: {
-      content: {
-        'application/json': components['schemas']['ClaimInput'];
-      };
-    };
-    responses: {
-      /** @description success */
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Claim'];
-        };
-      };
-      /** @description VALIDATION_FAILED, errors[] naming each field: a missing, unknown or malformed field; an amount that is negative or above 99999999999999.9999; a quantity outside 1..100000000; a currency that is not ISO 4217; a line whose (bookCost - authorizedCost) x quantity, or a claim whose total, is too big; an authorizedCost above bookCost without claimedAmount; an endCustomerId that is no end customer; MALFORMED_JSON: the body is not JSON */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description UNAUTHENTICATED: no session cookie and no bearer token; INVALID_TOKEN: the bearer token is unknown, expired or revoked */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description FORBIDDEN: only a distributor user submits claims; INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description CLAIM_ALREADY_EXISTS: the debitMemoNumber is held by a standing claim of this distributor (claimId names that claim; a claim rejected whole lets go of it); IDEMPOTENCY_IN_PROGRESS: the first request with this Idempotency-Key is still running */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description IDEMPOTENCY_KEY_REUSED: this Idempotency-Key was sent with another body; CURRENCY_MISMATCH: the currency is not the distributor's (no conversion is done) */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description RATE_LIMITED: too many requests from this caller; try again later */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description an error */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  getClaimsById: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: number;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description success */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Claim'];
-        };
-      };
-      /** @description VALIDATION_FAILED: a missing, unknown or malformed field, errors[] naming each */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description UNAUTHENTICATED: no session cookie and no bearer token; INVALID_TOKEN: the bearer token is unknown, expired or revoked */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description NOT_FOUND: nothing of that id the caller may see (a distributor sees only its own) */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description RATE_LIMITED: too many requests from this caller; try again later */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description an error */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  getClaimsByIdLines: {
-    parameters: {
-      query?: {
-        after?: number;
-        limit?: number;
-      };
-      header?: never;
-      path: {
-        id: number;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description success */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': {
-            items: components['schemas']['ClaimLine'][];
-            total: number;
-            next: number | null;
-          };
-        };
-      };
-      /** @description VALIDATION_FAILED: a missing, unknown or malformed field, errors[] naming each */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description UNAUTHENTICATED: no session cookie and no bearer token; INVALID_TOKEN: the bearer token is unknown, expired or revoked */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description NOT_FOUND: nothing of that id the caller may see (a distributor sees only its own) */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description RATE_LIMITED: too many requests from this caller; try again later */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description an error */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  postClaimsFile: {
-    parameters: {
-      query?: {
-        distributorId?: number;
-        fileName?: string;
-        delimiter?: ',' | ';' | '\t' | '|' | 'tab';
-        decimalMark?: '.' | ',' | 'auto';
-        dateOrder?: 'DMY' | 'MDY' | 'auto';
-        debitMemoNumber?: string;
-        currency?:
-          | 'AED'
-          | 'AFN'
-          | 'ALL'
-          | 'AMD'
-          | 'ANG'
-          | 'AOA'
-          | 'ARS'
-          | 'AUD'
-          | 'AWG'
-          | 'AZN'
-          | 'BAM'
-          | 'BBD'
-          | 'BDT'
-          | 'BGN'
-          | 'BHD'
-          | 'BIF'
-          | 'BMD'
-          | 'BND'
-          | 'BOB'
-          | 'BOV'
-          | 'BRL'
-          | 'BSD'
-          | 'BTN'
-          | 'BWP'
-          | 'BYN'
-          | 'BZD'
-          | 'CAD'
-          | 'CDF'
-          | 'CHE'
-          | 'CHF'
-          | 'CHW'
-          | 'CLF'
-          | 'CLP'
-          | 'CNY'
-          | 'COP'
-          | 'COU'
-          | 'CRC'
-          | 'CUC'
-          | 'CUP'
-          | 'CVE'
-          | 'CZK'
-          | 'DJF'
-          | 'DKK'
-          | 'DOP'
-          | 'DZD'
-          | 'EGP'
-          | 'ERN'
-          | 'ETB'
-          | 'EUR'
-          | 'FJD'
-          | 'FKP'
-          | 'GBP'
-          | 'GEL'
-          | 'GHS'
-          | 'GIP'
-          | 'GMD'
-          | 'GNF'
-          | 'GTQ'
-          | 'GYD'
-          | 'HKD'
-          | 'HNL'
-          | 'HTG'
-          | 'HUF'
-          | 'IDR'
-          | 'ILS'
-          | 'INR'
-          | 'IQD'
-          | 'IRR'
-          | 'ISK'
-          | 'JMD'
-          | 'JOD'
-          | 'JPY'
-          | 'KES'
-          | 'KGS'
-          | 'KHR'
-          | 'KMF'
-          | 'KPW'
-          | 'KRW'
-          | 'KWD'
-          | 'KYD'
-          | 'KZT'
-          | 'LAK'
-          | 'LBP'
-          | 'LKR'
-          | 'LRD'
-          | 'LSL'
-          | 'LYD'
-          | 'MAD'
-          | 'MDL'
-          | 'MGA'
-          | 'MKD'
-          | 'MMK'
-          | 'MNT'
-          | 'MOP'
-          | 'MRU'
-          | 'MUR'
-          | 'MVR'
-          | 'MWK'
-          | 'MXN'
-          | 'MXV'
-          | 'MYR'
-          | 'MZN'
-          | 'NAD'
-          | 'NGN'
-          | 'NIO'
-          | 'NOK'
-          | 'NPR'
-          | 'NZD'
-          | 'OMR'
-          | 'PAB'
-          | 'PEN'
-          | 'PGK'
-          | 'PHP'
-          | 'PKR'
-          | 'PLN'
-          | 'PYG'
-          | 'QAR'
-          | 'RON'
-          | 'RSD'
-          | 'RUB'
-          | 'RWF'
-          | 'SAR'
-          | 'SBD'
-          | 'SCR'
-          | 'SDG'
-          | 'SEK'
-          | 'SGD'
-          | 'SHP'
-          | 'SLE'
-          | 'SLL'
-          | 'SOS'
-          | 'SRD'
-          | 'SSP'
-          | 'STN'
-          | 'SVC'
-          | 'SYP'
-          | 'SZL'
-          | 'THB'
-          | 'TJS'
-          | 'TMT'
-          | 'TND'
-          | 'TOP'
-          | 'TRY'
-          | 'TTD'
-          | 'TWD'
-          | 'TZS'
-          | 'UAH'
-          | 'UGX'
-          | 'USD'
-          | 'USN'
-          | 'UYI'
-          | 'UYU'
-          | 'UYW'
-          | 'UZS'
-          | 'VED'
-          | 'VES'
-          | 'VND'
-          | 'VUV'
-          | 'WST'
-          | 'XAF'
-          | 'XCD'
-          | 'XCG'
-          | 'XOF'
-          | 'XPF'
-          | 'YER'
-          | 'ZAR'
-          | 'ZMW'
-          | 'ZWG'
-          | 'ZWL';
-        wait?: 'true' | 'false';
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: {
-      content: {
-        'text/csv': string;
-        'application/csv': string;
-        'text/tab-separated-values': string;
-        'application/octet-stream': string;
-      };
-    };
-    responses: {
-      /** @description success */
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ClaimFileResult'];
-        };
-      };
-      /** @description VALIDATION_FAILED: a bad query parameter (e.g. a currency that is not ISO 4217), errors[] naming it, or a vendor user that names no distributorId */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description UNAUTHENTICATED: no session cookie and no bearer token; INVALID_TOKEN: the bearer token is unknown, expired or revoked */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description FORBIDDEN: only distributor users and vendor users (on a named distributor's behalf) send claim files; INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description NOT_FOUND: no distributor has the distributorId */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description CLAIM_ALREADY_EXISTS: the debitMemoNumber is held by a standing claim of this distributor (claimId names that claim) */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description UNSUPPORTED_MEDIA_TYPE: the body is not sent as text/csv, text/tab-separated-values or application/octet-stream */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description CURRENCY_MISMATCH: the currency is not the distributor's (no conversion is done) */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description RATE_LIMITED: too many requests from this caller; try again later */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description an error */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  postClaimsByIdSubmit: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: number;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description success */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Claim'];
-        };
-      };
-      /** @description VALIDATION_FAILED: a missing, unknown or malformed field, errors[] naming each */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description UNAUTHENTICATED: no session cookie and no bearer token; INVALID_TOKEN: the bearer token is unknown, expired or revoked */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); FORBIDDEN: the caller's role may not do this; CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description NOT_FOUND: nothing of that id the caller may see (a distributor sees only its own) */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description RATE_LIMITED: too many requests from this caller; try again later */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description an error */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  postClaimsByIdLinesByLineIdAdjust: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: number;
-        lineId: number;
-      };
-      cookie?: never;
-    };
-    requestBody?: {
-      content: {
-        'application/json': components['schemas']['AdjustLine'];
-      };
-    };
-    responses: {
-      /** @description success */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Claim'];
-        };
-      };
-      /** @description VALIDATION_FAILED: a missing, unknown or malformed field, errors[] naming each; MALFORMED_JSON: the body is not JSON */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description UNAUTHENTICATED: no session cookie and no bearer token; INVALID_TOKEN: the bearer token is unknown, expired or revoked */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); FORBIDDEN: the caller's role may not do this; CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description NOT_FOUND: nothing of that id the caller may see (a distributor sees only its own) */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description RATE_LIMITED: too many requests from this caller; try again later */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description an error */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  postClaimsByIdAuthorize: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: number;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description success */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Claim'];
-        };
-      };
-      /** @description VALIDATION_FAILED: a missing, unknown or malformed field, errors[] naming each */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description UNAUTHENTICATED: no session cookie and no bearer token; INVALID_TOKEN: the bearer token is unknown, expired or revoked */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description SELF_APPROVAL_FORBIDDEN: who adjusted a line of the claim does not authorize it; INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description NOT_FOUND: nothing of that id the caller may see (a distributor sees only its own) */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description RATE_LIMITED: too many requests from this caller; try again later */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description an error */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  postClaimsByIdPay: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: number;
-      };
-      cookie?: never;
-    };
-    requestBody?: {
-      content: {
-        'application/json': components['schemas']['PayInput'];
-      };
-    };
-    responses: {
-      /** @description success */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Claim'];
-        };
-      };
-      /** @description VALIDATION_FAILED: a missing, unknown or malformed field, errors[] naming each; MALFORMED_JSON: the body is not JSON */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description UNAUTHENTICATED: no session cookie and no bearer token; INVALID_TOKEN: the bearer token is unknown, expired or revoked */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); FORBIDDEN: the caller's role may not do this; CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description NOT_FOUND: nothing of that id the caller may see (a distributor sees only its own) */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description RATE_LIMITED: too many requests from this caller; try again later */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description an error */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  getClaimsByIdNotes: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: number;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description success */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': {
-            items: components['schemas']['Note'][];
-          };
-        };
-      };
-      /** @description VALIDATION_FAILED: a missing, unknown or malformed field, errors[] naming each */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description UNAUTHENTICATED: no session cookie and no bearer token; INVALID_TOKEN: the bearer token is unknown, expired or revoked */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description NOT_FOUND: nothing of that id the caller may see (a distributor sees only its own) */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description RATE_LIMITED: too many requests from this caller; try again later */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description an error */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  postClaimsByIdNotes: {
-    parameters: {
-      query?: never;
-      header?: {
-        'Idempotency-Key'?: string;
-      };
-      path: {
-        id: number;
-      };
-      cookie?: never;
-    };
-    requestBody?: {
-      content: {
-        'application/json': components['schemas']['NoteInput'];
-      };
-    };
-    responses: {
-      /** @description success */
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Note'];
-        };
-      };
-      /** @description VALIDATION_FAILED: a missing, unknown or malformed field, errors[] naming each; MALFORMED_JSON: the body is not JSON */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description UNAUTHENTICATED: no session cookie and no bearer token; INVALID_TOKEN: the bearer token is unknown, expired or revoked */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); FORBIDDEN: the caller's role may not do this; CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description NOT_FOUND: nothing of that id the caller may see (a distributor sees only its own) */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was sent with another request */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description RATE_LIMITED: too many requests from this caller; try again later */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description an error */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  getSettlementDebits: {
-    parameters: {
-      query?: {
-        status?: 'open' | 'applied';
-        limit?: number;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description success */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': {
-            items: components['schemas']['SettlementDebit'][];
-          };
-        };
-      };
-      /** @description VALIDATION_FAILED: a missing, unknown or malformed field, errors[] naming each */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description UNAUTHENTICATED: no session cookie and no bearer token; INVALID_TOKEN: the bearer token is unknown, expired or revoked */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description RATE_LIMITED: too many requests from this caller; try again later */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description an error */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  getDisputes: {
-    parameters: {
-      query?: {
-        open?: 'true' | 'false';
-        limit?: number;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description success */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': {
-            items: components['schemas']['DisputeLine'][];
-          };
-        };
-      };
-      /** @description VALIDATION_FAILED: a missing, unknown or malformed field, errors[] naming each */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description UNAUTHENTICATED: no session cookie and no bearer token; INVALID_TOKEN: the bearer token is unknown, expired or revoked */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description RATE_LIMITED: too many requests from this caller; try again later */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description an error */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  postDisputesResubmissions: {
-    parameters: {
-      query?: never;
-      header?: {
-        'Idempotency-Key'?: string;
-      };
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: {
-      content: {
-        'application/json': components['schemas']['Resubmission'];
-      };
-    };
-    responses: {
-      /** @description success */
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Claim'];
-        };
-      };
-      /** @description VALIDATION_FAILED (a missing, unknown or out-of-range field, or an originalLineId given twice), errors[] naming it; CURRENCY_MISMATCH: lines of claims in different currencies; MALFORMED_JSON: the body is not JSON */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description UNAUTHENTICATED: no session cookie and no bearer token; INVALID_TOKEN: the bearer token is unknown, expired or revoked */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description FORBIDDEN: only a distributor user resubmits; INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description NOT_FOUND: an originalLineId that is not one of your claims' lines */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description LINE_NOT_REJECTED, ALREADY_RESUBMITTED, CLAIM_ALREADY_EXISTS (the debitMemoNumber was already claimed) */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description IDEMPOTENCY_KEY_REUSED: this Idempotency-Key was sent with another body */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description RATE_LIMITED: too many requests from this caller; try again later */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description an error */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  getDisputesLinesByIdHistory: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: number;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description success */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': {
-            items: components['schemas']['DisputeLine'][];
-          };
-        };
-      };
-      /** @description VALIDATION_FAILED: a missing, unknown or malformed field, errors[] naming each */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description UNAUTHENTICATED: no session cookie and no bearer token; INVALID_TOKEN: the bearer token is unknown, expired or revoked */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description NOT_FOUND: nothing of that id the caller may see (a distributor sees only its own) */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description RATE_LIMITED: too many requests from this caller; try again later */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description an error */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
   getImportsMapping: {
     parameters: {
       query?: {
@@ -6036,6 +4689,1362 @@ export interface operations {
       };
       /** @description IMPORT_LINES_CLAIMED: lines of the import are on claims (the first ones are named); IMPORT_NOT_VOIDABLE: the import is running, failed or voided already, or is a claim file */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RATE_LIMITED: too many requests from this caller; try again later */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getClaims: {
+    parameters: {
+      query?: {
+        status?: 'draft' | 'submitted' | 'authorized' | 'paid' | 'rejected';
+        distributorId?: number;
+        programType?: 'ship_and_debit' | 'spa' | 'dpa' | 'promotion' | 'rebate';
+        from?: string;
+        to?: string;
+        page?: number;
+        pageSize?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: components['schemas']['Claim'][];
+            total: number;
+            page: number;
+            pageSize: number;
+          };
+        };
+      };
+      /** @description VALIDATION_FAILED: a missing, unknown or malformed field, errors[] naming each */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no session cookie and no bearer token; INVALID_TOKEN: the bearer token is unknown, expired or revoked */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RATE_LIMITED: too many requests from this caller; try again later */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  postClaims: {
+    parameters: {
+      query?: never;
+      header?: {
+        'Idempotency-Key'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        'application/json': components['schemas']['ClaimInput'];
+      };
+    };
+    responses: {
+      /** @description success */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Claim'];
+        };
+      };
+      /** @description VALIDATION_FAILED, errors[] naming each field: a missing, unknown or malformed field; an amount that is negative or above 99999999999999.9999; a quantity outside 1..100000000; a currency that is not ISO 4217; a line whose (bookCost - authorizedCost) x quantity, or a claim whose total, is too big; an authorizedCost above bookCost without claimedAmount; an endCustomerId that is no end customer; MALFORMED_JSON: the body is not JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no session cookie and no bearer token; INVALID_TOKEN: the bearer token is unknown, expired or revoked */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description FORBIDDEN: only a distributor user submits claims; INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description CLAIM_ALREADY_EXISTS: the debitMemoNumber is held by a standing claim of this distributor (claimId names that claim; a claim rejected whole lets go of it); IDEMPOTENCY_IN_PROGRESS: the first request with this Idempotency-Key is still running */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description IDEMPOTENCY_KEY_REUSED: this Idempotency-Key was sent with another body; CURRENCY_MISMATCH: the currency is not the distributor's (no conversion is done) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RATE_LIMITED: too many requests from this caller; try again later */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getClaimsById: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Claim'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a missing, unknown or malformed field, errors[] naming each */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no session cookie and no bearer token; INVALID_TOKEN: the bearer token is unknown, expired or revoked */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description NOT_FOUND: nothing of that id the caller may see (a distributor sees only its own) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RATE_LIMITED: too many requests from this caller; try again later */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getClaimsByIdLines: {
+    parameters: {
+      query?: {
+        after?: number;
+        limit?: number;
+      };
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: components['schemas']['ClaimLine'][];
+            total: number;
+            next: number | null;
+          };
+        };
+      };
+      /** @description VALIDATION_FAILED: a missing, unknown or malformed field, errors[] naming each */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no session cookie and no bearer token; INVALID_TOKEN: the bearer token is unknown, expired or revoked */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description NOT_FOUND: nothing of that id the caller may see (a distributor sees only its own) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RATE_LIMITED: too many requests from this caller; try again later */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  postClaimsFile: {
+    parameters: {
+      query?: {
+        distributorId?: number;
+        fileName?: string;
+        delimiter?: ',' | ';' | '\t' | '|' | 'tab';
+        decimalMark?: '.' | ',' | 'auto';
+        dateOrder?: 'DMY' | 'MDY' | 'auto';
+        debitMemoNumber?: string;
+        currency?:
+          | 'AED'
+          | 'AFN'
+          | 'ALL'
+          | 'AMD'
+          | 'ANG'
+          | 'AOA'
+          | 'ARS'
+          | 'AUD'
+          | 'AWG'
+          | 'AZN'
+          | 'BAM'
+          | 'BBD'
+          | 'BDT'
+          | 'BGN'
+          | 'BHD'
+          | 'BIF'
+          | 'BMD'
+          | 'BND'
+          | 'BOB'
+          | 'BOV'
+          | 'BRL'
+          | 'BSD'
+          | 'BTN'
+          | 'BWP'
+          | 'BYN'
+          | 'BZD'
+          | 'CAD'
+          | 'CDF'
+          | 'CHE'
+          | 'CHF'
+          | 'CHW'
+          | 'CLF'
+          | 'CLP'
+          | 'CNY'
+          | 'COP'
+          | 'COU'
+          | 'CRC'
+          | 'CUC'
+          | 'CUP'
+          | 'CVE'
+          | 'CZK'
+          | 'DJF'
+          | 'DKK'
+          | 'DOP'
+          | 'DZD'
+          | 'EGP'
+          | 'ERN'
+          | 'ETB'
+          | 'EUR'
+          | 'FJD'
+          | 'FKP'
+          | 'GBP'
+          | 'GEL'
+          | 'GHS'
+          | 'GIP'
+          | 'GMD'
+          | 'GNF'
+          | 'GTQ'
+          | 'GYD'
+          | 'HKD'
+          | 'HNL'
+          | 'HTG'
+          | 'HUF'
+          | 'IDR'
+          | 'ILS'
+          | 'INR'
+          | 'IQD'
+          | 'IRR'
+          | 'ISK'
+          | 'JMD'
+          | 'JOD'
+          | 'JPY'
+          | 'KES'
+          | 'KGS'
+          | 'KHR'
+          | 'KMF'
+          | 'KPW'
+          | 'KRW'
+          | 'KWD'
+          | 'KYD'
+          | 'KZT'
+          | 'LAK'
+          | 'LBP'
+          | 'LKR'
+          | 'LRD'
+          | 'LSL'
+          | 'LYD'
+          | 'MAD'
+          | 'MDL'
+          | 'MGA'
+          | 'MKD'
+          | 'MMK'
+          | 'MNT'
+          | 'MOP'
+          | 'MRU'
+          | 'MUR'
+          | 'MVR'
+          | 'MWK'
+          | 'MXN'
+          | 'MXV'
+          | 'MYR'
+          | 'MZN'
+          | 'NAD'
+          | 'NGN'
+          | 'NIO'
+          | 'NOK'
+          | 'NPR'
+          | 'NZD'
+          | 'OMR'
+          | 'PAB'
+          | 'PEN'
+          | 'PGK'
+          | 'PHP'
+          | 'PKR'
+          | 'PLN'
+          | 'PYG'
+          | 'QAR'
+          | 'RON'
+          | 'RSD'
+          | 'RUB'
+          | 'RWF'
+          | 'SAR'
+          | 'SBD'
+          | 'SCR'
+          | 'SDG'
+          | 'SEK'
+          | 'SGD'
+          | 'SHP'
+          | 'SLE'
+          | 'SLL'
+          | 'SOS'
+          | 'SRD'
+          | 'SSP'
+          | 'STN'
+          | 'SVC'
+          | 'SYP'
+          | 'SZL'
+          | 'THB'
+          | 'TJS'
+          | 'TMT'
+          | 'TND'
+          | 'TOP'
+          | 'TRY'
+          | 'TTD'
+          | 'TWD'
+          | 'TZS'
+          | 'UAH'
+          | 'UGX'
+          | 'USD'
+          | 'USN'
+          | 'UYI'
+          | 'UYU'
+          | 'UYW'
+          | 'UZS'
+          | 'VED'
+          | 'VES'
+          | 'VND'
+          | 'VUV'
+          | 'WST'
+          | 'XAF'
+          | 'XCD'
+          | 'XCG'
+          | 'XOF'
+          | 'XPF'
+          | 'YER'
+          | 'ZAR'
+          | 'ZMW'
+          | 'ZWG'
+          | 'ZWL';
+        wait?: 'true' | 'false';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        'text/csv': string;
+        'application/csv': string;
+        'text/tab-separated-values': string;
+        'application/octet-stream': string;
+      };
+    };
+    responses: {
+      /** @description with ?wait=true: the job has ended */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ClaimFileResult'];
+        };
+      };
+      /** @description success */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PosImport'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a bad query parameter (e.g. a currency that is not ISO 4217), errors[] naming it, or a vendor user that names no distributorId */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no session cookie and no bearer token; INVALID_TOKEN: the bearer token is unknown, expired or revoked */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description FORBIDDEN: only distributor users and vendor users (on a named distributor's behalf) send claim files; INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description NOT_FOUND: no distributor has the distributorId */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description CLAIM_ALREADY_EXISTS: the debitMemoNumber is held by a standing claim of this distributor (claimId names that claim) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description UNSUPPORTED_MEDIA_TYPE: the body is not sent as text/csv, text/tab-separated-values or application/octet-stream */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description CURRENCY_MISMATCH: the currency is not the distributor's (no conversion is done) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RATE_LIMITED: too many requests from this caller; try again later */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  postClaimsByIdSubmit: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Claim'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a missing, unknown or malformed field, errors[] naming each */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no session cookie and no bearer token; INVALID_TOKEN: the bearer token is unknown, expired or revoked */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); FORBIDDEN: the caller's role may not do this; CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description NOT_FOUND: nothing of that id the caller may see (a distributor sees only its own) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RATE_LIMITED: too many requests from this caller; try again later */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  postClaimsByIdLinesByLineIdAdjust: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+        lineId: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        'application/json': components['schemas']['AdjustLine'];
+      };
+    };
+    responses: {
+      /** @description success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Claim'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a missing, unknown or malformed field, errors[] naming each; MALFORMED_JSON: the body is not JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no session cookie and no bearer token; INVALID_TOKEN: the bearer token is unknown, expired or revoked */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); FORBIDDEN: the caller's role may not do this; CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description NOT_FOUND: nothing of that id the caller may see (a distributor sees only its own) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RATE_LIMITED: too many requests from this caller; try again later */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  postClaimsByIdAuthorize: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Claim'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a missing, unknown or malformed field, errors[] naming each */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no session cookie and no bearer token; INVALID_TOKEN: the bearer token is unknown, expired or revoked */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description SELF_APPROVAL_FORBIDDEN: who adjusted a line of the claim does not authorize it; INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description NOT_FOUND: nothing of that id the caller may see (a distributor sees only its own) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RATE_LIMITED: too many requests from this caller; try again later */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  postClaimsByIdPay: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        'application/json': components['schemas']['PayInput'];
+      };
+    };
+    responses: {
+      /** @description success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Claim'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a missing, unknown or malformed field, errors[] naming each; MALFORMED_JSON: the body is not JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no session cookie and no bearer token; INVALID_TOKEN: the bearer token is unknown, expired or revoked */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); FORBIDDEN: the caller's role may not do this; CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description NOT_FOUND: nothing of that id the caller may see (a distributor sees only its own) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RATE_LIMITED: too many requests from this caller; try again later */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getClaimsByIdNotes: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: components['schemas']['Note'][];
+          };
+        };
+      };
+      /** @description VALIDATION_FAILED: a missing, unknown or malformed field, errors[] naming each */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no session cookie and no bearer token; INVALID_TOKEN: the bearer token is unknown, expired or revoked */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description NOT_FOUND: nothing of that id the caller may see (a distributor sees only its own) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RATE_LIMITED: too many requests from this caller; try again later */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  postClaimsByIdNotes: {
+    parameters: {
+      query?: never;
+      header?: {
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        'application/json': components['schemas']['NoteInput'];
+      };
+    };
+    responses: {
+      /** @description success */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Note'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a missing, unknown or malformed field, errors[] naming each; MALFORMED_JSON: the body is not JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no session cookie and no bearer token; INVALID_TOKEN: the bearer token is unknown, expired or revoked */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); FORBIDDEN: the caller's role may not do this; CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description NOT_FOUND: nothing of that id the caller may see (a distributor sees only its own) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was sent with another request */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RATE_LIMITED: too many requests from this caller; try again later */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getSettlementDebits: {
+    parameters: {
+      query?: {
+        status?: 'open' | 'applied';
+        limit?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: components['schemas']['SettlementDebit'][];
+          };
+        };
+      };
+      /** @description VALIDATION_FAILED: a missing, unknown or malformed field, errors[] naming each */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no session cookie and no bearer token; INVALID_TOKEN: the bearer token is unknown, expired or revoked */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RATE_LIMITED: too many requests from this caller; try again later */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getDisputes: {
+    parameters: {
+      query?: {
+        open?: 'true' | 'false';
+        limit?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: components['schemas']['DisputeLine'][];
+          };
+        };
+      };
+      /** @description VALIDATION_FAILED: a missing, unknown or malformed field, errors[] naming each */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no session cookie and no bearer token; INVALID_TOKEN: the bearer token is unknown, expired or revoked */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RATE_LIMITED: too many requests from this caller; try again later */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  postDisputesResubmissions: {
+    parameters: {
+      query?: never;
+      header?: {
+        'Idempotency-Key'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        'application/json': components['schemas']['Resubmission'];
+      };
+    };
+    responses: {
+      /** @description success */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Claim'];
+        };
+      };
+      /** @description VALIDATION_FAILED (a missing, unknown or out-of-range field, or an originalLineId given twice), errors[] naming it; CURRENCY_MISMATCH: lines of claims in different currencies; MALFORMED_JSON: the body is not JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no session cookie and no bearer token; INVALID_TOKEN: the bearer token is unknown, expired or revoked */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description FORBIDDEN: only a distributor user resubmits; INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description NOT_FOUND: an originalLineId that is not one of your claims' lines */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description LINE_NOT_REJECTED, ALREADY_RESUBMITTED, CLAIM_ALREADY_EXISTS (the debitMemoNumber was already claimed) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description IDEMPOTENCY_KEY_REUSED: this Idempotency-Key was sent with another body */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RATE_LIMITED: too many requests from this caller; try again later */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getDisputesLinesByIdHistory: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: components['schemas']['DisputeLine'][];
+          };
+        };
+      };
+      /** @description VALIDATION_FAILED: a missing, unknown or malformed field, errors[] naming each */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no session cookie and no bearer token; INVALID_TOKEN: the bearer token is unknown, expired or revoked */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description NOT_FOUND: nothing of that id the caller may see (a distributor sees only its own) */
+      404: {
         headers: {
           [name: string]: unknown;
         };

@@ -239,7 +239,8 @@ function allowNulls(node: unknown): void {
   if (node === null || typeof node !== 'object') return;
   const schema = node as { type?: unknown; enum?: unknown[]; allOf?: Record<string, unknown>[]; anyOf?: unknown[] };
   if (Array.isArray(schema.enum) && Array.isArray(schema.type) && schema.type.includes('null') && !schema.enum.includes(null))
-    schema.enum.push(null);
+    // A new array: the enum may be shared with other schemas, or be a constant of the code (`CSV_SEPARATORS`).
+    schema.enum = [...schema.enum, null];
   const [ref, nullable, ...more] = schema.allOf ?? [];
   if (ref?.$ref && nullable && !more.length && Array.isArray(nullable.type) && nullable.type.includes('null')) {
     const { type: _type, ...rest } = nullable;

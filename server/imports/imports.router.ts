@@ -15,7 +15,8 @@ import { CSV_SEPARATORS } from '../../core/pos/csv.js';
 import { CLAIM_TYPES } from '../../core/domain.js';
 
 const tags = ['imports'];
-const ImportView = z
+/** An import job (a POS report or a claim file) as every import route answers it. */
+export const ImportView = z
   .object({
     id: z.number(),
     distributorId: z.number(),

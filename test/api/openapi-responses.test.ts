@@ -12,6 +12,7 @@ import { randomBytes } from 'node:crypto';
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import formats from 'ajv-formats';
 import request from 'supertest';
+import { CSV_SEPARATORS } from '../../core/pos/csv.js';
 import { createApp } from '../../server/app.js';
 import { loadConfig } from '../../server/config.js';
 import { databaseRateLimitStore } from '../../server/http/rate-limit-store.js';
@@ -172,6 +173,17 @@ describeDb('the OpenAPI document describes the real responses', () => {
     }
   });
 
+  it('lets a nullable enum take null without touching the constant it was made from', () => {
+    // PosImport.settings.delimiter is z.enum(CSV_SEPARATORS).nullable(); the mapping's is not nullable.
+    expect(doc.components.schemas.PosImport!.properties).toMatchObject({
+      settings: { properties: { delimiter: { enum: [...CSV_SEPARATORS, null] } } },
+    });
+    expect(doc.components.schemas.PosColumnMapping!.properties).toMatchObject({
+      options: { properties: { delimiter: { enum: [...CSV_SEPARATORS] } } },
+    });
+    expect(CSV_SEPARATORS).toEqual([',', ';', '\t', '|']);
+  });
+
   it('answers the main writes of the lifecycle as documented', async () => {
     const arrow = await t.as(USERS.arrowhead);
     const cm = await t.as(USERS.cm);
@@ -262,6 +274,22 @@ describeDb('the OpenAPI document describes the real responses', () => {
     const queued = await arrow.post(`/api/imports/${made.importId}/claims`, { mode: 'implicit' });
     record(opOf('post', '/api/imports/{id}/claims'), 'distributor', queued);
     made.runId = queued.body.id;
+
+    // A claim file: 202 and the import job, or with ?wait=true 201 and the claim it made.
+    const claimFile = (wait: string, invoice: string) =>
+      t.http
+        .post(`/api/claims/file${wait}`)
+        .set('Authorization', bearerOf(arrow))
+        .set('Content-Type', 'text/csv')
+        .send(
+          'authorization_number,vendor_part_number,end_customer_name,invoice_number,invoice_line,invoice_date,quantity,book_cost,authorized_cost\n' +
+            `${auth.number},VS-ADC-24S,${auth.customer},${invoice},1,2026-11-14,2,6.0270,5.2900\n`,
+        );
+    const waited = await claimFile('?wait=true', 'OAR-CF-1');
+    const queuedFile = await claimFile('', 'OAR-CF-2');
+    expect([waited.status, queuedFile.status]).toEqual([201, 202]);
+    record(opOf('post', '/api/claims/file'), 'distributor', waited);
+    record(opOf('post', '/api/claims/file'), 'distributor', queuedFile);
 
     const admin = await t.as(USERS.admin);
     const idp = await t.http
