@@ -18,6 +18,7 @@ fi
 echo "== advisories";  npm run --silent check:advisories
 echo "== types";       npm run --silent typecheck
 echo "== lint";        npm run --silent lint
+echo "== API contract"; npm run --silent lint:api
 echo "== server (unit, SQLite, MariaDB)"; npx jest --ci
 echo "== components";  npm run --silent build && npm run --silent test:components
 echo "== end to end";  npm run --silent test:e2e

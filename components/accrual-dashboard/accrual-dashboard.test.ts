@@ -1,7 +1,7 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { configureApi, type Accruals } from '../shared/api.js';
-import { stubFetch } from '../shared/test-data.js';
+import { makeAccruals, stubFetch } from '../shared/test-data.js';
 import './accrual-dashboard.js';
 import type { BecAccrualDashboard, Figure, SingleCurrencyAccruals } from './accrual-dashboard.js';
 
@@ -194,19 +194,7 @@ describe('bec-accrual-dashboard', () => {
 
   describe('with two currencies', () => {
     // The API's per-currency shape: USD and EUR side by side, never added.
-    const fx: Accruals = {
-      asOf: '2026-11-23',
-      byCurrency: [
-        { currency: 'EUR', openLiability: '3210.0000', inReview: '0.0000', paid: '250.5000' },
-        { currency: 'USD', openLiability: '1184.6700', inReview: '5931.2500', paid: '1891.9600' },
-      ],
-      exposure: '20500.5000',
-      exposureCurrency: 'USD',
-      byDistributor: [
-        { distributorId: 2, distributorName: 'Arrowhead Components', openQuantity: 4200, exposure: '12000.0000', currency: 'USD' },
-        { distributorId: 3, distributorName: 'Northbridge Electronics', openQuantity: 900, exposure: '8500.5000', currency: 'USD' },
-      ],
-    };
+    const fx: Accruals = makeAccruals();
     const fxWeek: Figure[] = [
       { key: '2026-10-05', currency: 'EUR', claims: 1, claimed: '500.0000', approved: '500.0000', paid: '250.5000' },
       { key: '2026-10-05', currency: 'USD', claims: 1, claimed: '1891.9600', approved: '1891.9600', paid: '1891.9600' },

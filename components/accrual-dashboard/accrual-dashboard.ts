@@ -37,8 +37,8 @@ type Panel = 'trend' | 'distributor' | 'programType' | 'exposure';
  *
  * @summary Accrual and claim dashboard: KPI tiles and SVG charts with a table view of each.
  *
- * @event becdrilldown - A tile amount, bar or point was chosen: `{ series, key, amount, currency }`.
- * @event becerror - An API call failed.
+ * @fires {CustomEvent<BecEventDetails['becdrilldown']>} becdrilldown - A tile amount, bar or point was chosen: `{ series, key, amount, currency }`.
+ * @fires {CustomEvent<BecEventDetails['becerror']>} becerror - An API call failed.
  *
  * @csspart waiting - Shown while the element waits for credentials (the API answered 401); it loads when they arrive.
  * @csspart kpis - The row of figure tiles.

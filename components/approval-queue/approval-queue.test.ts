@@ -2,7 +2,7 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { Product } from '../shared/api.js';
 import { configureApi } from '../shared/api.js';
-import { makeRequest, stubFetch } from '../shared/test-data.js';
+import { makeApprovalContext, makeRequest, stubFetch } from '../shared/test-data.js';
 import './approval-queue.js';
 import type { BecApprovalQueue } from './approval-queue.js';
 
@@ -237,20 +237,7 @@ describe('bec-approval-queue', () => {
 describe('contextFromServer', () => {
   it("maps the server's CRM context (issue 5) onto the panel", async () => {
     const { contextFromServer } = await import('./approval-queue.js');
-    const ctx = contextFromServer({
-      crm: {
-        opportunity: { sfId: '006A', name: 'Cascade arm v2', stageName: 'Negotiation', amount: '250000.00' },
-        dealRegistration: { sfId: 'a01', name: 'DR-0042', status: 'Approved' },
-      },
-      priceHistory: [
-        {
-          productId: 1,
-          authorizations: [{ authorizedCost: '2.1000', validFrom: '2026-03-01', authorizationNumber: 'SD-1' }],
-          claimLines: [],
-        },
-      ],
-      flags: [{ code: 'PRICE_BELOW_FLOOR', message: 'below the floor' }],
-    });
+    const ctx = contextFromServer(makeApprovalContext());
     expect(ctx.opportunity!.name).to.equal('Cascade arm v2');
     expect(ctx.dealRegistration!.id).to.equal('DR-0042');
     expect(ctx.priceHistory![0].cost).to.equal('2.1000');

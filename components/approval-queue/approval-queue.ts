@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { isMoneyText, moneyToString, parseMoney, sumMoney } from '../../core/money.js';
-import type { Account, Product, Program, SpecialPriceRequest } from '../shared/api.js';
+import type { Account, ApprovalContext, Product, Program, SpecialPriceRequest } from '../shared/api.js';
 import { BecElement } from '../shared/base.js';
 import { formatDate, formatMoney, formatNumber, formatUnitPrice, labelOf, parseLocaleDecimal } from '../shared/format.js';
 import { msg, type MessageKey } from '../shared/i18n.js';
@@ -23,18 +23,8 @@ export interface RequestContext {
   flags?: { code: string; message: string }[];
 }
 
-interface ServerContext {
-  crm?: {
-    opportunity?: { sfId: string; name: string; stageName?: string; amount?: string | null; closeDate?: string } | null;
-    dealRegistration?: { sfId: string; name: string; status?: string | null; expiresOn?: string | null } | null;
-  };
-  priceHistory?: {
-    productId: number;
-    authorizations?: { authorizedCost: string; validFrom: string; approvedQuantity?: number; authorizationNumber?: string }[];
-    claimLines?: { invoiceDate: string; authorizedCost: string | null; quantity?: number }[];
-  }[];
-  flags?: { code: string; message: string }[];
-}
+/** `GET /api/requests/:id/context` as the API answers it. */
+type ServerContext = ApprovalContext;
 
 /** Maps `GET /api/requests/:id/context` (issue 5) onto what the panel shows. */
 export function contextFromServer(raw: ServerContext | RequestContext): RequestContext {
@@ -58,7 +48,9 @@ export function contextFromServer(raw: ServerContext | RequestContext): RequestC
   }
   history.sort((a, b) => (a.date < b.date ? 1 : -1));
   return {
-    opportunity: o ? { id: o.sfId, name: o.name, stage: o.stageName, amount: o.amount ?? undefined, closeDate: o.closeDate } : null,
+    opportunity: o
+      ? { id: o.sfId, name: o.name, stage: o.stageName, amount: o.amount ?? undefined, closeDate: o.closeDate ?? undefined }
+      : null,
     dealRegistration: d ? { id: d.name || d.sfId, status: d.status ?? undefined, expiresOn: d.expiresOn ?? undefined } : null,
     priceHistory: history.slice(0, 8),
     flags: s.flags ?? [],
@@ -73,8 +65,8 @@ export function contextFromServer(raw: ServerContext | RequestContext): RequestC
  *
  * @summary Pending requests with CRM context (opportunity, deal registration, price history, margin impact) and approve, decline or counter with a comment.
  *
- * @event becdecision - A request was approved, declined or countered: `{ requestId, decision, comment, request }`.
- * @event becerror - An API call failed.
+ * @fires {CustomEvent<BecEventDetails['becdecision']>} becdecision - A request was approved, declined or countered: `{ requestId, decision, comment, request }`.
+ * @fires {CustomEvent<BecEventDetails['becerror']>} becerror - An API call failed.
  *
  * @csspart base - The card.
  * @csspart waiting - Shown while the element waits for credentials (the API answered 401); it loads when they arrive.

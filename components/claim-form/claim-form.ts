@@ -2,7 +2,7 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { DEFAULT_REQUIRED_POS_FIELDS, POS_FIELD_TABLE, posFieldLabel, type PosField, type PosLine } from '../../core/pos/index.js';
 import type { AuthorizationLineFact } from '../../core/claims/engine.js';
-import { ApiError, newIdempotencyKey, type Claim } from '../shared/api.js';
+import { ApiError, newIdempotencyKey, type Claim, type Schemas } from '../shared/api.js';
 import { BecElement } from '../shared/base.js';
 import { formatMoney, formatNumber } from '../shared/format.js';
 import { problemOf, renderEmpty, renderLoading, renderProblem, type Problem } from '../shared/states.js';
@@ -40,14 +40,16 @@ export function decimalMarkOf(locale: string): '.' | ',' {
 }
 
 /** A parsed line as `POST /api/claims` takes it (money as exact decimal strings, dates ISO); absent fields left out. */
-function claimLineBody(l: PosLine): Record<string, string | number> {
+function claimLineBody(l: PosLine): ClaimLineBody {
   const body: Record<string, string | number> = {};
   for (const f of CLAIM_FORM_FIELDS) {
     const v = l[f];
     if (v !== null && v !== undefined && v !== '') body[f] = v;
   }
-  return body;
+  // the fields the form has are claim-line fields by name (CLAIM_FORM_FIELDS); the server checks the rest
+  return body as unknown as ClaimLineBody;
 }
+type ClaimLineBody = Schemas['ClaimInput']['lines'][number];
 
 /**
  * A claim of a few lines, typed in. Each line is checked as it is typed by the same preflight the
@@ -57,8 +59,8 @@ function claimLineBody(l: PosLine): Record<string, string | number> {
  *
  * @summary Claim form: a few claim lines, checked as typed, submitted to the claims API.
  *
- * @event becclaimscreated - The claim was created: `{ claims: [{ id, number }], importId: null }`; refresh claim lists.
- * @event becerror - An API call failed.
+ * @fires {CustomEvent<BecEventDetails['becclaimscreated']>} becclaimscreated - The claim was created: `{ claims: [{ id, number }], importId: null }`; refresh claim lists.
+ * @fires {CustomEvent<BecEventDetails['becerror']>} becerror - An API call failed.
  *
  * @csspart base - The card.
  * @csspart waiting - Shown while the element waits for credentials.

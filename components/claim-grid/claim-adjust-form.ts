@@ -16,7 +16,7 @@ export interface AdjustRequest {
  * outcome through `error`).
  *
  * @summary The adjust form of a claim line (part of bec-claim-grid).
- * @event adjust - `{ approvedAmount, reason }`, the amount as a 4-decimal string.
+ * @fires {CustomEvent<{ approvedAmount: string; reason: string }>} adjust - `{ approvedAmount, reason }`, the amount as a 4-decimal string.
  * @csspart form - The form.
  */
 @customElement('bec-claim-adjust-form')

@@ -81,11 +81,11 @@ type LoadState = 'idle' | 'loading' | 'ready' | 'error' | 'offline';
  *
  * @summary Claims or claim lines with sort, filter, group, explanations in words, disputes, inline adjust, bulk accept/reject, notes and a safe CSV export.
  *
- * @event becclaimselect - A row was opened (one click or Enter): `{ claim }` or `{ line }`.
- * @event beclineadjust - Finance adjusted a line: `{ claimId, lineId, approvedAmount, reason }`.
- * @event becbulkdecision - Selected lines were accepted or rejected: `{ claimId, lineIds, decision, reason }`.
- * @event becnoteadd - A note was added: `{ claimId, body }`.
- * @event becerror - An API call failed.
+ * @fires {CustomEvent<BecEventDetails['becclaimselect']>} becclaimselect - A row was opened (one click or Enter): `{ claim }` or `{ line }`.
+ * @fires {CustomEvent<BecEventDetails['beclineadjust']>} beclineadjust - Finance adjusted a line: `{ claimId, lineId, approvedAmount, reason }`.
+ * @fires {CustomEvent<BecEventDetails['becbulkdecision']>} becbulkdecision - Selected lines were accepted or rejected: `{ claimId, lineIds, decision, reason }`.
+ * @fires {CustomEvent<BecEventDetails['becnoteadd']>} becnoteadd - A note was added: `{ claimId, body }`.
+ * @fires {CustomEvent<BecEventDetails['becerror']>} becerror - An API call failed.
  *
  * @csspart base - The card around everything.
  * @csspart waiting - Shown while the element waits for credentials (the API answered 401); it loads when they arrive.
@@ -655,7 +655,9 @@ export class BecClaimGrid extends BecElement {
     const claimId = this.claimIdOfRows;
     if (!body || !claimId) return;
     try {
-      const note = this.api ? await this.api.addNote(claimId, body) : { id: Date.now(), body, createdAt: new Date().toISOString() };
+      const note = this.api
+        ? await this.api.addNote(claimId, body)
+        : { id: Date.now(), authorUserId: 0, body, createdAt: new Date().toISOString() };
       this.notes = [...this.notes, note];
       this.emit('becnoteadd', { claimId, body });
     } catch (err) {

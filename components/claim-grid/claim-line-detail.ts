@@ -27,7 +27,7 @@ export type DetailAction =
  * only, the internal fields behind "Details".
  *
  * @summary The detail panel of a claim line (part of bec-claim-grid).
- * @event detail-action - `DetailAction`: close, note, dispute, comment or decide (the grid calls the API).
+ * @fires {CustomEvent<DetailAction>} detail-action - `DetailAction`: close, note, dispute, comment or decide (the grid calls the API).
  * @csspart base - The panel.
  * @csspart explanation - The sentences explaining the verdict.
  * @csspart thread - The dispute thread.
@@ -269,7 +269,7 @@ export class BecClaimLineDetail extends LitElement {
                 ? this.notes.map(
                     (n) =>
                       html`<li>
-                        <span class="muted">${formatDate(n.createdAt, this.locale)}${n.authorName ? ` · ${n.authorName}` : ''}</span>
+                        <span class="muted">${formatDate(n.createdAt, this.locale)}</span>
                         ${n.body}
                       </li>`,
                   )

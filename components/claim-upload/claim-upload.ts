@@ -90,11 +90,11 @@ type Phase = 'idle' | 'checking' | 'checked' | 'uploading' | 'importing' | 'done
  *
  * @summary POS / claim file upload with in-browser preflight, progress, row errors and the claims it creates.
  *
- * @event becpreflight - The browser check finished: `{ rows, valid, errors }`.
- * @event becuploadprogress - Progress of the upload and the import job.
- * @event becuploadcomplete - The import finished: counters, errors and `importId`.
- * @event becclaimscreated - Claims were created from the import: `{ claims: [{ id, number }], importId }`; refresh claim lists.
- * @event becerror - An API call failed.
+ * @fires {CustomEvent<BecEventDetails['becpreflight']>} becpreflight - The browser check finished: `{ rows, valid, errors }`.
+ * @fires {CustomEvent<BecEventDetails['becuploadprogress']>} becuploadprogress - Progress of the upload and the import job.
+ * @fires {CustomEvent<BecEventDetails['becuploadcomplete']>} becuploadcomplete - The import finished: counters, errors and `importId`.
+ * @fires {CustomEvent<BecEventDetails['becclaimscreated']>} becclaimscreated - Claims were created from the import: `{ claims: [{ id, number }], importId }`; refresh claim lists.
+ * @fires {CustomEvent<BecEventDetails['becerror']>} becerror - An API call failed.
  *
  * @csspart base - The card.
  * @csspart waiting - Shown while the element waits for credentials (the API answered 401); it loads when they arrive.

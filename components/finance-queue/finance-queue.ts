@@ -35,9 +35,9 @@ export function sectionOf(claim: Claim, lines: readonly Pick<ClaimLine, 'verdict
  *
  * @summary Claims waiting for finance, with authorize and pay, disabled and explained where the person may not act.
  *
- * @event becclaimselect - A claim was opened from the queue: `{ claim }`.
- * @event becclaimaction - A claim was authorized or paid: `{ claimId, action, claim }`.
- * @event becerror - An API call failed.
+ * @fires {CustomEvent<BecEventDetails['becclaimselect']>} becclaimselect - A claim was opened from the queue: `{ claim }`.
+ * @fires {CustomEvent<BecEventDetails['becclaimaction']>} becclaimaction - A claim was authorized or paid: `{ claimId, action, claim }`.
+ * @fires {CustomEvent<BecEventDetails['becerror']>} becerror - An API call failed.
  *
  * @csspart base - The card.
  * @csspart waiting - Shown while the element waits for credentials (the API answered 401); it loads when they arrive.

@@ -29,9 +29,9 @@ interface DraftLine {
  *
  * @summary Special-price request form with product search, eligibility check and in-place errors.
  *
- * @event becrequestsubmit - The request was created (or, without `api-base`, is valid and ready): `{ request, input, idempotencyKey }`.
- * @event becinvalid - Eligibility or server validation failed: `{ errors: [{ field, message }] }`.
- * @event becerror - An API call failed.
+ * @fires {CustomEvent<BecEventDetails['becrequestsubmit']>} becrequestsubmit - The request was created (or, without `api-base`, is valid and ready): `{ request, input, idempotencyKey }`.
+ * @fires {CustomEvent<BecEventDetails['becinvalid']>} becinvalid - Eligibility or server validation failed: `{ errors: [{ field, message }] }`.
+ * @fires {CustomEvent<BecEventDetails['becerror']>} becerror - An API call failed.
  *
  * @csspart base - The card.
  * @csspart waiting - Shown while the element waits for credentials (the API answered 401); it loads when they arrive.

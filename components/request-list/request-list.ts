@@ -24,8 +24,8 @@ const counterQuantityOf = (l: RequestLine) => l.counterQuantity ?? l.quantity;
  *
  * @summary A distributor's requests, their status, and the answer to a counter-offer.
  *
- * @event beccounteranswer - A counter-offer was accepted or rejected: `{ requestId, answer, request }`.
- * @event becerror - An API call failed.
+ * @fires {CustomEvent<BecEventDetails['beccounteranswer']>} beccounteranswer - A counter-offer was accepted or rejected: `{ requestId, answer, request }`.
+ * @fires {CustomEvent<BecEventDetails['becerror']>} becerror - An API call failed.
  *
  * @csspart base - The card.
  * @csspart waiting - Shown while the element waits for credentials (the API answered 401); it loads when they arrive.

@@ -5,151 +5,39 @@ import type { AuthorizationView } from '../claim-upload/authorization-facts.js';
  * `api-base` attribute gets the client for that base from `apiFor()`.
  * Money stays a decimal string end to end.
  */
-import type { ClaimStatus, LineVerdict, ProgramType, RequestStatus, Role } from '../../core/domain.js';
+import type { components, operations } from './api-types.js';
 
-export interface SessionUser {
-  userId: number;
-  email: string;
-  name: string;
-  role: Role;
-  distributorId: number | null;
-}
-export interface Program {
-  id: number;
-  code: string;
-  name: string;
-  type: ProgramType;
-  status: 'active' | 'inactive';
-  startDate: string;
-  endDate: string;
-  productIds: number[];
-  distributorIds: number[];
-  endCustomerIds: number[];
-  quantityCap: number | null;
-  priceFloor: string | null;
-  requiredClaimFields: string[];
-}
-export interface Account {
-  id: number;
-  type: 'vendor' | 'distributor' | 'reseller' | 'end_customer';
-  name: string;
-  country: string | null;
-}
-export interface Product {
-  id: number;
-  vendorPartNumber: string;
-  description: string;
-  family: string | null;
-  listPrice: string | null;
-}
-export interface RequestLine {
-  id: number;
-  productId: number;
-  quantity: number;
-  requestedCost: string;
-  counterCost: string | null;
-  counterQuantity: number | null;
-}
-export interface SpecialPriceRequest {
-  id: number;
-  number: string;
-  programId: number;
-  distributorId: number;
-  resellerId: number | null;
-  endCustomerId: number;
-  requestedByUserId: number;
-  status: RequestStatus;
-  validFrom: string;
-  validTo: string;
-  opportunityRef: string | null;
-  dealRegistrationRef: string | null;
-  justification: string | null;
-  decisionComment: string | null;
-  decidedByUserId: number | null;
-  decidedAt: string | null;
-  authorizationId: number | null;
-  createdAt: string;
-  lines: RequestLine[];
-}
-export interface RequestInput {
-  programId: number;
-  distributorId?: number;
-  endCustomerId: number;
-  resellerId?: number | null;
-  validFrom: string;
-  validTo: string;
-  opportunityRef?: string | null;
-  dealRegistrationRef?: string | null;
-  justification?: string | null;
-  lines: { productId: number; quantity: number; requestedCost: string }[];
-}
-export interface ClaimLine {
-  id: number;
-  lineNumber: number;
-  authorizationNumber: string | null;
-  authorizationVersion?: number | null;
-  productId?: number | null;
-  vendorPartNumber: string | null;
-  distributorPartNumber?: string | null;
-  endCustomerName: string | null;
-  invoiceNumber: string;
-  invoiceLine: string;
-  invoiceDate: string;
-  quantity: number;
-  bookCost: string;
-  authorizedCost: string | null;
-  claimedAmount: string;
-  computedAmount: string;
-  approvedAmount: string;
-  verdict: LineVerdict;
-  reasonCodes: string[];
-  rule: string | null;
-  verdictInputs: Record<string, unknown> | null;
-  adjustedByUserId?: number | null;
-}
-export interface Claim {
-  id: number;
-  number: string;
-  distributorId: number;
-  programId: number | null;
-  programType: string | null;
-  type: string;
-  status: ClaimStatus;
-  debitMemoNumber: string | null;
-  currency: string;
-  claimedTotal: string;
-  computedTotal: string;
-  approvedTotal: string;
-  lineCount: number;
-  submittedAt: string | null;
-  authorizedAt: string | null;
-  paidAt: string | null;
-  createdAt: string;
-  lines?: ClaimLine[];
-}
-export interface ClaimNote {
-  id: number;
-  body: string;
-  authorName?: string;
-  userId?: number;
-  createdAt: string;
-}
+/**
+ * The shapes of the API, named for the components. Each is the OpenAPI document's schema (itself
+ * generated from the zod schemas the server validates with) through ./api-types.ts, which
+ * `npm run gen:api` writes and `npm run lint:api` checks: a change of the API changes these types.
+ */
+export type Schemas = components['schemas'];
+/** The JSON body of an operation's success answer (200 unless said), e.g. `ApiAnswer<'getClaims'>`. */
+export type ApiAnswer<Op extends keyof operations, Status extends number = 200> =
+  operations[Op]['responses'] extends Record<Status, { content: { 'application/json': infer Body } }> ? Body : never;
+
+export type SessionUser = Schemas['SessionUser'];
+export type Program = Schemas['Program'];
+export type Account = Schemas['Account'];
+export type Product = Schemas['Product'];
+export type SpecialPriceRequest = Schemas['SpecialPriceRequest'];
+export type RequestLine = SpecialPriceRequest['lines'][number];
+export type RequestInput = Schemas['SpecialPriceRequestInput'];
+export type ClaimLine = Schemas['ClaimLine'];
+export type Claim = Schemas['Claim'];
+export type ClaimNote = Schemas['Note'];
+/** A request's CRM context and price history (`GET /api/requests/:id/context`, the approval queue's items). */
+export type ApprovalContext = Schemas['ApprovalContext'];
+/** A page of a list (`GET /api/claims`, `GET /api/requests`). */
 export interface Page<T> {
   items: T[];
   total: number;
   page: number;
   pageSize: number;
 }
-export interface ClaimQuery {
-  status?: ClaimStatus;
-  distributorId?: number;
-  programType?: ProgramType;
-  from?: string;
-  to?: string;
-  page?: number;
-  pageSize?: number;
-}
-/** Import progress as the POS import stream reports it (issue 3). */
+export type ClaimQuery = NonNullable<operations['getClaims']['parameters']['query']>;
+/** Import progress as the upload reports it in its events (`becuploadprogress`): the component's own shape, not an API body. */
 export interface ImportProgress {
   phase: string;
   processed: number;
@@ -159,76 +47,20 @@ export interface ImportProgress {
   errors?: { row: number; field?: string; message: string }[];
   done?: boolean;
 }
-
 /**
- * A POS import job (issue 3: `POST /api/imports`, `GET /api/imports/:id[/events|/errors]`).
+ * A POS import job (`POST /api/imports`, `GET /api/imports/:id[/events|/errors]`).
  * `POST /api/imports` answers 202 with the job `queued`; its event stream follows it to its end.
  */
-export interface PosImport {
-  id: number;
-  status: 'queued' | 'running' | 'completed' | 'failed';
-  fileName: string | null;
-  totalBytes: number | null;
-  processedBytes: number;
-  rowsRead: number;
-  rowsAccepted: number;
-  rowsDuplicate: number;
-  rowsRejected: number;
-  progress: number | null;
-  failure: string | null;
-}
-export interface ImportRowError {
-  rowNumber: number;
-  column: string | null;
-  code: string;
-  message: string;
-  raw?: string | null;
-}
+export type PosImport = Schemas['PosImport'];
+export type ImportRowError = ApiAnswer<'getImportsByIdErrors'>['items'][number];
+/** Accruals (`GET /api/reports/accruals`): claim money per claim currency, never added across currencies. */
+export type Accruals = Schemas['Accruals'];
 /** Open liability, in review and paid of one claim currency (exact decimals, 4 places). */
-export interface CurrencyTotals {
-  /** ISO 4217 code, upper case. */
-  currency: string;
-  /** Approved (authorized) and not yet paid. */
-  openLiability: string;
-  /** Approved by validation, awaiting finance. */
-  inReview: string;
-  paid: string;
-}
-/**
- * Accruals (`GET /api/reports/accruals`): claim money per claim currency, never added across
- * currencies; exposure in the vendor's book currency (`exposureCurrency`, BASE_CURRENCY).
- */
-export interface Accruals {
-  asOf: string;
-  /** One row per claim currency with submitted, authorized or paid claims, ordered by currency. */
-  byCurrency: CurrencyTotals[];
-  /** Approved quantity not yet claimed x credit per unit, in `exposureCurrency`. */
-  exposure: string;
-  exposureCurrency: string;
-  byDistributor: { distributorId: number; distributorName: string; openQuantity: number; exposure: string; currency: string }[];
-}
+export type CurrencyTotals = Accruals['byCurrency'][number];
+/** Claim figures (`GET /api/reports/claims?groupBy=week|distributor|programType[&currency=EUR]`). */
+export type ClaimFigures = Schemas['ClaimFigures'];
 /** One group of the claim figures in one currency. */
-export interface ClaimFigure {
-  key: string;
-  /** ISO 4217 code, upper case. */
-  currency: string;
-  claims: number;
-  claimed: string;
-  approved: string;
-  paid: string;
-}
-/**
- * Claim figures (`GET /api/reports/claims?groupBy=week|distributor|programType[&currency=EUR]`):
- * one item per group and currency, ordered by key then currency.
- */
-export interface ClaimFigures {
-  groupBy: string;
-  /** The currency filter, when one was given. */
-  currency?: string;
-  /** The currencies of the items, sorted. */
-  currencies: string[];
-  items: ClaimFigure[];
-}
+export type ClaimFigure = ClaimFigures['items'][number];
 
 /** An application/problem+json answer: `{code, detail, errors:[{field,message}]}`. */
 export class ApiError extends Error {
@@ -312,16 +144,7 @@ export interface DisputeInput {
 const CSRF_KEY = 'bec.csrf:';
 
 /** `GET /api/requests` narrowed for a list or queue: `requestedBy=others` leaves the caller's own out; a CRM record scopes it. */
-export interface RequestListQuery {
-  status?: RequestStatus;
-  requestedBy?: 'me' | 'others';
-  /** a CRM opportunity's Id (the request's opportunityRef) */
-  opportunityId?: string;
-  /** a BEC account id or its CRM Id: the distributor, reseller or end customer of the request */
-  accountId?: string;
-  page?: number;
-  pageSize?: number;
-}
+export type RequestListQuery = NonNullable<operations['getRequests']['parameters']['query']>;
 /** The distributor's saved POS column mapping (`GET /api/imports/mapping`): field -> header, and file options. */
 export interface SavedPosMapping {
   mapping: Record<string, string>;
@@ -410,7 +233,7 @@ export class BecApi {
   }
 
   async signIn(email: string, password: string): Promise<SessionUser> {
-    const s = await this.request<{ user: SessionUser; csrfToken: string }>('POST', '/api/session', { email, password });
+    const s = await this.request<Schemas['Session']>('POST', '/api/session', { email, password });
     this.rememberCsrf(s.csrfToken);
     this.setCredentials({ token: null, csrfToken: s.csrfToken });
     return s.user;
@@ -421,7 +244,7 @@ export class BecApi {
    * `Authorization` (no third-party cookie needed). Elements waiting for credentials load.
    */
   async signInWithEmbedToken(token: string): Promise<SessionUser> {
-    const s = await this.request<{ user: SessionUser; csrfToken: string; accessToken?: string }>('POST', '/api/embed/session', { token });
+    const s = await this.request<Schemas['EmbedSession']>('POST', '/api/embed/session', { token });
     if (s.accessToken) this.setCredentials({ token: s.accessToken });
     else {
       this.rememberCsrf(s.csrfToken);
@@ -441,7 +264,7 @@ export class BecApi {
   }
   /** The signed-in user; a cookie session's CSRF token comes with it (how a page opened by SSO learns it). */
   async me(): Promise<SessionUser> {
-    const { csrfToken, ...user } = await this.request<SessionUser & { csrfToken?: string }>('GET', '/api/session');
+    const { csrfToken, ...user } = await this.request<Schemas['CurrentSession']>('GET', '/api/session');
     if (csrfToken && !this.token) {
       // Kept for this client's changes (not announced as new credentials: the session is the same).
       this.csrfToken = csrfToken;
@@ -454,7 +277,7 @@ export class BecApi {
     return this.request<{ items: AuthorizationView[] }>('GET', '/api/authorizations?status=active&pageSize=200').then(itemsOf);
   }
   programs() {
-    return this.request<{ items: Program[] } | Program[]>('GET', '/api/programs').then(itemsOf);
+    return this.request<ApiAnswer<'getPrograms'>>('GET', '/api/programs').then(itemsOf);
   }
   accounts(type?: Account['type'], q?: string) {
     return this.request<{ items: Account[] }>('GET', `/api/accounts${qs({ type, q })}`).then(itemsOf);
@@ -483,7 +306,7 @@ export class BecApi {
   claim(id: number) {
     return this.request<Claim>('GET', `/api/claims/${id}`);
   }
-  createClaim(body: unknown, idempotencyKey: string) {
+  createClaim(body: Schemas['ClaimInput'], idempotencyKey: string) {
     return this.request<Claim>('POST', '/api/claims', body, { 'Idempotency-Key': idempotencyKey });
   }
   adjustLine(claimId: number, lineId: number, approvedAmount: string, reason: string) {
@@ -552,7 +375,7 @@ export class BecApi {
   }
   /** Claims from an import, answered once the run (a background job) has built them (`?wait=true`). */
   claimImport(id: number, mode: 'implicit' | 'automatic' | 'both' = 'both') {
-    return this.request<unknown>('POST', `/api/imports/${id}/claims?wait=true`, { mode });
+    return this.request<ApiAnswer<'postImportsByIdClaims', 201>>('POST', `/api/imports/${id}/claims?wait=true`, { mode });
   }
   /** Any GET the components need for endpoints other engineers add (reports, CRM context). */
   get<T>(path: string) {
@@ -602,8 +425,8 @@ export class BecApi {
   }
 }
 
-function itemsOf<T>(r: { items: T[] } | T[]): T[] {
-  return Array.isArray(r) ? r : r.items;
+function itemsOf<T>(r: { items: T[] }): T[] {
+  return r.items;
 }
 
 function qs(params: object): string {

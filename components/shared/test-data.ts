@@ -1,5 +1,9 @@
-/** Fixtures for the component tests (data as properties, no server). */
-import type { Claim, ClaimLine, SpecialPriceRequest } from './api.js';
+/**
+ * Fixtures for the component tests: the server's answers, typed by the API's generated types
+ * (./api-types.ts through ./api.ts), so a change of the API fails the type check here.
+ */
+import type { Accruals, ApiAnswer, ApprovalContext, Claim, ClaimLine, SpecialPriceRequest } from './api.js';
+import type { operations } from './api-types.js';
 
 export function makeLines(n: number): ClaimLine[] {
   const lines: ClaimLine[] = [];
@@ -10,21 +14,31 @@ export function makeLines(n: number): ClaimLine[] {
       id: i,
       lineNumber: i,
       authorizationNumber: 'SD-2026-0001',
+      authorizationLineId: 1,
+      authorizationVersion: 1,
+      productId: i % 2 ? 1 : 2,
       vendorPartNumber: i % 2 ? 'VS-MCU-32F4' : 'VS-PMIC-45A',
+      distributorPartNumber: null,
       endCustomerName: i === 3 ? '=HYPERLINK("http://evil")' : 'Helios Medical Devices',
       invoiceNumber: `INV-${String(i).padStart(6, '0')}`,
       invoiceLine: '1',
       invoiceDate: '2026-11-02',
+      shipDate: null,
       quantity: 100 + (i % 50),
       bookCost: '5.2890',
       authorizedCost: '4.1000',
+      resalePrice: null,
       claimedAmount: `${118 + (i % 7)}.${String(i % 100).padStart(2, '0')}00`,
       computedAmount: '118.9000',
+      acceptedQuantity: v === 'rejected' ? 0 : 100 + (i % 50),
       approvedAmount: v === 'rejected' ? '0.0000' : '118.9000',
       verdict: v,
       reasonCodes: v === 'rejected' ? ['END_CUSTOMER_MISMATCH'] : v === 'partial' ? ['AMOUNT_OVER_CLAIMED'] : [],
       rule: v === 'rejected' ? 'end-customer' : 'credit',
       verdictInputs: { authorizedCost: '4.1000', bookCost: '5.2890', quantity: 100 + (i % 50) },
+      extra: null,
+      resubmissionOfLineId: null,
+      adjustedByUserId: null,
     });
   }
   return lines;
@@ -49,6 +63,10 @@ export function makeClaim(n = 5): Claim {
     authorizedAt: null,
     paidAt: null,
     createdAt: '2026-11-02T10:00:00Z',
+    createdByUserId: 5,
+    authorizedByUserId: null,
+    posImportId: null,
+    creditMemo: null,
     lines: makeLines(n),
   };
 }
@@ -65,6 +83,123 @@ export function makeClaims(n: number): Claim[] {
     programType: types[i % 3],
     lines: undefined,
   }));
+}
+
+/** Accruals as `GET /api/reports/accruals` answers them in two currencies: EUR and USD side by side, never added. */
+export function makeAccruals(): Accruals {
+  return {
+    asOf: '2026-11-23',
+    byCurrency: [
+      { currency: 'EUR', openLiability: '3210.0000', inReview: '0.0000', paid: '250.5000' },
+      { currency: 'USD', openLiability: '1184.6700', inReview: '5931.2500', paid: '1891.9600' },
+    ],
+    exposure: '20500.5000',
+    exposureCurrency: 'USD',
+    exposureByCurrency: [{ currency: 'USD', exposure: '20500.5000' }],
+    byDistributor: [
+      { distributorId: 2, distributorName: 'Arrowhead Components', openQuantity: 4200, exposure: '12000.0000', currency: 'USD' },
+      { distributorId: 3, distributorName: 'Northbridge Electronics', openQuantity: 900, exposure: '8500.5000', currency: 'USD' },
+    ],
+  };
+}
+
+/** A request's CRM context as `GET /api/requests/:id/context` answers it: an opportunity, a deal registration, one authorized price. */
+export function makeApprovalContext(requestId = 1): ApprovalContext {
+  return {
+    request: {
+      id: requestId,
+      number: `REQ-2611-${requestId}`,
+      status: 'pending',
+      programId: 1,
+      programCode: 'SD-2026',
+      priceFloor: null,
+      distributor: { id: 2, name: 'Arrowhead Components' },
+      endCustomer: { id: 9, name: 'Cascade Robotics' },
+      opportunityRef: '006A',
+      dealRegistrationRef: null,
+      authorizationId: null,
+      authorizationNumber: null,
+      validFrom: '2026-09-01',
+      validTo: '2027-03-31',
+      createdAt: '2026-11-20T10:00:00Z',
+      lines: [
+        {
+          id: requestId * 10 + 1,
+          productId: 1,
+          vendorPartNumber: 'VS-RF-BLE5',
+          quantity: 8000,
+          requestedCost: '1.9000',
+          counterCost: null,
+        },
+      ],
+    },
+    crm: {
+      linkedBy: 'request',
+      confident: true,
+      opportunity: {
+        sfId: '006A',
+        name: 'Cascade arm v2',
+        accountSfId: '001A',
+        accountName: 'Cascade Robotics',
+        stageName: 'Negotiation',
+        isClosed: false,
+        isWon: false,
+        amount: '250000.00',
+        closeDate: '2027-01-15',
+        systemModstamp: '2026-11-20T09:00:00.000Z',
+        isDeleted: false,
+      },
+      dealRegistration: {
+        sfId: 'a01',
+        name: 'DR-0042',
+        endCustomerSfId: '001A',
+        endCustomerName: 'Cascade Robotics',
+        distributorName: 'Arrowhead Components',
+        opportunitySfId: '006A',
+        status: 'Approved',
+        productCodes: 'VS-RF-BLE5',
+        expiresOn: '2027-06-30',
+        systemModstamp: '2026-11-20T09:00:00.000Z',
+        isDeleted: false,
+      },
+      alternatives: { opportunities: [], dealRegistrations: [] },
+      designWins: [],
+      lastSyncAt: '2026-11-20T09:00:00.000Z',
+    },
+    priceHistory: [
+      {
+        productId: 1,
+        vendorPartNumber: 'VS-RF-BLE5',
+        authorizations: [
+          {
+            authorizationNumber: 'SD-1',
+            version: 1,
+            status: 'active',
+            distributorId: 2,
+            authorizedCost: '2.1000',
+            approvedQuantity: 5000,
+            consumedQuantity: 1200,
+            validFrom: '2026-03-01',
+            validTo: '2026-09-30',
+          },
+        ],
+        claimLines: [],
+      },
+    ],
+    flags: [{ code: 'PRICE_BELOW_FLOOR', message: 'below the floor' }],
+  };
+}
+
+/**
+ * A stubFetch answer checked against the document: `answer('getClaims', {...})` refuses (at the
+ * type check) a body that is not what `GET /api/claims` answers.
+ */
+export function answer<Op extends keyof operations, Status extends number = 200>(
+  _operation: Op,
+  body: ApiAnswer<Op, Status>,
+  status?: Status,
+) {
+  return { status: status ?? 200, body };
 }
 
 /** A fetch stand-in: the browser's boundary, answering from a route table. */

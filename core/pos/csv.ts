@@ -21,7 +21,9 @@
  * Fast path: a record without any quote is cut with indexOf/split, which is native code.
  */
 
-export type CsvSeparator = ',' | ';' | '\t' | '|';
+/** The separators a POS CSV file may use. */
+export const CSV_SEPARATORS = [',', ';', '\t', '|'] as const;
+export type CsvSeparator = (typeof CSV_SEPARATORS)[number];
 
 /** The longest record read by default: 64 KiB of text. */
 export const DEFAULT_MAX_RECORD_CHARS = 65_536;

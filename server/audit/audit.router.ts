@@ -42,6 +42,7 @@ describeRoute({
   tags,
   query: AuditQuery,
   response: z.object({ items: z.array(AuditEventView), next: z.number().nullable() }),
+  errors: { 403: 'FORBIDDEN: vendor roles only' },
 });
 const ExportQuery = AuditQuery.extend({ limit: wholeNumber(1, 100_000).default(10_000) });
 describeRoute({
@@ -50,6 +51,8 @@ describeRoute({
   summary: 'The audit trail as CSV (UTF-8 with a byte-order mark, formulas neutralized), with the same filters',
   tags,
   query: ExportQuery,
+  produces: { mediaType: 'text/csv', description: 'one row per audit event' },
+  errors: { 403: 'FORBIDDEN: vendor roles only' },
 });
 
 const CSV_HEADER = [

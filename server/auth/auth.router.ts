@@ -2,19 +2,23 @@ import { Router } from 'express';
 import type { Config } from '../config.js';
 import { describeRoute, IdParam, z } from '../http/openapi.js';
 import { parse } from '../http/validate.js';
+import { ROLES } from '../../core/domain.js';
 import { requireActor } from './actor.js';
 import * as auth from './auth.service.js';
 
 const SignIn = z.object({ email: z.string().email(), password: z.string().min(1).max(200) }).openapi('SignIn');
-const UserView = z
-  .object({ userId: z.number(), email: z.string(), name: z.string(), role: z.string(), distributorId: z.number().nullable() })
-  .openapi('SessionUser');
-const CurrentSession = UserView.extend({
-  csrfToken: z.string().optional().openapi({
-    description:
-      "the cookie session's CSRF token, to send as X-CSRF-Token on every change (a session opened by single sign-on learns it here); absent for a bearer token",
-  }),
-}).openapi('CurrentSession');
+const userFields = { userId: z.number(), email: z.string(), name: z.string(), role: z.enum(ROLES), distributorId: z.number().nullable() };
+/** The signed-in user as every sign-in answers it (a session, an embed exchange). */
+export const UserView = z.object(userFields).openapi('SessionUser');
+const CurrentSession = z
+  .object({
+    ...userFields,
+    csrfToken: z.string().optional().openapi({
+      description:
+        "the cookie session's CSRF token, to send as X-CSRF-Token on every change (a session opened by single sign-on learns it here); absent for a bearer token",
+    }),
+  })
+  .openapi('CurrentSession');
 const SessionView = z.object({ user: UserView, csrfToken: z.string(), expiresAt: z.string() }).openapi('Session');
 const NewToken = z
   .object({
@@ -33,6 +37,7 @@ const NewToken = z
       .openapi({ description: "90 when absent (capped at the minting token's own expiry); null: no expiry" }),
   })
   .openapi('NewApiToken');
+const tokenFields = { id: z.number(), name: z.string(), scopes: z.array(z.string()), expiresAt: z.string().nullable() };
 
 describeRoute({
   method: 'post',
@@ -50,16 +55,28 @@ describeRoute({
   tags: ['auth'],
   response: CurrentSession,
 });
-describeRoute({ method: 'delete', path: '/api/session', summary: 'Sign out', tags: ['auth'], status: 204 });
+// Public: signing out without a session is no error (there is nothing to end).
+describeRoute({ method: 'delete', path: '/api/session', summary: 'Sign out', tags: ['auth'], status: 204, public: true });
 describeRoute({
   method: 'post',
   path: '/api/tokens',
   summary: 'Issue a bearer API token (shown once)',
   tags: ['auth'],
   body: NewToken,
+  response: z
+    .object({ ...tokenFields, token: z.string().openapi({ description: 'the secret, shown this once' }) })
+    .openapi('NewApiTokenIssued'),
   status: 201,
 });
-describeRoute({ method: 'get', path: '/api/tokens', summary: 'Your API tokens', tags: ['auth'] });
+describeRoute({
+  method: 'get',
+  path: '/api/tokens',
+  summary: 'Your API tokens',
+  tags: ['auth'],
+  response: z.object({
+    items: z.array(z.object({ ...tokenFields, revokedAt: z.string().nullable(), lastUsedAt: z.string().nullable() }).openapi('ApiToken')),
+  }),
+});
 describeRoute({ method: 'delete', path: '/api/tokens/:id', summary: 'Revoke an API token', tags: ['auth'], params: IdParam, status: 204 });
 
 const publicUser = (a: ReturnType<typeof requireActor>) => ({

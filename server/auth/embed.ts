@@ -12,6 +12,7 @@ import { describeRoute, z } from '../http/openapi.js';
 import { markAudited } from '../http/security.js';
 import { parse } from '../http/validate.js';
 import { requireActor } from './actor.js';
+import { UserView } from './auth.router.js';
 import { consumeEmbedToken, findUserByEmail, findUserById } from './auth.repository.js';
 import * as auth from './auth.service.js';
 
@@ -19,7 +20,7 @@ const NewEmbedToken = z.object({ userEmail: z.string().email().max(200).optional
 const Exchange = z.object({ token: z.string().min(10).max(2000) }).openapi('EmbedTokenExchange');
 const EmbedSession = z
   .object({
-    user: z.object({ userId: z.number(), email: z.string(), name: z.string(), role: z.string(), distributorId: z.number().nullable() }),
+    user: UserView,
     accessToken: z
       .string()
       .openapi({ description: 'bearer token (`bece_...`) for `Authorization: Bearer`: read and write, mints no API tokens' }),
@@ -35,7 +36,12 @@ describeRoute({
   summary: 'Issue a short-lived embed token for a distributor user (partner portal backend)',
   tags: ['auth'],
   body: NewEmbedToken,
+  response: z.object({ token: z.string(), expiresAt: z.string() }),
   status: 201,
+  errors: {
+    404: 'NOT_FOUND: no user with that userEmail',
+    422: 'NOT_A_DISTRIBUTOR_USER: embed tokens open sessions for active distributor users only',
+  },
 });
 describeRoute({
   method: 'post',

@@ -26,7 +26,7 @@ const IdpInput = z
         name: z.string().max(200),
         role: z.string().max(200),
         distributor: z.string().max(200),
-        roleMap: z.record(z.enum(['vendor_admin', 'channel_manager', 'finance', 'distributor_user'])),
+        roleMap: z.record(z.enum(ROLES)),
       })
       .partial()
       .optional(),
@@ -73,18 +73,32 @@ const IdpName = z.object({
     .regex(/^[a-z0-9][a-z0-9-]{0,49}$/, 'lowercase letters, digits and dashes')
     .openapi({ description: 'our name for the IdP; `default` is the one of /api/sso/identity-provider' }),
 });
+/** Identity providers are managed by vendor admins, with the admin scope. */
+const ADMIN_ONLY = 'FORBIDDEN: vendor admins only; INSUFFICIENT_SCOPE: an API token without the admin scope';
 const IDP_ERRORS = {
+  403: ADMIN_ONLY,
   409: 'IDP_ENTITY_ID_TAKEN: another identity provider has this entity id',
   422: 'INVALID_IDP_CONFIGURATION: unreadable metadata, missing fields, or signing/encryption without our key pair',
 } as const;
 
-describeRoute({ method: 'get', path: '/api/sso/identity-provider', summary: 'The default SAML identity provider', tags: ['auth'] });
+describeRoute({
+  method: 'get',
+  path: '/api/sso/identity-provider',
+  summary: 'The default SAML identity provider',
+  tags: ['auth'],
+  response: z.object({
+    identityProvider: IdpView.nullable(),
+    serviceProvider: z.record(z.string()).openapi({ description: 'our ACS URL, logout URL and entity id, to give the IdP' }),
+  }),
+  errors: { 403: ADMIN_ONLY },
+});
 describeRoute({
   method: 'put',
   path: '/api/sso/identity-provider',
   summary: 'Configure the default SAML identity provider from its metadata XML or from fields',
   tags: ['auth'],
   body: IdpInput,
+  response: z.object({ identityProvider: IdpView }),
   errors: IDP_ERRORS,
 });
 describeRoute({
@@ -96,6 +110,7 @@ describeRoute({
     items: z.array(IdpView),
     serviceProvider: z.record(z.string()).openapi({ description: 'our ACS URL, logout URL and entity id, to give each IdP' }),
   }),
+  errors: { 403: ADMIN_ONLY },
 });
 describeRoute({
   method: 'get',
@@ -104,7 +119,7 @@ describeRoute({
   tags: ['auth'],
   params: IdpName,
   response: z.object({ identityProvider: IdpView }),
-  errors: { 404: 'NOT_FOUND: no identity provider of that name' },
+  errors: { 403: ADMIN_ONLY, 404: 'NOT_FOUND: no identity provider of that name' },
 });
 describeRoute({
   method: 'put',
@@ -123,7 +138,7 @@ describeRoute({
   tags: ['auth'],
   params: IdpName,
   status: 204,
-  errors: { 404: 'NOT_FOUND: no identity provider of that name' },
+  errors: { 403: ADMIN_ONLY, 404: 'NOT_FOUND: no identity provider of that name' },
 });
 
 const publicIdp = (idp: repo.IdentityProviderConfig | null) =>

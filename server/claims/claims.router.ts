@@ -1,3 +1,4 @@
+import { ImportView } from '../imports/imports.router.js';
 import { Router } from 'express';
 import { authorize, intakeActor, requireActor } from '../auth/actor.js';
 import { OnBehalfQuery } from '../http/intake.js';
@@ -104,8 +105,9 @@ describeRoute({
   tags,
   query: ClaimFileQuery,
   upload: 'the claim file, streamed: CSV or tab-separated, at most UPLOAD_MAX_BYTES (413 once past it)',
-  response: ClaimFileResult,
-  status: 201,
+  response: ImportView,
+  status: 202,
+  waitable: ClaimFileResult,
   errors: {
     400: 'VALIDATION_FAILED: a bad query parameter (e.g. a currency that is not ISO 4217), errors[] naming it, or a vendor user that names no distributorId',
     403: "FORBIDDEN: only distributor users and vendor users (on a named distributor's behalf) send claim files",
@@ -139,6 +141,7 @@ describeRoute({
   tags,
   params: IdParam,
   response: ClaimView,
+  errors: { 403: 'SELF_APPROVAL_FORBIDDEN: who adjusted a line of the claim does not authorize it' },
 });
 describeRoute({
   method: 'post',

@@ -6,25 +6,44 @@ import { parse } from '../http/validate.js';
 import type { Actor } from '../auth/actor.js';
 import { scopeOf } from '../auth/actor.js';
 import { AppError, type FieldError } from '../errors.js';
-import { ClaimView, claimTotalIssues, lineAmountIssues, type LineFigures } from './claims.schemas.js';
+import { ClaimLineView, ClaimView, claimTotalIssues, lineAmountIssues, type LineFigures } from './claims.schemas.js';
 import * as disputes from './disputes.repository.js';
 import * as service from './disputes.service.js';
 
 const tags = ['disputes'];
-const DisputeLine = z
-  .object({
-    id: z.number(),
+/** A line of a claim as the disputes list shows it: the claim line's own fields, with its claim's. */
+const DisputeLine = ClaimLineView.pick({
+  id: true,
+  lineNumber: true,
+  authorizationNumber: true,
+  vendorPartNumber: true,
+  distributorPartNumber: true,
+  endCustomerName: true,
+  invoiceNumber: true,
+  invoiceLine: true,
+  invoiceDate: true,
+  shipDate: true,
+  quantity: true,
+  bookCost: true,
+  authorizedCost: true,
+  resalePrice: true,
+  claimedAmount: true,
+  approvedAmount: true,
+  verdict: true,
+  reasonCodes: true,
+  rule: true,
+  extra: true,
+  resubmissionOfLineId: true,
+})
+  .extend({
     claimId: z.number(),
     claimNumber: z.string(),
     claimStatus: z.string(),
     claimCurrency: z.string().openapi({ description: "the original claim's currency; a resubmission is claimed in it" }),
-    verdict: z.string(),
-    reasonCodes: z.array(z.string()),
-    rule: z.string().nullable(),
-    resubmissionOfLineId: z.number().nullable(),
+    distributorId: z.number(),
     resubmittedAs: z.array(z.number()),
+    createdAt: z.string(),
   })
-  .passthrough()
   .openapi('DisputeLine');
 const Correction = z
   .object({

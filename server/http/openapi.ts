@@ -23,8 +23,11 @@ export const Problem = registry.register(
       status: z.number().int(),
       code: z.string().openapi({ description: 'stable machine-readable error code' }),
       detail: z.string(),
+      instance: z.string().openapi({ description: 'the path of the request that failed' }),
       errors: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
     })
+    // RFC 9457 extension members: some problems carry more (e.g. claimId, needed, scopes).
+    .catchall(z.unknown())
     .openapi({ description: 'RFC 9457 problem details' }),
 );
 
@@ -51,6 +54,27 @@ export const wholeNumber = (min = 0, max = MAX_INT) =>
 export const IdParam = z.object({ id: wholeNumber(1) });
 
 type Method = 'get' | 'post' | 'patch' | 'delete' | 'put';
+type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429;
+
+/** The document's tags, each described once; a route naming another tag fails at import. */
+export const TAGS: Record<string, string> = {
+  auth: 'Sign-in, sessions, API and embed tokens, single sign-on',
+  catalog: 'Accounts (distributors, resellers, end customers) and products',
+  programs: 'Programs: ship & debit, SPA, DPA, promotions, rebates',
+  requests: 'Special-price requests and their decisions',
+  authorizations: 'Authorizations (ship & debit numbers) made from approved requests',
+  claims: 'Claims, their lines, review, adjustment, authorization and payment',
+  disputes: 'Disputed lines and their resubmission',
+  imports: 'POS reports: imports, mapping, errors, claims from POS lines',
+  integrations: 'CRM (Salesforce) sync and the approval context it brings',
+  reports: 'Accruals and claim figures',
+  settlement: 'Debits owed to distributors',
+  audit: 'The append-only audit trail',
+  users: 'Users, roles and invitations (vendor admins); SCIM 2.0 for identity providers is under /scim/v2',
+  notifications: "The caller's inbox and notification preferences",
+  webhooks: 'Outbound webhooks: endpoints, deliveries, replay',
+};
+
 interface RouteDoc {
   method: Method;
   path: string;
@@ -65,21 +89,93 @@ interface RouteDoc {
   query?: z.AnyZodObject;
   params?: z.AnyZodObject;
   response?: z.ZodTypeAny;
+  /** A success body that is not JSON (a CSV export, an event stream), described in words. */
+  produces?: { mediaType: 'text/csv' | 'text/event-stream'; description: string };
   status?: number;
+  /** A job (202 at once): with `?wait=true` it answers 201 once the job has ended, with this body (`response` when true). */
+  waitable?: true | z.ZodTypeAny;
   /** Whether the route honours an Idempotency-Key header. */
   idempotent?: boolean;
   public?: boolean;
   /**
-   * The 4xx answers this route gives besides the usual ones (401 unauthenticated, 400 for a bad
-   * field), each with the problem codes it carries, e.g. `{ 409: 'CLAIM_ALREADY_EXISTS: ...' }`.
+   * The 4xx answers this route gives besides the ones every route of its kind gives (see
+   * `standardErrors`), each with the problem codes it carries, e.g. `{ 409: 'CLAIM_ALREADY_EXISTS: ...' }`.
    * Documented means produced: test/api/claims-contract.test.ts provokes each one it lists.
    */
-  errors?: Partial<Record<400 | 403 | 404 | 409 | 413 | 415 | 422, string>>;
+  errors?: Partial<Record<Exclude<ErrorStatus, 401 | 429>, string>>;
 }
+
+/**
+ * The 4xx answers a route gives by its kind, whatever its handler does, each as `[code, why]`:
+ * the edge validates every input (400), every private route needs credentials (401), a change
+ * the write scope and a cookie session's CSRF token (403), a path id may name nothing the caller
+ * may see (404), an Idempotency-Key may be reused (422), and every /api call is rate limited
+ * (429). test/api/openapi-responses.test.ts provokes them on every operation.
+ */
+function standardErrors(doc: RouteDoc): Partial<Record<ErrorStatus, [string, string][]>> {
+  const writes = doc.method !== 'get';
+  const out: Partial<Record<ErrorStatus, [string, string][]>> = {};
+  if (doc.body || doc.query || doc.params || doc.idempotent)
+    out[400] = [
+      ['VALIDATION_FAILED', 'a missing, unknown or malformed field, errors[] naming each'],
+      ...(doc.body ? ([['MALFORMED_JSON', 'the body is not JSON']] as [string, string][]) : []),
+    ];
+  if (!doc.public) {
+    out[401] = [
+      ['UNAUTHENTICATED', 'no session cookie and no bearer token'],
+      ['INVALID_TOKEN', 'the bearer token is unknown, expired or revoked'],
+    ];
+  }
+  // A read needs the `read` scope, which every credential has: a GET is refused (403) only by its own rules.
+  if (!doc.public && writes) {
+    out[403] = [
+      ['INSUFFICIENT_SCOPE', 'the API token lacks the scope this needs (write; admin to manage users and integrations)'],
+      ['FORBIDDEN', "the caller's role may not do this"],
+      ['CSRF_TOKEN_INVALID', "a cookie session's change without its X-CSRF-Token"],
+    ];
+  }
+  if (doc.params) out[404] = [['NOT_FOUND', 'nothing of that id the caller may see (a distributor sees only its own)']];
+  if (doc.idempotent) out[422] = [['IDEMPOTENCY_KEY_REUSED', 'the Idempotency-Key was sent with another request']];
+  if (doc.path.startsWith('/api/')) out[429] = [['RATE_LIMITED', 'too many requests from this caller; try again later']];
+  return out;
+}
+
+/** The route's 4xx descriptions: its own first, then each standard code it does not already name. */
+function errorResponses(doc: RouteDoc): Record<string, string> {
+  const standard = standardErrors(doc);
+  const statuses = [...new Set([...Object.keys(standard), ...Object.keys(doc.errors ?? {})].map(Number) as ErrorStatus[])].sort();
+  return Object.fromEntries(
+    statuses.map((status) => {
+      const own = (doc.errors as Partial<Record<ErrorStatus, string>> | undefined)?.[status];
+      const rest = (standard[status] ?? []).filter(([code]) => !own?.includes(code)).map(([code, why]) => `${code}: ${why}`);
+      return [String(status), [own, ...rest].filter(Boolean).join('; ')];
+    }),
+  );
+}
+
+/**
+ * The operation's id, derived from its method and path: `GET /api/claims/:id/lines` is
+ * `getClaimsByIdLines`, `POST /api/requests/:id/accept-counter` is `postRequestsByIdAcceptCounter`.
+ */
+export function operationIdOf(method: Method, path: string): string {
+  const words = path
+    .replace(/^\/api\//, '/')
+    .split('/')
+    .filter(Boolean)
+    .flatMap((segment) => (segment.startsWith(':') ? ['by', segment.slice(1)] : segment.split(/[^A-Za-z0-9]+/)))
+    .filter(Boolean);
+  return method + words.map((w) => w[0]!.toUpperCase() + w.slice(1)).join('');
+}
+const operationIds = new Set<string>();
 
 /** Declares a route in the OpenAPI document; the router uses the same schemas to validate. */
 export function describeRoute(doc: RouteDoc) {
   const status = doc.status ?? 200;
+  const operationId = operationIdOf(doc.method, doc.path);
+  if (operationIds.has(operationId)) throw new Error(`two routes have the operationId ${operationId}`);
+  operationIds.add(operationId);
+  const unknownTag = doc.tags.find((tag) => !(tag in TAGS));
+  if (unknownTag) throw new Error(`${doc.method} ${doc.path}: the tag ${unknownTag} is not in TAGS`);
   if (doc.upload) acceptFileBody(doc.method, doc.path);
   const file = z.string().openapi({ format: 'binary', description: doc.upload });
   const content = {
@@ -89,6 +185,7 @@ export function describeRoute(doc: RouteDoc) {
   registry.registerPath({
     method: doc.method,
     path: doc.path.replace(/:(\w+)/g, '{$1}'),
+    operationId,
     summary: doc.summary,
     tags: doc.tags,
     security: doc.public ? [] : [{ bearer: [] }, { cookie: [] }],
@@ -110,11 +207,20 @@ export function describeRoute(doc: RouteDoc) {
     },
     responses: {
       [status]: {
-        description: 'success',
+        description: doc.produces?.description ?? 'success',
         ...(doc.response ? { content: { 'application/json': { schema: doc.response } } } : {}),
+        ...(doc.produces ? { content: { [doc.produces.mediaType]: { schema: z.string() } } } : {}),
       },
+      ...(doc.waitable
+        ? {
+            201: {
+              description: 'with ?wait=true: the job has ended',
+              content: { 'application/json': { schema: doc.waitable === true ? (doc.response ?? z.unknown()) : doc.waitable } },
+            },
+          }
+        : {}),
       ...Object.fromEntries(
-        Object.entries(doc.errors ?? {}).map(([code, description]) => [
+        Object.entries(errorResponses(doc)).map(([code, description]) => [
           code,
           { description, content: { 'application/problem+json': { schema: Problem } } },
         ]),
@@ -124,15 +230,43 @@ export function describeRoute(doc: RouteDoc) {
   });
 }
 
+/**
+ * Two ways zod-to-openapi writes a nullable schema that refuse the null they mean to allow, mended
+ * in place: `z.enum([...]).nullable()` as `{type: [..., 'null'], enum: [...]}` with no null in the
+ * enum (a null `crm.linkedBy` failed its own schema), and a nullable named schema with a
+ * description as `{allOf: [{$ref}], type: [..., 'null']}` (null fails the $ref), written here as
+ * `{anyOf: [{$ref}, {type: 'null'}]}`.
+ */
+function allowNulls(node: unknown): void {
+  if (Array.isArray(node)) return node.forEach(allowNulls);
+  if (node === null || typeof node !== 'object') return;
+  const schema = node as { type?: unknown; enum?: unknown[]; allOf?: Record<string, unknown>[]; anyOf?: unknown[] };
+  if (Array.isArray(schema.enum) && Array.isArray(schema.type) && schema.type.includes('null') && !schema.enum.includes(null))
+    // A new array: the enum may be shared with other schemas, or be a constant of the code (`CSV_SEPARATORS`).
+    schema.enum = [...schema.enum, null];
+  const [ref, nullable, ...more] = schema.allOf ?? [];
+  if (ref?.$ref && nullable && !more.length && Array.isArray(nullable.type) && nullable.type.includes('null')) {
+    const { type: _type, ...rest } = nullable;
+    delete schema.allOf;
+    Object.assign(schema, rest, { anyOf: [ref, { type: 'null' }] });
+  }
+  Object.values(node).forEach(allowNulls);
+}
+
 export function openApiDocument() {
-  return new OpenApiGeneratorV31(registry.definitions).generateDocument({
+  const document = new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: '3.1.0',
     info: {
       title: 'BEC API',
       version: '0.1.0',
       description: 'Distributor back-end credits: programs, special-price requests, authorizations, claims, credit memos.',
       license: { name: 'Apache-2.0', identifier: 'Apache-2.0' },
+      // The site the problem types (https://bec.dev/problems/...) already name.
+      contact: { name: 'BEC maintainers', url: 'https://bec.dev' },
     },
-    servers: [{ url: '/' }],
+    servers: [{ url: '/', description: 'the server that serves this document' }],
+    tags: Object.entries(TAGS).map(([name, description]) => ({ name, description })),
   });
+  allowNulls(document);
+  return document;
 }

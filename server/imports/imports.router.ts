@@ -11,9 +11,12 @@ import { answerJob, WaitQuery, type Jobs } from '../jobs/runtime.js';
 import { keepIf, type StoredUpload } from '../jobs/uploads.js';
 import * as service from './imports.service.js';
 import { POS_FIELDS } from '../../core/pos/index.js';
+import { CSV_SEPARATORS } from '../../core/pos/csv.js';
+import { CLAIM_TYPES } from '../../core/domain.js';
 
 const tags = ['imports'];
-const ImportView = z
+/** An import job (a POS report or a claim file) as every import route answers it. */
+export const ImportView = z
   .object({
     id: z.number(),
     distributorId: z.number(),
@@ -35,7 +38,7 @@ const ImportView = z
     mapping: z.record(z.unknown()).nullable().openapi({ description: 'field -> the header of the column it was read from' }),
     settings: z
       .object({
-        delimiter: z.string().nullable(),
+        delimiter: z.enum(CSV_SEPARATORS).nullable(),
         decimalMark: z.enum(['.', ',']).nullable(),
         dateOrder: z.enum(['MDY', 'DMY']).nullable(),
         decimalMarkFrom: z.enum(['chosen', 'file', 'none']),
@@ -50,6 +53,12 @@ const ImportView = z
     finishedAt: z.string().nullable(),
     createdAt: z.string(),
     result: z.unknown().openapi({ description: "a claim file's answer (ClaimFileResult) once it has completed; null otherwise" }),
+    voidedAt: z
+      .string()
+      .nullable()
+      .openapi({ description: 'a voided import: its lines were removed (see voidReason); the file may be sent again' }),
+    voidedByUserId: z.number().nullable(),
+    voidReason: z.string().nullable(),
   })
   .openapi('PosImport');
 const RowErrorView = z.object({
@@ -67,18 +76,23 @@ const Mapping = z
     >,
   )
   .strict();
-const MappingInput = z
+const mappingFields = {
+  mapping: Mapping.default({}).openapi({ description: 'POS field -> the header the distributor uses' }),
+  options: z
+    .object({
+      decimalMark: z.enum(['auto', '.', ',']).optional(),
+      dateOrder: z.enum(['auto', 'MDY', 'DMY']).optional(),
+      delimiter: z.enum(CSV_SEPARATORS).optional(),
+    })
+    .default({}),
+};
+const MappingInput = z.object(mappingFields).openapi('PosColumnMapping');
+const SavedMapping = z
   .object({
-    mapping: Mapping.default({}).openapi({ description: 'POS field -> the header the distributor uses' }),
-    options: z
-      .object({
-        decimalMark: z.enum(['auto', '.', ',']).optional(),
-        dateOrder: z.enum(['auto', 'MDY', 'DMY']).optional(),
-        delimiter: z.enum([',', ';', '\t', '|']).optional(),
-      })
-      .default({}),
+    ...mappingFields,
+    updatedAt: z.string().nullable().openapi({ description: 'when it was saved; null: never' }),
   })
-  .openapi('PosColumnMapping');
+  .openapi('SavedPosColumnMapping');
 const JsonImport = z
   .object({
     fileName: z.string().max(255).nullable().default(null),
@@ -102,6 +116,30 @@ const ImportQuery = OnBehalfQuery.extend({
   wait: WaitQuery,
 });
 const WaitOnly = z.object({ wait: WaitQuery });
+/** What a claim run built (pos-claims.service ClaimImportResult): the 201 of ?wait=true and a completed run's `result`. */
+const ClaimRunResult = z
+  .object({
+    claims: z.array(
+      z.object({
+        id: z.number(),
+        number: z.string(),
+        type: z.enum(CLAIM_TYPES),
+        debitMemoNumber: z.string().nullable(),
+        currency: z.string(),
+        status: z.string(),
+        lineCount: z.number(),
+        rejectedLines: z.number(),
+        claimedTotal: z.string(),
+        approvedTotal: z.string(),
+      }),
+    ),
+    unmatched: z
+      .array(z.object({ posLineId: z.number(), invoiceNumber: z.string(), invoiceLine: z.string(), reason: z.literal('NO_POS_MATCH') }))
+      .openapi({ description: 'lines without a number that no live authorization matches (the first 1,000; see unmatchedCount)' }),
+    unmatchedCount: z.number(),
+    lines: z.object({ claimed: z.number(), accepted: z.number(), partial: z.number(), rejected: z.number() }),
+  })
+  .openapi('ImportClaimRunResult');
 const ClaimRunView = z
   .object({
     id: z.number(),
@@ -109,7 +147,9 @@ const ClaimRunView = z
     distributorId: z.number(),
     status: z.enum(['queued', 'running', 'completed', 'failed']),
     options: z.record(z.unknown()),
-    result: z.unknown().openapi({ description: 'the claims built (as the 201 answer of ?wait=true) once completed; null otherwise' }),
+    result: ClaimRunResult.nullable().openapi({
+      description: 'the claims built (as the 201 answer of ?wait=true) once completed; null otherwise',
+    }),
     failure: z.string().nullable(),
     attempts: z.number(),
     createdByUserId: z.number(),
@@ -149,7 +189,7 @@ describeRoute({
   summary: "The distributor's saved POS column mapping",
   tags,
   query: OnBehalfQuery,
-  response: MappingInput,
+  response: SavedMapping,
 });
 describeRoute({
   method: 'put',
@@ -158,7 +198,7 @@ describeRoute({
   tags,
   query: OnBehalfQuery,
   body: MappingInput,
-  response: MappingInput,
+  response: SavedMapping,
 });
 describeRoute({
   method: 'post',
@@ -171,6 +211,7 @@ describeRoute({
   upload: 'the POS report, streamed: CSV or tab-separated, at most UPLOAD_MAX_BYTES (413 once past it)',
   response: ImportView,
   status: 202,
+  waitable: true,
 });
 describeRoute({
   method: 'post',
@@ -202,6 +243,7 @@ describeRoute({
   summary: 'Server-sent events: progress of the job until it ends',
   tags,
   params: IdParam,
+  produces: { mediaType: 'text/event-stream', description: 'progress events until the job ends' },
 });
 describeRoute({
   method: 'get',
@@ -211,7 +253,14 @@ describeRoute({
   params: IdParam,
   response: z.object({ items: z.array(RowErrorView) }),
 });
-describeRoute({ method: 'get', path: '/api/imports/:id/errors.csv', summary: 'The row-error report as CSV', tags, params: IdParam });
+describeRoute({
+  method: 'get',
+  path: '/api/imports/:id/errors.csv',
+  summary: 'The row-error report as CSV',
+  tags,
+  params: IdParam,
+  produces: { mediaType: 'text/csv', description: 'one row per rejected POS row' },
+});
 describeRoute({
   method: 'post',
   path: '/api/imports/:id/claims',
@@ -223,6 +272,7 @@ describeRoute({
   body: ClaimImportInput,
   response: ClaimRunView,
   status: 202,
+  waitable: ClaimRunResult,
 });
 describeRoute({
   method: 'get',

@@ -33,32 +33,112 @@ const Flag = z.object({
 });
 const ApprovalContext = z
   .object({
-    request: z.object({ id: z.number().int(), number: z.string(), status: z.string() }).passthrough(),
-    crm: z
-      .object({
-        linkedBy: z.enum(['request', 'suggested']).nullable(),
-        confident: z.boolean(),
-        opportunity: z
-          .object({
+    request: z.object({
+      id: z.number().int(),
+      number: z.string(),
+      status: z.string(),
+      programId: z.number().int(),
+      programCode: z.string(),
+      priceFloor: z.string().nullable(),
+      distributor: z.object({ id: z.number().int(), name: z.string() }),
+      endCustomer: z.object({ id: z.number().int(), name: z.string() }),
+      opportunityRef: z.string().nullable(),
+      dealRegistrationRef: z.string().nullable(),
+      authorizationId: z.number().int().nullable(),
+      authorizationNumber: z.string().nullable(),
+      validFrom: z.string(),
+      validTo: z.string(),
+      createdAt: z.string(),
+      lines: z.array(
+        z.object({
+          id: z.number().int(),
+          productId: z.number().int(),
+          vendorPartNumber: z.string(),
+          quantity: z.number().int(),
+          requestedCost: z.string(),
+          counterCost: z.string().nullable(),
+        }),
+      ),
+    }),
+    crm: z.object({
+      linkedBy: z.enum(['request', 'suggested']).nullable().openapi({
+        description: 'request: the Ids on the request; suggested: matched by account, distributor and product; null: none found',
+      }),
+      confident: z.boolean(),
+      opportunity: z
+        .object({
+          sfId: z.string(),
+          name: z.string(),
+          accountSfId: z.string().nullable(),
+          accountName: z.string().nullable(),
+          stageName: z.string(),
+          isClosed: z.boolean(),
+          isWon: z.boolean(),
+          amount: z.string().nullable(),
+          closeDate: z.string().nullable(),
+          systemModstamp: z.string(),
+          isDeleted: z.boolean(),
+        })
+        .nullable(),
+      dealRegistration: z
+        .object({
+          sfId: z.string(),
+          name: z.string(),
+          endCustomerSfId: z.string().nullable(),
+          endCustomerName: z.string().nullable(),
+          distributorName: z.string().nullable(),
+          opportunitySfId: z.string().nullable(),
+          status: z.string().nullable(),
+          productCodes: z.string().nullable(),
+          expiresOn: z.string().nullable(),
+          systemModstamp: z.string(),
+          isDeleted: z.boolean(),
+        })
+        .nullable(),
+      alternatives: z
+        .object({ opportunities: z.array(z.string()), dealRegistrations: z.array(z.string()) })
+        .openapi({ description: 'other candidates the approver could pick (Ids only)' }),
+      designWins: z
+        .array(
+          z.object({
             sfId: z.string(),
             name: z.string(),
             stageName: z.string(),
-            isClosed: z.boolean(),
-            isWon: z.boolean(),
             amount: z.string().nullable(),
-          })
-          .passthrough()
-          .nullable(),
-        dealRegistration: z.object({ sfId: z.string(), name: z.string(), status: z.string().nullable() }).passthrough().nullable(),
-        lastSyncAt: z.string().nullable(),
-      })
-      .passthrough(),
+            closeDate: z.string().nullable(),
+          }),
+        )
+        .openapi({ description: "the end customer's won opportunities" }),
+      lastSyncAt: z.string().nullable(),
+    }),
     priceHistory: z.array(
       z.object({
         productId: z.number().int(),
         vendorPartNumber: z.string(),
-        authorizations: z.array(z.object({}).passthrough()),
-        claimLines: z.array(z.object({}).passthrough()),
+        authorizations: z.array(
+          z.object({
+            authorizationNumber: z.string(),
+            version: z.number().int(),
+            status: z.string(),
+            distributorId: z.number().int(),
+            authorizedCost: z.string(),
+            approvedQuantity: z.number().int(),
+            consumedQuantity: z.number().int(),
+            validFrom: z.string(),
+            validTo: z.string(),
+          }),
+        ),
+        claimLines: z.array(
+          z.object({
+            claimId: z.number().int(),
+            distributorId: z.number().int(),
+            invoiceDate: z.string(),
+            quantity: z.number().int(),
+            authorizedCost: z.string().nullable(),
+            resalePrice: z.string().nullable(),
+            verdict: z.string(),
+          }),
+        ),
       }),
     ),
     flags: z.array(Flag),
@@ -85,6 +165,7 @@ describeRoute({
   tags,
   query: RunsQuery,
   response: z.object({ items: z.array(SyncRun) }),
+  errors: { 403: 'FORBIDDEN: vendor roles only' },
 });
 describeRoute({
   method: 'get',
@@ -92,6 +173,7 @@ describeRoute({
   summary: 'Pending requests with their opportunity, deal registration, price history and flags',
   tags: ['requests'],
   response: z.object({ items: z.array(ApprovalContext), total: z.number() }),
+  errors: { 403: 'FORBIDDEN: approvers only (channel managers and vendor admins)' },
 });
 describeRoute({
   method: 'post',

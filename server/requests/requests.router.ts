@@ -6,6 +6,10 @@ import { Counter, Decision, Decline, RejectCounter, RequestInput, RequestQuery, 
 import * as service from './requests.service.js';
 
 const tags = ['requests'];
+const DECISION_ERRORS = {
+  403: 'SELF_APPROVAL_FORBIDDEN: the requester never decides its own request',
+  409: 'REQUEST_NOT_OPEN: the request was decided already',
+};
 describeRoute({
   method: 'get',
   path: '/api/requests',
@@ -38,6 +42,7 @@ describeRoute({
   params: IdParam,
   body: Decision,
   response: RequestView,
+  errors: DECISION_ERRORS,
 });
 describeRoute({
   method: 'post',
@@ -47,6 +52,7 @@ describeRoute({
   params: IdParam,
   body: Decline,
   response: RequestView,
+  errors: DECISION_ERRORS,
 });
 describeRoute({
   method: 'post',
@@ -56,6 +62,7 @@ describeRoute({
   params: IdParam,
   body: Counter,
   response: RequestView,
+  errors: DECISION_ERRORS,
 });
 describeRoute({
   method: 'post',
@@ -64,6 +71,7 @@ describeRoute({
   tags,
   params: IdParam,
   response: RequestView,
+  errors: { 409: 'REQUEST_NOT_OPEN: the request has no counter-offer to accept' },
 });
 describeRoute({
   method: 'post',

@@ -14,7 +14,7 @@ import { after, before, test } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
 const root = resolve(import.meta.dirname, '../..');
-const shots = join(root, 'test-output/screenshots');
+const shots = join(root, 'test-results/screenshots/disputes');
 let server: ChildProcess;
 let browser: Browser;
 let base = '';
