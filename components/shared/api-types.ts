@@ -2682,6 +2682,18 @@ export interface components {
        */
       email: 'off' | 'instant' | 'digest';
     };
+    WebhookEndpointWithSecret: {
+      id: number;
+      url: string;
+      description: string | null;
+      events: (
+        'request.decided' | 'authorization.changed' | 'claim.submitted' | 'claim.authorized' | 'credit_memo.issued' | 'import.finished'
+      )[];
+      active: boolean;
+      createdByUserId: number;
+      createdAt: string;
+      secret: string;
+    };
     WebhookEndpoint: {
       id: number;
       url: string;
@@ -7950,6 +7962,15 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description FORBIDDEN: admins only (integration.manage) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description RATE_LIMITED: too many requests from this caller; try again later */
       429: {
         headers: {
@@ -7996,9 +8017,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['WebhookEndpoint'] & {
-            secret: string;
-          };
+          'application/json': components['schemas']['WebhookEndpointWithSecret'];
         };
       };
       /** @description VALIDATION_FAILED: url not http(s), not resolvable, or a non-public address outside WEBHOOK_PRIVATE_ALLOWLIST; MALFORMED_JSON: the body is not JSON */
@@ -8161,6 +8180,15 @@ export interface operations {
       };
       /** @description UNAUTHENTICATED: no session cookie and no bearer token; INVALID_TOKEN: the bearer token is unknown, expired or revoked */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description FORBIDDEN: admins only (integration.manage) */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -9266,6 +9294,15 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description FORBIDDEN: vendor admins only */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description RATE_LIMITED: too many requests from this caller; try again later */
       429: {
         headers: {
@@ -9395,6 +9432,15 @@ export interface operations {
       };
       /** @description UNAUTHENTICATED: no session cookie and no bearer token; INVALID_TOKEN: the bearer token is unknown, expired or revoked */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description FORBIDDEN: vendor admins only */
+      403: {
         headers: {
           [name: string]: unknown;
         };

@@ -132,7 +132,7 @@ describeRoute({
   summary: 'Register a webhook endpoint (admins); its signing secret is in this answer only',
   tags: webhookTags,
   body: EndpointInput,
-  response: EndpointView.extend({ secret: z.string() }),
+  response: z.object({ ...EndpointView.shape, secret: z.string() }).openapi('WebhookEndpointWithSecret'),
   status: 201,
   errors: { 400: 'VALIDATION_FAILED: url not http(s), not resolvable, or a non-public address outside WEBHOOK_PRIVATE_ALLOWLIST' },
 });
@@ -142,6 +142,7 @@ describeRoute({
   summary: 'Webhook endpoints (admins)',
   tags: webhookTags,
   response: z.object({ items: z.array(EndpointView) }),
+  errors: { 403: 'FORBIDDEN: admins only (integration.manage)' },
 });
 describeRoute({
   method: 'delete',
@@ -159,6 +160,7 @@ describeRoute({
   params: IdParam,
   query: DeliveryQuery,
   response: z.object({ items: z.array(DeliveryView), next: z.number().nullable() }),
+  errors: { 403: 'FORBIDDEN: admins only (integration.manage)' },
 });
 describeRoute({
   method: 'post',

@@ -78,6 +78,7 @@ describeRoute({
   tags: ['users'],
   query: UserQuery,
   response: z.object({ items: z.array(UserView), total: z.number(), page: z.number(), pageSize: z.number() }),
+  errors: { 403: 'FORBIDDEN: vendor admins only' },
 });
 describeRoute({
   method: 'get',
@@ -86,7 +87,7 @@ describeRoute({
   tags: ['users'],
   params: IdParam,
   response: UserView,
-  errors: { 404: 'NOT_FOUND: no such user' },
+  errors: { 403: 'FORBIDDEN: vendor admins only', 404: 'NOT_FOUND: no such user' },
 });
 describeRoute({
   method: 'post',

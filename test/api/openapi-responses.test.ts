@@ -154,7 +154,8 @@ describeDb('the OpenAPI document describes the real responses', () => {
     problems.length = 0;
   });
   beforeAll(async () => {
-    t = await startTestApp();
+    // a webhook endpoint on this machine (registered below, for its GETs; nothing listens there)
+    t = await startTestApp({ env: { WEBHOOK_PRIVATE_ALLOWLIST: '127.0.0.1' } });
     doc = (await t.http.get('/api/openapi.json')).body as Doc;
     check = validatorFor(doc);
   });
@@ -297,6 +298,15 @@ describeDb('the OpenAPI document describes the real responses', () => {
       .set('Authorization', bearerOf(admin))
       .send({ metadataXml: new TestIdp(undefined, 'https://idp.partner.example').metadataXml() });
     record(opOf('put', '/api/sso/identity-providers/{name}'), 'admin', idp);
+
+    // The distributor disputes the line finance adjusted down: its thread is there to read.
+    const dispute = await arrow.post('/api/disputes', { lineId: made.claimLineId, comment: 'the shipment was complete' });
+    expect(dispute.status).toBe(201);
+    record(opOf('post', '/api/disputes'), 'distributor', dispute);
+    // An admin registers a webhook endpoint (for an event nothing below raises).
+    const hook = await admin.post('/api/webhooks', { url: 'http://127.0.0.1:9/bec', events: ['credit_memo.issued'] });
+    expect(hook.status).toBe(201);
+    record(opOf('post', '/api/webhooks'), 'admin', hook);
     expect(problems).toEqual([]);
   });
 
