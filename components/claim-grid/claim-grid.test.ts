@@ -221,6 +221,27 @@ describe('bec-claim-grid', () => {
     expect(urls.some((u) => u === '/api/claims/7')).to.equal(false);
   });
 
+  it("with refresh-seconds, shows each claim's status as it moves (live status), and stops when removed", async () => {
+    let status: 'submitted' | 'paid' = 'submitted';
+    const claim = () => ({ ...makeClaim(2), id: 41, number: 'CL-LIVE-1', status, lines: undefined });
+    const stub = stubFetch({
+      'GET /api/claims*': () => ({ body: { items: [claim()], total: 1, page: 1, pageSize: 200 } }),
+      'GET /api/accounts*': () => ({ body: { items: [] } }),
+    });
+    const apiBase = nextBase();
+    configureApi({ baseUrl: apiBase, fetch: stub.fetch });
+    const el = await fixture<BecClaimGrid>(html`<bec-claim-grid api-base=${apiBase} view="claims" refresh-seconds="0.3"></bec-claim-grid>`);
+    const statusText = () => el.shadowRoot!.querySelector('[part~="row"]')?.textContent ?? '';
+    await waitUntil(() => /submitted/i.test(statusText()), 'the claim shows as submitted');
+    status = 'paid';
+    await waitUntil(() => /paid/i.test(statusText()), 'the claim shows as paid without a reload by the page', { timeout: 5000 });
+    const listCalls = () => stub.calls.filter((c) => c.url.includes('/api/claims?')).length;
+    el.remove();
+    const after = listCalls();
+    await new Promise((r) => setTimeout(r, 900));
+    expect(listCalls(), 'no reload once the element is gone').to.equal(after);
+  });
+
   it('shows loading, then an error with the problem detail and Retry, offline, and empty as distinct states', async () => {
     let answer: 'hang' | 'fail' | 'offline' | 'ok' | 'empty' = 'hang';
     const lines = makeLines(3);

@@ -128,6 +128,12 @@ export class BecClaimGrid extends BecElement {
   @property({ attribute: 'group-by' }) groupBy: 'none' | 'programType' | 'distributorId' | 'status' | 'verdict' = 'none';
   /** A heading shown in the toolbar. */
   @property() heading = '';
+  /**
+   * Live status: reload from the API every this many seconds while the page is visible (0: never).
+   * A distributor's claim list with it shows each claim's status as finance moves it.
+   */
+  @property({ type: Number, attribute: 'refresh-seconds' }) refreshSeconds = 0;
+  private refreshTimer: ReturnType<typeof setInterval> | undefined;
 
   @state() private loadState: LoadState = 'idle';
   @state() private problem = '';
@@ -173,6 +179,7 @@ export class BecClaimGrid extends BecElement {
     super.connectedCallback();
     this.resizeObserver = new ResizeObserver(() => this.measure());
     window.addEventListener('online', this.onOnline);
+    this.scheduleRefresh();
   }
   override disconnectedCallback(): void {
     super.disconnectedCallback();
@@ -180,6 +187,19 @@ export class BecClaimGrid extends BecElement {
     this.observed = null;
     window.removeEventListener('online', this.onOnline);
     clearTimeout(this.filterTimer);
+    clearInterval(this.refreshTimer);
+    this.refreshTimer = undefined;
+  }
+
+  /** Starts or stops the live reload as `refresh-seconds` says; a reload waits while one is loading or the page is hidden. */
+  private scheduleRefresh() {
+    clearInterval(this.refreshTimer);
+    this.refreshTimer = undefined;
+    if (!(this.refreshSeconds > 0) || !this.isConnected) return;
+    this.refreshTimer = setInterval(() => {
+      if (document.visibilityState === 'hidden' || this.loadState === 'loading' || !this.api) return;
+      void this.load();
+    }, this.refreshSeconds * 1000);
   }
   protected override updated(): void {
     // The body is absent while loading or failed: observe it whenever it is (re)created.
@@ -215,6 +235,7 @@ export class BecClaimGrid extends BecElement {
     // Sorting and grouping reorder the shown lines; only the data and the filters change their totals.
     if (['lines', 'view', 'filterText', 'statusFilter', 'collapsed'].some((k) => changed.has(k as never))) this.totalsCache = null;
     if ((changed.has('claimId') || changed.has('apiBase') || changed.has('view')) && this.api) void this.load();
+    if (changed.has('refreshSeconds')) this.scheduleRefresh();
   }
 
   /** Reloads from the API: a claim's lines page by page (the first page shows at once), or every claim. */
