@@ -197,4 +197,66 @@ describe('bec-claim-form', () => {
     expect($(el, '[part="empty"]').textContent).to.contain('no active authorization');
     await expect(el).to.be.accessible();
   });
+
+  it('is a real form control: an empty required claim fails the form, a typed one is in its FormData, reset clears it', async () => {
+    const form = await fixture<HTMLFormElement>(
+      html`<form><bec-claim-form name="claim" required .authorizations=${[fact]}></bec-claim-form></form>`,
+    );
+    const el = form.querySelector('bec-claim-form')!;
+    await el.check();
+    await el.updateComplete;
+    expect(el.form).to.equal(form);
+    expect(form.checkValidity()).to.equal(false);
+    expect(el.validity.valueMissing).to.equal(true);
+    expect(new FormData(form).has('claim')).to.equal(false);
+    await fill(el, 1, { ...LINE, invoiceDate: '' });
+    // a line that does not read (no invoice date) keeps the form invalid, naming the problem
+    expect(el.checkValidity()).to.equal(false);
+    expect(el.validity.customError).to.equal(true);
+    expect(el.validationMessage).to.not.equal('');
+    await fill(el, 1, { invoiceDate: '2026-11-02' });
+    expect(form.checkValidity()).to.equal(true);
+    const value = JSON.parse(String(new FormData(form).get('claim')));
+    expect(value.submit).to.equal(true);
+    expect(value.lines).to.have.length(1);
+    expect(value.lines[0]).to.include({
+      authorizationNumber: 'SD-1',
+      vendorPartNumber: 'VS-MCU-32F4',
+      quantity: 10,
+      invoiceNumber: 'INV-9',
+    });
+    const draft = JSON.stringify({ debitMemoNumber: 'DM-7', lines: [LINE] });
+    form.reset();
+    await el.check();
+    await el.updateComplete;
+    expect($<HTMLInputElement>(el, '#l1-authorizationNumber').value).to.equal('');
+    expect(new FormData(form).has('claim')).to.equal(false);
+    expect(form.checkValidity()).to.equal(false);
+    // the browser gives a draft back (back/forward navigation)
+    await el.formStateRestoreCallback(draft);
+    await el.check();
+    await el.updateComplete;
+    expect($<HTMLInputElement>(el, '#l0-memo').value).to.equal('DM-7');
+    expect(JSON.parse(String(new FormData(form).get('claim')))).to.include({ debitMemoNumber: 'DM-7' });
+  });
+
+  it('is disabled by a disabled fieldset: no input, no value in the form data, not validated', async () => {
+    const form = await fixture<HTMLFormElement>(
+      html`<form>
+        <fieldset disabled><bec-claim-form name="claim" required .authorizations=${[fact]}></bec-claim-form></fieldset>
+      </form>`,
+    );
+    const el = form.querySelector('bec-claim-form')!;
+    await el.updateComplete;
+    expect(el.matches(':disabled')).to.equal(true);
+    expect($<HTMLFieldSetElement>(el, 'fieldset.whole').disabled).to.equal(true);
+    expect($<HTMLButtonElement>(el, 'button[type="submit"]').disabled).to.equal(true);
+    expect(form.checkValidity()).to.equal(true);
+    expect(new FormData(form).has('claim')).to.equal(false);
+    form.querySelector('fieldset')!.disabled = false;
+    await el.updateComplete;
+    expect(el.matches(':disabled')).to.equal(false);
+    expect($<HTMLFieldSetElement>(el, 'fieldset.whole').disabled).to.equal(false);
+    expect(form.checkValidity()).to.equal(false);
+  });
 });
