@@ -49,7 +49,8 @@ const LINE_COLUMNS: Column[] = [
   { key: 'verdict', label: 'Verdict', kind: 'badge', width: '6.5rem', value: (r) => (r as ClaimLine).verdict },
 ];
 const CLAIM_COLUMNS: Column[] = [
-  { key: 'number', label: 'Claim', kind: 'text', width: 'minmax(8rem,1fr)', value: (r) => (r as Claim).number },
+  // wide enough for a whole number (CLM-2612-7QK4D2M9X1PA8B3C): a claim id is never cut
+  { key: 'number', label: 'Claim', kind: 'text', width: 'minmax(11rem,1fr)', value: (r) => (r as Claim).number },
   {
     key: 'debitMemoNumber',
     label: 'Debit memo',
@@ -92,9 +93,9 @@ type LoadState = 'idle' | 'loading' | 'ready' | 'error' | 'offline';
  * @csspart toolbar - The bar with the search, filters, grouping and export.
  * @csspart bulk-bar - The bar of bulk decisions, shown while lines are selected.
  * @csspart state - The loading, empty, error and offline messages (`data-state` says which).
- * @csspart table - The header and the scrolling body.
+ * @csspart table - The grid: the header and the body; it scrolls both ways (the one tab stop, so a keyboard reaches all of it).
  * @csspart header - The column header row.
- * @csspart viewport - The scrolling, virtualized body.
+ * @csspart viewport - The virtualized body (rows are drawn only where the grid has scrolled to).
  * @csspart row - Each data row.
  * @csspart group-row - Each group heading row.
  * @csspart footer - The totals row.
@@ -152,7 +153,8 @@ export class BecClaimGrid extends BecElement {
   @state() private adjustError = '';
   @state() private bulkError = '';
 
-  @query('.viewport') private viewport?: HTMLElement;
+  /** The grid scrolls its body (the header sticks) and sideways, so its one tab stop reaches it all. */
+  @query('.scroller') private viewport?: HTMLElement;
   @query('[role="grid"]') private gridEl?: HTMLElement;
   @state() private rowHeight = 32;
   private itemsCache: Item[] | null = null;
@@ -198,7 +200,8 @@ export class BecClaimGrid extends BecElement {
     const head = this.renderRoot.querySelector<HTMLElement>('.head');
     const h = head ? Math.round(head.getBoundingClientRect().height) : 0;
     if (h > 0) this.rowHeight = h;
-    this.viewportHeight = this.viewport.clientHeight || 384;
+    // the sticky header covers the top row's height of the scroller
+    this.viewportHeight = this.viewport.clientHeight - this.rowHeight || 384;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -451,8 +454,12 @@ export class BecClaimGrid extends BecElement {
     const vp = this.viewport;
     if (!vp) return;
     if (top < vp.scrollTop) vp.scrollTop = top;
-    else if (top + this.rowHeight > vp.scrollTop + vp.clientHeight) vp.scrollTop = top + this.rowHeight - vp.clientHeight;
+    else if (top + this.rowHeight > vp.scrollTop + this.viewportHeight) vp.scrollTop = top + this.rowHeight - this.viewportHeight;
     this.scrollPos = vp.scrollTop;
+    // ←/→ bring the active cell into view sideways (a phone shows a few columns at a time)
+    void this.updateComplete.then(() =>
+      this.renderRoot.querySelector(`#${this.activeCellId}`)?.scrollIntoView({ block: 'nearest', inline: 'nearest' }),
+    );
   }
 
   /** The id of the active cell, for aria-activedescendant. */
@@ -835,16 +842,15 @@ export class BecClaimGrid extends BecElement {
     const last = Math.min(items.length, Math.ceil((this.scrollPos + this.viewportHeight) / h) + OVERSCAN);
     const cols = this.columns;
     const lead = this.selectable ? 1 : 0;
-    const widths = [
-      ...(this.selectable ? ['2.25rem'] : []),
-      ...cols.map((c) => c.width),
-      ...(this.view === 'lines' ? ['4.5rem'] : []),
-    ].join(' ');
+    const tracks = [...(this.selectable ? ['2.25rem'] : []), ...cols.map((c) => c.width), ...(this.view === 'lines' ? ['4.5rem'] : [])];
+    const widths = tracks.join(' ');
+    // The rows are as wide as their columns' minimums (each column's first rem length) and the body with them.
+    const minWidth = tracks.reduce((sum, t) => sum + Number(/([\d.]+)rem/.exec(t)?.[1] ?? 0), 0);
     const visible: TemplateResult[] = [];
     for (let i = first; i < last; i++) visible.push(this.renderItem(items[i]!, i));
     const headActive = (k: number) => this.activeRow === -1 && this.activeCol === k;
     return html`<div
-      class="table"
+      class="table scroller viewport"
       part="table"
       role="grid"
       aria-label=${this.view === 'claims' ? 'Claims' : 'Claim lines'}
@@ -855,9 +861,10 @@ export class BecClaimGrid extends BecElement {
       tabindex="0"
       aria-activedescendant=${items.length || this.activeRow < 0 ? this.activeCellId : nothing}
       @keydown=${(e: KeyboardEvent) => e.target === e.currentTarget && this.onKeyDown(e)}
-      style="--_columns:${widths};--_min-width:${this.view === 'lines' ? '62rem' : '56rem'}"
+      style="--_columns:${widths};--_min-width:${minWidth}rem;max-height: calc(var(--bec-grid-height, 24rem) + ${h}px)"
+      @scroll=${this.onScroll}
     >
-      <div role="rowgroup">
+      <div class="head-group" role="rowgroup">
         <div class="head" part="header" role="row" aria-rowindex="1">
           ${
             this.selectable
@@ -892,14 +899,7 @@ export class BecClaimGrid extends BecElement {
           }
         </div>
       </div>
-      <div
-        class="viewport"
-        part="viewport"
-        role="rowgroup"
-        tabindex="-1"
-        style="height: min(var(--bec-grid-height, 24rem), ${Math.max(items.length * h + 2, 96)}px)"
-        @scroll=${this.onScroll}
-      >
+      <div class="body" part="viewport" role="rowgroup" style="height: ${items.length ? items.length * h : 96}px">
         <div class="spacer" style="height:${items.length * h}px">${visible}</div>
         ${items.length ? nothing : this.renderEmpty()}
       </div>
