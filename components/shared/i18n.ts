@@ -151,6 +151,13 @@ const en = {
   'dash.exposureLabel': 'Exposure by distributor, in {currency}',
   'dash.openQuantity': 'Open quantity',
   'dash.loadingFigures': 'Loading the figures',
+  'upload.summary.one':
+    'Checked {name}: {count} row, {ready} ready, {rules} the rules would reject or cut, {problems} with problems the server will not import.',
+  'upload.summary.other':
+    'Checked {name}: {count} rows, {ready} ready, {rules} the rules would reject or cut, {problems} with problems the server will not import.',
+  'upload.summaryMissing': 'Checked {name}: columns missing: {columns}.',
+  'upload.announceImported': '{accepted} lines imported, {rejected} rejected.',
+  'upload.importFailed': 'The import failed: {detail}',
   'upload.title': 'Upload POS lines',
   'upload.drop': 'Drop a CSV file here (POS report or claim file)',
   'upload.choose': 'Choose a file',
@@ -368,6 +375,13 @@ const fr: Record<MessageKey, string> = {
   'dash.exposureLabel': 'Exposition par distributeur, en {currency}',
   'dash.openQuantity': 'Quantité ouverte',
   'dash.loadingFigures': 'Chargement des chiffres',
+  'upload.summary.one':
+    '{name} vérifié : {count} ligne, {ready} prête, {rules} que les règles rejetteraient ou réduiraient, {problems} avec des problèmes que le serveur n’importera pas.',
+  'upload.summary.other':
+    '{name} vérifié : {count} lignes, {ready} prêtes, {rules} que les règles rejetteraient ou réduiraient, {problems} avec des problèmes que le serveur n’importera pas.',
+  'upload.summaryMissing': '{name} vérifié : colonnes manquantes : {columns}.',
+  'upload.announceImported': '{accepted} lignes importées, {rejected} rejetées.',
+  'upload.importFailed': 'L’import a échoué : {detail}',
   'upload.title': 'Importer des lignes de ventes (POS)',
   'upload.drop': 'Déposez un fichier CSV ici (rapport de ventes ou fichier de réclamation)',
   'upload.choose': 'Choisir un fichier',
