@@ -259,4 +259,24 @@ describe('bec-claim-form', () => {
     expect($<HTMLFieldSetElement>(el, 'fieldset.whole').disabled).to.equal(false);
     expect(form.checkValidity()).to.equal(false);
   });
+
+  it('speaks French with locale="fr": title, line badges, summary, buttons and announcement', async () => {
+    const el = await fixture<BecClaimForm>(html`<bec-claim-form locale="fr" .authorizations=${[fact]}></bec-claim-form>`);
+    expect($(el, 'h2').textContent).to.equal('Réclamer quelques lignes');
+    expect($(el, 'label[for="l0-memo"]').textContent).to.equal('Numéro de note de débit');
+    expect($(el, '[part="summary"]').textContent).to.equal('Saisissez une ligne : elle est vérifiée pendant la saisie.');
+    // amounts in the French way (a decimal comma)
+    await fill(el, 1, { ...LINE, quantity: '100', bookCost: '5,289', authorizedCost: '4,10' });
+    expect($(el, 'fieldset.line legend').textContent).to.contain('Ligne 1');
+    expect($(el, 'fieldset .badge').textContent).to.equal('les règles la rejetteraient ou la réduiraient');
+    expect($(el, '[part="summary"]').textContent).to.equal(
+      '1 ligne : 0 prête, 1 que les règles rejetteraient ou réduiraient, 0 avec des problèmes.',
+    );
+    expect($(el, 'button[type="submit"]').textContent!.trim()).to.equal('Soumettre la réclamation (1 ligne)');
+    const buttons = [...el.shadowRoot!.querySelectorAll('.actions button')].map((b) => b.textContent!.trim());
+    expect(buttons[0]).to.equal('Ajouter une ligne');
+    await new Promise((r) => setTimeout(r, 450));
+    expect($(el, '[data-live]').textContent).to.contain('1 ligne : 0 prête');
+    await expect(el).to.be.accessible();
+  });
 });

@@ -5,6 +5,7 @@ import type { AuthorizationLineFact } from '../../core/claims/engine.js';
 import { ApiError, newIdempotencyKey, type Claim, type Schemas } from '../shared/api.js';
 import { BecFormControl, type FormControlProblem } from '../shared/form-control.js';
 import { formatMoney, formatNumber } from '../shared/format.js';
+import { msg, msgCount } from '../shared/i18n.js';
 import { problemOf, renderEmpty, renderLoading, renderProblem, type Problem } from '../shared/states.js';
 import { controls, themeTokens } from '../shared/theme.js';
 import { preflightPosRows, type PreflightResult } from '../claim-upload/claim-upload.js';
@@ -123,7 +124,7 @@ export class BecClaimForm extends BecFormControl {
   }
   protected override formProblem(): FormControlProblem | null {
     const first = this.readErrors()[0];
-    if (!first) return this.parsed.length ? null : { message: 'Type a line first.' };
+    if (!first) return this.parsed.length ? null : { message: msg(this.locale, 'claimForm.typeFirst') };
     const anchor = this.renderRoot.querySelector<HTMLElement>(`#l${first.row}-${first.field}`) ?? undefined;
     return { message: first.message, anchor };
   }
@@ -213,7 +214,12 @@ export class BecClaimForm extends BecFormControl {
     const p = this.preflight;
     if (!p || !p.rows) return '';
     const n = (v: number) => formatNumber(v, this.locale);
-    return `${n(p.rows)} ${p.rows === 1 ? 'line' : 'lines'}: ${n(p.ready)} ready, ${n(p.valid - p.ready)} the rules would reject or cut, ${n(p.rows - p.valid)} with problems.`;
+    return msgCount(this.locale, 'claimForm.summary', p.rows, {
+      rows: n(p.rows),
+      ready: n(p.ready),
+      rules: n(p.valid - p.ready),
+      problems: n(p.rows - p.valid),
+    });
   }
 
   private key(row: number, field: string) {
@@ -269,9 +275,7 @@ export class BecClaimForm extends BecFormControl {
     if (this.isDisabled) return null;
     if (!this.parsed.length || readErrors.length) {
       const first = readErrors[0];
-      this.announcement = first
-        ? `Fix ${readErrors.length} ${readErrors.length === 1 ? 'field' : 'fields'} before sending.`
-        : 'Type a line first.';
+      this.announcement = first ? msgCount(this.locale, 'claimForm.fix', readErrors.length) : msg(this.locale, 'claimForm.typeFirst');
       await this.updateComplete;
       this.focusField(first?.row ?? 1, first?.field ?? 'authorizationNumber');
       return null;
@@ -292,7 +296,7 @@ export class BecClaimForm extends BecFormControl {
       this.submitted = false;
       this.touched = new Set();
       await this.check();
-      this.announcement = `Claim ${claim.number} submitted.`;
+      this.announcement = msg(this.locale, 'claimForm.submitted', { number: claim.number });
       this.emit('becclaimscreated', { claims: [{ id: claim.id, number: claim.number }], importId: null });
       return claim;
     } catch (err) {
@@ -311,7 +315,7 @@ export class BecClaimForm extends BecFormControl {
         this.serverErrors = byField;
         this.failed(err);
         this.problem = unplaced ? { offline: false, detail: unplaced.trim(), code: err.code, what: 'Sending the claim' } : null;
-        this.announcement = `The server found ${err.errors.length} ${err.errors.length === 1 ? 'problem' : 'problems'}.`;
+        this.announcement = msgCount(this.locale, 'claimForm.serverFound', err.errors.length);
         await this.updateComplete;
         const [firstKey] = byField.keys();
         if (firstKey === 'memo') this.focusField(0, 'memo');
@@ -364,18 +368,23 @@ export class BecClaimForm extends BecFormControl {
     const rule = errors.find((e) => this.isRuleProblem(e.row, e.field));
     const status = blank ? null : errors.length === 0 ? 'ready' : rule && errors.length === 1 ? 'rules' : 'problems';
     const badge = {
-      ready: ['success', 'ready'],
-      rules: ['warning', 'the rules would reject or cut'],
-      problems: ['error', 'to fix'],
+      ready: ['success', msg(this.locale, 'claimForm.ready')],
+      rules: ['warning', msg(this.locale, 'claimForm.rules')],
+      problems: ['error', msg(this.locale, 'claimForm.toFix')],
     } as const;
     return html`<fieldset class="line" part="line">
-      <legend>Line ${row} ${status ? html`<span class="badge" data-tone=${badge[status][0]}>${badge[status][1]}</span>` : nothing}</legend>
+      <legend>
+        ${msg(this.locale, 'claimForm.line', { row })}
+        ${status ? html`<span class="badge" data-tone=${badge[status][0]}>${badge[status][1]}</span>` : nothing}
+      </legend>
       <div class="fields">${CLAIM_FORM_FIELDS.map((f) => this.renderField(i, f))}</div>
       ${rule && (this.submitted || this.touched.size) ? html`<p class="verdict">${rule.message}</p>` : nothing}
       ${
         this.lines.length > 1
           ? html`<div class="line-actions">
-              <button type="button" class="destructive" @click=${() => this.removeLine(i)}>Remove line ${row}</button>
+              <button type="button" class="destructive" @click=${() => this.removeLine(i)}>
+                ${msg(this.locale, 'claimForm.remove', { row })}
+              </button>
             </div>`
           : nothing
       }
@@ -398,7 +407,7 @@ export class BecClaimForm extends BecFormControl {
     const memoError = this.serverErrors.get('memo');
     const n = this.parsed.length;
     return html`<div class="card" part="base">
-      <div class="card-header"><h2>Claim a few lines</h2></div>
+      <div class="card-header"><h2>${msg(this.locale, 'claimForm.title')}</h2></div>
       ${this.renderWaiting()}
       <form
         novalidate
@@ -408,14 +417,14 @@ export class BecClaimForm extends BecFormControl {
         }}
       >
         <fieldset class="whole" ?disabled=${this.isDisabled}>
-          ${this.loadingFacts ? renderLoading('Loading your authorizations…') : nothing}
+          ${this.loadingFacts ? renderLoading(msg(this.locale, 'claimForm.loadingAuths')) : nothing}
           ${
             this.authorizations && !this.authorizations.length && !this.loadingFacts
-              ? renderEmpty('You have no active authorization: the lines are checked by the server when sent.')
+              ? renderEmpty(msg(this.locale, 'claimForm.noAuths'))
               : nothing
           }
           <div class="field memo" ?data-invalid=${!!memoError}>
-            <label for="l0-memo">Debit memo number</label>
+            <label for="l0-memo">${msg(this.locale, 'claimForm.memo')}</label>
             <input
               id="l0-memo"
               name="debitMemoNumber"
@@ -433,17 +442,18 @@ export class BecClaimForm extends BecFormControl {
             ${memoError ? html`<div class="field-error" id="memo-error">${memoError}</div>` : nothing}
           </div>
           <p class="muted hint">
-            Fields marked * are required; give the ${posFieldLabel('authorizedCost')} or the ${posFieldLabel('claimedAmount')} (the credit
-            claimed).
+            ${msg(this.locale, 'claimForm.hint', { authorizedCost: posFieldLabel('authorizedCost'), claimedAmount: posFieldLabel('claimedAmount') })}
           </p>
           ${this.lines.map((_, i) => this.renderLine(i))}
-          <p class="summary" part="summary">${p && p.rows ? this.summary() : 'Type a line: it is checked as you type.'}</p>
+          <p class="summary" part="summary">${p && p.rows ? this.summary() : msg(this.locale, 'claimForm.typeALine')}</p>
           <div class="actions">
-            <button type="button" ?disabled=${this.lines.length >= MAX_LINES} @click=${this.addLine}>Add a line</button>
-            <button class="brand" type="submit" ?disabled=${this.sending || !this.api || this.isDisabled}>
-              Submit claim (${formatNumber(n, this.locale)} ${n === 1 ? 'line' : 'lines'})
+            <button type="button" ?disabled=${this.lines.length >= MAX_LINES} @click=${this.addLine}>
+              ${msg(this.locale, 'claimForm.addLine')}
             </button>
-            ${this.sending ? renderLoading('Sending the claim…') : nothing}
+            <button class="brand" type="submit" ?disabled=${this.sending || !this.api || this.isDisabled}>
+              ${msgCount(this.locale, 'claimForm.submit', n)}
+            </button>
+            ${this.sending ? renderLoading(msg(this.locale, 'claimForm.sending')) : nothing}
           </div>
           ${renderProblem(this.problem)} ${this.created ? this.renderCreated(this.created) : nothing}
         </fieldset>
