@@ -3,6 +3,7 @@ import { customElement, property, query, state } from 'lit/decorators.js';
 import type { Claim, ClaimLine, ClaimNote, DisputeThread } from '../shared/api.js';
 import { BecElement } from '../shared/base.js';
 import { formatDate, formatMoney, formatNumber, labelOf } from '../shared/format.js';
+import { msg, type MessageKey } from '../shared/i18n.js';
 import { tableStyles } from '../shared/table.styles.js';
 import { controls, themeTokens, toneOf } from '../shared/theme.js';
 import type { AdjustRequest } from './claim-adjust-form.js';
@@ -792,21 +793,26 @@ export class BecClaimGrid extends BecElement {
   }
 
   private renderState(): TemplateResult | typeof nothing {
-    const what = this.view === 'claims' ? 'claims' : 'claim lines';
-    const retry = html`<button type="button" @click=${() => void this.load()}>Retry</button>`;
+    const claims = this.view === 'claims';
+    const t = (key: MessageKey) => msg(this.locale, key);
+    const retry = html`<button type="button" @click=${() => void this.load()}>${t('state.retry')}</button>`;
     switch (this.loadState) {
       case 'loading':
-        return this.rows.length ? nothing : html`<div class="state" part="state" data-state="loading" role="status">Loading ${what}…</div>`;
+        return this.rows.length
+          ? nothing
+          : html`<div class="state" part="state" data-state="loading" role="status">
+              ${t(claims ? 'grid.loadingClaims' : 'grid.loadingLines')}
+            </div>`;
       case 'error':
         return html`<div class="state" part="state" data-state="error" role="alert">
-          <strong>The ${what} could not be loaded.</strong>
-          <p>${this.problem || 'The server did not answer as expected.'}</p>
+          <strong>${t(claims ? 'grid.errorClaims' : 'grid.errorLines')}</strong>
+          <p>${this.problem || t('grid.unexpected')}</p>
           ${retry}
         </div>`;
       case 'offline':
         return html`<div class="state" part="state" data-state="offline" role="alert">
-          <strong>You are offline.</strong>
-          <p>The ${what} load again when the connection is back.</p>
+          <strong>${t('grid.offline')}</strong>
+          <p>${t(claims ? 'grid.offlineClaims' : 'grid.offlineLines')}</p>
           ${retry}
         </div>`;
       default:
@@ -817,11 +823,11 @@ export class BecClaimGrid extends BecElement {
   private renderEmpty(): TemplateResult {
     if (this.rows.length === 0) {
       return html`<div class="empty" part="state" data-state="empty">
-        ${this.view === 'claims' ? 'No claims yet.' : 'This claim has no lines.'}
+        ${msg(this.locale, this.view === 'claims' ? 'grid.noClaims' : 'grid.noLines')}
       </div>`;
     }
     return html`<div class="empty" part="state" data-state="no-match">
-      No ${this.view === 'claims' ? 'claims' : 'lines'} match the search and filters.
+      ${msg(this.locale, this.view === 'claims' ? 'grid.noMatchClaims' : 'grid.noMatchLines')}
       <button
         type="button"
         @click=${() => {
@@ -831,7 +837,7 @@ export class BecClaimGrid extends BecElement {
           this.applyFilter('');
         }}
       >
-        Clear filters
+        ${msg(this.locale, 'grid.clearFilters')}
       </button>
     </div>`;
   }
@@ -907,6 +913,7 @@ export class BecClaimGrid extends BecElement {
   }
 
   override render() {
+    const t = (key: MessageKey) => msg(this.locale, key);
     const items = this.items;
     const rows = this.visibleRows;
     const cur = this.currencyOfRows;
@@ -921,62 +928,75 @@ export class BecClaimGrid extends BecElement {
       <div class="toolbar" part="toolbar">
         <div class="grow">
           <h2 class="title">
-            ${this.heading || (this.view === 'claims' ? 'Claims' : this.claim ? `Claim ${this.claim.number}` : 'Claim lines')}
+            ${
+              this.heading ||
+              (this.view === 'claims'
+                ? t('grid.claimsTitle')
+                : this.claim
+                  ? msg(this.locale, 'grid.claimTitle', { number: this.claim.number })
+                  : t('grid.linesTitle'))
+            }
           </h2>
           <div class="summary" aria-live="polite">
-            ${formatNumber(rows.length, this.locale)} of ${formatNumber(this.rows.length, this.locale)}
-            ${this.view === 'claims' ? 'claims' : 'lines'}
+            ${msg(this.locale, this.view === 'claims' ? 'grid.countClaims' : 'grid.countLines', {
+              shown: formatNumber(rows.length, this.locale),
+              total: formatNumber(this.rows.length, this.locale),
+            })}
             ${this.claim ? html` · <span class="badge" data-tone=${toneOf(this.claim.status)}>${labelOf(this.claim.status)}</span>` : nothing}
-            ${this.morePages ? ' · loading more…' : ''}
+            ${this.morePages ? ` · ${t('grid.loadingMore')}` : ''}
           </div>
         </div>
         <div class="field search">
-          <label for="filter">Search</label>
+          <label for="filter">${t('grid.search')}</label>
           <input
             id="filter"
             type="search"
-            placeholder="Invoice, part, customer, reason…"
+            placeholder=${t('grid.searchPlaceholder')}
             @input=${this.onFilterInput}
             @keydown=${(e: KeyboardEvent) => e.key === 'Enter' && this.applyFilter((e.target as HTMLInputElement).value)}
           />
         </div>
         <div class="field">
-          <label for="status">${this.view === 'claims' ? 'Status' : 'Verdict'}</label>
+          <label for="status">${t(this.view === 'claims' ? 'grid.status' : 'grid.verdict')}</label>
           <select id="status" @change=${(e: Event) => (this.statusFilter = (e.target as HTMLSelectElement).value)}>
-            <option value="">All</option>
+            <option value="">${t('grid.all')}</option>
             ${statuses.map((s) => html`<option value=${s} ?selected=${this.statusFilter === s}>${labelOf(s)}</option>`)}
           </select>
         </div>
         <div class="field">
-          <label for="group">Group by</label>
+          <label for="group">${t('grid.groupBy')}</label>
           <select id="group" @change=${(e: Event) => (this.groupBy = (e.target as HTMLSelectElement).value as BecClaimGrid['groupBy'])}>
-            <option value="none" ?selected=${this.groupBy === 'none'}>None</option>
+            <option value="none" ?selected=${this.groupBy === 'none'}>${t('grid.none')}</option>
             ${
               this.view === 'claims'
-                ? html`<option value="programType" ?selected=${this.groupBy === 'programType'}>Program type</option>
-                    <option value="distributorId" ?selected=${this.groupBy === 'distributorId'}>Distributor</option>
-                    <option value="status" ?selected=${this.groupBy === 'status'}>Status</option>`
-                : html`<option value="verdict" ?selected=${this.groupBy === 'verdict'}>Verdict</option>`
+                ? html`<option value="programType" ?selected=${this.groupBy === 'programType'}>${t('grid.programType')}</option>
+                    <option value="distributorId" ?selected=${this.groupBy === 'distributorId'}>${t('grid.distributor')}</option>
+                    <option value="status" ?selected=${this.groupBy === 'status'}>${t('grid.status')}</option>`
+                : html`<option value="verdict" ?selected=${this.groupBy === 'verdict'}>${t('grid.verdict')}</option>`
             }
           </select>
         </div>
-        <button type="button" @click=${this.exportCsv}>Export CSV</button>
+        <button type="button" @click=${this.exportCsv}>${t('grid.exportCsv')}</button>
       </div>
       ${
         this.canAdjust && this.view === 'lines' && this.selected.size
           ? html`<div class="toolbar" part="bulk-bar">
-              <span>${this.selected.size} selected</span>
+              <span>${msg(this.locale, 'grid.selected', { count: formatNumber(this.selected.size, this.locale) })}</span>
               <div class="field grow">
-                <label for="bulk-reason">Reason for the bulk decision</label>
+                <label for="bulk-reason">${t('grid.bulkReason')}</label>
                 <input id="bulk-reason" aria-invalid=${this.bulkError ? 'true' : 'false'} aria-describedby="bulk-err" />
                 <div class="field-error" id="bulk-err">${this.bulkError}</div>
               </div>
-              <button class="brand" type="button" ?disabled=${this.busy} @click=${() => this.bulk('accept')}>Accept selected</button>
-              <button class="destructive" type="button" ?disabled=${this.busy} @click=${() => this.bulk('reject')}>Reject selected</button>
+              <button class="brand" type="button" ?disabled=${this.busy} @click=${() => this.bulk('accept')}>
+                ${t('grid.acceptSelected')}
+              </button>
+              <button class="destructive" type="button" ?disabled=${this.busy} @click=${() => this.bulk('reject')}>
+                ${t('grid.rejectSelected')}
+              </button>
             </div>`
           : nothing
       }
-      <span id="grid-help" class="sr-only">Arrow keys move between cells, Enter opens a line or sorts a column, Space selects</span>
+      <span id="grid-help" class="sr-only">${t('grid.help')}</span>
       ${this.renderWaiting()} ${this.renderState()}
       ${this.message ? html`<div class="alert" data-tone="success" role="status">${this.message}</div>` : nothing}
       ${showTable ? this.renderTable(items) : nothing}
