@@ -77,6 +77,7 @@ describe('bec-claim-grid', () => {
     await settle(el);
     expect($(el, '[data-state="no-match"]').textContent).to.contain('Aucune réclamation ne correspond à la recherche et aux filtres.');
     expect($(el, '[data-state="no-match"] button').textContent!.trim()).to.equal('Effacer les filtres');
+    await expect(el).to.be.accessible(); // the no-match state is a row of the grid
     const empty = await fixture<BecClaimGrid>(html`<bec-claim-grid locale="fr" view="claims" .claims=${[]}></bec-claim-grid>`);
     expect($(empty, '[data-state="empty"]').textContent!.trim()).to.equal('Aucune réclamation pour l’instant.');
   });

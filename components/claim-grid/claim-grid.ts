@@ -907,7 +907,10 @@ export class BecClaimGrid extends BecElement {
       </div>
       <div class="body" part="viewport" role="rowgroup" style="height: ${items.length ? items.length * h : 96}px">
         <div class="spacer" style="height:${items.length * h}px">${visible}</div>
-        ${items.length ? nothing : this.renderEmpty()}
+        ${
+          // the empty and no-match states sit in a row of the grid, as its only cell (a grid's rowgroups hold rows)
+          items.length ? nothing : html`<div role="row"><div role="gridcell">${this.renderEmpty()}</div></div>`
+        }
       </div>
     </div>`;
   }
