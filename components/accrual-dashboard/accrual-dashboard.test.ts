@@ -41,6 +41,39 @@ describe('bec-accrual-dashboard', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('speaks French with locale="fr": tiles, panel titles, toggles, legends and tables', async () => {
+    const el = await fixture<BecAccrualDashboard>(
+      html`<bec-accrual-dashboard
+        locale="fr"
+        currency="EUR"
+        .accruals=${accruals}
+        .byWeek=${week}
+        .byDistributor=${byDistributor}
+        .byProgramType=${byProgramType}
+      ></bec-accrual-dashboard>`,
+    );
+    const kpis = $(el, '[part="kpis"]').textContent!;
+    expect(kpis).to.contain('Engagement ouvert');
+    expect(kpis).to.contain('approuvé, pas encore payé');
+    expect(kpis).to.contain('Exposition');
+    expect(kpis).not.to.contain('Open liability');
+    const titles = [...el.shadowRoot!.querySelectorAll('[part="panel"] h3')].map((h) => h.textContent!.trim());
+    expect(titles).to.deep.equal([
+      'Réclamé, approuvé et payé par semaine, EUR',
+      'Par distributeur, EUR',
+      'Par type de programme, EUR',
+      'Exposition par distributeur, EUR',
+    ]);
+    const toggle = $<HTMLButtonElement>(el, '[part="panel"] .toggle');
+    expect(toggle.textContent!.trim()).to.equal('Afficher les chiffres');
+    toggle.click();
+    await el.updateComplete;
+    expect(toggle.textContent!.trim()).to.equal('Afficher le graphique');
+    const heads = [...$(el, '[part="panel"] table').querySelectorAll('th')].map((th) => th.textContent!.trim());
+    expect(heads).to.deep.equal(['Semaine', 'Réclamations', 'Réclamé', 'Approuvé', 'Payé']);
+    await expect(el).to.be.accessible();
+  });
+
   it('formats with the locale and currency', async () => {
     const el = await fixture<BecAccrualDashboard>(
       html`<bec-accrual-dashboard locale="de-DE" currency="EUR" .accruals=${accruals}></bec-accrual-dashboard>`,

@@ -4,6 +4,7 @@ import type { Accruals, ClaimFigure, ClaimFigures, CurrencyTotals } from '../sha
 import { BecElement } from '../shared/base.js';
 import type { BecEventDetails } from '../shared/events.js';
 import { formatDate, formatMoney, formatMoneyCompact, formatNumber, labelOf } from '../shared/format.js';
+import { msg, type MessageKey } from '../shared/i18n.js';
 import { tableStyles } from '../shared/table.styles.js';
 import { controls, themeTokens } from '../shared/theme.js';
 import { problemOf, renderProblem, type Problem } from '../shared/states.js';
@@ -136,7 +137,9 @@ export class BecAccrualDashboard extends BecElement {
       this.byProgramType = programType.items;
     } catch (err) {
       const detail = this.failed(err);
-      this.problem = this.waitingForCredentials ? null : problemOf(err, detail, 'Loading the figures', () => void this.load());
+      this.problem = this.waitingForCredentials
+        ? null
+        : problemOf(err, detail, msg(this.locale, 'dash.loadingFigures'), () => void this.load());
     } finally {
       this.loading = false;
     }
@@ -195,9 +198,9 @@ export class BecAccrualDashboard extends BecElement {
 
   private series(items: Figure[]): Series[] {
     return [
-      { name: 'Claimed', color: 'var(--_bec-color-chart-1)', values: items.map((i) => i.claimed) },
-      { name: 'Approved', color: 'var(--_bec-color-chart-2)', values: items.map((i) => i.approved) },
-      { name: 'Paid', color: 'var(--_bec-color-chart-3)', values: items.map((i) => i.paid) },
+      { name: msg(this.locale, 'dash.claimed'), color: 'var(--_bec-color-chart-1)', values: items.map((i) => i.claimed) },
+      { name: msg(this.locale, 'dash.approved'), color: 'var(--_bec-color-chart-2)', values: items.map((i) => i.approved) },
+      { name: msg(this.locale, 'dash.paid'), color: 'var(--_bec-color-chart-3)', values: items.map((i) => i.paid) },
     ];
   }
 
@@ -210,10 +213,10 @@ export class BecAccrualDashboard extends BecElement {
       <thead>
         <tr>
           <th scope="col">${keyLabel}</th>
-          <th scope="col" class="num">Claims</th>
-          <th scope="col" class="num">Claimed</th>
-          <th scope="col" class="num">Approved</th>
-          <th scope="col" class="num">Paid</th>
+          <th scope="col" class="num">${msg(this.locale, 'dash.claims')}</th>
+          <th scope="col" class="num">${msg(this.locale, 'dash.claimed')}</th>
+          <th scope="col" class="num">${msg(this.locale, 'dash.approved')}</th>
+          <th scope="col" class="num">${msg(this.locale, 'dash.paid')}</th>
         </tr>
       </thead>
       <tbody>
@@ -237,15 +240,15 @@ export class BecAccrualDashboard extends BecElement {
       <div class="card-header">
         <h3 id="h-${id}">${title}</h3>
         <button class="toggle" type="button" aria-pressed=${asTable ? 'true' : 'false'} @click=${() => this.toggle(id)}>
-          ${asTable ? 'Show chart' : 'Show numbers'}
+          ${msg(this.locale, asTable ? 'dash.showChart' : 'dash.showNumbers')}
         </button>
       </div>
       <div class="panel-body" data-panel=${id}>
         ${
           empty
             ? this.loading
-              ? html`<div class="empty" part="loading" role="status">Loading…</div>`
-              : html`<div class="empty" part="empty">No figures yet</div>`
+              ? html`<div class="empty" part="loading" role="status">${msg(this.locale, 'state.loading')}</div>`
+              : html`<div class="empty" part="empty">${msg(this.locale, 'dash.noFigures')}</div>`
             : asTable
               ? table()
               : chart()
@@ -269,7 +272,7 @@ export class BecAccrualDashboard extends BecElement {
     if (cs.length < 2) return nothing;
     const shown = this.shown;
     return html`<div class="currency-picker" part="currency-picker">
-      <span class="label" id="currency-label">Charts in</span>
+      <span class="label" id="currency-label">${msg(this.locale, 'dash.chartsIn')}</span>
       <div class="group" role="group" aria-labelledby="currency-label">
         ${cs.map(
           (c) => html`<button type="button" aria-pressed=${c === shown ? 'true' : 'false'} @click=${() => this.pick(c)}>${c}</button>`,
@@ -282,14 +285,15 @@ export class BecAccrualDashboard extends BecElement {
     const a = this.accruals;
     const week = (k: string) => (/^\d{4}-\d{2}-\d{2}$/.test(k) ? formatDate(k, this.locale) : k);
     const totals = this.totals;
+    const t = (key: MessageKey, currency?: string) => msg(this.locale, key, currency ? { currency } : {});
     const amounts = (field: 'openLiability' | 'inReview' | 'paid') =>
       totals.length ? totals.map((t) => [t.currency, t[field]] as const) : ([[this.currency, '0']] as const);
     const kpis: [string, string, (readonly [string, string])[]][] = a
       ? [
-          ['Open liability', 'approved, not yet paid', [...amounts('openLiability')]],
-          ['In review', 'validated, awaiting finance', [...amounts('inReview')]],
-          ['Exposure', 'approved quantity not yet claimed', [[this.exposureCurrency, a.exposure]]],
-          ['Paid', 'credit memos issued', [...amounts('paid')]],
+          [t('dash.openLiability'), t('dash.openLiabilityHint'), [...amounts('openLiability')]],
+          [t('dash.inReview'), t('dash.inReviewHint'), [...amounts('inReview')]],
+          [t('dash.exposure'), t('dash.exposureHint'), [[this.exposureCurrency, a.exposure]]],
+          [t('dash.paid'), t('dash.paidHint'), [...amounts('paid')]],
         ]
       : [];
     const exposure: (Omit<Accruals['byDistributor'][number], 'currency'> & { currency?: string })[] = a?.byDistributor ?? [];
@@ -333,63 +337,63 @@ export class BecAccrualDashboard extends BecElement {
       <div class="panels">
         ${this.panel(
           'trend',
-          `Claimed, approved and paid by week, ${c}`,
+          t('dash.byWeekTitle', c),
           () =>
             (byWeek.length < 3 ? barChart : lineChart)({
-              label: `Claimed, approved and paid by week, in ${c}`,
+              label: t('dash.byWeekLabel', c),
               categories: byWeek.map((f) => week(f.key)),
               series: this.series(byWeek),
               ...this.chartMoney(c, 'trend'),
             }),
-          () => this.figureTable(`By week, in ${c}`, 'Week', byWeek, (f) => week(f.key)),
+          () => this.figureTable(t('dash.byWeekTable', c), t('dash.week'), byWeek, (f) => week(f.key)),
           !byWeek.length,
         )}
         ${this.panel(
           'distributor',
-          `By distributor, ${c}`,
+          t('dash.byDistributorTitle', c),
           () =>
             barChart({
-              label: `Claimed, approved and paid by distributor, in ${c}`,
+              label: t('dash.byDistributorLabel', c),
               categories: byDistributor.map((f) => f.key),
               series: this.series(byDistributor),
               ...this.chartMoney(c, 'distributor'),
             }),
-          () => this.figureTable(`By distributor, in ${c}`, 'Distributor', byDistributor, (f) => f.key),
+          () => this.figureTable(t('dash.byDistributorTable', c), t('dash.distributor'), byDistributor, (f) => f.key),
           !byDistributor.length,
         )}
         ${this.panel(
           'programType',
-          `By program type, ${c}`,
+          t('dash.byProgramTitle', c),
           () =>
             barChart({
-              label: `Claimed, approved and paid by program type, in ${c}`,
+              label: t('dash.byProgramLabel', c),
               categories: byProgramType.map((f) => labelOf(f.key)),
               series: this.series(byProgramType),
               ...this.chartMoney(c, 'programType'),
             }),
-          () => this.figureTable(`By program type, in ${c}`, 'Program type', byProgramType, (f) => labelOf(f.key)),
+          () => this.figureTable(t('dash.byProgramTable', c), t('dash.programType'), byProgramType, (f) => labelOf(f.key)),
           !byProgramType.length,
         )}
         ${this.panel(
           'exposure',
-          `Exposure by distributor, ${xc}`,
+          t('dash.exposureTitle', xc),
           () =>
             barChart({
-              label: `Exposure by distributor, in ${xc}`,
+              label: t('dash.exposureLabel', xc),
               categories: exposure.map((e) => e.distributorName),
-              series: [{ name: 'Exposure', color: 'var(--_bec-color-chart-4)', values: exposure.map((e) => e.exposure) }],
+              series: [{ name: t('dash.exposure'), color: 'var(--_bec-color-chart-4)', values: exposure.map((e) => e.exposure) }],
               ...this.chartMoney(xc, 'exposure'),
             }),
           () =>
             html`<table part="table">
               <caption class="sr-only">
-                Exposure by distributor, in ${xc}
+                ${t('dash.exposureLabel', xc)}
               </caption>
               <thead>
                 <tr>
-                  <th scope="col">Distributor</th>
-                  <th scope="col" class="num">Open quantity</th>
-                  <th scope="col" class="num">Exposure</th>
+                  <th scope="col">${t('dash.distributor')}</th>
+                  <th scope="col" class="num">${t('dash.openQuantity')}</th>
+                  <th scope="col" class="num">${t('dash.exposure')}</th>
                 </tr>
               </thead>
               <tbody>

@@ -4,6 +4,12 @@ export const claimFormStyles = css`
   form {
     padding: var(--_bec-space-medium);
   }
+  fieldset.whole {
+    border: 0;
+    padding: 0;
+    margin: 0;
+    min-width: 0;
+  }
   fieldset.line {
     border: 1px solid var(--_bec-color-border-weak);
     border-radius: var(--_bec-radius);

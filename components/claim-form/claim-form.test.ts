@@ -197,4 +197,86 @@ describe('bec-claim-form', () => {
     expect($(el, '[part="empty"]').textContent).to.contain('no active authorization');
     await expect(el).to.be.accessible();
   });
+
+  it('is a real form control: an empty required claim fails the form, a typed one is in its FormData, reset clears it', async () => {
+    const form = await fixture<HTMLFormElement>(
+      html`<form><bec-claim-form name="claim" required .authorizations=${[fact]}></bec-claim-form></form>`,
+    );
+    const el = form.querySelector('bec-claim-form')!;
+    await el.check();
+    await el.updateComplete;
+    expect(el.form).to.equal(form);
+    expect(form.checkValidity()).to.equal(false);
+    expect(el.validity.valueMissing).to.equal(true);
+    expect(new FormData(form).has('claim')).to.equal(false);
+    await fill(el, 1, { ...LINE, invoiceDate: '' });
+    // a line that does not read (no invoice date) keeps the form invalid, naming the problem
+    expect(el.checkValidity()).to.equal(false);
+    expect(el.validity.customError).to.equal(true);
+    expect(el.validationMessage).to.not.equal('');
+    await fill(el, 1, { invoiceDate: '2026-11-02' });
+    expect(form.checkValidity()).to.equal(true);
+    const value = JSON.parse(String(new FormData(form).get('claim')));
+    expect(value.submit).to.equal(true);
+    expect(value.lines).to.have.length(1);
+    expect(value.lines[0]).to.include({
+      authorizationNumber: 'SD-1',
+      vendorPartNumber: 'VS-MCU-32F4',
+      quantity: 10,
+      invoiceNumber: 'INV-9',
+    });
+    const draft = JSON.stringify({ debitMemoNumber: 'DM-7', lines: [LINE] });
+    form.reset();
+    await el.check();
+    await el.updateComplete;
+    expect($<HTMLInputElement>(el, '#l1-authorizationNumber').value).to.equal('');
+    expect(new FormData(form).has('claim')).to.equal(false);
+    expect(form.checkValidity()).to.equal(false);
+    // the browser gives a draft back (back/forward navigation)
+    await el.formStateRestoreCallback(draft);
+    await el.check();
+    await el.updateComplete;
+    expect($<HTMLInputElement>(el, '#l0-memo').value).to.equal('DM-7');
+    expect(JSON.parse(String(new FormData(form).get('claim')))).to.include({ debitMemoNumber: 'DM-7' });
+  });
+
+  it('is disabled by a disabled fieldset: no input, no value in the form data, not validated', async () => {
+    const form = await fixture<HTMLFormElement>(
+      html`<form>
+        <fieldset disabled><bec-claim-form name="claim" required .authorizations=${[fact]}></bec-claim-form></fieldset>
+      </form>`,
+    );
+    const el = form.querySelector('bec-claim-form')!;
+    await el.updateComplete;
+    expect(el.matches(':disabled')).to.equal(true);
+    expect($<HTMLFieldSetElement>(el, 'fieldset.whole').disabled).to.equal(true);
+    expect($<HTMLButtonElement>(el, 'button[type="submit"]').disabled).to.equal(true);
+    expect(form.checkValidity()).to.equal(true);
+    expect(new FormData(form).has('claim')).to.equal(false);
+    form.querySelector('fieldset')!.disabled = false;
+    await el.updateComplete;
+    expect(el.matches(':disabled')).to.equal(false);
+    expect($<HTMLFieldSetElement>(el, 'fieldset.whole').disabled).to.equal(false);
+    expect(form.checkValidity()).to.equal(false);
+  });
+
+  it('speaks French with locale="fr": title, line badges, summary, buttons and announcement', async () => {
+    const el = await fixture<BecClaimForm>(html`<bec-claim-form locale="fr" .authorizations=${[fact]}></bec-claim-form>`);
+    expect($(el, 'h2').textContent).to.equal('Réclamer quelques lignes');
+    expect($(el, 'label[for="l0-memo"]').textContent).to.equal('Numéro de note de débit');
+    expect($(el, '[part="summary"]').textContent).to.equal('Saisissez une ligne : elle est vérifiée pendant la saisie.');
+    // amounts in the French way (a decimal comma)
+    await fill(el, 1, { ...LINE, quantity: '100', bookCost: '5,289', authorizedCost: '4,10' });
+    expect($(el, 'fieldset.line legend').textContent).to.contain('Ligne 1');
+    expect($(el, 'fieldset .badge').textContent).to.equal('les règles la rejetteraient ou la réduiraient');
+    expect($(el, '[part="summary"]').textContent).to.equal(
+      '1 ligne : 0 prête, 1 que les règles rejetteraient ou réduiraient, 0 avec des problèmes.',
+    );
+    expect($(el, 'button[type="submit"]').textContent!.trim()).to.equal('Soumettre la réclamation (1 ligne)');
+    const buttons = [...el.shadowRoot!.querySelectorAll('.actions button')].map((b) => b.textContent!.trim());
+    expect(buttons[0]).to.equal('Ajouter une ligne');
+    await new Promise((r) => setTimeout(r, 450));
+    expect($(el, '[data-live]').textContent).to.contain('1 ligne : 0 prête');
+    await expect(el).to.be.accessible();
+  });
 });

@@ -3,8 +3,9 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { DEFAULT_REQUIRED_POS_FIELDS, POS_FIELD_TABLE, posFieldLabel, type PosField, type PosLine } from '../../core/pos/index.js';
 import type { AuthorizationLineFact } from '../../core/claims/engine.js';
 import { ApiError, newIdempotencyKey, type Claim, type Schemas } from '../shared/api.js';
-import { BecElement } from '../shared/base.js';
+import { BecFormControl, type FormControlProblem } from '../shared/form-control.js';
 import { formatMoney, formatNumber } from '../shared/format.js';
+import { msg, msgCount } from '../shared/i18n.js';
 import { problemOf, renderEmpty, renderLoading, renderProblem, type Problem } from '../shared/states.js';
 import { controls, themeTokens } from '../shared/theme.js';
 import { preflightPosRows, type PreflightResult } from '../claim-upload/claim-upload.js';
@@ -56,6 +57,11 @@ type ClaimLineBody = Schemas['ClaimInput']['lines'][number];
  * file upload runs (the one POS parser of core/pos and the rules engine against the distributor's
  * authorizations); the claim is sent to `POST /api/claims` and submitted, and the server's field
  * errors (problem+json `errors[]`) are shown on their fields.
+ * Form-associated (ElementInternals), as a native control: inside a `<form>` its value (the claim
+ * as `POST /api/claims` takes it, JSON) is in the form's FormData under `name`; `required` makes an
+ * empty claim fail the form's `checkValidity()`; a field that does not read makes it invalid;
+ * `disabled` (or a disabled fieldset) disables it; form reset clears it and the browser restores a
+ * draft.
  *
  * @summary Claim form: a few claim lines, checked as typed, submitted to the claims API.
  *
@@ -73,7 +79,7 @@ type ClaimLineBody = Schemas['ClaimInput']['lines'][number];
  * @csspart offline - The server could not be reached: Retry.
  */
 @customElement('bec-claim-form')
-export class BecClaimForm extends BecElement {
+export class BecClaimForm extends BecFormControl {
   static override styles = [themeTokens, controls, claimFormStyles];
 
   /** The distributor's authorization lines the lines are checked against; fetched through `api-base` when not given. */
@@ -96,6 +102,68 @@ export class BecClaimForm extends BecElement {
   private idempotencyKey: string | null = null;
   private announceTimer = 0;
   private checkSeq = 0;
+
+  constructor() {
+    super();
+    this.name = 'claim';
+  }
+
+  /** Nothing typed yet: no debit memo number, every line blank. */
+  get isEmpty(): boolean {
+    return !this.debitMemoNumber.trim() && this.lines.every((l) => CLAIM_FORM_FIELDS.every((f) => !l[f].trim()));
+  }
+  /** The claim as `POST /api/claims` takes it, from the lines that read. */
+  get value(): Schemas['ClaimInput'] {
+    return { debitMemoNumber: this.debitMemoNumber.trim() || null, submit: true, lines: this.parsed.map(claimLineBody) };
+  }
+  protected override formValue(): string {
+    return JSON.stringify(this.value);
+  }
+  protected override formDraft(): string {
+    return JSON.stringify({ debitMemoNumber: this.debitMemoNumber, lines: this.lines });
+  }
+  protected override formProblem(): FormControlProblem | null {
+    const first = this.readErrors()[0];
+    if (!first) return this.parsed.length ? null : { message: msg(this.locale, 'claimForm.typeFirst') };
+    const anchor = this.renderRoot.querySelector<HTMLElement>(`#l${first.row}-${first.field}`) ?? undefined;
+    return { message: first.message, anchor };
+  }
+  protected override requiredAnchor(): HTMLElement | undefined {
+    return this.renderRoot.querySelector<HTMLElement>('#l1-authorizationNumber') ?? undefined;
+  }
+  protected override showFormProblems(): void {
+    this.submitted = true;
+    const first = this.readErrors()[0];
+    void this.updateComplete.then(() => this.focusField(first?.row ?? 1, first?.field ?? 'authorizationNumber'));
+  }
+  /** Clears the lines, the debit memo number and the messages. */
+  override reset(): void {
+    this.lines = [emptyLine()];
+    this.debitMemoNumber = '';
+    this.submitted = false;
+    this.touched = new Set();
+    this.serverErrors = new Map();
+    this.created = null;
+    this.idempotencyKey = null;
+    void this.check();
+  }
+  protected override restoreDraft(state: string): void {
+    let draft: { debitMemoNumber?: string; lines?: Partial<LineValues>[] };
+    try {
+      draft = JSON.parse(state);
+    } catch {
+      return;
+    }
+    if (typeof draft.debitMemoNumber === 'string') this.debitMemoNumber = draft.debitMemoNumber;
+    if (Array.isArray(draft.lines) && draft.lines.length)
+      this.lines = draft.lines.slice(0, MAX_LINES).map((l) => ({ ...emptyLine(), ...l }));
+    void this.check();
+  }
+
+  /** The preflight's problems that are fields that do not read (not the rules' verdicts, which the server decides). */
+  private readErrors() {
+    return (this.preflight?.errors ?? []).filter((e) => !this.isRuleProblem(e.row, e.field));
+  }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('apiBase') && this.api && !this.authorizations) void this.load();
@@ -146,7 +214,12 @@ export class BecClaimForm extends BecElement {
     const p = this.preflight;
     if (!p || !p.rows) return '';
     const n = (v: number) => formatNumber(v, this.locale);
-    return `${n(p.rows)} ${p.rows === 1 ? 'line' : 'lines'}: ${n(p.ready)} ready, ${n(p.valid - p.ready)} the rules would reject or cut, ${n(p.rows - p.valid)} with problems.`;
+    return msgCount(this.locale, 'claimForm.summary', p.rows, {
+      rows: n(p.rows),
+      ready: n(p.ready),
+      rules: n(p.valid - p.ready),
+      problems: n(p.rows - p.valid),
+    });
   }
 
   private key(row: number, field: string) {
@@ -199,11 +272,10 @@ export class BecClaimForm extends BecElement {
     this.submitted = true;
     const p = await this.check();
     const readErrors = p.errors.filter((e) => !this.isRuleProblem(e.row, e.field));
+    if (this.isDisabled) return null;
     if (!this.parsed.length || readErrors.length) {
       const first = readErrors[0];
-      this.announcement = first
-        ? `Fix ${readErrors.length} ${readErrors.length === 1 ? 'field' : 'fields'} before sending.`
-        : 'Type a line first.';
+      this.announcement = first ? msgCount(this.locale, 'claimForm.fix', readErrors.length) : msg(this.locale, 'claimForm.typeFirst');
       await this.updateComplete;
       this.focusField(first?.row ?? 1, first?.field ?? 'authorizationNumber');
       return null;
@@ -216,10 +288,7 @@ export class BecClaimForm extends BecElement {
     this.problem = null;
     this.serverErrors = new Map();
     try {
-      const claim = await api.createClaim(
-        { debitMemoNumber: this.debitMemoNumber.trim() || null, submit: true, lines: this.parsed.map(claimLineBody) },
-        this.idempotencyKey,
-      );
+      const claim = await api.createClaim(this.value, this.idempotencyKey);
       this.created = claim;
       this.idempotencyKey = null;
       this.lines = [emptyLine()];
@@ -227,7 +296,7 @@ export class BecClaimForm extends BecElement {
       this.submitted = false;
       this.touched = new Set();
       await this.check();
-      this.announcement = `Claim ${claim.number} submitted.`;
+      this.announcement = msg(this.locale, 'claimForm.submitted', { number: claim.number });
       this.emit('becclaimscreated', { claims: [{ id: claim.id, number: claim.number }], importId: null });
       return claim;
     } catch (err) {
@@ -246,7 +315,7 @@ export class BecClaimForm extends BecElement {
         this.serverErrors = byField;
         this.failed(err);
         this.problem = unplaced ? { offline: false, detail: unplaced.trim(), code: err.code, what: 'Sending the claim' } : null;
-        this.announcement = `The server found ${err.errors.length} ${err.errors.length === 1 ? 'problem' : 'problems'}.`;
+        this.announcement = msgCount(this.locale, 'claimForm.serverFound', err.errors.length);
         await this.updateComplete;
         const [firstKey] = byField.keys();
         if (firstKey === 'memo') this.focusField(0, 'memo');
@@ -299,18 +368,23 @@ export class BecClaimForm extends BecElement {
     const rule = errors.find((e) => this.isRuleProblem(e.row, e.field));
     const status = blank ? null : errors.length === 0 ? 'ready' : rule && errors.length === 1 ? 'rules' : 'problems';
     const badge = {
-      ready: ['success', 'ready'],
-      rules: ['warning', 'the rules would reject or cut'],
-      problems: ['error', 'to fix'],
+      ready: ['success', msg(this.locale, 'claimForm.ready')],
+      rules: ['warning', msg(this.locale, 'claimForm.rules')],
+      problems: ['error', msg(this.locale, 'claimForm.toFix')],
     } as const;
     return html`<fieldset class="line" part="line">
-      <legend>Line ${row} ${status ? html`<span class="badge" data-tone=${badge[status][0]}>${badge[status][1]}</span>` : nothing}</legend>
+      <legend>
+        ${msg(this.locale, 'claimForm.line', { row })}
+        ${status ? html`<span class="badge" data-tone=${badge[status][0]}>${badge[status][1]}</span>` : nothing}
+      </legend>
       <div class="fields">${CLAIM_FORM_FIELDS.map((f) => this.renderField(i, f))}</div>
       ${rule && (this.submitted || this.touched.size) ? html`<p class="verdict">${rule.message}</p>` : nothing}
       ${
         this.lines.length > 1
           ? html`<div class="line-actions">
-              <button type="button" class="destructive" @click=${() => this.removeLine(i)}>Remove line ${row}</button>
+              <button type="button" class="destructive" @click=${() => this.removeLine(i)}>
+                ${msg(this.locale, 'claimForm.remove', { row })}
+              </button>
             </div>`
           : nothing
       }
@@ -333,7 +407,7 @@ export class BecClaimForm extends BecElement {
     const memoError = this.serverErrors.get('memo');
     const n = this.parsed.length;
     return html`<div class="card" part="base">
-      <div class="card-header"><h2>Claim a few lines</h2></div>
+      <div class="card-header"><h2>${msg(this.locale, 'claimForm.title')}</h2></div>
       ${this.renderWaiting()}
       <form
         novalidate
@@ -342,44 +416,47 @@ export class BecClaimForm extends BecElement {
           void this.submit();
         }}
       >
-        ${this.loadingFacts ? renderLoading('Loading your authorizations…') : nothing}
-        ${
-          this.authorizations && !this.authorizations.length && !this.loadingFacts
-            ? renderEmpty('You have no active authorization: the lines are checked by the server when sent.')
-            : nothing
-        }
-        <div class="field memo" ?data-invalid=${!!memoError}>
-          <label for="l0-memo">Debit memo number</label>
-          <input
-            id="l0-memo"
-            name="debitMemoNumber"
-            maxlength="64"
-            autocomplete="off"
-            aria-invalid=${memoError ? 'true' : 'false'}
-            aria-describedby=${memoError ? 'memo-error' : nothing}
-            .value=${this.debitMemoNumber}
-            @input=${(e: Event) => {
-              this.debitMemoNumber = (e.target as HTMLInputElement).value;
-              this.serverErrors.delete('memo');
-              this.idempotencyKey = null;
-            }}
-          />
-          ${memoError ? html`<div class="field-error" id="memo-error">${memoError}</div>` : nothing}
-        </div>
-        <p class="muted hint">
-          Fields marked * are required; give the ${posFieldLabel('authorizedCost')} or the ${posFieldLabel('claimedAmount')} (the credit
-          claimed).
-        </p>
-        ${this.lines.map((_, i) => this.renderLine(i))}
-        <p class="summary" part="summary">${p && p.rows ? this.summary() : 'Type a line: it is checked as you type.'}</p>
-        <div class="actions">
-          <button type="button" ?disabled=${this.lines.length >= MAX_LINES} @click=${this.addLine}>Add a line</button>
-          <button class="brand" type="submit" ?disabled=${this.sending || !this.api}>
-            Submit claim (${formatNumber(n, this.locale)} ${n === 1 ? 'line' : 'lines'})
-          </button>
-          ${this.sending ? renderLoading('Sending the claim…') : nothing}
-        </div>
-        ${renderProblem(this.problem)} ${this.created ? this.renderCreated(this.created) : nothing}
+        <fieldset class="whole" ?disabled=${this.isDisabled}>
+          ${this.loadingFacts ? renderLoading(msg(this.locale, 'claimForm.loadingAuths')) : nothing}
+          ${
+            this.authorizations && !this.authorizations.length && !this.loadingFacts
+              ? renderEmpty(msg(this.locale, 'claimForm.noAuths'))
+              : nothing
+          }
+          <div class="field memo" ?data-invalid=${!!memoError}>
+            <label for="l0-memo">${msg(this.locale, 'claimForm.memo')}</label>
+            <input
+              id="l0-memo"
+              name="debitMemoNumber"
+              maxlength="64"
+              autocomplete="off"
+              aria-invalid=${memoError ? 'true' : 'false'}
+              aria-describedby=${memoError ? 'memo-error' : nothing}
+              .value=${this.debitMemoNumber}
+              @input=${(e: Event) => {
+                this.debitMemoNumber = (e.target as HTMLInputElement).value;
+                this.serverErrors.delete('memo');
+                this.idempotencyKey = null;
+              }}
+            />
+            ${memoError ? html`<div class="field-error" id="memo-error">${memoError}</div>` : nothing}
+          </div>
+          <p class="muted hint">
+            ${msg(this.locale, 'claimForm.hint', { authorizedCost: posFieldLabel('authorizedCost'), claimedAmount: posFieldLabel('claimedAmount') })}
+          </p>
+          ${this.lines.map((_, i) => this.renderLine(i))}
+          <p class="summary" part="summary">${p && p.rows ? this.summary() : msg(this.locale, 'claimForm.typeALine')}</p>
+          <div class="actions">
+            <button type="button" ?disabled=${this.lines.length >= MAX_LINES} @click=${this.addLine}>
+              ${msg(this.locale, 'claimForm.addLine')}
+            </button>
+            <button class="brand" type="submit" ?disabled=${this.sending || !this.api || this.isDisabled}>
+              ${msgCount(this.locale, 'claimForm.submit', n)}
+            </button>
+            ${this.sending ? renderLoading(msg(this.locale, 'claimForm.sending')) : nothing}
+          </div>
+          ${renderProblem(this.problem)} ${this.created ? this.renderCreated(this.created) : nothing}
+        </fieldset>
         <div class="sr-only" role="status" aria-live="polite" data-live>${this.announcement}</div>
       </form>
     </div>`;

@@ -29,12 +29,23 @@ export const gridStyles = css`
     font-size: var(--_bec-font-size-2);
     color: var(--_bec-color-text-weak);
   }
-  .viewport {
-    position: relative;
-    overflow-y: auto;
-    height: var(--bec-grid-height, 24rem);
-    contain: strict;
+  /* The grid is the one scroller (and the one tab stop): the body scrolls under a sticky header, and sideways on a phone. */
+  .scroller {
+    overflow: auto;
+    overscroll-behavior: contain;
+    scroll-padding-top: var(--_bec-row-height);
     outline: none;
+  }
+  .head-group {
+    position: sticky;
+    top: 0;
+    z-index: 1;
+    min-width: var(--_min-width, 100%);
+  }
+  .body {
+    position: relative;
+    min-width: var(--_min-width, 100%);
+    contain: size layout paint;
   }
   .table:focus-visible {
     box-shadow: inset var(--_bec-focus-ring);
@@ -42,7 +53,7 @@ export const gridStyles = css`
   .spacer {
     position: relative;
   }
-  .viewport .row {
+  .body .row {
     position: absolute;
     left: 0;
     right: 0;

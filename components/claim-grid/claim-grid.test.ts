@@ -54,6 +54,34 @@ describe('bec-claim-grid', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('speaks French with locale="fr": the toolbar, the count, the empty and no-match states', async () => {
+    const el = await fixture<BecClaimGrid>(html`<bec-claim-grid locale="fr" view="claims" .claims=${makeClaims(3)}></bec-claim-grid>`);
+    await el.updateComplete;
+    expect($(el, '.title').textContent!.trim()).to.equal('Réclamations');
+    expect($(el, '.summary').textContent!.replace(/\s+/g, ' ').trim()).to.equal('3 sur 3 réclamations');
+    expect($(el, 'label[for="filter"]').textContent).to.equal('Rechercher');
+    expect($<HTMLInputElement>(el, '#filter').placeholder).to.equal('Facture, référence, client, motif…');
+    expect($(el, 'label[for="status"]').textContent).to.equal('Statut');
+    expect($(el, 'label[for="group"]').textContent).to.equal('Regrouper par');
+    expect([...el.shadowRoot!.querySelectorAll('#group option')].map((o) => o.textContent)).to.deep.equal([
+      'Aucun',
+      'Type de programme',
+      'Distributeur',
+      'Statut',
+    ]);
+    expect([...el.shadowRoot!.querySelectorAll('[part="toolbar"] > button')].map((b) => b.textContent)).to.deep.equal(['Exporter en CSV']);
+    await expect(el).to.be.accessible();
+    const input = $<HTMLInputElement>(el, '#filter');
+    input.value = 'nothing matches this';
+    input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter' }));
+    await settle(el);
+    expect($(el, '[data-state="no-match"]').textContent).to.contain('Aucune réclamation ne correspond à la recherche et aux filtres.');
+    expect($(el, '[data-state="no-match"] button').textContent!.trim()).to.equal('Effacer les filtres');
+    await expect(el).to.be.accessible(); // the no-match state is a row of the grid
+    const empty = await fixture<BecClaimGrid>(html`<bec-claim-grid locale="fr" view="claims" .claims=${[]}></bec-claim-grid>`);
+    expect($(empty, '[data-state="empty"]').textContent!.trim()).to.equal('Aucune réclamation pour l’instant.');
+  });
+
   it('renders only the visible rows of 100,000 lines and scrolls to the end', async () => {
     const el = await fixture<BecClaimGrid>(html`<bec-claim-grid .lines=${makeLines(100_000)}></bec-claim-grid>`);
     expect(rowsIn(el).length).to.be.below(60);

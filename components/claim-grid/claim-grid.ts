@@ -3,6 +3,7 @@ import { customElement, property, query, state } from 'lit/decorators.js';
 import type { Claim, ClaimLine, ClaimNote, DisputeThread } from '../shared/api.js';
 import { BecElement } from '../shared/base.js';
 import { formatDate, formatMoney, formatNumber, labelOf } from '../shared/format.js';
+import { msg, type MessageKey } from '../shared/i18n.js';
 import { tableStyles } from '../shared/table.styles.js';
 import { controls, themeTokens, toneOf } from '../shared/theme.js';
 import type { AdjustRequest } from './claim-adjust-form.js';
@@ -49,7 +50,8 @@ const LINE_COLUMNS: Column[] = [
   { key: 'verdict', label: 'Verdict', kind: 'badge', width: '6.5rem', value: (r) => (r as ClaimLine).verdict },
 ];
 const CLAIM_COLUMNS: Column[] = [
-  { key: 'number', label: 'Claim', kind: 'text', width: 'minmax(8rem,1fr)', value: (r) => (r as Claim).number },
+  // wide enough for a whole number (CLM-2612-7QK4D2M9X1PA8B3C): a claim id is never cut
+  { key: 'number', label: 'Claim', kind: 'text', width: 'minmax(11rem,1fr)', value: (r) => (r as Claim).number },
   {
     key: 'debitMemoNumber',
     label: 'Debit memo',
@@ -92,9 +94,9 @@ type LoadState = 'idle' | 'loading' | 'ready' | 'error' | 'offline';
  * @csspart toolbar - The bar with the search, filters, grouping and export.
  * @csspart bulk-bar - The bar of bulk decisions, shown while lines are selected.
  * @csspart state - The loading, empty, error and offline messages (`data-state` says which).
- * @csspart table - The header and the scrolling body.
+ * @csspart table - The grid: the header and the body; it scrolls both ways (the one tab stop, so a keyboard reaches all of it).
  * @csspart header - The column header row.
- * @csspart viewport - The scrolling, virtualized body.
+ * @csspart viewport - The virtualized body (rows are drawn only where the grid has scrolled to).
  * @csspart row - Each data row.
  * @csspart group-row - Each group heading row.
  * @csspart footer - The totals row.
@@ -158,7 +160,8 @@ export class BecClaimGrid extends BecElement {
   @state() private adjustError = '';
   @state() private bulkError = '';
 
-  @query('.viewport') private viewport?: HTMLElement;
+  /** The grid scrolls its body (the header sticks) and sideways, so its one tab stop reaches it all. */
+  @query('.scroller') private viewport?: HTMLElement;
   @query('[role="grid"]') private gridEl?: HTMLElement;
   @state() private rowHeight = 32;
   private itemsCache: Item[] | null = null;
@@ -218,7 +221,8 @@ export class BecClaimGrid extends BecElement {
     const head = this.renderRoot.querySelector<HTMLElement>('.head');
     const h = head ? Math.round(head.getBoundingClientRect().height) : 0;
     if (h > 0) this.rowHeight = h;
-    this.viewportHeight = this.viewport.clientHeight || 384;
+    // the sticky header covers the top row's height of the scroller
+    this.viewportHeight = this.viewport.clientHeight - this.rowHeight || 384;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -472,8 +476,12 @@ export class BecClaimGrid extends BecElement {
     const vp = this.viewport;
     if (!vp) return;
     if (top < vp.scrollTop) vp.scrollTop = top;
-    else if (top + this.rowHeight > vp.scrollTop + vp.clientHeight) vp.scrollTop = top + this.rowHeight - vp.clientHeight;
+    else if (top + this.rowHeight > vp.scrollTop + this.viewportHeight) vp.scrollTop = top + this.rowHeight - this.viewportHeight;
     this.scrollPos = vp.scrollTop;
+    // ←/→ bring the active cell into view sideways (a phone shows a few columns at a time)
+    void this.updateComplete.then(() =>
+      this.renderRoot.querySelector(`#${this.activeCellId}`)?.scrollIntoView({ block: 'nearest', inline: 'nearest' }),
+    );
   }
 
   /** The id of the active cell, for aria-activedescendant. */
@@ -806,21 +814,26 @@ export class BecClaimGrid extends BecElement {
   }
 
   private renderState(): TemplateResult | typeof nothing {
-    const what = this.view === 'claims' ? 'claims' : 'claim lines';
-    const retry = html`<button type="button" @click=${() => void this.load()}>Retry</button>`;
+    const claims = this.view === 'claims';
+    const t = (key: MessageKey) => msg(this.locale, key);
+    const retry = html`<button type="button" @click=${() => void this.load()}>${t('state.retry')}</button>`;
     switch (this.loadState) {
       case 'loading':
-        return this.rows.length ? nothing : html`<div class="state" part="state" data-state="loading" role="status">Loading ${what}…</div>`;
+        return this.rows.length
+          ? nothing
+          : html`<div class="state" part="state" data-state="loading" role="status">
+              ${t(claims ? 'grid.loadingClaims' : 'grid.loadingLines')}
+            </div>`;
       case 'error':
         return html`<div class="state" part="state" data-state="error" role="alert">
-          <strong>The ${what} could not be loaded.</strong>
-          <p>${this.problem || 'The server did not answer as expected.'}</p>
+          <strong>${t(claims ? 'grid.errorClaims' : 'grid.errorLines')}</strong>
+          <p>${this.problem || t('grid.unexpected')}</p>
           ${retry}
         </div>`;
       case 'offline':
         return html`<div class="state" part="state" data-state="offline" role="alert">
-          <strong>You are offline.</strong>
-          <p>The ${what} load again when the connection is back.</p>
+          <strong>${t('grid.offline')}</strong>
+          <p>${t(claims ? 'grid.offlineClaims' : 'grid.offlineLines')}</p>
           ${retry}
         </div>`;
       default:
@@ -831,11 +844,11 @@ export class BecClaimGrid extends BecElement {
   private renderEmpty(): TemplateResult {
     if (this.rows.length === 0) {
       return html`<div class="empty" part="state" data-state="empty">
-        ${this.view === 'claims' ? 'No claims yet.' : 'This claim has no lines.'}
+        ${msg(this.locale, this.view === 'claims' ? 'grid.noClaims' : 'grid.noLines')}
       </div>`;
     }
     return html`<div class="empty" part="state" data-state="no-match">
-      No ${this.view === 'claims' ? 'claims' : 'lines'} match the search and filters.
+      ${msg(this.locale, this.view === 'claims' ? 'grid.noMatchClaims' : 'grid.noMatchLines')}
       <button
         type="button"
         @click=${() => {
@@ -845,7 +858,7 @@ export class BecClaimGrid extends BecElement {
           this.applyFilter('');
         }}
       >
-        Clear filters
+        ${msg(this.locale, 'grid.clearFilters')}
       </button>
     </div>`;
   }
@@ -856,16 +869,15 @@ export class BecClaimGrid extends BecElement {
     const last = Math.min(items.length, Math.ceil((this.scrollPos + this.viewportHeight) / h) + OVERSCAN);
     const cols = this.columns;
     const lead = this.selectable ? 1 : 0;
-    const widths = [
-      ...(this.selectable ? ['2.25rem'] : []),
-      ...cols.map((c) => c.width),
-      ...(this.view === 'lines' ? ['4.5rem'] : []),
-    ].join(' ');
+    const tracks = [...(this.selectable ? ['2.25rem'] : []), ...cols.map((c) => c.width), ...(this.view === 'lines' ? ['4.5rem'] : [])];
+    const widths = tracks.join(' ');
+    // The rows are as wide as their columns' minimums (each column's first rem length) and the body with them.
+    const minWidth = tracks.reduce((sum, t) => sum + Number(/([\d.]+)rem/.exec(t)?.[1] ?? 0), 0);
     const visible: TemplateResult[] = [];
     for (let i = first; i < last; i++) visible.push(this.renderItem(items[i]!, i));
     const headActive = (k: number) => this.activeRow === -1 && this.activeCol === k;
     return html`<div
-      class="table"
+      class="table scroller viewport"
       part="table"
       role="grid"
       aria-label=${this.view === 'claims' ? 'Claims' : 'Claim lines'}
@@ -876,9 +888,10 @@ export class BecClaimGrid extends BecElement {
       tabindex="0"
       aria-activedescendant=${items.length || this.activeRow < 0 ? this.activeCellId : nothing}
       @keydown=${(e: KeyboardEvent) => e.target === e.currentTarget && this.onKeyDown(e)}
-      style="--_columns:${widths};--_min-width:${this.view === 'lines' ? '62rem' : '56rem'}"
+      style="--_columns:${widths};--_min-width:${minWidth}rem;max-height: calc(var(--bec-grid-height, 24rem) + ${h}px)"
+      @scroll=${this.onScroll}
     >
-      <div role="rowgroup">
+      <div class="head-group" role="rowgroup">
         <div class="head" part="header" role="row" aria-rowindex="1">
           ${
             this.selectable
@@ -913,21 +926,18 @@ export class BecClaimGrid extends BecElement {
           }
         </div>
       </div>
-      <div
-        class="viewport"
-        part="viewport"
-        role="rowgroup"
-        tabindex="-1"
-        style="height: min(var(--bec-grid-height, 24rem), ${Math.max(items.length * h + 2, 96)}px)"
-        @scroll=${this.onScroll}
-      >
+      <div class="body" part="viewport" role="rowgroup" style="height: ${items.length ? items.length * h : 96}px">
         <div class="spacer" style="height:${items.length * h}px">${visible}</div>
-        ${items.length ? nothing : this.renderEmpty()}
+        ${
+          // the empty and no-match states sit in a row of the grid, as its only cell (a grid's rowgroups hold rows)
+          items.length ? nothing : html`<div role="row"><div role="gridcell">${this.renderEmpty()}</div></div>`
+        }
       </div>
     </div>`;
   }
 
   override render() {
+    const t = (key: MessageKey) => msg(this.locale, key);
     const items = this.items;
     const rows = this.visibleRows;
     const cur = this.currencyOfRows;
@@ -942,62 +952,75 @@ export class BecClaimGrid extends BecElement {
       <div class="toolbar" part="toolbar">
         <div class="grow">
           <h2 class="title">
-            ${this.heading || (this.view === 'claims' ? 'Claims' : this.claim ? `Claim ${this.claim.number}` : 'Claim lines')}
+            ${
+              this.heading ||
+              (this.view === 'claims'
+                ? t('grid.claimsTitle')
+                : this.claim
+                  ? msg(this.locale, 'grid.claimTitle', { number: this.claim.number })
+                  : t('grid.linesTitle'))
+            }
           </h2>
           <div class="summary" aria-live="polite">
-            ${formatNumber(rows.length, this.locale)} of ${formatNumber(this.rows.length, this.locale)}
-            ${this.view === 'claims' ? 'claims' : 'lines'}
+            ${msg(this.locale, this.view === 'claims' ? 'grid.countClaims' : 'grid.countLines', {
+              shown: formatNumber(rows.length, this.locale),
+              total: formatNumber(this.rows.length, this.locale),
+            })}
             ${this.claim ? html` · <span class="badge" data-tone=${toneOf(this.claim.status)}>${labelOf(this.claim.status)}</span>` : nothing}
-            ${this.morePages ? ' · loading more…' : ''}
+            ${this.morePages ? ` · ${t('grid.loadingMore')}` : ''}
           </div>
         </div>
         <div class="field search">
-          <label for="filter">Search</label>
+          <label for="filter">${t('grid.search')}</label>
           <input
             id="filter"
             type="search"
-            placeholder="Invoice, part, customer, reason…"
+            placeholder=${t('grid.searchPlaceholder')}
             @input=${this.onFilterInput}
             @keydown=${(e: KeyboardEvent) => e.key === 'Enter' && this.applyFilter((e.target as HTMLInputElement).value)}
           />
         </div>
         <div class="field">
-          <label for="status">${this.view === 'claims' ? 'Status' : 'Verdict'}</label>
+          <label for="status">${t(this.view === 'claims' ? 'grid.status' : 'grid.verdict')}</label>
           <select id="status" @change=${(e: Event) => (this.statusFilter = (e.target as HTMLSelectElement).value)}>
-            <option value="">All</option>
+            <option value="">${t('grid.all')}</option>
             ${statuses.map((s) => html`<option value=${s} ?selected=${this.statusFilter === s}>${labelOf(s)}</option>`)}
           </select>
         </div>
         <div class="field">
-          <label for="group">Group by</label>
+          <label for="group">${t('grid.groupBy')}</label>
           <select id="group" @change=${(e: Event) => (this.groupBy = (e.target as HTMLSelectElement).value as BecClaimGrid['groupBy'])}>
-            <option value="none" ?selected=${this.groupBy === 'none'}>None</option>
+            <option value="none" ?selected=${this.groupBy === 'none'}>${t('grid.none')}</option>
             ${
               this.view === 'claims'
-                ? html`<option value="programType" ?selected=${this.groupBy === 'programType'}>Program type</option>
-                    <option value="distributorId" ?selected=${this.groupBy === 'distributorId'}>Distributor</option>
-                    <option value="status" ?selected=${this.groupBy === 'status'}>Status</option>`
-                : html`<option value="verdict" ?selected=${this.groupBy === 'verdict'}>Verdict</option>`
+                ? html`<option value="programType" ?selected=${this.groupBy === 'programType'}>${t('grid.programType')}</option>
+                    <option value="distributorId" ?selected=${this.groupBy === 'distributorId'}>${t('grid.distributor')}</option>
+                    <option value="status" ?selected=${this.groupBy === 'status'}>${t('grid.status')}</option>`
+                : html`<option value="verdict" ?selected=${this.groupBy === 'verdict'}>${t('grid.verdict')}</option>`
             }
           </select>
         </div>
-        <button type="button" @click=${this.exportCsv}>Export CSV</button>
+        <button type="button" @click=${this.exportCsv}>${t('grid.exportCsv')}</button>
       </div>
       ${
         this.canAdjust && this.view === 'lines' && this.selected.size
           ? html`<div class="toolbar" part="bulk-bar">
-              <span>${this.selected.size} selected</span>
+              <span>${msg(this.locale, 'grid.selected', { count: formatNumber(this.selected.size, this.locale) })}</span>
               <div class="field grow">
-                <label for="bulk-reason">Reason for the bulk decision</label>
+                <label for="bulk-reason">${t('grid.bulkReason')}</label>
                 <input id="bulk-reason" aria-invalid=${this.bulkError ? 'true' : 'false'} aria-describedby="bulk-err" />
                 <div class="field-error" id="bulk-err">${this.bulkError}</div>
               </div>
-              <button class="brand" type="button" ?disabled=${this.busy} @click=${() => this.bulk('accept')}>Accept selected</button>
-              <button class="destructive" type="button" ?disabled=${this.busy} @click=${() => this.bulk('reject')}>Reject selected</button>
+              <button class="brand" type="button" ?disabled=${this.busy} @click=${() => this.bulk('accept')}>
+                ${t('grid.acceptSelected')}
+              </button>
+              <button class="destructive" type="button" ?disabled=${this.busy} @click=${() => this.bulk('reject')}>
+                ${t('grid.rejectSelected')}
+              </button>
             </div>`
           : nothing
       }
-      <span id="grid-help" class="sr-only">Arrow keys move between cells, Enter opens a line or sorts a column, Space selects</span>
+      <span id="grid-help" class="sr-only">${t('grid.help')}</span>
       ${this.renderWaiting()} ${this.renderState()}
       ${this.message ? html`<div class="alert" data-tone="success" role="status">${this.message}</div>` : nothing}
       ${showTable ? this.renderTable(items) : nothing}

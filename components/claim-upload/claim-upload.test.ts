@@ -208,6 +208,35 @@ describe('bec-claim-upload', () => {
     expect(stub.calls.filter((c) => c.url.endsWith('/api/imports/mapping')).length).to.equal(1);
   });
 
+  it('speaks French with locale="fr": the drop zone, the counts, the button and the announcement', async () => {
+    const el = await fixture<BecClaimUpload>(
+      html`<bec-claim-upload api-base="http://127.0.0.1:22" locale="fr" .authorizations=${FACTS}></bec-claim-upload>`,
+    );
+    expect($(el, 'h2').textContent).to.equal('Importer des lignes de ventes (POS)');
+    expect($(el, '[part="dropzone"] label').textContent).to.equal('Choisir un fichier');
+    expect($(el, '[part="empty"]').textContent).to.equal('Aucun fichier choisi.');
+    await el.check(file(CSV));
+    await el.updateComplete;
+    const labels = [...el.shadowRoot!.querySelectorAll('.stat .muted')].map((s) => s.textContent);
+    expect(labels).to.deep.equal([
+      'lignes dans le fichier',
+      'prêtes',
+      'que les règles rejetteraient ou réduiraient',
+      'avec des problèmes (non importées)',
+    ]);
+    expect($(el, '.actions button').textContent!.trim()).to.equal('Envoyer le fichier (4 lignes)');
+    expect($(el, '[data-explains="upload"]').textContent!.replace(/\s+/g, ' ')).to.contain(
+      'il importe les 2 lignes lisibles, signale les 2 lignes avec des problèmes',
+    );
+    expect($(el, '[data-live]').textContent).to.contain('pos.csv vérifié : 4 lignes, 0 prêtes, 2 que les règles');
+    expect([...$(el, '[part="errors"] thead').querySelectorAll('th')].map((th) => th.textContent)).to.deep.equal([
+      'Ligne',
+      'Colonne',
+      'Problème',
+    ]);
+    await expect(el).to.be.accessible();
+  });
+
   it('counts, announces and uploads the same thing: the button sends the whole file it counted', async () => {
     const job = { id: 40, status: 'completed', fileName: 'pos.csv', totalBytes: 1, processedBytes: 1, rowsRead: 4, rowsAccepted: 2 };
     const stub = stubFetch({

@@ -10,6 +10,7 @@ import { loadAuthorizationFacts } from './authorization-facts.js';
 import type { PreflightResult } from './preflight.js';
 import { BecElement } from '../shared/base.js';
 import { formatNumber } from '../shared/format.js';
+import { msg, msgCount, type MessageKey } from '../shared/i18n.js';
 import { problemOf, renderLoading, renderProblem, type Problem } from '../shared/states.js';
 import { tableStyles } from '../shared/table.styles.js';
 import { controls, themeTokens } from '../shared/theme.js';
@@ -75,8 +76,6 @@ function fieldLabel(field: string | null | undefined): string {
   if (!field) return '—';
   return field in POS_FIELD_TABLE ? posFieldLabel(field as PosField) : field;
 }
-
-const plural = (n: number, one: string, many = `${one}s`) => (n === 1 ? one : many);
 
 type Phase = 'idle' | 'checking' | 'checked' | 'uploading' | 'importing' | 'done' | 'claiming' | 'failed';
 
@@ -170,7 +169,7 @@ export class BecClaimUpload extends BecElement {
     this.job = null;
     this.serverErrors = [];
     this.created = null;
-    this.announcement = `Checking ${file.name}…`;
+    this.announcement = this.t('upload.checking', { name: file.name });
     const [mapping, facts] = await Promise.all([this.loadMapping(), this.authorizations ?? this.loadAuthorizations()]);
     const result = await preflightPosFile(file, mapping, facts);
     this.preflight = result;
@@ -183,11 +182,18 @@ export class BecClaimUpload extends BecElement {
   /** The preflight in one sentence: what the live region announces, the same counts the panel shows. */
   private summary(p: PreflightResult): string {
     const n = (v: number) => formatNumber(v, this.locale);
-    if (p.missingColumns.length) return `Checked ${this.file?.name ?? 'the file'}: columns missing: ${p.missingColumns.join(', ')}.`;
-    return (
-      `Checked ${this.file?.name ?? 'the file'}: ${n(p.rows)} ${plural(p.rows, 'row')}, ${n(p.ready)} ready, ` +
-      `${n(p.valid - p.ready)} the rules would reject or cut, ${n(p.rows - p.valid)} with problems the server will not import.`
-    );
+    const name = this.file?.name ?? this.t('upload.theFile');
+    if (p.missingColumns.length) return this.t('upload.summaryMissing', { name, columns: p.missingColumns.join(', ') });
+    return msgCount(this.locale, 'upload.summary', p.rows, {
+      name,
+      ready: n(p.ready),
+      rules: n(p.valid - p.ready),
+      problems: n(p.rows - p.valid),
+    });
+  }
+
+  private t(key: MessageKey, params?: Record<string, string | number>) {
+    return msg(this.locale, key, params);
   }
 
   /** Shows a failed call (error or offline, with Retry); a 401 is the waiting state instead. */
@@ -223,8 +229,11 @@ export class BecClaimUpload extends BecElement {
         this.problem = { offline: false, detail: job.failure, code: 'IMPORT_FAILED', what: 'The import', retry: () => void this.upload() };
       this.announcement =
         job.status === 'failed'
-          ? `The import failed: ${job.failure ?? ''}`
-          : `${formatNumber(job.rowsAccepted, this.locale)} lines imported, ${formatNumber(job.rowsRejected, this.locale)} rejected.`;
+          ? this.t('upload.importFailed', { detail: job.failure ?? '' })
+          : this.t('upload.announceImported', {
+              accepted: formatNumber(job.rowsAccepted, this.locale),
+              rejected: formatNumber(job.rowsRejected, this.locale),
+            });
       this.emit('becuploadcomplete', {
         importId: job.id,
         phase: job.status,
@@ -298,7 +307,7 @@ export class BecClaimUpload extends BecElement {
       this.created = r.claims ?? [];
       this.phase = 'done';
       const n = this.created.length;
-      this.announcement = n ? `${n} ${plural(n, 'claim')} created.` : 'No claims were created: no imported line carries an authorization.';
+      this.announcement = n ? `${msgCount(this.locale, 'upload.created', n)}.` : this.t('upload.noClaims');
       if (n) this.emit('becclaimscreated', { claims: this.created.map((c) => ({ id: c.id, number: c.number })), importId });
     } catch (err) {
       this.phase = 'done';
@@ -327,9 +336,9 @@ export class BecClaimUpload extends BecElement {
         </caption>
         <thead>
           <tr>
-            <th scope="col">Row</th>
-            <th scope="col">Column</th>
-            <th scope="col">Problem</th>
+            <th scope="col">${this.t('upload.row')}</th>
+            <th scope="col">${this.t('upload.column')}</th>
+            <th scope="col">${this.t('upload.problem')}</th>
           </tr>
         </thead>
         <tbody>
@@ -343,7 +352,7 @@ export class BecClaimUpload extends BecElement {
           )}
         </tbody>
       </table>
-      ${errors.length > SHOWN_ERRORS ? html`<p class="muted">and ${formatNumber(errors.length - SHOWN_ERRORS, this.locale)} more</p>` : nothing}
+      ${errors.length > SHOWN_ERRORS ? html`<p class="muted">${this.t('upload.more', { count: formatNumber(errors.length - SHOWN_ERRORS, this.locale) })}</p>` : nothing}
     </div>`;
   }
 
@@ -351,25 +360,25 @@ export class BecClaimUpload extends BecElement {
     const n = (v: number) => formatNumber(v, this.locale);
     const withProblems = p.rows - p.valid;
     const byRules = p.valid - p.ready;
-    return html`<section part="preflight" aria-label="Check before sending">
+    return html`<section part="preflight" aria-label=${this.t('upload.checkBeforeSending')}>
       <div class="stats">
-        <div class="stat"><strong>${n(p.rows)}</strong><span class="muted">${plural(p.rows, 'row')} in the file</span></div>
-        <div class="stat ready"><strong>${n(p.ready)}</strong><span class="muted">ready</span></div>
-        <div class="stat rules"><strong>${n(byRules)}</strong><span class="muted">the rules would reject or cut</span></div>
-        <div class="stat problems"><strong>${n(withProblems)}</strong><span class="muted">with problems (not imported)</span></div>
+        <div class="stat">
+          <strong>${n(p.rows)}</strong><span class="muted">${msgCount(this.locale, 'upload.rowsInFile', p.rows)}</span>
+        </div>
+        <div class="stat ready"><strong>${n(p.ready)}</strong><span class="muted">${this.t('upload.ready')}</span></div>
+        <div class="stat rules"><strong>${n(byRules)}</strong><span class="muted">${this.t('upload.byRules')}</span></div>
+        <div class="stat problems"><strong>${n(withProblems)}</strong><span class="muted">${this.t('upload.withProblems')}</span></div>
       </div>
-      ${p.missingColumns.length ? html`<div class="alert" role="alert">Columns missing: ${p.missingColumns.join(', ')}</div>` : nothing}
-      ${this.renderErrors(p.errors, 'Problems found before sending')}
+      ${p.missingColumns.length ? html`<div class="alert" role="alert">${this.t('upload.missingColumns', { columns: p.missingColumns.join(', ') })}</div>` : nothing}
+      ${this.renderErrors(p.errors, this.t('upload.problemsBefore'))}
       ${
         this.phase === 'checked'
           ? html`<div class="actions">
               <button class="brand" type="button" ?disabled=${!p.valid || !this.api} @click=${this.upload}>
-                Upload the file (${n(p.rows)} ${plural(p.rows, 'row')})
+                ${msgCount(this.locale, 'upload.send', p.rows)}
               </button>
               <span class="muted" data-explains="upload">
-                The server reads every row: it imports the ${n(p.valid)} readable
-                ${plural(p.valid, 'row')}${withProblems ? html`, reports the ${n(withProblems)} with problems` : nothing} and judges each
-                claim line with the same rules${byRules ? html` (${n(byRules)} would be rejected or cut)` : nothing}.
+                ${msgCount(this.locale, 'upload.explains', p.valid)}${withProblems ? this.t('upload.explainsProblems', { count: n(withProblems) }) : nothing}${this.t('upload.explainsRules')}${byRules ? this.t('upload.explainsCut', { count: n(byRules) }) : nothing}.
               </span>
             </div>`
           : nothing
@@ -380,33 +389,27 @@ export class BecClaimUpload extends BecElement {
   private renderResult(job: PosImport) {
     const n = (v: number) => formatNumber(v, this.locale);
     return html`<div class="alert" data-tone="success">
-        ${n(job.rowsAccepted)} lines imported, ${n(job.rowsDuplicate)} already on file, ${n(job.rowsRejected)} rejected
+        ${this.t('upload.imported', { accepted: n(job.rowsAccepted), duplicate: n(job.rowsDuplicate), rejected: n(job.rowsRejected) })}
       </div>
       ${settingsText(job) ? html`<p part="settings">${settingsText(job)}</p>` : nothing}
       ${this.renderErrors(
         this.serverErrors.map((e) => ({ row: e.rowNumber, field: e.column, message: e.message })),
-        'Rows the server rejected',
+        this.t('upload.serverRejected'),
       )}
       ${
         this.createClaims && job.rowsAccepted && !this.created
           ? html`<div class="actions">
               <button class="brand" type="button" ?disabled=${this.phase === 'claiming'} @click=${this.toClaims}>
-                Create claims from the imported lines
+                ${this.t('upload.toClaims')}
               </button>
-              ${this.phase === 'claiming' ? renderLoading('Creating claims…') : nothing}
+              ${this.phase === 'claiming' ? renderLoading(this.t('upload.creating')) : nothing}
             </div>`
           : nothing
       }
       ${
         this.created
           ? html`<div part="claims">
-              <p>
-                ${
-                  this.created.length
-                    ? `${n(this.created.length)} ${plural(this.created.length, 'claim')} created:`
-                    : 'No claims were created: no imported line carries an authorization.'
-                }
-              </p>
+              <p>${this.created.length ? `${msgCount(this.locale, 'upload.created', this.created.length)}:` : this.t('upload.noClaims')}</p>
               ${
                 this.created.length
                   ? html`<ul class="created">
@@ -414,7 +417,7 @@ export class BecClaimUpload extends BecElement {
                         (c) =>
                           html`<li>
                             <a href=${this.hrefOf(c)}>${c.number}</a>
-                            <span class="muted">· ${c.status} · ${n(c.lineCount)} ${plural(c.lineCount, 'line')}</span>
+                            <span class="muted">· ${c.status} · ${msgCount(this.locale, 'upload.lines', c.lineCount)}</span>
                           </li>`,
                       )}
                     </ul>`
@@ -428,7 +431,7 @@ export class BecClaimUpload extends BecElement {
   override render() {
     const p = this.preflight;
     return html`<div class="card" part="base">
-      <div class="card-header"><h2>Upload POS lines</h2></div>
+      <div class="card-header"><h2>${this.t('upload.title')}</h2></div>
       ${this.renderWaiting()}
       <div class="body">
         <div
@@ -441,7 +444,7 @@ export class BecClaimUpload extends BecElement {
           @dragleave=${() => (this.over = false)}
           @drop=${this.onDrop}
         >
-          <div>Drop a CSV file here (POS report or claim file)</div>
+          <div>${this.t('upload.drop')}</div>
           <input
             id="file"
             type="file"
@@ -451,29 +454,26 @@ export class BecClaimUpload extends BecElement {
               if (f) void this.check(f);
             }}
           />
-          <label class="button" for="file">Choose a file</label>
-          <div class="muted hint">
-            Usual columns: invoice number, invoice line, invoice date, vendor or distributor part number, quantity, book cost, authorized
-            cost, authorization number, end customer. Commas or semicolons, any common date format.
-          </div>
+          <label class="button" for="file">${this.t('upload.choose')}</label>
+          <div class="muted hint">${this.t('upload.hint')}</div>
           ${
             this.file
               ? html`<div class="muted">${this.file.name} · ${formatNumber(Math.round(this.file.size / 1024), this.locale)} KB</div>`
-              : html`<div class="muted" part="empty">No file chosen yet.</div>`
+              : html`<div class="muted" part="empty">${this.t('upload.noFile')}</div>`
           }
         </div>
-        ${this.phase === 'checking' ? renderLoading(`Checking ${this.file?.name ?? 'the file'}…`) : nothing}
+        ${this.phase === 'checking' ? renderLoading(this.t('upload.checking', { name: this.file?.name ?? this.t('upload.theFile') })) : nothing}
         ${p && this.phase !== 'checking' ? this.renderPreflight(p) : nothing}
         ${
           this.phase === 'uploading' || this.phase === 'importing' || this.job
             ? html`<div part="progress">
                 <div class="muted">
-                  ${this.phase === 'uploading' ? 'Uploading…' : this.phase === 'importing' ? 'Importing…' : 'Import finished'}
+                  ${this.t(this.phase === 'uploading' ? 'upload.uploading' : this.phase === 'importing' ? 'upload.importing' : 'upload.finished')}
                 </div>
                 <div
                   class="bar"
                   role="progressbar"
-                  aria-label="Upload progress"
+                  aria-label=${this.t('upload.progress')}
                   aria-valuemin="0"
                   aria-valuemax="100"
                   aria-valuenow=${this.percent}

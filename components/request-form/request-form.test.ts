@@ -232,7 +232,7 @@ describe('bec-request-form', () => {
 
   it('is disabled by a disabled fieldset: no input, no value in the form data', async () => {
     const { form, el } = await inForm(true, true);
-    expect(el.disabled).to.equal(true);
+    expect(el.matches(':disabled')).to.equal(true);
     expect($<HTMLSelectElement>(el, '#programId').matches(':disabled')).to.equal(true);
     expect($<HTMLButtonElement>(el, 'button[type="submit"]').disabled).to.equal(true);
     // A disabled control is barred from validation: the form is valid, and the request is not in its data.

@@ -1,13 +1,15 @@
-import { css, html, nothing, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { isMoneyText, moneyToString, parseMoney, sumMoney } from '../../core/money.js';
 import { checkRequestEligibility, type EligibilityProblem } from '../../core/programs/eligibility.js';
 import { ApiError, newIdempotencyKey, type Account, type Product, type Program, type RequestInput } from '../shared/api.js';
-import { BecElement } from '../shared/base.js';
+import { BecFormControl, type FormControlProblem } from '../shared/form-control.js';
 import { formatEditableDecimal, formatMoney, formatUnitPrice, labelOf, parseLocaleDecimal } from '../shared/format.js';
 import { msg, type MessageKey } from '../shared/i18n.js';
 import { renderViewState, stateStyles, ViewStateController } from '../shared/states.js';
+import { tableStyles } from '../shared/table.styles.js';
 import { controls, themeTokens } from '../shared/theme.js';
+import { requestFormStyles } from './request-form.styles.js';
 
 interface DraftLine {
   key: number;
@@ -48,75 +50,8 @@ interface DraftLine {
  * @cssproperty --bec-color-brand - Accent colour of the submit button.
  */
 @customElement('bec-request-form')
-export class BecRequestForm extends BecElement {
-  static formAssociated = true;
-  static override styles = [
-    themeTokens,
-    controls,
-    stateStyles,
-    css`
-      form {
-        padding: var(--_bec-space-medium);
-      }
-      .grid {
-        display: grid;
-        grid-template-columns: repeat(auto-fit, minmax(13rem, 1fr));
-        gap: 0 var(--_bec-space-medium);
-      }
-      fieldset {
-        border: 0;
-        padding: 0;
-        margin: var(--_bec-space-small) 0;
-        min-width: 0;
-      }
-      fieldset.whole {
-        margin: 0;
-      }
-      legend {
-        font-weight: 700;
-        margin-bottom: var(--_bec-space-x-small);
-      }
-      table {
-        width: 100%;
-        border-collapse: collapse;
-      }
-      th {
-        text-align: left;
-        font-size: var(--_bec-font-size-1);
-        color: var(--_bec-color-text-weak);
-        text-transform: uppercase;
-        padding: var(--_bec-space-xx-small);
-        border-bottom: 1px solid var(--_bec-color-border);
-      }
-      td {
-        padding: var(--_bec-space-xx-small);
-        vertical-align: top;
-      }
-      th:first-child {
-        width: 45%;
-      }
-      th:last-child {
-        width: 2.5rem;
-      }
-      .summary {
-        display: flex;
-        align-items: center;
-        gap: var(--_bec-space-medium);
-        justify-content: flex-end;
-        border-top: 1px solid var(--_bec-color-border-weak);
-        padding-top: var(--_bec-space-small);
-        margin-top: var(--_bec-space-small);
-      }
-      .errors ul {
-        margin: 0;
-        padding-left: var(--_bec-space-large);
-      }
-      .hint {
-        font-size: var(--_bec-font-size-1);
-        color: var(--_bec-color-text-weak);
-      }
-    `,
-  ];
+export class BecRequestForm extends BecFormControl {
+  static override styles = [themeTokens, controls, stateStyles, tableStyles, requestFormStyles];
 
   /** Programs the request may target (loaded when `api-base` is set). */
   @property({ attribute: false }) programs: Program[] = [];
@@ -132,60 +67,38 @@ export class BecRequestForm extends BecElement {
   @property({ type: Number, attribute: 'program-id' }) programId: number | null = null;
   /** Opportunity to link (e.g. the Salesforce record id of the page). */
   @property({ attribute: 'opportunity-ref' }) opportunityRef = '';
-  /** Form field name when form-associated. */
-  @property({ reflect: true }) name = 'specialPriceRequest';
-  /** An empty request makes the surrounding form invalid (`valueMissing`). */
-  @property({ type: Boolean, reflect: true }) required = false;
-  /** No input, and no value in the surrounding form's data. */
-  @property({ type: Boolean, reflect: true }) disabled = false;
-
   @state() private lines: DraftLine[] = [{ key: 1, productId: null, search: '', quantity: '', requestedCost: '' }];
   @state() private errors: Record<string, string> = {};
   @state() private busy = false;
   @state() private done = '';
   private nextKey = 2;
   private idempotencyKey = newIdempotencyKey();
-  private internals: ElementInternals;
   private searchTimer?: ReturnType<typeof setTimeout>;
   private readonly view = new ViewStateController(this, (err) => this.failed(err));
 
   constructor() {
     super();
-    this.internals = this.attachInternals();
+    this.name = 'specialPriceRequest';
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('apiBase') && this.api) void this.load();
   }
 
-  protected override updated(): void {
-    this.syncFormState();
+  protected override formValue(): string {
+    return JSON.stringify(this.value);
   }
-
-  /** The form this element belongs to, as for a native control. */
-  get form(): HTMLFormElement | null {
-    return this.internals.form;
+  protected override formProblem(): FormControlProblem | null {
+    const first = this.validate()[0];
+    if (!first) return null;
+    const anchor = this.renderRoot.querySelector<HTMLElement>(`[name="${first.field}"], [data-field="${first.field}"] input`) ?? undefined;
+    return { message: first.message, anchor };
   }
-  get validity(): ValidityState {
-    return this.internals.validity;
+  protected override requiredAnchor(): HTMLElement | undefined {
+    return this.renderRoot.querySelector<HTMLElement>('#programId') ?? undefined;
   }
-  get validationMessage(): string {
-    return this.internals.validationMessage;
-  }
-  get willValidate(): boolean {
-    return this.internals.willValidate;
-  }
-  /** True when the request may be sent; else fires `invalid`, as a native control does. */
-  checkValidity(): boolean {
-    this.syncFormState();
-    return this.internals.checkValidity();
-  }
-  /** As `checkValidity()`, and shows the problems in place, focusing the first. */
-  reportValidity(): boolean {
-    this.syncFormState();
-    const valid = this.internals.reportValidity();
-    if (!valid) this.showProblems(this.isEmpty ? [{ field: 'programId', message: msg(this.locale, 'form.required') }] : this.validate());
-    return valid;
+  protected override showFormProblems(): void {
+    this.showProblems(this.isEmpty ? [{ field: 'programId', message: msg(this.locale, 'form.required') }] : this.validate());
   }
 
   /** Nothing typed yet: no program, end customer or dates chosen, every line blank. */
@@ -195,7 +108,7 @@ export class BecRequestForm extends BecElement {
   }
 
   /** The draft as typed, for the browser to give back on restore. */
-  private get draft(): string {
+  protected override formDraft(): string {
     const fields = Object.fromEntries(
       [...this.renderRoot.querySelectorAll<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>('[name]')].map((e) => [
         e.name,
@@ -205,33 +118,8 @@ export class BecRequestForm extends BecElement {
     return JSON.stringify({ fields, lines: this.lines });
   }
 
-  /** The value in the surrounding form's data and the validity the form sees, from what is typed now. */
-  private syncFormState() {
-    if (!this.hasUpdated) return;
-    if (this.disabled || this.isEmpty) {
-      this.internals.setFormValue(null, this.draft);
-      if (this.required && !this.disabled) {
-        const anchor = this.renderRoot.querySelector<HTMLElement>('#programId') ?? undefined;
-        this.internals.setValidity({ valueMissing: true }, msg(this.locale, 'form.required'), anchor);
-      } else this.internals.setValidity({});
-      return;
-    }
-    this.internals.setFormValue(JSON.stringify(this.value), this.draft);
-    const problems = this.validate();
-    const first = problems[0];
-    const anchor = first
-      ? (this.renderRoot.querySelector<HTMLElement>(`[name="${first.field}"], [data-field="${first.field}"] input`) ?? undefined)
-      : undefined;
-    this.internals.setValidity(first ? { customError: true } : {}, first?.message ?? '', anchor);
-  }
-
-  formDisabledCallback(disabled: boolean) {
-    this.disabled = disabled;
-  }
-
-  /** The browser gives back a draft (back/forward navigation, autofill): the fields and the lines as they were. */
-  async formStateRestoreCallback(state: string | File | FormData | null) {
-    if (typeof state !== 'string') return;
+  /** The fields and the lines as they were. */
+  protected override async restoreDraft(state: string) {
     let draft: { fields?: Record<string, string>; lines?: DraftLine[] };
     try {
       draft = JSON.parse(state);
@@ -365,13 +253,10 @@ export class BecRequestForm extends BecElement {
   }
 
   /** Clears the lines and the typed values (keeps the lookups). */
-  reset() {
+  override reset() {
     this.renderRoot.querySelector('form')?.reset();
     this.lines = [{ key: this.nextKey++, productId: null, search: '', quantity: '', requestedCost: '' }];
     this.errors = {};
-  }
-  formResetCallback() {
-    this.reset();
   }
 
   private updateLine(key: number, patch: Partial<DraftLine>) {
@@ -428,7 +313,7 @@ export class BecRequestForm extends BecElement {
         waiting: this.waitingForCredentials,
       })}
       <form part="form" novalidate @submit=${this.submit} @change=${() => this.requestUpdate()} @input=${() => this.requestUpdate()}>
-        <fieldset class="whole" ?disabled=${this.disabled}>
+        <fieldset class="whole" ?disabled=${this.isDisabled}>
           <div class="grid">
             <div class="field">
               <label for="programId">${this.t('queue.program')}</label>
@@ -603,7 +488,7 @@ export class BecRequestForm extends BecElement {
               >${this.t('form.requestedValue')}
               <strong>${this.total ? formatMoney(this.total, this.currency, this.locale) : '—'}</strong></span
             >
-            <button class="brand" type="submit" ?disabled=${this.busy || this.disabled}>
+            <button class="brand" type="submit" ?disabled=${this.busy || this.isDisabled}>
               ${msg(this.locale, this.busy ? 'form.sending' : 'form.submit')}
             </button>
           </div>
