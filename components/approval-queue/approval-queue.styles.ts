@@ -103,19 +103,6 @@ export default css`
   .flags li {
     margin-bottom: var(--_bec-space-xx-small);
   }
-  dl {
-    display: grid;
-    grid-template-columns: max-content 1fr;
-    gap: 0.125rem var(--_bec-space-small);
-    margin: 0;
-    font-size: var(--_bec-font-size-2);
-  }
-  dt {
-    color: var(--_bec-color-text-weak);
-  }
-  dd {
-    margin: 0;
-  }
   @container (max-width: 64rem) {
     .layout {
       grid-template-columns: minmax(12rem, 16rem) minmax(0, 1fr);

@@ -6,7 +6,7 @@ import { BecElement } from '../shared/base.js';
 import { formatDate, formatMoney, formatNumber, formatUnitPrice, labelOf, parseLocaleDecimal } from '../shared/format.js';
 import { msg, type MessageKey } from '../shared/i18n.js';
 import { renderViewState, showsContent, stateStyles, ViewStateController } from '../shared/states.js';
-import { tableStyles } from '../shared/table.styles.js';
+import { definitionListStyles, tableStyles } from '../shared/table.styles.js';
 import { controls, themeTokens, toneOf } from '../shared/theme.js';
 import styles from './approval-queue.styles.js';
 
@@ -88,7 +88,7 @@ export function contextFromServer(raw: ServerContext | RequestContext): RequestC
  */
 @customElement('bec-approval-queue')
 export class BecApprovalQueue extends BecElement {
-  static override styles = [themeTokens, controls, stateStyles, tableStyles, styles];
+  static override styles = [themeTokens, controls, stateStyles, tableStyles, definitionListStyles, styles];
 
   /** The pending requests (loaded from the API when `api-base` is set). */
   @property({ attribute: false }) requests: SpecialPriceRequest[] = [];

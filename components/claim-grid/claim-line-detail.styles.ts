@@ -33,18 +33,7 @@ export const lineDetailStyles = css`
   .why li {
     margin-bottom: var(--_bec-space-xx-small);
   }
-  dl {
-    display: grid;
-    grid-template-columns: max-content 1fr;
-    gap: 0.125rem var(--_bec-space-small);
-    margin: 0;
-    font-size: var(--_bec-font-size-2);
-  }
-  dt {
-    color: var(--_bec-color-text-weak);
-  }
   dd {
-    margin: 0;
     font-variant-numeric: tabular-nums;
     overflow-wrap: anywhere;
   }

@@ -8,6 +8,7 @@ import { formatDate, formatMoney, labelOf } from '../shared/format.js';
 import { controls, themeTokens, toneOf } from '../shared/theme.js';
 import './claim-adjust-form.js';
 import type { AdjustRequest } from './claim-adjust-form.js';
+import { definitionListStyles } from '../shared/table.styles.js';
 import { lineDetailStyles } from './claim-line-detail.styles.js';
 
 export type DetailLine = ClaimLine & ClaimLineDetail;
@@ -34,7 +35,7 @@ export type DetailAction =
  */
 @customElement('bec-claim-line-detail')
 export class BecClaimLineDetail extends LitElement {
-  static override styles = [themeTokens, controls, lineDetailStyles];
+  static override styles = [themeTokens, controls, definitionListStyles, lineDetailStyles];
 
   @property({ attribute: false }) line: DetailLine | null = null;
   @property() currency = 'USD';

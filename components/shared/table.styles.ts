@@ -99,3 +99,20 @@ export const tableStyles = css`
     background: var(--_bec-color-background-alt);
   }
 `;
+
+/** Label and value pairs (`<dl>`): the labels in one column, the values beside them. */
+export const definitionListStyles = css`
+  dl {
+    display: grid;
+    grid-template-columns: max-content 1fr;
+    gap: 0.125rem var(--_bec-space-small);
+    margin: 0;
+    font-size: var(--_bec-font-size-2);
+  }
+  dt {
+    color: var(--_bec-color-text-weak);
+  }
+  dd {
+    margin: 0;
+  }
+`;
