@@ -32,7 +32,7 @@ import { startNotifications } from './notifications/runtime.js';
 import { programsRouter } from './programs/programs.router.js';
 import { requestsRouter } from './requests/requests.router.js';
 import { scimRouter } from './scim/scim.router.js';
-import { invitationsRouter, usersRouter } from './users/users.router.js';
+import { invitationsRouter, setupRouter, usersRouter } from './users/users.router.js';
 
 export interface AppDeps {
   config: Config;
@@ -100,6 +100,8 @@ export function createApp({
   app.post('/auth/saml/acs', limits.ssoSignIn);
   // A wrong invitation token counts as a failed sign-in (per address).
   app.post('/api/invitations/accept', limits.passwordSignIn);
+  // So does a wrong setup token.
+  app.post('/api/setup', limits.passwordSignIn);
   app.use('/api/sso', ssoAdminRouter(config));
   app.use('/api/embed', embedRouter(config));
   app.use('/api', authRouter(config));
@@ -118,6 +120,7 @@ export function createApp({
   app.use('/api/webhooks', webhooksRouter());
   app.use('/api/users', usersRouter());
   app.use('/api/invitations', invitationsRouter());
+  app.use('/api/setup', setupRouter(config));
   app.use('/api', apiNotFound);
 
   app.use('/auth/saml', samlRouter(config));

@@ -171,6 +171,11 @@ const ConfigSchema = z.object({
   webhookBackoffMs: z.coerce.number().int().min(10).default(10_000),
   /** How long a webhook receiver has to answer. */
   webhookTimeoutMs: z.coerce.number().int().min(100).max(60_000).default(10_000),
+  /**
+   * The token that sets up the first admin of an empty database (`POST /api/setup`). Unset: the
+   * server makes one at start when the database has no user, and prints it.
+   */
+  setupToken: z.string().min(16, 'at least 16 characters').optional(),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 
@@ -233,6 +238,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     webhookAttempts: env.WEBHOOK_ATTEMPTS,
     webhookBackoffMs: env.WEBHOOK_BACKOFF_MS,
     webhookTimeoutMs: env.WEBHOOK_TIMEOUT_MS,
+    setupToken: env.SETUP_TOKEN || undefined,
   });
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');

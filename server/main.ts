@@ -8,6 +8,7 @@ import { recoverJobs } from './jobs/processors.js';
 import { createJobs } from './jobs/runtime.js';
 import { schedulePurges } from './purge.js';
 import { seedDemo } from './seed/demo.js';
+import { needsFirstAdmin, newSetupToken } from './users/setup.service.js';
 
 const config = loadConfig();
 const db = await openDatabase(config.databaseUrl);
@@ -15,6 +16,11 @@ await db.migrate();
 if (config.seedDemo) {
   const seeded = await seedDemo();
   if (seeded) console.log('seeded the demo data (users in README.md)');
+}
+// An empty database without the demo: the first admin is set up with a token (POST /api/setup).
+if (!config.setupToken && (await needsFirstAdmin())) {
+  config.setupToken = newSetupToken();
+  console.log(`no users yet: set up the first admin with POST /api/setup and the token ${config.setupToken} (docs/admin.md "First admin")`);
 }
 // Jobs (imports, claim files, claim runs): in this process without REDIS_URL; with it, queued for
 // `npm run worker` (and run here too with WORKER_IN_PROCESS=true).

@@ -1244,6 +1244,24 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/setup': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Whether the first admin can still be set up (an empty database) */
+    get: operations['getSetup'];
+    put?: never;
+    /** Set up the first vendor admin of an empty database with the server's setup token */
+    post: operations['postSetup'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2954,6 +2972,20 @@ export interface components {
     };
     InvitationAcceptance: {
       token: string;
+      password: string;
+    };
+    SetupStatus: {
+      /** @description true while the database has no user and a setup token is set */
+      open: boolean;
+      /** @description why setup is closed */
+      reason: string | null;
+    };
+    FirstAdmin: {
+      /** @description SETUP_TOKEN, or the token the server printed at start on an empty database */
+      token: string;
+      /** Format: email */
+      email: string;
+      name: string;
       password: string;
     };
   };
@@ -9763,6 +9795,104 @@ export interface operations {
       };
       /** @description INVITATION_INVALID, INVITATION_EXPIRED; VALIDATION_FAILED: a missing, unknown or malformed field, errors[] naming each; MALFORMED_JSON: the body is not JSON */
       400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RATE_LIMITED: too many requests from this caller; try again later */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getSetup: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SetupStatus'];
+        };
+      };
+      /** @description RATE_LIMITED: too many requests from this caller; try again later */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  postSetup: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        'application/json': components['schemas']['FirstAdmin'];
+      };
+    };
+    responses: {
+      /** @description success */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AdminUser'];
+        };
+      };
+      /** @description SETUP_TOKEN_INVALID, VALIDATION_FAILED; MALFORMED_JSON: the body is not JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description SETUP_DONE: users exist already */
+      409: {
         headers: {
           [name: string]: unknown;
         };

@@ -133,3 +133,12 @@ export async function otherActiveAdmins(userId: number, transaction?: Tx): Promi
   });
   return admins.length;
 }
+
+/**
+ * Whether any user exists. In a transaction the read locks (MariaDB takes a gap lock on an empty
+ * table), so two first-admin setups at once cannot both find the table empty.
+ */
+export async function anyUser(transaction?: Tx): Promise<boolean> {
+  const one = await User.findOne({ attributes: ['id'], transaction, lock: transaction ? transaction.LOCK.UPDATE : undefined });
+  return one !== null;
+}

@@ -3,6 +3,8 @@ import { ROLES } from '../../core/domain.js';
 import { authorize } from '../auth/actor.js';
 import { describeRoute, IdParam, wholeNumber, z } from '../http/openapi.js';
 import { parse } from '../http/validate.js';
+import type { Config } from '../config.js';
+import * as setup from './setup.service.js';
 import * as users from './users.service.js';
 
 const Role = z.enum(ROLES);
@@ -139,6 +141,53 @@ describeRoute({
   public: true,
   errors: { 400: 'INVITATION_INVALID, INVITATION_EXPIRED' },
 });
+
+const SetupStatus = z
+  .object({
+    open: z.boolean().openapi({ description: 'true while the database has no user and a setup token is set' }),
+    reason: z.string().nullable().openapi({ description: 'why setup is closed' }),
+  })
+  .openapi('SetupStatus');
+const FirstAdmin = z
+  .object({
+    token: z.string().min(10).max(200).openapi({ description: 'SETUP_TOKEN, or the token the server printed at start on an empty database' }),
+    email: z.string().email().max(200),
+    name: z.string().trim().min(1).max(200),
+    password: z.string().min(12, 'at least 12 characters').max(200),
+  })
+  .strict()
+  .openapi('FirstAdmin');
+describeRoute({
+  method: 'get',
+  path: '/api/setup',
+  summary: 'Whether the first admin can still be set up (an empty database)',
+  tags: ['users'],
+  response: SetupStatus,
+  public: true,
+});
+describeRoute({
+  method: 'post',
+  path: '/api/setup',
+  summary: "Set up the first vendor admin of an empty database with the server's setup token",
+  tags: ['users'],
+  body: FirstAdmin,
+  response: UserView,
+  status: 201,
+  public: true,
+  errors: { 400: 'SETUP_TOKEN_INVALID, VALIDATION_FAILED', 409: 'SETUP_DONE: users exist already' },
+});
+
+/** The first admin of an empty database: server/users/setup.service.ts. */
+export function setupRouter(config: Config) {
+  const r = Router();
+  r.get('/', async (_req, res) => {
+    res.json(await setup.setupStatus(config.setupToken));
+  });
+  r.post('/', async (req, res) => {
+    res.status(201).json(await setup.completeSetup(config.setupToken, parse(FirstAdmin, req.body)));
+  });
+  return r;
+}
 
 export function usersRouter() {
   const r = Router();

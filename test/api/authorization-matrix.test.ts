@@ -62,6 +62,8 @@ const PUBLIC = new Set([
   'POST /auth/saml/logout',
   'GET /auth/saml/logout',
   'POST /api/invitations/accept',
+  'GET /api/setup',
+  'POST /api/setup',
 ]);
 
 /** The permission each known route enforces (core/permissions.ts is the spec); unknown routes get the generic checks. */
