@@ -28,7 +28,8 @@ export async function needsFirstAdmin(): Promise<boolean> {
 /** Setup is open while the database has no user and a token is set. */
 export async function setupStatus(token: string | undefined): Promise<{ open: boolean; reason: string | null }> {
   if (await repo.anyUser()) return { open: false, reason: 'users exist: sign in as an admin' };
-  if (!token) return { open: false, reason: 'no setup token: set SETUP_TOKEN, or restart the server on the empty database to have one printed' };
+  if (!token)
+    return { open: false, reason: 'no setup token: set SETUP_TOKEN, or restart the server on the empty database to have one printed' };
   return { open: true, reason: null };
 }
 

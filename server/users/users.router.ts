@@ -150,7 +150,11 @@ const SetupStatus = z
   .openapi('SetupStatus');
 const FirstAdmin = z
   .object({
-    token: z.string().min(10).max(200).openapi({ description: 'SETUP_TOKEN, or the token the server printed at start on an empty database' }),
+    token: z
+      .string()
+      .min(10)
+      .max(200)
+      .openapi({ description: 'SETUP_TOKEN, or the token the server printed at start on an empty database' }),
     email: z.string().email().max(200),
     name: z.string().trim().min(1).max(200),
     password: z.string().min(12, 'at least 12 characters').max(200),
