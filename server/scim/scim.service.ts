@@ -36,7 +36,10 @@ async function apply(actor: Changer, id: number, change: UserPatch): Promise<Adm
     name = [change.givenName, change.familyName].filter(Boolean).join(' ') || user.name;
   if (change.email !== undefined || name !== undefined || change.externalId !== undefined)
     user = await users.updateProfile(actor, id, { email: change.email, name, externalId: change.externalId });
-  if (change.role !== undefined && change.role !== user.role) user = await users.changeRole(actor, id, change.role);
+  if (change.role !== undefined && change.role !== user.role) {
+    vendorUserOnly(user);
+    user = await users.changeRole(actor, id, change.role);
+  }
   if (change.active !== undefined && change.active !== user.active) user = await users.setActive(actor, id, change.active);
   return user;
 }
@@ -66,9 +69,23 @@ export async function changeMembers(actor: Changer, role: GroupRole, patch: Grou
   const add = new Set(patch.replace ?? patch.add);
   const remove = new Set(patch.replace ? [...current].filter((id) => !add.has(id)) : patch.remove);
   for (const id of [...add, ...remove]) if (!(await usersExists(id))) throw new ScimError(400, `members: no user ${id}`, 'invalidValue');
+  for (const id of add) if (!current.has(id)) vendorUserOnly((await findUser(id))!);
   for (const id of add) if (!current.has(id)) await users.changeRole(actor, id, role);
   for (const id of remove)
     if (current.has(id) && role !== DEFAULT_SCIM_ROLE && !add.has(id)) await users.changeRole(actor, id, DEFAULT_SCIM_ROLE);
+}
+
+/**
+ * The groups are the vendor roles: a distributor's user never enters one through the identity
+ * provider (that would give a distributor vendor powers); an admin changes such a user in BEC.
+ */
+function vendorUserOnly(user: AdminUser) {
+  if (user.role === 'distributor_user')
+    throw new ScimError(
+      400,
+      `user ${user.id} (${user.email}) is a distributor's user: a vendor role is given to it in BEC by an admin, not through SCIM`,
+      'invalidValue',
+    );
 }
 
 const usersExists = async (id: number) => (await findUser(id)) !== null;

@@ -247,4 +247,26 @@ describeDb('SCIM 2.0 provisioning', () => {
     expect(rename.status).toBe(400);
     expect(rename.body.scimType).toBe('mutability');
   });
+
+  it("never gives a distributor's user a vendor role, by group or by roles", async () => {
+    const distributorUser = (await User.findOne({ where: { email: USERS.arrowhead } }))!;
+    const byGroup = await scim('patch', '/Groups/vendor_admin', {
+      schemas: [PATCH_SCHEMA],
+      Operations: [{ op: 'add', path: 'members', value: [{ value: String(distributorUser.id) }] }],
+    });
+    expect(byGroup.status).toBe(400);
+    expect(byGroup.body).toMatchObject({ scimType: 'invalidValue' });
+    expect(byGroup.body.detail).toContain("distributor's user");
+    const byRoles = await scim('patch', `/Users/${distributorUser.id}`, {
+      schemas: [PATCH_SCHEMA],
+      Operations: [{ op: 'replace', path: 'roles', value: [{ value: 'finance' }] }],
+    });
+    expect(byRoles.status).toBe(400);
+    expect(byRoles.body.detail).toContain("distributor's user");
+    const after = (await User.findByPk(distributorUser.id))!;
+    expect({ role: after.role, distributorId: after.distributorId }).toEqual({
+      role: 'distributor_user',
+      distributorId: distributorUser.distributorId,
+    });
+  });
 });
