@@ -12,7 +12,10 @@
  *      BENCH_DATABASE_URL or 127.0.0.1:3306, else SQLite); and, unless --no-pos, e2e-pos: the same
  *      files as POS reports (POST /api/imports) then implicit claims from them (POST
  *      /api/imports/:id/claims);
- *  (c) baseline: the same POS rows written by a plain mysql2 multi-row INSERT, nothing else.
+ *  (c) baseline: the same POS rows written by a plain mysql2 multi-row INSERT, nothing else;
+ *  (d) unless --no-rebates, bench/rebates.ts: the claim forecast's backtest (MAPE at 1, 4 and 8
+ *      weeks beside the naive average of the last four) and a quarter's rebate of each kind over
+ *      --lines POS lines (`npx tsx bench/rebates.ts --lines N` runs it alone).
  * The last line printed is one JSON object with the figures.
  */
 import { spawnSync } from 'node:child_process';
@@ -503,6 +506,8 @@ async function main() {
     const workers = await workersBench(dir, url);
     const grid = process.argv.includes('--no-grid') ? null : gridBench();
     if (grid) process.stderr.write(`claim grid in Chromium: ${JSON.stringify(grid)}\n`);
+    const rebates = process.argv.includes('--no-rebates') ? null : rebatesBench();
+    if (rebates) process.stderr.write(`rebates and forecast: ${JSON.stringify(rebates)}\n`);
     // null when either side failed (its `failed` field says why)
     const ratio = (r: Record<string, unknown>) =>
       typeof r.seconds === 'number' && typeof baseline.seconds === 'number' ? Math.round((r.seconds / baseline.seconds) * 100) / 100 : null;
@@ -542,6 +547,7 @@ async function main() {
       baseline,
       ledgerCheck,
       grid,
+      rebates,
       workers,
       ratioEndToEndToBaseline: claimFilesRatio,
       rounds: ROUNDS > 1 ? rounds : undefined,
@@ -574,6 +580,20 @@ async function main() {
   } finally {
     if (!keep) rmSync(dir, { recursive: true, force: true });
     await dropDatabases();
+  }
+}
+
+/** Issue 16: the forecast backtest and a quarter's rebates over LINES POS lines (bench/rebates.ts), in a process of its own. */
+function rebatesBench(): Record<string, unknown> | null {
+  const run = spawnSync(process.execPath, ['--import', 'tsx', 'bench/rebates.ts', '--lines', String(LINES)], {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  try {
+    return JSON.parse(run.stdout.trim().split('\n').at(-1) ?? '') as Record<string, unknown>;
+  } catch {
+    process.stderr.write(`rebates benchmark failed (status ${run.status}): ${run.stderr.slice(-500)}\n`);
+    return null;
   }
 }
 

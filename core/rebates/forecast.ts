@@ -81,10 +81,23 @@ export interface OpenAuthorization {
  * The units expected to be claimed in each of the `horizon` weeks from `asOfWeek` on (index 0 is
  * week `asOfWeek` itself: the weeks before it are history, `claimedQuantity` sums them).
  */
-export function forecastClaims(curve: Curve, open: readonly OpenAuthorization[], asOfWeek: number, horizon: number): number[] {
+export function forecastClaims(
+  curve: Curve,
+  open: readonly OpenAuthorization[],
+  asOfWeek: number,
+  horizon: number,
+  /**
+   * Cash planning: the quantity expected to be approved each week from `asOfWeek` on (e.g. the
+   * average of recent weeks); its claims are added in the curve's shape. 0 (the default) forecasts
+   * the open authorizations alone, the liability the accruals carry.
+   */
+  newApprovalsPerWeek = 0,
+): number[] {
   const c = curve.cumulative;
   const at = (k: number) => (k < 0 ? 0 : k >= c.length ? (c[c.length - 1] ?? 0) : c[k]!);
   const out = new Array<number>(horizon).fill(0);
+  if (newApprovalsPerWeek > 0)
+    for (let h = 0; h < horizon; h++) for (let j = 0; j <= h; j++) out[h]! += newApprovalsPerWeek * (at(h - j) - at(h - j - 1));
   for (const a of open) {
     const unclaimed = a.approvedQuantity - a.claimedQuantity;
     if (unclaimed <= 0) continue;
