@@ -10,7 +10,7 @@
  *   npx tsx bench/rebates.ts [--lines 1000000]
  */
 import { calculateRebate } from '../core/rebates/calculate.js';
-import { forecastClaims, learnCurve, type ClaimHistory } from '../core/rebates/forecast.js';
+import { forecastClaims, learnCurve, recentLevel, withLevel, type ClaimHistory } from '../core/rebates/forecast.js';
 import type { RebateSale, RebateTerms } from '../core/rebates/terms.js';
 
 /** A small seeded generator (mulberry32), so every run sees the same year. */
@@ -44,14 +44,20 @@ export const BEHAVIOURS: DistributorBehaviour[] = [
   { name: 'changes mid-year', lag: 2, lagAfter: 6, changeWeek: 20, claimShare: 0.75, approvalsPerWeek: 5 },
 ];
 const WEEKS = 52;
-const DIP = { from: 30, to: 33, factor: 0.4 };
+/**
+ * The seasonal dip: summer approvals fall by half (weeks 26 to 31), and distributors file more
+ * slowly for four weeks (30 to 33: a fifth of the claims due then is filed over the four weeks after).
+ */
+const SEASON = { from: 26, to: 31, approvals: 0.5 };
+const DIP = { from: 30, to: 33, factor: 0.8 };
 
 /** One distributor's year: histories per authorization and the total claimed per calendar week. */
 export function simulate(b: DistributorBehaviour, random: () => number) {
   const histories: ClaimHistory[] = [];
   const claimedInWeek = new Array<number>(WEEKS + 40).fill(0);
   for (let w = 0; w < WEEKS; w++) {
-    const count = Math.max(0, Math.round(b.approvalsPerWeek * (0.8 + 0.4 * random())));
+    const season = w >= SEASON.from && w <= SEASON.to ? SEASON.approvals : 1;
+    const count = Math.max(0, Math.round(b.approvalsPerWeek * season * (0.8 + 0.4 * random())));
     for (let i = 0; i < count; i++) {
       const approved = 100 * Math.round(10 + 30 * random());
       const lag = b.changeWeek !== undefined && w >= b.changeWeek ? b.lagAfter! : b.lag;
@@ -103,18 +109,24 @@ export function forecastBacktest(seed = 42) {
   for (const b of BEHAVIOURS) {
     const { histories, claimedInWeek } = simulate(b, random);
     const mine = new Map(horizons.map((h) => [h, { curve: [] as [number, number][], naive: [] as [number, number][] }]));
-    for (let t = 12; t + 8 <= WEEKS; t++) {
-      // What is known at the start of week t: the weeks before it.
+    // Each week's forecast made from the weeks before it; the first weeks only teach (one week ahead, for the level).
+    const oneWeekAhead: number[] = [];
+    for (let t = 4; t + 8 <= WEEKS; t++) {
       const known = histories.filter((h) => h.approvedWeek < t).map((h) => ({ ...h, claimed: h.claimed.slice(0, t - h.approvedWeek) }));
-      const curve = learnCurve(known, t, { weeks: 16, halfLifeWeeks: 13 });
+      const curve = learnCurve(known, t, { weeks: 16, halfLifeWeeks: 6 });
       const open = known.map((h) => ({
         approvedWeek: h.approvedWeek,
         approvedQuantity: h.approvedQuantity,
         claimedQuantity: h.claimed.reduce((x, y) => x + y, 0),
       }));
-      const recent = histories.filter((h) => h.approvedWeek >= t - 8 && h.approvedWeek < t);
-      const newPerWeek = recent.reduce((s, h) => s + h.approvedQuantity, 0) / 8;
-      const f = forecastClaims(curve, open, t, 8, newPerWeek);
+      // Cash planning: the approvals still to come at the pace of the last four weeks.
+      const recent = histories.filter((h) => h.approvedWeek >= t - 4 && h.approvedWeek < t);
+      const newPerWeek = recent.reduce((s, h) => s + h.approvedQuantity, 0) / 4;
+      const raw = forecastClaims(curve, open, t, 8, newPerWeek);
+      const level = recentLevel(claimedInWeek.slice(4, t), oneWeekAhead.slice(4, t));
+      oneWeekAhead[t] = raw[0]!;
+      if (t < 12) continue;
+      const f = withLevel(raw, level);
       const naive = (claimedInWeek[t - 1]! + claimedInWeek[t - 2]! + claimedInWeek[t - 3]! + claimedInWeek[t - 4]!) / 4;
       for (const h of horizons) {
         const actual = claimedInWeek[t + h - 1]!;
@@ -148,6 +160,41 @@ export function forecastBacktest(seed = 42) {
 }
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
+
+/**
+ * The backtest over several simulated years (seeds): one year's figure moves with its noise, so
+ * the target is judged on the median of the years' improvements, with their range beside it.
+ */
+export function forecastBacktests(seeds = [1, 2, 3, 4, 5, 6, 7]) {
+  const runs = seeds.map((seed) => forecastBacktest(seed));
+  const median = (xs: number[]) => {
+    const s = [...xs].sort((a, b) => a - b);
+    return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+  };
+  const byHorizon = Object.fromEntries(
+    ['1w', '4w', '8w'].map((h) => {
+      const of = (k: 'curveMape' | 'naiveMape' | 'improvement') => runs.map((r) => (r.byHorizon[h] as Record<string, number>)[k]!);
+      return [
+        h,
+        {
+          curveMape: round(median(of('curveMape'))),
+          naiveMape: round(median(of('naiveMape'))),
+          improvement: round(median(of('improvement'))),
+          improvementRange: [round(Math.min(...of('improvement'))), round(Math.max(...of('improvement')))],
+        },
+      ];
+    }),
+  );
+  const at4 = (byHorizon['4w'] as { improvement: number }).improvement;
+  return {
+    years: seeds.length,
+    of: 'medians over the simulated years',
+    distributors: runs[0]!.distributors,
+    byHorizon,
+    firstYearPerDistributor: runs[0]!.perDistributor,
+    target: { improvementAt4Weeks: at4, atLeast: 0.3, met: at4 >= 0.3 },
+  };
+}
 
 /** A quarter's rebate for every kind over `lines` POS lines of one distributor. */
 export function rebateQuarter(lines: number, seed = 7) {
@@ -219,5 +266,5 @@ export function rebateQuarter(lines: number, seed = 7) {
 if (import.meta.url === `file://${process.argv[1]}`) {
   const i = process.argv.indexOf('--lines');
   const lines = i >= 0 ? Number(process.argv[i + 1]) : 1_000_000;
-  console.log(JSON.stringify({ forecast: forecastBacktest(), rebates: rebateQuarter(lines) }));
+  console.log(JSON.stringify({ forecast: forecastBacktests(), rebates: rebateQuarter(lines) }));
 }

@@ -112,3 +112,23 @@ export function forecastClaims(
   }
   return out;
 }
+
+/**
+ * How far recent weeks fell from what was forecast for them one week ahead: the ratio of what was
+ * claimed to what was forecast over the last `weeks` weeks, kept within [0.2, 5]. A distributor
+ * filing late (a holiday, a change of habit) shows below 1 before its curve has learned it.
+ */
+export function recentLevel(actual: readonly number[], oneWeekAhead: readonly number[], weeks = 2): number {
+  let a = 0;
+  let f = 0;
+  for (let i = 1; i <= weeks && i <= actual.length && i <= oneWeekAhead.length; i++) {
+    a += actual[actual.length - i]!;
+    f += oneWeekAhead[oneWeekAhead.length - i]!;
+  }
+  return f > 0 ? Math.min(5, Math.max(0.2, a / f)) : 1;
+}
+
+/** A forecast corrected by a recent level that fades back to 1 over the weeks ahead (by `decay` a week). */
+export function withLevel(forecast: readonly number[], level: number, decay = 0.8): number[] {
+  return forecast.map((x, h) => x * (1 + (level - 1) * Math.pow(decay, h)));
+}

@@ -1,6 +1,6 @@
 /** The claim-through curve and the forecast of the claims still to come. */
 import fc from 'fast-check';
-import { forecastClaims, learnCurve, type ClaimHistory } from '../../../core/rebates/forecast.js';
+import { forecastClaims, learnCurve, recentLevel, withLevel, type ClaimHistory } from '../../../core/rebates/forecast.js';
 
 describe('claim-through curve', () => {
   it('learns the share claimed by each week from complete weeks only', () => {
@@ -82,5 +82,18 @@ describe('forecast', () => {
       ),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('recent level', () => {
+  it('is what was claimed over what was forecast one week ahead, in the last weeks, within [0.2, 5]', () => {
+    // last two weeks: 50 + 70 claimed against 100 + 100 forecast -> 0.6
+    expect(recentLevel([100, 50, 70], [100, 100, 100])).toBeCloseTo(0.6);
+    expect(recentLevel([0, 0], [100, 100])).toBe(0.2);
+    expect(recentLevel([], [])).toBe(1);
+  });
+  it('fades back to 1 over the weeks ahead', () => {
+    // level 0.5: week 0 x0.5, week 1 x(1 - 0.5 x 0.8) = 0.6, week 2 x(1 - 0.5 x 0.64) = 0.68
+    expect(withLevel([100, 100, 100], 0.5).map((x) => +x.toFixed(6))).toEqual([50, 60, 68]);
   });
 });
