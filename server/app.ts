@@ -1,12 +1,14 @@
 /** The Express application, without listen(): tests and main.ts both start the real thing. */
 import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
+import compression from 'compression';
 import cookieParser from 'cookie-parser';
 import express from 'express';
 import type { Database } from '../models/database.js';
 import { auditRouter } from './audit/audit.router.js';
 import { authRouter } from './auth/auth.router.js';
 import { authenticate } from './auth/authenticate.js';
+import { configureCredentialCache } from './auth/credential-cache.js';
 import { pingDatabase } from './database.repository.js';
 import { embedRouter } from './auth/embed.js';
 import { samlRouter, ssoAdminRouter } from './auth/saml.router.js';
@@ -25,6 +27,7 @@ import { jsonBodiesOnly } from './http/body-limit.js';
 import { distRouter } from './http/dist.js';
 import { idempotency } from './http/idempotency.js';
 import { openApiDocument } from './http/openapi.js';
+import { requestLog } from './http/request-log.js';
 import { rateLimitStoreFor, type RateLimitStore } from './http/rate-limit-store.js';
 import { apiCors, auditRefusals, rateLimits, requestSizeLimit, securityHeaders } from './http/security.js';
 import { notificationsRouter, webhooksRouter } from './notifications/notifications.router.js';
@@ -56,6 +59,7 @@ export function createApp({
   rateLimitStore = rateLimitStoreFor(config),
 }: AppDeps) {
   const app = express();
+  configureCredentialCache(config.credentialCacheSeconds);
   app.locals.jobs = jobs;
   app.locals.rateLimitStore = rateLimitStore;
   // The inbox, e-mail and webhooks of the events this process raises (server/notifications).
@@ -64,20 +68,31 @@ export function createApp({
   // Which proxies may name the client's address (X-Forwarded-For): the address rate limits count.
   app.set('trust proxy', config.trustProxy);
   const limits = rateLimits(config, rateLimitStore);
+  const log = config.logRequests ? requestLog() : null;
   app.use((req, res, next) => {
     req.requestId = randomUUID();
     res.set('X-Request-Id', req.requestId);
-    if (config.logRequests) {
+    if (log) {
       const started = process.hrtime.bigint();
-      res.on('finish', () => {
-        const ms = Number(process.hrtime.bigint() - started) / 1e6;
-        console.log(`${req.method} ${req.originalUrl.split('?')[0]} ${res.statusCode} ${ms.toFixed(1)}ms ${req.requestId}`);
-      });
+      res.on('finish', () => log(req, res, Number(process.hrtime.bigint() - started) / 1e6));
     }
     next();
   });
   app.use(securityHeaders(config), requestSizeLimit(config.uploadMaxBytes));
   app.use('/api', apiCors(config));
+  // Answers are compressed (an event stream is not: each event must leave at once), and a list
+  // that has not changed answers 304 to the ETag the browser sends back (Express's weak ETag).
+  app.use(
+    '/api',
+    compression({
+      threshold: 1024,
+      filter: (req, res) => !String(res.getHeader('Content-Type') ?? '').startsWith('text/event-stream') && compression.filter(req, res),
+    }),
+  );
+  app.use('/api', (req, res, next) => {
+    if (req.method === 'GET') res.set('Cache-Control', 'private, no-cache');
+    next();
+  });
   app.use(express.json({ limit: '25mb' }));
   // Any other body is refused (415) unless its route takes a file: see http/body-limit.ts.
   app.use('/api', jsonBodiesOnly);

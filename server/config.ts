@@ -33,6 +33,12 @@ const ConfigSchema = z.object({
   /** Secure cookies need HTTPS; the demo on http://localhost turns them off. */
   cookieSecure: flag(false),
   sessionTtlHours: z.coerce.number().int().positive().default(12),
+  /**
+   * How long a resolved session, API token or embed bearer is remembered by a server process
+   * (server/auth/credential-cache.ts): a change made through another process takes effect within
+   * it; one made through this process, at once. 0: every request reads the database.
+   */
+  credentialCacheSeconds: z.coerce.number().min(0).max(60).default(5),
   seedDemo: flag(true),
   logRequests: flag(true),
   /**
@@ -187,6 +193,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     databaseUrl: env.DATABASE_URL,
     cookieSecure: env.COOKIE_SECURE,
     sessionTtlHours: env.SESSION_TTL_HOURS,
+    credentialCacheSeconds: env.CREDENTIAL_CACHE_SECONDS,
     seedDemo: env.SEED_DEMO,
     logRequests: env.LOG_REQUESTS,
     baseCurrency: env.BASE_CURRENCY,

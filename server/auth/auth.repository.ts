@@ -3,6 +3,7 @@ import { ApiToken, Session } from '../../models/platform.js';
 import { EmbedTokenUse } from '../../models/security.js';
 import { User } from '../../models/accounts.js';
 import type { Actor } from './actor.js';
+import { credentialsChanged } from './credential-cache.js';
 
 export interface UserRecord {
   id: number;
@@ -80,6 +81,7 @@ export async function findSession(id: string) {
 
 export async function deleteSession(id: string) {
   await Session.destroy({ where: { id } });
+  credentialsChanged();
 }
 
 export async function createApiToken(input: {
@@ -134,6 +136,7 @@ export async function listTokens(userId: number) {
 /** Revokes a token of this user; false when there is none. */
 export async function revokeToken(userId: number, id: number): Promise<boolean> {
   const [count] = await ApiToken.update({ revokedAt: new Date() }, { where: { id, userId, revokedAt: null } });
+  credentialsChanged();
   return count > 0;
 }
 
@@ -165,5 +168,6 @@ export async function purgeExpiredEmbedTokenUses(now = new Date()): Promise<numb
 export async function endCredentialsOf(userId: number): Promise<{ sessions: number; tokens: number }> {
   const sessions = await Session.destroy({ where: { userId } });
   const [tokens] = await ApiToken.update({ revokedAt: new Date() }, { where: { userId, revokedAt: null } });
+  credentialsChanged();
   return { sessions, tokens };
 }

@@ -3,6 +3,7 @@ import { AppError, notFound } from '../errors.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import type { Actor } from './actor.js';
 import * as repo from './auth.repository.js';
+import { rememberCredential } from './credential-cache.js';
 import { newSecret, sha256, STAND_IN_PASSWORD_HASH, verifyPassword } from './passwords.js';
 
 export const SESSION_COOKIE = 'bec_session';
@@ -81,7 +82,12 @@ export async function signOut(cookieValue: string) {
 export async function actorFromSession(cookieValue: string) {
   // An embed bearer token is kept in the same table; it is a header credential, never a cookie.
   if (cookieValue.startsWith(EMBED_BEARER_PREFIX)) return null;
-  const session = await repo.findSession(sha256(cookieValue));
+  const hash = sha256(cookieValue);
+  return rememberCredential(`session:${hash}`, () => loadSessionActor(hash), (s) => s.expiresAt);
+}
+
+async function loadSessionActor(hash: string) {
+  const session = await repo.findSession(hash);
   if (!session) return null;
   const user = await repo.findUserById(session.userId);
   if (!user || !user.active) return null;
@@ -89,6 +95,7 @@ export async function actorFromSession(cookieValue: string) {
     actor: actorOf(user, 'session', { sessionMethod: session.method }),
     csrfToken: session.csrfToken,
     sso: session.sso as repo.SsoSessionLink | null,
+    expiresAt: session.expiresAt,
   };
 }
 
@@ -108,7 +115,12 @@ export async function openEmbedBearer(user: repo.UserRecord, expiresAt: Date) {
 /** Resolves an embed bearer token (`bece_...`) to its actor; null when unknown, expired or not an embed one. */
 export async function actorFromEmbedBearer(token: string) {
   if (!token.startsWith(EMBED_BEARER_PREFIX)) return null;
-  const session = await repo.findSession(sha256(token));
+  const hash = sha256(token);
+  return rememberCredential(`embed:${hash}`, () => loadEmbedActor(hash), (a) => a.tokenExpiresAt);
+}
+
+async function loadEmbedActor(hash: string) {
+  const session = await repo.findSession(hash);
   if (!session || session.method !== 'embed') return null;
   const user = await repo.findUserById(session.userId);
   if (!user || !user.active) return null;
@@ -128,7 +140,12 @@ const LAST_USED_EVERY_MS = 60_000;
 
 /** Resolves a bearer token (and every token above it: a child dies with its parent) to its actor. */
 export async function actorFromToken(token: string) {
-  const t = await repo.findActiveToken(sha256(token));
+  const hash = sha256(token);
+  return rememberCredential(`token:${hash}`, () => loadTokenActor(hash), (a) => a.tokenExpiresAt);
+}
+
+async function loadTokenActor(hash: string) {
+  const t = await repo.findActiveToken(hash);
   if (!t) return null;
   const user = await repo.findUserById(t.userId);
   if (!user || !user.active) return null;

@@ -6,6 +6,7 @@ import { Session } from '../../models/platform.js';
 import { SamlAssertionSeen, SamlIdentityProvider, SamlRequest } from '../../models/security.js';
 import type { Role } from '../../core/domain.js';
 import { findUserByEmail, findUserById, type UserRecord } from './auth.repository.js';
+import { credentialsChanged } from './credential-cache.js';
 
 /** node-saml's InResponseTo cache, backed by the saml_requests table; each request names the IdP it went to. */
 export function databaseRequestCache(ttlMs: number, idpName: string): CacheProvider {
@@ -175,6 +176,7 @@ export async function saveIdentityProvider(
 export async function deleteIdentityProvider(name: string): Promise<boolean> {
   const count = await SamlIdentityProvider.destroy({ where: { name } });
   if (count) await Session.destroy({ where: { ssoIdpName: name } });
+  credentialsChanged();
   return count > 0;
 }
 
@@ -185,13 +187,15 @@ export async function deleteIdentityProvider(name: string): Promise<boolean> {
 export async function endSsoSessions(idp: { name: string; entityId: string }, nameId: string, sessionIndexes: string[]) {
   const identity = await UserIdentity.findOne({ where: { provider: idp.entityId.slice(0, 100), subject: nameId.slice(0, 255) } });
   if (!identity) return null;
-  return Session.destroy({
+  const ended = await Session.destroy({
     where: {
       userId: identity.userId,
       ssoIdpName: idp.name,
       ...(sessionIndexes.length ? { ssoSessionIndex: { [Op.in]: sessionIndexes.map((i) => i.slice(0, 255)) } } : {}),
     },
   });
+  credentialsChanged();
+  return ended;
 }
 
 /** Whether every id names a distributor account. */
@@ -240,7 +244,10 @@ export async function saveSsoUser(input: {
   const values = { name: input.name, role: input.role, distributorId: input.distributorId };
   let userId = input.userId;
   if (userId === null) userId = (await User.create({ email: input.email.toLowerCase(), ...values, passwordHash: null })).id;
-  else await User.update(values, { where: { id: userId } });
+  else {
+    await User.update(values, { where: { id: userId } });
+    credentialsChanged();
+  }
   if (!(await UserIdentity.findOne({ where: { provider, subject } }))) await UserIdentity.create({ userId, provider, subject });
   return (await findUserById(userId))!;
 }

@@ -3,6 +3,7 @@ import { Op, UniqueConstraintError, type WhereOptions } from 'sequelize';
 import type { Role } from '../../core/domain.js';
 import { User } from '../../models/accounts.js';
 import type { Tx } from '../database.repository.js';
+import { credentialsChanged } from '../auth/credential-cache.js';
 
 export { inTransaction } from '../database.repository.js';
 export { allDistributors } from '../auth/saml.repository.js';
@@ -113,6 +114,10 @@ export interface UserChange {
 export async function updateUser(id: number, change: UserChange, transaction?: Tx): Promise<boolean> {
   try {
     await User.update(change.email ? { ...change, email: change.email.toLowerCase() } : change, { where: { id }, transaction });
+    // A role, distributor or active flag read from a remembered credential changes with it (and
+    // again once committed, for a lookup that read the row in between).
+    credentialsChanged();
+    transaction?.afterCommit(credentialsChanged);
     return true;
   } catch (e) {
     if (e instanceof UniqueConstraintError) return false;
