@@ -83,7 +83,11 @@ export async function actorFromSession(cookieValue: string) {
   // An embed bearer token is kept in the same table; it is a header credential, never a cookie.
   if (cookieValue.startsWith(EMBED_BEARER_PREFIX)) return null;
   const hash = sha256(cookieValue);
-  return rememberCredential(`session:${hash}`, () => loadSessionActor(hash), (s) => s.expiresAt);
+  return rememberCredential(
+    `session:${hash}`,
+    () => loadSessionActor(hash),
+    (s) => s.expiresAt,
+  );
 }
 
 async function loadSessionActor(hash: string) {
@@ -116,7 +120,11 @@ export async function openEmbedBearer(user: repo.UserRecord, expiresAt: Date) {
 export async function actorFromEmbedBearer(token: string) {
   if (!token.startsWith(EMBED_BEARER_PREFIX)) return null;
   const hash = sha256(token);
-  return rememberCredential(`embed:${hash}`, () => loadEmbedActor(hash), (a) => a.tokenExpiresAt);
+  return rememberCredential(
+    `embed:${hash}`,
+    () => loadEmbedActor(hash),
+    (a) => a.tokenExpiresAt,
+  );
 }
 
 async function loadEmbedActor(hash: string) {
@@ -141,7 +149,11 @@ const LAST_USED_EVERY_MS = 60_000;
 /** Resolves a bearer token (and every token above it: a child dies with its parent) to its actor. */
 export async function actorFromToken(token: string) {
   const hash = sha256(token);
-  return rememberCredential(`token:${hash}`, () => loadTokenActor(hash), (a) => a.tokenExpiresAt);
+  return rememberCredential(
+    `token:${hash}`,
+    () => loadTokenActor(hash),
+    (a) => a.tokenExpiresAt,
+  );
 }
 
 async function loadTokenActor(hash: string) {

@@ -30,7 +30,11 @@ export function credentialsChanged() {
  * credential itself stops (a session's or token's expiry), checked on every hit. Nulls (unknown
  * credentials) are not remembered: a wrong token always costs its lookup, and its rate limit counts it.
  */
-export async function rememberCredential<T>(key: string, load: () => Promise<T | null>, expiresAt: (value: T) => Date | null): Promise<T | null> {
+export async function rememberCredential<T>(
+  key: string,
+  load: () => Promise<T | null>,
+  expiresAt: (value: T) => Date | null,
+): Promise<T | null> {
   const now = Date.now();
   const hit = entries.get(key);
   if (hit && hit.until > now && (hit.expiresAt === null || hit.expiresAt > now)) return hit.value as T;
