@@ -434,6 +434,7 @@ export async function importLines(importId: number, after: number, limit: number
     claimedAmount: money(r.claimedAmount),
     authorizationNumber: r.authorizationNumber,
     endCustomerName: r.endCustomerName,
+    endCustomerId: r.endCustomerId ?? null,
     customerPo: r.customerPo,
     debitMemoNumber: r.debitMemoNumber,
     extra: r.extra ? (JSON.parse(r.extra) as Record<string, string>) : null,
