@@ -2013,6 +2013,8 @@ export interface components {
       claimedAmount: string | null;
       authorizationNumber: string | null;
       endCustomerName: string | null;
+      /** @description the end customer the name was matched to (POS enrichment), if any */
+      endCustomerId: number | null;
       customerPo: string | null;
       debitMemoNumber: string | null;
       extra: {
