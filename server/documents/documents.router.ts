@@ -121,12 +121,14 @@ export function documentsRouter(config: Config) {
       .json(await service.uploadDocument(actor, store, { ownerType: q.ownerType, ownerId: q.ownerId, fileName: q.fileName, bytes }));
   });
   r.get('/', async (req, res) => {
+    const actor = requireActor(req);
     const q = parse(ListQuery, req.query, 'query');
-    res.json({ items: await service.listDocuments(requireActor(req), q.ownerType, q.ownerId) });
+    res.json({ items: await service.listDocuments(actor, q.ownerType, q.ownerId) });
   });
   r.get('/:id/content', async (req, res) => {
+    const actor = requireActor(req);
     const { id } = parse(IdParam, req.params, 'params');
-    const { doc, bytes } = await service.downloadDocument(requireActor(req), store, id);
+    const { doc, bytes } = await service.downloadDocument(actor, store, id);
     res
       .status(200)
       .set({
@@ -138,8 +140,9 @@ export function documentsRouter(config: Config) {
       .send(bytes);
   });
   r.delete('/:id', async (req, res) => {
+    const actor = requireActor(req);
     const { id } = parse(IdParam, req.params, 'params');
-    res.json(await service.deleteDocument(requireActor(req), store, id));
+    res.json(await service.deleteDocument(actor, store, id));
   });
   return r;
 }

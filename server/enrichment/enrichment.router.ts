@@ -114,8 +114,9 @@ describeRoute({
 export function enrichmentRouter() {
   const r = Router();
   r.get('/reviews', async (req, res) => {
+    const actor = requireActor(req);
     const q = parse(ReviewQuery, req.query, 'query');
-    const items = await service.listReviews(requireActor(req), q);
+    const items = await service.listReviews(actor, q);
     res.json({ items, next: items.length === q.limit ? items[items.length - 1]!.id : null });
   });
   r.post('/reviews/:id/confirm', async (req, res) => {
@@ -129,12 +130,14 @@ export function enrichmentRouter() {
     res.json(await service.rejectReview(actor, id, parse(RejectBody, req.body).reason));
   });
   r.get('/aliases', async (req, res) => {
+    const actor = requireActor(req);
     const q = parse(AliasQuery, req.query, 'query');
-    res.json({ items: await service.listAliases(requireActor(req), q.distributorId) });
+    res.json({ items: await service.listAliases(actor, q.distributorId) });
   });
   r.get('/unknown-parts', async (req, res) => {
+    const actor = requireActor(req);
     const q = parse(UnknownPartsQuery, req.query, 'query');
-    res.json({ items: await service.unknownParts(requireActor(req), q) });
+    res.json({ items: await service.unknownParts(actor, q) });
   });
   return r;
 }
