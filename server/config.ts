@@ -175,7 +175,11 @@ const ConfigSchema = z.object({
   /** Where documents are stored when no S3-compatible storage is set. */
   documentsDir: z.string().min(1).default('data/documents'),
   /** The largest document accepted (bytes); a larger one is a 413. */
-  documentsMaxBytes: z.coerce.number().int().min(1).default(10 * 1024 * 1024),
+  documentsMaxBytes: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(10 * 1024 * 1024),
   /** An S3-compatible endpoint (`https://s3.eu-west-1.amazonaws.com`, a MinIO URL): documents go there instead of DOCUMENTS_DIR. */
   documentsS3Endpoint: z.string().url().optional(),
   documentsS3Bucket: z.string().min(3).max(63).optional(),

@@ -53,7 +53,11 @@ const upload = (w: World, c: Client, owner: string, bytes: Buffer, fileName = 'i
     .send(bytes);
 
 const download = (w: World, c: Client, id: number) =>
-  w.t.http.get(`/api/documents/${id}/content`).set('Authorization', bearerOf(c)).buffer(true).parse(binary as never);
+  w.t.http
+    .get(`/api/documents/${id}/content`)
+    .set('Authorization', bearerOf(c))
+    .buffer(true)
+    .parse(binary as never);
 
 /** The behaviour every store must have, run against the app `get()` returns. */
 function behavesAsADocumentStore(get: () => World) {
