@@ -10,7 +10,7 @@
  * decided once (a million lines name a few thousand customers).
  */
 import { nameMatchKey } from './names.js';
-import { nameSimilarity, trigrams } from './similarity.js';
+import { combinedSimilarity, jaroWinkler, trigrams } from './similarity.js';
 
 /** A fuzzy match at least this similar links without a person. */
 export const AUTO_LINK = 0.9;
@@ -48,6 +48,10 @@ interface Candidate {
 export class EndCustomerMatcher {
   private readonly byKey = new Map<string, number>();
   private readonly candidates: Candidate[] = [];
+  /** trigram → the candidates (indexes) that have it: a spelling is scored only against those sharing enough */
+  private readonly byTrigram = new Map<string, number[]>();
+  /** scratch: shared trigrams per candidate while one spelling is scored (all zero between) */
+  private readonly counts: Int32Array;
   private readonly aliases: Map<string, number>;
   private readonly rejected: Set<string>;
   private readonly decided = new Map<string, CustomerMatch>();
@@ -64,8 +68,15 @@ export class EndCustomerMatcher {
       if (!key) continue;
       // two master customers with one key: the lower id (the older) wins, as a merge would keep it
       if (!this.byKey.has(key)) this.byKey.set(key, c.id);
-      this.candidates.push({ id: c.id, key, grams: trigrams(key) });
+      const grams = trigrams(key);
+      for (const g of grams) {
+        const list = this.byTrigram.get(g);
+        if (list) list.push(this.candidates.length);
+        else this.byTrigram.set(g, [this.candidates.length]);
+      }
+      this.candidates.push({ id: c.id, key, grams });
     }
+    this.counts = new Int32Array(this.candidates.length);
     this.aliases = new Map(aliases);
     this.rejected = new Set(rejected);
   }
@@ -87,15 +98,36 @@ export class EndCustomerMatcher {
     if (alias !== undefined) return { method: 'alias', endCustomerId: alias, confidence: 1, suggestedEndCustomerId: null, key };
     const exact = this.byKey.get(key);
     if (exact !== undefined) return { method: 'exact', endCustomerId: exact, confidence: 1, suggestedEndCustomerId: null, key };
+    if (this.rejected.has(key)) return { method: 'rejected', endCustomerId: null, confidence: 0, suggestedEndCustomerId: null, key };
     let best: Candidate | null = null;
     let bestScore = 0;
     let second = 0;
     const grams = trigrams(key);
-    for (const c of this.candidates) {
-      // keys of very different lengths cannot reach the suggestion level: skip the work
-      const ratio = Math.min(c.key.length, key.length) / Math.max(c.key.length, key.length);
-      if (ratio < 0.5) continue;
-      const score = nameSimilarity(key, c.key, grams, c.grams);
+    // Shared trigrams per candidate, counted from the index (only candidates sharing one are touched).
+    const counts = this.counts;
+    const touched: number[] = [];
+    for (const g of grams)
+      for (const i of this.byTrigram.get(g) ?? []) {
+        if (counts[i] === 0) touched.push(i);
+        counts[i]!++;
+      }
+    // The similarity is the mean of Jaro-Winkler (at most 1) and the trigram Dice: a candidate
+    // whose Dice is under 2 x SUGGEST - 1 cannot reach SUGGEST, and scoring the rest by falling
+    // Dice can stop once (1 + Dice) / 2 could no longer change the outcome.
+    const ranked: { i: number; dice: number }[] = [];
+    for (const i of touched) {
+      const dice = (2 * counts[i]!) / (grams.size + this.candidates[i]!.grams.size);
+      counts[i] = 0;
+      if (dice >= 2 * SUGGEST - 1) ranked.push({ i, dice });
+    }
+    ranked.sort((a, b) => b.dice - a.dice);
+    for (const { i, dice } of ranked) {
+      // what a later candidate must pass to change the outcome: the suggestion level, the best
+      // (to replace it), or the best less the margin (to make a sure match unsure)
+      const bound = bestScore < SUGGEST ? SUGGEST : bestScore >= AUTO_LINK ? bestScore - AUTO_LINK_MARGIN : bestScore;
+      if ((1 + dice) / 2 <= bound) break;
+      const c = this.candidates[i]!;
+      const score = combinedSimilarity(jaroWinkler(key, c.key), dice);
       if (score > bestScore) {
         if (best && best.id !== c.id) second = bestScore;
         best = c;
@@ -103,7 +135,6 @@ export class EndCustomerMatcher {
       } else if (score > second && best && c.id !== best.id) second = score;
     }
     const confidence = Math.round(bestScore * 1000) / 1000;
-    if (this.rejected.has(key)) return { method: 'rejected', endCustomerId: null, confidence, suggestedEndCustomerId: null, key };
     if (best && bestScore >= AUTO_LINK && bestScore - second >= AUTO_LINK_MARGIN)
       return { method: 'fuzzy', endCustomerId: best.id, confidence, suggestedEndCustomerId: null, key };
     return {

@@ -57,8 +57,11 @@ export function trigramSimilarity(a: Set<string>, b: Set<string>): number {
   return (2 * shared) / (a.size + b.size);
 }
 
+/** The similarity of two different keys from their Jaro-Winkler and trigram Dice: below 1, which only equal keys get. */
+export const combinedSimilarity = (jw: number, dice: number) => Math.min(0.999, (jw + dice) / 2);
+
 /** The similarity of two matching keys, 0 to 1 (1 only when equal). */
 export function nameSimilarity(a: string, b: string, gramsA = trigrams(a), gramsB = trigrams(b)): number {
   if (a === b) return 1;
-  return Math.min(0.999, (jaroWinkler(a, b) + trigramSimilarity(gramsA, gramsB)) / 2);
+  return combinedSimilarity(jaroWinkler(a, b), trigramSimilarity(gramsA, gramsB));
 }
