@@ -1,4 +1,4 @@
-import { AUTO_LINK, EndCustomerMatcher } from '../../core/matching/end-customers.js';
+import { AUTO_LINK, AUTO_LINK_MARGIN, EndCustomerMatcher, SUGGEST } from '../../core/matching/end-customers.js';
 import { nameMatchKey } from '../../core/matching/names.js';
 import { jaroWinkler, nameSimilarity, trigramSimilarity, trigrams } from '../../core/matching/similarity.js';
 import { safeFileName, sniffDocumentType } from '../../core/documents/sniff.js';
@@ -49,6 +49,30 @@ describe('EndCustomerMatcher', () => {
     expect(r.method).toBe('review');
     expect(r.endCustomerId).toBeNull();
     expect([2, 3]).toContain(r.suggestedEndCustomerId);
+  });
+  it('decides as scoring every master name would (the trigram index and early stop change nothing)', () => {
+    let seed = 7;
+    const rnd = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648), seed % n);
+    const words = ['alpha', 'beta', 'gamma', 'nova', 'astro', 'vertex', 'apex', 'summit', 'orion', 'helios', 'cascade', 'zenith'];
+    const kinds = ['Robotics', 'Systems', 'Medical', 'Labs', 'Energy'];
+    const customers = Array.from({ length: 300 }, (_, i) => ({ id: i + 1, name: `${words[rnd(12)]} ${words[rnd(12)]} ${kinds[rnd(5)]}` }));
+    const matcher = new EndCustomerMatcher(customers);
+    const keys = customers.map((c) => ({ id: c.id, key: nameMatchKey(c.name) }));
+    for (let n = 0; n < 300; n++) {
+      const base = customers[rnd(300)]!.name;
+      const spelling =
+        n % 3 === 0 ? base.replace(/[aeiou]/, '') : n % 3 === 1 ? `${base.slice(0, -2)}x` : `${words[rnd(12)]}${kinds[rnd(5)]}`;
+      const key = nameMatchKey(spelling);
+      if (keys.some((k) => k.key === key)) continue;
+      const scored = keys.map((k) => ({ id: k.id, score: nameSimilarity(key, k.key) })).sort((a, b) => b.score - a.score);
+      const best = scored[0]!;
+      const sure = best.score >= AUTO_LINK && best.score - (scored[1]?.score ?? 0) >= AUTO_LINK_MARGIN;
+      const got = matcher.match(spelling)!;
+      expect([spelling, got.method]).toEqual([spelling, sure ? 'fuzzy' : 'review']);
+      if (sure) expect(got.endCustomerId).toBe(best.id);
+      else if (best.score >= SUGGEST) expect(got.confidence).toBeCloseTo(best.score, 3);
+      else expect(got.suggestedEndCustomerId).toBeNull();
+    }
   });
   it('leaves a rejected spelling unlinked and unqueued', () => {
     expect(new EndCustomerMatcher(master, new Map(), new Set(['zenith'])).match('Zenith Ltd')).toMatchObject({
