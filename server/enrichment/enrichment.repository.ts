@@ -3,6 +3,7 @@ import { Op, QueryTypes, type Transaction } from 'sequelize';
 import { Account } from '../../models/accounts.js';
 import { PosLine } from '../../models/claims.js';
 import { EndCustomerAlias, EndCustomerReview, PosLineFlag, type ReviewStatus } from '../../models/enrichment.js';
+import { PosImport } from '../../models/imports.js';
 import type { TenantScope } from '../auth/actor.js';
 
 export { inTransaction, type Tx } from '../database.repository.js';
@@ -187,7 +188,17 @@ export async function unknownParts(scope: TenantScope, filter: { importId?: numb
     ...(filter.importId !== undefined ? { importId: filter.importId } : {}),
     code: 'UNKNOWN_PART',
   };
-  const rows = await PosLineFlag.findAll({ where, order: [['id', 'ASC']], limit: 10_000, raw: true });
+  const flagged = await PosLineFlag.findAll({ where, order: [['id', 'ASC']], limit: 10_000, raw: true });
+  // the lines of a failed or voided import are gone: so are their flags
+  const importIds = [...new Set(flagged.map((r) => r.importId))];
+  const kept = new Set(
+    importIds.length
+      ? (
+          await PosImport.findAll({ where: { id: importIds, status: { [Op.notIn]: ['failed', 'voided'] } }, attributes: ['id'], raw: true })
+        ).map((i) => i.id)
+      : [],
+  );
+  const rows = flagged.filter((r) => kept.has(r.importId));
   const parts = new Map<
     string,
     { distributorId: number; partNumber: string; lines: number; rows: { importId: number; fileRow: number }[] }

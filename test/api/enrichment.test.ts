@@ -156,6 +156,9 @@ describeDb('POS enrichment', () => {
     ]);
     // another distributor does not see it
     expect((await north.get(`/api/enrichment/unknown-parts?importId=${id}`)).body.items).toEqual([]);
+    // a voided import's lines are gone, and so are their flags
+    expect((await arrow.post(`/api/imports/${id}/void`, { reason: 'wrong part list' })).status).toBe(200);
+    expect((await arrow.get(`/api/enrichment/unknown-parts?importId=${id}`)).body.items).toEqual([]);
   });
 
   it('matches a 2,000-line file in as many statements as a 20-line one (no query per line)', async () => {
