@@ -47,6 +47,8 @@ export const ACTIONS = {
   'claim.authorize': ['vendor_admin', 'finance'],
   'claim.pay': ['vendor_admin', 'finance'],
   'audit.read': ['vendor_admin', 'channel_manager', 'finance'],
+  /** confirm or reject an end-customer spelling of the enrichment's review queue (the master is the vendor's) */
+  'enrichment.review': ['vendor_admin', 'channel_manager'],
   'user.manage': ['vendor_admin'],
   'integration.manage': ['vendor_admin'],
 } as const satisfies Record<string, readonly Role[]>;

@@ -15,6 +15,8 @@ import { initCatalogModels } from './catalog.js';
 import { initClaimModels } from './claims.js';
 import { initCrmModels } from './crm.js';
 import { initDisputeModels } from './disputes.js';
+import { initDocumentModels } from './documents.js';
+import { initEnrichmentModels } from './enrichment.js';
 import { initImportModels } from './imports.js';
 import { initNotificationModels } from './notifications.js';
 import { migrations } from './migrations/index.js';
@@ -143,6 +145,8 @@ export async function openDatabase(url: string, options: OpenOptions = {}): Prom
   initDisputeModels(sequelize);
   initSecurityModels(sequelize);
   initNotificationModels(sequelize);
+  initEnrichmentModels(sequelize);
+  initDocumentModels(sequelize);
 
   const umzug = new Umzug<MigrationContext>({
     migrations: migrations.map((m) => ({ name: m.name, up: m.up })),

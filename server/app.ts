@@ -18,6 +18,8 @@ import { claimsRouter } from './claims/claims.router.js';
 import { settlementRouter } from './settlement/settlement.router.js';
 import { disputesRouter } from './claims/disputes.router.js';
 import { importsRouter } from './imports/imports.router.js';
+import { enrichmentRouter } from './enrichment/enrichment.router.js';
+import { documentsRouter } from './documents/documents.router.js';
 import { createJobs, type Jobs } from './jobs/runtime.js';
 import { integrationsRouter } from './integrations/integrations.router.js';
 import { reportsRouter } from './reports/reports.router.js';
@@ -136,6 +138,8 @@ export function createApp({
   app.use('/api/users', usersRouter());
   app.use('/api/invitations', invitationsRouter());
   app.use('/api/setup', setupRouter(config));
+  app.use('/api/enrichment', enrichmentRouter());
+  app.use('/api/documents', documentsRouter(config));
   app.use('/api', apiNotFound);
 
   app.use('/auth/saml', samlRouter(config));

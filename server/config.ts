@@ -182,6 +182,21 @@ const ConfigSchema = z.object({
    * server makes one at start when the database has no user, and prints it.
    */
   setupToken: z.string().min(16, 'at least 16 characters').optional(),
+  // Documents (issue 15 item 1b): docs/admin.md "Documents".
+  /** Where documents are stored when no S3-compatible storage is set. */
+  documentsDir: z.string().min(1).default('data/documents'),
+  /** The largest document accepted (bytes); a larger one is a 413. */
+  documentsMaxBytes: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(10 * 1024 * 1024),
+  /** An S3-compatible endpoint (`https://s3.eu-west-1.amazonaws.com`, a MinIO URL): documents go there instead of DOCUMENTS_DIR. */
+  documentsS3Endpoint: z.string().url().optional(),
+  documentsS3Bucket: z.string().min(3).max(63).optional(),
+  documentsS3Region: z.string().min(1).default('us-east-1'),
+  documentsS3AccessKeyId: z.string().min(1).optional(),
+  documentsS3SecretAccessKey: z.string().min(1).optional(),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 
@@ -246,6 +261,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     webhookBackoffMs: env.WEBHOOK_BACKOFF_MS,
     webhookTimeoutMs: env.WEBHOOK_TIMEOUT_MS,
     setupToken: env.SETUP_TOKEN || undefined,
+    documentsDir: env.DOCUMENTS_DIR,
+    documentsMaxBytes: env.DOCUMENTS_MAX_BYTES,
+    documentsS3Endpoint: env.DOCUMENTS_S3_ENDPOINT || undefined,
+    documentsS3Bucket: env.DOCUMENTS_S3_BUCKET || undefined,
+    documentsS3Region: env.DOCUMENTS_S3_REGION || undefined,
+    documentsS3AccessKeyId: env.DOCUMENTS_S3_ACCESS_KEY_ID || undefined,
+    documentsS3SecretAccessKey: env.DOCUMENTS_S3_SECRET_ACCESS_KEY || undefined,
   });
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
@@ -253,5 +275,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   if (!parsed.data.samlSpPrivateKey !== !parsed.data.samlSpCertificate)
     throw new Error('invalid configuration: set SAML_SP_PRIVATE_KEY and SAML_SP_CERTIFICATE together');
+  const d = parsed.data;
+  if (d.documentsS3Endpoint && !(d.documentsS3Bucket && d.documentsS3AccessKeyId && d.documentsS3SecretAccessKey))
+    throw new Error(
+      'invalid configuration: DOCUMENTS_S3_ENDPOINT needs DOCUMENTS_S3_BUCKET, DOCUMENTS_S3_ACCESS_KEY_ID and DOCUMENTS_S3_SECRET_ACCESS_KEY',
+    );
   return parsed.data;
 }

@@ -45,25 +45,26 @@ export const requestSizeLimit =
 /** The media types a file route takes (a CSV or tab-separated report, or bytes of no declared type). */
 export const FILE_MEDIA_TYPES = ['text/csv', 'application/csv', 'text/tab-separated-values', 'application/octet-stream'] as const;
 
-const fileRoutes: { method: string; path: RegExp }[] = [];
+const fileRoutes: { method: string; path: RegExp; types: readonly string[] }[] = [];
 
 /**
  * Declares that `method path` (an Express path such as `/api/imports`, `:name` for a segment)
  * takes a file body; `describeRoute` calls it for a route with `upload`.
  */
-export function acceptFileBody(method: string, path: string) {
+export function acceptFileBody(method: string, path: string, types: readonly string[] = FILE_MEDIA_TYPES) {
   const pattern = path
     .replace(/\/+$/, '')
     .split('/')
     .map((part) => (part.startsWith(':') ? '[^/]+' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
     .join('/');
   // As Express matches routes: case-insensitively, a trailing slash allowed.
-  fileRoutes.push({ method: method.toUpperCase(), path: new RegExp(`^${pattern}/?$`, 'i') });
+  fileRoutes.push({ method: method.toUpperCase(), path: new RegExp(`^${pattern}/?$`, 'i'), types });
 }
 
-const takesFile = (req: Request) => {
+/** The media types the route of this request takes as a file, or null when it takes none. */
+const fileTypesOf = (req: Request): readonly string[] | null => {
   const path = req.originalUrl.split('?')[0]!;
-  return fileRoutes.some((r) => r.method === req.method && r.path.test(path));
+  return fileRoutes.find((r) => r.method === req.method && r.path.test(path))?.types ?? null;
 };
 
 /** True when the request carries body bytes (a chunked body, or a positive Content-Length). */
@@ -103,12 +104,13 @@ export const jsonBodiesOnly: RequestHandler = (req, _res, next) => {
   if (hasBody(req) && req.is('application/json') && nestsDeeperThan(req.body, MAX_JSON_DEPTH))
     return next(new AppError('JSON_TOO_DEEP', `the JSON body nests deeper than ${MAX_JSON_DEPTH} levels`, 400));
   if (!hasBody(req) || req.is('application/json')) return next();
-  if (takesFile(req) && req.is([...FILE_MEDIA_TYPES])) return next();
+  const fileTypes = fileTypesOf(req);
+  if (fileTypes && req.is([...fileTypes])) return next();
   next(
     new AppError(
       'UNSUPPORTED_MEDIA_TYPE',
-      takesFile(req)
-        ? `this route takes a file as ${FILE_MEDIA_TYPES.join(', ')} (or JSON where it says so), not ${mediaTypeOf(req)}`
+      fileTypes
+        ? `this route takes a file as ${fileTypes.join(', ')} (or JSON where it says so), not ${mediaTypeOf(req)}`
         : `this route takes application/json, not ${mediaTypeOf(req)}`,
       415,
     ),

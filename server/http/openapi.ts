@@ -73,6 +73,8 @@ export const TAGS: Record<string, string> = {
   users: 'Users, roles and invitations (vendor admins); SCIM 2.0 for identity providers is under /scim/v2',
   notifications: "The caller's inbox and notification preferences",
   webhooks: 'Outbound webhooks: endpoints, deliveries, replay',
+  enrichment: 'POS enrichment: end customers matched to the master, the review queue, aliases, unknown parts',
+  documents: 'Documents attached to programs, requests, claims and claim lines',
 };
 
 interface RouteDoc {
@@ -86,11 +88,13 @@ interface RouteDoc {
    * documented beside the JSON `body` if any, and a file sent to any other route is refused (415).
    */
   upload?: string;
+  /** the media types the `upload` takes, when not FILE_MEDIA_TYPES (a document: PDF, images) */
+  uploadTypes?: readonly string[];
   query?: z.AnyZodObject;
   params?: z.AnyZodObject;
   response?: z.ZodTypeAny;
   /** A success body that is not JSON (a CSV export, an event stream), described in words. */
-  produces?: { mediaType: 'text/csv' | 'text/event-stream'; description: string };
+  produces?: { mediaType: 'text/csv' | 'text/event-stream' | 'application/octet-stream'; description: string };
   status?: number;
   /** A job (202 at once): with `?wait=true` it answers 201 once the job has ended, with this body (`response` when true). */
   waitable?: true | z.ZodTypeAny;
@@ -176,11 +180,11 @@ export function describeRoute(doc: RouteDoc) {
   operationIds.add(operationId);
   const unknownTag = doc.tags.find((tag) => !(tag in TAGS));
   if (unknownTag) throw new Error(`${doc.method} ${doc.path}: the tag ${unknownTag} is not in TAGS`);
-  if (doc.upload) acceptFileBody(doc.method, doc.path);
+  if (doc.upload) acceptFileBody(doc.method, doc.path, doc.uploadTypes);
   const file = z.string().openapi({ format: 'binary', description: doc.upload });
   const content = {
     ...(doc.body ? { 'application/json': { schema: doc.body } } : {}),
-    ...(doc.upload ? Object.fromEntries(FILE_MEDIA_TYPES.map((type) => [type, { schema: file }])) : {}),
+    ...(doc.upload ? Object.fromEntries((doc.uploadTypes ?? FILE_MEDIA_TYPES).map((type) => [type, { schema: file }])) : {}),
   };
   registry.registerPath({
     method: doc.method,

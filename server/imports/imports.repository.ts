@@ -340,6 +340,7 @@ export const POS_COLUMNS: readonly string[] = [
   'invoice_key',
   'line_key',
   'product_id',
+  'end_customer_id',
   ...POS_STORED_FIELDS.map((f) => POS_FIELD_TABLE[f].column),
   'extra',
   'file_row',
@@ -348,8 +349,12 @@ export const POS_COLUMNS: readonly string[] = [
   'updated_at',
 ];
 
-/** A valid row on its way to `pos_lines` (the parsed line itself, with its product). */
-export type PosInsertRow = Omit<ParsedPosLine, 'extra'> & { extra: Record<string, string> | null; productId: number | null };
+/** A valid row on its way to `pos_lines` (the parsed line itself, with its product and the end customer enrichment linked). */
+export type PosInsertRow = Omit<ParsedPosLine, 'extra'> & {
+  extra: Record<string, string> | null;
+  productId: number | null;
+  endCustomerId?: number | null;
+};
 
 /** `extra` as stored (core/pos `storedExtra`), as JSON. */
 function extraJson(r: PosInsertRow): string | null {
@@ -358,7 +363,7 @@ function extraJson(r: PosInsertRow): string | null {
 }
 
 function values(distributorId: number, importId: number, r: PosInsertRow, now: Date): Cell[] {
-  const cells: Cell[] = [distributorId, importId, r.invoiceKey, r.lineKey, r.productId];
+  const cells: Cell[] = [distributorId, importId, r.invoiceKey, r.lineKey, r.productId, r.endCustomerId ?? null];
   for (let i = 0; i < POS_STORED_FIELDS.length; i++) cells.push(r[POS_STORED_FIELDS[i]!]);
   // the file's row (header = 1) and whether it is a return (a negative quantity)
   cells.push(extraJson(r), r.row ?? null, r.quantity < 0, now, now);
@@ -429,6 +434,7 @@ export async function importLines(importId: number, after: number, limit: number
     claimedAmount: money(r.claimedAmount),
     authorizationNumber: r.authorizationNumber,
     endCustomerName: r.endCustomerName,
+    endCustomerId: r.endCustomerId ?? null,
     customerPo: r.customerPo,
     debitMemoNumber: r.debitMemoNumber,
     extra: r.extra ? (JSON.parse(r.extra) as Record<string, string>) : null,

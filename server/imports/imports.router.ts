@@ -308,6 +308,7 @@ const PosLineView = z
     claimedAmount: z.string().nullable(),
     authorizationNumber: z.string().nullable(),
     endCustomerName: z.string().nullable(),
+    endCustomerId: z.number().nullable().openapi({ description: 'the end customer the name was matched to (POS enrichment), if any' }),
     customerPo: z.string().nullable(),
     debitMemoNumber: z.string().nullable(),
     extra: z.record(z.string()).nullable(),

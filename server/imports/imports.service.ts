@@ -39,6 +39,7 @@ import { scopeOf } from '../auth/actor.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { raiseEvent } from '../notifications/events.js';
 import { AppError, notFound } from '../errors.js';
+import { Enricher } from '../enrichment/enrichment.service.js';
 import * as settlement from '../settlement/settlement.service.js';
 import * as repo from './imports.repository.js';
 import type { ImportView } from './imports.repository.js';
@@ -159,6 +160,8 @@ class Ingest {
   private lastRow = 0;
   /** what the import's returns took back (a POS report) */
   returns: settlement.ReturnsOutcome | null = null;
+  /** the enrichment step (end customers, unknown parts), set by `begin` */
+  enricher: Enricher | null = null;
 
   constructor(
     readonly importId: number,
@@ -267,6 +270,8 @@ class Ingest {
       rowsValid: this.rowsValid,
       resumeRow: this.lastRow,
     };
+    // Enrichment: after the keys, before the store and the engine (server/enrichment).
+    const found = this.enricher?.enrich(rows) ?? null;
     await this.inflight;
     this.inflight = (async () => {
       const progress = (accepted: number) => ({
@@ -282,6 +287,7 @@ class Ingest {
         // POS lines: the batch's lines, its row errors, the counters and the resume mark commit together.
         const added = await repo.inTransaction(async (t) => {
           const n = await sink.inBatch(rows, t);
+          if (found) await this.enricher!.save(found, t);
           await repo.insertRowErrors(this.importId, errors, t);
           await repo.updateImport(this.importId, progress(this.rowsAccepted + n), t);
           return n;
@@ -290,6 +296,7 @@ class Ingest {
       } else {
         // A claim file's lines go to its claim (a run that stops is discarded whole and run again).
         this.rowsAccepted += await sink.outside(rows);
+        if (found) await this.enricher!.save(found);
         await repo.insertRowErrors(this.importId, errors);
         await repo.updateImport(this.importId, progress(this.rowsAccepted));
       }
@@ -348,6 +355,7 @@ async function begin({ actor, row }: JobStart, format: 'csv' | 'json', target?: 
   const products = await repo.productResolver(distributorId);
   const sink: BatchSink | undefined = target ? { outside: await target(row.id, products) } : undefined;
   const ingest = new Ingest(row.id, distributorId, mapping, products, sink, resumeAfter);
+  ingest.enricher = await Enricher.load(distributorId, row.id);
   if (resumeAfter) ingest.restore(row);
   return { ingest };
 }

@@ -103,6 +103,8 @@ const ROLES = { distributor: USERS.arrowhead, 'channel manager': USERS.cm, finan
 
 /** What a path parameter is filled with: the first item the role sees in the collection above it. */
 async function fillPath(c: Client, path: string, made: Record<string, number>): Promise<string | null> {
+  // an object's documents are listed by naming the object
+  if (path === '/api/documents') return `/api/documents?ownerType=claim&ownerId=${made.claimId}`;
   let url = path;
   for (const [, name] of path.matchAll(/\{(\w+)\}/g)) {
     const before = url.slice(0, url.indexOf(`{${name}}`)).replace(/\/$/, '');
@@ -110,6 +112,7 @@ async function fillPath(c: Client, path: string, made: Record<string, number>): 
     if (name === 'runId') value = made.runId;
     else if (before === '/api/disputes/lines') value = made.claimLineId;
     else if (before === '/api/imports' && made.importId) value = made.importId;
+    else if (before === '/api/documents') value = made.documentId;
     else {
       const list = await c.get(before);
       const first = (list.body?.items ?? list.body)?.[0] as { id?: number; name?: string } | undefined;
@@ -134,7 +137,10 @@ describeDb('the OpenAPI document describes the real responses', () => {
   const record = (op: Operation, who: string, res: { status: number; body: unknown; type?: string }) => {
     seen.add(`${op.operationId} ${res.status}`);
     if (res.status >= 500) problems.push(`${op.operationId} as ${who}: ${res.status} ${JSON.stringify(res.body)}`);
-    else if (res.type === 'text/csv' || res.type === 'text/event-stream') {
+    else if (res.status < 300 && op.responses[String(res.status)]?.content?.['application/octet-stream']) {
+      // a download: bytes of the type they were found to be (a document), not JSON
+      if (res.type === 'application/json') problems.push(`${op.operationId} as ${who}: a download answered JSON`);
+    } else if (res.type === 'text/csv' || res.type === 'text/event-stream') {
       const documented = Object.keys(Object.values(op.responses).find((r) => r.content)?.content ?? {});
       if (!documented.includes(res.type)) problems.push(`${op.operationId} as ${who}: ${res.type} is not documented`);
     } else {
@@ -258,6 +264,15 @@ describeDb('the OpenAPI document describes the real responses', () => {
     record(opOf('post', '/api/claims/{id}/authorize'), 'finance', await finance.post(`/api/claims/${claimId}/authorize`));
     record(opOf('post', '/api/claims/{id}/authorize'), 'finance', await finance2.post(`/api/claims/${claimId}/authorize`));
     record(opOf('post', '/api/claims/{id}/pay'), 'finance', await finance2.post(`/api/claims/${claimId}/pay`, { externalRef: 'ERP-1' }));
+    // A document on the claim (an invoice copy), for the document GETs.
+    const document = await t.http
+      .post(`/api/documents?ownerType=claim&ownerId=${claimId}&fileName=invoice.pdf`)
+      .set('Authorization', bearerOf(arrow))
+      .set('Content-Type', 'application/pdf')
+      .send(Buffer.from('%PDF-1.7\n%%EOF\n'));
+    record(opOf('post', '/api/documents'), 'distributor', document);
+    made.claimId = claimId;
+    made.documentId = document.body.id;
 
     const imported = await t.http
       .post('/api/imports?fileName=pos.csv&wait=true')
