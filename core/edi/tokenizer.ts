@@ -132,7 +132,10 @@ export class X12Tokenizer {
         let i = 0;
         while (i < this.buf.length && this.buf.charCodeAt(i) <= 32) i++;
         this.advance(i);
-        if (this.buf.length < 3) return;
+        if (this.buf.length < 4) {
+          if (this.buf.length > 0 && !'ISA'.startsWith(this.buf)) this.stop(out, 'NOT_X12', `expected an ISA segment, found "${this.buf}"`);
+          return;
+        }
         if (!this.buf.startsWith('ISA')) {
           this.stop(out, 'NOT_X12', `expected an ISA segment, found "${this.buf.slice(0, 20)}"`);
           return;
