@@ -23,7 +23,7 @@ const file = join(tmpdir(), `bec-bench-867-${process.pid}.edi`);
 async function generate(): Promise<number> {
   const t0 = performance.now();
   const out = createWriteStream(file);
-  for (const chunk of sample867({ lines, partner })) if (!out.write(chunk)) await new Promise((r) => out.once('drain', r));
+  for (const chunk of sample867({ lines, partner })) if (!out.write(chunk)) await new Promise<void>((r) => out.once('drain', () => r()));
   await new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));
   return (performance.now() - t0) / 1000;
 }
@@ -66,6 +66,11 @@ console.log(
     mbPerSecond: Math.round((bytes / 2 ** 20 / r.seconds) * 10) / 10,
     peakRssMb: mb(r.peakRss),
     generateSeconds: Math.round(generateSeconds * 100) / 100,
-    machine: { cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version },
+    machine: {
+      cpu: cpus()[0]?.model ?? 'unknown',
+      cores: cpus().length,
+      memoryGb: Math.round(totalmem() / 2 ** 30),
+      node: process.version,
+    },
   }),
 );

@@ -277,8 +277,7 @@ export class X12Reader<M = never> {
   }
 
   private openInterchange(s: X12Segment): void {
-    if (this.interchange !== null)
-      this.closeInterchange(null, `interchange ${this.interchange.control} has no IEA before the next ISA`, s);
+    if (this.interchange !== null) this.closeInterchange(null, `interchange ${this.interchange.control} has no IEA before the next ISA`, s);
     const e = s.elements;
     const header: InterchangeHeader = {
       senderQualifier: trimmed(e[5]),
@@ -300,7 +299,10 @@ export class X12Reader<M = never> {
       this.envelopeError('INVALID_NUMBER', 'interchange', s, 13, `ISA13 "${header.control}" is not a 9-digit control number`, null);
     }
     const expect = this.options.expectSender;
-    if (expect && (header.senderId !== expect.id.trim() || (expect.qualifier !== undefined && header.senderQualifier !== expect.qualifier))) {
+    if (
+      expect &&
+      (header.senderId !== expect.id.trim() || (expect.qualifier !== undefined && header.senderQualifier !== expect.qualifier))
+    ) {
       this.envelopeError(
         'PARTNER_MISMATCH',
         'interchange',
@@ -368,7 +370,8 @@ export class X12Reader<M = never> {
     this.groupCount++;
     this.txCount = 0;
     this.out.push({ type: 'group', group: header });
-    if (header.control === '') this.envelopeError('MISSING_ELEMENT', 'group', s, 6, 'GS06, the group control number, is empty', this.group.errors);
+    if (header.control === '')
+      this.envelopeError('MISSING_ELEMENT', 'group', s, 6, 'GS06, the group control number, is empty', this.group.errors);
   }
 
   private closeGroup(ge: X12Segment | null, missing: string | null, at: X12Segment | null): void {
@@ -406,21 +409,21 @@ export class X12Reader<M = never> {
     }
     const rejected = g.transactions.filter((t) => t.status === 'R').length;
     const withErrors = g.transactions.some((t) => t.status === 'E') || g.errors.length > 0;
-    g.status =
-      g.transactions.length > 0 && rejected === g.transactions.length
-        ? 'R'
-        : rejected > 0
-          ? 'P'
-          : withErrors
-            ? 'E'
-            : 'A';
+    g.status = g.transactions.length > 0 && rejected === g.transactions.length ? 'R' : rejected > 0 ? 'P' : withErrors ? 'E' : 'A';
     this.group = null;
   }
 
   private openTransaction(s: X12Segment): void {
     if (this.tx !== null) this.closeTransaction(null, `transaction ${this.tx.header.control} has no SE before the next ST`, s);
     if (this.group === null) {
-      this.envelopeError('UNEXPECTED_SEGMENT', this.interchange ? 'interchange' : 'file', s, null, 'ST outside a functional group (GS ... GE): the transaction is not read', null);
+      this.envelopeError(
+        'UNEXPECTED_SEGMENT',
+        this.interchange ? 'interchange' : 'file',
+        s,
+        null,
+        'ST outside a functional group (GS ... GE): the transaction is not read',
+        null,
+      );
       return;
     }
     const header: TransactionHeader = {
@@ -475,7 +478,8 @@ export class X12Reader<M = never> {
       error: (code, scope, segment, element, message, extra = {}) => {
         if (scope === 'transaction') open.rejected = true;
         if (open.receipt.status === 'A' || scope === 'transaction') open.receipt.status = scope === 'transaction' ? 'R' : 'E';
-        const value = extra.value !== undefined ? extra.value : segment !== null && element !== null ? (segment.elements[element] ?? null) : null;
+        const value =
+          extra.value !== undefined ? extra.value : segment !== null && element !== null ? (segment.elements[element] ?? null) : null;
         return this.raise({ ...position(segment, element), code, scope, message, value, ack: extra.ack, line: extra.line }, open.receipt);
       },
     };
@@ -485,7 +489,14 @@ export class X12Reader<M = never> {
     const tx = this.tx;
     if (tx === null) {
       if (se !== null)
-        this.envelopeError('UNEXPECTED_SEGMENT', this.group ? 'group' : 'interchange', se, null, 'SE without an ST before it: it is ignored', this.group?.errors ?? null);
+        this.envelopeError(
+          'UNEXPECTED_SEGMENT',
+          this.group ? 'group' : 'interchange',
+          se,
+          null,
+          'SE without an ST before it: it is ignored',
+          this.group?.errors ?? null,
+        );
       return;
     }
     if (se === null) {
@@ -495,13 +506,27 @@ export class X12Reader<M = never> {
       const count = trimmed(se.elements[1]);
       const control = trimmed(se.elements[2]);
       if (control !== tx.header.control)
-        tx.ctx.error('CONTROL_NUMBER_MISMATCH', 'transaction', se, 2, `SE02 "${control}" is not the transaction's control number ST02 "${tx.header.control}"`, {
-          ack: { transaction: '3' },
-        });
+        tx.ctx.error(
+          'CONTROL_NUMBER_MISMATCH',
+          'transaction',
+          se,
+          2,
+          `SE02 "${control}" is not the transaction's control number ST02 "${tx.header.control}"`,
+          {
+            ack: { transaction: '3' },
+          },
+        );
       if (count !== String(tx.count))
-        tx.ctx.error('COUNT_MISMATCH', 'transaction', se, 1, `SE01 says ${count || '(nothing)'} segments, the transaction has ${tx.count} (ST to SE)`, {
-          ack: { transaction: '4' },
-        });
+        tx.ctx.error(
+          'COUNT_MISMATCH',
+          'transaction',
+          se,
+          1,
+          `SE01 says ${count || '(nothing)'} segments, the transaction has ${tx.count} (ST to SE)`,
+          {
+            ack: { transaction: '4' },
+          },
+        );
     }
     if (tx.mapper !== null) tx.mapper.end(tx.ctx, se);
     const status = tx.receipt.status;

@@ -55,7 +55,15 @@ export interface ReadAuthorizationNotice {
 export type ResponseEvent = { type: 'document'; document: ReadClaimResponse | ReadAuthorizationNotice };
 
 class ClaimResponseMapper implements TransactionMapper<ResponseEvent> {
-  private doc: ReadClaimResponse = { type: '849', claimNumber: '', date: '', debitMemoNumber: null, currency: null, lines: [], total: null };
+  private doc: ReadClaimResponse = {
+    type: '849',
+    claimNumber: '',
+    date: '',
+    debitMemoNumber: null,
+    currency: null,
+    lines: [],
+    total: null,
+  };
   private line: ReadClaimResponseLine | null = null;
   constructor(private readonly partner: X12PartnerSettings) {}
 

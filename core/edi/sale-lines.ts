@@ -28,16 +28,7 @@ import { Money } from '../money.js';
 import { PosParser, type PosLine, type PosRowError } from '../pos/parser.js';
 import { POS_FIELDS, POS_FIELD_TABLE, type PosField } from '../pos/fields.js';
 import type { X12Error } from './errors.js';
-import {
-  AMT_LINE,
-  AMT_TOTAL,
-  DTM_INVOICE,
-  DTM_SHIP,
-  N1_ENTITIES,
-  PTD_RETURNS,
-  PTD_SALES,
-  type X12PartnerSettings,
-} from './partner.js';
+import { AMT_LINE, AMT_TOTAL, DTM_INVOICE, DTM_SHIP, N1_ENTITIES, PTD_RETURNS, PTD_SALES, type X12PartnerSettings } from './partner.js';
 import { element, type TransactionContext, type TransactionHeader, type TransactionMapper } from './reader.js';
 import type { X12Segment } from './tokenizer.js';
 
@@ -409,7 +400,10 @@ export class SaleLinesMapper implements TransactionMapper<SaleEvent> {
         {
           value: e.value,
           line: e,
-          ack: { segment: missing && !src ? '3' : '8', element: missing ? '1' : e.code === 'INVALID_DATE' ? '8' : e.code === 'VALUE_TOO_LONG' ? '5' : '6' },
+          ack: {
+            segment: missing && !src ? '3' : '8',
+            element: missing ? '1' : e.code === 'INVALID_DATE' ? '8' : e.code === 'VALUE_TOO_LONG' ? '5' : '6',
+          },
         },
       );
     }
@@ -428,7 +422,9 @@ export class SaleLinesMapper implements TransactionMapper<SaleEvent> {
       this.amountSum = this.amountSum.plus(new Money(src.value));
       this.amounts++;
     } catch {
-      ctx.error('INVALID_NUMBER', 'line', src.segment, src.element, `AMT02 "${src.value}" is not an amount`, { ack: { segment: '8', element: '6' } });
+      ctx.error('INVALID_NUMBER', 'line', src.segment, src.element, `AMT02 "${src.value}" is not an amount`, {
+        ack: { segment: '8', element: '6' },
+      });
     }
   }
 
@@ -437,15 +433,29 @@ export class SaleLinesMapper implements TransactionMapper<SaleEvent> {
     const ctt = this.ctt;
     if (ctt === null) {
       if (se !== null)
-        ctx.error('MISSING_SEGMENT', 'transaction', se, null, 'the CTT (transaction totals) is missing: the lines cannot be checked against it', {
-          ack: { segment: '3', transaction: '5' },
-        });
+        ctx.error(
+          'MISSING_SEGMENT',
+          'transaction',
+          se,
+          null,
+          'the CTT (transaction totals) is missing: the lines cannot be checked against it',
+          {
+            ack: { segment: '3', transaction: '5' },
+          },
+        );
     } else {
       const count = element(ctt, 1);
       if (count !== String(this.items))
-        ctx.error('TOTALS_MISMATCH', 'transaction', ctt, 1, `CTT01 says ${count || '(nothing)'} line items, the transaction has ${this.items}`, {
-          ack: { segment: '8', transaction: '5' },
-        });
+        ctx.error(
+          'TOTALS_MISMATCH',
+          'transaction',
+          ctt,
+          1,
+          `CTT01 says ${count || '(nothing)'} line items, the transaction has ${this.items}`,
+          {
+            ack: { segment: '8', transaction: '5' },
+          },
+        );
       const hash = element(ctt, 2);
       if (hash !== '') {
         let ok = false;

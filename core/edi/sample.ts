@@ -56,7 +56,25 @@ export function* sample867(options: Sample867Options): Generator<string> {
   while (written < options.lines) {
     interchange++;
     const control = String(interchange).padStart(9, '0');
-    seg('ISA', '00', ' '.repeat(10), '00', ' '.repeat(10), p.isaQualifier.padEnd(2), p.isaId.padEnd(15), p.ourIsaQualifier.padEnd(2), p.ourIsaId.padEnd(15), '260105', '1200', 'U', '00401', control, '0', 'P', c);
+    seg(
+      'ISA',
+      '00',
+      ' '.repeat(10),
+      '00',
+      ' '.repeat(10),
+      p.isaQualifier.padEnd(2),
+      p.isaId.padEnd(15),
+      p.ourIsaQualifier.padEnd(2),
+      p.ourIsaId.padEnd(15),
+      '260105',
+      '1200',
+      'U',
+      '00401',
+      control,
+      '0',
+      'P',
+      c,
+    );
     seg('GS', 'PT', p.isaId, p.ourIsaId, '20260105', '1200', interchange, 'X', '004010');
     let transactions = 0;
     while (transactions < perIc && written < options.lines) {

@@ -59,7 +59,8 @@ export function writeInterchange(env: X12EnvelopeInput, transactions: { type: st
   const date = `${at.getUTCFullYear()}${two(at.getUTCMonth() + 1)}${two(at.getUTCDate())}`;
   const hhmm = `${two(at.getUTCHours())}${two(at.getUTCMinutes())}`;
   const isaControl = String(env.interchangeControl).padStart(9, '0');
-  if (!/^\d{9}$/.test(isaControl) || env.interchangeControl < 1) throw new Error(`interchange control number ${env.interchangeControl} is not 1..999999999`);
+  if (!/^\d{9}$/.test(isaControl) || env.interchangeControl < 1)
+    throw new Error(`interchange control number ${env.interchangeControl} is not 1..999999999`);
   const functional = FUNCTIONAL_IDS[transactions[0]?.type ?? ''] ?? 'FA';
   const out: string[] = [];
   const term = d.segment + (d.lineBreak && d.segment !== '\n' ? '\n' : '');
@@ -100,7 +101,10 @@ export function writeInterchange(env: X12EnvelopeInput, transactions: { type: st
   let control = env.transactionControl;
   for (const t of transactions) {
     const st = String(control++).padStart(4, '0');
-    const body: Segment[] = [['ST', t.type, st, ...(t.type === '999' ? [version === '005010' ? '005010X231A1' : null] : [])], ...t.segments];
+    const body: Segment[] = [
+      ['ST', t.type, st, ...(t.type === '999' ? [version === '005010' ? '005010X231A1' : null] : [])],
+      ...t.segments,
+    ];
     for (const seg of body) out.push(line(seg));
     out.push(line(['SE', body.length + 1, st]));
   }
@@ -123,7 +127,10 @@ function freeText(text: string, d: Partial<X12WriteDelimiters> | undefined): str
 export type X12LineResponse = 'accepted' | 'adjusted' | 'rejected';
 
 /** The 849 status of a verdict: adjusted when less than claimed is granted. */
-export function lineResponse(line: Pick<ClaimLineInput, 'quantity' | 'claimedAmount'>, verdict: Pick<LineVerdictResult, 'verdict' | 'acceptedQuantity' | 'approvedAmount'>): X12LineResponse {
+export function lineResponse(
+  line: Pick<ClaimLineInput, 'quantity' | 'claimedAmount'>,
+  verdict: Pick<LineVerdictResult, 'verdict' | 'acceptedQuantity' | 'approvedAmount'>,
+): X12LineResponse {
   if (verdict.verdict === 'rejected') return 'rejected';
   if (verdict.verdict === 'partial' || verdict.acceptedQuantity !== line.quantity) return 'adjusted';
   if (line.claimedAmount && !new Money(verdict.approvedAmount).eq(new Money(line.claimedAmount))) return 'adjusted';
@@ -147,7 +154,11 @@ export const QTY_GRANTED = 'QA';
 export const AMT_CLAIMED = 'RC';
 
 /** The 849 segments of one claim (ST/SE excluded). */
-export function claimResponseSegments(input: ClaimResponseInput, partner: X12PartnerSettings, delimiters?: Partial<X12WriteDelimiters>): Segment[] {
+export function claimResponseSegments(
+  input: ClaimResponseInput,
+  partner: X12PartnerSettings,
+  delimiters?: Partial<X12WriteDelimiters>,
+): Segment[] {
   const auth = partner.refs.authorization[0]!;
   const segs: Segment[] = [
     ['BRC', '00', input.claimNumber, ccyymmdd(input.date)],
@@ -245,10 +256,15 @@ function transactionAck(t: TransactionReceipt, kind: '997' | '999'): Segment[] {
   const elementTag = kind === '999' ? 'IK4' : 'AK4';
   const codes = new Set<string>();
   let n = 0;
+  // two lines sharing one bad segment (a PTD-level date) are one AK3/AK4
+  const seen = new Set<string>();
   for (const e of t.errors) {
     if (e.ack?.transaction) codes.add(e.ack.transaction);
     if (e.segmentTag === null || e.segmentInTransaction === null || e.ack?.segment === undefined) continue;
     if (e.segmentTag === 'SE' || e.segmentTag === 'ST') continue;
+    const key = `${e.segmentInTransaction}:${e.element}:${e.ack.element ?? ''}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
     if (n++ >= MAX_ACK_ERRORS) break;
     segs.push([segmentTag, e.segmentTag, e.segmentInTransaction, null, e.ack.segment]);
     if (e.element !== null && e.ack.element) segs.push([elementTag, e.element, null, e.ack.element, ackValue(e)]);
@@ -261,7 +277,12 @@ function transactionAck(t: TransactionReceipt, kind: '997' | '999'): Segment[] {
 /** The bad value as AK404 carries it: printable, at most 99 characters, delimiters left out. */
 function ackValue(e: X12Error): string | null {
   if (e.value === null || e.value === '') return null;
-  return e.value.replace(/[^ -~]/g, '').replace(/[*~>|^:\]]/g, '').slice(0, 99) || null;
+  return (
+    e.value
+      .replace(/[^ -~]/g, '')
+      .replace(/[*~>|^:\]]/g, '')
+      .slice(0, 99) || null
+  );
 }
 
 /**

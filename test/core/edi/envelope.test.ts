@@ -19,9 +19,18 @@ describe('X12 envelopes', () => {
 
   it.each([
     ['SE01 miscounts the segments', { seCount: '12' }, 'COUNT_MISMATCH', /SE01 says 12 segments, the transaction has 39/, '4'],
-    ['SE02 is not ST02', { seControl: '9999' }, 'CONTROL_NUMBER_MISMATCH', /SE02 "9999" is not the transaction's control number ST02 "0002"/, '3'],
+    [
+      'SE02 is not ST02',
+      { seControl: '9999' },
+      'CONTROL_NUMBER_MISMATCH',
+      /SE02 "9999" is not the transaction's control number ST02 "0002"/,
+      '3',
+    ],
   ])('rejects a transaction whose %s, and keeps the ones around it', async (_n, extra, code, message, ak5) => {
-    const { errors, posLines, receipts } = await readX12(interchange({ transactions: [tx('0001'), tx('0002', extra), tx('0003')] }), PARTNER);
+    const { errors, posLines, receipts } = await readX12(
+      interchange({ transactions: [tx('0001'), tx('0002', extra), tx('0003')] }),
+      PARTNER,
+    );
     expect(posLines).toHaveLength(6);
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatchObject({ code, scope: 'transaction', transaction: '0002', segmentTag: 'SE', ack: { transaction: ak5 } });
@@ -37,7 +46,13 @@ describe('X12 envelopes', () => {
   });
 
   it('reports a GE or IEA that disagrees without undoing sound transactions', async () => {
-    const text = interchange({ transactions: [tx('0001'), tx('0002')], geCount: '3', geControl: '77', ieaCount: '2', ieaControl: '000000999' });
+    const text = interchange({
+      transactions: [tx('0001'), tx('0002')],
+      geCount: '3',
+      geControl: '77',
+      ieaCount: '2',
+      ieaControl: '000000999',
+    });
     const { errors, posLines, receipts } = await readX12(text, PARTNER);
     expect(posLines).toHaveLength(6);
     expect(errors.map((e) => [e.code, e.scope, e.segmentTag, e.element])).toEqual([
@@ -80,7 +95,9 @@ describe('X12 envelopes', () => {
   });
 
   it('ignores, and reports, a segment outside any transaction', async () => {
-    const text = interchange({ transactions: [tx('0001')] }).replace('GS*', 'NTE*stray~\nGS*').replace(/(ST\*867)/, 'REF*XX*1~\n$1');
+    const text = interchange({ transactions: [tx('0001')] })
+      .replace('GS*', 'NTE*stray~\nGS*')
+      .replace(/(ST\*867)/, 'REF*XX*1~\n$1');
     const { errors, posLines } = await readX12(text, PARTNER);
     expect(posLines).toHaveLength(3);
     expect(errors.map((e) => [e.code, e.segmentTag])).toEqual([

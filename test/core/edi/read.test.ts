@@ -8,7 +8,8 @@ const PIPE: Delims = { element: '|', component: '^', segment: '\n', lineBreak: '
 const BRACKET: Delims = { element: '*', component: ':', segment: ']', lineBreak: '' };
 const CRLF: Delims = { element: '*', component: '>', segment: '~', lineBreak: '\r\n' };
 
-const file867 = (d: Delims = STAR, opts = {}) => interchange({ transactions: [{ type: '867', control: '0001', body: body867(d, opts) }] }, d);
+const file867 = (d: Delims = STAR, opts = {}) =>
+  interchange({ transactions: [{ type: '867', control: '0001', body: body867(d, opts) }] }, d);
 
 describe('X12 tokenizer', () => {
   it.each([
@@ -29,8 +30,10 @@ describe('X12 tokenizer', () => {
   });
 
   it('reads two interchanges with different delimiters in one file, and a trimmed (not fixed-width) ISA', () => {
-    const second = interchange({ control: '000000102', transactions: [{ type: '867', control: '0001', body: body867(PIPE) }] }, PIPE)
-      .replace('ZZ|ARROWDIST      |', 'ZZ|ARROWDIST|');
+    const second = interchange(
+      { control: '000000102', transactions: [{ type: '867', control: '0001', body: body867(PIPE) }] },
+      PIPE,
+    ).replace('ZZ|ARROWDIST      |', 'ZZ|ARROWDIST|');
     const text = file867(STAR) + '\n' + second;
     const t = new X12Tokenizer();
     const segs = [...t.push(text), ...t.end()].flatMap((x) => (x.type === 'segment' ? [x.segment] : []));
@@ -74,7 +77,10 @@ function eventsOf(text: string, cuts: number[]): X12Event[] {
 describe('chunk boundaries', () => {
   const text =
     file867(STAR) +
-    interchange({ control: '000000102', transactions: [{ type: '867', control: '0007', body: body867(BRACKET, { cttCount: '9' }) }] }, BRACKET) +
+    interchange(
+      { control: '000000102', transactions: [{ type: '867', control: '0007', body: body867(BRACKET, { cttCount: '9' }) }] },
+      BRACKET,
+    ) +
     interchange({ control: '000000103', functionalId: 'CF', transactions: [{ type: '844', control: '0001', body: body844() }] }, CRLF) +
     file867(PIPE, { badDate: true });
   const whole = JSON.stringify(eventsOf(text, []));
@@ -89,7 +95,14 @@ describe('chunk boundaries', () => {
   });
 
   it('one character at a time gives the same events', () => {
-    expect(JSON.stringify(eventsOf(text, Array.from({ length: text.length }, (_, i) => i)))).toBe(whole);
+    expect(
+      JSON.stringify(
+        eventsOf(
+          text,
+          Array.from({ length: text.length }, (_, i) => i),
+        ),
+      ),
+    ).toBe(whole);
   });
 });
 
@@ -111,7 +124,13 @@ describe('867 to POS lines', () => {
     expect(extra1).toEqual({ activity: 'SS', upc: '012345678905', description: 'Op amp, SOIC-8' });
     expect(first!.invoiceKey).toBe('INV-1001');
     // header-level distributor, PTD-level invoice, line-level part
-    expect(posLines[1]).toMatchObject({ invoiceNumber: 'INV-1001', invoiceLine: '2', vendorPartNumber: 'ACM-777', quantity: 50, authorizedCost: null });
+    expect(posLines[1]).toMatchObject({
+      invoiceNumber: 'INV-1001',
+      invoiceLine: '2',
+      vendorPartNumber: 'ACM-777',
+      quantity: 50,
+      authorizedCost: null,
+    });
   });
 
   it('makes a return PTD negative and a credit/return line', async () => {
@@ -120,8 +139,14 @@ describe('867 to POS lines', () => {
   });
 
   it('uses the partner qualifiers for the authorization REF and the part ids', async () => {
-    const partner = { ...PARTNER, refs: { ...PARTNER.refs, authorization: ['ZZ'] }, productIds: { ...PARTNER.productIds, vendorPart: ['MG'] } };
-    const text = file867().replace(/REF\*AH\*/g, 'REF*ZZ*').replace(/LIN\*(\d)\*VP\*/g, 'LIN*$1*MG*');
+    const partner = {
+      ...PARTNER,
+      refs: { ...PARTNER.refs, authorization: ['ZZ'] },
+      productIds: { ...PARTNER.productIds, vendorPart: ['MG'] },
+    };
+    const text = file867()
+      .replace(/REF\*AH\*/g, 'REF*ZZ*')
+      .replace(/LIN\*(\d)\*VP\*/g, 'LIN*$1*MG*');
     const { posLines } = await readX12(text, partner);
     expect(posLines[0]).toMatchObject({ authorizationNumber: 'SD-2026-0042', vendorPartNumber: 'ACM-555' });
   });
@@ -144,7 +169,9 @@ describe('867 to POS lines', () => {
       value: '2025-13-45',
     });
     expect(errors[0]!.line).toMatchObject({ row: 1, column: 'invoiceDate', code: 'INVALID_DATE' });
-    expect(errors[0]!.message).toMatch(/^line 1: invoiceDate \(DTM02\) .*at interchange 000000101, group 101, transaction 0001 \(867\), segment 9 DTM, 7 in the transaction, element DTM02, byte \d+/);
+    expect(errors[0]!.message).toMatch(
+      /^line 1: invoiceDate \(DTM02\) .*at interchange 000000101, group 101, transaction 0001 \(867\), segment 9 DTM, 7 in the transaction, element DTM02, byte \d+/,
+    );
     expect(receipts[0]!.groups[0]!.transactions[0]!.status).toBe('E');
   });
 
@@ -198,8 +225,17 @@ describe('844 to claim lines', () => {
     expect(posLines).toEqual([]);
     expect(claims).toHaveLength(1);
     const claim = claims[0]!;
-    expect(claim).toMatchObject({ debitMemoNumber: 'DM-55012', date: '2026-01-06', currency: 'USD', distributorId: 'ARW01', lines: 2, claimedTotal: '50.0000' });
-    expect(claim.claimLines.map((l) => [l.invoiceNumber, l.invoiceLine, l.quantity, l.claimedAmount, l.authorizationNumber, l.debitMemoNumber])).toEqual([
+    expect(claim).toMatchObject({
+      debitMemoNumber: 'DM-55012',
+      date: '2026-01-06',
+      currency: 'USD',
+      distributorId: 'ARW01',
+      lines: 2,
+      claimedTotal: '50.0000',
+    });
+    expect(
+      claim.claimLines.map((l) => [l.invoiceNumber, l.invoiceLine, l.quantity, l.claimedAmount, l.authorizationNumber, l.debitMemoNumber]),
+    ).toEqual([
       ['INV-1001', '1', 100, '40.00', 'SD-2026-0042', 'DM-55012'],
       ['INV-1002', '2', 25, '10.00', 'SD-2026-0042', 'DM-55012'],
     ]);

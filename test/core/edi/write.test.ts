@@ -89,14 +89,25 @@ describe('849: the answer to an 844, line by line', () => {
   it('writes a sound envelope and reads back accepted, adjusted and rejected lines', () => {
     const text = write849(input, env());
     expect(envelopeErrors(text)).toEqual([]);
-    expect(text.split('\n')[0]).toBe('ISA*00*          *00*          *ZZ*ACMESEMI       *ZZ*ARROWDIST      *260107*0930*U*00401*000004711*0*P*>~');
+    expect(text.split('\n')[0]).toBe(
+      'ISA*00*          *00*          *ZZ*ACMESEMI       *ZZ*ARROWDIST      *260107*0930*U*00401*000004711*0*P*>~',
+    );
     expect(text).toContain('GS*CF*ACMESEMI*ARROWDIST*20260107*0930*12*X*004010~');
     const { documents } = readResponses(text, PARTNER);
     expect(documents).toHaveLength(1);
     const doc = documents[0]!;
-    expect(doc).toMatchObject({ type: '849', claimNumber: 'CLM-000123', debitMemoNumber: 'DM-55012', date: '2026-01-07', currency: 'USD', total: '80.00' });
+    expect(doc).toMatchObject({
+      type: '849',
+      claimNumber: 'CLM-000123',
+      debitMemoNumber: 'DM-55012',
+      date: '2026-01-07',
+      currency: 'USD',
+      total: '80.00',
+    });
     if (doc.type !== '849') throw new Error('not an 849');
-    expect(doc.lines.map((l) => [l.lineNumber, l.invoiceNumber, l.response, l.reason, l.claimedQuantity, l.grantedQuantity, l.grantedAmount])).toEqual([
+    expect(
+      doc.lines.map((l) => [l.lineNumber, l.invoiceNumber, l.response, l.reason, l.claimedQuantity, l.grantedQuantity, l.grantedAmount]),
+    ).toEqual([
       [1, 'INV-1001', 'accepted', null, 100, 100, '40.00'],
       [2, 'INV-1002', 'adjusted', 'QTY_EXCEEDS_APPROVED', 150, 100, '40.00'],
       [3, 'INV-1003', 'rejected', 'AUTH_NOT_FOUND', 100, 0, '0.00'],
@@ -107,8 +118,12 @@ describe('849: the answer to an 844, line by line', () => {
   });
 
   it('counts an amount cut as adjusted even when the quantity stands', () => {
-    expect(lineResponse({ quantity: 10, claimedAmount: '5.00' }, { verdict: 'accepted', acceptedQuantity: 10, approvedAmount: '4.0000' })).toBe('adjusted');
-    expect(lineResponse({ quantity: 10, claimedAmount: '5.00' }, { verdict: 'accepted', acceptedQuantity: 10, approvedAmount: '5.0000' })).toBe('accepted');
+    expect(
+      lineResponse({ quantity: 10, claimedAmount: '5.00' }, { verdict: 'accepted', acceptedQuantity: 10, approvedAmount: '4.0000' }),
+    ).toBe('adjusted');
+    expect(
+      lineResponse({ quantity: 10, claimedAmount: '5.00' }, { verdict: 'accepted', acceptedQuantity: 10, approvedAmount: '5.0000' }),
+    ).toBe('accepted');
   });
 
   it("writes a partner's own reason code where it has one", () => {
@@ -202,13 +217,11 @@ describe('997 / 999: what was received', () => {
       'AK2*867*0003~',
       'AK3*DTM*7**8~',
       'AK4*2**8*2025-13-45~',
-      'AK3*DTM*7**8~',
-      'AK4*2**8*2025-13-45~',
       'AK5*E*5~',
       'AK2*867*0004~',
       'AK5*R*4~',
       'AK9*P*4*4*2~',
-      'SE*17*0001~',
+      'SE*15*0001~',
       'GE*1*12~',
     ]);
   });
@@ -224,7 +237,10 @@ describe('997 / 999: what was received', () => {
   });
 
   it('writes none for an interchange skipped whole', async () => {
-    const { receipts } = await readX12(interchange({ sender: 'STRANGER', transactions: [{ type: '867', control: '0001', body: body867() }] }), PARTNER);
+    const { receipts } = await readX12(
+      interchange({ sender: 'STRANGER', transactions: [{ type: '867', control: '0001', body: body867() }] }),
+      PARTNER,
+    );
     expect(writeAcknowledgment(receipts[0]!, env())).toBeNull();
   });
 });

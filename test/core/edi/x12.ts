@@ -37,14 +37,35 @@ export interface InterchangeSpec {
 }
 
 export function isa(d: Delims, control: string, sender = PARTNER.isaId): string[] {
-  return ['ISA', '00', '          ', '00', '          ', 'ZZ', sender.padEnd(15), 'ZZ', 'ACMESEMI'.padEnd(15), '260105', '1200', 'U', '00401', control, '0', 'P', d.component];
+  return [
+    'ISA',
+    '00',
+    '          ',
+    '00',
+    '          ',
+    'ZZ',
+    sender.padEnd(15),
+    'ZZ',
+    'ACMESEMI'.padEnd(15),
+    '260105',
+    '1200',
+    'U',
+    '00401',
+    control,
+    '0',
+    'P',
+    d.component,
+  ];
 }
 
 /** One interchange (one group) as text. */
 export function interchange(spec: InterchangeSpec, d: Delims = STAR): string {
   const control = spec.control ?? '000000101';
   const group = spec.groupControl ?? '101';
-  const segs: string[][] = [isa(d, control, spec.sender), ['GS', spec.functionalId ?? 'PT', spec.sender ?? PARTNER.isaId, 'ACMESEMI', '20260105', '1200', group, 'X', '004010']];
+  const segs: string[][] = [
+    isa(d, control, spec.sender),
+    ['GS', spec.functionalId ?? 'PT', spec.sender ?? PARTNER.isaId, 'ACMESEMI', '20260105', '1200', group, 'X', '004010'],
+  ];
   for (const t of spec.transactions) {
     segs.push(['ST', t.type, t.control], ...t.body);
     if (!t.noSe) segs.push(['SE', t.seCount ?? String(t.body.length + 2), t.seControl ?? t.control]);
@@ -55,7 +76,10 @@ export function interchange(spec: InterchangeSpec, d: Delims = STAR): string {
 }
 
 /** An 867 body in the industry's usage: a distributor, two invoices (a sale of two lines, a return), totals. */
-export function body867(d: Delims = STAR, opts: { cttCount?: string; cttHash?: string; total?: string; badDate?: boolean } = {}): string[][] {
+export function body867(
+  d: Delims = STAR,
+  opts: { cttCount?: string; cttHash?: string; total?: string; badDate?: boolean } = {},
+): string[][] {
   return [
     ['BPT', '00', 'RPT-2026-01', '20260105', '01'],
     ['DTM', '090', '20251201'],
