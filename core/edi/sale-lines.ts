@@ -428,6 +428,17 @@ export class SaleLinesMapper implements TransactionMapper<SaleEvent> {
     }
   }
 
+  /** A written total that is not the lines' (or not a number) rejects the transaction. */
+  private checkTotal(ctx: TransactionContext<SaleEvent>, segment: X12Segment, n: number, actual: Money, message: string): void {
+    let same = false;
+    try {
+      same = new Money(element(segment, n)).eq(actual);
+    } catch {
+      same = false;
+    }
+    if (!same) ctx.error('TOTALS_MISMATCH', 'transaction', segment, n, message, { ack: { segment: '8', transaction: '5' } });
+  }
+
   end(ctx: TransactionContext<SaleEvent>, se: X12Segment | null): void {
     this.flush(ctx);
     const ctt = this.ctt;
@@ -445,54 +456,31 @@ export class SaleLinesMapper implements TransactionMapper<SaleEvent> {
         );
     } else {
       const count = element(ctt, 1);
-      if (count !== String(this.items))
-        ctx.error(
-          'TOTALS_MISMATCH',
-          'transaction',
-          ctt,
-          1,
-          `CTT01 says ${count || '(nothing)'} line items, the transaction has ${this.items}`,
-          {
-            ack: { segment: '8', transaction: '5' },
-          },
-        );
+      this.checkTotal(
+        ctx,
+        ctt,
+        1,
+        new Money(this.items),
+        `CTT01 says ${count || '(nothing)'} line items, the transaction has ${this.items}`,
+      );
       const hash = element(ctt, 2);
-      if (hash !== '') {
-        let ok = false;
-        try {
-          ok = new Money(hash).eq(this.quantityHash);
-        } catch {
-          ok = false;
-        }
-        if (!ok)
-          ctx.error(
-            'TOTALS_MISMATCH',
-            'transaction',
-            ctt,
-            2,
-            `CTT02 says the quantities add up to ${hash}, the lines' quantities add up to ${this.quantityHash.toString()}`,
-            { ack: { segment: '8', transaction: '5' } },
-          );
-      }
-    }
-    if (this.total !== null && this.amounts > 0) {
-      const written = element(this.total, 2);
-      let ok = false;
-      try {
-        ok = new Money(written).eq(this.amountSum);
-      } catch {
-        ok = false;
-      }
-      if (!ok)
-        ctx.error(
-          'TOTALS_MISMATCH',
-          'transaction',
-          this.total,
+      if (hash !== '')
+        this.checkTotal(
+          ctx,
+          ctt,
           2,
-          `AMT*${AMT_TOTAL} says ${written}, the lines' AMT*${AMT_LINE} add up to ${this.amountSum.toFixed(2)}`,
-          { ack: { segment: '8', transaction: '5' } },
+          this.quantityHash,
+          `CTT02 says the quantities add up to ${hash}, the lines' quantities add up to ${this.quantityHash.toString()}`,
         );
     }
+    if (this.total !== null && this.amounts > 0)
+      this.checkTotal(
+        ctx,
+        this.total,
+        2,
+        this.amountSum,
+        `AMT*${AMT_TOTAL} says ${element(this.total, 2)}, the lines' AMT*${AMT_LINE} add up to ${this.amountSum.toFixed(2)}`,
+      );
     if (this.document === '844') {
       ctx.emit({
         type: 'claim',

@@ -7,6 +7,7 @@
  */
 import { Money } from '../money.js';
 import type { X12PartnerSettings } from './partner.js';
+import { isaElements } from './writer.js';
 
 export interface Sample867Options {
   /** POS lines in all */
@@ -25,15 +26,11 @@ export interface Sample867Options {
   chunkChars?: number;
 }
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+/** A well-spread number in 0..n-1 from a few integers (a multiplicative hash: repeatable, no state). */
+function spread(n: number, ...keys: number[]): number {
+  let h = 0x9e3779b1;
+  for (const k of keys) h = Math.imul(h ^ k, 0x85ebca6b) ^ (h >>> 13);
+  return (h >>> 0) % n;
 }
 
 /** The chunks of a generated 867 file. */
@@ -44,7 +41,7 @@ export function* sample867(options: Sample867Options): Generator<string> {
   const perTx = options.linesPerTransaction ?? 10_000;
   const perIc = options.transactionsPerInterchange ?? 50;
   const chunkChars = options.chunkChars ?? 64 * 1024;
-  const random = rng(options.seed ?? 1);
+  const seed = options.seed ?? 1;
   const p = options.partner;
   let buf = '';
   let written = 0;
@@ -57,23 +54,16 @@ export function* sample867(options: Sample867Options): Generator<string> {
     interchange++;
     const control = String(interchange).padStart(9, '0');
     seg(
-      'ISA',
-      '00',
-      ' '.repeat(10),
-      '00',
-      ' '.repeat(10),
-      p.isaQualifier.padEnd(2),
-      p.isaId.padEnd(15),
-      p.ourIsaQualifier.padEnd(2),
-      p.ourIsaId.padEnd(15),
-      '260105',
-      '1200',
-      'U',
-      '00401',
-      control,
-      '0',
-      'P',
-      c,
+      ...isaElements({
+        from: [p.isaQualifier, p.isaId],
+        to: [p.ourIsaQualifier, p.ourIsaId],
+        yymmdd: '260105',
+        hhmm: '1200',
+        version: '004010',
+        control,
+        usage: 'P',
+        component: c,
+      }),
     );
     seg('GS', 'PT', p.isaId, p.ourIsaId, '20260105', '1200', interchange, 'X', '004010');
     let transactions = 0;
@@ -94,7 +84,7 @@ export function* sample867(options: Sample867Options): Generator<string> {
       let total = new Money(0);
       while (items < perTx && written < options.lines) {
         invoice++;
-        const lines = Math.min(1 + Math.floor(random() * 4), perTx - items, options.lines - written);
+        const lines = Math.min(1 + spread(4, seed, invoice), perTx - items, options.lines - written);
         const isReturn = invoice % 10 === 0;
         s('PTD', isReturn ? 'BN' : 'SS');
         s('DTM', '003', `202512${String(1 + (invoice % 28)).padStart(2, '0')}`);
@@ -102,8 +92,8 @@ export function* sample867(options: Sample867Options): Generator<string> {
         s('N1', 'EN', `End Customer ${invoice % 500}`);
         s('N4', 'Austin', 'TX', '78701', 'US');
         for (let l = 1; l <= lines; l++) {
-          const qty = 1 + Math.floor(random() * 500);
-          const part = Math.floor(random() * 5000);
+          const qty = 1 + spread(500, seed, invoice, l);
+          const part = spread(5000, seed, invoice, l, 7);
           const resale = (1 + (part % 90) / 10).toFixed(2);
           s('QTY', '39', qty, `EA`);
           s('LIN', l, 'VP', `VP-${part}`, 'BP', `DP-${part}`);

@@ -48,6 +48,39 @@ const two = (n: number) => String(n).padStart(2, '0');
 /** YYYY-MM-DD → CCYYMMDD */
 export const ccyymmdd = (iso: string): string => iso.replace(/-/g, '');
 
+/** The ISA's 16 elements (its ids padded to their fixed widths), the tag first. */
+export function isaElements(isa: {
+  from: [qualifier: string, id: string];
+  to: [qualifier: string, id: string];
+  yymmdd: string;
+  hhmm: string;
+  version: string;
+  control: string;
+  usage: string;
+  component: string;
+}): string[] {
+  const v5 = isa.version >= '005010';
+  return [
+    'ISA',
+    '00',
+    pad('', 10),
+    '00',
+    pad('', 10),
+    pad(isa.from[0], 2),
+    pad(isa.from[1], 15),
+    pad(isa.to[0], 2),
+    pad(isa.to[1], 15),
+    isa.yymmdd,
+    isa.hhmm,
+    v5 ? '^' : 'U',
+    v5 ? '00501' : '00401',
+    isa.control,
+    '0',
+    isa.usage,
+    isa.component,
+  ];
+}
+
 /** Serializes transactions of one functional group into one interchange. */
 export function writeInterchange(env: X12EnvelopeInput, transactions: { type: string; segments: Segment[] }[]): string {
   const d = { ...DEFAULT_WRITE_DELIMITERS, ...env.delimiters };
@@ -77,25 +110,18 @@ export function writeInterchange(env: X12EnvelopeInput, transactions: { type: st
     return values.join(d.element) + term;
   };
   out.push(
-    line([
-      'ISA',
-      '00',
-      pad('', 10),
-      '00',
-      pad('', 10),
-      pad(p.ourIsaQualifier, 2),
-      pad(p.ourIsaId, 15),
-      pad(p.isaQualifier, 2),
-      pad(p.isaId, 15),
-      yymmdd,
-      hhmm,
-      version >= '005010' ? '^' : 'U',
-      version >= '005010' ? '00501' : '00401',
-      isaControl,
-      '0',
-      p.usage ?? 'P',
-      d.component,
-    ]),
+    line(
+      isaElements({
+        from: [p.ourIsaQualifier, p.ourIsaId],
+        to: [p.isaQualifier, p.isaId],
+        yymmdd,
+        hhmm,
+        version,
+        control: isaControl,
+        usage: p.usage ?? 'P',
+        component: d.component,
+      }),
+    ),
   );
   out.push(line(['GS', functional, p.ourGsId ?? p.ourIsaId, p.gsId ?? p.isaId, date, hhmm, env.groupControl, 'X', version]));
   let control = env.transactionControl;
