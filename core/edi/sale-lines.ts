@@ -66,6 +66,7 @@ type ExtraColumn = (typeof EXTRA_COLUMNS)[number];
 type Column = PosField | ExtraColumn;
 const COLUMNS: readonly Column[] = [...POS_FIELDS, ...EXTRA_COLUMNS];
 const COLUMN_INDEX = new Map<Column, number>(COLUMNS.map((c, i) => [c, i]));
+const INVOICE_LINE = COLUMN_INDEX.get('invoiceLine')!;
 
 interface Source {
   value: string;
@@ -376,7 +377,7 @@ export class SaleLinesMapper implements TransactionMapper<SaleEvent> {
       sources[c] = src!;
       cells[c] = src?.value ?? '';
     }
-    if (cells[COLUMN_INDEX.get('invoiceLine')!] === '') cells[COLUMN_INDEX.get('invoiceLine')!] = String(this.ordinal);
+    if (cells[INVOICE_LINE] === '') cells[INVOICE_LINE] = String(this.ordinal);
     const { line, errors } = this.sink.map(cells);
     if (line !== null) {
       this.lines++;

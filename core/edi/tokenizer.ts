@@ -57,10 +57,14 @@ function isBreak(c: string): boolean {
   return c === CR || c === LF;
 }
 
-/** UTF-8 length of a text (ASCII fast path). */
-export function utf8Length(text: string): number {
-  let n = text.length;
-  for (let i = 0; i < text.length; i++) {
+function isBreakCode(c: number): boolean {
+  return c === 13 || c === 10;
+}
+
+/** UTF-8 length of text[from, to) (ASCII fast path; no copy). */
+export function utf8Length(text: string, from = 0, to = text.length): number {
+  let n = to - from;
+  for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
     if (c < 0x80) continue;
     if (c < 0x800) n += 1;
@@ -121,7 +125,7 @@ export class X12Tokenizer {
   /** Drops the first `chars` characters of the buffer, counting their bytes. */
   private advance(chars: number): void {
     if (chars === 0) return;
-    this.bufOffset += utf8Length(this.buf.slice(0, chars));
+    this.bufOffset += utf8Length(this.buf, 0, chars);
     this.buf = this.buf.slice(chars);
   }
 
@@ -150,14 +154,14 @@ export class X12Tokenizer {
       let done = false;
       for (;;) {
         let start = pos;
-        while (start < buf.length && isBreak(buf[start]!) && buf[start] !== d.segment) start++;
+        while (start < buf.length && isBreakCode(buf.charCodeAt(start)) && buf[start] !== d.segment) start++;
         const at = buf.indexOf(d.segment, start);
         if (at < 0) break;
         let text = buf.slice(start, at);
         if (d.segment === LF && text.endsWith(CR)) text = text.slice(0, -1);
         const offset = posOffset + (start - pos);
         const segment = this.emit(out, text, offset);
-        posOffset = offset + utf8Length(buf.slice(start, at + 1));
+        posOffset = offset + utf8Length(buf, start, at + 1);
         pos = at + 1;
         if (segment !== null && segment.tag === 'IEA') {
           this.delimiters = null;
@@ -181,9 +185,10 @@ export class X12Tokenizer {
 
   private emit(out: X12Token[], text: string, offset: number): X12Segment | null {
     const d = this.delimiters!;
-    if (text.trim() === '') return null;
+    if (text === '' || (text.charCodeAt(0) <= 32 && text.trim() === '')) return null;
     const elements = text.split(d.element);
-    const tag = elements[0]!.trim();
+    const first = elements[0]!;
+    const tag = first.charCodeAt(0) <= 32 || first.charCodeAt(first.length - 1) <= 32 ? first.trim() : first;
     elements[0] = tag;
     const segment: X12Segment = { tag, elements, index: ++this.index, offset, delimiters: d };
     out.push({ type: 'segment', segment });
