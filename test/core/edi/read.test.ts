@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { claimLineFromPos } from '../../../core/claims/from-pos.js';
 import { X12FileReader, X12Tokenizer, readX12, type X12Event } from '../../../core/edi/index.js';
-import { parsePosText } from '../../../core/pos/index.js';
+import { decodeChunks, parsePosText } from '../../../core/pos/index.js';
 import { PARTNER, STAR, body844, body867, interchange, type Delims } from './x12.js';
 
 const PIPE: Delims = { element: '|', component: '^', segment: '\n', lineBreak: '' };
@@ -92,6 +92,17 @@ describe('chunk boundaries', () => {
       }),
       { numRuns: 150 },
     );
+  });
+
+  it('reads bytes cut inside a multi-byte character like the text', async () => {
+    const accented = file867(STAR).replace(/Bosch GmbH/g, 'Bösch GmbH ✓');
+    const bytes = new TextEncoder().encode(accented);
+    const pieces = Array.from({ length: Math.ceil(bytes.length / 7) }, (_, i) => bytes.subarray(i * 7, i * 7 + 7));
+    const fromBytes = await readX12(decodeChunks(pieces), PARTNER);
+    const fromText = await readX12(accented, PARTNER);
+    expect(fromBytes.errors).toEqual([]);
+    expect(fromBytes.posLines).toEqual(fromText.posLines);
+    expect(fromBytes.posLines[0]!.endCustomerName).toBe('Bösch GmbH ✓');
   });
 
   it('one character at a time gives the same events', () => {
