@@ -3,8 +3,8 @@
  * partner is in the ISA/GS envelopes, and the qualifiers it uses where the standard leaves a
  * choice: which REF carries the authorization (ship & debit) number, which LIN/PO1 product-id
  * qualifier means the vendor's part or the distributor's, which UIT price qualifier is resale,
- * book cost or authorized cost. Defaults follow the common electronic-components usage; a partner
- * that uses other codes sets its own.
+ * book cost or authorized cost. The defaults are BEC's pick among the usual X12 codes, not a
+ * published industry profile: a partner that uses other codes sets its own.
  */
 import type { ReasonCode } from '../domain.js';
 
