@@ -95,6 +95,18 @@ export function explainLine(line: ExplainedLine, options: { locale?: string; cur
         );
         break;
       }
+      case 'AUTH_CANCELLED': {
+        const shipChecked = inputs.dateChecked === 'shipDate';
+        out.push(
+          c.authCancelled(
+            shipChecked,
+            (shipChecked ? line.shipDate : line.invoiceDate) || '—',
+            line.authorizationNumber ?? '—',
+            str(inputs.cancelledFrom) ?? '—',
+          ),
+        );
+        break;
+      }
       case 'AUTH_NOT_FOR_DISTRIBUTOR':
         out.push(c.authNotForDistributor(line.authorizationNumber ?? '—'));
         break;
