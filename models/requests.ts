@@ -44,6 +44,8 @@ export class PriceRequestLine extends Model<InferAttributes<PriceRequestLine>, I
   declare requestedCost: DbMoney;
   declare counterCost: DbMoney | null;
   declare counterQuantity: number | null;
+  /** on a change request: the authorization line this line changes */
+  declare authorizationLineId: CreationOptional<number | null>;
   declare createdAt: CreationOptional<Date>;
   declare updatedAt: CreationOptional<Date>;
 }
@@ -133,6 +135,7 @@ export function initRequestModels(sequelize: Sequelize) {
       requestedCost: col.money(),
       counterCost: col.money(true),
       counterQuantity: col.int(true),
+      authorizationLineId: col.ref(true),
       ...stamps(),
     },
     { ...common, tableName: 'price_request_lines' },

@@ -14,7 +14,8 @@ const ref = (table: string, allowNull = false) => ({ ...col.ref(allowNull), refe
  *   never changes a request already on its way, and where it stands (`current_level`,
  *   `level_started_at`, `escalated_level`).
  * - A change request is a price request with `change_of_authorization_id`, `change_kind`
- *   (amend, extend, cancel) and `effective_from`.
+ *   (amend, extend, cancel) and `effective_from`; each of its lines names the authorization line it
+ *   changes (`price_request_lines.authorization_line_id`).
  * - `authorization_versions` (+ lines): each version of an authorization with the day it takes
  *   effect; the engine validates a claim line against the version in force on its invoice date.
  *   Every existing authorization gets its version 1 here.
@@ -67,6 +68,7 @@ export const routingVersionsSchema: Migration = {
     await qi.addColumn('price_requests', 'change_of_authorization_id', col.ref(true));
     await qi.addColumn('price_requests', 'change_kind', col.str(10, true));
     await qi.addColumn('price_requests', 'effective_from', col.day(true));
+    await qi.addColumn('price_request_lines', 'authorization_line_id', col.ref(true));
     await qi.addIndex('price_requests', ['status', 'level_started_at'], { name: 'price_requests_routing_due' });
 
     await qi.createTable('authorization_versions', {
