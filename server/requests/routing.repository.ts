@@ -2,7 +2,8 @@
 import { Op, type Transaction } from 'sequelize';
 import type { Approver, Delegation, LevelApproval, RoutingLevel, RoutingRule } from '../../core/routing/routing.js';
 import { moneyFromDb, moneyToString } from '../../core/money.js';
-import { User } from '../../models/accounts.js';
+import { Account, User } from '../../models/accounts.js';
+import { Program } from '../../models/programs.js';
 import { Product } from '../../models/catalog.js';
 import { bookCosts } from '../claims/facts.repository.js';
 import { ApprovalDelegation, PriceRequest, RequestApproval, RoutingRuleRow } from '../../models/requests.js';
@@ -182,3 +183,12 @@ export async function markEscalated(id: number, level: number, transaction: Tran
 }
 
 export { inTransaction } from '../database.repository.js';
+
+/** Whether a rule's scope names what exists: a program, an account that is a distributor. */
+export async function scopeExists(programId: number | null, distributorId: number | null) {
+  const [program, distributor] = await Promise.all([
+    programId === null ? null : Program.findByPk(programId, { attributes: ['id'] }),
+    distributorId === null ? null : Account.findOne({ where: { id: distributorId, type: 'distributor' }, attributes: ['id'] }),
+  ]);
+  return { program: programId === null || program !== null, distributor: distributorId === null || distributor !== null };
+}

@@ -14,6 +14,8 @@ import {
   type RoutingRule,
   type Standing,
 } from '../../core/routing/routing.js';
+import { can } from '../../core/permissions.js';
+import type { Role } from '../../core/domain.js';
 import type { Actor } from '../auth/actor.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { AppError, forbidden, notFound } from '../errors.js';
@@ -43,10 +45,13 @@ async function checkApprovers(input: repo.RuleInput) {
   const errors = userIds
     .filter((x) => {
       const u = users.get(x.a.userId!);
-      return !u || !u.active || u.role === 'distributor_user';
+      return !u || !u.active || !can(u.role as Role, 'request.decide');
     })
-    .map((x) => ({ field: x.field, message: 'no active vendor user with this id' }));
-  if (errors.length) throw new AppError('VALIDATION_FAILED', `an approver is not an active vendor user: ${errors[0]!.field}`, 400, { errors });
+    .map((x) => ({ field: x.field, message: 'no active user who may decide requests has this id' }));
+  const scope = await repo.scopeExists(input.programId, input.distributorId);
+  if (!scope.program) errors.push({ field: 'programId', message: 'no such program' });
+  if (!scope.distributor) errors.push({ field: 'distributorId', message: 'no such distributor' });
+  if (errors.length) throw new AppError('VALIDATION_FAILED', `${errors[0]!.field}: ${errors[0]!.message}`, 400, { errors });
 }
 
 export const listRules = () => repo.listRules();
@@ -171,10 +176,10 @@ export async function createDelegation(actor: Actor, input: { userId?: number; d
   const errors: { field: string; message: string }[] = [];
   const vendorUser = (id: number) => {
     const u = users.get(id);
-    return u && u.active && u.role !== 'distributor_user';
+    return u && u.active && can(u.role as Role, 'request.decide');
   };
-  if (!vendorUser(userId)) errors.push({ field: 'userId', message: 'no active vendor user with this id' });
-  if (!vendorUser(input.delegateUserId)) errors.push({ field: 'delegateUserId', message: 'no active vendor user with this id' });
+  if (!vendorUser(userId)) errors.push({ field: 'userId', message: 'no active user who may decide requests has this id' });
+  if (!vendorUser(input.delegateUserId)) errors.push({ field: 'delegateUserId', message: 'no active user who may decide requests has this id' });
   if (errors.length) throw new AppError('VALIDATION_FAILED', `${errors[0]!.field}: ${errors[0]!.message}`, 400, { errors });
   const d = await repo.insertDelegation({ userId, delegateUserId: input.delegateUserId, from: input.from, to: input.to }, actor.userId);
   await recordAudit(actor, { action: 'delegation.created', entityType: 'approval_delegation', entityId: d.id, after: d });
