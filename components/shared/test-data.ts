@@ -246,9 +246,11 @@ export function makeRequest(id: number, patch: Partial<SpecialPriceRequest> = {}
     decidedAt: null,
     authorizationId: null,
     createdAt: '2026-11-20T10:00:00Z',
+    routing: null,
+    change: null,
     lines: [
-      { id: id * 10 + 1, productId: 1, quantity: 8000, requestedCost: '1.9000', counterCost: null, counterQuantity: null },
-      { id: id * 10 + 2, productId: 2, quantity: 8000, requestedCost: '0.6000', counterCost: null, counterQuantity: null },
+      { id: id * 10 + 1, productId: 1, quantity: 8000, requestedCost: '1.9000', counterCost: null, counterQuantity: null, authorizationLineId: null },
+      { id: id * 10 + 2, productId: 2, quantity: 8000, requestedCost: '0.6000', counterCost: null, counterQuantity: null, authorizationLineId: null },
     ],
     ...patch,
   };
