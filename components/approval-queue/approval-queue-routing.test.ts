@@ -1,18 +1,11 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import type { Product, SpecialPriceRequest } from '../shared/api.js';
+import type { SpecialPriceRequest } from '../shared/api.js';
 import { configureApi } from '../shared/api.js';
-import { answer, makeRequest, stubFetch } from '../shared/test-data.js';
+import { answer, makeRequest, queueLookups, stubFetch } from '../shared/test-data.js';
 import './approval-queue.js';
 import type { BecApprovalQueue } from './approval-queue.js';
 
-const products: Product[] = [
-  { id: 1, vendorPartNumber: 'VS-RF-BLE5', description: 'BLE SoC', family: 'Wireless', listPrice: '2.8800' },
-  { id: 2, vendorPartNumber: 'VS-SNS-TMP', description: 'Temp sensor', family: 'Sensors', listPrice: '0.9500' },
-];
-const accounts = [
-  { id: 2, type: 'distributor' as const, name: 'Arrowhead Components', country: 'US' },
-  { id: 9, type: 'end_customer' as const, name: 'Cascade Robotics', country: 'US' },
-];
+const { products, accounts } = queueLookups;
 const $ = <T extends Element>(el: Element, sel: string) => el.shadowRoot!.querySelector<T>(sel)!;
 const $$ = (el: Element, sel: string) => [...el.shadowRoot!.querySelectorAll(sel)];
 
@@ -42,7 +35,8 @@ const routed = (id: number, escalated = false): SpecialPriceRequest =>
 
 async function queueOf(items: SpecialPriceRequest[], locale = '') {
   const stub = stubFetch({
-    'GET /api/session': () => answer('getSession', { userId: 5, email: 'cm@x', name: 'CM', role: 'channel_manager', distributorId: null }, 200),
+    'GET /api/session': () =>
+      answer('getSession', { userId: 5, email: 'cm@x', name: 'CM', role: 'channel_manager', distributorId: null }, 200),
     'GET /api/products': () => answer('getProducts', { items: products }, 200),
     'GET /api/accounts': () => answer('getAccounts', { items: accounts }, 200),
     'GET /api/programs': () => answer('getPrograms', { items: [] }, 200),

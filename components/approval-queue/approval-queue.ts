@@ -461,11 +461,10 @@ export class BecApprovalQueue extends BecElement {
   private renderRouting(r: SpecialPriceRequest) {
     const routing = r.routing;
     if (!routing || routing.currentLevel === null) return nothing;
-    const who = routing.waitingOn
-      .map((w) => w.name ?? (w.role ? this.t(`queue.role.${w.role}` as MessageKey) : `#${w.userId}`))
-      .join(', ');
+    const who = routing.waitingOn.map((w) => w.name ?? (w.role ? this.t(`queue.role.${w.role}` as MessageKey) : `#${w.userId}`)).join(', ');
     return html`<span part="routing" class="routing"
-      >${this.t('queue.level', { level: routing.currentLevel, count: routing.levelCount })} · ${this.t('queue.next', { who })}${
+      >${this.t('queue.level', { level: routing.currentLevel, count: routing.levelCount })} ·
+      ${this.t('queue.next', { who })}${
         routing.escalated ? html` <span class="badge" data-tone="warning">${this.t('queue.escalated')}</span>` : nothing
       }</span
     >`;
@@ -493,10 +492,12 @@ export class BecApprovalQueue extends BecElement {
         <dd>${program ? `${program.code} · ${labelOf(program.type)}` : `#${r.programId}`}</dd>
         <dt>${this.t('queue.valid')}</dt>
         <dd>${formatDate(r.validFrom, this.locale)} – ${formatDate(r.validTo, this.locale)}</dd>
-        ${r.routing?.currentLevel
-          ? html`<dt>${this.t('queue.routing')}</dt>
-              <dd>${this.renderRouting(r)}</dd>`
-          : nothing}
+        ${
+          r.routing?.currentLevel
+            ? html`<dt>${this.t('queue.routing')}</dt>
+                <dd>${this.renderRouting(r)}</dd>`
+            : nothing
+        }
         ${
           r.justification
             ? html`<dt>Why</dt>

@@ -89,7 +89,9 @@ export function explain(v: CompactVerdicts, i: number): LineVerdictResult {
         break;
       }
       case AUTH_CANCELLED:
-        messages.push(`Authorization ${authorization} was cancelled from ${fact!.cancelledFrom}: the ${dateField === 'shipDate' ? 'ship' : 'invoice'} date ${checkedDate} is not covered.`);
+        messages.push(
+          `Authorization ${authorization} was cancelled from ${fact!.cancelledFrom}: the ${dateField === 'shipDate' ? 'ship' : 'invoice'} date ${checkedDate} is not covered.`,
+        );
         break;
       case END_CUSTOMER_MISMATCH: {
         const claimed = hasValue(line.endCustomerName) ? `"${line.endCustomerName}"` : `#${line.endCustomerId}`;

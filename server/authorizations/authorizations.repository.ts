@@ -160,7 +160,12 @@ async function insertVersion(v: NewVersion, transaction: Transaction) {
   const { lines, ...head } = v;
   const row = await AuthorizationVersion.create(head, { transaction });
   await AuthorizationVersionLine.bulkCreate(
-    lines.map((l) => ({ versionId: row.id, authorizationLineId: l.authorizationLineId, authorizedCost: l.authorizedCost, approvedQuantity: l.approvedQuantity })),
+    lines.map((l) => ({
+      versionId: row.id,
+      authorizationLineId: l.authorizationLineId,
+      authorizedCost: l.authorizedCost,
+      approvedQuantity: l.approvedQuantity,
+    })),
     { transaction },
   );
 }
@@ -169,7 +174,12 @@ async function insertVersion(v: NewVersion, transaction: Transaction) {
 export async function authorizationForChange(scope: TenantScope, id: number, transaction: Transaction) {
   const a = await Authorization.findOne({ where: { id, ...scoped(scope) }, transaction, lock: transaction.LOCK.UPDATE });
   if (!a) return null;
-  const lines = await AuthorizationLine.findAll({ where: { authorizationId: id }, order: [['id', 'ASC']], transaction, lock: transaction.LOCK.UPDATE });
+  const lines = await AuthorizationLine.findAll({
+    where: { authorizationId: id },
+    order: [['id', 'ASC']],
+    transaction,
+    lock: transaction.LOCK.UPDATE,
+  });
   return {
     id: a.id,
     number: a.number,
@@ -196,7 +206,10 @@ export async function authorizationForChange(scope: TenantScope, id: number, tra
  */
 export async function applyVersion(v: NewVersion, status: 'active' | 'cancelled', transaction: Transaction) {
   await insertVersion(v, transaction);
-  await Authorization.update({ version: v.version, validFrom: v.validFrom, validTo: v.validTo, status }, { where: { id: v.authorizationId }, transaction });
+  await Authorization.update(
+    { version: v.version, validFrom: v.validFrom, validTo: v.validTo, status },
+    { where: { id: v.authorizationId }, transaction },
+  );
   for (const l of v.lines)
     await AuthorizationLine.update(
       { authorizedCost: l.authorizedCost, approvedQuantity: l.approvedQuantity, validFrom: v.validFrom, validTo: v.validTo },

@@ -72,12 +72,17 @@ const ChangeInput = z
   .object({
     kind: z.enum(['amend', 'extend', 'cancel']),
     effectiveFrom: DateString.optional().openapi({
-      description: 'amend, cancel: the first invoice date the change applies to (today by default); an extension applies from its validFrom',
+      description:
+        'amend, cancel: the first invoice date the change applies to (today by default); an extension applies from its validFrom',
     }),
     validFrom: DateString.optional().openapi({ description: 'extend: the new start (the current one by default)' }),
     validTo: DateString.optional().openapi({ description: 'extend: the new end (required)' }),
     lines: z
-      .array(z.object({ lineId: z.number().int().positive(), authorizedCost: Amount.optional(), approvedQuantity: Quantity.optional() }).strict())
+      .array(
+        z
+          .object({ lineId: z.number().int().positive(), authorizedCost: Amount.optional(), approvedQuantity: Quantity.optional() })
+          .strict(),
+      )
       .min(1)
       .max(500)
       .optional()

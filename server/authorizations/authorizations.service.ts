@@ -74,7 +74,13 @@ export function proposedState(current: Current, change: ChangeInput, today: stri
 /** Writes the change an approved change request carries as the authorization's next version. */
 export async function applyChange(
   actor: Actor,
-  request: { id: number; change: { authorizationId: number; kind: ChangeKind; effectiveFrom: string }; validFrom: string; validTo: string; lines: { authorizationLineId: number | null; requestedCost: string; quantity: number }[] },
+  request: {
+    id: number;
+    change: { authorizationId: number; kind: ChangeKind; effectiveFrom: string };
+    validFrom: string;
+    validTo: string;
+    lines: { authorizationLineId: number | null; requestedCost: string; quantity: number }[];
+  },
   t: Tx,
 ) {
   const current = await repo.authorizationForChange({ distributorId: null }, request.change.authorizationId, t);
@@ -87,7 +93,11 @@ export async function applyChange(
       ? {
           kind,
           effectiveFrom,
-          lines: request.lines.map((l) => ({ lineId: l.authorizationLineId!, authorizedCost: l.requestedCost, approvedQuantity: l.quantity })),
+          lines: request.lines.map((l) => ({
+            lineId: l.authorizationLineId!,
+            authorizedCost: l.requestedCost,
+            approvedQuantity: l.quantity,
+          })),
         }
       : kind === 'extend'
         ? { kind, validFrom: request.validFrom, validTo: request.validTo }
@@ -125,8 +135,22 @@ export async function applyChange(
       entityType: 'authorization',
       entityId: current.id,
       distributorId: current.distributorId,
-      before: { version: current.version, status: current.status, validFrom: current.validFrom, validTo: current.validTo, lines: current.lines },
-      after: { version, effectiveFrom: next.effectiveFrom, validFrom: next.validFrom, validTo: next.validTo, lines: next.lines, released, requestId: request.id },
+      before: {
+        version: current.version,
+        status: current.status,
+        validFrom: current.validFrom,
+        validTo: current.validTo,
+        lines: current.lines,
+      },
+      after: {
+        version,
+        effectiveFrom: next.effectiveFrom,
+        validFrom: next.validFrom,
+        validTo: next.validTo,
+        lines: next.lines,
+        released,
+        requestId: request.id,
+      },
     },
     t,
   );

@@ -94,7 +94,10 @@ async function factsWhere(condition: string, params: unknown[], transaction?: Tr
     params,
     transaction,
   );
-  const versions = await versionsOf([...new Set(rows.filter((r) => Number(r.version) > 1).map((r) => Number(r.authorizationId)))], transaction);
+  const versions = await versionsOf(
+    [...new Set(rows.filter((r) => Number(r.version) > 1).map((r) => Number(r.authorizationId)))],
+    transaction,
+  );
   return rows.map((r) => ({
     versions: versions.get(Number(r.lineId)),
     authorizationId: Number(r.authorizationId),

@@ -46,7 +46,12 @@ function routingOf(r: PriceRequest, approvals: Approvals, users: Users): Routing
     dueAt: due?.toISOString() ?? null,
     escalated,
     waitingOn: [...awaited, ...(escalated && s.escalation ? [s.escalation] : [])].map(who),
-    approvals: given.map((a) => ({ level: a.level + 1, approverIndex: a.approverIndex, userId: a.userId, onBehalfOfUserId: a.onBehalfOfUserId })),
+    approvals: given.map((a) => ({
+      level: a.level + 1,
+      approverIndex: a.approverIndex,
+      userId: a.userId,
+      onBehalfOfUserId: a.onBehalfOfUserId,
+    })),
   };
 }
 
@@ -213,7 +218,11 @@ export type RequestPatch = Partial<
 
 /** A pending change request on this authorization, if one waits. */
 export async function pendingChangeOf(authorizationId: number, transaction: Transaction) {
-  const r = await PriceRequest.findOne({ where: { changeOfAuthorizationId: authorizationId, status: 'pending' }, attributes: ['id', 'number'], transaction });
+  const r = await PriceRequest.findOne({
+    where: { changeOfAuthorizationId: authorizationId, status: 'pending' },
+    attributes: ['id', 'number'],
+    transaction,
+  });
   return r ? { id: r.id, number: r.number } : null;
 }
 

@@ -100,11 +100,15 @@ export const RoutingView = z
     escalated: z.boolean(),
     waitingOn: z
       .array(z.object({ userId: z.number().nullable(), role: z.string().nullable(), name: z.string().nullable() }))
-      .openapi({ description: 'who is next: the approvers of the current level still awaited (plus the escalation approver once escalated)' }),
+      .openapi({
+        description: 'who is next: the approvers of the current level still awaited (plus the escalation approver once escalated)',
+      }),
     approvals: z.array(
       z.object({
         level: z.number(),
-        approverIndex: z.number().openapi({ description: "which of the level's approvers it satisfied (0-based); -1: the escalation approver" }),
+        approverIndex: z
+          .number()
+          .openapi({ description: "which of the level's approvers it satisfied (0-based); -1: the escalation approver" }),
         userId: z.number(),
         onBehalfOfUserId: z.number().nullable(),
       }),

@@ -310,8 +310,17 @@ export async function requestChange(actor: Actor, authorizationId: number, input
     const waiting = await repo.pendingChangeOf(authorizationId, t);
     if (waiting) throw conflict('CHANGE_PENDING', `change request ${waiting.number} on this authorization awaits a decision`);
     const next = proposedState(current, input, today);
-    const lines = next.lines.map((l) => ({ productId: l.productId, quantity: l.approvedQuantity, requestedCost: l.authorizedCost, authorizationLineId: l.id }));
-    const route = await routing.routeNewRequest({ programId: current.programId, distributorId: current.distributorId, lines }, new Date(), t);
+    const lines = next.lines.map((l) => ({
+      productId: l.productId,
+      quantity: l.approvedQuantity,
+      requestedCost: l.authorizedCost,
+      authorizationLineId: l.id,
+    }));
+    const route = await routing.routeNewRequest(
+      { programId: current.programId, distributorId: current.distributorId, lines },
+      new Date(),
+      t,
+    );
     return repo.insertRequest(
       () => documentNumber('CHG'),
       {

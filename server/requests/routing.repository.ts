@@ -36,7 +36,14 @@ const rowOf = (input: RuleInput) => ({
 });
 
 export async function listRules(onlyActive = false, transaction?: Transaction): Promise<RoutingRule[]> {
-  const rows = await RoutingRuleRow.findAll({ where: onlyActive ? { active: true } : {}, order: [['priority', 'ASC'], ['id', 'ASC']], transaction });
+  const rows = await RoutingRuleRow.findAll({
+    where: onlyActive ? { active: true } : {},
+    order: [
+      ['priority', 'ASC'],
+      ['id', 'ASC'],
+    ],
+    transaction,
+  });
   return rows.map(toRule);
 }
 
@@ -102,7 +109,13 @@ const toDelegation = (d: ApprovalDelegation): DelegationView => ({
 
 export async function insertDelegation(d: Delegation, createdByUserId: number): Promise<DelegationView> {
   return toDelegation(
-    await ApprovalDelegation.create({ userId: d.userId, delegateUserId: d.delegateUserId, fromDate: d.from, toDate: d.to, createdByUserId }),
+    await ApprovalDelegation.create({
+      userId: d.userId,
+      delegateUserId: d.delegateUserId,
+      fromDate: d.from,
+      toDate: d.to,
+      createdByUserId,
+    }),
   );
 }
 
@@ -135,7 +148,10 @@ export async function delegationsTo(delegateUserId: number, day: string, transac
 
 // Level approvals
 
-export async function approvalsOf(requestIds: number[], transaction?: Transaction): Promise<Map<number, (LevelApproval & { onBehalfOfUserId: number | null })[]>> {
+export async function approvalsOf(
+  requestIds: number[],
+  transaction?: Transaction,
+): Promise<Map<number, (LevelApproval & { onBehalfOfUserId: number | null })[]>> {
   const out = new Map<number, (LevelApproval & { onBehalfOfUserId: number | null })[]>();
   if (!requestIds.length) return out;
   const rows = await RequestApproval.findAll({ where: { requestId: requestIds }, order: [['id', 'ASC']], transaction });
@@ -175,10 +191,7 @@ export async function unescalatedPending() {
 
 /** Marks a level escalated, unless a decision moved the request meanwhile; true when it did. */
 export async function markEscalated(id: number, level: number, transaction: Transaction): Promise<boolean> {
-  const [n] = await PriceRequest.update(
-    { escalatedLevel: level },
-    { where: { id, status: 'pending', currentLevel: level }, transaction },
-  );
+  const [n] = await PriceRequest.update({ escalatedLevel: level }, { where: { id, status: 'pending', currentLevel: level }, transaction });
   return n > 0;
 }
 

@@ -17,14 +17,19 @@ export const RoutingRuleInput = z
     active: z.boolean().default(true),
     programId: z.number().int().positive().nullable().default(null),
     distributorId: z.number().int().positive().nullable().default(null),
-    minValue: Amount.nullable().default(null).openapi({ description: 'applies when the request value (sum of quantity x requested cost) is above this' }),
+    minValue: Amount.nullable()
+      .default(null)
+      .openapi({ description: 'applies when the request value (sum of quantity x requested cost) is above this' }),
     minMarginImpact: Amount.nullable()
       .default(null)
       .openapi({ description: 'applies when the credit given back (sum of quantity x (book cost - requested cost)) is above this' }),
     minDiscountPercent: Amount.nullable()
       .default(null)
       .openapi({ description: 'applies when a line is more than this percent below its list price' }),
-    match: z.enum(['any', 'all']).default('any').openapi({ description: '`any`: one threshold passed is enough; `all`: each set threshold' }),
+    match: z
+      .enum(['any', 'all'])
+      .default('any')
+      .openapi({ description: '`any`: one threshold passed is enough; `all`: each set threshold' }),
     levels: z.array(Level).min(1).max(10).openapi({ description: 'in order: a level starts once the one before is complete' }),
     escalation: Approver.nullable().default(null).openapi({ description: 'who may decide a level once its time limit has passed' }),
   })
@@ -55,7 +60,12 @@ export const RoutingRuleView = z
 
 export const DelegationInput = z
   .object({
-    userId: z.number().int().positive().optional().openapi({ description: 'the away user (an admin names anyone; others only themselves, the default)' }),
+    userId: z
+      .number()
+      .int()
+      .positive()
+      .optional()
+      .openapi({ description: 'the away user (an admin names anyone; others only themselves, the default)' }),
     delegateUserId: z.number().int().positive(),
     from: DateString,
     to: DateString,

@@ -129,10 +129,15 @@ export async function standingOf(actor: Actor, r: RequestView, transaction: Tx, 
   });
   if (!standing) {
     const who = routing.waitingOn.map((w) => w.name ?? (w.role ? `role ${w.role}` : `user ${w.userId}`)).join(', ');
-    throw new AppError('NOT_YOUR_LEVEL', `level ${routing.currentLevel} of ${routing.levels.length} awaits ${who || 'nobody'}: not you`, 403, {
-      level: routing.currentLevel,
-      waitingOn: routing.waitingOn,
-    });
+    throw new AppError(
+      'NOT_YOUR_LEVEL',
+      `level ${routing.currentLevel} of ${routing.levels.length} awaits ${who || 'nobody'}: not you`,
+      403,
+      {
+        level: routing.currentLevel,
+        waitingOn: routing.waitingOn,
+      },
+    );
   }
   return standing;
 }
@@ -145,7 +150,13 @@ export async function approveLevel(actor: Actor, r: RequestView, standing: Stand
   const routing = r.routing!;
   const index = routing.currentLevel! - 1;
   await repo.insertApproval(
-    { requestId: r.id, level: index, approverIndex: standing.approverIndex, userId: actor.userId, onBehalfOfUserId: standing.onBehalfOfUserId },
+    {
+      requestId: r.id,
+      level: index,
+      approverIndex: standing.approverIndex,
+      userId: actor.userId,
+      onBehalfOfUserId: standing.onBehalfOfUserId,
+    },
     transaction,
   );
   const approvals = [
@@ -159,7 +170,11 @@ export async function approveLevel(actor: Actor, r: RequestView, standing: Stand
 
 /** "on behalf of" for the audit trail. */
 export const onBehalfNote = (standing: Standing | null) =>
-  standing?.onBehalfOfUserId ? `on behalf of user ${standing.onBehalfOfUserId}` : standing?.approverIndex === -1 ? 'as escalation approver' : null;
+  standing?.onBehalfOfUserId
+    ? `on behalf of user ${standing.onBehalfOfUserId}`
+    : standing?.approverIndex === -1
+      ? 'as escalation approver'
+      : null;
 
 // Delegations
 
@@ -171,7 +186,9 @@ export async function createDelegation(actor: Actor, input: { userId?: number; d
   const userId = input.userId ?? actor.userId;
   if (userId !== actor.userId && actor.role !== 'vendor_admin') throw forbidden('only an admin names a delegate for someone else');
   if (input.delegateUserId === userId)
-    throw new AppError('VALIDATION_FAILED', 'a user cannot be their own delegate', 400, { errors: [{ field: 'delegateUserId', message: 'not the away user' }] });
+    throw new AppError('VALIDATION_FAILED', 'a user cannot be their own delegate', 400, {
+      errors: [{ field: 'delegateUserId', message: 'not the away user' }],
+    });
   const users = await repo.usersByIds([userId, input.delegateUserId]);
   const errors: { field: string; message: string }[] = [];
   const vendorUser = (id: number) => {
@@ -179,7 +196,8 @@ export async function createDelegation(actor: Actor, input: { userId?: number; d
     return u && u.active && can(u.role as Role, 'request.decide');
   };
   if (!vendorUser(userId)) errors.push({ field: 'userId', message: 'no active user who may decide requests has this id' });
-  if (!vendorUser(input.delegateUserId)) errors.push({ field: 'delegateUserId', message: 'no active user who may decide requests has this id' });
+  if (!vendorUser(input.delegateUserId))
+    errors.push({ field: 'delegateUserId', message: 'no active user who may decide requests has this id' });
   if (errors.length) throw new AppError('VALIDATION_FAILED', `${errors[0]!.field}: ${errors[0]!.message}`, 400, { errors });
   const d = await repo.insertDelegation({ userId, delegateUserId: input.delegateUserId, from: input.from, to: input.to }, actor.userId);
   await recordAudit(actor, { action: 'delegation.created', entityType: 'approval_delegation', entityId: d.id, after: d });
@@ -188,7 +206,8 @@ export async function createDelegation(actor: Actor, input: { userId?: number; d
 
 export async function deleteDelegation(actor: Actor, id: number) {
   const d = await repo.findDelegation(id);
-  if (!d || (actor.role !== 'vendor_admin' && d.userId !== actor.userId && d.createdByUserId !== actor.userId)) throw notFound('delegation');
+  if (!d || (actor.role !== 'vendor_admin' && d.userId !== actor.userId && d.createdByUserId !== actor.userId))
+    throw notFound('delegation');
   await repo.deleteDelegation(id);
   await recordAudit(actor, { action: 'delegation.deleted', entityType: 'approval_delegation', entityId: id, before: d });
 }

@@ -218,6 +218,10 @@ export async function linesInReviewOn(authorizationLineIds: number[], from: stri
   }));
 }
 
-export async function updateClaimTotals(claimId: number, totals: { computedTotal: string; approvedTotal: string }, transaction: Transaction) {
+export async function updateClaimTotals(
+  claimId: number,
+  totals: { computedTotal: string; approvedTotal: string },
+  transaction: Transaction,
+) {
   await Claim.update(totals, { where: { id: claimId }, transaction });
 }

@@ -57,7 +57,14 @@ describeDb('authorization changes', () => {
     return { id: draft.body.id as number, lines: claim.lines as ClaimLine[], approvedTotal: claim.approvedTotal as string };
   };
   const authorizationOf = async (number: string) =>
-    ((await arrow.get(`/api/authorizations?number=${number}`)).body.items as { id: number; status: string; version: number; lines: { id: number; consumedQuantity: number; approvedQuantity: number; authorizedCost: string }[] }[])[0]!;
+    (
+      (await arrow.get(`/api/authorizations?number=${number}`)).body.items as {
+        id: number;
+        status: string;
+        version: number;
+        lines: { id: number; consumedQuantity: number; approvedQuantity: number; authorizedCost: string }[];
+      }[]
+    )[0]!;
   /** Asks a change and has another person approve it. */
   const change = async (authorizationId: number, body: Record<string, unknown>) => {
     const asked = await arrow.post(`/api/authorizations/${authorizationId}/changes`, body);
@@ -72,13 +79,21 @@ describeDb('authorization changes', () => {
   it('amends the cost from a day on: a claim before it meets version 1, a claim after it version 2', async () => {
     const auth = await approvedAuthorization(t, { quantity: 100, cost: '3.2000' });
     const before = await authorizationOf(auth.number);
-    const asked = await change(before.id, { kind: 'amend', effectiveFrom: '2026-12-01', lines: [{ lineId: auth.lineId, authorizedCost: '2.5000' }] });
+    const asked = await change(before.id, {
+      kind: 'amend',
+      effectiveFrom: '2026-12-01',
+      lines: [{ lineId: auth.lineId, authorizedCost: '2.5000' }],
+    });
     expect(asked.change).toEqual({ authorizationId: before.id, kind: 'amend', effectiveFrom: '2026-12-01' });
     const after = await authorizationOf(auth.number);
     expect(after).toMatchObject({ version: 2, status: 'active' });
     expect(after.lines[0].authorizedCost).toBe('2.5000');
 
-    const claim = await submit([claimLine(auth, '2026-11-20', 10, '3.2000'), claimLine(auth, '2026-12-05', 10, '2.5000'), claimLine(auth, '2026-12-06', 10, '3.2000')]);
+    const claim = await submit([
+      claimLine(auth, '2026-11-20', 10, '3.2000'),
+      claimLine(auth, '2026-12-05', 10, '2.5000'),
+      claimLine(auth, '2026-12-06', 10, '3.2000'),
+    ]);
     const [nov, dec, decOld] = claim.lines;
     expect(nov).toMatchObject({ verdict: 'accepted', computedAmount: '28.2700', authorizationVersion: 1 }); // (6.027 - 3.20) x 10
     expect(dec).toMatchObject({ verdict: 'accepted', computedAmount: '35.2700', authorizationVersion: 2 }); // (6.027 - 2.50) x 10
@@ -89,7 +104,9 @@ describeDb('authorization changes', () => {
 
     const history = await arrow.get(`/api/authorizations/${before.id}/versions`);
     expect(history.status).toBe(200);
-    expect(history.body.versions.map((v: { version: number; change: string; effectiveFrom: string }) => [v.version, v.change, v.effectiveFrom])).toEqual([
+    expect(
+      history.body.versions.map((v: { version: number; change: string; effectiveFrom: string }) => [v.version, v.change, v.effectiveFrom]),
+    ).toEqual([
       [1, 'created', '2026-10-01'],
       [2, 'amended', '2026-12-01'],
     ]);
@@ -105,7 +122,10 @@ describeDb('authorization changes', () => {
     const auth = await approvedAuthorization(t, { quantity: 100, cost: '3.2000' });
     const { id } = await authorizationOf(auth.number);
     await submit([claimLine(auth, '2026-11-02', 60, '3.2000')]);
-    const refused = await arrow.post(`/api/authorizations/${id}/changes`, { kind: 'amend', lines: [{ lineId: auth.lineId, approvedQuantity: 50 }] });
+    const refused = await arrow.post(`/api/authorizations/${id}/changes`, {
+      kind: 'amend',
+      lines: [{ lineId: auth.lineId, approvedQuantity: 50 }],
+    });
     expect(refused.status).toBe(409);
     expect(refused.body.code).toBe('QUANTITY_BELOW_CLAIMED');
     expect(refused.body.errors).toEqual([{ field: 'lines.0.approvedQuantity', message: 'at least 60 (already claimed)' }]);
@@ -113,7 +133,10 @@ describeDb('authorization changes', () => {
     await change(id, { kind: 'amend', effectiveFrom: '2026-10-01', lines: [{ lineId: auth.lineId, approvedQuantity: 60 }] });
     expect((await authorizationOf(auth.number)).lines[0]).toMatchObject({ approvedQuantity: 60, consumedQuantity: 60 });
     // A line of another authorization is named.
-    const other = await arrow.post(`/api/authorizations/${id}/changes`, { kind: 'amend', lines: [{ lineId: 999_999, authorizedCost: '1.0000' }] });
+    const other = await arrow.post(`/api/authorizations/${id}/changes`, {
+      kind: 'amend',
+      lines: [{ lineId: 999_999, authorizedCost: '1.0000' }],
+    });
     expect(other.status).toBe(400);
     expect(other.body.errors[0].field).toBe('lines.0.lineId');
   });
@@ -176,7 +199,10 @@ describeDb('authorization changes', () => {
     const auth = await approvedAuthorization(t, { quantity: 10, cost: '3.2000' });
     const { id } = await authorizationOf(auth.number);
     const adminId = (await admin.get('/api/session')).body.userId as number;
-    const rule = await admin.post('/api/routing/rules', { name: 'changes go to the admin', levels: [{ approvers: [{ userId: adminId }] }] });
+    const rule = await admin.post('/api/routing/rules', {
+      name: 'changes go to the admin',
+      levels: [{ approvers: [{ userId: adminId }] }],
+    });
     expect(rule.status).toBe(201);
     try {
       const asked = await arrow.post(`/api/authorizations/${id}/changes`, { kind: 'cancel', effectiveFrom: '2027-01-01' });
@@ -184,7 +210,10 @@ describeDb('authorization changes', () => {
       expect(asked.body.routing.waitingOn).toEqual([{ userId: adminId, role: null, name: 'Avery Admin' }]);
       expect((await arrow.post(`/api/authorizations/${id}/changes`, { kind: 'cancel' })).body.code).toBe('CHANGE_PENDING');
       expect((await cm.post(`/api/requests/${asked.body.id}/approve`, {})).body.code).toBe('NOT_YOUR_LEVEL');
-      const countered = await admin.post(`/api/requests/${asked.body.id}/counter`, { comment: 'x', lines: [{ lineId: asked.body.lines[0].id, counterCost: '1.0000' }] });
+      const countered = await admin.post(`/api/requests/${asked.body.id}/counter`, {
+        comment: 'x',
+        lines: [{ lineId: asked.body.lines[0].id, counterCost: '1.0000' }],
+      });
       expect(countered.body.code).toBe('CHANGE_NOT_COUNTERED');
       expect((await admin.post(`/api/requests/${asked.body.id}/approve`, {})).body.status).toBe('approved');
       expect((await authorizationOf(auth.number)).status).toBe('cancelled');

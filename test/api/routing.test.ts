@@ -55,7 +55,9 @@ describeDb('approval routing', () => {
 
   beforeAll(async () => {
     t = await startTestApp();
-    [arrow, north, cm, cm2, admin] = await Promise.all([USERS.arrowhead, USERS.northbridge, USERS.cm, USERS.cm2, USERS.admin].map((u) => t.as(u)));
+    [arrow, north, cm, cm2, admin] = await Promise.all(
+      [USERS.arrowhead, USERS.northbridge, USERS.cm, USERS.cm2, USERS.admin].map((u) => t.as(u)),
+    );
     const [a, c, c2] = await Promise.all([admin, cm, cm2].map(async (c) => (await c.get('/api/session')).body.userId as number));
     ids = { admin: a, cm: c, cm2: c2 };
     program = (await arrow.get('/api/programs')).body.items.find((p: { code: string }) => p.code === 'SD-2026');
@@ -64,8 +66,10 @@ describeDb('approval routing', () => {
     orion = (await north.get('/api/accounts?type=end_customer&q=Orion')).body.items[0];
   });
   afterEach(async () => {
-    for (const r of (await admin.get('/api/routing/rules')).body.items as { id: number }[]) await admin.delete(`/api/routing/rules/${r.id}`);
-    for (const d of (await admin.get('/api/routing/delegations')).body.items as { id: number }[]) await admin.delete(`/api/routing/delegations/${d.id}`);
+    for (const r of (await admin.get('/api/routing/rules')).body.items as { id: number }[])
+      await admin.delete(`/api/routing/rules/${r.id}`);
+    for (const d of (await admin.get('/api/routing/delegations')).body.items as { id: number }[])
+      await admin.delete(`/api/routing/delegations/${d.id}`);
   });
   afterAll(() => t.close());
 
@@ -141,7 +145,11 @@ describeDb('approval routing', () => {
     expect((await send(5, '3.2000')).routing).toBeNull();
     await rule({ programId: program.id, levels: [{ approvers: [{ userId: ids.cm2 }] }] });
     expect((await send(5, '3.2000')).routing).not.toBeNull();
-    const unknown = await admin.post('/api/routing/rules', { name: 'x', programId: 999_999, levels: [{ approvers: [{ userId: ids.cm2 }] }] });
+    const unknown = await admin.post('/api/routing/rules', {
+      name: 'x',
+      programId: 999_999,
+      levels: [{ approvers: [{ userId: ids.cm2 }] }],
+    });
     expect(unknown.status).toBe(400);
     expect(unknown.body.errors).toEqual([{ field: 'programId', message: 'no such program' }]);
   });
@@ -189,7 +197,9 @@ describeDb('approval routing', () => {
     const entry = (await audit(r.id)).find((a) => a.action === 'request.approved')!;
     expect(entry.reason).toContain(`on behalf of user ${ids.cm2}`);
     // Only an admin names a delegate for someone else; a delegate is never the away user.
-    expect((await cm.post('/api/routing/delegations', { userId: ids.cm2, delegateUserId: ids.cm, from: today, to: today })).status).toBe(403);
+    expect((await cm.post('/api/routing/delegations', { userId: ids.cm2, delegateUserId: ids.cm, from: today, to: today })).status).toBe(
+      403,
+    );
     expect((await cm.post('/api/routing/delegations', { delegateUserId: ids.cm, from: today, to: today })).status).toBe(400);
   });
 
@@ -218,8 +228,13 @@ describeDb('approval routing', () => {
     const finance = (await (await t.as(USERS.finance)).get('/api/session')).body.userId as number;
     const bad = await admin.post('/api/routing/rules', { name: 'x', levels: [{ approvers: [{ userId: ids.cm }, { userId: finance }] }] });
     expect(bad.status).toBe(400);
-    expect(bad.body.errors).toEqual([{ field: 'levels.0.approvers.1.userId', message: 'no active user who may decide requests has this id' }]);
-    const noEscalation = await admin.post('/api/routing/rules', { name: 'x', levels: [{ approvers: [{ userId: ids.cm }], timeLimitHours: 4 }] });
+    expect(bad.body.errors).toEqual([
+      { field: 'levels.0.approvers.1.userId', message: 'no active user who may decide requests has this id' },
+    ]);
+    const noEscalation = await admin.post('/api/routing/rules', {
+      name: 'x',
+      levels: [{ approvers: [{ userId: ids.cm }], timeLimitHours: 4 }],
+    });
     expect(noEscalation.status).toBe(400);
     const created = await rule({ name: 'audited', levels: [{ approvers: [{ role: 'channel_manager' }] }] });
     const updated = await t.http

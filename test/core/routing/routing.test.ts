@@ -79,12 +79,36 @@ describe('routing rules', () => {
 
 describe('authorization versions in the engine', () => {
   const versions: AuthorizationVersionFact[] = [
-    { version: 1, effectiveFrom: '2025-01-01', validFrom: '2025-01-01', validTo: '2025-06-30', authorizedCost: '10.0000', approvedQuantity: 100, cancelled: false },
-    { version: 2, effectiveFrom: '2025-03-01', validFrom: '2025-01-01', validTo: '2025-06-30', authorizedCost: '9.0000', approvedQuantity: 100, cancelled: false },
+    {
+      version: 1,
+      effectiveFrom: '2025-01-01',
+      validFrom: '2025-01-01',
+      validTo: '2025-06-30',
+      authorizedCost: '10.0000',
+      approvedQuantity: 100,
+      cancelled: false,
+    },
+    {
+      version: 2,
+      effectiveFrom: '2025-03-01',
+      validFrom: '2025-01-01',
+      validTo: '2025-06-30',
+      authorizedCost: '9.0000',
+      approvedQuantity: 100,
+      cancelled: false,
+    },
   ];
   const cancelled = [
     ...versions,
-    { version: 3, effectiveFrom: '2025-05-01', validFrom: '2025-01-01', validTo: '2025-06-30', authorizedCost: '9.0000', approvedQuantity: 100, cancelled: true },
+    {
+      version: 3,
+      effectiveFrom: '2025-05-01',
+      validFrom: '2025-01-01',
+      validTo: '2025-06-30',
+      authorizedCost: '9.0000',
+      approvedQuantity: 100,
+      cancelled: true,
+    },
   ];
 
   it('validates each line against the version in force on its invoice date, in one batch', () => {
@@ -97,11 +121,19 @@ describe('authorization versions in the engine', () => {
     expect(mar).toMatchObject({ verdict: 'accepted', authorizationVersion: 2, computedAmount: '35.0000' });
     // The bulk validator reads the same records.
     const bulk = createValidator({ authorizationLines: [fact({ versions })], productsByVendorPart: new Map([['VP-100', 100]]) });
-    expect(bulk.validate(1, lines).results().map((r) => r.authorizationVersion)).toEqual([1, 2]);
+    expect(
+      bulk
+        .validate(1, lines)
+        .results()
+        .map((r) => r.authorizationVersion),
+    ).toEqual([1, 2]);
   });
 
   it('rejects a line invoiced on or after the cancellation AUTH_CANCELLED, in English and French', () => {
-    const lines = [claimLine({ invoiceNumber: 'A', invoiceDate: '2025-04-30' }), claimLine({ invoiceNumber: 'B', invoiceDate: '2025-05-01' })];
+    const lines = [
+      claimLine({ invoiceNumber: 'A', invoiceDate: '2025-04-30' }),
+      claimLine({ invoiceNumber: 'B', invoiceDate: '2025-05-01' }),
+    ];
     const [before, after] = validateClaimLines(lines, context({ facts: [fact({ versions: cancelled })] }));
     expect(before).toMatchObject({ verdict: 'accepted', authorizationVersion: 2 });
     expect(after).toMatchObject({ verdict: 'rejected', reasonCodes: ['AUTH_CANCELLED'], rule: 'dateWithinValidity' });
