@@ -98,11 +98,9 @@ export const RoutingView = z
     levelStartedAt: z.string().nullable(),
     dueAt: z.string().nullable().openapi({ description: 'when the current level is escalated if undecided' }),
     escalated: z.boolean(),
-    waitingOn: z
-      .array(z.object({ userId: z.number().nullable(), role: z.string().nullable(), name: z.string().nullable() }))
-      .openapi({
-        description: 'who is next: the approvers of the current level still awaited (plus the escalation approver once escalated)',
-      }),
+    waitingOn: z.array(z.object({ userId: z.number().nullable(), role: z.string().nullable(), name: z.string().nullable() })).openapi({
+      description: 'who is next: the approvers of the current level still awaited (plus the escalation approver once escalated)',
+    }),
     approvals: z.array(
       z.object({
         level: z.number(),
