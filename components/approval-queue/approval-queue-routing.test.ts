@@ -55,11 +55,12 @@ describe('bec-approval-queue: approval routing', () => {
   it("shows each routed request's level and who is next, in the list and the detail", async () => {
     const el = await queueOf([routed(1), makeRequest(2)]);
     const items = $$(el, '[role="option"]');
+    const text = (e: Element) => e.textContent!.replace(/\s+/g, ' ');
     expect(items.length).to.equal(2);
-    expect(items[0]!.textContent).to.contain('Level 2 of 2').and.to.contain('Next: Avery Admin');
+    expect(text(items[0]!)).to.contain('Level 2 of 2 · Next: Avery Admin');
     // A request no rule routes shows no level.
     expect(items[1]!.querySelector('[part="routing"]')).to.equal(null);
-    expect($(el, '[part="detail"]').textContent).to.contain('Level 2 of 2 · Next: Avery Admin');
+    expect(text($(el, '[part="detail"]'))).to.contain('Level 2 of 2 · Next: Avery Admin');
     await expect(el).to.be.accessible();
   });
 
@@ -69,6 +70,8 @@ describe('bec-approval-queue: approval routing', () => {
     expect(text).to.contain('Niveau 2 sur 2').and.to.contain('Suivant : Avery Admin, tout administrateur fournisseur');
     expect(text).to.contain('Escaladé');
     const en = await queueOf([routed(1, true)]);
-    expect($(en, '[part="detail"] [part="routing"]').textContent).to.contain('Avery Admin, any vendor admin').and.to.contain('Escalated');
+    expect($(en, '[part="detail"] [part="routing"]').textContent!.replace(/\s+/g, ' '))
+      .to.contain('Avery Admin, any vendor admin')
+      .and.to.contain('Escalated');
   });
 });
