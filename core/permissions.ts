@@ -15,7 +15,7 @@ export const SCOPES = ['read', 'write', 'admin'] as const;
 export type Scope = (typeof SCOPES)[number];
 
 /** The actions that need the `admin` scope besides their role; every other change needs `write`, every read `read`. */
-export const ADMIN_ACTIONS: readonly string[] = ['user.manage', 'integration.manage'];
+export const ADMIN_ACTIONS: readonly string[] = ['user.manage', 'integration.manage', 'routing.manage'];
 
 /** The scope a request needs: from its action when it names one, else from its method. */
 export function requiredScope(method: string, action?: string): Scope {
@@ -51,6 +51,8 @@ export const ACTIONS = {
   'enrichment.review': ['vendor_admin', 'channel_manager'],
   'user.manage': ['vendor_admin'],
   'integration.manage': ['vendor_admin'],
+  /** approval routing rules (issue 15 item 4) */
+  'routing.manage': ['vendor_admin'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Action = keyof typeof ACTIONS;
 

@@ -1,7 +1,8 @@
 import { Model, type CreationOptional, type InferAttributes, type InferCreationAttributes, type Sequelize } from 'sequelize';
 import { col, stamps, type DbMoney } from './define.js';
 
-export type AuthorizationStatus = 'active' | 'expired' | 'revoked' | 'superseded';
+export type AuthorizationStatus = 'active' | 'expired' | 'revoked' | 'superseded' | 'cancelled';
+export type AuthorizationChange = 'created' | 'amended' | 'extended' | 'cancelled';
 
 /**
  * An approved special price: the ship & debit number a distributor quotes on its claims.
@@ -33,6 +34,35 @@ export class AuthorizationLine extends Model<InferAttributes<AuthorizationLine>,
   declare consumedQuantity: CreationOptional<number>;
   declare validFrom: string;
   declare validTo: string;
+  declare createdAt: CreationOptional<Date>;
+  declare updatedAt: CreationOptional<Date>;
+}
+
+/** One version of an authorization, in force from `effectiveFrom` until the next version's. */
+export class AuthorizationVersion extends Model<InferAttributes<AuthorizationVersion>, InferCreationAttributes<AuthorizationVersion>> {
+  declare id: CreationOptional<number>;
+  declare authorizationId: number;
+  declare version: number;
+  declare changeKind: AuthorizationChange;
+  declare effectiveFrom: string;
+  declare validFrom: string;
+  declare validTo: string;
+  /** the request (or change request) that made it */
+  declare requestId: number | null;
+  declare createdAt: CreationOptional<Date>;
+  declare updatedAt: CreationOptional<Date>;
+}
+
+/** A line's cost and quantity in one version. */
+export class AuthorizationVersionLine extends Model<
+  InferAttributes<AuthorizationVersionLine>,
+  InferCreationAttributes<AuthorizationVersionLine>
+> {
+  declare id: CreationOptional<number>;
+  declare versionId: number;
+  declare authorizationLineId: number;
+  declare authorizedCost: DbMoney;
+  declare approvedQuantity: number;
   declare createdAt: CreationOptional<Date>;
   declare updatedAt: CreationOptional<Date>;
 }
@@ -69,5 +99,30 @@ export function initAuthorizationModels(sequelize: Sequelize) {
       ...stamps(),
     },
     { ...common, tableName: 'authorization_lines' },
+  );
+  AuthorizationVersion.init(
+    {
+      id: col.id(),
+      authorizationId: col.ref(),
+      version: col.int(),
+      changeKind: col.str(10),
+      effectiveFrom: col.day(),
+      validFrom: col.day(),
+      validTo: col.day(),
+      requestId: col.ref(true),
+      ...stamps(),
+    },
+    { ...common, tableName: 'authorization_versions' },
+  );
+  AuthorizationVersionLine.init(
+    {
+      id: col.id(),
+      versionId: col.ref(),
+      authorizationLineId: col.ref(),
+      authorizedCost: col.money(),
+      approvedQuantity: col.int(),
+      ...stamps(),
+    },
+    { ...common, tableName: 'authorization_version_lines' },
   );
 }

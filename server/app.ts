@@ -36,6 +36,8 @@ import { notificationsRouter, webhooksRouter } from './notifications/notificatio
 import { startNotifications } from './notifications/runtime.js';
 import { programsRouter } from './programs/programs.router.js';
 import { requestsRouter } from './requests/requests.router.js';
+import { routingRouter } from './requests/routing.router.js';
+import { startRoutingSchedule } from './requests/routing.service.js';
 import { scimRouter } from './scim/scim.router.js';
 import { invitationsRouter, setupRouter, usersRouter } from './users/users.router.js';
 
@@ -66,6 +68,8 @@ export function createApp({
   app.locals.rateLimitStore = rateLimitStore;
   // The inbox, e-mail and webhooks of the events this process raises (server/notifications).
   startNotifications(config, jobs.queue, { runsJobs: !config.redisUrl || config.workerInProcess });
+  // Overdue approval levels are escalated where jobs run.
+  if (!config.redisUrl || config.workerInProcess) startRoutingSchedule();
   app.disable('x-powered-by');
   // Which proxies may name the client's address (X-Forwarded-For): the address rate limits count.
   app.set('trust proxy', config.trustProxy);
@@ -126,6 +130,7 @@ export function createApp({
   app.use('/api', integrationsRouter(config));
   app.use('/api/programs', programsRouter());
   app.use('/api/requests', requestsRouter());
+  app.use('/api/routing', routingRouter());
   app.use('/api/authorizations', authorizationsRouter());
   app.use('/api/claims', claimsRouter(jobs));
   app.use('/api/audit', auditRouter());

@@ -8,6 +8,7 @@ import { openDatabase } from '../models/database.js';
 import { loadConfig } from './config.js';
 import { createJobs } from './jobs/runtime.js';
 import { startNotifications } from './notifications/runtime.js';
+import { startRoutingSchedule } from './requests/routing.service.js';
 
 const config = loadConfig();
 if (!config.redisUrl) {
@@ -19,6 +20,7 @@ await db.migrate();
 const jobs = createJobs(config, { worker: true });
 // Events the jobs raise (an import finished) are told from here; the daily digest runs here.
 startNotifications(config, jobs.queue, { runsJobs: true });
+startRoutingSchedule();
 console.log(
   `BEC worker ${process.pid} taking jobs (queue prefix ${config.queuePrefix}, ${db.dialect}, ${config.workerConcurrency} at a time)`,
 );

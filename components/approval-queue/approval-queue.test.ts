@@ -1,19 +1,11 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import type { Product } from '../shared/api.js';
 import { configureApi } from '../shared/api.js';
-import { makeApprovalContext, makeRequest, stubFetch } from '../shared/test-data.js';
+import { makeApprovalContext, makeRequest, queueLookups, stubFetch } from '../shared/test-data.js';
 import './approval-queue.js';
 import type { BecApprovalQueue } from './approval-queue.js';
 
-const products: Product[] = [
-  { id: 1, vendorPartNumber: 'VS-RF-BLE5', description: 'BLE SoC', family: 'Wireless', listPrice: '2.8800' },
-  { id: 2, vendorPartNumber: 'VS-SNS-TMP', description: 'Temp sensor', family: 'Sensors', listPrice: '0.9500' },
-];
-const accounts = [
-  { id: 2, type: 'distributor' as const, name: 'Arrowhead Components', country: 'US' },
-  { id: 9, type: 'end_customer' as const, name: 'Cascade Robotics', country: 'US' },
-];
+const { products, accounts } = queueLookups;
 const req = (id: number) => makeRequest(id);
 const $ = <T extends Element>(el: Element, sel: string) => el.shadowRoot!.querySelector<T>(sel)!;
 

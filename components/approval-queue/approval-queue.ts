@@ -457,6 +457,19 @@ export class BecApprovalQueue extends BecElement {
     </aside>`;
   }
 
+  /** Where a routed request stands: its level and who is next (nothing for a request no rule routes). */
+  private renderRouting(r: SpecialPriceRequest) {
+    const routing = r.routing;
+    if (!routing || routing.currentLevel === null) return nothing;
+    const who = routing.waitingOn.map((w) => w.name ?? (w.role ? this.t(`queue.role.${w.role}` as MessageKey) : `#${w.userId}`)).join(', ');
+    return html`<span part="routing" class="routing"
+      >${this.t('queue.level', { level: routing.currentLevel, count: routing.levelCount })} ·
+      ${this.t('queue.next', { who })}${
+        routing.escalated ? html` <span class="badge" data-tone="warning">${this.t('queue.escalated')}</span>` : nothing
+      }</span
+    >`;
+  }
+
   private renderDetail(r: SpecialPriceRequest) {
     const cur = this.currency;
     const program = this.programs.find((p) => p.id === r.programId);
@@ -479,6 +492,12 @@ export class BecApprovalQueue extends BecElement {
         <dd>${program ? `${program.code} · ${labelOf(program.type)}` : `#${r.programId}`}</dd>
         <dt>${this.t('queue.valid')}</dt>
         <dd>${formatDate(r.validFrom, this.locale)} – ${formatDate(r.validTo, this.locale)}</dd>
+        ${
+          r.routing?.currentLevel
+            ? html`<dt>${this.t('queue.routing')}</dt>
+                <dd>${this.renderRouting(r)}</dd>`
+            : nothing
+        }
         ${
           r.justification
             ? html`<dt>Why</dt>
@@ -592,6 +611,7 @@ export class BecApprovalQueue extends BecElement {
                       <div class="item-sub">
                         ${q.lines.length} line${q.lines.length === 1 ? '' : 's'} · ${formatDate(q.createdAt, this.locale)}
                       </div>
+                      ${q.routing?.currentLevel ? html`<div class="item-sub">${this.renderRouting(q)}</div>` : nothing}
                     </li>`,
                 )}
               </ul>

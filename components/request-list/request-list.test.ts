@@ -13,7 +13,17 @@ const req = (id: number, patch: Partial<SpecialPriceRequest> = {}, counterCost: 
     number: `REQ-${id}`,
     opportunityRef: null,
     justification: null,
-    lines: [{ id: id * 10, productId: 1, quantity: 12000, requestedCost: '1.1000', counterCost, counterQuantity: null }],
+    lines: [
+      {
+        id: id * 10,
+        productId: 1,
+        quantity: 12000,
+        requestedCost: '1.1000',
+        counterCost,
+        counterQuantity: null,
+        authorizationLineId: null,
+      },
+    ],
     ...patch,
   });
 const countered = () => req(3, { status: 'countered', decisionComment: 'We can meet you at 1.2500' }, '1.2500');

@@ -213,6 +213,40 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/authorizations/{id}/changes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Ask to amend (cost, quantity), extend (dates) or cancel: a change request, routed and decided like a request */
+    post: operations['postAuthorizationsByIdChanges'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/authorizations/{id}/versions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The history of an authorization: every version, what changed and from which day */
+    get: operations['getAuthorizationsByIdVersions'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/accounts': {
     parameters: {
       query?: never;
@@ -1278,6 +1312,77 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/routing/rules': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Approval routing rules, in the order they are tried (admins) */
+    get: operations['getRoutingRules'];
+    put?: never;
+    /** Add an approval routing rule (admins; audited) */
+    post: operations['postRoutingRules'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/routing/rules/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Replace a routing rule (admins; audited). Requests already routed keep the levels they started with */
+    put: operations['putRoutingRulesById'];
+    post?: never;
+    /** Delete a routing rule (admins; audited) */
+    delete: operations['deleteRoutingRulesById'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/routing/delegations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Delegations: yours (as the away user or the delegate), every one for an admin */
+    get: operations['getRoutingDelegations'];
+    put?: never;
+    /** Name a delegate who decides for an away approver from..to (audited; the delegate acts "on behalf of") */
+    post: operations['postRoutingDelegations'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/routing/delegations/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** End a delegation (its away user, its author, or an admin; audited) */
+    delete: operations['deleteRoutingDelegationsById'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/users': {
     parameters: {
       query?: never;
@@ -1580,6 +1685,150 @@ export interface components {
         remainingQuantity: number;
         validFrom: string;
         validTo: string;
+      }[];
+    };
+    /** @description a user (`userId`) or everyone holding a role (`role`) */
+    Approver:
+      | {
+          userId: number;
+        }
+      | {
+          /** @enum {string} */
+          role: 'vendor_admin' | 'channel_manager' | 'finance' | 'distributor_user';
+        };
+    /** @description null: no routing rule applies, one channel manager decides */
+    RequestRouting: {
+      ruleId: number;
+      ruleName: string;
+      levels: {
+        approvers: components['schemas']['Approver'][];
+        /** @enum {string} */
+        mode: 'all' | 'any';
+        timeLimitHours: number | null;
+      }[];
+      escalation: components['schemas']['Approver'] &
+        (
+          | {
+              userId: number;
+            }
+          | {
+              /** @enum {string} */
+              role: 'vendor_admin' | 'channel_manager' | 'finance' | 'distributor_user';
+            }
+          | null
+        );
+      /** @description the level (1-based) awaiting a decision; null once decided */
+      currentLevel: number | null;
+      levelCount: number;
+      levelStartedAt: string | null;
+      /** @description when the current level is escalated if undecided */
+      dueAt: string | null;
+      escalated: boolean;
+      /** @description who is next: the approvers of the current level still awaited (plus the escalation approver once escalated) */
+      waitingOn: {
+        userId: number | null;
+        role: string | null;
+        name: string | null;
+      }[];
+      approvals: {
+        level: number;
+        /** @description which of the level's approvers it satisfied (0-based); -1: the escalation approver */
+        approverIndex: number;
+        userId: number;
+        onBehalfOfUserId: number | null;
+      }[];
+    } | null;
+    SpecialPriceRequest: {
+      id: number;
+      number: string;
+      programId: number;
+      distributorId: number;
+      resellerId: number | null;
+      endCustomerId: number;
+      requestedByUserId: number;
+      /** @enum {string} */
+      status: 'pending' | 'approved' | 'declined' | 'countered' | 'withdrawn';
+      validFrom: string;
+      validTo: string;
+      opportunityRef: string | null;
+      dealRegistrationRef: string | null;
+      justification: string | null;
+      decisionComment: string | null;
+      decidedByUserId: number | null;
+      decidedAt: string | null;
+      authorizationId: number | null;
+      createdAt: string;
+      routing: components['schemas']['RequestRouting'];
+      /** @description set on a change request: the authorization it changes, how, and from which day */
+      change: {
+        authorizationId: number;
+        /** @enum {string} */
+        kind: 'amend' | 'extend' | 'cancel';
+        effectiveFrom: string;
+      } | null;
+      lines: {
+        id: number;
+        productId: number;
+        quantity: number;
+        requestedCost: string;
+        counterCost: string | null;
+        counterQuantity: number | null;
+        /** @description on a change request: the authorization line it changes */
+        authorizationLineId: number | null;
+      }[];
+    };
+    AuthorizationChangeInput: {
+      /** @enum {string} */
+      kind: 'amend' | 'extend' | 'cancel';
+      /**
+       * Format: date
+       * @description amend, cancel: the first invoice date the change applies to (today by default); an extension applies from its validFrom
+       * @example 2026-11-23
+       */
+      effectiveFrom?: string;
+      /**
+       * Format: date
+       * @description extend: the new start (the current one by default)
+       * @example 2026-11-23
+       */
+      validFrom?: string;
+      /**
+       * Format: date
+       * @description extend: the new end (required)
+       * @example 2026-11-23
+       */
+      validTo?: string;
+      /** @description amend: the lines changed (their new authorized cost, approved quantity or both) */
+      lines?: {
+        lineId: number;
+        /**
+         * @description a non-negative amount, at most 99999999999999.9999 (DECIMAL(18,4))
+         * @example 12.5000
+         */
+        authorizedCost?: string;
+        /** @description a whole number from 1 to 100000000 */
+        approvedQuantity?: number;
+      }[];
+      justification?: string | null;
+    };
+    AuthorizationVersions: {
+      authorizationId: number;
+      number: string;
+      versions: {
+        version: number;
+        /** @enum {string} */
+        change: 'created' | 'amended' | 'extended' | 'cancelled';
+        /** @description claims invoiced from this day on meet this version (until the next one) */
+        effectiveFrom: string;
+        validFrom: string;
+        validTo: string;
+        requestId: number | null;
+        createdAt: string;
+        lines: {
+          authorizationLineId: number;
+          authorizedCost: string;
+          approvedQuantity: number;
+        }[];
       }[];
     };
     Account: {
@@ -3030,35 +3279,6 @@ export interface components {
       priceFloor?: string | null;
       requiredClaimFields?: string[];
     };
-    SpecialPriceRequest: {
-      id: number;
-      number: string;
-      programId: number;
-      distributorId: number;
-      resellerId: number | null;
-      endCustomerId: number;
-      requestedByUserId: number;
-      /** @enum {string} */
-      status: 'pending' | 'approved' | 'declined' | 'countered' | 'withdrawn';
-      validFrom: string;
-      validTo: string;
-      opportunityRef: string | null;
-      dealRegistrationRef: string | null;
-      justification: string | null;
-      decisionComment: string | null;
-      decidedByUserId: number | null;
-      decidedAt: string | null;
-      authorizationId: number | null;
-      createdAt: string;
-      lines: {
-        id: number;
-        productId: number;
-        quantity: number;
-        requestedCost: string;
-        counterCost: string | null;
-        counterQuantity: number | null;
-      }[];
-    };
     SpecialPriceRequestInput: {
       programId: number;
       /** @description required when a channel manager requests on behalf of a distributor */
@@ -3121,6 +3341,123 @@ export interface components {
     /** @description why the counter-offer is turned down (kept in the audit trail) */
     RejectCounter: {
       comment?: string;
+    };
+    RoutingRule: {
+      id: number;
+      name: string;
+      priority: number;
+      active: boolean;
+      programId: number | null;
+      distributorId: number | null;
+      minValue: string | null;
+      minMarginImpact: string | null;
+      minDiscountPercent: string | null;
+      /** @enum {string} */
+      match: 'any' | 'all';
+      levels: {
+        approvers: components['schemas']['Approver'][];
+        /** @enum {string} */
+        mode: 'all' | 'any';
+        timeLimitHours: number | null;
+      }[];
+      escalation: components['schemas']['Approver'] &
+        (
+          | {
+              userId: number;
+            }
+          | {
+              /** @enum {string} */
+              role: 'vendor_admin' | 'channel_manager' | 'finance' | 'distributor_user';
+            }
+          | null
+        );
+    };
+    RoutingRuleInput: {
+      name: string;
+      /**
+       * @description the lowest that applies routes the request
+       * @default 100
+       */
+      priority?: number;
+      /** @default true */
+      active?: boolean;
+      /** @default null */
+      programId?: number | null;
+      /** @default null */
+      distributorId?: number | null;
+      /**
+       * @description applies when the request value (sum of quantity x requested cost) is above this
+       * @default null
+       * @example 12.5000
+       */
+      minValue?: string | null;
+      /**
+       * @description applies when the credit given back (sum of quantity x (book cost - requested cost)) is above this
+       * @default null
+       * @example 12.5000
+       */
+      minMarginImpact?: string | null;
+      /**
+       * @description applies when a line is more than this percent below its list price
+       * @default null
+       * @example 12.5000
+       */
+      minDiscountPercent?: string | null;
+      /**
+       * @description `any`: one threshold passed is enough; `all`: each set threshold
+       * @default any
+       * @enum {string}
+       */
+      match?: 'any' | 'all';
+      /** @description in order: a level starts once the one before is complete */
+      levels: {
+        approvers: components['schemas']['Approver'][];
+        /**
+         * @description `all`: each approver of the level; `any`: the first one
+         * @default all
+         * @enum {string}
+         */
+        mode?: 'all' | 'any';
+        /**
+         * @description escalated after this many hours
+         * @default null
+         */
+        timeLimitHours?: number | null;
+      }[];
+      escalation?: components['schemas']['Approver'] &
+        (
+          | {
+              userId: number;
+            }
+          | {
+              /** @enum {string} */
+              role: 'vendor_admin' | 'channel_manager' | 'finance' | 'distributor_user';
+            }
+          | null
+        );
+    };
+    Delegation: {
+      id: number;
+      userId: number;
+      delegateUserId: number;
+      from: string;
+      to: string;
+      createdByUserId: number;
+    };
+    DelegationInput: {
+      /** @description the away user (an admin names anyone; others only themselves, the default) */
+      userId?: number;
+      delegateUserId: number;
+      /**
+       * Format: date
+       * @example 2026-11-23
+       */
+      from: string;
+      /**
+       * Format: date
+       * @example 2026-11-23
+       */
+      to: string;
     };
     AdminUser: {
       id: number;
@@ -4278,7 +4615,7 @@ export interface operations {
   getAuthorizations: {
     parameters: {
       query?: {
-        status?: 'active' | 'expired' | 'revoked' | 'superseded';
+        status?: 'active' | 'expired' | 'revoked' | 'superseded' | 'cancelled';
         number?: string;
         page?: number;
         pageSize?: number;
@@ -4359,6 +4696,162 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['Authorization'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a missing, unknown or malformed field, errors[] naming each */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no session cookie and no bearer token; INVALID_TOKEN: the bearer token is unknown, expired or revoked */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description NOT_FOUND: no such authorization, or another distributor's */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RATE_LIMITED: too many requests from this caller; try again later */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  postAuthorizationsByIdChanges: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        'application/json': components['schemas']['AuthorizationChangeInput'];
+      };
+    };
+    responses: {
+      /** @description success */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SpecialPriceRequest'];
+        };
+      };
+      /** @description VALIDATION_FAILED, errors[] naming the field (a line not of this authorization, an extension without validTo); MALFORMED_JSON: the body is not JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no session cookie and no bearer token; INVALID_TOKEN: the bearer token is unknown, expired or revoked */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description FORBIDDEN: finance and admins do not ask changes; INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description NOT_FOUND: no such authorization, or another distributor's */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description QUANTITY_BELOW_CLAIMED (errors[] naming the line), AUTHORIZATION_NOT_ACTIVE, CHANGE_PENDING (one change waits at a time) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RATE_LIMITED: too many requests from this caller; try again later */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getAuthorizationsByIdVersions: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AuthorizationVersions'];
         };
       };
       /** @description VALIDATION_FAILED: a missing, unknown or malformed field, errors[] naming each */
@@ -10135,6 +10628,485 @@ export interface operations {
       };
       /** @description REQUEST_NOT_OPEN: the request is not countered */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RATE_LIMITED: too many requests from this caller; try again later */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getRoutingRules: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: components['schemas']['RoutingRule'][];
+          };
+        };
+      };
+      /** @description UNAUTHENTICATED: no session cookie and no bearer token; INVALID_TOKEN: the bearer token is unknown, expired or revoked */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description FORBIDDEN: admins only (routing.manage) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RATE_LIMITED: too many requests from this caller; try again later */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  postRoutingRules: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        'application/json': components['schemas']['RoutingRuleInput'];
+      };
+    };
+    responses: {
+      /** @description success */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RoutingRule'];
+        };
+      };
+      /** @description VALIDATION_FAILED, errors[] naming each field: e.g. an approver who is no active vendor user; MALFORMED_JSON: the body is not JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no session cookie and no bearer token; INVALID_TOKEN: the bearer token is unknown, expired or revoked */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description FORBIDDEN: admins only (routing.manage); INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RATE_LIMITED: too many requests from this caller; try again later */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  putRoutingRulesById: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        'application/json': components['schemas']['RoutingRuleInput'];
+      };
+    };
+    responses: {
+      /** @description success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RoutingRule'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a missing, unknown or malformed field, errors[] naming each; MALFORMED_JSON: the body is not JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no session cookie and no bearer token; INVALID_TOKEN: the bearer token is unknown, expired or revoked */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description FORBIDDEN: admins only (routing.manage); INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description NOT_FOUND: no such rule */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RATE_LIMITED: too many requests from this caller; try again later */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  deleteRoutingRulesById: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RoutingRule'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a missing, unknown or malformed field, errors[] naming each */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no session cookie and no bearer token; INVALID_TOKEN: the bearer token is unknown, expired or revoked */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description FORBIDDEN: admins only (routing.manage); INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description NOT_FOUND: no such rule */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RATE_LIMITED: too many requests from this caller; try again later */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getRoutingDelegations: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: components['schemas']['Delegation'][];
+          };
+        };
+      };
+      /** @description UNAUTHENTICATED: no session cookie and no bearer token; INVALID_TOKEN: the bearer token is unknown, expired or revoked */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RATE_LIMITED: too many requests from this caller; try again later */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  postRoutingDelegations: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        'application/json': components['schemas']['DelegationInput'];
+      };
+    };
+    responses: {
+      /** @description success */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Delegation'];
+        };
+      };
+      /** @description VALIDATION_FAILED: the away user or the delegate is no active vendor user, or is the same person; MALFORMED_JSON: the body is not JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no session cookie and no bearer token; INVALID_TOKEN: the bearer token is unknown, expired or revoked */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description FORBIDDEN: only an admin names a delegate for someone else; INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RATE_LIMITED: too many requests from this caller; try again later */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  deleteRoutingDelegationsById: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: number;
+          };
+        };
+      };
+      /** @description VALIDATION_FAILED: a missing, unknown or malformed field, errors[] naming each */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no session cookie and no bearer token; INVALID_TOKEN: the bearer token is unknown, expired or revoked */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); FORBIDDEN: the caller's role may not do this; CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description NOT_FOUND: no such delegation, or not yours */
+      404: {
         headers: {
           [name: string]: unknown;
         };

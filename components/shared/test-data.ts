@@ -2,7 +2,7 @@
  * Fixtures for the component tests: the server's answers, typed by the API's generated types
  * (./api-types.ts through ./api.ts), so a change of the API fails the type check here.
  */
-import type { Accruals, ApiAnswer, ApprovalContext, Claim, ClaimLine, SpecialPriceRequest } from './api.js';
+import type { Accruals, ApiAnswer, ApprovalContext, Claim, ClaimLine, Product, SpecialPriceRequest } from './api.js';
 import type { operations } from './api-types.js';
 
 export function makeLines(n: number): ClaimLine[] {
@@ -246,10 +246,40 @@ export function makeRequest(id: number, patch: Partial<SpecialPriceRequest> = {}
     decidedAt: null,
     authorizationId: null,
     createdAt: '2026-11-20T10:00:00Z',
+    routing: null,
+    change: null,
     lines: [
-      { id: id * 10 + 1, productId: 1, quantity: 8000, requestedCost: '1.9000', counterCost: null, counterQuantity: null },
-      { id: id * 10 + 2, productId: 2, quantity: 8000, requestedCost: '0.6000', counterCost: null, counterQuantity: null },
+      {
+        id: id * 10 + 1,
+        productId: 1,
+        quantity: 8000,
+        requestedCost: '1.9000',
+        counterCost: null,
+        counterQuantity: null,
+        authorizationLineId: null,
+      },
+      {
+        id: id * 10 + 2,
+        productId: 2,
+        quantity: 8000,
+        requestedCost: '0.6000',
+        counterCost: null,
+        counterQuantity: null,
+        authorizationLineId: null,
+      },
     ],
     ...patch,
   };
 }
+
+/** The products (list prices) and accounts `makeRequest`'s requests name: the approval queue's lookups. */
+export const queueLookups = {
+  products: [
+    { id: 1, vendorPartNumber: 'VS-RF-BLE5', description: 'BLE SoC', family: 'Wireless', listPrice: '2.8800' },
+    { id: 2, vendorPartNumber: 'VS-SNS-TMP', description: 'Temp sensor', family: 'Sensors', listPrice: '0.9500' },
+  ] satisfies Product[] as Product[],
+  accounts: [
+    { id: 2, type: 'distributor' as const, name: 'Arrowhead Components', country: 'US' },
+    { id: 9, type: 'end_customer' as const, name: 'Cascade Robotics', country: 'US' },
+  ],
+};

@@ -5,6 +5,49 @@ import type { AuthorizationLineFact } from './claim-lines.js';
 
 export class AuthorizationDataError extends Error {}
 
+/** The day before a YYYY-MM-DD day. */
+function dayBefore(day: string): string {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - 1);
+  return d.toISOString().slice(0, 10);
+}
+
+/**
+ * One fact per version in force for a line that carries its versions: the version's cost,
+ * quantity and validity, its window narrowed to the days it is in force (from its effectiveFrom
+ * to the day before the next version's). A window can be empty (a version replaced the day it
+ * began): its record never passes the date rule. A cancelled version has no record; every record
+ * of the line carries the cancellation day. Lines without versions are kept as they are.
+ */
+export function versionRecords(facts: readonly AuthorizationLineFact[]): AuthorizationLineFact[] {
+  const out: AuthorizationLineFact[] = [];
+  for (const fact of facts) {
+    const versions = fact.versions;
+    if (!versions || versions.length === 0) {
+      out.push(fact);
+      continue;
+    }
+    const cancelledFrom = versions.find((v) => v.cancelled)?.effectiveFrom ?? null;
+    versions.forEach((v, i) => {
+      if (v.cancelled) return;
+      const next = versions[i + 1];
+      const from = v.effectiveFrom > v.validFrom ? v.effectiveFrom : v.validFrom;
+      const end = next ? dayBefore(next.effectiveFrom) : v.validTo;
+      out.push({
+        ...fact,
+        versions: undefined,
+        authorizationVersion: v.version,
+        authorizedCost: v.authorizedCost,
+        approvedQuantity: v.approvedQuantity,
+        validFrom: from,
+        validTo: end < v.validTo ? end : v.validTo,
+        cancelledFrom,
+      });
+    });
+  }
+  return out;
+}
+
 // The layout of one authorization line in AuthorizationIndex.records: 16 numbers (128 bytes).
 // The first 8 (one 64-byte cache line) are all a candidate check and the picked line read, so a
 // line usually costs one cache miss in the authorization data, where one array per field would
@@ -24,6 +67,7 @@ export const REC_REMAINING = 7; // approved - consumed - taken by earlier lines 
 export const REC_VERSION = 8;
 export const REC_MAX_RESALE = 9; // minor units, NaN when the line sets no ceiling
 export const REC_AVAILABLE = 10; // approved - consumed, to restore REMAINING after a call
+export const REC_CANCELLED_FROM = 11; // YYYYMMDD the authorization is cancelled from, NaN when it is not
 
 /**
  * Authorization lines as compact records (numbers, not strings) in one Float64Array, grouped by
@@ -100,7 +144,7 @@ export class AuthorizationIndex {
       this.groups.set(key, -1);
       return -1;
     }
-    const ordered = [...facts].sort(
+    const ordered = versionRecords(facts).sort(
       (a, b) => b.authorizationVersion - a.authorizationVersion || a.authorizationLineId - b.authorizationLineId,
     );
     const start = this.facts.length;
@@ -149,6 +193,7 @@ export class AuthorizationIndex {
     r[o + REC_VERSION] = fact.authorizationVersion;
     r[o + REC_MAX_RESALE] = ceiling;
     r[o + REC_AVAILABLE] = available;
+    r[o + REC_CANCELLED_FROM] = fact.cancelledFrom ? parseIsoDate(fact.cancelledFrom) : NaN;
     this.facts.push(fact);
     this.customerKey.push(customerKey);
     this.requiredFields.push(required);

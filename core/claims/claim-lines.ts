@@ -21,6 +21,25 @@ export interface AuthorizationLineFact {
   requiredFields: string[]; // extra claim fields the program mandates, e.g. 'resellerPoNumber'
   /** optional ceiling on the resale price the distributor reports (decimal string) */
   maxResalePrice?: string | null;
+  /**
+   * The authorization's versions for this line, oldest first (authorization_versions): each is in
+   * force from its `effectiveFrom` until the next one's. When given, the index keeps one record per
+   * version and a claim line meets the version in force on its (invoice) date; a `cancelled`
+   * version ends the authorization on its effectiveFrom (AUTH_CANCELLED from then on).
+   */
+  versions?: readonly AuthorizationVersionFact[];
+  /** set by the index on the record of a version: the day the authorization was cancelled from, if it was */
+  cancelledFrom?: string | null;
+}
+
+export interface AuthorizationVersionFact {
+  version: number;
+  effectiveFrom: string;
+  validFrom: string;
+  validTo: string;
+  authorizedCost: string;
+  approvedQuantity: number;
+  cancelled: boolean;
 }
 
 export interface ClaimLineInput {

@@ -60,6 +60,7 @@ export { PosKeyTable, posKeyHash, samePosKey, splitPosKey } from './pos-keys.js'
 export { ClaimLineBatch, ClaimTexts, TextInterner } from './batch.js';
 export type {
   AuthorizationLineFact,
+  AuthorizationVersionFact,
   ClaimLineInput,
   ClaimLineVerdict,
   LineVerdictResult,
@@ -71,7 +72,9 @@ export { VERDICT_ACCEPTED, VERDICT_PARTIAL, VERDICT_REJECTED } from './verdict-c
 export {
   AuthorizationDataError,
   AuthorizationIndex,
+  versionRecords,
   REC_AVAILABLE,
+  REC_CANCELLED_FROM,
   REC_COST,
   REC_CUSTOMER,
   REC_DISTRIBUTOR,

@@ -8,6 +8,7 @@ import {
   ALREADY_CLAIMED,
   AMOUNT_OVER_CLAIMED,
   AUTH_EXPIRED,
+  AUTH_CANCELLED,
   AUTH_NOT_FOR_DISTRIBUTOR,
   AUTH_NOT_FOUND,
   DUPLICATE_LINE,
@@ -87,6 +88,11 @@ export function explain(v: CompactVerdicts, i: number): LineVerdictResult {
         );
         break;
       }
+      case AUTH_CANCELLED:
+        messages.push(
+          `Authorization ${authorization} was cancelled from ${fact!.cancelledFrom}: the ${dateField === 'shipDate' ? 'ship' : 'invoice'} date ${checkedDate} is not covered.`,
+        );
+        break;
       case END_CUSTOMER_MISMATCH: {
         const claimed = hasValue(line.endCustomerName) ? `"${line.endCustomerName}"` : `#${line.endCustomerId}`;
         const authorized = fact!.endCustomerName ? `"${fact!.endCustomerName}"` : `#${fact!.endCustomerId}`;
@@ -153,6 +159,7 @@ export function explain(v: CompactVerdicts, i: number): LineVerdictResult {
     inputs.authorizedVendorPartNumber = fact.vendorPartNumber;
     inputs.validFrom = fact.validFrom;
     inputs.validTo = fact.validTo;
+    if (fact.cancelledFrom) inputs.cancelledFrom = fact.cancelledFrom;
     inputs.authorizedCost = fact.authorizedCost;
     inputs.maxResalePrice = text(fact.maxResalePrice);
     inputs.authorizedEndCustomerId = fact.endCustomerId;

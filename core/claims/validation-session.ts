@@ -22,6 +22,7 @@ import type { ClaimLineInput, ValidationOptions } from './claim-lines.js';
 import {
   type AuthorizationIndex,
   REC_AVAILABLE,
+  REC_CANCELLED_FROM,
   REC_COST,
   REC_CUSTOMER,
   REC_DISTRIBUTOR,
@@ -41,6 +42,7 @@ import {
   ALREADY_CLAIMED,
   AMOUNT_OVER_CLAIMED,
   AUTH_EXPIRED,
+  AUTH_CANCELLED,
   AUTH_NOT_FOR_DISTRIBUTOR,
   AUTH_NOT_FOUND,
   DUPLICATE_LINE,
@@ -414,7 +416,8 @@ export class ValidationSession {
           picked[k] = best;
           // dateWithinValidity (a bad date was reported above)
           if (date >= 0 && !bestDateOk) {
-            seq = pushReason(seq, AUTH_EXPIRED);
+            // a cancelled authorization says so from its cancellation day on
+            seq = pushReason(seq, date >= rec[o + REC_CANCELLED_FROM]! ? AUTH_CANCELLED : AUTH_EXPIRED);
             if (rule === 0) rule = R_DATE;
             rejected = true;
           }

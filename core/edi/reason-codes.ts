@@ -21,6 +21,7 @@ export const X12_REASON_CODES: Readonly<Record<ReasonCode, { code: string; text:
   MISSING_REQUIRED_FIELD: { code: 'F1', text: 'required field missing' },
   NO_POS_MATCH: { code: 'S1', text: 'no matching POS line reported' },
   ADJUSTED_MANUALLY: { code: 'J1', text: 'adjusted by the vendor' },
+  AUTH_CANCELLED: { code: 'A4', text: 'sale invoiced after the authorization was cancelled' },
 };
 
 /** The code the partner reads for a reason. */

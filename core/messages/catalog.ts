@@ -7,6 +7,7 @@ export type MessageLocale = 'en' | 'fr';
 export interface Catalog {
   authNotFound(authorization: string): string;
   authExpired(shipDateChecked: boolean, date: string, validFrom: string, validTo: string): string;
+  authCancelled(shipDateChecked: boolean, date: string, authorization: string, cancelledFrom: string): string;
   authNotForDistributor(authorization: string): string;
   partMismatch(part: string, authorization: string, authorizedPart: string | null): string;
   endCustomerMismatch(claimed: string, authorized: string): string;
@@ -74,6 +75,8 @@ const en: Catalog = {
   authExpired: (ship, d, from, to) =>
     `The ${ship ? 'ship' : 'invoice'} date ${d} is outside the authorization's validity (${from} to ${to}).`,
   authNotForDistributor: (a) => `Authorization ${a} was not issued to your company.`,
+  authCancelled: (ship, d, a, from) =>
+    `Authorization ${a} was cancelled from ${from}: the ${ship ? 'ship' : 'invoice'} date ${d} is no longer covered.`,
   partMismatch: (p, a, ap) => `Part ${p} is not on authorization ${a}${ap ? ` (it authorizes ${ap})` : ''}.`,
   endCustomerMismatch: (c, a) => `You sold to ${c}; the authorization is for ${a}.`,
   quantityExceeds: (q, left, acc, appr) => `You claimed ${q} units; ${left} of the ${appr} approved remained, so ${acc} were accepted.`,
@@ -110,6 +113,8 @@ const fr: Catalog = {
   authExpired: (ship, d, from, to) =>
     `La date ${ship ? "d'expédition" : 'de facture'} ${d} est hors de la validité de l'autorisation (du ${from} au ${to}).`,
   authNotForDistributor: (a) => `L'autorisation ${a} n'a pas été accordée à votre société.`,
+  authCancelled: (ship, d, a, from) =>
+    `L'autorisation ${a} est annulée depuis le ${from} : la date ${ship ? "d'expédition" : 'de facture'} ${d} n'est plus couverte.`,
   partMismatch: (p, a, ap) => `La référence ${p} ne figure pas sur l'autorisation ${a}${ap ? ` (elle autorise ${ap})` : ''}.`,
   endCustomerMismatch: (c, a) => `Vous avez vendu à ${c} ; l'autorisation est pour ${a}.`,
   quantityExceeds: (q, left, acc, appr) =>

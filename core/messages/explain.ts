@@ -68,6 +68,9 @@ export function explainLine(line: ExplainedLine, options: { locale?: string; cur
   const locale = options.locale ?? '';
   const c = catalogFor(locale);
   const inputs = line.verdictInputs ?? {};
+  // the date the validity rules checked: the ship date when the claim was validated on it
+  const shipChecked = inputs.dateChecked === 'shipDate';
+  const checkedDate = (shipChecked ? line.shipDate : line.invoiceDate) || '—';
   const money = (v: unknown) => {
     const s = str(v);
     return s === null ? '—' : formatter(locale, options.currency, 2).format(s as unknown as number);
@@ -83,18 +86,12 @@ export function explainLine(line: ExplainedLine, options: { locale?: string; cur
       case 'AUTH_NOT_FOUND':
         out.push(c.authNotFound(line.authorizationNumber ?? '—'));
         break;
-      case 'AUTH_EXPIRED': {
-        const shipChecked = inputs.dateChecked === 'shipDate';
-        out.push(
-          c.authExpired(
-            shipChecked,
-            (shipChecked ? line.shipDate : line.invoiceDate) || '—',
-            str(inputs.validFrom) ?? '—',
-            str(inputs.validTo) ?? '—',
-          ),
-        );
+      case 'AUTH_EXPIRED':
+        out.push(c.authExpired(shipChecked, checkedDate, str(inputs.validFrom) ?? '—', str(inputs.validTo) ?? '—'));
         break;
-      }
+      case 'AUTH_CANCELLED':
+        out.push(c.authCancelled(shipChecked, checkedDate, line.authorizationNumber ?? '—', str(inputs.cancelledFrom) ?? '—'));
+        break;
       case 'AUTH_NOT_FOR_DISTRIBUTOR':
         out.push(c.authNotForDistributor(line.authorizationNumber ?? '—'));
         break;

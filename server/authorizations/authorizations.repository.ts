@@ -2,7 +2,13 @@ import { bookCosts } from '../claims/facts.repository.js';
 import type { AuthorizationView } from '../../core/authorization-view.js';
 import { Op, UniqueConstraintError, type Transaction } from 'sequelize';
 import { moneyFromDb, moneyToString } from '../../core/money.js';
-import { Authorization, AuthorizationLine } from '../../models/authorizations.js';
+import {
+  Authorization,
+  AuthorizationLine,
+  AuthorizationVersion,
+  AuthorizationVersionLine,
+  type AuthorizationChange,
+} from '../../models/authorizations.js';
 import { Product } from '../../models/catalog.js';
 import type { TenantScope } from '../auth/actor.js';
 import { documentNumber } from '../http/numbers.js';
@@ -25,7 +31,7 @@ export async function insertAuthorization(input: NewAuthorization, transaction: 
     const number = documentNumber('SD');
     try {
       const a = await Authorization.create({ ...input, number, version: 1, status: 'active' }, { transaction });
-      await AuthorizationLine.bulkCreate(
+      const lines = await AuthorizationLine.bulkCreate(
         input.lines.map((l) => ({
           authorizationId: a.id,
           productId: l.productId,
@@ -36,6 +42,19 @@ export async function insertAuthorization(input: NewAuthorization, transaction: 
           validTo: input.validTo,
         })),
         { transaction },
+      );
+      await insertVersion(
+        {
+          authorizationId: a.id,
+          version: 1,
+          changeKind: 'created',
+          effectiveFrom: input.validFrom,
+          validFrom: input.validFrom,
+          validTo: input.validTo,
+          requestId: input.requestId,
+          lines: lines.map((l) => ({ authorizationLineId: l.id, authorizedCost: l.authorizedCost, approvedQuantity: l.approvedQuantity })),
+        },
+        transaction,
       );
       return { id: a.id, number };
     } catch (err) {
@@ -122,4 +141,108 @@ export async function listAuthorizations(scope: TenantScope, filter: { status?: 
     offset: (filter.page - 1) * filter.pageSize,
   });
   return { items: await withLines(rows), total: count };
+}
+
+// Versions (authorization changes)
+
+export interface NewVersion {
+  authorizationId: number;
+  version: number;
+  changeKind: AuthorizationChange;
+  effectiveFrom: string;
+  validFrom: string;
+  validTo: string;
+  requestId: number | null;
+  lines: { authorizationLineId: number; authorizedCost: string | number; approvedQuantity: number }[];
+}
+
+async function insertVersion(v: NewVersion, transaction: Transaction) {
+  const { lines, ...head } = v;
+  const row = await AuthorizationVersion.create(head, { transaction });
+  await AuthorizationVersionLine.bulkCreate(
+    lines.map((l) => ({
+      versionId: row.id,
+      authorizationLineId: l.authorizationLineId,
+      authorizedCost: l.authorizedCost,
+      approvedQuantity: l.approvedQuantity,
+    })),
+    { transaction },
+  );
+}
+
+/** An authorization as a change reads it, its row locked: status, version, validity, lines with what was claimed. */
+export async function authorizationForChange(scope: TenantScope, id: number, transaction: Transaction) {
+  const a = await Authorization.findOne({ where: { id, ...scoped(scope) }, transaction, lock: transaction.LOCK.UPDATE });
+  if (!a) return null;
+  const lines = await AuthorizationLine.findAll({
+    where: { authorizationId: id },
+    order: [['id', 'ASC']],
+    transaction,
+    lock: transaction.LOCK.UPDATE,
+  });
+  return {
+    id: a.id,
+    number: a.number,
+    version: a.version,
+    status: a.status,
+    distributorId: a.distributorId,
+    programId: a.programId,
+    endCustomerId: a.endCustomerId,
+    validFrom: a.validFrom,
+    validTo: a.validTo,
+    lines: lines.map((l) => ({
+      id: l.id,
+      productId: l.productId,
+      authorizedCost: moneyToString(moneyFromDb(l.authorizedCost)),
+      approvedQuantity: l.approvedQuantity,
+      consumedQuantity: l.consumedQuantity,
+    })),
+  };
+}
+
+/**
+ * Writes the next version and makes it the authorization's current state (its row and lines):
+ * the version history keeps every earlier one for the engine and the distributor.
+ */
+export async function applyVersion(v: NewVersion, status: 'active' | 'cancelled', transaction: Transaction) {
+  await insertVersion(v, transaction);
+  await Authorization.update(
+    { version: v.version, validFrom: v.validFrom, validTo: v.validTo, status },
+    { where: { id: v.authorizationId }, transaction },
+  );
+  for (const l of v.lines)
+    await AuthorizationLine.update(
+      { authorizedCost: l.authorizedCost, approvedQuantity: l.approvedQuantity, validFrom: v.validFrom, validTo: v.validTo },
+      { where: { id: l.authorizationLineId, authorizationId: v.authorizationId }, transaction },
+    );
+}
+
+/** An authorization's versions, oldest first, with their lines (tenant-scoped: null when not the caller's). */
+export async function versionsOf(scope: TenantScope, id: number) {
+  const a = await Authorization.findOne({ where: { id, ...scoped(scope) }, attributes: ['id', 'number'] });
+  if (!a) return null;
+  const versions = await AuthorizationVersion.findAll({ where: { authorizationId: id }, order: [['version', 'ASC']] });
+  const lines = versions.length
+    ? await AuthorizationVersionLine.findAll({ where: { versionId: versions.map((v) => v.id) }, order: [['authorizationLineId', 'ASC']] })
+    : [];
+  return {
+    authorizationId: a.id,
+    number: a.number,
+    versions: versions.map((v) => ({
+      version: v.version,
+      change: v.changeKind,
+      effectiveFrom: v.effectiveFrom,
+      validFrom: v.validFrom,
+      validTo: v.validTo,
+      requestId: v.requestId,
+      createdAt: v.createdAt.toISOString(),
+      lines: lines
+        .filter((l) => l.versionId === v.id)
+        .map((l) => ({
+          authorizationLineId: l.authorizationLineId,
+          authorizedCost: moneyToString(moneyFromDb(l.authorizedCost)),
+          approvedQuantity: l.approvedQuantity,
+        })),
+    })),
+  };
 }

@@ -1,12 +1,17 @@
 import { Router } from 'express';
-import { requireActor, scopeOf } from '../auth/actor.js';
+import { authorize, requireActor, scopeOf } from '../auth/actor.js';
 import { notFound } from '../errors.js';
 import { describeRoute, IdParam, z, wholeNumber } from '../http/openapi.js';
 import { parse } from '../http/validate.js';
 import * as repo from './authorizations.repository.js';
+import * as service from './authorizations.service.js';
+import { requestChange } from '../requests/requests.service.js';
+import { RequestView } from '../requests/requests.schemas.js';
+import { Amount, Quantity } from '../http/money-schemas.js';
+import { DateString } from '../http/openapi.js';
 
 const AuthorizationQuery = z.object({
-  status: z.enum(['active', 'expired', 'revoked', 'superseded']).optional(),
+  status: z.enum(['active', 'expired', 'revoked', 'superseded', 'cancelled']).optional(),
   number: z.string().max(40).optional(),
   page: wholeNumber(1, 1_000_000).default(1),
   pageSize: wholeNumber(1, 200).default(50),
@@ -63,6 +68,75 @@ describeRoute({
   errors: { 404: "NOT_FOUND: no such authorization, or another distributor's" },
 });
 
+const ChangeInput = z
+  .object({
+    kind: z.enum(['amend', 'extend', 'cancel']),
+    effectiveFrom: DateString.optional().openapi({
+      description:
+        'amend, cancel: the first invoice date the change applies to (today by default); an extension applies from its validFrom',
+    }),
+    validFrom: DateString.optional().openapi({ description: 'extend: the new start (the current one by default)' }),
+    validTo: DateString.optional().openapi({ description: 'extend: the new end (required)' }),
+    lines: z
+      .array(
+        z
+          .object({ lineId: z.number().int().positive(), authorizedCost: Amount.optional(), approvedQuantity: Quantity.optional() })
+          .strict(),
+      )
+      .min(1)
+      .max(500)
+      .optional()
+      .openapi({ description: 'amend: the lines changed (their new authorized cost, approved quantity or both)' }),
+    justification: z.string().max(4000).nullable().optional(),
+  })
+  .strict()
+  .openapi('AuthorizationChangeInput');
+
+const VersionsView = z
+  .object({
+    authorizationId: z.number(),
+    number: z.string(),
+    versions: z.array(
+      z.object({
+        version: z.number(),
+        change: z.enum(['created', 'amended', 'extended', 'cancelled']),
+        effectiveFrom: z.string().openapi({ description: 'claims invoiced from this day on meet this version (until the next one)' }),
+        validFrom: z.string(),
+        validTo: z.string(),
+        requestId: z.number().nullable(),
+        createdAt: z.string(),
+        lines: z.array(z.object({ authorizationLineId: z.number(), authorizedCost: z.string(), approvedQuantity: z.number() })),
+      }),
+    ),
+  })
+  .openapi('AuthorizationVersions');
+
+describeRoute({
+  method: 'post',
+  path: '/api/authorizations/:id/changes',
+  summary: 'Ask to amend (cost, quantity), extend (dates) or cancel: a change request, routed and decided like a request',
+  tags: ['authorizations'],
+  params: IdParam,
+  body: ChangeInput,
+  response: RequestView,
+  status: 201,
+  errors: {
+    400: 'VALIDATION_FAILED, errors[] naming the field (a line not of this authorization, an extension without validTo)',
+    403: 'FORBIDDEN: finance and admins do not ask changes',
+    404: "NOT_FOUND: no such authorization, or another distributor's",
+    409: 'QUANTITY_BELOW_CLAIMED (errors[] naming the line), AUTHORIZATION_NOT_ACTIVE, CHANGE_PENDING (one change waits at a time)',
+  },
+});
+describeRoute({
+  method: 'get',
+  path: '/api/authorizations/:id/versions',
+  summary: 'The history of an authorization: every version, what changed and from which day',
+  tags: ['authorizations'],
+  params: IdParam,
+  response: VersionsView,
+  errors: { 404: "NOT_FOUND: no such authorization, or another distributor's" },
+});
+
 export function authorizationsRouter() {
   const r = Router();
   r.get('/', async (req, res) => {
@@ -75,6 +149,14 @@ export function authorizationsRouter() {
     const a = await repo.findAuthorization(scope, parse(IdParam, req.params, 'params').id);
     if (!a) throw notFound('authorization');
     res.json(a);
+  });
+  r.post('/:id/changes', async (req, res) => {
+    const actor = authorize(req, 'request.create');
+    const { id } = parse(IdParam, req.params, 'params');
+    res.status(201).json(await requestChange(actor, id, parse(ChangeInput, req.body)));
+  });
+  r.get('/:id/versions', async (req, res) => {
+    res.json(await service.versions(requireActor(req), parse(IdParam, req.params, 'params').id));
   });
   return r;
 }

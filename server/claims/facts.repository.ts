@@ -4,7 +4,7 @@
  * matching), the products the lines' part numbers name, and the vendor's book costs on record.
  */
 import type { Transaction } from 'sequelize';
-import type { AuthorizationLineFact } from '../../core/claims/engine.js';
+import type { AuthorizationLineFact, AuthorizationVersionFact } from '../../core/claims/engine.js';
 import type { ProgramType } from '../../core/domain.js';
 import { moneyFromDb, moneyToString } from '../../core/money.js';
 import { rowsOf } from '../database.repository.js';
@@ -43,6 +43,41 @@ export async function authorizationFactsForNumbers(numbers: string[], distributo
   return out;
 }
 
+/**
+ * The versions of each line of these authorizations (those changed at least once), oldest first,
+ * by authorization line id: one query per thousand authorizations, never one per line.
+ */
+async function versionsOf(authorizationIds: number[], transaction?: Transaction | null) {
+  const out = new Map<number, AuthorizationVersionFact[]>();
+  for (let i = 0; i < authorizationIds.length; i += 1000) {
+    const part = authorizationIds.slice(i, i + 1000);
+    const rows = await select<Record<string, unknown>>(
+      `SELECT vl.authorization_line_id AS lineId, v.version AS version, v.change_kind AS kind, v.effective_from AS effectiveFrom,
+              v.valid_from AS validFrom, v.valid_to AS validTo, vl.authorized_cost AS authorizedCost, vl.approved_quantity AS approved
+         FROM authorization_versions v JOIN authorization_version_lines vl ON vl.version_id = v.id
+        WHERE v.authorization_id IN (${part.map(() => '?').join(',')})
+        ORDER BY vl.authorization_line_id, v.version`,
+      part,
+      transaction,
+    );
+    for (const r of rows) {
+      const lineId = Number(r.lineId);
+      const list = out.get(lineId) ?? [];
+      list.push({
+        version: Number(r.version),
+        effectiveFrom: day(r.effectiveFrom),
+        validFrom: day(r.validFrom),
+        validTo: day(r.validTo),
+        authorizedCost: m(r.authorizedCost as string),
+        approvedQuantity: Number(r.approved),
+        cancelled: r.kind === 'cancelled',
+      });
+      out.set(lineId, list);
+    }
+  }
+  return out;
+}
+
 async function factsWhere(condition: string, params: unknown[], transaction?: Transaction | null): Promise<AuthorizationLineFact[]> {
   const rows = await select<Record<string, unknown>>(
     `SELECT l.id AS lineId, a.id AS authorizationId, a.number AS number, a.version AS version, a.distributor_id AS distributorId,
@@ -54,12 +89,17 @@ async function factsWhere(condition: string, params: unknown[], transaction?: Tr
        JOIN programs g ON g.id = a.program_id
        JOIN products p ON p.id = l.product_id
        LEFT JOIN accounts e ON e.id = l.end_customer_id
-      WHERE a.status = 'active' AND ${condition}
+      WHERE a.status IN ('active', 'cancelled') AND ${condition}
       ORDER BY l.id`,
     params,
     transaction,
   );
+  const versions = await versionsOf(
+    [...new Set(rows.filter((r) => Number(r.version) > 1).map((r) => Number(r.authorizationId)))],
+    transaction,
+  );
   return rows.map((r) => ({
+    versions: versions.get(Number(r.lineId)),
     authorizationId: Number(r.authorizationId),
     authorizationLineId: Number(r.lineId),
     authorizationNumber: String(r.number),

@@ -80,7 +80,8 @@ requestEvents.on('request.decided', (e) => {
     summary: `Special-price request ${e.requestId} ${DECIDED[e.outcome] ?? e.outcome}: now ${e.status}`,
     data: { requestId: e.requestId, outcome: e.outcome, status: e.status, authorizationId: e.authorizationId ?? null },
   });
-  // An approval (or an accepted counter-offer) issues the authorization: version 1 of it.
+  // An approval (or an accepted counter-offer) issues the authorization: version 1 of it; an
+  // approved change request makes its next version (amended, extended, cancelled).
   if (e.authorizationId && (e.outcome === 'approve' || e.outcome === 'accept_counter'))
     domainEvents.emit({
       name: 'authorization.changed',
@@ -88,7 +89,9 @@ requestEvents.on('request.decided', (e) => {
       entityType: 'authorization',
       entityId: e.authorizationId,
       actorUserId: e.actorUserId ?? null,
-      summary: `Authorization ${e.authorizationId} issued (request ${e.requestId})`,
-      data: { authorizationId: e.authorizationId, change: 'created', requestId: e.requestId },
+      summary: e.change
+        ? `Authorization ${e.authorizationId} ${e.change} (change request ${e.requestId})`
+        : `Authorization ${e.authorizationId} issued (request ${e.requestId})`,
+      data: { authorizationId: e.authorizationId, change: e.change ?? 'created', requestId: e.requestId },
     });
 });

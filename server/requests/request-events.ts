@@ -19,6 +19,8 @@ export interface RequestEventMap {
     authorizationId?: number | null;
     /** who decided */
     actorUserId?: number;
+    /** an approved change request: what it did to the authorization (authorizationId) */
+    change?: 'amended' | 'extended' | 'cancelled';
   };
 }
 

@@ -4,14 +4,63 @@ import { Account } from '../../models/accounts.js';
 import { Product } from '../../models/catalog.js';
 import { PriceRequest, PriceRequestLine } from '../../models/requests.js';
 import type { TenantScope } from '../auth/actor.js';
-import type { RequestQuery, RequestView } from './requests.schemas.js';
+import type { RequestQuery, RequestView, RoutingView } from './requests.schemas.js';
+import { levelDeadline, waitingOn, type Approver } from '../../core/routing/routing.js';
+import { approvalsOf, usersByIds } from './routing.repository.js';
+import type { RoutingSnapshot } from './routing.service.js';
+
+type Approvals = Awaited<ReturnType<typeof approvalsOf>>;
+type Users = Awaited<ReturnType<typeof usersByIds>>;
+
+/** The user ids a request's routing view names (awaited users, the escalation user), to read their names at once. */
+function routingUserIds(r: PriceRequest): number[] {
+  if (!r.routing || r.currentLevel === null) return [];
+  const s = JSON.parse(r.routing) as RoutingSnapshot;
+  return [...(s.levels[r.currentLevel]?.approvers ?? []), ...(s.escalation ? [s.escalation] : [])]
+    .filter((a) => a.userId !== undefined)
+    .map((a) => a.userId!);
+}
+
+function routingOf(r: PriceRequest, approvals: Approvals, users: Users): RoutingView | null {
+  if (!r.routing) return null;
+  const s = JSON.parse(r.routing) as RoutingSnapshot;
+  const given = approvals.get(r.id) ?? [];
+  const index = r.status === 'pending' ? r.currentLevel : null;
+  const level = index === null ? undefined : s.levels[index];
+  const escalated = index !== null && r.escalatedLevel === index;
+  const who = (a: Approver) => ({
+    userId: a.userId ?? null,
+    role: a.role ?? null,
+    name: a.userId !== undefined ? (users.get(a.userId)?.name ?? null) : null,
+  });
+  const awaited = level ? waitingOn(level, index!, given) : [];
+  const due = level && r.levelStartedAt ? levelDeadline(level, r.levelStartedAt) : null;
+  return {
+    ruleId: s.ruleId,
+    ruleName: s.ruleName,
+    levels: s.levels,
+    escalation: s.escalation,
+    currentLevel: index === null ? null : index + 1,
+    levelCount: s.levels.length,
+    levelStartedAt: index === null ? null : (r.levelStartedAt?.toISOString() ?? null),
+    dueAt: due?.toISOString() ?? null,
+    escalated,
+    waitingOn: [...awaited, ...(escalated && s.escalation ? [s.escalation] : [])].map(who),
+    approvals: given.map((a) => ({
+      level: a.level + 1,
+      approverIndex: a.approverIndex,
+      userId: a.userId,
+      onBehalfOfUserId: a.onBehalfOfUserId,
+    })),
+  };
+}
 
 export { inTransaction, type Tx } from '../database.repository.js';
 
 const money = (v: string | number) => moneyToString(moneyFromDb(v));
 const optMoney = (v: string | number | null) => (v === null ? null : money(v));
 
-function toView(r: PriceRequest, lines: PriceRequestLine[]): RequestView {
+function toView(r: PriceRequest, lines: PriceRequestLine[], approvals: Approvals, users: Users): RequestView {
   return {
     id: r.id,
     number: r.number,
@@ -31,6 +80,11 @@ function toView(r: PriceRequest, lines: PriceRequestLine[]): RequestView {
     decidedAt: r.decidedAt?.toISOString() ?? null,
     authorizationId: r.authorizationId,
     createdAt: r.createdAt.toISOString(),
+    routing: routingOf(r, approvals, users),
+    change:
+      r.changeOfAuthorizationId !== null && r.changeKind
+        ? { authorizationId: r.changeOfAuthorizationId, kind: r.changeKind, effectiveFrom: r.effectiveFrom! }
+        : null,
     lines: lines.map((l) => ({
       id: l.id,
       productId: l.productId,
@@ -38,6 +92,7 @@ function toView(r: PriceRequest, lines: PriceRequestLine[]): RequestView {
       requestedCost: money(l.requestedCost),
       counterCost: optMoney(l.counterCost),
       counterQuantity: l.counterQuantity,
+      authorizationLineId: l.authorizationLineId ?? null,
     })),
   };
 }
@@ -52,7 +107,8 @@ export async function findRequest(scope: TenantScope, id: number, transaction?: 
   });
   if (!r) return null;
   const lines = await PriceRequestLine.findAll({ where: { requestId: id }, order: [['id', 'ASC']], transaction });
-  return toView(r, lines);
+  const [approvals, users] = await Promise.all([approvalsOf([id], transaction), usersByIds(routingUserIds(r))]);
+  return toView(r, lines, approvals, users);
 }
 
 /** What a list of requests is narrowed to besides the tenant: the caller (for `requestedBy`), a CRM opportunity, an account. */
@@ -82,11 +138,14 @@ export async function listRequests(scope: TenantScope, filter: RequestFilter) {
     offset: (filter.page - 1) * filter.pageSize,
   });
   const lines = rows.length ? await PriceRequestLine.findAll({ where: { requestId: rows.map((r) => r.id) }, order: [['id', 'ASC']] }) : [];
+  const [approvals, users] = await Promise.all([approvalsOf(rows.map((r) => r.id)), usersByIds(rows.flatMap(routingUserIds))]);
   return {
     items: rows.map((r) =>
       toView(
         r,
         lines.filter((l) => l.requestId === r.id),
+        approvals,
+        users,
       ),
     ),
     total: count,
@@ -99,16 +158,27 @@ export async function listRequests(scope: TenantScope, filter: RequestFilter) {
  */
 export async function insertRequest(
   newNumber: () => string,
-  input: Omit<RequestView, 'id' | 'number' | 'createdAt' | 'lines' | 'decidedAt'> & {
-    lines: { productId: number; quantity: number; requestedCost: string }[];
+  input: Omit<RequestView, 'id' | 'number' | 'createdAt' | 'lines' | 'decidedAt' | 'routing' | 'change'> & {
+    lines: { productId: number; quantity: number; requestedCost: string; authorizationLineId?: number | null }[];
+    change?: { authorizationId: number; kind: 'amend' | 'extend' | 'cancel'; effectiveFrom: string } | null;
   },
   transaction: Transaction,
 ): Promise<number> {
-  const { lines, ...head } = input;
+  const { lines, change, ...head } = input;
   for (let attempt = 0; ; attempt++) {
     let r: PriceRequest;
     try {
-      r = await PriceRequest.create({ ...head, number: newNumber(), decidedAt: null }, { transaction });
+      r = await PriceRequest.create(
+        {
+          ...head,
+          number: newNumber(),
+          decidedAt: null,
+          changeOfAuthorizationId: change?.authorizationId ?? null,
+          changeKind: change?.kind ?? null,
+          effectiveFrom: change?.effectiveFrom ?? null,
+        },
+        { transaction },
+      );
     } catch (err) {
       if (!(err instanceof UniqueConstraintError) || attempt > 3) throw err;
       continue;
@@ -121,6 +191,7 @@ export async function insertRequest(
         requestedCost: l.requestedCost,
         counterCost: null,
         counterQuantity: null,
+        authorizationLineId: l.authorizationLineId ?? null,
       })),
       { transaction },
     );
@@ -129,7 +200,31 @@ export async function insertRequest(
 }
 
 /** What a decision changes on a request. */
-export type RequestPatch = Partial<Pick<PriceRequest, 'status' | 'decisionComment' | 'decidedByUserId' | 'decidedAt' | 'authorizationId'>>;
+export type RequestPatch = Partial<
+  Pick<
+    PriceRequest,
+    | 'status'
+    | 'decisionComment'
+    | 'decidedByUserId'
+    | 'decidedAt'
+    | 'authorizationId'
+    | 'routingRuleId'
+    | 'routing'
+    | 'currentLevel'
+    | 'levelStartedAt'
+    | 'escalatedLevel'
+  >
+>;
+
+/** A pending change request on this authorization, if one waits. */
+export async function pendingChangeOf(authorizationId: number, transaction: Transaction) {
+  const r = await PriceRequest.findOne({
+    where: { changeOfAuthorizationId: authorizationId, status: 'pending' },
+    attributes: ['id', 'number'],
+    transaction,
+  });
+  return r ? { id: r.id, number: r.number } : null;
+}
 
 export async function updateRequest(id: number, patch: RequestPatch, transaction: Transaction) {
   await PriceRequest.update(patch, { where: { id }, transaction });

@@ -1,4 +1,4 @@
-import { REQUEST_STATUSES } from '../../core/domain.js';
+import { REQUEST_STATUSES, ROLES } from '../../core/domain.js';
 import { Amount, Quantity } from '../http/money-schemas.js';
 import { DateString, z, wholeNumber } from '../http/openapi.js';
 
@@ -76,6 +76,45 @@ export const RequestQuery = z.object({
   pageSize: wholeNumber(1, 200).default(50),
 });
 
+export const Approver = z
+  .union([z.object({ userId: z.number().int().positive() }).strict(), z.object({ role: z.enum(ROLES) }).strict()])
+  .openapi('Approver', { description: 'a user (`userId`) or everyone holding a role (`role`)' });
+
+/** A routed request's levels and where it stands: who decided, who is next. */
+export const RoutingView = z
+  .object({
+    ruleId: z.number(),
+    ruleName: z.string(),
+    levels: z.array(
+      z.object({
+        approvers: z.array(Approver),
+        mode: z.enum(['all', 'any']),
+        timeLimitHours: z.number().nullable(),
+      }),
+    ),
+    escalation: Approver.nullable(),
+    currentLevel: z.number().nullable().openapi({ description: 'the level (1-based) awaiting a decision; null once decided' }),
+    levelCount: z.number(),
+    levelStartedAt: z.string().nullable(),
+    dueAt: z.string().nullable().openapi({ description: 'when the current level is escalated if undecided' }),
+    escalated: z.boolean(),
+    waitingOn: z.array(z.object({ userId: z.number().nullable(), role: z.string().nullable(), name: z.string().nullable() })).openapi({
+      description: 'who is next: the approvers of the current level still awaited (plus the escalation approver once escalated)',
+    }),
+    approvals: z.array(
+      z.object({
+        level: z.number(),
+        approverIndex: z
+          .number()
+          .openapi({ description: "which of the level's approvers it satisfied (0-based); -1: the escalation approver" }),
+        userId: z.number(),
+        onBehalfOfUserId: z.number().nullable(),
+      }),
+    ),
+  })
+  .openapi('RequestRouting');
+export type RoutingView = z.infer<typeof RoutingView>;
+
 export const RequestView = z
   .object({
     id: z.number(),
@@ -96,6 +135,11 @@ export const RequestView = z
     decidedAt: z.string().nullable(),
     authorizationId: z.number().nullable(),
     createdAt: z.string(),
+    routing: RoutingView.nullable().openapi({ description: 'null: no routing rule applies, one channel manager decides' }),
+    change: z
+      .object({ authorizationId: z.number(), kind: z.enum(['amend', 'extend', 'cancel']), effectiveFrom: z.string() })
+      .nullable()
+      .openapi({ description: 'set on a change request: the authorization it changes, how, and from which day' }),
     lines: z.array(
       z.object({
         id: z.number(),
@@ -104,6 +148,7 @@ export const RequestView = z
         requestedCost: z.string(),
         counterCost: z.string().nullable(),
         counterQuantity: z.number().nullable(),
+        authorizationLineId: z.number().nullable().openapi({ description: 'on a change request: the authorization line it changes' }),
       }),
     ),
   })

@@ -3,7 +3,10 @@ import { moneyToString, parseMoney } from '../../core/money.js';
 import type { Actor } from '../auth/actor.js';
 import { scopeOf } from '../auth/actor.js';
 import { recordAudit } from '../audit/audit.repository.js';
-import { insertAuthorization } from '../authorizations/authorizations.repository.js';
+import { authorizationForChange, insertAuthorization } from '../authorizations/authorizations.repository.js';
+import { applyChange, CHANGE_NAMES, proposedState, type ChangeInput } from '../authorizations/authorizations.service.js';
+import * as routing from './routing.service.js';
+import type { Standing } from '../../core/routing/routing.js';
 import { AppError, conflict, forbidden, notFound } from '../errors.js';
 import { documentNumber } from '../http/numbers.js';
 import { findProgram } from '../programs/programs.repository.js';
@@ -44,10 +47,12 @@ export async function createRequest(actor: Actor, input: RequestInput): Promise<
   problems.push(...checkRequestEligibility(program, { ...input, distributorId }));
   if (problems.length) throw unprocessable(`the request does not fit program ${program.code}`, problems);
 
-  const id = await repo.inTransaction((transaction) =>
-    repo.insertRequest(
+  const id = await repo.inTransaction(async (transaction) => {
+    const route = await routing.routeNewRequest({ programId: input.programId, distributorId, lines: input.lines }, new Date(), transaction);
+    return repo.insertRequest(
       () => documentNumber('REQ'),
       {
+        ...route,
         programId: input.programId,
         distributorId,
         resellerId: input.resellerId,
@@ -65,8 +70,8 @@ export async function createRequest(actor: Actor, input: RequestInput): Promise<
         lines: input.lines.map((l) => ({ ...l, requestedCost: moneyToString(parseMoney(l.requestedCost)) })),
       },
       transaction,
-    ),
-  );
+    );
+  });
   const view = (await repo.findRequest({ distributorId: null }, id))!;
   await recordAudit(actor, { action: 'request.created', entityType: 'price_request', entityId: id, distributorId, after: view });
   return view;
@@ -91,44 +96,68 @@ const AUDIT_ACTION: Record<Outcome, string> = {
 };
 
 /** Runs one decision in a transaction with the request row locked, audits it, and announces it once committed. */
+/** What a decision adds to its audit entry: a level approval's own action, who it was on behalf of. */
+interface DecisionNote {
+  action?: string;
+  onBehalf?: string | null;
+  /** the change an approved change request made to its authorization */
+  change?: 'amended' | 'extended' | 'cancelled';
+}
+
 async function decide(
   actor: Actor,
   id: number,
   outcome: Outcome,
-  apply: (request: RequestView, transaction: repo.Tx) => Promise<repo.RequestPatch>,
+  apply: (request: RequestView, transaction: repo.Tx, note: DecisionNote) => Promise<repo.RequestPatch>,
   /** why, for the audit trail, when the decision's comment is not stored on the request */
   reason?: string,
 ) {
-  const result = await repo.inTransaction(async (transaction) => {
+  const note: DecisionNote = {};
+  const { before, after: result } = await repo.inTransaction(async (transaction) => {
     const before = await repo.findRequest(scopeOf(actor), id, transaction);
     if (!before) throw notFound('request');
-    const patch = await apply(before, transaction);
+    const patch = await apply(before, transaction, note);
     await repo.updateRequest(id, patch, transaction);
     const after = (await repo.findRequest({ distributorId: null }, id, transaction))!;
+    const why = reason ?? patch.decisionComment ?? null;
     await recordAudit(
       actor,
       {
-        action: AUDIT_ACTION[outcome],
+        action: note.action ?? AUDIT_ACTION[outcome],
         entityType: 'price_request',
         entityId: id,
         distributorId: before.distributorId,
         before,
         after,
-        reason: reason ?? patch.decisionComment ?? null,
+        reason: note.onBehalf ? [note.onBehalf, why].filter(Boolean).join(': ') : why,
       },
       transaction,
     );
-    return after;
+    return { before, after };
   });
-  requestEvents.emit('request.decided', {
-    requestId: id,
-    outcome,
-    status: result.status,
-    distributorId: result.distributorId,
-    authorizationId: result.authorizationId,
-    actorUserId: actor.userId,
-  });
+  // A level approved on the way is not a decision yet: the request stays pending.
+  if (result.status !== before.status)
+    requestEvents.emit('request.decided', {
+      requestId: id,
+      outcome,
+      status: result.status,
+      distributorId: result.distributorId,
+      authorizationId: result.change ? result.change.authorizationId : result.authorizationId,
+      change: note.change,
+      actorUserId: actor.userId,
+    });
   return result;
+}
+
+/**
+ * On a routed request, only the approvers of the current level (their delegates while away, the
+ * escalation approver once overdue) decide; without routing, any channel manager does.
+ */
+async function levelStanding(actor: Actor, r: RequestView, t: repo.Tx, note: DecisionNote): Promise<Standing | null> {
+  if (!r.routing) return null;
+  const standing = await routing.standingOf(actor, r, t);
+  note.onBehalf = routing.onBehalfNote(standing);
+  return standing;
 }
 
 function assertPending(r: RequestView, allowed: RequestView['status'][] = ['pending']) {
@@ -172,25 +201,43 @@ async function authorizeFrom(actor: Actor, r: RequestView, costs: 'requested' | 
 }
 
 export function approveRequest(actor: Actor, id: number, comment: string | undefined) {
-  return decide(actor, id, 'approve', async (r, t) => {
+  return decide(actor, id, 'approve', async (r, t, note) => {
     assertPending(r);
     assertNotOwn(actor, r);
+    const standing = await levelStanding(actor, r, t, note);
+    let routed: repo.RequestPatch = {};
+    if (standing) {
+      const step = await routing.approveLevel(actor, r, standing, t);
+      if (!step.final) {
+        note.action = 'request.level_approved';
+        return step.patch;
+      }
+      routed = step.patch;
+    }
+    const decided = { status: 'approved' as const, decisionComment: comment ?? null, decidedByUserId: actor.userId, decidedAt: new Date() };
+    if (r.change) {
+      const applied = await applyChange(actor, { ...r, change: r.change }, t);
+      note.change = applied.change;
+      return { ...routed, ...decided };
+    }
     const auth = await authorizeFrom(actor, r, 'requested', t);
-    return {
-      status: 'approved',
-      decisionComment: comment ?? null,
-      decidedByUserId: actor.userId,
-      decidedAt: new Date(),
-      authorizationId: auth.id,
-    };
+    return { ...routed, ...decided, authorizationId: auth.id };
   });
 }
 
 export function declineRequest(actor: Actor, id: number, comment: string) {
-  return decide(actor, id, 'decline', async (r) => {
+  return decide(actor, id, 'decline', async (r, t, note) => {
     assertPending(r);
     assertNotOwn(actor, r);
-    return { status: 'declined', decisionComment: comment, decidedByUserId: actor.userId, decidedAt: new Date() };
+    // A decline at any level ends the request.
+    const standing = await levelStanding(actor, r, t, note);
+    return {
+      status: 'declined',
+      decisionComment: comment,
+      decidedByUserId: actor.userId,
+      decidedAt: new Date(),
+      ...(standing ? { currentLevel: null } : {}),
+    };
   });
 }
 
@@ -200,9 +247,11 @@ export function counterRequest(
   comment: string,
   lines: { lineId: number; counterCost: string; counterQuantity?: number }[],
 ) {
-  return decide(actor, id, 'counter', async (r, t) => {
+  return decide(actor, id, 'counter', async (r, t, note) => {
     assertPending(r);
     assertNotOwn(actor, r);
+    if (r.change) throw conflict('CHANGE_NOT_COUNTERED', 'a change request is approved or declined, not countered');
+    await levelStanding(actor, r, t, note);
     for (const [i, l] of lines.entries()) {
       const ok = await repo.setCounter(l.lineId, r.id, moneyToString(parseMoney(l.counterCost)), l.counterQuantity ?? null, t);
       if (!ok)
@@ -246,4 +295,64 @@ export function rejectCounter(actor: Actor, id: number, comment: string | undefi
     },
     comment,
   );
+}
+
+/**
+ * Asks a change of an authorization (amend, extend, cancel): a change request, routed and decided
+ * like a request; approved, it becomes the authorization's next version. A distributor asks only
+ * for its own authorizations (another's answers 404); one change waits at a time (409 CHANGE_PENDING).
+ */
+export async function requestChange(actor: Actor, authorizationId: number, input: ChangeInput & { justification?: string | null }) {
+  const today = routing.today();
+  const id = await repo.inTransaction(async (t) => {
+    const current = await authorizationForChange(scopeOf(actor), authorizationId, t);
+    if (!current) throw notFound('authorization');
+    const waiting = await repo.pendingChangeOf(authorizationId, t);
+    if (waiting) throw conflict('CHANGE_PENDING', `change request ${waiting.number} on this authorization awaits a decision`);
+    const next = proposedState(current, input, today);
+    const lines = next.lines.map((l) => ({
+      productId: l.productId,
+      quantity: l.approvedQuantity,
+      requestedCost: l.authorizedCost,
+      authorizationLineId: l.id,
+    }));
+    const route = await routing.routeNewRequest(
+      { programId: current.programId, distributorId: current.distributorId, lines },
+      new Date(),
+      t,
+    );
+    return repo.insertRequest(
+      () => documentNumber('CHG'),
+      {
+        ...route,
+        programId: current.programId,
+        distributorId: current.distributorId,
+        resellerId: null,
+        endCustomerId: current.endCustomerId!,
+        requestedByUserId: actor.userId,
+        status: 'pending',
+        validFrom: next.validFrom,
+        validTo: next.validTo,
+        opportunityRef: null,
+        dealRegistrationRef: null,
+        justification: input.justification ?? null,
+        decisionComment: null,
+        decidedByUserId: null,
+        authorizationId: null,
+        change: { authorizationId, kind: input.kind, effectiveFrom: next.effectiveFrom },
+        lines,
+      },
+      t,
+    );
+  });
+  const view = (await repo.findRequest({ distributorId: null }, id))!;
+  await recordAudit(actor, {
+    action: 'authorization.change_requested',
+    entityType: 'price_request',
+    entityId: id,
+    distributorId: view.distributorId,
+    after: view,
+    reason: `${CHANGE_NAMES[input.kind]} authorization ${authorizationId}`,
+  });
+  return view;
 }

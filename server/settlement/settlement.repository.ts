@@ -195,3 +195,33 @@ export async function listDebits(distributorId: number | null, status: 'open' | 
     createdAt: r.createdAt.toISOString(),
   }));
 }
+
+/**
+ * The claim lines in review (their claim submitted, not yet authorized) that hold a sale on these
+ * authorization lines for an invoice dated on or after `from`: what a cancellation releases.
+ */
+export async function linesInReviewOn(authorizationLineIds: number[], from: string, transaction: Transaction) {
+  if (!authorizationLineIds.length) return [];
+  const rows = (await ClaimLine.sequelize!.query(
+    `SELECT l.id AS id, l.claim_id AS claimId, l.reason_codes AS reasonCodes, l.computed_amount AS computedAmount, l.authorization_line_id AS authorizationLineId
+       FROM claim_lines l JOIN claims c ON c.id = l.claim_id JOIN pos_consumptions p ON p.claim_line_id = l.id
+      WHERE c.status = 'submitted' AND l.authorization_line_id IN (${authorizationLineIds.map(() => '?').join(',')}) AND l.invoice_date >= ?
+      ORDER BY l.id`,
+    { replacements: [...authorizationLineIds, from], type: QueryTypes.SELECT, transaction },
+  )) as { id: number; claimId: number; reasonCodes: string; computedAmount: string | number; authorizationLineId: number }[];
+  return rows.map((r) => ({
+    id: Number(r.id),
+    claimId: Number(r.claimId),
+    reasonCodes: JSON.parse(r.reasonCodes) as string[],
+    computedAmount: m(r.computedAmount),
+    authorizationLineId: Number(r.authorizationLineId),
+  }));
+}
+
+export async function updateClaimTotals(
+  claimId: number,
+  totals: { computedTotal: string; approvedTotal: string },
+  transaction: Transaction,
+) {
+  await Claim.update(totals, { where: { id: claimId }, transaction });
+}

@@ -15,6 +15,7 @@ import { minorUnitExponent } from '../../core/currency.js';
 import { lineCredit, Money, moneyToString, parseMoney, type Money as MoneyValue } from '../../core/money.js';
 import { AppError, conflict } from '../errors.js';
 import { bookCosts } from '../claims/facts.repository.js';
+import { claimTotals } from '../claims/pos-claims.repository.js';
 import * as ledger from './ledger.repository.js';
 import * as lines from './settlement.repository.js';
 
@@ -274,3 +275,34 @@ export async function applyDebits(
 export const debitsOfMemo = (creditMemoId: number) => lines.debitsOfMemo(creditMemoId);
 export const listDebits = (distributorId: number | null, status: 'open' | 'applied' | null, limit: number) =>
   lines.listDebits(distributorId, status, limit);
+
+/**
+ * An authorization cancelled from `from`: the lines of claims still in review that pay a sale on
+ * it invoiced on or after that day are rejected (AUTH_CANCELLED), their sale and quantity released,
+ * and their claims' totals recomputed. Authorized and paid claims are left as they are (their
+ * money is owed or gone: a debit, not a release). Returns the claim line ids released.
+ */
+export async function releaseCancelledAuthorization(authorizationLineIds: number[], from: string, userId: number, t: Transaction) {
+  const held = await lines.linesInReviewOn(authorizationLineIds, from, t);
+  for (const line of held) {
+    await ledger.release(line.id, t);
+    await lines.updateLineSettlement(
+      line.id,
+      {
+        verdict: 'rejected',
+        approvedAmount: '0.0000',
+        computedAmount: line.computedAmount,
+        acceptedQuantity: 0,
+        reasonCodes: [...new Set([...line.reasonCodes, 'AUTH_CANCELLED'])],
+        adjustedByUserId: userId,
+        authorizationLineId: line.authorizationLineId,
+      },
+      t,
+    );
+  }
+  for (const claimId of new Set(held.map((l) => l.claimId))) {
+    const totals = await claimTotals(claimId, t);
+    await lines.updateClaimTotals(claimId, { computedTotal: totals.computedTotal, approvedTotal: totals.approvedTotal }, t);
+  }
+  return held.map((l) => ({ claimId: l.claimId, lineId: l.id }));
+}

@@ -264,6 +264,11 @@ describeDb('the exact-money migration of an SQLite database with REAL money', ()
     const old = await openDatabase(url);
     // The migrations between that schema and this one, bar exact money, so today's seed can fill it.
     await old.migrate('20261201T0950-returns-and-voids');
+    // Today's seed decides requests through the requests service, which routes them and versions
+    // their authorizations: their tables (a later migration, whose own money is exact) come first.
+    const { routingVersionsSchema } = await import('../../models/migrations/20261204T1200-routing-versions.js');
+    await routingVersionsSchema.up({ context: { queryInterface: old.sequelize.getQueryInterface(), sequelize: old.sequelize } });
+    await old.sequelize.query(`INSERT INTO bec_migrations (name) VALUES ('${routingVersionsSchema.name}')`);
     expect(await seedDemo()).toBe(true);
     // Amounts as the old columns kept them: floats (an exact text is turned into one by NUMERIC affinity).
     await old.sequelize.query(`UPDATE products SET list_price = ? WHERE id = (SELECT MIN(id) FROM products)`, { replacements: [BIG] });
