@@ -49,6 +49,9 @@ export const ACTIONS = {
   'audit.read': ['vendor_admin', 'channel_manager', 'finance'],
   'user.manage': ['vendor_admin'],
   'integration.manage': ['vendor_admin'],
+  /** products, price book, part numbers, end customers, resellers, distributors (issue 15 item 1) */
+  'masterdata.read': ['vendor_admin', 'channel_manager'],
+  'masterdata.manage': ['vendor_admin'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Action = keyof typeof ACTIONS;
 

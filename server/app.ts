@@ -33,6 +33,7 @@ import { programsRouter } from './programs/programs.router.js';
 import { requestsRouter } from './requests/requests.router.js';
 import { scimRouter } from './scim/scim.router.js';
 import { invitationsRouter, usersRouter } from './users/users.router.js';
+import { masterDataRouter } from './masterdata/masterdata.router.js';
 
 export interface AppDeps {
   config: Config;
@@ -118,6 +119,7 @@ export function createApp({
   app.use('/api/webhooks', webhooksRouter());
   app.use('/api/users', usersRouter());
   app.use('/api/invitations', invitationsRouter());
+  app.use('/api/masterdata', masterDataRouter(config));
   app.use('/api', apiNotFound);
 
   app.use('/auth/saml', samlRouter(config));
