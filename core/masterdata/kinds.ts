@@ -32,7 +32,11 @@ export const MASTER_DATA_COLUMNS: Readonly<Record<MasterDataKind, readonly Table
     { key: 'cost', names: ['Book Cost', 'Cost'], required: true },
     { key: 'effectiveFrom', names: ['Effective From', 'Effective Date', 'From'], required: true },
   ],
-  'part-numbers': [distributor, { key: 'distributorPartNumber', names: ['Distributor Part Number', 'Distributor Part', 'Dist Part'], required: true }, vendorPart],
+  'part-numbers': [
+    distributor,
+    { key: 'distributorPartNumber', names: ['Distributor Part Number', 'Distributor Part', 'Dist Part'], required: true },
+    vendorPart,
+  ],
   'end-customers': [{ key: 'name', names: ['Name', 'End Customer', 'Customer'], required: true }, country, crmId, externalRef],
   resellers: [{ key: 'name', names: ['Name', 'Reseller'], required: true }, country, crmId, externalRef],
   distributors: [

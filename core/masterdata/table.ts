@@ -74,7 +74,12 @@ export class TableReader<K extends string> {
         continue;
       }
       if (r.cells.length > this.width) {
-        this.errors.push({ row: r.row, line: r.line, field: null, message: `the row has ${r.cells.length} cells for ${this.width} columns` });
+        this.errors.push({
+          row: r.row,
+          line: r.line,
+          field: null,
+          message: `the row has ${r.cells.length} cells for ${this.width} columns`,
+        });
         continue;
       }
       if (this.rows.length >= MAX_TABLE_ROWS) {

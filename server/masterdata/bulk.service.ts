@@ -56,7 +56,13 @@ function candidate(row: TableRow, errors: TableError[]): Record<string, string> 
 }
 
 /** Checks `value` with the API's schema; its issues become the row's errors. */
-function checked<T>(schema: ZodTypeAny, value: unknown, row: TableRow, errors: TableError[], fieldOf: (f: string) => string = (f) => f): T | null {
+function checked<T>(
+  schema: ZodTypeAny,
+  value: unknown,
+  row: TableRow,
+  errors: TableError[],
+  fieldOf: (f: string) => string = (f) => f,
+): T | null {
   const parsed = schema.safeParse(value);
   if (parsed.success) return parsed.data as T;
   for (const issue of parsed.error.issues)
@@ -71,10 +77,19 @@ interface Prepared {
 }
 
 /** Turns each row into its change; references (distributors by name, products by part number) are resolved in `t`. */
-async function prepare(actor: Changer, kind: MasterDataKind, rows: TableRow[], baseCurrency: string, errors: TableError[], t: Tx): Promise<Prepared[]> {
+async function prepare(
+  actor: Changer,
+  kind: MasterDataKind,
+  rows: TableRow[],
+  baseCurrency: string,
+  errors: TableError[],
+  t: Tx,
+): Promise<Prepared[]> {
   const needsDistributor = kind === 'book-costs' || kind === 'part-numbers';
   const needsProduct = needsDistributor;
-  const distributors = needsDistributor ? await repo.accountsByName('distributor', rows.map((r) => r.cells.distributor!).filter(Boolean), t) : new Map();
+  const distributors = needsDistributor
+    ? await repo.accountsByName('distributor', rows.map((r) => r.cells.distributor!).filter(Boolean), t)
+    : new Map();
   const products = needsProduct ? await repo.productsByPart(rows.map((r) => r.cells.vendorPartNumber!).filter(Boolean), t) : new Map();
   const seen = new Map<string, number>();
   const out: Prepared[] = [];
@@ -93,7 +108,10 @@ async function prepare(actor: Changer, kind: MasterDataKind, rows: TableRow[], b
       }
     } else if (kind === 'end-customers' || kind === 'resellers' || kind === 'distributors') {
       const type = kind === 'end-customers' ? 'end_customer' : kind === 'resellers' ? 'reseller' : 'distributor';
-      const input = kind === 'distributors' ? checked<service.AccountInput>(DistributorInput, cells, row, errors) : checked<service.AccountInput>(PartyInput.omit({ type: true }), cells, row, errors);
+      const input =
+        kind === 'distributors'
+          ? checked<service.AccountInput>(DistributorInput, cells, row, errors)
+          : checked<service.AccountInput>(PartyInput.omit({ type: true }), cells, row, errors);
       if (input) {
         key = input.name.trim().toLowerCase();
         apply = async (t) => (await service.saveAccount(actor, type, input, baseCurrency, t, true))[1];
@@ -148,7 +166,13 @@ async function prepare(actor: Changer, kind: MasterDataKind, rows: TableRow[], b
  * error, or `dryRun`) rolls everything back. Errors of a load that is not a dry run are a 422
  * carrying every row error; a dry run answers them in its result.
  */
-export async function bulkLoad(actor: Changer, kind: MasterDataKind, body: Readable, dryRun: boolean, baseCurrency: string): Promise<BulkResult> {
+export async function bulkLoad(
+  actor: Changer,
+  kind: MasterDataKind,
+  body: Readable,
+  dryRun: boolean,
+  baseCurrency: string,
+): Promise<BulkResult> {
   const reader = new TableReader(MASTER_DATA_COLUMNS[kind]);
   for await (const chunk of decodeChunks(body as AsyncIterable<Uint8Array>)) reader.push(chunk);
   const { rows, errors } = reader.end();
@@ -165,7 +189,8 @@ export async function bulkLoad(actor: Changer, kind: MasterDataKind, body: Reada
           } catch (err) {
             if (!(err instanceof AppError) || err.status >= 500) throw err;
             const fields = err.details.errors ?? [{ field: null, message: err.message }];
-            for (const f of fields) errors.push({ row: p.row.row, line: p.row.line, field: (f.field as string | null) ?? null, message: f.message });
+            for (const f of fields)
+              errors.push({ row: p.row.row, line: p.row.line, field: (f.field as string | null) ?? null, message: f.message });
             continue;
           }
           result[change === 'create' ? 'created' : change === 'update' ? 'updated' : 'unchanged']++;

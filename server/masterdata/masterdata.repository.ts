@@ -76,7 +76,10 @@ const toBookCost = (b: BookCost): BookCostRecord => ({
 
 export async function listProducts(filter: { q?: string; family?: string; active?: boolean }): Promise<ProductRecord[]> {
   const where: WhereOptions = {};
-  if (filter.q) Object.assign(where, { [Op.or]: [{ vendorPartNumber: { [Op.like]: likePattern(filter.q) } }, { description: { [Op.like]: likePattern(filter.q) } }] });
+  if (filter.q)
+    Object.assign(where, {
+      [Op.or]: [{ vendorPartNumber: { [Op.like]: likePattern(filter.q) } }, { description: { [Op.like]: likePattern(filter.q) } }],
+    });
   if (filter.family) Object.assign(where, { family: filter.family });
   if (filter.active !== undefined) Object.assign(where, { active: filter.active });
   return (await Product.findAll({ where, order: [['vendorPartNumber', 'ASC']], limit: 2000 })).map(toProduct);
@@ -115,7 +118,15 @@ export async function listBookCosts(filter: { distributorId?: number; productId?
   const where: WhereOptions = {};
   if (filter.distributorId) Object.assign(where, { distributorId: filter.distributorId });
   if (filter.productId) Object.assign(where, { productId: filter.productId });
-  const rows = await BookCost.findAll({ where, order: [['distributorId', 'ASC'], ['productId', 'ASC'], ['effectiveFrom', 'DESC']], limit: 5000 });
+  const rows = await BookCost.findAll({
+    where,
+    order: [
+      ['distributorId', 'ASC'],
+      ['productId', 'ASC'],
+      ['effectiveFrom', 'DESC'],
+    ],
+    limit: 5000,
+  });
   return rows.map(toBookCost);
 }
 
@@ -140,8 +151,20 @@ export async function listPartNumbers(filter: { distributorId?: number; productI
   const where: WhereOptions = {};
   if (filter.distributorId) Object.assign(where, { distributorId: filter.distributorId });
   if (filter.productId) Object.assign(where, { productId: filter.productId });
-  const rows = await ProductPartMapping.findAll({ where, order: [['distributorId', 'ASC'], ['distributorPartNumber', 'ASC']], limit: 5000 });
-  return rows.map((m) => ({ id: m.id, distributorId: m.distributorId, distributorPartNumber: m.distributorPartNumber, productId: m.productId }));
+  const rows = await ProductPartMapping.findAll({
+    where,
+    order: [
+      ['distributorId', 'ASC'],
+      ['distributorPartNumber', 'ASC'],
+    ],
+    limit: 5000,
+  });
+  return rows.map((m) => ({
+    id: m.id,
+    distributorId: m.distributorId,
+    distributorPartNumber: m.distributorPartNumber,
+    productId: m.productId,
+  }));
 }
 
 export async function findPartNumber(distributorId: number, distributorPartNumber: string, t?: Tx): Promise<PartNumberRecord | null> {
@@ -188,7 +211,13 @@ export async function accountsByName(type: AccountType, names: string[], t?: Tx)
   const out = new Map<string, AccountRecord>();
   for (let i = 0; i < keys.length; i += 500) {
     const rows = await Account.findAll({
-      where: { type, mergedIntoId: null, [Op.and]: [Account.sequelize!.where(Account.sequelize!.fn('lower', Account.sequelize!.col('name')), { [Op.in]: keys.slice(i, i + 500) })] },
+      where: {
+        type,
+        mergedIntoId: null,
+        [Op.and]: [
+          Account.sequelize!.where(Account.sequelize!.fn('lower', Account.sequelize!.col('name')), { [Op.in]: keys.slice(i, i + 500) }),
+        ],
+      },
       transaction: t,
     });
     for (const a of rows) out.set(a.name.trim().toLowerCase(), toAccount(a));
@@ -200,7 +229,11 @@ export async function createAccount(input: Omit<AccountRecord, 'id' | 'mergedInt
   return toAccount(await Account.create(input, { transaction: t }));
 }
 
-export async function updateAccount(id: number, changes: Partial<Omit<AccountRecord, 'id' | 'type' | 'mergedAt'>> & { mergedAt?: Date }, t: Tx) {
+export async function updateAccount(
+  id: number,
+  changes: Partial<Omit<AccountRecord, 'id' | 'type' | 'mergedAt'>> & { mergedAt?: Date },
+  t: Tx,
+) {
   await Account.update(changes, { where: { id }, transaction: t });
   return (await findAccount(id, t))!;
 }
@@ -229,10 +262,17 @@ export async function repointAccount(loserId: number, survivorId: number, t: Tx)
       type: QueryTypes.SELECT,
       transaction: t,
     })) as { n: number | string }[];
-    if (Number(n) > 0) await sequelize.query(`UPDATE ${table} SET ${column} = ? WHERE ${column} = ?`, { replacements: [survivorId, loserId], transaction: t });
+    if (Number(n) > 0)
+      await sequelize.query(`UPDATE ${table} SET ${column} = ? WHERE ${column} = ?`, {
+        replacements: [survivorId, loserId],
+        transaction: t,
+      });
     counts[ref] = Number(n);
   }
-  const programs = (await sequelize.query(`SELECT id, end_customer_ids AS ids FROM programs`, { type: QueryTypes.SELECT, transaction: t })) as {
+  const programs = (await sequelize.query(`SELECT id, end_customer_ids AS ids FROM programs`, {
+    type: QueryTypes.SELECT,
+    transaction: t,
+  })) as {
     id: number;
     ids: string;
   }[];
@@ -241,7 +281,10 @@ export async function repointAccount(loserId: number, survivorId: number, t: Tx)
     const ids = JSON.parse(p.ids || '[]') as number[];
     if (!ids.includes(loserId)) continue;
     const next = [...new Set(ids.map((id) => (id === loserId ? survivorId : id)))];
-    await sequelize.query(`UPDATE programs SET end_customer_ids = ? WHERE id = ?`, { replacements: [JSON.stringify(next), p.id], transaction: t });
+    await sequelize.query(`UPDATE programs SET end_customer_ids = ? WHERE id = ?`, {
+      replacements: [JSON.stringify(next), p.id],
+      transaction: t,
+    });
     repointed++;
   }
   counts['programs.end_customer_ids'] = repointed;

@@ -45,8 +45,24 @@ const MANAGE = 'FORBIDDEN: vendor admins only';
 const list = <T extends z.ZodTypeAny>(item: T) => z.object({ items: z.array(item) });
 const Empty = z.object({}).strict();
 
-describeRoute({ method: 'get', path: '/api/masterdata/products', summary: 'Products with list price, currency, family and whether active', tags, query: ProductQuery, response: list(ProductView), errors: READ });
-describeRoute({ method: 'get', path: '/api/masterdata/products/:id', summary: 'One product', tags, params: IdParam, response: ProductView, errors: READ });
+describeRoute({
+  method: 'get',
+  path: '/api/masterdata/products',
+  summary: 'Products with list price, currency, family and whether active',
+  tags,
+  query: ProductQuery,
+  response: list(ProductView),
+  errors: READ,
+});
+describeRoute({
+  method: 'get',
+  path: '/api/masterdata/products/:id',
+  summary: 'One product',
+  tags,
+  params: IdParam,
+  response: ProductView,
+  errors: READ,
+});
 describeRoute({
   method: 'post',
   path: '/api/masterdata/products',
@@ -71,7 +87,15 @@ for (const [verb, what] of [
   ['deactivate', 'Deactivate a product: kept for the claims and authorizations that name it, no longer offered to new requests'],
   ['reactivate', 'Reactivate a product'],
 ] as const)
-  describeRoute({ method: 'post', path: `/api/masterdata/products/:id/${verb}`, summary: what, tags, params: IdParam, response: ProductView, errors: { 403: MANAGE } });
+  describeRoute({
+    method: 'post',
+    path: `/api/masterdata/products/:id/${verb}`,
+    summary: what,
+    tags,
+    params: IdParam,
+    response: ProductView,
+    errors: { 403: MANAGE },
+  });
 
 describeRoute({
   method: 'get',
@@ -94,7 +118,15 @@ describeRoute({
   errors: { 400: 'VALIDATION_FAILED: an unknown distributorId or productId', 403: MANAGE },
 });
 
-describeRoute({ method: 'get', path: '/api/masterdata/part-numbers', summary: "Distributors' part numbers and the product each names", tags, query: PartNumberQuery, response: list(PartNumberView), errors: READ });
+describeRoute({
+  method: 'get',
+  path: '/api/masterdata/part-numbers',
+  summary: "Distributors' part numbers and the product each names",
+  tags,
+  query: PartNumberQuery,
+  response: list(PartNumberView),
+  errors: READ,
+});
 describeRoute({
   method: 'post',
   path: '/api/masterdata/part-numbers',
@@ -103,9 +135,20 @@ describeRoute({
   body: PartNumberInput,
   response: PartNumberView,
   status: 201,
-  errors: { 400: 'VALIDATION_FAILED: an unknown distributorId or productId', 403: MANAGE, 409: 'PART_NUMBER_EXISTS: the part names another product already' },
+  errors: {
+    400: 'VALIDATION_FAILED: an unknown distributorId or productId',
+    403: MANAGE,
+    409: 'PART_NUMBER_EXISTS: the part names another product already',
+  },
 });
-describeRoute({ method: 'delete', path: '/api/masterdata/part-numbers/:id', summary: "Remove a distributor's part number", tags, params: IdParam, errors: { 403: MANAGE } });
+describeRoute({
+  method: 'delete',
+  path: '/api/masterdata/part-numbers/:id',
+  summary: "Remove a distributor's part number",
+  tags,
+  params: IdParam,
+  errors: { 403: MANAGE },
+});
 
 describeRoute({
   method: 'get',
@@ -116,7 +159,15 @@ describeRoute({
   response: list(AccountView),
   errors: READ,
 });
-describeRoute({ method: 'get', path: '/api/masterdata/accounts/:id', summary: 'One end customer or reseller', tags, params: IdParam, response: AccountView, errors: READ });
+describeRoute({
+  method: 'get',
+  path: '/api/masterdata/accounts/:id',
+  summary: 'One end customer or reseller',
+  tags,
+  params: IdParam,
+  response: AccountView,
+  errors: READ,
+});
 describeRoute({
   method: 'post',
   path: '/api/masterdata/accounts',
@@ -146,10 +197,21 @@ describeRoute({
   params: IdParam,
   body: MergeInput,
   response: MergeResult,
-  errors: { 400: 'VALIDATION_FAILED: intoId is the account itself, unknown, of another type, or merged', 403: MANAGE, 409: 'ACCOUNT_MERGED: merged already' },
+  errors: {
+    400: 'VALIDATION_FAILED: intoId is the account itself, unknown, of another type, or merged',
+    403: MANAGE,
+    409: 'ACCOUNT_MERGED: merged already',
+  },
 });
 
-describeRoute({ method: 'get', path: '/api/masterdata/distributors', summary: 'Distributors with currency and region', tags, response: list(AccountView), errors: READ });
+describeRoute({
+  method: 'get',
+  path: '/api/masterdata/distributors',
+  summary: 'Distributors with currency and region',
+  tags,
+  response: list(AccountView),
+  errors: READ,
+});
 describeRoute({
   method: 'get',
   path: '/api/masterdata/distributors/:id',
@@ -230,7 +292,9 @@ export function masterDataRouter(config: Pick<Config, 'baseCurrency'>) {
   r.get('/products', async (req, res) => {
     read(req);
     const q = parse(ProductQuery, req.query, 'query');
-    res.json({ items: await service.listProducts({ q: q.q, family: q.family, active: q.active === undefined ? undefined : q.active === 'true' }) });
+    res.json({
+      items: await service.listProducts({ q: q.q, family: q.family, active: q.active === undefined ? undefined : q.active === 'true' }),
+    });
   });
   r.get('/products/:id', async (req, res) => {
     read(req);
@@ -290,7 +354,9 @@ export function masterDataRouter(config: Pick<Config, 'baseCurrency'>) {
   r.get('/accounts', async (req, res) => {
     read(req);
     const q = parse(PartyQuery, req.query, 'query');
-    res.json({ items: await service.listAccounts({ types: q.type ? [q.type] : [...PARTIES], q: q.q, includeMerged: q.includeMerged === 'true' }) });
+    res.json({
+      items: await service.listAccounts({ types: q.type ? [q.type] : [...PARTIES], q: q.q, includeMerged: q.includeMerged === 'true' }),
+    });
   });
   r.get('/accounts/:id', async (req, res) => {
     read(req);

@@ -107,7 +107,10 @@ export const AccountView = z
     currency: z.string().nullable(),
     crmId: z.string().nullable(),
     externalRef: z.string().nullable(),
-    mergedIntoId: z.number().nullable().openapi({ description: 'set once merged into this survivor; a merged account is kept for the audit' }),
+    mergedIntoId: z
+      .number()
+      .nullable()
+      .openapi({ description: 'set once merged into this survivor; a merged account is kept for the audit' }),
     mergedAt: z.string().nullable(),
   })
   .openapi('MasterAccount');
@@ -136,7 +139,9 @@ export const MergeResult = z
 export const DistributorInput = z
   .object({
     name: text(200),
-    currency: CurrencyCode.optional().openapi({ description: "its book costs, authorizations and claims are in it; the vendor's book currency when absent" }),
+    currency: CurrencyCode.optional().openapi({
+      description: "its book costs, authorizations and claims are in it; the vendor's book currency when absent",
+    }),
     region: optionalText(60),
     country: Country,
     crmId: optionalText(64),

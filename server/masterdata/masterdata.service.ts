@@ -49,9 +49,16 @@ export async function getProduct(id: number) {
 }
 
 /** Creates a product, or with `upsert` (bulk loads) updates the one of that vendor part number. */
-export async function saveProduct(actor: Changer, input: ProductInput, baseCurrency: string, t: Tx, upsert = false): Promise<[ProductRecord, Change]> {
+export async function saveProduct(
+  actor: Changer,
+  input: ProductInput,
+  baseCurrency: string,
+  t: Tx,
+  upsert = false,
+): Promise<[ProductRecord, Change]> {
   const existing = (await repo.productsByPart([input.vendorPartNumber], t)).get(input.vendorPartNumber.toLowerCase());
-  if (existing && !upsert) throw conflict('PRODUCT_EXISTS', `a product with the part number ${existing.vendorPartNumber} exists already (id ${existing.id})`);
+  if (existing && !upsert)
+    throw conflict('PRODUCT_EXISTS', `a product with the part number ${existing.vendorPartNumber} exists already (id ${existing.id})`);
   if (existing) {
     const changes = differences(existing, { ...input, listPrice: money(input.listPrice) });
     if (!Object.keys(changes).length) return [existing, 'unchanged'];
@@ -146,7 +153,13 @@ export async function setBookCost(
     await audit('book_cost.closed', before.id, before, { ...before, effectiveTo: plan.close.effectiveTo });
   }
   const created = await repo.createBookCost(
-    { distributorId: input.distributorId, productId: input.productId, cost, effectiveFrom: input.effectiveFrom, effectiveTo: plan.effectiveTo },
+    {
+      distributorId: input.distributorId,
+      productId: input.productId,
+      cost,
+      effectiveFrom: input.effectiveFrom,
+      effectiveTo: plan.effectiveTo,
+    },
     t,
   );
   await audit('book_cost.set', created.id, null, created);
@@ -180,7 +193,10 @@ export async function setPartNumber(
   const existing = await repo.findPartNumber(input.distributorId, input.distributorPartNumber, t);
   if (existing?.productId === input.productId) return [existing, 'unchanged'];
   if (existing && !upsert)
-    throw conflict('PART_NUMBER_EXISTS', `the distributor's part ${input.distributorPartNumber} names product ${existing.productId} already`);
+    throw conflict(
+      'PART_NUMBER_EXISTS',
+      `the distributor's part ${input.distributorPartNumber} names product ${existing.productId} already`,
+    );
   const audit = { entityType: 'part_number', distributorId: input.distributorId };
   if (existing) {
     await repo.updatePartNumber(existing.id, input.productId, t);
@@ -257,16 +273,29 @@ export async function saveAccount(
   );
   await recordAudit(
     actor,
-    { action: `${type}.created`, entityType: 'account', entityId: created.id, distributorId: type === 'distributor' ? created.id : null, after: created },
+    {
+      action: `${type}.created`,
+      entityType: 'account',
+      entityId: created.id,
+      distributorId: type === 'distributor' ? created.id : null,
+      after: created,
+    },
     t,
   );
   return [created, 'create'];
 }
 
-export async function changeAccount(actor: Changer, id: number, types: readonly AccountType[], patch: AccountInput | Partial<AccountInput>, t: Tx) {
+export async function changeAccount(
+  actor: Changer,
+  id: number,
+  types: readonly AccountType[],
+  patch: AccountInput | Partial<AccountInput>,
+  t: Tx,
+) {
   const before = await repo.findAccount(id, t);
   if (!before || !types.includes(before.type)) throw notFound('account');
-  if (before.mergedIntoId !== null) throw conflict('ACCOUNT_MERGED', `account ${id} was merged into ${before.mergedIntoId}: change the survivor`);
+  if (before.mergedIntoId !== null)
+    throw conflict('ACCOUNT_MERGED', `account ${id} was merged into ${before.mergedIntoId}: change the survivor`);
   if (patch.name && patch.name.trim().toLowerCase() !== before.name.trim().toLowerCase()) {
     const other = (await repo.accountsByName(before.type, [patch.name], t)).get(patch.name.trim().toLowerCase());
     if (other) throw conflict('ACCOUNT_EXISTS', `${before.type} "${other.name}" exists already (id ${other.id})`);
@@ -275,11 +304,21 @@ export async function changeAccount(actor: Changer, id: number, types: readonly 
   if (before.type !== 'distributor') delete changes.currency;
   if (!Object.keys(changes).length) return before;
   if (changes.currency !== undefined && (await repo.distributorFigures(id, t)) > 0)
-    throw conflict('CURRENCY_IN_USE', `distributor ${id} has book costs, authorizations or claims in ${before.currency}: its currency stays`);
+    throw conflict(
+      'CURRENCY_IN_USE',
+      `distributor ${id} has book costs, authorizations or claims in ${before.currency}: its currency stays`,
+    );
   const after = await repo.updateAccount(id, changes as Partial<AccountInput>, t);
   await recordAudit(
     actor,
-    { action: `${before.type}.updated`, entityType: 'account', entityId: id, distributorId: before.type === 'distributor' ? id : null, before, after },
+    {
+      action: `${before.type}.updated`,
+      entityType: 'account',
+      entityId: id,
+      distributorId: before.type === 'distributor' ? id : null,
+      before,
+      after,
+    },
     t,
   );
   return after;
@@ -299,12 +338,20 @@ export async function mergeAccount(actor: Changer, loserId: number, survivorId: 
   if (survivorId === loserId) throw fieldError('intoId', 'an account cannot be merged into itself');
   const survivor = await repo.findAccount(survivorId, t);
   if (!survivor || survivor.type !== loser.type) throw fieldError('intoId', `no ${loser.type} has the id ${survivorId}`);
-  if (survivor.mergedIntoId !== null) throw fieldError('intoId', `account ${survivorId} was merged into ${survivor.mergedIntoId}: merge into that one`);
+  if (survivor.mergedIntoId !== null)
+    throw fieldError('intoId', `account ${survivorId} was merged into ${survivor.mergedIntoId}: merge into that one`);
   const repointed = await repo.repointAccount(loserId, survivorId, t);
   const merged = await repo.updateAccount(loserId, { mergedIntoId: survivorId, mergedAt: new Date() }, t);
   await recordAudit(
     actor,
-    { action: `${loser.type}.merged`, entityType: 'account', entityId: loserId, before: loser, after: { ...merged, survivor, repointed }, reason },
+    {
+      action: `${loser.type}.merged`,
+      entityType: 'account',
+      entityId: loserId,
+      before: loser,
+      after: { ...merged, survivor, repointed },
+      reason,
+    },
     t,
   );
   return { merged, survivor, repointed };
@@ -322,12 +369,22 @@ export async function distributorDetail(id: number) {
   };
 }
 
-export async function addContact(actor: Changer, distributorId: number, input: { name: string; email: string; role?: string | null }, t: Tx) {
+export async function addContact(
+  actor: Changer,
+  distributorId: number,
+  input: { name: string; email: string; role?: string | null },
+  t: Tx,
+) {
   await getAccount(distributorId, ['distributor']);
   const email = input.email.toLowerCase();
-  if (await repo.contactByEmail(distributorId, email, t)) throw conflict('CONTACT_EXISTS', `${email} is a contact of this distributor already`);
+  if (await repo.contactByEmail(distributorId, email, t))
+    throw conflict('CONTACT_EXISTS', `${email} is a contact of this distributor already`);
   const created = await repo.createContact({ distributorId, name: input.name, email, role: input.role ?? null }, t);
-  await recordAudit(actor, { action: 'distributor_contact.added', entityType: 'distributor_contact', entityId: created.id, distributorId, after: created }, t);
+  await recordAudit(
+    actor,
+    { action: 'distributor_contact.added', entityType: 'distributor_contact', entityId: created.id, distributorId, after: created },
+    t,
+  );
   return created;
 }
 
@@ -335,8 +392,11 @@ export async function removeContact(actor: Changer, distributorId: number, conta
   const contact = await repo.findContact(distributorId, contactId, t);
   if (!contact) throw notFound('contact');
   await repo.deleteContact(contactId, t);
-  await recordAudit(actor, { action: 'distributor_contact.removed', entityType: 'distributor_contact', entityId: contactId, distributorId, before: contact }, t);
+  await recordAudit(
+    actor,
+    { action: 'distributor_contact.removed', entityType: 'distributor_contact', entityId: contactId, distributorId, before: contact },
+    t,
+  );
 }
-
 
 export { inTransaction } from './masterdata.repository.js';
