@@ -160,10 +160,9 @@ export const ContactView = z
 export const DistributorUserView = z
   .object({ id: z.number(), email: z.string(), name: z.string(), role: z.string(), active: z.boolean() })
   .openapi('DistributorUser');
-export const DistributorDetail = AccountView.extend({
-  contacts: z.array(ContactView),
-  users: z.array(DistributorUserView),
-}).openapi('MasterDistributor');
+export const DistributorDetail = z
+  .object({ ...AccountView.shape, contacts: z.array(ContactView), users: z.array(DistributorUserView) })
+  .openapi('MasterDistributor');
 export const ContactParams = z.object({ id: wholeNumber(1), contactId: wholeNumber(1) });
 
 export const BulkQuery = z
