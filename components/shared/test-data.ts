@@ -2,7 +2,7 @@
  * Fixtures for the component tests: the server's answers, typed by the API's generated types
  * (./api-types.ts through ./api.ts), so a change of the API fails the type check here.
  */
-import type { Accruals, ApiAnswer, ApprovalContext, Claim, ClaimLine, SpecialPriceRequest } from './api.js';
+import type { Accruals, ApiAnswer, ApprovalContext, Claim, ClaimLine, MasterAccount, SpecialPriceRequest } from './api.js';
 import type { operations } from './api-types.js';
 
 export function makeLines(n: number): ClaimLine[] {
@@ -198,7 +198,9 @@ export function answer<Op extends keyof operations, Status extends number = 200>
   _operation: Op,
   body: ApiAnswer<Op, Status>,
   status?: Status,
-) {
+): { status: number; body: unknown } {
+  // The return type names no Status: inside a stubFetch route (typed `status?: number`) the
+  // status would otherwise be inferred as `number` from the context, and the body checked as never.
   return { status: status ?? 200, body };
 }
 
@@ -250,6 +252,23 @@ export function makeRequest(id: number, patch: Partial<SpecialPriceRequest> = {}
       { id: id * 10 + 1, productId: 1, quantity: 8000, requestedCost: '1.9000', counterCost: null, counterQuantity: null },
       { id: id * 10 + 2, productId: 2, quantity: 8000, requestedCost: '0.6000', counterCost: null, counterQuantity: null },
     ],
+    ...patch,
+  };
+}
+
+/** An account as `GET /api/masterdata/accounts` and `/distributors` answer it (a distributor in USD). */
+export function masterAccount(id: number, type: MasterAccount['type'], name: string, patch: Partial<MasterAccount> = {}): MasterAccount {
+  return {
+    id,
+    type,
+    name,
+    country: 'US',
+    region: type === 'distributor' ? 'North America' : null,
+    currency: type === 'distributor' ? 'USD' : null,
+    crmId: null,
+    externalRef: null,
+    mergedIntoId: null,
+    mergedAt: null,
     ...patch,
   };
 }
