@@ -1,14 +1,11 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { BulkLoadKind, MasterAccount, MasterDistributor, Schemas } from '../shared/api.js';
-import { BecElement } from '../shared/base.js';
 import { formatNumber } from '../shared/format.js';
-import { msg, type MessageKey } from '../shared/i18n.js';
 import { renderViewState, showsContent, stateStyles, ViewStateController } from '../shared/states.js';
 import { tableStyles } from '../shared/table.styles.js';
 import { controls, themeTokens } from '../shared/theme.js';
-import { changeProblem } from '../admin-products/admin-products.js';
-import '../admin-products/admin-bulk-load.js';
+import { BecAdminElement } from '../admin-products/admin-element.js';
 import styles from './admin-accounts.styles.js';
 
 export type AccountKind = 'end_customer' | 'reseller' | 'distributor';
@@ -46,7 +43,7 @@ const BULK_KIND: Record<AccountKind, BulkLoadKind> = { end_customer: 'end-custom
  * @cssproperty --bec-color-brand - Accent colour.
  */
 @customElement('bec-admin-accounts')
-export class BecAdminAccounts extends BecElement {
+export class BecAdminAccounts extends BecAdminElement {
   static override styles = [themeTokens, controls, stateStyles, tableStyles, styles];
 
   /** The kind of account shown. */
@@ -58,9 +55,6 @@ export class BecAdminAccounts extends BecElement {
   @state() private mergeFrom: MasterAccount | null = null;
   @state() private mergeInto: number | null = null;
   @state() private detail: MasterDistributor | null = null;
-  @state() private message = '';
-  @state() private problem = '';
-  @state() private busy = false;
   private readonly view = new ViewStateController(this, (err) => this.failed(err));
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -79,26 +73,6 @@ export class BecAdminAccounts extends BecElement {
       const accounts = kind === 'distributor' ? await api.masterDistributors() : await api.masterAccounts(kind);
       if (kind === this.kind) this.accounts = accounts;
     });
-  }
-
-  private t(key: MessageKey, params?: Record<string, string | number>) {
-    return msg(this.locale, key, params);
-  }
-
-  private async change(work: () => Promise<string>): Promise<boolean> {
-    if (this.busy) return false;
-    this.busy = true;
-    this.problem = '';
-    try {
-      this.message = await work();
-      return true;
-    } catch (err) {
-      this.message = '';
-      this.problem = changeProblem(err, this.failed(err));
-      return false;
-    } finally {
-      this.busy = false;
-    }
   }
 
   private async create(e: SubmitEvent) {
@@ -327,10 +301,7 @@ export class BecAdminAccounts extends BecElement {
               </button>`,
           )}
         </div>
-        ${this.renderWaiting()} ${this.renderCreate()}
-        <div class="sr-only" role="status">${this.message}</div>
-        ${this.message ? html`<div class="alert" data-tone="success">${this.message}</div>` : nothing}
-        ${this.problem ? html`<div class="alert" role="alert">${this.problem}</div>` : nothing}
+        ${this.renderWaiting()} ${this.renderCreate()} ${this.renderNotices()}
         ${renderViewState(this.view, { empty, emptyText: this.t('admin.accounts.empty'), locale: this.locale, hasContent: !empty, waiting: this.waitingForCredentials })}
         ${
           showsContent(this.view, empty)
@@ -359,14 +330,7 @@ export class BecAdminAccounts extends BecElement {
         }
         ${this.renderMerge()} ${this.renderDetail()}
       </div>
-      <bec-admin-bulk-load
-        part="bulk"
-        kind=${BULK_KIND[this.kind]}
-        kinds="end-customers,resellers,distributors"
-        .apiBase=${this.apiBase}
-        .locale=${this.locale}
-        @becmasterdatachange=${() => this.load()}
-      ></bec-admin-bulk-load>`;
+      ${this.renderBulk('end-customers,resellers,distributors', BULK_KIND[this.kind])}`;
   }
 }
 

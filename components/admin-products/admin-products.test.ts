@@ -1,10 +1,8 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import { configureApi, type BookCost, type MasterProduct } from '../shared/api.js';
 import { answer, masterAccount, stubFetch } from '../shared/test-data.js';
 import './admin-products.js';
-import './admin-bulk-load.js';
 import type { BecAdminProducts } from './admin-products.js';
-import type { BecAdminBulkLoad } from './admin-bulk-load.js';
 
 const product = (id: number, part: string, patch: Partial<MasterProduct> = {}): MasterProduct => ({
   id,
@@ -126,45 +124,6 @@ describe('bec-admin-products', () => {
     const periods = el.shadowRoot!.querySelectorAll('[part="history"] tbody tr');
     expect(periods.length).to.equal(2);
     expect(periods[1]!.textContent).to.contain('2026').and.not.contain('open');
-    await expect(el).to.be.accessible();
-  });
-});
-
-describe('bec-admin-bulk-load', () => {
-  it('previews a file, then lists every row error of a refused load with its line', async () => {
-    const { baseUrl, calls } = api({
-      'POST /api/masterdata/book-costs/bulk?dryRun=true': () =>
-        answer('postMasterdataBookCostsBulk', { dryRun: true, rows: 2, created: 1, updated: 1, unchanged: 0, errors: [], preview: [] }),
-      'POST /api/masterdata/book-costs/bulk': () => ({
-        status: 422,
-        body: {
-          code: 'BULK_LOAD_REJECTED',
-          detail: '1 row error(s): nothing was loaded',
-          errors: [{ field: 'row 3.distributor', message: 'no distributor is named "Nobody"' }],
-          rowErrors: [{ row: 3, line: 3, field: 'distributor', message: 'no distributor is named "Nobody"' }],
-        },
-      }),
-    });
-    const el = await fixture<BecAdminBulkLoad>(html`<bec-admin-bulk-load kind="book-costs" api-base=${baseUrl}></bec-admin-bulk-load>`);
-    expect($(el, '.columns').textContent).to.contain('Distributor, Vendor Part Number, Book Cost, Effective From');
-    const input = $<HTMLInputElement>(el, '#file');
-    const data = new DataTransfer();
-    data.items.add(new File(['Distributor,Part Number,Book Cost,Effective From\n'], 'costs.csv', { type: 'text/csv' }));
-    input.files = data.files;
-    input.dispatchEvent(new Event('change'));
-    await el.updateComplete;
-    $<HTMLButtonElement>(el, '[part="preview"]').click();
-    await settle(el);
-    expect($(el, '[part="summary"]').textContent).to.contain('2 rows: 1 to create, 1 to update');
-    expect(calls[0]!.headers['Content-Type']).to.equal('text/csv');
-
-    const failed = oneEvent(el, 'becerror');
-    $<HTMLButtonElement>(el, '[part="load"]').click();
-    expect((await failed).detail.code).to.equal('BULK_LOAD_REJECTED');
-    await settle(el);
-    expect($(el, '[part="errors"]').textContent).to.contain('1 row errors: nothing was loaded');
-    const cells = [...el.shadowRoot!.querySelectorAll('[part="errors"] tbody td')].map((td) => td.textContent);
-    expect(cells).to.deep.equal(['3', 'distributor', 'no distributor is named "Nobody"']);
     await expect(el).to.be.accessible();
   });
 });

@@ -1,20 +1,12 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { ApiError, type BookCost, type MasterAccount, type MasterProduct, type Schemas } from '../shared/api.js';
-import { BecElement } from '../shared/base.js';
+import { type BookCost, type MasterAccount, type MasterProduct, type Schemas } from '../shared/api.js';
 import { formatDate, formatNumber, formatUnitPrice } from '../shared/format.js';
-import { msg, type MessageKey } from '../shared/i18n.js';
 import { renderViewState, showsContent, stateStyles, ViewStateController } from '../shared/states.js';
 import { tableStyles } from '../shared/table.styles.js';
 import { controls, themeTokens } from '../shared/theme.js';
-import './admin-bulk-load.js';
+import { BecAdminElement } from './admin-element.js';
 import styles from './admin-products.styles.js';
-
-/** The message of a failed change: the problem's field errors when it names them, else its detail. */
-export function changeProblem(err: unknown, detail: string): string {
-  if (err instanceof ApiError && err.errors.length) return err.errors.map((e) => `${e.field}: ${e.message}`).join('; ');
-  return detail;
-}
 
 /**
  * The vendor's products and price book: each product with its list price and currency, created,
@@ -43,7 +35,7 @@ export function changeProblem(err: unknown, detail: string): string {
  * @cssproperty --bec-color-brand - Accent colour.
  */
 @customElement('bec-admin-products')
-export class BecAdminProducts extends BecElement {
+export class BecAdminProducts extends BecAdminElement {
   static override styles = [themeTokens, controls, stateStyles, tableStyles, styles];
 
   /** The products, inactive ones included (loaded from the API when `api-base` is set). */
@@ -54,9 +46,6 @@ export class BecAdminProducts extends BecElement {
   @state() private selected: number | null = null;
   @state() private distributorId: number | null = null;
   @state() private history: BookCost[] = [];
-  @state() private message = '';
-  @state() private problem = '';
-  @state() private busy = false;
   private readonly view = new ViewStateController(this, (err) => this.failed(err));
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -71,27 +60,6 @@ export class BecAdminProducts extends BecElement {
       this.products = products;
       this.distributors = distributors;
     });
-  }
-
-  private t(key: MessageKey, params?: Record<string, string | number>) {
-    return msg(this.locale, key, params);
-  }
-
-  /** Runs a change: its success message, or its problem shown beside the form. */
-  private async change(work: () => Promise<string>): Promise<boolean> {
-    if (this.busy) return false;
-    this.busy = true;
-    this.problem = '';
-    try {
-      this.message = await work();
-      return true;
-    } catch (err) {
-      this.message = '';
-      this.problem = changeProblem(err, this.failed(err));
-      return false;
-    } finally {
-      this.busy = false;
-    }
   }
 
   private async create(e: SubmitEvent) {
@@ -258,10 +226,7 @@ export class BecAdminProducts extends BecElement {
           <h2>${this.t('admin.products.title')}</h2>
           <span class="badge" data-tone="info">${formatNumber(this.products.length, this.locale)}</span>
         </div>
-        ${this.renderWaiting()} ${this.renderCreate()}
-        <div class="sr-only" role="status">${this.message}</div>
-        ${this.message ? html`<div class="alert" data-tone="success">${this.message}</div>` : nothing}
-        ${this.problem ? html`<div class="alert" role="alert">${this.problem}</div>` : nothing}
+        ${this.renderWaiting()} ${this.renderCreate()} ${this.renderNotices()}
         ${renderViewState(this.view, { empty, emptyText: this.t('admin.products.empty'), locale: this.locale, hasContent: !empty, waiting: this.waitingForCredentials })}
         ${
           showsContent(this.view, empty)
@@ -286,13 +251,7 @@ export class BecAdminProducts extends BecElement {
         }
         ${this.renderBookCosts()}
       </div>
-      <bec-admin-bulk-load
-        part="bulk"
-        kinds="products,book-costs,part-numbers"
-        .apiBase=${this.apiBase}
-        .locale=${this.locale}
-        @becmasterdatachange=${() => this.load()}
-      ></bec-admin-bulk-load>`;
+      ${this.renderBulk('products,book-costs,part-numbers', 'products')}`;
   }
 }
 
