@@ -3,6 +3,7 @@
  * row of a bulk CSV load is checked with (bulk.service.ts turns the row's cells into the same
  * object first), so a value the API refuses is refused in a file too, with the same message.
  */
+import { ProductView as CatalogProduct } from '../catalog/catalog.router.js';
 import { Amount, CurrencyCode } from '../http/money-schemas.js';
 import { DateString, wholeNumber, z } from '../http/openapi.js';
 
@@ -28,15 +29,7 @@ export const ProductInput = z
   .openapi('ProductInput');
 export const ProductPatch = ProductInput.partial().strict().openapi('ProductPatch');
 export const ProductView = z
-  .object({
-    id: z.number(),
-    vendorPartNumber: z.string(),
-    description: z.string(),
-    family: z.string().nullable(),
-    listPrice: z.string().nullable(),
-    currency: z.string(),
-    active: z.boolean(),
-  })
+  .object({ ...CatalogProduct.shape, currency: z.string(), active: z.boolean() })
   .openapi('MasterProduct');
 export const ProductQuery = z
   .object({
