@@ -42,7 +42,9 @@ export async function listAccounts(filter: { type?: AccountType; q?: string; dis
 export async function listProducts(q: string | undefined): Promise<ProductRow[]> {
   const like = q ? likePattern(q) : null;
   const rows = await Product.findAll({
-    where: like ? { active: true, [Op.or]: [{ vendorPartNumber: { [Op.like]: like } }, { description: { [Op.like]: like } }] } : { active: true },
+    where: like
+      ? { active: true, [Op.or]: [{ vendorPartNumber: { [Op.like]: like } }, { description: { [Op.like]: like } }] }
+      : { active: true },
     order: [['vendorPartNumber', 'ASC']],
     limit: 500,
   });

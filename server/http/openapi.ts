@@ -73,7 +73,8 @@ export const TAGS: Record<string, string> = {
   users: 'Users, roles and invitations (vendor admins); SCIM 2.0 for identity providers is under /scim/v2',
   notifications: "The caller's inbox and notification preferences",
   webhooks: 'Outbound webhooks: endpoints, deliveries, replay',
-  masterdata: 'Master data (vendor admins; channel managers read): products and price book, part numbers, end customers, resellers, distributors, bulk CSV loads',
+  masterdata:
+    'Master data (vendor admins; channel managers read): products and price book, part numbers, end customers, resellers, distributors, bulk CSV loads',
 };
 
 interface RouteDoc {

@@ -28,9 +28,7 @@ export const ProductInput = z
   .strict()
   .openapi('ProductInput');
 export const ProductPatch = ProductInput.partial().strict().openapi('ProductPatch');
-export const ProductView = z
-  .object({ ...CatalogProduct.shape, currency: z.string(), active: z.boolean() })
-  .openapi('MasterProduct');
+export const ProductView = z.object({ ...CatalogProduct.shape, currency: z.string(), active: z.boolean() }).openapi('MasterProduct');
 export const ProductQuery = z
   .object({
     q: z.string().max(100).optional(),
