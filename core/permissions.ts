@@ -53,6 +53,9 @@ export const ACTIONS = {
   'integration.manage': ['vendor_admin'],
   /** approval routing rules (issue 15 item 4) */
   'routing.manage': ['vendor_admin'],
+  /** products, price book, part numbers, end customers, resellers, distributors (issue 15 item 1) */
+  'masterdata.read': ['vendor_admin', 'channel_manager'],
+  'masterdata.manage': ['vendor_admin'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Action = keyof typeof ACTIONS;
 

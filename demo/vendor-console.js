@@ -23,3 +23,8 @@ financeQueue.addEventListener('becclaimselect', (e) => {
   claimsList.dispatchEvent(new CustomEvent('becclaimselect', { detail: e.detail }));
 });
 financeQueue.addEventListener('becclaimaction', () => claimsList.load());
+// Administration (master data): vendor admins change it, channel managers read it; nobody else sees it.
+if (me.role !== 'vendor_admin' && me.role !== 'channel_manager') {
+  document.querySelector('#admin').classList.add('hidden');
+  document.querySelector('a[href="#admin"]').classList.add('hidden');
+}

@@ -11,6 +11,24 @@ export class Account extends Model<InferAttributes<Account>, InferCreationAttrib
   declare country: string | null;
   /** a distributor's currency (ISO 4217): its book costs, authorizations and claims are in it; null for other accounts */
   declare currency: CreationOptional<string | null>;
+  /** a sales region (a distributor's, above all) */
+  declare region: CreationOptional<string | null>;
+  /** the CRM's id of the company (a Salesforce Account id) */
+  declare crmId: CreationOptional<string | null>;
+  /** set once this account was merged into another (the survivor); it is kept for the audit trail */
+  declare mergedIntoId: CreationOptional<number | null>;
+  declare mergedAt: CreationOptional<Date | null>;
+  declare createdAt: CreationOptional<Date>;
+  declare updatedAt: CreationOptional<Date>;
+}
+
+/** A person to reach at a distributor (claims, pricing, finance). */
+export class DistributorContact extends Model<InferAttributes<DistributorContact>, InferCreationAttributes<DistributorContact>> {
+  declare id: CreationOptional<number>;
+  declare distributorId: number;
+  declare name: string;
+  declare email: string;
+  declare role: string | null;
   declare createdAt: CreationOptional<Date>;
   declare updatedAt: CreationOptional<Date>;
 }
@@ -56,9 +74,17 @@ export function initAccountModels(sequelize: Sequelize) {
       externalRef: col.str(64, true),
       country: col.str(2, true),
       currency: col.str(3, true),
+      region: col.str(60, true),
+      crmId: col.str(64, true),
+      mergedIntoId: col.ref(true),
+      mergedAt: col.instant(true),
       ...stamps(),
     },
     { ...common, tableName: 'accounts' },
+  );
+  DistributorContact.init(
+    { id: col.id(), distributorId: col.ref(), name: col.str(200), email: col.str(200), role: col.str(100, true), ...stamps() },
+    { ...common, tableName: 'distributor_contacts' },
   );
   User.init(
     {

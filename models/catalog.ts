@@ -8,6 +8,10 @@ export class Product extends Model<InferAttributes<Product>, InferCreationAttrib
   declare description: string;
   declare family: string | null;
   declare listPrice: DbMoney | null;
+  /** the currency of the list price (ISO 4217) */
+  declare currency: string | null;
+  /** false once deactivated: kept for the claims and authorizations that name it, no longer offered */
+  declare active: CreationOptional<boolean>;
   declare createdAt: CreationOptional<Date>;
   declare updatedAt: CreationOptional<Date>;
 }
@@ -43,6 +47,8 @@ export function initCatalogModels(sequelize: Sequelize) {
       description: col.str(255),
       family: col.str(100, true),
       listPrice: col.money(true),
+      currency: col.str(3, true),
+      active: col.flag(true),
       ...stamps(),
     },
     { ...common, tableName: 'products' },

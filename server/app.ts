@@ -40,6 +40,7 @@ import { routingRouter } from './requests/routing.router.js';
 import { startRoutingSchedule } from './requests/routing.service.js';
 import { scimRouter } from './scim/scim.router.js';
 import { invitationsRouter, setupRouter, usersRouter } from './users/users.router.js';
+import { masterDataRouter } from './masterdata/masterdata.router.js';
 
 export interface AppDeps {
   config: Config;
@@ -145,6 +146,7 @@ export function createApp({
   app.use('/api/setup', setupRouter(config));
   app.use('/api/enrichment', enrichmentRouter());
   app.use('/api/documents', documentsRouter(config));
+  app.use('/api/masterdata', masterDataRouter(config));
   app.use('/api', apiNotFound);
 
   app.use('/auth/saml', samlRouter(config));

@@ -62,6 +62,17 @@ export type ClaimFigures = Schemas['ClaimFigures'];
 /** One group of the claim figures in one currency. */
 export type ClaimFigure = ClaimFigures['items'][number];
 
+/** Master data (`/api/masterdata/*`, vendor admins; channel managers read). */
+export type MasterProduct = Schemas['MasterProduct'];
+export type MasterAccount = Schemas['MasterAccount'];
+export type MasterDistributor = Schemas['MasterDistributor'];
+export type BookCost = Schemas['BookCost'];
+export type BulkLoadResult = Schemas['BulkLoadResult'];
+/** What a bulk load reads: each kind's CSV columns are in core/masterdata/kinds.ts. */
+export type BulkLoadKind = 'products' | 'book-costs' | 'part-numbers' | 'end-customers' | 'resellers' | 'distributors';
+/** A bulk load refused (422): every row error, nothing loaded. */
+export type BulkRowError = BulkLoadResult['errors'][number];
+
 /** An application/problem+json answer: `{code, detail, errors:[{field,message}]}`. */
 export class ApiError extends Error {
   /** Which credentials the call was made with (`BecApi.credentialsVersion`): a 401 with older ones is worth a retry. */
@@ -71,6 +82,8 @@ export class ApiError extends Error {
     readonly code: string,
     readonly detail: string,
     readonly errors: { field: string; message: string }[] = [],
+    /** the whole problem body (a bulk load's `rowErrors`, for one) */
+    readonly body: Record<string, unknown> = {},
   ) {
     super(detail || code);
   }
@@ -227,7 +240,13 @@ export class BecApi {
     }
     if (!res.ok) {
       const p = (data ?? {}) as { code?: string; detail?: string; title?: string; errors?: { field: string; message: string }[] };
-      throw new ApiError(res.status, p.code ?? `HTTP_${res.status}`, p.detail ?? p.title ?? res.statusText, p.errors ?? []);
+      throw new ApiError(
+        res.status,
+        p.code ?? `HTTP_${res.status}`,
+        p.detail ?? p.title ?? res.statusText,
+        p.errors ?? [],
+        (data ?? {}) as Record<string, unknown>,
+      );
     }
     return data as T;
   }
@@ -386,6 +405,60 @@ export class BecApi {
     return new EventSource(`${this.baseUrl}${path}`, { withCredentials: true });
   }
   /** The requesting side accepts the counter-offer: approved at the counter price. */
+  masterProducts(query: { q?: string; active?: 'true' | 'false' } = {}) {
+    return this.request<{ items: MasterProduct[] }>('GET', `/api/masterdata/products${qs(query)}`).then(itemsOf);
+  }
+  createProduct(input: Schemas['ProductInput']) {
+    return this.request<MasterProduct>('POST', '/api/masterdata/products', input);
+  }
+  updateProduct(id: number, patch: Schemas['ProductPatch']) {
+    return this.request<MasterProduct>('PATCH', `/api/masterdata/products/${id}`, patch);
+  }
+  setProductActive(id: number, active: boolean) {
+    return this.request<MasterProduct>('POST', `/api/masterdata/products/${id}/${active ? 'reactivate' : 'deactivate'}`, {});
+  }
+  bookCosts(distributorId: number, productId: number) {
+    return this.request<{ items: BookCost[] }>('GET', `/api/masterdata/book-costs${qs({ distributorId, productId })}`).then(itemsOf);
+  }
+  setBookCost(input: Schemas['BookCostInput']) {
+    return this.request<BookCost>('POST', '/api/masterdata/book-costs', input);
+  }
+  masterAccounts(type: 'end_customer' | 'reseller', includeMerged = false) {
+    return this.request<{ items: MasterAccount[] }>(
+      'GET',
+      `/api/masterdata/accounts${qs({ type, includeMerged: includeMerged || undefined })}`,
+    ).then(itemsOf);
+  }
+  createAccount(input: Schemas['PartyInput']) {
+    return this.request<MasterAccount>('POST', '/api/masterdata/accounts', input);
+  }
+  mergeAccount(id: number, intoId: number, reason?: string) {
+    return this.request<Schemas['AccountMergeResult']>('POST', `/api/masterdata/accounts/${id}/merge`, {
+      intoId,
+      ...(reason ? { reason } : {}),
+    });
+  }
+  masterDistributors() {
+    return this.request<{ items: MasterAccount[] }>('GET', '/api/masterdata/distributors').then(itemsOf);
+  }
+  masterDistributor(id: number) {
+    return this.request<MasterDistributor>('GET', `/api/masterdata/distributors/${id}`);
+  }
+  createDistributor(input: Schemas['DistributorInput']) {
+    return this.request<MasterAccount>('POST', '/api/masterdata/distributors', input);
+  }
+  addDistributorContact(id: number, input: Schemas['DistributorContactInput']) {
+    return this.request<Schemas['DistributorContact']>('POST', `/api/masterdata/distributors/${id}/contacts`, input);
+  }
+  removeDistributorContact(id: number, contactId: number) {
+    return this.request<void>('DELETE', `/api/masterdata/distributors/${id}/contacts/${contactId}`);
+  }
+  /** A CSV load: `dryRun` previews; otherwise all rows or none (a 422 ApiError carries `body.rowErrors`). */
+  bulkLoad(kind: BulkLoadKind, file: Blob | string, dryRun: boolean) {
+    return this.request<BulkLoadResult>('POST', `/api/masterdata/${kind}/bulk${dryRun ? '?dryRun=true' : ''}`, file, {
+      'Content-Type': 'text/csv',
+    });
+  }
   acceptCounter(id: number) {
     return this.request<SpecialPriceRequest>('POST', `/api/requests/${id}/accept-counter`);
   }

@@ -8,7 +8,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import type { TemplateResult } from 'lit';
 import '../index.js';
-import { makeAccruals, makeApprovalContext, makeClaim, makeRequest, stubFetch } from './test-data.js';
+import { makeAccruals, makeApprovalContext, makeClaim, makeRequest, masterAccount, stubFetch } from './test-data.js';
 import { configureApi } from './api.js';
 
 interface Named {
@@ -101,6 +101,16 @@ const withData: Record<string, () => TemplateResult> = {
   'bec-claim-line-detail': () =>
     html`<bec-claim-line-detail .line=${makeClaim(1).lines![0]} audience="vendor" can-adjust></bec-claim-line-detail>`,
   'bec-claim-adjust-form': () => html`<bec-claim-adjust-form approved-amount="1.0000" line-number="1"></bec-claim-adjust-form>`,
+  'bec-admin-products': () =>
+    html`<bec-admin-products
+      .products=${products.map((p) => ({ ...p, currency: 'USD', active: true }))}
+      .distributors=${[masterAccount(2, 'distributor', 'Arrowhead Components')]}
+    ></bec-admin-products>`,
+  'bec-admin-accounts': () =>
+    html`<bec-admin-accounts
+      .accounts=${[masterAccount(9, 'end_customer', 'Cascade Robotics'), masterAccount(10, 'end_customer', 'Cascade Robotics Inc.')]}
+    ></bec-admin-accounts>`,
+  'bec-admin-bulk-load': () => html`<bec-admin-bulk-load kind="book-costs"></bec-admin-bulk-load>`,
 };
 
 /** The part names in an element's shadow root (a `part` attribute may hold several). */

@@ -2,7 +2,7 @@
  * Fixtures for the component tests: the server's answers, typed by the API's generated types
  * (./api-types.ts through ./api.ts), so a change of the API fails the type check here.
  */
-import type { Accruals, ApiAnswer, ApprovalContext, Claim, ClaimLine, Product, SpecialPriceRequest } from './api.js';
+import type { Accruals, ApiAnswer, ApprovalContext, Claim, ClaimLine, MasterAccount, Product, SpecialPriceRequest } from './api.js';
 import type { operations } from './api-types.js';
 
 export function makeLines(n: number): ClaimLine[] {
@@ -198,7 +198,9 @@ export function answer<Op extends keyof operations, Status extends number = 200>
   _operation: Op,
   body: ApiAnswer<Op, Status>,
   status?: Status,
-) {
+): { status: number; body: unknown } {
+  // The return type names no Status: inside a stubFetch route (typed `status?: number`) the
+  // status would otherwise be inferred as `number` from the context, and the body checked as never.
   return { status: status ?? 200, body };
 }
 
@@ -283,3 +285,19 @@ export const queueLookups = {
     { id: 9, type: 'end_customer' as const, name: 'Cascade Robotics', country: 'US' },
   ],
 };
+/** An account as `GET /api/masterdata/accounts` and `/distributors` answer it (a distributor in USD). */
+export function masterAccount(id: number, type: MasterAccount['type'], name: string, patch: Partial<MasterAccount> = {}): MasterAccount {
+  return {
+    id,
+    type,
+    name,
+    country: 'US',
+    region: type === 'distributor' ? 'North America' : null,
+    currency: type === 'distributor' ? 'USD' : null,
+    crmId: null,
+    externalRef: null,
+    mergedIntoId: null,
+    mergedAt: null,
+    ...patch,
+  };
+}

@@ -81,6 +81,33 @@ export interface ResolvedColumns {
   problems: ColumnProblem[];
 }
 
+/**
+ * The column one of `names` heads, among the columns not yet `used` (`exact` and `loose`: the
+ * headers through exactHeader and normalizeHeader): every name exactly first, then every name
+ * loosely; an earlier name wins over a later one. Two columns matching the same name equally well
+ * are `ambiguous` (never a silent pick); null when no column matches. The one header rule of every
+ * CSV we read: POS files here, master data loads (core/masterdata/table.ts).
+ */
+export function findColumn(
+  names: readonly string[],
+  exact: readonly string[],
+  loose: readonly string[],
+  used: readonly boolean[],
+): { index: number; how: 'exact' | 'loose'; name: string } | { ambiguous: number[]; name: string } | null {
+  for (const how of ['exact', 'loose'] as const) {
+    const keys = how === 'exact' ? exact : loose;
+    for (const name of names) {
+      const key = how === 'exact' ? exactHeader(name) : normalizeHeader(name);
+      if (key === '') continue;
+      const hits: number[] = [];
+      for (let i = 0; i < keys.length; i++) if (!used[i] && keys[i] === key) hits.push(i);
+      if (hits.length === 0) continue;
+      return hits.length > 1 ? { ambiguous: hits, name } : { index: hits[0]!, how, name };
+    }
+  }
+  return null;
+}
+
 /** Matches a header row against the mapping. */
 export function resolveColumns(headers: readonly string[], mapping: PosColumnMapping = {}): ResolvedColumns {
   const exact = headers.map(exactHeader);
@@ -99,28 +126,15 @@ export function resolveColumns(headers: readonly string[], mapping: PosColumnMap
         ? [field, ...POS_FIELD_TABLE[field].headers]
         : [...(typeof explicit === 'string' ? [explicit] : (explicit as readonly string[])), field];
     index[field] = -1;
-    let found = false;
-    for (const how of ['exact', 'loose'] as const) {
-      const keys = how === 'exact' ? exact : loose;
-      for (const name of names) {
-        const key = how === 'exact' ? exactHeader(name) : normalizeHeader(name);
-        if (key === '') continue;
-        const hits: number[] = [];
-        for (let i = 0; i < keys.length; i++) if (!used[i] && keys[i] === key) hits.push(i);
-        if (hits.length === 0) continue;
-        found = true;
-        if (hits.length > 1) {
-          problems.push({ field, kind: 'ambiguous', names: [name], columns: hits.map((i) => headers[i]!.trim()) });
-          break;
-        }
-        index[field] = hits[0]!;
-        used[hits[0]!] = true;
-        matched[field] = { header: headers[hits[0]!]!.trim(), how };
-        break;
-      }
-      if (found) break;
+    const hit = findColumn(names, exact, loose, used);
+    if (hit && 'ambiguous' in hit) {
+      problems.push({ field, kind: 'ambiguous', names: [hit.name], columns: hit.ambiguous.map((i) => headers[i]!.trim()) });
+    } else if (hit) {
+      index[field] = hit.index;
+      used[hit.index] = true;
+      matched[field] = { header: headers[hit.index]!.trim(), how: hit.how };
     }
-    if (!found && explicit !== undefined) problems.push({ field, kind: 'missing', names: names.slice(0, -1), columns: [] });
+    if (!hit && explicit !== undefined) problems.push({ field, kind: 'missing', names: names.slice(0, -1), columns: [] });
   }
   const extra: ResolvedColumns['extra'] = [];
   // extra keys never take a field's name: fields without a column of their own travel in `extra` too

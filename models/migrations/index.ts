@@ -18,6 +18,7 @@ import { notificationsSchema } from './20261203T2000-notifications.js';
 import { usersAdminSchema } from './20261203T2100-users-admin.js';
 import { enrichmentDocumentsSchema } from './20261204T1100-enrichment-documents.js';
 import { routingVersionsSchema } from './20261204T1200-routing-versions.js';
+import { masterDataSchema } from './20261204T1000-master-data.js';
 import type { Migration } from './types.js';
 
 export const migrations: Migration[] = [
@@ -40,4 +41,5 @@ export const migrations: Migration[] = [
   usersAdminSchema,
   enrichmentDocumentsSchema,
   routingVersionsSchema,
+  masterDataSchema,
 ];

@@ -27,7 +27,8 @@ const likePattern = (text: string) => `%${text.replace(/[%_\\]/g, (c) => `\\${c}
  * itself, resellers, end customers and vendors, never another distributor.
  */
 export async function listAccounts(filter: { type?: AccountType; q?: string; distributorId?: number }): Promise<AccountRow[]> {
-  const where: Record<string | symbol, unknown> = {};
+  // A merged duplicate is kept for the audit trail, never offered again.
+  const where: Record<string | symbol, unknown> = { mergedIntoId: null };
   if (filter.type) where.type = filter.type;
   if (filter.q) where.name = { [Op.like]: likePattern(filter.q) };
   if (filter.distributorId !== undefined) {
@@ -37,11 +38,13 @@ export async function listAccounts(filter: { type?: AccountType; q?: string; dis
   return rows.map((a) => ({ id: a.id, type: a.type, name: a.name, country: a.country }));
 }
 
-/** Products by part number, searched in part number or description, at most 500. */
+/** Active products by part number, searched in part number or description, at most 500 (a deactivated one is offered no more). */
 export async function listProducts(q: string | undefined): Promise<ProductRow[]> {
   const like = q ? likePattern(q) : null;
   const rows = await Product.findAll({
-    where: like ? { [Op.or]: [{ vendorPartNumber: { [Op.like]: like } }, { description: { [Op.like]: like } }] } : {},
+    where: like
+      ? { active: true, [Op.or]: [{ vendorPartNumber: { [Op.like]: like } }, { description: { [Op.like]: like } }] }
+      : { active: true },
     order: [['vendorPartNumber', 'ASC']],
     limit: 500,
   });

@@ -11,7 +11,8 @@ const AccountView = z
   .object({ id: z.number(), type: z.enum(ACCOUNT_TYPES), name: z.string(), country: z.string().nullable() })
   .openapi('Account');
 const ProductQuery = z.object({ q: z.string().max(100).optional() });
-const ProductView = z
+/** A product as the forms see it; master data adds its currency and whether it is active. */
+export const ProductView = z
   .object({
     id: z.number(),
     vendorPartNumber: z.string(),

@@ -76,6 +76,8 @@ export const TAGS: Record<string, string> = {
   enrichment: 'POS enrichment: end customers matched to the master, the review queue, aliases, unknown parts',
   documents: 'Documents attached to programs, requests, claims and claim lines',
   routing: 'Approval routing: rules by program, distributor, value, margin impact and discount; delegations while away',
+  masterdata:
+    'Master data (vendor admins; channel managers read): products and price book, part numbers, end customers, resellers, distributors, bulk CSV loads',
 };
 
 interface RouteDoc {

@@ -81,7 +81,7 @@ export async function seedDemo(): Promise<boolean> {
 
   const product = new Map<string, Product>();
   for (const [vendorPartNumber, description, family, listPrice] of PRODUCTS) {
-    product.set(vendorPartNumber, await Product.create({ vendorPartNumber, description, family, listPrice }));
+    product.set(vendorPartNumber, await Product.create({ vendorPartNumber, description, family, listPrice, currency: 'USD' }));
   }
   for (const [name, , prefix] of DISTRIBUTORS) {
     let n = 1000;

@@ -1,0 +1,129 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { configureApi, type BookCost, type MasterProduct } from '../shared/api.js';
+import { answer, masterAccount, stubFetch } from '../shared/test-data.js';
+import './admin-products.js';
+import type { BecAdminProducts } from './admin-products.js';
+
+const product = (id: number, part: string, patch: Partial<MasterProduct> = {}): MasterProduct => ({
+  id,
+  vendorPartNumber: part,
+  description: `${part} description`,
+  family: 'Power',
+  listPrice: '8.9000',
+  currency: 'USD',
+  active: true,
+  ...patch,
+});
+const arrowhead = masterAccount(2, 'distributor', 'Arrowhead Components');
+const $ = <T extends Element>(el: Element, sel: string) => el.shadowRoot!.querySelector<T>(sel)!;
+const settle = async (el: { updateComplete: Promise<boolean> }) => {
+  await new Promise((r) => setTimeout(r, 30));
+  await el.updateComplete;
+};
+const type = (input: HTMLInputElement, value: string) => {
+  input.value = value;
+  input.dispatchEvent(new Event('input'));
+};
+
+let base = 0;
+function api(routes: Parameters<typeof stubFetch>[0]) {
+  const stub = stubFetch(routes);
+  const baseUrl = `http://127.0.0.1:${9300 + base++}`;
+  configureApi({ baseUrl, fetch: stub.fetch, token: 't' });
+  return { ...stub, baseUrl };
+}
+
+describe('bec-admin-products', () => {
+  it('lists products with list price and status, creates one, and shows the field the server refuses', async () => {
+    let refuse = false;
+    const { baseUrl, calls } = api({
+      'GET /api/masterdata/products': () =>
+        answer('getMasterdataProducts', { items: [product(1, 'VS-GAN-650'), product(2, 'VS-OLD-1', { active: false, listPrice: null })] }),
+      'GET /api/masterdata/distributors': () => answer('getMasterdataDistributors', { items: [arrowhead] }),
+      'POST /api/masterdata/products': (body) =>
+        refuse
+          ? {
+              status: 400,
+              body: { code: 'VALIDATION_FAILED', detail: 'invalid', errors: [{ field: 'listPrice', message: 'a non-negative amount' }] },
+            }
+          : answer('postMasterdataProducts', { ...product(3, 'VS-NEW-9'), ...(body as object), id: 3, active: true } as MasterProduct, 201),
+    });
+    const el = await fixture<BecAdminProducts>(html`<bec-admin-products api-base=${baseUrl}></bec-admin-products>`);
+    await settle(el);
+    const rows = el.shadowRoot!.querySelectorAll('[part="row"]');
+    expect(rows.length).to.equal(2);
+    expect(rows[0]!.textContent).to.contain('VS-GAN-650').and.contain('$8.90').and.contain('Active');
+    expect(rows[1]!.textContent).to.contain('Inactive').and.contain('Reactivate');
+    await expect(el).to.be.accessible();
+
+    const form = $<HTMLFormElement>(el, '[part="create"]');
+    type($(el, '#p-part'), 'VS-NEW-9');
+    type($(el, '#p-desc'), 'New');
+    type($(el, '#p-price'), '2.5');
+    form.requestSubmit();
+    await settle(el);
+    const post = calls.find((c) => c.method === 'POST')!;
+    expect(post.body).to.deep.equal({ vendorPartNumber: 'VS-NEW-9', description: 'New', family: null, listPrice: '2.5', currency: 'USD' });
+    expect(el.shadowRoot!.querySelectorAll('[part="row"]').length).to.equal(3);
+    expect($(el, '[role="status"]').textContent).to.contain('VS-NEW-9 created');
+
+    refuse = true;
+    type($(el, '#p-part'), 'VS-NEW-10');
+    type($(el, '#p-desc'), 'Bad');
+    type($(el, '#p-price'), '-1');
+    form.requestSubmit();
+    await settle(el);
+    expect($(el, '[role="alert"]').textContent).to.contain('listPrice: a non-negative amount');
+  });
+
+  it('deactivates a product, and shows a product’s book cost history and puts a new cost on record', async () => {
+    let history: BookCost[] = [
+      {
+        id: 5,
+        distributorId: 2,
+        productId: 1,
+        vendorPartNumber: 'VS-GAN-650',
+        cost: '7.2980',
+        currency: 'USD',
+        effectiveFrom: '2026-01-01',
+        effectiveTo: null,
+      },
+    ];
+    const { baseUrl, calls } = api({
+      'GET /api/masterdata/products': () => answer('getMasterdataProducts', { items: [product(1, 'VS-GAN-650')] }),
+      'GET /api/masterdata/distributors': () => answer('getMasterdataDistributors', { items: [arrowhead] }),
+      'POST /api/masterdata/products/1/deactivate': () =>
+        answer('postMasterdataProductsByIdDeactivate', product(1, 'VS-GAN-650', { active: false })),
+      'GET /api/masterdata/book-costs?distributorId=2&productId=1': () => answer('getMasterdataBookCosts', { items: history }),
+      'POST /api/masterdata/book-costs': () => {
+        const added = { ...history[0]!, id: 6, cost: '7.5000', effectiveFrom: '2026-12-01', effectiveTo: null };
+        history = [added, { ...history[0]!, effectiveTo: '2026-11-30' }];
+        return answer('postMasterdataBookCosts', added, 201);
+      },
+    });
+    const el = await fixture<BecAdminProducts>(html`<bec-admin-products api-base=${baseUrl}></bec-admin-products>`);
+    await settle(el);
+    $<HTMLButtonElement>(el, '[part="row"] button.toggle').click();
+    await settle(el);
+    expect($(el, '[part="row"]').textContent).to.contain('Inactive');
+
+    $<HTMLButtonElement>(el, '[part="row"] button.costs').click();
+    await settle(el);
+    expect($(el, '[part="book-costs"] h3').textContent).to.contain('VS-GAN-650');
+    expect($(el, '[part="history"]').textContent).to.contain('open');
+    type($(el, '#bc-cost'), '7.5');
+    type($(el, '#bc-from'), '2026-12-01');
+    $<HTMLFormElement>(el, '[part="book-costs"] form').requestSubmit();
+    await settle(el);
+    expect(calls.find((c) => c.method === 'POST' && c.url.endsWith('/book-costs'))!.body).to.deep.equal({
+      distributorId: 2,
+      productId: 1,
+      cost: '7.5',
+      effectiveFrom: '2026-12-01',
+    });
+    const periods = el.shadowRoot!.querySelectorAll('[part="history"] tbody tr');
+    expect(periods.length).to.equal(2);
+    expect(periods[1]!.textContent).to.contain('2026').and.not.contain('open');
+    await expect(el).to.be.accessible();
+  });
+});
