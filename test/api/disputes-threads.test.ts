@@ -44,6 +44,10 @@ describeDb('dispute threads', () => {
     return res.body as { id: number; lines: { id: number; verdict: string; approvedAmount: string; claimedAmount: string }[] };
   }
 
+  /** Arrowhead disputes a line rejected for its end customer, with the corrected name (resubmitted at once). */
+  const disputeEndCustomer = (lineId: number) =>
+    arrow.post('/api/disputes', { lineId, comment: 'Wrong end customer typed', correction: { endCustomerName: 'Cascade Robotics' } });
+
   beforeAll(async () => {
     t = await startTestApp();
     arrow = await t.as(USERS.arrowhead);
@@ -142,11 +146,7 @@ describeDb('dispute threads', () => {
     const claim = await claimLine({ endCustomerName: 'Orion Automotive' });
     const line = claim.lines[0]!;
     expect(line.verdict).toBe('rejected');
-    const opened = await arrow.post('/api/disputes', {
-      lineId: line.id,
-      comment: 'Wrong end customer typed',
-      correction: { endCustomerName: 'Cascade Robotics' },
-    });
+    const opened = await disputeEndCustomer(line.id);
     expect(opened.status).toBe(201);
     const resubmitted = (opened.body as Thread).entries[0]!.resubmittedLineId;
     expect(resubmitted).toEqual(expect.any(Number));
@@ -233,11 +233,7 @@ describeDb('dispute threads', () => {
       const drop = await refuseEntries('opened');
       const quiet = silenced();
       try {
-        const failed = await arrow.post('/api/disputes', {
-          lineId: line.id,
-          comment: 'Wrong end customer typed',
-          correction: { endCustomerName: 'Cascade Robotics' },
-        });
+        const failed = await disputeEndCustomer(line.id);
         expect(failed.status).toBe(500);
       } finally {
         quiet.mockRestore();
@@ -248,11 +244,7 @@ describeDb('dispute threads', () => {
       expect(history.map((l) => l.id)).toEqual([line.id]);
       expect((await arrow.get(`/api/disputes/lines/${line.id}/thread`)).status).toBe(404);
       // The same dispute goes through afterwards: its resubmission takes the sale the failed one did not keep.
-      const opened = await arrow.post('/api/disputes', {
-        lineId: line.id,
-        comment: 'Wrong end customer typed',
-        correction: { endCustomerName: 'Cascade Robotics' },
-      });
+      const opened = await disputeEndCustomer(line.id);
       expect(opened.status).toBe(201);
       const resubmitted = (opened.body as Thread).entries[0]!.resubmittedLineId;
       const chain = (await arrow.get(`/api/disputes/lines/${line.id}/history`)).body.items as { id: number; verdict: string }[];
