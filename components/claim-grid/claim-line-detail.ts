@@ -258,6 +258,7 @@ export class BecClaimLineDetail extends LitElement {
             ? html`<bec-claim-adjust-form
                 .approvedAmount=${l.approvedAmount}
                 .currency=${this.currency}
+                .locale=${this.locale}
                 .lineNumber=${l.lineNumber}
                 .busy=${this.busy}
                 .error=${this.adjustError}

@@ -59,7 +59,7 @@ describe('the message catalog', () => {
   });
 
   it('renders the claim grid in French: column headers, count, totals and the line detail', async () => {
-    const lines = await fixture<BecClaimGrid>(html`<bec-claim-grid locale="fr" .claim=${makeClaim(1)}></bec-claim-grid>`);
+    const lines = await fixture<BecClaimGrid>(html`<bec-claim-grid locale="fr" can-adjust .claim=${makeClaim(1)}></bec-claim-grid>`);
     const heads = textOf(lines.shadowRoot!, '[role="columnheader"] button');
     expect(heads).to.include.members([
       'Facture',
@@ -81,6 +81,10 @@ describe('the message catalog', () => {
     expect(detail.shadowRoot!.querySelector('h3')!.textContent).to.contain('Ligne 1');
     expect(textOf(detail.shadowRoot!, 'dt').slice(0, 2)).to.deep.equal(['Réclamé', 'Approuvé']);
     expect(detail.shadowRoot!.textContent).to.contain('Fermer');
+    const adjust = detail.shadowRoot!.querySelector<HTMLElement & { updateComplete: Promise<boolean> }>('bec-claim-adjust-form')!;
+    await adjust.updateComplete;
+    expect(adjust.shadowRoot!.querySelector('h3')!.textContent).to.equal('Ajuster');
+    expect(adjust.shadowRoot!.querySelector('label[for="adj-reason"]')!.textContent).to.equal('Raison (obligatoire)');
 
     const claims = await fixture<BecClaimGrid>(html`<bec-claim-grid locale="fr" view="claims" .claims=${makeClaims(2)}></bec-claim-grid>`);
     expect(textOf(claims.shadowRoot!, '[role="columnheader"] button')).to.include.members([
