@@ -12,6 +12,7 @@
  * short runs. A longer hunt: LEDGER_PROPERTY_RUNS=200 (and LEDGER_PROPERTY_SEED to replay one).
  */
 import fc from 'fast-check';
+import { isDisputable } from '../../core/claims/disputable.js';
 import { Money } from '../../core/money.js';
 import { checkLedger, formatViolation, visible } from '../../server/settlement/invariants.repository.js';
 import { bearerOf, describeDb, startTestApp, USERS, type Client, type TestApp } from '../support/harness.js';
@@ -352,8 +353,10 @@ class OpenDispute implements Cmd {
   async run(m: Model, r: Real) {
     const id = m.claims[this.claim % m.claims.length]!;
     const claim = (await r.arrow.get(`/api/claims/${id}`)).body as { lines: LineView[] };
-    if (!claim.lines?.length) return;
-    const line = claim.lines[this.line % claim.lines.length]!;
+    // A line the distributor may dispute (rejected, cut or adjusted down); else a 409 is all there is to see.
+    const lines = claim.lines?.some(isDisputable) ? claim.lines.filter(isDisputable) : (claim.lines ?? []);
+    if (!lines.length) return;
+    const line = lines[this.line % lines.length]!;
     const correction = line.verdict === 'rejected' ? { quantity: this.quantity } : { claimedAmount: line.claimedAmount };
     const res = await r.arrow.post('/api/disputes', { lineId: line.id, comment: 'property run dispute', correction });
     expectStatus(res, [201, 409], this.toString());
@@ -427,10 +430,13 @@ const commands = [
     .tuple(fc.nat(), fc.nat(), fc.constantFrom('up' as const, 'down' as const, 'zero' as const), fc.constantFrom(...FINANCE))
     .map(([c, l, d, w]) => new Adjust(c, l, d, w)),
   fc.tuple(fc.nat(), quantity).map(([p, q]) => new Resubmit(p, q)),
-  fc.tuple(fc.nat(), fc.nat(), quantity).map(([c, l, q]) => new OpenDispute(c, l, q)),
-  fc
-    .tuple(fc.nat(), fc.constantFrom('accept' as const, 'reject' as const), fc.constantFrom(...FINANCE))
-    .map(([p, d, w]) => new DecideDispute(p, d, w)),
+  // Drawn twice as often as the others: a decision needs a disputable line and an open dispute first.
+  ...[1, 2].map(() => fc.tuple(fc.nat(), fc.nat(), quantity).map(([c, l, q]) => new OpenDispute(c, l, q))),
+  ...[1, 2].map(() =>
+    fc
+      .tuple(fc.nat(), fc.constantFrom('accept' as const, 'reject' as const), fc.constantFrom(...FINANCE))
+      .map(([p, d, w]) => new DecideDispute(p, d, w)),
+  ),
   fc.nat().map((c) => new AuthorizeAndPay(c)),
   fc.tuple(spelledSale, quantity).map(([s, q]) => new ReturnSale(s, q)),
   salesOfAClaim.map((s) => new ImportAndVoid(s)),
