@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import esbuild from 'rollup-plugin-esbuild';
+import minifyHTML from '@lit-labs/rollup-plugin-minify-html-literals';
 
 const sourcemap = process.env.NODE_ENV !== 'production';
 const BUDGET_GZIP_BYTES = 80 * 1024;
@@ -89,6 +90,8 @@ const precompress = (budgetEntry) => ({
 const plugins = () => [
   tsFromJs,
   nodeResolve({ exportConditions: ['production', 'browser'], extensions: ['.ts', '.js'] }),
+  // Lit's html`` and css`` templates without the indentation and comments (whitespace a browser ignores).
+  minifyHTML({ include: ['components/**/*.ts'] }),
   esbuild({ target: 'es2022', minify: true, tsconfig: 'tsconfig.json' }),
 ];
 

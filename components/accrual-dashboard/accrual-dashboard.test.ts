@@ -1,7 +1,7 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { configureApi, type Accruals } from '../shared/api.js';
-import { makeAccruals, stubFetch } from '../shared/test-data.js';
+import { configureApi, type Accruals, type ClaimFigures } from '../shared/api.js';
+import { makeAccruals, stubFetch, problem } from '../shared/test-data.js';
 import './accrual-dashboard.js';
 import type { BecAccrualDashboard, Figure, SingleCurrencyAccruals } from './accrual-dashboard.js';
 
@@ -24,6 +24,20 @@ const week = [
 const byDistributor = [{ key: 'Arrowhead Components', claims: 2, claimed: '7000.0000', approved: '6900.0000', paid: '1891.9600' }];
 const byProgramType = [{ key: 'ship_and_debit', claims: 3, claimed: '9000.0000', approved: '8000.0000', paid: '1891.9600' }];
 const $ = <T extends Element>(el: Element, sel: string) => el.shadowRoot!.querySelector<T>(sel)!;
+/** `accruals` as the API answers it: the same USD figures in the per-currency shape. */
+const usdAccruals: Accruals = {
+  asOf: accruals.asOf,
+  byCurrency: [{ currency: 'USD', openLiability: accruals.openLiability, inReview: accruals.inReview, paid: accruals.paid }],
+  exposure: accruals.exposure,
+  exposureCurrency: 'USD',
+  exposureByCurrency: [{ currency: 'USD', exposure: accruals.exposure }],
+  byDistributor: accruals.byDistributor.map((d) => ({ ...d, currency: 'USD' })),
+};
+/** Claim figures as `GET /api/reports/claims` answers them; items without a currency are USD. */
+const figures = (groupBy: string, items: Figure[]): ClaimFigures => {
+  const rows = items.map((f) => ({ ...f, currency: f.currency ?? 'USD' }));
+  return { groupBy, currencies: [...new Set(rows.map((f) => f.currency))].sort(), items: rows };
+};
 
 describe('bec-accrual-dashboard', () => {
   it('shows the figures as tiles and charts, accessibly', async () => {
@@ -114,10 +128,10 @@ describe('bec-accrual-dashboard', () => {
 
   it('loads the report endpoints and shows a failure', async () => {
     const ok = stubFetch({
-      'GET /api/reports/accruals': () => ({ body: accruals }),
-      'GET /api/reports/claims?groupBy=week': () => ({ body: { groupBy: 'week', items: week } }),
-      'GET /api/reports/claims?groupBy=distributor': () => ({ body: { groupBy: 'distributor', items: byDistributor } }),
-      'GET /api/reports/claims?groupBy=programType': () => ({ body: { groupBy: 'programType', items: byProgramType } }),
+      'GET /api/reports/accruals': () => ({ body: usdAccruals }),
+      'GET /api/reports/claims?groupBy=week': () => ({ body: figures('week', week) }),
+      'GET /api/reports/claims?groupBy=distributor': () => ({ body: figures('distributor', byDistributor) }),
+      'GET /api/reports/claims?groupBy=programType': () => ({ body: figures('programType', byProgramType) }),
     });
     configureApi({ baseUrl: 'http://127.0.0.1:2', fetch: ok.fetch });
     const el = await fixture<BecAccrualDashboard>(html`<bec-accrual-dashboard api-base="http://127.0.0.1:2"></bec-accrual-dashboard>`);
@@ -125,7 +139,7 @@ describe('bec-accrual-dashboard', () => {
     await el.updateComplete;
     expect(el.byWeek.length).to.equal(3);
     const bad = stubFetch({
-      'GET /api/reports/accruals': () => ({ status: 403, body: { code: 'FORBIDDEN', detail: 'reports are for vendor roles' } }),
+      'GET /api/reports/accruals': () => problem(403, 'FORBIDDEN', 'reports are for vendor roles'),
     });
     configureApi({ baseUrl: 'http://127.0.0.1:1', fetch: bad.fetch });
     const el2 = await fixture<BecAccrualDashboard>(html`<bec-accrual-dashboard api-base="http://127.0.0.1:1"></bec-accrual-dashboard>`);
@@ -190,12 +204,10 @@ describe('bec-accrual-dashboard', () => {
     let mode: 'down' | 'offline' | 'up' = 'down';
     const up = stubFetch({
       'GET /api/reports/accruals': () =>
-        mode === 'down'
-          ? { status: 503, body: { code: 'UNAVAILABLE', detail: 'the reports database is being upgraded' } }
-          : { body: accruals },
-      'GET /api/reports/claims?groupBy=week': () => ({ body: { groupBy: 'week', items: week } }),
-      'GET /api/reports/claims?groupBy=distributor': () => ({ body: { groupBy: 'distributor', items: byDistributor } }),
-      'GET /api/reports/claims?groupBy=programType': () => ({ body: { groupBy: 'programType', items: [] } }),
+        mode === 'down' ? problem(503, 'UNAVAILABLE', 'the reports database is being upgraded') : { body: usdAccruals },
+      'GET /api/reports/claims?groupBy=week': () => ({ body: figures('week', week) }),
+      'GET /api/reports/claims?groupBy=distributor': () => ({ body: figures('distributor', byDistributor) }),
+      'GET /api/reports/claims?groupBy=programType': () => ({ body: figures('programType', []) }),
     });
     const flaky = (async (input: RequestInfo | URL, init?: RequestInit) => {
       if (mode === 'offline') throw new TypeError('Failed to fetch');
@@ -372,13 +384,9 @@ describe('bec-accrual-dashboard', () => {
     it('loads the per-currency report endpoints', async () => {
       const ok = stubFetch({
         'GET /api/reports/accruals': () => ({ body: fx }),
-        'GET /api/reports/claims?groupBy=week': () => ({ body: { groupBy: 'week', currencies: ['EUR', 'USD'], items: fxWeek } }),
-        'GET /api/reports/claims?groupBy=distributor': () => ({
-          body: { groupBy: 'distributor', currencies: ['EUR', 'USD'], items: fxDistributor },
-        }),
-        'GET /api/reports/claims?groupBy=programType': () => ({
-          body: { groupBy: 'programType', currencies: ['EUR', 'USD'], items: fxProgramType },
-        }),
+        'GET /api/reports/claims?groupBy=week': () => ({ body: figures('week', fxWeek) }),
+        'GET /api/reports/claims?groupBy=distributor': () => ({ body: figures('distributor', fxDistributor) }),
+        'GET /api/reports/claims?groupBy=programType': () => ({ body: figures('programType', fxProgramType) }),
       });
       configureApi({ baseUrl: 'http://127.0.0.1:3', fetch: ok.fetch });
       const el = await fixture<BecAccrualDashboard>(html`<bec-accrual-dashboard api-base="http://127.0.0.1:3"></bec-accrual-dashboard>`);

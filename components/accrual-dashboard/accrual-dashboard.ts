@@ -302,7 +302,7 @@ export class BecAccrualDashboard extends BecElement {
     const byWeek = this.inShown(this.byWeek);
     const byDistributor = this.inShown(this.byDistributor);
     const byProgramType = this.inShown(this.byProgramType);
-    const problem = renderProblem(this.problem);
+    const problem = renderProblem(this.problem, this.locale);
     // A failed load with nothing to show is the error (or offline) state alone: never "No figures yet".
     if (this.problem && !a && !this.byWeek.length && !this.byDistributor.length && !this.byProgramType.length)
       return html`${this.renderWaiting()} ${problem}`;

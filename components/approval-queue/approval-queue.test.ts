@@ -1,7 +1,8 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { configureApi } from '../shared/api.js';
-import { makeApprovalContext, makeRequest, queueLookups, stubFetch } from '../shared/test-data.js';
+import { makeApprovalContext, makeRequest, queueLookups, routes, stubFetch, problem } from '../shared/test-data.js';
+import type { RouteTable } from '../shared/test-data.js';
 import './approval-queue.js';
 import type { BecApprovalQueue } from './approval-queue.js';
 
@@ -10,15 +11,17 @@ const req = (id: number) => makeRequest(id);
 const $ = <T extends Element>(el: Element, sel: string) => el.shadowRoot!.querySelector<T>(sel)!;
 
 /** A queue on a stubbed API signed in as channel manager 5, loaded: the lookups answered, `routes` for the rest. */
-async function loadedQueue(port: number, routes: Parameters<typeof stubFetch>[0], attrs = '') {
-  const stub = stubFetch({
-    'GET /api/session': () => ({ body: { userId: 5, email: 'cm@x', name: 'CM', role: 'channel_manager', distributorId: null } }),
-    'GET /api/products': () => ({ body: { items: products } }),
-    'GET /api/accounts': () => ({ body: { items: accounts } }),
-    'GET /api/programs': () => ({ body: { items: [] } }),
-    'GET /api/requests/1/context': () => ({ status: 404, body: { code: 'NOT_FOUND', detail: 'no context' } }),
-    ...routes,
-  });
+async function loadedQueue(port: number, extra: RouteTable, attrs = '') {
+  const stub = stubFetch(
+    {
+      'GET /api/session': () => ({ body: { userId: 5, email: 'cm@x', name: 'CM', role: 'channel_manager', distributorId: null } }),
+      'GET /api/products': () => ({ body: { items: products } }),
+      'GET /api/accounts': () => ({ body: { items: accounts } }),
+      'GET /api/programs': () => ({ body: { items: [] } }),
+      'GET /api/requests/1/context': () => problem(404, 'NOT_FOUND', 'no context'),
+    },
+    { overrides: extra },
+  );
   const baseUrl = `http://127.0.0.1:${port}`;
   configureApi({ baseUrl, fetch: stub.fetch, token: 't' });
   const el = await fixture<BecApprovalQueue>(
@@ -100,10 +103,13 @@ describe('bec-approval-queue', () => {
   });
 
   it('approving after a discarded counter draft approves the requested price without the counter comment', async () => {
-    const { el, stub } = await loadedQueue(8, {
-      'GET /api/requests?status=pending&requestedBy=others&pageSize=200': () => pendingPage(1),
-      'POST /api/requests/1/approve': () => ({ body: { ...req(1), status: 'approved' } }),
-    });
+    const { el, stub } = await loadedQueue(
+      8,
+      routes({
+        'GET /api/requests?status=pending&requestedBy=others&pageSize=200': () => pendingPage(1),
+        'POST /api/requests/1/approve': () => ({ body: { ...req(1), status: 'approved' } }),
+      }),
+    );
     const list = $<HTMLElement>(el, '[role="listbox"]');
     list.focus();
     // c: to the counter cost; type a counter price, then a comment; Escape back to the list.
@@ -145,9 +151,9 @@ describe('bec-approval-queue', () => {
   it("asks the server for the record only, without the approver's own requests", async () => {
     const { el, stub } = await loadedQueue(
       10,
-      {
+      routes({
         'GET /api/requests*': () => pendingPage(),
-      },
+      }),
       'scoped',
     );
     const list = stub.calls.find((c) => c.url.includes('/api/requests'))!;
@@ -159,10 +165,12 @@ describe('bec-approval-queue', () => {
 
   it('shows a failed load as an error with its detail and a Retry, not as an empty queue', async () => {
     let fail = true;
-    const { el } = await loadedQueue(11, {
-      'GET /api/requests*': () =>
-        fail ? { status: 503, body: { code: 'UNAVAILABLE', detail: 'the database is not answering' } } : pendingPage(1),
-    });
+    const { el } = await loadedQueue(
+      11,
+      routes({
+        'GET /api/requests*': () => (fail ? problem(503, 'UNAVAILABLE', 'the database is not answering') : pendingPage(1)),
+      }),
+    );
     expect($(el, '[part="error"]').textContent).to.contain('the database is not answering');
     expect($(el, '[part="empty"]')).to.equal(null);
     fail = false;
@@ -192,13 +200,13 @@ describe('bec-approval-queue', () => {
   });
 
   it('loads from the API, posts the decision and shows a refusal', async () => {
-    const { el } = await loadedQueue(7, {
-      'GET /api/requests?status=pending&requestedBy=others&pageSize=200': () => pendingPage(1),
-      'POST /api/requests/1/approve': () => ({
-        status: 403,
-        body: { code: 'SELF_APPROVAL', detail: 'you cannot approve your own request' },
+    const { el } = await loadedQueue(
+      7,
+      routes({
+        'GET /api/requests?status=pending&requestedBy=others&pageSize=200': () => pendingPage(1),
+        'POST /api/requests/1/approve': () => problem(403, 'SELF_APPROVAL', 'you cannot approve your own request'),
       }),
-    });
+    );
     expect(el.requests.length).to.equal(1);
     const failed = oneEvent(el, 'becerror');
     await el.decide('approve');

@@ -1,7 +1,7 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { configureApi } from '../shared/api.js';
-import { stubFetch } from '../shared/test-data.js';
+import { configureApi, type Claim, type ClaimLine } from '../shared/api.js';
+import { makeClaim, makeLines, problem, stubFetch } from '../shared/test-data.js';
 import './claim-form.js';
 import type { BecClaimForm } from './claim-form.js';
 
@@ -48,14 +48,15 @@ async function fill(el: BecClaimForm, row: number, values: Record<string, string
   await el.check();
   await el.updateComplete;
 }
-const claim = (lines: { verdict: string }[] = []) => ({
+/** Claim 44 as `POST /api/claims` answers it, with one line per verdict given. */
+const claim = (verdicts: ClaimLine['verdict'][] = []): Claim => ({
+  ...makeClaim(0),
   id: 44,
   number: 'CL-2026-0044',
-  status: 'submitted',
-  currency: 'USD',
   claimedTotal: '11.8900',
   approvedTotal: '11.8900',
-  lines,
+  lineCount: verdicts.length,
+  lines: makeLines(verdicts.length).map((l, i) => ({ ...l, verdict: verdicts[i] })),
 });
 
 describe('bec-claim-form', () => {
@@ -79,7 +80,7 @@ describe('bec-claim-form', () => {
   });
 
   it('submits the lines to the claims API, read in the locale (3,05 in German), and announces the claim', async () => {
-    const stub = stubFetch({ 'POST /api/claims': () => ({ status: 201, body: claim([{ verdict: 'accepted' }]) }) });
+    const stub = stubFetch({ 'POST /api/claims': () => ({ status: 201, body: claim(['accepted']) }) });
     configureApi({ baseUrl: 'http://127.0.0.1:31', fetch: stub.fetch, csrfToken: 'c' });
     const el = await fixture<BecClaimForm>(
       html`<bec-claim-form api-base="http://127.0.0.1:31" locale="de-DE" .authorizations=${[fact]}></bec-claim-form>`,
@@ -111,14 +112,10 @@ describe('bec-claim-form', () => {
 
   it("shows the server's field errors on their fields and moves focus to the first", async () => {
     const stub = stubFetch({
-      'POST /api/claims': () => ({
-        status: 400,
-        body: {
-          code: 'VALIDATION_FAILED',
-          detail: 'the request is not valid',
-          errors: [{ field: 'lines.0.claimedAmount', message: 'give claimedAmount or authorizedCost' }],
-        },
-      }),
+      'POST /api/claims': () =>
+        problem(400, 'VALIDATION_FAILED', 'the request is not valid', [
+          { field: 'lines.0.claimedAmount', message: 'give claimedAmount or authorizedCost' },
+        ]),
     });
     configureApi({ baseUrl: 'http://127.0.0.1:32', fetch: stub.fetch, csrfToken: 'c' });
     const el = await fixture<BecClaimForm>(html`<bec-claim-form api-base="http://127.0.0.1:32" .authorizations=${[]}></bec-claim-form>`);
@@ -176,8 +173,8 @@ describe('bec-claim-form', () => {
     const stub = stubFetch({
       'GET /api/authorizations?status=active&pageSize=200': () =>
         answer === 'fail'
-          ? { status: 503, body: { code: 'UNAVAILABLE', detail: 'the authorization service is restarting' } }
-          : { body: { items: [] } },
+          ? problem(503, 'UNAVAILABLE', 'the authorization service is restarting')
+          : { body: { items: [], total: 0, page: 1, pageSize: 200 } },
       'GET /api/accounts?type=end_customer': () => ({ body: { items: [] } }),
       'GET /api/programs': () => ({ body: { items: [] } }),
     });

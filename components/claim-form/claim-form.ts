@@ -455,7 +455,7 @@ export class BecClaimForm extends BecFormControl {
             </button>
             ${this.sending ? renderLoading(msg(this.locale, 'claimForm.sending')) : nothing}
           </div>
-          ${renderProblem(this.problem)} ${this.created ? this.renderCreated(this.created) : nothing}
+          ${renderProblem(this.problem, this.locale)} ${this.created ? this.renderCreated(this.created) : nothing}
         </fieldset>
         <div class="sr-only" role="status" aria-live="polite" data-live>${this.announcement}</div>
       </form>

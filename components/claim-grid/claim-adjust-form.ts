@@ -1,6 +1,7 @@
 import { html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { isMoneyText, moneyToString, parseMoney } from '../../core/money.js';
+import { msg } from '../shared/i18n.js';
 import { controls, themeTokens } from '../shared/theme.js';
 import { adjustFormStyles } from './claim-adjust-form.styles.js';
 
@@ -33,6 +34,8 @@ export class BecClaimAdjustForm extends LitElement {
   @property({ type: Boolean }) busy = false;
   /** The server's refusal of the last save. */
   @property() error = '';
+  /** BCP 47 locale of the labels and messages (the detail panel's). */
+  @property() locale = '';
 
   @state() private errors: Record<string, string> = {};
 
@@ -48,19 +51,24 @@ export class BecClaimAdjustForm extends LitElement {
     const amount = String(data.get('approvedAmount') ?? '').trim();
     const reason = String(data.get('reason') ?? '').trim();
     const errors: Record<string, string> = {};
-    if (!isMoneyText(amount)) errors.approvedAmount = 'Enter an amount such as 120.50';
-    else if (parseMoney(amount).isNegative()) errors.approvedAmount = 'The amount cannot be negative';
-    if (reason.length < 3) errors.reason = 'A reason is required for every adjustment';
+    if (!isMoneyText(amount)) errors.approvedAmount = msg(this.locale, 'detail.amountExample');
+    else if (parseMoney(amount).isNegative()) errors.approvedAmount = msg(this.locale, 'adjust.negative');
+    if (reason.length < 3) errors.reason = msg(this.locale, 'adjust.reasonRequired');
     this.errors = errors;
     if (Object.keys(errors).length) return;
     this.dispatchEvent(new CustomEvent<AdjustRequest>('adjust', { detail: { approvedAmount: moneyToString(parseMoney(amount)), reason } }));
   }
 
   override render() {
-    return html`<form part="form" @submit=${this.submit} novalidate aria-label="Adjust line ${this.lineNumber}">
-      <h3>Adjust</h3>
+    return html`<form
+      part="form"
+      @submit=${this.submit}
+      novalidate
+      aria-label=${msg(this.locale, 'adjust.label', { number: this.lineNumber })}
+    >
+      <h3>${msg(this.locale, 'adjust.title')}</h3>
       <div class="field" ?data-invalid=${!!this.errors.approvedAmount}>
-        <label for="adj-amount">Approved amount (${this.currency})</label>
+        <label for="adj-amount">${msg(this.locale, 'adjust.amount', { currency: this.currency })}</label>
         <input
           id="adj-amount"
           name="approvedAmount"
@@ -72,7 +80,7 @@ export class BecClaimAdjustForm extends LitElement {
         <div class="field-error" id="adj-amount-err">${this.errors.approvedAmount ?? ''}</div>
       </div>
       <div class="field" ?data-invalid=${!!this.errors.reason}>
-        <label for="adj-reason">Reason (required)</label>
+        <label for="adj-reason">${msg(this.locale, 'adjust.reason')}</label>
         <input
           id="adj-reason"
           name="reason"
@@ -84,7 +92,7 @@ export class BecClaimAdjustForm extends LitElement {
       </div>
       ${this.error ? html`<div class="alert" role="alert">${this.error}</div>` : nothing}
       <div class="actions">
-        <button class="brand" type="submit" ?disabled=${this.busy}>Save adjustment</button>
+        <button class="brand" type="submit" ?disabled=${this.busy}>${msg(this.locale, 'adjust.save')}</button>
       </div>
     </form>`;
   }

@@ -1,7 +1,8 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { configureApi, type ClaimLine } from '../shared/api.js';
-import { makeClaim, makeClaims, makeLines, stubFetch } from '../shared/test-data.js';
+import { makeClaim, makeClaims, makeDisputeThread, makeLines, routes, stubFetch, problem } from '../shared/test-data.js';
+import type { RouteTable } from '../shared/test-data.js';
 import './claim-grid.js';
 import type { BecClaimGrid } from './claim-grid.js';
 import { FILTER_DEBOUNCE_MS } from './claim-grid.js';
@@ -25,24 +26,25 @@ let base = 0;
 const nextBase = () => `http://127.0.0.1:${20000 + ++base}`;
 
 /** Routes that serve claim 7 the way the grid loads it: the claim without lines, then pages of lines. */
-function claimRoutes(lines: ClaimLine[], extra: Parameters<typeof stubFetch>[0] = {}) {
+function claimRoutes(lines: ClaimLine[], extra?: RouteTable) {
   const claim = { ...makeClaim(0), lineCount: lines.length, lines: undefined };
-  // The test's own routes first: the stub takes the first route that matches.
-  const stub = stubFetch({
-    ...extra,
-    'GET /api/claims/7?lines=false': () => ({ body: claim }),
-    'GET /api/claims/7/lines*': () => {
-      const url = new URL(stub.calls[stub.calls.length - 1].url);
-      const after = Number(url.searchParams.get('after'));
-      const limit = Number(url.searchParams.get('limit'));
-      const items = lines.filter((l) => l.lineNumber > after).slice(0, limit);
-      const next = items.length === limit && items[items.length - 1].lineNumber < lines.length ? items[items.length - 1].lineNumber : null;
-      return { body: { items, total: lines.length, next } };
+  // The test's own routes (overrides) first: the stub takes the first route that matches.
+  return stubFetch(
+    {
+      'GET /api/claims/7?lines=false': () => ({ body: claim }),
+      'GET /api/claims/7/lines*': (_body, url) => {
+        const after = Number(url.searchParams.get('after'));
+        const limit = Number(url.searchParams.get('limit'));
+        const items = lines.filter((l) => l.lineNumber > after).slice(0, limit);
+        const next =
+          items.length === limit && items[items.length - 1].lineNumber < lines.length ? items[items.length - 1].lineNumber : null;
+        return { body: { items, total: lines.length, next } };
+      },
+      'GET /api/claims/7/notes': () => ({ body: { items: [] } }),
+      'GET /api/disputes/lines/{lineId}/thread': () => problem(404, 'NOT_FOUND', 'dispute not found'),
     },
-    'GET /api/claims/7/notes': () => ({ body: { items: [] } }),
-    'GET /api/disputes/lines/*': () => ({ status: 404, body: { code: 'NOT_FOUND', detail: 'dispute not found' } }),
-  });
-  return stub;
+    { overrides: extra },
+  );
 }
 
 describe('bec-claim-grid', () => {
@@ -275,17 +277,11 @@ describe('bec-claim-grid', () => {
     const lines = makeLines(3);
     const ok = claimRoutes(lines);
     const empty = claimRoutes([]);
+    const down = stubFetch({}, { otherwise: problem(503, 'UNAVAILABLE', 'The claims database is being restarted') });
     const fetchImpl = ((input: RequestInfo | URL, init?: RequestInit) => {
       if (answer === 'hang') return new Promise(() => {});
       if (answer === 'offline') return Promise.reject(new TypeError('Failed to fetch'));
-      if (answer === 'fail')
-        return Promise.resolve(
-          new Response(JSON.stringify({ code: 'UNAVAILABLE', detail: 'The claims database is being restarted' }), {
-            status: 503,
-            headers: { 'Content-Type': 'application/problem+json' },
-          }),
-        );
-      return (answer === 'ok' ? ok : empty).fetch(input, init);
+      return (answer === 'ok' ? ok : answer === 'fail' ? down : empty).fetch(input, init);
     }) as typeof fetch;
     const apiBase = nextBase();
     configureApi({ baseUrl: apiBase, fetch: fetchImpl });
@@ -335,16 +331,19 @@ describe('bec-claim-grid', () => {
 
   it('requires a reason to adjust, then calls the API and fires beclineadjust', async () => {
     const lines = makeLines(3);
-    const stub = claimRoutes(lines, {
-      'POST /api/claims/7/lines/1/adjust': (b) => ({
-        body: {
-          ...makeClaim(0),
-          lines: lines.map((l) =>
-            l.id === 1 ? { ...l, approvedAmount: (b as { approvedAmount: string }).approvedAmount, verdict: 'adjusted' } : l,
-          ),
-        },
+    const stub = claimRoutes(
+      lines,
+      routes({
+        'POST /api/claims/7/lines/1/adjust': (b) => ({
+          body: {
+            ...makeClaim(0),
+            lines: lines.map((l) =>
+              l.id === 1 ? { ...l, approvedAmount: (b as { approvedAmount: string }).approvedAmount, verdict: 'adjusted' } : l,
+            ),
+          },
+        }),
       }),
-    });
+    );
     const apiBase = nextBase();
     configureApi({ baseUrl: apiBase, fetch: stub.fetch, csrfToken: 'csrf-1' });
     const el = await fixture<BecClaimGrid>(
@@ -373,12 +372,10 @@ describe('bec-claim-grid', () => {
   });
 
   it('shows the server error when an adjustment is refused', async () => {
-    const stub = claimRoutes(makeLines(2), {
-      'POST /api/claims/7/lines/1/adjust': () => ({
-        status: 409,
-        body: { code: 'CLAIM_NOT_OPEN', detail: 'the claim is already authorized' },
-      }),
-    });
+    const stub = claimRoutes(
+      makeLines(2),
+      routes({ 'POST /api/claims/7/lines/1/adjust': () => problem(409, 'CLAIM_NOT_OPEN', 'the claim is already authorized') }),
+    );
     const apiBase = nextBase();
     configureApi({ baseUrl: apiBase, fetch: stub.fetch });
     const el = await fixture<BecClaimGrid>(html`<bec-claim-grid api-base=${apiBase} claim-id="7" can-adjust></bec-claim-grid>`);
@@ -398,17 +395,14 @@ describe('bec-claim-grid', () => {
     // Line 4 is accepted in full: nothing to dispute.
     lines[3] = { ...lines[3], approvedAmount: lines[3].claimedAmount };
     let sent: unknown = null;
-    const stub = claimRoutes(lines, {
-      'POST /api/disputes': (b) => {
-        sent = b;
-        return {
-          status: 201,
-          body: {
-            lineId: 2,
-            claimId: 7,
-            distributorId: 2,
-            state: 'open',
-            entries: [
+    const stub = claimRoutes(
+      lines,
+      routes({
+        'POST /api/disputes': (b) => {
+          sent = b;
+          return {
+            status: 201,
+            body: makeDisputeThread(2, [
               {
                 id: 1,
                 kind: 'opened',
@@ -419,11 +413,11 @@ describe('bec-claim-grid', () => {
                 resubmittedLineId: 9,
                 createdAt: '2026-11-03T10:00:00Z',
               },
-            ],
-          },
-        };
-      },
-    });
+            ]),
+          };
+        },
+      }),
+    );
     const apiBase = nextBase();
     configureApi({ baseUrl: apiBase, fetch: stub.fetch });
     const el = await fixture<BecClaimGrid>(html`<bec-claim-grid api-base=${apiBase} claim-id="7"></bec-claim-grid>`);
@@ -455,38 +449,35 @@ describe('bec-claim-grid', () => {
 
   it('lets finance read a dispute thread and decide it with a comment', async () => {
     const lines = makeLines(4);
-    const thread = {
-      lineId: 2,
-      claimId: 7,
-      distributorId: 2,
-      state: 'open',
-      entries: [
-        {
-          id: 1,
-          kind: 'opened',
-          authorUserId: 5,
-          authorName: 'Arrowhead ops',
-          body: 'Please look again',
-          correction: { claimedAmount: '90.0000' },
-          resubmittedLineId: null,
-          createdAt: '2026-11-03T10:00:00Z',
-        },
-      ],
-    };
-    let decision: unknown = null;
-    const stub = claimRoutes(lines, {
-      'GET /api/disputes/lines/2/thread': () => ({ body: thread }),
-      'POST /api/disputes/lines/2/decision': (b) => {
-        decision = b;
-        return {
-          body: {
-            ...thread,
-            state: 'rejected',
-            entries: [...thread.entries, { ...thread.entries[0], id: 2, kind: 'rejected', body: 'Not covered' }],
-          },
-        };
+    const thread = makeDisputeThread(2, [
+      {
+        id: 1,
+        kind: 'opened',
+        authorUserId: 5,
+        authorName: 'Arrowhead ops',
+        body: 'Please look again',
+        correction: { claimedAmount: '90.0000' },
+        resubmittedLineId: null,
+        createdAt: '2026-11-03T10:00:00Z',
       },
-    });
+    ]);
+    let decision: unknown = null;
+    const stub = claimRoutes(
+      lines,
+      routes({
+        'GET /api/disputes/lines/2/thread': () => ({ body: thread }),
+        'POST /api/disputes/lines/2/decision': (b) => {
+          decision = b;
+          return {
+            body: {
+              ...thread,
+              state: 'rejected',
+              entries: [...thread.entries, { ...thread.entries[0], id: 2, kind: 'rejected', body: 'Not covered' }],
+            },
+          };
+        },
+      }),
+    );
     const apiBase = nextBase();
     configureApi({ baseUrl: apiBase, fetch: stub.fetch });
     const el = await fixture<BecClaimGrid>(

@@ -3,7 +3,7 @@ import { customElement, property, query, state } from 'lit/decorators.js';
 import type { Claim, ClaimLine, ClaimNote, DisputeThread } from '../shared/api.js';
 import { BecElement } from '../shared/base.js';
 import { formatDate, formatMoney, formatNumber, labelOf } from '../shared/format.js';
-import { msg, type MessageKey } from '../shared/i18n.js';
+import { msg, msgCount, type MessageKey } from '../shared/i18n.js';
 import { tableStyles } from '../shared/table.styles.js';
 import { controls, themeTokens, toneOf } from '../shared/theme.js';
 import type { AdjustRequest } from './claim-adjust-form.js';
@@ -806,7 +806,9 @@ export class BecClaimGrid extends BecElement {
       ${
         line
           ? html`<div class="cell ${cellActive(this.cellCount - 1) ? 'active-cell' : ''}" role="gridcell" id="c${i}-${this.cellCount - 1}">
-              <button type="button" class="why" tabindex="-1" aria-label="Why: line ${line.lineNumber}">Why?</button>
+              <button type="button" class="why" tabindex="-1" aria-label=${msg(this.locale, 'grid.whyLine', { number: line.lineNumber })}>
+                ${msg(this.locale, 'grid.why')}
+              </button>
             </div>`
           : nothing
       }
@@ -880,7 +882,7 @@ export class BecClaimGrid extends BecElement {
       class="table scroller viewport"
       part="table"
       role="grid"
-      aria-label=${this.view === 'claims' ? 'Claims' : 'Claim lines'}
+      aria-label=${msg(this.locale, this.view === 'claims' ? 'grid.claimsLabel' : 'grid.linesLabel')}
       aria-describedby="grid-help"
       aria-rowcount=${items.length + 1}
       aria-colcount=${this.cellCount}
@@ -896,7 +898,7 @@ export class BecClaimGrid extends BecElement {
           ${
             this.selectable
               ? html`<div class="cell ${headActive(0) ? 'active-cell' : ''}" role="columnheader" id="h0">
-                  <span class="sr-only">Selected</span>
+                  <span class="sr-only">${msg(this.locale, 'grid.selectedCell')}</span>
                 </div>`
               : nothing
           }
@@ -909,7 +911,7 @@ export class BecClaimGrid extends BecElement {
                 aria-sort=${this.sortKey === c.key ? (this.sortDir === 1 ? 'ascending' : 'descending') : 'none'}
               >
                 <button type="button" tabindex="-1" @click=${() => this.sortBy(c.key)}>
-                  ${c.label}${this.sortKey === c.key ? (this.sortDir === 1 ? ' ▲' : ' ▼') : ''}
+                  ${msg(this.locale, `grid.col.${c.key}` as MessageKey)}${this.sortKey === c.key ? (this.sortDir === 1 ? ' ▲' : ' ▼') : ''}
                 </button>
               </div>`,
           )}
@@ -920,7 +922,7 @@ export class BecClaimGrid extends BecElement {
                   role="columnheader"
                   id="h${this.cellCount - 1}"
                 >
-                  <span class="sr-only">Explain</span>
+                  <span class="sr-only">${msg(this.locale, 'grid.explain')}</span>
                 </div>`
               : nothing
           }
@@ -962,9 +964,8 @@ export class BecClaimGrid extends BecElement {
             }
           </h2>
           <div class="summary" aria-live="polite">
-            ${msg(this.locale, this.view === 'claims' ? 'grid.countClaims' : 'grid.countLines', {
+            ${msgCount(this.locale, this.view === 'claims' ? 'grid.countClaims' : 'grid.countLines', this.rows.length, {
               shown: formatNumber(rows.length, this.locale),
-              total: formatNumber(this.rows.length, this.locale),
             })}
             ${this.claim ? html` · <span class="badge" data-tone=${toneOf(this.claim.status)}>${labelOf(this.claim.status)}</span>` : nothing}
             ${this.morePages ? ` · ${t('grid.loadingMore')}` : ''}
@@ -1005,7 +1006,7 @@ export class BecClaimGrid extends BecElement {
       ${
         this.canAdjust && this.view === 'lines' && this.selected.size
           ? html`<div class="toolbar" part="bulk-bar">
-              <span>${msg(this.locale, 'grid.selected', { count: formatNumber(this.selected.size, this.locale) })}</span>
+              <span>${msgCount(this.locale, 'grid.selected', this.selected.size)}</span>
               <div class="field grow">
                 <label for="bulk-reason">${t('grid.bulkReason')}</label>
                 <input id="bulk-reason" aria-invalid=${this.bulkError ? 'true' : 'false'} aria-describedby="bulk-err" />
@@ -1027,8 +1028,8 @@ export class BecClaimGrid extends BecElement {
       ${
         showTable && totals
           ? html`<div class="foot" part="footer">
-              <span>Claimed <strong>${formatMoney(totals.claimed, cur, this.locale)}</strong></span>
-              <span>Approved <strong>${formatMoney(totals.approved, cur, this.locale)}</strong></span>
+              <span>${msg(this.locale, 'grid.totalClaimed')} <strong>${formatMoney(totals.claimed, cur, this.locale)}</strong></span>
+              <span>${msg(this.locale, 'grid.totalApproved')} <strong>${formatMoney(totals.approved, cur, this.locale)}</strong></span>
             </div>`
           : nothing
       }

@@ -4,6 +4,7 @@ import { catalogFor, explainLine } from '../../core/messages/index.js';
 import { isDisputable } from '../../core/claims/disputable.js';
 import { isMoneyText } from '../../core/money.js';
 import type { ClaimLine, ClaimLineDetail, ClaimNote, DisputeThread } from '../shared/api.js';
+import { msg } from '../shared/i18n.js';
 import { formatDate, formatMoney, labelOf } from '../shared/format.js';
 import { controls, themeTokens, toneOf } from '../shared/theme.js';
 import './claim-adjust-form.js';
@@ -103,16 +104,16 @@ export class BecClaimLineDetail extends LitElement {
         t.state === 'open'
           ? html`<form
               class="actions"
-              aria-label="Comment on the dispute"
+              aria-label=${msg(this.locale, 'detail.commentOnDispute')}
               @submit=${(e: SubmitEvent) =>
                 this.submitText(e, (d) => {
                   const body = String(d.get('body') ?? '').trim();
                   return body ? { action: 'comment', body } : null;
                 })}
             >
-              <label class="sr-only" for="thread-comment">Comment</label>
-              <input id="thread-comment" name="body" placeholder="Add a comment" style="flex:1" />
-              <button type="submit" ?disabled=${this.busy}>Comment</button>
+              <label class="sr-only" for="thread-comment">${msg(this.locale, 'detail.comment')}</label>
+              <input id="thread-comment" name="body" placeholder=${msg(this.locale, 'detail.addComment')} style="flex:1" />
+              <button type="submit" ?disabled=${this.busy}>${msg(this.locale, 'detail.comment')}</button>
             </form>`
           : nothing
       }
@@ -125,13 +126,13 @@ export class BecClaimLineDetail extends LitElement {
     const data = new FormData(form);
     const comment = String(data.get('comment') ?? '').trim();
     const amount = String(data.get('approvedAmount') ?? '').trim();
-    this.fieldErrors = comment.length < 3 ? { 'decision-comment': 'Give the reason for the decision (3 characters or more)' } : {};
+    this.fieldErrors = comment.length < 3 ? { 'decision-comment': msg(this.locale, 'detail.decisionReason') } : {};
     if (comment.length < 3) return;
     this.act({ action: 'decide', decision, comment, approvedAmount: amount && isMoneyText(amount) ? amount : null });
   }
 
   private renderDecision(c: ReturnType<typeof catalogFor>) {
-    return html`<form class="decision" aria-label="Decide the dispute" @submit=${(e: Event) => e.preventDefault()}>
+    return html`<form class="decision" aria-label=${msg(this.locale, 'detail.decide')} @submit=${(e: Event) => e.preventDefault()}>
       <div class="field">
         <label for="decision-comment">${c.ui.decisionComment}</label>
         <input
@@ -144,7 +145,7 @@ export class BecClaimLineDetail extends LitElement {
         <div class="field-error" id="decision-comment-err">${this.fieldErrors['decision-comment'] ?? ''}</div>
       </div>
       <div class="field">
-        <label for="decision-amount">Approved amount if accepted (${this.currency}, optional)</label>
+        <label for="decision-amount">${msg(this.locale, 'detail.decisionAmount', { currency: this.currency })}</label>
         <input id="decision-amount" name="approvedAmount" inputmode="decimal" />
       </div>
       <div class="actions">
@@ -166,8 +167,8 @@ export class BecClaimLineDetail extends LitElement {
             const comment = String(d.get('comment') ?? '').trim();
             const amount = String(d.get('claimedAmount') ?? '').trim();
             const errors: Record<string, string> = {};
-            if (comment.length < 3) errors['dispute-comment'] = 'Say why you dispute the line (3 characters or more)';
-            if (amount && !isMoneyText(amount)) errors['dispute-amount'] = 'Enter an amount such as 120.50';
+            if (comment.length < 3) errors['dispute-comment'] = msg(this.locale, 'detail.disputeReason');
+            if (amount && !isMoneyText(amount)) errors['dispute-amount'] = msg(this.locale, 'detail.amountExample');
             this.fieldErrors = errors;
             if (Object.keys(errors).length) return null;
             return { action: 'dispute', comment, claimedAmount: amount || null };
@@ -186,7 +187,7 @@ export class BecClaimLineDetail extends LitElement {
           <div class="field-error" id="dispute-comment-err">${this.fieldErrors['dispute-comment'] ?? ''}</div>
         </div>
         <div class="field">
-          <label for="dispute-amount">Corrected claimed amount (${this.currency}, optional)</label>
+          <label for="dispute-amount">${msg(this.locale, 'detail.correctedAmount', { currency: this.currency })}</label>
           <input
             id="dispute-amount"
             name="claimedAmount"
@@ -210,14 +211,17 @@ export class BecClaimLineDetail extends LitElement {
     const inputs = Object.entries(l.verdictInputs ?? {}).filter(([, v]) => v !== null && v !== undefined);
     return html`<div class="detail" part="base" @keydown=${this.onKeyDown}>
       <div>
-        <h3 tabindex="-1">Line ${l.lineNumber}: <span class="badge" data-tone=${toneOf(l.verdict)}>${labelOf(l.verdict)}</span></h3>
+        <h3 tabindex="-1">
+          ${msg(this.locale, 'detail.line', { number: l.lineNumber })}
+          <span class="badge" data-tone=${toneOf(l.verdict)}>${labelOf(l.verdict)}</span>
+        </h3>
         <ul class="why" part="explanation" aria-label=${c.ui.why}>
           ${sentences.map((s) => html`<li>${s}</li>`)}
         </ul>
         <dl>
-          <dt>Claimed</dt>
+          <dt>${msg(this.locale, 'detail.claimed')}</dt>
           <dd>${formatMoney(l.claimedAmount, this.currency, this.locale)}</dd>
-          <dt>Approved</dt>
+          <dt>${msg(this.locale, 'detail.approved')}</dt>
           <dd>${formatMoney(l.approvedAmount, this.currency, this.locale)}</dd>
           ${
             l.adjustmentReason
@@ -231,11 +235,11 @@ export class BecClaimLineDetail extends LitElement {
             ? html`<details class="internal">
                 <summary>${c.ui.details}</summary>
                 <dl>
-                  <dt>Rule</dt>
+                  <dt>${msg(this.locale, 'detail.rule')}</dt>
                   <dd>${l.rule ?? '—'}</dd>
-                  <dt>Reason codes</dt>
+                  <dt>${msg(this.locale, 'detail.reasonCodes')}</dt>
                   <dd>${l.reasonCodes.length ? l.reasonCodes.join(', ') : '—'}</dd>
-                  <dt>Computed</dt>
+                  <dt>${msg(this.locale, 'detail.computed')}</dt>
                   <dd>${formatMoney(l.computedAmount, this.currency, this.locale)}</dd>
                   ${inputs.map(
                     ([k, v]) =>
@@ -254,6 +258,7 @@ export class BecClaimLineDetail extends LitElement {
             ? html`<bec-claim-adjust-form
                 .approvedAmount=${l.approvedAmount}
                 .currency=${this.currency}
+                .locale=${this.locale}
                 .lineNumber=${l.lineNumber}
                 .busy=${this.busy}
                 .error=${this.adjustError}
@@ -263,7 +268,7 @@ export class BecClaimLineDetail extends LitElement {
         }
         ${this.renderDisputeForm(c, l)} ${this.renderThread(c)}
         <section>
-          <h4>Notes</h4>
+          <h4>${msg(this.locale, 'detail.notes')}</h4>
           <ul class="notes">
             ${
               this.notes.length
@@ -274,25 +279,25 @@ export class BecClaimLineDetail extends LitElement {
                         ${n.body}
                       </li>`,
                   )
-                : html`<li class="muted">No notes yet</li>`
+                : html`<li class="muted">${msg(this.locale, 'detail.noNotes')}</li>`
             }
           </ul>
           <form
             class="actions"
-            aria-label="Add a note"
+            aria-label=${msg(this.locale, 'detail.addNote')}
             @submit=${(e: SubmitEvent) =>
               this.submitText(e, (d) => {
                 const body = String(d.get('note') ?? '').trim();
                 return body ? { action: 'note', body } : null;
               })}
           >
-            <label class="sr-only" for="note">Note</label>
-            <input id="note" name="note" placeholder="Add a note" style="flex:1" />
-            <button type="submit">Add note</button>
+            <label class="sr-only" for="note">${msg(this.locale, 'detail.note')}</label>
+            <input id="note" name="note" placeholder=${msg(this.locale, 'detail.addNote')} style="flex:1" />
+            <button type="submit">${msg(this.locale, 'detail.addNoteButton')}</button>
           </form>
         </section>
         <div class="actions">
-          <button type="button" @click=${() => this.act({ action: 'close' })}>Close</button>
+          <button type="button" @click=${() => this.act({ action: 'close' })}>${msg(this.locale, 'detail.close')}</button>
         </div>
       </div>
     </div>`;

@@ -1,7 +1,7 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { configureApi } from '../shared/api.js';
-import { stubFetch } from '../shared/test-data.js';
+import { configureApi, type PosImport } from '../shared/api.js';
+import { makePosImport, problem, stubFetch } from '../shared/test-data.js';
 import './claim-upload.js';
 import { preflightPosCsv, type BecClaimUpload } from './claim-upload.js';
 
@@ -85,31 +85,35 @@ describe('bec-claim-upload', () => {
   });
 
   it('uploads, shows progress and the server row errors', async () => {
-    const job = {
-      id: 12,
-      status: 'completed',
-      fileName: 'pos.csv',
-      totalBytes: 400,
-      processedBytes: 400,
-      rowsRead: 4,
-      rowsAccepted: 2,
-      rowsDuplicate: 0,
+    const job = makePosImport(12, {
       rowsRejected: 2,
-      progress: 1,
-      failure: null,
       settings: { delimiter: ';', decimalMark: ',', dateOrder: 'DMY', decimalMarkFrom: 'file', dateOrderFrom: 'chosen' },
-    };
+    });
     const stub = stubFetch({
       'POST /api/imports?fileName=pos.csv': () => ({ status: 201, body: job }),
       'GET /api/imports/12/errors': () => ({
-        body: { items: [{ rowNumber: 4, column: 'invoiceDate', code: 'INVALID_DATE', message: 'not a date' }] },
+        body: { items: [{ rowNumber: 4, column: 'invoiceDate', code: 'INVALID_DATE', message: 'not a date', raw: '31.02.2026' }] },
       }),
       'POST /api/imports/12/claims?wait=true': () => ({
         status: 201,
         body: {
-          claims: [{ id: 31, number: 'CL-2026-0031', status: 'submitted', lineCount: 2, rejectedLines: 0 }],
+          claims: [
+            {
+              id: 31,
+              number: 'CL-2026-0031',
+              type: 'implicit',
+              debitMemoNumber: null,
+              currency: 'USD',
+              status: 'submitted',
+              lineCount: 2,
+              rejectedLines: 0,
+              claimedTotal: '237.8000',
+              approvedTotal: '237.8000',
+            },
+          ],
           unmatched: [],
           unmatchedCount: 0,
+          lines: { claimed: 2, accepted: 2, partial: 0, rejected: 0 },
         },
       }),
     });
@@ -143,19 +147,15 @@ describe('bec-claim-upload', () => {
   });
 
   it('with a bearer token, follows a queued import by asking for it (an EventSource cannot send the token)', async () => {
-    const job = (status: string) => ({
-      id: 13,
-      status,
-      fileName: 'pos.csv',
-      totalBytes: 400,
-      processedBytes: status === 'completed' ? 400 : 0,
-      rowsRead: status === 'completed' ? 4 : 0,
-      rowsAccepted: status === 'completed' ? 2 : 0,
-      rowsDuplicate: 0,
-      rowsRejected: 0,
-      progress: status === 'completed' ? 1 : 0,
-      failure: null,
-    });
+    const job = (status: PosImport['status']) =>
+      makePosImport(13, {
+        status,
+        processedBytes: status === 'completed' ? 400 : 0,
+        rowsRead: status === 'completed' ? 4 : 0,
+        rowsAccepted: status === 'completed' ? 2 : 0,
+        progress: status === 'completed' ? 1 : 0,
+        finishedAt: status === 'completed' ? '2026-11-02T10:00:01Z' : null,
+      });
     let asked = 0;
     const stub = stubFetch({
       'POST /api/imports?fileName=pos.csv': () => ({ status: 202, body: job('queued') }),
@@ -173,10 +173,7 @@ describe('bec-claim-upload', () => {
 
   it('shows a refused upload', async () => {
     const stub = stubFetch({
-      'POST /api/imports?fileName=pos.csv': () => ({
-        status: 403,
-        body: { code: 'FORBIDDEN', detail: 'only a distributor user may submit POS' },
-      }),
+      'POST /api/imports?fileName=pos.csv': () => problem(403, 'FORBIDDEN', 'only a distributor user may submit POS'),
     });
     configureApi({ baseUrl: 'http://127.0.0.1:3', fetch: stub.fetch });
     const el = await fixture<BecClaimUpload>(html`<bec-claim-upload api-base="http://127.0.0.1:3"></bec-claim-upload>`);
@@ -197,6 +194,7 @@ describe('bec-claim-upload', () => {
         body: {
           mapping: { invoiceNumber: 'Rechnung', invoiceLine: 'Pos', invoiceDate: 'Datum', vendorPartNumber: 'Teil', quantity: 'Menge' },
           options: { decimalMark: ',', dateOrder: 'DMY' },
+          updatedAt: '2026-11-01T09:00:00Z',
         },
       }),
     });
@@ -238,11 +236,11 @@ describe('bec-claim-upload', () => {
   });
 
   it('counts, announces and uploads the same thing: the button sends the whole file it counted', async () => {
-    const job = { id: 40, status: 'completed', fileName: 'pos.csv', totalBytes: 1, processedBytes: 1, rowsRead: 4, rowsAccepted: 2 };
+    const job = makePosImport(40, { totalBytes: 1, processedBytes: 1, rowsDuplicate: 1 });
     const stub = stubFetch({
       'POST /api/imports?fileName=pos.csv': () => ({
         status: 201,
-        body: { ...job, rowsDuplicate: 1, rowsRejected: 0, progress: 1, failure: null },
+        body: job,
       }),
     });
     configureApi({ baseUrl: 'http://127.0.0.1:22', fetch: stub.fetch, csrfToken: 'c' });
@@ -284,8 +282,8 @@ describe('bec-claim-upload', () => {
     const stub = stubFetch({
       'POST /api/imports?fileName=pos.csv': () =>
         fail === 'server'
-          ? { status: 503, body: { code: 'UNAVAILABLE', detail: 'the import queue is paused for maintenance' } }
-          : { status: 201, body: { id: 50, status: 'completed', rowsRead: 4, rowsAccepted: 2, rowsDuplicate: 0, rowsRejected: 0 } },
+          ? problem(503, 'UNAVAILABLE', 'the import queue is paused for maintenance')
+          : { status: 201, body: makePosImport(50) },
     });
     const flaky = (async (input: RequestInfo | URL, init?: RequestInit) => {
       if (fail === 'network') throw new TypeError('Failed to fetch');

@@ -378,7 +378,7 @@ export class BecClaimUpload extends BecElement {
                 ${msgCount(this.locale, 'upload.send', p.rows)}
               </button>
               <span class="muted" data-explains="upload">
-                ${msgCount(this.locale, 'upload.explains', p.valid)}${withProblems ? this.t('upload.explainsProblems', { count: n(withProblems) }) : nothing}${this.t('upload.explainsRules')}${byRules ? this.t('upload.explainsCut', { count: n(byRules) }) : nothing}.
+                ${msgCount(this.locale, 'upload.explains', p.valid)}${withProblems ? msgCount(this.locale, 'upload.explainsProblems', withProblems) : nothing}${this.t('upload.explainsRules')}${byRules ? msgCount(this.locale, 'upload.explainsCut', byRules) : nothing}.
               </span>
             </div>`
           : nothing
@@ -484,7 +484,7 @@ export class BecClaimUpload extends BecElement {
             : nothing
         }
         ${this.job && (this.phase === 'done' || this.phase === 'claiming') ? this.renderResult(this.job) : nothing}
-        ${renderProblem(this.problem)}
+        ${renderProblem(this.problem, this.locale)}
         <div class="sr-only" role="status" aria-live="polite" data-live>${this.announcement}</div>
       </div>
     </div>`;

@@ -1,7 +1,7 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import type { Claim, ClaimLine } from '../shared/api.js';
 import { configureApi } from '../shared/api.js';
-import { makeClaim, makeLines, stubFetch } from '../shared/test-data.js';
+import { makeClaim, makeLines, stubFetch, problem } from '../shared/test-data.js';
 import './finance-queue.js';
 import type { BecFinanceQueue } from './finance-queue.js';
 
@@ -85,13 +85,10 @@ describe('bec-finance-queue', () => {
       'GET /api/claims?status=submitted&pageSize=200': () => ({ body: { items: [submitted], total: 1, page: 1, pageSize: 200 } }),
       'GET /api/claims?status=authorized&pageSize=200': () => ({ body: { items: [], total: 0, page: 1, pageSize: 200 } }),
       'GET /api/accounts?type=distributor': () => ({ body: { items: accounts } }),
-      'GET /api/claims/2/lines?after=0&limit=5000': () => ({ body: { items: accepted(makeLines(2), 4) } }),
+      'GET /api/claims/2/lines?after=0&limit=5000': () => ({ body: { items: accepted(makeLines(2), 4), total: 2, next: null } }),
       'POST /api/claims/2/authorize': () =>
         refuse
-          ? {
-              status: 403,
-              body: { code: 'SELF_APPROVAL_FORBIDDEN', detail: 'you adjusted a line of this claim: another person must authorize it' },
-            }
+          ? problem(403, 'SELF_APPROVAL_FORBIDDEN', 'you adjusted a line of this claim: another person must authorize it')
           : { body: { ...submitted, status: 'authorized' } },
     });
     configureApi({ baseUrl: 'http://127.0.0.1:21', fetch: stub.fetch, token: 't' });
@@ -115,7 +112,7 @@ describe('bec-finance-queue', () => {
   it('shows a failed load as an error with Retry, not as an empty queue', async () => {
     const stub = stubFetch({
       'GET /api/session': () => ({ body: { userId: 5, email: 'f2@x', name: 'F2', role: 'finance', distributorId: null } }),
-      'GET /api/claims*': () => ({ status: 503, body: { code: 'UNAVAILABLE', detail: 'the database is not answering' } }),
+      'GET /api/claims*': () => problem(503, 'UNAVAILABLE', 'the database is not answering'),
       'GET /api/accounts?type=distributor': () => ({ body: { items: accounts } }),
     });
     configureApi({ baseUrl: 'http://127.0.0.1:22', fetch: stub.fetch, token: 't' });

@@ -5,7 +5,7 @@ import { authorizeBlock, can } from '../../core/permissions.js';
 import type { Account, Claim, ClaimLine, SessionUser } from '../shared/api.js';
 import { BecElement } from '../shared/base.js';
 import { formatDate, formatMoney, formatNumber } from '../shared/format.js';
-import { msg, type MessageKey } from '../shared/i18n.js';
+import { msg, msgCount, type MessageKey } from '../shared/i18n.js';
 import { renderViewState, showsContent, stateStyles, ViewStateController } from '../shared/states.js';
 import { controls, themeTokens } from '../shared/theme.js';
 import styles from './finance-queue.styles.js';
@@ -150,7 +150,7 @@ export class BecFinanceQueue extends BecElement {
     return html`<li class="claim" part="item" id="claim-${claim.id}">
       <div>
         <button type="button" class="open" @click=${() => this.emit('becclaimselect', { claim })}>${claim.number}</button>
-        ${flagged ? html`<div class="muted">${this.t('finance.needsReview', { count: formatNumber(flagged, this.locale) })}</div>` : nothing}
+        ${flagged ? html`<div class="muted">${msgCount(this.locale, 'finance.needsReview', flagged)}</div>` : nothing}
       </div>
       <div><span class="label">${this.t('finance.distributor')}</span>${distributor}</div>
       <div class="num">

@@ -2,7 +2,7 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { Account, Product, Program } from '../shared/api.js';
 import { configureApi } from '../shared/api.js';
-import { stubFetch } from '../shared/test-data.js';
+import { makeRequest, problem, stubFetch } from '../shared/test-data.js';
 import './request-form.js';
 import type { BecRequestForm } from './request-form.js';
 
@@ -134,7 +134,7 @@ describe('bec-request-form', () => {
       'GET /api/accounts?type=end_customer': () => ({ body: { items: endCustomers } }),
       'GET /api/products': () => ({ body: { items: products } }),
       'GET /api/session': () => ({ body: { userId: 6, email: 'ops@a', name: 'Ari', role: 'distributor_user', distributorId: 2 } }),
-      'POST /api/requests': () => ({ status: 201, body: { id: 40, number: 'SPR-2026-0040', lines: [] } }),
+      'POST /api/requests': () => ({ status: 201, body: makeRequest(40, { number: 'SPR-2026-0040' }) }),
     });
     configureApi({ baseUrl: 'http://127.0.0.1:6', fetch: stub.fetch, csrfToken: 'x' });
     const el = await fixture<BecRequestForm>(html`<bec-request-form api-base="http://127.0.0.1:6"></bec-request-form>`);
@@ -156,14 +156,8 @@ describe('bec-request-form', () => {
 
   it("shows the server's field errors in place", async () => {
     const stub = stubFetch({
-      'POST /api/requests': () => ({
-        status: 422,
-        body: {
-          code: 'NOT_ELIGIBLE',
-          detail: 'not eligible',
-          errors: [{ field: 'lines.0.quantity', message: 'exceeds the remaining allocation' }],
-        },
-      }),
+      'POST /api/requests': () =>
+        problem(422, 'NOT_ELIGIBLE', 'not eligible', [{ field: 'lines.0.quantity', message: 'exceeds the remaining allocation' }]),
     });
     configureApi({ baseUrl: 'http://127.0.0.1:5', fetch: stub.fetch });
     const el = await fixture<BecRequestForm>(html`<bec-request-form api-base="http://127.0.0.1:5" distributor-id="2"></bec-request-form>`);
@@ -301,8 +295,7 @@ describe('bec-request-form', () => {
   it('shows a failed load with its detail and a Retry that loads again', async () => {
     let fail = true;
     const stub = stubFetch({
-      'GET /api/programs': () =>
-        fail ? { status: 503, body: { code: 'UNAVAILABLE', detail: 'the database is not answering' } } : { body: { items: programs } },
+      'GET /api/programs': () => (fail ? problem(503, 'UNAVAILABLE', 'the database is not answering') : { body: { items: programs } }),
       'GET /api/accounts?type=end_customer': () => ({ body: { items: endCustomers } }),
       'GET /api/products': () => ({ body: { items: products } }),
       'GET /api/session': () => ({ body: { userId: 6, email: 'ops@a', name: 'Ari', role: 'distributor_user', distributorId: 2 } }),

@@ -2,7 +2,8 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import type { Product, SpecialPriceRequest } from '../shared/api.js';
 import { configureApi } from '../shared/api.js';
 import { becEvent } from '../shared/events.js';
-import { makeRequest, stubFetch } from '../shared/test-data.js';
+import { makeRequest, routes, stubFetch, problem } from '../shared/test-data.js';
+import type { RouteTable } from '../shared/test-data.js';
 import './request-list.js';
 import type { BecRequestList } from './request-list.js';
 
@@ -35,12 +36,14 @@ const settle = async (el: BecRequestList) => {
 
 let base = 0;
 /** A fresh API base per test: each gets its own client. */
-function api(routes: Parameters<typeof stubFetch>[0]) {
-  const stub = stubFetch({
-    'GET /api/products': () => ({ body: { items: products } }),
-    'GET /api/accounts?type=end_customer': () => ({ body: { items: accounts } }),
-    ...routes,
-  });
+function api(extra: RouteTable) {
+  const stub = stubFetch(
+    {
+      'GET /api/products': () => ({ body: { items: products } }),
+      'GET /api/accounts?type=end_customer': () => ({ body: { items: accounts } }),
+    },
+    { overrides: extra },
+  );
   const baseUrl = `http://127.0.0.1:${9100 + base++}`;
   configureApi({ baseUrl, fetch: stub.fetch, token: 't' });
   return { ...stub, baseUrl };
@@ -69,10 +72,12 @@ describe('bec-request-list', () => {
   });
 
   it('accepts a counter-offer: posts it, shows the request approved at the counter price, and announces it', async () => {
-    const { baseUrl, calls } = api({
-      'GET /api/requests?pageSize=200': () => ({ body: { items: [countered()], total: 1, page: 1, pageSize: 200 } }),
-      'POST /api/requests/3/accept-counter': () => ({ body: { ...countered(), status: 'approved', authorizationId: 77 } }),
-    });
+    const { baseUrl, calls } = api(
+      routes({
+        'GET /api/requests?pageSize=200': () => ({ body: { items: [countered()], total: 1, page: 1, pageSize: 200 } }),
+        'POST /api/requests/3/accept-counter': () => ({ body: { ...countered(), status: 'approved', authorizationId: 77 } }),
+      }),
+    );
     const el = await fixture<BecRequestList>(html`<bec-request-list api-base=${baseUrl}></bec-request-list>`);
     await settle(el);
     const answered = oneEvent(el, 'beccounteranswer');
@@ -87,10 +92,12 @@ describe('bec-request-list', () => {
   });
 
   it('rejects a counter-offer with the reason typed, and shows the request withdrawn', async () => {
-    const { baseUrl, calls } = api({
-      'GET /api/requests?pageSize=200': () => ({ body: { items: [countered()], total: 1, page: 1, pageSize: 200 } }),
-      'POST /api/requests/3/reject-counter': () => ({ body: { ...countered(), status: 'withdrawn' } }),
-    });
+    const { baseUrl, calls } = api(
+      routes({
+        'GET /api/requests?pageSize=200': () => ({ body: { items: [countered()], total: 1, page: 1, pageSize: 200 } }),
+        'POST /api/requests/3/reject-counter': () => ({ body: { ...countered(), status: 'withdrawn' } }),
+      }),
+    );
     const el = await fixture<BecRequestList>(html`<bec-request-list api-base=${baseUrl}></bec-request-list>`);
     await settle(el);
     const reason = $<HTMLTextAreaElement>(el, '#reason-3');
@@ -103,12 +110,12 @@ describe('bec-request-list', () => {
 
   it('tells a failure from an empty list: the detail and a Retry, which loads again', async () => {
     let fail = true;
-    const { baseUrl } = api({
-      'GET /api/requests?pageSize=200': () =>
-        fail
-          ? { status: 503, body: { code: 'UNAVAILABLE', detail: 'the database is not answering' } }
-          : { body: { items: [], total: 0, page: 1, pageSize: 200 } },
-    });
+    const { baseUrl } = api(
+      routes({
+        'GET /api/requests?pageSize=200': () =>
+          fail ? problem(503, 'UNAVAILABLE', 'the database is not answering') : { body: { items: [], total: 0, page: 1, pageSize: 200 } },
+      }),
+    );
     const el = await fixture<BecRequestList>(html`<bec-request-list api-base=${baseUrl}></bec-request-list>`);
     await settle(el);
     expect($(el, '[part="error"]').textContent).to.contain('503 · the database is not answering');

@@ -6,7 +6,7 @@ import type { Account, Product, RequestLine, SpecialPriceRequest } from '../shar
 import { BecElement } from '../shared/base.js';
 import type { BecEvent } from '../shared/events.js';
 import { formatDate, formatMoney, formatNumber, formatUnitPrice } from '../shared/format.js';
-import { msg, type MessageKey } from '../shared/i18n.js';
+import { msg, msgCount, type MessageKey } from '../shared/i18n.js';
 import { renderViewState, showsContent, stateStyles, ViewStateController } from '../shared/states.js';
 import { controls, themeTokens, toneOf } from '../shared/theme.js';
 import { tableStyles } from '../shared/table.styles.js';
@@ -234,7 +234,7 @@ export class BecRequestList extends BecElement {
     return html`<div class="card" part="base">
       <div class="card-header">
         <h2>${this.t('requests.title')}</h2>
-        <span class="badge" data-tone="info">${this.t('requests.count', { count: formatNumber(shown.length, this.locale) })}</span>
+        <span class="badge" data-tone="info">${msgCount(this.locale, 'requests.count', shown.length)}</span>
       </div>
       ${this.renderWaiting()}
       <div class="sr-only" role="status">${this.message}</div>

@@ -8,7 +8,7 @@ describe('the API client', () => {
       'GET /api/session': () => ({
         body: { userId: 3, email: 'sso@v', name: 'SSO', role: 'finance', distributorId: null, csrfToken: 'from-the-session' },
       }),
-      'DELETE /api/session': () => ({ body: {} }),
+      'DELETE /api/session': () => ({ status: 204, body: undefined }),
     });
     const api = configureApi({ baseUrl: 'http://127.0.0.1:11', fetch: stub.fetch, csrfToken: null });
     const me = await api.me();

@@ -129,30 +129,11 @@ export interface ClaimLinePage {
   next: number | null;
 }
 /** One entry of a disputed line's thread. */
-export interface DisputeEntry {
-  id: number;
-  kind: 'opened' | 'comment' | 'accepted' | 'rejected';
-  authorUserId: number;
-  authorName: string | null;
-  body: string;
-  correction: Record<string, unknown> | null;
-  resubmittedLineId: number | null;
-  createdAt: string;
-}
+export type DisputeEntry = Schemas['DisputeEntry'];
 /** A disputed line with its thread (`GET /api/disputes/lines/{id}/thread`). */
-export interface DisputeThread {
-  lineId: number;
-  claimId: number;
-  distributorId: number;
-  state: 'open' | 'accepted' | 'rejected';
-  entries: DisputeEntry[];
-}
+export type DisputeThread = Schemas['DisputeThread'];
 /** What the distributor sends to dispute a line: a comment and, optionally, the corrected figures. */
-export interface DisputeInput {
-  lineId: number;
-  comment: string;
-  correction?: { claimedAmount?: string; quantity?: number; authorizedCost?: string; endCustomerName?: string };
-}
+export type DisputeInput = Schemas['DisputeInput'];
 
 const CSRF_KEY = 'bec.csrf:';
 

@@ -5,7 +5,7 @@ import type { BecClaimGrid } from '../claim-grid/claim-grid.js';
 import '../request-form/request-form.js';
 import type { BecRequestForm } from '../request-form/request-form.js';
 import { apiFor, configureApi, type Claim } from './api.js';
-import { makeClaims, stubFetch } from './test-data.js';
+import { makeClaims, problem, stubFetch } from './test-data.js';
 
 const $ = <T extends Element>(el: Element, sel: string) => el.shadowRoot!.querySelector<T>(sel)!;
 const brandOf = (form: BecRequestForm) => getComputedStyle($(form, 'button.brand')).backgroundColor;
@@ -14,16 +14,15 @@ const rows = (grid: BecClaimGrid) => grid.shadowRoot!.querySelectorAll('[part="r
 
 /** A server that answers 401 until the right bearer token is sent. */
 function serverWantingToken(token: string, claims: Claim[]) {
-  const authed = (r: { body: unknown }) => r;
   const stub = stubFetch({
-    'GET /api/claims*': () => authed({ body: { items: claims, total: claims.length, page: 1, pageSize: 200 } }),
-    'GET /api/accounts*': () => authed({ body: { items: [] } }),
+    'GET /api/claims*': () => ({ body: { items: claims, total: claims.length, page: 1, pageSize: 200 } }),
+    'GET /api/accounts*': () => ({ body: { items: [] } }),
   });
   const fetch = (async (input: RequestInfo | URL, init: RequestInit = {}) => {
     const headers = (init.headers ?? {}) as Record<string, string>;
     if (headers.Authorization !== `Bearer ${token}`) {
       stub.calls.push({ method: init.method ?? 'GET', url: String(input), body: null, headers });
-      return new Response(JSON.stringify({ code: 'UNAUTHENTICATED', detail: 'sign in first (a session cookie or a bearer token)' }), {
+      return new Response(JSON.stringify(problem(401, 'UNAUTHENTICATED', 'sign in first (a session cookie or a bearer token)').body), {
         status: 401,
         headers: { 'Content-Type': 'application/problem+json' },
       });

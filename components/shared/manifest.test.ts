@@ -8,7 +8,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import type { TemplateResult } from 'lit';
 import '../index.js';
-import { makeAccruals, makeApprovalContext, makeClaim, makeRequest, masterAccount, stubFetch } from './test-data.js';
+import { makeAccruals, makeApprovalContext, makeClaim, makeRequest, masterAccount, problem, stubFetch } from './test-data.js';
 import { configureApi } from './api.js';
 
 interface Named {
@@ -194,7 +194,7 @@ describe('custom-elements.json', () => {
       const base = `http://127.0.0.1:${40000 + Object.keys(withData).indexOf(tag)}`;
       configureApi({
         baseUrl: base,
-        fetch: stubFetch({ 'GET *': () => ({ status: 401, body: { code: 'UNAUTHENTICATED', detail: 'sign in first' } }) }).fetch,
+        fetch: stubFetch({}, { otherwise: problem(401, 'UNAUTHENTICATED', 'sign in first') }).fetch,
       });
       const waiting = document.createElement(tag) as HTMLElement & { updateComplete: Promise<boolean> };
       waiting.setAttribute('api-base', base);

@@ -206,15 +206,15 @@ export function renderEmpty(text: string) {
   return html`<div class="state" part="empty">${text}</div>`;
 }
 
-/** The error or offline state, with Retry. */
-export function renderProblem(problem: Problem | null) {
+/** The error or offline state, with Retry, in the locale's language. */
+export function renderProblem(problem: Problem | null, locale?: string) {
   if (!problem) return nothing;
-  const retry = problem.retry ? html`<button type="button" @click=${problem.retry}>Retry</button>` : nothing;
+  const retry = problem.retry ? html`<button type="button" @click=${problem.retry}>${msg(locale, 'state.retry')}</button>` : nothing;
   return problem.offline
     ? html`<div class="alert" part="offline" role="alert" data-state="offline">
-        <strong>You are offline.</strong> ${problem.what} could not reach the server; nothing was lost. ${retry}
+        <strong>${msg(locale, 'state.offlineTitle')}</strong> ${msg(locale, 'state.offlineWhat', { what: problem.what })} ${retry}
       </div>`
     : html`<div class="alert" part="error" role="alert" data-state="error">
-        <strong>${problem.what} failed:</strong> ${problem.detail || problem.code} ${retry}
+        <strong>${msg(locale, 'state.failed', { what: problem.what })}</strong> ${problem.detail || problem.code} ${retry}
       </div>`;
 }

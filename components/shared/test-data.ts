@@ -2,8 +2,20 @@
  * Fixtures for the component tests: the server's answers, typed by the API's generated types
  * (./api-types.ts through ./api.ts), so a change of the API fails the type check here.
  */
-import type { Accruals, ApiAnswer, ApprovalContext, Claim, ClaimLine, MasterAccount, Product, SpecialPriceRequest } from './api.js';
-import type { operations } from './api-types.js';
+import type {
+  Accruals,
+  ApiAnswer,
+  ApprovalContext,
+  Claim,
+  ClaimLine,
+  DisputeEntry,
+  DisputeThread,
+  MasterAccount,
+  PosImport,
+  Product,
+  SpecialPriceRequest,
+} from './api.js';
+import type { components, operations, paths } from './api-types.js';
 
 export function makeLines(n: number): ClaimLine[] {
   const lines: ClaimLine[] = [];
@@ -190,6 +202,59 @@ export function makeApprovalContext(requestId = 1): ApprovalContext {
   };
 }
 
+/** Line `lineId` of claim 7 (`makeLines`) disputed by Arrowhead (2): its thread, `entries` as given. */
+export function makeDisputeThread(lineId: number, entries: DisputeEntry[], state: DisputeThread['state'] = 'open'): DisputeThread {
+  const line = makeLines(lineId)[lineId - 1];
+  return {
+    lineId,
+    claimId: 7,
+    distributorId: 2,
+    state,
+    line: {
+      ...line,
+      claimId: 7,
+      claimNumber: 'CL-2026-0007',
+      claimStatus: 'submitted',
+      claimCurrency: 'USD',
+      distributorId: 2,
+      resubmittedAs: [],
+      createdAt: '2026-11-02T10:00:00Z',
+    },
+    entries,
+  };
+}
+
+/** POS import `id` of Arrowhead (2), `pos.csv`, as `POST /api/imports` and `GET /api/imports/{id}` answer it. */
+export function makePosImport(id: number, patch: Partial<PosImport> = {}): PosImport {
+  return {
+    id,
+    distributorId: 2,
+    format: 'csv',
+    purpose: 'pos',
+    fileName: 'pos.csv',
+    fileSha256: null,
+    status: 'completed',
+    totalBytes: 400,
+    processedBytes: 400,
+    rowsRead: 4,
+    rowsAccepted: 2,
+    rowsDuplicate: 0,
+    rowsRejected: 0,
+    progress: 1,
+    failure: null,
+    mapping: null,
+    settings: null,
+    createdByUserId: 6,
+    startedAt: '2026-11-02T10:00:00Z',
+    finishedAt: '2026-11-02T10:00:01Z',
+    createdAt: '2026-11-02T10:00:00Z',
+    voidedAt: null,
+    voidedByUserId: null,
+    voidReason: null,
+    ...patch,
+  };
+}
+
 /**
  * A stubFetch answer checked against the document: `answer('getClaims', {...})` refuses (at the
  * type check) a body that is not what `GET /api/claims` answers.
@@ -204,22 +269,131 @@ export function answer<Op extends keyof operations, Status extends number = 200>
   return { status: status ?? 200, body };
 }
 
-/** A fetch stand-in: the browser's boundary, answering from a route table. */
-export function stubFetch(routes: Record<string, (body: unknown) => { status?: number; body: unknown }>) {
+// ---- The typed fetch stand-in ----------------------------------------------------------------
+// A route is "METHOD /path", the path concrete (`/api/claims/7/notes`) or with the document's
+// `{param}` segments, then either an exact query (`?status=submitted&pageSize=200`: the request's
+// query must be that one) or `*` (any query). The path is matched, at the type check, to the
+// document's operation, and the handler's answer must be one of that operation's documented
+// answers: its status and, for that status, its body. A route that is no operation, a status the
+// operation does not answer, or a body of the wrong shape fails `npm run typecheck`.
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+type Split<S extends string> = S extends `${infer H}/${infer T}` ? [H, ...Split<T>] : [S];
+type SegmentMatches<C extends string, T extends string> = T extends `{${string}}`
+  ? C extends ''
+    ? false
+    : true
+  : C extends T
+    ? true
+    : false;
+type SegmentsMatch<C extends string[], T extends string[]> = C extends [infer CH extends string, ...infer CT extends string[]]
+  ? T extends [infer TH extends string, ...infer TT extends string[]]
+    ? SegmentMatches<CH, TH> extends true
+      ? SegmentsMatch<CT, TT>
+      : false
+    : false
+  : T extends []
+    ? true
+    : false;
+/** The document's path for a concrete one: itself when it is one, else the template(s) its segments fit. */
+type TemplateOf<P extends string> = P extends keyof paths
+  ? P
+  : { [T in keyof paths & string]: SegmentsMatch<Split<P>, Split<T>> extends true ? T : never }[keyof paths & string];
+type PathPart<R extends string> = R extends `${infer P}?${string}` ? P : R extends `${infer P}*` ? P : R;
+/** The operation a route key names (never when it names none). */
+export type OperationOf<K extends string> = K extends `${infer M extends Method} ${infer R}`
+  ? TemplateOf<PathPart<R>> extends infer T extends keyof paths
+    ? paths[T] extends Record<Lowercase<M>, infer Op>
+      ? Op extends { responses: unknown }
+        ? Op
+        : never
+      : never
+    : never
+  : never;
+type BodyOf<Response> = Response extends { content: infer C } ? C[keyof C] : undefined;
+/** Error statuses a stub may answer with the document's `default` answer (a problem). */
+type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 410 | 412 | 413 | 415 | 422 | 429 | 500 | 502 | 503 | 504;
+type Problem = components['schemas']['Problem'];
+/** The answers an operation documents: `{status, body}` per status (status may be left out for 200). */
+export type AnswerOf<Op> = Op extends { responses: infer R }
+  ? | { [S in keyof R & number]: S extends 200 ? { status?: 200; body: BodyOf<R[S]> } : { status: S; body: BodyOf<R[S]> } }[keyof R &
+        number]
+    | ('default' extends keyof R ? { status: ErrorStatus; body: Problem } : never)
+  : never;
+type RequestBodyOf<Op> = Op extends { requestBody?: { content: infer C } } ? C[keyof C] : undefined;
+/** A route's handler: the request's (parsed JSON) body and URL in, one of the operation's answers out. */
+export type HandlerFor<K extends string> = [OperationOf<K>] extends [never]
+  ? `"${K}" is no operation of the API document (METHOD /path[?query|*])`
+  : (body: RequestBodyOf<OperationOf<K>>, url: URL) => AnswerOf<OperationOf<K>>;
+/** A table of routes, each checked against the document. */
+export type StubRoutes<K extends string> = { [P in K]: HandlerFor<P> };
+type RawAnswer = { status?: number; body: unknown };
+/** A route table already checked by `routes()`, to hand to a helper that builds a stub. */
+export type RouteTable = { readonly [key: string]: (body: never, url: URL) => RawAnswer } & { readonly __checked: true };
+
+/**
+ * A problem answer (RFC 9457) as the server's error middleware writes it, for a stub to return:
+ * `problem(503, 'UNAVAILABLE', 'the database is not answering')`.
+ */
+export function problem<S extends ErrorStatus>(status: S, code: string, detail: string, errors?: { field: string; message: string }[]) {
+  const body: Problem = {
+    type: `https://bec.dev/problems/${code.toLowerCase().replace(/_/g, '-')}`,
+    title: 'Error',
+    status,
+    code,
+    detail,
+    instance: '/stub',
+    ...(errors ? { errors } : {}),
+  };
+  return { status, body };
+}
+
+/** Checks a route table against the document (for helpers that take extra routes). */
+export function routes<K extends string>(table: StubRoutes<K>): RouteTable {
+  return table as unknown as RouteTable;
+}
+
+function routeMatches(key: string, method: string, url: URL) {
+  const space = key.indexOf(' ');
+  if (key.slice(0, space) !== method) return false;
+  let route = key.slice(space + 1);
+  let query: string | null = null;
+  if (route.endsWith('*')) route = route.slice(0, -1);
+  else if (route.includes('?')) [route, query] = [route.slice(0, route.indexOf('?')), route.slice(route.indexOf('?'))];
+  else query = '';
+  if (query !== null && url.search !== query) return false;
+  const want = route.split('/');
+  const got = url.pathname.split('/');
+  return want.length === got.length && want.every((w, i) => (/^\{.+\}$/.test(w) ? got[i] !== '' : w === got[i]));
+}
+
+/**
+ * A fetch stand-in: the browser's boundary, answering from a route table typed by the API
+ * document (see above). `overrides` (from `routes()`) win over `table`; a request no route
+ * matches gets `otherwise` (by default a 404 problem naming it).
+ */
+export function stubFetch<K extends string>(
+  table: StubRoutes<K>,
+  options: { overrides?: RouteTable; otherwise?: { status: ErrorStatus; body: Problem } } = {},
+) {
   const calls: { method: string; url: string; body: unknown; headers: Record<string, string> }[] = [];
+  const handlers = Object.entries({ ...(options.overrides ?? {}), ...table }) as [string, (body: unknown, url: URL) => RawAnswer][];
+  // Object spread keeps the first insertion's position: order overrides first explicitly.
+  const ordered = [
+    ...handlers.filter(([k]) => options.overrides && k in options.overrides),
+    ...handlers.filter(([k]) => !options.overrides || !(k in options.overrides)),
+  ];
   const fetchImpl = (async (input: RequestInfo | URL, init: RequestInit = {}) => {
-    const url = String(input);
+    const url = new URL(String(input), 'http://stub.invalid');
     const method = init.method ?? 'GET';
     const body = typeof init.body === 'string' ? JSON.parse(init.body) : init.body;
-    calls.push({ method, url, body, headers: (init.headers ?? {}) as Record<string, string> });
-    const path = url.replace(/^https?:\/\/[^/]+/, '');
-    const key = Object.keys(routes).find((k) => {
-      const [m, p] = k.split(' ');
-      return m === method && (p === path || (p.endsWith('*') && path.startsWith(p.slice(0, -1))));
-    });
-    const r = key ? routes[key](body) : { status: 404, body: { code: 'ROUTE_NOT_FOUND', detail: `no stub for ${method} ${path}` } };
+    calls.push({ method, url: String(input), body, headers: (init.headers ?? {}) as Record<string, string> });
+    const found = ordered.find(([k]) => routeMatches(k, method, url));
+    const r: RawAnswer = found
+      ? found[1](body, url)
+      : (options.otherwise ?? problem(404, 'ROUTE_NOT_FOUND', `no stub for ${method} ${url.pathname}${url.search}`));
     const status = r.status ?? 200;
-    return new Response(JSON.stringify(r.body), {
+    return new Response(status === 204 ? null : JSON.stringify(r.body), {
       status,
       headers: { 'Content-Type': status >= 400 ? 'application/problem+json' : 'application/json' },
     });

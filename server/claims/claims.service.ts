@@ -7,6 +7,7 @@ import type { ReasonCode } from '../../core/domain.js';
 import { authorizeBlock } from '../../core/permissions.js';
 import { lineCredit, Money, moneyToString, parseMoney, sumMoney } from '../../core/money.js';
 import type { Actor } from '../auth/actor.js';
+import type { Tx } from '../database.repository.js';
 import { scopeOf } from '../auth/actor.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { AppError, conflict, notFound } from '../errors.js';
@@ -142,9 +143,17 @@ const toEngineLine = (l: ClaimLineView, bookCost: string): EngineLine =>
  * quantity from the ledger in the same transaction; a line that loses a race is rejected with
  * the reason the database gave.
  */
-export async function submitClaim(actor: Actor, id: number): Promise<ClaimView> {
+/**
+ * Runs `work` in the caller's transaction when it has one (a dispute decision that adjusts a line
+ * and records the decision as one change), else in a transaction of its own.
+ */
+export function within<T>(transaction: Tx | undefined, work: (t: Tx) => Promise<T>): Promise<T> {
+  return transaction ? work(transaction) : settlement.inTransaction(work);
+}
+
+export async function submitClaim(actor: Actor, id: number, transaction?: Tx): Promise<ClaimView> {
   const scope = scopeOf(actor);
-  await settlement.inTransaction(async (t) => {
+  await within(transaction, async (t) => {
     const claim = await repo.findClaim(scope, id, { transaction: t });
     if (!claim) throw notFound('claim');
     if (claim.status !== 'draft') throw conflict('CLAIM_NOT_DRAFT', `the claim is ${claim.status}`);
@@ -277,7 +286,7 @@ export async function submitClaim(actor: Actor, id: number): Promise<ClaimView> 
     );
     raiseEvent(claimSubmitted(actor, { ...claim, status, approvedTotal }), t);
   });
-  return (await repo.findClaim(scope, id, { lines: true }))!;
+  return (await repo.findClaim(scope, id, { lines: true, transaction }))!;
 }
 
 /** The event of a submitted claim, however it was submitted (a form, a claim file, a claim run). */
@@ -301,9 +310,16 @@ export function claimSubmitted(
  * 0 rejects it and frees its sale; a positive amount on a line that holds no sale takes it from
  * the ledger first (or is refused).
  */
-export async function adjustLine(actor: Actor, claimId: number, lineId: number, approvedAmountText: string, reason: string) {
+export async function adjustLine(
+  actor: Actor,
+  claimId: number,
+  lineId: number,
+  approvedAmountText: string,
+  reason: string,
+  transaction?: Tx,
+) {
   const scope = scopeOf(actor);
-  await settlement.inTransaction(async (t) => {
+  await within(transaction, async (t) => {
     const claim = await repo.findClaim(scope, claimId, { transaction: t });
     if (!claim) throw notFound('claim');
     if (claim.status !== 'submitted') throw conflict('CLAIM_NOT_IN_REVIEW', `the claim is ${claim.status}`);
@@ -328,7 +344,7 @@ export async function adjustLine(actor: Actor, claimId: number, lineId: number, 
       t,
     );
   });
-  return (await repo.findClaim(scope, claimId, { lines: true }))!;
+  return (await repo.findClaim(scope, claimId, { lines: true, transaction }))!;
 }
 
 /** Authorizes a reviewed claim for payment; whoever adjusted a line may not authorize it. */

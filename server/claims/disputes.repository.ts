@@ -6,6 +6,7 @@ import { DisputeEntry, type DisputeEntryKind } from '../../models/disputes.js';
 import { AuditEvent } from '../../models/platform.js';
 import { User } from '../../models/accounts.js';
 import type { TenantScope } from '../auth/actor.js';
+import type { Tx } from '../database.repository.js';
 
 const m = (v: string | number | null) => (v === null ? null : moneyToString(moneyFromDb(v)));
 
@@ -204,26 +205,37 @@ export async function listThreads(scope: TenantScope, state: DisputeState | 'all
   return threads.filter((t) => state === 'all' || t.state === state).slice(0, limit);
 }
 
-export async function addEntry(entry: {
-  claimLineId: number;
-  distributorId: number;
-  authorUserId: number;
-  kind: DisputeEntryKind;
-  body: string;
-  correction?: Record<string, unknown> | null;
-  resubmittedLineId?: number | null;
-}): Promise<number> {
-  const row = await DisputeEntry.create({
-    ...entry,
-    correction: entry.correction ? JSON.stringify(entry.correction) : null,
-    resubmittedLineId: entry.resubmittedLineId ?? null,
-  });
+export async function addEntry(
+  entry: {
+    claimLineId: number;
+    distributorId: number;
+    authorUserId: number;
+    kind: DisputeEntryKind;
+    body: string;
+    correction?: Record<string, unknown> | null;
+    resubmittedLineId?: number | null;
+  },
+  transaction?: Tx,
+): Promise<number> {
+  const row = await DisputeEntry.create(
+    {
+      ...entry,
+      correction: entry.correction ? JSON.stringify(entry.correction) : null,
+      resubmittedLineId: entry.resubmittedLineId ?? null,
+    },
+    { transaction },
+  );
   return row.id;
 }
 
 /** The line a resubmission created from `originalLineId` (the newest), if any. */
-export async function resubmissionOf(originalLineId: number): Promise<number | null> {
-  const l = await ClaimLine.findOne({ where: { resubmissionOfLineId: originalLineId }, order: [['id', 'DESC']], attributes: ['id'] });
+export async function resubmissionOf(originalLineId: number, transaction?: Tx): Promise<number | null> {
+  const l = await ClaimLine.findOne({
+    where: { resubmissionOfLineId: originalLineId },
+    order: [['id', 'DESC']],
+    attributes: ['id'],
+    transaction,
+  });
   return l?.id ?? null;
 }
 

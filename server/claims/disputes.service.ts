@@ -13,11 +13,12 @@ import { lineCredit, moneyToString, parseMoney, sumMoney } from '../../core/mone
 import type { Actor } from '../auth/actor.js';
 import { scopeOf } from '../auth/actor.js';
 import { recordAudit } from '../audit/audit.repository.js';
+import type { Tx } from '../database.repository.js';
 import { AppError, conflict, notFound } from '../errors.js';
 import { documentNumber } from '../http/numbers.js';
 import * as settlement from '../settlement/settlement.service.js';
 import * as repo from './claims.repository.js';
-import { adjustLine, debitMemoFree, submitClaim } from './claims.service.js';
+import { adjustLine, debitMemoFree, submitClaim, within } from './claims.service.js';
 import * as disputes from './disputes.repository.js';
 
 export interface Correction {
@@ -44,7 +45,7 @@ export async function lineHistory(actor: Actor, lineId: number) {
   return chain;
 }
 
-export async function resubmit(actor: Actor, input: { debitMemoNumber: string | null; lines: Correction[] }) {
+export async function resubmit(actor: Actor, input: { debitMemoNumber: string | null; lines: Correction[] }, transaction?: Tx) {
   const scope = scopeOf(actor);
   const distributorId = actor.distributorId!;
   if (new Set(input.lines.map((l) => l.originalLineId)).size !== input.lines.length) {
@@ -115,8 +116,10 @@ export async function resubmit(actor: Actor, input: { debitMemoNumber: string | 
     });
   }
   const claimedTotal = moneyToString(sumMoney(lines.map((l) => parseMoney(l.claimedAmount))));
-  const id = await settlement.inTransaction((t) =>
-    repo.insertClaim(
+  // The new claim, its audit and its submission (rules, then the ledger) are one change: a failure
+  // leaves no draft behind. Inside a dispute's transaction when there is one.
+  const work = async (t: Tx) => {
+    const id = await repo.insertClaim(
       {
         number: documentNumber('CLM'),
         distributorId,
@@ -128,16 +131,21 @@ export async function resubmit(actor: Actor, input: { debitMemoNumber: string | 
       },
       lines,
       t,
-    ),
-  );
-  await recordAudit(actor, {
-    action: 'claim.resubmitted',
-    entityType: 'claim',
-    entityId: id,
-    distributorId,
-    after: { resubmissionOf: lines.map((l) => l.resubmissionOfLineId), claimedTotal },
-  });
-  return submitClaim(actor, id);
+    );
+    await recordAudit(
+      actor,
+      {
+        action: 'claim.resubmitted',
+        entityType: 'claim',
+        entityId: id,
+        distributorId,
+        after: { resubmissionOf: lines.map((l) => l.resubmissionOfLineId), claimedTotal },
+      },
+      t,
+    );
+    return submitClaim(actor, id, t);
+  };
+  return within(transaction, work);
 }
 
 async function openThread(actor: Actor, lineId: number) {
@@ -177,26 +185,36 @@ export async function openDispute(
   }
   const existing = await disputes.findThread(scope, line.id);
   if (existing?.state === 'open') throw conflict('DISPUTE_ALREADY_OPEN', `line ${line.id} already has an open dispute`);
-  let resubmittedLineId: number | null = null;
-  if (input.correction && line.verdict === 'rejected') {
-    await resubmit(actor, { debitMemoNumber: null, lines: [{ ...input.correction, originalLineId: line.id }] });
-    resubmittedLineId = await disputes.resubmissionOf(line.id);
-  }
-  await disputes.addEntry({
-    claimLineId: line.id,
-    distributorId: line.distributorId,
-    authorUserId: actor.userId,
-    kind: 'opened',
-    body: input.comment,
-    correction: input.correction ?? null,
-    resubmittedLineId,
-  });
-  await recordAudit(actor, {
-    action: 'dispute.opened',
-    entityType: 'claim_line',
-    entityId: line.id,
-    distributorId: line.distributorId,
-    after: { comment: input.comment, correction: input.correction ?? null, resubmittedLineId },
+  // The resubmission and the thread's first entry are one change: a failure leaves neither.
+  await settlement.inTransaction(async (t) => {
+    let resubmittedLineId: number | null = null;
+    if (input.correction && line.verdict === 'rejected') {
+      await resubmit(actor, { debitMemoNumber: null, lines: [{ ...input.correction, originalLineId: line.id }] }, t);
+      resubmittedLineId = await disputes.resubmissionOf(line.id, t);
+    }
+    await disputes.addEntry(
+      {
+        claimLineId: line.id,
+        distributorId: line.distributorId,
+        authorUserId: actor.userId,
+        kind: 'opened',
+        body: input.comment,
+        correction: input.correction ?? null,
+        resubmittedLineId,
+      },
+      t,
+    );
+    await recordAudit(
+      actor,
+      {
+        action: 'dispute.opened',
+        entityType: 'claim_line',
+        entityId: line.id,
+        distributorId: line.distributorId,
+        after: { comment: input.comment, correction: input.correction ?? null, resubmittedLineId },
+      },
+      t,
+    );
   });
   return openThread(actor, line.id);
 }
@@ -228,32 +246,42 @@ export async function decideDispute(
 ) {
   const thread = await openThread(actor, lineId);
   if (thread.state !== 'open') throw conflict('DISPUTE_DECIDED', `the dispute on line ${lineId} was already ${thread.state}`);
-  let after: Record<string, unknown> = { decision: input.decision, comment: input.comment };
-  if (input.decision === 'accept') {
-    const opened = [...thread.entries].reverse().find((e) => e.kind === 'opened');
-    const targetId = opened?.resubmittedLineId ?? lineId;
-    const target = targetId === lineId ? thread.line : await disputes.findLine(scopeOf(actor), targetId);
-    if (!target) throw notFound(`claim line ${targetId}`);
-    const corrected = opened?.correction?.claimedAmount;
-    const amount = input.approvedAmount ?? (typeof corrected === 'string' ? corrected : target.claimedAmount);
-    await adjustLine(actor, target.claimId, target.id, amount, `dispute accepted: ${input.comment}`);
-    after = { ...after, lineId: target.id, approvedAmount: moneyToString(parseMoney(amount)) };
-  }
-  await disputes.addEntry({
-    claimLineId: lineId,
-    distributorId: thread.distributorId,
-    authorUserId: actor.userId,
-    kind: input.decision === 'accept' ? 'accepted' : 'rejected',
-    body: input.comment,
-  });
-  await recordAudit(actor, {
-    action: 'dispute.decided',
-    entityType: 'claim_line',
-    entityId: lineId,
-    distributorId: thread.distributorId,
-    before: { state: 'open' },
-    after,
-    reason: input.comment,
+  const opened = [...thread.entries].reverse().find((e) => e.kind === 'opened');
+  const targetId = opened?.resubmittedLineId ?? lineId;
+  const target = input.decision !== 'accept' ? null : targetId === lineId ? thread.line : await disputes.findLine(scopeOf(actor), targetId);
+  if (input.decision === 'accept' && !target) throw notFound(`claim line ${targetId}`);
+  // The line's new amount and the decision on the thread are one change: a failure leaves neither.
+  await settlement.inTransaction(async (t) => {
+    let after: Record<string, unknown> = { decision: input.decision, comment: input.comment };
+    if (target) {
+      const corrected = opened?.correction?.claimedAmount;
+      const amount = input.approvedAmount ?? (typeof corrected === 'string' ? corrected : target.claimedAmount);
+      await adjustLine(actor, target.claimId, target.id, amount, `dispute accepted: ${input.comment}`, t);
+      after = { ...after, lineId: target.id, approvedAmount: moneyToString(parseMoney(amount)) };
+    }
+    await disputes.addEntry(
+      {
+        claimLineId: lineId,
+        distributorId: thread.distributorId,
+        authorUserId: actor.userId,
+        kind: input.decision === 'accept' ? 'accepted' : 'rejected',
+        body: input.comment,
+      },
+      t,
+    );
+    await recordAudit(
+      actor,
+      {
+        action: 'dispute.decided',
+        entityType: 'claim_line',
+        entityId: lineId,
+        distributorId: thread.distributorId,
+        before: { state: 'open' },
+        after,
+        reason: input.comment,
+      },
+      t,
+    );
   });
   return openThread(actor, lineId);
 }

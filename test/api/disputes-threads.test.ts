@@ -44,6 +44,10 @@ describeDb('dispute threads', () => {
     return res.body as { id: number; lines: { id: number; verdict: string; approvedAmount: string; claimedAmount: string }[] };
   }
 
+  /** Arrowhead disputes a line rejected for its end customer, with the corrected name (resubmitted at once). */
+  const disputeEndCustomer = (lineId: number) =>
+    arrow.post('/api/disputes', { lineId, comment: 'Wrong end customer typed', correction: { endCustomerName: 'Cascade Robotics' } });
+
   beforeAll(async () => {
     t = await startTestApp();
     arrow = await t.as(USERS.arrowhead);
@@ -142,11 +146,7 @@ describeDb('dispute threads', () => {
     const claim = await claimLine({ endCustomerName: 'Orion Automotive' });
     const line = claim.lines[0]!;
     expect(line.verdict).toBe('rejected');
-    const opened = await arrow.post('/api/disputes', {
-      lineId: line.id,
-      comment: 'Wrong end customer typed',
-      correction: { endCustomerName: 'Cascade Robotics' },
-    });
+    const opened = await disputeEndCustomer(line.id);
     expect(opened.status).toBe(201);
     const resubmitted = (opened.body as Thread).entries[0]!.resubmittedLineId;
     expect(resubmitted).toEqual(expect.any(Number));
@@ -174,5 +174,84 @@ describeDb('dispute threads', () => {
     expect(badAmount.status).toBe(400);
     expect(JSON.stringify(badAmount.body.errors)).toContain('correction.claimedAmount');
     expect((await finance.post('/api/disputes', { lineId: line.id, comment: 'vendor cannot open' })).status).toBe(403);
+  });
+
+  describe('one change or none (a thread entry the database refuses, through a trigger made here)', () => {
+    /** Makes the database refuse a dispute entry of `kind` until the trigger is dropped. */
+    async function refuseEntries(kind: 'opened' | 'accepted') {
+      const q = t.db.sequelize;
+      if (q.getDialect() === 'sqlite') {
+        await q.query(
+          `CREATE TRIGGER trg_test_refuse_entry BEFORE INSERT ON dispute_entries WHEN NEW.kind = '${kind}'
+           BEGIN SELECT RAISE(ABORT, 'refused by the test'); END`,
+        );
+      } else {
+        await q.query(
+          `CREATE TRIGGER trg_test_refuse_entry BEFORE INSERT ON dispute_entries FOR EACH ROW
+           BEGIN IF NEW.kind = '${kind}' THEN SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'refused by the test'; END IF; END`,
+        );
+      }
+      return () => q.query('DROP TRIGGER trg_test_refuse_entry');
+    }
+    const silenced = () => jest.spyOn(console, 'error').mockImplementation(() => undefined);
+
+    it("a decision whose thread entry fails leaves the line's amount, the claim total and the audit as they were", async () => {
+      const claim = await claimLine({});
+      const line = claim.lines[0]!;
+      await finance.post(`/api/claims/${claim.id}/lines/${line.id}/adjust`, { approvedAmount: '5.0000', reason: 'Freight deducted' });
+      await arrow.post('/api/disputes', { lineId: line.id, comment: 'Freight was prepaid', correction: { claimedAmount: '6.9500' } });
+      const admin = await t.as(USERS.admin);
+      const trail = async () =>
+        ((await admin.get(`/api/audit?entityType=claim_line&entityId=${line.id}`)).body.items as { action: string }[]).map((e) => e.action);
+      const trailBefore = await trail();
+      const drop = await refuseEntries('accepted');
+      const quiet = silenced();
+      try {
+        const failed = await finance.post(`/api/disputes/lines/${line.id}/decision`, { decision: 'accept', comment: 'Invoice checked' });
+        expect(failed.status).toBe(500);
+      } finally {
+        quiet.mockRestore();
+        await drop();
+      }
+      const after = await arrow.get(`/api/claims/${claim.id}`);
+      expect(after.body.approvedTotal).toBe('5.0000');
+      expect(after.body.lines[0]).toMatchObject({ approvedAmount: '5.0000', adjustmentReason: 'Freight deducted' });
+      const thread = (await finance.get(`/api/disputes/lines/${line.id}/thread`)).body as Thread;
+      expect(thread.state).toBe('open');
+      expect(thread.entries.map((e) => e.kind)).toEqual(['opened']);
+      expect(await trail()).toEqual(trailBefore);
+      // Decided again once the database takes it: the whole change, once.
+      const decided = await finance.post(`/api/disputes/lines/${line.id}/decision`, { decision: 'accept', comment: 'Invoice checked' });
+      expect(decided.body).toMatchObject({ state: 'accepted', line: { approvedAmount: '6.9500' } });
+    });
+
+    it('a dispute of a rejected line whose thread entry fails leaves no resubmission behind (the POS line stays free)', async () => {
+      const claim = await claimLine({ endCustomerName: 'Orion Automotive' });
+      const line = claim.lines[0]!;
+      expect(line.verdict).toBe('rejected');
+      const claimsBefore = (await arrow.get('/api/claims?pageSize=200')).body.total as number;
+      const drop = await refuseEntries('opened');
+      const quiet = silenced();
+      try {
+        const failed = await disputeEndCustomer(line.id);
+        expect(failed.status).toBe(500);
+      } finally {
+        quiet.mockRestore();
+        await drop();
+      }
+      expect((await arrow.get('/api/claims?pageSize=200')).body.total).toBe(claimsBefore);
+      const history = (await arrow.get(`/api/disputes/lines/${line.id}/history`)).body.items as { id: number }[];
+      expect(history.map((l) => l.id)).toEqual([line.id]);
+      expect((await arrow.get(`/api/disputes/lines/${line.id}/thread`)).status).toBe(404);
+      // The same dispute goes through afterwards: its resubmission takes the sale the failed one did not keep.
+      const opened = await disputeEndCustomer(line.id);
+      expect(opened.status).toBe(201);
+      const resubmitted = (opened.body as Thread).entries[0]!.resubmittedLineId;
+      const chain = (await arrow.get(`/api/disputes/lines/${line.id}/history`)).body.items as { id: number; verdict: string }[];
+      expect(chain.map((l) => [l.id, l.verdict])).toEqual([
+        [line.id, 'rejected'],
+        [resubmitted, 'accepted'],
+      ]);
+    });
   });
 });

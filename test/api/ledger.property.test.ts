@@ -2,7 +2,8 @@
  * A model-based property test of the central promise, "a POS line is paid at most once", through
  * the real API: fast-check draws a sequence of commands (price requests approved into
  * authorizations, explicit claims, claim files, POS imports turned into implicit and automatic
- * claims, finance adjustments up and down, dispute resubmissions, authorization and payment), each
+ * claims, finance adjustments up and down, dispute resubmissions, disputes opened with a comment and
+ * decided by finance, authorization and payment), each
  * sale written in one of its many spellings (`INV-1`, `inv-1`, `INV-1 `, a zero-width space in
  * front, full-width; line `1`, `01`, ` 1`, `1.0`). After every command the ledger invariants
  * (server/settlement/invariants.repository.ts, plain SQL over the raw tables, not the claims code) must hold.
@@ -11,6 +12,7 @@
  * short runs. A longer hunt: LEDGER_PROPERTY_RUNS=200 (and LEDGER_PROPERTY_SEED to replay one).
  */
 import fc from 'fast-check';
+import { isDisputable } from '../../core/claims/disputable.js';
 import { Money } from '../../core/money.js';
 import { checkLedger, formatViolation, visible } from '../../server/settlement/invariants.repository.js';
 import { bearerOf, describeDb, startTestApp, USERS, type Client, type TestApp } from '../support/harness.js';
@@ -330,6 +332,71 @@ class Resubmit implements Cmd {
   toString = () => `resubmit(${this.pick}, qty ${this.quantity})`;
 }
 
+/** The claims of a line's dispute chain (the line's own, then its resubmissions'). */
+async function chainClaims(r: Real, lineId: number): Promise<number[]> {
+  const items = (await r.arrow.get(`/api/disputes/lines/${lineId}/history`)).body.items as { claimId: number }[] | undefined;
+  return [...new Set((items ?? []).map((l) => l.claimId))];
+}
+
+/**
+ * The distributor disputes a line of one of its claims with a comment: a rejected line with a
+ * corrected quantity (resubmitted at once, a new claim through the ledger), a cut or adjusted
+ * line with its claimed amount as the correction. Lines that are not disputable answer 409.
+ */
+class OpenDispute implements Cmd {
+  constructor(
+    readonly claim: number,
+    readonly line: number,
+    readonly quantity: number,
+  ) {}
+  check = (m: Readonly<Model>) => m.claims.length > 0;
+  async run(m: Model, r: Real) {
+    const id = m.claims[this.claim % m.claims.length]!;
+    const claim = (await r.arrow.get(`/api/claims/${id}`)).body as { lines: LineView[] };
+    // A line the distributor may dispute (rejected, cut or adjusted down); else a 409 is all there is to see.
+    const lines = claim.lines?.some(isDisputable) ? claim.lines.filter(isDisputable) : (claim.lines ?? []);
+    if (!lines.length) return;
+    const line = lines[this.line % lines.length]!;
+    const correction = line.verdict === 'rejected' ? { quantity: this.quantity } : { claimedAmount: line.claimedAmount };
+    const res = await r.arrow.post('/api/disputes', { lineId: line.id, comment: 'property run dispute', correction });
+    expectStatus(res, [201, 409], this.toString());
+    if (res.status === 201) for (const c of await chainClaims(r, line.id)) if (!m.claims.includes(c)) m.claims.push(c);
+    await ledgerHolds(r, `${this.toString()} = line ${line.id} (${line.verdict}, ${line.approvedAmount} of ${line.claimedAmount})`);
+  }
+  toString = () => `openDispute(claim ${this.claim}, line ${this.line}, qty ${this.quantity})`;
+}
+
+/**
+ * Finance decides an open dispute: accepting sets the line's amount through the settlement
+ * service (refused above the authorized credit, 400, or once the claim left review, 409);
+ * rejecting keeps every amount. The decider counts as an adjuster of the claims of the chain.
+ */
+class DecideDispute implements Cmd {
+  constructor(
+    readonly pick: number,
+    readonly decision: 'accept' | 'reject',
+    readonly who: string,
+  ) {}
+  check = (m: Readonly<Model>) => m.claims.length > 0;
+  async run(m: Model, r: Real) {
+    const open = (
+      (await r.finance[this.who]!.get('/api/disputes/threads?state=open')).body.items as { lineId: number; claimId: number }[]
+    ).filter((d) => m.claims.includes(d.claimId));
+    if (!open.length) return;
+    const d = open[this.pick % open.length]!;
+    const res = await r.finance[this.who]!.post(`/api/disputes/lines/${d.lineId}/decision`, {
+      decision: this.decision,
+      comment: 'property run decision',
+    });
+    expectStatus(res, this.decision === 'accept' ? [200, 400, 409] : [200], this.toString());
+    if (res.status === 200 && this.decision === 'accept') {
+      for (const c of await chainClaims(r, d.lineId)) m.adjustedBy.set(c, new Set([...(m.adjustedBy.get(c) ?? []), this.who]));
+    }
+    await ledgerHolds(r, `${this.toString()} = line ${d.lineId}`);
+  }
+  toString = () => `decideDispute(${this.pick}, ${this.decision}, by ${this.who})`;
+}
+
 /** A finance user who adjusted none of its lines authorizes the claim; then it is paid. */
 class AuthorizeAndPay implements Cmd {
   constructor(readonly claim: number) {}
@@ -363,6 +430,13 @@ const commands = [
     .tuple(fc.nat(), fc.nat(), fc.constantFrom('up' as const, 'down' as const, 'zero' as const), fc.constantFrom(...FINANCE))
     .map(([c, l, d, w]) => new Adjust(c, l, d, w)),
   fc.tuple(fc.nat(), quantity).map(([p, q]) => new Resubmit(p, q)),
+  // Drawn twice as often as the others: a decision needs a disputable line and an open dispute first.
+  ...[1, 2].map(() => fc.tuple(fc.nat(), fc.nat(), quantity).map(([c, l, q]) => new OpenDispute(c, l, q))),
+  ...[1, 2].map(() =>
+    fc
+      .tuple(fc.nat(), fc.constantFrom('accept' as const, 'reject' as const), fc.constantFrom(...FINANCE))
+      .map(([p, d, w]) => new DecideDispute(p, d, w)),
+  ),
   fc.nat().map((c) => new AuthorizeAndPay(c)),
   fc.tuple(spelledSale, quantity).map(([s, q]) => new ReturnSale(s, q)),
   salesOfAClaim.map((s) => new ImportAndVoid(s)),
