@@ -21,6 +21,8 @@ export class PriceRequest extends Model<InferAttributes<PriceRequest>, InferCrea
   declare decidedByUserId: number | null;
   declare decidedAt: Date | null;
   declare authorizationId: number | null;
+  /** the program's version in force when the request was made (program_versions) */
+  declare programVersion: CreationOptional<number | null>;
   declare createdAt: CreationOptional<Date>;
   declare updatedAt: CreationOptional<Date>;
 }
@@ -58,6 +60,7 @@ export function initRequestModels(sequelize: Sequelize) {
       decidedByUserId: col.ref(true),
       decidedAt: col.instant(true),
       authorizationId: col.ref(true),
+      programVersion: col.int(true),
       ...stamps(),
     },
     { ...common, tableName: 'price_requests' },

@@ -16,6 +16,7 @@ import { samlIdpsSchema } from './20261202T1100-saml-idps.js';
 import { disputeThreadsSchema } from './20261202T1200-dispute-threads.js';
 import { notificationsSchema } from './20261203T2000-notifications.js';
 import { usersAdminSchema } from './20261203T2100-users-admin.js';
+import { programBuilderSchema } from './20261204T1300-program-builder.js';
 import type { Migration } from './types.js';
 
 export const migrations: Migration[] = [
@@ -36,4 +37,5 @@ export const migrations: Migration[] = [
   disputeThreadsSchema,
   notificationsSchema,
   usersAdminSchema,
+  programBuilderSchema,
 ];

@@ -30,6 +30,7 @@ function toView(r: PriceRequest, lines: PriceRequestLine[]): RequestView {
     decidedByUserId: r.decidedByUserId,
     decidedAt: r.decidedAt?.toISOString() ?? null,
     authorizationId: r.authorizationId,
+    programVersion: r.programVersion ?? null,
     createdAt: r.createdAt.toISOString(),
     lines: lines.map((l) => ({
       id: l.id,

@@ -95,6 +95,7 @@ export const RequestView = z
     decidedByUserId: z.number().nullable(),
     decidedAt: z.string().nullable(),
     authorizationId: z.number().nullable(),
+    programVersion: z.number().nullable().openapi({ description: "the program's version in force when the request was made" }),
     createdAt: z.string(),
     lines: z.array(
       z.object({

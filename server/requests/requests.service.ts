@@ -1,4 +1,4 @@
-import { checkRequestEligibility } from '../../core/programs/eligibility.js';
+import { checkLineTerms, checkRequestEligibility } from '../../core/programs/eligibility.js';
 import { moneyToString, parseMoney } from '../../core/money.js';
 import type { Actor } from '../auth/actor.js';
 import { scopeOf } from '../auth/actor.js';
@@ -6,7 +6,7 @@ import { recordAudit } from '../audit/audit.repository.js';
 import { insertAuthorization } from '../authorizations/authorizations.repository.js';
 import { AppError, conflict, forbidden, notFound } from '../errors.js';
 import { documentNumber } from '../http/numbers.js';
-import { findProgram } from '../programs/programs.repository.js';
+import { eligibilityFacts, findProgram } from '../programs/programs.repository.js';
 import * as repo from './requests.repository.js';
 import { requestEvents, type RequestOutcome } from './request-events.js';
 import type { RequestInput, RequestQuery, RequestView } from './requests.schemas.js';
@@ -41,7 +41,18 @@ export async function createRequest(actor: Actor, input: RequestInput): Promise<
   input.lines.forEach((l, i) => {
     if (!products.has(l.productId)) problems.push({ field: `lines.${i}.productId`, message: 'no such product' });
   });
-  problems.push(...checkRequestEligibility(program, { ...input, distributorId }));
+  const known = await eligibilityFacts(
+    input.endCustomerId,
+    input.lines.map((l) => l.productId),
+  );
+  problems.push(
+    ...checkRequestEligibility(program, {
+      ...input,
+      distributorId,
+      endCustomerCountry: known.endCustomerCountry,
+      lines: input.lines.map((l) => ({ ...l, productFamily: known.familyOf.get(l.productId) ?? null })),
+    }),
+  );
   if (problems.length) throw unprocessable(`the request does not fit program ${program.code}`, problems);
 
   const id = await repo.inTransaction((transaction) =>
@@ -62,6 +73,7 @@ export async function createRequest(actor: Actor, input: RequestInput): Promise<
         decisionComment: null,
         decidedByUserId: null,
         authorizationId: null,
+        programVersion: program.version,
         lines: input.lines.map((l) => ({ ...l, requestedCost: moneyToString(parseMoney(l.requestedCost)) })),
       },
       transaction,
@@ -203,6 +215,12 @@ export function counterRequest(
   return decide(actor, id, 'counter', async (r, t) => {
     assertPending(r);
     assertNotOwn(actor, r);
+    // A counter-offer becomes the authorization when accepted: the program's floor and cap hold for it too.
+    const program = (await findProgram(r.programId, t))!;
+    const terms = lines.flatMap((l, i) =>
+      checkLineTerms(program, l.counterQuantity ?? null, l.counterCost, `lines.${i}.counterQuantity`, `lines.${i}.counterCost`),
+    );
+    if (terms.length) throw unprocessable(`the counter-offer does not fit program ${program.code}`, terms);
     for (const [i, l] of lines.entries()) {
       const ok = await repo.setCounter(l.lineId, r.id, moneyToString(parseMoney(l.counterCost)), l.counterQuantity ?? null, t);
       if (!ok)
