@@ -39,5 +39,7 @@ export const REASON_CODES = [
   'MISSING_REQUIRED_FIELD',
   'NO_POS_MATCH',
   'ADJUSTED_MANUALLY',
+  /** submitted later than the invoice date + the program's claim filing window */
+  'FILING_WINDOW_CLOSED',
 ] as const;
 export type ReasonCode = (typeof REASON_CODES)[number];

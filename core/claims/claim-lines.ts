@@ -21,6 +21,19 @@ export interface AuthorizationLineFact {
   requiredFields: string[]; // extra claim fields the program mandates, e.g. 'resellerPoNumber'
   /** optional ceiling on the resale price the distributor reports (decimal string) */
   maxResalePrice?: string | null;
+  /**
+   * The claim filing window of each version of the authorization's program, newest first; absent
+   * or empty = no deadline. The version in force on a line's invoice date decides.
+   */
+  filingWindows?: readonly FilingWindow[];
+}
+
+/** One program version's claim filing window: in force from `fromDate`, `days` after the invoice date (null = none). */
+export interface FilingWindow {
+  programVersion: number;
+  /** YYYYMMDD: the day the version took effect */
+  fromDate: number;
+  days: number | null;
 }
 
 export interface ClaimLineInput {
@@ -85,4 +98,9 @@ export interface ValidationOptions {
    * credits round half-up to it, and an approved amount is a whole number of it.
    */
   minorUnitExponent?: number;
+  /**
+   * The day the lines are submitted ('YYYY-MM-DD'): a line submitted after its invoice date + the
+   * program's claim filing window is FILING_WINDOW_CLOSED. Absent = no deadline is checked.
+   */
+  submittedOn?: string;
 }

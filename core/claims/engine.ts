@@ -62,6 +62,7 @@ export type {
   AuthorizationLineFact,
   ClaimLineInput,
   ClaimLineVerdict,
+  FilingWindow,
   LineVerdictResult,
   ValidationContext,
   ValidationOptions,

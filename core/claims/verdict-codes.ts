@@ -19,6 +19,7 @@ export const AMOUNT_OVER_CLAIMED = 7;
 export const DUPLICATE_LINE = 8;
 export const ALREADY_CLAIMED = 9;
 export const MISSING_REQUIRED_FIELD = 10;
+export const FILING_WINDOW_CLOSED = 13;
 if (
   REASON_CODES[AUTH_NOT_FOUND] !== 'AUTH_NOT_FOUND' ||
   REASON_CODES[AUTH_EXPIRED] !== 'AUTH_EXPIRED' ||
@@ -30,7 +31,8 @@ if (
   REASON_CODES[AMOUNT_OVER_CLAIMED] !== 'AMOUNT_OVER_CLAIMED' ||
   REASON_CODES[DUPLICATE_LINE] !== 'DUPLICATE_LINE' ||
   REASON_CODES[ALREADY_CLAIMED] !== 'ALREADY_CLAIMED' ||
-  REASON_CODES[MISSING_REQUIRED_FIELD] !== 'MISSING_REQUIRED_FIELD'
+  REASON_CODES[MISSING_REQUIRED_FIELD] !== 'MISSING_REQUIRED_FIELD' ||
+  REASON_CODES[FILING_WINDOW_CLOSED] !== 'FILING_WINDOW_CLOSED'
 ) {
   throw new Error('REASON_CODES changed order: update core/claims/verdict-codes.ts');
 }
@@ -51,6 +53,7 @@ export const R_RESALE = RULE.resaleWithinCeiling;
 export const R_BOOK = RULE.bookCostAboveAuthorized;
 export const R_QUANTITY = RULE.quantityWithinApproved;
 export const R_AMOUNT = RULE.amountNotOverClaimed;
+export const R_FILING = RULE.withinFilingWindow;
 
 // Per-line flags that refine a reason for its message.
 export const F_PRICE_COST = 1;

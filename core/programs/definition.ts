@@ -30,7 +30,8 @@ export const COUNTRY_CODE = /^[A-Z]{2}$/;
 export const MAX_FILING_WINDOW_DAYS = 3650;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
-const isDay = (d: string) => DAY.test(d) && !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d);
+const isDay = (d: string) =>
+  DAY.test(d) && !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d);
 
 function duplicates<T>(list: readonly T[]): T[] {
   const seen = new Set<T>();

@@ -101,7 +101,11 @@ export function checkLineTerms(
  * or when its family is. A family not known here (`undefined`) cannot refuse it: the server,
  * which knows every product's family, checks again.
  */
-export function productEligible(program: Pick<EligibilityProgram, 'productIds' | 'productFamilies'>, productId: number, family?: string | null) {
+export function productEligible(
+  program: Pick<EligibilityProgram, 'productIds' | 'productFamilies'>,
+  productId: number,
+  family?: string | null,
+) {
   const families = program.productFamilies ?? [];
   if (!program.productIds.length && !families.length) return true;
   if (program.productIds.includes(productId)) return true;

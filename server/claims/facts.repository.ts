@@ -4,7 +4,8 @@
  * matching), the products the lines' part numbers name, and the vendor's book costs on record.
  */
 import type { Transaction } from 'sequelize';
-import type { AuthorizationLineFact } from '../../core/claims/engine.js';
+import type { AuthorizationLineFact, FilingWindow } from '../../core/claims/engine.js';
+import { parseIsoDate } from '../../core/claims/units.js';
 import type { ProgramType } from '../../core/domain.js';
 import { moneyFromDb, moneyToString } from '../../core/money.js';
 import { rowsOf } from '../database.repository.js';
@@ -59,6 +60,7 @@ async function factsWhere(condition: string, params: unknown[], transaction?: Tr
     params,
     transaction,
   );
+  const windows = await filingWindows([...new Set(rows.map((r) => Number(r.programId)))], transaction);
   return rows.map((r) => ({
     authorizationId: Number(r.authorizationId),
     authorizationLineId: Number(r.lineId),
@@ -77,7 +79,33 @@ async function factsWhere(condition: string, params: unknown[], transaction?: Tr
     programId: Number(r.programId),
     programType: r.programType as ProgramType,
     requiredFields: JSON.parse(String(r.required ?? '[]')) as string[],
+    filingWindows: windows.get(Number(r.programId)),
   }));
+}
+
+const instantDay = (v: unknown) => (v instanceof Date ? v.toISOString().slice(0, 10) : day(v));
+
+/**
+ * Each program's claim filing window per version, newest first, for the programs that set one in
+ * some version (one list per program, shared by its authorization lines).
+ */
+async function filingWindows(programIds: number[], transaction?: Transaction | null): Promise<Map<number, FilingWindow[]>> {
+  const out = new Map<number, FilingWindow[]>();
+  if (!programIds.length) return out;
+  const rows = await select<{ programId: number; version: number; effectiveFrom: unknown; snapshot: string }>(
+    `SELECT program_id AS programId, version, effective_from AS effectiveFrom, snapshot FROM program_versions
+      WHERE program_id IN (${programIds.map(() => '?').join(',')}) ORDER BY program_id, version DESC`,
+    programIds,
+    transaction,
+  );
+  for (const r of rows) {
+    const days = (JSON.parse(r.snapshot) as { claimFilingWindowDays?: number | null }).claimFilingWindowDays ?? null;
+    const list = out.get(Number(r.programId)) ?? [];
+    list.push({ programVersion: Number(r.version), fromDate: parseIsoDate(instantDay(r.effectiveFrom)), days });
+    out.set(Number(r.programId), list);
+  }
+  for (const [id, list] of out) if (list.every((w) => w.days === null)) out.delete(id);
+  return out;
 }
 
 /** The products the import's part numbers name: vendor part → id, and this distributor's own parts → id. */

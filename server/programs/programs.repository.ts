@@ -31,7 +31,14 @@ export const toProgramView = (p: Program): ProgramView => ({
   claimFilingWindowDays: p.claimFilingWindowDays,
 });
 
-const LIST_COLUMNS = ['productIds', 'productFamilies', 'distributorIds', 'endCustomerIds', 'endCustomerCountries', 'requiredClaimFields'] as const;
+const LIST_COLUMNS = [
+  'productIds',
+  'productFamilies',
+  'distributorIds',
+  'endCustomerIds',
+  'endCustomerCountries',
+  'requiredClaimFields',
+] as const;
 
 /** The model's columns for some program fields: the lists as JSON text, a price floor as 4-dp text. */
 function columns(input: Partial<ProgramInput>): Record<string, unknown> {
@@ -91,7 +98,9 @@ export async function updateProgram(
 ): Promise<ProgramView | null> {
   const p = await Program.findByPk(id, { transaction, lock: transaction.LOCK.UPDATE });
   if (!p) return null;
-  await p.update({ ...columns(patch as Partial<ProgramInput>), ...(newVersion ? { version: p.version + 1 } : {}) } as never, { transaction });
+  await p.update({ ...columns(patch as Partial<ProgramInput>), ...(newVersion ? { version: p.version + 1 } : {}) } as never, {
+    transaction,
+  });
   if (newVersion) await addVersion(p, changedByUserId, new Date(), transaction);
   else
     await ProgramVersion.update(

@@ -17,23 +17,32 @@ const rules = {
   endCustomerIds: ids('end customers'),
   endCustomerCountries: z
     .array(z.string())
-    .openapi({ description: "the region: ISO 3166 countries the end customer must be in; empty = anywhere", example: ['DE', 'FR'] }),
+    .openapi({ description: 'the region: ISO 3166 countries the end customer must be in; empty = anywhere', example: ['DE', 'FR'] }),
   quantityCap: Quantity.nullable().openapi({ description: 'maximum quantity per request line (so per authorization line); null = none' }),
   priceFloor: Amount.nullable().openapi({ description: 'lowest authorized cost a request (or a counter-offer) may set; null = none' }),
   requiredClaimFields: z
     .array(z.string().max(60))
-    .openapi({ description: 'claim fields every claim line must carry (a line field or an extra field name)', example: ['resellerPoNumber'] }),
+    .openapi({
+      description: 'claim fields every claim line must carry (a line field or an extra field name)',
+      example: ['resellerPoNumber'],
+    }),
   claimFilingWindowDays: z
     .number()
     .int()
     .nullable()
-    .openapi({ description: `days after the invoice date a claim line may be submitted (1 to ${MAX_FILING_WINDOW_DAYS}); null = no deadline` }),
+    .openapi({
+      description: `days after the invoice date a claim line may be submitted (1 to ${MAX_FILING_WINDOW_DAYS}); null = no deadline`,
+    }),
 };
 
 /** The builder's rules on top of the shapes (core/programs/definition.ts): one set of messages for the API and the form. */
 const definitionIssues = (p: Parameters<typeof checkProgramDefinition>[0], ctx: z.RefinementCtx) => {
   for (const problem of checkProgramDefinition(p)) {
-    ctx.addIssue({ code: z.ZodIssueCode.custom, message: problem.message, path: problem.field.split('.').map((k) => (/^\d+$/.test(k) ? Number(k) : k)) });
+    ctx.addIssue({
+      code: z.ZodIssueCode.custom,
+      message: problem.message,
+      path: problem.field.split('.').map((k) => (/^\d+$/.test(k) ? Number(k) : k)),
+    });
   }
 };
 
