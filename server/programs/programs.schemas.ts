@@ -1,6 +1,6 @@
 import { PROGRAM_TYPES } from '../../core/domain.js';
 import { checkProgramDefinition, MAX_FILING_WINDOW_DAYS } from '../../core/programs/definition.js';
-import { Amount, Quantity } from '../http/money-schemas.js';
+import { QUANTITY_MAX } from '../http/money-schemas.js';
 import { DateString, z } from '../http/openapi.js';
 
 const ids = (what: string) => z.array(z.number().int().positive()).openapi({ description: `eligible ${what}; empty = all` });
@@ -18,8 +18,17 @@ const rules = {
   endCustomerCountries: z
     .array(z.string())
     .openapi({ description: 'the region: ISO 3166 countries the end customer must be in; empty = anywhere', example: ['DE', 'FR'] }),
-  quantityCap: Quantity.nullable().openapi({ description: 'maximum quantity per request line (so per authorization line); null = none' }),
-  priceFloor: Amount.nullable().openapi({ description: 'lowest authorized cost a request (or a counter-offer) may set; null = none' }),
+  // Shapes only where checkProgramDefinition checks the value, so one bad value is one error.
+  quantityCap: z
+    .number()
+    .int()
+    .max(QUANTITY_MAX)
+    .nullable()
+    .openapi({ description: 'maximum quantity per request line (so per authorization line), above zero; null = none' }),
+  priceFloor: z
+    .string()
+    .nullable()
+    .openapi({ description: 'lowest authorized cost a request (or a counter-offer) may set, a decimal string; null = none', example: '0.1500' }),
   requiredClaimFields: z
     .array(z.string().max(60))
     .openapi({
