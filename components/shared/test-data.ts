@@ -2,7 +2,7 @@
  * Fixtures for the component tests: the server's answers, typed by the API's generated types
  * (./api-types.ts through ./api.ts), so a change of the API fails the type check here.
  */
-import type { Accruals, ApiAnswer, ApprovalContext, Claim, ClaimLine, SpecialPriceRequest } from './api.js';
+import type { Accruals, ApiAnswer, ApprovalContext, Claim, ClaimLine, Program, SpecialPriceRequest } from './api.js';
 import type { operations } from './api-types.js';
 
 export function makeLines(n: number): ClaimLine[] {
@@ -245,11 +245,36 @@ export function makeRequest(id: number, patch: Partial<SpecialPriceRequest> = {}
     decidedByUserId: null,
     decidedAt: null,
     authorizationId: null,
+    programVersion: 1,
     createdAt: '2026-11-20T10:00:00Z',
     lines: [
       { id: id * 10 + 1, productId: 1, quantity: 8000, requestedCost: '1.9000', counterCost: null, counterQuantity: null },
       { id: id * 10 + 2, productId: 2, quantity: 8000, requestedCost: '0.6000', counterCost: null, counterQuantity: null },
     ],
+    ...patch,
+  };
+}
+
+/** An active ship & debit program open to everyone (version 1, no limits) unless `patch` says otherwise. */
+export function makeProgram(id: number, patch: Partial<Program> = {}): Program {
+  return {
+    id,
+    code: `SD-${id}`,
+    name: `Ship & Debit ${id}`,
+    type: 'ship_and_debit',
+    status: 'active',
+    version: 1,
+    startDate: '2026-01-01',
+    endDate: '2026-12-31',
+    productIds: [],
+    productFamilies: [],
+    distributorIds: [],
+    endCustomerIds: [],
+    endCustomerCountries: [],
+    quantityCap: null,
+    priceFloor: null,
+    requiredClaimFields: [],
+    claimFilingWindowDays: null,
     ...patch,
   };
 }
