@@ -3,7 +3,7 @@
  * Salesforce LWC template can bind them (`onbecrequestsubmit={handler}`); all bubble and cross
  * shadow roots (`composed: true`).
  */
-import type { Claim, ClaimLine, ImportProgress, SpecialPriceRequest } from './api.js';
+import type { Claim, ClaimLine, ImportProgress, Program, SpecialPriceRequest } from './api.js';
 
 export interface BecEventDetails {
   /** A special-price request was accepted by the server (or, without `api-base`, is ready to send). */
@@ -36,6 +36,8 @@ export interface BecEventDetails {
   becclaimaction: { claimId: number; action: 'authorize' | 'pay'; claim: Claim | null };
   /** Claims were created (an upload's import, or the claim form): hosts refresh their claim lists. */
   becclaimscreated: { claims: { id: number; number: string }[]; importId: number | null };
+  /** A program was created or changed in the builder (`program.version` says whether the change made a new version). */
+  becprogramsave: { program: Program; created: boolean };
 }
 
 export type BecEventName = keyof BecEventDetails;
@@ -62,5 +64,6 @@ declare global {
     beccounteranswer: BecEvent<'beccounteranswer'>;
     becclaimaction: BecEvent<'becclaimaction'>;
     becclaimscreated: BecEvent<'becclaimscreated'>;
+    becprogramsave: BecEvent<'becprogramsave'>;
   }
 }

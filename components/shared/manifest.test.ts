@@ -8,7 +8,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import type { TemplateResult } from 'lit';
 import '../index.js';
-import { makeAccruals, makeApprovalContext, makeClaim, makeRequest, stubFetch } from './test-data.js';
+import { makeAccruals, makeApprovalContext, makeClaim, makeProgram, makeRequest, stubFetch } from './test-data.js';
 import { configureApi } from './api.js';
 
 interface Named {
@@ -98,6 +98,7 @@ const withData: Record<string, () => TemplateResult> = {
       .user=${{ userId: 3, role: 'finance' as const }}
     ></bec-finance-queue>`,
   'bec-claim-form': () => html`<bec-claim-form></bec-claim-form>`,
+  'bec-admin-programs': () => html`<bec-admin-programs .programs=${[makeProgram(1), makeProgram(2, { status: 'inactive' })]}></bec-admin-programs>`,
   'bec-claim-line-detail': () =>
     html`<bec-claim-line-detail .line=${makeClaim(1).lines![0]} audience="vendor" can-adjust></bec-claim-line-detail>`,
   'bec-claim-adjust-form': () => html`<bec-claim-adjust-form approved-amount="1.0000" line-number="1"></bec-claim-adjust-form>`,
