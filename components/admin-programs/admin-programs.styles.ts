@@ -2,6 +2,11 @@ import { css } from 'lit';
 
 /** The program builder's own look: the list, the form grid and the versions (the table itself: shared/table.styles). */
 export const adminProgramsStyles = css`
+  /* Its width comes from the page, never from the table: on a phone the list scrolls inside itself. */
+  :host {
+    display: block;
+    contain: inline-size;
+  }
   .toolbar {
     display: flex;
     flex-wrap: wrap;
@@ -14,8 +19,10 @@ export const adminProgramsStyles = css`
     padding: 0 var(--_bec-space-medium);
   }
   .list td.actions {
-    white-space: nowrap;
     text-align: right;
+  }
+  .list td.actions button {
+    margin: 0.125rem 0;
   }
   .list tr[aria-current='true'] td {
     background: var(--_bec-color-background-alt);

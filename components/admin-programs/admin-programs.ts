@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { PROGRAM_TYPES, type ProgramType } from '../../core/domain.js';
-import { checkProgramDefinition } from '../../core/programs/definition.js';
+import { checkProgramDefinition, PROGRAM_LIST_FIELDS } from '../../core/programs/definition.js';
 import { ApiError, type ApiAnswer, type Program } from '../shared/api.js';
 import { BecElement } from '../shared/base.js';
 import { formatDate, formatUnitPrice, labelOf, parseLocaleDecimal } from '../shared/format.js';
@@ -78,14 +78,7 @@ const LABEL: Record<keyof Draft, MessageKey> = {
   requiredClaimFields: 'programs.requiredClaimFields',
   claimFilingWindowDays: 'programs.claimFilingWindowDays',
 };
-const LIST_FIELDS = new Set<keyof Draft>([
-  'productIds',
-  'productFamilies',
-  'distributorIds',
-  'endCustomerIds',
-  'endCustomerCountries',
-  'requiredClaimFields',
-]);
+const LIST_FIELDS = new Set<keyof Draft>(PROGRAM_LIST_FIELDS);
 
 const items = (text: string) =>
   text

@@ -23,6 +23,16 @@ export interface ProgramDefinition {
   claimFilingWindowDays?: number | null;
 }
 
+/** The fields of a program that are lists (JSON text in the database, comma-separated in the builder form). */
+export const PROGRAM_LIST_FIELDS = [
+  'productIds',
+  'productFamilies',
+  'distributorIds',
+  'endCustomerIds',
+  'endCustomerCountries',
+  'requiredClaimFields',
+] as const;
+
 export const PROGRAM_CODE = /^[A-Z0-9][A-Z0-9_-]*$/;
 /** A claim field's name as claim lines and POS files carry it (`resellerPoNumber`, `customerPo`). */
 export const CLAIM_FIELD_NAME = /^[a-zA-Z][a-zA-Z0-9_]*$/;

@@ -1,5 +1,6 @@
 import { Op, type Transaction } from 'sequelize';
 import { moneyFromDb, moneyToString } from '../../core/money.js';
+import { PROGRAM_LIST_FIELDS } from '../../core/programs/definition.js';
 import { Account } from '../../models/accounts.js';
 import { Authorization } from '../../models/authorizations.js';
 import { Product } from '../../models/catalog.js';
@@ -31,19 +32,10 @@ export const toProgramView = (p: Program): ProgramView => ({
   claimFilingWindowDays: p.claimFilingWindowDays,
 });
 
-const LIST_COLUMNS = [
-  'productIds',
-  'productFamilies',
-  'distributorIds',
-  'endCustomerIds',
-  'endCustomerCountries',
-  'requiredClaimFields',
-] as const;
-
 /** The model's columns for some program fields: the lists as JSON text, a price floor as 4-dp text. */
 function columns(input: Partial<ProgramInput>): Record<string, unknown> {
   const out: Record<string, unknown> = { ...input };
-  for (const key of LIST_COLUMNS) if (input[key] !== undefined) out[key] = JSON.stringify(input[key]);
+  for (const key of PROGRAM_LIST_FIELDS) if (input[key] !== undefined) out[key] = JSON.stringify(input[key]);
   if (typeof input.priceFloor === 'string') out.priceFloor = moneyToString(moneyFromDb(input.priceFloor));
   return out;
 }

@@ -28,13 +28,14 @@ const rules = {
   priceFloor: z
     .string()
     .nullable()
-    .openapi({ description: 'lowest authorized cost a request (or a counter-offer) may set, a decimal string; null = none', example: '0.1500' }),
-  requiredClaimFields: z
-    .array(z.string().max(60))
     .openapi({
-      description: 'claim fields every claim line must carry (a line field or an extra field name)',
-      example: ['resellerPoNumber'],
+      description: 'lowest authorized cost a request (or a counter-offer) may set, a decimal string; null = none',
+      example: '0.1500',
     }),
+  requiredClaimFields: z.array(z.string().max(60)).openapi({
+    description: 'claim fields every claim line must carry (a line field or an extra field name)',
+    example: ['resellerPoNumber'],
+  }),
   claimFilingWindowDays: z
     .number()
     .int()

@@ -87,49 +87,65 @@ function shape(raw: RawRow[], baseCurrency: string): { rows: AgingRow[]; totals:
 }
 
 /**
+ * One aging query: `query` places the age bucket of `agedFrom` (with one asOf per WHEN), then takes
+ * two more asOf (the age's day bound and `settledAt`'s) and the tenant's distributor, in that order.
+ */
+async function aged(
+  scope: TenantScope,
+  asOf: string,
+  baseCurrency: string,
+  source: {
+    agedFrom: string;
+    settledAt: string;
+    distributor: string;
+    query: (p: { day: string; settledDay: string; bucket: string; own: string }) => string;
+  },
+) {
+  const day = daySql(source.agedFrom);
+  const own = scope.distributorId === null ? '' : ` AND ${source.distributor} = ?`;
+  const ages = AGING_BUCKETS.filter((b) => b.toDays !== null).map(() => asOf);
+  const raw = (await db().query(source.query({ day, settledDay: daySql(source.settledAt), bucket: bucketSql(ageSql(day)), own }), {
+    replacements: [...ages, asOf, asOf, ...(own ? [scope.distributorId] : [])],
+    type: QueryTypes.SELECT,
+  })) as RawRow[];
+  return shape(raw, baseCurrency);
+}
+
+/**
  * Claims submitted on or before `asOf` and not paid by then (submitted or authorized, or paid
  * after `asOf`), aged from their submission day; the amount is what validation approved.
  */
-export async function claimAging(scope: TenantScope, asOf: string, baseCurrency: string) {
-  const day = daySql('c.submitted_at');
-  const paidDay = daySql('c.paid_at');
-  const bucket = bucketSql(ageSql(day));
-  const own = scope.distributorId === null ? '' : ' AND c.distributor_id = ?';
-  // the age expression appears once per WHEN: one asOf per use
-  const ages = AGING_BUCKETS.filter((b) => b.toDays !== null).map(() => asOf);
-  const raw = (await db().query(
-    `SELECT c.distributor_id AS distributorId, d.name AS distributorName, UPPER(c.currency) AS currency, ${bucket} AS bucket,
-            COUNT(*) AS n, ${sumMoneySql(db(), 'c.approved_total')} AS amount
-       FROM claims c JOIN accounts d ON d.id = c.distributor_id
-      WHERE c.submitted_at IS NOT NULL AND ${day} <= ?
-        AND (c.status IN ('submitted', 'authorized') OR (c.status = 'paid' AND c.paid_at IS NOT NULL AND ${paidDay} > ?))${own}
-      GROUP BY c.distributor_id, d.name, UPPER(c.currency), bucket`,
-    { replacements: [...ages, asOf, asOf, ...(own ? [scope.distributorId] : [])], type: QueryTypes.SELECT },
-  )) as RawRow[];
-  return shape(raw, baseCurrency);
-}
+export const claimAging = (scope: TenantScope, asOf: string, baseCurrency: string) =>
+  aged(scope, asOf, baseCurrency, {
+    agedFrom: 'c.submitted_at',
+    settledAt: 'c.paid_at',
+    distributor: 'c.distributor_id',
+    query: ({ day, settledDay, bucket, own }) =>
+      `SELECT c.distributor_id AS distributorId, d.name AS distributorName, UPPER(c.currency) AS currency, ${bucket} AS bucket,
+              COUNT(*) AS n, ${sumMoneySql(db(), 'c.approved_total')} AS amount
+         FROM claims c JOIN accounts d ON d.id = c.distributor_id
+        WHERE c.submitted_at IS NOT NULL AND ${day} <= ?
+          AND (c.status IN ('submitted', 'authorized') OR (c.status = 'paid' AND c.paid_at IS NOT NULL AND ${settledDay} > ?))${own}
+        GROUP BY c.distributor_id, d.name, UPPER(c.currency), bucket`,
+  });
 
 /**
  * Requests made on or before `asOf` and not decided by then (pending, or decided after `asOf`),
  * aged from the day they were made; the amount is what they ask: quantity x requested cost, in
  * the distributor's currency.
  */
-export async function requestAging(scope: TenantScope, asOf: string, baseCurrency: string) {
-  const day = daySql('r.created_at');
-  const decidedDay = daySql('r.decided_at');
-  const bucket = bucketSql(ageSql(day));
-  const own = scope.distributorId === null ? '' : ' AND r.distributor_id = ?';
-  const ages = AGING_BUCKETS.filter((b) => b.toDays !== null).map(() => asOf);
-  const raw = (await db().query(
-    `SELECT r.distributor_id AS distributorId, d.name AS distributorName, d.currency AS currency, ${bucket} AS bucket,
-            COUNT(DISTINCT r.id) AS n, ${sumUnitsSql(db(), `l.quantity * ${moneyUnitsSql(db(), 'l.requested_cost')}`)} AS amount
-       FROM price_requests r
-       JOIN accounts d ON d.id = r.distributor_id
-       JOIN price_request_lines l ON l.request_id = r.id
-      WHERE ${day} <= ?
-        AND (r.status = 'pending' OR (r.decided_at IS NOT NULL AND ${decidedDay} > ?))${own}
-      GROUP BY r.distributor_id, d.name, d.currency, bucket`,
-    { replacements: [...ages, asOf, asOf, ...(own ? [scope.distributorId] : [])], type: QueryTypes.SELECT },
-  )) as RawRow[];
-  return shape(raw, baseCurrency);
-}
+export const requestAging = (scope: TenantScope, asOf: string, baseCurrency: string) =>
+  aged(scope, asOf, baseCurrency, {
+    agedFrom: 'r.created_at',
+    settledAt: 'r.decided_at',
+    distributor: 'r.distributor_id',
+    query: ({ day, settledDay, bucket, own }) =>
+      `SELECT r.distributor_id AS distributorId, d.name AS distributorName, d.currency AS currency, ${bucket} AS bucket,
+              COUNT(DISTINCT r.id) AS n, ${sumUnitsSql(db(), `l.quantity * ${moneyUnitsSql(db(), 'l.requested_cost')}`)} AS amount
+         FROM price_requests r
+         JOIN accounts d ON d.id = r.distributor_id
+         JOIN price_request_lines l ON l.request_id = r.id
+        WHERE ${day} <= ?
+          AND (r.status = 'pending' OR (r.decided_at IS NOT NULL AND ${settledDay} > ?))${own}
+        GROUP BY r.distributor_id, d.name, d.currency, bucket`,
+  });
