@@ -303,6 +303,16 @@ const en = {
   'programs.failed': 'The program could not be saved',
   'programs.notIds': 'a list of ids separated by commas',
   'programs.notWhole': 'a whole number',
+  'aging.title': 'Aging',
+  'aging.asOf': 'As of',
+  'aging.claims': 'Claims submitted, not yet paid',
+  'aging.requests': 'Requests waiting for a decision',
+  'aging.distributor': 'Distributor',
+  'aging.range': '{from}–{to} days',
+  'aging.over': 'Over {days} days',
+  'aging.count': '{count} open',
+  'aging.total': 'Total {currency}',
+  'aging.empty': 'Nothing is waiting.',
 };
 export type MessageKey = keyof typeof en;
 
@@ -605,6 +615,16 @@ const fr: Record<MessageKey, string> = {
   'programs.failed': 'Le programme n’a pas pu être enregistré',
   'programs.notIds': 'une liste d’identifiants séparés par des virgules',
   'programs.notWhole': 'un nombre entier',
+  'aging.title': 'Ancienneté',
+  'aging.asOf': 'Au',
+  'aging.claims': 'Réclamations soumises, non payées',
+  'aging.requests': 'Demandes en attente de décision',
+  'aging.distributor': 'Distributeur',
+  'aging.range': '{from} à {to} jours',
+  'aging.over': 'Plus de {days} jours',
+  'aging.count': '{count} en cours',
+  'aging.total': 'Total {currency}',
+  'aging.empty': 'Rien n’est en attente.',
 };
 
 export const MESSAGES: Record<'en' | 'fr', Record<MessageKey, string>> = { en, fr };
