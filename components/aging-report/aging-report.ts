@@ -85,7 +85,7 @@ export class BecAgingReport extends BecElement {
             >
           </td>`,
       );
-    return html`<section part=${kind} aria-labelledby="${kind}-title">
+    return html`<section part=${kind} aria-labelledby="${kind}-title" tabindex="0">
       <h3 id="${kind}-title">${this.t(kind === 'claims' ? 'aging.claims' : 'aging.requests')}</h3>
       <table>
         <thead>
