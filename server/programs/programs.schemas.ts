@@ -25,13 +25,10 @@ const rules = {
     .max(QUANTITY_MAX)
     .nullable()
     .openapi({ description: 'maximum quantity per request line (so per authorization line), above zero; null = none' }),
-  priceFloor: z
-    .string()
-    .nullable()
-    .openapi({
-      description: 'lowest authorized cost a request (or a counter-offer) may set, a decimal string; null = none',
-      example: '0.1500',
-    }),
+  priceFloor: z.string().nullable().openapi({
+    description: 'lowest authorized cost a request (or a counter-offer) may set, a decimal string; null = none',
+    example: '0.1500',
+  }),
   requiredClaimFields: z.array(z.string().max(60)).openapi({
     description: 'claim fields every claim line must carry (a line field or an extra field name)',
     example: ['resellerPoNumber'],

@@ -82,11 +82,9 @@ const AgingTable = (what: string) =>
 const Aging = z
   .object({
     asOf: z.string(),
-    buckets: z
-      .array(z.object({ key: BucketKey, fromDays: z.number(), toDays: z.number().nullable() }))
-      .openapi({
-        description: 'age in whole days from the submission (claims) or the request day, inclusive; toDays null = no upper bound',
-      }),
+    buckets: z.array(z.object({ key: BucketKey, fromDays: z.number(), toDays: z.number().nullable() })).openapi({
+      description: 'age in whole days from the submission (claims) or the request day, inclusive; toDays null = no upper bound',
+    }),
     claims: AgingTable('claims submitted and not paid as of asOf; amount = approved total'),
     requests: AgingTable('requests pending as of asOf; amount = quantity x requested cost, in the distributor currency'),
   })
