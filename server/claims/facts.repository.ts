@@ -86,8 +86,9 @@ async function factsWhere(condition: string, params: unknown[], transaction?: Tr
 const instantDay = (v: unknown) => (v instanceof Date ? v.toISOString().slice(0, 10) : day(v));
 
 /**
- * Each program's claim filing window per version, newest first, for the programs that set one in
- * some version (one list per program, shared by its authorization lines).
+ * Each program's versions with their claim filing window (null = none), newest first: one list per
+ * program, shared by its authorization lines. The engine checks the window and records the
+ * version in force on each line's invoice date.
  */
 async function filingWindows(programIds: number[], transaction?: Transaction | null): Promise<Map<number, FilingWindow[]>> {
   const out = new Map<number, FilingWindow[]>();
@@ -104,7 +105,6 @@ async function filingWindows(programIds: number[], transaction?: Transaction | n
     list.push({ programVersion: Number(r.version), fromDate: parseIsoDate(instantDay(r.effectiveFrom)), days });
     out.set(Number(r.programId), list);
   }
-  for (const [id, list] of out) if (list.every((w) => w.days === null)) out.delete(id);
   return out;
 }
 

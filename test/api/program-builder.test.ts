@@ -301,6 +301,8 @@ describeDb('aging report', () => {
       ],
     });
     expect(claim.body.status).toBe('submitted');
+    // a program without a filing window still records the version the line was judged by
+    expect(claim.body.lines[0].verdictInputs.programVersion).toBe(1);
     for (const age of [30, 31]) {
       const res = (await finance.get(`/api/reports/aging?asOf=${day(age)}`)).body;
       const bucket = expected[age]!;
