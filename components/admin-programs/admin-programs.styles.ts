@@ -2,18 +2,6 @@ import { css } from 'lit';
 
 /** The program builder's own look: the list, the form grid and the versions (the table itself: shared/table.styles). */
 export const adminProgramsStyles = css`
-  /* Its width comes from the page, never from the table: on a phone the list scrolls inside itself. */
-  :host {
-    display: block;
-    contain: inline-size;
-  }
-  .toolbar {
-    display: flex;
-    flex-wrap: wrap;
-    gap: var(--_bec-space-small);
-    align-items: center;
-    padding: var(--_bec-space-small) var(--_bec-space-medium);
-  }
   .list {
     overflow-x: auto;
     padding: 0 var(--_bec-space-medium);

@@ -7,7 +7,7 @@ import { BecElement } from '../shared/base.js';
 import { formatDate, formatUnitPrice, labelOf, parseLocaleDecimal } from '../shared/format.js';
 import { msg, type MessageKey } from '../shared/i18n.js';
 import { renderViewState, showsContent, stateStyles, ViewStateController } from '../shared/states.js';
-import { tableStyles } from '../shared/table.styles.js';
+import { tableHostStyles, tableStyles } from '../shared/table.styles.js';
 import { controls, themeTokens } from '../shared/theme.js';
 import { adminProgramsStyles } from './admin-programs.styles.js';
 
@@ -152,7 +152,7 @@ const draftOf = (p: Program): Draft => ({
  */
 @customElement('bec-admin-programs')
 export class BecAdminPrograms extends BecElement {
-  static override styles = [themeTokens, controls, stateStyles, tableStyles, adminProgramsStyles];
+  static override styles = [themeTokens, controls, stateStyles, tableStyles, tableHostStyles, adminProgramsStyles];
 
   /** The programs (loaded from the API when `api-base` is set). */
   @property({ attribute: false }) programs: Program[] = [];

@@ -2,18 +2,6 @@ import { css } from 'lit';
 
 /** The aging report's own look: the as-of control and the two tables (the tables themselves: shared/table.styles). */
 export const agingReportStyles = css`
-  /* Its width comes from the page, never from the tables: on a phone they scroll inside themselves. */
-  :host {
-    display: block;
-    contain: inline-size;
-  }
-  .toolbar {
-    display: flex;
-    flex-wrap: wrap;
-    gap: var(--_bec-space-small);
-    align-items: end;
-    padding: var(--_bec-space-small) var(--_bec-space-medium);
-  }
   section {
     padding: 0 var(--_bec-space-medium) var(--_bec-space-medium);
     overflow-x: auto;

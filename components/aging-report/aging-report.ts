@@ -5,7 +5,7 @@ import { BecElement } from '../shared/base.js';
 import { formatMoney, formatNumber } from '../shared/format.js';
 import { msg, type MessageKey } from '../shared/i18n.js';
 import { renderViewState, showsContent, stateStyles, ViewStateController } from '../shared/states.js';
-import { tableStyles } from '../shared/table.styles.js';
+import { tableHostStyles, tableStyles } from '../shared/table.styles.js';
 import { controls, themeTokens } from '../shared/theme.js';
 import { agingReportStyles } from './aging-report.styles.js';
 
@@ -37,7 +37,7 @@ type AgingTable = Aging['claims'];
  */
 @customElement('bec-aging-report')
 export class BecAgingReport extends BecElement {
-  static override styles = [themeTokens, controls, stateStyles, tableStyles, agingReportStyles];
+  static override styles = [themeTokens, controls, stateStyles, tableStyles, tableHostStyles, agingReportStyles];
 
   /** The report (loaded from the API when `api-base` is set). */
   @property({ attribute: false }) report: Aging | null = null;
