@@ -12,6 +12,8 @@ export { BecClaimForm } from './claim-form/claim-form.js';
 export { BecAdminProducts } from './admin-products/admin-products.js';
 export { BecAdminBulkLoad } from './admin-bulk-load/admin-bulk-load.js';
 export { BecAdminAccounts, type AccountKind } from './admin-accounts/admin-accounts.js';
+export { BecAdminPrograms, type ProgramVersion } from './admin-programs/admin-programs.js';
+export { BecAgingReport, type Aging } from './aging-report/aging-report.js';
 export { BecApi, ApiError, apiFor, configureApi, credentialEvents, newIdempotencyKey } from './shared/api.js';
 export type * from './shared/api.js';
 export type { BecEvent, BecEventDetails, BecEventName } from './shared/events.js';

@@ -40,5 +40,7 @@ export const REASON_CODES = [
   'NO_POS_MATCH',
   'ADJUSTED_MANUALLY',
   'AUTH_CANCELLED',
+  /** submitted later than the invoice date + the program's claim filing window */
+  'FILING_WINDOW_CLOSED',
 ] as const;
 export type ReasonCode = (typeof REASON_CODES)[number];

@@ -10,6 +10,11 @@ if (!vendorDecides) {
   document.querySelector('a[href="#approvals"]').classList.add('hidden');
 }
 if (financeActs) lines.setAttribute('can-adjust', '');
+// The program builder: for those who manage programs (ACTIONS 'program.manage').
+if (!vendorDecides) {
+  document.querySelector('#programs').classList.add('hidden');
+  document.querySelector('a[href="#programs"]').classList.add('hidden');
+}
 claimDetail(api, me, { list: document.querySelector('#claims-list'), grid: lines, bar: document.querySelector('#claim-bar') });
 // Finance's work queue: for the people who authorize and pay. A claim opened from it shows in the line grid below.
 const financeQueue = document.querySelector('bec-finance-queue');

@@ -20,7 +20,30 @@ export class Program extends Model<InferAttributes<Program>, InferCreationAttrib
   declare quantityCap: number | null;
   declare priceFloor: DbMoney | null;
   declare requiredClaimFields: string;
+  /** JSON list of product families whose products are eligible (beside productIds); null = none */
+  declare productFamilies: string | null;
+  /** JSON list of ISO country codes the end customer must be in (the region); null = any */
+  declare endCustomerCountries: string | null;
+  /** days after the invoice date a claim line may still be submitted; null = no deadline */
+  declare claimFilingWindowDays: number | null;
+  /** the version in force; raised when a program with requests changes (program_versions) */
+  declare version: CreationOptional<number>;
   declare createdByUserId: number;
+  declare createdAt: CreationOptional<Date>;
+  declare updatedAt: CreationOptional<Date>;
+}
+
+/**
+ * One version of a program's rules: a JSON snapshot of the program as it stood from
+ * `effectiveFrom` until the next version's. Versions are only added, never changed.
+ */
+export class ProgramVersion extends Model<InferAttributes<ProgramVersion>, InferCreationAttributes<ProgramVersion>> {
+  declare id: CreationOptional<number>;
+  declare programId: number;
+  declare version: number;
+  declare effectiveFrom: Date;
+  declare snapshot: string;
+  declare changedByUserId: number;
   declare createdAt: CreationOptional<Date>;
   declare updatedAt: CreationOptional<Date>;
 }
@@ -41,9 +64,25 @@ export function initProgramModels(sequelize: Sequelize) {
       quantityCap: col.int(true),
       priceFloor: col.money(true),
       requiredClaimFields: col.text(false),
+      productFamilies: col.text(true),
+      endCustomerCountries: col.text(true),
+      claimFilingWindowDays: col.int(true),
+      version: col.int(false, 1),
       createdByUserId: col.ref(),
       ...stamps(),
     },
     { sequelize, underscored: true, tableName: 'programs' },
+  );
+  ProgramVersion.init(
+    {
+      id: col.id(),
+      programId: col.ref(),
+      version: col.int(),
+      effectiveFrom: col.instant(),
+      snapshot: col.text(false),
+      changedByUserId: col.ref(),
+      ...stamps(),
+    },
+    { sequelize, underscored: true, tableName: 'program_versions' },
   );
 }

@@ -32,6 +32,8 @@ export class PriceRequest extends Model<InferAttributes<PriceRequest>, InferCrea
   declare changeOfAuthorizationId: CreationOptional<number | null>;
   declare changeKind: CreationOptional<'amend' | 'extend' | 'cancel' | null>;
   declare effectiveFrom: CreationOptional<string | null>;
+  /** the program's version in force when the request was made (program_versions) */
+  declare programVersion: CreationOptional<number | null>;
   declare createdAt: CreationOptional<Date>;
   declare updatedAt: CreationOptional<Date>;
 }
@@ -122,6 +124,7 @@ export function initRequestModels(sequelize: Sequelize) {
       changeOfAuthorizationId: col.ref(true),
       changeKind: col.str(10, true),
       effectiveFrom: col.day(true),
+      programVersion: col.int(true),
       ...stamps(),
     },
     { ...common, tableName: 'price_requests' },

@@ -35,6 +35,7 @@ const RULE_FIELD: Record<RuleName, string> = {
   bookCostAboveAuthorized: 'bookCost',
   quantityWithinApproved: 'quantity',
   amountNotOverClaimed: 'claimedAmount',
+  withinFilingWindow: 'invoiceDate',
 };
 
 /**

@@ -21,6 +21,10 @@ const programs: Program[] = [
     quantityCap: 100000,
     priceFloor: '0.2000',
     requiredClaimFields: [],
+    version: 1,
+    productFamilies: [],
+    endCustomerCountries: [],
+    claimFilingWindowDays: null,
   },
   {
     id: 2,
@@ -36,6 +40,10 @@ const programs: Program[] = [
     quantityCap: 50000,
     priceFloor: '1.0000',
     requiredClaimFields: [],
+    version: 1,
+    productFamilies: [],
+    endCustomerCountries: [],
+    claimFilingWindowDays: null,
   },
 ];
 const products: Product[] = [

@@ -984,6 +984,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/reports/aging': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Aging of unpaid submitted claims and pending requests in buckets of 0-7, 8-30, 31-60 and over 60 days, per distributor and currency */
+    get: operations['getReportsAging'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/reports/accruals': {
     parameters: {
       query?: never;
@@ -1188,8 +1205,25 @@ export interface paths {
     delete?: never;
     options?: never;
     head?: never;
-    /** Change a program */
+    /** Change a program (a new version, effective now, once requests or authorizations use it) */
     patch: operations['patchProgramsById'];
+    trace?: never;
+  };
+  '/api/programs/{id}/versions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A program's versions, newest first, each with the rules it set and when it was in force */
+    get: operations['getProgramsByIdVersions'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
     trace?: never;
   };
   '/api/requests': {
@@ -2105,6 +2139,8 @@ export interface components {
       decidedByUserId: number | null;
       decidedAt: string | null;
       authorizationId: number | null;
+      /** @description the program's version in force when the request was made */
+      programVersion: number | null;
       createdAt: string;
       routing: components['schemas']['RequestRouting'];
       /** @description set on a change request: the authorization it changes, how, and from which day */
@@ -3365,6 +3401,98 @@ export interface components {
       /** @default null */
       dealRegistrationId?: string | null;
     };
+    Aging: {
+      asOf: string;
+      /** @description age in whole days from the submission (claims) or the request day, inclusive; toDays null = no upper bound */
+      buckets: {
+        /** @enum {string} */
+        key: '0-7' | '8-30' | '31-60' | 'over-60';
+        fromDays: number;
+        toDays: number | null;
+      }[];
+      claims: {
+        /** @description claims submitted and not paid as of asOf; amount = approved total, one row per distributor and currency */
+        byDistributor: {
+          distributorId: number;
+          distributorName: string;
+          /**
+           * @description ISO 4217 code, upper case
+           * @example EUR
+           */
+          currency: string;
+          /** @description every bucket, in the order of `buckets` */
+          buckets: {
+            /** @enum {string} */
+            bucket: '0-7' | '8-30' | '31-60' | 'over-60';
+            count: number;
+            /**
+             * @description exact decimal, 4 places
+             * @example 1184.6700
+             */
+            amount: string;
+          }[];
+        }[];
+        /** @description per currency, never across */
+        totals: {
+          /**
+           * @description ISO 4217 code, upper case
+           * @example EUR
+           */
+          currency: string;
+          buckets: {
+            /** @enum {string} */
+            bucket: '0-7' | '8-30' | '31-60' | 'over-60';
+            count: number;
+            /**
+             * @description exact decimal, 4 places
+             * @example 1184.6700
+             */
+            amount: string;
+          }[];
+        }[];
+      };
+      requests: {
+        /** @description requests pending as of asOf; amount = quantity x requested cost, in the distributor currency, one row per distributor and currency */
+        byDistributor: {
+          distributorId: number;
+          distributorName: string;
+          /**
+           * @description ISO 4217 code, upper case
+           * @example EUR
+           */
+          currency: string;
+          /** @description every bucket, in the order of `buckets` */
+          buckets: {
+            /** @enum {string} */
+            bucket: '0-7' | '8-30' | '31-60' | 'over-60';
+            count: number;
+            /**
+             * @description exact decimal, 4 places
+             * @example 1184.6700
+             */
+            amount: string;
+          }[];
+        }[];
+        /** @description per currency, never across */
+        totals: {
+          /**
+           * @description ISO 4217 code, upper case
+           * @example EUR
+           */
+          currency: string;
+          buckets: {
+            /** @enum {string} */
+            bucket: '0-7' | '8-30' | '31-60' | 'over-60';
+            count: number;
+            /**
+             * @description exact decimal, 4 places
+             * @example 1184.6700
+             */
+            amount: string;
+          }[];
+        }[];
+      };
+    };
     Accruals: {
       asOf: string;
       /** @description one row per claim currency that has submitted, authorized or paid claims, ordered by currency; amounts of two currencies are never added */
@@ -3545,20 +3673,38 @@ export interface components {
       type: 'ship_and_debit' | 'spa' | 'dpa' | 'promotion' | 'rebate';
       /** @enum {string} */
       status: 'active' | 'inactive';
+      /** @description the version in force */
+      version: number;
       startDate: string;
       endDate: string;
       productIds: number[];
+      productFamilies: string[];
       distributorIds: number[];
       endCustomerIds: number[];
+      endCustomerCountries: string[];
       quantityCap: number | null;
       priceFloor: string | null;
       requiredClaimFields: string[];
+      claimFilingWindowDays: number | null;
+    };
+    ProgramVersion: {
+      version: number;
+      /** @description the instant this version took effect (ISO 8601) */
+      effectiveFrom: string;
+      /** @description the next version's effectiveFrom; null for the version in force */
+      effectiveTo: string | null;
+      changedByUserId: number;
+      program: components['schemas']['Program'] & unknown;
     };
     ProgramInput: {
+      /**
+       * @description upper-case letters, digits, - and _
+       * @example SD-EMEA-27
+       */
       code: string;
-      name: string;
       /** @enum {string} */
       type: 'ship_and_debit' | 'spa' | 'dpa' | 'promotion' | 'rebate';
+      name: string;
       /**
        * @default active
        * @enum {string}
@@ -3575,10 +3721,18 @@ export interface components {
        */
       endDate: string;
       /**
-       * @description eligible products; empty = all
+       * @description eligible products (beside productFamilies; both empty = every product); empty = all
        * @default []
        */
       productIds?: number[];
+      /**
+       * @description eligible product families (products.family), beside productIds
+       * @default []
+       * @example [
+       *       "MCU"
+       *     ]
+       */
+      productFamilies?: string[];
       /**
        * @description eligible distributors; empty = all
        * @default []
@@ -3590,21 +3744,38 @@ export interface components {
        */
       endCustomerIds?: number[];
       /**
-       * @description maximum quantity per request line
+       * @description the region: ISO 3166 countries the end customer must be in; empty = anywhere
+       * @default []
+       * @example [
+       *       "DE",
+       *       "FR"
+       *     ]
+       */
+      endCustomerCountries?: string[];
+      /**
+       * @description maximum quantity per request line (so per authorization line), above zero; null = none
        * @default null
        */
       quantityCap?: number | null;
       /**
-       * @description lowest authorized cost a request may ask for
+       * @description lowest authorized cost a request (or a counter-offer) may set, a decimal string; null = none
        * @default null
-       * @example 12.5000
+       * @example 0.1500
        */
       priceFloor?: string | null;
       /**
-       * @description extra fields every claim line must carry
+       * @description claim fields every claim line must carry (a line field or an extra field name)
        * @default []
+       * @example [
+       *       "resellerPoNumber"
+       *     ]
        */
       requiredClaimFields?: string[];
+      /**
+       * @description days after the invoice date a claim line may be submitted (1 to 3650); null = no deadline
+       * @default null
+       */
+      claimFilingWindowDays?: number | null;
     };
     ProgramPatch: {
       name?: string;
@@ -3614,18 +3785,49 @@ export interface components {
        * Format: date
        * @example 2026-11-23
        */
+      startDate?: string;
+      /**
+       * Format: date
+       * @example 2026-11-23
+       */
       endDate?: string;
+      /** @description eligible products (beside productFamilies; both empty = every product); empty = all */
       productIds?: number[];
+      /**
+       * @description eligible product families (products.family), beside productIds
+       * @example [
+       *       "MCU"
+       *     ]
+       */
+      productFamilies?: string[];
+      /** @description eligible distributors; empty = all */
       distributorIds?: number[];
+      /** @description eligible end customers; empty = all */
       endCustomerIds?: number[];
-      /** @description a whole number from 1 to 100000000 */
+      /**
+       * @description the region: ISO 3166 countries the end customer must be in; empty = anywhere
+       * @example [
+       *       "DE",
+       *       "FR"
+       *     ]
+       */
+      endCustomerCountries?: string[];
+      /** @description maximum quantity per request line (so per authorization line), above zero; null = none */
       quantityCap?: number | null;
       /**
-       * @description a non-negative amount, at most 99999999999999.9999 (DECIMAL(18,4))
-       * @example 12.5000
+       * @description lowest authorized cost a request (or a counter-offer) may set, a decimal string; null = none
+       * @example 0.1500
        */
       priceFloor?: string | null;
+      /**
+       * @description claim fields every claim line must carry (a line field or an extra field name)
+       * @example [
+       *       "resellerPoNumber"
+       *     ]
+       */
       requiredClaimFields?: string[];
+      /** @description days after the invoice date a claim line may be submitted (1 to 3650); null = no deadline */
+      claimFilingWindowDays?: number | null;
     };
     SpecialPriceRequestInput: {
       programId: number;
@@ -9968,6 +10170,64 @@ export interface operations {
       };
     };
   };
+  getReportsAging: {
+    parameters: {
+      query?: {
+        asOf?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Aging'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a missing, unknown or malformed field, errors[] naming each */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no session cookie and no bearer token; INVALID_TOKEN: the bearer token is unknown, expired or revoked */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RATE_LIMITED: too many requests from this caller; try again later */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
   getReportsAccruals: {
     parameters: {
       query?: {
@@ -11200,6 +11460,75 @@ export interface operations {
       };
       /** @description INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); FORBIDDEN: the caller's role may not do this; CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description NOT_FOUND: nothing of that id the caller may see (a distributor sees only its own) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RATE_LIMITED: too many requests from this caller; try again later */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getProgramsByIdVersions: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: components['schemas']['ProgramVersion'][];
+          };
+        };
+      };
+      /** @description VALIDATION_FAILED: a missing, unknown or malformed field, errors[] naming each */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no session cookie and no bearer token; INVALID_TOKEN: the bearer token is unknown, expired or revoked */
+      401: {
         headers: {
           [name: string]: unknown;
         };

@@ -3,7 +3,7 @@
  * Salesforce LWC template can bind them (`onbecrequestsubmit={handler}`); all bubble and cross
  * shadow roots (`composed: true`).
  */
-import type { BulkLoadKind, BulkLoadResult, Claim, ClaimLine, ImportProgress, MasterAccount, SpecialPriceRequest } from './api.js';
+import type { BulkLoadKind, BulkLoadResult, Claim, ClaimLine, ImportProgress, MasterAccount, Program, SpecialPriceRequest } from './api.js';
 
 export interface BecEventDetails {
   /** A special-price request was accepted by the server (or, without `api-base`, is ready to send). */
@@ -38,6 +38,8 @@ export interface BecEventDetails {
   becclaimscreated: { claims: { id: number; number: string }[]; importId: number | null };
   /** Master data changed: a bulk load applied (`kind`, `result`), or an account merged (`merged` into `survivor`). */
   becmasterdatachange: { kind: BulkLoadKind | 'merge'; result?: BulkLoadResult; merged?: MasterAccount; survivor?: MasterAccount };
+  /** A program was created or changed in the builder (`program.version` says whether the change made a new version). */
+  becprogramsave: { program: Program; created: boolean };
 }
 
 export type BecEventName = keyof BecEventDetails;
@@ -65,5 +67,6 @@ declare global {
     becclaimaction: BecEvent<'becclaimaction'>;
     becclaimscreated: BecEvent<'becclaimscreated'>;
     becmasterdatachange: BecEvent<'becmasterdatachange'>;
+    becprogramsave: BecEvent<'becprogramsave'>;
   }
 }

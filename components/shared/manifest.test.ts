@@ -8,7 +8,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import type { TemplateResult } from 'lit';
 import '../index.js';
-import { makeAccruals, makeApprovalContext, makeClaim, makeRequest, masterAccount, problem, stubFetch } from './test-data.js';
+import { makeAccruals, makeApprovalContext, makeClaim, makeProgram, makeRequest, masterAccount, problem, stubFetch } from './test-data.js';
 import { configureApi } from './api.js';
 
 interface Named {
@@ -98,6 +98,54 @@ const withData: Record<string, () => TemplateResult> = {
       .user=${{ userId: 3, role: 'finance' as const }}
     ></bec-finance-queue>`,
   'bec-claim-form': () => html`<bec-claim-form></bec-claim-form>`,
+  'bec-aging-report': () =>
+    html`<bec-aging-report
+      .report=${{
+        asOf: '2026-12-10',
+        buckets: [
+          { key: '0-7', fromDays: 0, toDays: 7 },
+          { key: 'over-60', fromDays: 61, toDays: null },
+        ],
+        claims: {
+          byDistributor: [
+            {
+              distributorId: 2,
+              distributorName: 'Arrowhead',
+              currency: 'USD',
+              buckets: [
+                { bucket: '0-7', count: 1, amount: '1.0000' },
+                { bucket: 'over-60', count: 0, amount: '0.0000' },
+              ],
+            },
+          ],
+          totals: [
+            {
+              currency: 'USD',
+              buckets: [
+                { bucket: '0-7', count: 1, amount: '1.0000' },
+                { bucket: 'over-60', count: 0, amount: '0.0000' },
+              ],
+            },
+          ],
+        },
+        requests: {
+          byDistributor: [
+            {
+              distributorId: 2,
+              distributorName: 'Arrowhead',
+              currency: 'USD',
+              buckets: [
+                { bucket: '0-7', count: 1, amount: '5.0000' },
+                { bucket: 'over-60', count: 0, amount: '0.0000' },
+              ],
+            },
+          ],
+          totals: [],
+        },
+      }}
+    ></bec-aging-report>`,
+  'bec-admin-programs': () =>
+    html`<bec-admin-programs .programs=${[makeProgram(1), makeProgram(2, { status: 'inactive' })]}></bec-admin-programs>`,
   'bec-claim-line-detail': () =>
     html`<bec-claim-line-detail .line=${makeClaim(1).lines![0]} audience="vendor" can-adjust></bec-claim-line-detail>`,
   'bec-claim-adjust-form': () => html`<bec-claim-adjust-form approved-amount="1.0000" line-number="1"></bec-claim-adjust-form>`,

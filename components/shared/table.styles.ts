@@ -116,3 +116,21 @@ export const definitionListStyles = css`
     margin: 0;
   }
 `;
+
+/**
+ * An element whose width comes from the page, never from its tables: on a phone (390 px) a wide
+ * table scrolls inside the element instead of widening the page. With its toolbar row above the tables.
+ */
+export const tableHostStyles = css`
+  :host {
+    display: block;
+    contain: inline-size;
+  }
+  .toolbar {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_bec-space-small);
+    align-items: end;
+    padding: var(--_bec-space-small) var(--_bec-space-medium);
+  }
+`;

@@ -13,6 +13,7 @@ import type {
   MasterAccount,
   PosImport,
   Product,
+  Program,
   SpecialPriceRequest,
 } from './api.js';
 import type { components, operations, paths } from './api-types.js';
@@ -421,6 +422,7 @@ export function makeRequest(id: number, patch: Partial<SpecialPriceRequest> = {}
     decidedByUserId: null,
     decidedAt: null,
     authorizationId: null,
+    programVersion: 1,
     createdAt: '2026-11-20T10:00:00Z',
     routing: null,
     change: null,
@@ -472,6 +474,30 @@ export function masterAccount(id: number, type: MasterAccount['type'], name: str
     externalRef: null,
     mergedIntoId: null,
     mergedAt: null,
+    ...patch,
+  };
+}
+
+/** An active ship & debit program open to everyone (version 1, no limits) unless `patch` says otherwise. */
+export function makeProgram(id: number, patch: Partial<Program> = {}): Program {
+  return {
+    id,
+    code: `SD-${id}`,
+    name: `Ship & Debit ${id}`,
+    type: 'ship_and_debit',
+    status: 'active',
+    version: 1,
+    startDate: '2026-01-01',
+    endDate: '2026-12-31',
+    productIds: [],
+    productFamilies: [],
+    distributorIds: [],
+    endCustomerIds: [],
+    endCustomerCountries: [],
+    quantityCap: null,
+    priceFloor: null,
+    requiredClaimFields: [],
+    claimFilingWindowDays: null,
     ...patch,
   };
 }

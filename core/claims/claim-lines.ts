@@ -30,6 +30,11 @@ export interface AuthorizationLineFact {
   versions?: readonly AuthorizationVersionFact[];
   /** set by the index on the record of a version: the day the authorization was cancelled from, if it was */
   cancelledFrom?: string | null;
+  /**
+   * The claim filing window of each version of the authorization's program, newest first; absent
+   * or empty = no deadline. The version in force on a line's invoice date decides.
+   */
+  filingWindows?: readonly FilingWindow[];
 }
 
 export interface AuthorizationVersionFact {
@@ -40,6 +45,14 @@ export interface AuthorizationVersionFact {
   authorizedCost: string;
   approvedQuantity: number;
   cancelled: boolean;
+}
+
+/** One program version's claim filing window: in force from `fromDate`, `days` after the invoice date (null = none). */
+export interface FilingWindow {
+  programVersion: number;
+  /** YYYYMMDD: the day the version took effect */
+  fromDate: number;
+  days: number | null;
 }
 
 export interface ClaimLineInput {
@@ -104,4 +117,9 @@ export interface ValidationOptions {
    * credits round half-up to it, and an approved amount is a whole number of it.
    */
   minorUnitExponent?: number;
+  /**
+   * The day the lines are submitted ('YYYY-MM-DD'): a line submitted after its invoice date + the
+   * program's claim filing window is FILING_WINDOW_CLOSED. Absent = no deadline is checked.
+   */
+  submittedOn?: string;
 }

@@ -63,6 +63,7 @@ export type {
   AuthorizationVersionFact,
   ClaimLineInput,
   ClaimLineVerdict,
+  FilingWindow,
   LineVerdictResult,
   ValidationContext,
   ValidationOptions,

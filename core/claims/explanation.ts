@@ -1,7 +1,7 @@
 /** Explanations: a verdict's messages and replay inputs, built on demand from the columns. */
 import { REASON_CODES } from '../domain.js';
-import { RULE_NAMES, hasValue } from './rules.js';
-import { parseIsoDate } from './units.js';
+import { RULE_NAMES, filingDeadline, filingWindowOn, hasValue } from './rules.js';
+import { isoDateFromInt, parseIsoDate } from './units.js';
 import type { ClaimLineInput, LineVerdictResult, VerdictInputs } from './claim-lines.js';
 import type { CompactVerdicts } from './verdicts.js';
 import {
@@ -13,6 +13,7 @@ import {
   AUTH_NOT_FOUND,
   DUPLICATE_LINE,
   END_CUSTOMER_MISMATCH,
+  FILING_WINDOW_CLOSED,
   F_PARTS_CONFLICT,
   F_PRICE_BOOK,
   F_PRICE_COST,
@@ -51,6 +52,11 @@ export function explain(v: CompactVerdicts, i: number): LineVerdictResult {
   const dateField = v.dateBasis === 'ship' && hasValue(line.shipDate) && parseIsoDate(line.shipDate) >= 0 ? 'shipDate' : 'invoiceDate';
   const checkedDate = dateField === 'shipDate' ? line.shipDate! : line.invoiceDate;
   const computedAmount = v.computedAmountOf(i);
+  // the program version in force on the invoice date, and its filing window (recomputed: pure)
+  const invoiceDay = parseIsoDate(line.invoiceDate);
+  const windows = fact?.filingWindows;
+  const filing = windows && windows.length && invoiceDay >= 0 ? filingWindowOn(windows, invoiceDay) : null;
+  const deadline = filing && filing.days !== null ? isoDateFromInt(filingDeadline(windows!, invoiceDay)) : null;
   const messages: string[] = [];
   for (const code of codes) {
     switch (code) {
@@ -122,6 +128,11 @@ export function explain(v: CompactVerdicts, i: number): LineVerdictResult {
         );
         break;
       }
+      case FILING_WINDOW_CLOSED:
+        messages.push(
+          `Invoiced ${line.invoiceDate}; the claim filing window closed ${deadline} (${filing!.days} days), before this line was submitted.`,
+        );
+        break;
       case AMOUNT_OVER_CLAIMED:
         messages.push(`The claimed amount ${line.claimedAmount} is above the computed credit; the credit was cut to ${computedAmount}.`);
         break;
@@ -168,6 +179,11 @@ export function explain(v: CompactVerdicts, i: number): LineVerdictResult {
     inputs.consumedQuantity = fact.consumedQuantity;
     const left = v.remainingBefore[i]!;
     inputs.remainingBefore = Number.isNaN(left) ? null : left;
+    if (filing) {
+      inputs.programVersion = filing.programVersion;
+      inputs.claimFilingWindowDays = filing.days;
+      inputs.filingDeadline = deadline;
+    }
   }
   const ruleIndex = v.rule[i]!;
   return {

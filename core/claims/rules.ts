@@ -4,6 +4,7 @@
  * loop can call them per line without allocating; the engine decides the order and the verdict.
  */
 import type { PosKeyTable } from './pos-keys.js';
+import type { FilingWindow } from './claim-lines.js';
 
 /** The rules in the order the engine applies them; a verdict's `rule` is one of these names. */
 export const RULE_NAMES = [
@@ -21,6 +22,8 @@ export const RULE_NAMES = [
   'bookCostAboveAuthorized',
   'quantityWithinApproved',
   'amountNotOverClaimed',
+  // last so that the numbers stored for the rules above stay; the engine checks it after endCustomerMatches
+  'withinFilingWindow',
 ] as const;
 export type RuleName = (typeof RULE_NAMES)[number];
 
@@ -229,4 +232,50 @@ export function missingProgramFields(
   let missing: string[] | null = null;
   for (const field of required) if (!hasValue(claimFieldValue(line, field))) (missing ??= []).push(field);
   return missing;
+}
+
+/** Days since 1970-01-01 of a YYYYMMDD date (proleptic Gregorian; H. Hinnant's days_from_civil). */
+export function daysFromCivil(yyyymmdd: number): number {
+  let y = Math.floor(yyyymmdd / 10000);
+  const m = Math.floor(yyyymmdd / 100) % 100;
+  const d = yyyymmdd % 100;
+  if (m <= 2) y -= 1;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+/** The YYYYMMDD date of a day count since 1970-01-01 (civil_from_days). */
+export function civilFromDays(days: number): number {
+  const z = days + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp + (mp < 10 ? 3 : -9);
+  return (yoe + era * 400 + (m <= 2 ? 1 : 0)) * 10000 + m * 100 + d;
+}
+
+/**
+ * The program version in force on the invoice date (YYYYMMDD) among `windows` (newest first): the
+ * newest that took effect on or before it, else the first version (an invoice dated before the
+ * program was configured is judged by the rules it started with).
+ */
+export function filingWindowOn(windows: readonly FilingWindow[], invoiceDate: number): FilingWindow {
+  for (const w of windows) if (w.fromDate <= invoiceDate) return w;
+  return windows[windows.length - 1]!;
+}
+
+/**
+ * withinFilingWindow: the last day (YYYYMMDD) a claim line invoiced on `invoiceDate` may be
+ * submitted under the program version in force that day, or -1 when that version sets no window.
+ * A line submitted on the last day is inside; the day after, it is FILING_WINDOW_CLOSED.
+ */
+export function filingDeadline(windows: readonly FilingWindow[], invoiceDate: number): number {
+  const days = filingWindowOn(windows, invoiceDate).days;
+  return days === null ? -1 : civilFromDays(daysFromCivil(invoiceDate) + days);
 }

@@ -10,6 +10,7 @@ import {
   earlierOccurrence,
   endCustomerKey,
   endCustomerUnitsMatch,
+  filingDeadline,
   missingProgramFields,
   normalizeCode,
   quantityWithinApproved,
@@ -17,7 +18,7 @@ import {
 } from './rules.js';
 import { PosKeyTable } from './pos-keys.js';
 import { ABSENT, ClaimLineBatch, ClaimTexts, FIELD_INVOICE_LINE, FIELD_INVOICE_NUMBER, FIELD_NAMES } from './batch.js';
-import { creditUnits, creditUnitsBig, minorUnitStep, truncateUnits } from './units.js';
+import { creditUnits, creditUnitsBig, minorUnitStep, parseIsoDate, truncateUnits } from './units.js';
 import type { ClaimLineInput, ValidationOptions } from './claim-lines.js';
 import {
   type AuthorizationIndex,
@@ -47,6 +48,7 @@ import {
   AUTH_NOT_FOUND,
   DUPLICATE_LINE,
   END_CUSTOMER_MISMATCH,
+  FILING_WINDOW_CLOSED,
   F_PARTS_CONFLICT,
   F_PRICE_BOOK,
   F_PRICE_COST,
@@ -63,6 +65,7 @@ import {
   R_DATE,
   R_DISTRIBUTOR,
   R_DUPLICATE,
+  R_FILING,
   R_FOUND,
   R_PART,
   R_PROGRAM_FIELDS,
@@ -161,6 +164,8 @@ export class ValidationSession {
   private readonly dateBasis: 'invoice' | 'ship';
   /** units of 1/10,000 in one minor unit of the claim's currency */
   private readonly step: number;
+  /** YYYYMMDD of `options.submittedOn`; -1 when no filing window is checked */
+  private readonly submittedOn: number;
   private records: Float64Array;
   private closed = false;
   private readonly parts: PartResolver;
@@ -185,6 +190,9 @@ export class ValidationSession {
     this.texts = setup.texts ?? new ClaimTexts();
     this.dateBasis = setup.options?.dateBasis ?? 'invoice';
     this.step = minorUnitStep(setup.options?.minorUnitExponent ?? 2);
+    const submittedOn = setup.options?.submittedOn;
+    this.submittedOn = submittedOn === undefined ? -1 : parseIsoDate(submittedOn);
+    if (submittedOn !== undefined && this.submittedOn < 0) throw new RangeError(`submittedOn "${submittedOn}" is not a date (YYYY-MM-DD)`);
     this.seen = setup.seen ?? new PosKeyTable(setup.expectedLines ?? 1024);
     this.records = setup.records ?? index.records;
     this.cache = setup.cache ?? new ResolutionCache();
@@ -219,7 +227,7 @@ export class ValidationSession {
   validateBatch(batch: ClaimLineBatch, into?: CompactVerdicts, offset = 0): CompactVerdicts {
     if (this.closed) throw new Error('this validation session is closed');
     if (batch.texts !== this.texts) throw new Error("build the batch with this session's (or validator's) texts");
-    const { index, distributorId, isConsumed, consumedKeys, seen, touched, dateBasis, parts, cache, step } = this;
+    const { index, distributorId, isConsumed, consumedKeys, seen, touched, dateBasis, parts, cache, step, submittedOn } = this;
     const lines = batch.lines;
     const first = batch.start;
     const authorizationTexts = this.texts.authorizations.texts;
@@ -429,6 +437,19 @@ export class ValidationSession {
             } else seq = pushReason(seq, END_CUSTOMER_MISMATCH);
             if (rule === 0) rule = R_CUSTOMER;
             rejected = true;
+          }
+          // withinFilingWindow: the invoice date + the window of the program version in force that day
+          if (submittedOn >= 0) {
+            const invoiceDate = invoiceDateColumn[i]!;
+            const windows = index.facts[best]!.filingWindows;
+            if (invoiceDate >= 0 && windows !== undefined && windows.length !== 0) {
+              const deadline = filingDeadline(windows, invoiceDate);
+              if (deadline >= 0 && submittedOn > deadline) {
+                seq = pushReason(seq, FILING_WINDOW_CLOSED);
+                if (rule === 0) rule = R_FILING;
+                rejected = true;
+              }
+            }
           }
           // programRequiredFields
           const recFlags = rec[o + REC_GROUP_END]! & 3;

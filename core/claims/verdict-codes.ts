@@ -20,6 +20,7 @@ export const DUPLICATE_LINE = 8;
 export const ALREADY_CLAIMED = 9;
 export const MISSING_REQUIRED_FIELD = 10;
 export const AUTH_CANCELLED = 13;
+export const FILING_WINDOW_CLOSED = 14;
 if (
   REASON_CODES[AUTH_NOT_FOUND] !== 'AUTH_NOT_FOUND' ||
   REASON_CODES[AUTH_EXPIRED] !== 'AUTH_EXPIRED' ||
@@ -32,7 +33,8 @@ if (
   REASON_CODES[DUPLICATE_LINE] !== 'DUPLICATE_LINE' ||
   REASON_CODES[ALREADY_CLAIMED] !== 'ALREADY_CLAIMED' ||
   REASON_CODES[MISSING_REQUIRED_FIELD] !== 'MISSING_REQUIRED_FIELD' ||
-  REASON_CODES[AUTH_CANCELLED] !== 'AUTH_CANCELLED'
+  REASON_CODES[AUTH_CANCELLED] !== 'AUTH_CANCELLED' ||
+  REASON_CODES[FILING_WINDOW_CLOSED] !== 'FILING_WINDOW_CLOSED'
 ) {
   throw new Error('REASON_CODES changed order: update core/claims/verdict-codes.ts');
 }
@@ -53,6 +55,7 @@ export const R_RESALE = RULE.resaleWithinCeiling;
 export const R_BOOK = RULE.bookCostAboveAuthorized;
 export const R_QUANTITY = RULE.quantityWithinApproved;
 export const R_AMOUNT = RULE.amountNotOverClaimed;
+export const R_FILING = RULE.withinFilingWindow;
 
 // Per-line flags that refine a reason for its message.
 export const F_PRICE_COST = 1;

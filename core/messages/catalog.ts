@@ -21,6 +21,8 @@ export interface Catalog {
   alreadyClaimed(invoice: string, invoiceLine: string): string;
   missingFields(fields: string[]): string;
   noPosMatch(invoice: string, invoiceLine: string): string;
+  /** FILING_WINDOW_CLOSED: the invoice date, the last day a claim could be submitted and the window in days */
+  filingWindowClosed(invoiceDate: string, deadline: string, days: string): string;
   adjusted(approved: string, claimed: string, reason: string | null): string;
   unknownReason(code: string): string;
   verdictOnly(verdict: string, approved: string, claimed: string): string;
@@ -89,6 +91,7 @@ const en: Catalog = {
   alreadyClaimed: (i, l) => `Invoice ${i} line ${l} was already claimed in another claim or program.`,
   missingFields: (f) => (f.length ? `Missing or invalid: ${f.join(', ')}.` : 'A required field is missing or invalid.'),
   noPosMatch: (i, l) => `No point-of-sale line matches invoice ${i} line ${l}.`,
+  filingWindowClosed: (inv, end, days) => `Invoiced ${inv}; the window to claim it closed ${end} (${days} days).`,
   adjusted: (a, c, r) => `Finance adjusted the credit to ${a} (you claimed ${c})${r ? `: “${r}”` : ''}.`,
   unknownReason: (code) => `Reason ${code}.`,
   verdictOnly: (v, a, c) =>
@@ -129,6 +132,7 @@ const fr: Catalog = {
   alreadyClaimed: (i, l) => `La facture ${i} ligne ${l} a déjà été réclamée dans une autre demande ou un autre programme.`,
   missingFields: (f) => (f.length ? `Manquant ou invalide : ${f.join(', ')}.` : 'Un champ obligatoire manque ou est invalide.'),
   noPosMatch: (i, l) => `Aucune ligne de vente ne correspond à la facture ${i} ligne ${l}.`,
+  filingWindowClosed: (inv, end, days) => `Facturée le ${inv} ; le délai pour la réclamer a expiré le ${end} (${days} jours).`,
   adjusted: (a, c, r) => `La finance a ajusté le crédit à ${a} (vous aviez réclamé ${c})${r ? ` : « ${r} »` : ''}.`,
   unknownReason: (code) => `Motif ${code}.`,
   verdictOnly: (v, a, c) =>

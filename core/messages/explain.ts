@@ -142,6 +142,9 @@ export function explainLine(line: ExplainedLine, options: { locale?: string; cur
         out.push(c.missingFields(fields.map((f) => c.fieldName(f))));
         break;
       }
+      case 'FILING_WINDOW_CLOSED':
+        out.push(c.filingWindowClosed(line.invoiceDate, str(inputs.filingDeadline) ?? '—', count(inputs.claimFilingWindowDays)));
+        break;
       case 'NO_POS_MATCH':
         out.push(c.noPosMatch(line.invoiceNumber, line.invoiceLine));
         break;

@@ -19,6 +19,7 @@ import { usersAdminSchema } from './20261203T2100-users-admin.js';
 import { enrichmentDocumentsSchema } from './20261204T1100-enrichment-documents.js';
 import { routingVersionsSchema } from './20261204T1200-routing-versions.js';
 import { masterDataSchema } from './20261204T1000-master-data.js';
+import { programBuilderSchema } from './20261204T1300-program-builder.js';
 import type { Migration } from './types.js';
 
 export const migrations: Migration[] = [
@@ -42,4 +43,5 @@ export const migrations: Migration[] = [
   enrichmentDocumentsSchema,
   routingVersionsSchema,
   masterDataSchema,
+  programBuilderSchema,
 ];

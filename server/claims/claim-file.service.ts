@@ -108,7 +108,8 @@ class ClaimFileRun {
       parts,
       consumed: this.consumedNow,
       expectedLines: 1 << 16,
-      options: { minorUnitExponent },
+      // a file is submitted the day it runs: lines past their program's filing window are FILING_WINDOW_CLOSED
+      options: { minorUnitExponent, submittedOn: new Date().toISOString().slice(0, 10) },
     });
   }
 

@@ -197,7 +197,8 @@ export async function submitClaim(actor: Actor, id: number, transaction?: Tx): P
         productByDistributorPart: (p) => parts.byDistributorPart.get(p),
         isConsumed: (inv, line) => consumed.has(posKey(inv, line)),
       },
-      { minorUnitExponent: minorUnitExponent(claim.currency) },
+      // submitted today (UTC): a line past its program's claim filing window is FILING_WINDOW_CLOSED
+      { minorUnitExponent: minorUnitExponent(claim.currency), submittedOn: new Date().toISOString().slice(0, 10) },
     );
 
     let programId: number | null = null;

@@ -4,7 +4,8 @@
  * matching), the products the lines' part numbers name, and the vendor's book costs on record.
  */
 import type { Transaction } from 'sequelize';
-import type { AuthorizationLineFact, AuthorizationVersionFact } from '../../core/claims/engine.js';
+import type { AuthorizationLineFact, AuthorizationVersionFact, FilingWindow } from '../../core/claims/engine.js';
+import { parseIsoDate } from '../../core/claims/units.js';
 import type { ProgramType } from '../../core/domain.js';
 import { moneyFromDb, moneyToString } from '../../core/money.js';
 import { rowsOf } from '../database.repository.js';
@@ -98,6 +99,7 @@ async function factsWhere(condition: string, params: unknown[], transaction?: Tr
     [...new Set(rows.filter((r) => Number(r.version) > 1).map((r) => Number(r.authorizationId)))],
     transaction,
   );
+  const windows = await filingWindows([...new Set(rows.map((r) => Number(r.programId)))], transaction);
   return rows.map((r) => ({
     versions: versions.get(Number(r.lineId)),
     authorizationId: Number(r.authorizationId),
@@ -117,7 +119,33 @@ async function factsWhere(condition: string, params: unknown[], transaction?: Tr
     programId: Number(r.programId),
     programType: r.programType as ProgramType,
     requiredFields: JSON.parse(String(r.required ?? '[]')) as string[],
+    filingWindows: windows.get(Number(r.programId)),
   }));
+}
+
+const instantDay = (v: unknown) => (v instanceof Date ? v.toISOString().slice(0, 10) : day(v));
+
+/**
+ * Each program's versions with their claim filing window (null = none), newest first: one list per
+ * program, shared by its authorization lines. The engine checks the window and records the
+ * version in force on each line's invoice date.
+ */
+async function filingWindows(programIds: number[], transaction?: Transaction | null): Promise<Map<number, FilingWindow[]>> {
+  const out = new Map<number, FilingWindow[]>();
+  if (!programIds.length) return out;
+  const rows = await select<{ programId: number; version: number; effectiveFrom: unknown; snapshot: string }>(
+    `SELECT program_id AS programId, version, effective_from AS effectiveFrom, snapshot FROM program_versions
+      WHERE program_id IN (${programIds.map(() => '?').join(',')}) ORDER BY program_id, version DESC`,
+    programIds,
+    transaction,
+  );
+  for (const r of rows) {
+    const days = (JSON.parse(r.snapshot) as { claimFilingWindowDays?: number | null }).claimFilingWindowDays ?? null;
+    const list = out.get(Number(r.programId)) ?? [];
+    list.push({ programVersion: Number(r.version), fromDate: parseIsoDate(instantDay(r.effectiveFrom)), days });
+    out.set(Number(r.programId), list);
+  }
+  return out;
 }
 
 /** The products the import's part numbers name: vendor part → id, and this distributor's own parts → id. */

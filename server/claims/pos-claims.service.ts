@@ -273,7 +273,10 @@ export async function claimImport(
             next.set(x.key, n + 1);
             lines.push({ ...x.line, lineNumber: n });
           }
-          const v = validator.validate(distributorId, lines, { minorUnitExponent: exponent });
+          const v = validator.validate(distributorId, lines, {
+            minorUnitExponent: exponent,
+            submittedOn: new Date().toISOString().slice(0, 10),
+          });
           const rows = newClaimLineBatch();
           const cells: Cell[] = [];
           const ranges: ClaimRange[] = [];

@@ -2,7 +2,7 @@ import { Router } from 'express';
 import { authorize, requireActor } from '../auth/actor.js';
 import { describeRoute, IdParam, z } from '../http/openapi.js';
 import { parse } from '../http/validate.js';
-import { ProgramInput, ProgramPatch, ProgramView } from './programs.schemas.js';
+import { ProgramInput, ProgramPatch, ProgramVersionView, ProgramView } from './programs.schemas.js';
 import * as service from './programs.service.js';
 
 describeRoute({
@@ -21,6 +21,14 @@ describeRoute({
   response: ProgramView,
 });
 describeRoute({
+  method: 'get',
+  path: '/api/programs/:id/versions',
+  summary: "A program's versions, newest first, each with the rules it set and when it was in force",
+  tags: ['programs'],
+  params: IdParam,
+  response: z.object({ items: z.array(ProgramVersionView) }),
+});
+describeRoute({
   method: 'post',
   path: '/api/programs',
   summary: 'Create a program',
@@ -33,7 +41,7 @@ describeRoute({
 describeRoute({
   method: 'patch',
   path: '/api/programs/:id',
-  summary: 'Change a program',
+  summary: 'Change a program (a new version, effective now, once requests or authorizations use it)',
   tags: ['programs'],
   params: IdParam,
   body: ProgramPatch,
@@ -47,6 +55,9 @@ export function programsRouter() {
   });
   r.get('/:id', async (req, res) => {
     res.json(await service.getProgram(requireActor(req), parse(IdParam, req.params, 'params').id));
+  });
+  r.get('/:id/versions', async (req, res) => {
+    res.json({ items: await service.listVersions(requireActor(req), parse(IdParam, req.params, 'params').id) });
   });
   r.post('/', async (req, res) => {
     const actor = authorize(req, 'program.manage');

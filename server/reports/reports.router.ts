@@ -4,6 +4,7 @@ import { loadConfig, type Config } from '../config.js';
 import { CurrencyCode } from '../http/money-schemas.js';
 import { DateString, describeRoute, z } from '../http/openapi.js';
 import { parse } from '../http/validate.js';
+import { AGING_BUCKETS } from './aging.repository.js';
 import * as service from './reports.service.js';
 
 const tags = ['reports'];
@@ -62,6 +63,42 @@ const Figures = z
   })
   .openapi('ClaimFigures');
 
+const AgingQuery = z.object({
+  asOf: DateString.optional().openapi({ description: 'the day ages are counted to (UTC); today by default' }),
+});
+const BucketKey = z.enum(AGING_BUCKETS.map((b) => b.key) as [string, ...string[]]);
+const AgingCell = z.object({ bucket: BucketKey, count: z.number(), amount: Amount });
+const AgingRow = z.object({
+  distributorId: z.number(),
+  distributorName: z.string(),
+  currency: Currency,
+  buckets: z.array(AgingCell).openapi({ description: 'every bucket, in the order of `buckets`' }),
+});
+const AgingTable = (what: string) =>
+  z.object({
+    byDistributor: z.array(AgingRow).openapi({ description: `${what}, one row per distributor and currency` }),
+    totals: z.array(z.object({ currency: Currency, buckets: z.array(AgingCell) })).openapi({ description: 'per currency, never across' }),
+  });
+const Aging = z
+  .object({
+    asOf: z.string(),
+    buckets: z.array(z.object({ key: BucketKey, fromDays: z.number(), toDays: z.number().nullable() })).openapi({
+      description: 'age in whole days from the submission (claims) or the request day, inclusive; toDays null = no upper bound',
+    }),
+    claims: AgingTable('claims submitted and not paid as of asOf; amount = approved total'),
+    requests: AgingTable('requests pending as of asOf; amount = quantity x requested cost, in the distributor currency'),
+  })
+  .openapi('Aging');
+
+describeRoute({
+  method: 'get',
+  path: '/api/reports/aging',
+  summary:
+    'Aging of unpaid submitted claims and pending requests in buckets of 0-7, 8-30, 31-60 and over 60 days, per distributor and currency',
+  tags,
+  query: AgingQuery,
+  response: Aging,
+});
 describeRoute({
   method: 'get',
   path: '/api/reports/accruals',
@@ -84,6 +121,9 @@ export function reportsRouter(config: Pick<Config, 'baseCurrency'> = loadConfig(
   const r = Router();
   r.get('/accruals', async (req, res) => {
     res.json(await service.accruals(requireActor(req), config.baseCurrency, parse(AccrualQuery, req.query, 'query').asOf));
+  });
+  r.get('/aging', async (req, res) => {
+    res.json(await service.aging(requireActor(req), config.baseCurrency, parse(AgingQuery, req.query, 'query').asOf));
   });
   r.get('/claims', async (req, res) => {
     const q = parse(FigureQuery, req.query, 'query');

@@ -79,6 +79,7 @@ function toView(r: PriceRequest, lines: PriceRequestLine[], approvals: Approvals
     decidedByUserId: r.decidedByUserId,
     decidedAt: r.decidedAt?.toISOString() ?? null,
     authorizationId: r.authorizationId,
+    programVersion: r.programVersion ?? null,
     createdAt: r.createdAt.toISOString(),
     routing: routingOf(r, approvals, users),
     change:

@@ -134,6 +134,7 @@ export const RequestView = z
     decidedByUserId: z.number().nullable(),
     decidedAt: z.string().nullable(),
     authorizationId: z.number().nullable(),
+    programVersion: z.number().nullable().openapi({ description: "the program's version in force when the request was made" }),
     createdAt: z.string(),
     routing: RoutingView.nullable().openapi({ description: 'null: no routing rule applies, one channel manager decides' }),
     change: z

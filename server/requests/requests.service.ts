@@ -1,4 +1,4 @@
-import { checkRequestEligibility } from '../../core/programs/eligibility.js';
+import { checkLineTerms, checkRequestEligibility } from '../../core/programs/eligibility.js';
 import { moneyToString, parseMoney } from '../../core/money.js';
 import type { Actor } from '../auth/actor.js';
 import { scopeOf } from '../auth/actor.js';
@@ -9,7 +9,7 @@ import * as routing from './routing.service.js';
 import type { Standing } from '../../core/routing/routing.js';
 import { AppError, conflict, forbidden, notFound } from '../errors.js';
 import { documentNumber } from '../http/numbers.js';
-import { findProgram } from '../programs/programs.repository.js';
+import { eligibilityFacts, findProgram } from '../programs/programs.repository.js';
 import * as repo from './requests.repository.js';
 import { requestEvents, type RequestOutcome } from './request-events.js';
 import type { RequestInput, RequestQuery, RequestView } from './requests.schemas.js';
@@ -44,7 +44,18 @@ export async function createRequest(actor: Actor, input: RequestInput): Promise<
   input.lines.forEach((l, i) => {
     if (!products.has(l.productId)) problems.push({ field: `lines.${i}.productId`, message: 'no such product' });
   });
-  problems.push(...checkRequestEligibility(program, { ...input, distributorId }));
+  const known = await eligibilityFacts(
+    input.endCustomerId,
+    input.lines.map((l) => l.productId),
+  );
+  problems.push(
+    ...checkRequestEligibility(program, {
+      ...input,
+      distributorId,
+      endCustomerCountry: known.endCustomerCountry,
+      lines: input.lines.map((l) => ({ ...l, productFamily: known.familyOf.get(l.productId) ?? null })),
+    }),
+  );
   if (problems.length) throw unprocessable(`the request does not fit program ${program.code}`, problems);
 
   const id = await repo.inTransaction(async (transaction) => {
@@ -67,6 +78,7 @@ export async function createRequest(actor: Actor, input: RequestInput): Promise<
         decisionComment: null,
         decidedByUserId: null,
         authorizationId: null,
+        programVersion: program.version,
         lines: input.lines.map((l) => ({ ...l, requestedCost: moneyToString(parseMoney(l.requestedCost)) })),
       },
       transaction,
@@ -252,6 +264,12 @@ export function counterRequest(
     assertNotOwn(actor, r);
     if (r.change) throw conflict('CHANGE_NOT_COUNTERED', 'a change request is approved or declined, not countered');
     await levelStanding(actor, r, t, note);
+    // A counter-offer becomes the authorization when accepted: the program's floor and cap hold for it too.
+    const program = (await findProgram(r.programId, t))!;
+    const terms = lines.flatMap((l, i) =>
+      checkLineTerms(program, l.counterQuantity ?? null, l.counterCost, `lines.${i}.counterQuantity`, `lines.${i}.counterCost`),
+    );
+    if (terms.length) throw unprocessable(`the counter-offer does not fit program ${program.code}`, terms);
     for (const [i, l] of lines.entries()) {
       const ok = await repo.setCounter(l.lineId, r.id, moneyToString(parseMoney(l.counterCost)), l.counterQuantity ?? null, t);
       if (!ok)
@@ -321,11 +339,14 @@ export async function requestChange(actor: Actor, authorizationId: number, input
       new Date(),
       t,
     );
+    // A change is judged under the program as it stands now (its version in force today).
+    const program = await findProgram(current.programId, t);
     return repo.insertRequest(
       () => documentNumber('CHG'),
       {
         ...route,
         programId: current.programId,
+        programVersion: program?.version ?? null,
         distributorId: current.distributorId,
         resellerId: null,
         endCustomerId: current.endCustomerId!,

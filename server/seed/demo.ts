@@ -128,6 +128,9 @@ export async function seedDemo(): Promise<boolean> {
     quantityCap: 100000,
     priceFloor: '0.2000',
     requiredClaimFields: [],
+    productFamilies: [],
+    endCustomerCountries: [],
+    claimFilingWindowDays: null,
   });
   const spa = await programs.createProgram(admin, {
     code: 'SPA-DESIGNWIN',
@@ -142,6 +145,9 @@ export async function seedDemo(): Promise<boolean> {
     quantityCap: 50000,
     priceFloor: '1.0000',
     requiredClaimFields: ['resellerPoNumber'],
+    productFamilies: [],
+    endCustomerCountries: [],
+    claimFilingWindowDays: null,
   });
   await programs.createProgram(admin, {
     code: 'DPA-Q4',
@@ -156,6 +162,9 @@ export async function seedDemo(): Promise<boolean> {
     quantityCap: null,
     priceFloor: null,
     requiredClaimFields: [],
+    productFamilies: [],
+    endCustomerCountries: [],
+    claimFilingWindowDays: null,
   });
   await programs.createProgram(cm, {
     code: 'PROMO-HOLIDAY',
@@ -170,6 +179,9 @@ export async function seedDemo(): Promise<boolean> {
     quantityCap: 20000,
     priceFloor: null,
     requiredClaimFields: [],
+    productFamilies: [],
+    endCustomerCountries: [],
+    claimFilingWindowDays: null,
   });
   await programs.createProgram(admin, {
     code: 'REBATE-VOL-2026',
@@ -184,6 +196,9 @@ export async function seedDemo(): Promise<boolean> {
     quantityCap: null,
     priceFloor: null,
     requiredClaimFields: [],
+    productFamilies: [],
+    endCustomerCountries: [],
+    claimFilingWindowDays: null,
   });
 
   const pid = (p: string) => product.get(p)!.id;

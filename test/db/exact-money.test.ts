@@ -5,6 +5,7 @@ import { Money, MoneyFormatError, moneyFromDb, moneyToString } from '../../core/
 import { writeRows, type Cell } from '../../models/bulk.js';
 import { Product } from '../../models/catalog.js';
 import { openDatabase } from '../../models/database.js';
+import { programBuilderSchema } from '../../models/migrations/20261204T1300-program-builder.js';
 import { MONEY_COLUMNS, moneyFromUnits, moneyToDb, moneyUnitsSql, sumMoneySql } from '../../models/money-sql.js';
 import { claimTotals } from '../../server/claims/pos-claims.repository.js';
 import { seedDemo } from '../../server/seed/demo.js';
@@ -269,6 +270,10 @@ describeDb('the exact-money migration of an SQLite database with REAL money', ()
     const { routingVersionsSchema } = await import('../../models/migrations/20261204T1200-routing-versions.js');
     await routingVersionsSchema.up({ context: { queryInterface: old.sequelize.getQueryInterface(), sequelize: old.sequelize } });
     await old.sequelize.query(`INSERT INTO bec_migrations (name) VALUES ('${routingVersionsSchema.name}')`);
+    // Today's seed also writes what a later migration added (program versions): that one first,
+    // recorded as done, so the rest run in their order afterwards (the rebuild keeps its columns).
+    await programBuilderSchema.up({ context: { queryInterface: old.sequelize.getQueryInterface(), sequelize: old.sequelize } });
+    await old.sequelize.query('INSERT INTO bec_migrations (name) VALUES (?)', { replacements: [programBuilderSchema.name] });
     expect(await seedDemo()).toBe(true);
     // Amounts as the old columns kept them: floats (an exact text is turned into one by NUMERIC affinity).
     await old.sequelize.query(`UPDATE products SET list_price = ? WHERE id = (SELECT MIN(id) FROM products)`, { replacements: [BIG] });

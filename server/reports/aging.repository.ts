@@ -1,0 +1,151 @@
+/**
+ * Aging (issue 15 item 6): how long submitted claims have waited for payment and pending requests
+ * for a decision, in day buckets, per distributor and currency, as of a day. Counted and summed in
+ * SQL (exact money as units, models/money-sql.ts); a distributor sees only its own rows.
+ */
+import { QueryTypes, type Sequelize } from 'sequelize';
+import { Money, moneyToString } from '../../core/money.js';
+import { Claim } from '../../models/claims.js';
+import { moneyFromUnits, moneyUnitsSql, sumMoneySql, sumUnitsSql } from '../../models/money-sql.js';
+import type { TenantScope } from '../auth/actor.js';
+
+/** The buckets, in days of age (inclusive); the last is open-ended. The one definition: SQL and the API's list come from it. */
+export const AGING_BUCKETS = [
+  { key: '0-7', fromDays: 0, toDays: 7 },
+  { key: '8-30', fromDays: 8, toDays: 30 },
+  { key: '31-60', fromDays: 31, toDays: 60 },
+  { key: 'over-60', fromDays: 61, toDays: null },
+] as const;
+export type AgingBucketKey = (typeof AGING_BUCKETS)[number]['key'];
+
+const db = (): Sequelize => Claim.sequelize!;
+const sqlite = () => db().getDialect() === 'sqlite';
+/** The UTC day of an instant column (instants are stored in UTC on both dialects). */
+const daySql = (instant: string) => (sqlite() ? `substr(${instant}, 1, 10)` : `DATE(${instant})`);
+/** Whole days from a day expression to the asOf day (the `?` it takes). */
+const ageSql = (day: string) => (sqlite() ? `CAST(julianday(?) - julianday(${day}) AS INTEGER)` : `DATEDIFF(?, ${day})`);
+const bucketSql = (age: string) =>
+  `CASE ${AGING_BUCKETS.map((b) => (b.toDays === null ? `ELSE '${b.key}'` : `WHEN ${age} <= ${b.toDays} THEN '${b.key}'`)).join(' ')} END`;
+
+export interface AgingCell {
+  bucket: AgingBucketKey;
+  count: number;
+  amount: string;
+}
+export interface AgingRow {
+  distributorId: number;
+  distributorName: string;
+  currency: string;
+  buckets: AgingCell[];
+}
+export interface AgingTotal {
+  currency: string;
+  buckets: AgingCell[];
+}
+
+interface RawRow {
+  distributorId: number | string;
+  distributorName: string;
+  currency: string | null;
+  bucket: AgingBucketKey;
+  n: number | string;
+  amount: unknown;
+}
+
+const emptyCells = (): AgingCell[] => AGING_BUCKETS.map((b) => ({ bucket: b.key, count: 0, amount: '0.0000' }));
+
+/** Raw (distributor, currency, bucket) rows into one row per distributor and currency with every bucket, and totals per currency. */
+function shape(raw: RawRow[], baseCurrency: string): { rows: AgingRow[]; totals: AgingTotal[] } {
+  const rows = new Map<string, AgingRow>();
+  const totals = new Map<string, AgingTotal>();
+  const index = (bucket: AgingBucketKey) => AGING_BUCKETS.findIndex((b) => b.key === bucket);
+  for (const r of raw) {
+    const currency = (r.currency ?? baseCurrency).toUpperCase();
+    const key = `${r.distributorId}|${currency}`;
+    let row = rows.get(key);
+    if (!row) {
+      row = { distributorId: Number(r.distributorId), distributorName: r.distributorName, currency, buckets: emptyCells() };
+      rows.set(key, row);
+    }
+    let total = totals.get(currency);
+    if (!total) {
+      total = { currency, buckets: emptyCells() };
+      totals.set(currency, total);
+    }
+    const i = index(r.bucket);
+    const amount = moneyFromUnits(r.amount);
+    for (const cell of [row.buckets[i]!, total.buckets[i]!]) {
+      cell.count += Number(r.n);
+      cell.amount = moneyToString(new Money(cell.amount).plus(amount));
+    }
+  }
+  const byKey = <T>(a: [string, T], b: [string, T]) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
+  return {
+    rows: [...rows.values()].sort((a, b) => a.distributorId - b.distributorId || (a.currency < b.currency ? -1 : 1)),
+    totals: [...totals].sort(byKey).map(([, t]) => t),
+  };
+}
+
+/**
+ * One aging query: `query` places the age bucket of `agedFrom` (with one asOf per WHEN), then takes
+ * two more asOf (the age's day bound and `settledAt`'s) and the tenant's distributor, in that order.
+ */
+async function aged(
+  scope: TenantScope,
+  asOf: string,
+  baseCurrency: string,
+  source: {
+    agedFrom: string;
+    settledAt: string;
+    distributor: string;
+    query: (p: { day: string; settledDay: string; bucket: string; own: string }) => string;
+  },
+) {
+  const day = daySql(source.agedFrom);
+  const own = scope.distributorId === null ? '' : ` AND ${source.distributor} = ?`;
+  const ages = AGING_BUCKETS.filter((b) => b.toDays !== null).map(() => asOf);
+  const raw = (await db().query(source.query({ day, settledDay: daySql(source.settledAt), bucket: bucketSql(ageSql(day)), own }), {
+    replacements: [...ages, asOf, asOf, ...(own ? [scope.distributorId] : [])],
+    type: QueryTypes.SELECT,
+  })) as RawRow[];
+  return shape(raw, baseCurrency);
+}
+
+/**
+ * Claims submitted on or before `asOf` and not paid by then (submitted or authorized, or paid
+ * after `asOf`), aged from their submission day; the amount is what validation approved.
+ */
+export const claimAging = (scope: TenantScope, asOf: string, baseCurrency: string) =>
+  aged(scope, asOf, baseCurrency, {
+    agedFrom: 'c.submitted_at',
+    settledAt: 'c.paid_at',
+    distributor: 'c.distributor_id',
+    query: ({ day, settledDay, bucket, own }) =>
+      `SELECT c.distributor_id AS distributorId, d.name AS distributorName, UPPER(c.currency) AS currency, ${bucket} AS bucket,
+              COUNT(*) AS n, ${sumMoneySql(db(), 'c.approved_total')} AS amount
+         FROM claims c JOIN accounts d ON d.id = c.distributor_id
+        WHERE c.submitted_at IS NOT NULL AND ${day} <= ?
+          AND (c.status IN ('submitted', 'authorized') OR (c.status = 'paid' AND c.paid_at IS NOT NULL AND ${settledDay} > ?))${own}
+        GROUP BY c.distributor_id, d.name, UPPER(c.currency), bucket`,
+  });
+
+/**
+ * Requests made on or before `asOf` and not decided by then (pending, or decided after `asOf`),
+ * aged from the day they were made; the amount is what they ask: quantity x requested cost, in
+ * the distributor's currency.
+ */
+export const requestAging = (scope: TenantScope, asOf: string, baseCurrency: string) =>
+  aged(scope, asOf, baseCurrency, {
+    agedFrom: 'r.created_at',
+    settledAt: 'r.decided_at',
+    distributor: 'r.distributor_id',
+    query: ({ day, settledDay, bucket, own }) =>
+      `SELECT r.distributor_id AS distributorId, d.name AS distributorName, d.currency AS currency, ${bucket} AS bucket,
+              COUNT(DISTINCT r.id) AS n, ${sumUnitsSql(db(), `l.quantity * ${moneyUnitsSql(db(), 'l.requested_cost')}`)} AS amount
+         FROM price_requests r
+         JOIN accounts d ON d.id = r.distributor_id
+         JOIN price_request_lines l ON l.request_id = r.id
+        WHERE ${day} <= ?
+          AND (r.status = 'pending' OR (r.decided_at IS NOT NULL AND ${settledDay} > ?))${own}
+        GROUP BY r.distributor_id, d.name, d.currency, bucket`,
+  });
