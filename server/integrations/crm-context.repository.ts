@@ -190,3 +190,12 @@ export async function setCrmRefs(
 ) {
   await PriceRequest.update(refs, { where: { id: requestId }, transaction });
 }
+
+/** BEC accounts with their externalRef (the Salesforce Id or external id they are matched by). */
+export async function becAccounts(where: { ids?: number[]; types?: string[] }) {
+  const rows = await Account.findAll({
+    where: { ...(where.ids ? { id: where.ids } : {}), ...(where.types ? { type: where.types } : {}) },
+    order: [['id', 'ASC']],
+  });
+  return rows.map((a) => ({ id: a.id, type: a.type, name: a.name, externalRef: a.externalRef }));
+}

@@ -13,6 +13,7 @@ import {
   pullObject,
   type ObjectCounts,
   type RunError,
+  validateMapping,
 } from '../../integrations/salesforce/sync.js';
 import { pushWritebacks, type WritebackTarget } from '../../integrations/salesforce/writeback.js';
 import { withRetry } from '../../integrations/salesforce/retry.js';
@@ -49,6 +50,15 @@ async function execute(settings: SalesforceSettings, actor: Actor | null, trigge
     conn = await withRetry(() => sharedConnection(settings), settings.retry);
   } catch (err) {
     errors.push(describeError(null, err));
+  }
+  if (conn) {
+    try {
+      // Every mapped field is checked against the org's describe before anything is read or written.
+      await validateMapping(conn, settings);
+    } catch (err) {
+      errors.push(describeError('mapping', err));
+      conn = null;
+    }
   }
   if (conn) {
     for (const spec of objectSpecs(settings)) {

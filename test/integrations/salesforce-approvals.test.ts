@@ -62,6 +62,22 @@ describeDb('approvals informed by Salesforce', () => {
     cm = await t.as(USERS.cm);
     const run = await admin.post('/api/integrations/salesforce/sync');
     expect(run.body.status).toBe('succeeded');
+    // The demo's BEC accounts carry no Salesforce Id: a person confirms each name suggestion once.
+    const suggestions = (await cm.get('/api/integrations/salesforce/account-suggestions')).body.items as {
+      account: { id: number };
+      crmAccount: { sfId: string };
+    }[];
+    expect(suggestions.length).toBe(7);
+    for (const s of suggestions) {
+      const res = await cm.post('/api/integrations/salesforce/account-links', {
+        accountId: s.account.id,
+        sfId: s.crmAccount.sfId,
+        decision: 'confirm',
+      });
+      expect(res.status).toBe(200);
+    }
+    // The requests now linked by Id are written back by the next run.
+    expect((await admin.post('/api/integrations/salesforce/sync')).body.status).toBe('succeeded');
     orionEndCustomerId = (await Account.findOne({ where: { name: 'Orion Automotive' } }))!.id;
   });
   afterAll(async () => {
@@ -76,7 +92,7 @@ describeDb('approvals informed by Salesforce', () => {
     expect(items.map((i) => i.request.status)).toEqual(['pending', 'pending', 'pending']);
 
     const orion = byCustomer(items, 'Orion Automotive');
-    expect(orion.crm).toMatchObject({ linkedBy: 'suggested', confident: true });
+    expect(orion.crm).toMatchObject({ linkedBy: 'matched', confident: true });
     expect(orion.crm.dealRegistration).toMatchObject({ name: 'DR-2026-0433', status: 'Approved' });
     expect(orion.crm.opportunity).toMatchObject({ name: 'Orion battery-management design win', stageName: 'Qualification' });
     expect(orion.crm.lastSyncAt).not.toBeNull();

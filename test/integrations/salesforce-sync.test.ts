@@ -38,17 +38,26 @@ describeDb('Salesforce sync against the stand-in', () => {
     const run = await sync();
     expect(run.errors).toEqual([]);
     expect(run.status).toBe('succeeded');
-    expect(run.counts.Account).toMatchObject({ fetched: 4, created: 4 });
+    expect(run.counts.Account).toMatchObject({ fetched: 7, created: 7 });
     expect(run.counts.Opportunity).toMatchObject({ fetched: 6, created: 6 });
     expect(run.counts.Deal_Registration__c).toMatchObject({ fetched: 5, created: 5 });
     expect(sf.requests.every((r) => r.includes('/services/data/v62.0/'))).toBe(true);
-    expect(sf.requests[0]).toContain('/queryAll?q=');
+    // The mapping is checked against each object's describe before the first query.
+    expect(sf.requests.slice(0, 3).map((r) => r.replace(/^GET \/services\/data\/v62\.0/, ''))).toEqual([
+      '/sobjects/Account/describe',
+      '/sobjects/Opportunity/describe',
+      '/sobjects/Deal_Registration__c/describe',
+    ]);
+    expect(sf.requests[3]).toContain('/queryAll?q=');
     const runs = await admin.get('/api/integrations/salesforce/runs');
     expect(runs.status).toBe(200);
     expect(runs.body.items[0]).toMatchObject({ id: run.id, status: 'succeeded', trigger: 'manual' });
     expect(runs.body.items[0].finishedAt).not.toBeNull();
     const amount = (await CrmOpportunity.findOne({ where: { name: 'Orion 2027 body-control platform' } }))!.amount;
     expect(String(amount)).toMatch(/^185000(\.0+)?$/);
+    const orion = (await CrmOpportunity.findOne({ where: { name: 'Orion 2027 body-control platform' } }))!;
+    expect(orion.currency).toBe('EUR');
+    expect((await CrmOpportunity.findOne({ where: { name: 'Helios infusion pump controller' } }))!.currency).toBe('USD');
   });
 
   it('changes nothing when run again', async () => {
@@ -56,7 +65,7 @@ describeDb('Salesforce sync against the stand-in', () => {
     expect(run.status).toBe('succeeded');
     for (const o of ['Account', 'Opportunity', 'Deal_Registration__c'])
       expect(run.counts[o]).toMatchObject({ created: 0, updated: 0, deleted: 0 });
-    expect(await CrmAccount.count()).toBe(4);
+    expect(await CrmAccount.count()).toBe(7);
   });
 
   it('fetches only what changed since the last run (SystemModstamp watermark)', async () => {
@@ -98,7 +107,7 @@ describeDb('Salesforce sync against the stand-in', () => {
     expect(run.counts.Account).toMatchObject({ created: 5 });
     expect(run.counts.Account.pages).toBeGreaterThanOrEqual(3);
     expect(sf.requests.slice(before).filter((r) => /\/query\/01g/.test(r)).length).toBeGreaterThanOrEqual(2);
-    expect(await CrmAccount.count()).toBe(9);
+    expect(await CrmAccount.count()).toBe(12);
   });
 
   it('logs in again when the session expires mid-sync and finishes the run', async () => {
@@ -148,18 +157,35 @@ describeDb('Salesforce sync against the stand-in', () => {
     sf.pageSize = 2000;
   });
 
-  it('reports an unknown mapped field clearly, without retrying', async () => {
+  it('checks the mapping against the org describe and names each missing field before any query', async () => {
     const settings = sf.settings();
     useSalesforceSettings({
       ...settings,
+      opportunity: { fields: { ...settings.opportunity.fields, amount: 'Expected_Revenue__c' } },
       dealRegistration: { ...settings.dealRegistration, fields: { ...settings.dealRegistration.fields, status: 'Bogus_Status__c' } },
     });
+    const before = sf.requests.length;
     const run = await sync();
     useSalesforceSettings(sf.settings());
     expect(run.status).toBe('failed');
-    expect(run.errors).toEqual([expect.objectContaining({ object: 'Deal_Registration__c', code: 'INVALID_FIELD' })]);
-    expect(run.errors[0].message).toContain('Bogus_Status__c');
-    expect(run.counts.Deal_Registration__c.retries).toBe(0);
+    expect(run.errors).toEqual([expect.objectContaining({ object: 'mapping', code: 'MISSING_FIELD' })]);
+    expect(run.errors[0].message).toContain('Opportunity.Expected_Revenue__c (set by SALESFORCE_OPPORTUNITY_FIELDS.amount)');
+    expect(run.errors[0].message).toContain('Deal_Registration__c.Bogus_Status__c (set by SALESFORCE_DEAL_REGISTRATION_FIELDS.status)');
+    expect(sf.requests.slice(before).every((r) => r.includes('/describe'))).toBe(true);
+    expect(run.counts.Opportunity).toBeUndefined();
+  });
+
+  it('names a missing external id field of Account and a missing write-back field', async () => {
+    const settings = sf.settings();
+    useSalesforceSettings({
+      ...settings,
+      account: { fields: { name: 'Name', externalId: 'ERP_Number__c' } },
+      writeback: { ...settings.writeback, opportunityStatus: 'BEC_Status__c' },
+    });
+    const run = await sync();
+    useSalesforceSettings(sf.settings());
+    expect(run.errors[0].message).toContain('Account.ERP_Number__c (set by SALESFORCE_ACCOUNT_FIELDS.externalId)');
+    expect(run.errors[0].message).toContain('Opportunity.BEC_Status__c (set by SALESFORCE_WRITEBACK_FIELDS.opportunityStatus)');
   });
 
   it('answers a malformed query with MALFORMED_QUERY through jsforce', async () => {
