@@ -39,5 +39,6 @@ export const REASON_CODES = [
   'MISSING_REQUIRED_FIELD',
   'NO_POS_MATCH',
   'ADJUSTED_MANUALLY',
+  'AUTH_CLOSED_LOST',
 ] as const;
 export type ReasonCode = (typeof REASON_CODES)[number];

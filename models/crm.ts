@@ -99,8 +99,6 @@ export class CrmWriteback extends Model<InferAttributes<CrmWriteback>, InferCrea
   declare authorizationNumber: string | null;
   declare writtenAt: Date | null;
   declare lastError: string | null;
-  /** Salesforce refused the write for good (a validation rule, a missing record): not retried until the values change */
-  declare permanentError: CreationOptional<boolean>;
   declare createdAt: CreationOptional<Date>;
   declare updatedAt: CreationOptional<Date>;
 }
@@ -204,7 +202,6 @@ export function initCrmModels(sequelize: Sequelize) {
       authorizationNumber: col.str(40, true),
       writtenAt: col.instant(true),
       lastError: col.text(),
-      permanentError: col.flag(false),
       ...stamps(),
     },
     { ...common, tableName: 'crm_writebacks' },

@@ -138,6 +138,8 @@ const ConfigSchema = z.object({
   salesforceWritebackFields: z.string().optional(),
   salesforceSyncIntervalMinutes: z.coerce.number().int().min(0).default(0),
   salesforceExpireOnClosedLost: flag(true),
+  /** How often closed-lost opportunities are checked, sync or not; 0 turns the schedule off. */
+  salesforceClosedLostIntervalMinutes: z.coerce.number().int().min(0).default(60),
   /** Starts a local Salesforce stand-in with the demo's CRM records. Never in production. */
   salesforceStandin: flag(false),
   // Background jobs (imports, claim files, claim runs): docs/jobs.md.
@@ -228,6 +230,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     salesforceWritebackFields: env.SALESFORCE_WRITEBACK_FIELDS,
     salesforceSyncIntervalMinutes: env.SALESFORCE_SYNC_INTERVAL_MINUTES,
     salesforceExpireOnClosedLost: env.SALESFORCE_EXPIRE_ON_CLOSED_LOST,
+    salesforceClosedLostIntervalMinutes: env.SALESFORCE_CLOSED_LOST_INTERVAL_MINUTES,
     salesforceStandin: env.SALESFORCE_STANDIN,
     redisUrl: env.REDIS_URL || undefined,
     workerInProcess: env.WORKER_IN_PROCESS,

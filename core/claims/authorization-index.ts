@@ -24,6 +24,7 @@ export const REC_REMAINING = 7; // approved - consumed - taken by earlier lines 
 export const REC_VERSION = 8;
 export const REC_MAX_RESALE = 9; // minor units, NaN when the line sets no ceiling
 export const REC_AVAILABLE = 10; // approved - consumed, to restore REMAINING after a call
+export const REC_CLOSED_LOST = 11; // YYYYMMDD of the lost opportunity's close date, NaN when none
 
 /**
  * Authorization lines as compact records (numbers, not strings) in one Float64Array, grouped by
@@ -149,6 +150,9 @@ export class AuthorizationIndex {
     r[o + REC_VERSION] = fact.authorizationVersion;
     r[o + REC_MAX_RESALE] = ceiling;
     r[o + REC_AVAILABLE] = available;
+    const lost = fact.closedLostOn ? parseIsoDate(fact.closedLostOn) : NaN;
+    if (lost < 0) throw new AuthorizationDataError(`${where}: closed-lost date ${fact.closedLostOn} is not a date`);
+    r[o + REC_CLOSED_LOST] = lost;
     this.facts.push(fact);
     this.customerKey.push(customerKey);
     this.requiredFields.push(required);

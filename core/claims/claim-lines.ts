@@ -21,6 +21,8 @@ export interface AuthorizationLineFact {
   requiredFields: string[]; // extra claim fields the program mandates, e.g. 'resellerPoNumber'
   /** optional ceiling on the resale price the distributor reports (decimal string) */
   maxResalePrice?: string | null;
+  /** the close date of the authorization's lost opportunity: a sale dated after it is refused (AUTH_CLOSED_LOST) */
+  closedLostOn?: string | null;
 }
 
 export interface ClaimLineInput {

@@ -7,6 +7,7 @@ import type { CompactVerdicts } from './verdicts.js';
 import {
   ALREADY_CLAIMED,
   AMOUNT_OVER_CLAIMED,
+  AUTH_CLOSED_LOST,
   AUTH_EXPIRED,
   AUTH_NOT_FOR_DISTRIBUTOR,
   AUTH_NOT_FOUND,
@@ -87,6 +88,11 @@ export function explain(v: CompactVerdicts, i: number): LineVerdictResult {
         );
         break;
       }
+      case AUTH_CLOSED_LOST:
+        messages.push(
+          `The ${dateField === 'shipDate' ? 'ship' : 'invoice'} date ${checkedDate} is after ${fact!.closedLostOn}, when the opportunity of authorization ${authorization} was lost.`,
+        );
+        break;
       case END_CUSTOMER_MISMATCH: {
         const claimed = hasValue(line.endCustomerName) ? `"${line.endCustomerName}"` : `#${line.endCustomerId}`;
         const authorized = fact!.endCustomerName ? `"${fact!.endCustomerName}"` : `#${fact!.endCustomerId}`;
@@ -153,6 +159,7 @@ export function explain(v: CompactVerdicts, i: number): LineVerdictResult {
     inputs.authorizedVendorPartNumber = fact.vendorPartNumber;
     inputs.validFrom = fact.validFrom;
     inputs.validTo = fact.validTo;
+    if (fact.closedLostOn) inputs.closedLostOn = fact.closedLostOn;
     inputs.authorizedCost = fact.authorizedCost;
     inputs.maxResalePrice = text(fact.maxResalePrice);
     inputs.authorizedEndCustomerId = fact.endCustomerId;

@@ -22,6 +22,7 @@ import type { ClaimLineInput, ValidationOptions } from './claim-lines.js';
 import {
   type AuthorizationIndex,
   REC_AVAILABLE,
+  REC_CLOSED_LOST,
   REC_COST,
   REC_CUSTOMER,
   REC_DISTRIBUTOR,
@@ -40,6 +41,7 @@ import { CompactVerdicts } from './verdicts.js';
 import {
   ALREADY_CLAIMED,
   AMOUNT_OVER_CLAIMED,
+  AUTH_CLOSED_LOST,
   AUTH_EXPIRED,
   AUTH_NOT_FOR_DISTRIBUTOR,
   AUTH_NOT_FOUND,
@@ -380,7 +382,11 @@ export class ValidationSession {
                 if (rec[o + REC_DISTRIBUTOR] !== distributorId) continue;
                 if (rec[o + REC_PRODUCT] !== product && (textKey === null || normalizeCode(index.facts[j]!.vendorPartNumber) !== textKey))
                   continue;
-                const dateOk = date >= 0 && dateWithinValidity(date, rec[o + REC_VALID_FROM]!, rec[o + REC_VALID_TO]!);
+                // a sale dated after the opportunity was lost is out too (NaN: never lost)
+                const dateOk =
+                  date >= 0 &&
+                  dateWithinValidity(date, rec[o + REC_VALID_FROM]!, rec[o + REC_VALID_TO]!) &&
+                  !(date > rec[o + REC_CLOSED_LOST]!);
                 const c = rec[o + REC_CUSTOMER]!;
                 const customer =
                   c !== c ? END_CUSTOMER_MATCH : endCustomerUnitsMatch(c >= 0 ? c : NaN, customerKey[j] ?? null, customerId, claimKey);
@@ -414,7 +420,8 @@ export class ValidationSession {
           picked[k] = best;
           // dateWithinValidity (a bad date was reported above)
           if (date >= 0 && !bestDateOk) {
-            seq = pushReason(seq, AUTH_EXPIRED);
+            const lost = dateWithinValidity(date, rec[o + REC_VALID_FROM]!, rec[o + REC_VALID_TO]!);
+            seq = pushReason(seq, lost ? AUTH_CLOSED_LOST : AUTH_EXPIRED);
             if (rule === 0) rule = R_DATE;
             rejected = true;
           }

@@ -8,6 +8,7 @@ export interface Catalog {
   authNotFound(authorization: string): string;
   authExpired(shipDateChecked: boolean, date: string, validFrom: string, validTo: string): string;
   authNotForDistributor(authorization: string): string;
+  authClosedLost(shipDateChecked: boolean, date: string, closedLostOn: string, authorization: string): string;
   partMismatch(part: string, authorization: string, authorizedPart: string | null): string;
   endCustomerMismatch(claimed: string, authorized: string): string;
   quantityExceeds(claimed: string, remaining: string, accepted: string, approved: string): string;
@@ -74,6 +75,8 @@ const en: Catalog = {
   authExpired: (ship, d, from, to) =>
     `The ${ship ? 'ship' : 'invoice'} date ${d} is outside the authorization's validity (${from} to ${to}).`,
   authNotForDistributor: (a) => `Authorization ${a} was not issued to your company.`,
+  authClosedLost: (ship, d, lost, a) =>
+    `The ${ship ? 'ship' : 'invoice'} date ${d} is after ${lost}, when the opportunity of authorization ${a} was lost; earlier sales stay valid.`,
   partMismatch: (p, a, ap) => `Part ${p} is not on authorization ${a}${ap ? ` (it authorizes ${ap})` : ''}.`,
   endCustomerMismatch: (c, a) => `You sold to ${c}; the authorization is for ${a}.`,
   quantityExceeds: (q, left, acc, appr) => `You claimed ${q} units; ${left} of the ${appr} approved remained, so ${acc} were accepted.`,
@@ -110,6 +113,8 @@ const fr: Catalog = {
   authExpired: (ship, d, from, to) =>
     `La date ${ship ? "d'expédition" : 'de facture'} ${d} est hors de la validité de l'autorisation (du ${from} au ${to}).`,
   authNotForDistributor: (a) => `L'autorisation ${a} n'a pas été accordée à votre société.`,
+  authClosedLost: (ship, d, lost, a) =>
+    `La date ${ship ? "d'expédition" : 'de facture'} ${d} est postérieure au ${lost}, date à laquelle l'opportunité de l'autorisation ${a} a été perdue ; les ventes antérieures restent valables.`,
   partMismatch: (p, a, ap) => `La référence ${p} ne figure pas sur l'autorisation ${a}${ap ? ` (elle autorise ${ap})` : ''}.`,
   endCustomerMismatch: (c, a) => `Vous avez vendu à ${c} ; l'autorisation est pour ${a}.`,
   quantityExceeds: (q, left, acc, appr) =>

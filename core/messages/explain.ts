@@ -95,6 +95,18 @@ export function explainLine(line: ExplainedLine, options: { locale?: string; cur
         );
         break;
       }
+      case 'AUTH_CLOSED_LOST': {
+        const shipChecked = inputs.dateChecked === 'shipDate';
+        out.push(
+          c.authClosedLost(
+            shipChecked,
+            (shipChecked ? line.shipDate : line.invoiceDate) || '—',
+            str(inputs.closedLostOn) ?? '—',
+            line.authorizationNumber ?? '—',
+          ),
+        );
+        break;
+      }
       case 'AUTH_NOT_FOR_DISTRIBUTOR':
         out.push(c.authNotForDistributor(line.authorizationNumber ?? '—'));
         break;

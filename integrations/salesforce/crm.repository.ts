@@ -1,9 +1,10 @@
 /** The only code that touches the CRM tables; returns plain objects. */
-import { col, fn, Op, where, type Transaction, type WhereOptions } from 'sequelize';
+import { col, fn, Op, UniqueConstraintError, where, type Transaction, type WhereOptions } from 'sequelize';
 import { moneyFromDb, moneyToString } from '../../core/money.js';
 import {
   CrmAccount,
   CrmAccountLink,
+  CrmSyncLock,
   CrmDealRegistration,
   CrmOpportunity,
   CrmSyncRun,
@@ -319,4 +320,40 @@ export async function saveAccountLink(
     { where: { accountId: link.accountId, sfId: link.sfId }, transaction },
   );
   if (!n) await CrmAccountLink.create({ ...link, decidedAt }, { transaction });
+}
+
+// ---- the sync lock (one run across every server process on this database) ------------------------
+
+const LOCK = 'sync';
+
+/** Takes the lease when it is free or expired (or already ours); false when another process holds it. */
+export async function acquireSyncLock(holder: string, ttlMs: number): Promise<boolean> {
+  const now = new Date();
+  const expiresAt = new Date(now.getTime() + ttlMs);
+  try {
+    await CrmSyncLock.create({ name: LOCK, holder, expiresAt });
+    return true;
+  } catch (err) {
+    if (!(err instanceof UniqueConstraintError)) throw err;
+  }
+  const [n] = await CrmSyncLock.update(
+    { holder, expiresAt },
+    { where: { name: LOCK, [Op.or]: [{ expiresAt: { [Op.lt]: now } }, { holder }] } },
+  );
+  return n > 0;
+}
+
+/** Extends the lease while the run lasts; false when it was lost (expired and taken by another process). */
+export async function renewSyncLock(holder: string, ttlMs: number): Promise<boolean> {
+  const [n] = await CrmSyncLock.update({ expiresAt: new Date(Date.now() + ttlMs) }, { where: { name: LOCK, holder } });
+  return n > 0;
+}
+
+export async function releaseSyncLock(holder: string) {
+  await CrmSyncLock.update({ expiresAt: new Date(0) }, { where: { name: LOCK, holder } });
+}
+
+export async function syncLockHolder(): Promise<{ holder: string; expiresAt: Date } | null> {
+  const l = await CrmSyncLock.findOne({ where: { name: LOCK } });
+  return l && l.expiresAt > new Date() ? { holder: l.holder, expiresAt: l.expiresAt } : null;
 }

@@ -6,8 +6,7 @@ const stamps = () => ({ created_at: col.instant(), updated_at: col.instant() });
 /**
  * Salesforce, second round: accounts matched by Id or a configured external id field (and the
  * decisions on name suggestions), the opportunity's currency, the closed-lost date of an
- * authorization (sales invoiced after it are refused), a sync lock shared by every server process,
- * and write-backs refused for good (a validation rule) that are no longer retried.
+ * authorization (sales invoiced after it are refused), and a sync lock shared by every server process.
  */
 export const salesforce2Schema: Migration = {
   name: '20261204T1500-salesforce-2',
@@ -32,7 +31,6 @@ export const salesforce2Schema: Migration = {
       expires_at: col.instant(),
       ...stamps(),
     });
-    await qi.addColumn('crm_writebacks', 'permanent_error', col.flag(false));
     await qi.addColumn('authorizations', 'closed_lost_on', col.day(true));
   },
 };

@@ -7,7 +7,7 @@ import { failAbandonedRuns } from '../../integrations/salesforce/crm.repository.
 import { activeSalesforceSettings, salesforceSettingsFrom, useSalesforceSettings } from '../../integrations/salesforce/settings.js';
 import { loadDemoCrm, SalesforceStandin } from '../../integrations/salesforce/standin.js';
 import type { Config } from '../config.js';
-import { runSalesforceSync, scheduleSalesforceSync } from './salesforce.service.js';
+import { runSalesforceSync, scheduleClosedLost, scheduleSalesforceSync } from './salesforce.service.js';
 
 export async function startSalesforce(config: Config, log: (message: string) => void = console.log): Promise<() => Promise<void>> {
   await failAbandonedRuns();
@@ -28,6 +28,7 @@ export async function startSalesforce(config: Config, log: (message: string) => 
     useSalesforceSettings(salesforceSettingsFrom(config));
   }
   const stopSchedule = scheduleSalesforceSync(config.salesforceSyncIntervalMinutes);
+  const stopClosedLost = scheduleClosedLost(config.salesforceClosedLostIntervalMinutes, log);
   if (activeSalesforceSettings() && (standin || config.salesforceSyncIntervalMinutes > 0)) {
     runSalesforceSync(null, 'startup')
       .then((run) =>
@@ -39,6 +40,7 @@ export async function startSalesforce(config: Config, log: (message: string) => 
   }
   return async () => {
     stopSchedule();
+    stopClosedLost();
     await standin?.close();
   };
 }

@@ -1,6 +1,6 @@
 import { generateKeyPairSync } from 'node:crypto';
 import jsforce from 'jsforce';
-import { CrmAccount, CrmOpportunity } from '../../models/crm.js';
+import { CrmAccount, CrmOpportunity, CrmSyncLock } from '../../models/crm.js';
 import { useSalesforceSettings } from '../../integrations/salesforce/settings.js';
 import { scheduleEvery, syncIdle } from '../../server/integrations/salesforce.service.js';
 import { describeDb, startTestApp, USERS, type Client, type TestApp } from '../support/harness.js';
@@ -235,6 +235,22 @@ describeDb('Salesforce sync against the stand-in', () => {
     const [a, b] = await Promise.all([admin.post('/api/integrations/salesforce/sync'), admin.post('/api/integrations/salesforce/sync')]);
     expect([a.status, b.status].sort()).toEqual([200, 409]);
     expect((a.status === 409 ? a : b).body.code).toBe('SYNC_RUNNING');
+  });
+
+  it('refuses a run while another server process on the same database holds the sync lock', async () => {
+    // Another process's lease, as it writes it: the row every process competes for.
+    const lease = { holder: 'other-host:4242:deadbeef', expiresAt: new Date(Date.now() + 60_000) };
+    if (!(await CrmSyncLock.update(lease, { where: { name: 'sync' } }))[0]) await CrmSyncLock.create({ name: 'sync', ...lease });
+    const refused = await admin.post('/api/integrations/salesforce/sync');
+    expect(refused.status).toBe(409);
+    expect(refused.body).toMatchObject({ code: 'SYNC_RUNNING', detail: expect.stringContaining('another server process') });
+    // A lease that ran out (its process died) is taken over.
+    await CrmSyncLock.update({ expiresAt: new Date(Date.now() - 1000) }, { where: { name: 'sync' } });
+    const run = await sync();
+    expect(run.status).toBe('succeeded');
+    const after = (await CrmSyncLock.findOne({ where: { name: 'sync' } }))!;
+    expect(after.holder).not.toBe(lease.holder);
+    expect(after.expiresAt.getTime()).toBeLessThanOrEqual(Date.now()); // released at the end of the run
   });
 
   it('runs on a schedule when one is set', async () => {
