@@ -78,35 +78,20 @@ export function explainLine(line: ExplainedLine, options: { locale?: string; cur
   };
   const count = (v: unknown) => (typeof v === 'number' ? new Intl.NumberFormat(locale || undefined).format(v) : String(v ?? '—'));
   const out: string[] = [];
+  // the date the validity rules checked: the ship date when the program says so, else the invoice date
+  const shipChecked = inputs.dateChecked === 'shipDate';
+  const checkedDate = (shipChecked ? line.shipDate : line.invoiceDate) || '—';
   for (const code of line.reasonCodes as ReasonCode[]) {
     switch (code) {
       case 'AUTH_NOT_FOUND':
         out.push(c.authNotFound(line.authorizationNumber ?? '—'));
         break;
-      case 'AUTH_EXPIRED': {
-        const shipChecked = inputs.dateChecked === 'shipDate';
-        out.push(
-          c.authExpired(
-            shipChecked,
-            (shipChecked ? line.shipDate : line.invoiceDate) || '—',
-            str(inputs.validFrom) ?? '—',
-            str(inputs.validTo) ?? '—',
-          ),
-        );
+      case 'AUTH_EXPIRED':
+        out.push(c.authExpired(shipChecked, checkedDate, str(inputs.validFrom) ?? '—', str(inputs.validTo) ?? '—'));
         break;
-      }
-      case 'AUTH_CLOSED_LOST': {
-        const shipChecked = inputs.dateChecked === 'shipDate';
-        out.push(
-          c.authClosedLost(
-            shipChecked,
-            (shipChecked ? line.shipDate : line.invoiceDate) || '—',
-            str(inputs.closedLostOn) ?? '—',
-            line.authorizationNumber ?? '—',
-          ),
-        );
+      case 'AUTH_CLOSED_LOST':
+        out.push(c.authClosedLost(shipChecked, checkedDate, str(inputs.closedLostOn) ?? '—', line.authorizationNumber ?? '—'));
         break;
-      }
       case 'AUTH_NOT_FOR_DISTRIBUTOR':
         out.push(c.authNotForDistributor(line.authorizationNumber ?? '—'));
         break;
