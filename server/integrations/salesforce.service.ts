@@ -33,6 +33,13 @@ export function requireSettings(): SalesforceSettings {
   return s;
 }
 
+/** Connects and checks every mapped field against the org's describe; throws a MappingError naming the missing ones. */
+export async function checkMapping() {
+  const settings = requireSettings();
+  const conn = await withRetry(() => sharedConnection(settings), settings.retry);
+  await validateMapping(conn, settings);
+}
+
 /** This process, as the holder of the database sync lock. */
 const LOCK_HOLDER = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
 const LOCK_TTL_MS = 120_000;

@@ -5,8 +5,9 @@ import { Program } from '../../models/programs.js';
 import { useSalesforceSettings } from '../../integrations/salesforce/settings.js';
 import { writebacksSettled } from '../../server/integrations/integrations.router.js';
 import { runClosedLostCheck } from '../../server/integrations/salesforce.service.js';
-import { describeDb, startTestApp, USERS, type Client, type TestApp } from '../support/harness.js';
-import { loadDemoCrm, SalesforceStandin } from '../../integrations/salesforce/standin.js';
+import { describeDb, USERS, type Client, type TestApp } from '../support/harness.js';
+import { SalesforceStandin } from '../../integrations/salesforce/standin.js';
+import { startSalesforceWorld, type SalesforceWorld } from '../support/salesforce.js';
 
 interface QueueItem {
   request: {
@@ -54,13 +55,10 @@ describeDb('approvals informed by Salesforce', () => {
   let orionEndCustomerId = 0;
   const byCustomer = (items: QueueItem[], name: string) => items.find((i) => i.request.endCustomer.name === name)!;
 
+  let world: SalesforceWorld;
   beforeAll(async () => {
-    t = await startTestApp();
-    sf = await SalesforceStandin.start();
-    loadDemoCrm(sf);
-    useSalesforceSettings(sf.settings());
-    admin = await t.as(USERS.admin);
-    cm = await t.as(USERS.cm);
+    world = await startSalesforceWorld();
+    ({ t, sf, admin, cm } = world);
     const run = await admin.post('/api/integrations/salesforce/sync');
     expect(run.body.status).toBe('succeeded');
     // The demo's BEC accounts carry no Salesforce Id: a person confirms each name suggestion once.
@@ -81,12 +79,7 @@ describeDb('approvals informed by Salesforce', () => {
     expect((await admin.post('/api/integrations/salesforce/sync')).body.status).toBe('succeeded');
     orionEndCustomerId = (await Account.findOne({ where: { name: 'Orion Automotive' } }))!.id;
   });
-  afterAll(async () => {
-    await writebacksSettled();
-    useSalesforceSettings(null);
-    await sf.close();
-    await t.close();
-  });
+  afterAll(() => world.close());
 
   it('returns each pending request with its opportunity, deal registration and flags', async () => {
     const items = await queue();

@@ -1,8 +1,8 @@
 import { Account } from '../../models/accounts.js';
-import { useSalesforceSettings } from '../../integrations/salesforce/settings.js';
 import { writebacksSettled } from '../../server/integrations/integrations.router.js';
-import { describeDb, startTestApp, USERS, type Client, type TestApp } from '../support/harness.js';
-import { loadDemoCrm, SalesforceStandin } from '../../integrations/salesforce/standin.js';
+import { describeDb, USERS, type Client, type TestApp } from '../support/harness.js';
+import { SalesforceStandin } from '../../integrations/salesforce/standin.js';
+import { startSalesforceWorld, type SalesforceWorld } from '../support/salesforce.js';
 
 interface Ctx {
   request: { id: number; endCustomer: { id: number; name: string } };
@@ -36,21 +36,13 @@ describeDb('Salesforce matching by Id', () => {
   let orionRequestId = 0;
   const sfAccount = (name: string) => sf.find('Account', (r) => r.Name === name);
 
+  let world: SalesforceWorld;
   beforeAll(async () => {
-    t = await startTestApp();
-    sf = await SalesforceStandin.start();
-    loadDemoCrm(sf);
-    useSalesforceSettings(sf.settings());
-    admin = await t.as(USERS.admin);
-    cm = await t.as(USERS.cm);
+    world = await startSalesforceWorld();
+    ({ t, sf, admin, cm } = world);
     await sync();
   });
-  afterAll(async () => {
-    await writebacksSettled();
-    useSalesforceSettings(null);
-    await sf.close();
-    await t.close();
-  });
+  afterAll(() => world.close());
 
   it('offers a name match only as a suggestion, and never writes back to it', async () => {
     const orion = await pending('Orion Automotive');

@@ -3,8 +3,9 @@ import jsforce from 'jsforce';
 import { CrmAccount, CrmOpportunity, CrmSyncLock } from '../../models/crm.js';
 import { useSalesforceSettings } from '../../integrations/salesforce/settings.js';
 import { scheduleEvery, syncIdle } from '../../server/integrations/salesforce.service.js';
-import { describeDb, startTestApp, USERS, type Client, type TestApp } from '../support/harness.js';
-import { loadDemoCrm, SalesforceStandin } from '../../integrations/salesforce/standin.js';
+import { describeDb, USERS, type Client, type TestApp } from '../support/harness.js';
+import { SalesforceStandin } from '../../integrations/salesforce/standin.js';
+import { startSalesforceWorld, type SalesforceWorld } from '../support/salesforce.js';
 
 describeDb('Salesforce sync against the stand-in', () => {
   let t: TestApp;
@@ -21,18 +22,12 @@ describeDb('Salesforce sync against the stand-in', () => {
     };
   };
 
+  let world: SalesforceWorld;
   beforeAll(async () => {
-    t = await startTestApp();
-    sf = await SalesforceStandin.start();
-    loadDemoCrm(sf);
-    useSalesforceSettings(sf.settings());
-    admin = await t.as(USERS.admin);
+    world = await startSalesforceWorld();
+    ({ t, sf, admin } = world);
   });
-  afterAll(async () => {
-    useSalesforceSettings(null);
-    await sf.close();
-    await t.close();
-  });
+  afterAll(() => world.close());
 
   it('runs a full sync of accounts, opportunities and deal registrations and records the run', async () => {
     const run = await sync();
