@@ -2,7 +2,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import jsforce from 'jsforce';
 import { CrmAccount, CrmOpportunity, CrmSyncLock } from '../../models/crm.js';
 import { useSalesforceSettings } from '../../integrations/salesforce/settings.js';
-import { scheduleEvery, syncIdle } from '../../server/integrations/salesforce.service.js';
+import { checkMapping, scheduleEvery, syncIdle } from '../../server/integrations/salesforce.service.js';
 import { describeDb, USERS, type Client, type TestApp } from '../support/harness.js';
 import { SalesforceStandin } from '../../integrations/salesforce/standin.js';
 import { startSalesforceWorld, type SalesforceWorld } from '../support/salesforce.js';
@@ -181,6 +181,20 @@ describeDb('Salesforce sync against the stand-in', () => {
     useSalesforceSettings(sf.settings());
     expect(run.errors[0].message).toContain('Account.ERP_Number__c (set by SALESFORCE_ACCOUNT_FIELDS.externalId)');
     expect(run.errors[0].message).toContain('Opportunity.BEC_Status__c (set by SALESFORCE_WRITEBACK_FIELDS.opportunityStatus)');
+  });
+
+  it('checks the mapping at start-up on its own (checkMapping), naming the missing field', async () => {
+    await expect(checkMapping()).resolves.toBeUndefined();
+    const settings = sf.settings();
+    useSalesforceSettings({ ...settings, opportunity: { fields: { ...settings.opportunity.fields, currency: 'Currency__c' } } });
+    try {
+      await expect(checkMapping()).rejects.toMatchObject({
+        errorCode: 'MISSING_FIELD',
+        message: expect.stringContaining('Opportunity.Currency__c (set by SALESFORCE_OPPORTUNITY_FIELDS.currency)'),
+      });
+    } finally {
+      useSalesforceSettings(sf.settings());
+    }
   });
 
   it('answers a malformed query with MALFORMED_QUERY through jsforce', async () => {
