@@ -42,5 +42,6 @@ export const REASON_CODES = [
   'AUTH_CANCELLED',
   /** submitted later than the invoice date + the program's claim filing window */
   'FILING_WINDOW_CLOSED',
+  'AUTH_CLOSED_LOST',
 ] as const;
 export type ReasonCode = (typeof REASON_CODES)[number];

@@ -19,6 +19,8 @@ export class Authorization extends Model<InferAttributes<Authorization>, InferCr
   declare status: AuthorizationStatus;
   declare validFrom: string;
   declare validTo: string;
+  /** the close date of its Salesforce opportunity once lost: sales invoiced after it are refused (AUTH_CLOSED_LOST) */
+  declare closedLostOn: CreationOptional<string | null>;
   declare createdAt: CreationOptional<Date>;
   declare updatedAt: CreationOptional<Date>;
 }
@@ -81,6 +83,7 @@ export function initAuthorizationModels(sequelize: Sequelize) {
       status: col.str(20),
       validFrom: col.day(),
       validTo: col.day(),
+      closedLostOn: col.day(true),
       ...stamps(),
     },
     { ...common, tableName: 'authorizations' },

@@ -9,8 +9,25 @@ export class CrmAccount extends Model<InferAttributes<CrmAccount>, InferCreation
   declare id: CreationOptional<number>;
   declare sfId: string;
   declare name: string;
+  /** the value of the configured external id field (the BEC account's externalRef), if any */
+  declare externalId: CreationOptional<string | null>;
   declare systemModstamp: Date;
   declare isDeleted: boolean;
+  declare createdAt: CreationOptional<Date>;
+  declare updatedAt: CreationOptional<Date>;
+}
+
+/**
+ * A person's decision on a name-based suggestion: this BEC account is (confirmed) or is not
+ * (rejected) this Salesforce Account. A confirmed link counts like an Id link.
+ */
+export class CrmAccountLink extends Model<InferAttributes<CrmAccountLink>, InferCreationAttributes<CrmAccountLink>> {
+  declare id: CreationOptional<number>;
+  declare accountId: number;
+  declare sfId: string;
+  declare status: 'confirmed' | 'rejected';
+  declare decidedByUserId: number | null;
+  declare decidedAt: Date;
   declare createdAt: CreationOptional<Date>;
   declare updatedAt: CreationOptional<Date>;
 }
@@ -24,6 +41,8 @@ export class CrmOpportunity extends Model<InferAttributes<CrmOpportunity>, Infer
   declare isClosed: boolean;
   declare isWon: boolean;
   declare amount: DbMoney | null;
+  /** the record's CurrencyIsoCode (null in a single-currency org) */
+  declare currency: CreationOptional<string | null>;
   declare closeDate: string | null;
   declare systemModstamp: Date;
   declare isDeleted: boolean;
@@ -84,12 +103,42 @@ export class CrmWriteback extends Model<InferAttributes<CrmWriteback>, InferCrea
   declare updatedAt: CreationOptional<Date>;
 }
 
+/** A lease in the database: whichever server process holds it runs the sync; the others do not. */
+export class CrmSyncLock extends Model<InferAttributes<CrmSyncLock>, InferCreationAttributes<CrmSyncLock>> {
+  declare id: CreationOptional<number>;
+  declare name: string;
+  declare holder: string;
+  declare expiresAt: Date;
+  declare createdAt: CreationOptional<Date>;
+  declare updatedAt: CreationOptional<Date>;
+}
+
 export function initCrmModels(sequelize: Sequelize) {
   const common = { sequelize, underscored: true } as const;
   const sfId = () => ({ ...col.str(18), unique: true });
   CrmAccount.init(
-    { id: col.id(), sfId: sfId(), name: col.str(255), systemModstamp: col.instant(), isDeleted: col.flag(false), ...stamps() },
+    {
+      id: col.id(),
+      sfId: sfId(),
+      name: col.str(255),
+      externalId: col.str(255, true),
+      systemModstamp: col.instant(),
+      isDeleted: col.flag(false),
+      ...stamps(),
+    },
     { ...common, tableName: 'crm_accounts' },
+  );
+  CrmAccountLink.init(
+    {
+      id: col.id(),
+      accountId: col.ref(),
+      sfId: col.str(18),
+      status: col.str(20),
+      decidedByUserId: col.ref(true),
+      decidedAt: col.instant(),
+      ...stamps(),
+    },
+    { ...common, tableName: 'crm_account_links' },
   );
   CrmOpportunity.init(
     {
@@ -101,6 +150,7 @@ export function initCrmModels(sequelize: Sequelize) {
       isClosed: col.flag(false),
       isWon: col.flag(false),
       amount: col.money(true),
+      currency: col.str(3, true),
       closeDate: col.day(true),
       systemModstamp: col.instant(),
       isDeleted: col.flag(false),
@@ -155,5 +205,9 @@ export function initCrmModels(sequelize: Sequelize) {
       ...stamps(),
     },
     { ...common, tableName: 'crm_writebacks' },
+  );
+  CrmSyncLock.init(
+    { id: col.id(), name: { ...col.str(50), unique: true }, holder: col.str(100), expiresAt: col.instant(), ...stamps() },
+    { ...common, tableName: 'crm_sync_locks' },
   );
 }

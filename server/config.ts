@@ -137,10 +137,15 @@ const ConfigSchema = z.object({
   salesforceDealRegistrationObject: z.string().regex(/^\w+$/).default('Deal_Registration__c'),
   /** JSON: our field name -> the deal registration's API field name (see docs/salesforce.md). */
   salesforceDealRegistrationFields: z.string().optional(),
+  /** JSON: Account and Opportunity field names (see docs/salesforce.md). */
+  salesforceAccountFields: z.string().optional(),
+  salesforceOpportunityFields: z.string().optional(),
   /** JSON: write-back field names (see docs/salesforce.md). */
   salesforceWritebackFields: z.string().optional(),
   salesforceSyncIntervalMinutes: z.coerce.number().int().min(0).default(0),
-  salesforceExpireOnClosedLost: flag(false),
+  salesforceExpireOnClosedLost: flag(true),
+  /** How often closed-lost opportunities are checked, sync or not; 0 turns the schedule off. */
+  salesforceClosedLostIntervalMinutes: z.coerce.number().int().min(0).default(60),
   /** Starts a local Salesforce stand-in with the demo's CRM records. Never in production. */
   salesforceStandin: flag(false),
   // Background jobs (imports, claim files, claim runs): docs/jobs.md.
@@ -242,9 +247,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     salesforcePrivateKey: env.SALESFORCE_PRIVATE_KEY,
     salesforceDealRegistrationObject: env.SALESFORCE_DEAL_REGISTRATION_OBJECT,
     salesforceDealRegistrationFields: env.SALESFORCE_DEAL_REGISTRATION_FIELDS,
+    salesforceAccountFields: env.SALESFORCE_ACCOUNT_FIELDS,
+    salesforceOpportunityFields: env.SALESFORCE_OPPORTUNITY_FIELDS,
     salesforceWritebackFields: env.SALESFORCE_WRITEBACK_FIELDS,
     salesforceSyncIntervalMinutes: env.SALESFORCE_SYNC_INTERVAL_MINUTES,
     salesforceExpireOnClosedLost: env.SALESFORCE_EXPIRE_ON_CLOSED_LOST,
+    salesforceClosedLostIntervalMinutes: env.SALESFORCE_CLOSED_LOST_INTERVAL_MINUTES,
     salesforceStandin: env.SALESFORCE_STANDIN,
     redisUrl: env.REDIS_URL || undefined,
     workerInProcess: env.WORKER_IN_PROCESS,

@@ -899,6 +899,40 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/integrations/salesforce/account-suggestions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** End customers and distributors not linked by Id, with the Salesforce Accounts of the same name */
+    get: operations['getIntegrationsSalesforceAccountSuggestions'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/integrations/salesforce/account-links': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Confirm or reject a suggested account match (audited) */
+    post: operations['postIntegrationsSalesforceAccountLinks'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/integrations/salesforce/sync': {
     parameters: {
       query?: never;
@@ -3265,6 +3299,30 @@ export interface components {
       uploadedByUserId: number;
       createdAt: string;
     };
+    SalesforceAccountSuggestion: {
+      account: {
+        id: number;
+        type: string;
+        name: string;
+      };
+      crmAccount: {
+        sfId: string;
+        name: string;
+        externalId: string | null;
+      };
+    };
+    SalesforceAccountLink: {
+      accountId: number;
+      sfId: string;
+      /** @enum {string} */
+      status: 'confirmed' | 'rejected';
+    };
+    SalesforceAccountLinkInput: {
+      accountId: number;
+      sfId: string;
+      /** @enum {string} */
+      decision: 'confirm' | 'reject';
+    };
     SalesforceSyncRun: {
       id: number;
       trigger: string;
@@ -3318,10 +3376,10 @@ export interface components {
       };
       crm: {
         /**
-         * @description request: the Ids on the request; suggested: matched by account, distributor and product; null: none found
+         * @description request: the Ids on the request; matched: through accounts linked by Salesforce Id or external id; suggested: a name was involved (never written back); null: none found
          * @enum {string|null}
          */
-        linkedBy: 'request' | 'suggested' | null;
+        linkedBy: 'request' | 'matched' | 'suggested' | null;
         confident: boolean;
         opportunity: {
           sfId: string;
@@ -3332,6 +3390,8 @@ export interface components {
           isClosed: boolean;
           isWon: boolean;
           amount: string | null;
+          /** @description the record's CurrencyIsoCode */
+          currency: string | null;
           closeDate: string | null;
           systemModstamp: string;
           isDeleted: boolean;
@@ -3360,6 +3420,7 @@ export interface components {
           name: string;
           stageName: string;
           amount: string | null;
+          currency: string | null;
           closeDate: string | null;
         }[];
         lastSyncAt: string | null;
@@ -9812,6 +9873,143 @@ export interface operations {
       };
       /** @description NOT_FOUND: nothing of that id the caller may see (a distributor sees only its own) */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RATE_LIMITED: too many requests from this caller; try again later */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getIntegrationsSalesforceAccountSuggestions: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: components['schemas']['SalesforceAccountSuggestion'][];
+            total: number;
+          };
+        };
+      };
+      /** @description UNAUTHENTICATED: no session cookie and no bearer token; INVALID_TOKEN: the bearer token is unknown, expired or revoked */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description FORBIDDEN: approvers only */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RATE_LIMITED: too many requests from this caller; try again later */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  postIntegrationsSalesforceAccountLinks: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        'application/json': components['schemas']['SalesforceAccountLinkInput'];
+      };
+    };
+    responses: {
+      /** @description success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SalesforceAccountLink'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a missing, unknown or malformed field, errors[] naming each; MALFORMED_JSON: the body is not JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no session cookie and no bearer token; INVALID_TOKEN: the bearer token is unknown, expired or revoked */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description FORBIDDEN: approvers only; INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description UNKNOWN_ACCOUNT: the account or the Salesforce Account does not exist */
+      422: {
         headers: {
           [name: string]: unknown;
         };

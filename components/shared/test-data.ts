@@ -158,6 +158,7 @@ export function makeApprovalContext(requestId = 1): ApprovalContext {
         isClosed: false,
         isWon: false,
         amount: '250000.00',
+        currency: 'USD',
         closeDate: '2027-01-15',
         systemModstamp: '2026-11-20T09:00:00.000Z',
         isDeleted: false,

@@ -68,6 +68,7 @@ export const REC_VERSION = 8;
 export const REC_MAX_RESALE = 9; // minor units, NaN when the line sets no ceiling
 export const REC_AVAILABLE = 10; // approved - consumed, to restore REMAINING after a call
 export const REC_CANCELLED_FROM = 11; // YYYYMMDD the authorization is cancelled from, NaN when it is not
+export const REC_CLOSED_LOST = 12; // YYYYMMDD of the lost opportunity's close date, NaN when none
 
 /**
  * Authorization lines as compact records (numbers, not strings) in one Float64Array, grouped by
@@ -194,6 +195,9 @@ export class AuthorizationIndex {
     r[o + REC_MAX_RESALE] = ceiling;
     r[o + REC_AVAILABLE] = available;
     r[o + REC_CANCELLED_FROM] = fact.cancelledFrom ? parseIsoDate(fact.cancelledFrom) : NaN;
+    const lost = fact.closedLostOn ? parseIsoDate(fact.closedLostOn) : NaN;
+    if (lost < 0) throw new AuthorizationDataError(`${where}: closed-lost date ${fact.closedLostOn} is not a date`);
+    r[o + REC_CLOSED_LOST] = lost;
     this.facts.push(fact);
     this.customerKey.push(customerKey);
     this.requiredFields.push(required);

@@ -35,6 +35,8 @@ export interface AuthorizationLineFact {
    * or empty = no deadline. The version in force on a line's invoice date decides.
    */
   filingWindows?: readonly FilingWindow[];
+  /** the close date of the authorization's lost opportunity: a sale dated after it is refused (AUTH_CLOSED_LOST) */
+  closedLostOn?: string | null;
 }
 
 export interface AuthorizationVersionFact {

@@ -7,6 +7,7 @@ import type { CompactVerdicts } from './verdicts.js';
 import {
   ALREADY_CLAIMED,
   AMOUNT_OVER_CLAIMED,
+  AUTH_CLOSED_LOST,
   AUTH_EXPIRED,
   AUTH_CANCELLED,
   AUTH_NOT_FOR_DISTRIBUTOR,
@@ -99,6 +100,11 @@ export function explain(v: CompactVerdicts, i: number): LineVerdictResult {
           `Authorization ${authorization} was cancelled from ${fact!.cancelledFrom}: the ${dateField === 'shipDate' ? 'ship' : 'invoice'} date ${checkedDate} is not covered.`,
         );
         break;
+      case AUTH_CLOSED_LOST:
+        messages.push(
+          `The ${dateField === 'shipDate' ? 'ship' : 'invoice'} date ${checkedDate} is after ${fact!.closedLostOn}, when the opportunity of authorization ${authorization} was lost.`,
+        );
+        break;
       case END_CUSTOMER_MISMATCH: {
         const claimed = hasValue(line.endCustomerName) ? `"${line.endCustomerName}"` : `#${line.endCustomerId}`;
         const authorized = fact!.endCustomerName ? `"${fact!.endCustomerName}"` : `#${fact!.endCustomerId}`;
@@ -171,6 +177,7 @@ export function explain(v: CompactVerdicts, i: number): LineVerdictResult {
     inputs.validFrom = fact.validFrom;
     inputs.validTo = fact.validTo;
     if (fact.cancelledFrom) inputs.cancelledFrom = fact.cancelledFrom;
+    if (fact.closedLostOn) inputs.closedLostOn = fact.closedLostOn;
     inputs.authorizedCost = fact.authorizedCost;
     inputs.maxResalePrice = text(fact.maxResalePrice);
     inputs.authorizedEndCustomerId = fact.endCustomerId;

@@ -24,6 +24,7 @@ import {
   type AuthorizationIndex,
   REC_AVAILABLE,
   REC_CANCELLED_FROM,
+  REC_CLOSED_LOST,
   REC_COST,
   REC_CUSTOMER,
   REC_DISTRIBUTOR,
@@ -42,6 +43,7 @@ import { CompactVerdicts } from './verdicts.js';
 import {
   ALREADY_CLAIMED,
   AMOUNT_OVER_CLAIMED,
+  AUTH_CLOSED_LOST,
   AUTH_EXPIRED,
   AUTH_CANCELLED,
   AUTH_NOT_FOR_DISTRIBUTOR,
@@ -390,7 +392,11 @@ export class ValidationSession {
                 if (rec[o + REC_DISTRIBUTOR] !== distributorId) continue;
                 if (rec[o + REC_PRODUCT] !== product && (textKey === null || normalizeCode(index.facts[j]!.vendorPartNumber) !== textKey))
                   continue;
-                const dateOk = date >= 0 && dateWithinValidity(date, rec[o + REC_VALID_FROM]!, rec[o + REC_VALID_TO]!);
+                // a sale dated after the opportunity was lost is out too (NaN: never lost)
+                const dateOk =
+                  date >= 0 &&
+                  dateWithinValidity(date, rec[o + REC_VALID_FROM]!, rec[o + REC_VALID_TO]!) &&
+                  !(date > rec[o + REC_CLOSED_LOST]!);
                 const c = rec[o + REC_CUSTOMER]!;
                 const customer =
                   c !== c ? END_CUSTOMER_MATCH : endCustomerUnitsMatch(c >= 0 ? c : NaN, customerKey[j] ?? null, customerId, claimKey);
@@ -424,8 +430,10 @@ export class ValidationSession {
           picked[k] = best;
           // dateWithinValidity (a bad date was reported above)
           if (date >= 0 && !bestDateOk) {
-            // a cancelled authorization says so from its cancellation day on
-            seq = pushReason(seq, date >= rec[o + REC_CANCELLED_FROM]! ? AUTH_CANCELLED : AUTH_EXPIRED);
+            // a cancelled authorization says so from its cancellation day on; a sale inside the
+            // validity but after the opportunity was lost, that it was lost
+            const within = dateWithinValidity(date, rec[o + REC_VALID_FROM]!, rec[o + REC_VALID_TO]!);
+            seq = pushReason(seq, date >= rec[o + REC_CANCELLED_FROM]! ? AUTH_CANCELLED : within ? AUTH_CLOSED_LOST : AUTH_EXPIRED);
             if (rule === 0) rule = R_DATE;
             rejected = true;
           }

@@ -23,6 +23,7 @@ export const X12_REASON_CODES: Readonly<Record<ReasonCode, { code: string; text:
   ADJUSTED_MANUALLY: { code: 'J1', text: 'adjusted by the vendor' },
   AUTH_CANCELLED: { code: 'A4', text: 'sale invoiced after the authorization was cancelled' },
   FILING_WINDOW_CLOSED: { code: 'F2', text: 'claimed after the filing window of the program closed' },
+  AUTH_CLOSED_LOST: { code: 'A5', text: 'sale invoiced after the opportunity was lost' },
 };
 
 /** The code the partner reads for a reason. */

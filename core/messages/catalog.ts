@@ -9,6 +9,7 @@ export interface Catalog {
   authExpired(shipDateChecked: boolean, date: string, validFrom: string, validTo: string): string;
   authCancelled(shipDateChecked: boolean, date: string, authorization: string, cancelledFrom: string): string;
   authNotForDistributor(authorization: string): string;
+  authClosedLost(shipDateChecked: boolean, date: string, closedLostOn: string, authorization: string): string;
   partMismatch(part: string, authorization: string, authorizedPart: string | null): string;
   endCustomerMismatch(claimed: string, authorized: string): string;
   quantityExceeds(claimed: string, remaining: string, accepted: string, approved: string): string;
@@ -79,6 +80,8 @@ const en: Catalog = {
   authNotForDistributor: (a) => `Authorization ${a} was not issued to your company.`,
   authCancelled: (ship, d, a, from) =>
     `Authorization ${a} was cancelled from ${from}: the ${ship ? 'ship' : 'invoice'} date ${d} is no longer covered.`,
+  authClosedLost: (ship, d, lost, a) =>
+    `The ${ship ? 'ship' : 'invoice'} date ${d} is after ${lost}, when the opportunity of authorization ${a} was lost; earlier sales stay valid.`,
   partMismatch: (p, a, ap) => `Part ${p} is not on authorization ${a}${ap ? ` (it authorizes ${ap})` : ''}.`,
   endCustomerMismatch: (c, a) => `You sold to ${c}; the authorization is for ${a}.`,
   quantityExceeds: (q, left, acc, appr) => `You claimed ${q} units; ${left} of the ${appr} approved remained, so ${acc} were accepted.`,
@@ -118,6 +121,8 @@ const fr: Catalog = {
   authNotForDistributor: (a) => `L'autorisation ${a} n'a pas été accordée à votre société.`,
   authCancelled: (ship, d, a, from) =>
     `L'autorisation ${a} est annulée depuis le ${from} : la date ${ship ? "d'expédition" : 'de facture'} ${d} n'est plus couverte.`,
+  authClosedLost: (ship, d, lost, a) =>
+    `La date ${ship ? "d'expédition" : 'de facture'} ${d} est postérieure au ${lost}, date à laquelle l'opportunité de l'autorisation ${a} a été perdue ; les ventes antérieures restent valables.`,
   partMismatch: (p, a, ap) => `La référence ${p} ne figure pas sur l'autorisation ${a}${ap ? ` (elle autorise ${ap})` : ''}.`,
   endCustomerMismatch: (c, a) => `Vous avez vendu à ${c} ; l'autorisation est pour ${a}.`,
   quantityExceeds: (q, left, acc, appr) =>

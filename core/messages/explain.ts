@@ -92,6 +92,9 @@ export function explainLine(line: ExplainedLine, options: { locale?: string; cur
       case 'AUTH_CANCELLED':
         out.push(c.authCancelled(shipChecked, checkedDate, line.authorizationNumber ?? '—', str(inputs.cancelledFrom) ?? '—'));
         break;
+      case 'AUTH_CLOSED_LOST':
+        out.push(c.authClosedLost(shipChecked, checkedDate, str(inputs.closedLostOn) ?? '—', line.authorizationNumber ?? '—'));
+        break;
       case 'AUTH_NOT_FOR_DISTRIBUTOR':
         out.push(c.authNotForDistributor(line.authorizationNumber ?? '—'));
         break;

@@ -1,7 +1,16 @@
 /** The only code that touches the CRM tables; returns plain objects. */
-import { col, fn, Op, where, type Transaction } from 'sequelize';
+import { col, fn, Op, UniqueConstraintError, where, type Transaction, type WhereOptions } from 'sequelize';
 import { moneyFromDb, moneyToString } from '../../core/money.js';
-import { CrmAccount, CrmDealRegistration, CrmOpportunity, CrmSyncRun, CrmSyncState, CrmWriteback } from '../../models/crm.js';
+import {
+  CrmAccount,
+  CrmAccountLink,
+  CrmSyncLock,
+  CrmDealRegistration,
+  CrmOpportunity,
+  CrmSyncRun,
+  CrmSyncState,
+  CrmWriteback,
+} from '../../models/crm.js';
 
 /** Runs `work` in one transaction: committed when it resolves, rolled back when it throws. */
 export function inTransaction<T>(work: (t: Transaction) => Promise<T>): Promise<T> {
@@ -13,6 +22,7 @@ export type CrmObject = 'account' | 'opportunity' | 'dealRegistration';
 export interface AccountRow {
   sfId: string;
   name: string;
+  externalId: string | null;
   systemModstamp: Date;
   isDeleted: boolean;
 }
@@ -24,6 +34,7 @@ export interface OpportunityRow {
   isClosed: boolean;
   isWon: boolean;
   amount: string | null;
+  currency: string | null;
   closeDate: string | null;
   systemModstamp: Date;
   isDeleted: boolean;
@@ -157,6 +168,7 @@ export async function failAbandonedRuns() {
 const plainAccount = (a: CrmAccount): AccountRow => ({
   sfId: a.sfId,
   name: a.name,
+  externalId: a.externalId ?? null,
   systemModstamp: a.systemModstamp,
   isDeleted: !!a.isDeleted,
 });
@@ -168,6 +180,7 @@ const plainOpportunity = (o: CrmOpportunity): OpportunityRow => ({
   isClosed: !!o.isClosed,
   isWon: !!o.isWon,
   amount: o.amount === null ? null : moneyToString(moneyFromDb(o.amount)),
+  currency: o.currency ?? null,
   closeDate: o.closeDate,
   systemModstamp: o.systemModstamp,
   isDeleted: !!o.isDeleted,
@@ -234,4 +247,113 @@ export async function writebackOf(requestId: number, targetSfId: string): Promis
 export async function saveWriteback(row: WritebackRow) {
   const [n] = await CrmWriteback.update(row, { where: { requestId: row.requestId, targetSfId: row.targetSfId } });
   if (!n) await CrmWriteback.create(row);
+}
+
+// ---- account matching --------------------------------------------------------------------------
+
+/** A BEC account as the matching sees it: its id and its externalRef (a Salesforce Id or the external id value). */
+export interface BecAccountRef {
+  id: number;
+  externalRef: string | null;
+}
+
+const SF_ID = /^[a-zA-Z0-9]{15}([a-zA-Z0-9]{3})?$/;
+export const looksLikeSfId = (v: string | null | undefined): v is string => !!v && SF_ID.test(v);
+/** A 15-character Id is the case-sensitive head of the 18-character one. */
+export const sameSfId = (a: string, b: string) => a.slice(0, 15) === b.slice(0, 15);
+
+/**
+ * The live CRM accounts linked to each BEC account by Id: its externalRef is the Account's Id
+ * (15 or 18 characters) or the value of the configured external id field, or a person confirmed
+ * a name suggestion. Never by name alone.
+ */
+export async function linkedCrmAccounts(accounts: BecAccountRef[]): Promise<Map<number, AccountRow[]>> {
+  const out = new Map<number, AccountRow[]>(accounts.map((a) => [a.id, []]));
+  if (!accounts.length) return out;
+  const refs = [...new Set(accounts.map((a) => a.externalRef?.trim()).filter((r): r is string => !!r))];
+  const confirmed = await CrmAccountLink.findAll({ where: { accountId: accounts.map((a) => a.id), status: 'confirmed' } });
+  const or: WhereOptions<CrmAccount>[] = [];
+  if (refs.length) or.push({ externalId: refs }, { sfId: refs.filter((r) => r.length === 18 && looksLikeSfId(r)) });
+  for (const r of refs) if (r.length === 15 && looksLikeSfId(r)) or.push({ sfId: { [Op.like]: `${r}___` } });
+  if (confirmed.length) or.push({ sfId: confirmed.map((c) => c.sfId) });
+  if (!or.length) return out;
+  const rows = (await CrmAccount.findAll({ where: { isDeleted: false, [Op.or]: or } })).map(plainAccount);
+  for (const a of accounts) {
+    const ref = a.externalRef?.trim() ?? '';
+    const mine = new Set(confirmed.filter((c) => c.accountId === a.id).map((c) => c.sfId));
+    out.set(
+      a.id,
+      rows.filter((r) => mine.has(r.sfId) || (!!ref && (r.externalId === ref || (looksLikeSfId(ref) && sameSfId(r.sfId, ref))))),
+    );
+  }
+  return out;
+}
+
+/** The pairs a person rejected: never suggested again. */
+export async function rejectedPairs(accountIds: number[]): Promise<Set<string>> {
+  if (!accountIds.length) return new Set();
+  const rows = await CrmAccountLink.findAll({ where: { accountId: accountIds, status: 'rejected' } });
+  return new Set(rows.map((r) => `${r.accountId}:${r.sfId}`));
+}
+
+/** Live CRM accounts whose name is one of these (lower-cased), for suggestions. */
+export async function liveAccountsNamedAny(names: string[]): Promise<AccountRow[]> {
+  const wanted = [...new Set(names.map((n) => n.trim().toLowerCase()).filter(Boolean))];
+  if (!wanted.length) return [];
+  return (await CrmAccount.findAll({ where: { isDeleted: false, [Op.and]: [where(fn('lower', col('name')), { [Op.in]: wanted })] } })).map(
+    plainAccount,
+  );
+}
+
+export async function accountLinkOf(accountId: number, sfId: string) {
+  const l = await CrmAccountLink.findOne({ where: { accountId, sfId } });
+  return l ? { status: l.status, decidedAt: l.decidedAt.toISOString() } : null;
+}
+
+export async function saveAccountLink(
+  link: { accountId: number; sfId: string; status: 'confirmed' | 'rejected'; decidedByUserId: number | null },
+  transaction: Transaction,
+) {
+  const decidedAt = new Date();
+  const [n] = await CrmAccountLink.update(
+    { status: link.status, decidedByUserId: link.decidedByUserId, decidedAt },
+    { where: { accountId: link.accountId, sfId: link.sfId }, transaction },
+  );
+  if (!n) await CrmAccountLink.create({ ...link, decidedAt }, { transaction });
+}
+
+// ---- the sync lock (one run across every server process on this database) ------------------------
+
+const LOCK = 'sync';
+
+/** Takes the lease when it is free or expired (or already ours); false when another process holds it. */
+export async function acquireSyncLock(holder: string, ttlMs: number): Promise<boolean> {
+  const now = new Date();
+  const expiresAt = new Date(now.getTime() + ttlMs);
+  try {
+    await CrmSyncLock.create({ name: LOCK, holder, expiresAt });
+    return true;
+  } catch (err) {
+    if (!(err instanceof UniqueConstraintError)) throw err;
+  }
+  const [n] = await CrmSyncLock.update(
+    { holder, expiresAt },
+    { where: { name: LOCK, [Op.or]: [{ expiresAt: { [Op.lt]: now } }, { holder }] } },
+  );
+  return n > 0;
+}
+
+/** Extends the lease while the run lasts; false when it was lost (expired and taken by another process). */
+export async function renewSyncLock(holder: string, ttlMs: number): Promise<boolean> {
+  const [n] = await CrmSyncLock.update({ expiresAt: new Date(Date.now() + ttlMs) }, { where: { name: LOCK, holder } });
+  return n > 0;
+}
+
+export async function releaseSyncLock(holder: string) {
+  await CrmSyncLock.update({ expiresAt: new Date(0) }, { where: { name: LOCK, holder } });
+}
+
+export async function syncLockHolder(): Promise<{ holder: string; expiresAt: Date } | null> {
+  const l = await CrmSyncLock.findOne({ where: { name: LOCK } });
+  return l && l.expiresAt > new Date() ? { holder: l.holder, expiresAt: l.expiresAt } : null;
 }

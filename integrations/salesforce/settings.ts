@@ -15,6 +15,24 @@ export interface DealRegistrationFields {
   expiresOn: string;
 }
 
+/** Account fields. `externalId` (optional, '' for none) holds the BEC account's externalRef. */
+export interface AccountFields {
+  name: string;
+  externalId: string;
+}
+
+/** Opportunity fields. `currency` is '' in a single-currency org (no CurrencyIsoCode field). */
+export interface OpportunityFields {
+  name: string;
+  account: string;
+  stage: string;
+  isClosed: string;
+  isWon: string;
+  amount: string;
+  closeDate: string;
+  currency: string;
+}
+
 /** The fields that receive the request status and the authorization number, per object. */
 export interface WritebackFields {
   opportunityStatus: string;
@@ -30,6 +48,8 @@ export interface SalesforceSettings {
   auth:
     | { flow: 'password'; clientId: string; clientSecret: string; username: string; password: string }
     | { flow: 'jwt'; clientId: string; username: string; privateKey: string };
+  account: { fields: AccountFields };
+  opportunity: { fields: OpportunityFields };
   dealRegistration: { object: string; fields: DealRegistrationFields };
   writeback: WritebackFields;
   syncIntervalMinutes: number;
@@ -47,6 +67,22 @@ export const DEFAULT_DEAL_REGISTRATION_FIELDS: DealRegistrationFields = {
   products: 'Product_Codes__c',
   expiresOn: 'Expiration_Date__c',
 };
+
+export const DEFAULT_ACCOUNT_FIELDS: AccountFields = { name: 'Name', externalId: '' };
+
+export const DEFAULT_OPPORTUNITY_FIELDS: OpportunityFields = {
+  name: 'Name',
+  account: 'AccountId',
+  stage: 'StageName',
+  isClosed: 'IsClosed',
+  isWon: 'IsWon',
+  amount: 'Amount',
+  closeDate: 'CloseDate',
+  currency: 'CurrencyIsoCode',
+};
+
+/** Mapping keys that may be '' (the org has no such field). */
+const OPTIONAL_KEYS = new Set(['externalId', 'currency']);
 
 export const DEFAULT_WRITEBACK_FIELDS: WritebackFields = {
   opportunityStatus: 'BEC_Request_Status__c',
@@ -68,6 +104,7 @@ function jsonFields<T extends object>(what: string, text: string | undefined, de
   const merged = { ...defaults, ...(parsed as object) } as Record<string, unknown>;
   for (const [k, v] of Object.entries(merged)) {
     if (!(k in defaults)) throw new Error(`invalid configuration: ${what} has an unknown key "${k}"`);
+    if (v === '' && OPTIONAL_KEYS.has(k)) continue;
     if (typeof v !== 'string' || !API_NAME.test(v)) throw new Error(`invalid configuration: ${what}.${k} is not a Salesforce API name`);
   }
   return merged as T;
@@ -99,6 +136,10 @@ export function salesforceSettingsFrom(config: Config): SalesforceSettings | nul
     loginUrl: config.salesforceLoginUrl,
     apiVersion: config.salesforceApiVersion,
     auth,
+    account: { fields: jsonFields('SALESFORCE_ACCOUNT_FIELDS', config.salesforceAccountFields, DEFAULT_ACCOUNT_FIELDS) },
+    opportunity: {
+      fields: jsonFields('SALESFORCE_OPPORTUNITY_FIELDS', config.salesforceOpportunityFields, DEFAULT_OPPORTUNITY_FIELDS),
+    },
     dealRegistration: {
       object: config.salesforceDealRegistrationObject,
       fields: jsonFields('SALESFORCE_DEAL_REGISTRATION_FIELDS', config.salesforceDealRegistrationFields, DEFAULT_DEAL_REGISTRATION_FIELDS),

@@ -13,7 +13,12 @@ import { createVerify, randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { SalesforceSettings } from './settings.js';
-import { DEFAULT_DEAL_REGISTRATION_FIELDS, DEFAULT_WRITEBACK_FIELDS } from './settings.js';
+import {
+  DEFAULT_ACCOUNT_FIELDS,
+  DEFAULT_DEAL_REGISTRATION_FIELDS,
+  DEFAULT_OPPORTUNITY_FIELDS,
+  DEFAULT_WRITEBACK_FIELDS,
+} from './settings.js';
 
 export type StandinRecord = { Id: string; SystemModstamp: string; IsDeleted: boolean } & Record<string, unknown>;
 type FaultKind = 'rate-limit' | 'drop' | 'expire-sessions';
@@ -21,7 +26,7 @@ type FaultKind = 'rate-limit' | 'drop' | 'expire-sessions';
 const SYSTEM_FIELDS = ['Id', 'SystemModstamp', 'IsDeleted', 'CreatedDate'];
 /** The fields each object has (besides the system ones); a query naming another field gets INVALID_FIELD. */
 export const STANDIN_SCHEMA: Record<string, string[]> = {
-  Account: ['Name', 'Industry', 'BillingCountry'],
+  Account: ['Name', 'Industry', 'BillingCountry', 'CurrencyIsoCode', 'BEC_Account_Ref__c'],
   Opportunity: [
     'Name',
     'AccountId',
@@ -30,6 +35,7 @@ export const STANDIN_SCHEMA: Record<string, string[]> = {
     'IsWon',
     'Amount',
     'CloseDate',
+    'CurrencyIsoCode',
     'BEC_Request_Status__c',
     'BEC_Authorization_Number__c',
   ],
@@ -37,6 +43,7 @@ export const STANDIN_SCHEMA: Record<string, string[]> = {
     'Name',
     'End_Customer__c',
     'Distributor_Name__c',
+    'Distributor__c',
     'Opportunity__c',
     'Status__c',
     'Product_Codes__c',
@@ -135,10 +142,12 @@ export class SalesforceStandin {
         username: this.username,
         password: this.password,
       },
-      dealRegistration: { object: 'Deal_Registration__c', fields: { ...DEFAULT_DEAL_REGISTRATION_FIELDS } },
+      account: { fields: { ...DEFAULT_ACCOUNT_FIELDS, externalId: 'BEC_Account_Ref__c' } },
+      opportunity: { fields: { ...DEFAULT_OPPORTUNITY_FIELDS } },
+      dealRegistration: { object: 'Deal_Registration__c', fields: { ...DEFAULT_DEAL_REGISTRATION_FIELDS, distributor: 'Distributor__c' } },
       writeback: { ...DEFAULT_WRITEBACK_FIELDS },
       syncIntervalMinutes: 0,
-      expireOnClosedLost: false,
+      expireOnClosedLost: true,
       retry: { attempts: 4, baseDelayMs: 5 },
       ...overrides,
     };
@@ -173,6 +182,7 @@ export class SalesforceStandin {
       SystemModstamp: stamp,
       CreatedDate: stamp,
     };
+    if (type === 'Opportunity' || type === 'Account') record.CurrencyIsoCode ??= 'USD';
     if (type === 'Opportunity') record.IsClosed ??= false;
     if (type === 'Opportunity') record.IsWon ??= false;
     table.set(Id, record);
@@ -273,6 +283,7 @@ export class SalesforceStandin {
     }
     if (req.method === 'GET' && (q = /^(?:query|queryAll)\/([\w-]+)$/.exec(rest))) return this.more(q[1], m[1], res);
     if (req.method === 'PATCH' && (q = /^sobjects\/(\w+)\/(\w+)$/.exec(rest))) return this.patch(q[1], q[2], body, res);
+    if (req.method === 'GET' && (q = /^sobjects\/(\w+)\/describe\/?$/.exec(rest))) return this.describe(q[1], res);
     return sfError(res, 404, 'NOT_FOUND', 'The requested resource does not exist');
   }
 
@@ -356,6 +367,22 @@ export class SalesforceStandin {
     // A query result is a snapshot: later changes do not move records between its pages.
     const snapshot = rows.map((r) => ({ ...r }));
     this.page({ type: parsed.type, fields: parsed.fields, records: snapshot, totalSize: snapshot.length }, version, res);
+  }
+
+  /** The object's describe: its fields, with the types the sync looks at. */
+  private describe(type: string, res: ServerResponse) {
+    const schema = STANDIN_SCHEMA[type];
+    if (!schema) return sfError(res, 404, 'NOT_FOUND', `The requested resource does not exist`);
+    const typeOf = (f: string) =>
+      f === 'Id'
+        ? 'id'
+        : /^(AccountId|End_Customer__c|Distributor__c|Opportunity__c)$/.test(f)
+          ? 'reference'
+          : f.startsWith('Is')
+            ? 'boolean'
+            : 'string';
+    res.writeHead(200, { 'Content-Type': 'application/json' });
+    res.end(JSON.stringify({ name: type, fields: [...SYSTEM_FIELDS, ...schema].map((name) => ({ name, type: typeOf(name) })) }));
   }
 
   private more(locator: string, version: string, res: ServerResponse) {
@@ -465,12 +492,18 @@ export function loadDemoCrm(s: SalesforceStandin) {
   const orion = account('Orion Automotive', 'Automotive', 'DE');
   const cascade = account('Cascade Robotics', 'Machinery', 'US');
   const meridian = account('Meridian Aerospace', 'Aerospace', 'SG');
+  s.update('Account', orion.Id, { CurrencyIsoCode: 'EUR' });
+  // The distributors, as partner Accounts: a deal registration names its distributor by a lookup.
+  const partners = new Map(
+    ['Arrowhead Components', 'Northbridge Electronics', 'Pacific Rim Supply'].map((n) => [n, account(n, 'Distribution', 'US')]),
+  );
 
   const opp = (Name: string, a: StandinRecord, StageName: string, Amount: number, CloseDate: string) =>
     s.insert('Opportunity', { Name, AccountId: a.Id, StageName, Amount, CloseDate });
   const heliosOpp = opp('Helios infusion pump controller', helios, 'Closed Won', 64500, '2026-09-30');
   const orionPlatform = opp('Orion 2027 body-control platform', orion, 'Negotiation/Review', 185000, '2026-12-15');
   const orionBms = opp('Orion battery-management design win', orion, 'Qualification', 42000, '2027-02-28');
+  for (const o of [orionPlatform, orionBms]) s.update('Opportunity', o.Id, { CurrencyIsoCode: 'EUR' });
   const cascadeOpp = opp('Cascade robot arm controller refresh', cascade, 'Proposal/Price Quote', 38800, '2026-12-20');
   opp('Meridian flight-computer power rails', meridian, 'Closed Lost', 10000, '2026-11-10');
   const meridianImu = opp('Meridian inertial navigation module', meridian, 'Closed Won', 15600, '2026-07-31');
@@ -488,6 +521,7 @@ export function loadDemoCrm(s: SalesforceStandin) {
       Name,
       End_Customer__c: a.Id,
       Distributor_Name__c: distributor,
+      Distributor__c: partners.get(distributor)?.Id ?? null,
       Opportunity__c: o?.Id ?? null,
       Status__c: status,
       Product_Codes__c: products,

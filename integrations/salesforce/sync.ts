@@ -26,47 +26,38 @@ const str = (v: unknown) => (v === null || v === undefined || v === '' ? null : 
 const amount = (v: unknown) => (v === null || v === undefined ? null : String(v));
 
 export function objectSpecs(settings: SalesforceSettings): ObjectSpec[] {
+  const a = settings.account.fields;
+  const o = settings.opportunity.fields;
   const f = settings.dealRegistration.fields;
   const base = (r: SfRecord) => ({ sfId: r.Id, systemModstamp: parseSfDateTime(r.SystemModstamp), isDeleted: !!r.IsDeleted });
+  const list = (...names: string[]) => [...new Set(['Id', ...names.filter(Boolean), 'SystemModstamp', 'IsDeleted'])];
   return [
     {
       object: 'account',
       sobject: 'Account',
-      fields: ['Id', 'Name', 'SystemModstamp', 'IsDeleted'],
-      toRow: (r) => ({ ...base(r), name: String(r.Name ?? '') }),
+      fields: list(a.name, a.externalId),
+      toRow: (r) => ({ ...base(r), name: String(r[a.name] ?? ''), externalId: a.externalId ? str(r[a.externalId]) : null }),
     },
     {
       object: 'opportunity',
       sobject: 'Opportunity',
-      fields: ['Id', 'Name', 'AccountId', 'StageName', 'IsClosed', 'IsWon', 'Amount', 'CloseDate', 'SystemModstamp', 'IsDeleted'],
+      fields: list(o.name, o.account, o.stage, o.isClosed, o.isWon, o.amount, o.closeDate, o.currency),
       toRow: (r) => ({
         ...base(r),
-        name: String(r.Name ?? ''),
-        accountSfId: str(r.AccountId),
-        stageName: String(r.StageName ?? ''),
-        isClosed: !!r.IsClosed,
-        isWon: !!r.IsWon,
-        amount: amount(r.Amount),
-        closeDate: str(r.CloseDate),
+        name: String(r[o.name] ?? ''),
+        accountSfId: str(r[o.account]),
+        stageName: String(r[o.stage] ?? ''),
+        isClosed: !!r[o.isClosed],
+        isWon: !!r[o.isWon],
+        amount: amount(r[o.amount]),
+        currency: o.currency ? str(r[o.currency]) : null,
+        closeDate: str(r[o.closeDate]),
       }),
     },
     {
       object: 'dealRegistration',
       sobject: settings.dealRegistration.object,
-      fields: [
-        ...new Set([
-          'Id',
-          f.name,
-          f.endCustomer,
-          f.distributor,
-          f.opportunity,
-          f.status,
-          f.products,
-          f.expiresOn,
-          'SystemModstamp',
-          'IsDeleted',
-        ]),
-      ],
+      fields: list(f.name, f.endCustomer, f.distributor, f.opportunity, f.status, f.products, f.expiresOn),
       toRow: (r) => ({
         ...base(r),
         name: String(r[f.name] ?? ''),
@@ -79,6 +70,72 @@ export function objectSpecs(settings: SalesforceSettings): ObjectSpec[] {
       }),
     },
   ];
+}
+
+/** Every configured field, per Salesforce object, with the setting that names it (for the error message). */
+export function mappedFields(settings: SalesforceSettings): { sobject: string; setting: string; field: string }[] {
+  const out: { sobject: string; setting: string; field: string }[] = [];
+  const add = (sobject: string, prefix: string, map: object) => {
+    for (const [k, v] of Object.entries(map) as [string, string][]) if (v) out.push({ sobject, setting: `${prefix}.${k}`, field: v });
+  };
+  add('Account', 'SALESFORCE_ACCOUNT_FIELDS', settings.account.fields);
+  add('Opportunity', 'SALESFORCE_OPPORTUNITY_FIELDS', settings.opportunity.fields);
+  add(settings.dealRegistration.object, 'SALESFORCE_DEAL_REGISTRATION_FIELDS', settings.dealRegistration.fields);
+  const w = settings.writeback;
+  out.push(
+    { sobject: 'Opportunity', setting: 'SALESFORCE_WRITEBACK_FIELDS.opportunityStatus', field: w.opportunityStatus },
+    { sobject: 'Opportunity', setting: 'SALESFORCE_WRITEBACK_FIELDS.opportunityAuthorization', field: w.opportunityAuthorization },
+    {
+      sobject: settings.dealRegistration.object,
+      setting: 'SALESFORCE_WRITEBACK_FIELDS.dealRegistrationStatus',
+      field: w.dealRegistrationStatus,
+    },
+    {
+      sobject: settings.dealRegistration.object,
+      setting: 'SALESFORCE_WRITEBACK_FIELDS.dealRegistrationAuthorization',
+      field: w.dealRegistrationAuthorization,
+    },
+  );
+  return out;
+}
+
+/** A configured field the org does not have: the run stops before any query, naming it. */
+export class MappingError extends Error {
+  readonly errorCode = 'MISSING_FIELD';
+  constructor(readonly missing: { sobject: string; setting: string; field: string }[]) {
+    super(
+      missing.map((m) => `${m.sobject}.${m.field} (set by ${m.setting}) does not exist in the org`).join('; ') +
+        ' — create the field or change the mapping (docs/salesforce.md)',
+    );
+    this.name = 'MappingError';
+  }
+}
+
+/** The settings already checked against the org, so each run does not describe again. */
+const validated = new WeakSet<SalesforceSettings>();
+
+/** Checks every mapped field against the org's describe of its object; throws a MappingError naming each missing one. */
+export async function validateMapping(conn: SalesforceConnection, settings: SalesforceSettings, counts?: { apiCalls: number }) {
+  if (validated.has(settings)) return;
+  const wanted = mappedFields(settings);
+  const missing: typeof wanted = [];
+  for (const sobject of [...new Set(wanted.map((w) => w.sobject))]) {
+    let names: Set<string>;
+    try {
+      const d = await withRetry(() => conn.sobject(sobject).describe(), settings.retry);
+      if (counts) counts.apiCalls++;
+      names = new Set(d.fields.map((f) => f.name));
+    } catch (err) {
+      if (errorCodeOf(err) === 'NOT_FOUND') {
+        missing.push({ sobject, setting: 'SALESFORCE_DEAL_REGISTRATION_OBJECT', field: '(the object itself)' });
+        continue;
+      }
+      throw err;
+    }
+    missing.push(...wanted.filter((w) => w.sobject === sobject && !names.has(w.field)));
+  }
+  if (missing.length) throw new MappingError(missing);
+  validated.add(settings);
 }
 
 /** SOQL datetime literal, to the second; `>=` re-reads the boundary second, which upserts ignore. */

@@ -3,6 +3,7 @@ import { initialSchema } from './20261123T1000-initial-schema.js';
 import { securitySchema } from './20261123T1300-security.js';
 import { importsSchema } from './20261123T1100-imports.js';
 import { salesforceSchema } from './20261123T1200-salesforce.js';
+import { salesforce2Schema } from './20261204T1500-salesforce-2.js';
 import { bulkClaimsSchema } from './20261123T1400-bulk-claims.js';
 import { claimLineIndexesSchema } from './20261123T1500-claim-line-indexes.js';
 import { canonicalPosKeySchema } from './20261201T0900-canonical-pos-key.js';
@@ -44,4 +45,5 @@ export const migrations: Migration[] = [
   routingVersionsSchema,
   masterDataSchema,
   programBuilderSchema,
+  salesforce2Schema,
 ];

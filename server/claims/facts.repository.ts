@@ -84,7 +84,7 @@ async function factsWhere(condition: string, params: unknown[], transaction?: Tr
     `SELECT l.id AS lineId, a.id AS authorizationId, a.number AS number, a.version AS version, a.distributor_id AS distributorId,
             l.product_id AS productId, p.vendor_part_number AS vendorPart, l.end_customer_id AS endCustomerId, e.name AS endCustomerName,
             l.authorized_cost AS authorizedCost, l.approved_quantity AS approved, l.consumed_quantity AS consumed,
-            l.valid_from AS validFrom, l.valid_to AS validTo, g.id AS programId, g.type AS programType, g.required_claim_fields AS required
+            l.valid_from AS validFrom, l.valid_to AS validTo, a.closed_lost_on AS closedLostOn, g.id AS programId, g.type AS programType, g.required_claim_fields AS required
        FROM authorization_lines l
        JOIN authorizations a ON a.id = l.authorization_id
        JOIN programs g ON g.id = a.program_id
@@ -116,6 +116,7 @@ async function factsWhere(condition: string, params: unknown[], transaction?: Tr
     consumedQuantity: Number(r.consumed),
     validFrom: day(r.validFrom),
     validTo: day(r.validTo),
+    closedLostOn: r.closedLostOn === null || r.closedLostOn === undefined ? null : day(r.closedLostOn),
     programId: Number(r.programId),
     programType: r.programType as ProgramType,
     requiredFields: JSON.parse(String(r.required ?? '[]')) as string[],

@@ -27,6 +27,8 @@ export interface RequestForContext {
   dealRegistrationRef: string | null;
   authorizationId: number | null;
   authorizationNumber: string | null;
+  /** the close date of the lost opportunity, once the authorization stopped for later sales */
+  authorizationClosedLostOn: string | null;
   validFrom: string;
   validTo: string;
   createdAt: string;
@@ -57,7 +59,7 @@ export async function requestsForContext(
     (await Product.findAll({ where: { id: [...new Set(lines.map((l) => l.productId))] } })).map((p) => [p.id, p.vendorPartNumber]),
   );
   const authIds = rows.map((r) => r.authorizationId).filter((x): x is number => x !== null);
-  const auths = new Map(authIds.length ? (await Authorization.findAll({ where: { id: authIds } })).map((a) => [a.id, a.number]) : []);
+  const auths = new Map(authIds.length ? (await Authorization.findAll({ where: { id: authIds } })).map((a) => [a.id, a]) : []);
   return rows.map((r) => {
     const program = programs.get(r.programId)!;
     return {
@@ -72,7 +74,8 @@ export async function requestsForContext(
       opportunityRef: r.opportunityRef,
       dealRegistrationRef: r.dealRegistrationRef,
       authorizationId: r.authorizationId,
-      authorizationNumber: r.authorizationId === null ? null : (auths.get(r.authorizationId) ?? null),
+      authorizationNumber: r.authorizationId === null ? null : (auths.get(r.authorizationId)?.number ?? null),
+      authorizationClosedLostOn: r.authorizationId === null ? null : (auths.get(r.authorizationId)?.closedLostOn ?? null),
       validFrom: r.validFrom,
       validTo: r.validTo,
       createdAt: r.createdAt.toISOString(),
@@ -169,16 +172,15 @@ export async function lastSuccessfulSyncAt(): Promise<string | null> {
   return r?.finishedAt?.toISOString() ?? null;
 }
 
-/** Active authorizations created from approved requests (the candidates for closed-lost expiry). */
-export async function activeAuthorizationsOfRequests(): Promise<
-  { id: number; number: string; requestId: number; distributorId: number }[]
-> {
-  const rows = await Authorization.findAll({ where: { status: 'active', requestId: { [Op.ne]: null } } });
+/** Active authorizations of requests linked by Id, not yet closed-lost (the candidates for closed-lost expiry). */
+export async function closedLostCandidates(): Promise<{ id: number; number: string; requestId: number; distributorId: number }[]> {
+  const rows = await Authorization.findAll({ where: { status: 'active', requestId: { [Op.ne]: null }, closedLostOn: null } });
   return rows.map((a) => ({ id: a.id, number: a.number, requestId: a.requestId!, distributorId: a.distributorId }));
 }
 
-export async function expireAuthorization(id: number, transaction: Transaction): Promise<boolean> {
-  const [n] = await Authorization.update({ status: 'expired' }, { where: { id, status: 'active' }, transaction });
+/** Stops the authorization for sales dated after `closedOn` (earlier sales stay valid). */
+export async function markClosedLost(id: number, closedOn: string, transaction: Transaction): Promise<boolean> {
+  const [n] = await Authorization.update({ closedLostOn: closedOn }, { where: { id, status: 'active', closedLostOn: null }, transaction });
   return n > 0;
 }
 
@@ -189,4 +191,13 @@ export async function setCrmRefs(
   transaction: Transaction,
 ) {
   await PriceRequest.update(refs, { where: { id: requestId }, transaction });
+}
+
+/** BEC accounts with their externalRef (the Salesforce Id or external id they are matched by). */
+export async function becAccounts(where: { ids?: number[]; types?: string[] }) {
+  const rows = await Account.findAll({
+    where: { ...(where.ids ? { id: where.ids } : {}), ...(where.types ? { type: where.types } : {}) },
+    order: [['id', 'ASC']],
+  });
+  return rows.map((a) => ({ id: a.id, type: a.type, name: a.name, externalRef: a.externalRef }));
 }

@@ -19,16 +19,20 @@ export interface Flag {
 }
 
 export interface CrmLink {
-  /** request: the Ids on the request; suggested: matched by account, distributor and product. */
-  linkedBy: 'request' | 'suggested' | null;
-  /** Whether the link is sure enough to write back to and to expire on (never a tie between candidates). */
+  /**
+   * request: the Ids on the request; matched: found through accounts linked by Id (and a deal
+   * registration whose distributor lookup is the request's distributor); suggested: a name was
+   * involved (an account or distributor matched by name), shown to a person but never acted on.
+   */
+  linkedBy: 'request' | 'matched' | 'suggested' | null;
+  /** Whether the link is sure enough to write back to (Ids, never a name, never a tie between candidates). */
   confident: boolean;
   opportunity: (Omit<crm.OpportunityRow, 'systemModstamp'> & { accountName: string | null; systemModstamp: string }) | null;
   dealRegistration: (Omit<crm.DealRegistrationRow, 'systemModstamp'> & { endCustomerName: string | null; systemModstamp: string }) | null;
   /** Other candidates the approver could pick (Ids only). */
   alternatives: { opportunities: string[]; dealRegistrations: string[] };
   /** The end customer's won opportunities: design wins already in production. */
-  designWins: { sfId: string; name: string; stageName: string; amount: string | null; closeDate: string | null }[];
+  designWins: { sfId: string; name: string; stageName: string; amount: string | null; currency: string | null; closeDate: string | null }[];
 }
 
 const norm = (s: string | null | undefined) => (s ?? '').trim().toLowerCase().replace(/\s+/g, ' ');
@@ -39,13 +43,26 @@ const codesOf = (d: crm.DealRegistrationRow) =>
     .filter(Boolean);
 const APPROVED_REGISTRATION = new Set(['approved', 'registered', 'accepted']);
 
+/** The Salesforce Accounts of the request's end customer and distributor: by Id when linked, else by name (a suggestion). */
+async function accountsOf(r: repo.RequestForContext) {
+  const bec = await repo.becAccounts({ ids: [r.endCustomer.id, r.distributor.id] });
+  const linked = await crm.linkedCrmAccounts(bec.map((a) => ({ id: a.id, externalRef: a.externalRef })));
+  const customerById = (linked.get(r.endCustomer.id) ?? []).map((a) => a.sfId);
+  const distributorById = (linked.get(r.distributor.id) ?? []).map((a) => a.sfId);
+  if (customerById.length) return { customer: customerById, distributor: distributorById, byName: false };
+  const rejected = await crm.rejectedPairs([r.endCustomer.id]);
+  const customer = (await crm.liveAccountsNamed(r.endCustomer.name))
+    .filter((a) => !rejected.has(`${r.endCustomer.id}:${a.sfId}`))
+    .map((a) => a.sfId);
+  return { customer, distributor: distributorById, byName: true };
+}
+
 /** Resolves the CRM link of one request. */
 export async function resolveLink(r: repo.RequestForContext): Promise<CrmLink> {
   let opportunity: crm.OpportunityRow | null = null;
   let dealRegistration: crm.DealRegistrationRow | null = null;
   let linkedBy: CrmLink['linkedBy'] = null;
-  let designWins: CrmLink['designWins'] = [];
-  const customerAccounts = (await crm.liveAccountsNamed(r.endCustomer.name)).map((a) => a.sfId);
+  const accounts = await accountsOf(r);
   let confident = false;
   const alternatives = { opportunities: [] as string[], dealRegistrations: [] as string[] };
 
@@ -56,25 +73,35 @@ export async function resolveLink(r: repo.RequestForContext): Promise<CrmLink> {
     const oppId = r.opportunityRef ?? dealRegistration?.opportunitySfId ?? null;
     if (oppId) [opportunity = null] = await crm.opportunitiesBySfId([oppId]);
   } else {
-    const accounts = customerAccounts;
+    let byName = accounts.byName;
     const skus = new Set(r.lines.map((l) => l.vendorPartNumber.toUpperCase()));
-    const registrations = await crm.dealRegistrationsOf(accounts);
-    // Another distributor's registration, or one for other products, is not this deal's.
+    const registrations = await crm.dealRegistrationsOf(accounts.customer);
+    const lookups = registrations.map((d) => d.distributorName).filter(crm.looksLikeSfId);
+    const lookupNames = new Map((await crm.accountsBySfId([...new Set(lookups)])).map((a) => [a.sfId, a.name]));
+    // The distributor of a registration: a lookup (an Account Id) must be the request's distributor's
+    // linked Account; an Account not linked yet, or a text name (an older org), only makes a suggestion.
+    const distributorFits = (d: crm.DealRegistrationRow): 'id' | 'name' | false => {
+      const v = d.distributorName;
+      if (!v) return 'id';
+      if (crm.looksLikeSfId(v) && accounts.distributor.some((id) => crm.sameSfId(id, v))) return 'id';
+      if (crm.looksLikeSfId(v) && accounts.distributor.length) return false;
+      return norm(lookupNames.get(v) ?? v) === norm(r.distributor.name) ? 'name' : false;
+    };
     const fits = (d: crm.DealRegistrationRow) =>
-      (!d.distributorName || norm(d.distributorName) === norm(r.distributor.name)) &&
-      (!codesOf(d).length || codesOf(d).some((c) => skus.has(c)));
+      distributorFits(d) !== false && (!codesOf(d).length || codesOf(d).some((c) => skus.has(c)));
     const score = (d: crm.DealRegistrationRow) =>
       codesOf(d).filter((c) => skus.has(c)).length * 2 + (APPROVED_REGISTRATION.has(norm(d.status)) ? 1 : 0);
     const candidates = registrations.filter(fits).sort((a, b) => score(b) - score(a));
     const foreignOpportunities = new Set(registrations.filter((d) => !fits(d)).map((d) => d.opportunitySfId));
     if (candidates.length) {
       dealRegistration = candidates[0];
+      if (distributorFits(dealRegistration) === 'name') byName = true;
       confident = candidates.length === 1 || score(candidates[0]) > score(candidates[1]);
       alternatives.dealRegistrations = candidates.slice(1).map((d) => d.sfId);
       if (dealRegistration.opportunitySfId) [opportunity = null] = await crm.opportunitiesBySfId([dealRegistration.opportunitySfId]);
     }
     if (!opportunity) {
-      const opportunities = (await crm.opportunitiesOf(accounts)).filter((o) => !foreignOpportunities.has(o.sfId));
+      const opportunities = (await crm.opportunitiesOf(accounts.customer)).filter((o) => !foreignOpportunities.has(o.sfId));
       // Open opportunities first, then the most recently changed.
       opportunities.sort((a, b) => Number(a.isClosed) - Number(b.isClosed) || b.systemModstamp.getTime() - a.systemModstamp.getTime());
       if (opportunities.length) {
@@ -83,11 +110,13 @@ export async function resolveLink(r: repo.RequestForContext): Promise<CrmLink> {
         alternatives.opportunities = opportunities.slice(1).map((o) => o.sfId);
       }
     }
-    if (opportunity || dealRegistration) linkedBy = 'suggested';
+    if (opportunity || dealRegistration) linkedBy = byName ? 'suggested' : 'matched';
+    // A name is a suggestion for a person to confirm, never enough to act on.
+    if (byName) confident = false;
   }
-  designWins = (await crm.opportunitiesOf(customerAccounts))
+  const designWins = (await crm.opportunitiesOf(accounts.customer))
     .filter((o) => o.isWon)
-    .map((o) => ({ sfId: o.sfId, name: o.name, stageName: o.stageName, amount: o.amount, closeDate: o.closeDate }));
+    .map((o) => ({ sfId: o.sfId, name: o.name, stageName: o.stageName, amount: o.amount, currency: o.currency, closeDate: o.closeDate }));
 
   const names = new Map(
     (await crm.accountsBySfId([opportunity?.accountSfId, dealRegistration?.endCustomerSfId].filter((x): x is string => !!x))).map((a) => [
@@ -191,4 +220,58 @@ export async function linkRequest(actor: Actor, id: number, ids: { opportunityId
     );
   });
   return requestContext(actor, id);
+}
+
+// ---- account suggestions -------------------------------------------------------------------------
+
+/**
+ * BEC end customers and distributors not yet linked to a Salesforce Account by Id, each with the
+ * live Accounts of the same name: a suggestion for a person to confirm or reject.
+ */
+export async function accountSuggestions() {
+  const bec = await repo.becAccounts({ types: ['end_customer', 'distributor'] });
+  const linked = await crm.linkedCrmAccounts(bec);
+  const unlinked = bec.filter((a) => !linked.get(a.id)?.length);
+  const rejected = await crm.rejectedPairs(unlinked.map((a) => a.id));
+  const byName = new Map<string, crm.AccountRow[]>();
+  for (const c of await crm.liveAccountsNamedAny(unlinked.map((a) => a.name))) {
+    byName.set(norm(c.name), [...(byName.get(norm(c.name)) ?? []), c]);
+  }
+  const items = unlinked.flatMap((a) =>
+    (byName.get(norm(a.name)) ?? [])
+      .filter((c) => !rejected.has(`${a.id}:${c.sfId}`))
+      .map((c) => ({
+        account: { id: a.id, type: a.type, name: a.name },
+        crmAccount: { sfId: c.sfId, name: c.name, externalId: c.externalId },
+      })),
+  );
+  return { items, total: items.length };
+}
+
+/** Confirms (the Account is this BEC account) or rejects (never suggest it again) a suggestion; audited. */
+export async function decideAccountLink(actor: Actor, input: { accountId: number; sfId: string; decision: 'confirm' | 'reject' }) {
+  const errors: { field: string; message: string }[] = [];
+  const [account] = await repo.becAccounts({ ids: [input.accountId], types: ['end_customer', 'distributor'] });
+  if (!account) errors.push({ field: 'accountId', message: 'no such end customer or distributor' });
+  const [crmAccount] = await crm.accountsBySfId([input.sfId]);
+  if (!crmAccount || crmAccount.isDeleted) errors.push({ field: 'sfId', message: 'no such Account in the synced CRM data' });
+  if (errors.length) throw new AppError('UNKNOWN_ACCOUNT', 'the link names an account that does not exist', 422, { errors });
+  const status = input.decision === 'confirm' ? 'confirmed' : 'rejected';
+  const before = await crm.accountLinkOf(input.accountId, crmAccount.sfId);
+  await repo.inTransaction(async (t) => {
+    await crm.saveAccountLink({ accountId: input.accountId, sfId: crmAccount.sfId, status, decidedByUserId: actor.userId }, t);
+    await recordAudit(
+      actor,
+      {
+        action: `salesforce.account_link_${status}`,
+        entityType: 'account',
+        entityId: input.accountId,
+        distributorId: account.type === 'distributor' ? account.id : null,
+        before: before ? { sfId: crmAccount.sfId, status: before.status } : null,
+        after: { sfId: crmAccount.sfId, crmAccountName: crmAccount.name, status },
+      },
+      t,
+    );
+  });
+  return { accountId: input.accountId, sfId: crmAccount.sfId, status };
 }

@@ -9,7 +9,7 @@ import { describeRoute, IdParam, z, wholeNumber } from '../http/openapi.js';
 import { parse } from '../http/validate.js';
 import { requestEvents } from '../requests/request-events.js';
 import { salesforceSettingsFrom, useSalesforceSettings } from '../../integrations/salesforce/settings.js';
-import { approvalQueue, linkRequest, requestContext } from './crm-context.service.js';
+import { accountSuggestions, approvalQueue, decideAccountLink, linkRequest, requestContext } from './crm-context.service.js';
 import { listSyncRuns, runSalesforceSync, writeBackRequest } from './salesforce.service.js';
 
 const SyncRun = z
@@ -61,8 +61,9 @@ const ApprovalContext = z
       ),
     }),
     crm: z.object({
-      linkedBy: z.enum(['request', 'suggested']).nullable().openapi({
-        description: 'request: the Ids on the request; suggested: matched by account, distributor and product; null: none found',
+      linkedBy: z.enum(['request', 'matched', 'suggested']).nullable().openapi({
+        description:
+          'request: the Ids on the request; matched: through accounts linked by Salesforce Id or external id; suggested: a name was involved (never written back); null: none found',
       }),
       confident: z.boolean(),
       opportunity: z
@@ -75,6 +76,7 @@ const ApprovalContext = z
           isClosed: z.boolean(),
           isWon: z.boolean(),
           amount: z.string().nullable(),
+          currency: z.string().nullable().openapi({ description: "the record's CurrencyIsoCode" }),
           closeDate: z.string().nullable(),
           systemModstamp: z.string(),
           isDeleted: z.boolean(),
@@ -105,6 +107,7 @@ const ApprovalContext = z
             name: z.string(),
             stageName: z.string(),
             amount: z.string().nullable(),
+            currency: z.string().nullable(),
             closeDate: z.string().nullable(),
           }),
         )
@@ -150,7 +153,37 @@ const CrmLinkInput = z
   .object({ opportunityId: SalesforceId.nullable().default(null), dealRegistrationId: SalesforceId.nullable().default(null) })
   .openapi('CrmLinkInput');
 
+const AccountSuggestion = z
+  .object({
+    account: z.object({ id: z.number().int(), type: z.string(), name: z.string() }),
+    crmAccount: z.object({ sfId: z.string(), name: z.string(), externalId: z.string().nullable() }),
+  })
+  .openapi('SalesforceAccountSuggestion');
+const AccountLinkInput = z
+  .object({ accountId: z.number().int().positive(), sfId: SalesforceId, decision: z.enum(['confirm', 'reject']) })
+  .openapi('SalesforceAccountLinkInput');
+const AccountLink = z
+  .object({ accountId: z.number().int(), sfId: z.string(), status: z.enum(['confirmed', 'rejected']) })
+  .openapi('SalesforceAccountLink');
+
 const tags = ['integrations'];
+describeRoute({
+  method: 'get',
+  path: '/api/integrations/salesforce/account-suggestions',
+  summary: 'End customers and distributors not linked by Id, with the Salesforce Accounts of the same name',
+  tags,
+  response: z.object({ items: z.array(AccountSuggestion), total: z.number() }),
+  errors: { 403: 'FORBIDDEN: approvers only' },
+});
+describeRoute({
+  method: 'post',
+  path: '/api/integrations/salesforce/account-links',
+  summary: 'Confirm or reject a suggested account match (audited)',
+  tags,
+  body: AccountLinkInput,
+  response: AccountLink,
+  errors: { 403: 'FORBIDDEN: approvers only', 422: 'UNKNOWN_ACCOUNT: the account or the Salesforce Account does not exist' },
+});
 describeRoute({
   method: 'post',
   path: '/api/integrations/salesforce/sync',
@@ -223,6 +256,14 @@ export function integrationsRouter(config: Config) {
   r.get('/integrations/salesforce/runs', async (req, res) => {
     authorize(req, 'audit.read');
     res.json({ items: await listSyncRuns(parse(RunsQuery, req.query, 'query').limit) });
+  });
+  r.get('/integrations/salesforce/account-suggestions', async (req, res) => {
+    authorize(req, 'request.decide');
+    res.json(await accountSuggestions());
+  });
+  r.post('/integrations/salesforce/account-links', async (req, res) => {
+    const actor = authorize(req, 'request.decide');
+    res.json(await decideAccountLink(actor, parse(AccountLinkInput, req.body)));
   });
   r.get('/approval-queue', async (req, res) => {
     res.json(await approvalQueue(authorize(req, 'request.decide')));

@@ -3,6 +3,8 @@
  * statuses and authorization numbers, then (when configured) expire authorizations whose
  * opportunity was lost. Every run is recorded with its counts and errors, success or not.
  */
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import { sharedConnection, type SalesforceConnection } from '../../integrations/salesforce/connection.js';
 import * as crm from '../../integrations/salesforce/crm.repository.js';
 import { activeSalesforceSettings, type SalesforceSettings } from '../../integrations/salesforce/settings.js';
@@ -13,6 +15,7 @@ import {
   pullObject,
   type ObjectCounts,
   type RunError,
+  validateMapping,
 } from '../../integrations/salesforce/sync.js';
 import { pushWritebacks, type WritebackTarget } from '../../integrations/salesforce/writeback.js';
 import { withRetry } from '../../integrations/salesforce/retry.js';
@@ -30,11 +33,38 @@ export function requireSettings(): SalesforceSettings {
   return s;
 }
 
-/** Starts a run unless one is running (then 409): two runs would race on the watermarks. */
+/** Connects and checks every mapped field against the org's describe; throws a MappingError naming the missing ones. */
+export async function checkMapping() {
+  const settings = requireSettings();
+  const conn = await withRetry(() => sharedConnection(settings), settings.retry);
+  await validateMapping(conn, settings);
+}
+
+/** This process, as the holder of the database sync lock. */
+const LOCK_HOLDER = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+const LOCK_TTL_MS = 120_000;
+
+/**
+ * Starts a run unless one is running, in this process or in another on the same database (then
+ * 409): two runs would race on the watermarks. The lease is renewed while the run lasts, so a
+ * process that dies frees it within LOCK_TTL_MS.
+ */
 export function runSalesforceSync(actor: Actor | null, trigger: 'manual' | 'schedule' | 'startup'): Promise<crm.SyncRunView> {
   const settings = requireSettings();
   if (running) throw new AppError('SYNC_RUNNING', 'a Salesforce sync is already running', 409);
-  running = execute(settings, actor, trigger).finally(() => {
+  running = (async () => {
+    if (!(await crm.acquireSyncLock(LOCK_HOLDER, LOCK_TTL_MS))) {
+      throw new AppError('SYNC_RUNNING', 'a Salesforce sync is already running in another server process', 409);
+    }
+    const renew = setInterval(() => void crm.renewSyncLock(LOCK_HOLDER, LOCK_TTL_MS).catch(() => {}), LOCK_TTL_MS / 3);
+    renew.unref();
+    try {
+      return await execute(settings, actor, trigger);
+    } finally {
+      clearInterval(renew);
+      await crm.releaseSyncLock(LOCK_HOLDER);
+    }
+  })().finally(() => {
     running = null;
   });
   return running;
@@ -49,6 +79,15 @@ async function execute(settings: SalesforceSettings, actor: Actor | null, trigge
     conn = await withRetry(() => sharedConnection(settings), settings.retry);
   } catch (err) {
     errors.push(describeError(null, err));
+  }
+  if (conn) {
+    try {
+      // Every mapped field is checked against the org's describe before anything is read or written.
+      await validateMapping(conn, settings);
+    } catch (err) {
+      errors.push(describeError('mapping', err));
+      conn = null;
+    }
   }
   if (conn) {
     for (const spec of objectSpecs(settings)) {
@@ -72,7 +111,10 @@ async function execute(settings: SalesforceSettings, actor: Actor | null, trigge
     }
     if (settings.expireOnClosedLost) {
       try {
-        counts.closedLostExpiry = { expired: await expireClosedLost(actor) };
+        const touched = await expireClosedLost(actor);
+        counts.closedLostExpiry = { expired: touched.length };
+        // The stop is written back at once (the request shows as expired in Salesforce).
+        if (touched.length) await pushWritebacks(conn, settings, await writebackTargets(touched));
       } catch (err) {
         errors.push(describeError('closedLostExpiry', err));
       }
@@ -95,7 +137,11 @@ export async function writebackTargets(requestIds?: number[]): Promise<Writeback
   for (const r of requests) {
     const link = await resolveLink(r);
     if (!link.confident) continue;
-    const base = { requestId: r.id, requestStatus: r.status, authorizationNumber: r.authorizationNumber };
+    const base = {
+      requestId: r.id,
+      requestStatus: r.authorizationClosedLostOn ? 'expired' : r.status,
+      authorizationNumber: r.authorizationNumber,
+    };
     if (link.dealRegistration && !link.dealRegistration.isDeleted)
       targets.push({ ...base, kind: 'dealRegistration', sfId: link.dealRegistration.sfId });
     if (link.opportunity && !link.opportunity.isDeleted) targets.push({ ...base, kind: 'opportunity', sfId: link.opportunity.sfId });
@@ -113,35 +159,67 @@ export async function writeBackRequest(requestId: number) {
   return pushWritebacks(conn, settings, targets);
 }
 
-/** Expires the active authorizations whose (surely linked) opportunity is closed-lost; audited one by one. */
-export async function expireClosedLost(actor: Actor | null): Promise<number> {
-  let expired = 0;
-  for (const a of await repo.activeAuthorizationsOfRequests()) {
+/**
+ * Closed-lost: an active authorization whose request names its opportunity by Id (never a
+ * suggestion, never a name) and whose opportunity is closed and not won stops for sales dated
+ * after the close date; earlier sales stay valid. Audited one by one; returns the requests touched.
+ */
+export async function expireClosedLost(actor: Actor | null): Promise<number[]> {
+  const touched: number[] = [];
+  for (const a of await repo.closedLostCandidates()) {
     const [r] = await repo.requestsForContext({ distributorId: null }, { id: a.requestId });
     if (!r) continue;
     const link = await resolveLink(r);
     const o = link.opportunity;
-    if (!link.confident || !o || o.isDeleted || !o.isClosed || o.isWon) continue;
+    if (link.linkedBy !== 'request' || !o || o.isDeleted || !o.isClosed || o.isWon) continue;
+    const closedOn = o.closeDate ?? new Date().toISOString().slice(0, 10);
     const done = await repo.inTransaction(async (t) => {
-      if (!(await repo.expireAuthorization(a.id, t))) return false;
+      if (!(await repo.markClosedLost(a.id, closedOn, t))) return false;
       await recordAudit(
         actor,
         {
-          action: 'authorization.expired',
+          action: 'authorization.closed_lost',
           entityType: 'authorization',
           entityId: a.id,
           distributorId: a.distributorId,
-          before: { status: 'active' },
-          after: { status: 'expired' },
-          reason: `Salesforce opportunity ${o.sfId} is ${o.stageName}`,
+          before: { closedLostOn: null },
+          after: { closedLostOn: closedOn },
+          reason: `Salesforce opportunity ${o.sfId} is ${o.stageName} (closed ${closedOn}): sales invoiced after that date are refused`,
         },
         t,
       );
       return true;
     });
-    if (done) expired++;
+    if (done) touched.push(a.requestId);
   }
-  return expired;
+  return touched;
+}
+
+/**
+ * The closed-lost check on its own schedule: the opportunities changed since the last pull, the
+ * check, and the write-back of what it stopped. Skipped while a sync runs (the sync does the same).
+ */
+export async function runClosedLostCheck(actor: Actor | null): Promise<{ expired: number }> {
+  const settings = requireSettings();
+  if (running) return { expired: 0 };
+  const conn = await withRetry(() => sharedConnection(settings), settings.retry);
+  await validateMapping(conn, settings);
+  const spec = objectSpecs(settings).find((s) => s.object === 'opportunity')!;
+  await pullObject(conn, settings, spec, emptyCounts());
+  const touched = await expireClosedLost(actor);
+  if (touched.length) await pushWritebacks(conn, settings, await writebackTargets(touched));
+  return { expired: touched.length };
+}
+
+export function scheduleClosedLost(minutes: number, log: (message: string) => void = console.warn): () => void {
+  if (minutes <= 0) return () => {};
+  const timer = setInterval(() => {
+    const s = activeSalesforceSettings();
+    if (running || !s?.expireOnClosedLost) return;
+    runClosedLostCheck(null).catch((err: Error) => log(`scheduled Salesforce closed-lost check failed: ${err.message}`));
+  }, minutes * 60_000);
+  timer.unref();
+  return () => clearInterval(timer);
 }
 
 export const listSyncRuns = (limit: number) => crm.listRuns(limit);

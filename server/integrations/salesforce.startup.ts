@@ -7,7 +7,7 @@ import { failAbandonedRuns } from '../../integrations/salesforce/crm.repository.
 import { activeSalesforceSettings, salesforceSettingsFrom, useSalesforceSettings } from '../../integrations/salesforce/settings.js';
 import { loadDemoCrm, SalesforceStandin } from '../../integrations/salesforce/standin.js';
 import type { Config } from '../config.js';
-import { runSalesforceSync, scheduleSalesforceSync } from './salesforce.service.js';
+import { checkMapping, runSalesforceSync, scheduleClosedLost, scheduleSalesforceSync } from './salesforce.service.js';
 
 export async function startSalesforce(config: Config, log: (message: string) => void = console.log): Promise<() => Promise<void>> {
   await failAbandonedRuns();
@@ -27,7 +27,14 @@ export async function startSalesforce(config: Config, log: (message: string) => 
   } else if (!activeSalesforceSettings()) {
     useSalesforceSettings(salesforceSettingsFrom(config));
   }
+  if (activeSalesforceSettings()) {
+    // The field mapping is checked against the org's describe at start-up, whether a sync runs or not.
+    checkMapping()
+      .then(() => log('Salesforce field mapping checked against the org: every mapped field exists'))
+      .catch((err: Error) => log(`Salesforce field mapping: ${err.message}`));
+  }
   const stopSchedule = scheduleSalesforceSync(config.salesforceSyncIntervalMinutes);
+  const stopClosedLost = scheduleClosedLost(config.salesforceClosedLostIntervalMinutes, log);
   if (activeSalesforceSettings() && (standin || config.salesforceSyncIntervalMinutes > 0)) {
     runSalesforceSync(null, 'startup')
       .then((run) =>
@@ -39,6 +46,7 @@ export async function startSalesforce(config: Config, log: (message: string) => 
   }
   return async () => {
     stopSchedule();
+    stopClosedLost();
     await standin?.close();
   };
 }

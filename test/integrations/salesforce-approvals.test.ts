@@ -4,8 +4,10 @@ import { Product } from '../../models/catalog.js';
 import { Program } from '../../models/programs.js';
 import { useSalesforceSettings } from '../../integrations/salesforce/settings.js';
 import { writebacksSettled } from '../../server/integrations/integrations.router.js';
-import { describeDb, startTestApp, USERS, type Client, type TestApp } from '../support/harness.js';
-import { loadDemoCrm, SalesforceStandin } from '../../integrations/salesforce/standin.js';
+import { runClosedLostCheck } from '../../server/integrations/salesforce.service.js';
+import { describeDb, USERS, type Client, type TestApp } from '../support/harness.js';
+import { SalesforceStandin } from '../../integrations/salesforce/standin.js';
+import { startSalesforceWorld, type SalesforceWorld } from '../support/salesforce.js';
 
 interface QueueItem {
   request: {
@@ -53,30 +55,38 @@ describeDb('approvals informed by Salesforce', () => {
   let orionEndCustomerId = 0;
   const byCustomer = (items: QueueItem[], name: string) => items.find((i) => i.request.endCustomer.name === name)!;
 
+  let world: SalesforceWorld;
   beforeAll(async () => {
-    t = await startTestApp();
-    sf = await SalesforceStandin.start();
-    loadDemoCrm(sf);
-    useSalesforceSettings(sf.settings());
-    admin = await t.as(USERS.admin);
-    cm = await t.as(USERS.cm);
+    world = await startSalesforceWorld();
+    ({ t, sf, admin, cm } = world);
     const run = await admin.post('/api/integrations/salesforce/sync');
     expect(run.body.status).toBe('succeeded');
+    // The demo's BEC accounts carry no Salesforce Id: a person confirms each name suggestion once.
+    const suggestions = (await cm.get('/api/integrations/salesforce/account-suggestions')).body.items as {
+      account: { id: number };
+      crmAccount: { sfId: string };
+    }[];
+    expect(suggestions.length).toBe(7);
+    for (const s of suggestions) {
+      const res = await cm.post('/api/integrations/salesforce/account-links', {
+        accountId: s.account.id,
+        sfId: s.crmAccount.sfId,
+        decision: 'confirm',
+      });
+      expect(res.status).toBe(200);
+    }
+    // The requests now linked by Id are written back by the next run.
+    expect((await admin.post('/api/integrations/salesforce/sync')).body.status).toBe('succeeded');
     orionEndCustomerId = (await Account.findOne({ where: { name: 'Orion Automotive' } }))!.id;
   });
-  afterAll(async () => {
-    await writebacksSettled();
-    useSalesforceSettings(null);
-    await sf.close();
-    await t.close();
-  });
+  afterAll(() => world.close());
 
   it('returns each pending request with its opportunity, deal registration and flags', async () => {
     const items = await queue();
     expect(items.map((i) => i.request.status)).toEqual(['pending', 'pending', 'pending']);
 
     const orion = byCustomer(items, 'Orion Automotive');
-    expect(orion.crm).toMatchObject({ linkedBy: 'suggested', confident: true });
+    expect(orion.crm).toMatchObject({ linkedBy: 'matched', confident: true });
     expect(orion.crm.dealRegistration).toMatchObject({ name: 'DR-2026-0433', status: 'Approved' });
     expect(orion.crm.opportunity).toMatchObject({ name: 'Orion battery-management design win', stageName: 'Qualification' });
     expect(orion.crm.lastSyncAt).not.toBeNull();
@@ -277,21 +287,57 @@ describeDb('approvals informed by Salesforce', () => {
     expect(JSON.stringify(audit.body)).toContain('request.crm_linked');
   });
 
-  it('expires the authorization of a closed-lost opportunity when configured, and audits it', async () => {
+  it('stops an authorization linked by Id for sales after the close date, on its own schedule, and writes the stop back', async () => {
     const heliosOpp = sf.find('Opportunity', (r) => r.Name === 'Helios infusion pump controller');
-    sf.update('Opportunity', heliosOpp.Id, { StageName: 'Closed Lost' });
     const helios = await approvedHelios();
+    sf.update('Opportunity', heliosOpp.Id, { StageName: 'Closed Lost', CloseDate: '2026-11-15' });
 
-    const off = await admin.post('/api/integrations/salesforce/sync');
-    expect(off.body.counts.closedLostExpiry).toBeUndefined();
-    expect((await Authorization.findByPk(helios.authorizationId))!.status).toBe('active');
+    // Matched through linked accounts, not named by Id on the request: never stopped.
+    const matched = await admin.post('/api/integrations/salesforce/sync');
+    expect(matched.body.counts.closedLostExpiry).toEqual({ expired: 0 });
+    expect((await Authorization.findByPk(helios.authorizationId))!.closedLostOn).toBeNull();
 
-    useSalesforceSettings(sf.settings({ expireOnClosedLost: true }));
-    const on = await admin.post('/api/integrations/salesforce/sync');
-    useSalesforceSettings(sf.settings());
-    expect(on.body.counts.closedLostExpiry).toEqual({ expired: 1 });
-    expect((await Authorization.findByPk(helios.authorizationId))!.status).toBe('expired');
+    expect((await cm.post(`/api/requests/${helios.id}/crm-link`, { opportunityId: heliosOpp.Id })).status).toBe(200);
+    await writebacksSettled();
+    // The scheduled check, without a sync run.
+    const runs = (await admin.get('/api/integrations/salesforce/runs')).body.items.length as number;
+    expect(await runClosedLostCheck(null)).toEqual({ expired: 1 });
+    expect((await admin.get('/api/integrations/salesforce/runs')).body.items.length).toBe(runs);
+    const auth = (await Authorization.findByPk(helios.authorizationId))!;
+    expect(auth.status).toBe('active');
+    expect(auth.closedLostOn).toBe('2026-11-15');
     const audit = await admin.get(`/api/audit?entityType=authorization&entityId=${helios.authorizationId}`);
-    expect(JSON.stringify(audit.body)).toContain('authorization.expired');
+    expect(JSON.stringify(audit.body)).toContain('authorization.closed_lost');
+    expect(sf.get('Opportunity', heliosOpp.Id)!.BEC_Request_Status__c).toBe('expired');
+    expect(await runClosedLostCheck(null)).toEqual({ expired: 0 });
+
+    // A sale invoiced before the close date is still paid; one after it is refused with its own reason.
+    const arrow = await t.as(USERS.arrowhead);
+    const view = (await arrow.get(`/api/authorizations/${helios.authorizationId}`)).body as {
+      number: string;
+      lines: { vendorPartNumber: string; authorizedCost: string; bookCost: string | null }[];
+    };
+    const l = view.lines[0];
+    const line = (invoiceNumber: string, invoiceDate: string) => ({
+      authorizationNumber: view.number,
+      vendorPartNumber: l.vendorPartNumber,
+      endCustomerName: 'Helios Medical Devices',
+      invoiceNumber,
+      invoiceLine: '1',
+      invoiceDate,
+      quantity: 1,
+      bookCost: l.bookCost ?? '9.9999',
+      authorizedCost: l.authorizedCost,
+    });
+    const claim = await arrow.post('/api/claims', {
+      submit: true,
+      lines: [line('HEL-LOST-1', '2026-11-14'), line('HEL-LOST-2', '2026-11-16')],
+    });
+    expect(claim.status).toBeLessThan(300);
+    const detail = (await arrow.get(`/api/claims/${claim.body.id}`)).body as { lines: { invoiceNumber: string; reasonCodes: string[] }[] };
+    const reasons = Object.fromEntries(detail.lines.map((x) => [x.invoiceNumber, x.reasonCodes]));
+    expect(reasons['HEL-LOST-2']).toEqual(['AUTH_CLOSED_LOST']);
+    expect(reasons['HEL-LOST-1']).not.toContain('AUTH_CLOSED_LOST');
+    expect(reasons['HEL-LOST-1']).not.toContain('AUTH_EXPIRED');
   });
 });

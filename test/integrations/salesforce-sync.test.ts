@@ -1,10 +1,11 @@
 import { generateKeyPairSync } from 'node:crypto';
 import jsforce from 'jsforce';
-import { CrmAccount, CrmOpportunity } from '../../models/crm.js';
+import { CrmAccount, CrmOpportunity, CrmSyncLock } from '../../models/crm.js';
 import { useSalesforceSettings } from '../../integrations/salesforce/settings.js';
-import { scheduleEvery, syncIdle } from '../../server/integrations/salesforce.service.js';
-import { describeDb, startTestApp, USERS, type Client, type TestApp } from '../support/harness.js';
-import { loadDemoCrm, SalesforceStandin } from '../../integrations/salesforce/standin.js';
+import { checkMapping, scheduleEvery, syncIdle } from '../../server/integrations/salesforce.service.js';
+import { describeDb, USERS, type Client, type TestApp } from '../support/harness.js';
+import { SalesforceStandin } from '../../integrations/salesforce/standin.js';
+import { startSalesforceWorld, type SalesforceWorld } from '../support/salesforce.js';
 
 describeDb('Salesforce sync against the stand-in', () => {
   let t: TestApp;
@@ -21,34 +22,37 @@ describeDb('Salesforce sync against the stand-in', () => {
     };
   };
 
+  let world: SalesforceWorld;
   beforeAll(async () => {
-    t = await startTestApp();
-    sf = await SalesforceStandin.start();
-    loadDemoCrm(sf);
-    useSalesforceSettings(sf.settings());
-    admin = await t.as(USERS.admin);
+    world = await startSalesforceWorld();
+    ({ t, sf, admin } = world);
   });
-  afterAll(async () => {
-    useSalesforceSettings(null);
-    await sf.close();
-    await t.close();
-  });
+  afterAll(() => world.close());
 
   it('runs a full sync of accounts, opportunities and deal registrations and records the run', async () => {
     const run = await sync();
     expect(run.errors).toEqual([]);
     expect(run.status).toBe('succeeded');
-    expect(run.counts.Account).toMatchObject({ fetched: 4, created: 4 });
+    expect(run.counts.Account).toMatchObject({ fetched: 7, created: 7 });
     expect(run.counts.Opportunity).toMatchObject({ fetched: 6, created: 6 });
     expect(run.counts.Deal_Registration__c).toMatchObject({ fetched: 5, created: 5 });
     expect(sf.requests.every((r) => r.includes('/services/data/v62.0/'))).toBe(true);
-    expect(sf.requests[0]).toContain('/queryAll?q=');
+    // The mapping is checked against each object's describe before the first query.
+    expect(sf.requests.slice(0, 3).map((r) => r.replace(/^GET \/services\/data\/v62\.0/, ''))).toEqual([
+      '/sobjects/Account/describe',
+      '/sobjects/Opportunity/describe',
+      '/sobjects/Deal_Registration__c/describe',
+    ]);
+    expect(sf.requests[3]).toContain('/queryAll?q=');
     const runs = await admin.get('/api/integrations/salesforce/runs');
     expect(runs.status).toBe(200);
     expect(runs.body.items[0]).toMatchObject({ id: run.id, status: 'succeeded', trigger: 'manual' });
     expect(runs.body.items[0].finishedAt).not.toBeNull();
     const amount = (await CrmOpportunity.findOne({ where: { name: 'Orion 2027 body-control platform' } }))!.amount;
     expect(String(amount)).toMatch(/^185000(\.0+)?$/);
+    const orion = (await CrmOpportunity.findOne({ where: { name: 'Orion 2027 body-control platform' } }))!;
+    expect(orion.currency).toBe('EUR');
+    expect((await CrmOpportunity.findOne({ where: { name: 'Helios infusion pump controller' } }))!.currency).toBe('USD');
   });
 
   it('changes nothing when run again', async () => {
@@ -56,7 +60,7 @@ describeDb('Salesforce sync against the stand-in', () => {
     expect(run.status).toBe('succeeded');
     for (const o of ['Account', 'Opportunity', 'Deal_Registration__c'])
       expect(run.counts[o]).toMatchObject({ created: 0, updated: 0, deleted: 0 });
-    expect(await CrmAccount.count()).toBe(4);
+    expect(await CrmAccount.count()).toBe(7);
   });
 
   it('fetches only what changed since the last run (SystemModstamp watermark)', async () => {
@@ -98,7 +102,7 @@ describeDb('Salesforce sync against the stand-in', () => {
     expect(run.counts.Account).toMatchObject({ created: 5 });
     expect(run.counts.Account.pages).toBeGreaterThanOrEqual(3);
     expect(sf.requests.slice(before).filter((r) => /\/query\/01g/.test(r)).length).toBeGreaterThanOrEqual(2);
-    expect(await CrmAccount.count()).toBe(9);
+    expect(await CrmAccount.count()).toBe(12);
   });
 
   it('logs in again when the session expires mid-sync and finishes the run', async () => {
@@ -148,18 +152,49 @@ describeDb('Salesforce sync against the stand-in', () => {
     sf.pageSize = 2000;
   });
 
-  it('reports an unknown mapped field clearly, without retrying', async () => {
+  it('checks the mapping against the org describe and names each missing field before any query', async () => {
     const settings = sf.settings();
     useSalesforceSettings({
       ...settings,
+      opportunity: { fields: { ...settings.opportunity.fields, amount: 'Expected_Revenue__c' } },
       dealRegistration: { ...settings.dealRegistration, fields: { ...settings.dealRegistration.fields, status: 'Bogus_Status__c' } },
     });
+    const before = sf.requests.length;
     const run = await sync();
     useSalesforceSettings(sf.settings());
     expect(run.status).toBe('failed');
-    expect(run.errors).toEqual([expect.objectContaining({ object: 'Deal_Registration__c', code: 'INVALID_FIELD' })]);
-    expect(run.errors[0].message).toContain('Bogus_Status__c');
-    expect(run.counts.Deal_Registration__c.retries).toBe(0);
+    expect(run.errors).toEqual([expect.objectContaining({ object: 'mapping', code: 'MISSING_FIELD' })]);
+    expect(run.errors[0].message).toContain('Opportunity.Expected_Revenue__c (set by SALESFORCE_OPPORTUNITY_FIELDS.amount)');
+    expect(run.errors[0].message).toContain('Deal_Registration__c.Bogus_Status__c (set by SALESFORCE_DEAL_REGISTRATION_FIELDS.status)');
+    expect(sf.requests.slice(before).every((r) => r.includes('/describe'))).toBe(true);
+    expect(run.counts.Opportunity).toBeUndefined();
+  });
+
+  it('names a missing external id field of Account and a missing write-back field', async () => {
+    const settings = sf.settings();
+    useSalesforceSettings({
+      ...settings,
+      account: { fields: { name: 'Name', externalId: 'ERP_Number__c' } },
+      writeback: { ...settings.writeback, opportunityStatus: 'BEC_Status__c' },
+    });
+    const run = await sync();
+    useSalesforceSettings(sf.settings());
+    expect(run.errors[0].message).toContain('Account.ERP_Number__c (set by SALESFORCE_ACCOUNT_FIELDS.externalId)');
+    expect(run.errors[0].message).toContain('Opportunity.BEC_Status__c (set by SALESFORCE_WRITEBACK_FIELDS.opportunityStatus)');
+  });
+
+  it('checks the mapping at start-up on its own (checkMapping), naming the missing field', async () => {
+    await expect(checkMapping()).resolves.toBeUndefined();
+    const settings = sf.settings();
+    useSalesforceSettings({ ...settings, opportunity: { fields: { ...settings.opportunity.fields, currency: 'Currency__c' } } });
+    try {
+      await expect(checkMapping()).rejects.toMatchObject({
+        errorCode: 'MISSING_FIELD',
+        message: expect.stringContaining('Opportunity.Currency__c (set by SALESFORCE_OPPORTUNITY_FIELDS.currency)'),
+      });
+    } finally {
+      useSalesforceSettings(sf.settings());
+    }
   });
 
   it('answers a malformed query with MALFORMED_QUERY through jsforce', async () => {
@@ -209,6 +244,22 @@ describeDb('Salesforce sync against the stand-in', () => {
     const [a, b] = await Promise.all([admin.post('/api/integrations/salesforce/sync'), admin.post('/api/integrations/salesforce/sync')]);
     expect([a.status, b.status].sort()).toEqual([200, 409]);
     expect((a.status === 409 ? a : b).body.code).toBe('SYNC_RUNNING');
+  });
+
+  it('refuses a run while another server process on the same database holds the sync lock', async () => {
+    // Another process's lease, as it writes it: the row every process competes for.
+    const lease = { holder: 'other-host:4242:deadbeef', expiresAt: new Date(Date.now() + 60_000) };
+    if (!(await CrmSyncLock.update(lease, { where: { name: 'sync' } }))[0]) await CrmSyncLock.create({ name: 'sync', ...lease });
+    const refused = await admin.post('/api/integrations/salesforce/sync');
+    expect(refused.status).toBe(409);
+    expect(refused.body).toMatchObject({ code: 'SYNC_RUNNING', detail: expect.stringContaining('another server process') });
+    // A lease that ran out (its process died) is taken over.
+    await CrmSyncLock.update({ expiresAt: new Date(Date.now() - 1000) }, { where: { name: 'sync' } });
+    const run = await sync();
+    expect(run.status).toBe('succeeded');
+    const after = (await CrmSyncLock.findOne({ where: { name: 'sync' } }))!;
+    expect(after.holder).not.toBe(lease.holder);
+    expect(after.expiresAt.getTime()).toBeLessThanOrEqual(Date.now()); // released at the end of the run
   });
 
   it('runs on a schedule when one is set', async () => {
