@@ -103,7 +103,11 @@ const distributorId = (name: string) => {
   return id;
 };
 for (const c of world.distributors.contacts)
-  await api('POST', `/api/masterdata/distributors/${distributorId(c.distributor)}/contacts`, { name: c.name, email: c.email, role: c.role ?? null });
+  await api('POST', `/api/masterdata/distributors/${distributorId(c.distributor)}/contacts`, {
+    name: c.name,
+    email: c.email,
+    role: c.role ?? null,
+  });
 await bulk('products', world.products.csv);
 await bulk('book-costs', world.bookCosts.csv);
 await bulk('part-numbers', world.partNumbers.csv);
@@ -116,7 +120,8 @@ const invitations: { email: string; token: string }[] = [];
 async function invite(person: { email: string; name: string; password?: string }, role: string, distributor: number | null) {
   const invited = (await api('POST', '/api/users', { email: person.email, name: person.name, role, distributorId: distributor })).body;
   userIds.set(person.email, invited.user.id);
-  if (person.password) await call('POST', invited.invitation.acceptPath, { json: { token: invited.invitation.token, password: person.password } });
+  if (person.password)
+    await call('POST', invited.invitation.acceptPath, { json: { token: invited.invitation.token, password: person.password } });
   else invitations.push({ email: person.email, token: invited.invitation.token });
 }
 for (const s of world.staff) await invite(s, s.role, null);
