@@ -249,6 +249,10 @@ export const PARTY_REFERENCES = [
   'authorization_lines.end_customer_id',
   'pos_lines.end_customer_id',
   'claim_lines.end_customer_id',
+  // POS enrichment (server/enrichment): a confirmed spelling and the review queue keep naming the survivor
+  'end_customer_aliases.end_customer_id',
+  'end_customer_reviews.end_customer_id',
+  'end_customer_reviews.suggested_end_customer_id',
 ] as const;
 
 /** Moves every reference to `loserId` to `survivorId`; programs' eligible end customers too. Counts per column. */

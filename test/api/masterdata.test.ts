@@ -243,6 +243,19 @@ describeDb('master data (admin API)', () => {
     await t.db.sequelize.query('UPDATE programs SET end_customer_ids = ? WHERE id = ?', {
       replacements: [JSON.stringify([loser, survivor]), program.id],
     });
+    // A spelling confirmed for it, and a review that suggested it and was confirmed to it (POS enrichment).
+    const arrowId = (await q<{ id: number }>("SELECT id FROM accounts WHERE name = 'Arrowhead Components'"))[0]!.id;
+    const adminId = (await q<{ id: number }>("SELECT id FROM users WHERE email = 'admin@voltaic.example'"))[0]!.id;
+    await t.db.sequelize.query(
+      `INSERT INTO end_customer_aliases (distributor_id, alias_key, spelling, end_customer_id, confirmed_by_user_id, created_at, updated_at)
+       VALUES (?, 'cascade robo', 'Cascade Robo', ?, ?, ?, ?)`,
+      { replacements: [arrowId, loser, adminId, new Date(), new Date()] },
+    );
+    await t.db.sequelize.query(
+      `INSERT INTO end_customer_reviews (distributor_id, name_key, spelling, suggested_end_customer_id, confidence_milli, status, end_customer_id, created_at, updated_at)
+       VALUES (?, 'cascade rbtcs', 'Cascade Rbtcs', ?, 700, 'confirmed', ?, ?, ?)`,
+      { replacements: [arrowId, loser, loser, new Date(), new Date()] },
+    );
     const refsTo = async (id: number) => {
       const out: Record<string, number> = {};
       for (const ref of PARTY_REFERENCES) {
