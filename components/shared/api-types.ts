@@ -3362,6 +3362,8 @@ export interface components {
         dealRegistrationRef: string | null;
         authorizationId: number | null;
         authorizationNumber: string | null;
+        /** @description the close date of the lost opportunity that stopped the request's authorization for later sales */
+        authorizationClosedLostOn: string | null;
         validFrom: string;
         validTo: string;
         createdAt: string;

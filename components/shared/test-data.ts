@@ -132,6 +132,7 @@ export function makeApprovalContext(requestId = 1): ApprovalContext {
       dealRegistrationRef: null,
       authorizationId: null,
       authorizationNumber: null,
+      authorizationClosedLostOn: null,
       validFrom: '2026-09-01',
       validTo: '2027-03-31',
       createdAt: '2026-11-20T10:00:00Z',

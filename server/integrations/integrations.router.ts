@@ -46,6 +46,10 @@ const ApprovalContext = z
       dealRegistrationRef: z.string().nullable(),
       authorizationId: z.number().int().nullable(),
       authorizationNumber: z.string().nullable(),
+      authorizationClosedLostOn: z
+        .string()
+        .nullable()
+        .openapi({ description: "the close date of the lost opportunity that stopped the request's authorization for later sales" }),
       validFrom: z.string(),
       validTo: z.string(),
       createdAt: z.string(),

@@ -351,10 +351,16 @@ class OpenDispute implements Cmd {
   ) {}
   check = (m: Readonly<Model>) => m.claims.length > 0;
   async run(m: Model, r: Real) {
-    const id = m.claims[this.claim % m.claims.length]!;
-    const claim = (await r.arrow.get(`/api/claims/${id}`)).body as { lines: LineView[] };
-    // A line the distributor may dispute (rejected, cut or adjusted down); else a 409 is all there is to see.
-    const lines = claim.lines?.some(isDisputable) ? claim.lines.filter(isDisputable) : (claim.lines ?? []);
+    // A line the distributor may dispute (rejected, cut or adjusted down), looked for in up to five
+    // claims from the drawn one on, so that decisions have disputes to decide; else any line, and
+    // a 409 is all there is to see.
+    let lines: LineView[] = [];
+    for (let k = 0; k < Math.min(5, m.claims.length) && !lines.some(isDisputable); k++) {
+      const id = m.claims[(this.claim + k) % m.claims.length]!;
+      const claim = (await r.arrow.get(`/api/claims/${id}`)).body as { lines?: LineView[] };
+      if (k === 0 || claim.lines?.some(isDisputable)) lines = claim.lines ?? [];
+    }
+    if (lines.some(isDisputable)) lines = lines.filter(isDisputable);
     if (!lines.length) return;
     const line = lines[this.line % lines.length]!;
     const correction = line.verdict === 'rejected' ? { quantity: this.quantity } : { claimedAmount: line.claimedAmount };

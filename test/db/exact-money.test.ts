@@ -5,7 +5,9 @@ import { Money, MoneyFormatError, moneyFromDb, moneyToString } from '../../core/
 import { writeRows, type Cell } from '../../models/bulk.js';
 import { Product } from '../../models/catalog.js';
 import { openDatabase } from '../../models/database.js';
+import { masterDataSchema } from '../../models/migrations/20261204T1000-master-data.js';
 import { programBuilderSchema } from '../../models/migrations/20261204T1300-program-builder.js';
+import { salesforce2Schema } from '../../models/migrations/20261204T1500-salesforce-2.js';
 import { MONEY_COLUMNS, moneyFromUnits, moneyToDb, moneyUnitsSql, sumMoneySql } from '../../models/money-sql.js';
 import { claimTotals } from '../../server/claims/pos-claims.repository.js';
 import { seedDemo } from '../../server/seed/demo.js';
@@ -274,6 +276,12 @@ describeDb('the exact-money migration of an SQLite database with REAL money', ()
     // recorded as done, so the rest run in their order afterwards (the rebuild keeps its columns).
     await programBuilderSchema.up({ context: { queryInterface: old.sequelize.getQueryInterface(), sequelize: old.sequelize } });
     await old.sequelize.query('INSERT INTO bec_migrations (name) VALUES (?)', { replacements: [programBuilderSchema.name] });
+    // And the columns today's models write that later migrations added: master data (a product's
+    // currency) and the Salesforce round two (an authorization's closed-lost date).
+    for (const later of [masterDataSchema, salesforce2Schema]) {
+      await later.up({ context: { queryInterface: old.sequelize.getQueryInterface(), sequelize: old.sequelize } });
+      await old.sequelize.query('INSERT INTO bec_migrations (name) VALUES (?)', { replacements: [later.name] });
+    }
     expect(await seedDemo()).toBe(true);
     // Amounts as the old columns kept them: floats (an exact text is turned into one by NUMERIC affinity).
     await old.sequelize.query(`UPDATE products SET list_price = ? WHERE id = (SELECT MIN(id) FROM products)`, { replacements: [BIG] });
