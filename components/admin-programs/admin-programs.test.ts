@@ -158,22 +158,22 @@ describe('bec-admin-programs', () => {
     const { baseUrl } = api({
       'GET /api/programs/1/versions': () => ({
         body: {
-            items: [
-              {
-                version: 2,
-                effectiveFrom: '2026-12-02T10:00:00.000Z',
-                effectiveTo: null,
-                changedByUserId: 2,
-                program: { ...live, version: 2, claimFilingWindowDays: 30 },
-              },
-              {
-                version: 1,
-                effectiveFrom: '2026-01-01T09:00:00.000Z',
-                effectiveTo: '2026-12-02T10:00:00.000Z',
-                changedByUserId: 1,
-                program: live,
-              },
-            ],
+          items: [
+            {
+              version: 2,
+              effectiveFrom: '2026-12-02T10:00:00.000Z',
+              effectiveTo: null,
+              changedByUserId: 2,
+              program: { ...live, version: 2, claimFilingWindowDays: 30 },
+            },
+            {
+              version: 1,
+              effectiveFrom: '2026-01-01T09:00:00.000Z',
+              effectiveTo: '2026-12-02T10:00:00.000Z',
+              changedByUserId: 1,
+              program: live,
+            },
+          ],
         },
       }),
     });
