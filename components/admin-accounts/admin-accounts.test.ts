@@ -1,6 +1,6 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { configureApi } from '../shared/api.js';
-import { answer, masterAccount, stubFetch } from '../shared/test-data.js';
+import { masterAccount, stubFetch, type StubRoutes } from '../shared/test-data.js';
 import './admin-accounts.js';
 import type { BecAdminAccounts } from './admin-accounts.js';
 
@@ -15,7 +15,7 @@ const orion = masterAccount(11, 'end_customer', 'Orion Automotive', { country: '
 const arrowhead = masterAccount(2, 'distributor', 'Arrowhead Components');
 
 let base = 0;
-function api(routes: Parameters<typeof stubFetch>[0]) {
+function api<K extends string>(routes: StubRoutes<K>) {
   const stub = stubFetch(routes);
   const baseUrl = `http://127.0.0.1:${9400 + base++}`;
   configureApi({ baseUrl, fetch: stub.fetch, token: 't' });
@@ -25,13 +25,14 @@ function api(routes: Parameters<typeof stubFetch>[0]) {
 describe('bec-admin-accounts', () => {
   it('merges a duplicate end customer only after a confirmation naming both', async () => {
     const { baseUrl, calls } = api({
-      'GET /api/masterdata/accounts?type=end_customer': () => answer('getMasterdataAccounts', { items: [cascade, dup, orion] }),
-      'POST /api/masterdata/accounts/10/merge': () =>
-        answer('postMasterdataAccountsByIdMerge', {
+      'GET /api/masterdata/accounts?type=end_customer': () => ({ body: { items: [cascade, dup, orion] } }),
+      'POST /api/masterdata/accounts/10/merge': () => ({
+        body: {
           merged: { ...dup, mergedIntoId: 9, mergedAt: '2026-12-02T05:00:00Z' },
           survivor: cascade,
           repointed: { 'claim_lines.end_customer_id': 4 },
-        }),
+        },
+      }),
     });
     const el = await fixture<BecAdminAccounts>(html`<bec-admin-accounts api-base=${baseUrl}></bec-admin-accounts>`);
     await settle(el);
@@ -68,18 +69,19 @@ describe('bec-admin-accounts', () => {
 
   it('shows distributors with currency and region, and a distributor’s contacts and users; adds a contact', async () => {
     let contacts: { id: number; distributorId: number; name: string; email: string; role: string | null }[] = [];
-    const detail = () =>
-      answer('getMasterdataDistributorsById', {
+    const detail = () => ({
+      body: {
         ...arrowhead,
         contacts,
-        users: [{ id: 6, email: 'ops@arrowhead.example', name: 'Arrowhead Ops', role: 'distributor_user', active: true }],
-      });
+        users: [{ id: 6, email: 'ops@arrowhead.example', name: 'Arrowhead Ops', role: 'distributor_user' as const, active: true }],
+      },
+    });
     const { baseUrl, calls } = api({
-      'GET /api/masterdata/distributors': () => answer('getMasterdataDistributors', { items: [arrowhead] }),
+      'GET /api/masterdata/distributors': () => ({ body: { items: [arrowhead] } }),
       'GET /api/masterdata/distributors/2': detail,
       'POST /api/masterdata/distributors/2/contacts': (body) => {
-        contacts = [{ id: 1, distributorId: 2, ...(body as { name: string; email: string; role: string | null }) }];
-        return answer('postMasterdataDistributorsByIdContacts', contacts[0]!, 201);
+        contacts = [{ id: 1, distributorId: 2, name: body.name, email: body.email, role: body.role ?? null }];
+        return { status: 201, body: contacts[0]! };
       },
     });
     const el = await fixture<BecAdminAccounts>(html`<bec-admin-accounts kind="distributor" api-base=${baseUrl}></bec-admin-accounts>`);

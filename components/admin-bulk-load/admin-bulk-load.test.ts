@@ -1,6 +1,6 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { configureApi } from '../shared/api.js';
-import { answer, stubFetch } from '../shared/test-data.js';
+import { problem, stubFetch, type StubRoutes } from '../shared/test-data.js';
 import './admin-bulk-load.js';
 import type { BecAdminBulkLoad } from './admin-bulk-load.js';
 
@@ -11,7 +11,7 @@ const settle = async (el: { updateComplete: Promise<boolean> }) => {
 };
 
 let base = 0;
-function api(routes: Parameters<typeof stubFetch>[0]) {
+function api<K extends string>(routes: StubRoutes<K>) {
   const stub = stubFetch(routes);
   const baseUrl = `http://127.0.0.1:${9500 + base++}`;
   configureApi({ baseUrl, fetch: stub.fetch, token: 't' });
@@ -21,17 +21,17 @@ function api(routes: Parameters<typeof stubFetch>[0]) {
 describe('bec-admin-bulk-load', () => {
   it('previews a file, then lists every row error of a refused load with its line', async () => {
     const { baseUrl, calls } = api({
-      'POST /api/masterdata/book-costs/bulk?dryRun=true': () =>
-        answer('postMasterdataBookCostsBulk', { dryRun: true, rows: 2, created: 1, updated: 1, unchanged: 0, errors: [], preview: [] }),
-      'POST /api/masterdata/book-costs/bulk': () => ({
-        status: 422,
-        body: {
-          code: 'BULK_LOAD_REJECTED',
-          detail: '1 row error(s): nothing was loaded',
-          errors: [{ field: 'row 3.distributor', message: 'no distributor is named "Nobody"' }],
-          rowErrors: [{ row: 3, line: 3, field: 'distributor', message: 'no distributor is named "Nobody"' }],
-        },
+      'POST /api/masterdata/book-costs/bulk?dryRun=true': () => ({
+        body: { dryRun: true, rows: 2, created: 1, updated: 1, unchanged: 0, errors: [], preview: [] },
       }),
+      'POST /api/masterdata/book-costs/bulk': () => {
+        const refused = problem(422, 'BULK_LOAD_REJECTED', '1 row error(s): nothing was loaded', [
+          { field: 'row 3.distributor', message: 'no distributor is named "Nobody"' },
+        ]);
+        // The problem's extension member: every row error with its line.
+        const rowErrors = [{ row: 3, line: 3, field: 'distributor', message: 'no distributor is named "Nobody"' }];
+        return { ...refused, body: { ...refused.body, rowErrors } };
+      },
     });
     const el = await fixture<BecAdminBulkLoad>(html`<bec-admin-bulk-load kind="book-costs" api-base=${baseUrl}></bec-admin-bulk-load>`);
     expect($(el, '.columns').textContent).to.contain('Distributor, Vendor Part Number, Book Cost, Effective From');

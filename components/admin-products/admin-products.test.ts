@@ -1,6 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { configureApi, type BookCost, type MasterProduct } from '../shared/api.js';
-import { answer, masterAccount, stubFetch } from '../shared/test-data.js';
+import { masterAccount, problem, stubFetch, type StubRoutes } from '../shared/test-data.js';
 import './admin-products.js';
 import type { BecAdminProducts } from './admin-products.js';
 
@@ -26,7 +26,7 @@ const type = (input: HTMLInputElement, value: string) => {
 };
 
 let base = 0;
-function api(routes: Parameters<typeof stubFetch>[0]) {
+function api<K extends string>(routes: StubRoutes<K>) {
   const stub = stubFetch(routes);
   const baseUrl = `http://127.0.0.1:${9300 + base++}`;
   configureApi({ baseUrl, fetch: stub.fetch, token: 't' });
@@ -37,16 +37,14 @@ describe('bec-admin-products', () => {
   it('lists products with list price and status, creates one, and shows the field the server refuses', async () => {
     let refuse = false;
     const { baseUrl, calls } = api({
-      'GET /api/masterdata/products': () =>
-        answer('getMasterdataProducts', { items: [product(1, 'VS-GAN-650'), product(2, 'VS-OLD-1', { active: false, listPrice: null })] }),
-      'GET /api/masterdata/distributors': () => answer('getMasterdataDistributors', { items: [arrowhead] }),
+      'GET /api/masterdata/products': () => ({
+        body: { items: [product(1, 'VS-GAN-650'), product(2, 'VS-OLD-1', { active: false, listPrice: null })] },
+      }),
+      'GET /api/masterdata/distributors': () => ({ body: { items: [arrowhead] } }),
       'POST /api/masterdata/products': (body) =>
         refuse
-          ? {
-              status: 400,
-              body: { code: 'VALIDATION_FAILED', detail: 'invalid', errors: [{ field: 'listPrice', message: 'a non-negative amount' }] },
-            }
-          : answer('postMasterdataProducts', { ...product(3, 'VS-NEW-9'), ...(body as object), id: 3, active: true } as MasterProduct, 201),
+          ? problem(400, 'VALIDATION_FAILED', 'invalid', [{ field: 'listPrice', message: 'a non-negative amount' }])
+          : { status: 201, body: { ...product(3, 'VS-NEW-9'), ...body, id: 3, active: true } },
     });
     const el = await fixture<BecAdminProducts>(html`<bec-admin-products api-base=${baseUrl}></bec-admin-products>`);
     await settle(el);
@@ -90,15 +88,14 @@ describe('bec-admin-products', () => {
       },
     ];
     const { baseUrl, calls } = api({
-      'GET /api/masterdata/products': () => answer('getMasterdataProducts', { items: [product(1, 'VS-GAN-650')] }),
-      'GET /api/masterdata/distributors': () => answer('getMasterdataDistributors', { items: [arrowhead] }),
-      'POST /api/masterdata/products/1/deactivate': () =>
-        answer('postMasterdataProductsByIdDeactivate', product(1, 'VS-GAN-650', { active: false })),
-      'GET /api/masterdata/book-costs?distributorId=2&productId=1': () => answer('getMasterdataBookCosts', { items: history }),
+      'GET /api/masterdata/products': () => ({ body: { items: [product(1, 'VS-GAN-650')] } }),
+      'GET /api/masterdata/distributors': () => ({ body: { items: [arrowhead] } }),
+      'POST /api/masterdata/products/1/deactivate': () => ({ body: product(1, 'VS-GAN-650', { active: false }) }),
+      'GET /api/masterdata/book-costs?distributorId=2&productId=1': () => ({ body: { items: history } }),
       'POST /api/masterdata/book-costs': () => {
         const added = { ...history[0]!, id: 6, cost: '7.5000', effectiveFrom: '2026-12-01', effectiveTo: null };
         history = [added, { ...history[0]!, effectiveTo: '2026-11-30' }];
-        return answer('postMasterdataBookCosts', added, 201);
+        return { status: 201, body: added };
       },
     });
     const el = await fixture<BecAdminProducts>(html`<bec-admin-products api-base=${baseUrl}></bec-admin-products>`);

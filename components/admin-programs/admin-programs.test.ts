@@ -1,7 +1,7 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { configureApi } from '../shared/api.js';
-import { answer, makeProgram, stubFetch } from '../shared/test-data.js';
+import { makeProgram, problem, routes, stubFetch, type StubRoutes } from '../shared/test-data.js';
 import './admin-programs.js';
 import type { BecAdminPrograms } from './admin-programs.js';
 
@@ -20,9 +20,12 @@ async function type(el: BecAdminPrograms, id: string, text: string) {
 
 const live = makeProgram(1, { code: 'SD-2026', name: 'Ship & Debit 2026', version: 1, claimFilingWindowDays: 60, priceFloor: '0.2000' });
 
+/** The program list every test starts from. */
+const listed = routes({ 'GET /api/programs': () => ({ body: { items: [live] } }) });
+
 let base = 0;
-function api(routes: Parameters<typeof stubFetch>[0]) {
-  const stub = stubFetch({ 'GET /api/programs': () => answer('getPrograms', { items: [live] }, 200), ...routes });
+function api<K extends string>(routes: StubRoutes<K>) {
+  const stub = stubFetch(routes, { overrides: listed });
   const baseUrl = `http://127.0.0.1:${9300 + base++}`;
   configureApi({ baseUrl, fetch: stub.fetch, token: 't' });
   return { ...stub, baseUrl };
@@ -75,7 +78,7 @@ describe('bec-admin-programs', () => {
       claimFilingWindowDays: 60,
       requiredClaimFields: ['resellerPoNumber'],
     });
-    const { baseUrl, calls } = api({ 'POST /api/programs': () => answer('postPrograms', created, 201) });
+    const { baseUrl, calls } = api({ 'POST /api/programs': () => ({ status: 201, body: created }) });
     const el = await fixture<BecAdminPrograms>(html`<bec-admin-programs locale="fr" api-base=${baseUrl}></bec-admin-programs>`);
     await settle(el);
     $<HTMLButtonElement>(el, '.toolbar button').click();
@@ -113,7 +116,7 @@ describe('bec-admin-programs', () => {
 
   it('sends only what changed, and says when the change made a new version', async () => {
     const { baseUrl, calls } = api({
-      'PATCH /api/programs/1': () => answer('patchProgramsById', { ...live, version: 2, claimFilingWindowDays: 30 }, 200),
+      'PATCH /api/programs/1': () => ({ body: { ...live, version: 2, claimFilingWindowDays: 30 } }),
     });
     const el = await fixture<BecAdminPrograms>(html`<bec-admin-programs api-base=${baseUrl}></bec-admin-programs>`);
     await settle(el);
@@ -131,14 +134,10 @@ describe('bec-admin-programs', () => {
 
   it("shows the server's field errors in place", async () => {
     const { baseUrl } = api({
-      'POST /api/programs': () => ({
-        status: 422,
-        body: {
-          code: 'UNKNOWN_REFERENCE',
-          detail: 'the program names what does not exist',
-          errors: [{ field: 'productIds.1', message: 'no such product (99)' }],
-        },
-      }),
+      'POST /api/programs': () =>
+        problem(422, 'UNKNOWN_REFERENCE', 'the program names what does not exist', [
+          { field: 'productIds.1', message: 'no such product (99)' },
+        ]),
     });
     const el = await fixture<BecAdminPrograms>(html`<bec-admin-programs api-base=${baseUrl}></bec-admin-programs>`);
     await settle(el);
@@ -157,29 +156,26 @@ describe('bec-admin-programs', () => {
 
   it("lists a program's versions, newest first, with the rules each set", async () => {
     const { baseUrl } = api({
-      'GET /api/programs/1/versions': () =>
-        answer(
-          'getProgramsByIdVersions',
-          {
-            items: [
-              {
-                version: 2,
-                effectiveFrom: '2026-12-02T10:00:00.000Z',
-                effectiveTo: null,
-                changedByUserId: 2,
-                program: { ...live, version: 2, claimFilingWindowDays: 30 },
-              },
-              {
-                version: 1,
-                effectiveFrom: '2026-01-01T09:00:00.000Z',
-                effectiveTo: '2026-12-02T10:00:00.000Z',
-                changedByUserId: 1,
-                program: live,
-              },
-            ],
-          },
-          200,
-        ),
+      'GET /api/programs/1/versions': () => ({
+        body: {
+          items: [
+            {
+              version: 2,
+              effectiveFrom: '2026-12-02T10:00:00.000Z',
+              effectiveTo: null,
+              changedByUserId: 2,
+              program: { ...live, version: 2, claimFilingWindowDays: 30 },
+            },
+            {
+              version: 1,
+              effectiveFrom: '2026-01-01T09:00:00.000Z',
+              effectiveTo: '2026-12-02T10:00:00.000Z',
+              changedByUserId: 1,
+              program: live,
+            },
+          ],
+        },
+      }),
     });
     const el = await fixture<BecAdminPrograms>(html`<bec-admin-programs api-base=${baseUrl}></bec-admin-programs>`);
     await settle(el);

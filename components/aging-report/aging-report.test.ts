@@ -1,6 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { configureApi } from '../shared/api.js';
-import { answer, stubFetch } from '../shared/test-data.js';
+import { problem, stubFetch, type StubRoutes } from '../shared/test-data.js';
 import './aging-report.js';
 import type { Aging, BecAgingReport } from './aging-report.js';
 
@@ -44,7 +44,7 @@ const report = (asOf: string): Aging => ({
 });
 
 let base = 0;
-function api(routes: Parameters<typeof stubFetch>[0]) {
+function api<K extends string>(routes: StubRoutes<K>) {
   const stub = stubFetch(routes);
   const baseUrl = `http://127.0.0.1:${9400 + base++}`;
   configureApi({ baseUrl, fetch: stub.fetch, token: 't' });
@@ -53,7 +53,7 @@ function api(routes: Parameters<typeof stubFetch>[0]) {
 
 describe('bec-aging-report', () => {
   it('shows each distributor and currency by bucket with totals per currency, accessibly', async () => {
-    const { baseUrl, calls } = api({ 'GET /api/reports/aging': () => answer('getReportsAging', report('2026-12-10'), 200) });
+    const { baseUrl, calls } = api({ 'GET /api/reports/aging': () => ({ body: report('2026-12-10') }) });
     const el = await fixture<BecAgingReport>(html`<bec-aging-report api-base=${baseUrl}></bec-aging-report>`);
     await settle(el);
     expect(calls[0]!.url).to.match(/\/api\/reports\/aging$/);
@@ -73,8 +73,8 @@ describe('bec-aging-report', () => {
   it('loads again for the day chosen, and says in French when nothing waits', async () => {
     const empty: Aging = { ...report('2026-01-01'), claims: { byDistributor: [], totals: [] } };
     const { baseUrl, calls } = api({
-      'GET /api/reports/aging?asOf=2026-01-01': () => answer('getReportsAging', empty, 200),
-      'GET /api/reports/aging': () => answer('getReportsAging', report('2026-12-10'), 200),
+      'GET /api/reports/aging?asOf=2026-01-01': () => ({ body: empty }),
+      'GET /api/reports/aging': () => ({ body: report('2026-12-10') }),
     });
     const el = await fixture<BecAgingReport>(html`<bec-aging-report locale="fr" api-base=${baseUrl}></bec-aging-report>`);
     await settle(el);
@@ -92,7 +92,7 @@ describe('bec-aging-report', () => {
 
   it('shows a failure with its detail and a Retry', async () => {
     const { baseUrl } = api({
-      'GET /api/reports/aging*': () => ({ status: 400, body: { code: 'VALIDATION_FAILED', detail: 'invalid query: asOf: not a date' } }),
+      'GET /api/reports/aging*': () => problem(400, 'VALIDATION_FAILED', 'invalid query: asOf: not a date'),
     });
     const el = await fixture<BecAgingReport>(html`<bec-aging-report as-of="2026-13-01" api-base=${baseUrl}></bec-aging-report>`);
     await settle(el);

@@ -1,7 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import type { SpecialPriceRequest } from '../shared/api.js';
 import { configureApi } from '../shared/api.js';
-import { answer, makeRequest, queueLookups, stubFetch } from '../shared/test-data.js';
+import { makeRequest, problem, queueLookups, stubFetch } from '../shared/test-data.js';
 import './approval-queue.js';
 import type { BecApprovalQueue } from './approval-queue.js';
 
@@ -35,13 +35,12 @@ const routed = (id: number, escalated = false): SpecialPriceRequest =>
 
 async function queueOf(items: SpecialPriceRequest[], locale = '') {
   const stub = stubFetch({
-    'GET /api/session': () =>
-      answer('getSession', { userId: 5, email: 'cm@x', name: 'CM', role: 'channel_manager', distributorId: null }, 200),
-    'GET /api/products': () => answer('getProducts', { items: products }, 200),
-    'GET /api/accounts': () => answer('getAccounts', { items: accounts }, 200),
-    'GET /api/programs': () => answer('getPrograms', { items: [] }, 200),
-    'GET /api/requests?*': () => answer('getRequests', { items, total: items.length, page: 1, pageSize: 200 }, 200),
-    'GET /api/requests/*': () => ({ status: 404, body: { code: 'NOT_FOUND', detail: 'no context' } }),
+    'GET /api/session': () => ({ body: { userId: 5, email: 'cm@x', name: 'CM', role: 'channel_manager', distributorId: null } }),
+    'GET /api/products': () => ({ body: { items: products } }),
+    'GET /api/accounts': () => ({ body: { items: accounts } }),
+    'GET /api/programs': () => ({ body: { items: [] } }),
+    'GET /api/requests*': () => ({ body: { items, total: items.length, page: 1, pageSize: 200 } }),
+    'GET /api/requests/{id}/context': () => problem(404, 'NOT_FOUND', 'no context'),
   });
   const baseUrl = 'http://127.0.0.1:9';
   configureApi({ baseUrl, fetch: stub.fetch, token: 't' });

@@ -78,6 +78,7 @@ export function contextFromServer(raw: ServerContext | RequestContext): RequestC
  * @csspart confirm - The approval confirmation: the prices approved, and what is discarded.
  * @csspart list - The list of pending requests.
  * @csspart item - One request in the list.
+ * @csspart routing - A routed request's approval level, who is next, and whether it is escalated.
  * @csspart detail - The selected request's lines and decision form.
  * @csspart context - The CRM context panel.
  * @csspart actions - The approve / counter / decline buttons.

@@ -4,7 +4,6 @@
  */
 import type {
   Accruals,
-  ApiAnswer,
   ApprovalContext,
   Claim,
   ClaimLine,
@@ -16,7 +15,7 @@ import type {
   Program,
   SpecialPriceRequest,
 } from './api.js';
-import type { components, operations, paths } from './api-types.js';
+import type { components, paths } from './api-types.js';
 
 export function makeLines(n: number): ClaimLine[] {
   const lines: ClaimLine[] = [];
@@ -256,20 +255,6 @@ export function makePosImport(id: number, patch: Partial<PosImport> = {}): PosIm
     voidReason: null,
     ...patch,
   };
-}
-
-/**
- * A stubFetch answer checked against the document: `answer('getClaims', {...})` refuses (at the
- * type check) a body that is not what `GET /api/claims` answers.
- */
-export function answer<Op extends keyof operations, Status extends number = 200>(
-  _operation: Op,
-  body: ApiAnswer<Op, Status>,
-  status?: Status,
-): { status: number; body: unknown } {
-  // The return type names no Status: inside a stubFetch route (typed `status?: number`) the
-  // status would otherwise be inferred as `number` from the context, and the body checked as never.
-  return { status: status ?? 200, body };
 }
 
 // ---- The typed fetch stand-in ----------------------------------------------------------------
