@@ -1,4 +1,7 @@
-/** Every BEC component and the shared API, theme and event types: `import 'bec/dist/bec.js'`. */
+/**
+ * Every BEC component of the daily work and the shared API, theme and event types:
+ * `import 'bec/dist/bec.js'`. The vendor's administration elements are in ./admin.ts (dist/bec-admin.js).
+ */
 export { BecRequestForm } from './request-form/request-form.js';
 export { BecClaimGrid } from './claim-grid/claim-grid.js';
 export { BecClaimLineDetail } from './claim-grid/claim-line-detail.js';
@@ -9,10 +12,6 @@ export { BecClaimUpload, preflightPosCsv } from './claim-upload/claim-upload.js'
 export { BecRequestList } from './request-list/request-list.js';
 export { BecFinanceQueue, sectionOf, type FinanceSection } from './finance-queue/finance-queue.js';
 export { BecClaimForm } from './claim-form/claim-form.js';
-export { BecAdminProducts } from './admin-products/admin-products.js';
-export { BecAdminBulkLoad } from './admin-bulk-load/admin-bulk-load.js';
-export { BecAdminAccounts, type AccountKind } from './admin-accounts/admin-accounts.js';
-export { BecAdminPrograms, type ProgramVersion } from './admin-programs/admin-programs.js';
 export { BecAgingReport, type Aging } from './aging-report/aging-report.js';
 export { BecApi, ApiError, apiFor, configureApi, credentialEvents, newIdempotencyKey } from './shared/api.js';
 export type * from './shared/api.js';

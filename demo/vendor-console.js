@@ -1,4 +1,6 @@
 import { claimDetail, startDemo } from '/demo.js';
+// The administration elements (master data, programs) live in their own module, beside bec.js.
+import '/dist/bec-admin.js';
 
 const { api, me } = await startDemo('admin@voltaic.example');
 const lines = document.querySelector('#claim-lines');

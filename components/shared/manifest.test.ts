@@ -8,6 +8,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import type { TemplateResult } from 'lit';
 import '../index.js';
+import '../admin.js';
 import { makeAccruals, makeApprovalContext, makeClaim, makeProgram, makeRequest, masterAccount, problem, stubFetch } from './test-data.js';
 import { configureApi } from './api.js';
 
