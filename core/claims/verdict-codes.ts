@@ -70,25 +70,35 @@ export const VERDICT_PARTIAL = 1;
 export const VERDICT_REJECTED = 2;
 export const VERDICT_NAMES: readonly ClaimLineVerdict[] = ['accepted', 'partial', 'rejected'];
 
-/** Appends a reason (index + 1 in a nibble) to a line's packed reason list, once. */
+/**
+ * A line's reasons packed in one number: each reason's index + 1 in a base-32 digit (5 bits), in
+ * the order the rules fired, up to 10 of them (32^10 < 2^53, exact in a double). Arithmetic, not
+ * bit operations: bitwise operators cut numbers to 32 bits.
+ */
+const REASON_BASE = 32;
+const REASON_SLOTS = 10;
+if (REASON_CODES.length >= REASON_BASE) throw new Error('REASON_CODES outgrew the packed reason digits (core/claims/verdict-codes.ts)');
+
+/** Appends a reason to a line's packed reason list, once. */
 export function pushReason(seq: number, code: number): number {
   const c = code + 1;
   let s = seq;
-  let shift = 0;
-  while (s !== 0) {
-    if ((s & 15) === c) return seq;
-    s >>>= 4;
-    shift += 4;
+  let place = 1;
+  for (let k = 0; s !== 0; k++) {
+    if (s % REASON_BASE === c) return seq;
+    s = Math.floor(s / REASON_BASE);
+    place *= REASON_BASE;
+    if (k + 1 >= REASON_SLOTS) throw new Error(`a claim line cannot carry more than ${REASON_SLOTS} reasons`);
   }
-  return (seq | (c << shift)) >>> 0;
+  return seq + c * place;
 }
 
 export function unpackReasons(seq: number): number[] {
   const out: number[] = [];
   let s = seq;
   while (s !== 0) {
-    out.push((s & 15) - 1);
-    s >>>= 4;
+    out.push((s % REASON_BASE) - 1);
+    s = Math.floor(s / REASON_BASE);
   }
   return out;
 }

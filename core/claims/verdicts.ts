@@ -13,8 +13,8 @@ import { VERDICT_ACCEPTED, VERDICT_NAMES, VERDICT_PARTIAL, unpackReasons } from 
  */
 export class CompactVerdicts {
   readonly verdict: Uint8Array;
-  /** reason indexes (in REASON_CODES) + 1, one per 4 bits, in the order the rules fired */
-  readonly reasons: Uint32Array;
+  /** reason indexes (in REASON_CODES) + 1, one per base-32 digit (verdict-codes.ts pushReason), in the order the rules fired */
+  readonly reasons: Float64Array;
   /** index in RULE_NAMES + 1 of the first rule that rejected or cut; 0 when accepted */
   readonly rule: Uint8Array;
   readonly flags: Uint8Array;
@@ -52,7 +52,7 @@ export class CompactVerdicts {
     this.capacity = n;
     this.count = Math.min(lines.length, n);
     this.verdict = new Uint8Array(n);
-    this.reasons = new Uint32Array(n);
+    this.reasons = new Float64Array(n);
     this.rule = new Uint8Array(n);
     this.flags = new Uint8Array(n);
     this.acceptedQuantity = new Float64Array(n);

@@ -1,3 +1,4 @@
+import { Money } from '../../core/money.js';
 import { Account } from '../../models/accounts.js';
 import { Authorization } from '../../models/authorizations.js';
 import { Product } from '../../models/catalog.js';
@@ -16,7 +17,7 @@ interface QueueItem {
     status: string;
     endCustomer: { name: string };
     distributor: { name: string };
-    lines: { id: number; vendorPartNumber: string }[];
+    lines: { id: number; vendorPartNumber: string; requestedCost: string }[];
   };
   crm: {
     linkedBy: string | null;
@@ -213,17 +214,26 @@ describeDb('approvals informed by Salesforce', () => {
     });
   });
 
-  it('flags a counter-offer below the program floor', async () => {
+  it('refuses a counter-offer below the program floor, and flags a request the floor has risen above', async () => {
     const meridian = byCustomer(await queue(), 'Meridian Aerospace');
+    const line = meridian.request.lines[0];
+    // The program's floor holds for counter-offers too (they become the authorization when accepted).
     const res = await cm.post(`/api/requests/${meridian.request.id}/counter`, {
       comment: 'try this',
-      lines: [{ lineId: meridian.request.lines[0].id, counterCost: '0.1500' }],
+      lines: [{ lineId: line.id, counterCost: '0.1500' }],
     });
-    expect(res.status).toBe(200);
-    const ctx = await cm.get(`/api/requests/${meridian.request.id}/context`);
-    expect(ctx.body.flags).toEqual(
-      expect.arrayContaining([expect.objectContaining({ code: 'PRICE_BELOW_FLOOR', lineId: meridian.request.lines[0].id })]),
-    );
+    expect(res.status).toBe(422);
+    // The floor raised above the request's price after it was sent: the approver is told.
+    const program = (await Program.findOne({ where: { code: 'SD-2026' } }))!;
+    const floorBefore = (await admin.get(`/api/programs/${program.id}`)).body.priceFloor as string | null;
+    const raised = new Money(line.requestedCost).plus('0.01').toFixed(4);
+    expect((await admin.patch(`/api/programs/${program.id}`, { priceFloor: raised })).status).toBe(200);
+    try {
+      const ctx = await cm.get(`/api/requests/${meridian.request.id}/context`);
+      expect(ctx.body.flags).toEqual(expect.arrayContaining([expect.objectContaining({ code: 'PRICE_BELOW_FLOOR', lineId: line.id })]));
+    } finally {
+      expect((await admin.patch(`/api/programs/${program.id}`, { priceFloor: floorBefore })).status).toBe(200);
+    }
   });
 
   it('uses the Ids given on a request over any suggestion, and lists the design wins', async () => {
