@@ -17,6 +17,7 @@ import { disputeThreadsSchema } from './20261202T1200-dispute-threads.js';
 import { notificationsSchema } from './20261203T2000-notifications.js';
 import { usersAdminSchema } from './20261203T2100-users-admin.js';
 import { enrichmentDocumentsSchema } from './20261204T1100-enrichment-documents.js';
+import { ediPartnersSchema } from './20261204T1600-edi-partners.js';
 import type { Migration } from './types.js';
 
 export const migrations: Migration[] = [
@@ -38,4 +39,5 @@ export const migrations: Migration[] = [
   notificationsSchema,
   usersAdminSchema,
   enrichmentDocumentsSchema,
+  ediPartnersSchema,
 ];

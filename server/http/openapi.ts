@@ -75,6 +75,7 @@ export const TAGS: Record<string, string> = {
   webhooks: 'Outbound webhooks: endpoints, deliveries, replay',
   enrichment: 'POS enrichment: end customers matched to the master, the review queue, aliases, unknown parts',
   documents: 'Documents attached to programs, requests, claims and claim lines',
+  edi: 'EDI X12 trading partners: interchange ids, qualifiers, control numbers',
 };
 
 interface RouteDoc {

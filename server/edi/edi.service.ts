@@ -1,0 +1,119 @@
+/**
+ * EDI X12 partners (issue 17): each distributor's trading-partner settings, managed by admins and
+ * audited, and the control numbers written to it, reserved in a transaction so two documents
+ * never share one.
+ */
+import { DEFAULT_PARTNER_QUALIFIERS, type X12PartnerSettings } from '../../core/edi/index.js';
+import { recordAudit } from '../audit/audit.repository.js';
+import type { Actor } from '../auth/actor.js';
+import { AppError, notFound } from '../errors.js';
+import * as repo from './edi.repository.js';
+import type { PartnerRecord } from './edi.repository.js';
+
+/** ISA13, GS06 and ST02 are at most 9 digits; after 999999999 a counter starts again at 1. */
+export const MAX_CONTROL = 999_999_999;
+const after = (last: number, by = 1) => ((last + by - 1) % MAX_CONTROL) + 1;
+
+export type PartnerInput = Pick<X12PartnerSettings, 'isaQualifier' | 'isaId' | 'ourIsaQualifier' | 'ourIsaId'> &
+  Partial<Omit<X12PartnerSettings, 'refs' | 'productIds' | 'prices'>> & {
+    refs?: Partial<X12PartnerSettings['refs']>;
+    productIds?: Partial<X12PartnerSettings['productIds']>;
+    prices?: Partial<X12PartnerSettings['prices']>;
+  };
+
+const NoPartner = (distributorId: number) =>
+  new AppError('EDI_PARTNER_NOT_FOUND', `distributor ${distributorId} has no EDI partner settings`, 404);
+
+/** A partner's settings: a distributor user sees its own only (another's reads as not found). */
+export async function getPartner(actor: Actor, distributorId: number): Promise<PartnerRecord> {
+  if (actor.role === 'distributor_user' && actor.distributorId !== distributorId) throw NoPartner(distributorId);
+  const p = await repo.findPartner(distributorId);
+  if (!p) throw NoPartner(distributorId);
+  return p;
+}
+
+export const listPartners = () => repo.listPartners();
+
+/** The partner's settings used by readers and writers (no actor: the server's own work). */
+export async function partnerOf(distributorId: number): Promise<PartnerRecord> {
+  const p = await repo.findPartner(distributorId);
+  if (!p) throw NoPartner(distributorId);
+  return p;
+}
+
+export const partnerByIsa = (isaQualifier: string, isaId: string) => repo.partnerByIsa(isaQualifier, isaId.trim());
+
+/**
+ * Creates or replaces a distributor's partner settings; qualifier lists not given keep the
+ * defaults (core/edi/partner.ts), the control-number counters are kept. Audited.
+ */
+export async function savePartner(actor: Actor, distributorId: number, input: PartnerInput): Promise<PartnerRecord> {
+  if (!(await repo.isDistributor(distributorId))) throw notFound('distributor');
+  const settings: X12PartnerSettings = {
+    ...input,
+    refs: { ...DEFAULT_PARTNER_QUALIFIERS.refs, ...input.refs },
+    productIds: { ...DEFAULT_PARTNER_QUALIFIERS.productIds, ...input.productIds },
+    prices: { ...DEFAULT_PARTNER_QUALIFIERS.prices, ...input.prices },
+  };
+  return repo.inTransaction(async (t) => {
+    const before = await repo.findPartner(distributorId, t);
+    const saved = await repo.savePartner(distributorId, settings, t);
+    if (!saved)
+      throw new AppError(
+        'EDI_ISA_ID_TAKEN',
+        `the interchange id ${settings.isaQualifier}/${settings.isaId} is another distributor's`,
+        409,
+        { errors: [{ field: 'isaId', message: 'already used by another partner' }] },
+      );
+    await recordAudit(
+      actor,
+      {
+        action: before ? 'edi_partner.updated' : 'edi_partner.created',
+        entityType: 'edi_partner',
+        entityId: distributorId,
+        distributorId,
+        before: before?.settings ?? null,
+        after: saved.settings,
+      },
+      t,
+    );
+    return saved;
+  });
+}
+
+/** The control numbers of one interchange written to a partner: one ISA13, one GS06, and the first of `transactions` ST02s. */
+export interface ControlNumbers {
+  interchangeControl: number;
+  groupControl: number;
+  transactionControl: number;
+}
+
+/**
+ * Reserves the next control numbers for one interchange of `transactions` transaction sets, under
+ * a lock on the partner's row: concurrent writers get distinct numbers, and a number once
+ * reserved is never handed out again (a document not sent leaves a gap, as X12 allows).
+ */
+export async function reserveControlNumbers(distributorId: number, transactions = 1): Promise<{ partner: X12PartnerSettings } & ControlNumbers> {
+  if (!Number.isInteger(transactions) || transactions < 1) throw new Error(`transactions must be a positive integer, not ${transactions}`);
+  return repo.inTransaction(async (t) => {
+    const p = await repo.findPartner(distributorId, t);
+    if (!p) throw NoPartner(distributorId);
+    const numbers: ControlNumbers = {
+      interchangeControl: after(p.lastInterchangeControl),
+      groupControl: after(p.lastGroupControl),
+      transactionControl: after(p.lastTransactionControl),
+    };
+    // Transaction sets of one interchange take consecutive numbers; they never wrap inside one.
+    if (numbers.transactionControl + transactions - 1 > MAX_CONTROL) numbers.transactionControl = 1;
+    await repo.saveCounters(
+      distributorId,
+      {
+        lastInterchangeControl: numbers.interchangeControl,
+        lastGroupControl: numbers.groupControl,
+        lastTransactionControl: numbers.transactionControl + transactions - 1,
+      },
+      t,
+    );
+    return { partner: p.settings, ...numbers };
+  });
+}
