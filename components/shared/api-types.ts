@@ -4862,6 +4862,7 @@ export interface operations {
         'text/csv': string;
         'application/csv': string;
         'text/tab-separated-values': string;
+        'application/edi-x12': string;
         'application/octet-stream': string;
       };
     };
@@ -4951,6 +4952,7 @@ export interface operations {
         'text/csv': string;
         'application/csv': string;
         'text/tab-separated-values': string;
+        'application/edi-x12': string;
         'application/octet-stream': string;
       };
     };
@@ -6101,6 +6103,7 @@ export interface operations {
         'text/csv': string;
         'application/csv': string;
         'text/tab-separated-values': string;
+        'application/edi-x12': string;
         'application/octet-stream': string;
       };
     };

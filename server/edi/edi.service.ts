@@ -8,6 +8,7 @@ import { recordAudit } from '../audit/audit.repository.js';
 import type { Actor } from '../auth/actor.js';
 import { AppError, notFound } from '../errors.js';
 import * as repo from './edi.repository.js';
+import { X12Source } from './x12-source.js';
 import type { PartnerRecord } from './edi.repository.js';
 
 /** ISA13, GS06 and ST02 are at most 9 digits; after 999999999 a counter starts again at 1. */
@@ -116,4 +117,12 @@ export async function reserveControlNumbers(distributorId: number, transactions 
     );
     return { partner: p.settings, ...numbers };
   });
+}
+
+/** The X12 reader of an import job's file, with the distributor's partner settings (none: the job fails, 422). */
+export async function x12Source(distributorId: number, accepts: '867' | '844'): Promise<X12Source> {
+  const p = await repo.findPartner(distributorId);
+  if (!p)
+    throw new AppError('EDI_PARTNER_NOT_FOUND', `distributor ${distributorId} has no EDI partner settings: an admin sets them (PUT /api/edi/partners/${distributorId})`, 422);
+  return new X12Source(p.settings, accepts);
 }

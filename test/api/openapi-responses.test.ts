@@ -113,6 +113,7 @@ async function fillPath(c: Client, path: string, made: Record<string, number>): 
     else if (before === '/api/disputes/lines') value = made.claimLineId;
     else if (before === '/api/imports' && made.importId) value = made.importId;
     else if (before === '/api/documents') value = made.documentId;
+    else if (before === '/api/edi/partners') value = 2; // Arrowhead's, set up below
     else {
       const list = await c.get(before);
       const first = (list.body?.items ?? list.body)?.[0] as { id?: number; name?: string } | undefined;
@@ -322,6 +323,12 @@ describeDb('the OpenAPI document describes the real responses', () => {
     const hook = await admin.post('/api/webhooks', { url: 'http://127.0.0.1:9/bec', events: ['credit_memo.issued'] });
     expect(hook.status).toBe(201);
     record(opOf('post', '/api/webhooks'), 'admin', hook);
+    // An admin sets Arrowhead's EDI partner settings.
+    const partner = await t.http
+      .put('/api/edi/partners/2')
+      .set('Authorization', bearerOf(admin))
+      .send({ isaQualifier: 'ZZ', isaId: 'ARROWDIST', ourIsaQualifier: 'ZZ', ourIsaId: 'VOLTAIC' });
+    record(opOf('put', '/api/edi/partners/{distributorId}'), 'admin', partner);
     expect(problems).toEqual([]);
   });
 
