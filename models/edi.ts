@@ -26,6 +26,22 @@ export class EdiPartner extends Model<InferAttributes<EdiPartner>, InferCreation
   declare updatedAt: CreationOptional<Date>;
 }
 
+/** An X12 document the vendor wrote to a partner (a 997 acknowledging a received interchange; 849s and 845s), kept to download. */
+export class EdiDocument extends Model<InferAttributes<EdiDocument>, InferCreationAttributes<EdiDocument>> {
+  declare id: CreationOptional<number>;
+  declare distributorId: number;
+  /** '997' */
+  declare kind: string;
+  /** the import (POS report or claim file) whose file it answers */
+  declare importId: number | null;
+  /** the ISA13 of the interchange it answers, and its own */
+  declare receivedControl: string | null;
+  declare interchangeControl: number;
+  declare content: string;
+  declare createdAt: CreationOptional<Date>;
+  declare updatedAt: CreationOptional<Date>;
+}
+
 export function initEdiModels(sequelize: Sequelize) {
   EdiPartner.init(
     {
@@ -46,5 +62,18 @@ export function initEdiModels(sequelize: Sequelize) {
       ...stamps(),
     },
     { sequelize, underscored: true, tableName: 'edi_partners' },
+  );
+  EdiDocument.init(
+    {
+      id: col.id(),
+      distributorId: col.ref(),
+      kind: col.str(3),
+      importId: col.ref(true),
+      receivedControl: col.str(9, true),
+      interchangeControl: col.int(),
+      content: col.text(false),
+      ...stamps(),
+    },
+    { sequelize, underscored: true, tableName: 'edi_documents' },
   );
 }

@@ -763,6 +763,40 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/edi/documents': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** X12 documents written to partners (the 997 of each interchange received), newest first; a distributor user: its own */
+    get: operations['getEdiDocuments'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/edi/documents/{id}/content': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Download an X12 document written to a partner */
+    get: operations['getEdiDocumentsByIdContent'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/enrichment/reviews': {
     parameters: {
       query?: never;
@@ -2712,6 +2746,19 @@ export interface components {
         NO_POS_MATCH?: string;
         ADJUSTED_MANUALLY?: string;
       };
+    };
+    EdiDocument: {
+      id: number;
+      distributorId: number;
+      /** @description 997: the acknowledgment of a received interchange */
+      kind: string;
+      /** @description the import (POS report or claim file) whose file it answers */
+      importId: number | null;
+      /** @description the ISA13 of the interchange it answers */
+      receivedControl: string | null;
+      /** @description its own ISA13 */
+      interchangeControl: number;
+      createdAt: string;
     };
     EndCustomerReview: {
       id: number;
@@ -7542,6 +7589,136 @@ export interface operations {
       };
       /** @description EDI_ISA_ID_TAKEN: the interchange id is another distributor's */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RATE_LIMITED: too many requests from this caller; try again later */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getEdiDocuments: {
+    parameters: {
+      query?: {
+        distributorId?: number;
+        kind?: '997';
+        importId?: number;
+        limit?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: components['schemas']['EdiDocument'][];
+          };
+        };
+      };
+      /** @description VALIDATION_FAILED: a missing, unknown or malformed field, errors[] naming each */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no session cookie and no bearer token; INVALID_TOKEN: the bearer token is unknown, expired or revoked */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RATE_LIMITED: too many requests from this caller; try again later */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getEdiDocumentsByIdContent: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the interchange, as sent */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/edi-x12': string;
+        };
+      };
+      /** @description VALIDATION_FAILED: a missing, unknown or malformed field, errors[] naming each */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no session cookie and no bearer token; INVALID_TOKEN: the bearer token is unknown, expired or revoked */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description NOT_FOUND: no such document (or another distributor's) */
+      404: {
         headers: {
           [name: string]: unknown;
         };

@@ -1,7 +1,7 @@
 /** The only code that touches the EDI partner table: plain objects in, plain objects out. */
 import { UniqueConstraintError } from 'sequelize';
 import type { X12PartnerSettings } from '../../core/edi/index.js';
-import { EdiPartner } from '../../models/edi.js';
+import { EdiDocument, EdiPartner } from '../../models/edi.js';
 import type { Tx } from '../database.repository.js';
 
 export { inTransaction } from '../database.repository.js';
@@ -90,4 +90,50 @@ export async function saveCounters(
   transaction: Tx,
 ) {
   await EdiPartner.update(counters, { where: { distributorId }, transaction });
+}
+
+export interface DocumentView {
+  id: number;
+  distributorId: number;
+  kind: string;
+  importId: number | null;
+  receivedControl: string | null;
+  interchangeControl: number;
+  createdAt: string;
+}
+
+const toDocument = (d: EdiDocument): DocumentView => ({
+  id: d.id,
+  distributorId: d.distributorId,
+  kind: d.kind,
+  importId: d.importId,
+  receivedControl: d.receivedControl,
+  interchangeControl: d.interchangeControl,
+  createdAt: d.createdAt.toISOString(),
+});
+
+export async function insertDocument(doc: {
+  distributorId: number;
+  kind: string;
+  importId: number | null;
+  receivedControl: string | null;
+  interchangeControl: number;
+  content: string;
+}): Promise<DocumentView> {
+  return toDocument(await EdiDocument.create(doc));
+}
+
+/** Documents, newest first; `distributorId` null: every distributor's. */
+export async function listDocuments(filter: { distributorId: number | null; kind?: string; importId?: number }, limit: number) {
+  const where = {
+    ...(filter.distributorId !== null ? { distributorId: filter.distributorId } : {}),
+    ...(filter.kind ? { kind: filter.kind } : {}),
+    ...(filter.importId ? { importId: filter.importId } : {}),
+  };
+  return (await EdiDocument.findAll({ where, order: [['id', 'DESC']], limit, attributes: { exclude: ['content'] } })).map(toDocument);
+}
+
+export async function findDocument(id: number, distributorId: number | null): Promise<(DocumentView & { content: string }) | null> {
+  const d = await EdiDocument.findOne({ where: { id, ...(distributorId !== null ? { distributorId } : {}) } });
+  return d ? { ...toDocument(d), content: d.content } : null;
 }

@@ -1,8 +1,8 @@
 import { Router } from 'express';
 import { authorize, requireActor } from '../auth/actor.js';
-import { describeRoute, z } from '../http/openapi.js';
+import { describeRoute, IdParam, z } from '../http/openapi.js';
 import { parse } from '../http/validate.js';
-import { DistributorParam, PartnerBody, PartnerView } from './edi.schemas.js';
+import { DistributorParam, DocumentQuery, DocumentView, PartnerBody, PartnerView } from './edi.schemas.js';
 import * as service from './edi.service.js';
 
 const tags = ['edi'];
@@ -39,8 +39,25 @@ describeRoute({
     409: "EDI_ISA_ID_TAKEN: the interchange id is another distributor's",
   },
 });
+describeRoute({
+  method: 'get',
+  path: '/api/edi/documents',
+  summary: 'X12 documents written to partners (the 997 of each interchange received), newest first; a distributor user: its own',
+  tags,
+  query: DocumentQuery,
+  response: z.object({ items: z.array(DocumentView) }),
+});
+describeRoute({
+  method: 'get',
+  path: '/api/edi/documents/:id/content',
+  summary: 'Download an X12 document written to a partner',
+  tags,
+  params: IdParam,
+  produces: { mediaType: 'application/edi-x12', description: 'the interchange, as sent' },
+  errors: { 404: "NOT_FOUND: no such document (or another distributor's)" },
+});
 
-/** X12 EDI: partner settings (server/edi). */
+/** X12 EDI: partner settings and the documents written to partners (server/edi). */
 export function ediRouter() {
   const r = Router();
   r.get('/partners', async (req, res) => {
@@ -55,6 +72,22 @@ export function ediRouter() {
     const actor = authorize(req, 'integration.manage');
     const { distributorId } = parse(DistributorParam, req.params, 'params');
     res.json(await service.savePartner(actor, distributorId, parse(PartnerBody, req.body)));
+  });
+  r.get('/documents', async (req, res) => {
+    const q = parse(DocumentQuery, req.query, 'query');
+    res.json({ items: await service.listDocuments(requireActor(req), q) });
+  });
+  r.get('/documents/:id/content', async (req, res) => {
+    const { id } = parse(IdParam, req.params, 'params');
+    const doc = await service.getDocument(requireActor(req), id);
+    res
+      .status(200)
+      .set({
+        'Content-Type': 'application/edi-x12',
+        'Content-Disposition': `attachment; filename="${doc.kind}-${String(doc.interchangeControl).padStart(9, '0')}.x12"`,
+        'Cache-Control': 'private, no-store',
+      })
+      .send(doc.content);
   });
   return r;
 }

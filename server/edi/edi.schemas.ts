@@ -73,3 +73,24 @@ export const PartnerView = z
   .openapi('EdiPartner');
 
 export const DistributorParam = z.object({ distributorId: wholeNumber(1) });
+
+export const DocumentQuery = z
+  .object({
+    distributorId: wholeNumber(1).optional().openapi({ description: "vendor users: one distributor's (a distributor user sees its own)" }),
+    kind: z.enum(['997']).optional(),
+    importId: wholeNumber(1).optional().openapi({ description: 'the documents answering this import' }),
+    limit: wholeNumber(1, 500).default(100),
+  })
+  .strict();
+
+export const DocumentView = z
+  .object({
+    id: z.number(),
+    distributorId: z.number(),
+    kind: z.string().openapi({ description: '997: the acknowledgment of a received interchange' }),
+    importId: z.number().nullable().openapi({ description: 'the import (POS report or claim file) whose file it answers' }),
+    receivedControl: z.string().nullable().openapi({ description: 'the ISA13 of the interchange it answers' }),
+    interchangeControl: z.number().openapi({ description: 'its own ISA13' }),
+    createdAt: z.string(),
+  })
+  .openapi('EdiDocument');

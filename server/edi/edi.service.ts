@@ -3,9 +3,9 @@
  * audited, and the control numbers written to it, reserved in a transaction so two documents
  * never share one.
  */
-import { DEFAULT_PARTNER_QUALIFIERS, type X12PartnerSettings } from '../../core/edi/index.js';
+import { DEFAULT_PARTNER_QUALIFIERS, writeAcknowledgment, type InterchangeReceipt, type X12PartnerSettings } from '../../core/edi/index.js';
 import { recordAudit } from '../audit/audit.repository.js';
-import type { Actor } from '../auth/actor.js';
+import { scopeOf, type Actor } from '../auth/actor.js';
 import { AppError, notFound } from '../errors.js';
 import * as repo from './edi.repository.js';
 import { X12Source } from './x12-source.js';
@@ -125,4 +125,48 @@ export async function x12Source(distributorId: number, accepts: '867' | '844'): 
   if (!p)
     throw new AppError('EDI_PARTNER_NOT_FOUND', `distributor ${distributorId} has no EDI partner settings: an admin sets them (PUT /api/edi/partners/${distributorId})`, 422);
   return new X12Source(p.settings, accepts);
+}
+
+/**
+ * Writes and keeps the 997 of each interchange a job read (none for an interchange skipped whole:
+ * another sender's), with control numbers from the partner's counters. Audited.
+ */
+export async function acknowledge(distributorId: number, importId: number, receipts: readonly InterchangeReceipt[], at = new Date()) {
+  const written = [];
+  for (const received of receipts) {
+    if (received.rejected || received.groups.length === 0) continue;
+    const numbers = await reserveControlNumbers(distributorId, received.groups.length);
+    const content = writeAcknowledgment(received, { ...numbers, at });
+    if (!content) continue;
+    const doc = await repo.insertDocument({
+      distributorId,
+      kind: '997',
+      importId,
+      receivedControl: received.control,
+      interchangeControl: numbers.interchangeControl,
+      content,
+    });
+    await recordAudit(null, {
+      action: 'edi_document.written',
+      entityType: 'edi_document',
+      entityId: doc.id,
+      distributorId,
+      after: { kind: doc.kind, importId, receivedControl: doc.receivedControl, interchangeControl: doc.interchangeControl },
+    });
+    written.push(doc);
+  }
+  return written;
+}
+
+/** The documents written to partners: a distributor user's own only. */
+export function listDocuments(actor: Actor, q: { distributorId?: number; kind?: string; importId?: number; limit: number }) {
+  const own = scopeOf(actor).distributorId;
+  return repo.listDocuments({ distributorId: own ?? q.distributorId ?? null, kind: q.kind, importId: q.importId }, q.limit);
+}
+
+/** One document with its content; another distributor's reads as not found. */
+export async function getDocument(actor: Actor, id: number) {
+  const d = await repo.findDocument(id, scopeOf(actor).distributorId);
+  if (!d) throw notFound('EDI document');
+  return d;
 }

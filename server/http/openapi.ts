@@ -95,7 +95,7 @@ interface RouteDoc {
   params?: z.AnyZodObject;
   response?: z.ZodTypeAny;
   /** A success body that is not JSON (a CSV export, an event stream), described in words. */
-  produces?: { mediaType: 'text/csv' | 'text/event-stream' | 'application/octet-stream'; description: string };
+  produces?: { mediaType: 'text/csv' | 'text/event-stream' | 'application/octet-stream' | 'application/edi-x12'; description: string };
   status?: number;
   /** A job (202 at once): with `?wait=true` it answers 201 once the job has ended, with this body (`response` when true). */
   waitable?: true | z.ZodTypeAny;

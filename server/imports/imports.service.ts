@@ -44,7 +44,8 @@ import * as settlement from '../settlement/settlement.service.js';
 import * as repo from './imports.repository.js';
 import type { ImportView } from './imports.repository.js';
 import { limitLineLength } from './line-limit.js';
-import { x12Source } from '../edi/edi.service.js';
+import { acknowledge, x12Source } from '../edi/edi.service.js';
+import { X12Source } from '../edi/x12-source.js';
 const BATCH = 5000;
 
 /** The distributor's mapping: our field → the header of its column. */
@@ -609,6 +610,8 @@ export async function runCsvImport(actor: Actor, importId: number, file: Readabl
   }
   const failure = stop.failure;
   const view = await finish(actor, ingest, failure ? null : hash.digest('hex'), failure, options.keepRunning);
+  // X12: the 997 of each interchange read, kept to download (server/edi).
+  if (source instanceof X12Source) await acknowledge(row.distributorId, importId, source.receipts);
   if (failure) throw new AppError(failure.code, failure.message, failure.status, { ...failure.details, importId: view.id });
   return view;
 }

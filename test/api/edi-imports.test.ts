@@ -8,6 +8,13 @@ import { bearerOf, describeDb, startTestApp, USERS, type Client, type TestApp } 
 import { body867, interchange } from '../core/edi/x12.js';
 
 const ARROWHEAD = 2;
+/** Reads a text answer whole (supertest leaves application/edi-x12 unparsed). */
+const text = (res: NodeJS.ReadableStream, cb: (err: Error | null, body: string) => void) => {
+  let body = '';
+  res.setEncoding('utf8');
+  res.on('data', (c: string) => (body += c));
+  res.on('end', () => cb(null, body));
+};
 const CSV = [
   'Distributor ID,Invoice Number,Invoice Line,Invoice Date,Ship Date,Vendor Part Number,Distributor Part Number,Quantity,Unit of Measure,Resale Price,Book Cost,Authorized Cost,Authorization Number,Customer PO,End Customer Name,Ship To Name,End Customer Address,Country',
   'ARW01,INV-1001,1,2025-12-03,2025-12-04,ACM-555,ARW-555,100,EA,1.25,0.90,0.70,SD-2026-0042,PO-77,Bosch GmbH,Bosch Plant 4,Robert-Bosch-Platz 1,DE',
@@ -92,5 +99,23 @@ describeDb('867 through the import pipeline', () => {
     expect(errors[0]!.message).toMatch(/CTT01 says 9 line items.*transaction 0002 \(867\), segment \d+ CTT/);
     const invoices = new Set((await lines(res.body.id)).map((l) => l.invoiceNumber));
     expect(invoices.has('INV-3001') && invoices.has('INV-3003') && !invoices.has('INV-3002')).toBe(true);
+
+    // The 997 of the interchange: kept, downloadable by the distributor, not by another.
+    const docs = (await arrow.get(`/api/edi/documents?importId=${res.body.id}`)).body.items as { id: number; receivedControl: string; interchangeControl: number }[];
+    expect(docs).toHaveLength(1);
+    expect(docs[0]!.receivedControl).toBe('000000201');
+    const ack = await t.http.get(`/api/edi/documents/${docs[0]!.id}/content`).set('Authorization', bearerOf(arrow)).buffer(true).parse(text as never);
+    expect(ack.status).toBe(200);
+    expect(ack.headers['content-type']).toMatch(/^application\/edi-x12/);
+    const segments = (ack.body as string).split('~').map((x) => x.trim().split('*'));
+    expect(segments[0]![13]).toBe(String(docs[0]!.interchangeControl).padStart(9, '0'));
+    const ak = segments.filter((x) => x[0] === 'AK1' || x[0] === 'AK2' || x[0] === 'AK5' || x[0] === 'AK9').map((x) => x.slice(0, 3).join('*'));
+    expect(ak).toEqual(['AK1*PT*101', 'AK2*867*0001', 'AK5*A', 'AK2*867*0002', expect.stringMatching(/^AK5\*R/), 'AK2*867*0003', 'AK5*A', 'AK9*P*3']);
+    const north = await t.as(USERS.northbridge);
+    expect((await north.get(`/api/edi/documents/${docs[0]!.id}/content`)).status).toBe(404);
+    expect((await north.get('/api/edi/documents')).body.items).toEqual([]);
+    // Each interchange read so far was acknowledged with its own control number.
+    const all = (await arrow.get('/api/edi/documents')).body.items as { interchangeControl: number }[];
+    expect(new Set(all.map((d) => d.interchangeControl)).size).toBe(all.length);
   });
 });

@@ -8,6 +8,7 @@
  * And the 4xx every route gives by its kind (401 without credentials, 429 past the rate limit) are
  * provoked on every operation that documents them.
  */
+import { interchange } from '../core/edi/x12.js';
 import { randomBytes } from 'node:crypto';
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import formats from 'ajv-formats';
@@ -329,6 +330,13 @@ describeDb('the OpenAPI document describes the real responses', () => {
       .set('Authorization', bearerOf(admin))
       .send({ isaQualifier: 'ZZ', isaId: 'ARROWDIST', ourIsaQualifier: 'ZZ', ourIsaId: 'VOLTAIC' });
     record(opOf('put', '/api/edi/partners/{distributorId}'), 'admin', partner);
+    // Arrowhead sends an (empty) 867: its 997 is there to list and download.
+    const x12 = await t.http
+      .post('/api/imports?fileName=pos.x12&wait=true')
+      .set('Authorization', bearerOf(arrow))
+      .set('Content-Type', 'application/edi-x12')
+      .send(interchange({ sender: 'ARROWDIST', transactions: [{ type: '867', control: '0001', body: [['BPT', '00', 'R1', '20260105', '01'], ['CTT', '0']] }] }));
+    expect(x12.status).toBe(201);
     expect(problems).toEqual([]);
   });
 
