@@ -797,6 +797,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/edi/claims/{id}/849': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The 849 answering a claim that came as an 844, line by line from its verdicts (written once, then the same; a distributor user: its own claims') */
+    get: operations['getEdiClaimsById849'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/enrichment/reviews': {
     parameters: {
       query?: never;
@@ -2750,7 +2767,7 @@ export interface components {
     EdiDocument: {
       id: number;
       distributorId: number;
-      /** @description 997: the acknowledgment of a received interchange */
+      /** @description 997: the acknowledgment of a received interchange; 849: the answer to an 844 claim */
       kind: string;
       /** @description the import (POS report or claim file) whose file it answers */
       importId: number | null;
@@ -7620,7 +7637,7 @@ export interface operations {
     parameters: {
       query?: {
         distributorId?: number;
-        kind?: '997';
+        kind?: '997' | '849';
         importId?: number;
         limit?: number;
       };
@@ -7719,6 +7736,82 @@ export interface operations {
       };
       /** @description NOT_FOUND: no such document (or another distributor's) */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RATE_LIMITED: too many requests from this caller; try again later */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getEdiClaimsById849: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the interchange */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/edi-x12': string;
+        };
+      };
+      /** @description VALIDATION_FAILED: a missing, unknown or malformed field, errors[] naming each */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no session cookie and no bearer token; INVALID_TOKEN: the bearer token is unknown, expired or revoked */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description NOT_FOUND: no such claim for this caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description NOT_FROM_EDI: the claim did not come as an 844 */
+      409: {
         headers: {
           [name: string]: unknown;
         };

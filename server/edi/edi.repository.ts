@@ -49,7 +49,12 @@ function columnsOf(s: X12PartnerSettings) {
     ourGsId: s.ourGsId ?? null,
     version: s.version ?? '004010',
     usage: s.usage ?? 'P',
-    qualifiers: JSON.stringify({ refs: s.refs, productIds: s.productIds, prices: s.prices, ...(s.reasonCodes ? { reasonCodes: s.reasonCodes } : {}) }),
+    qualifiers: JSON.stringify({
+      refs: s.refs,
+      productIds: s.productIds,
+      prices: s.prices,
+      ...(s.reasonCodes ? { reasonCodes: s.reasonCodes } : {}),
+    }),
   };
 }
 

@@ -1,4 +1,4 @@
-import { Router } from 'express';
+import { Router, type Response } from 'express';
 import { authorize, requireActor } from '../auth/actor.js';
 import { describeRoute, IdParam, z } from '../http/openapi.js';
 import { parse } from '../http/validate.js';
@@ -56,6 +56,16 @@ describeRoute({
   produces: { mediaType: 'application/edi-x12', description: 'the interchange, as sent' },
   errors: { 404: "NOT_FOUND: no such document (or another distributor's)" },
 });
+describeRoute({
+  method: 'get',
+  path: '/api/edi/claims/:id/849',
+  summary:
+    "The 849 answering a claim that came as an 844, line by line from its verdicts (written once, then the same; a distributor user: its own claims')",
+  tags,
+  params: IdParam,
+  produces: { mediaType: 'application/edi-x12', description: 'the interchange' },
+  errors: { 404: 'NOT_FOUND: no such claim for this caller', 409: 'NOT_FROM_EDI: the claim did not come as an 844' },
+});
 
 /** X12 EDI: partner settings and the documents written to partners (server/edi). */
 export function ediRouter() {
@@ -77,17 +87,24 @@ export function ediRouter() {
     const q = parse(DocumentQuery, req.query, 'query');
     res.json({ items: await service.listDocuments(requireActor(req), q) });
   });
+  r.get('/claims/:id/849', async (req, res) => {
+    const { id } = parse(IdParam, req.params, 'params');
+    sendX12(res, await service.claimResponse(requireActor(req), id));
+  });
   r.get('/documents/:id/content', async (req, res) => {
     const { id } = parse(IdParam, req.params, 'params');
-    const doc = await service.getDocument(requireActor(req), id);
-    res
-      .status(200)
-      .set({
-        'Content-Type': 'application/edi-x12',
-        'Content-Disposition': `attachment; filename="${doc.kind}-${String(doc.interchangeControl).padStart(9, '0')}.x12"`,
-        'Cache-Control': 'private, no-store',
-      })
-      .send(doc.content);
+    sendX12(res, await service.getDocument(requireActor(req), id));
   });
   return r;
+}
+
+function sendX12(res: Response, doc: { kind: string; interchangeControl: number; content: string }) {
+  res
+    .status(200)
+    .set({
+      'Content-Type': 'application/edi-x12',
+      'Content-Disposition': `attachment; filename="${doc.kind}-${String(doc.interchangeControl).padStart(9, '0')}.x12"`,
+      'Cache-Control': 'private, no-store',
+    })
+    .send(doc.content);
 }

@@ -8,8 +8,14 @@ const isaId = z
   .trim()
   .regex(/^[A-Za-z0-9][A-Za-z0-9 ._&-]{0,14}$/, '1 to 15 letters, digits, spaces or . _ & - (ISA06/ISA08)');
 const isaQualifier = z.string().regex(/^[A-Z0-9]{2}$/, 'two letters or digits (ISA05/ISA07), e.g. ZZ or 01');
-const gsId = z.string().trim().regex(/^[A-Za-z0-9][A-Za-z0-9 ._&-]{0,14}$/, '1 to 15 letters, digits or . _ & - (GS02/GS03)');
-const codes = z.array(z.string().regex(/^[A-Z0-9]{1,3}$/, 'a qualifier code: 1 to 3 letters or digits')).min(1).max(20);
+const gsId = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9 ._&-]{0,14}$/, '1 to 15 letters, digits or . _ & - (GS02/GS03)');
+const codes = z
+  .array(z.string().regex(/^[A-Z0-9]{1,3}$/, 'a qualifier code: 1 to 3 letters or digits'))
+  .min(1)
+  .max(20);
 
 export const PartnerBody = z
   .object({
@@ -77,7 +83,7 @@ export const DistributorParam = z.object({ distributorId: wholeNumber(1) });
 export const DocumentQuery = z
   .object({
     distributorId: wholeNumber(1).optional().openapi({ description: "vendor users: one distributor's (a distributor user sees its own)" }),
-    kind: z.enum(['997']).optional(),
+    kind: z.enum(['997', '849']).optional(),
     importId: wholeNumber(1).optional().openapi({ description: 'the documents answering this import' }),
     limit: wholeNumber(1, 500).default(100),
   })
@@ -87,7 +93,7 @@ export const DocumentView = z
   .object({
     id: z.number(),
     distributorId: z.number(),
-    kind: z.string().openapi({ description: '997: the acknowledgment of a received interchange' }),
+    kind: z.string().openapi({ description: '997: the acknowledgment of a received interchange; 849: the answer to an 844 claim' }),
     importId: z.number().nullable().openapi({ description: 'the import (POS report or claim file) whose file it answers' }),
     receivedControl: z.string().nullable().openapi({ description: 'the ISA13 of the interchange it answers' }),
     interchangeControl: z.number().openapi({ description: 'its own ISA13' }),

@@ -3,8 +3,17 @@
  * audited, and the control numbers written to it, reserved in a transaction so two documents
  * never share one.
  */
-import { DEFAULT_PARTNER_QUALIFIERS, writeAcknowledgment, type InterchangeReceipt, type X12PartnerSettings } from '../../core/edi/index.js';
+import {
+  DEFAULT_PARTNER_QUALIFIERS,
+  write849,
+  writeAcknowledgment,
+  type InterchangeReceipt,
+  type X12PartnerSettings,
+} from '../../core/edi/index.js';
+import type { ClaimLineInput, LineVerdictResult } from '../../core/claims/engine.js';
 import { recordAudit } from '../audit/audit.repository.js';
+import { getClaim } from '../claims/claims.service.js';
+import { getImport } from '../imports/imports.service.js';
 import { scopeOf, type Actor } from '../auth/actor.js';
 import { AppError, notFound } from '../errors.js';
 import * as repo from './edi.repository.js';
@@ -94,7 +103,10 @@ export interface ControlNumbers {
  * a lock on the partner's row: concurrent writers get distinct numbers, and a number once
  * reserved is never handed out again (a document not sent leaves a gap, as X12 allows).
  */
-export async function reserveControlNumbers(distributorId: number, transactions = 1): Promise<{ partner: X12PartnerSettings } & ControlNumbers> {
+export async function reserveControlNumbers(
+  distributorId: number,
+  transactions = 1,
+): Promise<{ partner: X12PartnerSettings } & ControlNumbers> {
   if (!Number.isInteger(transactions) || transactions < 1) throw new Error(`transactions must be a positive integer, not ${transactions}`);
   return repo.inTransaction(async (t) => {
     const p = await repo.findPartner(distributorId, t);
@@ -123,7 +135,11 @@ export async function reserveControlNumbers(distributorId: number, transactions 
 export async function x12Source(distributorId: number, accepts: '867' | '844'): Promise<X12Source> {
   const p = await repo.findPartner(distributorId);
   if (!p)
-    throw new AppError('EDI_PARTNER_NOT_FOUND', `distributor ${distributorId} has no EDI partner settings: an admin sets them (PUT /api/edi/partners/${distributorId})`, 422);
+    throw new AppError(
+      'EDI_PARTNER_NOT_FOUND',
+      `distributor ${distributorId} has no EDI partner settings: an admin sets them (PUT /api/edi/partners/${distributorId})`,
+      422,
+    );
   return new X12Source(p.settings, accepts);
 }
 
@@ -169,4 +185,67 @@ export async function getDocument(actor: Actor, id: number) {
   const d = await repo.findDocument(id, scopeOf(actor).distributorId);
   if (!d) throw notFound('EDI document');
   return d;
+}
+
+/**
+ * The 849 answering a claim that came as an 844: line by line from the claim's verdicts (accepted,
+ * adjusted with the granted quantity and amount, rejected with the reason code of core/edi's
+ * table). Written once, with the partner's control numbers, and kept: a later download gets the
+ * same interchange. A distributor user gets its own claims' only.
+ */
+export async function claimResponse(actor: Actor, claimId: number) {
+  const claim = await getClaim(actor, claimId);
+  const source = claim.posImportId ? await getImport(actor, claim.posImportId) : null;
+  if (!source || source.format !== 'x12')
+    throw new AppError('NOT_FROM_EDI', `claim ${claim.number} did not come as an 844: an 849 answers 844s only`, 409);
+  const [kept] = await repo.listDocuments({ distributorId: claim.distributorId, kind: '849', importId: source.id }, 1);
+  if (kept) return (await repo.findDocument(kept.id, claim.distributorId))!;
+  const numbers = await reserveControlNumbers(claim.distributorId);
+  const lines = (claim.lines ?? []).map((l) => ({
+    // The stored line and its verdict, as the writer reads them (it uses these fields only).
+    line: {
+      lineNumber: l.lineNumber,
+      invoiceNumber: l.invoiceNumber,
+      invoiceLine: l.invoiceLine,
+      vendorPartNumber: l.vendorPartNumber,
+      distributorPartNumber: l.distributorPartNumber,
+      authorizationNumber: l.authorizationNumber,
+      quantity: l.quantity,
+      claimedAmount: l.claimedAmount,
+    } as unknown as ClaimLineInput,
+    verdict: {
+      verdict: l.verdict,
+      acceptedQuantity: l.acceptedQuantity,
+      approvedAmount: l.approvedAmount,
+      reasonCodes: l.reasonCodes,
+      messages: [],
+    } as unknown as LineVerdictResult,
+  }));
+  const at = new Date();
+  const content = write849(
+    {
+      claimNumber: claim.number,
+      debitMemoNumber: claim.debitMemoNumber ?? claim.number,
+      date: at.toISOString().slice(0, 10),
+      currency: claim.currency,
+      lines,
+    },
+    { ...numbers, at },
+  );
+  const doc = await repo.insertDocument({
+    distributorId: claim.distributorId,
+    kind: '849',
+    importId: source.id,
+    receivedControl: null,
+    interchangeControl: numbers.interchangeControl,
+    content,
+  });
+  await recordAudit(actor, {
+    action: 'edi_document.written',
+    entityType: 'edi_document',
+    entityId: doc.id,
+    distributorId: claim.distributorId,
+    after: { kind: '849', claimId, importId: source.id, interchangeControl: doc.interchangeControl },
+  });
+  return { ...doc, content };
 }

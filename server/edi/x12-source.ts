@@ -73,7 +73,8 @@ export class X12Source {
         if (e.error.line) {
           this.lastRow = Math.max(this.lastRow, e.error.line.row);
           out.push({ type: 'error', error: { ...e.error.line, message: e.error.message } });
-        } else if (e.error.transaction !== null && e.error.scope !== 'interchange' && e.error.scope !== 'group') this.txErrors.push(e.error);
+        } else if (e.error.transaction !== null && e.error.scope !== 'interchange' && e.error.scope !== 'group')
+          this.txErrors.push(e.error);
         else out.push({ type: 'error', error: rowError(this.lastRow + 1, e.error) });
       } else if (e.type === 'transaction') {
         this.held = [];
@@ -88,7 +89,8 @@ export class X12Source {
           const first = this.txErrors[0];
           const cause: X12Error = first ?? ({ value: null, message: why } as X12Error);
           if (this.held.length)
-            for (const line of this.held) out.push({ type: 'error', error: { ...rowError(line.row, cause), message: `${why}: its lines are not taken` } });
+            for (const line of this.held)
+              out.push({ type: 'error', error: { ...rowError(line.row, cause), message: `${why}: its lines are not taken` } });
           else out.push({ type: 'error', error: { ...rowError(this.lastRow + 1, cause), message: why } });
         }
         this.held = [];

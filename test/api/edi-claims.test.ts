@@ -5,6 +5,15 @@
  */
 import { approvedAuthorization, bearerOf, describeDb, startTestApp, USERS, type Client, type TestApp } from '../support/harness.js';
 import { interchange } from '../core/edi/x12.js';
+import { x12ReasonCode } from '../../core/edi/index.js';
+
+/** Reads a text answer whole. */
+const text = (res: NodeJS.ReadableStream, cb: (err: Error | null, body: string) => void) => {
+  let body = '';
+  res.setEncoding('utf8');
+  res.on('data', (c: string) => (body += c));
+  res.on('end', () => cb(null, body));
+};
 
 const ARROWHEAD = 2;
 
@@ -62,6 +71,22 @@ describeDb('844 through the claim-file job', () => {
     const byInvoice = Object.fromEntries(claim.lines.map((l) => [l.invoiceNumber, l]));
     expect(byInvoice['EDI-INV-1']).toMatchObject({ verdict: 'accepted', claimedAmount: '100.0000' });
     expect(byInvoice['EDI-INV-2']).toMatchObject({ verdict: 'rejected', reasonCodes: ['AUTH_NOT_FOUND'] });
+
+    // The 849: line by line from the verdicts, written once.
+    const get849 = (c: Client, id: number) => t.http.get(`/api/edi/claims/${id}/849`).set('Authorization', bearerOf(c)).buffer(true).parse(text as never);
+    const first = await get849(arrow, res.body.claim.id);
+    expect(first.status).toBe(200);
+    const segs = (first.body as string).split('~').map((x) => x.trim().split('*'));
+    expect(segs.find((x) => x[0] === 'BRC')![2]).toBe(res.body.claim.number);
+    expect(segs.filter((x) => x[0] === 'AAA').map((x) => x.join('*'))).toEqual(['AAA*Y', `AAA*N**${x12ReasonCode('AUTH_NOT_FOUND')}`]);
+    expect(segs.filter((x) => x[0] === 'QTY' && x[1] === 'QA').map((x) => x[2])).toEqual(['100', '0']);
+    expect(segs.filter((x) => x[0] === 'AMT' && x[1] === '1').map((x) => x[2])).toEqual(['100.00', '0.00']);
+    expect((await get849(arrow, res.body.claim.id)).body).toBe(first.body);
+    // Another distributor's claim is not found; a claim that came otherwise has no 849.
+    const north = await t.as(USERS.northbridge);
+    expect((await north.get(`/api/edi/claims/${res.body.claim.id}/849`)).status).toBe(404);
+    const seeded = (await arrow.get('/api/claims')).body.items.find((c: { id: number; posImportId: number | null }) => c.posImportId === null);
+    expect((await arrow.get(`/api/edi/claims/${seeded.id}/849`)).status).toBe(409);
   });
 
   it('refuses an 867 sent as a claim file: its lines are row errors, no claim line', async () => {

@@ -115,6 +115,7 @@ async function fillPath(c: Client, path: string, made: Record<string, number>): 
     else if (before === '/api/imports' && made.importId) value = made.importId;
     else if (before === '/api/documents') value = made.documentId;
     else if (before === '/api/edi/partners') value = 2; // Arrowhead's, set up below
+    else if (before === '/api/edi/claims') value = made.claim844Id;
     else {
       const list = await c.get(before);
       const first = (list.body?.items ?? list.body)?.[0] as { id?: number; name?: string } | undefined;
@@ -337,6 +338,37 @@ describeDb('the OpenAPI document describes the real responses', () => {
       .set('Content-Type', 'application/edi-x12')
       .send(interchange({ sender: 'ARROWDIST', transactions: [{ type: '867', control: '0001', body: [['BPT', '00', 'R1', '20260105', '01'], ['CTT', '0']] }] }));
     expect(x12.status).toBe(201);
+    // ...and an 844 (its one line of an unknown authorization): the claim its 849 answers.
+    const claim844 = await t.http
+      .post('/api/claims/file?wait=true&currency=USD&debitMemoNumber=DM-844')
+      .set('Authorization', bearerOf(arrow))
+      .set('Content-Type', 'application/edi-x12')
+      .send(
+        interchange({
+          sender: 'ARROWDIST',
+          control: '000000102',
+          functionalId: 'CF',
+          transactions: [
+            {
+              type: '844',
+              control: '0001',
+              body: [
+                ['BGN', '00', 'DM-844', '20261020'],
+                ['CON', 'AH', 'SD-NOPE-0000'],
+                ['LIN', '1', 'VP', 'VS-ADC-24S'],
+                ['QTY', '39', '1', 'EA'],
+                ['REF', 'IV', 'INV-844'],
+                ['DTM', '003', '20261015'],
+                ['AMT', '1', '1.00'],
+                ['CTT', '1', '1'],
+                ['AMT', 'TT', '1.00'],
+              ],
+            },
+          ],
+        }),
+      );
+    expect(claim844.status).toBe(201);
+    made.claim844Id = claim844.body.claim.id;
     expect(problems).toEqual([]);
   });
 
