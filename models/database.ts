@@ -16,6 +16,7 @@ import { initClaimModels } from './claims.js';
 import { initCrmModels } from './crm.js';
 import { initDisputeModels } from './disputes.js';
 import { initDocumentModels } from './documents.js';
+import { initEdiModels } from './edi.js';
 import { initEnrichmentModels } from './enrichment.js';
 import { initImportModels } from './imports.js';
 import { initNotificationModels } from './notifications.js';
@@ -147,6 +148,7 @@ export async function openDatabase(url: string, options: OpenOptions = {}): Prom
   initNotificationModels(sequelize);
   initEnrichmentModels(sequelize);
   initDocumentModels(sequelize);
+  initEdiModels(sequelize);
 
   const umzug = new Umzug<MigrationContext>({
     migrations: migrations.map((m) => ({ name: m.name, up: m.up })),

@@ -8,7 +8,7 @@ export type ImportStatus = 'queued' | 'running' | 'completed' | 'failed' | 'void
 export class PosImport extends Model<InferAttributes<PosImport>, InferCreationAttributes<PosImport>> {
   declare id: CreationOptional<number>;
   declare distributorId: number;
-  declare format: 'csv' | 'json';
+  declare format: 'csv' | 'json' | 'x12';
   /** 'pos': a POS report kept as POS lines; 'claim': a claim file validated into one claim */
   declare purpose: CreationOptional<'pos' | 'claim'>;
   declare fileName: string | null;

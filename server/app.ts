@@ -18,6 +18,7 @@ import { claimsRouter } from './claims/claims.router.js';
 import { settlementRouter } from './settlement/settlement.router.js';
 import { disputesRouter } from './claims/disputes.router.js';
 import { importsRouter } from './imports/imports.router.js';
+import { ediRouter } from './edi/edi.router.js';
 import { enrichmentRouter } from './enrichment/enrichment.router.js';
 import { documentsRouter } from './documents/documents.router.js';
 import { createJobs, type Jobs } from './jobs/runtime.js';
@@ -147,6 +148,7 @@ export function createApp({
   app.use('/api/enrichment', enrichmentRouter());
   app.use('/api/documents', documentsRouter(config));
   app.use('/api/masterdata', masterDataRouter(config));
+  app.use('/api/edi', ediRouter());
   app.use('/api', apiNotFound);
 
   app.use('/auth/saml', samlRouter(config));

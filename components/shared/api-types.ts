@@ -762,6 +762,92 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/edi/partners': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Every distributor's X12 trading-partner settings (admins) */
+    get: operations['getEdiPartners'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/edi/partners/{distributorId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A distributor's X12 partner settings and its last control numbers (a distributor user: its own only) */
+    get: operations['getEdiPartnersByDistributorId'];
+    /** Create or replace a distributor's X12 partner settings (admins; audited; the control-number counters are kept) */
+    put: operations['putEdiPartnersByDistributorId'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/edi/documents': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** X12 documents written to partners (the 997 of each interchange received), newest first; a distributor user: its own */
+    get: operations['getEdiDocuments'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/edi/documents/{id}/content': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Download an X12 document written to a partner */
+    get: operations['getEdiDocumentsByIdContent'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/edi/claims/{id}/849': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The 849 answering a claim that came as an 844, line by line from its verdicts (written once, then the same; a distributor user: its own claims') */
+    get: operations['getEdiClaimsById849'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/enrichment/reviews': {
     parameters: {
       query?: never;
@@ -3244,6 +3330,122 @@ export interface components {
        * @example 12.5000
        */
       approvedAmount?: string;
+    };
+    EdiPartner: {
+      distributorId: number;
+      settings: {
+        isaQualifier: string;
+        isaId: string;
+        ourIsaQualifier: string;
+        ourIsaId: string;
+        gsId?: string;
+        ourGsId?: string;
+        version: string;
+        usage: string;
+        refs: {
+          invoice: string[];
+          authorization: string[];
+          debitMemo: string[];
+          customerPo: string[];
+        };
+        productIds: {
+          vendorPart: string[];
+          distributorPart: string[];
+          upc: string[];
+        };
+        prices: {
+          resalePrice: string[];
+          bookCost: string[];
+          authorizedCost: string[];
+        };
+        reasonCodes?: {
+          [key: string]: string;
+        };
+      };
+      /** @description the last ISA13 written to this partner (0: none yet) */
+      lastInterchangeControl: number;
+      /** @description the last GS06 written */
+      lastGroupControl: number;
+      /** @description the last ST02 written */
+      lastTransactionControl: number;
+      updatedAt: string;
+    };
+    EdiPartnerInput: {
+      /** @description the distributor's ISA05 (ISA07 when we answer) */
+      isaQualifier: string;
+      /** @description the distributor's ISA06 (ISA08 when we answer); unique among partners */
+      isaId: string;
+      /** @description the vendor's ISA qualifier in this partnership */
+      ourIsaQualifier: string;
+      /** @description the vendor's ISA id in this partnership */
+      ourIsaId: string;
+      /** @description the distributor's GS02 application code (its ISA id when absent) */
+      gsId?: string;
+      /** @description the vendor's GS03 application code (its ISA id when absent) */
+      ourGsId?: string;
+      /**
+       * @description written in ISA12 and GS08
+       * @default 004010
+       * @enum {string}
+       */
+      version?: '004010' | '005010';
+      /**
+       * @description ISA15: P production, T test
+       * @default P
+       * @enum {string}
+       */
+      usage?: 'P' | 'T';
+      /** @description REF01 qualifiers; `authorization` names the REF carrying the ship & debit number */
+      refs?: {
+        invoice?: string[];
+        authorization?: string[];
+        debitMemo?: string[];
+        customerPo?: string[];
+      };
+      /** @description LIN/PO1 product-id qualifiers */
+      productIds?: {
+        vendorPart?: string[];
+        distributorPart?: string[];
+        upc?: string[];
+      };
+      /** @description UIT03 / PO105 basis-of-price qualifiers */
+      prices?: {
+        resalePrice?: string[];
+        bookCost?: string[];
+        authorizedCost?: string[];
+      };
+      /** @description the partner's own 849 reason codes where it does not use BEC's (docs/edi.md) */
+      reasonCodes?: {
+        AUTH_NOT_FOUND?: string;
+        AUTH_EXPIRED?: string;
+        AUTH_NOT_FOR_DISTRIBUTOR?: string;
+        PART_MISMATCH?: string;
+        END_CUSTOMER_MISMATCH?: string;
+        QTY_EXCEEDS_APPROVED?: string;
+        PRICE_ABOVE_AUTHORIZED?: string;
+        AMOUNT_OVER_CLAIMED?: string;
+        DUPLICATE_LINE?: string;
+        ALREADY_CLAIMED?: string;
+        MISSING_REQUIRED_FIELD?: string;
+        NO_POS_MATCH?: string;
+        ADJUSTED_MANUALLY?: string;
+        AUTH_CANCELLED?: string;
+        FILING_WINDOW_CLOSED?: string;
+        AUTH_CLOSED_LOST?: string;
+      };
+    };
+    EdiDocument: {
+      id: number;
+      distributorId: number;
+      /** @description 997: the acknowledgment of a received interchange; 849: the answer to an 844 claim */
+      kind: string;
+      /** @description the import (POS report or claim file) whose file it answers */
+      importId: number | null;
+      /** @description the ISA13 of the interchange it answers */
+      receivedControl: string | null;
+      /** @description its own ISA13 */
+      interchangeControl: number;
+      createdAt: string;
     };
     EndCustomerReview: {
       id: number;
@@ -6722,6 +6924,7 @@ export interface operations {
         'text/csv': string;
         'application/csv': string;
         'text/tab-separated-values': string;
+        'application/edi-x12': string;
         'application/octet-stream': string;
       };
     };
@@ -6811,6 +7014,7 @@ export interface operations {
         'text/csv': string;
         'application/csv': string;
         'text/tab-separated-values': string;
+        'application/edi-x12': string;
         'application/octet-stream': string;
       };
     };
@@ -7961,6 +8165,7 @@ export interface operations {
         'text/csv': string;
         'application/csv': string;
         'text/tab-separated-values': string;
+        'application/edi-x12': string;
         'application/octet-stream': string;
       };
     };
@@ -9184,6 +9389,426 @@ export interface operations {
         };
       };
       /** @description DISPUTE_DECIDED; CLAIM_NOT_IN_REVIEW (accepting needs the line's claim in review) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RATE_LIMITED: too many requests from this caller; try again later */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getEdiPartners: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: components['schemas']['EdiPartner'][];
+          };
+        };
+      };
+      /** @description UNAUTHENTICATED: no session cookie and no bearer token; INVALID_TOKEN: the bearer token is unknown, expired or revoked */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description FORBIDDEN: admins only (integration.manage) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RATE_LIMITED: too many requests from this caller; try again later */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getEdiPartnersByDistributorId: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        distributorId: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EdiPartner'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a missing, unknown or malformed field, errors[] naming each */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no session cookie and no bearer token; INVALID_TOKEN: the bearer token is unknown, expired or revoked */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description EDI_PARTNER_NOT_FOUND: the distributor has no partner settings (or is not the caller’s) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RATE_LIMITED: too many requests from this caller; try again later */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  putEdiPartnersByDistributorId: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        distributorId: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        'application/json': components['schemas']['EdiPartnerInput'];
+      };
+    };
+    responses: {
+      /** @description success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EdiPartner'];
+        };
+      };
+      /** @description VALIDATION_FAILED: an id or qualifier is not a valid X12 value (the field is named); MALFORMED_JSON: the body is not JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no session cookie and no bearer token; INVALID_TOKEN: the bearer token is unknown, expired or revoked */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description FORBIDDEN: admins only (integration.manage); INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description NOT_FOUND: no such distributor */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description EDI_ISA_ID_TAKEN: the interchange id is another distributor's */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RATE_LIMITED: too many requests from this caller; try again later */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getEdiDocuments: {
+    parameters: {
+      query?: {
+        distributorId?: number;
+        kind?: '997' | '849';
+        importId?: number;
+        limit?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: components['schemas']['EdiDocument'][];
+          };
+        };
+      };
+      /** @description VALIDATION_FAILED: a missing, unknown or malformed field, errors[] naming each */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no session cookie and no bearer token; INVALID_TOKEN: the bearer token is unknown, expired or revoked */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RATE_LIMITED: too many requests from this caller; try again later */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getEdiDocumentsByIdContent: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the interchange, as sent */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/edi-x12': string;
+        };
+      };
+      /** @description VALIDATION_FAILED: a missing, unknown or malformed field, errors[] naming each */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no session cookie and no bearer token; INVALID_TOKEN: the bearer token is unknown, expired or revoked */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description NOT_FOUND: no such document (or another distributor's) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RATE_LIMITED: too many requests from this caller; try again later */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getEdiClaimsById849: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the interchange */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/edi-x12': string;
+        };
+      };
+      /** @description VALIDATION_FAILED: a missing, unknown or malformed field, errors[] naming each */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no session cookie and no bearer token; INVALID_TOKEN: the bearer token is unknown, expired or revoked */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description NOT_FOUND: no such claim for this caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description NOT_FROM_EDI: the claim did not come as an 844 */
       409: {
         headers: {
           [name: string]: unknown;
@@ -15250,6 +15875,7 @@ export interface operations {
         'text/csv': string;
         'application/csv': string;
         'text/tab-separated-values': string;
+        'application/edi-x12': string;
         'application/octet-stream': string;
       };
     };
@@ -15333,6 +15959,7 @@ export interface operations {
         'text/csv': string;
         'application/csv': string;
         'text/tab-separated-values': string;
+        'application/edi-x12': string;
         'application/octet-stream': string;
       };
     };
@@ -15416,6 +16043,7 @@ export interface operations {
         'text/csv': string;
         'application/csv': string;
         'text/tab-separated-values': string;
+        'application/edi-x12': string;
         'application/octet-stream': string;
       };
     };
@@ -15499,6 +16127,7 @@ export interface operations {
         'text/csv': string;
         'application/csv': string;
         'text/tab-separated-values': string;
+        'application/edi-x12': string;
         'application/octet-stream': string;
       };
     };
@@ -15582,6 +16211,7 @@ export interface operations {
         'text/csv': string;
         'application/csv': string;
         'text/tab-separated-values': string;
+        'application/edi-x12': string;
         'application/octet-stream': string;
       };
     };
@@ -15665,6 +16295,7 @@ export interface operations {
         'text/csv': string;
         'application/csv': string;
         'text/tab-separated-values': string;
+        'application/edi-x12': string;
         'application/octet-stream': string;
       };
     };

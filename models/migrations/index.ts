@@ -21,6 +21,7 @@ import { enrichmentDocumentsSchema } from './20261204T1100-enrichment-documents.
 import { routingVersionsSchema } from './20261204T1200-routing-versions.js';
 import { masterDataSchema } from './20261204T1000-master-data.js';
 import { programBuilderSchema } from './20261204T1300-program-builder.js';
+import { ediPartnersSchema } from './20261204T1600-edi-partners.js';
 import type { Migration } from './types.js';
 
 export const migrations: Migration[] = [
@@ -46,4 +47,5 @@ export const migrations: Migration[] = [
   masterDataSchema,
   programBuilderSchema,
   salesforce2Schema,
+  ediPartnersSchema,
 ];

@@ -1,3 +1,4 @@
+import { storedIsX12 } from '../edi/x12-source.js';
 import { ImportView } from '../imports/imports.router.js';
 import { Router } from 'express';
 import { authorize, intakeActor, requireActor } from '../auth/actor.js';
@@ -215,9 +216,11 @@ export function claimsRouter(jobs: Jobs) {
     await checkClaimFile(actor, claim);
     // Stored under the byte cap, counted on the stream (413 as soon as it is passed).
     const stored = await jobs.uploads.store(upload.body);
+    // An 844 (application/edi-x12, or content starting with ISA) runs the same job (server/edi/x12-source.ts).
+    const format = (await storedIsX12(Boolean(req.is('application/edi-x12')), stored.path)) ? 'x12' : 'csv';
     const importId = await keepIf(stored, () =>
       imports.createImportJob(actor, {
-        format: 'csv',
+        format,
         purpose: 'claim',
         meta: {
           fileName: q.fileName ?? null,

@@ -78,6 +78,7 @@ export const TAGS: Record<string, string> = {
   routing: 'Approval routing: rules by program, distributor, value, margin impact and discount; delegations while away',
   masterdata:
     'Master data (vendor admins; channel managers read): products and price book, part numbers, end customers, resellers, distributors, bulk CSV loads',
+  edi: 'EDI X12 trading partners: interchange ids, qualifiers, control numbers',
 };
 
 interface RouteDoc {
@@ -97,7 +98,7 @@ interface RouteDoc {
   params?: z.AnyZodObject;
   response?: z.ZodTypeAny;
   /** A success body that is not JSON (a CSV export, an event stream), described in words. */
-  produces?: { mediaType: 'text/csv' | 'text/event-stream' | 'application/octet-stream'; description: string };
+  produces?: { mediaType: 'text/csv' | 'text/event-stream' | 'application/octet-stream' | 'application/edi-x12'; description: string };
   status?: number;
   /** A job (202 at once): with `?wait=true` it answers 201 once the job has ended, with this body (`response` when true). */
   waitable?: true | z.ZodTypeAny;

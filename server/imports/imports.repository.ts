@@ -115,7 +115,7 @@ const scoped = (scope: TenantScope) => (scope.distributorId === null ? {} : { di
 
 export async function createImport(v: {
   distributorId: number;
-  format: 'csv' | 'json';
+  format: 'csv' | 'json' | 'x12';
   purpose?: 'pos' | 'claim';
   fileName: string | null;
   totalBytes: number | null;

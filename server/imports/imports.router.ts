@@ -9,6 +9,7 @@ import { parse } from '../http/validate.js';
 import { claimCurrency } from '../claims/claims.service.js';
 import { answerJob, WaitQuery, type Jobs } from '../jobs/runtime.js';
 import { keepIf, type StoredUpload } from '../jobs/uploads.js';
+import { storedIsX12 } from '../edi/x12-source.js';
 import * as service from './imports.service.js';
 import { POS_FIELDS } from '../../core/pos/index.js';
 import { CSV_SEPARATORS } from '../../core/pos/csv.js';
@@ -365,7 +366,7 @@ export function importsRouter(jobs: Jobs) {
   r.post('/', async (req, res) => {
     const q = parse(ImportQuery, req.query, 'query');
     const actor = await intakeActor(req, q.distributorId, service.isDistributor);
-    let job: { format: 'csv' | 'json'; fileName: string | null; totalBytes: number | null; stored: StoredUpload };
+    let job: { format: 'csv' | 'json' | 'x12'; fileName: string | null; totalBytes: number | null; stored: StoredUpload };
     if (req.is('application/json')) {
       const body = parse(JsonImport, req.body);
       const stored = await jobs.uploads.storeJson(body.lines);
@@ -374,7 +375,9 @@ export function importsRouter(jobs: Jobs) {
       const upload = fileUpload(req, 'send text/csv (streamed) or application/json {lines}');
       // The body streams to a file (constant memory, under the byte cap); the job reads it from there.
       const stored = await jobs.uploads.store(upload.body);
-      job = { format: 'csv', fileName: q.fileName ?? null, totalBytes: stored.bytes, stored };
+      // X12 (an 867) by its media type or its content goes through the same job (server/edi/x12-source.ts).
+      const format = (await storedIsX12(Boolean(req.is('application/edi-x12')), stored.path)) ? 'x12' : 'csv';
+      job = { format, fileName: q.fileName ?? null, totalBytes: stored.bytes, stored };
     }
     const importId = await keepIf(job.stored, () =>
       service.createImportJob(actor, {

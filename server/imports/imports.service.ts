@@ -44,6 +44,8 @@ import * as settlement from '../settlement/settlement.service.js';
 import * as repo from './imports.repository.js';
 import type { ImportView } from './imports.repository.js';
 import { limitLineLength } from './line-limit.js';
+import { acknowledge, x12Source } from '../edi/edi.service.js';
+import { X12Source } from '../edi/x12-source.js';
 const BATCH = 5000;
 
 /** The distributor's mapping: our field → the header of its column. */
@@ -463,7 +465,7 @@ export interface RunOptions {
  */
 export async function createImportJob(
   actor: Actor,
-  job: { format: 'csv' | 'json'; purpose: 'pos' | 'claim'; meta: ImportMeta; uploadPath: string; extra?: Record<string, unknown> },
+  job: { format: 'csv' | 'json' | 'x12'; purpose: 'pos' | 'claim'; meta: ImportMeta; uploadPath: string; extra?: Record<string, unknown> },
 ) {
   const distributorId = actor.distributorId!;
   const settings: ImportSettings = { mapping: await effectiveMapping(distributorId, job.meta), ...(job.extra ? { extra: job.extra } : {}) };
@@ -570,10 +572,13 @@ export const forgetUpload = (id: number) => repo.updateImport(id, { uploadPath: 
  */
 export async function runCsvImport(actor: Actor, importId: number, file: Readable, options: RunOptions = {}) {
   // No line longer than MAX_LINE_BYTES reaches the parser (a clear 422 before any work).
-  const input = limitLineLength(file);
   const row = await repo.findImportRow(importId);
   if (!row) throw notFound('import');
+  // X12 may have no line breaks at all: its tokenizer bounds each segment instead.
+  const input = row.format === 'x12' ? file : limitLineLength(file);
   const { ingest } = await begin({ actor, row }, 'csv', options.target);
+  // The file's source: the CSV parser, or X12 read with the partner's settings (server/edi).
+  const source = row.format === 'x12' ? await x12Source(row.distributorId, options.target ? '844' : '867') : ingest.parser;
   const hash = createHash('sha256');
   // Strings, not buffers: the decoder keeps a UTF-8 character split across chunks whole.
   input.setEncoding('utf8');
@@ -589,14 +594,14 @@ export async function runCsvImport(actor: Actor, importId: number, file: Readabl
       if (stop.failure || stop.unexpected) continue;
       hash.update(chunk);
       ingest.processedBytes += Buffer.byteLength(chunk);
-      await ingest.take(ingest.parser.push(chunk)).catch(fail);
+      await ingest.take(source.push(chunk)).catch(fail);
     }
   } catch (err) {
     // the input itself broke off (a line too long, a byte cap passed, a read error)
     if (err instanceof AppError) stop.failure ??= err;
     else stop.unexpected ??= err;
   }
-  if (!stop.failure && !stop.unexpected) await ingest.take(ingest.parser.end()).catch(fail);
+  if (!stop.failure && !stop.unexpected) await ingest.take(source.end()).catch(fail);
   if (stop.unexpected) {
     // Not the file's fault (the database went away...): the job stays running for its retry,
     // which goes on after the last committed batch; the job runner records a last failure.
@@ -605,6 +610,8 @@ export async function runCsvImport(actor: Actor, importId: number, file: Readabl
   }
   const failure = stop.failure;
   const view = await finish(actor, ingest, failure ? null : hash.digest('hex'), failure, options.keepRunning);
+  // X12: the 997 of each interchange read, kept to download (server/edi).
+  if (source instanceof X12Source) await acknowledge(row.distributorId, importId, source.receipts);
   if (failure) throw new AppError(failure.code, failure.message, failure.status, { ...failure.details, importId: view.id });
   return view;
 }

@@ -8,6 +8,7 @@
  * And the 4xx every route gives by its kind (401 without credentials, 429 past the rate limit) are
  * provoked on every operation that documents them.
  */
+import { interchange } from '../core/edi/x12.js';
 import { randomBytes } from 'node:crypto';
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import formats from 'ajv-formats';
@@ -113,6 +114,8 @@ async function fillPath(c: Client, path: string, made: Record<string, number>): 
     else if (before === '/api/disputes/lines') value = made.claimLineId;
     else if (before === '/api/imports' && made.importId) value = made.importId;
     else if (before === '/api/documents') value = made.documentId;
+    else if (before === '/api/edi/partners') value = 2; // Arrowhead's, set up below
+    else if (before === '/api/edi/claims') value = made.claim844Id;
     else {
       const list = await c.get(before);
       const first = (list.body?.items ?? list.body)?.[0] as { id?: number; name?: string } | undefined;
@@ -322,6 +325,50 @@ describeDb('the OpenAPI document describes the real responses', () => {
     const hook = await admin.post('/api/webhooks', { url: 'http://127.0.0.1:9/bec', events: ['credit_memo.issued'] });
     expect(hook.status).toBe(201);
     record(opOf('post', '/api/webhooks'), 'admin', hook);
+    // An admin sets Arrowhead's EDI partner settings.
+    const partner = await t.http
+      .put('/api/edi/partners/2')
+      .set('Authorization', bearerOf(admin))
+      .send({ isaQualifier: 'ZZ', isaId: 'ARROWDIST', ourIsaQualifier: 'ZZ', ourIsaId: 'VOLTAIC' });
+    record(opOf('put', '/api/edi/partners/{distributorId}'), 'admin', partner);
+    // Arrowhead sends an (empty) 867: its 997 is there to list and download.
+    const x12 = await t.http
+      .post('/api/imports?fileName=pos.x12&wait=true')
+      .set('Authorization', bearerOf(arrow))
+      .set('Content-Type', 'application/edi-x12')
+      .send(interchange({ sender: 'ARROWDIST', transactions: [{ type: '867', control: '0001', body: [['BPT', '00', 'R1', '20260105', '01'], ['CTT', '0']] }] }));
+    expect(x12.status).toBe(201);
+    // ...and an 844 (its one line of an unknown authorization): the claim its 849 answers.
+    const claim844 = await t.http
+      .post('/api/claims/file?wait=true&currency=USD&debitMemoNumber=DM-844')
+      .set('Authorization', bearerOf(arrow))
+      .set('Content-Type', 'application/edi-x12')
+      .send(
+        interchange({
+          sender: 'ARROWDIST',
+          control: '000000102',
+          functionalId: 'CF',
+          transactions: [
+            {
+              type: '844',
+              control: '0001',
+              body: [
+                ['BGN', '00', 'DM-844', '20261020'],
+                ['CON', 'AH', 'SD-NOPE-0000'],
+                ['LIN', '1', 'VP', 'VS-ADC-24S'],
+                ['QTY', '39', '1', 'EA'],
+                ['REF', 'IV', 'INV-844'],
+                ['DTM', '003', '20261015'],
+                ['AMT', '1', '1.00'],
+                ['CTT', '1', '1'],
+                ['AMT', 'TT', '1.00'],
+              ],
+            },
+          ],
+        }),
+      );
+    expect(claim844.status).toBe(201);
+    made.claim844Id = claim844.body.claim.id;
     expect(problems).toEqual([]);
   });
 

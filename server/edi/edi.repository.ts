@@ -1,0 +1,144 @@
+/** The only code that touches the EDI partner table: plain objects in, plain objects out. */
+import { UniqueConstraintError } from 'sequelize';
+import type { X12PartnerSettings } from '../../core/edi/index.js';
+import { EdiDocument, EdiPartner } from '../../models/edi.js';
+import type { Tx } from '../database.repository.js';
+
+export { inTransaction } from '../database.repository.js';
+export { isDistributor } from '../imports/imports.repository.js';
+
+/** A partner as stored: its settings, and the last control numbers written to it. */
+export interface PartnerRecord {
+  distributorId: number;
+  settings: X12PartnerSettings;
+  lastInterchangeControl: number;
+  lastGroupControl: number;
+  lastTransactionControl: number;
+  updatedAt: string;
+}
+
+function toRecord(p: EdiPartner): PartnerRecord {
+  const q = JSON.parse(p.qualifiers) as Pick<X12PartnerSettings, 'refs' | 'productIds' | 'prices' | 'reasonCodes'>;
+  return {
+    distributorId: p.distributorId,
+    settings: {
+      isaQualifier: p.isaQualifier,
+      isaId: p.isaId,
+      ourIsaQualifier: p.ourIsaQualifier,
+      ourIsaId: p.ourIsaId,
+      ...(p.gsId ? { gsId: p.gsId } : {}),
+      ...(p.ourGsId ? { ourGsId: p.ourGsId } : {}),
+      version: p.version as '004010' | '005010',
+      usage: p.usage as 'P' | 'T',
+      ...q,
+    },
+    lastInterchangeControl: p.lastInterchangeControl,
+    lastGroupControl: p.lastGroupControl,
+    lastTransactionControl: p.lastTransactionControl,
+    updatedAt: p.updatedAt.toISOString(),
+  };
+}
+
+function columnsOf(s: X12PartnerSettings) {
+  return {
+    isaQualifier: s.isaQualifier,
+    isaId: s.isaId,
+    ourIsaQualifier: s.ourIsaQualifier,
+    ourIsaId: s.ourIsaId,
+    gsId: s.gsId ?? null,
+    ourGsId: s.ourGsId ?? null,
+    version: s.version ?? '004010',
+    usage: s.usage ?? 'P',
+    qualifiers: JSON.stringify({
+      refs: s.refs,
+      productIds: s.productIds,
+      prices: s.prices,
+      ...(s.reasonCodes ? { reasonCodes: s.reasonCodes } : {}),
+    }),
+  };
+}
+
+export async function findPartner(distributorId: number, transaction?: Tx): Promise<PartnerRecord | null> {
+  const p = await EdiPartner.findOne({ where: { distributorId }, transaction, lock: transaction ? transaction.LOCK.UPDATE : undefined });
+  return p ? toRecord(p) : null;
+}
+
+/** The partner whose ISA id (qualifier and id) this is: who sent an interchange. */
+export async function partnerByIsa(isaQualifier: string, isaId: string): Promise<PartnerRecord | null> {
+  const p = await EdiPartner.findOne({ where: { isaQualifier, isaId } });
+  return p ? toRecord(p) : null;
+}
+
+export async function listPartners(): Promise<PartnerRecord[]> {
+  return (await EdiPartner.findAll({ order: [['distributorId', 'ASC']] })).map(toRecord);
+}
+
+/** Creates or replaces a partner's settings (its counters are kept); null when its ISA id is another partner's. */
+export async function savePartner(distributorId: number, settings: X12PartnerSettings, transaction: Tx): Promise<PartnerRecord | null> {
+  try {
+    const existing = await EdiPartner.findOne({ where: { distributorId }, transaction, lock: transaction.LOCK.UPDATE });
+    if (existing) {
+      await existing.update(columnsOf(settings), { transaction });
+      return toRecord(existing);
+    }
+    return toRecord(await EdiPartner.create({ distributorId, ...columnsOf(settings) }, { transaction }));
+  } catch (e) {
+    if (e instanceof UniqueConstraintError) return null;
+    throw e;
+  }
+}
+
+/** Writes the partner's last control numbers (the row was read under lock in the same transaction). */
+export async function saveCounters(
+  distributorId: number,
+  counters: { lastInterchangeControl: number; lastGroupControl: number; lastTransactionControl: number },
+  transaction: Tx,
+) {
+  await EdiPartner.update(counters, { where: { distributorId }, transaction });
+}
+
+export interface DocumentView {
+  id: number;
+  distributorId: number;
+  kind: string;
+  importId: number | null;
+  receivedControl: string | null;
+  interchangeControl: number;
+  createdAt: string;
+}
+
+const toDocument = (d: EdiDocument): DocumentView => ({
+  id: d.id,
+  distributorId: d.distributorId,
+  kind: d.kind,
+  importId: d.importId,
+  receivedControl: d.receivedControl,
+  interchangeControl: d.interchangeControl,
+  createdAt: d.createdAt.toISOString(),
+});
+
+export async function insertDocument(doc: {
+  distributorId: number;
+  kind: string;
+  importId: number | null;
+  receivedControl: string | null;
+  interchangeControl: number;
+  content: string;
+}): Promise<DocumentView> {
+  return toDocument(await EdiDocument.create(doc));
+}
+
+/** Documents, newest first; `distributorId` null: every distributor's. */
+export async function listDocuments(filter: { distributorId: number | null; kind?: string; importId?: number }, limit: number) {
+  const where = {
+    ...(filter.distributorId !== null ? { distributorId: filter.distributorId } : {}),
+    ...(filter.kind ? { kind: filter.kind } : {}),
+    ...(filter.importId ? { importId: filter.importId } : {}),
+  };
+  return (await EdiDocument.findAll({ where, order: [['id', 'DESC']], limit, attributes: { exclude: ['content'] } })).map(toDocument);
+}
+
+export async function findDocument(id: number, distributorId: number | null): Promise<(DocumentView & { content: string }) | null> {
+  const d = await EdiDocument.findOne({ where: { id, ...(distributorId !== null ? { distributorId } : {}) } });
+  return d ? { ...toDocument(d), content: d.content } : null;
+}

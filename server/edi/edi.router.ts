@@ -1,0 +1,110 @@
+import { Router, type Response } from 'express';
+import { authorize, requireActor } from '../auth/actor.js';
+import { describeRoute, IdParam, z } from '../http/openapi.js';
+import { parse } from '../http/validate.js';
+import { DistributorParam, DocumentQuery, DocumentView, PartnerBody, PartnerView } from './edi.schemas.js';
+import * as service from './edi.service.js';
+
+const tags = ['edi'];
+
+describeRoute({
+  method: 'get',
+  path: '/api/edi/partners',
+  summary: "Every distributor's X12 trading-partner settings (admins)",
+  tags,
+  response: z.object({ items: z.array(PartnerView) }),
+  errors: { 403: 'FORBIDDEN: admins only (integration.manage)' },
+});
+describeRoute({
+  method: 'get',
+  path: '/api/edi/partners/:distributorId',
+  summary: "A distributor's X12 partner settings and its last control numbers (a distributor user: its own only)",
+  tags,
+  params: DistributorParam,
+  response: PartnerView,
+  errors: { 404: 'EDI_PARTNER_NOT_FOUND: the distributor has no partner settings (or is not the caller’s)' },
+});
+describeRoute({
+  method: 'put',
+  path: '/api/edi/partners/:distributorId',
+  summary: "Create or replace a distributor's X12 partner settings (admins; audited; the control-number counters are kept)",
+  tags,
+  params: DistributorParam,
+  body: PartnerBody,
+  response: PartnerView,
+  errors: {
+    400: 'VALIDATION_FAILED: an id or qualifier is not a valid X12 value (the field is named)',
+    403: 'FORBIDDEN: admins only (integration.manage)',
+    404: 'NOT_FOUND: no such distributor',
+    409: "EDI_ISA_ID_TAKEN: the interchange id is another distributor's",
+  },
+});
+describeRoute({
+  method: 'get',
+  path: '/api/edi/documents',
+  summary: 'X12 documents written to partners (the 997 of each interchange received), newest first; a distributor user: its own',
+  tags,
+  query: DocumentQuery,
+  response: z.object({ items: z.array(DocumentView) }),
+});
+describeRoute({
+  method: 'get',
+  path: '/api/edi/documents/:id/content',
+  summary: 'Download an X12 document written to a partner',
+  tags,
+  params: IdParam,
+  produces: { mediaType: 'application/edi-x12', description: 'the interchange, as sent' },
+  errors: { 404: "NOT_FOUND: no such document (or another distributor's)" },
+});
+describeRoute({
+  method: 'get',
+  path: '/api/edi/claims/:id/849',
+  summary:
+    "The 849 answering a claim that came as an 844, line by line from its verdicts (written once, then the same; a distributor user: its own claims')",
+  tags,
+  params: IdParam,
+  produces: { mediaType: 'application/edi-x12', description: 'the interchange' },
+  errors: { 404: 'NOT_FOUND: no such claim for this caller', 409: 'NOT_FROM_EDI: the claim did not come as an 844' },
+});
+
+/** X12 EDI: partner settings and the documents written to partners (server/edi). */
+export function ediRouter() {
+  const r = Router();
+  r.get('/partners', async (req, res) => {
+    authorize(req, 'integration.manage');
+    res.json({ items: await service.listPartners() });
+  });
+  r.get('/partners/:distributorId', async (req, res) => {
+    const { distributorId } = parse(DistributorParam, req.params, 'params');
+    res.json(await service.getPartner(requireActor(req), distributorId));
+  });
+  r.put('/partners/:distributorId', async (req, res) => {
+    const actor = authorize(req, 'integration.manage');
+    const { distributorId } = parse(DistributorParam, req.params, 'params');
+    res.json(await service.savePartner(actor, distributorId, parse(PartnerBody, req.body)));
+  });
+  r.get('/documents', async (req, res) => {
+    const q = parse(DocumentQuery, req.query, 'query');
+    res.json({ items: await service.listDocuments(requireActor(req), q) });
+  });
+  r.get('/claims/:id/849', async (req, res) => {
+    const { id } = parse(IdParam, req.params, 'params');
+    sendX12(res, await service.claimResponse(requireActor(req), id));
+  });
+  r.get('/documents/:id/content', async (req, res) => {
+    const { id } = parse(IdParam, req.params, 'params');
+    sendX12(res, await service.getDocument(requireActor(req), id));
+  });
+  return r;
+}
+
+function sendX12(res: Response, doc: { kind: string; interchangeControl: number; content: string }) {
+  res
+    .status(200)
+    .set({
+      'Content-Type': 'application/edi-x12',
+      'Content-Disposition': `attachment; filename="${doc.kind}-${String(doc.interchangeControl).padStart(9, '0')}.x12"`,
+      'Cache-Control': 'private, no-store',
+    })
+    .send(doc.content);
+}
