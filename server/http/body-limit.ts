@@ -43,7 +43,13 @@ export const requestSizeLimit =
   };
 
 /** The media types a file route takes (a CSV or tab-separated report, or bytes of no declared type). */
-export const FILE_MEDIA_TYPES = ['text/csv', 'application/csv', 'text/tab-separated-values', 'application/edi-x12', 'application/octet-stream'] as const;
+export const FILE_MEDIA_TYPES = [
+  'text/csv',
+  'application/csv',
+  'text/tab-separated-values',
+  'application/edi-x12',
+  'application/octet-stream',
+] as const;
 
 const fileRoutes: { method: string; path: RegExp; types: readonly string[] }[] = [];
 

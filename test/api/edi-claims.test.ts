@@ -73,7 +73,12 @@ describeDb('844 through the claim-file job', () => {
     expect(byInvoice['EDI-INV-2']).toMatchObject({ verdict: 'rejected', reasonCodes: ['AUTH_NOT_FOUND'] });
 
     // The 849: line by line from the verdicts, written once.
-    const get849 = (c: Client, id: number) => t.http.get(`/api/edi/claims/${id}/849`).set('Authorization', bearerOf(c)).buffer(true).parse(text as never);
+    const get849 = (c: Client, id: number) =>
+      t.http
+        .get(`/api/edi/claims/${id}/849`)
+        .set('Authorization', bearerOf(c))
+        .buffer(true)
+        .parse(text as never);
     const first = await get849(arrow, res.body.claim.id);
     expect(first.status).toBe(200);
     const segs = (first.body as string).split('~').map((x) => x.trim().split('*'));
@@ -85,14 +90,25 @@ describeDb('844 through the claim-file job', () => {
     // Another distributor's claim is not found; a claim that came otherwise has no 849.
     const north = await t.as(USERS.northbridge);
     expect((await north.get(`/api/edi/claims/${res.body.claim.id}/849`)).status).toBe(404);
-    const seeded = (await arrow.get('/api/claims')).body.items.find((c: { id: number; posImportId: number | null }) => c.posImportId === null);
+    const seeded = (await arrow.get('/api/claims')).body.items.find(
+      (c: { id: number; posImportId: number | null }) => c.posImportId === null,
+    );
     expect((await arrow.get(`/api/edi/claims/${seeded.id}/849`)).status).toBe(409);
   });
 
   it('refuses an 867 sent as a claim file: its lines are row errors, no claim line', async () => {
     const file = interchange({
       control: '000000301',
-      transactions: [{ type: '867', control: '0001', body: [['BPT', '00', 'R1', '20260105', '01'], ['CTT', '0']] }],
+      transactions: [
+        {
+          type: '867',
+          control: '0001',
+          body: [
+            ['BPT', '00', 'R1', '20260105', '01'],
+            ['CTT', '0'],
+          ],
+        },
+      ],
     });
     const res = await t.http
       .post('/api/claims/file?wait=true&currency=USD&debitMemoNumber=DM-EDI-2')

@@ -71,7 +71,9 @@ describeDb('867 through the import pipeline', () => {
     // Void the X12 import, so the CSV's line is stored and comparable.
     const imports = (await arrow.get('/api/imports')).body.items as { id: number; format: string }[];
     const x12 = imports.find((i) => i.format === 'x12')!;
-    expect((await t.http.post(`/api/imports/${x12.id}/void`).set('Authorization', bearerOf(arrow)).send({ reason: 'resent as CSV' })).status).toBe(200);
+    expect(
+      (await t.http.post(`/api/imports/${x12.id}/void`).set('Authorization', bearerOf(arrow)).send({ reason: 'resent as CSV' })).status,
+    ).toBe(200);
     const csv = await upload(CSV, 'text/csv');
     expect(csv.body).toMatchObject({ rowsAccepted: 1 });
     const [fromCsv] = await lines(csv.body.id);
@@ -80,7 +82,8 @@ describeDb('867 through the import pipeline', () => {
   });
 
   it('keeps the good transactions of a file with a bad one, and reports the bad one with its segment', async () => {
-    const body = (invoice: string) => body867().map((s) => (s[0] === 'REF' && s[1] === 'IV' && s[2] === 'INV-1001' ? ['REF', 'IV', invoice] : s));
+    const body = (invoice: string) =>
+      body867().map((s) => (s[0] === 'REF' && s[1] === 'IV' && s[2] === 'INV-1001' ? ['REF', 'IV', invoice] : s));
     const bad = body('INV-3002').map((s) => (s[0] === 'CTT' ? ['CTT', '9', '160'] : s));
     const file = interchange({
       control: '000000201',
@@ -101,16 +104,35 @@ describeDb('867 through the import pipeline', () => {
     expect(invoices.has('INV-3001') && invoices.has('INV-3003') && !invoices.has('INV-3002')).toBe(true);
 
     // The 997 of the interchange: kept, downloadable by the distributor, not by another.
-    const docs = (await arrow.get(`/api/edi/documents?importId=${res.body.id}`)).body.items as { id: number; receivedControl: string; interchangeControl: number }[];
+    const docs = (await arrow.get(`/api/edi/documents?importId=${res.body.id}`)).body.items as {
+      id: number;
+      receivedControl: string;
+      interchangeControl: number;
+    }[];
     expect(docs).toHaveLength(1);
     expect(docs[0]!.receivedControl).toBe('000000201');
-    const ack = await t.http.get(`/api/edi/documents/${docs[0]!.id}/content`).set('Authorization', bearerOf(arrow)).buffer(true).parse(text as never);
+    const ack = await t.http
+      .get(`/api/edi/documents/${docs[0]!.id}/content`)
+      .set('Authorization', bearerOf(arrow))
+      .buffer(true)
+      .parse(text as never);
     expect(ack.status).toBe(200);
     expect(ack.headers['content-type']).toMatch(/^application\/edi-x12/);
     const segments = (ack.body as string).split('~').map((x) => x.trim().split('*'));
     expect(segments[0]![13]).toBe(String(docs[0]!.interchangeControl).padStart(9, '0'));
-    const ak = segments.filter((x) => x[0] === 'AK1' || x[0] === 'AK2' || x[0] === 'AK5' || x[0] === 'AK9').map((x) => x.slice(0, 3).join('*'));
-    expect(ak).toEqual(['AK1*PT*101', 'AK2*867*0001', 'AK5*A', 'AK2*867*0002', expect.stringMatching(/^AK5\*R/), 'AK2*867*0003', 'AK5*A', 'AK9*P*3']);
+    const ak = segments
+      .filter((x) => x[0] === 'AK1' || x[0] === 'AK2' || x[0] === 'AK5' || x[0] === 'AK9')
+      .map((x) => x.slice(0, 3).join('*'));
+    expect(ak).toEqual([
+      'AK1*PT*101',
+      'AK2*867*0001',
+      'AK5*A',
+      'AK2*867*0002',
+      expect.stringMatching(/^AK5\*R/),
+      'AK2*867*0003',
+      'AK5*A',
+      'AK9*P*3',
+    ]);
     const north = await t.as(USERS.northbridge);
     expect((await north.get(`/api/edi/documents/${docs[0]!.id}/content`)).status).toBe(404);
     expect((await north.get('/api/edi/documents')).body.items).toEqual([]);

@@ -114,7 +114,8 @@ async function fillPath(c: Client, path: string, made: Record<string, number>): 
     else if (before === '/api/disputes/lines') value = made.claimLineId;
     else if (before === '/api/imports' && made.importId) value = made.importId;
     else if (before === '/api/documents') value = made.documentId;
-    else if (before === '/api/edi/partners') value = 2; // Arrowhead's, set up below
+    else if (before === '/api/edi/partners')
+      value = 2; // Arrowhead's, set up below
     else if (before === '/api/edi/claims') value = made.claim844Id;
     else {
       const list = await c.get(before);
@@ -336,7 +337,21 @@ describeDb('the OpenAPI document describes the real responses', () => {
       .post('/api/imports?fileName=pos.x12&wait=true')
       .set('Authorization', bearerOf(arrow))
       .set('Content-Type', 'application/edi-x12')
-      .send(interchange({ sender: 'ARROWDIST', transactions: [{ type: '867', control: '0001', body: [['BPT', '00', 'R1', '20260105', '01'], ['CTT', '0']] }] }));
+      .send(
+        interchange({
+          sender: 'ARROWDIST',
+          transactions: [
+            {
+              type: '867',
+              control: '0001',
+              body: [
+                ['BPT', '00', 'R1', '20260105', '01'],
+                ['CTT', '0'],
+              ],
+            },
+          ],
+        }),
+      );
     expect(x12.status).toBe(201);
     // ...and an 844 (its one line of an unknown authorization): the claim its 849 answers.
     const claim844 = await t.http
