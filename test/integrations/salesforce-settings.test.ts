@@ -21,7 +21,8 @@ describe('Salesforce settings from the environment', () => {
     expect(s.dealRegistration).toMatchObject({ object: 'Deal_Registration__c', fields: { endCustomer: 'End_Customer__c' } });
     expect(s.writeback.opportunityStatus).toBe('BEC_Request_Status__c');
     expect(s.syncIntervalMinutes).toBe(0);
-    expect(s.expireOnClosedLost).toBe(false);
+    // Closed-lost expiry is on by default (issue 18): it acts on explicit links only, from the close date on.
+    expect(s.expireOnClosedLost).toBe(true);
   });
 
   it('overrides single mapped fields with JSON and refuses names that are not API names', () => {

@@ -45,6 +45,12 @@ describe('what an identity provider that is not authoritative may change', () =>
   it('counts as raising any change that gains a permission', () => {
     expect(permissionsGained('vendor_admin', 'finance')).toEqual([]);
     expect(permissionsGained('finance', 'finance')).toEqual([]);
-    expect(permissionsGained('finance', 'channel_manager').sort()).toEqual(['program.manage', 'request.create', 'request.decide']);
+    expect(permissionsGained('finance', 'channel_manager').sort()).toEqual([
+      'enrichment.review',
+      'masterdata.read',
+      'program.manage',
+      'request.create',
+      'request.decide',
+    ]);
   });
 });
