@@ -38,7 +38,7 @@ import { startNotifications } from './notifications/runtime.js';
 import { programsRouter } from './programs/programs.router.js';
 import { requestsRouter } from './requests/requests.router.js';
 import { routingRouter } from './requests/routing.router.js';
-import { startRoutingSchedule } from './requests/routing.service.js';
+import { startRoutingSchedule, stopRoutingSchedule } from './requests/routing.service.js';
 import { scimRouter } from './scim/scim.router.js';
 import { invitationsRouter, setupRouter, usersRouter } from './users/users.router.js';
 import { masterDataRouter } from './masterdata/masterdata.router.js';
@@ -71,7 +71,15 @@ export function createApp({
   // The inbox, e-mail and webhooks of the events this process raises (server/notifications).
   startNotifications(config, jobs.queue, { runsJobs: !config.redisUrl || config.workerInProcess });
   // Overdue approval levels are escalated where jobs run.
-  if (!config.redisUrl || config.workerInProcess) startRoutingSchedule();
+  // The sweep stops when this app's jobs close (a test app, a server shutting down).
+  if (!config.redisUrl || config.workerInProcess) {
+    startRoutingSchedule();
+    const closeJobs = jobs.close.bind(jobs);
+    jobs.close = async () => {
+      stopRoutingSchedule();
+      await closeJobs();
+    };
+  }
   app.disable('x-powered-by');
   // Which proxies may name the client's address (X-Forwarded-For): the address rate limits count.
   app.set('trust proxy', config.trustProxy);

@@ -7,6 +7,7 @@ import { startSalesforce } from './integrations/salesforce.startup.js';
 import { recoverJobs } from './jobs/processors.js';
 import { createJobs } from './jobs/runtime.js';
 import { schedulePurges } from './purge.js';
+import { stopRoutingSchedule } from './requests/routing.service.js';
 import { seedDemo } from './seed/demo.js';
 import { needsFirstAdmin, newSetupToken } from './users/setup.service.js';
 
@@ -50,6 +51,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     stopping = true;
     console.log(`${signal}: closing`);
     purges.stop();
+    stopRoutingSchedule();
     server.close(
       () =>
         void jobs

@@ -273,5 +273,11 @@ export function startRoutingSchedule(everyMs = 5 * 60_000) {
   timer.unref();
 }
 
+/** Stops the sweep (a server or test app closing: its database is about to go). */
+export function stopRoutingSchedule() {
+  if (timer) clearInterval(timer);
+  timer = null;
+}
+
 export type { RoutingRule };
 export type RuleInput = repo.RuleInput;

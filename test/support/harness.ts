@@ -15,6 +15,7 @@ import { loadConfig } from '../../server/config.js';
 import { rateLimitStoreFor } from '../../server/http/rate-limit-store.js';
 import { createJobs } from '../../server/jobs/runtime.js';
 import { DEMO_PASSWORD, seedDemo } from '../../server/seed/demo.js';
+import { stopRoutingSchedule } from '../../server/requests/routing.service.js';
 
 export const dialect = (process.env.BEC_TEST_DIALECT ?? 'sqlite') as 'sqlite' | 'mariadb';
 const mariadbMissing = dialect === 'mariadb' && process.env.BEC_MARIADB_UNAVAILABLE === '1';
@@ -99,7 +100,9 @@ export async function startTestApp(options: { seed?: boolean; url?: string; env?
     http,
     as,
     async close() {
-      // The jobs still running end first (jest hangs on an open queue, and they need the database).
+      // The jobs still running end first (jest hangs on an open queue, and they need the database);
+      // the approval escalation sweep stops with them.
+      stopRoutingSchedule();
       await jobs.close();
       await rateLimitStore.close();
       await db.close();
