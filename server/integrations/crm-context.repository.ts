@@ -9,31 +9,13 @@ import { CrmSyncRun } from '../../models/crm.js';
 import { Program } from '../../models/programs.js';
 import { PriceRequest, PriceRequestLine } from '../../models/requests.js';
 import type { TenantScope } from '../auth/actor.js';
+import type { RequestForContext } from './crm-context.schemas.js';
 
 export { inTransaction } from '../database.repository.js';
 
 const money = (v: string | number | null) => (v === null ? null : moneyToString(moneyFromDb(v)));
 
-export interface RequestForContext {
-  id: number;
-  number: string;
-  status: string;
-  programId: number;
-  programCode: string;
-  priceFloor: string | null;
-  distributor: { id: number; name: string };
-  endCustomer: { id: number; name: string };
-  opportunityRef: string | null;
-  dealRegistrationRef: string | null;
-  authorizationId: number | null;
-  authorizationNumber: string | null;
-  /** the close date of the lost opportunity, once the authorization stopped for later sales */
-  authorizationClosedLostOn: string | null;
-  validFrom: string;
-  validTo: string;
-  createdAt: string;
-  lines: { id: number; productId: number; vendorPartNumber: string; quantity: number; requestedCost: string; counterCost: string | null }[];
-}
+export type { RequestForContext } from './crm-context.schemas.js';
 
 const scoped = (scope: TenantScope) => (scope.distributorId === null ? {} : { distributorId: scope.distributorId });
 

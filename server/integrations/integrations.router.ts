@@ -11,6 +11,7 @@ import { requestEvents } from '../requests/request-events.js';
 import { salesforceSettingsFrom, useSalesforceSettings } from '../../integrations/salesforce/settings.js';
 import { accountSuggestions, approvalQueue, decideAccountLink, linkRequest, requestContext } from './crm-context.service.js';
 import { listSyncRuns, runSalesforceSync, writeBackRequest } from './salesforce.service.js';
+import { RequestForContextSchema } from './crm-context.schemas.js';
 
 const SyncRun = z
   .object({
@@ -33,37 +34,7 @@ const Flag = z.object({
 });
 const ApprovalContext = z
   .object({
-    request: z.object({
-      id: z.number().int(),
-      number: z.string(),
-      status: z.string(),
-      programId: z.number().int(),
-      programCode: z.string(),
-      priceFloor: z.string().nullable(),
-      distributor: z.object({ id: z.number().int(), name: z.string() }),
-      endCustomer: z.object({ id: z.number().int(), name: z.string() }),
-      opportunityRef: z.string().nullable(),
-      dealRegistrationRef: z.string().nullable(),
-      authorizationId: z.number().int().nullable(),
-      authorizationNumber: z.string().nullable(),
-      authorizationClosedLostOn: z
-        .string()
-        .nullable()
-        .openapi({ description: "the close date of the lost opportunity that stopped the request's authorization for later sales" }),
-      validFrom: z.string(),
-      validTo: z.string(),
-      createdAt: z.string(),
-      lines: z.array(
-        z.object({
-          id: z.number().int(),
-          productId: z.number().int(),
-          vendorPartNumber: z.string(),
-          quantity: z.number().int(),
-          requestedCost: z.string(),
-          counterCost: z.string().nullable(),
-        }),
-      ),
-    }),
+    request: RequestForContextSchema,
     crm: z.object({
       linkedBy: z.enum(['request', 'matched', 'suggested']).nullable().openapi({
         description:

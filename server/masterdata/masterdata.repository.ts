@@ -5,6 +5,8 @@ import { moneyFromDb, moneyToString } from '../../core/money.js';
 import { Account, DistributorContact } from '../../models/accounts.js';
 import { BookCost, Product, ProductPartMapping } from '../../models/catalog.js';
 import type { Tx } from '../database.repository.js';
+import type { z } from '../http/openapi.js';
+import type { AccountView } from './masterdata.schemas.js';
 
 export { inTransaction } from '../database.repository.js';
 
@@ -17,18 +19,8 @@ export interface ProductRecord {
   currency: string | null;
   active: boolean;
 }
-export interface AccountRecord {
-  id: number;
-  type: AccountType;
-  name: string;
-  country: string | null;
-  region: string | null;
-  currency: string | null;
-  crmId: string | null;
-  externalRef: string | null;
-  mergedIntoId: number | null;
-  mergedAt: string | null;
-}
+/** An account as the API shows it (masterdata.schemas.ts `AccountView`, not restated). */
+export type AccountRecord = z.infer<typeof AccountView>;
 export interface BookCostRecord {
   id: number;
   distributorId: number;

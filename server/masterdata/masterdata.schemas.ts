@@ -4,6 +4,7 @@
  * object first), so a value the API refuses is refused in a file too, with the same message.
  */
 import { ProductView as CatalogProduct } from '../catalog/catalog.router.js';
+import { ACCOUNT_TYPES } from '../../core/domain.js';
 import { Amount, CurrencyCode } from '../http/money-schemas.js';
 import { DateString, wholeNumber, z } from '../http/openapi.js';
 
@@ -91,7 +92,7 @@ export const PartyPatch = PartyInput.omit({ type: true }).partial().strict().ope
 export const AccountView = z
   .object({
     id: z.number(),
-    type: z.enum(['vendor', 'distributor', 'reseller', 'end_customer']),
+    type: z.enum(ACCOUNT_TYPES),
     name: z.string(),
     country: z.string().nullable(),
     region: z.string().nullable(),
