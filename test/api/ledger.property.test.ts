@@ -16,6 +16,7 @@ import { isDisputable } from '../../core/claims/disputable.js';
 import { Money } from '../../core/money.js';
 import { checkLedger, formatViolation, visible } from '../../server/settlement/invariants.repository.js';
 import { bearerOf, describeDb, startTestApp, USERS, type Client, type TestApp } from '../support/harness.js';
+import { interchange } from '../core/edi/x12.js';
 
 const RUNS = Number(process.env.LEDGER_PROPERTY_RUNS ?? 6);
 const SEED = process.env.LEDGER_PROPERTY_SEED ? Number(process.env.LEDGER_PROPERTY_SEED) : undefined;
@@ -71,6 +72,7 @@ const CUSTOMER = 'Cascade Robotics';
 const INVOICE_DATE = '2026-10-20';
 
 interface Auth {
+  id: number;
   number: string;
   lineId: number;
 }
@@ -116,7 +118,7 @@ async function requestAuthorization(r: Real, quantity: number): Promise<Auth> {
   const approved = await r.cm.post(`/api/requests/${created.body.id}/approve`, { comment: 'approved by the property run' });
   expectStatus(approved, [200], 'approval');
   const auth = (await r.arrow.get(`/api/authorizations/${approved.body.authorizationId}`)).body;
-  return { number: auth.number, lineId: auth.lines[0].id };
+  return { id: auth.id, number: auth.number, lineId: auth.lines[0].id };
 }
 
 const bearer = (c: Client) => bearerOf(c);
@@ -403,6 +405,53 @@ class DecideDispute implements Cmd {
   toString = () => `decideDispute(${this.pick}, ${this.decision}, by ${this.who})`;
 }
 
+/**
+ * The whole dispute in one command, so that decisions are drawn often enough to be checked: a
+ * finance user cuts a submitted line to half, the distributor disputes the cut with its claimed
+ * amount, the other finance user decides (accepting sets the amount through the settlement
+ * service; rejecting keeps the cut).
+ */
+class CutDisputeDecide implements Cmd {
+  constructor(
+    readonly claim: number,
+    readonly line: number,
+    readonly decision: 'accept' | 'reject',
+  ) {}
+  check = (m: Readonly<Model>) => m.claims.length > 0;
+  async run(m: Model, r: Real) {
+    const [cutter, decider] = FINANCE as [string, string];
+    const id = m.claims[this.claim % m.claims.length]!;
+    const claim = (await r.finance[cutter]!.get(`/api/claims/${id}`)).body as { status: string; lines: LineView[] };
+    const payable = (claim.lines ?? []).filter((l) => new Money(l.approvedAmount).gt('0.02'));
+    if (claim.status !== 'submitted' || !payable.length) return;
+    const line = payable[this.line % payable.length]!;
+    const half = new Money(line.approvedAmount).div(2).toDecimalPlaces(2, Money.ROUND_DOWN).toFixed(2);
+    const cut = await r.finance[cutter]!.post(`/api/claims/${id}/lines/${line.id}/adjust`, {
+      approvedAmount: half,
+      reason: 'cut by the property run',
+    });
+    expectStatus(cut, [200], `${this.toString()}: cut`);
+    m.adjustedBy.set(id, new Set([...(m.adjustedBy.get(id) ?? []), cutter]));
+    await ledgerHolds(r, `${this.toString()}: cut line ${line.id} to ${half}`);
+    const opened = await r.arrow.post('/api/disputes', {
+      lineId: line.id,
+      comment: 'property run dispute',
+      correction: { claimedAmount: line.claimedAmount },
+    });
+    expectStatus(opened, [201], `${this.toString()}: dispute`);
+    await ledgerHolds(r, `${this.toString()}: disputed line ${line.id}`);
+    const decided = await r.finance[decider]!.post(`/api/disputes/lines/${line.id}/decision`, {
+      decision: this.decision,
+      comment: 'property run decision',
+    });
+    expectStatus(decided, this.decision === 'accept' ? [200, 400] : [200], `${this.toString()}: decide`);
+    if (decided.status === 200 && this.decision === 'accept')
+      for (const c of await chainClaims(r, line.id)) m.adjustedBy.set(c, new Set([...(m.adjustedBy.get(c) ?? []), decider]));
+    await ledgerHolds(r, `${this.toString()}: decided line ${line.id}`);
+  }
+  toString = () => `cutDisputeDecide(claim ${this.claim}, line ${this.line}, ${this.decision})`;
+}
+
 /** A finance user who adjusted none of its lines authorizes the claim; then it is paid. */
 class AuthorizeAndPay implements Cmd {
   constructor(readonly claim: number) {}
@@ -425,12 +474,96 @@ class AuthorizeAndPay implements Cmd {
   toString = () => `authorizeAndPay(claim ${this.claim})`;
 }
 
+/**
+ * The same sales as a claim file, but as an X12 844 (issue 17): the one pipeline reads it, so the
+ * canonical key and the ledger treat it as any other claim.
+ */
+class X12Claim implements Cmd {
+  constructor(
+    readonly auth: number,
+    readonly sales: Spelled[],
+    readonly quantity: number,
+  ) {}
+  check = (m: Readonly<Model>) => m.auths.length > 0;
+  async run(m: Model, r: Real) {
+    const a = m.auths[this.auth % m.auths.length]!;
+    const memo = `DM-X12-${++r.memo}`;
+    const credit = new Money(BOOK).minus(COST).times(this.quantity).toFixed(2);
+    const body = [
+      ['BGN', '00', memo, INVOICE_DATE.replace(/-/g, '')],
+      ['N1', 'DS', 'Arrowhead', '91', 'ARW01'],
+      ...this.sales.flatMap((s) => {
+        const k = keyOf(s);
+        return [
+          ['CON', 'AH', a.number],
+          ['PAD', 'SD'],
+          ['LIN', k.invoiceLine, 'VP', PART],
+          ['QTY', '39', String(this.quantity), 'EA'],
+          ['UIT', 'EA', BOOK, 'DC'],
+          ['UIT', 'EA', COST, 'CA'],
+          ['REF', 'IV', k.invoiceNumber],
+          ['DTM', '003', INVOICE_DATE.replace(/-/g, '')],
+          ['N1', 'EN', CUSTOMER],
+          ['AMT', '1', credit],
+        ];
+      }),
+      ['CTT', String(this.sales.length), String(this.quantity * this.sales.length)],
+      ['AMT', 'TT', new Money(credit).times(this.sales.length).toFixed(2)],
+    ];
+    const file = interchange({
+      functionalId: 'CF',
+      control: String(100000000 + r.memo),
+      transactions: [{ type: '844', control: '0001', body }],
+    });
+    const res = await r.t.http
+      .post(`/api/claims/file?wait=true&currency=USD&debitMemoNumber=${memo}`)
+      .set('Authorization', bearer(r.arrow))
+      .set('Content-Type', 'application/edi-x12')
+      .send(file);
+    expectStatus(res, [201], this.toString());
+    m.claims.push(res.body.claim.id);
+    await ledgerHolds(r, this.toString());
+  }
+  toString = () => `x12Claim(auth ${this.auth}, ${this.sales.map(show).join(' ')}, qty ${this.quantity})`;
+}
+
+/**
+ * The distributor asks to cancel an authorization, from the invoice date of the run's sales (what
+ * claims still in review on it are released through the settlement service) or from a later day;
+ * a channel manager approves the change.
+ */
+class CancelAuthorization implements Cmd {
+  constructor(
+    readonly auth: number,
+    readonly fromInvoiceDate: boolean,
+  ) {}
+  check = (m: Readonly<Model>) => m.auths.length > 0;
+  async run(m: Model, r: Real) {
+    const a = m.auths[this.auth % m.auths.length]!;
+    const asked = await r.arrow.post(`/api/authorizations/${a.id}/changes`, {
+      kind: 'cancel',
+      effectiveFrom: this.fromInvoiceDate ? INVOICE_DATE : '2027-01-15',
+      justification: 'property run cancel',
+    });
+    // A cancelled authorization, or one with a change waiting, refuses another (409).
+    expectStatus(asked, [201, 409], `${this.toString()}: ask`);
+    if (asked.status === 201) {
+      const approved = await r.cm.post(`/api/requests/${asked.body.id}/approve`, { comment: 'cancel approved' });
+      expectStatus(approved, [200], `${this.toString()}: approve`);
+    }
+    await ledgerHolds(r, this.toString());
+  }
+  toString = () => `cancelAuthorization(auth ${this.auth}, from ${this.fromInvoiceDate ? 'the invoice date' : 'a later day'})`;
+}
+
 const FINANCE = [USERS.finance, USERS.finance2];
 const quantity = fc.integer({ min: 1, max: 40 });
 const commands = [
   fc.integer({ min: 20, max: 120 }).map((q) => new RequestAndApprove(q)),
   fc.tuple(fc.nat(), salesOfAClaim, quantity).map(([a, s, q]) => new ExplicitClaim(a, s, q)),
   fc.tuple(fc.nat(), salesOfAClaim, quantity).map(([a, s, q]) => new ClaimFile(a, s, q)),
+  fc.tuple(fc.nat(), salesOfAClaim, quantity).map(([a, s, q]) => new X12Claim(a, s, q)),
+  fc.tuple(fc.nat(), fc.boolean()).map(([a, f]) => new CancelAuthorization(a, f)),
   fc.tuple(fc.nat(), salesOfAClaim, quantity, fc.boolean()).map(([a, s, q, i]) => new PosImport(a, s, q, i)),
   fc
     .tuple(fc.nat(), fc.nat(), fc.constantFrom('up' as const, 'down' as const, 'zero' as const), fc.constantFrom(...FINANCE))
@@ -443,6 +576,7 @@ const commands = [
       .tuple(fc.nat(), fc.constantFrom('accept' as const, 'reject' as const), fc.constantFrom(...FINANCE))
       .map(([p, d, w]) => new DecideDispute(p, d, w)),
   ),
+  fc.tuple(fc.nat(), fc.nat(), fc.constantFrom('accept' as const, 'reject' as const)).map(([c, l, d]) => new CutDisputeDecide(c, l, d)),
   fc.nat().map((c) => new AuthorizeAndPay(c)),
   fc.tuple(spelledSale, quantity).map(([s, q]) => new ReturnSale(s, q)),
   salesOfAClaim.map((s) => new ImportAndVoid(s)),
@@ -472,6 +606,12 @@ describeDb('the ledger under any sequence of claims, spellings, adjustments and 
               productId: product.id,
               memo: 0,
             };
+            // Arrowhead trades X12 with us (its partner settings), for the 844 command.
+            const partner = await t.http
+              .put('/api/edi/partners/2')
+              .set('Authorization', bearer(await t.as(USERS.admin)))
+              .send({ isaQualifier: 'ZZ', isaId: 'ARROWDIST', ourIsaQualifier: 'ZZ', ourIsaId: 'ACMESEMI' });
+            expectStatus(partner, [200], 'X12 partner settings');
             // Given: the demo data, whole, and one authorization to claim against.
             await ledgerHolds(real, 'the demo data');
             const model: Model = { auths: [await requestAuthorization(real, 100)], claims: [], adjustedBy: new Map() };
