@@ -430,7 +430,9 @@ class CutDisputeDecide implements Cmd {
       approvedAmount: half,
       reason: 'cut by the property run',
     });
-    expectStatus(cut, [200], `${this.toString()}: cut`);
+    // A line already in a dispute (or a chain) cannot be adjusted: 409, nothing changed.
+    expectStatus(cut, [200, 409], `${this.toString()}: cut`);
+    if (cut.status === 409) return ledgerHolds(r, `${this.toString()}: cut refused on line ${line.id}`);
     m.adjustedBy.set(id, new Set([...(m.adjustedBy.get(id) ?? []), cutter]));
     await ledgerHolds(r, `${this.toString()}: cut line ${line.id} to ${half}`);
     const opened = await r.arrow.post('/api/disputes', {
@@ -438,13 +440,15 @@ class CutDisputeDecide implements Cmd {
       comment: 'property run dispute',
       correction: { claimedAmount: line.claimedAmount },
     });
-    expectStatus(opened, [201], `${this.toString()}: dispute`);
+    // A line disputed before answers 409.
+    expectStatus(opened, [201, 409], `${this.toString()}: dispute`);
+    if (opened.status === 409) return ledgerHolds(r, `${this.toString()}: dispute refused on line ${line.id}`);
     await ledgerHolds(r, `${this.toString()}: disputed line ${line.id}`);
     const decided = await r.finance[decider]!.post(`/api/disputes/lines/${line.id}/decision`, {
       decision: this.decision,
       comment: 'property run decision',
     });
-    expectStatus(decided, this.decision === 'accept' ? [200, 400] : [200], `${this.toString()}: decide`);
+    expectStatus(decided, this.decision === 'accept' ? [200, 400, 409] : [200], `${this.toString()}: decide`);
     if (decided.status === 200 && this.decision === 'accept')
       for (const c of await chainClaims(r, line.id)) m.adjustedBy.set(c, new Set([...(m.adjustedBy.get(c) ?? []), decider]));
     await ledgerHolds(r, `${this.toString()}: decided line ${line.id}`);
