@@ -31,6 +31,7 @@ export function makeLines(n: number): ClaimLine[] {
       productId: i % 2 ? 1 : 2,
       vendorPartNumber: i % 2 ? 'VS-MCU-32F4' : 'VS-PMIC-45A',
       distributorPartNumber: null,
+      endCustomerId: null,
       endCustomerName: i === 3 ? '=HYPERLINK("http://evil")' : 'Helios Medical Devices',
       invoiceNumber: `INV-${String(i).padStart(6, '0')}`,
       invoiceLine: '1',

@@ -89,6 +89,8 @@ export class AuthorizationIndex {
   readonly watchedFields: string[] = [];
   /** per record: the bits of its required fields in watchedFields, -1 when beyond 32 fields */
   readonly requiredMask: number[] = [];
+  /** per record: true when its program's versions required other fields than `requiredFields` (the invoice date decides) */
+  readonly requiredByVersion: boolean[] = [];
 
   constructor(private readonly loader?: (authorizationNumber: string) => readonly AuthorizationLineFact[]) {}
 
@@ -180,10 +182,12 @@ export class AuthorizationIndex {
     const customerKey = hasValue(fact.endCustomerName) ? this.canonicalCustomerKey(endCustomerKey(fact.endCustomerName!), true) : null;
     const hasCustomerId = typeof fact.endCustomerId === 'number';
     const required = fact.requiredFields && fact.requiredFields.length > 0 ? fact.requiredFields : null;
+    const byVersion = requiredFieldsVary(fact);
     const o = this.facts.length * REC_STRIDE;
     const r = this.records;
     const available = fact.approvedQuantity - fact.consumedQuantity;
-    r[o + REC_GROUP_END] = groupEnd * 4 + (required === null ? 0 : REC_FLAG_REQUIRED) + (ceiling === ceiling ? REC_FLAG_MAX_RESALE : 0);
+    r[o + REC_GROUP_END] =
+      groupEnd * 4 + (required === null && !byVersion ? 0 : REC_FLAG_REQUIRED) + (ceiling === ceiling ? REC_FLAG_MAX_RESALE : 0);
     r[o + REC_DISTRIBUTOR] = fact.distributorId;
     r[o + REC_PRODUCT] = fact.productId;
     r[o + REC_VALID_FROM] = from;
@@ -201,6 +205,7 @@ export class AuthorizationIndex {
     this.facts.push(fact);
     this.customerKey.push(customerKey);
     this.requiredFields.push(required);
+    this.requiredByVersion.push(byVersion);
     let mask = 0;
     for (const field of required ?? []) {
       let k = this.watchedFields.indexOf(field);
@@ -209,4 +214,15 @@ export class AuthorizationIndex {
     }
     this.requiredMask.push(mask);
   }
+}
+
+/** Whether some version of the fact's program required other claim fields than its current ones. */
+function requiredFieldsVary(fact: AuthorizationLineFact): boolean {
+  const current = fact.requiredFields ?? [];
+  for (const w of fact.filingWindows ?? []) {
+    const fields = w.requiredFields;
+    if (fields === undefined) continue;
+    if (fields.length !== current.length || fields.some((f) => !current.includes(f))) return true;
+  }
+  return false;
 }

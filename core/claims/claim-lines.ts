@@ -31,8 +31,9 @@ export interface AuthorizationLineFact {
   /** set by the index on the record of a version: the day the authorization was cancelled from, if it was */
   cancelledFrom?: string | null;
   /**
-   * The claim filing window of each version of the authorization's program, newest first; absent
-   * or empty = no deadline. The version in force on a line's invoice date decides.
+   * The claim rules (filing window, required fields) of each version of the authorization's
+   * program, newest first; absent or empty = no deadline, and `requiredFields` for every date.
+   * The version in force on a line's invoice date decides.
    */
   filingWindows?: readonly FilingWindow[];
   /** the close date of the authorization's lost opportunity: a sale dated after it is refused (AUTH_CLOSED_LOST) */
@@ -50,11 +51,17 @@ export interface AuthorizationVersionFact {
 }
 
 /** One program version's claim filing window: in force from `fromDate`, `days` after the invoice date (null = none). */
+/** A program version's claim rules: its filing window and the claim fields it requires. */
 export interface FilingWindow {
   programVersion: number;
   /** YYYYMMDD: the day the version took effect */
   fromDate: number;
   days: number | null;
+  /**
+   * the claim fields this version required (absent = the fact's `requiredFields`): a line is
+   * judged by the fields of the version in force on its invoice date
+   */
+  requiredFields?: readonly string[];
 }
 
 export interface ClaimLineInput {

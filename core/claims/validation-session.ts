@@ -11,6 +11,7 @@ import {
   endCustomerKey,
   endCustomerUnitsMatch,
   filingDeadline,
+  filingWindowOn,
   missingProgramFields,
   normalizeCode,
   quantityWithinApproved,
@@ -19,7 +20,7 @@ import {
 import { PosKeyTable } from './pos-keys.js';
 import { ABSENT, ClaimLineBatch, ClaimTexts, FIELD_INVOICE_LINE, FIELD_INVOICE_NUMBER, FIELD_NAMES } from './batch.js';
 import { creditUnits, creditUnitsBig, minorUnitStep, parseIsoDate, truncateUnits } from './units.js';
-import type { ClaimLineInput, ValidationOptions } from './claim-lines.js';
+import type { AuthorizationLineFact, ClaimLineInput, ValidationOptions } from './claim-lines.js';
 import {
   type AuthorizationIndex,
   REC_AVAILABLE,
@@ -247,7 +248,7 @@ export class ValidationSession {
       out = new CompactVerdicts(first === 0 && n === lines.length ? lines : lines.slice(first, first + n), index, distributorId, dateBasis);
     const { verdict, reasons, rule: ruleOut, flags: flagsOut, acceptedQuantity, computedUnits, approvedUnits, remainingBefore } = out;
     const picked = out.authorizationLine;
-    const { customerKey, requiredFields, requiredMask } = index;
+    const { customerKey, requiredFields, requiredMask, requiredByVersion } = index;
     // presence bits are usable when the batch watched this index's (fixed) field list
     const present = !lazy && batch.watched === index.watchedFields ? batch.present : null;
     const {
@@ -463,8 +464,9 @@ export class ValidationSession {
           const recFlags = rec[o + REC_GROUP_END]! & 3;
           if (recFlags & REC_FLAG_REQUIRED) {
             const mask = requiredMask[best]!;
-            const absent =
-              present !== null && mask >= 0
+            const absent = requiredByVersion[best]
+              ? versionMissingFields(lines[first + i]!, index.facts[best]!, invoiceDateColumn[i]!)
+              : present !== null && mask >= 0
                 ? (present[i]! & mask) === mask
                   ? null
                   : absentWatchedFields(requiredFields[best]!, present[i]!, index.watchedFields)
@@ -573,6 +575,16 @@ export class ValidationSession {
 const UNRESOLVED = -2;
 /** what a closed session holds instead of its duplicate table (handed to the next session) */
 const EMPTY_SEEN = new PosKeyTable();
+
+/**
+ * programRequiredFields when the program's versions differ: the fields of the version in force on
+ * the invoice date (YYYYMMDD; an unreadable date: the current fields), null when none is absent.
+ */
+function versionMissingFields(line: ClaimLineInput, fact: AuthorizationLineFact, invoiceDate: number): string[] | null {
+  const fields =
+    invoiceDate >= 0 ? (filingWindowOn(fact.filingWindows!, invoiceDate).requiredFields ?? fact.requiredFields) : fact.requiredFields;
+  return fields.length ? missingProgramFields(line, fields) : null;
+}
 
 /**
  * The required fields whose presence bit is clear. Out of the rule loop: a closure there that

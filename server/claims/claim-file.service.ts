@@ -207,7 +207,13 @@ class ClaimFileRun {
       debitMemoNumber: null,
       // A line without an amount claims the credit the engine computes from the authorization.
       claimed: p.claimedAmount,
-      line: toClaimLineInput(p, { lineNumber: this.lineNumber, bookCost: bookCost ?? '', extra: extra ?? undefined }),
+      line: toClaimLineInput(p, {
+        lineNumber: this.lineNumber,
+        bookCost: bookCost ?? '',
+        // the master end customer POS enrichment linked the line's name to (server/enrichment)
+        endCustomerId: p.endCustomerId ?? null,
+        extra: extra ?? undefined,
+      }),
     };
   }
 

@@ -212,6 +212,10 @@ export const ClaimLineView = z
     productId: z.number().nullable(),
     vendorPartNumber: z.string().nullable(),
     distributorPartNumber: z.string().nullable(),
+    endCustomerId: z.number().nullable().openapi({
+      description:
+        "the master end customer the line's name was linked to (POS enrichment: a confirmed alias, the same name, or a sure fuzzy match); when the authorization line names its end customer by id too, the id decides the end customer rule",
+    }),
     endCustomerName: z.string().nullable(),
     invoiceNumber: z.string(),
     invoiceLine: z.string(),

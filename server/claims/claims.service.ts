@@ -67,6 +67,8 @@ export async function createClaim(actor: Actor, input: ClaimInput): Promise<Clai
       productId: null,
       vendorPartNumber: l.vendorPartNumber ?? null,
       distributorPartNumber: l.distributorPartNumber ?? null,
+      // the router turned an endCustomerId into its name (the name is what the line claims)
+      endCustomerId: null,
       endCustomerName: l.endCustomerName ?? null,
       invoiceNumber: l.invoiceNumber,
       invoiceLine: l.invoiceLine,
@@ -136,7 +138,12 @@ export async function getClaimLines(actor: Actor, id: number, after: number, lim
 }
 
 const toEngineLine = (l: ClaimLineView, bookCost: string): EngineLine =>
-  toClaimLineInput(l, { lineNumber: l.lineNumber, bookCost, extra: (l.extra ?? undefined) as EngineLine['extra'] });
+  toClaimLineInput(l, {
+    lineNumber: l.lineNumber,
+    bookCost,
+    endCustomerId: l.endCustomerId,
+    extra: (l.extra ?? undefined) as EngineLine['extra'],
+  });
 
 /**
  * Validates every line with the rules engine, then takes each accepted line's POS line and

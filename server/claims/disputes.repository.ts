@@ -22,6 +22,8 @@ export interface DisputeLineView {
   authorizationNumber: string | null;
   vendorPartNumber: string | null;
   distributorPartNumber: string | null;
+  /** the master end customer the line's name was linked to (POS enrichment) */
+  endCustomerId: number | null;
   endCustomerName: string | null;
   invoiceNumber: string;
   invoiceLine: string;
@@ -64,6 +66,7 @@ async function toViews(lines: ClaimLine[]): Promise<DisputeLineView[]> {
     authorizationNumber: l.authorizationNumber,
     vendorPartNumber: l.vendorPartNumber,
     distributorPartNumber: l.distributorPartNumber,
+    endCustomerId: l.endCustomerId,
     endCustomerName: l.endCustomerName,
     invoiceNumber: l.invoiceNumber,
     invoiceLine: l.invoiceLine,

@@ -94,6 +94,8 @@ export async function resubmit(actor: Actor, input: { debitMemoNumber: string | 
       productId: null,
       vendorPartNumber: pick('vendorPartNumber') ?? null,
       distributorPartNumber: pick('distributorPartNumber') ?? null,
+      // the link POS enrichment made holds for the name it was made for: a corrected name drops it
+      endCustomerId: c.endCustomerName !== undefined && c.endCustomerName !== original.endCustomerName ? null : original.endCustomerId,
       endCustomerName: pick('endCustomerName') ?? null,
       invoiceNumber: original.invoiceNumber,
       invoiceLine: original.invoiceLine,

@@ -127,9 +127,9 @@ async function factsWhere(condition: string, params: unknown[], transaction?: Tr
 const instantDay = (v: unknown) => (v instanceof Date ? v.toISOString().slice(0, 10) : day(v));
 
 /**
- * Each program's versions with their claim filing window (null = none), newest first: one list per
- * program, shared by its authorization lines. The engine checks the window and records the
- * version in force on each line's invoice date.
+ * Each program's versions with their claim rules, newest first: the filing window (null = none)
+ * and the required claim fields. One list per program, shared by its authorization lines; the
+ * engine judges each line by the version in force on its invoice date and records it.
  */
 async function filingWindows(programIds: number[], transaction?: Transaction | null): Promise<Map<number, FilingWindow[]>> {
   const out = new Map<number, FilingWindow[]>();
@@ -141,9 +141,14 @@ async function filingWindows(programIds: number[], transaction?: Transaction | n
     transaction,
   );
   for (const r of rows) {
-    const days = (JSON.parse(r.snapshot) as { claimFilingWindowDays?: number | null }).claimFilingWindowDays ?? null;
+    const snapshot = JSON.parse(r.snapshot) as { claimFilingWindowDays?: number | null; requiredClaimFields?: string[] };
     const list = out.get(Number(r.programId)) ?? [];
-    list.push({ programVersion: Number(r.version), fromDate: parseIsoDate(instantDay(r.effectiveFrom)), days });
+    list.push({
+      programVersion: Number(r.version),
+      fromDate: parseIsoDate(instantDay(r.effectiveFrom)),
+      days: snapshot.claimFilingWindowDays ?? null,
+      ...(snapshot.requiredClaimFields ? { requiredFields: snapshot.requiredClaimFields } : {}),
+    });
     out.set(Number(r.programId), list);
   }
   return out;

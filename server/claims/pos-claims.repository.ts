@@ -19,6 +19,8 @@ const day = (v: unknown) => String(v).slice(0, 10);
 export type PagePosLine = Omit<PosRow, 'extra'> & {
   id: number;
   productId: number | null;
+  /** the master end customer POS enrichment linked the line's name to */
+  endCustomerId: number | null;
   /** the unmapped columns, as stored (JSON) */
   extra: string | null;
   /** the ledger already holds this POS line (another claim or program) */
@@ -44,7 +46,7 @@ export async function nextPage(
   const rows = await select<Record<string, unknown>>(
     `SELECT p.id, p.invoice_number, p.invoice_line, p.invoice_key, p.line_key, p.invoice_date, p.ship_date, p.product_id, p.vendor_part_number,
             p.distributor_part_number, p.quantity, p.resale_price, p.book_cost, p.authorized_cost, p.claimed_amount,
-            p.authorization_number, p.end_customer_name, p.customer_po, p.debit_memo_number, p.extra,
+            p.authorization_number, p.end_customer_id, p.end_customer_name, p.customer_po, p.debit_memo_number, p.extra,
             CASE WHEN EXISTS (SELECT 1 FROM pos_consumptions c WHERE c.distributor_id = p.distributor_id
                                 AND c.invoice_key = p.invoice_key AND c.line_key = p.line_key) THEN 1 ELSE 0 END AS consumed
        FROM pos_lines p
@@ -74,6 +76,7 @@ export async function nextPage(
     authorizedCost: money(r.authorized_cost),
     claimedAmount: money(r.claimed_amount),
     authorizationNumber: r.authorization_number as string | null,
+    endCustomerId: r.end_customer_id === null ? null : Number(r.end_customer_id),
     endCustomerName: r.end_customer_name as string | null,
     customerPo: r.customer_po as string | null,
     debitMemoNumber: r.debit_memo_number as string | null,
@@ -92,6 +95,7 @@ export const CLAIM_LINE_COLUMNS = [
   'product_id',
   'vendor_part_number',
   'distributor_part_number',
+  'end_customer_id',
   'end_customer_name',
   'invoice_number',
   'invoice_line',

@@ -218,6 +218,7 @@ export async function claimImport(
           authorizationNumber,
           authorizedCost,
           claimedAmount: claimed,
+          endCustomerId: p.endCustomerId,
           extra,
         }),
       });
@@ -423,6 +424,7 @@ export function claimLineCells(v: CompactVerdicts, i: number, x: Prepared, fact:
   out[C.product_id] = fact?.productId ?? p.productId;
   out[C.vendor_part_number] = p.vendorPartNumber;
   out[C.distributor_part_number] = p.distributorPartNumber;
+  out[C.end_customer_id] = l.endCustomerId ?? null;
   out[C.end_customer_name] = p.endCustomerName;
   out[C.invoice_number] = p.invoiceNumber;
   out[C.invoice_line] = p.invoiceLine;

@@ -127,6 +127,69 @@ describeDb('POS enrichment', () => {
     expect(byRow(2).endCustomerId).toBe(helios);
   });
 
+  it('links a claim file line to the master end customer, keeps the link on the line, and the verdict follows it', async () => {
+    // After the alias above: "HELIOS MEDICAL" is Helios Medical Devices for Arrowhead, whose authorization names it by id.
+    const helios = customers.get('Helios Medical Devices')!;
+    const auths = (await arrow.get('/api/authorizations?pageSize=200')).body.items as {
+      number: string;
+      status: string;
+      endCustomerId: number | null;
+      lines: { vendorPartNumber: string; authorizedCost: string; bookCost: string | null; remainingQuantity: number }[];
+    }[];
+    const auth = auths.find(
+      (a) =>
+        a.endCustomerId === helios &&
+        a.status === 'active' &&
+        a.lines.some((l) => l.vendorPartNumber === 'VS-PMIC-45A' && l.remainingQuantity >= 10),
+    )!;
+    expect(auth).toBeDefined();
+    const line = auth.lines.find((l) => l.vendorPartNumber === 'VS-PMIC-45A')!;
+    const csv = [
+      'Invoice Number,Invoice Line,Invoice Date,Vendor Part Number,Quantity,Book Cost,Debit Cost,S&D Number,End Customer',
+      `ENR-CF-${++invoice},1,2026-11-02,VS-PMIC-45A,3,${line.bookCost},${line.authorizedCost},${auth.number},HELIOS MEDICAL`,
+      `ENR-CF-${invoice},2,2026-11-02,VS-PMIC-45A,2,${line.bookCost},${line.authorizedCost},${auth.number},Nobody Known 4711`,
+    ].join('\n');
+    const res = await t.http
+      .post('/api/claims/file?wait=true')
+      .set('Authorization', bearerOf(arrow))
+      .set('Content-Type', 'text/csv')
+      .send(csv);
+    expect(res.status).toBe(201);
+    const claimId = (res.body.claim?.id ?? res.body.claimId) as number;
+    const lines = (await arrow.get(`/api/claims/${claimId}/lines?limit=10`)).body.items as {
+      lineNumber: number;
+      endCustomerId: number | null;
+      endCustomerName: string;
+      verdict: string;
+      reasonCodes: string[];
+    }[];
+    const [first, second] = [lines.find((l) => l.lineNumber === 1)!, lines.find((l) => l.lineNumber === 2)!];
+    // The spelling the distributor sent stays what the line claims; the link decides the end customer rule.
+    expect(first).toMatchObject({ endCustomerName: 'HELIOS MEDICAL', endCustomerId: helios });
+    expect(first.reasonCodes).not.toContain('END_CUSTOMER_MISMATCH');
+    expect(second.endCustomerId).toBeNull();
+    expect(second.reasonCodes).toContain('END_CUSTOMER_MISMATCH');
+    // The same through a POS report claimed afterwards (POST /api/imports/:id/claims).
+    const pos = csv.replace(/ENR-CF-/g, 'ENR-POS-');
+    const imported = await t.http
+      .post('/api/imports?wait=true')
+      .set('Authorization', bearerOf(arrow))
+      .set('Content-Type', 'text/csv')
+      .send(pos);
+    expect(imported.status).toBe(201);
+    const run = await arrow.post(`/api/imports/${imported.body.id}/claims?wait=true`, { mode: 'implicit', groupBy: 'period' });
+    expect(run.status).toBe(201);
+    const posLines = (await arrow.get(`/api/claims/${run.body.claims[0].id}/lines?limit=10`)).body.items as typeof lines;
+    expect(posLines.map((l) => [l.endCustomerName, l.endCustomerId, l.reasonCodes.includes('END_CUSTOMER_MISMATCH')]).sort()).toEqual([
+      ['HELIOS MEDICAL', helios, false],
+      ['Nobody Known 4711', null, true],
+    ]);
+    // A claim file's unknown spelling goes to the review queue as a POS report's does.
+    const queued = (await openReviews(cm)).find((r) => r.spelling === 'Nobody Known 4711');
+    expect(queued).toBeDefined();
+    expect((await cm.post(`/api/enrichment/reviews/${queued!.id}/reject`, { reason: 'not a customer' })).status).toBe(200);
+  });
+
   it('does not use one distributor alias for another distributor', async () => {
     const { byRow } = await importNames(north, ['Helios Medical']);
     expect(byRow(2).endCustomerId).toBeNull();

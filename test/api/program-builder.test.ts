@@ -212,6 +212,23 @@ describeDb('program builder, versions and filing windows', () => {
     expect(lines[1]!.verdictInputs).toMatchObject({ filingDeadline: day(0) });
     expect(lines[3]!.reasonCodes).toEqual(['MISSING_REQUIRED_FIELD']);
     expect(lines[3]!.verdictInputs.missingFields).toEqual(['resellerPoNumber']);
+
+    // The program drops the field (a new version, in force from today): a sale invoiced before still needs it.
+    const changed = await admin.patch(`/api/programs/${p.id}`, { requiredClaimFields: [] });
+    expect(changed.status).toBe(200);
+    expect(changed.body.version).toBe(2);
+    const after = await arrow.post('/api/claims', {
+      debitMemoNumber: 'FW-2',
+      submit: true,
+      lines: [
+        { ...line(5, day(-10), null), invoiceNumber: 'FW-INV-2' },
+        { ...line(6, day(0), null), invoiceNumber: 'FW-INV-2' },
+      ],
+    });
+    expect(after.status).toBe(201);
+    const judged = after.body.lines as { verdict: string; reasonCodes: string[]; verdictInputs: Record<string, unknown> }[];
+    expect(judged.map((l) => l.reasonCodes)).toEqual([['MISSING_REQUIRED_FIELD'], []]);
+    expect(judged[1]!.verdict).toBe('accepted');
   });
 });
 

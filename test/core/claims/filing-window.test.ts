@@ -95,6 +95,38 @@ describe('claim filing window', () => {
     expect(results[1]!.acceptedQuantity).toBe(95);
   });
 
+  it('judges each line by the required claim fields of the program version in force on its invoice date', () => {
+    // version 1 required a reseller PO; version 2 (from 2025-04-01) requires none; the program's current list is version 2's
+    const versions: FilingWindow[] = [
+      { programVersion: 2, fromDate: 20250401, days: null, requiredFields: [] },
+      { programVersion: 1, fromDate: 20250101, days: null, requiredFields: ['resellerPoNumber'] },
+    ];
+    const facts = [fact({ filingWindows: versions, requiredFields: [] })];
+    const lines = [
+      claimLine({ invoiceDate: '2025-03-20', quantity: 10 }),
+      claimLine({ lineNumber: 2, invoiceLine: '2', invoiceDate: '2025-04-02', quantity: 10 }),
+      claimLine({ lineNumber: 3, invoiceLine: '3', invoiceDate: '2025-03-21', quantity: 10, extra: { resellerPoNumber: 'PO-7' } }),
+    ];
+    const single = validateClaimLines(lines, context({ facts }));
+    expect(single.map((r) => r.reasonCodes)).toEqual([['MISSING_REQUIRED_FIELD'], [], []]);
+    expect(single[0]!.inputs.missingFields).toEqual(['resellerPoNumber']);
+    // the other way round: a field added by version 2 is not asked of a sale invoiced under version 1
+    const added: FilingWindow[] = [
+      { programVersion: 2, fromDate: 20250401, days: null, requiredFields: ['resellerPoNumber'] },
+      { programVersion: 1, fromDate: 20250101, days: null, requiredFields: [] },
+    ];
+    const later = validateClaimLines(lines, context({ facts: [fact({ filingWindows: added, requiredFields: ['resellerPoNumber'] })] }));
+    expect(later.map((r) => r.reasonCodes)).toEqual([[], ['MISSING_REQUIRED_FIELD'], []]);
+    // the bulk validator (presence bits) gives the same verdicts
+    const validator = createValidator({ authorizationLines: facts, productsByVendorPart: new Map([['VP-100', 100]]) });
+    expect(
+      validator
+        .validate(1, lines)
+        .results()
+        .map((r) => r.reasonCodes),
+    ).toEqual([['MISSING_REQUIRED_FIELD'], [], []]);
+  });
+
   it('refuses a submission day that is not a date', () => {
     expect(() => judge('2025-01-03', '05/03/2025')).toThrow(/submittedOn/);
   });
