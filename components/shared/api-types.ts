@@ -3863,7 +3863,13 @@ export interface components {
       id: number;
       /** @enum {string} */
       event:
-        'request.decided' | 'authorization.changed' | 'claim.submitted' | 'claim.authorized' | 'credit_memo.issued' | 'import.finished';
+        | 'request.decided'
+        | 'request.escalated'
+        | 'authorization.changed'
+        | 'claim.submitted'
+        | 'claim.authorized'
+        | 'credit_memo.issued'
+        | 'import.finished';
       entityType: string;
       entityId: string;
       distributorId: number | null;
@@ -3876,7 +3882,13 @@ export interface components {
     NotificationPreference: {
       /** @enum {string} */
       event:
-        'request.decided' | 'authorization.changed' | 'claim.submitted' | 'claim.authorized' | 'credit_memo.issued' | 'import.finished';
+        | 'request.decided'
+        | 'request.escalated'
+        | 'authorization.changed'
+        | 'claim.submitted'
+        | 'claim.authorized'
+        | 'credit_memo.issued'
+        | 'import.finished';
       /** @description shown in the inbox */
       inApp: boolean;
       /**
@@ -3890,7 +3902,13 @@ export interface components {
       url: string;
       description: string | null;
       events: (
-        'request.decided' | 'authorization.changed' | 'claim.submitted' | 'claim.authorized' | 'credit_memo.issued' | 'import.finished'
+        | 'request.decided'
+        | 'request.escalated'
+        | 'authorization.changed'
+        | 'claim.submitted'
+        | 'claim.authorized'
+        | 'credit_memo.issued'
+        | 'import.finished'
       )[];
       active: boolean;
       createdByUserId: number;
@@ -3902,7 +3920,13 @@ export interface components {
       url: string;
       description: string | null;
       events: (
-        'request.decided' | 'authorization.changed' | 'claim.submitted' | 'claim.authorized' | 'credit_memo.issued' | 'import.finished'
+        | 'request.decided'
+        | 'request.escalated'
+        | 'authorization.changed'
+        | 'claim.submitted'
+        | 'claim.authorized'
+        | 'credit_memo.issued'
+        | 'import.finished'
       )[];
       active: boolean;
       createdByUserId: number;
@@ -3913,7 +3937,13 @@ export interface components {
       endpointId: number;
       /** @enum {string} */
       event:
-        'request.decided' | 'authorization.changed' | 'claim.submitted' | 'claim.authorized' | 'credit_memo.issued' | 'import.finished';
+        | 'request.decided'
+        | 'request.escalated'
+        | 'authorization.changed'
+        | 'claim.submitted'
+        | 'claim.authorized'
+        | 'credit_memo.issued'
+        | 'import.finished';
       eventId: string;
       /** @enum {string} */
       status: 'pending' | 'succeeded' | 'failed';
@@ -11736,7 +11766,13 @@ export interface operations {
           /** @example https://erp.example.com/bec-events */
           url: string;
           events: (
-            'request.decided' | 'authorization.changed' | 'claim.submitted' | 'claim.authorized' | 'credit_memo.issued' | 'import.finished'
+            | 'request.decided'
+            | 'request.escalated'
+            | 'authorization.changed'
+            | 'claim.submitted'
+            | 'claim.authorized'
+            | 'credit_memo.issued'
+            | 'import.finished'
           )[];
           description?: string | null;
         };

@@ -1,7 +1,8 @@
 /**
  * The product's main events, announced by the services that make them once their change is
  * committed: claim submitted, claim authorized, credit memo issued, import finished, authorization
- * changed, and (through the requests service's own emitter, request-events.ts) request decided.
+ * changed, a request's approval level escalated (its time limit passed), and (through the requests
+ * service's own emitter, request-events.ts) request decided.
  * The services know nothing of who listens; notifications (the inbox, e-mail, webhooks) subscribe
  * here. A listener cannot fail the change that raised the event: its error is logged.
  */
@@ -10,6 +11,7 @@ import { requestEvents } from '../requests/request-events.js';
 /** Every event name users and webhooks can subscribe to. */
 export const EVENT_NAMES = [
   'request.decided',
+  'request.escalated',
   'authorization.changed',
   'claim.submitted',
   'claim.authorized',
@@ -26,6 +28,8 @@ export interface DomainEvent {
   entityId: number | string;
   /** who made it, if a user did */
   actorUserId: number | null;
+  /** users told besides the event's audience (an escalation's approvers) */
+  recipientUserIds?: number[];
   /** what a person reads: a short line */
   summary: string;
   /** what a machine reads: the webhook payload's `data` */

@@ -24,6 +24,8 @@ const DEFAULT_PREFERENCE = { inApp: true, email: 'digest' as EmailChoice };
 /** Who is told of each event, besides never the person who made it (except of their own import). */
 const AUDIENCE: Record<EventName, { distributor: boolean; vendorRoles: Role[]; actor: boolean }> = {
   'request.decided': { distributor: true, vendorRoles: [], actor: false },
+  // the escalation's approvers only (recipientUserIds): the distributor waits on, not decides, it
+  'request.escalated': { distributor: false, vendorRoles: [], actor: false },
   'authorization.changed': { distributor: true, vendorRoles: [], actor: false },
   'claim.submitted': { distributor: false, vendorRoles: ['vendor_admin', 'finance'], actor: false },
   'claim.authorized': { distributor: true, vendorRoles: [], actor: false },
@@ -33,6 +35,7 @@ const AUDIENCE: Record<EventName, { distributor: boolean; vendorRoles: Role[]; a
 
 const TITLES: Record<EventName, string> = {
   'request.decided': 'Special-price request decided',
+  'request.escalated': 'Approval escalated to you',
   'authorization.changed': 'Authorization changed',
   'claim.submitted': 'Claim submitted',
   'claim.authorized': 'Claim authorized',
@@ -46,6 +49,7 @@ async function recipientsOf(event: DomainEvent) {
   const add = (list: repo.Recipient[]) => list.forEach((r) => found.set(r.userId, r));
   if (who.distributor) add(await repo.activeUsers({ distributorId: event.distributorId }));
   if (who.vendorRoles.length) add(await repo.activeUsers({ roles: who.vendorRoles }));
+  for (const userId of event.recipientUserIds ?? []) add(await repo.activeUsers({ userId }));
   if (!who.actor && event.actorUserId !== null) found.delete(event.actorUserId);
   if (who.actor && event.actorUserId !== null) add(await repo.activeUsers({ userId: event.actorUserId }));
   return [...found.values()];

@@ -19,7 +19,7 @@ import type { Role } from '../../core/domain.js';
 import type { Actor } from '../auth/actor.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { AppError, forbidden, notFound } from '../errors.js';
-import { insertNotification } from '../notifications/notifications.repository.js';
+import { raiseEvent } from '../notifications/events.js';
 import * as repo from './routing.repository.js';
 import type { Tx } from './requests.repository.js';
 import type { RequestView } from './requests.schemas.js';
@@ -245,19 +245,24 @@ export async function escalateOverdue(now: Date): Promise<number[]> {
     });
     if (!done) continue;
     escalated.push(r.id);
-    const who = routing.escalation ? await repo.activeUserIdsOf(routing.escalation) : [];
-    for (const userId of who)
-      await insertNotification({
-        userId,
-        distributorId: null,
-        event: 'request.escalated',
-        entityType: 'price_request',
-        entityId: String(r.id),
-        title: 'Approval escalated to you',
-        body: `Request ${r.number}: level ${r.currentLevel + 1} (${routing.ruleName}) passed its time limit; ${approverLabel(routing.escalation!)} may decide it now.`,
-        inApp: true,
-        emailState: null,
-      });
+    // Told like every other event (the inbox, e-mail as each approver prefers, webhooks).
+    raiseEvent({
+      name: 'request.escalated',
+      distributorId: r.distributorId,
+      entityType: 'price_request',
+      entityId: r.id,
+      actorUserId: null,
+      recipientUserIds: routing.escalation ? await repo.activeUserIdsOf(routing.escalation) : [],
+      summary: `Request ${r.number}: level ${r.currentLevel + 1} (${routing.ruleName}) passed its time limit; ${routing.escalation ? approverLabel(routing.escalation) : 'nobody'} may decide it now.`,
+      data: {
+        requestId: r.id,
+        number: r.number,
+        level: r.currentLevel + 1,
+        rule: routing.ruleName,
+        dueAt: due.toISOString(),
+        escalation: routing.escalation,
+      },
+    });
   }
   return escalated;
 }

@@ -3,6 +3,7 @@
  * own users only), e-mails arrive at a real SMTP server started here, preferences decide the
  * channel, and the daily digest (run with a fixed clock) sends one e-mail per user once.
  */
+import { EVENT_NAMES } from '../../server/notifications/events.js';
 import { runDailyDigest } from '../../server/notifications/notifications.service.js';
 import { notificationsSettled } from '../../server/notifications/runtime.js';
 import { approvedAuthorization, bearerOf, describeDb, startTestApp, USERS, type Client, type TestApp } from '../support/harness.js';
@@ -53,7 +54,7 @@ describeDb('notifications: inbox, e-mail, preferences, digest', () => {
   it('starts with the defaults: every event in the inbox and in the daily digest', async () => {
     const res = await arrow.get('/api/notifications/preferences');
     expect(res.status).toBe(200);
-    expect(res.body.items).toHaveLength(6);
+    expect(res.body.items).toHaveLength(EVENT_NAMES.length);
     expect(res.body.items.every((p: { inApp: boolean; email: string }) => p.inApp && p.email === 'digest')).toBe(true);
     expect((await inbox(arrow)).total).toBe(0);
   });

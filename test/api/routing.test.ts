@@ -1,4 +1,8 @@
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { notificationsSettled } from '../../server/notifications/runtime.js';
 import { escalateOverdue } from '../../server/requests/routing.service.js';
+import { startSmtp, type TestSmtp } from '../support/smtp.js';
 import { bearerOf, describeDb, startTestApp, USERS, type Client, type TestApp } from '../support/harness.js';
 
 interface Routing {
@@ -12,6 +16,7 @@ interface Routing {
 }
 interface RequestBody {
   id: number;
+  number: string;
   status: string;
   authorizationId: number | null;
   routing: Routing | null;
@@ -53,8 +58,23 @@ describeDb('approval routing', () => {
   const queued = async (id: number) =>
     ((await cm.get('/api/requests?status=pending&pageSize=200')).body.items as RequestBody[]).find((r) => r.id === id);
 
+  let smtp: TestSmtp;
+  let receiver: Server;
+  const hooks: { raw: string; headers: IncomingHttpHeaders }[] = [];
+
   beforeAll(async () => {
-    t = await startTestApp();
+    smtp = await startSmtp();
+    receiver = createServer((req, res) => {
+      let raw = '';
+      req.setEncoding('utf8');
+      req.on('data', (c: string) => (raw += c));
+      req.on('end', () => {
+        hooks.push({ raw, headers: req.headers });
+        res.writeHead(200).end();
+      });
+    });
+    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+    t = await startTestApp({ env: { SMTP_URL: smtp.url, WEBHOOK_PRIVATE_ALLOWLIST: '127.0.0.1' } });
     [arrow, north, cm, cm2, admin] = await Promise.all(
       [USERS.arrowhead, USERS.northbridge, USERS.cm, USERS.cm2, USERS.admin].map((u) => t.as(u)),
     );
@@ -71,7 +91,12 @@ describeDb('approval routing', () => {
     for (const d of (await admin.get('/api/routing/delegations')).body.items as { id: number }[])
       await admin.delete(`/api/routing/delegations/${d.id}`);
   });
-  afterAll(() => t.close());
+  afterAll(async () => {
+    await notificationsSettled();
+    await t.close();
+    await smtp.close();
+    await new Promise((resolve) => receiver.close(resolve));
+  });
 
   it('without any rule, one channel manager decides as before', async () => {
     const r = await send(10, '3.2000');
@@ -205,6 +230,18 @@ describeDb('approval routing', () => {
 
   it('escalates an overdue level to the escalation approver and tells them (run with a clock)', async () => {
     await rule({ levels: [{ approvers: [{ userId: ids.cm2 }], timeLimitHours: 24 }], escalation: { userId: ids.admin } });
+    // The escalation approver wants it by e-mail at once; the vendor's workflow system takes it by webhook.
+    expect(
+      (
+        await t.http
+          .put('/api/notifications/preferences')
+          .set('Authorization', bearerOf(admin))
+          .send({ preferences: [{ event: 'request.escalated', inApp: true, email: 'instant' }] })
+      ).status,
+    ).toBe(200);
+    const port = (receiver.address() as AddressInfo).port;
+    const hook = await admin.post('/api/webhooks', { url: `http://127.0.0.1:${port}/escalations`, events: ['request.escalated'] });
+    expect(hook.status).toBe(201);
     const r = await send(5, '3.2000');
     expect((await admin.post(`/api/requests/${r.id}/approve`, {})).body.code).toBe('NOT_YOUR_LEVEL');
     const started = Date.now();
@@ -218,6 +255,15 @@ describeDb('approval routing', () => {
     const inbox = (await admin.get('/api/notifications?status=all&pageSize=200')).body.items as { event: string; entityId: string }[];
     expect(inbox).toContainEqual(expect.objectContaining({ event: 'request.escalated', entityId: String(r.id) }));
     expect((await audit(r.id)).map((a) => a.action)).toContain('request.escalated');
+    await notificationsSettled();
+    const [mail] = await smtp.waitFor(1);
+    expect(mail!.subject).toBe('[BEC] Approval escalated to you');
+    expect(mail!.to).toEqual([(await admin.get('/api/session')).body.email]);
+    expect(mail!.raw).toContain(r.number);
+    await until(() => hooks.length > 0);
+    const body = JSON.parse(hooks[0]!.raw) as { type: string; data: { requestId: number; level: number } };
+    expect(body).toMatchObject({ type: 'request.escalated', data: { requestId: r.id, level: 1 } });
+    expect(hooks[0]!.headers['bec-signature']).toMatch(/v1=/);
     const approved = await admin.post(`/api/requests/${r.id}/approve`, {});
     expect(approved.body.status).toBe('approved');
     expect(approved.body.routing.approvals[0]).toMatchObject({ userId: ids.admin, approverIndex: -1 });
@@ -247,3 +293,11 @@ describeDb('approval routing', () => {
     expect(trail.map((a) => a.action)).toEqual(expect.arrayContaining(['routing_rule.created', 'routing_rule.updated']));
   });
 });
+
+async function until(ok: () => boolean, ms = 10_000) {
+  const end = Date.now() + ms;
+  while (!ok()) {
+    if (Date.now() > end) throw new Error('timed out');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
