@@ -91,6 +91,12 @@ export class AuthorizationIndex {
   readonly requiredMask: number[] = [];
   /** per record: true when its program's versions required other fields than `requiredFields` (the invoice date decides) */
   readonly requiredByVersion: boolean[] = [];
+  /**
+   * per record: the offsets (in `records`) of the other versions' records of the same
+   * authorization line, null when it has none. One line has one remaining quantity whatever
+   * version a sale meets: what a call takes from one version's record it takes from these too.
+   */
+  readonly siblings: (number[] | null)[] = [];
 
   constructor(private readonly loader?: (authorizationNumber: string) => readonly AuthorizationLineFact[]) {}
 
@@ -160,6 +166,18 @@ export class AuthorizationIndex {
       this.records = grown;
     }
     for (const fact of ordered) this.addLine(fact, end);
+    // The versions of one line (versionRecords) share its remaining quantity.
+    const byLine = new Map<number, number[]>();
+    for (let i = start; i < end; i++) {
+      const id = this.facts[i]!.authorizationLineId;
+      const list = byLine.get(id);
+      if (list) list.push(i * REC_STRIDE);
+      else byLine.set(id, [i * REC_STRIDE]);
+    }
+    for (let i = start; i < end; i++) {
+      const list = byLine.get(this.facts[i]!.authorizationLineId)!;
+      this.siblings.push(list.length > 1 ? list.filter((o) => o !== i * REC_STRIDE) : null);
+    }
     this.groups.set(key, start);
     return start;
   }

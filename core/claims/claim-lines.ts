@@ -50,7 +50,6 @@ export interface AuthorizationVersionFact {
   cancelled: boolean;
 }
 
-/** One program version's claim filing window: in force from `fromDate`, `days` after the invoice date (null = none). */
 /** A program version's claim rules: its filing window and the claim fields it requires. */
 export interface FilingWindow {
   programVersion: number;

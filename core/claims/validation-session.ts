@@ -248,7 +248,7 @@ export class ValidationSession {
       out = new CompactVerdicts(first === 0 && n === lines.length ? lines : lines.slice(first, first + n), index, distributorId, dateBasis);
     const { verdict, reasons, rule: ruleOut, flags: flagsOut, acceptedQuantity, computedUnits, approvedUnits, remainingBefore } = out;
     const picked = out.authorizationLine;
-    const { customerKey, requiredFields, requiredMask, requiredByVersion } = index;
+    const { customerKey, requiredFields, requiredMask, requiredByVersion, siblings } = index;
     // presence bits are usable when the batch watched this index's (fixed) field list
     const present = !lazy && batch.watched === index.watchedFields ? batch.present : null;
     const {
@@ -524,6 +524,14 @@ export class ValidationSession {
               // the first take from a record in this session: remember it for close()
               if (left === rec[o + REC_AVAILABLE]) touched.push(o);
               rec[o + REC_REMAINING] = left - accepted;
+              // the line's other versions: one remaining quantity for the line
+              const others = siblings[best];
+              if (others)
+                for (let s = 0; s < others.length; s++) {
+                  const so = others[s]!;
+                  if (rec[so + REC_REMAINING] === rec[so + REC_AVAILABLE]) touched.push(so);
+                  rec[so + REC_REMAINING] = rec[so + REC_REMAINING]! - accepted;
+                }
               acceptedQuantity[k] = accepted;
               // amountNotOverClaimed: cut to the computed credit, flag it. (Results go through the
               // typed columns and are read back, so they stay unboxed whatever V8 inlines.)
