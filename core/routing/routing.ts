@@ -154,8 +154,10 @@ export function standingAt(
   approvals: readonly LevelApproval[],
   options: { escalated: boolean; escalation: Approver | null; delegations: readonly Delegation[]; today: string },
 ): Standing | null {
-  // Nobody approves a level twice (a user holding two of its roles still counts once).
-  if (approvals.some((a) => a.level === levelIndex && a.userId === user.userId)) return null;
+  // Each level is another person's eyes: nobody approves a level twice (a user holding two of its
+  // roles still counts once), nor a second level of the same request (a channel manager who also
+  // holds the director's role does not approve after themselves), even as the escalation approver.
+  if (approvals.some((a) => a.userId === user.userId)) return null;
   const waiting = waitingOn(level, levelIndex, approvals);
   for (const approver of waiting) {
     if (holds(user, approver)) return { approverIndex: level.approvers.indexOf(approver), onBehalfOfUserId: null };

@@ -128,6 +128,14 @@ export async function standingOf(actor: Actor, r: RequestView, transaction: Tx, 
     today: today(now),
   });
   if (!standing) {
+    const earlier = routing.approvals.find((a) => a.userId === actor.userId && a.level !== routing.currentLevel);
+    if (earlier)
+      throw new AppError(
+        'NOT_YOUR_LEVEL',
+        `you approved level ${earlier.level} of this request: level ${routing.currentLevel} of ${routing.levels.length} needs another person`,
+        403,
+        { level: routing.currentLevel, waitingOn: routing.waitingOn },
+      );
     const who = routing.waitingOn.map((w) => w.name ?? (w.role ? `role ${w.role}` : `user ${w.userId}`)).join(', ');
     throw new AppError(
       'NOT_YOUR_LEVEL',

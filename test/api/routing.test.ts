@@ -145,6 +145,23 @@ describeDb('approval routing', () => {
     expect((await audit(big.id)).map((a) => a.action)).toEqual(expect.arrayContaining(['request.level_approved', 'request.approved']));
   });
 
+  it('needs another person at each level: one who approved level 1 may not approve level 2 with the same role', async () => {
+    await rule({
+      name: 'two pairs of eyes',
+      minValue: '1',
+      levels: [{ approvers: [{ role: 'channel_manager' }] }, { approvers: [{ role: 'channel_manager' }] }],
+    });
+    const r = await send(100, '3.2000');
+    expect((await cm.post(`/api/requests/${r.id}/approve`, {})).body.status).toBe('pending');
+    const again = await cm.post(`/api/requests/${r.id}/approve`, {});
+    expect(again.status).toBe(403);
+    expect(again.body).toMatchObject({ code: 'NOT_YOUR_LEVEL', level: 2 });
+    expect(again.body.detail).toBe('you approved level 1 of this request: level 2 of 2 needs another person');
+    const second = await cm2.post(`/api/requests/${r.id}/approve`, {});
+    expect(second.body.status).toBe('approved');
+    expect(second.body.routing.approvals.map((a: { userId: number }) => a.userId)).toEqual([ids.cm, ids.cm2]);
+  });
+
   it('applies a discount-from-list threshold alone', async () => {
     await rule({ minDiscountPercent: '30', levels: [{ approvers: [{ userId: ids.cm2 }] }] });
     expect((await send(5, '3.2000')).routing?.waitingOn[0].userId).toBe(ids.cm2); // 32.6 % below 4.75

@@ -75,6 +75,19 @@ describe('routing rules', () => {
     expect(levelComplete({ ...level, mode: 'any' }, 0, one)).toBe(true);
     expect(levelComplete(level, 0, [{ level: 0, approverIndex: -1, userId: 9 }])).toBe(true);
   });
+
+  it('lets nobody approve two levels of one request, whatever roles they hold, even as the escalation approver', () => {
+    const director: RoutingLevel = { approvers: [{ role: 'vendor_admin' }], mode: 'all', timeLimitHours: 24 };
+    const base = { escalated: false, escalation: { userId: 6 }, delegations: [], today: '2026-12-02' };
+    const firstLevel = [{ level: 0, approverIndex: 0, userId: 6 }];
+    expect(standingAt({ userId: 6, role: 'vendor_admin' }, director, 1, [], base)).toEqual({ approverIndex: 0, onBehalfOfUserId: null });
+    expect(standingAt({ userId: 6, role: 'vendor_admin' }, director, 1, firstLevel, base)).toBeNull();
+    expect(standingAt({ userId: 6, role: 'vendor_admin' }, director, 1, firstLevel, { ...base, escalated: true })).toBeNull();
+    expect(standingAt({ userId: 8, role: 'vendor_admin' }, director, 1, firstLevel, base)).toEqual({
+      approverIndex: 0,
+      onBehalfOfUserId: null,
+    });
+  });
 });
 
 describe('authorization versions in the engine', () => {
