@@ -356,6 +356,10 @@ export function interchangeAckStatus(received: InterchangeReceipt): { status: 'A
   return { status: taken ? 'E' : 'R', note: TA1_NOTE[first.code] ?? '024' };
 }
 
+/** True when a received interchange gets a TA1 (see writeInterchangeAck). */
+export const needsInterchangeAck = (received: InterchangeReceipt): boolean =>
+  !received.rejected && (received.ackRequested || interchangeAckStatus(received).status !== 'A');
+
 /**
  * The TA1 of a received interchange, in an interchange of its own (no group): written when the
  * sender asked for one (ISA14 = 1), whatever the outcome, and when the envelope itself is bad (an
@@ -363,9 +367,8 @@ export function interchangeAckStatus(received: InterchangeReceipt): { status: 'A
  * (another sender's: not ours to answer) or one that asked nothing and was sound.
  */
 export function writeInterchangeAck(received: InterchangeReceipt, env: X12EnvelopeInput): string | null {
-  if (received.rejected) return null;
+  if (!needsInterchangeAck(received)) return null;
   const { status, note } = interchangeAckStatus(received);
-  if (!received.ackRequested && status === 'A') return null;
   const { line, isa, iea } = envelope(env);
   return isa + line(['TA1', received.control, received.date, received.time, status, note]) + iea(0);
 }

@@ -43,7 +43,11 @@ describe('TA1', () => {
   });
 
   it('reports a bad IEA even unasked: E with 001 when its transactions were taken', async () => {
-    const file = interchange({ control: '000000502', ieaControl: '000000999', transactions: [{ type: '867', control: '0001', body: body867() }] });
+    const file = interchange({
+      control: '000000502',
+      ieaControl: '000000999',
+      transactions: [{ type: '867', control: '0001', body: body867() }],
+    });
     const { receipts, posLines } = await readX12(file, PARTNER);
     expect(posLines.length).toBeGreaterThan(0);
     const ta1 = writeInterchangeAck(receipts[0]!, env)!;
