@@ -1,0 +1,161 @@
+/**
+ * The one door of a file into the import pipeline, whatever brought it: the API's POS upload and
+ * claim file routes, `npm run edi -- send`, the watched inbound directory and e-mail intake all
+ * come here. The file is stored (server/jobs/uploads.ts), told CSV or X12 (by its declared type or
+ * its content), and becomes the same import job row a worker runs (server/jobs/processors.ts).
+ *
+ * A claim file's debit memo number and currency come from the request, else from its first 844's
+ * header (BGN02, CUR02): the currency must be the distributor's (422 CURRENCY_MISMATCH naming
+ * CUR02), a debit memo number the request gives must be the one the 844 carries.
+ */
+import { open } from 'node:fs/promises';
+import type { Readable } from 'node:stream';
+import { readX12Head, type X12FileHead } from '../../core/edi/index.js';
+import type { Actor } from '../auth/actor.js';
+import { checkClaimFile } from '../claims/claim-file.service.js';
+import { claimCurrency, debitMemoFree } from '../claims/claims.service.js';
+import { AppError } from '../errors.js';
+import * as imports from '../imports/imports.service.js';
+import type { JobData } from '../jobs/queue.js';
+import type { Jobs } from '../jobs/runtime.js';
+import { keepIf } from '../jobs/uploads.js';
+import { looksLikeX12 } from './x12-source.js';
+
+/** How much of a stored file is read to tell its format and its 844 header. */
+const HEAD_BYTES = 64 * 1024;
+
+export interface FileSubmission {
+  /** 'auto': an 844 is a claim file, anything else (an 867, a CSV) a POS report */
+  purpose: 'pos' | 'claim' | 'auto';
+  body: Readable;
+  fileName: string | null;
+  /** sent as application/edi-x12 (otherwise X12 is told by its content) */
+  declaredX12?: boolean;
+  /** a claim file's, as the sender gave them (an 844's header fills in what is missing) */
+  claim?: { debitMemoNumber: string | null; currency: string | null };
+  /** a CSV's read settings, as a request names them */
+  read?: { delimiter?: string; decimalMark?: 'auto' | '.' | ','; dateOrder?: 'auto' | 'MDY' | 'DMY' };
+}
+
+export interface QueuedFile {
+  importId: number;
+  purpose: 'pos' | 'claim';
+  format: 'csv' | 'x12';
+  /** the job to queue */
+  job: JobData;
+}
+
+async function headOf(path: string): Promise<string> {
+  const f = await open(path, 'r');
+  try {
+    const buf = Buffer.alloc(HEAD_BYTES);
+    const { bytesRead } = await f.read(buf, 0, HEAD_BYTES, 0);
+    // A UTF-8 character cut at the end of the head decodes as U+FFFD: harmless for the header.
+    return buf.subarray(0, bytesRead).toString('utf8');
+  } finally {
+    await f.close();
+  }
+}
+
+/** A claim file's debit memo number and currency: the sender's, else its 844's header; checked against the distributor's. */
+async function claimHeader(actor: Actor, given: FileSubmission['claim'], head: X12FileHead | null) {
+  const distributorId = actor.distributorId!;
+  const bgn = head?.claim ?? null;
+  const debitMemoNumber = given?.debitMemoNumber ?? bgn?.debitMemoNumber ?? null;
+  if (given?.debitMemoNumber && bgn?.debitMemoNumber && given.debitMemoNumber !== bgn.debitMemoNumber)
+    throw new AppError(
+      'DEBIT_MEMO_MISMATCH',
+      `the request names debit memo ${given.debitMemoNumber}, the 844's BGN02 says ${bgn.debitMemoNumber}`,
+      422,
+      {
+        errors: [{ field: 'BGN02', message: `must be ${given.debitMemoNumber} (the debitMemoNumber sent), or leave debitMemoNumber out` }],
+      },
+    );
+  if (bgn?.currency) await claimCurrency(distributorId, bgn.currency, 'CUR02');
+  await debitMemoFree(distributorId, debitMemoNumber);
+  return { debitMemoNumber, currency: given?.currency ?? bgn?.currency ?? null };
+}
+
+/**
+ * Stores a file and creates its import job row (queued), as the API does for an upload; the
+ * caller queues `job` (the routes answer through `answerJob`, the other transports `submitFile`).
+ * A file refused here (a claim's currency, a debit memo already claimed) leaves nothing stored.
+ */
+export async function queueFile(actor: Actor, jobs: Jobs, file: FileSubmission): Promise<QueuedFile> {
+  // Refused at once, before the file is stored (the job checks again when it runs).
+  if (file.purpose === 'claim' && file.claim) await checkClaimFile(actor, file.claim);
+  const stored = await jobs.uploads.store(file.body);
+  return keepIf(stored, async () => {
+    const text = await headOf(stored.path);
+    const x12 = Boolean(file.declaredX12) || looksLikeX12(text);
+    const head = x12 ? readX12Head(text) : null;
+    const purpose = file.purpose !== 'auto' ? file.purpose : head?.firstTransaction === '844' ? 'claim' : 'pos';
+    const claim = purpose === 'claim' ? await claimHeader(actor, file.claim, head) : null;
+    const importId = await imports.createImportJob(actor, {
+      format: x12 ? 'x12' : 'csv',
+      purpose,
+      meta: { fileName: file.fileName, totalBytes: stored.bytes, ...file.read },
+      uploadPath: stored.path,
+      ...(claim ? { extra: claim } : {}),
+    });
+    return {
+      importId,
+      purpose,
+      format: x12 ? 'x12' : 'csv',
+      job: { kind: purpose === 'claim' ? 'claim-file' : 'pos-import', id: importId },
+    };
+  });
+}
+
+/** What a transport gets back once its file's job has ended. */
+export interface FileOutcome {
+  importId: number;
+  purpose: 'pos' | 'claim';
+  format: 'csv' | 'x12';
+  import: Awaited<ReturnType<typeof imports.getImport>>;
+  /** a claim file's ClaimFileResult (null for a POS report, or when it failed) */
+  result: unknown;
+  /** the job's failure, as the API would have answered it */
+  failure: AppError | null;
+}
+
+/** Waits until the import's job has ended (the in-process queue's promise, else its row, polled). */
+async function ended(actor: Actor, importId: number, done: Promise<void> | undefined, stopped: () => boolean) {
+  if (done) await done;
+  for (;;) {
+    const view = await imports.getImport(actor, importId);
+    if (view.status === 'completed' || view.status === 'failed') return view;
+    if (done) throw new AppError('INTERNAL', 'the job ended without recording its outcome', 500);
+    if (stopped()) throw new AppError('STOPPED', 'stopped while the job ran: it goes on; its import tells the outcome', 503);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+/**
+ * Queues a file as the API does and waits for its job to end: the transports (command, inbound
+ * directory, e-mail) answer with its outcome. A file refused before its job (a claim's currency)
+ * throws that refusal.
+ */
+export async function submitFile(actor: Actor, jobs: Jobs, file: FileSubmission, stopped: () => boolean = () => false) {
+  const queued = await queueFile(actor, jobs, file);
+  let added: { done?: Promise<void> };
+  try {
+    added = await jobs.queue.add(queued.job);
+  } catch (err) {
+    const problem = new AppError('QUEUE_UNAVAILABLE', 'the job queue cannot be reached', 503);
+    await imports.failImport(actor, queued.importId, problem).catch(() => undefined);
+    throw err;
+  }
+  const view = await ended(actor, queued.importId, added.done, stopped);
+  let failure: AppError | null = null;
+  let result: unknown = null;
+  try {
+    if (queued.purpose === 'claim') result = await imports.importResult(actor, queued.importId);
+    else await imports.importOutcome(actor, queued.importId);
+  } catch (err) {
+    if (!(err instanceof AppError)) throw err;
+    failure = err;
+  }
+  const outcome: FileOutcome = { ...queued, import: view, result, failure };
+  return outcome;
+}
