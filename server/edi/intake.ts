@@ -12,6 +12,9 @@ import { open } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { readX12Head, type X12FileHead } from '../../core/edi/index.js';
 import type { Actor } from '../auth/actor.js';
+import type { UserRecord } from '../auth/auth.repository.js';
+import { can } from '../../core/permissions.js';
+import { jobActor } from '../jobs/processors.js';
 import { checkClaimFile } from '../claims/claim-file.service.js';
 import { claimCurrency, debitMemoFree } from '../claims/claims.service.js';
 import { AppError } from '../errors.js';
@@ -158,4 +161,22 @@ export async function submitFile(actor: Actor, jobs: Jobs, file: FileSubmission,
   }
   const outcome: FileOutcome = { ...queued, import: view, result, failure };
   return outcome;
+}
+
+/**
+ * Who a file that came by a transport (the command, the inbound directory, e-mail) is sent as: an
+ * active user who may send files (`pos.import`), for its own distributor, or, a vendor user, for
+ * the distributor named. The audit names this user, as it names an API caller.
+ */
+export async function senderActor(user: UserRecord | null, distributorId: number | null, who = 'the sender'): Promise<Actor> {
+  if (!user || !user.active) throw new AppError('UNKNOWN_SENDER', `${who} is not an active user`, 403);
+  if (!can(user.role, 'pos.import')) throw new AppError('FORBIDDEN', `role ${user.role} may not send files`, 403);
+  if (user.role === 'distributor_user') {
+    if (distributorId !== null && distributorId !== user.distributorId)
+      throw new AppError('FORBIDDEN', "a distributor user sends its own distributor's files only", 403);
+    return jobActor(user.id, user.distributorId!);
+  }
+  if (distributorId === null) throw new AppError('VALIDATION_FAILED', 'a vendor user names the distributor whose file this is', 400);
+  if (!(await imports.isDistributor(distributorId))) throw new AppError('NOT_FOUND', `no distributor ${distributorId}`, 404);
+  return jobActor(user.id, distributorId);
 }
