@@ -1,7 +1,7 @@
 /** The only code that touches the EDI partner table: plain objects in, plain objects out. */
 import { Op, UniqueConstraintError } from 'sequelize';
 import type { X12PartnerSettings } from '../../core/edi/index.js';
-import { Account } from '../../models/accounts.js';
+import { Account, User } from '../../models/accounts.js';
 import { Authorization, AuthorizationVersion } from '../../models/authorizations.js';
 import { EdiDocument, EdiPartner } from '../../models/edi.js';
 import type { Tx } from '../database.repository.js';
@@ -193,4 +193,14 @@ export async function authorizationsEndingBetween(distributorId: number, firstDa
 
 export async function accountName(id: number): Promise<string | null> {
   return (await Account.findByPk(id, { attributes: ['name'] }))?.name ?? null;
+}
+
+/** The id of the distributor's first active distributor user (files that came with no user are sent as it), or null. */
+export async function firstDistributorUserId(distributorId: number): Promise<number | null> {
+  const u = await User.findOne({
+    where: { distributorId, role: 'distributor_user', active: true },
+    order: [['id', 'ASC']],
+    attributes: ['id'],
+  });
+  return u?.id ?? null;
 }

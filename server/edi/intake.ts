@@ -180,3 +180,70 @@ export async function senderActor(user: UserRecord | null, distributorId: number
   if (!(await imports.isDistributor(distributorId))) throw new AppError('NOT_FOUND', `no distributor ${distributorId}`, 404);
   return jobActor(user.id, distributorId);
 }
+
+/** How many row errors a transport's result carries (the whole report is the import's, through the API). */
+const REPORT_ERRORS = 100;
+
+/** A file's outcome as a transport reports it back (the inbound directory's result file, the e-mail reply). */
+export interface OutcomeReport {
+  importId: number;
+  purpose: 'pos' | 'claim';
+  format: 'csv' | 'x12';
+  status: string;
+  rows: { read: number; accepted: number; duplicate: number; rejected: number };
+  /** a claim file's claim and its verdicts */
+  claim: { id: number; number: string; debitMemoNumber: string | null; status: string; claimedTotal: string; approvedTotal: string } | null;
+  lines: { accepted: number; partial: number; rejected: number } | null;
+  failure: { code: string; message: string } | null;
+  /** the first row errors (row, column, code, message) */
+  errors: { rowNumber: number; column: string | null; code: string; message: string }[];
+  errorCount: number;
+}
+
+export async function outcomeReport(actor: Actor, outcome: FileOutcome): Promise<OutcomeReport> {
+  const errors = await imports.importErrors(actor, outcome.importId);
+  const v = outcome.import;
+  const result = outcome.result as {
+    claim: { id: number; number: string; debitMemoNumber: string | null; status: string; claimedTotal: string; approvedTotal: string };
+    lines: { accepted: number; partial: number; rejected: number };
+  } | null;
+  return {
+    importId: outcome.importId,
+    purpose: outcome.purpose,
+    format: outcome.format,
+    status: v.status,
+    rows: { read: v.rowsRead, accepted: v.rowsAccepted, duplicate: v.rowsDuplicate, rejected: v.rowsRejected },
+    claim: result
+      ? {
+          id: result.claim.id,
+          number: result.claim.number,
+          debitMemoNumber: result.claim.debitMemoNumber,
+          status: result.claim.status,
+          claimedTotal: result.claim.claimedTotal,
+          approvedTotal: result.claim.approvedTotal,
+        }
+      : null,
+    lines: result ? { accepted: result.lines.accepted, partial: result.lines.partial, rejected: result.lines.rejected } : null,
+    failure: outcome.failure ? { code: outcome.failure.code, message: outcome.failure.message } : null,
+    errors: errors.slice(0, REPORT_ERRORS).map((e) => ({ rowNumber: e.rowNumber, column: e.column, code: e.code, message: e.message })),
+    errorCount: errors.length,
+  };
+}
+
+/** The outcome in a few lines of words (an e-mail reply's body). */
+export function outcomeText(fileName: string | null, r: OutcomeReport): string {
+  const lines = [
+    `${fileName ?? 'The file'}: import ${r.importId} (${r.purpose === 'claim' ? 'claim file' : 'POS report'}, ${r.format.toUpperCase()}) ${r.status}.`,
+  ];
+  if (r.failure) lines.push(`It was not taken: ${r.failure.message} (${r.failure.code}).`);
+  lines.push(`Rows read ${r.rows.read}, accepted ${r.rows.accepted}, duplicates ${r.rows.duplicate}, rejected ${r.rows.rejected}.`);
+  if (r.claim && r.lines)
+    lines.push(
+      `Claim ${r.claim.number}${r.claim.debitMemoNumber ? ` (debit memo ${r.claim.debitMemoNumber})` : ''}: ${r.claim.status}; lines accepted ${r.lines.accepted}, partly accepted ${r.lines.partial}, rejected ${r.lines.rejected}; claimed ${r.claim.claimedTotal}, approved ${r.claim.approvedTotal}.`,
+    );
+  if (r.errorCount) {
+    lines.push('', `${r.errorCount} row error(s)${r.errorCount > r.errors.length ? `, the first ${r.errors.length}` : ''}:`);
+    for (const e of r.errors) lines.push(`  row ${e.rowNumber}${e.column ? `, ${e.column}` : ''}: ${e.message}`);
+  }
+  return lines.join('\n') + '\n';
+}
