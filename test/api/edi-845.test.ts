@@ -5,16 +5,9 @@
  */
 import { readResponses, type ReadAuthorizationNotice } from '../../core/edi/index.js';
 import { authorizationChanges } from '../../server/edi/edi.service.js';
-import { approvedAuthorization, bearerOf, describeDb, startTestApp, USERS, type Client, type TestApp } from '../support/harness.js';
+import { approvedAuthorization, describeDb, startTestApp, USERS, type Client, type TestApp } from '../support/harness.js';
+import { ARROWHEAD, arrowheadPartner, downloadX12 } from '../support/edi.js';
 import { PARTNER } from '../core/edi/x12.js';
-
-const ARROWHEAD = 2;
-const text = (res: NodeJS.ReadableStream, cb: (err: Error | null, body: string) => void) => {
-  let body = '';
-  res.setEncoding('utf8');
-  res.on('data', (c: string) => (body += c));
-  res.on('end', () => cb(null, body));
-};
 
 describeDb('845: authorization changes to a partner', () => {
   let t: TestApp;
@@ -23,25 +16,13 @@ describeDb('845: authorization changes to a partner', () => {
   let cm: Client;
   beforeAll(async () => {
     t = await startTestApp();
-    const admin = await t.as(USERS.admin);
     [arrow, north, cm] = await Promise.all([t.as(USERS.arrowhead), t.as(USERS.northbridge), t.as(USERS.cm)]);
-    const put = await t.http
-      .put(`/api/edi/partners/${ARROWHEAD}`)
-      .set('Authorization', bearerOf(admin))
-      .send({ isaQualifier: 'ZZ', isaId: 'ARROWDIST', ourIsaQualifier: 'ZZ', ourIsaId: 'ACMESEMI' });
-    expect(put.status).toBe(200);
+    await arrowheadPartner(t);
   });
   afterAll(() => t.close());
 
   const write = (c: Client, body: object = {}) => c.post(`/api/edi/partners/${ARROWHEAD}/845`, body);
-  const content = async (c: Client, id: number) =>
-    (
-      await t.http
-        .get(`/api/edi/documents/${id}/content`)
-        .set('Authorization', bearerOf(c))
-        .buffer(true)
-        .parse(text as never)
-    ).body as string;
+  const content = async (c: Client, id: number) => (await downloadX12(t, c, `/api/edi/documents/${id}/content`)).body as string;
   const notices = (x12: string) => {
     const { documents, events } = readResponses(x12, PARTNER);
     expect(events.filter((e) => e.type === 'error')).toEqual([]);

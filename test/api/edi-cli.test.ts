@@ -7,10 +7,9 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readResponses } from '../../core/edi/index.js';
-import { approvedAuthorization, bearerOf, describeDb, startTestApp, USERS, type Client, type TestApp } from '../support/harness.js';
-import { PARTNER, body867, interchange } from '../core/edi/x12.js';
-
-const ARROWHEAD = 2;
+import { approvedAuthorization, describeDb, startTestApp, USERS, type Client, type TestApp } from '../support/harness.js';
+import { arrowheadPartner } from '../support/edi.js';
+import { PARTNER, body867, claim844, interchange } from '../core/edi/x12.js';
 
 describeDb('npm run edi', () => {
   let t: TestApp;
@@ -19,13 +18,8 @@ describeDb('npm run edi', () => {
   beforeAll(async () => {
     t = await startTestApp();
     dir = mkdtempSync(join(tmpdir(), 'bec-edi-cli-'));
-    const admin = await t.as(USERS.admin);
     arrow = await t.as(USERS.arrowhead);
-    const put = await t.http
-      .put(`/api/edi/partners/${ARROWHEAD}`)
-      .set('Authorization', bearerOf(admin))
-      .send({ isaQualifier: 'ZZ', isaId: 'ARROWDIST', ourIsaQualifier: 'ZZ', ourIsaId: 'ACMESEMI' });
-    expect(put.status).toBe(200);
+    await arrowheadPartner(t);
   });
   afterAll(async () => {
     await t.close();
@@ -90,29 +84,14 @@ describeDb('npm run edi', () => {
 
   it('sends an 844 as a claim file (told by its transaction) and fetches its 849', async () => {
     const auth = await approvedAuthorization(t, { quantity: 100, cost: '2.0000' });
-    const x12 = interchange({
+    const x12 = claim844({
       control: '000000602',
-      functionalId: 'CF',
-      transactions: [
-        {
-          type: '844',
-          control: '0001',
-          body: [
-            ['BGN', '00', 'DM-CLI-1', '20261020'],
-            ['CUR', 'BY', 'USD'],
-            ['CON', 'AH', auth.number],
-            ['PAD', 'SD'],
-            ['LIN', '1', 'VP', auth.part],
-            ['QTY', '39', '40', 'EA'],
-            ['UIT', 'EA', '3.00', 'DC'],
-            ['UIT', 'EA', '2.00', 'CA'],
-            ['REF', 'IV', 'CLI-INV-1'],
-            ['DTM', '003', '20261015'],
-            ['N1', 'EN', auth.customer],
-            ['CTT', '1', '40'],
-          ],
-        },
-      ],
+      debitMemo: 'DM-CLI-1',
+      authorization: auth.number,
+      part: auth.part,
+      customer: auth.customer,
+      quantity: 40,
+      invoice: 'CLI-INV-1',
     });
     const run = await edi('send', file('claim.844', x12), '--as', USERS.arrowhead);
     expect(run.code).toBe(0);

@@ -5,10 +5,9 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { bearerOf, describeDb, startTestApp, USERS, type Client, type TestApp } from '../support/harness.js';
+import { describeDb, startTestApp, USERS, type Client, type TestApp } from '../support/harness.js';
+import { ARROWHEAD, arrowheadPartner } from '../support/edi.js';
 import { body867, interchange } from '../core/edi/x12.js';
-
-const ARROWHEAD = 2;
 const CSV = [
   'Invoice Number,Invoice Line,Invoice Date,Vendor Part Number,Quantity,Resale Price,End Customer Name',
   'INB-1,1,2026-10-02,VS-ADC-24S,12,9.50,Cascade Robotics',
@@ -22,13 +21,8 @@ describeDb('the inbound EDI folder', () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'bec-inbound-'));
     t = await startTestApp({ env: { EDI_INBOUND_DIR: dir, EDI_INBOUND_POLL_MS: '100' } });
-    const admin = await t.as(USERS.admin);
     arrow = await t.as(USERS.arrowhead);
-    const put = await t.http
-      .put(`/api/edi/partners/${ARROWHEAD}`)
-      .set('Authorization', bearerOf(admin))
-      .send({ isaQualifier: 'ZZ', isaId: 'ARROWDIST', ourIsaQualifier: 'ZZ', ourIsaId: 'ACMESEMI' });
-    expect(put.status).toBe(200);
+    await arrowheadPartner(t);
   });
   afterAll(async () => {
     await t.close();

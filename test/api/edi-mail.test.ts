@@ -5,12 +5,11 @@
  */
 import nodemailer from 'nodemailer';
 import type { MailIntake } from '../../server/edi/mail-intake.js';
-import { approvedAuthorization, bearerOf, describeDb, startTestApp, USERS, type Client, type TestApp } from '../support/harness.js';
+import { approvedAuthorization, describeDb, startTestApp, USERS, type Client, type TestApp } from '../support/harness.js';
+import { arrowheadPartner } from '../support/edi.js';
 import { startSmtp, type ReceivedMail, type TestSmtp } from '../support/smtp.js';
-import { interchange } from '../core/edi/x12.js';
+import { claim844 } from '../core/edi/x12.js';
 import { parseMessage } from '../../server/edi/mime.js';
-
-const ARROWHEAD = 2;
 const CSV = [
   'Invoice Number,Invoice Line,Invoice Date,Vendor Part Number,Quantity,Resale Price,End Customer Name',
   'MAIL-1,1,2026-10-02,VS-ADC-24S,12,9.50,Cascade Robotics',
@@ -29,11 +28,7 @@ describeDb('e-mail intake', () => {
     [arrow, admin] = await Promise.all([t.as(USERS.arrowhead), t.as(USERS.admin)]);
     const port = await (t.app.locals.ediTransports as { mail: MailIntake }).mail.ready;
     send = nodemailer.createTransport({ host: '127.0.0.1', port, secure: false, ignoreTLS: true });
-    const put = await t.http
-      .put(`/api/edi/partners/${ARROWHEAD}`)
-      .set('Authorization', bearerOf(admin))
-      .send({ isaQualifier: 'ZZ', isaId: 'ARROWDIST', ourIsaQualifier: 'ZZ', ourIsaId: 'ACMESEMI' });
-    expect(put.status).toBe(200);
+    await arrowheadPartner(t);
   });
   afterAll(async () => {
     send.close();
@@ -75,29 +70,13 @@ describeDb('e-mail intake', () => {
 
   it('imports an 844 attachment as a claim and answers with its verdicts', async () => {
     const auth = await approvedAuthorization(t, { quantity: 100, cost: '2.0000' });
-    const x12 = interchange({
+    const x12 = claim844({
       control: '000000801',
-      functionalId: 'CF',
-      transactions: [
-        {
-          type: '844',
-          control: '0001',
-          body: [
-            ['BGN', '00', 'DM-MAIL-1', '20261020'],
-            ['CUR', 'BY', 'USD'],
-            ['CON', 'AH', auth.number],
-            ['PAD', 'SD'],
-            ['LIN', '1', 'VP', auth.part],
-            ['QTY', '39', '10', 'EA'],
-            ['UIT', 'EA', '3.00', 'DC'],
-            ['UIT', 'EA', '2.00', 'CA'],
-            ['REF', 'IV', 'MAIL-INV-1'],
-            ['DTM', '003', '20261015'],
-            ['N1', 'EN', auth.customer],
-            ['CTT', '1', '10'],
-          ],
-        },
-      ],
+      debitMemo: 'DM-MAIL-1',
+      authorization: auth.number,
+      part: auth.part,
+      customer: auth.customer,
+      invoice: 'MAIL-INV-1',
     });
     await send.sendMail({
       from: USERS.arrowhead,
