@@ -30,7 +30,7 @@ export class EdiPartner extends Model<InferAttributes<EdiPartner>, InferCreation
 export class EdiDocument extends Model<InferAttributes<EdiDocument>, InferCreationAttributes<EdiDocument>> {
   declare id: CreationOptional<number>;
   declare distributorId: number;
-  /** '997' */
+  /** '997', 'TA1', '849' or '845' */
   declare kind: string;
   /** the import (POS report or claim file) whose file it answers */
   declare importId: number | null;
@@ -38,6 +38,8 @@ export class EdiDocument extends Model<InferAttributes<EdiDocument>, InferCreati
   declare receivedControl: string | null;
   declare interchangeControl: number;
   declare content: string;
+  /** an 845: the authorization changes up to this moment are in it (the next 845 starts here) */
+  declare coveredUntil: CreationOptional<Date | null>;
   declare createdAt: CreationOptional<Date>;
   declare updatedAt: CreationOptional<Date>;
 }
@@ -72,6 +74,7 @@ export function initEdiModels(sequelize: Sequelize) {
       receivedControl: col.str(9, true),
       interchangeControl: col.int(),
       content: col.text(false),
+      coveredUntil: col.instant(true),
       ...stamps(),
     },
     { sequelize, underscored: true, tableName: 'edi_documents' },

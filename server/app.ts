@@ -19,6 +19,7 @@ import { settlementRouter } from './settlement/settlement.router.js';
 import { disputesRouter } from './claims/disputes.router.js';
 import { importsRouter } from './imports/imports.router.js';
 import { ediRouter } from './edi/edi.router.js';
+import { startEdiTransports } from './edi/transports.js';
 import { enrichmentRouter } from './enrichment/enrichment.router.js';
 import { documentsRouter } from './documents/documents.router.js';
 import { createJobs, type Jobs } from './jobs/runtime.js';
@@ -80,6 +81,8 @@ export function createApp({
       await closeJobs();
     };
   }
+  // The inbound EDI folder where jobs run, the e-mail intake here; they stop when the jobs close.
+  app.locals.ediTransports = startEdiTransports(config, jobs, { inbound: !config.redisUrl || config.workerInProcess, mail: true });
   app.disable('x-powered-by');
   // Which proxies may name the client's address (X-Forwarded-For): the address rate limits count.
   app.set('trust proxy', config.trustProxy);

@@ -202,6 +202,20 @@ const ConfigSchema = z.object({
   documentsS3Region: z.string().min(1).default('us-east-1'),
   documentsS3AccessKeyId: z.string().min(1).optional(),
   documentsS3SecretAccessKey: z.string().min(1).optional(),
+  // EDI transports (issue 17): docs/edi.md "Transports".
+  /** A folder whose files (X12 or CSV) are imported by the processes that run jobs; unset: none is watched. */
+  ediInboundDir: z.string().min(1).optional(),
+  /** How often the inbound folder is looked at. */
+  ediInboundPollMs: z.coerce.number().int().min(50).default(5000),
+  /** The port of the SMTP endpoint that takes files by e-mail (0: any free port); unset: no e-mail intake. */
+  mailIntakePort: z.coerce.number().int().min(0).max(65535).optional(),
+  mailIntakeHost: z.string().min(1).default('127.0.0.1'),
+  /** The largest message the e-mail intake takes (bytes). */
+  mailIntakeMaxBytes: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(25 * 1024 * 1024),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 
@@ -276,6 +290,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     documentsS3Region: env.DOCUMENTS_S3_REGION || undefined,
     documentsS3AccessKeyId: env.DOCUMENTS_S3_ACCESS_KEY_ID || undefined,
     documentsS3SecretAccessKey: env.DOCUMENTS_S3_SECRET_ACCESS_KEY || undefined,
+    ediInboundDir: env.EDI_INBOUND_DIR || undefined,
+    ediInboundPollMs: env.EDI_INBOUND_POLL_MS,
+    mailIntakePort: env.MAIL_INTAKE_PORT || undefined,
+    mailIntakeHost: env.MAIL_INTAKE_HOST || undefined,
+    mailIntakeMaxBytes: env.MAIL_INTAKE_MAX_BYTES,
   });
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');

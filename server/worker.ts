@@ -9,6 +9,7 @@ import { loadConfig } from './config.js';
 import { createJobs } from './jobs/runtime.js';
 import { startNotifications } from './notifications/runtime.js';
 import { startRoutingSchedule } from './requests/routing.service.js';
+import { startEdiTransports } from './edi/transports.js';
 
 const config = loadConfig();
 if (!config.redisUrl) {
@@ -21,6 +22,8 @@ const jobs = createJobs(config, { worker: true });
 // Events the jobs raise (an import finished) are told from here; the daily digest runs here.
 startNotifications(config, jobs.queue, { runsJobs: true });
 startRoutingSchedule();
+// The inbound EDI folder (EDI_INBOUND_DIR) is watched where jobs run; e-mail intake is the server's.
+startEdiTransports(config, jobs, { inbound: true, mail: false });
 console.log(
   `BEC worker ${process.pid} taking jobs (queue prefix ${config.queuePrefix}, ${db.dialect}, ${config.workerConcurrency} at a time)`,
 );

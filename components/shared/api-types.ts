@@ -797,6 +797,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/edi/partners/{distributorId}/845': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Write the distributor's next 845: its authorizations new, amended and expired since its last 845, one transaction each, with the partner's control numbers (kept and audited; a distributor user: its own) */
+    post: operations['postEdiPartnersByDistributorId845'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/edi/documents': {
     parameters: {
       query?: never;
@@ -804,7 +821,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** X12 documents written to partners (the 997 of each interchange received), newest first; a distributor user: its own */
+    /** X12 documents written to partners (997 and TA1 acknowledgments, 849s, 845s), newest first; a distributor user: its own */
     get: operations['getEdiDocuments'];
     put?: never;
     post?: never;
@@ -3436,10 +3453,11 @@ export interface components {
         AUTH_CLOSED_LOST?: string;
       };
     };
+    /** @description the 845 written (download its content); null when nothing changed */
     EdiDocument: {
       id: number;
       distributorId: number;
-      /** @description 997: the acknowledgment of a received interchange; 849: the answer to an 844 claim */
+      /** @description 997: the acknowledgment of a received interchange; TA1: its interchange acknowledgment; 849: the answer to an 844 claim; 845: authorization changes */
       kind: string;
       /** @description the import (POS report or claim file) whose file it answers */
       importId: number | null;
@@ -3447,7 +3465,26 @@ export interface components {
       receivedControl: string | null;
       /** @description its own ISA13 */
       interchangeControl: number;
+      /** @description an 845: the authorization changes up to this moment are in it */
+      coveredUntil: string | null;
       createdAt: string;
+    } | null;
+    EdiAuthorizationNotices: {
+      document: components['schemas']['EdiDocument'];
+      changes: {
+        new: number;
+        amended: number;
+        expired: number;
+      };
+      from: string | null;
+      to: string;
+    };
+    EdiAuthorizationNoticesInput: {
+      /**
+       * Format: date-time
+       * @description the changes after this moment (ISO 8601); default: after the partner's last 845 (all, for its first)
+       */
+      since?: string;
     };
     EndCustomerReview: {
       id: number;
@@ -9663,11 +9700,100 @@ export interface operations {
       };
     };
   };
+  postEdiPartnersByDistributorId845: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        distributorId: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        'application/json': components['schemas']['EdiAuthorizationNoticesInput'];
+      };
+    };
+    responses: {
+      /** @description success */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EdiAuthorizationNotices'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a missing, unknown or malformed field, errors[] naming each; MALFORMED_JSON: the body is not JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no session cookie and no bearer token; INVALID_TOKEN: the bearer token is unknown, expired or revoked */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); FORBIDDEN: the caller's role may not do this; CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description EDI_PARTNER_NOT_FOUND: the distributor has no partner settings (or is not the caller’s) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description DISTRIBUTOR_WITHOUT_CURRENCY: the distributor has no currency on record */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RATE_LIMITED: too many requests from this caller; try again later */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
   getEdiDocuments: {
     parameters: {
       query?: {
         distributorId?: number;
-        kind?: '997' | '849';
+        kind?: '997' | 'TA1' | '849' | '845';
         importId?: number;
         limit?: number;
       };
@@ -9684,7 +9810,7 @@ export interface operations {
         };
         content: {
           'application/json': {
-            items: components['schemas']['EdiDocument'][];
+            items: (components['schemas']['EdiDocument'] & Record<string, never>)[];
           };
         };
       };

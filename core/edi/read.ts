@@ -10,8 +10,9 @@
 import type { PosLine } from '../pos/parser.js';
 import type { X12Error } from './errors.js';
 import type { X12PartnerSettings } from './partner.js';
-import { X12Reader, type InterchangeReceipt, type X12ReaderEvent } from './reader.js';
-import { SaleLineSink, SaleLinesMapper, type SaleEvent, type X12ClaimEvent } from './sale-lines.js';
+import { element, X12Reader, type InterchangeReceipt, type X12ReaderEvent } from './reader.js';
+import { X12Tokenizer } from './tokenizer.js';
+import { SaleLineSink, SaleLinesMapper, x12Date, type SaleEvent, type X12ClaimEvent } from './sale-lines.js';
 
 export type X12Event = X12ReaderEvent | SaleEvent;
 
@@ -93,4 +94,51 @@ export async function readX12(
   else for await (const chunk of input) take(reader.push(chunk));
   take(reader.end());
   return result;
+}
+
+/** What a file's first interchange says it holds: the first transaction's type, the sender, and an 844's claim header. */
+export interface X12FileHead {
+  senderQualifier: string;
+  senderId: string;
+  /** ST01 of the first transaction (null: none in the text read) */
+  firstTransaction: string | null;
+  /** the first 844's BGN02 (debit memo number), BGN03 (YYYY-MM-DD) and CUR02 */
+  claim: { debitMemoNumber: string | null; date: string | null; currency: string | null } | null;
+}
+
+/** Segments that start an 844's detail: its header (BGN, CUR) is read by then. */
+const DETAIL = new Set(['CON', 'PAD', 'LIN', 'PO1', 'SE']);
+
+/**
+ * Reads the head of a file (its first kilobytes are enough): who sent it, what its first
+ * transaction is, and the header of its first 844. Transports use it to route a file (an 867 is
+ * a POS report, an 844 a claim file) and the claim file takes its debit memo number and currency
+ * from it. Null when the text does not start with an interchange.
+ */
+export function readX12Head(text: string): X12FileHead | null {
+  const tokenizer = new X12Tokenizer();
+  let head: X12FileHead | null = null;
+  let in844 = false;
+  for (const token of tokenizer.push(text)) {
+    if (token.type !== 'segment') return head;
+    const s = token.segment;
+    if (s.tag === 'ISA') {
+      if (head) return head;
+      head = { senderQualifier: element(s, 5), senderId: element(s, 6), firstTransaction: null, claim: null };
+    } else if (head === null) return null;
+    else if (s.tag === 'ST') {
+      head.firstTransaction ??= element(s, 1);
+      if (element(s, 1) === '844' && head.claim === null) {
+        in844 = true;
+        head.claim = { debitMemoNumber: null, date: null, currency: null };
+      }
+    } else if (in844 && head.claim) {
+      if (s.tag === 'BGN') {
+        head.claim.debitMemoNumber = element(s, 2) || null;
+        head.claim.date = x12Date(element(s, 3)) || null;
+      } else if (s.tag === 'CUR') head.claim.currency = element(s, 2) || null;
+      else if (DETAIL.has(s.tag)) return head;
+    }
+  }
+  return head;
 }

@@ -30,6 +30,18 @@ export interface InterchangeHeader {
   time: string;
   version: string;
   usage: string;
+  /** ISA14 = 1: the sender asks for a TA1 interchange acknowledgment */
+  ackRequested: boolean;
+}
+
+/** A TA1 read (an interchange acknowledgment): which interchange it answers, and how. */
+export interface InterchangeAck {
+  /** TA101: the ISA13 acknowledged */
+  control: string;
+  /** TA104: A accepted, E accepted with errors, R rejected */
+  status: 'A' | 'E' | 'R';
+  /** TA105: the interchange note code (000: no error) */
+  note: string;
 }
 
 export interface GroupHeader {
@@ -72,6 +84,8 @@ export interface GroupReceipt extends GroupHeader {
 export interface InterchangeReceipt extends InterchangeHeader {
   groups: GroupReceipt[];
   errors: X12Error[];
+  /** the TA1s it carries (an interchange acknowledgment has no group) */
+  acks: InterchangeAck[];
   /** true when the whole interchange was skipped (its sender is not the partner, its envelope unreadable) */
   rejected: boolean;
 }
@@ -255,25 +269,40 @@ export class X12Reader<M = never> {
       case 'SE':
         if (this.skipping) return;
         return this.closeTransaction(s, null, s);
-      default: {
-        if (this.skipping) return;
-        const tx = this.tx;
-        if (tx === null) {
-          this.envelopeError(
-            'UNEXPECTED_SEGMENT',
-            this.group !== null ? 'group' : 'interchange',
-            s,
-            null,
-            `${s.tag} is outside any transaction (ST ... SE): it is ignored`,
-            this.group?.errors ?? null,
-            { segment: '2' },
-          );
+      case 'TA1':
+        // An interchange acknowledgment: between ISA and IEA, outside any group.
+        if (!this.skipping && this.interchange !== null && this.group === null) {
+          this.interchange.acks.push({
+            control: trimmed(s.elements[1]),
+            status: (trimmed(s.elements[4]) || 'R') as InterchangeAck['status'],
+            note: trimmed(s.elements[5]),
+          });
           return;
         }
-        tx.count++;
-        if (tx.mapper !== null && !tx.rejected) tx.mapper.segment(s, tx.ctx);
-      }
+        return this.other(s);
+      default:
+        return this.other(s);
     }
+  }
+
+  /** A segment of a transaction (or one out of place). */
+  private other(s: X12Segment): void {
+    if (this.skipping) return;
+    const tx = this.tx;
+    if (tx === null) {
+      this.envelopeError(
+        'UNEXPECTED_SEGMENT',
+        this.group !== null ? 'group' : 'interchange',
+        s,
+        null,
+        `${s.tag} is outside any transaction (ST ... SE): it is ignored`,
+        this.group?.errors ?? null,
+        { segment: '2' },
+      );
+      return;
+    }
+    tx.count++;
+    if (tx.mapper !== null && !tx.rejected) tx.mapper.segment(s, tx.ctx);
   }
 
   private openInterchange(s: X12Segment): void {
@@ -289,8 +318,9 @@ export class X12Reader<M = never> {
       version: trimmed(e[12]),
       control: trimmed(e[13]),
       usage: trimmed(e[15]),
+      ackRequested: trimmed(e[14]) === '1',
     };
-    this.interchange = { ...header, groups: [], errors: [], rejected: false };
+    this.interchange = { ...header, groups: [], errors: [], acks: [], rejected: false };
     this.receipts.push(this.interchange);
     this.groupCount = 0;
     this.skipping = false;

@@ -81,8 +81,8 @@ export function isaElements(isa: {
   ];
 }
 
-/** Serializes transactions of one functional group into one interchange. */
-export function writeInterchange(env: X12EnvelopeInput, transactions: { type: string; segments: Segment[] }[]): string {
+/** The ISA and IEA of one interchange and the serializer of its segments, with the partner's delimiters. */
+function envelope(env: X12EnvelopeInput) {
   const d = { ...DEFAULT_WRITE_DELIMITERS, ...env.delimiters };
   if (new Set([d.element, d.component, d.segment]).size !== 3) throw new Error('the element, component and segment delimiters must differ');
   const p = env.partner;
@@ -94,8 +94,6 @@ export function writeInterchange(env: X12EnvelopeInput, transactions: { type: st
   const isaControl = String(env.interchangeControl).padStart(9, '0');
   if (!/^\d{9}$/.test(isaControl) || env.interchangeControl < 1)
     throw new Error(`interchange control number ${env.interchangeControl} is not 1..999999999`);
-  const functional = FUNCTIONAL_IDS[transactions[0]?.type ?? ''] ?? 'FA';
-  const out: string[] = [];
   const term = d.segment + (d.lineBreak && d.segment !== '\n' ? '\n' : '');
   const line = (seg: Segment): string => {
     const tag = String(seg[0]);
@@ -109,20 +107,27 @@ export function writeInterchange(env: X12EnvelopeInput, transactions: { type: st
     while (values.length > 1 && values[values.length - 1] === '') values.pop();
     return values.join(d.element) + term;
   };
-  out.push(
-    line(
-      isaElements({
-        from: [p.ourIsaQualifier, p.ourIsaId],
-        to: [p.isaQualifier, p.isaId],
-        yymmdd,
-        hhmm,
-        version,
-        control: isaControl,
-        usage: p.usage ?? 'P',
-        component: d.component,
-      }),
-    ),
+  const isa = line(
+    isaElements({
+      from: [p.ourIsaQualifier, p.ourIsaId],
+      to: [p.isaQualifier, p.isaId],
+      yymmdd,
+      hhmm,
+      version,
+      control: isaControl,
+      usage: p.usage ?? 'P',
+      component: d.component,
+    }),
   );
+  return { line, isa, iea: (groups: number) => line(['IEA', groups, isaControl]), version, date, hhmm };
+}
+
+/** Serializes transactions of one functional group into one interchange. */
+export function writeInterchange(env: X12EnvelopeInput, transactions: { type: string; segments: Segment[] }[]): string {
+  const { line, isa, iea, version, date, hhmm } = envelope(env);
+  const p = env.partner;
+  const functional = FUNCTIONAL_IDS[transactions[0]?.type ?? ''] ?? 'FA';
+  const out: string[] = [isa];
   out.push(line(['GS', functional, p.ourGsId ?? p.ourIsaId, p.gsId ?? p.isaId, date, hhmm, env.groupControl, 'X', version]));
   let control = env.transactionControl;
   for (const t of transactions) {
@@ -135,7 +140,7 @@ export function writeInterchange(env: X12EnvelopeInput, transactions: { type: st
     out.push(line(['SE', body.length + 1, st]));
   }
   out.push(line(['GE', transactions.length, env.groupControl]));
-  out.push(line(['IEA', 1, isaControl]));
+  out.push(iea(1));
   return out.join('');
 }
 
@@ -327,4 +332,43 @@ export function writeAcknowledgment(received: InterchangeReceipt, env: X12Envelo
     return { type: kind, segments: segs };
   });
   return writeInterchange(env, transactions);
+}
+
+/* ---------------------------------------------------------------- TA1 */
+
+/** TA105 interchange note codes of the envelope errors the reader finds (000: no error). */
+export const TA1_NOTE: Partial<Record<X12Error['code'], string>> = {
+  CONTROL_NUMBER_MISMATCH: '001',
+  INVALID_NUMBER: '018',
+  COUNT_MISMATCH: '021',
+  BAD_ISA: '022',
+  MISSING_TRAILER: '023',
+  TRUNCATED: '023',
+  UNEXPECTED_SEGMENT: '024',
+  SEGMENT_TOO_LONG: '024',
+};
+
+/** How an interchange's own envelope fared: TA104 (A, E: accepted with errors, R: nothing in it taken) and TA105. */
+export function interchangeAckStatus(received: InterchangeReceipt): { status: 'A' | 'E' | 'R'; note: string } {
+  const first = received.errors[0];
+  if (!first) return { status: 'A', note: '000' };
+  const taken = received.groups.some((g) => g.transactions.some((t) => t.status !== 'R'));
+  return { status: taken ? 'E' : 'R', note: TA1_NOTE[first.code] ?? '024' };
+}
+
+/** True when a received interchange gets a TA1 (see writeInterchangeAck). */
+export const needsInterchangeAck = (received: InterchangeReceipt): boolean =>
+  !received.rejected && (received.ackRequested || interchangeAckStatus(received).status !== 'A');
+
+/**
+ * The TA1 of a received interchange, in an interchange of its own (no group): written when the
+ * sender asked for one (ISA14 = 1), whatever the outcome, and when the envelope itself is bad (an
+ * IEA that disagrees, a missing IEA), which no 997 can say. None for an interchange skipped whole
+ * (another sender's: not ours to answer) or one that asked nothing and was sound.
+ */
+export function writeInterchangeAck(received: InterchangeReceipt, env: X12EnvelopeInput): string | null {
+  if (!needsInterchangeAck(received)) return null;
+  const { status, note } = interchangeAckStatus(received);
+  const { line, isa, iea } = envelope(env);
+  return isa + line(['TA1', received.control, received.date, received.time, status, note]) + iea(0);
 }

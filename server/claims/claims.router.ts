@@ -1,4 +1,4 @@
-import { storedIsX12 } from '../edi/x12-source.js';
+import { queueFile } from '../edi/intake.js';
 import { ImportView } from '../imports/imports.router.js';
 import { Router } from 'express';
 import { authorize, intakeActor, requireActor } from '../auth/actor.js';
@@ -20,10 +20,8 @@ import {
 } from './claims.schemas.js';
 import * as service from './claims.service.js';
 import { adjustmentReasons } from './disputes.repository.js';
-import { checkClaimFile } from './claim-file.service.js';
 import * as imports from '../imports/imports.service.js';
 import { answerJob, WaitQuery, type Jobs } from '../jobs/runtime.js';
-import { keepIf } from '../jobs/uploads.js';
 import { resolveEndCustomerIds } from '../catalog/end-customers.js';
 import { fileUpload } from '../http/body-limit.js';
 import { CurrencyCode } from '../http/money-schemas.js';
@@ -212,27 +210,21 @@ export function claimsRouter(jobs: Jobs) {
     const actor = await intakeActor(req, q.distributorId, isDistributor);
     const upload = fileUpload(req, 'send the claim file as text/csv (streamed)');
     const claim = { debitMemoNumber: q.debitMemoNumber ?? null, currency: q.currency ?? null };
-    // Refused at once, before the file is stored (the job checks again when it runs).
-    await checkClaimFile(actor, claim);
-    // Stored under the byte cap, counted on the stream (413 as soon as it is passed).
-    const stored = await jobs.uploads.store(upload.body);
-    // An 844 (application/edi-x12, or content starting with ISA) runs the same job (server/edi/x12-source.ts).
-    const format = (await storedIsX12(Boolean(req.is('application/edi-x12')), stored.path)) ? 'x12' : 'csv';
-    const importId = await keepIf(stored, () =>
-      imports.createImportJob(actor, {
-        format,
-        purpose: 'claim',
-        meta: {
-          fileName: q.fileName ?? null,
-          totalBytes: stored.bytes,
-          delimiter: q.delimiter === 'tab' ? '\t' : q.delimiter,
-          ...(q.decimalMark ? { decimalMark: q.decimalMark } : {}),
-          ...(q.dateOrder ? { dateOrder: q.dateOrder } : {}),
-        },
-        uploadPath: stored.path,
-        extra: claim,
-      }),
-    );
+    // Stored under the byte cap, counted on the stream (413 as soon as it is passed). An 844
+    // (application/edi-x12, or content starting with ISA) runs the same job, its BGN/CUR filling in
+    // what the query leaves out: the one door of every transport (server/edi/intake.ts).
+    const { importId } = await queueFile(actor, jobs, {
+      purpose: 'claim',
+      body: upload.body,
+      fileName: q.fileName ?? null,
+      declaredX12: Boolean(req.is('application/edi-x12')),
+      claim,
+      read: {
+        delimiter: q.delimiter === 'tab' ? '\t' : q.delimiter,
+        ...(q.decimalMark ? { decimalMark: q.decimalMark } : {}),
+        ...(q.dateOrder ? { dateOrder: q.dateOrder } : {}),
+      },
+    });
     await answerJob(res, jobs, q.wait, {
       data: { kind: 'claim-file', id: importId },
       location: `/api/imports/${importId}`,

@@ -1,6 +1,8 @@
 /** The only code that touches the EDI partner table: plain objects in, plain objects out. */
-import { UniqueConstraintError } from 'sequelize';
+import { Op, UniqueConstraintError } from 'sequelize';
 import type { X12PartnerSettings } from '../../core/edi/index.js';
+import { Account, User } from '../../models/accounts.js';
+import { Authorization, AuthorizationVersion } from '../../models/authorizations.js';
 import { EdiDocument, EdiPartner } from '../../models/edi.js';
 import type { Tx } from '../database.repository.js';
 
@@ -104,6 +106,8 @@ export interface DocumentView {
   importId: number | null;
   receivedControl: string | null;
   interchangeControl: number;
+  /** an 845: the authorization changes up to this moment are in it */
+  coveredUntil: string | null;
   createdAt: string;
 }
 
@@ -114,6 +118,7 @@ const toDocument = (d: EdiDocument): DocumentView => ({
   importId: d.importId,
   receivedControl: d.receivedControl,
   interchangeControl: d.interchangeControl,
+  coveredUntil: d.coveredUntil ? d.coveredUntil.toISOString() : null,
   createdAt: d.createdAt.toISOString(),
 });
 
@@ -124,6 +129,7 @@ export async function insertDocument(doc: {
   receivedControl: string | null;
   interchangeControl: number;
   content: string;
+  coveredUntil?: Date;
 }): Promise<DocumentView> {
   return toDocument(await EdiDocument.create(doc));
 }
@@ -141,4 +147,60 @@ export async function listDocuments(filter: { distributorId: number | null; kind
 export async function findDocument(id: number, distributorId: number | null): Promise<(DocumentView & { content: string }) | null> {
   const d = await EdiDocument.findOne({ where: { id, ...(distributorId !== null ? { distributorId } : {}) } });
   return d ? { ...toDocument(d), content: d.content } : null;
+}
+
+/** Where the partner's last 845 stopped (null: none written yet). */
+export async function last845CoveredUntil(distributorId: number): Promise<Date | null> {
+  const d = await EdiDocument.findOne({
+    where: { distributorId, kind: '845' },
+    order: [['id', 'DESC']],
+    attributes: ['coveredUntil'],
+  });
+  return d?.coveredUntil ?? null;
+}
+
+/** A version of one of the distributor's authorizations written in a window: what an 845 announces. */
+export interface AuthorizationChangeRow {
+  authorizationId: number;
+  version: number;
+  changeKind: string;
+  at: Date;
+}
+
+/** The distributor's authorizations' versions written after `from` (exclusive) up to `to` (inclusive), oldest first. */
+export async function authorizationVersionsBetween(distributorId: number, from: Date | null, to: Date): Promise<AuthorizationChangeRow[]> {
+  const ids = (await Authorization.findAll({ where: { distributorId }, attributes: ['id'] })).map((a) => a.id);
+  if (!ids.length) return [];
+  const versions = await AuthorizationVersion.findAll({
+    where: { authorizationId: ids, createdAt: from ? { [Op.gt]: from, [Op.lte]: to } : { [Op.lte]: to } },
+    order: [
+      ['createdAt', 'ASC'],
+      ['id', 'ASC'],
+    ],
+  });
+  return versions.map((v) => ({ authorizationId: v.authorizationId, version: v.version, changeKind: v.changeKind, at: v.createdAt }));
+}
+
+/** The distributor's authorizations, still in force by status, whose last valid day is between these days (inclusive). */
+export async function authorizationsEndingBetween(distributorId: number, firstDay: string, lastDay: string) {
+  const rows = await Authorization.findAll({
+    where: { distributorId, status: 'active', validTo: { [Op.gte]: firstDay, [Op.lte]: lastDay } },
+    attributes: ['id', 'validTo'],
+    order: [['id', 'ASC']],
+  });
+  return rows.map((a) => ({ authorizationId: a.id, validTo: a.validTo }));
+}
+
+export async function accountName(id: number): Promise<string | null> {
+  return (await Account.findByPk(id, { attributes: ['name'] }))?.name ?? null;
+}
+
+/** The id of the distributor's first active distributor user (files that came with no user are sent as it), or null. */
+export async function firstDistributorUserId(distributorId: number): Promise<number | null> {
+  const u = await User.findOne({
+    where: { distributorId, role: 'distributor_user', active: true },
+    order: [['id', 'ASC']],
+    attributes: ['id'],
+  });
+  return u?.id ?? null;
 }

@@ -1,8 +1,8 @@
 import { Router, type Response } from 'express';
-import { authorize, requireActor } from '../auth/actor.js';
+import { authorize, requireActor, requireScope } from '../auth/actor.js';
 import { describeRoute, IdParam, z } from '../http/openapi.js';
 import { parse } from '../http/validate.js';
-import { DistributorParam, DocumentQuery, DocumentView, PartnerBody, PartnerView } from './edi.schemas.js';
+import { DistributorParam, DocumentQuery, DocumentView, NoticesBody, NoticesView, PartnerBody, PartnerView } from './edi.schemas.js';
 import * as service from './edi.service.js';
 
 const tags = ['edi'];
@@ -40,9 +40,24 @@ describeRoute({
   },
 });
 describeRoute({
+  method: 'post',
+  path: '/api/edi/partners/:distributorId/845',
+  summary:
+    "Write the distributor's next 845: its authorizations new, amended and expired since its last 845, one transaction each, with the partner's control numbers (kept and audited; a distributor user: its own)",
+  tags,
+  params: DistributorParam,
+  body: NoticesBody,
+  response: NoticesView,
+  status: 201,
+  errors: {
+    404: 'EDI_PARTNER_NOT_FOUND: the distributor has no partner settings (or is not the caller’s)',
+    409: 'DISTRIBUTOR_WITHOUT_CURRENCY: the distributor has no currency on record',
+  },
+});
+describeRoute({
   method: 'get',
   path: '/api/edi/documents',
-  summary: 'X12 documents written to partners (the 997 of each interchange received), newest first; a distributor user: its own',
+  summary: 'X12 documents written to partners (997 and TA1 acknowledgments, 849s, 845s), newest first; a distributor user: its own',
   tags,
   query: DocumentQuery,
   response: z.object({ items: z.array(DocumentView) }),
@@ -82,6 +97,15 @@ export function ediRouter() {
     const actor = authorize(req, 'integration.manage');
     const { distributorId } = parse(DistributorParam, req.params, 'params');
     res.json(await service.savePartner(actor, distributorId, parse(PartnerBody, req.body)));
+  });
+  r.post('/partners/:distributorId/845', async (req, res) => {
+    const actor = requireActor(req);
+    requireScope(actor, 'write');
+    const { distributorId } = parse(DistributorParam, req.params, 'params');
+    const { since } = parse(NoticesBody, req.body ?? {});
+    const written = await service.writeAuthorizationNotices(actor, distributorId, since ? { since: new Date(since) } : {});
+    if (written.document) res.location(`/api/edi/documents/${written.document.id}/content`);
+    res.status(201).json(written);
   });
   r.get('/documents', async (req, res) => {
     const q = parse(DocumentQuery, req.query, 'query');

@@ -83,7 +83,7 @@ export const DistributorParam = z.object({ distributorId: wholeNumber(1) });
 export const DocumentQuery = z
   .object({
     distributorId: wholeNumber(1).optional().openapi({ description: "vendor users: one distributor's (a distributor user sees its own)" }),
-    kind: z.enum(['997', '849']).optional(),
+    kind: z.enum(['997', 'TA1', '849', '845']).optional(),
     importId: wholeNumber(1).optional().openapi({ description: 'the documents answering this import' }),
     limit: wholeNumber(1, 500).default(100),
   })
@@ -93,10 +93,32 @@ export const DocumentView = z
   .object({
     id: z.number(),
     distributorId: z.number(),
-    kind: z.string().openapi({ description: '997: the acknowledgment of a received interchange; 849: the answer to an 844 claim' }),
+    kind: z.string().openapi({
+      description:
+        '997: the acknowledgment of a received interchange; TA1: its interchange acknowledgment; 849: the answer to an 844 claim; 845: authorization changes',
+    }),
     importId: z.number().nullable().openapi({ description: 'the import (POS report or claim file) whose file it answers' }),
     receivedControl: z.string().nullable().openapi({ description: 'the ISA13 of the interchange it answers' }),
     interchangeControl: z.number().openapi({ description: 'its own ISA13' }),
+    coveredUntil: z.string().nullable().openapi({ description: 'an 845: the authorization changes up to this moment are in it' }),
     createdAt: z.string(),
   })
   .openapi('EdiDocument');
+
+export const NoticesBody = z
+  .object({
+    since: z.string().datetime().optional().openapi({
+      description: "the changes after this moment (ISO 8601); default: after the partner's last 845 (all, for its first)",
+    }),
+  })
+  .strict()
+  .openapi('EdiAuthorizationNoticesInput');
+
+export const NoticesView = z
+  .object({
+    document: DocumentView.nullable().openapi({ description: 'the 845 written (download its content); null when nothing changed' }),
+    changes: z.object({ new: z.number(), amended: z.number(), expired: z.number() }),
+    from: z.string().nullable(),
+    to: z.string(),
+  })
+  .openapi('EdiAuthorizationNotices');

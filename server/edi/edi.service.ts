@@ -5,11 +5,20 @@
  */
 import {
   DEFAULT_PARTNER_QUALIFIERS,
+  write845,
   write849,
   writeAcknowledgment,
+  writeInterchangeAck,
+  needsInterchangeAck,
+  type X12EnvelopeInput,
+  type AuthorizationChange,
+  type AuthorizationNoticeInput,
   type InterchangeReceipt,
   type X12PartnerSettings,
 } from '../../core/edi/index.js';
+import { findAuthorization, versionsOf } from '../authorizations/authorizations.repository.js';
+import { endCustomerNames } from '../catalog/catalog.repository.js';
+import { claimCurrency } from '../claims/claims.service.js';
 import type { ClaimLineInput, LineVerdictResult } from '../../core/claims/engine.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { getClaim } from '../claims/claims.service.js';
@@ -144,19 +153,19 @@ export async function x12Source(distributorId: number, accepts: '867' | '844'): 
 }
 
 /**
- * Writes and keeps the 997 of each interchange a job read (none for an interchange skipped whole:
- * another sender's), with control numbers from the partner's counters. Audited.
+ * Writes and keeps the acknowledgments of each interchange a job read, with control numbers from
+ * the partner's counters, audited: its 997 (none for an interchange skipped whole: another
+ * sender's), and its TA1 when the sender asked for one (ISA14 = 1) or the envelope itself is bad.
  */
 export async function acknowledge(distributorId: number, importId: number, receipts: readonly InterchangeReceipt[], at = new Date()) {
-  const written = [];
-  for (const received of receipts) {
-    if (received.rejected || received.groups.length === 0) continue;
-    const numbers = await reserveControlNumbers(distributorId, received.groups.length);
-    const content = writeAcknowledgment(received, { ...numbers, at });
-    if (!content) continue;
+  const written: repo.DocumentView[] = [];
+  const keep = async (kind: '997' | 'TA1', received: InterchangeReceipt, write: (env: X12EnvelopeInput) => string | null, groups = 1) => {
+    const numbers = await reserveControlNumbers(distributorId, groups);
+    const content = write({ ...numbers, at });
+    if (!content) return;
     const doc = await repo.insertDocument({
       distributorId,
-      kind: '997',
+      kind,
       importId,
       receivedControl: received.control,
       interchangeControl: numbers.interchangeControl,
@@ -170,6 +179,11 @@ export async function acknowledge(distributorId: number, importId: number, recei
       after: { kind: doc.kind, importId, receivedControl: doc.receivedControl, interchangeControl: doc.interchangeControl },
     });
     written.push(doc);
+  };
+  for (const received of receipts) {
+    if (received.rejected) continue;
+    if (needsInterchangeAck(received)) await keep('TA1', received, (env) => writeInterchangeAck(received, env));
+    if (received.groups.length) await keep('997', received, (env) => writeAcknowledgment(received, env), received.groups.length);
   }
   return written;
 }
@@ -248,4 +262,136 @@ export async function claimResponse(actor: Actor, claimId: number) {
     after: { kind: '849', claimId, importId: source.id, interchangeControl: doc.interchangeControl },
   });
   return { ...doc, content };
+}
+
+/** An authorization version's change kind as the 845 says it (BPA01). */
+const NOTICE_OF: Record<string, AuthorizationChange> = { created: 'new', amended: 'amended', extended: 'amended', cancelled: 'expired' };
+
+const dayOf = (d: Date) => d.toISOString().slice(0, 10);
+const addDays = (day: string, n: number) => dayOf(new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000));
+
+/** What an 845 holds: its notices, and the window of changes it covers. */
+export interface AuthorizationNotices {
+  from: Date | null;
+  to: Date;
+  notices: AuthorizationNoticeInput[];
+}
+
+/**
+ * The distributor's authorization changes after `from` up to `to`: each version written (version 1
+ * new, an amendment or extension amended, a cancellation expired; BPA01 00 / 05 / 01) with the
+ * lines of that version, and each authorization whose validity ended (its last valid day passed)
+ * with its lines as they stand. Oldest first.
+ */
+export async function authorizationChanges(distributorId: number, from: Date | null, to: Date): Promise<AuthorizationNotices> {
+  const versions = await repo.authorizationVersionsBetween(distributorId, from, to);
+  // An authorization expires at the end of its last valid day (UTC): the moment is the next day's 00:00.
+  const firstDay = from ? addDays(dayOf(from), -1) : '0001-01-01';
+  const ended = (await repo.authorizationsEndingBetween(distributorId, firstDay, addDays(dayOf(to), -1)))
+    .map((a) => ({ ...a, at: new Date(`${addDays(a.validTo, 1)}T00:00:00Z`) }))
+    .filter((a) => (from === null || a.at > from) && a.at <= to);
+  const ids = [...new Set([...versions.map((v) => v.authorizationId), ...ended.map((a) => a.authorizationId)])];
+  const everyone = { distributorId: null };
+  const current = new Map<number, NonNullable<Awaited<ReturnType<typeof findAuthorization>>>>();
+  const history = new Map<number, NonNullable<Awaited<ReturnType<typeof versionsOf>>>>();
+  for (const id of ids) {
+    const [a, v] = await Promise.all([findAuthorization(everyone, id), versionsOf(everyone, id)]);
+    if (a && v) {
+      current.set(id, a);
+      history.set(id, v);
+    }
+  }
+  const customers = await endCustomerNames([...current.values()].flatMap((a) => (a.endCustomerId ? [a.endCustomerId] : [])));
+  const distributorName = await repo.accountName(distributorId);
+  const currency = await claimCurrency(distributorId, null);
+  const notice = (
+    a: NonNullable<Awaited<ReturnType<typeof findAuthorization>>>,
+    change: AuthorizationChange,
+    at: Date,
+    version: {
+      version: number;
+      validFrom: string;
+      validTo: string;
+      lines: { authorizationLineId: number; authorizedCost: string; approvedQuantity: number }[];
+    },
+  ): AuthorizationNoticeInput => {
+    const part = new Map(a.lines.map((l) => [l.id, l.vendorPartNumber]));
+    return {
+      change,
+      authorizationNumber: a.number,
+      version: version.version,
+      date: dayOf(at),
+      validFrom: version.validFrom,
+      validTo: version.validTo,
+      distributorName,
+      endCustomerName: a.endCustomerId ? (customers.get(a.endCustomerId) ?? null) : null,
+      currency,
+      lines: version.lines.map((l) => ({
+        vendorPartNumber: part.get(l.authorizationLineId) ?? '',
+        authorizedCost: l.authorizedCost,
+        approvedQuantity: l.approvedQuantity,
+      })),
+    };
+  };
+  const dated: { at: Date; notice: AuthorizationNoticeInput }[] = [];
+  for (const v of versions) {
+    const a = current.get(v.authorizationId);
+    const written = history.get(v.authorizationId)?.versions.find((x) => x.version === v.version);
+    if (a && written) dated.push({ at: v.at, notice: notice(a, NOTICE_OF[v.changeKind] ?? 'amended', v.at, written) });
+  }
+  for (const e of ended) {
+    const a = current.get(e.authorizationId);
+    if (a)
+      dated.push({
+        at: e.at,
+        notice: notice(a, 'expired', e.at, {
+          version: a.version,
+          validFrom: a.validFrom,
+          validTo: a.validTo,
+          lines: a.lines.map((l) => ({
+            authorizationLineId: l.id,
+            authorizedCost: l.authorizedCost,
+            approvedQuantity: l.approvedQuantity,
+          })),
+        }),
+      });
+  }
+  dated.sort((x, y) => x.at.getTime() - y.at.getTime());
+  return { from, to, notices: dated.map((d) => d.notice) };
+}
+
+/**
+ * Writes the distributor's next 845: one transaction per authorization change since its last 845
+ * (or since `since`, or every change when it has had none), with the partner's control numbers;
+ * kept (with the moment it covers up to, where the next one starts) and audited. Nothing new: no
+ * document (null). A distributor user writes its own only.
+ */
+export async function writeAuthorizationNotices(actor: Actor, distributorId: number, options: { since?: Date } = {}) {
+  if (actor.role === 'distributor_user' && actor.distributorId !== distributorId) throw NoPartner(distributorId);
+  await partnerOf(distributorId);
+  const to = new Date();
+  const from = options.since ?? (await repo.last845CoveredUntil(distributorId));
+  const { notices } = await authorizationChanges(distributorId, from, to);
+  const counts = { new: 0, amended: 0, expired: 0 };
+  for (const n of notices) counts[n.change]++;
+  if (!notices.length) return { document: null, changes: counts, from: from?.toISOString() ?? null, to: to.toISOString() };
+  const numbers = await reserveControlNumbers(distributorId, notices.length);
+  const content = write845(notices, { ...numbers, at: to });
+  const doc = await repo.insertDocument({
+    distributorId,
+    kind: '845',
+    importId: null,
+    receivedControl: null,
+    interchangeControl: numbers.interchangeControl,
+    content,
+    coveredUntil: to,
+  });
+  await recordAudit(actor, {
+    action: 'edi_document.written',
+    entityType: 'edi_document',
+    entityId: doc.id,
+    distributorId,
+    after: { kind: '845', interchangeControl: doc.interchangeControl, from: from?.toISOString() ?? null, to: to.toISOString(), ...counts },
+  });
+  return { document: doc, changes: counts, from: from?.toISOString() ?? null, to: to.toISOString() };
 }

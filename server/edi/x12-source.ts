@@ -5,25 +5,11 @@
  * trailer says it is accepted; a rejected transaction's lines become row errors carrying the
  * X12 error (segment, position, reason), the other transactions of the file go in.
  */
-import { open } from 'node:fs/promises';
 import { X12FileReader, type InterchangeReceipt, type X12Error, type X12PartnerSettings } from '../../core/edi/index.js';
 import type { PosEvent, PosLine, PosRowError } from '../../core/pos/parser.js';
 
 /** True when a file's first characters are an interchange header (after a BOM or blanks). */
 export const looksLikeX12 = (head: string): boolean => /^\uFEFF?\s*ISA/.test(head);
-
-/** A stored upload is X12 when sent as application/edi-x12 or when its content starts with `ISA`. */
-export async function storedIsX12(declaredX12: boolean, path: string): Promise<boolean> {
-  if (declaredX12) return true;
-  const f = await open(path, 'r');
-  try {
-    const head = Buffer.alloc(64);
-    const { bytesRead } = await f.read(head, 0, 64, 0);
-    return looksLikeX12(head.subarray(0, bytesRead).toString('utf8'));
-  } finally {
-    await f.close();
-  }
-}
 
 const rowError = (row: number, e: X12Error): PosRowError => ({
   row,

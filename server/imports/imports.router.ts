@@ -8,8 +8,8 @@ import { OnBehalfQuery } from '../http/intake.js';
 import { parse } from '../http/validate.js';
 import { claimCurrency } from '../claims/claims.service.js';
 import { answerJob, WaitQuery, type Jobs } from '../jobs/runtime.js';
-import { keepIf, type StoredUpload } from '../jobs/uploads.js';
-import { storedIsX12 } from '../edi/x12-source.js';
+import { keepIf } from '../jobs/uploads.js';
+import { queueFile } from '../edi/intake.js';
 import * as service from './imports.service.js';
 import { POS_FIELDS } from '../../core/pos/index.js';
 import { CSV_SEPARATORS } from '../../core/pos/csv.js';
@@ -366,27 +366,25 @@ export function importsRouter(jobs: Jobs) {
   r.post('/', async (req, res) => {
     const q = parse(ImportQuery, req.query, 'query');
     const actor = await intakeActor(req, q.distributorId, service.isDistributor);
-    let job: { format: 'csv' | 'json' | 'x12'; fileName: string | null; totalBytes: number | null; stored: StoredUpload };
+    let importId: number;
     if (req.is('application/json')) {
       const body = parse(JsonImport, req.body);
       const stored = await jobs.uploads.storeJson(body.lines);
-      job = { format: 'json', fileName: body.fileName ?? q.fileName ?? null, totalBytes: null, stored };
+      importId = await keepIf(stored, () =>
+        service.createImportJob(actor, {
+          format: 'json',
+          purpose: 'pos',
+          meta: { fileName: body.fileName ?? q.fileName ?? null, totalBytes: null, ...settingsOf(q) },
+          uploadPath: stored.path,
+        }),
+      );
     } else {
       const upload = fileUpload(req, 'send text/csv (streamed) or application/json {lines}');
       // The body streams to a file (constant memory, under the byte cap); the job reads it from there.
-      const stored = await jobs.uploads.store(upload.body);
-      // X12 (an 867) by its media type or its content goes through the same job (server/edi/x12-source.ts).
-      const format = (await storedIsX12(Boolean(req.is('application/edi-x12')), stored.path)) ? 'x12' : 'csv';
-      job = { format, fileName: q.fileName ?? null, totalBytes: stored.bytes, stored };
+      // A CSV or X12 (an 867, by its media type or its content): the one door of every transport (server/edi/intake.ts).
+      const file = { purpose: 'pos' as const, body: upload.body, fileName: q.fileName ?? null, read: settingsOf(q) };
+      importId = (await queueFile(actor, jobs, { ...file, declaredX12: Boolean(req.is('application/edi-x12')) })).importId;
     }
-    const importId = await keepIf(job.stored, () =>
-      service.createImportJob(actor, {
-        format: job.format,
-        purpose: 'pos',
-        meta: { fileName: job.fileName, totalBytes: job.totalBytes, ...settingsOf(q) },
-        uploadPath: job.stored.path,
-      }),
-    );
     await answerJob(res, jobs, q.wait, {
       data: { kind: 'pos-import', id: importId },
       location: `/api/imports/${importId}`,

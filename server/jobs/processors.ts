@@ -26,7 +26,7 @@ import { openUpload, readJsonUpload, removeUpload } from './uploads.js';
  * The job runs as the user who sent it, for the job's distributor: a distributor user's own, or
  * the one a vendor user named (intake on a distributor's behalf).
  */
-async function jobActor(userId: number, distributorId: number): Promise<Actor> {
+export async function jobActor(userId: number, distributorId: number): Promise<Actor> {
   const u = await findUserById(userId);
   if (!u) throw new AppError('INTERNAL', 'the user who sent the job is gone', 500);
   return {

@@ -4,31 +4,17 @@
  * with its reason, the others accepted.
  */
 import { approvedAuthorization, bearerOf, describeDb, startTestApp, USERS, type Client, type TestApp } from '../support/harness.js';
-import { interchange } from '../core/edi/x12.js';
+import { arrowheadPartner, downloadX12 } from '../support/edi.js';
+import { EMPTY_867, claim844, interchange } from '../core/edi/x12.js';
 import { x12ReasonCode } from '../../core/edi/index.js';
-
-/** Reads a text answer whole. */
-const text = (res: NodeJS.ReadableStream, cb: (err: Error | null, body: string) => void) => {
-  let body = '';
-  res.setEncoding('utf8');
-  res.on('data', (c: string) => (body += c));
-  res.on('end', () => cb(null, body));
-};
-
-const ARROWHEAD = 2;
 
 describeDb('844 through the claim-file job', () => {
   let t: TestApp;
   let arrow: Client;
   beforeAll(async () => {
     t = await startTestApp();
-    const admin = await t.as(USERS.admin);
     arrow = await t.as(USERS.arrowhead);
-    const put = await t.http
-      .put(`/api/edi/partners/${ARROWHEAD}`)
-      .set('Authorization', bearerOf(admin))
-      .send({ isaQualifier: 'ZZ', isaId: 'ARROWDIST', ourIsaQualifier: 'ZZ', ourIsaId: 'ACMESEMI' });
-    expect(put.status).toBe(200);
+    await arrowheadPartner(t);
   });
   afterAll(() => t.close());
 
@@ -73,12 +59,7 @@ describeDb('844 through the claim-file job', () => {
     expect(byInvoice['EDI-INV-2']).toMatchObject({ verdict: 'rejected', reasonCodes: ['AUTH_NOT_FOUND'] });
 
     // The 849: line by line from the verdicts, written once.
-    const get849 = (c: Client, id: number) =>
-      t.http
-        .get(`/api/edi/claims/${id}/849`)
-        .set('Authorization', bearerOf(c))
-        .buffer(true)
-        .parse(text as never);
+    const get849 = (c: Client, id: number) => downloadX12(t, c, `/api/edi/claims/${id}/849`);
     const first = await get849(arrow, res.body.claim.id);
     expect(first.status).toBe(200);
     const segs = (first.body as string).split('~').map((x) => x.trim().split('*'));
@@ -99,16 +80,7 @@ describeDb('844 through the claim-file job', () => {
   it('refuses an 867 sent as a claim file: its lines are row errors, no claim line', async () => {
     const file = interchange({
       control: '000000301',
-      transactions: [
-        {
-          type: '867',
-          control: '0001',
-          body: [
-            ['BPT', '00', 'R1', '20260105', '01'],
-            ['CTT', '0'],
-          ],
-        },
-      ],
+      transactions: [{ type: '867', control: '0001', body: EMPTY_867 }],
     });
     const res = await t.http
       .post('/api/claims/file?wait=true&currency=USD&debitMemoNumber=DM-EDI-2')
@@ -118,5 +90,67 @@ describeDb('844 through the claim-file job', () => {
     expect(res.body).toMatchObject({ rows: { read: 1, rejected: 1 }, claim: { lineCount: 0 } });
     const errors = (await arrow.get(`/api/imports/${res.body.importId}/errors`)).body.items as { message: string }[];
     expect(errors.map((e) => e.message)).toEqual(['transaction 0001 is an 867; this upload takes 844s']);
+  });
+
+  describe("the 844's BGN/CUR header", () => {
+    const file844 = (debitMemo: string, currency: string, part: string, authorization: string, control = '000000401', customer?: string) =>
+      claim844({ control, debitMemo, currency, authorization, part, customer, quantity: 5, invoice: `HDR-${debitMemo}` });
+    const send = (file: string, q = '') =>
+      t.http
+        .post(`/api/claims/file?wait=true${q}`)
+        .set('Authorization', bearerOf(arrow))
+        .set('Content-Type', 'application/edi-x12')
+        .send(file);
+
+    it('takes the claim’s debit memo number and currency from BGN02 and CUR02 when the query gives none', async () => {
+      const auth = await approvedAuthorization(t, { quantity: 50, cost: '2.0000' });
+      const res = await send(file844('DM-HDR-1', 'USD', auth.part, auth.number, '000000401', auth.customer));
+      expect(res.status).toBe(201);
+      expect(res.body.claim).toMatchObject({ debitMemoNumber: 'DM-HDR-1', currency: 'USD', lineCount: 1 });
+      expect(res.body.lines).toMatchObject({ accepted: 1, rejected: 0 });
+    });
+
+    it('refuses a CUR02 that is not the distributor’s currency, naming CUR02, and keeps no claim', async () => {
+      const res = await send(file844('DM-HDR-2', 'EUR', 'VS-ADC-24S', 'SD-X'));
+      expect(res.status).toBe(422);
+      expect(res.body).toMatchObject({ code: 'CURRENCY_MISMATCH', errors: [{ field: 'CUR02' }] });
+      const claims = (await arrow.get('/api/claims?pageSize=200')).body.items as { debitMemoNumber: string | null }[];
+      expect(claims.some((c) => c.debitMemoNumber === 'DM-HDR-2')).toBe(false);
+    });
+
+    it('refuses a debit memo number in the query that the BGN02 contradicts', async () => {
+      const res = await send(file844('DM-HDR-3', 'USD', 'VS-ADC-24S', 'SD-X'), '&debitMemoNumber=DM-OTHER');
+      expect(res.status).toBe(422);
+      expect(res.body).toMatchObject({ code: 'DEBIT_MEMO_MISMATCH', errors: [{ field: 'BGN02' }] });
+    });
+
+    it('refuses an 844 whose BGN02 was claimed already', async () => {
+      const res = await send(file844('DM-HDR-1', 'USD', 'VS-ADC-24S', 'SD-X', '000000402'));
+      expect(res.status).toBe(409);
+      expect(res.body.code).toBe('CLAIM_ALREADY_EXISTS');
+    });
+  });
+
+  it('writes a TA1 beside the 997 when the interchange asks for one (ISA14 = 1), kept for the import', async () => {
+    const file = interchange({
+      control: '000000451',
+      transactions: [{ type: '867', control: '0001', body: EMPTY_867 }],
+    }).replace('*00401*000000451*0*', '*00401*000000451*1*');
+    const res = await t.http
+      .post('/api/imports?wait=true')
+      .set('Authorization', bearerOf(arrow))
+      .set('Content-Type', 'application/edi-x12')
+      .send(file);
+    expect(res.status).toBe(201);
+    const docs = (await arrow.get(`/api/edi/documents?importId=${res.body.id}`)).body.items as {
+      id: number;
+      kind: string;
+      receivedControl: string;
+    }[];
+    expect(docs.map((d) => d.kind).sort()).toEqual(['997', 'TA1']);
+    const ta1 = docs.find((d) => d.kind === 'TA1')!;
+    expect(ta1.receivedControl).toBe('000000451');
+    const content = await downloadX12(t, arrow, `/api/edi/documents/${ta1.id}/content`);
+    expect(content.body).toContain('TA1*000000451*260105*1200*A*000~');
   });
 });

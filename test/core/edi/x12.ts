@@ -154,3 +154,47 @@ export function body844(opts: { total?: string; cttCount?: string; po1?: boolean
     ['AMT', 'TT', opts.total ?? '50.00'],
   ];
 }
+
+/** An 844 of one claimed line against an authorization (BGN/CUR header, CON, PAD/LIN/QTY/UIT/REF/DTM/N1, CTT). */
+export function claim844(o: {
+  control?: string;
+  debitMemo: string;
+  currency?: string;
+  authorization: string;
+  part: string;
+  customer?: string;
+  quantity?: number;
+  invoice: string;
+}): string {
+  const qty = String(o.quantity ?? 10);
+  return interchange({
+    control: o.control,
+    functionalId: 'CF',
+    transactions: [
+      {
+        type: '844',
+        control: '0001',
+        body: [
+          ['BGN', '00', o.debitMemo, '20261020'],
+          ['CUR', 'BY', o.currency ?? 'USD'],
+          ['CON', 'AH', o.authorization],
+          ['PAD', 'SD'],
+          ['LIN', '1', 'VP', o.part],
+          ['QTY', '39', qty, 'EA'],
+          ['UIT', 'EA', '3.00', 'DC'],
+          ['UIT', 'EA', '2.00', 'CA'],
+          ['REF', 'IV', o.invoice],
+          ['DTM', '003', '20261015'],
+          ['N1', 'EN', o.customer ?? 'Nobody'],
+          ['CTT', '1', qty],
+        ],
+      },
+    ],
+  });
+}
+
+/** An 867 that reports nothing (a header and its totals). */
+export const EMPTY_867: string[][] = [
+  ['BPT', '00', 'R1', '20260105', '01'],
+  ['CTT', '0'],
+];

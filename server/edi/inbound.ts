@@ -1,0 +1,178 @@
+/**
+ * The inbound directory (EDI_INBOUND_DIR): files a gateway (AS2, SFTP, a shared folder) drops are
+ * imported by the processes that run jobs, through the one door of every transport
+ * (server/edi/intake.ts) and the same job as an upload.
+ *
+ * - `DIR/<distributor id>/FILE`: a CSV or X12 file of that distributor;
+ * - `DIR/FILE`: an X12 file; the ISA sender (a partner's ISA id) names the distributor.
+ *
+ * An 844 is a claim file (its BGN/CUR give the debit memo and currency), anything else a POS
+ * report. Files whose names start with `.` or end in `.tmp` / `.part` are left alone: a gateway
+ * writes under such a name, then renames. A file is taken by renaming it into `.work/` (so several
+ * workers on one shared folder never take the same file), sent as the distributor's first active
+ * distributor user, and once its job has ended moved to `processed/` (the job completed, row
+ * errors or not) or `failed/` (the file failed, or no distributor could be told) beside where it
+ * was dropped, with `NAME.result.json` (the counts, a claim's verdicts, the first row errors).
+ * Each is audited (`edi_inbound.received` / `edi_inbound.refused`).
+ */
+import { createReadStream } from 'node:fs';
+import { mkdir, open, readdir, rename, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { readX12Head } from '../../core/edi/index.js';
+import type { Actor } from '../auth/actor.js';
+import { findUserById } from '../auth/auth.repository.js';
+import { recordAudit } from '../audit/audit.repository.js';
+import { AppError } from '../errors.js';
+import type { Jobs } from '../jobs/runtime.js';
+import * as repo from './edi.repository.js';
+import { partnerByIsa } from './edi.service.js';
+import { outcomeReport, senderActor, submitFile } from './intake.js';
+
+const RESERVED = new Set(['processed', 'failed', '.work']);
+const skipped = (name: string) => name.startsWith('.') || /\.(tmp|part|result\.json)$/i.test(name);
+
+export interface InboundWatcher {
+  /** Looks at the folder now (the schedule does it every pollMs). */
+  scan(): Promise<void>;
+  /** Stops looking; waits for the file being imported. */
+  stop(): Promise<void>;
+}
+
+/** Who sends a file of this distributor that came with no user: its first active distributor user. */
+async function inboundActor(distributorId: number): Promise<Actor> {
+  const userId = await repo.firstDistributorUserId(distributorId);
+  if (userId === null)
+    throw new AppError('NO_DISTRIBUTOR_USER', `distributor ${distributorId} has no active user to send its files as`, 422);
+  return senderActor(await findUserById(userId), distributorId, `distributor ${distributorId}'s user`);
+}
+
+async function head(path: string): Promise<string> {
+  const f = await open(path, 'r');
+  try {
+    const buf = Buffer.alloc(4096);
+    const { bytesRead } = await f.read(buf, 0, buf.length, 0);
+    return buf.subarray(0, bytesRead).toString('utf8');
+  } finally {
+    await f.close();
+  }
+}
+
+/** The distributor of a file: its folder's, else its ISA sender's partner. */
+async function distributorOf(folder: string | null, path: string): Promise<number> {
+  if (folder !== null) {
+    if (!/^\d+$/.test(folder))
+      throw new AppError('UNKNOWN_FOLDER', `the folder "${folder}" is not a distributor id: drop files in DIR/<distributor id>/`, 422);
+    return Number(folder);
+  }
+  const x12 = readX12Head(await head(path));
+  if (!x12)
+    throw new AppError(
+      'UNKNOWN_PARTNER',
+      'a file at the top of the inbound folder must be X12 (its ISA names the partner); put a CSV in DIR/<distributor id>/',
+      422,
+    );
+  const partner = await partnerByIsa(x12.senderQualifier, x12.senderId);
+  if (!partner) throw new AppError('UNKNOWN_PARTNER', `no partner has the ISA id ${x12.senderQualifier}/${x12.senderId}`, 422);
+  return partner.distributorId;
+}
+
+const stamp = () =>
+  new Date()
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z');
+
+export function startInbound(options: { dir: string; pollMs: number; jobs: Jobs }): InboundWatcher {
+  let stopped = false;
+  let timer: NodeJS.Timeout | null = null;
+  let running: Promise<void> = Promise.resolve();
+
+  /** One file: taken into .work/, imported, moved to processed/ or failed/ with its result. */
+  async function take(folder: string | null, name: string) {
+    const dropDir = folder === null ? options.dir : join(options.dir, folder);
+    const work = join(dropDir, '.work');
+    await mkdir(work, { recursive: true });
+    const taken = join(work, `${randomUUID()}-${name}`);
+    try {
+      await rename(join(dropDir, name), taken);
+    } catch {
+      return; // another worker took it (or it went away)
+    }
+    let actor: Actor | null = null;
+    let distributorId: number | null = null;
+    let result: Record<string, unknown>;
+    let ok = false;
+    try {
+      distributorId = await distributorOf(folder, taken);
+      actor = await inboundActor(distributorId);
+      const outcome = await submitFile(
+        actor,
+        options.jobs,
+        { purpose: 'auto', body: createReadStream(taken), fileName: name },
+        () => stopped,
+      );
+      const report = await outcomeReport(actor, outcome);
+      ok = report.failure === null;
+      result = { file: name, distributorId, ...report };
+    } catch (err) {
+      if (!(err instanceof AppError)) throw err;
+      // Stopped while its job runs: the job goes on; the file stays in .work/ (docs/edi.md).
+      if (err.code === 'STOPPED') return;
+      result = { file: name, distributorId, failure: { code: err.code, message: err.message, ...err.details } };
+    }
+    const to = join(dropDir, ok ? 'processed' : 'failed');
+    await mkdir(to, { recursive: true });
+    const kept = `${stamp()}-${name}`;
+    await rename(taken, join(to, kept));
+    await writeFile(join(to, `${kept}.result.json`), `${JSON.stringify(result, null, 2)}\n`);
+    const importId = result.importId as number | undefined;
+    await recordAudit(actor, {
+      action: importId !== undefined ? 'edi_inbound.received' : 'edi_inbound.refused',
+      entityType: importId !== undefined ? 'pos_import' : 'edi_inbound',
+      entityId: importId ?? name,
+      distributorId,
+      after: { file: name, folder: folder ?? '.', movedTo: `${ok ? 'processed' : 'failed'}/${kept}`, failure: result.failure ?? null },
+    });
+  }
+
+  async function files(folder: string | null): Promise<string[]> {
+    const dir = folder === null ? options.dir : join(options.dir, folder);
+    const out: string[] = [];
+    for (const entry of await readdir(dir, { withFileTypes: true }).catch(() => [])) {
+      if (entry.isFile() && !skipped(entry.name)) out.push(entry.name);
+    }
+    return out.sort();
+  }
+
+  async function scanOnce() {
+    await mkdir(options.dir, { recursive: true });
+    const folders: (string | null)[] = [null];
+    for (const entry of await readdir(options.dir, { withFileTypes: true }))
+      if (entry.isDirectory() && !RESERVED.has(entry.name) && !entry.name.startsWith('.')) folders.push(entry.name);
+    for (const folder of folders)
+      for (const name of await files(folder)) {
+        if (stopped) return;
+        await take(folder, name).catch((err: unknown) => console.error(`inbound ${name}: ${(err as Error).message}`));
+      }
+  }
+
+  const scan = () => {
+    running = running.then(scanOnce).catch((err: unknown) => console.error(`inbound folder ${options.dir}: ${(err as Error).message}`));
+    return running;
+  };
+  const schedule = () => {
+    if (stopped) return;
+    timer = setTimeout(() => void scan().then(schedule), options.pollMs);
+  };
+  schedule();
+  return {
+    scan,
+    async stop() {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      timer = null;
+      await running;
+    },
+  };
+}
