@@ -70,13 +70,19 @@ export type UpsertOutcome = 'created' | 'updated' | 'unchanged' | 'deleted';
 /** Inserts or updates rows keyed by Salesforce Id, in one transaction with the watermark. */
 export async function upsertPage(object: CrmObject, stateName: string, rows: CrmRow[], watermark: Date | null, transaction: Transaction) {
   const model = MODELS[object] as unknown as typeof CrmAccount;
-  const existing = new Map((await model.findAll({ where: { sfId: rows.map((r) => r.sfId) }, transaction })).map((m) => [m.sfId, m]));
+  const existing = new Map<string, CrmAccount>();
+  for (let i = 0; i < rows.length; i += IN_CHUNK) {
+    const ids = rows.slice(i, i + IN_CHUNK).map((r) => r.sfId);
+    for (const m of await model.findAll({ where: { sfId: ids }, transaction })) existing.set(m.sfId, m);
+  }
   const outcomes: UpsertOutcome[] = [];
+  const fresh = new Map<string, CrmRow>();
   for (const row of rows) {
     const found = existing.get(row.sfId);
     if (!found) {
-      await model.create(row as AccountRow, { transaction });
-      outcomes.push(row.isDeleted ? 'deleted' : 'created');
+      // A page may name a record twice (a Bulk API 2.0 job over a changing org): the later copy wins.
+      if (!fresh.has(row.sfId)) outcomes.push(row.isDeleted ? 'deleted' : 'created');
+      fresh.set(row.sfId, row);
       continue;
     }
     const current = found.get({ plain: true }) as unknown as Record<string, unknown>;
@@ -90,25 +96,90 @@ export async function upsertPage(object: CrmObject, stateName: string, rows: Crm
     const onlyStamp = changed.every(([k]) => k === 'systemModstamp');
     outcomes.push(row.isDeleted && !current.isDeleted ? 'deleted' : onlyStamp ? 'unchanged' : 'updated');
   }
+  const created = [...fresh.values()];
+  for (let i = 0; i < created.length; i += INSERT_CHUNK) {
+    await model.bulkCreate(created.slice(i, i + INSERT_CHUNK) as AccountRow[], { transaction });
+  }
   if (watermark) await saveWatermark(stateName, watermark, transaction);
   return outcomes;
 }
+
+/** Ids per `IN (...)` list, and rows per multi-row INSERT (well under SQLite's bound-variable limit). */
+const IN_CHUNK = 1000;
+const INSERT_CHUNK = 500;
 
 export async function watermarkOf(stateName: string): Promise<Date | null> {
   return (await CrmSyncState.findOne({ where: { objectName: stateName } }))?.lastModstamp ?? null;
 }
 
 async function saveWatermark(stateName: string, at: Date, transaction: Transaction) {
-  const [updated] = await CrmSyncState.update({ lastModstamp: at }, { where: { objectName: stateName }, transaction });
-  if (!updated) await CrmSyncState.create({ objectName: stateName, lastModstamp: at }, { transaction });
+  await saveSyncState(stateName, { lastModstamp: at }, transaction);
+}
+
+/** The pull state of one query: its watermark and the Bulk API 2.0 job being read, if any. */
+export interface SyncState {
+  lastModstamp: Date | null;
+  bulkJobId: string | null;
+  bulkLocator: string | null;
+  bulkNewest: Date | null;
+}
+
+export async function syncStateOf(stateName: string): Promise<SyncState> {
+  const s = await CrmSyncState.findOne({ where: { objectName: stateName } });
+  return {
+    lastModstamp: s?.lastModstamp ?? null,
+    bulkJobId: s?.bulkJobId ?? null,
+    bulkLocator: s?.bulkLocator ?? null,
+    bulkNewest: s?.bulkNewest ?? null,
+  };
+}
+
+export async function saveSyncState(stateName: string, change: Partial<SyncState>, transaction?: Transaction) {
+  const [updated] = await CrmSyncState.update(change, { where: { objectName: stateName }, transaction });
+  if (!updated) await CrmSyncState.create({ objectName: stateName, lastModstamp: null, ...change }, { transaction });
+}
+
+/**
+ * Account Ids that synced opportunities and deal registrations name but that are not stored yet
+ * (a new opportunity of an Account unchanged for years): the sync fetches these by Id.
+ */
+export async function unresolvedAccountRefs(
+  referenceColumns: ('opportunity' | 'endCustomer' | 'distributor')[],
+  limit: number,
+): Promise<string[]> {
+  const sources = {
+    opportunity: { model: CrmOpportunity as unknown as typeof CrmAccount, column: 'accountSfId' },
+    endCustomer: { model: CrmDealRegistration as unknown as typeof CrmAccount, column: 'endCustomerSfId' },
+    distributor: { model: CrmDealRegistration as unknown as typeof CrmAccount, column: 'distributorName' },
+  } as const;
+  const wanted = new Set<string>();
+  for (const key of referenceColumns) {
+    const { model, column } = sources[key];
+    const rows = (await model.findAll({
+      attributes: [[fn('DISTINCT', col(model.getAttributes()[column as keyof CrmAccount['_attributes']]?.field ?? column)), 'ref']],
+      where: { isDeleted: false, [column]: { [Op.ne]: null } },
+      raw: true,
+    })) as unknown as { ref: string | null }[];
+    for (const r of rows) if (r.ref && looksLikeSfId(r.ref)) wanted.add(r.ref);
+  }
+  const missing: string[] = [];
+  const ids = [...wanted];
+  for (let i = 0; i < ids.length && missing.length < limit; i += IN_CHUNK) {
+    const chunk = ids.slice(i, i + IN_CHUNK);
+    const known = new Set((await CrmAccount.findAll({ attributes: ['sfId'], where: { sfId: chunk }, raw: true })).map((a) => a.sfId));
+    missing.push(...chunk.filter((id) => !known.has(id)));
+  }
+  return missing.slice(0, limit);
 }
 
 // ---- sync runs --------------------------------------------------------------------------------
 
+export type SyncRunStatus = 'running' | 'succeeded' | 'failed' | 'stopped';
 export interface SyncRunView {
   id: number;
   trigger: string;
-  status: 'running' | 'succeeded' | 'failed';
+  /** stopped: the org's limits (their reserve) were reached; the next run resumes. */
+  status: SyncRunStatus;
   startedAt: string;
   finishedAt: string | null;
   counts: Record<string, Record<string, number>>;
@@ -136,7 +207,7 @@ export async function saveRunProgress(id: number, counts: SyncRunView['counts'])
 
 export async function finishRun(
   id: number,
-  status: 'succeeded' | 'failed',
+  status: Exclude<SyncRunStatus, 'running'>,
   counts: SyncRunView['counts'],
   errors: SyncRunView['errors'],
 ): Promise<SyncRunView> {
@@ -233,20 +304,67 @@ export interface WritebackRow {
   requestId: number;
   targetType: string;
   targetSfId: string;
+  /** What was last written (or found already there). */
   requestStatus: string | null;
   authorizationNumber: string | null;
   writtenAt: Date | null;
   lastError: string | null;
+  /** The last failure: Salesforce's error code, the values it tried (JSON), permanent (not retried until they change). */
+  errorCode: string | null;
+  failedValues: string | null;
+  permanent: boolean;
+  failedAt: Date | null;
 }
 
-export async function writebackOf(requestId: number, targetSfId: string): Promise<WritebackRow | null> {
-  const w = await CrmWriteback.findOne({ where: { requestId, targetSfId } });
-  return w ? (w.get({ plain: true }) as WritebackRow) : null;
+const plainWriteback = (w: CrmWriteback): WritebackRow & { id: number } => ({
+  id: w.id,
+  requestId: w.requestId,
+  targetType: w.targetType,
+  targetSfId: w.targetSfId,
+  requestStatus: w.requestStatus,
+  authorizationNumber: w.authorizationNumber,
+  writtenAt: w.writtenAt,
+  lastError: w.lastError,
+  errorCode: w.errorCode ?? null,
+  failedValues: w.failedValues ?? null,
+  permanent: !!w.permanent,
+  failedAt: w.failedAt ?? null,
+});
+
+/** The ledger rows of these (request, record) pairs, keyed `requestId:sfId`. */
+export async function writebacksOf(pairs: { requestId: number; sfId: string }[]): Promise<Map<string, WritebackRow & { id: number }>> {
+  const out = new Map<string, WritebackRow & { id: number }>();
+  const requestIds = [...new Set(pairs.map((p) => p.requestId))];
+  for (let i = 0; i < requestIds.length; i += IN_CHUNK) {
+    for (const w of await CrmWriteback.findAll({ where: { requestId: requestIds.slice(i, i + IN_CHUNK) } })) {
+      out.set(`${w.requestId}:${w.targetSfId}`, plainWriteback(w));
+    }
+  }
+  return out;
 }
 
-export async function saveWriteback(row: WritebackRow) {
+export async function saveWriteback(row: Pick<WritebackRow, 'requestId' | 'targetType' | 'targetSfId'> & Partial<WritebackRow>) {
   const [n] = await CrmWriteback.update(row, { where: { requestId: row.requestId, targetSfId: row.targetSfId } });
-  if (!n) await CrmWriteback.create(row);
+  if (!n) await CrmWriteback.create({ requestStatus: null, authorizationNumber: null, writtenAt: null, lastError: null, ...row });
+}
+
+/** Write-backs whose last attempt failed, permanent ones first, newest first. */
+export async function writebackFailures(limit: number) {
+  const rows = await CrmWriteback.findAll({
+    where: { lastError: { [Op.ne]: null } },
+    order: [
+      ['permanent', 'DESC'],
+      ['failedAt', 'DESC'],
+      ['id', 'DESC'],
+    ],
+    limit,
+  });
+  return rows.map(plainWriteback);
+}
+
+export async function writebackById(id: number) {
+  const w = await CrmWriteback.findByPk(id);
+  return w ? plainWriteback(w) : null;
 }
 
 // ---- account matching --------------------------------------------------------------------------
