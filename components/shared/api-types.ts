@@ -10930,12 +10930,7 @@ export interface operations {
         };
         content: {
           'application/json': {
-            written: number;
-            unchanged: number;
-            failed: number;
-            permanent: number;
-            held: number;
-            calls: number;
+            [key: string]: number;
           };
         };
       };
