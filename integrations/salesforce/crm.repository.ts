@@ -1,6 +1,7 @@
 /** The only code that touches the CRM tables; returns plain objects. */
-import { col, fn, Op, UniqueConstraintError, where, type Transaction, type WhereOptions } from 'sequelize';
+import { col, fn, Op, QueryTypes, UniqueConstraintError, where, type Transaction, type WhereOptions } from 'sequelize';
 import { moneyFromDb, moneyToString } from '../../core/money.js';
+import { writeRows, type Cell } from '../../models/bulk.js';
 import {
   CrmAccount,
   CrmAccountLink,
@@ -96,17 +97,27 @@ export async function upsertPage(object: CrmObject, stateName: string, rows: Crm
     const onlyStamp = changed.every(([k]) => k === 'systemModstamp');
     outcomes.push(row.isDeleted && !current.isDeleted ? 'deleted' : onlyStamp ? 'unchanged' : 'updated');
   }
-  const created = [...fresh.values()];
-  for (let i = 0; i < created.length; i += INSERT_CHUNK) {
-    await model.bulkCreate(created.slice(i, i + INSERT_CHUNK) as AccountRow[], { transaction });
+  const created = [...fresh.values()] as unknown as Record<string, Cell>[];
+  if (created.length) {
+    // New records by multi-row INSERT (LOAD DATA on MariaDB): the ORM's object per row is too slow for a first load.
+    const attributes = model.getAttributes() as Record<string, { field?: string }>;
+    const keys = Object.keys(created[0]);
+    const now = new Date();
+    const columns = [...keys.map((k) => attributes[k].field ?? k), 'created_at', 'updated_at'];
+    await writeRows(
+      model.sequelize!,
+      model.tableName,
+      columns,
+      created.map((r) => [...keys.map((k) => r[k]), now, now]),
+      { transaction },
+    );
   }
   if (watermark) await saveWatermark(stateName, watermark, transaction);
   return outcomes;
 }
 
-/** Ids per `IN (...)` list, and rows per multi-row INSERT (well under SQLite's bound-variable limit). */
+/** Ids per `IN (...)` list (well under SQLite's bound-variable limit). */
 const IN_CHUNK = 1000;
-const INSERT_CHUNK = 500;
 
 export async function watermarkOf(stateName: string): Promise<Date | null> {
   return (await CrmSyncState.findOne({ where: { objectName: stateName } }))?.lastModstamp ?? null;
@@ -148,28 +159,23 @@ export async function unresolvedAccountRefs(
   limit: number,
 ): Promise<string[]> {
   const sources = {
-    opportunity: { model: CrmOpportunity as unknown as typeof CrmAccount, column: 'accountSfId' },
-    endCustomer: { model: CrmDealRegistration as unknown as typeof CrmAccount, column: 'endCustomerSfId' },
-    distributor: { model: CrmDealRegistration as unknown as typeof CrmAccount, column: 'distributorName' },
+    opportunity: { table: 'crm_opportunities', column: 'account_sf_id' },
+    endCustomer: { table: 'crm_deal_registrations', column: 'end_customer_sf_id' },
+    distributor: { table: 'crm_deal_registrations', column: 'distributor_name' },
   } as const;
   const wanted = new Set<string>();
+  const sequelize = CrmAccount.sequelize!;
   for (const key of referenceColumns) {
-    const { model, column } = sources[key];
-    const rows = (await model.findAll({
-      attributes: [[fn('DISTINCT', col(model.getAttributes()[column as keyof CrmAccount['_attributes']]?.field ?? column)), 'ref']],
-      where: { isDeleted: false, [column]: { [Op.ne]: null } },
-      raw: true,
-    })) as unknown as { ref: string | null }[];
-    for (const r of rows) if (r.ref && looksLikeSfId(r.ref)) wanted.add(r.ref);
+    const { table, column } = sources[key];
+    // An anti-join on the unique sf_id index: one statement, whatever the number of records.
+    const rows = await sequelize.query<{ ref: string }>(
+      `SELECT DISTINCT r.${column} AS ref FROM ${table} r LEFT JOIN crm_accounts a ON a.sf_id = r.${column}
+        WHERE r.${column} IS NOT NULL AND r.is_deleted = :no AND a.id IS NULL`,
+      { type: QueryTypes.SELECT, replacements: { no: false } },
+    );
+    for (const r of rows) if (looksLikeSfId(r.ref)) wanted.add(r.ref);
   }
-  const missing: string[] = [];
-  const ids = [...wanted];
-  for (let i = 0; i < ids.length && missing.length < limit; i += IN_CHUNK) {
-    const chunk = ids.slice(i, i + IN_CHUNK);
-    const known = new Set((await CrmAccount.findAll({ attributes: ['sfId'], where: { sfId: chunk }, raw: true })).map((a) => a.sfId));
-    missing.push(...chunk.filter((id) => !known.has(id)));
-  }
-  return missing.slice(0, limit);
+  return [...wanted].slice(0, limit);
 }
 
 // ---- sync runs --------------------------------------------------------------------------------

@@ -138,6 +138,8 @@ export class SalesforceStandin {
   private readonly cursors = new Map<string, Cursor>();
   private readonly faults: { at: number; kind: FaultKind; remaining: number }[] = [];
   private apiRequestCount = 0;
+  /** Milliseconds the stand-in spent answering API calls (so a benchmark can tell its time from the sync's). */
+  busyMs = 0;
   private clock = Date.parse('2026-11-01T00:00:00.000Z');
   private idCounter = 0;
   private server: Server | undefined;
@@ -161,6 +163,8 @@ export class SalesforceStandin {
 
   async listen(port = 0): Promise<void> {
     this.server = createServer((req, res) => {
+      const started = performance.now();
+      res.on('finish', () => (this.busyMs += performance.now() - started));
       void this.handle(req, res).catch((err: Error) => sfError(res, 500, 'UNKNOWN_EXCEPTION', err.message));
     });
     await new Promise<void>((resolve) => this.server!.listen(port, '127.0.0.1', resolve));
