@@ -63,6 +63,8 @@ export interface SalesforceSettings {
   bulk: { threshold: number; pageSize: number; pollIntervalMs: number; pollTimeoutMs: number };
   /** The share (percent) of each daily org limit the sync never uses: it stops before, and resumes at the next run. */
   limitReservePercent: number;
+  /** How many calls a run makes between two reads of /limits (the first read is before its first query). */
+  limitsReadEvery: number;
 }
 
 /** The Bulk API 2.0 defaults; SALESFORCE_BULK_THRESHOLD and SALESFORCE_BULK_PAGE_SIZE override the first two. */
@@ -160,6 +162,7 @@ export function salesforceSettingsFrom(config: Config): SalesforceSettings | nul
     retry: { attempts: 5, baseDelayMs: 500 },
     bulk: { ...DEFAULT_BULK, threshold: config.salesforceBulkThreshold, pageSize: config.salesforceBulkPageSize },
     limitReservePercent: config.salesforceLimitReservePercent,
+    limitsReadEvery: 200,
   };
 }
 

@@ -199,6 +199,7 @@ export class SalesforceStandin {
       retry: { attempts: 4, baseDelayMs: 5 },
       bulk: { threshold: 10000, pageSize: 50000, pollIntervalMs: 5, pollTimeoutMs: 10_000 },
       limitReservePercent: 10,
+      limitsReadEvery: 200,
       ...overrides,
     };
   }

@@ -100,10 +100,10 @@ async function execute(settings: SalesforceSettings, actor: Actor | null, trigge
     errors.push(describeError(object, err));
   };
   if (conn) {
-    const guard = new LimitGuard(conn, settings.limitReservePercent);
+    const guard = new LimitGuard(conn, settings.limitReservePercent, settings.limitsReadEvery);
     const ctx: PullContext = { conn, settings, guard };
     try {
-      // The org's limits, read before anything else (and again every 200 calls during the run).
+      // The org's limits, read before anything else (and again every settings.limitsReadEvery calls during the run).
       await withRetry(() => guard.refresh(), settings.retry);
     } catch (err) {
       note('limits', err);
@@ -304,7 +304,7 @@ export async function runClosedLostCheck(actor: Actor | null): Promise<{ expired
   const conn = await withRetry(() => sharedConnection(settings), settings.retry);
   await validateMapping(conn, settings);
   const spec = objectSpecs(settings).find((s) => s.object === 'opportunity')!;
-  const guard = new LimitGuard(conn, settings.limitReservePercent);
+  const guard = new LimitGuard(conn, settings.limitReservePercent, settings.limitsReadEvery);
   await pullObject({ conn, settings, guard }, spec, emptyCounts());
   const touched = await expireClosedLost(actor);
   if (touched.length) await writeBack(conn, settings, await writebackTargets(touched), actor, (fn) => guard.call(fn));

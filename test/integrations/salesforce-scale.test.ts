@@ -150,6 +150,20 @@ describeDb('Salesforce at scale', () => {
     expect(await CrmOpportunity.count({ where: { name: 'Limits deal' } })).toBe(1);
   });
 
+  it('reads /limits again during a run, every limitsReadEvery calls', async () => {
+    useSalesforceSettings(sf.settings({ limitsReadEvery: 3 }));
+    sf.pageSize = 1;
+    const cascade = sf.find('Account', (r) => r.Name === 'Cascade Robotics');
+    for (let i = 1; i <= 6; i++) opportunity(`Limits reread ${i}`, cascade.Id);
+    const before = sf.limitsCalls;
+    const run = await sync();
+    sf.pageSize = 2000;
+    expect(run.errors).toEqual([]);
+    expect(run.counts.Opportunity.pages).toBeGreaterThanOrEqual(6);
+    expect(run.counts.limits.limitsReads).toBeGreaterThanOrEqual(4);
+    expect(sf.limitsCalls - before).toBe(run.counts.limits.limitsReads);
+  });
+
   it('creates no Bulk API 2.0 job past the reserve of DailyBulkV2QueryJobs', async () => {
     settings({ threshold: 0 });
     const cascade = sf.find('Account', (r) => r.Name === 'Cascade Robotics');
