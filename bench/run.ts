@@ -15,7 +15,10 @@
  *  (c) baseline: the same POS rows written by a plain mysql2 multi-row INSERT, nothing else;
  *  (d) unless --no-rebates, bench/rebates.ts: the claim forecast's backtest (MAPE at 1, 4 and 8
  *      weeks beside the naive average of the last four) and a quarter's rebate of each kind over
- *      --lines POS lines (`npx tsx bench/rebates.ts --lines N` runs it alone).
+ *      --lines POS lines (`npx tsx bench/rebates.ts --lines N` runs it alone);
+ *  (e) only with --salesforce, bench/salesforce.ts: the Salesforce sync of a stand-in org with
+ *      100,000 Accounts and 200,000 Opportunities, first load then an increment (about five
+ *      minutes, so not by default; `npx tsx bench/salesforce.ts` runs it alone).
  * The last line printed is one JSON object with the figures.
  */
 import { spawnSync } from 'node:child_process';
@@ -508,6 +511,7 @@ async function main() {
     if (grid) process.stderr.write(`claim grid in Chromium: ${JSON.stringify(grid)}\n`);
     const rebates = process.argv.includes('--no-rebates') ? null : rebatesBench();
     if (rebates) process.stderr.write(`rebates and forecast: ${JSON.stringify(rebates)}\n`);
+    const salesforce = process.argv.includes('--salesforce') ? salesforceBench() : null;
     // null when either side failed (its `failed` field says why)
     const ratio = (r: Record<string, unknown>) =>
       typeof r.seconds === 'number' && typeof baseline.seconds === 'number' ? Math.round((r.seconds / baseline.seconds) * 100) / 100 : null;
@@ -548,6 +552,7 @@ async function main() {
       ledgerCheck,
       grid,
       rebates,
+      salesforce,
       workers,
       ratioEndToEndToBaseline: claimFilesRatio,
       rounds: ROUNDS > 1 ? rounds : undefined,
@@ -593,6 +598,17 @@ function rebatesBench(): Record<string, unknown> | null {
     return JSON.parse(run.stdout.trim().split('\n').at(-1) ?? '') as Record<string, unknown>;
   } catch {
     process.stderr.write(`rebates benchmark failed (status ${run.status}): ${run.stderr.slice(-500)}\n`);
+    return null;
+  }
+}
+
+/** Issue 18: the Salesforce sync of a large stand-in org (bench/salesforce.ts), in a process of its own. */
+function salesforceBench(): Record<string, unknown> | null {
+  const run = spawnSync(process.execPath, ['--import', 'tsx', 'bench/salesforce.ts'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  try {
+    return JSON.parse(run.stdout.trim().split('\n').at(-1) ?? '') as Record<string, unknown>;
+  } catch {
+    process.stderr.write(`salesforce benchmark failed (status ${run.status}): ${run.stderr.slice(-500)}\n`);
     return null;
   }
 }

@@ -71,7 +71,7 @@ export class CrmDealRegistration extends Model<InferAttributes<CrmDealRegistrati
 export class CrmSyncRun extends Model<InferAttributes<CrmSyncRun>, InferCreationAttributes<CrmSyncRun>> {
   declare id: CreationOptional<number>;
   declare trigger: string;
-  declare status: 'running' | 'succeeded' | 'failed';
+  declare status: 'running' | 'succeeded' | 'failed' | 'stopped';
   declare startedAt: Date;
   declare finishedAt: Date | null;
   declare counts: string;
@@ -85,6 +85,10 @@ export class CrmSyncState extends Model<InferAttributes<CrmSyncState>, InferCrea
   declare id: CreationOptional<number>;
   declare objectName: string;
   declare lastModstamp: Date | null;
+  /** A Bulk API 2.0 query job whose results are being read (resumed by the next run), its next locator, the newest stamp read so far. */
+  declare bulkJobId: CreationOptional<string | null>;
+  declare bulkLocator: CreationOptional<string | null>;
+  declare bulkNewest: CreationOptional<Date | null>;
   declare createdAt: CreationOptional<Date>;
   declare updatedAt: CreationOptional<Date>;
 }
@@ -99,6 +103,11 @@ export class CrmWriteback extends Model<InferAttributes<CrmWriteback>, InferCrea
   declare authorizationNumber: string | null;
   declare writtenAt: Date | null;
   declare lastError: string | null;
+  /** The Salesforce error code of the last failure, the values it tried (JSON), and whether it is permanent (not retried). */
+  declare errorCode: CreationOptional<string | null>;
+  declare failedValues: CreationOptional<string | null>;
+  declare permanent: CreationOptional<boolean>;
+  declare failedAt: CreationOptional<Date | null>;
   declare createdAt: CreationOptional<Date>;
   declare updatedAt: CreationOptional<Date>;
 }
@@ -189,7 +198,15 @@ export function initCrmModels(sequelize: Sequelize) {
     { ...common, tableName: 'crm_sync_runs' },
   );
   CrmSyncState.init(
-    { id: col.id(), objectName: { ...col.str(100), unique: true }, lastModstamp: col.instant(true), ...stamps() },
+    {
+      id: col.id(),
+      objectName: { ...col.str(100), unique: true },
+      lastModstamp: col.instant(true),
+      bulkJobId: col.str(18, true),
+      bulkLocator: col.str(100, true),
+      bulkNewest: col.instant(true),
+      ...stamps(),
+    },
     { ...common, tableName: 'crm_sync_state' },
   );
   CrmWriteback.init(
@@ -202,6 +219,10 @@ export function initCrmModels(sequelize: Sequelize) {
       authorizationNumber: col.str(40, true),
       writtenAt: col.instant(true),
       lastError: col.text(),
+      errorCode: col.str(100, true),
+      failedValues: col.text(),
+      permanent: col.flag(false),
+      failedAt: col.instant(true),
       ...stamps(),
     },
     { ...common, tableName: 'crm_writebacks' },

@@ -146,6 +146,12 @@ const ConfigSchema = z.object({
   salesforceExpireOnClosedLost: flag(true),
   /** How often closed-lost opportunities are checked, sync or not; 0 turns the schedule off. */
   salesforceClosedLostIntervalMinutes: z.coerce.number().int().min(0).default(60),
+  /** A query of more records than this goes through Bulk API 2.0 (the first load always does). */
+  salesforceBulkThreshold: z.coerce.number().int().min(0).default(10000),
+  /** Records per Bulk API 2.0 result page (maxRecords). */
+  salesforceBulkPageSize: z.coerce.number().int().min(1).max(1000000).default(50000),
+  /** Share of each daily org limit the sync leaves untouched: it stops before using it. */
+  salesforceLimitReservePercent: z.coerce.number().min(0).max(90).default(10),
   /** Starts a local Salesforce stand-in with the demo's CRM records. Never in production. */
   salesforceStandin: flag(false),
   // Background jobs (imports, claim files, claim runs): docs/jobs.md.
@@ -267,6 +273,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     salesforceSyncIntervalMinutes: env.SALESFORCE_SYNC_INTERVAL_MINUTES,
     salesforceExpireOnClosedLost: env.SALESFORCE_EXPIRE_ON_CLOSED_LOST,
     salesforceClosedLostIntervalMinutes: env.SALESFORCE_CLOSED_LOST_INTERVAL_MINUTES,
+    salesforceBulkThreshold: env.SALESFORCE_BULK_THRESHOLD,
+    salesforceBulkPageSize: env.SALESFORCE_BULK_PAGE_SIZE,
+    salesforceLimitReservePercent: env.SALESFORCE_LIMIT_RESERVE_PERCENT,
     salesforceStandin: env.SALESFORCE_STANDIN,
     redisUrl: env.REDIS_URL || undefined,
     workerInProcess: env.WORKER_IN_PROCESS,

@@ -1070,6 +1070,40 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/integrations/salesforce/writeback-failures': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Write-backs Salesforce refused (a validation rule, a deleted record) or that failed last time, permanent ones first */
+    get: operations['getIntegrationsSalesforceWritebackFailures'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/integrations/salesforce/writeback-failures/{id}/retry': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Try a failed write-back again now (after the record or the rule was fixed); audited */
+    post: operations['postIntegrationsSalesforceWritebackFailuresByIdRetry'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/approval-queue': {
     parameters: {
       query?: never;
@@ -3567,11 +3601,14 @@ export interface components {
     SalesforceSyncRun: {
       id: number;
       trigger: string;
-      /** @enum {string} */
-      status: 'running' | 'succeeded' | 'failed';
+      /**
+       * @description stopped: the reserve of an org limit (/limits) was reached; the next run resumes where this one stopped
+       * @enum {string}
+       */
+      status: 'running' | 'succeeded' | 'failed' | 'stopped';
       startedAt: string;
       finishedAt: string | null;
-      /** @description per object: fetched, created, updated, unchanged, deleted, pages, retries; writeback: written, unchanged, failed */
+      /** @description per object: fetched, created, updated, unchanged, deleted, pages, retries, bulkJobs (Account: namedById); writeback: written, unchanged, failed, permanent, held, calls; limits: apiCalls, bulkJobs, limitsReads and what /limits reported (DailyApiRequestsRemaining, DailyApiRequestsMax, DailyBulkV2QueryJobsRemaining, DailyBulkV2QueryJobsMax) */
       counts: {
         [key: string]: {
           [key: string]: number;
@@ -3582,6 +3619,23 @@ export interface components {
         code: string;
         message: string;
       }[];
+    };
+    SalesforceWritebackFailure: {
+      id: number;
+      requestId: number;
+      object: string;
+      sfId: string;
+      /** @description Salesforce's error code, e.g. FIELD_CUSTOM_VALIDATION_EXCEPTION */
+      errorCode: string;
+      message: string;
+      /** @description not retried until the values to write change or an admin retries it */
+      permanent: boolean;
+      /** @description the field values the write tried */
+      values: {
+        [key: string]: string | null;
+      };
+      failedAt: string | null;
+      lastWrittenAt: string | null;
     };
     ApprovalContext: {
       request: {
@@ -10920,6 +10974,153 @@ export interface operations {
       };
       /** @description FORBIDDEN: vendor roles only */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RATE_LIMITED: too many requests from this caller; try again later */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getIntegrationsSalesforceWritebackFailures: {
+    parameters: {
+      query?: {
+        limit?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: components['schemas']['SalesforceWritebackFailure'][];
+          };
+        };
+      };
+      /** @description VALIDATION_FAILED: a missing, unknown or malformed field, errors[] naming each */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no session cookie and no bearer token; INVALID_TOKEN: the bearer token is unknown, expired or revoked */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description FORBIDDEN: vendor admins only */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RATE_LIMITED: too many requests from this caller; try again later */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  postIntegrationsSalesforceWritebackFailuresByIdRetry: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            [key: string]: number;
+          };
+        };
+      };
+      /** @description VALIDATION_FAILED: a missing, unknown or malformed field, errors[] naming each */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no session cookie and no bearer token; INVALID_TOKEN: the bearer token is unknown, expired or revoked */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description FORBIDDEN: vendor admins only; INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description NOT_FOUND: no failed write-back with this id */
+      404: {
         headers: {
           [name: string]: unknown;
         };

@@ -1,6 +1,7 @@
 /** The only code that touches the CRM tables; returns plain objects. */
-import { col, fn, Op, UniqueConstraintError, where, type Transaction, type WhereOptions } from 'sequelize';
+import { col, fn, Op, QueryTypes, UniqueConstraintError, where, type Transaction, type WhereOptions } from 'sequelize';
 import { moneyFromDb, moneyToString } from '../../core/money.js';
+import { writeRows, type Cell } from '../../models/bulk.js';
 import {
   CrmAccount,
   CrmAccountLink,
@@ -70,13 +71,19 @@ export type UpsertOutcome = 'created' | 'updated' | 'unchanged' | 'deleted';
 /** Inserts or updates rows keyed by Salesforce Id, in one transaction with the watermark. */
 export async function upsertPage(object: CrmObject, stateName: string, rows: CrmRow[], watermark: Date | null, transaction: Transaction) {
   const model = MODELS[object] as unknown as typeof CrmAccount;
-  const existing = new Map((await model.findAll({ where: { sfId: rows.map((r) => r.sfId) }, transaction })).map((m) => [m.sfId, m]));
+  const existing = new Map<string, CrmAccount>();
+  for (let i = 0; i < rows.length; i += IN_CHUNK) {
+    const ids = rows.slice(i, i + IN_CHUNK).map((r) => r.sfId);
+    for (const m of await model.findAll({ where: { sfId: ids }, transaction })) existing.set(m.sfId, m);
+  }
   const outcomes: UpsertOutcome[] = [];
+  const fresh = new Map<string, CrmRow>();
   for (const row of rows) {
     const found = existing.get(row.sfId);
     if (!found) {
-      await model.create(row as AccountRow, { transaction });
-      outcomes.push(row.isDeleted ? 'deleted' : 'created');
+      // A page may name a record twice (a Bulk API 2.0 job over a changing org): the later copy wins.
+      if (!fresh.has(row.sfId)) outcomes.push(row.isDeleted ? 'deleted' : 'created');
+      fresh.set(row.sfId, row);
       continue;
     }
     const current = found.get({ plain: true }) as unknown as Record<string, unknown>;
@@ -90,25 +97,95 @@ export async function upsertPage(object: CrmObject, stateName: string, rows: Crm
     const onlyStamp = changed.every(([k]) => k === 'systemModstamp');
     outcomes.push(row.isDeleted && !current.isDeleted ? 'deleted' : onlyStamp ? 'unchanged' : 'updated');
   }
+  const created = [...fresh.values()] as unknown as Record<string, Cell>[];
+  if (created.length) {
+    // New records by multi-row INSERT (LOAD DATA on MariaDB): the ORM's object per row is too slow for a first load.
+    const attributes = model.getAttributes() as Record<string, { field?: string }>;
+    const keys = Object.keys(created[0]);
+    const now = new Date();
+    const columns = [...keys.map((k) => attributes[k].field ?? k), 'created_at', 'updated_at'];
+    await writeRows(
+      model.sequelize!,
+      model.tableName,
+      columns,
+      created.map((r) => [...keys.map((k) => r[k]), now, now]),
+      { transaction },
+    );
+  }
   if (watermark) await saveWatermark(stateName, watermark, transaction);
   return outcomes;
 }
+
+/** Ids per `IN (...)` list (well under SQLite's bound-variable limit). */
+const IN_CHUNK = 1000;
 
 export async function watermarkOf(stateName: string): Promise<Date | null> {
   return (await CrmSyncState.findOne({ where: { objectName: stateName } }))?.lastModstamp ?? null;
 }
 
 async function saveWatermark(stateName: string, at: Date, transaction: Transaction) {
-  const [updated] = await CrmSyncState.update({ lastModstamp: at }, { where: { objectName: stateName }, transaction });
-  if (!updated) await CrmSyncState.create({ objectName: stateName, lastModstamp: at }, { transaction });
+  await saveSyncState(stateName, { lastModstamp: at }, transaction);
+}
+
+/** The pull state of one query: its watermark and the Bulk API 2.0 job being read, if any. */
+export interface SyncState {
+  lastModstamp: Date | null;
+  bulkJobId: string | null;
+  bulkLocator: string | null;
+  bulkNewest: Date | null;
+}
+
+export async function syncStateOf(stateName: string): Promise<SyncState> {
+  const s = await CrmSyncState.findOne({ where: { objectName: stateName } });
+  return {
+    lastModstamp: s?.lastModstamp ?? null,
+    bulkJobId: s?.bulkJobId ?? null,
+    bulkLocator: s?.bulkLocator ?? null,
+    bulkNewest: s?.bulkNewest ?? null,
+  };
+}
+
+export async function saveSyncState(stateName: string, change: Partial<SyncState>, transaction?: Transaction) {
+  const [updated] = await CrmSyncState.update(change, { where: { objectName: stateName }, transaction });
+  if (!updated) await CrmSyncState.create({ objectName: stateName, lastModstamp: null, ...change }, { transaction });
+}
+
+/**
+ * Account Ids that synced opportunities and deal registrations name but that are not stored yet
+ * (a new opportunity of an Account unchanged for years): the sync fetches these by Id.
+ */
+export async function unresolvedAccountRefs(
+  referenceColumns: ('opportunity' | 'endCustomer' | 'distributor')[],
+  limit: number,
+): Promise<string[]> {
+  const sources = {
+    opportunity: { table: 'crm_opportunities', column: 'account_sf_id' },
+    endCustomer: { table: 'crm_deal_registrations', column: 'end_customer_sf_id' },
+    distributor: { table: 'crm_deal_registrations', column: 'distributor_name' },
+  } as const;
+  const wanted = new Set<string>();
+  const sequelize = CrmAccount.sequelize!;
+  for (const key of referenceColumns) {
+    const { table, column } = sources[key];
+    // An anti-join on the unique sf_id index: one statement, whatever the number of records.
+    const rows = await sequelize.query<{ ref: string }>(
+      `SELECT DISTINCT r.${column} AS ref FROM ${table} r LEFT JOIN crm_accounts a ON a.sf_id = r.${column}
+        WHERE r.${column} IS NOT NULL AND r.is_deleted = :no AND a.id IS NULL`,
+      { type: QueryTypes.SELECT, replacements: { no: false } },
+    );
+    for (const r of rows) if (looksLikeSfId(r.ref)) wanted.add(r.ref);
+  }
+  return [...wanted].slice(0, limit);
 }
 
 // ---- sync runs --------------------------------------------------------------------------------
 
+export type SyncRunStatus = 'running' | 'succeeded' | 'failed' | 'stopped';
 export interface SyncRunView {
   id: number;
   trigger: string;
-  status: 'running' | 'succeeded' | 'failed';
+  /** stopped: the org's limits (their reserve) were reached; the next run resumes. */
+  status: SyncRunStatus;
   startedAt: string;
   finishedAt: string | null;
   counts: Record<string, Record<string, number>>;
@@ -136,7 +213,7 @@ export async function saveRunProgress(id: number, counts: SyncRunView['counts'])
 
 export async function finishRun(
   id: number,
-  status: 'succeeded' | 'failed',
+  status: Exclude<SyncRunStatus, 'running'>,
   counts: SyncRunView['counts'],
   errors: SyncRunView['errors'],
 ): Promise<SyncRunView> {
@@ -233,20 +310,67 @@ export interface WritebackRow {
   requestId: number;
   targetType: string;
   targetSfId: string;
+  /** What was last written (or found already there). */
   requestStatus: string | null;
   authorizationNumber: string | null;
   writtenAt: Date | null;
   lastError: string | null;
+  /** The last failure: Salesforce's error code, the values it tried (JSON), permanent (not retried until they change). */
+  errorCode: string | null;
+  failedValues: string | null;
+  permanent: boolean;
+  failedAt: Date | null;
 }
 
-export async function writebackOf(requestId: number, targetSfId: string): Promise<WritebackRow | null> {
-  const w = await CrmWriteback.findOne({ where: { requestId, targetSfId } });
-  return w ? (w.get({ plain: true }) as WritebackRow) : null;
+const plainWriteback = (w: CrmWriteback): WritebackRow & { id: number } => ({
+  id: w.id,
+  requestId: w.requestId,
+  targetType: w.targetType,
+  targetSfId: w.targetSfId,
+  requestStatus: w.requestStatus,
+  authorizationNumber: w.authorizationNumber,
+  writtenAt: w.writtenAt,
+  lastError: w.lastError,
+  errorCode: w.errorCode ?? null,
+  failedValues: w.failedValues ?? null,
+  permanent: !!w.permanent,
+  failedAt: w.failedAt ?? null,
+});
+
+/** The ledger rows of these (request, record) pairs, keyed `requestId:sfId`. */
+export async function writebacksOf(pairs: { requestId: number; sfId: string }[]): Promise<Map<string, WritebackRow & { id: number }>> {
+  const out = new Map<string, WritebackRow & { id: number }>();
+  const requestIds = [...new Set(pairs.map((p) => p.requestId))];
+  for (let i = 0; i < requestIds.length; i += IN_CHUNK) {
+    for (const w of await CrmWriteback.findAll({ where: { requestId: requestIds.slice(i, i + IN_CHUNK) } })) {
+      out.set(`${w.requestId}:${w.targetSfId}`, plainWriteback(w));
+    }
+  }
+  return out;
 }
 
-export async function saveWriteback(row: WritebackRow) {
+export async function saveWriteback(row: Pick<WritebackRow, 'requestId' | 'targetType' | 'targetSfId'> & Partial<WritebackRow>) {
   const [n] = await CrmWriteback.update(row, { where: { requestId: row.requestId, targetSfId: row.targetSfId } });
-  if (!n) await CrmWriteback.create(row);
+  if (!n) await CrmWriteback.create({ requestStatus: null, authorizationNumber: null, writtenAt: null, lastError: null, ...row });
+}
+
+/** Write-backs whose last attempt failed, permanent ones first, newest first. */
+export async function writebackFailures(limit: number) {
+  const rows = await CrmWriteback.findAll({
+    where: { lastError: { [Op.ne]: null } },
+    order: [
+      ['permanent', 'DESC'],
+      ['failedAt', 'DESC'],
+      ['id', 'DESC'],
+    ],
+    limit,
+  });
+  return rows.map(plainWriteback);
+}
+
+export async function writebackById(id: number) {
+  const w = await CrmWriteback.findByPk(id);
+  return w ? plainWriteback(w) : null;
 }
 
 // ---- account matching --------------------------------------------------------------------------

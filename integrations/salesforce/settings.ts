@@ -56,7 +56,19 @@ export interface SalesforceSettings {
   expireOnClosedLost: boolean;
   /** Backoff for REQUEST_LIMIT_EXCEEDED and network failures. */
   retry: { attempts: number; baseDelayMs: number };
+  /**
+   * Bulk API 2.0: used for an object's first load and for any incremental query that would
+   * return more than `threshold` records; results are read `pageSize` records at a time.
+   */
+  bulk: { threshold: number; pageSize: number; pollIntervalMs: number; pollTimeoutMs: number };
+  /** The share (percent) of each daily org limit the sync never uses: it stops before, and resumes at the next run. */
+  limitReservePercent: number;
+  /** How many calls a run makes between two reads of /limits (the first read is before its first query). */
+  limitsReadEvery: number;
 }
+
+/** The Bulk API 2.0 defaults; SALESFORCE_BULK_THRESHOLD and SALESFORCE_BULK_PAGE_SIZE override the first two. */
+export const DEFAULT_BULK: SalesforceSettings['bulk'] = { threshold: 10000, pageSize: 50000, pollIntervalMs: 2000, pollTimeoutMs: 600_000 };
 
 export const DEFAULT_DEAL_REGISTRATION_FIELDS: DealRegistrationFields = {
   name: 'Name',
@@ -148,6 +160,9 @@ export function salesforceSettingsFrom(config: Config): SalesforceSettings | nul
     syncIntervalMinutes: config.salesforceSyncIntervalMinutes,
     expireOnClosedLost: config.salesforceExpireOnClosedLost,
     retry: { attempts: 5, baseDelayMs: 500 },
+    bulk: { ...DEFAULT_BULK, threshold: config.salesforceBulkThreshold, pageSize: config.salesforceBulkPageSize },
+    limitReservePercent: config.salesforceLimitReservePercent,
+    limitsReadEvery: 200,
   };
 }
 

@@ -1,12 +1,16 @@
 /**
  * A local stand-in for Salesforce: a real HTTP server on 127.0.0.1 that the real jsforce client
  * talks to. It answers the OAuth token endpoint (username-password and JWT bearer grants), REST
- * query / queryAll with paging through nextRecordsUrl, query locators, and sobject updates, with
- * Salesforce's error shapes. It parses just the SOQL the sync sends: a field list, one object,
- * `SystemModstamp >`/`>=` and `Id IN (...)` filters joined by AND, ORDER BY and LIMIT.
+ * query / queryAll with paging through nextRecordsUrl, query locators, sobject updates, sObject
+ * Collections updates (PATCH composite/sobjects), Bulk API 2.0 query jobs (create, poll, CSV results
+ * paged by Sforce-Locator) and /limits, with Salesforce's error shapes. It parses just the SOQL the
+ * sync sends: a field list or COUNT(), one object, `SystemModstamp >`/`>=`, `Id IN (...)` and
+ * semi-join `Id IN (SELECT f FROM T)` filters joined by AND, ORDER BY and LIMIT.
  *
- * Tests inject faults: sessions that expire after N requests, REQUEST_LIMIT_EXCEEDED N times,
- * dropped connections. `npm start` runs it with SALESFORCE_STANDIN=true and the demo's records,
+ * It counts every API call against the org's daily limits (DailyApiRequests, and
+ * DailyBulkV2QueryJobs per job) and refuses calls past them as Salesforce does. Tests inject
+ * faults: sessions that expire after N requests, REQUEST_LIMIT_EXCEEDED N times, dropped
+ * connections, validation rules that reject updates, locked rows. `npm start` runs it with SALESFORCE_STANDIN=true and the demo's records,
  * which is why it lives here and not under test/: production code never imports test/.
  */
 import { createVerify, randomBytes } from 'node:crypto';
@@ -63,6 +67,34 @@ export interface StandinOptions {
   jwtPublicKey?: string;
   /** Records per query page (Salesforce's default is 2000). */
   pageSize?: number;
+  /** Polls of a Bulk API 2.0 query job that answer InProgress before it is JobComplete. */
+  bulkPollsBeforeComplete?: number;
+}
+
+/** An org limit as /limits shows it. */
+export interface OrgLimit {
+  Max: number;
+  Remaining: number;
+}
+
+/** A rule that refuses an update the way a Salesforce validation rule does. */
+export interface ValidationRule {
+  object: string;
+  /** Shown as the error message (Salesforce shows the rule's error message). */
+  message: string;
+  /** The field the error is displayed at, if any. */
+  field?: string;
+  /** True when the record, as it would be after the update, breaks the rule. */
+  when: (record: StandinRecord) => boolean;
+}
+
+interface BulkJob {
+  id: string;
+  object: string;
+  operation: string;
+  fields: string[];
+  records: StandinRecord[];
+  polls: number;
 }
 
 interface Cursor {
@@ -89,12 +121,25 @@ export class SalesforceStandin {
   readonly updates: { type: string; id: string; fields: Record<string, unknown> }[] = [];
   /** Every API request path received (token requests excluded). */
   readonly requests: string[] = [];
+  /** The org's daily limits, spent by every API call (and every Bulk API 2.0 query job). */
+  readonly limits: { DailyApiRequests: OrgLimit; DailyBulkV2QueryJobs: OrgLimit } = {
+    DailyApiRequests: { Max: 1_000_000, Remaining: 1_000_000 },
+    DailyBulkV2QueryJobs: { Max: 10_000, Remaining: 10_000 },
+  };
+  readonly validationRules: ValidationRule[] = [];
+  /** The SOQL of every Bulk API 2.0 query job created, in order. */
+  readonly bulkQueries: string[] = [];
+  bulkPollsBeforeComplete: number;
+  private lockedRowFaults = 0;
+  private readonly bulkJobs = new Map<string, BulkJob>();
   readonly tokenGrants: string[] = [];
   private readonly store = new Map<string, Map<string, StandinRecord>>();
   private readonly tokens = new Set<string>();
   private readonly cursors = new Map<string, Cursor>();
   private readonly faults: { at: number; kind: FaultKind; remaining: number }[] = [];
   private apiRequestCount = 0;
+  /** Milliseconds the stand-in spent answering API calls (so a benchmark can tell its time from the sync's). */
+  busyMs = 0;
   private clock = Date.parse('2026-11-01T00:00:00.000Z');
   private idCounter = 0;
   private server: Server | undefined;
@@ -106,6 +151,7 @@ export class SalesforceStandin {
     this.password = options.password ?? randomBytes(12).toString('hex');
     this.jwtPublicKey = options.jwtPublicKey;
     this.pageSize = options.pageSize ?? 2000;
+    this.bulkPollsBeforeComplete = options.bulkPollsBeforeComplete ?? 1;
     for (const type of Object.keys(STANDIN_SCHEMA)) this.store.set(type, new Map());
   }
 
@@ -117,6 +163,8 @@ export class SalesforceStandin {
 
   async listen(port = 0): Promise<void> {
     this.server = createServer((req, res) => {
+      const started = performance.now();
+      res.on('finish', () => (this.busyMs += performance.now() - started));
       void this.handle(req, res).catch((err: Error) => sfError(res, 500, 'UNKNOWN_EXCEPTION', err.message));
     });
     await new Promise<void>((resolve) => this.server!.listen(port, '127.0.0.1', resolve));
@@ -149,6 +197,9 @@ export class SalesforceStandin {
       syncIntervalMinutes: 0,
       expireOnClosedLost: true,
       retry: { attempts: 4, baseDelayMs: 5 },
+      bulk: { threshold: 10000, pageSize: 50000, pollIntervalMs: 5, pollTimeoutMs: 10_000 },
+      limitReservePercent: 10,
+      limitsReadEvery: 200,
       ...overrides,
     };
   }
@@ -244,6 +295,31 @@ export class SalesforceStandin {
     this.faults.push({ at: this.apiRequestCount + after, kind: 'drop', remaining: times });
   }
 
+  /** Sets the org's daily limits (what remains today); every API call spends DailyApiRequests. */
+  setLimits(limits: Partial<Record<'DailyApiRequests' | 'DailyBulkV2QueryJobs', Partial<OrgLimit>>>) {
+    for (const [k, v] of Object.entries(limits) as ['DailyApiRequests' | 'DailyBulkV2QueryJobs', Partial<OrgLimit>][]) {
+      Object.assign(this.limits[k], v);
+    }
+  }
+
+  /** API calls received (token requests excluded), the /limits calls among them. */
+  get apiCalls() {
+    return this.apiRequestCount;
+  }
+  get limitsCalls() {
+    return this.requests.filter((r) => /\/limits\/?$/.test(r)).length;
+  }
+
+  /** Applies a validation rule to later updates: a record that breaks it is refused with FIELD_CUSTOM_VALIDATION_EXCEPTION. */
+  addValidationRule(rule: ValidationRule) {
+    this.validationRules.push(rule);
+  }
+
+  /** The next `times` record saves fail with UNABLE_TO_LOCK_ROW (a transient error). */
+  lockRows(times: number) {
+    this.lockedRowFaults += times;
+  }
+
   /** Expires every session after `after` more API requests: the next one gets 401 INVALID_SESSION_ID. */
   expireSessions(after = 0) {
     this.faults.push({ at: this.apiRequestCount + after, kind: 'expire-sessions', remaining: 1 });
@@ -266,6 +342,10 @@ export class SalesforceStandin {
     if (!m) return sfError(res, 404, 'NOT_FOUND', 'The requested resource does not exist');
     this.requests.push(`${req.method} ${url.pathname}${url.search}`);
     const position = this.apiRequestCount++;
+    const daily = this.limits.DailyApiRequests;
+    if (daily.Remaining <= 0) return sfError(res, 403, 'REQUEST_LIMIT_EXCEEDED', 'TotalRequests Limit exceeded.');
+    daily.Remaining--;
+    res.setHeader('Sforce-Limit-Info', `api-usage=${daily.Max - daily.Remaining}/${daily.Max}`);
     const fault = this.faults.find((f) => f.at <= position && f.remaining > 0);
     if (fault) {
       fault.remaining--;
@@ -284,6 +364,20 @@ export class SalesforceStandin {
     if (req.method === 'GET' && (q = /^(?:query|queryAll)\/([\w-]+)$/.exec(rest))) return this.more(q[1], m[1], res);
     if (req.method === 'PATCH' && (q = /^sobjects\/(\w+)\/(\w+)$/.exec(rest))) return this.patch(q[1], q[2], body, res);
     if (req.method === 'GET' && (q = /^sobjects\/(\w+)\/describe\/?$/.exec(rest))) return this.describe(q[1], res);
+    if (req.method === 'PATCH' && /^composite\/sobjects\/?$/.test(rest)) return this.collectionUpdate(body, res);
+    if (req.method === 'GET' && /^limits\/?$/.test(rest)) return json(res, 200, this.limits);
+    if (req.method === 'POST' && /^jobs\/query\/?$/.test(rest)) return this.createBulkJob(body, res);
+    if ((q = /^jobs\/query\/(\w+)(\/results)?\/?$/.exec(rest))) {
+      const job = this.bulkJobs.get(q[1]);
+      if (!job) return sfError(res, 404, 'NOT_FOUND', 'The requested resource does not exist');
+      if (req.method === 'DELETE' && !q[2]) {
+        this.bulkJobs.delete(job.id);
+        res.writeHead(204);
+        return res.end();
+      }
+      if (req.method === 'GET' && !q[2]) return json(res, 200, this.jobInfo(job));
+      if (req.method === 'GET') return this.bulkResults(job, url.searchParams, res);
+    }
     return sfError(res, 404, 'NOT_FOUND', 'The requested resource does not exist');
   }
 
@@ -337,17 +431,41 @@ export class SalesforceStandin {
   private query(soql: string, scanAll: boolean, version: string, res: ServerResponse) {
     const parsed = parseSoql(soql);
     if ('error' in parsed) return sfError(res, 400, 'MALFORMED_QUERY', parsed.error);
+    const selected = this.select(parsed, scanAll);
+    if ('error' in selected) return sfError(res, 400, selected.code, selected.error);
+    if (parsed.count) return json(res, 200, { totalSize: selected.rows.length, done: true, records: [] });
+    // A query result is a snapshot: later changes do not move records between its pages.
+    const snapshot = selected.rows.map((r) => ({ ...r }));
+    this.page({ type: parsed.type, fields: parsed.fields, records: snapshot, totalSize: snapshot.length }, version, res);
+  }
+
+  /** The records a parsed query selects (filtered, ordered, limited), or the error Salesforce would answer. */
+  private select(parsed: ParsedSoql, scanAll: boolean): { rows: StandinRecord[] } | { code: string; error: string } {
     const schema = STANDIN_SCHEMA[parsed.type];
-    if (!schema) return sfError(res, 400, 'INVALID_TYPE', `sObject type '${parsed.type}' is not supported.`);
+    if (!schema) return { code: 'INVALID_TYPE', error: `sObject type '${parsed.type}' is not supported.` };
     const known = new Set([...SYSTEM_FIELDS, ...schema]);
     const referenced = [...parsed.fields, ...parsed.orderBy.map((o) => o.field), ...parsed.where.map((w) => w.field)];
     const unknown = referenced.find((f) => !known.has(f));
-    if (unknown) return sfError(res, 400, 'INVALID_FIELD', `No such column '${unknown}' on entity '${parsed.type}'.`);
+    if (unknown) return { code: 'INVALID_FIELD', error: `No such column '${unknown}' on entity '${parsed.type}'.` };
+    for (const w of parsed.where) {
+      if (w.op !== 'semi') continue;
+      const sub = STANDIN_SCHEMA[w.values[1]];
+      if (!sub) return { code: 'INVALID_TYPE', error: `sObject type '${w.values[1]}' is not supported.` };
+      if (![...SYSTEM_FIELDS, ...sub].includes(w.values[0])) {
+        return { code: 'INVALID_FIELD', error: `No such column '${w.values[0]}' on entity '${w.values[1]}'.` };
+      }
+    }
 
     let rows = this.all(parsed.type).filter((r) => scanAll || !r.IsDeleted);
     for (const w of parsed.where) {
-      if (w.op === 'in') rows = rows.filter((r) => w.values.includes(String(r[w.field])));
-      else {
+      if (w.op === 'in') {
+        const wanted = new Set(w.values);
+        rows = rows.filter((r) => wanted.has(String(r[w.field])));
+      } else if (w.op === 'semi') {
+        const [field, type] = w.values;
+        const ids = new Set(this.all(type).flatMap((r) => (r.IsDeleted || r[field] == null ? [] : [String(r[field])])));
+        rows = rows.filter((r) => ids.has(String(r[w.field])));
+      } else {
         const bound = Date.parse(w.values[0]);
         rows = rows.filter((r) => {
           const v = Date.parse(String(r[w.field]).replace('+0000', 'Z'));
@@ -364,9 +482,125 @@ export class SalesforceStandin {
       return 0;
     });
     if (parsed.limit !== null) rows = rows.slice(0, parsed.limit);
-    // A query result is a snapshot: later changes do not move records between its pages.
-    const snapshot = rows.map((r) => ({ ...r }));
-    this.page({ type: parsed.type, fields: parsed.fields, records: snapshot, totalSize: snapshot.length }, version, res);
+    return { rows };
+  }
+
+  // ---- Bulk API 2.0 query jobs ---------------------------------------------------------------
+
+  private createBulkJob(body: string, res: ServerResponse) {
+    let input: { operation?: string; query?: string };
+    try {
+      input = JSON.parse(body) as typeof input;
+    } catch {
+      return sfError(res, 400, 'JSON_PARSER_ERROR', 'Unexpected character in the request body');
+    }
+    if (input.operation !== 'query' && input.operation !== 'queryAll') {
+      return sfError(res, 400, 'INVALIDJOB', `InvalidJob : Invalid operation: ${String(input.operation)}`);
+    }
+    const parsed = parseSoql(input.query ?? '');
+    if ('error' in parsed) return sfError(res, 400, 'MALFORMED_QUERY', parsed.error);
+    if (parsed.count) return sfError(res, 400, 'INVALIDJOB', 'InvalidJob : Aggregate queries are not supported by Bulk API 2.0');
+    const selected = this.select(parsed, input.operation === 'queryAll');
+    if ('error' in selected) return sfError(res, 400, selected.code, selected.error);
+    const jobs = this.limits.DailyBulkV2QueryJobs;
+    if (jobs.Remaining <= 0) return sfError(res, 403, 'REQUEST_LIMIT_EXCEEDED', 'DailyBulkV2QueryJobs Limit exceeded.');
+    jobs.Remaining--;
+    this.bulkQueries.push(input.query ?? '');
+    const job: BulkJob = {
+      id: `750${String(++this.idCounter).padStart(12, '0')}AAA`,
+      object: parsed.type,
+      operation: input.operation,
+      fields: parsed.fields,
+      records: selected.rows.map((r) => ({ ...r })),
+      polls: 0,
+    };
+    this.bulkJobs.set(job.id, job);
+    json(res, 200, { ...this.jobInfo(job), state: 'UploadComplete', numberRecordsProcessed: 0 });
+    job.polls = 0;
+  }
+
+  private jobInfo(job: BulkJob) {
+    const complete = job.polls++ >= this.bulkPollsBeforeComplete;
+    return {
+      id: job.id,
+      operation: job.operation,
+      object: job.object,
+      createdById: '005000000000001AAA',
+      state: complete ? 'JobComplete' : 'InProgress',
+      concurrencyMode: 'Parallel',
+      contentType: 'CSV',
+      apiVersion: 62.0,
+      lineEnding: 'LF',
+      columnDelimiter: 'COMMA',
+      numberRecordsProcessed: complete ? job.records.length : 0,
+    };
+  }
+
+  /** One page of a job's results as CSV; Sforce-Locator names the next page ('null' after the last). */
+  private bulkResults(job: BulkJob, params: URLSearchParams, res: ServerResponse) {
+    if (job.polls <= this.bulkPollsBeforeComplete) {
+      return sfError(res, 400, 'INVALIDJOB', `InvalidJob : Job ${job.id} is not complete`);
+    }
+    const locator = params.get('locator');
+    const start = locator ? Number(Buffer.from(locator, 'base64url').toString()) : 0;
+    if (!Number.isInteger(start) || start < 0 || start > job.records.length) {
+      return sfError(res, 400, 'INVALID_LOCATOR', 'the locator is not valid for this job');
+    }
+    const max = Number(params.get('maxRecords') ?? 100_000);
+    const slice = job.records.slice(start, start + max);
+    const end = start + slice.length;
+    const cell = (v: unknown) => {
+      if (v === null || v === undefined) return '';
+      const text = String(v);
+      return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : `"${text}"`;
+    };
+    const lines = [job.fields.map((f) => `"${f}"`).join(','), ...slice.map((r) => job.fields.map((f) => cell(r[f])).join(','))];
+    res.writeHead(200, {
+      'Content-Type': 'text/csv',
+      'Sforce-Locator': end < job.records.length ? Buffer.from(String(end)).toString('base64url') : 'null',
+      'Sforce-NumberOfRecords': String(slice.length),
+    });
+    res.end(lines.join('\n') + '\n');
+  }
+
+  // ---- sObject Collections -------------------------------------------------------------------
+
+  /** PATCH composite/sobjects: up to 200 records; with allOrNone=false each succeeds or fails on its own. */
+  private collectionUpdate(body: string, res: ServerResponse) {
+    let input: { allOrNone?: boolean; records?: ({ attributes?: { type?: string }; id?: string } & Record<string, unknown>)[] };
+    try {
+      input = JSON.parse(body) as typeof input;
+    } catch {
+      return sfError(res, 400, 'JSON_PARSER_ERROR', 'Unexpected character in the request body');
+    }
+    const records = input.records ?? [];
+    if (records.length > 200) {
+      return sfError(res, 400, 'EXCEEDED_ID_LIMIT', 'record limit reached. cannot submit more than 200 records into this call');
+    }
+    const fail = (id: string | undefined, statusCode: string, message: string, fields: string[] = []) => ({
+      id: id ?? null,
+      success: false,
+      errors: [{ statusCode, message, fields }],
+    });
+    const results = records.map(({ attributes, id, ...fields }) => {
+      const type = attributes?.type ?? '';
+      const schema = STANDIN_SCHEMA[type];
+      if (!schema) return fail(id, 'INVALID_TYPE', `sObject type '${type}' is not supported.`);
+      const unknown = Object.keys(fields).find((f) => !schema.includes(f));
+      if (unknown) return fail(id, 'INVALID_FIELD', `No such column '${unknown}' on sobject of type ${type}`, [unknown]);
+      const record = id ? this.table(type).get(id) : undefined;
+      if (!record || record.IsDeleted) return fail(id, 'ENTITY_IS_DELETED', 'entity is deleted');
+      if (this.lockedRowFaults > 0) {
+        this.lockedRowFaults--;
+        return fail(id, 'UNABLE_TO_LOCK_ROW', 'unable to obtain exclusive access to this record');
+      }
+      const broken = this.validationRules.find((v) => v.object === type && v.when({ ...record, ...fields }));
+      if (broken) return fail(id, 'FIELD_CUSTOM_VALIDATION_EXCEPTION', broken.message, broken.field ? [broken.field] : []);
+      this.update(type, record.Id, fields);
+      this.updates.push({ type, id: record.Id, fields });
+      return { id: record.Id, success: true, errors: [] };
+    });
+    json(res, 200, results);
   }
 
   /** The object's describe: its fields, with the types the sync looks at. */
@@ -435,6 +669,11 @@ export class SalesforceStandin {
   }
 }
 
+function json(res: ServerResponse, status: number, body: unknown) {
+  res.writeHead(status, { 'Content-Type': 'application/json' });
+  res.end(JSON.stringify(body));
+}
+
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -447,7 +686,10 @@ function readBody(req: IncomingMessage): Promise<string> {
 interface ParsedSoql {
   type: string;
   fields: string[];
-  where: { field: string; op: '>' | '>=' | 'in'; values: string[] }[];
+  /** SELECT COUNT(): only totalSize is answered. */
+  count: boolean;
+  /** `semi`: values are [the sub-query's field, its object]. */
+  where: { field: string; op: '>' | '>=' | 'in' | 'semi'; values: string[] }[];
   orderBy: { field: string; desc: boolean }[];
   limit: number | null;
 }
@@ -455,7 +697,8 @@ interface ParsedSoql {
 export function parseSoql(soql: string): ParsedSoql | { error: string } {
   const m = /^\s*SELECT\s+(.+?)\s+FROM\s+(\w+)(?:\s+WHERE\s+(.+?))?(?:\s+ORDER\s+BY\s+(.+?))?(?:\s+LIMIT\s+(\d+))?\s*$/is.exec(soql);
   if (!m) return { error: `unexpected token in query: ${soql.slice(0, 80)}` };
-  const fields = m[1].split(',').map((f) => f.trim());
+  const count = /^COUNT\(\s*\)$/i.test(m[1].trim());
+  const fields = count ? [] : m[1].split(',').map((f) => f.trim());
   if (fields.some((f) => !/^\w+$/.test(f))) return { error: 'the stand-in only understands plain field lists' };
   const where: ParsedSoql['where'] = [];
   if (m[3]) {
@@ -463,6 +706,8 @@ export function parseSoql(soql: string): ParsedSoql | { error: string } {
       let c: RegExpExecArray | null;
       if ((c = /^(\w+)\s*(>=|>)\s*(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{3})?(?:Z|[+-]\d{2}:?\d{2}))$/.exec(cond.trim()))) {
         where.push({ field: c[1], op: c[2] as '>' | '>=', values: [c[3]] });
+      } else if ((c = /^(\w+)\s+IN\s*\(\s*SELECT\s+(\w+)\s+FROM\s+(\w+)\s*\)$/i.exec(cond.trim()))) {
+        where.push({ field: c[1], op: 'semi', values: [c[2], c[3]] });
       } else if ((c = /^(\w+)\s+IN\s*\(([^)]*)\)$/i.exec(cond.trim()))) {
         const values = c[2].split(',').map((v) => v.trim().replace(/^'(.*)'$/, '$1'));
         where.push({ field: c[1], op: 'in', values });
@@ -479,7 +724,7 @@ export function parseSoql(soql: string): ParsedSoql | { error: string } {
       const [field, dir] = o.split(/\s+/);
       return { field, desc: /^desc$/i.test(dir ?? '') };
     });
-  return { type: m[2], fields, where, orderBy, limit: m[5] ? Number(m[5]) : null };
+  return { type: m[2], fields, count, where, orderBy, limit: m[5] ? Number(m[5]) : null };
 }
 
 /**

@@ -23,6 +23,7 @@ import { masterDataSchema } from './20261204T1000-master-data.js';
 import { programBuilderSchema } from './20261204T1300-program-builder.js';
 import { ediPartnersSchema } from './20261204T1600-edi-partners.js';
 import { edi845Schema } from './20261205T1000-edi-845.js';
+import { salesforceScaleSchema } from './20261205T1100-salesforce-scale.js';
 import type { Migration } from './types.js';
 
 export const migrations: Migration[] = [
@@ -50,4 +51,5 @@ export const migrations: Migration[] = [
   salesforce2Schema,
   ediPartnersSchema,
   edi845Schema,
+  salesforceScaleSchema,
 ];

@@ -7,26 +7,44 @@ import { authorize, requireActor } from '../auth/actor.js';
 import type { Config } from '../config.js';
 import { describeRoute, IdParam, z, wholeNumber } from '../http/openapi.js';
 import { parse } from '../http/validate.js';
+import { AppError } from '../errors.js';
 import { requestEvents } from '../requests/request-events.js';
 import { salesforceSettingsFrom, useSalesforceSettings } from '../../integrations/salesforce/settings.js';
 import { accountSuggestions, approvalQueue, decideAccountLink, linkRequest, requestContext } from './crm-context.service.js';
-import { listSyncRuns, runSalesforceSync, writeBackRequest } from './salesforce.service.js';
+import { listSyncRuns, retryWriteback, runSalesforceSync, writeBackRequest, writebackFailures } from './salesforce.service.js';
 import { RequestForContextSchema } from './crm-context.schemas.js';
 
 const SyncRun = z
   .object({
     id: z.number().int(),
     trigger: z.string(),
-    status: z.enum(['running', 'succeeded', 'failed']),
+    status: z.enum(['running', 'succeeded', 'failed', 'stopped']).openapi({
+      description: 'stopped: the reserve of an org limit (/limits) was reached; the next run resumes where this one stopped',
+    }),
     startedAt: z.string(),
     finishedAt: z.string().nullable(),
     counts: z.record(z.record(z.number())).openapi({
-      description: 'per object: fetched, created, updated, unchanged, deleted, pages, retries; writeback: written, unchanged, failed',
+      description:
+        'per object: fetched, created, updated, unchanged, deleted, pages, retries, bulkJobs (Account: namedById); writeback: written, unchanged, failed, permanent, held, calls; limits: apiCalls, bulkJobs, limitsReads and what /limits reported (DailyApiRequestsRemaining, DailyApiRequestsMax, DailyBulkV2QueryJobsRemaining, DailyBulkV2QueryJobsMax)',
     }),
     errors: z.array(z.object({ object: z.string().nullable(), code: z.string(), message: z.string() })),
   })
   .openapi('SalesforceSyncRun');
 const RunsQuery = z.object({ limit: wholeNumber(1, 200).default(20) });
+const WritebackFailure = z
+  .object({
+    id: z.number().int(),
+    requestId: z.number().int(),
+    object: z.string(),
+    sfId: z.string(),
+    errorCode: z.string().openapi({ description: "Salesforce's error code, e.g. FIELD_CUSTOM_VALIDATION_EXCEPTION" }),
+    message: z.string(),
+    permanent: z.boolean().openapi({ description: 'not retried until the values to write change or an admin retries it' }),
+    values: z.record(z.string().nullable()).openapi({ description: 'the field values the write tried' }),
+    failedAt: z.string().nullable(),
+    lastWrittenAt: z.string().nullable(),
+  })
+  .openapi('SalesforceWritebackFailure');
 const Flag = z.object({
   code: z.enum(['NO_REGISTERED_DEAL', 'PRICE_BELOW_FLOOR', 'CLOSED_LOST_OPPORTUNITY']),
   message: z.string(),
@@ -177,6 +195,24 @@ describeRoute({
 });
 describeRoute({
   method: 'get',
+  path: '/api/integrations/salesforce/writeback-failures',
+  summary: 'Write-backs Salesforce refused (a validation rule, a deleted record) or that failed last time, permanent ones first',
+  tags,
+  query: RunsQuery,
+  response: z.object({ items: z.array(WritebackFailure) }),
+  errors: { 403: 'FORBIDDEN: vendor admins only' },
+});
+describeRoute({
+  method: 'post',
+  path: '/api/integrations/salesforce/writeback-failures/:id/retry',
+  summary: 'Try a failed write-back again now (after the record or the rule was fixed); audited',
+  tags,
+  params: IdParam,
+  response: z.record(z.number()).openapi({ description: 'the write-back counts: written, unchanged, failed, permanent, held, calls' }),
+  errors: { 403: 'FORBIDDEN: vendor admins only', 404: 'NOT_FOUND: no failed write-back with this id' },
+});
+describeRoute({
+  method: 'get',
   path: '/api/approval-queue',
   summary: 'Pending requests with their opportunity, deal registration, price history and flags',
   tags: ['requests'],
@@ -231,6 +267,16 @@ export function integrationsRouter(config: Config) {
   r.get('/integrations/salesforce/runs', async (req, res) => {
     authorize(req, 'audit.read');
     res.json({ items: await listSyncRuns(parse(RunsQuery, req.query, 'query').limit) });
+  });
+  r.get('/integrations/salesforce/writeback-failures', async (req, res) => {
+    authorize(req, 'integration.manage');
+    res.json({ items: await writebackFailures(parse(RunsQuery, req.query, 'query').limit) });
+  });
+  r.post('/integrations/salesforce/writeback-failures/:id/retry', async (req, res) => {
+    const actor = authorize(req, 'integration.manage');
+    const counts = await retryWriteback(actor, parse(IdParam, req.params, 'params').id);
+    if (!counts) throw new AppError('SALESFORCE_NOT_CONFIGURED', 'Salesforce is not configured (see docs/salesforce.md)', 409);
+    res.json(counts);
   });
   r.get('/integrations/salesforce/account-suggestions', async (req, res) => {
     authorize(req, 'request.decide');

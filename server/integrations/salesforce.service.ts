@@ -1,19 +1,24 @@
 /**
- * One Salesforce sync run: pull (accounts, opportunities, deal registrations), write back request
- * statuses and authorization numbers, then (when configured) expire authorizations whose
- * opportunity was lost. Every run is recorded with its counts and errors, success or not.
+ * One Salesforce sync run: read the org's limits, pull (opportunities, deal registrations, the
+ * accounts they name), write back request statuses and authorization numbers, then (when
+ * configured) expire authorizations whose opportunity was lost. Every run is recorded with its
+ * counts and errors, success or not; a run that reached the reserve of an org limit is `stopped`
+ * and the next one resumes where it stopped.
  */
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { sharedConnection, type SalesforceConnection } from '../../integrations/salesforce/connection.js';
 import * as crm from '../../integrations/salesforce/crm.repository.js';
 import { activeSalesforceSettings, type SalesforceSettings } from '../../integrations/salesforce/settings.js';
+import { LimitGuard, LimitReserveError, GUARDED_LIMITS } from '../../integrations/salesforce/limits.js';
 import {
   describeError,
   emptyCounts,
   objectSpecs,
+  pullNamedAccounts,
   pullObject,
   type ObjectCounts,
+  type PullContext,
   type RunError,
   validateMapping,
 } from '../../integrations/salesforce/sync.js';
@@ -89,38 +94,66 @@ async function execute(settings: SalesforceSettings, actor: Actor | null, trigge
       conn = null;
     }
   }
+  let stopped = false;
+  const note = (object: string | null, err: unknown) => {
+    if (err instanceof LimitReserveError) stopped = true;
+    errors.push(describeError(object, err));
+  };
   if (conn) {
+    const guard = new LimitGuard(conn, settings.limitReservePercent, settings.limitsReadEvery);
+    const ctx: PullContext = { conn, settings, guard };
+    try {
+      // The org's limits, read before anything else (and again every settings.limitsReadEvery calls during the run).
+      await withRetry(() => guard.refresh(), settings.retry);
+    } catch (err) {
+      note('limits', err);
+      ctx.guard = undefined;
+    }
     for (const spec of objectSpecs(settings)) {
-      const c: ObjectCounts = emptyCounts();
+      if (stopped) break;
+      const c: ObjectCounts = (counts[spec.sobject] as unknown as ObjectCounts | undefined) ?? emptyCounts();
       counts[spec.sobject] = c as unknown as Record<string, number>;
       try {
-        await pullObject(conn, settings, spec, c);
+        await pullObject(ctx, spec, c);
       } catch (err) {
-        // The pages already stored stay stored; the next run resumes from the watermark.
-        errors.push(describeError(spec.sobject, err));
+        // The pages already stored stay stored; the next run resumes from the watermark (or the bulk job's locator).
+        note(spec.sobject, err);
       }
       await crm.saveRunProgress(runId, counts);
     }
-    try {
-      const targets = await writebackTargets();
-      counts.writeback = {
-        ...(await pushWritebacks(conn, settings, targets, (t, err) => errors.push(describeError(`writeback:${t.sfId}`, err)))),
-      };
-    } catch (err) {
-      errors.push(describeError('writeback', err));
+    if (!stopped) {
+      const c = (counts.Account as unknown as ObjectCounts | undefined) ?? emptyCounts();
+      counts.Account = c as unknown as Record<string, number>;
+      try {
+        counts.Account.namedById = await pullNamedAccounts(ctx, c);
+      } catch (err) {
+        note('Account', err);
+      }
     }
-    if (settings.expireOnClosedLost) {
+    const call = ctx.guard ? <T>(fn: () => Promise<T>) => guard.call(fn) : undefined;
+    if (!stopped) {
+      try {
+        const targets = await writebackTargets();
+        counts.writeback = {
+          ...(await writeBack(conn, settings, targets, actor, call, (t, err) => note(`writeback:${t.sfId}`, err))),
+        };
+      } catch (err) {
+        note('writeback', err);
+      }
+    }
+    if (settings.expireOnClosedLost && !stopped) {
       try {
         const touched = await expireClosedLost(actor);
         counts.closedLostExpiry = { expired: touched.length };
         // The stop is written back at once (the request shows as expired in Salesforce).
-        if (touched.length) await pushWritebacks(conn, settings, await writebackTargets(touched));
+        if (touched.length) await writeBack(conn, settings, await writebackTargets(touched), actor, call);
       } catch (err) {
-        errors.push(describeError('closedLostExpiry', err));
+        note('closedLostExpiry', err);
       }
     }
+    counts.limits = limitFigures(guard);
   }
-  const run = await crm.finishRun(runId, errors.length ? 'failed' : 'succeeded', counts, errors);
+  const run = await crm.finishRun(runId, stopped ? 'stopped' : errors.length ? 'failed' : 'succeeded', counts, errors);
   await recordAudit(actor, {
     action: 'salesforce.sync_run',
     entityType: 'crm_sync_run',
@@ -128,6 +161,72 @@ async function execute(settings: SalesforceSettings, actor: Actor | null, trigge
     after: { status: run.status, counts, errors },
   });
   return run;
+}
+
+/** The calls a run made and what the org reported remaining at its last /limits read. */
+function limitFigures(guard: LimitGuard): Record<string, number> {
+  const out: Record<string, number> = { apiCalls: guard.use.apiCalls, bulkJobs: guard.use.bulkJobs, limitsReads: guard.use.limitsReads };
+  for (const name of GUARDED_LIMITS) {
+    if (guard.use.remaining[name] !== undefined) out[`${name}Remaining`] = guard.use.remaining[name];
+    if (guard.use.max[name] !== undefined) out[`${name}Max`] = guard.use.max[name];
+  }
+  return out;
+}
+
+/**
+ * Writes targets back and audits each permanent failure (a validation rule, a deleted record): the
+ * admin sees it in GET /api/integrations/salesforce/writeback-failures and in the audit trail.
+ */
+async function writeBack(
+  conn: SalesforceConnection,
+  settings: SalesforceSettings,
+  targets: WritebackTarget[],
+  actor: Actor | null,
+  call?: <T>(fn: () => Promise<T>) => Promise<T>,
+  onError?: (target: WritebackTarget, err: unknown) => void,
+) {
+  const { counts, failures } = await pushWritebacks(conn, settings, targets, { call, onError });
+  for (const f of failures) {
+    await recordAudit(actor, {
+      action: 'salesforce.writeback_failed',
+      entityType: 'price_request',
+      entityId: f.target.requestId,
+      after: { object: f.sobject, sfId: f.target.sfId, errorCode: f.errorCode, message: f.message, status: f.target.requestStatus },
+      reason: `Salesforce refused the write-back to ${f.sobject} ${f.target.sfId} (${f.errorCode}); it is not retried until the values change or an admin retries it`,
+    });
+  }
+  return counts;
+}
+
+/** Write-backs whose last attempt failed (permanent ones first), for the admin. */
+export async function writebackFailures(limit: number) {
+  return (await crm.writebackFailures(limit)).map((w) => ({
+    id: w.id,
+    requestId: w.requestId,
+    object: w.targetType,
+    sfId: w.targetSfId,
+    errorCode: w.errorCode ?? 'ERROR',
+    message: w.lastError ?? '',
+    permanent: w.permanent,
+    values: w.failedValues ? (JSON.parse(w.failedValues) as Record<string, string | null>) : {},
+    failedAt: w.failedAt?.toISOString() ?? null,
+    lastWrittenAt: w.writtenAt?.toISOString() ?? null,
+  }));
+}
+
+/** An admin asks for a permanent failure to be tried again (after fixing the record or the rule): audited, tried at once. */
+export async function retryWriteback(actor: Actor, id: number) {
+  const w = await crm.writebackById(id);
+  if (!w || !w.lastError) throw new AppError('NOT_FOUND', `no failed write-back ${id}`, 404);
+  await crm.saveWriteback({ requestId: w.requestId, targetType: w.targetType, targetSfId: w.targetSfId, permanent: false });
+  await recordAudit(actor, {
+    action: 'salesforce.writeback_retried',
+    entityType: 'price_request',
+    entityId: w.requestId,
+    before: { permanent: w.permanent, errorCode: w.errorCode },
+    after: { permanent: false },
+  });
+  return writeBackRequest(w.requestId, actor);
 }
 
 /** What each decided request should show in Salesforce, for the links we are sure of. */
@@ -150,13 +249,13 @@ export async function writebackTargets(requestIds?: number[]): Promise<Writeback
 }
 
 /** Writes back one request at once (after a decision), outside a full run. Errors stay in the ledger. */
-export async function writeBackRequest(requestId: number) {
+export async function writeBackRequest(requestId: number, actor: Actor | null = null) {
   const settings = activeSalesforceSettings();
   if (!settings) return null;
   const targets = await writebackTargets([requestId]);
-  if (!targets.length) return { written: 0, unchanged: 0, failed: 0 };
+  if (!targets.length) return { written: 0, unchanged: 0, failed: 0, permanent: 0, held: 0, calls: 0 };
   const conn = await withRetry(() => sharedConnection(settings), settings.retry);
-  return pushWritebacks(conn, settings, targets);
+  return writeBack(conn, settings, targets, actor);
 }
 
 /**
@@ -205,9 +304,10 @@ export async function runClosedLostCheck(actor: Actor | null): Promise<{ expired
   const conn = await withRetry(() => sharedConnection(settings), settings.retry);
   await validateMapping(conn, settings);
   const spec = objectSpecs(settings).find((s) => s.object === 'opportunity')!;
-  await pullObject(conn, settings, spec, emptyCounts());
+  const guard = new LimitGuard(conn, settings.limitReservePercent, settings.limitsReadEvery);
+  await pullObject({ conn, settings, guard }, spec, emptyCounts());
   const touched = await expireClosedLost(actor);
-  if (touched.length) await pushWritebacks(conn, settings, await writebackTargets(touched));
+  if (touched.length) await writeBack(conn, settings, await writebackTargets(touched), actor, (fn) => guard.call(fn));
   return { expired: touched.length };
 }
 

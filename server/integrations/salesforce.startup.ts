@@ -18,6 +18,8 @@ export async function startSalesforce(config: Config, log: (message: string) => 
     useSalesforceSettings({
       ...standin.settings(),
       retry: { attempts: 5, baseDelayMs: 500 },
+      bulk: { ...standin.settings().bulk, threshold: config.salesforceBulkThreshold, pageSize: config.salesforceBulkPageSize },
+      limitReservePercent: config.salesforceLimitReservePercent,
       syncIntervalMinutes: config.salesforceSyncIntervalMinutes,
       expireOnClosedLost: config.salesforceExpireOnClosedLost,
     });

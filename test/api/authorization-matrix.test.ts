@@ -91,6 +91,8 @@ const PERMISSION: Record<string, Action> = {
   'DELETE /api/sso/identity-providers/:name': 'integration.manage',
   'POST /api/integrations/salesforce/sync': 'integration.manage',
   'GET /api/integrations/salesforce/runs': 'audit.read',
+  'GET /api/integrations/salesforce/writeback-failures': 'integration.manage',
+  'POST /api/integrations/salesforce/writeback-failures/:id/retry': 'integration.manage',
   'GET /api/imports/mapping': 'pos.import',
   'PUT /api/imports/mapping': 'pos.import',
   'POST /api/imports': 'pos.import',

@@ -63,7 +63,7 @@ describeDb('Salesforce matching by Id', () => {
     await writebacksSettled();
     expect(sf.updates.length).toBe(before);
     const run = await sync();
-    expect(run.counts.writeback).toEqual({ written: 0, unchanged: 0, failed: 0 });
+    expect(run.counts.writeback).toEqual({ written: 0, unchanged: 0, failed: 0, permanent: 0, held: 0, calls: 0 });
   });
 
   it('matches an end customer by a 15-character Id and a distributor lookup by the 18-character Id', async () => {

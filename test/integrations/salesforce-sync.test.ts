@@ -33,7 +33,8 @@ describeDb('Salesforce sync against the stand-in', () => {
     const run = await sync();
     expect(run.errors).toEqual([]);
     expect(run.status).toBe('succeeded');
-    expect(run.counts.Account).toMatchObject({ fetched: 7, created: 7 });
+    // Only the Accounts the opportunities and deal registrations name (by each naming field: some twice).
+    expect(run.counts.Account).toMatchObject({ created: 7 });
     expect(run.counts.Opportunity).toMatchObject({ fetched: 6, created: 6 });
     expect(run.counts.Deal_Registration__c).toMatchObject({ fetched: 5, created: 5 });
     expect(sf.requests.every((r) => r.includes('/services/data/v62.0/'))).toBe(true);
@@ -43,7 +44,10 @@ describeDb('Salesforce sync against the stand-in', () => {
       '/sobjects/Opportunity/describe',
       '/sobjects/Deal_Registration__c/describe',
     ]);
-    expect(sf.requests[3]).toContain('/queryAll?q=');
+    // Then the org's limits, then the first load of each object through a Bulk API 2.0 query job.
+    expect(sf.requests[3]).toBe('GET /services/data/v62.0/limits');
+    expect(sf.requests[4]).toBe('POST /services/data/v62.0/jobs/query');
+    expect(run.counts.Opportunity.bulkJobs).toBe(1);
     const runs = await admin.get('/api/integrations/salesforce/runs');
     expect(runs.status).toBe(200);
     expect(runs.body.items[0]).toMatchObject({ id: run.id, status: 'succeeded', trigger: 'manual' });
@@ -95,7 +99,16 @@ describeDb('Salesforce sync against the stand-in', () => {
 
   it('pages through queryMore over several pages', async () => {
     sf.pageSize = 2;
-    for (let i = 1; i <= 5; i++) sf.insert('Account', { Name: `Paging Test ${i}`, Industry: 'Test', BillingCountry: 'US' });
+    for (let i = 1; i <= 5; i++) {
+      const a = sf.insert('Account', { Name: `Paging Test ${i}`, Industry: 'Test', BillingCountry: 'US' });
+      sf.insert('Opportunity', {
+        Name: `Paging deal ${i}`,
+        AccountId: a.Id,
+        StageName: 'Prospecting',
+        Amount: 100,
+        CloseDate: '2027-01-01',
+      });
+    }
     const before = sf.requests.length;
     const run = await sync();
     expect(run.status).toBe('succeeded');
@@ -107,8 +120,10 @@ describeDb('Salesforce sync against the stand-in', () => {
 
   it('logs in again when the session expires mid-sync and finishes the run', async () => {
     sf.pageSize = 1;
-    sf.insert('Account', { Name: 'Session Test A' });
-    sf.insert('Account', { Name: 'Session Test B' });
+    for (const name of ['Session Test A', 'Session Test B']) {
+      const a = sf.insert('Account', { Name: name });
+      sf.insert('Opportunity', { Name: `${name} deal`, AccountId: a.Id, StageName: 'Prospecting', Amount: 1, CloseDate: '2027-01-01' });
+    }
     const grants = sf.tokenGrants.length;
     sf.expireSessions(1);
     const run = await sync();
@@ -120,35 +135,46 @@ describeDb('Salesforce sync against the stand-in', () => {
 
   it('retries REQUEST_LIMIT_EXCEEDED and dropped connections with backoff', async () => {
     sf.pageSize = 2000;
-    sf.insert('Account', { Name: 'Retry Test' });
-    sf.rateLimit(2);
-    sf.dropConnections(1, 3);
+    const a = sf.insert('Account', { Name: 'Retry Test' });
+    sf.insert('Opportunity', { Name: 'Retry deal', AccountId: a.Id, StageName: 'Prospecting', Amount: 1, CloseDate: '2027-01-01' });
+    sf.rateLimit(2, 1); // after the /limits read: the Opportunity count
+    sf.dropConnections(1, 4);
     const run = await sync();
     expect(run.errors).toEqual([]);
     expect(run.status).toBe('succeeded');
     // jsforce itself retries a reset connection once; REQUEST_LIMIT_EXCEEDED is ours to retry.
-    expect(run.counts.Account).toMatchObject({ created: 1, retries: 2 });
+    expect(run.counts.Opportunity).toMatchObject({ created: 1, retries: 2 });
+    expect(run.counts.Account).toMatchObject({ created: 1 });
   });
 
   it('a failed run keeps the pages it finished and the next run resumes', async () => {
     sf.pageSize = 2;
-    for (let i = 1; i <= 6; i++) sf.insert('Account', { Name: `Resume Test ${i}` });
-    const count = await CrmAccount.count();
-    sf.rateLimit(4, 2); // two pages pass, then more refusals than the retries allow
+    const account = sf.find('Account', (r) => r.Name === 'Cascade Robotics');
+    for (let i = 1; i <= 6; i++) {
+      sf.insert('Opportunity', {
+        Name: `Resume Test ${i}`,
+        AccountId: account.Id,
+        StageName: 'Prospecting',
+        Amount: 1,
+        CloseDate: '2027-01-01',
+      });
+    }
+    const count = await CrmOpportunity.count();
+    sf.rateLimit(4, 3); // /limits, the count and the first page pass, then more refusals than the retries allow
     const failed = await sync();
     expect(failed.status).toBe('failed');
-    expect(failed.errors[0]).toMatchObject({ object: 'Account', code: 'REQUEST_LIMIT_EXCEEDED' });
+    expect(failed.errors[0]).toMatchObject({ object: 'Opportunity', code: 'REQUEST_LIMIT_EXCEEDED' });
     // At least the first page stayed (the boundary second is re-read, so a page may repeat a known record).
-    const kept = (await CrmAccount.count()) - count;
-    expect(kept).toBeGreaterThanOrEqual(2);
+    const kept = (await CrmOpportunity.count()) - count;
+    expect(kept).toBeGreaterThanOrEqual(1);
     expect(kept).toBeLessThan(6);
     const runs = await admin.get('/api/integrations/salesforce/runs');
     expect(runs.body.items[0]).toMatchObject({ id: failed.id, status: 'failed' });
 
     const resumed = await sync();
     expect(resumed.status).toBe('succeeded');
-    expect(resumed.counts.Account.created).toBe(6 - kept);
-    expect(await CrmAccount.count()).toBe(count + 6);
+    expect(resumed.counts.Opportunity.created).toBe(6 - kept);
+    expect(await CrmOpportunity.count()).toBe(count + 6);
     sf.pageSize = 2000;
   });
 
@@ -217,7 +243,7 @@ describeDb('Salesforce sync against the stand-in', () => {
     useSalesforceSettings(sf.settings({ auth: { flow: 'jwt', clientId: sf.clientId, username: sf.username, privateKey } }));
     const grants = sf.tokenGrants.length;
     sf.expireSessions(1);
-    sf.insert('Account', { Name: 'JWT Test' });
+    sf.insert('Opportunity', { Name: 'JWT Test', StageName: 'Prospecting', Amount: 1, CloseDate: '2027-01-01' });
     const run = await sync();
     useSalesforceSettings(sf.settings());
     expect(run.errors).toEqual([]);
