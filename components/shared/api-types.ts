@@ -3227,6 +3227,8 @@ export interface components {
       authorizationNumber: string | null;
       vendorPartNumber: string | null;
       distributorPartNumber: string | null;
+      /** @description the master end customer the line's name was linked to (POS enrichment: a confirmed alias, the same name, or a sure fuzzy match); when the authorization line names its end customer by id too, the id decides the end customer rule */
+      endCustomerId: number | null;
       endCustomerName: string | null;
       invoiceNumber: string;
       invoiceLine: string;

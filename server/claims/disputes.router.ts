@@ -18,6 +18,7 @@ const DisputeLine = ClaimLineView.pick({
   authorizationNumber: true,
   vendorPartNumber: true,
   distributorPartNumber: true,
+  endCustomerId: true,
   endCustomerName: true,
   invoiceNumber: true,
   invoiceLine: true,
