@@ -19,10 +19,7 @@ const common = {
   measure: z.enum(['quantity', 'revenue']).openapi({ description: 'units sold, or revenue (quantity x resale price)' }),
   productIds: ids.optional().openapi({ description: 'products covered (beside families; none = every product)' }),
   families: families.optional(),
-  exclusions: z
-    .object({ productIds: ids.optional(), families: families.optional(), endCustomerIds: ids.optional() })
-    .strict()
-    .optional(),
+  exclusions: z.object({ productIds: ids.optional(), families: families.optional(), endCustomerIds: ids.optional() }).strict().optional(),
   cap: Amount.optional().openapi({ description: 'the most paid to one distributor for one period' }),
 };
 const Condition = z.discriminatedUnion('kind', [
@@ -142,7 +139,9 @@ export const RebateCalculation = z
     baseline: z.string().optional(),
     growth: z.string().optional(),
     sharePercent: z.string().optional(),
-    excludedByStacking: z.number().openapi({ description: 'sales the program covers that another owner holds (its stacking rule forbids them)' }),
+    excludedByStacking: z
+      .number()
+      .openapi({ description: 'sales the program covers that another owner holds (its stacking rule forbids them)' }),
   })
   .openapi('RebateCalculation');
 export type RebateCalculation = z.infer<typeof RebateCalculation>;
