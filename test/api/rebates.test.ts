@@ -32,13 +32,13 @@ describeDb('rebates', () => {
 
   let codes = 0;
   /** A new rebate program (2026, every distributor) with these terms. */
-  const program = async (terms: object, stacking = 'exclusive', periodKind = 'quarter') => {
+  const program = async (terms: object, stacking = 'exclusive', periodKind = 'quarter', dates = ['2026-01-01', '2026-12-31']) => {
     const p = await cm.post('/api/programs', {
       code: `REB-T-${++codes}-${Date.now() % 100000}`,
       name: 'test rebate',
       type: 'rebate',
-      startDate: '2026-01-01',
-      endDate: '2026-12-31',
+      startDate: dates[0],
+      endDate: dates[1],
     });
     expect(p.status).toBe(201);
     const put = await t.http
@@ -96,6 +96,18 @@ describeDb('rebates', () => {
     });
     const audit = await admin.get(`/api/audit?entityType=program&action=rebate_program.created`);
     expect(audit.body.items.some((e: { entityId: string }) => e.entityId === String(id))).toBe(true);
+  });
+
+  it('runs a demo program of each kind with real figures', async () => {
+    const kinds = ((await arrow.get('/api/rebates/programs')).body.items as { terms: { kind: string } }[]).map((p) => p.terms.kind);
+    expect(new Set(kinds)).toEqual(new Set(['volume', 'tiered', 'growth', 'mix', 'conditional']));
+    const items = (await arrow.get('/api/rebates/progress?date=2026-11-30')).body.items as {
+      code: string;
+      rebate: string;
+      message: string;
+    }[];
+    expect(items.find((i) => i.code === 'REB-TIER-MCU-26')).toMatchObject({ rebate: '316.68', message: '2361 units to the next tier' });
+    expect(items.filter((i) => i.rebate !== '0.00').length).toBeGreaterThanOrEqual(3);
   });
 
   let closedId: number;
@@ -234,8 +246,9 @@ describeDb('rebates', () => {
     const ok = await arrow.post(`/api/claims/${paidClaim.body.id}/submit`);
     expect(ok.body.lines[0].verdict).toBe('accepted');
     const volume = { kind: 'volume', measure: 'quantity', rate: { kind: 'per_unit', value: '0.05' } };
-    const withRebates = await program(volume, 'with_rebates');
-    const withAll = await program(volume, 'with_all');
+    // Programs of that one day (a custom period), so the demo's sales of the quarter stay out.
+    const withRebates = await program(volume, 'with_rebates', 'custom', ['2026-10-15', '2026-10-15']);
+    const withAll = await program(volume, 'with_all', 'custom', ['2026-10-15', '2026-10-15']);
     const q4 = async (id: number) => (await arrow.get(`/api/rebates/programs/${id}/calculation?date=2026-10-20`)).body.calculation;
     expect(await q4(withRebates)).toMatchObject({ countedLines: 0, excludedByStacking: 1 });
     expect(await q4(withAll)).toMatchObject({ countedLines: 1, measure: '40', rebate: '2.00' });
