@@ -4513,7 +4513,8 @@ export interface components {
               };
         };
     RebateProgram: {
-      programId: number;
+      /** @description the program's id (GET /api/programs/{id}) */
+      id: number;
       code: string;
       name: string;
       /** @enum {string} */

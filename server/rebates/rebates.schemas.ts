@@ -90,7 +90,7 @@ export type RebateProgramInput = z.infer<typeof RebateProgramInput>;
 
 export const RebateProgramView = z
   .object({
-    programId: z.number(),
+    id: z.number().openapi({ description: "the program's id (GET /api/programs/{id})" }),
     code: z.string(),
     name: z.string(),
     status: z.enum(['active', 'inactive']),

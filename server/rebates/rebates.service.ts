@@ -29,7 +29,7 @@ const today = () => new Date().toISOString().slice(0, 10);
 const eligible = (p: ProgramView, distributorId: number) => p.distributorIds.length === 0 || p.distributorIds.includes(distributorId);
 
 const view = (p: ProgramView, t: repo.StoredTerms): RebateProgramView => ({
-  programId: p.id,
+  id: p.id,
   code: p.code,
   name: p.name,
   status: p.status,

@@ -383,6 +383,6 @@ export async function seedDemo(): Promise<boolean> {
     lines: [line(x2!.number, 'VS-CAN-FD1', 'NBE-R-4502', 1, '2026-11-09', 2500, '0.9430', '0.7200', 'Orion Automotive')],
   });
   // A running rebate program of each kind, with this quarter's POS lines (server/seed/rebates-demo.ts).
-  await seedRebates(admin, product, dist, ec);
+  await seedRebates({ admin, finance, finance2 }, product, dist, ec);
   return true;
 }

@@ -108,7 +108,7 @@ const BASKETS: Record<string, [string, string, number][]> = {
 };
 
 export async function seedRebates(
-  admin: Actor,
+  { admin, finance, finance2 }: { admin: Actor; finance: Actor; finance2: Actor },
   products: ReadonlyMap<string, Product>,
   distributors: ReadonlyMap<string, Account>,
   endCustomers: ReadonlyMap<string, Account>,
@@ -145,15 +145,17 @@ export async function seedRebates(
   for (const [name, basket] of Object.entries(BASKETS)) {
     const d = distributors.get(name)!;
     const prefix = name.slice(0, 3).toUpperCase();
-    for (const [year, scale, known] of [
-      [2025, 0.8, 2],
-      [2026, 1, customers.length],
-    ] as const) {
+    // Last year's Q4 (the growth baseline), this Q4 so far, and Pacific Rim's Q3 (closed and paid below).
+    const quarters = [
+      [2025, 0.8, 2, 'Q4'],
+      [2026, 1, customers.length, 'Q4'],
+      ...(name === 'Pacific Rim Supply' ? ([[2026, 1.6, customers.length, 'Q3']] as const) : []),
+    ] as const;
+    for (const [year, scale, known, quarter] of quarters) {
       for (let i = 0; i < 24; i++) {
         const [part, price, units] = basket[i % basket.length]!;
-        const day = 21 + Math.floor(next() * 40); // 21 October .. 30 November
-        const date = day <= 31 ? `${year}-10-${String(day).padStart(2, '0')}` : `${year}-11-${String(day - 31).padStart(2, '0')}`;
-        const invoiceNumber = `DEMO-${prefix}-${year}-${1000 + i}`;
+        const date = quarter === 'Q3' ? dayOf(year, 7, 1 + Math.floor(next() * 92)) : dayOf(year, 10, 21 + Math.floor(next() * 40));
+        const invoiceNumber = `DEMO-${prefix}-${year}${quarter}-${1000 + i}`;
         const customer = customers[Math.floor(next() * known)]!;
         rows.push({
           distributorId: d.id,
@@ -182,4 +184,17 @@ export async function seedRebates(
     }
   }
   await PosLine.bulkCreate(rows as InferCreationAttributes<PosLine>[]);
+
+  // Pacific Rim's Q3 volume rebate: closed by finance, authorized by a second person, paid.
+  const volume = (await programs.listPrograms(admin)).find((x) => x.code === 'REBATE-VOL-2026')!;
+  const closed = await rebates.closePeriod(finance, {
+    programId: volume.id,
+    distributorId: distributors.get('Pacific Rim Supply')!.id,
+    date: '2026-08-15',
+  });
+  await rebates.authorizePeriod(finance2, closed.id);
+  await rebates.payPeriod(finance, closed.id, 'ERP-RB-2026-Q3-PRS');
 }
+
+/** The day `offset` days (1 = the first) from the first of `month` in `year`, as YYYY-MM-DD. */
+const dayOf = (year: number, month: number, offset: number) => new Date(Date.UTC(year, month - 1, offset)).toISOString().slice(0, 10);

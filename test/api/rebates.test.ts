@@ -89,7 +89,7 @@ describeDb('rebates', () => {
     expect((await put(arrow, id, { terms: tiered, periodKind: 'quarter' })).status).toBe(403);
     const got = await arrow.get(`/api/rebates/programs/${id}`);
     expect(got.body).toMatchObject({
-      programId: id,
+      id,
       periodKind: 'quarter',
       stacking: 'exclusive',
       terms: { kind: 'tiered', mode: 'retroactive' },
