@@ -57,6 +57,7 @@ describeDb('rebates', () => {
     const res = await t.http.post('/api/imports?wait=true').set('Authorization', bearerOf(arrow)).set('Content-Type', 'text/csv').send(csv);
     expect(res.status).toBe(201);
     expect(res.body.rowsAccepted).toBe(lines.length);
+    return res.body.id as number;
   };
   const tiered = {
     kind: 'tiered',
@@ -111,9 +112,10 @@ describeDb('rebates', () => {
   });
 
   let closedId: number;
+  let firstImport: number;
   it('calculates over stored POS lines, shows progress and answers what-if', async () => {
     // 100 at 5.00, 200 at 5.50, 50 at 6.00: 350 units, 1,900.00 revenue; a return of 20 lowers it to 330.
-    await report([
+    firstImport = await report([
       ['RB-A-1', 100, '5.00'],
       ['RB-A-2', 200, '5.50'],
       ['RB-A-3', 50, '6.00'],
@@ -203,6 +205,10 @@ describeDb('rebates', () => {
     expect(paid.body).toMatchObject({ status: 'paid', amount: '30.0000', externalRef: 'ERP-77' });
     expect(paid.body.creditMemoNumber).toMatch(/^CM-/);
     expect((await finance.post(`/api/rebates/periods/${periodId}/pay`, {})).status).toBe(409);
+    // The lines a closed period counted are its frozen inputs: their import cannot be voided.
+    const voided = await arrow.post(`/api/imports/${firstImport}/void`, { reason: 'wrong file' });
+    expect(voided.status).toBe(409);
+    expect(voided.body.detail ?? voided.body.message ?? JSON.stringify(voided.body)).toMatch(/rebate period/);
     // The distributor sees its own period; another distributor does not.
     expect((await arrow.get(`/api/rebates/periods/${periodId}`)).body.status).toBe('paid');
     expect((await north.get(`/api/rebates/periods/${periodId}`)).status).toBe(404);
