@@ -13152,7 +13152,7 @@ export interface operations {
           'application/json': components['schemas']['RebateProgram'];
         };
       };
-      /** @description VALIDATION_FAILED: a missing, unknown or malformed field, errors[] naming each; MALFORMED_JSON: the body is not JSON */
+      /** @description VALIDATION_FAILED: errors[] naming each field of the terms (terms.tiers.0.from); MALFORMED_JSON: the body is not JSON */
       400: {
         headers: {
           [name: string]: unknown;
@@ -13179,8 +13179,26 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description NOT_FOUND: nothing of that id the caller may see (a distributor sees only its own) */
+      /** @description NOT_FOUND: no such program */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description NOT_A_REBATE_PROGRAM: the program is of another type */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description UNKNOWN_REFERENCE: the terms name a product or end customer that does not exist, errors[] naming its place */
+      422: {
         headers: {
           [name: string]: unknown;
         };
@@ -13231,7 +13249,7 @@ export interface operations {
           'application/json': components['schemas']['RebateCalculationView'];
         };
       };
-      /** @description VALIDATION_FAILED: a missing, unknown or malformed field, errors[] naming each */
+      /** @description VALIDATION_FAILED: a vendor user names no distributorId, or a bad date */
       400: {
         headers: {
           [name: string]: unknown;
@@ -13249,8 +13267,26 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description NOT_FOUND: nothing of that id the caller may see (a distributor sees only its own) */
+      /** @description NOT_FOUND: no such program or distributor (a distributor user sees only its own) */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description NOT_A_REBATE_PROGRAM, REBATE_TERMS_MISSING: the program has no rebate terms */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description VALIDATION_FAILED: the period is outside the program, or the distributor is not eligible */
+      422: {
         headers: {
           [name: string]: unknown;
         };
@@ -13528,6 +13564,24 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description PERIOD_NOT_OVER: the period is still running; REBATE_PERIOD_CLOSED: closed already; REBATE_SALE_TAKEN: a sale it counts was taken meanwhile (close again) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description VALIDATION_FAILED: the period is outside the program, or the distributor is not eligible */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description RATE_LIMITED: too many requests from this caller; try again later */
       429: {
         headers: {
@@ -13639,7 +13693,7 @@ export interface operations {
           'application/json': components['schemas']['RebatePeriod'];
         };
       };
-      /** @description VALIDATION_FAILED: a missing, unknown or malformed field, errors[] naming each; MALFORMED_JSON: the body is not JSON */
+      /** @description VALIDATION_FAILED: the amount is not whole minor units of the currency, or no reason; MALFORMED_JSON: the body is not JSON */
       400: {
         headers: {
           [name: string]: unknown;
@@ -13668,6 +13722,15 @@ export interface operations {
       };
       /** @description NOT_FOUND: nothing of that id the caller may see (a distributor sees only its own) */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description REBATE_PERIOD_NOT_CLOSED: the period is authorized or paid already */
+      409: {
         headers: {
           [name: string]: unknown;
         };
@@ -13733,7 +13796,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); FORBIDDEN: the caller's role may not do this; CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token */
+      /** @description SEPARATION_OF_DUTIES: whoever closed or adjusted the period does not authorize it; INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); FORBIDDEN: the caller's role may not do this; CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token */
       403: {
         headers: {
           [name: string]: unknown;
@@ -13744,6 +13807,15 @@ export interface operations {
       };
       /** @description NOT_FOUND: nothing of that id the caller may see (a distributor sees only its own) */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description REBATE_PERIOD_NOT_CLOSED: not a closed period; NOTHING_APPROVED: the period pays nothing */
+      409: {
         headers: {
           [name: string]: unknown;
         };
@@ -13824,6 +13896,15 @@ export interface operations {
       };
       /** @description NOT_FOUND: nothing of that id the caller may see (a distributor sees only its own) */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description REBATE_PERIOD_NOT_AUTHORIZED: only an authorized period is paid */
+      409: {
         headers: {
           [name: string]: unknown;
         };

@@ -44,6 +44,12 @@ describeRoute({
   params: ProgramIdParam,
   body: RebateProgramInput,
   response: RebateProgramView,
+  errors: {
+    400: 'VALIDATION_FAILED: errors[] naming each field of the terms (terms.tiers.0.from)',
+    404: 'NOT_FOUND: no such program',
+    409: 'NOT_A_REBATE_PROGRAM: the program is of another type',
+    422: 'UNKNOWN_REFERENCE: the terms name a product or end customer that does not exist, errors[] naming its place',
+  },
 });
 describeRoute({
   method: 'get',
@@ -53,6 +59,12 @@ describeRoute({
   params: ProgramIdParam,
   query: CalculationQuery,
   response: CalculationView,
+  errors: {
+    400: 'VALIDATION_FAILED: a vendor user names no distributorId, or a bad date',
+    404: 'NOT_FOUND: no such program or distributor (a distributor user sees only its own)',
+    409: 'NOT_A_REBATE_PROGRAM, REBATE_TERMS_MISSING: the program has no rebate terms',
+    422: 'VALIDATION_FAILED: the period is outside the program, or the distributor is not eligible',
+  },
 });
 describeRoute({
   method: 'post',
@@ -95,6 +107,10 @@ describeRoute({
   body: CloseInput,
   response: RebatePeriodView,
   status: 201,
+  errors: {
+    409: 'PERIOD_NOT_OVER: the period is still running; REBATE_PERIOD_CLOSED: closed already; REBATE_SALE_TAKEN: a sale it counts was taken meanwhile (close again)',
+    422: 'VALIDATION_FAILED: the period is outside the program, or the distributor is not eligible',
+  },
 });
 describeRoute({
   method: 'post',
@@ -104,6 +120,10 @@ describeRoute({
   params: IdParam,
   body: AdjustInput,
   response: RebatePeriodView,
+  errors: {
+    400: 'VALIDATION_FAILED: the amount is not whole minor units of the currency, or no reason',
+    409: 'REBATE_PERIOD_NOT_CLOSED: the period is authorized or paid already',
+  },
 });
 describeRoute({
   method: 'post',
@@ -112,6 +132,10 @@ describeRoute({
   tags,
   params: IdParam,
   response: RebatePeriodView,
+  errors: {
+    403: 'SEPARATION_OF_DUTIES: whoever closed or adjusted the period does not authorize it',
+    409: 'REBATE_PERIOD_NOT_CLOSED: not a closed period; NOTHING_APPROVED: the period pays nothing',
+  },
 });
 describeRoute({
   method: 'post',
@@ -121,6 +145,9 @@ describeRoute({
   params: IdParam,
   body: PayInput,
   response: RebatePeriodView,
+  errors: {
+    409: 'REBATE_PERIOD_NOT_AUTHORIZED: only an authorized period is paid',
+  },
 });
 
 export function rebatesRouter() {

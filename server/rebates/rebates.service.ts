@@ -15,7 +15,7 @@ import { scopeOf } from '../auth/actor.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { distributorCurrency } from '../claims/claims.repository.js';
 import { AppError, conflict, notFound } from '../errors.js';
-import { findProgram } from '../programs/programs.repository.js';
+import { findProgram, unknownReferences } from '../programs/programs.repository.js';
 import type { ProgramView } from '../programs/programs.schemas.js';
 import * as settlement from '../settlement/settlement.service.js';
 import * as repo from './rebates.repository.js';
@@ -80,8 +80,39 @@ function periodFor(p: ProgramView, t: repo.StoredTerms, date: string): Period {
 const inProgram = (p: ProgramView, sales: repo.StoredSale[]) =>
   sales.filter((s) => s.invoiceDate >= p.startDate && s.invoiceDate <= p.endDate);
 
+/** Products and end customers the terms name that do not exist: 422, each naming its place in the terms. */
+async function checkReferences(terms: RebateProgramInput['terms']) {
+  const places: { field: string; kind: 'productIds' | 'endCustomerIds'; id: number }[] = [];
+  const add = (field: string, kind: 'productIds' | 'endCustomerIds', ids: number[] | undefined) =>
+    ids?.forEach((id, i) => places.push({ field: `terms.${field}.${i}`, kind, id }));
+  add('productIds', 'productIds', terms.productIds);
+  add('exclusions.productIds', 'productIds', terms.exclusions?.productIds);
+  add('exclusions.endCustomerIds', 'endCustomerIds', terms.exclusions?.endCustomerIds);
+  if (terms.kind === 'conditional')
+    terms.conditions.forEach((c, i) => c.kind === 'min_product' && add(`conditions.${i}.productIds`, 'productIds', c.productIds));
+  if (!places.length) return;
+  const unknown = await unknownReferences({
+    productIds: places.filter((p) => p.kind === 'productIds').map((p) => p.id),
+    distributorIds: [],
+    endCustomerIds: places.filter((p) => p.kind === 'endCustomerIds').map((p) => p.id),
+  });
+  const errors = places
+    .filter((p) => unknown[p.kind].includes(p.id))
+    .map((p) => ({ field: p.field, message: `no such ${p.kind === 'productIds' ? 'product' : 'end customer'} (${p.id})` }));
+  if (errors.length)
+    throw new AppError(
+      'UNKNOWN_REFERENCE',
+      `the terms name what does not exist: ${errors.map((e) => `${e.field}: ${e.message}`).join('; ')}`,
+      422,
+      {
+        errors,
+      },
+    );
+}
+
 export async function setTerms(actor: Actor, programId: number, input: RebateProgramInput): Promise<RebateProgramView> {
   const { program } = await rebateProgram(actor, programId, false);
+  await checkReferences(input.terms);
   return repo.inTransaction(async (t) => {
     const before = await repo.findTerms(programId, t);
     const stored: repo.StoredTerms = { programId, ...input };
@@ -144,7 +175,7 @@ async function calculate(
   if (!eligible(program, distributorId))
     throw invalid('distributorId', `distributor ${distributorId} is not eligible for program ${program.code}`);
   const currency = await distributorCurrency(distributorId, transaction);
-  if (!currency) throw invalid('distributorId', `no distributor ${distributorId}`, 404);
+  if (!currency) throw notFound('distributor');
   const period = periodFor(program, terms, date);
   const all = inProgram(program, await repo.salesOf(distributorId, period, transaction));
   const me = { ...programOwner(program.id, terms.stacking), terms: terms.terms };

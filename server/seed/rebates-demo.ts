@@ -11,6 +11,7 @@ import { PosLine } from '../../models/claims.js';
 import type { Account } from '../../models/accounts.js';
 import type { Product } from '../../models/catalog.js';
 import type { Actor } from '../auth/actor.js';
+import { ProgramInput } from '../programs/programs.schemas.js';
 import * as programs from '../programs/programs.service.js';
 import * as rebates from '../rebates/rebates.service.js';
 import type { RebateProgramInput } from '../rebates/rebates.schemas.js';
@@ -115,25 +116,13 @@ export async function seedRebates(
 ) {
   for (const p of PROGRAMS) {
     const existing = (await programs.listPrograms(admin)).find((x) => x.code === p.code);
+    // The builder's defaults (ProgramInput) for everything but the code, name, type and dates.
     const program =
       existing ??
-      (await programs.createProgram(admin, {
-        code: p.code,
-        name: p.name,
-        type: 'rebate',
-        status: 'active',
-        startDate: '2026-01-01',
-        endDate: '2026-12-31',
-        productIds: [],
-        distributorIds: [],
-        endCustomerIds: [],
-        quantityCap: null,
-        priceFloor: null,
-        requiredClaimFields: [],
-        productFamilies: [],
-        endCustomerCountries: [],
-        claimFilingWindowDays: null,
-      }));
+      (await programs.createProgram(
+        admin,
+        ProgramInput.parse({ code: p.code, name: p.name, type: 'rebate', startDate: '2026-01-01', endDate: '2026-12-31' }),
+      ));
     await rebates.setTerms(admin, program.id, p.input);
   }
 

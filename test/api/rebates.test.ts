@@ -86,6 +86,9 @@ describeDb('rebates', () => {
     });
     expect(bad.status).toBe(400);
     expect(bad.body.errors.map((e: { field: string }) => e.field)).toContain('terms.tiers.0.from');
+    const unknown = await put(cm, id, { terms: { ...tiered, productIds: [mcu, 999999] }, periodKind: 'quarter' });
+    expect(unknown.status).toBe(422);
+    expect(unknown.body.errors).toEqual([{ field: 'terms.productIds.1', message: 'no such product (999999)' }]);
     expect((await put(finance, id, { terms: tiered, periodKind: 'quarter' })).status).toBe(403);
     expect((await put(arrow, id, { terms: tiered, periodKind: 'quarter' })).status).toBe(403);
     const got = await arrow.get(`/api/rebates/programs/${id}`);
