@@ -426,18 +426,8 @@ async function check(sequelize: Sequelize, transaction: Transaction | null, opti
       const where = { table: 'credit_memos', id: int(m.id), claimId: int(m.claim_id) };
       const amount = money(m.amount);
       const currency = String(m.currency);
-      let exponent: number | null = null;
-      try {
-        exponent = minorUnitExponent(currency);
-      } catch {
-        violation('credit-memo', `currency ${visible(currency)} is not an ISO 4217 currency`, where);
-      }
-      if (exponent !== null && !amount.equals(amount.toDecimalPlaces(exponent)))
-        violation(
-          'credit-memo',
-          `amount ${amount.toFixed(4)} is not a whole number of ${currency} minor units (${exponent} decimals)`,
-          where,
-        );
+      const notWhole = minorUnitsProblem(amount, currency);
+      if (notWhole) violation('credit-memo', notWhole, where);
       if (m.claim_status === null || m.claim_status === undefined) {
         violation('credit-memo', 'credit memo for a claim that does not exist', where);
         continue;
@@ -521,14 +511,9 @@ async function checkRebates(
       const where = { table: 'rebate_periods', id: int(p.id), status: String(p.status) };
       const amount = money(p.amount);
       const currency = String(p.currency);
-      let exponent: number | null = null;
-      try {
-        exponent = minorUnitExponent(currency);
-      } catch {
-        violation('rebate-period', `currency ${visible(currency)} is not an ISO 4217 currency`, where);
-      }
-      if (amount.isNegative() || (exponent !== null && !amount.equals(amount.toDecimalPlaces(exponent))))
-        violation('rebate-period', `amount ${amount.toFixed(4)} is not a whole, non-negative number of ${currency} minor units`, where);
+      const notWhole = minorUnitsProblem(amount, currency);
+      if (notWhole) violation('rebate-period', notWhole, where);
+      if (amount.isNegative()) violation('rebate-period', `amount ${amount.toFixed(4)} is below zero`, where);
       const held = consumptionsOf.get(int(p.id)) ?? 0;
       if (held !== int(p.line_count)) violation('rebate-period', `counts ${int(p.line_count)} lines, holds ${held} consumptions`, where);
       if (p.status === 'paid' && !p.credit_memo_number) violation('rebate-period', 'paid rebate period without a credit memo', where);
@@ -538,6 +523,19 @@ async function checkRebates(
         violation('rebate-period', `authorized by user ${authorizer}, who closed or adjusted it`, where);
     }
   }
+}
+
+/** Why an amount is not a whole number of its currency's minor units (or the currency is unknown), or null. */
+function minorUnitsProblem(amount: Money, currency: string): string | null {
+  let exponent: number;
+  try {
+    exponent = minorUnitExponent(currency);
+  } catch {
+    return `currency ${visible(currency)} is not an ISO 4217 currency`;
+  }
+  return amount.equals(amount.toDecimalPlaces(exponent))
+    ? null
+    : `amount ${amount.toFixed(4)} is not a whole number of ${currency} minor units (${exponent} decimals)`;
 }
 
 /** FNV-1a over the key: which pass of the duplicate-key check holds it. */
