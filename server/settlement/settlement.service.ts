@@ -12,7 +12,7 @@
  */
 import type { Tx as Transaction } from '../database.repository.js';
 import { minorUnitExponent } from '../../core/currency.js';
-import { lineCredit, Money, moneyToString, parseMoney, type Money as MoneyValue } from '../../core/money.js';
+import { lineCredit, Money, moneyFromDb, moneyToString, parseMoney, type Money as MoneyValue } from '../../core/money.js';
 import { AppError, conflict } from '../errors.js';
 import { bookCosts } from '../claims/facts.repository.js';
 import { claimTotals } from '../claims/pos-claims.repository.js';
@@ -23,7 +23,6 @@ import { joinPosKey } from '../../core/claims/pos-key.js';
 import type { Role } from '../../core/domain.js';
 import { rebateAuthorizeBlock, type RebateAuthorizeBlock } from '../../core/permissions.js';
 import { mayShare, programOwner, type StackingRule } from '../../core/rebates/stacking.js';
-import { moneyFromDb } from '../../core/money.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { documentNumber } from '../http/numbers.js';
 
