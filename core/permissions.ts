@@ -46,6 +46,11 @@ export const ACTIONS = {
   'claim.adjust': ['vendor_admin', 'finance'],
   'claim.authorize': ['vendor_admin', 'finance'],
   'claim.pay': ['vendor_admin', 'finance'],
+  /** rebate periods (issue 16): freeze a period's calculation, adjust it with a reason, authorize it (a second person), pay it */
+  'rebate.close': ['vendor_admin', 'finance'],
+  'rebate.adjust': ['vendor_admin', 'finance'],
+  'rebate.authorize': ['vendor_admin', 'finance'],
+  'rebate.pay': ['vendor_admin', 'finance'],
   'audit.read': ['vendor_admin', 'channel_manager', 'finance'],
   /** confirm or reject an end-customer spelling of the enrichment's review queue (the master is the vendor's) */
   'enrichment.review': ['vendor_admin', 'channel_manager'],
@@ -93,6 +98,24 @@ export function authorizeBlock(
   if (claim.status !== 'submitted') return 'not_in_review';
   if (lines.some((l) => l.adjustedByUserId === userId)) return 'own_adjustment';
   if (!parseMoney(claim.approvedTotal).greaterThan(0)) return 'nothing_approved';
+  return null;
+}
+
+/** Why a closed rebate period cannot be authorized by this user now, or null when it can. */
+export type RebateAuthorizeBlock = 'not_closed' | 'own_close' | 'own_adjustment' | 'nothing_payable';
+
+/**
+ * The authorization rule of a rebate period (the second person): only a closed period; never by
+ * whoever closed it or adjusted it; only with an amount payable.
+ */
+export function rebateAuthorizeBlock(
+  userId: number,
+  period: { status: string; amount: string; closedByUserId: number; adjustedByUserId: number | null },
+): RebateAuthorizeBlock | null {
+  if (period.status !== 'closed') return 'not_closed';
+  if (period.closedByUserId === userId) return 'own_close';
+  if (period.adjustedByUserId === userId) return 'own_adjustment';
+  if (!parseMoney(period.amount).greaterThan(0)) return 'nothing_payable';
   return null;
 }
 

@@ -24,6 +24,7 @@ import { migrations } from './migrations/index.js';
 import type { MigrationContext } from './migrations/types.js';
 import { initPlatformModels } from './platform.js';
 import { initProgramModels } from './programs.js';
+import { initRebateModels } from './rebates.js';
 import { initRequestModels } from './requests.js';
 import { initSecurityModels } from './security.js';
 
@@ -149,6 +150,7 @@ export async function openDatabase(url: string, options: OpenOptions = {}): Prom
   initEnrichmentModels(sequelize);
   initDocumentModels(sequelize);
   initEdiModels(sequelize);
+  initRebateModels(sequelize);
 
   const umzug = new Umzug<MigrationContext>({
     migrations: migrations.map((m) => ({ name: m.name, up: m.up })),

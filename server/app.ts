@@ -37,6 +37,7 @@ import { apiCors, auditRefusals, rateLimits, requestSizeLimit, securityHeaders }
 import { notificationsRouter, webhooksRouter } from './notifications/notifications.router.js';
 import { startNotifications } from './notifications/runtime.js';
 import { programsRouter } from './programs/programs.router.js';
+import { rebatesRouter } from './rebates/rebates.router.js';
 import { requestsRouter } from './requests/requests.router.js';
 import { routingRouter } from './requests/routing.router.js';
 import { startRoutingSchedule, stopRoutingSchedule } from './requests/routing.service.js';
@@ -142,6 +143,7 @@ export function createApp({
   app.use('/api', catalogRouter());
   app.use('/api', integrationsRouter(config));
   app.use('/api/programs', programsRouter());
+  app.use('/api/rebates', rebatesRouter());
   app.use('/api/requests', requestsRouter());
   app.use('/api/routing', routingRouter());
   app.use('/api/authorizations', authorizationsRouter());

@@ -1397,6 +1397,178 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/rebates/programs': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Rebate programs with their terms (a distributor: those it is eligible for) */
+    get: operations['getRebatesPrograms'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/rebates/programs/{programId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A rebate program's terms, period kind and stacking rule */
+    get: operations['getRebatesProgramsByProgramId'];
+    /** Set a rebate program's terms (a program of type rebate, made with POST /api/programs), period kind and stacking rule */
+    put: operations['putRebatesProgramsByProgramId'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/rebates/programs/{programId}/calculation': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The rebate so far in a distributor's period, over its stored POS lines (stacking applied) */
+    get: operations['getRebatesProgramsByProgramIdCalculation'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/rebates/programs/{programId}/preview': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** What-if: the rebate if the distributor also sold this much more in the period */
+    post: operations['postRebatesProgramsByProgramIdPreview'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/rebates/progress': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Where a distributor stands in each running rebate program ("3400 units to the next tier") */
+    get: operations['getRebatesProgress'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/rebates/periods': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Closed rebate periods, newest first (a distributor: its own) */
+    get: operations['getRebatesPeriods'];
+    put?: never;
+    /** Close a program's period for a distributor: freeze the calculation and record the consumption of each POS line counted */
+    post: operations['postRebatesPeriods'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/rebates/periods/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One closed rebate period: the frozen calculation, its amount and who did what */
+    get: operations['getRebatesPeriodsById'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/rebates/periods/{id}/adjust': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Adjust a closed period's amount payable, with a reason */
+    post: operations['postRebatesPeriodsByIdAdjust'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/rebates/periods/{id}/authorize': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Authorize a closed period for payment (not by whoever closed or adjusted it) */
+    post: operations['postRebatesPeriodsByIdAuthorize'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/rebates/periods/{id}/pay': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Pay an authorized period: its credit memo */
+    post: operations['postRebatesPeriodsByIdPay'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/requests': {
     parameters: {
       query?: never;
@@ -4218,6 +4390,456 @@ export interface components {
       requiredClaimFields?: string[];
       /** @description days after the invoice date a claim line may be submitted (1 to 3650); null = no deadline */
       claimFilingWindowDays?: number | null;
+    };
+    /** @description a rebate's terms: volume, tiered, growth, mix, conditional (docs/rebates.md) */
+    RebateTerms:
+      | {
+          /** @enum {string} */
+          kind: 'volume';
+          /**
+           * @description units sold, or revenue (quantity x resale price)
+           * @enum {string}
+           */
+          measure: 'quantity' | 'revenue';
+          /** @description products covered (beside families; none = every product) */
+          productIds?: number[];
+          families?: string[];
+          exclusions?: {
+            productIds?: number[];
+            families?: string[];
+            endCustomerIds?: number[];
+          };
+          /**
+           * @description the most paid to one distributor for one period
+           * @example 12.5000
+           */
+          cap?: string;
+          /**
+           * @description a non-negative amount, at most 99999999999999.9999 (DECIMAL(18,4))
+           * @example 12.5000
+           */
+          threshold?: string;
+          rate:
+            | {
+                /** @enum {string} */
+                kind: 'percent';
+                /**
+                 * @description percent of revenue: "2.5" is 2.5 %
+                 * @example 12.5000
+                 */
+                value: string;
+              }
+            | {
+                /** @enum {string} */
+                kind: 'per_unit';
+                /**
+                 * @description an amount per unit
+                 * @example 12.5000
+                 */
+                value: string;
+              };
+        }
+      | {
+          /** @enum {string} */
+          kind: 'tiered';
+          /**
+           * @description units sold, or revenue (quantity x resale price)
+           * @enum {string}
+           */
+          measure: 'quantity' | 'revenue';
+          /** @description products covered (beside families; none = every product) */
+          productIds?: number[];
+          families?: string[];
+          exclusions?: {
+            productIds?: number[];
+            families?: string[];
+            endCustomerIds?: number[];
+          };
+          /**
+           * @description the most paid to one distributor for one period
+           * @example 12.5000
+           */
+          cap?: string;
+          /** @enum {string} */
+          mode: 'retroactive' | 'incremental';
+          tiers: {
+            /**
+             * @description a non-negative amount, at most 99999999999999.9999 (DECIMAL(18,4))
+             * @example 12.5000
+             */
+            from: string;
+            rate:
+              | {
+                  /** @enum {string} */
+                  kind: 'percent';
+                  /**
+                   * @description percent of revenue: "2.5" is 2.5 %
+                   * @example 12.5000
+                   */
+                  value: string;
+                }
+              | {
+                  /** @enum {string} */
+                  kind: 'per_unit';
+                  /**
+                   * @description an amount per unit
+                   * @example 12.5000
+                   */
+                  value: string;
+                };
+          }[];
+        }
+      | {
+          /** @enum {string} */
+          kind: 'growth';
+          /**
+           * @description units sold, or revenue (quantity x resale price)
+           * @enum {string}
+           */
+          measure: 'quantity' | 'revenue';
+          /** @description products covered (beside families; none = every product) */
+          productIds?: number[];
+          families?: string[];
+          exclusions?: {
+            productIds?: number[];
+            families?: string[];
+            endCustomerIds?: number[];
+          };
+          /**
+           * @description the most paid to one distributor for one period
+           * @example 12.5000
+           */
+          cap?: string;
+          rate:
+            | {
+                /** @enum {string} */
+                kind: 'percent';
+                /**
+                 * @description percent of revenue: "2.5" is 2.5 %
+                 * @example 12.5000
+                 */
+                value: string;
+              }
+            | {
+                /** @enum {string} */
+                kind: 'per_unit';
+                /**
+                 * @description an amount per unit
+                 * @example 12.5000
+                 */
+                value: string;
+              };
+          /**
+           * @description a non-negative amount, at most 99999999999999.9999 (DECIMAL(18,4))
+           * @example 12.5000
+           */
+          minGrowthPercent?: string;
+        }
+      | {
+          /** @enum {string} */
+          kind: 'mix';
+          /**
+           * @description units sold, or revenue (quantity x resale price)
+           * @enum {string}
+           */
+          measure: 'quantity' | 'revenue';
+          /** @description products covered (beside families; none = every product) */
+          productIds?: number[];
+          families?: string[];
+          exclusions?: {
+            productIds?: number[];
+            families?: string[];
+            endCustomerIds?: number[];
+          };
+          /**
+           * @description the most paid to one distributor for one period
+           * @example 12.5000
+           */
+          cap?: string;
+          family: string;
+          /**
+           * @description a non-negative amount, at most 99999999999999.9999 (DECIMAL(18,4))
+           * @example 12.5000
+           */
+          minSharePercent: string;
+          rate:
+            | {
+                /** @enum {string} */
+                kind: 'percent';
+                /**
+                 * @description percent of revenue: "2.5" is 2.5 %
+                 * @example 12.5000
+                 */
+                value: string;
+              }
+            | {
+                /** @enum {string} */
+                kind: 'per_unit';
+                /**
+                 * @description an amount per unit
+                 * @example 12.5000
+                 */
+                value: string;
+              };
+        }
+      | {
+          /** @enum {string} */
+          kind: 'conditional';
+          /**
+           * @description units sold, or revenue (quantity x resale price)
+           * @enum {string}
+           */
+          measure: 'quantity' | 'revenue';
+          /** @description products covered (beside families; none = every product) */
+          productIds?: number[];
+          families?: string[];
+          exclusions?: {
+            productIds?: number[];
+            families?: string[];
+            endCustomerIds?: number[];
+          };
+          /**
+           * @description the most paid to one distributor for one period
+           * @example 12.5000
+           */
+          cap?: string;
+          conditions: (
+            | {
+                /** @enum {string} */
+                kind: 'min_product';
+                productIds?: number[];
+                families?: string[];
+                minQuantity: number;
+              }
+            | {
+                /** @enum {string} */
+                kind: 'new_end_customers';
+                target: number;
+              }
+          )[];
+          rate:
+            | {
+                /** @enum {string} */
+                kind: 'percent';
+                /**
+                 * @description percent of revenue: "2.5" is 2.5 %
+                 * @example 12.5000
+                 */
+                value: string;
+              }
+            | {
+                /** @enum {string} */
+                kind: 'per_unit';
+                /**
+                 * @description an amount per unit
+                 * @example 12.5000
+                 */
+                value: string;
+              };
+        };
+    RebateProgram: {
+      /** @description the program's id (GET /api/programs/{id}) */
+      id: number;
+      code: string;
+      name: string;
+      /** @enum {string} */
+      status: 'active' | 'inactive';
+      startDate: string;
+      endDate: string;
+      /** @description eligible distributors; empty = all */
+      distributorIds: number[];
+      terms: components['schemas']['RebateTerms'];
+      /** @enum {string} */
+      periodKind: 'month' | 'quarter' | 'year' | 'custom';
+      /** @enum {string} */
+      stacking: 'exclusive' | 'with_rebates' | 'with_all';
+      priority: number;
+    };
+    RebateProgramInput: {
+      terms: components['schemas']['RebateTerms'];
+      /**
+       * @description calendar month, quarter or year; custom = the program's own dates
+       * @enum {string}
+       */
+      periodKind: 'month' | 'quarter' | 'year' | 'custom';
+      /**
+       * @description exclusive: counts only sales nobody else counted, and nothing counts its sales after it; with_rebates: beside other stackable rebates, never a ship & debit sale; with_all: beside stackable rebates and ship & debit claims
+       * @default exclusive
+       * @enum {string}
+       */
+      stacking?: 'exclusive' | 'with_rebates' | 'with_all';
+      /**
+       * @description lower closes first in a batch (informative)
+       * @default 100
+       */
+      priority?: number;
+    };
+    RebateCalculation: {
+      measure: string;
+      totals: {
+        quantity: number;
+        revenue: string;
+      };
+      countedLines: number;
+      qualified: boolean;
+      reason: string | null;
+      bands: {
+        from: string;
+        base: string;
+        rate:
+          | {
+              /** @enum {string} */
+              kind: 'percent';
+              /**
+               * @description percent of revenue: "2.5" is 2.5 %
+               * @example 12.5000
+               */
+              value: string;
+            }
+          | {
+              /** @enum {string} */
+              kind: 'per_unit';
+              /**
+               * @description an amount per unit
+               * @example 12.5000
+               */
+              value: string;
+            };
+        amount: string;
+      }[];
+      uncapped: string;
+      capped: boolean;
+      rebate: string;
+      /** @description the next threshold and how far it is ("3,400 units to the next tier") */
+      next: {
+        threshold: string;
+        remaining: string;
+      } | null;
+      baseline?: string;
+      growth?: string;
+      sharePercent?: string;
+      /** @description sales the program covers that another owner holds (its stacking rule forbids them) */
+      excludedByStacking: number;
+    };
+    RebateCalculationView: {
+      programId: number;
+      distributorId: number;
+      period: {
+        from: string;
+        to: string;
+      };
+      currency: string;
+      calculation: components['schemas']['RebateCalculation'];
+    };
+    RebatePreview: {
+      programId: number;
+      distributorId: number;
+      period: {
+        from: string;
+        to: string;
+      };
+      currency: string;
+      now: components['schemas']['RebateCalculation'];
+      then: components['schemas']['RebateCalculation'];
+      difference: string;
+    };
+    RebatePreviewInput: {
+      distributorId?: number;
+      /**
+       * Format: date
+       * @example 2026-11-23
+       */
+      date?: string;
+      more: {
+        productId: number;
+        /** @description a whole number from 1 to 100000000 */
+        quantity: number;
+        /**
+         * @description their revenue; by default quantity x the average resale price of the period
+         * @example 12.5000
+         */
+        amount?: string;
+        endCustomerId?: number;
+      };
+    };
+    RebateProgress: {
+      items: {
+        programId: number;
+        code: string;
+        name: string;
+        period: {
+          from: string;
+          to: string;
+        };
+        currency: string;
+        /** @enum {string} */
+        measure: 'quantity' | 'revenue';
+        current: string;
+        rebate: string;
+        qualified: boolean;
+        next: {
+          threshold: string;
+          remaining: string;
+        } | null;
+        /** @description e.g. "3400 units to the next tier" */
+        message: string;
+      }[];
+    };
+    RebatePeriod: {
+      id: number;
+      programId: number;
+      distributorId: number;
+      period: {
+        from: string;
+        to: string;
+      };
+      currency: string;
+      /** @enum {string} */
+      status: 'closed' | 'authorized' | 'paid';
+      /** @enum {string} */
+      stacking: 'exclusive' | 'with_rebates' | 'with_all';
+      terms: components['schemas']['RebateTerms'];
+      calculation: components['schemas']['RebateCalculation'];
+      /** @description POS lines counted (their consumption is recorded) */
+      lineCount: number;
+      totalQuantity: number;
+      totalRevenue: string;
+      calculatedAmount: string;
+      /** @description payable: the calculated amount, or as adjusted */
+      amount: string;
+      adjustmentReason: string | null;
+      closedByUserId: number;
+      closedAt: string;
+      adjustedByUserId: number | null;
+      adjustedAt: string | null;
+      authorizedByUserId: number | null;
+      authorizedAt: string | null;
+      paidByUserId: number | null;
+      paidAt: string | null;
+      creditMemoNumber: string | null;
+      externalRef: string | null;
+    };
+    RebateCloseInput: {
+      programId: number;
+      distributorId: number;
+      /**
+       * Format: date
+       * @description a day in the period to close
+       * @example 2026-11-23
+       */
+      date: string;
+    };
+    RebateAdjustInput: {
+      /**
+       * @description the amount payable, in whole minor units of the currency
+       * @example 12.5000
+       */
+      amount: string;
+      reason: string;
+    };
+    RebatePayInput: {
+      /** @description the ERP's reference */
+      externalRef?: string;
     };
     SpecialPriceRequestInput: {
       programId: number;
@@ -12730,6 +13352,926 @@ export interface operations {
       };
       /** @description NOT_FOUND: nothing of that id the caller may see (a distributor sees only its own) */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RATE_LIMITED: too many requests from this caller; try again later */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getRebatesPrograms: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: components['schemas']['RebateProgram'][];
+          };
+        };
+      };
+      /** @description UNAUTHENTICATED: no session cookie and no bearer token; INVALID_TOKEN: the bearer token is unknown, expired or revoked */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RATE_LIMITED: too many requests from this caller; try again later */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getRebatesProgramsByProgramId: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        programId: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RebateProgram'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a missing, unknown or malformed field, errors[] naming each */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no session cookie and no bearer token; INVALID_TOKEN: the bearer token is unknown, expired or revoked */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description NOT_FOUND: nothing of that id the caller may see (a distributor sees only its own) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RATE_LIMITED: too many requests from this caller; try again later */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  putRebatesProgramsByProgramId: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        programId: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        'application/json': components['schemas']['RebateProgramInput'];
+      };
+    };
+    responses: {
+      /** @description success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RebateProgram'];
+        };
+      };
+      /** @description VALIDATION_FAILED: errors[] naming each field of the terms (terms.tiers.0.from); MALFORMED_JSON: the body is not JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no session cookie and no bearer token; INVALID_TOKEN: the bearer token is unknown, expired or revoked */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); FORBIDDEN: the caller's role may not do this; CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description NOT_FOUND: no such program */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description NOT_A_REBATE_PROGRAM: the program is of another type */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description UNKNOWN_REFERENCE: the terms name a product or end customer that does not exist, errors[] naming its place */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RATE_LIMITED: too many requests from this caller; try again later */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getRebatesProgramsByProgramIdCalculation: {
+    parameters: {
+      query?: {
+        distributorId?: number;
+        date?: string;
+      };
+      header?: never;
+      path: {
+        programId: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RebateCalculationView'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a vendor user names no distributorId, or a bad date */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no session cookie and no bearer token; INVALID_TOKEN: the bearer token is unknown, expired or revoked */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description NOT_FOUND: no such program or distributor (a distributor user sees only its own) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description NOT_A_REBATE_PROGRAM, REBATE_TERMS_MISSING: the program has no rebate terms */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description VALIDATION_FAILED: the period is outside the program, or the distributor is not eligible */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RATE_LIMITED: too many requests from this caller; try again later */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  postRebatesProgramsByProgramIdPreview: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        programId: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        'application/json': components['schemas']['RebatePreviewInput'];
+      };
+    };
+    responses: {
+      /** @description success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RebatePreview'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a missing, unknown or malformed field, errors[] naming each; MALFORMED_JSON: the body is not JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no session cookie and no bearer token; INVALID_TOKEN: the bearer token is unknown, expired or revoked */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); FORBIDDEN: the caller's role may not do this; CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description NOT_FOUND: nothing of that id the caller may see (a distributor sees only its own) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RATE_LIMITED: too many requests from this caller; try again later */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getRebatesProgress: {
+    parameters: {
+      query?: {
+        distributorId?: number;
+        date?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RebateProgress'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a missing, unknown or malformed field, errors[] naming each */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no session cookie and no bearer token; INVALID_TOKEN: the bearer token is unknown, expired or revoked */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RATE_LIMITED: too many requests from this caller; try again later */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getRebatesPeriods: {
+    parameters: {
+      query?: {
+        programId?: number;
+        status?: 'closed' | 'authorized' | 'paid';
+        limit?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: components['schemas']['RebatePeriod'][];
+          };
+        };
+      };
+      /** @description VALIDATION_FAILED: a missing, unknown or malformed field, errors[] naming each */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no session cookie and no bearer token; INVALID_TOKEN: the bearer token is unknown, expired or revoked */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RATE_LIMITED: too many requests from this caller; try again later */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  postRebatesPeriods: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        'application/json': components['schemas']['RebateCloseInput'];
+      };
+    };
+    responses: {
+      /** @description success */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RebatePeriod'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a missing, unknown or malformed field, errors[] naming each; MALFORMED_JSON: the body is not JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no session cookie and no bearer token; INVALID_TOKEN: the bearer token is unknown, expired or revoked */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); FORBIDDEN: the caller's role may not do this; CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description PERIOD_NOT_OVER: the period is still running; REBATE_PERIOD_CLOSED: closed already; REBATE_SALE_TAKEN: a sale it counts was taken meanwhile (close again) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description VALIDATION_FAILED: the period is outside the program, or the distributor is not eligible */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RATE_LIMITED: too many requests from this caller; try again later */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getRebatesPeriodsById: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RebatePeriod'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a missing, unknown or malformed field, errors[] naming each */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no session cookie and no bearer token; INVALID_TOKEN: the bearer token is unknown, expired or revoked */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description NOT_FOUND: nothing of that id the caller may see (a distributor sees only its own) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RATE_LIMITED: too many requests from this caller; try again later */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  postRebatesPeriodsByIdAdjust: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        'application/json': components['schemas']['RebateAdjustInput'];
+      };
+    };
+    responses: {
+      /** @description success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RebatePeriod'];
+        };
+      };
+      /** @description VALIDATION_FAILED: the amount is not whole minor units of the currency, or no reason; MALFORMED_JSON: the body is not JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no session cookie and no bearer token; INVALID_TOKEN: the bearer token is unknown, expired or revoked */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); FORBIDDEN: the caller's role may not do this; CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description NOT_FOUND: nothing of that id the caller may see (a distributor sees only its own) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description REBATE_PERIOD_NOT_CLOSED: the period is authorized or paid already */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RATE_LIMITED: too many requests from this caller; try again later */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  postRebatesPeriodsByIdAuthorize: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RebatePeriod'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a missing, unknown or malformed field, errors[] naming each */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no session cookie and no bearer token; INVALID_TOKEN: the bearer token is unknown, expired or revoked */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description SEPARATION_OF_DUTIES: whoever closed or adjusted the period does not authorize it; INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); FORBIDDEN: the caller's role may not do this; CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description NOT_FOUND: nothing of that id the caller may see (a distributor sees only its own) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description REBATE_PERIOD_NOT_CLOSED: not a closed period; NOTHING_APPROVED: the period pays nothing */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RATE_LIMITED: too many requests from this caller; try again later */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  postRebatesPeriodsByIdPay: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        'application/json': components['schemas']['RebatePayInput'];
+      };
+    };
+    responses: {
+      /** @description success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RebatePeriod'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a missing, unknown or malformed field, errors[] naming each; MALFORMED_JSON: the body is not JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no session cookie and no bearer token; INVALID_TOKEN: the bearer token is unknown, expired or revoked */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); FORBIDDEN: the caller's role may not do this; CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description NOT_FOUND: nothing of that id the caller may see (a distributor sees only its own) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description REBATE_PERIOD_NOT_AUTHORIZED: only an authorized period is paid */
+      409: {
         headers: {
           [name: string]: unknown;
         };

@@ -24,6 +24,7 @@ import { programBuilderSchema } from './20261204T1300-program-builder.js';
 import { ediPartnersSchema } from './20261204T1600-edi-partners.js';
 import { edi845Schema } from './20261205T1000-edi-845.js';
 import { salesforceScaleSchema } from './20261205T1100-salesforce-scale.js';
+import { rebatesSchema } from './20261205T1300-rebates.js';
 import type { Migration } from './types.js';
 
 export const migrations: Migration[] = [
@@ -52,4 +53,5 @@ export const migrations: Migration[] = [
   ediPartnersSchema,
   edi845Schema,
   salesforceScaleSchema,
+  rebatesSchema,
 ];

@@ -7,7 +7,7 @@
 import type { Transaction } from 'sequelize';
 import { moneyFromDb, moneyToString } from '../../core/money.js';
 import { RowBatch, writeRows } from '../../models/bulk.js';
-import { claimLinesOf, select } from '../settlement/ledger.repository.js';
+import { claimLinesOf, rebateHoldsSale, select } from '../settlement/ledger.repository.js';
 import { moneyFromUnits, sumMoneySql } from '../../models/money-sql.js';
 import type { PosRow } from '../imports/imports.repository.js';
 import { sequelize } from './claims.repository.js';
@@ -48,7 +48,8 @@ export async function nextPage(
             p.distributor_part_number, p.quantity, p.resale_price, p.book_cost, p.authorized_cost, p.claimed_amount,
             p.authorization_number, p.end_customer_id, p.end_customer_name, p.customer_po, p.debit_memo_number, p.extra,
             CASE WHEN EXISTS (SELECT 1 FROM pos_consumptions c WHERE c.distributor_id = p.distributor_id
-                                AND c.invoice_key = p.invoice_key AND c.line_key = p.line_key) THEN 1 ELSE 0 END AS consumed
+                                AND c.invoice_key = p.invoice_key AND c.line_key = p.line_key)
+                   OR ${rebateHoldsSale('p')} THEN 1 ELSE 0 END AS consumed
        FROM pos_lines p
        -- A join, not NOT EXISTS: MariaDB materialized NOT EXISTS as the set of every claimed POS line
        -- for each page (a million-line import: 242 of its 291 seconds); the join probes the index per row.

@@ -79,6 +79,7 @@ export const TAGS: Record<string, string> = {
   masterdata:
     'Master data (vendor admins; channel managers read): products and price book, part numbers, end customers, resellers, distributors, bulk CSV loads',
   edi: 'EDI X12 trading partners: interchange ids, qualifiers, control numbers',
+  rebates: 'Rebate programs: terms, calculation over POS lines, what-if, progress, period close, authorization and payment',
 };
 
 interface RouteDoc {

@@ -459,6 +459,14 @@ export async function voidImport(importId: number, userId: number, reason: strin
       { replacements: lines.params, type: QueryTypes.SELECT, transaction },
     )) as { claimNumber: string; lineNumber: number; rowNumber: number | null }[];
     if (onClaims.length) return { outcome: 'claimed' as const, onClaims };
+    // Lines a closed rebate period counted are its frozen inputs: kept, like claimed ones.
+    const inRebates = (await PosImport.sequelize!.query(
+      `SELECT r.rebate_period_id AS rebatePeriodId, p.file_row AS rowNumber
+         FROM pos_lines p JOIN rebate_consumptions r ON r.pos_line_id = p.id
+        WHERE ${lines.where} ORDER BY p.id LIMIT 5`,
+      { replacements: lines.params, type: QueryTypes.SELECT, transaction },
+    )) as { rebatePeriodId: number; rowNumber: number | null }[];
+    if (inRebates.length) return { outcome: 'counted' as const, inRebates };
     const [, lo, hi] = lines.params;
     const removed = await PosLine.destroy({ where: { importId, id: { [Op.between]: [lo!, hi!] } }, transaction });
     await i.update({ status: 'voided', voidedAt: new Date(), voidedByUserId: userId, voidReason: reason }, { transaction });

@@ -840,6 +840,13 @@ export async function voidImport(actor: Actor, id: number, reason: string) {
       409,
       { onClaims: outcome.onClaims },
     );
+  if (outcome.outcome === 'counted')
+    throw new AppError(
+      'IMPORT_LINES_CLAIMED',
+      `lines of this import are counted by closed rebate periods (${outcome.inRebates.map((c) => `row ${c.rowNumber ?? '?'} in rebate period ${c.rebatePeriodId}`).join('; ')}): it cannot be voided`,
+      409,
+      { inRebates: outcome.inRebates },
+    );
   await recordAudit(actor, {
     action: 'pos_import.voided',
     entityType: 'pos_import',

@@ -12,6 +12,7 @@ import { hashPassword } from '../auth/passwords.js';
 import * as claims from '../claims/claims.service.js';
 import * as programs from '../programs/programs.service.js';
 import * as requests from '../requests/requests.service.js';
+import { seedRebates } from './rebates-demo.js';
 
 export const DEMO_PASSWORD = 'bec-demo-2026';
 
@@ -381,5 +382,7 @@ export async function seedDemo(): Promise<boolean> {
     submit: false,
     lines: [line(x2!.number, 'VS-CAN-FD1', 'NBE-R-4502', 1, '2026-11-09', 2500, '0.9430', '0.7200', 'Orion Automotive')],
   });
+  // A running rebate program of each kind, with this quarter's POS lines (server/seed/rebates-demo.ts).
+  await seedRebates({ admin, finance, finance2 }, product, dist, ec);
   return true;
 }

@@ -18,9 +18,18 @@
  *     claim's currency, for its claim's approved total; a paid claim has one.
  *  f. within-authorized: a payable line's approved amount ≤ its computed amount ≤
  *     (book cost − the authorization line's authorized cost) × accepted quantity, to the cent.
+ *  g. rebate-stacking: a rebate consumption is for its POS line's canonical key (posKey of the
+ *     line as written) and a sale; the owners of one sale (the rebate programs that counted it and
+ *     the claim line that pays it) may all share it under core's one stacking rule (mayShare): a
+ *     sale an exclusive rebate counted is counted by no one else, a claim and a rebate share a sale
+ *     only when the rebate stacks with ship & debit. The owners are held per sale a rebate counted.
+ *  h. rebate-period: a closed rebate period's amount is whole minor units of its currency, it
+ *     counts as many lines as it holds consumptions, a paid one has its credit memo, and its
+ *     authorizer is neither who closed it nor who adjusted it.
  */
 import { QueryTypes, Transaction, type Sequelize } from 'sequelize';
-import { posKey } from '../../core/claims/pos-key.js';
+import { joinPosKey, posKey } from '../../core/claims/pos-key.js';
+import { claimOwner, mayShare, programOwner, type Owner, type StackingRule } from '../../core/rebates/stacking.js';
 import { minorUnitExponent } from '../../core/currency.js';
 import { Money } from '../../core/money.js';
 
@@ -31,6 +40,9 @@ export const INVARIANTS = {
   'claim-totals': "a claim's totals are the exact sums of its lines",
   'credit-memo': "a credit memo is whole minor units of its currency and equals its claim's approved total",
   'within-authorized': 'a payable line is paid no more than computed, and computed no more than authorized',
+  'rebate-stacking': 'a sale counted by rebates is counted (and paid by a claim) only where every stacking rule allows it',
+  'rebate-period':
+    'a rebate period is whole minor units, holds its counted lines, is paid with a credit memo, authorized by a second person',
 } as const;
 export type Invariant = keyof typeof INVARIANTS;
 
@@ -414,18 +426,8 @@ async function check(sequelize: Sequelize, transaction: Transaction | null, opti
       const where = { table: 'credit_memos', id: int(m.id), claimId: int(m.claim_id) };
       const amount = money(m.amount);
       const currency = String(m.currency);
-      let exponent: number | null = null;
-      try {
-        exponent = minorUnitExponent(currency);
-      } catch {
-        violation('credit-memo', `currency ${visible(currency)} is not an ISO 4217 currency`, where);
-      }
-      if (exponent !== null && !amount.equals(amount.toDecimalPlaces(exponent)))
-        violation(
-          'credit-memo',
-          `amount ${amount.toFixed(4)} is not a whole number of ${currency} minor units (${exponent} decimals)`,
-          where,
-        );
+      const notWhole = minorUnitsProblem(amount, currency);
+      if (notWhole) violation('credit-memo', notWhole, where);
       if (m.claim_status === null || m.claim_status === undefined) {
         violation('credit-memo', 'credit memo for a claim that does not exist', where);
         continue;
@@ -444,7 +446,96 @@ async function check(sequelize: Sequelize, transaction: Transaction | null, opti
     }
   }
   phase('credit memos');
+  await checkRebates(pages, text, violation);
+  phase('rebates');
   return report;
+}
+
+/** g and h: the rebate consumptions against their POS lines and each other, and the closed periods. */
+async function checkRebates(
+  pages: (sql: string) => AsyncGenerator<Row[]>,
+  text: (column: string) => string,
+  violation: (invariant: Invariant, message: string, where: LedgerViolation['where']) => void,
+) {
+  const owners = new Map<string, { owner: Owner; id: number }[]>();
+  const consumptionsOf = new Map<number, number>();
+  for await (const rows of pages(
+    `SELECT r.id, r.rebate_period_id, r.program_id, r.distributor_id, r.invoice_key, r.line_key, r.stacking,
+            p.id AS pos_id, p.distributor_id AS pos_distributor_id, p.invoice_number, p.invoice_line, p.quantity AS pos_quantity,
+            (SELECT MIN(c.claim_line_id) FROM pos_consumptions c
+              WHERE c.distributor_id = r.distributor_id AND c.invoice_key = r.invoice_key AND c.line_key = r.line_key) AS claim_line_id
+       FROM rebate_consumptions r LEFT JOIN pos_lines p ON p.id = r.pos_line_id WHERE r.id > ? ORDER BY r.id LIMIT ?`,
+  )) {
+    for (const r of rows) {
+      const id = int(r.id);
+      const where = { table: 'rebate_consumptions', id, programId: int(r.program_id), rebatePeriodId: int(r.rebate_period_id) };
+      consumptionsOf.set(int(r.rebate_period_id), (consumptionsOf.get(int(r.rebate_period_id)) ?? 0) + 1);
+      const stored = joinPosKey(String(r.invoice_key), String(r.line_key));
+      if (r.pos_id === null || r.pos_id === undefined)
+        violation('rebate-stacking', 'rebate consumption of a POS line that does not exist', where);
+      else if (
+        int(r.pos_distributor_id) !== int(r.distributor_id) ||
+        posKey(String(r.invoice_number), String(r.invoice_line)) !== stored ||
+        int(r.pos_quantity) <= 0
+      )
+        violation(
+          'rebate-stacking',
+          `rebate consumption for ${visible(String(r.invoice_key))} / ${visible(String(r.line_key))} of distributor ${int(r.distributor_id)}, its POS line is ${visible(String(r.invoice_number))} / ${visible(String(r.invoice_line))} of distributor ${int(r.pos_distributor_id)} (quantity ${int(r.pos_quantity)})`,
+          where,
+        );
+      const key = `${int(r.distributor_id)}\u0002${stored}`;
+      const list = owners.get(key) ?? [];
+      if (!owners.has(key)) {
+        owners.set(key, list);
+        if (r.claim_line_id !== null && r.claim_line_id !== undefined) list.push({ owner: claimOwner(int(r.claim_line_id)), id });
+      }
+      list.push({ owner: programOwner(int(r.program_id), String(r.stacking) as StackingRule), id });
+    }
+  }
+  for (const list of owners.values())
+    for (let i = 0; i < list.length; i++)
+      for (let j = i + 1; j < list.length; j++)
+        if (!mayShare(list[i]!.owner, list[j]!.owner))
+          violation(
+            'rebate-stacking',
+            `a sale is counted by ${list[i]!.owner.owner} and ${list[j]!.owner.owner}, which its stacking rules do not let share it`,
+            { table: 'rebate_consumptions', id: list[j]!.id, with: list[i]!.owner.owner },
+          );
+  owners.clear();
+
+  for await (const rows of pages(
+    `SELECT id, status, currency, ${text('amount')} AS amount, line_count, credit_memo_number, closed_by_user_id, adjusted_by_user_id, authorized_by_user_id
+       FROM rebate_periods WHERE id > ? ORDER BY id LIMIT ?`,
+  )) {
+    for (const p of rows) {
+      const where = { table: 'rebate_periods', id: int(p.id), status: String(p.status) };
+      const amount = money(p.amount);
+      const currency = String(p.currency);
+      const notWhole = minorUnitsProblem(amount, currency);
+      if (notWhole) violation('rebate-period', notWhole, where);
+      if (amount.isNegative()) violation('rebate-period', `amount ${amount.toFixed(4)} is below zero`, where);
+      const held = consumptionsOf.get(int(p.id)) ?? 0;
+      if (held !== int(p.line_count)) violation('rebate-period', `counts ${int(p.line_count)} lines, holds ${held} consumptions`, where);
+      if (p.status === 'paid' && !p.credit_memo_number) violation('rebate-period', 'paid rebate period without a credit memo', where);
+      const authorizer = p.authorized_by_user_id === null || p.authorized_by_user_id === undefined ? null : int(p.authorized_by_user_id);
+      if (p.status !== 'closed' && authorizer === null) violation('rebate-period', `${p.status} without an authorizer`, where);
+      if (authorizer !== null && (authorizer === int(p.closed_by_user_id) || authorizer === Number(p.adjusted_by_user_id ?? -1)))
+        violation('rebate-period', `authorized by user ${authorizer}, who closed or adjusted it`, where);
+    }
+  }
+}
+
+/** Why an amount is not a whole number of its currency's minor units (or the currency is unknown), or null. */
+function minorUnitsProblem(amount: Money, currency: string): string | null {
+  let exponent: number;
+  try {
+    exponent = minorUnitExponent(currency);
+  } catch {
+    return `currency ${visible(currency)} is not an ISO 4217 currency`;
+  }
+  return amount.equals(amount.toDecimalPlaces(exponent))
+    ? null
+    : `amount ${amount.toFixed(4)} is not a whole number of ${currency} minor units (${exponent} decimals)`;
 }
 
 /** FNV-1a over the key: which pass of the duplicate-key check holds it. */

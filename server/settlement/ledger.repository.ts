@@ -9,6 +9,7 @@
  */
 import { QueryTypes, UniqueConstraintError, type Transaction } from 'sequelize';
 import { joinPosKey } from '../../core/claims/pos-key.js';
+import { claimOwner, mayShare, programOwner, STACKING_RULES, type Owner, type StackingRule } from '../../core/rebates/stacking.js';
 import { rawMysql } from '../../models/bulk.js';
 import { rowsOf } from '../database.repository.js';
 import { Claim, PosConsumption } from '../../models/claims.js';
@@ -30,6 +31,18 @@ export async function exec(sql: string, replacements: unknown[], transaction: Tr
 }
 
 export { concurrentWriters, inTransaction } from '../database.repository.js';
+
+/** The rebate stacking rules whose counted sales a ship & debit claim may not pay (core's mayShare decides). */
+export const RULES_BLOCKING_CLAIMS = STACKING_RULES.filter((rule) => !mayShare(claimOwner(0), programOwner(0, rule)));
+
+/**
+ * SQL: a rebate counted the sale of the row `alias` (distributor_id, invoice_key, line_key) under
+ * a stacking rule that keeps ship & debit claims off it. The rules are constants, not input.
+ */
+export const rebateHoldsSale = (alias: string) =>
+  `EXISTS (SELECT 1 FROM rebate_consumptions rc WHERE rc.distributor_id = ${alias}.distributor_id
+     AND rc.invoice_key = ${alias}.invoice_key AND rc.line_key = ${alias}.line_key
+     AND rc.stacking IN (${RULES_BLOCKING_CLAIMS.map((r) => `'${r}'`).join(', ')}))`;
 
 /**
  * The lock step, the only one: locks the authorization lines of these numbers in id order (so
@@ -88,6 +101,15 @@ export async function consumedKeys(
       transaction,
     );
     for (const r of rows) out.add(joinPosKey(r.k, r.l));
+    // A sale a rebate counted under a rule that keeps claims off it is taken too.
+    const held = await select<{ k: string; l: string }>(
+      `SELECT invoice_key AS k, line_key AS l FROM rebate_consumptions
+        WHERE distributor_id = ? AND invoice_key IN (${part.map(() => '?').join(',')})
+          AND stacking IN (${RULES_BLOCKING_CLAIMS.map(() => '?').join(',')})`,
+      [distributorId, ...part, ...RULES_BLOCKING_CLAIMS],
+      transaction,
+    );
+    for (const r of held) out.add(joinPosKey(r.k, r.l));
   }
   return out;
 }
@@ -107,6 +129,13 @@ export interface TakeEntry {
 
 /** Takes one POS line and its quantity: of two claims racing for the last units, exactly one wins. */
 export async function take(entry: TakeEntry, transaction: Transaction): Promise<TakeResult> {
+  const [held] = await select<{ n: number }>(
+    `SELECT COUNT(*) AS n FROM rebate_consumptions WHERE distributor_id = ? AND invoice_key = ? AND line_key = ?
+        AND stacking IN (${RULES_BLOCKING_CLAIMS.map(() => '?').join(',')})`,
+    [entry.distributorId, entry.invoiceKey, entry.lineKey, ...RULES_BLOCKING_CLAIMS],
+    transaction,
+  );
+  if (Number(held?.n ?? 0) > 0) return 'already_claimed';
   let consumption: PosConsumption;
   try {
     consumption = await PosConsumption.create(entry, { transaction });
@@ -183,7 +212,7 @@ export async function takeClaimLines(claimId: number, expected: number, transact
   const lines = `${scope.where} AND ${TAKING}`;
   const taken = await exec(
     `${ignore} INTO pos_consumptions (${CONSUMPTION_COLUMNS})
-     SELECT ${FROM_LINE} FROM claim_lines WHERE ${lines} ORDER BY line_number`,
+     SELECT ${FROM_LINE} FROM claim_lines WHERE ${lines} AND NOT ${rebateHoldsSale('claim_lines')} ORDER BY line_number`,
     scope.params,
     transaction,
     true,
@@ -261,4 +290,43 @@ export async function takePageLines(ranges: ClaimRange[], expected: number, tran
   if (count !== expected) throw new Error(`ledger: ${count} of ${expected} consumptions taken`);
   await countFromLines(where, params, transaction);
   return count;
+}
+
+/**
+ * Who holds each of these sales of a distributor (canonical key `joinPosKey` → owners): the claim
+ * line that pays it (pos_consumptions) and the rebate programs that counted it
+ * (rebate_consumptions), as core/rebates/stacking.ts owners. What the rebate calculation and its
+ * close read; `invoiceKeys` narrows the read.
+ */
+export async function ownersOfSales(
+  distributorId: number,
+  invoiceKeys: readonly string[],
+  transaction?: Transaction | null,
+): Promise<Map<string, Owner[]>> {
+  const out = new Map<string, Owner[]>();
+  const add = (k: string, l: string, o: Owner) => {
+    const key = joinPosKey(k, l);
+    const list = out.get(key);
+    if (list) list.push(o);
+    else out.set(key, [o]);
+  };
+  const unique = [...new Set(invoiceKeys)];
+  for (let i = 0; i < unique.length; i += 2000) {
+    const part = unique.slice(i, i + 2000);
+    const marks = part.map(() => '?').join(',');
+    for (const r of await select<{ k: string; l: string; id: number }>(
+      `SELECT invoice_key AS k, line_key AS l, claim_line_id AS id FROM pos_consumptions WHERE distributor_id = ? AND invoice_key IN (${marks})`,
+      [distributorId, ...part],
+      transaction,
+    ))
+      add(r.k, r.l, claimOwner(Number(r.id)));
+    for (const r of await select<{ k: string; l: string; p: number; s: string }>(
+      `SELECT invoice_key AS k, line_key AS l, program_id AS p, stacking AS s FROM rebate_consumptions
+        WHERE distributor_id = ? AND invoice_key IN (${marks})`,
+      [distributorId, ...part],
+      transaction,
+    ))
+      add(r.k, r.l, programOwner(Number(r.p), r.s as StackingRule));
+  }
+  return out;
 }

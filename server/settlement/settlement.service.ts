@@ -12,12 +12,19 @@
  */
 import type { Tx as Transaction } from '../database.repository.js';
 import { minorUnitExponent } from '../../core/currency.js';
-import { lineCredit, Money, moneyToString, parseMoney, type Money as MoneyValue } from '../../core/money.js';
+import { lineCredit, Money, moneyFromDb, moneyToString, parseMoney, type Money as MoneyValue } from '../../core/money.js';
 import { AppError, conflict } from '../errors.js';
 import { bookCosts } from '../claims/facts.repository.js';
 import { claimTotals } from '../claims/pos-claims.repository.js';
 import * as ledger from './ledger.repository.js';
+import * as rebates from './rebate-ledger.repository.js';
 import * as lines from './settlement.repository.js';
+import { joinPosKey } from '../../core/claims/pos-key.js';
+import type { Role } from '../../core/domain.js';
+import { rebateAuthorizeBlock, type RebateAuthorizeBlock } from '../../core/permissions.js';
+import { mayShare, programOwner, type StackingRule } from '../../core/rebates/stacking.js';
+import { recordAudit } from '../audit/audit.repository.js';
+import { documentNumber } from '../http/numbers.js';
 
 export {
   addConsumedQuantities,
@@ -26,6 +33,7 @@ export {
   countClaimConsumptions,
   inTransaction,
   lockAuthorizationLines,
+  ownersOfSales,
   takeClaimLines,
   takePageLines,
   type ClaimRange,
@@ -305,4 +313,173 @@ export async function releaseCancelledAuthorization(authorizationLineIds: number
     await lines.updateClaimTotals(claimId, { computedTotal: totals.computedTotal, approvedTotal: totals.approvedTotal }, t);
   }
   return held.map((l) => ({ claimId: l.claimId, lineId: l.id }));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rebates (issue 16): a closed period's payable amount and its consumptions, its adjustment, its
+// authorization by a second person and its credit memo are made here, as a claim's are.
+
+export interface RebateCloseInput extends Omit<rebates.RebatePeriodRow, 'closedByUserId' | 'stacking'> {
+  stacking: StackingRule;
+  /** the POS lines the calculation counted (sales, not returns): their consumption is recorded */
+  counted: rebates.RebateConsumptionRow[];
+}
+
+export interface RebateActor {
+  userId: number;
+  role: Role;
+}
+
+const REBATE_BLOCKS: Record<RebateAuthorizeBlock, [string, string]> = {
+  not_closed: ['REBATE_PERIOD_NOT_CLOSED', 'only a closed period (not yet authorized) can be authorized'],
+  own_close: ['SEPARATION_OF_DUTIES', 'whoever closed a rebate period may not authorize it: a second person does'],
+  own_adjustment: ['SEPARATION_OF_DUTIES', 'whoever adjusted a rebate period may not authorize it: a second person does'],
+  nothing_payable: ['NOTHING_APPROVED', 'the period pays nothing: there is nothing to authorize'],
+};
+
+/**
+ * Freezes a period's calculation: the period row with its amount payable (the calculated rebate,
+ * whole minor units of the currency) and one consumption per POS line counted, in the caller's
+ * transaction, audited. Refused (409) when the period is closed already, or when a sale it counts
+ * is held meanwhile by an owner its stacking rule may not share with (the caller read the owners
+ * in this transaction: on SQLite that cannot happen; on MariaDB a claim committed between the read
+ * and here is caught by the re-check).
+ */
+export async function closeRebatePeriod(actor: RebateActor, input: RebateCloseInput, t: Transaction): Promise<number> {
+  payableAmount(input.calculatedAmount, input.currency, 'calculatedAmount');
+  const me = programOwner(input.programId, input.stacking);
+  const owners = await ledger.ownersOfSales(
+    input.distributorId,
+    input.counted.map((c) => c.invoiceKey),
+    t,
+  );
+  for (const c of input.counted) {
+    const blocking = (owners.get(joinPosKey(c.invoiceKey, c.lineKey)) ?? []).find((o) => o.owner !== me.owner && !mayShare(me, o));
+    if (blocking)
+      throw conflict(
+        'REBATE_SALE_TAKEN',
+        `POS line ${c.posLineId} is held by ${blocking.owner}, which this program's stacking rule (${input.stacking}) does not share with: close again`,
+      );
+  }
+  const { counted, ...row } = input;
+  const id = await rebates.insertPeriod({ ...row, closedByUserId: actor.userId }, t);
+  if (id === null)
+    throw conflict(
+      'REBATE_PERIOD_CLOSED',
+      `the period ${input.periodFrom} to ${input.periodTo} of this program is closed already for this distributor`,
+    );
+  const ok = await rebates.insertConsumptions(
+    { id, programId: input.programId, distributorId: input.distributorId, stacking: input.stacking },
+    counted,
+    t,
+  );
+  if (!ok)
+    throw conflict(
+      'REBATE_SALE_TAKEN',
+      'a sale this period counts is counted already (by this program in another period, or by another exclusive program): close again',
+    );
+  await recordAudit(
+    actor,
+    {
+      action: 'rebate_period.closed',
+      entityType: 'rebate_period',
+      entityId: id,
+      distributorId: input.distributorId,
+      after: {
+        programId: input.programId,
+        period: { from: input.periodFrom, to: input.periodTo },
+        stacking: input.stacking,
+        lineCount: input.lineCount,
+        totalQuantity: input.totalQuantity,
+        totalRevenue: input.totalRevenue,
+        amount: input.calculatedAmount,
+        currency: input.currency,
+      },
+    },
+    t,
+  );
+  return id;
+}
+
+async function openPeriod(id: number, t: Transaction) {
+  const p = await rebates.lockPeriod(id, t);
+  if (!p) throw new AppError('NOT_FOUND', 'rebate period not found', 404);
+  return p;
+}
+
+/** Sets a closed period's amount payable, with the reason (audited with before and after). */
+export async function adjustRebatePeriod(actor: RebateActor, id: number, amount: string, reason: string, t: Transaction) {
+  const p = await openPeriod(id, t);
+  if (p.status !== 'closed') throw conflict('REBATE_PERIOD_NOT_CLOSED', `the period is ${p.status}: only a closed period is adjusted`);
+  const value = payableAmount(amount, p.currency, 'amount');
+  const before = { amount: moneyToString(moneyFromDb(p.amount)), adjustmentReason: p.adjustmentReason };
+  const after = { amount: moneyToString(value), adjustmentReason: reason, adjustedByUserId: actor.userId, adjustedAt: new Date() };
+  await rebates.updatePeriod(id, after, t);
+  await recordAudit(
+    actor,
+    { action: 'rebate_period.adjusted', entityType: 'rebate_period', entityId: id, distributorId: p.distributorId, before, after, reason },
+    t,
+  );
+}
+
+/** Authorizes a closed period for payment: a second person (core's rebateAuthorizeBlock). */
+export async function authorizeRebatePeriod(actor: RebateActor, id: number, t: Transaction) {
+  const p = await openPeriod(id, t);
+  const amount = moneyToString(moneyFromDb(p.amount));
+  const block = rebateAuthorizeBlock(actor.userId, { ...p, amount });
+  if (block) {
+    const [code, message] = REBATE_BLOCKS[block];
+    throw block === 'own_close' || block === 'own_adjustment' ? new AppError(code, message, 403) : conflict(code, message);
+  }
+  await rebates.updatePeriod(id, { status: 'authorized', authorizedByUserId: actor.userId, authorizedAt: new Date() }, t);
+  await recordAudit(
+    actor,
+    {
+      action: 'rebate_period.authorized',
+      entityType: 'rebate_period',
+      entityId: id,
+      distributorId: p.distributorId,
+      before: { status: p.status },
+      after: { status: 'authorized', amount, currency: p.currency },
+    },
+    t,
+  );
+}
+
+/** Pays an authorized period: its credit memo for the amount payable (audited as the claims' are). */
+export async function payRebatePeriod(actor: RebateActor, id: number, externalRef: string | null, t: Transaction) {
+  const p = await openPeriod(id, t);
+  if (p.status !== 'authorized')
+    throw conflict('REBATE_PERIOD_NOT_AUTHORIZED', `the period is ${p.status}: only an authorized period is paid`);
+  const number = documentNumber('CM');
+  const amount = moneyToString(moneyFromDb(p.amount));
+  await rebates.updatePeriod(
+    id,
+    { status: 'paid', paidByUserId: actor.userId, paidAt: new Date(), creditMemoNumber: number, externalRef },
+    t,
+  );
+  await recordAudit(
+    actor,
+    {
+      action: 'credit_memo.issued',
+      entityType: 'rebate_period',
+      entityId: id,
+      distributorId: p.distributorId,
+      after: { creditMemo: number, amount, currency: p.currency, externalRef },
+    },
+    t,
+  );
+  await recordAudit(
+    actor,
+    {
+      action: 'rebate_period.paid',
+      entityType: 'rebate_period',
+      entityId: id,
+      distributorId: p.distributorId,
+      before: { status: p.status },
+      after: { status: 'paid', creditMemo: number },
+    },
+    t,
+  );
+  return { creditMemoNumber: number, amount, currency: p.currency };
 }

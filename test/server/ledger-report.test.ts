@@ -30,6 +30,8 @@ describe('ledger check output', () => {
         'claim-totals': 0,
         'credit-memo': 0,
         'within-authorized': 0,
+        'rebate-stacking': 0,
+        'rebate-period': 0,
       },
       total: 3,
       rows: { claimLines: 10, payableLines: 7, consumptions: 6, authorizationLines: 3, claims: 4, creditMemos: 1 },

@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { calculateRebate, previewRebate } from '../../../core/rebates/calculate.js';
 import { elapsedShare, periodOf, yearBefore } from '../../../core/rebates/periods.js';
-import { assignSales, type Owner } from '../../../core/rebates/stacking.js';
+import { assignSales, claimOwner, mayShare, programOwner, type Owner } from '../../../core/rebates/stacking.js';
 import type { RebateSale, RebateTerms } from '../../../core/rebates/terms.js';
 
 let n = 0;
@@ -234,5 +234,20 @@ describe('stacking', () => {
       ),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('stacking rules (mayShare)', () => {
+  const claim = claimOwner(1);
+  const [exclusive, withRebates, withAll] = (['exclusive', 'with_rebates', 'with_all'] as const).map((r, i) => programOwner(i + 10, r));
+  it('lets two stackable rebates share a sale, never an exclusive one', () => {
+    expect(mayShare(withRebates!, withAll!)).toBe(true);
+    expect(mayShare(exclusive!, withRebates!)).toBe(false);
+    expect(mayShare(withAll!, exclusive!)).toBe(false);
+  });
+  it('lets a claim share a sale only with a rebate that stacks with ship & debit, and never with another claim', () => {
+    expect([exclusive, withRebates, withAll].map((o) => mayShare(claim, o!))).toEqual([false, false, true]);
+    expect([exclusive, withRebates, withAll].map((o) => mayShare(o!, claim))).toEqual([false, false, true]);
+    expect(mayShare(claim, claimOwner(2))).toBe(false);
   });
 });

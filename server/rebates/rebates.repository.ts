@@ -1,0 +1,169 @@
+/**
+ * The rebates' reads and the terms' writes: stored terms, the POS lines of a distributor's period
+ * as core/rebates sees them, and closed periods. The ledger's writes (periods' amounts and
+ * consumptions) are the settlement service's (server/settlement).
+ */
+import { QueryTypes, type Transaction } from 'sequelize';
+import { joinPosKey } from '../../core/claims/pos-key.js';
+import { Money, moneyFromDb, moneyToString } from '../../core/money.js';
+import type { PeriodKind, Period } from '../../core/rebates/periods.js';
+import type { StackingRule } from '../../core/rebates/stacking.js';
+import type { RebateSale, RebateTerms } from '../../core/rebates/terms.js';
+import { RebatePeriod, RebateProgram } from '../../models/rebates.js';
+import type { TenantScope } from '../auth/actor.js';
+import type { RebatePeriodView } from './rebates.schemas.js';
+
+export { inTransaction, type Tx } from '../database.repository.js';
+
+const db = () => RebateProgram.sequelize!;
+
+export interface StoredTerms {
+  programId: number;
+  terms: RebateTerms;
+  periodKind: PeriodKind;
+  stacking: StackingRule;
+  priority: number;
+}
+
+const toTerms = (r: RebateProgram): StoredTerms => ({
+  programId: r.programId,
+  terms: JSON.parse(r.terms) as RebateTerms,
+  periodKind: r.periodKind as PeriodKind,
+  stacking: r.stacking as StackingRule,
+  priority: r.priority,
+});
+
+export async function findTerms(programId: number, transaction?: Transaction): Promise<StoredTerms | null> {
+  const r = await RebateProgram.findOne({ where: { programId }, transaction });
+  return r ? toTerms(r) : null;
+}
+
+export async function listTerms(): Promise<StoredTerms[]> {
+  return (
+    await RebateProgram.findAll({
+      order: [
+        ['priority', 'ASC'],
+        ['programId', 'ASC'],
+      ],
+    })
+  ).map(toTerms);
+}
+
+export async function saveTerms(t: StoredTerms, userId: number, transaction: Transaction): Promise<void> {
+  const row = {
+    terms: JSON.stringify(t.terms),
+    periodKind: t.periodKind,
+    stacking: t.stacking,
+    priority: t.priority,
+    updatedByUserId: userId,
+  };
+  const existing = await RebateProgram.findOne({ where: { programId: t.programId }, transaction, lock: transaction.LOCK.UPDATE });
+  if (existing) await existing.update(row, { transaction });
+  else await RebateProgram.create({ programId: t.programId, ...row }, { transaction });
+}
+
+/** A sale as the rebates read it: core's RebateSale with the POS line it came from. */
+export interface StoredSale extends RebateSale {
+  posLineId: number;
+  invoiceKey: string;
+  lineKey: string;
+}
+
+/**
+ * A distributor's POS lines invoiced in `period` with a known product, as rebate sales, leaving
+ * out the lines of voided imports. A sale reported twice (the same canonical key in two imports)
+ * counts once, its first line. A return (negative quantity) keeps its own key (`return:<id>`):
+ * it lowers the measure and is never consumed. Revenue is quantity x resale price, exactly.
+ */
+export async function salesOf(distributorId: number, period: Period, transaction?: Transaction | null): Promise<StoredSale[]> {
+  const rows = (await db().query(
+    `SELECT p.id, p.invoice_key, p.line_key, p.invoice_date, p.product_id, pr.family, p.end_customer_id, p.quantity,
+            ${db().getDialect() === 'sqlite' ? 'p.resale_price' : 'CAST(p.resale_price AS CHAR)'} AS resale_price
+       FROM pos_lines p
+       JOIN products pr ON pr.id = p.product_id
+       LEFT JOIN pos_imports i ON i.id = p.import_id
+      WHERE p.distributor_id = ? AND p.invoice_date BETWEEN ? AND ? AND i.voided_at IS NULL
+      ORDER BY p.id`,
+    { replacements: [distributorId, period.from, period.to], type: QueryTypes.SELECT, transaction: transaction ?? undefined },
+  )) as Record<string, unknown>[];
+  const seen = new Set<string>();
+  const out: StoredSale[] = [];
+  for (const r of rows) {
+    const quantity = Number(r.quantity);
+    const saleKey = joinPosKey(String(r.invoice_key), String(r.line_key));
+    const key = quantity < 0 ? `return:${Number(r.id)}` : saleKey;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const price = r.resale_price === null || r.resale_price === undefined ? new Money(0) : moneyFromDb(r.resale_price as string);
+    out.push({
+      key,
+      posLineId: Number(r.id),
+      invoiceKey: String(r.invoice_key),
+      lineKey: String(r.line_key),
+      productId: Number(r.product_id),
+      family: (r.family as string | null) ?? null,
+      endCustomerId: r.end_customer_id === null ? null : Number(r.end_customer_id),
+      quantity,
+      amount: moneyToString(price.times(quantity)),
+      invoiceDate: String(r.invoice_date).slice(0, 10),
+    });
+  }
+  return out;
+}
+
+export async function productFamily(productId: number): Promise<{ family: string | null } | null> {
+  const [row] = (await db().query('SELECT family FROM products WHERE id = ?', { replacements: [productId], type: QueryTypes.SELECT })) as {
+    family: string | null;
+  }[];
+  return row ? { family: row.family ?? null } : null;
+}
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+const money = (v: string | number) => moneyToString(moneyFromDb(v));
+
+function toPeriodView(p: RebatePeriod): RebatePeriodView {
+  return {
+    id: p.id,
+    programId: p.programId,
+    distributorId: p.distributorId,
+    period: { from: String(p.periodFrom).slice(0, 10), to: String(p.periodTo).slice(0, 10) },
+    currency: p.currency,
+    status: p.status,
+    stacking: p.stacking as StackingRule,
+    terms: JSON.parse(p.terms),
+    calculation: JSON.parse(p.result),
+    lineCount: p.lineCount,
+    totalQuantity: p.totalQuantity,
+    totalRevenue: money(p.totalRevenue),
+    calculatedAmount: money(p.calculatedAmount),
+    amount: money(p.amount),
+    adjustmentReason: p.adjustmentReason,
+    closedByUserId: p.closedByUserId,
+    closedAt: p.closedAt.toISOString(),
+    adjustedByUserId: p.adjustedByUserId,
+    adjustedAt: iso(p.adjustedAt),
+    authorizedByUserId: p.authorizedByUserId,
+    authorizedAt: iso(p.authorizedAt),
+    paidByUserId: p.paidByUserId,
+    paidAt: iso(p.paidAt),
+    creditMemoNumber: p.creditMemoNumber,
+    externalRef: p.externalRef,
+  };
+}
+
+const scoped = (scope: TenantScope) => (scope.distributorId === null ? {} : { distributorId: scope.distributorId });
+
+export async function findPeriod(scope: TenantScope, id: number, transaction?: Transaction): Promise<RebatePeriodView | null> {
+  const p = await RebatePeriod.findOne({ where: { id, ...scoped(scope) }, transaction });
+  return p ? toPeriodView(p) : null;
+}
+
+export async function listPeriods(
+  scope: TenantScope,
+  q: { programId?: number; status?: RebatePeriodView['status']; limit: number },
+): Promise<RebatePeriodView[]> {
+  const where: Record<string, unknown> = { ...scoped(scope) };
+  if (q.programId !== undefined) where.programId = q.programId;
+  if (q.status) where.status = q.status;
+  return (await RebatePeriod.findAll({ where, order: [['id', 'DESC']], limit: q.limit })).map(toPeriodView);
+}
