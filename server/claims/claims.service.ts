@@ -251,13 +251,18 @@ export async function submitClaim(actor: Actor, id: number, transaction?: Tx): P
         programId = fact.programId;
         programType = fact.programType;
       }
+      // The line keeps the book cost its credit was computed from (the vendor's on record, as a
+      // claim file's line does); a different one claimed stays in its inputs.
+      const bookCost = engineLines[i]!.bookCost;
+      const claimedBookCost = bookCost !== line.bookCost ? line.bookCost : null;
       await repo.updateLine(
         line.id,
         {
           verdict,
           reasonCodes: reasons,
           rule: v.rule,
-          verdictInputs: v.inputs,
+          verdictInputs: claimedBookCost === null ? v.inputs : { ...v.inputs, claimedBookCost },
+          ...(claimedBookCost === null ? {} : { bookCost }),
           acceptedQuantity,
           computedAmount,
           approvedAmount: moneyToString(approvedAmount),

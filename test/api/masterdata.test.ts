@@ -5,6 +5,7 @@
  * bulk CSV loads that preview, and apply all rows or none. Vendor admins change; channel managers
  * read; nobody else sees any of it.
  */
+import { checkLedger } from '../../server/settlement/invariants.repository.js';
 import { QueryTypes } from 'sequelize';
 import { PARTY_REFERENCES } from '../../server/masterdata/masterdata.repository.js';
 import {
@@ -166,6 +167,29 @@ describeDb('master data (admin API)', () => {
       ['1', 'accepted', '2.0000'],
       ['2', 'accepted', '3.0000'],
     ]);
+    // The same sale claimed as JSON with the file's 6.0000: the line keeps the cost its credit came
+    // from (8.0000 on record), the claimed one in its inputs, and the ledger check agrees.
+    const sent = await arrow.post('/api/claims', {
+      debitMemoNumber: 'MD-JSON-1',
+      submit: true,
+      lines: [
+        {
+          authorizationNumber: auth.number,
+          vendorPartNumber: 'VS-ADC-24S',
+          endCustomerName: auth.customer,
+          invoiceNumber: 'MD-2',
+          invoiceLine: '1',
+          invoiceDate: '2026-11-10',
+          quantity: 1,
+          bookCost: '6.0000',
+          authorizedCost: '5.0000',
+        },
+      ],
+    });
+    expect(sent.status).toBe(201);
+    expect(sent.body.lines[0]).toMatchObject({ verdict: 'accepted', bookCost: '8.0000', approvedAmount: '1.0000' });
+    expect(sent.body.lines[0].verdictInputs).toMatchObject({ bookCost: '8.0000', claimedBookCost: '6.0000' });
+    expect((await checkLedger(t.db.sequelize)).violations).toEqual([]);
     const [latest] = await q<{ id: number }>(
       'SELECT id FROM book_costs WHERE distributor_id = ? AND product_id = ? AND effective_from = ?',
       [arrowheadId, adc, '2026-11-01'],
