@@ -477,7 +477,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Claims, filtered by status, distributor, program type and date range, paged */
+    /** Claims, newest first, filtered by status, distributor, program type and date range: a page by cursor (keyset) or by number */
     get: operations['getClaims'];
     put?: never;
     /** Create an explicit claim (and submit it with submit: true) */
@@ -1353,7 +1353,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Special-price requests you can see */
+    /** Special-price requests you can see, newest first (the approval queue: status=pending): a page by cursor (keyset) or by number */
     get: operations['getRequests'];
     put?: never;
     /** Request a special price (checked against the program) */
@@ -7515,6 +7515,7 @@ export interface operations {
       query?: {
         after?: number;
         limit?: number;
+        cursor?: string;
       };
       header?: never;
       path: {
@@ -7533,6 +7534,8 @@ export interface operations {
           'application/json': {
             items: components['schemas']['PosLineView'][];
             next: number | null;
+            /** @description pass as cursor for the next page (keyset: a deep page costs what the first does); null on the last page */
+            nextCursor?: string | null;
           };
         };
       };
@@ -7684,6 +7687,7 @@ export interface operations {
         to?: string;
         page?: number;
         pageSize?: number;
+        cursor?: string;
       };
       header?: never;
       path?: never;
@@ -7699,9 +7703,12 @@ export interface operations {
         content: {
           'application/json': {
             items: components['schemas']['Claim'][];
-            total: number;
+            /** @description the claims the filters match; only when paging by number (a cursor page counts nothing) */
+            total?: number;
             page: number;
             pageSize: number;
+            /** @description pass as cursor for the next page (keyset: a deep page costs what the first does); null on the last page */
+            nextCursor?: string | null;
           };
         };
       };
@@ -7906,6 +7913,7 @@ export interface operations {
       query?: {
         after?: number;
         limit?: number;
+        cursor?: string;
       };
       header?: never;
       path: {
@@ -7924,7 +7932,10 @@ export interface operations {
           'application/json': {
             items: components['schemas']['ClaimLine'][];
             total: number;
+            /** @description the last line number of this page when there is a next one (as after) */
             next: number | null;
+            /** @description pass as cursor for the next page (keyset: a deep page costs what the first does); null on the last page */
+            nextCursor?: string | null;
           };
         };
       };
@@ -12399,6 +12410,7 @@ export interface operations {
         accountId?: string;
         page?: number;
         pageSize?: number;
+        cursor?: string;
       };
       header?: never;
       path?: never;
@@ -12414,9 +12426,12 @@ export interface operations {
         content: {
           'application/json': {
             items: components['schemas']['SpecialPriceRequest'][];
-            total: number;
+            /** @description the requests the filters match; only when paging by number (a cursor page counts nothing) */
+            total?: number;
             page: number;
             pageSize: number;
+            /** @description pass as cursor for the next page (keyset: a deep page costs what the first does); null on the last page */
+            nextCursor?: string | null;
           };
         };
       };

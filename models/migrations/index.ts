@@ -22,6 +22,7 @@ import { routingVersionsSchema } from './20261204T1200-routing-versions.js';
 import { masterDataSchema } from './20261204T1000-master-data.js';
 import { programBuilderSchema } from './20261204T1300-program-builder.js';
 import { ediPartnersSchema } from './20261204T1600-edi-partners.js';
+import { listIndexesSchema } from './20261205T1200-list-indexes.js';
 import type { Migration } from './types.js';
 
 export const migrations: Migration[] = [
@@ -48,4 +49,5 @@ export const migrations: Migration[] = [
   programBuilderSchema,
   salesforce2Schema,
   ediPartnersSchema,
+  listIndexesSchema,
 ];

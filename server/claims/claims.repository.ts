@@ -7,6 +7,7 @@ import { Claim, ClaimLine, CreditMemo, CreditMemoDebit, Note } from '../../model
 import type { TenantScope } from '../auth/actor.js';
 import type { ClaimLineView, ClaimQuery, ClaimView } from './claims.schemas.js';
 import { wholeInputs } from './verdict-inputs.js';
+import { keysetPage } from '../http/cursor.js';
 
 const m = (v: string | number) => moneyToString(moneyFromDb(v));
 const om = (v: string | number | null) => (v === null ? null : m(v));
@@ -192,16 +193,21 @@ export async function findClaim(
 }
 
 /** One page of a claim's lines in line order, after line number `after` (keyset on claim + line number). */
-export async function claimLinesPage(claimId: number, after: number, limit: number): Promise<ClaimLineView[]> {
+export async function claimLinesPage(claimId: number, after: number, limit: number) {
   const rows = (await ClaimLine.findAll({
     where: { claimId, lineNumber: { [Op.gt]: after } },
     order: [['lineNumber', 'ASC']],
-    limit,
+    limit: limit + 1,
     raw: true,
   })) as ClaimLine[];
-  return rows.map(toLineView);
+  return keysetPage('claim-lines', rows.map(toLineView), limit, (l) => [l.lineNumber]);
 }
 
+/**
+ * A page of claims, newest first. By cursor (keyset on id, through the list's indexes: see the
+ * list-indexes migration) without a total; by page number (OFFSET) with the total, for small lists.
+ * Either way one row more than the page is read, to name the next page's cursor.
+ */
 export async function listClaims(scope: TenantScope, q: ClaimQuery) {
   const where: WhereOptions = { ...scoped(scope) };
   const w = where as Record<string | symbol, unknown>;
@@ -212,12 +218,15 @@ export async function listClaims(scope: TenantScope, q: ClaimQuery) {
   if (q.from) created[Op.gte] = new Date(`${q.from}T00:00:00.000Z`);
   if (q.to) created[Op.lte] = new Date(`${q.to}T23:59:59.999Z`);
   if (q.from || q.to) w.createdAt = created;
-  const { rows, count } = await Claim.findAndCountAll({
-    where,
-    order: [['id', 'DESC']],
-    limit: q.pageSize,
-    offset: (q.page - 1) * q.pageSize,
-  });
+  const count = q.cursor ? undefined : await Claim.count({ where });
+  if (q.cursor) w.id = { [Op.lt]: q.cursor[0] };
+  const page = keysetPage(
+    'claims',
+    await Claim.findAll({ where, order: [['id', 'DESC']], limit: q.pageSize + 1, offset: q.cursor ? 0 : (q.page - 1) * q.pageSize }),
+    q.pageSize,
+    (c) => [c.id],
+  );
+  const rows = page.items;
   const ids = rows.map((r) => r.id);
   const counts = ids.length
     ? ((await ClaimLine.findAll({
@@ -234,7 +243,8 @@ export async function listClaims(scope: TenantScope, q: ClaimQuery) {
     items: rows.map((c) =>
       toClaimView(c, Number(counts.find((x) => x.claimId === c.id)?.n ?? 0), memos.find((x) => x?.claimId === c.id) ?? null),
     ),
-    total: count,
+    ...(count === undefined ? {} : { total: count }),
+    nextCursor: page.nextCursor,
   };
 }
 

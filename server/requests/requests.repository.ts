@@ -7,6 +7,7 @@ import type { TenantScope } from '../auth/actor.js';
 import type { RequestQuery, RequestView, RoutingView } from './requests.schemas.js';
 import { levelDeadline, waitingOn, type Approver } from '../../core/routing/routing.js';
 import { approvalsOf, usersByIds } from './routing.repository.js';
+import { keysetPage } from '../http/cursor.js';
 import type { RoutingSnapshot } from './routing.service.js';
 
 type Approvals = Awaited<ReturnType<typeof approvalsOf>>;
@@ -132,12 +133,21 @@ export async function listRequests(scope: TenantScope, filter: RequestFilter) {
     const ids = await accountIdsFor(filter.accountId);
     w[Op.and] = [{ [Op.or]: [{ distributorId: ids }, { resellerId: ids }, { endCustomerId: ids }] }];
   }
-  const { rows, count } = await PriceRequest.findAndCountAll({
-    where,
-    order: [['id', 'DESC']],
-    limit: filter.pageSize,
-    offset: (filter.page - 1) * filter.pageSize,
-  });
+  // By cursor (keyset on id) without a total, by page number with one: as the claims list.
+  const count = filter.cursor ? undefined : await PriceRequest.count({ where });
+  if (filter.cursor) w.id = { [Op.lt]: filter.cursor[0] };
+  const page = keysetPage(
+    'requests',
+    await PriceRequest.findAll({
+      where,
+      order: [['id', 'DESC']],
+      limit: filter.pageSize + 1,
+      offset: filter.cursor ? 0 : (filter.page - 1) * filter.pageSize,
+    }),
+    filter.pageSize,
+    (r) => [r.id],
+  );
+  const rows = page.items;
   const lines = rows.length ? await PriceRequestLine.findAll({ where: { requestId: rows.map((r) => r.id) }, order: [['id', 'ASC']] }) : [];
   const [approvals, users] = await Promise.all([approvalsOf(rows.map((r) => r.id)), usersByIds(rows.flatMap(routingUserIds))]);
   return {
@@ -149,7 +159,8 @@ export async function listRequests(scope: TenantScope, filter: RequestFilter) {
         users,
       ),
     ),
-    total: count,
+    ...(count === undefined ? {} : { total: count }),
+    nextCursor: page.nextCursor,
   };
 }
 
