@@ -137,25 +137,26 @@ async function shape(url: string, seededClaims: number) {
   );
   for (const table of ['claims', 'claim_lines', 'price_requests', 'price_request_lines', 'pos_consumptions'])
     await q(`ANALYZE TABLE ${table}`);
-  const [counts] = await q<Record<string, number>[]>(
+  await c.end();
+  log(`shaped in ${round((performance.now() - t0) / 1000)} s: ${per} lines a claim`);
+}
+
+/** What the database holds, and what the routes need: a distributor, a claim in the middle (the deep page, and one claim's lines), authorization lines to claim against. */
+async function routeData(url: string) {
+  const c = await connect(url);
+  const q = async <T = Record<string, unknown>>(sql: string, values: unknown[] = []) => (await c.query(sql, values))[0] as T;
+  const [row] = await q<Record<string, number>[]>(
     `SELECT (SELECT COUNT(*) FROM claims) AS claims, (SELECT COUNT(*) FROM claim_lines) AS claimLines,
             (SELECT COUNT(*) FROM authorizations) AS authorizations, (SELECT COUNT(*) FROM authorization_lines) AS authorizationLines,
             (SELECT COUNT(*) FROM pos_consumptions) AS consumptions, (SELECT COUNT(*) FROM price_requests) AS requests,
             (SELECT COUNT(*) FROM price_requests WHERE status = 'pending') AS pendingRequests`,
   );
-  // What the routes below need: a distributor, a claim of the middle (the deep page), a claim of
-  // `per` lines, authorization lines to claim against.
+  const counts = Object.fromEntries(Object.entries(row!).map(([k, v]) => [k, Number(v)]));
   const [distributor] = await q<{ id: number; email: string }[]>(
     `SELECT u.distributor_id AS id, u.email FROM users u WHERE u.distributor_id IS NOT NULL ORDER BY u.id LIMIT 1`,
   );
-  const [middle] = await q<{ id: number }[]>(`SELECT id FROM claims ORDER BY id LIMIT 1 OFFSET ?`, [
-    Math.floor(Number(counts!.claims) / 2),
-  ]);
-  const [oneClaim] = await q<{ id: number }[]>(`SELECT claim_id AS id FROM claim_lines WHERE claim_id > ? AND line_number = ? LIMIT 1`, [
-    seededClaims,
-    per,
-  ]);
-  // Invoiced on the first day of the line's validity: the claim's lines are judged as the day they name.
+  const [middle] = await q<{ id: number }[]>(`SELECT id FROM claims ORDER BY id LIMIT 1 OFFSET ?`, [Math.floor(counts.claims! / 2)]);
+  // Invoiced on the first day of the line's validity: the claim's lines are judged as of the day they name.
   const authLines = await q<{ number: string; part: string; cost: string; endCustomer: string | null; day: string }[]>(
     `SELECT a.number, p.vendor_part_number AS part, l.authorized_cost AS cost, e.name AS endCustomer, DATE_FORMAT(l.valid_from, '%Y-%m-%d') AS day
        FROM authorization_lines l JOIN authorizations a ON a.id = l.authorization_id JOIN products p ON p.id = l.product_id
@@ -164,15 +165,14 @@ async function shape(url: string, seededClaims: number) {
       LIMIT 2000`,
     [distributor!.id],
   );
-  if (!authLines.length) throw new Error(`no authorization line of distributor ${distributor!.id} has room left to claim against`);
   await c.end();
-  log(`shaped in ${round((performance.now() - t0) / 1000)} s: ${JSON.stringify(counts)}; ${per} lines a claim`);
+  if (!authLines.length) throw new Error(`no authorization line of distributor ${distributor!.id} has room left to claim against`);
   return {
-    counts: Object.fromEntries(Object.entries(counts!).map(([k, v]) => [k, Number(v)])),
-    linesPerClaim: per,
+    counts,
+    linesPerClaim: round(counts.claimLines! / counts.claims!),
     distributor: distributor!,
     middleClaimId: middle!.id,
-    oneClaimId: oneClaim?.id ?? big[0]!.id,
+    oneClaimId: middle!.id,
     authLines,
   };
 }
@@ -303,20 +303,27 @@ async function main() {
   const url = await databaseUrl();
   if (!/^(mysql|mariadb):/.test(url)) throw new Error(`bench:api needs MariaDB (BENCH_DATABASE_URL or 127.0.0.1:3306); got ${url}`);
   const own = !process.env.BENCH_DATABASE_URL;
+  if (process.argv.includes('--no-load') && own)
+    throw new Error('--no-load needs BENCH_DATABASE_URL: the database of an earlier run (--keep-db)');
   const dbUrl = own ? url.replace(/bec_bench_(\d+)/, 'bec_api_$1') : url;
   let server: ChildProcess | null = null;
   try {
     const started = performance.now();
-    log(`generating ${LINES} lines...`);
-    const gen = await generate(dir);
-    writeFileSync(join(dir, 'files.json'), JSON.stringify(gen.files));
-    const seedArgs = seeded(dir, dbUrl);
-    const seededClaims = Number(seedArgs[1]);
-    log('loading the claim lines through the claim-file path...');
-    const loaded = child('e2e', dir, dbUrl, [...seedArgs, '--heap-mb', arg('heap-mb', '192')]);
-    log(`loaded: ${JSON.stringify({ lines: loaded.lines, seconds: loaded.seconds })}`);
-    for (const f of gen.files) rmSync(f.path, { force: true });
-    const data = await shape(dbUrl, seededClaims);
+    // --no-load: the database at BENCH_DATABASE_URL holds a load already (an earlier run's, kept with --keep-db).
+    if (!process.argv.includes('--no-load')) {
+      log(`generating ${LINES} lines...`);
+      const gen = await generate(dir);
+      writeFileSync(join(dir, 'files.json'), JSON.stringify(gen.files));
+      const seedArgs = seeded(dir, dbUrl);
+      log('loading the claim lines through the claim-file path...');
+      const loaded = child('e2e', dir, dbUrl, seedArgs);
+      log(`loaded: ${JSON.stringify({ lines: loaded.lines, seconds: loaded.seconds })}`);
+      for (const f of gen.files) rmSync(f.path, { force: true });
+      await shape(dbUrl, Number(seedArgs[1]));
+    }
+    const data = await routeData(dbUrl);
+    log(`database ${dbUrl}${own && !process.argv.includes('--keep-db') ? ' (dropped at the end)' : ' (kept)'}`);
+    log(`the database holds ${JSON.stringify(data.counts)}`);
     const loadSeconds = round((performance.now() - started) / 1000);
 
     const port = await freePort();
