@@ -148,11 +148,25 @@ export async function insertClaim(
 /** The standing claim (not rejected whole) holding this debit memo number, if any. */
 /** A credit memo with the sum of the debits it took back. */
 async function withDebits(memo: CreditMemo | null, transaction?: Transaction) {
-  if (!memo) return null;
-  const taken = await CreditMemoDebit.findAll({ where: { creditMemoId: memo.id }, attributes: ['amount'], transaction, raw: true });
-  return Object.assign(memo, {
-    debitsApplied: moneyToString(taken.reduce((sum, d) => sum.plus(moneyFromDb(d.amount)), moneyFromDb(0))),
+  return memo ? (await withDebitsOf([memo], transaction))[0]! : null;
+}
+
+/** Credit memos with the sums of the debits they took back: one query for a page of them (not one each). */
+async function withDebitsOf(memos: CreditMemo[], transaction?: Transaction) {
+  if (!memos.length) return [];
+  const taken = await CreditMemoDebit.findAll({
+    where: { creditMemoId: memos.map((m) => m.id) },
+    attributes: ['creditMemoId', 'amount'],
+    transaction,
+    raw: true,
   });
+  return memos.map((memo) =>
+    Object.assign(memo, {
+      debitsApplied: moneyToString(
+        taken.filter((d) => d.creditMemoId === memo.id).reduce((sum, d) => sum.plus(moneyFromDb(d.amount)), moneyFromDb(0)),
+      ),
+    }),
+  );
 }
 
 export async function findClaimIdByDebitMemo(
@@ -236,9 +250,7 @@ export async function listClaims(scope: TenantScope, q: ClaimQuery) {
         raw: true,
       })) as unknown as { claimId: number; n: number | string }[])
     : [];
-  const memos = ids.length
-    ? await Promise.all((await CreditMemo.findAll({ where: { claimId: ids } })).map((memo) => withDebits(memo)))
-    : [];
+  const memos = ids.length ? await withDebitsOf(await CreditMemo.findAll({ where: { claimId: ids } })) : [];
   return {
     items: rows.map((c) =>
       toClaimView(c, Number(counts.find((x) => x.claimId === c.id)?.n ?? 0), memos.find((x) => x?.claimId === c.id) ?? null),
