@@ -1,6 +1,7 @@
 /**
  * npm run bench:api -- [--lines 1000000] [--claims 100000] [--authorizations 10000] [--distributors 5]
- *                      [--duration 10] [--connections 1,10,50] [--routes name,name] [--heap-mb 192]
+ *                      [--duration 10] [--connections 1,10,50] [--routes name,name] [--servers 1] [--heap-mb 192]
+ *                      [--keep-db] [--no-load: with BENCH_DATABASE_URL, a database an earlier run kept]
  *
  * The API under load (issue 19). Loads the bench's data into a MariaDB database, starts the real
  * server in its own process, and drives it over HTTP with autocannon at each number of connections,
@@ -41,6 +42,7 @@ const LINES = Number(arg('lines', '1000000'));
 const CLAIMS = Number(arg('claims', String(Math.max(1, Math.round(LINES / 10)))));
 const DURATION = Number(arg('duration', '10'));
 const CONNECTIONS = arg('connections', '1,10,50').split(',').map(Number);
+const SERVERS = Math.max(1, Number(arg('servers', '1')));
 const ONLY = process.argv.includes('--routes') ? new Set(arg('routes', '').split(',')) : null;
 const PASSWORD = 'bench-api-2026';
 // The generator's engine timing is not this bench's: one round.
@@ -254,13 +256,14 @@ const percentile = (sorted: number[], p: number) =>
   sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]! : null;
 
 /** One route at `connections` for DURATION seconds: requests/s, p50/p95/p99 from every response's time. */
-async function drive(base: string, route: Route, connections: number) {
+async function drive(bases: string[], route: Route, connections: number) {
   const times: number[] = [];
   const statuses: Record<string, number> = {};
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon(
       {
-        url: base,
+        // autocannon 8 takes a list of URLs and spreads the connections over them (its types say one string).
+        url: (bases.length === 1 ? bases[0]! : bases) as string,
         connections,
         duration: DURATION,
         requests: [
@@ -306,7 +309,7 @@ async function main() {
   if (process.argv.includes('--no-load') && own)
     throw new Error('--no-load needs BENCH_DATABASE_URL: the database of an earlier run (--keep-db)');
   const dbUrl = own ? url.replace(/bec_bench_(\d+)/, 'bec_api_$1') : url;
-  let server: ChildProcess | null = null;
+  const servers: ChildProcess[] = [];
   try {
     const started = performance.now();
     // --no-load: the database at BENCH_DATABASE_URL holds a load already (an earlier run's, kept with --keep-db).
@@ -326,10 +329,15 @@ async function main() {
     log(`the database holds ${JSON.stringify(data.counts)}`);
     const loadSeconds = round((performance.now() - started) / 1000);
 
-    const port = await freePort();
     loadAtStart = os.loadavg().map((l) => round(l, 2));
-    server = await startServer(dbUrl, port, dir);
-    const base = `http://127.0.0.1:${port}`;
+    // --servers N: N server processes on the database; autocannon spreads its connections over them.
+    const bases: string[] = [];
+    for (let i = 0; i < SERVERS; i++) {
+      const port = await freePort();
+      servers.push(await startServer(dbUrl, port, dir));
+      bases.push(`http://127.0.0.1:${port}`);
+    }
+    const base = bases[0]!;
     const [admin, cm, distributor] = await Promise.all([
       bearer(base, 'admin@bench.example'),
       bearer(base, 'cm@bench.example'),
@@ -425,9 +433,9 @@ async function main() {
     const figures: Record<string, unknown>[] = [];
     for (const route of routes) {
       // A warm-up pass (caches, JIT, the buffer pool), not counted.
-      await drive(base, route, 1).catch(() => undefined);
+      await drive(bases, route, 1).catch(() => undefined);
       for (const connections of CONNECTIONS) {
-        const f = await drive(base, route, connections);
+        const f = await drive(bases, route, connections);
         const target = connections === 50 ? TARGET_P99[route.kind] : null;
         figures.push({ route: route.name, path: route.path.replace(/cursor=[^&]+/, 'cursor=…'), kind: route.kind, ...f, target });
         log(
@@ -452,17 +460,18 @@ async function main() {
         durationSeconds: DURATION,
         // Other work on the machine while it ran (the 1, 5 and 15 minute load averages, at the start and the end).
         loadAverage: { start: loadAtStart, end: os.loadavg().map((l) => round(l, 2)) },
-        serverProcesses: 1,
+        serverProcesses: SERVERS,
         figures,
         targets,
         allTargetsMet: judged.length > 0 && Object.values(targets).every((t) => t.met),
       }),
     );
   } finally {
-    if (server && server.exitCode === null) {
-      server.kill('SIGTERM');
-      await new Promise((r) => server!.once('exit', r));
-    }
+    for (const server of servers)
+      if (server.exitCode === null) {
+        server.kill('SIGTERM');
+        await new Promise((r) => server.once('exit', r));
+      }
     if (own && !process.argv.includes('--keep-db')) await dropDatabase(dbUrl);
     rmSync(dir, { recursive: true, force: true });
   }
