@@ -1,6 +1,6 @@
 /**
  * npm run bench:api -- [--lines 1000000] [--claims 100000] [--authorizations 10000] [--distributors 5]
- *                      [--duration 10] [--connections 1,10,50] [--routes name,name] [--servers 1] [--heap-mb 192]
+ *                      [--duration 10] [--connections 1,10,50] [--routes 'name;name'] [--servers 1] [--heap-mb 192]
  *                      [--keep-db] [--no-load: with BENCH_DATABASE_URL, a database an earlier run kept]
  *
  * The API under load (issue 19). Loads the bench's data into a MariaDB database, starts the real
@@ -43,7 +43,8 @@ const CLAIMS = Number(arg('claims', String(Math.max(1, Math.round(LINES / 10))))
 const DURATION = Number(arg('duration', '10'));
 const CONNECTIONS = arg('connections', '1,10,50').split(',').map(Number);
 const SERVERS = Math.max(1, Number(arg('servers', '1')));
-const ONLY = process.argv.includes('--routes') ? new Set(arg('routes', '').split(',')) : null;
+/** --routes 'name;name': only these routes (their names as printed). */
+const ONLY = process.argv.includes('--routes') ? new Set(arg('routes', '').split(';')) : null;
 const PASSWORD = 'bench-api-2026';
 // The generator's engine timing is not this bench's: one round.
 if (!process.argv.includes('--engine-rounds')) process.argv.push('--engine-rounds', '1');
@@ -310,6 +311,12 @@ async function main() {
     throw new Error('--no-load needs BENCH_DATABASE_URL: the database of an earlier run (--keep-db)');
   const dbUrl = own ? url.replace(/bec_bench_(\d+)/, 'bec_api_$1') : url;
   const servers: ChildProcess[] = [];
+  // Stopped (Ctrl-C, a timeout): the servers it started stop with it.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const)
+    process.once(signal, () => {
+      for (const server of servers) if (server.exitCode === null) server.kill('SIGTERM');
+      process.exit(130);
+    });
   try {
     const started = performance.now();
     // --no-load: the database at BENCH_DATABASE_URL holds a load already (an earlier run's, kept with --keep-db).
