@@ -463,7 +463,12 @@ async function main() {
         bench: 'bec api under load',
         machine: machine(),
         database: await serverSettings(dbUrl),
-        data: { ...data.counts, linesGenerated: LINES, linesPerClaim: data.linesPerClaim, loadSeconds },
+        data: {
+          ...data.counts,
+          linesGenerated: process.argv.includes('--no-load') ? null : LINES,
+          linesPerClaim: data.linesPerClaim,
+          loadSeconds,
+        },
         durationSeconds: DURATION,
         // Other work on the machine while it ran (the 1, 5 and 15 minute load averages, at the start and the end).
         loadAverage: { start: loadAtStart, end: os.loadavg().map((l) => round(l, 2)) },
