@@ -39,7 +39,9 @@ async function multiply(db: Sequelize, table: string, times: number, unique: Rec
   );
 }
 
-describeDb('the list queries read through an index (EXPLAIN)', () => {
+// MariaDB's plans: production's database (SQLite's planner is another program; the SQLite project skips this file).
+const run = dialect === 'mariadb' ? describeDb : describe.skip;
+run('the list queries read through an index (EXPLAIN)', () => {
   let t: TestApp;
   let db: Sequelize;
   let distributorId: number;
@@ -115,7 +117,6 @@ describeDb('the list queries read through an index (EXPLAIN)', () => {
   beforeAll(async () => {
     t = await startTestApp();
     db = t.db.sequelize;
-    if (dialect !== 'mariadb') return;
     await multiply(db, 'claims', 900, {
       number: "CONCAT(t.number, '-', n.k)",
       debit_memo_number: "CASE WHEN t.debit_memo_number IS NULL THEN NULL ELSE CONCAT(t.debit_memo_number, '-', n.k) END",
@@ -153,11 +154,6 @@ describeDb('the list queries read through an index (EXPLAIN)', () => {
     distributorId = d!.id;
   });
   afterAll(() => t.close());
-
-  if (dialect !== 'mariadb') {
-    it('is a MariaDB test (the plans of SQLite are not what production runs)', () => expect(dialect).toBe('sqlite'));
-    return;
-  }
 
   it('holds tens of thousands of claims and requests to plan over', async () => {
     const [c] = (await db.query('SELECT COUNT(*) AS n FROM claims', { type: QueryTypes.SELECT })) as { n: number }[];
