@@ -1,5 +1,5 @@
 /** The only claims code that touches Sequelize: returns plain objects with money as decimal strings. */
-import { Op, QueryTypes, type Transaction, type WhereOptions } from 'sequelize';
+import { IndexHints, Op, QueryTypes, type Transaction, type WhereOptions } from 'sequelize';
 import { rowsOf } from '../database.repository.js';
 import { moneyFromDb, moneyToString } from '../../core/money.js';
 import { Account } from '../../models/accounts.js';
@@ -8,6 +8,7 @@ import type { TenantScope } from '../auth/actor.js';
 import type { ClaimLineView, ClaimQuery, ClaimView } from './claims.schemas.js';
 import { wholeInputs } from './verdict-inputs.js';
 import { keysetPage } from '../http/cursor.js';
+import { LIST_INDEXES } from '../../models/migrations/20261205T1200-list-indexes.js';
 
 const m = (v: string | number) => moneyToString(moneyFromDb(v));
 const om = (v: string | number | null) => (v === null ? null : m(v));
@@ -232,11 +233,28 @@ export async function listClaims(scope: TenantScope, q: ClaimQuery) {
   if (q.from) created[Op.gte] = new Date(`${q.from}T00:00:00.000Z`);
   if (q.to) created[Op.lte] = new Date(`${q.to}T23:59:59.999Z`);
   if (q.from || q.to) w.createdAt = created;
-  const count = q.cursor ? undefined : await Claim.count({ where });
+  const byDistributor = w.distributorId !== undefined;
+  const index = q.status
+    ? byDistributor
+      ? LIST_INDEXES.claimsByDistributorAndStatus
+      : LIST_INDEXES.claimsByStatus
+    : byDistributor
+      ? LIST_INDEXES.claimsByDistributor
+      : null;
+  // The list's index is forced (see LIST_INDEXES), for the page read as a range from the cursor
+  // and for the count; SQLite takes no hints.
+  const hints = index ? { indexHints: [{ type: IndexHints.FORCE, values: [index] }] } : {};
+  const count = q.cursor ? undefined : await Claim.count({ where, ...hints });
   if (q.cursor) w.id = { [Op.lt]: q.cursor[0] };
   const page = keysetPage(
     'claims',
-    await Claim.findAll({ where, order: [['id', 'DESC']], limit: q.pageSize + 1, offset: q.cursor ? 0 : (q.page - 1) * q.pageSize }),
+    await Claim.findAll({
+      where,
+      order: [['id', 'DESC']],
+      limit: q.pageSize + 1,
+      offset: q.cursor ? 0 : (q.page - 1) * q.pageSize,
+      ...hints,
+    }),
     q.pageSize,
     (c) => [c.id],
   );

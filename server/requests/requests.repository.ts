@@ -1,4 +1,4 @@
-import { Op, UniqueConstraintError, type Transaction, type WhereOptions } from 'sequelize';
+import { IndexHints, Op, UniqueConstraintError, type Transaction, type WhereOptions } from 'sequelize';
 import { moneyFromDb, moneyToString } from '../../core/money.js';
 import { Account } from '../../models/accounts.js';
 import { Product } from '../../models/catalog.js';
@@ -8,6 +8,7 @@ import type { RequestQuery, RequestView, RoutingView } from './requests.schemas.
 import { levelDeadline, waitingOn, type Approver } from '../../core/routing/routing.js';
 import { approvalsOf, usersByIds } from './routing.repository.js';
 import { keysetPage } from '../http/cursor.js';
+import { LIST_INDEXES } from '../../models/migrations/20261205T1200-list-indexes.js';
 import type { RoutingSnapshot } from './routing.service.js';
 
 type Approvals = Awaited<ReturnType<typeof approvalsOf>>;
@@ -133,8 +134,21 @@ export async function listRequests(scope: TenantScope, filter: RequestFilter) {
     const ids = await accountIdsFor(filter.accountId);
     w[Op.and] = [{ [Op.or]: [{ distributorId: ids }, { resellerId: ids }, { endCustomerId: ids }] }];
   }
-  // By cursor (keyset on id) without a total, by page number with one: as the claims list.
-  const count = filter.cursor ? undefined : await PriceRequest.count({ where });
+  // By cursor (keyset on id) without a total, by page number with one: as the claims list. The
+  // queue's index is forced (see LIST_INDEXES), for the page read as a range from the cursor and
+  // for the count; SQLite takes no hints.
+  const hints =
+    filter.status && !filter.accountId
+      ? {
+          indexHints: [
+            {
+              type: IndexHints.FORCE,
+              values: [scope.distributorId === null ? LIST_INDEXES.requestsByStatus : LIST_INDEXES.requestsByDistributorAndStatus],
+            },
+          ],
+        }
+      : {};
+  const count = filter.cursor ? undefined : await PriceRequest.count({ where, ...hints });
   if (filter.cursor) w.id = { [Op.lt]: filter.cursor[0] };
   const page = keysetPage(
     'requests',
@@ -143,6 +157,7 @@ export async function listRequests(scope: TenantScope, filter: RequestFilter) {
       order: [['id', 'DESC']],
       limit: filter.pageSize + 1,
       offset: filter.cursor ? 0 : (filter.page - 1) * filter.pageSize,
+      ...hints,
     }),
     filter.pageSize,
     (r) => [r.id],
