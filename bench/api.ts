@@ -284,11 +284,15 @@ async function drive(bases: string[], route: Route, connections: number) {
     });
   });
   times.sort((a, b) => a - b);
-  // Requests sent but not answered by the end of the run count as errors: a route that cannot
-  // answer within the duration has failed the run, not passed it with no figures.
+  // Requests sent but not answered by the end of the run: one per connection is in flight when
+  // autocannon stops; more than that, or no answer at all, is a route that could not keep up, an
+  // error (not a run that passes with no figures).
   const unanswered = Math.max(0, result.requests.sent - times.length);
   const errors =
-    unanswered + result.errors + result.timeouts + Object.entries(statuses).reduce((n, [s, k]) => n + (Number(s) >= 400 ? k : 0), 0);
+    (times.length === 0 ? unanswered : Math.max(0, unanswered - connections)) +
+    result.errors +
+    result.timeouts +
+    Object.entries(statuses).reduce((n, [s, k]) => n + (Number(s) >= 400 ? k : 0), 0);
   // What the server still had queued finishes before the next run starts (else it pays for this one's backlog).
   await drained(bases);
   return {
