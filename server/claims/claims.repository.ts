@@ -1,5 +1,5 @@
 /** The only claims code that touches Sequelize: returns plain objects with money as decimal strings. */
-import { IndexHints, Op, QueryTypes, type Transaction, type WhereOptions } from 'sequelize';
+import { Op, QueryTypes, type Transaction, type WhereOptions } from 'sequelize';
 import { rowsOf } from '../database.repository.js';
 import { moneyFromDb, moneyToString } from '../../core/money.js';
 import { Account } from '../../models/accounts.js';
@@ -8,6 +8,7 @@ import type { TenantScope } from '../auth/actor.js';
 import type { ClaimLineView, ClaimQuery, ClaimView } from './claims.schemas.js';
 import { wholeInputs } from './verdict-inputs.js';
 import { keysetPage } from '../http/cursor.js';
+import { newestFirstPage } from '../http/list-page.repository.js';
 import { LIST_INDEXES } from '../../models/migrations/20261205T1200-list-indexes.js';
 
 const m = (v: string | number) => moneyToString(moneyFromDb(v));
@@ -241,23 +242,7 @@ export async function listClaims(scope: TenantScope, q: ClaimQuery) {
     : byDistributor
       ? LIST_INDEXES.claimsByDistributor
       : null;
-  // The list's index is forced (see LIST_INDEXES), for the page read as a range from the cursor
-  // and for the count; SQLite takes no hints.
-  const hints = index ? { indexHints: [{ type: IndexHints.FORCE, values: [index] }] } : {};
-  const count = q.cursor ? undefined : await Claim.count({ where, ...hints });
-  if (q.cursor) w.id = { [Op.lt]: q.cursor[0] };
-  const page = keysetPage(
-    'claims',
-    await Claim.findAll({
-      where,
-      order: [['id', 'DESC']],
-      limit: q.pageSize + 1,
-      offset: q.cursor ? 0 : (q.page - 1) * q.pageSize,
-      ...hints,
-    }),
-    q.pageSize,
-    (c) => [c.id],
-  );
+  const page = await newestFirstPage(Claim, 'claims', where, q, index);
   const rows = page.items;
   const ids = rows.map((r) => r.id);
   const counts = ids.length
@@ -273,7 +258,7 @@ export async function listClaims(scope: TenantScope, q: ClaimQuery) {
     items: rows.map((c) =>
       toClaimView(c, Number(counts.find((x) => x.claimId === c.id)?.n ?? 0), memos.find((x) => x?.claimId === c.id) ?? null),
     ),
-    ...(count === undefined ? {} : { total: count }),
+    ...(page.total === undefined ? {} : { total: page.total }),
     nextCursor: page.nextCursor,
   };
 }

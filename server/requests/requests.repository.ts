@@ -1,4 +1,4 @@
-import { IndexHints, Op, UniqueConstraintError, type Transaction, type WhereOptions } from 'sequelize';
+import { Op, UniqueConstraintError, type Transaction, type WhereOptions } from 'sequelize';
 import { moneyFromDb, moneyToString } from '../../core/money.js';
 import { Account } from '../../models/accounts.js';
 import { Product } from '../../models/catalog.js';
@@ -7,7 +7,7 @@ import type { TenantScope } from '../auth/actor.js';
 import type { RequestQuery, RequestView, RoutingView } from './requests.schemas.js';
 import { levelDeadline, waitingOn, type Approver } from '../../core/routing/routing.js';
 import { approvalsOf, usersByIds } from './routing.repository.js';
-import { keysetPage } from '../http/cursor.js';
+import { newestFirstPage } from '../http/list-page.repository.js';
 import { LIST_INDEXES } from '../../models/migrations/20261205T1200-list-indexes.js';
 import type { RoutingSnapshot } from './routing.service.js';
 
@@ -134,34 +134,14 @@ export async function listRequests(scope: TenantScope, filter: RequestFilter) {
     const ids = await accountIdsFor(filter.accountId);
     w[Op.and] = [{ [Op.or]: [{ distributorId: ids }, { resellerId: ids }, { endCustomerId: ids }] }];
   }
-  // By cursor (keyset on id) without a total, by page number with one: as the claims list. The
-  // queue's index is forced (see LIST_INDEXES), for the page read as a range from the cursor and
-  // for the count; SQLite takes no hints.
-  const hints =
+  // The queue's index (see LIST_INDEXES); an accountId filter (three columns) goes without.
+  const index =
     filter.status && !filter.accountId
-      ? {
-          indexHints: [
-            {
-              type: IndexHints.FORCE,
-              values: [scope.distributorId === null ? LIST_INDEXES.requestsByStatus : LIST_INDEXES.requestsByDistributorAndStatus],
-            },
-          ],
-        }
-      : {};
-  const count = filter.cursor ? undefined : await PriceRequest.count({ where, ...hints });
-  if (filter.cursor) w.id = { [Op.lt]: filter.cursor[0] };
-  const page = keysetPage(
-    'requests',
-    await PriceRequest.findAll({
-      where,
-      order: [['id', 'DESC']],
-      limit: filter.pageSize + 1,
-      offset: filter.cursor ? 0 : (filter.page - 1) * filter.pageSize,
-      ...hints,
-    }),
-    filter.pageSize,
-    (r) => [r.id],
-  );
+      ? scope.distributorId === null
+        ? LIST_INDEXES.requestsByStatus
+        : LIST_INDEXES.requestsByDistributorAndStatus
+      : null;
+  const page = await newestFirstPage(PriceRequest, 'requests', where, filter, index);
   const rows = page.items;
   const lines = rows.length ? await PriceRequestLine.findAll({ where: { requestId: rows.map((r) => r.id) }, order: [['id', 'ASC']] }) : [];
   const [approvals, users] = await Promise.all([approvalsOf(rows.map((r) => r.id)), usersByIds(rows.flatMap(routingUserIds))]);
@@ -174,7 +154,7 @@ export async function listRequests(scope: TenantScope, filter: RequestFilter) {
         users,
       ),
     ),
-    ...(count === undefined ? {} : { total: count }),
+    ...(page.total === undefined ? {} : { total: page.total }),
     nextCursor: page.nextCursor,
   };
 }
