@@ -25,6 +25,7 @@ import { spawnSync } from 'node:child_process';
 import { createWriteStream, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import {
   ClaimLineBatch,
   createValidator,
@@ -118,7 +119,7 @@ function rate(lines: number, roundsMs: number[]) {
 }
 
 /** (a) and the files for (b)/(c): generates the data set, times the engine, writes one CSV per distributor. */
-async function generate(dir: string) {
+export async function generate(dir: string) {
   const t0 = performance.now();
   const ds = generateEngineDataset(LINES, AUTHS, DISTRIBUTORS, SEED);
   const generateMs = performance.now() - t0;
@@ -233,7 +234,7 @@ async function generate(dir: string) {
   };
 }
 
-function child(phaseName: string, dir: string, url: string, extra: string[] = []) {
+export function child(phaseName: string, dir: string, url: string, extra: string[] = []) {
   const r = spawnSync(
     join(process.cwd(), 'node_modules/.bin/tsx'),
     ['bench/e2e.ts', '--phase', phaseName, '--dir', dir, '--url', url, ...extra],
@@ -269,7 +270,7 @@ function checkLedger(url: string) {
   return { exitCode: r.status, summary: lines.at(-1) ?? '', seconds: Math.round((performance.now() - started) / 100) / 10 };
 }
 
-async function databaseUrl(): Promise<string> {
+export async function databaseUrl(): Promise<string> {
   if (process.env.BENCH_DATABASE_URL) return process.env.BENCH_DATABASE_URL;
   try {
     const mysql = (await import('mysql2/promise')).default;
@@ -282,7 +283,7 @@ async function databaseUrl(): Promise<string> {
 }
 
 /** The MariaDB server's settings that decide bulk-write speed, printed with the figures. */
-async function serverSettings(url: string): Promise<Record<string, unknown> | null> {
+export async function serverSettings(url: string): Promise<Record<string, unknown> | null> {
   if (!/^(mysql|mariadb):/.test(url)) return null;
   try {
     const mysql = (await import('mysql2/promise')).default;
@@ -341,7 +342,7 @@ const workersDatabase = (url: string, n: number) =>
  * A database with the bench's world in it (phase `seed`, its own process without the heap cap, not
  * timed): returns the arguments a timed phase on it needs.
  */
-function seeded(dir: string, url: string) {
+export function seeded(dir: string, url: string) {
   const s = child('seed', dir, url);
   return ['--seeded-claims', String(s.seededClaims), '--seeded-quantity', String(s.seededQuantity)];
 }
@@ -418,7 +419,7 @@ async function dropDatabases() {
   if (process.env.BENCH_DATABASE_URL) return; // a database named by the caller is the caller's
   for (const url of benchUrls) await dropDatabase(url);
 }
-async function dropDatabase(benchUrl: string) {
+export async function dropDatabase(benchUrl: string) {
   if (benchUrl.startsWith('sqlite:')) {
     rmSync(benchUrl.slice('sqlite:'.length), { force: true });
     return;
@@ -440,7 +441,7 @@ const engineTarget = (engine: { linesPerSecond: number }) => ({
   value: engine.linesPerSecond,
   met: engine.linesPerSecond >= 1_000_000,
 });
-const machine = () => ({
+export const machine = () => ({
   cpu: os.cpus()[0]?.model ?? 'unknown',
   cores: os.cpus().length,
   ramGB: Math.round(os.totalmem() / 1e8) / 10,
@@ -625,5 +626,6 @@ function gridBench(): Record<string, unknown> | null {
   }
 }
 
-if (phase === 'main') await main();
+// Run as a script (npm run bench), not when bench/api.ts imports its phases.
+if (phase === 'main' && process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await main();
 export { readFileSync };

@@ -477,7 +477,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Claims, filtered by status, distributor, program type and date range, paged */
+    /** Claims, newest first, filtered by status, distributor, program type and date range: a page by cursor (keyset) or by number */
     get: operations['getClaims'];
     put?: never;
     /** Create an explicit claim (and submit it with submit: true) */
@@ -1576,7 +1576,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Special-price requests you can see */
+    /** Special-price requests you can see, newest first (the approval queue: status=pending): a page by cursor (keyset) or by number */
     get: operations['getRequests'];
     put?: never;
     /** Request a special price (checked against the program) */
@@ -8262,6 +8262,7 @@ export interface operations {
       query?: {
         after?: number;
         limit?: number;
+        cursor?: string;
       };
       header?: never;
       path: {
@@ -8280,6 +8281,8 @@ export interface operations {
           'application/json': {
             items: components['schemas']['PosLineView'][];
             next: number | null;
+            /** @description pass as cursor for the next page (keyset: a deep page costs what the first does); null on the last page */
+            nextCursor?: string | null;
           };
         };
       };
@@ -8431,6 +8434,7 @@ export interface operations {
         to?: string;
         page?: number;
         pageSize?: number;
+        cursor?: string;
       };
       header?: never;
       path?: never;
@@ -8446,9 +8450,12 @@ export interface operations {
         content: {
           'application/json': {
             items: components['schemas']['Claim'][];
-            total: number;
+            /** @description the claims the filters match; only when paging by number (a cursor page counts nothing) */
+            total?: number;
             page: number;
             pageSize: number;
+            /** @description pass as cursor for the next page (keyset: a deep page costs what the first does); null on the last page */
+            nextCursor?: string | null;
           };
         };
       };
@@ -8653,6 +8660,7 @@ export interface operations {
       query?: {
         after?: number;
         limit?: number;
+        cursor?: string;
       };
       header?: never;
       path: {
@@ -8671,7 +8679,10 @@ export interface operations {
           'application/json': {
             items: components['schemas']['ClaimLine'][];
             total: number;
+            /** @description the last line number of this page when there is a next one (as after) */
             next: number | null;
+            /** @description pass as cursor for the next page (keyset: a deep page costs what the first does); null on the last page */
+            nextCursor?: string | null;
           };
         };
       };
@@ -14308,6 +14319,7 @@ export interface operations {
         accountId?: string;
         page?: number;
         pageSize?: number;
+        cursor?: string;
       };
       header?: never;
       path?: never;
@@ -14323,9 +14335,12 @@ export interface operations {
         content: {
           'application/json': {
             items: components['schemas']['SpecialPriceRequest'][];
-            total: number;
+            /** @description the requests the filters match; only when paging by number (a cursor page counts nothing) */
+            total?: number;
             page: number;
             pageSize: number;
+            /** @description pass as cursor for the next page (keyset: a deep page costs what the first does); null on the last page */
+            nextCursor?: string | null;
           };
         };
       };

@@ -25,6 +25,7 @@ import { ediPartnersSchema } from './20261204T1600-edi-partners.js';
 import { edi845Schema } from './20261205T1000-edi-845.js';
 import { salesforceScaleSchema } from './20261205T1100-salesforce-scale.js';
 import { rebatesSchema } from './20261205T1300-rebates.js';
+import { listIndexesSchema } from './20261205T1200-list-indexes.js';
 import type { Migration } from './types.js';
 
 export const migrations: Migration[] = [
@@ -54,4 +55,5 @@ export const migrations: Migration[] = [
   edi845Schema,
   salesforceScaleSchema,
   rebatesSchema,
+  listIndexesSchema,
 ];

@@ -7,6 +7,9 @@ import { Claim, ClaimLine, CreditMemo, CreditMemoDebit, Note } from '../../model
 import type { TenantScope } from '../auth/actor.js';
 import type { ClaimLineView, ClaimQuery, ClaimView } from './claims.schemas.js';
 import { wholeInputs } from './verdict-inputs.js';
+import { keysetPage } from '../http/cursor.js';
+import { newestFirstPage } from '../http/list-page.repository.js';
+import { LIST_INDEXES } from '../../models/migrations/20261205T1200-list-indexes.js';
 
 const m = (v: string | number) => moneyToString(moneyFromDb(v));
 const om = (v: string | number | null) => (v === null ? null : m(v));
@@ -147,11 +150,25 @@ export async function insertClaim(
 /** The standing claim (not rejected whole) holding this debit memo number, if any. */
 /** A credit memo with the sum of the debits it took back. */
 async function withDebits(memo: CreditMemo | null, transaction?: Transaction) {
-  if (!memo) return null;
-  const taken = await CreditMemoDebit.findAll({ where: { creditMemoId: memo.id }, attributes: ['amount'], transaction, raw: true });
-  return Object.assign(memo, {
-    debitsApplied: moneyToString(taken.reduce((sum, d) => sum.plus(moneyFromDb(d.amount)), moneyFromDb(0))),
+  return memo ? (await withDebitsOf([memo], transaction))[0]! : null;
+}
+
+/** Credit memos with the sums of the debits they took back: one query for a page of them (not one each). */
+async function withDebitsOf(memos: CreditMemo[], transaction?: Transaction) {
+  if (!memos.length) return [];
+  const taken = await CreditMemoDebit.findAll({
+    where: { creditMemoId: memos.map((m) => m.id) },
+    attributes: ['creditMemoId', 'amount'],
+    transaction,
+    raw: true,
   });
+  return memos.map((memo) =>
+    Object.assign(memo, {
+      debitsApplied: moneyToString(
+        taken.filter((d) => d.creditMemoId === memo.id).reduce((sum, d) => sum.plus(moneyFromDb(d.amount)), moneyFromDb(0)),
+      ),
+    }),
+  );
 }
 
 export async function findClaimIdByDebitMemo(
@@ -192,16 +209,21 @@ export async function findClaim(
 }
 
 /** One page of a claim's lines in line order, after line number `after` (keyset on claim + line number). */
-export async function claimLinesPage(claimId: number, after: number, limit: number): Promise<ClaimLineView[]> {
+export async function claimLinesPage(claimId: number, after: number, limit: number) {
   const rows = (await ClaimLine.findAll({
     where: { claimId, lineNumber: { [Op.gt]: after } },
     order: [['lineNumber', 'ASC']],
-    limit,
+    limit: limit + 1,
     raw: true,
   })) as ClaimLine[];
-  return rows.map(toLineView);
+  return keysetPage('claim-lines', rows.map(toLineView), limit, (l) => [l.lineNumber]);
 }
 
+/**
+ * A page of claims, newest first. By cursor (keyset on id, through the list's indexes: see the
+ * list-indexes migration) without a total; by page number (OFFSET) with the total, for small lists.
+ * Either way one row more than the page is read, to name the next page's cursor.
+ */
 export async function listClaims(scope: TenantScope, q: ClaimQuery) {
   const where: WhereOptions = { ...scoped(scope) };
   const w = where as Record<string | symbol, unknown>;
@@ -212,12 +234,16 @@ export async function listClaims(scope: TenantScope, q: ClaimQuery) {
   if (q.from) created[Op.gte] = new Date(`${q.from}T00:00:00.000Z`);
   if (q.to) created[Op.lte] = new Date(`${q.to}T23:59:59.999Z`);
   if (q.from || q.to) w.createdAt = created;
-  const { rows, count } = await Claim.findAndCountAll({
-    where,
-    order: [['id', 'DESC']],
-    limit: q.pageSize,
-    offset: (q.page - 1) * q.pageSize,
-  });
+  const byDistributor = w.distributorId !== undefined;
+  const index = q.status
+    ? byDistributor
+      ? LIST_INDEXES.claimsByDistributorAndStatus
+      : LIST_INDEXES.claimsByStatus
+    : byDistributor
+      ? LIST_INDEXES.claimsByDistributor
+      : null;
+  const page = await newestFirstPage(Claim, 'claims', where, q, index);
+  const rows = page.items;
   const ids = rows.map((r) => r.id);
   const counts = ids.length
     ? ((await ClaimLine.findAll({
@@ -227,14 +253,13 @@ export async function listClaims(scope: TenantScope, q: ClaimQuery) {
         raw: true,
       })) as unknown as { claimId: number; n: number | string }[])
     : [];
-  const memos = ids.length
-    ? await Promise.all((await CreditMemo.findAll({ where: { claimId: ids } })).map((memo) => withDebits(memo)))
-    : [];
+  const memos = ids.length ? await withDebitsOf(await CreditMemo.findAll({ where: { claimId: ids } })) : [];
   return {
     items: rows.map((c) =>
       toClaimView(c, Number(counts.find((x) => x.claimId === c.id)?.n ?? 0), memos.find((x) => x?.claimId === c.id) ?? null),
     ),
-    total: count,
+    ...(page.total === undefined ? {} : { total: page.total }),
+    nextCursor: page.nextCursor,
   };
 }
 

@@ -25,16 +25,26 @@ import { answerJob, WaitQuery, type Jobs } from '../jobs/runtime.js';
 import { resolveEndCustomerIds } from '../catalog/end-customers.js';
 import { fileUpload } from '../http/body-limit.js';
 import { CurrencyCode } from '../http/money-schemas.js';
+import { NextCursor } from '../http/cursor.js';
 
 const tags = ['claims'];
 const NoteView = z.object({ id: z.number(), authorUserId: z.number(), body: z.string(), createdAt: z.string() }).openapi('Note');
 describeRoute({
   method: 'get',
   path: '/api/claims',
-  summary: 'Claims, filtered by status, distributor, program type and date range, paged',
+  summary: 'Claims, newest first, filtered by status, distributor, program type and date range: a page by cursor (keyset) or by number',
   tags,
   query: ClaimQuery,
-  response: z.object({ items: z.array(ClaimView), total: z.number(), page: z.number(), pageSize: z.number() }),
+  response: z.object({
+    items: z.array(ClaimView),
+    total: z
+      .number()
+      .optional()
+      .openapi({ description: 'the claims the filters match; only when paging by number (a cursor page counts nothing)' }),
+    page: z.number(),
+    pageSize: z.number(),
+    nextCursor: NextCursor,
+  }),
 });
 describeRoute({
   method: 'get',
@@ -52,7 +62,12 @@ describeRoute({
   tags,
   params: IdParam,
   query: LinesQuery,
-  response: z.object({ items: z.array(ClaimLineView), total: z.number(), next: z.number().nullable() }),
+  response: z.object({
+    items: z.array(ClaimLineView),
+    total: z.number(),
+    next: z.number().nullable().openapi({ description: 'the last line number of this page when there is a next one (as after)' }),
+    nextCursor: NextCursor,
+  }),
 });
 describeRoute({
   method: 'post',
@@ -190,7 +205,7 @@ export function claimsRouter(jobs: Jobs) {
   });
   r.get('/:id/lines', async (req, res) => {
     const q = parse(LinesQuery, req.query, 'query');
-    const page = await service.getClaimLines(requireActor(req), id(req.params), q.after, q.limit);
+    const page = await service.getClaimLines(requireActor(req), id(req.params), q.cursor?.[0] ?? q.after, q.limit);
     res.json({ ...page, items: await withAdjustmentReasons(page.items) });
   });
   r.get('/:id', async (req, res) => {

@@ -1,6 +1,7 @@
 import { CLAIM_STATUSES, CLAIM_TYPES, LINE_VERDICTS, PROGRAM_TYPES } from '../../core/domain.js';
 import { isMoneyText, lineCredit, Money, moneyToString, parseMoney } from '../../core/money.js';
 import { Amount, CurrencyCode, fitsMoneyColumn, MONEY_MAX, Quantity } from '../http/money-schemas.js';
+import { cursorQuery } from '../http/cursor.js';
 import { DateString, z, wholeNumber } from '../http/openapi.js';
 
 /** Both rules below are stated in the schema (allOf/anyOf in /api/openapi.json), and enforced by the refinements. */
@@ -175,8 +176,9 @@ export const ClaimQuery = z.object({
   programType: z.enum(PROGRAM_TYPES).optional(),
   from: DateString.optional().openapi({ description: 'created on or after' }),
   to: DateString.optional().openapi({ description: 'created on or before' }),
-  page: wholeNumber(1, 1_000_000).default(1),
+  page: wholeNumber(1, 1_000_000).default(1).openapi({ description: 'a page by number (small lists); ignored with cursor' }),
   pageSize: wholeNumber(1, 200).default(50),
+  cursor: cursorQuery('claims'),
 });
 export type ClaimQuery = z.infer<typeof ClaimQuery>;
 
@@ -191,8 +193,9 @@ export const AdjustLine = z
 export const NoteInput = z.object({ body: z.string().min(1).max(4000) }).openapi('NoteInput');
 export const PayInput = z.object({ externalRef: z.string().max(64).nullable().default(null) }).openapi('PayInput');
 export const LinesQuery = z.object({
-  after: wholeNumber(0).default(0).openapi({ description: 'the last line number of the previous page' }),
+  after: wholeNumber(0).default(0).openapi({ description: 'the last line number of the previous page (cursor says the same, opaquely)' }),
   limit: wholeNumber(1, 5000).default(1000),
+  cursor: cursorQuery('claim-lines'),
 });
 export const ClaimHeadQuery = z.object({
   lines: z

@@ -133,8 +133,8 @@ export const listClaims = (actor: Actor, q: ClaimQuery) => repo.listClaims(scope
 export async function getClaimLines(actor: Actor, id: number, after: number, limit: number) {
   const claim = await repo.findClaim(scopeOf(actor), id);
   if (!claim) throw notFound('claim');
-  const items = await repo.claimLinesPage(id, after, limit);
-  return { items, total: claim.lineCount, next: items.length === limit ? items[items.length - 1]!.lineNumber : null };
+  const page = await repo.claimLinesPage(id, after, limit);
+  return { ...page, total: claim.lineCount, next: page.nextCursor ? page.items[page.items.length - 1]!.lineNumber : null };
 }
 
 const toEngineLine = (l: ClaimLineView, bookCost: string): EngineLine =>

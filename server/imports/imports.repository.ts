@@ -4,6 +4,7 @@
  * file imported twice adds nothing; on MariaDB through the raw mysql2 connection (the ORM is not
  * for bulk paths).
  */
+import { keysetPage } from '../http/cursor.js';
 import { Op, QueryTypes, type Sequelize, type Transaction } from 'sequelize';
 import { moneyFromDb, moneyToString } from '../../core/money.js';
 import { Account } from '../../models/accounts.js';
@@ -402,7 +403,7 @@ export async function importLines(importId: number, after: number, limit: number
   const rows = await PosLine.findAll({
     where: { importId, id: { [Op.gt]: after } },
     order: [['id', 'ASC']],
-    limit,
+    limit: limit + 1,
     raw: true,
   });
   const claimed = rows.length
@@ -414,7 +415,7 @@ export async function importLines(importId: number, after: number, limit: number
         ).map((c) => c.posLineId),
       )
     : new Set<number | null>();
-  return rows.map((r) => ({
+  const lines = rows.map((r) => ({
     id: r.id,
     rowNumber: r.fileRow ?? null,
     invoiceNumber: r.invoiceNumber,
@@ -440,6 +441,7 @@ export async function importLines(importId: number, after: number, limit: number
     extra: r.extra ? (JSON.parse(r.extra) as Record<string, string>) : null,
     claimed: claimed.has(r.id),
   }));
+  return keysetPage('import-lines', lines, limit, (l) => [l.id]);
 }
 
 /**

@@ -1,4 +1,5 @@
 import { Router } from 'express';
+import { cursorQuery, NextCursor } from '../http/cursor.js';
 import { authorize, intakeActor, requireActor } from '../auth/actor.js';
 import { AppError } from '../errors.js';
 import { fileUpload } from '../http/body-limit.js';
@@ -285,8 +286,11 @@ describeRoute({
 });
 
 const LinesQuery = z.object({
-  after: wholeNumber(0).default(0).openapi({ description: 'the last line id of the previous page (keyset)' }),
+  after: wholeNumber(0)
+    .default(0)
+    .openapi({ description: 'the last line id of the previous page (keyset; cursor says the same, opaquely)' }),
   limit: wholeNumber(1, 1000).default(200),
+  cursor: cursorQuery('import-lines'),
 });
 const PosLineView = z
   .object({
@@ -324,7 +328,7 @@ describeRoute({
   tags,
   params: IdParam,
   query: LinesQuery,
-  response: z.object({ items: z.array(PosLineView), next: z.number().nullable() }),
+  response: z.object({ items: z.array(PosLineView), next: z.number().nullable(), nextCursor: NextCursor }),
 });
 describeRoute({
   method: 'post',
@@ -443,7 +447,7 @@ export function importsRouter(jobs: Jobs) {
   });
   r.get('/:id/lines', async (req, res) => {
     const q = parse(LinesQuery, req.query, 'query');
-    res.json(await service.importLines(requireActor(req), id(req.params), q.after, q.limit));
+    res.json(await service.importLines(requireActor(req), id(req.params), q.cursor?.[0] ?? q.after, q.limit));
   });
   r.post('/:id/void', async (req, res) => {
     const actor = authorize(req, 'pos.import');

@@ -813,8 +813,8 @@ export const isDistributor = (id: number) => repo.isDistributor(id);
 /** A page of an import's lines as stored, for the distributor to check what was read. */
 export async function importLines(actor: Actor, id: number, after: number, limit: number) {
   if (!(await repo.findImport(scopeOf(actor), id))) throw notFound('import');
-  const items = await repo.importLines(id, after, limit);
-  return { items, next: items.length === limit ? items[items.length - 1]!.id : null };
+  const page = await repo.importLines(id, after, limit);
+  return { ...page, next: page.nextCursor ? page.items[page.items.length - 1]!.id : null };
 }
 
 /**

@@ -7,6 +7,8 @@ import type { TenantScope } from '../auth/actor.js';
 import type { RequestQuery, RequestView, RoutingView } from './requests.schemas.js';
 import { levelDeadline, waitingOn, type Approver } from '../../core/routing/routing.js';
 import { approvalsOf, usersByIds } from './routing.repository.js';
+import { newestFirstPage } from '../http/list-page.repository.js';
+import { LIST_INDEXES } from '../../models/migrations/20261205T1200-list-indexes.js';
 import type { RoutingSnapshot } from './routing.service.js';
 
 type Approvals = Awaited<ReturnType<typeof approvalsOf>>;
@@ -132,12 +134,15 @@ export async function listRequests(scope: TenantScope, filter: RequestFilter) {
     const ids = await accountIdsFor(filter.accountId);
     w[Op.and] = [{ [Op.or]: [{ distributorId: ids }, { resellerId: ids }, { endCustomerId: ids }] }];
   }
-  const { rows, count } = await PriceRequest.findAndCountAll({
-    where,
-    order: [['id', 'DESC']],
-    limit: filter.pageSize,
-    offset: (filter.page - 1) * filter.pageSize,
-  });
+  // The queue's index (see LIST_INDEXES); an accountId filter (three columns) goes without.
+  const index =
+    filter.status && !filter.accountId
+      ? scope.distributorId === null
+        ? LIST_INDEXES.requestsByStatus
+        : LIST_INDEXES.requestsByDistributorAndStatus
+      : null;
+  const page = await newestFirstPage(PriceRequest, 'requests', where, filter, index);
+  const rows = page.items;
   const lines = rows.length ? await PriceRequestLine.findAll({ where: { requestId: rows.map((r) => r.id) }, order: [['id', 'ASC']] }) : [];
   const [approvals, users] = await Promise.all([approvalsOf(rows.map((r) => r.id)), usersByIds(rows.flatMap(routingUserIds))]);
   return {
@@ -149,7 +154,8 @@ export async function listRequests(scope: TenantScope, filter: RequestFilter) {
         users,
       ),
     ),
-    total: count,
+    ...(page.total === undefined ? {} : { total: page.total }),
+    nextCursor: page.nextCursor,
   };
 }
 

@@ -4,6 +4,7 @@ import { describeRoute, IdParam, z } from '../http/openapi.js';
 import { parse } from '../http/validate.js';
 import { Counter, Decision, Decline, RejectCounter, RequestInput, RequestQuery, RequestView } from './requests.schemas.js';
 import * as service from './requests.service.js';
+import { NextCursor } from '../http/cursor.js';
 
 const tags = ['requests'];
 const DECISION_ERRORS = {
@@ -13,10 +14,19 @@ const DECISION_ERRORS = {
 describeRoute({
   method: 'get',
   path: '/api/requests',
-  summary: 'Special-price requests you can see',
+  summary: 'Special-price requests you can see, newest first (the approval queue: status=pending): a page by cursor (keyset) or by number',
   tags,
   query: RequestQuery,
-  response: z.object({ items: z.array(RequestView), total: z.number(), page: z.number(), pageSize: z.number() }),
+  response: z.object({
+    items: z.array(RequestView),
+    total: z
+      .number()
+      .optional()
+      .openapi({ description: 'the requests the filters match; only when paging by number (a cursor page counts nothing)' }),
+    page: z.number(),
+    pageSize: z.number(),
+    nextCursor: NextCursor,
+  }),
 });
 describeRoute({ method: 'get', path: '/api/requests/:id', summary: 'One request', tags, params: IdParam, response: RequestView });
 describeRoute({

@@ -1,5 +1,6 @@
 import { REQUEST_STATUSES, ROLES } from '../../core/domain.js';
 import { Amount, Quantity } from '../http/money-schemas.js';
+import { cursorQuery } from '../http/cursor.js';
 import { DateString, z, wholeNumber } from '../http/openapi.js';
 
 export const RequestLineInput = z.object({
@@ -72,8 +73,9 @@ export const RequestQuery = z.object({
       description:
         'only requests whose distributor, reseller or end customer is this account: its BEC id (digits) or its CRM Id (externalRef)',
     }),
-  page: wholeNumber(1, 1_000_000).default(1),
+  page: wholeNumber(1, 1_000_000).default(1).openapi({ description: 'a page by number (small lists); ignored with cursor' }),
   pageSize: wholeNumber(1, 200).default(50),
+  cursor: cursorQuery('requests'),
 });
 
 export const Approver = z
