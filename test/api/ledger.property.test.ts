@@ -304,7 +304,15 @@ class Adjust implements Cmd {
       approvedAmount: amount,
       reason: 'property run',
     });
-    expectStatus(res, [200], this.toString());
+    // A refusal is an answer too, when it is one the settlement service names: raising a line the
+    // authorization has no quantity left for, a sale paid elsewhere, no authorization line, or an
+    // amount above the line's ceiling. The ledger must hold after it as after a change.
+    expectStatus(res, [200, 400, 409], this.toString());
+    if (res.status !== 200) {
+      expect(['QTY_EXCEEDS_APPROVED', 'ALREADY_CLAIMED', 'NO_AUTHORIZATION_LINE', 'VALIDATION_FAILED']).toContain(res.body.code);
+      await ledgerHolds(r, `${this.toString()} refused (${String(res.body.code)})`);
+      return;
+    }
     const set = m.adjustedBy.get(id) ?? new Set<string>();
     set.add(this.who);
     m.adjustedBy.set(id, set);
