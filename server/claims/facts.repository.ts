@@ -39,7 +39,14 @@ export async function authorizationFactsForNumbers(numbers: string[], distributo
     const part = numbers.slice(i, i + 1000);
     const list = part.map(() => '?').join(',');
     if (lock) await lockAuthorizationLines(part, transaction, distributorId);
-    out.push(...(await factsWhere(`a.number IN (${list})`, part, transaction)));
+    // The authorizations first, by their number's index, then their lines by id: joined in one
+    // statement, MariaDB's optimizer started from the programs and read every authorization of
+    // each (a whole-table read per thousand numbers: 100,000 authorizations cost 21 of a 46-second
+    // claim file of 20,000 lines); by id the plan cannot start anywhere else.
+    const ids = (
+      await select<{ id: number }>(`SELECT id FROM authorizations WHERE number IN (${list}) AND ${factStatus('status')}`, part, transaction)
+    ).map((r) => Number(r.id));
+    if (ids.length) out.push(...(await factsWhere(`a.id IN (${ids.map(() => '?').join(',')})`, ids, transaction)));
   }
   return out;
 }
@@ -79,6 +86,9 @@ async function versionsOf(authorizationIds: number[], transaction?: Transaction 
   return out;
 }
 
+/** The authorizations whose lines are facts: active ones, and cancelled ones (the engine says AUTH_CANCELLED). */
+const factStatus = (column: string) => `${column} IN ('active', 'cancelled')`;
+
 async function factsWhere(condition: string, params: unknown[], transaction?: Transaction | null): Promise<AuthorizationLineFact[]> {
   const rows = await select<Record<string, unknown>>(
     `SELECT l.id AS lineId, a.id AS authorizationId, a.number AS number, a.version AS version, a.distributor_id AS distributorId,
@@ -90,7 +100,7 @@ async function factsWhere(condition: string, params: unknown[], transaction?: Tr
        JOIN programs g ON g.id = a.program_id
        JOIN products p ON p.id = l.product_id
        LEFT JOIN accounts e ON e.id = l.end_customer_id
-      WHERE a.status IN ('active', 'cancelled') AND ${condition}
+      WHERE ${factStatus('a.status')} AND ${condition}
       ORDER BY l.id`,
     params,
     transaction,
