@@ -21,11 +21,20 @@ const day = (v: unknown) => String(v).slice(0, 10);
  */
 export async function authorizationFacts(importId: number, distributorId: number, ownToo: boolean): Promise<AuthorizationLineFact[]> {
   const lines = await rowsOf('pos_lines', 'import_id', importId);
-  return factsWhere(
-    `(a.number IN (SELECT DISTINCT authorization_number FROM pos_lines WHERE ${lines.where} AND authorization_number IS NOT NULL)
-      ${ownToo ? 'OR a.distributor_id = ?' : ''})`,
-    ownToo ? [...lines.params, distributorId] : lines.params,
+  const named = await select<{ id: number }>(
+    `SELECT id FROM authorizations
+      WHERE number IN (SELECT DISTINCT authorization_number FROM pos_lines WHERE ${lines.where} AND authorization_number IS NOT NULL)
+        AND ${factStatus('status')}`,
+    lines.params,
   );
+  const own = ownToo
+    ? await select<{ id: number }>(`SELECT id FROM authorizations WHERE distributor_id = ? AND ${factStatus('status')}`, [distributorId])
+    : [];
+  const ids = [...new Set([...named, ...own].map((r) => Number(r.id)))].sort((a, b) => a - b);
+  const out: AuthorizationLineFact[] = [];
+  for (let i = 0; i < ids.length; i += 999) out.push(...(await factsOfAuthorizations(ids.slice(i, i + 999))));
+  // one list in line order, as the engine's index expects
+  return ids.length > 999 ? out.sort((a, b) => a.authorizationLineId - b.authorizationLineId) : out;
 }
 
 /**
@@ -46,7 +55,7 @@ export async function authorizationFactsForNumbers(numbers: string[], distributo
     const ids = (
       await select<{ id: number }>(`SELECT id FROM authorizations WHERE number IN (${list}) AND ${factStatus('status')}`, part, transaction)
     ).map((r) => Number(r.id));
-    if (ids.length) out.push(...(await factsWhere(`a.id IN (${ids.map(() => '?').join(',')})`, ids, transaction)));
+    if (ids.length) out.push(...(await factsOfAuthorizations(ids, transaction)));
   }
   return out;
 }
@@ -85,6 +94,14 @@ async function versionsOf(authorizationIds: number[], transaction?: Transaction 
   }
   return out;
 }
+
+/**
+ * The facts of these authorizations (ids), read by id: the authorizations are always found first
+ * (by number, or by distributor, on their own indexes), never through a join the optimizer may
+ * start from the programs (see authorizationFactsForNumbers).
+ */
+const factsOfAuthorizations = (ids: number[], transaction?: Transaction | null) =>
+  factsWhere(`a.id IN (${ids.map(() => '?').join(',')})`, ids, transaction);
 
 /** The authorizations whose lines are facts: active ones, and cancelled ones (the engine says AUTH_CANCELLED). */
 const factStatus = (column: string) => `${column} IN ('active', 'cancelled')`;
