@@ -257,7 +257,8 @@ describe('bec-claim-grid', () => {
     const stub = stubFetch({
       'GET /api/claims*': (_body, url) => {
         const q = url.searchParams;
-        const items = q.get('opportunityId') === '006000000000001AAA' ? [ofOpportunity] : q.get('accountId') === '001ACME' ? [ofAccount] : [];
+        const items =
+          q.get('opportunityId') === '006000000000001AAA' ? [ofOpportunity] : q.get('accountId') === '001ACME' ? [ofAccount] : [];
         return { body: { items, total: items.length, page: 1, pageSize: 200 } };
       },
       'GET /api/accounts*': () => ({ body: { items: [] } }),

@@ -30,27 +30,23 @@ const NewEmbedToken = z
       description:
         "the user by single sign-on subject (SAML NameID, Salesforce's FederationIdentifier), as linked by a sign-in through the identity provider",
     }),
-    scopes: z
-      .array(EmbedScope)
-      .min(1)
-      .max(2)
-      .optional()
-      .openapi({
-        description:
-          "what the session may do: `read`, or `read` and `write` (never `admin`); each must be held by the credential asking. Default: the asking credential's own, up to `read` and `write`",
-      }),
+    scopes: z.array(EmbedScope).min(1).max(2).optional().openapi({
+      description:
+        "what the session may do: `read`, or `read` and `write` (never `admin`); each must be held by the credential asking. Default: the asking credential's own, up to `read` and `write`",
+    }),
   })
-  .refine((b) => !(b.userEmail && b.federationId), { message: 'name the user by userEmail or by federationId, not both', path: ['federationId'] })
+  .refine((b) => !(b.userEmail && b.federationId), {
+    message: 'name the user by userEmail or by federationId, not both',
+    path: ['federationId'],
+  })
   .openapi('NewEmbedToken');
 const Exchange = z.object({ token: z.string().min(10).max(2000) }).openapi('EmbedTokenExchange');
 const EmbedSession = z
   .object({
     user: UserView,
-    accessToken: z
-      .string()
-      .openapi({
-        description: 'bearer token (`bece_...`) for `Authorization: Bearer`: the scopes the embed token was issued with, mints no tokens',
-      }),
+    accessToken: z.string().openapi({
+      description: 'bearer token (`bece_...`) for `Authorization: Bearer`: the scopes the embed token was issued with, mints no tokens',
+    }),
     scopes: z.array(EmbedScope).openapi({ description: 'what the access token and the session may do' }),
     tokenType: z.literal('Bearer'),
     csrfToken: z.string().openapi({ description: 'for writes with the session cookie (same-site pages)' }),

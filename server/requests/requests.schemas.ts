@@ -73,7 +73,8 @@ export const RequestQuery = z.object({
     description: 'only requests linked to this CRM opportunity (its Salesforce Id, the request’s opportunityRef)',
   }),
   accountId: CrmAccountId.openapi({
-    description: 'only requests whose distributor, reseller or end customer is this account: its BEC id (digits) or its CRM Id (externalRef)',
+    description:
+      'only requests whose distributor, reseller or end customer is this account: its BEC id (digits) or its CRM Id (externalRef)',
   }),
   page: wholeNumber(1, 1_000_000).default(1).openapi({ description: 'a page by number (small lists); ignored with cursor' }),
   pageSize: wholeNumber(1, 200).default(50),

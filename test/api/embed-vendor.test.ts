@@ -23,7 +23,10 @@ describeDb('vendor-user embed exchange (Salesforce Lightning)', () => {
   const apiToken = async (email: string, scopes: string[]) => {
     const agent = request.agent(app);
     const s = await agent.post('/api/session').send({ email, password: DEMO_PASSWORD });
-    const made = await agent.post('/api/tokens').set('X-CSRF-Token', s.body.csrfToken).send({ name: 'salesforce named credential', scopes });
+    const made = await agent
+      .post('/api/tokens')
+      .set('X-CSRF-Token', s.body.csrfToken)
+      .send({ name: 'salesforce named credential', scopes });
     expect(made.status).toBe(201);
     return `Bearer ${made.body.token}`;
   };
@@ -53,7 +56,7 @@ describeDb('vendor-user embed exchange (Salesforce Lightning)', () => {
   });
   afterAll(() => t.close());
 
-  it("opens a read-only session for a channel manager named by e-mail: it reads the queue, and no decision, no token", async () => {
+  it('opens a read-only session for a channel manager named by e-mail: it reads the queue, and no decision, no token', async () => {
     const named = await apiToken(USERS.admin, ['read', 'write']);
     const cm = await embedded(named, { userEmail: USERS.cm, scopes: ['read'] });
     expect(cm.issued.scopes).toEqual(['read']);
@@ -73,7 +76,10 @@ describeDb('vendor-user embed exchange (Salesforce Lightning)', () => {
       .send({ comment: 'ok' });
     expect(byCookie.status).toBe(403);
     expect(byCookie.body.code).toBe('INSUFFICIENT_SCOPE');
-    const mint = await request(app).post('/api/tokens').set('Authorization', cm.bearer).send({ name: 'x', scopes: ['read'] });
+    const mint = await request(app)
+      .post('/api/tokens')
+      .set('Authorization', cm.bearer)
+      .send({ name: 'x', scopes: ['read'] });
     expect(mint.status).toBe(403);
   });
 
@@ -101,7 +107,7 @@ describeDb('vendor-user embed exchange (Salesforce Lightning)', () => {
     expect(JSON.parse(audit!.after!)).toMatchObject({ role: 'channel_manager', scopes: ['read', 'write'], by: 'userEmail' });
   });
 
-  it("never gives an embedded vendor admin the admin scope, by bearer or by cookie, nor lets it issue embed tokens", async () => {
+  it('never gives an embedded vendor admin the admin scope, by bearer or by cookie, nor lets it issue embed tokens', async () => {
     const named = await apiToken(USERS.admin, ['read', 'write', 'admin']);
     const asking = await issue(named, { userEmail: USERS.admin, scopes: ['read', 'write', 'admin'] });
     expect(asking.status).toBe(400);
