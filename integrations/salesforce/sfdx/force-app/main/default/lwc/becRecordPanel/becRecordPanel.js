@@ -6,7 +6,7 @@
  * as this component's events.
  */
 import { LightningElement, api } from 'lwc';
-import { loadBec, reasonOf, reset, signIn } from 'c/becSession';
+import { loadBec, reasonOf, renew, signIn } from 'c/becSession';
 
 /** The record attribute each supported object sets on the bec-* elements. */
 const RECORD_ATTRIBUTE = { Opportunity: 'opportunity-id', Account: 'account-id' };
@@ -67,9 +67,8 @@ export default class BecRecordPanel extends LightningElement {
   onBecError(event) {
     // The access token expired (or was revoked): sign in again; the waiting elements load by themselves.
     if (event.detail?.status === 401) {
-      reset();
       loadBec(this)
-        .then((bec) => signIn(bec))
+        .then((bec) => renew(bec))
         .catch((error) => {
           this.problem = `BEC could not sign in again: ${reasonOf(error)}`;
         });

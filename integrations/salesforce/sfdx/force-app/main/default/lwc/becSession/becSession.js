@@ -38,6 +38,23 @@ export function signIn(bec) {
 /** Forgets the sign-in: the next `signIn` asks Apex for a new embed token. */
 export function reset() {
   signedIn = null;
+  renewing = null;
+}
+
+let renewing = null;
+
+/**
+ * Signs in again after BEC answered 401 (the access token expired or was revoked). The elements
+ * of every panel fail together: they share one renewal, not one Apex call each.
+ */
+export function renew(bec) {
+  if (!renewing) {
+    signedIn = null;
+    renewing = signIn(bec).finally(() => {
+      renewing = null;
+    });
+  }
+  return renewing;
 }
 
 /** The words of an error from Apex (AuraHandledException), loadScript or BEC. */

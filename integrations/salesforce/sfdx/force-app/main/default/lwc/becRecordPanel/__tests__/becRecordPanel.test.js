@@ -98,9 +98,11 @@ describe('c-bec-record-panel', () => {
     await flush();
     await flush();
     embedToken.mockResolvedValue({ token: 'embed-token-2', apiBase: API_BASE, scopes: ['read'] });
-    hostOf(el)
-      .querySelector('bec-claim-grid')
-      .dispatchEvent(new CustomEvent('becerror', { detail: { status: 401, code: 'UNAUTHENTICATED', message: 'sign in' } }));
+    // Both elements fail at once: one renewal.
+    for (const tag of ['bec-claim-grid', 'bec-approval-queue'])
+      hostOf(el)
+        .querySelector(tag)
+        .dispatchEvent(new CustomEvent('becerror', { detail: { status: 401, code: 'UNAUTHENTICATED', message: 'sign in' } }));
     await flush();
     await flush();
     expect(embedToken).toHaveBeenCalledTimes(2);
