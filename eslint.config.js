@@ -34,7 +34,18 @@ const serverOrModels = {
 };
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'coverage/', 'test-output/', 'custom-elements.json', '**/*.cjs'] },
+  {
+    ignores: [
+      'node_modules/',
+      'dist/',
+      'coverage/',
+      'test-output/',
+      'custom-elements.json',
+      '**/*.cjs',
+      // the built static resource (rollup.config.js writes it there for `sf project deploy`)
+      'integrations/salesforce/sfdx/force-app/main/default/staticresources/bec.js',
+    ],
+  },
   ...tseslint.configs.recommended,
   {
     rules: {

@@ -107,6 +107,28 @@ const components = [
 ];
 const hashed = { format: 'es', dir: 'dist', sourcemap, hashCharacters: 'hex' };
 
+/**
+ * The Salesforce static resource: the same components as one classic script (IIFE) that sets
+ * `window.BEC` (apiFor, configureApi, ...) and defines every bec-* element, because
+ * lightning/platformResourceLoader's loadScript runs a script, not a module. No dynamic import
+ * (the preflight parser is inlined), no eval, no source map. Written to dist/salesforce/bec.js
+ * and into the SFDX project's staticresources (integrations/salesforce/sfdx, not committed).
+ */
+const salesforceResource = {
+  input: 'components/index.ts',
+  output: [
+    { format: 'iife', name: 'BEC', file: 'dist/salesforce/bec.js', inlineDynamicImports: true, sourcemap: false },
+    {
+      format: 'iife',
+      name: 'BEC',
+      file: 'integrations/salesforce/sfdx/force-app/main/default/staticresources/bec.js',
+      inlineDynamicImports: true,
+      sourcemap: false,
+    },
+  ],
+  plugins: plugins(),
+};
+
 export default [
   {
     // bec.js, and bec-admin.js for the vendor's admin page (sharing bec.js's code, not counted in its budget)
@@ -119,4 +141,5 @@ export default [
     output: { ...hashed, entryFileNames: '[name].[hash:16].js', chunkFileNames: 'chunks/[name].[hash:16].js' },
     plugins: [...plugins(), stableEntries(Object.fromEntries(components.map((c) => [c, `${c}.js`]))), precompress()],
   },
+  salesforceResource,
 ];

@@ -14,6 +14,8 @@ export class Session extends Model<InferAttributes<Session>, InferCreationAttrib
   declare ssoSessionIndex: CreationOptional<string | null>;
   declare ssoNameId: CreationOptional<string | null>;
   declare ssoNameIdFormat: CreationOptional<string | null>;
+  /** an embed session's scopes, space-separated (`read`, `read write`); null for every other session */
+  declare scopes: CreationOptional<string | null>;
   declare createdAt: CreationOptional<Date>;
   declare updatedAt: CreationOptional<Date>;
 }
@@ -77,6 +79,7 @@ export function initPlatformModels(sequelize: Sequelize) {
       ssoSessionIndex: col.str(255, true),
       ssoNameId: col.str(255, true),
       ssoNameIdFormat: col.str(255, true),
+      scopes: col.str(40, true),
       ...stamps(),
     },
     { ...common, tableName: 'sessions' },

@@ -251,6 +251,38 @@ describe('bec-claim-grid', () => {
     expect(urls.some((u) => u === '/api/claims/7')).to.equal(false);
   });
 
+  it("on a record page shows that record's claims: asks by opportunity-id, and again by account-id when it changes", async () => {
+    const ofOpportunity = { ...makeClaim(1), id: 51, number: 'CL-OPP-1', lines: undefined };
+    const ofAccount = { ...makeClaim(2), id: 52, number: 'CL-ACC-1', lines: undefined };
+    const stub = stubFetch({
+      'GET /api/claims*': (_body, url) => {
+        const q = url.searchParams;
+        const items =
+          q.get('opportunityId') === '006000000000001AAA' ? [ofOpportunity] : q.get('accountId') === '001ACME' ? [ofAccount] : [];
+        return { body: { items, total: items.length, page: 1, pageSize: 200 } };
+      },
+      'GET /api/accounts*': () => ({ body: { items: [] } }),
+    });
+    const apiBase = nextBase();
+    configureApi({ baseUrl: apiBase, fetch: stub.fetch });
+    const el = await fixture<BecClaimGrid>(
+      html`<bec-claim-grid api-base=${apiBase} view="claims" opportunity-id="006000000000001AAA"></bec-claim-grid>`,
+    );
+    const shown = () => [...rowsIn(el)].map((r) => r.textContent ?? '').join(' ');
+    await waitUntil(() => shown().includes('CL-OPP-1'), "the opportunity's claim shows");
+    expect(shown()).not.to.contain('CL-ACC-1');
+    const lists = () => stub.calls.filter((c) => c.url.includes('/api/claims?')).map((c) => new URL(c.url).searchParams);
+    expect(lists()[0]!.get('opportunityId')).to.equal('006000000000001AAA');
+    expect(lists()[0]!.has('accountId')).to.equal(false);
+    el.opportunityId = '';
+    el.setAttribute('account-id', '001ACME');
+    await waitUntil(() => shown().includes('CL-ACC-1'), "the account's claim shows after the attribute changes");
+    expect(shown()).not.to.contain('CL-OPP-1');
+    expect(lists().at(-1)!.get('accountId')).to.equal('001ACME');
+    expect(lists().at(-1)!.has('opportunityId')).to.equal(false);
+    await expect(el).to.be.accessible();
+  });
+
   it("with refresh-seconds, shows each claim's status as it moves (live status), and stops when removed", async () => {
     let status: 'submitted' | 'paid' = 'submitted';
     const claim = () => ({ ...makeClaim(2), id: 41, number: 'CL-LIVE-1', status, lines: undefined });

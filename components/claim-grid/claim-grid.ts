@@ -128,6 +128,16 @@ export class BecClaimGrid extends BecElement {
   @property({ reflect: true }) audience: 'distributor' | 'vendor' = 'distributor';
   /** Grouping of rows. */
   @property({ attribute: 'group-by' }) groupBy: 'none' | 'programType' | 'distributorId' | 'status' | 'verdict' = 'none';
+  /**
+   * Only the claims of this CRM opportunity (its Salesforce Id), view="claims": those with a line
+   * under an authorization a request linked to it made. For an Opportunity record page.
+   */
+  @property({ attribute: 'opportunity-id' }) opportunityId = '';
+  /**
+   * Only the claims of this account (BEC id, or CRM Id), view="claims": a distributor's own, or
+   * those under authorizations naming it as reseller or end customer. For an Account record page.
+   */
+  @property({ attribute: 'account-id' }) accountId = '';
   /** A heading shown in the toolbar. */
   @property() heading = '';
   /**
@@ -238,7 +248,8 @@ export class BecClaimGrid extends BecElement {
     }
     // Sorting and grouping reorder the shown lines; only the data and the filters change their totals.
     if (['lines', 'view', 'filterText', 'statusFilter', 'collapsed'].some((k) => changed.has(k as never))) this.totalsCache = null;
-    if ((changed.has('claimId') || changed.has('apiBase') || changed.has('view')) && this.api) void this.load();
+    const source = ['claimId', 'apiBase', 'view', 'opportunityId', 'accountId'] as const;
+    if (source.some((k) => changed.has(k)) && this.api) void this.load();
     if (changed.has('refreshSeconds')) this.scheduleRefresh();
   }
 
@@ -272,7 +283,12 @@ export class BecClaimGrid extends BecElement {
       } else if (this.view === 'claims') {
         const all: Claim[] = [];
         for (let page = 1; page <= 50; page++) {
-          const r = await api.claims({ page, pageSize: 200 });
+          const r = await api.claims({
+            page,
+            pageSize: 200,
+            opportunityId: this.opportunityId || undefined,
+            accountId: this.accountId || undefined,
+          });
           if (stale()) return;
           all.push(...r.items);
           if (all.length >= r.total || r.items.length === 0) break;

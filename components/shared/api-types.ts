@@ -100,7 +100,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Issue a short-lived embed token for a distributor user (partner portal backend) */
+    /** Issue a short-lived embed token for a user (a partner portal's back end, Salesforce's Apex): its session acts with the user's own role and the scopes asked, never more than the asking credential's */
     post: operations['postEmbedTokens'];
     delete?: never;
     options?: never;
@@ -117,7 +117,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Exchange an embed token for a distributor-scoped session: a bearer access token (`accessToken`, for `Authorization: Bearer`) and the session cookie, both expiring at `expiresAt` */
+    /** Exchange an embed token for a session of its user (the user's role and tenant, the token's scopes): a bearer access token (`accessToken`, for `Authorization: Bearer`) and the session cookie, both expiring at `expiresAt` */
     post: operations['postEmbedSession'];
     delete?: never;
     options?: never;
@@ -2321,13 +2321,22 @@ export interface components {
       lastUsedAt: string | null;
     };
     NewEmbedToken: {
-      /** Format: email */
+      /**
+       * Format: email
+       * @description the user to open the session for, by e-mail
+       */
       userEmail?: string;
+      /** @description the user by single sign-on subject (SAML NameID, Salesforce's FederationIdentifier), as linked by a sign-in through the identity provider */
+      federationId?: string;
+      /** @description what the session may do: `read`, or `read` and `write` (never `admin`); each must be held by the credential asking. Default: the asking credential's own, up to `read` and `write` */
+      scopes?: ('read' | 'write')[];
     };
     EmbedSession: {
       user: components['schemas']['SessionUser'];
-      /** @description bearer token (`bece_...`) for `Authorization: Bearer`: read and write, mints no API tokens */
+      /** @description bearer token (`bece_...`) for `Authorization: Bearer`: the scopes the embed token was issued with, mints no tokens */
       accessToken: string;
+      /** @description what the access token and the session may do */
+      scopes: ('read' | 'write')[];
       /** @enum {string} */
       tokenType: 'Bearer';
       /** @description for writes with the session cookie (same-site pages) */
@@ -6479,6 +6488,8 @@ export interface operations {
           'application/json': {
             token: string;
             expiresAt: string;
+            /** @description what the session opened with it may do */
+            scopes: ('read' | 'write')[];
           };
         };
       };
@@ -6500,7 +6511,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); FORBIDDEN: the caller's role may not do this; CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token */
+      /** @description FORBIDDEN: only a vendor admin issues for another user; EMBED_SESSION_CANNOT_MINT: an embedded session issues none; SCOPE_ESCALATION: a scope the asking credential lacks; INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token */
       403: {
         headers: {
           [name: string]: unknown;
@@ -6509,7 +6520,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description NOT_FOUND: no user with that userEmail */
+      /** @description NOT_FOUND: no user with that userEmail or federationId */
       404: {
         headers: {
           [name: string]: unknown;
@@ -6518,7 +6529,16 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description NOT_A_DISTRIBUTOR_USER: embed tokens open sessions for active distributor users only */
+      /** @description FEDERATION_ID_AMBIGUOUS: the federationId names more than one user */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description USER_INACTIVE: the user is deactivated */
       422: {
         headers: {
           [name: string]: unknown;
@@ -8432,6 +8452,8 @@ export interface operations {
         programType?: 'ship_and_debit' | 'spa' | 'dpa' | 'promotion' | 'rebate';
         from?: string;
         to?: string;
+        opportunityId?: string;
+        accountId?: string;
         page?: number;
         pageSize?: number;
         cursor?: string;

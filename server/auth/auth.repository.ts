@@ -1,7 +1,7 @@
 import { Op, UniqueConstraintError } from 'sequelize';
 import { ApiToken, Session } from '../../models/platform.js';
 import { EmbedTokenUse } from '../../models/security.js';
-import { User } from '../../models/accounts.js';
+import { User, UserIdentity } from '../../models/accounts.js';
 import type { Actor } from './actor.js';
 import { credentialsChanged } from './credential-cache.js';
 
@@ -35,6 +35,17 @@ export async function findUserById(id: number): Promise<UserRecord | null> {
   return u ? toUser(u) : null;
 }
 
+/**
+ * The user a single sign-on subject (SAML NameID; Salesforce's FederationIdentifier) was linked to
+ * by a sign-in through an identity provider; `ambiguous` when it names users of two providers.
+ */
+export async function findUserByFederationId(subject: string): Promise<UserRecord | null | 'ambiguous'> {
+  const identities = await UserIdentity.findAll({ where: { subject: subject.slice(0, 255) }, attributes: ['userId'] });
+  const ids = [...new Set(identities.map((i) => i.userId))];
+  if (ids.length > 1) return 'ambiguous';
+  return ids.length ? findUserById(ids[0]!) : null;
+}
+
 /** A session opened by SSO: its identity provider and the assertion's SessionIndex (IdP-initiated logout). */
 export interface SsoSessionLink {
   idpName: string;
@@ -50,6 +61,7 @@ export async function createSession(
   expiresAt: Date,
   method = 'password',
   sso: SsoSessionLink | null = null,
+  scopes: readonly string[] | null = null,
 ) {
   await Session.create({
     id,
@@ -57,6 +69,7 @@ export async function createSession(
     csrfToken,
     expiresAt,
     method,
+    scopes: scopes ? scopes.join(' ') : null,
     ssoIdpName: sso?.idpName ?? null,
     ssoSessionIndex: sso?.sessionIndex?.slice(0, 255) ?? null,
     ssoNameId: sso?.nameId.slice(0, 255) ?? null,
@@ -71,6 +84,8 @@ export async function findSession(id: string) {
         userId: s.userId,
         csrfToken: s.csrfToken,
         method: (s.method ?? 'password') as 'password' | 'saml' | 'embed',
+        /** an embed session's scopes; null for the others */
+        scopes: s.scopes ? s.scopes.split(' ') : null,
         sso: s.ssoIdpName
           ? { idpName: s.ssoIdpName, sessionIndex: s.ssoSessionIndex, nameId: s.ssoNameId ?? '', nameIdFormat: s.ssoNameIdFormat }
           : null,

@@ -9,8 +9,16 @@ import { newSecret, sha256, STAND_IN_PASSWORD_HASH, verifyPassword } from './pas
 export const SESSION_COOKIE = 'bec_session';
 /** An embed bearer token starts with this (an API token with `bec_`): the two are looked up apart. */
 export const EMBED_BEARER_PREFIX = 'bece_';
-/** What an embed bearer may do: read and change its user's data, never configuration. */
-const EMBED_BEARER_SCOPES: Scope[] = ['read', 'write'];
+/**
+ * The most an embedded session may do: read and change its user's data, never configuration.
+ * An embed token is issued with these or fewer (`read` alone for a read-only panel); its session,
+ * cookie and bearer alike, holds exactly what the token was issued with.
+ */
+export const EMBED_SCOPES: Scope[] = ['read', 'write'];
+
+/** The scopes a stored session acts with: an embed one's own (what its token was issued with), every scope for the others. */
+const sessionScopes = (s: { method: string; scopes: string[] | null }): Scope[] =>
+  s.method === 'embed' ? parseScopes(s.scopes ?? EMBED_SCOPES).scopes.filter((x) => EMBED_SCOPES.includes(x)) : ALL_SCOPES;
 
 /** Every scope: a session opened by password or single sign-on acts as its user. */
 const ALL_SCOPES: Scope[] = [...SCOPES];
@@ -58,12 +66,15 @@ export async function openSession(
   ttlHours: number,
   method: 'password' | 'saml' | 'embed',
   sso: repo.SsoSessionLink | null = null,
+  /** an embed session's scopes (what its token was issued with); the others hold every scope */
+  embedScopes: Scope[] = EMBED_SCOPES,
 ) {
   const cookieValue = newSecret();
   const csrfToken = newSecret();
   const expiresAt = new Date(Date.now() + ttlHours * 3600_000);
-  await repo.createSession(sha256(cookieValue), user.id, csrfToken, expiresAt, method, sso);
-  const actor = actorOf(user, 'session', { sessionMethod: method });
+  const scopes = method === 'embed' ? embedScopes : null;
+  await repo.createSession(sha256(cookieValue), user.id, csrfToken, expiresAt, method, sso, scopes);
+  const actor = actorOf(user, 'session', { sessionMethod: method, scopes: scopes ?? ALL_SCOPES });
   await recordAudit(actor, {
     action: 'session.signed_in',
     entityType: 'user',
@@ -96,7 +107,7 @@ async function loadSessionActor(hash: string) {
   const user = await repo.findUserById(session.userId);
   if (!user || !user.active) return null;
   return {
-    actor: actorOf(user, 'session', { sessionMethod: session.method }),
+    actor: actorOf(user, 'session', { sessionMethod: session.method, scopes: sessionScopes(session) }),
     csrfToken: session.csrfToken,
     sso: session.sso as repo.SsoSessionLink | null,
     expiresAt: session.expiresAt,
@@ -107,12 +118,13 @@ async function loadSessionActor(hash: string) {
  * The bearer token of an embed exchange: a session of the embed kind kept under the token's hash,
  * expiring with the exchange's cookie session. A page on another site sends it in
  * `Authorization` (no third-party cookie needed). It acts as an embed session of its user:
- * scoped to the distributor, `read` and `write` only, and it mints no API tokens.
+ * its user's role (a distributor user's own distributor), the scopes its embed token was issued
+ * with (`read`, or `read` and `write`; never `admin`), and it mints no API or embed tokens.
  */
-export async function openEmbedBearer(user: repo.UserRecord, expiresAt: Date) {
+export async function openEmbedBearer(user: repo.UserRecord, expiresAt: Date, scopes: Scope[] = EMBED_SCOPES) {
   const token = newSecret(EMBED_BEARER_PREFIX);
   // The CSRF column is required; a bearer needs none (it is no ambient credential).
-  await repo.createSession(sha256(token), user.id, newSecret(), expiresAt, 'embed');
+  await repo.createSession(sha256(token), user.id, newSecret(), expiresAt, 'embed', null, scopes);
   return token;
 }
 
@@ -132,7 +144,7 @@ async function loadEmbedActor(hash: string) {
   if (!session || session.method !== 'embed') return null;
   const user = await repo.findUserById(session.userId);
   if (!user || !user.active) return null;
-  return actorOf(user, 'token', { scopes: EMBED_BEARER_SCOPES, sessionMethod: 'embed', tokenExpiresAt: session.expiresAt });
+  return actorOf(user, 'token', { scopes: sessionScopes(session), sessionMethod: 'embed', tokenExpiresAt: session.expiresAt });
 }
 
 /** Ends an embed bearer token (sign-out from the embedding page). */

@@ -1,53 +1,83 @@
 /**
- * Embed tokens: a partner portal's backend (holding a BEC API token) asks for a short-lived, signed,
- * single-use token for one distributor user; the embedded page exchanges it for a session.
+ * Embed tokens: a back end that embeds the components (a partner portal's, or Salesforce's Apex
+ * through a named credential) asks with its BEC credential for a short-lived, signed, single-use
+ * token for one user; the embedded page exchanges it for a session.
  * Format: base64url(JSON payload) "." base64url(HMAC-SHA256(payload)). The jti is spent in the database.
+ *
+ * What the session may do is never more than was given: its user's own role (a distributor user's
+ * own distributor), and the scopes asked for (`read`, or `read` and `write`), which the issuing
+ * credential must itself hold; never `admin`, and an embedded session issues no tokens.
  */
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { Router } from 'express';
+import { hasScope, type Scope } from '../../core/permissions.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import type { Config } from '../config.js';
 import { AppError, forbidden, notFound } from '../errors.js';
 import { describeRoute, z } from '../http/openapi.js';
 import { markAudited } from '../http/security.js';
 import { parse } from '../http/validate.js';
-import { requireActor } from './actor.js';
+import { requireActor, type Actor } from './actor.js';
 import { UserView } from './auth.router.js';
-import { consumeEmbedToken, findUserByEmail, findUserById } from './auth.repository.js';
+import { consumeEmbedToken, findUserByEmail, findUserByFederationId, findUserById, type UserRecord } from './auth.repository.js';
 import * as auth from './auth.service.js';
 
-const NewEmbedToken = z.object({ userEmail: z.string().email().max(200).optional() }).openapi('NewEmbedToken');
+const EmbedScope = z.enum(auth.EMBED_SCOPES as [Scope, ...Scope[]]);
+const NewEmbedToken = z
+  .object({
+    userEmail: z.string().email().max(200).optional().openapi({ description: 'the user to open the session for, by e-mail' }),
+    federationId: z.string().min(1).max(255).optional().openapi({
+      description:
+        "the user by single sign-on subject (SAML NameID, Salesforce's FederationIdentifier), as linked by a sign-in through the identity provider",
+    }),
+    scopes: z.array(EmbedScope).min(1).max(2).optional().openapi({
+      description:
+        "what the session may do: `read`, or `read` and `write` (never `admin`); each must be held by the credential asking. Default: the asking credential's own, up to `read` and `write`",
+    }),
+  })
+  .refine((b) => !(b.userEmail && b.federationId), {
+    message: 'name the user by userEmail or by federationId, not both',
+    path: ['federationId'],
+  })
+  .openapi('NewEmbedToken');
 const Exchange = z.object({ token: z.string().min(10).max(2000) }).openapi('EmbedTokenExchange');
 const EmbedSession = z
   .object({
     user: UserView,
-    accessToken: z
-      .string()
-      .openapi({ description: 'bearer token (`bece_...`) for `Authorization: Bearer`: read and write, mints no API tokens' }),
+    accessToken: z.string().openapi({
+      description: 'bearer token (`bece_...`) for `Authorization: Bearer`: the scopes the embed token was issued with, mints no tokens',
+    }),
+    scopes: z.array(EmbedScope).openapi({ description: 'what the access token and the session may do' }),
     tokenType: z.literal('Bearer'),
     csrfToken: z.string().openapi({ description: 'for writes with the session cookie (same-site pages)' }),
     expiresAt: z.string().openapi({ description: 'when the access token and the session end (EMBED_SESSION_TTL_MINUTES)' }),
   })
   .openapi('EmbedSession');
-
 describeRoute({
   method: 'post',
   path: '/api/embed/tokens',
-  summary: 'Issue a short-lived embed token for a distributor user (partner portal backend)',
+  summary:
+    "Issue a short-lived embed token for a user (a partner portal's back end, Salesforce's Apex): its session acts with the user's own role and the scopes asked, never more than the asking credential's",
   tags: ['auth'],
   body: NewEmbedToken,
-  response: z.object({ token: z.string(), expiresAt: z.string() }),
+  response: z.object({
+    token: z.string(),
+    expiresAt: z.string(),
+    scopes: z.array(EmbedScope).openapi({ description: 'what the session opened with it may do' }),
+  }),
   status: 201,
   errors: {
-    404: 'NOT_FOUND: no user with that userEmail',
-    422: 'NOT_A_DISTRIBUTOR_USER: embed tokens open sessions for active distributor users only',
+    403: 'FORBIDDEN: only a vendor admin issues for another user; EMBED_SESSION_CANNOT_MINT: an embedded session issues none; SCOPE_ESCALATION: a scope the asking credential lacks',
+    404: 'NOT_FOUND: no user with that userEmail or federationId',
+    409: 'FEDERATION_ID_AMBIGUOUS: the federationId names more than one user',
+    422: 'USER_INACTIVE: the user is deactivated',
   },
 });
 describeRoute({
   method: 'post',
   path: '/api/embed/session',
   summary:
-    'Exchange an embed token for a distributor-scoped session: a bearer access token (`accessToken`, for `Authorization: Bearer`) and the session cookie, both expiring at `expiresAt`',
+    "Exchange an embed token for a session of its user (the user's role and tenant, the token's scopes): a bearer access token (`accessToken`, for `Authorization: Bearer`) and the session cookie, both expiring at `expiresAt`",
   tags: ['auth'],
   body: Exchange,
   response: EmbedSession,
@@ -58,11 +88,13 @@ interface EmbedPayload {
   v: 1;
   aud: 'bec-embed';
   sub: number;
-  dist: number;
+  /** the user's distributor when issued (null for a vendor user): the exchange refuses a user moved since */
+  dist: number | null;
+  /** the session's scopes (tokens issued before scopes were asked: `read` and `write`) */
+  scp?: Scope[];
   jti: string;
   exp: number;
 }
-
 const b64 = (b: Buffer | string) => Buffer.from(b).toString('base64url');
 
 export function embedTokens(config: Config) {
@@ -95,9 +127,49 @@ export function embedTokens(config: Config) {
         return null;
       }
       if (p.v !== 1 || p.aud !== 'bec-embed' || !Number.isInteger(p.sub) || typeof p.jti !== 'string') return null;
+      if (p.scp !== undefined && (!Array.isArray(p.scp) || !p.scp.length || !p.scp.every((x) => auth.EMBED_SCOPES.includes(x))))
+        return null;
       return p.exp * 1000 > now ? p : null;
     },
   };
+}
+
+/**
+ * The user an embed token is asked for, and what its session may do. Refuses anything more than
+ * given: another user's token unless the asker is a vendor admin, a token from an embedded
+ * session, a scope the asking credential lacks.
+ */
+async function embedGrant(actor: Actor, body: z.infer<typeof NewEmbedToken>): Promise<{ target: UserRecord; scopes: Scope[] }> {
+  if (actor.sessionMethod === 'embed')
+    throw new AppError('EMBED_SESSION_CANNOT_MINT', 'a session opened from an embed token cannot issue embed tokens', 403);
+  const self = !body.federationId && (!body.userEmail || body.userEmail.toLowerCase() === actor.email);
+  let target: UserRecord | null;
+  if (self) target = await findUserById(actor.userId);
+  else {
+    // Only a vendor admin may open an embedded session for another user.
+    if (actor.role !== 'vendor_admin') throw forbidden('only a vendor admin may issue an embed token for another user');
+    if (body.userEmail) target = await findUserByEmail(body.userEmail);
+    else {
+      const found = await findUserByFederationId(body.federationId!);
+      if (found === 'ambiguous')
+        throw new AppError('FEDERATION_ID_AMBIGUOUS', 'this federationId is linked to more than one user: name the user by userEmail', 409);
+      target = found;
+    }
+  }
+  if (!target) throw notFound('user');
+  if (!target.active) throw new AppError('USER_INACTIVE', 'the user is deactivated: no embedded session opens for it', 422);
+  const held = auth.EMBED_SCOPES.filter((s) => hasScope(actor.scopes, s));
+  const scopes = body.scopes ? auth.EMBED_SCOPES.filter((s) => body.scopes!.includes(s)) : held;
+  // `write` includes reading: a session that may change data may read it.
+  if (scopes.includes('write') && !scopes.includes('read')) scopes.unshift('read');
+  const beyond = scopes.filter((s) => !hasScope(actor.scopes, s));
+  if (beyond.length || !scopes.length)
+    throw new AppError(
+      'SCOPE_ESCALATION',
+      `this credential cannot issue an embed token with ${beyond.join(', ') || 'read'} (it has ${actor.scopes.join(', ') || 'none'})`,
+      403,
+    );
+  return { target, scopes };
 }
 
 export function embedRouter(config: Config) {
@@ -106,24 +178,21 @@ export function embedRouter(config: Config) {
   r.post('/tokens', async (req, res) => {
     const actor = requireActor(req);
     const body = parse(NewEmbedToken, req.body);
-    let target = await findUserById(actor.userId);
-    if (body.userEmail && body.userEmail.toLowerCase() !== actor.email) {
-      // Only a vendor admin may open an embedded session for another user.
-      if (actor.role !== 'vendor_admin') throw forbidden('only a vendor admin may issue an embed token for another user');
-      target = await findUserByEmail(body.userEmail);
-      if (!target) throw notFound('user');
-    }
-    if (!target || !target.active || target.role !== 'distributor_user' || !target.distributorId) {
-      throw new AppError('NOT_A_DISTRIBUTOR_USER', 'embed tokens open sessions for active distributor users only', 422);
-    }
-    const issued = tokens.sign({ sub: target.id, dist: target.distributorId });
+    const { target, scopes } = await embedGrant(actor, body);
+    const issued = tokens.sign({ sub: target.id, dist: target.distributorId, scp: scopes });
     await recordAudit(
       actor,
-      { action: 'embed_token.issued', entityType: 'user', entityId: target.id, distributorId: target.distributorId },
+      {
+        action: 'embed_token.issued',
+        entityType: 'user',
+        entityId: target.id,
+        distributorId: target.distributorId,
+        after: { role: target.role, scopes, by: body.federationId ? 'federationId' : body.userEmail ? 'userEmail' : 'self' },
+      },
       undefined,
       req.requestId,
     );
-    res.status(201).json(issued);
+    res.status(201).json({ ...issued, scopes });
   });
   r.post('/session', async (req, res) => {
     const { token } = parse(Exchange, req.body);
@@ -139,13 +208,13 @@ export function embedRouter(config: Config) {
     const p = tokens.verify(token);
     if (!p) throw await refuse('bad signature, malformed or expired');
     const user = await findUserById(p.sub);
-    if (!user || !user.active || user.role !== 'distributor_user' || user.distributorId !== p.dist)
-      throw await refuse('user no longer matches the token', p.sub);
+    if (!user || !user.active || user.distributorId !== (p.dist ?? null)) throw await refuse('user no longer matches the token', p.sub);
+    const scopes = p.scp ?? auth.EMBED_SCOPES;
     if (!(await consumeEmbedToken({ jti: p.jti, userId: user.id, expiresAt: new Date(p.exp * 1000) })))
       throw await refuse('token already used', p.sub);
-    const s = await auth.openSession(user, config.embedSessionTtlMinutes / 60, 'embed');
+    const s = await auth.openSession(user, config.embedSessionTtlMinutes / 60, 'embed', null, scopes);
     // For a page on another site: third-party cookies are blocked (Safari, Firefox) or SameSite-bound.
-    const accessToken = await auth.openEmbedBearer(user, s.expiresAt);
+    const accessToken = await auth.openEmbedBearer(user, s.expiresAt, scopes);
     // Inside a CRM or portal iframe the cookie is third-party: it needs SameSite=None, which needs Secure.
     res.cookie(auth.SESSION_COOKIE, s.cookieValue, {
       httpOnly: true,
@@ -159,6 +228,7 @@ export function embedRouter(config: Config) {
       csrfToken: s.csrfToken,
       accessToken,
       tokenType: 'Bearer',
+      scopes,
       expiresAt: s.expiresAt.toISOString(),
     });
   });

@@ -1,5 +1,5 @@
 /** The only claims code that touches Sequelize: returns plain objects with money as decimal strings. */
-import { Op, QueryTypes, type Transaction, type WhereOptions } from 'sequelize';
+import { literal, Op, QueryTypes, type Transaction, type WhereOptions } from 'sequelize';
 import { rowsOf } from '../database.repository.js';
 import { moneyFromDb, moneyToString } from '../../core/money.js';
 import { Account } from '../../models/accounts.js';
@@ -9,6 +9,7 @@ import type { ClaimLineView, ClaimQuery, ClaimView } from './claims.schemas.js';
 import { wholeInputs } from './verdict-inputs.js';
 import { keysetPage } from '../http/cursor.js';
 import { newestFirstPage } from '../http/list-page.repository.js';
+import { accountIdsFor } from '../requests/requests.repository.js';
 import { LIST_INDEXES } from '../../models/migrations/20261205T1200-list-indexes.js';
 
 const m = (v: string | number) => moneyToString(moneyFromDb(v));
@@ -224,6 +225,34 @@ export async function claimLinesPage(claimId: number, after: number, limit: numb
  * list-indexes migration) without a total; by page number (OFFSET) with the total, for small lists.
  * Either way one row more than the page is read, to name the next page's cursor.
  */
+/**
+ * The claims of a CRM record (a Lightning record page): those with a line under an authorization
+ * made by a request of the record (the request's opportunityRef; its distributor, reseller or end
+ * customer), and for an account also the claims it made as distributor. The tenant's own `where`
+ * stays beside it: a distributor user never sees another's claims through a record.
+ */
+async function ofCrmRecord(q: Pick<ClaimQuery, 'opportunityId' | 'accountId'>): Promise<WhereOptions> {
+  const escape = (v: string | number) => Claim.sequelize!.escape(v);
+  const ofRequest: string[] = [];
+  const accounts = q.accountId ? await accountIdsFor(q.accountId) : [];
+  if (q.opportunityId) ofRequest.push(`r.opportunity_ref = ${escape(q.opportunityId)}`);
+  if (q.accountId) {
+    const list = accounts.length ? accounts.map(escape).join(', ') : 'NULL';
+    ofRequest.push(`(r.distributor_id IN (${list}) OR r.reseller_id IN (${list}) OR r.end_customer_id IN (${list}))`);
+  }
+  const underAuthorization = {
+    id: {
+      [Op.in]: literal(
+        `(SELECT cl.claim_id FROM claim_lines cl
+           JOIN authorization_lines al ON al.id = cl.authorization_line_id
+           JOIN price_requests r ON r.authorization_id = al.authorization_id
+          WHERE ${ofRequest.join(' AND ')})`,
+      ),
+    },
+  };
+  return q.accountId && !q.opportunityId ? { [Op.or]: [underAuthorization, { distributorId: accounts }] } : underAuthorization;
+}
+
 export async function listClaims(scope: TenantScope, q: ClaimQuery) {
   const where: WhereOptions = { ...scoped(scope) };
   const w = where as Record<string | symbol, unknown>;
@@ -234,6 +263,7 @@ export async function listClaims(scope: TenantScope, q: ClaimQuery) {
   if (q.from) created[Op.gte] = new Date(`${q.from}T00:00:00.000Z`);
   if (q.to) created[Op.lte] = new Date(`${q.to}T23:59:59.999Z`);
   if (q.from || q.to) w.createdAt = created;
+  if (q.opportunityId || q.accountId) w[Op.and] = [await ofCrmRecord(q)];
   const byDistributor = w.distributorId !== undefined;
   const index = q.status
     ? byDistributor

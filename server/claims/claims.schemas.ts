@@ -3,6 +3,7 @@ import { isMoneyText, lineCredit, Money, moneyToString, parseMoney } from '../..
 import { Amount, CurrencyCode, fitsMoneyColumn, MONEY_MAX, Quantity } from '../http/money-schemas.js';
 import { cursorQuery } from '../http/cursor.js';
 import { DateString, z, wholeNumber } from '../http/openapi.js';
+import { CrmAccountId, CrmOpportunityId } from '../requests/requests.schemas.js';
 
 /** Both rules below are stated in the schema (allOf/anyOf in /api/openapi.json), and enforced by the refinements. */
 const given = (field: string) => ({ required: [field], properties: { [field]: { type: 'string' as const } } });
@@ -176,6 +177,14 @@ export const ClaimQuery = z.object({
   programType: z.enum(PROGRAM_TYPES).optional(),
   from: DateString.optional().openapi({ description: 'created on or after' }),
   to: DateString.optional().openapi({ description: 'created on or before' }),
+  opportunityId: CrmOpportunityId.openapi({
+    description:
+      'only claims with a line under an authorization that a request linked to this CRM opportunity made (its Salesforce Id, the request’s opportunityRef)',
+  }),
+  accountId: CrmAccountId.openapi({
+    description:
+      'only claims of this account: its BEC id (digits) or CRM Id (externalRef); the distributor’s own claims, or claims with a line under an authorization made by a request naming it as distributor, reseller or end customer',
+  }),
   page: wholeNumber(1, 1_000_000).default(1).openapi({ description: 'a page by number (small lists); ignored with cursor' }),
   pageSize: wholeNumber(1, 200).default(50),
   cursor: cursorQuery('claims'),

@@ -118,7 +118,7 @@ export async function findRequest(scope: TenantScope, id: number, transaction?: 
 export type RequestFilter = RequestQuery & { callerUserId: number };
 
 /** The accounts an `accountId` filter names: a BEC account id (digits) or a CRM Id kept as the account's externalRef. */
-async function accountIdsFor(accountId: string): Promise<number[]> {
+export async function accountIdsFor(accountId: string): Promise<number[]> {
   const byId = /^\d+$/.test(accountId) ? [{ id: Number(accountId) }] : [];
   const rows = await Account.findAll({ where: { [Op.or]: [...byId, { externalRef: accountId }] }, attributes: ['id'] });
   return rows.map((a) => a.id);

@@ -51,28 +51,31 @@ export const Counter = z
   })
   .openapi('Counter');
 
+/**
+ * The CRM record a list is narrowed to (a Lightning record page): an opportunity by its Salesforce
+ * Id, an account by its BEC id or CRM Id. The requests' and the claims' lists take the same two.
+ */
+export const CrmOpportunityId = z.string().min(1).max(64).optional();
+export const CrmAccountId = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/, 'an account id or CRM Id: letters, digits, - and _')
+  .optional();
+
 export const RequestQuery = z.object({
   status: z.enum(REQUEST_STATUSES).optional(),
   requestedBy: z
     .enum(['me', 'others'])
     .optional()
     .openapi({ description: "`others`: leave out the caller's own requests (an approver's queue); `me`: only them" }),
-  opportunityId: z
-    .string()
-    .min(1)
-    .max(64)
-    .optional()
-    .openapi({ description: 'only requests linked to this CRM opportunity (its Salesforce Id, the request’s opportunityRef)' }),
-  accountId: z
-    .string()
-    .min(1)
-    .max(64)
-    .regex(/^[A-Za-z0-9_-]+$/, 'an account id or CRM Id: letters, digits, - and _')
-    .optional()
-    .openapi({
-      description:
-        'only requests whose distributor, reseller or end customer is this account: its BEC id (digits) or its CRM Id (externalRef)',
-    }),
+  opportunityId: CrmOpportunityId.openapi({
+    description: 'only requests linked to this CRM opportunity (its Salesforce Id, the request’s opportunityRef)',
+  }),
+  accountId: CrmAccountId.openapi({
+    description:
+      'only requests whose distributor, reseller or end customer is this account: its BEC id (digits) or its CRM Id (externalRef)',
+  }),
   page: wholeNumber(1, 1_000_000).default(1).openapi({ description: 'a page by number (small lists); ignored with cursor' }),
   pageSize: wholeNumber(1, 200).default(50),
   cursor: cursorQuery('requests'),

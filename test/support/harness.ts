@@ -145,7 +145,10 @@ export function waitFor(path: string): string {
  * A new authorization of Arrowhead's (SD-2026 program, Cascade Robotics, VS-ADC-24S unless said):
  * requested by its distributor user, approved by a channel manager, all its quantity still to claim.
  */
-export async function approvedAuthorization(t: TestApp, opts: { quantity: number; cost: string; part?: string; justification?: string }) {
+export async function approvedAuthorization(
+  t: TestApp,
+  opts: { quantity: number; cost: string; part?: string; justification?: string; opportunityRef?: string },
+) {
   const arrow = await t.as(USERS.arrowhead);
   const cm = await t.as(USERS.cm);
   const program = (await arrow.get('/api/programs')).body.items.find((p: { code: string }) => p.code === 'SD-2026');
@@ -159,11 +162,20 @@ export async function approvedAuthorization(t: TestApp, opts: { quantity: number
     validFrom: '2026-10-01',
     validTo: '2027-03-31',
     justification: opts.justification ?? 'a test authorization',
+    ...(opts.opportunityRef ? { opportunityRef: opts.opportunityRef } : {}),
     lines: [{ productId: product.id, quantity: opts.quantity, requestedCost: opts.cost }],
   });
   if (created.status !== 201) throw new Error(`price request: ${created.status} ${JSON.stringify(created.body)}`);
   const approved = await cm.post(`/api/requests/${created.body.id}/approve`, { comment: 'ok' });
   if (approved.status !== 200) throw new Error(`approval: ${approved.status} ${JSON.stringify(approved.body)}`);
   const auth = (await arrow.get(`/api/authorizations/${approved.body.authorizationId}`)).body;
-  return { number: auth.number as string, lineId: auth.lines[0].id as number, part, cost: opts.cost, customer: cascade.name as string };
+  return {
+    number: auth.number as string,
+    lineId: auth.lines[0].id as number,
+    part,
+    cost: opts.cost,
+    customer: cascade.name as string,
+    customerId: cascade.id as number,
+    requestId: created.body.id as number,
+  };
 }
