@@ -54,11 +54,9 @@ const Forecast = z
         distributorName: z.string(),
         currency: Currency.openapi({ description: "the distributor's currency" }),
         curve: z.object({
-          cumulative: z
-            .array(z.number())
-            .openapi({
-              description: 'share of approved quantity claimed by the end of each week since approval (index 0 = the approval week)',
-            }),
+          cumulative: z.array(z.number()).openapi({
+            description: 'share of approved quantity claimed by the end of each week since approval (index 0 = the approval week)',
+          }),
           support: z.array(z.number()).openapi({ description: 'how many authorization lines taught each week' }),
         }),
         learnedFrom: z.number().openapi({ description: 'authorization lines in its history' }),
