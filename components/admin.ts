@@ -1,5 +1,5 @@
 /**
- * The vendor's administration elements (master data, bulk loads, the program builder): a module of
+ * The vendor's administration elements (master data, bulk loads, the program builder, the rebate builder): a module of
  * their own, `dist/bec-admin.js`, loaded by the admin's page beside `dist/bec.js` (whose code it
  * shares), so the pages of the daily work (the partner portal, a CRM record) never download them.
  */
@@ -7,3 +7,4 @@ export { BecAdminProducts } from './admin-products/admin-products.js';
 export { BecAdminBulkLoad } from './admin-bulk-load/admin-bulk-load.js';
 export { BecAdminAccounts, type AccountKind } from './admin-accounts/admin-accounts.js';
 export { BecAdminPrograms, type ProgramVersion } from './admin-programs/admin-programs.js';
+export { BecRebateBuilder, termsOf } from './rebate-builder/rebate-builder.js';

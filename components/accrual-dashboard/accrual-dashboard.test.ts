@@ -1,7 +1,7 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { configureApi, type Accruals, type ClaimFigures } from '../shared/api.js';
-import { makeAccruals, stubFetch, problem } from '../shared/test-data.js';
+import { makeAccruals, makeForecast, stubFetch, problem } from '../shared/test-data.js';
 import './accrual-dashboard.js';
 import type { BecAccrualDashboard, Figure, SingleCurrencyAccruals } from './accrual-dashboard.js';
 
@@ -32,6 +32,7 @@ const usdAccruals: Accruals = {
   exposureCurrency: 'USD',
   exposureByCurrency: [{ currency: 'USD', exposure: accruals.exposure }],
   byDistributor: accruals.byDistributor.map((d) => ({ ...d, currency: 'USD' })),
+  rebates: { items: [], byCurrency: [] },
 };
 /** Claim figures as `GET /api/reports/claims` answers them; items without a currency are USD. */
 const figures = (groupBy: string, items: Figure[]): ClaimFigures => {
@@ -77,6 +78,9 @@ describe('bec-accrual-dashboard', () => {
       'Par distributeur, EUR',
       'Par type de programme, EUR',
       'Exposition par distributeur, EUR',
+      'Réclamations à venir par semaine (EUR)',
+      'Courbe de réclamation',
+      'Remises provisionnées des périodes en cours',
     ]);
     const toggle = $<HTMLButtonElement>(el, '[part="panel"] .toggle');
     expect(toggle.textContent!.trim()).to.equal('Afficher les chiffres');
@@ -126,9 +130,39 @@ describe('bec-accrual-dashboard', () => {
     expect((await ev).detail).to.include({ series: 'Claimed', key: 'Arrowhead Components', amount: '7000.0000' });
   });
 
+  it('shows the forecast with its claim-through curve, the rebates accrued and the Analytics section', async () => {
+    const el = await fixture<BecAccrualDashboard>(
+      html`<bec-accrual-dashboard locale="en-US" .accruals=${makeAccruals()} .forecast=${makeForecast()}></bec-accrual-dashboard>`,
+    );
+    // The forecast: one bar per week in the distributor's currency, and the same as numbers.
+    const bars = [...el.shadowRoot!.querySelectorAll('section[aria-labelledby="h-forecast"] [role="button"]')];
+    expect(bars.map((b) => b.getAttribute('aria-label'))).to.deep.equal([
+      'Arrowhead Components, Nov 30, 2026: $3,000.00',
+      'Arrowhead Components, Dec 7, 2026: $2,000.00',
+      'Arrowhead Components, Dec 14, 2026: $1,000.00',
+    ]);
+    // The curve: the cumulative share by week since approval, in percent.
+    const points = [...el.shadowRoot!.querySelectorAll('section[aria-labelledby="h-curve"] [role="button"]')];
+    expect(points.map((b) => b.getAttribute('aria-label'))).to.include('Arrowhead Components, 3: 80 %');
+    $<HTMLButtonElement>(el, '#h-forecast ~ button').click();
+    await el.updateComplete;
+    expect($(el, 'section[aria-labelledby="h-forecast"] table').textContent!.replace(/\s+/g, ' ')).to.contain('$6,000.00');
+    // The rebates accrued: a tile per currency and a row per program and distributor.
+    const tile = [...el.shadowRoot!.querySelectorAll('[part="kpi"]')].find((k) => k.textContent!.includes('Rebates accrued'))!;
+    expect(tile.textContent).to.contain('$316.68');
+    expect($(el, 'section[aria-labelledby="h-rebates"] tbody').textContent!.replace(/\s+/g, ' ')).to.contain(
+      'Microcontroller tiers Arrowhead Components 2,639 $316.68',
+    );
+    // The Analytics section holds <bec-channel-analytics> until a page slots its own.
+    expect($(el, '[part="analytics"] h3').textContent).to.equal('Analytics');
+    expect(el.shadowRoot!.querySelector('[part="analytics"] slot[name="analytics"] bec-channel-analytics')).to.not.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
   it('loads the report endpoints and shows a failure', async () => {
     const ok = stubFetch({
       'GET /api/reports/accruals': () => ({ body: usdAccruals }),
+      'GET /api/reports/accruals/forecast': () => ({ body: makeForecast() }),
       'GET /api/reports/claims?groupBy=week': () => ({ body: figures('week', week) }),
       'GET /api/reports/claims?groupBy=distributor': () => ({ body: figures('distributor', byDistributor) }),
       'GET /api/reports/claims?groupBy=programType': () => ({ body: figures('programType', byProgramType) }),
@@ -205,6 +239,7 @@ describe('bec-accrual-dashboard', () => {
     const up = stubFetch({
       'GET /api/reports/accruals': () =>
         mode === 'down' ? problem(503, 'UNAVAILABLE', 'the reports database is being upgraded') : { body: usdAccruals },
+      'GET /api/reports/accruals/forecast': () => ({ body: makeForecast() }),
       'GET /api/reports/claims?groupBy=week': () => ({ body: figures('week', week) }),
       'GET /api/reports/claims?groupBy=distributor': () => ({ body: figures('distributor', byDistributor) }),
       'GET /api/reports/claims?groupBy=programType': () => ({ body: figures('programType', []) }),
@@ -230,7 +265,8 @@ describe('bec-accrual-dashboard', () => {
     mode = 'up';
     $<HTMLButtonElement>(el, '[part="offline"] button').click();
     await el.updateComplete;
-    expect(el.shadowRoot!.querySelectorAll('[part="loading"]').length).to.equal(4);
+    // every panel: the four claim panels, the forecast, its curve and the rebates accrued
+    expect(el.shadowRoot!.querySelectorAll('[part="loading"]').length).to.equal(7);
     await settle();
     expect(el.shadowRoot!.querySelector('[part="offline"], [part="error"]')).to.equal(null);
     expect($(el, 'section[aria-labelledby="h-programType"] [part="empty"]').textContent).to.equal('No figures yet');
@@ -384,6 +420,7 @@ describe('bec-accrual-dashboard', () => {
     it('loads the per-currency report endpoints', async () => {
       const ok = stubFetch({
         'GET /api/reports/accruals': () => ({ body: fx }),
+        'GET /api/reports/accruals/forecast': () => ({ body: makeForecast() }),
         'GET /api/reports/claims?groupBy=week': () => ({ body: figures('week', fxWeek) }),
         'GET /api/reports/claims?groupBy=distributor': () => ({ body: figures('distributor', fxDistributor) }),
         'GET /api/reports/claims?groupBy=programType': () => ({ body: figures('programType', fxProgramType) }),

@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { Accruals, ClaimFigure, ClaimFigures, CurrencyTotals } from '../shared/api.js';
+import type { Accruals, AccrualForecast, ClaimFigure, ClaimFigures, CurrencyTotals } from '../shared/api.js';
 import { BecElement } from '../shared/base.js';
 import type { BecEventDetails } from '../shared/events.js';
 import { formatDate, formatMoney, formatMoneyCompact, formatNumber, labelOf } from '../shared/format.js';
@@ -27,7 +27,7 @@ export interface SingleCurrencyAccruals {
 export type Figure = Omit<ClaimFigure, 'currency'> & { currency?: string };
 /** The drill-down detail, with the currency of the amount. */
 export type DrillDown = BecEventDetails['becdrilldown'];
-type Panel = 'trend' | 'distributor' | 'programType' | 'exposure';
+type Panel = 'trend' | 'distributor' | 'programType' | 'exposure' | 'forecast' | 'curve' | 'rebates';
 
 /**
  * Finance's view of the money: open liability, exposure, and claimed / approved / paid over time,
@@ -53,6 +53,9 @@ type Panel = 'trend' | 'distributor' | 'programType' | 'exposure';
  * @csspart error - A failed load: the problem's detail and Retry.
  * @csspart offline - The server could not be reached: Retry.
  * @csspart table - A panel's table of numbers.
+ * @csspart analytics - The Analytics section: `<bec-channel-analytics>` unless the page slots its own.
+ *
+ * @slot analytics - Replaces the Analytics section's `<bec-channel-analytics>`.
  *
  * @cssproperty --bec-color-chart-1 - First series colour (claimed).
  * @cssproperty --bec-color-chart-2 - Second series colour (approved).
@@ -75,6 +78,8 @@ export class BecAccrualDashboard extends BecElement {
   @property({ attribute: false }) byDistributor: Figure[] = [];
   /** Claimed / approved / paid by program type, one item per program type and currency. */
   @property({ attribute: false }) byProgramType: Figure[] = [];
+  /** The weekly forecast of claims still to come with each distributor's curve (`GET /api/reports/accruals/forecast`). */
+  @property({ attribute: false }) forecast: AccrualForecast | null = null;
   /** Show every panel as a table instead of a chart. */
   @property({ type: Boolean, attribute: 'show-numbers' }) showNumbers = false;
   /**
@@ -125,13 +130,15 @@ export class BecAccrualDashboard extends BecElement {
     this.loading = true;
     this.problem = null;
     try {
-      const [accruals, week, distributor, programType] = await Promise.all([
+      const [accruals, forecast, week, distributor, programType] = await Promise.all([
         api.get<Accruals>('/api/reports/accruals'),
+        api.get<AccrualForecast>('/api/reports/accruals/forecast'),
         api.get<ClaimFigures>('/api/reports/claims?groupBy=week'),
         api.get<ClaimFigures>('/api/reports/claims?groupBy=distributor'),
         api.get<ClaimFigures>('/api/reports/claims?groupBy=programType'),
       ]);
       this.accruals = accruals;
+      this.forecast = forecast;
       this.byWeek = week.items;
       this.byDistributor = distributor.items;
       this.byProgramType = programType.items;
@@ -281,6 +288,154 @@ export class BecAccrualDashboard extends BecElement {
     </div>`;
   }
 
+  /** Forecast items in one currency (the forecast is per distributor, in its currency). */
+  forecastIn(currency: string): AccrualForecast['items'] {
+    return (this.forecast?.items ?? []).filter((i) => i.currency.toUpperCase() === currency.toUpperCase());
+  }
+
+  /** The currency the forecast shows: the charts' when it has items in it, else the first it has. */
+  private get forecastCurrency(): string {
+    const cs = [...new Set((this.forecast?.items ?? []).map((i) => i.currency.toUpperCase()))].sort();
+    return cs.includes(this.shown) ? this.shown : (cs[0] ?? this.shown);
+  }
+
+  /** The weekly forecast of claims still to come, and the claim-through curve it comes from, one series per distributor. */
+  private forecastPanels(): TemplateResult {
+    const t = (key: MessageKey, currency?: string) => msg(this.locale, key, currency ? { currency } : {});
+    const fc = this.forecastCurrency;
+    const items = this.forecastIn(fc);
+    const weeks = items[0]?.weeks.map((w) => formatDate(w.weekStart, this.locale)) ?? [];
+    const colors = [1, 2, 3, 4].map((n) => `var(--_bec-color-chart-${n})`);
+    const longest = Math.max(0, ...items.map((i) => i.curve.cumulative.length));
+    const percent = (share: number) => `${formatNumber(Math.round(share * 1000) / 10, this.locale)} %`;
+    return html`${this.panel(
+      'forecast',
+      t('dash.forecastTitle', fc),
+      () =>
+        barChart({
+          label: t('dash.forecastLabel', fc),
+          categories: weeks,
+          series: items.map((i, n) => ({ name: i.distributorName, color: colors[n % 4]!, values: i.weeks.map((w) => w.amount) })),
+          ...this.chartMoney(fc, 'forecast'),
+        }),
+      () =>
+        html`<table part="table">
+          <caption class="sr-only">
+            ${t('dash.forecastLabel', fc)}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">${t('dash.distributor')}</th>
+              ${weeks.map((w) => html`<th scope="col" class="num">${w}</th>`)}
+              <th scope="col" class="num">${t('dash.total')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            ${items.map(
+              (i) =>
+                html`<tr>
+                  <td>${i.distributorName}</td>
+                  ${i.weeks.map(
+                    (w) =>
+                      html`<td class="num">
+                        ${this.money(w.amount, i.currency)}<br /><small
+                          >${msg(this.locale, 'dash.units', { count: formatNumber(w.quantity, this.locale) })}</small
+                        >
+                      </td>`,
+                  )}
+                  <td class="num">${this.money(i.totalAmount, i.currency)}</td>
+                </tr>`,
+            )}
+          </tbody>
+        </table>`,
+      !items.length,
+    )}
+    ${this.panel(
+      'curve',
+      t('dash.curveTitle'),
+      () =>
+        lineChart({
+          label: t('dash.curveLabel'),
+          categories: Array.from({ length: longest }, (_, k) => String(k)),
+          series: items.map((i, n) => ({
+            name: i.distributorName,
+            color: colors[n % 4]!,
+            values: i.curve.cumulative.map((c) => String(Math.round(c * 1000) / 10)),
+          })),
+          width: this.widths.get('curve'),
+          format: (v: string) => `${v} %`,
+          compact: (n: number) => `${Math.round(n)} %`,
+        }),
+      () =>
+        html`<table part="table">
+          <caption class="sr-only">
+            ${t('dash.curveLabel')}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">${t('dash.weekSinceApproval')}</th>
+              ${items.map((i) => html`<th scope="col" class="num">${i.distributorName}</th>`)}
+            </tr>
+          </thead>
+          <tbody>
+            ${Array.from(
+              { length: longest },
+              (_, k) =>
+                html`<tr>
+                  <td>${k}</td>
+                  ${items.map((i) => html`<td class="num">${i.curve.cumulative[k] === undefined ? '' : percent(i.curve.cumulative[k]!)}</td>`)}
+                </tr>`,
+            )}
+          </tbody>
+        </table>`,
+      !items.length,
+    )}`;
+  }
+
+  /** Rebates accrued so far in the running periods, per program and distributor (a table: amounts of several currencies). */
+  private rebatesPanel(): TemplateResult {
+    const t = (key: MessageKey) => msg(this.locale, key);
+    const a = this.accruals;
+    const items = a && 'rebates' in a && a.rebates ? a.rebates.items : [];
+    return this.panel(
+      'rebates',
+      t('dash.rebatesTitle'),
+      () => this.rebatesTable(items),
+      () => this.rebatesTable(items),
+      !items.length,
+    );
+  }
+
+  private rebatesTable(items: NonNullable<Accruals['rebates']>['items']): TemplateResult {
+    const t = (key: MessageKey) => msg(this.locale, key);
+    return html`<table part="table">
+      <caption class="sr-only">
+        ${t('dash.rebatesTitle')}
+      </caption>
+      <thead>
+        <tr>
+          <th scope="col">${t('dash.program')}</th>
+          <th scope="col">${t('dash.distributor')}</th>
+          <th scope="col" class="num">${t('dash.measure')}</th>
+          <th scope="col" class="num">${t('dash.rebatesAccrued')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${items.map(
+          (i) =>
+            html`<tr>
+              <td>${i.name}</td>
+              <td>${i.distributorName}</td>
+              <td class="num">
+                ${/^-?\d+$/.test(i.measure) ? formatNumber(Number(i.measure), this.locale) : this.money(i.measure, i.currency)}
+              </td>
+              <td class="num">${this.money(i.rebate, i.currency)}</td>
+            </tr>`,
+        )}
+      </tbody>
+    </table>`;
+  }
+
   override render() {
     const a = this.accruals;
     const week = (k: string) => (/^\d{4}-\d{2}-\d{2}$/.test(k) ? formatDate(k, this.locale) : k);
@@ -294,6 +449,17 @@ export class BecAccrualDashboard extends BecElement {
           [t('dash.inReview'), t('dash.inReviewHint'), [...amounts('inReview')]],
           [t('dash.exposure'), t('dash.exposureHint'), [[this.exposureCurrency, a.exposure]]],
           [t('dash.paid'), t('dash.paidHint'), [...amounts('paid')]],
+          ...(a && 'rebates' in a && a.rebates
+            ? [
+                [
+                  t('dash.rebatesAccrued'),
+                  t('dash.rebatesAccruedHint'),
+                  a.rebates.byCurrency.length
+                    ? a.rebates.byCurrency.map((r) => [r.currency, r.accrued] as const)
+                    : [[this.currency, '0'] as const],
+                ] as [string, string, (readonly [string, string])[]],
+              ]
+            : []),
         ]
       : [];
     const exposure: (Omit<Accruals['byDistributor'][number], 'currency'> & { currency?: string })[] = a?.byDistributor ?? [];
@@ -409,7 +575,14 @@ export class BecAccrualDashboard extends BecElement {
             </table>`,
           !exposure.length,
         )}
+        ${this.forecastPanels()} ${this.rebatesPanel()}
       </div>
+      <section class="card analytics" part="analytics" aria-labelledby="h-analytics">
+        <div class="card-header"><h3 id="h-analytics">${t('dash.analytics')}</h3></div>
+        <slot name="analytics"
+          ><bec-channel-analytics api-base=${this.apiBase ?? nothing} locale=${this.locale || nothing}></bec-channel-analytics
+        ></slot>
+      </section>
     `;
   }
 }

@@ -1179,8 +1179,25 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Open liability, in review and paid per currency; exposure in the base currency; computed in SQL */
+    /** Open liability, in review and paid per currency; exposure in the base currency; rebates accrued in running periods; every figure as of asOf */
     get: operations['getReportsAccruals'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/reports/accruals/forecast': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The claims still to come per week and distributor, from its claim-through curve learned from its history (the curve with it) */
+    get: operations['getReportsAccrualsForecast'];
     put?: never;
     post?: never;
     delete?: never;
@@ -4096,6 +4113,85 @@ export interface components {
          * @example EUR
          */
         currency: string;
+      }[];
+      /** @description rebates accrued so far in the periods running on asOf, over the sales invoiced by then */
+      rebates: {
+        items: {
+          programId: number;
+          code: string;
+          name: string;
+          kind: string;
+          distributorId: number;
+          distributorName: string;
+          /**
+           * @description ISO 4217 code, upper case
+           * @example EUR
+           */
+          currency: string;
+          period: {
+            from: string;
+            to: string;
+          };
+          /** @description units, or revenue as an exact decimal, so far */
+          measure: string;
+          qualified: boolean;
+          /** @description the rebate so far, rounded to the currency's minor unit */
+          rebate: string;
+        }[];
+        /** @description per currency, never across */
+        byCurrency: {
+          /**
+           * @description ISO 4217 code, upper case
+           * @example EUR
+           */
+          currency: string;
+          /**
+           * @description exact decimal, 4 places
+           * @example 1184.6700
+           */
+          accrued: string;
+        }[];
+      };
+    };
+    AccrualForecast: {
+      asOf: string;
+      /** @description the Monday the forecast starts on: the one after asOf */
+      firstWeek: string;
+      weeks: number;
+      items: {
+        distributorId: number;
+        distributorName: string;
+        /**
+         * @description the distributor's currency
+         * @example EUR
+         */
+        currency: string;
+        curve: {
+          /** @description share of approved quantity claimed by the end of each week since approval (index 0 = the approval week) */
+          cumulative: number[];
+          /** @description how many authorization lines taught each week */
+          support: number[];
+        };
+        /** @description authorization lines in its history */
+        learnedFrom: number;
+        /** @description approved and not yet claimed on live authorizations */
+        openQuantity: number;
+        weeks: {
+          weekStart: string;
+          /** @description units expected (an estimate, 2 places) */
+          quantity: number;
+          /**
+           * @description the credit those units carry, exact
+           * @example 1184.6700
+           */
+          amount: string;
+        }[];
+        totalQuantity: number;
+        /**
+         * @description exact decimal, 4 places
+         * @example 1184.6700
+         */
+        totalAmount: string;
       }[];
     };
     ClaimFigures: {
@@ -12087,6 +12183,66 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['Accruals'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a missing, unknown or malformed field, errors[] naming each */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no session cookie and no bearer token; INVALID_TOKEN: the bearer token is unknown, expired or revoked */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RATE_LIMITED: too many requests from this caller; try again later */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getReportsAccrualsForecast: {
+    parameters: {
+      query?: {
+        asOf?: string;
+        distributorId?: number;
+        weeks?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AccrualForecast'];
         };
       };
       /** @description VALIDATION_FAILED: a missing, unknown or malformed field, errors[] naming each */

@@ -57,6 +57,10 @@ export type ImportRowError = ApiAnswer<'getImportsByIdErrors'>['items'][number];
 export type Accruals = Schemas['Accruals'];
 /** Open liability, in review and paid of one claim currency (exact decimals, 4 places). */
 export type CurrencyTotals = Accruals['byCurrency'][number];
+/** The claims still to come per week and distributor, with its claim-through curve (`GET /api/reports/accruals/forecast`). */
+export type AccrualForecast = Schemas['AccrualForecast'];
+/** A rebate program with its terms (`GET /api/rebates/programs/{id}`). */
+export type RebateProgram = Schemas['RebateProgram'];
 /** Claim figures (`GET /api/reports/claims?groupBy=week|distributor|programType[&currency=EUR]`). */
 export type ClaimFigures = Schemas['ClaimFigures'];
 /** One group of the claim figures in one currency. */

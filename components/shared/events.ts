@@ -3,7 +3,17 @@
  * Salesforce LWC template can bind them (`onbecrequestsubmit={handler}`); all bubble and cross
  * shadow roots (`composed: true`).
  */
-import type { BulkLoadKind, BulkLoadResult, Claim, ClaimLine, ImportProgress, MasterAccount, Program, SpecialPriceRequest } from './api.js';
+import type {
+  BulkLoadKind,
+  BulkLoadResult,
+  Claim,
+  ClaimLine,
+  ImportProgress,
+  MasterAccount,
+  Program,
+  RebateProgram,
+  SpecialPriceRequest,
+} from './api.js';
 
 export interface BecEventDetails {
   /** A special-price request was accepted by the server (or, without `api-base`, is ready to send). */
@@ -40,6 +50,8 @@ export interface BecEventDetails {
   becmasterdatachange: { kind: BulkLoadKind | 'merge'; result?: BulkLoadResult; merged?: MasterAccount; survivor?: MasterAccount };
   /** A program was created or changed in the builder (`program.version` says whether the change made a new version). */
   becprogramsave: { program: Program; created: boolean };
+  /** A rebate program's terms were saved in the builder (`created`: it had none before). */
+  becrebatesave: { program: RebateProgram; created: boolean };
 }
 
 export type BecEventName = keyof BecEventDetails;
@@ -53,6 +65,7 @@ declare global {
   interface GlobalEventHandlersEventMap {
     becrequestsubmit: BecEvent<'becrequestsubmit'>;
     becinvalid: BecEvent<'becinvalid'>;
+    becrebatesave: BecEvent<'becrebatesave'>;
     becclaimselect: BecEvent<'becclaimselect'>;
     beclineadjust: BecEvent<'beclineadjust'>;
     becbulkdecision: BecEvent<'becbulkdecision'>;

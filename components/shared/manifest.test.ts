@@ -160,6 +160,28 @@ const withData: Record<string, () => TemplateResult> = {
       .accounts=${[masterAccount(9, 'end_customer', 'Cascade Robotics'), masterAccount(10, 'end_customer', 'Cascade Robotics Inc.')]}
     ></bec-admin-accounts>`,
   'bec-admin-bulk-load': () => html`<bec-admin-bulk-load kind="book-costs"></bec-admin-bulk-load>`,
+  'bec-rebate-builder': () =>
+    html`<bec-rebate-builder program-id="7" .programs=${[{ id: 7, name: 'Microcontroller tiers' }]}></bec-rebate-builder>`,
+  'bec-rebate-progress': () =>
+    html`<bec-rebate-progress
+      .progress=${{
+        items: [
+          {
+            programId: 7,
+            code: 'REB-TIER-MCU-26',
+            name: 'Microcontroller tiers',
+            period: { from: '2026-10-01', to: '2026-12-31' },
+            currency: 'USD',
+            measure: 'quantity',
+            current: '1600',
+            rebate: '316.68',
+            qualified: true,
+            next: { threshold: '5000', remaining: '3400' },
+            message: '3400 units to the next tier',
+          },
+        ],
+      }}
+    ></bec-rebate-progress>`,
 };
 
 /** The part names in an element's shadow root (a `part` attribute may hold several). */

@@ -4,6 +4,7 @@
  */
 import type {
   Accruals,
+  AccrualForecast,
   ApprovalContext,
   Claim,
   ClaimLine,
@@ -112,6 +113,50 @@ export function makeAccruals(): Accruals {
     byDistributor: [
       { distributorId: 2, distributorName: 'Arrowhead Components', openQuantity: 4200, exposure: '12000.0000', currency: 'USD' },
       { distributorId: 3, distributorName: 'Northbridge Electronics', openQuantity: 900, exposure: '8500.5000', currency: 'USD' },
+    ],
+    rebates: {
+      items: [
+        {
+          programId: 7,
+          code: 'REB-TIER-MCU-26',
+          name: 'Microcontroller tiers',
+          kind: 'tiered',
+          distributorId: 2,
+          distributorName: 'Arrowhead Components',
+          currency: 'USD',
+          period: { from: '2026-10-01', to: '2026-12-31' },
+          measure: '2639',
+          qualified: true,
+          rebate: '316.68',
+        },
+      ],
+      byCurrency: [{ currency: 'USD', accrued: '316.6800' }],
+    },
+  };
+}
+
+/** A forecast as `GET /api/reports/accruals/forecast` answers it: one distributor, three weeks. */
+export function makeForecast(): AccrualForecast {
+  return {
+    asOf: '2026-11-23',
+    firstWeek: '2026-11-30',
+    weeks: 3,
+    items: [
+      {
+        distributorId: 2,
+        distributorName: 'Arrowhead Components',
+        currency: 'USD',
+        curve: { cumulative: [0.1, 0.35, 0.6, 0.8], support: [12, 11, 9, 7] },
+        learnedFrom: 12,
+        openQuantity: 4200,
+        weeks: [
+          { weekStart: '2026-11-30', quantity: 1050, amount: '3000.0000' },
+          { weekStart: '2026-12-07', quantity: 700, amount: '2000.0000' },
+          { weekStart: '2026-12-14', quantity: 350, amount: '1000.0000' },
+        ],
+        totalQuantity: 2100,
+        totalAmount: '6000.0000',
+      },
     ],
   };
 }

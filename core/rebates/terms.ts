@@ -81,3 +81,47 @@ export interface RebateSale {
   amount: string;
   invoiceDate: string;
 }
+
+/** A problem with a program's terms, by its place in them (`tiers.1.from`), as the API names fields. */
+export interface TermsProblem {
+  field: string;
+  message: string;
+}
+
+const DECIMAL = /^\d{1,14}(\.\d{1,4})?$/;
+
+/**
+ * What is wrong with terms beyond their shape: amounts that are not decimals, percentages over
+ * 100, tiers that start twice. The server's schema runs it (server/rebates/rebates.schemas.ts) and
+ * the program builder runs it in the browser, so both refuse the same terms with the same words.
+ */
+export function termsProblems(t: RebateTerms): TermsProblem[] {
+  const out: TermsProblem[] = [];
+  const amount = (field: string, value: string | undefined, percent = false) => {
+    if (value === undefined) return;
+    if (!DECIMAL.test(value)) out.push({ field, message: 'a decimal such as 2.5 (up to 4 places, not negative)' });
+    else if (percent && Number(value) > 100) out.push({ field, message: 'a percentage of at most 100' });
+  };
+  const rate = (field: string, r: Rate) => amount(`${field}.value`, r.value, r.kind === 'percent');
+  amount('cap', t.cap);
+  if (t.kind === 'tiered') {
+    if (!t.tiers.length) out.push({ field: 'tiers', message: 'at least one tier' });
+    const seen = new Set<number>();
+    t.tiers.forEach((tier, i) => {
+      amount(`tiers.${i}.from`, tier.from);
+      rate(`tiers.${i}.rate`, tier.rate);
+      if (DECIMAL.test(tier.from)) {
+        if (seen.has(Number(tier.from))) out.push({ field: 'tiers', message: 'two tiers start at the same value' });
+        seen.add(Number(tier.from));
+      }
+    });
+  } else rate('rate', t.rate);
+  if (t.kind === 'volume') amount('threshold', t.threshold);
+  if (t.kind === 'growth') amount('minGrowthPercent', t.minGrowthPercent);
+  if (t.kind === 'mix') {
+    amount('minSharePercent', t.minSharePercent, true);
+    if (!t.family.trim()) out.push({ field: 'family', message: 'the product family whose share is measured' });
+  }
+  if (t.kind === 'conditional' && !t.conditions.length) out.push({ field: 'conditions', message: 'at least one condition' });
+  return out;
+}

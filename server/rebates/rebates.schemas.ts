@@ -5,7 +5,7 @@
  */
 import type { PeriodKind } from '../../core/rebates/periods.js';
 import { STACKING_RULES } from '../../core/rebates/stacking.js';
-import { REBATE_KINDS, type RebateTerms } from '../../core/rebates/terms.js';
+import { REBATE_KINDS, termsProblems, type RebateTerms } from '../../core/rebates/terms.js';
 import { Amount, Quantity } from '../http/money-schemas.js';
 import { DateString, wholeNumber, z } from '../http/openapi.js';
 
@@ -59,10 +59,9 @@ export const RebateTermsSchema = z
     z.object({ kind: z.literal('conditional'), ...common, conditions: z.array(Condition).min(1).max(20), rate: Rate }).strict(),
   ])
   .superRefine((t, ctx) => {
-    if (t.kind !== 'tiered') return;
-    const froms = t.tiers.map((x) => x.from);
-    if (new Set(froms.map(Number)).size !== froms.length)
-      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['tiers'], message: 'two tiers start at the same value' });
+    // The rules beyond the shape are core's, so the builder in the browser refuses the same terms.
+    for (const p of termsProblems(t as RebateTerms))
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: p.field.split('.'), message: p.message });
   })
   .openapi('RebateTerms', { description: `a rebate's terms: ${REBATE_KINDS.join(', ')} (docs/rebates.md)` });
 

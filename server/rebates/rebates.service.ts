@@ -10,11 +10,12 @@ import { Money, moneyToString } from '../../core/money.js';
 import { calculateRebate, covers, previewRebate, type RebateResult, type RebateContext } from '../../core/rebates/calculate.js';
 import { periodOf, yearBefore, type Period } from '../../core/rebates/periods.js';
 import { assignSales, mayShare, programOwner, type Owner } from '../../core/rebates/stacking.js';
-import type { Actor } from '../auth/actor.js';
+import type { Actor, TenantScope } from '../auth/actor.js';
 import { scopeOf } from '../auth/actor.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { distributorCurrency } from '../claims/claims.repository.js';
 import { AppError, conflict, notFound } from '../errors.js';
+import { findAccount, listAccounts } from '../masterdata/masterdata.repository.js';
 import { findProgram, unknownReferences } from '../programs/programs.repository.js';
 import type { ProgramView } from '../programs/programs.schemas.js';
 import * as settlement from '../settlement/settlement.service.js';
@@ -171,13 +172,18 @@ async function calculate(
   distributorId: number,
   date: string,
   transaction?: repo.Tx,
+  /** only the sales invoiced by this day (the accrual as of a day); the whole period when absent */
+  until?: string,
 ): Promise<Calculated> {
   if (!eligible(program, distributorId))
     throw invalid('distributorId', `distributor ${distributorId} is not eligible for program ${program.code}`);
   const currency = await distributorCurrency(distributorId, transaction);
   if (!currency) throw notFound('distributor');
   const period = periodFor(program, terms, date);
-  const all = inProgram(program, await repo.salesOf(distributorId, period, transaction));
+  const all = inProgram(
+    program,
+    await repo.salesOf(distributorId, until && until < period.to ? { ...period, to: until } : period, transaction),
+  );
   const me = { ...programOwner(program.id, terms.stacking), terms: terms.terms };
   const owners = await settlement.ownersOfSales(
     distributorId,
@@ -295,6 +301,49 @@ export async function progress(actor: Actor, q: { distributorId?: number; date?:
     });
   }
   return { items };
+}
+
+/**
+ * Rebate accruals as the periods run: for each rebate program running on `asOf`, and each
+ * distributor it is for (a distributor user: itself), the rebate so far in the period holding
+ * `asOf` over the sales invoiced by then, in the distributor's currency. What the accruals report
+ * carries beside the claims' liability; closed periods are in GET /api/rebates/periods.
+ */
+export async function runningAccruals(scope: TenantScope, asOf: string) {
+  const distributors =
+    scope.distributorId === null
+      ? await listAccounts({ types: ['distributor'] })
+      : [await findAccount(scope.distributorId)].filter((a) => a !== null);
+  const items = [];
+  for (const t of await repo.listTerms()) {
+    const p = await findProgram(t.programId);
+    if (!p || p.type !== 'rebate' || p.status !== 'active' || asOf < p.startDate || asOf > p.endDate) continue;
+    for (const d of distributors) {
+      if (!eligible(p, d.id)) continue;
+      const c = await calculate(p, t, d.id, asOf, undefined, asOf);
+      items.push({
+        programId: p.id,
+        code: p.code,
+        name: p.name,
+        kind: t.terms.kind,
+        distributorId: d.id,
+        distributorName: d.name,
+        currency: c.currency,
+        period: c.period,
+        measure: c.result.measure,
+        qualified: c.result.qualified,
+        rebate: c.result.rebate,
+      });
+    }
+  }
+  const totals = new Map<string, Money>();
+  for (const i of items) totals.set(i.currency, (totals.get(i.currency) ?? new Money(0)).plus(i.rebate));
+  return {
+    items,
+    byCurrency: [...totals]
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([currency, accrued]) => ({ currency, accrued: moneyToString(accrued) })),
+  };
 }
 
 /**

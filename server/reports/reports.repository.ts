@@ -36,43 +36,100 @@ export interface CurrencyTotals {
   paid: string;
 }
 
+/** The UTC day of an instant column (instants are stored in UTC on both dialects). */
+const daySql = (instant: string) => (sqlite() ? `substr(${instant}, 1, 10)` : `DATE(${instant})`);
+/** The week (Monday to Sunday) of a day expression, counted from Monday 1970-01-05: the forecast's week index. */
+const weekSql = (day: string) =>
+  sqlite() ? `CAST((julianday(${day}) - julianday('1970-01-05')) / 7 AS INTEGER)` : `FLOOR(DATEDIFF(${day}, '1970-01-05') / 7)`;
+/** The week index of a day in TypeScript, as weekSql counts it. */
+export const weekOf = (day: string) => Math.floor((Date.parse(`${day}T00:00:00Z`) - Date.parse('1970-01-05T00:00:00Z')) / (7 * 86_400_000));
+/** The Monday a week index starts on. */
+export const mondayOf = (week: number) => new Date(Date.parse('1970-01-05T00:00:00Z') + week * 7 * 86_400_000).toISOString().slice(0, 10);
+
 /**
- * Claim figures per currency (never across currencies) and exposure per distributor. Exposure
- * comes from authorization lines and book costs, which are in their distributor's currency
- * (`accounts.currency`; `baseCurrency` for a distributor without one): each distributor's figure
- * is in its currency, totals are per currency, and `exposure` is the base currency's total.
+ * A claim's status as it stood at the end of a day (`?` = the day, three times): the timestamps
+ * of its steps say when it was submitted, authorized and paid. A claim rejected whole was rejected
+ * when it was last written (`updated_at`): before that it was in review.
  */
-export async function accruals(scope: TenantScope, today: string, baseCurrency: string) {
+const claimStatusAsOfSql = () => `CASE
+    WHEN c.paid_at IS NOT NULL AND ${daySql('c.paid_at')} <= ? THEN 'paid'
+    WHEN c.authorized_at IS NOT NULL AND ${daySql('c.authorized_at')} <= ? THEN 'authorized'
+    WHEN c.submitted_at IS NOT NULL AND ${daySql('c.submitted_at')} <= ?
+         AND (c.status <> 'rejected' OR ${daySql('c.updated_at')} > ?) THEN 'submitted'
+    ELSE NULL END`;
+
+/**
+ * The authorization lines as they stood at the end of a day: the latest version written by then
+ * (and in force by then, unless it is the first), its approved quantity, cost and validity, whether
+ * that version cancelled the authorization, and the quantity claimed by then (the consumptions
+ * written by then). `params(day)` gives its replacements, in order. The one definition the
+ * exposure and the forecast both read, so a figure as of a past day is what it was that day.
+ */
+const linesAsOf = {
+  sql: () => `SELECT l.id AS lineId, a.id AS authorizationId, a.distributor_id AS distributorId, l.product_id AS productId,
+               vl.approved_quantity AS approvedQuantity, vl.authorized_cost AS authorizedCost,
+               v.valid_from AS validFrom, v.valid_to AS validTo, v.change_kind AS changeKind,
+               ${daySql('a.created_at')} AS approvedOn,
+               COALESCE((SELECT SUM(pc.quantity) FROM pos_consumptions pc
+                          WHERE pc.authorization_line_id = l.id AND ${daySql('pc.created_at')} <= ?), 0) AS consumedQuantity
+          FROM authorization_lines l
+          JOIN authorizations a ON a.id = l.authorization_id
+          JOIN authorization_versions v ON v.authorization_id = a.id AND v.version = (
+               SELECT MAX(v2.version) FROM authorization_versions v2
+                WHERE v2.authorization_id = a.id AND ${daySql('v2.created_at')} <= ? AND (v2.version = 1 OR v2.effective_from <= ?))
+          JOIN authorization_version_lines vl ON vl.version_id = v.id AND vl.authorization_line_id = l.id
+         WHERE a.status NOT IN ('revoked', 'superseded')`,
+  params: (day: string) => [day, day, day],
+};
+/** A line of linesAsOf that still carries exposure on the day: not cancelled, not expired. */
+const liveOn = `x.changeKind <> 'cancelled' AND x.validTo >= ?`;
+/** The credit per unit of a line of linesAsOf on the day (`?` = the day, twice): the book cost then minus the authorized cost. */
+const creditPerUnitSql = () => {
+  const book = `(SELECT b.cost FROM book_costs b WHERE b.distributor_id = x.distributorId AND b.product_id = x.productId AND b.effective_from <= ? AND (b.effective_to IS NULL OR b.effective_to >= ?) ORDER BY b.effective_from DESC LIMIT 1)`;
+  return `(${units(`COALESCE(${book}, x.authorizedCost)`)} - ${units('x.authorizedCost')})`;
+};
+
+/**
+ * Claim figures per currency (never across currencies) and exposure per distributor, as they
+ * stood at the end of `asOf`: a claim counts under the status it had then, an authorization line
+ * with the version, validity and claimed quantity it had then (a later amendment, cancellation,
+ * claim or payment does not move a past figure). Exposure comes from authorization lines and book
+ * costs, which are in their distributor's currency (`accounts.currency`; `baseCurrency` for a
+ * distributor without one): each distributor's figure is in its currency, totals are per
+ * currency, and `exposure` is the base currency's total. A cancelled or expired authorization
+ * carries no exposure from the day it is cancelled or expires: its accrual is reversed.
+ */
+export async function accruals(scope: TenantScope, asOf: string, baseCurrency: string) {
   const s = scopeSql(scope, 'c.distributor_id');
   const totals = (await db().query(
-    `SELECT ${currencySql} AS currency,
-            ${sumMoneySql("CASE WHEN c.status = 'authorized' THEN c.approved_total ELSE 0 END")} AS openLiability,
-            ${sumMoneySql("CASE WHEN c.status = 'submitted' THEN c.approved_total ELSE 0 END")} AS inReview,
-            ${sumMoneySql("CASE WHEN c.status = 'paid' THEN c.approved_total ELSE 0 END")} AS paid
-       FROM claims c
-      WHERE c.status IN ('submitted', 'authorized', 'paid')${s.sql}
-      GROUP BY ${currencySql}
-      ORDER BY ${currencySql}`,
-    { replacements: s.params, type: QueryTypes.SELECT },
+    `SELECT currency,
+            ${sumMoneySql("CASE WHEN statusThen = 'authorized' THEN approved_total ELSE 0 END")} AS openLiability,
+            ${sumMoneySql("CASE WHEN statusThen = 'submitted' THEN approved_total ELSE 0 END")} AS inReview,
+            ${sumMoneySql("CASE WHEN statusThen = 'paid' THEN approved_total ELSE 0 END")} AS paid
+       FROM (SELECT ${currencySql} AS currency, c.approved_total, ${claimStatusAsOfSql()} AS statusThen
+               FROM claims c
+              WHERE c.status IN ('submitted', 'authorized', 'paid', 'rejected') AND c.submitted_at IS NOT NULL${s.sql}) t
+      WHERE statusThen IS NOT NULL
+      GROUP BY currency
+      ORDER BY currency`,
+    { replacements: [asOf, asOf, asOf, asOf, ...s.params], type: QueryTypes.SELECT },
   )) as Record<string, unknown>[];
-  const e = scopeSql(scope, 'a.distributor_id');
-  // Exposure: approved quantity not yet claimed x (current book cost - authorized cost), live authorizations only.
-  const book = `(SELECT b.cost FROM book_costs b WHERE b.distributor_id = a.distributor_id AND b.product_id = l.product_id AND b.effective_from <= ? AND (b.effective_to IS NULL OR b.effective_to >= ?) ORDER BY b.effective_from DESC LIMIT 1)`;
-  const perLine = `(l.approved_quantity - l.consumed_quantity) * (${units(`COALESCE(${book}, l.authorized_cost)`)} - ${units('l.authorized_cost')})`;
+  const e = scopeSql(scope, 'x.distributorId');
+  // Exposure: approved quantity not yet claimed x (book cost - authorized cost), live lines only, all as of the day.
+  const open = '(x.approvedQuantity - x.consumedQuantity)';
   const rows = (await db().query(
-    `SELECT a.distributor_id AS distributorId, d.name AS distributorName, d.currency AS currency,
-            COALESCE(SUM(l.approved_quantity - l.consumed_quantity), 0) AS openQuantity,
-            ${sumUnitsSql(db(), perLine)} AS exposure
-       FROM authorization_lines l
-       JOIN authorizations a ON a.id = l.authorization_id
-       JOIN accounts d ON d.id = a.distributor_id
-      WHERE a.status = 'active' AND l.valid_to >= ?${e.sql}
-      GROUP BY a.distributor_id, d.name, d.currency
-      ORDER BY a.distributor_id`,
-    { replacements: [today, today, today, ...e.params], type: QueryTypes.SELECT },
+    `SELECT x.distributorId AS distributorId, d.name AS distributorName, d.currency AS currency,
+            COALESCE(SUM(${open}), 0) AS openQuantity,
+            ${sumUnitsSql(db(), `${open} * ${creditPerUnitSql()}`)} AS exposure
+       FROM (${linesAsOf.sql()}) x
+       JOIN accounts d ON d.id = x.distributorId
+      WHERE ${liveOn}${e.sql}
+      GROUP BY x.distributorId, d.name, d.currency
+      ORDER BY x.distributorId`,
+    { replacements: [asOf, asOf, ...linesAsOf.params(asOf), asOf, ...e.params], type: QueryTypes.SELECT },
   )) as { distributorId: number; distributorName: string; currency: string | null; openQuantity: number | string; exposure: unknown }[];
   const byDistributor = rows.map((r) => ({
-    distributorId: r.distributorId,
+    distributorId: Number(r.distributorId),
     distributorName: r.distributorName,
     openQuantity: Number(r.openQuantity),
     exposure: fromSum(r.exposure),
@@ -81,7 +138,7 @@ export async function accruals(scope: TenantScope, today: string, baseCurrency: 
   const exposureByCurrency = new Map<string, Money>();
   for (const r of byDistributor) exposureByCurrency.set(r.currency, (exposureByCurrency.get(r.currency) ?? new Money(0)).plus(r.exposure));
   return {
-    asOf: today,
+    asOf,
     byCurrency: totals.map((r): CurrencyTotals => ({
       currency: String(r.currency),
       openLiability: fromSum(r.openLiability),
@@ -96,6 +153,83 @@ export async function accruals(scope: TenantScope, today: string, baseCurrency: 
       .map(([currency, exposure]) => ({ currency, exposure: moneyToString(exposure) })),
     byDistributor,
   };
+}
+
+/** One authorization line as the forecast reads it, as of a day. */
+export interface ForecastLine {
+  lineId: number;
+  distributorId: number;
+  distributorName: string;
+  currency: string;
+  approvedWeek: number;
+  approvedQuantity: number;
+  consumedQuantity: number;
+  validTo: string;
+  /** whether it still carries exposure on the day (not cancelled, not expired) */
+  live: boolean;
+  /** (book cost then - authorized cost), exact */
+  creditPerUnit: string;
+  /** units claimed per week since approval (index 0 = the approval week), up to the day */
+  claimed: number[];
+}
+
+/**
+ * The history and the open lines the forecast learns from and spreads, as of `asOf`: every
+ * authorization line approved by then (linesAsOf) with its claims per week since approval, summed
+ * in SQL from the consumptions written by then; a distributor sees its own only.
+ */
+export async function forecastLines(
+  scope: TenantScope,
+  asOf: string,
+  baseCurrency: string,
+  distributorId?: number,
+): Promise<ForecastLine[]> {
+  const e = scopeSql(scope, 'x.distributorId');
+  const only =
+    distributorId === undefined ? { sql: '', params: [] as unknown[] } : { sql: ' AND x.distributorId = ?', params: [distributorId] };
+  const lines = (await db().query(
+    `SELECT x.lineId, x.distributorId, d.name AS distributorName, d.currency AS currency, x.approvedOn, x.approvedQuantity,
+            x.consumedQuantity, x.validTo, CASE WHEN ${liveOn} THEN 1 ELSE 0 END AS live,
+            ${creditPerUnitSql()} AS creditUnits
+       FROM (${linesAsOf.sql()}) x
+       JOIN accounts d ON d.id = x.distributorId
+      WHERE x.approvedOn <= ?${e.sql}${only.sql}
+      ORDER BY x.lineId`,
+    { replacements: [asOf, asOf, asOf, ...linesAsOf.params(asOf), asOf, ...e.params, ...only.params], type: QueryTypes.SELECT },
+  )) as Record<string, unknown>[];
+  if (!lines.length) return [];
+  const c = scopeSql(scope, 'a.distributor_id');
+  const weekly = (await db().query(
+    `SELECT pc.authorization_line_id AS lineId, ${weekSql(daySql('pc.created_at'))} - ${weekSql(daySql('a.created_at'))} AS sinceApproval,
+            SUM(pc.quantity) AS quantity
+       FROM pos_consumptions pc
+       JOIN authorization_lines l ON l.id = pc.authorization_line_id
+       JOIN authorizations a ON a.id = l.authorization_id
+      WHERE ${daySql('pc.created_at')} <= ?${c.sql}${distributorId === undefined ? '' : ' AND a.distributor_id = ?'}
+      GROUP BY pc.authorization_line_id, ${weekSql(daySql('pc.created_at'))} - ${weekSql(daySql('a.created_at'))}`,
+    { replacements: [asOf, ...c.params, ...only.params], type: QueryTypes.SELECT },
+  )) as { lineId: number | string; sinceApproval: number | string; quantity: number | string }[];
+  const claimed = new Map<number, number[]>();
+  for (const w of weekly) {
+    const k = Math.max(0, Number(w.sinceApproval));
+    const list = claimed.get(Number(w.lineId)) ?? [];
+    while (list.length <= k) list.push(0);
+    list[k]! += Number(w.quantity);
+    claimed.set(Number(w.lineId), list);
+  }
+  return lines.map((r) => ({
+    lineId: Number(r.lineId),
+    distributorId: Number(r.distributorId),
+    distributorName: String(r.distributorName),
+    currency: (r.currency as string | null) ?? baseCurrency,
+    approvedWeek: weekOf(String(r.approvedOn)),
+    approvedQuantity: Number(r.approvedQuantity),
+    consumedQuantity: Number(r.consumedQuantity),
+    validTo: String(r.validTo).slice(0, 10),
+    live: Number(r.live) === 1,
+    creditPerUnit: fromSum(r.creditUnits),
+    claimed: claimed.get(Number(r.lineId)) ?? [],
+  }));
 }
 
 export type GroupBy = 'week' | 'distributor' | 'programType';

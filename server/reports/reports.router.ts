@@ -10,7 +10,70 @@ import * as service from './reports.service.js';
 const tags = ['reports'];
 const Currency = z.string().openapi({ description: 'ISO 4217 code, upper case', example: 'EUR' });
 const Amount = z.string().openapi({ description: 'exact decimal, 4 places', example: '1184.6700' });
-const AccrualQuery = z.object({ asOf: DateString.optional() });
+const AccrualQuery = z.object({
+  asOf: DateString.optional().openapi({ description: 'every figure as it stood at the end of this day (UTC); today by default' }),
+});
+const ForecastQuery = AccrualQuery.extend({
+  distributorId: z.coerce
+    .number()
+    .int()
+    .positive()
+    .optional()
+    .openapi({ description: 'one distributor (vendor users); a distributor user gets its own' }),
+  weeks: z.coerce.number().int().min(1).max(52).default(service.FORECAST_WEEKS).openapi({ description: 'how many weeks ahead' }),
+});
+const Period = z.object({ from: z.string(), to: z.string() });
+const RebateAccruals = z
+  .object({
+    items: z.array(
+      z.object({
+        programId: z.number(),
+        code: z.string(),
+        name: z.string(),
+        kind: z.string(),
+        distributorId: z.number(),
+        distributorName: z.string(),
+        currency: Currency,
+        period: Period,
+        measure: z.string().openapi({ description: 'units, or revenue as an exact decimal, so far' }),
+        qualified: z.boolean(),
+        rebate: z.string().openapi({ description: "the rebate so far, rounded to the currency's minor unit" }),
+      }),
+    ),
+    byCurrency: z.array(z.object({ currency: Currency, accrued: Amount })).openapi({ description: 'per currency, never across' }),
+  })
+  .openapi({ description: 'rebates accrued so far in the periods running on asOf, over the sales invoiced by then' });
+const Forecast = z
+  .object({
+    asOf: z.string(),
+    firstWeek: z.string().openapi({ description: 'the Monday the forecast starts on: the one after asOf' }),
+    weeks: z.number(),
+    items: z.array(
+      z.object({
+        distributorId: z.number(),
+        distributorName: z.string(),
+        currency: Currency.openapi({ description: "the distributor's currency" }),
+        curve: z.object({
+          cumulative: z.array(z.number()).openapi({
+            description: 'share of approved quantity claimed by the end of each week since approval (index 0 = the approval week)',
+          }),
+          support: z.array(z.number()).openapi({ description: 'how many authorization lines taught each week' }),
+        }),
+        learnedFrom: z.number().openapi({ description: 'authorization lines in its history' }),
+        openQuantity: z.number().openapi({ description: 'approved and not yet claimed on live authorizations' }),
+        weeks: z.array(
+          z.object({
+            weekStart: z.string(),
+            quantity: z.number().openapi({ description: 'units expected (an estimate, 2 places)' }),
+            amount: Amount.openapi({ description: 'the credit those units carry, exact' }),
+          }),
+        ),
+        totalQuantity: z.number(),
+        totalAmount: Amount,
+      }),
+    ),
+  })
+  .openapi('AccrualForecast');
 const FigureQuery = z.object({
   groupBy: z.enum(['week', 'distributor', 'programType']).default('week'),
   from: DateString.optional(),
@@ -50,6 +113,7 @@ const Accruals = z
         currency: Currency.openapi({ description: "the distributor's currency: its authorizations and book costs are in it" }),
       }),
     ),
+    rebates: RebateAccruals,
   })
   .openapi('Accruals');
 const Figures = z
@@ -102,10 +166,19 @@ describeRoute({
 describeRoute({
   method: 'get',
   path: '/api/reports/accruals',
-  summary: 'Open liability, in review and paid per currency; exposure in the base currency; computed in SQL',
+  summary:
+    'Open liability, in review and paid per currency; exposure in the base currency; rebates accrued in running periods; every figure as of asOf',
   tags,
   query: AccrualQuery,
   response: Accruals,
+});
+describeRoute({
+  method: 'get',
+  path: '/api/reports/accruals/forecast',
+  summary: 'The claims still to come per week and distributor, from its claim-through curve learned from its history (the curve with it)',
+  tags,
+  query: ForecastQuery,
+  response: Forecast,
 });
 describeRoute({
   method: 'get',
@@ -121,6 +194,9 @@ export function reportsRouter(config: Pick<Config, 'baseCurrency'> = loadConfig(
   const r = Router();
   r.get('/accruals', async (req, res) => {
     res.json(await service.accruals(requireActor(req), config.baseCurrency, parse(AccrualQuery, req.query, 'query').asOf));
+  });
+  r.get('/accruals/forecast', async (req, res) => {
+    res.json(await service.accrualForecast(requireActor(req), config.baseCurrency, parse(ForecastQuery, req.query, 'query')));
   });
   r.get('/aging', async (req, res) => {
     res.json(await service.aging(requireActor(req), config.baseCurrency, parse(AgingQuery, req.query, 'query').asOf));

@@ -1,14 +1,24 @@
+import { Money, moneyToString } from '../../core/money.js';
+import { forecastClaims, learnCurve } from '../../core/rebates/forecast.js';
 import type { Actor } from '../auth/actor.js';
 import { scopeOf } from '../auth/actor.js';
+import { runningAccruals } from '../rebates/rebates.service.js';
 import { AGING_BUCKETS, claimAging, requestAging } from './aging.repository.js';
 import * as repo from './reports.repository.js';
 
+/** The forecast's default horizon, in weeks. */
+export const FORECAST_WEEKS = 8;
+
 /**
  * Open liability (authorized, unpaid), claims in review and paid, per claim currency; exposure by
- * distributor in the vendor's book currency (`baseCurrency`); as of today (UTC).
+ * distributor in the vendor's book currency (`baseCurrency`); the rebates accrued so far in the
+ * running periods; every figure as of the end of `asOf` (today, UTC, by default).
  */
-export const accruals = (actor: Actor, baseCurrency: string, asOf?: string) =>
-  repo.accruals(scopeOf(actor), asOf ?? new Date().toISOString().slice(0, 10), baseCurrency);
+export async function accruals(actor: Actor, baseCurrency: string, asOf?: string) {
+  const day = asOf ?? new Date().toISOString().slice(0, 10);
+  const scope = scopeOf(actor);
+  return { ...(await repo.accruals(scope, day, baseCurrency)), rebates: await runningAccruals(scope, day) };
+}
 
 /** Claimed / approved / paid totals grouped by week (Monday), distributor or program type, and by currency. */
 export async function claimFigures(actor: Actor, groupBy: repo.GroupBy, from?: string, to?: string, currency?: string) {
@@ -28,4 +38,56 @@ export async function aging(actor: Actor, baseCurrency: string, asOf?: string) {
     claims: { byDistributor: claims.rows, totals: claims.totals },
     requests: { byDistributor: requests.rows, totals: requests.totals },
   };
+}
+
+/**
+ * The claims still to come, week by week, per distributor (its currency): its claim-through curve
+ * learned from its own history as of `asOf` (core/rebates/forecast.ts), and each open
+ * authorization line's unclaimed quantity spread over the weeks from the Monday after `asOf` in
+ * the shape of the rest of the curve, never past the line's validity. Units are estimates (a
+ * number); money is exact: each line's units, rounded to 4 places, times its credit per unit.
+ */
+export async function accrualForecast(actor: Actor, baseCurrency: string, q: { asOf?: string; weeks?: number; distributorId?: number }) {
+  const asOf = q.asOf ?? new Date().toISOString().slice(0, 10);
+  const horizon = q.weeks ?? FORECAST_WEEKS;
+  const lines = await repo.forecastLines(scopeOf(actor), asOf, baseCurrency, q.distributorId);
+  const asOfWeek = repo.weekOf(asOf);
+  const firstWeek = asOfWeek + 1;
+  const byDistributor = new Map<number, repo.ForecastLine[]>();
+  for (const l of lines) byDistributor.set(l.distributorId, [...(byDistributor.get(l.distributorId) ?? []), l]);
+  const items = [...byDistributor.values()].map((mine) => {
+    const curve = learnCurve(mine, asOfWeek);
+    const quantity = new Array<number>(horizon).fill(0);
+    const amount = new Array<Money>(horizon).fill(new Money(0));
+    let openQuantity = 0;
+    for (const l of mine) {
+      if (!l.live) continue;
+      openQuantity += l.approvedQuantity - l.consumedQuantity;
+      const lastWeek = repo.weekOf(l.validTo);
+      const weekly = forecastClaims(curve, [{ ...l, claimedQuantity: l.consumedQuantity }], firstWeek, horizon);
+      weekly.forEach((units, h) => {
+        if (firstWeek + h > lastWeek || units <= 0) return;
+        const exact = new Money(units).toDecimalPlaces(4);
+        quantity[h]! += exact.toNumber();
+        amount[h] = amount[h]!.plus(exact.times(l.creditPerUnit));
+      });
+    }
+    const total = amount.reduce((a, b) => a.plus(b), new Money(0));
+    return {
+      distributorId: mine[0]!.distributorId,
+      distributorName: mine[0]!.distributorName,
+      currency: mine[0]!.currency,
+      curve: { cumulative: curve.cumulative.map((c) => Math.round(c * 10_000) / 10_000), support: curve.support },
+      learnedFrom: mine.length,
+      openQuantity,
+      weeks: quantity.map((units, h) => ({
+        weekStart: repo.mondayOf(firstWeek + h),
+        quantity: Math.round(units * 100) / 100,
+        amount: moneyToString(amount[h]!),
+      })),
+      totalQuantity: Math.round(quantity.reduce((a, b) => a + b, 0) * 100) / 100,
+      totalAmount: moneyToString(total),
+    };
+  });
+  return { asOf, firstWeek: repo.mondayOf(firstWeek), weeks: horizon, items };
 }

@@ -3,6 +3,9 @@ import { loadConfig } from '../../server/config.js';
 import { accruals as accrualsInSql } from '../../server/reports/reports.repository.js';
 import { describeDb, startTestApp, USERS, type Client, type TestApp } from '../support/harness.js';
 
+/** Accruals are as of a day (every figure): the demo is seeded today, so its figures are today's. */
+const TODAY = new Date().toISOString().slice(0, 10);
+
 const sum = (values: string[]) => values.reduce((a, v) => a.plus(v), new Money(0)).toFixed(4);
 
 interface ClaimRow {
@@ -45,7 +48,7 @@ describeDb('accrual and report figures', () => {
 
   it('computes open liability, in review and paid per claim currency', async () => {
     const finance = await t.as(USERS.finance);
-    const res = await finance.get('/api/reports/accruals?asOf=2026-11-23');
+    const res = await finance.get(`/api/reports/accruals?asOf=${TODAY}`);
     expect(res.status).toBe(200);
     const claims = (await listClaims(finance)).filter((c) => ['submitted', 'authorized', 'paid'].includes(c.status));
     // The demo has USD claims and Northbridge's EUR claims: two rows, never one mixed figure.
@@ -70,7 +73,7 @@ describeDb('accrual and report figures', () => {
 
   it('computes exposure as unclaimed approved quantity x credit per unit', async () => {
     const arrow = await t.as(USERS.arrowhead);
-    const res = await arrow.get('/api/reports/accruals?asOf=2026-11-23');
+    const res = await arrow.get(`/api/reports/accruals?asOf=${TODAY}`);
     expect(res.body.byDistributor).toHaveLength(1);
     // Arrowhead's book costs are 82% of list: MCU 5.2890, PMIC 2.6322, ETH-PHY 3.8950.
     const book: Record<string, string> = { 'VS-MCU-32F4': '5.2890', 'VS-PMIC-45A': '2.6322', 'VS-ETH-PHY': '3.8950' };
@@ -127,7 +130,7 @@ describeDb('accrual and report figures', () => {
     const north = await t.as(USERS.northbridge);
     const res = await north.get('/api/reports/claims?groupBy=distributor');
     expect(res.body.items.map((i: { key: string; currency: string }) => [i.key, i.currency])).toEqual([['Northbridge Electronics', 'EUR']]);
-    const acc = await north.get('/api/reports/accruals?asOf=2026-11-23');
+    const acc = await north.get(`/api/reports/accruals?asOf=${TODAY}`);
     expect(acc.body.byCurrency.map((r: CurrencyTotals) => r.currency)).toEqual(['EUR']);
     expect((await north.get('/api/reports/claims?groupBy=month')).status).toBe(400);
     expect((await north.get('/api/reports/claims?currency=EURO')).status).toBe(400);
@@ -182,7 +185,7 @@ describeDb('accrual and report figures', () => {
     });
 
     it('reports each currency exactly and never their sum', async () => {
-      const res = await finance.get('/api/reports/accruals?asOf=2026-11-23');
+      const res = await finance.get(`/api/reports/accruals?asOf=${TODAY}`);
       const rows = res.body.byCurrency as CurrencyTotals[];
       expect(rows.map((r) => r.currency)).toEqual(['CHF', 'EUR', 'USD']);
       expect(rows[0]).toEqual({ currency: 'CHF', openLiability: '139.0000', inReview: '0.0000', paid: '6.9500' });
@@ -195,7 +198,7 @@ describeDb('accrual and report figures', () => {
       const mixed = sum(claims.filter((c) => c.status === 'authorized').map((c) => c.approvedTotal));
       for (const r of rows) expect(r.openLiability).not.toBe(mixed);
 
-      const arrowRes = await arrow.get('/api/reports/accruals?asOf=2026-11-23');
+      const arrowRes = await arrow.get(`/api/reports/accruals?asOf=${TODAY}`);
       expect(arrowRes.body.byCurrency).toEqual([
         { currency: 'CHF', openLiability: '139.0000', inReview: '0.0000', paid: '6.9500' },
         { currency: 'EUR', openLiability: '0.0000', inReview: '69.5000', paid: '0.0000' },
@@ -237,7 +240,7 @@ describeDb('accrual and report figures', () => {
     expect(loadConfig({}).baseCurrency).toBe('USD');
     expect(loadConfig({ BASE_CURRENCY: 'eur' }).baseCurrency).toBe('EUR');
     expect(() => loadConfig({ BASE_CURRENCY: 'euro' })).toThrow(/baseCurrency/);
-    const inEur = await accrualsInSql({ distributorId: null }, '2026-11-23', 'EUR');
+    const inEur = await accrualsInSql({ distributorId: null }, TODAY, 'EUR');
     expect(inEur.exposureCurrency).toBe('EUR');
     // With EUR as the book currency, the total is Northbridge's EUR exposure alone.
     expect(inEur.exposure).toBe(inEur.byDistributor.find((d) => d.currency === 'EUR')!.exposure);

@@ -14,6 +14,9 @@ import { claimTotals } from '../../server/claims/pos-claims.repository.js';
 import { seedDemo } from '../../server/seed/demo.js';
 import { describeDb, dialect, startTestApp, testDatabaseUrl, USERS, type TestApp } from '../support/harness.js';
 
+/** Accruals are as of a day (every figure): the demo is seeded today, so its figures are today's. */
+const TODAY = new Date().toISOString().slice(0, 10);
+
 const BIG = '12345678901234.5678';
 const rows = <T extends object>(db: Sequelize, sql: string, replacements: unknown[] = []) =>
   db.query<T>(sql, { replacements, type: QueryTypes.SELECT });
@@ -152,7 +155,7 @@ describeDb('exact money', () => {
     for (const [i, c] of paid.entries())
       await db.query('UPDATE claims SET approved_total = ? WHERE id = ?', { replacements: [`${98765432109 + i}.${9876 - i}`, c.id] });
     const after = (await list()).filter((c) => c.status === 'paid' && c.currency.toUpperCase() === 'USD');
-    const res = await finance.get('/api/reports/accruals?asOf=2026-11-23');
+    const res = await finance.get(`/api/reports/accruals?asOf=${TODAY}`);
     expect(res.status).toBe(200);
     const usd = (res.body.byCurrency as { currency: string; paid: string }[]).find((r) => r.currency === 'USD')!;
     expect(usd.paid).toBe(total(after.map((c) => c.approvedTotal)));
@@ -336,7 +339,7 @@ describeDb('the exact-money migration of an SQLite database with REAL money', ()
         currency: string;
         approvedTotal: string;
       }[];
-      const res = await finance.get('/api/reports/accruals?asOf=2026-11-23');
+      const res = await finance.get(`/api/reports/accruals?asOf=${TODAY}`);
       for (const r of res.body.byCurrency as { currency: string; paid: string }[])
         expect(r.paid).toBe(
           total(claims.filter((c) => c.status === 'paid' && c.currency.toUpperCase() === r.currency).map((c) => c.approvedTotal)),
