@@ -21,7 +21,8 @@ export function canonicalRate(text: string): string {
 /** Reads a rate already in plain decimal form; the reason in words when it is not a positive rate. */
 export function parseRate(text: string): { ok: true; value: string } | { ok: false; reason: string } {
   const t = text.trim();
-  if (!RATE_TEXT.test(t)) return { ok: false, reason: `"${text}" is not a rate (a positive decimal with at most ${RATE_DECIMALS} decimals)` };
+  if (!RATE_TEXT.test(t))
+    return { ok: false, reason: `"${text}" is not a rate (a positive decimal with at most ${RATE_DECIMALS} decimals)` };
   if (new Money(t).isZero()) return { ok: false, reason: 'a rate of 0 converts nothing: leave the day out instead' };
   return { ok: true, value: canonicalRate(t) };
 }

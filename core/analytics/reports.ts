@@ -202,7 +202,11 @@ export function monthEnd(month: string): string {
  * start to its end or the report's `to`, whichever is first (N days); the baseline is the N days
  * just before the start. Null when the program has not started by `to`.
  */
-export function roiWindows(start: string, end: string, to: string): { from: string; to: string; baselineFrom: string; baselineTo: string } | null {
+export function roiWindows(
+  start: string,
+  end: string,
+  to: string,
+): { from: string; to: string; baselineFrom: string; baselineTo: string } | null {
   const last = end < to ? end : to;
   if (last < start) return null;
   const days = (msOf(last) - msOf(start)) / DAY_MS + 1;

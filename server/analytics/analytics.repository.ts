@@ -130,10 +130,12 @@ export async function marginTrend(f: AnalyticsFilter): Promise<RawRow[]> {
   return rows.map((r) => ({
     keys: { product: String(r.product), month: String(r.month) },
     currency: String(r.currency),
-    values: { quantity: int(r.quantity), resaleRevenue: money(r.resale), bookCostTotal: money(r.book), authorizedCostTotal: money(r.authorized) } as Record<
-      string,
-      Value
-    >,
+    values: {
+      quantity: int(r.quantity),
+      resaleRevenue: money(r.resale),
+      bookCostTotal: money(r.book),
+      authorizedCostTotal: money(r.authorized),
+    } as Record<string, Value>,
   }));
 }
 

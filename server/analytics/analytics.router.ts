@@ -13,14 +13,18 @@ import * as service from './analytics.service.js';
 
 const tags = ['analytics'];
 const ReportQuery = z.object({
-  from: DateString.optional().openapi({ description: 'first day of the period (default: the first day of the month 11 months before `to`)' }),
-  to: DateString.optional().openapi({ description: 'last day of the period, and the day figures without a month convert as of (default: today, UTC)' }),
+  from: DateString.optional().openapi({
+    description: 'first day of the period (default: the first day of the month 11 months before `to`)',
+  }),
+  to: DateString.optional().openapi({
+    description: 'last day of the period, and the day figures without a month convert as of (default: today, UTC)',
+  }),
   distributorId: wholeNumber(1)
     .optional()
     .openapi({ description: "vendor users: one distributor's figures; a distributor user always sees its own only" }),
   format: z.enum(['json', 'csv']).default('json').openapi({ description: 'csv: the same report as a CSV file (UTF-8 with BOM)' }),
 });
-const Cell = z.union([z.string(), z.number(), z.null()]);
+const Cell = z.union([z.string(), z.number()]).nullable();
 const Report = z
   .object({
     report: z.enum(ANALYTICS_REPORTS),
@@ -34,7 +38,8 @@ const Report = z
         key: z.string(),
         label: z.string(),
         kind: z.enum(['money', 'price', 'quantity', 'ratio']).openapi({
-          description: 'money and price: exact 4-decimal strings, converted to the base currency; quantity: a whole number; ratio: a 4-decimal fraction, null when its denominator is 0',
+          description:
+            'money and price: exact 4-decimal strings, converted to the base currency; quantity: a whole number; ratio: a 4-decimal fraction, null when its denominator is 0',
         }),
       }),
     ),
@@ -47,9 +52,16 @@ const Report = z
         base: z
           .object({
             currency: z.string(),
-            rate: z.string().openapi({ description: '1 row currency = rate base currency (exact decimal); 1 for the base currency itself' }),
-            rateDate: z.string().nullable().openapi({ description: "the rate's effective day: the latest on or before figureDate; null for the base currency" }),
-            values: z.record(z.string().nullable()).openapi({ description: 'each money and price measure converted, rounded half-up to 4 decimals' }),
+            rate: z
+              .string()
+              .openapi({ description: '1 row currency = rate base currency (exact decimal); 1 for the base currency itself' }),
+            rateDate: z
+              .string()
+              .nullable()
+              .openapi({ description: "the rate's effective day: the latest on or before figureDate; null for the base currency" }),
+            values: z
+              .record(z.string().nullable())
+              .openapi({ description: 'each money and price measure converted, rounded half-up to 4 decimals' }),
           })
           .nullable(),
         missingRate: z.string().nullable().openapi({ description: 'why base is null: no rate of the pair on or before figureDate' }),

@@ -43,9 +43,15 @@ async function rawRows(name: AnalyticsReportName, f: repo.AnalyticsFilter): Prom
  * Each row beside its base-currency figures at the rate of its figure date.
  */
 export async function report(actor: Actor, name: AnalyticsReportName, q: ReportQuery, baseCurrency: string) {
-  const period = { ...defaultPeriod(new Date().toISOString().slice(0, 10)), ...(q.from ? { from: q.from } : {}), ...(q.to ? { to: q.to } : {}) };
+  const period = {
+    ...defaultPeriod(new Date().toISOString().slice(0, 10)),
+    ...(q.from ? { from: q.from } : {}),
+    ...(q.to ? { to: q.to } : {}),
+  };
   if (period.from > period.to)
-    throw new AppError('VALIDATION_FAILED', 'from is after to', 400, { errors: [{ field: 'from', message: `${period.from} is after to (${period.to})` }] });
+    throw new AppError('VALIDATION_FAILED', 'from is after to', 400, {
+      errors: [{ field: 'from', message: `${period.from} is after to (${period.to})` }],
+    });
   const filter: repo.AnalyticsFilter = { scope: scopeOf(actor), distributorId: q.distributorId ?? null, ...period, baseCurrency };
   const [raw, rates] = await Promise.all([rawRows(name, filter), listRates({ to: baseCurrency, until: period.to })]);
   return buildReport(name, raw, rates, period, baseCurrency);

@@ -29,12 +29,21 @@ const rowOf = (r: Record<string, unknown>): StoredRate => ({
 });
 
 /** The rates, optionally of one `from` currency, up to a day; by pair, then newest day first. */
-export async function listRates(filter: { from?: string; to?: string; until?: string } = {}, transaction?: Transaction): Promise<StoredRate[]> {
+export async function listRates(
+  filter: { from?: string; to?: string; until?: string } = {},
+  transaction?: Transaction,
+): Promise<StoredRate[]> {
   const where: string[] = [];
   const params: unknown[] = [];
-  if (filter.from) (where.push('from_currency = ?'), params.push(filter.from));
-  if (filter.to) (where.push('to_currency = ?'), params.push(filter.to));
-  if (filter.until) (where.push('effective_date <= ?'), params.push(filter.until));
+  for (const [column, value] of [
+    ['from_currency = ?', filter.from],
+    ['to_currency = ?', filter.to],
+    ['effective_date <= ?', filter.until],
+  ] as const)
+    if (value) {
+      where.push(column);
+      params.push(value);
+    }
   const rows = (await db().query(
     `SELECT from_currency, to_currency, effective_date, ${db().getDialect() === 'sqlite' ? 'rate' : 'CAST(rate AS CHAR)'} AS rate,
             source, updated_by_user_id, updated_at

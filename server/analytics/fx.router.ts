@@ -34,7 +34,10 @@ const ListQuery = z.object({
   until: DateString.optional().openapi({ description: 'only rates effective on or before this day' }),
 });
 const UploadQuery = z.object({
-  decimalMark: z.enum(['.', ',']).optional().openapi({ description: "the file's decimal mark when a rate does not show it (0,925 vs 0.925)" }),
+  decimalMark: z
+    .enum(['.', ','])
+    .optional()
+    .openapi({ description: "the file's decimal mark when a rate does not show it (0,925 vs 0.925)" }),
   dateOrder: z.enum(['MDY', 'DMY']).optional().openapi({ description: 'the order of dates such as 03/04/2026 (ISO dates need none)' }),
 });
 const columns = FX_RATE_COLUMNS.map((c) => c.names[0]).join(', ');

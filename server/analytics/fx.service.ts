@@ -72,7 +72,11 @@ export const listRates = repo.listRates;
  * or `,`, quotes); numbers with the POS cell reader, so `1,0856` with a decimal comma is read
  * when the file (or `decimalMark`) says so; dates in ISO or with a `dateOrder`.
  */
-export async function loadRatesCsv(actor: Actor, body: Readable, options: { decimalMark: DecimalMark | null; dateOrder: 'MDY' | 'DMY' | null }) {
+export async function loadRatesCsv(
+  actor: Actor,
+  body: Readable,
+  options: { decimalMark: DecimalMark | null; dateOrder: 'MDY' | 'DMY' | null },
+) {
   const reader = new TableReader(FX_RATE_COLUMNS);
   for await (const chunk of decodeChunks(body as AsyncIterable<Uint8Array>)) reader.push(chunk);
   const { rows, errors } = reader.end();
@@ -105,7 +109,13 @@ export async function loadRatesCsv(actor: Actor, body: Readable, options: { deci
       seen.set(pairKey(fx), row.row);
       good.push({ row: row.row, rate: fx });
     }
-  const changes = good.length ? await store(actor, good.map((g) => g.rate), 'csv') : [];
+  const changes = good.length
+    ? await store(
+        actor,
+        good.map((g) => g.rate),
+        'csv',
+      )
+    : [];
   errors.sort((a, b) => a.row - b.row);
   const count = (c: Change) => changes.filter((x) => x === c).length;
   return {

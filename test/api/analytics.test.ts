@@ -93,7 +93,17 @@ describeDb('channel analytics and exchange rates', () => {
       currency: string,
       status: string,
       submitted: string,
-      line: { al: number; qty: number; book: string; auth: string; resale: string; claimed: string; approved: string; accepted: number; invoice: string },
+      line: {
+        al: number;
+        qty: number;
+        book: string;
+        auth: string;
+        resale: string;
+        claimed: string;
+        approved: string;
+        accepted: number;
+        invoice: string;
+      },
     ) => {
       const c = await insert('claims', {
         number: `AN-C-${++claims}`,
@@ -135,11 +145,51 @@ describeDb('channel analytics and exchange rates', () => {
       });
     };
     // Arrowhead (USD): paid in March, in review in April (4 of 5 accepted), and a draft that counts nowhere.
-    await claim(arrowheadId, 'USD', 'paid', '2025-03-10', { al: al1, qty: 10, book: '5.0000', auth: '3.0000', resale: '6.0000', claimed: '20.0000', approved: '20.0000', accepted: 10, invoice: '2025-03-05' });
-    await claim(arrowheadId, 'USD', 'submitted', '2025-04-02', { al: al1, qty: 5, book: '5.0000', auth: '3.0000', resale: '7.0000', claimed: '10.0000', approved: '8.0000', accepted: 4, invoice: '2025-04-01' });
-    await claim(arrowheadId, 'USD', 'draft', '2025-04-03', { al: al1, qty: 100, book: '5.0000', auth: '3.0000', resale: '7.0000', claimed: '999.0000', approved: '0.0000', accepted: 0, invoice: '2025-04-01' });
+    await claim(arrowheadId, 'USD', 'paid', '2025-03-10', {
+      al: al1,
+      qty: 10,
+      book: '5.0000',
+      auth: '3.0000',
+      resale: '6.0000',
+      claimed: '20.0000',
+      approved: '20.0000',
+      accepted: 10,
+      invoice: '2025-03-05',
+    });
+    await claim(arrowheadId, 'USD', 'submitted', '2025-04-02', {
+      al: al1,
+      qty: 5,
+      book: '5.0000',
+      auth: '3.0000',
+      resale: '7.0000',
+      claimed: '10.0000',
+      approved: '8.0000',
+      accepted: 4,
+      invoice: '2025-04-01',
+    });
+    await claim(arrowheadId, 'USD', 'draft', '2025-04-03', {
+      al: al1,
+      qty: 100,
+      book: '5.0000',
+      auth: '3.0000',
+      resale: '7.0000',
+      claimed: '999.0000',
+      approved: '0.0000',
+      accepted: 0,
+      invoice: '2025-04-01',
+    });
     // Northbridge (EUR): paid in March.
-    await claim(northbridgeId, 'EUR', 'paid', '2025-03-15', { al: al2, qty: 4, book: '10.0000', auth: '7.5000', resale: '12.0000', claimed: '10.0000', approved: '10.0000', accepted: 4, invoice: '2025-03-12' });
+    await claim(northbridgeId, 'EUR', 'paid', '2025-03-15', {
+      al: al2,
+      qty: 4,
+      book: '10.0000',
+      auth: '7.5000',
+      resale: '12.0000',
+      claimed: '10.0000',
+      approved: '10.0000',
+      accepted: 4,
+      invoice: '2025-03-12',
+    });
 
     const pos = (distributorId: number, invoice: string, day: string, qty: number, resale: string) =>
       insert('pos_lines', {
@@ -191,7 +241,11 @@ describeDb('channel analytics and exchange rates', () => {
     expect((await put(cm, { rates: [{ from: 'EUR', to: 'USD', effectiveDate: '2025-03-21', rate: '1' }] })).status).toBe(403);
     const bad = await put(finance, { rates: [{ from: 'EUR', to: 'USD', effectiveDate: '2025-02-30', rate: '1.2.3' }] });
     expect(bad.status).toBe(400);
-    const audit = (await admin.get('/api/audit?entityType=fx_rate')).body.items as { action: string; entityId: string; after: { rate: string } }[];
+    const audit = (await admin.get('/api/audit?entityType=fx_rate')).body.items as {
+      action: string;
+      entityId: string;
+      after: { rate: string };
+    }[];
     expect(audit.map((a) => a.entityId)).toEqual(expect.arrayContaining(['EUR/USD/2025-03-20', 'EUR/USD/2025-01-01']));
     // Everyone signed in reads them, newest day first.
     const list = (await arrow.get('/api/fx-rates?from=EUR')).body.items as { effectiveDate: string; rate: string }[];
@@ -202,7 +256,8 @@ describeDb('channel analytics and exchange rates', () => {
   });
 
   it('loads rates from CSV: decimal commas, row errors with their rows, the valid rows kept', async () => {
-    const csv = '\uFEFFFrom;To;Effective Date;Rate\r\nEUR;USD;2025-04-30;1,0856\r\nEUR;USD;2025-05-31;abc\r\nXXQ;USD;2025-05-31;1,2\r\nEUR;USD;2025-04-30;1,09\r\nGBP;USD;2025-06-30;1,25\r\n';
+    const csv =
+      '\uFEFFFrom;To;Effective Date;Rate\r\nEUR;USD;2025-04-30;1,0856\r\nEUR;USD;2025-05-31;abc\r\nXXQ;USD;2025-05-31;1,2\r\nEUR;USD;2025-04-30;1,09\r\nGBP;USD;2025-06-30;1,25\r\n';
     const res = await upload(finance, csv, '?decimalMark=,');
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ rows: 5, stored: 2, created: 2 });
@@ -211,7 +266,12 @@ describeDb('channel analytics and exchange rates', () => {
       [4, 'from'],
       [5, null],
     ]);
-    const rates = (await finance.get('/api/fx-rates?to=USD')).body.items as { from: string; effectiveDate: string; rate: string; source: string }[];
+    const rates = (await finance.get('/api/fx-rates?to=USD')).body.items as {
+      from: string;
+      effectiveDate: string;
+      rate: string;
+      source: string;
+    }[];
     expect(rates.find((r) => r.from === 'EUR' && r.effectiveDate === '2025-04-30')).toMatchObject({ rate: '1.0856', source: 'csv' });
     expect(rates.find((r) => r.from === 'GBP')).toMatchObject({ rate: '1.25' });
     expect((await upload(north, csv)).status).toBe(403);
@@ -254,7 +314,9 @@ describeDb('channel analytics and exchange rates', () => {
       ['EUR', '48.0000'],
       ['USD', '95.0000'],
     ]);
-    const byType = (await rowsOf(finance, 'by-program-type', `${Q}&distributorId=${arrowheadId}`)).filter((r) => r.keys.programType === 'ship_and_debit');
+    const byType = (await rowsOf(finance, 'by-program-type', `${Q}&distributorId=${arrowheadId}`)).filter(
+      (r) => r.keys.programType === 'ship_and_debit',
+    );
     expect(byType.map((r) => [r.currency, r.values.claimed, r.values.approved])).toEqual([['USD', '30.0000', '28.0000']]);
     const byDistributor = await rowsOf(finance, 'by-distributor', `${Q}&distributorId=${northbridgeId}`);
     expect(byDistributor).toHaveLength(1);
@@ -288,9 +350,21 @@ describeDb('channel analytics and exchange rates', () => {
     const usd = rows.find((r) => r.currency === 'USD')!;
     expect(usd.keys).toEqual({ program: 'AN-SD-2025', window: '2025-03-01..2025-04-30', baseline: '2024-12-30..2025-02-28' });
     // Window 60 + 35 = 95; baseline 30; incremental 65; paid 20: 3.25 of sales per unit of credit.
-    expect(usd.values).toEqual({ programSales: '95.0000', baselineSales: '30.0000', incrementalSales: '65.0000', creditsPaid: '20.0000', roi: '3.2500' });
+    expect(usd.values).toEqual({
+      programSales: '95.0000',
+      baselineSales: '30.0000',
+      incrementalSales: '65.0000',
+      creditsPaid: '20.0000',
+      roi: '3.2500',
+    });
     const eur = rows.find((r) => r.currency === 'EUR')!;
-    expect(eur.values).toEqual({ programSales: '48.0000', baselineSales: '0.0000', incrementalSales: '48.0000', creditsPaid: '10.0000', roi: '4.8000' });
+    expect(eur.values).toEqual({
+      programSales: '48.0000',
+      baselineSales: '0.0000',
+      incrementalSales: '48.0000',
+      creditsPaid: '10.0000',
+      roi: '4.8000',
+    });
   });
 
   it('computes utilization: approved against claimed, accepted and paid', async () => {
@@ -316,8 +390,13 @@ describeDb('channel analytics and exchange rates', () => {
     const res = await finance.get(`/api/analytics/by-month?${Q}&distributorId=${northbridgeId}&format=csv`);
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toMatch(/^text\/csv/);
-    const lines = res.text.replace(/^\uFEFF/, '').trim().split('\r\n');
-    expect(lines[0]).toBe('Month,Currency,Claimed,Approved,Paid,POS revenue,Base currency,Rate,Rate date,Claimed (USD),Approved (USD),Paid (USD),POS revenue (USD),Note');
+    const lines = res.text
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(lines[0]).toBe(
+      'Month,Currency,Claimed,Approved,Paid,POS revenue,Base currency,Rate,Rate date,Claimed (USD),Approved (USD),Paid (USD),POS revenue (USD),Note',
+    );
     expect(lines).toContain('2025-03,EUR,10.0000,10.0000,10.0000,48.0000,USD,1.08,2025-03-20,10.8000,10.8000,10.8000,51.8400,');
   });
 
