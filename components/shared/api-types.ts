@@ -4244,6 +4244,44 @@ export interface components {
          */
         exposure: string;
       }[];
+      /** @description exposure in the base currency at the exchange rates of /api/fx-rates (docs/analytics.md) */
+      exposureInBase?: {
+        /**
+         * @description the base currency
+         * @example EUR
+         */
+        currency: string;
+        /** @description the day each currency converts as of (asOf) */
+        asOf: string;
+        /**
+         * @description every currency's exposure converted and added; null when a currency has no rate
+         * @example 1184.6700
+         */
+        total: string | null;
+        byCurrency: {
+          /**
+           * @description ISO 4217 code, upper case
+           * @example EUR
+           */
+          currency: string;
+          /**
+           * @description exact decimal, 4 places
+           * @example 1184.6700
+           */
+          amount: string;
+          /** @description the rate used (1 for the base currency); null: no rate */
+          rate: string | null;
+          /** @description the rate's effective day, the latest on or before asOf */
+          rateDate: string | null;
+          /**
+           * @description exact decimal, 4 places
+           * @example 1184.6700
+           */
+          inBase: string | null;
+          /** @description why inBase is null */
+          missingRate: string | null;
+        }[];
+      };
       byDistributor: {
         distributorId: number;
         distributorName: string;

@@ -79,3 +79,35 @@ export function parseCurrencyCell(text: string): { ok: true; value: string } | {
   const code = text.trim().toUpperCase();
   return isCurrencyCode(code) ? { ok: true, value: code } : { ok: false, reason: `"${text}" is not an ISO 4217 currency code` };
 }
+
+/** One currency's amount beside its base-currency value, the rate used and its day (or why there is none). */
+export interface InBase {
+  currency: string;
+  amount: string;
+  rate: string | null;
+  rateDate: string | null;
+  inBase: string | null;
+  missingRate: string | null;
+}
+
+/**
+ * Amounts of several currencies (one each) in the base currency as of `day`, and their total in
+ * it: null when any currency has no rate, so a partial sum never passes for the whole.
+ */
+export function amountsInBase(
+  amounts: readonly { currency: string; amount: string }[],
+  rates: readonly FxRate[],
+  base: string,
+  day: string,
+): { currency: string; asOf: string; total: string | null; byCurrency: InBase[] } {
+  const byCurrency = amounts.map(({ currency, amount }): InBase => {
+    const used = rateOn(rates, currency, base, day);
+    return used
+      ? { currency, amount, rate: used.rate, rateDate: used.date, inBase: convert(amount, used.rate), missingRate: null }
+      : { currency, amount, rate: null, rateDate: null, inBase: null, missingRate: missingRateMessage(currency, base, day) };
+  });
+  const total = byCurrency.every((b) => b.inBase !== null)
+    ? moneyToString(byCurrency.reduce((sum, b) => sum.plus(b.inBase!), new Money(0)))
+    : null;
+  return { currency: base, asOf: day, total, byCurrency };
+}

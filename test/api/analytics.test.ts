@@ -5,6 +5,7 @@
  * report per currency and in the base currency with the rate and its day; a missing rate said;
  * CSV export; tenant isolation.
  */
+import { Money } from '../../core/money.js';
 import { bearerOf, describeDb, startTestApp, USERS, type Client, type TestApp } from '../support/harness.js';
 
 interface Row {
@@ -409,5 +410,24 @@ describeDb('channel analytics and exchange rates', () => {
     expect(byDistributor.map((r) => r.keys.distributor)).toEqual(['Arrowhead Components']);
     const roi = (await rowsOf(north, 'program-roi')).filter((r) => r.keys.program === 'AN-SD-2025');
     expect(roi.map((r) => [r.currency, r.values.creditsPaid])).toEqual([['EUR', '10.0000']]);
+  });
+
+  it('converts the accruals exposure of every currency through the same rate table', async () => {
+    expect((await put(finance, { rates: [{ from: 'EUR', to: 'USD', effectiveDate: '2026-11-01', rate: '1.1' }] })).status).toBe(200);
+    const res = await finance.get('/api/reports/accruals?asOf=2026-11-23');
+    const exposure = Object.fromEntries(
+      (res.body.exposureByCurrency as { currency: string; exposure: string }[]).map((e) => [e.currency, e.exposure]),
+    );
+    const eurInUsd = new Money(exposure.EUR!).times('1.1').toFixed(4);
+    expect(res.body.exposureInBase).toEqual({
+      currency: 'USD',
+      asOf: '2026-11-23',
+      total: new Money(exposure.USD!).plus(eurInUsd).toFixed(4),
+      byCurrency: [
+        { currency: 'EUR', amount: exposure.EUR, rate: '1.1', rateDate: '2026-11-01', inBase: eurInUsd, missingRate: null },
+        { currency: 'USD', amount: exposure.USD, rate: '1', rateDate: null, inBase: exposure.USD, missingRate: null },
+      ],
+    });
+    expect(new Money(exposure.EUR!).isZero()).toBe(false);
   });
 });
