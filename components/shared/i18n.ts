@@ -457,6 +457,18 @@ const en = {
   'aging.count': '{count} open',
   'aging.total': 'Total {currency}',
   'aging.empty': 'Nothing is waiting.',
+  'analytics.title': 'Channel analytics',
+  'analytics.report': 'Report',
+  'analytics.from': 'From',
+  'analytics.to': 'To',
+  'analytics.currency': 'Currency',
+  'analytics.rate': 'Rate to {currency}',
+  'analytics.inBase': '{label} ({currency})',
+  'analytics.rateOf': 'as of {date}',
+  'analytics.sameCurrency': 'base currency',
+  'analytics.noRate': 'No rate: not converted',
+  'analytics.download': 'Download CSV',
+  'analytics.empty': 'No figures in this period.',
 };
 export type MessageKey = keyof typeof en;
 
@@ -913,6 +925,18 @@ const fr: Record<MessageKey, string> = {
   'aging.count': '{count} en cours',
   'aging.total': 'Total {currency}',
   'aging.empty': 'Rien n’est en attente.',
+  'analytics.title': 'Analyse du canal',
+  'analytics.report': 'Rapport',
+  'analytics.from': 'Du',
+  'analytics.to': 'Au',
+  'analytics.currency': 'Devise',
+  'analytics.rate': 'Taux en {currency}',
+  'analytics.inBase': '{label} en {currency}',
+  'analytics.rateOf': 'au {date}',
+  'analytics.sameCurrency': 'devise de base',
+  'analytics.noRate': 'Aucun taux : non converti',
+  'analytics.download': 'Télécharger le CSV',
+  'analytics.empty': 'Aucun chiffre sur cette période.',
 };
 
 export const MESSAGES: Record<'en' | 'fr', Record<MessageKey, string>> = { en, fr };

@@ -141,8 +141,8 @@ export interface AnalyticsReport {
   from: string;
   to: string;
   baseCurrency: string;
-  dimensions: readonly Dimension[];
-  measures: readonly Measure[];
+  dimensions: Dimension[];
+  measures: Measure[];
   rows: ReportRow[];
 }
 
@@ -258,7 +258,7 @@ export function buildReport(
       missingRate: used ? null : missingRateMessage(r.currency, baseCurrency, figureDate),
     };
   });
-  return { report: name, title: def.title, ...period, baseCurrency, dimensions: def.dimensions, measures: def.measures, rows };
+  return { report: name, title: def.title, ...period, baseCurrency, dimensions: [...def.dimensions], measures: [...def.measures], rows };
 }
 
 /**
