@@ -47,6 +47,8 @@ const distributorCurrency = 'UPPER(COALESCE(d.currency, ?))';
 const countedPos = () => `(SELECT s.* FROM pos_lines s LEFT JOIN pos_imports si ON si.id = s.import_id WHERE si.voided_at IS NULL)`;
 
 const money = (v: unknown) => moneyFromUnits(v);
+/** A DATE column as YYYY-MM-DD (a Date from mysql2, text from SQLite). */
+const dayText = (v: unknown) => (v instanceof Date ? v.toISOString() : String(v)).slice(0, 10);
 const int = (v: unknown) => Number(v ?? 0);
 
 async function select(sql: string, params: unknown[]) {
@@ -147,8 +149,7 @@ export async function claimedPrograms(f: AnalyticsFilter) {
       WHERE c.status <> 'draft'${c.sql} ORDER BY p.code`,
     c.params,
   );
-  const day = (v: unknown) => (v instanceof Date ? v.toISOString() : String(v)).slice(0, 10);
-  return rows.map((r) => ({ id: Number(r.id), code: String(r.code), start: day(r.start_date), end: day(r.end_date) }));
+  return rows.map((r) => ({ id: Number(r.id), code: String(r.code), start: dayText(r.start_date), end: dayText(r.end_date) }));
 }
 
 export interface RoiWindow {
@@ -191,9 +192,12 @@ export async function programRoi(f: AnalyticsFilter, windows: readonly RoiWindow
       GROUP BY program, w_from, w_to, b_from, b_to, currency ORDER BY program, currency`,
     [f.baseCurrency, ...c.params, ...wParams, ...wParams, f.to, ...c.params],
   );
-  const day = (v: unknown) => (v instanceof Date ? v.toISOString() : String(v)).slice(0, 10);
   return rows.map((r) => ({
-    keys: { program: String(r.program), window: `${day(r.w_from)}..${day(r.w_to)}`, baseline: `${day(r.b_from)}..${day(r.b_to)}` },
+    keys: {
+      program: String(r.program),
+      window: `${dayText(r.w_from)}..${dayText(r.w_to)}`,
+      baseline: `${dayText(r.b_from)}..${dayText(r.b_to)}`,
+    },
     currency: String(r.currency),
     values: { programSales: money(r.during), baselineSales: money(r.baseline), creditsPaid: money(r.credits) },
   }));
