@@ -52,6 +52,8 @@ export const ACTIONS = {
   'rebate.authorize': ['vendor_admin', 'finance'],
   'rebate.pay': ['vendor_admin', 'finance'],
   'audit.read': ['vendor_admin', 'channel_manager', 'finance'],
+  /** exchange rates to the base currency (issue 16 part 3): put or load them; everyone signed in reads them */
+  'fxrate.manage': ['vendor_admin', 'finance'],
   /** confirm or reject an end-customer spelling of the enrichment's review queue (the master is the vendor's) */
   'enrichment.review': ['vendor_admin', 'channel_manager'],
   'user.manage': ['vendor_admin'],

@@ -25,6 +25,8 @@ import { documentsRouter } from './documents/documents.router.js';
 import { createJobs, type Jobs } from './jobs/runtime.js';
 import { integrationsRouter } from './integrations/integrations.router.js';
 import { reportsRouter } from './reports/reports.router.js';
+import { analyticsRouter } from './analytics/analytics.router.js';
+import { fxRatesRouter } from './analytics/fx.router.js';
 import type { Config } from './config.js';
 import { apiNotFound, errorMiddleware } from './errors.js';
 import { jsonBodiesOnly } from './http/body-limit.js';
@@ -152,6 +154,8 @@ export function createApp({
   app.use('/api/imports', importsRouter(jobs));
   app.use('/api/disputes', disputesRouter());
   app.use('/api/reports', reportsRouter(config));
+  app.use('/api/analytics', analyticsRouter(config));
+  app.use('/api/fx-rates', fxRatesRouter());
   app.use('/api/settlement', settlementRouter());
   app.use('/api/notifications', notificationsRouter());
   app.use('/api/webhooks', webhooksRouter());

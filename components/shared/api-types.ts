@@ -1223,6 +1223,177 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/analytics/by-distributor': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** By distributor: per currency and in the base currency with the rate used; computed in SQL; ?format=csv for the CSV */
+    get: operations['getAnalyticsByDistributor'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/analytics/by-program': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** By program: per currency and in the base currency with the rate used; computed in SQL; ?format=csv for the CSV */
+    get: operations['getAnalyticsByProgram'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/analytics/by-program-type': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** By program type: per currency and in the base currency with the rate used; computed in SQL; ?format=csv for the CSV */
+    get: operations['getAnalyticsByProgramType'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/analytics/by-product': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** By product: per currency and in the base currency with the rate used; computed in SQL; ?format=csv for the CSV */
+    get: operations['getAnalyticsByProduct'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/analytics/by-month': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** By month: per currency and in the base currency with the rate used; computed in SQL; ?format=csv for the CSV */
+    get: operations['getAnalyticsByMonth'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/analytics/margin-trend': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Margin and discount trend per product: per currency and in the base currency with the rate used; computed in SQL; ?format=csv for the CSV */
+    get: operations['getAnalyticsMarginTrend'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/analytics/program-roi': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Program ROI: per currency and in the base currency with the rate used; computed in SQL; ?format=csv for the CSV */
+    get: operations['getAnalyticsProgramRoi'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/analytics/utilization': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Utilization: per currency and in the base currency with the rate used; computed in SQL; ?format=csv for the CSV */
+    get: operations['getAnalyticsUtilization'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/fx-rates': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Exchange rates by pair, newest day first */
+    get: operations['getFxRates'];
+    /** Put rates (a pair, a day, a rate): a new day is added, a day on record changes; all or none; each change audited */
+    put: operations['putFxRates'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/fx-rates/upload': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Load rates from CSV (From, To, Effective Date, Rate): the valid rows are stored, each row error is answered with its row, line and field */
+    post: operations['postFxRatesUpload'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/notifications': {
     parameters: {
       query?: never;
@@ -4099,6 +4270,44 @@ export interface components {
          */
         exposure: string;
       }[];
+      /** @description exposure in the base currency at the exchange rates of /api/fx-rates (docs/analytics.md) */
+      exposureInBase?: {
+        /**
+         * @description the base currency
+         * @example EUR
+         */
+        currency: string;
+        /** @description the day each currency converts as of (asOf) */
+        asOf: string;
+        /**
+         * @description every currency's exposure converted and added; null when a currency has no rate
+         * @example 1184.6700
+         */
+        total: string | null;
+        byCurrency: {
+          /**
+           * @description ISO 4217 code, upper case
+           * @example EUR
+           */
+          currency: string;
+          /**
+           * @description exact decimal, 4 places
+           * @example 1184.6700
+           */
+          amount: string;
+          /** @description the rate used (1 for the base currency); null: no rate */
+          rate: string | null;
+          /** @description the rate's effective day, the latest on or before asOf */
+          rateDate: string | null;
+          /**
+           * @description exact decimal, 4 places
+           * @example 1184.6700
+           */
+          inBase: string | null;
+          /** @description why inBase is null */
+          missingRate: string | null;
+        }[];
+      };
       byDistributor: {
         distributorId: number;
         distributorName: string;
@@ -4227,6 +4436,56 @@ export interface components {
          * @example 1184.6700
          */
         paid: string;
+      }[];
+    };
+    AnalyticsReport: {
+      /** @enum {string} */
+      report:
+        'by-distributor' | 'by-program' | 'by-program-type' | 'by-product' | 'by-month' | 'margin-trend' | 'program-roi' | 'utilization';
+      title: string;
+      from: string;
+      to: string;
+      /** @description the vendor's book currency (BASE_CURRENCY) */
+      baseCurrency: string;
+      dimensions: {
+        key: string;
+        label: string;
+      }[];
+      measures: {
+        key: string;
+        label: string;
+        /**
+         * @description money and price: exact 4-decimal strings, converted to the base currency; quantity: a whole number; ratio: a 4-decimal fraction, null when its denominator is 0
+         * @enum {string}
+         */
+        kind: 'money' | 'price' | 'quantity' | 'ratio';
+      }[];
+      rows: {
+        /** @description the value of each dimension */
+        keys: {
+          [key: string]: string;
+        };
+        /** @description the row's currency: figures of two currencies are never added */
+        currency: string;
+        /** @description each measure in the row currency */
+        values: {
+          [key: string]: string | number | null;
+        };
+        /** @description the day the row converts as of: its month's last day (not after to), else to */
+        figureDate: string;
+        base: {
+          currency: string;
+          /** @description 1 row currency = rate base currency (exact decimal); 1 for the base currency itself */
+          rate: string;
+          /** @description the rate's effective day: the latest on or before figureDate; null for the base currency */
+          rateDate: string | null;
+          /** @description each money and price measure converted, rounded half-up to 4 decimals */
+          values: {
+            [key: string]: string | null;
+          };
+        } | null;
+        /** @description why base is null: no rate of the pair on or before figureDate */
+        missingRate: string | null;
       }[];
     };
     Notification: {
@@ -12486,6 +12745,1796 @@ export interface operations {
       };
       /** @description UNAUTHENTICATED: no session cookie and no bearer token; INVALID_TOKEN: the bearer token is unknown, expired or revoked */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RATE_LIMITED: too many requests from this caller; try again later */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getAnalyticsByDistributor: {
+    parameters: {
+      query?: {
+        from?: string;
+        to?: string;
+        distributorId?: number;
+        format?: 'json' | 'csv';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the report (JSON; with ?format=csv the same rows as CSV) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AnalyticsReport'];
+          'text/csv': string;
+        };
+      };
+      /** @description VALIDATION_FAILED: from is after to */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no session cookie and no bearer token; INVALID_TOKEN: the bearer token is unknown, expired or revoked */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RATE_LIMITED: too many requests from this caller; try again later */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getAnalyticsByProgram: {
+    parameters: {
+      query?: {
+        from?: string;
+        to?: string;
+        distributorId?: number;
+        format?: 'json' | 'csv';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the report (JSON; with ?format=csv the same rows as CSV) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AnalyticsReport'];
+          'text/csv': string;
+        };
+      };
+      /** @description VALIDATION_FAILED: from is after to */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no session cookie and no bearer token; INVALID_TOKEN: the bearer token is unknown, expired or revoked */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RATE_LIMITED: too many requests from this caller; try again later */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getAnalyticsByProgramType: {
+    parameters: {
+      query?: {
+        from?: string;
+        to?: string;
+        distributorId?: number;
+        format?: 'json' | 'csv';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the report (JSON; with ?format=csv the same rows as CSV) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AnalyticsReport'];
+          'text/csv': string;
+        };
+      };
+      /** @description VALIDATION_FAILED: from is after to */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no session cookie and no bearer token; INVALID_TOKEN: the bearer token is unknown, expired or revoked */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RATE_LIMITED: too many requests from this caller; try again later */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getAnalyticsByProduct: {
+    parameters: {
+      query?: {
+        from?: string;
+        to?: string;
+        distributorId?: number;
+        format?: 'json' | 'csv';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the report (JSON; with ?format=csv the same rows as CSV) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AnalyticsReport'];
+          'text/csv': string;
+        };
+      };
+      /** @description VALIDATION_FAILED: from is after to */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no session cookie and no bearer token; INVALID_TOKEN: the bearer token is unknown, expired or revoked */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RATE_LIMITED: too many requests from this caller; try again later */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getAnalyticsByMonth: {
+    parameters: {
+      query?: {
+        from?: string;
+        to?: string;
+        distributorId?: number;
+        format?: 'json' | 'csv';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the report (JSON; with ?format=csv the same rows as CSV) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AnalyticsReport'];
+          'text/csv': string;
+        };
+      };
+      /** @description VALIDATION_FAILED: from is after to */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no session cookie and no bearer token; INVALID_TOKEN: the bearer token is unknown, expired or revoked */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RATE_LIMITED: too many requests from this caller; try again later */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getAnalyticsMarginTrend: {
+    parameters: {
+      query?: {
+        from?: string;
+        to?: string;
+        distributorId?: number;
+        format?: 'json' | 'csv';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the report (JSON; with ?format=csv the same rows as CSV) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AnalyticsReport'];
+          'text/csv': string;
+        };
+      };
+      /** @description VALIDATION_FAILED: from is after to */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no session cookie and no bearer token; INVALID_TOKEN: the bearer token is unknown, expired or revoked */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RATE_LIMITED: too many requests from this caller; try again later */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getAnalyticsProgramRoi: {
+    parameters: {
+      query?: {
+        from?: string;
+        to?: string;
+        distributorId?: number;
+        format?: 'json' | 'csv';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the report (JSON; with ?format=csv the same rows as CSV) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AnalyticsReport'];
+          'text/csv': string;
+        };
+      };
+      /** @description VALIDATION_FAILED: from is after to */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no session cookie and no bearer token; INVALID_TOKEN: the bearer token is unknown, expired or revoked */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RATE_LIMITED: too many requests from this caller; try again later */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getAnalyticsUtilization: {
+    parameters: {
+      query?: {
+        from?: string;
+        to?: string;
+        distributorId?: number;
+        format?: 'json' | 'csv';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the report (JSON; with ?format=csv the same rows as CSV) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AnalyticsReport'];
+          'text/csv': string;
+        };
+      };
+      /** @description VALIDATION_FAILED: from is after to */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no session cookie and no bearer token; INVALID_TOKEN: the bearer token is unknown, expired or revoked */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RATE_LIMITED: too many requests from this caller; try again later */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getFxRates: {
+    parameters: {
+      query?: {
+        from?:
+          | 'AED'
+          | 'AFN'
+          | 'ALL'
+          | 'AMD'
+          | 'ANG'
+          | 'AOA'
+          | 'ARS'
+          | 'AUD'
+          | 'AWG'
+          | 'AZN'
+          | 'BAM'
+          | 'BBD'
+          | 'BDT'
+          | 'BGN'
+          | 'BHD'
+          | 'BIF'
+          | 'BMD'
+          | 'BND'
+          | 'BOB'
+          | 'BOV'
+          | 'BRL'
+          | 'BSD'
+          | 'BTN'
+          | 'BWP'
+          | 'BYN'
+          | 'BZD'
+          | 'CAD'
+          | 'CDF'
+          | 'CHE'
+          | 'CHF'
+          | 'CHW'
+          | 'CLF'
+          | 'CLP'
+          | 'CNY'
+          | 'COP'
+          | 'COU'
+          | 'CRC'
+          | 'CUC'
+          | 'CUP'
+          | 'CVE'
+          | 'CZK'
+          | 'DJF'
+          | 'DKK'
+          | 'DOP'
+          | 'DZD'
+          | 'EGP'
+          | 'ERN'
+          | 'ETB'
+          | 'EUR'
+          | 'FJD'
+          | 'FKP'
+          | 'GBP'
+          | 'GEL'
+          | 'GHS'
+          | 'GIP'
+          | 'GMD'
+          | 'GNF'
+          | 'GTQ'
+          | 'GYD'
+          | 'HKD'
+          | 'HNL'
+          | 'HTG'
+          | 'HUF'
+          | 'IDR'
+          | 'ILS'
+          | 'INR'
+          | 'IQD'
+          | 'IRR'
+          | 'ISK'
+          | 'JMD'
+          | 'JOD'
+          | 'JPY'
+          | 'KES'
+          | 'KGS'
+          | 'KHR'
+          | 'KMF'
+          | 'KPW'
+          | 'KRW'
+          | 'KWD'
+          | 'KYD'
+          | 'KZT'
+          | 'LAK'
+          | 'LBP'
+          | 'LKR'
+          | 'LRD'
+          | 'LSL'
+          | 'LYD'
+          | 'MAD'
+          | 'MDL'
+          | 'MGA'
+          | 'MKD'
+          | 'MMK'
+          | 'MNT'
+          | 'MOP'
+          | 'MRU'
+          | 'MUR'
+          | 'MVR'
+          | 'MWK'
+          | 'MXN'
+          | 'MXV'
+          | 'MYR'
+          | 'MZN'
+          | 'NAD'
+          | 'NGN'
+          | 'NIO'
+          | 'NOK'
+          | 'NPR'
+          | 'NZD'
+          | 'OMR'
+          | 'PAB'
+          | 'PEN'
+          | 'PGK'
+          | 'PHP'
+          | 'PKR'
+          | 'PLN'
+          | 'PYG'
+          | 'QAR'
+          | 'RON'
+          | 'RSD'
+          | 'RUB'
+          | 'RWF'
+          | 'SAR'
+          | 'SBD'
+          | 'SCR'
+          | 'SDG'
+          | 'SEK'
+          | 'SGD'
+          | 'SHP'
+          | 'SLE'
+          | 'SLL'
+          | 'SOS'
+          | 'SRD'
+          | 'SSP'
+          | 'STN'
+          | 'SVC'
+          | 'SYP'
+          | 'SZL'
+          | 'THB'
+          | 'TJS'
+          | 'TMT'
+          | 'TND'
+          | 'TOP'
+          | 'TRY'
+          | 'TTD'
+          | 'TWD'
+          | 'TZS'
+          | 'UAH'
+          | 'UGX'
+          | 'USD'
+          | 'USN'
+          | 'UYI'
+          | 'UYU'
+          | 'UYW'
+          | 'UZS'
+          | 'VED'
+          | 'VES'
+          | 'VND'
+          | 'VUV'
+          | 'WST'
+          | 'XAF'
+          | 'XCD'
+          | 'XCG'
+          | 'XOF'
+          | 'XPF'
+          | 'YER'
+          | 'ZAR'
+          | 'ZMW'
+          | 'ZWG'
+          | 'ZWL';
+        to?:
+          | 'AED'
+          | 'AFN'
+          | 'ALL'
+          | 'AMD'
+          | 'ANG'
+          | 'AOA'
+          | 'ARS'
+          | 'AUD'
+          | 'AWG'
+          | 'AZN'
+          | 'BAM'
+          | 'BBD'
+          | 'BDT'
+          | 'BGN'
+          | 'BHD'
+          | 'BIF'
+          | 'BMD'
+          | 'BND'
+          | 'BOB'
+          | 'BOV'
+          | 'BRL'
+          | 'BSD'
+          | 'BTN'
+          | 'BWP'
+          | 'BYN'
+          | 'BZD'
+          | 'CAD'
+          | 'CDF'
+          | 'CHE'
+          | 'CHF'
+          | 'CHW'
+          | 'CLF'
+          | 'CLP'
+          | 'CNY'
+          | 'COP'
+          | 'COU'
+          | 'CRC'
+          | 'CUC'
+          | 'CUP'
+          | 'CVE'
+          | 'CZK'
+          | 'DJF'
+          | 'DKK'
+          | 'DOP'
+          | 'DZD'
+          | 'EGP'
+          | 'ERN'
+          | 'ETB'
+          | 'EUR'
+          | 'FJD'
+          | 'FKP'
+          | 'GBP'
+          | 'GEL'
+          | 'GHS'
+          | 'GIP'
+          | 'GMD'
+          | 'GNF'
+          | 'GTQ'
+          | 'GYD'
+          | 'HKD'
+          | 'HNL'
+          | 'HTG'
+          | 'HUF'
+          | 'IDR'
+          | 'ILS'
+          | 'INR'
+          | 'IQD'
+          | 'IRR'
+          | 'ISK'
+          | 'JMD'
+          | 'JOD'
+          | 'JPY'
+          | 'KES'
+          | 'KGS'
+          | 'KHR'
+          | 'KMF'
+          | 'KPW'
+          | 'KRW'
+          | 'KWD'
+          | 'KYD'
+          | 'KZT'
+          | 'LAK'
+          | 'LBP'
+          | 'LKR'
+          | 'LRD'
+          | 'LSL'
+          | 'LYD'
+          | 'MAD'
+          | 'MDL'
+          | 'MGA'
+          | 'MKD'
+          | 'MMK'
+          | 'MNT'
+          | 'MOP'
+          | 'MRU'
+          | 'MUR'
+          | 'MVR'
+          | 'MWK'
+          | 'MXN'
+          | 'MXV'
+          | 'MYR'
+          | 'MZN'
+          | 'NAD'
+          | 'NGN'
+          | 'NIO'
+          | 'NOK'
+          | 'NPR'
+          | 'NZD'
+          | 'OMR'
+          | 'PAB'
+          | 'PEN'
+          | 'PGK'
+          | 'PHP'
+          | 'PKR'
+          | 'PLN'
+          | 'PYG'
+          | 'QAR'
+          | 'RON'
+          | 'RSD'
+          | 'RUB'
+          | 'RWF'
+          | 'SAR'
+          | 'SBD'
+          | 'SCR'
+          | 'SDG'
+          | 'SEK'
+          | 'SGD'
+          | 'SHP'
+          | 'SLE'
+          | 'SLL'
+          | 'SOS'
+          | 'SRD'
+          | 'SSP'
+          | 'STN'
+          | 'SVC'
+          | 'SYP'
+          | 'SZL'
+          | 'THB'
+          | 'TJS'
+          | 'TMT'
+          | 'TND'
+          | 'TOP'
+          | 'TRY'
+          | 'TTD'
+          | 'TWD'
+          | 'TZS'
+          | 'UAH'
+          | 'UGX'
+          | 'USD'
+          | 'USN'
+          | 'UYI'
+          | 'UYU'
+          | 'UYW'
+          | 'UZS'
+          | 'VED'
+          | 'VES'
+          | 'VND'
+          | 'VUV'
+          | 'WST'
+          | 'XAF'
+          | 'XCD'
+          | 'XCG'
+          | 'XOF'
+          | 'XPF'
+          | 'YER'
+          | 'ZAR'
+          | 'ZMW'
+          | 'ZWG'
+          | 'ZWL';
+        until?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: {
+              from: string;
+              to: string;
+              effectiveDate: string;
+              rate: string;
+              /** @enum {string} */
+              source: 'api' | 'csv';
+              updatedByUserId: number;
+              updatedAt: string;
+            }[];
+          };
+        };
+      };
+      /** @description VALIDATION_FAILED: a missing, unknown or malformed field, errors[] naming each */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no session cookie and no bearer token; INVALID_TOKEN: the bearer token is unknown, expired or revoked */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RATE_LIMITED: too many requests from this caller; try again later */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  putFxRates: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        'application/json': {
+          rates: {
+            /**
+             * @description ISO 4217 code; stored upper case (usd is USD)
+             * @example USD
+             * @enum {string}
+             */
+            from:
+              | 'AED'
+              | 'AFN'
+              | 'ALL'
+              | 'AMD'
+              | 'ANG'
+              | 'AOA'
+              | 'ARS'
+              | 'AUD'
+              | 'AWG'
+              | 'AZN'
+              | 'BAM'
+              | 'BBD'
+              | 'BDT'
+              | 'BGN'
+              | 'BHD'
+              | 'BIF'
+              | 'BMD'
+              | 'BND'
+              | 'BOB'
+              | 'BOV'
+              | 'BRL'
+              | 'BSD'
+              | 'BTN'
+              | 'BWP'
+              | 'BYN'
+              | 'BZD'
+              | 'CAD'
+              | 'CDF'
+              | 'CHE'
+              | 'CHF'
+              | 'CHW'
+              | 'CLF'
+              | 'CLP'
+              | 'CNY'
+              | 'COP'
+              | 'COU'
+              | 'CRC'
+              | 'CUC'
+              | 'CUP'
+              | 'CVE'
+              | 'CZK'
+              | 'DJF'
+              | 'DKK'
+              | 'DOP'
+              | 'DZD'
+              | 'EGP'
+              | 'ERN'
+              | 'ETB'
+              | 'EUR'
+              | 'FJD'
+              | 'FKP'
+              | 'GBP'
+              | 'GEL'
+              | 'GHS'
+              | 'GIP'
+              | 'GMD'
+              | 'GNF'
+              | 'GTQ'
+              | 'GYD'
+              | 'HKD'
+              | 'HNL'
+              | 'HTG'
+              | 'HUF'
+              | 'IDR'
+              | 'ILS'
+              | 'INR'
+              | 'IQD'
+              | 'IRR'
+              | 'ISK'
+              | 'JMD'
+              | 'JOD'
+              | 'JPY'
+              | 'KES'
+              | 'KGS'
+              | 'KHR'
+              | 'KMF'
+              | 'KPW'
+              | 'KRW'
+              | 'KWD'
+              | 'KYD'
+              | 'KZT'
+              | 'LAK'
+              | 'LBP'
+              | 'LKR'
+              | 'LRD'
+              | 'LSL'
+              | 'LYD'
+              | 'MAD'
+              | 'MDL'
+              | 'MGA'
+              | 'MKD'
+              | 'MMK'
+              | 'MNT'
+              | 'MOP'
+              | 'MRU'
+              | 'MUR'
+              | 'MVR'
+              | 'MWK'
+              | 'MXN'
+              | 'MXV'
+              | 'MYR'
+              | 'MZN'
+              | 'NAD'
+              | 'NGN'
+              | 'NIO'
+              | 'NOK'
+              | 'NPR'
+              | 'NZD'
+              | 'OMR'
+              | 'PAB'
+              | 'PEN'
+              | 'PGK'
+              | 'PHP'
+              | 'PKR'
+              | 'PLN'
+              | 'PYG'
+              | 'QAR'
+              | 'RON'
+              | 'RSD'
+              | 'RUB'
+              | 'RWF'
+              | 'SAR'
+              | 'SBD'
+              | 'SCR'
+              | 'SDG'
+              | 'SEK'
+              | 'SGD'
+              | 'SHP'
+              | 'SLE'
+              | 'SLL'
+              | 'SOS'
+              | 'SRD'
+              | 'SSP'
+              | 'STN'
+              | 'SVC'
+              | 'SYP'
+              | 'SZL'
+              | 'THB'
+              | 'TJS'
+              | 'TMT'
+              | 'TND'
+              | 'TOP'
+              | 'TRY'
+              | 'TTD'
+              | 'TWD'
+              | 'TZS'
+              | 'UAH'
+              | 'UGX'
+              | 'USD'
+              | 'USN'
+              | 'UYI'
+              | 'UYU'
+              | 'UYW'
+              | 'UZS'
+              | 'VED'
+              | 'VES'
+              | 'VND'
+              | 'VUV'
+              | 'WST'
+              | 'XAF'
+              | 'XCD'
+              | 'XCG'
+              | 'XOF'
+              | 'XPF'
+              | 'YER'
+              | 'ZAR'
+              | 'ZMW'
+              | 'ZWG'
+              | 'ZWL';
+            /**
+             * @description ISO 4217 code; stored upper case (usd is USD)
+             * @example USD
+             * @enum {string}
+             */
+            to:
+              | 'AED'
+              | 'AFN'
+              | 'ALL'
+              | 'AMD'
+              | 'ANG'
+              | 'AOA'
+              | 'ARS'
+              | 'AUD'
+              | 'AWG'
+              | 'AZN'
+              | 'BAM'
+              | 'BBD'
+              | 'BDT'
+              | 'BGN'
+              | 'BHD'
+              | 'BIF'
+              | 'BMD'
+              | 'BND'
+              | 'BOB'
+              | 'BOV'
+              | 'BRL'
+              | 'BSD'
+              | 'BTN'
+              | 'BWP'
+              | 'BYN'
+              | 'BZD'
+              | 'CAD'
+              | 'CDF'
+              | 'CHE'
+              | 'CHF'
+              | 'CHW'
+              | 'CLF'
+              | 'CLP'
+              | 'CNY'
+              | 'COP'
+              | 'COU'
+              | 'CRC'
+              | 'CUC'
+              | 'CUP'
+              | 'CVE'
+              | 'CZK'
+              | 'DJF'
+              | 'DKK'
+              | 'DOP'
+              | 'DZD'
+              | 'EGP'
+              | 'ERN'
+              | 'ETB'
+              | 'EUR'
+              | 'FJD'
+              | 'FKP'
+              | 'GBP'
+              | 'GEL'
+              | 'GHS'
+              | 'GIP'
+              | 'GMD'
+              | 'GNF'
+              | 'GTQ'
+              | 'GYD'
+              | 'HKD'
+              | 'HNL'
+              | 'HTG'
+              | 'HUF'
+              | 'IDR'
+              | 'ILS'
+              | 'INR'
+              | 'IQD'
+              | 'IRR'
+              | 'ISK'
+              | 'JMD'
+              | 'JOD'
+              | 'JPY'
+              | 'KES'
+              | 'KGS'
+              | 'KHR'
+              | 'KMF'
+              | 'KPW'
+              | 'KRW'
+              | 'KWD'
+              | 'KYD'
+              | 'KZT'
+              | 'LAK'
+              | 'LBP'
+              | 'LKR'
+              | 'LRD'
+              | 'LSL'
+              | 'LYD'
+              | 'MAD'
+              | 'MDL'
+              | 'MGA'
+              | 'MKD'
+              | 'MMK'
+              | 'MNT'
+              | 'MOP'
+              | 'MRU'
+              | 'MUR'
+              | 'MVR'
+              | 'MWK'
+              | 'MXN'
+              | 'MXV'
+              | 'MYR'
+              | 'MZN'
+              | 'NAD'
+              | 'NGN'
+              | 'NIO'
+              | 'NOK'
+              | 'NPR'
+              | 'NZD'
+              | 'OMR'
+              | 'PAB'
+              | 'PEN'
+              | 'PGK'
+              | 'PHP'
+              | 'PKR'
+              | 'PLN'
+              | 'PYG'
+              | 'QAR'
+              | 'RON'
+              | 'RSD'
+              | 'RUB'
+              | 'RWF'
+              | 'SAR'
+              | 'SBD'
+              | 'SCR'
+              | 'SDG'
+              | 'SEK'
+              | 'SGD'
+              | 'SHP'
+              | 'SLE'
+              | 'SLL'
+              | 'SOS'
+              | 'SRD'
+              | 'SSP'
+              | 'STN'
+              | 'SVC'
+              | 'SYP'
+              | 'SZL'
+              | 'THB'
+              | 'TJS'
+              | 'TMT'
+              | 'TND'
+              | 'TOP'
+              | 'TRY'
+              | 'TTD'
+              | 'TWD'
+              | 'TZS'
+              | 'UAH'
+              | 'UGX'
+              | 'USD'
+              | 'USN'
+              | 'UYI'
+              | 'UYU'
+              | 'UYW'
+              | 'UZS'
+              | 'VED'
+              | 'VES'
+              | 'VND'
+              | 'VUV'
+              | 'WST'
+              | 'XAF'
+              | 'XCD'
+              | 'XCG'
+              | 'XOF'
+              | 'XPF'
+              | 'YER'
+              | 'ZAR'
+              | 'ZMW'
+              | 'ZWG'
+              | 'ZWL';
+            /**
+             * Format: date
+             * @example 2026-11-23
+             */
+            effectiveDate: string;
+            /**
+             * @description 1 unit of from = rate units of to; exact, at most 10 decimals
+             * @example 1.0856
+             */
+            rate: string;
+          }[];
+        };
+      };
+    };
+    responses: {
+      /** @description success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: {
+              /**
+               * @description ISO 4217 code; stored upper case (usd is USD)
+               * @example USD
+               * @enum {string}
+               */
+              from:
+                | 'AED'
+                | 'AFN'
+                | 'ALL'
+                | 'AMD'
+                | 'ANG'
+                | 'AOA'
+                | 'ARS'
+                | 'AUD'
+                | 'AWG'
+                | 'AZN'
+                | 'BAM'
+                | 'BBD'
+                | 'BDT'
+                | 'BGN'
+                | 'BHD'
+                | 'BIF'
+                | 'BMD'
+                | 'BND'
+                | 'BOB'
+                | 'BOV'
+                | 'BRL'
+                | 'BSD'
+                | 'BTN'
+                | 'BWP'
+                | 'BYN'
+                | 'BZD'
+                | 'CAD'
+                | 'CDF'
+                | 'CHE'
+                | 'CHF'
+                | 'CHW'
+                | 'CLF'
+                | 'CLP'
+                | 'CNY'
+                | 'COP'
+                | 'COU'
+                | 'CRC'
+                | 'CUC'
+                | 'CUP'
+                | 'CVE'
+                | 'CZK'
+                | 'DJF'
+                | 'DKK'
+                | 'DOP'
+                | 'DZD'
+                | 'EGP'
+                | 'ERN'
+                | 'ETB'
+                | 'EUR'
+                | 'FJD'
+                | 'FKP'
+                | 'GBP'
+                | 'GEL'
+                | 'GHS'
+                | 'GIP'
+                | 'GMD'
+                | 'GNF'
+                | 'GTQ'
+                | 'GYD'
+                | 'HKD'
+                | 'HNL'
+                | 'HTG'
+                | 'HUF'
+                | 'IDR'
+                | 'ILS'
+                | 'INR'
+                | 'IQD'
+                | 'IRR'
+                | 'ISK'
+                | 'JMD'
+                | 'JOD'
+                | 'JPY'
+                | 'KES'
+                | 'KGS'
+                | 'KHR'
+                | 'KMF'
+                | 'KPW'
+                | 'KRW'
+                | 'KWD'
+                | 'KYD'
+                | 'KZT'
+                | 'LAK'
+                | 'LBP'
+                | 'LKR'
+                | 'LRD'
+                | 'LSL'
+                | 'LYD'
+                | 'MAD'
+                | 'MDL'
+                | 'MGA'
+                | 'MKD'
+                | 'MMK'
+                | 'MNT'
+                | 'MOP'
+                | 'MRU'
+                | 'MUR'
+                | 'MVR'
+                | 'MWK'
+                | 'MXN'
+                | 'MXV'
+                | 'MYR'
+                | 'MZN'
+                | 'NAD'
+                | 'NGN'
+                | 'NIO'
+                | 'NOK'
+                | 'NPR'
+                | 'NZD'
+                | 'OMR'
+                | 'PAB'
+                | 'PEN'
+                | 'PGK'
+                | 'PHP'
+                | 'PKR'
+                | 'PLN'
+                | 'PYG'
+                | 'QAR'
+                | 'RON'
+                | 'RSD'
+                | 'RUB'
+                | 'RWF'
+                | 'SAR'
+                | 'SBD'
+                | 'SCR'
+                | 'SDG'
+                | 'SEK'
+                | 'SGD'
+                | 'SHP'
+                | 'SLE'
+                | 'SLL'
+                | 'SOS'
+                | 'SRD'
+                | 'SSP'
+                | 'STN'
+                | 'SVC'
+                | 'SYP'
+                | 'SZL'
+                | 'THB'
+                | 'TJS'
+                | 'TMT'
+                | 'TND'
+                | 'TOP'
+                | 'TRY'
+                | 'TTD'
+                | 'TWD'
+                | 'TZS'
+                | 'UAH'
+                | 'UGX'
+                | 'USD'
+                | 'USN'
+                | 'UYI'
+                | 'UYU'
+                | 'UYW'
+                | 'UZS'
+                | 'VED'
+                | 'VES'
+                | 'VND'
+                | 'VUV'
+                | 'WST'
+                | 'XAF'
+                | 'XCD'
+                | 'XCG'
+                | 'XOF'
+                | 'XPF'
+                | 'YER'
+                | 'ZAR'
+                | 'ZMW'
+                | 'ZWG'
+                | 'ZWL';
+              /**
+               * @description ISO 4217 code; stored upper case (usd is USD)
+               * @example USD
+               * @enum {string}
+               */
+              to:
+                | 'AED'
+                | 'AFN'
+                | 'ALL'
+                | 'AMD'
+                | 'ANG'
+                | 'AOA'
+                | 'ARS'
+                | 'AUD'
+                | 'AWG'
+                | 'AZN'
+                | 'BAM'
+                | 'BBD'
+                | 'BDT'
+                | 'BGN'
+                | 'BHD'
+                | 'BIF'
+                | 'BMD'
+                | 'BND'
+                | 'BOB'
+                | 'BOV'
+                | 'BRL'
+                | 'BSD'
+                | 'BTN'
+                | 'BWP'
+                | 'BYN'
+                | 'BZD'
+                | 'CAD'
+                | 'CDF'
+                | 'CHE'
+                | 'CHF'
+                | 'CHW'
+                | 'CLF'
+                | 'CLP'
+                | 'CNY'
+                | 'COP'
+                | 'COU'
+                | 'CRC'
+                | 'CUC'
+                | 'CUP'
+                | 'CVE'
+                | 'CZK'
+                | 'DJF'
+                | 'DKK'
+                | 'DOP'
+                | 'DZD'
+                | 'EGP'
+                | 'ERN'
+                | 'ETB'
+                | 'EUR'
+                | 'FJD'
+                | 'FKP'
+                | 'GBP'
+                | 'GEL'
+                | 'GHS'
+                | 'GIP'
+                | 'GMD'
+                | 'GNF'
+                | 'GTQ'
+                | 'GYD'
+                | 'HKD'
+                | 'HNL'
+                | 'HTG'
+                | 'HUF'
+                | 'IDR'
+                | 'ILS'
+                | 'INR'
+                | 'IQD'
+                | 'IRR'
+                | 'ISK'
+                | 'JMD'
+                | 'JOD'
+                | 'JPY'
+                | 'KES'
+                | 'KGS'
+                | 'KHR'
+                | 'KMF'
+                | 'KPW'
+                | 'KRW'
+                | 'KWD'
+                | 'KYD'
+                | 'KZT'
+                | 'LAK'
+                | 'LBP'
+                | 'LKR'
+                | 'LRD'
+                | 'LSL'
+                | 'LYD'
+                | 'MAD'
+                | 'MDL'
+                | 'MGA'
+                | 'MKD'
+                | 'MMK'
+                | 'MNT'
+                | 'MOP'
+                | 'MRU'
+                | 'MUR'
+                | 'MVR'
+                | 'MWK'
+                | 'MXN'
+                | 'MXV'
+                | 'MYR'
+                | 'MZN'
+                | 'NAD'
+                | 'NGN'
+                | 'NIO'
+                | 'NOK'
+                | 'NPR'
+                | 'NZD'
+                | 'OMR'
+                | 'PAB'
+                | 'PEN'
+                | 'PGK'
+                | 'PHP'
+                | 'PKR'
+                | 'PLN'
+                | 'PYG'
+                | 'QAR'
+                | 'RON'
+                | 'RSD'
+                | 'RUB'
+                | 'RWF'
+                | 'SAR'
+                | 'SBD'
+                | 'SCR'
+                | 'SDG'
+                | 'SEK'
+                | 'SGD'
+                | 'SHP'
+                | 'SLE'
+                | 'SLL'
+                | 'SOS'
+                | 'SRD'
+                | 'SSP'
+                | 'STN'
+                | 'SVC'
+                | 'SYP'
+                | 'SZL'
+                | 'THB'
+                | 'TJS'
+                | 'TMT'
+                | 'TND'
+                | 'TOP'
+                | 'TRY'
+                | 'TTD'
+                | 'TWD'
+                | 'TZS'
+                | 'UAH'
+                | 'UGX'
+                | 'USD'
+                | 'USN'
+                | 'UYI'
+                | 'UYU'
+                | 'UYW'
+                | 'UZS'
+                | 'VED'
+                | 'VES'
+                | 'VND'
+                | 'VUV'
+                | 'WST'
+                | 'XAF'
+                | 'XCD'
+                | 'XCG'
+                | 'XOF'
+                | 'XPF'
+                | 'YER'
+                | 'ZAR'
+                | 'ZMW'
+                | 'ZWG'
+                | 'ZWL';
+              /**
+               * Format: date
+               * @example 2026-11-23
+               */
+              effectiveDate: string;
+              /**
+               * @description 1 unit of from = rate units of to; exact, at most 10 decimals
+               * @example 1.0856
+               */
+              rate: string;
+              /** @enum {string} */
+              change: 'create' | 'update' | 'unchanged';
+            }[];
+          };
+        };
+      };
+      /** @description VALIDATION_FAILED: a malformed rate, the same currency twice, the same pair and day twice; MALFORMED_JSON: the body is not JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no session cookie and no bearer token; INVALID_TOKEN: the bearer token is unknown, expired or revoked */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description FORBIDDEN: vendor admins and finance only; INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RATE_LIMITED: too many requests from this caller; try again later */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  postFxRatesUpload: {
+    parameters: {
+      query?: {
+        decimalMark?: '.' | ',';
+        dateOrder?: 'MDY' | 'DMY';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        'text/csv': string;
+        'application/csv': string;
+        'text/tab-separated-values': string;
+        'application/edi-x12': string;
+        'application/octet-stream': string;
+      };
+    };
+    responses: {
+      /** @description success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            rows: number;
+            stored: number;
+            created: number;
+            updated: number;
+            unchanged: number;
+            errors: {
+              row: number;
+              line: number;
+              field: string | null;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description VALIDATION_FAILED: a missing, unknown or malformed field, errors[] naming each */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no session cookie and no bearer token; INVALID_TOKEN: the bearer token is unknown, expired or revoked */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description FORBIDDEN: vendor admins and finance only; INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token */
+      403: {
         headers: {
           [name: string]: unknown;
         };

@@ -513,6 +513,18 @@ const en = {
   'rebate.toNextAmount': '{distance} to the next tier',
   'rebate.period': '{from} to {to}',
   'rebate.soFar': 'So far: {measure}',
+  'analytics.title': 'Channel analytics',
+  'analytics.report': 'Report',
+  'analytics.from': 'From',
+  'analytics.to': 'To',
+  'analytics.currency': 'Currency',
+  'analytics.rate': 'Rate to {currency}',
+  'analytics.inBase': '{label} ({currency})',
+  'analytics.rateOf': 'as of {date}',
+  'analytics.sameCurrency': 'base currency',
+  'analytics.noRate': 'No rate: not converted',
+  'analytics.download': 'Download CSV',
+  'analytics.empty': 'No figures in this period.',
 };
 export type MessageKey = keyof typeof en;
 
@@ -1026,6 +1038,18 @@ const fr: Record<MessageKey, string> = {
   'rebate.toNextAmount': '{distance} avant le palier suivant',
   'rebate.period': 'du {from} au {to}',
   'rebate.soFar': 'À ce jour : {measure}',
+  'analytics.title': 'Analyse du canal',
+  'analytics.report': 'Rapport',
+  'analytics.from': 'Du',
+  'analytics.to': 'Au',
+  'analytics.currency': 'Devise',
+  'analytics.rate': 'Taux en {currency}',
+  'analytics.inBase': '{label} en {currency}',
+  'analytics.rateOf': 'au {date}',
+  'analytics.sameCurrency': 'devise de base',
+  'analytics.noRate': 'Aucun taux : non converti',
+  'analytics.download': 'Télécharger le CSV',
+  'analytics.empty': 'Aucun chiffre sur cette période.',
 };
 
 export const MESSAGES: Record<'en' | 'fr', Record<MessageKey, string>> = { en, fr };

@@ -11,6 +11,7 @@ import '../index.js';
 import '../admin.js';
 import { makeAccruals, makeApprovalContext, makeClaim, makeProgram, makeRequest, masterAccount, problem, stubFetch } from './test-data.js';
 import { configureApi } from './api.js';
+import { buildReport } from '../../core/analytics/reports.js';
 
 interface Named {
   name: string;
@@ -145,6 +146,27 @@ const withData: Record<string, () => TemplateResult> = {
         },
       }}
     ></bec-aging-report>`,
+  'bec-channel-analytics': () =>
+    html`<bec-channel-analytics
+      .data=${buildReport(
+        'by-month',
+        [
+          {
+            keys: { month: '2026-02' },
+            currency: 'EUR',
+            values: { claimed: '1.0000', approved: '1.0000', paid: '0.0000', posRevenue: '2.0000' },
+          },
+          {
+            keys: { month: '2026-02' },
+            currency: 'USD',
+            values: { claimed: '1.0000', approved: '1.0000', paid: '0.0000', posRevenue: '2.0000' },
+          },
+        ],
+        [],
+        { from: '2026-01-01', to: '2026-06-30' },
+        'USD',
+      )}
+    ></bec-channel-analytics>`,
   'bec-admin-programs': () =>
     html`<bec-admin-programs .programs=${[makeProgram(1), makeProgram(2, { status: 'inactive' })]}></bec-admin-programs>`,
   'bec-claim-line-detail': () =>

@@ -68,6 +68,9 @@ export const TAGS: Record<string, string> = {
   imports: 'POS reports: imports, mapping, errors, claims from POS lines',
   integrations: 'CRM (Salesforce) sync and the approval context it brings',
   reports: 'Accruals and claim figures',
+  analytics:
+    'Channel analytics: by distributor, program, program type, product and month; margin trends, program ROI, utilization; per currency and in the base currency; CSV',
+  'fx-rates': 'Exchange rates into the base currency: dated, exact, loaded by API or CSV; the one source of every conversion',
   settlement: 'Debits owed to distributors',
   audit: 'The append-only audit trail',
   users: 'Users, roles and invitations (vendor admins); SCIM 2.0 for identity providers is under /scim/v2',
@@ -217,8 +220,15 @@ export function describeRoute(doc: RouteDoc) {
     responses: {
       [status]: {
         description: doc.produces?.description ?? 'success',
-        ...(doc.response ? { content: { 'application/json': { schema: doc.response } } } : {}),
-        ...(doc.produces ? { content: { [doc.produces.mediaType]: { schema: z.string() } } } : {}),
+        // A JSON answer and a file answer (`?format=csv`) may both be documented: one content map, both types.
+        ...(doc.response || doc.produces
+          ? {
+              content: {
+                ...(doc.response ? { 'application/json': { schema: doc.response } } : {}),
+                ...(doc.produces ? { [doc.produces.mediaType]: { schema: z.string() } } : {}),
+              },
+            }
+          : {}),
       },
       ...(doc.waitable
         ? {

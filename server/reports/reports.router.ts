@@ -104,6 +104,26 @@ const Accruals = z
     exposureByCurrency: z
       .array(z.object({ currency: Currency, exposure: Amount }))
       .openapi({ description: "exposure per distributor currency, ordered by currency; two currencies' are never added" }),
+    exposureInBase: z
+      .object({
+        currency: Currency.openapi({ description: 'the base currency' }),
+        asOf: z.string().openapi({ description: 'the day each currency converts as of (asOf)' }),
+        total: Amount.nullable().openapi({
+          description: "every currency's exposure converted and added; null when a currency has no rate",
+        }),
+        byCurrency: z.array(
+          z.object({
+            currency: Currency,
+            amount: Amount,
+            rate: z.string().nullable().openapi({ description: 'the rate used (1 for the base currency); null: no rate' }),
+            rateDate: z.string().nullable().openapi({ description: "the rate's effective day, the latest on or before asOf" }),
+            inBase: Amount.nullable(),
+            missingRate: z.string().nullable().openapi({ description: 'why inBase is null' }),
+          }),
+        ),
+      })
+      .optional()
+      .openapi({ description: 'exposure in the base currency at the exchange rates of /api/fx-rates (docs/analytics.md)' }),
     byDistributor: z.array(
       z.object({
         distributorId: z.number(),

@@ -1,5 +1,7 @@
 import { Money, moneyToString } from '../../core/money.js';
 import { forecastClaims, learnCurve } from '../../core/rebates/forecast.js';
+import { amountsInBase } from '../../core/analytics/fx.js';
+import { listRates } from '../analytics/fx.repository.js';
 import type { Actor } from '../auth/actor.js';
 import { scopeOf } from '../auth/actor.js';
 import { runningAccruals } from '../rebates/rebates.service.js';
@@ -17,7 +19,14 @@ export const FORECAST_WEEKS = 8;
 export async function accruals(actor: Actor, baseCurrency: string, asOf?: string) {
   const day = asOf ?? new Date().toISOString().slice(0, 10);
   const scope = scopeOf(actor);
-  return { ...(await repo.accruals(scope, day, baseCurrency)), rebates: await runningAccruals(scope, day) };
+  const [figures, rates, rebates] = await Promise.all([
+    repo.accruals(scope, day, baseCurrency),
+    listRates({ to: baseCurrency, until: day }),
+    runningAccruals(scope, day),
+  ]);
+  // Exposure of every currency in the base currency through the rate table (the one source of conversion).
+  const exposures = figures.exposureByCurrency.map((e) => ({ currency: e.currency, amount: e.exposure }));
+  return { ...figures, exposureInBase: amountsInBase(exposures, rates, baseCurrency, day), rebates };
 }
 
 /** Claimed / approved / paid totals grouped by week (Monday), distributor or program type, and by currency. */

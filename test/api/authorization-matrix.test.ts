@@ -144,6 +144,8 @@ const PERMISSION: Record<string, Action> = {
   'POST /api/masterdata/end-customers/bulk': 'masterdata.manage',
   'POST /api/masterdata/resellers/bulk': 'masterdata.manage',
   'POST /api/masterdata/distributors/bulk': 'masterdata.manage',
+  'PUT /api/fx-rates': 'fxrate.manage',
+  'POST /api/fx-rates/upload': 'fxrate.manage',
 };
 
 /** Routes whose ids are B's claim lines rather than ids of the route's own resource. */

@@ -1,0 +1,141 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { buildReport, reportCsv } from '../../core/analytics/reports.js';
+import { configureApi } from '../shared/api.js';
+import { stubFetch, type StubRoutes } from '../shared/test-data.js';
+import './channel-analytics.js';
+import type { AnalyticsReport, BecChannelAnalytics } from './channel-analytics.js';
+
+const settle = async (el: BecChannelAnalytics) => {
+  await new Promise((r) => setTimeout(r, 30));
+  await el.updateComplete;
+};
+
+const period = { from: '2026-01-01', to: '2026-06-30' };
+const byMonth: AnalyticsReport = buildReport(
+  'by-month',
+  [
+    {
+      keys: { month: '2026-02' },
+      currency: 'EUR',
+      values: { claimed: '10.0000', approved: '5.0000', paid: '0.0000', posRevenue: '100.0000' },
+    },
+    {
+      keys: { month: '2026-02' },
+      currency: 'GBP',
+      values: { claimed: '1.0000', approved: '1.0000', paid: '1.0000', posRevenue: '2.0000' },
+    },
+    {
+      keys: { month: '2026-02' },
+      currency: 'USD',
+      values: { claimed: '3.0000', approved: '3.0000', paid: '3.0000', posRevenue: '4.0000' },
+    },
+  ],
+  [{ from: 'EUR', to: 'USD', effectiveDate: '2026-01-31', rate: '1.04' }],
+  period,
+  'USD',
+);
+const utilization: AnalyticsReport = buildReport(
+  'utilization',
+  [
+    {
+      keys: { program: 'SD-2026' },
+      currency: 'USD',
+      values: {
+        approvedQuantity: 20,
+        claimedQuantity: 15,
+        acceptedQuantity: 14,
+        paidQuantity: 10,
+        claimed: '30.0000',
+        approved: '28.0000',
+        paid: '20.0000',
+      },
+    },
+  ],
+  [],
+  period,
+  'USD',
+);
+
+let port = 0;
+function api<K extends string>(routes: StubRoutes<K>) {
+  const stub = stubFetch(routes);
+  const baseUrl = `http://127.0.0.1:${9700 + port++}`;
+  configureApi({ baseUrl, fetch: stub.fetch, token: 't' });
+  return { ...stub, baseUrl };
+}
+const texts = (el: Element, sel: string) =>
+  [...el.shadowRoot!.querySelectorAll(sel)].map((x) => x.textContent!.replace(/\s+/g, ' ').trim());
+
+describe('bec-channel-analytics', () => {
+  it('shows each row in its currency, then the rate with its day and the base-currency figures, accessibly', async () => {
+    const { baseUrl, calls } = api({ 'GET /api/analytics/by-month?from=2026-01-01&to=2026-06-30': () => ({ body: byMonth }) });
+    const el = await fixture<BecChannelAnalytics>(
+      html`<bec-channel-analytics report="by-month" from="2026-01-01" to="2026-06-30" api-base=${baseUrl}></bec-channel-analytics>`,
+    );
+    await settle(el);
+    expect(calls[0]!.url).to.match(/\/api\/analytics\/by-month\?from=2026-01-01&to=2026-06-30$/);
+    expect(texts(el, 'thead th')).to.deep.equal([
+      'Month',
+      'Currency',
+      'Claimed',
+      'Approved',
+      'Paid',
+      'POS revenue',
+      'Rate to USD',
+      'Claimed (USD)',
+      'Approved (USD)',
+      'Paid (USD)',
+      'POS revenue (USD)',
+    ]);
+    const rows = el.shadowRoot!.querySelectorAll('tbody tr');
+    const eur = [...rows[0]!.children].map((c) => c.textContent!.replace(/\s+/g, ' ').trim());
+    expect(eur[1]).to.equal('EUR');
+    expect(eur[2]).to.equal('€10.00');
+    expect(eur[6]!.startsWith('1.04')).to.equal(true);
+    expect(rows[0]!.querySelector('.rate-date')!.textContent).to.equal('as of Jan 31, 2026');
+    expect(eur[7]).to.equal('$10.40');
+    expect(eur[10]).to.equal('$104.00');
+    // GBP has no rate: said in place of the figures, never a guessed one.
+    const gbp = rows[1]!.querySelector('[part="missing-rate"]')!;
+    expect(gbp.getAttribute('colspan')).to.equal('5');
+    expect(gbp.textContent).to.contain('No rate: not converted');
+    expect(gbp.textContent).to.contain('no GBP→USD rate on or before 2026-02-28');
+    expect(rows[2]!.textContent).to.contain('base currency');
+    await expect(el).to.be.accessible();
+  });
+
+  it('downloads the columns shown as CSV, the same bytes as the server answers', async () => {
+    const el = await fixture<BecChannelAnalytics>(html`<bec-channel-analytics .data=${byMonth}></bec-channel-analytics>`);
+    await el.updateComplete;
+    const link = el.shadowRoot!.querySelector<HTMLAnchorElement>('[part="download"]')!;
+    expect(link.getAttribute('download')).to.equal('by-month_2026-01-01_2026-06-30.csv');
+    const text = await (await fetch(link.href)).text();
+    expect(text).to.equal(reportCsv(byMonth).replace(/^\uFEFF/, ''));
+  });
+
+  it('loads the report chosen, showing quantities and shares', async () => {
+    const { baseUrl, calls } = api({
+      'GET /api/analytics/by-month': () => ({ body: byMonth }),
+      'GET /api/analytics/utilization': () => ({ body: utilization }),
+    });
+    const el = await fixture<BecChannelAnalytics>(
+      html`<bec-channel-analytics report="by-month" api-base=${baseUrl}></bec-channel-analytics>`,
+    );
+    await settle(el);
+    const select = el.shadowRoot!.querySelector<HTMLSelectElement>('#report')!;
+    select.value = 'utilization';
+    select.dispatchEvent(new Event('change'));
+    await settle(el);
+    expect(calls.map((c) => new URL(c.url).pathname)).to.deep.equal(['/api/analytics/by-month', '/api/analytics/utilization']);
+    expect(el.getAttribute('report')).to.equal('utilization');
+    const cells = texts(el, 'tbody tr td');
+    expect(cells.slice(1, 8)).to.deep.equal(['20', '15', '14', '10', '75%', '70%', '50%']);
+  });
+
+  it('says in French when the period has no figures', async () => {
+    const { baseUrl } = api({ 'GET /api/analytics/by-distributor': () => ({ body: { ...byMonth, report: 'by-distributor', rows: [] } }) });
+    const el = await fixture<BecChannelAnalytics>(html`<bec-channel-analytics locale="fr" api-base=${baseUrl}></bec-channel-analytics>`);
+    await settle(el);
+    expect(el.shadowRoot!.querySelector('[part="empty"]')!.textContent).to.contain('Aucun chiffre sur cette période.');
+  });
+});
