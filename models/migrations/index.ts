@@ -26,6 +26,7 @@ import { edi845Schema } from './20261205T1000-edi-845.js';
 import { salesforceScaleSchema } from './20261205T1100-salesforce-scale.js';
 import { rebatesSchema } from './20261205T1300-rebates.js';
 import { listIndexesSchema } from './20261205T1200-list-indexes.js';
+import { financeSchema } from './20261206T1000-finance.js';
 import type { Migration } from './types.js';
 
 export const migrations: Migration[] = [
@@ -56,4 +57,5 @@ export const migrations: Migration[] = [
   salesforceScaleSchema,
   rebatesSchema,
   listIndexesSchema,
+  financeSchema,
 ];

@@ -79,6 +79,8 @@ export const TAGS: Record<string, string> = {
   masterdata:
     'Master data (vendor admins; channel managers read): products and price book, part numbers, end customers, resellers, distributors, bulk CSV loads',
   edi: 'EDI X12 trading partners: interchange ids, qualifiers, control numbers',
+  finance:
+    'The finance hand-off: the journal (accruals, reversals, payments) and its export, credit memos with their ERP reference, account codes, month close',
   rebates: 'Rebate programs: terms, calculation over POS lines, what-if, progress, period close, authorization and payment',
 };
 
@@ -217,8 +219,15 @@ export function describeRoute(doc: RouteDoc) {
     responses: {
       [status]: {
         description: doc.produces?.description ?? 'success',
-        ...(doc.response ? { content: { 'application/json': { schema: doc.response } } } : {}),
-        ...(doc.produces ? { content: { [doc.produces.mediaType]: { schema: z.string() } } } : {}),
+        // JSON, a file (CSV...), or both (a route that answers either by its query, as the journal's `format`)
+        ...(doc.response || doc.produces
+          ? {
+              content: {
+                ...(doc.response ? { 'application/json': { schema: doc.response } } : {}),
+                ...(doc.produces ? { [doc.produces.mediaType]: { schema: z.string() } } : {}),
+              },
+            }
+          : {}),
       },
       ...(doc.waitable
         ? {
