@@ -54,7 +54,12 @@ const line = (account: string, debit: MoneyValue, credit: MoneyValue): JournalLi
  * The lines of one entry. `amount` is the entry's amount (positive); for a payment, `returnsTaken`
  * is the part of it returns' debits took back (the memo's net is `amount - returnsTaken`).
  */
-export function entryLines(kind: JournalKind, amount: MoneyValue, accounts: AccountCodes, returnsTaken: MoneyValue = new Money(0)): JournalLine[] {
+export function entryLines(
+  kind: JournalKind,
+  amount: MoneyValue,
+  accounts: AccountCodes,
+  returnsTaken: MoneyValue = new Money(0),
+): JournalLine[] {
   if (!amount.greaterThan(0)) throw new RangeError(`a journal entry is for a positive amount, not ${moneyToString(amount)}`);
   const zero = new Money(0);
   switch (kind) {

@@ -79,7 +79,11 @@ function memoWhere(f: MemoFilter) {
 }
 
 /** A page of memos, newest first; `after` is the last row's key [issued at (ms), rank, id]. */
-export async function creditMemoPage(f: MemoFilter, after: number[] | undefined, limit: number): Promise<(CreditMemoRow & { key: number[] })[]> {
+export async function creditMemoPage(
+  f: MemoFilter,
+  after: number[] | undefined,
+  limit: number,
+): Promise<(CreditMemoRow & { key: number[] })[]> {
   const { where, params } = memoWhere(f);
   if (after) {
     const [ms, rank, id] = after as [number, number, number];
@@ -177,7 +181,15 @@ export async function entriesBetween(from: string | undefined, to: string | unde
   if (from) entryDate[Op.gte] = from;
   if (to) entryDate[Op.lte] = to;
   const where = from || to ? { entryDate } : {};
-  return withLines(await JournalEntry.findAll({ where, order: [['entryDate', 'ASC'], ['id', 'ASC']] }));
+  return withLines(
+    await JournalEntry.findAll({
+      where,
+      order: [
+        ['entryDate', 'ASC'],
+        ['id', 'ASC'],
+      ],
+    }),
+  );
 }
 
 /** The entries posted into a month (its figures), in the caller's transaction when there is one. */

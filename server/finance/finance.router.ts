@@ -49,7 +49,7 @@ describeRoute({
 describeRoute({
   method: 'get',
   path: '/api/finance/credit-memos',
-  summary: "Credit memos of claims and rebate periods, newest first, with the ERP reference (a distributor: its own)",
+  summary: 'Credit memos of claims and rebate periods, newest first, with the ERP reference (a distributor: its own)',
   tags,
   query: CreditMemoQuery,
   response: CreditMemoList,

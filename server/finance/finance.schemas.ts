@@ -128,4 +128,7 @@ export const FinancePeriodView = z
   })
   .openapi('FinancePeriod');
 
-export const ReopenInput = z.object({ reason: z.string().trim().min(1).max(2000) }).strict().openapi('FinancePeriodReopenInput');
+export const ReopenInput = z
+  .object({ reason: z.string().trim().min(1).max(2000) })
+  .strict()
+  .openapi('FinancePeriodReopenInput');

@@ -60,7 +60,10 @@ export async function setAccounts(actor: Actor, programType: string, codes: Acco
   return settings();
 }
 
-export async function creditMemos(actor: Actor, q: { distributorId?: number; from?: string; to?: string; limit: number; cursor?: number[] }) {
+export async function creditMemos(
+  actor: Actor,
+  q: { distributorId?: number; from?: string; to?: string; limit: number; cursor?: number[] },
+) {
   const own = scopeOf(actor).distributorId;
   // A distributor sees its own whatever it names; a vendor user one distributor or all.
   const filter = { distributorId: own ?? q.distributorId ?? null, from: q.from, to: q.to };

@@ -548,12 +548,24 @@ async function checkJournal(
   const key = (type: unknown, id: unknown) => `${String(type)}:${int(id)}`;
   // An instant as a driver returns it: a Date (mysql2), or SQLite's 'YYYY-MM-DD HH:MM:SS.sss +00:00'.
   const instant = (v: unknown) =>
-    v instanceof Date ? v.getTime() : Date.parse(String(v).replace(/^(\d{4}-\d{2}-\d{2}) /, '$1T').replace(/ ?([+-]\d{2}:\d{2})$/, '$1'));
+    v instanceof Date
+      ? v.getTime()
+      : Date.parse(
+          String(v)
+            .replace(/^(\d{4}-\d{2}-\d{2}) /, '$1T')
+            .replace(/ ?([+-]\d{2}:\d{2})$/, '$1'),
+        );
   const accrued = new Map<string, Money>();
   const payments = new Map<string, { id: number; amount: Money; memo: string | null }[]>();
-  const months = new Map<string, { kind: JournalKind; currency: string; amount: string; lines: { account: string; debit: string; credit: string }[] }[]>();
+  const months = new Map<
+    string,
+    { kind: JournalKind; currency: string; amount: string; lines: { account: string; debit: string; credit: string }[] }[]
+  >();
   const closes = new Map<string, { closedAt: number; figures: string | null }>();
-  for (const p of await select(`SELECT month, status, figures, closed_at FROM finance_periods WHERE id > ? ORDER BY id LIMIT ?`, [0, 1_000_000]))
+  for (const p of await select(
+    `SELECT month, status, figures, closed_at FROM finance_periods WHERE id > ? ORDER BY id LIMIT ?`,
+    [0, 1_000_000],
+  ))
     if (p.status === 'closed') closes.set(String(p.month), { closedAt: instant(p.closed_at), figures: (p.figures as string) ?? null });
   for await (const rows of pages(
     `SELECT id, kind, source_type, source_id, currency, ${text('amount')} AS amount, month, credit_memo_number, created_at
@@ -577,19 +589,25 @@ async function checkJournal(
       const own = lines.get(id) ?? [];
       const debit = own.reduce((a, l) => a.plus(l.debit), new Money(0));
       const credit = own.reduce((a, l) => a.plus(l.credit), new Money(0));
-      if (!debit.equals(credit)) violation('journal-balanced', `debits ${debit.toFixed(4)} differ from credits ${credit.toFixed(4)}`, where);
-      if (!debit.equals(amount)) violation('journal-balanced', `lines move ${debit.toFixed(4)}, the entry says ${amount.toFixed(4)}`, where);
+      if (!debit.equals(credit))
+        violation('journal-balanced', `debits ${debit.toFixed(4)} differ from credits ${credit.toFixed(4)}`, where);
+      if (!debit.equals(amount))
+        violation('journal-balanced', `lines move ${debit.toFixed(4)}, the entry says ${amount.toFixed(4)}`, where);
       if (!amount.greaterThan(0)) violation('journal-balanced', `amount ${amount.toFixed(4)} is not positive`, where);
       const notWhole = minorUnitsProblem(amount, String(e.currency));
       if (notWhole) violation('journal-balanced', notWhole, where);
       const k = key(e.source_type, e.source_id);
-      if (e.kind === 'payment') payments.set(k, [...(payments.get(k) ?? []), { id, amount, memo: (e.credit_memo_number as string) ?? null }]);
+      if (e.kind === 'payment')
+        payments.set(k, [...(payments.get(k) ?? []), { id, amount, memo: (e.credit_memo_number as string) ?? null }]);
       else accrued.set(k, (accrued.get(k) ?? new Money(0))[e.kind === 'accrual' ? 'plus' : 'minus'](amount));
       const month = String(e.month);
       const close = closes.get(month);
-      if (close && instant(e.created_at) > close.closedAt)
-        violation('journal-frozen', `posted into ${month} after it was closed`, where);
-      if (close) months.set(month, [...(months.get(month) ?? []), { kind: e.kind as JournalKind, currency: String(e.currency), amount: amount.toFixed(4), lines: own }]);
+      if (close && instant(e.created_at) > close.closedAt) violation('journal-frozen', `posted into ${month} after it was closed`, where);
+      if (close)
+        months.set(month, [
+          ...(months.get(month) ?? []),
+          { kind: e.kind as JournalKind, currency: String(e.currency), amount: amount.toFixed(4), lines: own },
+        ]);
     }
   }
   for (const [month, close] of closes) {
@@ -614,7 +632,8 @@ async function checkJournal(
         const where = { table: r.type === 'claim' ? 'claims' : 'rebate_periods', id: int(r.id), status: String(r.status) };
         const target = money(r.amount);
         const got = accrued.get(k) ?? new Money(0);
-        if (!got.equals(target)) violation('journal-accrual', `accrued ${got.toFixed(4)} in the journal, approved ${target.toFixed(4)}`, where);
+        if (!got.equals(target))
+          violation('journal-accrual', `accrued ${got.toFixed(4)} in the journal, approved ${target.toFixed(4)}`, where);
         const paid = payments.get(k) ?? [];
         if (r.status === 'paid' && target.greaterThan(0)) {
           if (paid.length !== 1) violation('journal-accrual', `paid, with ${paid.length} payment entries (one expected)`, where);

@@ -86,7 +86,9 @@ async function post(e: EntryInput, t: Transaction): Promise<PostedEntry> {
 }
 
 const accrued = async (source: JournalSource, id: number, t: Transaction) =>
-  sumMoney((await repo.accrualsOf(source, id, t)).map((r) => (r.kind === 'accrual' ? parseMoney(r.amount) : parseMoney(r.amount).negated())));
+  sumMoney(
+    (await repo.accrualsOf(source, id, t)).map((r) => (r.kind === 'accrual' ? parseMoney(r.amount) : parseMoney(r.amount).negated())),
+  );
 
 /**
  * Brings a claim's accrual to its approved total (an accrual of a rise, a reversal of a fall); the

@@ -190,7 +190,8 @@ describeDb('finance hand-off', () => {
     const auth = await approvedAuthorization(t, { quantity: 50, cost: '5.0270' });
     const c = await claim(auth, 4);
     const id = (await arrow.get(`/api/authorizations?number=${encodeURIComponent(auth.number)}`)).body.items?.[0]?.id;
-    const authorizationId = id ?? (await arrow.get('/api/authorizations')).body.items.find((a: { number: string }) => a.number === auth.number).id;
+    const authorizationId =
+      id ?? (await arrow.get('/api/authorizations')).body.items.find((a: { number: string }) => a.number === auth.number).id;
     const asked = await arrow.post(`/api/authorizations/${authorizationId}/changes`, { kind: 'cancel', effectiveFrom: '2026-11-01' });
     expect(asked.status).toBe(201);
     expect((await (await t.as(USERS.cm)).post(`/api/requests/${asked.body.id}/approve`, {})).status).toBe(200);
@@ -213,8 +214,14 @@ describeDb('finance hand-off', () => {
     expect(bad.body.errors[0].field).toBe('accrued');
     const set = await t.http.put('/api/finance/accounts/ship_and_debit').set('Authorization', bearerOf(admin)).send(codes);
     expect(set.status).toBe(200);
-    expect(set.body.accounts.find((a: { programType: string }) => a.programType === 'ship_and_debit')).toMatchObject({ ...codes, own: true });
-    expect(set.body.accounts.find((a: { programType: string }) => a.programType === 'rebate')).toMatchObject({ expense: '4950', own: false });
+    expect(set.body.accounts.find((a: { programType: string }) => a.programType === 'ship_and_debit')).toMatchObject({
+      ...codes,
+      own: true,
+    });
+    expect(set.body.accounts.find((a: { programType: string }) => a.programType === 'rebate')).toMatchObject({
+      expense: '4950',
+      own: false,
+    });
     const auth = await approvedAuthorization(t, { quantity: 20, cost: '5.0270' });
     const c = await claim(auth, 3);
     expect((await entriesOf('claim', c.id))[0]!.lines.map((l) => l.account)).toEqual(['5100-SD', '2300.10']);

@@ -47,7 +47,8 @@ describeDb('journal property: debits equal credits after any sequence', () => {
     await fc.assert(
       fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 8 }), async (steps) => {
         const auth = await approvedAuthorization(t, { quantity: 40, cost: '5.0270' });
-        const authorizationId = (await arrow.get(`/api/authorizations?number=${encodeURIComponent(auth.number)}`)).body.items[0].id as number;
+        const authorizationId = (await arrow.get(`/api/authorizations?number=${encodeURIComponent(auth.number)}`)).body.items[0]
+          .id as number;
         const claims: { id: number; lineId: number; quantity: number }[] = [];
         let cancelled = false;
         for (const s of steps) {
@@ -80,7 +81,8 @@ describeDb('journal property: debits equal credits after any sequence', () => {
             const c = claims[s.pick % claims.length]!;
             const authorized = await finance.post(`/api/claims/${c.id}/authorize`);
             expect([200, 409]).toContain(authorized.status);
-            if (authorized.status === 200) expect((await finance2.post(`/api/claims/${c.id}/pay`, { externalRef: `ERP-${c.id}` })).status).toBe(200);
+            if (authorized.status === 200)
+              expect((await finance2.post(`/api/claims/${c.id}/pay`, { externalRef: `ERP-${c.id}` })).status).toBe(200);
           } else if (s.kind === 'expire' && !cancelled) {
             const asked = await arrow.post(`/api/authorizations/${authorizationId}/changes`, {
               kind: 'cancel',
@@ -90,7 +92,9 @@ describeDb('journal property: debits equal credits after any sequence', () => {
             expect((await cm.post(`/api/requests/${asked.body.id}/approve`, {})).status).toBe(200);
             cancelled = true;
           }
-          const journal = (await finance.get('/api/finance/journal')).body as { totals: { currency: string; debit: string; credit: string }[] };
+          const journal = (await finance.get('/api/finance/journal')).body as {
+            totals: { currency: string; debit: string; credit: string }[];
+          };
           for (const total of journal.totals) expect(total.debit).toBe(total.credit);
           const report = await checkLedger(t.db.sequelize);
           if (report.total) throw new Error(`after ${JSON.stringify(s)}:\n${report.violations.map(formatViolation).join('\n')}`);
