@@ -133,8 +133,8 @@ export function postingDay(day: string, isClosed: (month: string) => boolean): {
 // ---------------------------------------------------------------------------------------------
 // The export's columns: one table for the CSV header, the CSV cells and the JSON fields.
 
-export interface JournalExportRow {
-  entryId: number;
+/** What an entry says of itself, besides its lines: the journal's JSON entry and each CSV row repeat it. */
+export interface JournalEntryHead {
   entryDate: string;
   month: string;
   kind: JournalKind;
@@ -146,11 +146,11 @@ export interface JournalExportRow {
   currency: string;
   creditMemoNumber: string | null;
   erpReference: string | null;
-  account: string;
-  debit: string;
-  credit: string;
   note: string | null;
 }
+
+/** One row of the export: one journal line with its entry's fields. */
+export type JournalExportRow = JournalEntryHead & JournalLine & { entryId: number };
 
 /** The columns of the journal export, in order: one line per journal line, its entry's fields repeated. */
 export const JOURNAL_COLUMNS = [

@@ -1,6 +1,6 @@
 /** The finance hand-off's reads and its configuration writes (the journal itself is written by server/settlement). */
 import { Op, QueryTypes, type Transaction } from 'sequelize';
-import type { JournalKind, JournalLine, JournalSource } from '../../core/finance/journal.js';
+import type { JournalEntryHead, JournalKind, JournalLine, JournalSource } from '../../core/finance/journal.js';
 import { moneyFromDb, moneyToString } from '../../core/money.js';
 import { FinanceAccount, FinancePeriod, FinanceSetting, JournalEntry, JournalLineRow } from '../../models/finance.js';
 import { moneyFromUnits, sumMoneySql } from '../../models/money-sql.js';
@@ -125,22 +125,10 @@ export async function creditMemoTotals(f: MemoFilter) {
 
 // ---- the journal ----------------------------------------------------------------------------
 
-export interface EntryRow {
+export interface EntryRow extends JournalEntryHead {
   id: number;
-  kind: JournalKind;
-  source: JournalSource;
-  sourceId: number;
-  sourceNumber: string;
-  distributorId: number;
-  programType: string | null;
-  currency: string;
   amount: string;
   eventDay: string;
-  entryDate: string;
-  month: string;
-  note: string | null;
-  creditMemoNumber: string | null;
-  erpReference: string | null;
   createdAt: Date;
   lines: JournalLine[];
 }
