@@ -701,7 +701,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The months closed (or reopened), newest first */
+    /** The months of the journal (with entries, closed or reopened), newest first, each with its status */
     get: operations['getFinancePeriods'];
     put?: never;
     post?: never;
@@ -3514,6 +3514,34 @@ export interface components {
     NoteInput: {
       body: string;
     };
+    FinanceSettings: {
+      /** @description a credit memo is paid only with the ERP reference (externalRef) */
+      erpReferenceRequired: boolean;
+      accounts: {
+        /** @enum {string} */
+        programType: 'ship_and_debit' | 'spa' | 'dpa' | 'promotion' | 'rebate';
+        /**
+         * @description the cost of the credits (debited by an accrual)
+         * @example 2150
+         */
+        expense: string;
+        /**
+         * @description the accrued liability (credited by an accrual, debited by a payment)
+         * @example 2150
+         */
+        accrued: string;
+        /**
+         * @description what a credit memo credits (the distributor's receivable or AP clearing)
+         * @example 2150
+         */
+        payable: string;
+        /** @description false: the defaults, the type has no codes of its own */
+        own: boolean;
+      }[];
+    };
+    FinanceSettingsInput: {
+      erpReferenceRequired: boolean;
+    };
     FinanceAccountCodes: {
       /**
        * @description the cost of the credits (debited by an accrual)
@@ -3530,19 +3558,6 @@ export interface components {
        * @example 2150
        */
       payable: string;
-    };
-    FinanceSettings: {
-      /** @description a credit memo is paid only with the ERP reference (externalRef) */
-      erpReferenceRequired: boolean;
-      accounts: (components['schemas']['FinanceAccountCodes'] & {
-        /** @enum {string} */
-        programType: 'ship_and_debit' | 'spa' | 'dpa' | 'promotion' | 'rebate';
-        /** @description false: the defaults, the type has no codes of its own */
-        own: boolean;
-      })[];
-    };
-    FinanceSettingsInput: {
-      erpReferenceRequired: boolean;
     };
     CreditMemo: {
       number: string;
@@ -10978,16 +10993,9 @@ export interface operations {
         };
         content: {
           'application/json': {
-            /**
-             * Format: date
-             * @example 2026-11-23
-             */
-            from: string;
-            /**
-             * Format: date
-             * @example 2026-11-23
-             */
-            to: string;
+            /** @description the range asked (YYYY-MM-DD), null when open */
+            from: string | null;
+            to: string | null;
             entries: components['schemas']['JournalEntry'][];
             /** @description per currency: debits equal credits */
             totals: {
@@ -11333,7 +11341,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description NOT_FOUND: nothing of that id the caller may see (a distributor sees only its own) */
+      /** @description NOT_FOUND: not a month (YYYY-MM) */
       404: {
         headers: {
           [name: string]: unknown;

@@ -191,8 +191,12 @@ export async function periodOf(month: string, transaction?: Transaction) {
   return FinancePeriod.findOne({ where: { month }, transaction, ...(transaction ? { lock: transaction.LOCK.UPDATE } : {}) });
 }
 
-export async function listPeriods() {
-  return FinancePeriod.findAll({ order: [['month', 'DESC']] });
+/** The months with journal entries or a close, newest first. */
+export async function listMonths(): Promise<string[]> {
+  const rows = (await sequelize().query('SELECT month FROM journal_entries UNION SELECT month FROM finance_periods ORDER BY month DESC', {
+    type: QueryTypes.SELECT,
+  })) as { month: string }[];
+  return rows.map((r) => r.month);
 }
 
 /**

@@ -13,10 +13,13 @@ import {
   JournalQuery,
   JournalView,
   MonthParam,
+  MonthReadParam,
   ProgramTypeParam,
   ReopenInput,
 } from './finance.schemas.js';
 import * as service from './finance.service.js';
+import { MONTH } from '../../core/finance/journal.js';
+import { notFound } from '../errors.js';
 import { z } from '../http/openapi.js';
 
 const tags = ['finance'];
@@ -67,7 +70,7 @@ describeRoute({
 describeRoute({
   method: 'get',
   path: '/api/finance/periods',
-  summary: 'The months closed (or reopened), newest first',
+  summary: 'The months of the journal (with entries, closed or reopened), newest first, each with its status',
   tags,
   response: z.object({ items: z.array(FinancePeriodView) }),
   errors: financeOnly,
@@ -77,9 +80,9 @@ describeRoute({
   path: '/api/finance/periods/:month',
   summary: "A month's figures: as stored when it was closed, or as the journal holds them while open",
   tags,
-  params: MonthParam,
+  params: MonthReadParam,
   response: FinancePeriodView,
-  errors: financeOnly,
+  errors: { ...financeOnly, 404: 'NOT_FOUND: not a month (YYYY-MM)' },
 });
 describeRoute({
   method: 'post',
@@ -139,7 +142,9 @@ export function financeRouter() {
   });
   r.get('/periods/:month', async (req, res) => {
     authorize(req, 'finance.read');
-    res.json(await service.period(month(req)));
+    const { month: asked } = parse(MonthReadParam, req.params, 'params');
+    if (!MONTH.test(asked)) throw notFound(`month ${asked}`);
+    res.json(await service.period(asked));
   });
   r.post('/periods/:month/close', async (req, res) => {
     const actor = authorize(req, 'finance.close');

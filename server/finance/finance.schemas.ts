@@ -24,8 +24,9 @@ export const FinanceSettingsView = z
   .object({
     erpReferenceRequired: z.boolean().openapi({ description: 'a credit memo is paid only with the ERP reference (externalRef)' }),
     accounts: z.array(
-      AccountCodes.extend({
+      z.object({
         programType: z.enum(PROGRAM_TYPES),
+        ...AccountCodes.shape,
         own: z.boolean().openapi({ description: 'false: the defaults, the type has no codes of its own' }),
       }),
     ),
@@ -94,13 +95,16 @@ export const JournalEntryView = z
   .openapi('JournalEntry');
 
 export const JournalView = z.object({
-  from: DateString.nullable(),
-  to: DateString.nullable(),
+  from: z.string().nullable().openapi({ description: 'the range asked (YYYY-MM-DD), null when open' }),
+  to: z.string().nullable(),
   entries: z.array(JournalEntryView),
   totals: z
     .array(z.object({ currency: CurrencyCode, debit: Money, credit: Money }))
     .openapi({ description: 'per currency: debits equal credits' }),
 });
+
+/** A month to read: anything else names no month (404), as an unknown id does. */
+export const MonthReadParam = z.object({ month: z.string().max(20).openapi({ example: '2026-11' }) });
 
 export const MonthParam = z.object({
   month: z.string().regex(MONTH, 'a month as YYYY-MM').openapi({ example: '2026-11' }),

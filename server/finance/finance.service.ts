@@ -138,8 +138,9 @@ export async function period(month: string) {
   return periodView(month, row, figures);
 }
 
+/** Every month with entries or a close, newest first. */
 export async function periods() {
-  return Promise.all((await repo.listPeriods()).map((r) => period(r.month)));
+  return Promise.all((await repo.listMonths()).map((month) => period(month)));
 }
 
 /**

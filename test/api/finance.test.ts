@@ -359,7 +359,10 @@ describeDb('finance hand-off', () => {
     const audit = (await admin.get('/api/audit?entityType=finance_period')).body.items as { action: string; reason: string | null }[];
     expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['finance_period.closed', 'finance_period.reopened']));
     expect(audit.find((a) => a.action === 'finance_period.reopened')!.reason).toBe('a late credit note');
-    expect((await finance.get('/api/finance/periods')).body.items[0]).toMatchObject({ month, status: 'open' });
+    const months = (await finance.get('/api/finance/periods')).body.items as { month: string; status: string }[];
+    expect(months.find((p) => p.month === month)).toMatchObject({ status: 'open', reopenReason: 'a late credit note' });
+    expect(months.find((p) => p.month === next)).toMatchObject({ status: 'open' });
+    expect((await finance.get('/api/finance/periods/2026-13')).status).toBe(404);
     await ledgerClean();
   });
 });
