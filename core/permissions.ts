@@ -15,7 +15,7 @@ export const SCOPES = ['read', 'write', 'admin'] as const;
 export type Scope = (typeof SCOPES)[number];
 
 /** The actions that need the `admin` scope besides their role; every other change needs `write`, every read `read`. */
-export const ADMIN_ACTIONS: readonly string[] = ['user.manage', 'integration.manage', 'routing.manage'];
+export const ADMIN_ACTIONS: readonly string[] = ['user.manage', 'integration.manage', 'routing.manage', 'finance.configure'];
 
 /** The scope a request needs: from its action when it names one, else from its method. */
 export function requiredScope(method: string, action?: string): Scope {
@@ -51,6 +51,12 @@ export const ACTIONS = {
   'rebate.adjust': ['vendor_admin', 'finance'],
   'rebate.authorize': ['vendor_admin', 'finance'],
   'rebate.pay': ['vendor_admin', 'finance'],
+  /** the finance hand-off (issue 16 part 4): read the journal, settings and month closes; close a month */
+  'finance.read': ['vendor_admin', 'finance'],
+  'finance.close': ['vendor_admin', 'finance'],
+  /** account codes per program type, the ERP-reference switch; reopening a closed month (with a reason) */
+  'finance.configure': ['vendor_admin'],
+  'finance.reopen': ['vendor_admin'],
   'audit.read': ['vendor_admin', 'channel_manager', 'finance'],
   /** exchange rates to the base currency (issue 16 part 3): put or load them; everyone signed in reads them */
   'fxrate.manage': ['vendor_admin', 'finance'],

@@ -18,6 +18,7 @@ import { initDisputeModels } from './disputes.js';
 import { initDocumentModels } from './documents.js';
 import { initEdiModels } from './edi.js';
 import { initEnrichmentModels } from './enrichment.js';
+import { initFinanceModels } from './finance.js';
 import { initImportModels } from './imports.js';
 import { initNotificationModels } from './notifications.js';
 import { migrations } from './migrations/index.js';
@@ -149,6 +150,7 @@ export async function openDatabase(url: string, options: OpenOptions = {}): Prom
   initNotificationModels(sequelize);
   initEnrichmentModels(sequelize);
   initDocumentModels(sequelize);
+  initFinanceModels(sequelize);
   initEdiModels(sequelize);
   initRebateModels(sequelize);
 

@@ -15,6 +15,7 @@ import { samlRouter, ssoAdminRouter } from './auth/saml.router.js';
 import { authorizationsRouter } from './authorizations/authorizations.router.js';
 import { catalogRouter } from './catalog/catalog.router.js';
 import { claimsRouter } from './claims/claims.router.js';
+import { financeRouter } from './finance/finance.router.js';
 import { settlementRouter } from './settlement/settlement.router.js';
 import { disputesRouter } from './claims/disputes.router.js';
 import { importsRouter } from './imports/imports.router.js';
@@ -157,6 +158,7 @@ export function createApp({
   app.use('/api/analytics', analyticsRouter(config));
   app.use('/api/fx-rates', fxRatesRouter());
   app.use('/api/settlement', settlementRouter());
+  app.use('/api/finance', financeRouter());
   app.use('/api/notifications', notificationsRouter());
   app.use('/api/webhooks', webhooksRouter());
   app.use('/api/users', usersRouter());

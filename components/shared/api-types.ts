@@ -599,7 +599,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Pay the claim: issues a credit memo */
+    /** Pay the claim: issues a credit memo and posts its payment to the finance journal */
     post: operations['postClaimsByIdPay'];
     delete?: never;
     options?: never;
@@ -619,6 +619,143 @@ export interface paths {
     put?: never;
     /** Add a note to a claim */
     post: operations['postClaimsByIdNotes'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/finance/settings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The ERP-reference switch and each program type's account codes */
+    get: operations['getFinanceSettings'];
+    /** Require (or not) the ERP reference before a credit memo is paid (vendor admins; audited) */
+    put: operations['putFinanceSettings'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/finance/accounts/{programType}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** The account codes a program type posts to (vendor admins; audited); entries posted later use them */
+    put: operations['putFinanceAccountsByProgramType'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/finance/credit-memos': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Credit memos of claims and rebate periods, newest first, with the ERP reference (a distributor: its own) */
+    get: operations['getFinanceCreditMemos'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/finance/journal': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The journal (accruals, reversals, payments) posted in a date range, as JSON or CSV */
+    get: operations['getFinanceJournal'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/finance/periods': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The months of the journal (with entries, closed or reopened), newest first, each with its status */
+    get: operations['getFinancePeriods'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/finance/periods/{month}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A month's figures: as stored when it was closed, or as the journal holds them while open */
+    get: operations['getFinancePeriodsByMonth'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/finance/periods/{month}/close': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Close a month: its figures are stored, and no entry is dated into it afterwards (audited) */
+    post: operations['postFinancePeriodsByMonthClose'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/finance/periods/{month}/reopen': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Reopen a closed month (vendor admins, with a reason; audited) */
+    post: operations['postFinancePeriodsByMonthReopen'];
     delete?: never;
     options?: never;
     head?: never;
@@ -3574,6 +3711,862 @@ export interface components {
     NoteInput: {
       body: string;
     };
+    FinanceSettings: {
+      /** @description a credit memo is paid only with the ERP reference (externalRef) */
+      erpReferenceRequired: boolean;
+      accounts: {
+        /** @enum {string} */
+        programType: 'ship_and_debit' | 'spa' | 'dpa' | 'promotion' | 'rebate';
+        /**
+         * @description the cost of the credits (debited by an accrual)
+         * @example 2150
+         */
+        expense: string;
+        /**
+         * @description the accrued liability (credited by an accrual, debited by a payment)
+         * @example 2150
+         */
+        accrued: string;
+        /**
+         * @description what a credit memo credits (the distributor's receivable or AP clearing)
+         * @example 2150
+         */
+        payable: string;
+        /** @description false: the defaults, the type has no codes of its own */
+        own: boolean;
+      }[];
+    };
+    FinanceSettingsInput: {
+      erpReferenceRequired: boolean;
+    };
+    FinanceAccountCodes: {
+      /**
+       * @description the cost of the credits (debited by an accrual)
+       * @example 2150
+       */
+      expense: string;
+      /**
+       * @description the accrued liability (credited by an accrual, debited by a payment)
+       * @example 2150
+       */
+      accrued: string;
+      /**
+       * @description what a credit memo credits (the distributor's receivable or AP clearing)
+       * @example 2150
+       */
+      payable: string;
+    };
+    CreditMemo: {
+      number: string;
+      /**
+       * @description a claim's memo, or a rebate period's
+       * @enum {string}
+       */
+      source: 'claim' | 'rebate_period';
+      sourceId: number;
+      /** @description the claim number, or RP-<id> for a rebate period */
+      sourceNumber: string;
+      distributorId: number;
+      /**
+       * @description ISO 4217 code; stored upper case (usd is USD)
+       * @example USD
+       * @enum {string}
+       */
+      currency:
+        | 'AED'
+        | 'AFN'
+        | 'ALL'
+        | 'AMD'
+        | 'ANG'
+        | 'AOA'
+        | 'ARS'
+        | 'AUD'
+        | 'AWG'
+        | 'AZN'
+        | 'BAM'
+        | 'BBD'
+        | 'BDT'
+        | 'BGN'
+        | 'BHD'
+        | 'BIF'
+        | 'BMD'
+        | 'BND'
+        | 'BOB'
+        | 'BOV'
+        | 'BRL'
+        | 'BSD'
+        | 'BTN'
+        | 'BWP'
+        | 'BYN'
+        | 'BZD'
+        | 'CAD'
+        | 'CDF'
+        | 'CHE'
+        | 'CHF'
+        | 'CHW'
+        | 'CLF'
+        | 'CLP'
+        | 'CNY'
+        | 'COP'
+        | 'COU'
+        | 'CRC'
+        | 'CUC'
+        | 'CUP'
+        | 'CVE'
+        | 'CZK'
+        | 'DJF'
+        | 'DKK'
+        | 'DOP'
+        | 'DZD'
+        | 'EGP'
+        | 'ERN'
+        | 'ETB'
+        | 'EUR'
+        | 'FJD'
+        | 'FKP'
+        | 'GBP'
+        | 'GEL'
+        | 'GHS'
+        | 'GIP'
+        | 'GMD'
+        | 'GNF'
+        | 'GTQ'
+        | 'GYD'
+        | 'HKD'
+        | 'HNL'
+        | 'HTG'
+        | 'HUF'
+        | 'IDR'
+        | 'ILS'
+        | 'INR'
+        | 'IQD'
+        | 'IRR'
+        | 'ISK'
+        | 'JMD'
+        | 'JOD'
+        | 'JPY'
+        | 'KES'
+        | 'KGS'
+        | 'KHR'
+        | 'KMF'
+        | 'KPW'
+        | 'KRW'
+        | 'KWD'
+        | 'KYD'
+        | 'KZT'
+        | 'LAK'
+        | 'LBP'
+        | 'LKR'
+        | 'LRD'
+        | 'LSL'
+        | 'LYD'
+        | 'MAD'
+        | 'MDL'
+        | 'MGA'
+        | 'MKD'
+        | 'MMK'
+        | 'MNT'
+        | 'MOP'
+        | 'MRU'
+        | 'MUR'
+        | 'MVR'
+        | 'MWK'
+        | 'MXN'
+        | 'MXV'
+        | 'MYR'
+        | 'MZN'
+        | 'NAD'
+        | 'NGN'
+        | 'NIO'
+        | 'NOK'
+        | 'NPR'
+        | 'NZD'
+        | 'OMR'
+        | 'PAB'
+        | 'PEN'
+        | 'PGK'
+        | 'PHP'
+        | 'PKR'
+        | 'PLN'
+        | 'PYG'
+        | 'QAR'
+        | 'RON'
+        | 'RSD'
+        | 'RUB'
+        | 'RWF'
+        | 'SAR'
+        | 'SBD'
+        | 'SCR'
+        | 'SDG'
+        | 'SEK'
+        | 'SGD'
+        | 'SHP'
+        | 'SLE'
+        | 'SLL'
+        | 'SOS'
+        | 'SRD'
+        | 'SSP'
+        | 'STN'
+        | 'SVC'
+        | 'SYP'
+        | 'SZL'
+        | 'THB'
+        | 'TJS'
+        | 'TMT'
+        | 'TND'
+        | 'TOP'
+        | 'TRY'
+        | 'TTD'
+        | 'TWD'
+        | 'TZS'
+        | 'UAH'
+        | 'UGX'
+        | 'USD'
+        | 'USN'
+        | 'UYI'
+        | 'UYU'
+        | 'UYW'
+        | 'UZS'
+        | 'VED'
+        | 'VES'
+        | 'VND'
+        | 'VUV'
+        | 'WST'
+        | 'XAF'
+        | 'XCD'
+        | 'XCG'
+        | 'XOF'
+        | 'XPF'
+        | 'YER'
+        | 'ZAR'
+        | 'ZMW'
+        | 'ZWG'
+        | 'ZWL';
+      /**
+       * @description a decimal string with 4 decimals
+       * @example 1250.0000
+       */
+      amount: string;
+      /** @description the ERP's reference (externalRef) given when it was paid */
+      erpReference: string | null;
+      /** Format: date-time */
+      issuedAt: string;
+    };
+    JournalEntry: {
+      id: number;
+      /**
+       * Format: date
+       * @example 2026-11-23
+       */
+      entryDate: string;
+      /** @example 2026-12 */
+      month: string;
+      /**
+       * Format: date
+       * @description the day it happened; differs from entryDate when its month was closed
+       * @example 2026-11-23
+       */
+      eventDay: string;
+      /** @enum {string} */
+      kind: 'accrual' | 'reversal' | 'payment';
+      /** @enum {string} */
+      source: 'claim' | 'rebate_period';
+      sourceId: number;
+      sourceNumber: string;
+      distributorId: number;
+      programType: string | null;
+      /**
+       * @description ISO 4217 code; stored upper case (usd is USD)
+       * @example USD
+       * @enum {string}
+       */
+      currency:
+        | 'AED'
+        | 'AFN'
+        | 'ALL'
+        | 'AMD'
+        | 'ANG'
+        | 'AOA'
+        | 'ARS'
+        | 'AUD'
+        | 'AWG'
+        | 'AZN'
+        | 'BAM'
+        | 'BBD'
+        | 'BDT'
+        | 'BGN'
+        | 'BHD'
+        | 'BIF'
+        | 'BMD'
+        | 'BND'
+        | 'BOB'
+        | 'BOV'
+        | 'BRL'
+        | 'BSD'
+        | 'BTN'
+        | 'BWP'
+        | 'BYN'
+        | 'BZD'
+        | 'CAD'
+        | 'CDF'
+        | 'CHE'
+        | 'CHF'
+        | 'CHW'
+        | 'CLF'
+        | 'CLP'
+        | 'CNY'
+        | 'COP'
+        | 'COU'
+        | 'CRC'
+        | 'CUC'
+        | 'CUP'
+        | 'CVE'
+        | 'CZK'
+        | 'DJF'
+        | 'DKK'
+        | 'DOP'
+        | 'DZD'
+        | 'EGP'
+        | 'ERN'
+        | 'ETB'
+        | 'EUR'
+        | 'FJD'
+        | 'FKP'
+        | 'GBP'
+        | 'GEL'
+        | 'GHS'
+        | 'GIP'
+        | 'GMD'
+        | 'GNF'
+        | 'GTQ'
+        | 'GYD'
+        | 'HKD'
+        | 'HNL'
+        | 'HTG'
+        | 'HUF'
+        | 'IDR'
+        | 'ILS'
+        | 'INR'
+        | 'IQD'
+        | 'IRR'
+        | 'ISK'
+        | 'JMD'
+        | 'JOD'
+        | 'JPY'
+        | 'KES'
+        | 'KGS'
+        | 'KHR'
+        | 'KMF'
+        | 'KPW'
+        | 'KRW'
+        | 'KWD'
+        | 'KYD'
+        | 'KZT'
+        | 'LAK'
+        | 'LBP'
+        | 'LKR'
+        | 'LRD'
+        | 'LSL'
+        | 'LYD'
+        | 'MAD'
+        | 'MDL'
+        | 'MGA'
+        | 'MKD'
+        | 'MMK'
+        | 'MNT'
+        | 'MOP'
+        | 'MRU'
+        | 'MUR'
+        | 'MVR'
+        | 'MWK'
+        | 'MXN'
+        | 'MXV'
+        | 'MYR'
+        | 'MZN'
+        | 'NAD'
+        | 'NGN'
+        | 'NIO'
+        | 'NOK'
+        | 'NPR'
+        | 'NZD'
+        | 'OMR'
+        | 'PAB'
+        | 'PEN'
+        | 'PGK'
+        | 'PHP'
+        | 'PKR'
+        | 'PLN'
+        | 'PYG'
+        | 'QAR'
+        | 'RON'
+        | 'RSD'
+        | 'RUB'
+        | 'RWF'
+        | 'SAR'
+        | 'SBD'
+        | 'SCR'
+        | 'SDG'
+        | 'SEK'
+        | 'SGD'
+        | 'SHP'
+        | 'SLE'
+        | 'SLL'
+        | 'SOS'
+        | 'SRD'
+        | 'SSP'
+        | 'STN'
+        | 'SVC'
+        | 'SYP'
+        | 'SZL'
+        | 'THB'
+        | 'TJS'
+        | 'TMT'
+        | 'TND'
+        | 'TOP'
+        | 'TRY'
+        | 'TTD'
+        | 'TWD'
+        | 'TZS'
+        | 'UAH'
+        | 'UGX'
+        | 'USD'
+        | 'USN'
+        | 'UYI'
+        | 'UYU'
+        | 'UYW'
+        | 'UZS'
+        | 'VED'
+        | 'VES'
+        | 'VND'
+        | 'VUV'
+        | 'WST'
+        | 'XAF'
+        | 'XCD'
+        | 'XCG'
+        | 'XOF'
+        | 'XPF'
+        | 'YER'
+        | 'ZAR'
+        | 'ZMW'
+        | 'ZWG'
+        | 'ZWL';
+      /**
+       * @description a decimal string with 4 decimals
+       * @example 1250.0000
+       */
+      amount: string;
+      creditMemoNumber: string | null;
+      erpReference: string | null;
+      /** @description says so when the entry was posted into a later month than it happened */
+      note: string | null;
+      lines: {
+        account: string;
+        /**
+         * @description a decimal string with 4 decimals
+         * @example 1250.0000
+         */
+        debit: string;
+        /**
+         * @description a decimal string with 4 decimals
+         * @example 1250.0000
+         */
+        credit: string;
+      }[];
+    };
+    /** @description a closed month: as stored when it was closed; an open one: as the journal holds now */
+    MonthFigures: {
+      month: string;
+      entries: number;
+      byAccount: {
+        /**
+         * @description ISO 4217 code; stored upper case (usd is USD)
+         * @example USD
+         * @enum {string}
+         */
+        currency:
+          | 'AED'
+          | 'AFN'
+          | 'ALL'
+          | 'AMD'
+          | 'ANG'
+          | 'AOA'
+          | 'ARS'
+          | 'AUD'
+          | 'AWG'
+          | 'AZN'
+          | 'BAM'
+          | 'BBD'
+          | 'BDT'
+          | 'BGN'
+          | 'BHD'
+          | 'BIF'
+          | 'BMD'
+          | 'BND'
+          | 'BOB'
+          | 'BOV'
+          | 'BRL'
+          | 'BSD'
+          | 'BTN'
+          | 'BWP'
+          | 'BYN'
+          | 'BZD'
+          | 'CAD'
+          | 'CDF'
+          | 'CHE'
+          | 'CHF'
+          | 'CHW'
+          | 'CLF'
+          | 'CLP'
+          | 'CNY'
+          | 'COP'
+          | 'COU'
+          | 'CRC'
+          | 'CUC'
+          | 'CUP'
+          | 'CVE'
+          | 'CZK'
+          | 'DJF'
+          | 'DKK'
+          | 'DOP'
+          | 'DZD'
+          | 'EGP'
+          | 'ERN'
+          | 'ETB'
+          | 'EUR'
+          | 'FJD'
+          | 'FKP'
+          | 'GBP'
+          | 'GEL'
+          | 'GHS'
+          | 'GIP'
+          | 'GMD'
+          | 'GNF'
+          | 'GTQ'
+          | 'GYD'
+          | 'HKD'
+          | 'HNL'
+          | 'HTG'
+          | 'HUF'
+          | 'IDR'
+          | 'ILS'
+          | 'INR'
+          | 'IQD'
+          | 'IRR'
+          | 'ISK'
+          | 'JMD'
+          | 'JOD'
+          | 'JPY'
+          | 'KES'
+          | 'KGS'
+          | 'KHR'
+          | 'KMF'
+          | 'KPW'
+          | 'KRW'
+          | 'KWD'
+          | 'KYD'
+          | 'KZT'
+          | 'LAK'
+          | 'LBP'
+          | 'LKR'
+          | 'LRD'
+          | 'LSL'
+          | 'LYD'
+          | 'MAD'
+          | 'MDL'
+          | 'MGA'
+          | 'MKD'
+          | 'MMK'
+          | 'MNT'
+          | 'MOP'
+          | 'MRU'
+          | 'MUR'
+          | 'MVR'
+          | 'MWK'
+          | 'MXN'
+          | 'MXV'
+          | 'MYR'
+          | 'MZN'
+          | 'NAD'
+          | 'NGN'
+          | 'NIO'
+          | 'NOK'
+          | 'NPR'
+          | 'NZD'
+          | 'OMR'
+          | 'PAB'
+          | 'PEN'
+          | 'PGK'
+          | 'PHP'
+          | 'PKR'
+          | 'PLN'
+          | 'PYG'
+          | 'QAR'
+          | 'RON'
+          | 'RSD'
+          | 'RUB'
+          | 'RWF'
+          | 'SAR'
+          | 'SBD'
+          | 'SCR'
+          | 'SDG'
+          | 'SEK'
+          | 'SGD'
+          | 'SHP'
+          | 'SLE'
+          | 'SLL'
+          | 'SOS'
+          | 'SRD'
+          | 'SSP'
+          | 'STN'
+          | 'SVC'
+          | 'SYP'
+          | 'SZL'
+          | 'THB'
+          | 'TJS'
+          | 'TMT'
+          | 'TND'
+          | 'TOP'
+          | 'TRY'
+          | 'TTD'
+          | 'TWD'
+          | 'TZS'
+          | 'UAH'
+          | 'UGX'
+          | 'USD'
+          | 'USN'
+          | 'UYI'
+          | 'UYU'
+          | 'UYW'
+          | 'UZS'
+          | 'VED'
+          | 'VES'
+          | 'VND'
+          | 'VUV'
+          | 'WST'
+          | 'XAF'
+          | 'XCD'
+          | 'XCG'
+          | 'XOF'
+          | 'XPF'
+          | 'YER'
+          | 'ZAR'
+          | 'ZMW'
+          | 'ZWG'
+          | 'ZWL';
+        account: string;
+        /**
+         * @description a decimal string with 4 decimals
+         * @example 1250.0000
+         */
+        debit: string;
+        /**
+         * @description a decimal string with 4 decimals
+         * @example 1250.0000
+         */
+        credit: string;
+      }[];
+      byKind: {
+        /**
+         * @description ISO 4217 code; stored upper case (usd is USD)
+         * @example USD
+         * @enum {string}
+         */
+        currency:
+          | 'AED'
+          | 'AFN'
+          | 'ALL'
+          | 'AMD'
+          | 'ANG'
+          | 'AOA'
+          | 'ARS'
+          | 'AUD'
+          | 'AWG'
+          | 'AZN'
+          | 'BAM'
+          | 'BBD'
+          | 'BDT'
+          | 'BGN'
+          | 'BHD'
+          | 'BIF'
+          | 'BMD'
+          | 'BND'
+          | 'BOB'
+          | 'BOV'
+          | 'BRL'
+          | 'BSD'
+          | 'BTN'
+          | 'BWP'
+          | 'BYN'
+          | 'BZD'
+          | 'CAD'
+          | 'CDF'
+          | 'CHE'
+          | 'CHF'
+          | 'CHW'
+          | 'CLF'
+          | 'CLP'
+          | 'CNY'
+          | 'COP'
+          | 'COU'
+          | 'CRC'
+          | 'CUC'
+          | 'CUP'
+          | 'CVE'
+          | 'CZK'
+          | 'DJF'
+          | 'DKK'
+          | 'DOP'
+          | 'DZD'
+          | 'EGP'
+          | 'ERN'
+          | 'ETB'
+          | 'EUR'
+          | 'FJD'
+          | 'FKP'
+          | 'GBP'
+          | 'GEL'
+          | 'GHS'
+          | 'GIP'
+          | 'GMD'
+          | 'GNF'
+          | 'GTQ'
+          | 'GYD'
+          | 'HKD'
+          | 'HNL'
+          | 'HTG'
+          | 'HUF'
+          | 'IDR'
+          | 'ILS'
+          | 'INR'
+          | 'IQD'
+          | 'IRR'
+          | 'ISK'
+          | 'JMD'
+          | 'JOD'
+          | 'JPY'
+          | 'KES'
+          | 'KGS'
+          | 'KHR'
+          | 'KMF'
+          | 'KPW'
+          | 'KRW'
+          | 'KWD'
+          | 'KYD'
+          | 'KZT'
+          | 'LAK'
+          | 'LBP'
+          | 'LKR'
+          | 'LRD'
+          | 'LSL'
+          | 'LYD'
+          | 'MAD'
+          | 'MDL'
+          | 'MGA'
+          | 'MKD'
+          | 'MMK'
+          | 'MNT'
+          | 'MOP'
+          | 'MRU'
+          | 'MUR'
+          | 'MVR'
+          | 'MWK'
+          | 'MXN'
+          | 'MXV'
+          | 'MYR'
+          | 'MZN'
+          | 'NAD'
+          | 'NGN'
+          | 'NIO'
+          | 'NOK'
+          | 'NPR'
+          | 'NZD'
+          | 'OMR'
+          | 'PAB'
+          | 'PEN'
+          | 'PGK'
+          | 'PHP'
+          | 'PKR'
+          | 'PLN'
+          | 'PYG'
+          | 'QAR'
+          | 'RON'
+          | 'RSD'
+          | 'RUB'
+          | 'RWF'
+          | 'SAR'
+          | 'SBD'
+          | 'SCR'
+          | 'SDG'
+          | 'SEK'
+          | 'SGD'
+          | 'SHP'
+          | 'SLE'
+          | 'SLL'
+          | 'SOS'
+          | 'SRD'
+          | 'SSP'
+          | 'STN'
+          | 'SVC'
+          | 'SYP'
+          | 'SZL'
+          | 'THB'
+          | 'TJS'
+          | 'TMT'
+          | 'TND'
+          | 'TOP'
+          | 'TRY'
+          | 'TTD'
+          | 'TWD'
+          | 'TZS'
+          | 'UAH'
+          | 'UGX'
+          | 'USD'
+          | 'USN'
+          | 'UYI'
+          | 'UYU'
+          | 'UYW'
+          | 'UZS'
+          | 'VED'
+          | 'VES'
+          | 'VND'
+          | 'VUV'
+          | 'WST'
+          | 'XAF'
+          | 'XCD'
+          | 'XCG'
+          | 'XOF'
+          | 'XPF'
+          | 'YER'
+          | 'ZAR'
+          | 'ZMW'
+          | 'ZWG'
+          | 'ZWL';
+        /** @enum {string} */
+        kind: 'accrual' | 'reversal' | 'payment';
+        /**
+         * @description a decimal string with 4 decimals
+         * @example 1250.0000
+         */
+        amount: string;
+      }[];
+    };
+    FinancePeriod: {
+      month: string;
+      /**
+       * @description open: never closed, or reopened
+       * @enum {string}
+       */
+      status: 'open' | 'closed';
+      figures: components['schemas']['MonthFigures'];
+      closedByUserId: number | null;
+      closedAt: string | null;
+      reopenedByUserId: number | null;
+      reopenedAt: string | null;
+      reopenReason: string | null;
+    };
+    FinancePeriodReopenInput: {
+      reason: string;
+    };
     SettlementDebit: {
       id: number;
       distributorId: number;
@@ -4498,6 +5491,7 @@ export interface components {
         | 'claim.submitted'
         | 'claim.authorized'
         | 'credit_memo.issued'
+        | 'credit_memo.posted'
         | 'import.finished';
       entityType: string;
       entityId: string;
@@ -4517,6 +5511,7 @@ export interface components {
         | 'claim.submitted'
         | 'claim.authorized'
         | 'credit_memo.issued'
+        | 'credit_memo.posted'
         | 'import.finished';
       /** @description shown in the inbox */
       inApp: boolean;
@@ -4537,6 +5532,7 @@ export interface components {
         | 'claim.submitted'
         | 'claim.authorized'
         | 'credit_memo.issued'
+        | 'credit_memo.posted'
         | 'import.finished'
       )[];
       active: boolean;
@@ -4555,6 +5551,7 @@ export interface components {
         | 'claim.submitted'
         | 'claim.authorized'
         | 'credit_memo.issued'
+        | 'credit_memo.posted'
         | 'import.finished'
       )[];
       active: boolean;
@@ -4572,6 +5569,7 @@ export interface components {
         | 'claim.submitted'
         | 'claim.authorized'
         | 'credit_memo.issued'
+        | 'credit_memo.posted'
         | 'import.finished';
       eventId: string;
       /** @enum {string} */
@@ -9699,6 +10697,24 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description CLAIM_NOT_AUTHORIZED: only an authorized claim is paid */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description ERP_REFERENCE_REQUIRED: the finance setting erpReferenceRequired is on and no externalRef was sent */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description RATE_LIMITED: too many requests from this caller; try again later */
       429: {
         headers: {
@@ -9852,6 +10868,1041 @@ export interface operations {
       };
       /** @description IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was sent with another request */
       422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RATE_LIMITED: too many requests from this caller; try again later */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getFinanceSettings: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FinanceSettings'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no session cookie and no bearer token; INVALID_TOKEN: the bearer token is unknown, expired or revoked */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description FORBIDDEN: vendor admins and finance only */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RATE_LIMITED: too many requests from this caller; try again later */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  putFinanceSettings: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        'application/json': components['schemas']['FinanceSettingsInput'];
+      };
+    };
+    responses: {
+      /** @description success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FinanceSettings'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a missing, unknown or malformed field, errors[] naming each; MALFORMED_JSON: the body is not JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no session cookie and no bearer token; INVALID_TOKEN: the bearer token is unknown, expired or revoked */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); FORBIDDEN: the caller's role may not do this; CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RATE_LIMITED: too many requests from this caller; try again later */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  putFinanceAccountsByProgramType: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        programType: 'ship_and_debit' | 'spa' | 'dpa' | 'promotion' | 'rebate';
+      };
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        'application/json': components['schemas']['FinanceAccountCodes'];
+      };
+    };
+    responses: {
+      /** @description success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FinanceSettings'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a missing, unknown or malformed field, errors[] naming each; MALFORMED_JSON: the body is not JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no session cookie and no bearer token; INVALID_TOKEN: the bearer token is unknown, expired or revoked */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); FORBIDDEN: the caller's role may not do this; CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description NOT_FOUND: nothing of that id the caller may see (a distributor sees only its own) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RATE_LIMITED: too many requests from this caller; try again later */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getFinanceCreditMemos: {
+    parameters: {
+      query?: {
+        distributorId?: number;
+        from?: string;
+        to?: string;
+        limit?: number;
+        cursor?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: components['schemas']['CreditMemo'][];
+            /** @description over the whole filter, per currency (never added across currencies) */
+            totals: {
+              /**
+               * @description ISO 4217 code; stored upper case (usd is USD)
+               * @example USD
+               * @enum {string}
+               */
+              currency:
+                | 'AED'
+                | 'AFN'
+                | 'ALL'
+                | 'AMD'
+                | 'ANG'
+                | 'AOA'
+                | 'ARS'
+                | 'AUD'
+                | 'AWG'
+                | 'AZN'
+                | 'BAM'
+                | 'BBD'
+                | 'BDT'
+                | 'BGN'
+                | 'BHD'
+                | 'BIF'
+                | 'BMD'
+                | 'BND'
+                | 'BOB'
+                | 'BOV'
+                | 'BRL'
+                | 'BSD'
+                | 'BTN'
+                | 'BWP'
+                | 'BYN'
+                | 'BZD'
+                | 'CAD'
+                | 'CDF'
+                | 'CHE'
+                | 'CHF'
+                | 'CHW'
+                | 'CLF'
+                | 'CLP'
+                | 'CNY'
+                | 'COP'
+                | 'COU'
+                | 'CRC'
+                | 'CUC'
+                | 'CUP'
+                | 'CVE'
+                | 'CZK'
+                | 'DJF'
+                | 'DKK'
+                | 'DOP'
+                | 'DZD'
+                | 'EGP'
+                | 'ERN'
+                | 'ETB'
+                | 'EUR'
+                | 'FJD'
+                | 'FKP'
+                | 'GBP'
+                | 'GEL'
+                | 'GHS'
+                | 'GIP'
+                | 'GMD'
+                | 'GNF'
+                | 'GTQ'
+                | 'GYD'
+                | 'HKD'
+                | 'HNL'
+                | 'HTG'
+                | 'HUF'
+                | 'IDR'
+                | 'ILS'
+                | 'INR'
+                | 'IQD'
+                | 'IRR'
+                | 'ISK'
+                | 'JMD'
+                | 'JOD'
+                | 'JPY'
+                | 'KES'
+                | 'KGS'
+                | 'KHR'
+                | 'KMF'
+                | 'KPW'
+                | 'KRW'
+                | 'KWD'
+                | 'KYD'
+                | 'KZT'
+                | 'LAK'
+                | 'LBP'
+                | 'LKR'
+                | 'LRD'
+                | 'LSL'
+                | 'LYD'
+                | 'MAD'
+                | 'MDL'
+                | 'MGA'
+                | 'MKD'
+                | 'MMK'
+                | 'MNT'
+                | 'MOP'
+                | 'MRU'
+                | 'MUR'
+                | 'MVR'
+                | 'MWK'
+                | 'MXN'
+                | 'MXV'
+                | 'MYR'
+                | 'MZN'
+                | 'NAD'
+                | 'NGN'
+                | 'NIO'
+                | 'NOK'
+                | 'NPR'
+                | 'NZD'
+                | 'OMR'
+                | 'PAB'
+                | 'PEN'
+                | 'PGK'
+                | 'PHP'
+                | 'PKR'
+                | 'PLN'
+                | 'PYG'
+                | 'QAR'
+                | 'RON'
+                | 'RSD'
+                | 'RUB'
+                | 'RWF'
+                | 'SAR'
+                | 'SBD'
+                | 'SCR'
+                | 'SDG'
+                | 'SEK'
+                | 'SGD'
+                | 'SHP'
+                | 'SLE'
+                | 'SLL'
+                | 'SOS'
+                | 'SRD'
+                | 'SSP'
+                | 'STN'
+                | 'SVC'
+                | 'SYP'
+                | 'SZL'
+                | 'THB'
+                | 'TJS'
+                | 'TMT'
+                | 'TND'
+                | 'TOP'
+                | 'TRY'
+                | 'TTD'
+                | 'TWD'
+                | 'TZS'
+                | 'UAH'
+                | 'UGX'
+                | 'USD'
+                | 'USN'
+                | 'UYI'
+                | 'UYU'
+                | 'UYW'
+                | 'UZS'
+                | 'VED'
+                | 'VES'
+                | 'VND'
+                | 'VUV'
+                | 'WST'
+                | 'XAF'
+                | 'XCD'
+                | 'XCG'
+                | 'XOF'
+                | 'XPF'
+                | 'YER'
+                | 'ZAR'
+                | 'ZMW'
+                | 'ZWG'
+                | 'ZWL';
+              count: number;
+              /**
+               * @description a decimal string with 4 decimals
+               * @example 1250.0000
+               */
+              amount: string;
+            }[];
+            /** @description pass as cursor for the next page (keyset: a deep page costs what the first does); null on the last page */
+            nextCursor?: string | null;
+          };
+        };
+      };
+      /** @description VALIDATION_FAILED: a missing, unknown or malformed field, errors[] naming each */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no session cookie and no bearer token; INVALID_TOKEN: the bearer token is unknown, expired or revoked */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RATE_LIMITED: too many requests from this caller; try again later */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getFinanceJournal: {
+    parameters: {
+      query?: {
+        from?: string;
+        to?: string;
+        format?: 'json' | 'csv';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description JSON, or with format=csv one row per journal line */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description the range asked (YYYY-MM-DD), null when open */
+            from: string | null;
+            to: string | null;
+            entries: components['schemas']['JournalEntry'][];
+            /** @description per currency: debits equal credits */
+            totals: {
+              /**
+               * @description ISO 4217 code; stored upper case (usd is USD)
+               * @example USD
+               * @enum {string}
+               */
+              currency:
+                | 'AED'
+                | 'AFN'
+                | 'ALL'
+                | 'AMD'
+                | 'ANG'
+                | 'AOA'
+                | 'ARS'
+                | 'AUD'
+                | 'AWG'
+                | 'AZN'
+                | 'BAM'
+                | 'BBD'
+                | 'BDT'
+                | 'BGN'
+                | 'BHD'
+                | 'BIF'
+                | 'BMD'
+                | 'BND'
+                | 'BOB'
+                | 'BOV'
+                | 'BRL'
+                | 'BSD'
+                | 'BTN'
+                | 'BWP'
+                | 'BYN'
+                | 'BZD'
+                | 'CAD'
+                | 'CDF'
+                | 'CHE'
+                | 'CHF'
+                | 'CHW'
+                | 'CLF'
+                | 'CLP'
+                | 'CNY'
+                | 'COP'
+                | 'COU'
+                | 'CRC'
+                | 'CUC'
+                | 'CUP'
+                | 'CVE'
+                | 'CZK'
+                | 'DJF'
+                | 'DKK'
+                | 'DOP'
+                | 'DZD'
+                | 'EGP'
+                | 'ERN'
+                | 'ETB'
+                | 'EUR'
+                | 'FJD'
+                | 'FKP'
+                | 'GBP'
+                | 'GEL'
+                | 'GHS'
+                | 'GIP'
+                | 'GMD'
+                | 'GNF'
+                | 'GTQ'
+                | 'GYD'
+                | 'HKD'
+                | 'HNL'
+                | 'HTG'
+                | 'HUF'
+                | 'IDR'
+                | 'ILS'
+                | 'INR'
+                | 'IQD'
+                | 'IRR'
+                | 'ISK'
+                | 'JMD'
+                | 'JOD'
+                | 'JPY'
+                | 'KES'
+                | 'KGS'
+                | 'KHR'
+                | 'KMF'
+                | 'KPW'
+                | 'KRW'
+                | 'KWD'
+                | 'KYD'
+                | 'KZT'
+                | 'LAK'
+                | 'LBP'
+                | 'LKR'
+                | 'LRD'
+                | 'LSL'
+                | 'LYD'
+                | 'MAD'
+                | 'MDL'
+                | 'MGA'
+                | 'MKD'
+                | 'MMK'
+                | 'MNT'
+                | 'MOP'
+                | 'MRU'
+                | 'MUR'
+                | 'MVR'
+                | 'MWK'
+                | 'MXN'
+                | 'MXV'
+                | 'MYR'
+                | 'MZN'
+                | 'NAD'
+                | 'NGN'
+                | 'NIO'
+                | 'NOK'
+                | 'NPR'
+                | 'NZD'
+                | 'OMR'
+                | 'PAB'
+                | 'PEN'
+                | 'PGK'
+                | 'PHP'
+                | 'PKR'
+                | 'PLN'
+                | 'PYG'
+                | 'QAR'
+                | 'RON'
+                | 'RSD'
+                | 'RUB'
+                | 'RWF'
+                | 'SAR'
+                | 'SBD'
+                | 'SCR'
+                | 'SDG'
+                | 'SEK'
+                | 'SGD'
+                | 'SHP'
+                | 'SLE'
+                | 'SLL'
+                | 'SOS'
+                | 'SRD'
+                | 'SSP'
+                | 'STN'
+                | 'SVC'
+                | 'SYP'
+                | 'SZL'
+                | 'THB'
+                | 'TJS'
+                | 'TMT'
+                | 'TND'
+                | 'TOP'
+                | 'TRY'
+                | 'TTD'
+                | 'TWD'
+                | 'TZS'
+                | 'UAH'
+                | 'UGX'
+                | 'USD'
+                | 'USN'
+                | 'UYI'
+                | 'UYU'
+                | 'UYW'
+                | 'UZS'
+                | 'VED'
+                | 'VES'
+                | 'VND'
+                | 'VUV'
+                | 'WST'
+                | 'XAF'
+                | 'XCD'
+                | 'XCG'
+                | 'XOF'
+                | 'XPF'
+                | 'YER'
+                | 'ZAR'
+                | 'ZMW'
+                | 'ZWG'
+                | 'ZWL';
+              /**
+               * @description a decimal string with 4 decimals
+               * @example 1250.0000
+               */
+              debit: string;
+              /**
+               * @description a decimal string with 4 decimals
+               * @example 1250.0000
+               */
+              credit: string;
+            }[];
+          };
+          'text/csv': string;
+        };
+      };
+      /** @description VALIDATION_FAILED: a missing, unknown or malformed field, errors[] naming each */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no session cookie and no bearer token; INVALID_TOKEN: the bearer token is unknown, expired or revoked */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description FORBIDDEN: vendor admins and finance only */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RATE_LIMITED: too many requests from this caller; try again later */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getFinancePeriods: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: components['schemas']['FinancePeriod'][];
+          };
+        };
+      };
+      /** @description UNAUTHENTICATED: no session cookie and no bearer token; INVALID_TOKEN: the bearer token is unknown, expired or revoked */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description FORBIDDEN: vendor admins and finance only */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RATE_LIMITED: too many requests from this caller; try again later */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getFinancePeriodsByMonth: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        month: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FinancePeriod'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a missing, unknown or malformed field, errors[] naming each */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no session cookie and no bearer token; INVALID_TOKEN: the bearer token is unknown, expired or revoked */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description FORBIDDEN: vendor admins and finance only */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description NOT_FOUND: not a month (YYYY-MM) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RATE_LIMITED: too many requests from this caller; try again later */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  postFinancePeriodsByMonthClose: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        month: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FinancePeriod'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a missing, unknown or malformed field, errors[] naming each */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no session cookie and no bearer token; INVALID_TOKEN: the bearer token is unknown, expired or revoked */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); FORBIDDEN: the caller's role may not do this; CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description NOT_FOUND: nothing of that id the caller may see (a distributor sees only its own) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description MONTH_CLOSED: the month is closed already */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description MONTH_NOT_STARTED: a month still to come */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RATE_LIMITED: too many requests from this caller; try again later */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  postFinancePeriodsByMonthReopen: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        month: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        'application/json': components['schemas']['FinancePeriodReopenInput'];
+      };
+    };
+    responses: {
+      /** @description success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FinancePeriod'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a missing, unknown or malformed field, errors[] naming each; MALFORMED_JSON: the body is not JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no session cookie and no bearer token; INVALID_TOKEN: the bearer token is unknown, expired or revoked */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); FORBIDDEN: the caller's role may not do this; CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description NOT_FOUND: nothing of that id the caller may see (a distributor sees only its own) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description MONTH_NOT_CLOSED: the month is not closed */
+      409: {
         headers: {
           [name: string]: unknown;
         };
@@ -14961,6 +17012,7 @@ export interface operations {
             | 'claim.submitted'
             | 'claim.authorized'
             | 'credit_memo.issued'
+            | 'credit_memo.posted'
             | 'import.finished'
           )[];
           description?: string | null;
@@ -16510,6 +18562,15 @@ export interface operations {
       };
       /** @description REBATE_PERIOD_NOT_AUTHORIZED: only an authorized period is paid */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description ERP_REFERENCE_REQUIRED: the finance setting erpReferenceRequired is on and no externalRef was sent */
+      422: {
         headers: {
           [name: string]: unknown;
         };

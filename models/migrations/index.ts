@@ -26,6 +26,7 @@ import { edi845Schema } from './20261205T1000-edi-845.js';
 import { salesforceScaleSchema } from './20261205T1100-salesforce-scale.js';
 import { rebatesSchema } from './20261205T1300-rebates.js';
 import { listIndexesSchema } from './20261205T1200-list-indexes.js';
+import { financeSchema } from './20261206T1000-finance.js';
 import { fxRatesSchema } from './20261206T1100-fx-rates.js';
 import { embedSessionScopesSchema } from './20261206T1400-embed-session-scopes.js';
 import type { Migration } from './types.js';
@@ -58,6 +59,7 @@ export const migrations: Migration[] = [
   salesforceScaleSchema,
   rebatesSchema,
   listIndexesSchema,
+  financeSchema,
   fxRatesSchema,
   embedSessionScopesSchema,
 ];

@@ -160,11 +160,15 @@ describeRoute({
 describeRoute({
   method: 'post',
   path: '/api/claims/:id/pay',
-  summary: 'Pay the claim: issues a credit memo',
+  summary: 'Pay the claim: issues a credit memo and posts its payment to the finance journal',
   tags,
   params: IdParam,
   body: PayInput,
   response: ClaimView,
+  errors: {
+    409: 'CLAIM_NOT_AUTHORIZED: only an authorized claim is paid',
+    422: 'ERP_REFERENCE_REQUIRED: the finance setting erpReferenceRequired is on and no externalRef was sent',
+  },
 });
 describeRoute({
   method: 'get',

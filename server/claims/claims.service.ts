@@ -280,6 +280,7 @@ export async function submitClaim(actor: Actor, id: number, transaction?: Tx): P
       { status, programId, programType, computedTotal: total(computed), approvedTotal, submittedAt: new Date() },
       t,
     );
+    await settlement.accrueClaim(id, actor.userId, t);
     await recordAudit(
       actor,
       {
@@ -343,6 +344,7 @@ export async function adjustLine(
     );
     const { computedTotal, approvedTotal } = await claimTotals(claimId, t);
     await repo.updateClaim(claimId, { computedTotal, approvedTotal }, t);
+    await settlement.accrueClaim(claimId, actor.userId, t);
     await recordAudit(
       actor,
       {
@@ -408,6 +410,7 @@ export async function payClaim(actor: Actor, claimId: number, externalRef: strin
     const claim = await repo.findClaim(scope, claimId, { transaction: t });
     if (!claim) throw notFound('claim');
     if (claim.status !== 'authorized') throw conflict('CLAIM_NOT_AUTHORIZED', `the claim is ${claim.status}`);
+    await settlement.requireErpReference(externalRef, t);
     const number = documentNumber('CM');
     const now = new Date();
     const memoId = await repo.insertCreditMemo(
@@ -427,6 +430,22 @@ export async function payClaim(actor: Actor, claimId: number, externalRef: strin
     const { net, applied } = await settlement.applyDebits(claim.distributorId, claim.currency, claim.approvedTotal, memoId, t);
     if (applied !== '0.0000') await repo.setCreditMemoAmount(memoId, net, t);
     await repo.updateClaim(claimId, { status: 'paid', paidAt: now }, t);
+    await settlement.postCreditMemo(
+      {
+        source: 'claim',
+        sourceId: claimId,
+        sourceNumber: claim.number,
+        distributorId: claim.distributorId,
+        programType: claim.programType,
+        currency: claim.currency,
+        gross: claim.approvedTotal,
+        net,
+        creditMemoNumber: number,
+        externalRef,
+        userId: actor.userId,
+      },
+      t,
+    );
     await recordAudit(
       actor,
       {

@@ -492,6 +492,7 @@ export async function submitBuiltClaim(actor: Actor, claimId: number, t: Transac
     },
     t,
   );
+  await settlement.accrueClaim(claimId, actor.userId, t);
   const claim = (await repo.findClaim({ distributorId: null }, claimId, { transaction: t, lineCount: totals.lines }))!;
   await recordAudit(
     actor,

@@ -11,7 +11,7 @@
 import { z } from './openapi.js';
 
 /** The lists paged by cursor; a cursor says which list it belongs to. */
-export type CursorList = 'claims' | 'claim-lines' | 'requests' | 'import-lines';
+export type CursorList = 'claims' | 'claim-lines' | 'requests' | 'import-lines' | 'credit-memos';
 /** The key of a row in its list's order (whole numbers: ids, line numbers). */
 export type CursorKey = number[];
 

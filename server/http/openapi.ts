@@ -82,6 +82,8 @@ export const TAGS: Record<string, string> = {
   masterdata:
     'Master data (vendor admins; channel managers read): products and price book, part numbers, end customers, resellers, distributors, bulk CSV loads',
   edi: 'EDI X12 trading partners: interchange ids, qualifiers, control numbers',
+  finance:
+    'The finance hand-off: the journal (accruals, reversals, payments) and its export, credit memos with their ERP reference, account codes, month close',
   rebates: 'Rebate programs: terms, calculation over POS lines, what-if, progress, period close, authorization and payment',
 };
 

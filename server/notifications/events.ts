@@ -16,6 +16,8 @@ export const EVENT_NAMES = [
   'claim.submitted',
   'claim.authorized',
   'credit_memo.issued',
+  /** a credit memo's payment posted to the finance journal (issue 16): what an ERP imports */
+  'credit_memo.posted',
   'import.finished',
 ] as const;
 export type EventName = (typeof EVENT_NAMES)[number];

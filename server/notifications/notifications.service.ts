@@ -30,6 +30,8 @@ const AUDIENCE: Record<EventName, { distributor: boolean; vendorRoles: Role[]; a
   'claim.submitted': { distributor: false, vendorRoles: ['vendor_admin', 'finance'], actor: false },
   'claim.authorized': { distributor: true, vendorRoles: [], actor: false },
   'credit_memo.issued': { distributor: true, vendorRoles: [], actor: false },
+  // for the ERP's webhook: people read credit_memo.issued
+  'credit_memo.posted': { distributor: false, vendorRoles: [], actor: false },
   'import.finished': { distributor: false, vendorRoles: [], actor: true },
 };
 
@@ -40,6 +42,7 @@ const TITLES: Record<EventName, string> = {
   'claim.submitted': 'Claim submitted',
   'claim.authorized': 'Claim authorized',
   'credit_memo.issued': 'Credit memo issued',
+  'credit_memo.posted': 'Credit memo posted to the journal',
   'import.finished': 'Import finished',
 };
 

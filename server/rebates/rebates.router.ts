@@ -147,6 +147,7 @@ describeRoute({
   response: RebatePeriodView,
   errors: {
     409: 'REBATE_PERIOD_NOT_AUTHORIZED: only an authorized period is paid',
+    422: 'ERP_REFERENCE_REQUIRED: the finance setting erpReferenceRequired is on and no externalRef was sent',
   },
 });
 

@@ -26,11 +26,19 @@
  *  h. rebate-period: a closed rebate period's amount is whole minor units of its currency, it
  *     counts as many lines as it holds consumptions, a paid one has its credit memo, and its
  *     authorizer is neither who closed it nor who adjusted it.
+ *  i. journal-balanced: a journal entry's lines' debits equal their credits and its amount, which
+ *     is positive and whole minor units of its currency.
+ *  j. journal-accrual: what the journal accrued for a claim or a rebate period (accruals less
+ *     reversals) equals its approved total (a claim) or amount (a period); a paid one has its
+ *     payment entry, for that amount, with its credit memo's number; an unpaid one has none.
+ *  k. journal-frozen: nothing is posted into a closed month after it was closed, and the figures
+ *     stored when it was closed equal what its entries add up to (core's monthFigures).
  */
 import { QueryTypes, Transaction, type Sequelize } from 'sequelize';
 import { joinPosKey, posKey } from '../../core/claims/pos-key.js';
 import { claimOwner, mayShare, programOwner, type Owner, type StackingRule } from '../../core/rebates/stacking.js';
 import { minorUnitExponent } from '../../core/currency.js';
+import { monthFigures, type JournalKind } from '../../core/finance/journal.js';
 import { Money } from '../../core/money.js';
 
 export const INVARIANTS = {
@@ -43,6 +51,9 @@ export const INVARIANTS = {
   'rebate-stacking': 'a sale counted by rebates is counted (and paid by a claim) only where every stacking rule allows it',
   'rebate-period':
     'a rebate period is whole minor units, holds its counted lines, is paid with a credit memo, authorized by a second person',
+  'journal-balanced': "a journal entry's debits equal its credits and its amount, whole minor units",
+  'journal-accrual': "the journal accrues a claim's approved total (a rebate period's amount), and a paid one has its payment entry",
+  'journal-frozen': 'nothing is posted into a closed month after its close, and its stored figures equal its entries',
 } as const;
 export type Invariant = keyof typeof INVARIANTS;
 
@@ -448,6 +459,8 @@ async function check(sequelize: Sequelize, transaction: Transaction | null, opti
   phase('credit memos');
   await checkRebates(pages, text, violation);
   phase('rebates');
+  await checkJournal(pages, text, select, violation);
+  phase('journal');
   return report;
 }
 
@@ -523,6 +536,115 @@ async function checkRebates(
         violation('rebate-period', `authorized by user ${authorizer}, who closed or adjusted it`, where);
     }
   }
+}
+
+/** i, j, k: the finance journal against itself, the claims, the rebate periods and the closed months. */
+async function checkJournal(
+  pages: (sql: string) => AsyncGenerator<Row[]>,
+  text: (column: string) => string,
+  select: (sql: string, replacements: unknown[]) => Promise<Row[]>,
+  violation: (invariant: Invariant, message: string, where: LedgerViolation['where']) => void,
+) {
+  const key = (type: unknown, id: unknown) => `${String(type)}:${int(id)}`;
+  // An instant as a driver returns it: a Date (mysql2), or SQLite's 'YYYY-MM-DD HH:MM:SS.sss +00:00'.
+  const instant = (v: unknown) =>
+    v instanceof Date
+      ? v.getTime()
+      : Date.parse(
+          String(v)
+            .replace(/^(\d{4}-\d{2}-\d{2}) /, '$1T')
+            .replace(/ ?([+-]\d{2}:\d{2})$/, '$1'),
+        );
+  const accrued = new Map<string, Money>();
+  const payments = new Map<string, { id: number; amount: Money; memo: string | null }[]>();
+  const months = new Map<
+    string,
+    { kind: JournalKind; currency: string; amount: string; lines: { account: string; debit: string; credit: string }[] }[]
+  >();
+  const closes = new Map<string, { closedAt: number; figures: string | null }>();
+  for (const p of await select(
+    `SELECT month, status, figures, closed_at FROM finance_periods WHERE id > ? ORDER BY id LIMIT ?`,
+    [0, 1_000_000],
+  ))
+    if (p.status === 'closed') closes.set(String(p.month), { closedAt: instant(p.closed_at), figures: (p.figures as string) ?? null });
+  for await (const rows of pages(
+    `SELECT id, kind, source_type, source_id, currency, ${text('amount')} AS amount, month, credit_memo_number, created_at
+       FROM journal_entries WHERE id > ? ORDER BY id LIMIT ?`,
+  )) {
+    const ids = rows.map((r) => int(r.id));
+    const lines = new Map<number, { account: string; debit: string; credit: string }[]>();
+    for (const l of await select(
+      `SELECT entry_id, account, ${text('debit')} AS debit, ${text('credit')} AS credit FROM journal_lines
+        WHERE entry_id IN (${ids.map(() => '?').join(',')}) AND id > ? ORDER BY id LIMIT ?`,
+      [...ids, 0, 10_000_000],
+    )) {
+      const list = lines.get(int(l.entry_id)) ?? [];
+      list.push({ account: String(l.account), debit: money(l.debit).toFixed(4), credit: money(l.credit).toFixed(4) });
+      lines.set(int(l.entry_id), list);
+    }
+    for (const e of rows) {
+      const id = int(e.id);
+      const where = { table: 'journal_entries', id, source: key(e.source_type, e.source_id) };
+      const amount = money(e.amount);
+      const own = lines.get(id) ?? [];
+      const debit = own.reduce((a, l) => a.plus(l.debit), new Money(0));
+      const credit = own.reduce((a, l) => a.plus(l.credit), new Money(0));
+      if (!debit.equals(credit))
+        violation('journal-balanced', `debits ${debit.toFixed(4)} differ from credits ${credit.toFixed(4)}`, where);
+      if (!debit.equals(amount))
+        violation('journal-balanced', `lines move ${debit.toFixed(4)}, the entry says ${amount.toFixed(4)}`, where);
+      if (!amount.greaterThan(0)) violation('journal-balanced', `amount ${amount.toFixed(4)} is not positive`, where);
+      const notWhole = minorUnitsProblem(amount, String(e.currency));
+      if (notWhole) violation('journal-balanced', notWhole, where);
+      const k = key(e.source_type, e.source_id);
+      if (e.kind === 'payment')
+        payments.set(k, [...(payments.get(k) ?? []), { id, amount, memo: (e.credit_memo_number as string) ?? null }]);
+      else accrued.set(k, (accrued.get(k) ?? new Money(0))[e.kind === 'accrual' ? 'plus' : 'minus'](amount));
+      const month = String(e.month);
+      const close = closes.get(month);
+      if (close && instant(e.created_at) > close.closedAt) violation('journal-frozen', `posted into ${month} after it was closed`, where);
+      if (close)
+        months.set(month, [
+          ...(months.get(month) ?? []),
+          { kind: e.kind as JournalKind, currency: String(e.currency), amount: amount.toFixed(4), lines: own },
+        ]);
+    }
+  }
+  for (const [month, close] of closes) {
+    const now = JSON.stringify(monthFigures(month, months.get(month) ?? []));
+    if (close.figures !== now)
+      violation('journal-frozen', `the figures stored at its close differ from its entries: stored ${close.figures}, entries ${now}`, {
+        table: 'finance_periods',
+        id: 0,
+        month,
+      });
+  }
+  const sources = [
+    `SELECT c.id, 'claim' AS type, c.status, ${text('c.approved_total')} AS amount, m.number AS memo
+       FROM claims c LEFT JOIN credit_memos m ON m.claim_id = c.id WHERE c.id > ? ORDER BY c.id LIMIT ?`,
+    `SELECT id, 'rebate_period' AS type, status, ${text('amount')} AS amount, credit_memo_number AS memo
+       FROM rebate_periods WHERE id > ? ORDER BY id LIMIT ?`,
+  ];
+  for (const sql of sources)
+    for await (const rows of pages(sql))
+      for (const r of rows) {
+        const k = key(r.type, r.id);
+        const where = { table: r.type === 'claim' ? 'claims' : 'rebate_periods', id: int(r.id), status: String(r.status) };
+        const target = money(r.amount);
+        const got = accrued.get(k) ?? new Money(0);
+        if (!got.equals(target))
+          violation('journal-accrual', `accrued ${got.toFixed(4)} in the journal, approved ${target.toFixed(4)}`, where);
+        const paid = payments.get(k) ?? [];
+        if (r.status === 'paid' && target.greaterThan(0)) {
+          if (paid.length !== 1) violation('journal-accrual', `paid, with ${paid.length} payment entries (one expected)`, where);
+          else if (!paid[0]!.amount.equals(target) || paid[0]!.memo !== r.memo)
+            violation(
+              'journal-accrual',
+              `payment entry ${paid[0]!.id} for ${paid[0]!.amount.toFixed(4)} (memo ${paid[0]!.memo}), the memo ${String(r.memo)} for ${target.toFixed(4)}`,
+              where,
+            );
+        } else if (r.status !== 'paid' && paid.length) violation('journal-accrual', `not paid, with a payment entry`, where);
+      }
 }
 
 /** Why an amount is not a whole number of its currency's minor units (or the currency is unknown), or null. */

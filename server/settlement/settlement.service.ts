@@ -41,6 +41,10 @@ export {
   type TakeResult,
 } from './ledger.repository.js';
 
+// The journal (issue 16 part 4): written with the change it records, by the paths that make it.
+export { accrueClaim, postCreditMemo, requireErpReference } from './journal.service.js';
+import { accrueClaim, accrueRebatePeriod, postCreditMemo, requireErpReference } from './journal.service.js';
+
 /** Takes one accepted line's sale and quantity (an explicit claim's submit). */
 export const takeLine = (entry: ledger.TakeEntry, t: Transaction) => ledger.take(entry, t);
 
@@ -311,6 +315,7 @@ export async function releaseCancelledAuthorization(authorizationLineIds: number
   for (const claimId of new Set(held.map((l) => l.claimId))) {
     const totals = await claimTotals(claimId, t);
     await lines.updateClaimTotals(claimId, { computedTotal: totals.computedTotal, approvedTotal: totals.approvedTotal }, t);
+    await accrueClaim(claimId, userId, t);
   }
   return held.map((l) => ({ claimId: l.claimId, lineId: l.id }));
 }
@@ -398,6 +403,9 @@ export async function closeRebatePeriod(actor: RebateActor, input: RebateCloseIn
     },
     t,
   );
+  // Accrued in the month the rebate was earned: the period's last day (today at the latest).
+  const today = new Date().toISOString().slice(0, 10);
+  await accrueRebatePeriod(id, actor.userId, t, input.periodTo < today ? input.periodTo : today);
   return id;
 }
 
@@ -415,6 +423,7 @@ export async function adjustRebatePeriod(actor: RebateActor, id: number, amount:
   const before = { amount: moneyToString(moneyFromDb(p.amount)), adjustmentReason: p.adjustmentReason };
   const after = { amount: moneyToString(value), adjustmentReason: reason, adjustedByUserId: actor.userId, adjustedAt: new Date() };
   await rebates.updatePeriod(id, after, t);
+  await accrueRebatePeriod(id, actor.userId, t);
   await recordAudit(
     actor,
     { action: 'rebate_period.adjusted', entityType: 'rebate_period', entityId: id, distributorId: p.distributorId, before, after, reason },
@@ -451,6 +460,7 @@ export async function payRebatePeriod(actor: RebateActor, id: number, externalRe
   const p = await openPeriod(id, t);
   if (p.status !== 'authorized')
     throw conflict('REBATE_PERIOD_NOT_AUTHORIZED', `the period is ${p.status}: only an authorized period is paid`);
+  await requireErpReference(externalRef, t);
   const number = documentNumber('CM');
   const amount = moneyToString(moneyFromDb(p.amount));
   await rebates.updatePeriod(
@@ -478,6 +488,22 @@ export async function payRebatePeriod(actor: RebateActor, id: number, externalRe
       distributorId: p.distributorId,
       before: { status: p.status },
       after: { status: 'paid', creditMemo: number },
+    },
+    t,
+  );
+  await postCreditMemo(
+    {
+      source: 'rebate_period',
+      sourceId: id,
+      sourceNumber: `RP-${id}`,
+      distributorId: p.distributorId,
+      programType: 'rebate',
+      currency: p.currency,
+      gross: amount,
+      net: amount,
+      creditMemoNumber: number,
+      externalRef,
+      userId: actor.userId,
     },
     t,
   );

@@ -117,6 +117,7 @@ async function fillPath(c: Client, path: string, made: Record<string, number>): 
     else if (before === '/api/edi/partners')
       value = 2; // Arrowhead's, set up below
     else if (before === '/api/edi/claims') value = made.claim844Id;
+    else if (before === '/api/finance/periods') value = (await c.get(before)).body?.items?.[0]?.month;
     else {
       const list = await c.get(before);
       const first = (list.body?.items ?? list.body)?.[0] as { id?: number; name?: string } | undefined;
