@@ -8,3 +8,4 @@ export { BecAdminBulkLoad } from './admin-bulk-load/admin-bulk-load.js';
 export { BecAdminAccounts, type AccountKind } from './admin-accounts/admin-accounts.js';
 export { BecAdminPrograms, type ProgramVersion } from './admin-programs/admin-programs.js';
 export { BecRebateBuilder, termsOf } from './rebate-builder/rebate-builder.js';
+export { BecChannelAnalytics, type AnalyticsReport, type AnalyticsReportName } from './channel-analytics/channel-analytics.js';

@@ -13,7 +13,8 @@ export { BecRequestList } from './request-list/request-list.js';
 export { BecFinanceQueue, sectionOf, type FinanceSection } from './finance-queue/finance-queue.js';
 export { BecClaimForm } from './claim-form/claim-form.js';
 export { BecAgingReport, type Aging } from './aging-report/aging-report.js';
-export { BecChannelAnalytics, type AnalyticsReport, type AnalyticsReportName } from './channel-analytics/channel-analytics.js';
+// bec-channel-analytics loads on demand (the accrual dashboard's Analytics section) and is in bec-admin.js
+export type { BecChannelAnalytics, AnalyticsReport, AnalyticsReportName } from './channel-analytics/channel-analytics.js';
 export { BecRebateProgress, type RebateProgress } from './rebate-progress/rebate-progress.js';
 export { BecApi, ApiError, apiFor, configureApi, credentialEvents, newIdempotencyKey } from './shared/api.js';
 export type * from './shared/api.js';

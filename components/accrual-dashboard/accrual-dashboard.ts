@@ -114,6 +114,14 @@ export class BecAccrualDashboard extends BecElement {
     for (const body of this.renderRoot.querySelectorAll('.panel-body')) this.resize?.observe(body);
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // The Analytics section's element comes on demand: bec.js stays within its budget, and a page
+    // that slots its own analytics (or already loaded bec-admin.js) loads nothing more.
+    if (!customElements.get('bec-channel-analytics') && !this.querySelector('[slot="analytics"]'))
+      void import('../channel-analytics/channel-analytics.js');
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.resize?.disconnect();
