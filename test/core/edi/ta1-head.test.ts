@@ -93,7 +93,7 @@ describe('readX12Head', () => {
       senderQualifier: 'ZZ',
       senderId: 'ARROWDIST',
       firstTransaction: '844',
-      claim: { debitMemoNumber: 'DM-77', date: '2026-10-20', currency: 'EUR' },
+      claim: { debitMemoNumber: 'DM-77', date: '2026-10-20', currency: 'EUR', debitMemoElement: 'BGN02' },
     });
   });
 
