@@ -49,15 +49,9 @@ export const PartnerBody = z
       .record(z.enum(REASON_CODES), z.string().regex(/^[A-Z0-9]{1,3}$/))
       .optional()
       .openapi({ description: "the partner's own 849 reason codes where it does not use BEC's (docs/edi.md)" }),
-    outboundEmail: z
-      .string()
-      .email()
-      .max(254)
-      .nullable()
-      .optional()
-      .openapi({
-        description: 'where every 997, TA1, 849 and 845 written to the partner is e-mailed (with SMTP_URL); absent: not by e-mail',
-      }),
+    outboundEmail: z.string().email().max(254).nullable().optional().openapi({
+      description: 'where every 997, TA1, 849 and 845 written to the partner is e-mailed (with SMTP_URL); absent: not by e-mail',
+    }),
     notice845Minutes: wholeNumber(5, 525_600)
       .nullable()
       .optional()

@@ -30,6 +30,7 @@ import { AppError } from '../errors.js';
 import type { Jobs } from '../jobs/runtime.js';
 import * as repo from './edi.repository.js';
 import { partnerByIsa } from './edi.service.js';
+import { repeat, type Repeating } from './repeat.js';
 import { outcomeReport, senderActor, submitFile, type FileSubmission } from './intake.js';
 
 const RESERVED = new Set(['processed', 'failed', '.work']);
@@ -98,9 +99,9 @@ const stamp = () =>
     .replace(/\.\d+Z$/, 'Z');
 
 export function startInbound(options: { dir: string; pollMs: number; jobs: Jobs }): InboundWatcher {
-  let stopped = false;
-  let timer: NodeJS.Timeout | null = null;
-  let running: Promise<void> = Promise.resolve();
+  // The schedule starts at the end, once the work is defined; `stopped` reads it then.
+  let schedule: Repeating<[]> | null = null;
+  const stopped = () => schedule?.stopped() ?? false;
 
   /** One file: taken into .work/, imported, moved to processed/ or failed/ with its result. */
   async function take(folder: string | null, name: string) {
@@ -124,7 +125,7 @@ export function startInbound(options: { dir: string; pollMs: number; jobs: Jobs 
         actor,
         options.jobs,
         { ...inboundSubmission(folder, name), body: createReadStream(taken), fileName: name },
-        () => stopped,
+        stopped,
       );
       const report = await outcomeReport(actor, outcome);
       ok = report.failure === null;
@@ -169,27 +170,11 @@ export function startInbound(options: { dir: string; pollMs: number; jobs: Jobs 
       }
     for (const folder of folders)
       for (const name of await files(folder)) {
-        if (stopped) return;
+        if (stopped()) return;
         await take(folder, name).catch((err: unknown) => console.error(`inbound ${name}: ${(err as Error).message}`));
       }
   }
 
-  const scan = () => {
-    running = running.then(scanOnce).catch((err: unknown) => console.error(`inbound folder ${options.dir}: ${(err as Error).message}`));
-    return running;
-  };
-  const schedule = () => {
-    if (stopped) return;
-    timer = setTimeout(() => void scan().then(schedule), options.pollMs);
-  };
-  schedule();
-  return {
-    scan,
-    async stop() {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-      timer = null;
-      await running;
-    },
-  };
+  schedule = repeat(`inbound folder ${options.dir}`, options.pollMs, scanOnce);
+  return { scan: () => schedule.run(), stop: () => schedule.stop() };
 }

@@ -26,6 +26,7 @@ import type { Config } from '../config.js';
 import type { JobQueue } from '../jobs/queue.js';
 import { settings as notificationSettings, started as notificationsStarted } from '../notifications/settings.js';
 import * as repo from './edi.repository.js';
+import { repeat } from './repeat.js';
 import type { PartnerRecord } from './edi.repository.js';
 import { writeAuthorizationNotices } from './edi.service.js';
 
@@ -149,31 +150,9 @@ export interface OutboundSchedule {
 
 /** Ticks every `everyMs` in a process that runs jobs; stops with its jobs. */
 export function startOutboundSchedule(queue: JobQueue, everyMs: number): OutboundSchedule {
-  let stopped = false;
-  let timer: NodeJS.Timeout | null = null;
-  let running: Promise<void> = Promise.resolve();
-  const tick = (now?: Date) => {
-    running = running
-      .then(async () => {
-        if (stopped) return;
-        await queueScheduled845s(queue, now ?? new Date());
-        await deliverPending();
-      })
-      .catch((err: unknown) => console.error(`EDI outbound: ${(err as Error).message}`));
-    return running;
-  };
-  const schedule = () => {
-    if (stopped) return;
-    timer = setTimeout(() => void tick().then(schedule), everyMs);
-  };
-  schedule();
-  return {
-    tick,
-    async stop() {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-      timer = null;
-      await running;
-    },
-  };
+  const schedule = repeat('EDI outbound', everyMs, async (now?: Date) => {
+    await queueScheduled845s(queue, now ?? new Date());
+    await deliverPending();
+  });
+  return { tick: (now?: Date) => schedule.run(now), stop: () => schedule.stop() };
 }

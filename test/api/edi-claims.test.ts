@@ -155,6 +155,8 @@ describeDb('844 through the claim-file job', () => {
   });
 
   describe('the 844 as distributors send it: BAA, several in one file', () => {
+    const sendClaim = (file: string) =>
+      t.http.post('/api/claims/file?wait=true').set('Authorization', bearerOf(arrow)).set('Content-Type', 'application/edi-x12').send(file);
     /** One 844 transaction of one line, its header `BAA` (the standard's) or `BGN`. */
     const tx844 = (o: {
       control: string;
@@ -203,11 +205,7 @@ describeDb('844 through the claim-file job', () => {
           }),
         ],
       });
-      const res = await t.http
-        .post('/api/claims/file?wait=true')
-        .set('Authorization', bearerOf(arrow))
-        .set('Content-Type', 'application/edi-x12')
-        .send(file);
+      const res = await sendClaim(file);
       expect(res.status).toBe(201);
       expect(res.body.claim).toMatchObject({ debitMemoNumber: 'DM-BAA-1', currency: 'USD', lineCount: 1 });
       expect(res.body.lines).toMatchObject({ accepted: 1, rejected: 0 });
@@ -225,11 +223,7 @@ describeDb('844 through the claim-file job', () => {
           tx844({ control: '0003', header: 'BAA', debitMemo: 'DM-MULTI-3', currency: 'USD', invoice: 'MULTI-INV-3', ...common }),
         ],
       });
-      const res = await t.http
-        .post('/api/claims/file?wait=true')
-        .set('Authorization', bearerOf(arrow))
-        .set('Content-Type', 'application/edi-x12')
-        .send(file);
+      const res = await sendClaim(file);
       expect(res.status).toBe(201);
       // One claim per file: its debit memo number is the first 844's.
       expect(res.body.claim).toMatchObject({ debitMemoNumber: 'DM-MULTI-1', lineCount: 2 });

@@ -102,7 +102,10 @@ describeDb('the inbound EDI folder', () => {
 
   it("makes a claim of a CSV in a distributor's claims/ folder, its debit memo number the file's name", async () => {
     const auth = await approvedAuthorization(t, { quantity: 30, cost: '2.0000' });
-    const csv = ['Invoice No,Line,Invoice Date,Mfr Part,Qty,S&D Number', `INB-CLM-1,1,2026-11-12,${auth.part},3,${auth.number}`].join('\n');
+    const csv = [
+      'Invoice No,Line,Invoice Date,Mfr Part,Qty,S&D Number,Book Cost,Authorized Cost,End Customer Name',
+      `INB-CLM-1,1,2026-11-12,${auth.part},3,${auth.number},3.00,2.00,${auth.customer}`,
+    ].join('\n');
     drop(`${ARROWHEAD}/claims`, 'DM-INB-1.csv', csv);
     const { where, result } = await resultOf(`${ARROWHEAD}/claims`, 'DM-INB-1.csv');
     expect(where).toBe('processed');

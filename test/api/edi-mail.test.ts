@@ -94,9 +94,10 @@ describeDb('e-mail intake', () => {
 
   it('imports a CSV claim file mailed with the subject "claim <debit memo>" as a claim, through the same door', async () => {
     const auth = await approvedAuthorization(t, { quantity: 100, cost: '2.0000' });
-    const csv = ['Invoice No,Line,Invoice Date,Mfr Part,Qty,S&D Number', `MAIL-CLM-1,1,2026-11-12,${auth.part},4,${auth.number}`].join(
-      '\r\n',
-    );
+    const csv = [
+      'Invoice No,Line,Invoice Date,Mfr Part,Qty,S&D Number,Book Cost,Authorized Cost,End Customer Name',
+      `MAIL-CLM-1,1,2026-11-12,${auth.part},4,${auth.number},3.00,2.00,${auth.customer}`,
+    ].join('\r\n');
     await send.sendMail({
       from: USERS.arrowhead,
       to: 'edi@bec.example',

@@ -97,6 +97,29 @@ describe('readX12Head', () => {
     });
   });
 
+  it("reads an 844 that opens with the standard's BAA: BAA05 the debit memo number, BAA03 its date", () => {
+    const file = interchange({
+      functionalId: 'CF',
+      transactions: [
+        {
+          type: '844',
+          control: '0001',
+          body: [
+            ['BAA', '00', 'CR', '20261022', 'DM', 'DM-BAA-9'],
+            ['CUR', 'BY', 'USD'],
+            ['CON', 'AH', 'SD-1'],
+          ],
+        },
+      ],
+    });
+    expect(readX12Head(file)!.claim).toEqual({
+      debitMemoNumber: 'DM-BAA-9',
+      date: '2026-10-22',
+      currency: 'USD',
+      debitMemoElement: 'BAA05',
+    });
+  });
+
   it('says an 867 is one, and a CSV is not X12', () => {
     expect(readX12Head(interchange({ transactions: [{ type: '867', control: '0001', body: body867() }] }))).toMatchObject({
       firstTransaction: '867',
