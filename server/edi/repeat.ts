@@ -25,6 +25,8 @@ export function repeat<A extends unknown[]>(label: string, everyMs: number, work
   const schedule = () => {
     if (stopped) return;
     timer = setTimeout(() => void run(...([] as unknown as A)).then(schedule), everyMs);
+    // The schedule never keeps a process alive.
+    timer.unref();
   };
   schedule();
   return {
