@@ -22,6 +22,10 @@ export class EdiPartner extends Model<InferAttributes<EdiPartner>, InferCreation
   declare lastInterchangeControl: CreationOptional<number>;
   declare lastGroupControl: CreationOptional<number>;
   declare lastTransactionControl: CreationOptional<number>;
+  /** where what is written to the partner is e-mailed (null: not by e-mail) */
+  declare outboundEmail: CreationOptional<string | null>;
+  /** an 845 of the changes since the last one every this many minutes (null: only when asked) */
+  declare notice845Minutes: CreationOptional<number | null>;
   declare createdAt: CreationOptional<Date>;
   declare updatedAt: CreationOptional<Date>;
 }
@@ -40,6 +44,9 @@ export class EdiDocument extends Model<InferAttributes<EdiDocument>, InferCreati
   declare content: string;
   /** an 845: the authorization changes up to this moment are in it (the next 845 starts here) */
   declare coveredUntil: CreationOptional<Date | null>;
+  /** 'pending': waits to be delivered (outbound folder, e-mail); 'delivered'; null: no route was set */
+  declare delivery: CreationOptional<string | null>;
+  declare deliveredAt: CreationOptional<Date | null>;
   declare createdAt: CreationOptional<Date>;
   declare updatedAt: CreationOptional<Date>;
 }
@@ -61,6 +68,8 @@ export function initEdiModels(sequelize: Sequelize) {
       lastInterchangeControl: col.int(false, 0),
       lastGroupControl: col.int(false, 0),
       lastTransactionControl: col.int(false, 0),
+      outboundEmail: col.str(254, true),
+      notice845Minutes: { ...col.int(true), field: 'notice_845_minutes' },
       ...stamps(),
     },
     { sequelize, underscored: true, tableName: 'edi_partners' },
@@ -75,6 +84,8 @@ export function initEdiModels(sequelize: Sequelize) {
       interchangeControl: col.int(),
       content: col.text(false),
       coveredUntil: col.instant(true),
+      delivery: col.str(9, true),
+      deliveredAt: col.instant(true),
       ...stamps(),
     },
     { sequelize, underscored: true, tableName: 'edi_documents' },

@@ -24,6 +24,7 @@ import * as edi from '../server/edi/edi.service.js';
 import { senderActor, submitFile } from '../server/edi/intake.js';
 import { AppError } from '../server/errors.js';
 import { createJobs } from '../server/jobs/runtime.js';
+import { useOutbound } from '../server/edi/outbound.js';
 import { notificationsSettled, startNotifications } from '../server/notifications/runtime.js';
 
 const USAGE = `usage:
@@ -64,6 +65,8 @@ await db.migrate();
 const jobs = createJobs(config);
 // The events the job raises (an import finished) are told from here as from the server.
 startNotifications(config, jobs.queue, { runsJobs: false });
+// What it writes (a 997, an 849, an 845) is delivered as the server's is (EDI_OUTBOUND_DIR, e-mail).
+useOutbound(config);
 
 let code = 0;
 try {

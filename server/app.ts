@@ -86,7 +86,7 @@ export function createApp({
     };
   }
   // The inbound EDI folder where jobs run, the e-mail intake here; they stop when the jobs close.
-  app.locals.ediTransports = startEdiTransports(config, jobs, { inbound: !config.redisUrl || config.workerInProcess, mail: true });
+  app.locals.ediTransports = startEdiTransports(config, jobs, { runsJobs: !config.redisUrl || config.workerInProcess, mail: true });
   app.disable('x-powered-by');
   // Which proxies may name the client's address (X-Forwarded-For): the address rate limits count.
   app.set('trust proxy', config.trustProxy);

@@ -213,6 +213,10 @@ const ConfigSchema = z.object({
   ediInboundDir: z.string().min(1).optional(),
   /** How often the inbound folder is looked at. */
   ediInboundPollMs: z.coerce.number().int().min(50).default(5000),
+  /** A folder where what is written to partners (997, TA1, 849, 845) is put, DIR/<distributor id>/; unset: none. */
+  ediOutboundDir: z.string().min(1).optional(),
+  /** How often the processes that run jobs queue the partners' scheduled 845s and retry undelivered documents. */
+  ediScheduleMs: z.coerce.number().int().min(50).default(60_000),
   /** The port of the SMTP endpoint that takes files by e-mail (0: any free port); unset: no e-mail intake. */
   mailIntakePort: z.coerce.number().int().min(0).max(65535).optional(),
   mailIntakeHost: z.string().min(1).default('127.0.0.1'),
@@ -301,6 +305,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     documentsS3SecretAccessKey: env.DOCUMENTS_S3_SECRET_ACCESS_KEY || undefined,
     ediInboundDir: env.EDI_INBOUND_DIR || undefined,
     ediInboundPollMs: env.EDI_INBOUND_POLL_MS,
+    ediOutboundDir: env.EDI_OUTBOUND_DIR || undefined,
+    ediScheduleMs: env.EDI_SCHEDULE_MS,
     mailIntakePort: env.MAIL_INTAKE_PORT || undefined,
     mailIntakeHost: env.MAIL_INTAKE_HOST || undefined,
     mailIntakeMaxBytes: env.MAIL_INTAKE_MAX_BYTES,

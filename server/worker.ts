@@ -23,7 +23,7 @@ const jobs = createJobs(config, { worker: true });
 startNotifications(config, jobs.queue, { runsJobs: true });
 startRoutingSchedule();
 // The inbound EDI folder (EDI_INBOUND_DIR) is watched where jobs run; e-mail intake is the server's.
-startEdiTransports(config, jobs, { inbound: true, mail: false });
+startEdiTransports(config, jobs, { runsJobs: true, mail: false });
 console.log(
   `BEC worker ${process.pid} taking jobs (queue prefix ${config.queuePrefix}, ${db.dialect}, ${config.workerConcurrency} at a time)`,
 );

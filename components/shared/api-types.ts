@@ -4785,6 +4785,8 @@ export interface components {
       lastGroupControl: number;
       /** @description the last ST02 written */
       lastTransactionControl: number;
+      outboundEmail: string | null;
+      notice845Minutes: number | null;
       updatedAt: string;
     };
     EdiPartnerInput: {
@@ -4850,6 +4852,13 @@ export interface components {
         FILING_WINDOW_CLOSED?: string;
         AUTH_CLOSED_LOST?: string;
       };
+      /**
+       * Format: email
+       * @description where every 997, TA1, 849 and 845 written to the partner is e-mailed (with SMTP_URL); absent: not by e-mail
+       */
+      outboundEmail?: string | null;
+      /** @description an 845 of the authorization changes since the last one every this many minutes; absent: only when asked */
+      notice845Minutes?: number | null;
     };
     /** @description the 845 written (download its content); null when nothing changed */
     EdiDocument: {
@@ -4865,6 +4874,12 @@ export interface components {
       interchangeControl: number;
       /** @description an 845: the authorization changes up to this moment are in it */
       coveredUntil: string | null;
+      /**
+       * @description pending: waits for the outbound folder / e-mail; delivered; null: no route was set when written
+       * @enum {string|null}
+       */
+      delivery: 'pending' | 'delivered' | null;
+      deliveredAt: string | null;
       createdAt: string;
     } | null;
     EdiAuthorizationNotices: {

@@ -12,7 +12,7 @@ import type { X12Error } from './errors.js';
 import type { X12PartnerSettings } from './partner.js';
 import { element, X12Reader, type InterchangeReceipt, type X12ReaderEvent } from './reader.js';
 import { X12Tokenizer } from './tokenizer.js';
-import { SaleLineSink, SaleLinesMapper, x12Date, type SaleEvent, type X12ClaimEvent } from './sale-lines.js';
+import { CLAIM_HEADERS, isClaimHeader, SaleLineSink, SaleLinesMapper, x12Date, type SaleEvent, type X12ClaimEvent } from './sale-lines.js';
 
 export type X12Event = X12ReaderEvent | SaleEvent;
 
@@ -102,11 +102,11 @@ export interface X12FileHead {
   senderId: string;
   /** ST01 of the first transaction (null: none in the text read) */
   firstTransaction: string | null;
-  /** the first 844's BGN02 (debit memo number), BGN03 (YYYY-MM-DD) and CUR02 */
-  claim: { debitMemoNumber: string | null; date: string | null; currency: string | null } | null;
+  /** the first 844's debit memo number (BGN02 / BAA05), date (BGN03 / BAA03, YYYY-MM-DD) and CUR02 */
+  claim: { debitMemoNumber: string | null; date: string | null; currency: string | null; debitMemoElement: 'BGN02' | 'BAA05' } | null;
 }
 
-/** Segments that start an 844's detail: its header (BGN, CUR) is read by then. */
+/** Segments that start an 844's detail: its header (BGN or BAA, CUR) is read by then. */
 const DETAIL = new Set(['CON', 'PAD', 'LIN', 'PO1', 'SE']);
 
 /**
@@ -130,12 +130,14 @@ export function readX12Head(text: string): X12FileHead | null {
       head.firstTransaction ??= element(s, 1);
       if (element(s, 1) === '844' && head.claim === null) {
         in844 = true;
-        head.claim = { debitMemoNumber: null, date: null, currency: null };
+        head.claim = { debitMemoNumber: null, date: null, currency: null, debitMemoElement: 'BGN02' };
       }
     } else if (in844 && head.claim) {
-      if (s.tag === 'BGN') {
-        head.claim.debitMemoNumber = element(s, 2) || null;
-        head.claim.date = x12Date(element(s, 3)) || null;
+      if (isClaimHeader(s.tag)) {
+        const at = CLAIM_HEADERS[s.tag];
+        head.claim.debitMemoNumber = element(s, at.debitMemoNumber) || null;
+        head.claim.debitMemoElement = `${s.tag}${String(at.debitMemoNumber).padStart(2, '0')}` as 'BGN02' | 'BAA05';
+        head.claim.date = x12Date(element(s, at.date)) || null;
       } else if (s.tag === 'CUR') head.claim.currency = element(s, 2) || null;
       else if (DETAIL.has(s.tag)) return head;
     }

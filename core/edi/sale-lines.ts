@@ -7,7 +7,7 @@
  * lines (`claimLineFromPos`, core/claims/from-pos.ts): an 844 is a claim file in X12.
  *
  * Where a value comes from (segment usage of the electronic-components industry):
- * - header: BPT (867) / BGN (844: BGN02 the debit memo number, BGN03 its date), CUR, REF, DTM, N1 loops
+ * - header: BPT (867) / BGN or BAA (844: the debit memo number and its date, CLAIM_HEADERS), CUR, REF, DTM, N1 loops
  *   (N1*DS the distributor with its id in N104, N1*ST ship-to, N1*EN end customer, N1*BY sold-to;
  *   N3 address and N4 country after them);
  * - 867 detail: PTD loops by activity (PTD01: sales SS/SD/DS/CS/SH, returns BN/RU/RB with their
@@ -33,6 +33,17 @@ import { element, type TransactionContext, type TransactionHeader, type Transact
 import type { X12Segment } from './tokenizer.js';
 
 export type SaleDocument = '867' | '844';
+
+/**
+ * Where an 844's header segment carries the debit memo number and its date: the standard's `BAA`
+ * (BAA03 the adjustment date, BAA05 the reference BAA04 qualifies) or `BGN` (BGN02, BGN03), as
+ * distributors send both. The one place both readers (the mapper, `readX12Head`) look it up.
+ */
+export const CLAIM_HEADERS = {
+  BGN: { debitMemoNumber: 2, date: 3 },
+  BAA: { debitMemoNumber: 5, date: 3 },
+} as const;
+export const isClaimHeader = (tag: string): tag is keyof typeof CLAIM_HEADERS => tag === 'BGN' || tag === 'BAA';
 
 /** A line of an 867 (a POS line) or an 844 (a claimed line), where it was read. */
 export interface X12LineEvent {
@@ -168,9 +179,12 @@ export class SaleLinesMapper implements TransactionMapper<SaleEvent> {
         this.date = x12Date(element(s, 3)) || null;
         return;
       case 'BGN':
-        this.set(this.header, 'debitMemoNumber', s, 2);
-        this.date = x12Date(element(s, 3)) || null;
+      case 'BAA': {
+        const at = CLAIM_HEADERS[s.tag];
+        this.set(this.header, 'debitMemoNumber', s, at.debitMemoNumber);
+        this.date = x12Date(element(s, at.date)) || null;
         return;
+      }
       case 'CUR':
         this.currency = element(s, 2) || null;
         return;

@@ -23,6 +23,7 @@ import { masterDataSchema } from './20261204T1000-master-data.js';
 import { programBuilderSchema } from './20261204T1300-program-builder.js';
 import { ediPartnersSchema } from './20261204T1600-edi-partners.js';
 import { edi845Schema } from './20261205T1000-edi-845.js';
+import { ediDeliverySchema } from './20261206T1300-edi-delivery.js';
 import { salesforceScaleSchema } from './20261205T1100-salesforce-scale.js';
 import { rebatesSchema } from './20261205T1300-rebates.js';
 import { listIndexesSchema } from './20261205T1200-list-indexes.js';
@@ -61,5 +62,6 @@ export const migrations: Migration[] = [
   listIndexesSchema,
   financeSchema,
   fxRatesSchema,
+  ediDeliverySchema,
   embedSessionScopesSchema,
 ];

@@ -7,6 +7,10 @@ import { EdiDocument, EdiPartner } from '../../models/edi.js';
 import type { Tx } from '../database.repository.js';
 
 export { inTransaction } from '../database.repository.js';
+export type { Tx } from '../database.repository.js';
+
+/** The database refused a row its unique key already holds. */
+export const isUniqueViolation = (e: unknown) => e instanceof UniqueConstraintError;
 export { isDistributor } from '../imports/imports.repository.js';
 
 /** A partner as stored: its settings, and the last control numbers written to it. */
@@ -16,8 +20,15 @@ export interface PartnerRecord {
   lastInterchangeControl: number;
   lastGroupControl: number;
   lastTransactionControl: number;
+  /** where what is written to the partner is e-mailed (null: not by e-mail) */
+  outboundEmail: string | null;
+  /** an 845 every this many minutes (null: only when asked) */
+  notice845Minutes: number | null;
   updatedAt: string;
 }
+
+/** How a partner is served besides its X12 settings: delivery by e-mail, the 845's schedule. */
+export type PartnerDelivery = Pick<PartnerRecord, 'outboundEmail' | 'notice845Minutes'>;
 
 function toRecord(p: EdiPartner): PartnerRecord {
   const q = JSON.parse(p.qualifiers) as Pick<X12PartnerSettings, 'refs' | 'productIds' | 'prices' | 'reasonCodes'>;
@@ -37,6 +48,8 @@ function toRecord(p: EdiPartner): PartnerRecord {
     lastInterchangeControl: p.lastInterchangeControl,
     lastGroupControl: p.lastGroupControl,
     lastTransactionControl: p.lastTransactionControl,
+    outboundEmail: p.outboundEmail ?? null,
+    notice845Minutes: p.notice845Minutes ?? null,
     updatedAt: p.updatedAt.toISOString(),
   };
 }
@@ -76,14 +89,20 @@ export async function listPartners(): Promise<PartnerRecord[]> {
 }
 
 /** Creates or replaces a partner's settings (its counters are kept); null when its ISA id is another partner's. */
-export async function savePartner(distributorId: number, settings: X12PartnerSettings, transaction: Tx): Promise<PartnerRecord | null> {
+export async function savePartner(
+  distributorId: number,
+  settings: X12PartnerSettings,
+  delivery: PartnerDelivery,
+  transaction: Tx,
+): Promise<PartnerRecord | null> {
   try {
     const existing = await EdiPartner.findOne({ where: { distributorId }, transaction, lock: transaction.LOCK.UPDATE });
+    const columns = { ...columnsOf(settings), ...delivery };
     if (existing) {
-      await existing.update(columnsOf(settings), { transaction });
+      await existing.update(columns, { transaction });
       return toRecord(existing);
     }
-    return toRecord(await EdiPartner.create({ distributorId, ...columnsOf(settings) }, { transaction }));
+    return toRecord(await EdiPartner.create({ distributorId, ...columns }, { transaction }));
   } catch (e) {
     if (e instanceof UniqueConstraintError) return null;
     throw e;
@@ -108,6 +127,9 @@ export interface DocumentView {
   interchangeControl: number;
   /** an 845: the authorization changes up to this moment are in it */
   coveredUntil: string | null;
+  /** 'pending': waits to be delivered (outbound folder, e-mail); 'delivered'; null: no route was set when written */
+  delivery: string | null;
+  deliveredAt: string | null;
   createdAt: string;
 }
 
@@ -119,19 +141,47 @@ const toDocument = (d: EdiDocument): DocumentView => ({
   receivedControl: d.receivedControl,
   interchangeControl: d.interchangeControl,
   coveredUntil: d.coveredUntil ? d.coveredUntil.toISOString() : null,
+  delivery: d.delivery ?? null,
+  deliveredAt: d.deliveredAt ? d.deliveredAt.toISOString() : null,
   createdAt: d.createdAt.toISOString(),
 });
 
-export async function insertDocument(doc: {
-  distributorId: number;
-  kind: string;
-  importId: number | null;
-  receivedControl: string | null;
-  interchangeControl: number;
-  content: string;
-  coveredUntil?: Date;
-}): Promise<DocumentView> {
-  return toDocument(await EdiDocument.create(doc));
+export async function insertDocument(
+  doc: {
+    distributorId: number;
+    kind: string;
+    importId: number | null;
+    receivedControl: string | null;
+    interchangeControl: number;
+    content: string;
+    coveredUntil?: Date;
+    delivery?: 'pending' | null;
+  },
+  transaction?: Tx,
+): Promise<DocumentView> {
+  return toDocument(await EdiDocument.create(doc, { transaction }));
+}
+
+/** The acknowledgment (997 / TA1) already written for this import's received interchange, if any. */
+export async function findAnswer(importId: number, kind: string, receivedControl: string, transaction?: Tx) {
+  const d = await EdiDocument.findOne({ where: { importId, kind, receivedControl }, transaction });
+  return d ? toDocument(d) : null;
+}
+
+/** Documents waiting to be delivered, oldest first. */
+export async function pendingDeliveries(limit: number): Promise<(DocumentView & { content: string })[]> {
+  const rows = await EdiDocument.findAll({ where: { delivery: 'pending' }, order: [['id', 'ASC']], limit });
+  return rows.map((d) => ({ ...toDocument(d), content: d.content }));
+}
+
+export async function markDelivered(id: number, at: Date) {
+  await EdiDocument.update({ delivery: 'delivered', deliveredAt: at }, { where: { id, delivery: 'pending' } });
+}
+
+/** Partners with an 845 schedule. */
+export async function scheduledPartners(): Promise<{ distributorId: number; notice845Minutes: number }[]> {
+  const rows = await EdiPartner.findAll({ where: { notice845Minutes: { [Op.gt]: 0 } }, attributes: ['distributorId', 'notice845Minutes'] });
+  return rows.map((p) => ({ distributorId: p.distributorId, notice845Minutes: p.notice845Minutes! }));
 }
 
 /** Documents, newest first; `distributorId` null: every distributor's. */

@@ -49,6 +49,13 @@ export const PartnerBody = z
       .record(z.enum(REASON_CODES), z.string().regex(/^[A-Z0-9]{1,3}$/))
       .optional()
       .openapi({ description: "the partner's own 849 reason codes where it does not use BEC's (docs/edi.md)" }),
+    outboundEmail: z.string().email().max(254).nullable().optional().openapi({
+      description: 'where every 997, TA1, 849 and 845 written to the partner is e-mailed (with SMTP_URL); absent: not by e-mail',
+    }),
+    notice845Minutes: wholeNumber(5, 525_600)
+      .nullable()
+      .optional()
+      .openapi({ description: 'an 845 of the authorization changes since the last one every this many minutes; absent: only when asked' }),
   })
   .strict()
   .openapi('EdiPartnerInput');
@@ -74,6 +81,8 @@ export const PartnerView = z
     lastInterchangeControl: z.number().openapi({ description: 'the last ISA13 written to this partner (0: none yet)' }),
     lastGroupControl: z.number().openapi({ description: 'the last GS06 written' }),
     lastTransactionControl: z.number().openapi({ description: 'the last ST02 written' }),
+    outboundEmail: z.string().nullable(),
+    notice845Minutes: z.number().nullable(),
     updatedAt: z.string(),
   })
   .openapi('EdiPartner');
@@ -101,6 +110,11 @@ export const DocumentView = z
     receivedControl: z.string().nullable().openapi({ description: 'the ISA13 of the interchange it answers' }),
     interchangeControl: z.number().openapi({ description: 'its own ISA13' }),
     coveredUntil: z.string().nullable().openapi({ description: 'an 845: the authorization changes up to this moment are in it' }),
+    delivery: z
+      .enum(['pending', 'delivered'])
+      .nullable()
+      .openapi({ description: 'pending: waits for the outbound folder / e-mail; delivered; null: no route was set when written' }),
+    deliveredAt: z.string().nullable(),
     createdAt: z.string(),
   })
   .openapi('EdiDocument');

@@ -22,12 +22,14 @@ import { claimCurrency } from '../claims/claims.service.js';
 import type { ClaimLineInput, LineVerdictResult } from '../../core/claims/engine.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { getClaim } from '../claims/claims.service.js';
-import { getImport } from '../imports/imports.service.js';
+import { getImport, importJobRow } from '../imports/imports.service.js';
 import { scopeOf, type Actor } from '../auth/actor.js';
 import { AppError, notFound } from '../errors.js';
 import * as repo from './edi.repository.js';
 import { X12Source } from './x12-source.js';
 import type { PartnerRecord } from './edi.repository.js';
+type Tx = repo.Tx;
+import { deliveryOf, deliverNow } from './outbound.js';
 
 /** ISA13, GS06 and ST02 are at most 9 digits; after 999999999 a counter starts again at 1. */
 export const MAX_CONTROL = 999_999_999;
@@ -38,6 +40,10 @@ export type PartnerInput = Pick<X12PartnerSettings, 'isaQualifier' | 'isaId' | '
     refs?: Partial<X12PartnerSettings['refs']>;
     productIds?: Partial<X12PartnerSettings['productIds']>;
     prices?: Partial<X12PartnerSettings['prices']>;
+    /** where what is written to the partner is e-mailed; absent: not by e-mail */
+    outboundEmail?: string | null;
+    /** an 845 every this many minutes; absent: only when asked */
+    notice845Minutes?: number | null;
   };
 
 const NoPartner = (distributorId: number) =>
@@ -68,15 +74,17 @@ export const partnerByIsa = (isaQualifier: string, isaId: string) => repo.partne
  */
 export async function savePartner(actor: Actor, distributorId: number, input: PartnerInput): Promise<PartnerRecord> {
   if (!(await repo.isDistributor(distributorId))) throw notFound('distributor');
+  const { outboundEmail, notice845Minutes, ...x12 } = input;
+  const delivery = { outboundEmail: outboundEmail ?? null, notice845Minutes: notice845Minutes ?? null };
   const settings: X12PartnerSettings = {
-    ...input,
+    ...x12,
     refs: { ...DEFAULT_PARTNER_QUALIFIERS.refs, ...input.refs },
     productIds: { ...DEFAULT_PARTNER_QUALIFIERS.productIds, ...input.productIds },
     prices: { ...DEFAULT_PARTNER_QUALIFIERS.prices, ...input.prices },
   };
   return repo.inTransaction(async (t) => {
     const before = await repo.findPartner(distributorId, t);
-    const saved = await repo.savePartner(distributorId, settings, t);
+    const saved = await repo.savePartner(distributorId, settings, delivery, t);
     if (!saved)
       throw new AppError(
         'EDI_ISA_ID_TAKEN',
@@ -91,8 +99,8 @@ export async function savePartner(actor: Actor, distributorId: number, input: Pa
         entityType: 'edi_partner',
         entityId: distributorId,
         distributorId,
-        before: before?.settings ?? null,
-        after: saved.settings,
+        before: before ? { ...before.settings, outboundEmail: before.outboundEmail, notice845Minutes: before.notice845Minutes } : null,
+        after: { ...saved.settings, ...delivery },
       },
       t,
     );
@@ -116,28 +124,31 @@ export async function reserveControlNumbers(
   distributorId: number,
   transactions = 1,
 ): Promise<{ partner: X12PartnerSettings } & ControlNumbers> {
+  return repo.inTransaction((t) => reserveIn(distributorId, transactions, t));
+}
+
+/** reserveControlNumbers inside the caller's transaction (the partner's row stays locked until it ends). */
+async function reserveIn(distributorId: number, transactions: number, t: Tx): Promise<{ partner: X12PartnerSettings } & ControlNumbers> {
   if (!Number.isInteger(transactions) || transactions < 1) throw new Error(`transactions must be a positive integer, not ${transactions}`);
-  return repo.inTransaction(async (t) => {
-    const p = await repo.findPartner(distributorId, t);
-    if (!p) throw NoPartner(distributorId);
-    const numbers: ControlNumbers = {
-      interchangeControl: after(p.lastInterchangeControl),
-      groupControl: after(p.lastGroupControl),
-      transactionControl: after(p.lastTransactionControl),
-    };
-    // Transaction sets of one interchange take consecutive numbers; they never wrap inside one.
-    if (numbers.transactionControl + transactions - 1 > MAX_CONTROL) numbers.transactionControl = 1;
-    await repo.saveCounters(
-      distributorId,
-      {
-        lastInterchangeControl: numbers.interchangeControl,
-        lastGroupControl: numbers.groupControl,
-        lastTransactionControl: numbers.transactionControl + transactions - 1,
-      },
-      t,
-    );
-    return { partner: p.settings, ...numbers };
-  });
+  const p = await repo.findPartner(distributorId, t);
+  if (!p) throw NoPartner(distributorId);
+  const numbers: ControlNumbers = {
+    interchangeControl: after(p.lastInterchangeControl),
+    groupControl: after(p.lastGroupControl),
+    transactionControl: after(p.lastTransactionControl),
+  };
+  // Transaction sets of one interchange take consecutive numbers; they never wrap inside one.
+  if (numbers.transactionControl + transactions - 1 > MAX_CONTROL) numbers.transactionControl = 1;
+  await repo.saveCounters(
+    distributorId,
+    {
+      lastInterchangeControl: numbers.interchangeControl,
+      lastGroupControl: numbers.groupControl,
+      lastTransactionControl: numbers.transactionControl + transactions - 1,
+    },
+    t,
+  );
+  return { partner: p.settings, ...numbers };
 }
 
 /** The X12 reader of an import job's file, with the distributor's partner settings (none: the job fails, 422). */
@@ -149,43 +160,78 @@ export async function x12Source(distributorId: number, accepts: '867' | '844'): 
       `distributor ${distributorId} has no EDI partner settings: an admin sets them (PUT /api/edi/partners/${distributorId})`,
       422,
     );
-  return new X12Source(p.settings, accepts);
+  // A claim is in the distributor's currency: an 844 of the file in another is refused whole.
+  return new X12Source(p.settings, accepts, accepts === '844' ? await claimCurrency(distributorId, null) : null);
 }
 
 /**
  * Writes and keeps the acknowledgments of each interchange a job read, with control numbers from
  * the partner's counters, audited: its 997 (none for an interchange skipped whole: another
  * sender's), and its TA1 when the sender asked for one (ISA14 = 1) or the envelope itself is bad.
+ *
+ * Once per interchange: each is written in one transaction with its control numbers and its audit,
+ * keyed by the import and the ISA13 it answers (unique in the database). A job run again after a
+ * crash (a claim file starts over, an import resumes) finds the one it wrote and returns it, with
+ * its control number, instead of writing a second. Then each new one is delivered (outbound.ts).
  */
 export async function acknowledge(distributorId: number, importId: number, receipts: readonly InterchangeReceipt[], at = new Date()) {
-  const written: repo.DocumentView[] = [];
+  const answers: repo.DocumentView[] = [];
+  const fresh: repo.DocumentView[] = [];
   const keep = async (kind: '997' | 'TA1', received: InterchangeReceipt, write: (env: X12EnvelopeInput) => string | null, groups = 1) => {
-    const numbers = await reserveControlNumbers(distributorId, groups);
-    const content = write({ ...numbers, at });
-    if (!content) return;
-    const doc = await repo.insertDocument({
-      distributorId,
-      kind,
-      importId,
-      receivedControl: received.control,
-      interchangeControl: numbers.interchangeControl,
-      content,
-    });
-    await recordAudit(null, {
-      action: 'edi_document.written',
-      entityType: 'edi_document',
-      entityId: doc.id,
-      distributorId,
-      after: { kind: doc.kind, importId, receivedControl: doc.receivedControl, interchangeControl: doc.interchangeControl },
-    });
-    written.push(doc);
+    const once = () =>
+      repo.inTransaction(async (t) => {
+        // The partner's row first (locked): a concurrent run of the same job waits here, then finds ours.
+        const partner = await repo.findPartner(distributorId, t);
+        if (!partner) throw NoPartner(distributorId);
+        const kept = await repo.findAnswer(importId, kind, received.control, t);
+        if (kept) return { doc: kept, fresh: false };
+        const numbers = await reserveIn(distributorId, groups, t);
+        const content = write({ ...numbers, at });
+        if (!content) return null;
+        const doc = await repo.insertDocument(
+          {
+            distributorId,
+            kind,
+            importId,
+            receivedControl: received.control,
+            interchangeControl: numbers.interchangeControl,
+            content,
+            delivery: deliveryOf(partner),
+          },
+          t,
+        );
+        await recordAudit(
+          null,
+          {
+            action: 'edi_document.written',
+            entityType: 'edi_document',
+            entityId: doc.id,
+            distributorId,
+            after: { kind: doc.kind, importId, receivedControl: doc.receivedControl, interchangeControl: doc.interchangeControl },
+          },
+          t,
+        );
+        return { doc, fresh: true };
+      });
+    let r: Awaited<ReturnType<typeof once>>;
+    try {
+      r = await once();
+    } catch (err) {
+      // SQLite's or a lost race's second writer: the key says it is written; the kept one answers.
+      if (!repo.isUniqueViolation(err)) throw err;
+      r = { doc: (await repo.findAnswer(importId, kind, received.control))!, fresh: false };
+    }
+    if (!r) return;
+    answers.push(r.doc);
+    if (r.fresh) fresh.push(r.doc);
   };
   for (const received of receipts) {
     if (received.rejected) continue;
     if (needsInterchangeAck(received)) await keep('TA1', received, (env) => writeInterchangeAck(received, env));
     if (received.groups.length) await keep('997', received, (env) => writeAcknowledgment(received, env), received.groups.length);
   }
-  return written;
+  for (const doc of fresh) await deliverNow(doc.id);
+  return answers;
 }
 
 /** The documents written to partners: a distributor user's own only. */
@@ -207,13 +253,14 @@ export async function getDocument(actor: Actor, id: number) {
  * table). Written once, with the partner's control numbers, and kept: a later download gets the
  * same interchange. A distributor user gets its own claims' only.
  */
-export async function claimResponse(actor: Actor, claimId: number) {
+export async function claimResponse(actor: Actor, claimId: number, options: { system?: boolean } = {}) {
   const claim = await getClaim(actor, claimId);
   const source = claim.posImportId ? await getImport(actor, claim.posImportId) : null;
   if (!source || source.format !== 'x12')
     throw new AppError('NOT_FROM_EDI', `claim ${claim.number} did not come as an 844: an 849 answers 844s only`, 409);
   const [kept] = await repo.listDocuments({ distributorId: claim.distributorId, kind: '849', importId: source.id }, 1);
   if (kept) return (await repo.findDocument(kept.id, claim.distributorId))!;
+  const partner = await partnerOf(claim.distributorId);
   const numbers = await reserveControlNumbers(claim.distributorId);
   const lines = (claim.lines ?? []).map((l) => ({
     // The stored line and its verdict, as the writer reads them (it uses these fields only).
@@ -253,14 +300,16 @@ export async function claimResponse(actor: Actor, claimId: number) {
     receivedControl: null,
     interchangeControl: numbers.interchangeControl,
     content,
+    delivery: deliveryOf(partner),
   });
-  await recordAudit(actor, {
+  await recordAudit(options.system ? null : actor, {
     action: 'edi_document.written',
     entityType: 'edi_document',
     entityId: doc.id,
     distributorId: claim.distributorId,
     after: { kind: '849', claimId, importId: source.id, interchangeControl: doc.interchangeControl },
   });
+  await deliverNow(doc.id);
   return { ...doc, content };
 }
 
@@ -366,9 +415,9 @@ export async function authorizationChanges(distributorId: number, from: Date | n
  * kept (with the moment it covers up to, where the next one starts) and audited. Nothing new: no
  * document (null). A distributor user writes its own only.
  */
-export async function writeAuthorizationNotices(actor: Actor, distributorId: number, options: { since?: Date } = {}) {
-  if (actor.role === 'distributor_user' && actor.distributorId !== distributorId) throw NoPartner(distributorId);
-  await partnerOf(distributorId);
+export async function writeAuthorizationNotices(actor: Actor | null, distributorId: number, options: { since?: Date } = {}) {
+  if (actor?.role === 'distributor_user' && actor.distributorId !== distributorId) throw NoPartner(distributorId);
+  const partner = await partnerOf(distributorId);
   const to = new Date();
   const from = options.since ?? (await repo.last845CoveredUntil(distributorId));
   const { notices } = await authorizationChanges(distributorId, from, to);
@@ -385,6 +434,7 @@ export async function writeAuthorizationNotices(actor: Actor, distributorId: num
     interchangeControl: numbers.interchangeControl,
     content,
     coveredUntil: to,
+    delivery: deliveryOf(partner),
   });
   await recordAudit(actor, {
     action: 'edi_document.written',
@@ -393,5 +443,27 @@ export async function writeAuthorizationNotices(actor: Actor, distributorId: num
     distributorId,
     after: { kind: '845', interchangeControl: doc.interchangeControl, from: from?.toISOString() ?? null, to: to.toISOString(), ...counts },
   });
+  await deliverNow(doc.id);
   return { document: doc, changes: counts, from: from?.toISOString() ?? null, to: to.toISOString() };
+}
+
+/**
+ * The 849 of a claim file that came as an 844, written as soon as its job has completed (and
+ * delivered by itself, outbound.ts): run by the claim-file job, again when a retry finds the job
+ * ended (a crash between the claim and its 849), a no-op for a CSV, an unfinished or a failed job,
+ * and once written (the kept one stands).
+ */
+export async function answerClaimFile(actor: Actor, importId: number) {
+  const imp = await getImport(actor, importId);
+  if (imp.format !== 'x12' || imp.purpose !== 'claim' || imp.status !== 'completed') return null;
+  const claimId = (await importJobRow(importId))?.claimId ?? null;
+  if (claimId === null) return null;
+  try {
+    return await claimResponse(actor, claimId, { system: true });
+  } catch (err) {
+    // The claim stands; its 849 is then written when asked (GET /api/edi/claims/:id/849).
+    if (!(err instanceof AppError)) throw err;
+    console.warn(`the 849 of claim ${claimId} was not written: ${err.message}`);
+    return null;
+  }
 }

@@ -4,10 +4,13 @@
  * (server/edi/intake.ts) and the same job as an upload.
  *
  * - `DIR/<distributor id>/FILE`: a CSV or X12 file of that distributor;
+ * - `DIR/<distributor id>/claims/FILE`: a claim file (CSV or 844) of that distributor; a CSV's
+ *   debit memo number is its file name without the extension (`DM-55012.csv`), its currency the
+ *   distributor's;
  * - `DIR/FILE`: an X12 file; the ISA sender (a partner's ISA id) names the distributor.
  *
- * An 844 is a claim file (its BGN/CUR give the debit memo and currency), anything else a POS
- * report. Files whose names start with `.` or end in `.tmp` / `.part` are left alone: a gateway
+ * Elsewhere than `claims/`, an 844 is a claim file (its BGN or BAA and CUR give the debit memo and
+ * currency), anything else a POS report. Files whose names start with `.` or end in `.tmp` / `.part` are left alone: a gateway
  * writes under such a name, then renames. A file is taken by renaming it into `.work/` (so several
  * workers on one shared folder never take the same file), sent as the distributor's first active
  * distributor user, and once its job has ended moved to `processed/` (the job completed, row
@@ -15,7 +18,7 @@
  * was dropped, with `NAME.result.json` (the counts, a claim's verdicts, the first row errors).
  * Each is audited (`edi_inbound.received` / `edi_inbound.refused`).
  */
-import { createReadStream } from 'node:fs';
+import { createReadStream, existsSync } from 'node:fs';
 import { mkdir, open, readdir, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
@@ -27,9 +30,12 @@ import { AppError } from '../errors.js';
 import type { Jobs } from '../jobs/runtime.js';
 import * as repo from './edi.repository.js';
 import { partnerByIsa } from './edi.service.js';
-import { outcomeReport, senderActor, submitFile } from './intake.js';
+import { repeat, type Repeating } from './repeat.js';
+import { outcomeReport, senderActor, submitFile, type FileSubmission } from './intake.js';
 
 const RESERVED = new Set(['processed', 'failed', '.work']);
+/** A distributor's subfolder whose files are claim files. */
+const CLAIMS = 'claims';
 const skipped = (name: string) => name.startsWith('.') || /\.(tmp|part|result\.json)$/i.test(name);
 
 export interface InboundWatcher {
@@ -58,12 +64,13 @@ async function head(path: string): Promise<string> {
   }
 }
 
-/** The distributor of a file: its folder's, else its ISA sender's partner. */
+/** The distributor of a file: its folder's (`<id>` or `<id>/claims`), else its ISA sender's partner. */
 async function distributorOf(folder: string | null, path: string): Promise<number> {
   if (folder !== null) {
-    if (!/^\d+$/.test(folder))
+    const id = folder.split('/')[0]!;
+    if (!/^\d+$/.test(id))
       throw new AppError('UNKNOWN_FOLDER', `the folder "${folder}" is not a distributor id: drop files in DIR/<distributor id>/`, 422);
-    return Number(folder);
+    return Number(id);
   }
   const x12 = readX12Head(await head(path));
   if (!x12)
@@ -77,6 +84,14 @@ async function distributorOf(folder: string | null, path: string): Promise<numbe
   return partner.distributorId;
 }
 
+/** How a file is sent: from `<id>/claims/` a claim file (a CSV's debit memo number is its name's stem), else told by its content. */
+export function inboundSubmission(folder: string | null, name: string): Pick<FileSubmission, 'purpose' | 'claim'> {
+  if (folder === null || folder.split('/')[1] !== CLAIMS) return { purpose: 'auto' };
+  const stem = name.replace(/\.[^.]*$/, '').trim();
+  // An 844's own header names its debit memo; a CSV's file name does.
+  return { purpose: 'claim', claim: { debitMemoNumber: /\.(x12|edi|844)$/i.test(name) || !stem ? null : stem, currency: null } };
+}
+
 const stamp = () =>
   new Date()
     .toISOString()
@@ -84,9 +99,9 @@ const stamp = () =>
     .replace(/\.\d+Z$/, 'Z');
 
 export function startInbound(options: { dir: string; pollMs: number; jobs: Jobs }): InboundWatcher {
-  let stopped = false;
-  let timer: NodeJS.Timeout | null = null;
-  let running: Promise<void> = Promise.resolve();
+  // The schedule starts at the end, once the work is defined; `stopped` reads it then.
+  let schedule: Repeating<[]> | null = null;
+  const stopped = () => schedule?.stopped() ?? false;
 
   /** One file: taken into .work/, imported, moved to processed/ or failed/ with its result. */
   async function take(folder: string | null, name: string) {
@@ -109,8 +124,8 @@ export function startInbound(options: { dir: string; pollMs: number; jobs: Jobs 
       const outcome = await submitFile(
         actor,
         options.jobs,
-        { purpose: 'auto', body: createReadStream(taken), fileName: name },
-        () => stopped,
+        { ...inboundSubmission(folder, name), body: createReadStream(taken), fileName: name },
+        stopped,
       );
       const report = await outcomeReport(actor, outcome);
       ok = report.failure === null;
@@ -149,30 +164,17 @@ export function startInbound(options: { dir: string; pollMs: number; jobs: Jobs 
     await mkdir(options.dir, { recursive: true });
     const folders: (string | null)[] = [null];
     for (const entry of await readdir(options.dir, { withFileTypes: true }))
-      if (entry.isDirectory() && !RESERVED.has(entry.name) && !entry.name.startsWith('.')) folders.push(entry.name);
+      if (entry.isDirectory() && !RESERVED.has(entry.name) && !entry.name.startsWith('.')) {
+        folders.push(entry.name);
+        if (existsSync(join(options.dir, entry.name, CLAIMS))) folders.push(`${entry.name}/${CLAIMS}`);
+      }
     for (const folder of folders)
       for (const name of await files(folder)) {
-        if (stopped) return;
+        if (stopped()) return;
         await take(folder, name).catch((err: unknown) => console.error(`inbound ${name}: ${(err as Error).message}`));
       }
   }
 
-  const scan = () => {
-    running = running.then(scanOnce).catch((err: unknown) => console.error(`inbound folder ${options.dir}: ${(err as Error).message}`));
-    return running;
-  };
-  const schedule = () => {
-    if (stopped) return;
-    timer = setTimeout(() => void scan().then(schedule), options.pollMs);
-  };
-  schedule();
-  return {
-    scan,
-    async stop() {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-      timer = null;
-      await running;
-    },
-  };
+  schedule = repeat(`inbound folder ${options.dir}`, options.pollMs, scanOnce);
+  return { scan: () => schedule.run(), stop: () => schedule.stop() };
 }

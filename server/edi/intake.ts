@@ -68,10 +68,15 @@ async function claimHeader(actor: Actor, given: FileSubmission['claim'], head: X
   if (given?.debitMemoNumber && bgn?.debitMemoNumber && given.debitMemoNumber !== bgn.debitMemoNumber)
     throw new AppError(
       'DEBIT_MEMO_MISMATCH',
-      `the request names debit memo ${given.debitMemoNumber}, the 844's BGN02 says ${bgn.debitMemoNumber}`,
+      `the request names debit memo ${given.debitMemoNumber}, the 844's ${bgn.debitMemoElement} says ${bgn.debitMemoNumber}`,
       422,
       {
-        errors: [{ field: 'BGN02', message: `must be ${given.debitMemoNumber} (the debitMemoNumber sent), or leave debitMemoNumber out` }],
+        errors: [
+          {
+            field: bgn.debitMemoElement,
+            message: `must be ${given.debitMemoNumber} (the debitMemoNumber sent), or leave debitMemoNumber out`,
+          },
+        ],
       },
     );
   if (bgn?.currency) await claimCurrency(distributorId, bgn.currency, 'CUR02');

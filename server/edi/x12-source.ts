@@ -28,11 +28,18 @@ export class X12Source {
   private txErrors: X12Error[] = [];
   /** the highest line ordinal seen: an error of no line is reported on the next one */
   private lastRow = 0;
+  /** the CUR02 of the 844 being read (its claim event comes before its end) */
+  private txCurrency: string | null = null;
 
   constructor(
     partner: X12PartnerSettings,
     /** '867' for a POS report, '844' for a claim file: lines of the other kind are refused */
     private readonly accepts: '867' | '844',
+    /**
+     * a claim file's currency (the distributor's): an 844 of the file whose CUR02 says another is
+     * refused whole (its lines become row errors), the file's other 844s go in
+     */
+    private readonly currency: string | null = null,
   ) {
     this.reader = new X12FileReader(partner);
   }
@@ -62,17 +69,23 @@ export class X12Source {
         } else if (e.error.transaction !== null && e.error.scope !== 'interchange' && e.error.scope !== 'group')
           this.txErrors.push(e.error);
         else out.push({ type: 'error', error: rowError(this.lastRow + 1, e.error) });
+      } else if (e.type === 'claim') {
+        this.txCurrency = e.currency?.trim().toUpperCase() || null;
       } else if (e.type === 'transaction') {
         this.held = [];
         this.txErrors = [];
+        this.txCurrency = null;
       } else if (e.type === 'transaction-end') {
         const wrongKind = e.transaction.type !== this.accepts;
-        if (e.accepted && !wrongKind) for (const line of this.held) out.push({ type: 'line', line });
+        const wrongCurrency = !wrongKind && this.currency !== null && this.txCurrency !== null && this.txCurrency !== this.currency;
+        if (e.accepted && !wrongKind && !wrongCurrency) for (const line of this.held) out.push({ type: 'line', line });
         else {
           const why = wrongKind
             ? `transaction ${e.transaction.control} is an ${e.transaction.type}; this upload takes ${this.accepts}s`
-            : (this.txErrors[0]?.message ?? `transaction ${e.transaction.control} (${e.transaction.type}) was rejected`);
-          const first = this.txErrors[0];
+            : wrongCurrency
+              ? `transaction ${e.transaction.control}'s CUR02 says ${this.txCurrency}, the claim is in ${this.currency}`
+              : (this.txErrors[0]?.message ?? `transaction ${e.transaction.control} (${e.transaction.type}) was rejected`);
+          const first = wrongCurrency ? undefined : this.txErrors[0];
           const cause: X12Error = first ?? ({ value: null, message: why } as X12Error);
           if (this.held.length)
             for (const line of this.held)

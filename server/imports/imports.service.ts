@@ -609,9 +609,10 @@ export async function runCsvImport(actor: Actor, importId: number, file: Readabl
     throw stop.unexpected;
   }
   const failure = stop.failure;
-  const view = await finish(actor, ingest, failure ? null : hash.digest('hex'), failure, options.keepRunning);
-  // X12: the 997 of each interchange read, kept to download (server/edi).
+  // X12: the 997 / TA1 of each interchange read (server/edi), before the job ends: a crash after
+  // this runs the job again, which finds them written (once per interchange) instead of none.
   if (source instanceof X12Source) await acknowledge(row.distributorId, importId, source.receipts);
+  const view = await finish(actor, ingest, failure ? null : hash.digest('hex'), failure, options.keepRunning);
   if (failure) throw new AppError(failure.code, failure.message, failure.status, { ...failure.details, importId: view.id });
   return view;
 }

@@ -18,6 +18,8 @@ import { claimImport } from '../claims/pos-claims.service.js';
 import { AppError } from '../errors.js';
 import * as importsRepo from '../imports/imports.repository.js';
 import * as imports from '../imports/imports.service.js';
+import { answerClaimFile } from '../edi/edi.service.js';
+import { scheduled845 } from '../edi/outbound.js';
 import { deliverWebhook, deliveryGaveUp, requeuePendingDeliveries } from '../notifications/webhooks.service.js';
 import type { JobContext, JobData, JobQueue, Processor } from './queue.js';
 import { openUpload, readJsonUpload, removeUpload } from './uploads.js';
@@ -81,8 +83,9 @@ async function posImport(id: number, context: JobContext) {
 async function claimFile(id: number, context: JobContext) {
   const row = await imports.importJobRow(id);
   if (!row) return;
-  if (ended(row.status)) return tidy(id, row.uploadPath);
   const actor = await jobActor(row.createdByUserId, row.distributorId);
+  // An 844's 849 goes out once its claim is made (again here if a crash came between the two).
+  if (ended(row.status)) return answerClaimFile(actor, id).then(() => tidy(id, row.uploadPath));
   const extra = imports.jobSettings(row)?.extra ?? {};
   try {
     if (!row.uploadPath) throw new AppError('UPLOAD_MISSING', 'the stored file of this claim is gone', 500);
@@ -108,6 +111,7 @@ async function claimFile(id: number, context: JobContext) {
     // The run discarded its claim; the job ends with the problem the request would have answered.
     await imports.failImport(actor, id, err);
   }
+  await answerClaimFile(actor, id);
   await tidy(id, row.uploadPath);
 }
 
@@ -142,12 +146,15 @@ export const runJob: Processor = async (data: JobData, context: JobContext) => {
   if (data.kind === 'pos-import') return posImport(data.id, context);
   if (data.kind === 'claim-file') return claimFile(data.id, context);
   if (data.kind === 'webhook-delivery') return deliverWebhook(data.id, context);
+  if (data.kind === 'edi-845') return scheduled845(data.id);
   return claimRun(data.id, context);
 };
 
 /** A job the queue will not run again (attempts spent, stalled too often): its row ends failed. */
 export async function jobGaveUp(data: JobData) {
   if (data.kind === 'webhook-delivery') return deliveryGaveUp(data.id);
+  // A scheduled 845 that gave up: the next run of the schedule writes the changes it would have.
+  if (data.kind === 'edi-845') return;
   if (data.kind === 'claim-run') {
     const run = await importsRepo.findClaimRunRow(data.id);
     if (run && !ended(run.status))

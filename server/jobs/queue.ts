@@ -13,12 +13,14 @@
  */
 import { Queue, Worker, type Job } from 'bullmq';
 
-export type JobKind = 'pos-import' | 'claim-file' | 'claim-run' | 'webhook-delivery';
+export type JobKind = 'pos-import' | 'claim-file' | 'claim-run' | 'webhook-delivery' | 'edi-845';
 
 export interface JobData {
   kind: JobKind;
-  /** the import row (pos-import, claim-file), the claim run row (claim-run) or the webhook delivery row (webhook-delivery) */
+  /** the import row (pos-import, claim-file), the claim run row (claim-run), the webhook delivery row (webhook-delivery) or the distributor (edi-845) */
   id: number;
+  /** a job that recurs (edi-845): which run of it, so each run is queued once */
+  slot?: number;
 }
 
 export interface JobContext {
@@ -51,7 +53,7 @@ export interface RetryPolicy {
   attempts: number;
   backoffMs: number;
 }
-const jobId = (d: JobData) => `${d.kind}-${d.id}`;
+const jobId = (d: JobData) => (d.slot === undefined ? `${d.kind}-${d.id}` : `${d.kind}-${d.id}-${d.slot}`);
 
 export class MemoryJobQueue implements JobQueue {
   readonly kind = 'memory';

@@ -153,4 +153,98 @@ describeDb('844 through the claim-file job', () => {
     const content = await downloadX12(t, arrow, `/api/edi/documents/${ta1.id}/content`);
     expect(content.body).toContain('TA1*000000451*260105*1200*A*000~');
   });
+
+  describe('the 844 as distributors send it: BAA, several in one file', () => {
+    const sendClaim = (file: string) =>
+      t.http.post('/api/claims/file?wait=true').set('Authorization', bearerOf(arrow)).set('Content-Type', 'application/edi-x12').send(file);
+    /** One 844 transaction of one line, its header `BAA` (the standard's) or `BGN`. */
+    const tx844 = (o: {
+      control: string;
+      header: 'BAA' | 'BGN';
+      debitMemo: string;
+      currency: string;
+      auth: string;
+      part: string;
+      customer: string;
+      invoice: string;
+    }) => ({
+      type: '844',
+      control: o.control,
+      body: [
+        o.header === 'BAA' ? ['BAA', '00', 'CR', '20261021', 'DM', o.debitMemo] : ['BGN', '00', o.debitMemo, '20261021'],
+        ['CUR', 'BY', o.currency],
+        ['CON', 'AH', o.auth],
+        ['PAD', 'SD'],
+        ['LIN', '1', 'VP', o.part],
+        ['QTY', '39', '4', 'EA'],
+        ['UIT', 'EA', '3.00', 'DC'],
+        ['UIT', 'EA', '2.00', 'CA'],
+        ['REF', 'IV', o.invoice],
+        ['DTM', '003', '20261015'],
+        ['N1', 'EN', o.customer],
+        ['AMT', '1', '4.00'],
+        ['CTT', '1', '4'],
+      ],
+    });
+
+    it('reads the debit memo number and date of an 844 that opens with BAA (BAA05, BAA03)', async () => {
+      const auth = await approvedAuthorization(t, { quantity: 50, cost: '2.0000' });
+      const file = interchange({
+        control: '000000461',
+        functionalId: 'CF',
+        transactions: [
+          tx844({
+            control: '0001',
+            header: 'BAA',
+            debitMemo: 'DM-BAA-1',
+            currency: 'USD',
+            auth: auth.number,
+            part: auth.part,
+            customer: auth.customer,
+            invoice: 'BAA-INV-1',
+          }),
+        ],
+      });
+      const res = await sendClaim(file);
+      expect(res.status).toBe(201);
+      expect(res.body.claim).toMatchObject({ debitMemoNumber: 'DM-BAA-1', currency: 'USD', lineCount: 1 });
+      expect(res.body.lines).toMatchObject({ accepted: 1, rejected: 0 });
+    });
+
+    it('takes every 844 of a file into the claim, each line with its own debit memo, and refuses only the one in another currency', async () => {
+      const auth = await approvedAuthorization(t, { quantity: 50, cost: '2.0000' });
+      const common = { auth: auth.number, part: auth.part, customer: auth.customer };
+      const file = interchange({
+        control: '000000462',
+        functionalId: 'CF',
+        transactions: [
+          tx844({ control: '0001', header: 'BGN', debitMemo: 'DM-MULTI-1', currency: 'USD', invoice: 'MULTI-INV-1', ...common }),
+          tx844({ control: '0002', header: 'BAA', debitMemo: 'DM-MULTI-2', currency: 'EUR', invoice: 'MULTI-INV-2', ...common }),
+          tx844({ control: '0003', header: 'BAA', debitMemo: 'DM-MULTI-3', currency: 'USD', invoice: 'MULTI-INV-3', ...common }),
+        ],
+      });
+      const res = await sendClaim(file);
+      expect(res.status).toBe(201);
+      // One claim per file: its debit memo number is the first 844's.
+      expect(res.body.claim).toMatchObject({ debitMemoNumber: 'DM-MULTI-1', lineCount: 2 });
+      expect(res.body.rows).toMatchObject({ read: 3, rejected: 1 });
+      const claim = (await arrow.get(`/api/claims/${res.body.claim.id}`)).body as {
+        lines: { invoiceNumber: string; verdict: string; extra: Record<string, string> | null }[];
+      };
+      expect(claim.lines.map((l) => [l.invoiceNumber, l.verdict]).sort()).toEqual([
+        ['MULTI-INV-1', 'accepted'],
+        ['MULTI-INV-3', 'accepted'],
+      ]);
+      const errors = (await arrow.get(`/api/imports/${res.body.importId}/errors`)).body.items as { rowNumber: number; message: string }[];
+      expect(errors).toEqual([
+        expect.objectContaining({
+          rowNumber: 2,
+          message: expect.stringContaining("transaction 0002's CUR02 says EUR, the claim is in USD"),
+        }),
+      ]);
+      // The 849 is written when the job ends, without anyone asking for it.
+      const docs = (await arrow.get(`/api/edi/documents?importId=${res.body.importId}`)).body.items as { kind: string }[];
+      expect(docs.map((d) => d.kind).sort()).toEqual(['849', '997']);
+    });
+  });
 });

@@ -5,7 +5,7 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describeDb, startTestApp, USERS, type Client, type TestApp } from '../support/harness.js';
+import { approvedAuthorization, describeDb, startTestApp, USERS, type Client, type TestApp } from '../support/harness.js';
 import { ARROWHEAD, arrowheadPartner } from '../support/edi.js';
 import { body867, interchange } from '../core/edi/x12.js';
 const CSV = [
@@ -98,5 +98,25 @@ describeDb('the inbound EDI folder', () => {
     const { where, result } = await resultOf(String(ARROWHEAD), 'empty.csv');
     expect(where).toBe('failed');
     expect(result).toMatchObject({ status: 'failed', failure: { code: 'EMPTY_FILE' } });
+  });
+
+  it("makes a claim of a CSV in a distributor's claims/ folder, its debit memo number the file's name", async () => {
+    const auth = await approvedAuthorization(t, { quantity: 30, cost: '2.0000' });
+    const csv = [
+      'Invoice No,Line,Invoice Date,Mfr Part,Qty,S&D Number,Book Cost,Authorized Cost,End Customer Name',
+      `INB-CLM-1,1,2026-11-12,${auth.part},3,${auth.number},3.00,2.00,${auth.customer}`,
+    ].join('\n');
+    drop(`${ARROWHEAD}/claims`, 'DM-INB-1.csv', csv);
+    const { where, result } = await resultOf(`${ARROWHEAD}/claims`, 'DM-INB-1.csv');
+    expect(where).toBe('processed');
+    expect(result).toMatchObject({
+      purpose: 'claim',
+      format: 'csv',
+      status: 'completed',
+      claim: { debitMemoNumber: 'DM-INB-1', status: 'submitted' },
+      lines: { accepted: 1, rejected: 0 },
+    });
+    const claim = (await arrow.get(`/api/claims/${result.claim.id}`)).body as { lines: { invoiceNumber: string }[] };
+    expect(claim.lines.map((l) => l.invoiceNumber)).toEqual(['INB-CLM-1']);
   });
 });

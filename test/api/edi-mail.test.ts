@@ -92,6 +92,27 @@ describeDb('e-mail intake', () => {
     expect(claims.some((c) => c.debitMemoNumber === 'DM-MAIL-1')).toBe(true);
   });
 
+  it('imports a CSV claim file mailed with the subject "claim <debit memo>" as a claim, through the same door', async () => {
+    const auth = await approvedAuthorization(t, { quantity: 100, cost: '2.0000' });
+    const csv = [
+      'Invoice No,Line,Invoice Date,Mfr Part,Qty,S&D Number,Book Cost,Authorized Cost,End Customer Name',
+      `MAIL-CLM-1,1,2026-11-12,${auth.part},4,${auth.number},3.00,2.00,${auth.customer}`,
+    ].join('\r\n');
+    await send.sendMail({
+      from: USERS.arrowhead,
+      to: 'edi@bec.example',
+      subject: 'Claim DM-MAIL-CSV',
+      text: 'our claim',
+      attachments: [{ filename: 'claim.csv', content: csv, contentType: 'text/csv' }],
+    });
+    const reply = await replyTo(USERS.arrowhead, 'Re: Claim DM-MAIL-CSV');
+    const text = reply.raw.replace(/=\r?\n/g, '');
+    expect(text).toContain('(claim file, CSV) completed');
+    expect(text).toMatch(/Claim CLM-\S+ \(debit memo DM-MAIL-CSV\): submitted; lines accepted 1, partly accepted 0, rejected 0/);
+    const claims = (await arrow.get('/api/claims?pageSize=200')).body.items as { debitMemoNumber: string | null; lineCount: number }[];
+    expect(claims.find((c) => c.debitMemoNumber === 'DM-MAIL-CSV')).toMatchObject({ lineCount: 1 });
+  });
+
   it('refuses a sender who is not a distributor user, and audits the refusal', async () => {
     const refused = send.sendMail({
       from: 'someone@elsewhere.example',

@@ -93,7 +93,30 @@ describe('readX12Head', () => {
       senderQualifier: 'ZZ',
       senderId: 'ARROWDIST',
       firstTransaction: '844',
-      claim: { debitMemoNumber: 'DM-77', date: '2026-10-20', currency: 'EUR' },
+      claim: { debitMemoNumber: 'DM-77', date: '2026-10-20', currency: 'EUR', debitMemoElement: 'BGN02' },
+    });
+  });
+
+  it("reads an 844 that opens with the standard's BAA: BAA05 the debit memo number, BAA03 its date", () => {
+    const file = interchange({
+      functionalId: 'CF',
+      transactions: [
+        {
+          type: '844',
+          control: '0001',
+          body: [
+            ['BAA', '00', 'CR', '20261022', 'DM', 'DM-BAA-9'],
+            ['CUR', 'BY', 'USD'],
+            ['CON', 'AH', 'SD-1'],
+          ],
+        },
+      ],
+    });
+    expect(readX12Head(file)!.claim).toEqual({
+      debitMemoNumber: 'DM-BAA-9',
+      date: '2026-10-22',
+      currency: 'USD',
+      debitMemoElement: 'BAA05',
     });
   });
 
