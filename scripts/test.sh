@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Every test: the dependencies against security/advisories.json (offline), types, lint, the server
-# suites on SQLite and MariaDB, the components in Chromium, and the end-to-end browser test.
+# suites on SQLite and MariaDB, the Salesforce package's Lightning components (sfdx-lwc-jest), the
+# components in Chromium, and the end-to-end browser test.
 # Installs Debian's Chromium first when it is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -20,6 +21,7 @@ echo "== types";       npm run --silent typecheck
 echo "== lint";        npm run --silent lint
 echo "== API contract"; npm run --silent lint:api
 echo "== server (unit, SQLite, MariaDB)"; npx jest --ci
+echo "== Lightning (LWC)"; npm run --silent test:lwc
 echo "== components";  npm run --silent build && npm run --silent test:components
 echo "== end to end";  npm run --silent test:e2e
 echo "== all tests passed"
