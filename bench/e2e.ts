@@ -410,7 +410,19 @@ async function seedPhase() {
   // empty (it read every authorization once per thousand numbers of a claim file). The timed
   // phases start on statistics as a live database has them.
   if (db.getDialect() !== 'sqlite')
-    for (const table of ['authorizations', 'authorization_lines', 'authorization_versions', 'authorization_version_lines', 'products', 'product_part_mappings', 'programs', 'accounts', 'pos_consumptions', 'claims', 'claim_lines'])
+    for (const table of [
+      'authorizations',
+      'authorization_lines',
+      'authorization_versions',
+      'authorization_version_lines',
+      'products',
+      'product_part_mappings',
+      'programs',
+      'accounts',
+      'pos_consumptions',
+      'claims',
+      'claim_lines',
+    ])
       await db.query(`ANALYZE TABLE ${table}`);
   await db.close();
   console.log(JSON.stringify({ seededClaims: history.claims, seededQuantity: history.quantity }));
