@@ -78,6 +78,12 @@ function memoWhere(f: MemoFilter) {
   return { where, params };
 }
 
+/**
+ * An instant as a statement parameter, to the millisecond: Sequelize writes a Date parameter
+ * without its milliseconds on MariaDB, so a cursor inside one second skipped the memos after it.
+ */
+const instantParam = (d: Date) => (sequelize().getDialect() === 'sqlite' ? d : d.toISOString().slice(0, 23).replace('T', ' '));
+
 /** A page of memos, newest first; `after` is the last row's key [issued at (ms), rank, id]. */
 export async function creditMemoPage(
   f: MemoFilter,
@@ -87,7 +93,7 @@ export async function creditMemoPage(
   const { where, params } = memoWhere(f);
   if (after) {
     const [ms, rank, id] = after as [number, number, number];
-    const at = new Date(ms);
+    const at = instantParam(new Date(ms));
     where.push('(u.issued_at < ? OR (u.issued_at = ? AND (u.rank_ > ? OR (u.rank_ = ? AND u.id < ?))))');
     params.push(at, at, rank, rank, id);
   }

@@ -119,6 +119,8 @@ describeDb('check:ledger', () => {
         ['pos-paid-once', 1],
         ['consumption-ledger', 1],
         ['within-authorized', 1],
+        // and the books: the claim's accrual no longer equals its approved total (no journal entry for the raise)
+        ['journal-accrual', 1],
       ]);
       const byInvariant = Object.fromEntries(report.violations.map((v) => [v.invariant, v]));
       expect(byInvariant['pos-paid-once']!.where).toMatchObject({ table: 'claim_lines', id: l!.id, claimId: l!.claim_id });
