@@ -4,7 +4,6 @@
  * API tokens, expires with the exchange, ends at sign-out, and is no cookie.
  */
 import request from 'supertest';
-import { createApp } from '../../server/app.js';
 import { loadConfig } from '../../server/config.js';
 import { databaseRateLimitStore } from '../../server/http/rate-limit-store.js';
 import { describeDb, startTestApp, USERS, type TestApp } from '../support/harness.js';
@@ -15,11 +14,10 @@ describeDb('embed exchange: a bearer token for pages on other sites', () => {
   let t: TestApp;
   let apps = 0;
   const appWith = (env: Record<string, string> = {}) =>
-    createApp({
-      config: loadConfig({ LOG_REQUESTS: 'false', EMBED_TOKEN_SECRET: 'z'.repeat(40), CORS_ORIGINS: PORTAL, ...env }),
-      db: t.db,
-      rateLimitStore: databaseRateLimitStore(`embed-bearer-${++apps}:`),
-    });
+    t.appWith(
+      { EMBED_TOKEN_SECRET: 'z'.repeat(40), CORS_ORIGINS: PORTAL, ...env },
+      { rateLimitStore: databaseRateLimitStore(`embed-bearer-${++apps}:`) },
+    );
   /** What the portal's backend does with its API token, then what the portal page does. */
   async function exchange(app: ReturnType<typeof appWith>, email: string = USERS.arrowhead) {
     const portal = await t.as(email);

@@ -8,7 +8,6 @@ import request from 'supertest';
 import { User, UserIdentity } from '../../models/accounts.js';
 import { AuditEvent } from '../../models/platform.js';
 import { createApp } from '../../server/app.js';
-import { loadConfig } from '../../server/config.js';
 import { databaseRateLimitStore } from '../../server/http/rate-limit-store.js';
 import { DEMO_PASSWORD } from '../../server/seed/demo.js';
 import { describeDb, startTestApp, USERS, type TestApp } from '../support/harness.js';
@@ -48,11 +47,10 @@ describeDb('vendor-user embed exchange (Salesforce Lightning)', () => {
 
   beforeAll(async () => {
     t = await startTestApp();
-    app = createApp({
-      config: loadConfig({ LOG_REQUESTS: 'false', EMBED_TOKEN_SECRET: 'v'.repeat(40), CORS_ORIGINS: LIGHTNING }),
-      db: t.db,
-      rateLimitStore: databaseRateLimitStore('embed-vendor:'),
-    });
+    app = t.appWith(
+      { EMBED_TOKEN_SECRET: 'v'.repeat(40), CORS_ORIGINS: LIGHTNING },
+      { rateLimitStore: databaseRateLimitStore('embed-vendor:') },
+    );
   });
   afterAll(() => t.close());
 

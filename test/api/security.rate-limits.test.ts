@@ -8,7 +8,6 @@ import { randomBytes } from 'node:crypto';
 import type { Express } from 'express';
 import request from 'supertest';
 import { AuditEvent, IdempotencyRecord } from '../../models/platform.js';
-import { createApp } from '../../server/app.js';
 import { findUserByEmail } from '../../server/auth/auth.repository.js';
 import { embedTokens } from '../../server/auth/embed.js';
 import { loadConfig } from '../../server/config.js';
@@ -22,24 +21,16 @@ const unique = (what: string) => `${what}-${process.pid}-${randomBytes(4).toStri
 
 describeDb('rate limits in a shared store', () => {
   let t: TestApp;
-  const stores: RateLimitStore[] = [];
   /** An app on the test database whose counters are its own (a store under a name of its own) unless one is given. */
   const appWith = (env: Record<string, string>, store: RateLimitStore = databaseRateLimitStore(unique('app'))): Express => {
-    stores.push(store);
-    return createApp({
-      config: loadConfig({ LOG_REQUESTS: 'false', EMBED_TOKEN_SECRET: EMBED_SECRET, ...env }),
-      db: t.db,
-      rateLimitStore: store,
-    });
+    return t.appWith({ EMBED_TOKEN_SECRET: EMBED_SECRET, ...env }, { rateLimitStore: store });
   };
 
   beforeAll(async () => {
     t = await startTestApp();
   });
-  afterAll(async () => {
-    for (const s of stores) await s.close();
-    await t.close();
-  });
+  // Each app's jobs stop and its store writes what its counters hold before the database closes.
+  afterAll(() => t.close());
 
   const signIn = (app: Express, email: string, password: string, from?: string) => {
     const req = request(app).post('/api/session');

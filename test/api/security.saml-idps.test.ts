@@ -9,7 +9,6 @@ import type { Express } from 'express';
 import request from 'supertest';
 import { Account, User, UserIdentity } from '../../models/accounts.js';
 import { AuditEvent } from '../../models/platform.js';
-import { createApp } from '../../server/app.js';
 import { loadConfig } from '../../server/config.js';
 import { describeDb, startTestApp, USERS, type TestApp } from '../support/harness.js';
 import { makeTestIdpKeys, redirectQuery, TestIdp } from '../support/test-idp.js';
@@ -30,14 +29,14 @@ describeDb('SAML: issuers, status, several identity providers, logout and CSRF',
 
   beforeAll(async () => {
     t = await startTestApp();
-    const config = loadConfig({
-      LOG_REQUESTS: 'false',
+    const env = {
       SIGNIN_RATE_LIMIT: '1000',
       // As an operator sets a PEM in one line of an environment file.
       SAML_SP_PRIVATE_KEY: sp.privateKey.replace(/\r?\n/g, '\\n'),
       SAML_SP_CERTIFICATE: sp.cert,
-    });
-    app = createApp({ config, db: t.db });
+    };
+    const config = loadConfig({ LOG_REQUESTS: 'false', ...env });
+    app = t.appWith(env);
     corp = new TestIdp(config);
     partner = new TestIdp(config, PARTNER_ENTITY_ID, 'https://idp.arrowhead.example/sso');
     admin = await tokenOf(t, USERS.admin);
@@ -326,7 +325,7 @@ describeDb('SAML: issuers, status, several identity providers, logout and CSRF',
     });
 
     it('refuses signing or encryption switches when our key pair is not configured', async () => {
-      const bare = createApp({ config: loadConfig({ LOG_REQUESTS: 'false' }), db: t.db });
+      const bare = t.appWith();
       const other = new TestIdp(corp.config, 'urn:bare:idp', 'https://idp.bare.example/sso');
       for (const body of [{ signAuthnRequests: true }, { requireEncryptedAssertions: true }]) {
         const res = await request(bare)

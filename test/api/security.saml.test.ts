@@ -3,7 +3,6 @@ import request from 'supertest';
 import { AuditEvent } from '../../models/platform.js';
 import { SamlAssertionSeen, SamlRequest } from '../../models/security.js';
 import { User } from '../../models/accounts.js';
-import { createApp } from '../../server/app.js';
 import { loadConfig } from '../../server/config.js';
 import { describeDb, startTestApp, USERS, type TestApp } from '../support/harness.js';
 import { assertionXml, samlId, TestIdp } from '../support/test-idp.js';
@@ -17,8 +16,9 @@ describeDb('SAML single sign-on', () => {
   beforeAll(async () => {
     t = await startTestApp();
     // The attack list is longer than the sign-in rate limit: this app allows more failures.
-    const config = loadConfig({ LOG_REQUESTS: 'false', SIGNIN_RATE_LIMIT: '1000' });
-    app = createApp({ config, db: t.db });
+    const env = { SIGNIN_RATE_LIMIT: '1000' };
+    const config = loadConfig({ LOG_REQUESTS: 'false', ...env });
+    app = t.appWith(env);
     idp = new TestIdp(config);
     const put = await request(app)
       .put('/api/sso/identity-provider')
@@ -248,10 +248,7 @@ describeDb('SAML single sign-on', () => {
   });
 
   it('refuses a response to a login started in another browser (login CSRF) when cookies are Secure', async () => {
-    const secureApp = createApp({
-      config: loadConfig({ LOG_REQUESTS: 'false', SIGNIN_RATE_LIMIT: '1000', COOKIE_SECURE: 'true' }),
-      db: t.db,
-    });
+    const secureApp = t.appWith({ SIGNIN_RATE_LIMIT: '1000', COOKIE_SECURE: 'true' });
     const start = async () => {
       const res = await request(secureApp).get('/auth/saml/login');
       const cookie = (res.headers['set-cookie'] as unknown as string[]).find((c) => c.startsWith('bec_saml_request='))!;

@@ -1,10 +1,9 @@
 import express from 'express';
 import request from 'supertest';
 import { AuditEvent } from '../../models/platform.js';
-import { createApp } from '../../server/app.js';
 import { embedTokens } from '../../server/auth/embed.js';
 import { loadConfig } from '../../server/config.js';
-import { databaseRateLimitStore, type RateLimitStore } from '../../server/http/rate-limit-store.js';
+import { databaseRateLimitStore } from '../../server/http/rate-limit-store.js';
 import { errorMiddleware } from '../../server/errors.js';
 import { requestSizeLimit, safeCsvCell } from '../../server/http/security.js';
 import { DEMO_PASSWORD } from '../../server/seed/demo.js';
@@ -18,21 +17,16 @@ describeDb('hardening: headers, CORS, CSRF, session fixation, rate limits, embed
   let t: TestApp;
   // Each app counts in rate-limit counters of its own (in the shared database, under a name of its own).
   let apps = 0;
-  const stores: RateLimitStore[] = [];
   const appWith = (env: Record<string, string>) => {
     const rateLimitStore = databaseRateLimitStore(`security-app-${++apps}:`);
-    stores.push(rateLimitStore);
-    return createApp({ config: loadConfig({ LOG_REQUESTS: 'false', ...env }), db: t.db, rateLimitStore });
+    return t.appWith(env, { rateLimitStore });
   };
 
   beforeAll(async () => {
     t = await startTestApp();
   });
-  afterAll(async () => {
-    // Each app's store writes what its API counters hold before the database closes.
-    await Promise.all(stores.map((s) => s.close()));
-    await t.close();
-  });
+  // Each app's jobs stop and its store writes what its API counters hold before the database closes.
+  afterAll(() => t.close());
 
   it('sends a CSP whose frame-ancestors lists only ourselves and the configured CRM and portal origins', async () => {
     const app = appWith({ FRAME_ANCESTORS: 'https://acme.lightning.force.com, https://partners.acme.example' });

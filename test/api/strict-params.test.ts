@@ -7,7 +7,6 @@ import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
-import { createApp } from '../../server/app.js';
 import { loadConfig } from '../../server/config.js';
 import { describeDb, startTestApp, USERS, type TestApp } from '../support/harness.js';
 
@@ -50,9 +49,9 @@ describeDb('strict parameters', () => {
     mkdirSync(join(root, 'demo'));
     writeFileSync(join(root, 'dist', 'bec.js'), 'export {};\n//# sourceMappingURL=bec.js.map\n');
     writeFileSync(join(root, 'dist', 'bec.js.map'), '{"version":3}');
-    const dev = createApp({ config: loadConfig({ LOG_REQUESTS: 'false' }), db: t.db, staticRoot: root });
+    const dev = t.appWith({}, { staticRoot: root });
     expect((await request(dev).get('/dist/bec.js.map')).status).toBe(200);
-    const prod = createApp({ config: loadConfig({ LOG_REQUESTS: 'false', NODE_ENV: 'production' }), db: t.db, staticRoot: root });
+    const prod = t.appWith({ NODE_ENV: 'production' }, { staticRoot: root });
     expect((await request(prod).get('/dist/bec.js.map')).status).toBe(404);
     expect((await request(prod).get('/dist/bec.js')).status).toBe(200);
   });

@@ -5,8 +5,6 @@
  */
 import request from 'supertest';
 import { QueryTypes } from 'sequelize';
-import { createApp } from '../../server/app.js';
-import { loadConfig } from '../../server/config.js';
 import { DEMO_PASSWORD } from '../../server/seed/demo.js';
 import { describeDb, startTestApp, USERS, type TestApp } from '../support/harness.js';
 
@@ -119,10 +117,7 @@ describeDb('token scopes', () => {
   });
 
   it('lets no session opened from an embed token mint an API token', async () => {
-    const app = createApp({
-      config: loadConfig({ LOG_REQUESTS: 'false', EMBED_TOKEN_SECRET: 'embed-secret-of-at-least-32-characters!!' }),
-      db: t.db,
-    });
+    const app = t.appWith({ EMBED_TOKEN_SECRET: 'embed-secret-of-at-least-32-characters!!' });
     const ops = withToken((await mint(USERS.arrowhead, { scopes: ['read', 'write'] })).body.token);
     const issued = await request(app)
       .post('/api/embed/tokens')

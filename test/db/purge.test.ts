@@ -7,9 +7,7 @@ import { randomBytes } from 'node:crypto';
 import request from 'supertest';
 import { IdempotencyRecord, Session } from '../../models/platform.js';
 import { EmbedTokenUse, RateLimitHit, SamlRequest } from '../../models/security.js';
-import { createApp } from '../../server/app.js';
 import { findUserByEmail } from '../../server/auth/auth.repository.js';
-import { loadConfig } from '../../server/config.js';
 import { databaseRateLimitStore } from '../../server/http/rate-limit-store.js';
 import { purgeExpired, schedulePurges } from '../../server/purge.js';
 import { describeDb, startTestApp, USERS, type TestApp } from '../support/harness.js';
@@ -79,11 +77,7 @@ describeDb('purge of expired rows', () => {
   });
 
   it('purges the SAML requests that GET /auth/saml/login leaves once they have expired', async () => {
-    const app = createApp({
-      config: loadConfig({ LOG_REQUESTS: 'false', SAML_TEST_IDP: 'true' }),
-      db: t.db,
-      rateLimitStore: databaseRateLimitStore('purge-test:'),
-    });
+    const app = t.appWith({ SAML_TEST_IDP: 'true' }, { rateLimitStore: databaseRateLimitStore('purge-test:') });
     const before = await SamlRequest.count();
     for (let i = 0; i < 3; i++) expect((await request(app).get('/auth/saml/login')).status).toBe(302);
     expect(await SamlRequest.count()).toBe(before + 3);

@@ -12,7 +12,7 @@ import request from 'supertest';
 import { openDatabase, parseMysqlUrl, type Database } from '../../models/database.js';
 import { createApp } from '../../server/app.js';
 import { loadConfig } from '../../server/config.js';
-import { rateLimitStoreFor } from '../../server/http/rate-limit-store.js';
+import { rateLimitStoreFor, type RateLimitStore } from '../../server/http/rate-limit-store.js';
 import { createJobs } from '../../server/jobs/runtime.js';
 import { DEMO_PASSWORD, seedDemo } from '../../server/seed/demo.js';
 import { stopRoutingSchedule } from '../../server/requests/routing.service.js';
@@ -45,6 +45,12 @@ export interface TestApp {
   http: ReturnType<typeof request>;
   /** A client signed in as this user through a bearer token. */
   as(email: string): Promise<Client>;
+  /**
+   * Another app on this database with its own configuration (`env` beside the tests' defaults), its
+   * own jobs and rate-limit store (`rateLimitStore`, or the configuration's). close() stops them
+   * before the database closes: no schedule of theirs runs on a closed database.
+   */
+  appWith(env?: Record<string, string>, deps?: { staticRoot?: string; rateLimitStore?: RateLimitStore }): Express;
   close(): Promise<void>;
 }
 
@@ -93,17 +99,28 @@ export async function startTestApp(options: { seed?: boolean; url?: string; env?
       delete: (p) => http.delete(p).set('Authorization', auth),
     };
   };
+  const others: { jobs: ReturnType<typeof createJobs>; store: RateLimitStore }[] = [];
+  const appWith: TestApp['appWith'] = (env = {}, deps = {}) => {
+    const otherConfig = loadConfig({ LOG_REQUESTS: 'false', ...env });
+    const other = { jobs: createJobs(otherConfig), store: deps.rateLimitStore ?? rateLimitStoreFor(otherConfig) };
+    others.push(other);
+    return createApp({ config: otherConfig, db, jobs: other.jobs, rateLimitStore: other.store, staticRoot: deps.staticRoot });
+  };
   return {
     app,
     db,
     url,
     http,
     as,
+    appWith,
     async close() {
       // The jobs still running end first (jest hangs on an open queue, and they need the database);
-      // the approval escalation sweep stops with them.
+      // the approval escalation sweep and the EDI schedules stop with them; each store writes what
+      // its counters hold.
       stopRoutingSchedule();
+      for (const other of others) await other.jobs.close();
       await jobs.close();
+      for (const other of others) await other.store.close();
       await rateLimitStore.close();
       await db.close();
       if (url.startsWith('mysql:')) {
