@@ -2,11 +2,13 @@ import { startDemo } from '/demo.js';
 
 // An Opportunity record page. With SALESFORCE_STANDIN=true the record is one of the stand-in org's
 // Opportunities, as BEC synced it (`?opportunity=<Id>` picks one; else the first a pending request
-// names): the header shows its fields, and the queue and the claims are narrowed to it as
+// names): the header shows its fields, and the queue, the requests (with the authorizations they
+// made) and the claims are narrowed to it as
 // becRecordPanel does in an org (integrations/salesforce/sfdx): `opportunity-id` when a request
 // names the opportunity by Id, else `account-id`, the end customer's BEC id (the demo's accounts
 // carry no Salesforce Id). Without the stand-in the page keeps its static record.
 const queue = document.querySelector('bec-approval-queue[data-record]');
+const requests = document.querySelector('bec-request-list[data-record]');
 const grid = document.querySelector('bec-claim-grid[data-record]');
 const form = document.querySelector('bec-request-form[data-record]');
 const { api } = await startDemo('cm@voltaic.example');
@@ -43,7 +45,7 @@ if (picked) {
   const [account] = await api.accounts('end_customer', queue.dataset.record).catch(() => []);
   if (account) scope = ['account-id', String(account.id)];
 }
-for (const el of [queue, grid]) {
+for (const el of [queue, requests, grid]) {
   if (scope) el.setAttribute(scope[0], scope[1]);
   el.setAttribute('api-base', '');
 }

@@ -162,6 +162,61 @@ describe('bec-request-list', () => {
     expect($(el, '#req-8 .badge').textContent).to.equal('Pending');
   });
 
+  it("on a record page loads only the record's requests, and names each approval's authorization and whether it still holds", async () => {
+    const authorization = (number: string, patch: Partial<NonNullable<SpecialPriceRequest['authorization']>> = {}) => ({
+      number,
+      status: 'active' as const,
+      validFrom: '2026-10-01',
+      validTo: '2027-03-31',
+      closedLostOn: null,
+      ...patch,
+    });
+    const { baseUrl, calls } = api(
+      routes({
+        'GET /api/requests*': () => ({
+          body: {
+            items: [
+              req(4, { status: 'approved', authorizationId: 40, authorization: authorization('SD-AAAA-4') }),
+              req(5, {
+                status: 'approved',
+                authorizationId: 50,
+                authorization: authorization('SD-BBBB-5', { closedLostOn: '2026-11-15' }),
+              }),
+              req(6, { status: 'approved', authorizationId: 60, authorization: authorization('SD-CCCC-6', { status: 'expired' }) }),
+              req(7),
+            ],
+            page: 1,
+            pageSize: 200,
+            nextCursor: null,
+          },
+        }),
+      }),
+    );
+    const el = await fixture<BecRequestList>(
+      html`<bec-request-list api-base=${baseUrl} opportunity-id="006000000000077AAA" heading="Special-price requests"></bec-request-list>`,
+    );
+    await waitUntil(() => el.shadowRoot!.querySelectorAll('[part="item"]').length === 4, 'the requests load');
+    const asked = new URL(calls.find((c) => c.url.includes('/api/requests'))!.url, baseUrl);
+    expect(asked.searchParams.get('opportunityId')).to.equal('006000000000077AAA');
+    expect(asked.searchParams.has('status')).to.equal(false);
+    expect($(el, 'h2').textContent).to.equal('Special-price requests');
+    expect($(el, '#req-4 [part="authorization"]').textContent!.replace(/\s+/g, ' ').trim()).to.equal(
+      'Authorization SD-AAAA-4, valid Oct 1, 2026 to Mar 31, 2027',
+    );
+    expect($(el, '#req-5 [part="authorization"]').getAttribute('data-status')).to.equal('closedLost');
+    expect($(el, '#req-5 [part="authorization"]').textContent).to.contain('Opportunity lost on Nov 15, 2026');
+    expect($(el, '#req-6 [part="authorization"]').textContent).to.contain('Expired');
+    expect($(el, '#req-7 [part="authorization"]')).to.equal(null);
+
+    el.accountId = '001000000000042AAA';
+    el.opportunityId = '';
+    await waitUntil(() => calls.filter((c) => c.url.includes('/api/requests')).length === 2, 'the account is asked for');
+    const second = new URL(calls.filter((c) => c.url.includes('/api/requests'))[1]!.url, baseUrl);
+    expect(second.searchParams.get('accountId')).to.equal('001000000000042AAA');
+    expect(second.searchParams.has('opportunityId')).to.equal(false);
+    await expect(el).to.be.accessible();
+  });
+
   it('speaks French with locale="fr"', async () => {
     const el = await fixture<BecRequestList>(
       html`<bec-request-list

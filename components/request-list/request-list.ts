@@ -20,7 +20,10 @@ const counterQuantityOf = (l: RequestLine) => l.counterQuantity ?? l.quantity;
  * The distributor's special-price requests with their status; a countered request shows the
  * counter price and the approver's comment, and is accepted (approved at the counter price) or
  * rejected (withdrawn) from here. A request sent by a `<bec-request-form>` on the same page shows
- * at once (the list listens for `becrequestsubmit` on the document).
+ * at once (the list listens for `becrequestsubmit` on the document). An approved request names
+ * its authorization: the number quoted on claims, its validity, and whether it still holds.
+ * On a CRM record page `opportunity-id` or `account-id` narrows it to that record's requests
+ * (every status: the record's history), with `heading` as its title.
  *
  * @summary A distributor's requests, their status, and the answer to a counter-offer.
  *
@@ -36,6 +39,7 @@ const counterQuantityOf = (l: RequestLine) => l.counterQuantity ?? l.quantity;
  * @csspart retry - The Retry button.
  * @csspart list - The list of requests.
  * @csspart item - One request.
+ * @csspart authorization - An approved request's authorization: number, validity, state.
  * @csspart counter - A counter-offer: its price, comment and the accept / reject buttons.
  *
  * @cssproperty --bec-color-brand - Accent colour.
@@ -52,6 +56,12 @@ export class BecRequestList extends BecElement {
   @property({ attribute: false }) accounts: Account[] = [];
   /** Only requests of this status; all when empty. */
   @property() status: RequestStatus | '' = '';
+  /** Only the requests of this CRM opportunity (its Salesforce Id). */
+  @property({ attribute: 'opportunity-id' }) opportunityId = '';
+  /** Only the requests whose distributor, reseller or end customer is this account (BEC id or CRM Id). */
+  @property({ attribute: 'account-id' }) accountId = '';
+  /** The title; "My special-price requests" when empty. */
+  @property() heading = '';
 
   @state() private busyId: number | null = null;
   @state() private message = '';
@@ -60,7 +70,8 @@ export class BecRequestList extends BecElement {
   private readonly view = new ViewStateController(this, (err) => this.failed(err));
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if ((changed.has('apiBase') || changed.has('status')) && this.api) void this.load();
+    const source = ['apiBase', 'status', 'opportunityId', 'accountId'] as const;
+    if (source.some((k) => changed.has(k)) && this.api) void this.load();
   }
 
   private readonly onSubmitted = (e: Event) => {
@@ -85,7 +96,12 @@ export class BecRequestList extends BecElement {
     if (!api) return Promise.resolve();
     return this.view.track(async () => {
       const [page, products, accounts] = await Promise.all([
-        api.requests({ status: this.status || undefined, pageSize: 200 }),
+        api.requests({
+          status: this.status || undefined,
+          opportunityId: this.opportunityId || undefined,
+          accountId: this.accountId || undefined,
+          pageSize: 200,
+        }),
         api.products(),
         api.accounts('end_customer'),
       ]);
@@ -170,6 +186,16 @@ export class BecRequestList extends BecElement {
     </div>`;
   }
 
+  /** What the approval made: the number quoted on claims, its validity, and its state when it no longer holds. */
+  private renderAuthorization({ authorization: a }: SpecialPriceRequest) {
+    if (!a) return nothing;
+    const state = a.closedLostOn ? 'closedLost' : a.status;
+    return html`<div class="sub" part="authorization" data-status=${state}>
+      ${this.t('requests.authorization', { number: a.number, from: formatDate(a.validFrom, this.locale), to: formatDate(a.validTo, this.locale) })}
+      ${state === 'active' ? nothing : html`· <strong>${this.t(`authStatus.${state}` as const, { date: formatDate(a.closedLostOn ?? '', this.locale) })}</strong>`}
+    </div>`;
+  }
+
   private renderRequest(r: SpecialPriceRequest) {
     const countered = r.status === 'countered';
     const customer = this.accounts.find((a) => a.id === r.endCustomerId)?.name ?? `#${r.endCustomerId}`;
@@ -184,6 +210,7 @@ export class BecRequestList extends BecElement {
       <div class="sub">
         ${this.t('requests.endCustomer')}: ${customer} · ${this.t('requests.created')} ${formatDate(r.createdAt, this.locale)}
       </div>
+      ${this.renderAuthorization(r)}
       <div class="table-wrap">
         <table>
           <thead>
@@ -233,7 +260,7 @@ export class BecRequestList extends BecElement {
     const shown = this.shown;
     return html`<div class="card" part="base">
       <div class="card-header">
-        <h2>${this.t('requests.title')}</h2>
+        <h2>${this.heading || this.t('requests.title')}</h2>
         <span class="badge" data-tone="info">${msgCount(this.locale, 'requests.count', shown.length)}</span>
       </div>
       ${this.renderWaiting()}

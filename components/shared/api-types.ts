@@ -2816,6 +2816,17 @@ export interface components {
       decidedByUserId: number | null;
       decidedAt: string | null;
       authorizationId: number | null;
+      /** @description the authorization the approval made (null until approved): what a distributor quotes, and whether it still holds */
+      authorization: {
+        /** @description the ship & debit number quoted on claims */
+        number: string;
+        /** @enum {string} */
+        status: 'active' | 'expired' | 'revoked' | 'superseded' | 'cancelled';
+        validFrom: string;
+        validTo: string;
+        /** @description its opportunity's close date once lost: sales invoiced after it are refused */
+        closedLostOn: string | null;
+      } | null;
       /** @description the program's version in force when the request was made */
       programVersion: number | null;
       createdAt: string;
@@ -8456,6 +8467,8 @@ export interface operations {
       query?: {
         status?: 'active' | 'expired' | 'revoked' | 'superseded' | 'cancelled';
         number?: string;
+        opportunityId?: string;
+        accountId?: string;
         page?: number;
         pageSize?: number;
       };

@@ -455,6 +455,7 @@ export function makeRequest(id: number, patch: Partial<SpecialPriceRequest> = {}
     decidedByUserId: null,
     decidedAt: null,
     authorizationId: null,
+    authorization: null,
     programVersion: 1,
     createdAt: '2026-11-20T10:00:00Z',
     routing: null,

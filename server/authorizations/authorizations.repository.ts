@@ -1,6 +1,6 @@
 import { bookCosts } from '../claims/facts.repository.js';
 import type { AuthorizationView } from '../../core/authorization-view.js';
-import { Op, UniqueConstraintError, type Transaction } from 'sequelize';
+import { literal, Op, UniqueConstraintError, type Transaction } from 'sequelize';
 import { moneyFromDb, moneyToString } from '../../core/money.js';
 import {
   Authorization,
@@ -12,6 +12,7 @@ import {
 import { Product } from '../../models/catalog.js';
 import type { TenantScope } from '../auth/actor.js';
 import { documentNumber } from '../http/numbers.js';
+import { accountIdsFor, requestOfRecordSql, type CrmRecord } from '../requests/requests.repository.js';
 
 export type { AuthorizationView };
 
@@ -130,10 +131,18 @@ export async function findAuthorization(scope: TenantScope, id: number): Promise
   return a ? (await withLines([a]))[0] : null;
 }
 
-export async function listAuthorizations(scope: TenantScope, filter: { status?: string; number?: string; page: number; pageSize: number }) {
-  const where: Record<string, unknown> = { ...scoped(scope) };
+export async function listAuthorizations(
+  scope: TenantScope,
+  filter: CrmRecord & { status?: string; number?: string; page: number; pageSize: number },
+) {
+  const where: Record<string | symbol, unknown> = { ...scoped(scope) };
   if (filter.status) where.status = filter.status;
   if (filter.number) where.number = { [Op.eq]: filter.number };
+  if (filter.opportunityId || filter.accountId) {
+    // A record's authorizations are those its requests made (the one rule, requestOfRecordSql); the tenant's where stays beside it.
+    const accounts = filter.accountId ? await accountIdsFor(filter.accountId) : [];
+    where.id = { [Op.in]: literal(`(SELECT r.authorization_id FROM price_requests r WHERE ${requestOfRecordSql(filter, accounts)})`) };
+  }
   const { rows, count } = await Authorization.findAndCountAll({
     where,
     order: [['id', 'DESC']],

@@ -6,13 +6,20 @@ import { parse } from '../http/validate.js';
 import * as repo from './authorizations.repository.js';
 import * as service from './authorizations.service.js';
 import { requestChange } from '../requests/requests.service.js';
-import { RequestView } from '../requests/requests.schemas.js';
+import { CrmAccountId, CrmOpportunityId, RequestView } from '../requests/requests.schemas.js';
 import { Amount, Quantity } from '../http/money-schemas.js';
 import { DateString } from '../http/openapi.js';
 
 const AuthorizationQuery = z.object({
   status: z.enum(['active', 'expired', 'revoked', 'superseded', 'cancelled']).optional(),
   number: z.string().max(40).optional(),
+  opportunityId: CrmOpportunityId.openapi({
+    description: 'only the authorizations made by requests linked to this CRM opportunity (its Salesforce Id)',
+  }),
+  accountId: CrmAccountId.openapi({
+    description:
+      'only the authorizations made by requests whose distributor, reseller or end customer is this account: its BEC id (digits) or CRM Id (externalRef)',
+  }),
   page: wholeNumber(1, 1_000_000).default(1),
   pageSize: wholeNumber(1, 200).default(50),
 });

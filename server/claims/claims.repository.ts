@@ -9,7 +9,7 @@ import type { ClaimLineView, ClaimQuery, ClaimView } from './claims.schemas.js';
 import { wholeInputs } from './verdict-inputs.js';
 import { keysetPage } from '../http/cursor.js';
 import { newestFirstPage } from '../http/list-page.repository.js';
-import { accountIdsFor } from '../requests/requests.repository.js';
+import { accountIdsFor, requestOfRecordSql } from '../requests/requests.repository.js';
 import { LIST_INDEXES } from '../../models/migrations/20261205T1200-list-indexes.js';
 
 const m = (v: string | number) => moneyToString(moneyFromDb(v));
@@ -232,21 +232,14 @@ export async function claimLinesPage(claimId: number, after: number, limit: numb
  * stays beside it: a distributor user never sees another's claims through a record.
  */
 async function ofCrmRecord(q: Pick<ClaimQuery, 'opportunityId' | 'accountId'>): Promise<WhereOptions> {
-  const escape = (v: string | number) => Claim.sequelize!.escape(v);
-  const ofRequest: string[] = [];
   const accounts = q.accountId ? await accountIdsFor(q.accountId) : [];
-  if (q.opportunityId) ofRequest.push(`r.opportunity_ref = ${escape(q.opportunityId)}`);
-  if (q.accountId) {
-    const list = accounts.length ? accounts.map(escape).join(', ') : 'NULL';
-    ofRequest.push(`(r.distributor_id IN (${list}) OR r.reseller_id IN (${list}) OR r.end_customer_id IN (${list}))`);
-  }
   const underAuthorization = {
     id: {
       [Op.in]: literal(
         `(SELECT cl.claim_id FROM claim_lines cl
            JOIN authorization_lines al ON al.id = cl.authorization_line_id
            JOIN price_requests r ON r.authorization_id = al.authorization_id
-          WHERE ${ofRequest.join(' AND ')})`,
+          WHERE ${requestOfRecordSql(q, accounts)})`,
       ),
     },
   };

@@ -1,6 +1,7 @@
 import { Op, UniqueConstraintError, type Transaction, type WhereOptions } from 'sequelize';
 import { moneyFromDb, moneyToString } from '../../core/money.js';
 import { Account } from '../../models/accounts.js';
+import { Authorization } from '../../models/authorizations.js';
 import { Product } from '../../models/catalog.js';
 import { PriceRequest, PriceRequestLine } from '../../models/requests.js';
 import type { TenantScope } from '../auth/actor.js';
@@ -62,7 +63,28 @@ export { inTransaction, type Tx } from '../database.repository.js';
 const money = (v: string | number) => moneyToString(moneyFromDb(v));
 const optMoney = (v: string | number | null) => (v === null ? null : money(v));
 
-function toView(r: PriceRequest, lines: PriceRequestLine[], approvals: Approvals, users: Users): RequestView {
+/** The authorizations requests made, by id: what a request's view says of its outcome. */
+async function authorizationsOf(rows: PriceRequest[], transaction?: Transaction) {
+  const ids = [...new Set(rows.map((r) => r.authorizationId).filter((id): id is number => id !== null))];
+  const found = ids.length
+    ? await Authorization.findAll({
+        where: { id: ids },
+        attributes: ['id', 'number', 'status', 'validFrom', 'validTo', 'closedLostOn'],
+        transaction,
+      })
+    : [];
+  return new Map(found.map((a) => [a.id, a]));
+}
+type Authorizations = Awaited<ReturnType<typeof authorizationsOf>>;
+
+function toView(
+  r: PriceRequest,
+  lines: PriceRequestLine[],
+  approvals: Approvals,
+  users: Users,
+  authorizations: Authorizations,
+): RequestView {
+  const a = r.authorizationId === null ? undefined : authorizations.get(r.authorizationId);
   return {
     id: r.id,
     number: r.number,
@@ -81,6 +103,9 @@ function toView(r: PriceRequest, lines: PriceRequestLine[], approvals: Approvals
     decidedByUserId: r.decidedByUserId,
     decidedAt: r.decidedAt?.toISOString() ?? null,
     authorizationId: r.authorizationId,
+    authorization: a
+      ? { number: a.number, status: a.status, validFrom: a.validFrom, validTo: a.validTo, closedLostOn: a.closedLostOn ?? null }
+      : null,
     programVersion: r.programVersion ?? null,
     createdAt: r.createdAt.toISOString(),
     routing: routingOf(r, approvals, users),
@@ -110,8 +135,12 @@ export async function findRequest(scope: TenantScope, id: number, transaction?: 
   });
   if (!r) return null;
   const lines = await PriceRequestLine.findAll({ where: { requestId: id }, order: [['id', 'ASC']], transaction });
-  const [approvals, users] = await Promise.all([approvalsOf([id], transaction), usersByIds(routingUserIds(r))]);
-  return toView(r, lines, approvals, users);
+  const [approvals, users, authorizations] = await Promise.all([
+    approvalsOf([id], transaction),
+    usersByIds(routingUserIds(r)),
+    authorizationsOf([r], transaction),
+  ]);
+  return toView(r, lines, approvals, users, authorizations);
 }
 
 /** What a list of requests is narrowed to besides the tenant: the caller (for `requestedBy`), a CRM opportunity, an account. */
@@ -122,6 +151,29 @@ export async function accountIdsFor(accountId: string): Promise<number[]> {
   const byId = /^\d+$/.test(accountId) ? [{ id: Number(accountId) }] : [];
   const rows = await Account.findAll({ where: { [Op.or]: [...byId, { externalRef: accountId }] }, attributes: ['id'] });
   return rows.map((a) => a.id);
+}
+
+/** A CRM record (a Lightning record page): an opportunity's Salesforce Id, an account's BEC id or CRM Id, or both. */
+export interface CrmRecord {
+  opportunityId?: string;
+  accountId?: string;
+}
+
+/**
+ * The one rule of what belongs to a CRM record, as SQL over `price_requests` under the alias
+ * `r`: the request's opportunityRef is the opportunity; its distributor, reseller or end customer
+ * is the account. The authorizations and claims of a record are those its requests made
+ * (`r.authorization_id`); `accounts` are the ids accountIdsFor found.
+ */
+export function requestOfRecordSql(q: CrmRecord, accounts: number[]): string {
+  const escape = (v: string | number) => PriceRequest.sequelize!.escape(v);
+  const conditions: string[] = [];
+  if (q.opportunityId) conditions.push(`r.opportunity_ref = ${escape(q.opportunityId)}`);
+  if (q.accountId) {
+    const list = accounts.length ? accounts.map(escape).join(', ') : 'NULL';
+    conditions.push(`(r.distributor_id IN (${list}) OR r.reseller_id IN (${list}) OR r.end_customer_id IN (${list}))`);
+  }
+  return conditions.join(' AND ');
 }
 
 export async function listRequests(scope: TenantScope, filter: RequestFilter) {
@@ -144,7 +196,11 @@ export async function listRequests(scope: TenantScope, filter: RequestFilter) {
   const page = await newestFirstPage(PriceRequest, 'requests', where, filter, index);
   const rows = page.items;
   const lines = rows.length ? await PriceRequestLine.findAll({ where: { requestId: rows.map((r) => r.id) }, order: [['id', 'ASC']] }) : [];
-  const [approvals, users] = await Promise.all([approvalsOf(rows.map((r) => r.id)), usersByIds(rows.flatMap(routingUserIds))]);
+  const [approvals, users, authorizations] = await Promise.all([
+    approvalsOf(rows.map((r) => r.id)),
+    usersByIds(rows.flatMap(routingUserIds)),
+    authorizationsOf(rows),
+  ]);
   return {
     items: rows.map((r) =>
       toView(
@@ -152,6 +208,7 @@ export async function listRequests(scope: TenantScope, filter: RequestFilter) {
         lines.filter((l) => l.requestId === r.id),
         approvals,
         users,
+        authorizations,
       ),
     ),
     ...(page.total === undefined ? {} : { total: page.total }),
@@ -165,7 +222,7 @@ export async function listRequests(scope: TenantScope, filter: RequestFilter) {
  */
 export async function insertRequest(
   newNumber: () => string,
-  input: Omit<RequestView, 'id' | 'number' | 'createdAt' | 'lines' | 'decidedAt' | 'routing' | 'change'> & {
+  input: Omit<RequestView, 'id' | 'number' | 'createdAt' | 'lines' | 'decidedAt' | 'routing' | 'change' | 'authorization'> & {
     lines: { productId: number; quantity: number; requestedCost: string; authorizationLineId?: number | null }[];
     change?: { authorizationId: number; kind: 'amend' | 'extend' | 'cancel'; effectiveFrom: string } | null;
   },

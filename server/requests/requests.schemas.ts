@@ -139,6 +139,21 @@ export const RequestView = z
     decidedByUserId: z.number().nullable(),
     decidedAt: z.string().nullable(),
     authorizationId: z.number().nullable(),
+    authorization: z
+      .object({
+        number: z.string().openapi({ description: 'the ship & debit number quoted on claims' }),
+        status: z.enum(['active', 'expired', 'revoked', 'superseded', 'cancelled']),
+        validFrom: z.string(),
+        validTo: z.string(),
+        closedLostOn: z
+          .string()
+          .nullable()
+          .openapi({ description: "its opportunity's close date once lost: sales invoiced after it are refused" }),
+      })
+      .nullable()
+      .openapi({
+        description: 'the authorization the approval made (null until approved): what a distributor quotes, and whether it still holds',
+      }),
     programVersion: z.number().nullable().openapi({ description: "the program's version in force when the request was made" }),
     createdAt: z.string(),
     routing: RoutingView.nullable().openapi({ description: 'null: no routing rule applies, one channel manager decides' }),

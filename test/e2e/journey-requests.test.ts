@@ -130,6 +130,22 @@ test(
     const customers = shown.filter((t) => t.includes('→'));
     assert.ok(customers.length > 0, 'the record has pending requests');
     for (const c of customers) assert.match(c, /→ Cascade Robotics$/, 'only requests of the record’s account');
+    // The record's requests, every status, each approved one with the authorization it made.
+    const requests = record.locator('bec-request-list [part="item"]');
+    await requests.first().waitFor();
+    const history = await requests.evaluateAll((items) =>
+      items.map((i) => ({
+        status: i.getAttribute('data-status'),
+        customer: i.querySelector('.sub')!.textContent!.replace(/\s+/g, ' '),
+        authorization: i.querySelector('[part="authorization"]')?.textContent!.replace(/\s+/g, ' ').trim() ?? null,
+      })),
+    );
+    for (const h of history) assert.match(h.customer, /End customer: Cascade Robotics/, 'only requests of the record’s account');
+    const approved = history.filter((h) => h.status === 'approved');
+    assert.ok(approved.length > 0, 'the record has approved requests');
+    for (const h of approved)
+      assert.match(h.authorization ?? '', /^Authorization \S+, valid .+ to .+/, 'an approval names its authorization');
+    for (const h of history.filter((x) => x.status === 'pending')) assert.equal(h.authorization, null);
     // The approver requests a price on a distributor's behalf: it is pending, and not in its own queue.
     const consoleCm = await open('vendor-console.html', 'cm@voltaic.example');
     const own = await consoleCm.evaluate(async () => {

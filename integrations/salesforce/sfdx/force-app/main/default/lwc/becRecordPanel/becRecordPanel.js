@@ -1,6 +1,7 @@
 /**
  * BEC on a Lightning record page (Opportunity or Account): the record's pending special-price
- * requests (bec-approval-queue) and its claims (bec-claim-grid), each narrowed to the record by
+ * requests to decide (bec-approval-queue), all its requests with the authorizations they made
+ * (bec-request-list: number, validity, expired or lost) and its claims (bec-claim-grid), each narrowed to the record by
  * `opportunity-id` or `account-id` (the record's Salesforce Id), signed in as the Salesforce user
  * through the Apex embed exchange. Decisions (`becdecision`) and errors (`becerror`) are passed on
  * as this component's events.
@@ -18,8 +19,8 @@ export default class BecRecordPanel extends LightningElement {
   @api objectApiName;
   /** The card's title (App Builder). */
   @api cardTitle = 'Back-end credits';
-  /** Which panels to show, comma-separated: `queue`, `claims` (App Builder). */
-  @api show = 'queue,claims';
+  /** Which panels to show, comma-separated: `queue`, `requests`, `claims` (App Builder). */
+  @api show = 'queue,requests,claims';
 
   loading = true;
   problem = '';
@@ -61,6 +62,7 @@ export default class BecRecordPanel extends LightningElement {
       const queue = make('bec-approval-queue', {});
       queue.addEventListener('becdecision', (e) => this.dispatchEvent(new CustomEvent('becdecision', { detail: e.detail })));
     }
+    if (panels.includes('requests')) make('bec-request-list', { heading: 'Special-price requests and authorizations' });
     if (panels.includes('claims')) make('bec-claim-grid', { view: 'claims', audience: 'vendor', heading: 'Claims' });
   }
 

@@ -1,6 +1,6 @@
 /**
  * becRecordPanel on a record page: it loads the bec-* bundle from the static resource, signs in
- * through the Apex embed exchange, and puts the record's queue and claims on the page with the
+ * through the Apex embed exchange, and puts the record's queue, requests (with their authorizations) and claims on the page with the
  * record's id. The platform's parts (loadScript, the Apex call, the bundle's `window.BEC`) stand in
  * here: jest runs no Apex and no Salesforce; the bundle itself is tested in Chromium
  * (components/**), the exchange against the real server (test/api/embed-vendor.test.ts).
@@ -42,7 +42,7 @@ describe('c-bec-record-panel', () => {
     jest.clearAllMocks();
   });
 
-  it("loads the bundle, signs in with the Apex embed token, and shows the opportunity's queue and claims", async () => {
+  it("loads the bundle, signs in with the Apex embed token, and shows the opportunity's queue, requests with their authorizations, and claims", async () => {
     const client = fakeBundle();
     const el = mount({ recordId: '006000000000001AAA', objectApiName: 'Opportunity' });
     await flush();
@@ -53,7 +53,12 @@ describe('c-bec-record-panel', () => {
     expect(client.signInWithEmbedToken).toHaveBeenCalledWith('embed-token-1');
     const queue = hostOf(el).querySelector('bec-approval-queue');
     const grid = hostOf(el).querySelector('bec-claim-grid');
+    const requests = hostOf(el).querySelector('bec-request-list');
+    expect([...hostOf(el).children].map((c) => c.localName)).toEqual(['bec-approval-queue', 'bec-request-list', 'bec-claim-grid']);
     expect(queue.getAttribute('api-base')).toBe(API_BASE);
+    expect(requests.getAttribute('api-base')).toBe(API_BASE);
+    expect(requests.getAttribute('opportunity-id')).toBe('006000000000001AAA');
+    expect(requests.getAttribute('heading')).toBe('Special-price requests and authorizations');
     expect(queue.getAttribute('opportunity-id')).toBe('006000000000001AAA');
     expect(grid.getAttribute('opportunity-id')).toBe('006000000000001AAA');
     expect(grid.getAttribute('view')).toBe('claims');
@@ -62,10 +67,11 @@ describe('c-bec-record-panel', () => {
 
   it('on an Account page narrows to the account, and shows only the panels asked for', async () => {
     fakeBundle();
-    const el = mount({ recordId: '001000000000002AAA', objectApiName: 'Account', show: 'claims' });
+    const el = mount({ recordId: '001000000000002AAA', objectApiName: 'Account', show: 'requests, claims' });
     await flush();
     await flush();
     expect(hostOf(el).querySelector('bec-approval-queue')).toBeNull();
+    expect(hostOf(el).querySelector('bec-request-list').getAttribute('account-id')).toBe('001000000000002AAA');
     expect(hostOf(el).querySelector('bec-claim-grid').getAttribute('account-id')).toBe('001000000000002AAA');
   });
 
@@ -99,7 +105,7 @@ describe('c-bec-record-panel', () => {
     await flush();
     embedToken.mockResolvedValue({ token: 'embed-token-2', apiBase: API_BASE, scopes: ['read'] });
     // Both elements fail at once: one renewal.
-    for (const tag of ['bec-claim-grid', 'bec-approval-queue'])
+    for (const tag of ['bec-claim-grid', 'bec-approval-queue', 'bec-request-list'])
       hostOf(el)
         .querySelector(tag)
         .dispatchEvent(new CustomEvent('becerror', { detail: { status: 401, code: 'UNAUTHENTICATED', message: 'sign in' } }));

@@ -1,20 +1,23 @@
 /**
- * The claims of a CRM record (a Lightning record page's `<bec-claim-grid opportunity-id|account-id>`):
- * `GET /api/claims?opportunityId=` and `?accountId=` list the claims with a line under an
- * authorization that a request of the record made (and an account's own claims as distributor),
- * and never cross the tenant: a distributor user asking for another's opportunity gets nothing.
+ * What a CRM record (a Lightning record page's `bec-*` elements with `opportunity-id|account-id`)
+ * shows: `GET /api/claims?opportunityId=` and `?accountId=` list the claims with a line under an
+ * authorization that a request of the record made (and an account's own claims as distributor);
+ * `GET /api/authorizations` with the same filters lists the authorizations those requests made,
+ * and a request names its authorization (number, status, validity). None of it crosses the
+ * tenant: a distributor user asking for another's opportunity gets nothing.
  */
 import { approvedAuthorization, describeDb, startTestApp, USERS, type Client, type TestApp } from '../support/harness.js';
 
 const OPPORTUNITY = '006000000000077AAA';
 
-describeDb('claims of a CRM record (opportunityId, accountId)', () => {
+describeDb('claims, requests and authorizations of a CRM record (opportunityId, accountId)', () => {
   let t: TestApp;
   let arrow: Client;
   let north: Client;
   let cm: Client;
   let inRecord: number;
   let outside: number;
+  let otherNumber: string;
   let auth: Awaited<ReturnType<typeof approvedAuthorization>>;
 
   let invoice = 0;
@@ -48,6 +51,7 @@ describeDb('claims of a CRM record (opportunityId, accountId)', () => {
     [arrow, north, cm] = await Promise.all([USERS.arrowhead, USERS.northbridge, USERS.cm].map((u) => t.as(u)));
     auth = await approvedAuthorization(t, { quantity: 100, cost: '3.2000', opportunityRef: OPPORTUNITY });
     const other = await approvedAuthorization(t, { quantity: 100, cost: '3.2000' });
+    otherNumber = other.number;
     inRecord = await claimOf(auth);
     outside = await claimOf(other);
   });
@@ -80,9 +84,44 @@ describeDb('claims of a CRM record (opportunityId, accountId)', () => {
     expect(ids(await cm.get(`/api/claims?accountId=${auth.customerId}&opportunityId=${OPPORTUNITY}`))).toEqual([inRecord]);
   });
 
+  it("lists the opportunity's authorizations, and each request names the authorization it made", async () => {
+    const numbers = async (c: Client, query: string) => {
+      const res = await c.get(`/api/authorizations?${query}&pageSize=200`);
+      expect(res.status).toBe(200);
+      return (res.body.items as { number: string }[]).map((a) => a.number);
+    };
+    expect(await numbers(cm, `opportunityId=${OPPORTUNITY}`)).toEqual([auth.number]);
+    expect(await numbers(arrow, `opportunityId=${OPPORTUNITY}`)).toEqual([auth.number]);
+    expect(await numbers(north, `opportunityId=${OPPORTUNITY}`)).toEqual([]);
+    expect(await numbers(cm, 'opportunityId=006000000000099ZZZ')).toEqual([]);
+    const byCustomer = await numbers(cm, `accountId=${auth.customerId}`);
+    expect(byCustomer).toEqual(expect.arrayContaining([auth.number, otherNumber]));
+    expect(await numbers(cm, `accountId=${auth.customerId}&opportunityId=${OPPORTUNITY}`)).toEqual([auth.number]);
+
+    const requests = (await cm.get(`/api/requests?opportunityId=${OPPORTUNITY}`)).body.items as {
+      id: number;
+      authorization: { number: string; status: string; validFrom: string; validTo: string; closedLostOn: string | null } | null;
+    }[];
+    expect(requests.map((r) => r.id)).toEqual([auth.requestId]);
+    expect(requests[0]!.authorization).toEqual({
+      number: auth.number,
+      status: 'active',
+      validFrom: '2026-10-01',
+      validTo: '2027-03-31',
+      closedLostOn: null,
+    });
+    // A request not decided yet has none.
+    const pending = (await cm.get('/api/requests?status=pending&pageSize=200')).body.items as { authorization: unknown }[];
+    expect(pending.length).toBeGreaterThan(0);
+    expect(pending.every((r) => r.authorization === null)).toBe(true);
+    expect((await cm.get(`/api/requests/${auth.requestId}`)).body.authorization.number).toBe(auth.number);
+  });
+
   it('refuses an account id that is neither a BEC id nor a CRM Id, naming the field', async () => {
-    const res = await cm.get("/api/claims?accountId=1' OR '1'='1");
-    expect(res.status).toBe(400);
-    expect(JSON.stringify(res.body)).toContain('accountId');
+    for (const list of ['claims', 'authorizations', 'requests']) {
+      const res = await cm.get(`/api/${list}?accountId=1' OR '1'='1`);
+      expect(res.status).toBe(400);
+      expect(JSON.stringify(res.body)).toContain('accountId');
+    }
   });
 });
