@@ -351,7 +351,8 @@ describeDb('the exact-money migration of an SQLite database with REAL money', ()
       );
       expect(Number(migrated!.n)).toBe(1);
     } finally {
-      await t.db.close();
+      // The whole app: its jobs and schedules stop before its database closes.
+      await t.close();
     }
   });
 
