@@ -5,6 +5,8 @@ import { ApiError, type BulkLoadKind, type BulkLoadResult, type BulkRowError } f
 import { BecElement } from '../shared/base.js';
 import { formatNumber } from '../shared/format.js';
 import { msg, type MessageKey } from '../shared/i18n.js';
+// The administration's messages (not in dist/bec.js).
+import '../shared/i18n-admin.js';
 import { problemOf, renderProblem, stateStyles, type Problem } from '../shared/states.js';
 import { tableStyles } from '../shared/table.styles.js';
 import { controls, themeTokens } from '../shared/theme.js';

@@ -3,6 +3,8 @@ import { state } from 'lit/decorators.js';
 import { ApiError, type BulkLoadKind } from '../shared/api.js';
 import { BecElement } from '../shared/base.js';
 import { msg, type MessageKey } from '../shared/i18n.js';
+// The administration's messages (not in dist/bec.js).
+import '../shared/i18n-admin.js';
 import '../admin-bulk-load/admin-bulk-load.js';
 
 /**

@@ -6,6 +6,8 @@ import { ApiError, type ApiAnswer, type Program } from '../shared/api.js';
 import { BecElement } from '../shared/base.js';
 import { formatDate, formatUnitPrice, labelOf, parseLocaleDecimal } from '../shared/format.js';
 import { msg, type MessageKey } from '../shared/i18n.js';
+// The administration's messages (not in dist/bec.js).
+import '../shared/i18n-admin.js';
 import { renderViewState, showsContent, stateStyles, ViewStateController } from '../shared/states.js';
 import { tableHostStyles, tableStyles } from '../shared/table.styles.js';
 import { controls, themeTokens } from '../shared/theme.js';

@@ -12,6 +12,8 @@ import {
 import { BecElement } from '../shared/base.js';
 import { formatDate, formatMoney, formatNumber, formatPercent, formatUnitPrice } from '../shared/format.js';
 import { msg, type MessageKey } from '../shared/i18n.js';
+// The administration's messages (not in dist/bec.js).
+import '../shared/i18n-admin.js';
 import { renderViewState, showsContent, stateStyles, ViewStateController } from '../shared/states.js';
 import { tableHostStyles, tableStyles } from '../shared/table.styles.js';
 import { controls, themeTokens } from '../shared/theme.js';

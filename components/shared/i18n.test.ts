@@ -7,6 +7,8 @@ import type { BecFinanceQueue } from '../finance-queue/finance-queue.js';
 import '../request-list/request-list.js';
 import type { BecRequestList } from '../request-list/request-list.js';
 import { MESSAGES, msgCount, pluralFormOf } from './i18n.js';
+// The administration's catalog joins MESSAGES when it loads: both are checked.
+import './i18n-admin.js';
 import { renderProblem, problemOf } from './states.js';
 import { makeClaim, makeClaims, makeLines, makeRequest } from './test-data.js';
 import { render } from 'lit';
@@ -29,11 +31,13 @@ const SAME_IN_FRENCH = new Set([
   'Versions',
   'Version {version}',
   'Total {currency}',
+  'Active',
 ]);
 
 describe('the message catalog', () => {
   it('has the same keys in English and French, and no French message left in English', () => {
     expect(Object.keys(MESSAGES.fr).sort()).to.deep.equal(Object.keys(MESSAGES.en).sort());
+    expect(Object.keys(MESSAGES.en).filter((k) => k.startsWith('admin.')).length).to.be.greaterThan(10);
     const untranslated = Object.entries(MESSAGES.en).filter(
       ([k, en]) => /[a-z]{3}/i.test(en) && MESSAGES.fr[k as keyof typeof MESSAGES.fr] === en && !SAME_IN_FRENCH.has(en),
     );
