@@ -132,3 +132,12 @@ export function rebateAuthorizeBlock(
  * SCOPES, it reaches /scim/v2 and nothing else (it holds none of read, write or admin).
  */
 export const SCIM_SCOPE = 'scim';
+/**
+ * The token a CRM's server keeps to open embedded sessions for its users (a Salesforce named
+ * credential): `embed_issuer` alone, minted by a vendor admin with the admin scope. It does one
+ * thing, POST /api/embed/tokens (read or read and write, for the user it names, as that user),
+ * and every other route refuses it: whoever reads it from the CRM cannot approve, change or read anything with it.
+ */
+export const EMBED_ISSUER_SCOPE = 'embed_issuer';
+/** The scopes a token holds alone, for one purpose. */
+export const SOLE_SCOPES: readonly string[] = [SCIM_SCOPE, EMBED_ISSUER_SCOPE];

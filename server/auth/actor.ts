@@ -19,6 +19,8 @@ export interface Actor {
   tokenExpiresAt: Date | null;
   /** how the session was opened; an 'embed' session cannot mint API tokens */
   sessionMethod: 'password' | 'saml' | 'embed' | null;
+  /** an `embed_issuer` token (core/permissions.ts EMBED_ISSUER_SCOPE): it may only issue embed tokens */
+  embedIssuer?: true;
 }
 
 /** Refuses a credential whose scopes do not cover what the request needs. */

@@ -25,7 +25,7 @@ const NewToken = z
     name: z.string().min(1).max(100),
     scopes: z.array(z.string().max(50)).max(20).default(['read', 'write']).openapi({
       description:
-        "read, write, admin: no more than the caller has; a token minted by a token lives no longer than it and dies with it. Or scim alone: a vendor admin's token for an identity provider's SCIM client (/scim/v2), which reaches nothing else",
+        "read, write, admin: no more than the caller has; a token minted by a token lives no longer than it and dies with it. Or scim alone: a vendor admin's token for an identity provider's SCIM client (/scim/v2), which reaches nothing else. Or embed_issuer alone: a vendor admin's token for a CRM's server (a Salesforce named credential), which only issues embed tokens (POST /api/embed/tokens)",
     }),
     expiresInDays: z
       .number()

@@ -1,4 +1,4 @@
-import { can, hasScope, parseScopes, SCIM_SCOPE, SCOPES, type Scope } from '../../core/permissions.js';
+import { can, EMBED_ISSUER_SCOPE, hasScope, parseScopes, SCIM_SCOPE, SCOPES, SOLE_SCOPES, type Scope } from '../../core/permissions.js';
 import { AppError, notFound } from '../errors.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import type { Actor } from './actor.js';
@@ -175,7 +175,8 @@ async function loadTokenActor(hash: string) {
   if (!user || !user.active) return null;
   if (!t.lastUsedAt || Date.now() - t.lastUsedAt.getTime() > LAST_USED_EVERY_MS) await repo.touchToken(t.id);
   const { scopes } = parseScopes(t.scopes);
-  return actorOf(user, 'token', { scopes, tokenId: t.id, tokenExpiresAt: t.expiresAt });
+  const actor = actorOf(user, 'token', { scopes, tokenId: t.id, tokenExpiresAt: t.expiresAt });
+  return t.scopes.includes(EMBED_ISSUER_SCOPE) ? { ...actor, embedIssuer: true as const } : actor;
 }
 
 /**
@@ -196,14 +197,16 @@ export async function actorFromScimToken(token: string) {
 export async function issueToken(actor: Actor, name: string, scopeNames: string[], expiresInDays: number | null | undefined) {
   if (actor.sessionMethod === 'embed')
     throw new AppError('EMBED_SESSION_CANNOT_MINT', 'a session opened from an embed token cannot issue API tokens', 403);
-  // A SCIM client's token (server/scim) is `scim` alone: minted by an admin with an `admin` credential.
-  if (scopeNames.includes(SCIM_SCOPE) && !(scopeNames.length === 1 && can(actor.role, 'user.manage') && hasScope(actor.scopes, 'admin')))
-    throw new AppError('VALIDATION_FAILED', `a ${SCIM_SCOPE} token is minted alone, by a vendor admin with the admin scope`, 400, {
-      errors: [{ field: 'scopes', message: `${SCIM_SCOPE} alone, by a vendor admin` }],
+  // A SCIM client's token (server/scim) is `scim` alone, a CRM's embed issuer `embed_issuer` alone:
+  // minted by an admin with an `admin` credential.
+  const sole = scopeNames.find((n) => SOLE_SCOPES.includes(n));
+  if (sole && !(scopeNames.length === 1 && can(actor.role, 'user.manage') && hasScope(actor.scopes, 'admin')))
+    throw new AppError('VALIDATION_FAILED', `a ${sole} token is minted alone, by a vendor admin with the admin scope`, 400, {
+      errors: [{ field: 'scopes', message: `${sole} alone, by a vendor admin` }],
     });
-  const { scopes, unknown } = parseScopes(scopeNames.filter((n) => n !== SCIM_SCOPE));
-  if (unknown.length || (!scopes.length && !scopeNames.includes(SCIM_SCOPE)))
-    throw new AppError('VALIDATION_FAILED', `scopes are some of ${SCOPES.join(', ')} (or ${SCIM_SCOPE} alone)`, 400, {
+  const { scopes, unknown } = parseScopes(scopeNames.filter((n) => n !== sole));
+  if (unknown.length || (!scopes.length && !sole))
+    throw new AppError('VALIDATION_FAILED', `scopes are some of ${SCOPES.join(', ')} (or ${SOLE_SCOPES.join(' or ')} alone)`, 400, {
       errors: [{ field: 'scopes', message: unknown.length ? `unknown: ${unknown.join(', ')}` : 'at least one' }],
     });
   const beyond = scopes.filter((s) => !hasScope(actor.scopes, s));
@@ -231,7 +234,7 @@ export async function issueToken(actor: Actor, name: string, scopeNames: string[
     userId: actor.userId,
     name,
     tokenHash: sha256(token),
-    scopes: scopes.length ? scopes : [SCIM_SCOPE],
+    scopes: scopes.length ? scopes : [sole!],
     expiresAt,
     parentTokenId: actor.tokenId,
   });

@@ -27,8 +27,15 @@ export const authenticate =
           ? await actorFromEmbedBearer(bearer)
           : await actorFromToken(bearer);
       if (!actor) throw await refuseInvalidToken(req);
+      if (actor.embedIssuer) {
+        // An embed issuer's token (a CRM's named credential) opens embedded sessions, and nothing else.
+        if (req.method !== 'POST' || req.path !== '/embed/tokens')
+          throw new AppError('INSUFFICIENT_SCOPE', 'an embed_issuer token only issues embed tokens (POST /api/embed/tokens)', 403, {
+            needed: 'read',
+          });
+      }
       // Every route: a read needs `read`, a change `write` (authorize() asks `admin` for configuration).
-      requireScope(actor, requiredScope(req.method));
+      else requireScope(actor, requiredScope(req.method));
       req.actor = actor;
       return next();
     }

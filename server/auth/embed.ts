@@ -158,15 +158,17 @@ async function embedGrant(actor: Actor, body: z.infer<typeof NewEmbedToken>): Pr
   }
   if (!target) throw notFound('user');
   if (!target.active) throw new AppError('USER_INACTIVE', 'the user is deactivated: no embedded session opens for it', 422);
-  const held = auth.EMBED_SCOPES.filter((s) => hasScope(actor.scopes, s));
+  // What the credential may grant: its own scopes, or an embed issuer's (read and write; the user's role bounds them).
+  const power = actor.embedIssuer ? auth.EMBED_SCOPES : actor.scopes;
+  const held = auth.EMBED_SCOPES.filter((s) => hasScope(power, s));
   const scopes = body.scopes ? auth.EMBED_SCOPES.filter((s) => body.scopes!.includes(s)) : held;
   // `write` includes reading: a session that may change data may read it.
   if (scopes.includes('write') && !scopes.includes('read')) scopes.unshift('read');
-  const beyond = scopes.filter((s) => !hasScope(actor.scopes, s));
+  const beyond = scopes.filter((s) => !hasScope(power, s));
   if (beyond.length || !scopes.length)
     throw new AppError(
       'SCOPE_ESCALATION',
-      `this credential cannot issue an embed token with ${beyond.join(', ') || 'read'} (it has ${actor.scopes.join(', ') || 'none'})`,
+      `this credential cannot issue an embed token with ${beyond.join(', ') || 'read'} (it has ${power.join(', ') || 'none'})`,
       403,
     );
   return { target, scopes };

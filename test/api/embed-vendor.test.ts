@@ -141,6 +141,47 @@ describeDb('vendor-user embed exchange (Salesforce Lightning)', () => {
     expect(writer.body.scopes).toEqual(['read', 'write']);
   });
 
+  it('gives the named credential an embed_issuer token: it issues embed tokens and does nothing else', async () => {
+    const admin = request.agent(app);
+    const s = await admin.post('/api/session').send({ email: USERS.admin, password: DEMO_PASSWORD });
+    const mint = (scopes: string[]) => admin.post('/api/tokens').set('X-CSRF-Token', s.body.csrfToken).send({ name: 'sf', scopes });
+    // Alone, and by a vendor admin only.
+    expect((await mint(['embed_issuer', 'read'])).status).toBe(400);
+    const cmAgent = request.agent(app);
+    const cs = await cmAgent.post('/api/session').send({ email: USERS.cm, password: DEMO_PASSWORD });
+    expect(
+      (
+        await cmAgent
+          .post('/api/tokens')
+          .set('X-CSRF-Token', cs.body.csrfToken)
+          .send({ name: 'sf', scopes: ['embed_issuer'] })
+      ).status,
+    ).toBe(400);
+    const made = await mint(['embed_issuer']);
+    expect(made.status).toBe(201);
+    expect(made.body.scopes).toEqual(['embed_issuer']);
+    const issuer = `Bearer ${made.body.token}`;
+    // It opens a channel manager's write session, as that channel manager...
+    const cm = await embedded(issuer, { userEmail: USERS.cm, scopes: ['write'] });
+    expect(cm.body).toMatchObject({ user: { email: USERS.cm, role: 'channel_manager' }, scopes: ['read', 'write'] });
+    expect((await request(app).get('/api/users').set('Authorization', cm.bearer)).status).toBe(403);
+    // ...and by itself reads nothing, changes nothing, mints nothing.
+    for (const [method, path] of [
+      ['get', '/api/claims'],
+      ['get', '/api/session'],
+      ['get', '/api/users'],
+      ['post', '/api/tokens'],
+      ['post', '/api/embed/session'],
+      ['post', '/api/requests/1/approve'],
+    ] as const) {
+      const res = await request(app)
+        [method](path)
+        .set('Authorization', issuer)
+        .send({ name: 'x', scopes: ['read'], comment: 'x' });
+      expect({ path, status: res.status, code: res.body.code }).toEqual({ path, status: 403, code: 'INSUFFICIENT_SCOPE' });
+    }
+  });
+
   it('lets only a vendor admin ask for another user, whatever the credential', async () => {
     const cmToken = await apiToken(USERS.cm, ['read', 'write']);
     const forFinance = await issue(cmToken, { userEmail: USERS.finance, scopes: ['read'] });
