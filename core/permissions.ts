@@ -60,6 +60,8 @@ export const ACTIONS = {
   'audit.read': ['vendor_admin', 'channel_manager', 'finance'],
   /** exchange rates to the base currency (issue 16 part 3): put or load them; everyone signed in reads them */
   'fxrate.manage': ['vendor_admin', 'finance'],
+  /** the vendor's shipments to distributors (sell-in, what sell-in rebates count): load them */
+  'shipment.manage': ['vendor_admin', 'finance'],
   /** confirm or reject an end-customer spelling of the enrichment's review queue (the master is the vendor's) */
   'enrichment.review': ['vendor_admin', 'channel_manager'],
   'user.manage': ['vendor_admin'],

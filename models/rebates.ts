@@ -64,6 +64,24 @@ export class RebateConsumption extends Model<InferAttributes<RebateConsumption>,
   declare createdAt: Date;
 }
 
+/** A line of the vendor's shipment to a distributor (sell-in): what a sell-in rebate program counts. */
+export class Shipment extends Model<InferAttributes<Shipment>, InferCreationAttributes<Shipment>> {
+  declare id: CreationOptional<number>;
+  declare distributorId: number;
+  /** the vendor's invoice or delivery number; with `lineNumber`, unique per distributor */
+  declare documentNumber: string;
+  declare lineNumber: string;
+  declare shipDate: string;
+  declare productId: number;
+  /** units; negative for a return */
+  declare quantity: number;
+  /** the line's invoiced value (negative for a return) */
+  declare amount: DbMoney;
+  declare currency: string;
+  declare loadedByUserId: number;
+  declare createdAt: CreationOptional<Date>;
+}
+
 export function initRebateModels(sequelize: Sequelize) {
   const common = { sequelize, underscored: true } as const;
   RebateProgram.init(
@@ -127,5 +145,21 @@ export function initRebateModels(sequelize: Sequelize) {
       createdAt: col.instant(),
     },
     { ...common, tableName: 'rebate_consumptions', updatedAt: false },
+  );
+  Shipment.init(
+    {
+      id: col.id(),
+      distributorId: col.ref(),
+      documentNumber: col.str(40),
+      lineNumber: col.str(20),
+      shipDate: col.day(),
+      productId: col.ref(),
+      quantity: col.int(),
+      amount: col.money(),
+      currency: col.str(3),
+      loadedByUserId: col.ref(),
+      createdAt: col.instant(),
+    },
+    { ...common, tableName: 'shipments', updatedAt: false },
   );
 }

@@ -28,6 +28,7 @@ import { integrationsRouter } from './integrations/integrations.router.js';
 import { reportsRouter } from './reports/reports.router.js';
 import { analyticsRouter } from './analytics/analytics.router.js';
 import { fxRatesRouter } from './analytics/fx.router.js';
+import { shipmentsRouter } from './rebates/shipments.router.js';
 import type { Config } from './config.js';
 import { apiNotFound, errorMiddleware } from './errors.js';
 import { jsonBodiesOnly } from './http/body-limit.js';
@@ -157,6 +158,7 @@ export function createApp({
   app.use('/api/reports', reportsRouter(config));
   app.use('/api/analytics', analyticsRouter(config));
   app.use('/api/fx-rates', fxRatesRouter());
+  app.use('/api/shipments', shipmentsRouter());
   app.use('/api/settlement', settlementRouter());
   app.use('/api/finance', financeRouter());
   app.use('/api/notifications', notificationsRouter());

@@ -50,6 +50,37 @@ describe('bec-rebate-builder', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('says which sales a program counts: a sell-in program keeps its basis, and a sell-through one sends none', async () => {
+    const sent: { terms: { basis?: string } }[] = [];
+    const sellIn = { ...program, terms: { ...program.terms, basis: 'sell_in' as const }, stacking: 'with_rebates' as const };
+    const stub = stubFetch({
+      'GET /api/programs': () => ({ body: { items: [{ id: 7, name: 'Microcontroller tiers', type: 'rebate' }] } }) as never,
+      'GET /api/accounts?type=distributor': () => ({ body: { items: [{ id: 2, name: 'Arrowhead Components' }] } }) as never,
+      'GET /api/products': () => ({ body: { items: [] } }) as never,
+      'GET /api/rebates/programs/{programId}': () => ({ body: sellIn }),
+      'PUT /api/rebates/programs/{programId}': (body: unknown) => {
+        sent.push(body as { terms: { basis?: string } });
+        return { body: sellIn };
+      },
+    });
+    configureApi({ baseUrl: 'http://127.0.0.1:9', fetch: stub.fetch });
+    const el = await fixture<BecRebateBuilder>(html`<bec-rebate-builder api-base="http://127.0.0.1:9"></bec-rebate-builder>`);
+    await settle(el);
+    const basis = $<HTMLSelectElement>(el, '#f-basis');
+    expect(basis.value).to.equal('sell_in');
+    expect($(el, 'label[for="f-basis"]').textContent).to.contain('Sales counted');
+    $<HTMLButtonElement>(el, '[part="save"]').click();
+    await settle(el);
+    expect(sent[0]!.terms.basis).to.equal('sell_in');
+    basis.value = 'sell_through';
+    basis.dispatchEvent(new Event('change'));
+    await el.updateComplete;
+    $<HTMLButtonElement>(el, '[part="save"]').click();
+    await settle(el);
+    expect('basis' in sent[1]!.terms).to.equal(false);
+    await expect(el).to.be.accessible();
+  });
+
   it('loads a program, saves its terms and previews "if Arrowhead sells 12,000 more units"', async () => {
     const sent: unknown[] = [];
     const stub = stubFetch({

@@ -1,10 +1,21 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { REBATE_KINDS, termsProblems, type Rate, type RebateKind, type RebateTerms, type TermsProblem } from '../../core/rebates/terms.js';
+import {
+  basisOf,
+  REBATE_KINDS,
+  termsProblems,
+  type Rate,
+  type RebateKind,
+  type RebateTerms,
+  type SalesBasis,
+  type TermsProblem,
+} from '../../core/rebates/terms.js';
 import { ApiError, type ApiAnswer, type RebateProgram } from '../shared/api.js';
 import { BecElement } from '../shared/base.js';
 import { formatMoney, formatNumber } from '../shared/format.js';
 import { msg, type MessageKey } from '../shared/i18n.js';
+// The administration's messages (not in dist/bec.js).
+import '../shared/i18n-admin.js';
 import { controls, themeTokens } from '../shared/theme.js';
 import { rebateBuilderStyles } from './rebate-builder.styles.js';
 
@@ -30,6 +41,7 @@ const ids = (text: string) =>
 interface Draft {
   kind: RebateKind;
   measure: 'quantity' | 'revenue';
+  basis: SalesBasis;
   families: string;
   productIds: string;
   excludedFamilies: string;
@@ -51,6 +63,7 @@ interface Draft {
 const emptyDraft = (): Draft => ({
   kind: 'tiered',
   measure: 'quantity',
+  basis: 'sell_through',
   families: '',
   productIds: '',
   excludedFamilies: '',
@@ -82,6 +95,7 @@ function draftOf(t: RebateTerms): Draft {
     ...d,
     kind: t.kind,
     measure: t.measure,
+    basis: basisOf(t),
     families: (t.families ?? []).join(', '),
     productIds: (t.productIds ?? []).join(', '),
     excludedFamilies: (t.exclusions?.families ?? []).join(', '),
@@ -105,6 +119,7 @@ function draftOf(t: RebateTerms): Draft {
 export function termsOf(d: Draft): RebateTerms {
   const common = {
     measure: d.measure,
+    ...(d.basis === 'sell_in' ? { basis: 'sell_in' as const } : {}),
     ...(list(d.families).length ? { families: list(d.families) } : {}),
     ...(ids(d.productIds).length ? { productIds: ids(d.productIds) } : {}),
     ...(list(d.excludedFamilies).length || ids(d.excludedProductIds).length
@@ -427,6 +442,7 @@ export class BecRebateBuilder extends BecElement {
           </div>
           ${this.select('f-kind', 'rebate.kind', d.kind, REBATE_KINDS, (v) => this.set('kind', v))}
           ${this.select('f-measure', 'rebate.measure', d.measure, ['quantity', 'revenue'] as const, (v) => this.set('measure', v))}
+          ${this.select('f-basis', 'rebate.basis', d.basis, ['sell_through', 'sell_in'] as const, (v) => this.set('basis', v))}
           ${this.select('f-period', 'rebate.periodKind', this.periodKind, ['month', 'quarter', 'year', 'custom'] as const, (v) => (this.periodKind = v))}
           ${this.select('f-stacking', 'rebate.stacking', this.stacking, ['exclusive', 'with_rebates', 'with_all'] as const, (v) => (this.stacking = v))}
         </div>

@@ -39,6 +39,12 @@ export type Condition =
 
 interface Common {
   measure: Measure;
+  /**
+   * Which sales count: sell-through (the distributor's POS lines, the default) or sell-in (the
+   * vendor's shipments to the distributor, loaded by POST /api/shipments). Revenue is the POS
+   * line's resale value, or the shipment's invoiced value.
+   */
+  basis?: SalesBasis;
   /** Products the program covers (by id or family); none listed = every product. */
   productIds?: number[];
   families?: string[];
@@ -67,6 +73,9 @@ export type RebateTerms =
 
 export type RebateKind = RebateTerms['kind'];
 export const REBATE_KINDS: readonly RebateKind[] = ['volume', 'tiered', 'growth', 'mix', 'conditional'];
+
+/** The terms' basis: sell-through unless they say sell-in. */
+export const basisOf = (t: Pick<Common, 'basis'>): SalesBasis => t.basis ?? 'sell_through';
 
 /** One sale as a rebate sees it: a POS line (sell-through) or a shipment line (sell-in). */
 export interface RebateSale {

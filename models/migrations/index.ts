@@ -30,6 +30,7 @@ import { listIndexesSchema } from './20261205T1200-list-indexes.js';
 import { financeSchema } from './20261206T1000-finance.js';
 import { fxRatesSchema } from './20261206T1100-fx-rates.js';
 import { embedSessionScopesSchema } from './20261206T1400-embed-session-scopes.js';
+import { shipmentsSchema } from './20261207T1000-shipments.js';
 import type { Migration } from './types.js';
 
 export const migrations: Migration[] = [
@@ -64,4 +65,5 @@ export const migrations: Migration[] = [
   fxRatesSchema,
   ediDeliverySchema,
   embedSessionScopesSchema,
+  shipmentsSchema,
 ];

@@ -7,7 +7,7 @@ import { FX_RATE_COLUMNS } from '../../core/analytics/fx.js';
 import { authorize, requireActor } from '../auth/actor.js';
 import { fileUpload } from '../http/body-limit.js';
 import { CurrencyCode } from '../http/money-schemas.js';
-import { DateString, describeRoute, z } from '../http/openapi.js';
+import { DateString, describeRoute, tableFileOptions, TableFileQuery, z } from '../http/openapi.js';
 import { parse } from '../http/validate.js';
 import * as service from './fx.service.js';
 
@@ -32,13 +32,6 @@ const ListQuery = z.object({
   from: CurrencyCode.optional(),
   to: CurrencyCode.optional(),
   until: DateString.optional().openapi({ description: 'only rates effective on or before this day' }),
-});
-const UploadQuery = z.object({
-  decimalMark: z
-    .enum(['.', ','])
-    .optional()
-    .openapi({ description: "the file's decimal mark when a rate does not show it (0,925 vs 0.925)" }),
-  dateOrder: z.enum(['MDY', 'DMY']).optional().openapi({ description: 'the order of dates such as 03/04/2026 (ISO dates need none)' }),
 });
 const columns = FX_RATE_COLUMNS.map((c) => c.names[0]).join(', ');
 const MANAGE = 'FORBIDDEN: vendor admins and finance only';
@@ -65,7 +58,7 @@ describeRoute({
   path: '/api/fx-rates/upload',
   summary: `Load rates from CSV (${columns}): the valid rows are stored, each row error is answered with its row, line and field`,
   tags,
-  query: UploadQuery,
+  query: TableFileQuery,
   upload: `a CSV file with a header row: ${columns}`,
   response: z.object({
     rows: z.number(),
@@ -90,9 +83,9 @@ export function fxRatesRouter() {
   });
   r.post('/upload', async (req, res) => {
     const actor = authorize(req, 'fxrate.manage');
-    const q = parse(UploadQuery, req.query, 'query');
+    const q = parse(TableFileQuery, req.query, 'query');
     const upload = fileUpload(req, 'send the file as text/csv');
-    res.json(await service.loadRatesCsv(actor, upload.body, { decimalMark: q.decimalMark ?? null, dateOrder: q.dateOrder ?? null }));
+    res.json(await service.loadRatesCsv(actor, upload.body, tableFileOptions(q)));
   });
   return r;
 }

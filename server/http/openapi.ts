@@ -291,3 +291,19 @@ export function openApiDocument() {
   allowNulls(document);
   return document;
 }
+
+/**
+ * How a table file the vendor uploads (exchange rates, shipments) reads its numbers and dates
+ * when the file does not show it: `?decimalMark=` and `?dateOrder=` (null: the file decides).
+ */
+export const TableFileQuery = z.object({
+  decimalMark: z
+    .enum(['.', ','])
+    .optional()
+    .openapi({ description: "the file's decimal mark when a number does not show it (1,000 vs 1.000; 0,925 vs 0.925)" }),
+  dateOrder: z.enum(['MDY', 'DMY']).optional().openapi({ description: 'the order of dates such as 03/04/2026 (ISO dates need none)' }),
+});
+export const tableFileOptions = (q: z.infer<typeof TableFileQuery>) => ({
+  decimalMark: q.decimalMark ?? null,
+  dateOrder: q.dateOrder ?? null,
+});

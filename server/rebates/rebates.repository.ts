@@ -8,7 +8,7 @@ import { joinPosKey } from '../../core/claims/pos-key.js';
 import { Money, moneyFromDb, moneyToString } from '../../core/money.js';
 import type { PeriodKind, Period } from '../../core/rebates/periods.js';
 import type { StackingRule } from '../../core/rebates/stacking.js';
-import type { RebateSale, RebateTerms } from '../../core/rebates/terms.js';
+import type { RebateSale, RebateTerms, SalesBasis } from '../../core/rebates/terms.js';
 import { RebatePeriod, RebateProgram } from '../../models/rebates.js';
 import type { TenantScope } from '../auth/actor.js';
 import type { RebatePeriodView } from './rebates.schemas.js';
@@ -62,11 +62,44 @@ export async function saveTerms(t: StoredTerms, userId: number, transaction: Tra
   else await RebateProgram.create({ programId: t.programId, ...row }, { transaction });
 }
 
-/** A sale as the rebates read it: core's RebateSale with the POS line it came from. */
+/** A sale as the rebates read it: core's RebateSale with the POS line it came from (null: a shipment). */
 export interface StoredSale extends RebateSale {
-  posLineId: number;
+  posLineId: number | null;
   invoiceKey: string;
   lineKey: string;
+}
+
+/** A distributor's sales of a period on the program's basis: its POS lines (sell-through) or the vendor's shipments to it (sell-in). */
+export function salesOf(distributorId: number, period: Period, basis: SalesBasis, transaction?: Transaction | null): Promise<StoredSale[]> {
+  return basis === 'sell_in' ? shipmentsOf(distributorId, period, transaction) : posSalesOf(distributorId, period, transaction);
+}
+
+const moneyText = (column: string) => (db().getDialect() === 'sqlite' ? column : `CAST(${column} AS CHAR)`);
+
+/**
+ * The vendor's shipment lines to a distributor dated in `period`, as rebate sales: keyed
+ * `ship:<document>/<line>` (never a POS key), revenue the invoiced value, no end customer.
+ */
+async function shipmentsOf(distributorId: number, period: Period, transaction?: Transaction | null): Promise<StoredSale[]> {
+  const rows = (await db().query(
+    `SELECT s.id, s.document_number, s.line_number, s.ship_date, s.product_id, pr.family, s.quantity, ${moneyText('s.amount')} AS amount
+       FROM shipments s JOIN products pr ON pr.id = s.product_id
+      WHERE s.distributor_id = ? AND s.ship_date BETWEEN ? AND ?
+      ORDER BY s.id`,
+    { replacements: [distributorId, period.from, period.to], type: QueryTypes.SELECT, transaction: transaction ?? undefined },
+  )) as Record<string, unknown>[];
+  return rows.map((r) => ({
+    key: `${Number(r.quantity) < 0 ? 'return:' : ''}ship:${String(r.document_number)}/${String(r.line_number)}`,
+    posLineId: null,
+    invoiceKey: String(r.document_number),
+    lineKey: String(r.line_number),
+    productId: Number(r.product_id),
+    family: (r.family as string | null) ?? null,
+    endCustomerId: null,
+    quantity: Number(r.quantity),
+    amount: moneyToString(moneyFromDb(r.amount as string)),
+    invoiceDate: String(r.ship_date).slice(0, 10),
+  }));
 }
 
 /**
@@ -75,10 +108,10 @@ export interface StoredSale extends RebateSale {
  * counts once, its first line. A return (negative quantity) keeps its own key (`return:<id>`):
  * it lowers the measure and is never consumed. Revenue is quantity x resale price, exactly.
  */
-export async function salesOf(distributorId: number, period: Period, transaction?: Transaction | null): Promise<StoredSale[]> {
+async function posSalesOf(distributorId: number, period: Period, transaction?: Transaction | null): Promise<StoredSale[]> {
   const rows = (await db().query(
     `SELECT p.id, p.invoice_key, p.line_key, p.invoice_date, p.product_id, pr.family, p.end_customer_id, p.quantity,
-            ${db().getDialect() === 'sqlite' ? 'p.resale_price' : 'CAST(p.resale_price AS CHAR)'} AS resale_price
+            ${moneyText('p.resale_price')} AS resale_price
        FROM pos_lines p
        JOIN products pr ON pr.id = p.product_id
        LEFT JOIN pos_imports i ON i.id = p.import_id

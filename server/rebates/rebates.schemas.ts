@@ -17,6 +17,10 @@ const ids = z.array(z.number().int().positive()).max(1000);
 const families = z.array(z.string().min(1).max(100)).max(200);
 const common = {
   measure: z.enum(['quantity', 'revenue']).openapi({ description: 'units sold, or revenue (quantity x resale price)' }),
+  basis: z.enum(['sell_through', 'sell_in']).optional().openapi({
+    description:
+      "sell_through (default): the distributor's POS lines; sell_in: the vendor's shipments to the distributor (POST /api/shipments), their invoiced value as revenue",
+  }),
   productIds: ids.optional().openapi({ description: 'products covered (beside families; none = every product)' }),
   families: families.optional(),
   exclusions: z.object({ productIds: ids.optional(), families: families.optional(), endCustomerIds: ids.optional() }).strict().optional(),
@@ -77,9 +81,9 @@ export const RebateProgramInput = z
   .object({
     terms: RebateTermsSchema,
     periodKind: z.enum(PERIOD_KINDS).openapi({ description: "calendar month, quarter or year; custom = the program's own dates" }),
-    stacking: z.enum(STACKING_RULES).default('exclusive').openapi({
+    stacking: z.enum(STACKING_RULES).optional().openapi({
       description:
-        'exclusive: counts only sales nobody else counted, and nothing counts its sales after it; with_rebates: beside other stackable rebates, never a ship & debit sale; with_all: beside stackable rebates and ship & debit claims',
+        'exclusive (the default of a sell-through program): counts only sales nobody else counted, and nothing counts its sales after it; with_rebates (the default of a sell-in program, and the only rules it takes with with_all): beside other stackable rebates, never a ship & debit sale; with_all: beside stackable rebates and ship & debit claims',
     }),
     priority: z.number().int().min(0).max(10_000).default(100).openapi({ description: 'lower closes first in a batch (informative)' }),
   })

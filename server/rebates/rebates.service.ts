@@ -10,6 +10,7 @@ import { Money, moneyToString } from '../../core/money.js';
 import { calculateRebate, covers, previewRebate, type RebateResult, type RebateContext } from '../../core/rebates/calculate.js';
 import { periodOf, yearBefore, type Period } from '../../core/rebates/periods.js';
 import { assignSales, mayShare, programOwner, type Owner } from '../../core/rebates/stacking.js';
+import { basisOf } from '../../core/rebates/terms.js';
 import type { Actor, TenantScope } from '../auth/actor.js';
 import { scopeOf } from '../auth/actor.js';
 import { recordAudit } from '../audit/audit.repository.js';
@@ -114,9 +115,18 @@ async function checkReferences(terms: RebateProgramInput['terms']) {
 export async function setTerms(actor: Actor, programId: number, input: RebateProgramInput): Promise<RebateProgramView> {
   const { program } = await rebateProgram(actor, programId, false);
   await checkReferences(input.terms);
+  // A shipment is nobody else's sale (no claim pays it, no sell-through program counts it): a
+  // sell-in program stacks; `exclusive` would promise what nothing enforces, so it is refused.
+  const sellIn = basisOf(input.terms) === 'sell_in';
+  if (sellIn && input.stacking === 'exclusive')
+    throw invalid(
+      'stacking',
+      'a sell-in program counts shipments, which no claim and no sell-through program counts: with_rebates or with_all',
+    );
+  const stacking = input.stacking ?? (sellIn ? 'with_rebates' : 'exclusive');
   return repo.inTransaction(async (t) => {
     const before = await repo.findTerms(programId, t);
-    const stored: repo.StoredTerms = { programId, ...input };
+    const stored: repo.StoredTerms = { programId, ...input, stacking };
     await repo.saveTerms(stored, actor.userId, t);
     await recordAudit(
       actor,
@@ -180,10 +190,25 @@ async function calculate(
   const currency = await distributorCurrency(distributorId, transaction);
   if (!currency) throw notFound('distributor');
   const period = periodFor(program, terms, date);
+  const basis = basisOf(terms.terms);
   const all = inProgram(
     program,
-    await repo.salesOf(distributorId, until && until < period.to ? { ...period, to: until } : period, transaction),
+    await repo.salesOf(distributorId, until && until < period.to ? { ...period, to: until } : period, basis, transaction),
   );
+  const baseline =
+    terms.terms.kind === 'growth' || terms.terms.kind === 'conditional'
+      ? await repo.salesOf(distributorId, yearBefore(period), basis, transaction)
+      : [];
+  const context: RebateContext = {
+    baselineSales: baseline,
+    knownEndCustomers: new Set(baseline.filter((s) => s.endCustomerId !== null).map((s) => s.endCustomerId!)),
+    decimals: minorUnitExponent(currency),
+  };
+  if (basis === 'sell_in') {
+    // Shipments: no other owner, so every one the program covers counts (stacking has nothing to apply to).
+    const result = calculateRebate(terms.terms, all, context);
+    return { program, terms, distributorId, period, currency, sales: all, context, result, excludedByStacking: 0 };
+  }
   const me = { ...programOwner(program.id, terms.stacking), terms: terms.terms };
   const owners = await settlement.ownersOfSales(
     distributorId,
@@ -200,15 +225,6 @@ async function calculate(
   const free = (s: repo.StoredSale) =>
     (owners.get(joinPosKey(s.invoiceKey, s.lineKey)) ?? []).filter((o: Owner) => o.owner !== me.owner).every((o) => mayShare(me, o));
   const sales = all.filter((s) => (s.quantity >= 0 ? mine.has(s.key) : free(s)));
-  const baseline =
-    terms.terms.kind === 'growth' || terms.terms.kind === 'conditional'
-      ? await repo.salesOf(distributorId, yearBefore(period), transaction)
-      : [];
-  const context: RebateContext = {
-    baselineSales: baseline,
-    knownEndCustomers: new Set(baseline.filter((s) => s.endCustomerId !== null).map((s) => s.endCustomerId!)),
-    decimals: minorUnitExponent(currency),
-  };
   const result = calculateRebate(terms.terms, sales, context);
   const covered = positive.filter((s) => covers(terms.terms, s)).length;
   return { program, terms, distributorId, period, currency, sales, context, result, excludedByStacking: covered - mine.size };
@@ -375,13 +391,21 @@ export async function closePeriod(actor: Actor, input: { programId: number; dist
         totalQuantity: c.result.totals.quantity,
         totalRevenue: c.result.totals.revenue,
         calculatedAmount: c.result.rebate,
-        counted: lines.map((s) => ({
-          posLineId: s.posLineId,
-          invoiceKey: s.invoiceKey,
-          lineKey: s.lineKey,
-          quantity: s.quantity,
-          amount: s.amount,
-        })),
+        // What a period holds against other programs and claims: the POS lines it counted. A
+        // sell-in period counts shipments, which nobody else counts: it holds none (check:ledger knows).
+        counted: lines.flatMap((s) =>
+          s.posLineId === null
+            ? []
+            : [
+                {
+                  posLineId: s.posLineId,
+                  invoiceKey: s.invoiceKey,
+                  lineKey: s.lineKey,
+                  quantity: s.quantity,
+                  amount: s.amount,
+                },
+              ],
+        ),
       },
       t,
     );

@@ -1,6 +1,7 @@
 /**
  * The demo's rebates (issue 16): a running program of each kind (volume, tiered, growth, mix,
- * conditional) with terms, and the POS lines that give them real figures this quarter (Q4 2026,
+ * conditional, and a sell-in volume program over the vendor's shipments) with terms, the shipments,
+ * and the POS lines that give them real figures this quarter (Q4 2026,
  * invoiced 21 October to 30 November) and the same quarter a year before (the growth baseline).
  * The lines are written as a POS import would store them (canonical keys from core), without an
  * import: the demo has no file behind them.
@@ -15,6 +16,9 @@ import { ProgramInput } from '../programs/programs.schemas.js';
 import * as programs from '../programs/programs.service.js';
 import * as rebates from '../rebates/rebates.service.js';
 import type { RebateProgramInput } from '../rebates/rebates.schemas.js';
+import { loadShipments } from '../rebates/shipments.service.js';
+import type { ShipmentInput } from '../../core/rebates/shipments.js';
+import { moneyToString, parseMoney } from '../../core/money.js';
 
 const PROGRAMS: { code: string; name: string; input: RebateProgramInput }[] = [
   {
@@ -83,6 +87,17 @@ const PROGRAMS: { code: string; name: string; input: RebateProgramInput }[] = [
       periodKind: 'quarter',
       stacking: 'with_all',
       priority: 140,
+    },
+  },
+  {
+    code: 'REB-SELLIN-26',
+    name: 'Stocking rebate (sell-in)',
+    input: {
+      // On what the vendor ships to the distributor (its purchases), not on what it resells.
+      terms: { kind: 'volume', basis: 'sell_in', measure: 'revenue', threshold: '15000', rate: { kind: 'percent', value: '1.5' } },
+      periodKind: 'quarter',
+      stacking: 'with_rebates',
+      priority: 150,
     },
   },
 ];
@@ -173,6 +188,33 @@ export async function seedRebates(
     }
   }
   await PosLine.bulkCreate(rows as InferCreationAttributes<PosLine>[]);
+
+  // The vendor's shipments to each distributor this quarter (sell-in, the stocking rebate's
+  // figures), loaded as finance loads them (the one road: checked, stored, audited); at 80 % of
+  // the resale price of each part of the basket.
+  const shipments: { row: number; line: ShipmentInput }[] = [];
+  for (const [name, basket] of Object.entries(BASKETS)) {
+    const d = distributors.get(name)!;
+    const prefix = name.slice(0, 3).toUpperCase();
+    for (let i = 0; i < 8; i++) {
+      const [part, price, units] = basket[i % basket.length]!;
+      const quantity = Math.round(units * 4 * (0.7 + next() * 0.6));
+      shipments.push({
+        row: shipments.length + 1,
+        line: {
+          distributor: String(d.id),
+          documentNumber: `SHIP-${prefix}-2026Q4-${100 + Math.floor(i / 2)}`,
+          lineNumber: String((i % 2) + 1),
+          shipDate: dayOf(2026, 10, 2 + i * 7),
+          vendorPartNumber: part,
+          quantity,
+          amount: moneyToString(parseMoney(price).times(0.8).times(quantity)),
+          currency: d.currency ?? 'USD',
+        },
+      });
+    }
+  }
+  await loadShipments(finance, shipments);
 
   // Pacific Rim's Q3 volume rebate: closed by finance, authorized by a second person, paid.
   const volume = (await programs.listPrograms(admin)).find((x) => x.code === 'REBATE-VOL-2026')!;

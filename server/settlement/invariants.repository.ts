@@ -24,7 +24,8 @@
  *     sale an exclusive rebate counted is counted by no one else, a claim and a rebate share a sale
  *     only when the rebate stacks with ship & debit. The owners are held per sale a rebate counted.
  *  h. rebate-period: a closed rebate period's amount is whole minor units of its currency, it
- *     counts as many lines as it holds consumptions, a paid one has its credit memo, and its
+ *     counts as many lines as it holds consumptions (a sell-in period, which counts shipments that
+ *     nobody else counts, holds none), a paid one has its credit memo, and its
  *     authorizer is neither who closed it nor who adjusted it.
  *  i. journal-balanced: a journal entry's lines' debits equal their credits and its amount, which
  *     is positive and whole minor units of its currency.
@@ -37,6 +38,7 @@
 import { QueryTypes, Transaction, type Sequelize } from 'sequelize';
 import { joinPosKey, posKey } from '../../core/claims/pos-key.js';
 import { claimOwner, mayShare, programOwner, type Owner, type StackingRule } from '../../core/rebates/stacking.js';
+import { basisOf, type RebateTerms } from '../../core/rebates/terms.js';
 import { minorUnitExponent } from '../../core/currency.js';
 import { monthFigures, type JournalKind } from '../../core/finance/journal.js';
 import { Money } from '../../core/money.js';
@@ -517,7 +519,7 @@ async function checkRebates(
   owners.clear();
 
   for await (const rows of pages(
-    `SELECT id, status, currency, ${text('amount')} AS amount, line_count, credit_memo_number, closed_by_user_id, adjusted_by_user_id, authorized_by_user_id
+    `SELECT id, status, currency, ${text('amount')} AS amount, line_count, terms, credit_memo_number, closed_by_user_id, adjusted_by_user_id, authorized_by_user_id
        FROM rebate_periods WHERE id > ? ORDER BY id LIMIT ?`,
   )) {
     for (const p of rows) {
@@ -528,7 +530,10 @@ async function checkRebates(
       if (notWhole) violation('rebate-period', notWhole, where);
       if (amount.isNegative()) violation('rebate-period', `amount ${amount.toFixed(4)} is below zero`, where);
       const held = consumptionsOf.get(int(p.id)) ?? 0;
-      if (held !== int(p.line_count)) violation('rebate-period', `counts ${int(p.line_count)} lines, holds ${held} consumptions`, where);
+      const sellIn = basisOf(JSON.parse(String(p.terms)) as RebateTerms) === 'sell_in';
+      const holds = sellIn ? 0 : int(p.line_count);
+      if (held !== holds)
+        violation('rebate-period', `counts ${int(p.line_count)} ${sellIn ? 'shipment' : 'POS'} lines, holds ${held} consumptions`, where);
       if (p.status === 'paid' && !p.credit_memo_number) violation('rebate-period', 'paid rebate period without a credit memo', where);
       const authorizer = p.authorized_by_user_id === null || p.authorized_by_user_id === undefined ? null : int(p.authorized_by_user_id);
       if (p.status !== 'closed' && authorizer === null) violation('rebate-period', `${p.status} without an authorizer`, where);

@@ -10,6 +10,7 @@ import { programBuilderSchema } from '../../models/migrations/20261204T1300-prog
 import { salesforce2Schema } from '../../models/migrations/20261204T1500-salesforce-2.js';
 import { rebatesSchema } from '../../models/migrations/20261205T1300-rebates.js';
 import { financeSchema } from '../../models/migrations/20261206T1000-finance.js';
+import { shipmentsSchema } from '../../models/migrations/20261207T1000-shipments.js';
 import { MONEY_COLUMNS, moneyFromUnits, moneyToDb, moneyUnitsSql, sumMoneySql } from '../../models/money-sql.js';
 import { claimTotals } from '../../server/claims/pos-claims.repository.js';
 import { seedDemo } from '../../server/seed/demo.js';
@@ -283,8 +284,8 @@ describeDb('the exact-money migration of an SQLite database with REAL money', ()
     await old.sequelize.query('INSERT INTO bec_migrations (name) VALUES (?)', { replacements: [programBuilderSchema.name] });
     // And the columns today's models write that later migrations added: master data (a product's
     // currency), the Salesforce round two (an authorization's closed-lost date), and the rebates'
-    // tables (the demo's rebate programs; a claim reads the sales rebates hold).
-    for (const later of [masterDataSchema, salesforce2Schema, rebatesSchema, financeSchema]) {
+    // tables (the demo's rebate programs; a claim reads the sales rebates hold; the shipments a sell-in program counts).
+    for (const later of [masterDataSchema, salesforce2Schema, rebatesSchema, financeSchema, shipmentsSchema]) {
       await later.up({ context: { queryInterface: old.sequelize.getQueryInterface(), sequelize: old.sequelize } });
       await old.sequelize.query('INSERT INTO bec_migrations (name) VALUES (?)', { replacements: [later.name] });
     }
