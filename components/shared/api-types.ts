@@ -677,6 +677,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/finance/credit-memos/{number}/erp-reference': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Record the ERP reference of a credit memo paid without one (once: a reference the ERP holds is never changed); audited */
+    post: operations['postFinanceCreditMemosByNumberErpReference'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/finance/journal': {
     parameters: {
       query?: never;
@@ -1525,6 +1542,41 @@ export interface paths {
     put?: never;
     /** Load rates from CSV (From, To, Effective Date, Rate): the valid rows are stored, each row error is answered with its row, line and field */
     post: operations['postFxRatesUpload'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/shipments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The vendor's shipment lines (sell-in), newest ship date first */
+    get: operations['getShipments'];
+    put?: never;
+    /** Load shipment lines (sell-in): each line is checked on its own, the valid ones stored (a line stored with the same values is unchanged), each refused one answered with its row and field */
+    post: operations['postShipments'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/shipments/upload': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Load shipment lines from CSV (Distributor, Document Number, Line Number, Ship Date, Vendor Part Number, Quantity, Amount, Currency): the valid rows are stored, each row error answered with its row, line and field */
+    post: operations['postShipmentsUpload'];
     delete?: never;
     options?: never;
     head?: never;
@@ -2627,7 +2679,7 @@ export interface components {
     NewApiToken: {
       name: string;
       /**
-       * @description read, write, admin: no more than the caller has; a token minted by a token lives no longer than it and dies with it. Or scim alone: a vendor admin's token for an identity provider's SCIM client (/scim/v2), which reaches nothing else
+       * @description read, write, admin: no more than the caller has; a token minted by a token lives no longer than it and dies with it. Or scim alone: a vendor admin's token for an identity provider's SCIM client (/scim/v2), which reaches nothing else. Or embed_issuer alone: a vendor admin's token for a CRM's server (a Salesforce named credential), which only issues embed tokens (POST /api/embed/tokens)
        * @default [
        *       "read",
        *       "write"
@@ -5507,6 +5559,214 @@ export interface components {
         missingRate: string | null;
       }[];
     };
+    ShipmentLoad: {
+      rows: number;
+      /** @description created + unchanged */
+      stored: number;
+      created: number;
+      /** @description lines already stored with the same values */
+      unchanged: number;
+      errors: {
+        /** @description the line's 1-based position in `lines`, or the CSV row (the header is row 1) */
+        row: number;
+        /** @description the CSV line the row starts on */
+        line: number | null;
+        field: string | null;
+        message: string;
+      }[];
+    };
+    ShipmentLine: {
+      /** @description the distributor shipped to: its BEC account id or its name */
+      distributor: string | number;
+      /** @description the vendor's invoice or delivery number */
+      documentNumber: string;
+      lineNumber: string | number;
+      /**
+       * Format: date
+       * @example 2026-11-23
+       */
+      shipDate: string;
+      vendorPartNumber: string;
+      /** @description units; negative for a return */
+      quantity: number;
+      /** @description the line's invoiced value, in the distributor's currency */
+      amount: string;
+      /**
+       * @description ISO 4217 code; stored upper case (usd is USD)
+       * @example USD
+       * @enum {string}
+       */
+      currency:
+        | 'AED'
+        | 'AFN'
+        | 'ALL'
+        | 'AMD'
+        | 'ANG'
+        | 'AOA'
+        | 'ARS'
+        | 'AUD'
+        | 'AWG'
+        | 'AZN'
+        | 'BAM'
+        | 'BBD'
+        | 'BDT'
+        | 'BGN'
+        | 'BHD'
+        | 'BIF'
+        | 'BMD'
+        | 'BND'
+        | 'BOB'
+        | 'BOV'
+        | 'BRL'
+        | 'BSD'
+        | 'BTN'
+        | 'BWP'
+        | 'BYN'
+        | 'BZD'
+        | 'CAD'
+        | 'CDF'
+        | 'CHE'
+        | 'CHF'
+        | 'CHW'
+        | 'CLF'
+        | 'CLP'
+        | 'CNY'
+        | 'COP'
+        | 'COU'
+        | 'CRC'
+        | 'CUC'
+        | 'CUP'
+        | 'CVE'
+        | 'CZK'
+        | 'DJF'
+        | 'DKK'
+        | 'DOP'
+        | 'DZD'
+        | 'EGP'
+        | 'ERN'
+        | 'ETB'
+        | 'EUR'
+        | 'FJD'
+        | 'FKP'
+        | 'GBP'
+        | 'GEL'
+        | 'GHS'
+        | 'GIP'
+        | 'GMD'
+        | 'GNF'
+        | 'GTQ'
+        | 'GYD'
+        | 'HKD'
+        | 'HNL'
+        | 'HTG'
+        | 'HUF'
+        | 'IDR'
+        | 'ILS'
+        | 'INR'
+        | 'IQD'
+        | 'IRR'
+        | 'ISK'
+        | 'JMD'
+        | 'JOD'
+        | 'JPY'
+        | 'KES'
+        | 'KGS'
+        | 'KHR'
+        | 'KMF'
+        | 'KPW'
+        | 'KRW'
+        | 'KWD'
+        | 'KYD'
+        | 'KZT'
+        | 'LAK'
+        | 'LBP'
+        | 'LKR'
+        | 'LRD'
+        | 'LSL'
+        | 'LYD'
+        | 'MAD'
+        | 'MDL'
+        | 'MGA'
+        | 'MKD'
+        | 'MMK'
+        | 'MNT'
+        | 'MOP'
+        | 'MRU'
+        | 'MUR'
+        | 'MVR'
+        | 'MWK'
+        | 'MXN'
+        | 'MXV'
+        | 'MYR'
+        | 'MZN'
+        | 'NAD'
+        | 'NGN'
+        | 'NIO'
+        | 'NOK'
+        | 'NPR'
+        | 'NZD'
+        | 'OMR'
+        | 'PAB'
+        | 'PEN'
+        | 'PGK'
+        | 'PHP'
+        | 'PKR'
+        | 'PLN'
+        | 'PYG'
+        | 'QAR'
+        | 'RON'
+        | 'RSD'
+        | 'RUB'
+        | 'RWF'
+        | 'SAR'
+        | 'SBD'
+        | 'SCR'
+        | 'SDG'
+        | 'SEK'
+        | 'SGD'
+        | 'SHP'
+        | 'SLE'
+        | 'SLL'
+        | 'SOS'
+        | 'SRD'
+        | 'SSP'
+        | 'STN'
+        | 'SVC'
+        | 'SYP'
+        | 'SZL'
+        | 'THB'
+        | 'TJS'
+        | 'TMT'
+        | 'TND'
+        | 'TOP'
+        | 'TRY'
+        | 'TTD'
+        | 'TWD'
+        | 'TZS'
+        | 'UAH'
+        | 'UGX'
+        | 'USD'
+        | 'USN'
+        | 'UYI'
+        | 'UYU'
+        | 'UYW'
+        | 'UZS'
+        | 'VED'
+        | 'VES'
+        | 'VND'
+        | 'VUV'
+        | 'WST'
+        | 'XAF'
+        | 'XCD'
+        | 'XCG'
+        | 'XOF'
+        | 'XPF'
+        | 'YER'
+        | 'ZAR'
+        | 'ZMW'
+        | 'ZWG'
+        | 'ZWL';
+    };
     Notification: {
       id: number;
       /** @enum {string} */
@@ -5789,6 +6049,11 @@ export interface components {
            * @enum {string}
            */
           measure: 'quantity' | 'revenue';
+          /**
+           * @description sell_through (default): the distributor's POS lines; sell_in: the vendor's shipments to the distributor (POST /api/shipments), their invoiced value as revenue
+           * @enum {string}
+           */
+          basis?: 'sell_through' | 'sell_in';
           /** @description products covered (beside families; none = every product) */
           productIds?: number[];
           families?: string[];
@@ -5835,6 +6100,11 @@ export interface components {
            * @enum {string}
            */
           measure: 'quantity' | 'revenue';
+          /**
+           * @description sell_through (default): the distributor's POS lines; sell_in: the vendor's shipments to the distributor (POST /api/shipments), their invoiced value as revenue
+           * @enum {string}
+           */
+          basis?: 'sell_through' | 'sell_in';
           /** @description products covered (beside families; none = every product) */
           productIds?: number[];
           families?: string[];
@@ -5885,6 +6155,11 @@ export interface components {
            * @enum {string}
            */
           measure: 'quantity' | 'revenue';
+          /**
+           * @description sell_through (default): the distributor's POS lines; sell_in: the vendor's shipments to the distributor (POST /api/shipments), their invoiced value as revenue
+           * @enum {string}
+           */
+          basis?: 'sell_through' | 'sell_in';
           /** @description products covered (beside families; none = every product) */
           productIds?: number[];
           families?: string[];
@@ -5931,6 +6206,11 @@ export interface components {
            * @enum {string}
            */
           measure: 'quantity' | 'revenue';
+          /**
+           * @description sell_through (default): the distributor's POS lines; sell_in: the vendor's shipments to the distributor (POST /api/shipments), their invoiced value as revenue
+           * @enum {string}
+           */
+          basis?: 'sell_through' | 'sell_in';
           /** @description products covered (beside families; none = every product) */
           productIds?: number[];
           families?: string[];
@@ -5978,6 +6258,11 @@ export interface components {
            * @enum {string}
            */
           measure: 'quantity' | 'revenue';
+          /**
+           * @description sell_through (default): the distributor's POS lines; sell_in: the vendor's shipments to the distributor (POST /api/shipments), their invoiced value as revenue
+           * @enum {string}
+           */
+          basis?: 'sell_through' | 'sell_in';
           /** @description products covered (beside families; none = every product) */
           productIds?: number[];
           families?: string[];
@@ -6051,8 +6336,7 @@ export interface components {
        */
       periodKind: 'month' | 'quarter' | 'year' | 'custom';
       /**
-       * @description exclusive: counts only sales nobody else counted, and nothing counts its sales after it; with_rebates: beside other stackable rebates, never a ship & debit sale; with_all: beside stackable rebates and ship & debit claims
-       * @default exclusive
+       * @description exclusive (the default of a sell-through program): counts only sales nobody else counted, and nothing counts its sales after it; with_rebates (the default of a sell-in program, and the only rules it takes with with_all): beside other stackable rebates, never a ship & debit sale; with_all: beside stackable rebates and ship & debit claims
        * @enum {string}
        */
       stacking?: 'exclusive' | 'with_rebates' | 'with_all';
@@ -11378,6 +11662,101 @@ export interface operations {
       };
     };
   };
+  postFinanceCreditMemosByNumberErpReference: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        number: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        'application/json': {
+          /** @description the memo's reference in the ERP */
+          erpReference: string;
+        };
+      };
+    };
+    responses: {
+      /** @description success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            creditMemoNumber: string;
+            erpReference: string;
+          };
+        };
+      };
+      /** @description VALIDATION_FAILED: a missing, unknown or malformed field, errors[] naming each; MALFORMED_JSON: the body is not JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no session cookie and no bearer token; INVALID_TOKEN: the bearer token is unknown, expired or revoked */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description FORBIDDEN: vendor admins and finance only; INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description NOT_FOUND: no such credit memo */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description ERP_REFERENCE_SET: the memo has its ERP reference already */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RATE_LIMITED: too many requests from this caller; try again later */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
   getFinanceJournal: {
     parameters: {
       query?: {
@@ -16592,6 +16971,232 @@ export interface operations {
               message: string;
             }[];
           };
+        };
+      };
+      /** @description VALIDATION_FAILED: a missing, unknown or malformed field, errors[] naming each */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no session cookie and no bearer token; INVALID_TOKEN: the bearer token is unknown, expired or revoked */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description FORBIDDEN: vendor admins and finance only; INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RATE_LIMITED: too many requests from this caller; try again later */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getShipments: {
+    parameters: {
+      query?: {
+        distributorId?: number;
+        from?: string;
+        to?: string;
+        page?: number;
+        pageSize?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: {
+              id: number;
+              distributorId: number;
+              documentNumber: string;
+              lineNumber: string;
+              shipDate: string;
+              productId: number;
+              quantity: number;
+              amount: string;
+              currency: string;
+              loadedByUserId: number;
+              createdAt: string;
+            }[];
+            total: number;
+            page: number;
+            pageSize: number;
+          };
+        };
+      };
+      /** @description VALIDATION_FAILED: a missing, unknown or malformed field, errors[] naming each */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no session cookie and no bearer token; INVALID_TOKEN: the bearer token is unknown, expired or revoked */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RATE_LIMITED: too many requests from this caller; try again later */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  postShipments: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        'application/json': {
+          lines: components['schemas']['ShipmentLine'][];
+        };
+      };
+    };
+    responses: {
+      /** @description success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ShipmentLoad'];
+        };
+      };
+      /** @description VALIDATION_FAILED: the body is not a list of shipment lines; MALFORMED_JSON: the body is not JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no session cookie and no bearer token; INVALID_TOKEN: the bearer token is unknown, expired or revoked */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description FORBIDDEN: vendor admins and finance only; INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RATE_LIMITED: too many requests from this caller; try again later */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  postShipmentsUpload: {
+    parameters: {
+      query?: {
+        decimalMark?: '.' | ',';
+        dateOrder?: 'MDY' | 'DMY';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        'text/csv': string;
+        'application/csv': string;
+        'text/tab-separated-values': string;
+        'application/edi-x12': string;
+        'application/octet-stream': string;
+      };
+    };
+    responses: {
+      /** @description success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ShipmentLoad'];
         };
       };
       /** @description VALIDATION_FAILED: a missing, unknown or malformed field, errors[] naming each */

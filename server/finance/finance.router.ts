@@ -57,6 +57,20 @@ describeRoute({
   query: CreditMemoQuery,
   response: CreditMemoList,
 });
+const MemoParam = z.object({ number: z.string().min(1).max(40).openapi({ description: 'the credit memo number (CM-…)' }) });
+const ErpReferenceInput = z
+  .object({ erpReference: z.string().trim().min(1).max(100).openapi({ description: "the memo's reference in the ERP" }) })
+  .strict();
+describeRoute({
+  method: 'post',
+  path: '/api/finance/credit-memos/:number/erp-reference',
+  summary: 'Record the ERP reference of a credit memo paid without one (once: a reference the ERP holds is never changed); audited',
+  tags,
+  params: MemoParam,
+  body: ErpReferenceInput,
+  response: z.object({ creditMemoNumber: z.string(), erpReference: z.string() }),
+  errors: { ...financeOnly, 404: 'NOT_FOUND: no such credit memo', 409: 'ERP_REFERENCE_SET: the memo has its ERP reference already' },
+});
 describeRoute({
   method: 'get',
   path: '/api/finance/journal',
@@ -125,6 +139,11 @@ export function financeRouter() {
   });
   r.get('/credit-memos', async (req, res) => {
     res.json(await service.creditMemos(requireActor(req), parse(CreditMemoQuery, req.query, 'query')));
+  });
+  r.post('/credit-memos/:number/erp-reference', async (req, res) => {
+    const actor = authorize(req, 'claim.pay');
+    const { number } = parse(MemoParam, req.params, 'params');
+    res.json(await service.setErpReference(actor, number, parse(ErpReferenceInput, req.body).erpReference));
   });
   r.get('/journal', async (req, res) => {
     authorize(req, 'finance.read');

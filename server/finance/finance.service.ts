@@ -19,6 +19,7 @@ import { recordAudit } from '../audit/audit.repository.js';
 import { AppError, conflict } from '../errors.js';
 import { encodeCursor } from '../http/cursor.js';
 import * as repo from './finance.repository.js';
+import * as settlement from '../settlement/settlement.service.js';
 
 export async function settings() {
   const table = await repo.accountTable();
@@ -194,4 +195,9 @@ export async function reopenMonth(actor: Actor, month: string, reason: string) {
     );
   });
   return period(month);
+}
+
+/** The ERP reference of a memo paid without one (set once; the settlement service writes it). */
+export function setErpReference(actor: Actor, number: string, erpReference: string) {
+  return repo.inTransaction((t) => settlement.setErpReference(actor, number, erpReference, t));
 }

@@ -5,7 +5,7 @@
 import type { Transaction } from 'sequelize';
 import type { AccountTable, JournalLine } from '../../core/finance/journal.js';
 import { moneyFromDb, moneyToString } from '../../core/money.js';
-import { Claim } from '../../models/claims.js';
+import { Claim, CreditMemo } from '../../models/claims.js';
 import { FinanceAccount, FinancePeriod, FinanceSetting, JournalEntry, JournalLineRow } from '../../models/finance.js';
 import { RebatePeriod } from '../../models/rebates.js';
 
@@ -99,4 +99,26 @@ export async function rebatePeriodForJournal(id: number, transaction: Transactio
     periodTo: p.periodTo,
     creditMemoNumber: p.creditMemoNumber,
   };
+}
+
+/** A credit memo by its number (a claim's, or a rebate period's), locked: where its ERP reference is kept. */
+export async function creditMemoByNumber(number: string, transaction: Transaction) {
+  const memo = await CreditMemo.findOne({ where: { number }, transaction, lock: transaction.LOCK.UPDATE });
+  if (memo) return { source: 'claim' as const, sourceId: memo.claimId, distributorId: memo.distributorId, externalRef: memo.externalRef };
+  const period = await RebatePeriod.findOne({ where: { creditMemoNumber: number }, transaction, lock: transaction.LOCK.UPDATE });
+  if (period)
+    return { source: 'rebate_period' as const, sourceId: period.id, distributorId: period.distributorId, externalRef: period.externalRef };
+  return null;
+}
+
+/** Writes a memo's ERP reference on the memo and on its payment entry (the journal's export shows it). */
+export async function setCreditMemoRef(
+  memo: { source: 'claim' | 'rebate_period'; sourceId: number },
+  number: string,
+  externalRef: string,
+  transaction: Transaction,
+) {
+  if (memo.source === 'claim') await CreditMemo.update({ externalRef }, { where: { number }, transaction });
+  else await RebatePeriod.update({ externalRef }, { where: { id: memo.sourceId }, transaction });
+  await JournalEntry.update({ externalRef }, { where: { kind: 'payment', creditMemoNumber: number }, transaction });
 }

@@ -44,6 +44,7 @@ export {
 // The journal (issue 16 part 4): written with the change it records, by the paths that make it.
 export { accrueClaim, postCreditMemo, requireErpReference } from './journal.service.js';
 import { accrueClaim, accrueRebatePeriod, postCreditMemo, requireErpReference } from './journal.service.js';
+import * as journal from './journal.repository.js';
 
 /** Takes one accepted line's sale and quantity (an explicit claim's submit). */
 export const takeLine = (entry: ledger.TakeEntry, t: Transaction) => ledger.take(entry, t);
@@ -508,4 +509,30 @@ export async function payRebatePeriod(actor: RebateActor, id: number, externalRe
     t,
   );
   return { creditMemoNumber: number, amount, currency: p.currency };
+}
+
+/**
+ * Records the ERP reference of a credit memo paid without one (the ERP booked it later): on the
+ * memo and its payment entry, audited. A reference is set once: changing one the ERP already
+ * holds would break the reconciliation, so a second one is refused (409 ERP_REFERENCE_SET).
+ */
+export async function setErpReference(actor: RebateActor, number: string, erpReference: string, t: Transaction) {
+  const memo = await journal.creditMemoByNumber(number, t);
+  if (!memo) throw new AppError('NOT_FOUND', `no credit memo ${number}`, 404);
+  if ((memo.externalRef ?? '').trim() !== '')
+    throw conflict('ERP_REFERENCE_SET', `credit memo ${number} already has the ERP reference ${memo.externalRef}: it is not changed`);
+  await journal.setCreditMemoRef(memo, number, erpReference, t);
+  await recordAudit(
+    actor,
+    {
+      action: 'credit_memo.erp_reference',
+      entityType: memo.source,
+      entityId: memo.sourceId,
+      distributorId: memo.distributorId,
+      before: { creditMemo: number, externalRef: memo.externalRef },
+      after: { creditMemo: number, externalRef: erpReference },
+    },
+    t,
+  );
+  return { creditMemoNumber: number, erpReference };
 }

@@ -154,6 +154,9 @@ const PERMISSION: Record<string, Action> = {
   'POST /api/masterdata/distributors/bulk': 'masterdata.manage',
   'PUT /api/fx-rates': 'fxrate.manage',
   'POST /api/fx-rates/upload': 'fxrate.manage',
+  'POST /api/shipments': 'shipment.manage',
+  'POST /api/finance/credit-memos/:number/erp-reference': 'claim.pay',
+  'POST /api/shipments/upload': 'shipment.manage',
 };
 
 /** Routes whose ids are B's claim lines rather than ids of the route's own resource. */

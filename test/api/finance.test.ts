@@ -284,6 +284,33 @@ describeDb('finance hand-off', () => {
     await ledgerClean();
   });
 
+  it('records the ERP reference of a memo paid without one, once, on the memo and its payment entry, audited', async () => {
+    const auth = await approvedAuthorization(t, { quantity: 20, cost: '5.0270' });
+    const c = await claim(auth, 3);
+    const paid = await authorizeAndPay(c.id, null);
+    expect(paid.status).toBe(200);
+    const number = paid.body.creditMemo.number as string;
+    const path = `/api/finance/credit-memos/${number}/erp-reference`;
+    expect((await (await t.as(USERS.cm)).post(path, { erpReference: 'SAP-9001' })).status).toBe(403);
+    expect((await arrow.post(path, { erpReference: 'SAP-9001' })).status).toBe(403);
+    expect((await finance.post(path, { erpReference: '  ' })).status).toBe(400);
+    expect((await finance.post('/api/finance/credit-memos/CM-NOPE/erp-reference', { erpReference: 'SAP-9001' })).status).toBe(404);
+    const set = await finance.post(path, { erpReference: 'SAP-9001' });
+    expect(set.status).toBe(200);
+    expect(set.body).toEqual({ creditMemoNumber: number, erpReference: 'SAP-9001' });
+    const again = await finance2.post(path, { erpReference: 'SAP-9002' });
+    expect(again.status).toBe(409);
+    expect(again.body.code).toBe('ERP_REFERENCE_SET');
+    const memo = ((await finance.get('/api/finance/credit-memos?limit=500')).body.items as { number: string; erpReference: string }[]).find(
+      (m) => m.number === number,
+    );
+    expect(memo!.erpReference).toBe('SAP-9001');
+    expect((await entriesOf('claim', c.id)).find((e) => e.kind === 'payment')).toMatchObject({ erpReference: 'SAP-9001' });
+    const audit = (await admin.get('/api/audit?action=credit_memo.erp_reference')).body.items as { entityId: string; after: object }[];
+    expect(audit).toEqual([expect.objectContaining({ entityId: String(c.id), after: { creditMemo: number, externalRef: 'SAP-9001' } })]);
+    await ledgerClean();
+  });
+
   it('pushes each posted credit memo to a webhook, signed, retried after a failure', async () => {
     if (!redis) return console.error('!! Redis does not answer: the finance webhook test is skipped');
     script.set('/erp', [500, 200]);
