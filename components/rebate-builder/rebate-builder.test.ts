@@ -50,6 +50,46 @@ describe('bec-rebate-builder', () => {
     await expect(el).to.be.accessible();
   });
 
+  it("keeps the chosen program's terms when the first program's answer arrives after the choice", async () => {
+    const volume = {
+      ...program,
+      id: 8,
+      name: 'Volume',
+      terms: { kind: 'volume' as const, measure: 'quantity' as const, rate: { kind: 'per_unit' as const, value: '0.04' } },
+    };
+    let releaseFirst: () => void = () => {};
+    const firstHeld = new Promise<void>((r) => (releaseFirst = r));
+    const stub = stubFetch({
+      'GET /api/programs': () =>
+        ({
+          body: {
+            items: [
+              { id: 8, name: 'Volume', type: 'rebate' },
+              { id: 7, name: 'Microcontroller tiers', type: 'rebate' },
+            ],
+          },
+        }) as never,
+      'GET /api/accounts?type=distributor': () => ({ body: { items: [] } }) as never,
+      'GET /api/products': () => ({ body: { items: [] } }) as never,
+      'GET /api/rebates/programs/{programId}': (_b: unknown, url: URL) => ({ body: url.pathname.endsWith('/8') ? volume : program }),
+    });
+    // The first program's terms are held back until the second's have been shown.
+    const slow: typeof fetch = async (input, init) => {
+      if (String(input).endsWith('/api/rebates/programs/8')) await firstHeld;
+      return stub.fetch(input, init);
+    };
+    configureApi({ baseUrl: 'http://127.0.0.1:10', fetch: slow });
+    const el = await fixture<BecRebateBuilder>(html`<bec-rebate-builder api-base="http://127.0.0.1:10"></bec-rebate-builder>`);
+    await settle(el);
+    el.programId = 7;
+    await settle(el);
+    expect($<HTMLSelectElement>(el, '#f-kind').value).to.equal('tiered');
+    releaseFirst();
+    await settle(el);
+    expect($<HTMLSelectElement>(el, '#f-kind').value).to.equal('tiered');
+    expect($<HTMLInputElement>(el, '#tier-1-rate').value).to.equal('0.15');
+  });
+
   it('says which sales a program counts: a sell-in program keeps its basis, and a sell-through one sends none', async () => {
     const sent: { terms: { basis?: string } }[] = [];
     const sellIn = { ...program, terms: { ...program.terms, basis: 'sell_in' as const }, stacking: 'with_rebates' as const };

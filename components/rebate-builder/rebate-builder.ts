@@ -238,14 +238,18 @@ export class BecRebateBuilder extends BecElement {
   /** The edited program's stored terms, if it has any (a new rebate program has none: the form keeps its draft). */
   private async loadTerms() {
     const api = this.api;
-    if (!api || this.programId === null) return;
+    const id = this.programId;
+    if (!api || id === null) return;
     try {
-      const p = await api.get<RebateProgram>(`/api/rebates/programs/${this.programId}`);
+      const p = await api.get<RebateProgram>(`/api/rebates/programs/${id}`);
+      // Another program was chosen while this one loaded: its terms are not this form's (saving them would put them on it).
+      if (this.programId !== id) return;
       this.draft = draftOf(p.terms as RebateTerms);
       this.periodKind = p.periodKind;
       this.stacking = p.stacking;
       this.saved = true;
     } catch (err) {
+      if (this.programId !== id) return;
       if (err instanceof ApiError && err.status === 409) this.saved = false;
       else this.failed(err);
     }

@@ -30,6 +30,8 @@ test('a channel manager builds a tiered rebate and previews what 12,000 more uni
   await builder.locator('#f-program option', { hasText: 'Microcontroller tiers 2026' }).waitFor({ state: 'attached' });
   await builder.locator('#f-program').selectOption({ label: 'Microcontroller tiers 2026' });
   await builder.locator('#f-kind').waitFor();
+  // The chosen program's terms arrive after the choice: wait for them (the first program's may land first).
+  for (let tries = 0; tries < 100 && (await builder.locator('#f-kind').inputValue()) !== 'tiered'; tries++) await page.waitForTimeout(100);
   assert.equal(await builder.locator('#f-kind').inputValue(), 'tiered');
   // A tier that starts where another does is refused in the browser, by core's rule.
   const tiers = builder.locator('[part="tiers"] input[id$="-from"]');
