@@ -95,6 +95,14 @@ export function moneyCheckSql(column: string): string {
 export const moneyCheckName = (table: string, column: string) => `ck_money_${table}_${column}`;
 
 /**
+ * A DECIMAL or money column read as its exact decimal text (never a JavaScript number): MariaDB's
+ * DECIMAL cast to CHAR; on SQLite the column's text (an older REAL prints its 15 digits).
+ */
+export function decimalTextSql(dialect: Dialect, column: string): string {
+  return dialectOf(dialect) === 'sqlite' ? `CAST(${column} AS TEXT)` : `CAST(${column} AS CHAR)`;
+}
+
+/**
  * A money expression (a money column, NULL, or the number 0 as in `CASE ... ELSE 0 END`) as
  * integer units of 1/10,000: exact on both dialects, and what to compare or multiply in SQL.
  */

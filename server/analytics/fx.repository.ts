@@ -3,6 +3,7 @@
  * store every conversion to the base currency reads. Rates are exact decimal text on the way in
  * and out (DECIMAL(24,10) on MariaDB, text on SQLite).
  */
+import { decimalTextSql } from '../../models/money-sql.js';
 import { QueryTypes, type Sequelize, type Transaction } from 'sequelize';
 import { canonicalRate, type FxRate } from '../../core/analytics/fx.js';
 import { Account } from '../../models/accounts.js';
@@ -45,7 +46,7 @@ export async function listRates(
       params.push(value);
     }
   const rows = (await db().query(
-    `SELECT from_currency, to_currency, effective_date, ${db().getDialect() === 'sqlite' ? 'rate' : 'CAST(rate AS CHAR)'} AS rate,
+    `SELECT from_currency, to_currency, effective_date, ${decimalTextSql(db().getDialect(), 'rate')} AS rate,
             source, updated_by_user_id, updated_at
        FROM fx_rates${where.length ? ` WHERE ${where.join(' AND ')}` : ''}
       ORDER BY from_currency, to_currency, effective_date DESC`,

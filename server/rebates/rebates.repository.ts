@@ -3,6 +3,7 @@
  * as core/rebates sees them, and closed periods. The ledger's writes (periods' amounts and
  * consumptions) are the settlement service's (server/settlement).
  */
+import { decimalTextSql } from '../../models/money-sql.js';
 import { QueryTypes, type Transaction } from 'sequelize';
 import { joinPosKey } from '../../core/claims/pos-key.js';
 import { Money, moneyFromDb, moneyToString } from '../../core/money.js';
@@ -74,11 +75,11 @@ export function salesOf(distributorId: number, period: Period, basis: SalesBasis
   return basis === 'sell_in' ? shipmentsOf(distributorId, period, transaction) : posSalesOf(distributorId, period, transaction);
 }
 
-const moneyText = (column: string) => (db().getDialect() === 'sqlite' ? column : `CAST(${column} AS CHAR)`);
+const moneyText = (column: string) => decimalTextSql(db().getDialect(), column);
 
 /**
  * The vendor's shipment lines to a distributor dated in `period`, as rebate sales: keyed
- * `ship:<document>/<line>` (never a POS key), revenue the invoiced value, no end customer.
+ * `ship:<id>` (never a POS key), revenue the invoiced value, no end customer.
  */
 async function shipmentsOf(distributorId: number, period: Period, transaction?: Transaction | null): Promise<StoredSale[]> {
   const rows = (await db().query(
@@ -89,7 +90,8 @@ async function shipmentsOf(distributorId: number, period: Period, transaction?: 
     { replacements: [distributorId, period.from, period.to], type: QueryTypes.SELECT, transaction: transaction ?? undefined },
   )) as Record<string, unknown>[];
   return rows.map((r) => ({
-    key: `${Number(r.quantity) < 0 ? 'return:' : ''}ship:${String(r.document_number)}/${String(r.line_number)}`,
+    // By the row's id: a document number may hold a `/`, so document/line would not name one line.
+    key: `${Number(r.quantity) < 0 ? 'return:' : ''}ship:${Number(r.id)}`,
     posLineId: null,
     invoiceKey: String(r.document_number),
     lineKey: String(r.line_number),

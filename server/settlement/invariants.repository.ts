@@ -35,6 +35,7 @@
  *  k. journal-frozen: nothing is posted into a closed month after it was closed, and the figures
  *     stored when it was closed equal what its entries add up to (core's monthFigures).
  */
+import { decimalTextSql } from '../../models/money-sql.js';
 import { QueryTypes, Transaction, type Sequelize } from 'sequelize';
 import { joinPosKey, posKey } from '../../core/claims/pos-key.js';
 import { claimOwner, mayShare, programOwner, type Owner, type StackingRule } from '../../core/rebates/stacking.js';
@@ -110,8 +111,7 @@ async function check(sequelize: Sequelize, transaction: Transaction | null, opti
   const keysPerPass = options.keysPerPass ?? 500_000;
   const maxViolations = options.maxViolations ?? 10_000;
   const dialect = sequelize.getDialect();
-  /** A DECIMAL column as its decimal text: SQLite stores it as a number, which CAST prints exactly (15 digits). */
-  const text = (column: string) => (dialect === 'sqlite' ? `CAST(${column} AS TEXT)` : `CAST(${column} AS CHAR)`);
+  const text = (column: string) => decimalTextSql(dialect, column);
   const select = (sql: string, replacements: unknown[]) =>
     sequelize.query(sql, { replacements, type: QueryTypes.SELECT, transaction }) as Promise<Row[]>;
 
