@@ -36,9 +36,12 @@ describeDb('rebates: a POS line is counted once where stacking is off (property)
         fc.array(fc.constantFrom(...RULES), { minLength: 2, maxLength: 4 }),
         fc.array(fc.boolean(), { minLength: 5, maxLength: 5 }),
         fc.infiniteStream(fc.nat()),
-        async (quantities, rules, claimed, order) => {
+        fc.boolean(),
+        async (quantities, rules, claimed, order, sellIn) => {
           run++;
-          const day = `2026-10-${String(run + 1).padStart(2, '0')}`;
+          // A day per run inside the authorization's validity and before today (shrinking adds runs:
+          // they wrap after 60 days; each run's invoices and programs are its own).
+          const day = new Date(Date.UTC(2026, 9, 2 + (run % 60))).toISOString().slice(0, 10);
           const inv = (i: number) => `PR-${run}-${i}`;
           const csv = [
             'Invoice No,Line,Invoice Date,Mfr Part,Qty,Resale',
@@ -65,8 +68,47 @@ describeDb('rebates: a POS line is counted once where stacking is off (property)
             expect(put.status).toBe(200);
             programs.push(p.body.id);
           }
+          // Sell-in beside them: the vendor shipped the same invoices' units (same document numbers)
+          // and a sell-in program counts them; its close must take no POS line from anyone.
+          let sellInPeriod: number | null = null;
+          const sellInActions: (() => Promise<void>)[] = [];
+          if (sellIn) {
+            const shipped = await finance.post('/api/shipments', {
+              lines: quantities.map((q, i) => ({
+                distributor: String(arrowheadId),
+                documentNumber: inv(i),
+                lineNumber: '1',
+                shipDate: day,
+                vendorPartNumber: 'VS-MCU-32F4',
+                quantity: q,
+                amount: `${q * 4}.00`,
+                currency: 'USD',
+              })),
+            });
+            expect(shipped.body).toMatchObject({ created: quantities.length, errors: [] });
+            const p = await cm.post('/api/programs', { code: `PROP-${run}-SI`, name: 'p', type: 'rebate', startDate: day, endDate: day });
+            const put = await t.http
+              .put(`/api/rebates/programs/${p.body.id}`)
+              .set('Authorization', bearerOf(cm))
+              .send({
+                terms: { kind: 'volume', basis: 'sell_in', measure: 'quantity', rate: { kind: 'per_unit', value: '0.01' } },
+                periodKind: 'custom',
+              });
+            expect(put.status).toBe(200);
+            sellInActions.push(async () => {
+              const r = await finance.post('/api/rebates/periods', { programId: p.body.id, distributorId: arrowheadId, date: day });
+              expect(r.status).toBe(201);
+              // Every shipment of the day counts (the demo seed ships on some of these days too).
+              const shippedThatDay = (await finance.get(`/api/shipments?distributorId=${arrowheadId}&from=${day}&to=${day}&pageSize=500`))
+                .body.items as { quantity: number }[];
+              expect(r.body.lineCount).toBe(shippedThatDay.filter((x) => x.quantity > 0).length);
+              expect(r.body.lineCount).toBeGreaterThanOrEqual(quantities.length);
+              sellInPeriod = r.body.id;
+            });
+          }
           // The actions, in an order the stream picks: each program's close, each claimed line's claim.
           const actions: (() => Promise<void>)[] = [
+            ...sellInActions,
             ...programs.map((id) => async () => {
               const r = await finance.post('/api/rebates/periods', { programId: id, distributorId: arrowheadId, date: day });
               expect(r.status).toBe(201);
@@ -117,6 +159,13 @@ describeDb('rebates: a POS line is counted once where stacking is off (property)
             expect(claims).toBeLessThanOrEqual(1);
             // Every sale is counted by someone: all programs cover every product.
             expect(rebates + claims).toBeGreaterThan(0);
+          }
+          if (sellInPeriod !== null) {
+            const [held] = (await t.db.sequelize.query('SELECT COUNT(*) AS n FROM rebate_consumptions WHERE rebate_period_id = ?', {
+              replacements: [sellInPeriod],
+              type: QueryTypes.SELECT,
+            })) as { n: number }[];
+            expect(Number(held!.n)).toBe(0);
           }
           const report = await checkLedger(t.db.sequelize);
           expect(report.violations).toEqual([]);
