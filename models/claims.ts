@@ -121,6 +121,19 @@ export class PosConsumption extends Model<InferAttributes<PosConsumption>, Infer
   declare updatedAt: CreationOptional<Date>;
 }
 
+/** A consumption given back (migration 20261208T1000-consumption-releases): what it held, from when to when. */
+export class PosConsumptionRelease extends Model<InferAttributes<PosConsumptionRelease>, InferCreationAttributes<PosConsumptionRelease>> {
+  declare id: CreationOptional<number>;
+  declare distributorId: number;
+  declare invoiceKey: string;
+  declare lineKey: string;
+  declare claimLineId: number;
+  declare authorizationLineId: number;
+  declare quantity: number;
+  declare consumedAt: Date;
+  declare releasedAt: Date;
+}
+
 export class Note extends Model<InferAttributes<Note>, InferCreationAttributes<Note>> {
   declare id: CreationOptional<number>;
   declare entityType: string;
@@ -286,6 +299,20 @@ export function initClaimModels(sequelize: Sequelize) {
       ...stamps(),
     },
     { ...common, tableName: 'pos_consumptions' },
+  );
+  PosConsumptionRelease.init(
+    {
+      id: col.id(),
+      distributorId: col.ref(),
+      invoiceKey: col.str(64),
+      lineKey: col.str(40),
+      claimLineId: col.ref(),
+      authorizationLineId: col.ref(),
+      quantity: col.int(),
+      consumedAt: col.instant(),
+      releasedAt: col.instant(),
+    },
+    { ...common, tableName: 'pos_consumption_releases', timestamps: false },
   );
   Note.init(
     {

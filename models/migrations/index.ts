@@ -31,6 +31,7 @@ import { financeSchema } from './20261206T1000-finance.js';
 import { fxRatesSchema } from './20261206T1100-fx-rates.js';
 import { embedSessionScopesSchema } from './20261206T1400-embed-session-scopes.js';
 import { shipmentsSchema } from './20261207T1000-shipments.js';
+import { consumptionReleasesSchema } from './20261208T1000-consumption-releases.js';
 import type { Migration } from './types.js';
 
 export const migrations: Migration[] = [
@@ -66,4 +67,5 @@ export const migrations: Migration[] = [
   ediDeliverySchema,
   embedSessionScopesSchema,
   shipmentsSchema,
+  consumptionReleasesSchema,
 ];

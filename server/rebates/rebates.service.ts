@@ -210,10 +210,12 @@ async function calculate(
     return { program, terms, distributorId, period, currency, sales: all, context, result, excludedByStacking: 0 };
   }
   const me = { ...programOwner(program.id, terms.stacking), terms: terms.terms };
+  // As of a day, the owners of each sale as they stood then (a claim filed or given back later does not move it).
   const owners = await settlement.ownersOfSales(
     distributorId,
     all.map((s) => s.invoiceKey),
     transaction,
+    until,
   );
   const positive = all.filter((s) => s.quantity >= 0);
   const mine = new Set(

@@ -9,6 +9,7 @@ import { Money, moneyToString } from '../../core/money.js';
 import { Claim } from '../../models/claims.js';
 import { moneyFromUnits, moneyUnitsSql, sumMoneySql as sumMoney, sumUnitsSql } from '../../models/money-sql.js';
 import type { TenantScope } from '../auth/actor.js';
+import { dayOfSql, heldOnDayParams, heldOnDaySql, heldQuantityOnDaySql } from '../settlement/ledger.repository.js';
 
 const db = (): Sequelize => Claim.sequelize!;
 const sqlite = () => db().getDialect() === 'sqlite';
@@ -37,7 +38,7 @@ export interface CurrencyTotals {
 }
 
 /** The UTC day of an instant column (instants are stored in UTC on both dialects). */
-const daySql = (instant: string) => (sqlite() ? `substr(${instant}, 1, 10)` : `DATE(${instant})`);
+const daySql = dayOfSql;
 /** The week (Monday to Sunday) of a day expression, counted from Monday 1970-01-05: the forecast's week index. */
 const weekSql = (day: string) =>
   sqlite() ? `CAST((julianday(${day}) - julianday('1970-01-05')) / 7 AS INTEGER)` : `FLOOR(DATEDIFF(${day}, '1970-01-05') / 7)`;
@@ -70,8 +71,7 @@ const linesAsOf = {
                vl.approved_quantity AS approvedQuantity, vl.authorized_cost AS authorizedCost,
                v.valid_from AS validFrom, v.valid_to AS validTo, v.change_kind AS changeKind,
                ${daySql('a.created_at')} AS approvedOn,
-               COALESCE((SELECT SUM(pc.quantity) FROM pos_consumptions pc
-                          WHERE pc.authorization_line_id = l.id AND ${daySql('pc.created_at')} <= ?), 0) AS consumedQuantity
+               ${heldQuantityOnDaySql('l.id')} AS consumedQuantity
           FROM authorization_lines l
           JOIN authorizations a ON a.id = l.authorization_id
           JOIN authorization_versions v ON v.authorization_id = a.id AND v.version = (
@@ -79,7 +79,7 @@ const linesAsOf = {
                 WHERE v2.authorization_id = a.id AND ${daySql('v2.created_at')} <= ? AND (v2.version = 1 OR v2.effective_from <= ?))
           JOIN authorization_version_lines vl ON vl.version_id = v.id AND vl.authorization_line_id = l.id
          WHERE a.status NOT IN ('revoked', 'superseded')`,
-  params: (day: string) => [day, day, day],
+  params: (day: string) => [...heldOnDayParams(day), day, day],
 };
 /** A line of linesAsOf that still carries exposure on the day: not cancelled, not expired. */
 const liveOn = `x.changeKind <> 'cancelled' AND x.validTo >= ?`;
@@ -88,6 +88,25 @@ const creditPerUnitSql = () => {
   const book = `(SELECT b.cost FROM book_costs b WHERE b.distributor_id = x.distributorId AND b.product_id = x.productId AND b.effective_from <= ? AND (b.effective_to IS NULL OR b.effective_to >= ?) ORDER BY b.effective_from DESC LIMIT 1)`;
   return `(${units(`COALESCE(${book}, x.authorizedCost)`)} - ${units('x.authorizedCost')})`;
 };
+
+/**
+ * A claim's approved total as it stood at the end of a day, in units (`c` = the claim): what the
+ * finance journal had accrued for it by then (accruals less reversals with `event_day` on or
+ * before the day; the settlement service posts one in the transaction of every change of the
+ * total, so an adjustment or a rejection after the day does not move the day's figure). From
+ * today on it is the claim's `approved_total` itself, which the journal's accruals equal (the
+ * ledger check's `journal-accrual` invariant), without reading the journal.
+ */
+function claimAmountAsOf(day: string): { sql: string; params: unknown[] } {
+  if (day >= new Date().toISOString().slice(0, 10)) return { sql: units('c.approved_total'), params: [] };
+  const entryUnits = units('je.amount');
+  return {
+    sql: `COALESCE((SELECT SUM(CASE WHEN je.kind = 'accrual' THEN ${entryUnits} WHEN je.kind = 'reversal' THEN -${entryUnits} ELSE 0 END)
+                      FROM journal_entries je
+                     WHERE je.source_type = 'claim' AND je.source_id = c.id AND je.event_day <= ?), 0)`,
+    params: [day],
+  };
+}
 
 /**
  * Claim figures per currency (never across currencies) and exposure per distributor, as they
@@ -101,18 +120,20 @@ const creditPerUnitSql = () => {
  */
 export async function accruals(scope: TenantScope, asOf: string, baseCurrency: string) {
   const s = scopeSql(scope, 'c.distributor_id');
+  const amount = claimAmountAsOf(asOf);
+  const sumOf = (status: string) => sumUnitsSql(db(), `CASE WHEN statusThen = '${status}' THEN amountUnits ELSE 0 END`);
   const totals = (await db().query(
     `SELECT currency,
-            ${sumMoneySql("CASE WHEN statusThen = 'authorized' THEN approved_total ELSE 0 END")} AS openLiability,
-            ${sumMoneySql("CASE WHEN statusThen = 'submitted' THEN approved_total ELSE 0 END")} AS inReview,
-            ${sumMoneySql("CASE WHEN statusThen = 'paid' THEN approved_total ELSE 0 END")} AS paid
-       FROM (SELECT ${currencySql} AS currency, c.approved_total, ${claimStatusAsOfSql()} AS statusThen
+            ${sumOf('authorized')} AS openLiability,
+            ${sumOf('submitted')} AS inReview,
+            ${sumOf('paid')} AS paid
+       FROM (SELECT ${currencySql} AS currency, ${amount.sql} AS amountUnits, ${claimStatusAsOfSql()} AS statusThen
                FROM claims c
               WHERE c.status IN ('submitted', 'authorized', 'paid', 'rejected') AND c.submitted_at IS NOT NULL${s.sql}) t
       WHERE statusThen IS NOT NULL
       GROUP BY currency
       ORDER BY currency`,
-    { replacements: [asOf, asOf, asOf, asOf, ...s.params], type: QueryTypes.SELECT },
+    { replacements: [...amount.params, asOf, asOf, asOf, asOf, ...s.params], type: QueryTypes.SELECT },
   )) as Record<string, unknown>[];
   const e = scopeSql(scope, 'x.distributorId');
   // Exposure: approved quantity not yet claimed x (book cost - authorized cost), live lines only, all as of the day.
@@ -200,14 +221,14 @@ export async function forecastLines(
   if (!lines.length) return [];
   const c = scopeSql(scope, 'a.distributor_id');
   const weekly = (await db().query(
-    `SELECT pc.authorization_line_id AS lineId, ${weekSql(daySql('pc.created_at'))} - ${weekSql(daySql('a.created_at'))} AS sinceApproval,
+    `SELECT pc.authorization_line_id AS lineId, ${weekSql(daySql('pc.consumed_at'))} - ${weekSql(daySql('a.created_at'))} AS sinceApproval,
             SUM(pc.quantity) AS quantity
-       FROM pos_consumptions pc
+       FROM (${heldOnDaySql()}) pc
        JOIN authorization_lines l ON l.id = pc.authorization_line_id
        JOIN authorizations a ON a.id = l.authorization_id
-      WHERE ${daySql('pc.created_at')} <= ?${c.sql}${distributorId === undefined ? '' : ' AND a.distributor_id = ?'}
-      GROUP BY pc.authorization_line_id, ${weekSql(daySql('pc.created_at'))} - ${weekSql(daySql('a.created_at'))}`,
-    { replacements: [asOf, ...c.params, ...only.params], type: QueryTypes.SELECT },
+      WHERE 1 = 1${c.sql}${distributorId === undefined ? '' : ' AND a.distributor_id = ?'}
+      GROUP BY pc.authorization_line_id, ${weekSql(daySql('pc.consumed_at'))} - ${weekSql(daySql('a.created_at'))}`,
+    { replacements: [...heldOnDayParams(asOf), ...c.params, ...only.params], type: QueryTypes.SELECT },
   )) as { lineId: number | string; sinceApproval: number | string; quantity: number | string }[];
   const claimed = new Map<number, number[]>();
   for (const w of weekly) {

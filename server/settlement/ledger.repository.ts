@@ -12,7 +12,7 @@ import { joinPosKey } from '../../core/claims/pos-key.js';
 import { claimOwner, mayShare, programOwner, STACKING_RULES, type Owner, type StackingRule } from '../../core/rebates/stacking.js';
 import { rawMysql } from '../../models/bulk.js';
 import { rowsOf } from '../database.repository.js';
-import { Claim, PosConsumption } from '../../models/claims.js';
+import { Claim, PosConsumption, PosConsumptionRelease } from '../../models/claims.js';
 
 const db = () => Claim.sequelize!;
 const mysql = () => db().getDialect() === 'mysql';
@@ -31,6 +31,36 @@ export async function exec(sql: string, replacements: unknown[], transaction: Tr
 }
 
 export { concurrentWriters, inTransaction } from '../database.repository.js';
+
+/** The UTC day of an instant column (instants are stored in UTC on both dialects). */
+export const dayOfSql = (instant: string) => (mysql() ? `DATE(${instant})` : `substr(${instant}, 1, 10)`);
+
+/**
+ * What the ledger held at the end of a day, the one rule every figure "as of" a day reads: a
+ * consumption taken by then (`pos_consumptions.created_at`) and not given back by then. One given
+ * back later is in `pos_consumption_releases` with the days it was held (`consumed_at` to
+ * `released_at`), so it still counts on the days it was held.
+ *
+ * `heldQuantityOnDaySql(line)`: the quantity the authorization line `line` (a column) had claimed
+ * by the end of the day; `?` = the day, three times (`heldOnDayParams`).
+ */
+export const heldQuantityOnDaySql = (line: string) =>
+  `(COALESCE((SELECT SUM(hc.quantity) FROM pos_consumptions hc
+               WHERE hc.authorization_line_id = ${line} AND ${dayOfSql('hc.created_at')} <= ?), 0)
+  + COALESCE((SELECT SUM(hr.quantity) FROM pos_consumption_releases hr
+               WHERE hr.authorization_line_id = ${line} AND ${dayOfSql('hr.consumed_at')} <= ? AND ${dayOfSql('hr.released_at')} > ?), 0))`;
+/**
+ * The same rule as a derived table of the consumptions held at the end of the day, with the
+ * columns distributor_id, invoice_key, line_key, claim_line_id, authorization_line_id, quantity,
+ * consumed_at; `?` = the day, three times (`heldOnDayParams`).
+ */
+export const heldOnDaySql = () =>
+  `SELECT distributor_id, invoice_key, line_key, claim_line_id, authorization_line_id, quantity, created_at AS consumed_at
+     FROM pos_consumptions WHERE ${dayOfSql('created_at')} <= ?
+   UNION ALL
+   SELECT distributor_id, invoice_key, line_key, claim_line_id, authorization_line_id, quantity, consumed_at
+     FROM pos_consumption_releases WHERE ${dayOfSql('consumed_at')} <= ? AND ${dayOfSql('released_at')} > ?`;
+export const heldOnDayParams = (day: string) => [day, day, day];
 
 /** The rebate stacking rules whose counted sales a ship & debit claim may not pay (core's mayShare decides). */
 export const RULES_BLOCKING_CLAIMS = STACKING_RULES.filter((rule) => !mayShare(claimOwner(0), programOwner(0, rule)));
@@ -161,6 +191,20 @@ export async function release(claimLineId: number, transaction: Transaction): Pr
     'UPDATE authorization_lines SET consumed_quantity = consumed_quantity - ? WHERE id = ?',
     [c.quantity, c.authorizationLineId],
     transaction,
+  );
+  // The ledger remembers what the line held until now, so a figure as of an earlier day still counts it.
+  await PosConsumptionRelease.create(
+    {
+      distributorId: c.distributorId,
+      invoiceKey: c.invoiceKey,
+      lineKey: c.lineKey,
+      claimLineId: c.claimLineId,
+      authorizationLineId: c.authorizationLineId,
+      quantity: c.quantity,
+      consumedAt: c.createdAt,
+      releasedAt: new Date(),
+    },
+    { transaction },
   );
   await c.destroy({ transaction });
   return c.quantity;
@@ -302,6 +346,8 @@ export async function ownersOfSales(
   distributorId: number,
   invoiceKeys: readonly string[],
   transaction?: Transaction | null,
+  /** the owners as they stood at the end of this day (heldOnDaySql; rebates counted by then); today's when absent */
+  asOf?: string,
 ): Promise<Map<string, Owner[]>> {
   const out = new Map<string, Owner[]>();
   const add = (k: string, l: string, o: Owner) => {
@@ -315,15 +361,17 @@ export async function ownersOfSales(
     const part = unique.slice(i, i + 2000);
     const marks = part.map(() => '?').join(',');
     for (const r of await select<{ k: string; l: string; id: number }>(
-      `SELECT invoice_key AS k, line_key AS l, claim_line_id AS id FROM pos_consumptions WHERE distributor_id = ? AND invoice_key IN (${marks})`,
-      [distributorId, ...part],
+      asOf === undefined
+        ? `SELECT invoice_key AS k, line_key AS l, claim_line_id AS id FROM pos_consumptions WHERE distributor_id = ? AND invoice_key IN (${marks})`
+        : `SELECT invoice_key AS k, line_key AS l, claim_line_id AS id FROM (${heldOnDaySql()}) h WHERE distributor_id = ? AND invoice_key IN (${marks})`,
+      [...(asOf === undefined ? [] : heldOnDayParams(asOf)), distributorId, ...part],
       transaction,
     ))
       add(r.k, r.l, claimOwner(Number(r.id)));
     for (const r of await select<{ k: string; l: string; p: number; s: string }>(
       `SELECT invoice_key AS k, line_key AS l, program_id AS p, stacking AS s FROM rebate_consumptions
-        WHERE distributor_id = ? AND invoice_key IN (${marks})`,
-      [distributorId, ...part],
+        WHERE distributor_id = ? AND invoice_key IN (${marks})${asOf === undefined ? '' : ` AND ${dayOfSql('created_at')} <= ?`}`,
+      [distributorId, ...part, ...(asOf === undefined ? [] : [asOf])],
       transaction,
     ))
       add(r.k, r.l, programOwner(Number(r.p), r.s as StackingRule));

@@ -5,7 +5,7 @@
  * is unclaimed. Time moves by faking the clock (Date only) of the real app in this process.
  */
 import { Money } from '../../core/money.js';
-import { approvedAuthorization, describeDb, startTestApp, USERS, type Client, type TestApp } from '../support/harness.js';
+import { approvedAuthorization, bearerOf, describeDb, startTestApp, USERS, type Client, type TestApp } from '../support/harness.js';
 
 const at = (day: string) => jest.setSystemTime(new Date(`${day}T12:00:00Z`));
 
@@ -108,6 +108,108 @@ describeDb('accruals as of a day', () => {
     expect(new Money(usd(dayThree).paid).minus(usd(dayOne).paid).toFixed(4)).toBe('28.2700');
     expect(new Money(arrowheadOf(beforeCancel).exposure).minus(arrowheadOf(dayThree).exposure).toFixed(4)).toBe('197.8900'); // 70 x 2.827
     expect(arrowheadOf(beforeCancel).openQuantity - arrowheadOf(dayThree).openQuantity).toBe(70);
+  });
+
+  it("an adjustment and a rejection in review after the day do not move the day's figures (amounts from the journal, claimed quantities kept when given back)", async () => {
+    at('2026-12-20');
+    const auth = await approvedAuthorization(t, { quantity: 100, cost: '3.2000' });
+    const kept = await claim(auth, 10); // 28.27 in review
+    const given = await claim(auth, 5); // 5 x 2.827 = 14.135, a claim line's amount in cents: 14.14 in review
+    const day = await accruals(finance, '2026-12-20');
+    const dayForecast = await forecast(finance, '2026-12-20');
+
+    // Two days later finance lowers one claim's line and rejects the other's, which gives its 5 units back.
+    at('2026-12-22');
+    const lineOf = async (c: { id: number }) => (await finance.get(`/api/claims/${c.id}/lines`)).body.items[0] as { id: number };
+    const lowered = await finance.post(`/api/claims/${kept.id}/lines/${(await lineOf(kept)).id}/adjust`, {
+      approvedAmount: '20.0000',
+      reason: 'Freight deducted',
+    });
+    expect(lowered.status).toBe(200);
+    const rejected = await finance.post(`/api/claims/${given.id}/lines/${(await lineOf(given)).id}/adjust`, {
+      approvedAmount: '0',
+      reason: 'Not an eligible end customer',
+    });
+    expect(rejected.status).toBe(200);
+
+    // The 20th reads as it did: the claims' amounts in review, the 85 units open, the curve and the forecast.
+    expect(await accruals(finance, '2026-12-20')).toEqual(day);
+    expect(await forecast(finance, '2026-12-20')).toEqual(dayForecast);
+    // The 22nd: 8.27 and 14.14 less in review, the 5 units given back are open again (5 x 2.827 of exposure).
+    const after = await accruals(finance, '2026-12-22');
+    expect(new Money(usd(day).inReview).minus(usd(after).inReview).toFixed(4)).toBe('22.4100');
+    expect(arrowheadOf(after).openQuantity - arrowheadOf(day).openQuantity).toBe(5);
+    expect(new Money(arrowheadOf(after).exposure).minus(arrowheadOf(day).exposure).toFixed(4)).toBe('14.1350');
+  });
+
+  it('a running rebate as of a day counts the sales as they were owned that day (a claim filed or given back later does not move it)', async () => {
+    at('2026-12-23');
+    const code = `REB-ASOF-${Date.now() % 100000}`;
+    const created = await cm.post('/api/programs', {
+      code,
+      name: 'as-of rebate',
+      type: 'rebate',
+      startDate: '2026-12-23',
+      endDate: '2026-12-31',
+    });
+    expect(created.status).toBe(201);
+    const terms = await t.http
+      .put(`/api/rebates/programs/${created.body.id}`)
+      .set('Authorization', bearerOf(cm))
+      .send({
+        terms: { kind: 'volume', measure: 'quantity', rate: { kind: 'per_unit', value: '0.50' } },
+        periodKind: 'custom',
+        stacking: 'with_rebates', // a sale a ship & debit claim holds is not this program's
+      });
+    expect(terms.status).toBe(200);
+    at('2026-12-24');
+    const csv = 'Invoice No,Line,Invoice Date,Mfr Part,Qty,Resale\nASOF-R-1,1,2026-12-24,VS-ADC-24S,10,4.10\n';
+    const imported = await t.http
+      .post('/api/imports?wait=true')
+      .set('Authorization', bearerOf(arrow))
+      .set('Content-Type', 'text/csv')
+      .send(csv);
+    expect(imported.status).toBe(201);
+    const rebateOn = async (day: string) =>
+      ((await accruals(finance, day)).rebates.items as { code: string; distributorName: string; measure: string; rebate: string }[]).find(
+        (i) => i.code === code && i.distributorName === 'Arrowhead Components',
+      );
+    expect(await rebateOn('2026-12-24')).toMatchObject({ measure: '10', rebate: '5.00' });
+
+    // The 26th: a ship & debit claim takes the sale; from then on the rebate leaves it, the 24th still counts it.
+    at('2026-12-26');
+    const auth = await approvedAuthorization(t, { quantity: 100, cost: '3.2000' });
+    const c = await arrow.post('/api/claims', {
+      submit: true,
+      lines: [
+        {
+          authorizationNumber: auth.number,
+          vendorPartNumber: auth.part,
+          endCustomerName: auth.customer,
+          invoiceNumber: 'ASOF-R-1',
+          invoiceLine: '1',
+          invoiceDate: '2026-12-24',
+          quantity: 10,
+          bookCost: '6.0270',
+          authorizedCost: '3.2000',
+        },
+      ],
+    });
+    expect(c.status).toBe(201);
+    expect(c.body.lines[0].verdict).toBe('accepted');
+    expect(await rebateOn('2026-12-26')).toMatchObject({ measure: '0', rebate: '0.00' });
+    expect(await rebateOn('2026-12-24')).toMatchObject({ measure: '10', rebate: '5.00' });
+
+    // The 27th: finance rejects the line, the sale is given back and the rebate counts it again; the 26th is as it was.
+    at('2026-12-27');
+    const line = (await finance.get(`/api/claims/${c.body.id}/lines`)).body.items[0] as { id: number };
+    const rejected = await finance.post(`/api/claims/${c.body.id}/lines/${line.id}/adjust`, {
+      approvedAmount: '0',
+      reason: 'Sold before the approval',
+    });
+    expect(rejected.status).toBe(200);
+    expect(await rebateOn('2026-12-27')).toMatchObject({ measure: '10', rebate: '5.00' });
+    expect(await rebateOn('2026-12-26')).toMatchObject({ measure: '0', rebate: '0.00' });
   });
 
   it('forecasts per distributor and currency, never more than is unclaimed, the curve with it; a distributor sees its own', async () => {
