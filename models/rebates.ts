@@ -15,6 +15,18 @@ export class RebateProgram extends Model<InferAttributes<RebateProgram>, InferCr
   declare updatedAt: CreationOptional<Date>;
 }
 
+/** The terms of a rebate program from `effectiveFrom` on (migration 20261208T1100-rebate-terms-versions); only added. */
+export class RebateTermsVersion extends Model<InferAttributes<RebateTermsVersion>, InferCreationAttributes<RebateTermsVersion>> {
+  declare id: CreationOptional<number>;
+  declare programId: number;
+  declare terms: string;
+  declare periodKind: string;
+  declare stacking: string;
+  declare priority: number;
+  declare effectiveFrom: Date;
+  declare changedByUserId: number;
+}
+
 export class RebatePeriod extends Model<InferAttributes<RebatePeriod>, InferCreationAttributes<RebatePeriod>> {
   declare id: CreationOptional<number>;
   declare programId: number;
@@ -96,6 +108,19 @@ export function initRebateModels(sequelize: Sequelize) {
       ...stamps(),
     },
     { ...common, tableName: 'rebate_programs' },
+  );
+  RebateTermsVersion.init(
+    {
+      id: col.id(),
+      programId: col.ref(),
+      terms: col.text(false),
+      periodKind: col.str(10),
+      stacking: col.str(20),
+      priority: col.int(false, 100),
+      effectiveFrom: col.instant(),
+      changedByUserId: col.ref(),
+    },
+    { ...common, tableName: 'rebate_terms_versions', timestamps: false },
   );
   RebatePeriod.init(
     {

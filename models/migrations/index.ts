@@ -32,6 +32,7 @@ import { fxRatesSchema } from './20261206T1100-fx-rates.js';
 import { embedSessionScopesSchema } from './20261206T1400-embed-session-scopes.js';
 import { shipmentsSchema } from './20261207T1000-shipments.js';
 import { consumptionReleasesSchema } from './20261208T1000-consumption-releases.js';
+import { rebateTermsVersionsSchema } from './20261208T1100-rebate-terms-versions.js';
 import type { Migration } from './types.js';
 
 export const migrations: Migration[] = [
@@ -68,4 +69,5 @@ export const migrations: Migration[] = [
   embedSessionScopesSchema,
   shipmentsSchema,
   consumptionReleasesSchema,
+  rebateTermsVersionsSchema,
 ];

@@ -6,6 +6,7 @@ import { Authorization } from '../../models/authorizations.js';
 import { Product } from '../../models/catalog.js';
 import { Program, ProgramVersion } from '../../models/programs.js';
 import { PriceRequest } from '../../models/requests.js';
+import { RebateProgram } from '../../models/rebates.js';
 import type { ProgramInput, ProgramPatch, ProgramVersionView, ProgramView } from './programs.schemas.js';
 
 export { inTransaction, type Tx } from '../database.repository.js';
@@ -69,11 +70,25 @@ export async function listPrograms(): Promise<ProgramView[]> {
 
 /** True once a request or an authorization refers to the program: a change then makes a new version. */
 export async function programInUse(id: number, transaction: Transaction): Promise<boolean> {
-  const [requests, authorizations] = await Promise.all([
+  const [requests, authorizations, rebateTerms] = await Promise.all([
     PriceRequest.count({ where: { programId: id }, transaction }),
     Authorization.count({ where: { programId: id }, transaction }),
+    // A rebate program with terms accrues from its rules: a change is a new version, so a past day reads the old one.
+    RebateProgram.count({ where: { programId: id }, transaction }),
   ]);
-  return requests + authorizations > 0;
+  return requests + authorizations + rebateTerms > 0;
+}
+
+/**
+ * A program as it stood at the end of `day` (UTC): the latest version in force by then, or its first
+ * version when the day is before it (a program's first rules apply from its start); null when no
+ * such program exists.
+ */
+export async function findProgramAsOf(id: number, day: string): Promise<ProgramView | null> {
+  const versions = await ProgramVersion.findAll({ where: { programId: id }, order: [['version', 'ASC']] });
+  let held: ProgramVersion | undefined;
+  for (const v of versions) if (!held || v.effectiveFrom.toISOString().slice(0, 10) <= day) held = v;
+  return held ? (JSON.parse(held.snapshot) as ProgramView) : null;
 }
 
 /**

@@ -10,7 +10,7 @@ import { Money, moneyFromDb, moneyToString } from '../../core/money.js';
 import type { PeriodKind, Period } from '../../core/rebates/periods.js';
 import type { StackingRule } from '../../core/rebates/stacking.js';
 import type { RebateSale, RebateTerms, SalesBasis } from '../../core/rebates/terms.js';
-import { RebatePeriod, RebateProgram } from '../../models/rebates.js';
+import { RebatePeriod, RebateProgram, RebateTermsVersion } from '../../models/rebates.js';
 import type { TenantScope } from '../auth/actor.js';
 import type { RebatePeriodView } from './rebates.schemas.js';
 
@@ -26,7 +26,7 @@ export interface StoredTerms {
   priority: number;
 }
 
-const toTerms = (r: RebateProgram): StoredTerms => ({
+const toTerms = (r: Pick<RebateProgram, 'programId' | 'terms' | 'periodKind' | 'stacking' | 'priority'>): StoredTerms => ({
   programId: r.programId,
   terms: JSON.parse(r.terms) as RebateTerms,
   periodKind: r.periodKind as PeriodKind,
@@ -61,6 +61,33 @@ export async function saveTerms(t: StoredTerms, userId: number, transaction: Tra
   const existing = await RebateProgram.findOne({ where: { programId: t.programId }, transaction, lock: transaction.LOCK.UPDATE });
   if (existing) await existing.update(row, { transaction });
   else await RebateProgram.create({ programId: t.programId, ...row }, { transaction });
+  // The history the accruals as of a past day read: the same terms, from now on.
+  const { updatedByUserId, ...version } = row;
+  await RebateTermsVersion.create(
+    { programId: t.programId, ...version, effectiveFrom: new Date(), changedByUserId: updatedByUserId },
+    { transaction },
+  );
+}
+
+/**
+ * Every rebate program's terms as they stood at the end of `day` (UTC), in listTerms' order: the
+ * latest version that took effect by then, or the program's first version when the day is before
+ * it (a program's first terms apply from its start, as a program agreed after its start does).
+ */
+export async function listTermsAsOf(day: string): Promise<StoredTerms[]> {
+  const versions = await RebateTermsVersion.findAll({
+    order: [
+      ['programId', 'ASC'],
+      ['effectiveFrom', 'ASC'],
+      ['id', 'ASC'],
+    ],
+  });
+  const byProgram = new Map<number, RebateTermsVersion>();
+  for (const v of versions) {
+    const held = byProgram.get(v.programId);
+    if (!held || v.effectiveFrom.toISOString().slice(0, 10) <= day) byProgram.set(v.programId, v);
+  }
+  return [...byProgram.values()].map(toTerms).sort((a, b) => a.priority - b.priority || a.programId - b.programId);
 }
 
 /** A sale as the rebates read it: core's RebateSale with the POS line it came from (null: a shipment). */

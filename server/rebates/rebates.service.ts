@@ -17,7 +17,7 @@ import { recordAudit } from '../audit/audit.repository.js';
 import { distributorCurrency } from '../claims/claims.repository.js';
 import { AppError, conflict, notFound } from '../errors.js';
 import { findAccount, listAccounts } from '../masterdata/masterdata.repository.js';
-import { findProgram, unknownReferences } from '../programs/programs.repository.js';
+import { findProgram, findProgramAsOf, unknownReferences } from '../programs/programs.repository.js';
 import type { ProgramView } from '../programs/programs.schemas.js';
 import * as settlement from '../settlement/settlement.service.js';
 import * as repo from './rebates.repository.js';
@@ -332,9 +332,11 @@ export async function runningAccruals(scope: TenantScope, asOf: string) {
     scope.distributorId === null
       ? await listAccounts({ types: ['distributor'] })
       : [await findAccount(scope.distributorId)].filter((a) => a !== null);
+  // A past day reads the programs and their terms as they stood then (their versions); today, the ones in force.
+  const past = asOf < today();
   const items = [];
-  for (const t of await repo.listTerms()) {
-    const p = await findProgram(t.programId);
+  for (const t of past ? await repo.listTermsAsOf(asOf) : await repo.listTerms()) {
+    const p = past ? await findProgramAsOf(t.programId, asOf) : await findProgram(t.programId);
     if (!p || p.type !== 'rebate' || p.status !== 'active' || asOf < p.startDate || asOf > p.endDate) continue;
     for (const d of distributors) {
       if (!eligible(p, d.id)) continue;

@@ -210,6 +210,25 @@ describeDb('accruals as of a day', () => {
     expect(rejected.status).toBe(200);
     expect(await rebateOn('2026-12-27')).toMatchObject({ measure: '10', rebate: '5.00' });
     expect(await rebateOn('2026-12-26')).toMatchObject({ measure: '0', rebate: '0.00' });
+
+    // The 28th the rate doubles, the 29th the program is stopped: each earlier day keeps the rules it had.
+    at('2026-12-28');
+    const doubled = await t.http
+      .put(`/api/rebates/programs/${created.body.id}`)
+      .set('Authorization', bearerOf(cm))
+      .send({
+        terms: { kind: 'volume', measure: 'quantity', rate: { kind: 'per_unit', value: '1.00' } },
+        periodKind: 'custom',
+        stacking: 'with_rebates',
+      });
+    expect(doubled.status).toBe(200);
+    at('2026-12-29');
+    const stopped = await t.http.patch(`/api/programs/${created.body.id}`).set('Authorization', bearerOf(cm)).send({ status: 'inactive' });
+    expect(stopped.status).toBe(200);
+    expect(await rebateOn('2026-12-29')).toBeUndefined();
+    expect(await rebateOn('2026-12-28')).toMatchObject({ measure: '10', rebate: '10.00' });
+    expect(await rebateOn('2026-12-27')).toMatchObject({ measure: '10', rebate: '5.00' });
+    expect(await rebateOn('2026-12-24')).toMatchObject({ measure: '10', rebate: '5.00' });
   });
 
   it('forecasts per distributor and currency, never more than is unclaimed, the curve with it; a distributor sees its own', async () => {
