@@ -10,7 +10,7 @@
  *   npx tsx bench/rebates.ts [--lines 1000000]
  */
 import { calculateRebate } from '../core/rebates/calculate.js';
-import { forecastClaims, learnCurve, recentLevel, withLevel, type ClaimHistory } from '../core/rebates/forecast.js';
+import { forecastDistributor, type ClaimHistory } from '../core/rebates/forecast.js';
 import type { RebateSale, RebateTerms } from '../core/rebates/terms.js';
 
 /** A small seeded generator (mulberry32), so every run sees the same year. */
@@ -109,24 +109,16 @@ export function forecastBacktest(seed = 42) {
   for (const b of BEHAVIOURS) {
     const { histories, claimedInWeek } = simulate(b, random);
     const mine = new Map(horizons.map((h) => [h, { curve: [] as [number, number][], naive: [] as [number, number][] }]));
-    // Each week's forecast made from the weeks before it; the first weeks only teach (one week ahead, for the level).
-    const oneWeekAhead: number[] = [];
-    for (let t = 4; t + 8 <= WEEKS; t++) {
+    // Each week's forecast made from the weeks before it, by the product's method (core/rebates/forecast.ts:
+    // forecastDistributor, the API's options) plus the approvals still to come (cash planning).
+    for (let t = 12; t + 8 <= WEEKS; t++) {
       const known = histories.filter((h) => h.approvedWeek < t).map((h) => ({ ...h, claimed: h.claimed.slice(0, t - h.approvedWeek) }));
-      const curve = learnCurve(known, t, { weeks: 16, halfLifeWeeks: 6 });
       const open = known.map((h) => ({
         approvedWeek: h.approvedWeek,
         approvedQuantity: h.approvedQuantity,
         claimedQuantity: h.claimed.reduce((x, y) => x + y, 0),
       }));
-      // Cash planning: the approvals still to come at the pace of the last four weeks.
-      const recent = histories.filter((h) => h.approvedWeek >= t - 4 && h.approvedWeek < t);
-      const newPerWeek = recent.reduce((s, h) => s + h.approvedQuantity, 0) / 4;
-      const raw = forecastClaims(curve, open, t, 8, newPerWeek);
-      const level = recentLevel(claimedInWeek.slice(4, t), oneWeekAhead.slice(4, t));
-      oneWeekAhead[t] = raw[0]!;
-      if (t < 12) continue;
-      const f = withLevel(raw, level);
+      const f = forecastDistributor({ histories: known, open, asOfWeek: t, horizon: 8 }, { approvalsToCome: true }).weekly;
       const naive = (claimedInWeek[t - 1]! + claimedInWeek[t - 2]! + claimedInWeek[t - 3]! + claimedInWeek[t - 4]!) / 4;
       for (const h of horizons) {
         const actual = claimedInWeek[t + h - 1]!;

@@ -1,5 +1,5 @@
 import { Money, moneyToString } from '../../core/money.js';
-import { forecastClaims, learnCurve } from '../../core/rebates/forecast.js';
+import { forecastDistributor } from '../../core/rebates/forecast.js';
 import { amountsInBase } from '../../core/analytics/fx.js';
 import { listRates } from '../analytics/fx.repository.js';
 import type { Actor } from '../auth/actor.js';
@@ -50,11 +50,13 @@ export async function aging(actor: Actor, baseCurrency: string, asOf?: string) {
 }
 
 /**
- * The claims still to come, week by week, per distributor (its currency): its claim-through curve
- * learned from its own history as of `asOf` (core/rebates/forecast.ts), and each open
- * authorization line's unclaimed quantity spread over the weeks from the Monday after `asOf` in
- * the shape of the rest of the curve, never past the line's validity. Units are estimates (a
- * number); money is exact: each line's units, rounded to 4 places, times its credit per unit.
+ * The claims still to come, week by week, per distributor (its currency), by the method the
+ * benchmark measures (core/rebates/forecast.ts: forecastDistributor, its default options): its
+ * claim-through curve learned from its own history as of `asOf` (the weeks before the day's), a
+ * change of lag weighed in, the recent level; each open authorization line's unclaimed quantity
+ * spread over the weeks from the Monday after `asOf`, never past the line's validity. The open
+ * liability only: no approvals still to come. Units are estimates (a number); money is exact:
+ * each line's units, rounded to 4 places, times its credit per unit.
  */
 export async function accrualForecast(actor: Actor, baseCurrency: string, q: { asOf?: string; weeks?: number; distributorId?: number }) {
   const asOf = q.asOf ?? new Date().toISOString().slice(0, 10);
@@ -65,22 +67,28 @@ export async function accrualForecast(actor: Actor, baseCurrency: string, q: { a
   const byDistributor = new Map<number, repo.ForecastLine[]>();
   for (const l of lines) byDistributor.set(l.distributorId, [...(byDistributor.get(l.distributorId) ?? []), l]);
   const items = [...byDistributor.values()].map((mine) => {
-    const curve = learnCurve(mine, asOfWeek);
+    const live = mine.filter((l) => l.live);
+    const forecast = forecastDistributor({
+      histories: mine,
+      open: live.map((l) => ({ approvedWeek: l.approvedWeek, approvedQuantity: l.approvedQuantity, claimedQuantity: l.consumedQuantity })),
+      asOfWeek,
+      firstWeek,
+      horizon,
+    });
+    const { curve } = forecast;
     const quantity = new Array<number>(horizon).fill(0);
     const amount = new Array<Money>(horizon).fill(new Money(0));
     let openQuantity = 0;
-    for (const l of mine) {
-      if (!l.live) continue;
+    live.forEach((l, i) => {
       openQuantity += l.approvedQuantity - l.consumedQuantity;
       const lastWeek = repo.weekOf(l.validTo);
-      const weekly = forecastClaims(curve, [{ ...l, claimedQuantity: l.consumedQuantity }], firstWeek, horizon);
-      weekly.forEach((units, h) => {
+      forecast.byAuthorization[i]!.forEach((units, h) => {
         if (firstWeek + h > lastWeek || units <= 0) return;
         const exact = new Money(units).toDecimalPlaces(4);
         quantity[h]! += exact.toNumber();
         amount[h] = amount[h]!.plus(exact.times(l.creditPerUnit));
       });
-    }
+    });
     const total = amount.reduce((a, b) => a.plus(b), new Money(0));
     return {
       distributorId: mine[0]!.distributorId,
