@@ -33,6 +33,7 @@ import { embedSessionScopesSchema } from './20261206T1400-embed-session-scopes.j
 import { shipmentsSchema } from './20261207T1000-shipments.js';
 import { consumptionReleasesSchema } from './20261208T1000-consumption-releases.js';
 import { rebateTermsVersionsSchema } from './20261208T1100-rebate-terms-versions.js';
+import { reportRollupsSchema } from './20261208T1200-report-rollups.js';
 import type { Migration } from './types.js';
 
 export const migrations: Migration[] = [
@@ -70,4 +71,5 @@ export const migrations: Migration[] = [
   shipmentsSchema,
   consumptionReleasesSchema,
   rebateTermsVersionsSchema,
+  reportRollupsSchema,
 ];

@@ -1,4 +1,5 @@
 /** The only claims code that touches Sequelize: returns plain objects with money as decimal strings. */
+import { rollClaimFigures } from '../reports/rollups.repository.js';
 import { literal, Op, QueryTypes, type Transaction, type WhereOptions } from 'sequelize';
 import { rowsOf } from '../database.repository.js';
 import { moneyFromDb, moneyToString } from '../../core/money.js';
@@ -335,6 +336,7 @@ export async function updateClaim(
 ) {
   // A claim rejected whole lets go of its debit memo number (the corrected claim may use it).
   await Claim.update(patch.status === 'rejected' ? { ...patch, debitMemoKey: null } : patch, { where: { id }, transaction });
+  await rollClaimFigures(id, transaction);
 }
 
 /** Links a claim to the import job its lines stream from (a claim file). */

@@ -7,15 +7,15 @@
 import { QueryTypes, type Sequelize } from 'sequelize';
 import { Money, moneyToString } from '../../core/money.js';
 import { Claim } from '../../models/claims.js';
-import { moneyFromUnits, moneyUnitsSql, sumMoneySql as sumMoney, sumUnitsSql } from '../../models/money-sql.js';
+import { moneyFromUnits, moneyUnitsSql, sumUnitsSql } from '../../models/money-sql.js';
 import type { TenantScope } from '../auth/actor.js';
+import { keptLiability } from './rollups.repository.js';
+import { claimReportPartSql, liabilityScanSql } from '../../models/claim-figures-sql.js';
 import { dayOfSql, heldOnDayParams, heldOnDaySql, heldQuantityOnDaySql } from '../settlement/ledger.repository.js';
 
 const db = (): Sequelize => Claim.sequelize!;
 const sqlite = () => db().getDialect() === 'sqlite';
 
-/** SUM of a money expression (a money column, or 0), exact, in units: read it with fromSum. */
-const sumMoneySql = (expr: string) => sumMoney(db(), expr);
 /** Money from a sum in units, as a 4-dp string. */
 const fromSum = moneyFromUnits;
 /** A per-unit money value as integer units, for products with quantities. */
@@ -25,9 +25,6 @@ const scopeSql = (scope: TenantScope, column: string) =>
   scope.distributorId === null
     ? { sql: '', params: [] as unknown[] }
     : { sql: ` AND ${column} = ?`, params: [scope.distributorId] as unknown[] };
-
-/** A claim's currency, as the grouping key: ISO codes, so `usd` and `USD` are one currency. */
-const currencySql = 'UPPER(c.currency)';
 
 /** Open liability, in review and paid of one currency. */
 export interface CurrencyTotals {
@@ -46,18 +43,6 @@ const weekSql = (day: string) =>
 export const weekOf = (day: string) => Math.floor((Date.parse(`${day}T00:00:00Z`) - Date.parse('1970-01-05T00:00:00Z')) / (7 * 86_400_000));
 /** The Monday a week index starts on. */
 export const mondayOf = (week: number) => new Date(Date.parse('1970-01-05T00:00:00Z') + week * 7 * 86_400_000).toISOString().slice(0, 10);
-
-/**
- * A claim's status as it stood at the end of a day (`?` = the day, three times): the timestamps
- * of its steps say when it was submitted, authorized and paid. A claim rejected whole was rejected
- * when it was last written (`updated_at`): before that it was in review.
- */
-const claimStatusAsOfSql = () => `CASE
-    WHEN c.paid_at IS NOT NULL AND ${daySql('c.paid_at')} <= ? THEN 'paid'
-    WHEN c.authorized_at IS NOT NULL AND ${daySql('c.authorized_at')} <= ? THEN 'authorized'
-    WHEN c.submitted_at IS NOT NULL AND ${daySql('c.submitted_at')} <= ?
-         AND (c.status <> 'rejected' OR ${daySql('c.updated_at')} > ?) THEN 'submitted'
-    ELSE NULL END`;
 
 /**
  * The authorization lines as they stood at the end of a day: the latest version written by then
@@ -90,27 +75,9 @@ const creditPerUnitSql = () => {
 };
 
 /**
- * A claim's approved total as it stood at the end of a day, in units (`c` = the claim): what the
- * finance journal had accrued for it by then (accruals less reversals with `event_day` on or
- * before the day; the settlement service posts one in the transaction of every change of the
- * total, so an adjustment or a rejection after the day does not move the day's figure). From
- * today on it is the claim's `approved_total` itself, which the journal's accruals equal (the
- * ledger check's `journal-accrual` invariant), without reading the journal.
- */
-function claimAmountAsOf(day: string): { sql: string; params: unknown[] } {
-  if (day >= new Date().toISOString().slice(0, 10)) return { sql: units('c.approved_total'), params: [] };
-  const entryUnits = units('je.amount');
-  return {
-    sql: `COALESCE((SELECT SUM(CASE WHEN je.kind = 'accrual' THEN ${entryUnits} WHEN je.kind = 'reversal' THEN -${entryUnits} ELSE 0 END)
-                      FROM journal_entries je
-                     WHERE je.source_type = 'claim' AND je.source_id = c.id AND je.event_day <= ?), 0)`,
-    params: [day],
-  };
-}
-
-/**
  * Claim figures per currency (never across currencies) and exposure per distributor, as they
- * stood at the end of `asOf`: a claim counts under the status it had then, an authorization line
+ * stood at the end of `asOf`: a claim counts under the status and with the amount it had then
+ * (the kept liability, server/reports/rollups.repository.ts, equal to `scannedLiability`), an authorization line
  * with the version, validity and claimed quantity it had then (a later amendment, cancellation,
  * claim or payment does not move a past figure). Exposure comes from authorization lines and book
  * costs, which are in their distributor's currency (`accounts.currency`; `baseCurrency` for a
@@ -119,22 +86,8 @@ function claimAmountAsOf(day: string): { sql: string; params: unknown[] } {
  * carries no exposure from the day it is cancelled or expires: its accrual is reversed.
  */
 export async function accruals(scope: TenantScope, asOf: string, baseCurrency: string) {
-  const s = scopeSql(scope, 'c.distributor_id');
-  const amount = claimAmountAsOf(asOf);
-  const sumOf = (status: string) => sumUnitsSql(db(), `CASE WHEN statusThen = '${status}' THEN amountUnits ELSE 0 END`);
-  const totals = (await db().query(
-    `SELECT currency,
-            ${sumOf('authorized')} AS openLiability,
-            ${sumOf('submitted')} AS inReview,
-            ${sumOf('paid')} AS paid
-       FROM (SELECT ${currencySql} AS currency, ${amount.sql} AS amountUnits, ${claimStatusAsOfSql()} AS statusThen
-               FROM claims c
-              WHERE c.status IN ('submitted', 'authorized', 'paid', 'rejected') AND c.submitted_at IS NOT NULL${s.sql}) t
-      WHERE statusThen IS NOT NULL
-      GROUP BY currency
-      ORDER BY currency`,
-    { replacements: [...amount.params, asOf, asOf, asOf, asOf, ...s.params], type: QueryTypes.SELECT },
-  )) as Record<string, unknown>[];
+  // The claims' liability from the figures kept as claims move (a few rows a day), not a scan of every claim.
+  const totals = await keptLiability(asOf, scope.distributorId);
   const e = scopeSql(scope, 'x.distributorId');
   // Exposure: approved quantity not yet claimed x (book cost - authorized cost), live lines only, all as of the day.
   const open = '(x.approvedQuantity - x.consumedQuantity)';
@@ -174,6 +127,26 @@ export async function accruals(scope: TenantScope, asOf: string, baseCurrency: s
       .map(([currency, exposure]) => ({ currency, exposure: moneyToString(exposure) })),
     byDistributor,
   };
+}
+
+/**
+ * Scanned: the claims' liability per currency at the end of a day, read from every claim and the
+ * journal (models/claim-figures-sql.ts). What the kept figures equal (test/api/report-rollups.test.ts).
+ */
+export async function scannedLiability(scope: TenantScope, day: string): Promise<CurrencyTotals[]> {
+  const s = scopeSql(scope, 'c.distributor_id');
+  const rows = (await db().query(liabilityScanSql(db(), s.sql), {
+    replacements: [day, day, day, day, day, ...s.params],
+    type: QueryTypes.SELECT,
+  })) as Record<string, unknown>[];
+  const byCurrency = new Map<string, CurrencyTotals>();
+  for (const r of rows) {
+    const currency = String(r.currency);
+    const t = byCurrency.get(currency) ?? { currency, openLiability: '0.0000', inReview: '0.0000', paid: '0.0000' };
+    for (const k of ['openLiability', 'inReview', 'paid'] as const) t[k] = moneyToString(new Money(t[k]).plus(fromSum(r[k])));
+    byCurrency.set(currency, t);
+  }
+  return [...byCurrency.values()].sort((a, b) => (a.currency < b.currency ? -1 : a.currency > b.currency ? 1 : 0));
 }
 
 /** One authorization line as the forecast reads it, as of a day. */
@@ -255,16 +228,22 @@ export async function forecastLines(
 
 export type GroupBy = 'week' | 'distributor' | 'programType';
 
-/** Claimed / approved / paid per group and currency: a group with claims in two currencies is two rows. */
+/**
+ * Claimed / approved / paid per group and currency: a group with claims in two currencies is two
+ * rows. Read from the figures kept as claims move (`claim_figures_by_day`, a row per day,
+ * distributor, program type and currency); `source: 'scanned'` reads the same figures from every
+ * claim instead (the same query over each claim's own part, models/claim-figures-sql.ts): what the
+ * kept ones equal (test/api/report-rollups.test.ts).
+ */
 export async function claimFigures(
   scope: TenantScope,
   groupBy: GroupBy,
   from: string | null,
   to: string | null,
   currency: string | null = null,
+  source: 'kept' | 'scanned' = 'kept',
 ) {
-  const at = 'COALESCE(c.submitted_at, c.created_at)';
-  const day = sqlite() ? `substr(${at}, 1, 10)` : `DATE(${at})`;
+  const day = 'f.day';
   const key =
     groupBy === 'week'
       ? sqlite()
@@ -272,9 +251,9 @@ export async function claimFigures(
         : `DATE_FORMAT(DATE_SUB(${day}, INTERVAL WEEKDAY(${day}) DAY), '%Y-%m-%d')`
       : groupBy === 'distributor'
         ? 'd.name'
-        : "COALESCE(c.program_type, 'none')";
-  const s = scopeSql(scope, 'c.distributor_id');
-  const where = [`c.status <> 'draft'`];
+        : 'f.program_type';
+  const s = scopeSql(scope, 'f.distributor_id');
+  const where = ['1 = 1'];
   const params: unknown[] = [];
   if (from) {
     where.push(`${day} >= ?`);
@@ -285,18 +264,20 @@ export async function claimFigures(
     params.push(to);
   }
   if (currency) {
-    where.push(`${currencySql} = ?`);
+    where.push('f.currency = ?');
     params.push(currency.toUpperCase());
   }
+  const table = source === 'kept' ? 'claim_figures_by_day' : `(SELECT ${claimReportPartSql(db())} FROM claims c WHERE c.status <> 'draft')`;
   const rows = (await db().query(
-    `SELECT ${key} AS groupKey, ${currencySql} AS currency, COUNT(*) AS claims,
-            ${sumMoneySql('c.claimed_total')} AS claimed,
-            ${sumMoneySql("CASE WHEN c.status IN ('submitted', 'authorized', 'paid') THEN c.approved_total ELSE 0 END")} AS approved,
-            ${sumMoneySql("CASE WHEN c.status = 'paid' THEN c.approved_total ELSE 0 END")} AS paid
-       FROM claims c JOIN accounts d ON d.id = c.distributor_id
+    `SELECT ${key} AS groupKey, f.currency AS currency, SUM(f.claims) AS claims,
+            ${sumUnitsSql(db(), 'f.claimed_units')} AS claimed,
+            ${sumUnitsSql(db(), 'f.approved_units')} AS approved,
+            ${sumUnitsSql(db(), 'f.paid_units')} AS paid
+       FROM ${table} f JOIN accounts d ON d.id = f.distributor_id
       WHERE ${where.join(' AND ')}${s.sql}
-      GROUP BY ${key}, ${currencySql}
-      ORDER BY ${key}, ${currencySql}`,
+      GROUP BY ${key}, f.currency
+     HAVING SUM(f.claims) > 0
+      ORDER BY ${key}, f.currency`,
     { replacements: [...params, ...s.params], type: QueryTypes.SELECT },
   )) as { groupKey: string; currency: string; claims: number | string; claimed: unknown; approved: unknown; paid: unknown }[];
   return rows.map((r) => ({

@@ -34,8 +34,15 @@
  *     payment entry, for that amount, with its credit memo's number; an unpaid one has none.
  *  k. journal-frozen: nothing is posted into a closed month after it was closed, and the figures
  *     stored when it was closed equal what its entries add up to (core's monthFigures).
+ *  l. report-figures: the report figures kept as claims move (models/claim-figures-sql.ts) are the
+ *     claims': each claim's kept part is what core's claim-figures rules make of the claim now, the
+ *     claims report's rows are the sums of their claims, and the liability's moves add up, per
+ *     distributor and currency, to the claims' liability now.
  */
-import { decimalTextSql } from '../../models/money-sql.js';
+import { decimalTextSql, sumUnitsSql } from '../../models/money-sql.js';
+import { BUCKET_COLUMN, claimReportDaySql } from '../../models/claim-figures-sql.js';
+import { LIABILITY_BUCKETS, liabilityPartOf, reportPartOf } from '../../core/analytics/claim-figures.js';
+import type { ClaimStatus } from '../../core/domain.js';
 import { QueryTypes, Transaction, type Sequelize } from 'sequelize';
 import { joinPosKey, posKey } from '../../core/claims/pos-key.js';
 import { claimOwner, mayShare, programOwner, type Owner, type StackingRule } from '../../core/rebates/stacking.js';
@@ -57,6 +64,7 @@ export const INVARIANTS = {
   'journal-balanced': "a journal entry's debits equal its credits and its amount, whole minor units",
   'journal-accrual': "the journal accrues a claim's approved total (a rebate period's amount), and a paid one has its payment entry",
   'journal-frozen': 'nothing is posted into a closed month after its close, and its stored figures equal its entries',
+  'report-figures': "the report figures kept as claims move equal the claims' own figures",
 } as const;
 export type Invariant = keyof typeof INVARIANTS;
 
@@ -463,7 +471,149 @@ async function check(sequelize: Sequelize, transaction: Transaction | null, opti
   phase('rebates');
   await checkJournal(pages, text, select, violation);
   phase('journal');
+  await checkReportFigures(sequelize, pages, text, select, violation);
+  phase('report figures');
   return report;
+}
+
+/** l: the report figures kept as claims move, against the claims. */
+async function checkReportFigures(
+  sequelize: Sequelize,
+  pages: (sql: string) => AsyncGenerator<Row[]>,
+  text: (column: string) => string,
+  select: (sql: string, replacements: unknown[]) => Promise<Row[]>,
+  violation: (invariant: Invariant, message: string, where: LedgerViolation['where']) => void,
+) {
+  const units = (m: Money) => BigInt(m.times(10_000).toFixed(0));
+  const whole = (v: unknown) => BigInt(String(v ?? '0').replace(/\.0*$/, ''));
+  const dayText = (v: unknown) => (v instanceof Date ? v.toISOString() : String(v)).slice(0, 10);
+  const groups = new Map<string, bigint[]>();
+  const liability = new Map<string, bigint[]>();
+  const add = (map: Map<string, bigint[]>, key: string, xs: bigint[]) => {
+    const held = map.get(key) ?? xs.map(() => 0n);
+    map.set(
+      key,
+      held.map((x, i) => x + xs[i]!),
+    );
+  };
+  for await (const rows of pages(
+    `SELECT c.id, c.status, ${text('c.claimed_total')} AS claimed, ${text('c.approved_total')} AS approved, ${claimReportDaySql(sequelize)} AS day,
+            c.distributor_id AS distributor, COALESCE(c.program_type, 'none') AS program_type, UPPER(c.currency) AS currency,
+            p.claim_id AS part, p.day AS part_day, p.distributor_id AS part_distributor, p.program_type AS part_program_type,
+            p.currency AS part_currency, p.claims AS part_claims, ${text('p.claimed_units')} AS part_claimed,
+            ${text('p.approved_units')} AS part_approved, ${text('p.paid_units')} AS part_paid, p.bucket AS part_bucket,
+            ${text('p.bucket_units')} AS part_bucket_units
+       FROM claims c LEFT JOIN claim_figure_parts p ON p.claim_id = c.id
+      WHERE c.id > ? ORDER BY c.id LIMIT ?`,
+  )) {
+    for (const c of rows) {
+      const facts = { status: c.status as ClaimStatus, claimedTotal: money(c.claimed), approvedTotal: money(c.approved) };
+      const r = reportPartOf(facts);
+      const l = liabilityPartOf(facts);
+      const expected = [
+        dayText(c.day),
+        int(c.distributor),
+        String(c.program_type),
+        String(c.currency),
+        r.claims,
+        units(r.claimed),
+        units(r.approved),
+        units(r.paid),
+        l?.bucket ?? null,
+        l ? units(l.amount) : 0n,
+      ];
+      const kept =
+        c.part === null || c.part === undefined
+          ? null
+          : [
+              dayText(c.part_day),
+              int(c.part_distributor),
+              String(c.part_program_type),
+              String(c.part_currency),
+              int(c.part_claims),
+              whole(c.part_claimed),
+              whole(c.part_approved),
+              whole(c.part_paid),
+              (c.part_bucket as string | null) ?? null,
+              whole(c.part_bucket_units),
+            ];
+      const counts = r.claims > 0 || l !== null;
+      const where = { table: 'claims', id: int(c.id) };
+      if (
+        kept === null
+          ? counts
+          : JSON.stringify(kept, (_, v) => (typeof v === 'bigint' ? v.toString() : v)) !==
+            JSON.stringify(expected, (_, v) => (typeof v === 'bigint' ? v.toString() : v))
+      )
+        violation(
+          'report-figures',
+          `the claim's kept part is ${kept ? kept.join(' / ') : 'missing'}, the claim makes ${expected.join(' / ')}`,
+          where,
+        );
+      if (r.claims)
+        add(groups, `${dayText(c.day)}|${int(c.distributor)}|${c.program_type}|${c.currency}`, [
+          BigInt(r.claims),
+          units(r.claimed),
+          units(r.approved),
+          units(r.paid),
+        ]);
+      if (l)
+        add(liability, `${int(c.distributor)}|${c.currency}`, [
+          1n,
+          ...LIABILITY_BUCKETS.map((b) => (b === l.bucket ? units(l.amount) : 0n)),
+        ]);
+    }
+  }
+  const figures = await select(
+    `SELECT id, day, distributor_id, program_type, currency, claims, ${text('claimed_units')} AS claimed, ${text('approved_units')} AS approved,
+            ${text('paid_units')} AS paid FROM claim_figures_by_day`,
+    [],
+  );
+  const seen = new Set<string>();
+  for (const f of figures) {
+    const key = `${dayText(f.day)}|${int(f.distributor_id)}|${f.program_type}|${f.currency}`;
+    seen.add(key);
+    const kept = [BigInt(int(f.claims)), whole(f.claimed), whole(f.approved), whole(f.paid)];
+    const expected = groups.get(key) ?? [0n, 0n, 0n, 0n];
+    if (kept.some((x, i) => x !== expected[i]))
+      violation('report-figures', `claims report row ${key} keeps ${kept.join(' / ')}, its claims add up to ${expected.join(' / ')}`, {
+        table: 'claim_figures_by_day',
+        id: int(f.id),
+      });
+  }
+  for (const [key, expected] of groups)
+    if (!seen.has(key))
+      violation('report-figures', `claims report row ${key} is missing, its claims add up to ${expected.join(' / ')}`, {
+        table: 'claim_figures_by_day',
+        id: 0,
+      });
+  const moves = await select(
+    `SELECT distributor_id, currency, SUM(claims) AS claims, ${LIABILITY_BUCKETS.map((b) => `${sumUnitsSql(sequelize, BUCKET_COLUMN[b])} AS ${b}`).join(', ')}
+       FROM claim_liability_moves GROUP BY distributor_id, currency`,
+    [],
+  );
+  const movedKeys = new Set<string>();
+  for (const m of moves) {
+    const key = `${int(m.distributor_id)}|${m.currency}`;
+    movedKeys.add(key);
+    const kept = [whole(m.claims), ...LIABILITY_BUCKETS.map((b) => whole(m[b]))];
+    const expected = liability.get(key) ?? [0n, 0n, 0n, 0n];
+    if (kept.some((x, i) => x !== expected[i]))
+      violation(
+        'report-figures',
+        `the liability's moves of ${key} add up to ${kept.join(' / ')}, its claims' liability is ${expected.join(' / ')}`,
+        {
+          table: 'claim_liability_moves',
+          id: 0,
+        },
+      );
+  }
+  for (const [key, expected] of liability)
+    if (!movedKeys.has(key))
+      violation('report-figures', `no liability moves for ${key}, its claims' liability is ${expected.join(' / ')}`, {
+        table: 'claim_liability_moves',
+        id: 0,
+      });
 }
 
 /** g and h: the rebate consumptions against their POS lines and each other, and the closed periods. */

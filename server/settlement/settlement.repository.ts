@@ -1,4 +1,5 @@
 /** The reads and the line update the settlement service needs, besides the ledger's own SQL. */
+import { rollClaimFigures } from '../reports/rollups.repository.js';
 import { QueryTypes, type Transaction } from 'sequelize';
 import { moneyFromDb, moneyToString } from '../../core/money.js';
 import { Authorization, AuthorizationLine } from '../../models/authorizations.js';
@@ -224,4 +225,5 @@ export async function updateClaimTotals(
   transaction: Transaction,
 ) {
   await Claim.update(totals, { where: { id: claimId }, transaction });
+  await rollClaimFigures(claimId, transaction);
 }

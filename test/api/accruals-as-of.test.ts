@@ -5,7 +5,16 @@
  * is unclaimed. Time moves by faking the clock (Date only) of the real app in this process.
  */
 import { Money } from '../../core/money.js';
-import { approvedAuthorization, bearerOf, describeDb, startTestApp, USERS, type Client, type TestApp } from '../support/harness.js';
+import {
+  approvedAuthorization,
+  bearerOf,
+  describeDb,
+  fakeDateOnly,
+  startTestApp,
+  USERS,
+  type Client,
+  type TestApp,
+} from '../support/harness.js';
 
 const at = (day: string) => jest.setSystemTime(new Date(`${day}T12:00:00Z`));
 
@@ -18,21 +27,7 @@ describeDb('accruals as of a day', () => {
   beforeAll(async () => {
     t = await startTestApp();
     [arrow, finance, finance2, cm] = await Promise.all([USERS.arrowhead, USERS.finance, USERS.finance2, USERS.cm].map((u) => t.as(u)));
-    jest.useFakeTimers({
-      advanceTimers: true,
-      doNotFake: [
-        'setTimeout',
-        'clearTimeout',
-        'setInterval',
-        'clearInterval',
-        'setImmediate',
-        'clearImmediate',
-        'nextTick',
-        'queueMicrotask',
-        'hrtime',
-        'performance',
-      ],
-    });
+    fakeDateOnly();
   });
   afterAll(async () => {
     jest.useRealTimers();

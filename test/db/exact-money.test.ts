@@ -11,13 +11,14 @@ import { salesforce2Schema } from '../../models/migrations/20261204T1500-salesfo
 import { rebatesSchema } from '../../models/migrations/20261205T1300-rebates.js';
 import { financeSchema } from '../../models/migrations/20261206T1000-finance.js';
 import { shipmentsSchema } from '../../models/migrations/20261207T1000-shipments.js';
+import { consumptionReleasesSchema } from '../../models/migrations/20261208T1000-consumption-releases.js';
+import { rebateTermsVersionsSchema } from '../../models/migrations/20261208T1100-rebate-terms-versions.js';
+import { reportRollupsSchema } from '../../models/migrations/20261208T1200-report-rollups.js';
+import { rebuildClaimFigures } from '../../models/claim-figures-sql.js';
 import { MONEY_COLUMNS, moneyFromUnits, moneyToDb, moneyUnitsSql, sumMoneySql } from '../../models/money-sql.js';
 import { claimTotals } from '../../server/claims/pos-claims.repository.js';
 import { seedDemo } from '../../server/seed/demo.js';
 import { describeDb, dialect, startTestApp, testDatabaseUrl, USERS, type TestApp } from '../support/harness.js';
-
-/** Accruals are as of a day (every figure): the demo is seeded today, so its figures are today's. */
-const TODAY = new Date().toISOString().slice(0, 10);
 
 const BIG = '12345678901234.5678';
 const rows = <T extends object>(db: Sequelize, sql: string, replacements: unknown[] = []) =>
@@ -80,7 +81,7 @@ describeDb('exact money', () => {
     expect(res.body.approvedTotal).toBe(BIG);
   });
 
-  it('sums many large amounts exactly: a claim of 400 lines, and the accruals report', async () => {
+  it('sums many large amounts exactly: a claim of 400 lines, and the claims report', async () => {
     const [dist] = await rows<{ id: number }>(db, `SELECT id FROM accounts WHERE type = 'distributor' ORDER BY id LIMIT 1`);
     const [user] = await rows<{ id: number }>(db, 'SELECT id FROM users ORDER BY id LIMIT 1');
     const now = new Date();
@@ -146,7 +147,7 @@ describeDb('exact money', () => {
     const stored = await rows<{ a: string }>(db, 'SELECT approved_amount AS a FROM claim_lines WHERE claim_id = ?', [claim!.id]);
     expect(total(stored.map((r) => moneyToString(moneyFromDb(r.a))))).toBe(expected);
 
-    // The accruals report over large paid claims equals the exact sum of the claims it lists.
+    // The claims report over large paid claims equals the exact sum of the claims it lists.
     const finance = await t.as(USERS.finance);
     const list = () =>
       finance
@@ -156,11 +157,13 @@ describeDb('exact money', () => {
     expect(paid.length).toBeGreaterThan(0);
     for (const [i, c] of paid.entries())
       await db.query('UPDATE claims SET approved_total = ? WHERE id = ?', { replacements: [`${98765432109 + i}.${9876 - i}`, c.id] });
+    // Written behind the product's back: the report figures kept as claims move are made again from the claims.
+    await rebuildClaimFigures(db);
     const after = (await list()).filter((c) => c.status === 'paid' && c.currency.toUpperCase() === 'USD');
-    const res = await finance.get(`/api/reports/accruals?asOf=${TODAY}`);
+    // (The claims report: the accruals' liability follows the journal, which this write went around.)
+    const res = await finance.get('/api/reports/claims?groupBy=programType&currency=USD');
     expect(res.status).toBe(200);
-    const usd = (res.body.byCurrency as { currency: string; paid: string }[]).find((r) => r.currency === 'USD')!;
-    expect(usd.paid).toBe(total(after.map((c) => c.approvedTotal)));
+    expect(total((res.body.items as { paid: string }[]).map((r) => r.paid))).toBe(total(after.map((c) => c.approvedTotal)));
   });
 
   it('sums, compares and orders in SQL by value through the helper, whatever the stored text', async () => {
@@ -285,7 +288,16 @@ describeDb('the exact-money migration of an SQLite database with REAL money', ()
     // And the columns today's models write that later migrations added: master data (a product's
     // currency), the Salesforce round two (an authorization's closed-lost date), and the rebates'
     // tables (the demo's rebate programs; a claim reads the sales rebates hold; the shipments a sell-in program counts).
-    for (const later of [masterDataSchema, salesforce2Schema, rebatesSchema, financeSchema, shipmentsSchema]) {
+    for (const later of [
+      masterDataSchema,
+      salesforce2Schema,
+      rebatesSchema,
+      financeSchema,
+      shipmentsSchema,
+      consumptionReleasesSchema,
+      rebateTermsVersionsSchema,
+      reportRollupsSchema,
+    ]) {
       await later.up({ context: { queryInterface: old.sequelize.getQueryInterface(), sequelize: old.sequelize } });
       await old.sequelize.query('INSERT INTO bec_migrations (name) VALUES (?)', { replacements: [later.name] });
     }
@@ -334,17 +346,24 @@ describeDb('the exact-money migration of an SQLite database with REAL money', ()
       expect(await refusal(db, 'UPDATE claim_lines SET approved_amount = 1.5 WHERE id = ?', [line!.id])).toMatch(/CHECK constraint failed/);
       expect(await refusal(db, "UPDATE audit_events SET action = 'forged'")).toMatch(/append-only/);
       expect(await refusal(db, 'UPDATE authorization_lines SET consumed_quantity = approved_quantity + 1')).toMatch(/consumed quantity/);
-      // The application reads the converted amounts, and its sums over them are exact.
+      // The application reads the converted amounts, and its sums over them are exact. (The report
+      // figures' migration ran above before the seed, out of its order: made again from the converted
+      // claims, as it would have made them after this migration.)
+      await rebuildClaimFigures(db);
       const finance = await t.as(USERS.finance);
       const claims = (await finance.get('/api/claims?pageSize=200')).body.items as {
         status: string;
         currency: string;
         approvedTotal: string;
       }[];
-      const res = await finance.get(`/api/reports/accruals?asOf=${TODAY}`);
-      for (const r of res.body.byCurrency as { currency: string; paid: string }[])
-        expect(r.paid).toBe(
-          total(claims.filter((c) => c.status === 'paid' && c.currency.toUpperCase() === r.currency).map((c) => c.approvedTotal)),
+      // The claims report (made by the migrations from the claims; the accruals' liability follows the
+      // journal, which the old database's float write above went around).
+      const res = await finance.get('/api/reports/claims?groupBy=programType');
+      const items = res.body.items as { currency: string; paid: string }[];
+      expect(items.length).toBeGreaterThan(0);
+      for (const currency of new Set(items.map((r) => r.currency)))
+        expect(total(items.filter((r) => r.currency === currency).map((r) => r.paid))).toBe(
+          total(claims.filter((c) => c.status === 'paid' && c.currency.toUpperCase() === currency).map((c) => c.approvedTotal)),
         );
       const [migrated] = await rows<{ n: number }>(
         db,

@@ -121,6 +121,8 @@ describeDb('check:ledger', () => {
         ['within-authorized', 1],
         // and the books: the claim's accrual no longer equals its approved total (no journal entry for the raise)
         ['journal-accrual', 1],
+        // and the report figures kept as claims move: the claim's part, its report row, its distributor's liability
+        ['report-figures', 3],
       ]);
       const byInvariant = Object.fromEntries(report.violations.map((v) => [v.invariant, v]));
       expect(byInvariant['pos-paid-once']!.where).toMatchObject({ table: 'claim_lines', id: l!.id, claimId: l!.claim_id });
@@ -145,12 +147,32 @@ describeDb('check:ledger', () => {
     }
   });
 
+  it('reports report figures kept apart from their claims: a claims report row, a liability move', async () => {
+    const [f] = await rows('SELECT id, claimed_units FROM claim_figures_by_day ORDER BY id LIMIT 1');
+    const [m] = await rows('SELECT id, open_units FROM claim_liability_moves ORDER BY id LIMIT 1');
+    await q('UPDATE claim_figures_by_day SET claimed_units = claimed_units + 1 WHERE id = ?', [f!.id]);
+    await q('UPDATE claim_liability_moves SET open_units = open_units - 100 WHERE id = ?', [m!.id]);
+    try {
+      const { report } = await run();
+      expect(only(report.counts)).toEqual([['report-figures', 2]]);
+      expect(report.violations.map((v) => v.where.table).sort()).toEqual(['claim_figures_by_day', 'claim_liability_moves']);
+      expect(report.violations.find((v) => v.where.table === 'claim_figures_by_day')!.where.id).toBe(Number(f!.id));
+    } finally {
+      await q('UPDATE claim_figures_by_day SET claimed_units = claimed_units - 1 WHERE id = ?', [f!.id]);
+      await q('UPDATE claim_liability_moves SET open_units = open_units + 100 WHERE id = ?', [m!.id]);
+    }
+  });
+
   it("reports a claim total a cent away from its lines' sum", async () => {
     const [c] = await rows("SELECT id, claimed_total FROM claims WHERE status = 'submitted' ORDER BY id LIMIT 1");
     await q('UPDATE claims SET claimed_total = ? WHERE id = ?', [plus(c!.claimed_total, '0.01'), c!.id]);
     try {
       const { report } = await run();
-      expect(only(report.counts)).toEqual([['claim-totals', 1]]);
+      // The kept report figures missed the write too: the claim's part and its report row.
+      expect(only(report.counts)).toEqual([
+        ['claim-totals', 1],
+        ['report-figures', 2],
+      ]);
       expect(report.violations[0]!.where).toMatchObject({ table: 'claims', id: c!.id });
       expect(report.violations[0]!.message).toMatch(/^claimed total \d+\.\d{4} differs from the sum of its \d+ lines/);
     } finally {

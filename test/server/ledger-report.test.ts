@@ -35,6 +35,7 @@ describe('ledger check output', () => {
         'journal-balanced': 0,
         'journal-accrual': 0,
         'journal-frozen': 0,
+        'report-figures': 0,
       },
       total: 3,
       rows: { claimLines: 10, payableLines: 7, consumptions: 6, authorizationLines: 3, claims: 4, creditMemos: 1 },

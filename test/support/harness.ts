@@ -159,6 +159,29 @@ export function waitFor(path: string): string {
 }
 
 /**
+ * Fakes the clock's date only (`Date`), so the real app in this process sees the day a test sets
+ * with `jest.setSystemTime`; timers, ticks and performance stay real (the app's jobs, the database
+ * drivers). Undo with `jest.useRealTimers()`.
+ */
+export function fakeDateOnly() {
+  jest.useFakeTimers({
+    advanceTimers: true,
+    doNotFake: [
+      'setTimeout',
+      'clearTimeout',
+      'setInterval',
+      'clearInterval',
+      'setImmediate',
+      'clearImmediate',
+      'nextTick',
+      'queueMicrotask',
+      'hrtime',
+      'performance',
+    ],
+  });
+}
+
+/**
  * A new authorization of Arrowhead's (SD-2026 program, Cascade Robotics, VS-ADC-24S unless said):
  * requested by its distributor user, approved by a channel manager, all its quantity still to claim.
  */
