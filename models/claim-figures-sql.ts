@@ -16,7 +16,14 @@
  * (the API benchmark's data).
  */
 import type { Sequelize, Transaction } from 'sequelize';
-import { APPROVED_STATUSES, BUCKET_STATUS, LIABILITY_BUCKETS, PAID_STATUSES, REPORTED_STATUSES } from '../core/analytics/claim-figures.js';
+import {
+  APPROVED_STATUSES,
+  BUCKET_STATUS,
+  LIABILITY_BUCKETS,
+  PAID_STATUSES,
+  REPORTED_STATUSES,
+  UNPAID_STATUSES,
+} from '../core/analytics/claim-figures.js';
 import { moneyUnitsSql, sumUnitsSql } from './money-sql.js';
 
 const sqlite = (db: Sequelize) => db.getDialect() === 'sqlite';
@@ -92,7 +99,8 @@ export const claimReportPartSql = (db: Sequelize) => {
  */
 export async function rebuildClaimFigures(db: Sequelize, transaction?: Transaction): Promise<void> {
   const run = (sql: string, replacements: unknown[] = []) => db.query(sql, { replacements, transaction });
-  for (const table of ['claim_figure_parts', 'claim_figures_by_day', 'claim_liability_moves']) await run(`DELETE FROM ${table}`);
+  for (const table of ['claim_figure_parts', 'claim_figures_by_day', 'claim_liability_moves', 'claim_aging_moves'])
+    await run(`DELETE FROM ${table}`);
   const bucketSql = `CASE ${LIABILITY_BUCKETS.map((b) => `WHEN c.status = '${BUCKET_STATUS[b]}' THEN '${b}'`).join(' ')} ELSE NULL END`;
   await run(
     `INSERT INTO claim_figure_parts (claim_id, day, distributor_id, program_type, currency, claims, claimed_units, approved_units, paid_units, bucket, bucket_units)
@@ -106,29 +114,42 @@ export async function rebuildClaimFigures(db: Sequelize, transaction?: Transacti
        FROM claim_figure_parts GROUP BY day, distributor_id, program_type, currency`,
   );
   // The liability's moves: each claim's liability on every day it moved (a step, or its amount in
-  // the journal), less its liability on the day it moved before (window functions: one pass).
+  // the journal), less its liability on the day it moved before (window functions: one pass); the
+  // aging's moves are those of the claims not yet paid, per submission day too.
   const day = (x: string) => instantDaySql(db, x);
   const journalDay = sqlite(db) ? 'je.event_day' : "DATE_FORMAT(je.event_day, '%Y-%m-%d')";
   const asText = (x: string) => (sqlite(db) ? x : `DATE_FORMAT(${x}, '%Y-%m-%d')`);
   const bucketUnits = (b: (typeof LIABILITY_BUCKETS)[number]) => `CASE WHEN statusThen = '${BUCKET_STATUS[b]}' THEN amountUnits ELSE 0 END`;
   const change = (x: string) => `${x} - COALESCE(LAG(${x}) OVER (PARTITION BY claimId ORDER BY d), 0)`;
+  const moves = `SELECT claimId, d, distributorId, currency, submittedDay, ${change('inBucket')} AS claimsMove,
+                        ${LIABILITY_BUCKETS.map((b) => `${change(b)} AS ${b}Move`).join(', ')},
+                        ${change('unpaid')} AS agingClaimsMove, ${change('unpaidUnits')} AS agingUnitsMove
+                   FROM (SELECT claimId, d, distributorId, currency, submittedDay, CASE WHEN statusThen IS NULL THEN 0 ELSE 1 END AS inBucket,
+                                ${LIABILITY_BUCKETS.map((b) => `${bucketUnits(b)} AS ${b}`).join(', ')},
+                                CASE WHEN statusThen IN (${list(UNPAID_STATUSES)}) THEN 1 ELSE 0 END AS unpaid,
+                                CASE WHEN statusThen IN (${list(UNPAID_STATUSES)}) THEN amountUnits ELSE 0 END AS unpaidUnits
+                           FROM (SELECT ev.claimId, ev.d, c.distributor_id AS distributorId, UPPER(c.currency) AS currency,
+                                        ${asText(day('c.submitted_at'))} AS submittedDay,
+                                        ${claimStatusAsOfSql(db, 'ev.d')} AS statusThen, ${claimAmountAsOfSql(db, 'ev.d')} AS amountUnits
+                                   FROM (SELECT id AS claimId, ${asText(day('submitted_at'))} AS d FROM claims WHERE submitted_at IS NOT NULL
+                                         UNION SELECT id, ${asText(day('authorized_at'))} FROM claims WHERE authorized_at IS NOT NULL
+                                         UNION SELECT id, ${asText(day('paid_at'))} FROM claims WHERE paid_at IS NOT NULL
+                                         UNION SELECT id, ${asText(day('updated_at'))} FROM claims WHERE status = 'rejected'
+                                         UNION SELECT je.source_id, ${journalDay} FROM journal_entries je WHERE je.source_type = 'claim') ev
+                                   JOIN claims c ON c.id = ev.claimId
+                                  WHERE c.status <> 'draft' AND c.submitted_at IS NOT NULL) s) x`;
   await run(
     `INSERT INTO claim_liability_moves (day, distributor_id, currency, claims, ${LIABILITY_BUCKETS.map((b) => BUCKET_COLUMN[b]).join(', ')})
      SELECT d, distributorId, currency, SUM(claimsMove), ${LIABILITY_BUCKETS.map((b) => `SUM(${b}Move)`).join(', ')}
-       FROM (SELECT claimId, d, distributorId, currency, ${change('inBucket')} AS claimsMove,
-                    ${LIABILITY_BUCKETS.map((b) => `${change(b)} AS ${b}Move`).join(', ')}
-               FROM (SELECT claimId, d, distributorId, currency, CASE WHEN statusThen IS NULL THEN 0 ELSE 1 END AS inBucket,
-                            ${LIABILITY_BUCKETS.map((b) => `${bucketUnits(b)} AS ${b}`).join(', ')}
-                       FROM (SELECT ev.claimId, ev.d, c.distributor_id AS distributorId, UPPER(c.currency) AS currency,
-                                    ${claimStatusAsOfSql(db, 'ev.d')} AS statusThen, ${claimAmountAsOfSql(db, 'ev.d')} AS amountUnits
-                               FROM (SELECT id AS claimId, ${asText(day('submitted_at'))} AS d FROM claims WHERE submitted_at IS NOT NULL
-                                     UNION SELECT id, ${asText(day('authorized_at'))} FROM claims WHERE authorized_at IS NOT NULL
-                                     UNION SELECT id, ${asText(day('paid_at'))} FROM claims WHERE paid_at IS NOT NULL
-                                     UNION SELECT id, ${asText(day('updated_at'))} FROM claims WHERE status = 'rejected'
-                                     UNION SELECT je.source_id, ${journalDay} FROM journal_entries je WHERE je.source_type = 'claim') ev
-                               JOIN claims c ON c.id = ev.claimId
-                              WHERE c.status <> 'draft' AND c.submitted_at IS NOT NULL) s) x) y
+       FROM (${moves}) y
       GROUP BY d, distributorId, currency
      HAVING SUM(claimsMove) <> 0 OR ${LIABILITY_BUCKETS.map((b) => `SUM(${b}Move) <> 0`).join(' OR ')}`,
+  );
+  await run(
+    `INSERT INTO claim_aging_moves (day, submitted_day, distributor_id, currency, claims, units)
+     SELECT d, submittedDay, distributorId, currency, SUM(agingClaimsMove), SUM(agingUnitsMove)
+       FROM (${moves}) y
+      GROUP BY d, submittedDay, distributorId, currency
+     HAVING SUM(agingClaimsMove) <> 0 OR SUM(agingUnitsMove) <> 0`,
   );
 }

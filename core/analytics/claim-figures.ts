@@ -6,6 +6,8 @@
  * - The accruals' liability: a claim in review counts its approved total under `inReview`, an
  *   authorized one under `openLiability`, a paid one under `paid`; a draft or a claim rejected
  *   whole counts nowhere.
+ * - The aging report: a claim in review or authorized (not yet paid) is aged from its submission
+ *   day with its approved total.
  * - The claims report (`GET /api/reports/claims`): every claim but a draft is counted with its
  *   claimed total; its approved total counts as approved once submitted (and while authorized or
  *   paid) and as paid once paid.
@@ -30,6 +32,9 @@ export const liabilityBucketOf = (status: ClaimStatus): LiabilityBucket | null =
 export const REPORTED_STATUSES: readonly ClaimStatus[] = ['submitted', 'authorized', 'paid', 'rejected'];
 export const APPROVED_STATUSES: readonly ClaimStatus[] = ['submitted', 'authorized', 'paid'];
 export const PAID_STATUSES: readonly ClaimStatus[] = ['paid'];
+/** The statuses the aging report ages: submitted and not yet paid (in review or authorized). */
+export const UNPAID_STATUSES: readonly ClaimStatus[] = [BUCKET_STATUS.inReview, BUCKET_STATUS.openLiability];
+export const isUnpaidBucket = (bucket: LiabilityBucket | null) => bucket !== null && UNPAID_STATUSES.includes(BUCKET_STATUS[bucket]);
 
 /** A claim as the figures read it. */
 export interface ClaimFigureFacts {

@@ -13,6 +13,8 @@ const units = () => ({ type: DataTypes.BIGINT, allowNull: false, defaultValue: 0
  * - `claim_liability_moves`: each day's change of the accruals' liability per distributor and
  *   currency: claims in a bucket, in review, open (authorized) and paid; the liability at the end
  *   of a day is the sum of the moves up to it;
+ * - `claim_aging_moves`: the same moves of the claims not yet paid (in review or authorized) per
+ *   submission day too, what the aging report buckets by age;
  * - `claim_figure_parts`: what each claim adds now to both (its report group and sums, its bucket
  *   and amount), so a change of the claim moves the figures by the difference.
  *
@@ -51,6 +53,19 @@ export const reportRollupsSchema: Migration = {
     });
     await qi.addIndex('claim_liability_moves', ['day', 'distributor_id', 'currency'], { unique: true, name: 'uq_claim_liability_moves' });
     await qi.addIndex('claim_liability_moves', ['distributor_id', 'day'], { name: 'claim_liability_moves_distributor' });
+    await qi.createTable('claim_aging_moves', {
+      id: col.id(),
+      day: col.day(),
+      submitted_day: col.day(),
+      distributor_id: col.ref(),
+      currency: col.str(3),
+      claims: col.int(false, 0),
+      units: units(),
+    });
+    await qi.addIndex('claim_aging_moves', ['day', 'submitted_day', 'distributor_id', 'currency'], {
+      unique: true,
+      name: 'uq_claim_aging_moves',
+    });
     await qi.createTable('claim_figure_parts', {
       claim_id: { ...col.ref(), primaryKey: true },
       day: col.day(),

@@ -6,7 +6,9 @@
 import { QueryTypes, type Sequelize } from 'sequelize';
 import { Money, moneyToString } from '../../core/money.js';
 import { Claim } from '../../models/claims.js';
-import { moneyFromUnits, moneyUnitsSql, sumMoneySql, sumUnitsSql } from '../../models/money-sql.js';
+import { moneyFromUnits, moneyUnitsSql, sumUnitsSql } from '../../models/money-sql.js';
+import { claimAmountAsOfSql, claimStatusAsOfSql } from '../../models/claim-figures-sql.js';
+import { UNPAID_STATUSES } from '../../core/analytics/claim-figures.js';
 import type { TenantScope } from '../auth/actor.js';
 
 /** The buckets, in days of age (inclusive); the last is open-ended. The one definition: SQL and the API's list come from it. */
@@ -112,22 +114,45 @@ async function aged(
 }
 
 /**
- * Claims submitted on or before `asOf` and not paid by then (submitted or authorized, or paid
- * after `asOf`), aged from their submission day; the amount is what validation approved.
+ * Claims not yet paid at the end of `asOf` (in review or authorized then), aged from their
+ * submission day, with the approved total they had then: from the aging's moves kept as claims
+ * move (`claim_aging_moves`, models/claim-figures-sql.ts), a few rows a day, not a scan of every
+ * claim. `scannedClaimAging` reads the same from every claim and the journal: what these equal
+ * (test/api/report-rollups.test.ts).
  */
 export const claimAging = (scope: TenantScope, asOf: string, baseCurrency: string) =>
   aged(scope, asOf, baseCurrency, {
-    agedFrom: 'c.submitted_at',
-    settledAt: 'c.paid_at',
-    distributor: 'c.distributor_id',
-    query: ({ day, settledDay, bucket, own }) =>
-      `SELECT c.distributor_id AS distributorId, d.name AS distributorName, UPPER(c.currency) AS currency, ${bucket} AS bucket,
-              COUNT(*) AS n, ${sumMoneySql(db(), 'c.approved_total')} AS amount
-         FROM claims c JOIN accounts d ON d.id = c.distributor_id
-        WHERE c.submitted_at IS NOT NULL AND ${day} <= ?
-          AND (c.status IN ('submitted', 'authorized') OR (c.status = 'paid' AND c.paid_at IS NOT NULL AND ${settledDay} > ?))${own}
-        GROUP BY c.distributor_id, d.name, UPPER(c.currency), bucket`,
+    agedFrom: 'm.submitted_day',
+    settledAt: 'a.submitted_day',
+    distributor: 'a.distributor_id',
+    query: ({ settledDay, bucket, own }) =>
+      `SELECT m.distributor_id AS distributorId, d.name AS distributorName, m.currency AS currency, ${bucket} AS bucket,
+              SUM(m.n) AS n, ${sumUnitsSql(db(), 'm.units')} AS amount
+         FROM (SELECT a.submitted_day, a.distributor_id, a.currency, SUM(a.claims) AS n, SUM(a.units) AS units
+                 FROM claim_aging_moves a WHERE a.day <= ? AND ${settledDay} <= ?${own}
+                GROUP BY a.submitted_day, a.distributor_id, a.currency
+               HAVING SUM(a.claims) > 0) m
+         JOIN accounts d ON d.id = m.distributor_id
+        GROUP BY m.distributor_id, d.name, m.currency, bucket`,
   });
+
+/** Scanned: claimAging's figures read from every claim (its status and amount then, models/claim-figures-sql.ts). */
+export async function scannedClaimAging(scope: TenantScope, asOf: string, baseCurrency: string) {
+  const day = daySql('c.submitted_at');
+  const own = scope.distributorId === null ? '' : ' AND c.distributor_id = ?';
+  const ages = AGING_BUCKETS.filter((b) => b.toDays !== null).map(() => asOf);
+  const raw = (await db().query(
+    `SELECT distributorId, distributorName, currency, bucket, COUNT(*) AS n, ${sumUnitsSql(db(), 'amountUnits')} AS amount
+       FROM (SELECT c.distributor_id AS distributorId, d.name AS distributorName, UPPER(c.currency) AS currency,
+                    ${bucketSql(ageSql(day))} AS bucket, ${claimStatusAsOfSql(db())} AS statusThen, ${claimAmountAsOfSql(db())} AS amountUnits
+               FROM claims c JOIN accounts d ON d.id = c.distributor_id
+              WHERE c.submitted_at IS NOT NULL${own}) t
+      WHERE statusThen IN (${UNPAID_STATUSES.map((x) => `'${x}'`).join(', ')})
+      GROUP BY distributorId, distributorName, currency, bucket`,
+    { replacements: [...ages, asOf, asOf, asOf, asOf, asOf, ...(own ? [scope.distributorId] : [])], type: QueryTypes.SELECT },
+  )) as RawRow[];
+  return shape(raw, baseCurrency);
+}
 
 /**
  * Requests made on or before `asOf` and not decided by then (pending, or decided after `asOf`),

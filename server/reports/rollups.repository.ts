@@ -9,7 +9,13 @@
  * deadlocking.
  */
 import { QueryTypes, type Transaction } from 'sequelize';
-import { LIABILITY_BUCKETS, liabilityPartOf, reportPartOf, type LiabilityBucket } from '../../core/analytics/claim-figures.js';
+import {
+  isUnpaidBucket,
+  LIABILITY_BUCKETS,
+  liabilityPartOf,
+  reportPartOf,
+  type LiabilityBucket,
+} from '../../core/analytics/claim-figures.js';
 import type { ClaimStatus } from '../../core/domain.js';
 import { Money, moneyFromDb } from '../../core/money.js';
 import { BUCKET_COLUMN, claimReportDaySql } from '../../models/claim-figures-sql.js';
@@ -160,6 +166,28 @@ export async function rollClaimFigures(claimId: number, transaction: Transaction
       'claim_liability_moves',
       { day: today(), distributor_id: m.distributorId, currency: m.currency },
       { claims: m.claims, ...Object.fromEntries(LIABILITY_BUCKETS.map((b) => [BUCKET_COLUMN[b], m.units[b]])) },
+      transaction,
+    );
+  }
+
+  // The aging: today's move of the claim's submission day, when it is (or was) not yet paid.
+  const agingMoves = new Map<string, { submittedDay: string; distributorId: number; currency: string; claims: number; units: bigint }>();
+  const age = (p: Part, sign: 1 | -1) => {
+    if (!isUnpaidBucket(p.bucket)) return;
+    const k = `${p.day}|${p.distributorId}|${p.currency}`;
+    const m = agingMoves.get(k) ?? { submittedDay: p.day, distributorId: p.distributorId, currency: p.currency, claims: 0, units: 0n };
+    m.claims += sign;
+    m.units += BigInt(sign) * p.bucketUnits;
+    agingMoves.set(k, m);
+  };
+  if (before) age(before, -1);
+  age(now, 1);
+  for (const [, m] of [...agingMoves].sort(([a], [b]) => a.localeCompare(b))) {
+    if (!m.claims && !m.units) continue;
+    await addTo(
+      'claim_aging_moves',
+      { day: today(), submitted_day: m.submittedDay, distributor_id: m.distributorId, currency: m.currency },
+      { claims: m.claims, units: m.units },
       transaction,
     );
   }

@@ -36,12 +36,13 @@
  *     stored when it was closed equal what its entries add up to (core's monthFigures).
  *  l. report-figures: the report figures kept as claims move (models/claim-figures-sql.ts) are the
  *     claims': each claim's kept part is what core's claim-figures rules make of the claim now, the
- *     claims report's rows are the sums of their claims, and the liability's moves add up, per
- *     distributor and currency, to the claims' liability now.
+ *     claims report's rows are the sums of their claims, the liability's moves add up, per
+ *     distributor and currency, to the claims' liability now, and the aging's moves, per submission
+ *     day too, to the claims not yet paid.
  */
 import { decimalTextSql, sumUnitsSql } from '../../models/money-sql.js';
 import { BUCKET_COLUMN, claimReportDaySql } from '../../models/claim-figures-sql.js';
-import { LIABILITY_BUCKETS, liabilityPartOf, reportPartOf } from '../../core/analytics/claim-figures.js';
+import { isUnpaidBucket, LIABILITY_BUCKETS, liabilityPartOf, reportPartOf } from '../../core/analytics/claim-figures.js';
 import type { ClaimStatus } from '../../core/domain.js';
 import { QueryTypes, Transaction, type Sequelize } from 'sequelize';
 import { joinPosKey, posKey } from '../../core/claims/pos-key.js';
@@ -489,6 +490,7 @@ async function checkReportFigures(
   const dayText = (v: unknown) => (v instanceof Date ? v.toISOString() : String(v)).slice(0, 10);
   const groups = new Map<string, bigint[]>();
   const liability = new Map<string, bigint[]>();
+  const aging = new Map<string, bigint[]>();
   const add = (map: Map<string, bigint[]>, key: string, xs: bigint[]) => {
     const held = map.get(key) ?? xs.map(() => 0n);
     map.set(
@@ -557,6 +559,7 @@ async function checkReportFigures(
           units(r.approved),
           units(r.paid),
         ]);
+      if (l && isUnpaidBucket(l.bucket)) add(aging, `${dayText(c.day)}|${int(c.distributor)}|${c.currency}`, [1n, units(l.amount)]);
       if (l)
         add(liability, `${int(c.distributor)}|${c.currency}`, [
           1n,
@@ -608,6 +611,33 @@ async function checkReportFigures(
         },
       );
   }
+  const aged = await select(
+    `SELECT submitted_day, distributor_id, currency, SUM(claims) AS claims, ${sumUnitsSql(sequelize, 'units')} AS units
+       FROM claim_aging_moves GROUP BY submitted_day, distributor_id, currency`,
+    [],
+  );
+  const agedKeys = new Set<string>();
+  for (const m of aged) {
+    const key = `${dayText(m.submitted_day)}|${int(m.distributor_id)}|${m.currency}`;
+    agedKeys.add(key);
+    const kept = [whole(m.claims), whole(m.units)];
+    const expected = aging.get(key) ?? [0n, 0n];
+    if (kept.some((x, i) => x !== expected[i]))
+      violation(
+        'report-figures',
+        `the aging's moves of ${key} add up to ${kept.join(' / ')}, its unpaid claims are ${expected.join(' / ')}`,
+        {
+          table: 'claim_aging_moves',
+          id: 0,
+        },
+      );
+  }
+  for (const [key, expected] of aging)
+    if (!agedKeys.has(key))
+      violation('report-figures', `no aging moves for ${key}, its unpaid claims are ${expected.join(' / ')}`, {
+        table: 'claim_aging_moves',
+        id: 0,
+      });
   for (const [key, expected] of liability)
     if (!movedKeys.has(key))
       violation('report-figures', `no liability moves for ${key}, its claims' liability is ${expected.join(' / ')}`, {

@@ -4,13 +4,15 @@
  * claim file, lines lowered and rejected in review, claims authorized and paid, an authorization
  * cancelled under claims in review, days passing. After every step, for every day of the run, the
  * accruals' liability the API answers (kept) equals the scan of the claims and the journal, the
- * claims report (kept) equals its scan for every grouping, and a distributor's own figures are its
+ * claims report (kept) equals its scan for every grouping, the claims' aging (kept) equals its scan
+ * today, on the run's first day and 40 days on, and a distributor's own figures are its
  * scan's; at the end, rebuilding the kept figures from the claims changes no figure. Time moves
  * by faking the clock (Date only) of the real app in this process.
  */
 import fc from 'fast-check';
 import { Money } from '../../core/money.js';
 import { rebuildClaimFigures } from '../../models/claim-figures-sql.js';
+import * as aging from '../../server/reports/aging.repository.js';
 import * as reports from '../../server/reports/reports.repository.js';
 import {
   approvedAuthorization,
@@ -65,6 +67,11 @@ describeDb('report figures kept as claims move equal the scanned ones (property)
     for (const day of days()) {
       const kept = (await finance.get(`/api/reports/accruals?asOf=${day}`)).body.byCurrency;
       expect({ step, day, figures: kept }).toEqual({ step, day, figures: await reports.scannedLiability({ distributorId: null }, day) });
+    }
+    for (const day of [days()[0]!, today(), new Date(now + 40 * DAY).toISOString().slice(0, 10)]) {
+      const kept = (await finance.get(`/api/reports/aging?asOf=${day}`)).body.claims;
+      const scanned = await aging.scannedClaimAging({ distributorId: null }, day, 'USD');
+      expect({ step, day, aging: kept }).toEqual({ step, day, aging: { byDistributor: scanned.rows, totals: scanned.totals } });
     }
     const own = (await arrow.get(`/api/reports/accruals?asOf=${today()}`)).body.byCurrency;
     expect({ step, own }).toEqual({ step, own: await reports.scannedLiability({ distributorId: arrowheadId }, today()) });

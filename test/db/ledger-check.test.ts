@@ -121,8 +121,8 @@ describeDb('check:ledger', () => {
         ['within-authorized', 1],
         // and the books: the claim's accrual no longer equals its approved total (no journal entry for the raise)
         ['journal-accrual', 1],
-        // and the report figures kept as claims move: the claim's part, its report row, its distributor's liability
-        ['report-figures', 3],
+        // and the report figures kept as claims move: the claim's part, its report row, its distributor's liability and aging
+        ['report-figures', 4],
       ]);
       const byInvariant = Object.fromEntries(report.violations.map((v) => [v.invariant, v]));
       expect(byInvariant['pos-paid-once']!.where).toMatchObject({ table: 'claim_lines', id: l!.id, claimId: l!.claim_id });
