@@ -15,11 +15,13 @@ import { splitPosKey } from '../core/claims/engine.js';
 import { canonicalInvoiceLine, canonicalInvoiceNumber } from '../core/claims/pos-key.js';
 import { rawMysql } from '../models/bulk.js';
 import { openDatabase, parseMysqlUrl } from '../models/database.js';
+import { rebuildClaimFigures } from '../models/claim-figures-sql.js';
 import { moneyFromUnits, sumMoneySql } from '../models/money-sql.js';
 import type { Actor } from '../server/auth/actor.js';
 import { importClaimFile } from '../server/claims/claim-file.service.js';
 import { claimImport } from '../server/claims/pos-claims.service.js';
 import { createImportJob, importCsv } from '../server/imports/imports.service.js';
+import { accrueClaim } from '../server/settlement/journal.service.js';
 import { QUEUE_NAME, RedisJobQueue } from '../server/jobs/queue.js';
 import { UploadStore } from '../server/jobs/uploads.js';
 import type { AuthorizationLineFact } from '../core/claims/engine.js';
@@ -269,6 +271,7 @@ async function seedConsumed(db: Sequelize, facts: Facts) {
   const keysOf = new Map(facts.consumed);
   let lineId = 0;
   let claims = 0;
+  const priorClaims: number[] = [];
   for (const distributorId of facts.distributorIds) {
     const own = byDistributor.get(distributorId) ?? [];
     const keys = keysOf.get(distributorId) ?? [];
@@ -312,8 +315,9 @@ async function seedConsumed(db: Sequelize, facts: Facts) {
     claims++;
     const sum = `${total}.0000`;
     // prettier-ignore
-    await insertMany(db, 'claims', ['id', 'number', 'distributor_id', 'type', 'status', 'currency', 'claimed_total', 'computed_total', 'approved_total', 'created_by_user_id', 'created_at', 'updated_at'],
-      [[claimId, `PRIOR-${distributorId}`, distributorId, 'explicit', 'submitted', 'USD', sum, sum, sum, 1, now, now]]);
+    await insertMany(db, 'claims', ['id', 'number', 'distributor_id', 'type', 'status', 'currency', 'claimed_total', 'computed_total', 'approved_total', 'created_by_user_id', 'submitted_at', 'created_at', 'updated_at'],
+      [[claimId, `PRIOR-${distributorId}`, distributorId, 'explicit', 'submitted', 'USD', sum, sum, sum, 1, now, now, now]]);
+    priorClaims.push(claimId);
     // prettier-ignore
     await insertMany(db, 'claim_lines', ['id', 'claim_id', 'distributor_id', 'line_number', 'authorization_number', 'authorization_line_id', 'invoice_number', 'invoice_line', 'invoice_key', 'line_key', 'invoice_date', 'quantity', 'book_cost', 'authorized_cost', 'claimed_amount', 'computed_amount', 'accepted_quantity', 'approved_amount', 'verdict', 'reason_codes', 'created_at', 'updated_at'], lines);
     // prettier-ignore
@@ -321,6 +325,10 @@ async function seedConsumed(db: Sequelize, facts: Facts) {
   }
   for (const [id, q] of raised)
     await db.query('UPDATE authorization_lines SET consumed_quantity = consumed_quantity + ? WHERE id = ?', { replacements: [q, id] });
+  // The books of those claims as the product keeps them: each one's accrual in the journal (the
+  // settlement's own step), then the report figures kept as claims move, made from the claims.
+  for (const id of priorClaims) await db.transaction((t) => accrueClaim(id, null, t));
+  await rebuildClaimFigures(db);
   const quantity = facts.authorizationLines.reduce((n, f) => n + f.consumedQuantity, 0) + [...raised.values()].reduce((n, q) => n + q, 0);
   return { claims, quantity };
 }
