@@ -1,9 +1,20 @@
 import { DataTypes } from 'sequelize';
-import { rebuildClaimFigures } from '../claim-figures-sql.js';
+import { BUCKET_COLUMN, rebuildClaimFigures } from '../claim-figures-sql.js';
 import { col } from '../define.js';
 import type { Migration } from './types.js';
 
 const units = () => ({ type: DataTypes.BIGINT, allowNull: false, defaultValue: 0 });
+/** A claims report group and its sums: a row of claim_figures_by_day, and a claim's own part of one. */
+const reportGroup = () => ({
+  day: col.day(),
+  distributor_id: col.ref(),
+  program_type: col.str(20),
+  currency: col.str(3),
+  claims: col.int(false, 0),
+  claimed_units: units(),
+  approved_units: units(),
+  paid_units: units(),
+});
 
 /**
  * The claims' report figures kept up to date (issue 19 item 3; models/claim-figures-sql.ts):
@@ -25,17 +36,7 @@ const units = () => ({ type: DataTypes.BIGINT, allowNull: false, defaultValue: 0
 export const reportRollupsSchema: Migration = {
   name: '20261208T1200-report-rollups',
   async up({ context: { queryInterface: qi, sequelize } }) {
-    await qi.createTable('claim_figures_by_day', {
-      id: col.id(),
-      day: col.day(),
-      distributor_id: col.ref(),
-      program_type: col.str(20),
-      currency: col.str(3),
-      claims: col.int(false, 0),
-      claimed_units: units(),
-      approved_units: units(),
-      paid_units: units(),
-    });
+    await qi.createTable('claim_figures_by_day', { id: col.id(), ...reportGroup() });
     await qi.addIndex('claim_figures_by_day', ['day', 'distributor_id', 'program_type', 'currency'], {
       unique: true,
       name: 'uq_claim_figures_by_day',
@@ -47,9 +48,7 @@ export const reportRollupsSchema: Migration = {
       distributor_id: col.ref(),
       currency: col.str(3),
       claims: col.int(false, 0),
-      in_review_units: units(),
-      open_units: units(),
-      paid_units: units(),
+      ...Object.fromEntries(Object.values(BUCKET_COLUMN).map((c) => [c, units()])),
     });
     await qi.addIndex('claim_liability_moves', ['day', 'distributor_id', 'currency'], { unique: true, name: 'uq_claim_liability_moves' });
     await qi.addIndex('claim_liability_moves', ['distributor_id', 'day'], { name: 'claim_liability_moves_distributor' });
@@ -68,14 +67,7 @@ export const reportRollupsSchema: Migration = {
     });
     await qi.createTable('claim_figure_parts', {
       claim_id: { ...col.ref(), primaryKey: true },
-      day: col.day(),
-      distributor_id: col.ref(),
-      program_type: col.str(20),
-      currency: col.str(3),
-      claims: col.int(false, 0),
-      claimed_units: units(),
-      approved_units: units(),
-      paid_units: units(),
+      ...reportGroup(),
       bucket: col.str(20, true),
       bucket_units: units(),
     });

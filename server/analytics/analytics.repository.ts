@@ -6,6 +6,7 @@
  */
 import { QueryTypes, type Sequelize } from 'sequelize';
 import type { RawRow, Value } from '../../core/analytics/reports.js';
+import { instantDaySql } from '../../models/claim-figures-sql.js';
 import { Claim } from '../../models/claims.js';
 import { moneyFromUnits, moneyUnitsSql, sumUnitsSql } from '../../models/money-sql.js';
 import type { TenantScope } from '../auth/actor.js';
@@ -15,7 +16,7 @@ const sqlite = () => db().getDialect() === 'sqlite';
 const units = (expr: string) => moneyUnitsSql(db(), expr);
 /** An exact sum of a units expression, read with moneyFromUnits. */
 const sumUnits = (expr: string) => sumUnitsSql(db(), expr);
-const dayOf = (instant: string) => (sqlite() ? `substr(${instant}, 1, 10)` : `DATE(${instant})`);
+const dayOf = (instant: string) => instantDaySql(db(), instant);
 const monthOf = (day: string) => (sqlite() ? `substr(${day}, 1, 7)` : `DATE_FORMAT(${day}, '%Y-%m')`);
 
 /** Whose figures: the caller's tenant scope, narrowed by a vendor user to one distributor. */

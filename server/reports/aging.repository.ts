@@ -7,7 +7,7 @@ import { QueryTypes, type Sequelize } from 'sequelize';
 import { Money, moneyToString } from '../../core/money.js';
 import { Claim } from '../../models/claims.js';
 import { moneyFromUnits, moneyUnitsSql, sumUnitsSql } from '../../models/money-sql.js';
-import { claimAmountAsOfSql, claimStatusAsOfSql } from '../../models/claim-figures-sql.js';
+import { claimAmountAsOfSql, claimStatusAsOfSql, instantDaySql } from '../../models/claim-figures-sql.js';
 import { UNPAID_STATUSES } from '../../core/analytics/claim-figures.js';
 import type { TenantScope } from '../auth/actor.js';
 
@@ -23,7 +23,7 @@ export type AgingBucketKey = (typeof AGING_BUCKETS)[number]['key'];
 const db = (): Sequelize => Claim.sequelize!;
 const sqlite = () => db().getDialect() === 'sqlite';
 /** The UTC day of an instant column (instants are stored in UTC on both dialects). */
-const daySql = (instant: string) => (sqlite() ? `substr(${instant}, 1, 10)` : `DATE(${instant})`);
+const daySql = (instant: string) => instantDaySql(db(), instant);
 /** Whole days from a day expression to the asOf day (the `?` it takes). */
 const ageSql = (day: string) => (sqlite() ? `CAST(julianday(?) - julianday(${day}) AS INTEGER)` : `DATEDIFF(?, ${day})`);
 const bucketSql = (age: string) =>

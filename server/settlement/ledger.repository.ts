@@ -11,6 +11,7 @@ import { QueryTypes, UniqueConstraintError, type Transaction } from 'sequelize';
 import { joinPosKey } from '../../core/claims/pos-key.js';
 import { claimOwner, mayShare, programOwner, STACKING_RULES, type Owner, type StackingRule } from '../../core/rebates/stacking.js';
 import { rawMysql } from '../../models/bulk.js';
+import { instantDaySql } from '../../models/claim-figures-sql.js';
 import { rowsOf } from '../database.repository.js';
 import { Claim, PosConsumption, PosConsumptionRelease } from '../../models/claims.js';
 
@@ -33,7 +34,7 @@ export async function exec(sql: string, replacements: unknown[], transaction: Tr
 export { concurrentWriters, inTransaction } from '../database.repository.js';
 
 /** The UTC day of an instant column (instants are stored in UTC on both dialects). */
-export const dayOfSql = (instant: string) => (mysql() ? `DATE(${instant})` : `substr(${instant}, 1, 10)`);
+export const dayOfSql = (instant: string) => instantDaySql(db(), instant);
 
 /**
  * What the ledger held at the end of a day, the one rule every figure "as of" a day reads: a
