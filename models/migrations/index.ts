@@ -34,6 +34,7 @@ import { shipmentsSchema } from './20261207T1000-shipments.js';
 import { consumptionReleasesSchema } from './20261208T1000-consumption-releases.js';
 import { rebateTermsVersionsSchema } from './20261208T1100-rebate-terms-versions.js';
 import { reportRollupsSchema } from './20261208T1200-report-rollups.js';
+import { requestDecidedIndexSchema } from './20261209T1000-request-decided-index.js';
 import type { Migration } from './types.js';
 
 export const migrations: Migration[] = [
@@ -72,4 +73,5 @@ export const migrations: Migration[] = [
   consumptionReleasesSchema,
   rebateTermsVersionsSchema,
   reportRollupsSchema,
+  requestDecidedIndexSchema,
 ];

@@ -25,7 +25,8 @@ const sqlite = () => db().getDialect() === 'sqlite';
 /** The UTC day of an instant column (instants are stored in UTC on both dialects). */
 const daySql = (instant: string) => instantDaySql(db(), instant);
 /** Whole days from a day expression to the asOf day (the `?` it takes). */
-const ageSql = (day: string) => (sqlite() ? `CAST(julianday(?) - julianday(${day}) AS INTEGER)` : `DATEDIFF(?, ${day})`);
+const ageSql = (day: string, asOf = '?') =>
+  sqlite() ? `CAST(julianday(${asOf}) - julianday(${day}) AS INTEGER)` : `DATEDIFF(${asOf}, ${day})`;
 const bucketSql = (age: string) =>
   `CASE ${AGING_BUCKETS.map((b) => (b.toDays === null ? `ELSE '${b.key}'` : `WHEN ${age} <= ${b.toDays} THEN '${b.key}'`)).join(' ')} END`;
 
@@ -89,8 +90,9 @@ function shape(raw: RawRow[], baseCurrency: string): { rows: AgingRow[]; totals:
 }
 
 /**
- * One aging query: `query` places the age bucket of `agedFrom` (with one asOf per WHEN), then takes
- * two more asOf (the age's day bound and `settledAt`'s) and the tenant's distributor, in that order.
+ * One aging query: `query` places the age bucket of `agedFrom` and may name `:asOf` (the day),
+ * `:nextDay` (the day after it, for a bound on an instant column's index) and `:distributorId`
+ * (the tenant's distributor, in `own`).
  */
 async function aged(
   scope: TenantScope,
@@ -99,15 +101,14 @@ async function aged(
   source: {
     agedFrom: string;
     settledAt: string;
-    distributor: string;
-    query: (p: { day: string; settledDay: string; bucket: string; own: string }) => string;
+    query: (p: { day: string; settledDay: string; bucket: string; own: (column: string) => string }) => string;
   },
 ) {
   const day = daySql(source.agedFrom);
-  const own = scope.distributorId === null ? '' : ` AND ${source.distributor} = ?`;
-  const ages = AGING_BUCKETS.filter((b) => b.toDays !== null).map(() => asOf);
-  const raw = (await db().query(source.query({ day, settledDay: daySql(source.settledAt), bucket: bucketSql(ageSql(day)), own }), {
-    replacements: [...ages, asOf, asOf, ...(own ? [scope.distributorId] : [])],
+  const own = (column: string) => (scope.distributorId === null ? '' : ` AND ${column} = :distributorId`);
+  const nextDay = new Date(Date.parse(`${asOf}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+  const raw = (await db().query(source.query({ day, settledDay: daySql(source.settledAt), bucket: bucketSql(ageSql(day, ':asOf')), own }), {
+    replacements: { asOf, nextDay, distributorId: scope.distributorId },
     type: QueryTypes.SELECT,
   })) as RawRow[];
   return shape(raw, baseCurrency);
@@ -124,12 +125,11 @@ export const claimAging = (scope: TenantScope, asOf: string, baseCurrency: strin
   aged(scope, asOf, baseCurrency, {
     agedFrom: 'm.submitted_day',
     settledAt: 'a.submitted_day',
-    distributor: 'a.distributor_id',
     query: ({ settledDay, bucket, own }) =>
       `SELECT m.distributor_id AS distributorId, d.name AS distributorName, m.currency AS currency, ${bucket} AS bucket,
               SUM(m.n) AS n, ${sumUnitsSql(db(), 'm.units')} AS amount
          FROM (SELECT a.submitted_day, a.distributor_id, a.currency, SUM(a.claims) AS n, SUM(a.units) AS units
-                 FROM claim_aging_moves a WHERE a.day <= ? AND ${settledDay} <= ?${own}
+                 FROM claim_aging_moves a WHERE a.day <= :asOf AND ${settledDay} <= :asOf${own('a.distributor_id')}
                 GROUP BY a.submitted_day, a.distributor_id, a.currency
                HAVING SUM(a.claims) > 0) m
          JOIN accounts d ON d.id = m.distributor_id
@@ -157,20 +157,24 @@ export async function scannedClaimAging(scope: TenantScope, asOf: string, baseCu
 /**
  * Requests made on or before `asOf` and not decided by then (pending, or decided after `asOf`),
  * aged from the day they were made; the amount is what they ask: quantity x requested cost, in
- * the distributor's currency.
+ * the distributor's currency. The requests are found through two indexes, the pending ones by
+ * status and those decided after `asOf` by their decision time (none when `asOf` is today), not by
+ * reading every request; the outer conditions are the rule itself.
  */
 export const requestAging = (scope: TenantScope, asOf: string, baseCurrency: string) =>
   aged(scope, asOf, baseCurrency, {
     agedFrom: 'r.created_at',
     settledAt: 'r.decided_at',
-    distributor: 'r.distributor_id',
     query: ({ day, settledDay, bucket, own }) =>
       `SELECT r.distributor_id AS distributorId, d.name AS distributorName, d.currency AS currency, ${bucket} AS bucket,
               COUNT(DISTINCT r.id) AS n, ${sumUnitsSql(db(), `l.quantity * ${moneyUnitsSql(db(), 'l.requested_cost')}`)} AS amount
-         FROM price_requests r
+         FROM (SELECT p.id FROM price_requests p WHERE p.status = 'pending'${own('p.distributor_id')}
+               UNION
+               SELECT p.id FROM price_requests p WHERE p.decided_at >= :nextDay${own('p.distributor_id')}) undecided
+         JOIN price_requests r ON r.id = undecided.id
          JOIN accounts d ON d.id = r.distributor_id
          JOIN price_request_lines l ON l.request_id = r.id
-        WHERE ${day} <= ?
-          AND (r.status = 'pending' OR (r.decided_at IS NOT NULL AND ${settledDay} > ?))${own}
+        WHERE ${day} <= :asOf
+          AND (r.status = 'pending' OR (r.decided_at IS NOT NULL AND ${settledDay} > :asOf))
         GROUP BY r.distributor_id, d.name, d.currency, bucket`,
   });

@@ -330,6 +330,50 @@ describeDb('aging report', () => {
     }
   });
 
+  it('counts a request decided after asOf as waiting then, and not once it is decided', async () => {
+    const arrow = await t.as(USERS.arrowhead);
+    const finance = await t.as(USERS.finance);
+    const program = (await arrow.get('/api/programs')).body.items.find((p: { code: string }) => p.code === 'SD-2026');
+    const cascade = (await arrow.get('/api/accounts?type=end_customer&q=Cascade')).body.items[0];
+    const adc = (await arrow.get('/api/products')).body.items.find(
+      (p: { vendorPartNumber: string }) => p.vendorPartNumber === 'VS-ADC-24S',
+    );
+    const waiting = async (asOf: string) => {
+      const rows = (await finance.get(`/api/reports/aging?asOf=${asOf}`)).body.requests.byDistributor as Row[];
+      return { days: cell(rows, 'Arrowhead Components', '8-30'), week: cell(rows, 'Arrowhead Components', '0-7') };
+    };
+    const before = { tenDaysAgo: await waiting(day(-10)), fiveDaysAgo: await waiting(day(-5)), today: await waiting(day(0)) };
+    const created = await arrow.post('/api/requests', {
+      programId: program.id,
+      endCustomerId: cascade.id,
+      validFrom: day(0),
+      validTo: day(90),
+      justification: 'aging, decided later',
+      lines: [{ productId: adc.id, quantity: 2, requestedCost: '1.0001' }],
+    });
+    expect(created.status).toBe(201);
+    // made twenty days ago (the arrangement: the API stamps a request with the time it is made)
+    await t.db.sequelize.query('UPDATE price_requests SET created_at = ? WHERE id = ?', {
+      replacements: [new Date(`${day(-20)}T12:00:00Z`), created.body.id],
+    });
+    const approved = await (await t.as(USERS.cm)).post(`/api/requests/${created.body.id}/approve`, { comment: 'ok' });
+    expect(approved.status).toBe(200);
+    // ten and five days ago it had waited 10 and 15 days (8-30); decided today, it waits no more as of today
+    for (const [asOf, was] of [
+      [day(-10), before.tenDaysAgo],
+      [day(-5), before.fiveDaysAgo],
+    ] as const) {
+      const now = await waiting(asOf);
+      expect([asOf, now.days.count - was.days.count, new Money(now.days.amount).minus(was.days.amount).toFixed(4)]).toEqual([
+        asOf,
+        1,
+        '2.0002',
+      ]);
+    }
+    const today = await waiting(day(0));
+    expect([today.days.count, today.week.count]).toEqual([before.today.days.count, before.today.week.count]);
+  });
+
   it('shows a distributor only its own rows, and refuses a bad asOf', async () => {
     const north = await t.as(USERS.northbridge);
     const res = await north.get(`/api/reports/aging?asOf=${day(400)}`);
