@@ -31,6 +31,7 @@ import { fxRatesRouter } from './analytics/fx.router.js';
 import { shipmentsRouter } from './rebates/shipments.router.js';
 import type { Config } from './config.js';
 import { apiNotFound, errorMiddleware } from './errors.js';
+import { inFlightRequests } from './http/in-flight.js';
 import { jsonBodiesOnly } from './http/body-limit.js';
 import { distRouter } from './http/dist.js';
 import { idempotency } from './http/idempotency.js';
@@ -93,6 +94,10 @@ export function createApp({
   app.set('trust proxy', config.trustProxy);
   const limits = rateLimits(config, rateLimitStore);
   const log = config.logRequests ? requestLog() : null;
+  // What a stopping process waits for before it closes its database (server/main.ts).
+  const inFlight = inFlightRequests();
+  app.locals.inFlight = inFlight;
+  app.use(inFlight.track);
   app.use((req, res, next) => {
     req.requestId = randomUUID();
     res.set('X-Request-Id', req.requestId);

@@ -1,10 +1,12 @@
 /** Starts BEC: migrates the database, seeds the demo on an empty one, listens, shuts down gracefully. */
 import { openDatabase } from '../models/database.js';
 import { createApp } from './app.js';
+import type { InFlight } from './http/in-flight.js';
 import { rateLimitStoreFor } from './http/rate-limit-store.js';
 import { loadConfig } from './config.js';
 import { startSalesforce } from './integrations/salesforce.startup.js';
 import { recoverJobs } from './jobs/processors.js';
+import { notificationsSettled } from './notifications/runtime.js';
 import { createJobs } from './jobs/runtime.js';
 import { schedulePurges } from './purge.js';
 import { stopRoutingSchedule } from './requests/routing.service.js';
@@ -52,14 +54,18 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     console.log(`${signal}: closing`);
     purges.stop();
     stopRoutingSchedule();
-    server.close(
-      () =>
-        void jobs
-          .close()
-          .then(() => rateLimitStore.close())
-          .then(() => db.close())
-          .then(() => process.exit(0)),
-    );
+    // No new connections; the requests being worked on finish (a client that went away does not
+    // stop the claim it sent), then the events they raised are handled, then the database closes.
+    server.close();
+    server.closeIdleConnections();
+    void (app.locals.inFlight as InFlight)
+      .idle()
+      .then(() => notificationsSettled())
+      .then(() => jobs.close())
+      .then(() => notificationsSettled())
+      .then(() => rateLimitStore.close())
+      .then(() => db.close())
+      .then(() => process.exit(0));
     setTimeout(() => process.exit(1), 10_000).unref();
   });
 }

@@ -7,7 +7,7 @@
 import { openDatabase } from '../models/database.js';
 import { loadConfig } from './config.js';
 import { createJobs } from './jobs/runtime.js';
-import { startNotifications } from './notifications/runtime.js';
+import { notificationsSettled, startNotifications } from './notifications/runtime.js';
 import { startRoutingSchedule } from './requests/routing.service.js';
 import { startEdiTransports } from './edi/transports.js';
 
@@ -38,6 +38,8 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     setTimeout(() => process.exit(1), 60_000).unref();
     void jobs
       .close()
+      // the events the last jobs raised (an import finished) are handled before the database closes
+      .then(() => notificationsSettled())
       .then(() => db.close())
       .then(() => process.exit(0));
   });
