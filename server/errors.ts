@@ -17,6 +17,10 @@ export class AppError extends Error {
   }
 }
 
+/** An error's message with its driver's (Sequelize wraps them, sometimes with an empty message). */
+export const errorText = (err: unknown) =>
+  `${(err as Error | null)?.message ?? ''} ${(err as { parent?: { message?: string } } | null)?.parent?.message ?? ''}`;
+
 export const notFound = (what: string) => new AppError('NOT_FOUND', `${what} not found`, 404);
 export const forbidden = (message = 'you may not do this') => new AppError('FORBIDDEN', message, 403);
 export const conflict = (code: string, message: string) => new AppError(code, message, 409);

@@ -38,7 +38,7 @@ import * as settlement from '../settlement/settlement.service.js';
 import * as repo from './claims.repository.js';
 import { claimCurrency, debitMemoFree } from './claims.service.js';
 import type { ClaimView } from './claims.schemas.js';
-import { claimLineCells, errorText, submitBuiltClaim, type Prepared } from './pos-claims.service.js';
+import { claimLineCells, submitBuiltClaim, type Prepared } from './pos-claims.service.js';
 import { authorizationFactsForNumbers, bookCosts } from './facts.repository.js';
 import { CLAIM_LINE, newClaimLineBatch, writePage } from './pos-claims.repository.js';
 
@@ -319,7 +319,7 @@ export async function runClaimFile(actor: Actor, importId: number, input: Readab
       lost = await r.settle(ledger);
     } catch (err) {
       // SQLite only (MariaDB holds the lines locked): another claim took the same units meanwhile.
-      if (/consumed quantity outside|chk_consumed/i.test(errorText(err)))
+      if (settlement.refusedByCounters(err))
         throw new AppError(
           'LEDGER_CHANGED',
           'another claim took units of the same authorization lines while the file ran: send it again',

@@ -212,32 +212,38 @@ export async function submitClaim(actor: Actor, id: number, transaction?: Tx): P
     let programType: string | null = null;
     const computed: string[] = [];
     const approved: string[] = [];
+    // The ledger takes every accepted line's sale and quantity, in line order; a line that loses a race is rejected.
+    const taken = await settlement.takeLines(
+      verdicts.flatMap((v, i) =>
+        v.acceptedQuantity > 0 && v.authorizationLineId !== null
+          ? [
+              {
+                distributorId: claim.distributorId,
+                invoiceNumber: lines[i]!.invoiceNumber,
+                invoiceLine: lines[i]!.invoiceLine,
+                invoiceKey: lines[i]!.invoiceKey,
+                lineKey: lines[i]!.lineKey,
+                claimLineId: lines[i]!.id,
+                authorizationLineId: v.authorizationLineId,
+                quantity: v.acceptedQuantity,
+              },
+            ]
+          : [],
+      ),
+      t,
+    );
     for (const [i, v] of verdicts.entries()) {
       const line = lines[i];
       let verdict: ClaimLineView['verdict'] = v.verdict;
       let reasons: ReasonCode[] = [...v.reasonCodes];
       let acceptedQuantity = v.acceptedQuantity;
       let computedAmount = v.computedAmount;
-      if (acceptedQuantity > 0 && v.authorizationLineId !== null) {
-        const outcome = await settlement.takeLine(
-          {
-            distributorId: claim.distributorId,
-            invoiceNumber: line.invoiceNumber,
-            invoiceLine: line.invoiceLine,
-            invoiceKey: line.invoiceKey,
-            lineKey: line.lineKey,
-            claimLineId: line.id,
-            authorizationLineId: v.authorizationLineId,
-            quantity: acceptedQuantity,
-          },
-          t,
-        );
-        if (outcome !== 'consumed') {
-          verdict = 'rejected';
-          reasons = [...reasons, outcome === 'already_claimed' ? 'ALREADY_CLAIMED' : 'QTY_EXCEEDS_APPROVED'];
-          acceptedQuantity = 0;
-          computedAmount = moneyToString(new Money(0));
-        }
+      const outcome = taken.get(line.id);
+      if (outcome !== undefined && outcome !== 'consumed') {
+        verdict = 'rejected';
+        reasons = [...reasons, outcome === 'already_claimed' ? 'ALREADY_CLAIMED' : 'QTY_EXCEEDS_APPROVED'];
+        acceptedQuantity = 0;
+        computedAmount = moneyToString(new Money(0));
       }
       const approvedAmount =
         verdict === 'rejected'

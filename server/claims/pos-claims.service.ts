@@ -30,7 +30,7 @@ import { storedInputs } from './verdict-inputs.js';
 import type { Actor } from '../auth/actor.js';
 import { scopeOf } from '../auth/actor.js';
 import { recordAudit } from '../audit/audit.repository.js';
-import { conflict, notFound } from '../errors.js';
+import { conflict, errorText, notFound } from '../errors.js';
 import { documentNumber } from '../http/numbers.js';
 import * as imports from '../imports/imports.repository.js';
 import { raiseEvent } from '../notifications/events.js';
@@ -79,10 +79,6 @@ const VERDICTS = ['accepted', 'partial', 'rejected'] as const;
 /** What a page may hit when another claim runs at the same time; the page is done again. */
 const RETRIABLE =
   /deadlock|lock wait timeout|Duplicate entry|UNIQUE constraint|SQLITE_BUSY|ledger: |consumed quantity outside|CONSTRAINT .*chk_consumed|check constraint/i;
-
-/** An error's message with its driver's (Sequelize wraps them, sometimes with an empty message). */
-export const errorText = (err: unknown) =>
-  `${(err as Error | null)?.message ?? ''} ${(err as { parent?: { message?: string } } | null)?.parent?.message ?? ''}`;
 
 interface Group {
   type: ClaimType;

@@ -34,6 +34,7 @@ export {
   inTransaction,
   lockAuthorizationLines,
   ownersOfSales,
+  refusedByCounters,
   takeClaimLines,
   takePageLines,
   type ClaimRange,
@@ -46,8 +47,8 @@ export { accrueClaim, postCreditMemo, requireErpReference } from './journal.serv
 import { accrueClaim, accrueRebatePeriod, postCreditMemo, requireErpReference } from './journal.service.js';
 import * as journal from './journal.repository.js';
 
-/** Takes one accepted line's sale and quantity (an explicit claim's submit). */
-export const takeLine = (entry: ledger.TakeEntry, t: Transaction) => ledger.take(entry, t);
+/** Takes the accepted lines' sales and quantities (an explicit claim's submit): each line's outcome, by claim line id. */
+export const takeLines = (entries: readonly ledger.TakeEntry[], t: Transaction) => ledger.takeMany(entries, t);
 
 /**
  * A payable amount in the currency's minor unit: a value with more decimals is refused (400 naming
