@@ -252,7 +252,8 @@ describeDb('aging report', () => {
   const cell = (rows: Row[], distributor: string, bucket: string) =>
     rows.find((r) => r.distributorName === distributor)?.buckets.find((b) => b.bucket === bucket) ?? { bucket, count: 0, amount: '0.0000' };
 
-  it('ages a pending request and an unpaid claim across each bucket boundary, as of a day', async () => {
+  /** Arrowhead and finance, and what a request of Arrowhead's names: the SD-2026 program, Cascade Robotics, VS-ADC-24S. */
+  async function requestParts() {
     const arrow = await t.as(USERS.arrowhead);
     const finance = await t.as(USERS.finance);
     const program = (await arrow.get('/api/programs')).body.items.find((p: { code: string }) => p.code === 'SD-2026');
@@ -260,6 +261,21 @@ describeDb('aging report', () => {
     const adc = (await arrow.get('/api/products')).body.items.find(
       (p: { vendorPartNumber: string }) => p.vendorPartNumber === 'VS-ADC-24S',
     );
+    /** A request of Arrowhead's for one line of VS-ADC-24S, valid from today for 90 days. */
+    const request = (justification: string, quantity: number, requestedCost: string) =>
+      arrow.post('/api/requests', {
+        programId: program.id,
+        endCustomerId: cascade.id,
+        validFrom: day(0),
+        validTo: day(90),
+        justification,
+        lines: [{ productId: adc.id, quantity, requestedCost }],
+      });
+    return { arrow, finance, request };
+  }
+
+  it('ages a pending request and an unpaid claim across each bucket boundary, as of a day', async () => {
+    const { arrow, finance, request } = await requestParts();
     const ages = [7, 8, 30, 31, 60, 61];
     const expected: Record<number, string> = { 7: '0-7', 8: '8-30', 30: '8-30', 31: '31-60', 60: '31-60', 61: 'over-60' };
     const before = new Map<number, { requests: Row[]; claims: Row[] }>();
@@ -267,14 +283,7 @@ describeDb('aging report', () => {
       const r = (await finance.get(`/api/reports/aging?asOf=${day(age)}`)).body;
       before.set(age, { requests: r.requests.byDistributor, claims: r.claims.byDistributor });
     }
-    const created = await arrow.post('/api/requests', {
-      programId: program.id,
-      endCustomerId: cascade.id,
-      validFrom: day(0),
-      validTo: day(90),
-      justification: 'aging',
-      lines: [{ productId: adc.id, quantity: 3, requestedCost: '5.1234' }],
-    });
+    const created = await request('aging', 3, '5.1234');
     expect(created.status).toBe(201);
     for (const age of ages) {
       const res = await finance.get(`/api/reports/aging?asOf=${day(age)}`);
@@ -331,26 +340,13 @@ describeDb('aging report', () => {
   });
 
   it('counts a request decided after asOf as waiting then, and not once it is decided', async () => {
-    const arrow = await t.as(USERS.arrowhead);
-    const finance = await t.as(USERS.finance);
-    const program = (await arrow.get('/api/programs')).body.items.find((p: { code: string }) => p.code === 'SD-2026');
-    const cascade = (await arrow.get('/api/accounts?type=end_customer&q=Cascade')).body.items[0];
-    const adc = (await arrow.get('/api/products')).body.items.find(
-      (p: { vendorPartNumber: string }) => p.vendorPartNumber === 'VS-ADC-24S',
-    );
+    const { finance, request } = await requestParts();
     const waiting = async (asOf: string) => {
       const rows = (await finance.get(`/api/reports/aging?asOf=${asOf}`)).body.requests.byDistributor as Row[];
       return { days: cell(rows, 'Arrowhead Components', '8-30'), week: cell(rows, 'Arrowhead Components', '0-7') };
     };
     const before = { tenDaysAgo: await waiting(day(-10)), fiveDaysAgo: await waiting(day(-5)), today: await waiting(day(0)) };
-    const created = await arrow.post('/api/requests', {
-      programId: program.id,
-      endCustomerId: cascade.id,
-      validFrom: day(0),
-      validTo: day(90),
-      justification: 'aging, decided later',
-      lines: [{ productId: adc.id, quantity: 2, requestedCost: '1.0001' }],
-    });
+    const created = await request('aging, decided later', 2, '1.0001');
     expect(created.status).toBe(201);
     // made twenty days ago (the arrangement: the API stamps a request with the time it is made)
     await t.db.sequelize.query('UPDATE price_requests SET created_at = ? WHERE id = ?', {

@@ -22,16 +22,18 @@ const LIST_TABLES = ['claims', 'claim_lines', 'price_requests'];
 /** A plan names a table by the alias Sequelize gave it (its model's name). */
 const ALIASES = new Set([...LIST_TABLES, Claim.name, ClaimLine.name, PriceRequest.name]);
 
+/** A table's columns but its id, in their order. */
+async function columnsOf(db: Sequelize, table: string): Promise<string[]> {
+  const rows = (await db.query(
+    `SELECT COLUMN_NAME AS c FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ? ORDER BY ORDINAL_POSITION`,
+    { replacements: [table], type: QueryTypes.SELECT },
+  )) as { c: string }[];
+  return rows.map((r) => r.c).filter((c) => c !== 'id');
+}
+
 /** Copies a table's rows `times` times (a recursive CTE of numbers), unique text columns made unique by a suffix. */
 async function multiply(db: Sequelize, table: string, times: number, unique: Record<string, string>) {
-  const columns = (
-    (await db.query(
-      `SELECT COLUMN_NAME AS c FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ? ORDER BY ORDINAL_POSITION`,
-      { replacements: [table], type: QueryTypes.SELECT },
-    )) as { c: string }[]
-  )
-    .map((r) => r.c)
-    .filter((c) => c !== 'id');
+  const columns = await columnsOf(db, table);
   const select = columns.map((c) => unique[c] ?? `t.${c}`).join(', ');
   await db.query(
     `INSERT INTO ${table} (${columns.join(', ')})
@@ -127,14 +129,7 @@ run('the list queries read through an index (EXPLAIN)', () => {
     await multiply(db, 'price_requests', 900, { number: "CONCAT(t.number, '-', n.k)" });
     await multiply(db, 'price_requests', 3, { number: "CONCAT(t.number, '/', n.k)" });
     // Every copied request its line (a copy of the first demo line), as a request has lines.
-    const requestLineColumns = (
-      (await db.query(
-        `SELECT COLUMN_NAME AS c FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'price_request_lines' ORDER BY ORDINAL_POSITION`,
-        { type: QueryTypes.SELECT },
-      )) as { c: string }[]
-    )
-      .map((r) => r.c)
-      .filter((c) => c !== 'id');
+    const requestLineColumns = await columnsOf(db, 'price_request_lines');
     await db.query(
       `INSERT INTO price_request_lines (${requestLineColumns.join(', ')})
        SELECT ${requestLineColumns.map((c) => (c === 'request_id' ? 'r.id' : `t.${c}`)).join(', ')}
@@ -150,14 +145,7 @@ run('the list queries read through an index (EXPLAIN)', () => {
       { type: QueryTypes.SELECT },
     )) as { id: number; last: number }[];
     bigClaimId = top!.id;
-    const lineColumns = (
-      (await db.query(
-        `SELECT COLUMN_NAME AS c FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'claim_lines' ORDER BY ORDINAL_POSITION`,
-        { type: QueryTypes.SELECT },
-      )) as { c: string }[]
-    )
-      .map((r) => r.c)
-      .filter((c) => c !== 'id');
+    const lineColumns = await columnsOf(db, 'claim_lines');
     await db.query(
       `INSERT INTO claim_lines (${lineColumns.join(', ')})
        WITH RECURSIVE n (k) AS (SELECT 1 UNION ALL SELECT k + 1 FROM n WHERE k < 900)
