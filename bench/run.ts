@@ -237,7 +237,18 @@ export async function generate(dir: string) {
 export function child(phaseName: string, dir: string, url: string, extra: string[] = []) {
   const r = spawnSync(
     join(process.cwd(), 'node_modules/.bin/tsx'),
-    ['bench/e2e.ts', '--phase', phaseName, '--dir', dir, '--url', url, ...extra],
+    // BENCH_NODE_ARGS: Node flags for the phases' processes, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` (not allowed in NODE_OPTIONS).
+    [
+      ...(process.env.BENCH_NODE_ARGS?.split(/\s+/).filter(Boolean) ?? []),
+      'bench/e2e.ts',
+      '--phase',
+      phaseName,
+      '--dir',
+      dir,
+      '--url',
+      url,
+      ...extra,
+    ],
     {
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'inherit'],
