@@ -1,4 +1,4 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { configureApi } from '../shared/api.js';
 import { makeApprovalContext, makeRequest, queueLookups, routes, stubFetch, problem } from '../shared/test-data.js';
@@ -161,6 +161,29 @@ describe('bec-approval-queue', () => {
     expect(list.url).to.contain('opportunityId=006XYZ');
     expect(list.url).to.contain('accountId=001ACME');
     expect($(el, '[part="empty"]').textContent).to.contain('Nothing waiting for you');
+  });
+
+  it('shows every pending request, page after page by cursor, not only the first page', async () => {
+    // three pages: the first by number (with its total), then by the cursor each names
+    const pages: Record<string, { ids: number[]; next: string | null }> = {
+      '': { ids: [1, 2], next: 'c2' },
+      c2: { ids: [3, 4], next: 'c3' },
+      c3: { ids: [5], next: null },
+    };
+    const { el, stub } = await loadedQueue(
+      11,
+      routes({
+        'GET /api/requests*': (_body, url) => {
+          const page = pages[url.searchParams.get('cursor') ?? '']!;
+          return { body: { items: page.ids.map(req), page: 1, pageSize: 200, nextCursor: page.next } };
+        },
+      }),
+    );
+    await waitUntil(() => el.requests.length === 5, 'the three pages are read');
+    expect(el.requests.map((r) => r.id)).to.deep.equal([1, 2, 3, 4, 5]);
+    const cursors = stub.calls.filter((c) => c.url.includes('/api/requests?')).map((c) => new URL(c.url).searchParams.get('cursor'));
+    expect(cursors).to.deep.equal([null, 'c2', 'c3']);
+    expect(el.shadowRoot!.querySelectorAll('[role="option"]').length).to.equal(5);
   });
 
   it('shows a failed load as an error with its detail and a Retry, not as an empty queue', async () => {

@@ -1,6 +1,7 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { isMoneyText, moneyToString, parseMoney, sumMoney } from '../../core/money.js';
+import { everyPage } from '../shared/api.js';
 import type { Account, ApprovalContext, Product, Program, SpecialPriceRequest } from '../shared/api.js';
 import { BecElement } from '../shared/base.js';
 import { formatDate, formatMoney, formatNumber, formatUnitPrice, labelOf, parseLocaleDecimal } from '../shared/format.js';
@@ -134,13 +135,16 @@ export class BecApprovalQueue extends BecElement {
     return this.view.track(async () => {
       const [me, reqs, products, accounts, programs] = await Promise.all([
         api.me(),
-        api.requests({
-          status: 'pending',
-          requestedBy: 'others',
-          opportunityId: this.opportunityId || undefined,
-          accountId: this.accountId || undefined,
-          pageSize: 200,
-        }),
+        everyPage((cursor) =>
+          api.requests({
+            status: 'pending',
+            requestedBy: 'others',
+            opportunityId: this.opportunityId || undefined,
+            accountId: this.accountId || undefined,
+            pageSize: 200,
+            cursor,
+          }),
+        ),
         api.products(),
         api.accounts(),
         api.programs(),
@@ -149,7 +153,7 @@ export class BecApprovalQueue extends BecElement {
       this.products = products;
       this.accounts = accounts;
       this.programs = programs;
-      this.requests = reqs.items;
+      this.requests = reqs;
       await this.loadContext();
     });
   }

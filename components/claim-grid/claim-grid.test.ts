@@ -251,6 +251,30 @@ describe('bec-claim-grid', () => {
     expect(urls.some((u) => u === '/api/claims/7')).to.equal(false);
   });
 
+  it('lists every claim page after page by cursor: only the first page is by number (and counted)', async () => {
+    const claim = (id: number) => ({ ...makeClaim(1), id, number: `CL-PAGE-${id}`, lines: undefined });
+    const stub = stubFetch({
+      'GET /api/claims*': (_body, url) => {
+        const cursor = url.searchParams.get('cursor');
+        return cursor === null
+          ? { body: { items: [claim(93), claim(92)], total: 3, page: 1, pageSize: 200, nextCursor: 'after-92' } }
+          : { body: { items: cursor === 'after-92' ? [claim(91)] : [], page: 1, pageSize: 200, nextCursor: null } };
+      },
+      'GET /api/accounts*': () => ({ body: { items: [] } }),
+    });
+    const apiBase = nextBase();
+    configureApi({ baseUrl: apiBase, fetch: stub.fetch });
+    const el = await fixture<BecClaimGrid>(html`<bec-claim-grid api-base=${apiBase} view="claims"></bec-claim-grid>`);
+    const shown = () => [...rowsIn(el)].map((r) => r.textContent ?? '').join(' ');
+    await waitUntil(() => shown().includes('CL-PAGE-91'), 'the second page shows too');
+    expect(['CL-PAGE-93', 'CL-PAGE-92'].every((n) => shown().includes(n))).to.equal(true);
+    const lists = stub.calls.filter((c) => c.url.includes('/api/claims?')).map((c) => new URL(c.url).searchParams);
+    expect(lists.map((q) => [q.get('cursor'), q.get('page')])).to.deep.equal([
+      [null, null],
+      ['after-92', null],
+    ]);
+  });
+
   it("on a record page shows that record's claims: asks by opportunity-id, and again by account-id when it changes", async () => {
     const ofOpportunity = { ...makeClaim(1), id: 51, number: 'CL-OPP-1', lines: undefined };
     const ofAccount = { ...makeClaim(2), id: 52, number: 'CL-ACC-1', lines: undefined };

@@ -1,5 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
+import { everyPage } from '../shared/api.js';
 import type { Claim, ClaimLine, ClaimNote, DisputeThread } from '../shared/api.js';
 import { BecElement } from '../shared/base.js';
 import { formatDate, formatMoney, formatNumber, labelOf } from '../shared/format.js';
@@ -281,18 +282,17 @@ export class BecClaimGrid extends BecElement {
         }
         if (this.openLine) this.openLine = this.lines.find((l) => l.id === this.openLine!.id) ?? null;
       } else if (this.view === 'claims') {
-        const all: Claim[] = [];
-        for (let page = 1; page <= 50; page++) {
-          const r = await api.claims({
-            page,
-            pageSize: 200,
-            opportunityId: this.opportunityId || undefined,
-            accountId: this.accountId || undefined,
-          });
-          if (stale()) return;
-          all.push(...r.items);
-          if (all.length >= r.total || r.items.length === 0) break;
-        }
+        const all = await everyPage<Claim>(
+          (cursor) =>
+            api.claims({
+              pageSize: 200,
+              cursor,
+              opportunityId: this.opportunityId || undefined,
+              accountId: this.accountId || undefined,
+            }),
+          { stale },
+        );
+        if (stale()) return;
         this.claims = all;
         if (!Object.keys(this.distributorNames).length) {
           try {

@@ -2,6 +2,7 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { moneyToString, parseMoney, sumMoney } from '../../core/money.js';
 import type { RequestStatus } from '../../core/domain.js';
+import { everyPage } from '../shared/api.js';
 import type { Account, Product, RequestLine, SpecialPriceRequest } from '../shared/api.js';
 import { BecElement } from '../shared/base.js';
 import type { BecEvent } from '../shared/events.js';
@@ -95,19 +96,22 @@ export class BecRequestList extends BecElement {
     const api = this.api;
     if (!api) return Promise.resolve();
     return this.view.track(async () => {
-      const [page, products, accounts] = await Promise.all([
-        api.requests({
-          status: this.status || undefined,
-          opportunityId: this.opportunityId || undefined,
-          accountId: this.accountId || undefined,
-          pageSize: 200,
-        }),
+      const [requests, products, accounts] = await Promise.all([
+        everyPage((cursor) =>
+          api.requests({
+            status: this.status || undefined,
+            opportunityId: this.opportunityId || undefined,
+            accountId: this.accountId || undefined,
+            pageSize: 200,
+            cursor,
+          }),
+        ),
         api.products(),
         api.accounts('end_customer'),
       ]);
       this.products = products;
       this.accounts = accounts;
-      this.requests = page.items;
+      this.requests = requests;
     });
   }
 

@@ -29,12 +29,38 @@ export type Claim = Schemas['Claim'];
 export type ClaimNote = Schemas['Note'];
 /** A request's CRM context and price history (`GET /api/requests/:id/context`, the approval queue's items). */
 export type ApprovalContext = Schemas['ApprovalContext'];
-/** A page of a list (`GET /api/claims`, `GET /api/requests`). */
+/** A page of a list (`GET /api/claims`, `GET /api/requests`): by number with its `total`, by cursor without. */
 export interface Page<T> {
   items: T[];
-  total: number;
-  page: number;
+  total?: number;
+  page?: number;
   pageSize: number;
+  /** the next page's `cursor`; null on the last page */
+  nextCursor?: string | null;
+}
+
+/** The most rows a component reads of one list (`everyPage`): 50 pages of 200. */
+export const LIST_MAX_ROWS = 10_000;
+
+/**
+ * Every row of a list, newest first, page after page: the first page by number, then each by the
+ * cursor the one before named (a deep page costs the server what the first does, and only the first
+ * counts). Stops at the last page or at `max` rows, and when `stale()` says the caller moved on.
+ */
+export async function everyPage<T>(
+  read: (cursor: string | undefined) => Promise<Page<T>>,
+  options: { max?: number; stale?: () => boolean } = {},
+): Promise<T[]> {
+  const max = options.max ?? LIST_MAX_ROWS;
+  const rows: T[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await read(cursor);
+    if (options.stale?.()) break;
+    rows.push(...page.items);
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor && rows.length < max);
+  return rows.slice(0, max);
 }
 export type ClaimQuery = NonNullable<operations['getClaims']['parameters']['query']>;
 /** Import progress as the upload reports it in its events (`becuploadprogress`): the component's own shape, not an API body. */
