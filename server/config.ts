@@ -167,6 +167,8 @@ const ConfigSchema = z.object({
   workerConcurrency: z.coerce.number().int().min(1).max(32).default(2),
   /** How long a worker's hold on a job lasts without renewal; a job whose worker died is retried after it. */
   jobLockMs: z.coerce.number().int().min(500).default(30_000),
+  /** How long an import's event stream waits for its job's event (server/jobs/job-events.ts) before it reads the row anyway. */
+  jobEventsFallbackMs: z.coerce.number().int().min(50).default(2_000),
   /** How often workers look for jobs whose worker died (stalled jobs). */
   jobStalledIntervalMs: z.coerce.number().int().min(200).default(30_000),
   // Notifications (issue 15 item 7): docs/admin.md "Notifications".
@@ -287,6 +289,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     uploadDir: env.UPLOAD_DIR,
     workerConcurrency: env.WORKER_CONCURRENCY,
     jobLockMs: env.JOB_LOCK_MS,
+    jobEventsFallbackMs: env.JOB_EVENTS_FALLBACK_MS,
     jobStalledIntervalMs: env.JOB_STALLED_INTERVAL_MS,
     smtpUrl: env.SMTP_URL || undefined,
     mailFrom: env.MAIL_FROM,

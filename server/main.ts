@@ -5,6 +5,7 @@ import type { InFlight } from './http/in-flight.js';
 import { rateLimitStoreFor } from './http/rate-limit-store.js';
 import { loadConfig } from './config.js';
 import { startSalesforce } from './integrations/salesforce.startup.js';
+import { useJobEvents } from './jobs/job-events.js';
 import { recoverJobs } from './jobs/processors.js';
 import { notificationsSettled } from './notifications/runtime.js';
 import { createJobs } from './jobs/runtime.js';
@@ -28,6 +29,8 @@ if (!config.setupToken && (await needsFirstAdmin())) {
 // Jobs (imports, claim files, claim runs): in this process without REDIS_URL; with it, queued for
 // `npm run worker` (and run here too with WORKER_IN_PROCESS=true).
 const jobs = createJobs(config);
+// A job's progress, told to every process (an import's event stream follows it from any of them).
+const closeJobEvents = useJobEvents({ redisUrl: config.redisUrl, prefix: config.queuePrefix, fallbackMs: config.jobEventsFallbackMs });
 // Rate-limit counters: on Redis with REDIS_URL, else in the database; shared by every process either way.
 const rateLimitStore = rateLimitStoreFor(config);
 const app = createApp({ config, db, jobs, rateLimitStore });
@@ -64,6 +67,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
       .then(() => jobs.close())
       .then(() => notificationsSettled())
       .then(() => rateLimitStore.close())
+      .then(() => closeJobEvents())
       .then(() => db.close())
       .then(() => process.exit(0));
     setTimeout(() => process.exit(1), 10_000).unref();

@@ -6,6 +6,7 @@
  */
 import { openDatabase } from '../models/database.js';
 import { loadConfig } from './config.js';
+import { useJobEvents } from './jobs/job-events.js';
 import { createJobs } from './jobs/runtime.js';
 import { notificationsSettled, startNotifications } from './notifications/runtime.js';
 import { startRoutingSchedule } from './requests/routing.service.js';
@@ -19,6 +20,8 @@ if (!config.redisUrl) {
 const db = await openDatabase(config.databaseUrl);
 await db.migrate();
 const jobs = createJobs(config, { worker: true });
+// The jobs' progress, told to the server processes (an import's event stream there follows it).
+const closeJobEvents = useJobEvents({ redisUrl: config.redisUrl, prefix: config.queuePrefix, fallbackMs: config.jobEventsFallbackMs });
 // Events the jobs raise (an import finished) are told from here; the daily digest runs here.
 startNotifications(config, jobs.queue, { runsJobs: true });
 startRoutingSchedule();
@@ -40,6 +43,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
       .close()
       // the events the last jobs raised (an import finished) are handled before the database closes
       .then(() => notificationsSettled())
+      .then(() => closeJobEvents())
       .then(() => db.close())
       .then(() => process.exit(0));
   });

@@ -4,6 +4,7 @@
  * file imported twice adds nothing; on MariaDB through the raw mysql2 connection (the ORM is not
  * for bulk paths).
  */
+import { jobChanged } from '../jobs/job-events.js';
 import { keysetPage } from '../http/cursor.js';
 import { Op, QueryTypes, type Sequelize, type Transaction } from 'sequelize';
 import { moneyFromDb, moneyToString } from '../../core/money.js';
@@ -169,6 +170,8 @@ export async function updateImport(
   transaction?: Transaction | null,
 ) {
   await PosImport.update(patch, { where: { id }, transaction: transaction ?? undefined });
+  // Its event stream, in whichever process it is read (server/jobs/job-events.ts).
+  jobChanged('import', id, transaction);
 }
 
 /** The job row itself (a worker's view: settings, upload, resume mark). */
@@ -182,6 +185,7 @@ export async function resetImport(id: number, transaction?: Transaction | null) 
     { processedBytes: 0, rowsRead: 0, rowsAccepted: 0, rowsDuplicate: 0, rowsRejected: 0, resumeRow: 0, mapping: null, failure: null },
     { where: { id }, transaction: transaction ?? undefined },
   );
+  jobChanged('import', id, transaction);
 }
 
 /** Jobs a stopped process left unfinished (queued or running), oldest first. */
@@ -472,6 +476,7 @@ export async function voidImport(importId: number, userId: number, reason: strin
     const [, lo, hi] = lines.params;
     const removed = await PosLine.destroy({ where: { importId, id: { [Op.between]: [lo!, hi!] } }, transaction });
     await i.update({ status: 'voided', voidedAt: new Date(), voidedByUserId: userId, voidReason: reason }, { transaction });
+    jobChanged('import', i.id, transaction);
     return { outcome: 'voided' as const, removed, view: toView(i) };
   });
 }

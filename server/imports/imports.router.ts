@@ -1,3 +1,4 @@
+import { fallbackMs, onJobChange } from '../jobs/job-events.js';
 import { Router } from 'express';
 import { cursorQuery, NextCursor } from '../http/cursor.js';
 import { authorize, intakeActor, requireActor } from '../auth/actor.js';
@@ -420,28 +421,50 @@ export function importsRouter(jobs: Jobs) {
   r.get('/:id/events', async (req, res) => {
     const actor = requireActor(req);
     const importId = id(req.params);
-    let job = await service.getImport(actor, importId);
-    res
-      .status(200)
-      .set({ 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-cache', Connection: 'keep-alive', 'X-Accel-Buffering': 'no' });
-    res.flushHeaders();
-    let closed = false;
-    // The response's close: the client went away (the request's own fires once its body is read).
-    res.on('close', () => {
-      closed = true;
+    // The job lives in the database and may run in any process: each change of its row is told to
+    // every process (server/jobs/job-events.ts, over Redis with REDIS_URL); the stream reads the row
+    // when told, and now and then besides (a message lost on the way delays an event, no more).
+    // Listening starts before the first read, so a change between the two is not missed.
+    let told = false;
+    let wake = () => {};
+    const off = onJobChange('import', importId, () => {
+      told = true;
+      wake();
     });
-    let last = '';
-    // The job lives in the database (another process may run it): poll it and send each change.
-    while (!closed) {
-      const text = JSON.stringify(job);
-      if (text !== last) {
-        const ongoing = job.status === 'queued' || job.status === 'running';
-        res.write(`event: ${ongoing ? 'progress' : job.status}\nid: ${job.rowsRead}\ndata: ${text}\n\n`);
-        last = text;
+    try {
+      let job = await service.getImport(actor, importId);
+      res
+        .status(200)
+        .set({ 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-cache', Connection: 'keep-alive', 'X-Accel-Buffering': 'no' });
+      res.flushHeaders();
+      let closed = false;
+      // The response's close: the client went away (the request's own fires once its body is read).
+      res.on('close', () => {
+        closed = true;
+        wake();
+      });
+      let last = '';
+      while (!closed) {
+        const text = JSON.stringify(job);
+        if (text !== last) {
+          const ongoing = job.status === 'queued' || job.status === 'running';
+          res.write(`event: ${ongoing ? 'progress' : job.status}\nid: ${job.rowsRead}\ndata: ${text}\n\n`);
+          last = text;
+        }
+        if (job.status !== 'queued' && job.status !== 'running') break;
+        if (!told)
+          await new Promise<void>((resolve) => {
+            const timer = setTimeout(resolve, fallbackMs());
+            wake = () => {
+              clearTimeout(timer);
+              resolve();
+            };
+          });
+        told = false;
+        if (!closed) job = await service.getImport(actor, importId);
       }
-      if (job.status !== 'queued' && job.status !== 'running') break;
-      await new Promise((resolve) => setTimeout(resolve, 250));
-      job = await service.getImport(actor, importId);
+    } finally {
+      off();
     }
     res.end();
   });

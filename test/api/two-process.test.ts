@@ -7,7 +7,8 @@
  * cache's seconds, an Idempotency-Key's first answer is replayed by the other process, the
  * sign-in failures counted by one count on the other (the rate-limit store is Redis), and an
  * import queued through one is followed to its end on the event stream of the other (the job is
- * queued on Redis, run by whichever process takes it, and its progress read from the database).
+ * queued on Redis, run by whichever process takes it, and each change of its row is told to the
+ * other process through Redis, which reads the row: the stream's own look at the row is turned off).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -126,6 +127,8 @@ run('two server processes behind a proxy', () => {
       TRUST_PROXY: '1',
       CREDENTIAL_CACHE_SECONDS: String(CREDENTIAL_CACHE_SECONDS),
       SIGNIN_RATE_LIMIT: String(SIGNIN_RATE_LIMIT),
+      // An event stream hears of its job's progress through Redis only: it does not look at the row by itself.
+      JOB_EVENTS_FALLBACK_MS: '600000',
     };
     // The first migrates and seeds the demo; the second starts on the database it made.
     a = await startBackend('a', { ...env, SEED_DEMO: 'true' });
