@@ -52,6 +52,10 @@ async function sqliteAll(db: Sequelize, transaction: Transaction | null | undefi
 /** A date-time as Sequelize stores it on SQLite. */
 const sqliteInstant = (d: Date) => d.toISOString().replace('T', ' ').replace('Z', ' +00:00');
 
+/** An instant as a statement's parameter, as each dialect stores it (UTC, milliseconds kept: a Date replacement loses them on MariaDB). */
+export const instantText = (db: Sequelize, d: Date) =>
+  db.getDialect() === 'sqlite' ? sqliteInstant(d) : d.toISOString().replace('T', ' ').slice(0, 23);
+
 /** mysql2 sends each chunk of a LOCAL INFILE stream as one packet: keep them under max_allowed_packet. */
 function* packets(data: Buffer, size = 1 << 20) {
   for (let i = 0; i < data.length; i += size) yield data.subarray(i, i + size);

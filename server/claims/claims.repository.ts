@@ -2,6 +2,8 @@
 import { rollClaimFigures } from '../reports/rollups.repository.js';
 import { literal, Op, QueryTypes, type Transaction, type WhereOptions } from 'sequelize';
 import { rowsOf } from '../database.repository.js';
+import { instantText } from '../../models/bulk.js';
+import { MONEY_COLUMNS, moneyToDb } from '../../models/money-sql.js';
 import { moneyFromDb, moneyToString } from '../../core/money.js';
 import { Account } from '../../models/accounts.js';
 import { Claim, ClaimLine, CreditMemo, CreditMemoDebit, Note } from '../../models/claims.js';
@@ -295,24 +297,57 @@ export async function claimLinesForValidation(claimId: number, transaction: Tran
   }));
 }
 
-export async function updateLine(
-  id: number,
-  patch: Partial<Omit<ClaimLineView, 'reasonCodes' | 'verdictInputs'>> & {
-    reasonCodes?: string[];
-    verdictInputs?: Record<string, unknown> | null;
-  },
-  transaction: Transaction,
-) {
+export type LinePatch = Partial<Omit<ClaimLineView, 'reasonCodes' | 'verdictInputs'>> & {
+  reasonCodes?: string[];
+  verdictInputs?: Record<string, unknown> | null;
+};
+
+/** A line's patch as its model's attributes (JSON columns as text). */
+function lineAttributes(patch: LinePatch): Record<string, unknown> {
   const { reasonCodes, verdictInputs, extra, ...rest } = patch;
-  await ClaimLine.update(
-    {
-      ...(rest as object),
-      ...(reasonCodes ? { reasonCodes: JSON.stringify(reasonCodes) } : {}),
-      ...(verdictInputs !== undefined ? { verdictInputs: verdictInputs ? JSON.stringify(verdictInputs) : null } : {}),
-      ...(extra !== undefined ? { extra: extra ? JSON.stringify(extra) : null } : {}),
-    },
-    { where: { id }, transaction },
-  );
+  return {
+    ...(rest as object),
+    ...(reasonCodes ? { reasonCodes: JSON.stringify(reasonCodes) } : {}),
+    ...(verdictInputs !== undefined ? { verdictInputs: verdictInputs ? JSON.stringify(verdictInputs) : null } : {}),
+    ...(extra !== undefined ? { extra: extra ? JSON.stringify(extra) : null } : {}),
+  };
+}
+
+export async function updateLine(id: number, patch: LinePatch, transaction: Transaction) {
+  await ClaimLine.update(lineAttributes(patch), { where: { id }, transaction });
+}
+
+/**
+ * Many lines' patches in one statement a few hundred lines (a claim's submit writes every line's
+ * verdict): each column `CASE id WHEN ... THEN ... ELSE column END`, so a column one line's patch
+ * leaves out keeps its value there. What `updateLine` line by line writes, money canonical.
+ */
+export async function updateLines(updates: readonly { id: number; patch: LinePatch }[], transaction: Transaction) {
+  const attributes = ClaimLine.getAttributes() as Record<string, { field?: string }>;
+  const money = new Set(MONEY_COLUMNS.claim_lines);
+  const db = ClaimLine.sequelize!;
+  for (let i = 0; i < updates.length; i += 200) {
+    const part = updates.slice(i, i + 200).map((u) => ({ id: u.id, values: lineAttributes(u.patch) }));
+    const keys = [...new Set(part.flatMap((u) => Object.keys(u.values)))];
+    const sets: string[] = [];
+    const params: unknown[] = [];
+    for (const key of keys) {
+      const field = attributes[key]?.field;
+      if (!field) throw new Error(`claim line has no attribute ${key}`);
+      const whens = part.filter((u) => key in u.values);
+      sets.push(`${field} = CASE id ${whens.map(() => 'WHEN ? THEN ?').join(' ')} ELSE ${field} END`);
+      for (const u of whens) {
+        const v = u.values[key];
+        params.push(u.id, money.has(field) && v !== null && v !== undefined ? moneyToDb(v) : (v ?? null));
+      }
+    }
+    sets.push('updated_at = ?');
+    params.push(instantText(db, new Date()));
+    await db.query(`UPDATE claim_lines SET ${sets.join(', ')} WHERE id IN (${part.map(() => '?').join(', ')})`, {
+      replacements: [...params, ...part.map((u) => u.id)],
+      transaction,
+    });
+  }
 }
 
 export async function updateClaim(

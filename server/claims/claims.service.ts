@@ -232,6 +232,8 @@ export async function submitClaim(actor: Actor, id: number, transaction?: Tx): P
       ),
       t,
     );
+    // Every line's verdict, written together once all are known.
+    const patches: { id: number; patch: repo.LinePatch }[] = [];
     for (const [i, v] of verdicts.entries()) {
       const line = lines[i];
       let verdict: ClaimLineView['verdict'] = v.verdict;
@@ -261,9 +263,9 @@ export async function submitClaim(actor: Actor, id: number, transaction?: Tx): P
       // claim file's line does); a different one claimed stays in its inputs.
       const bookCost = engineLines[i]!.bookCost;
       const claimedBookCost = bookCost !== line.bookCost ? line.bookCost : null;
-      await repo.updateLine(
-        line.id,
-        {
+      patches.push({
+        id: line.id,
+        patch: {
           verdict,
           reasonCodes: reasons,
           rule: v.rule,
@@ -276,9 +278,9 @@ export async function submitClaim(actor: Actor, id: number, transaction?: Tx): P
           authorizationVersion: v.authorizationVersion,
           productId: fact?.productId ?? null,
         },
-        t,
-      );
+      });
     }
+    await repo.updateLines(patches, t);
     const approvedTotal = total(approved);
     const status = statusAfterSubmit(approvedTotal);
     await repo.updateClaim(

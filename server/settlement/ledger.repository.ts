@@ -10,7 +10,7 @@
 import { QueryTypes, UniqueConstraintError, type Transaction } from 'sequelize';
 import { joinPosKey } from '../../core/claims/pos-key.js';
 import { claimOwner, mayShare, programOwner, STACKING_RULES, type Owner, type StackingRule } from '../../core/rebates/stacking.js';
-import { rawMysql } from '../../models/bulk.js';
+import { instantText, rawMysql } from '../../models/bulk.js';
 import { instantDaySql } from '../../models/claim-figures-sql.js';
 import { rowsOf } from '../database.repository.js';
 import { errorText } from '../errors.js';
@@ -188,12 +188,6 @@ export async function take(entry: TakeEntry, transaction: Transaction): Promise<
 /** The counters' CHECK (MariaDB) or trigger (SQLite) refused a move: an authorization line would give more than it has. */
 export const refusedByCounters = (err: unknown) => /consumed quantity outside|chk_consumed/i.test(errorText(err));
 
-/** An instant as each dialect stores it (UTC; milliseconds kept). */
-const instantParam = (d: Date) => {
-  const iso = d.toISOString().replace('T', ' ');
-  return mysql() ? iso.slice(0, 23) : iso.replace('Z', ' +00:00');
-};
-
 /**
  * `take` for the lines of one distributor's claim at once (its submit): the outcome of each line is
  * the one taking them one by one in this order would give, in four statements instead of four a
@@ -224,7 +218,7 @@ export async function takeMany(entries: readonly TakeEntry[], transaction: Trans
     held.add(joinPosKey(r.k, r.l));
   const taking = entries.filter((e) => !held.has(joinPosKey(e.invoiceKey, e.lineKey)));
   if (taking.length) {
-    const now = instantParam(new Date());
+    const now = instantText(db(), new Date());
     await exec(
       `${mysql() ? 'INSERT IGNORE' : 'INSERT OR IGNORE'} INTO pos_consumptions (${CONSUMPTION_COLUMNS})
        VALUES ${taking.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,

@@ -9,12 +9,7 @@ import fc from 'fast-check';
 import { QueryTypes, type Transaction } from 'sequelize';
 import { take, takeMany, type TakeEntry, type TakeResult } from '../../server/settlement/ledger.repository.js';
 import { describeDb, startTestApp, USERS, type TestApp } from '../support/harness.js';
-
-class Rollback extends Error {
-  constructor(readonly result: unknown) {
-    super('rollback');
-  }
-}
+import { rolledBack } from '../support/rollback.js';
 
 describeDb('the ledger takes a claim at once as it takes its lines one by one', () => {
   let t: TestApp;
@@ -67,18 +62,6 @@ describeDb('the ledger takes a claim at once as it takes its lines one by one', 
   });
   afterAll(() => t.close());
 
-  async function rolledBack(work: (tx: Transaction) => Promise<unknown>) {
-    try {
-      await t.db.sequelize.transaction(async (tx) => {
-        throw new Rollback(await work(tx));
-      });
-    } catch (err) {
-      if (err instanceof Rollback) return err.result;
-      throw err;
-    }
-    throw new Error('not rolled back');
-  }
-
   const after = async (outcome: Map<number, TakeResult>, tx: Transaction) => ({
     outcome: [...outcome],
     consumptions: await t.db.sequelize.query(
@@ -117,8 +100,8 @@ describeDb('the ledger takes a claim at once as it takes its lines one by one', 
             };
           });
           if (entries.reduce((n, e) => n + e.quantity, 0) > remaining) refusedBatches++;
-          const batch = await rolledBack(async (tx) => after(await takeMany(entries, tx), tx));
-          const oneByOne = await rolledBack(async (tx) => {
+          const batch = await rolledBack(t.db.sequelize, async (tx) => after(await takeMany(entries, tx), tx));
+          const oneByOne = await rolledBack(t.db.sequelize, async (tx) => {
             const out = new Map<number, TakeResult>();
             for (const e of entries) out.set(e.claimLineId, await take(e, tx));
             return after(out, tx);
