@@ -16,10 +16,8 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import mysql from 'mysql2/promise';
-import { parseMysqlUrl } from '../../models/database.js';
 import { DEMO_PASSWORD } from '../../server/seed/demo.js';
-import { dialect, describeDb, testDatabaseUrl, USERS } from '../support/harness.js';
+import { dialect, describeDb, dropTestDatabase, testDatabaseUrl, USERS } from '../support/harness.js';
 import { REDIS_URL, redisOrSkip } from '../support/redis.js';
 
 interface Backend {
@@ -139,12 +137,7 @@ run('two server processes behind a proxy', () => {
   afterAll(async () => {
     if (proxy) await new Promise((r) => proxy.server.close(r));
     await Promise.all([stopBackend(a), stopBackend(b)]);
-    if (url) {
-      const c = parseMysqlUrl(url);
-      const conn = await mysql.createConnection({ host: c.host, port: c.port, user: c.user, password: c.password });
-      await conn.query(`DROP DATABASE IF EXISTS \`${c.database}\``);
-      await conn.end();
-    }
+    if (url) await dropTestDatabase(url);
     rmSync(uploads, { recursive: true, force: true });
   }, 60_000);
 

@@ -6,15 +6,19 @@
  */
 import { QueryTypes } from 'sequelize';
 import { openDatabase, type Database } from '../../models/database.js';
-import { describeDb, testDatabaseUrl } from '../support/harness.js';
+import { describeDb, dropTestDatabase, testDatabaseUrl } from '../support/harness.js';
 
 describeDb('EDI delivery: migration over acknowledgments written twice', () => {
   let db: Database;
+  const url = testDatabaseUrl();
   beforeAll(async () => {
-    db = await openDatabase(testDatabaseUrl(), { poolMax: 2 });
+    db = await openDatabase(url, { poolMax: 2 });
     await db.migrate('20261206T1100-fx-rates');
   });
-  afterAll(() => db.close());
+  afterAll(async () => {
+    await db.close();
+    await dropTestDatabase(url);
+  });
 
   it('keeps the first acknowledgment as the answer and the second without its control number', async () => {
     const now = new Date();

@@ -6,15 +6,19 @@
  */
 import { QueryTypes, type Transaction } from 'sequelize';
 import { openDatabase, type Database } from '../../models/database.js';
-import { describeDb, testDatabaseUrl } from '../support/harness.js';
+import { describeDb, dropTestDatabase, testDatabaseUrl } from '../support/harness.js';
 
 describeDb('canonical POS key migration', () => {
   let db: Database;
+  const url = testDatabaseUrl();
   beforeAll(async () => {
-    db = await openDatabase(testDatabaseUrl(), { poolMax: 2 });
+    db = await openDatabase(url, { poolMax: 2 });
     await db.migrate('20261123T1500-claim-line-indexes');
   });
-  afterAll(() => db.close());
+  afterAll(async () => {
+    await db.close();
+    await dropTestDatabase(url);
+  });
 
   it('backfills the keys and quarantines a sale held twice', async () => {
     const s = db.sequelize;

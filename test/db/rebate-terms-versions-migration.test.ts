@@ -7,15 +7,19 @@
 import { openDatabase, type Database } from '../../models/database.js';
 import { RebateTermsVersion } from '../../models/rebates.js';
 import * as repo from '../../server/rebates/rebates.repository.js';
-import { describeDb, testDatabaseUrl } from '../support/harness.js';
+import { describeDb, dropTestDatabase, testDatabaseUrl } from '../support/harness.js';
 
 describeDb('rebate terms versions: migration', () => {
   let db: Database;
+  const url = testDatabaseUrl();
   beforeAll(async () => {
-    db = await openDatabase(testDatabaseUrl(), { poolMax: 2 });
+    db = await openDatabase(url, { poolMax: 2 });
     await db.migrate('20261208T1000-consumption-releases');
   });
-  afterAll(() => db.close());
+  afterAll(async () => {
+    await db.close();
+    await dropTestDatabase(url);
+  });
 
   it("makes each program's terms in force its first version, which a later change does not touch", async () => {
     const set = new Date('2026-10-05T08:00:00.000Z');

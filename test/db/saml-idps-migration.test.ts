@@ -5,15 +5,19 @@
  */
 import { openDatabase, type Database } from '../../models/database.js';
 import * as repo from '../../server/auth/saml.repository.js';
-import { describeDb, testDatabaseUrl } from '../support/harness.js';
+import { describeDb, dropTestDatabase, testDatabaseUrl } from '../support/harness.js';
 
 describeDb('several SAML identity providers: migration', () => {
   let db: Database;
+  const url = testDatabaseUrl();
   beforeAll(async () => {
-    db = await openDatabase(testDatabaseUrl(), { poolMax: 2 });
+    db = await openDatabase(url, { poolMax: 2 });
     await db.migrate('20261201T1300-import-jobs');
   });
-  afterAll(() => db.close());
+  afterAll(async () => {
+    await db.close();
+    await dropTestDatabase(url);
+  });
 
   it('keeps the configured IdP as the default one, every new switch off', async () => {
     const now = new Date();

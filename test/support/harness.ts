@@ -54,6 +54,18 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+/** Removes a test's database once it is closed (a MariaDB database, or a SQLite file and its journals). */
+export async function dropTestDatabase(url: string) {
+  if (url.startsWith('mysql:')) {
+    const c = parseMysqlUrl(url);
+    const conn = await mysql.createConnection({ host: c.host, port: c.port, user: c.user, password: c.password });
+    await conn.query(`DROP DATABASE IF EXISTS \`${c.database}\``);
+    await conn.end();
+  }
+  if (url.startsWith('sqlite:/'))
+    for (const suffix of ['', '-journal', '-wal', '-shm']) rmSync(url.slice('sqlite:'.length) + suffix, { force: true });
+}
+
 /** `env`: configuration variables for this app (e.g. `UPLOAD_MAX_BYTES`), beside the tests' defaults. */
 export async function startTestApp(options: { seed?: boolean; url?: string; env?: Record<string, string> } = {}): Promise<TestApp> {
   const url = options.url ?? testDatabaseUrl();
@@ -123,14 +135,7 @@ export async function startTestApp(options: { seed?: boolean; url?: string; env?
       for (const other of others) await other.store.close();
       await rateLimitStore.close();
       await db.close();
-      if (url.startsWith('mysql:')) {
-        const c = parseMysqlUrl(url);
-        const conn = await mysql.createConnection({ host: c.host, port: c.port, user: c.user, password: c.password });
-        await conn.query(`DROP DATABASE IF EXISTS \`${c.database}\``);
-        await conn.end();
-      }
-      if (url.startsWith('sqlite:/'))
-        for (const suffix of ['', '-journal', '-wal', '-shm']) rmSync(url.slice('sqlite:'.length) + suffix, { force: true });
+      await dropTestDatabase(url);
     },
   };
 }
