@@ -91,6 +91,27 @@ async function withConnection<T>(
   }
 }
 
+/**
+ * Runs `work` holding MariaDB's named lock `name` (GET_LOCK on a connection borrowed for the
+ * purpose, released when `work` ends, or by the server when that connection closes with its
+ * process); waits up to `waitSeconds` for another holder. On SQLite (one process) it just runs.
+ */
+export async function withNamedLock<T>(db: Sequelize, name: string, waitSeconds: number, work: () => Promise<T>): Promise<T> {
+  if (db.getDialect() !== 'mysql') return work();
+  return withConnection(db, null, async (conn) => {
+    // The server's named locks span its databases: the name is the database's own.
+    const [got] = (await run(conn, "SELECT GET_LOCK(CONCAT(DATABASE(), '/', ?), ?) AS got", [name, waitSeconds])) as unknown as {
+      got: number | null;
+    }[];
+    if (Number(got?.got) !== 1) throw new Error(`lock wait timeout: ${name} is held by another run`);
+    try {
+      return await work();
+    } finally {
+      await run(conn, "SELECT RELEASE_LOCK(CONCAT(DATABASE(), '/', ?))", [name]);
+    }
+  });
+}
+
 /** Runs a statement on a raw mysql2 connection: the transaction's, or one borrowed from the pool. */
 export function rawMysql(
   db: Sequelize,

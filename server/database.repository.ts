@@ -5,6 +5,7 @@
  */
 import { QueryTypes, Transaction, type Sequelize } from 'sequelize';
 import { Account } from '../models/accounts.js';
+import { withNamedLock } from '../models/bulk.js';
 import type { Database } from '../models/database.js';
 
 /** A transaction, opaque to services. */
@@ -22,6 +23,12 @@ export function inTransaction<T>(work: (t: Tx) => Promise<T>, options: { readCom
     ? sequelize().transaction({ isolationLevel: Transaction.ISOLATION_LEVELS.READ_COMMITTED }, work)
     : sequelize().transaction(work);
 }
+
+/**
+ * Runs `work` as the only holder of `name` across every process on the database (MariaDB's named
+ * lock; one process on SQLite): a second caller waits, up to an hour, for the first to end.
+ */
+export const exclusively = <T>(name: string, work: () => Promise<T>): Promise<T> => withNamedLock(sequelize(), name, 3600, work);
 
 /** True on MariaDB/MySQL, whose row locks let a long transaction run beside other writers; SQLite has one writer. */
 export const concurrentWriters = () => sequelize().getDialect() === 'mysql';

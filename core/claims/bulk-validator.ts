@@ -51,7 +51,8 @@ function lookup(map: ReadonlyMap<string, number> | undefined, part: string): num
   return key === part ? undefined : map.get(key);
 }
 
-class MapPartResolver implements PartResolver {
+/** Parts resolved through maps (part number → product id), exact first, then normalized. */
+export class MapPartResolver implements PartResolver {
   constructor(
     private readonly vendorParts: ReadonlyMap<string, number>,
     private readonly distributorParts: ReadonlyMap<string, number> | undefined,

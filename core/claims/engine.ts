@@ -100,4 +100,4 @@ export {
   type SessionSetup,
 } from './validation-session.js';
 export { checkClaimLines, validateClaimLines } from './validate-claim-lines.js';
-export { createValidator, type ClaimValidator, type EngineData } from './bulk-validator.js';
+export { createValidator, MapPartResolver, type ClaimValidator, type EngineData } from './bulk-validator.js';

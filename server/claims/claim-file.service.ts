@@ -38,9 +38,9 @@ import * as settlement from '../settlement/settlement.service.js';
 import * as repo from './claims.repository.js';
 import { claimCurrency, debitMemoFree } from './claims.service.js';
 import type { ClaimView } from './claims.schemas.js';
-import { claimLineCells, submitBuiltClaim, type Prepared } from './pos-claims.service.js';
+import { claimLineCells, discardBuiltDraft, submitBuiltClaim, type Prepared } from './pos-claims.service.js';
 import { authorizationFactsForNumbers, bookCosts } from './facts.repository.js';
-import { CLAIM_LINE, newClaimLineBatch, writePage } from './pos-claims.repository.js';
+import { CLAIM_LINE, ClaimLineLoads, newClaimLineBatch } from './pos-claims.repository.js';
 
 export interface ClaimFileMeta extends ImportMeta {
   debitMemoNumber: string | null;
@@ -65,7 +65,7 @@ class ClaimFileRun {
   /** the ledger's POS keys among the current batch's invoices (a table the engine probes with each line's own hash) */
   private readonly consumedNow = new PosKeyTable();
   private lineNumber = 0;
-  private readonly loads: Promise<unknown>[] = [];
+  private readonly loads: ClaimLineLoads;
   /** engine steps, one after the other */
   private previous: Promise<void> = Promise.resolve();
   private readonly steps: Promise<void>[] = [];
@@ -87,10 +87,8 @@ class ClaimFileRun {
    * versions against it, which cost MariaDB 22 of its 43 CPU seconds for a million lines.
    */
   async settle(ledger: Transaction) {
-    const { lost } = await settlement.takeClaimLines(this.claimId, this.expectedConsumptions, ledger, { counters: false });
-    if (lost.accepted + lost.partial === 0) await settlement.addConsumedQuantities(this.taken, ledger);
-    else await settlement.countClaimConsumptions(this.claimId, ledger);
-    return lost;
+    const lost = await settlement.settleBuiltClaims([{ claimId: this.claimId, expected: this.expectedConsumptions }], this.taken, ledger);
+    return lost.get(this.claimId)!;
   }
 
   constructor(
@@ -104,6 +102,7 @@ class ClaimFileRun {
     /** the claim currency's minor-unit decimals (credits round to it) */
     minorUnitExponent: number,
   ) {
+    this.loads = new ClaimLineLoads(distributorId, IN_FLIGHT);
     this.session = new ValidationSession(this.index, distributorId, {
       parts,
       consumed: this.consumedNow,
@@ -133,7 +132,7 @@ class ClaimFileRun {
     this.previous = step;
     this.steps.push(step);
     if (this.steps.length >= IN_FLIGHT) await this.steps.shift();
-    if (this.loads.length >= IN_FLIGHT) await this.loads.shift();
+    await this.loads.room();
     return rows.length;
   }
 
@@ -180,15 +179,7 @@ class ClaimFileRun {
       }
       out.add(claimLineCells(v, i, prepared[i]!, fact, cells));
     }
-    const load = writePage(out, this.distributorId, null).then(
-      () => undefined,
-      (err: unknown) => {
-        this.failed ??= err;
-        throw err;
-      },
-    );
-    load.catch(() => undefined);
-    this.loads.push(load);
+    this.loads.start(out);
     this.expectedConsumptions += expected;
   }
 
@@ -220,7 +211,7 @@ class ClaimFileRun {
   /** Waits for every line to be written (again: nothing more). */
   async drain() {
     while (this.steps.length) await this.steps.shift();
-    while (this.loads.length) await this.loads.shift();
+    await this.loads.drain();
     if (this.failed) throw this.failed;
     if (!this.closed) this.session.close();
     this.closed = true;
@@ -242,16 +233,7 @@ export async function checkClaimFile(actor: Actor, meta: Pick<ClaimFileMeta, 'cu
 /** A job run again: the draft claim a stopped run left (recorded on the import row) goes, with its lines. */
 export async function discardClaimOfJob(actor: Actor, claimId: number | null) {
   if (claimId === null) return;
-  const draft = await repo.findClaimIdOfDraft(claimId);
-  if (!draft) return;
-  await repo.discardDraftClaim(claimId);
-  await recordAudit(actor, {
-    action: 'claim.discarded',
-    entityType: 'claim',
-    entityId: claimId,
-    distributorId: actor.distributorId,
-    reason: 'the claim file run stopped part-way (its worker ended); the file runs again',
-  });
+  await discardBuiltDraft(actor, claimId, 'the claim file run stopped part-way (its worker ended); the file runs again');
 }
 
 /** Streams a claim file into one explicit claim, in the caller's process (the bench); see the module comment. */
@@ -360,14 +342,9 @@ export async function runClaimFile(actor: Actor, importId: number, input: Readab
     return await settlement.inTransaction((ledger) => settle(job, ledger));
   } catch (err) {
     // Nothing of a failed run stays: its lines and its draft claim go, the ledger never moved.
-    await repo.discardDraftClaim(claimId).catch(() => undefined);
-    await recordAudit(actor, {
-      action: 'claim.discarded',
-      entityType: 'claim',
-      entityId: claimId,
-      distributorId,
-      reason: err instanceof AppError ? err.message : 'the claim file could not be processed',
-    }).catch(() => undefined);
+    await discardBuiltDraft(actor, claimId, err instanceof AppError ? err.message : 'the claim file could not be processed').catch(
+      () => undefined,
+    );
     throw err;
   }
 }

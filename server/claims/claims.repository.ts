@@ -386,13 +386,14 @@ export async function findClaimIdOfDraft(claimId: number): Promise<number | null
 }
 
 /** Removes a draft claim a failed bulk run left, with its lines; it never reached the ledger. */
-export async function discardDraftClaim(claimId: number) {
-  await Claim.sequelize!.transaction(async (transaction) => {
+export async function discardDraftClaim(claimId: number): Promise<number | null> {
+  return Claim.sequelize!.transaction(async (transaction) => {
     const c = await Claim.findOne({ where: { id: claimId, status: 'draft' }, transaction });
-    if (!c) return;
+    if (!c) return null;
     const [, lo, hi] = (await rowsOf('claim_lines', 'claim_id', claimId, transaction)).params;
     await ClaimLine.destroy({ where: { claimId, id: { [Op.between]: [lo!, hi!] } }, transaction });
     await c.destroy({ transaction });
+    return c.distributorId;
   });
 }
 

@@ -152,6 +152,48 @@ export async function writePage(rows: RowBatch, distributorId: number, transacti
   if (written !== lineCount) throw new Error(`claim lines: ${written} of ${lineCount} rows written`);
 }
 
+/**
+ * Claim line batches written on connections of their own while a bulk run goes on reading and
+ * validating (a claim file's rows, a POS import's pages): `inFlight` loads at a time; the first
+ * failure is kept and thrown by the next `add` or by `drain`.
+ */
+export class ClaimLineLoads {
+  private readonly loads: Promise<void>[] = [];
+  private failed: unknown = null;
+  constructor(
+    private readonly distributorId: number,
+    private readonly inFlight = 2,
+  ) {}
+
+  /** Starts writing `rows` (no wait): call `room()` before building the next batch. */
+  start(rows: RowBatch) {
+    if (this.failed) throw this.failed;
+    const load = writePage(rows, this.distributorId, null).catch((err: unknown) => {
+      this.failed ??= err;
+      throw err;
+    });
+    load.catch(() => undefined);
+    this.loads.push(load);
+  }
+
+  /** Resolves once fewer than `inFlight` loads are on their way. */
+  async room() {
+    while (this.loads.length >= this.inFlight) await this.loads.shift();
+    if (this.failed) throw this.failed;
+  }
+
+  /** Waits for every load; throws the first failure. */
+  async drain() {
+    while (this.loads.length) await this.loads.shift()!.catch(() => undefined);
+    if (this.failed) throw this.failed;
+  }
+
+  /** The first failure, if any (a run stops on it). */
+  get failure(): unknown {
+    return this.failed;
+  }
+}
+
 /** A claim's totals, exact, from its lines: sums of 1/10,000 integer units on both dialects (models/money-sql.ts). */
 export async function claimTotals(claimId: number, transaction?: Transaction) {
   const sum = (c: string) => sumMoneySql(sequelize(), c);

@@ -6,25 +6,39 @@
  * - automatic: lines without a number are matched to the best live authorization line by
  *   distributor, product, end customer and date (see `bestAuthorizationLine`), one claim per month.
  *
- * The import's lines are read in keyset pages. Each page runs in one transaction: it locks the
- * authorization lines its numbers name (in id order, as a claim's submit does) and reads what
- * they still have to give, runs the rules engine over the page, writes the claim lines with their
- * verdicts, and takes the ledger's consumptions and quantities in set-based statements under the
- * database's unique key and consumed ≤ approved constraint. A page that loses a race (deadlock,
- * a POS line taken meanwhile) is rolled back and done again from fresh figures. The next page is
- * read while the current one is written. Claims stay `draft` while lines are added and are
- * submitted at the end with totals summed by the database from their lines; a run that stopped
- * part-way is finished by the next run.
+ * The same road as a claim file (claim-file.service.ts): one run, one validation session, the
+ * claim lines written on other connections while the next page is read and validated, then one
+ * ledger step for all the run's claims. On MariaDB the run holds one ledger transaction from start
+ * to end: it locks every authorization line the import can claim (in id order, as a claim's
+ * submit does) and reads what each still has to give, so the session's figures stay true until
+ * the commit. The import's unclaimed lines are read in keyset pages (the next one while the
+ * current one is validated and written); each group's claim is created (committed, `draft`) when
+ * its first line comes. At the end, in the ledger transaction, every claim's taking lines take
+ * their POS lines under the unique key (a POS line another claim took meanwhile rejects its line
+ * as already claimed), the authorization lines count the quantity, and each claim is submitted
+ * with totals the database sums from its lines. On SQLite the lines go in first and the ledger
+ * step is one short transaction. A run that fails leaves nothing (its draft claims and lines go;
+ * one that lost a race, a deadlock or the counters' CHECK, is done again); a run whose process
+ * died left drafts that never reached the ledger, and the next run discards them first. Runs of
+ * one import go one at a time (a named lock on MariaDB, a queue in the process).
  */
-import { createValidator, type AuthorizationLineFact, type ClaimLineInput, type CompactVerdicts } from '../../core/claims/engine.js';
+import {
+  AuthorizationIndex,
+  MapPartResolver,
+  PosKeyTable,
+  ValidationSession,
+  type AuthorizationLineFact,
+  type ClaimLineInput,
+  type CompactVerdicts,
+} from '../../core/claims/engine.js';
 import { toClaimLineInput } from '../../core/claims/from-pos.js';
 import { bestAuthorizationLine, type MatchableAuthorizationLine } from '../../core/claims/matching.js';
-import { posKey, RULE_NAMES } from '../../core/claims/rules.js';
+import { RULE_NAMES } from '../../core/claims/rules.js';
 import { minorUnitExponent } from '../../core/currency.js';
 import { statusAfterSubmit } from '../../core/claims/status.js';
 import type { ClaimType } from '../../core/domain.js';
 import { lineCredit, moneyToString, parseMoney } from '../../core/money.js';
-import type { Tx as Transaction } from '../database.repository.js';
+import { exclusively, type Tx as Transaction } from '../database.repository.js';
 import type { Cell } from '../../models/bulk.js';
 import { storedInputs } from './verdict-inputs.js';
 import type { Actor } from '../auth/actor.js';
@@ -35,17 +49,16 @@ import { documentNumber } from '../http/numbers.js';
 import * as imports from '../imports/imports.repository.js';
 import { raiseEvent } from '../notifications/events.js';
 import * as settlement from '../settlement/settlement.service.js';
-import type { ClaimRange } from '../settlement/settlement.service.js';
 import * as repo from './claims.repository.js';
 import { claimCurrency, claimSubmitted } from './claims.service.js';
 import { authorizationFacts, bookCosts, importParts } from './facts.repository.js';
 import {
   CLAIM_LINE,
+  ClaimLineLoads,
   claimTotals,
   newClaimLineBatch,
   nextPage,
   unfinishedClaims,
-  writePage,
   type PagePosLine,
 } from './pos-claims.repository.js';
 
@@ -119,6 +132,9 @@ export interface Prepared {
   line: ClaimLineInput;
 }
 
+/** Claim runs of one import in this process, one after the other (MariaDB also locks the import's row). */
+const runsOfImport = new Map<number, Promise<unknown>>();
+
 export async function claimImport(
   actor: Actor,
   importId: number,
@@ -130,60 +146,81 @@ export async function claimImport(
   if (!job) throw notFound('import');
   if (job.status === 'running') throw conflict('IMPORT_RUNNING', 'the import is still running: claim it once it has completed');
   if (job.status === 'voided') throw conflict('IMPORT_VOIDED', 'the import was voided: its lines are gone');
-  const distributorId = job.distributorId;
-  const currency = await claimCurrency(distributorId, options.currency);
+  const currency = await claimCurrency(job.distributorId, options.currency);
+  const before = runsOfImport.get(importId) ?? Promise.resolve();
+  const mine = before
+    .catch(() => undefined)
+    .then(async () => {
+      for (let attempt = 1; ; attempt++) {
+        try {
+          // One run of an import at a time across processes too: a second waits for the first to end.
+          return await exclusively(`bec:claim-run:${importId}`, () =>
+            runClaims(actor, importId, job.distributorId, currency, mode, groupBy, options),
+          );
+        } catch (err) {
+          if (attempt >= 5 || !RETRIABLE.test(errorText(err))) throw err;
+          // Another claim took lines or quantity meanwhile, or two runs locked in different orders:
+          // the run is done again from fresh figures, after a pause that grows.
+          await new Promise((resolve) => setTimeout(resolve, 25 * 2 ** attempt + Math.random() * 25));
+        }
+      }
+    });
+  runsOfImport.set(importId, mine);
+  try {
+    return await mine;
+  } finally {
+    if (runsOfImport.get(importId) === mine) runsOfImport.delete(importId);
+  }
+}
+
+/** One run of the import's claims (see the module comment); what it wrote goes when it fails. */
+async function runClaims(
+  actor: Actor,
+  importId: number,
+  distributorId: number,
+  currency: string,
+  mode: 'implicit' | 'automatic' | 'both',
+  groupBy: 'debitMemo' | 'period',
+  options: ClaimImportOptions,
+): Promise<ClaimImportResult> {
   const exponent = minorUnitExponent(currency);
   const pageSize = options.pageSize ?? 10_000;
-  const finished = new Set<number>();
-  for (const id of await unfinishedClaims(importId)) finished.add(id);
-
   const [facts, parts, bookCostOn] = await Promise.all([
     authorizationFacts(importId, distributorId, mode !== 'implicit'),
     importParts(importId, distributorId),
     bookCosts(distributorId),
   ]);
-  const factByLine = new Map<number, AuthorizationLineFact>(facts.map((f) => [f.authorizationLineId, f]));
   const costByNumberAndProduct = new Map<string, string>();
   for (const f of facts) costByNumberAndProduct.set(`${f.authorizationNumber}\u0000${f.productId}`, f.authorizedCost);
-  // Automatic matching: this distributor's live lines by product.
-  const candidatesByProduct = new Map<number, MatchableAuthorizationLine[]>();
-  for (const f of facts) {
-    if (f.distributorId !== distributorId) continue;
-    const list = candidatesByProduct.get(f.productId) ?? [];
-    list.push({
-      authorizationLineId: f.authorizationLineId,
-      authorizationNumber: f.authorizationNumber,
-      productId: f.productId,
-      endCustomerName: f.endCustomerName,
-      authorizedCost: f.authorizedCost,
-      remaining: f.approvedQuantity - f.consumedQuantity,
-      validFrom: f.validFrom,
-      validTo: f.validTo,
-    });
-    candidatesByProduct.set(f.productId, list);
-  }
-  const taken = new Map<number, number>();
+  const numbers = [...new Set(facts.map((f) => f.authorizationNumber))].sort();
+
   const groups = new Map<string, Group>();
+  /** the claims this run created, in order (they go if it fails) */
+  const created: Group[] = [];
   const unmatched: ClaimImportResult['unmatched'] = [];
   let unmatchedCount = 0;
   const counts = { claimed: 0, accepted: 0, partial: 0, rejected: 0 };
+  /** authorization line id → the quantity this run's taking lines take from it */
+  const taken = new Map<number, number>();
+  /** claim id → its taking lines */
+  const expected = new Map<number, number>();
 
   /** Maps a page's POS lines to engine lines and claim groups (automatic ones get their best match). */
-  function prepare(page: PagePosLine[]): Prepared[] {
+  function prepare(page: PagePosLine[], candidatesByProduct: Map<number, MatchableAuthorizationLine[]>, matched: Map<number, number>) {
     const out: Prepared[] = [];
     for (const p of page) {
       let authorizationNumber = p.authorizationNumber;
       let authorizedCost = p.authorizedCost;
       let type: ClaimType = 'implicit';
       if (!authorizationNumber) {
-        const best = bestAuthorizationLine(p, candidatesByProduct.get(p.productId ?? -1) ?? [], taken);
+        const best = bestAuthorizationLine(p, candidatesByProduct.get(p.productId ?? -1) ?? [], matched);
         if (!best) {
           unmatchedCount++;
           if (unmatched.length < UNMATCHED_LISTED)
             unmatched.push({ posLineId: p.id, invoiceNumber: p.invoiceNumber, invoiceLine: p.invoiceLine, reason: 'NO_POS_MATCH' });
           continue;
         }
-        taken.set(best.authorizationLineId, (taken.get(best.authorizationLineId) ?? 0) + p.quantity);
+        matched.set(best.authorizationLineId, (matched.get(best.authorizationLineId) ?? 0) + p.quantity);
         authorizationNumber = best.authorizationNumber;
         authorizedCost = best.authorizedCost;
         type = 'automatic';
@@ -222,138 +259,180 @@ export async function claimImport(
     return out;
   }
 
-  /** One page in one transaction; returns the page's new groups and line counts once committed. */
-  async function runPage(page: PagePosLine[]) {
-    // What prepare() counts across pages, to put back when the page is done again.
-    const takenBefore = new Map(taken);
-    const unmatchedBefore = { count: unmatchedCount, listed: unmatched.length };
-    const prepared = prepare(page);
-    if (!prepared.length) return;
-    let numbers = [...new Set(prepared.map((x) => x.line.authorizationNumber!))].sort();
-    for (let attempt = 1; ; attempt++) {
-      try {
-        const outcome = await settlement.inTransaction(async (t) => {
-          // Fresh figures under lock: what each authorization line still has to give.
-          const available = await settlement.lockAuthorizationLines(numbers, t);
-          for (const [lineId, left] of available) {
-            const f = factByLine.get(lineId);
-            if (f) f.consumedQuantity = f.approvedQuantity - left;
+  /** The claim of a line's group: this run's, or a new one (committed at once: its lines are written on other connections). */
+  async function groupOf(x: Prepared): Promise<Group> {
+    const g = groups.get(x.key);
+    if (g) return g;
+    let memo = x.debitMemoNumber;
+    // A debit memo already claimed stays one claim; its new lines are claimed by period instead.
+    if (memo && (await repo.findClaimIdByDebitMemo(distributorId, memo))) {
+      memo = null;
+      x.key = `${x.type}:${x.pos.invoiceDate.slice(0, 7)}`;
+      const byPeriod = groups.get(x.key);
+      if (byPeriod) return byPeriod;
+    }
+    const fresh = await settlement.inTransaction((t) => createClaim(actor, importId, distributorId, x.type, memo, currency, t));
+    groups.set(x.key, fresh);
+    created.push(fresh);
+    return fresh;
+  }
+
+  /**
+   * Reads, validates and writes every page: in the run's ledger transaction on MariaDB (it holds
+   * the authorization lines' locks until the submit), outside any on SQLite (`ledger` null).
+   */
+  async function writeLines(ledger: Transaction | null): Promise<void> {
+    // Draft claims a stopped run of this import left (its process ended): they never reached the
+    // ledger; their lines go, so those POS lines are claimed again below.
+    for (const id of await unfinishedClaims(importId))
+      await discardBuiltDraft(actor, id, 'a claim run of this import stopped part-way; the lines are claimed again');
+    // Fresh figures under lock, for the whole run: what each authorization line still has to give.
+    const available = await settlement.lockAuthorizationLines(numbers, ledger);
+    for (const f of facts) {
+      const left = available.get(f.authorizationLineId);
+      if (left !== undefined) f.consumedQuantity = f.approvedQuantity - left;
+    }
+    // Automatic matching: this distributor's live lines by product.
+    const candidatesByProduct = new Map<number, MatchableAuthorizationLine[]>();
+    for (const f of facts) {
+      if (f.distributorId !== distributorId) continue;
+      const list = candidatesByProduct.get(f.productId) ?? [];
+      list.push({
+        authorizationLineId: f.authorizationLineId,
+        authorizationNumber: f.authorizationNumber,
+        productId: f.productId,
+        endCustomerName: f.endCustomerName,
+        authorizedCost: f.authorizedCost,
+        remaining: f.approvedQuantity - f.consumedQuantity,
+        validFrom: f.validFrom,
+        validTo: f.validTo,
+      });
+      candidatesByProduct.set(f.productId, list);
+    }
+    const matched = new Map<number, number>();
+    const consumedNow = new PosKeyTable();
+    const session = new ValidationSession(AuthorizationIndex.fromFacts(facts), distributorId, {
+      parts: new MapPartResolver(parts.byVendorPart, parts.byDistributorPart),
+      consumed: consumedNow,
+      expectedLines: 1 << 16,
+      options: { minorUnitExponent: exponent, submittedOn: new Date().toISOString().slice(0, 10) },
+    });
+    const loads = new ClaimLineLoads(distributorId);
+    try {
+      // Read the next page while the current one is validated and its lines written.
+      let pending = nextPage(importId, 0, pageSize, mode);
+      for (;;) {
+        const page = await pending;
+        if (!page.length) break;
+        pending = nextPage(importId, page[page.length - 1]!.id, pageSize, mode);
+        pending.catch(() => undefined);
+        const prepared = prepare(page, candidatesByProduct, matched);
+        const lines: ClaimLineInput[] = [];
+        const claimOf: Group[] = [];
+        consumedNow.clear();
+        for (const x of prepared) {
+          const g = groups.get(x.key) ?? (await groupOf(x));
+          claimOf.push(g);
+          x.line.lineNumber = g.nextLine++;
+          lines.push(x.line);
+          // the ledger already holds this sale (another claim or program): the engine rejects it as already claimed
+          if (x.pos.consumed) consumedNow.putIfAbsent(x.pos.invoiceKey, x.pos.lineKey, 1);
+        }
+        if (!lines.length) continue;
+        const v = session.validate(lines);
+        const rows = newClaimLineBatch();
+        const cells: Cell[] = [];
+        for (let i = 0; i < prepared.length; i++) {
+          const verdict = v.verdict[i]!;
+          counts[VERDICTS[verdict]!]++;
+          const fact = factOf(v, i);
+          const g = claimOf[i]!;
+          if (verdict !== 2 && v.acceptedQuantity[i]! > 0) {
+            expected.set(g.claimId, (expected.get(g.claimId) ?? 0) + 1);
+            taken.set(fact!.authorizationLineId, (taken.get(fact!.authorizationLineId) ?? 0) + v.acceptedQuantity[i]!);
           }
-          const consumedKeys = new Set<string>();
-          for (const x of prepared) if (x.pos.consumed) consumedKeys.add(posKey(x.pos.invoiceNumber, x.pos.invoiceLine));
-          const validator = createValidator({
-            authorizationLines: numbersFacts(numbers),
-            productsByVendorPart: parts.byVendorPart,
-            productsByDistributorPart: new Map([[distributorId, parts.byDistributorPart]]),
-            consumedPosKeys: new Map([[distributorId, consumedKeys]]),
-          });
-          // Claim groups: the ones this run already has, and the new ones (created in this transaction).
-          const fresh = new Map<string, Group>();
-          const next = new Map<string, number>();
-          const lines: ClaimLineInput[] = [];
-          for (const x of prepared) {
-            let g = groups.get(x.key) ?? fresh.get(x.key);
-            if (!g) {
-              let memo = x.debitMemoNumber;
-              // A debit memo already claimed stays one claim; its new lines are claimed by period instead.
-              if (memo && (await repo.findClaimIdByDebitMemo(distributorId, memo, t))) {
-                memo = null;
-                x.key = `${x.type}:${x.pos.invoiceDate.slice(0, 7)}`;
-                g = groups.get(x.key) ?? fresh.get(x.key);
-              }
-              if (!g) {
-                g = await createClaim(actor, importId, distributorId, x.type, memo, currency, t);
-                fresh.set(x.key, g);
-              }
-            }
-            const n = next.get(x.key) ?? g.nextLine;
-            next.set(x.key, n + 1);
-            lines.push({ ...x.line, lineNumber: n });
-          }
-          const v = validator.validate(distributorId, lines, {
-            minorUnitExponent: exponent,
-            submittedOn: new Date().toISOString().slice(0, 10),
-          });
-          const rows = newClaimLineBatch();
-          const cells: Cell[] = [];
-          const ranges: ClaimRange[] = [];
-          let consumptions = 0;
-          const pageCounts = { accepted: 0, partial: 0, rejected: 0 };
-          for (let i = 0; i < prepared.length; i++) {
-            const x = prepared[i]!;
-            const g = groups.get(x.key) ?? fresh.get(x.key)!;
-            const verdict = v.verdict[i]!;
-            pageCounts[VERDICTS[verdict]!]++;
-            if (verdict !== 2 && v.acceptedQuantity[i]! > 0) consumptions++;
-            cells[CLAIM_LINE.claim_id] = g.claimId;
-            rows.add(claimLineCells(v, i, x, factOf(v, i), cells));
-          }
-          for (const [key, last] of next) {
-            const g = groups.get(key) ?? fresh.get(key)!;
-            ranges.push({ claimId: g.claimId, first: g.nextLine, last: last - 1 });
-          }
-          await writePage(rows, distributorId, t);
-          await settlement.takePageLines(ranges, consumptions, t);
-          return { fresh, next, pageCounts };
-        });
-        for (const [key, g] of outcome.fresh) groups.set(key, g);
-        for (const [key, n] of outcome.next) groups.get(key)!.nextLine = n;
+          cells[CLAIM_LINE.claim_id] = g.claimId;
+          rows.add(claimLineCells(v, i, prepared[i]!, fact, cells));
+        }
         counts.claimed += prepared.length;
-        counts.accepted += outcome.pageCounts.accepted;
-        counts.partial += outcome.pageCounts.partial;
-        counts.rejected += outcome.pageCounts.rejected;
-        return;
-      } catch (err) {
-        if (attempt >= 5 || !RETRIABLE.test(errorText(err))) throw err;
-        // Another claim took lines or quantity meanwhile: the page is done again from fresh figures,
-        // after a pause that grows (two runs that keep meeting should not retry in lockstep).
-        await new Promise((resolve) => setTimeout(resolve, 25 * 2 ** attempt + Math.random() * 25));
-        const again = await nextPage(importId, page[0]!.id - 1, page.length, mode);
-        const ids = new Set(page.map((p) => p.id));
-        taken.clear();
-        for (const [k, v] of takenBefore) taken.set(k, v);
-        unmatchedCount = unmatchedBefore.count;
-        unmatched.length = unmatchedBefore.listed;
-        prepared.splice(0, prepared.length, ...prepare(again.filter((p) => ids.has(p.id))));
-        if (!prepared.length) return;
-        numbers = [...new Set(prepared.map((x) => x.line.authorizationNumber!))].sort();
+        loads.start(rows);
+        await loads.room();
       }
+      await loads.drain();
+    } finally {
+      await loads.drain().catch(() => undefined);
+      session.close();
     }
   }
 
-  const factsByNumber = new Map<string, AuthorizationLineFact[]>();
-  for (const f of facts) {
-    const list = factsByNumber.get(f.authorizationNumber) ?? [];
-    list.push(f);
-    factsByNumber.set(f.authorizationNumber, list);
-  }
-  function numbersFacts(numbers: string[]): AuthorizationLineFact[] {
-    return numbers.flatMap((n) => factsByNumber.get(n) ?? []);
+  /** The ledger step and the submits, in the ledger transaction. */
+  async function settle(ledger: Transaction): Promise<ClaimImportResult> {
+    const claims = [...groups.values()].sort((a, b) => a.claimId - b.claimId);
+    const lost = await settlement.settleBuiltClaims(
+      claims.map((g) => ({ claimId: g.claimId, expected: expected.get(g.claimId) ?? 0 })),
+      taken,
+      ledger,
+    );
+    const out: ClaimImportResult['claims'] = [];
+    for (const g of claims) {
+      const l = lost.get(g.claimId)!;
+      counts.accepted -= l.accepted;
+      counts.partial -= l.partial;
+      counts.rejected += l.accepted + l.partial;
+      const { claim, totals } = await submitBuiltClaim(
+        actor,
+        g.claimId,
+        ledger,
+        l.accepted + l.partial ? { lostToOtherClaims: l.accepted + l.partial } : {},
+      );
+      out.push({
+        id: g.claimId,
+        number: claim.number,
+        type: claim.type,
+        debitMemoNumber: claim.debitMemoNumber,
+        currency: claim.currency,
+        status: claim.status,
+        lineCount: totals.lines,
+        rejectedLines: totals.rejected,
+        claimedTotal: totals.claimedTotal,
+        approvedTotal: totals.approvedTotal,
+      });
+    }
+    const result = { claims: out, unmatched, unmatchedCount, lines: counts };
+    await recordAudit(
+      actor,
+      {
+        action: 'pos_import.claimed',
+        entityType: 'pos_import',
+        entityId: importId,
+        distributorId,
+        after: { mode, groupBy, currency, claims: out.map((c) => c.number), lines: counts, unmatched: unmatchedCount },
+      },
+      ledger,
+    );
+    return result;
   }
 
-  // Read the next page while the current one is validated and written.
-  let afterId = 0;
-  let pending = nextPage(importId, afterId, pageSize, mode);
-  for (;;) {
-    const page = await pending;
-    if (!page.length) break;
-    afterId = page[page.length - 1]!.id;
-    pending = nextPage(importId, afterId, pageSize, mode);
-    pending.catch(() => undefined);
-    await runPage(page);
+  try {
+    if (settlement.concurrentWriters())
+      // One ledger transaction for the whole run, read committed: it holds the authorization
+      // lines' locks from the first page to the submit, and sees the lines the loads commit.
+      return await settlement.inTransaction(
+        async (ledger) => {
+          await writeLines(ledger);
+          return settle(ledger);
+        },
+        { readCommitted: true },
+      );
+    // SQLite has one writer: the lines go in first, the ledger step is one short transaction (a
+    // claim that took the same units meanwhile fails it on the counters' CHECK: the run is done again).
+    await writeLines(null);
+    return await settlement.inTransaction((ledger) => settle(ledger));
+  } catch (err) {
+    // Nothing of a failed run stays: its lines and draft claims go; the ledger never moved.
+    for (const g of created) await discardBuiltDraft(actor, g.claimId, 'the claim run could not finish').catch(() => undefined);
+    throw err;
   }
-
-  const claims: ClaimImportResult['claims'] = [];
-  for (const g of groups.values()) finished.add(g.claimId);
-  for (const id of [...finished].sort((a, b) => a - b)) claims.push(await submitBuilt(actor, id));
-  await recordAudit(actor, {
-    action: 'pos_import.claimed',
-    entityType: 'pos_import',
-    entityId: importId,
-    distributorId,
-    after: { mode, groupBy, currency, claims: claims.map((c) => c.number), lines: counts, unmatched: unmatchedCount },
-  });
-  return { claims, unmatched, unmatchedCount, lines: counts };
 }
 
 async function createClaim(
@@ -506,20 +585,12 @@ export async function submitBuiltClaim(actor: Actor, claimId: number, t: Transac
   return { claim, totals };
 }
 
-async function submitBuilt(actor: Actor, claimId: number): Promise<ClaimImportResult['claims'][number]> {
-  return settlement.inTransaction(async (t) => {
-    const { claim, totals } = await submitBuiltClaim(actor, claimId, t);
-    return {
-      id: claimId,
-      number: claim.number,
-      type: claim.type,
-      debitMemoNumber: claim.debitMemoNumber,
-      currency: claim.currency,
-      status: claim.status,
-      lineCount: totals.lines,
-      rejectedLines: totals.rejected,
-      claimedTotal: totals.claimedTotal,
-      approvedTotal: totals.approvedTotal,
-    };
-  });
+/**
+ * Removes a draft claim a bulk run built and did not finish (it never reached the ledger), with its
+ * lines, audited with the reason. A claim that is no longer a draft is left alone.
+ */
+export async function discardBuiltDraft(actor: Actor, claimId: number, reason: string) {
+  if (!(await repo.findClaimIdOfDraft(claimId))) return;
+  const distributorId = await repo.discardDraftClaim(claimId);
+  await recordAudit(actor, { action: 'claim.discarded', entityType: 'claim', entityId: claimId, distributorId, reason });
 }

@@ -386,35 +386,6 @@ export async function addConsumedQuantities(sums: ReadonlyMap<number, number>, t
   }
 }
 
-/** The claim lines one page added to one claim: line numbers first..last. */
-export interface ClaimRange {
-  claimId: number;
-  first: number;
-  last: number;
-}
-
-/**
- * A page's ledger step (claims built from a POS import), in the page's transaction once its lines
- * are written: the consumptions are derived in SQL from the taking lines just written; a POS line
- * the ledger already holds fails the statement on its unique key (the page is then done again),
- * and the authorization lines' counters move by the sum of those consumptions.
- */
-export async function takePageLines(ranges: ClaimRange[], expected: number, transaction: Transaction) {
-  if (!ranges.length || expected === 0) return 0;
-  const where = ranges.map(() => '(claim_id = ? AND line_number BETWEEN ? AND ?)').join(' OR ');
-  const params = ranges.flatMap((r) => [r.claimId, r.first, r.last]);
-  const count = await exec(
-    `INSERT INTO pos_consumptions (${CONSUMPTION_COLUMNS})
-     SELECT ${FROM_LINE} FROM claim_lines WHERE (${where}) AND ${TAKING}`,
-    params,
-    transaction,
-    true,
-  );
-  if (count !== expected) throw new Error(`ledger: ${count} of ${expected} consumptions taken`);
-  await countFromLines(where, params, transaction);
-  return count;
-}
-
 /**
  * Who holds each of these sales of a distributor (canonical key `joinPosKey` → owners): the claim
  * line that pays it (pos_consumptions) and the rebate programs that counted it

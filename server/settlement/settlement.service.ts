@@ -27,17 +27,13 @@ import { recordAudit } from '../audit/audit.repository.js';
 import { documentNumber } from '../http/numbers.js';
 
 export {
-  addConsumedQuantities,
   concurrentWriters,
   consumedKeys,
-  countClaimConsumptions,
   inTransaction,
   lockAuthorizationLines,
   ownersOfSales,
   refusedByCounters,
   takeClaimLines,
-  takePageLines,
-  type ClaimRange,
   type TakeEntry,
   type TakeResult,
 } from './ledger.repository.js';
@@ -46,6 +42,34 @@ export {
 export { accrueClaim, postCreditMemo, requireErpReference } from './journal.service.js';
 import { accrueClaim, accrueRebatePeriod, postCreditMemo, requireErpReference } from './journal.service.js';
 import * as journal from './journal.repository.js';
+
+/** A claim a bulk run built: its id and how many of its lines take a sale (accepted or partial, quantity > 0). */
+export interface BuiltClaim {
+  claimId: number;
+  expected: number;
+}
+
+/**
+ * The ledger step of claims built in bulk (a claim file's claim, a POS import's claims), in the
+ * run's ledger transaction once every line is written: each claim's taking lines take their POS
+ * lines (one statement a claim; a POS line another claim or program took meanwhile rejects its
+ * line as already claimed), then the authorization lines count what was taken: from the run's own
+ * sums (`taken`: authorization line id → quantity) when every taking line got its POS line (they
+ * are then the consumptions' sums), from the claims' lines in SQL when some were lost.
+ * Returns what each claim lost to others, by claim id.
+ */
+export async function settleBuiltClaims(claims: readonly BuiltClaim[], taken: ReadonlyMap<number, number>, t: Transaction) {
+  const lost = new Map<number, { accepted: number; partial: number }>();
+  let anyLost = false;
+  for (const c of claims) {
+    const r = await ledger.takeClaimLines(c.claimId, c.expected, t, { counters: false });
+    lost.set(c.claimId, r.lost);
+    if (r.lost.accepted + r.lost.partial > 0) anyLost = true;
+  }
+  if (!anyLost) await ledger.addConsumedQuantities(taken, t);
+  else for (const c of claims) await ledger.countClaimConsumptions(c.claimId, t);
+  return lost;
+}
 
 /** Takes the accepted lines' sales and quantities (an explicit claim's submit): each line's outcome, by claim line id. */
 export const takeLines = (entries: readonly ledger.TakeEntry[], t: Transaction) => ledger.takeMany(entries, t);

@@ -6,6 +6,7 @@
  */
 import Papa from 'papaparse';
 import { QueryTypes } from 'sequelize';
+import { exclusively } from '../../server/database.repository.js';
 import { bearerOf, describeDb, dialect, startTestApp, USERS, type Client, type TestApp } from '../support/harness.js';
 
 const textParser = (res: NodeJS.ReadableStream, cb: (err: Error | null, body: string) => void) => {
@@ -172,6 +173,130 @@ describeDb('background jobs: imports, claim files, claim runs', () => {
     expect(run.result.claims).toHaveLength(1);
     const north = await t.as(USERS.northbridge);
     expect((await north.get(res.headers.location)).status).toBe(404);
+  });
+
+  /** An import of `n` sales of one unit each that the seeded Cascade Robotics authorization (VS-ETH-PHY) pays, and its id. */
+  async function claimableImport(prefix: string, n: number) {
+    const auths = (await arrow.get('/api/authorizations')).body.items as {
+      number: string;
+      lines: { vendorPartNumber: string; authorizedCost: string; bookCost: string | null; validFrom: string }[];
+    }[];
+    const a = auths.find((x) => x.lines.length === 1 && x.lines[0]!.vendorPartNumber === 'VS-ETH-PHY')!;
+    const l = a.lines[0]!;
+    const csv = [
+      'Invoice No,Line,Invoice Date,Mfr Part,Qty,Book Cost,Debit Cost,End Customer,S&D Number',
+      ...Array.from(
+        { length: n },
+        (_, i) =>
+          `${prefix}-${i},1,${l.validFrom.slice(0, 10)},VS-ETH-PHY,1,${l.bookCost ?? '4.7500'},${l.authorizedCost},Cascade Robotics,${a.number}`,
+      ),
+    ].join('\n');
+    const imported = await send('/api/imports?wait=true', csv);
+    expect(imported.status).toBe(201);
+    return imported.body.id as number;
+  }
+  const sql = <T>(query: string, replacements: unknown[] = []) =>
+    t.db.sequelize.query(query, { replacements, type: QueryTypes.SELECT }) as Promise<T[]>;
+  /** Each POS line of the import: how many claim lines name it, and whether the ledger holds it. */
+  const claimedOnce = (importId: number) =>
+    sql<{ claimLines: number; consumed: number }>(
+      `SELECT p.id, COUNT(DISTINCT l.id) AS claimLines, COUNT(c.claim_line_id) AS consumed
+         FROM pos_lines p LEFT JOIN claim_lines l ON l.pos_line_id = p.id LEFT JOIN pos_consumptions c ON c.claim_line_id = l.id
+        WHERE p.import_id = ? GROUP BY p.id ORDER BY p.id`,
+      [importId],
+    );
+
+  it('claims an import once when two runs of it are asked for at once', async () => {
+    const importId = await claimableImport('TWICE', 40);
+    const [a, b] = await Promise.all([
+      arrow.post(`/api/imports/${importId}/claims`, { mode: 'implicit' }),
+      arrow.post(`/api/imports/${importId}/claims`, { mode: 'implicit' }),
+    ]);
+    expect([a.status, b.status]).toEqual([202, 202]);
+    const runs = [await ended(a.headers.location), await ended(b.headers.location)];
+    expect(runs.map((r) => r.status)).toEqual(['completed', 'completed']);
+    // One run claimed the 40 lines; the other, after it, found none left.
+    expect(runs.map((r) => r.result.lines.claimed).sort()).toEqual([0, 40]);
+    const each = await claimedOnce(importId);
+    expect(each).toHaveLength(40);
+    for (const line of each) expect([Number(line.claimLines), Number(line.consumed)]).toEqual([1, 1]);
+  });
+
+  it('discards the drafts of a run whose process died (they never reached the ledger) and claims their lines again', async () => {
+    const importId = await claimableImport('DIED', 5);
+    // What a run killed mid-way leaves: a draft claim of the import holding a line of its first sale, no ledger entry.
+    await t.db.sequelize.query(
+      `INSERT INTO claims (number, distributor_id, type, status, currency, claimed_total, computed_total, approved_total,
+                           created_by_user_id, pos_import_id, created_at, updated_at)
+       SELECT 'CLM-DIED', distributor_id, 'implicit', 'draft', 'USD', '0.0000', '0.0000', '0.0000', created_by_user_id, id, created_at, created_at
+         FROM pos_imports WHERE id = ?`,
+      { replacements: [importId] },
+    );
+    const [dead] = await sql<{ id: number }>(`SELECT id FROM claims WHERE number = 'CLM-DIED'`);
+    await t.db.sequelize.query(
+      `INSERT INTO claim_lines (claim_id, distributor_id, line_number, invoice_number, invoice_line, invoice_date, quantity, book_cost,
+                                claimed_amount, computed_amount, accepted_quantity, approved_amount, verdict, reason_codes,
+                                pos_line_id, invoice_key, line_key, created_at, updated_at)
+       SELECT ?, distributor_id, 1, invoice_number, invoice_line, invoice_date, quantity, '1.0000', '1.0000', '1.0000', quantity, '1.0000', 'accepted', '[]',
+              id, invoice_key, line_key, created_at, created_at
+         FROM pos_lines WHERE import_id = ? ORDER BY id LIMIT 1`,
+      { replacements: [dead!.id, importId] },
+    );
+    const res = await arrow.post(`/api/imports/${importId}/claims`, { mode: 'implicit' });
+    const run = await ended(res.headers.location);
+    expect(run.status).toBe('completed');
+    expect(run.result.lines.claimed).toBe(5);
+    expect(await sql(`SELECT id FROM claims WHERE id = ?`, [dead!.id])).toEqual([]);
+    const each = await claimedOnce(importId);
+    expect(each.map((l) => [Number(l.claimLines), Number(l.consumed)])).toEqual(Array.from({ length: 5 }, () => [1, 1]));
+    const audit = await sql<{ action: string }>(`SELECT action FROM audit_events WHERE entity_type = 'claim' AND entity_id = ?`, [
+      String(dead!.id),
+    ]);
+    expect(audit.map((x) => x.action)).toEqual(['claim.discarded']);
+  });
+
+  it('leaves nothing of a claim run that fails in its ledger step, and a later run claims every line once', async () => {
+    const importId = await claimableImport('FAILS', 8);
+    const fault =
+      dialect === 'sqlite'
+        ? `CREATE TRIGGER fault_claims BEFORE INSERT ON pos_consumptions WHEN NEW.invoice_number = 'FAILS-3'
+           BEGIN SELECT RAISE(ABORT, 'simulated fault'); END`
+        : `CREATE TRIGGER fault_claims BEFORE INSERT ON pos_consumptions FOR EACH ROW
+           IF NEW.invoice_number = 'FAILS-3' THEN SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'simulated fault'; END IF`;
+    await t.db.sequelize.query(fault);
+    try {
+      const res = await arrow.post(`/api/imports/${importId}/claims`, { mode: 'implicit' });
+      expect((await ended(res.headers.location)).status).toBe('failed');
+    } finally {
+      await t.db.sequelize.query('DROP TRIGGER fault_claims');
+    }
+    // No claim, no claim line, no consumption stayed.
+    expect(await sql(`SELECT id FROM claims WHERE pos_import_id = ?`, [importId])).toEqual([]);
+    expect((await claimedOnce(importId)).map((l) => Number(l.claimLines) + Number(l.consumed))).toEqual(Array.from({ length: 8 }, () => 0));
+    const again = await arrow.post(`/api/imports/${importId}/claims`, { mode: 'implicit' });
+    const run = await ended(again.headers.location);
+    expect([run.status, run.result.lines.claimed, run.result.lines.accepted]).toEqual(['completed', 8, 8]);
+    expect((await claimedOnce(importId)).map((l) => [Number(l.claimLines), Number(l.consumed)])).toEqual(
+      Array.from({ length: 8 }, () => [1, 1]),
+    );
+  });
+
+  it('lets one holder of a named lock run at a time (MariaDB, across connections); on SQLite, one process, it runs the work', async () => {
+    const order: string[] = [];
+    const hold = (name: string) =>
+      exclusively('test-lock', async () => {
+        order.push(`${name} in`);
+        await new Promise((resolve) => setTimeout(resolve, 150));
+        order.push(`${name} out`);
+        return name;
+      });
+    if (dialect === 'sqlite') {
+      expect(await hold('a')).toBe('a');
+      expect(order).toEqual(['a in', 'a out']);
+    } else {
+      expect(await Promise.all([hold('a'), hold('b')])).toEqual(['a', 'b']);
+      expect(order).toEqual(['a in', 'a out', 'b in', 'b out']);
+    }
   });
 
   it('refuses to claim an import that has not ended', async () => {
