@@ -40,7 +40,7 @@ import { claimCurrency, debitMemoFree } from './claims.service.js';
 import type { ClaimView } from './claims.schemas.js';
 import { claimLineCells, discardBuiltDraft, submitBuiltClaim, type Prepared } from './pos-claims.service.js';
 import { authorizationFactsForNumbers, bookCosts } from './facts.repository.js';
-import { CLAIM_LINE, ClaimLineLoads, newClaimLineBatch } from './pos-claims.repository.js';
+import { CLAIM_LINE, ClaimLineLoads, newClaimLineBatch, NO_LINES, totalsOf, type ClaimTotals } from './pos-claims.repository.js';
 
 export interface ClaimFileMeta extends ImportMeta {
   debitMemoNumber: string | null;
@@ -87,14 +87,24 @@ class ClaimFileRun {
    * versions against it, which cost MariaDB 22 of its 43 CPU seconds for a million lines.
    */
   async settle(ledger: Transaction) {
-    const lost = await settlement.settleBuiltClaims([{ claimId: this.claimId, expected: this.expectedConsumptions }], this.taken, ledger);
-    return lost.get(this.claimId)!;
+    const run = {
+      claimIds: [this.claimId],
+      after: this.after,
+      upTo: await settlement.lastClaimLineId(ledger),
+      expected: this.expectedConsumptions,
+    };
+    const lost = await settlement.settleBuiltClaims(run, this.taken, ledger);
+    // the claim's totals from the same stretch of lines, after the ledger step rejected any it lost
+    const totals = (await totalsOf(settlement.linesOfRun(run.claimIds, run.after, run.upTo), ledger)).get(this.claimId) ?? NO_LINES;
+    return { lost: lost.get(this.claimId) ?? { accepted: 0, partial: 0 }, totals };
   }
 
   constructor(
     readonly actor: Actor,
     readonly distributorId: number,
     readonly claimId: number,
+    /** the claim lines' last id before the run's first load (its lines come after) */
+    private readonly after: number,
     /** the run's ledger transaction (MariaDB); null on SQLite, where the ledger step comes at the end */
     readonly ledger: Transaction | null,
     private readonly bookCostOn: (productId: number, date: string) => string | null,
@@ -287,7 +297,16 @@ export async function runClaimFile(actor: Actor, importId: number, input: Readab
           vendor: (part) => products.byVendor.get(normalizeCode(part)),
           distributor: (part) => products.byDistributor.get(normalizeCode(part)),
         };
-        run = new ClaimFileRun(actor, distributorId, claimId, ledger, bookCostOn, parts, minorUnitExponent(currency));
+        run = new ClaimFileRun(
+          actor,
+          distributorId,
+          claimId,
+          await settlement.lastClaimLineId(),
+          ledger,
+          bookCostOn,
+          parts,
+          minorUnitExponent(currency),
+        );
         return (rows) => run!.add(rows);
       },
     });
@@ -297,8 +316,9 @@ export async function runClaimFile(actor: Actor, importId: number, input: Readab
     if (!r) throw new AppError('INTERNAL', 'the claim file run did not start', 500);
     await r.drain();
     let lost: { accepted: number; partial: number };
+    let totals: ClaimTotals;
     try {
-      lost = await r.settle(ledger);
+      ({ lost, totals } = await r.settle(ledger));
     } catch (err) {
       // SQLite only (MariaDB holds the lines locked): another claim took the same units meanwhile.
       if (settlement.refusedByCounters(err))
@@ -310,7 +330,13 @@ export async function runClaimFile(actor: Actor, importId: number, input: Readab
       throw err;
     }
     // The claim is the caller's own (it was created for this actor's distributor above).
-    const { claim } = await submitBuiltClaim(actor, claimId, ledger, { importId: job.id, lostToOtherClaims: lost.accepted + lost.partial });
+    const { claim } = await submitBuiltClaim(
+      actor,
+      claimId,
+      ledger,
+      { importId: job.id, lostToOtherClaims: lost.accepted + lost.partial },
+      totals,
+    );
     const result: ClaimFileResult = {
       claim,
       importId: job.id,

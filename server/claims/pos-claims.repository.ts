@@ -7,7 +7,7 @@
 import type { Transaction } from 'sequelize';
 import { moneyFromDb, moneyToString } from '../../core/money.js';
 import { RowBatch, writeRows } from '../../models/bulk.js';
-import { claimLinesOf, rebateHoldsSale, select } from '../settlement/ledger.repository.js';
+import { claimLinesOf, rebateHoldsSale, select, type LineScope } from '../settlement/ledger.repository.js';
 import { moneyFromUnits, sumMoneySql } from '../../models/money-sql.js';
 import type { PosRow } from '../imports/imports.repository.js';
 import { sequelize } from './claims.repository.js';
@@ -194,24 +194,48 @@ export class ClaimLineLoads {
   }
 }
 
-/** A claim's totals, exact, from its lines: sums of 1/10,000 integer units on both dialects (models/money-sql.ts). */
-export async function claimTotals(claimId: number, transaction?: Transaction) {
+/** A claim's totals as its lines sum them. */
+export interface ClaimTotals {
+  lines: number;
+  rejected: number;
+  claimedTotal: string;
+  computedTotal: string;
+  approvedTotal: string;
+}
+
+/**
+ * The totals of the claims whose lines `scope` reads (one claim's, a bulk run's), by claim id,
+ * exact: sums of 1/10,000 integer units on both dialects (models/money-sql.ts).
+ */
+export async function totalsOf(scope: LineScope, transaction?: Transaction): Promise<Map<number, ClaimTotals>> {
   const sum = (c: string) => sumMoneySql(sequelize(), c);
-  const scope = await claimLinesOf(claimId, transaction);
-  const [r] = await select<Record<string, unknown>>(
-    `SELECT COUNT(*) AS n, ${sum('claimed_amount')} AS claimed, ${sum('computed_amount')} AS computed, ${sum('approved_amount')} AS approved,
-            SUM(CASE WHEN verdict = 'rejected' THEN 1 ELSE 0 END) AS rejected
-       FROM claim_lines WHERE ${scope.where}`,
+  const rows = await select<Record<string, unknown>>(
+    `SELECT claim_id AS claimId, COUNT(*) AS n, ${sum('claimed_amount')} AS claimed, ${sum('computed_amount')} AS computed,
+            ${sum('approved_amount')} AS approved, SUM(CASE WHEN verdict = 'rejected' THEN 1 ELSE 0 END) AS rejected
+       FROM claim_lines WHERE ${scope.where} GROUP BY claim_id`,
     scope.params,
     transaction,
   );
-  return {
-    lines: Number(r!.n),
-    rejected: Number(r!.rejected ?? 0),
-    claimedTotal: moneyFromUnits(r!.claimed),
-    computedTotal: moneyFromUnits(r!.computed),
-    approvedTotal: moneyFromUnits(r!.approved),
-  };
+  return new Map(
+    rows.map((r) => [
+      Number(r.claimId),
+      {
+        lines: Number(r.n),
+        rejected: Number(r.rejected ?? 0),
+        claimedTotal: moneyFromUnits(r.claimed),
+        computedTotal: moneyFromUnits(r.computed),
+        approvedTotal: moneyFromUnits(r.approved),
+      },
+    ]),
+  );
+}
+
+/** A claim without lines. */
+export const NO_LINES: ClaimTotals = { lines: 0, rejected: 0, claimedTotal: '0.0000', computedTotal: '0.0000', approvedTotal: '0.0000' };
+
+/** One claim's totals from its lines (`totalsOf` its stretch). */
+export async function claimTotals(claimId: number, transaction?: Transaction): Promise<ClaimTotals> {
+  return (await totalsOf(await claimLinesOf(claimId, transaction), transaction)).get(claimId) ?? NO_LINES;
 }
 
 /** Draft claims a bulk run of this import left behind (it stopped part-way): they are finished first. */

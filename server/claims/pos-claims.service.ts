@@ -56,9 +56,12 @@ import {
   CLAIM_LINE,
   ClaimLineLoads,
   claimTotals,
+  NO_LINES,
   newClaimLineBatch,
   nextPage,
+  totalsOf,
   unfinishedClaims,
+  type ClaimTotals,
   type PagePosLine,
 } from './pos-claims.repository.js';
 
@@ -202,8 +205,10 @@ async function runClaims(
   const counts = { claimed: 0, accepted: 0, partial: 0, rejected: 0 };
   /** authorization line id → the quantity this run's taking lines take from it */
   const taken = new Map<number, number>();
-  /** claim id → its taking lines */
-  const expected = new Map<number, number>();
+  /** the run's taking lines */
+  let expected = 0;
+  /** the claim lines' last id before the run's first load (its lines come after) */
+  let after = 0;
 
   /** Maps a page's POS lines to engine lines and claim groups (automatic ones get their best match). */
   function prepare(page: PagePosLine[], candidatesByProduct: Map<number, MatchableAuthorizationLine[]>, matched: Map<number, number>) {
@@ -318,6 +323,7 @@ async function runClaims(
       options: { minorUnitExponent: exponent, submittedOn: new Date().toISOString().slice(0, 10) },
     });
     const loads = new ClaimLineLoads(distributorId);
+    after = await settlement.lastClaimLineId();
     try {
       // Read the next page while the current one is validated and its lines written.
       let pending = nextPage(importId, 0, pageSize, mode);
@@ -348,7 +354,7 @@ async function runClaims(
           const fact = factOf(v, i);
           const g = claimOf[i]!;
           if (verdict !== 2 && v.acceptedQuantity[i]! > 0) {
-            expected.set(g.claimId, (expected.get(g.claimId) ?? 0) + 1);
+            expected++;
             taken.set(fact!.authorizationLineId, (taken.get(fact!.authorizationLineId) ?? 0) + v.acceptedQuantity[i]!);
           }
           cells[CLAIM_LINE.claim_id] = g.claimId;
@@ -368,23 +374,27 @@ async function runClaims(
   /** The ledger step and the submits, in the ledger transaction. */
   async function settle(ledger: Transaction): Promise<ClaimImportResult> {
     const claims = [...groups.values()].sort((a, b) => a.claimId - b.claimId);
-    const lost = await settlement.settleBuiltClaims(
-      claims.map((g) => ({ claimId: g.claimId, expected: expected.get(g.claimId) ?? 0 })),
-      taken,
-      ledger,
-    );
+    const run = { claimIds: claims.map((g) => g.claimId), after, upTo: await settlement.lastClaimLineId(ledger), expected };
+    const lost = await settlement.settleBuiltClaims(run, taken, ledger);
+    // every claim's totals in one read of the run's lines
+    const totals = run.claimIds.length
+      ? await totalsOf(settlement.linesOfRun(run.claimIds, run.after, run.upTo), ledger)
+      : new Map<number, ClaimTotals>();
     const out: ClaimImportResult['claims'] = [];
     for (const g of claims) {
-      const l = lost.get(g.claimId)!;
+      const l = lost.get(g.claimId) ?? { accepted: 0, partial: 0 };
       counts.accepted -= l.accepted;
       counts.partial -= l.partial;
       counts.rejected += l.accepted + l.partial;
-      const { claim, totals } = await submitBuiltClaim(
+      const lostLines = l.accepted + l.partial;
+      const { claim } = await submitBuiltClaim(
         actor,
         g.claimId,
         ledger,
-        l.accepted + l.partial ? { lostToOtherClaims: l.accepted + l.partial } : {},
+        lostLines ? { lostToOtherClaims: lostLines } : {},
+        totals.get(g.claimId),
       );
+      const sums = totals.get(g.claimId) ?? NO_LINES;
       out.push({
         id: g.claimId,
         number: claim.number,
@@ -392,10 +402,10 @@ async function runClaims(
         debitMemoNumber: claim.debitMemoNumber,
         currency: claim.currency,
         status: claim.status,
-        lineCount: totals.lines,
-        rejectedLines: totals.rejected,
-        claimedTotal: totals.claimedTotal,
-        approvedTotal: totals.approvedTotal,
+        lineCount: sums.lines,
+        rejectedLines: sums.rejected,
+        claimedTotal: sums.claimedTotal,
+        approvedTotal: sums.approvedTotal,
       });
     }
     const result = { claims: out, unmatched, unmatchedCount, lines: counts };
@@ -550,8 +560,15 @@ export function claimLineCells(v: CompactVerdicts, i: number, x: Prepared, fact:
  * Submits a claim a bulk run built, in the caller's transaction: totals summed from its lines by
  * the database, its program from its first authorized line, audited (with `note` in the event).
  */
-export async function submitBuiltClaim(actor: Actor, claimId: number, t: Transaction, note: Record<string, unknown> = {}) {
-  const totals = await claimTotals(claimId, t);
+export async function submitBuiltClaim(
+  actor: Actor,
+  claimId: number,
+  t: Transaction,
+  note: Record<string, unknown> = {},
+  /** the claim's totals when the caller summed them with others' (`totalsOf` a run) */
+  summed?: ClaimTotals,
+) {
+  const totals = summed ?? (await claimTotals(claimId, t));
   const [first] = await repo.firstProgramOfClaim(claimId, t);
   const status = statusAfterSubmit(totals.approvedTotal);
   await repo.updateClaim(

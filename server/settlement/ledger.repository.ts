@@ -295,10 +295,35 @@ export async function consumptionOf(claimLineId: number, transaction: Transactio
   return c ? { quantity: c.quantity, authorizationLineId: c.authorizationLineId } : null;
 }
 
-/** Claim lines that take quantity (and a POS line): accepted or cut, with something left. */
-/** The lines of one claim, through its stretch of the primary key (`rowsOf`). */
-export const claimLinesOf = (claimId: number, transaction?: Transaction | null) => rowsOf('claim_lines', 'claim_id', claimId, transaction);
+/** Which claim lines a statement reads: a WHERE clause over `claim_lines` and its parameters. */
+export interface LineScope {
+  where: string;
+  params: number[];
+}
 
+/** The lines of one claim, through its stretch of the primary key (`rowsOf`). */
+export const claimLinesOf = (claimId: number, transaction?: Transaction | null): Promise<LineScope> =>
+  rowsOf('claim_lines', 'claim_id', claimId, transaction);
+
+/**
+ * The lines a bulk run wrote: its claims' lines with ids after `after` (the table's last id when
+ * the run began, `lastClaimLineId`) up to `upTo` (the last id once its loads were done). Read in
+ * primary-key order, one stretch for every claim of the run: the lines of a POS import's claims
+ * are interleaved (a month's claim, a debit memo's), so a claim's own stretch is nearly the run's,
+ * and reading claim by claim read it once per claim, out of order.
+ */
+export const linesOfRun = (claimIds: readonly number[], after: number, upTo: number): LineScope => ({
+  where: `id > ? AND id <= ? AND claim_id IN (${claimIds.map(() => '?').join(',')})`,
+  params: [after, upTo, ...claimIds],
+});
+
+/** The highest claim line id (0 for none): one end of the primary key, read at once. */
+export async function lastClaimLineId(transaction?: Transaction | null): Promise<number> {
+  const [r] = await select<{ id: number | string | null }>('SELECT MAX(id) AS id FROM claim_lines', [], transaction);
+  return Number(r?.id ?? 0);
+}
+
+/** Claim lines that take quantity (and a POS line): accepted or cut, with something left. */
 export const TAKING = "accepted_quantity > 0 AND verdict <> 'rejected'";
 
 const CONSUMPTION_COLUMNS =
@@ -330,25 +355,37 @@ export async function countFromLines(where: string, params: unknown[], transacti
  * taking lines.
  */
 export async function takeClaimLines(claimId: number, expected: number, transaction: Transaction, options = { counters: true }) {
+  const { taken, lost } = await takeLines(await claimLinesOf(claimId, transaction), expected, transaction, options);
+  return { taken, lost: lost.get(claimId) ?? { accepted: 0, partial: 0 } };
+}
+
+/**
+ * The ledger step of the claim lines in `scope` (one claim's, a bulk run's): as `takeClaimLines`,
+ * with what each claim lost to others by claim id.
+ */
+export async function takeLines(scope: LineScope, expected: number, transaction: Transaction, options = { counters: true }) {
   const ignore = mysql() ? 'INSERT IGNORE' : 'INSERT OR IGNORE';
-  const scope = await claimLinesOf(claimId, transaction);
   const lines = `${scope.where} AND ${TAKING}`;
   const taken = await exec(
     `${ignore} INTO pos_consumptions (${CONSUMPTION_COLUMNS})
-     SELECT ${FROM_LINE} FROM claim_lines WHERE ${lines} AND NOT ${rebateHoldsSale('claim_lines')} ORDER BY line_number`,
+     SELECT ${FROM_LINE} FROM claim_lines WHERE ${lines} AND NOT ${rebateHoldsSale('claim_lines')} ORDER BY id`,
     scope.params,
     transaction,
     true,
   );
-  const lost = { accepted: 0, partial: 0 };
+  const lost = new Map<number, { accepted: number; partial: number }>();
   if (taken < expected) {
     const missing = `${lines} AND NOT EXISTS (SELECT 1 FROM pos_consumptions c WHERE c.claim_line_id = claim_lines.id)`;
-    for (const r of await select<{ verdict: 'accepted' | 'partial'; n: number }>(
-      `SELECT verdict, COUNT(*) AS n FROM claim_lines WHERE ${missing} GROUP BY verdict`,
+    for (const r of await select<{ claimId: number; verdict: 'accepted' | 'partial'; n: number }>(
+      `SELECT claim_id AS claimId, verdict, COUNT(*) AS n FROM claim_lines WHERE ${missing} GROUP BY claim_id, verdict`,
       scope.params,
       transaction,
-    ))
-      lost[r.verdict] = Number(r.n);
+    )) {
+      const id = Number(r.claimId);
+      const l = lost.get(id) ?? { accepted: 0, partial: 0 };
+      l[r.verdict] = Number(r.n);
+      lost.set(id, l);
+    }
     await exec(
       `UPDATE claim_lines SET verdict = 'rejected', reason_codes = '["ALREADY_CLAIMED"]', rule = 'notAlreadyClaimed',
               accepted_quantity = 0, computed_amount = '0.0000', approved_amount = '0.0000'
@@ -357,15 +394,9 @@ export async function takeClaimLines(claimId: number, expected: number, transact
       transaction,
     );
   }
-  // After the compensation above, the claim's taking lines are exactly its consumptions.
+  // After the compensation above, the taking lines are exactly their consumptions.
   if (options.counters) await countFromLines(scope.where, scope.params, transaction);
   return { taken, lost };
-}
-
-/** The authorization lines count what a claim's taking lines took (they are exactly its consumptions). */
-export async function countClaimConsumptions(claimId: number, transaction: Transaction) {
-  const scope = await claimLinesOf(claimId, transaction);
-  await countFromLines(scope.where, scope.params, transaction);
 }
 
 /**

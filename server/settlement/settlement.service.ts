@@ -30,6 +30,7 @@ export {
   concurrentWriters,
   consumedKeys,
   inTransaction,
+  linesOfRun,
   lockAuthorizationLines,
   ownersOfSales,
   refusedByCounters,
@@ -43,31 +44,36 @@ export { accrueClaim, postCreditMemo, requireErpReference } from './journal.serv
 import { accrueClaim, accrueRebatePeriod, postCreditMemo, requireErpReference } from './journal.service.js';
 import * as journal from './journal.repository.js';
 
-/** A claim a bulk run built: its id and how many of its lines take a sale (accepted or partial, quantity > 0). */
-export interface BuiltClaim {
-  claimId: number;
+/**
+ * What a bulk run built (a claim file's claim, a POS import's claims): its claims, the stretch of
+ * claim line ids its loads wrote in (after `after`, up to `upTo`: `ledger.linesOfRun`) and how many
+ * of its lines take a sale (accepted or partial, quantity > 0).
+ */
+export interface BuiltRun {
+  claimIds: readonly number[];
+  after: number;
+  upTo: number;
   expected: number;
 }
 
+/** The highest claim line id: a bulk run reads it before its first load and after its last (`BuiltRun`). */
+export const lastClaimLineId = (t?: Transaction | null) => ledger.lastClaimLineId(t);
+
 /**
- * The ledger step of claims built in bulk (a claim file's claim, a POS import's claims), in the
- * run's ledger transaction once every line is written: each claim's taking lines take their POS
- * lines (one statement a claim; a POS line another claim or program took meanwhile rejects its
- * line as already claimed), then the authorization lines count what was taken: from the run's own
- * sums (`taken`: authorization line id → quantity) when every taking line got its POS line (they
- * are then the consumptions' sums), from the claims' lines in SQL when some were lost.
- * Returns what each claim lost to others, by claim id.
+ * The ledger step of claims built in bulk, in the run's ledger transaction once every line is
+ * written: the taking lines take their POS lines (one statement over the run's stretch of claim
+ * lines; a POS line another claim or program took meanwhile rejects its line as already claimed),
+ * then the authorization lines count what was taken: from the run's own sums (`taken`:
+ * authorization line id → quantity) when every taking line got its POS line (they are then the
+ * consumptions' sums), from the run's lines in SQL when some were lost.
+ * Returns what each claim lost to others, by claim id (claims that lost nothing are absent).
  */
-export async function settleBuiltClaims(claims: readonly BuiltClaim[], taken: ReadonlyMap<number, number>, t: Transaction) {
-  const lost = new Map<number, { accepted: number; partial: number }>();
-  let anyLost = false;
-  for (const c of claims) {
-    const r = await ledger.takeClaimLines(c.claimId, c.expected, t, { counters: false });
-    lost.set(c.claimId, r.lost);
-    if (r.lost.accepted + r.lost.partial > 0) anyLost = true;
-  }
-  if (!anyLost) await ledger.addConsumedQuantities(taken, t);
-  else for (const c of claims) await ledger.countClaimConsumptions(c.claimId, t);
+export async function settleBuiltClaims(run: BuiltRun, taken: ReadonlyMap<number, number>, t: Transaction) {
+  if (!run.claimIds.length) return new Map<number, { accepted: number; partial: number }>();
+  const scope = ledger.linesOfRun(run.claimIds, run.after, run.upTo);
+  const { lost } = await ledger.takeLines(scope, run.expected, t, { counters: false });
+  if (lost.size === 0) await ledger.addConsumedQuantities(taken, t);
+  else await ledger.countFromLines(scope.where, scope.params, t);
   return lost;
 }
 
