@@ -54,6 +54,7 @@ import { claimCurrency, claimSubmitted } from './claims.service.js';
 import { authorizationFacts, bookCosts, importParts } from './facts.repository.js';
 import {
   CLAIM_LINE,
+  anyClaimed,
   ClaimLineLoads,
   claimTotals,
   NO_LINES,
@@ -326,11 +327,12 @@ async function runClaims(
     after = await settlement.lastClaimLineId();
     try {
       // Read the next page while the current one is validated and its lines written.
-      let pending = nextPage(importId, 0, pageSize, mode);
+      const someClaimed = await anyClaimed(importId);
+      let pending = nextPage(importId, 0, pageSize, mode, someClaimed);
       for (;;) {
         const page = await pending;
         if (!page.length) break;
-        pending = nextPage(importId, page[page.length - 1]!.id, pageSize, mode);
+        pending = nextPage(importId, page[page.length - 1]!.id, pageSize, mode, someClaimed);
         pending.catch(() => undefined);
         const prepared = prepare(page, candidatesByProduct, matched);
         const lines: ClaimLineInput[] = [];

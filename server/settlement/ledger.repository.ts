@@ -19,8 +19,14 @@ import { Claim, PosConsumption, PosConsumptionRelease } from '../../models/claim
 const db = () => Claim.sequelize!;
 const mysql = () => db().getDialect() === 'mysql';
 
-export async function select<T>(sql: string, replacements: unknown[], transaction?: Transaction | null): Promise<T[]> {
-  if (mysql()) return (await rawMysql(db(), sql, replacements, { transaction })) as unknown as T[];
+export async function select<T>(
+  sql: string,
+  replacements: unknown[],
+  transaction?: Transaction | null,
+  /** rows read in bulk: dates and instants come as text on both dialects (see rawMysql) */
+  plain = false,
+): Promise<T[]> {
+  if (mysql()) return (await rawMysql(db(), sql, replacements, { transaction, plain })) as unknown as T[];
   return (await db().query(sql, { replacements, type: QueryTypes.SELECT, transaction: transaction ?? undefined })) as T[];
 }
 
