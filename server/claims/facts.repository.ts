@@ -14,18 +14,50 @@ import { lockAuthorizationLines, select } from '../settlement/ledger.repository.
 const m = (v: string | number) => moneyToString(moneyFromDb(v));
 const day = (v: unknown) => String(v).slice(0, 10);
 
-/**
- * Every active authorization line the import's lines can reach: those of the authorization
- * numbers they carry (any distributor: the engine tells "not issued to you" from "not found") and,
- * when lines are to be matched automatically, all of this distributor's.
- */
-export async function authorizationFacts(importId: number, distributorId: number, ownToo: boolean): Promise<AuthorizationLineFact[]> {
+/** The distinct authorization numbers and part numbers an import's lines carry. */
+export interface ImportTexts {
+  authorizationNumbers: string[];
+  vendorParts: string[];
+  distributorParts: string[];
+}
+
+/** What an import's lines name (`ImportTexts`): one read of its stretch of POS lines. */
+export async function importTexts(importId: number): Promise<ImportTexts> {
   const lines = await rowsOf('pos_lines', 'import_id', importId);
-  const named = await select<{ id: number }>(
-    `SELECT id FROM authorizations
-      WHERE number IN (SELECT DISTINCT authorization_number FROM pos_lines WHERE ${lines.where} AND authorization_number IS NOT NULL)
-        AND ${factStatus('status')}`,
+  const rows = await select<{ a: string | null; v: string | null; d: string | null }>(
+    `SELECT authorization_number AS a, vendor_part_number AS v, distributor_part_number AS d FROM pos_lines
+      WHERE ${lines.where} GROUP BY authorization_number, vendor_part_number, distributor_part_number`,
     lines.params,
+    null,
+    true,
+  );
+  const [a, v, d] = [new Set<string>(), new Set<string>(), new Set<string>()];
+  for (const r of rows) {
+    if (r.a !== null) a.add(r.a);
+    if (r.v !== null) v.add(r.v);
+    if (r.d !== null) d.add(r.d);
+  }
+  return { authorizationNumbers: [...a], vendorParts: [...v], distributorParts: [...d] };
+}
+
+/** Runs `query` over `values` a thousand at a time (`?` lists), the rows of every part together. */
+async function inChunks<T>(values: readonly string[], query: (list: string, part: string[]) => Promise<T[]>): Promise<T[]> {
+  const out: T[] = [];
+  for (let i = 0; i < values.length; i += 1000) {
+    const part = values.slice(i, i + 1000);
+    out.push(...(await query(part.map(() => '?').join(','), part)));
+  }
+  return out;
+}
+
+/**
+ * Every active authorization line an import's lines can reach: those of the authorization
+ * numbers they carry (`importTexts`; any distributor: the engine tells "not issued to you" from
+ * "not found") and, when lines are to be matched automatically, all of this distributor's.
+ */
+export async function authorizationFacts(texts: ImportTexts, distributorId: number, ownToo: boolean): Promise<AuthorizationLineFact[]> {
+  const named = await inChunks(texts.authorizationNumbers, (list, part) =>
+    select<{ id: number }>(`SELECT id FROM authorizations WHERE number IN (${list}) AND ${factStatus('status')}`, part),
   );
   const own = ownToo
     ? await select<{ id: number }>(`SELECT id FROM authorizations WHERE distributor_id = ? AND ${factStatus('status')}`, [distributorId])
@@ -182,19 +214,20 @@ async function filingWindows(programIds: number[], transaction?: Transaction | n
 }
 
 /** The products the import's part numbers name: vendor part → id, and this distributor's own parts → id. */
-export async function importParts(importId: number, distributorId: number) {
-  const lines = await rowsOf('pos_lines', 'import_id', importId);
+export async function importParts(texts: ImportTexts, distributorId: number) {
   const [vendor, own] = await Promise.all([
-    select<{ id: number; part: string }>(
-      `SELECT id, vendor_part_number AS part FROM products
-        WHERE vendor_part_number IN (SELECT DISTINCT vendor_part_number FROM pos_lines WHERE ${lines.where} AND vendor_part_number IS NOT NULL)`,
-      lines.params,
+    inChunks(texts.vendorParts, (list, part) =>
+      select<{ id: number; part: string }>(
+        `SELECT id, vendor_part_number AS part FROM products WHERE vendor_part_number IN (${list})`,
+        part,
+      ),
     ),
-    select<{ id: number; part: string }>(
-      `SELECT product_id AS id, distributor_part_number AS part FROM product_part_mappings
-        WHERE distributor_id = ?
-          AND distributor_part_number IN (SELECT DISTINCT distributor_part_number FROM pos_lines WHERE ${lines.where} AND distributor_part_number IS NOT NULL)`,
-      [distributorId, ...lines.params],
+    inChunks(texts.distributorParts, (list, part) =>
+      select<{ id: number; part: string }>(
+        `SELECT product_id AS id, distributor_part_number AS part FROM product_part_mappings
+          WHERE distributor_id = ? AND distributor_part_number IN (${list})`,
+        [distributorId, ...part],
+      ),
     ),
   ]);
   return {

@@ -51,7 +51,7 @@ import { raiseEvent } from '../notifications/events.js';
 import * as settlement from '../settlement/settlement.service.js';
 import * as repo from './claims.repository.js';
 import { claimCurrency, claimSubmitted } from './claims.service.js';
-import { authorizationFacts, bookCosts, importParts } from './facts.repository.js';
+import { authorizationFacts, bookCosts, importParts, importTexts } from './facts.repository.js';
 import {
   CLAIM_LINE,
   anyClaimed,
@@ -189,9 +189,10 @@ async function runClaims(
 ): Promise<ClaimImportResult> {
   const exponent = minorUnitExponent(currency);
   const pageSize = options.pageSize ?? 10_000;
+  const texts = await importTexts(importId);
   const [facts, parts, bookCostOn] = await Promise.all([
-    authorizationFacts(importId, distributorId, mode !== 'implicit'),
-    importParts(importId, distributorId),
+    authorizationFacts(texts, distributorId, mode !== 'implicit'),
+    importParts(texts, distributorId),
     bookCosts(distributorId),
   ]);
   const costByNumberAndProduct = new Map<string, string>();
