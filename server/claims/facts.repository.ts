@@ -108,6 +108,7 @@ async function versionsOf(authorizationIds: number[], transaction?: Transaction 
         ORDER BY vl.authorization_line_id, v.version`,
       part,
       transaction,
+      true,
     );
     for (const r of rows) {
       const lineId = Number(r.lineId);
@@ -153,6 +154,8 @@ async function factsWhere(condition: string, params: unknown[], transaction?: Tr
       ORDER BY l.id`,
     params,
     transaction,
+    // a large vendor's facts are hundreds of thousands of rows: read with the driver's own types (dates as text)
+    true,
   );
   const versions = await versionsOf(
     [...new Set(rows.filter((r) => Number(r.version) > 1).map((r) => Number(r.authorizationId)))],
