@@ -165,6 +165,8 @@ const ConfigSchema = z.object({
   uploadDir: z.string().min(1).default('data/uploads'),
   /** Jobs one worker (or the in-process queue) runs at once. */
   workerConcurrency: z.coerce.number().int().min(1).max(32).default(2),
+  /** MariaDB connections a process may hold at once; default `databasePoolSize`. */
+  dbPoolMax: z.coerce.number().int().min(2).max(1000).optional(),
   /** How long a worker's hold on a job lasts without renewal; a job whose worker died is retried after it. */
   jobLockMs: z.coerce.number().int().min(500).default(30_000),
   /** How long an import's event stream waits for its job's event (server/jobs/job-events.ts) before it reads the row anyway. */
@@ -288,6 +290,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     queuePrefix: env.QUEUE_PREFIX,
     uploadDir: env.UPLOAD_DIR,
     workerConcurrency: env.WORKER_CONCURRENCY,
+    dbPoolMax: env.DB_POOL_MAX || undefined,
     jobLockMs: env.JOB_LOCK_MS,
     jobEventsFallbackMs: env.JOB_EVENTS_FALLBACK_MS,
     jobStalledIntervalMs: env.JOB_STALLED_INTERVAL_MS,
@@ -327,3 +330,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     );
   return parsed.data;
 }
+
+/**
+ * The connection pool a server or worker process opens on MariaDB: `DB_POOL_MAX`, else ten for
+ * requests and six for each job it may run at once. A bulk run holds up to six at a time (a claim
+ * run: its named lock, its ledger transaction, two claim-line loads, the next page's read and a new
+ * claim's creation); with fewer, runs holding some and waiting for more could starve each other.
+ */
+export const databasePoolSize = (config: Pick<Config, 'dbPoolMax' | 'workerConcurrency'>) =>
+  config.dbPoolMax ?? 10 + 6 * config.workerConcurrency;

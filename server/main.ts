@@ -3,7 +3,7 @@ import { openDatabase } from '../models/database.js';
 import { createApp } from './app.js';
 import type { InFlight } from './http/in-flight.js';
 import { rateLimitStoreFor } from './http/rate-limit-store.js';
-import { loadConfig } from './config.js';
+import { databasePoolSize, loadConfig } from './config.js';
 import { startSalesforce } from './integrations/salesforce.startup.js';
 import { useJobEvents } from './jobs/job-events.js';
 import { recoverJobs } from './jobs/processors.js';
@@ -15,7 +15,7 @@ import { seedDemo } from './seed/demo.js';
 import { needsFirstAdmin, newSetupToken } from './users/setup.service.js';
 
 const config = loadConfig();
-const db = await openDatabase(config.databaseUrl);
+const db = await openDatabase(config.databaseUrl, { poolMax: databasePoolSize(config) });
 await db.migrate();
 if (config.seedDemo) {
   const seeded = await seedDemo();

@@ -5,7 +5,7 @@
  * loses nothing: another worker takes the job up once its lock has lapsed (docs/jobs.md).
  */
 import { openDatabase } from '../models/database.js';
-import { loadConfig } from './config.js';
+import { databasePoolSize, loadConfig } from './config.js';
 import { useJobEvents } from './jobs/job-events.js';
 import { createJobs } from './jobs/runtime.js';
 import { notificationsSettled, startNotifications } from './notifications/runtime.js';
@@ -17,7 +17,7 @@ if (!config.redisUrl) {
   console.error('REDIS_URL is not set: a worker takes its jobs from Redis (without it, `npm start` runs them in the server)');
   process.exit(2);
 }
-const db = await openDatabase(config.databaseUrl);
+const db = await openDatabase(config.databaseUrl, { poolMax: databasePoolSize(config) });
 await db.migrate();
 const jobs = createJobs(config, { worker: true });
 // The jobs' progress, told to the server processes (an import's event stream there follows it).
