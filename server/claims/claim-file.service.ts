@@ -38,7 +38,7 @@ import * as settlement from '../settlement/settlement.service.js';
 import * as repo from './claims.repository.js';
 import { claimCurrency, debitMemoFree } from './claims.service.js';
 import type { ClaimView } from './claims.schemas.js';
-import { claimLineCells, discardBuiltDraft, submitBuiltClaim, type Prepared } from './pos-claims.service.js';
+import { claimLineCells, discardBuiltDraft, RunTally, submitBuiltClaim, type Prepared } from './pos-claims.service.js';
 import { authorizationFactsForNumbers, bookCosts } from './facts.repository.js';
 import { CLAIM_LINE, ClaimLineLoads, newClaimLineBatch, NO_LINES, totalsOf, type ClaimTotals } from './pos-claims.repository.js';
 
@@ -70,10 +70,8 @@ class ClaimFileRun {
   private previous: Promise<void> = Promise.resolve();
   private readonly steps: Promise<void>[] = [];
   private failed: unknown = null;
-  expectedConsumptions = 0;
-  readonly counts = { accepted: 0, partial: 0, rejected: 0 };
-  /** authorization line id → the quantity this run's accepted lines take from it */
-  private readonly taken = new Map<number, number>();
+  /** the lines by verdict, the taking ones and what they take (the ledger step's figures) */
+  readonly tally = new RunTally();
 
   /**
    * The ledger step, in the ledger transaction once every line is written: the accepted lines
@@ -91,9 +89,9 @@ class ClaimFileRun {
       claimIds: [this.claimId],
       after: this.after,
       upTo: await settlement.lastClaimLineId(ledger),
-      expected: this.expectedConsumptions,
+      expected: this.tally.expected,
     };
-    const lost = await settlement.settleBuiltClaims(run, this.taken, ledger);
+    const lost = await settlement.settleBuiltClaims(run, this.tally.taken, ledger);
     // the claim's totals from the same stretch of lines, after the ledger step rejected any it lost
     const totals = (await totalsOf(settlement.linesOfRun(run.claimIds, run.after, run.upTo), ledger)).get(this.claimId) ?? NO_LINES;
     return { lost: lost.get(this.claimId) ?? { accepted: 0, partial: 0 }, totals };
@@ -176,21 +174,8 @@ class ClaimFileRun {
     const out = newClaimLineBatch();
     const cells: Cell[] = [];
     cells[CLAIM_LINE.claim_id] = this.claimId;
-    let expected = 0;
-    for (let i = 0; i < prepared.length; i++) {
-      const verdict = v.verdict[i]!;
-      this.counts[verdict === 0 ? 'accepted' : verdict === 1 ? 'partial' : 'rejected']++;
-      const r = v.authorizationLine[i]!;
-      const fact = r >= 0 ? v.index.facts[r]! : null;
-      if (verdict !== 2 && v.acceptedQuantity[i]! > 0) {
-        expected++;
-        const id = fact!.authorizationLineId;
-        this.taken.set(id, (this.taken.get(id) ?? 0) + v.acceptedQuantity[i]!);
-      }
-      out.add(claimLineCells(v, i, prepared[i]!, fact, cells));
-    }
+    for (let i = 0; i < prepared.length; i++) out.add(claimLineCells(v, i, prepared[i]!, this.tally.add(v, i), cells));
     this.loads.start(out);
-    this.expectedConsumptions += expected;
   }
 
   private prepare(p: PosInsertRow): Prepared {
@@ -337,16 +322,12 @@ export async function runClaimFile(actor: Actor, importId: number, input: Readab
       { importId: job.id, lostToOtherClaims: lost.accepted + lost.partial },
       totals,
     );
+    r.tally.lost(lost);
     const result: ClaimFileResult = {
       claim,
       importId: job.id,
       rows: { read: job.rowsRead, rejected: job.rowsRejected },
-      lines: {
-        accepted: r.counts.accepted - lost.accepted,
-        partial: r.counts.partial - lost.partial,
-        rejected: r.counts.rejected + lost.accepted + lost.partial,
-        lostToOtherClaims: lost.accepted + lost.partial,
-      },
+      lines: { ...r.tally.counts, lostToOtherClaims: lost.accepted + lost.partial },
     };
     // The claim, the ledger and the job's end commit together: a job retried after this finds it done.
     await completeImport(actor, job.id, result, ledger);

@@ -95,7 +95,7 @@ const UNMATCHED_LISTED = 1000;
 const VERDICTS = ['accepted', 'partial', 'rejected'] as const;
 /** What a page may hit when another claim runs at the same time; the page is done again. */
 const RETRIABLE =
-  /deadlock|lock wait timeout|Duplicate entry|UNIQUE constraint|SQLITE_BUSY|ledger: |consumed quantity outside|CONSTRAINT .*chk_consumed|check constraint/i;
+  /deadlock|lock wait timeout|Duplicate entry|UNIQUE constraint|SQLITE_BUSY|consumed quantity outside|CONSTRAINT .*chk_consumed|check constraint/i;
 
 interface Group {
   type: ClaimType;
@@ -136,7 +136,7 @@ export interface Prepared {
   line: ClaimLineInput;
 }
 
-/** Claim runs of one import in this process, one after the other (MariaDB also locks the import's row). */
+/** Claim runs of one import in this process, one after the other (across processes: the named lock in claimImport). */
 const runsOfImport = new Map<number, Promise<unknown>>();
 
 export async function claimImport(
@@ -204,11 +204,8 @@ async function runClaims(
   const created: Group[] = [];
   const unmatched: ClaimImportResult['unmatched'] = [];
   let unmatchedCount = 0;
-  const counts = { claimed: 0, accepted: 0, partial: 0, rejected: 0 };
-  /** authorization line id → the quantity this run's taking lines take from it */
-  const taken = new Map<number, number>();
-  /** the run's taking lines */
-  let expected = 0;
+  const tally = new RunTally();
+  let claimedLines = 0;
   /** the claim lines' last id before the run's first load (its lines come after) */
   let after = 0;
 
@@ -352,18 +349,11 @@ async function runClaims(
         const rows = newClaimLineBatch();
         const cells: Cell[] = [];
         for (let i = 0; i < prepared.length; i++) {
-          const verdict = v.verdict[i]!;
-          counts[VERDICTS[verdict]!]++;
-          const fact = factOf(v, i);
-          const g = claimOf[i]!;
-          if (verdict !== 2 && v.acceptedQuantity[i]! > 0) {
-            expected++;
-            taken.set(fact!.authorizationLineId, (taken.get(fact!.authorizationLineId) ?? 0) + v.acceptedQuantity[i]!);
-          }
-          cells[CLAIM_LINE.claim_id] = g.claimId;
+          const fact = tally.add(v, i);
+          cells[CLAIM_LINE.claim_id] = claimOf[i]!.claimId;
           rows.add(claimLineCells(v, i, prepared[i]!, fact, cells));
         }
-        counts.claimed += prepared.length;
+        claimedLines += prepared.length;
         loads.start(rows);
         await loads.room();
       }
@@ -377,8 +367,8 @@ async function runClaims(
   /** The ledger step and the submits, in the ledger transaction. */
   async function settle(ledger: Transaction): Promise<ClaimImportResult> {
     const claims = [...groups.values()].sort((a, b) => a.claimId - b.claimId);
-    const run = { claimIds: claims.map((g) => g.claimId), after, upTo: await settlement.lastClaimLineId(ledger), expected };
-    const lost = await settlement.settleBuiltClaims(run, taken, ledger);
+    const run = { claimIds: claims.map((g) => g.claimId), after, upTo: await settlement.lastClaimLineId(ledger), expected: tally.expected };
+    const lost = await settlement.settleBuiltClaims(run, tally.taken, ledger);
     // every claim's totals in one read of the run's lines
     const totals = run.claimIds.length
       ? await totalsOf(settlement.linesOfRun(run.claimIds, run.after, run.upTo), ledger)
@@ -386,9 +376,7 @@ async function runClaims(
     const out: ClaimImportResult['claims'] = [];
     for (const g of claims) {
       const l = lost.get(g.claimId) ?? { accepted: 0, partial: 0 };
-      counts.accepted -= l.accepted;
-      counts.partial -= l.partial;
-      counts.rejected += l.accepted + l.partial;
+      tally.lost(l);
       const lostLines = l.accepted + l.partial;
       const { claim } = await submitBuiltClaim(
         actor,
@@ -411,6 +399,7 @@ async function runClaims(
         approvedTotal: sums.approvedTotal,
       });
     }
+    const counts = { claimed: claimedLines, ...tally.counts };
     const result = { claims: out, unmatched, unmatchedCount, lines: counts };
     await recordAudit(
       actor,
@@ -486,10 +475,42 @@ async function createClaim(
   return { type, debitMemoNumber, claimId, number, nextLine: 1 };
 }
 
-const factOf = (v: CompactVerdicts, i: number): AuthorizationLineFact | null => {
+export const factOf = (v: CompactVerdicts, i: number): AuthorizationLineFact | null => {
   const r = v.authorizationLine[i]!;
   return r >= 0 ? v.index.facts[r]! : null;
 };
+
+/**
+ * What a bulk run's lines came to, line by line as they are validated: the lines by verdict, the
+ * taking ones (accepted or partial, quantity > 0: the consumptions the ledger step expects) and
+ * the quantity they take from each authorization line (the sums the counters move by).
+ */
+export class RunTally {
+  readonly counts = { accepted: 0, partial: 0, rejected: 0 };
+  expected = 0;
+  /** authorization line id → the quantity the run's taking lines take from it */
+  readonly taken = new Map<number, number>();
+
+  /** Counts line `i` of `v`; returns its authorization line's fact (null when none was found). */
+  add(v: CompactVerdicts, i: number): AuthorizationLineFact | null {
+    const verdict = v.verdict[i]!;
+    const fact = factOf(v, i);
+    this.counts[VERDICTS[verdict]!]++;
+    if (verdict !== 2 && v.acceptedQuantity[i]! > 0) {
+      this.expected++;
+      const id = fact!.authorizationLineId;
+      this.taken.set(id, (this.taken.get(id) ?? 0) + v.acceptedQuantity[i]!);
+    }
+    return fact;
+  }
+
+  /** Lines the ledger step rejected as already claimed (another claim took their sale meanwhile). */
+  lost(l: { accepted: number; partial: number }) {
+    this.counts.accepted -= l.accepted;
+    this.counts.partial -= l.partial;
+    this.counts.rejected += l.accepted + l.partial;
+  }
+}
 
 /**
  * The claim-line codec: a claim line's cells with its verdict, written into `out` by column name
