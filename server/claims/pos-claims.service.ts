@@ -326,11 +326,11 @@ async function runClaims(
     try {
       // Read the next page while the current one is validated and its lines written.
       const someClaimed = await anyClaimed(importId);
-      let pending = nextPage(importId, 0, pageSize, mode, someClaimed);
+      let pending = nextPage(distributorId, importId, 0, pageSize, mode, someClaimed);
       for (;;) {
         const page = await pending;
         if (!page.length) break;
-        pending = nextPage(importId, page[page.length - 1]!.id, pageSize, mode, someClaimed);
+        pending = nextPage(distributorId, importId, page[page.length - 1]!.id, pageSize, mode, someClaimed);
         pending.catch(() => undefined);
         const prepared = prepare(page, candidatesByProduct, matched);
         const lines: ClaimLineInput[] = [];

@@ -100,6 +100,29 @@ describeDb('one sale, many spellings', () => {
     expect(await payable('SP-1', '1')).toBe(1);
   });
 
+  it("refuses, in a POS import's claim run, a sale an explicit claim paid under another spelling", async () => {
+    const bearer = bearerOf(arrow);
+    const csv = [
+      'Invoice No,Line,Invoice Date,Mfr Part,Qty,Book Cost,Debit Cost,S&D Number,End Customer',
+      `sp-1 ,0001,2026-10-15,VS-ADC-24S,2,6.1000,5.9270,${auth.number},Cascade Robotics`,
+      `SP-POS-9,1,2026-10-15,VS-ADC-24S,2,6.1000,5.9270,${auth.number},Cascade Robotics`,
+    ].join('\n');
+    const imported = await t.http.post('/api/imports?wait=true').set('Authorization', bearer).set('Content-Type', 'text/csv').send(csv);
+    expect(imported.status).toBe(201);
+    const run = await arrow.post(`/api/imports/${imported.body.id}/claims?wait=true`, { mode: 'implicit' });
+    expect(run.status).toBe(201);
+    // the engine saw the ledger's key before the line took anything: rejected, not lost afterwards
+    expect(run.body.lines).toMatchObject({ claimed: 2, accepted: 1, rejected: 1 });
+    const [c] = run.body.claims as { id: number }[];
+    const lines = (await arrow.get(`/api/claims/${c!.id}/lines`)).body.items as { invoiceNumber: string; verdict: string; reasonCodes: string[] }[];
+    const paid = lines.find((l) => l.invoiceNumber.trim().toUpperCase() === 'SP-1')!;
+    expect(paid.verdict).toBe('rejected');
+    expect(paid.reasonCodes).toContain('ALREADY_CLAIMED');
+    expect(lines.find((l) => l.invoiceNumber === 'SP-POS-9')!.verdict).not.toBe('rejected');
+    expect(await payable('SP-1', '1')).toBe(1);
+    expect(await payable('SP-POS-9', '1')).toBe(1);
+  });
+
   it('refuses to pay, by an adjustment, a line rejected because its sale is paid elsewhere', async () => {
     const c = await claim([line('sp-1', '1.0'), line('SP-4', '1')]);
     expect(c.status).toBe('submitted');
