@@ -114,7 +114,11 @@ describeDb('one sale, many spellings', () => {
     // the engine saw the ledger's key before the line took anything: rejected, not lost afterwards
     expect(run.body.lines).toMatchObject({ claimed: 2, accepted: 1, rejected: 1 });
     const [c] = run.body.claims as { id: number }[];
-    const lines = (await arrow.get(`/api/claims/${c!.id}/lines`)).body.items as { invoiceNumber: string; verdict: string; reasonCodes: string[] }[];
+    const lines = (await arrow.get(`/api/claims/${c!.id}/lines`)).body.items as {
+      invoiceNumber: string;
+      verdict: string;
+      reasonCodes: string[];
+    }[];
     const paid = lines.find((l) => l.invoiceNumber.trim().toUpperCase() === 'SP-1')!;
     expect(paid.verdict).toBe('rejected');
     expect(paid.reasonCodes).toContain('ALREADY_CLAIMED');
