@@ -3,7 +3,11 @@
  * Plain TypeScript: no Node, Express or Sequelize import, so it runs in the browser too.
  */
 
-export const ROLES = ['vendor_admin', 'channel_manager', 'finance', 'distributor_user'] as const;
+/**
+ * `no_access`: a user with no role (an identity provider's user in none of the role groups, or one
+ * an admin set so): it may sign in and see who it is, nothing else. Least privileged last.
+ */
+export const ROLES = ['vendor_admin', 'channel_manager', 'finance', 'distributor_user', 'no_access'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const ACCOUNT_TYPES = ['vendor', 'distributor', 'reseller', 'end_customer'] as const;

@@ -2645,7 +2645,7 @@ export interface components {
       email: string;
       name: string;
       /** @enum {string} */
-      role: 'vendor_admin' | 'channel_manager' | 'finance' | 'distributor_user';
+      role: 'vendor_admin' | 'channel_manager' | 'finance' | 'distributor_user' | 'no_access';
       distributorId: number | null;
     };
     Session: {
@@ -2663,7 +2663,7 @@ export interface components {
       email: string;
       name: string;
       /** @enum {string} */
-      role: 'vendor_admin' | 'channel_manager' | 'finance' | 'distributor_user';
+      role: 'vendor_admin' | 'channel_manager' | 'finance' | 'distributor_user' | 'no_access';
       distributorId: number | null;
       /** @description the cookie session's CSRF token, to send as X-CSRF-Token on every change (a session opened by single sign-on learns it here); absent for a bearer token */
       csrfToken?: string;
@@ -2756,7 +2756,7 @@ export interface components {
         role?: string;
         distributor?: string;
         roleMap?: {
-          [key: string]: 'vendor_admin' | 'channel_manager' | 'finance' | 'distributor_user';
+          [key: string]: 'vendor_admin' | 'channel_manager' | 'finance' | 'distributor_user' | 'no_access';
         };
       };
       /** @description its attributes may move an existing user to another distributor, raise its role, or claim an account by email (default false: it may only create users, rename them and lower their role) */
@@ -2766,7 +2766,7 @@ export interface components {
       /** @description refuse an assertion not encrypted to our certificate (needs SAML_SP_CERTIFICATE) */
       requireEncryptedAssertions?: boolean;
       /** @description the only roles this IdP may give, to new users and old (null: any; absent: unchanged) */
-      allowedRoles?: ('vendor_admin' | 'channel_manager' | 'finance' | 'distributor_user')[] | null;
+      allowedRoles?: ('vendor_admin' | 'channel_manager' | 'finance' | 'distributor_user' | 'no_access')[] | null;
       /** @description the only distributors (account ids) its distributor users may belong to (null: any; absent: unchanged) */
       allowedDistributorIds?: number[] | null;
     };
@@ -2805,7 +2805,7 @@ export interface components {
         }
       | {
           /** @enum {string} */
-          role: 'vendor_admin' | 'channel_manager' | 'finance' | 'distributor_user';
+          role: 'vendor_admin' | 'channel_manager' | 'finance' | 'distributor_user' | 'no_access';
         };
     /** @description null: no routing rule applies, one channel manager decides */
     RequestRouting: {
@@ -2824,7 +2824,7 @@ export interface components {
             }
           | {
               /** @enum {string} */
-              role: 'vendor_admin' | 'channel_manager' | 'finance' | 'distributor_user';
+              role: 'vendor_admin' | 'channel_manager' | 'finance' | 'distributor_user' | 'no_access';
             }
           | null
         );
@@ -6601,7 +6601,7 @@ export interface components {
             }
           | {
               /** @enum {string} */
-              role: 'vendor_admin' | 'channel_manager' | 'finance' | 'distributor_user';
+              role: 'vendor_admin' | 'channel_manager' | 'finance' | 'distributor_user' | 'no_access';
             }
           | null
         );
@@ -6665,7 +6665,7 @@ export interface components {
             }
           | {
               /** @enum {string} */
-              role: 'vendor_admin' | 'channel_manager' | 'finance' | 'distributor_user';
+              role: 'vendor_admin' | 'channel_manager' | 'finance' | 'distributor_user' | 'no_access';
             }
           | null
         );
@@ -6698,7 +6698,7 @@ export interface components {
       email: string;
       name: string;
       /** @enum {string} */
-      role: 'vendor_admin' | 'channel_manager' | 'finance' | 'distributor_user';
+      role: 'vendor_admin' | 'channel_manager' | 'finance' | 'distributor_user' | 'no_access';
       distributorId: number | null;
       active: boolean;
       /** @description invited and not yet accepted (the user stays inactive until then) */
@@ -6724,13 +6724,13 @@ export interface components {
       email: string;
       name: string;
       /** @enum {string} */
-      role: 'vendor_admin' | 'channel_manager' | 'finance' | 'distributor_user';
+      role: 'vendor_admin' | 'channel_manager' | 'finance' | 'distributor_user' | 'no_access';
       /** @description required for a distributor_user, absent for vendor roles */
       distributorId?: number | null;
     };
     RoleChange: {
       /** @enum {string} */
-      role: 'vendor_admin' | 'channel_manager' | 'finance' | 'distributor_user';
+      role: 'vendor_admin' | 'channel_manager' | 'finance' | 'distributor_user' | 'no_access';
       /** @description a distributor_user's distributor (kept when it stays a distributor_user and none is given) */
       distributorId?: number | null;
     };
@@ -7699,7 +7699,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description FORBIDDEN: vendor roles only */
+      /** @description FORBIDDEN: vendor roles only; NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
       403: {
         headers: {
           [name: string]: unknown;
@@ -7774,7 +7774,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description FORBIDDEN: vendor roles only */
+      /** @description FORBIDDEN: vendor roles only; NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
       403: {
         headers: {
           [name: string]: unknown;
@@ -7966,6 +7966,15 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description RATE_LIMITED: too many requests from this caller; try again later */
       429: {
         headers: {
@@ -8026,7 +8035,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); FORBIDDEN: the caller's role may not do this; CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token */
+      /** @description INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); FORBIDDEN: the caller's role may not do this; CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token; NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
       403: {
         headers: {
           [name: string]: unknown;
@@ -8091,7 +8100,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); FORBIDDEN: the caller's role may not do this; CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token */
+      /** @description INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); FORBIDDEN: the caller's role may not do this; CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token; NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
       403: {
         headers: {
           [name: string]: unknown;
@@ -8174,7 +8183,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description FORBIDDEN: only a vendor admin issues for another user; EMBED_SESSION_CANNOT_MINT: an embedded session issues none; SCOPE_ESCALATION: a scope the asking credential lacks; INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token */
+      /** @description FORBIDDEN: only a vendor admin issues for another user; EMBED_SESSION_CANNOT_MINT: an embedded session issues none; SCOPE_ESCALATION: a scope the asking credential lacks; INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token; NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
       403: {
         headers: {
           [name: string]: unknown;
@@ -8314,7 +8323,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description FORBIDDEN: vendor admins only; INSUFFICIENT_SCOPE: an API token without the admin scope */
+      /** @description FORBIDDEN: vendor admins only; INSUFFICIENT_SCOPE: an API token without the admin scope; NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
       403: {
         headers: {
           [name: string]: unknown;
@@ -8385,7 +8394,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description FORBIDDEN: vendor admins only; INSUFFICIENT_SCOPE: an API token without the admin scope; CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token */
+      /** @description FORBIDDEN: vendor admins only; INSUFFICIENT_SCOPE: an API token without the admin scope; CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token; NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
       403: {
         headers: {
           [name: string]: unknown;
@@ -8465,7 +8474,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description FORBIDDEN: vendor admins only; INSUFFICIENT_SCOPE: an API token without the admin scope */
+      /** @description FORBIDDEN: vendor admins only; INSUFFICIENT_SCOPE: an API token without the admin scope; NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
       403: {
         headers: {
           [name: string]: unknown;
@@ -8534,7 +8543,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description FORBIDDEN: vendor admins only; INSUFFICIENT_SCOPE: an API token without the admin scope */
+      /** @description FORBIDDEN: vendor admins only; INSUFFICIENT_SCOPE: an API token without the admin scope; NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
       403: {
         headers: {
           [name: string]: unknown;
@@ -8616,7 +8625,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description FORBIDDEN: vendor admins only; INSUFFICIENT_SCOPE: an API token without the admin scope; CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token */
+      /** @description FORBIDDEN: vendor admins only; INSUFFICIENT_SCOPE: an API token without the admin scope; CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token; NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
       403: {
         headers: {
           [name: string]: unknown;
@@ -8708,7 +8717,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description FORBIDDEN: vendor admins only; INSUFFICIENT_SCOPE: an API token without the admin scope; CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token */
+      /** @description FORBIDDEN: vendor admins only; INSUFFICIENT_SCOPE: an API token without the admin scope; CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token; NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
       403: {
         headers: {
           [name: string]: unknown;
@@ -8794,6 +8803,15 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description RATE_LIMITED: too many requests from this caller; try again later */
       429: {
         headers: {
@@ -8845,6 +8863,15 @@ export interface operations {
       };
       /** @description UNAUTHENTICATED: no session cookie and no bearer token; INVALID_TOKEN: the bearer token is unknown, expired or revoked */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -8923,7 +8950,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description FORBIDDEN: finance and admins do not ask changes; INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token */
+      /** @description FORBIDDEN: finance and admins do not ask changes; INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token; NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
       403: {
         headers: {
           [name: string]: unknown;
@@ -9008,6 +9035,15 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description NOT_FOUND: no such authorization, or another distributor's */
       404: {
         headers: {
@@ -9078,6 +9114,15 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description RATE_LIMITED: too many requests from this caller; try again later */
       429: {
         headers: {
@@ -9138,6 +9183,15 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description RATE_LIMITED: too many requests from this caller; try again later */
       429: {
         headers: {
@@ -9189,6 +9243,15 @@ export interface operations {
       };
       /** @description UNAUTHENTICATED: no session cookie and no bearer token; INVALID_TOKEN: the bearer token is unknown, expired or revoked */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -9258,7 +9321,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); FORBIDDEN: the caller's role may not do this; CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token */
+      /** @description INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); FORBIDDEN: the caller's role may not do this; CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token; NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
       403: {
         headers: {
           [name: string]: unknown;
@@ -9309,6 +9372,15 @@ export interface operations {
       };
       /** @description UNAUTHENTICATED: no session cookie and no bearer token; INVALID_TOKEN: the bearer token is unknown, expired or revoked */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -9397,7 +9469,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); FORBIDDEN: the caller's role may not do this; CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token */
+      /** @description INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); FORBIDDEN: the caller's role may not do this; CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token; NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
       403: {
         headers: {
           [name: string]: unknown;
@@ -9478,7 +9550,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); FORBIDDEN: the caller's role may not do this; CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token */
+      /** @description INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); FORBIDDEN: the caller's role may not do this; CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token; NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
       403: {
         headers: {
           [name: string]: unknown;
@@ -9538,6 +9610,15 @@ export interface operations {
       };
       /** @description UNAUTHENTICATED: no session cookie and no bearer token; INVALID_TOKEN: the bearer token is unknown, expired or revoked */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -9605,6 +9686,15 @@ export interface operations {
       };
       /** @description UNAUTHENTICATED: no session cookie and no bearer token; INVALID_TOKEN: the bearer token is unknown, expired or revoked */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -9687,6 +9777,15 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description NOT_FOUND: nothing of that id the caller may see (a distributor sees only its own) */
       404: {
         headers: {
@@ -9747,6 +9846,15 @@ export interface operations {
       };
       /** @description UNAUTHENTICATED: no session cookie and no bearer token; INVALID_TOKEN: the bearer token is unknown, expired or revoked */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -9836,7 +9944,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); FORBIDDEN: the caller's role may not do this; CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token */
+      /** @description INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); FORBIDDEN: the caller's role may not do this; CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token; NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
       403: {
         headers: {
           [name: string]: unknown;
@@ -9906,6 +10014,15 @@ export interface operations {
       };
       /** @description UNAUTHENTICATED: no session cookie and no bearer token; INVALID_TOKEN: the bearer token is unknown, expired or revoked */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -9989,6 +10106,15 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description NOT_FOUND: nothing of that id the caller may see (a distributor sees only its own) */
       404: {
         headers: {
@@ -10062,7 +10188,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); FORBIDDEN: the caller's role may not do this; CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token */
+      /** @description INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); FORBIDDEN: the caller's role may not do this; CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token; NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
       403: {
         headers: {
           [name: string]: unknown;
@@ -10164,6 +10290,15 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description RATE_LIMITED: too many requests from this caller; try again later */
       429: {
         headers: {
@@ -10226,7 +10361,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description FORBIDDEN: only a distributor user submits claims; INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token */
+      /** @description FORBIDDEN: only a distributor user submits claims; INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token; NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
       403: {
         headers: {
           [name: string]: unknown;
@@ -10313,6 +10448,15 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description NOT_FOUND: nothing of that id the caller may see (a distributor sees only its own) */
       404: {
         headers: {
@@ -10384,6 +10528,15 @@ export interface operations {
       };
       /** @description UNAUTHENTICATED: no session cookie and no bearer token; INVALID_TOKEN: the bearer token is unknown, expired or revoked */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -10651,7 +10804,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description FORBIDDEN: only distributor users and vendor users (on a named distributor's behalf) send claim files; INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token */
+      /** @description FORBIDDEN: only distributor users and vendor users (on a named distributor's behalf) send claim files; INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token; NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
       403: {
         headers: {
           [name: string]: unknown;
@@ -10754,7 +10907,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); FORBIDDEN: the caller's role may not do this; CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token */
+      /** @description INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); FORBIDDEN: the caller's role may not do this; CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token; NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
       403: {
         headers: {
           [name: string]: unknown;
@@ -10835,7 +10988,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); FORBIDDEN: the caller's role may not do this; CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token */
+      /** @description INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); FORBIDDEN: the caller's role may not do this; CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token; NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
       403: {
         headers: {
           [name: string]: unknown;
@@ -10911,7 +11064,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description SELF_APPROVAL_FORBIDDEN: who adjusted a line of the claim does not authorize it; INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token */
+      /** @description SELF_APPROVAL_FORBIDDEN: who adjusted a line of the claim does not authorize it; INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token; NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
       403: {
         headers: {
           [name: string]: unknown;
@@ -10991,7 +11144,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); FORBIDDEN: the caller's role may not do this; CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token */
+      /** @description INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); FORBIDDEN: the caller's role may not do this; CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token; NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
       403: {
         headers: {
           [name: string]: unknown;
@@ -11087,6 +11240,15 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description NOT_FOUND: nothing of that id the caller may see (a distributor sees only its own) */
       404: {
         headers: {
@@ -11160,7 +11322,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); FORBIDDEN: the caller's role may not do this; CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token */
+      /** @description INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); FORBIDDEN: the caller's role may not do this; CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token; NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
       403: {
         headers: {
           [name: string]: unknown;
@@ -11234,7 +11396,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description FORBIDDEN: vendor admins and finance only */
+      /** @description FORBIDDEN: vendor admins and finance only; NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
       403: {
         headers: {
           [name: string]: unknown;
@@ -11303,7 +11465,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); FORBIDDEN: the caller's role may not do this; CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token */
+      /** @description INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); FORBIDDEN: the caller's role may not do this; CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token; NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
       403: {
         headers: {
           [name: string]: unknown;
@@ -11374,7 +11536,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); FORBIDDEN: the caller's role may not do this; CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token */
+      /** @description INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); FORBIDDEN: the caller's role may not do this; CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token; NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
       403: {
         headers: {
           [name: string]: unknown;
@@ -11642,6 +11804,15 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description RATE_LIMITED: too many requests from this caller; try again later */
       429: {
         headers: {
@@ -11710,7 +11881,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description FORBIDDEN: vendor admins and finance only; INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token */
+      /** @description FORBIDDEN: vendor admins and finance only; INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token; NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
       403: {
         headers: {
           [name: string]: unknown;
@@ -11991,7 +12162,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description FORBIDDEN: vendor admins and finance only */
+      /** @description FORBIDDEN: vendor admins and finance only; NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
       403: {
         headers: {
           [name: string]: unknown;
@@ -12049,7 +12220,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description FORBIDDEN: vendor admins and finance only */
+      /** @description FORBIDDEN: vendor admins and finance only; NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
       403: {
         headers: {
           [name: string]: unknown;
@@ -12116,7 +12287,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description FORBIDDEN: vendor admins and finance only */
+      /** @description FORBIDDEN: vendor admins and finance only; NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
       403: {
         headers: {
           [name: string]: unknown;
@@ -12192,7 +12363,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); FORBIDDEN: the caller's role may not do this; CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token */
+      /** @description INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); FORBIDDEN: the caller's role may not do this; CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token; NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
       403: {
         headers: {
           [name: string]: unknown;
@@ -12290,7 +12461,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); FORBIDDEN: the caller's role may not do this; CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token */
+      /** @description INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); FORBIDDEN: the caller's role may not do this; CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token; NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
       403: {
         headers: {
           [name: string]: unknown;
@@ -12378,6 +12549,15 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description RATE_LIMITED: too many requests from this caller; try again later */
       429: {
         headers: {
@@ -12432,6 +12612,15 @@ export interface operations {
       };
       /** @description UNAUTHENTICATED: no session cookie and no bearer token; INVALID_TOKEN: the bearer token is unknown, expired or revoked */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -12499,7 +12688,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description FORBIDDEN: only a distributor user disputes; INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token */
+      /** @description FORBIDDEN: only a distributor user disputes; INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token; NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
       403: {
         headers: {
           [name: string]: unknown;
@@ -12588,7 +12777,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description FORBIDDEN: only a distributor user resubmits; INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token */
+      /** @description FORBIDDEN: only a distributor user resubmits; INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token; NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
       403: {
         headers: {
           [name: string]: unknown;
@@ -12684,6 +12873,15 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description NOT_FOUND: nothing of that id the caller may see (a distributor sees only its own) */
       404: {
         headers: {
@@ -12754,6 +12952,15 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description RATE_LIMITED: too many requests from this caller; try again later */
       429: {
         headers: {
@@ -12805,6 +13012,15 @@ export interface operations {
       };
       /** @description UNAUTHENTICATED: no session cookie and no bearer token; INVALID_TOKEN: the bearer token is unknown, expired or revoked */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -12883,7 +13099,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); FORBIDDEN: the caller's role may not do this; CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token */
+      /** @description INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); FORBIDDEN: the caller's role may not do this; CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token; NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
       403: {
         headers: {
           [name: string]: unknown;
@@ -12963,7 +13179,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description FORBIDDEN: finance and vendor admins decide; INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token */
+      /** @description FORBIDDEN: finance and vendor admins decide; INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token; NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
       403: {
         headers: {
           [name: string]: unknown;
@@ -13039,7 +13255,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description FORBIDDEN: admins only (integration.manage) */
+      /** @description FORBIDDEN: admins only (integration.manage); NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
       403: {
         headers: {
           [name: string]: unknown;
@@ -13099,6 +13315,15 @@ export interface operations {
       };
       /** @description UNAUTHENTICATED: no session cookie and no bearer token; INVALID_TOKEN: the bearer token is unknown, expired or revoked */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -13177,7 +13402,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description FORBIDDEN: admins only (integration.manage); INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token */
+      /** @description FORBIDDEN: admins only (integration.manage); INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token; NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
       403: {
         headers: {
           [name: string]: unknown;
@@ -13266,7 +13491,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); FORBIDDEN: the caller's role may not do this; CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token */
+      /** @description INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); FORBIDDEN: the caller's role may not do this; CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token; NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
       403: {
         headers: {
           [name: string]: unknown;
@@ -13356,6 +13581,15 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description RATE_LIMITED: too many requests from this caller; try again later */
       429: {
         headers: {
@@ -13407,6 +13641,15 @@ export interface operations {
       };
       /** @description UNAUTHENTICATED: no session cookie and no bearer token; INVALID_TOKEN: the bearer token is unknown, expired or revoked */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -13474,6 +13717,15 @@ export interface operations {
       };
       /** @description UNAUTHENTICATED: no session cookie and no bearer token; INVALID_TOKEN: the bearer token is unknown, expired or revoked */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -13563,6 +13815,15 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description RATE_LIMITED: too many requests from this caller; try again later */
       429: {
         headers: {
@@ -13630,7 +13891,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description FORBIDDEN: vendor admins and channel managers only (enrichment.review); INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token */
+      /** @description FORBIDDEN: vendor admins and channel managers only (enrichment.review); INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token; NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
       403: {
         headers: {
           [name: string]: unknown;
@@ -13721,7 +13982,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description FORBIDDEN: vendor admins and channel managers only (enrichment.review); INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token */
+      /** @description FORBIDDEN: vendor admins and channel managers only (enrichment.review); INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token; NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
       403: {
         headers: {
           [name: string]: unknown;
@@ -13808,6 +14069,15 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description RATE_LIMITED: too many requests from this caller; try again later */
       429: {
         headers: {
@@ -13869,6 +14139,15 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description RATE_LIMITED: too many requests from this caller; try again later */
       429: {
         headers: {
@@ -13923,6 +14202,15 @@ export interface operations {
       };
       /** @description UNAUTHENTICATED: no session cookie and no bearer token; INVALID_TOKEN: the bearer token is unknown, expired or revoked */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -14007,7 +14295,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description FORBIDDEN: a program's documents are attached by those who manage programs; INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token */
+      /** @description FORBIDDEN: a program's documents are attached by those who manage programs; INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token; NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
       403: {
         headers: {
           [name: string]: unknown;
@@ -14101,6 +14389,15 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description NOT_FOUND: nothing of that id the caller may see (a distributor sees only its own) */
       404: {
         headers: {
@@ -14171,7 +14468,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description FORBIDDEN: only the uploader or an admin deletes a document; INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token */
+      /** @description FORBIDDEN: only the uploader or an admin deletes a document; INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token; NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
       403: {
         headers: {
           [name: string]: unknown;
@@ -14239,7 +14536,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description FORBIDDEN: approvers only */
+      /** @description FORBIDDEN: approvers only; NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
       403: {
         headers: {
           [name: string]: unknown;
@@ -14308,7 +14605,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description FORBIDDEN: approvers only; INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token */
+      /** @description FORBIDDEN: approvers only; INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token; NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
       403: {
         headers: {
           [name: string]: unknown;
@@ -14373,7 +14670,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); FORBIDDEN: the caller's role may not do this; CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token */
+      /** @description INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); FORBIDDEN: the caller's role may not do this; CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token; NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
       403: {
         headers: {
           [name: string]: unknown;
@@ -14442,7 +14739,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description FORBIDDEN: vendor roles only */
+      /** @description FORBIDDEN: vendor roles only; NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
       403: {
         headers: {
           [name: string]: unknown;
@@ -14511,7 +14808,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description FORBIDDEN: vendor admins only */
+      /** @description FORBIDDEN: vendor admins only; NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
       403: {
         headers: {
           [name: string]: unknown;
@@ -14580,7 +14877,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description FORBIDDEN: vendor admins only; INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token */
+      /** @description FORBIDDEN: vendor admins only; INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token; NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
       403: {
         headers: {
           [name: string]: unknown;
@@ -14648,7 +14945,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description FORBIDDEN: approvers only (channel managers and vendor admins) */
+      /** @description FORBIDDEN: approvers only (channel managers and vendor admins); NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
       403: {
         headers: {
           [name: string]: unknown;
@@ -14719,7 +15016,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); FORBIDDEN: the caller's role may not do this; CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token */
+      /** @description INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); FORBIDDEN: the caller's role may not do this; CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token; NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
       403: {
         headers: {
           [name: string]: unknown;
@@ -14795,6 +15092,15 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description NOT_FOUND: nothing of that id the caller may see (a distributor sees only its own) */
       404: {
         headers: {
@@ -14862,6 +15168,15 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description RATE_LIMITED: too many requests from this caller; try again later */
       429: {
         headers: {
@@ -14913,6 +15228,15 @@ export interface operations {
       };
       /** @description UNAUTHENTICATED: no session cookie and no bearer token; INVALID_TOKEN: the bearer token is unknown, expired or revoked */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -14973,6 +15297,15 @@ export interface operations {
       };
       /** @description UNAUTHENTICATED: no session cookie and no bearer token; INVALID_TOKEN: the bearer token is unknown, expired or revoked */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -15210,6 +15543,15 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description RATE_LIMITED: too many requests from this caller; try again later */
       429: {
         headers: {
@@ -15265,6 +15607,15 @@ export interface operations {
       };
       /** @description UNAUTHENTICATED: no session cookie and no bearer token; INVALID_TOKEN: the bearer token is unknown, expired or revoked */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -15334,6 +15685,15 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description RATE_LIMITED: too many requests from this caller; try again later */
       429: {
         headers: {
@@ -15389,6 +15749,15 @@ export interface operations {
       };
       /** @description UNAUTHENTICATED: no session cookie and no bearer token; INVALID_TOKEN: the bearer token is unknown, expired or revoked */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -15458,6 +15827,15 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description RATE_LIMITED: too many requests from this caller; try again later */
       429: {
         headers: {
@@ -15513,6 +15891,15 @@ export interface operations {
       };
       /** @description UNAUTHENTICATED: no session cookie and no bearer token; INVALID_TOKEN: the bearer token is unknown, expired or revoked */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -15582,6 +15969,15 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description RATE_LIMITED: too many requests from this caller; try again later */
       429: {
         headers: {
@@ -15644,6 +16040,15 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description RATE_LIMITED: too many requests from this caller; try again later */
       429: {
         headers: {
@@ -15699,6 +16104,15 @@ export interface operations {
       };
       /** @description UNAUTHENTICATED: no session cookie and no bearer token; INVALID_TOKEN: the bearer token is unknown, expired or revoked */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -16108,6 +16522,15 @@ export interface operations {
       };
       /** @description UNAUTHENTICATED: no session cookie and no bearer token; INVALID_TOKEN: the bearer token is unknown, expired or revoked */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -16903,7 +17326,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description FORBIDDEN: vendor admins and finance only; INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token */
+      /** @description FORBIDDEN: vendor admins and finance only; INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token; NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
       403: {
         headers: {
           [name: string]: unknown;
@@ -16991,7 +17414,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description FORBIDDEN: vendor admins and finance only; INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token */
+      /** @description FORBIDDEN: vendor admins and finance only; INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token; NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
       403: {
         headers: {
           [name: string]: unknown;
@@ -17079,6 +17502,15 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description RATE_LIMITED: too many requests from this caller; try again later */
       429: {
         headers: {
@@ -17141,7 +17573,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description FORBIDDEN: vendor admins and finance only; INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token */
+      /** @description FORBIDDEN: vendor admins and finance only; INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token; NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
       403: {
         headers: {
           [name: string]: unknown;
@@ -17217,7 +17649,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description FORBIDDEN: vendor admins and finance only; INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token */
+      /** @description FORBIDDEN: vendor admins and finance only; INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token; NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
       403: {
         headers: {
           [name: string]: unknown;
@@ -17292,6 +17724,15 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description RATE_LIMITED: too many requests from this caller; try again later */
       429: {
         headers: {
@@ -17350,7 +17791,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); FORBIDDEN: the caller's role may not do this; CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token */
+      /** @description INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); FORBIDDEN: the caller's role may not do this; CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token; NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
       403: {
         headers: {
           [name: string]: unknown;
@@ -17417,7 +17858,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); FORBIDDEN: the caller's role may not do this; CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token */
+      /** @description INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); FORBIDDEN: the caller's role may not do this; CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token; NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
       403: {
         headers: {
           [name: string]: unknown;
@@ -17468,6 +17909,15 @@ export interface operations {
       };
       /** @description UNAUTHENTICATED: no session cookie and no bearer token; INVALID_TOKEN: the bearer token is unknown, expired or revoked */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -17539,7 +17989,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); FORBIDDEN: the caller's role may not do this; CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token */
+      /** @description INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); FORBIDDEN: the caller's role may not do this; CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token; NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
       403: {
         headers: {
           [name: string]: unknown;
@@ -17597,7 +18047,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description FORBIDDEN: admins only (integration.manage) */
+      /** @description FORBIDDEN: admins only (integration.manage); NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
       403: {
         headers: {
           [name: string]: unknown;
@@ -17680,7 +18130,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); FORBIDDEN: the caller's role may not do this; CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token */
+      /** @description INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); FORBIDDEN: the caller's role may not do this; CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token; NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
       403: {
         headers: {
           [name: string]: unknown;
@@ -17747,7 +18197,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); FORBIDDEN: the caller's role may not do this; CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token */
+      /** @description INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); FORBIDDEN: the caller's role may not do this; CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token; NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
       403: {
         headers: {
           [name: string]: unknown;
@@ -17829,7 +18279,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description FORBIDDEN: admins only (integration.manage) */
+      /** @description FORBIDDEN: admins only (integration.manage); NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
       403: {
         headers: {
           [name: string]: unknown;
@@ -17910,7 +18360,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); FORBIDDEN: the caller's role may not do this; CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token */
+      /** @description INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); FORBIDDEN: the caller's role may not do this; CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token; NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
       403: {
         headers: {
           [name: string]: unknown;
@@ -17986,6 +18436,15 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description RATE_LIMITED: too many requests from this caller; try again later */
       429: {
         headers: {
@@ -18048,7 +18507,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); FORBIDDEN: the caller's role may not do this; CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token */
+      /** @description INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); FORBIDDEN: the caller's role may not do this; CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token; NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
       403: {
         headers: {
           [name: string]: unknown;
@@ -18117,6 +18576,15 @@ export interface operations {
       };
       /** @description UNAUTHENTICATED: no session cookie and no bearer token; INVALID_TOKEN: the bearer token is unknown, expired or revoked */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -18195,7 +18663,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); FORBIDDEN: the caller's role may not do this; CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token */
+      /** @description INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); FORBIDDEN: the caller's role may not do this; CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token; NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
       403: {
         headers: {
           [name: string]: unknown;
@@ -18273,6 +18741,15 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description NOT_FOUND: nothing of that id the caller may see (a distributor sees only its own) */
       404: {
         headers: {
@@ -18331,6 +18808,15 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description RATE_LIMITED: too many requests from this caller; try again later */
       429: {
         headers: {
@@ -18382,6 +18868,15 @@ export interface operations {
       };
       /** @description UNAUTHENTICATED: no session cookie and no bearer token; INVALID_TOKEN: the bearer token is unknown, expired or revoked */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -18460,7 +18955,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); FORBIDDEN: the caller's role may not do this; CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token */
+      /** @description INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); FORBIDDEN: the caller's role may not do this; CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token; NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
       403: {
         headers: {
           [name: string]: unknown;
@@ -18557,6 +19052,15 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description NOT_FOUND: no such program or distributor (a distributor user sees only its own) */
       404: {
         headers: {
@@ -18646,7 +19150,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); FORBIDDEN: the caller's role may not do this; CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token */
+      /** @description INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); FORBIDDEN: the caller's role may not do this; CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token; NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
       403: {
         headers: {
           [name: string]: unknown;
@@ -18723,6 +19227,15 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description RATE_LIMITED: too many requests from this caller; try again later */
       429: {
         headers: {
@@ -18778,6 +19291,15 @@ export interface operations {
       };
       /** @description UNAUTHENTICATED: no session cookie and no bearer token; INVALID_TOKEN: the bearer token is unknown, expired or revoked */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -18845,7 +19367,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); FORBIDDEN: the caller's role may not do this; CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token */
+      /** @description INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); FORBIDDEN: the caller's role may not do this; CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token; NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
       403: {
         headers: {
           [name: string]: unknown;
@@ -18930,6 +19452,15 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description NOT_FOUND: nothing of that id the caller may see (a distributor sees only its own) */
       404: {
         headers: {
@@ -19001,7 +19532,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); FORBIDDEN: the caller's role may not do this; CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token */
+      /** @description INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); FORBIDDEN: the caller's role may not do this; CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token; NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
       403: {
         headers: {
           [name: string]: unknown;
@@ -19086,7 +19617,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description SEPARATION_OF_DUTIES: whoever closed or adjusted the period does not authorize it; INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); FORBIDDEN: the caller's role may not do this; CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token */
+      /** @description SEPARATION_OF_DUTIES: whoever closed or adjusted the period does not authorize it; INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); FORBIDDEN: the caller's role may not do this; CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token; NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
       403: {
         headers: {
           [name: string]: unknown;
@@ -19175,7 +19706,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); FORBIDDEN: the caller's role may not do this; CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token */
+      /** @description INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); FORBIDDEN: the caller's role may not do this; CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token; NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
       403: {
         headers: {
           [name: string]: unknown;
@@ -19283,6 +19814,15 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description RATE_LIMITED: too many requests from this caller; try again later */
       429: {
         headers: {
@@ -19345,7 +19885,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description FORBIDDEN: finance and admins do not request prices; INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token */
+      /** @description FORBIDDEN: finance and admins do not request prices; INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token; NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
       403: {
         headers: {
           [name: string]: unknown;
@@ -19414,6 +19954,15 @@ export interface operations {
       };
       /** @description UNAUTHENTICATED: no session cookie and no bearer token; INVALID_TOKEN: the bearer token is unknown, expired or revoked */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -19492,7 +20041,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description SELF_APPROVAL_FORBIDDEN: the requester never decides its own request; INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token */
+      /** @description SELF_APPROVAL_FORBIDDEN: the requester never decides its own request; INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token; NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
       403: {
         headers: {
           [name: string]: unknown;
@@ -19581,7 +20130,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description SELF_APPROVAL_FORBIDDEN: the requester never decides its own request; INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token */
+      /** @description SELF_APPROVAL_FORBIDDEN: the requester never decides its own request; INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token; NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
       403: {
         headers: {
           [name: string]: unknown;
@@ -19670,7 +20219,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description SELF_APPROVAL_FORBIDDEN: the requester never decides its own request; INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token */
+      /** @description SELF_APPROVAL_FORBIDDEN: the requester never decides its own request; INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token; NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
       403: {
         headers: {
           [name: string]: unknown;
@@ -19755,7 +20304,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); FORBIDDEN: the caller's role may not do this; CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token */
+      /** @description INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); FORBIDDEN: the caller's role may not do this; CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token; NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
       403: {
         headers: {
           [name: string]: unknown;
@@ -19844,7 +20393,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description FORBIDDEN: only the requesting side (its distributor, or the channel manager who requested) answers a counter-offer; INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token */
+      /** @description FORBIDDEN: only the requesting side (its distributor, or the channel manager who requested) answers a counter-offer; INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token; NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
       403: {
         headers: {
           [name: string]: unknown;
@@ -19920,7 +20469,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description FORBIDDEN: admins only (routing.manage) */
+      /** @description FORBIDDEN: admins only (routing.manage); NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
       403: {
         headers: {
           [name: string]: unknown;
@@ -19989,7 +20538,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description FORBIDDEN: admins only (routing.manage); INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token */
+      /** @description FORBIDDEN: admins only (routing.manage); INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token; NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
       403: {
         headers: {
           [name: string]: unknown;
@@ -20060,7 +20609,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description FORBIDDEN: admins only (routing.manage); INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token */
+      /** @description FORBIDDEN: admins only (routing.manage); INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token; NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
       403: {
         headers: {
           [name: string]: unknown;
@@ -20136,7 +20685,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description FORBIDDEN: admins only (routing.manage); INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token */
+      /** @description FORBIDDEN: admins only (routing.manage); INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token; NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
       403: {
         headers: {
           [name: string]: unknown;
@@ -20196,6 +20745,15 @@ export interface operations {
       };
       /** @description UNAUTHENTICATED: no session cookie and no bearer token; INVALID_TOKEN: the bearer token is unknown, expired or revoked */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -20263,7 +20821,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description FORBIDDEN: only an admin names a delegate for someone else; INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token */
+      /** @description FORBIDDEN: only an admin names a delegate for someone else; INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token; NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
       403: {
         headers: {
           [name: string]: unknown;
@@ -20332,7 +20890,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); FORBIDDEN: the caller's role may not do this; CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token */
+      /** @description INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); FORBIDDEN: the caller's role may not do this; CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token; NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
       403: {
         headers: {
           [name: string]: unknown;
@@ -20373,7 +20931,7 @@ export interface operations {
   getUsers: {
     parameters: {
       query?: {
-        role?: 'vendor_admin' | 'channel_manager' | 'finance' | 'distributor_user';
+        role?: 'vendor_admin' | 'channel_manager' | 'finance' | 'distributor_user' | 'no_access';
         active?: 'true' | 'false';
         distributorId?: number;
         page?: number;
@@ -20417,7 +20975,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description FORBIDDEN: vendor admins only */
+      /** @description FORBIDDEN: vendor admins only; NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
       403: {
         headers: {
           [name: string]: unknown;
@@ -20486,7 +21044,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); FORBIDDEN: the caller's role may not do this; CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token */
+      /** @description INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); FORBIDDEN: the caller's role may not do this; CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token; NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
       403: {
         headers: {
           [name: string]: unknown;
@@ -20562,7 +21120,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description FORBIDDEN: vendor admins only */
+      /** @description FORBIDDEN: vendor admins only; NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
       403: {
         headers: {
           [name: string]: unknown;
@@ -20644,7 +21202,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); FORBIDDEN: the caller's role may not do this; CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token */
+      /** @description INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); FORBIDDEN: the caller's role may not do this; CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token; NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
       403: {
         headers: {
           [name: string]: unknown;
@@ -20735,7 +21293,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); FORBIDDEN: the caller's role may not do this; CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token */
+      /** @description INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); FORBIDDEN: the caller's role may not do this; CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token; NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
       403: {
         headers: {
           [name: string]: unknown;
@@ -20815,7 +21373,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); FORBIDDEN: the caller's role may not do this; CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token */
+      /** @description INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); FORBIDDEN: the caller's role may not do this; CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token; NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
       403: {
         headers: {
           [name: string]: unknown;
@@ -21053,7 +21611,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description FORBIDDEN: vendor admins and channel managers only */
+      /** @description FORBIDDEN: vendor admins and channel managers only; NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
       403: {
         headers: {
           [name: string]: unknown;
@@ -21122,7 +21680,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description FORBIDDEN: vendor admins only; INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token */
+      /** @description FORBIDDEN: vendor admins only; INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token; NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
       403: {
         headers: {
           [name: string]: unknown;
@@ -21198,7 +21756,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description FORBIDDEN: vendor admins and channel managers only */
+      /** @description FORBIDDEN: vendor admins and channel managers only; NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
       403: {
         headers: {
           [name: string]: unknown;
@@ -21278,7 +21836,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description FORBIDDEN: vendor admins only; INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token */
+      /** @description FORBIDDEN: vendor admins only; INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token; NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
       403: {
         headers: {
           [name: string]: unknown;
@@ -21363,7 +21921,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description FORBIDDEN: vendor admins only; INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token */
+      /** @description FORBIDDEN: vendor admins only; INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token; NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
       403: {
         headers: {
           [name: string]: unknown;
@@ -21439,7 +21997,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description FORBIDDEN: vendor admins only; INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token */
+      /** @description FORBIDDEN: vendor admins only; INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token; NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
       403: {
         headers: {
           [name: string]: unknown;
@@ -21518,7 +22076,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description FORBIDDEN: vendor admins and channel managers only */
+      /** @description FORBIDDEN: vendor admins and channel managers only; NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
       403: {
         headers: {
           [name: string]: unknown;
@@ -21587,7 +22145,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description FORBIDDEN: vendor admins only; INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token */
+      /** @description FORBIDDEN: vendor admins only; INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token; NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
       403: {
         headers: {
           [name: string]: unknown;
@@ -21657,7 +22215,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description FORBIDDEN: vendor admins and channel managers only */
+      /** @description FORBIDDEN: vendor admins and channel managers only; NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
       403: {
         headers: {
           [name: string]: unknown;
@@ -21726,7 +22284,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description FORBIDDEN: vendor admins only; INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token */
+      /** @description FORBIDDEN: vendor admins only; INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token; NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
       403: {
         headers: {
           [name: string]: unknown;
@@ -21800,7 +22358,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description FORBIDDEN: vendor admins only; INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token */
+      /** @description FORBIDDEN: vendor admins only; INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token; NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
       403: {
         headers: {
           [name: string]: unknown;
@@ -21880,7 +22438,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description FORBIDDEN: vendor admins and channel managers only */
+      /** @description FORBIDDEN: vendor admins and channel managers only; NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
       403: {
         headers: {
           [name: string]: unknown;
@@ -21949,7 +22507,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description FORBIDDEN: vendor admins only; INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token */
+      /** @description FORBIDDEN: vendor admins only; INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token; NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
       403: {
         headers: {
           [name: string]: unknown;
@@ -22025,7 +22583,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description FORBIDDEN: vendor admins and channel managers only */
+      /** @description FORBIDDEN: vendor admins and channel managers only; NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
       403: {
         headers: {
           [name: string]: unknown;
@@ -22105,7 +22663,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description FORBIDDEN: vendor admins only; INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token */
+      /** @description FORBIDDEN: vendor admins only; INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token; NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
       403: {
         headers: {
           [name: string]: unknown;
@@ -22194,7 +22752,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description FORBIDDEN: vendor admins only; INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token */
+      /** @description FORBIDDEN: vendor admins only; INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token; NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
       403: {
         headers: {
           [name: string]: unknown;
@@ -22270,7 +22828,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description FORBIDDEN: vendor admins and channel managers only */
+      /** @description FORBIDDEN: vendor admins and channel managers only; NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
       403: {
         headers: {
           [name: string]: unknown;
@@ -22339,7 +22897,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description FORBIDDEN: vendor admins only; INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token */
+      /** @description FORBIDDEN: vendor admins only; INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token; NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
       403: {
         headers: {
           [name: string]: unknown;
@@ -22415,7 +22973,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description FORBIDDEN: vendor admins and channel managers only */
+      /** @description FORBIDDEN: vendor admins and channel managers only; NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
       403: {
         headers: {
           [name: string]: unknown;
@@ -22495,7 +23053,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description FORBIDDEN: vendor admins only; INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token */
+      /** @description FORBIDDEN: vendor admins only; INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token; NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
       403: {
         headers: {
           [name: string]: unknown;
@@ -22584,7 +23142,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description FORBIDDEN: vendor admins only; INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token */
+      /** @description FORBIDDEN: vendor admins only; INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token; NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
       403: {
         headers: {
           [name: string]: unknown;
@@ -22668,7 +23226,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description FORBIDDEN: vendor admins only; INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token */
+      /** @description FORBIDDEN: vendor admins only; INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token; NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
       403: {
         headers: {
           [name: string]: unknown;
@@ -22752,7 +23310,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description FORBIDDEN: vendor admins only; INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token */
+      /** @description FORBIDDEN: vendor admins only; INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token; NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
       403: {
         headers: {
           [name: string]: unknown;
@@ -22836,7 +23394,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description FORBIDDEN: vendor admins only; INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token */
+      /** @description FORBIDDEN: vendor admins only; INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token; NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
       403: {
         headers: {
           [name: string]: unknown;
@@ -22920,7 +23478,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description FORBIDDEN: vendor admins only; INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token */
+      /** @description FORBIDDEN: vendor admins only; INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token; NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
       403: {
         headers: {
           [name: string]: unknown;
@@ -23004,7 +23562,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description FORBIDDEN: vendor admins only; INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token */
+      /** @description FORBIDDEN: vendor admins only; INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token; NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
       403: {
         headers: {
           [name: string]: unknown;
@@ -23088,7 +23646,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description FORBIDDEN: vendor admins only; INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token */
+      /** @description FORBIDDEN: vendor admins only; INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token; NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
       403: {
         headers: {
           [name: string]: unknown;
@@ -23172,7 +23730,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description FORBIDDEN: vendor admins only; INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token */
+      /** @description FORBIDDEN: vendor admins only; INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token; NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
       403: {
         headers: {
           [name: string]: unknown;

@@ -51,9 +51,22 @@ declare module 'express-serve-static-core' {
   }
 }
 
-export function requireActor(req: Request): Actor {
+/** Who is signed in, whatever its role may do (who-am-I and signing out only). */
+export function signedIn(req: Request): Actor {
   if (!req.actor) throw new AppError('UNAUTHENTICATED', 'sign in first (a session cookie or a bearer token)', 401);
   return req.actor;
+}
+
+/** The actor of every route but who-am-I: a user with no role (`no_access`) is refused here, on every route at once. */
+export function requireActor(req: Request): Actor {
+  const actor = signedIn(req);
+  if (actor.role === 'no_access')
+    throw new AppError(
+      'NO_ROLE',
+      'this account has no role: an admin (or your identity provider, through a group) must give it one first',
+      403,
+    );
+  return actor;
 }
 
 /** The actor, after checking the role may perform `action`. */

@@ -3,7 +3,7 @@ import type { Config } from '../config.js';
 import { describeRoute, IdParam, z } from '../http/openapi.js';
 import { parse } from '../http/validate.js';
 import { ROLES } from '../../core/domain.js';
-import { requireActor } from './actor.js';
+import { requireActor, signedIn } from './actor.js';
 import * as auth from './auth.service.js';
 
 const SignIn = z.object({ email: z.string().email(), password: z.string().min(1).max(200) }).openapi('SignIn');
@@ -102,7 +102,7 @@ export function authRouter(config: Config) {
     res.json({ user: publicUser(s.actor), csrfToken: s.csrfToken, expiresAt: s.expiresAt.toISOString() });
   });
   r.get('/session', (req, res) => {
-    const user = publicUser(requireActor(req));
+    const user = publicUser(signedIn(req));
     res.json(req.sessionCsrfToken ? { ...user, csrfToken: req.sessionCsrfToken } : user);
   });
   r.delete('/session', async (req, res) => {

@@ -25,8 +25,12 @@ export const SCHEMAS = {
 export const GROUP_ROLES = ['vendor_admin', 'channel_manager', 'finance'] as const satisfies readonly Role[];
 export type GroupRole = (typeof GROUP_ROLES)[number];
 export const isGroupRole = (value: string): value is GroupRole => (GROUP_ROLES as readonly string[]).includes(value);
-/** The role of a user provisioned with no role, and of one removed from its group. */
-export const DEFAULT_SCIM_ROLE: GroupRole = 'channel_manager';
+/**
+ * The role of a user provisioned with no group, and of one removed from its group: none. It may
+ * sign in and see who it is, nothing else, until a group gives it a role (a finance user taken out
+ * of the finance group does not become a channel manager who approves prices).
+ */
+export const DEFAULT_SCIM_ROLE: Role = 'no_access';
 
 /** A SCIM error (RFC 7644 3.12): its status and, for a 400 or 409, its scimType. */
 export class ScimError extends Error {

@@ -62,7 +62,7 @@ export const deprovisionUser = (actor: Changer, id: number) => users.setActive(a
 
 /**
  * Group membership is the role: a user added to a group takes its role; a user removed from it
- * falls back to DEFAULT_SCIM_ROLE (a user removed from that group keeps it: every user has a role).
+ * has none (DEFAULT_SCIM_ROLE, `no_access`) until a group gives it one.
  */
 export async function changeMembers(actor: Changer, role: GroupRole, patch: GroupPatch): Promise<void> {
   const current = new Set((await membersOf(role)).map((u) => u.id));
@@ -71,8 +71,7 @@ export async function changeMembers(actor: Changer, role: GroupRole, patch: Grou
   for (const id of [...add, ...remove]) if (!(await usersExists(id))) throw new ScimError(400, `members: no user ${id}`, 'invalidValue');
   for (const id of add) if (!current.has(id)) vendorUserOnly((await findUser(id))!);
   for (const id of add) if (!current.has(id)) await users.changeRole(actor, id, role);
-  for (const id of remove)
-    if (current.has(id) && role !== DEFAULT_SCIM_ROLE && !add.has(id)) await users.changeRole(actor, id, DEFAULT_SCIM_ROLE);
+  for (const id of remove) if (current.has(id) && !add.has(id)) await users.changeRole(actor, id, DEFAULT_SCIM_ROLE);
 }
 
 /**

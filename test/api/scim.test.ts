@@ -83,10 +83,11 @@ describeDb('SCIM 2.0 provisioning', () => {
       displayName: 'Olive Okta',
       active: true,
       externalId: '00u21abc',
-      groups: [{ value: 'channel_manager' }],
+      // in no group: no role until a group gives it one
+      groups: [],
     });
     const row = await User.findByPk(Number(created.body.id));
-    expect(row).toMatchObject({ email: 'olive@voltaic.example', role: 'channel_manager', active: true, passwordHash: null });
+    expect(row).toMatchObject({ email: 'olive@voltaic.example', role: 'no_access', active: true, passwordHash: null });
 
     const found = await scim('get', `/Users?filter=${encodeURIComponent('userName eq "Olive@voltaic.example"')}`);
     expect(found.status).toBe(200);
@@ -197,6 +198,34 @@ describeDb('SCIM 2.0 provisioning', () => {
     expect(last.body).toMatchObject({ schemas: [ERROR_SCHEMA], scimType: 'mutability' });
   });
 
+  it('leaves a user taken out of its group with no role: its credentials are refused everywhere but who-am-I, until a group gives one back', async () => {
+    const cm2 = await t.as(USERS.cm2);
+    expect((await cm2.get('/api/claims')).status).toBe(200);
+    const found = await scim('get', `/Users?filter=${encodeURIComponent(`userName eq "${USERS.cm2}"`)}`);
+    const id = found.body.Resources[0].id as string;
+    const removed = await scim('patch', '/Groups/channel_manager', {
+      schemas: [PATCH_SCHEMA],
+      Operations: [{ op: 'remove', path: `members[value eq "${id}"]` }],
+    });
+    expect(removed.status).toBe(200);
+    expect((await scim('get', `/Users/${id}`)).body.groups).toEqual([]);
+    // no longer a channel manager (who approves special prices), nor anything else: refused, the same token
+    for (const res of [
+      await cm2.get('/api/claims'),
+      await cm2.get('/api/requests?status=pending'),
+      await cm2.post('/api/requests/1/approve', { comment: 'still here?' }),
+      await cm2.post('/api/tokens', { name: 'another', scopes: ['read'] }),
+    ]) {
+      expect(res.status).toBe(403);
+      expect(res.body.code).toBe('NO_ROLE');
+    }
+    expect((await cm2.get('/api/session')).body).toMatchObject({ email: USERS.cm2, role: 'no_access' });
+    const change = (await admin.get(`/api/audit?entityType=user&entityId=${id}&action=user.role_changed`)).body.items[0];
+    expect(change).toMatchObject({ before: { role: 'channel_manager' }, after: { role: 'no_access' } });
+    await scim('patch', '/Groups/channel_manager', { schemas: [PATCH_SCHEMA], Operations: [{ op: 'add', path: 'members', value: [{ value: id }] }] });
+    expect((await cm2.get('/api/claims')).status).toBe(200);
+  });
+
   it('maps groups to roles: adding a member gives the role (audited as a raise), removing it takes it back', async () => {
     const groups = await scim('get', '/Groups?excludedAttributes=members');
     expect(groups.body.Resources.map((g: { displayName: string }) => g.displayName)).toEqual([
@@ -217,7 +246,7 @@ describeDb('SCIM 2.0 provisioning', () => {
     expect(add.body.members.map((m: { value: string }) => m.value)).toContain(user.body.id);
     expect((await scim('get', `/Users/${user.body.id}`)).body.groups).toEqual([expect.objectContaining({ value: 'finance' })]);
     const raise = (await admin.get(`/api/audit?entityType=user&entityId=${user.body.id}&action=user.role_raised`)).body.items[0];
-    expect(raise).toMatchObject({ before: { role: 'channel_manager' }, after: { role: 'finance' } });
+    expect(raise).toMatchObject({ before: { role: 'no_access' }, after: { role: 'finance' } });
 
     // Okta's removal: a filtered path.
     const removed = await scim('patch', '/Groups/finance', {
@@ -225,7 +254,7 @@ describeDb('SCIM 2.0 provisioning', () => {
       Operations: [{ op: 'remove', path: `members[value eq "${user.body.id}"]` }],
     });
     expect(removed.body.members.map((m: { value: string }) => m.value)).not.toContain(user.body.id);
-    expect((await User.findByPk(Number(user.body.id)))!.role).toBe('channel_manager');
+    expect((await User.findByPk(Number(user.body.id)))!.role).toBe('no_access');
     // Entra ID's removal: a members value list.
     await scim('patch', '/Groups/vendor_admin', {
       schemas: [PATCH_SCHEMA],
@@ -236,7 +265,7 @@ describeDb('SCIM 2.0 provisioning', () => {
       schemas: [PATCH_SCHEMA],
       Operations: [{ op: 'Remove', path: 'members', value: [{ value: user.body.id }] }],
     });
-    expect((await User.findByPk(Number(user.body.id)))!.role).toBe('channel_manager');
+    expect((await User.findByPk(Number(user.body.id)))!.role).toBe('no_access');
 
     const unknown = await scim('get', '/Groups/owners');
     expect(unknown.status).toBe(404);
