@@ -150,7 +150,10 @@ function standardErrors(doc: RouteDoc): Partial<Record<ErrorStatus, [string, str
   }
   // A user with no role (`no_access`) is refused everywhere under /api but who-am-I (server/auth/actor.ts).
   if (!doc.public && doc.path.startsWith('/api/') && doc.path !== '/api/session')
-    (out[403] ??= []).push(['NO_ROLE', 'the account has no role (no_access): an admin, or the identity provider through a group, gives it one']);
+    (out[403] ??= []).push([
+      'NO_ROLE',
+      'the account has no role (no_access): an admin, or the identity provider through a group, gives it one',
+    ]);
   if (doc.params) out[404] = [['NOT_FOUND', 'nothing of that id the caller may see (a distributor sees only its own)']];
   if (doc.idempotent) out[422] = [['IDEMPOTENCY_KEY_REUSED', 'the Idempotency-Key was sent with another request']];
   if (doc.path.startsWith('/api/')) out[429] = [['RATE_LIMITED', 'too many requests from this caller; try again later']];

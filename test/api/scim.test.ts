@@ -222,7 +222,10 @@ describeDb('SCIM 2.0 provisioning', () => {
     expect((await cm2.get('/api/session')).body).toMatchObject({ email: USERS.cm2, role: 'no_access' });
     const change = (await admin.get(`/api/audit?entityType=user&entityId=${id}&action=user.role_changed`)).body.items[0];
     expect(change).toMatchObject({ before: { role: 'channel_manager' }, after: { role: 'no_access' } });
-    await scim('patch', '/Groups/channel_manager', { schemas: [PATCH_SCHEMA], Operations: [{ op: 'add', path: 'members', value: [{ value: id }] }] });
+    await scim('patch', '/Groups/channel_manager', {
+      schemas: [PATCH_SCHEMA],
+      Operations: [{ op: 'add', path: 'members', value: [{ value: id }] }],
+    });
     expect((await cm2.get('/api/claims')).status).toBe(200);
   });
 
