@@ -303,6 +303,13 @@ describeDb('claims contract', () => {
     beforeAll(async () => {
       const cm = await t.as(USERS.cm);
       const north = await t.as(USERS.northbridge);
+      // a user with no role (an identity provider's user in no group): refused on every route, reads too
+      const noRole = await t.as(USERS.cm2);
+      const admin = await t.as(USERS.admin);
+      const cm2Id = (await admin.get('/api/users?role=channel_manager&pageSize=200')).body.items.find(
+        (u: { email: string }) => u.email === USERS.cm2,
+      ).id as number;
+      expect((await admin.patch(`/api/users/${cm2Id}/role`, { role: 'no_access' })).status).toBe(200);
       const rejected = async (currency: string) => {
         const res = await claim([line({ endCustomerName: 'Orion Automotive' })], { currency });
         expect(res.body.lines[0].verdict).toBe('rejected');
@@ -353,6 +360,7 @@ describeDb('claims contract', () => {
         },
         'get /api/authorizations/{id}': {
           400: () => north.get('/api/authorizations/0x1F'),
+          403: () => noRole.get(`/api/authorizations/${arrowAuthId}`),
           404: () => north.get(`/api/authorizations/${arrowAuthId}`),
         },
         'post /api/requests': {
