@@ -35,6 +35,7 @@ import { consumptionReleasesSchema } from './20261208T1000-consumption-releases.
 import { rebateTermsVersionsSchema } from './20261208T1100-rebate-terms-versions.js';
 import { reportRollupsSchema } from './20261208T1200-report-rollups.js';
 import { requestDecidedIndexSchema } from './20261209T1000-request-decided-index.js';
+import { oneConsumptionPerLineSchema } from './20261210T1000-one-consumption-per-line.js';
 import type { Migration } from './types.js';
 
 export const migrations: Migration[] = [
@@ -74,4 +75,5 @@ export const migrations: Migration[] = [
   rebateTermsVersionsSchema,
   reportRollupsSchema,
   requestDecidedIndexSchema,
+  oneConsumptionPerLineSchema,
 ];

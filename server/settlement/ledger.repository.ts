@@ -13,7 +13,7 @@ import { claimOwner, mayShare, programOwner, STACKING_RULES, type Owner, type St
 import { instantText, rawMysql } from '../../models/bulk.js';
 import { instantDaySql } from '../../models/claim-figures-sql.js';
 import { rowsOf } from '../database.repository.js';
-import { errorText } from '../errors.js';
+import { AppError, errorText } from '../errors.js';
 import { Claim, PosConsumption, PosConsumptionRelease } from '../../models/claims.js';
 
 const db = () => Claim.sequelize!;
@@ -212,6 +212,16 @@ export async function takeMany(entries: readonly TakeEntry[], transaction: Trans
   const distributorId = entries[0]?.distributorId;
   // Up to a thousand lines: one statement each step (the counters' is one only up to a thousand authorization lines).
   if (entries.length < 2 || entries.length > 1000 || entries.some((e) => e.distributorId !== distributorId)) return one();
+  // Its precondition: the lines hold no consumption yet (a new claim's). A line that held one would
+  // read back as landed below and be counted twice; the unique claim line id keeps the row single.
+  const lineIds = entries.map((e) => e.claimLineId);
+  const holding = await select<{ id: number }>(
+    `SELECT claim_line_id AS id FROM pos_consumptions WHERE claim_line_id IN (${lineIds.map(() => '?').join(',')})`,
+    lineIds,
+    transaction,
+  );
+  if (holding.length)
+    throw new AppError('INTERNAL', `claim lines ${holding.map((r) => r.id).join(', ')} already hold a consumption: not taken again`, 500);
   const invoiceKeys = [...new Set(entries.map((e) => e.invoiceKey))];
   const held = new Set<string>();
   for (const r of await select<{ k: string; l: string }>(

@@ -114,4 +114,54 @@ describeDb('the ledger takes a claim at once as it takes its lines one by one', 
     // the runs include batches the counters refuse (more than the line has left)
     expect(refusedBatches).toBeGreaterThan(0);
   });
+
+  const entryOf = (i: number, quantity = 1): TakeEntry => ({
+    distributorId,
+    invoiceNumber: lines[i]!.invoiceNumber,
+    invoiceLine: lines[i]!.invoiceLine,
+    invoiceKey: lines[i]!.invoiceKey,
+    lineKey: lines[i]!.lineKey,
+    claimLineId: lines[i]!.id,
+    authorizationLineId,
+    quantity,
+  });
+
+  it('refuses lines that already hold a consumption (its precondition) and takes nothing, rather than count them twice', async () => {
+    await rolledBack(t.db.sequelize, async (tx) => {
+      const entries = [entryOf(0), entryOf(1)];
+      const first = await takeMany(entries, tx);
+      expect([...first.values()]).toEqual(['consumed', 'consumed']);
+      const before = await after(first, tx);
+      await expect(takeMany([entryOf(1), entryOf(2)], tx)).rejects.toThrow(`claim lines ${lines[1]!.id} already hold a consumption`);
+      expect(await after(first, tx)).toEqual(before);
+    });
+  });
+
+  it('keeps one consumption per claim line in the database, whatever the path', async () => {
+    await rolledBack(t.db.sequelize, async (tx) => {
+      expect(await take(entryOf(3), tx)).toBe('consumed');
+      // the same claim line taking another sale: the unique claim line id refuses the second row
+      const other = { ...entryOf(4), claimLineId: lines[3]!.id };
+      await expect(
+        t.db.sequelize.query(
+          `INSERT INTO pos_consumptions (distributor_id, invoice_number, invoice_line, invoice_key, line_key, claim_line_id, authorization_line_id, quantity, created_at, updated_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?)`,
+          {
+            replacements: [
+              distributorId,
+              other.invoiceNumber,
+              other.invoiceLine,
+              other.invoiceKey,
+              other.lineKey,
+              other.claimLineId,
+              authorizationLineId,
+              new Date(),
+              new Date(),
+            ],
+            transaction: tx,
+          },
+        ),
+      ).rejects.toMatchObject({ name: 'SequelizeUniqueConstraintError' });
+    });
+  });
 });
