@@ -16,6 +16,14 @@ export default css`
     margin: 0 0 var(--_bec-space-x-small);
     font-size: var(--_bec-font-size-4);
   }
+  .more {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--bec-space-s, 0.5rem);
+    padding: var(--bec-space-s, 0.5rem) var(--bec-space-m, 1rem);
+    color: var(--bec-color-text-weak, #444);
+  }
   .section-empty {
     color: var(--_bec-color-text-weak);
     font-size: var(--_bec-font-size-2);

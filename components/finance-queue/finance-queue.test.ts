@@ -109,6 +109,39 @@ describe('bec-finance-queue', () => {
     expect((await acted).detail).to.include({ claimId: 2, action: 'authorize' });
   });
 
+  it('says how many claims it shows of how many, and loads the next page of each list on Load more', async () => {
+    const page = (items: Claim[], total: number, nextCursor: string | null) => ({
+      body: { items, total, page: 1, pageSize: 200, nextCursor },
+    });
+    const stub = stubFetch({
+      'GET /api/session': () => ({ body: { userId: 5, email: 'f2@x', name: 'F2', role: 'finance', distributorId: null } }),
+      'GET /api/claims?status=submitted&pageSize=200&cursor=s2': () => ({
+        body: { items: [claim(12, { lines: undefined })], page: 1, pageSize: 200, nextCursor: null },
+      }),
+      'GET /api/claims?status=submitted&pageSize=200': () => page([claim(11, { lines: undefined })], 2, 's2'),
+      'GET /api/claims?status=authorized&pageSize=200': () => page([claim(21, { status: 'authorized' })], 1, null),
+      'GET /api/accounts?type=distributor': () => ({ body: { items: accounts } }),
+      'GET /api/claims/11/lines?after=0&limit=5000': () => ({ body: { items: accepted(makeLines(2)), total: 2, next: null } }),
+      'GET /api/claims/12/lines?after=0&limit=5000': () => ({ body: { items: makeLines(3), total: 3, next: null } }),
+    });
+    configureApi({ baseUrl: 'http://127.0.0.1:23', fetch: stub.fetch, token: 't' });
+    const el = await fixture<BecFinanceQueue>(html`<bec-finance-queue api-base="http://127.0.0.1:23"></bec-finance-queue>`);
+    await new Promise((r) => setTimeout(r, 50));
+    await el.updateComplete;
+    expect($(el, '[part="more"]').textContent).to.contain('Showing 1 of 2 submitted and 1 of 1 authorized claims.');
+    expect($(el, '#claim-12')).to.equal(null);
+    await expect(el).to.be.accessible();
+    $<HTMLButtonElement>(el, '[part="load-more"]').click();
+    await new Promise((r) => setTimeout(r, 50));
+    await el.updateComplete;
+    // the next page's claim, in the section its lines put it in (lines to check: to review)
+    expect($(el, '[data-section="review"] #claim-12')).to.not.equal(null);
+    expect($(el, '[data-section="authorize"] #claim-11')).to.not.equal(null);
+    expect($(el, '[part="more"]').textContent).to.contain('Showing 2 of 2 submitted and 1 of 1 authorized claims.');
+    expect($(el, '[part="load-more"]')).to.equal(null);
+    expect(stub.calls.filter((c) => c.url.includes('status=authorized')).length).to.equal(1);
+  });
+
   it('shows a failed load as an error with Retry, not as an empty queue', async () => {
     const stub = stubFetch({
       'GET /api/session': () => ({ body: { userId: 5, email: 'f2@x', name: 'F2', role: 'finance', distributorId: null } }),

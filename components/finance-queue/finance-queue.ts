@@ -10,6 +10,11 @@ import { renderViewState, showsContent, stateStyles, ViewStateController } from 
 import { controls, themeTokens } from '../shared/theme.js';
 import styles from './finance-queue.styles.js';
 
+/** Claims read a page at a time, per list. */
+const PAGE = 200;
+/** The lists the queue reads: submitted claims (to review or to authorize) and authorized ones (to pay). */
+type QueueList = 'submitted' | 'authorized';
+
 /** The parts of a work queue: claims to review, to authorize, to pay. */
 export type FinanceSection = 'review' | 'authorize' | 'pay';
 
@@ -49,6 +54,8 @@ export function sectionOf(claim: Claim, lines: readonly Pick<ClaimLine, 'verdict
  * @csspart section - One part of the queue (to review, to authorize, to pay).
  * @csspart item - One claim.
  * @csspart reason - Why an action is disabled.
+ * @csspart more - How many claims are shown of how many (loaded from the API), with Load more.
+ * @csspart load-more - Reads the next page of claims.
  *
  * @cssproperty --bec-color-brand - Accent colour.
  */
@@ -63,6 +70,12 @@ export class BecFinanceQueue extends BecElement {
   /** The signed-in person (from the session when `api-base` is set): what it may do is decided by it. */
   @property({ attribute: false }) user: Pick<SessionUser, 'userId' | 'role'> | null = null;
 
+  /**
+   * Where each list the queue reads stands (loaded from the API): how many claims it has, and the
+   * cursor of its next page (null: all loaded). The queue reads a page of each at a time and says
+   * how many it shows of how many; Load more reads the next.
+   */
+  @state() private lists: Record<QueueList, { total: number | null; nextCursor: string | null }> | null = null;
   @state() private busyId: number | null = null;
   @state() private message = '';
   @state() private errors: Record<number, string> = {};
@@ -72,25 +85,65 @@ export class BecFinanceQueue extends BecElement {
     if (changed.has('apiBase') && this.api) void this.load();
   }
 
-  /** Loads the claims in review and authorized, with their lines (who adjusted what decides who may authorize). */
+  /** Loads the first page of claims in review and of authorized ones, with their lines (who adjusted what decides who may authorize). */
   override load(): Promise<void> {
     const api = this.api;
     if (!api) return Promise.resolve();
     return this.view.track(async () => {
       const [me, submitted, authorized, accounts] = await Promise.all([
         api.me(),
-        api.claims({ status: 'submitted', pageSize: 200 }),
-        api.claims({ status: 'authorized', pageSize: 200 }),
+        api.claims({ status: 'submitted', pageSize: PAGE }),
+        api.claims({ status: 'authorized', pageSize: PAGE }),
         api.accounts('distributor'),
       ]);
-      const withLines = await Promise.all(
-        submitted.items.map(async (c) => ({ ...c, lines: c.lines ?? (await api.claimLines(c.id, 0, 5000)).items })),
-      );
+      const withLines = await this.withLines(submitted.items);
       this.user = me;
       this.accounts = accounts;
       this.claims = [...withLines, ...authorized.items];
+      this.lists = {
+        submitted: { total: submitted.total ?? null, nextCursor: submitted.nextCursor ?? null },
+        authorized: { total: authorized.total ?? null, nextCursor: authorized.nextCursor ?? null },
+      };
     });
   }
+
+  /** Submitted claims with their lines (a claim's section and who may authorize it depend on them). */
+  private withLines(claims: Claim[]): Promise<Claim[]> {
+    const api = this.api!;
+    return Promise.all(claims.map(async (c) => ({ ...c, lines: c.lines ?? (await api.claimLines(c.id, 0, 5000)).items })));
+  }
+
+  /** Reads the next page of each list that has more, after the ones shown. */
+  async loadMore(): Promise<void> {
+    const api = this.api;
+    const lists = this.lists;
+    if (!api || !lists || this.loadingMore) return;
+    this.loadingMore = true;
+    try {
+      const next = async (status: QueueList) => {
+        const cursor = lists[status].nextCursor;
+        if (!cursor) return { status, items: [] as Claim[], nextCursor: null };
+        const page = await api.claims({ status, pageSize: PAGE, cursor });
+        return {
+          status,
+          items: status === 'submitted' ? await this.withLines(page.items) : page.items,
+          nextCursor: page.nextCursor ?? null,
+        };
+      };
+      const pages = await Promise.all([next('submitted'), next('authorized')]);
+      const known = new Set(this.claims.map((c) => c.id));
+      this.claims = [...this.claims, ...pages.flatMap((p) => p.items.filter((c) => !known.has(c.id)))];
+      this.lists = {
+        submitted: { ...lists.submitted, nextCursor: pages[0].nextCursor },
+        authorized: { ...lists.authorized, nextCursor: pages[1].nextCursor },
+      };
+    } catch (err) {
+      this.message = this.failed(err);
+    } finally {
+      this.loadingMore = false;
+    }
+  }
+  @state() private loadingMore = false;
 
   private t(key: MessageKey, params?: Record<string, string | number>) {
     return msg(this.locale, key, params);
@@ -208,6 +261,33 @@ export class BecFinanceQueue extends BecElement {
                   }
                 </section>`,
             )
+          : nothing
+      }
+      ${showsContent(this.view, total === 0) ? this.renderMore() : nothing}
+    </div>`;
+  }
+
+  /** How many claims the queue shows of how many there are, and Load more while some are not read yet. */
+  private renderMore() {
+    const lists = this.lists;
+    if (!lists) return nothing;
+    const shown = (status: QueueList) => this.claims.filter((c) => c.status === status).length;
+    const more = !!(lists.submitted.nextCursor || lists.authorized.nextCursor);
+    const n = (v: number) => formatNumber(v, this.locale);
+    return html`<div class="more" part="more">
+      <span
+        >${this.t('finance.shown', {
+          submitted: n(shown('submitted')),
+          submittedTotal: n(lists.submitted.total ?? shown('submitted')),
+          authorized: n(shown('authorized')),
+          authorizedTotal: n(lists.authorized.total ?? shown('authorized')),
+        })}</span
+      >
+      ${
+        more
+          ? html`<button type="button" part="load-more" ?disabled=${this.loadingMore} @click=${() => this.loadMore()}>
+              ${this.t('finance.loadMore')}
+            </button>`
           : nothing
       }
     </div>`;

@@ -111,6 +111,8 @@ const en = {
   'finance.notAllowed': 'Your role may not {action} claims.',
   'finance.authorized': '{number} authorized for payment',
   'finance.paid': '{number} paid',
+  'finance.shown': 'Showing {submitted} of {submittedTotal} submitted and {authorized} of {authorizedTotal} authorized claims.',
+  'finance.loadMore': 'Load more claims',
   'finance.needsReview.one': '{count} line to check',
   'finance.needsReview.other': '{count} lines to check',
 
@@ -511,6 +513,8 @@ const fr: Record<keyof typeof en, string> = {
   'finance.notAllowed': 'Votre rôle ne permet pas de {action} les réclamations.',
   'finance.authorized': '{number} autorisée pour paiement',
   'finance.paid': '{number} payée',
+  'finance.shown': '{submitted} réclamations soumises sur {submittedTotal} et {authorized} autorisées sur {authorizedTotal} affichées.',
+  'finance.loadMore': 'Afficher plus de réclamations',
   'finance.needsReview.one': '{count} ligne à vérifier',
   'finance.needsReview.other': '{count} lignes à vérifier',
 
