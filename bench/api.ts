@@ -17,8 +17,8 @@
  *     verdicts, consumptions, authorization counters, a submitted claim per file);
  *  4. here, not timed: each file's claim cut into claims of lines/claims lines (its lines moved
  *     under new claims in line order, totals summed from them; the ledger is untouched, it names
- *     lines), the claims spread over a year and over statuses (submitted, authorized, a few
- *     rejected), one special-price request per authorization (one in ten pending: the approval
+ *     lines), the claims spread over a year and over statuses (submitted, 30% authorized),
+ *     one special-price request per authorization (one in ten pending: the approval
  *     queue), and passwords and vendor users to sign in with.
  * `BENCH_DATABASE_URL` names the database (kept); otherwise a temporary `bec_api_<pid>` on the
  * MariaDB at 127.0.0.1:3306, dropped at the end (`--keep-db` keeps it). The server runs with the
@@ -31,10 +31,13 @@ import os from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import mysql from 'mysql2/promise';
+import { QueryTypes } from 'sequelize';
 import { rebuildClaimFigures } from '../models/claim-figures-sql.js';
 import { openDatabase } from '../models/database.js';
 import { hashPassword } from '../server/auth/passwords.js';
 import { encodeCursor } from '../server/http/cursor.js';
+import { inTransaction } from '../server/database.repository.js';
+import { accrueClaim } from '../server/settlement/journal.service.js';
 
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -114,12 +117,14 @@ async function shape(url: string, seededClaims: number) {
     [hash, hash, hash],
   );
   const [finance] = await q<{ id: number }[]>(`SELECT id FROM users WHERE email = 'finance@bench.example'`);
-  // A year of claims: created on the days before today, 30% authorized, 2% rejected, the rest submitted.
+  // A year of claims: created on the days before today, 30% authorized, the rest submitted. (No
+  // claim is made rejected here: a rejected claim holds no consumption, and these hold theirs;
+  // 2% were, and check:ledger found each of their payable lines a violation.)
   await q(
     `UPDATE claims SET created_at = NOW() - INTERVAL MOD(id * 7, 365) DAY, submitted_at = NOW() - INTERVAL MOD(id * 7, 365) DAY,
-            status = CASE WHEN MOD(id, 50) = 0 THEN 'rejected' WHEN MOD(id, 10) < 3 THEN 'authorized' ELSE 'submitted' END,
-            authorized_at = CASE WHEN MOD(id, 10) < 3 AND MOD(id, 50) <> 0 THEN NOW() - INTERVAL MOD(id * 7, 365) DAY END,
-            authorized_by_user_id = CASE WHEN MOD(id, 10) < 3 AND MOD(id, 50) <> 0 THEN ? END
+            status = CASE WHEN MOD(id, 10) < 3 THEN 'authorized' ELSE 'submitted' END,
+            authorized_at = CASE WHEN MOD(id, 10) < 3 THEN NOW() - INTERVAL MOD(id * 7, 365) DAY END,
+            authorized_by_user_id = CASE WHEN MOD(id, 10) < 3 THEN ? END
       WHERE id > ?`,
     [finance!.id, seededClaims],
   );
@@ -143,9 +148,21 @@ async function shape(url: string, seededClaims: number) {
   for (const table of ['claims', 'claim_lines', 'price_requests', 'price_request_lines', 'pos_consumptions'])
     await q(`ANALYZE TABLE ${table}`);
   await c.end();
-  // The claims were written here behind the product's back: the report figures it keeps as claims
-  // move are made again from them, as the migration makes them.
+  // The claims were written here behind the product's back: each claim's accrual is brought to
+  // its approved total by the product's journal step (the file's claim had accrued the whole
+  // file's; its pieces nothing), then the report figures it keeps as claims move are made again
+  // from them, as the migration makes them.
   const db = await openDatabase(url, { poolMax: 1 });
+  const ids = (
+    (await db.sequelize.query('SELECT id FROM claims WHERE id > ? ORDER BY id', {
+      replacements: [seededClaims],
+      type: QueryTypes.SELECT,
+    })) as { id: number }[]
+  ).map((r) => Number(r.id));
+  for (let i = 0; i < ids.length; i += 500)
+    await inTransaction(async (t) => {
+      for (const id of ids.slice(i, i + 500)) await accrueClaim(id, finance!.id, t);
+    });
   await rebuildClaimFigures(db.sequelize);
   await db.close();
   log(`shaped in ${round((performance.now() - t0) / 1000)} s: ${per} lines a claim`);
