@@ -33,6 +33,23 @@ export const exclusively = <T>(name: string, work: () => Promise<T>): Promise<T>
 /** True on MariaDB/MySQL, whose row locks let a long transaction run beside other writers; SQLite has one writer. */
 export const concurrentWriters = () => sequelize().getDialect() === 'mysql';
 
+/**
+ * How many processes with a pool of `poolMax` connections the MariaDB server takes at once
+ * (`max_connections`; null on SQLite), with a warning when it is fewer than two: a server and a
+ * worker each hold up to their pool, and a connection refused mid-run fails the run.
+ */
+export async function connectionRoom(poolMax: number): Promise<{ serverMax: number; processes: number; warning: string | null } | null> {
+  if (!concurrentWriters()) return null;
+  const [r] = (await sequelize().query('SELECT @@max_connections AS m', { type: QueryTypes.SELECT })) as { m: number | string }[];
+  const serverMax = Number(r!.m);
+  const processes = Math.floor(serverMax / poolMax);
+  const warning =
+    processes < 2
+      ? `MariaDB takes ${serverMax} connections (max_connections) and this process may hold ${poolMax} (DB_POOL_MAX, else 10 + 6 x WORKER_CONCURRENCY): room for ${processes} such process(es); raise max_connections or lower DB_POOL_MAX before starting a worker beside it`
+      : null;
+  return { serverMax, processes, warning };
+}
+
 /** Resolves when the database answers a query. */
 export async function pingDatabase(db: Database): Promise<void> {
   await db.sequelize.query('SELECT 1');

@@ -6,6 +6,7 @@
  */
 import { openDatabase } from '../models/database.js';
 import { databasePoolSize, loadConfig } from './config.js';
+import { connectionRoom } from './database.repository.js';
 import { useJobEvents } from './jobs/job-events.js';
 import { createJobs } from './jobs/runtime.js';
 import { notificationsSettled, startNotifications } from './notifications/runtime.js';
@@ -19,6 +20,11 @@ if (!config.redisUrl) {
 }
 const db = await openDatabase(config.databaseUrl, { poolMax: databasePoolSize(config) });
 await db.migrate();
+// MariaDB: how many processes of this pool size its max_connections takes (a warning below two).
+const room = await connectionRoom(databasePoolSize(config));
+if (room?.warning) console.warn(room.warning);
+else if (room)
+  console.log(`MariaDB takes ${room.serverMax} connections: room for ${room.processes} processes of ${databasePoolSize(config)}`);
 const jobs = createJobs(config, { worker: true });
 // The jobs' progress, told to the server processes (an import's event stream there follows it).
 const closeJobEvents = useJobEvents({ redisUrl: config.redisUrl, prefix: config.queuePrefix, fallbackMs: config.jobEventsFallbackMs });
