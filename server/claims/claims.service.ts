@@ -344,7 +344,7 @@ export async function adjustLine(
   await within(transaction, async (t) => {
     const claim = await repo.findClaim(scope, claimId, { transaction: t });
     if (!claim) throw notFound('claim');
-    if (claim.status !== 'submitted') throw conflict('CLAIM_NOT_IN_REVIEW', `the claim is ${claim.status}`);
+    // (a claim not in review is refused by the settlement step: CLAIM_NOT_IN_REVIEW)
     const amount = settlement.payableAmount(approvedAmountText, claim.currency, 'approvedAmount');
     const outcome = await settlement.setLineAmount(
       { claimId, lineId, distributorId: claim.distributorId, currency: claim.currency, amount, userId: actor.userId },

@@ -9,6 +9,12 @@ import { rowsOf } from '../database.repository.js';
 const m = (v: string | number) => moneyToString(moneyFromDb(v));
 
 /** A claim line as the settlement service reads it (locked on MariaDB for the transaction). */
+/** A claim's status, read in the transaction (null: no such claim). */
+export async function claimStatusOf(claimId: number, transaction: Transaction): Promise<string | null> {
+  const c = await Claim.findByPk(claimId, { attributes: ['status'], transaction });
+  return c ? c.status : null;
+}
+
 export async function lineForSettlement(claimId: number, lineId: number, transaction: Transaction) {
   const l = await ClaimLine.findOne({ where: { id: lineId, claimId }, transaction, lock: transaction.LOCK.UPDATE });
   if (!l) return null;

@@ -129,6 +129,11 @@ export interface LineAmountOutcome {
  * NO_AUTHORIZATION_LINE when the line reached no authorization line of this distributor.
  */
 export async function setLineAmount(change: LineAmountChange, t: Transaction): Promise<LineAmountOutcome> {
+  // Only a claim in review has amounts to set: a rejected, authorized or paid one is settled (its
+  // lines' sales are held or let go with it), whoever calls.
+  const status = await lines.claimStatusOf(change.claimId, t);
+  if (status === null) throw new AppError('NOT_FOUND', 'claim not found', 404);
+  if (status !== 'submitted') throw conflict('CLAIM_NOT_IN_REVIEW', `the claim is ${status}`);
   const line = await lines.lineForSettlement(change.claimId, change.lineId, t);
   if (!line) throw new AppError('NOT_FOUND', 'claim line not found', 404);
   if (change.amount.isNegative())

@@ -6,6 +6,8 @@
  * the ledger, and payable amounts are whole minor units.
  */
 import { QueryTypes } from 'sequelize';
+import { parseMoney } from '../../core/money.js';
+import { setLineAmount } from '../../server/settlement/settlement.service.js';
 import { bearerOf, approvedAuthorization, describeDb, startTestApp, USERS, type Client, type TestApp } from '../support/harness.js';
 
 describeDb('one sale, many spellings', () => {
@@ -174,6 +176,29 @@ describeDb('one sale, many spellings', () => {
     expect(again.status).toBe(409);
     expect(again.body.code).toBe('ALREADY_CLAIMED');
     expect(await payable('SP-5', '1')).toBe(1);
+  });
+
+  it('refuses, at the settlement step itself, to set an amount on a line of a claim no longer in review', async () => {
+    // every line rejected: the claim is rejected whole at its submit
+    const c = await claim([line('SP-RJ', '1', { authorizedCost: '5.0000', claimedAmount: '0.30' })]);
+    expect(c.status).toBe('rejected');
+    const lineId = c.lines[0]!.id;
+    const before = await consumedOf();
+    const res = await finance.post(`/api/claims/${c.id}/lines/${lineId}/adjust`, { approvedAmount: '0.20', reason: 'pay it anyway' });
+    expect(res.status).toBe(409);
+    expect(res.body.code).toBe('CLAIM_NOT_IN_REVIEW');
+    // the same step called directly, as any path would: refused, nothing taken
+    const claimRow = (await q<{ distributorId: number }>('SELECT distributor_id AS distributorId FROM claims WHERE id = ?', [c.id]))[0]!;
+    await expect(
+      t.db.sequelize.transaction((tx) =>
+        setLineAmount(
+          { claimId: c.id, lineId, distributorId: claimRow.distributorId, currency: 'USD', amount: parseMoney('0.20'), userId: 1 },
+          tx,
+        ),
+      ),
+    ).rejects.toMatchObject({ code: 'CLAIM_NOT_IN_REVIEW', status: 409 });
+    expect(await consumedOf()).toBe(before);
+    expect(await payable('SP-RJ', '1')).toBe(0);
   });
 
   it('refuses payable amounts that are not whole minor units', async () => {
