@@ -14,7 +14,7 @@ import {
   type RoutingRule,
   type Standing,
 } from '../../core/routing/routing.js';
-import { can } from '../../core/permissions.js';
+import { ACTIONS, can } from '../../core/permissions.js';
 import type { Role } from '../../core/domain.js';
 import type { Actor } from '../auth/actor.js';
 import { recordAudit } from '../audit/audit.repository.js';
@@ -48,6 +48,15 @@ async function checkApprovers(input: repo.RuleInput) {
       return !u || !u.active || !can(u.role as Role, 'request.decide');
     })
     .map((x) => ({ field: x.field, message: 'no active user who may decide requests has this id' }));
+  // A role approver is held to the same rule as a user: a level waiting on a role that may not
+  // decide requests (finance, a distributor's users, no role) would wait for ever.
+  const roles = [
+    ...input.levels.flatMap((l, i) => l.approvers.map((a, j) => ({ a, field: `levels.${i}.approvers.${j}.role` }))),
+    ...(input.escalation ? [{ a: input.escalation, field: 'escalation.role' }] : []),
+  ];
+  for (const { a, field } of roles)
+    if (a.role !== undefined && !can(a.role, 'request.decide'))
+      errors.push({ field, message: `a role that may decide requests (${ACTIONS['request.decide'].join(', ')}), not ${a.role}` });
   const scope = await repo.scopeExists(input.programId, input.distributorId);
   if (!scope.program) errors.push({ field: 'programId', message: 'no such program' });
   if (!scope.distributor) errors.push({ field: 'distributorId', message: 'no such distributor' });

@@ -294,6 +294,15 @@ describeDb('approval routing', () => {
     expect(bad.body.errors).toEqual([
       { field: 'levels.0.approvers.1.userId', message: 'no active user who may decide requests has this id' },
     ]);
+    // a role approver must be a role that may decide requests: a level of finance users, or of users
+    // with no role, would wait for ever
+    for (const role of ['finance', 'distributor_user', 'no_access']) {
+      const res = await admin.post('/api/routing/rules', { name: 'x', levels: [{ approvers: [{ role }] }] });
+      expect(res.status).toBe(400);
+      expect(res.body.errors).toEqual([
+        { field: 'levels.0.approvers.0.role', message: `a role that may decide requests (vendor_admin, channel_manager), not ${role}` },
+      ]);
+    }
     const noEscalation = await admin.post('/api/routing/rules', {
       name: 'x',
       levels: [{ approvers: [{ userId: ids.cm }], timeLimitHours: 4 }],
