@@ -123,6 +123,7 @@ describe('bec-finance-queue', () => {
       'GET /api/accounts?type=distributor': () => ({ body: { items: accounts } }),
       'GET /api/claims/11/lines?after=0&limit=5000': () => ({ body: { items: accepted(makeLines(2)), total: 2, next: null } }),
       'GET /api/claims/12/lines?after=0&limit=5000': () => ({ body: { items: makeLines(3), total: 3, next: null } }),
+      'POST /api/claims/11/authorize': () => ({ body: { ...claim(11), status: 'authorized' } }),
     });
     configureApi({ baseUrl: 'http://127.0.0.1:23', fetch: stub.fetch, token: 't' });
     const el = await fixture<BecFinanceQueue>(html`<bec-finance-queue api-base="http://127.0.0.1:23"></bec-finance-queue>`);
@@ -140,6 +141,15 @@ describe('bec-finance-queue', () => {
     expect($(el, '[part="more"]').textContent).to.contain('Showing 2 of 2 submitted and 1 of 1 authorized claims.');
     expect($(el, '[part="load-more"]')).to.equal(null);
     expect(stub.calls.filter((c) => c.url.includes('status=authorized')).length).to.equal(1);
+    // Authorizing moves the claim and the counts, and keeps the page Load more read.
+    const acted = oneEvent(el, 'becclaimaction');
+    $<HTMLButtonElement>(el, '#claim-11 button.brand').click();
+    await acted;
+    await el.updateComplete;
+    expect($(el, '[data-section="pay"] #claim-11')).to.not.equal(null);
+    expect($(el, '[data-section="review"] #claim-12')).to.not.equal(null);
+    expect($(el, '[part="more"]').textContent).to.contain('Showing 1 of 1 submitted and 2 of 2 authorized claims.');
+    expect(stub.calls.filter((c) => c.method === 'GET' && c.url.includes('/api/claims?')).length).to.equal(3);
   });
 
   it('shows a failed load as an error with Retry, not as an empty queue', async () => {

@@ -15,6 +15,22 @@ const PAGE = 200;
 /** The lists the queue reads: submitted claims (to review or to authorize) and authorized ones (to pay). */
 type QueueList = 'submitted' | 'authorized';
 
+type Lists = Record<QueueList, { total: number | null; nextCursor: string | null }>;
+
+/** The lists' counts after a claim went from one status to another (paid: out of both). */
+function moved(lists: Lists, from: string, to: string): Lists {
+  const next = { ...lists };
+  for (const [status, by] of [
+    [from, -1],
+    [to, 1],
+  ] as const)
+    if (status === 'submitted' || status === 'authorized') {
+      const l = next[status];
+      next[status] = { ...l, total: l.total === null ? null : l.total + by };
+    }
+  return next;
+}
+
 /** The parts of a work queue: claims to review, to authorize, to pay. */
 export type FinanceSection = 'review' | 'authorize' | 'pay';
 
@@ -75,7 +91,8 @@ export class BecFinanceQueue extends BecElement {
    * cursor of its next page (null: all loaded). The queue reads a page of each at a time and says
    * how many it shows of how many; Load more reads the next.
    */
-  @state() private lists: Record<QueueList, { total: number | null; nextCursor: string | null }> | null = null;
+  @state() private lists: Lists | null = null;
+  @state() private loadingMore = false;
   @state() private busyId: number | null = null;
   @state() private message = '';
   @state() private errors: Record<number, string> = {};
@@ -122,10 +139,9 @@ export class BecFinanceQueue extends BecElement {
     try {
       const next = async (status: QueueList) => {
         const cursor = lists[status].nextCursor;
-        if (!cursor) return { status, items: [] as Claim[], nextCursor: null };
+        if (!cursor) return { items: [] as Claim[], nextCursor: null };
         const page = await api.claims({ status, pageSize: PAGE, cursor });
         return {
-          status,
           items: status === 'submitted' ? await this.withLines(page.items) : page.items,
           nextCursor: page.nextCursor ?? null,
         };
@@ -143,7 +159,6 @@ export class BecFinanceQueue extends BecElement {
       this.loadingMore = false;
     }
   }
-  @state() private loadingMore = false;
 
   private t(key: MessageKey, params?: Record<string, string | number>) {
     return msg(this.locale, key, params);
@@ -174,8 +189,12 @@ export class BecFinanceQueue extends BecElement {
       if (this.api) updated = action === 'authorize' ? await this.api.authorizeClaim(claim.id) : await this.api.payClaim(claim.id);
       this.message = this.t(action === 'authorize' ? 'finance.authorized' : 'finance.paid', { number: claim.number });
       this.emit('becclaimaction', { claimId: claim.id, action, claim: updated });
-      if (updated) this.claims = this.claims.map((c) => (c.id === claim.id ? { ...updated, lines: c.lines } : c));
-      if (this.api) await this.load();
+      // The claim moves in place and the lists' counts with it: reloading the queue dropped the
+      // pages read by Load more and, until it answered, showed counts that did not add up.
+      if (updated) {
+        this.claims = this.claims.map((c) => (c.id === claim.id ? { ...updated, lines: c.lines } : c));
+        if (this.lists) this.lists = moved(this.lists, claim.status, updated.status);
+      }
     } catch (err) {
       this.errors = { ...this.errors, [claim.id]: this.failed(err) };
     } finally {
