@@ -50,6 +50,13 @@ export async function connectionRoom(poolMax: number): Promise<{ serverMax: numb
   return { serverMax, processes, warning };
 }
 
+/** What a server or worker says at start about its pool against MariaDB's max_connections (nothing on SQLite). */
+export async function tellConnectionRoom(poolMax: number): Promise<void> {
+  const room = await connectionRoom(poolMax);
+  if (room?.warning) console.warn(room.warning);
+  else if (room) console.log(`MariaDB takes ${room.serverMax} connections: room for ${room.processes} processes of ${poolMax}`);
+}
+
 /** Resolves when the database answers a query. */
 export async function pingDatabase(db: Database): Promise<void> {
   await db.sequelize.query('SELECT 1');

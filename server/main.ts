@@ -4,7 +4,7 @@ import { createApp } from './app.js';
 import type { InFlight } from './http/in-flight.js';
 import { rateLimitStoreFor } from './http/rate-limit-store.js';
 import { databasePoolSize, loadConfig } from './config.js';
-import { connectionRoom } from './database.repository.js';
+import { tellConnectionRoom } from './database.repository.js';
 import { startSalesforce } from './integrations/salesforce.startup.js';
 import { useJobEvents } from './jobs/job-events.js';
 import { recoverJobs } from './jobs/processors.js';
@@ -16,13 +16,11 @@ import { seedDemo } from './seed/demo.js';
 import { needsFirstAdmin, newSetupToken } from './users/setup.service.js';
 
 const config = loadConfig();
-const db = await openDatabase(config.databaseUrl, { poolMax: databasePoolSize(config) });
+const poolMax = databasePoolSize(config);
+const db = await openDatabase(config.databaseUrl, { poolMax });
 await db.migrate();
 // MariaDB: how many processes of this pool size its max_connections takes (a warning below two).
-const room = await connectionRoom(databasePoolSize(config));
-if (room?.warning) console.warn(room.warning);
-else if (room)
-  console.log(`MariaDB takes ${room.serverMax} connections: room for ${room.processes} processes of ${databasePoolSize(config)}`);
+await tellConnectionRoom(poolMax);
 if (config.seedDemo) {
   const seeded = await seedDemo();
   if (seeded) console.log('seeded the demo data (users in README.md)');

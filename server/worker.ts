@@ -6,7 +6,7 @@
  */
 import { openDatabase } from '../models/database.js';
 import { databasePoolSize, loadConfig } from './config.js';
-import { connectionRoom } from './database.repository.js';
+import { tellConnectionRoom } from './database.repository.js';
 import { useJobEvents } from './jobs/job-events.js';
 import { createJobs } from './jobs/runtime.js';
 import { notificationsSettled, startNotifications } from './notifications/runtime.js';
@@ -18,13 +18,11 @@ if (!config.redisUrl) {
   console.error('REDIS_URL is not set: a worker takes its jobs from Redis (without it, `npm start` runs them in the server)');
   process.exit(2);
 }
-const db = await openDatabase(config.databaseUrl, { poolMax: databasePoolSize(config) });
+const poolMax = databasePoolSize(config);
+const db = await openDatabase(config.databaseUrl, { poolMax });
 await db.migrate();
 // MariaDB: how many processes of this pool size its max_connections takes (a warning below two).
-const room = await connectionRoom(databasePoolSize(config));
-if (room?.warning) console.warn(room.warning);
-else if (room)
-  console.log(`MariaDB takes ${room.serverMax} connections: room for ${room.processes} processes of ${databasePoolSize(config)}`);
+await tellConnectionRoom(poolMax);
 const jobs = createJobs(config, { worker: true });
 // The jobs' progress, told to the server processes (an import's event stream there follows it).
 const closeJobEvents = useJobEvents({ redisUrl: config.redisUrl, prefix: config.queuePrefix, fallbackMs: config.jobEventsFallbackMs });

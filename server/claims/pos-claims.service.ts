@@ -475,7 +475,7 @@ async function createClaim(
   return { type, debitMemoNumber, claimId, number, nextLine: 1 };
 }
 
-export const factOf = (v: CompactVerdicts, i: number): AuthorizationLineFact | null => {
+const factOf = (v: CompactVerdicts, i: number): AuthorizationLineFact | null => {
   const r = v.authorizationLine[i]!;
   return r >= 0 ? v.index.facts[r]! : null;
 };
