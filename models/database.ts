@@ -178,7 +178,20 @@ export async function openDatabase(url: string, options: OpenOptions = {}): Prom
     sequelize,
     dialect,
     async migrate(to?: string) {
-      await umzug.up(to ? { to } : {});
+      if (dialect !== 'mysql') return void (await umzug.up(to ? { to } : {}));
+      // Processes started together (a server and its workers on an empty database) migrate one at
+      // a time: each applies what the one before left. The named lock is held on a connection of
+      // its own, outside the pool, which may have a single connection.
+      const c = parseMysqlUrl(url);
+      const lock = await mysql.createConnection({ host: c.host, port: c.port, user: c.user, password: c.password, database: c.database });
+      try {
+        const [rows] = await lock.query("SELECT GET_LOCK(CONCAT(DATABASE(), '/bec-migrations'), 600) AS got");
+        if (Number((rows as { got: number | null }[])[0]?.got) !== 1)
+          throw new Error('migrations: another process held their lock for 10 minutes');
+        await umzug.up(to ? { to } : {});
+      } finally {
+        await lock.end();
+      }
     },
     async close() {
       await sequelize.close();
