@@ -129,6 +129,29 @@ describeDb('one sale, many spellings', () => {
     expect(await payable('SP-POS-9', '1')).toBe(1);
   });
 
+  it("does not count another distributor's paid sale against a claim run: the ledger's key is the distributor's", async () => {
+    // Arrowhead paid SP-1/1 above (the tests of this file run in order); Northbridge reports the same invoice number and line.
+    expect(await payable('SP-1', '1')).toBe(1);
+    const north = await t.as(USERS.northbridge);
+    const csv = [
+      'Invoice No,Line,Invoice Date,Mfr Part,Qty,Book Cost,Debit Cost,S&D Number,End Customer',
+      `SP-1,1,2026-10-15,VS-ADC-24S,2,6.1000,5.9270,${auth.number},Cascade Robotics`,
+    ].join('\n');
+    const imported = await t.http
+      .post('/api/imports?wait=true')
+      .set('Authorization', bearerOf(north))
+      .set('Content-Type', 'text/csv')
+      .send(csv);
+    expect(imported.status).toBe(201);
+    const run = await north.post(`/api/imports/${imported.body.id}/claims?wait=true`, { mode: 'implicit' });
+    expect(run.status).toBe(201);
+    const [c] = run.body.claims as { id: number }[];
+    const [l] = (await north.get(`/api/claims/${c!.id}/lines`)).body.items as { verdict: string; reasonCodes: string[] }[];
+    // rejected (Arrowhead's authorization is not Northbridge's), but never as already claimed
+    expect(l!.reasonCodes).toContain('AUTH_NOT_FOR_DISTRIBUTOR');
+    expect(l!.reasonCodes).not.toContain('ALREADY_CLAIMED');
+  });
+
   it('refuses to pay, by an adjustment, a line rejected because its sale is paid elsewhere', async () => {
     const c = await claim([line('sp-1', '1.0'), line('SP-4', '1')]);
     expect(c.status).toBe('submitted');
