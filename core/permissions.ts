@@ -103,10 +103,11 @@ export type AuthorizeBlock = 'not_in_review' | 'own_adjustment' | 'nothing_appro
 export function authorizeBlock(
   userId: number,
   claim: { status: string; approvedTotal: string },
-  lines: readonly { adjustedByUserId?: number | null }[],
+  /** who adjusted a line of the claim, any of its lines (core/claims/review.ts: the server sums it over all of them) */
+  adjustedByUserIds: readonly number[],
 ): AuthorizeBlock | null {
   if (claim.status !== 'submitted') return 'not_in_review';
-  if (lines.some((l) => l.adjustedByUserId === userId)) return 'own_adjustment';
+  if (adjustedByUserIds.includes(userId)) return 'own_adjustment';
   if (!parseMoney(claim.approvedTotal).greaterThan(0)) return 'nothing_approved';
   return null;
 }

@@ -77,15 +77,16 @@ describe('bec-finance-queue', () => {
     expect($(zero, '#claim-4 [part="reason"]').textContent).to.contain('Nothing is approved');
   });
 
-  it('loads from the API (the lines decide), authorizes, and shows the server refusal when it comes', async () => {
+  it('loads from the API (the server’s review figures decide, no line is read), authorizes, and shows the server refusal when it comes', async () => {
     let refuse = false;
-    const submitted = claim(2, { lines: undefined });
+    const submitted = claim(2, { lines: undefined, review: { linesToCheck: 0, adjustedByUserIds: [4] } });
     const stub = stubFetch({
       'GET /api/session': () => ({ body: { userId: 5, email: 'f2@x', name: 'F2', role: 'finance', distributorId: null } }),
-      'GET /api/claims?status=submitted&pageSize=200': () => ({ body: { items: [submitted], total: 1, page: 1, pageSize: 200 } }),
+      'GET /api/claims?status=submitted&pageSize=200&review=true': () => ({
+        body: { items: [submitted], total: 1, page: 1, pageSize: 200 },
+      }),
       'GET /api/claims?status=authorized&pageSize=200': () => ({ body: { items: [], total: 0, page: 1, pageSize: 200 } }),
       'GET /api/accounts?type=distributor': () => ({ body: { items: accounts } }),
-      'GET /api/claims/2/lines?after=0&limit=5000': () => ({ body: { items: accepted(makeLines(2), 4), total: 2, next: null } }),
       'POST /api/claims/2/authorize': () =>
         refuse
           ? problem(403, 'SELF_APPROVAL_FORBIDDEN', 'you adjusted a line of this claim: another person must authorize it')
@@ -97,6 +98,7 @@ describe('bec-finance-queue', () => {
     await el.updateComplete;
     expect($(el, '[data-section="authorize"] #claim-2 .open').textContent).to.equal('CL-2');
     expect($(el, '#claim-2').textContent).to.contain('Arrowhead Components');
+    expect(stub.calls.some((c) => c.url.includes('/lines'))).to.equal(false);
     refuse = true;
     const failed = oneEvent(el, 'becerror');
     $<HTMLButtonElement>(el, '#claim-2 button.brand').click();
@@ -115,14 +117,18 @@ describe('bec-finance-queue', () => {
     });
     const stub = stubFetch({
       'GET /api/session': () => ({ body: { userId: 5, email: 'f2@x', name: 'F2', role: 'finance', distributorId: null } }),
-      'GET /api/claims?status=submitted&pageSize=200&cursor=s2': () => ({
-        body: { items: [claim(12, { lines: undefined })], page: 1, pageSize: 200, nextCursor: null },
+      'GET /api/claims?status=submitted&pageSize=200&cursor=s2&review=true': () => ({
+        body: {
+          items: [claim(12, { lines: undefined, review: { linesToCheck: 3, adjustedByUserIds: [] } })],
+          page: 1,
+          pageSize: 200,
+          nextCursor: null,
+        },
       }),
-      'GET /api/claims?status=submitted&pageSize=200': () => page([claim(11, { lines: undefined })], 2, 's2'),
+      'GET /api/claims?status=submitted&pageSize=200&review=true': () =>
+        page([claim(11, { lines: undefined, review: { linesToCheck: 0, adjustedByUserIds: [] } })], 2, 's2'),
       'GET /api/claims?status=authorized&pageSize=200': () => page([claim(21, { status: 'authorized' })], 1, null),
       'GET /api/accounts?type=distributor': () => ({ body: { items: accounts } }),
-      'GET /api/claims/11/lines?after=0&limit=5000': () => ({ body: { items: accepted(makeLines(2)), total: 2, next: null } }),
-      'GET /api/claims/12/lines?after=0&limit=5000': () => ({ body: { items: makeLines(3), total: 3, next: null } }),
       'POST /api/claims/11/authorize': () => ({ body: { ...claim(11), status: 'authorized' } }),
     });
     configureApi({ baseUrl: 'http://127.0.0.1:23', fetch: stub.fetch, token: 't' });
@@ -135,8 +141,9 @@ describe('bec-finance-queue', () => {
     $<HTMLButtonElement>(el, '[part="load-more"]').click();
     await new Promise((r) => setTimeout(r, 50));
     await el.updateComplete;
-    // the next page's claim, in the section its lines put it in (lines to check: to review)
+    // the next page's claim, in the section its review figures put it in (lines to check: to review)
     expect($(el, '[data-section="review"] #claim-12')).to.not.equal(null);
+    expect($(el, '#claim-12').textContent).to.contain('3 lines to check');
     expect($(el, '[data-section="authorize"] #claim-11')).to.not.equal(null);
     expect($(el, '[part="more"]').textContent).to.contain('Showing 2 of 2 submitted and 1 of 1 authorized claims.');
     expect($(el, '[part="load-more"]')).to.equal(null);

@@ -1,8 +1,9 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { parseMoney } from '../../core/money.js';
+import { reviewOfLines, type ClaimReview } from '../../core/claims/review.js';
 import { authorizeBlock, can } from '../../core/permissions.js';
-import type { Account, Claim, ClaimLine, SessionUser } from '../shared/api.js';
+import type { Account, Claim, SessionUser } from '../shared/api.js';
 import { BecElement } from '../shared/base.js';
 import { formatDate, formatMoney, formatNumber } from '../shared/format.js';
 import { msg, msgCount, type MessageKey } from '../shared/i18n.js';
@@ -34,18 +35,22 @@ function moved(lists: Lists, from: string, to: string): Lists {
 /** The parts of a work queue: claims to review, to authorize, to pay. */
 export type FinanceSection = 'review' | 'authorize' | 'pay';
 
-/** Lines validation left for a person to look at: not (yet) accepted as computed, and nobody adjusted them. */
-const needsReview = (l: Pick<ClaimLine, 'verdict' | 'adjustedByUserId'>) =>
-  (l.verdict === 'pending' || l.verdict === 'partial' || l.verdict === 'rejected') && !l.adjustedByUserId;
+/**
+ * A claim's review figures: what the server summed over all of its lines (`review`, read with
+ * `review=true`), else those of the lines the claim was given with (core/claims/review.ts).
+ */
+export function reviewOf(claim: Pick<Claim, 'review' | 'lines'>): ClaimReview {
+  return claim.review ?? reviewOfLines(claim.lines ?? []);
+}
 
 /**
  * Which part of the queue a claim is in: a submitted claim with lines to check (or nothing
  * approved) is to review, any other submitted claim to authorize, an authorized claim to pay.
  */
-export function sectionOf(claim: Claim, lines: readonly Pick<ClaimLine, 'verdict' | 'adjustedByUserId'>[]): FinanceSection | null {
+export function sectionOf(claim: Claim): FinanceSection | null {
   if (claim.status === 'authorized') return 'pay';
   if (claim.status !== 'submitted') return null;
-  return lines.some(needsReview) || !parseMoney(claim.approvedTotal).greaterThan(0) ? 'review' : 'authorize';
+  return reviewOf(claim).linesToCheck > 0 || !parseMoney(claim.approvedTotal).greaterThan(0) ? 'review' : 'authorize';
 }
 
 /**
@@ -79,7 +84,10 @@ export function sectionOf(claim: Claim, lines: readonly Pick<ClaimLine, 'verdict
 export class BecFinanceQueue extends BecElement {
   static override styles = [themeTokens, controls, stateStyles, styles];
 
-  /** Submitted and authorized claims (loaded from the API when `api-base` is set); their `lines` decide the section. */
+  /**
+   * Submitted and authorized claims (loaded from the API when `api-base` is set, with their
+   * `review` figures); their `review` (or, when set by hand, their `lines`) decides the section.
+   */
   @property({ attribute: false }) claims: Claim[] = [];
   /** Distributors, for names. */
   @property({ attribute: false }) accounts: Account[] = [];
@@ -102,32 +110,25 @@ export class BecFinanceQueue extends BecElement {
     if (changed.has('apiBase') && this.api) void this.load();
   }
 
-  /** Loads the first page of claims in review and of authorized ones, with their lines (who adjusted what decides who may authorize). */
+  /** Loads the first page of claims in review (with their review figures: who adjusted what decides who may authorize) and of authorized ones. */
   override load(): Promise<void> {
     const api = this.api;
     if (!api) return Promise.resolve();
     return this.view.track(async () => {
       const [me, submitted, authorized, accounts] = await Promise.all([
         api.me(),
-        api.claims({ status: 'submitted', pageSize: PAGE }),
+        api.claims({ status: 'submitted', pageSize: PAGE, review: 'true' }),
         api.claims({ status: 'authorized', pageSize: PAGE }),
         api.accounts('distributor'),
       ]);
-      const withLines = await this.withLines(submitted.items);
       this.user = me;
       this.accounts = accounts;
-      this.claims = [...withLines, ...authorized.items];
+      this.claims = [...submitted.items, ...authorized.items];
       this.lists = {
         submitted: { total: submitted.total ?? null, nextCursor: submitted.nextCursor ?? null },
         authorized: { total: authorized.total ?? null, nextCursor: authorized.nextCursor ?? null },
       };
     });
-  }
-
-  /** Submitted claims with their lines (a claim's section and who may authorize it depend on them). */
-  private withLines(claims: Claim[]): Promise<Claim[]> {
-    const api = this.api!;
-    return Promise.all(claims.map(async (c) => ({ ...c, lines: c.lines ?? (await api.claimLines(c.id, 0, 5000)).items })));
   }
 
   /** Reads the next page of each list that has more, after the ones shown. */
@@ -140,11 +141,8 @@ export class BecFinanceQueue extends BecElement {
       const next = async (status: QueueList) => {
         const cursor = lists[status].nextCursor;
         if (!cursor) return { items: [] as Claim[], nextCursor: null };
-        const page = await api.claims({ status, pageSize: PAGE, cursor });
-        return {
-          items: status === 'submitted' ? await this.withLines(page.items) : page.items,
-          nextCursor: page.nextCursor ?? null,
-        };
+        const page = await api.claims({ status, pageSize: PAGE, cursor, ...(status === 'submitted' ? { review: 'true' as const } : {}) });
+        return { items: page.items, nextCursor: page.nextCursor ?? null };
       };
       const pages = await Promise.all([next('submitted'), next('authorized')]);
       const known = new Set(this.claims.map((c) => c.id));
@@ -173,7 +171,7 @@ export class BecFinanceQueue extends BecElement {
         action: this.t(action === 'authorize' ? 'finance.authorizeAction' : 'finance.payAction').toLowerCase(),
       });
     if (action === 'pay') return null;
-    const blocked = authorizeBlock(user.userId, claim, claim.lines ?? []);
+    const blocked = authorizeBlock(user.userId, claim, reviewOf(claim).adjustedByUserIds);
     if (blocked === 'own_adjustment') return this.t('finance.ownAdjustment');
     if (blocked === 'nothing_approved') return this.t('finance.nothingApproved');
     return null;
@@ -192,7 +190,7 @@ export class BecFinanceQueue extends BecElement {
       // The claim moves in place and the lists' counts with it: reloading the queue dropped the
       // pages read by Load more and, until it answered, showed counts that did not add up.
       if (updated) {
-        this.claims = this.claims.map((c) => (c.id === claim.id ? { ...updated, lines: c.lines } : c));
+        this.claims = this.claims.map((c) => (c.id === claim.id ? { ...updated, review: reviewOf(c) } : c));
         if (this.lists) this.lists = moved(this.lists, claim.status, updated.status);
       }
     } catch (err) {
@@ -217,7 +215,7 @@ export class BecFinanceQueue extends BecElement {
   }
 
   private renderClaim(claim: Claim, section: FinanceSection) {
-    const flagged = (claim.lines ?? []).filter(needsReview).length;
+    const flagged = reviewOf(claim).linesToCheck;
     const distributor = this.accounts.find((a) => a.id === claim.distributorId)?.name ?? `#${claim.distributorId}`;
     return html`<li class="claim" part="item" id="claim-${claim.id}">
       <div>
@@ -242,7 +240,7 @@ export class BecFinanceQueue extends BecElement {
   override render() {
     const sections: Record<FinanceSection, Claim[]> = { review: [], authorize: [], pay: [] };
     for (const c of this.claims) {
-      const s = sectionOf(c, c.lines ?? []);
+      const s = sectionOf(c);
       if (s) sections[s].push(c);
     }
     const total = sections.review.length + sections.authorize.length + sections.pay.length;

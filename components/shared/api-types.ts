@@ -3487,6 +3487,13 @@ export interface components {
         issuedAt: string;
         externalRef: string | null;
       } | null;
+      /** @description with `review=true` on GET /api/claims: figures over all of the claim’s lines (core/claims/review.ts) */
+      review?: {
+        /** @description lines validation left pending, partial or rejected that nobody adjusted */
+        linesToCheck: number;
+        /** @description who adjusted a line of the claim (they may not authorize it) */
+        adjustedByUserIds: number[];
+      };
       lines?: components['schemas']['ClaimLine'][];
     };
     ClaimLineInput: {
@@ -10245,6 +10252,7 @@ export interface operations {
         to?: string;
         opportunityId?: string;
         accountId?: string;
+        review?: 'true' | 'false';
         page?: number;
         pageSize?: number;
         cursor?: string;

@@ -10,6 +10,7 @@ import { Claim, ClaimLine, CreditMemo, CreditMemoDebit, Note } from '../../model
 import type { TenantScope } from '../auth/actor.js';
 import type { ClaimLineView, ClaimQuery, ClaimView } from './claims.schemas.js';
 import { wholeInputs } from './verdict-inputs.js';
+import { REVIEW_VERDICTS, type ClaimReview } from '../../core/claims/review.js';
 import { keysetPage } from '../http/cursor.js';
 import { newestFirstPage } from '../http/list-page.repository.js';
 import { accountIdsFor, requestOfRecordSql } from '../requests/requests.repository.js';
@@ -71,7 +72,13 @@ function toLineView(l: ClaimLine): ClaimLineView {
   };
 }
 
-function toClaimView(c: Claim, lineCount: number, memo: (CreditMemo & { debitsApplied?: string }) | null, lines?: ClaimLine[]): ClaimView {
+function toClaimView(
+  c: Claim,
+  lineCount: number,
+  memo: (CreditMemo & { debitsApplied?: string }) | null,
+  lines?: ClaimLine[],
+  review?: ClaimReview,
+): ClaimView {
   return {
     id: c.id,
     number: c.number,
@@ -103,8 +110,43 @@ function toClaimView(c: Claim, lineCount: number, memo: (CreditMemo & { debitsAp
           externalRef: memo.externalRef,
         }
       : null,
+    ...(review ? { review } : {}),
     ...(lines ? { lines: lines.map(toLineView) } : {}),
   };
+}
+
+/**
+ * Each claim's line count and review figures (core/claims/review.ts) over all of its lines, in one
+ * statement: a row per claim and adjuster (few), so the figures never depend on a page of lines.
+ */
+export async function claimReviews(
+  ids: readonly number[],
+  transaction?: Transaction,
+): Promise<Map<number, ClaimReview & { lineCount: number }>> {
+  const out = new Map<number, ClaimReview & { lineCount: number }>();
+  if (!ids.length) return out;
+  const toCheck = REVIEW_VERDICTS.map((v) => `'${v}'`).join(', ');
+  const rows = await sequelize().query<{
+    claimId: number | string;
+    adjuster: number | string | null;
+    n: number | string;
+    toCheck: number | string | null;
+  }>(
+    `SELECT claim_id AS claimId, adjusted_by_user_id AS adjuster, COUNT(*) AS n,
+            SUM(CASE WHEN verdict IN (${toCheck}) AND adjusted_by_user_id IS NULL THEN 1 ELSE 0 END) AS toCheck
+       FROM claim_lines WHERE claim_id IN (${ids.map(() => '?').join(', ')})
+      GROUP BY claim_id, adjusted_by_user_id`,
+    { replacements: [...ids], type: QueryTypes.SELECT, transaction },
+  );
+  for (const id of ids) out.set(id, { lineCount: 0, linesToCheck: 0, adjustedByUserIds: [] });
+  for (const r of rows) {
+    const f = out.get(Number(r.claimId))!;
+    f.lineCount += Number(r.n);
+    f.linesToCheck += Number(r.toCheck ?? 0);
+    if (r.adjuster !== null) f.adjustedByUserIds.push(Number(r.adjuster));
+  }
+  for (const f of out.values()) f.adjustedByUserIds.sort((a, b) => a - b);
+  return out;
 }
 
 export type NewClaimLine = Omit<ClaimLineView, 'id' | 'reasonCodes' | 'verdictInputs' | 'extra'> & {
@@ -271,19 +313,24 @@ export async function listClaims(scope: TenantScope, q: ClaimQuery) {
   const page = await newestFirstPage(Claim, 'claims', where, q, index);
   const rows = page.items;
   const ids = rows.map((r) => r.id);
-  const counts = ids.length
-    ? ((await ClaimLine.findAll({
-        where: { claimId: ids },
-        attributes: ['claimId', [Claim.sequelize!.fn('COUNT', Claim.sequelize!.col('id')), 'n']],
-        group: ['claimId'],
-        raw: true,
-      })) as unknown as { claimId: number; n: number | string }[])
-    : [];
+  const reviews = q.review === 'true' ? await claimReviews(ids) : null;
+  const counts =
+    !reviews && ids.length
+      ? ((await ClaimLine.findAll({
+          where: { claimId: ids },
+          attributes: ['claimId', [Claim.sequelize!.fn('COUNT', Claim.sequelize!.col('id')), 'n']],
+          group: ['claimId'],
+          raw: true,
+        })) as unknown as { claimId: number; n: number | string }[])
+      : [];
   const memos = ids.length ? await withDebitsOf(await CreditMemo.findAll({ where: { claimId: ids } })) : [];
   return {
-    items: rows.map((c) =>
-      toClaimView(c, Number(counts.find((x) => x.claimId === c.id)?.n ?? 0), memos.find((x) => x?.claimId === c.id) ?? null),
-    ),
+    items: rows.map((c) => {
+      const memo = memos.find((x) => x?.claimId === c.id) ?? null;
+      if (!reviews) return toClaimView(c, Number(counts.find((x) => x.claimId === c.id)?.n ?? 0), memo);
+      const { lineCount, ...review } = reviews.get(c.id)!;
+      return toClaimView(c, lineCount, memo, undefined, review);
+    }),
     ...(page.total === undefined ? {} : { total: page.total }),
     nextCursor: page.nextCursor,
   };

@@ -185,6 +185,10 @@ export const ClaimQuery = z.object({
     description:
       'only claims of this account: its BEC id (digits) or CRM Id (externalRef); the distributor’s own claims, or claims with a line under an authorization made by a request naming it as distributor, reseller or end customer',
   }),
+  review: z.enum(['true', 'false']).default('false').openapi({
+    description:
+      'true: each claim with its review figures over all of its lines (`review`: lines finance must still check, who adjusted a line), what the finance queue shows',
+  }),
   page: wholeNumber(1, 1_000_000).default(1).openapi({ description: 'a page by number (small lists); ignored with cursor' }),
   pageSize: wholeNumber(1, 200).default(50),
   cursor: cursorQuery('claims'),
@@ -287,6 +291,13 @@ export const ClaimView = z
         externalRef: z.string().nullable(),
       })
       .nullable(),
+    review: z
+      .object({
+        linesToCheck: z.number().openapi({ description: 'lines validation left pending, partial or rejected that nobody adjusted' }),
+        adjustedByUserIds: z.array(z.number()).openapi({ description: 'who adjusted a line of the claim (they may not authorize it)' }),
+      })
+      .optional()
+      .openapi({ description: 'with `review=true` on GET /api/claims: figures over all of the claim’s lines (core/claims/review.ts)' }),
     lines: z.array(ClaimLineView).optional(),
   })
   .openapi('Claim');

@@ -374,9 +374,10 @@ export async function adjustLine(
 export async function authorizeClaim(actor: Actor, claimId: number) {
   const scope = scopeOf(actor);
   await settlement.inTransaction(async (t) => {
-    const claim = await repo.findClaim(scope, claimId, { lines: true, transaction: t });
+    const claim = await repo.findClaim(scope, claimId, { transaction: t });
     if (!claim) throw notFound('claim');
-    const blocked = authorizeBlock(actor.userId, claim, claim.lines!);
+    const review = (await repo.claimReviews([claimId], t)).get(claimId)!;
+    const blocked = authorizeBlock(actor.userId, claim, review.adjustedByUserIds);
     if (blocked === 'not_in_review') throw conflict('CLAIM_NOT_IN_REVIEW', `the claim is ${claim.status}`);
     if (blocked === 'own_adjustment') {
       throw new AppError('SELF_APPROVAL_FORBIDDEN', 'you adjusted a line of this claim: another person must authorize it', 403);
