@@ -435,7 +435,22 @@ export async function payClaim(actor: Actor, claimId: number, externalRef: strin
       },
       t,
     );
-    // Returns' open debits in this currency come off the memo, never below zero (the settlement service).
+    // Returns of the claim's own sales not yet taken back (sent before the sale was claimed, in the
+    // same file, or while the claim was in review) become debits now; then the distributor's open
+    // debits in this currency come off the memo, never below zero (the settlement service).
+    const returns = await settlement.reverseReturnsOfClaim(claimId, actor.userId, t);
+    if (returns.reversed.length)
+      await recordAudit(
+        actor,
+        {
+          action: 'settlement.returns_reversed',
+          entityType: 'claim',
+          entityId: claimId,
+          distributorId: claim.distributorId,
+          after: { ...returns },
+        },
+        t,
+      );
     const { net, applied } = await settlement.applyDebits(claim.distributorId, claim.currency, claim.approvedTotal, memoId, t);
     if (applied !== '0.0000') await repo.setCreditMemoAmount(memoId, net, t);
     await repo.updateClaim(claimId, { status: 'paid', paidAt: now }, t);

@@ -92,16 +92,36 @@ export async function updateLineSettlement(
   );
 }
 
-/** The return lines of an import with the sale each returns, where a claim line pays that sale. */
-export async function returnsOfImport(importId: number, transaction: Transaction) {
-  const lines = await rowsOf('pos_lines', 'import_id', importId, transaction, 'r');
-  return (await Claim.sequelize!.query(
-    `SELECT r.id AS returnId, r.distributor_id AS distributorId, r.invoice_number AS invoiceNumber, r.invoice_line AS invoiceLine,
+/** A return line with the claim line that pays its sale (null when none does), as the debit reads it. */
+export interface ReturnOfSale {
+  returnId: number;
+  distributorId: number;
+  invoiceNumber: string;
+  invoiceLine: string;
+  returned: number | string;
+  rowNumber: number | null;
+  claimLineId: number | null;
+  accepted: number | null;
+  approved: string | number | null;
+  currency: string | null;
+  claimNumber: string | null;
+  claimStatus: string | null;
+  reversedBefore: number | string;
+  settled: number | string;
+}
+
+const RETURN_OF_SALE = `r.id AS returnId, r.distributor_id AS distributorId, r.invoice_number AS invoiceNumber, r.invoice_line AS invoiceLine,
             -r.quantity AS returned, r.file_row AS rowNumber,
             l.id AS claimLineId, l.accepted_quantity AS accepted, l.approved_amount AS approved, c.currency AS currency,
             c.number AS claimNumber, c.status AS claimStatus,
             (SELECT COALESCE(SUM(d.quantity), 0) FROM settlement_debits d WHERE d.claim_line_id = l.id) AS reversedBefore,
-            (SELECT COUNT(*) FROM settlement_debits d WHERE d.return_pos_line_id = r.id) AS settled
+            (SELECT COUNT(*) FROM settlement_debits d WHERE d.return_pos_line_id = r.id) AS settled`;
+
+/** The return lines of an import with the sale each returns, where a claim line pays that sale. */
+export async function returnsOfImport(importId: number, transaction: Transaction): Promise<ReturnOfSale[]> {
+  const lines = await rowsOf('pos_lines', 'import_id', importId, transaction, 'r');
+  return (await Claim.sequelize!.query(
+    `SELECT ${RETURN_OF_SALE}
        FROM pos_lines r
        LEFT JOIN pos_consumptions p ON p.distributor_id = r.distributor_id AND p.invoice_key = r.invoice_key AND p.line_key = r.line_key
        LEFT JOIN claim_lines l ON l.id = p.claim_line_id
@@ -109,22 +129,25 @@ export async function returnsOfImport(importId: number, transaction: Transaction
       WHERE ${lines.where} AND r.quantity < 0
       ORDER BY r.id`,
     { replacements: lines.params, type: QueryTypes.SELECT, transaction },
-  )) as {
-    returnId: number;
-    distributorId: number;
-    invoiceNumber: string;
-    invoiceLine: string;
-    returned: number | string;
-    rowNumber: number | null;
-    claimLineId: number | null;
-    accepted: number | null;
-    approved: string | number | null;
-    currency: string | null;
-    claimNumber: string | null;
-    claimStatus: string | null;
-    reversedBefore: number | string;
-    settled: number | string;
-  }[];
+  )) as ReturnOfSale[];
+}
+
+/**
+ * The return lines, of any import, of the sales a claim's lines pay: each taking line's sale
+ * looked up among the distributor's returns by the POS lines' unique key (one probe a line).
+ */
+export async function returnsOfClaim(claimId: number, transaction: Transaction): Promise<ReturnOfSale[]> {
+  const lines = await rowsOf('claim_lines', 'claim_id', claimId, transaction, 'l');
+  return (await Claim.sequelize!.query(
+    `SELECT ${RETURN_OF_SALE}
+       FROM claim_lines l
+       JOIN claims c ON c.id = l.claim_id
+       JOIN pos_consumptions p ON p.claim_line_id = l.id
+       JOIN pos_lines r ON r.distributor_id = p.distributor_id AND r.invoice_key = p.invoice_key AND r.line_key = p.line_key AND r.is_return = ?
+      WHERE ${lines.where} AND r.quantity < 0
+      ORDER BY r.id`,
+    { replacements: [true, ...lines.params], type: QueryTypes.SELECT, transaction },
+  )) as ReturnOfSale[];
 }
 
 export async function insertDebit(

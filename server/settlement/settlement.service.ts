@@ -227,9 +227,9 @@ export async function setLineAmount(change: LineAmountChange, t: Transaction): P
 }
 
 export interface ReturnsOutcome {
-  /** return lines in the import */
+  /** return lines looked at */
   returns: number;
-  /** debits created: returns of sales a claim line pays */
+  /** debits created: returns of sales a paid claim line paid */
   reversed: {
     returnPosLineId: number;
     rowNumber: number | null;
@@ -240,24 +240,49 @@ export interface ReturnsOutcome {
   }[];
   /** returns of sales no claim pays (nothing to take back) */
   unpaid: number;
+  /** returns of sales a claim not yet paid holds: taken back when that claim is paid (`reverseReturnsOfClaim`) */
+  awaitingPayment: number;
 }
 
 /**
- * Returns reverse the credit of the sale they return: for each return line of a POS import whose
- * sale a claim line pays, a debit of (the line's approved amount × returned units ÷ its accepted
- * units, rounded half-up to the currency's minor unit) for the distributor's next credit memo —
- * never more units than the line was paid for, all returns of it together, and once per return
- * line (a re-run adds nothing). The sale stays consumed: its units were sold under the
+ * Returns reverse the credit of the sale they return, whatever arrived first. When a POS import
+ * completes, each of its return lines whose sale a **paid** claim line paid gets its debit now;
+ * one whose sale a claim in review or authorized holds waits for that claim's payment, when
+ * `reverseReturnsOfClaim` takes back every return of its sales (a return sent before the sale was
+ * claimed, or in the same file, included). The debit: the line's approved amount × returned units
+ * ÷ its accepted units, rounded half-up to the currency's minor unit, for the distributor's next
+ * credit memos — never more units than the line was paid for, all returns of it together, once per
+ * return line (a re-run adds nothing). The sale stays consumed: its units were sold under the
  * authorization. In the caller's transaction; audited by the caller.
  */
 export async function reverseReturns(importId: number, userId: number, t: Transaction): Promise<ReturnsOutcome> {
-  const rows = await lines.returnsOfImport(importId, t);
-  const outcome: ReturnsOutcome = { returns: rows.length, reversed: [], unpaid: 0 };
+  return recordReturnDebits(await lines.returnsOfImport(importId, t), userId, t, (r) => r.claimStatus === 'paid');
+}
+
+/**
+ * The returns of the sales a claim pays, taken back as it is paid (before its memo takes the
+ * distributor's open debits, so its own returns come off its own memo). In the pay transaction.
+ */
+export async function reverseReturnsOfClaim(claimId: number, userId: number, t: Transaction): Promise<ReturnsOutcome> {
+  return recordReturnDebits(await lines.returnsOfClaim(claimId, t), userId, t, () => true);
+}
+
+async function recordReturnDebits(
+  rows: readonly lines.ReturnOfSale[],
+  userId: number,
+  t: Transaction,
+  payable: (r: lines.ReturnOfSale) => boolean,
+): Promise<ReturnsOutcome> {
+  const outcome: ReturnsOutcome = { returns: rows.length, reversed: [], unpaid: 0, awaitingPayment: 0 };
   const reversedSoFar = new Map<number, number>();
   for (const r of rows) {
     if (Number(r.settled) > 0) continue;
     if (r.claimLineId === null || r.currency === null || !r.accepted) {
       outcome.unpaid++;
+      continue;
+    }
+    if (!payable(r)) {
+      outcome.awaitingPayment++;
       continue;
     }
     const before = reversedSoFar.get(r.claimLineId) ?? Number(r.reversedBefore);

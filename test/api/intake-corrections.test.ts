@@ -140,6 +140,62 @@ describeDb('intake on behalf, corrections and returns', () => {
     await ledgerClean();
   });
 
+  it('takes back a return that came before its sale was claimed, or in the same file, or while the claim was in review, when the claim is paid', async () => {
+    const debits = async () =>
+      (await finance.get('/api/settlement/debits')).body.items as {
+        claimLineId: number;
+        quantity: number;
+        amount: string;
+        status: string;
+      }[];
+    const pay = async (claimId: number) => {
+      expect((await finance2.post(`/api/claims/${claimId}/authorize`)).status).toBe(200);
+      const paid = await finance2.post(`/api/claims/${claimId}/pay`, { externalRef: `ERP-RE-${claimId}` });
+      expect(paid.status).toBe(200);
+      return paid.body;
+    };
+    const before = (await debits()).length;
+    // The return first (nothing pays its sale yet: nothing to take back), the sale after, claimed and paid.
+    const early = await send(arrow, '/api/imports', [header, row('RE-1', '1', -15)].join('\n'));
+    expect(early.status).toBe(201);
+    expect((await debits()).length).toBe(before);
+    const sale = (await send(arrow, '/api/imports', [header, row('re-1', '01', 40)].join('\n'))).body;
+    const c1 = (await arrow.post(`/api/imports/${sale.id}/claims?wait=true`, { mode: 'implicit' })).body.claims[0];
+    expect(c1.approvedTotal).toBe('40.0000');
+    const paid1 = await pay(c1.id);
+    expect(paid1.creditMemo).toMatchObject({ amount: '25.0000', debitsApplied: '15.0000' });
+    expect((await debits())[0]).toMatchObject({ quantity: 15, amount: '15.0000', status: 'applied' });
+    const [audit] = await q<{ after: string }>(
+      "SELECT after AS after FROM audit_events WHERE action = 'settlement.returns_reversed' AND entity_type = 'claim' AND entity_id = ?",
+      [c1.id],
+    );
+    expect(JSON.parse(audit!.after).reversed).toMatchObject([{ quantity: 15, amount: '15.0000', claimNumber: c1.number }]);
+    // The sale and its return in one file.
+    const both = (await send(arrow, '/api/imports', [header, row('RE-2', '1', 30), row('RE-2', '1', -10)].join('\n'))).body;
+    expect(both).toMatchObject({ rowsAccepted: 2 });
+    const c2 = (await arrow.post(`/api/imports/${both.id}/claims?wait=true`, { mode: 'implicit' })).body.claims[0];
+    expect(c2.approvedTotal).toBe('30.0000');
+    expect((await pay(c2.id)).creditMemo).toMatchObject({ amount: '20.0000', debitsApplied: '10.0000' });
+    // A return while its claim is in review waits for the payment; finance then rejects the
+    // returned sale's line: nothing is taken back for a sale the claim does not pay.
+    const two = (await send(arrow, '/api/imports', [header, row('RE-3', '1', 20), row('RE-3', '2', 10)].join('\n'))).body;
+    const c3 = (await arrow.post(`/api/imports/${two.id}/claims?wait=true`, { mode: 'implicit' })).body.claims[0];
+    expect(c3.approvedTotal).toBe('30.0000');
+    const late = await send(arrow, '/api/imports', [header, row('RE-3', '2', -5)].join('\n'));
+    expect(late.status).toBe(201);
+    expect((await debits()).length).toBe(before + 2);
+    const lines = (await finance.get(`/api/claims/${c3.id}/lines`)).body.items as { id: number; invoiceLine: string }[];
+    const returned = lines.find((l) => l.invoiceLine === '2')!;
+    expect(
+      (await finance.post(`/api/claims/${c3.id}/lines/${returned.id}/adjust`, { approvedAmount: '0', reason: 'Returned by the customer' }))
+        .status,
+    ).toBe(200);
+    expect((await pay(c3.id)).creditMemo).toMatchObject({ amount: '20.0000', debitsApplied: '0.0000' });
+    expect((await debits()).length).toBe(before + 2);
+    expect((await finance.get('/api/settlement/debits?status=open')).body.items).toEqual([]);
+    await ledgerClean();
+  });
+
   it("takes a paid sale's credit back when it is returned, on the next credit memo, never below zero", async () => {
     const debitsOpen = async () =>
       (await finance.get('/api/settlement/debits?status=open')).body.items as { amount: string; appliedAmount: string; quantity: number }[];
