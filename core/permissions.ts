@@ -97,13 +97,14 @@ export type AuthorizeBlock = 'not_in_review' | 'own_adjustment' | 'nothing_appro
 
 /**
  * The authorization rule of a claim, checked by the claims service and shown by the finance queue:
- * only a claim in review; never by whoever adjusted one of its lines (the requester of an
- * adjustment is never its approver); only with an amount approved.
+ * only a claim in review; never by anyone who ever adjusted one of its lines, even if another
+ * adjusted it after them (the requester of an adjustment is never its approver); only with an
+ * amount approved.
  */
 export function authorizeBlock(
   userId: number,
   claim: { status: string; approvedTotal: string },
-  /** who adjusted a line of the claim, any of its lines (core/claims/review.ts: the server sums it over all of them) */
+  /** everyone who ever adjusted a line of the claim (the server keeps them all, not only each line's last) */
   adjustedByUserIds: readonly number[],
 ): AuthorizeBlock | null {
   if (claim.status !== 'submitted') return 'not_in_review';
@@ -121,11 +122,13 @@ export type RebateAuthorizeBlock = 'not_closed' | 'own_close' | 'own_adjustment'
  */
 export function rebateAuthorizeBlock(
   userId: number,
-  period: { status: string; amount: string; closedByUserId: number; adjustedByUserId: number | null },
+  period: { status: string; amount: string; closedByUserId: number },
+  /** everyone who ever adjusted the period (not only the last: the server keeps them all) */
+  adjustedByUserIds: readonly number[],
 ): RebateAuthorizeBlock | null {
   if (period.status !== 'closed') return 'not_closed';
   if (period.closedByUserId === userId) return 'own_close';
-  if (period.adjustedByUserId === userId) return 'own_adjustment';
+  if (adjustedByUserIds.includes(userId)) return 'own_adjustment';
   if (!parseMoney(period.amount).greaterThan(0)) return 'nothing_payable';
   return null;
 }

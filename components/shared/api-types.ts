@@ -2835,11 +2835,13 @@ export interface components {
       /** @description when the current level is escalated if undecided */
       dueAt: string | null;
       escalated: boolean;
-      /** @description who is next: the approvers of the current level still awaited (plus the escalation approver once escalated) */
+      /** @description who is next: the approvers of the current level still awaited (plus the escalation approver once escalated); an approver user who can no longer decide is replaced by who stands in for them */
       waitingOn: {
         userId: number | null;
         role: string | null;
         name: string | null;
+        /** @description the approver user this one stands in for, who can no longer decide requests (demoted or deactivated): the escalation approver, else every role that decides requests */
+        standingInFor: number | null;
       }[];
       approvals: {
         level: number;
@@ -3491,7 +3493,7 @@ export interface components {
       review?: {
         /** @description lines validation left pending, partial or rejected that nobody adjusted */
         linesToCheck: number;
-        /** @description who adjusted a line of the claim (they may not authorize it) */
+        /** @description everyone who ever adjusted a line of the claim (they may not authorize it) */
         adjustedByUserIds: number[];
       };
       lines?: components['schemas']['ClaimLine'][];

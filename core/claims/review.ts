@@ -13,7 +13,7 @@ export const REVIEW_VERDICTS = ['pending', 'partial', 'rejected'] as const satis
 export interface ClaimReview {
   /** lines with a verdict in REVIEW_VERDICTS that nobody adjusted */
   linesToCheck: number;
-  /** who adjusted one of its lines, ascending */
+  /** everyone who ever adjusted one of its lines, ascending (the server keeps them all; `reviewOfLines` knows only each line's last) */
   adjustedByUserIds: number[];
 }
 

@@ -36,6 +36,7 @@ import { rebateTermsVersionsSchema } from './20261208T1100-rebate-terms-versions
 import { reportRollupsSchema } from './20261208T1200-report-rollups.js';
 import { requestDecidedIndexSchema } from './20261209T1000-request-decided-index.js';
 import { oneConsumptionPerLineSchema } from './20261210T1000-one-consumption-per-line.js';
+import { adjustersSchema } from './20261211T1000-adjusters.js';
 import type { Migration } from './types.js';
 
 export const migrations: Migration[] = [
@@ -76,4 +77,5 @@ export const migrations: Migration[] = [
   reportRollupsSchema,
   requestDecidedIndexSchema,
   oneConsumptionPerLineSchema,
+  adjustersSchema,
 ];

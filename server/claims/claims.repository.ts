@@ -2,6 +2,7 @@
 import { rollClaimFigures } from '../reports/rollups.repository.js';
 import { literal, Op, QueryTypes, type Transaction, type WhereOptions } from 'sequelize';
 import { rowsOf } from '../database.repository.js';
+import { adjustersOf } from '../settlement/settlement.repository.js';
 import { instantText } from '../../models/bulk.js';
 import { MONEY_COLUMNS, moneyToDb } from '../../models/money-sql.js';
 import { moneyFromDb, moneyToString } from '../../core/money.js';
@@ -117,7 +118,8 @@ function toClaimView(
 
 /**
  * Each claim's line count and review figures (core/claims/review.ts) over all of its lines, in one
- * statement: a row per claim and adjuster (few), so the figures never depend on a page of lines.
+ * statement, and everyone who ever adjusted one of its lines (the settlement service's `adjusters`:
+ * a line keeps only its last adjuster), so the figures never depend on a page of lines.
  */
 export async function claimReviews(
   ids: readonly number[],
@@ -126,26 +128,20 @@ export async function claimReviews(
   const out = new Map<number, ClaimReview & { lineCount: number }>();
   if (!ids.length) return out;
   const toCheck = REVIEW_VERDICTS.map((v) => `'${v}'`).join(', ');
-  const rows = await sequelize().query<{
-    claimId: number | string;
-    adjuster: number | string | null;
-    n: number | string;
-    toCheck: number | string | null;
-  }>(
-    `SELECT claim_id AS claimId, adjusted_by_user_id AS adjuster, COUNT(*) AS n,
+  const rows = await sequelize().query<{ claimId: number | string; n: number | string; toCheck: number | string | null }>(
+    `SELECT claim_id AS claimId, COUNT(*) AS n,
             SUM(CASE WHEN verdict IN (${toCheck}) AND adjusted_by_user_id IS NULL THEN 1 ELSE 0 END) AS toCheck
        FROM claim_lines WHERE claim_id IN (${ids.map(() => '?').join(', ')})
-      GROUP BY claim_id, adjusted_by_user_id`,
+      GROUP BY claim_id`,
     { replacements: [...ids], type: QueryTypes.SELECT, transaction },
   );
-  for (const id of ids) out.set(id, { lineCount: 0, linesToCheck: 0, adjustedByUserIds: [] });
+  const adjusters = await adjustersOf('claim', ids, transaction);
+  for (const id of ids) out.set(id, { lineCount: 0, linesToCheck: 0, adjustedByUserIds: adjusters.get(id) ?? [] });
   for (const r of rows) {
     const f = out.get(Number(r.claimId))!;
-    f.lineCount += Number(r.n);
-    f.linesToCheck += Number(r.toCheck ?? 0);
-    if (r.adjuster !== null) f.adjustedByUserIds.push(Number(r.adjuster));
+    f.lineCount = Number(r.n);
+    f.linesToCheck = Number(r.toCheck ?? 0);
   }
-  for (const f of out.values()) f.adjustedByUserIds.sort((a, b) => a - b);
   return out;
 }
 

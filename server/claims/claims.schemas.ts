@@ -294,7 +294,9 @@ export const ClaimView = z
     review: z
       .object({
         linesToCheck: z.number().openapi({ description: 'lines validation left pending, partial or rejected that nobody adjusted' }),
-        adjustedByUserIds: z.array(z.number()).openapi({ description: 'who adjusted a line of the claim (they may not authorize it)' }),
+        adjustedByUserIds: z
+          .array(z.number())
+          .openapi({ description: 'everyone who ever adjusted a line of the claim (they may not authorize it)' }),
       })
       .optional()
       .openapi({ description: 'with `review=true` on GET /api/claims: figures over all of the claim’s lines (core/claims/review.ts)' }),

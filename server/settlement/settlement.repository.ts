@@ -5,6 +5,7 @@ import { moneyFromDb, moneyToString } from '../../core/money.js';
 import { Authorization, AuthorizationLine } from '../../models/authorizations.js';
 import { Claim, ClaimLine, CreditMemoDebit, SettlementDebit } from '../../models/claims.js';
 import { rowsOf } from '../database.repository.js';
+import { instantText } from '../../models/bulk.js';
 
 const m = (v: string | number) => moneyToString(moneyFromDb(v));
 
@@ -255,4 +256,36 @@ export async function updateClaimTotals(
 ) {
   await Claim.update(totals, { where: { id: claimId }, transaction });
   await rollClaimFigures(claimId, transaction);
+}
+
+/** What a second person authorizes: a claim or a rebate period. */
+export type AdjustedSubject = 'claim' | 'rebate_period';
+
+/**
+ * Records that a user changed an amount of a claim or a rebate period (table `adjusters`, migration
+ * 20261211T1000): the two-person rule reads everyone who ever did, not only the last.
+ */
+export async function recordAdjuster(subject: AdjustedSubject, id: number, userId: number, transaction: Transaction) {
+  const db = Claim.sequelize!;
+  const ignore = db.getDialect() === 'sqlite' ? 'INSERT OR IGNORE' : 'INSERT IGNORE';
+  await db.query(`${ignore} INTO adjusters (subject_type, subject_id, user_id, created_at) VALUES (?, ?, ?, ?)`, {
+    replacements: [subject, id, userId, instantText(db, new Date())],
+    transaction,
+  });
+}
+
+/** Everyone who ever changed an amount of each claim or period, ascending, by id (an id nobody adjusted: []). */
+export async function adjustersOf(
+  subject: AdjustedSubject,
+  ids: readonly number[],
+  transaction?: Transaction,
+): Promise<Map<number, number[]>> {
+  const out = new Map<number, number[]>(ids.map((id) => [id, []]));
+  if (!ids.length) return out;
+  const rows = (await Claim.sequelize!.query(
+    `SELECT subject_id AS id, user_id AS userId FROM adjusters WHERE subject_type = ? AND subject_id IN (${ids.map(() => '?').join(', ')}) ORDER BY user_id`,
+    { replacements: [subject, ...ids], type: QueryTypes.SELECT, transaction },
+  )) as { id: number | string; userId: number | string }[];
+  for (const r of rows) out.get(Number(r.id))?.push(Number(r.userId));
+  return out;
 }

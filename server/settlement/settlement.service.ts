@@ -77,6 +77,9 @@ export async function settleBuiltClaims(run: BuiltRun, taken: ReadonlyMap<number
   return lost;
 }
 
+/** Everyone who ever changed an amount of each claim (or rebate period): the two-person rule's input. */
+export const adjustersOf = lines.adjustersOf;
+
 /** Takes the accepted lines' sales and quantities (an explicit claim's submit): each line's outcome, by claim line id. */
 export const takeLines = (entries: readonly ledger.TakeEntry[], t: Transaction) => ledger.takeMany(entries, t);
 
@@ -223,6 +226,7 @@ export async function setLineAmount(change: LineAmountChange, t: Transaction): P
     authorizationLineId,
   };
   await lines.updateLineSettlement(line.id, after, t);
+  await lines.recordAdjuster('claim', change.claimId, change.userId, t);
   return { before, after, ledger: step };
 }
 
@@ -373,6 +377,7 @@ export async function releaseCancelledAuthorization(authorizationLineIds: number
       },
       t,
     );
+    await lines.recordAdjuster('claim', line.claimId, userId, t);
   }
   for (const claimId of new Set(held.map((l) => l.claimId))) {
     const totals = await claimTotals(claimId, t);
@@ -485,6 +490,7 @@ export async function adjustRebatePeriod(actor: RebateActor, id: number, amount:
   const before = { amount: moneyToString(moneyFromDb(p.amount)), adjustmentReason: p.adjustmentReason };
   const after = { amount: moneyToString(value), adjustmentReason: reason, adjustedByUserId: actor.userId, adjustedAt: new Date() };
   await rebates.updatePeriod(id, after, t);
+  await lines.recordAdjuster('rebate_period', id, actor.userId, t);
   await accrueRebatePeriod(id, actor.userId, t);
   await recordAudit(
     actor,
@@ -497,7 +503,8 @@ export async function adjustRebatePeriod(actor: RebateActor, id: number, amount:
 export async function authorizeRebatePeriod(actor: RebateActor, id: number, t: Transaction) {
   const p = await openPeriod(id, t);
   const amount = moneyToString(moneyFromDb(p.amount));
-  const block = rebateAuthorizeBlock(actor.userId, { ...p, amount });
+  const adjusters = (await lines.adjustersOf('rebate_period', [id], t)).get(id)!;
+  const block = rebateAuthorizeBlock(actor.userId, { ...p, amount }, adjusters);
   if (block) {
     const [code, message] = REBATE_BLOCKS[block];
     throw block === 'own_close' || block === 'own_adjustment' ? new AppError(code, message, 403) : conflict(code, message);

@@ -194,12 +194,23 @@ describeDb('rebates', () => {
     expect((await finance.post(`/api/rebates/periods/${periodId}/authorize`)).body.code).toBe('SEPARATION_OF_DUTIES');
     expect((await finance2.post(`/api/rebates/periods/${periodId}/adjust`, { amount: '30.005', reason: 'late returns' })).status).toBe(400);
     expect((await finance2.post(`/api/rebates/periods/${periodId}/adjust`, { amount: '30.00' })).status).toBe(400);
+    // The admin adjusts first, finance2 after: the period names finance2 as its adjuster, and
+    // the admin, who adjusted it before, may not authorize it either.
+    expect((await admin.post(`/api/rebates/periods/${periodId}/adjust`, { amount: '31.00', reason: 'first count' })).status).toBe(200);
     const adjusted = await finance2.post(`/api/rebates/periods/${periodId}/adjust`, { amount: '30.00', reason: 'late returns' });
     expect(adjusted.body).toMatchObject({ amount: '30.0000', calculatedAmount: '33.0000', adjustmentReason: 'late returns' });
     expect((await finance2.post(`/api/rebates/periods/${periodId}/authorize`)).body.code).toBe('SEPARATION_OF_DUTIES');
+    expect((await admin.post(`/api/rebates/periods/${periodId}/authorize`)).body.code).toBe('SEPARATION_OF_DUTIES');
     expect((await cm.post(`/api/rebates/periods/${periodId}/authorize`)).status).toBe(403);
     expect((await finance.post(`/api/rebates/periods/${periodId}/pay`, {})).body.code).toBe('REBATE_PERIOD_NOT_AUTHORIZED');
-    const authorized = await admin.post(`/api/rebates/periods/${periodId}/authorize`);
+    // A fourth person with finance's rights (another finance user) authorizes.
+    await t.db.sequelize.query(
+      `INSERT INTO users (email, name, role, distributor_id, password_hash, active, created_at, updated_at)
+       SELECT 'finance3@voltaic.example', 'Third Finance', role, NULL, password_hash, active, created_at, updated_at FROM users WHERE email = ?`,
+      { replacements: [USERS.finance] },
+    );
+    const finance3 = await t.as('finance3@voltaic.example');
+    const authorized = await finance3.post(`/api/rebates/periods/${periodId}/authorize`);
     expect(authorized.body.status).toBe('authorized');
     expect((await finance.post(`/api/rebates/periods/${periodId}/adjust`, { amount: '1.00', reason: 'too late' })).body.code).toBe(
       'REBATE_PERIOD_NOT_CLOSED',
@@ -220,9 +231,18 @@ describeDb('rebates', () => {
       (e: { entityId: string }) => e.entityId === String(periodId),
     ) as { action: string; reason: string | null }[];
     expect(audit.map((e) => e.action).sort()).toEqual(
-      ['credit_memo.issued', 'rebate_period.adjusted', 'rebate_period.authorized', 'rebate_period.closed', 'rebate_period.paid'].sort(),
+      [
+        'credit_memo.issued',
+        'rebate_period.adjusted',
+        'rebate_period.adjusted',
+        'rebate_period.authorized',
+        'rebate_period.closed',
+        'rebate_period.paid',
+      ].sort(),
     );
-    expect(audit.find((e) => e.action === 'rebate_period.adjusted')!.reason).toBe('late returns');
+    expect(audit.filter((e) => e.action === 'rebate_period.adjusted').map((e) => e.reason)).toEqual(
+      expect.arrayContaining(['first count', 'late returns']),
+    );
     await ledgerClean();
   });
 

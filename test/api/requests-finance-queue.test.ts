@@ -130,4 +130,45 @@ describeDb('finance work queue: the API behind it', () => {
     expect(plain.review).toBeUndefined();
     expect(plain.lineCount).toBe(6000);
   });
+
+  it('keeps everyone who ever adjusted a line from authorizing, not only the last: a second adjustment does not clear the first adjuster', async () => {
+    const finance = await t.as(USERS.finance);
+    const finance2 = await t.as(USERS.finance2);
+    const admin = await t.as(USERS.admin);
+    const arrow = await t.as(USERS.arrowhead);
+    const auth = await approvedAuthorization(t, { quantity: 10, cost: '3.2000', part: 'VS-ADC-24S', justification: 'two adjusters' });
+    const header =
+      'Invoice Number,Invoice Line,Invoice Date,Vendor Part Number,Quantity,Book Cost,Authorized Cost,Authorization Number,End Customer';
+    const csv = [1, 2].map((n) => [`TA-${n}`, '1', '2026-10-15', auth.part, '1', '3.8950', '3.2000', auth.number, auth.customer].join(','));
+    const sent = await t.http
+      .post('/api/claims/file?wait=true')
+      .set('Authorization', bearerOf(arrow))
+      .set('Content-Type', 'text/csv')
+      .send([header, ...csv].join('\n'));
+    expect(sent.status).toBe(201);
+    const claim = sent.body.claim as { id: number };
+    const [line] = (await finance.get(`/api/claims/${claim.id}/lines?after=0&limit=1`)).body.items;
+    const me = (await finance.get('/api/session')).body;
+    const me2 = (await finance2.get('/api/session')).body;
+    expect(
+      (await finance.post(`/api/claims/${claim.id}/lines/${line.id}/adjust`, { approvedAmount: '0.5000', reason: 'Short shipped' })).status,
+    ).toBe(200);
+    // finance2 adjusts the same line after: the line now names finance2 only.
+    expect(
+      (await finance2.post(`/api/claims/${claim.id}/lines/${line.id}/adjust`, { approvedAmount: '0.7500', reason: 'Found the POD' }))
+        .status,
+    ).toBe(200);
+    expect((await finance.get(`/api/claims/${claim.id}/lines?after=0&limit=1`)).body.items[0].adjustedByUserId).toBe(me2.userId);
+    const listed = (await finance.get('/api/claims?status=submitted&pageSize=200&review=true')).body.items.find(
+      (c: { id: number }) => c.id === claim.id,
+    );
+    expect(listed.review.adjustedByUserIds).toEqual([me.userId, me2.userId].sort((a, b) => a - b));
+    for (const who of [finance, finance2]) {
+      const refused = await who.post(`/api/claims/${claim.id}/authorize`, {});
+      expect(refused.status).toBe(403);
+      expect(refused.body.code).toBe('SELF_APPROVAL_FORBIDDEN');
+    }
+    // A third person authorizes.
+    expect((await admin.post(`/api/claims/${claim.id}/authorize`, {})).body.status).toBe('authorized');
+  });
 });
