@@ -95,6 +95,22 @@ export async function findLine(scope: TenantScope, id: number) {
   return l ? (await toViews([l]))[0] : null;
 }
 
+/**
+ * Of these original lines, those already resubmitted by a line that was not rejected, read after
+ * locking the originals (MariaDB; SQLite's transactions begin IMMEDIATE), so two resubmissions of
+ * one line at once cannot both pass: the second reads the first's line once it commits.
+ */
+export async function resubmittedAlready(ids: readonly number[], transaction: Tx): Promise<number[]> {
+  if (!ids.length) return [];
+  await ClaimLine.findAll({ where: { id: [...ids] }, attributes: ['id'], transaction, lock: transaction.LOCK.UPDATE });
+  const taken = await ClaimLine.findAll({
+    where: { resubmissionOfLineId: [...ids], verdict: { [Op.ne]: 'rejected' } },
+    attributes: ['resubmissionOfLineId'],
+    transaction,
+  });
+  return [...new Set(taken.map((l) => l.resubmissionOfLineId!))].sort((a, b) => a - b);
+}
+
 /** Rejected lines (the distributor's to dispute), newest first. */
 export async function rejectedLines(scope: TenantScope, openOnly: boolean, limit: number) {
   const lines = await ClaimLine.findAll({

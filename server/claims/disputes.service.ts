@@ -70,10 +70,6 @@ export async function resubmit(actor: Actor, input: { debitMemoNumber: string | 
     currency ??= original.claimCurrency;
     if (original.verdict !== 'rejected')
       throw conflict('LINE_NOT_REJECTED', `line ${original.id} is ${original.verdict}: only rejected lines are disputed`);
-    const chain = (await disputes.lineHistory(scope, original.id)) ?? [];
-    if (chain.some((l) => l.resubmissionOfLineId === original.id && l.verdict !== 'rejected')) {
-      throw conflict('ALREADY_RESUBMITTED', `line ${original.id} was already resubmitted`);
-    }
     const pick = <K extends keyof Correction & keyof disputes.DisputeLineView>(k: K) =>
       (c[k] !== undefined ? c[k] : original[k]) as Correction[K];
     const bookCost = moneyToString(parseMoney(pick('bookCost') as string));
@@ -121,6 +117,13 @@ export async function resubmit(actor: Actor, input: { debitMemoNumber: string | 
   // The new claim, its audit and its submission (rules, then the ledger) are one change: a failure
   // leaves no draft behind. Inside a dispute's transaction when there is one.
   const work = async (t: Tx) => {
+    // A line is resubmitted once (unless that resubmission was rejected), checked under a lock on
+    // the originals: concurrent resubmissions of one line all passed a check made before this.
+    const [again] = await disputes.resubmittedAlready(
+      lines.map((l) => l.resubmissionOfLineId!),
+      t,
+    );
+    if (again !== undefined) throw conflict('ALREADY_RESUBMITTED', `line ${again} was already resubmitted`);
     const id = await repo.insertClaim(
       {
         number: documentNumber('CLM'),

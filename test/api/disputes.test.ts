@@ -61,6 +61,40 @@ describeDb('disputes', () => {
     expect(accepted.body.code).toBe('LINE_NOT_REJECTED');
   });
 
+  it('resubmits a line once when three resubmissions of it arrive at the same time', async () => {
+    const claim = await arrow.post('/api/claims', {
+      submit: true,
+      debitMemoNumber: 'ARW-DISPUTE-RACE',
+      lines: [
+        {
+          authorizationNumber: authNumber,
+          vendorPartNumber: 'VS-ETH-PHY',
+          endCustomerName: 'Orion Automotive',
+          invoiceNumber: 'ARW-D-RACE',
+          invoiceLine: '1',
+          invoiceDate: '2026-10-20',
+          quantity: 10,
+          bookCost: '3.8950',
+          authorizedCost: '3.2000',
+        },
+      ],
+    });
+    expect(claim.body.lines[0].verdict).toBe('rejected');
+    const lineId = claim.body.lines[0].id as number;
+    const answers = await Promise.all(
+      [1, 2, 3].map(() =>
+        arrow.post('/api/disputes/resubmissions', { lines: [{ originalLineId: lineId, endCustomerName: 'Cascade Robotics' }] }),
+      ),
+    );
+    expect(answers.map((a) => a.status).sort()).toEqual([201, 409, 409]);
+    expect(answers.filter((a) => a.status === 409).every((a) => a.body.code === 'ALREADY_RESUBMITTED')).toBe(true);
+    const [n] = (await t.db.sequelize.query('SELECT COUNT(*) AS n FROM claim_lines WHERE resubmission_of_line_id = ?', {
+      replacements: [lineId],
+      type: 'SELECT',
+    })) as { n: number | string }[];
+    expect(Number(n!.n)).toBe(1);
+  });
+
   it('keeps the history of a line visible to finance, and hides it from other distributors', async () => {
     const finance = await t.as(USERS.finance);
     const res = await finance.get(`/api/disputes/lines/${rejectedLineId}/history`);
