@@ -34,13 +34,14 @@ interface AmountIssue {
 
 /**
  * What a line asks for: the credit its costs give, (bookCost - authorizedCost) x quantity, and its
- * claimed amount (given, or that credit). Null where a figure is missing or malformed: zod runs
- * refinements on a value whose fields failed their own checks, which report it already.
+ * claimed amount (given, or that credit). Null where a figure is missing or malformed (a quantity
+ * below 1 included): zod runs refinements on a value whose fields failed their own checks, which
+ * report it already, and a negative quantity must not blame the costs.
  */
 function lineAmounts(l: LineFigures) {
   const ok = (text: string | null | undefined): text is string => typeof text === 'string' && isMoneyText(text);
   const computed =
-    ok(l.bookCost) && ok(l.authorizedCost) && Number.isSafeInteger(l.quantity)
+    ok(l.bookCost) && ok(l.authorizedCost) && Number.isSafeInteger(l.quantity) && l.quantity > 0
       ? lineCredit(parseMoney(l.bookCost), parseMoney(l.authorizedCost), l.quantity)
       : null;
   const claimed = l.claimedAmount ? (ok(l.claimedAmount) ? parseMoney(l.claimedAmount) : null) : computed;

@@ -215,6 +215,14 @@ describeDb('idempotent creation and clear errors on bad input', () => {
     expect(res.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['lines.0.bookCost', 'lines.0.invoiceDate']);
   });
 
+  it('names only the quantity of a line with a negative quantity, not its costs', async () => {
+    const arrow = await t.as(USERS.arrowhead);
+    const body = claimBody('BAD-2', 'BAD-INV-2');
+    const res = await arrow.post('/api/claims', { ...body, lines: [{ ...body.lines[0], quantity: -3 }] });
+    expect(res.status).toBe(400);
+    expect(res.body.errors.map((e: { field: string }) => e.field)).toEqual(['lines.0.quantity']);
+  });
+
   it("takes a claim in the distributor's currency, in any case, refuses another, and refuses one that is not three letters", async () => {
     const arrow = await t.as(USERS.arrowhead);
     const created = await arrow.post('/api/claims', { ...claimBody('CUR-1', 'CUR-INV-1'), currency: 'usd' });
