@@ -44,20 +44,24 @@ export async function startDemo(defaultEmail, { users = DEMO_USERS } = {}) {
   return { api, me };
 }
 
-/** Shows a claim's lines in `grid` with Authorize / Pay buttons for finance. */
+/**
+ * Shows a claim's lines in `grid`, and the claim in `bar`: on the vendor console a
+ * <bec-claim-actions> (Authorize / Pay, disabled with the reason where the person may not: the
+ * rule is the finance queue's), elsewhere a line naming the claim.
+ */
 export function claimDetail(api, me, { list, grid, bar }) {
-  const status = bar?.querySelector('.status');
-  const authorize = bar?.querySelector('[data-action="authorize"]');
-  const pay = bar?.querySelector('[data-action="pay"]');
-  const canFinance = me.role === 'finance' || me.role === 'vendor_admin';
+  const actions = bar?.tagName === 'BEC-CLAIM-ACTIONS' ? bar : null;
+  const status = actions ? null : bar?.querySelector('.status');
   let claim = null;
   const show = (c) => {
     claim = c;
     bar?.classList.toggle('hidden', !c);
     if (!c) return;
-    status.textContent = `${c.number} · ${c.status} · ${c.lineCount} lines`;
-    if (authorize) authorize.disabled = !canFinance || c.status !== 'submitted';
-    if (pay) pay.disabled = !canFinance || c.status !== 'authorized';
+    if (actions) {
+      // The claim with all of its lines: who adjusted one decides who may authorize it.
+      actions.user = me;
+      actions.claim = c;
+    } else if (status) status.textContent = `${c.number} · ${c.status} · ${c.lineCount} lines`;
   };
   list.addEventListener('becclaimselect', async (e) => {
     if (!e.detail.claim) return;
@@ -66,17 +70,10 @@ export function claimDetail(api, me, { list, grid, bar }) {
     show(await api.claim(e.detail.claim.id));
     grid.scrollIntoView({ behavior: 'smooth', block: 'start' });
   });
-  const act = async (fn) => {
-    try {
-      show(await fn(claim.id));
-      await grid.load();
-      await list.load();
-    } catch (err) {
-      status.textContent = `${claim.number}: ${err.detail || err.message}`;
-    }
-  };
-  authorize?.addEventListener('click', () => act((id) => api.authorizeClaim(id)));
-  pay?.addEventListener('click', () => act((id) => api.payClaim(id, null)));
+  actions?.addEventListener('becclaimaction', async () => {
+    await grid.load();
+    await list.load();
+  });
   grid.addEventListener('beclineadjust', async () => show(await api.claim(claim.id)));
   return { show };
 }

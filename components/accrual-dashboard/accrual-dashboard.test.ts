@@ -434,4 +434,83 @@ describe('bec-accrual-dashboard', () => {
       for (const s of sums) expect(shownText(el)).not.to.contain(s);
     });
   });
+
+  describe('the forecast charts', () => {
+    const forecastOf = (weeks: number, amount: (k: number) => string, cumulative: number[]) => {
+      const f = makeForecast();
+      const item = f.items[0]!;
+      const start = Date.UTC(2026, 10, 30);
+      f.weeks = weeks;
+      f.items = [
+        {
+          ...item,
+          curve: { cumulative, support: cumulative.map(() => 3) },
+          weeks: Array.from({ length: weeks }, (_, k) => ({
+            weekStart: new Date(start + k * 7 * 86_400_000).toISOString().slice(0, 10),
+            quantity: 0,
+            amount: amount(k),
+          })),
+          totalAmount: '0.0000',
+          totalQuantity: 0,
+        },
+      ];
+      return f;
+    };
+    const panel = (el: Element, id: string) => el.shadowRoot!.querySelector(`section[aria-labelledby="h-${id}"]`)!;
+
+    it('says there are no figures instead of drawing a scale of zeros ($0, $0.3, … and 0 %, 0 %, 1 %)', async () => {
+      const el = await fixture<BecAccrualDashboard>(
+        html`<bec-accrual-dashboard
+          locale="en-US"
+          .accruals=${makeAccruals()}
+          .forecast=${forecastOf(4, () => '0.0000', [0, 0, 0])}
+        ></bec-accrual-dashboard>`,
+      );
+      await el.updateComplete;
+      for (const id of ['forecast', 'curve']) {
+        expect(panel(el, id).querySelector('svg'), id).to.equal(null);
+        expect(panel(el, id).querySelector('[part="empty"]')!.textContent, id).to.not.equal('');
+      }
+      await expect(el).to.be.accessible();
+    });
+
+    it('labels the weeks whole at 1440 px ("Dec 7", not "Dec 7, 20…"), the full date in each bar', async () => {
+      const el = await fixture<BecAccrualDashboard>(
+        html`<bec-accrual-dashboard
+          style="display:block;width:1440px"
+          locale="en-US"
+          .accruals=${makeAccruals()}
+          .forecast=${forecastOf(13, (k) => `${1000 + k * 100}.0000`, [0.1, 0.4, 0.7])}
+        ></bec-accrual-dashboard>`,
+      );
+      await new Promise((r) => setTimeout(r, 100));
+      await el.updateComplete;
+      const ticks = [...panel(el, 'forecast').querySelectorAll('svg text.tick')].map((t) => t.textContent!.trim());
+      const weekTicks = ticks.filter((t) => /^[A-Z][a-z]{2} \d/.test(t));
+      expect(weekTicks.length).to.be.greaterThan(3);
+      expect(ticks.filter((t) => t.includes('…'))).to.deep.equal([]);
+      expect(weekTicks).to.include('Dec 7');
+      expect(panel(el, 'forecast').querySelector('[role="button"][data-ci="1"]')!.getAttribute('aria-label')).to.contain('Dec 7, 2026');
+    });
+  });
+
+  it('leaves out an axis tick whose label repeats the one below it', async () => {
+    const { lineChart } = await import('./charts.js');
+    const { render } = await import('lit');
+    const host = document.createElement('div');
+    document.body.append(host);
+    render(
+      lineChart({
+        label: 'curve',
+        categories: ['0', '1'],
+        series: [{ name: 'A', color: 'red', values: ['0.4', '0.8'] }],
+        format: (v) => `${v} %`,
+        compact: (n) => `${Math.round(n)} %`,
+      }),
+      host,
+    );
+    const ticks = [...host.querySelectorAll('text.tick')].map((t) => t.textContent).filter((t) => t!.endsWith('%'));
+    expect(ticks).to.deep.equal([...new Set(ticks)]);
+    host.remove();
+  });
 });

@@ -3,13 +3,13 @@ import { customElement, property, state } from 'lit/decorators.js';
 import type { Accruals, AccrualForecast, ClaimFigure, ClaimFigures, CurrencyTotals } from '../shared/api.js';
 import { BecElement } from '../shared/base.js';
 import type { BecEventDetails } from '../shared/events.js';
-import { formatDate, formatMoney, formatMoneyCompact, formatNumber, labelOf } from '../shared/format.js';
+import { formatDate, formatMoney, formatMoneyCompact, formatNumber, formatShortDate, labelOf } from '../shared/format.js';
 import { msg, type MessageKey } from '../shared/i18n.js';
 import { tableStyles } from '../shared/table.styles.js';
 import { controls, themeTokens } from '../shared/theme.js';
 import { problemOf, renderProblem, type Problem } from '../shared/states.js';
 import { dashboardStyles } from './accrual-dashboard.styles.js';
-import { barChart, lineChart, type Series } from './charts.js';
+import { barChart, hasFigures, lineChart, type Series } from './charts.js';
 
 /**
  * The older single-currency accruals: amounts without a currency, read as the element's `currency`.
@@ -313,7 +313,17 @@ export class BecAccrualDashboard extends BecElement {
     const fc = this.forecastCurrency;
     const items = this.forecastIn(fc);
     const weeks = items[0]?.weeks.map((w) => formatDate(w.weekStart, this.locale)) ?? [];
-    const colors = [1, 2, 3, 4].map((n) => `var(--_bec-color-chart-${n})`);
+    const weekTicks = items[0]?.weeks.map((w) => formatShortDate(w.weekStart, this.locale)) ?? [];
+    const forecastSeries = items.map((i, n) => ({
+      name: i.distributorName,
+      color: `var(--_bec-color-chart-${(n % 4) + 1})`,
+      values: i.weeks.map((w) => w.amount),
+    }));
+    const curveSeries = items.map((i, n) => ({
+      name: i.distributorName,
+      color: `var(--_bec-color-chart-${(n % 4) + 1})`,
+      values: i.curve.cumulative.map((c) => String(Math.round(c * 1000) / 10)),
+    }));
     const longest = Math.max(0, ...items.map((i) => i.curve.cumulative.length));
     const percent = (share: number) => `${formatNumber(Math.round(share * 1000) / 10, this.locale)} %`;
     return html`${this.panel(
@@ -323,7 +333,8 @@ export class BecAccrualDashboard extends BecElement {
         barChart({
           label: t('dash.forecastLabel', fc),
           categories: weeks,
-          series: items.map((i, n) => ({ name: i.distributorName, color: colors[n % 4]!, values: i.weeks.map((w) => w.amount) })),
+          axisLabels: weekTicks,
+          series: forecastSeries,
           ...this.chartMoney(fc, 'forecast'),
         }),
       () =>
@@ -356,7 +367,8 @@ export class BecAccrualDashboard extends BecElement {
             )}
           </tbody>
         </table>`,
-      !items.length,
+      // Nothing to come in any week: no chart of zeros (its scale would be made up).
+      !hasFigures(forecastSeries),
     )}
     ${this.panel(
       'curve',
@@ -365,11 +377,7 @@ export class BecAccrualDashboard extends BecElement {
         lineChart({
           label: t('dash.curveLabel'),
           categories: Array.from({ length: longest }, (_, k) => String(k)),
-          series: items.map((i, n) => ({
-            name: i.distributorName,
-            color: colors[n % 4]!,
-            values: i.curve.cumulative.map((c) => String(Math.round(c * 1000) / 10)),
-          })),
+          series: curveSeries,
           width: this.widths.get('curve'),
           format: (v: string) => `${v} %`,
           compact: (n: number) => `${Math.round(n)} %`,
@@ -396,7 +404,7 @@ export class BecAccrualDashboard extends BecElement {
             )}
           </tbody>
         </table>`,
-      !items.length,
+      !hasFigures(curveSeries),
     )}`;
   }
 
@@ -516,6 +524,7 @@ export class BecAccrualDashboard extends BecElement {
             (byWeek.length < 3 ? barChart : lineChart)({
               label: t('dash.byWeekLabel', c),
               categories: byWeek.map((f) => week(f.key)),
+              axisLabels: byWeek.map((f) => (/^\d{4}-\d{2}-\d{2}$/.test(f.key) ? formatShortDate(f.key, this.locale) : f.key)),
               series: this.series(byWeek),
               ...this.chartMoney(c, 'trend'),
             }),

@@ -25,6 +25,16 @@ export interface ChartOptions {
   onSelect?: (series: string, category: string, amount: string) => void;
   /** The width the chart is shown at, in CSS pixels (640 when unknown). */
   width?: number;
+  /**
+   * Shorter labels of the categories for the axis ("Dec 7" for the week of Dec 7, 2026), each
+   * whole: the marks, their titles and the table keep the full `categories`.
+   */
+  axisLabels?: string[];
+}
+
+/** Whether a chart has anything to draw: some value other than zero (a chart of zeros has no scale to show). */
+export function hasFigures(series: Series[]): boolean {
+  return series.some((s) => s.values.some((v) => Number(v) !== 0));
 }
 
 const H = 240;
@@ -42,8 +52,9 @@ function niceMax(max: number): number {
 }
 
 function axes(w: number, max: number, compact: (n: number) => string): TemplateResult {
-  const ticks = [0, 0.25, 0.5, 0.75, 1];
   const ih = H - PAD.top - PAD.bottom;
+  // A tick whose label repeats the one below it ("0 %, 0 %, 1 %") would lie about the scale: it is left out.
+  const ticks = [0, 0.25, 0.5, 0.75, 1].filter((t, i, all) => i === 0 || compact(t * max) !== compact(all[i - 1]! * max));
   return svg`${ticks.map((t) => {
     const y = PAD.top + ih - t * ih;
     return svg`<line x1=${PAD.left} x2=${w - PAD.right} y1=${y} y2=${y} class="grid"></line>
@@ -126,8 +137,10 @@ export function barChart(o: ChartOptions): TemplateResult {
   const { w, max, iw, ih } = geometry(o);
   const groupW = iw / Math.max(1, o.categories.length);
   const barW = Math.min(28, (groupW * 0.8) / o.series.length);
-  // labels at least 5 characters wide: on a narrow chart every k-th category is labelled
-  const every = Math.max(1, Math.ceil((5 * CHAR_PX) / groupW));
+  const labels = o.axisLabels ?? o.categories;
+  // every k-th category is labelled where the longest label (at least 5 characters) does not fit under each
+  const longest = Math.max(5, ...labels.map((l) => l.length));
+  const every = Math.max(1, Math.ceil(((longest + 1) * CHAR_PX) / groupW));
   return frame(
     o,
     w,
@@ -143,7 +156,7 @@ export function barChart(o: ChartOptions): TemplateResult {
       })}
           ${
             ci % every === 0
-              ? svg`<text x=${PAD.left + ci * groupW + groupW / 2} y=${H - PAD.bottom + 16} text-anchor="middle" class="tick" aria-hidden="true">${fit(cat, groupW * every - 4)}</text>`
+              ? svg`<text x=${PAD.left + ci * groupW + groupW / 2} y=${H - PAD.bottom + 16} text-anchor="middle" class="tick" aria-hidden="true">${fit(labels[ci] ?? cat, groupW * every - 4)}</text>`
               : nothing
           }`;
     }),
@@ -156,7 +169,8 @@ export function lineChart(o: ChartOptions): TemplateResult {
   const n = o.categories.length;
   const x = (i: number) => PAD.left + (n <= 1 ? iw / 2 : (i * iw) / (n - 1));
   const y = (v: number) => PAD.top + ih - (Math.max(0, v) / max) * ih;
-  const longest = Math.max(1, ...o.categories.map((c) => c.length));
+  const labels = o.axisLabels ?? o.categories;
+  const longest = Math.max(1, ...labels.map((c) => c.length));
   const every = Math.max(1, Math.ceil(n / Math.max(1, Math.floor(iw / ((longest + 2) * CHAR_PX)))));
   return frame(
     o,
@@ -174,7 +188,7 @@ export function lineChart(o: ChartOptions): TemplateResult {
     )}
       ${o.categories.map((c, i) =>
         i % every === 0
-          ? svg`<text x=${x(i)} y=${H - PAD.bottom + 16} text-anchor="middle" class="tick" aria-hidden="true">${c}</text>`
+          ? svg`<text x=${x(i)} y=${H - PAD.bottom + 16} text-anchor="middle" class="tick" aria-hidden="true">${labels[i] ?? c}</text>`
           : nothing,
       )}`,
   );

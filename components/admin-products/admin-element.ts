@@ -17,6 +17,9 @@ export class BecAdminElement extends BecElement {
   @state() protected problem = '';
   @state() protected busy = false;
 
+  /** The label of each field the server may name in a refusal ("listPrice" → "List price"), so the refusal reads in the form's words. */
+  protected fieldLabels: Partial<Record<string, MessageKey>> = {};
+
   protected t(key: MessageKey, params?: Record<string, string | number>) {
     return msg(this.locale, key, params);
   }
@@ -32,11 +35,19 @@ export class BecAdminElement extends BecElement {
     } catch (err) {
       this.message = '';
       const detail = this.failed(err);
-      this.problem = err instanceof ApiError && err.errors.length ? err.errors.map((e) => `${e.field}: ${e.message}`).join('; ') : detail;
+      this.problem =
+        err instanceof ApiError && err.errors.length
+          ? err.errors.map((e) => `${this.fieldLabelOf(e.field)}: ${e.message}`).join('; ')
+          : detail;
       return false;
     } finally {
       this.busy = false;
     }
+  }
+
+  private fieldLabelOf(field: string): string {
+    const key = this.fieldLabels[field];
+    return key ? this.t(key) : field;
   }
 
   /** The last change's success (announced) or problem. */

@@ -68,10 +68,61 @@ describe('bec-admin-products', () => {
     refuse = true;
     type($(el, '#p-part'), 'VS-NEW-10');
     type($(el, '#p-desc'), 'Bad');
-    type($(el, '#p-price'), '-1');
+    type($(el, '#p-price'), '3');
     form.requestSubmit();
     await settle(el);
-    expect($(el, '[role="alert"]').textContent).to.contain('listPrice: a non-negative amount');
+    // The server's field named in the form's words.
+    expect($(el, '[role="alert"]').textContent).to.contain('List price: a non-negative amount');
+  });
+
+  it('reads a list price typed the locale’s way ("1,234.50") and says plainly what to type when it does not read', async () => {
+    const { baseUrl, calls } = api({
+      'GET /api/masterdata/products': () => ({ body: { items: [] } }),
+      'GET /api/masterdata/distributors': () => ({ body: { items: [arrowhead] } }),
+      'POST /api/masterdata/products': (body) => ({ status: 201, body: { ...product(3, 'VS-NEW-9'), ...body, id: 3, active: true } }),
+    });
+    const el = await fixture<BecAdminProducts>(html`<bec-admin-products api-base=${baseUrl}></bec-admin-products>`);
+    await settle(el);
+    const form = $<HTMLFormElement>(el, '[part="create"]');
+    type($(el, '#p-part'), 'VS-NEW-9');
+    type($(el, '#p-desc'), 'New');
+    type($(el, '#p-price'), '$1,234.50');
+    form.requestSubmit();
+    await settle(el);
+    expect(calls.filter((c) => c.method === 'POST')).to.have.length(0);
+    expect($(el, '#p-price-err').textContent).to.equal('List price: type an amount such as 1,234.50, without the currency sign');
+    expect($(el, '#p-price').getAttribute('aria-invalid')).to.equal('true');
+    expect(el.shadowRoot!.activeElement).to.equal($(el, '#p-price'));
+
+    type($(el, '#p-price'), '1,234.50');
+    form.requestSubmit();
+    await settle(el);
+    expect(calls.find((c) => c.method === 'POST')!.body).to.include({ listPrice: '1234.50' });
+    expect($(el, '#p-price-err').textContent).to.equal('');
+  });
+
+  it('reads "1 234,50" in fr-FR, and names the product in each row’s buttons', async () => {
+    const { baseUrl, calls } = api({
+      'GET /api/masterdata/products': () => ({ body: { items: [product(1, 'VS-GAN-650'), product(2, 'VS-OLD-1', { active: false })] } }),
+      'GET /api/masterdata/distributors': () => ({ body: { items: [arrowhead] } }),
+      'POST /api/masterdata/products': (body) => ({ status: 201, body: { ...product(3, 'VS-NEW-9'), ...body, id: 3, active: true } }),
+    });
+    const el = await fixture<BecAdminProducts>(html`<bec-admin-products api-base=${baseUrl} locale="fr-FR"></bec-admin-products>`);
+    await settle(el);
+    const names = [...el.shadowRoot!.querySelectorAll('[part="row"] button')].map((b) => b.getAttribute('aria-label'));
+    expect(names).to.deep.equal([
+      'Coûts catalogue de VS-GAN-650',
+      'Désactiver VS-GAN-650',
+      'Coûts catalogue de VS-OLD-1',
+      'Réactiver VS-OLD-1',
+    ]);
+    await expect(el).to.be.accessible();
+    type($(el, '#p-part'), 'VS-NEW-9');
+    type($(el, '#p-desc'), 'Nouveau');
+    type($(el, '#p-price'), '1 234,50');
+    $<HTMLFormElement>(el, '[part="create"]').requestSubmit();
+    await settle(el);
+    expect(calls.find((c) => c.method === 'POST')!.body).to.include({ listPrice: '1234.50' });
   });
 
   it('deactivates a product, and shows a product’s book cost history and puts a new cost on record', async () => {

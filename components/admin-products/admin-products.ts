@@ -1,7 +1,8 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { type BookCost, type MasterAccount, type MasterProduct, type Schemas } from '../shared/api.js';
-import { formatDate, formatNumber, formatUnitPrice } from '../shared/format.js';
+import { formatAmountForEditing, formatDate, formatNumber, formatUnitPrice, parseAmount } from '../shared/format.js';
+import type { MessageKey } from '../shared/i18n.js';
 import { renderViewState, showsContent, stateStyles, ViewStateController } from '../shared/states.js';
 import { tableStyles } from '../shared/table.styles.js';
 import { controls, themeTokens } from '../shared/theme.js';
@@ -46,6 +47,16 @@ export class BecAdminProducts extends BecAdminElement {
   @state() private selected: number | null = null;
   @state() private distributorId: number | null = null;
   @state() private history: BookCost[] = [];
+  /** The amounts that do not read, by input id ("p-price", "bc-cost"). */
+  @state() private fieldErrors: Record<string, string> = {};
+  protected override fieldLabels: Partial<Record<string, MessageKey>> = {
+    vendorPartNumber: 'admin.part',
+    description: 'admin.description',
+    family: 'admin.family',
+    listPrice: 'admin.listPrice',
+    currency: 'admin.currency',
+    cost: 'admin.cost',
+  };
   private readonly view = new ViewStateController(this, (err) => this.failed(err));
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -62,16 +73,56 @@ export class BecAdminProducts extends BecAdminElement {
     });
   }
 
+  /**
+   * An amount typed in the locale's way ("1,234.50" in en, "1 234,50" in fr) as the API takes it
+   * ("1234.50"); undefined, with the field's problem said in words, when it is no amount.
+   */
+  private amountOf(form: HTMLFormElement, inputId: string, label: MessageKey): string | null | undefined {
+    const input = form.querySelector<HTMLInputElement>(`#${inputId}`)!;
+    const text = input.value.trim();
+    const amount = text ? parseAmount(text, this.locale) : null;
+    const { [inputId]: _, ...others } = this.fieldErrors;
+    if (text && (amount === null || amount.startsWith('-'))) {
+      this.fieldErrors = {
+        ...others,
+        [inputId]: this.t('admin.notAmount', { field: this.t(label), example: formatAmountForEditing('1234.50', this.locale) }),
+      };
+      input.focus();
+      return undefined;
+    }
+    this.fieldErrors = others;
+    return amount;
+  }
+
+  /** An amount input with its problem, if any, under it. */
+  private amountField(id: string, name: string, label: MessageKey, required = false) {
+    const error = this.fieldErrors[id];
+    return html`<div class="field" ?data-invalid=${!!error}>
+      <label for=${id}>${this.t(label)}</label
+      ><input
+        id=${id}
+        name=${name}
+        ?required=${required}
+        inputmode="decimal"
+        aria-invalid=${error ? 'true' : 'false'}
+        aria-describedby=${`${id}-err`}
+      />
+      <div class="field-error" id=${`${id}-err`}>${error ?? ''}</div>
+    </div>`;
+  }
+
   private async create(e: SubmitEvent) {
     e.preventDefault();
     const form = e.target as HTMLFormElement;
     const data = new FormData(form);
     const text = (name: string) => String(data.get(name) ?? '').trim();
+    const listPrice = this.amountOf(form, 'p-price', 'admin.listPrice');
+    if (listPrice === undefined) return;
     const input = {
       vendorPartNumber: text('vendorPartNumber'),
       description: text('description'),
       family: text('family') || null,
-      listPrice: text('listPrice') || null,
+      listPrice,
       // the server refuses a code that is not ISO 4217, naming the field
       currency: (text('currency') || this.currency).toUpperCase() as NonNullable<Schemas['ProductInput']['currency']>,
     };
@@ -115,10 +166,12 @@ export class BecAdminProducts extends BecAdminElement {
     const form = e.target as HTMLFormElement;
     const data = new FormData(form);
     if (this.selected === null || this.distributorId === null) return;
+    const cost = this.amountOf(form, 'bc-cost', 'admin.cost');
+    if (cost === undefined) return;
     const input = {
       distributorId: this.distributorId,
       productId: this.selected,
-      cost: String(data.get('cost') ?? '').trim(),
+      cost: cost ?? '',
       effectiveFrom: String(data.get('effectiveFrom') ?? ''),
     };
     const ok = await this.change(async () => {
@@ -138,9 +191,7 @@ export class BecAdminProducts extends BecAdminElement {
         <label for="p-desc">${this.t('admin.description')}</label><input id="p-desc" name="description" required maxlength="255" />
       </div>
       <div class="field"><label for="p-family">${this.t('admin.family')}</label><input id="p-family" name="family" maxlength="100" /></div>
-      <div class="field">
-        <label for="p-price">${this.t('admin.listPrice')}</label><input id="p-price" name="listPrice" inputmode="decimal" />
-      </div>
+      ${this.amountField('p-price', 'listPrice', 'admin.listPrice')}
       <div class="field">
         <label for="p-currency">${this.t('admin.currency')}</label
         ><input id="p-currency" name="currency" maxlength="3" placeholder=${this.currency} />
@@ -159,8 +210,21 @@ export class BecAdminProducts extends BecAdminElement {
         <span class="badge" data-tone=${p.active ? 'success' : 'neutral'}>${this.t(p.active ? 'admin.active' : 'admin.inactive')}</span>
       </td>
       <td class="actions">
-        <button type="button" class="costs" @click=${() => this.openBookCosts(p.id)}>${this.t('admin.bookCosts')}</button>
-        <button type="button" class="toggle" ?disabled=${this.busy} @click=${() => this.setActive(p, !p.active)}>
+        <button
+          type="button"
+          class="costs"
+          aria-label=${this.t('admin.bookCostsOf', { part: p.vendorPartNumber })}
+          @click=${() => this.openBookCosts(p.id)}
+        >
+          ${this.t('admin.bookCosts')}
+        </button>
+        <button
+          type="button"
+          class="toggle"
+          aria-label=${this.t(p.active ? 'admin.deactivateProduct' : 'admin.reactivateProduct', { part: p.vendorPartNumber })}
+          ?disabled=${this.busy}
+          @click=${() => this.setActive(p, !p.active)}
+        >
           ${this.t(p.active ? 'admin.deactivate' : 'admin.reactivate')}
         </button>
       </td>
@@ -183,9 +247,7 @@ export class BecAdminProducts extends BecAdminElement {
             ${this.distributors.map((d) => html`<option value=${d.id} ?selected=${d.id === this.distributorId}>${d.name} (${d.currency})</option>`)}
           </select>
         </div>
-        <div class="field">
-          <label for="bc-cost">${this.t('admin.cost')}</label><input id="bc-cost" name="cost" required inputmode="decimal" />
-        </div>
+        ${this.amountField('bc-cost', 'cost', 'admin.cost', true)}
         <div class="field">
           <label for="bc-from">${this.t('admin.from')}</label><input id="bc-from" name="effectiveFrom" type="date" required />
         </div>

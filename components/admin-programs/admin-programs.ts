@@ -4,7 +4,7 @@ import { PROGRAM_TYPES, type ProgramType } from '../../core/domain.js';
 import { checkProgramDefinition, PROGRAM_LIST_FIELDS } from '../../core/programs/definition.js';
 import { ApiError, type ApiAnswer, type Program } from '../shared/api.js';
 import { BecElement } from '../shared/base.js';
-import { formatDate, formatUnitPrice, labelOf, parseLocaleDecimal } from '../shared/format.js';
+import { formatDate, formatUnitPrice, labelOf, parseAmount } from '../shared/format.js';
 import { msg, type MessageKey } from '../shared/i18n.js';
 // The administration's messages (not in dist/bec.js).
 import '../shared/i18n-admin.js';
@@ -200,7 +200,7 @@ export class BecAdminPrograms extends BecElement {
       return Number(text.replace(/\D/g, '') || NaN);
     };
     const floorText = d.priceFloor.trim();
-    const floor = floorText ? (parseLocaleDecimal(floorText, this.locale) ?? floorText) : null;
+    const floor = floorText ? (parseAmount(floorText, this.locale) ?? floorText) : null;
     return {
       rules: {
         code: d.code.trim(),

@@ -1,10 +1,10 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import { isMoneyText, moneyToString, parseMoney, sumMoney } from '../../core/money.js';
+import { moneyToString, parseMoney, sumMoney } from '../../core/money.js';
 import { everyPage } from '../shared/api.js';
 import type { Account, ApprovalContext, Product, Program, SpecialPriceRequest } from '../shared/api.js';
 import { BecElement } from '../shared/base.js';
-import { formatDate, formatMoney, formatNumber, formatUnitPrice, labelOf, parseLocaleDecimal } from '../shared/format.js';
+import { formatDate, formatMoney, formatNumber, formatUnitPrice, labelOf, parseAmount } from '../shared/format.js';
 import { msg, type MessageKey } from '../shared/i18n.js';
 import { renderViewState, showsContent, stateStyles, ViewStateController } from '../shared/states.js';
 import { definitionListStyles, tableStyles } from '../shared/table.styles.js';
@@ -229,7 +229,7 @@ export class BecApprovalQueue extends BecElement {
 
   /** The counter costs typed, as the API takes them ("3,05" in de → "3.05"); null for text that is no amount. */
   private counterCostOf(lineId: number): string | null {
-    return parseLocaleDecimal(this.counterCosts[lineId] ?? '', this.locale);
+    return parseAmount(this.counterCosts[lineId] ?? '', this.locale);
   }
 
   private get hasCounterDraft() {
@@ -314,7 +314,7 @@ export class BecApprovalQueue extends BecElement {
         const v = (this.counterCosts[l.id] ?? '').trim();
         if (!v) continue;
         const cost = this.counterCostOf(l.id);
-        if (cost === null || !isMoneyText(cost)) errors[`line-${l.id}`] = this.t('queue.notAmount');
+        if (cost === null) errors[`line-${l.id}`] = this.t('queue.notAmount');
         else counterLines.push({ lineId: l.id, counterCost: moneyToString(parseMoney(cost)) });
       }
       if (!counterLines.length && !Object.keys(errors).some((k) => k.startsWith('line-')))

@@ -1,6 +1,7 @@
 import { html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { isMoneyText, moneyToString, parseMoney } from '../../core/money.js';
+import { moneyToString, parseMoney } from '../../core/money.js';
+import { formatAmountForEditing, parseAmount } from '../shared/format.js';
 import { msg } from '../shared/i18n.js';
 import { controls, themeTokens } from '../shared/theme.js';
 import { adjustFormStyles } from './claim-adjust-form.styles.js';
@@ -24,7 +25,7 @@ export interface AdjustRequest {
 export class BecClaimAdjustForm extends LitElement {
   static override styles = [themeTokens, controls, adjustFormStyles];
 
-  /** The amount approved now (a decimal string), the form's starting value. */
+  /** The amount approved now (a decimal string), the form's starting value (shown the locale's way). */
   @property({ attribute: 'approved-amount' }) approvedAmount = '';
   /** ISO 4217 code shown beside the amount. */
   @property() currency = 'USD';
@@ -48,15 +49,19 @@ export class BecClaimAdjustForm extends LitElement {
   private submit(e: SubmitEvent) {
     e.preventDefault();
     const data = new FormData(e.target as HTMLFormElement);
-    const amount = String(data.get('approvedAmount') ?? '').trim();
+    // Typed the locale's way ("100,00" in fr): the one amount reader of every form.
+    const amount = parseAmount(String(data.get('approvedAmount') ?? ''), this.locale);
     const reason = String(data.get('reason') ?? '').trim();
     const errors: Record<string, string> = {};
-    if (!isMoneyText(amount)) errors.approvedAmount = msg(this.locale, 'detail.amountExample');
+    if (amount === null)
+      errors.approvedAmount = msg(this.locale, 'detail.amountExample', { example: formatAmountForEditing('120.50', this.locale) });
     else if (parseMoney(amount).isNegative()) errors.approvedAmount = msg(this.locale, 'adjust.negative');
     if (reason.length < 3) errors.reason = msg(this.locale, 'adjust.reasonRequired');
     this.errors = errors;
     if (Object.keys(errors).length) return;
-    this.dispatchEvent(new CustomEvent<AdjustRequest>('adjust', { detail: { approvedAmount: moneyToString(parseMoney(amount)), reason } }));
+    this.dispatchEvent(
+      new CustomEvent<AdjustRequest>('adjust', { detail: { approvedAmount: moneyToString(parseMoney(amount!)), reason } }),
+    );
   }
 
   override render() {
@@ -73,7 +78,7 @@ export class BecClaimAdjustForm extends LitElement {
           id="adj-amount"
           name="approvedAmount"
           inputmode="decimal"
-          .value=${this.approvedAmount}
+          .value=${formatAmountForEditing(this.approvedAmount, this.locale)}
           aria-invalid=${this.errors.approvedAmount ? 'true' : 'false'}
           aria-describedby="adj-amount-err"
         />

@@ -503,6 +503,31 @@ describe('bec-claim-grid', () => {
     expect($d(el, 'form.dispute') === null).to.equal(true);
   });
 
+  it('asks for a dispute thread only where the line can have one, and takes the 404 of none quietly', async () => {
+    const lines = makeLines(4);
+    // makeLines: line 1 partial, 2 rejected, 3 pending, 4 accepted (in full here).
+    lines[3] = { ...lines[3], approvedAmount: lines[3].claimedAmount };
+    const stub = claimRoutes(lines);
+    const apiBase = nextBase();
+    configureApi({ baseUrl: apiBase, fetch: stub.fetch });
+    const el = await fixture<BecClaimGrid>(html`<bec-claim-grid api-base=${apiBase} claim-id="7"></bec-claim-grid>`);
+    await waitUntil(() => rowsIn(el).length === 4);
+    let errors = 0;
+    el.addEventListener('becerror', () => errors++);
+    const threadCalls = () => stub.calls.filter((c) => c.url.includes('/thread')).map((c) => c.url.split('/').at(-2));
+    for (const i of [3, 2]) {
+      (rowsIn(el)[i] as HTMLElement).click();
+      await settle(el);
+    }
+    expect(threadCalls()).to.deep.equal([]);
+    (rowsIn(el)[1] as HTMLElement).click();
+    await settle(el);
+    expect(threadCalls()).to.deep.equal(['2']);
+    expect(errors).to.equal(0);
+    expect($d(el, '[role="alert"]')).to.equal(null);
+    expect($d(el, 'form.dispute')).to.not.equal(null);
+  });
+
   it('lets finance read a dispute thread and decide it with a comment', async () => {
     const lines = makeLines(4);
     const thread = makeDisputeThread(2, [

@@ -1,10 +1,11 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
+import { isDisputable } from '../../core/claims/disputable.js';
 import { everyPage } from '../shared/api.js';
 import type { Claim, ClaimLine, ClaimNote, DisputeThread } from '../shared/api.js';
 import { BecElement } from '../shared/base.js';
 import { formatDate, formatMoney, formatNumber, labelOf } from '../shared/format.js';
-import { msg, msgCount, type MessageKey } from '../shared/i18n.js';
+import { codeLabel, msg, msgCount, type MessageKey } from '../shared/i18n.js';
 import { tableStyles } from '../shared/table.styles.js';
 import { controls, themeTokens, toneOf } from '../shared/theme.js';
 import type { AdjustRequest } from './claim-adjust-form.js';
@@ -75,6 +76,15 @@ const FIRST_PAGE = 500;
 const NEXT_PAGES = 5000;
 
 type LoadState = 'idle' | 'loading' | 'ready' | 'error' | 'offline';
+
+/**
+ * Whether a line can have a dispute thread: only a line that may be disputed (rejected, or approved
+ * for less than claimed) or one adjusted (accepting a dispute adjusts the line) was ever disputed.
+ * The others are not asked: the API's answer would be a 404 the browser logs for each line opened.
+ */
+export function mayHaveDispute(line: ClaimLine): boolean {
+  return isDisputable(line) || line.verdict === 'adjusted' || !!line.adjustedByUserId;
+}
 
 /**
  * A claim's lines or a list of claims, virtualized so it stays smooth at 100,000 rows. One tab
@@ -372,7 +382,12 @@ export class BecClaimGrid extends BecElement {
     const rec = r as unknown as Record<string, unknown>;
     if (this.groupBy === 'distributorId') return this.distributorName(rec.distributorId as number);
     if (this.groupBy === 'programType') return labelOf(rec.programType as string);
-    return labelOf(String(rec[this.groupBy] ?? ''));
+    return this.codeLabel(String(rec[this.groupBy] ?? ''));
+  }
+
+  /** A claim status (claims view) or line verdict (lines view) in the locale's words. */
+  private codeLabel(code: string): string {
+    return codeLabel(this.locale, this.view === 'claims' ? 'claimStatus' : 'verdict', code);
   }
 
   private get items(): Item[] {
@@ -529,7 +544,7 @@ export class BecClaimGrid extends BecElement {
       detail.focus();
     }
     void this.loadNotes();
-    void this.loadThread(line.id);
+    if (mayHaveDispute(line)) void this.loadThread(line.id);
   }
 
   private toggleGroup(key: string) {
@@ -560,6 +575,7 @@ export class BecClaimGrid extends BecElement {
     }
   }
 
+  /** The line's dispute thread; the API answers 404 (null here, no error) for a line never disputed. */
   private async loadThread(lineId: number) {
     if (!this.api) return;
     try {
@@ -747,7 +763,7 @@ export class BecClaimGrid extends BecElement {
         return html`<div class=${cls} role="gridcell" id=${id}>${formatDate(v as string, this.locale)}</div>`;
       case 'badge':
         return html`<div class=${cls} role="gridcell" id=${id}>
-          <span class="badge" data-tone=${toneOf(String(v))}>${labelOf(String(v))}</span>
+          <span class="badge" data-tone=${toneOf(String(v))}>${this.codeLabel(String(v))}</span>
         </div>`;
       default:
         return html`<div class=${cls} role="gridcell" id=${id} title=${String(v ?? '')}>${v}</div>`;
@@ -983,7 +999,7 @@ export class BecClaimGrid extends BecElement {
             ${msgCount(this.locale, this.view === 'claims' ? 'grid.countClaims' : 'grid.countLines', this.rows.length, {
               shown: formatNumber(rows.length, this.locale),
             })}
-            ${this.claim ? html` · <span class="badge" data-tone=${toneOf(this.claim.status)}>${labelOf(this.claim.status)}</span>` : nothing}
+            ${this.claim ? html` · <span class="badge" data-tone=${toneOf(this.claim.status)}>${codeLabel(this.locale, 'claimStatus', this.claim.status)}</span>` : nothing}
             ${this.morePages ? ` · ${t('grid.loadingMore')}` : ''}
           </div>
         </div>
@@ -1001,7 +1017,7 @@ export class BecClaimGrid extends BecElement {
           <label for="status">${t(this.view === 'claims' ? 'grid.status' : 'grid.verdict')}</label>
           <select id="status" @change=${(e: Event) => (this.statusFilter = (e.target as HTMLSelectElement).value)}>
             <option value="">${t('grid.all')}</option>
-            ${statuses.map((s) => html`<option value=${s} ?selected=${this.statusFilter === s}>${labelOf(s)}</option>`)}
+            ${statuses.map((s) => html`<option value=${s} ?selected=${this.statusFilter === s}>${this.codeLabel(s)}</option>`)}
           </select>
         </div>
         <div class="field">

@@ -2,10 +2,9 @@ import { html, LitElement, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { catalogFor, explainLine } from '../../core/messages/index.js';
 import { isDisputable } from '../../core/claims/disputable.js';
-import { isMoneyText } from '../../core/money.js';
 import type { ClaimLine, ClaimLineDetail, ClaimNote, DisputeThread } from '../shared/api.js';
-import { msg } from '../shared/i18n.js';
-import { formatDate, formatMoney, labelOf } from '../shared/format.js';
+import { codeLabel, msg, uiLocale } from '../shared/i18n.js';
+import { formatAmountForEditing, formatDate, formatMoney, parseAmount } from '../shared/format.js';
 import { controls, themeTokens, toneOf } from '../shared/theme.js';
 import './claim-adjust-form.js';
 import type { AdjustRequest } from './claim-adjust-form.js';
@@ -62,6 +61,11 @@ export class BecClaimLineDetail extends LitElement {
     this.heading?.focus();
   }
 
+  /** "Enter an amount such as 120.50", the example written the locale's way. */
+  private amountExample(): string {
+    return msg(this.locale, 'detail.amountExample', { example: formatAmountForEditing('120.50', this.locale) });
+  }
+
   private invalid(id: string): 'true' | 'false' {
     return this.fieldErrors[id] ? 'true' : 'false';
   }
@@ -88,13 +92,19 @@ export class BecClaimLineDetail extends LitElement {
     const t = this.thread;
     if (!t) return nothing;
     return html`<section part="thread" aria-label=${c.ui.thread}>
-      <h4>${c.ui.thread}: <span class="badge" data-tone=${toneOf(t.state === 'open' ? 'pending' : t.state)}>${labelOf(t.state)}</span></h4>
+      <h4>
+        ${c.ui.thread}:
+        <span class="badge" data-tone=${toneOf(t.state === 'open' ? 'pending' : t.state)}
+          >${codeLabel(this.locale, 'disputeState', t.state)}</span
+        >
+      </h4>
       <ul class="thread">
         ${t.entries.map(
           (e) =>
             html`<li data-kind=${e.kind}>
               <span class="muted"
-                >${formatDate(e.createdAt, this.locale)}${e.authorName ? ` · ${e.authorName}` : ''} · ${labelOf(e.kind)}</span
+                >${formatDate(e.createdAt, this.locale)}${e.authorName ? ` · ${e.authorName}` : ''} ·
+                ${codeLabel(this.locale, 'disputeEntry', e.kind)}</span
               >
               ${e.body}
             </li>`,
@@ -125,10 +135,15 @@ export class BecClaimLineDetail extends LitElement {
     const form = this.renderRoot.querySelector<HTMLFormElement>('form.decision')!;
     const data = new FormData(form);
     const comment = String(data.get('comment') ?? '').trim();
-    const amount = String(data.get('approvedAmount') ?? '').trim();
-    this.fieldErrors = comment.length < 3 ? { 'decision-comment': msg(this.locale, 'detail.decisionReason') } : {};
-    if (comment.length < 3) return;
-    this.act({ action: 'decide', decision, comment, approvedAmount: amount && isMoneyText(amount) ? amount : null });
+    const amountText = String(data.get('approvedAmount') ?? '').trim();
+    const amount = amountText ? parseAmount(amountText, this.locale) : null;
+    const errors: Record<string, string> = {};
+    if (comment.length < 3) errors['decision-comment'] = msg(this.locale, 'detail.decisionReason');
+    // An amount that does not read is said, not dropped: the dispute would be accepted at another amount.
+    if (amountText && amount === null) errors['decision-amount'] = this.amountExample();
+    this.fieldErrors = errors;
+    if (Object.keys(errors).length) return;
+    this.act({ action: 'decide', decision, comment, approvedAmount: amount });
   }
 
   private renderDecision(c: ReturnType<typeof catalogFor>) {
@@ -146,7 +161,14 @@ export class BecClaimLineDetail extends LitElement {
       </div>
       <div class="field">
         <label for="decision-amount">${msg(this.locale, 'detail.decisionAmount', { currency: this.currency })}</label>
-        <input id="decision-amount" name="approvedAmount" inputmode="decimal" />
+        <input
+          id="decision-amount"
+          name="approvedAmount"
+          inputmode="decimal"
+          aria-invalid=${this.invalid('decision-amount')}
+          aria-describedby="decision-amount-err"
+        />
+        <div class="field-error" id="decision-amount-err">${this.fieldErrors['decision-amount'] ?? ''}</div>
       </div>
       <div class="actions">
         <button class="brand" type="button" ?disabled=${this.busy} @click=${() => this.decide('accept')}>${c.ui.accept}</button>
@@ -165,13 +187,14 @@ export class BecClaimLineDetail extends LitElement {
         @submit=${(e: SubmitEvent) =>
           this.submitText(e, (d) => {
             const comment = String(d.get('comment') ?? '').trim();
-            const amount = String(d.get('claimedAmount') ?? '').trim();
+            const amountText = String(d.get('claimedAmount') ?? '').trim();
+            const amount = amountText ? parseAmount(amountText, this.locale) : null;
             const errors: Record<string, string> = {};
             if (comment.length < 3) errors['dispute-comment'] = msg(this.locale, 'detail.disputeReason');
-            if (amount && !isMoneyText(amount)) errors['dispute-amount'] = msg(this.locale, 'detail.amountExample');
+            if (amountText && amount === null) errors['dispute-amount'] = this.amountExample();
             this.fieldErrors = errors;
             if (Object.keys(errors).length) return null;
-            return { action: 'dispute', comment, claimedAmount: amount || null };
+            return { action: 'dispute', comment, claimedAmount: amount };
           })}
       >
         <h4>${c.ui.dispute}</h4>
@@ -192,7 +215,7 @@ export class BecClaimLineDetail extends LitElement {
             id="dispute-amount"
             name="claimedAmount"
             inputmode="decimal"
-            .value=${l.claimedAmount}
+            .value=${formatAmountForEditing(l.claimedAmount, this.locale)}
             aria-invalid=${this.invalid('dispute-amount')}
             aria-describedby="dispute-amount-err"
           />
@@ -206,14 +229,16 @@ export class BecClaimLineDetail extends LitElement {
   override render() {
     const l = this.line;
     if (!l) return nothing;
-    const c = catalogFor(this.locale);
-    const sentences = explainLine(l, { locale: this.locale, currency: this.currency });
+    // The browser's language when no locale is set, as msg() does: the sentences and the labels agree.
+    const locale = uiLocale(this.locale);
+    const c = catalogFor(locale);
+    const sentences = explainLine(l, { locale, currency: this.currency });
     const inputs = Object.entries(l.verdictInputs ?? {}).filter(([, v]) => v !== null && v !== undefined);
     return html`<div class="detail" part="base" @keydown=${this.onKeyDown}>
       <div>
         <h3 tabindex="-1">
           ${msg(this.locale, 'detail.line', { number: l.lineNumber })}
-          <span class="badge" data-tone=${toneOf(l.verdict)}>${labelOf(l.verdict)}</span>
+          <span class="badge" data-tone=${toneOf(l.verdict)}>${codeLabel(this.locale, 'verdict', l.verdict)}</span>
         </h3>
         <ul class="why" part="explanation" aria-label=${c.ui.why}>
           ${sentences.map((s) => html`<li>${s}</li>`)}

@@ -174,4 +174,114 @@ describe('bec-finance-queue', () => {
     expect($(el, '[part="empty"]')).to.equal(null);
     expect($(el, '[part="section"]')).to.equal(null);
   });
+
+  describe('after Authorize or Pay, when the claim moves', () => {
+    /** Three claims to authorize (one of them with lines to check fixed by an adjustment) and one to pay, served by a stub API. */
+    async function queue(port: number) {
+      const toAuthorize = (id: number) =>
+        claim(id, { lines: undefined, review: { linesToCheck: 0, adjustedByUserIds: [] }, approvedTotal: '900.0000' });
+      const claims = [toAuthorize(1), toAuthorize(2), toAuthorize(3), claim(9, { status: 'authorized', lines: undefined })];
+      const stub = stubFetch({
+        'GET /api/session': () => ({ body: { userId: 5, email: 'f2@x', name: 'F2', role: 'finance', distributorId: null } }),
+        'GET /api/claims?status=submitted&pageSize=200&review=true': () => ({
+          body: { items: claims.slice(0, 3), total: 3, page: 1, pageSize: 200 },
+        }),
+        'GET /api/claims?status=authorized&pageSize=200': () => ({ body: { items: claims.slice(3), total: 1, page: 1, pageSize: 200 } }),
+        'GET /api/accounts?type=distributor': () => ({ body: { items: accounts } }),
+        // The server answers an action with the claim alone: no review figures.
+        'POST /api/claims/{id}/authorize': (_b, url) => {
+          const id = Number(url.pathname.split('/')[3]);
+          return { body: { ...claims.find((c) => c.id === id)!, status: 'authorized', review: undefined } };
+        },
+        'POST /api/claims/{id}/pay': (_b, url) => {
+          const id = Number(url.pathname.split('/')[3]);
+          return { body: { ...claims.find((c) => c.id === id)!, status: 'paid', review: undefined } };
+        },
+      });
+      configureApi({ baseUrl: `http://127.0.0.1:${port}`, fetch: stub.fetch, token: 't' });
+      const el = await fixture<BecFinanceQueue>(html`<bec-finance-queue api-base=${`http://127.0.0.1:${port}`}></bec-finance-queue>`);
+      await new Promise((r) => setTimeout(r, 50));
+      await el.updateComplete;
+      return el;
+    }
+    const focused = (el: BecFinanceQueue) => el.shadowRoot!.activeElement;
+
+    it('keeps focus in the queue: on the next claim’s Authorize, and says where the claim went', async () => {
+      const el = await queue(23);
+      const button = $<HTMLButtonElement>(el, '#claim-2 button[data-action="authorize"]');
+      button.focus();
+      const acted = oneEvent(el, 'becclaimaction');
+      button.click();
+      await acted;
+      await new Promise((r) => setTimeout(r, 0));
+      await el.updateComplete;
+      expect($(el, '[data-section="pay"] #claim-2')).to.not.equal(null);
+      expect(focused(el)).to.equal($(el, '#claim-3 button[data-action="authorize"]'));
+      expect(document.activeElement).to.equal(el);
+      expect($(el, '[role="status"]').textContent).to.equal('CL-2 authorized for payment: it is now in To pay');
+
+      // The last claim of the part: focus goes to the one before it.
+      focused(el)!.dispatchEvent(new MouseEvent('click'));
+      await new Promise((r) => setTimeout(r, 30));
+      await el.updateComplete;
+      expect(focused(el)).to.equal($(el, '#claim-1 button[data-action="authorize"]'));
+    });
+
+    it('after Pay, focus goes to the next claim to pay, or to the part’s heading when none is left', async () => {
+      const el = await queue(24);
+      $<HTMLButtonElement>(el, '#claim-1 button[data-action="authorize"]').click();
+      await new Promise((r) => setTimeout(r, 30));
+      await el.updateComplete;
+      // To pay: CL-9, then CL-1 (in the order of the claims).
+      $<HTMLButtonElement>(el, '#claim-9 button[data-action="pay"]').focus();
+      $<HTMLButtonElement>(el, '#claim-9 button[data-action="pay"]').click();
+      await new Promise((r) => setTimeout(r, 30));
+      await el.updateComplete;
+      expect($(el, '#claim-9')).to.equal(null);
+      expect(focused(el)).to.equal($(el, '#claim-1 button[data-action="pay"]'));
+      expect($(el, '[role="status"]').textContent).to.equal('CL-9 paid');
+      (focused(el) as HTMLButtonElement).click();
+      await new Promise((r) => setTimeout(r, 30));
+      await el.updateComplete;
+      expect(focused(el)).to.equal($(el, '#h-pay'));
+      await expect(el).to.be.accessible();
+    });
+
+    it('shows no lines to check on a claim to pay', async () => {
+      const el = await fixture<BecFinanceQueue>(
+        html`<bec-finance-queue
+          .user=${finance}
+          .claims=${[claim(3, { status: 'authorized', review: { linesToCheck: 4, adjustedByUserIds: [] }, lines: undefined })]}
+        ></bec-finance-queue>`,
+      );
+      expect($(el, '[data-section="pay"] #claim-3')).to.not.equal(null);
+      expect($(el, '#claim-3').textContent).to.not.contain('to check');
+    });
+
+    it('after authorize, the claim moved to To pay no longer reads "4 lines to check"', async () => {
+      const submitted = claim(2, { lines: undefined, review: { linesToCheck: 4, adjustedByUserIds: [] } });
+      const stub = stubFetch({
+        'GET /api/session': () => ({ body: { userId: 5, email: 'f2@x', name: 'F2', role: 'finance', distributorId: null } }),
+        'GET /api/claims?status=submitted&pageSize=200&review=true': () => ({
+          body: { items: [submitted], total: 1, page: 1, pageSize: 200 },
+        }),
+        'GET /api/claims?status=authorized&pageSize=200': () => ({ body: { items: [], total: 0, page: 1, pageSize: 200 } }),
+        'GET /api/accounts?type=distributor': () => ({ body: { items: accounts } }),
+        'POST /api/claims/2/authorize': () => ({ body: { ...submitted, status: 'authorized', review: undefined } }),
+      });
+      configureApi({ baseUrl: 'http://127.0.0.1:25', fetch: stub.fetch, token: 't' });
+      const el = await fixture<BecFinanceQueue>(html`<bec-finance-queue api-base="http://127.0.0.1:25"></bec-finance-queue>`);
+      await new Promise((r) => setTimeout(r, 50));
+      await el.updateComplete;
+      expect($(el, '[data-section="review"] #claim-2').textContent).to.contain('4 lines to check');
+      const acted = oneEvent(el, 'becclaimaction');
+      $<HTMLButtonElement>(el, '#claim-2 button[data-action="authorize"]').click();
+      await acted;
+      await el.updateComplete;
+      expect($(el, '[data-section="pay"] #claim-2')).to.not.equal(null);
+      expect($(el, '#claim-2').textContent).to.not.contain('to check');
+      // Nothing else in the queue: focus goes to the moved claim, in To pay.
+      expect(el.shadowRoot!.activeElement).to.equal($(el, '#claim-2 button.open'));
+    });
+  });
 });

@@ -1,10 +1,9 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { parseMoney } from '../../core/money.js';
-import { reviewOfLines, type ClaimReview } from '../../core/claims/review.js';
-import { authorizeBlock, can } from '../../core/permissions.js';
 import type { Account, Claim, SessionUser } from '../shared/api.js';
 import { BecElement } from '../shared/base.js';
+import { reviewOf, whyNotAct } from '../shared/claim-actions.js';
 import { formatDate, formatMoney, formatNumber } from '../shared/format.js';
 import { msg, msgCount, type MessageKey } from '../shared/i18n.js';
 import { renderViewState, showsContent, stateStyles, ViewStateController } from '../shared/states.js';
@@ -35,13 +34,7 @@ function moved(lists: Lists, from: string, to: string): Lists {
 /** The parts of a work queue: claims to review, to authorize, to pay. */
 export type FinanceSection = 'review' | 'authorize' | 'pay';
 
-/**
- * A claim's review figures: what the server summed over all of its lines (`review`, read with
- * `review=true`), else those of the lines the claim was given with (core/claims/review.ts).
- */
-export function reviewOf(claim: Pick<Claim, 'review' | 'lines'>): ClaimReview {
-  return claim.review ?? reviewOfLines(claim.lines ?? []);
-}
+export { reviewOf };
 
 /**
  * Which part of the queue a claim is in: a submitted claim with lines to check (or nothing
@@ -164,34 +157,52 @@ export class BecFinanceQueue extends BecElement {
 
   /** Why this person may not take the action on the claim, or null when it may. */
   whyNot(claim: Claim, action: 'authorize' | 'pay'): string | null {
-    const user = this.user;
-    if (!user) return null;
-    if (!can(user.role, action === 'authorize' ? 'claim.authorize' : 'claim.pay'))
-      return this.t('finance.notAllowed', {
-        action: this.t(action === 'authorize' ? 'finance.authorizeAction' : 'finance.payAction').toLowerCase(),
-      });
-    if (action === 'pay') return null;
-    const blocked = authorizeBlock(user.userId, claim, reviewOf(claim).adjustedByUserIds);
-    if (blocked === 'own_adjustment') return this.t('finance.ownAdjustment');
-    if (blocked === 'nothing_approved') return this.t('finance.nothingApproved');
-    return null;
+    return whyNotAct(this.locale, this.user, claim, action);
   }
 
-  /** Authorizes or pays a claim through the API, then loads the queue again. */
+  /** The claims of each part of the queue, in the order shown. */
+  private sections(): Record<FinanceSection, Claim[]> {
+    const sections: Record<FinanceSection, Claim[]> = { review: [], authorize: [], pay: [] };
+    for (const c of this.claims) {
+      const s = sectionOf(c);
+      if (s) sections[s].push(c);
+    }
+    return sections;
+  }
+
+  /**
+   * Authorizes or pays a claim through the API. The claim moves to its new part of the queue (or
+   * out of it), so focus, which was on its button, goes to the next claim of the part it left and
+   * the move is announced.
+   */
   async act(claim: Claim, action: 'authorize' | 'pay'): Promise<void> {
     if (this.busyId !== null || this.whyNot(claim, action)) return;
+    const from = sectionOf(claim);
+    const before = from ? this.sections()[from].map((c) => c.id) : [];
+    const at = before.indexOf(claim.id);
+    // The claims after it first, then those before it, nearest first.
+    const neighbours = [...before.slice(at + 1), ...before.slice(0, Math.max(at, 0)).reverse()];
     this.busyId = claim.id;
     this.errors = { ...this.errors, [claim.id]: '' };
     try {
       let updated: Claim | null = null;
       if (this.api) updated = action === 'authorize' ? await this.api.authorizeClaim(claim.id) : await this.api.payClaim(claim.id);
-      this.message = this.t(action === 'authorize' ? 'finance.authorized' : 'finance.paid', { number: claim.number });
+      const to = updated ? sectionOf(updated) : from;
+      this.message =
+        action === 'authorize' && to === 'pay'
+          ? this.t('finance.movedToPay', { number: claim.number })
+          : this.t(action === 'authorize' ? 'finance.authorized' : 'finance.paid', { number: claim.number });
       this.emit('becclaimaction', { claimId: claim.id, action, claim: updated });
       // The claim moves in place and the lists' counts with it: reloading the queue dropped the
       // pages read by Load more and, until it answered, showed counts that did not add up.
       if (updated) {
         this.claims = this.claims.map((c) => (c.id === claim.id ? { ...updated, review: reviewOf(c) } : c));
         if (this.lists) this.lists = moved(this.lists, claim.status, updated.status);
+        if (to !== from) {
+          this.busyId = null;
+          await this.updateComplete;
+          this.focusAfterMove(claim.id, from, neighbours);
+        }
       }
     } catch (err) {
       this.errors = { ...this.errors, [claim.id]: this.failed(err) };
@@ -200,11 +211,29 @@ export class BecFinanceQueue extends BecElement {
     }
   }
 
+  /**
+   * Where focus goes when a claim left its part of the queue: the next claim still there (its
+   * action when this person may take it, else its number), else the moved claim where it went
+   * (its number: its next action, Pay, is one deliberate step away), else the part's heading.
+   */
+  private focusAfterMove(claimId: number, from: FinanceSection | null, neighbours: number[]) {
+    const root = this.renderRoot;
+    const inFrom = (id: number) => (from ? root.querySelector<HTMLElement>(`[data-section="${from}"] #claim-${id}`) : null);
+    const item = neighbours.map(inFrom).find((x) => x) ?? null;
+    const target =
+      item?.querySelector<HTMLButtonElement>('button[data-action]:not([disabled])') ??
+      item?.querySelector<HTMLButtonElement>('button.open') ??
+      root.querySelector<HTMLButtonElement>(`#claim-${claimId} button.open`) ??
+      (from ? root.querySelector<HTMLElement>(`#h-${from}`) : null);
+    target?.focus();
+  }
+
   private renderAction(claim: Claim, action: 'authorize' | 'pay') {
     const why = this.whyNot(claim, action);
     return html`<button
         class=${action === 'authorize' ? 'brand' : ''}
         type="button"
+        data-action=${action}
         ?disabled=${!!why || this.busyId === claim.id}
         aria-describedby=${why ? `why-${claim.id}` : nothing}
         @click=${() => this.act(claim, action)}
@@ -215,7 +244,8 @@ export class BecFinanceQueue extends BecElement {
   }
 
   private renderClaim(claim: Claim, section: FinanceSection) {
-    const flagged = reviewOf(claim).linesToCheck;
+    // Lines to check are a review's figure: once authorized (to pay) nothing is left to check.
+    const flagged = section === 'pay' ? 0 : reviewOf(claim).linesToCheck;
     const distributor = this.accounts.find((a) => a.id === claim.distributorId)?.name ?? `#${claim.distributorId}`;
     return html`<li class="claim" part="item" id="claim-${claim.id}">
       <div>
@@ -238,11 +268,7 @@ export class BecFinanceQueue extends BecElement {
   }
 
   override render() {
-    const sections: Record<FinanceSection, Claim[]> = { review: [], authorize: [], pay: [] };
-    for (const c of this.claims) {
-      const s = sectionOf(c);
-      if (s) sections[s].push(c);
-    }
+    const sections = this.sections();
     const total = sections.review.length + sections.authorize.length + sections.pay.length;
     const empty: Record<FinanceSection, MessageKey> = {
       review: 'finance.emptyReview',
@@ -266,7 +292,7 @@ export class BecFinanceQueue extends BecElement {
           ? (['review', 'authorize', 'pay'] as const).map(
               (s) =>
                 html`<section part="section" aria-labelledby="h-${s}" data-section=${s}>
-                  <h3 id="h-${s}">
+                  <h3 id="h-${s}" tabindex="-1">
                     ${this.t(`finance.${s}`)} <span class="badge" data-tone="info">${formatNumber(sections[s].length, this.locale)}</span>
                   </h3>
                   ${

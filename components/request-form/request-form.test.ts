@@ -300,6 +300,63 @@ describe('bec-request-form', () => {
     expect(el.value.lines[0].requestedCost).to.equal('4.5');
   });
 
+  it('finds the product whatever the case and spaces of the part number typed, also when the search answers after the typing', async () => {
+    const el = await fixture<BecRequestForm>(
+      html`<bec-request-form
+        .programs=${programs}
+        .products=${products}
+        .endCustomers=${endCustomers}
+        distributor-id="2"
+      ></bec-request-form>`,
+    );
+    await fill(el, '1', ' vs-mcu-32f4 ', '10', '4.5');
+    expect(el.value.lines[0].productId).to.equal(1);
+
+    const found = { id: 7, vendorPartNumber: 'VS-MCU-16L0', description: 'Cortex-M0+ MCU', family: 'MCU', listPrice: '1.2000' };
+    const stub = stubFetch({ 'GET /api/products*': () => ({ body: { items: [found] } }) });
+    configureApi({ baseUrl: 'http://127.0.0.1:41', fetch: stub.fetch, token: 't' });
+    const searching = await fixture<BecRequestForm>(
+      html`<bec-request-form .programs=${programs} .endCustomers=${endCustomers} distributor-id="2"></bec-request-form>`,
+    );
+    searching.apiBase = 'http://127.0.0.1:41';
+    await searching.updateComplete;
+    searching.shadowRoot!.querySelector<HTMLInputElement>('tbody input')!.focus();
+    await sendKeys({ type: 'vs-mcu-16l0' });
+    await new Promise((r) => setTimeout(r, 400));
+    await searching.updateComplete;
+    expect(searching.value.lines[0].productId).to.equal(7);
+  });
+
+  it('counts the problems for screen readers with the plural rule: "1 problem"', async () => {
+    const el = await fixture<BecRequestForm>(
+      html`<bec-request-form
+        .programs=${programs}
+        .products=${products}
+        .endCustomers=${endCustomers}
+        distributor-id="2"
+      ></bec-request-form>`,
+    );
+    await fill(el, '1', 'VS-NOPE', '10', '4.5');
+    $<HTMLButtonElement>(el, 'button[type="submit"]').click();
+    await el.updateComplete;
+    expect($(el, '.sr-only[role="alert"]').textContent!.trim()).to.equal('1 problem: Pick a product from the list');
+  });
+
+  it('shows the program’s window, floor and cap formatted for the locale', async () => {
+    const el = await fixture<BecRequestForm>(
+      html`<bec-request-form .programs=${programs} .products=${products} .endCustomers=${endCustomers} locale="en-US"></bec-request-form>`,
+    );
+    $<HTMLSelectElement>(el, '#programId').value = '1';
+    $<HTMLSelectElement>(el, '#programId').dispatchEvent(new Event('change', { bubbles: true }));
+    await el.updateComplete;
+    const hint = () => $(el, '#programId').parentElement!.querySelector('.hint')!.textContent!.trim();
+    expect(hint()).to.equal('Ship & debit · Jan 1, 2026 to Jun 30, 2027 · floor $0.20 · up to 100,000 units');
+    el.locale = 'fr-FR';
+    await el.updateComplete;
+    expect(hint()).to.contain('du 1 janv. 2026 au 30 juin 2027').and.contain('prix plancher 0,20').and.contain('100\u202f000 unités');
+    expect(hint()).to.not.contain('2026-01-01');
+  });
+
   it('shows a failed load with its detail and a Retry that loads again', async () => {
     let fail = true;
     const stub = stubFetch({

@@ -4,8 +4,17 @@ import { isMoneyText, moneyToString, parseMoney, sumMoney } from '../../core/mon
 import { checkRequestEligibility, type EligibilityProblem } from '../../core/programs/eligibility.js';
 import { ApiError, newIdempotencyKey, type Account, type Product, type Program, type RequestInput } from '../shared/api.js';
 import { BecFormControl, type FormControlProblem } from '../shared/form-control.js';
-import { formatEditableDecimal, formatMoney, formatUnitPrice, labelOf, parseLocaleDecimal } from '../shared/format.js';
-import { msg, type MessageKey } from '../shared/i18n.js';
+import {
+  formatDate,
+  formatEditableDecimal,
+  formatMoney,
+  formatNumber,
+  formatUnitPrice,
+  labelOf,
+  parseAmount,
+  parseLocaleDecimal,
+} from '../shared/format.js';
+import { msg, msgCount, type MessageKey } from '../shared/i18n.js';
 import { renderViewState, stateStyles, ViewStateController } from '../shared/states.js';
 import { tableStyles } from '../shared/table.styles.js';
 import { controls, themeTokens } from '../shared/theme.js';
@@ -177,7 +186,7 @@ export class BecRequestForm extends BecFormControl {
       lines: this.lines.map((l) => ({
         productId: l.productId ?? 0,
         quantity: Number(parseLocaleDecimal(l.quantity, this.locale) ?? NaN),
-        requestedCost: parseLocaleDecimal(l.requestedCost, this.locale) ?? l.requestedCost.trim(),
+        requestedCost: parseAmount(l.requestedCost, this.locale) ?? l.requestedCost.trim(),
       })),
     };
   }
@@ -197,7 +206,7 @@ export class BecRequestForm extends BecFormControl {
       if (!Number.isSafeInteger(l.quantity) || l.quantity <= 0)
         problems.push({ field: `lines.${i}.quantity`, message: msg(this.locale, 'form.notQuantity') });
       // Text that is no amount in the locale ("3.05" in de) is refused, whatever it would mean elsewhere.
-      if (!isMoneyText(l.requestedCost) || parseLocaleDecimal(this.lines[i]?.requestedCost ?? '', this.locale) === null)
+      if (parseAmount(this.lines[i]?.requestedCost ?? '', this.locale) === null)
         problems.push({
           field: `lines.${i}.requestedCost`,
           message: msg(this.locale, 'form.notAmount', { example: formatEditableDecimal('1.25', this.locale) }),
@@ -263,8 +272,17 @@ export class BecRequestForm extends BecFormControl {
     this.lines = this.lines.map((l) => (l.key === key ? { ...l, ...patch } : l));
   }
 
+  /** The product a typed part number names: "vs-mcu-16l0 " is VS-MCU-16L0 (case and spaces around do not count), as is the list's "part · description". */
+  private productNamed(text: string): Product | undefined {
+    const typed = text.trim().toLocaleUpperCase();
+    if (!typed) return undefined;
+    return this.products.find(
+      (p) => p.vendorPartNumber.toLocaleUpperCase() === typed || `${p.vendorPartNumber} · ${p.description}`.toLocaleUpperCase() === typed,
+    );
+  }
+
   private onProductInput(line: DraftLine, text: string) {
-    const match = this.products.find((p) => p.vendorPartNumber === text || `${p.vendorPartNumber} · ${p.description}` === text);
+    const match = this.productNamed(text);
     this.updateLine(line.key, { search: text, productId: match?.id ?? null });
     if (this.api && !match && text.length >= 2) {
       clearTimeout(this.searchTimer);
@@ -274,11 +292,25 @@ export class BecRequestForm extends BecFormControl {
           const known = new Map(this.products.map((p) => [p.id, p]));
           for (const p of found) known.set(p.id, p);
           this.products = [...known.values()];
+          // A part number typed before the search answered names its product now.
+          this.lines = this.lines.map((l) => (l.productId === null ? { ...l, productId: this.productNamed(l.search)?.id ?? null } : l));
         } catch (err) {
           this.failed(err);
         }
       }, 200);
     }
+  }
+
+  /** "Ship & debit · Jan 1, 2026 to Jun 30, 2027 · floor $0.20 · up to 100,000 units", in the locale. */
+  private programHint(program: Program): string {
+    const parts = [
+      labelOf(program.type),
+      this.t('form.programWindow', { from: formatDate(program.startDate, this.locale), to: formatDate(program.endDate, this.locale) }),
+    ];
+    if (program.priceFloor)
+      parts.push(this.t('form.programFloor', { price: formatUnitPrice(program.priceFloor, this.currency, this.locale) }));
+    if (program.quantityCap) parts.push(this.t('form.programCap', { quantity: formatNumber(Number(program.quantityCap), this.locale) }));
+    return parts.join(' · ');
   }
 
   private err(field: string) {
@@ -326,8 +358,7 @@ export class BecRequestForm extends BecFormControl {
                 <option value="">${this.t('form.choose')}</option>
                 ${this.programs.map((p) => html`<option value=${p.id} ?selected=${p.id === this.programId}>${p.code} · ${p.name}</option>`)}
               </select>
-              ${this.err('programId')}
-              ${program ? html`<div class="hint">${labelOf(program.type)} · ${program.startDate} to ${program.endDate}${program.priceFloor ? ` · floor ${formatUnitPrice(program.priceFloor, this.currency, this.locale)}` : ''}${program.quantityCap ? ` · cap ${program.quantityCap}` : ''}</div>` : nothing}
+              ${this.err('programId')} ${program ? html`<div class="hint">${this.programHint(program)}</div>` : nothing}
             </div>
             ${
               this.distributors.length
@@ -419,7 +450,7 @@ export class BecRequestForm extends BecFormControl {
                         aria-describedby=${this.describedBy(`lines.${i}.productId`)}
                         @input=${(e: Event) => this.onProductInput(l, (e.target as HTMLInputElement).value)}
                       />
-                      ${p ? html`<div class="hint">${p.description}${p.listPrice ? ` · list ${formatUnitPrice(p.listPrice, this.currency, this.locale)}` : ''}</div>` : nothing}
+                      ${p ? html`<div class="hint">${p.description}${p.listPrice ? ` · ${this.t('form.productList', { price: formatUnitPrice(p.listPrice, this.currency, this.locale) })}` : ''}</div>` : nothing}
                       ${this.err(`lines.${i}.productId`)}
                     </td>
                     <td data-field="lines.${i}.quantity">
@@ -478,7 +509,7 @@ export class BecRequestForm extends BecFormControl {
                 </div>`
               : Object.keys(this.errors).length
                 ? html`<div class="sr-only" role="alert">
-                    ${Object.keys(this.errors).length} problems: ${Object.values(this.errors)[0]}
+                    ${msgCount(this.locale, 'form.problems', Object.keys(this.errors).length, { first: Object.values(this.errors)[0] ?? '' })}
                   </div>`
                 : nothing
           }

@@ -4,6 +4,8 @@
  * round-trip), so "1234.5650" shows exactly.
  */
 
+import { isMoneyText } from '../../core/money.js';
+
 const cache = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
 
 function numberFormat(locale: string | undefined, options: Intl.NumberFormatOptions): Intl.NumberFormat {
@@ -60,6 +62,19 @@ export function formatDate(iso: string | null | undefined, locale?: string): str
   return Number.isNaN(d.getTime()) ? iso : f.format(d);
 }
 
+/** A day without its year ("Dec 7"), for a chart's axis where the full date is in the marks and the table. */
+export function formatShortDate(iso: string | null | undefined, locale?: string): string {
+  if (!iso) return '—';
+  const key = `ds|${locale ?? ''}`;
+  let f = cache.get(key) as Intl.DateTimeFormat | undefined;
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale || undefined, { month: 'short', day: 'numeric', timeZone: 'UTC' });
+    cache.set(key, f);
+  }
+  const d = new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso);
+  return Number.isNaN(d.getTime()) ? iso : f.format(d);
+}
+
 /** "ship_and_debit" → "Ship & debit". */
 export function labelOf(code: string | null | undefined): string {
   if (!code) return '—';
@@ -99,4 +114,43 @@ export function parseLocaleDecimal(text: string, locale?: string): string | null
 /** A canonical decimal string shown for editing in the locale's way ("3.05" → "3,05" in de), without grouping. */
 export function formatEditableDecimal(value: string, locale?: string): string {
   return value.replace('.', marksOf(locale).decimal);
+}
+
+/**
+ * The one reader of every amount a person types (request costs, counter costs, adjustments,
+ * disputes, list prices, book costs): text in the locale's way ("100,00" in fr, "1,390.00" in en)
+ * to the decimal string the API takes ("100.00", "1390.00"), or null when it is no amount in that
+ * locale or more than the API holds (14 digits before the decimal mark, 4 after). Negative amounts
+ * read; the form that refuses them says so.
+ */
+export function parseAmount(text: string, locale?: string): string | null {
+  const decimal = parseLocaleDecimal(text, locale);
+  return decimal !== null && isMoneyText(decimal) ? decimal : null;
+}
+
+/**
+ * An amount from the API shown in a field to edit, the locale's way: "1390.0000" is "1,390.00" in
+ * en and "1 390,00" in fr, with 2 to 4 decimals. Grouped only where `parseAmount` reads the
+ * grouping back (not en-IN's lakhs), so a pre-filled field sent unchanged is the same amount.
+ */
+export function formatAmountForEditing(value: string | null | undefined, locale?: string): string {
+  if (value === null || value === undefined || !isMoneyText(value)) return value?.trim() ?? '';
+  const options = { minimumFractionDigits: 2, maximumFractionDigits: 4 };
+  // Intl formats a decimal string exactly (no float), as formatMoney does; the first form that
+  // reads back as the same amount wins (a locale with other digits falls back to the API's text).
+  for (const useGrouping of [true, false]) {
+    const text = numberFormat(locale, { ...options, useGrouping }).format(value as unknown as number);
+    const back = parseAmount(text, locale);
+    if (back !== null && sameAmount(back, value)) return text;
+  }
+  return value.trim();
+}
+
+/** "1390.00" and "1390.0000" are the same amount (compared as text, no float). */
+function sameAmount(a: string, b: string): boolean {
+  const canonical = (s: string) => {
+    const [whole, fraction = ''] = s.trim().split('.');
+    return `${whole!.replace(/^(-?)0+(?=\d)/, '$1')}.${fraction.replace(/0+$/, '')}`;
+  };
+  return canonical(a) === canonical(b);
 }

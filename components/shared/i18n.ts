@@ -4,7 +4,7 @@
  * `{name}` placeholders. Numbers, money and dates in `params` are formatted by the caller
  * (shared/format.ts), so the message only places them.
  */
-import { formatNumber } from './format.js';
+import { formatNumber, labelOf } from './format.js';
 import type { AdminMessageKey } from './i18n-admin.js';
 
 const en = {
@@ -115,6 +115,29 @@ const en = {
   'finance.loadMore': 'Load more claims',
   'finance.needsReview.one': '{count} line to check',
   'finance.needsReview.other': '{count} lines to check',
+  'claimBar.label': 'Actions on claim {number}',
+  'claimBar.lines.one': '{count} line',
+  'claimBar.lines.other': '{count} lines',
+  'claimBar.authorize': 'Authorize for payment',
+  'claimBar.pay': 'Mark paid',
+  'finance.movedToPay': '{number} authorized for payment: it is now in To pay',
+  'claimStatus.draft': 'Draft',
+  'claimStatus.submitted': 'Submitted',
+  'claimStatus.authorized': 'Authorized',
+  'claimStatus.paid': 'Paid',
+  'claimStatus.rejected': 'Rejected',
+  'verdict.pending': 'Pending',
+  'verdict.accepted': 'Accepted',
+  'verdict.partial': 'Partial',
+  'verdict.rejected': 'Rejected',
+  'verdict.adjusted': 'Adjusted',
+  'disputeState.open': 'Open',
+  'disputeState.accepted': 'Accepted',
+  'disputeState.rejected': 'Rejected',
+  'disputeEntry.opened': 'Opened',
+  'disputeEntry.comment': 'Comment',
+  'disputeEntry.accepted': 'Accepted',
+  'disputeEntry.rejected': 'Rejected',
 
   'form.title': 'Request a special price',
   'form.submit': 'Submit request',
@@ -131,6 +154,12 @@ const en = {
   'form.enterEnd': 'Enter the end date',
   'form.endsBeforeStart': 'Ends before it starts',
   'form.pickProduct': 'Pick a product from the list',
+  'form.problems.one': '{count} problem: {first}',
+  'form.problems.other': '{count} problems: {first}',
+  'form.programWindow': '{from} to {to}',
+  'form.programFloor': 'floor {price}',
+  'form.programCap': 'up to {quantity} units',
+  'form.productList': 'list {price}',
   'form.onBehalf': 'On behalf of distributor',
   'form.validFrom': 'Valid from',
   'form.validTo': 'Valid to',
@@ -291,7 +320,7 @@ const en = {
   'detail.correctedAmount': 'Corrected claimed amount ({currency}, optional)',
   'detail.decisionReason': 'Give the reason for the decision (3 characters or more)',
   'detail.disputeReason': 'Say why you dispute the line (3 characters or more)',
-  'detail.amountExample': 'Enter an amount such as 120.50',
+  'detail.amountExample': 'Enter an amount such as {example}',
   'grid.totalClaimed': 'Claimed',
   'grid.totalApproved': 'Approved',
   'grid.why': 'Why?',
@@ -517,6 +546,29 @@ const fr: Record<keyof typeof en, string> = {
   'finance.loadMore': 'Afficher plus de réclamations',
   'finance.needsReview.one': '{count} ligne à vérifier',
   'finance.needsReview.other': '{count} lignes à vérifier',
+  'claimBar.label': 'Actions sur la réclamation {number}',
+  'claimBar.lines.one': '{count} ligne',
+  'claimBar.lines.other': '{count} lignes',
+  'claimBar.authorize': 'Autoriser le paiement',
+  'claimBar.pay': 'Marquer comme payée',
+  'finance.movedToPay': '{number} autorisée pour paiement : elle est maintenant dans À payer',
+  'claimStatus.draft': 'Brouillon',
+  'claimStatus.submitted': 'Soumise',
+  'claimStatus.authorized': 'Autorisée',
+  'claimStatus.paid': 'Payée',
+  'claimStatus.rejected': 'Rejetée',
+  'verdict.pending': 'En attente',
+  'verdict.accepted': 'Acceptée',
+  'verdict.partial': 'Partielle',
+  'verdict.rejected': 'Rejetée',
+  'verdict.adjusted': 'Ajustée',
+  'disputeState.open': 'Ouverte',
+  'disputeState.accepted': 'Acceptée',
+  'disputeState.rejected': 'Rejetée',
+  'disputeEntry.opened': 'Ouverture',
+  'disputeEntry.comment': 'Commentaire',
+  'disputeEntry.accepted': 'Acceptation',
+  'disputeEntry.rejected': 'Rejet',
 
   'form.title': 'Demander un prix spécial',
   'form.submit': 'Envoyer la demande',
@@ -533,6 +585,12 @@ const fr: Record<keyof typeof en, string> = {
   'form.enterEnd': 'Saisissez la date de fin',
   'form.endsBeforeStart': 'Se termine avant de commencer',
   'form.pickProduct': 'Choisissez un produit dans la liste',
+  'form.problems.one': '{count} problème : {first}',
+  'form.problems.other': '{count} problèmes : {first}',
+  'form.programWindow': 'du {from} au {to}',
+  'form.programFloor': 'prix plancher {price}',
+  'form.programCap': 'jusqu’à {quantity} unités',
+  'form.productList': 'prix catalogue {price}',
   'form.onBehalf': 'Pour le compte du distributeur',
   'form.validFrom': 'Valable du',
   'form.validTo': 'Valable au',
@@ -695,7 +753,7 @@ const fr: Record<keyof typeof en, string> = {
   'detail.correctedAmount': 'Montant réclamé corrigé ({currency}, facultatif)',
   'detail.decisionReason': 'Donnez la raison de la décision (3 caractères ou plus)',
   'detail.disputeReason': 'Dites pourquoi vous contestez la ligne (3 caractères ou plus)',
-  'detail.amountExample': 'Saisissez un montant, par exemple 120,50',
+  'detail.amountExample': 'Saisissez un montant, par exemple {example}',
   'grid.totalClaimed': 'Réclamé',
   'grid.totalApproved': 'Approuvé',
   'grid.why': 'Pourquoi ?',
@@ -831,6 +889,15 @@ export function languageOf(locale?: string): keyof typeof MESSAGES {
   return lang in MESSAGES ? (lang as keyof typeof MESSAGES) : 'en';
 }
 
+/**
+ * The locale an element speaks: its `locale`, else the browser's. Code that is not `msg` (the
+ * verdict sentences of core/messages, Intl) takes this, so no part of an element falls back to
+ * English while the rest follows the browser.
+ */
+export function uiLocale(locale?: string): string {
+  return locale || (typeof navigator !== 'undefined' ? navigator.language : '') || 'en';
+}
+
 /** One message in the locale's language, its `{name}` placeholders filled from `params`. */
 export function msg(locale: string | undefined, key: MessageKey, params: Record<string, string | number> = {}): string {
   return MESSAGES[languageOf(locale)][key].replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
@@ -855,4 +922,13 @@ export function pluralFormOf(language: keyof typeof MESSAGES, count: number): 'o
  */
 export function msgCount(locale: string | undefined, key: CountedKey, count: number, params: Record<string, string | number> = {}): string {
   return msg(locale, `${key}.${pluralFormOf(languageOf(locale), count)}` as MessageKey, { count: formatNumber(count, locale), ...params });
+}
+
+/** The code lists the catalog words: claim statuses, line verdicts, dispute states and dispute entries. */
+export type CodeList = 'claimStatus' | 'verdict' | 'disputeState' | 'disputeEntry';
+
+/** A code of a list in the locale's words ("rejected" verdict → "Rejetée" in fr); `labelOf` for a code the catalog does not know. */
+export function codeLabel(locale: string | undefined, list: CodeList, code: string | null | undefined): string {
+  const key = `${list}.${code ?? ''}` as MessageKey;
+  return key in MESSAGES.en ? msg(locale, key) : labelOf(code);
 }

@@ -100,6 +100,11 @@ const withData: Record<string, () => TemplateResult> = {
       .user=${{ userId: 3, role: 'finance' as const }}
     ></bec-finance-queue>`,
   'bec-claim-form': () => html`<bec-claim-form></bec-claim-form>`,
+  'bec-claim-actions': () =>
+    html`<bec-claim-actions
+      .claim=${{ ...makeClaim(2), lines: makeClaim(2).lines!.map((l) => ({ ...l, adjustedByUserId: 4 })) }}
+      .user=${{ userId: 4, role: 'finance' }}
+    ></bec-claim-actions>`,
   'bec-aging-report': () =>
     html`<bec-aging-report
       .report=${{
