@@ -29,7 +29,17 @@ financeQueue.addEventListener('becclaimselect', (e) => {
   e.stopPropagation();
   claimsList.dispatchEvent(new CustomEvent('becclaimselect', { detail: e.detail }));
 });
-financeQueue.addEventListener('becclaimaction', () => claimsList.load());
+// A decision anywhere on the page moves figures shown elsewhere on it: after a line adjusted, lines
+// accepted or rejected in bulk, or a claim authorized or paid, every other element showing claims
+// or their money reads its figures again (the element that acted has updated itself; the claim bar
+// reloads the lines and the list itself, claimDetail in demo.js). Hidden sections are left alone.
+const figures = [claimsList, financeQueue, document.querySelector('bec-accrual-dashboard'), document.querySelector('bec-aging-report')];
+const claimBar = document.querySelector('#claim-bar');
+for (const name of ['beclineadjust', 'becbulkdecision', 'becclaimaction'])
+  document.addEventListener(name, (e) => {
+    for (const el of figures)
+      if (el && el !== e.target && !el.closest('.hidden') && !(e.target === claimBar && el === claimsList)) void el.load();
+  });
 // Administration (master data): vendor admins change it, channel managers read it; nobody else sees it.
 if (me.role !== 'vendor_admin' && me.role !== 'channel_manager') {
   document.querySelector('#admin').classList.add('hidden');

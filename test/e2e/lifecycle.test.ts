@@ -86,11 +86,21 @@ test(
     await list.locator('#filter').fill('E2E-DM-1');
     await list.locator('[part="row"]', { hasText: 'E2E-DM-1' }).dblclick();
     const lines = consoleFin.locator('bec-claim-grid#claim-lines');
+    const listRow = list.locator('[part="row"]', { hasText: 'E2E-DM-1' });
+    const rowBefore = await listRow.innerText();
     await lines.locator('[part="row"]').first().locator('button.why').click();
     await lines.locator('#adj-amount').fill('70.00');
     await lines.locator('#adj-reason').fill('Partial return, RMA 9001');
     await lines.locator('button', { hasText: 'Save adjustment' }).click();
     await lines.locator('[role="status"]', { hasText: 'adjusted' }).waitFor();
+    // The claims list above shows the claim's new approved total without a reload.
+    const approved = await consoleFin.evaluate(async () => {
+      const r = await (await fetch('/api/claims?pageSize=200')).json();
+      const total = r.items.find((c: { debitMemoNumber: string }) => c.debitMemoNumber === 'E2E-DM-1')?.approvedTotal as string;
+      return new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' }).format(Number(total));
+    });
+    await listRow.filter({ hasText: approved }).waitFor({ timeout: 10_000 });
+    assert.notEqual(await listRow.innerText(), rowBefore);
     await shot(consoleFin, 'vendor-console-adjusted');
 
     // 5. Another finance user authorizes it (no one approves their own adjustment).
