@@ -15,9 +15,13 @@
  *   (a role counts as one approver, satisfied by any user holding it), `'any'` the first one.
  * - A level overdue (its `timeLimitHours` passed since it started) is escalated: the rule's
  *   escalation user or role may decide it too, as a one-person level.
+ * - An approver user who can no longer decide requests (demoted, deactivated) is stood in for:
+ *   by the escalation approver, else by anyone whose role decides requests. Nobody waits on them,
+ *   and their delegations carry nothing.
  */
 import type { Role } from '../domain.js';
 import { Money, parseMoney } from '../money.js';
+import { ACTIONS, can } from '../permissions.js';
 
 export type Approver = { userId: number; role?: undefined } | { role: Role; userId?: undefined };
 
@@ -94,6 +98,16 @@ export function pickRule(rules: readonly RoutingRule[], request: RoutedRequest):
   return ordered.find((r) => ruleApplies(r, request, m)) ?? null;
 }
 
+/** The roles that decide requests: who stands in for an approver who no longer can, when the rule names no escalation. */
+export const DECIDING_ROLES: readonly Role[] = ACTIONS['request.decide'];
+
+/**
+ * Whether a user may decide requests now: active, in a role that decides them. The one test of a
+ * routing approver: when a rule is saved, when a delegation is named, and at every decision.
+ */
+export const mayDecide = (user: { active: boolean; role: Role } | null | undefined): boolean =>
+  !!user && user.active && can(user.role, 'request.decide');
+
 /** A user as routing sees it. */
 export interface RoutingUser {
   userId: number;
@@ -135,40 +149,87 @@ export function levelComplete(level: RoutingLevel, levelIndex: number, approvals
   return waitingOn(level, levelIndex, approvals).length === 0;
 }
 
+/** One approver a level awaits, or who stands in for it. */
+export interface Awaited {
+  approver: Approver;
+  /** index of the level's approver it satisfies */
+  index: number;
+  /** the approver user who can no longer decide, when `approver` stands in for them */
+  standingInFor: number | null;
+}
+
+/**
+ * Who stands in for an approver user who can no longer decide: the escalation approver, unless it
+ * is such a user too (or there is none); then every role that decides requests.
+ */
+export function standIns(escalation: Approver | null, vacant: (userId: number) => boolean): Approver[] {
+  if (escalation && !(escalation.userId !== undefined && vacant(escalation.userId))) return [escalation];
+  return DECIDING_ROLES.map((role) => ({ role }));
+}
+
+/**
+ * Who the level awaits: its approvers still to approve, each approver user who can no longer decide
+ * (`vacant`) replaced by who stands in for them.
+ */
+export function awaitedAt(
+  level: RoutingLevel,
+  levelIndex: number,
+  approvals: readonly LevelApproval[],
+  escalation: Approver | null,
+  vacant: (userId: number) => boolean,
+): Awaited[] {
+  return waitingOn(level, levelIndex, approvals).flatMap((approver): Awaited[] => {
+    const index = level.approvers.indexOf(approver);
+    if (approver.userId === undefined || !vacant(approver.userId)) return [{ approver, index, standingInFor: null }];
+    return standIns(escalation, vacant).map((a) => ({ approver: a, index, standingInFor: approver.userId! }));
+  });
+}
+
 export interface Standing {
   /** which approver of the level the user acts as (-1: the escalation approver) */
   approverIndex: number;
   /** the away user the actor acts for, when acting as a delegate */
   onBehalfOfUserId: number | null;
+  /** the approver user who can no longer decide, when the actor stands in for them (absent otherwise) */
+  standingInFor?: number;
 }
 
 /**
  * May this user decide the current level, and as whom? Directly (they are, or hold the role of, an
- * approver still awaited), as a delegate of an awaited approver user away today, or as the
- * escalation approver once the level is escalated. Null: not theirs to decide.
+ * approver still awaited), as a delegate of an awaited approver user away today, as a stand-in for
+ * an awaited approver user who can no longer decide (`vacant`: their delegations carry nothing),
+ * or as the escalation approver once the level is escalated. Null: not theirs to decide.
  */
 export function standingAt(
   user: RoutingUser,
   level: RoutingLevel,
   levelIndex: number,
   approvals: readonly LevelApproval[],
-  options: { escalated: boolean; escalation: Approver | null; delegations: readonly Delegation[]; today: string },
+  options: {
+    escalated: boolean;
+    escalation: Approver | null;
+    delegations: readonly Delegation[];
+    today: string;
+    /** approver users who can no longer decide requests (mayDecide false); none when absent */
+    vacant?: (userId: number) => boolean;
+  },
 ): Standing | null {
   // Each level is another person's eyes: nobody approves a level twice (a user holding two of its
   // roles still counts once), nor a second level of the same request (a channel manager who also
   // holds the director's role does not approve after themselves), even as the escalation approver.
   if (approvals.some((a) => a.userId === user.userId)) return null;
-  const waiting = waitingOn(level, levelIndex, approvals);
-  for (const approver of waiting) {
-    if (holds(user, approver)) return { approverIndex: level.approvers.indexOf(approver), onBehalfOfUserId: null };
-  }
-  for (const approver of waiting) {
-    if (approver.userId === undefined) continue;
+  const awaited = awaitedAt(level, levelIndex, approvals, options.escalation, options.vacant ?? (() => false));
+  const direct = awaited.find((w) => w.standingInFor === null && holds(user, w.approver));
+  if (direct) return { approverIndex: direct.index, onBehalfOfUserId: null };
+  for (const w of awaited) {
+    if (w.standingInFor !== null || w.approver.userId === undefined) continue;
     const d = options.delegations.find(
-      (x) => x.userId === approver.userId && x.delegateUserId === user.userId && x.from <= options.today && options.today <= x.to,
+      (x) => x.userId === w.approver.userId && x.delegateUserId === user.userId && x.from <= options.today && options.today <= x.to,
     );
-    if (d) return { approverIndex: level.approvers.indexOf(approver), onBehalfOfUserId: approver.userId };
+    if (d) return { approverIndex: w.index, onBehalfOfUserId: w.approver.userId };
   }
+  const standIn = awaited.find((w) => w.standingInFor !== null && holds(user, w.approver));
+  if (standIn) return { approverIndex: standIn.index, onBehalfOfUserId: null, standingInFor: standIn.standingInFor! };
   if (options.escalated && options.escalation && holds(user, options.escalation)) return { approverIndex: -1, onBehalfOfUserId: null };
   return null;
 }

@@ -1,5 +1,5 @@
 import { Op, UniqueConstraintError } from 'sequelize';
-import { ApiToken, Session } from '../../models/platform.js';
+import { ApiToken, AuditEvent, Session } from '../../models/platform.js';
 import { EmbedTokenUse } from '../../models/security.js';
 import { User, UserIdentity } from '../../models/accounts.js';
 import type { Actor } from './actor.js';
@@ -113,15 +113,20 @@ export async function createApiToken(input: {
 
 const live = () => ({ revokedAt: null, [Op.or]: [{ expiresAt: null }, { expiresAt: { [Op.gt]: new Date() } }] });
 
+/** True when the token `id` and every token above it (its parent, the parent's, ...) are live: neither revoked nor expired. */
+export async function tokenChainLive(id: number | null): Promise<boolean> {
+  for (let next = id, depth = 0; next !== null; depth++) {
+    const t = depth < 32 ? await ApiToken.findOne({ where: { id: next, ...live() }, attributes: ['id', 'parentTokenId'] }) : null;
+    if (!t) return false;
+    next = t.parentTokenId ?? null;
+  }
+  return true;
+}
+
 /** A live token by its hash, or null; a token whose parent (or any ancestor) is revoked or expired is dead too. */
 export async function findActiveToken(tokenHash: string) {
   const t = await ApiToken.findOne({ where: { tokenHash, ...live() } });
-  if (!t) return null;
-  for (let parent = t.parentTokenId ?? null, depth = 0; parent !== null; depth++) {
-    const p = depth < 32 ? await ApiToken.findOne({ where: { id: parent, ...live() }, attributes: ['id', 'parentTokenId'] }) : null;
-    if (!p) return null;
-    parent = p.parentTokenId ?? null;
-  }
+  if (!t || !(await tokenChainLive(t.parentTokenId ?? null))) return null;
   return {
     id: t.id,
     userId: t.userId,
@@ -164,6 +169,18 @@ export async function consumeEmbedToken(use: { jti: string; userId: number; expi
     if (e instanceof UniqueConstraintError) return false;
     throw e;
   }
+}
+
+/**
+ * Whether the user was deactivated at or after `since` (from its audit trail, where every
+ * deactivation is recorded): a credential issued before then is not revived by a reactivation.
+ */
+export async function deactivatedSince(userId: number, since: Date): Promise<boolean> {
+  const found = await AuditEvent.findOne({
+    where: { entityType: 'user', entityId: String(userId), action: 'user.deactivated', occurredAt: { [Op.gte]: since } },
+    attributes: ['id'],
+  });
+  return found !== null;
 }
 
 /** Deletes the sessions that have expired (a session past its expiry is refused already); the number deleted. */

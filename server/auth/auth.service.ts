@@ -16,6 +16,26 @@ export const EMBED_BEARER_PREFIX = 'bece_';
  */
 export const EMBED_SCOPES: Scope[] = ['read', 'write'];
 
+/** What an embed session was given: the scopes its embed token was issued with, and the API token that asked for it (null: a session did). */
+export interface EmbedGrant {
+  scopes: Scope[];
+  issuerTokenId: number | null;
+}
+const OWN_EMBED_GRANT: EmbedGrant = { scopes: EMBED_SCOPES, issuerTokenId: null };
+
+/**
+ * An embed session's secrets (its cookie value and its bearer) end with the id of the API token
+ * that asked for its embed token, when one did: `<random>.<token id>`. Only the hash of the whole
+ * secret is stored, so the id cannot be changed without losing the session. Every use checks that
+ * this token and every token above it are live: revoking any of them ends the session.
+ */
+const embedSecret = (prefix: string, issuerTokenId: number | null) =>
+  issuerTokenId === null ? newSecret(prefix) : `${newSecret(prefix)}.${issuerTokenId}`;
+const issuerTokenOf = (secret: string): number | null => {
+  const id = /\.(\d{1,12})$/.exec(secret)?.[1];
+  return id === undefined ? null : Number(id);
+};
+
 /** The scopes a stored session acts with: an embed one's own (what its token was issued with), every scope for the others. */
 const sessionScopes = (s: { method: string; scopes: string[] | null }): Scope[] =>
   s.method === 'embed' ? parseScopes(s.scopes ?? EMBED_SCOPES).scopes.filter((x) => EMBED_SCOPES.includes(x)) : ALL_SCOPES;
@@ -66,13 +86,13 @@ export async function openSession(
   ttlHours: number,
   method: 'password' | 'saml' | 'embed',
   sso: repo.SsoSessionLink | null = null,
-  /** an embed session's scopes (what its token was issued with); the others hold every scope */
-  embedScopes: Scope[] = EMBED_SCOPES,
+  /** an embed session's scopes and issuing token (what its embed token was issued with); the others hold every scope */
+  embed: EmbedGrant = OWN_EMBED_GRANT,
 ) {
-  const cookieValue = newSecret();
+  const cookieValue = method === 'embed' ? embedSecret('', embed.issuerTokenId) : newSecret();
   const csrfToken = newSecret();
   const expiresAt = new Date(Date.now() + ttlHours * 3600_000);
-  const scopes = method === 'embed' ? embedScopes : null;
+  const scopes = method === 'embed' ? embed.scopes : null;
   await repo.createSession(sha256(cookieValue), user.id, csrfToken, expiresAt, method, sso, scopes);
   const actor = actorOf(user, 'session', { sessionMethod: method, scopes: scopes ?? ALL_SCOPES });
   await recordAudit(actor, {
@@ -96,14 +116,15 @@ export async function actorFromSession(cookieValue: string) {
   const hash = sha256(cookieValue);
   return rememberCredential(
     `session:${hash}`,
-    () => loadSessionActor(hash),
+    () => loadSessionActor(hash, issuerTokenOf(cookieValue)),
     (s) => s.expiresAt,
   );
 }
 
-async function loadSessionActor(hash: string) {
+async function loadSessionActor(hash: string, issuerTokenId: number | null) {
   const session = await repo.findSession(hash);
   if (!session) return null;
+  if (session.method === 'embed' && !(await repo.tokenChainLive(issuerTokenId))) return null;
   const user = await repo.findUserById(session.userId);
   if (!user || !user.active) return null;
   return {
@@ -121,10 +142,10 @@ async function loadSessionActor(hash: string) {
  * its user's role (a distributor user's own distributor), the scopes its embed token was issued
  * with (`read`, or `read` and `write`; never `admin`), and it mints no API or embed tokens.
  */
-export async function openEmbedBearer(user: repo.UserRecord, expiresAt: Date, scopes: Scope[] = EMBED_SCOPES) {
-  const token = newSecret(EMBED_BEARER_PREFIX);
+export async function openEmbedBearer(user: repo.UserRecord, expiresAt: Date, embed: EmbedGrant = OWN_EMBED_GRANT) {
+  const token = embedSecret(EMBED_BEARER_PREFIX, embed.issuerTokenId);
   // The CSRF column is required; a bearer needs none (it is no ambient credential).
-  await repo.createSession(sha256(token), user.id, newSecret(), expiresAt, 'embed', null, scopes);
+  await repo.createSession(sha256(token), user.id, newSecret(), expiresAt, 'embed', null, embed.scopes);
   return token;
 }
 
@@ -134,14 +155,14 @@ export async function actorFromEmbedBearer(token: string) {
   const hash = sha256(token);
   return rememberCredential(
     `embed:${hash}`,
-    () => loadEmbedActor(hash),
+    () => loadEmbedActor(hash, issuerTokenOf(token)),
     (a) => a.tokenExpiresAt,
   );
 }
 
-async function loadEmbedActor(hash: string) {
+async function loadEmbedActor(hash: string, issuerTokenId: number | null) {
   const session = await repo.findSession(hash);
-  if (!session || session.method !== 'embed') return null;
+  if (!session || session.method !== 'embed' || !(await repo.tokenChainLive(issuerTokenId))) return null;
   const user = await repo.findUserById(session.userId);
   if (!user || !user.active) return null;
   return actorOf(user, 'token', { scopes: sessionScopes(session), sessionMethod: 'embed', tokenExpiresAt: session.expiresAt });

@@ -19,7 +19,15 @@ import { markAudited } from '../http/security.js';
 import { parse } from '../http/validate.js';
 import { requireActor, type Actor } from './actor.js';
 import { UserView } from './auth.router.js';
-import { consumeEmbedToken, findUserByEmail, findUserByFederationId, findUserById, type UserRecord } from './auth.repository.js';
+import {
+  consumeEmbedToken,
+  deactivatedSince,
+  findUserByEmail,
+  findUserByFederationId,
+  findUserById,
+  tokenChainLive,
+  type UserRecord,
+} from './auth.repository.js';
 import * as auth from './auth.service.js';
 
 const EmbedScope = z.enum(auth.EMBED_SCOPES as [Scope, ...Scope[]]);
@@ -92,6 +100,10 @@ interface EmbedPayload {
   dist: number | null;
   /** the session's scopes (tokens issued before scopes were asked: `read` and `write`) */
   scp?: Scope[];
+  /** the API token that asked for it (null: a session did): the exchange and the session it opens die with that token and every token above it */
+  tok?: number | null;
+  /** when it was issued, in milliseconds: a deactivation of its user since then refuses it, whatever a reactivation does */
+  iatMs?: number;
   jti: string;
   exp: number;
 }
@@ -102,11 +114,12 @@ export function embedTokens(config: Config) {
   const key = config.embedTokenSecret ?? randomBytes(32).toString('hex');
   const mac = (data: string) => createHmac('sha256', key).update(data).digest();
   return {
-    sign(p: Omit<EmbedPayload, 'v' | 'aud' | 'jti' | 'exp'>, now = Date.now()) {
+    sign(p: Omit<EmbedPayload, 'v' | 'aud' | 'jti' | 'exp' | 'iatMs'>, now = Date.now()) {
       const payload: EmbedPayload = {
         v: 1,
         aud: 'bec-embed',
         ...p,
+        iatMs: now,
         jti: randomBytes(16).toString('hex'),
         exp: Math.floor(now / 1000) + config.embedTokenTtlSeconds,
       };
@@ -128,6 +141,8 @@ export function embedTokens(config: Config) {
       }
       if (p.v !== 1 || p.aud !== 'bec-embed' || !Number.isInteger(p.sub) || typeof p.jti !== 'string') return null;
       if (p.scp !== undefined && (!Array.isArray(p.scp) || !p.scp.length || !p.scp.every((x) => auth.EMBED_SCOPES.includes(x))))
+        return null;
+      if ((p.tok !== undefined && p.tok !== null && !Number.isInteger(p.tok)) || (p.iatMs !== undefined && !Number.isInteger(p.iatMs)))
         return null;
       return p.exp * 1000 > now ? p : null;
     },
@@ -181,7 +196,7 @@ export function embedRouter(config: Config) {
     const actor = requireActor(req);
     const body = parse(NewEmbedToken, req.body);
     const { target, scopes } = await embedGrant(actor, body);
-    const issued = tokens.sign({ sub: target.id, dist: target.distributorId, scp: scopes });
+    const issued = tokens.sign({ sub: target.id, dist: target.distributorId, scp: scopes, tok: actor.tokenId });
     await recordAudit(
       actor,
       {
@@ -209,14 +224,19 @@ export function embedRouter(config: Config) {
     };
     const p = tokens.verify(token);
     if (!p) throw await refuse('bad signature, malformed or expired');
+    // Spent before anything else is checked: a token refused once (its user deactivated, say) stays refused.
+    if (!(await consumeEmbedToken({ jti: p.jti, userId: p.sub, expiresAt: new Date(p.exp * 1000) })))
+      throw await refuse('token already used', p.sub);
     const user = await findUserById(p.sub);
     if (!user || !user.active || user.distributorId !== (p.dist ?? null)) throw await refuse('user no longer matches the token', p.sub);
-    const scopes = p.scp ?? auth.EMBED_SCOPES;
-    if (!(await consumeEmbedToken({ jti: p.jti, userId: user.id, expiresAt: new Date(p.exp * 1000) })))
-      throw await refuse('token already used', p.sub);
-    const s = await auth.openSession(user, config.embedSessionTtlMinutes / 60, 'embed', null, scopes);
+    const grant: auth.EmbedGrant = { scopes: p.scp ?? auth.EMBED_SCOPES, issuerTokenId: p.tok ?? null };
+    if (!(await tokenChainLive(grant.issuerTokenId))) throw await refuse('the API token that asked for it is revoked or expired', p.sub);
+    const issuedAt = new Date(p.iatMs ?? (p.exp - config.embedTokenTtlSeconds) * 1000);
+    if (await deactivatedSince(user.id, issuedAt)) throw await refuse('the user was deactivated after it was issued', p.sub);
+    const { scopes } = grant;
+    const s = await auth.openSession(user, config.embedSessionTtlMinutes / 60, 'embed', null, grant);
     // For a page on another site: third-party cookies are blocked (Safari, Firefox) or SameSite-bound.
-    const accessToken = await auth.openEmbedBearer(user, s.expiresAt, scopes);
+    const accessToken = await auth.openEmbedBearer(user, s.expiresAt, grant);
     // Inside a CRM or portal iframe the cookie is third-party: it needs SameSite=None, which needs Secure.
     res.cookie(auth.SESSION_COOKIE, s.cookieValue, {
       httpOnly: true,

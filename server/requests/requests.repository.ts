@@ -6,7 +6,7 @@ import { Product } from '../../models/catalog.js';
 import { PriceRequest, PriceRequestLine } from '../../models/requests.js';
 import type { TenantScope } from '../auth/actor.js';
 import type { RequestQuery, RequestView, RoutingView } from './requests.schemas.js';
-import { levelDeadline, waitingOn, type Approver } from '../../core/routing/routing.js';
+import { awaitedAt, levelDeadline, mayDecide, sameApprover, type Approver } from '../../core/routing/routing.js';
 import { approvalsOf, usersByIds } from './routing.repository.js';
 import { newestFirstPage } from '../http/list-page.repository.js';
 import { LIST_INDEXES } from '../../models/migrations/20261205T1200-list-indexes.js';
@@ -31,12 +31,16 @@ function routingOf(r: PriceRequest, approvals: Approvals, users: Users): Routing
   const index = r.status === 'pending' ? r.currentLevel : null;
   const level = index === null ? undefined : s.levels[index];
   const escalated = index !== null && r.escalatedLevel === index;
-  const who = (a: Approver) => ({
+  const who = (a: Approver, standingInFor: number | null = null) => ({
     userId: a.userId ?? null,
     role: a.role ?? null,
     name: a.userId !== undefined ? (users.get(a.userId)?.name ?? null) : null,
+    ...(standingInFor === null ? {} : { standingInFor }),
   });
-  const awaited = level ? waitingOn(level, index!, given) : [];
+  // An approver user who can no longer decide is shown with who stands in for them (core/routing).
+  const vacant = (userId: number) => !mayDecide(users.get(userId));
+  const awaited = level ? awaitedAt(level, index!, given, s.escalation, vacant) : [];
+  const escalationAwaited = escalated && s.escalation && !(s.escalation.userId !== undefined && vacant(s.escalation.userId));
   const due = level && r.levelStartedAt ? levelDeadline(level, r.levelStartedAt) : null;
   return {
     ruleId: s.ruleId,
@@ -48,7 +52,12 @@ function routingOf(r: PriceRequest, approvals: Approvals, users: Users): Routing
     levelStartedAt: index === null ? null : (r.levelStartedAt?.toISOString() ?? null),
     dueAt: due?.toISOString() ?? null,
     escalated,
-    waitingOn: [...awaited, ...(escalated && s.escalation ? [s.escalation] : [])].map(who),
+    waitingOn: [
+      ...awaited.map((w) => who(w.approver, w.standingInFor)),
+      ...(escalationAwaited && !awaited.some((w) => w.standingInFor !== null && sameApprover(w.approver, s.escalation!))
+        ? [who(s.escalation!)]
+        : []),
+    ],
     approvals: given.map((a) => ({
       level: a.level + 1,
       approverIndex: a.approverIndex,
@@ -137,7 +146,7 @@ export async function findRequest(scope: TenantScope, id: number, transaction?: 
   const lines = await PriceRequestLine.findAll({ where: { requestId: id }, order: [['id', 'ASC']], transaction });
   const [approvals, users, authorizations] = await Promise.all([
     approvalsOf([id], transaction),
-    usersByIds(routingUserIds(r)),
+    usersByIds(routingUserIds(r), transaction),
     authorizationsOf([r], transaction),
   ]);
   return toView(r, lines, approvals, users, authorizations);

@@ -103,9 +103,22 @@ export const RoutingView = z
     levelStartedAt: z.string().nullable(),
     dueAt: z.string().nullable().openapi({ description: 'when the current level is escalated if undecided' }),
     escalated: z.boolean(),
-    waitingOn: z.array(z.object({ userId: z.number().nullable(), role: z.string().nullable(), name: z.string().nullable() })).openapi({
-      description: 'who is next: the approvers of the current level still awaited (plus the escalation approver once escalated)',
-    }),
+    waitingOn: z
+      .array(
+        z.object({
+          userId: z.number().nullable(),
+          role: z.string().nullable(),
+          name: z.string().nullable(),
+          standingInFor: z.number().optional().openapi({
+            description:
+              'present when this approver stands in for an approver user who can no longer decide requests (demoted or deactivated): that user. The escalation approver stands in, else every role that decides requests',
+          }),
+        }),
+      )
+      .openapi({
+        description:
+          'who is next: the approvers of the current level still awaited (plus the escalation approver once escalated); an approver user who can no longer decide is replaced by who stands in for them',
+      }),
     approvals: z.array(
       z.object({
         level: z.number(),

@@ -1,6 +1,7 @@
 /** Routing rules, delegations and level approvals: the only code of routing that touches the database. */
 import { Op, type Transaction } from 'sequelize';
 import type { Approver, Delegation, LevelApproval, RoutingLevel, RoutingRule } from '../../core/routing/routing.js';
+import type { Role } from '../../core/domain.js';
 import { moneyFromDb, moneyToString } from '../../core/money.js';
 import { Account, User } from '../../models/accounts.js';
 import { Program } from '../../models/programs.js';
@@ -78,10 +79,10 @@ export async function pricesOf(distributorId: number, productIds: number[], day:
   return { list: (id: number) => list.get(id) ?? null, book: (id: number) => bookCostOn(id, day) };
 }
 
-export async function usersByIds(ids: number[]) {
-  if (!ids.length) return new Map<number, { id: number; name: string; role: string; active: boolean }>();
-  const rows = await User.findAll({ where: { id: [...new Set(ids)] }, attributes: ['id', 'name', 'role', 'active'] });
-  return new Map(rows.map((u) => [u.id, { id: u.id, name: u.name, role: u.role as string, active: Boolean(u.active) }]));
+export async function usersByIds(ids: number[], transaction?: Transaction) {
+  if (!ids.length) return new Map<number, { id: number; name: string; role: Role; active: boolean }>();
+  const rows = await User.findAll({ where: { id: [...new Set(ids)] }, attributes: ['id', 'name', 'role', 'active'], transaction });
+  return new Map(rows.map((u) => [u.id, { id: u.id, name: u.name, role: u.role, active: Boolean(u.active) }]));
 }
 
 export async function activeUserIdsOf(approver: Approver): Promise<number[]> {

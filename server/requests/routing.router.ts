@@ -61,17 +61,20 @@ describeRoute({
   status: 201,
   errors: {
     400: 'VALIDATION_FAILED: the away user or the delegate is no active vendor user, or is the same person',
-    403: 'FORBIDDEN: only an admin names a delegate for someone else',
+    403: 'FORBIDDEN: only an admin names a delegate for someone else; INSUFFICIENT_SCOPE: and only with the admin scope',
   },
 });
 describeRoute({
   method: 'delete',
   path: '/api/routing/delegations/:id',
-  summary: 'End a delegation (its away user, its author, or an admin; audited)',
+  summary: 'End a delegation (its away user, or an admin with the admin scope; audited)',
   tags,
   params: IdParam,
   response: z.object({ id: z.number() }),
-  errors: { 404: 'NOT_FOUND: no such delegation, or not yours' },
+  errors: {
+    403: "INSUFFICIENT_SCOPE: ending someone else's delegation needs the admin scope",
+    404: 'NOT_FOUND: no such delegation, or not yours',
+  },
 });
 
 export function routingRouter() {

@@ -7,6 +7,7 @@ import {
   approverLabel,
   levelComplete,
   levelDeadline,
+  mayDecide,
   pickRule,
   standingAt,
   type Approver,
@@ -14,9 +15,8 @@ import {
   type RoutingRule,
   type Standing,
 } from '../../core/routing/routing.js';
-import { ACTIONS, can } from '../../core/permissions.js';
-import type { Role } from '../../core/domain.js';
-import type { Actor } from '../auth/actor.js';
+import { ACTIONS, can, requiredScope } from '../../core/permissions.js';
+import { requireScope, type Actor } from '../auth/actor.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { AppError, forbidden, notFound } from '../errors.js';
 import { raiseEvent } from '../notifications/events.js';
@@ -43,10 +43,7 @@ async function checkApprovers(input: repo.RuleInput) {
   ].filter((x) => x.a.userId !== undefined);
   const users = await repo.usersByIds(userIds.map((x) => x.a.userId!));
   const errors = userIds
-    .filter((x) => {
-      const u = users.get(x.a.userId!);
-      return !u || !u.active || !can(u.role as Role, 'request.decide');
-    })
+    .filter((x) => !mayDecide(users.get(x.a.userId!)))
     .map((x) => ({ field: x.field, message: 'no active user who may decide requests has this id' }));
   // A role approver is held to the same rule as a user: a level waiting on a role that may not
   // decide requests (finance, a distributor's users, no role) would wait for ever.
@@ -130,11 +127,18 @@ export async function standingOf(actor: Actor, r: RequestView, transaction: Tx, 
   const level = routing.levels[index]!;
   const approvals = routing.approvals.map((a) => ({ ...a, level: a.level - 1 }));
   const delegations = await repo.delegationsTo(actor.userId, today(now), transaction);
+  // Approver users who can no longer decide (demoted, deactivated) are stood in for, and their delegations carry nothing.
+  const named: Approver[] = [...level.approvers, ...(routing.escalation ? [routing.escalation] : [])];
+  const users = await repo.usersByIds(
+    named.flatMap((a) => (a.userId !== undefined ? [a.userId] : [])),
+    transaction,
+  );
   const standing = standingAt({ userId: actor.userId, role: actor.role }, level, index, approvals, {
     escalated: routing.escalated,
     escalation: routing.escalation,
     delegations,
     today: today(now),
+    vacant: (userId) => !mayDecide(users.get(userId)),
   });
   if (!standing) {
     const earlier = routing.approvals.find((a) => a.userId === actor.userId && a.level !== routing.currentLevel);
@@ -189,9 +193,11 @@ export async function approveLevel(actor: Actor, r: RequestView, standing: Stand
 export const onBehalfNote = (standing: Standing | null) =>
   standing?.onBehalfOfUserId
     ? `on behalf of user ${standing.onBehalfOfUserId}`
-    : standing?.approverIndex === -1
-      ? 'as escalation approver'
-      : null;
+    : standing?.standingInFor
+      ? `standing in for user ${standing.standingInFor}, who can no longer decide requests`
+      : standing?.approverIndex === -1
+        ? 'as escalation approver'
+        : null;
 
 // Delegations
 
@@ -199,21 +205,27 @@ export function listDelegations(actor: Actor) {
   return repo.listDelegations(actor.role === 'vendor_admin' ? null : actor.userId);
 }
 
+/**
+ * Naming or ending a delegate for someone else is routing configuration, as rules are: an admin's
+ * (`routing.manage`), with a credential that holds the `admin` scope. A user's own delegation needs
+ * only what deciding needs.
+ */
+function requireRoutingManager(actor: Actor, refusal: () => Error) {
+  if (!can(actor.role, 'routing.manage')) throw refusal();
+  requireScope(actor, requiredScope('POST', 'routing.manage'));
+}
+
 export async function createDelegation(actor: Actor, input: { userId?: number; delegateUserId: number; from: string; to: string }) {
   const userId = input.userId ?? actor.userId;
-  if (userId !== actor.userId && actor.role !== 'vendor_admin') throw forbidden('only an admin names a delegate for someone else');
+  if (userId !== actor.userId) requireRoutingManager(actor, () => forbidden('only an admin names a delegate for someone else'));
   if (input.delegateUserId === userId)
     throw new AppError('VALIDATION_FAILED', 'a user cannot be their own delegate', 400, {
       errors: [{ field: 'delegateUserId', message: 'not the away user' }],
     });
   const users = await repo.usersByIds([userId, input.delegateUserId]);
   const errors: { field: string; message: string }[] = [];
-  const vendorUser = (id: number) => {
-    const u = users.get(id);
-    return u && u.active && can(u.role as Role, 'request.decide');
-  };
-  if (!vendorUser(userId)) errors.push({ field: 'userId', message: 'no active user who may decide requests has this id' });
-  if (!vendorUser(input.delegateUserId))
+  if (!mayDecide(users.get(userId))) errors.push({ field: 'userId', message: 'no active user who may decide requests has this id' });
+  if (!mayDecide(users.get(input.delegateUserId)))
     errors.push({ field: 'delegateUserId', message: 'no active user who may decide requests has this id' });
   if (errors.length) throw new AppError('VALIDATION_FAILED', `${errors[0]!.field}: ${errors[0]!.message}`, 400, { errors });
   const d = await repo.insertDelegation({ userId, delegateUserId: input.delegateUserId, from: input.from, to: input.to }, actor.userId);
@@ -223,8 +235,8 @@ export async function createDelegation(actor: Actor, input: { userId?: number; d
 
 export async function deleteDelegation(actor: Actor, id: number) {
   const d = await repo.findDelegation(id);
-  if (!d || (actor.role !== 'vendor_admin' && d.userId !== actor.userId && d.createdByUserId !== actor.userId))
-    throw notFound('delegation');
+  if (!d) throw notFound('delegation');
+  if (d.userId !== actor.userId) requireRoutingManager(actor, () => notFound('delegation'));
   await repo.deleteDelegation(id);
   await recordAudit(actor, { action: 'delegation.deleted', entityType: 'approval_delegation', entityId: id, before: d });
 }

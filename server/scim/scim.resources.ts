@@ -30,7 +30,7 @@ export const isGroupRole = (value: string): value is GroupRole => (GROUP_ROLES a
  * sign in and see who it is, nothing else, until a group gives it a role (a finance user taken out
  * of the finance group does not become a channel manager who approves prices).
  */
-export const DEFAULT_SCIM_ROLE: Role = 'no_access';
+export const DEFAULT_SCIM_ROLE = 'no_access' satisfies Role;
 
 /** A SCIM error (RFC 7644 3.12): its status and, for a 400 or 409, its scimType. */
 export class ScimError extends Error {
@@ -162,12 +162,35 @@ export function nameOf(input: Pick<ScimUserInput, 'displayName' | 'name' | 'user
   return (input.displayName || input.name?.formatted || parts.join(' ') || input.userName).slice(0, 200);
 }
 
-/** The role a SCIM user names in `roles` (its first value), if any; an unknown role is refused. */
-export function roleOf(roles: ScimUserInput['roles']): GroupRole | undefined {
-  const value = roles?.[0]?.value;
-  if (value === undefined) return undefined;
-  if (!isGroupRole(value)) throw new ScimError(400, `roles: ${value} is not one of ${GROUP_ROLES.join(', ')}`, 'invalidValue');
+/** A role a user may be given through SCIM: a group's, or none (DEFAULT_SCIM_ROLE). */
+export type ScimRole = GroupRole | typeof DEFAULT_SCIM_ROLE;
+
+const knownRole = (value: string, field = 'roles'): GroupRole => {
+  if (!isGroupRole(value)) throw new ScimError(400, `${field}: ${value} is not one of ${GROUP_ROLES.join(', ')}`, 'invalidValue');
   return value;
+};
+
+/**
+ * The role a SCIM user names in `roles`: the primary value, else the first; an empty list is no
+ * role at all (the user is in no group); absent, undefined (unchanged). An unknown role is refused.
+ */
+export function roleOf(roles: readonly { value: string; primary?: unknown }[] | undefined): ScimRole | undefined {
+  if (roles === undefined) return undefined;
+  const chosen = roles.find((r) => r.primary === true || String(r.primary).toLowerCase() === 'true') ?? roles[0];
+  return chosen ? knownRole(chosen.value) : DEFAULT_SCIM_ROLE;
+}
+
+/**
+ * The values of `roles` as identity providers send them: a list of `{ "value": ... }`, one such
+ * object, or a bare string (`"channel_manager"`). Anything else is refused.
+ */
+function rolesValue(value: unknown, field: string): { value: string; primary?: unknown }[] {
+  const one = (v: unknown) => {
+    const role = typeof v === 'string' ? v : v && typeof v === 'object' ? (v as { value?: unknown }).value : undefined;
+    if (typeof role !== 'string') throw new ScimError(400, `${field}: a role name, or a list of { "value": "<role>" }`, 'invalidValue');
+    return { value: role, primary: v && typeof v === 'object' ? (v as { primary?: unknown }).primary : undefined };
+  };
+  return Array.isArray(value) ? value.map(one) : [one(value)];
 }
 
 /** What a PATCH of a user changes, read from its operations. */
@@ -178,7 +201,9 @@ export interface UserPatch {
   givenName?: string;
   familyName?: string;
   externalId?: string | null;
-  role?: GroupRole;
+  role?: ScimRole;
+  /** roles the user leaves if it holds one of them (a `remove` naming roles): it is then in no group */
+  leaveRoles?: GroupRole[];
 }
 
 const booleanOf = (value: unknown, field: string): boolean => {
@@ -197,18 +222,52 @@ const emailOf = (value: unknown, field: string): string => {
   return parsed.data;
 };
 
+/** `roles`, or a filter on it (`roles[primary eq "True"]`, `roles[value eq "finance"]`), with or without `.value`. */
+const ROLES_PATH = /^roles(?:\[\s*(\w+)\s+eq\s+"([^"]*)"\s*\])?(\.value)?$/i;
+
+/** A path into `roles` as this server reads it; null for any other attribute; refused when it names roles otherwise. */
+function rolesPath(path: string | undefined) {
+  if (path === undefined || !/^roles\b/i.test(path.trim())) return null;
+  const m = ROLES_PATH.exec(path.trim());
+  if (!m || (m[1] && !['primary', 'value'].includes(m[1].toLowerCase())))
+    throw new ScimError(
+      400,
+      `path: ${path} is not a path into roles this server reads (roles, roles[primary eq "True"].value, roles[value eq "..."])`,
+      'invalidPath',
+    );
+  return { filter: (m[1]?.toLowerCase() ?? null) as 'primary' | 'value' | null, filterValue: m[2] ?? null };
+}
+
 /**
  * Reads the operations of a user PATCH: `add`/`replace` (any case) with a path (`active`,
  * `userName`, `displayName`, `externalId`, `name.givenName`, `name.familyName`, `name.formatted`,
- * `emails[type eq "work"].value`, `roles`) or without one (a value object of those attributes),
- * `remove` of `externalId`. Attributes this server does not keep (title, the enterprise extension,
- * ...) are ignored, as identity providers send them whatever the schema says.
+ * `emails[type eq "work"].value`, `roles`, `roles[primary eq "True"].value`) or without one (a
+ * value object of those attributes); `remove` of `externalId` or of roles (`roles`, with or
+ * without a value list, or `roles[value eq "finance"]`). Attributes this server does not keep
+ * (title, the enterprise extension, ...) are ignored, as identity providers send them whatever
+ * the schema says; a path into `roles` this server does not read is refused, never ignored.
  */
 export function readUserPatch(operations: ScimOperation[]): UserPatch {
   const patch: UserPatch = {};
-  const set = (path: string, value: unknown) => {
+  /** The user leaves these roles (all of them: no group), after whatever earlier operations gave it. */
+  const leave = (roles: GroupRole[] | 'all') => {
+    const given = patch.role;
+    if (roles === 'all' || (given !== undefined && given !== DEFAULT_SCIM_ROLE && roles.includes(given))) {
+      patch.role = DEFAULT_SCIM_ROLE;
+      delete patch.leaveRoles;
+    } else if (given === undefined) patch.leaveRoles = [...(patch.leaveRoles ?? []), ...roles];
+  };
+  const set = (path: string, value: unknown, op: 'add' | 'replace') => {
     const key = path.toLowerCase();
-    if (key === 'active') patch.active = booleanOf(value, 'active');
+    const roles = rolesPath(path);
+    if (roles) {
+      if (roles.filter === 'value') throw new ScimError(400, `path: ${path}: name the role to give as the value of roles`, 'invalidPath');
+      const values = rolesValue(value, path);
+      // `add` of no role changes nothing; `replace` with none leaves the user in no group.
+      if (op === 'add' && !values.length) return;
+      patch.role = roleOf(values);
+      delete patch.leaveRoles;
+    } else if (key === 'active') patch.active = booleanOf(value, 'active');
     else if (key === 'username') patch.email = emailOf(value, 'userName');
     else if (key === 'displayname' || key === 'name.formatted') patch.name = textOf(value, path, 200);
     else if (key === 'name.givenname') patch.givenName = textOf(value, path, 100);
@@ -218,19 +277,23 @@ export function readUserPatch(operations: ScimOperation[]): UserPatch {
     else if (key === 'emails' && Array.isArray(value)) {
       const first = (value as { value?: unknown; primary?: unknown }[]).find((e) => e?.primary === true) ?? value[0];
       if (first) patch.email = emailOf((first as { value?: unknown }).value, 'emails.value');
-    } else if (key === 'name' && value && typeof value === 'object') for (const [k, v] of Object.entries(value)) set(`name.${k}`, v);
-    else if (key === 'roles' && Array.isArray(value)) patch.role = roleOf(value as { value: string }[]);
+    } else if (key === 'name' && value && typeof value === 'object') for (const [k, v] of Object.entries(value)) set(`name.${k}`, v, op);
   };
   for (const operation of operations) {
     const op = operation.op.toLowerCase();
     if (op === 'remove') {
+      const roles = rolesPath(operation.path);
       if (operation.path?.toLowerCase() === 'externalid') patch.externalId = null;
+      else if (roles?.filter === 'value') leave([knownRole(roles.filterValue!, operation.path)]);
+      else if (roles && !roles.filter && operation.value !== undefined)
+        leave(rolesValue(operation.value, operation.path!).map((r) => knownRole(r.value)));
+      else if (roles) leave('all');
       continue;
     }
     if (op !== 'add' && op !== 'replace') throw new ScimError(400, `op: ${operation.op} is not add, replace or remove`, 'invalidValue');
-    if (operation.path) set(operation.path, operation.value);
+    if (operation.path) set(operation.path, operation.value, op);
     else if (operation.value && typeof operation.value === 'object' && !Array.isArray(operation.value))
-      for (const [k, v] of Object.entries(operation.value)) set(k, v);
+      for (const [k, v] of Object.entries(operation.value)) set(k, v, op);
     else throw new ScimError(400, 'value: an object of attributes when the operation has no path', 'invalidValue');
   }
   return patch;

@@ -201,13 +201,17 @@ export function scimRouter(refuseInvalidToken: (req: Request) => Promise<AppErro
     const role = groupOf(req);
     send(res, 200, groupResource(role, withoutMembers(req) ? null : await scim.membersOf(role), baseOf(req)));
   });
-  // The groups are the roles: "creating" one names a role's group (and may set its members).
+  // The groups are the roles: "creating" one names a role's group and, when it lists members, sets them (as PUT does).
   r.post('/Groups', async (req, res) => {
     const body = parse(ScimGroupInput, req.body);
     if (!isGroupRole(body.displayName))
       throw new ScimError(400, `displayName: the groups are the roles ${GROUP_ROLES.join(', ')}`, 'invalidValue');
-    const patch = readGroupPatch([{ op: 'add', path: 'members', value: body.members ?? [] }], body.displayName);
-    await scim.changeMembers(actorOf(req), body.displayName, patch);
+    if (body.members !== undefined)
+      await scim.changeMembers(
+        actorOf(req),
+        body.displayName,
+        readGroupPatch([{ op: 'replace', path: 'members', value: body.members }], body.displayName),
+      );
     const resource = groupResource(body.displayName, await scim.membersOf(body.displayName), baseOf(req));
     res.location(resource.meta.location);
     send(res, 201, resource);

@@ -1,7 +1,8 @@
 /** What the SCIM endpoints do to users and roles, through the one users service (server/users). */
 import type { Changer } from '../users/users.service.js';
 import * as users from '../users/users.service.js';
-import { findUser, type AdminUser } from '../users/users.repository.js';
+import { findUser, inTransaction, type AdminUser } from '../users/users.repository.js';
+import type { Tx } from '../database.repository.js';
 import {
   DEFAULT_SCIM_ROLE,
   nameOf,
@@ -14,8 +15,8 @@ import {
 } from './scim.resources.js';
 
 /** Every user of a role (a group's members). */
-export async function membersOf(role: GroupRole): Promise<AdminUser[]> {
-  return (await users.listUsers({ role, offset: 0, limit: 10_000 })).items;
+export async function membersOf(role: GroupRole, t?: Tx): Promise<AdminUser[]> {
+  return (await users.listUsers({ role, offset: 0, limit: 10_000 }, t)).items;
 }
 
 export async function createUser(actor: Changer, input: ScimUserInput): Promise<AdminUser> {
@@ -28,23 +29,31 @@ export async function createUser(actor: Changer, input: ScimUserInput): Promise<
   });
 }
 
-/** Applies changes in a fixed order: profile, role, then active (deactivation last, once the rest is kept). */
-async function apply(actor: Changer, id: number, change: UserPatch): Promise<AdminUser> {
-  let user = await users.getUser(id);
-  let name = change.name;
-  if (name === undefined && (change.givenName !== undefined || change.familyName !== undefined))
-    name = [change.givenName, change.familyName].filter(Boolean).join(' ') || user.name;
-  if (change.email !== undefined || name !== undefined || change.externalId !== undefined)
-    user = await users.updateProfile(actor, id, { email: change.email, name, externalId: change.externalId });
-  if (change.role !== undefined && change.role !== user.role) {
-    vendorUserOnly(user);
-    user = await users.changeRole(actor, id, change.role);
-  }
-  if (change.active !== undefined && change.active !== user.active) user = await users.setActive(actor, id, change.active);
-  return user;
+/**
+ * Applies changes in a fixed order, profile, role, then active (deactivation last), in one
+ * transaction: a refused step (the last admin, a distributor's user given a role, a taken
+ * e-mail) leaves the user as it was, its audit trail too.
+ */
+function apply(actor: Changer, id: number, change: UserPatch): Promise<AdminUser> {
+  return inTransaction(async (t) => {
+    let user = await users.getUser(id, t);
+    let name = change.name;
+    if (name === undefined && (change.givenName !== undefined || change.familyName !== undefined))
+      name = [change.givenName, change.familyName].filter(Boolean).join(' ') || user.name;
+    if (change.email !== undefined || name !== undefined || change.externalId !== undefined)
+      user = await users.updateProfile(actor, id, { email: change.email, name, externalId: change.externalId }, t);
+    const leaves = change.leaveRoles?.some((r) => r === user.role) ? DEFAULT_SCIM_ROLE : undefined;
+    const role = change.role ?? leaves;
+    if (role !== undefined && role !== user.role) {
+      vendorUserOnly(user);
+      user = await users.changeRole(actor, id, role, undefined, t);
+    }
+    if (change.active !== undefined && change.active !== user.active) user = await users.setActive(actor, id, change.active, null, t);
+    return user;
+  });
 }
 
-/** PUT: the user as sent (an attribute left out is cleared where it can be: externalId; `active` defaults to true). */
+/** PUT: the user as sent (an attribute left out is cleared where it can be: externalId; `active` defaults to true; `roles: []` is no role). */
 export function replaceUser(actor: Changer, id: number, input: ScimUserInput): Promise<AdminUser> {
   return apply(actor, id, {
     email: input.userName,
@@ -62,16 +71,19 @@ export const deprovisionUser = (actor: Changer, id: number) => users.setActive(a
 
 /**
  * Group membership is the role: a user added to a group takes its role; a user removed from it
- * has none (DEFAULT_SCIM_ROLE, `no_access`) until a group gives it one.
+ * has none (DEFAULT_SCIM_ROLE, `no_access`) until a group gives it one. All in one transaction: a
+ * refused member (the last admin, a distributor's user) changes no member.
  */
-export async function changeMembers(actor: Changer, role: GroupRole, patch: GroupPatch): Promise<void> {
-  const current = new Set((await membersOf(role)).map((u) => u.id));
-  const add = new Set(patch.replace ?? patch.add);
-  const remove = new Set(patch.replace ? [...current].filter((id) => !add.has(id)) : patch.remove);
-  for (const id of [...add, ...remove]) if (!(await usersExists(id))) throw new ScimError(400, `members: no user ${id}`, 'invalidValue');
-  for (const id of add) if (!current.has(id)) vendorUserOnly((await findUser(id))!);
-  for (const id of add) if (!current.has(id)) await users.changeRole(actor, id, role);
-  for (const id of remove) if (current.has(id) && !add.has(id)) await users.changeRole(actor, id, DEFAULT_SCIM_ROLE);
+export function changeMembers(actor: Changer, role: GroupRole, patch: GroupPatch): Promise<void> {
+  return inTransaction(async (t) => {
+    const current = new Set((await membersOf(role, t)).map((u) => u.id));
+    const add = new Set(patch.replace ?? patch.add);
+    const remove = new Set(patch.replace ? [...current].filter((id) => !add.has(id)) : patch.remove);
+    for (const id of [...add, ...remove]) if (!(await findUser(id, t))) throw new ScimError(400, `members: no user ${id}`, 'invalidValue');
+    for (const id of add) if (!current.has(id)) vendorUserOnly((await findUser(id, t))!);
+    for (const id of add) if (!current.has(id)) await users.changeRole(actor, id, role, undefined, t);
+    for (const id of remove) if (current.has(id) && !add.has(id)) await users.changeRole(actor, id, DEFAULT_SCIM_ROLE, undefined, t);
+  });
 }
 
 /**
@@ -86,5 +98,3 @@ function vendorUserOnly(user: AdminUser) {
       'invalidValue',
     );
 }
-
-const usersExists = async (id: number) => (await findUser(id)) !== null;

@@ -50,14 +50,20 @@ export interface UserFilter {
   limit: number;
 }
 
-export async function listUsers(filter: UserFilter): Promise<{ items: AdminUser[]; total: number }> {
+export async function listUsers(filter: UserFilter, transaction?: Tx): Promise<{ items: AdminUser[]; total: number }> {
   const where: WhereOptions<User> = {};
   if (filter.role) where.role = filter.role;
   if (filter.active !== undefined) where.active = filter.active;
   if (filter.distributorId !== undefined) where.distributorId = filter.distributorId;
   if (filter.email !== undefined) where.email = filter.email.toLowerCase();
   if (filter.externalId !== undefined) where.externalId = filter.externalId;
-  const { rows, count } = await User.findAndCountAll({ where, order: [['id', 'ASC']], offset: filter.offset, limit: filter.limit });
+  const { rows, count } = await User.findAndCountAll({
+    where,
+    order: [['id', 'ASC']],
+    offset: filter.offset,
+    limit: filter.limit,
+    transaction,
+  });
   return { items: rows.map(toAdminUser), total: count };
 }
 

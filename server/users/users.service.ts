@@ -12,6 +12,7 @@ import { recordAudit } from '../audit/audit.repository.js';
 import { AppError, conflict, notFound } from '../errors.js';
 import * as repo from './users.repository.js';
 import type { AdminUser } from './users.repository.js';
+import type { Tx } from '../database.repository.js';
 
 /** Who changes a user: an admin through the API, or the admin whose SCIM token an identity provider uses. */
 export type Changer = Pick<Actor, 'userId' | 'role'>;
@@ -30,6 +31,12 @@ const invitationInvalid = () =>
   new AppError('INVITATION_INVALID', 'this invitation is unknown or was used already', 400, {
     errors: [{ field: 'token', message: 'unknown or used' }],
   });
+
+/**
+ * Runs `work` in the caller's transaction when it passes one (a SCIM request that changes several
+ * things at once: all or nothing), else in a transaction of its own.
+ */
+const within = <T>(t: Tx | undefined, work: (t: Tx) => Promise<T>): Promise<T> => (t ? work(t) : repo.inTransaction(work));
 
 const lastAdmin = () => conflict('LAST_ADMIN', 'this would leave no active vendor admin: make another user vendor_admin first');
 
@@ -54,8 +61,8 @@ async function distributorFor(role: Role, distributorId: number | null | undefin
 
 export const listUsers = repo.listUsers;
 
-export async function getUser(id: number): Promise<AdminUser> {
-  const u = await repo.findUser(id);
+export async function getUser(id: number, t?: Tx): Promise<AdminUser> {
+  const u = await repo.findUser(id, t);
   if (!u) throw notFound('user');
   return u;
 }
@@ -140,16 +147,16 @@ export async function acceptInvitation(token: string, password: string): Promise
  * Deactivates or reactivates a user. Deactivation ends its sessions (SSO ones too) and revokes its
  * API tokens at once; the user row and its audit trail stay. The last active admin stays active.
  */
-export async function setActive(actor: Changer, id: number, active: boolean, reason: string | null = null): Promise<AdminUser> {
+export async function setActive(actor: Changer, id: number, active: boolean, reason: string | null = null, tx?: Tx): Promise<AdminUser> {
   requireAdmin(actor);
-  const result = await repo.inTransaction(async (t) => {
+  return within(tx, async (t) => {
     // The admins first, the user second: every such transaction locks in the same order.
     const otherAdmins = await repo.otherActiveAdmins(id, t);
     const u = await repo.findUser(id, t);
     if (!u) throw notFound('user');
     // Deactivating an invitee (inactive already) withdraws its invitation.
     const withdraw = !active && u.invitationPending;
-    if (u.active === active && !withdraw) return { user: u, changed: false };
+    if (u.active === active && !withdraw) return u;
     if (!active && u.role === 'vendor_admin' && otherAdmins === 0) throw lastAdmin();
     await repo.updateUser(id, withdraw ? { active, invitationTokenHash: null, invitationExpiresAt: null } : { active }, t);
     await recordAudit(
@@ -165,11 +172,13 @@ export async function setActive(actor: Changer, id: number, active: boolean, rea
       },
       t,
     );
-    return { user: (await repo.findUser(id, t))!, changed: true };
+    // After the commit: SQLite has one writer, and the user is already refused by then (server/auth checks `active`).
+    if (!active)
+      t.afterCommit(async () => {
+        await endCredentialsOf(id);
+      });
+    return (await repo.findUser(id, t))!;
   });
-  // After the commit: SQLite has one writer, and the user is already refused by then (server/auth checks `active`).
-  if (result.changed && !active) await endCredentialsOf(id);
-  return result.user;
 }
 
 /**
@@ -177,9 +186,9 @@ export async function setActive(actor: Changer, id: number, active: boolean, rea
  * (core/permissions.ts `permissionsGained`) is a raise and audited as one. The last active admin
  * cannot be demoted.
  */
-export async function changeRole(actor: Changer, id: number, role: Role, distributorId?: number | null): Promise<AdminUser> {
+export async function changeRole(actor: Changer, id: number, role: Role, distributorId?: number | null, tx?: Tx): Promise<AdminUser> {
   requireAdmin(actor);
-  return repo.inTransaction(async (t) => {
+  return within(tx, async (t) => {
     const otherAdmins = await repo.otherActiveAdmins(id, t);
     const u = await repo.findUser(id, t);
     if (!u) throw notFound('user');
@@ -236,9 +245,10 @@ export async function updateProfile(
   actor: Changer,
   id: number,
   change: { email?: string; name?: string; externalId?: string | null },
+  tx?: Tx,
 ): Promise<AdminUser> {
   requireAdmin(actor);
-  return repo.inTransaction(async (t) => {
+  return within(tx, async (t) => {
     const u = await repo.findUser(id, t);
     if (!u) throw notFound('user');
     const before: Record<string, unknown> = {};
