@@ -56,6 +56,8 @@ export class AuditEvent extends Model<InferAttributes<AuditEvent>, InferCreation
   declare occurredAt: Date;
   declare actorUserId: number | null;
   declare actorRole: string | null;
+  /** migration 20261211T1100: whoever opened the actor's embed session for it, when another user */
+  declare viaUserId: CreationOptional<number | null>;
   declare action: string;
   declare entityType: string;
   declare entityId: string;
@@ -119,6 +121,7 @@ export function initPlatformModels(sequelize: Sequelize) {
       occurredAt: col.instant(),
       actorUserId: col.ref(true),
       actorRole: col.str(30, true),
+      viaUserId: col.ref(true),
       action: col.str(60),
       entityType: col.str(40),
       entityId: col.str(64),

@@ -37,6 +37,7 @@ import { reportRollupsSchema } from './20261208T1200-report-rollups.js';
 import { requestDecidedIndexSchema } from './20261209T1000-request-decided-index.js';
 import { oneConsumptionPerLineSchema } from './20261210T1000-one-consumption-per-line.js';
 import { adjustersSchema } from './20261211T1000-adjusters.js';
+import { auditViaSchema } from './20261211T1100-audit-via.js';
 import type { Migration } from './types.js';
 
 export const migrations: Migration[] = [
@@ -78,4 +79,5 @@ export const migrations: Migration[] = [
   requestDecidedIndexSchema,
   oneConsumptionPerLineSchema,
   adjustersSchema,
+  auditViaSchema,
 ];

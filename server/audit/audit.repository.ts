@@ -17,6 +17,8 @@ export interface AuditView {
   occurredAt: string;
   actorUserId: number | null;
   actorRole: string | null;
+  /** whoever opened the actor's embed session for it, when another user (see Actor.embedIssuedByUserId) */
+  viaUserId: number | null;
   action: string;
   entityType: string;
   entityId: string;
@@ -30,7 +32,7 @@ const json = (v: unknown) => (v === undefined || v === null ? null : JSON.string
 
 /** Appends one event; the audit table refuses updates and deletes at the database level. */
 export async function recordAudit(
-  actor: Pick<Actor, 'userId' | 'role'> | null,
+  actor: (Pick<Actor, 'userId' | 'role'> & Partial<Pick<Actor, 'embedIssuedByUserId'>>) | null,
   entry: AuditEntry,
   transaction?: Transaction,
   requestId?: string,
@@ -40,6 +42,7 @@ export async function recordAudit(
       occurredAt: new Date(),
       actorUserId: actor?.userId ?? null,
       actorRole: actor?.role ?? null,
+      viaUserId: actor?.embedIssuedByUserId ?? null,
       action: entry.action,
       entityType: entry.entityType,
       entityId: String(entry.entityId),
@@ -102,6 +105,7 @@ export async function listAudit(filter: AuditFilter): Promise<{ items: AuditView
     occurredAt: r.occurredAt.toISOString(),
     actorUserId: r.actorUserId,
     actorRole: r.actorRole,
+    viaUserId: r.viaUserId ?? null,
     action: r.action,
     entityType: r.entityType,
     entityId: r.entityId,

@@ -26,6 +26,10 @@ const AuditEventView = z
     occurredAt: z.string(),
     actorUserId: z.number().nullable(),
     actorRole: z.string().nullable(),
+    viaUserId: z.number().nullable().openapi({
+      description:
+        "who acted through the actor's embedded session: the owner of the API token that asked for its embed token, when another user (an admin, a CRM integration)",
+    }),
     action: z.string(),
     entityType: z.string(),
     entityId: z.string(),

@@ -21,7 +21,17 @@ export interface Actor {
   sessionMethod: 'password' | 'saml' | 'embed' | null;
   /** an `embed_issuer` token (core/permissions.ts EMBED_ISSUER_SCOPE): it may only issue embed tokens */
   embedIssuer?: true;
+  /**
+   * An embed session opened by an embed token another user's API token asked for (an admin's, a
+   * CRM integration's): that user. They act through this session too: the audit names them beside
+   * the user (`viaUserId`) and the two-person rules count them (`actingUserIds`).
+   */
+  embedIssuedByUserId?: number | null;
 }
+
+/** Everyone acting in a request: its user, and whoever opened its embed session for it. */
+export const actingUserIds = (actor: Pick<Actor, 'userId' | 'embedIssuedByUserId'>): number[] =>
+  actor.embedIssuedByUserId && actor.embedIssuedByUserId !== actor.userId ? [actor.userId, actor.embedIssuedByUserId] : [actor.userId];
 
 /** Refuses a credential whose scopes do not cover what the request needs. */
 export function requireScope(actor: Actor, needed: Scope) {

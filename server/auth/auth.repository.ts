@@ -123,6 +123,12 @@ export async function tokenChainLive(id: number | null): Promise<boolean> {
   return true;
 }
 
+/** The user an API token belongs to (revoked or not), or null. */
+export async function tokenOwner(id: number): Promise<number | null> {
+  const t = await ApiToken.findByPk(id, { attributes: ['userId'] });
+  return t?.userId ?? null;
+}
+
 /** A live token by its hash, or null; a token whose parent (or any ancestor) is revoked or expired is dead too. */
 export async function findActiveToken(tokenHash: string) {
   const t = await ApiToken.findOne({ where: { tokenHash, ...live() } });

@@ -46,7 +46,7 @@ const ALL_SCOPES: Scope[] = [...SCOPES];
 export const actorOf = (
   u: repo.UserRecord,
   via: Actor['via'],
-  credential: Partial<Pick<Actor, 'scopes' | 'tokenId' | 'tokenExpiresAt' | 'sessionMethod'>> = {},
+  credential: Partial<Pick<Actor, 'scopes' | 'tokenId' | 'tokenExpiresAt' | 'sessionMethod' | 'embedIssuedByUserId'>> = {},
 ): Actor => ({
   userId: u.id,
   email: u.email,
@@ -58,7 +58,14 @@ export const actorOf = (
   tokenId: credential.tokenId ?? null,
   tokenExpiresAt: credential.tokenExpiresAt ?? null,
   sessionMethod: credential.sessionMethod ?? null,
+  ...(credential.embedIssuedByUserId ? { embedIssuedByUserId: credential.embedIssuedByUserId } : {}),
 });
+
+/** Who asked for an embed session, when another user than its own: the owner of the API token that asked. */
+async function embedIssuer(userId: number, issuerTokenId: number | null): Promise<number | null> {
+  const owner = issuerTokenId === null ? null : await repo.tokenOwner(issuerTokenId);
+  return owner !== null && owner !== userId ? owner : null;
+}
 
 /**
  * Checks a password and opens a new session (always a new id: no session fixation). The password
@@ -127,8 +134,9 @@ async function loadSessionActor(hash: string, issuerTokenId: number | null) {
   if (session.method === 'embed' && !(await repo.tokenChainLive(issuerTokenId))) return null;
   const user = await repo.findUserById(session.userId);
   if (!user || !user.active) return null;
+  const embedIssuedByUserId = session.method === 'embed' ? await embedIssuer(user.id, issuerTokenId) : null;
   return {
-    actor: actorOf(user, 'session', { sessionMethod: session.method, scopes: sessionScopes(session) }),
+    actor: actorOf(user, 'session', { sessionMethod: session.method, scopes: sessionScopes(session), embedIssuedByUserId }),
     csrfToken: session.csrfToken,
     sso: session.sso as repo.SsoSessionLink | null,
     expiresAt: session.expiresAt,
@@ -165,7 +173,12 @@ async function loadEmbedActor(hash: string, issuerTokenId: number | null) {
   if (!session || session.method !== 'embed' || !(await repo.tokenChainLive(issuerTokenId))) return null;
   const user = await repo.findUserById(session.userId);
   if (!user || !user.active) return null;
-  return actorOf(user, 'token', { scopes: sessionScopes(session), sessionMethod: 'embed', tokenExpiresAt: session.expiresAt });
+  return actorOf(user, 'token', {
+    scopes: sessionScopes(session),
+    sessionMethod: 'embed',
+    tokenExpiresAt: session.expiresAt,
+    embedIssuedByUserId: await embedIssuer(user.id, issuerTokenId),
+  });
 }
 
 /** Ends an embed bearer token (sign-out from the embedding page). */

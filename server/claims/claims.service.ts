@@ -8,7 +8,7 @@ import { authorizeBlock } from '../../core/permissions.js';
 import { lineCredit, Money, moneyToString, parseMoney, sumMoney } from '../../core/money.js';
 import type { Actor } from '../auth/actor.js';
 import type { Tx } from '../database.repository.js';
-import { scopeOf } from '../auth/actor.js';
+import { actingUserIds, scopeOf } from '../auth/actor.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { AppError, conflict, notFound } from '../errors.js';
 import { documentNumber } from '../http/numbers.js';
@@ -377,7 +377,10 @@ export async function authorizeClaim(actor: Actor, claimId: number) {
     const claim = await repo.findClaim(scope, claimId, { transaction: t });
     if (!claim) throw notFound('claim');
     const review = (await repo.claimReviews([claimId], t)).get(claimId)!;
-    const blocked = authorizeBlock(actor.userId, claim, review.adjustedByUserIds);
+    // Whoever acts: the user, and whoever opened its embedded session for it (an admin's token).
+    const blocked = actingUserIds(actor)
+      .map((id) => authorizeBlock(id, claim, review.adjustedByUserIds))
+      .reduce((a, b) => a ?? b, null);
     if (blocked === 'not_in_review') throw conflict('CLAIM_NOT_IN_REVIEW', `the claim is ${claim.status}`);
     if (blocked === 'own_adjustment') {
       throw new AppError('SELF_APPROVAL_FORBIDDEN', 'you adjusted a line of this claim: another person must authorize it', 403);

@@ -1,7 +1,7 @@
 import { checkLineTerms, checkRequestEligibility } from '../../core/programs/eligibility.js';
 import { moneyToString, parseMoney } from '../../core/money.js';
 import type { Actor } from '../auth/actor.js';
-import { scopeOf } from '../auth/actor.js';
+import { actingUserIds, scopeOf } from '../auth/actor.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { authorizationForChange, insertAuthorization } from '../authorizations/authorizations.repository.js';
 import { applyChange, CHANGE_NAMES, proposedState, type ChangeInput } from '../authorizations/authorizations.service.js';
@@ -176,9 +176,10 @@ function assertPending(r: RequestView, allowed: RequestView['status'][] = ['pend
   if (!allowed.includes(r.status)) throw conflict('REQUEST_NOT_OPEN', `the request is ${r.status}`);
 }
 
-/** The requester of an approval is never its approver. */
+/** The requester of an approval is never its approver (nor acts through an embedded session opened for another). */
 function assertNotOwn(actor: Actor, r: RequestView) {
-  if (r.requestedByUserId === actor.userId) throw new AppError('SELF_APPROVAL_FORBIDDEN', 'you cannot decide on your own request', 403);
+  if (actingUserIds(actor).includes(r.requestedByUserId))
+    throw new AppError('SELF_APPROVAL_FORBIDDEN', 'you cannot decide on your own request', 403);
 }
 
 async function authorizeFrom(actor: Actor, r: RequestView, costs: 'requested' | 'counter', transaction: repo.Tx) {

@@ -19,6 +19,7 @@ import { claimTotals } from '../claims/pos-claims.repository.js';
 import * as ledger from './ledger.repository.js';
 import * as rebates from './rebate-ledger.repository.js';
 import * as lines from './settlement.repository.js';
+import { actingUserIds } from '../auth/actor.js';
 import { joinPosKey } from '../../core/claims/pos-key.js';
 import type { Role } from '../../core/domain.js';
 import { rebateAuthorizeBlock, type RebateAuthorizeBlock } from '../../core/permissions.js';
@@ -400,6 +401,8 @@ export interface RebateCloseInput extends Omit<rebates.RebatePeriodRow, 'closedB
 export interface RebateActor {
   userId: number;
   role: Role;
+  /** whoever opened the actor's embedded session for it (server/auth/actor.ts): acting too */
+  embedIssuedByUserId?: number | null;
 }
 
 const REBATE_BLOCKS: Record<RebateAuthorizeBlock, [string, string]> = {
@@ -504,7 +507,9 @@ export async function authorizeRebatePeriod(actor: RebateActor, id: number, t: T
   const p = await openPeriod(id, t);
   const amount = moneyToString(moneyFromDb(p.amount));
   const adjusters = (await lines.adjustersOf('rebate_period', [id], t)).get(id)!;
-  const block = rebateAuthorizeBlock(actor.userId, { ...p, amount }, adjusters);
+  const block = actingUserIds(actor)
+    .map((u) => rebateAuthorizeBlock(u, { ...p, amount }, adjusters))
+    .reduce((a, b) => a ?? b, null);
   if (block) {
     const [code, message] = REBATE_BLOCKS[block];
     throw block === 'own_close' || block === 'own_adjustment' ? new AppError(code, message, 403) : conflict(code, message);
