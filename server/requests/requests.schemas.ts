@@ -28,6 +28,21 @@ export const RequestInput = z
     lines: z.array(RequestLineInput).min(1).max(500),
   })
   .refine((r) => r.validTo >= r.validFrom, { message: 'validTo is before validFrom', path: ['validTo'] })
+  .superRefine((r, ctx) => {
+    // One line per product: the engine matches a claim to the authorization's line of its product,
+    // so a second line of the same product at another cost could never be claimed.
+    const first = new Map<number, number>();
+    r.lines.forEach((l, i) => {
+      const seen = first.get(l.productId);
+      if (seen === undefined) first.set(l.productId, i);
+      else
+        ctx.addIssue({
+          code: 'custom',
+          path: ['lines', i, 'productId'],
+          message: `product ${l.productId} is already on line ${seen + 1}: one line per product (change its quantity or cost)`,
+        });
+    });
+  })
   .openapi('SpecialPriceRequestInput');
 export type RequestInput = z.infer<typeof RequestInput>;
 

@@ -261,6 +261,25 @@ describeDb('idempotent creation and clear errors on bad input', () => {
     expect(JSON.stringify(raw.body)).not.toMatch(/at .*\.ts|SELECT|INSERT/);
   });
 
+  it('refuses a request that names one product on two lines, naming the second', async () => {
+    const north = await t.as(USERS.northbridge);
+    const spa = (await north.get('/api/programs')).body.items.find((p: { code: string }) => p.code === 'SPA-DESIGNWIN');
+    const ldo = (await north.get('/api/products?q=VS-LDO')).body.items[0];
+    const ec = (await north.get('/api/accounts?type=end_customer')).body.items[0];
+    const res = await north.post('/api/requests', {
+      programId: spa.id,
+      endCustomerId: ec.id,
+      validFrom: '2026-12-01',
+      validTo: '2026-12-31',
+      lines: [
+        { productId: ldo.id, quantity: 100, requestedCost: '0.5000' },
+        { productId: ldo.id, quantity: 50, requestedCost: '0.4000' },
+      ],
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.errors).toEqual([{ field: 'lines.1.productId', message: expect.stringContaining('already on line 1') }]);
+  });
+
   it('refuses a request that does not fit its program, naming each field', async () => {
     const north = await t.as(USERS.northbridge);
     const programs = (await north.get('/api/programs')).body.items;
