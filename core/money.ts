@@ -66,3 +66,59 @@ export function lineCredit(bookCost: Money, authorizedCost: Money, quantity: num
   if (!Number.isSafeInteger(quantity)) throw new MoneyFormatError(`quantity ${quantity} is not a whole number`);
   return roundToCents(bookCost.minus(authorizedCost).times(quantity), decimals);
 }
+
+/**
+ * The most one line of a claim may claim, and its quantity times a unit cost come to:
+ * 999,999,999,999.9999 (12 integer digits). A claim's totals are DECIMAL(18,4) (14 integer
+ * digits), so a hundred lines at the limit still fit; a line beyond it is a typo or a unit
+ * mistake, refused as a row error (its claim's other lines go on) rather than failing the claim.
+ */
+export const CLAIM_LINE_AMOUNT_DIGITS = 12;
+export const CLAIM_LINE_AMOUNT_MAX = '999999999999.9999';
+
+/** The integer digits of a decimal string ("-0012.50" → 2), without a decimal object (it runs per line). */
+export function integerDigits(amount: string): number {
+  const n = amount.length;
+  let i = 0;
+  while (i < n && (amount.charCodeAt(i) === 45 || amount.charCodeAt(i) === 43 || amount.charCodeAt(i) === 32)) i++;
+  while (i < n - 1 && amount.charCodeAt(i) === 48 && amount.charCodeAt(i + 1) !== 46) i++;
+  const dot = amount.indexOf('.', i);
+  return (dot < 0 ? n : dot) - i;
+}
+
+/** True when a decimal string fits a money column (DECIMAL(18,4): at most 14 integer digits). */
+export const fitsMoneyColumn = (amount: string): boolean => integerDigits(amount) <= 14;
+
+/** True when `unitCost` × `quantity` stays within ±CLAIM_LINE_AMOUNT_MAX (exact near the limit). */
+export function withinClaimLineProduct(unitCost: string, quantity: number): boolean {
+  const approx = Math.abs(Number(unitCost) * quantity);
+  if (approx < 0.999e12) return true;
+  if (approx > 1.001e12 || !isMoneyText(unitCost)) return false;
+  return parseMoney(unitCost).times(quantity).abs().lte(CLAIM_LINE_AMOUNT_MAX);
+}
+
+/**
+ * The first amount of a claim line beyond what a claim can carry (CLAIM_LINE_AMOUNT_MAX): its
+ * claimed amount, or its quantity times its book or authorized cost; null when all fit.
+ */
+export function claimLineAmountProblem(line: {
+  quantity: number;
+  claimedAmount: string | null;
+  bookCost: string | null;
+  authorizedCost: string | null;
+}): { field: 'claimedAmount' | 'bookCost' | 'authorizedCost'; message: string } | null {
+  if (line.claimedAmount !== null && integerDigits(line.claimedAmount) > CLAIM_LINE_AMOUNT_DIGITS)
+    return {
+      field: 'claimedAmount',
+      message: `is more than a claim line can carry (at most ${CLAIM_LINE_AMOUNT_MAX})`,
+    };
+  for (const field of ['bookCost', 'authorizedCost'] as const) {
+    const cost = line[field];
+    if (cost !== null && cost !== '' && !withinClaimLineProduct(cost, line.quantity))
+      return {
+        field,
+        message: `times the quantity ${line.quantity} is more than a claim line can carry (at most ${CLAIM_LINE_AMOUNT_MAX})`,
+      };
+  }
+  return null;
+}

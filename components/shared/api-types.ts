@@ -2130,7 +2130,7 @@ export interface paths {
     get?: never;
     put?: never;
     post?: never;
-    /** End a delegation (its away user, its author, or an admin; audited) */
+    /** End a delegation (its away user, or an admin with the admin scope; audited) */
     delete: operations['deleteRoutingDelegationsById'];
     options?: never;
     head?: never;
@@ -2632,6 +2632,8 @@ export interface components {
       occurredAt: string;
       actorUserId: number | null;
       actorRole: string | null;
+      /** @description who acted through the actor's embedded session: the owner of the API token that asked for its embed token, when another user (an admin, a CRM integration) */
+      viaUserId: number | null;
       action: string;
       entityType: string;
       entityId: string;
@@ -2840,8 +2842,8 @@ export interface components {
         userId: number | null;
         role: string | null;
         name: string | null;
-        /** @description the approver user this one stands in for, who can no longer decide requests (demoted or deactivated): the escalation approver, else every role that decides requests */
-        standingInFor: number | null;
+        /** @description present when this approver stands in for an approver user who can no longer decide requests (demoted or deactivated): that user. The escalation approver stands in, else every role that decides requests */
+        standingInFor?: number;
       }[];
       approvals: {
         level: number;
@@ -3096,6 +3098,16 @@ export interface components {
         decimalMarkFrom: 'chosen' | 'file' | 'none';
         /** @enum {string} */
         dateOrderFrom: 'chosen' | 'file' | 'none';
+        /**
+         * @description the encoding the file's bytes were read in (absent on imports sent as JSON, or made before 2026-12-05)
+         * @enum {string}
+         */
+        encoding?: 'utf-8' | 'windows-1252' | 'utf-16le' | 'utf-16be';
+        /**
+         * @description 'chosen': the request's charset; 'file': a byte-order mark, or the bytes (not UTF-8: Windows-1252); 'none': plain ASCII, read as UTF-8
+         * @enum {string}
+         */
+        encodingFrom?: 'chosen' | 'file' | 'none';
       } | null;
       createdByUserId: number;
       startedAt: string | null;
@@ -3134,6 +3146,16 @@ export interface components {
         decimalMarkFrom: 'chosen' | 'file' | 'none';
         /** @enum {string} */
         dateOrderFrom: 'chosen' | 'file' | 'none';
+        /**
+         * @description the encoding the file's bytes were read in (absent on imports sent as JSON, or made before 2026-12-05)
+         * @enum {string}
+         */
+        encoding?: 'utf-8' | 'windows-1252' | 'utf-16le' | 'utf-16be';
+        /**
+         * @description 'chosen': the request's charset; 'file': a byte-order mark, or the bytes (not UTF-8: Windows-1252); 'none': plain ASCII, read as UTF-8
+         * @enum {string}
+         */
+        encodingFrom?: 'chosen' | 'file' | 'none';
       } | null;
       lines: {
         [key: string]: unknown;
@@ -3170,6 +3192,20 @@ export interface components {
         reason: 'NO_POS_MATCH';
       }[];
       unmatchedCount: number;
+      /** @description lines left unclaimed because an amount is beyond what a claim line carries (999,999,999,999.9999; the first 1,000; see refusedCount); always sent since 2026-12-05 */
+      refused?: {
+        posLineId: number;
+        /** @description the row of the file (the header is row 1) */
+        rowNumber: number | null;
+        invoiceNumber: string;
+        invoiceLine: string;
+        /** @description claimedAmount, or the unit cost (bookCost, authorizedCost) that times the quantity is too much */
+        field: string;
+        /** @enum {string} */
+        code: 'AMOUNT_TOO_LARGE';
+        message: string;
+      }[];
+      refusedCount?: number;
       lines: {
         claimed: number;
         accepted: number;
@@ -20831,7 +20867,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description FORBIDDEN: only an admin names a delegate for someone else; INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token; NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
+      /** @description FORBIDDEN: only an admin names a delegate for someone else; INSUFFICIENT_SCOPE: and only with the admin scope; CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token; NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
       403: {
         headers: {
           [name: string]: unknown;
@@ -20900,7 +20936,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); FORBIDDEN: the caller's role may not do this; CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token; NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
+      /** @description INSUFFICIENT_SCOPE: ending someone else's delegation needs the admin scope; FORBIDDEN: the caller's role may not do this; CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token; NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
       403: {
         headers: {
           [name: string]: unknown;

@@ -107,6 +107,11 @@ export class CsvRecordReader {
     return this.buffer.length;
   }
 
+  /** The physical line `text` would end on if it came next (for a problem found in bytes not yet read as text). */
+  lineAfter(text: string): number {
+    return this.line + countLineBreaks(this.buffer, 0, this.buffer.length) + countLineBreaks(text, 0, text.length);
+  }
+
   /** The separator in use (null until the header line has been seen). */
   get detectedSeparator(): CsvSeparator | null {
     return this.separator;

@@ -4,3 +4,4 @@ export * from './fields.js';
 export * from './mapping.js';
 export * from './parser.js';
 export * from './values.js';
+export * from './encoding.js';

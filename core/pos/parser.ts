@@ -24,6 +24,7 @@
 import { csvRecord } from '../csv.js';
 import { canonicalInvoiceLine, canonicalInvoiceNumber, INVOICE_KEY_MAX, LINE_KEY_MAX, posKeyProblem } from '../claims/pos-key.js';
 import { CONTROL_CHARACTER, CsvRecordReader, type CsvRecord, type CsvRecordError, type CsvSeparator } from './csv.js';
+import { PosEncodingError, PosTextDecoder, type PosEncoding, type PosEncodingFrom } from './encoding.js';
 import { POS_EXTRA_FIELDS, POS_FIELDS, POS_FIELD_TABLE, type PosField } from './fields.js';
 import { DEFAULT_REQUIRED_POS_FIELDS, columnProblemText, resolveColumns, type PosColumnMapping, type ResolvedColumns } from './mapping.js';
 import {
@@ -95,6 +96,7 @@ export type PosErrorCode =
   | 'MAPPING_AMBIGUOUS'
   | 'DECIMAL_MARK_AMBIGUOUS'
   | 'DATE_ORDER_AMBIGUOUS'
+  | 'ENCODING_INVALID'
   | 'EMPTY_FILE';
 
 export interface PosRowError {
@@ -113,7 +115,7 @@ export interface PosRowError {
   /** true when the file cannot be read at all (a column missing or ambiguous, a setting to choose) */
   fatal: boolean;
   /** the file setting the distributor can choose to read the row (or the file) */
-  setting?: 'decimalMark' | 'dateOrder';
+  setting?: 'decimalMark' | 'dateOrder' | 'charset';
   /** fatal setting errors: the columns and values that left it open */
   samples?: { column: string; value: string }[];
   /** the row's cells joined by the separator (at most 2,000 characters), for the error report */
@@ -131,6 +133,10 @@ export interface PosReadSettings {
   /** 'chosen': given by the request or the saved mapping; 'file': inferred; 'none': not needed */
   decimalMarkFrom: 'chosen' | 'file' | 'none';
   dateOrderFrom: 'chosen' | 'file' | 'none';
+  /** the encoding the bytes were read in (files read as bytes, `pushBytes`; see encoding.ts) */
+  encoding?: PosEncoding;
+  /** 'chosen': declared (a charset); 'file': a byte-order mark, or the bytes; 'none': plain ASCII, read as UTF-8 */
+  encodingFrom?: PosEncodingFrom;
 }
 
 export interface PosParserOptions {
@@ -141,6 +147,10 @@ export interface PosParserOptions {
   maxRowChars?: number;
   /** data rows held to infer the file settings (default SAMPLE_ROWS) */
   sampleRows?: number;
+  /** the declared encoding of bytes given to `pushBytes` (a charset); inferred when absent (encoding.ts) */
+  encoding?: PosEncoding | null;
+  /** a native read of an all-ASCII chunk, or null (see PosTextDecoder) */
+  asciiText?: ((bytes: Uint8Array) => string | null) | null;
 }
 
 export interface PosParseStats {
@@ -765,6 +775,10 @@ export class PosParser {
   private heldRows = 0;
   private heldChars = 0;
   private headerRow = 1;
+  /** the bytes' decoder, once `pushBytes` is used */
+  private decoder: PosTextDecoder | null = null;
+  private readonly encoding: PosEncoding | null;
+  private readonly asciiText: ((bytes: Uint8Array) => string | null) | null;
   readonly stats: PosParseStats = { rows: 0, lines: 0, errors: 0, badRows: 0, blankRows: 0 };
 
   constructor(options: PosParserOptions = {}) {
@@ -772,6 +786,8 @@ export class PosParser {
     const separator = options.separator ?? (this.mapping.delimiter !== 'auto' ? this.mapping.delimiter : undefined);
     this.reader = new CsvRecordReader({ separator, maxRecordChars: options.maxRowChars });
     this.sampleRows = options.sampleRows ?? SAMPLE_ROWS;
+    this.encoding = options.encoding ?? null;
+    this.asciiText = options.asciiText ?? null;
   }
 
   /** The separator in use, once the header has been read. */
@@ -786,7 +802,9 @@ export class PosParser {
 
   /** The settings the file is read with (final once `end()` has returned). */
   get settings(): PosReadSettings | null {
-    return this.mapper?.settings(this.separator) ?? null;
+    const settings = this.mapper?.settings(this.separator) ?? null;
+    if (settings !== null && this.decoder !== null) Object.assign(settings, this.decoder.settings);
+    return settings;
   }
 
   /** True once a fatal error stopped the file. */
@@ -799,9 +817,45 @@ export class PosParser {
     return this.handle(records, errors, false);
   }
 
+  /**
+   * Adds a chunk of the file's bytes (decoded in the file's encoding: encoding.ts); bytes the
+   * encoding cannot read stop the file with a fatal ENCODING_INVALID error naming the line.
+   */
+  pushBytes(chunk: Uint8Array): PosEvent[] {
+    if (this.failed) return [];
+    const decoder = (this.decoder ??= new PosTextDecoder(this.encoding, this.asciiText));
+    let text: string;
+    try {
+      text = decoder.push(chunk);
+    } catch (err) {
+      return this.undecodable(err);
+    }
+    return text === '' ? [] : this.push(text);
+  }
+
+  /** The file's bytes could not be read: one fatal error, on the line they are on. */
+  private undecodable(err: unknown): PosEvent[] {
+    if (!(err instanceof PosEncodingError)) throw err;
+    const line = this.reader.lineAfter(err.textBefore);
+    this.failed = true;
+    const error = rowError(line, line, null, null, 'ENCODING_INVALID', null, err.message, true);
+    return [this.emitError({ ...error, message: `line ${line} ${err.message}`, setting: 'charset' })];
+  }
+
   end(): PosEvent[] {
+    let tail: PosEvent[] = [];
+    if (this.decoder !== null && !this.failed) {
+      try {
+        const text = this.decoder.end();
+        if (text !== '') tail = this.push(text);
+      } catch (err) {
+        return this.undecodable(err);
+      }
+    }
+    if (this.failed) return tail;
     const { records, errors } = this.reader.end();
     const out = this.handle(records, errors, true);
+    if (tail.length) out.unshift(...tail);
     if (this.mapper === null && !this.failed) {
       this.failed = true;
       out.push(this.emitError(rowError(1, 1, null, null, 'EMPTY_FILE', null, 'is empty: the file has no header row', true)));
@@ -921,7 +975,11 @@ export class PosParser {
 export function fatalCode(errors: readonly PosRowError[]): PosErrorCode {
   if (errors.some((e) => e.code === 'MAPPING_AMBIGUOUS')) return 'MAPPING_AMBIGUOUS';
   const first = errors[0]!.code;
-  return first === 'MAPPING_AMBIGUOUS' || first === 'EMPTY_FILE' || first === 'DECIMAL_MARK_AMBIGUOUS' || first === 'DATE_ORDER_AMBIGUOUS'
+  return first === 'MAPPING_AMBIGUOUS' ||
+    first === 'EMPTY_FILE' ||
+    first === 'DECIMAL_MARK_AMBIGUOUS' ||
+    first === 'DATE_ORDER_AMBIGUOUS' ||
+    first === 'ENCODING_INVALID'
     ? first
     : 'MAPPING_INCOMPLETE';
 }

@@ -42,7 +42,8 @@ export async function recordAudit(
       occurredAt: new Date(),
       actorUserId: actor?.userId ?? null,
       actorRole: actor?.role ?? null,
-      viaUserId: actor?.embedIssuedByUserId ?? null,
+      // only when set: a database migrated short of 20261211T1100 (a migration's own test) has no such column
+      ...(actor?.embedIssuedByUserId ? { viaUserId: actor.embedIssuedByUserId } : {}),
       action: entry.action,
       entityType: entry.entityType,
       entityId: String(entry.entityId),

@@ -22,6 +22,7 @@
 import type { Readable } from 'node:stream';
 import type { Tx as Transaction } from '../database.repository.js';
 import { minorUnitExponent } from '../../core/currency.js';
+import { claimLineAmountProblem, MoneyFormatError } from '../../core/money.js';
 import { AuthorizationIndex, ValidationSession, type AuthorizationLineFact, type PartResolver } from '../../core/claims/engine.js';
 import { toClaimLineInput } from '../../core/claims/from-pos.js';
 import { normalizeCode } from '../../core/claims/rules.js';
@@ -38,7 +39,15 @@ import * as settlement from '../settlement/settlement.service.js';
 import * as repo from './claims.repository.js';
 import { claimCurrency, debitMemoFree } from './claims.service.js';
 import type { ClaimView } from './claims.schemas.js';
-import { claimLineCells, discardBuiltDraft, RunTally, submitBuiltClaim, type Prepared } from './pos-claims.service.js';
+import {
+  checkClaimTotals,
+  claimLineCells,
+  claimTotalTooLarge,
+  discardBuiltDraft,
+  RunTally,
+  submitBuiltClaim,
+  type Prepared,
+} from './pos-claims.service.js';
 import { authorizationFactsForNumbers, bookCosts } from './facts.repository.js';
 import { CLAIM_LINE, ClaimLineLoads, newClaimLineBatch, NO_LINES, totalsOf, type ClaimTotals } from './pos-claims.repository.js';
 
@@ -203,6 +212,11 @@ class ClaimFileRun {
     };
   }
 
+  /** Lines that reached the engine so far. */
+  get lines() {
+    return this.lineNumber;
+  }
+
   /** Waits for every line to be written (again: nothing more). */
   async drain() {
     while (this.steps.length) await this.steps.shift();
@@ -212,6 +226,29 @@ class ClaimFileRun {
     this.closed = true;
   }
   private closed = false;
+}
+
+/** How many of a file's row errors a 422 lists (all are in the job's report). */
+const LISTED_ROW_ERRORS = 100;
+
+/**
+ * A claim file none of whose rows became a claim line (a header alone, every row bad): no claim,
+ * a 422 listing the first row errors (the job's report has them all), as an empty file answers.
+ */
+async function noClaimLines(job: { id: number; rowsRead: number; rowsRejected: number }) {
+  const errors = await importsRepo.rowErrors(job.id, LISTED_ROW_ERRORS);
+  return new AppError(
+    'NO_CLAIM_LINES',
+    job.rowsRead === 0
+      ? 'the claim file has a header and no row: there is nothing to claim'
+      : `none of the claim file's ${job.rowsRead} rows can be claimed (${job.rowsRejected} rejected: see the row errors, GET /api/imports/${job.id}/errors): no claim was made`,
+    422,
+    {
+      rowsRead: job.rowsRead,
+      rowsRejected: job.rowsRejected,
+      errors: errors.map((e) => ({ field: `row ${e.rowNumber}${e.column ? ` ${e.column}` : ''}`, message: `${e.code}: ${e.message}` })),
+    },
+  );
 }
 
 /**
@@ -241,10 +278,11 @@ export async function importClaimFile(actor: Actor, input: Readable, meta: Claim
 export async function runClaimFile(actor: Actor, importId: number, input: Readable, meta: ClaimFileMeta): Promise<ClaimFileResult> {
   const distributorId = actor.distributorId!;
   const currency = await checkClaimFile(actor, meta);
+  const claimNumber = documentNumber('CLM');
   const claimId = await settlement.inTransaction(async (t) => {
     const id = await repo.insertClaim(
       {
-        number: documentNumber('CLM'),
+        number: claimNumber,
         distributorId,
         type: 'explicit',
         debitMemoNumber: meta.debitMemoNumber,
@@ -271,6 +309,14 @@ export async function runClaimFile(actor: Actor, importId: number, input: Readab
     return id;
   });
   const bookCostOn = await bookCosts(distributorId);
+  /** A row whose amounts a claim line cannot carry (its quantity times the book cost the engine will use, among others) is a row error. */
+  const refuse = (row: PosInsertRow) => {
+    const bookCost = (row.productId !== null ? bookCostOn(row.productId, row.invoiceDate) : null) ?? row.bookCost;
+    const problem = claimLineAmountProblem({ ...row, bookCost });
+    if (problem === null) return null;
+    const value = problem.field === 'bookCost' ? bookCost : row[problem.field];
+    return { column: problem.field, code: 'AMOUNT_TOO_LARGE', message: `${problem.field} "${value}" ${problem.message}` };
+  };
   let run: ClaimFileRun | null = null;
   const stream = (ledger: Transaction | null) =>
     runCsvImport(actor, importId, input, {
@@ -292,7 +338,7 @@ export async function runClaimFile(actor: Actor, importId: number, input: Readab
           parts,
           minorUnitExponent(currency),
         );
-        return (rows) => run!.add(rows);
+        return { sink: (rows) => run!.add(rows), refuse };
       },
     });
   /** The ledger step and the submit, then the answer; the job completes with them. */
@@ -300,10 +346,13 @@ export async function runClaimFile(actor: Actor, importId: number, input: Readab
     const r = run as ClaimFileRun | null;
     if (!r) throw new AppError('INTERNAL', 'the claim file run did not start', 500);
     await r.drain();
+    if (r.lines === 0) throw await noClaimLines(job);
     let lost: { accepted: number; partial: number };
     let totals: ClaimTotals;
     try {
       ({ lost, totals } = await r.settle(ledger));
+      // A claim its lines' amounts add up past (DECIMAL(18,4)): refused whole, naming it.
+      checkClaimTotals(claimNumber, totals);
     } catch (err) {
       // SQLite only (MariaDB holds the lines locked): another claim took the same units meanwhile.
       if (settlement.refusedByCounters(err))
@@ -312,6 +361,8 @@ export async function runClaimFile(actor: Actor, importId: number, input: Readab
           'another claim took units of the same authorization lines while the file ran: send it again',
           409,
         );
+      // a sum past what SQLite's integers hold: the claim's total is far beyond its column
+      if (err instanceof MoneyFormatError) throw claimTotalTooLarge(claimNumber);
       throw err;
     }
     // The claim is the caller's own (it was created for this actor's distributor above).

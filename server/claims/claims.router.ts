@@ -1,5 +1,5 @@
 import { queueFile } from '../edi/intake.js';
-import { ImportView } from '../imports/imports.router.js';
+import { declaredEncoding, ImportView } from '../imports/imports.router.js';
 import { Router } from 'express';
 import { authorize, intakeActor, requireActor } from '../auth/actor.js';
 import { OnBehalfQuery } from '../http/intake.js';
@@ -229,6 +229,8 @@ export function claimsRouter(jobs: Jobs) {
     const actor = await intakeActor(req, q.distributorId, isDistributor);
     const upload = fileUpload(req, 'send the claim file as text/csv (streamed)');
     const claim = { debitMemoNumber: q.debitMemoNumber ?? null, currency: q.currency ?? null };
+    // The request's charset, when it declares one (a 415 for one POS files are not read in); else inferred from the file.
+    const encoding = declaredEncoding(req);
     // Stored under the byte cap, counted on the stream (413 as soon as it is passed). An 844
     // (application/edi-x12, or content starting with ISA) runs the same job, its BGN/CUR filling in
     // what the query leaves out: the one door of every transport (server/edi/intake.ts).
@@ -239,6 +241,7 @@ export function claimsRouter(jobs: Jobs) {
       declaredX12: Boolean(req.is('application/edi-x12')),
       claim,
       read: {
+        ...(encoding ? { encoding } : {}),
         delimiter: q.delimiter === 'tab' ? '\t' : q.delimiter,
         ...(q.decimalMark ? { decimalMark: q.decimalMark } : {}),
         ...(q.dateOrder ? { dateOrder: q.dateOrder } : {}),

@@ -27,6 +27,8 @@ export type PagePosLine = Omit<PosRow, 'extra'> & {
   extra: string | null;
   /** the ledger already holds this POS line (another claim or program) */
   consumed: boolean;
+  /** the row of the file it came from (the header is row 1) */
+  fileRow: number | null;
 };
 
 const money = (v: unknown) => (v === null || v === undefined ? null : typeof v === 'string' ? v : m(v as number));
@@ -50,7 +52,7 @@ export async function nextPage(
   const rows = await select<Record<string, unknown>>(
     `SELECT p.id, p.invoice_number, p.invoice_line, p.invoice_key, p.line_key, p.invoice_date, p.ship_date, p.product_id, p.vendor_part_number,
             p.distributor_part_number, p.quantity, p.resale_price, p.book_cost, p.authorized_cost, p.claimed_amount,
-            p.authorization_number, p.end_customer_id, p.end_customer_name, p.customer_po, p.debit_memo_number, p.extra
+            p.authorization_number, p.end_customer_id, p.end_customer_name, p.customer_po, p.debit_memo_number, p.extra, p.file_row
        FROM pos_lines p
        -- A join, not NOT EXISTS: MariaDB materialized NOT EXISTS as the set of every claimed POS line
        -- for each page (a million-line import: 242 of its 291 seconds); the join probes the index per row.
@@ -91,6 +93,7 @@ export async function nextPage(
     debitMemoNumber: r.debit_memo_number as string | null,
     extra: r.extra as string | null,
     consumed: held.has(joinPosKey(String(r.invoice_key), String(r.line_key))),
+    fileRow: r.file_row === null || r.file_row === undefined ? null : Number(r.file_row),
   }));
 }
 

@@ -37,14 +37,14 @@ import { RULE_NAMES } from '../../core/claims/rules.js';
 import { minorUnitExponent } from '../../core/currency.js';
 import { statusAfterSubmit } from '../../core/claims/status.js';
 import type { ClaimType } from '../../core/domain.js';
-import { lineCredit, moneyToString, parseMoney } from '../../core/money.js';
+import { claimLineAmountProblem, fitsMoneyColumn, lineCredit, MoneyFormatError, moneyToString, parseMoney } from '../../core/money.js';
 import { exclusively, type Tx as Transaction } from '../database.repository.js';
 import type { Cell } from '../../models/bulk.js';
 import { storedInputs } from './verdict-inputs.js';
 import type { Actor } from '../auth/actor.js';
 import { scopeOf } from '../auth/actor.js';
 import { recordAudit } from '../audit/audit.repository.js';
-import { conflict, errorText, notFound } from '../errors.js';
+import { AppError, conflict, errorText, notFound } from '../errors.js';
 import { documentNumber } from '../http/numbers.js';
 import * as imports from '../imports/imports.repository.js';
 import { raiseEvent } from '../notifications/events.js';
@@ -82,7 +82,40 @@ export interface ClaimImportResult {
   /** lines without a number that no live authorization matches (the first 1,000; see unmatchedCount) */
   unmatched: { posLineId: number; invoiceNumber: string; invoiceLine: string; reason: 'NO_POS_MATCH' }[];
   unmatchedCount: number;
+  /** lines not claimed because an amount is beyond what a claim line carries (the first 1,000; see refusedCount) */
+  refused: RefusedLine[];
+  refusedCount: number;
   lines: { claimed: number; accepted: number; partial: number; rejected: number };
+}
+
+/** A POS line a claim run left out, naming its row and the field at fault. */
+export interface RefusedLine {
+  posLineId: number;
+  rowNumber: number | null;
+  invoiceNumber: string;
+  invoiceLine: string;
+  field: string;
+  code: 'AMOUNT_TOO_LARGE';
+  message: string;
+}
+
+/**
+ * A claim whose lines' amounts add up past what its totals hold (DECIMAL(18,4)): refused whole
+ * with a 422 naming it (the lines are each within CLAIM_LINE_AMOUNT_MAX, but too many of them).
+ */
+export function claimTotalTooLarge(claimNumber: string, total?: { name: string; value: string }) {
+  return new AppError(
+    'CLAIM_TOTAL_TOO_LARGE',
+    `claim ${claimNumber}: ${total ? `its ${total.name} ${total.value}` : 'its lines add up to more than'} is more than a claim can carry (at most 99999999999999.9999): claim its lines in smaller claims`,
+    422,
+    { claimNumber, ...(total ? { total: total.name, value: total.value } : {}) },
+  );
+}
+
+/** Throws CLAIM_TOTAL_TOO_LARGE when a total of the claim does not fit its column. */
+export function checkClaimTotals(claimNumber: string, totals: ClaimTotals) {
+  for (const name of ['claimedTotal', 'computedTotal', 'approvedTotal'] as const)
+    if (!fitsMoneyColumn(totals[name])) throw claimTotalTooLarge(claimNumber, { name, value: totals[name] });
 }
 
 export interface ClaimImportOptions {
@@ -204,6 +237,27 @@ async function runClaims(
   const created: Group[] = [];
   const unmatched: ClaimImportResult['unmatched'] = [];
   let unmatchedCount = 0;
+  const refused: RefusedLine[] = [];
+  let refusedCount = 0;
+  /** Leaves out a line an amount of which a claim line cannot carry; true when it did. */
+  const refuses = (p: PagePosLine, bookCost: string | null, authorizedCost: string | null) => {
+    const problem = claimLineAmountProblem({ quantity: p.quantity, claimedAmount: p.claimedAmount, bookCost, authorizedCost });
+    if (problem === null) return false;
+    refusedCount++;
+    if (refused.length < UNMATCHED_LISTED) {
+      const value = problem.field === 'claimedAmount' ? p.claimedAmount : problem.field === 'bookCost' ? bookCost : authorizedCost;
+      refused.push({
+        posLineId: p.id,
+        rowNumber: p.fileRow,
+        invoiceNumber: p.invoiceNumber,
+        invoiceLine: p.invoiceLine,
+        field: problem.field,
+        code: 'AMOUNT_TOO_LARGE',
+        message: `row ${p.fileRow ?? '?'} (invoice ${p.invoiceNumber} line ${p.invoiceLine}): ${problem.field} "${value}" ${problem.message}`,
+      });
+    }
+    return true;
+  };
   const tally = new RunTally();
   let claimedLines = 0;
   /** the claim lines' last id before the run's first load (its lines come after) */
@@ -216,15 +270,15 @@ async function runClaims(
       let authorizationNumber = p.authorizationNumber;
       let authorizedCost = p.authorizedCost;
       let type: ClaimType = 'implicit';
+      let best: ReturnType<typeof bestAuthorizationLine> = null;
       if (!authorizationNumber) {
-        const best = bestAuthorizationLine(p, candidatesByProduct.get(p.productId ?? -1) ?? [], matched);
+        best = bestAuthorizationLine(p, candidatesByProduct.get(p.productId ?? -1) ?? [], matched);
         if (!best) {
           unmatchedCount++;
           if (unmatched.length < UNMATCHED_LISTED)
             unmatched.push({ posLineId: p.id, invoiceNumber: p.invoiceNumber, invoiceLine: p.invoiceLine, reason: 'NO_POS_MATCH' });
           continue;
         }
-        matched.set(best.authorizationLineId, (matched.get(best.authorizationLineId) ?? 0) + p.quantity);
         authorizationNumber = best.authorizationNumber;
         authorizedCost = best.authorizedCost;
         type = 'automatic';
@@ -233,6 +287,10 @@ async function runClaims(
       }
       // The vendor's book cost on record wins over the one reported; the line keeps the reported one in its inputs.
       const bookCost = (p.productId !== null ? bookCostOn(p.productId, p.invoiceDate) : null) ?? p.bookCost;
+      // An amount no claim line can carry: the line stays unclaimed (listed), the others go on.
+      if (refuses(p, bookCost, authorizedCost)) continue;
+      // the quantity an automatic line takes from its match counts for the next lines' matching
+      if (best) matched.set(best.authorizationLineId, (matched.get(best.authorizationLineId) ?? 0) + p.quantity);
       const claimed =
         p.claimedAmount ??
         (bookCost && authorizedCost
@@ -370,9 +428,16 @@ async function runClaims(
     const run = { claimIds: claims.map((g) => g.claimId), after, upTo: await settlement.lastClaimLineId(ledger), expected: tally.expected };
     const lost = await settlement.settleBuiltClaims(run, tally.taken, ledger);
     // every claim's totals in one read of the run's lines
-    const totals = run.claimIds.length
-      ? await totalsOf(settlement.linesOfRun(run.claimIds, run.after, run.upTo), ledger)
-      : new Map<number, ClaimTotals>();
+    let totals = new Map<number, ClaimTotals>();
+    try {
+      if (run.claimIds.length) totals = await totalsOf(settlement.linesOfRun(run.claimIds, run.after, run.upTo), ledger);
+    } catch (err) {
+      // a sum past what SQLite's integers hold: some claim's total is far beyond its column
+      if (err instanceof MoneyFormatError) throw claimTotalTooLarge(claims.map((g) => g.number).join(', '));
+      throw err;
+    }
+    // A claim whose lines add up past its totals' column is refused whole (422 naming it; nothing of the run stays).
+    for (const g of claims) checkClaimTotals(g.number, totals.get(g.claimId) ?? NO_LINES);
     const out: ClaimImportResult['claims'] = [];
     for (const g of claims) {
       const l = lost.get(g.claimId) ?? { accepted: 0, partial: 0 };
@@ -400,7 +465,7 @@ async function runClaims(
       });
     }
     const counts = { claimed: claimedLines, ...tally.counts };
-    const result = { claims: out, unmatched, unmatchedCount, lines: counts };
+    const result = { claims: out, unmatched, unmatchedCount, refused, refusedCount, lines: counts };
     await recordAudit(
       actor,
       {
@@ -408,7 +473,15 @@ async function runClaims(
         entityType: 'pos_import',
         entityId: importId,
         distributorId,
-        after: { mode, groupBy, currency, claims: out.map((c) => c.number), lines: counts, unmatched: unmatchedCount },
+        after: {
+          mode,
+          groupBy,
+          currency,
+          claims: out.map((c) => c.number),
+          lines: counts,
+          unmatched: unmatchedCount,
+          ...(refusedCount ? { refused: refusedCount } : {}),
+        },
       },
       ledger,
     );
@@ -525,6 +598,14 @@ export function claimLineCells(v: CompactVerdicts, i: number, x: Prepared, fact:
   const remaining = v.remainingBefore[i]!;
   const rule = v.rule[i]!;
   const computed = v.computedAmountOf(i);
+  // The engine's credit from the authorization's cost: beyond its column only for a line no check before could see (never a 500).
+  if (!fitsMoneyColumn(computed))
+    throw new AppError(
+      'AMOUNT_TOO_LARGE',
+      `invoice ${p.invoiceNumber} line ${p.invoiceLine}: its credit ${computed} (quantity ${p.quantity} times the cost difference) is more than a claim line can carry`,
+      422,
+      { invoiceNumber: p.invoiceNumber, invoiceLine: p.invoiceLine, field: 'quantity' },
+    );
   const C = CLAIM_LINE;
   out[C.line_number] = l.lineNumber;
   out[C.authorization_number] = l.authorizationNumber ?? null;

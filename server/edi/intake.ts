@@ -11,6 +11,7 @@
 import { open } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { readX12Head, type X12FileHead } from '../../core/edi/index.js';
+import type { PosEncoding } from '../../core/pos/index.js';
 import type { Actor } from '../auth/actor.js';
 import type { UserRecord } from '../auth/auth.repository.js';
 import { can } from '../../core/permissions.js';
@@ -37,7 +38,7 @@ export interface FileSubmission {
   /** a claim file's, as the sender gave them (an 844's header fills in what is missing) */
   claim?: { debitMemoNumber: string | null; currency: string | null };
   /** a CSV's read settings, as a request names them */
-  read?: { delimiter?: string; decimalMark?: 'auto' | '.' | ','; dateOrder?: 'auto' | 'MDY' | 'DMY' };
+  read?: { delimiter?: string; decimalMark?: 'auto' | '.' | ','; dateOrder?: 'auto' | 'MDY' | 'DMY'; encoding?: PosEncoding };
 }
 
 export interface QueuedFile {

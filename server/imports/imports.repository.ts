@@ -282,7 +282,7 @@ export async function insertRowErrors(importId: number, errors: (RowError & { ra
   );
 }
 
-export async function rowErrors(importId: number) {
+export async function rowErrors(importId: number, limit?: number) {
   return (
     await PosImportError.findAll({
       where: { importId },
@@ -290,6 +290,7 @@ export async function rowErrors(importId: number) {
         ['rowNumber', 'ASC'],
         ['id', 'ASC'],
       ],
+      ...(limit !== undefined ? { limit } : {}),
     })
   ).map((e) => ({
     rowNumber: e.rowNumber,

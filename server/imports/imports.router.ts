@@ -1,5 +1,5 @@
 import { fallbackMs, onJobChange } from '../jobs/job-events.js';
-import { Router } from 'express';
+import { Router, type Request } from 'express';
 import { cursorQuery, NextCursor } from '../http/cursor.js';
 import { authorize, intakeActor, requireActor } from '../auth/actor.js';
 import { AppError } from '../errors.js';
@@ -13,7 +13,7 @@ import { answerJob, WaitQuery, type Jobs } from '../jobs/runtime.js';
 import { keepIf } from '../jobs/uploads.js';
 import { queueFile } from '../edi/intake.js';
 import * as service from './imports.service.js';
-import { POS_FIELDS } from '../../core/pos/index.js';
+import { POS_CHARSETS, POS_ENCODINGS, POS_FIELDS, posEncodingOf, type PosEncoding } from '../../core/pos/index.js';
 import { CSV_SEPARATORS } from '../../core/pos/csv.js';
 import { CLAIM_TYPES } from '../../core/domain.js';
 
@@ -46,6 +46,13 @@ export const ImportView = z
         dateOrder: z.enum(['MDY', 'DMY']).nullable(),
         decimalMarkFrom: z.enum(['chosen', 'file', 'none']),
         dateOrderFrom: z.enum(['chosen', 'file', 'none']),
+        encoding: z.enum(POS_ENCODINGS).optional().openapi({
+          description: "the encoding the file's bytes were read in (absent on imports sent as JSON, or made before 2026-12-05)",
+        }),
+        encodingFrom: z.enum(['chosen', 'file', 'none']).optional().openapi({
+          description:
+            "'chosen': the request's charset; 'file': a byte-order mark, or the bytes (not UTF-8: Windows-1252); 'none': plain ASCII, read as UTF-8",
+        }),
       })
       .nullable()
       .openapi({
@@ -140,6 +147,26 @@ const ClaimRunResult = z
       .array(z.object({ posLineId: z.number(), invoiceNumber: z.string(), invoiceLine: z.string(), reason: z.literal('NO_POS_MATCH') }))
       .openapi({ description: 'lines without a number that no live authorization matches (the first 1,000; see unmatchedCount)' }),
     unmatchedCount: z.number(),
+    refused: z
+      .array(
+        z.object({
+          posLineId: z.number(),
+          rowNumber: z.number().nullable().openapi({ description: 'the row of the file (the header is row 1)' }),
+          invoiceNumber: z.string(),
+          invoiceLine: z.string(),
+          field: z
+            .string()
+            .openapi({ description: 'claimedAmount, or the unit cost (bookCost, authorizedCost) that times the quantity is too much' }),
+          code: z.literal('AMOUNT_TOO_LARGE'),
+          message: z.string(),
+        }),
+      )
+      .optional()
+      .openapi({
+        description:
+          'lines left unclaimed because an amount is beyond what a claim line carries (999,999,999,999.9999; the first 1,000; see refusedCount); always sent since 2026-12-05',
+      }),
+    refusedCount: z.number().optional(),
     lines: z.object({ claimed: z.number(), accepted: z.number(), partial: z.number(), rejected: z.number() }),
   })
   .openapi('ImportClaimRunResult');
@@ -346,9 +373,28 @@ describeRoute({
   },
 });
 
+/**
+ * The encoding a file's request declares (`Content-Type: text/csv; charset=windows-1252`), null
+ * when it declares none; a charset POS files are not read in is a 415 before anything is stored.
+ */
+export function declaredEncoding(req: Request): PosEncoding | null {
+  const charset = /;\s*charset\s*=\s*"?([^";\s]*)"?/i.exec(req.get('content-type') ?? '')?.[1];
+  if (charset === undefined || charset === '') return null;
+  const encoding = posEncodingOf(charset);
+  if (encoding === null)
+    throw new AppError(
+      'UNSUPPORTED_MEDIA_TYPE',
+      `charset=${charset} is not an encoding POS files are read in: send one of ${POS_CHARSETS}`,
+      415,
+    );
+  return encoding;
+}
+
 /** The file settings a request chose. */
-function settingsOf(q: z.infer<typeof ImportQuery>) {
+function settingsOf(q: z.infer<typeof ImportQuery>, req?: Request) {
+  const encoding = req ? declaredEncoding(req) : null;
   return {
+    ...(encoding ? { encoding } : {}),
     delimiter: q.delimiter === 'tab' ? '\t' : q.delimiter,
     ...(q.decimalMark ? { decimalMark: q.decimalMark } : {}),
     ...(q.dateOrder ? { dateOrder: q.dateOrder } : {}),
@@ -387,7 +433,8 @@ export function importsRouter(jobs: Jobs) {
       const upload = fileUpload(req, 'send text/csv (streamed) or application/json {lines}');
       // The body streams to a file (constant memory, under the byte cap); the job reads it from there.
       // A CSV or X12 (an 867, by its media type or its content): the one door of every transport (server/edi/intake.ts).
-      const file = { purpose: 'pos' as const, body: upload.body, fileName: q.fileName ?? null, read: settingsOf(q) };
+      // A declared charset goes with the read settings (queueFile passes them on to the job's).
+      const file = { purpose: 'pos' as const, body: upload.body, fileName: q.fileName ?? null, read: settingsOf(q, req) };
       importId = (await queueFile(actor, jobs, { ...file, declaredX12: Boolean(req.is('application/edi-x12')) })).importId;
     }
     await answerJob(res, jobs, q.wait, {
@@ -402,7 +449,8 @@ export function importsRouter(jobs: Jobs) {
     const q = parse(PreviewQuery, req.query, 'query');
     const actor = await intakeActor(req, q.distributorId, service.isDistributor);
     const upload = fileUpload(req, 'send the file as text/csv');
-    res.json(await service.previewCsv(actor, upload.body, { fileName: q.fileName ?? null, totalBytes: null, ...settingsOf(q) }, q.limit));
+    const meta = { fileName: q.fileName ?? null, totalBytes: null, ...settingsOf(q, req) };
+    res.json(await service.previewCsv(actor, upload.body, meta, q.limit));
   });
   r.get('/', async (req, res) => {
     res.json({ items: await service.listImports(requireActor(req), 50) });

@@ -18,6 +18,7 @@
  * batch, into the same import: no line twice, counters equal to the lines.
  */
 import { toCsv } from '../../core/csv.js';
+import { isAscii } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import {
@@ -27,6 +28,7 @@ import {
   parsePosJson,
   type CsvSeparator,
   type PosColumnMapping,
+  type PosEncoding,
   type PosEvent,
   type PosField,
   type PosLine,
@@ -45,8 +47,11 @@ import * as repo from './imports.repository.js';
 import type { ImportView } from './imports.repository.js';
 import { limitLineLength } from './line-limit.js';
 import { acknowledge, x12Source } from '../edi/edi.service.js';
-import { X12Source } from '../edi/x12-source.js';
 const BATCH = 5000;
+
+/** An all-ASCII chunk's text, natively (the parser's fast path while a file is ASCII; core/pos/encoding.ts). */
+const asciiText = (bytes: Uint8Array): string | null =>
+  isAscii(bytes) ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1') : null;
 
 /** The distributor's mapping: our field → the header of its column. */
 export type ColumnMapping = Partial<Record<PosField, string>>;
@@ -67,6 +72,8 @@ export interface ImportMeta {
   /** override the saved options for this file */
   decimalMark?: ParseOptions['decimalMark'];
   dateOrder?: ParseOptions['dateOrder'];
+  /** the file's declared encoding (the request's charset); inferred from the file when absent (core/pos/encoding.ts) */
+  encoding?: PosEncoding | null;
 }
 
 const SEPARATORS = new Set<string>([',', ';', '\t', '|']);
@@ -90,6 +97,15 @@ function fatalError(errors: PosRowError[]): AppError {
   const code = fatalCode(errors);
   const list = errors.map((e) => ({ field: e.column ?? 'file', message: e.message }));
   if (code === 'EMPTY_FILE') return new AppError(code, 'the file has no header row', 422);
+  if (code === 'ENCODING_INVALID') {
+    const first = errors[0]!;
+    return new AppError(code, first.message, 422, {
+      setting: 'charset',
+      line: first.line,
+      choose: ['charset=utf-8', 'charset=windows-1252', 'charset=utf-16le', 'charset=utf-16be'],
+      errors: list,
+    });
+  }
   if (code === 'DECIMAL_MARK_AMBIGUOUS' || code === 'DATE_ORDER_AMBIGUOUS') {
     const first = errors[0]!;
     return new AppError(code, first.message, 422, {
@@ -126,6 +142,8 @@ const reportError = (e: PosRowError): repo.RowError & { raw: string | null } => 
 /** What a job runs with: the mapping and file settings as they were when the file was sent. */
 export interface ImportSettings {
   mapping: PosColumnMapping;
+  /** the declared encoding of the file (its charset); absent: inferred from the file */
+  encoding?: PosEncoding;
   /** what the job's own kind needs (a claim file's debit memo and currency) */
   extra?: Record<string, unknown>;
 }
@@ -135,6 +153,9 @@ export interface ImportSettings {
  * lines (skipping ones already on file); a claim file validates them into its claim.
  */
 export type RowSink = (rows: repo.PosInsertRow[]) => Promise<number>;
+
+/** A claim file's own check of a valid row (its part resolved): the row error that keeps it out, or null. */
+export type RowRefusal = (row: repo.PosInsertRow) => { column: string; code: string; message: string } | null;
 
 /** The POS sink: its rows go in with the batch's bookkeeping, in the batch's transaction. */
 type BatchSink = { inBatch: (rows: repo.PosInsertRow[], t: repo.Tx) => Promise<number> } | { outside: RowSink };
@@ -164,6 +185,8 @@ class Ingest {
   returns: settlement.ReturnsOutcome | null = null;
   /** the enrichment step (end customers, unknown parts), set by `begin` */
   enricher: Enricher | null = null;
+  /** a claim file's check of a valid row (see RowRefusal), set by `begin` */
+  refuse: RowRefusal | null = null;
 
   constructor(
     readonly importId: number,
@@ -173,8 +196,9 @@ class Ingest {
     private readonly sink: BatchSink = { inBatch: (rows, t) => repo.insertPosLines(distributorId, importId, rows, t) },
     /** rows up to this one are committed already (a resumed job): they are parsed again, not written again */
     readonly resumeAfter = 0,
+    encoding: PosEncoding | null = null,
   ) {
-    this.parser = new PosParser({ mapping });
+    this.parser = new PosParser({ mapping, encoding, asciiText });
   }
 
   /** A POS report keeps its rows as POS lines; a claim file's go to its claim (and refuses returns). */
@@ -238,7 +262,6 @@ class Ingest {
         });
         continue;
       }
-      this.rowsValid++;
       // The parsed line becomes the insert row in place (no copy per row).
       const insert = line as unknown as repo.PosInsertRow;
       if (isEmpty(line.extra)) insert.extra = null;
@@ -246,6 +269,14 @@ class Ingest {
         (line.vendorPartNumber && this.products.byVendor.get(line.vendorPartNumber.toUpperCase())) ||
         (line.distributorPartNumber && this.products.byDistributor.get(line.distributorPartNumber.toUpperCase())) ||
         null;
+      // A claim file's row its claim cannot take (an amount beyond what a claim line carries): a row error.
+      const refusal = this.refuse?.(insert) ?? null;
+      if (refusal !== null) {
+        this.refused++;
+        this.errors.push({ rowNumber: line.row, ...refusal, raw: null });
+        continue;
+      }
+      this.rowsValid++;
       this.pending.push(insert);
       if (this.pending.length >= BATCH) await this.flush();
     }
@@ -355,8 +386,10 @@ async function begin({ actor, row }: JobStart, format: 'csv' | 'json', target?: 
     after: { format: row.format, fileName: row.fileName, attempt: row.attempts + 1, ...(resumeAfter ? { afterRow: resumeAfter } : {}) },
   });
   const products = await repo.productResolver(distributorId);
-  const sink: BatchSink | undefined = target ? { outside: await target(row.id, products) } : undefined;
-  const ingest = new Ingest(row.id, distributorId, mapping, products, sink, resumeAfter);
+  const given = target ? await target(row.id, products) : null;
+  const sink: BatchSink | undefined = given ? { outside: typeof given === 'function' ? given : given.sink } : undefined;
+  const ingest = new Ingest(row.id, distributorId, mapping, products, sink, resumeAfter, settings.encoding ?? null);
+  if (given && typeof given !== 'function') ingest.refuse = given.refuse;
   ingest.enricher = await Enricher.load(distributorId, row.id);
   if (resumeAfter) ingest.restore(row);
   return { ingest };
@@ -450,7 +483,10 @@ const failureText = (failure: AppError) =>
  * Gives the job's valid rows somewhere else than POS lines (a claim file): called with the new
  * job's id and the part numbers the job resolves rows with.
  */
-export type ImportTarget = (importId: number, products: Awaited<ReturnType<typeof repo.productResolver>>) => Promise<RowSink>;
+export type ImportTarget = (
+  importId: number,
+  products: Awaited<ReturnType<typeof repo.productResolver>>,
+) => Promise<RowSink | { sink: RowSink; refuse: RowRefusal }>;
 
 export interface RunOptions {
   /** a claim file: its rows go there (and the job starts over, never resumes) */
@@ -468,7 +504,11 @@ export async function createImportJob(
   job: { format: 'csv' | 'json' | 'x12'; purpose: 'pos' | 'claim'; meta: ImportMeta; uploadPath: string; extra?: Record<string, unknown> },
 ) {
   const distributorId = actor.distributorId!;
-  const settings: ImportSettings = { mapping: await effectiveMapping(distributorId, job.meta), ...(job.extra ? { extra: job.extra } : {}) };
+  const settings: ImportSettings = {
+    mapping: await effectiveMapping(distributorId, job.meta),
+    ...(job.meta.encoding ? { encoding: job.meta.encoding } : {}),
+    ...(job.extra ? { extra: job.extra } : {}),
+  };
   return repo.createImport({
     distributorId,
     format: job.format,
@@ -578,10 +618,12 @@ export async function runCsvImport(actor: Actor, importId: number, file: Readabl
   const input = row.format === 'x12' ? file : limitLineLength(file);
   const { ingest } = await begin({ actor, row }, 'csv', options.target);
   // The file's source: the CSV parser, or X12 read with the partner's settings (server/edi).
-  const source = row.format === 'x12' ? await x12Source(row.distributorId, options.target ? '844' : '867') : ingest.parser;
+  const x12 = row.format === 'x12' ? await x12Source(row.distributorId, options.target ? '844' : '867') : null;
+  // Bytes: a CSV's are decoded by the parser in the file's encoding (core/pos/encoding.ts), an
+  // X12's as UTF-8 (a character split across chunks kept whole).
+  const utf8 = new TextDecoder();
+  const parse = x12 ? (chunk: Buffer) => x12.push(utf8.decode(chunk, { stream: true })) : (chunk: Buffer) => ingest.parser.pushBytes(chunk);
   const hash = createHash('sha256');
-  // Strings, not buffers: the decoder keeps a UTF-8 character split across chunks whole.
-  input.setEncoding('utf8');
   const stop: { failure: AppError | null; unexpected: unknown } = { failure: null, unexpected: null };
   const fail = (err: unknown) => {
     if (err instanceof AppError) stop.failure = err;
@@ -590,18 +632,19 @@ export async function runCsvImport(actor: Actor, importId: number, file: Readabl
   // One chunk at a time: the next is read once this one's rows are taken (backpressure). After a
   // failure the rest of the input is read and dropped, then the job ends.
   try {
-    for await (const chunk of input as AsyncIterable<string>) {
+    for await (const chunk of input as AsyncIterable<Buffer>) {
       if (stop.failure || stop.unexpected) continue;
       hash.update(chunk);
-      ingest.processedBytes += Buffer.byteLength(chunk);
-      await ingest.take(source.push(chunk)).catch(fail);
+      ingest.processedBytes += chunk.length;
+      await ingest.take(parse(chunk)).catch(fail);
     }
   } catch (err) {
     // the input itself broke off (a line too long, a byte cap passed, a read error)
     if (err instanceof AppError) stop.failure ??= err;
     else stop.unexpected ??= err;
   }
-  if (!stop.failure && !stop.unexpected) await ingest.take(source.end()).catch(fail);
+  if (!stop.failure && !stop.unexpected)
+    await ingest.take(x12 ? [...x12.push(utf8.decode()), ...x12.end()] : ingest.parser.end()).catch(fail);
   if (stop.unexpected) {
     // Not the file's fault (the database went away...): the job stays running for its retry,
     // which goes on after the last committed batch; the job runner records a last failure.
@@ -611,7 +654,7 @@ export async function runCsvImport(actor: Actor, importId: number, file: Readabl
   const failure = stop.failure;
   // X12: the 997 / TA1 of each interchange read (server/edi), before the job ends: a crash after
   // this runs the job again, which finds them written (once per interchange) instead of none.
-  if (source instanceof X12Source) await acknowledge(row.distributorId, importId, source.receipts);
+  if (x12) await acknowledge(row.distributorId, importId, x12.receipts);
   const view = await finish(actor, ingest, failure ? null : hash.digest('hex'), failure, options.keepRunning);
   if (failure) throw new AppError(failure.code, failure.message, failure.status, { ...failure.details, importId: view.id });
   return view;
@@ -648,7 +691,7 @@ export async function createRunningImport(actor: Actor, purpose: 'pos' | 'claim'
     fileName: meta.fileName,
     totalBytes: meta.totalBytes,
     createdByUserId: actor.userId,
-    settings: { mapping: await effectiveMapping(actor.distributorId!, meta) },
+    settings: { mapping: await effectiveMapping(actor.distributorId!, meta), ...(meta.encoding ? { encoding: meta.encoding } : {}) },
   });
 }
 
@@ -734,7 +777,7 @@ export interface ImportPreview {
  * all answers the import's 422.
  */
 export async function previewCsv(actor: Actor, input: Readable, meta: ImportMeta, limit: number): Promise<ImportPreview> {
-  const parser = new PosParser({ mapping: await effectiveMapping(actor.distributorId!, meta) });
+  const parser = new PosParser({ mapping: await effectiveMapping(actor.distributorId!, meta), encoding: meta.encoding ?? null, asciiText });
   const lines: PosLine[] = [];
   const errors: ImportPreview['errors'] = [];
   const fatal: PosRowError[] = [];
@@ -761,10 +804,9 @@ export async function previewCsv(actor: Actor, input: Readable, meta: ImportMeta
       else errors.push(reportError(e.error));
     }
   };
-  input.setEncoding('utf8');
   // The rest of the body is read and dropped once the preview has its rows (leaving the loop
   // early would destroy the request, and the answer with it).
-  for await (const chunk of input as AsyncIterable<string>) if (!done && !fatal.length) take(parser.push(chunk));
+  for await (const chunk of input as AsyncIterable<Buffer>) if (!done && !fatal.length) take(parser.pushBytes(chunk));
   if (!done && !fatal.length) take(parser.end());
   if (fatal.length) throw fatalError(fatal);
   const columns = parser.columns;

@@ -77,7 +77,7 @@ describeDb('844 through the claim-file job', () => {
     expect((await arrow.get(`/api/edi/claims/${seeded.id}/849`)).status).toBe(409);
   });
 
-  it('refuses an 867 sent as a claim file: its lines are row errors, no claim line', async () => {
+  it('refuses an 867 sent as a claim file: its lines are row errors, and no claim is made (422 NO_CLAIM_LINES)', async () => {
     const file = interchange({
       control: '000000301',
       transactions: [{ type: '867', control: '0001', body: EMPTY_867 }],
@@ -87,7 +87,8 @@ describeDb('844 through the claim-file job', () => {
       .set('Authorization', bearerOf(arrow))
       .set('Content-Type', 'application/edi-x12')
       .send(file);
-    expect(res.body).toMatchObject({ rows: { read: 1, rejected: 1 }, claim: { lineCount: 0 } });
+    expect(res.status).toBe(422);
+    expect(res.body).toMatchObject({ code: 'NO_CLAIM_LINES', rowsRead: 1, rowsRejected: 1 });
     const errors = (await arrow.get(`/api/imports/${res.body.importId}/errors`)).body.items as { message: string }[];
     expect(errors.map((e) => e.message)).toEqual(['transaction 0001 is an 867; this upload takes 844s']);
   });

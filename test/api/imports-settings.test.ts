@@ -32,6 +32,9 @@ describeDb('POS import settings, mapping and preview', () => {
       dateOrder: 'DMY',
       decimalMarkFrom: 'file',
       dateOrderFrom: 'file',
+      // plain ASCII: read as UTF-8, nothing in the file needed telling
+      encoding: 'utf-8',
+      encodingFrom: 'none',
     });
     expect(res.body.mapping).toMatchObject({ invoiceNumber: 'Invoice Number', quantity: 'Quantity' });
     expect((await t.http.get(`/api/imports/${res.body.id}`).set('Authorization', auth)).body.settings.decimalMark).toBe(',');

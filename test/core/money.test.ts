@@ -1,4 +1,14 @@
-import { lineCredit, moneyFromDb, moneyToString, parseMoney, sumMoney } from '../../core/money.js';
+import {
+  CLAIM_LINE_AMOUNT_MAX,
+  claimLineAmountProblem,
+  fitsMoneyColumn,
+  integerDigits,
+  lineCredit,
+  moneyFromDb,
+  moneyToString,
+  parseMoney,
+  sumMoney,
+} from '../../core/money.js';
 
 describe('exact money', () => {
   it('adds 0.1 and 0.2 to exactly 0.3', () => {
@@ -23,5 +33,25 @@ describe('exact money', () => {
   });
   it('rejects a fractional quantity in a credit', () => {
     expect(() => lineCredit(parseMoney('2'), parseMoney('1'), 1.5)).toThrow();
+  });
+});
+
+describe('what a claim line can carry', () => {
+  it('counts integer digits without a decimal object', () => {
+    expect(integerDigits('99999999999999.9999')).toBe(14);
+    expect(integerDigits('-0012.50')).toBe(2);
+    expect(integerDigits('0.0001')).toBe(1);
+    expect(fitsMoneyColumn('199999999999999.9998')).toBe(false);
+  });
+
+  it('refuses a claimed amount, or quantity x a unit cost, beyond 999,999,999,999.9999, exactly at the limit', () => {
+    const line = { quantity: 1, claimedAmount: null, bookCost: null, authorizedCost: null };
+    expect(claimLineAmountProblem({ ...line, claimedAmount: CLAIM_LINE_AMOUNT_MAX })).toBeNull();
+    expect(claimLineAmountProblem({ ...line, claimedAmount: '99999999999999.9999' })).toMatchObject({ field: 'claimedAmount' });
+    expect(claimLineAmountProblem({ ...line, quantity: 10_000, bookCost: '99999999.9999' })).toBeNull();
+    expect(claimLineAmountProblem({ ...line, quantity: 10_000, bookCost: '100000000.0000' })).toMatchObject({ field: 'bookCost' });
+    expect(claimLineAmountProblem({ ...line, quantity: 2_000_000_000, authorizedCost: '700.0000' })).toMatchObject({
+      field: 'authorizedCost',
+    });
   });
 });

@@ -14,6 +14,8 @@ import { shipmentsSchema } from '../../models/migrations/20261207T1000-shipments
 import { consumptionReleasesSchema } from '../../models/migrations/20261208T1000-consumption-releases.js';
 import { rebateTermsVersionsSchema } from '../../models/migrations/20261208T1100-rebate-terms-versions.js';
 import { reportRollupsSchema } from '../../models/migrations/20261208T1200-report-rollups.js';
+import { adjustersSchema } from '../../models/migrations/20261211T1000-adjusters.js';
+import { auditViaSchema } from '../../models/migrations/20261211T1100-audit-via.js';
 import { rebuildClaimFigures } from '../../models/claim-figures-sql.js';
 import { MONEY_COLUMNS, moneyFromUnits, moneyToDb, moneyUnitsSql, sumMoneySql } from '../../models/money-sql.js';
 import { claimTotals } from '../../server/claims/pos-claims.repository.js';
@@ -287,7 +289,8 @@ describeDb('the exact-money migration of an SQLite database with REAL money', ()
     await old.sequelize.query('INSERT INTO bec_migrations (name) VALUES (?)', { replacements: [programBuilderSchema.name] });
     // And the columns today's models write that later migrations added: master data (a product's
     // currency), the Salesforce round two (an authorization's closed-lost date), and the rebates'
-    // tables (the demo's rebate programs; a claim reads the sales rebates hold; the shipments a sell-in program counts).
+    // tables (the demo's rebate programs; a claim reads the sales rebates hold; the shipments a sell-in program counts;
+    // who adjusted a claim, read when it is authorized; the audit's via column).
     for (const later of [
       masterDataSchema,
       salesforce2Schema,
@@ -297,6 +300,8 @@ describeDb('the exact-money migration of an SQLite database with REAL money', ()
       consumptionReleasesSchema,
       rebateTermsVersionsSchema,
       reportRollupsSchema,
+      adjustersSchema,
+      auditViaSchema,
     ]) {
       await later.up({ context: { queryInterface: old.sequelize.getQueryInterface(), sequelize: old.sequelize } });
       await old.sequelize.query('INSERT INTO bec_migrations (name) VALUES (?)', { replacements: [later.name] });
