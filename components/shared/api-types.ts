@@ -10251,7 +10251,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description IMPORT_LINES_CLAIMED: lines of the import are on claims (the first ones are named); IMPORT_NOT_VOIDABLE: the import is running, failed or voided already, or is a claim file */
+      /** @description IMPORT_LINES_CLAIMED: lines of the import are on claims (the first ones are named); IMPORT_RETURNS_SETTLED: a credit memo took back the credit of one of its returns (the debits are named; a debit not yet taken from goes with the void); IMPORT_NOT_VOIDABLE: the import is running, failed or voided already, or is a claim file */
       409: {
         headers: {
           [name: string]: unknown;

@@ -474,11 +474,31 @@ export async function voidImport(importId: number, userId: number, reason: strin
       { replacements: lines.params, type: QueryTypes.SELECT, transaction },
     )) as { rebatePeriodId: number; rowNumber: number | null }[];
     if (inRebates.length) return { outcome: 'counted' as const, inRebates };
+    // Returns whose credit is being taken back (settlement_debits): a debit no credit memo has taken
+    // from yet goes with its return; one a memo took from is money moved, and keeps the import.
+    const debits = (await PosImport.sequelize!.query(
+      `SELECT d.id AS debitId, d.status AS status, d.applied_amount AS applied, d.amount AS amount, p.file_row AS rowNumber
+         FROM pos_lines p JOIN settlement_debits d ON d.return_pos_line_id = p.id
+        WHERE ${lines.where} ORDER BY p.id`,
+      { replacements: lines.params, type: QueryTypes.SELECT, transaction },
+    )) as { debitId: number; status: string; applied: string | number; amount: string | number; rowNumber: number | null }[];
+    const taken = debits.filter((d) => d.status !== 'open' || moneyFromDb(d.applied).greaterThan(0));
+    if (taken.length)
+      return {
+        outcome: 'settled' as const,
+        settled: taken.slice(0, 5).map((d) => ({ debitId: Number(d.debitId), rowNumber: d.rowNumber, applied: money(d.applied) })),
+      };
+    const cancelledDebits = debits.map((d) => ({ debitId: Number(d.debitId), rowNumber: d.rowNumber, amount: money(d.amount) }));
+    if (debits.length)
+      await PosImport.sequelize!.query(`DELETE FROM settlement_debits WHERE id IN (${debits.map(() => '?').join(', ')})`, {
+        replacements: debits.map((d) => d.debitId),
+        transaction,
+      });
     const [, lo, hi] = lines.params;
     const removed = await PosLine.destroy({ where: { importId, id: { [Op.between]: [lo!, hi!] } }, transaction });
     await i.update({ status: 'voided', voidedAt: new Date(), voidedByUserId: userId, voidReason: reason }, { transaction });
     jobChanged('import', i.id, transaction);
-    return { outcome: 'voided' as const, removed, view: toView(i) };
+    return { outcome: 'voided' as const, removed, cancelledDebits, view: toView(i) };
   });
 }
 

@@ -369,7 +369,7 @@ describeRoute({
   errors: {
     400: 'VALIDATION_FAILED: no reason given',
     404: 'NOT_FOUND: no such import for this caller',
-    409: 'IMPORT_LINES_CLAIMED: lines of the import are on claims (the first ones are named); IMPORT_NOT_VOIDABLE: the import is running, failed or voided already, or is a claim file',
+    409: 'IMPORT_LINES_CLAIMED: lines of the import are on claims (the first ones are named); IMPORT_RETURNS_SETTLED: a credit memo took back the credit of one of its returns (the debits are named; a debit not yet taken from goes with the void); IMPORT_NOT_VOIDABLE: the import is running, failed or voided already, or is a claim file',
   },
 });
 

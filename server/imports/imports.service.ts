@@ -862,7 +862,9 @@ export async function importLines(actor: Actor, id: number, after: number, limit
 
 /**
  * Voids a POS import: its lines are removed so a corrected file can be sent again. Refused while
- * a claim line was made from any of them (claims keep pointing at their POS lines). Audited.
+ * a claim line was made from any of them (claims keep pointing at their POS lines), or while a
+ * credit memo took from the debit of one of its returns; a debit not yet taken from goes with its
+ * return (listed in the audit). Audited.
  */
 export async function voidImport(actor: Actor, id: number, reason: string) {
   const job = await repo.findImport(scopeOf(actor), id);
@@ -890,13 +892,20 @@ export async function voidImport(actor: Actor, id: number, reason: string) {
       409,
       { inRebates: outcome.inRebates },
     );
+  if (outcome.outcome === 'settled')
+    throw new AppError(
+      'IMPORT_RETURNS_SETTLED',
+      `returns of this import were taken back from credit memos (${outcome.settled.map((d) => `row ${d.rowNumber ?? '?'}: debit ${d.debitId}, ${d.applied} taken`).join('; ')}): it cannot be voided`,
+      409,
+      { settled: outcome.settled },
+    );
   await recordAudit(actor, {
     action: 'pos_import.voided',
     entityType: 'pos_import',
     entityId: id,
     distributorId: job.distributorId,
     before: { status: job.status, rowsAccepted: job.rowsAccepted },
-    after: { status: 'voided', linesRemoved: outcome.removed },
+    after: { status: 'voided', linesRemoved: outcome.removed, debitsCancelled: outcome.cancelledDebits },
     reason,
   });
   return (await repo.findImport(scopeOf(actor), id))!;

@@ -248,4 +248,38 @@ describeDb('intake on behalf, corrections and returns', () => {
     expect((await north.get('/api/settlement/debits')).body.items).toEqual([]);
     await ledgerClean();
   });
+
+  it('voids a return file whose debit no memo has taken from (the debit goes with it), and refuses once a memo took from it', async () => {
+    const debitsOpen = async () => (await finance.get('/api/settlement/debits?status=open')).body.items as { id: number; amount: string }[];
+    const sale = (await send(arrow, '/api/imports', [header, row('RV-1', '1', 30)].join('\n'))).body;
+    const claim = (await arrow.post(`/api/imports/${sale.id}/claims?wait=true`, { mode: 'implicit' })).body.claims[0];
+    expect((await finance.post(`/api/claims/${claim.id}/authorize`)).status).toBe(200);
+    expect((await finance2.post(`/api/claims/${claim.id}/pay`, { externalRef: 'ERP-RV-1' })).status).toBe(200);
+    // (that memo took what earlier returns left open; what is open now is the starting point)
+    const before = await debitsOpen();
+    // A return of 10 sent by mistake: a debit of 10.00, not yet taken; voiding the file takes it away.
+    const wrong = (await send(arrow, '/api/imports', [header, row('RV-1', '1', -10)].join('\n'))).body;
+    const opened = (await debitsOpen()).filter((d) => !before.some((b) => b.id === d.id));
+    expect(opened).toMatchObject([{ amount: '10.0000' }]);
+    const voided = await arrow.post(`/api/imports/${wrong.id}/void`, { reason: 'return sent by mistake' });
+    expect(voided.status).toBe(200);
+    expect((await debitsOpen()).map((d) => d.id)).toEqual(before.map((d) => d.id));
+    const [audit] = await q<{ after: string }>(
+      "SELECT after AS after FROM audit_events WHERE action = 'pos_import.voided' AND entity_id = ?",
+      [String(wrong.id)],
+    );
+    expect(JSON.parse(audit!.after).debitsCancelled).toMatchObject([{ debitId: opened[0]!.id, amount: '10.0000' }]);
+    // The return sent again, and a memo takes from its debit: the file can no longer be voided.
+    const right = (await send(arrow, '/api/imports', [header, row('RV-1', '1', -10)].join('\n'))).body;
+    const next = (await send(arrow, '/api/imports', [header, row('RV-2', '1', 50)].join('\n'))).body;
+    const c2 = (await arrow.post(`/api/imports/${next.id}/claims?wait=true`, { mode: 'implicit' })).body.claims[0];
+    await finance.post(`/api/claims/${c2.id}/authorize`);
+    const paid = await finance2.post(`/api/claims/${c2.id}/pay`, { externalRef: 'ERP-RV-2' });
+    expect(paid.body.creditMemo.debitsApplied).not.toBe('0.0000');
+    const refused = await arrow.post(`/api/imports/${right.id}/void`, { reason: 'too late' });
+    expect(refused.status).toBe(409);
+    expect(refused.body.code).toBe('IMPORT_RETURNS_SETTLED');
+    expect(refused.body.detail).toMatch(/row 2: debit \d+/);
+    await ledgerClean();
+  });
 });
