@@ -4,7 +4,7 @@
  * test/fixtures/parity/pos-parity.json, written and kept fresh by test/api/pos-parity.test.ts.
  */
 import { expect } from '@open-wc/testing';
-import { decodeChunks, fatalCode, parsePosChunks, type PosColumnMapping, type PosRowError } from '../../core/pos/index.js';
+import { fatalCode, parsePosBytes, type PosColumnMapping, type PosRowError } from '../../core/pos/index.js';
 import {
   PARITY_FIXTURES,
   parityErrorOf,
@@ -14,7 +14,7 @@ import {
   type ParityResult,
 } from '../../test/support/pos-parity.js';
 
-/** The file as the preflight reads it: a File's byte stream, decoded chunk by chunk. */
+/** The file as the preflight reads it: a File's byte stream, read in the file's encoding chunk by chunk (preflightPosFile). */
 async function preflight(text: Blob, query: Record<string, string>, fields: Record<string, string> = {}): Promise<ParityResult> {
   const mapping: PosColumnMapping = {
     fields,
@@ -25,7 +25,7 @@ async function preflight(text: Blob, query: Record<string, string>, fields: Reco
   const errors: PosRowError[] = [];
   const fatal: PosRowError[] = [];
   const chunks = text.stream() as unknown as AsyncIterable<Uint8Array>;
-  for await (const e of parsePosChunks(decodeChunks(chunks), { mapping })) {
+  for await (const e of parsePosBytes(chunks, { mapping })) {
     if (e.type === 'line') lines.push(parityLineOf(e.line));
     else if (e.error.fatal) fatal.push(e.error);
     else errors.push(e.error);

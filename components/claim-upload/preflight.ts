@@ -4,7 +4,7 @@
  * of the bundle, loaded when a file is chosen or a line typed (claim-upload.ts and claim-form.ts
  * import it dynamically): the parser and the engine are not in what every page loads first.
  */
-import { decodeChunks, parsePosChunks, parsePosJson, type PosColumnMapping, type PosEvent, type PosLine } from '../../core/pos/index.js';
+import { parsePosBytes, parsePosChunks, parsePosJson, type PosColumnMapping, type PosEvent, type PosLine } from '../../core/pos/index.js';
 import type { AuthorizationLineFact } from '../../core/claims/engine.js';
 import { engineProblems } from './engine-preflight.js';
 
@@ -108,12 +108,15 @@ export function preflightPosRows(
   return collect(parsePosJson(rows, { mapping }), facts, lines);
 }
 
-/** The same check, streaming a File chunk by chunk (large files never sit in memory twice). */
+/**
+ * The same check, streaming a File chunk by chunk (large files never sit in memory twice), its
+ * bytes read in the file's encoding as the server reads them (UTF-8, Windows-1252, UTF-16).
+ */
 export function preflightPosFile(
   file: Blob,
   mapping: PosColumnMapping = {},
   facts: readonly AuthorizationLineFact[] | null = null,
 ): Promise<PreflightResult> {
   const chunks = file.stream() as unknown as AsyncIterable<Uint8Array>;
-  return collect(parsePosChunks(decodeChunks(chunks), { mapping }), facts);
+  return collect(parsePosBytes(chunks, { mapping }), facts);
 }

@@ -1012,6 +1012,20 @@ export async function* parsePosChunks(
   yield* parser.end();
 }
 
+/**
+ * Parses a file's byte chunks as they arrive (a File's `stream()`, an upload), read in the file's
+ * encoding as the server reads it (`pushBytes`: a byte-order mark, the declared encoding, else
+ * UTF-8 or Windows-1252 from the bytes; encoding.ts), yielding events row by row.
+ */
+export async function* parsePosBytes(
+  chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
+  options: PosParserOptions = {},
+  parser: PosParser = new PosParser(options),
+): AsyncGenerator<PosEvent> {
+  for await (const chunk of chunks) yield* parser.pushBytes(chunk);
+  yield* parser.end();
+}
+
 /** Decodes byte chunks (UTF-8 by default) into text chunks, a character split across chunks included. */
 export async function* decodeChunks(chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>, encoding = 'utf-8'): AsyncGenerator<string> {
   const decoder = new TextDecoder(encoding);

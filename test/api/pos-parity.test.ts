@@ -55,7 +55,8 @@ describeDb('POS parser parity: server import', () => {
   it('writes (PARITY_UPDATE=1) or checks the committed results of every fixture', async () => {
     const results: Record<string, ParityResult> = {};
     for (const fixture of PARITY_FIXTURES) {
-      const text = readFileSync(join(FIXTURES, fixture.file), 'utf8');
+      // the file's bytes, as a browser sends them: its encoding is the server's to read
+      const bytes = readFileSync(join(FIXTURES, fixture.file));
       const query = new URLSearchParams({ fileName: fixture.file, ...fixture.query }).toString();
       const saved = await t.http
         .put('/api/imports/mapping')
@@ -66,7 +67,7 @@ describeDb('POS parser parity: server import', () => {
         .post(`/api/imports?${query}&wait=true`)
         .set('Authorization', auth)
         .set('Content-Type', 'text/csv')
-        .send(text || '\n');
+        .send(bytes.length ? bytes : '\n');
       if (res.status !== 201) {
         expect(res.status).toBe(422);
         results[parityKey(fixture)] = { status: res.status, code: res.body.code, lines: [], errors: [] };

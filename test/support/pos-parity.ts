@@ -37,6 +37,9 @@ export const PARITY_FIXTURES: ParityFixture[] = [
   { file: 'imports/header-only.csv', query: {} },
   { file: 'imports/missing-date-column.csv', query: {} },
   { file: 'imports/empty.csv', query: {} },
+  // read in their encoding on both sides: Windows-1252 from the bytes, UTF-16 from its byte-order mark
+  { file: 'pos/windows-1252-semicolon.csv', query: {} },
+  { file: 'pos/utf16le-bom.tsv', query: {} },
 ];
 
 export const parityKey = (f: ParityFixture) =>
