@@ -32,6 +32,11 @@ describeDb('the audit log', () => {
     // The next page continues below the last id, with no overlap.
     const next = await admin.get(`/api/audit?limit=5&before=${business.body.next}`);
     expect(next.body.items[0].id).toBeLessThan(ids[4]);
+    // A mistyped filter is refused by name, not read as no filter at all.
+    const typo = await admin.get('/api/audit?actorId=999');
+    expect(typo.status).toBe(400);
+    expect(typo.body.errors).toEqual([{ field: 'actorId', message: expect.stringContaining('unknown') }]);
+    expect((await admin.get('/api/audit/export.csv?actorId=999')).status).toBe(400);
 
     const refusals = await admin.get('/api/audit?kind=security&limit=10');
     expect(refusals.body.items).toHaveLength(10);
