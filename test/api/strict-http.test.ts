@@ -191,13 +191,10 @@ describeDb('strict HTTP: media types, NUL characters, long lines, CSV exports', 
         '/api/claims/file',
         ['Invoice No,Line,Invoice Date,Mfr Part,Qty,S&D Number', 'STRICT-NULF-1,1,2026-11-12,VS-MCU-32F4,1,S\u0000D-1'].join('\r\n'),
       );
-      expect(file.status).toBe(201);
-      expect(file.body.rows).toEqual({ read: 1, rejected: 1 });
-      const fileErrors = (await arrow.get(`/api/imports/${file.body.importId}/errors`)).body.items as {
-        rowNumber: number;
-        column: string;
-      }[];
-      expect(fileErrors.map((e) => [e.rowNumber, e.column])).toEqual([[2, 'authorizationNumber']]);
+      // its only row is that one: no claim, a 422 listing the row error (NO_CLAIM_LINES)
+      expect(file.status).toBe(422);
+      expect(file.body).toMatchObject({ code: 'NO_CLAIM_LINES', rowsRead: 1, rowsRejected: 1 });
+      expect(file.body.errors).toEqual([{ field: 'row 2 authorizationNumber', message: expect.stringMatching(/^CONTROL_CHARACTER: /) }]);
     });
   });
 
