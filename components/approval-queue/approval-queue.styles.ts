@@ -68,6 +68,11 @@ export default css`
     text-transform: uppercase;
     color: var(--_bec-color-text-weak);
   }
+  /* A figure or a part number never breaks inside ("40,0 / 00"); the lines become cards on a phone instead. */
+  td:first-child,
+  .num {
+    white-space: nowrap;
+  }
   td input {
     min-height: 1.75rem;
     width: 7rem;

@@ -1,7 +1,7 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
 import { configureApi } from '../shared/api.js';
-import { makeApprovalContext, makeRequest, queueLookups, routes, stubFetch, problem } from '../shared/test-data.js';
+import { makeApprovalContext, makeProgram, makeRequest, queueLookups, routes, stubFetch, problem } from '../shared/test-data.js';
 import type { RouteTable } from '../shared/test-data.js';
 import './approval-queue.js';
 import type { BecApprovalQueue } from './approval-queue.js';
@@ -246,9 +246,11 @@ describe('bec-approval-queue', () => {
         .requests=${[req(1)]}
         .products=${products}
         .accounts=${accounts}
+        .programs=${[makeProgram(1, { code: 'SD-2026', type: 'ship_and_debit' })]}
       ></bec-approval-queue>`,
     );
     expect($(el, 'h2').textContent).to.equal('File d’approbation');
+    expect($(el, '[part="detail"]').textContent).to.contain('SD-2026 · Débit à l’expédition');
     expect($(el, '[part="actions"] button.brand').textContent!.trim()).to.equal('Approuver');
     await el.askApproval();
     expect($(el, '[part="confirm"]').textContent!.replace(/\s+/g, ' ')).to.contain(
@@ -265,5 +267,59 @@ describe('contextFromServer', () => {
     expect(ctx.dealRegistration!.id).to.equal('DR-0042');
     expect(ctx.priceHistory![0].cost).to.equal('2.1000');
     expect(ctx.flags!.length).to.equal(1);
+  });
+
+  describe('on a phone (390 × 844)', () => {
+    /** A test run at 390 × 844, the viewport given back after it. */
+    function onPhone(title: string, test: () => Promise<void>): void {
+      it(title, async () => {
+        const [width, height] = [innerWidth, innerHeight];
+        await setViewport({ width: 390, height: 844 });
+        try {
+          await test();
+        } finally {
+          await setViewport({ width, height });
+        }
+      });
+    }
+
+    /** The lines a cell's text takes (its text's boxes by their top edge). */
+    const textLines = (cell: Element) => {
+      const range = document.createRange();
+      range.selectNodeContents(cell);
+      return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+    };
+
+    onPhone(
+      'never breaks a quantity, a price or a part number inside ("40,000", "$0.42", a long part number), and fits the screen',
+      async () => {
+        const long = {
+          id: 3,
+          vendorPartNumber: 'VS-PMIC-BUCK-12A-QFN48',
+          description: 'Buck PMIC',
+          family: 'Power',
+          listPrice: '12345.4200',
+        };
+        const request = makeRequest(1);
+        request.lines = [
+          { ...request.lines[0]!, productId: 3, quantity: 40000, requestedCost: '0.4200' },
+          { ...request.lines[1]!, quantity: 1250000, requestedCost: '10250.5000' },
+        ];
+        const el = await fixture<BecApprovalQueue>(
+          html`<bec-approval-queue .requests=${[request]} .products=${[...products, long]} .accounts=${accounts}></bec-approval-queue>`,
+        );
+        const rows = [...el.shadowRoot!.querySelectorAll('table.lines tbody tr')];
+        expect(rows.length).to.equal(2);
+        for (const row of rows) {
+          for (const cell of [...row.children].slice(0, 4)) {
+            expect(textLines(cell), cell.textContent!).to.equal(1);
+            expect(cell.scrollWidth, cell.textContent!).to.be.at.most(cell.clientWidth);
+          }
+        }
+        expect(rows[0]!.textContent).to.contain('40,000').and.contain('$0.42').and.contain('VS-PMIC-BUCK-12A-QFN48');
+        expect(document.scrollingElement!.scrollWidth).to.be.at.most(390);
+        await expect(el).to.be.accessible();
+      },
+    );
   });
 });

@@ -5,7 +5,7 @@ import { everyPage } from '../shared/api.js';
 import type { Account, ApprovalContext, Product, Program, SpecialPriceRequest } from '../shared/api.js';
 import { BecElement } from '../shared/base.js';
 import { formatDate, formatMoney, formatNumber, formatUnitPrice, labelOf, parseAmount } from '../shared/format.js';
-import { msg, type MessageKey } from '../shared/i18n.js';
+import { codeLabel, msg, type MessageKey } from '../shared/i18n.js';
 import { renderViewState, showsContent, stateStyles, ViewStateController } from '../shared/states.js';
 import { definitionListStyles, tableStyles } from '../shared/table.styles.js';
 import { controls, themeTokens, toneOf } from '../shared/theme.js';
@@ -477,6 +477,7 @@ export class BecApprovalQueue extends BecElement {
 
   private renderDetail(r: SpecialPriceRequest) {
     const cur = this.currency;
+    const heads = ['Part', 'Qty', 'List', this.t('requests.requested'), this.t('requests.counter')];
     const program = this.programs.find((p) => p.id === r.programId);
     // Escape from the decision form goes back to the list (the draft stays until another request is selected or one is approved).
     return html`<section
@@ -494,7 +495,7 @@ export class BecApprovalQueue extends BecElement {
         <dt>${this.t('requests.endCustomer')}</dt>
         <dd>${this.accountName(r.endCustomerId)}</dd>
         <dt>${this.t('queue.program')}</dt>
-        <dd>${program ? `${program.code} · ${labelOf(program.type)}` : `#${r.programId}`}</dd>
+        <dd>${program ? `${program.code} · ${codeLabel(this.locale, 'programType', program.type)}` : `#${r.programId}`}</dd>
         <dt>${this.t('queue.valid')}</dt>
         <dd>${formatDate(r.validFrom, this.locale)} – ${formatDate(r.validTo, this.locale)}</dd>
         ${
@@ -511,25 +512,21 @@ export class BecApprovalQueue extends BecElement {
         }
       </dl>
       <h4>${this.t('queue.lines')}</h4>
-      <table>
+      <table class="lines cards">
         <thead>
           <tr>
-            <th scope="col">Part</th>
-            <th scope="col" class="num">Qty</th>
-            <th scope="col" class="num">List</th>
-            <th scope="col" class="num">${this.t('requests.requested')}</th>
-            <th scope="col">${this.t('requests.counter')}</th>
+            ${heads.map((h, i) => html`<th scope="col" class=${i && i < 4 ? 'num' : ''}>${h}</th>`)}
           </tr>
         </thead>
         <tbody>
           ${r.lines.map((l) => {
             const p = this.product(l.productId);
             return html`<tr>
-              <td>${p?.vendorPartNumber ?? `#${l.productId}`}</td>
-              <td class="num">${formatNumber(l.quantity, this.locale)}</td>
-              <td class="num">${formatUnitPrice(p?.listPrice, cur, this.locale)}</td>
-              <td class="num">${formatUnitPrice(l.requestedCost, cur, this.locale)}</td>
-              <td>
+              <td data-label=${heads[0]}>${p?.vendorPartNumber ?? `#${l.productId}`}</td>
+              <td class="num" data-label=${heads[1]}>${formatNumber(l.quantity, this.locale)}</td>
+              <td class="num" data-label=${heads[2]}>${formatUnitPrice(p?.listPrice, cur, this.locale)}</td>
+              <td class="num" data-label=${heads[3]}>${formatUnitPrice(l.requestedCost, cur, this.locale)}</td>
+              <td data-label=${heads[4]}>
                 <input
                   aria-label="Counter cost for ${p?.vendorPartNumber ?? l.productId}"
                   inputmode="decimal"

@@ -67,7 +67,7 @@ describe('bec-claim-form', () => {
     await fill(el, 1, { ...LINE, quantity: '100' });
     // 100 units on an authorization with 60 left: the engine cuts it, blamed on the quantity
     expect($(el, 'fieldset .badge').textContent).to.equal('the rules would reject or cut');
-    expect($(el, '#l1-quantity-error').textContent).to.contain('partly accepted (60 units)');
+    expect($(el, '#l1-quantity-error').textContent).to.contain('Partly accepted (60 units)');
     expect($(el, '[part="summary"]').textContent).to.contain('1 line: 0 ready, 1 the rules would reject or cut');
     await fill(el, 1, { quantity: '10', invoiceDate: '' });
     expect($(el, '#l1-invoiceDate').getAttribute('aria-invalid')).to.equal('true');

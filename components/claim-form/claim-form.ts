@@ -201,6 +201,7 @@ export class BecClaimForm extends BecFormControl {
       { required: REQUIRED, decimalMark: decimalMarkOf(this.locale) },
       this.authorizations?.length ? this.authorizations : null,
       parsed,
+      { locale: this.locale, currency: this.currency },
     );
     if (seq !== this.checkSeq) return result;
     this.parsed = parsed;

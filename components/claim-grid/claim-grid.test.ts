@@ -1,5 +1,5 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
 import { configureApi, type ClaimLine } from '../shared/api.js';
 import { makeClaim, makeClaims, makeDisputeThread, makeLines, routes, stubFetch, problem } from '../shared/test-data.js';
 import type { RouteTable } from '../shared/test-data.js';
@@ -627,5 +627,33 @@ describe('bec-claim-grid', () => {
     expect(csv).to.contain(`"'=HYPERLINK(""http://evil"")"`);
     for (const bad of ['=1+1', '+1', '-1', '@SUM(A1)', '\tx', '\rx']) expect(csvCell(bad).replace(/^"/, '').startsWith("'")).to.equal(true);
     expect(csvCell('plain')).to.equal('plain');
+  });
+
+  describe('on a phone (390 × 844)', () => {
+    /** A test run at 390 × 844, the viewport given back after it. */
+    function onPhone(title: string, test: () => Promise<void>): void {
+      it(title, async () => {
+        const [width, height] = [innerWidth, innerHeight];
+        await setViewport({ width: 390, height: 844 });
+        try {
+          await test();
+        } finally {
+          await setViewport({ width, height });
+        }
+      });
+    }
+
+    onPhone('shows every debit memo number whole (no hover title on a phone): the column fits the longest', async () => {
+      const memos = ['ARW-DM-2026-1001', 'ARW-DM-2026-11-000123-R2'];
+      const claims = makeClaims(2).map((c, i) => ({ ...c, debitMemoNumber: memos[i]! }));
+      const el = await fixture<BecClaimGrid>(html`<bec-claim-grid view="claims" .claims=${claims}></bec-claim-grid>`);
+      await el.updateComplete;
+      const cells = [...el.shadowRoot!.querySelectorAll<HTMLElement>('[role="gridcell"]')].filter((c) =>
+        memos.includes(c.textContent!.trim()),
+      );
+      expect(cells.length).to.equal(2);
+      for (const cell of cells) expect(cell.scrollWidth, cell.textContent!).to.be.at.most(cell.clientWidth);
+      expect(document.scrollingElement!.scrollWidth, 'the grid scrolls, not the page').to.be.at.most(390);
+    });
   });
 });

@@ -331,8 +331,15 @@ export class BecClaimGrid extends BecElement {
 
   private get columns(): Column[] {
     if (this.view === 'claims') {
+      // The debit memo column fits the longest memo number (the distributor's own, of any length, ~0.62rem a
+      // character): the grid scrolls sideways rather than cut it, as a phone has no hover title.
+      const memo = this.claims.reduce((n, c) => Math.max(n, c.debitMemoNumber?.length ?? 0), 12);
       return CLAIM_COLUMNS.map((c) =>
-        c.key === 'distributorId' ? { ...c, value: (r: Row) => this.distributorName((r as Claim).distributorId) } : c,
+        c.key === 'distributorId'
+          ? { ...c, value: (r: Row) => this.distributorName((r as Claim).distributorId) }
+          : c.key === 'debitMemoNumber'
+            ? { ...c, width: `minmax(${Math.ceil(memo * 0.62 + 1)}rem,1fr)` }
+            : c,
       );
     }
     return LINE_COLUMNS;

@@ -42,8 +42,8 @@ describe('bec-claim-upload', () => {
     const r = await preflightPosCsv(CSV, {}, FACTS);
     expect(r.rejectedByRules).to.equal(2);
     const byRow = new Map(r.errors.map((e) => [e.row, e.message]));
-    expect(byRow.get(2)).to.contain('partly accepted (60 units)').and.to.contain('QTY_EXCEEDS_APPROVED');
-    expect(byRow.get(3)).to.contain('would be rejected').and.to.contain('AUTH_EXPIRED');
+    expect(byRow.get(2)).to.contain('Partly accepted (60 units)');
+    expect(byRow.get(3)).to.contain('Would be rejected');
     // each rejection is blamed on the field its rule reads, not on the authorization number
     const fieldByRow = new Map(r.errors.map((e) => [e.row, e.field]));
     expect(fieldByRow.get(2)).to.equal('quantity');
@@ -52,10 +52,44 @@ describe('bec-claim-upload', () => {
     const el = await fixture<BecClaimUpload>(html`<bec-claim-upload .authorizations=${FACTS}></bec-claim-upload>`);
     await el.check(file(CSV));
     await el.updateComplete;
-    expect($(el, '[part="errors"]').textContent).to.contain('AUTH_EXPIRED');
+    expect($(el, '[part="errors"]').textContent).to.contain('outside the authorization');
     expect($(el, '[part="errors"] td[data-field="quantity"]').textContent).to.equal('Quantity');
     expect($(el, '[part="errors"] td[data-field="invoiceDate"]').textContent).to.equal('Invoice Date');
     await expect(el).to.be.accessible();
+  });
+
+  it('words each verdict in plain sentences: no reason code, money in the currency, grouped quantities, dates of the locale; French too', async () => {
+    const facts = [...FACTS, { ...fact(3, 4, 'VS-RF-BLE5', '1.2000', 5000, '2027-03-31'), consumedQuantity: 5000 }];
+    const csv = [
+      CSV.split('\r\n')[0],
+      'INV-7;1;2026-11-02;VS-MCU-32F4;10;5,2890;3,5000;SD-1;Helios', // a debit cost below the authorized 4.10
+      'INV-7;2;2026-11-02;VS-PMIC-45A;50;2,6322;2,0500;SD-1;Helios', // after the authorization's end
+      'INV-7;3;2026-11-02;VS-RF-BLE5;6000;2,0000;1,2000;SD-1;Helios', // nothing left of 5,000
+      'INV-7;3;2026-11-02;VS-RF-BLE5;1;2,0000;1,2000;SD-1;Helios', // the same invoice line again
+      'INV-8;1;31.02.2026;VS-RF-BLE5;1;2,0000;1,2000;SD-1;Helios', // no such day
+    ].join('\r\n');
+    const r = await preflightPosCsv(csv, {}, facts, { locale: 'en-US', currency: 'USD' });
+    const messages = r.errors.map((e) => e.message);
+    expect(messages[0]).to.equal('Would be rejected: You claimed $3.50 a unit; the authorized cost is $4.10.');
+    expect(messages[1]).to.equal(
+      "Would be rejected: The invoice date Nov 2, 2026 is outside the authorization's validity (Sep 1, 2026 to Oct 31, 2026).",
+    );
+    expect(messages[2]).to.contain('6,000 units').and.contain('5,000 approved');
+    for (const m of messages.slice(0, 4)) expect(m).not.to.match(/[A-Z]+_[A-Z_]+|\d{4}-\d\d-\d\d|\d\.\d{4}/);
+
+    const el = await fixture<BecClaimUpload>(
+      html`<bec-claim-upload locale="fr-FR" currency="EUR" .authorizations=${facts}></bec-claim-upload>`,
+    );
+    await el.check(file(csv));
+    await el.updateComplete;
+    const shown = [...el.shadowRoot!.querySelectorAll('[part="errors"] tbody td:last-child')].map((td) =>
+      td.textContent!.replace(/\s/g, ' '),
+    );
+    expect(shown[0]).to.equal("Serait rejetée : Vous avez réclamé 3,50 € l'unité ; le coût autorisé est de 4,10 €.");
+    expect(shown[1]).to.contain('2 nov. 2026').and.contain('du 1 sept. 2026 au 31 oct. 2026');
+    expect(shown[2]).to.contain('6 000 unités');
+    expect(shown[3]).to.equal('Doublon de la ligne 4 du fichier (facture INV-7, ligne 3).');
+    expect(shown[4]).to.equal('« 31.02.2026 » n’est pas une date lisible.');
   });
 
   it('preflights in the browser: bad dates and duplicate invoice lines are flagged with their row', async () => {
@@ -63,7 +97,7 @@ describe('bec-claim-upload', () => {
     expect(r.rows).to.equal(4);
     expect(r.valid).to.equal(2);
     expect(r.errors.map((e) => e.row)).to.deep.equal([4, 5]);
-    expect(r.errors[1].message).to.contain('duplicate of row 2');
+    expect(r.errors[1].message).to.equal('Duplicate of row 2 (invoice INV-1 line 1).');
   });
 
   it('reports a missing required column', async () => {
@@ -78,7 +112,7 @@ describe('bec-claim-upload', () => {
     await el.check(file(CSV));
     expect((await checked).detail).to.include({ rows: 4, valid: 2 });
     await el.updateComplete;
-    expect($(el, '[part="errors"]').textContent).to.contain('duplicate');
+    expect($(el, '[part="errors"]').textContent).to.contain('Duplicate of row 2');
     // No api-base: nothing can be sent.
     expect($<HTMLButtonElement>(el, '.actions button').disabled).to.equal(true);
     await expect(el).to.be.accessible();

@@ -7,7 +7,7 @@ import type { AuthorizationLineFact } from '../../core/claims/engine.js';
 import type { PosLine } from '../../core/pos/index.js';
 import type { ClaimRunResult, ImportRowError, PosImport, SavedPosMapping } from '../shared/api.js';
 import { loadAuthorizationFacts } from './authorization-facts.js';
-import type { PreflightResult } from './preflight.js';
+import type { PreflightResult, Wording } from './preflight.js';
 import { BecElement } from '../shared/base.js';
 import { formatNumber } from '../shared/format.js';
 import { msg, msgCount, type MessageKey } from '../shared/i18n.js';
@@ -26,8 +26,9 @@ export async function preflightPosCsv(
   text: string,
   mapping: PosColumnMapping = {},
   facts: readonly AuthorizationLineFact[] | null = null,
+  wording: Wording = {},
 ): Promise<PreflightResult> {
-  return (await preflight()).preflightPosCsv(text, mapping, facts);
+  return (await preflight()).preflightPosCsv(text, mapping, facts, wording);
 }
 
 /**
@@ -39,8 +40,9 @@ export async function preflightPosRows(
   mapping: PosColumnMapping,
   facts: readonly AuthorizationLineFact[] | null,
   lines: PosLine[],
+  wording: Wording = {},
 ): Promise<PreflightResult> {
-  return (await preflight()).preflightPosRows(rows, mapping, facts, lines);
+  return (await preflight()).preflightPosRows(rows, mapping, facts, lines, wording);
 }
 
 /** The same check, streaming a File chunk by chunk (large files never sit in memory twice). */
@@ -48,8 +50,9 @@ export async function preflightPosFile(
   file: Blob,
   mapping: PosColumnMapping = {},
   facts: readonly AuthorizationLineFact[] | null = null,
+  wording: Wording = {},
 ): Promise<PreflightResult> {
-  return (await preflight()).preflightPosFile(file, mapping, facts);
+  return (await preflight()).preflightPosFile(file, mapping, facts, wording);
 }
 
 const SHOWN_ERRORS = 200;
@@ -171,7 +174,7 @@ export class BecClaimUpload extends BecElement {
     this.created = null;
     this.announcement = this.t('upload.checking', { name: file.name });
     const [mapping, facts] = await Promise.all([this.loadMapping(), this.authorizations ?? this.loadAuthorizations()]);
-    const result = await preflightPosFile(file, mapping, facts);
+    const result = await preflightPosFile(file, mapping, facts, { locale: this.locale, currency: this.currency });
     this.preflight = result;
     this.phase = 'checked';
     this.announcement = this.summary(result);

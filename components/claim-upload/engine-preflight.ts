@@ -16,6 +16,10 @@ import {
 } from '../../core/claims/engine.js';
 import type { PosLine } from '../../core/pos/index.js';
 import { toClaimLineInput } from '../../core/claims/from-pos.js';
+import { explainLine } from '../../core/messages/index.js';
+import { formatDate, formatNumber } from '../shared/format.js';
+import { msg, uiLocale } from '../shared/i18n.js';
+import './i18n-preflight.js';
 
 export { authorizationFacts, loadAuthorizationFacts, type AuthorizationView } from './authorization-facts.js';
 
@@ -57,8 +61,55 @@ export interface EngineProblem {
   reasonCodes: string[];
 }
 
-/** Runs the engine over the rows that can be checked here; returns the partial and rejected ones. */
-export function engineProblems(lines: readonly PosLine[], facts: readonly AuthorizationLineFact[], distributorId: number): EngineProblem[] {
+/** The reader's locale and the currency of the amounts: how a problem is worded. */
+export interface Wording {
+  locale?: string;
+  currency?: string;
+}
+
+const DATE_INPUTS = ['validFrom', 'validTo', 'cancelledFrom', 'closedLostOn', 'filingDeadline'] as const;
+
+/**
+ * A verdict in the reader's words, as the claim grid's line detail says it (core/messages):
+ * "Would be rejected: You claimed $3.50 a unit; the authorized cost is $4.10.", money in the
+ * currency, quantities grouped and dates in the locale; never the reason code.
+ */
+export function verdictText(line: ClaimLineInput, v: LineVerdictResult, wording: Wording = {}): string {
+  const locale = uiLocale(wording.locale);
+  const date = (d: unknown) => (typeof d === 'string' && d ? formatDate(d, locale) : d);
+  const inputs: Record<string, unknown> = { ...v.inputs };
+  for (const k of DATE_INPUTS) inputs[k] = date(inputs[k]);
+  const why = explainLine(
+    {
+      ...line,
+      authorizationNumber: line.authorizationNumber ?? null,
+      vendorPartNumber: line.vendorPartNumber ?? null,
+      endCustomerName: line.endCustomerName ?? null,
+      invoiceDate: date(line.invoiceDate) as string,
+      shipDate: date(line.shipDate) as string | null,
+      authorizedCost: line.authorizedCost ?? null,
+      claimedAmount: line.claimedAmount ?? v.computedAmount,
+      verdict: v.verdict,
+      reasonCodes: v.reasonCodes,
+      acceptedQuantity: v.acceptedQuantity,
+      computedAmount: v.computedAmount,
+      approvedAmount: v.approvedAmount,
+      verdictInputs: inputs,
+    },
+    { locale, currency: wording.currency || 'USD' },
+  ).join(' ');
+  return v.verdict === 'partial'
+    ? msg(locale, 'preflight.partial', { count: formatNumber(v.acceptedQuantity, locale), why })
+    : msg(locale, 'preflight.rejected', { why });
+}
+
+/** Runs the engine over the rows that can be checked here; returns the partial and rejected ones, worded for the reader. */
+export function engineProblems(
+  lines: readonly PosLine[],
+  facts: readonly AuthorizationLineFact[],
+  distributorId: number,
+  wording: Wording = {},
+): EngineProblem[] {
   const byNumber = new Map<string, AuthorizationLineFact[]>();
   for (const f of facts) {
     const list = byNumber.get(f.authorizationNumber);
@@ -85,6 +136,6 @@ export function engineProblems(lines: readonly PosLine[], facts: readonly Author
       field: verdictField(v),
       verdict: v.verdict as 'partial' | 'rejected',
       reasonCodes: v.reasonCodes,
-      message: `${v.verdict === 'partial' ? `partly accepted (${v.acceptedQuantity} units)` : 'would be rejected'}: ${v.reasonCodes.join(', ')}${v.messages.length ? ` — ${v.messages.join(' ')}` : ''}`,
+      message: verdictText(inputs[v.lineNumber - 1]!, v, wording),
     }));
 }

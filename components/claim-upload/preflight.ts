@@ -6,7 +6,11 @@
  */
 import { parsePosBytes, parsePosChunks, parsePosJson, type PosColumnMapping, type PosEvent, type PosLine } from '../../core/pos/index.js';
 import type { AuthorizationLineFact } from '../../core/claims/engine.js';
-import { engineProblems } from './engine-preflight.js';
+import { engineProblems, type Wording } from './engine-preflight.js';
+import { msg } from '../shared/i18n.js';
+import { posProblemText } from './i18n-preflight.js';
+
+export type { Wording };
 
 export interface PreflightError {
   row: number;
@@ -33,6 +37,7 @@ async function collect(
   events: AsyncIterable<PosEvent> | Iterable<PosEvent>,
   facts: readonly AuthorizationLineFact[] | null = null,
   out: PosLine[] | null = null,
+  wording: Wording = {},
 ): Promise<PreflightResult> {
   // Lines are kept only when the engine checks them or the caller asks (a big file never sits in memory).
   const kept = out ?? [];
@@ -47,7 +52,7 @@ async function collect(
     if (e.type === 'error') {
       const err = e.error;
       if (err.fatal) missingColumns.push(err.column ?? err.code);
-      errors.push({ row: err.row, field: err.column ?? undefined, message: err.message });
+      errors.push({ row: err.row, field: err.column ?? undefined, message: posProblemText(err, wording.locale) });
       badRows.add(err.row);
       maxRow = Math.max(maxRow, err.row);
       continue;
@@ -60,7 +65,7 @@ async function collect(
       errors.push({
         row: line.row,
         field: 'invoiceLine',
-        message: `duplicate of row ${first} (invoice ${line.invoiceNumber} line ${line.invoiceLine})`,
+        message: msg(wording.locale, 'preflight.duplicate', { row: first, invoice: line.invoiceNumber, line: line.invoiceLine }),
       });
       badRows.add(line.row);
       continue;
@@ -71,7 +76,7 @@ async function collect(
   }
   let rejectedByRules = 0;
   if (facts && facts.length && !missingColumns.length) {
-    const problems = engineProblems(kept, facts, facts[0].distributorId);
+    const problems = engineProblems(kept, facts, facts[0].distributorId, wording);
     rejectedByRules = problems.length;
     errors.push(...problems.map(({ row, field, message, verdict }) => ({ row, field, message, verdict })));
   }
@@ -91,8 +96,9 @@ export function preflightPosCsv(
   text: string,
   mapping: PosColumnMapping = {},
   facts: readonly AuthorizationLineFact[] | null = null,
+  wording: Wording = {},
 ): Promise<PreflightResult> {
-  return collect(parsePosChunks([text], { mapping }), facts);
+  return collect(parsePosChunks([text], { mapping }), facts, null, wording);
 }
 
 /**
@@ -104,8 +110,9 @@ export function preflightPosRows(
   mapping: PosColumnMapping,
   facts: readonly AuthorizationLineFact[] | null,
   lines: PosLine[],
+  wording: Wording = {},
 ): Promise<PreflightResult> {
-  return collect(parsePosJson(rows, { mapping }), facts, lines);
+  return collect(parsePosJson(rows, { mapping }), facts, lines, wording);
 }
 
 /**
@@ -116,7 +123,8 @@ export function preflightPosFile(
   file: Blob,
   mapping: PosColumnMapping = {},
   facts: readonly AuthorizationLineFact[] | null = null,
+  wording: Wording = {},
 ): Promise<PreflightResult> {
   const chunks = file.stream() as unknown as AsyncIterable<Uint8Array>;
-  return collect(parsePosBytes(chunks, { mapping }), facts);
+  return collect(parsePosBytes(chunks, { mapping }), facts, null, wording);
 }

@@ -4,6 +4,7 @@ import { css } from 'lit';
 export const requestFormStyles = css`
   form {
     padding: var(--_bec-space-medium);
+    container-type: inline-size;
   }
   .grid {
     display: grid;

@@ -1,5 +1,5 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
 import type { Account, Product, Program } from '../shared/api.js';
 import { configureApi } from '../shared/api.js';
 import { makeRequest, problem, stubFetch } from '../shared/test-data.js';
@@ -83,6 +83,13 @@ async function fill(el: BecRequestForm, program: string, part: string, qty: stri
   inputs[2].focus();
   await sendKeys({ type: cost });
   await el.updateComplete;
+}
+
+/** The width ten digits take in an input's own font: what a person needs to see to check a figure. */
+function tenDigitsWide(input: HTMLInputElement): number {
+  const ctx = document.createElement('canvas').getContext('2d')!;
+  ctx.font = getComputedStyle(input).font;
+  return ctx.measureText('0000000000').width;
 }
 
 describe('bec-request-form', () => {
@@ -355,6 +362,8 @@ describe('bec-request-form', () => {
     await el.updateComplete;
     expect(hint()).to.contain('du 1 janv. 2026 au 30 juin 2027').and.contain('prix plancher 0,20').and.contain('100\u202f000 unités');
     expect(hint()).to.not.contain('2026-01-01');
+    // the program type too: "Ship & debit" is English
+    expect(hint()).to.match(/^Débit à l’expédition · /);
   });
 
   it('shows a failed load with its detail and a Retry that loads again', async () => {
@@ -376,5 +385,42 @@ describe('bec-request-form', () => {
     await el.updateComplete;
     expect($(el, '[part="error"]')).to.equal(null);
     expect(el.shadowRoot!.querySelectorAll('#programId option').length).to.equal(3);
+  });
+
+  describe('on a phone (390 × 844)', () => {
+    /** A test run at 390 × 844, the viewport given back after it. */
+    function onPhone(title: string, test: () => Promise<void>): void {
+      it(title, async () => {
+        const [width, height] = [innerWidth, innerHeight];
+        await setViewport({ width: 390, height: 844 });
+        try {
+          await test();
+        } finally {
+          await setViewport({ width, height });
+        }
+      });
+    }
+
+    onPhone('shows a typed quantity and target price whole ("12,000", "1.2500"), each input at least ten digits wide', async () => {
+      const el = await fixture<BecRequestForm>(
+        html`<bec-request-form
+          .programs=${programs}
+          .products=${products}
+          .endCustomers=${endCustomers}
+          distributor-id="2"
+        ></bec-request-form>`,
+      );
+      await fill(el, '1', 'VS-MCU-32F4', '12,000', '1.2500');
+      const [, quantity, price] = el.shadowRoot!.querySelectorAll<HTMLInputElement>('tbody input');
+      expect(el.value.lines[0]).to.include({ quantity: 12000, requestedCost: '1.2500' });
+      for (const input of [quantity!, price!]) {
+        expect(input.scrollWidth, input.getAttribute('aria-label')!).to.be.at.most(input.clientWidth);
+        expect(input.clientWidth, input.getAttribute('aria-label')!).to.be.at.least(tenDigitsWide(input));
+      }
+      expect(document.scrollingElement!.scrollWidth).to.be.at.most(390);
+      // each field still says what it is: its column header over it
+      expect(getComputedStyle(quantity!.parentElement!, '::before').content).to.equal('"Quantity"');
+      await expect(el).to.be.accessible();
+    });
   });
 });

@@ -10,11 +10,10 @@ import {
   formatMoney,
   formatNumber,
   formatUnitPrice,
-  labelOf,
   parseAmount,
   parseLocaleDecimal,
 } from '../shared/format.js';
-import { msg, msgCount, type MessageKey } from '../shared/i18n.js';
+import { codeLabel, msg, msgCount, type MessageKey } from '../shared/i18n.js';
 import { renderViewState, stateStyles, ViewStateController } from '../shared/states.js';
 import { tableStyles } from '../shared/table.styles.js';
 import { controls, themeTokens } from '../shared/theme.js';
@@ -304,7 +303,7 @@ export class BecRequestForm extends BecFormControl {
   /** "Ship & debit · Jan 1, 2026 to Jun 30, 2027 · floor $0.20 · up to 100,000 units", in the locale. */
   private programHint(program: Program): string {
     const parts = [
-      labelOf(program.type),
+      codeLabel(this.locale, 'programType', program.type),
       this.t('form.programWindow', { from: formatDate(program.startDate, this.locale), to: formatDate(program.endDate, this.locale) }),
     ];
     if (program.priceFloor)
@@ -426,7 +425,7 @@ export class BecRequestForm extends BecFormControl {
             <datalist id="product-options">
               ${this.products.map((p) => html`<option value=${p.vendorPartNumber}>${p.description}</option>`)}
             </datalist>
-            <table>
+            <table class="cards">
               <thead>
                 <tr>
                   <th scope="col">${this.t('form.product')}</th>
@@ -453,7 +452,7 @@ export class BecRequestForm extends BecFormControl {
                       ${p ? html`<div class="hint">${p.description}${p.listPrice ? ` · ${this.t('form.productList', { price: formatUnitPrice(p.listPrice, this.currency, this.locale) })}` : ''}</div>` : nothing}
                       ${this.err(`lines.${i}.productId`)}
                     </td>
-                    <td data-field="lines.${i}.quantity">
+                    <td data-field="lines.${i}.quantity" data-label=${this.t('form.quantity')}>
                       <input
                         inputmode="numeric"
                         aria-label="Quantity, line ${i + 1}"
@@ -464,7 +463,7 @@ export class BecRequestForm extends BecFormControl {
                       />
                       ${this.err(`lines.${i}.quantity`)}
                     </td>
-                    <td data-field="lines.${i}.requestedCost">
+                    <td data-field="lines.${i}.requestedCost" data-label=${this.t('form.targetPrice', { currency: this.currency })}>
                       <input
                         inputmode="decimal"
                         aria-label="Target price, line ${i + 1}"

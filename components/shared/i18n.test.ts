@@ -9,6 +9,8 @@ import type { BecRequestList } from '../request-list/request-list.js';
 import { MESSAGES, msgCount, pluralFormOf } from './i18n.js';
 // The administration's catalog joins MESSAGES when it loads: both are checked.
 import './i18n-admin.js';
+// and the upload preflight's (loaded with its chunk)
+import '../claim-upload/i18n-preflight.js';
 import { renderProblem, problemOf } from './states.js';
 import { makeClaim, makeClaims, makeLines, makeRequest } from './test-data.js';
 import { render } from 'lit';

@@ -6,6 +6,7 @@
  */
 import { formatNumber, labelOf } from './format.js';
 import type { AdminMessageKey } from './i18n-admin.js';
+import type { PreflightMessageKey } from '../claim-upload/i18n-preflight.js';
 
 const en = {
   'state.loading': 'Loading…',
@@ -238,6 +239,7 @@ const en = {
   'upload.row': 'Row',
   'upload.column': 'Column',
   'upload.problem': 'Problem',
+  'programType.ship_and_debit': 'Ship & debit',
   'upload.more': 'and {count} more',
   'upload.imported': '{accepted} lines imported, {duplicate} already on file, {rejected} rejected',
   'upload.serverRejected': 'Rows the server rejected',
@@ -378,41 +380,6 @@ const en = {
   'aging.count': '{count} open',
   'aging.total': 'Total {currency}',
   'aging.empty': 'Nothing is waiting.',
-  'rebate.builderTitle': 'Rebate program',
-  'rebate.program': 'Program',
-  'rebate.kind': 'Kind',
-  'rebate.measure': 'Measure',
-  'rebate.periodKind': 'Period',
-  'rebate.stacking': 'Stacking',
-  'rebate.families': 'Families covered',
-  'rebate.productIds': 'Product ids covered',
-  'rebate.listHint': 'comma-separated; none = every product',
-  'rebate.excludedFamilies': 'Excluded families',
-  'rebate.excludedProductIds': 'Excluded product ids',
-  'rebate.cap': 'Cap per period',
-  'rebate.rateKind': 'Rate kind',
-  'rebate.rate': 'Rate',
-  'rebate.threshold': 'Threshold',
-  'rebate.mode': 'Tiers apply',
-  'rebate.tiers': 'Tiers',
-  'rebate.tierFrom': 'Tier {n} from',
-  'rebate.tierRate': 'Tier {n} rate ({kind})',
-  'rebate.removeTier': 'Remove tier {n}',
-  'rebate.addTier': 'Add a tier',
-  'rebate.minGrowthPercent': 'Minimum growth %',
-  'rebate.mixFamily': 'Family of the mix',
-  'rebate.minSharePercent': 'Minimum share %',
-  'rebate.conditionFamilies': 'Condition: families',
-  'rebate.conditionMinQuantity': 'Condition: minimum units',
-  'rebate.newEndCustomers': 'Condition: new end customers',
-  'rebate.save': 'Save terms',
-  'rebate.whatIf': 'What if',
-  'rebate.distributor': 'Distributor',
-  'rebate.product': 'Product',
-  'rebate.moreUnits': 'More units this period',
-  'rebate.preview': 'Preview',
-  'rebate.saveFirst': 'Save the terms to preview them over the real sales.',
-  'rebate.whatIfAnswer': 'If {who} sells {quantity} more units this period, the rebate is {then} (now {now}, {difference} more).',
   'dash.rebatesAccrued': 'Rebates accrued',
   'dash.rebatesAccruedHint': 'so far in the running periods',
   'dash.rebatesTitle': 'Rebates accrued in running periods',
@@ -435,8 +402,11 @@ const en = {
   'rebate.period': '{from} to {to}',
   'rebate.soFar': 'So far: {measure}',
 };
-/** Every message's key: the daily work's (here) and the vendor's administration's (i18n-admin.ts, loaded with bec-admin.js). */
-export type MessageKey = keyof typeof en | AdminMessageKey;
+/**
+ * Every message's key: the daily work's (here), the vendor's administration's (i18n-admin.ts,
+ * loaded with bec-admin.js) and the upload preflight's (claim-upload/i18n-preflight.ts, loaded with its chunk).
+ */
+export type MessageKey = keyof typeof en | AdminMessageKey | PreflightMessageKey;
 
 const fr: Record<keyof typeof en, string> = {
   'state.loading': 'Chargement…',
@@ -669,6 +639,7 @@ const fr: Record<keyof typeof en, string> = {
   'upload.row': 'Ligne',
   'upload.column': 'Colonne',
   'upload.problem': 'Problème',
+  'programType.ship_and_debit': 'Débit à l’expédition',
   'upload.more': 'et {count} de plus',
   'upload.imported': '{accepted} lignes importées, {duplicate} déjà connues, {rejected} rejetées',
   'upload.serverRejected': 'Lignes rejetées par le serveur',
@@ -811,42 +782,6 @@ const fr: Record<keyof typeof en, string> = {
   'aging.count': '{count} en cours',
   'aging.total': 'Total {currency}',
   'aging.empty': 'Rien n’est en attente.',
-  'rebate.builderTitle': 'Programme de remise',
-  'rebate.program': 'Programme',
-  'rebate.kind': 'Genre',
-  'rebate.measure': 'Mesure',
-  'rebate.periodKind': 'Période',
-  'rebate.stacking': 'Cumul',
-  'rebate.families': 'Familles couvertes',
-  'rebate.productIds': 'Identifiants de produits couverts',
-  'rebate.listHint': 'séparés par des virgules ; aucun = tous les produits',
-  'rebate.excludedFamilies': 'Familles exclues',
-  'rebate.excludedProductIds': 'Identifiants de produits exclus',
-  'rebate.cap': 'Plafond par période',
-  'rebate.rateKind': 'Genre de taux',
-  'rebate.rate': 'Taux',
-  'rebate.threshold': 'Seuil',
-  'rebate.mode': 'Application des paliers',
-  'rebate.tiers': 'Paliers',
-  'rebate.tierFrom': 'Palier {n} à partir de',
-  'rebate.tierRate': 'Taux du palier {n} ({kind})',
-  'rebate.removeTier': 'Retirer le palier {n}',
-  'rebate.addTier': 'Ajouter un palier',
-  'rebate.minGrowthPercent': 'Croissance minimale %',
-  'rebate.mixFamily': 'Famille du mix',
-  'rebate.minSharePercent': 'Part minimale %',
-  'rebate.conditionFamilies': 'Condition : familles',
-  'rebate.conditionMinQuantity': 'Condition : unités minimales',
-  'rebate.newEndCustomers': 'Condition : nouveaux clients finaux',
-  'rebate.save': 'Enregistrer les conditions',
-  'rebate.whatIf': 'Et si',
-  'rebate.distributor': 'Distributeur',
-  'rebate.product': 'Produit',
-  'rebate.moreUnits': 'Unités de plus cette période',
-  'rebate.preview': 'Simuler',
-  'rebate.saveFirst': 'Enregistrez les conditions pour les simuler sur les ventes réelles.',
-  'rebate.whatIfAnswer':
-    'Si {who} vend {quantity} unités de plus cette période, la remise est de {then} (actuellement {now}, {difference} de plus).',
   'dash.rebatesAccrued': 'Remises provisionnées',
   'dash.rebatesAccruedHint': 'à ce jour dans les périodes en cours',
   'dash.rebatesTitle': 'Remises provisionnées des périodes en cours',
@@ -924,8 +859,8 @@ export function msgCount(locale: string | undefined, key: CountedKey, count: num
   return msg(locale, `${key}.${pluralFormOf(languageOf(locale), count)}` as MessageKey, { count: formatNumber(count, locale), ...params });
 }
 
-/** The code lists the catalog words: claim statuses, line verdicts, dispute states and dispute entries. */
-export type CodeList = 'claimStatus' | 'verdict' | 'disputeState' | 'disputeEntry';
+/** The code lists the catalog words: claim statuses, line verdicts, dispute states and entries, program types (SPA, DPA, Promotion read alike in both). */
+export type CodeList = 'claimStatus' | 'verdict' | 'disputeState' | 'disputeEntry' | 'programType';
 
 /** A code of a list in the locale's words ("rejected" verdict → "Rejetée" in fr); `labelOf` for a code the catalog does not know. */
 export function codeLabel(locale: string | undefined, list: CodeList, code: string | null | undefined): string {

@@ -2,7 +2,7 @@ import { css } from 'lit';
 
 /**
  * The one table look every BEC list shares (SLDS's data table: small caps headers, hairline rows):
- * HTML tables (`table`, `th`, `td`), and the virtualized grid's `.table`: a header row, body rows
+ * HTML tables (`table`, `th`, `td`; `table.cards` turns into cards in a container under 36rem), and the virtualized grid's `.table`: a header row, body rows
  * on one column template (`--_columns`), cells that ellipsize, an active-row mark and the empty
  * and totals rows. A component with a `.table` sets `--_columns` (and `--_min-width`) on it.
  */
@@ -88,6 +88,31 @@ export const tableStyles = css`
     padding: var(--_bec-space-large);
     text-align: center;
     color: var(--_bec-color-text-weak);
+  }
+  /* A table of cards on a phone: each row a grid, its first cell on a line of its own, the others labelled by their data-label (the column's header). */
+  @container (max-width: 36rem) {
+    .cards thead {
+      position: absolute;
+      clip: rect(0 0 0 0);
+    }
+    .cards tr {
+      display: grid;
+      grid-template-columns: repeat(auto-fill, minmax(7rem, 1fr));
+      border-bottom: 1px solid var(--_bec-color-border-weak);
+    }
+    .cards td {
+      border: 0;
+      text-align: left;
+    }
+    .cards td:first-child {
+      grid-column: 1 / -1;
+    }
+    .cards td::before {
+      content: attr(data-label);
+      display: block;
+      font-size: var(--_bec-font-size-1);
+      color: var(--_bec-color-text-weak);
+    }
   }
   .foot {
     display: flex;
