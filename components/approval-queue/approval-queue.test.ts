@@ -1,5 +1,6 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { sendKeys, setViewport } from '@web/test-runner-commands';
+import { sendKeys } from '@web/test-runner-commands';
+import { onPhone } from '../shared/test-viewport.js';
 import { configureApi } from '../shared/api.js';
 import { makeApprovalContext, makeProgram, makeRequest, queueLookups, routes, stubFetch, problem } from '../shared/test-data.js';
 import type { RouteTable } from '../shared/test-data.js';
@@ -270,19 +271,6 @@ describe('contextFromServer', () => {
   });
 
   describe('on a phone (390 × 844)', () => {
-    /** A test run at 390 × 844, the viewport given back after it. */
-    function onPhone(title: string, test: () => Promise<void>): void {
-      it(title, async () => {
-        const [width, height] = [innerWidth, innerHeight];
-        await setViewport({ width: 390, height: 844 });
-        try {
-          await test();
-        } finally {
-          await setViewport({ width, height });
-        }
-      });
-    }
-
     /** The lines a cell's text takes (its text's boxes by their top edge). */
     const textLines = (cell: Element) => {
       const range = document.createRange();

@@ -1,5 +1,6 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { sendKeys, setViewport } from '@web/test-runner-commands';
+import { sendKeys } from '@web/test-runner-commands';
+import { onPhone } from '../shared/test-viewport.js';
 import { configureApi, type ClaimLine } from '../shared/api.js';
 import { makeClaim, makeClaims, makeDisputeThread, makeLines, routes, stubFetch, problem } from '../shared/test-data.js';
 import type { RouteTable } from '../shared/test-data.js';
@@ -630,19 +631,6 @@ describe('bec-claim-grid', () => {
   });
 
   describe('on a phone (390 × 844)', () => {
-    /** A test run at 390 × 844, the viewport given back after it. */
-    function onPhone(title: string, test: () => Promise<void>): void {
-      it(title, async () => {
-        const [width, height] = [innerWidth, innerHeight];
-        await setViewport({ width: 390, height: 844 });
-        try {
-          await test();
-        } finally {
-          await setViewport({ width, height });
-        }
-      });
-    }
-
     onPhone('shows every debit memo number whole (no hover title on a phone): the column fits the longest', async () => {
       const memos = ['ARW-DM-2026-1001', 'ARW-DM-2026-11-000123-R2'];
       const claims = makeClaims(2).map((c, i) => ({ ...c, debitMemoNumber: memos[i]! }));

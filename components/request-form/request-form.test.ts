@@ -1,5 +1,6 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import { sendKeys, setViewport } from '@web/test-runner-commands';
+import { sendKeys } from '@web/test-runner-commands';
+import { onPhone } from '../shared/test-viewport.js';
 import type { Account, Product, Program } from '../shared/api.js';
 import { configureApi } from '../shared/api.js';
 import { makeRequest, problem, stubFetch } from '../shared/test-data.js';
@@ -388,19 +389,6 @@ describe('bec-request-form', () => {
   });
 
   describe('on a phone (390 × 844)', () => {
-    /** A test run at 390 × 844, the viewport given back after it. */
-    function onPhone(title: string, test: () => Promise<void>): void {
-      it(title, async () => {
-        const [width, height] = [innerWidth, innerHeight];
-        await setViewport({ width: 390, height: 844 });
-        try {
-          await test();
-        } finally {
-          await setViewport({ width, height });
-        }
-      });
-    }
-
     onPhone('shows a typed quantity and target price whole ("12,000", "1.2500"), each input at least ten digits wide', async () => {
       const el = await fixture<BecRequestForm>(
         html`<bec-request-form
