@@ -8,12 +8,9 @@ import { listAudit, type AuditFilter } from './audit.repository.js';
 const tags = ['audit'];
 const AuditQuery = z
   .object({
-    kind: z
-      .enum(['business', 'security'])
-      .default('business')
-      .openapi({
-        description: 'business events (default), or refusals: failed sign-ins, refused SSO and embed exchanges, refused requests',
-      }),
+    kind: z.enum(['business', 'security']).default('business').openapi({
+      description: 'business events (default), or refusals: failed sign-ins, refused SSO and embed exchanges, refused requests',
+    }),
     before: wholeNumber(1).optional().openapi({ description: 'the `next` of the previous page (newest first)' }),
     from: DateString.optional(),
     to: DateString.optional(),
