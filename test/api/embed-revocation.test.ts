@@ -95,7 +95,7 @@ describeDb('embed sessions die with the token that asked for them', () => {
     expect((await exchange(keptForLater)).status).toBe(401);
     // One issued after the reactivation opens a session.
     expect((await exchange(await embedToken(bearerOf(admin), { userEmail: USERS.pacific }))).status).toBe(200);
-    const trail = (await admin.get(`/api/audit?kind=security&entityType=user&entityId=${pacific}&pageSize=200`)).body.items as {
+    const trail = (await admin.get(`/api/audit?kind=security&entityType=user&entityId=${pacific}&limit=200`)).body.items as {
       action: string;
       reason: string | null;
     }[];
