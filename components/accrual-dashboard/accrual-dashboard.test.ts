@@ -92,6 +92,42 @@ describe('bec-accrual-dashboard', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('names program types in French with locale="fr": the chart\'s bars and axis, its table and the drill-down', async () => {
+    const twoTypes = [
+      { key: 'ship_and_debit', claims: 3, claimed: '9000.0000', approved: '8000.0000', paid: '1891.9600' },
+      { key: 'rebate', claims: 1, claimed: '500.0000', approved: '500.0000', paid: '0.0000' },
+    ];
+    const el = await fixture<BecAccrualDashboard>(
+      html`<bec-accrual-dashboard locale="fr" .accruals=${accruals} .byProgramType=${twoTypes}></bec-accrual-dashboard>`,
+    );
+    const panel = () => $(el, 'section[aria-labelledby="h-programType"]');
+    const bars = [...panel().querySelectorAll('rect.bar')];
+    expect(bars.map((b) => b.getAttribute('aria-label')!.split(':')[0])).to.deep.equal([
+      'Réclamé, Débit à l’expédition',
+      'Approuvé, Débit à l’expédition',
+      'Payé, Débit à l’expédition',
+      'Réclamé, Remise',
+      'Approuvé, Remise',
+      'Payé, Remise',
+    ]);
+    // the category axis (the amounts' axis is anchored at its end)
+    const ticks = [...panel().querySelectorAll('text.tick[text-anchor="middle"]')].map((t) => t.textContent!.trim());
+    expect(ticks).to.have.length(2);
+    expect(ticks[0]).to.match(/^Débit/);
+    expect(ticks[1]).to.equal('Remise');
+    const ev = oneEvent(el, 'becdrilldown');
+    bars[3]!.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    expect((await ev).detail).to.include({ series: 'Réclamé', key: 'Remise', amount: '500.0000' });
+    const english = ['Ship & debit', 'Rebate', 'ship_and_debit', 'rebate'];
+    for (const word of english) expect(panel().innerHTML).not.to.contain(word);
+    panel().querySelector<HTMLButtonElement>('.toggle')!.click();
+    await el.updateComplete;
+    const rows = [...panel().querySelectorAll('tbody tr td:first-child')].map((td) => td.textContent!.trim());
+    expect(rows).to.deep.equal(['Débit à l’expédition', 'Remise']);
+    for (const word of english) expect(panel().textContent).not.to.contain(word);
+    await expect(el).to.be.accessible();
+  });
+
   it('formats with the locale and currency', async () => {
     const el = await fixture<BecAccrualDashboard>(
       html`<bec-accrual-dashboard locale="de-DE" currency="EUR" .accruals=${accruals}></bec-accrual-dashboard>`,

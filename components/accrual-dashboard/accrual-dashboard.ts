@@ -3,8 +3,8 @@ import { customElement, property, state } from 'lit/decorators.js';
 import type { Accruals, AccrualForecast, ClaimFigure, ClaimFigures, CurrencyTotals } from '../shared/api.js';
 import { BecElement } from '../shared/base.js';
 import type { BecEventDetails } from '../shared/events.js';
-import { formatDate, formatMoney, formatMoneyCompact, formatNumber, formatShortDate, labelOf } from '../shared/format.js';
-import { msg, type MessageKey } from '../shared/i18n.js';
+import { formatDate, formatMoney, formatMoneyCompact, formatNumber, formatShortDate } from '../shared/format.js';
+import { codeLabel, msg, type MessageKey } from '../shared/i18n.js';
 import { tableStyles } from '../shared/table.styles.js';
 import { controls, themeTokens } from '../shared/theme.js';
 import { problemOf, renderProblem, type Problem } from '../shared/states.js';
@@ -484,6 +484,7 @@ export class BecAccrualDashboard extends BecElement {
     const byWeek = this.inShown(this.byWeek);
     const byDistributor = this.inShown(this.byDistributor);
     const byProgramType = this.inShown(this.byProgramType);
+    const programType = (f: Figure) => codeLabel(this.locale, 'programType', f.key);
     const problem = renderProblem(this.problem, this.locale);
     // A failed load with nothing to show is the error (or offline) state alone: never "No figures yet".
     if (this.problem && !a && !this.byWeek.length && !this.byDistributor.length && !this.byProgramType.length)
@@ -550,11 +551,11 @@ export class BecAccrualDashboard extends BecElement {
           () =>
             barChart({
               label: t('dash.byProgramLabel', c),
-              categories: byProgramType.map((f) => labelOf(f.key)),
+              categories: byProgramType.map(programType),
               series: this.series(byProgramType),
               ...this.chartMoney(c, 'programType'),
             }),
-          () => this.figureTable(t('dash.byProgramTable', c), t('dash.programType'), byProgramType, (f) => labelOf(f.key)),
+          () => this.figureTable(t('dash.byProgramTable', c), t('dash.programType'), byProgramType, programType),
           !byProgramType.length,
         )}
         ${this.panel(

@@ -4,8 +4,8 @@ import { PROGRAM_TYPES, type ProgramType } from '../../core/domain.js';
 import { checkProgramDefinition, PROGRAM_LIST_FIELDS } from '../../core/programs/definition.js';
 import { ApiError, type ApiAnswer, type Program } from '../shared/api.js';
 import { BecElement } from '../shared/base.js';
-import { formatDate, formatUnitPrice, labelOf, parseAmount } from '../shared/format.js';
-import { msg, type MessageKey } from '../shared/i18n.js';
+import { formatDate, formatUnitPrice, parseAmount } from '../shared/format.js';
+import { codeLabel, msg, type MessageKey } from '../shared/i18n.js';
 // The administration's messages (not in dist/bec.js).
 import '../shared/i18n-admin.js';
 import { renderViewState, showsContent, stateStyles, ViewStateController } from '../shared/states.js';
@@ -360,7 +360,7 @@ export class BecAdminPrograms extends BecElement {
           ${this.field(
             'type',
             html`<select id="type" name="type" ?disabled=${existing}>
-              ${PROGRAM_TYPES.map((t) => html`<option value=${t} ?selected=${t === this.draft.type}>${labelOf(t)}</option>`)}
+              ${PROGRAM_TYPES.map((t) => html`<option value=${t} ?selected=${t === this.draft.type}>${codeLabel(this.locale, 'programType', t)}</option>`)}
             </select>`,
           )}
           ${this.field(
@@ -471,7 +471,7 @@ export class BecAdminPrograms extends BecElement {
                         <td>
                           ${p.name}${p.status === 'inactive' ? html` <span class="badge">${this.t('programs.inactive')}</span>` : nothing}
                         </td>
-                        <td>${labelOf(p.type)}</td>
+                        <td>${codeLabel(this.locale, 'programType', p.type)}</td>
                         <td>${p.version}</td>
                         <td>${p.startDate} – ${p.endDate}</td>
                         <td class="actions">

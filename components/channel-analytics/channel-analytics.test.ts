@@ -132,6 +132,24 @@ describe('bec-channel-analytics', () => {
     expect(cells.slice(1, 8)).to.deep.equal(['20', '15', '14', '10', '75%', '70%', '50%']);
   });
 
+  it("names the program types of the by-program-type report in the locale's words, not their codes", async () => {
+    const values = { claimed: '1.0000', approved: '1.0000', paid: '0.0000', posRevenue: '2.0000' };
+    const byType = buildReport(
+      'by-program-type',
+      [
+        { keys: { programType: 'ship_and_debit' }, currency: 'USD', values },
+        { keys: { programType: 'rebate' }, currency: 'USD', values },
+      ],
+      [],
+      period,
+      'USD',
+    );
+    const fr = await fixture<BecChannelAnalytics>(html`<bec-channel-analytics locale="fr" .data=${byType}></bec-channel-analytics>`);
+    expect(texts(fr, 'tbody th[scope="row"]')).to.deep.equal(['Débit à l’expédition', 'Remise']);
+    const en = await fixture<BecChannelAnalytics>(html`<bec-channel-analytics locale="en" .data=${byType}></bec-channel-analytics>`);
+    expect(texts(en, 'tbody th[scope="row"]')).to.deep.equal(['Ship & debit', 'Rebate']);
+  });
+
   it('says in French when the period has no figures', async () => {
     const { baseUrl } = api({ 'GET /api/analytics/by-distributor': () => ({ body: { ...byMonth, report: 'by-distributor', rows: [] } }) });
     const el = await fixture<BecChannelAnalytics>(html`<bec-channel-analytics locale="fr" api-base=${baseUrl}></bec-channel-analytics>`);

@@ -11,7 +11,7 @@ import {
 } from '../../core/analytics/reports.js';
 import { BecElement } from '../shared/base.js';
 import { formatDate, formatMoney, formatNumber, formatPercent, formatUnitPrice } from '../shared/format.js';
-import { msg, type MessageKey } from '../shared/i18n.js';
+import { codeLabel, msg, type MessageKey } from '../shared/i18n.js';
 // The administration's messages (not in dist/bec.js).
 import '../shared/i18n-admin.js';
 import { renderViewState, showsContent, stateStyles, ViewStateController } from '../shared/states.js';
@@ -123,9 +123,14 @@ export class BecChannelAnalytics extends BecElement {
     }
   }
 
+  /** A row's value of a dimension as read: a program type in the locale's words, not its code. */
+  private keyOf(r: ReportRow, key: string): string | undefined {
+    return key === 'programType' ? codeLabel(this.locale, 'programType', r.keys[key]) : r.keys[key];
+  }
+
   private row(r: ReportRow, d: AnalyticsReport, converted: readonly Measure[]) {
     return html`<tr>
-      ${d.dimensions.map((dim, i) => (i === 0 ? html`<th scope="row">${r.keys[dim.key]}</th>` : html`<td>${r.keys[dim.key]}</td>`))}
+      ${d.dimensions.map((dim, i) => (i === 0 ? html`<th scope="row">${this.keyOf(r, dim.key)}</th>` : html`<td>${this.keyOf(r, dim.key)}</td>`))}
       <td>${r.currency}</td>
       ${d.measures.map((m) => html`<td class="num">${this.cell(m, r.values[m.key], r.currency)}</td>`)}
       ${

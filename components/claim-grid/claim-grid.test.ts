@@ -85,6 +85,35 @@ describe('bec-claim-grid', () => {
     expect($(empty, '[data-state="empty"]').textContent!.trim()).to.equal('Aucune réclamation pour l’instant.');
   });
 
+  it('names program types in French with locale="fr": cells, groups and search, and again in English when the locale changes', async () => {
+    const claims = makeClaims(4).map((c, i) => ({ ...c, programType: i % 2 ? 'rebate' : 'ship_and_debit' }));
+    const el = await fixture<BecClaimGrid>(html`<bec-claim-grid locale="fr" view="claims" .claims=${claims}></bec-claim-grid>`);
+    const cells = () => [...el.shadowRoot!.querySelectorAll('[part="row"] [role="gridcell"]')].map((c) => c.textContent!.trim());
+    const groups = () => [...el.shadowRoot!.querySelectorAll('[part="group-row"] .group-name')].map((g) => g.textContent!.trim());
+    expect(cells().filter((t) => t === 'Débit à l’expédition').length).to.equal(2);
+    expect(cells().filter((t) => t === 'Remise').length).to.equal(2);
+    const shown = $(el, '[role="grid"]').textContent!;
+    for (const english of ['Ship & debit', 'Rebate', 'ship_and_debit', 'rebate']) expect(shown).not.to.contain(english);
+    el.groupBy = 'programType';
+    await el.updateComplete;
+    expect(groups()).to.deep.equal(['Débit à l’expédition', 'Remise']);
+    // the search finds the words shown, not the code
+    const input = $<HTMLInputElement>(el, '#filter');
+    input.value = 'remise';
+    input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter' }));
+    await settle(el);
+    expect(groups()).to.deep.equal(['Remise']);
+    expect(rowsIn(el).length).to.equal(2);
+    await expect(el).to.be.accessible();
+    input.value = '';
+    input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter' }));
+    el.locale = 'en';
+    await settle(el);
+    expect(groups()).to.deep.equal(['Rebate', 'Ship & debit']);
+    expect(cells()).to.include('Ship & debit');
+    expect($(el, '[role="grid"]').textContent).not.to.contain('Remise');
+  });
+
   it('renders only the visible rows of 100,000 lines and scrolls to the end', async () => {
     const el = await fixture<BecClaimGrid>(html`<bec-claim-grid .lines=${makeLines(100_000)}></bec-claim-grid>`);
     expect(rowsIn(el).length).to.be.below(60);

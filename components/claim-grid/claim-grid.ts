@@ -4,7 +4,7 @@ import { isDisputable } from '../../core/claims/disputable.js';
 import { everyPage } from '../shared/api.js';
 import type { Claim, ClaimLine, ClaimNote, DisputeThread } from '../shared/api.js';
 import { BecElement } from '../shared/base.js';
-import { formatDate, formatMoney, formatNumber, labelOf } from '../shared/format.js';
+import { formatDate, formatMoney, formatNumber } from '../shared/format.js';
 import { codeLabel, msg, msgCount, type MessageKey } from '../shared/i18n.js';
 import { tableStyles } from '../shared/table.styles.js';
 import { controls, themeTokens, toneOf } from '../shared/theme.js';
@@ -62,7 +62,8 @@ const CLAIM_COLUMNS: Column[] = [
     value: (r) => (r as Claim).debitMemoNumber ?? '',
   },
   { key: 'distributorId', label: 'Distributor', kind: 'text', width: 'minmax(9rem,1.3fr)', value: () => '' },
-  { key: 'programType', label: 'Program type', kind: 'text', width: '8rem', value: (r) => labelOf((r as Claim).programType) },
+  // the code here; `columns` gives it the locale's words, which the grid shows, searches, sorts and exports
+  { key: 'programType', label: 'Program type', kind: 'text', width: '8rem', value: (r) => (r as Claim).programType },
   { key: 'lineCount', label: 'Lines', kind: 'number', width: '4rem', value: (r) => (r as Claim).lineCount },
   { key: 'claimedTotal', label: 'Claimed', kind: 'money', width: '8rem', value: (r) => (r as Claim).claimedTotal },
   { key: 'approvedTotal', label: 'Approved', kind: 'money', width: '8rem', value: (r) => (r as Claim).approvedTotal },
@@ -249,11 +250,22 @@ export class BecClaimGrid extends BecElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     // A claim given with its lines shows them; one without (the paged load) leaves the lines to the pages.
     if (changed.has('claim') && this.claim?.lines) this.lines = this.claim.lines;
-    if (changed.has('view') || changed.has('distributorNames')) this.haystacks = new WeakMap();
+    // The search reads the program type in the locale's words.
+    if (changed.has('view') || changed.has('distributorNames') || changed.has('locale')) this.haystacks = new WeakMap();
     if (
-      ['lines', 'claims', 'view', 'filterText', 'statusFilter', 'sortKey', 'sortDir', 'groupBy', 'collapsed', 'distributorNames'].some(
-        (k) => changed.has(k as never),
-      )
+      [
+        'lines',
+        'claims',
+        'view',
+        'filterText',
+        'statusFilter',
+        'sortKey',
+        'sortDir',
+        'groupBy',
+        'collapsed',
+        'distributorNames',
+        'locale',
+      ].some((k) => changed.has(k as never))
     ) {
       this.itemsCache = null;
     }
@@ -337,9 +349,11 @@ export class BecClaimGrid extends BecElement {
       return CLAIM_COLUMNS.map((c) =>
         c.key === 'distributorId'
           ? { ...c, value: (r: Row) => this.distributorName((r as Claim).distributorId) }
-          : c.key === 'debitMemoNumber'
-            ? { ...c, width: `minmax(${Math.ceil(memo * 0.62 + 1)}rem,1fr)` }
-            : c,
+          : c.key === 'programType'
+            ? { ...c, value: (r: Row) => this.programTypeLabel(r as Claim) }
+            : c.key === 'debitMemoNumber'
+              ? { ...c, width: `minmax(${Math.ceil(memo * 0.62 + 1)}rem,1fr)` }
+              : c,
       );
     }
     return LINE_COLUMNS;
@@ -388,8 +402,12 @@ export class BecClaimGrid extends BecElement {
   private groupKey(r: Row): string {
     const rec = r as unknown as Record<string, unknown>;
     if (this.groupBy === 'distributorId') return this.distributorName(rec.distributorId as number);
-    if (this.groupBy === 'programType') return labelOf(rec.programType as string);
+    if (this.groupBy === 'programType') return this.programTypeLabel(r as Claim);
     return this.codeLabel(String(rec[this.groupBy] ?? ''));
+  }
+
+  private programTypeLabel(c: Claim): string {
+    return codeLabel(this.locale, 'programType', c.programType);
   }
 
   /** A claim status (claims view) or line verdict (lines view) in the locale's words. */

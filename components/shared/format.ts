@@ -75,11 +75,12 @@ export function formatShortDate(iso: string | null | undefined, locale?: string)
   return Number.isNaN(d.getTime()) ? iso : f.format(d);
 }
 
-/** "ship_and_debit" → "Ship & debit". */
+/**
+ * "end_customer" → "End customer": a code no catalog words yet, readable. A code the catalog has
+ * words for (program types, claim statuses, verdicts) is shown by `codeLabel` (shared/i18n.ts).
+ */
 export function labelOf(code: string | null | undefined): string {
   if (!code) return '—';
-  if (code === 'ship_and_debit') return 'Ship & debit';
-  if (code === 'spa' || code === 'dpa') return code.toUpperCase();
   const s = code.replace(/_/g, ' ');
   return s.charAt(0).toUpperCase() + s.slice(1);
 }

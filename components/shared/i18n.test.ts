@@ -34,6 +34,10 @@ const SAME_IN_FRENCH = new Set([
   'Version {version}',
   'Total {currency}',
   'Active',
+  // program types: acronyms, and a word French shares
+  'SPA',
+  'DPA',
+  'Promotion',
 ]);
 
 describe('the message catalog', () => {

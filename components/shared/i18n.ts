@@ -4,10 +4,12 @@
  * `{name}` placeholders. Numbers, money and dates in `params` are formatted by the caller
  * (shared/format.ts), so the message only places them.
  */
+import type { ProgramType } from '../../core/domain.js';
 import { formatNumber, labelOf } from './format.js';
 import type { AdminMessageKey } from './i18n-admin.js';
 import type { PreflightMessageKey } from '../claim-upload/i18n-preflight.js';
 
+// Every program type of core/domain.ts has its words here (a new one does not compile until it does).
 const en = {
   'state.loading': 'Loading…',
   'state.error': 'Something went wrong',
@@ -240,6 +242,10 @@ const en = {
   'upload.column': 'Column',
   'upload.problem': 'Problem',
   'programType.ship_and_debit': 'Ship & debit',
+  'programType.spa': 'SPA',
+  'programType.dpa': 'DPA',
+  'programType.promotion': 'Promotion',
+  'programType.rebate': 'Rebate',
   'upload.more': 'and {count} more',
   'upload.imported': '{accepted} lines imported, {duplicate} already on file, {rejected} rejected',
   'upload.serverRejected': 'Rows the server rejected',
@@ -401,7 +407,7 @@ const en = {
   'rebate.toNextAmount': '{distance} to the next tier',
   'rebate.period': '{from} to {to}',
   'rebate.soFar': 'So far: {measure}',
-};
+} satisfies Record<string, string> & Record<`programType.${ProgramType}`, string>;
 /**
  * Every message's key: the daily work's (here), the vendor's administration's (i18n-admin.ts,
  * loaded with bec-admin.js) and the upload preflight's (claim-upload/i18n-preflight.ts, loaded with its chunk).
@@ -640,6 +646,10 @@ const fr: Record<keyof typeof en, string> = {
   'upload.column': 'Colonne',
   'upload.problem': 'Problème',
   'programType.ship_and_debit': 'Débit à l’expédition',
+  'programType.spa': 'SPA',
+  'programType.dpa': 'DPA',
+  'programType.promotion': 'Promotion',
+  'programType.rebate': 'Remise',
   'upload.more': 'et {count} de plus',
   'upload.imported': '{accepted} lignes importées, {duplicate} déjà connues, {rejected} rejetées',
   'upload.serverRejected': 'Lignes rejetées par le serveur',
@@ -859,7 +869,11 @@ export function msgCount(locale: string | undefined, key: CountedKey, count: num
   return msg(locale, `${key}.${pluralFormOf(languageOf(locale), count)}` as MessageKey, { count: formatNumber(count, locale), ...params });
 }
 
-/** The code lists the catalog words: claim statuses, line verdicts, dispute states and entries, program types (SPA, DPA, Promotion read alike in both). */
+/**
+ * The code lists the catalog words: claim statuses, line verdicts, dispute states and entries, and
+ * program types (every one of core's PROGRAM_TYPES; `codeLabel(locale, 'programType', type)` is the
+ * one way a component shows a program type).
+ */
 export type CodeList = 'claimStatus' | 'verdict' | 'disputeState' | 'disputeEntry' | 'programType';
 
 /** A code of a list in the locale's words ("rejected" verdict → "Rejetée" in fr); `labelOf` for a code the catalog does not know. */
