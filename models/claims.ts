@@ -46,7 +46,10 @@ export class Claim extends Model<InferAttributes<Claim>, InferCreationAttributes
   declare type: ClaimType;
   declare status: ClaimStatus;
   declare debitMemoNumber: string | null;
-  /** the debit memo number while the claim stands, null once rejected whole: (distributor, key) is unique */
+  /**
+   * the canonical key of the debit memo number (core/claims/debit-memo-key.ts) while the claim
+   * stands, null once rejected whole: (distributor, key) is unique, compared binary on both databases
+   */
   declare debitMemoKey: CreationOptional<string | null>;
   declare currency: string;
   declare claimedTotal: DbMoney;
@@ -230,7 +233,7 @@ export function initClaimModels(sequelize: Sequelize) {
       type: col.str(20),
       status: col.str(20),
       debitMemoNumber: col.str(64, true),
-      debitMemoKey: col.str(64, true),
+      debitMemoKey: col.str(80, true),
       currency: col.str(3),
       claimedTotal: col.money(),
       computedTotal: col.money(),

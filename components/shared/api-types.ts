@@ -3597,7 +3597,7 @@ export interface components {
       ));
     ClaimInput: {
       /**
-       * @description the distributor's debit memo; unique per distributor, so a re-sent claim is refused
+       * @description the distributor's debit memo, kept as sent; unique per distributor in any spelling (compared by its canonical key: trimmed, spaces collapsed, NFKC, case-insensitive), so a re-sent claim is refused
        * @default null
        */
       debitMemoNumber?: string | null;
@@ -10389,7 +10389,7 @@ export interface operations {
           'application/json': components['schemas']['Claim'];
         };
       };
-      /** @description VALIDATION_FAILED, errors[] naming each field: a missing, unknown or malformed field; an amount that is negative or above 99999999999999.9999; a quantity outside 1..100000000; a currency that is not ISO 4217; a line whose (bookCost - authorizedCost) x quantity, or a claim whose total, is too big; an authorizedCost above bookCost without claimedAmount; an endCustomerId that is no end customer; MALFORMED_JSON: the body is not JSON */
+      /** @description VALIDATION_FAILED, errors[] naming each field: a missing, unknown or malformed field; an amount that is negative or above 99999999999999.9999; a quantity outside 1..100000000; a currency that is not ISO 4217; a line whose (bookCost - authorizedCost) x quantity, or a claim whose total, is too big; an authorizedCost above bookCost without claimedAmount; an endCustomerId that is no end customer; a debitMemoNumber empty, or longer than 64 characters, once normalized; MALFORMED_JSON: the body is not JSON */
       400: {
         headers: {
           [name: string]: unknown;
@@ -10416,7 +10416,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description CLAIM_ALREADY_EXISTS: the debitMemoNumber is held by a standing claim of this distributor (claimId names that claim; a claim rejected whole lets go of it); IDEMPOTENCY_IN_PROGRESS: the first request with this Idempotency-Key is still running */
+      /** @description CLAIM_ALREADY_EXISTS: the debitMemoNumber, in any spelling (dm-1 is DM-1), is held by a standing claim of this distributor (claimId names that claim; a claim rejected whole lets go of it); IDEMPOTENCY_IN_PROGRESS: the first request with this Idempotency-Key is still running */
       409: {
         headers: {
           [name: string]: unknown;
@@ -10832,7 +10832,7 @@ export interface operations {
           'application/json': components['schemas']['PosImport'];
         };
       };
-      /** @description VALIDATION_FAILED: a bad query parameter (e.g. a currency that is not ISO 4217), errors[] naming it, or a vendor user that names no distributorId */
+      /** @description VALIDATION_FAILED: a bad query parameter (e.g. a currency that is not ISO 4217, a debitMemoNumber empty or longer than 64 characters once normalized), errors[] naming it, or a vendor user that names no distributorId */
       400: {
         headers: {
           [name: string]: unknown;
@@ -10868,7 +10868,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description CLAIM_ALREADY_EXISTS: the debitMemoNumber is held by a standing claim of this distributor (claimId names that claim) */
+      /** @description CLAIM_ALREADY_EXISTS: the debitMemoNumber (or the 844 BGN02), in any spelling, is held by a standing claim of this distributor (claimId names that claim) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -12841,7 +12841,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description LINE_NOT_REJECTED, ALREADY_RESUBMITTED, CLAIM_ALREADY_EXISTS (the debitMemoNumber was already claimed) */
+      /** @description LINE_NOT_REJECTED, ALREADY_RESUBMITTED, CLAIM_ALREADY_EXISTS (the debitMemoNumber, in any spelling, was already claimed) */
       409: {
         headers: {
           [name: string]: unknown;

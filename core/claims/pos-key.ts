@@ -22,8 +22,11 @@ const SPACE_RUNS = / {2,}/g;
 /** A decimal number whose fraction, if any, is zeros: a whole number written as one. */
 const WHOLE = /^\+?0*(\d+?)(?:\.0*)?$/;
 
-/** The general canonical form of a key part (see the module comment). */
-function canonicalText(text: string): string {
+/**
+ * The general canonical form of a key part (see the module comment). The debit memo key
+ * (core/claims/debit-memo-key.ts) is this form too.
+ */
+export function canonicalText(text: string): string {
   // Fast path: printable ASCII without spaces needs only upper-casing.
   let plain = true;
   for (let i = 0; i < text.length; i++) {

@@ -38,6 +38,7 @@ import { requestDecidedIndexSchema } from './20261209T1000-request-decided-index
 import { oneConsumptionPerLineSchema } from './20261210T1000-one-consumption-per-line.js';
 import { adjustersSchema } from './20261211T1000-adjusters.js';
 import { auditViaSchema } from './20261211T1100-audit-via.js';
+import { canonicalDebitMemoKeySchema } from './20261212T1000-canonical-debit-memo-key.js';
 import type { Migration } from './types.js';
 
 export const migrations: Migration[] = [
@@ -80,4 +81,5 @@ export const migrations: Migration[] = [
   oneConsumptionPerLineSchema,
   adjustersSchema,
   auditViaSchema,
+  canonicalDebitMemoKeySchema,
 ];

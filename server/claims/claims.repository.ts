@@ -1,7 +1,8 @@
 /** The only claims code that touches Sequelize: returns plain objects with money as decimal strings. */
 import { rollClaimFigures } from '../reports/rollups.repository.js';
-import { literal, Op, QueryTypes, type Transaction, type WhereOptions } from 'sequelize';
+import { literal, Op, QueryTypes, UniqueConstraintError, type Transaction, type WhereOptions } from 'sequelize';
 import { rowsOf } from '../database.repository.js';
+import { AppError, errorText } from '../errors.js';
 import { adjustersOf } from '../settlement/settlement.repository.js';
 import { instantText } from '../../models/bulk.js';
 import { MONEY_COLUMNS, moneyToDb } from '../../models/money-sql.js';
@@ -12,6 +13,7 @@ import type { TenantScope } from '../auth/actor.js';
 import type { ClaimLineView, ClaimQuery, ClaimView } from './claims.schemas.js';
 import { wholeInputs } from './verdict-inputs.js';
 import { REVIEW_VERDICTS, type ClaimReview } from '../../core/claims/review.js';
+import { debitMemoKey } from '../../core/claims/debit-memo-key.js';
 import { keysetPage } from '../http/cursor.js';
 import { newestFirstPage } from '../http/list-page.repository.js';
 import { accountIdsFor, requestOfRecordSql } from '../requests/requests.repository.js';
@@ -159,10 +161,12 @@ export async function insertClaim(
   lines: NewClaimLine[],
   transaction: Transaction,
 ): Promise<number> {
+  // The canonical key (core/claims/debit-memo-key.ts) is what the unique key compares, on every path.
+  const memoKey = debitMemoKey(head.debitMemoNumber);
   const c = await Claim.create(
     {
       ...head,
-      debitMemoKey: head.debitMemoNumber,
+      debitMemoKey: memoKey,
       programId: null,
       programType: null,
       status: 'draft',
@@ -174,7 +178,15 @@ export async function insertClaim(
       authorizedByUserId: null,
     },
     { transaction },
-  );
+  ).catch(async (err: unknown) => {
+    // Two claims with one memo at once both passed debitMemoFree: the unique key refuses the
+    // second, answered as the check would have (409), not as a database error.
+    if (memoKey === null || !(err instanceof UniqueConstraintError) || !errorText(err).includes('debit_memo_key')) throw err;
+    const holder = await Claim.findOne({ where: { distributorId: head.distributorId, debitMemoKey: memoKey }, attributes: ['id'] });
+    throw new AppError('CLAIM_ALREADY_EXISTS', `debit memo ${head.debitMemoNumber} was already claimed`, 409, {
+      ...(holder ? { claimId: holder.id } : {}),
+    });
+  });
   await ClaimLine.bulkCreate(
     lines.map((l) => ({
       ...l,
@@ -189,7 +201,6 @@ export async function insertClaim(
   return c.id;
 }
 
-/** The standing claim (not rejected whole) holding this debit memo number, if any. */
 /** A credit memo with the sum of the debits it took back. */
 async function withDebits(memo: CreditMemo | null, transaction?: Transaction) {
   return memo ? (await withDebitsOf([memo], transaction))[0]! : null;
@@ -213,12 +224,15 @@ async function withDebitsOf(memos: CreditMemo[], transaction?: Transaction) {
   );
 }
 
+/** The standing claim (not rejected whole) holding this debit memo number, spelled any way (its canonical key), if any. */
 export async function findClaimIdByDebitMemo(
   distributorId: number,
   debitMemoNumber: string,
   transaction?: Transaction,
 ): Promise<number | null> {
-  const c = await Claim.findOne({ where: { distributorId, debitMemoKey: debitMemoNumber }, attributes: ['id'], transaction });
+  const key = debitMemoKey(debitMemoNumber);
+  if (key === null) return null;
+  const c = await Claim.findOne({ where: { distributorId, debitMemoKey: key }, attributes: ['id'], transaction });
   return c?.id ?? null;
 }
 

@@ -79,9 +79,9 @@ describeRoute({
   status: 201,
   idempotent: true,
   errors: {
-    400: 'VALIDATION_FAILED, errors[] naming each field: a missing, unknown or malformed field; an amount that is negative or above 99999999999999.9999; a quantity outside 1..100000000; a currency that is not ISO 4217; a line whose (bookCost - authorizedCost) x quantity, or a claim whose total, is too big; an authorizedCost above bookCost without claimedAmount; an endCustomerId that is no end customer',
+    400: 'VALIDATION_FAILED, errors[] naming each field: a missing, unknown or malformed field; an amount that is negative or above 99999999999999.9999; a quantity outside 1..100000000; a currency that is not ISO 4217; a line whose (bookCost - authorizedCost) x quantity, or a claim whose total, is too big; an authorizedCost above bookCost without claimedAmount; an endCustomerId that is no end customer; a debitMemoNumber empty, or longer than 64 characters, once normalized',
     403: 'FORBIDDEN: only a distributor user submits claims',
-    409: 'CLAIM_ALREADY_EXISTS: the debitMemoNumber is held by a standing claim of this distributor (claimId names that claim; a claim rejected whole lets go of it); IDEMPOTENCY_IN_PROGRESS: the first request with this Idempotency-Key is still running',
+    409: 'CLAIM_ALREADY_EXISTS: the debitMemoNumber, in any spelling (dm-1 is DM-1), is held by a standing claim of this distributor (claimId names that claim; a claim rejected whole lets go of it); IDEMPOTENCY_IN_PROGRESS: the first request with this Idempotency-Key is still running',
     422: "IDEMPOTENCY_KEY_REUSED: this Idempotency-Key was sent with another body; CURRENCY_MISMATCH: the currency is not the distributor's (no conversion is done)",
   },
 });
@@ -123,10 +123,10 @@ describeRoute({
   status: 202,
   waitable: ClaimFileResult,
   errors: {
-    400: 'VALIDATION_FAILED: a bad query parameter (e.g. a currency that is not ISO 4217), errors[] naming it, or a vendor user that names no distributorId',
+    400: 'VALIDATION_FAILED: a bad query parameter (e.g. a currency that is not ISO 4217, a debitMemoNumber empty or longer than 64 characters once normalized), errors[] naming it, or a vendor user that names no distributorId',
     403: "FORBIDDEN: only distributor users and vendor users (on a named distributor's behalf) send claim files",
     404: 'NOT_FOUND: no distributor has the distributorId',
-    409: 'CLAIM_ALREADY_EXISTS: the debitMemoNumber is held by a standing claim of this distributor (claimId names that claim)',
+    409: 'CLAIM_ALREADY_EXISTS: the debitMemoNumber (or the 844 BGN02), in any spelling, is held by a standing claim of this distributor (claimId names that claim)',
     415: 'UNSUPPORTED_MEDIA_TYPE: the body is not sent as text/csv, text/tab-separated-values or application/octet-stream',
     422: "CURRENCY_MISMATCH: the currency is not the distributor's (no conversion is done)",
   },

@@ -150,13 +150,10 @@ export type ClaimLineInput = z.infer<typeof ClaimLineInput>;
 
 export const ClaimInput = z
   .object({
-    debitMemoNumber: z
-      .string()
-      .min(1)
-      .max(64)
-      .nullable()
-      .default(null)
-      .openapi({ description: "the distributor's debit memo; unique per distributor, so a re-sent claim is refused" }),
+    debitMemoNumber: z.string().min(1).max(64).nullable().default(null).openapi({
+      description:
+        "the distributor's debit memo, kept as sent; unique per distributor in any spelling (compared by its canonical key: trimmed, spaces collapsed, NFKC, case-insensitive), so a re-sent claim is refused",
+    }),
     currency: CurrencyCode.optional().openapi({
       description:
         "ISO 4217 code of the claim: the distributor's own (absent means it; another is refused with 422 CURRENCY_MISMATCH); usd is USD",

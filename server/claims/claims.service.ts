@@ -3,6 +3,7 @@ import { toClaimLineInput } from '../../core/claims/from-pos.js';
 import { minorUnitExponent } from '../../core/currency.js';
 import { statusAfterSubmit } from '../../core/claims/status.js';
 import { canonicalPosKeyParts, posKey, posKeyProblem } from '../../core/claims/pos-key.js';
+import { debitMemoKeyProblem } from '../../core/claims/debit-memo-key.js';
 import type { ReasonCode } from '../../core/domain.js';
 import { authorizeBlock } from '../../core/permissions.js';
 import { lineCredit, Money, moneyToString, parseMoney, sumMoney } from '../../core/money.js';
@@ -37,9 +38,16 @@ export async function claimCurrency(distributorId: number, requested: string | n
   return own;
 }
 
-/** Refuses a debit memo number a standing claim of the distributor holds (a claim rejected whole lets go of it). */
-export async function debitMemoFree(distributorId: number, debitMemoNumber: string | null | undefined) {
+/**
+ * Refuses a debit memo number that makes no key (empty, or too long, once canonical: 400 naming
+ * `field`), or that a standing claim of the distributor holds under any spelling (409, the same
+ * for `dm-1 ` as for `DM-1`; a claim rejected whole lets go of it). Every path that creates a claim
+ * with a debit memo asks this first; the unique key on the canonical key settles a race.
+ */
+export async function debitMemoFree(distributorId: number, debitMemoNumber: string | null | undefined, field = 'debitMemoNumber') {
   if (!debitMemoNumber) return;
+  const problem = debitMemoKeyProblem(debitMemoNumber);
+  if (problem) throw new AppError('VALIDATION_FAILED', `${field} ${problem}`, 400, { errors: [{ field, message: problem }] });
   const existing = await repo.findClaimIdByDebitMemo(distributorId, debitMemoNumber);
   if (existing) throw new AppError('CLAIM_ALREADY_EXISTS', `debit memo ${debitMemoNumber} was already claimed`, 409, { claimId: existing });
 }

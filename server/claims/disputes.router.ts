@@ -94,7 +94,7 @@ describeRoute({
     400: 'VALIDATION_FAILED (a missing, unknown or out-of-range field, or an originalLineId given twice), errors[] naming it; CURRENCY_MISMATCH: lines of claims in different currencies',
     403: 'FORBIDDEN: only a distributor user resubmits',
     404: "NOT_FOUND: an originalLineId that is not one of your claims' lines",
-    409: 'LINE_NOT_REJECTED, ALREADY_RESUBMITTED, CLAIM_ALREADY_EXISTS (the debitMemoNumber was already claimed)',
+    409: 'LINE_NOT_REJECTED, ALREADY_RESUBMITTED, CLAIM_ALREADY_EXISTS (the debitMemoNumber, in any spelling, was already claimed)',
     422: 'IDEMPOTENCY_KEY_REUSED: this Idempotency-Key was sent with another body',
   },
 });

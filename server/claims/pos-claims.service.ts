@@ -22,6 +22,7 @@
  * died left drafts that never reached the ledger, and the next run discards them first. Runs of
  * one import go one at a time (a named lock on MariaDB, a queue in the process).
  */
+import { debitMemoKey } from '../../core/claims/debit-memo-key.js';
 import {
   AuthorizationIndex,
   MapPartResolver,
@@ -303,7 +304,8 @@ async function runClaims(
         pos: p,
         posLineId: p.id,
         extraJson: p.extra ?? (p.customerPo ? JSON.stringify({ resellerPoNumber: p.customerPo }) : null),
-        key: memo ? `memo:${memo}` : `${type}:${p.invoiceDate.slice(0, 7)}`,
+        // one group per debit memo as the claims' unique key compares it (`dm-1` joins `DM-1`)
+        key: memo ? `memo:${debitMemoKey(memo)}` : `${type}:${p.invoiceDate.slice(0, 7)}`,
         type,
         debitMemoNumber: memo,
         claimed,

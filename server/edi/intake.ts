@@ -6,10 +6,12 @@
  *
  * A claim file's debit memo number and currency come from the request, else from its first 844's
  * header (BGN02, CUR02): the currency must be the distributor's (422 CURRENCY_MISMATCH naming
- * CUR02), a debit memo number the request gives must be the one the 844 carries.
+ * CUR02), a debit memo number the request gives must be the one the 844 carries (spelled any way:
+ * they are compared by the canonical debit memo key, core/claims/debit-memo-key.ts).
  */
 import { open } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
+import { sameDebitMemo } from '../../core/claims/debit-memo-key.js';
 import { readX12Head, type X12FileHead } from '../../core/edi/index.js';
 import type { PosEncoding } from '../../core/pos/index.js';
 import type { Actor } from '../auth/actor.js';
@@ -66,7 +68,8 @@ async function claimHeader(actor: Actor, given: FileSubmission['claim'], head: X
   const distributorId = actor.distributorId!;
   const bgn = head?.claim ?? null;
   const debitMemoNumber = given?.debitMemoNumber ?? bgn?.debitMemoNumber ?? null;
-  if (given?.debitMemoNumber && bgn?.debitMemoNumber && given.debitMemoNumber !== bgn.debitMemoNumber)
+  // One memo spelled two ways (`dm-1` sent, `DM-1` in BGN02) is one memo: compared by its key.
+  if (given?.debitMemoNumber && bgn?.debitMemoNumber && !sameDebitMemo(given.debitMemoNumber, bgn.debitMemoNumber))
     throw new AppError(
       'DEBIT_MEMO_MISMATCH',
       `the request names debit memo ${given.debitMemoNumber}, the 844's ${bgn.debitMemoElement} says ${bgn.debitMemoNumber}`,
@@ -81,7 +84,11 @@ async function claimHeader(actor: Actor, given: FileSubmission['claim'], head: X
       },
     );
   if (bgn?.currency) await claimCurrency(distributorId, bgn.currency, 'CUR02');
-  await debitMemoFree(distributorId, debitMemoNumber);
+  await debitMemoFree(
+    distributorId,
+    debitMemoNumber,
+    given?.debitMemoNumber ? 'debitMemoNumber' : (bgn?.debitMemoElement ?? 'debitMemoNumber'),
+  );
   return { debitMemoNumber, currency: given?.currency ?? bgn?.currency ?? null };
 }
 
