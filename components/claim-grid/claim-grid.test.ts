@@ -533,6 +533,35 @@ describe('bec-claim-grid', () => {
     expect($d(el, 'form.dispute') === null).to.equal(true);
   });
 
+  it('disputes with a comment alone when the pre-filled amount is sent unchanged (no correction, so no resubmission)', async () => {
+    const lines = makeLines(4);
+    // The API writes amounts with 4 decimals; the field shows "119.01".
+    lines[1] = { ...lines[1], claimedAmount: '119.0100' };
+    let sent: unknown = null;
+    const stub = claimRoutes(
+      lines,
+      routes({
+        'POST /api/disputes': (b) => {
+          sent = b;
+          return { status: 201, body: makeDisputeThread(2, []) };
+        },
+      }),
+    );
+    const apiBase = nextBase();
+    configureApi({ baseUrl: apiBase, fetch: stub.fetch });
+    const el = await fixture<BecClaimGrid>(html`<bec-claim-grid api-base=${apiBase} claim-id="7"></bec-claim-grid>`);
+    await waitUntil(() => rowsIn(el).length === 4);
+    (rowsIn(el)[1] as HTMLElement).click();
+    await settle(el);
+    const form = $d<HTMLFormElement>(el, 'form.dispute');
+    expect(form.querySelector<HTMLInputElement>('#dispute-amount')!.value).to.equal('119.01');
+    form.querySelector<HTMLTextAreaElement>('#dispute-comment')!.focus();
+    await sendKeys({ type: 'A separate shipment, not a duplicate' });
+    form.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+    await waitUntil(() => sent !== null, 'the dispute is sent');
+    expect(sent).to.deep.equal({ lineId: 2, comment: 'A separate shipment, not a duplicate' });
+  });
+
   it('asks for a dispute thread only where the line can have one, and takes the 404 of none quietly', async () => {
     const lines = makeLines(4);
     // makeLines: line 1 partial, 2 rejected, 3 pending, 4 accepted (in full here).
@@ -655,8 +684,11 @@ describe('bec-claim-grid', () => {
     const el = await fixture<BecClaimGrid>(html`<bec-claim-grid .lines=${makeLines(3)}></bec-claim-grid>`);
     const csv = el.toCsv();
     expect(csv).to.contain(`"'=HYPERLINK(""http://evil"")"`);
-    for (const bad of ['=1+1', '+1', '-1', '@SUM(A1)', '\tx', '\rx']) expect(csvCell(bad).replace(/^"/, '').startsWith("'")).to.equal(true);
+    for (const bad of ['=1+1', '+1', '-1+1', '@SUM(A1)', '\tx', '\rx'])
+      expect(csvCell(bad).replace(/^"/, '').startsWith("'")).to.equal(true);
     expect(csvCell('plain')).to.equal('plain');
+    // A negative amount is a number, not a formula: guarded, a spreadsheet would show '-12.5000 as text.
+    expect(csvCell('-12.5000')).to.equal('-12.5000');
   });
 
   describe('on a phone (390 × 844)', () => {

@@ -4,7 +4,7 @@ import { isDisputable } from '../../core/claims/disputable.js';
 import { everyPage } from '../shared/api.js';
 import type { Claim, ClaimLine, ClaimNote, DisputeThread } from '../shared/api.js';
 import { BecElement } from '../shared/base.js';
-import { formatDate, formatMoney, formatNumber } from '../shared/format.js';
+import { formatDate, formatMoney, formatNumber, sameAmount } from '../shared/format.js';
 import { codeLabel, msg, msgCount, type MessageKey } from '../shared/i18n.js';
 import { tableStyles } from '../shared/table.styles.js';
 import { controls, themeTokens, toneOf } from '../shared/theme.js';
@@ -686,7 +686,10 @@ export class BecClaimGrid extends BecElement {
     }
     if (!line || !api) return;
     if (a.action === 'dispute') {
-      const correction = a.claimedAmount && a.claimedAmount !== line.claimedAmount ? { claimedAmount: a.claimedAmount } : undefined;
+      // The pre-filled amount sent back unchanged ("119.01" for "119.0100") is no correction: a
+      // rejected line with a correction is resubmitted at once, one with a comment alone waits for the vendor.
+      const correction =
+        a.claimedAmount && !sameAmount(a.claimedAmount, line.claimedAmount) ? { claimedAmount: a.claimedAmount } : undefined;
       void this.disputeCall(
         () => api.openDispute({ lineId: line.id, comment: a.comment, ...(correction ? { correction } : {}) }),
         `Line ${line.lineNumber} disputed`,

@@ -148,7 +148,7 @@ export function formatAmountForEditing(value: string | null | undefined, locale?
 }
 
 /** "1390.00" and "1390.0000" are the same amount (compared as text, no float). */
-function sameAmount(a: string, b: string): boolean {
+export function sameAmount(a: string, b: string): boolean {
   const canonical = (s: string) => {
     const [whole, fraction = ''] = s.trim().split('.');
     return `${whole!.replace(/^(-?)0+(?=\d)/, '$1')}.${fraction.replace(/0+$/, '')}`;

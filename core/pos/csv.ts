@@ -8,7 +8,8 @@
  * - CRLF or LF line ends, split anywhere between chunks;
  * - a record longer than `maxRecordChars` (64 KiB by default: a binary file, an unterminated
  *   quote swallowing the file) is reported and skipped to the next line, so one bad quote loses
- *   one record, not the rest;
+ *   one record, not the rest; so is a quote left open to the end of a shorter file (reading
+ *   goes on from the line after the one it opened on);
  * - a record holding a control character (NUL, other C0 bytes but tab, CR and LF, DEL) is
  *   flagged (`control`), for the row mapper to name the cell;
  * - linear in the input whatever the chunking: an unfinished record is looked at again only once
@@ -221,9 +222,17 @@ export class CsvRecordReader {
       const record: CsvRecord = { row: ++this.row, line: this.line, cells: result.cells };
       if (this.control && result.cells.some((cell) => CONTROL_CHARACTER.test(cell))) record.control = true;
       // a row with an unclosed quote is reported, not read (its cells are not what was meant)
-      if (result.unterminated)
+      if (result.unterminated) {
         errors.push({ row: record.row, line: this.line, reason: 'a quoted value is not closed before the end of the file' });
-      else if (result.end - pos > this.maxRecordChars)
+        // The lines after the one the quote opened on are rows, not the rest of its cell (as past
+        // maxRecordChars above): one bad quote loses one record, however near the end it is.
+        const resume = buf.indexOf('\n', result.openedAt);
+        if (resume >= 0) {
+          this.line += 1 + countLineBreaks(buf, pos, resume);
+          pos = resume + 1;
+          continue;
+        }
+      } else if (result.end - pos > this.maxRecordChars)
         errors.push({ row: record.row, line: this.line, reason: `the row is longer than ${this.maxRecordChars} characters` });
       else records.push(record);
       this.line += 1 + result.lineBreaks;
@@ -240,7 +249,7 @@ export class CsvRecordReader {
     buf: string,
     start: number,
     final: boolean,
-  ): { cells: string[]; end: number; lineBreaks: number; unterminated: boolean } | null {
+  ): { cells: string[]; end: number; lineBreaks: number; unterminated: boolean; openedAt: number } | null {
     const sep = this.sepCode;
     const n = buf.length;
     const cells: string[] = [];
@@ -259,7 +268,7 @@ export class CsvRecordReader {
             value += buf.slice(from, n);
             lineBreaks += countLineBreaks(buf, from, n);
             cells.push(value);
-            return { cells, end: n, lineBreaks, unterminated: true };
+            return { cells, end: n, lineBreaks, unterminated: true, openedAt: i };
           }
           if (q + 1 < n && buf.charCodeAt(q + 1) === QUOTE) {
             value += buf.slice(from, q + 1);
@@ -295,7 +304,7 @@ export class CsvRecordReader {
       // after a field: separator, line end, or the end of the text
       if (i >= n) {
         if (!final) return null;
-        return { cells, end: n, lineBreaks, unterminated: false };
+        return { cells, end: n, lineBreaks, unterminated: false, openedAt: -1 };
       }
       const c = buf.charCodeAt(i);
       if (c === sep) {
@@ -305,13 +314,13 @@ export class CsvRecordReader {
       if (c === CR) {
         if (i + 1 >= n) {
           if (!final) return null;
-          return { cells, end: n, lineBreaks, unterminated: false };
+          return { cells, end: n, lineBreaks, unterminated: false, openedAt: -1 };
         }
-        if (buf.charCodeAt(i + 1) === LF) return { cells, end: i + 2, lineBreaks, unterminated: false };
+        if (buf.charCodeAt(i + 1) === LF) return { cells, end: i + 2, lineBreaks, unterminated: false, openedAt: -1 };
         // a lone CR inside a record ends it like a line break
-        return { cells, end: i + 1, lineBreaks, unterminated: false };
+        return { cells, end: i + 1, lineBreaks, unterminated: false, openedAt: -1 };
       }
-      return { cells, end: i + 1, lineBreaks, unterminated: false };
+      return { cells, end: i + 1, lineBreaks, unterminated: false, openedAt: -1 };
     }
   }
 }

@@ -96,6 +96,18 @@ export async function findLine(scope: TenantScope, id: number) {
 }
 
 /**
+ * Whether the distributor stated the line's claimed amount. A claim file row without one claims
+ * what the engine computes, so its rejected line holds 0.00 claimed; its replay inputs then
+ * record `claimedAmount: null`. Lines without replay inputs count as stated.
+ */
+export async function claimedAmountStated(lineId: number): Promise<boolean> {
+  const l = await ClaimLine.findByPk(lineId, { attributes: ['id', 'verdictInputs'] });
+  if (!l?.verdictInputs) return true;
+  const inputs = JSON.parse(l.verdictInputs) as Record<string, unknown>;
+  return !('claimedAmount' in inputs && inputs.claimedAmount === null);
+}
+
+/**
  * Of these original lines, those already resubmitted by a line that was not rejected, read after
  * locking the originals (MariaDB; SQLite's transactions begin IMMEDIATE), so two resubmissions of
  * one line at once cannot both pass: the second reads the first's line once it commits.

@@ -75,11 +75,18 @@ export async function resubmit(actor: Actor, input: { debitMemoNumber: string | 
     const bookCost = moneyToString(parseMoney(pick('bookCost') as string));
     const authorizedCost = pick('authorizedCost') ? moneyToString(parseMoney(pick('authorizedCost') as string)) : null;
     const quantity = pick('quantity') as number;
-    // A corrected cost or quantity recomputes the claimed amount unless one is given.
+    // A corrected cost or quantity recomputes the claimed amount unless one is given; so does a
+    // line whose amount the distributor never stated (a claim file row without one claimed what
+    // the engine computed, 0.00 once rejected): the corrected line claims its credit.
+    const recompute =
+      c.bookCost !== undefined ||
+      c.authorizedCost !== undefined ||
+      c.quantity !== undefined ||
+      !(await disputes.claimedAmountStated(original.id));
     const claimedAmount =
       c.claimedAmount != null
         ? moneyToString(settlement.payableAmount(c.claimedAmount, currency, `lines.${i}.claimedAmount`))
-        : authorizedCost && (c.bookCost !== undefined || c.authorizedCost !== undefined || c.quantity !== undefined)
+        : authorizedCost && recompute
           ? moneyToString(lineCredit(parseMoney(bookCost), parseMoney(authorizedCost), quantity, minorUnitExponent(currency!)))
           : original.claimedAmount;
     lines.push({

@@ -1,4 +1,4 @@
-import { describeDb, startTestApp, USERS, type Client, type TestApp } from '../support/harness.js';
+import { bearerOf, describeDb, startTestApp, USERS, type Client, type TestApp } from '../support/harness.js';
 
 describeDb('disputes', () => {
   let t: TestApp;
@@ -152,6 +152,29 @@ describeDb('disputes', () => {
     // The figures count it as euros, not dollars.
     const figures = (await north.get('/api/reports/claims?groupBy=distributor')).body.items as { currency: string }[];
     expect(figures.map((f) => f.currency)).toEqual(['EUR']);
+  });
+
+  it('resubmits a claim file line that gave no amount for the credit its corrected line computes, not the 0.00 its rejection left', async () => {
+    // A claim file without a claimed-amount column claims what the engine computes: 0.00 for a rejected line.
+    const csv = [
+      'Authorization Number,Invoice Number,Invoice Line,Invoice Date,Vendor Part Number,Quantity,Book Cost,Authorized Cost,End Customer Name',
+      `${authNumber},ARW-D-FILE,1,2026-10-20,VS-ETH-PHY,10,3.8950,3.2000,Orion Automotive`,
+    ].join('\r\n');
+    const file = await t.http
+      .post('/api/claims/file?wait=true&fileName=dm-file.csv&debitMemoNumber=ARW-DISPUTE-FILE')
+      .set('Authorization', bearerOf(arrow))
+      .set('Content-Type', 'text/csv')
+      .send(csv);
+    expect(file.status).toBe(201);
+    const [line] = (await arrow.get(`/api/claims/${file.body.claim.id}/lines`)).body.items;
+    expect(line).toMatchObject({ verdict: 'rejected', reasonCodes: ['END_CUSTOMER_MISMATCH'], claimedAmount: '0.0000' });
+    // Only the end customer is corrected: the line claims its credit, (3.8950 - 3.2000) x 10.
+    const res = await arrow.post('/api/disputes/resubmissions', {
+      lines: [{ originalLineId: line.id, endCustomerName: 'Cascade Robotics' }],
+    });
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ status: 'submitted', claimedTotal: '6.9500', approvedTotal: '6.9500' });
+    expect(res.body.lines[0]).toMatchObject({ verdict: 'accepted', claimedAmount: '6.9500', approvedAmount: '6.9500' });
   });
 
   it("resubmits in the claim's currency, and refuses a claim in another than the distributor's", async () => {

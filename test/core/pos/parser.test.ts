@@ -177,6 +177,28 @@ describe('POS parser over messy files', () => {
     expect(lines.map((l) => l.invoiceNumber)).toEqual(['B', 'C', 'D']);
   });
 
+  it('keeps the rows after a quote left open to the end of a file shorter than the row limit', () => {
+    // The quote opened on row 2 is never closed: the rows after it are rows, not the rest of one cell.
+    const text =
+      'Invoice Number,Invoice Line,Invoice Date,Vendor Part Number,Quantity\nA,1,2025-01-01,"VP-1,1\nB,1,2025-01-01,VP-1,2\n' +
+      'C,1,2025-01-01,VP-1,3\nD,1,2025-01-01,VP-1,4';
+    for (const ending of ['', '\n', '\r\n']) {
+      const { lines, errors } = parsePosText(text + ending);
+      expect(errors.map((e) => [e.row, e.code, e.message])).toEqual([
+        [2, 'MALFORMED_ROW', expect.stringContaining('quoted value is not closed before the end of the file')],
+      ]);
+      expect(lines.map((l) => [l.row, l.invoiceNumber, l.quantity])).toEqual([
+        [3, 'B', 2],
+        [4, 'C', 3],
+        [5, 'D', 4],
+      ]);
+      // wherever the text is cut
+      for (let at = 0; at <= text.length; at += 7) {
+        expect(parseChunks([(text + ending).slice(0, at), (text + ending).slice(at)])).toEqual(parseChunks([text + ending]));
+      }
+    }
+  });
+
   it('reports an empty file', () => {
     expect(parsePosText('').errors[0]!.code).toBe('EMPTY_FILE');
     expect(parsePosText('\n\n').errors[0]!.fatal).toBe(true);
