@@ -3,9 +3,13 @@
  * as GET /api/imports/:id/errors.csv): UTF-8 with a byte-order mark, so that a spreadsheet reads
  * `Müller` as such and not as `MÃ¼ller`; a text cell starting with = + - @, a tab or a carriage
  * return gets a leading apostrophe, so that it cannot run as a formula (OWASP "CSV injection");
- * then RFC 4180 quoting, CRLF line ends. Numbers pass as they are.
+ * then RFC 4180 quoting, CRLF line ends. Numbers pass as they are, and so does a decimal numeral
+ * written as text (`-4313.0900`, how money travels): it runs nothing, and with an apostrophe a
+ * spreadsheet would show a negative amount as the text `'-4313.0900`, out of every sum.
  */
 const FORMULA_START = /^[=+\-@\t\r]/;
+/** A plain decimal numeral, optionally negative: `-12`, `-4313.0900`. Nothing else starting with `-` passes. */
+const DECIMAL_NUMERAL = /^-?\d+(\.\d+)?$/;
 
 /** U+FEFF, which UTF-8 writes as the bytes EF BB BF: how Excel knows the file is UTF-8. */
 export const CSV_BOM = '\uFEFF';
@@ -14,7 +18,7 @@ export function csvCell(value: unknown): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number' || typeof value === 'bigint') return String(value);
   let s = String(value);
-  if (FORMULA_START.test(s)) s = `'${s}`;
+  if (FORMULA_START.test(s) && !DECIMAL_NUMERAL.test(s)) s = `'${s}`;
   return /[",\r\n]/.test(s) || s !== s.trim() ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

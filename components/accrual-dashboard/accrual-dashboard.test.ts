@@ -32,7 +32,7 @@ const usdAccruals: Accruals = {
   exposureCurrency: 'USD',
   exposureByCurrency: [{ currency: 'USD', exposure: accruals.exposure }],
   byDistributor: accruals.byDistributor.map((d) => ({ ...d, currency: 'USD' })),
-  rebates: { items: [], byCurrency: [] },
+  rebates: { items: [], byCurrency: [], unpaidPeriods: [], unpaidByCurrency: [] },
 };
 /** Claim figures as `GET /api/reports/claims` answers them; items without a currency are USD. */
 const figures = (groupBy: string, items: Figure[]): ClaimFigures => {
@@ -186,6 +186,11 @@ describe('bec-accrual-dashboard', () => {
     // The rebates accrued: a tile per currency and a row per program and distributor.
     const tile = [...el.shadowRoot!.querySelectorAll('[part="kpi"]')].find((k) => k.textContent!.includes('Rebates accrued'))!;
     expect(tile.textContent).to.contain('$316.68');
+    // The rebates owed (periods closed, not yet paid): their own tile, never inside the running periods' figure.
+    const owed = [...el.shadowRoot!.querySelectorAll('[part="kpi"]')].find((k) => k.textContent!.includes('Rebates owed'))!;
+    expect(owed.textContent).to.contain('€239.56');
+    expect(owed.textContent).to.contain('periods closed, not yet paid');
+    expect(tile.textContent).not.to.contain('€239.56');
     expect($(el, 'section[aria-labelledby="h-rebates"] tbody').textContent!.replace(/\s+/g, ' ')).to.contain(
       'Microcontroller tiers Arrowhead Components 2,639 $316.68',
     );

@@ -476,6 +476,16 @@ export class BecAccrualDashboard extends BecElement {
                 ] as [string, string, (readonly [string, string])[]],
               ]
             : []),
+          // Rebate periods closed and not yet paid: owed, and accrued in the journal (not in the running periods' figure).
+          ...(a && 'rebates' in a && a.rebates?.unpaidByCurrency?.length
+            ? [
+                [
+                  t('dash.rebatesOwed'),
+                  t('dash.rebatesOwedHint'),
+                  a.rebates.unpaidByCurrency.map((r) => [r.currency, r.unpaid] as const),
+                ] as [string, string, (readonly [string, string])[]],
+              ]
+            : []),
         ]
       : [];
     const exposure: (Omit<Accruals['byDistributor'][number], 'currency'> & { currency?: string })[] = a?.byDistributor ?? [];

@@ -2842,7 +2842,7 @@ export interface components {
         userId: number | null;
         role: string | null;
         name: string | null;
-        /** @description present when this approver stands in for an approver user who can no longer decide requests (demoted or deactivated): that user. The escalation approver stands in, else every role that decides requests */
+        /** @description present when this approver stands in for an approver user who can no longer decide requests (demoted or deactivated), or who is the request's own requester: that user. The escalation approver stands in, else every role that decides requests */
         standingInFor?: number;
       }[];
       approvals: {
@@ -5439,7 +5439,7 @@ export interface components {
          */
         currency: string;
       }[];
-      /** @description rebates accrued so far in the periods running on asOf, over the sales invoiced by then */
+      /** @description rebates accrued so far in the periods running on asOf, over the sales invoiced by then (items, byCurrency); and the periods closed but not yet paid by then (unpaidPeriods, unpaidByCurrency) */
       rebates: {
         items: {
           programId: number;
@@ -5475,6 +5475,47 @@ export interface components {
            * @example 1184.6700
            */
           accrued: string;
+        }[];
+        /** @description rebate periods closed and not yet paid at the end of asOf: owed, accrued in the journal */
+        unpaidPeriods: {
+          periodId: number;
+          programId: number;
+          code: string;
+          name: string;
+          distributorId: number;
+          distributorName: string;
+          /**
+           * @description ISO 4217 code, upper case
+           * @example EUR
+           */
+          currency: string;
+          period: {
+            from: string;
+            to: string;
+          };
+          /**
+           * @description where the period stood at the end of asOf
+           * @enum {string}
+           */
+          status: 'closed' | 'authorized';
+          /**
+           * @description what the finance journal had accrued for it by the end of asOf
+           * @example 1184.6700
+           */
+          amount: string;
+        }[];
+        /** @description unpaidPeriods totalled per currency, never across */
+        unpaidByCurrency: {
+          /**
+           * @description ISO 4217 code, upper case
+           * @example EUR
+           */
+          currency: string;
+          /**
+           * @description exact decimal, 4 places
+           * @example 1184.6700
+           */
+          unpaid: string;
         }[];
       };
     };

@@ -131,6 +131,21 @@ export function makeAccruals(): Accruals {
         },
       ],
       byCurrency: [{ currency: 'USD', accrued: '316.6800' }],
+      unpaidPeriods: [
+        {
+          periodId: 4,
+          programId: 5,
+          code: 'REBATE-VOL-2026',
+          name: 'Volume rebate 2026',
+          distributorId: 3,
+          distributorName: 'Northbridge Electronics',
+          currency: 'EUR',
+          period: { from: '2026-07-01', to: '2026-09-30' },
+          status: 'authorized',
+          amount: '239.5600',
+        },
+      ],
+      unpaidByCurrency: [{ currency: 'EUR', unpaid: '239.5600' }],
     },
   };
 }

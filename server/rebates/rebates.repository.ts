@@ -4,12 +4,13 @@
  * consumptions) are the settlement service's (server/settlement).
  */
 import { decimalTextSql } from '../../models/money-sql.js';
-import { QueryTypes, type Transaction } from 'sequelize';
+import { Op, QueryTypes, type Transaction } from 'sequelize';
 import { joinPosKey } from '../../core/claims/pos-key.js';
 import { Money, moneyFromDb, moneyToString } from '../../core/money.js';
 import type { PeriodKind, Period } from '../../core/rebates/periods.js';
 import type { StackingRule } from '../../core/rebates/stacking.js';
 import type { RebateSale, RebateTerms, SalesBasis } from '../../core/rebates/terms.js';
+import { JournalEntry } from '../../models/finance.js';
 import { RebatePeriod, RebateProgram, RebateTermsVersion } from '../../models/rebates.js';
 import type { TenantScope } from '../auth/actor.js';
 import type { RebatePeriodView } from './rebates.schemas.js';
@@ -228,4 +229,49 @@ export async function listPeriods(
   if (q.programId !== undefined) where.programId = q.programId;
   if (q.status) where.status = q.status;
   return (await RebatePeriod.findAll({ where, order: [['id', 'DESC']], limit: q.limit })).map(toPeriodView);
+}
+
+/** A rebate period owed and not yet paid at the end of a day, with what the journal had accrued for it by then. */
+export interface UnpaidPeriod {
+  periodId: number;
+  programId: number;
+  distributorId: number;
+  currency: string;
+  period: Period;
+  status: 'closed' | 'authorized';
+  amount: string;
+}
+
+/**
+ * The rebate periods owed and not yet paid at the end of `asOf` (UTC): closed by then and not paid
+ * by then, each with its status then and the amount the finance journal had accrued for it by then
+ * (its accruals less its reversals with an event day on or before the day: the close, then each
+ * adjustment), as the claims' liability is read; a distributor sees its own. Few rows (programs x
+ * distributors x periods), read whole.
+ */
+export async function unpaidPeriodsAsOf(scope: TenantScope, asOf: string): Promise<UnpaidPeriod[]> {
+  const end = new Date(`${asOf}T23:59:59.999Z`);
+  const periods = await RebatePeriod.findAll({
+    where: { ...scoped(scope), closedAt: { [Op.lte]: end }, [Op.or]: [{ paidAt: null }, { paidAt: { [Op.gt]: end } }] },
+    order: [['id', 'ASC']],
+  });
+  if (!periods.length) return [];
+  const entries = await JournalEntry.findAll({
+    attributes: ['sourceId', 'kind', 'amount'],
+    where: { sourceType: 'rebate_period', sourceId: periods.map((p) => p.id), kind: ['accrual', 'reversal'], eventDay: { [Op.lte]: asOf } },
+  });
+  const accrued = new Map<number, Money>();
+  for (const e of entries) {
+    const amount = moneyFromDb(e.amount);
+    accrued.set(e.sourceId, (accrued.get(e.sourceId) ?? new Money(0)).plus(e.kind === 'reversal' ? amount.negated() : amount));
+  }
+  return periods.map((p) => ({
+    periodId: p.id,
+    programId: p.programId,
+    distributorId: p.distributorId,
+    currency: p.currency,
+    period: { from: String(p.periodFrom).slice(0, 10), to: String(p.periodTo).slice(0, 10) },
+    status: p.authorizedAt && p.authorizedAt <= end ? 'authorized' : 'closed',
+    amount: moneyToString(accrued.get(p.id) ?? new Money(0)),
+  }));
 }

@@ -367,6 +367,33 @@ export async function runningAccruals(scope: TenantScope, asOf: string) {
 }
 
 /**
+ * The rebate periods owed at the end of `asOf`: closed (or authorized) by then and not paid by then,
+ * each with the amount the journal had accrued for it by then, with the program's code and name and
+ * the distributor's name; totals per currency (never across). The liability the journal holds for
+ * rebates (docs/finance.md), beside the rebates still accruing in the running periods.
+ */
+export async function unpaidPeriods(scope: TenantScope, asOf: string) {
+  const rows = await repo.unpaidPeriodsAsOf(scope, asOf);
+  const programs = new Map<number, ProgramView | null>();
+  const names = new Map<number, string>();
+  const items = [];
+  for (const r of rows) {
+    if (!programs.has(r.programId)) programs.set(r.programId, await findProgram(r.programId));
+    if (!names.has(r.distributorId)) names.set(r.distributorId, (await findAccount(r.distributorId))?.name ?? '');
+    const p = programs.get(r.programId);
+    items.push({ ...r, code: p?.code ?? '', name: p?.name ?? '', distributorName: names.get(r.distributorId)! });
+  }
+  const totals = new Map<string, Money>();
+  for (const i of items) totals.set(i.currency, (totals.get(i.currency) ?? new Money(0)).plus(i.amount));
+  return {
+    items,
+    byCurrency: [...totals]
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([currency, unpaid]) => ({ currency, unpaid: moneyToString(unpaid) })),
+  };
+}
+
+/**
  * Closes a period: the calculation is made again in the transaction (so what is frozen is what the
  * ledger held then) and frozen through the settlement service with its consumptions. Only a period
  * that is over can be closed.

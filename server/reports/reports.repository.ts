@@ -68,10 +68,16 @@ const linesAsOf = {
 };
 /** A line of linesAsOf that still carries exposure on the day: not cancelled, not expired. */
 const liveOn = `x.changeKind <> 'cancelled' AND x.validTo >= ?`;
-/** The credit per unit of a line of linesAsOf on the day (`?` = the day, twice): the book cost then minus the authorized cost. */
+/**
+ * The credit per unit of a line of linesAsOf on the day (`?` = the day, twice): the book cost then
+ * minus the authorized cost, never below zero. A line whose authorized cost is at or above the book
+ * cost (the book cost lowered since, or an amendment above it) has nothing to claim: the engine
+ * rejects such a claim (PRICE_ABOVE_AUTHORIZED), so its exposure is 0, not a negative figure that
+ * would hide other lines' exposure in the distributor's and the currency's totals.
+ */
 const creditPerUnitSql = () => {
   const book = `(SELECT b.cost FROM book_costs b WHERE b.distributor_id = x.distributorId AND b.product_id = x.productId AND b.effective_from <= ? AND (b.effective_to IS NULL OR b.effective_to >= ?) ORDER BY b.effective_from DESC LIMIT 1)`;
-  return `(${units(`COALESCE(${book}, x.authorizedCost)`)} - ${units('x.authorizedCost')})`;
+  return `${sqlite() ? 'MAX' : 'GREATEST'}(0, ${units(`COALESCE(${book}, x.authorizedCost)`)} - ${units('x.authorizedCost')})`;
 };
 
 /**

@@ -41,8 +41,30 @@ const RebateAccruals = z
       }),
     ),
     byCurrency: z.array(z.object({ currency: Currency, accrued: Amount })).openapi({ description: 'per currency, never across' }),
+    unpaidPeriods: z
+      .array(
+        z.object({
+          periodId: z.number(),
+          programId: z.number(),
+          code: z.string(),
+          name: z.string(),
+          distributorId: z.number(),
+          distributorName: z.string(),
+          currency: Currency,
+          period: Period,
+          status: z.enum(['closed', 'authorized']).openapi({ description: 'where the period stood at the end of asOf' }),
+          amount: Amount.openapi({ description: 'what the finance journal had accrued for it by the end of asOf' }),
+        }),
+      )
+      .openapi({ description: 'rebate periods closed and not yet paid at the end of asOf: owed, accrued in the journal' }),
+    unpaidByCurrency: z
+      .array(z.object({ currency: Currency, unpaid: Amount }))
+      .openapi({ description: 'unpaidPeriods totalled per currency, never across' }),
   })
-  .openapi({ description: 'rebates accrued so far in the periods running on asOf, over the sales invoiced by then' });
+  .openapi({
+    description:
+      'rebates accrued so far in the periods running on asOf, over the sales invoiced by then (items, byCurrency); and the periods closed but not yet paid by then (unpaidPeriods, unpaidByCurrency)',
+  });
 const Forecast = z
   .object({
     asOf: z.string(),

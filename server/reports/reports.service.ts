@@ -4,7 +4,7 @@ import { amountsInBase } from '../../core/analytics/fx.js';
 import { listRates } from '../analytics/fx.repository.js';
 import type { Actor } from '../auth/actor.js';
 import { scopeOf } from '../auth/actor.js';
-import { runningAccruals } from '../rebates/rebates.service.js';
+import { runningAccruals, unpaidPeriods } from '../rebates/rebates.service.js';
 import { AGING_BUCKETS, claimAging, requestAging } from './aging.repository.js';
 import * as repo from './reports.repository.js';
 
@@ -14,18 +14,21 @@ export const FORECAST_WEEKS = 8;
 /**
  * Open liability (authorized, unpaid), claims in review and paid, per claim currency; exposure by
  * distributor in the vendor's book currency (`baseCurrency`); the rebates accrued so far in the
- * running periods; every figure as of the end of `asOf` (today, UTC, by default).
+ * running periods, and the rebate periods closed and not yet paid (what the journal holds for
+ * them); every figure as of the end of `asOf` (today, UTC, by default).
  */
 export async function accruals(actor: Actor, baseCurrency: string, asOf?: string) {
   const day = asOf ?? new Date().toISOString().slice(0, 10);
   const scope = scopeOf(actor);
-  const [figures, rates, rebates] = await Promise.all([
+  const [figures, rates, running, unpaid] = await Promise.all([
     repo.accruals(scope, day, baseCurrency),
     listRates({ to: baseCurrency, until: day }),
     runningAccruals(scope, day),
+    unpaidPeriods(scope, day),
   ]);
   // Exposure of every currency in the base currency through the rate table (the one source of conversion).
   const exposures = figures.exposureByCurrency.map((e) => ({ currency: e.currency, amount: e.exposure }));
+  const rebates = { ...running, unpaidPeriods: unpaid.items, unpaidByCurrency: unpaid.byCurrency };
   return { ...figures, exposureInBase: amountsInBase(exposures, rates, baseCurrency, day), rebates };
 }
 

@@ -37,8 +37,9 @@ function routingOf(r: PriceRequest, approvals: Approvals, users: Users): Routing
     name: a.userId !== undefined ? (users.get(a.userId)?.name ?? null) : null,
     ...(standingInFor === null ? {} : { standingInFor }),
   });
-  // An approver user who can no longer decide is shown with who stands in for them (core/routing).
-  const vacant = (userId: number) => !mayDecide(users.get(userId));
+  // An approver user who can no longer decide is shown with who stands in for them (core/routing),
+  // as is the requester where a level awaits them (they never decide their own request).
+  const vacant = (userId: number) => userId === r.requestedByUserId || !mayDecide(users.get(userId));
   const awaited = level ? awaitedAt(level, index!, given, s.escalation, vacant) : [];
   const escalationAwaited = escalated && s.escalation && !(s.escalation.userId !== undefined && vacant(s.escalation.userId));
   const due = level && r.levelStartedAt ? levelDeadline(level, r.levelStartedAt) : null;

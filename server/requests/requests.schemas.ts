@@ -126,7 +126,7 @@ export const RoutingView = z
           name: z.string().nullable(),
           standingInFor: z.number().optional().openapi({
             description:
-              'present when this approver stands in for an approver user who can no longer decide requests (demoted or deactivated): that user. The escalation approver stands in, else every role that decides requests',
+              "present when this approver stands in for an approver user who can no longer decide requests (demoted or deactivated), or who is the request's own requester: that user. The escalation approver stands in, else every role that decides requests",
           }),
         }),
       )

@@ -168,7 +168,7 @@ async function decide(
 async function levelStanding(actor: Actor, r: RequestView, t: repo.Tx, note: DecisionNote): Promise<Standing | null> {
   if (!r.routing) return null;
   const standing = await routing.standingOf(actor, r, t);
-  note.onBehalf = routing.onBehalfNote(standing);
+  note.onBehalf = routing.onBehalfNote(standing, r.requestedByUserId);
   return standing;
 }
 

@@ -128,6 +128,8 @@ export async function standingOf(actor: Actor, r: RequestView, transaction: Tx, 
   const approvals = routing.approvals.map((a) => ({ ...a, level: a.level - 1 }));
   const delegations = await repo.delegationsTo(actor.userId, today(now), transaction);
   // Approver users who can no longer decide (demoted, deactivated) are stood in for, and their delegations carry nothing.
+  // So is the requester where a level awaits them: they never decide their own request, and their
+  // delegate would decide it on their behalf (with their authority), so the level falls to who stands in.
   const named: Approver[] = [...level.approvers, ...(routing.escalation ? [routing.escalation] : [])];
   const users = await repo.usersByIds(
     named.flatMap((a) => (a.userId !== undefined ? [a.userId] : [])),
@@ -138,7 +140,7 @@ export async function standingOf(actor: Actor, r: RequestView, transaction: Tx, 
     escalation: routing.escalation,
     delegations,
     today: today(now),
-    vacant: (userId) => !mayDecide(users.get(userId)),
+    vacant: (userId) => userId === r.requestedByUserId || !mayDecide(users.get(userId)),
   });
   if (!standing) {
     const earlier = routing.approvals.find((a) => a.userId === actor.userId && a.level !== routing.currentLevel);
@@ -189,12 +191,14 @@ export async function approveLevel(actor: Actor, r: RequestView, standing: Stand
   return { final: false as const, patch: { currentLevel: index + 1, levelStartedAt: now, escalatedLevel: null } };
 }
 
-/** "on behalf of" for the audit trail. */
-export const onBehalfNote = (standing: Standing | null) =>
+/** "on behalf of" for the audit trail (`requestedByUserId`: the request's requester, stood in for when a level awaits them). */
+export const onBehalfNote = (standing: Standing | null, requestedByUserId?: number) =>
   standing?.onBehalfOfUserId
     ? `on behalf of user ${standing.onBehalfOfUserId}`
     : standing?.standingInFor
-      ? `standing in for user ${standing.standingInFor}, who can no longer decide requests`
+      ? standing.standingInFor === requestedByUserId
+        ? `standing in for user ${standing.standingInFor}, the requester, who may not decide their own request`
+        : `standing in for user ${standing.standingInFor}, who can no longer decide requests`
       : standing?.approverIndex === -1
         ? 'as escalation approver'
         : null;

@@ -245,4 +245,41 @@ describeDb('accrual and report figures', () => {
     // With EUR as the book currency, the total is Northbridge's EUR exposure alone.
     expect(inEur.exposure).toBe(inEur.byDistributor.find((d) => d.currency === 'EUR')!.exposure);
   });
+
+  it('gives a line whose authorized cost is at or above the book cost no exposure, never a negative one', async () => {
+    // The vendor lowers a book cost below an authorization's cost (a price cut): that line has nothing
+    // left to claim (the engine rejects it, PRICE_ABOVE_AUTHORIZED). Its exposure was (book - authorized)
+    // x unclaimed, a negative figure that hid the other lines' exposure in the distributor's total.
+    type Line = { productId: number; authorizedCost: string; bookCost: string | null; remainingQuantity: number };
+    type Auth = { distributorId: number; status: string; lines: Line[] };
+    const north = await t.as(USERS.northbridge);
+    const auths = ((await north.get('/api/authorizations')).body.items as Auth[]).filter((a) => a.status === 'active');
+    const cut = auths.flatMap((a) => a.lines.map((l) => ({ a, l }))).find(({ l }) => l.remainingQuantity > 0 && l.bookCost !== null)!;
+    const admin = await t.as(USERS.admin);
+    const lowered = await admin.post('/api/masterdata/book-costs', {
+      distributorId: cut.a.distributorId,
+      productId: cut.l.productId,
+      cost: new Money(cut.l.authorizedCost).minus('0.1').toFixed(4),
+      effectiveFrom: TODAY,
+    });
+    expect(lowered.status).toBe(201);
+    const lines = ((await north.get('/api/authorizations')).body.items as Auth[])
+      .filter((a) => a.status === 'active')
+      .flatMap((a) => a.lines);
+    // Each line's credit per unit is the book cost on record today less its authorized cost, at least 0.
+    const expected = sum(
+      lines.map((l) => {
+        const credit = new Money(l.bookCost ?? l.authorizedCost).minus(l.authorizedCost);
+        return (credit.isNegative() ? new Money(0) : credit).times(l.remainingQuantity).toFixed(4);
+      }),
+    );
+    const res = await north.get(`/api/reports/accruals?asOf=${TODAY}`);
+    const [row] = res.body.byDistributor as { exposure: string; currency: string }[];
+    expect(row!.exposure).toBe(expected);
+    expect(res.body.exposureByCurrency).toEqual([{ currency: 'EUR', exposure: expected }]);
+    // The forecast prices the line's units at 0 too.
+    const forecast = await north.get(`/api/reports/accruals/forecast?asOf=${TODAY}`);
+    expect(forecast.status).toBe(200);
+    for (const item of forecast.body.items as { totalAmount: string }[]) expect(new Money(item.totalAmount).isNegative()).toBe(false);
+  });
 });

@@ -133,4 +133,61 @@ describeDb('routing: who decides, who names a delegate', () => {
     expect(approved.status).toBe(200);
     expect(approved.body.routing.approvals).toEqual([expect.objectContaining({ userId: ids.admin, onBehalfOfUserId: null })]);
   });
+
+  it("hands a level that awaits the request's own requester to who stands in; the requester's delegate does not decide for them", async () => {
+    // cm is the level's only approver and asks a special price on Arrowhead's behalf. cm may never
+    // decide it; before, the level waited on cm for ever, or cm's delegate approved it on cm's behalf
+    // (the requester's own authority, handed to whoever cm chose).
+    await rule({ levels: [{ approvers: [{ userId: ids.cm }] }], escalation: { userId: ids.admin } });
+    expect((await cm.post('/api/routing/delegations', { delegateUserId: ids.cm2, from: today, to: '2099-12-31' })).status).toBe(201);
+    const distributorId = (await arrow.get('/api/session')).body.distributorId as number;
+    const sent = await cm.post('/api/requests', {
+      programId: request.programId,
+      distributorId,
+      endCustomerId: request.endCustomerId,
+      validFrom: '2026-10-01',
+      validTo: '2027-03-31',
+      lines: [{ productId: request.productId, quantity: 5, requestedCost: '3.2000' }],
+    });
+    expect(sent.status).toBe(201);
+    const r = sent.body as RequestBody;
+    expect(r.routing!.waitingOn).toEqual([{ userId: ids.admin, role: null, name: expect.any(String), standingInFor: ids.cm }]);
+    const own = await cm.post(`/api/requests/${r.id}/approve`, {});
+    expect(own.status).toBe(403);
+    expect(own.body.code).toBe('SELF_APPROVAL_FORBIDDEN');
+    const delegate = await cm2.post(`/api/requests/${r.id}/approve`, {});
+    expect(delegate.status).toBe(403);
+    expect(delegate.body.code).toBe('NOT_YOUR_LEVEL');
+    const approved = await admin.post(`/api/requests/${r.id}/approve`, {});
+    expect(approved.status).toBe(200);
+    expect(approved.body.status).toBe('approved');
+    expect(approved.body.routing.approvals).toEqual([expect.objectContaining({ userId: ids.admin, onBehalfOfUserId: null })]);
+    const entry = (
+      (await admin.get(`/api/audit?entityType=price_request&entityId=${r.id}`)).body.items as { action: string; reason: string }[]
+    ).find((a) => a.action === 'request.approved')!;
+    expect(entry.reason).toContain(`standing in for user ${ids.cm}, the requester`);
+  });
+
+  it('lets any other channel manager or admin stand in for a requester a level awaits when the rule has no escalation', async () => {
+    await rule({ levels: [{ approvers: [{ userId: ids.cm }] }] });
+    const distributorId = (await arrow.get('/api/session')).body.distributorId as number;
+    const sent = await cm.post('/api/requests', {
+      programId: request.programId,
+      distributorId,
+      endCustomerId: request.endCustomerId,
+      validFrom: '2026-10-01',
+      validTo: '2027-03-31',
+      lines: [{ productId: request.productId, quantity: 5, requestedCost: '3.2000' }],
+    });
+    expect(sent.status).toBe(201);
+    const r = sent.body as RequestBody;
+    expect(r.routing!.waitingOn).toEqual([
+      { userId: null, role: 'vendor_admin', name: null, standingInFor: ids.cm },
+      { userId: null, role: 'channel_manager', name: null, standingInFor: ids.cm },
+    ]);
+    expect((await cm.post(`/api/requests/${r.id}/approve`, {})).body.code).toBe('SELF_APPROVAL_FORBIDDEN');
+    const approved = await cm2.post(`/api/requests/${r.id}/approve`, {});
+    expect(approved.status).toBe(200);
+    expect(approved.body.status).toBe('approved');
+  });
 });

@@ -123,4 +123,31 @@ describe('analytics computations', () => {
     const csv = reportCsv(report).split('\r\n');
     expect(csv[1]).toBe('2026-02,EUR,10.0000,5.0000,0.0000,100.0000,USD,1.04,2026-01-31,10.4000,5.2000,0.0000,104.0000,');
   });
+  it('writes a negative amount in the CSV as a number a spreadsheet adds up, not as guarded text', () => {
+    // Sales below the baseline: incremental sales and the ratio are negative. The formula guard wrote
+    // them '-4313.0900, which a spreadsheet shows as text (apostrophe and all) and leaves out of sums.
+    const report = buildReport(
+      'program-roi',
+      [
+        {
+          keys: { program: 'SD-2026', window: '2026-01-01..2026-09-30', baseline: '2025-04-03..2025-12-31' },
+          currency: 'USD',
+          values: {
+            programSales: '0.0000',
+            baselineSales: '4313.0900',
+            incrementalSales: '-4313.0900',
+            creditsPaid: '100.0000',
+            roi: '-43.1309',
+          },
+        },
+      ],
+      rates,
+      { from: '2026-07-01', to: '2026-09-30' },
+      'USD',
+    );
+    const [, row] = reportCsv(report).split('\r\n');
+    expect(row).toBe(
+      'SD-2026,2026-01-01..2026-09-30,2025-04-03..2025-12-31,USD,0.0000,4313.0900,-4313.0900,100.0000,-43.1309,USD,1,,0.0000,4313.0900,-4313.0900,100.0000,',
+    );
+  });
 });
