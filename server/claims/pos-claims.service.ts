@@ -350,8 +350,9 @@ async function runClaims(
     // ledger; their lines go, so those POS lines are claimed again below.
     for (const id of await unfinishedClaims(importId))
       await discardBuiltDraft(actor, id, 'a claim run of this import stopped part-way; the lines are claimed again');
-    // Fresh figures under lock, for the whole run: what each authorization line still has to give.
-    const available = await settlement.lockAuthorizationLines(numbers, ledger);
+    // Fresh figures under lock, for the whole run: what each of this distributor's authorization
+    // lines still has to give (another's lines are never taken by its claims: not locked, as a claim file does).
+    const available = await settlement.lockAuthorizationLines(numbers, ledger, distributorId);
     for (const f of facts) {
       const left = available.get(f.authorizationLineId);
       if (left !== undefined) f.consumedQuantity = f.approvedQuantity - left;
