@@ -3,6 +3,13 @@
  * records so far and keeps only the unfinished one. Browser-safe (strings only, no Node API).
  *
  * - BOM stripped; separator `,` `;` `|` or tab sniffed from the header line (or given);
+ * - Excel's separator directive: a first line `sep=;` (`sep=,`, `sep=|`, `sep=` and a tab; case
+ *   aside, after a BOM too) names the separator, which then wins over sniffing (a separator given
+ *   by the caller still wins over it), and is neither the header nor a row: it takes no record
+ *   number (Excel hides it, so the header stays record 1, the row a spreadsheet shows) but it is
+ *   physical line 1 (`line`, the text file's line number, counts it). Any other first line is read
+ *   as before; a directive naming another character (`sep=:`) is not one we read, so it is the
+ *   header (and the file fails naming its missing columns);
  * - quoted fields with separators, doubled quotes and line breaks inside; a quote inside an
  *   unquoted field is an ordinary character (`12" monitor`);
  * - CRLF or LF line ends, split anywhere between chunks;
@@ -59,6 +66,31 @@ const QUOTE = 34;
 const LF = 10;
 const CR = 13;
 
+/**
+ * The separator an Excel directive line names (`sep=;`, the line without its line break), or null
+ * when the line is not one. After the separator only spaces and repeats of it may follow (a tool
+ * that read the directive as a row and wrote it back pads it to the header's width: `sep=;;;;`).
+ */
+export function separatorDirective(line: string): CsvSeparator | null {
+  if (line.length < 5 || line.length > 256) return null;
+  // "sep=" in any case
+  if ((line.charCodeAt(0) | 32) !== 115 || (line.charCodeAt(1) | 32) !== 101 || (line.charCodeAt(2) | 32) !== 112) return null;
+  if (line.charCodeAt(3) !== 61) return null;
+  const sep = line.charAt(4);
+  if (sep !== ',' && sep !== ';' && sep !== '\t' && sep !== '|') return null;
+  for (let i = 5; i < line.length; i++) {
+    const c = line.charAt(i);
+    if (c !== sep && c !== ' ' && c !== '\r') return null;
+  }
+  return sep;
+}
+
+/** True while `text` (the start of a file, no line break in it yet) may still become a directive line. */
+function mayBeDirective(text: string): boolean {
+  const n = Math.min(text.length, 4);
+  return 'sep='.startsWith(text.slice(0, n).toLowerCase()) && (text.length <= 4 || separatorDirective(text) !== null);
+}
+
 /** Counts `,` `;` and tabs outside quotes in the header line and picks the most frequent. */
 export function sniffSeparator(headerLine: string): CsvSeparator {
   let commas = 0;
@@ -96,9 +128,14 @@ export class CsvRecordReader {
   private retryAt = 0;
   /** the text held may contain a control character */
   private control = false;
+  /** the first line has not been looked at for a separator directive yet */
+  private directive = true;
+  /** the separator was given by the caller (it wins over a directive) */
+  private readonly given: boolean;
 
   constructor(options: CsvReaderOptions = {}) {
     this.separator = options.separator ?? null;
+    this.given = this.separator !== null;
     if (this.separator) this.sepCode = this.separator.charCodeAt(0);
     this.maxRecordChars = options.maxRecordChars ?? DEFAULT_MAX_RECORD_CHARS;
   }
@@ -155,6 +192,22 @@ export class CsvRecordReader {
     const buf = this.buffer;
     const n = buf.length;
     let pos = 0;
+    if (this.directive) {
+      const nl = buf.indexOf('\n');
+      if (nl < 0 && !final && mayBeDirective(buf)) return;
+      this.directive = false;
+      const first = nl < 0 ? buf : buf.slice(0, nl);
+      const named = separatorDirective(first);
+      if (named !== null) {
+        // the directive's line: no record, one physical line
+        if (!this.given) {
+          this.separator = named;
+          this.sepCode = named.charCodeAt(0);
+        }
+        this.line++;
+        pos = nl < 0 ? n : nl + 1;
+      }
+    }
     if (this.separator === null) {
       const nl = buf.indexOf('\n', pos);
       if (nl < 0 && !final) {

@@ -259,6 +259,12 @@ const MONTHS: Record<string, number> = {
 };
 const ISO_TIME = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
 const DAY_MONTH_YEAR = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{2}|\d{4})(?:\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp][Mm])?)?$/;
+/**
+ * Year first with `/` or `.` (`2026/11/05`, `2026.11.05`, Hungarian `2026. 11. 05.`; a time may
+ * follow): always year, month, day; with `-` it is ISO_TIME. A four-digit first number is a year
+ * in every order in use, so these need no date order and show none.
+ */
+const YEAR_FIRST = /^(\d{4})([/.])\s?(\d{1,2})\2\s?(\d{1,2})\.?(?:[T ]\s*\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:\s*[AaPp][Mm])?)?$/;
 const MONTH_NAME = /^(\d{1,2})[- ]([A-Za-z]{3})[a-z]*\.?[- ](\d{2}|\d{4})$/;
 
 /** What a date text says about the date order. */
@@ -269,11 +275,16 @@ export const ORDER_AMBIGUOUS = 3;
 
 /**
  * The date order a date text implies: a first number above 12 is a day (DMY), a second one
- * above 12 a day (MDY); `DD.MM.YYYY` (dots) is day first, the only dotted order in use; ISO,
+ * above 12 a day (MDY); `DD.MM.YYYY` (dots) is day first, the only dotted order in use; ISO and
+ * the other year-first forms (`YYYY/MM/DD`, `YYYY.MM.DD`: a four-digit first number is a year),
  * `YYYYMMDD`, month names and a day equal to the month read the same either way (NONE).
  */
 export function dateEvidence(raw: string): number {
-  if (raw.length === 10 && raw.charCodeAt(4) === 45) return ORDER_NONE;
+  if (raw.length === 10) {
+    // YYYY-MM-DD; YYYY/MM/DD and YYYY.MM.DD (a text cut at 4 and 7 by one separator: its first number has four digits)
+    const c = raw.charCodeAt(4);
+    if (c === 45 || ((c === 47 || c === 46) && raw.charCodeAt(7) === c && isDigit(raw.charCodeAt(3)))) return ORDER_NONE;
+  }
   const m = DAY_MONTH_YEAR.exec(raw.trim());
   if (!m) return ORDER_NONE;
   const first = +m[1]!;
@@ -286,15 +297,20 @@ export function dateEvidence(raw: string): number {
 }
 
 /**
- * Reads a date: YYYY-MM-DD (optionally followed by a time), YYYYMMDD, DD-Mon-YYYY, and
+ * Reads a date: YYYY-MM-DD (optionally followed by a time), year first with `/` or `.`
+ * (YYYY/MM/DD, YYYY.MM.DD: always year, month, day), YYYYMMDD, DD-Mon-YYYY, and
  * day/month/year with `/`, `.` or `-` in the file's order (`null`: not known yet, then only a
  * text that reads the same both ways, or that decides the order itself, is read).
  * Years must have four digits.
  */
 export function parseDateText(raw: string, order: DateOrder | null = null): Parsed<string> {
-  if (raw.length === 10 && raw.charCodeAt(4) === 45 && raw.charCodeAt(7) === 45) {
-    const iso = isoDigits(raw);
-    if (iso !== null) return { ok: true, value: iso };
+  if (raw.length === 10) {
+    const c = raw.charCodeAt(4);
+    if (raw.charCodeAt(7) === c && (c === 45 || c === 47 || c === 46)) {
+      const iso = isoDigits(raw);
+      // YYYY/MM/DD and YYYY.MM.DD: the same date written with another separator
+      if (iso !== null) return { ok: true, value: c === 45 ? iso : `${raw.slice(0, 4)}-${raw.slice(5, 7)}-${raw.slice(8)}` };
+    }
   }
   const text = raw.trim();
   if (text === '') return fail('is empty');
@@ -302,6 +318,11 @@ export function parseDateText(raw: string, order: DateOrder | null = null): Pars
   if (m) {
     const iso = isoDate(+m[1]!, +m[2]!, +m[3]!);
     return iso ? { ok: true, value: iso } : fail('is not a calendar date');
+  }
+  m = YEAR_FIRST.exec(text);
+  if (m) {
+    const iso = isoDate(+m[1]!, +m[3]!, +m[4]!);
+    return iso ? { ok: true, value: iso } : fail('is not a calendar date (read as year, month, day)');
   }
   if (text.length === 8 && allDigits(text)) {
     const iso = isoDate(+text.slice(0, 4), +text.slice(4, 6), +text.slice(6, 8));
@@ -338,30 +359,41 @@ export function parseDateText(raw: string, order: DateOrder | null = null): Pars
         : `is not a calendar date (${ORDER_TEXT[effective]})`,
     );
   }
-  return fail('is not a date (use YYYY-MM-DD, MM/DD/YYYY, DD.MM.YYYY, DD-Mon-YYYY or YYYYMMDD)');
+  return fail('is not a date (use YYYY-MM-DD, YYYY/MM/DD, MM/DD/YYYY, DD.MM.YYYY, DD-Mon-YYYY or YYYYMMDD)');
 }
 
-/** A credit/return flag: Y/N, yes/no, true/false, 1/0, C or R for credit or return. */
+/**
+ * The credit/return flag's values: the one table the parser reads a flag cell with and its
+ * error message lists. Letter case aside; an empty cell is not a return. Each spelling means one
+ * thing only: `D`/`DR` (debit? drop ship?), `S`, `RET` (retail?) and `RMA` (an authorization
+ * number) are not flags.
+ */
+export const CREDIT_RETURN_FLAG_VALUES: readonly { readonly value: boolean; readonly spellings: readonly string[] }[] = [
+  // a credit or a return
+  { value: true, spellings: ['Y', 'YES', 'TRUE', '1', 'X', 'C', 'R', 'CR', 'RTN', 'CREDIT', 'RETURN'] },
+  // not a return (a sale)
+  { value: false, spellings: ['N', 'NO', 'FALSE', '0', '-'] },
+];
+
+/** Spelling → meaning, built on first use (a module-level `new Map` would keep this module in every bundle that imports from it). */
+let flagBySpelling: Map<string, boolean> | null = null;
+let flagReason = '';
+
+function flagTable(): Map<string, boolean> {
+  if (flagBySpelling !== null) return flagBySpelling;
+  const list = (value: boolean): string =>
+    CREDIT_RETURN_FLAG_VALUES.filter((v) => v.value === value)
+      .flatMap((v) => v.spellings)
+      .join(', ');
+  flagReason = `is not a credit/return flag: a return is one of ${list(true)}; not a return one of ${list(false)} or an empty cell (any letter case)`;
+  flagBySpelling = new Map(CREDIT_RETURN_FLAG_VALUES.flatMap((v) => v.spellings.map((s) => [s, v.value] as const)));
+  return flagBySpelling;
+}
+
+/** A credit/return flag (CREDIT_RETURN_FLAG_VALUES): true for a credit or a return. */
 export function parseFlagText(raw: string): Parsed<boolean> {
-  const t = raw.trim().toLowerCase();
-  switch (t) {
-    case 'y':
-    case 'yes':
-    case 'true':
-    case '1':
-    case 'c':
-    case 'r':
-    case 'x':
-    case 'credit':
-    case 'return':
-      return { ok: true, value: true };
-    case 'n':
-    case 'no':
-    case 'false':
-    case '0':
-    case '-':
-      return { ok: true, value: false };
-    default:
-      return fail('is not a yes/no flag (Y or N)');
-  }
+  // the spelling as the table writes it ("Y", "CR") needs no new string
+  const table = flagTable();
+  const value = table.get(raw) ?? table.get(raw.trim().toUpperCase());
+  return value === undefined ? fail(flagReason) : { ok: true, value };
 }

@@ -44,6 +44,42 @@ describeDb('POS import corpus', () => {
     ]);
   });
 
+  it('reads a file saved for Excel: a BOM and a `sep=;` line, European decimals, year-first dates and a CR return', async () => {
+    const csv =
+      '\ufeffsep=;\r\n' +
+      'Invoice Number;Invoice Line;Invoice Date;Vendor Part Number;Quantity;Book Cost;Debit Amount;Credit/Return Flag\r\n' +
+      'INV-X-1;1;2026/11/05;VP-100;1.200;1.234,50;281.100,00;N\r\n' +
+      'INV-X-1;2;2026.11.06;VP-200;3;12,5;7,5;CR\r\n' +
+      'INV-X-2;1;2026/11/31;VP-100;2;0,3;0,4;\r\n' +
+      'INV-X-2;2;2026/11/07;VP-100;2;0,3;0,4;DR\r\n';
+    const res = await upload(csv);
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ status: 'completed', rowsRead: 4, rowsAccepted: 2, rowsRejected: 2 });
+    expect(res.body.settings).toMatchObject({ delimiter: ';', decimalMark: ',', decimalMarkFrom: 'file', dateOrder: null });
+    const lines = (await t.http.get(`/api/imports/${res.body.id}/lines`).set('Authorization', auth)).body.items;
+    expect(
+      lines.map((l: Record<string, unknown>) => [
+        l.rowNumber,
+        l.invoiceNumber,
+        l.invoiceDate,
+        l.quantity,
+        l.isReturn,
+        l.bookCost,
+        l.claimedAmount,
+      ]),
+    ).toEqual([
+      [2, 'INV-X-1', '2026-11-05', 1200, false, '1234.5000', '281100.0000'],
+      [3, 'INV-X-1', '2026-11-06', -3, true, '12.5000', '7.5000'],
+    ]);
+    // rows as a spreadsheet shows them: Excel hides the directive, the header is row 1
+    const errors = (await t.http.get(`/api/imports/${res.body.id}/errors`).set('Authorization', auth)).body.items;
+    expect(errors.map((e: { rowNumber: number; column: string; code: string }) => [e.rowNumber, e.column, e.code])).toEqual([
+      [4, 'invoiceDate', 'INVALID_DATE'],
+      [5, 'creditReturn', 'INVALID_FLAG'],
+    ]);
+    expect(errors[1].message).toContain('a return is one of Y, YES, TRUE, 1, X, C, R, CR, RTN, CREDIT, RETURN');
+  });
+
   it('keeps a header-only file as an empty completed job', async () => {
     const res = await upload(fixture('header-only.csv'));
     expect(res.status).toBe(201);

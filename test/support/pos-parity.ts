@@ -40,6 +40,11 @@ export const PARITY_FIXTURES: ParityFixture[] = [
   // read in their encoding on both sides: Windows-1252 from the bytes, UTF-16 from its byte-order mark
   { file: 'pos/windows-1252-semicolon.csv', query: {} },
   { file: 'pos/utf16le-bom.tsv', query: {} },
+  // Excel's `sep=;` line after a BOM; year-first dates with `/` and `.`; the credit/return flag's spellings
+  { file: 'pos/excel-sep-directive.csv', query: {} },
+  { file: 'pos/year-first-dates.csv', query: {} },
+  { file: 'pos/year-first-ambiguous.csv', query: {} },
+  { file: 'pos/return-flags.csv', query: {} },
 ];
 
 export const parityKey = (f: ParityFixture) =>

@@ -21,6 +21,9 @@ const ALL = [
   'messy.csv',
   'missing-column.csv',
   'header-aliases.csv',
+  'excel-sep-directive.csv',
+  'year-first-dates.csv',
+  'return-flags.csv',
 ];
 
 /** Parses a text cut into the given chunks. */
@@ -202,6 +205,124 @@ describe('POS parser over messy files', () => {
   it('reports an empty file', () => {
     expect(parsePosText('').errors[0]!.code).toBe('EMPTY_FILE');
     expect(parsePosText('\n\n').errors[0]!.fatal).toBe(true);
+  });
+});
+
+describe("Excel's separator directive (sep=)", () => {
+  const HEADER = 'Invoice Number;Invoice Line;Invoice Date;Vendor Part Number;Quantity;Book Cost';
+
+  it('takes the directive as the separator, neither header nor row, after a BOM, the header staying row 1', () => {
+    const parser = new PosParser();
+    const events = [...parser.push(fixture('excel-sep-directive.csv')), ...parser.end()];
+    expect(parser.separator).toBe(';');
+    expect(parser.settings).toMatchObject({ delimiter: ';', decimalMark: ',', dateOrder: 'DMY' });
+    const lines = linesOf(events);
+    expect(lines.map((l) => [l.row, l.invoiceNumber, l.quantity, l.bookCost, l.claimedAmount, l.creditReturn, l.endCustomerName])).toEqual([
+      [2, 'INV-S501', 1200, '1234.50', '281100.00', false, 'Müller; Söhne GmbH'],
+      [3, 'INV-S501', -3, '12.5', '7.5', true, 'Acme Corp'],
+      [5, 'INV-S502', 2, '0.3', '0.4', false, 'Initech'],
+    ]);
+    // the report's row is the spreadsheet's (Excel hides the directive); `line` is the text file's
+    const error = events.find((e) => e.type === 'error');
+    expect(error?.type === 'error' && [error.error.row, error.error.line, error.error.column, error.error.code]).toEqual([
+      4,
+      5,
+      'invoiceDate',
+      'INVALID_DATE',
+    ]);
+  });
+
+  it.each([
+    ['sep=;', ';'],
+    ['sep=,', ','],
+    ['sep=|', '|'],
+    ['sep=\t', '\t'],
+    ['SEP=;', ';'],
+    ['sep=;;;;;', ';'],
+  ] as const)('reads %j as the separator %j', (directive, sep) => {
+    const text = `\ufeff${directive}\r\n${HEADER.split(';').join(sep)}\r\nINV-1${sep}1${sep}2026-11-05${sep}VP-1${sep}2${sep}3\r\n`;
+    const { lines, errors, settings } = parsePosText(text);
+    expect(errors).toEqual([]);
+    expect(settings?.delimiter).toBe(sep);
+    expect(lines.map((l) => [l.row, l.invoiceNumber, l.quantity, l.bookCost])).toEqual([[2, 'INV-1', 2, '3']]);
+  });
+
+  it('wins over the separator the header would suggest, and yields to one the caller chose', () => {
+    // commas in the header's names would make ',' the sniffed separator
+    const text =
+      'sep=|\nInvoice Number|Invoice Line|Invoice Date|Vendor Part Number|Quantity|Notes, remarks, etc.\nA|1|2026-11-05|VP-1|2|x, y\n';
+    const { lines, errors, settings } = parsePosText(text);
+    expect(errors).toEqual([]);
+    expect(settings?.delimiter).toBe('|');
+    expect(lines[0]).toMatchObject({ row: 2, invoiceNumber: 'A', extra: { notesRemarksEtc: 'x, y' } });
+    // a separator chosen by the request (or the saved mapping) is applied as given; the directive line is still not the header
+    const chosen = parsePosText(text.replace('sep=|', 'sep=;'), { mapping: { delimiter: '|' } });
+    expect(chosen.errors).toEqual([]);
+    expect(chosen.settings?.delimiter).toBe('|');
+    expect(chosen.lines).toHaveLength(1);
+  });
+
+  it('is only the first line, and only a separator we read', () => {
+    // a blank line first: the "sep=;" line is then the header, which names no column
+    expect(parsePosText(`\nsep=;\n${HEADER}\n`).errors[0]).toMatchObject({ row: 2, code: 'MAPPING_INCOMPLETE', fatal: true });
+    expect(parsePosText(`sep=:\n${HEADER}\n`).errors[0]).toMatchObject({ row: 1, code: 'MAPPING_INCOMPLETE', fatal: true });
+    expect(parsePosText('sep=;\n').errors[0]).toMatchObject({ code: 'EMPTY_FILE' });
+  });
+
+  it('is read the same wherever the text is cut, and by the record reader alone', () => {
+    const text = fixture('excel-sep-directive.csv');
+    const whole = parseChunks([text]);
+    for (let at = 0; at <= 12; at++) expect(parseChunks([text.slice(0, at), text.slice(at)])).toEqual(whole);
+    const reader = new CsvRecordReader({ separator: ';' });
+    const records = [...reader.push('se').records, ...reader.push('p=,\r\na;b\r\n').records, ...reader.end().records];
+    expect(records).toEqual([{ row: 1, line: 2, cells: ['a', 'b'] }]);
+  });
+});
+
+describe('year-first dates and credit/return flags', () => {
+  it('reads YYYY/MM/DD and YYYY.MM.DD as year, month, day without taking them as evidence of the date order', () => {
+    const { lines, errors, settings } = parsePosText(fixture('year-first-dates.csv'));
+    // "11/25/2026" alone shows the order (month first): "03/04/2026" is then March 4
+    expect(settings).toMatchObject({ dateOrder: 'MDY', dateOrderFrom: 'file' });
+    expect(lines.map((l) => [l.row, l.invoiceDate, l.shipDate])).toEqual([
+      [2, '2026-11-05', '2026-11-06'],
+      [3, '2026-11-05', '2026-11-13'],
+      [4, '2026-01-07', '2026-01-08'],
+      [5, '2026-11-25', '2026-12-01'],
+      [6, '2026-03-04', null],
+    ]);
+    expect(errors.map((e) => [e.row, e.column, e.code, e.message])).toEqual([
+      [7, 'invoiceDate', 'INVALID_DATE', 'Invoice Date "2026/02/30" is not a calendar date (read as year, month, day)'],
+      [8, 'invoiceDate', 'INVALID_DATE', 'Invoice Date "2026/13/05" is not a calendar date (read as year, month, day)'],
+    ]);
+  });
+
+  it('still stops on a date order only day/month dates could tell: year-first dates tell none', () => {
+    const { lines, errors } = parsePosText(fixture('year-first-ambiguous.csv'));
+    expect(lines).toEqual([]);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatchObject({ code: 'DATE_ORDER_AMBIGUOUS', setting: 'dateOrder', fatal: true, column: 'invoiceDate' });
+    expect(errors[0]!.samples).toEqual([{ column: 'invoiceDate', value: '03/04/2026' }]);
+  });
+
+  it("reads the return flag's spellings and lists them in the error of one it does not know", () => {
+    const { lines, errors } = parsePosText(fixture('return-flags.csv'));
+    expect(lines.map((l) => [l.invoiceLine, l.quantity, l.creditReturn])).toEqual([
+      ['1', -4, true],
+      ['2', -4, true],
+      ['3', -4, true],
+      ['4', -4, true],
+      ['5', -4, true],
+      ['6', -4, true],
+      ['7', 4, false],
+      ['8', 4, false],
+    ]);
+    const reason =
+      'is not a credit/return flag: a return is one of Y, YES, TRUE, 1, X, C, R, CR, RTN, CREDIT, RETURN; not a return one of N, NO, FALSE, 0, - or an empty cell (any letter case)';
+    expect(errors.map((e) => [e.row, e.column, e.code, e.message])).toEqual([
+      [10, 'creditReturn', 'INVALID_FLAG', `Return Flag "DR" ${reason}`],
+      [11, 'creditReturn', 'INVALID_FLAG', `Return Flag "RMA" ${reason}`],
+    ]);
   });
 });
 

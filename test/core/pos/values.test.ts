@@ -4,6 +4,11 @@ import {
   MARK_DOT,
   MARK_NONE,
   markEvidence,
+  dateEvidence,
+  ORDER_DMY,
+  ORDER_MDY,
+  ORDER_NONE,
+  CREDIT_RETURN_FLAG_VALUES,
   parseDateText,
   parseDecimalText,
   parseMoneyText,
@@ -11,7 +16,7 @@ import {
   parseFlagText,
 } from '../../../core/pos/values.js';
 import { normalizeHeader, extraFieldKey, resolveColumns } from '../../../core/pos/mapping.js';
-import { sniffSeparator } from '../../../core/pos/csv.js';
+import { separatorDirective, sniffSeparator } from '../../../core/pos/csv.js';
 
 const value = <T>(p: { ok: true; value: T } | { ok: false; reason: string }) => (p.ok ? p.value : `ERR ${p.reason}`);
 
@@ -103,6 +108,15 @@ describe('dates', () => {
     ['01/13/2025', null, '2025-01-13'],
     ['05/05/2025', null, '2025-05-05'],
     ['2024-02-29', null, '2024-02-29'],
+    // year first with "/" or ".": year, month, day whatever the file's order
+    ['2026/11/05', null, '2026-11-05'],
+    ['2026.11.05', null, '2026-11-05'],
+    ['2026/11/05', 'DMY', '2026-11-05'],
+    ['2026.11.05', 'MDY', '2026-11-05'],
+    ['2026/1/5', 'DMY', '2026-01-05'],
+    ['2026/11/05 14:30:00', null, '2026-11-05'],
+    ['2026. 11. 05.', null, '2026-11-05'],
+    ['2024/02/29', null, '2024-02-29'],
   ] as const)('reads %j (order %s) as %s', (text, order, expected) => {
     expect(value(parseDateText(text, order))).toBe(expected);
   });
@@ -111,10 +125,25 @@ describe('dates', () => {
     ['2025-02-29', 'is not a calendar date'],
     ['03/04/2025', 'could be read day first or month first and the file does not say which: choose the date order (dateOrder)'],
     ['01/03/25', 'has a two-digit year; write the year with four digits'],
-    ['March 1, 2025', 'is not a date (use YYYY-MM-DD, MM/DD/YYYY, DD.MM.YYYY, DD-Mon-YYYY or YYYYMMDD)'],
+    ['March 1, 2025', 'is not a date (use YYYY-MM-DD, YYYY/MM/DD, MM/DD/YYYY, DD.MM.YYYY, DD-Mon-YYYY or YYYYMMDD)'],
+    ['2026/13/05', 'is not a calendar date (read as year, month, day)'],
+    ['2025.02.29', 'is not a calendar date (read as year, month, day)'],
+    ['2026/11/05/01', 'is not a date (use YYYY-MM-DD, YYYY/MM/DD, MM/DD/YYYY, DD.MM.YYYY, DD-Mon-YYYY or YYYYMMDD)'],
     ['20251301', 'is not a date (YYYYMMDD)'],
   ])('refuses %j: %s', (text, reason) => {
     expect(value(parseDateText(text))).toBe(`ERR ${reason}`);
+  });
+
+  it('takes no date order from a year-first date', () => {
+    expect(['2026/11/05', '2026.11.05', '2026-11-05', '2026/1/5', '2026. 11. 05.', '2026/12/11 0:00'].map(dateEvidence)).toEqual([
+      ORDER_NONE,
+      ORDER_NONE,
+      ORDER_NONE,
+      ORDER_NONE,
+      ORDER_NONE,
+      ORDER_NONE,
+    ]);
+    expect(['13/11/2026', '11/13/2026', '11.12.2026'].map(dateEvidence)).toEqual([ORDER_DMY, ORDER_MDY, ORDER_DMY]);
   });
 
   it("names the setting when a date does not fit the file's order", () => {
@@ -146,9 +175,47 @@ describe('headers and flags', () => {
     expect(sniffSeparator('single')).toBe(',');
   });
 
+  it('reads a separator directive line', () => {
+    expect(['sep=;', 'sep=,', 'sep=\t', 'sep=|', 'Sep=;', 'sep=;\r', 'sep=; ', 'sep=;;;'].map(separatorDirective)).toEqual([
+      ';',
+      ',',
+      '\t',
+      '|',
+      ';',
+      ';',
+      ';',
+      ';',
+    ]);
+    expect(['sep=', 'sep=:', 'sep=;x', 'sep=;,', ' sep=;', 'sep =;', 'Invoice;Line', 'sep=\\t'].map(separatorDirective)).toEqual(
+      new Array(8).fill(null),
+    );
+  });
+
   it('reads credit/return flags', () => {
     expect(value(parseFlagText('Y'))).toBe(true);
     expect(value(parseFlagText('no'))).toBe(false);
-    expect(value(parseFlagText('maybe'))).toBe('ERR is not a yes/no flag (Y or N)');
+    for (const spelling of ['CR', 'cr', 'Cr', ' CR ', 'RETURN', 'return', 'Credit', 'RTN', 'R', 'c'])
+      expect([spelling, value(parseFlagText(spelling))]).toEqual([spelling, true]);
+    for (const spelling of ['DR', 'D', 'S', 'RET', 'RMA', 'C R', 'CRR', 'maybe'])
+      expect([spelling, value(parseFlagText(spelling))]).toEqual([spelling, expect.stringMatching(/^ERR is not a credit\/return flag/)]);
+  });
+
+  it('lists in its error exactly the flag values it reads, from its one table', () => {
+    const reason = value(parseFlagText('maybe')) as string;
+    expect(reason).toBe(
+      'ERR is not a credit/return flag: a return is one of Y, YES, TRUE, 1, X, C, R, CR, RTN, CREDIT, RETURN; not a return one of N, NO, FALSE, 0, - or an empty cell (any letter case)',
+    );
+    const listed = reason
+      .replace(/^.*?: /, '')
+      .replace(/ or an empty cell.*$/, '')
+      .split(/; not a return one of |, |a return is one of /)
+      .filter((s) => s !== '');
+    const table = CREDIT_RETURN_FLAG_VALUES.flatMap((v) => v.spellings);
+    expect(listed).toEqual(table);
+    for (const { value: meaning, spellings } of CREDIT_RETURN_FLAG_VALUES)
+      for (const s of spellings) {
+        expect(value(parseFlagText(s))).toBe(meaning);
+        expect(value(parseFlagText(s.toLowerCase()))).toBe(meaning);
+      }
   });
 });
