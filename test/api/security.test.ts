@@ -139,7 +139,10 @@ describeDb('hardening: headers, CORS, CSRF, session fixation, rate limits, embed
   it('defuses spreadsheet formulas in CSV cells', () => {
     expect(safeCsvCell('=HYPERLINK("http://evil.example","x")')).toBe('"\'=HYPERLINK(""http://evil.example"",""x"")"');
     expect(safeCsvCell('+1+1')).toBe("'+1+1");
-    expect(safeCsvCell('-2')).toBe("'-2");
+    // a plain decimal numeral is a number, not a formula: written as it is, so a spreadsheet adds it up
+    expect(safeCsvCell('-2')).toBe('-2');
+    expect(safeCsvCell('-2+3')).toBe("'-2+3");
+    expect(safeCsvCell('-A1')).toBe("'-A1");
     expect(safeCsvCell('@SUM(A1)')).toBe("'@SUM(A1)");
     expect(safeCsvCell(-2)).toBe('-2');
     expect(safeCsvCell('a,b')).toBe('"a,b"');
