@@ -39,6 +39,7 @@ import { oneConsumptionPerLineSchema } from './20261210T1000-one-consumption-per
 import { adjustersSchema } from './20261211T1000-adjusters.js';
 import { auditViaSchema } from './20261211T1100-audit-via.js';
 import { canonicalDebitMemoKeySchema } from './20261212T1000-canonical-debit-memo-key.js';
+import { binaryCollationSchema } from './20261213T1000-binary-collation.js';
 import type { Migration } from './types.js';
 
 export const migrations: Migration[] = [
@@ -82,4 +83,5 @@ export const migrations: Migration[] = [
   adjustersSchema,
   auditViaSchema,
   canonicalDebitMemoKeySchema,
+  binaryCollationSchema,
 ];
