@@ -9,7 +9,16 @@ import mysql from 'mysql2/promise';
 import { QueryTypes } from 'sequelize';
 import { openDatabase, parseMysqlUrl } from '../../models/database.js';
 import { seedDemo } from '../../server/seed/demo.js';
-import { approvedAuthorization, describeDb, dialect, startTestApp, testDatabaseUrl, USERS, type TestApp } from '../support/harness.js';
+import {
+  approvedAuthorization,
+  bearerOf,
+  describeDb,
+  dialect,
+  startTestApp,
+  testDatabaseUrl,
+  USERS,
+  type TestApp,
+} from '../support/harness.js';
 
 describeDb('binary collation', () => {
   let t: TestApp;
@@ -78,7 +87,11 @@ describeDb('binary collation', () => {
       `MÜLLER-1,1,2026-10-15,VS-ADC-24S,2,6.1000,5.9270,${auth.number},Cascade Robotics`,
       `MULLER-1,1,2026-10-15,VS-ADC-24S,2,6.1000,5.9270,${auth.number},Cascade Robotics`,
     ].join('\n');
-    const imported = await arrow.post('/api/imports?wait=true', csv, { 'Content-Type': 'text/csv' });
+    const imported = await t.http
+      .post('/api/imports?wait=true')
+      .set('Authorization', bearerOf(arrow))
+      .set('Content-Type', 'text/csv')
+      .send(csv);
     expect(imported.status).toBe(201);
     const stored = await q<{ k: string }>(
       "SELECT invoice_key AS k FROM pos_lines WHERE invoice_key IN ('MÜLLER-1', 'MULLER-1') ORDER BY invoice_key",
