@@ -17,13 +17,15 @@ export interface Actor {
   /** the API token used, if any, and when it expires (a token it mints may not outlive it) */
   tokenId: number | null;
   tokenExpiresAt: Date | null;
+  /** the password or SSO session used, if any, by its id (the SHA-256 of its cookie): an embed token it asks for ends with it */
+  sessionId?: string;
   /** how the session was opened; an 'embed' session cannot mint API tokens */
   sessionMethod: 'password' | 'saml' | 'embed' | null;
   /** an `embed_issuer` token (core/permissions.ts EMBED_ISSUER_SCOPE): it may only issue embed tokens */
   embedIssuer?: true;
   /**
-   * An embed session opened by an embed token another user's API token asked for (an admin's, a
-   * CRM integration's): that user. They act through this session too: the audit names them beside
+   * An embed session opened by an embed token another user's API token or session asked for (an
+   * admin's, a CRM integration's): that user. They act through this session too: the audit names them beside
    * the user (`viaUserId`) and the two-person rules count them (`actingUserIds`).
    */
   embedIssuedByUserId?: number | null;

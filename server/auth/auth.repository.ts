@@ -113,20 +113,53 @@ export async function createApiToken(input: {
 
 const live = () => ({ revokedAt: null, [Op.or]: [{ expiresAt: null }, { expiresAt: { [Op.gt]: new Date() } }] });
 
-/** True when the token `id` and every token above it (its parent, the parent's, ...) are live: neither revoked nor expired. */
-export async function tokenChainLive(id: number | null): Promise<boolean> {
-  for (let next = id, depth = 0; next !== null; depth++) {
-    const t = depth < 32 ? await ApiToken.findOne({ where: { id: next, ...live() }, attributes: ['id', 'parentTokenId'] }) : null;
-    if (!t) return false;
+/** A credential that lives: its user, and when it ends at the latest (null: no expiry). */
+export interface LiveCredential {
+  userId: number;
+  endsAt: Date | null;
+}
+const earliest = (a: Date | null, b: Date | null) => (a && b ? (a < b ? a : b) : (a ?? b));
+
+/**
+ * The token `id` while it and every token above it (its parent, the parent's, ...) are live:
+ * neither revoked nor expired. It ends when the first of them expires. Null otherwise.
+ */
+async function liveTokenChain(id: number): Promise<LiveCredential | null> {
+  const chain: ApiToken[] = [];
+  for (let next: number | null = id; next !== null;) {
+    const t: ApiToken | null =
+      chain.length < 32
+        ? await ApiToken.findOne({ where: { id: next, ...live() }, attributes: ['id', 'userId', 'parentTokenId', 'expiresAt'] })
+        : null;
+    if (!t) return null;
+    chain.push(t);
     next = t.parentTokenId ?? null;
   }
-  return true;
+  return { userId: chain[0]!.userId, endsAt: chain.reduce<Date | null>((end, t) => earliest(end, t.expiresAt), null) };
 }
 
-/** The user an API token belongs to (revoked or not), or null. */
-export async function tokenOwner(id: number): Promise<number | null> {
-  const t = await ApiToken.findByPk(id, { attributes: ['userId'] });
-  return t?.userId ?? null;
+/** True when the token `id` and every token above it are live: neither revoked nor expired. */
+export async function tokenChainLive(id: number | null): Promise<boolean> {
+  return id === null || (await liveTokenChain(id)) !== null;
+}
+
+/**
+ * The credential that asked for an embed token: an API token (its id), or a password or single
+ * sign-on session (its id: the SHA-256 of its cookie, which signs no one in).
+ */
+export type EmbedIssuer = { tokenId: number } | { sessionId: string };
+
+/**
+ * The credential that asked for an embed token, while it lives; null once it has ended: a token
+ * revoked or expired (or any token above it), a session signed out, ended by single logout, by its
+ * identity provider's removal or its user's deactivation, or expired. One rule for the exchange
+ * and for every use of the session it opened.
+ */
+export async function liveEmbedIssuer(issuer: EmbedIssuer): Promise<LiveCredential | null> {
+  if ('tokenId' in issuer) return liveTokenChain(issuer.tokenId);
+  const s = await Session.findByPk(issuer.sessionId, { attributes: ['userId', 'expiresAt', 'method'] });
+  // An embed session issues no embed tokens: none is ever an issuer.
+  return s && s.method !== 'embed' && s.expiresAt.getTime() > Date.now() ? { userId: s.userId, endsAt: s.expiresAt } : null;
 }
 
 /** A live token by its hash, or null; a token whose parent (or any ancestor) is revoked or expired is dead too. */

@@ -107,9 +107,10 @@ export function authRouter(config: Config) {
   });
   r.delete('/session', async (req, res) => {
     const cookie = req.cookies?.[auth.SESSION_COOKIE] as string | undefined;
-    if (cookie) await auth.signOut(cookie);
+    // Each end is audited (`session.signed_out`); a console session's ends the embed sessions it opened with it.
+    if (cookie) await auth.signOut(cookie, req.requestId);
     const bearer = /^Bearer\s+(\S+)$/i.exec(req.get('authorization') ?? '')?.[1];
-    if (bearer) await auth.endEmbedBearer(bearer);
+    if (bearer) await auth.endEmbedBearer(bearer, req.requestId);
     res.clearCookie(auth.SESSION_COOKIE, { path: '/' });
     res.status(204).end();
   });

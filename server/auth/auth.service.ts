@@ -16,25 +16,48 @@ export const EMBED_BEARER_PREFIX = 'bece_';
  */
 export const EMBED_SCOPES: Scope[] = ['read', 'write'];
 
-/** What an embed session was given: the scopes its embed token was issued with, and the API token that asked for it (null: a session did). */
+/**
+ * What an embed session was given: the scopes its embed token was issued with, and the credential
+ * that asked for it (an API token, or a password or SSO session); null only for embed tokens and
+ * sessions from before sessions were named, which expire on their own.
+ */
 export interface EmbedGrant {
   scopes: Scope[];
-  issuerTokenId: number | null;
+  issuer: repo.EmbedIssuer | null;
+  /** when the issuer ends at the latest (null: no expiry): the session ends no later */
+  issuerEndsAt?: Date | null;
 }
-const OWN_EMBED_GRANT: EmbedGrant = { scopes: EMBED_SCOPES, issuerTokenId: null };
+const OWN_EMBED_GRANT: EmbedGrant = { scopes: EMBED_SCOPES, issuer: null };
+
+/** The credential an actor asks with, as an embed token names it: its API token, else its password or SSO session. */
+export function embedIssuerOf(actor: Actor): repo.EmbedIssuer {
+  if (actor.tokenId !== null) return { tokenId: actor.tokenId };
+  if (actor.sessionId) return { sessionId: actor.sessionId };
+  // Every caller of a route holds one or the other; an embed token that named neither would outlive everything.
+  throw new AppError('INTERNAL', 'this credential cannot issue embed tokens', 500);
+}
 
 /**
- * An embed session's secrets (its cookie value and its bearer) end with the id of the API token
- * that asked for its embed token, when one did: `<random>.<token id>`. Only the hash of the whole
- * secret is stored, so the id cannot be changed without losing the session. Every use checks that
- * this token and every token above it are live: revoking any of them ends the session.
+ * An embed session's secrets (its cookie value and its bearer) end with the credential that asked
+ * for its embed token: `<random>.<token id>` for an API token, `<random>.s<session id>` for a
+ * session. Only the hash of the whole secret is stored, so the issuer cannot be changed without
+ * losing the session. Every use checks that the issuer is live (`liveEmbedIssuer`): revoking the
+ * token (or any token above it), or signing the session out, ends the embed session.
  */
-const embedSecret = (prefix: string, issuerTokenId: number | null) =>
-  issuerTokenId === null ? newSecret(prefix) : `${newSecret(prefix)}.${issuerTokenId}`;
-const issuerTokenOf = (secret: string): number | null => {
-  const id = /\.(\d{1,12})$/.exec(secret)?.[1];
-  return id === undefined ? null : Number(id);
+const embedSecret = (prefix: string, issuer: repo.EmbedIssuer | null) =>
+  !issuer ? newSecret(prefix) : `${newSecret(prefix)}.${'tokenId' in issuer ? issuer.tokenId : `s${issuer.sessionId}`}`;
+const issuerOfSecret = (secret: string): repo.EmbedIssuer | null => {
+  const [, tokenId, sessionId] = /\.(?:(\d{1,12})|s([0-9a-f]{64}))$/.exec(secret) ?? [];
+  return tokenId !== undefined ? { tokenId: Number(tokenId) } : sessionId !== undefined ? { sessionId } : null;
 };
+
+/**
+ * The credential behind an embed grant while it lives: its user, and when it ends at the latest.
+ * Null once it has ended; a grant from before issuers were named has none to outlive.
+ */
+export async function liveEmbedIssuer(issuer: repo.EmbedIssuer | null): Promise<{ userId: number | null; endsAt: Date | null } | null> {
+  return issuer === null ? { userId: null, endsAt: null } : repo.liveEmbedIssuer(issuer);
+}
 
 /** The scopes a stored session acts with: an embed one's own (what its token was issued with), every scope for the others. */
 const sessionScopes = (s: { method: string; scopes: string[] | null }): Scope[] =>
@@ -46,7 +69,7 @@ const ALL_SCOPES: Scope[] = [...SCOPES];
 export const actorOf = (
   u: repo.UserRecord,
   via: Actor['via'],
-  credential: Partial<Pick<Actor, 'scopes' | 'tokenId' | 'tokenExpiresAt' | 'sessionMethod' | 'embedIssuedByUserId'>> = {},
+  credential: Partial<Pick<Actor, 'scopes' | 'tokenId' | 'tokenExpiresAt' | 'sessionId' | 'sessionMethod' | 'embedIssuedByUserId'>> = {},
 ): Actor => ({
   userId: u.id,
   email: u.email,
@@ -58,14 +81,13 @@ export const actorOf = (
   tokenId: credential.tokenId ?? null,
   tokenExpiresAt: credential.tokenExpiresAt ?? null,
   sessionMethod: credential.sessionMethod ?? null,
+  ...(credential.sessionId ? { sessionId: credential.sessionId } : {}),
   ...(credential.embedIssuedByUserId ? { embedIssuedByUserId: credential.embedIssuedByUserId } : {}),
 });
 
-/** Who asked for an embed session, when another user than its own: the owner of the API token that asked. */
-async function embedIssuer(userId: number, issuerTokenId: number | null): Promise<number | null> {
-  const owner = issuerTokenId === null ? null : await repo.tokenOwner(issuerTokenId);
-  return owner !== null && owner !== userId ? owner : null;
-}
+/** Who asked for an embed session, when another user than its own: the owner of the token or session that asked. */
+const embedIssuedBy = (userId: number, issuerUserId: number | null) =>
+  issuerUserId !== null && issuerUserId !== userId ? issuerUserId : null;
 
 /**
  * Checks a password and opens a new session (always a new id: no session fixation). The password
@@ -93,15 +115,22 @@ export async function openSession(
   ttlHours: number,
   method: 'password' | 'saml' | 'embed',
   sso: repo.SsoSessionLink | null = null,
-  /** an embed session's scopes and issuing token (what its embed token was issued with); the others hold every scope */
+  /** an embed session's scopes and issuer (what its embed token was issued with, and by whom); the others hold every scope */
   embed: EmbedGrant = OWN_EMBED_GRANT,
 ) {
-  const cookieValue = method === 'embed' ? embedSecret('', embed.issuerTokenId) : newSecret();
+  const cookieValue = method === 'embed' ? embedSecret('', embed.issuer) : newSecret();
   const csrfToken = newSecret();
-  const expiresAt = new Date(Date.now() + ttlHours * 3600_000);
+  const ttlEnd = new Date(Date.now() + ttlHours * 3600_000);
+  // An embed session lives no longer than the credential that asked for it.
+  const expiresAt = method === 'embed' && embed.issuerEndsAt && embed.issuerEndsAt < ttlEnd ? embed.issuerEndsAt : ttlEnd;
   const scopes = method === 'embed' ? embed.scopes : null;
-  await repo.createSession(sha256(cookieValue), user.id, csrfToken, expiresAt, method, sso, scopes);
-  const actor = actorOf(user, 'session', { sessionMethod: method, scopes: scopes ?? ALL_SCOPES });
+  const id = sha256(cookieValue);
+  await repo.createSession(id, user.id, csrfToken, expiresAt, method, sso, scopes);
+  const actor = actorOf(user, 'session', {
+    sessionMethod: method,
+    scopes: scopes ?? ALL_SCOPES,
+    sessionId: method === 'embed' ? undefined : id,
+  });
   await recordAudit(actor, {
     action: 'session.signed_in',
     entityType: 'user',
@@ -112,9 +141,25 @@ export async function openSession(
   return { cookieValue, csrfToken, expiresAt, actor };
 }
 
-export async function signOut(cookieValue: string) {
+/**
+ * Ends a session (its cookie) and audits it (`session.signed_out`, with how it was opened): the
+ * embed sessions it opened end with it, and the embed tokens it issued are refused (`liveEmbedIssuer`).
+ * What the session was, or null when it had ended already.
+ */
+export async function signOut(cookieValue: string, requestId?: string) {
+  const found = await actorFromSession(cookieValue);
   await repo.deleteSession(sha256(cookieValue));
+  if (found) await auditSignOut(found.actor, requestId);
+  return found;
 }
+
+const auditSignOut = (actor: Actor, requestId?: string) =>
+  recordAudit(
+    actor,
+    { action: 'session.signed_out', entityType: 'user', entityId: actor.userId, after: { method: actor.sessionMethod } },
+    undefined,
+    requestId,
+  );
 
 /** Resolves a session cookie to its actor and CSRF token. */
 export async function actorFromSession(cookieValue: string) {
@@ -123,20 +168,26 @@ export async function actorFromSession(cookieValue: string) {
   const hash = sha256(cookieValue);
   return rememberCredential(
     `session:${hash}`,
-    () => loadSessionActor(hash, issuerTokenOf(cookieValue)),
+    () => loadSessionActor(hash, issuerOfSecret(cookieValue)),
     (s) => s.expiresAt,
   );
 }
 
-async function loadSessionActor(hash: string, issuerTokenId: number | null) {
+async function loadSessionActor(hash: string, issuer: repo.EmbedIssuer | null) {
   const session = await repo.findSession(hash);
   if (!session) return null;
-  if (session.method === 'embed' && !(await repo.tokenChainLive(issuerTokenId))) return null;
+  const embedded = session.method === 'embed' ? await liveEmbedIssuer(issuer) : null;
+  if (session.method === 'embed' && !embedded) return null;
   const user = await repo.findUserById(session.userId);
   if (!user || !user.active) return null;
-  const embedIssuedByUserId = session.method === 'embed' ? await embedIssuer(user.id, issuerTokenId) : null;
   return {
-    actor: actorOf(user, 'session', { sessionMethod: session.method, scopes: sessionScopes(session), embedIssuedByUserId }),
+    actor: actorOf(user, 'session', {
+      sessionMethod: session.method,
+      scopes: sessionScopes(session),
+      // An embed session asks for nothing: it is never an issuer.
+      sessionId: session.method === 'embed' ? undefined : hash,
+      embedIssuedByUserId: embedIssuedBy(user.id, embedded?.userId ?? null),
+    }),
     csrfToken: session.csrfToken,
     sso: session.sso as repo.SsoSessionLink | null,
     expiresAt: session.expiresAt,
@@ -151,7 +202,7 @@ async function loadSessionActor(hash: string, issuerTokenId: number | null) {
  * with (`read`, or `read` and `write`; never `admin`), and it mints no API or embed tokens.
  */
 export async function openEmbedBearer(user: repo.UserRecord, expiresAt: Date, embed: EmbedGrant = OWN_EMBED_GRANT) {
-  const token = embedSecret(EMBED_BEARER_PREFIX, embed.issuerTokenId);
+  const token = embedSecret(EMBED_BEARER_PREFIX, embed.issuer);
   // The CSRF column is required; a bearer needs none (it is no ambient credential).
   await repo.createSession(sha256(token), user.id, newSecret(), expiresAt, 'embed', null, embed.scopes);
   return token;
@@ -163,27 +214,32 @@ export async function actorFromEmbedBearer(token: string) {
   const hash = sha256(token);
   return rememberCredential(
     `embed:${hash}`,
-    () => loadEmbedActor(hash, issuerTokenOf(token)),
+    () => loadEmbedActor(hash, issuerOfSecret(token)),
     (a) => a.tokenExpiresAt,
   );
 }
 
-async function loadEmbedActor(hash: string, issuerTokenId: number | null) {
+async function loadEmbedActor(hash: string, issuer: repo.EmbedIssuer | null) {
   const session = await repo.findSession(hash);
-  if (!session || session.method !== 'embed' || !(await repo.tokenChainLive(issuerTokenId))) return null;
+  if (!session || session.method !== 'embed') return null;
+  const embedded = await liveEmbedIssuer(issuer);
+  if (!embedded) return null;
   const user = await repo.findUserById(session.userId);
   if (!user || !user.active) return null;
   return actorOf(user, 'token', {
     scopes: sessionScopes(session),
     sessionMethod: 'embed',
     tokenExpiresAt: session.expiresAt,
-    embedIssuedByUserId: await embedIssuer(user.id, issuerTokenId),
+    embedIssuedByUserId: embedIssuedBy(user.id, embedded.userId),
   });
 }
 
-/** Ends an embed bearer token (sign-out from the embedding page). */
-export async function endEmbedBearer(token: string) {
-  if (token.startsWith(EMBED_BEARER_PREFIX)) await repo.deleteSession(sha256(token));
+/** Ends an embed bearer token (sign-out from the embedding page), audited as any sign-out. */
+export async function endEmbedBearer(token: string, requestId?: string) {
+  if (!token.startsWith(EMBED_BEARER_PREFIX)) return;
+  const actor = await actorFromEmbedBearer(token);
+  await repo.deleteSession(sha256(token));
+  if (actor) await auditSignOut(actor, requestId);
 }
 
 /** A token's life when none is asked for. */

@@ -25,7 +25,7 @@ import {
   findUserByEmail,
   findUserByFederationId,
   findUserById,
-  tokenChainLive,
+  type EmbedIssuer,
   type UserRecord,
 } from './auth.repository.js';
 import * as auth from './auth.service.js';
@@ -102,6 +102,8 @@ interface EmbedPayload {
   scp?: Scope[];
   /** the API token that asked for it (null: a session did): the exchange and the session it opens die with that token and every token above it */
   tok?: number | null;
+  /** the password or SSO session that asked for it (its id, the SHA-256 of its cookie): the exchange and the session it opens die with it */
+  ses?: string;
   /** when it was issued, in milliseconds: a deactivation of its user since then refuses it, whatever a reactivation does */
   iatMs?: number;
   jti: string;
@@ -109,16 +111,24 @@ interface EmbedPayload {
 }
 const b64 = (b: Buffer | string) => Buffer.from(b).toString('base64url');
 
+/**
+ * The credential that asked for a token. Null only for a token signed before sessions were named
+ * (a session asked): the server names the issuer of every token it signs now.
+ */
+const issuerOf = (p: EmbedPayload): EmbedIssuer | null =>
+  p.tok != null ? { tokenId: p.tok } : p.ses !== undefined ? { sessionId: p.ses } : null;
+
 export function embedTokens(config: Config) {
   // Several processes need the same EMBED_TOKEN_SECRET; without it each process signs with its own key.
   const key = config.embedTokenSecret ?? randomBytes(32).toString('hex');
   const mac = (data: string) => createHmac('sha256', key).update(data).digest();
   return {
-    sign(p: Omit<EmbedPayload, 'v' | 'aud' | 'jti' | 'exp' | 'iatMs'>, now = Date.now()) {
+    sign({ issuer, ...p }: Pick<EmbedPayload, 'sub' | 'dist' | 'scp'> & { issuer?: EmbedIssuer }, now = Date.now()) {
       const payload: EmbedPayload = {
         v: 1,
         aud: 'bec-embed',
         ...p,
+        ...(!issuer ? {} : 'tokenId' in issuer ? { tok: issuer.tokenId } : { ses: issuer.sessionId }),
         iatMs: now,
         jti: randomBytes(16).toString('hex'),
         exp: Math.floor(now / 1000) + config.embedTokenTtlSeconds,
@@ -144,6 +154,7 @@ export function embedTokens(config: Config) {
         return null;
       if ((p.tok !== undefined && p.tok !== null && !Number.isInteger(p.tok)) || (p.iatMs !== undefined && !Number.isInteger(p.iatMs)))
         return null;
+      if (p.ses !== undefined && (typeof p.ses !== 'string' || !/^[0-9a-f]{64}$/.test(p.ses) || (p.tok ?? null) !== null)) return null;
       return p.exp * 1000 > now ? p : null;
     },
   };
@@ -196,7 +207,7 @@ export function embedRouter(config: Config) {
     const actor = requireActor(req);
     const body = parse(NewEmbedToken, req.body);
     const { target, scopes } = await embedGrant(actor, body);
-    const issued = tokens.sign({ sub: target.id, dist: target.distributorId, scp: scopes, tok: actor.tokenId });
+    const issued = tokens.sign({ sub: target.id, dist: target.distributorId, scp: scopes, issuer: auth.embedIssuerOf(actor) });
     await recordAudit(
       actor,
       {
@@ -229,10 +240,18 @@ export function embedRouter(config: Config) {
       throw await refuse('token already used', p.sub);
     const user = await findUserById(p.sub);
     if (!user || !user.active || user.distributorId !== (p.dist ?? null)) throw await refuse('user no longer matches the token', p.sub);
-    const grant: auth.EmbedGrant = { scopes: p.scp ?? auth.EMBED_SCOPES, issuerTokenId: p.tok ?? null };
-    if (!(await tokenChainLive(grant.issuerTokenId))) throw await refuse('the API token that asked for it is revoked or expired', p.sub);
+    const issuer = issuerOf(p);
+    const live = await auth.liveEmbedIssuer(issuer);
+    if (!live)
+      throw await refuse(
+        issuer && 'sessionId' in issuer
+          ? 'the session that asked for it has ended (signed out, logged out or expired)'
+          : 'the API token that asked for it is revoked or expired',
+        p.sub,
+      );
     const issuedAt = new Date(p.iatMs ?? (p.exp - config.embedTokenTtlSeconds) * 1000);
     if (await deactivatedSince(user.id, issuedAt)) throw await refuse('the user was deactivated after it was issued', p.sub);
+    const grant: auth.EmbedGrant = { scopes: p.scp ?? auth.EMBED_SCOPES, issuer, issuerEndsAt: live.endsAt };
     const { scopes } = grant;
     const s = await auth.openSession(user, config.embedSessionTtlMinutes / 60, 'embed', null, grant);
     // For a page on another site: third-party cookies are blocked (Safari, Firefox) or SameSite-bound.

@@ -373,16 +373,8 @@ export function samlRouter(config: Config) {
       const found = await auth.actorFromSession(cookie);
       const csrf = req.get('x-csrf-token') || body.csrfToken;
       if (found && csrf !== found.csrfToken) throw new AppError('CSRF_TOKEN_INVALID', 'send the session CSRF token', 403);
-      await auth.signOut(cookie);
-      if (found) {
-        sso = found.sso;
-        await recordAudit(
-          found.actor,
-          { action: 'session.signed_out', entityType: 'user', entityId: found.actor.userId },
-          undefined,
-          req.requestId,
-        );
-      }
+      // Audited there; the embed sessions this session opened end with it.
+      sso = (await auth.signOut(cookie, req.requestId))?.sso ?? null;
     }
     res.clearCookie(auth.SESSION_COOKIE, { path: '/' });
     // The session that SSO opened is also ended at its IdP: a LogoutRequest naming it.
