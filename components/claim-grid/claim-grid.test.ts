@@ -682,13 +682,45 @@ describe('bec-claim-grid', () => {
 
   it('exports CSV with formula cells neutralised', async () => {
     const el = await fixture<BecClaimGrid>(html`<bec-claim-grid .lines=${makeLines(3)}></bec-claim-grid>`);
-    const csv = el.toCsv();
+    const csv = await el.toCsv();
     expect(csv).to.contain(`"'=HYPERLINK(""http://evil"")"`);
     for (const bad of ['=1+1', '+1', '-1+1', '@SUM(A1)', '\tx', '\rx'])
       expect(csvCell(bad).replace(/^"/, '').startsWith("'")).to.equal(true);
     expect(csvCell('plain')).to.equal('plain');
     // A negative amount is a number, not a formula: guarded, a spreadsheet would show '-12.5000 as text.
     expect(csvCell('-12.5000')).to.equal('-12.5000');
+  });
+
+  it('exports in the dialect of its locale\'s Excel: semicolons and decimal commas for locale="de-DE", amounts only', async () => {
+    const lines = makeLines(2).map((l) => ({ ...l, invoiceNumber: 'INV 1.5', vendorPartNumber: '1234.5' }));
+    const el = await fixture<BecClaimGrid>(html`<bec-claim-grid locale="de-DE" .lines=${lines}></bec-claim-grid>`);
+    const [header, first] = (await el.toCsv()).replace(/^\uFEFF/, '').split('\r\n');
+    expect(header).to.equal(
+      '#;Invoice;Invoice date;Part;End customer;Authorization;Qty;Claimed;Approved;Verdict;Computed;Reason codes;Rule',
+    );
+    // the part number looks like a numeral but is text: it keeps its point; the amounts take the comma
+    expect(first).to.equal(
+      '1;INV 1.5/1;2026-11-02;1234.5;Helios Medical Devices;SD-2026-0001;101;119,0100;118,9000;partial;118,9000;AMOUNT_OVER_CLAIMED;credit',
+    );
+    // the formula guard holds in this dialect too
+    el.lines = makeLines(3);
+    await el.updateComplete;
+    expect(await el.toCsv()).to.contain(`;"'=HYPERLINK(""http://evil"")";`);
+  });
+
+  it('exports comma-separated with decimal points in English, and as csv-delimiter and csv-decimal say whatever the locale', async () => {
+    const el = await fixture<BecClaimGrid>(html`<bec-claim-grid locale="en-US" .lines=${makeLines(1)}></bec-claim-grid>`);
+    expect((await el.toCsv()).split('\r\n')[1]).to.equal(
+      '1,INV-000001/1,2026-11-02,VS-MCU-32F4,Helios Medical Devices,SD-2026-0001,101,119.0100,118.9000,partial,118.9000,AMOUNT_OVER_CLAIMED,credit',
+    );
+    el.locale = 'fr-FR';
+    el.setAttribute('csv-delimiter', 'tab');
+    await el.updateComplete;
+    expect((await el.toCsv()).split('\r\n')[1]).to.contain('\t119,0100\t118,9000\t');
+    el.setAttribute('csv-delimiter', 'comma');
+    el.setAttribute('csv-decimal', 'point');
+    await el.updateComplete;
+    expect((await el.toCsv()).split('\r\n')[1]).to.contain(',119.0100,118.9000,');
   });
 
   describe('on a phone (390 × 844)', () => {

@@ -5,14 +5,15 @@ import { everyPage } from '../shared/api.js';
 import type { Claim, ClaimLine, ClaimNote, DisputeThread } from '../shared/api.js';
 import { BecElement } from '../shared/base.js';
 import { formatDate, formatMoney, formatNumber, sameAmount } from '../shared/format.js';
-import { codeLabel, msg, msgCount, type MessageKey } from '../shared/i18n.js';
+import { codeLabel, msg, msgCount, uiLocale, type MessageKey } from '../shared/i18n.js';
 import { tableStyles } from '../shared/table.styles.js';
 import { controls, themeTokens, toneOf } from '../shared/theme.js';
 import type { AdjustRequest } from './claim-adjust-form.js';
 import './claim-line-detail.js';
 import type { BecClaimLineDetail, DetailAction, DetailLine } from './claim-line-detail.js';
 import { gridStyles } from './claim-grid.styles.js';
-import { toCsv } from './csv.js';
+// The CSV writer loads with the first export (`toCsv`), not with bec.js: see toCsv.
+import type { CsvDecimalName, CsvDelimiterName } from './csv.js';
 import { deriveItems, sumAmounts, type Column, type Item, type Row } from './rows.js';
 
 const LINE_COLUMNS: Column[] = [
@@ -157,6 +158,13 @@ export class BecClaimGrid extends BecElement {
    * A distributor's claim list with it shows each claim's status as finance moves it.
    */
   @property({ type: Number, attribute: 'refresh-seconds' }) refreshSeconds = 0;
+  /**
+   * The CSV export's separator. Unset: the list separator of Excel in the grid's `locale` (else the
+   * browser's): `semicolon` for de, fr, es, it, nl, pt, pl, ru, tr, the Nordic languages..., `comma` otherwise.
+   */
+  @property({ attribute: 'csv-delimiter' }) csvDelimiter?: CsvDelimiterName;
+  /** The CSV export's decimal mark for amounts. Unset: the `locale`'s (`comma` where Excel's is; `point` with `csv-delimiter="comma"`). */
+  @property({ attribute: 'csv-decimal' }) csvDecimal?: CsvDecimalName;
   private refreshTimer: ReturnType<typeof setInterval> | undefined;
 
   @state() private loadState: LoadState = 'idle';
@@ -754,23 +762,34 @@ export class BecClaimGrid extends BecElement {
     }
   }
 
-  /** The CSV of the rows as filtered and sorted, safe against formula injection. */
-  toCsv(): string {
+  /**
+   * The CSV of the rows as filtered and sorted, safe against formula injection, in the dialect of
+   * `csv-delimiter` and `csv-decimal`, else of the locale (amounts with its decimal mark). A
+   * promise: the writer (core/csv.ts and its locales' table) is a chunk of its own, loaded with
+   * the first export, so that the pages that never export do not download it with bec.js.
+   */
+  async toCsv(): Promise<string> {
+    const { csvDecimalColumn, csvDialectForLocale, resolveCsvDialect, toCsv } = await import('./csv.js');
     const cols = this.columns;
-    const extra = this.view === 'lines' ? ['Computed', 'Reason codes', 'Rule'] : ['Currency'];
+    const extra = this.view === 'lines' ? [csvDecimalColumn('Computed'), 'Reason codes', 'Rule'] : ['Currency'];
+    const dialect = resolveCsvDialect(
+      { delimiter: this.csvDelimiter, decimal: this.csvDecimal },
+      csvDialectForLocale(uiLocale(this.locale)),
+    );
     return toCsv(
-      [...cols.map((c) => c.label), ...extra],
+      [...cols.map((c) => (c.kind === 'money' ? csvDecimalColumn(c.label) : c.label)), ...extra],
       this.visibleRows.map((r) => [
         ...cols.map((c) => c.value(r)),
         ...(this.view === 'lines'
           ? [(r as ClaimLine).computedAmount, (r as ClaimLine).reasonCodes.join(' '), (r as ClaimLine).rule ?? '']
           : [(r as Claim).currency]),
       ]),
+      dialect,
     );
   }
 
-  private exportCsv() {
-    const blob = new Blob([this.toCsv()], { type: 'text/csv;charset=utf-8' });
+  private async exportCsv() {
+    const blob = new Blob([await this.toCsv()], { type: 'text/csv;charset=utf-8' });
     const a = document.createElement('a');
     a.href = URL.createObjectURL(blob);
     a.download = `${this.view === 'claims' ? 'claims' : (this.claim?.number ?? 'claim-lines')}.csv`;

@@ -1,5 +1,13 @@
-/** The grid's CSV export uses the shared, formula-safe writer from core. */
-export { csvCell, toCsv } from '../../core/csv.js';
+/** The grid's CSV export uses the shared, formula-safe writer from core, in the dialect of the grid's locale. */
+export {
+  csvCell,
+  csvDecimalColumn,
+  csvDialectForLocale,
+  resolveCsvDialect,
+  toCsv,
+  type CsvDecimalName,
+  type CsvDelimiterName,
+} from '../../core/csv.js';
 
 /** Orders two decimal strings exactly (no float): "-1.5" < "0.2" < "10.0000". */
 export function compareDecimal(a: string | null | undefined, b: string | null | undefined): number {

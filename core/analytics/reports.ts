@@ -4,7 +4,7 @@
  * not SQL: ratios and averages over the sums SQL returns, the ROI windows, the figure dates, and
  * the conversion of each row to the base currency (core/analytics/fx.ts). Plain TypeScript.
  */
-import { toCsv } from '../csv.js';
+import { csvDecimalColumn, toCsv, type CsvDialect } from '../csv.js';
 import { Money, moneyToString } from '../money.js';
 import { convert, missingRateMessage, rateOn, type FxRate, type RateUsed } from './fx.js';
 
@@ -262,20 +262,21 @@ export function buildReport(
 }
 
 /**
- * The report as CSV (core/csv.ts: BOM, formula guard, CRLF): the dimensions, the currency, each
- * measure; then the base currency, the rate and its day, each converted measure, and the missing
- * rate's sentence when there is one. The same columns the component shows.
+ * The report as CSV (core/csv.ts: BOM, formula guard, CRLF) in a dialect: the dimensions, the
+ * currency, each measure; then the base currency, the rate and its day, each converted measure,
+ * and the missing rate's sentence when there is one. The same columns the component shows. Money,
+ * prices, ratios and the rate take the dialect's decimal mark; a dimension (a part number) is text.
  */
-export function reportCsv(report: AnalyticsReport): string {
+export function reportCsv(report: AnalyticsReport, dialect?: CsvDialect): string {
   const converted = report.measures.filter((m) => m.kind === 'money' || m.kind === 'price');
   const header = [
     ...report.dimensions.map((d) => d.label),
     'Currency',
-    ...report.measures.map((m) => m.label),
+    ...report.measures.map((m) => (m.kind === 'quantity' ? m.label : csvDecimalColumn(m.label))),
     'Base currency',
-    'Rate',
+    csvDecimalColumn('Rate'),
     'Rate date',
-    ...converted.map((m) => `${m.label} (${report.baseCurrency})`),
+    ...converted.map((m) => csvDecimalColumn(`${m.label} (${report.baseCurrency})`)),
     'Note',
   ];
   return toCsv(
@@ -290,6 +291,7 @@ export function reportCsv(report: AnalyticsReport): string {
       ...converted.map((m) => r.base?.values[m.key] ?? ''),
       r.missingRate ?? '',
     ]),
+    dialect,
   );
 }
 

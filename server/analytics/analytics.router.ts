@@ -7,6 +7,7 @@ import { Router } from 'express';
 import { ANALYTICS_REPORTS, REPORTS, reportCsv } from '../../core/analytics/reports.js';
 import { requireActor } from '../auth/actor.js';
 import type { Config } from '../config.js';
+import { csvDialectQuery, sendCsv } from '../http/csv-export.js';
 import { DateString, describeRoute, wholeNumber, z } from '../http/openapi.js';
 import { parse } from '../http/validate.js';
 import * as service from './analytics.service.js';
@@ -23,6 +24,7 @@ const ReportQuery = z.object({
     .optional()
     .openapi({ description: "vendor users: one distributor's figures; a distributor user always sees its own only" }),
   format: z.enum(['json', 'csv']).default('json').openapi({ description: 'csv: the same report as a CSV file (UTF-8 with BOM)' }),
+  ...csvDialectQuery,
 });
 const Cell = z.union([z.string(), z.number()]).nullable();
 const Report = z
@@ -78,7 +80,11 @@ for (const name of ANALYTICS_REPORTS)
     tags,
     query: ReportQuery,
     response: Report,
-    produces: { mediaType: 'text/csv', description: 'the report (JSON; with ?format=csv the same rows as CSV)' },
+    produces: {
+      mediaType: 'text/csv',
+      description:
+        'the report (JSON; with ?format=csv the same rows as CSV, delimiter and decimal, else Accept-Language, choosing the dialect)',
+    },
     errors: { 400: 'VALIDATION_FAILED: from is after to' },
   });
 
@@ -90,10 +96,7 @@ export function analyticsRouter(config: Pick<Config, 'baseCurrency'>) {
       const q = parse(ReportQuery, req.query, 'query');
       const report = await service.report(actor, name, q, config.baseCurrency);
       if (q.format === 'csv')
-        res
-          .type('text/csv; charset=utf-8')
-          .set('Content-Disposition', `attachment; filename="${name}_${report.from}_${report.to}.csv"`)
-          .send(reportCsv(report));
+        await sendCsv(req, res, q, `${name}_${report.from}_${report.to}.csv`, (dialect) => reportCsv(report, dialect));
       else res.json(report);
     });
   return r;

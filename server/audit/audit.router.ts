@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import { toCsv } from '../../core/csv.js';
 import { authorize } from '../auth/actor.js';
+import { csvDialectQuery, sendCsv } from '../http/csv-export.js';
 import { DateString, describeRoute, z, wholeNumber } from '../http/openapi.js';
 import { parse } from '../http/validate.js';
 import { listAudit, type AuditFilter } from './audit.repository.js';
@@ -50,11 +51,12 @@ describeRoute({
   response: z.object({ items: z.array(AuditEventView), next: z.number().nullable() }),
   errors: { 403: 'FORBIDDEN: vendor roles only' },
 });
-const ExportQuery = AuditQuery.extend({ limit: wholeNumber(1, 100_000).default(10_000) });
+const ExportQuery = AuditQuery.extend({ limit: wholeNumber(1, 100_000).default(10_000), ...csvDialectQuery });
 describeRoute({
   method: 'get',
   path: '/api/audit/export.csv',
-  summary: 'The audit trail as CSV (UTF-8 with a byte-order mark, formulas neutralized), with the same filters',
+  summary:
+    'The audit trail as CSV (UTF-8 with a byte-order mark, formulas neutralized; delimiter and decimal, else Accept-Language, choose the dialect), with the same filters',
   tags,
   query: ExportQuery,
   produces: { mediaType: 'text/csv', description: 'one row per audit event' },
@@ -83,7 +85,8 @@ export function auditRouter() {
   });
   r.get('/export.csv', async (req, res) => {
     authorize(req, 'audit.read');
-    const q = parse(ExportQuery, req.query, 'query') as AuditFilter;
+    const { delimiter, decimal, ...filter } = parse(ExportQuery, req.query, 'query');
+    const q = filter as AuditFilter;
     const rows: unknown[][] = [];
     // Pages of 1,000, newest first, up to the limit.
     for (let before = q.before, left = q.limit; left > 0;) {
@@ -106,7 +109,8 @@ export function auditRouter() {
       if (page.next === null) break;
       before = page.next;
     }
-    res.type('text/csv; charset=utf-8').set('Content-Disposition', 'attachment; filename="audit.csv"').send(toCsv(CSV_HEADER, rows));
+    // No decimal column: ids are whole numbers, and before/after are JSON text, written as they are.
+    await sendCsv(req, res, { delimiter, decimal }, 'audit.csv', (dialect) => toCsv(CSV_HEADER, rows, dialect));
   });
   return r;
 }

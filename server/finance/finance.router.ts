@@ -1,6 +1,7 @@
 /** The finance hand-off API (issue 16 part 4): thin routes over finance.service.ts; shapes in finance.schemas.ts. */
 import { Router } from 'express';
 import { authorize, requireActor } from '../auth/actor.js';
+import { sendCsv } from '../http/csv-export.js';
 import { describeRoute } from '../http/openapi.js';
 import { parse } from '../http/validate.js';
 import {
@@ -78,7 +79,10 @@ describeRoute({
   tags,
   query: JournalQuery,
   response: JournalView,
-  produces: { mediaType: 'text/csv', description: 'JSON, or with format=csv one row per journal line' },
+  produces: {
+    mediaType: 'text/csv',
+    description: 'JSON, or with format=csv one row per journal line (delimiter and decimal, else Accept-Language, choose the dialect)',
+  },
   errors: financeOnly,
 });
 describeRoute({
@@ -150,10 +154,9 @@ export function financeRouter() {
     const q = parse(JournalQuery, req.query, 'query');
     const view = await service.journal(q);
     if (q.format === 'json') return void res.json(view);
-    res
-      .type('text/csv; charset=utf-8')
-      .set('Content-Disposition', `attachment; filename="journal${q.from ? `-${q.from}` : ''}${q.to ? `-${q.to}` : ''}.csv"`)
-      .send(service.journalCsv(view));
+    await sendCsv(req, res, q, `journal${q.from ? `-${q.from}` : ''}${q.to ? `-${q.to}` : ''}.csv`, (dialect) =>
+      service.journalCsv(view, dialect),
+    );
   });
   r.get('/periods', async (req, res) => {
     authorize(req, 'finance.read');

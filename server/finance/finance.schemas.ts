@@ -2,6 +2,7 @@
 import { ACCOUNT_CODE, JOURNAL_KINDS, MONTH } from '../../core/finance/journal.js';
 import { PROGRAM_TYPES } from '../../core/domain.js';
 import { cursorQuery, NextCursor } from '../http/cursor.js';
+import { csvDialectQuery } from '../http/csv-export.js';
 import { CurrencyCode } from '../http/money-schemas.js';
 import { DateString, wholeNumber, z } from '../http/openapi.js';
 
@@ -69,6 +70,7 @@ export const JournalQuery = z.object({
   from: DateString.optional().openapi({ description: 'entries posted on or after this day' }),
   to: DateString.optional().openapi({ description: 'entries posted on or before this day' }),
   format: z.enum(['json', 'csv']).default('json').openapi({ description: 'csv: one row per journal line (UTF-8 with a byte-order mark)' }),
+  ...csvDialectQuery,
 });
 
 const JournalLineView = z.object({ account: z.string(), debit: Money, credit: Money });

@@ -3,7 +3,7 @@
  * credit-memo list, the journal export, and month closes. The journal is written by the settlement
  * service only (server/settlement/journal.service.ts); this reads it.
  */
-import { toCsv } from '../../core/csv.js';
+import { csvDecimalColumn, toCsv, type CsvDialect } from '../../core/csv.js';
 import { PROGRAM_TYPES } from '../../core/domain.js';
 import {
   accountsFor,
@@ -104,14 +104,18 @@ export async function journal(q: { from?: string; to?: string }) {
   };
 }
 
-/** The journal as CSV: one row per journal line, its entry's fields repeated (core's JOURNAL_COLUMNS). */
-export function journalCsv(view: Awaited<ReturnType<typeof journal>>): string {
+/** The journal's amounts: written with the dialect's decimal mark (an account code, `4950.10`, is text). */
+const JOURNAL_DECIMALS: ReadonlySet<string> = new Set(['debit', 'credit'] satisfies (typeof JOURNAL_COLUMNS)[number][]);
+
+/** The journal as CSV in a dialect: one row per journal line, its entry's fields repeated (core's JOURNAL_COLUMNS). */
+export function journalCsv(view: Awaited<ReturnType<typeof journal>>, dialect?: CsvDialect): string {
   const rows: JournalExportRow[] = view.entries.flatMap(({ lines, id, amount: _a, eventDay: _d, ...e }) =>
     lines.map((l) => ({ entryId: id, ...e, ...l })),
   );
   return toCsv(
-    JOURNAL_COLUMNS,
+    JOURNAL_COLUMNS.map((c) => (JOURNAL_DECIMALS.has(c) ? csvDecimalColumn(c) : c)),
     rows.map((r) => JOURNAL_COLUMNS.map((c) => r[c])),
+    dialect,
   );
 }
 
