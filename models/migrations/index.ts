@@ -40,6 +40,7 @@ import { adjustersSchema } from './20261211T1000-adjusters.js';
 import { auditViaSchema } from './20261211T1100-audit-via.js';
 import { canonicalDebitMemoKeySchema } from './20261212T1000-canonical-debit-memo-key.js';
 import { binaryCollationSchema } from './20261213T1000-binary-collation.js';
+import { claimFileHashSchema } from './20261213T1200-claim-file-hash.js';
 import type { Migration } from './types.js';
 
 export const migrations: Migration[] = [
@@ -84,4 +85,5 @@ export const migrations: Migration[] = [
   auditViaSchema,
   canonicalDebitMemoKeySchema,
   binaryCollationSchema,
+  claimFileHashSchema,
 ];

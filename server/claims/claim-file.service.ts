@@ -18,6 +18,9 @@
  * job completes (its answer stored on the row) in the ledger transaction. A worker that dies
  * mid-file leaves a draft claim and its lines, never a ledger entry: the retry discards that draft
  * (`discardClaimOfJob`) and runs the file again from its first line.
+ *
+ * A file the distributor sent before (the same bytes) whose claim stands makes no second claim
+ * unless the sender says it means it (`refuseResentFile`, `admitClaimFile`).
  */
 import type { Readable } from 'node:stream';
 import type { Tx as Transaction } from '../database.repository.js';
@@ -34,7 +37,8 @@ import { AppError } from '../errors.js';
 import { documentNumber } from '../http/numbers.js';
 import type { PosInsertRow } from '../imports/imports.repository.js';
 import * as importsRepo from '../imports/imports.repository.js';
-import { completeImport, createRunningImport, runCsvImport, type ImportMeta } from '../imports/imports.service.js';
+import { completeImport, createRunningImport, jobSettings, runCsvImport, type ImportMeta } from '../imports/imports.service.js';
+import { removeUpload } from '../jobs/uploads.js';
 import * as settlement from '../settlement/settlement.service.js';
 import * as repo from './claims.repository.js';
 import { claimCurrency, debitMemoFree } from './claims.service.js';
@@ -262,6 +266,69 @@ export async function checkClaimFile(actor: Actor, meta: Pick<ClaimFileMeta, 'cu
   return currency;
 }
 
+/** What a claim file sent again on purpose (`resend=true`) repeats, as its job records it. */
+export interface ResendOf {
+  importId: number;
+  claimId: number | null;
+  claimNumber: string | null;
+}
+
+const resendOf = (row: { settings: string | null }) => (jobSettings(row)?.extra?.resendOf ?? null) as ResendOf | null;
+
+/** The refusal of a file sent again, naming the claim it would repeat and when it was sent. */
+function resentFile(earlier: importsRepo.EarlierClaimFile) {
+  const sentAt = earlier.sentAt.toISOString();
+  const made = earlier.claimNumber ? `claim ${earlier.claimNumber}` : 'a claim still being made';
+  return new AppError(
+    'DUPLICATE_FILE',
+    `this file (the same bytes) was already sent at ${sentAt} (import ${earlier.importId}) and made ${made}: a second claim from it would find its lines already claimed. To make one all the same, send it with POST /api/claims/file?resend=true`,
+    409,
+    { claimId: earlier.claimId, claimNumber: earlier.claimNumber, sentAt, earlierImportId: earlier.importId },
+  );
+}
+
+/**
+ * A claim file sent again: the same bytes (the SHA-256 its import row keeps from the start) from
+ * the same distributor as an earlier claim file whose claim stands or is still being made
+ * (imports.repository `earlierClaimFile`). Every line of it would be rejected ALREADY_CLAIMED, a
+ * second claim that serves no one: refused with 409 DUPLICATE_FILE naming the earlier claim and
+ * when it was sent, unless the sender means it (`resend=true`, recorded on the job by
+ * `admitClaimFile`). Checked when the job runs, where every way a file comes passes (the API,
+ * e-mail, the inbound directory, the command); the API route checks at once too. Answers what a
+ * file let through repeats (null: nothing).
+ */
+export async function refuseResentFile(importId: number): Promise<ResendOf | null> {
+  const row = await importsRepo.findImportRow(importId);
+  if (!row?.fileSha256) return null;
+  const meant = resendOf(row);
+  if (meant) return meant;
+  const earlier = await importsRepo.earlierClaimFile(row.distributorId, row.fileSha256, row.id);
+  if (earlier) throw resentFile(earlier);
+  return null;
+}
+
+/**
+ * The claim-file route's check of a file it has just stored, before its job is queued: a file
+ * sent again is refused at once and its job row and stored file go (as with a file refused before
+ * its row is made, nothing is left); with `resend` it is let through, and its job records the
+ * claim it repeats (its claim's audit names it).
+ */
+export async function admitClaimFile(importId: number, resend: boolean): Promise<void> {
+  const row = await importsRepo.findImportRow(importId);
+  if (!row?.fileSha256) return;
+  const earlier = await importsRepo.earlierClaimFile(row.distributorId, row.fileSha256, row.id);
+  if (!earlier) return;
+  if (resend) {
+    const settings = jobSettings(row);
+    const repeats: ResendOf = { importId: earlier.importId, claimId: earlier.claimId, claimNumber: earlier.claimNumber };
+    await importsRepo.updateImportSettings(importId, { ...settings, extra: { ...settings?.extra, resendOf: repeats } });
+    return;
+  }
+  await importsRepo.removeUnqueuedImport(importId);
+  await removeUpload(row.uploadPath);
+  throw resentFile(earlier);
+}
+
 /** A job run again: the draft claim a stopped run left (recorded on the import row) goes, with its lines. */
 export async function discardClaimOfJob(actor: Actor, claimId: number | null) {
   if (claimId === null) return;
@@ -278,6 +345,7 @@ export async function importClaimFile(actor: Actor, input: Readable, meta: Claim
 export async function runClaimFile(actor: Actor, importId: number, input: Readable, meta: ClaimFileMeta): Promise<ClaimFileResult> {
   const distributorId = actor.distributorId!;
   const currency = await checkClaimFile(actor, meta);
+  const resent = await refuseResentFile(importId);
   const claimNumber = documentNumber('CLM');
   const claimId = await settlement.inTransaction(async (t) => {
     const id = await repo.insertClaim(
@@ -300,7 +368,15 @@ export async function runClaimFile(actor: Actor, importId: number, input: Readab
         entityType: 'claim',
         entityId: id,
         distributorId,
-        after: { type: 'explicit', from: 'file', fileName: meta.fileName, debitMemoNumber: meta.debitMemoNumber, currency },
+        after: {
+          type: 'explicit',
+          from: 'file',
+          fileName: meta.fileName,
+          debitMemoNumber: meta.debitMemoNumber,
+          currency,
+          // a file sent again on purpose (resend=true): the claim it repeats
+          ...(resent ? { resendOf: resent } : {}),
+        },
       },
       t,
     );

@@ -18,6 +18,7 @@ import {
   NoteInput,
   PayInput,
 } from './claims.schemas.js';
+import { admitClaimFile } from './claim-file.service.js';
 import * as service from './claims.service.js';
 import { adjustmentReasons } from './disputes.repository.js';
 import * as imports from '../imports/imports.service.js';
@@ -45,6 +46,7 @@ describeRoute({
     pageSize: z.number(),
     nextCursor: NextCursor,
   }),
+  errors: { 403: "FORBIDDEN: a distributor user names another distributor's distributorId (errors[] names it)" },
 });
 describeRoute({
   method: 'get',
@@ -101,6 +103,14 @@ const ClaimFileQuery = OnBehalfQuery.extend({
     .optional()
     .openapi({ description: 'one claim per debit memo: a second file with it answers 409' }),
   currency: CurrencyCode.optional(),
+  resend: z
+    .enum(['true', 'false'])
+    .optional()
+    .transform((v) => v === 'true')
+    .openapi({
+      description:
+        'true: make a claim of a file sent before (the same bytes) whose claim stands; without it such a file answers 409 DUPLICATE_FILE',
+    }),
   wait: WaitQuery,
 });
 const ClaimFileResult = z
@@ -126,7 +136,7 @@ describeRoute({
     400: 'VALIDATION_FAILED: a bad query parameter (e.g. a currency that is not ISO 4217, a debitMemoNumber empty or longer than 64 characters once normalized), errors[] naming it, or a vendor user that names no distributorId',
     403: "FORBIDDEN: only distributor users and vendor users (on a named distributor's behalf) send claim files",
     404: 'NOT_FOUND: no distributor has the distributorId',
-    409: 'CLAIM_ALREADY_EXISTS: the debitMemoNumber (or the 844 BGN02), in any spelling, is held by a standing claim of this distributor (claimId names that claim)',
+    409: 'CLAIM_ALREADY_EXISTS: the debitMemoNumber (or the 844 BGN02), in any spelling, is held by a standing claim of this distributor (claimId names that claim); DUPLICATE_FILE: this distributor sent the same bytes before and their claim stands or is still being made (claimId, claimNumber, sentAt and earlierImportId name it; resend=true makes a claim all the same)',
     415: 'UNSUPPORTED_MEDIA_TYPE: the body is not sent as text/csv, text/tab-separated-values or application/octet-stream',
     422: "CURRENCY_MISMATCH: the currency is not the distributor's (no conversion is done)",
   },
@@ -247,6 +257,8 @@ export function claimsRouter(jobs: Jobs) {
         ...(q.dateOrder ? { dateOrder: q.dateOrder } : {}),
       },
     });
+    // A file this distributor sent before, whose claim stands: 409 at once, unless resend=true (its job checks again).
+    await admitClaimFile(importId, q.resend);
     await answerJob(res, jobs, q.wait, {
       data: { kind: 'claim-file', id: importId },
       location: `/api/imports/${importId}`,

@@ -3,6 +3,7 @@ import { isMoneyText, lineCredit, Money, moneyToString, parseMoney } from '../..
 import { Amount, CurrencyCode, fitsMoneyColumn, MONEY_MAX, Quantity } from '../http/money-schemas.js';
 import { cursorQuery } from '../http/cursor.js';
 import { DateString, z, wholeNumber } from '../http/openapi.js';
+import { DistributorFilterQuery } from '../http/tenant.js';
 import { CrmAccountId, CrmOpportunityId } from '../requests/requests.schemas.js';
 
 /** Both rules below are stated in the schema (allOf/anyOf in /api/openapi.json), and enforced by the refinements. */
@@ -171,7 +172,7 @@ export type ClaimInput = z.infer<typeof ClaimInput>;
 
 export const ClaimQuery = z.object({
   status: z.enum(CLAIM_STATUSES).optional(),
-  distributorId: wholeNumber(1).optional(),
+  distributorId: DistributorFilterQuery,
   programType: z.enum(PROGRAM_TYPES).optional(),
   from: DateString.optional().openapi({ description: 'created on or after' }),
   to: DateString.optional().openapi({ description: 'created on or before' }),

@@ -13,6 +13,7 @@ import { actingUserIds, scopeOf } from '../auth/actor.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { AppError, conflict, notFound } from '../errors.js';
 import { documentNumber } from '../http/numbers.js';
+import { distributorFilter } from '../http/tenant.js';
 import { raiseEvent } from '../notifications/events.js';
 import * as settlement from '../settlement/settlement.service.js';
 import * as repo from './claims.repository.js';
@@ -135,7 +136,9 @@ export async function getClaimHeader(actor: Actor, id: number) {
   return c;
 }
 
-export const listClaims = (actor: Actor, q: ClaimQuery) => repo.listClaims(scopeOf(actor), q);
+/** A distributor user naming another distributor's `distributorId` is refused (403), never answered with its own claims. */
+export const listClaims = (actor: Actor, q: ClaimQuery) =>
+  repo.listClaims(scopeOf(actor), { ...q, distributorId: distributorFilter(actor, q.distributorId) });
 
 /** A page of a claim's lines (a claim built from a file can hold hundreds of thousands). */
 export async function getClaimLines(actor: Actor, id: number, after: number, limit: number) {

@@ -125,11 +125,13 @@ export async function createImport(v: {
   /** a job: the stored upload and the settings it runs with; created `queued` */
   uploadPath?: string | null;
   settings?: object;
+  /** the file's hash when it is known before the job reads it (a claim file's) */
+  fileSha256?: string | null;
 }) {
   const i = await PosImport.create({
     ...v,
     settings: v.settings ? JSON.stringify(v.settings) : null,
-    fileSha256: null,
+    fileSha256: v.fileSha256 ?? null,
     status: v.uploadPath === undefined ? 'running' : 'queued',
     processedBytes: 0,
     rowsRead: 0,
@@ -198,6 +200,65 @@ export async function unfinishedImports() {
   });
 }
 
+/** An earlier claim file of the same bytes whose claim stands (see `earlierClaimFile`). */
+export interface EarlierClaimFile {
+  importId: number;
+  sentAt: Date;
+  status: ImportStatus;
+  /** its claim, once its job has made one (null while it waits for a worker) */
+  claimId: number | null;
+  claimNumber: string | null;
+}
+
+/**
+ * The newest claim file the distributor sent before `beforeImportId` with these bytes (its
+ * SHA-256) whose claim stands: still being made (queued, running), or made and not rejected
+ * whole. One that failed, was voided, or whose claim was rejected whole does not count. Read
+ * through ix_pos_import_file_sha256 (distributor_id, file_sha256).
+ */
+export async function earlierClaimFile(
+  distributorId: number,
+  fileSha256: string,
+  beforeImportId: number,
+): Promise<EarlierClaimFile | null> {
+  const [r] = await sequelize().query<{
+    importId: number | string;
+    sentAt: Date | string;
+    status: ImportStatus;
+    claimId: number | string | null;
+    claimNumber: string | null;
+  }>(
+    `SELECT i.id AS importId, i.created_at AS sentAt, i.status AS status, c.id AS claimId, c.number AS claimNumber
+       FROM pos_imports i LEFT JOIN claims c ON c.id = i.claim_id
+      WHERE i.distributor_id = ? AND i.file_sha256 = ? AND i.purpose = 'claim' AND i.id < ? AND i.voided_at IS NULL
+        AND (i.status IN ('queued', 'running') OR (i.status = 'completed' AND c.status <> 'rejected'))
+      ORDER BY i.id DESC
+      LIMIT 1`,
+    { replacements: [distributorId, fileSha256, beforeImportId], type: QueryTypes.SELECT },
+  );
+  if (!r) return null;
+  return {
+    importId: Number(r.importId),
+    sentAt: r.sentAt instanceof Date ? r.sentAt : new Date(String(r.sentAt)),
+    status: r.status,
+    claimId: r.claimId === null ? null : Number(r.claimId),
+    claimNumber: r.claimNumber,
+  };
+}
+
+/** Rewrites a job's settings before it runs (what the sender said about the file, added to them). */
+export async function updateImportSettings(id: number, settings: object) {
+  await PosImport.update({ settings: JSON.stringify(settings) }, { where: { id } });
+}
+
+/**
+ * Removes a job row refused before it was ever queued (nothing ran, nothing refers to it): as a
+ * file refused before its row is made, it leaves nothing behind. A row a worker took is kept.
+ */
+export async function removeUnqueuedImport(id: number) {
+  await PosImport.destroy({ where: { id, status: 'queued', attempts: 0 } });
+}
+
 export interface ClaimRunView {
   id: number;
   importId: number;
@@ -256,8 +317,10 @@ export async function findImport(scope: TenantScope, id: number): Promise<Import
   return i ? toView(i) : null;
 }
 
-export async function listImports(scope: TenantScope, limit: number): Promise<ImportView[]> {
-  return (await PosImport.findAll({ where: scoped(scope), order: [['id', 'DESC']], limit })).map(toView);
+/** The newest imports the scope may see; `distributorId` (a vendor's filter) narrows them to one distributor. */
+export async function listImports(scope: TenantScope, limit: number, distributorId?: number): Promise<ImportView[]> {
+  const where = { ...(distributorId !== undefined ? { distributorId } : {}), ...scoped(scope) };
+  return (await PosImport.findAll({ where, order: [['id', 'DESC']], limit })).map(toView);
 }
 
 /**

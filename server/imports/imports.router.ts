@@ -4,9 +4,11 @@ import { cursorQuery, NextCursor } from '../http/cursor.js';
 import { authorize, intakeActor, requireActor } from '../auth/actor.js';
 import { AppError } from '../errors.js';
 import { fileUpload } from '../http/body-limit.js';
+import { csvDialectQuery, sendCsv } from '../http/csv-export.js';
 import { CurrencyCode } from '../http/money-schemas.js';
 import { describeRoute, IdParam, z, wholeNumber } from '../http/openapi.js';
 import { OnBehalfQuery } from '../http/intake.js';
+import { DistributorFilterQuery } from '../http/tenant.js';
 import { parse } from '../http/validate.js';
 import { claimCurrency } from '../claims/claims.service.js';
 import { answerJob, WaitQuery, type Jobs } from '../jobs/runtime.js';
@@ -252,12 +254,15 @@ describeRoute({
   upload: 'the first rows of a POS report: CSV or tab-separated (the rest is read and dropped)',
   response: PreviewView,
 });
+const ImportListQuery = z.object({ distributorId: DistributorFilterQuery });
 describeRoute({
   method: 'get',
   path: '/api/imports',
-  summary: 'Recent POS imports',
+  summary: 'Recent imports (POS reports and claim files), newest first: the last 50',
   tags,
+  query: ImportListQuery,
   response: z.object({ items: z.array(ImportView) }),
+  errors: { 403: "FORBIDDEN: a distributor user names another distributor's distributorId (errors[] names it)" },
 });
 describeRoute({
   method: 'get',
@@ -283,12 +288,14 @@ describeRoute({
   params: IdParam,
   response: z.object({ items: z.array(RowErrorView) }),
 });
+const ErrorsCsvQuery = z.object(csvDialectQuery);
 describeRoute({
   method: 'get',
   path: '/api/imports/:id/errors.csv',
-  summary: 'The row-error report as CSV',
+  summary: 'The row-error report as CSV (delimiter and decimal, else Accept-Language, choose the dialect)',
   tags,
   params: IdParam,
+  query: ErrorsCsvQuery,
   produces: { mediaType: 'text/csv', description: 'one row per rejected POS row' },
 });
 describeRoute({
@@ -453,7 +460,9 @@ export function importsRouter(jobs: Jobs) {
     res.json(await service.previewCsv(actor, upload.body, meta, q.limit));
   });
   r.get('/', async (req, res) => {
-    res.json({ items: await service.listImports(requireActor(req), 50) });
+    const actor = requireActor(req);
+    const q = parse(ImportListQuery, req.query, 'query');
+    res.json({ items: await service.listImports(actor, 50, q.distributorId) });
   });
   r.get('/:id', async (req, res) => {
     res.json(await service.getImport(requireActor(req), id(req.params)));
@@ -463,8 +472,9 @@ export function importsRouter(jobs: Jobs) {
   });
   r.get('/:id/errors.csv', async (req, res) => {
     const importId = id(req.params);
-    const csv = await service.importErrorsCsv(requireActor(req), importId);
-    res.type('text/csv').set('Content-Disposition', `attachment; filename="import-${importId}-errors.csv"`).send(csv);
+    const asked = parse(ErrorsCsvQuery, req.query, 'query');
+    const actor = requireActor(req);
+    await sendCsv(req, res, asked, `import-${importId}-errors.csv`, (dialect) => service.importErrorsCsv(actor, importId, dialect));
   });
   r.get('/:id/events', async (req, res) => {
     const actor = requireActor(req);

@@ -17,9 +17,10 @@
  * in one transaction, so a job retried after its worker died goes on after the last committed
  * batch, into the same import: no line twice, counters equal to the lines.
  */
-import { toCsv } from '../../core/csv.js';
+import { toCsv, type CsvDialect } from '../../core/csv.js';
 import { isAscii } from 'node:buffer';
 import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
 import type { Readable } from 'node:stream';
 import {
   PosParser,
@@ -41,6 +42,7 @@ import { scopeOf } from '../auth/actor.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { raiseEvent } from '../notifications/events.js';
 import { AppError, notFound } from '../errors.js';
+import { distributorFilter } from '../http/tenant.js';
 import { Enricher } from '../enrichment/enrichment.service.js';
 import * as settlement from '../settlement/settlement.service.js';
 import * as repo from './imports.repository.js';
@@ -517,8 +519,18 @@ export async function createImportJob(
     totalBytes: job.meta.totalBytes,
     createdByUserId: actor.userId,
     uploadPath: job.uploadPath,
+    // A claim file's hash from the start (the job writes the same once it has read the file): a
+    // file sent again is told by it before any job runs (server/claims/claim-file.service.ts).
+    fileSha256: job.purpose === 'claim' ? await sha256OfFile(job.uploadPath) : null,
     settings,
   });
+}
+
+/** The SHA-256 (hex) of a stored file's bytes. */
+async function sha256OfFile(path: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
 }
 
 /** The job's row for a worker (null once gone). */
@@ -753,7 +765,8 @@ export async function failClaimRun(runId: number, failure: AppError) {
   await repo.updateClaimRun(runId, { status: 'failed', finishedAt: new Date(), failure: failureText(failure) });
 }
 
-export const listImports = (actor: Actor, limit: number) => repo.listImports(scopeOf(actor), limit);
+export const listImports = (actor: Actor, limit: number, distributorId?: number) =>
+  repo.listImports(scopeOf(actor), limit, distributorFilter(actor, distributorId));
 
 export async function importErrors(actor: Actor, id: number) {
   await getImport(actor, id);
@@ -821,12 +834,17 @@ export async function previewCsv(actor: Actor, input: Readable, meta: ImportMeta
   };
 }
 
-/** The error report as CSV: row, column, code, message, the raw row. */
-export async function importErrorsCsv(actor: Actor, id: number) {
+/**
+ * The error report as CSV in a dialect (the default one for a report mailed back, which has no
+ * reader's locale): row, column, code, message, the raw row. No decimal column: the raw row is
+ * the file's own text, written as it came.
+ */
+export async function importErrorsCsv(actor: Actor, id: number, dialect?: CsvDialect) {
   const rows = await importErrors(actor, id);
   return toCsv(
     ['row', 'column', 'code', 'message', 'raw'],
     rows.map((r) => [r.rowNumber, r.column, r.code, r.message, r.raw]),
+    dialect,
   );
 }
 

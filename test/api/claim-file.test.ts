@@ -219,7 +219,9 @@ describeDb('claim files', () => {
       'Invoice No,Line,Invoice Date,Mfr Part,Qty,Book Cost,Debit Cost,S&D Number,End Customer',
       `TWICE-1,1,2026-10-22,${l.part},10,9.9999,${l.cost},${l.number},"${l.customer}"`,
     ].join('\n');
-    const runs = await Promise.all([send(arrow, file), send(arrow, file)]);
+    // Two files (the second ends with a line break): the same bytes twice would be one file sent
+    // again, refused 409 DUPLICATE_FILE (test/api/claim-file-resend.test.ts).
+    const runs = await Promise.all([send(arrow, file), send(arrow, `${file}\n`)]);
     expect(runs.map((r) => (r.status === 201 ? 201 : { status: r.status, body: r.body as unknown }))).toEqual([201, 201]);
     expect(runs.map((r) => r.body.lines.accepted as number).sort()).toEqual([0, 1]);
     const loser = runs.find((r) => r.body.lines.accepted === 0)!;

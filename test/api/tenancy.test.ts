@@ -1,4 +1,4 @@
-import { describeDb, startTestApp, USERS, type TestApp } from '../support/harness.js';
+import { bearerOf, describeDb, startTestApp, USERS, type TestApp } from '../support/harness.js';
 
 /** A distributor sees only its own requests, authorizations and claims: another tenant's id answers 404. */
 describeDb('tenant isolation and separation of duties', () => {
@@ -39,11 +39,55 @@ describeDb('tenant isolation and separation of duties', () => {
       expect(items.length).toBeGreaterThan(0);
       expect(items.every((i) => i.distributorId === 2)).toBe(true);
     }
-    // A distributorId filter cannot widen a distributor's view.
-    const forced = (await arrow.get('/api/claims?distributorId=3')).body.items as { distributorId: number }[];
-    expect(forced.every((i) => i.distributorId === 2)).toBe(true);
     const accounts = (await arrow.get('/api/accounts?type=distributor')).body.items as { name: string }[];
     expect(accounts.map((a) => a.name)).toEqual(['Arrowhead Components']);
+  });
+
+  it("refuses a distributor user naming another distributor's distributorId on a list (403 naming it), as the file routes do", async () => {
+    const arrow = await t.as(USERS.arrowhead);
+    const north = await t.as(USERS.northbridge);
+    const finance = await t.as(USERS.finance);
+    const arrowId = (await arrow.get('/api/session')).body.distributorId as number;
+    const northId = (await north.get('/api/session')).body.distributorId as number;
+    // Each has claims and an import of its own, so a list that answered with Northbridge's would show it.
+    const csv = (invoice: string) =>
+      `Invoice Number,Invoice Line,Invoice Date,Vendor Part Number,Quantity,Resale Price,End Customer Name\n${invoice},1,2026-10-02,VS-ADC-24S,1,9.50,Cascade Robotics\n`;
+    for (const [who, invoice] of [
+      [north, 'NB-SCOPE-1'],
+      [arrow, 'ARW-SCOPE-1'],
+    ] as const) {
+      const sent = await t.http
+        .post('/api/imports?wait=true')
+        .set('Authorization', bearerOf(who))
+        .set('Content-Type', 'text/csv')
+        .send(csv(invoice));
+      expect(sent.status).toBe(201);
+    }
+    for (const list of ['/api/claims', '/api/imports']) {
+      const other = await arrow.get(`${list}?distributorId=${northId}`);
+      expect({ list, status: other.status, code: other.body.code }).toEqual({ list, status: 403, code: 'FORBIDDEN' });
+      expect(other.body.errors).toEqual([{ field: 'distributorId', message: expect.stringContaining(String(northId)) }]);
+      expect(other.body.items).toBeUndefined();
+      // Its own id, or none: its own data, the same either way.
+      const own = await arrow.get(`${list}?distributorId=${arrowId}`);
+      const none = await arrow.get(list);
+      expect([own.status, none.status]).toEqual([200, 200]);
+      const ownItems = own.body.items as { id: number; distributorId: number }[];
+      expect(ownItems.length).toBeGreaterThan(0);
+      expect(ownItems.every((i) => i.distributorId === arrowId)).toBe(true);
+      expect(ownItems.map((i) => i.id)).toEqual((none.body.items as { id: number }[]).map((i) => i.id));
+      // A vendor user sees any distributor's, by the same filter.
+      const vendor = (await finance.get(`${list}?distributorId=${northId}`)).body.items as { distributorId: number }[];
+      expect(vendor.length).toBeGreaterThan(0);
+      expect(vendor.every((i) => i.distributorId === northId)).toBe(true);
+    }
+    // The file routes answer the same 403 for another distributor's id.
+    const file = await t.http
+      .post(`/api/claims/file?distributorId=${northId}`)
+      .set('Authorization', bearerOf(arrow))
+      .set('Content-Type', 'text/csv')
+      .send(csv('ARW-SCOPE-2'));
+    expect({ status: file.status, code: file.body.code }).toEqual({ status: 403, code: 'FORBIDDEN' });
   });
 
   it('refuses actions a role may not take', async () => {
