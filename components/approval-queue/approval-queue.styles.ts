@@ -73,6 +73,15 @@ export default css`
   .num {
     white-space: nowrap;
   }
+  /* A line's flag and the book cost it compares with wrap under the price. */
+  .flag,
+  [part='flag'] {
+    white-space: normal;
+  }
+  .flag {
+    font-size: var(--_bec-font-size-1);
+    color: var(--_bec-color-text-weak);
+  }
   td input {
     min-height: 1.75rem;
     width: 7rem;

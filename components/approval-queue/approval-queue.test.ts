@@ -1,5 +1,6 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
+import { REQUEST_STATUSES, type RequestStatus } from '../../core/domain.js';
 import { onPhone } from '../shared/test-viewport.js';
 import { configureApi } from '../shared/api.js';
 import { makeApprovalContext, makeProgram, makeRequest, queueLookups, routes, stubFetch, problem } from '../shared/test-data.js';
@@ -257,6 +258,108 @@ describe('bec-approval-queue', () => {
     expect($(el, '[part="confirm"]').textContent!.replace(/\s+/g, ' ')).to.contain(
       'Approuver SPR-1 au prix demandé : VS-RF-BLE5 1,90 € × 8 000',
     );
+  });
+});
+
+describe('bec-approval-queue: statuses and flags in the locale', () => {
+  const statusBadge = (el: BecApprovalQueue) => $(el, '[part="detail"] h3 .badge').textContent!.trim();
+
+  it("shows every request status in the locale's words: French, and English", async () => {
+    const french: Record<RequestStatus, string> = {
+      pending: 'En attente',
+      approved: 'Approuvée',
+      declined: 'Refusée',
+      countered: 'Contre-proposition',
+      withdrawn: 'Retirée',
+    };
+    const english: Record<RequestStatus, string> = {
+      pending: 'Pending',
+      approved: 'Approved',
+      declined: 'Declined',
+      countered: 'Countered',
+      withdrawn: 'Withdrawn',
+    };
+    for (const status of REQUEST_STATUSES) {
+      const request = makeRequest(1, { status });
+      const fr = await fixture<BecApprovalQueue>(
+        html`<bec-approval-queue locale="fr" .requests=${[request]} .products=${products} .accounts=${accounts}></bec-approval-queue>`,
+      );
+      expect(statusBadge(fr), status).to.equal(french[status]);
+      const en = await fixture<BecApprovalQueue>(
+        html`<bec-approval-queue locale="en" .requests=${[request]} .products=${products} .accounts=${accounts}></bec-approval-queue>`,
+      );
+      expect(statusBadge(en), status).to.equal(english[status]);
+    }
+  });
+
+  /** SPR-1's first line asks for its book cost exactly (no debit left to claim); its second, and SPR-2, ask below it. */
+  const atBookCost = () => {
+    const r = makeRequest(1);
+    r.lines = [
+      { ...r.lines[0]!, requestedCost: '1.9000', bookCost: '1.9000' },
+      { ...r.lines[1]!, requestedCost: '0.6000', bookCost: '0.7800' },
+    ];
+    return r;
+  };
+  const belowBookCost = () => {
+    const r = makeRequest(2);
+    r.lines = r.lines.map((l) => ({ ...l, bookCost: '2.3600' }));
+    return r;
+  };
+  const flagsIn = (root: Element | null) => [...(root?.querySelectorAll('[part="flag"]') ?? [])].map((b) => b.textContent!.trim());
+  const text = (e: Element) => e.textContent!.replace(/\s+/g, ' ').trim();
+
+  it('flags a line priced at or above book cost on the request and on the line, with the book cost, in French, accessibly', async () => {
+    const el = await fixture<BecApprovalQueue>(
+      html`<bec-approval-queue
+        locale="fr"
+        currency="EUR"
+        .requests=${[atBookCost(), belowBookCost()]}
+        .products=${products}
+        .accounts=${accounts}
+      ></bec-approval-queue>`,
+    );
+    // In the list: the flagged request says so once, the other not at all.
+    expect(flagsIn($(el, '#req-1'))).to.deep.equal(['Au coût catalogue ou au-dessus']);
+    expect(flagsIn($(el, '#req-2'))).to.deep.equal([]);
+    // On its lines: the line at book cost, with the book cost it is compared with; the line below it, nothing.
+    const [first, second] = [...el.shadowRoot!.querySelectorAll('table.lines tbody tr')];
+    expect(flagsIn(first!)).to.deep.equal(['Au coût catalogue ou au-dessus']);
+    expect(text(first!)).to.contain('Coût catalogue : 1,90 €');
+    expect(flagsIn(second!)).to.deep.equal([]);
+    expect(text(second!)).not.to.contain('Coût catalogue');
+    await expect(el).to.be.accessible();
+    // The next request carries no flag.
+    $<HTMLElement>(el, '[role="listbox"]').focus();
+    await sendKeys({ press: 'ArrowDown' });
+    await el.updateComplete;
+    expect(flagsIn($(el, '[part="detail"]'))).to.deep.equal([]);
+  });
+
+  it('flags it in English too, on the requests the API answers', async () => {
+    const { el } = await loadedQueue(
+      12,
+      routes({
+        'GET /api/requests?status=pending&requestedBy=others&pageSize=200': () => ({
+          body: { items: [atBookCost(), belowBookCost()], total: 2, page: 1, pageSize: 200 },
+        }),
+      }),
+    );
+    expect(flagsIn($(el, '#req-1'))).to.deep.equal(['At or above book cost']);
+    expect(flagsIn($(el, '#req-2'))).to.deep.equal([]);
+    const first = $(el, 'table.lines tbody tr');
+    expect(flagsIn(first)).to.deep.equal(['At or above book cost']);
+    expect(text(first)).to.contain('Book cost: $1.90');
+    await expect(el).to.be.accessible();
+  });
+
+  onPhone('shows the flag of a line on a phone without widening the page', async () => {
+    const el = await fixture<BecApprovalQueue>(
+      html`<bec-approval-queue locale="fr" .requests=${[atBookCost()]} .products=${products} .accounts=${accounts}></bec-approval-queue>`,
+    );
+    expect(flagsIn($(el, 'table.lines tbody tr'))).to.deep.equal(['Au coût catalogue ou au-dessus']);
+    expect(document.scrollingElement!.scrollWidth).to.be.at.most(390);
+    await expect(el).to.be.accessible();
   });
 });
 

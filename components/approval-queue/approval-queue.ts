@@ -1,8 +1,9 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { moneyToString, parseMoney, sumMoney } from '../../core/money.js';
+import { requestLineFlags } from '../../core/requests/line-flags.js';
 import { everyPage } from '../shared/api.js';
-import type { Account, ApprovalContext, Product, Program, SpecialPriceRequest } from '../shared/api.js';
+import type { Account, ApprovalContext, Product, Program, RequestLine, SpecialPriceRequest } from '../shared/api.js';
 import { BecElement } from '../shared/base.js';
 import { formatDate, formatMoney, formatNumber, formatUnitPrice, labelOf, parseAmount } from '../shared/format.js';
 import { codeLabel, msg, type MessageKey } from '../shared/i18n.js';
@@ -80,6 +81,7 @@ export function contextFromServer(raw: ServerContext | RequestContext): RequestC
  * @csspart list - The list of pending requests.
  * @csspart item - One request in the list.
  * @csspart routing - A routed request's approval level, who is next, and whether it is escalated.
+ * @csspart flag - A warning badge on a request and on its line: a requested price at or above the distributor's book cost (no debit to recover).
  * @csspart detail - The selected request's lines and decision form.
  * @csspart context - The CRM context panel.
  * @csspart actions - The approve / counter / decline buttons.
@@ -192,6 +194,15 @@ export class BecApprovalQueue extends BecElement {
   }
   private accountName(id: number | null) {
     return id === null ? '—' : (this.accounts.find((a) => a.id === id)?.name ?? `#${id}`);
+  }
+  /**
+   * A warning badge for each flag of these lines, once (core/requests/line-flags.ts: the rule the
+   * server applies too, here on the lines shown, whoever passed them).
+   */
+  private flagBadges(lines: Pick<RequestLine, 'requestedCost' | 'bookCost'>[]) {
+    return [...new Set(lines.flatMap(requestLineFlags))].map(
+      (f) => html` <span class="badge" part="flag" data-tone="warning">${codeLabel(this.locale, 'requestLineFlag', f)}</span>`,
+    );
   }
   private requestValue(r: SpecialPriceRequest) {
     return moneyToString(sumMoney(r.lines.map((l) => parseMoney(l.requestedCost).times(l.quantity))));
@@ -488,7 +499,7 @@ export class BecApprovalQueue extends BecElement {
         if (e.key === 'Escape') this.listbox?.focus();
       }}
     >
-      <h3>${r.number} <span class="badge" data-tone=${toneOf(r.status)}>${labelOf(r.status)}</span></h3>
+      <h3>${r.number} <span class="badge" data-tone=${toneOf(r.status)}>${codeLabel(this.locale, 'status', r.status)}</span></h3>
       <dl>
         <dt>${this.t('finance.distributor')}</dt>
         <dd>${this.accountName(r.distributorId)}</dd>
@@ -521,11 +532,22 @@ export class BecApprovalQueue extends BecElement {
         <tbody>
           ${r.lines.map((l) => {
             const p = this.product(l.productId);
+            const flags = this.flagBadges([l]);
             return html`<tr>
               <td data-label=${heads[0]}>${p?.vendorPartNumber ?? `#${l.productId}`}</td>
               <td class="num" data-label=${heads[1]}>${formatNumber(l.quantity, this.locale)}</td>
               <td class="num" data-label=${heads[2]}>${formatUnitPrice(p?.listPrice, cur, this.locale)}</td>
-              <td class="num" data-label=${heads[3]}>${formatUnitPrice(l.requestedCost, cur, this.locale)}</td>
+              <td class="num" data-label=${heads[3]}>
+                ${formatUnitPrice(l.requestedCost, cur, this.locale)}
+                ${
+                  flags.length
+                    ? html`<div class="flag">
+                        ${flags}
+                        <div>${this.t('queue.bookCost', { price: formatUnitPrice(l.bookCost, cur, this.locale) })}</div>
+                      </div>`
+                    : nothing
+                }
+              </td>
               <td data-label=${heads[4]}>
                 <input
                   aria-label="Counter cost for ${p?.vendorPartNumber ?? l.productId}"
@@ -611,7 +633,8 @@ export class BecApprovalQueue extends BecElement {
                       </div>
                       <div class="item-sub">${this.accountName(q.distributorId)} → ${this.accountName(q.endCustomerId)}</div>
                       <div class="item-sub">
-                        ${q.lines.length} line${q.lines.length === 1 ? '' : 's'} · ${formatDate(q.createdAt, this.locale)}
+                        ${q.lines.length} line${q.lines.length === 1 ? '' : 's'} ·
+                        ${formatDate(q.createdAt, this.locale)}${this.flagBadges(q.lines)}
                       </div>
                       ${q.routing?.currentLevel ? html`<div class="item-sub">${this.renderRouting(q)}</div>` : nothing}
                     </li>`,

@@ -1,5 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { buildReport, reportCsv } from '../../core/analytics/reports.js';
+import { ANALYTICS_REPORTS, buildReport, REPORTS, reportCsv } from '../../core/analytics/reports.js';
 import { configureApi } from '../shared/api.js';
 import { stubFetch, type StubRoutes } from '../shared/test-data.js';
 import './channel-analytics.js';
@@ -148,6 +148,26 @@ describe('bec-channel-analytics', () => {
     expect(texts(fr, 'tbody th[scope="row"]')).to.deep.equal(['Débit à l’expédition', 'Remise']);
     const en = await fixture<BecChannelAnalytics>(html`<bec-channel-analytics locale="en" .data=${byType}></bec-channel-analytics>`);
     expect(texts(en, 'tbody th[scope="row"]')).to.deep.equal(['Ship & debit', 'Rebate']);
+  });
+
+  it("titles the reports in the locale's words: the choice of report and the table's caption, in French and English", async () => {
+    const fr = await fixture<BecChannelAnalytics>(html`<bec-channel-analytics locale="fr" .data=${byMonth}></bec-channel-analytics>`);
+    expect(texts(fr, '#report option')).to.deep.equal([
+      'Par distributeur',
+      'Par programme',
+      'Par type de programme',
+      'Par produit',
+      'Par mois',
+      'Tendance de la marge et de la remise par produit',
+      'Retour sur investissement par programme',
+      'Utilisation',
+    ]);
+    expect(texts(fr, 'caption')).to.deep.equal(['Par mois']);
+    await expect(fr).to.be.accessible();
+    // English is core's titles, the ones the server's reports carry.
+    const en = await fixture<BecChannelAnalytics>(html`<bec-channel-analytics locale="en" .data=${byMonth}></bec-channel-analytics>`);
+    expect(texts(en, '#report option')).to.deep.equal(ANALYTICS_REPORTS.map((name) => REPORTS[name].title));
+    expect(texts(en, 'caption')).to.deep.equal([byMonth.title]);
   });
 
   it('says in French when the period has no figures', async () => {

@@ -2,7 +2,6 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import {
   ANALYTICS_REPORTS,
-  REPORTS,
   reportCsv,
   type AnalyticsReport,
   type AnalyticsReportName,
@@ -108,6 +107,11 @@ export class BecChannelAnalytics extends BecElement {
     return msg(this.locale, key, params);
   }
 
+  /** A report's title in the locale's words (the server's `title` is English). */
+  private reportTitle(name: AnalyticsReportName): string {
+    return codeLabel(this.locale, 'analyticsReport', name);
+  }
+
   private cell(m: Measure, value: string | number | null | undefined, currency: string) {
     if (value === null || value === undefined) return '—';
     switch (m.kind) {
@@ -153,7 +157,7 @@ export class BecChannelAnalytics extends BecElement {
     return html`<section aria-labelledby="analytics-caption" tabindex="0">
       <table part="table">
         <caption id="analytics-caption">
-          ${d.title}
+          ${this.reportTitle(d.report)}
         </caption>
         <thead>
           <tr>
@@ -193,7 +197,7 @@ export class BecChannelAnalytics extends BecElement {
         <div class="field">
           <label for="report">${this.t('analytics.report')}</label>
           <select id="report" part="report-select" .value=${this.report} @change=${this.onReport}>
-            ${ANALYTICS_REPORTS.map((name) => html`<option value=${name} ?selected=${name === this.report}>${REPORTS[name].title}</option>`)}
+            ${ANALYTICS_REPORTS.map((name) => html`<option value=${name} ?selected=${name === this.report}>${this.reportTitle(name)}</option>`)}
           </select>
         </div>
         <div class="field">

@@ -20,6 +20,8 @@ const req = (id: number, patch: Partial<SpecialPriceRequest> = {}, counterCost: 
         productId: 1,
         quantity: 12000,
         requestedCost: '1.1000',
+        bookCost: null,
+        flags: [],
         counterCost,
         counterQuantity: null,
         authorizationLineId: null,

@@ -1,5 +1,6 @@
 import { Op, UniqueConstraintError, type Transaction, type WhereOptions } from 'sequelize';
 import { moneyFromDb, moneyToString } from '../../core/money.js';
+import { requestLineFlags } from '../../core/requests/line-flags.js';
 import { Account } from '../../models/accounts.js';
 import { Authorization } from '../../models/authorizations.js';
 import { Product } from '../../models/catalog.js';
@@ -8,6 +9,7 @@ import type { TenantScope } from '../auth/actor.js';
 import type { RequestQuery, RequestView, RoutingView } from './requests.schemas.js';
 import { awaitedAt, levelDeadline, mayDecide, sameApprover, type Approver } from '../../core/routing/routing.js';
 import { approvalsOf, usersByIds } from './routing.repository.js';
+import { bookCosts } from '../claims/facts.repository.js';
 import { newestFirstPage } from '../http/list-page.repository.js';
 import { LIST_INDEXES } from '../../models/migrations/20261205T1200-list-indexes.js';
 import type { RoutingSnapshot } from './routing.service.js';
@@ -87,12 +89,29 @@ async function authorizationsOf(rows: PriceRequest[], transaction?: Transaction)
 }
 type Authorizations = Awaited<ReturnType<typeof authorizationsOf>>;
 
+/** A distributor's book cost of a product, or null when none is on record. */
+type BookCostOf = (distributorId: number, productId: number) => string | null;
+
+/**
+ * The vendor's book cost on record today (UTC) for each request's own distributor, read through the
+ * one book-cost loader the claims use (server/claims/facts.repository.ts), as an authorization's
+ * lines show it: a request line shows its distributor's cost only.
+ */
+async function bookCostsToday(rows: PriceRequest[], transaction?: Transaction): Promise<BookCostOf> {
+  const today = new Date().toISOString().slice(0, 10);
+  const distributors = [...new Set(rows.map((r) => r.distributorId))];
+  const loaded = await Promise.all(distributors.map((d) => bookCosts(d, transaction)));
+  const byDistributor = new Map(distributors.map((d, i) => [d, loaded[i]!]));
+  return (distributorId, productId) => byDistributor.get(distributorId)?.(productId, today) ?? null;
+}
+
 function toView(
   r: PriceRequest,
   lines: PriceRequestLine[],
   approvals: Approvals,
   users: Users,
   authorizations: Authorizations,
+  bookCostOf: BookCostOf,
 ): RequestView {
   const a = r.authorizationId === null ? undefined : authorizations.get(r.authorizationId);
   return {
@@ -123,15 +142,19 @@ function toView(
       r.changeOfAuthorizationId !== null && r.changeKind
         ? { authorizationId: r.changeOfAuthorizationId, kind: r.changeKind, effectiveFrom: r.effectiveFrom! }
         : null,
-    lines: lines.map((l) => ({
-      id: l.id,
-      productId: l.productId,
-      quantity: l.quantity,
-      requestedCost: money(l.requestedCost),
-      counterCost: optMoney(l.counterCost),
-      counterQuantity: l.counterQuantity,
-      authorizationLineId: l.authorizationLineId ?? null,
-    })),
+    lines: lines.map((l) => {
+      const line = { requestedCost: money(l.requestedCost), bookCost: bookCostOf(r.distributorId, l.productId) };
+      return {
+        id: l.id,
+        productId: l.productId,
+        quantity: l.quantity,
+        ...line,
+        flags: requestLineFlags(line),
+        counterCost: optMoney(l.counterCost),
+        counterQuantity: l.counterQuantity,
+        authorizationLineId: l.authorizationLineId ?? null,
+      };
+    }),
   };
 }
 
@@ -145,12 +168,13 @@ export async function findRequest(scope: TenantScope, id: number, transaction?: 
   });
   if (!r) return null;
   const lines = await PriceRequestLine.findAll({ where: { requestId: id }, order: [['id', 'ASC']], transaction });
-  const [approvals, users, authorizations] = await Promise.all([
+  const [approvals, users, authorizations, bookCostOf] = await Promise.all([
     approvalsOf([id], transaction),
     usersByIds(routingUserIds(r), transaction),
     authorizationsOf([r], transaction),
+    bookCostsToday([r], transaction),
   ]);
-  return toView(r, lines, approvals, users, authorizations);
+  return toView(r, lines, approvals, users, authorizations, bookCostOf);
 }
 
 /** What a list of requests is narrowed to besides the tenant: the caller (for `requestedBy`), a CRM opportunity, an account. */
@@ -206,10 +230,11 @@ export async function listRequests(scope: TenantScope, filter: RequestFilter) {
   const page = await newestFirstPage(PriceRequest, 'requests', where, filter, index);
   const rows = page.items;
   const lines = rows.length ? await PriceRequestLine.findAll({ where: { requestId: rows.map((r) => r.id) }, order: [['id', 'ASC']] }) : [];
-  const [approvals, users, authorizations] = await Promise.all([
+  const [approvals, users, authorizations, bookCostOf] = await Promise.all([
     approvalsOf(rows.map((r) => r.id)),
     usersByIds(rows.flatMap(routingUserIds)),
     authorizationsOf(rows),
+    bookCostsToday(rows),
   ]);
   return {
     items: rows.map((r) =>
@@ -219,6 +244,7 @@ export async function listRequests(scope: TenantScope, filter: RequestFilter) {
         approvals,
         users,
         authorizations,
+        bookCostOf,
       ),
     ),
     ...(page.total === undefined ? {} : { total: page.total }),

@@ -1,4 +1,5 @@
 import { REQUEST_STATUSES, ROLES } from '../../core/domain.js';
+import { REQUEST_LINE_FLAGS } from '../../core/requests/line-flags.js';
 import { Amount, Quantity } from '../http/money-schemas.js';
 import { cursorQuery } from '../http/cursor.js';
 import { DateString, z, wholeNumber } from '../http/openapi.js';
@@ -195,6 +196,14 @@ export const RequestView = z
         productId: z.number(),
         quantity: z.number(),
         requestedCost: z.string(),
+        bookCost: z.string().nullable().openapi({
+          description:
+            "the vendor's book cost on record today (UTC) for the request's distributor and this product, null if none: what the distributor paid for its stock. A claim line's credit, (book cost - authorized cost) x quantity, uses the book cost on record on its invoice date",
+        }),
+        flags: z.array(z.enum(REQUEST_LINE_FLAGS)).openapi({
+          description:
+            'warnings for the approver, from the same rule the approval queue applies (core/requests/line-flags.ts); they never refuse a request. PRICE_AT_OR_ABOVE_BOOK_COST: requestedCost is at or above bookCost, so an authorization at that cost recovers nothing (each claim line would be rejected PRICE_ABOVE_AUTHORIZED) unless the book cost rises',
+        }),
         counterCost: z.string().nullable(),
         counterQuantity: z.number().nullable(),
         authorizationLineId: z.number().nullable().openapi({ description: 'on a change request: the authorization line it changes' }),
