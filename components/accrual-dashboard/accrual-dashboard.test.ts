@@ -213,6 +213,9 @@ describe('bec-accrual-dashboard', () => {
     await new Promise((r) => setTimeout(r, 50));
     await el.updateComplete;
     expect(el.byWeek.length).to.equal(3);
+    // No periods to close answered (no stub here): no tile for them, and the rest of the dashboard stands.
+    expect(el.toClose).to.equal(null);
+    expect([...el.shadowRoot!.querySelectorAll('[part="kpi"]')].some((k) => k.textContent!.includes('periods to close'))).to.equal(false);
     const bad = stubFetch({
       'GET /api/reports/accruals': () => problem(403, 'FORBIDDEN', 'reports are for vendor roles'),
     });
@@ -221,6 +224,41 @@ describe('bec-accrual-dashboard', () => {
     await new Promise((r) => setTimeout(r, 50));
     await el2.updateComplete;
     expect($(el2, '[role="alert"]').textContent).to.match(/vendor roles|no stub/);
+  });
+
+  it('shows the rebate periods over and not closed as their own tile, in French too', async () => {
+    const toClose = {
+      asOf: '2026-12-06',
+      items: [],
+      byCurrency: [
+        { currency: 'EUR', estimated: '482.1600' },
+        { currency: 'USD', estimated: '1453.0300' },
+      ],
+    };
+    const ok = stubFetch({
+      'GET /api/reports/accruals': () => ({ body: usdAccruals }),
+      'GET /api/reports/accruals/forecast': () => ({ body: makeForecast() }),
+      'GET /api/reports/claims?groupBy=week': () => ({ body: figures('week', week) }),
+      'GET /api/reports/claims?groupBy=distributor': () => ({ body: figures('distributor', byDistributor) }),
+      'GET /api/reports/claims?groupBy=programType': () => ({ body: figures('programType', byProgramType) }),
+      'GET /api/rebates/periods/to-close': () => ({ body: toClose }),
+    });
+    configureApi({ baseUrl: 'http://127.0.0.1:3', fetch: ok.fetch });
+    const el = await fixture<BecAccrualDashboard>(html`<bec-accrual-dashboard api-base="http://127.0.0.1:3"></bec-accrual-dashboard>`);
+    await new Promise((r) => setTimeout(r, 50));
+    await el.updateComplete;
+    const tile = [...el.shadowRoot!.querySelectorAll('[part="kpi"]')].find((k) => k.textContent!.includes('Rebate periods to close'))!;
+    expect(tile.textContent).to.contain('€482.16');
+    expect(tile.textContent).to.contain('$1,453.03');
+    expect(tile.textContent).to.contain('over, not closed: estimated');
+    const fr = await fixture<BecAccrualDashboard>(
+      html`<bec-accrual-dashboard locale="fr" .accruals=${usdAccruals} .toClose=${toClose}></bec-accrual-dashboard>`,
+    );
+    const tuile = [...fr.shadowRoot!.querySelectorAll('[part="kpi"]')].find((k) =>
+      k.textContent!.includes('Périodes de remise à clôturer'),
+    )!;
+    expect(tuile.textContent!.replace(/\s+/g, ' ')).to.contain('482,16');
+    await expect(el).to.be.accessible();
   });
 
   it('operates each chart by keyboard: one tab stop, arrows move, Enter drills down as a click does', async () => {

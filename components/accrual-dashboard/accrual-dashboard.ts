@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { Accruals, AccrualForecast, ClaimFigure, ClaimFigures, CurrencyTotals } from '../shared/api.js';
+import type { Accruals, AccrualForecast, ClaimFigure, ClaimFigures, CurrencyTotals, RebatePeriodsToClose } from '../shared/api.js';
 import { BecElement } from '../shared/base.js';
 import type { BecEventDetails } from '../shared/events.js';
 import { formatDate, formatMoney, formatMoneyCompact, formatNumber, formatShortDate } from '../shared/format.js';
@@ -80,6 +80,11 @@ export class BecAccrualDashboard extends BecElement {
   @property({ attribute: false }) byProgramType: Figure[] = [];
   /** The weekly forecast of claims still to come with each distributor's curve (`GET /api/reports/accruals/forecast`). */
   @property({ attribute: false }) forecast: AccrualForecast | null = null;
+  /**
+   * Rebate periods over and not closed, with their estimated rebates (`GET /api/rebates/periods/to-close`):
+   * owed, not yet in the journal. A failed read leaves its tile out; the rest of the dashboard stands.
+   */
+  @property({ attribute: false }) toClose: RebatePeriodsToClose | null = null;
   /** Show every panel as a table instead of a chart. */
   @property({ type: Boolean, attribute: 'show-numbers' }) showNumbers = false;
   /**
@@ -138,6 +143,7 @@ export class BecAccrualDashboard extends BecElement {
     this.loading = true;
     this.problem = null;
     try {
+      const toClose = api.get<RebatePeriodsToClose>('/api/rebates/periods/to-close').catch(() => null);
       const [accruals, forecast, week, distributor, programType] = await Promise.all([
         api.get<Accruals>('/api/reports/accruals'),
         api.get<AccrualForecast>('/api/reports/accruals/forecast'),
@@ -150,6 +156,7 @@ export class BecAccrualDashboard extends BecElement {
       this.byWeek = week.items;
       this.byDistributor = distributor.items;
       this.byProgramType = programType.items;
+      this.toClose = await toClose;
     } catch (err) {
       const detail = this.failed(err);
       this.problem = this.waitingForCredentials
@@ -483,6 +490,16 @@ export class BecAccrualDashboard extends BecElement {
                   t('dash.rebatesOwed'),
                   t('dash.rebatesOwedHint'),
                   a.rebates.unpaidByCurrency.map((r) => [r.currency, r.unpaid] as const),
+                ] as [string, string, (readonly [string, string])[]],
+              ]
+            : []),
+          // Rebate periods over and not closed: an estimate the journal does not hold until they are closed.
+          ...(this.toClose?.byCurrency.length
+            ? [
+                [
+                  t('dash.rebatesToClose'),
+                  t('dash.rebatesToCloseHint'),
+                  this.toClose.byCurrency.map((r) => [r.currency, r.estimated] as const),
                 ] as [string, string, (readonly [string, string])[]],
               ]
             : []),

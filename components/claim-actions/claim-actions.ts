@@ -4,6 +4,8 @@ import type { Claim, SessionUser } from '../shared/api.js';
 import { BecElement } from '../shared/base.js';
 import { reviewOf, whyNotAct, type ClaimAction } from '../shared/claim-actions.js';
 import { codeLabel, msg, msgCount } from '../shared/i18n.js';
+// Its words (claimBar.*) are the administration's: it ships in bec-admin.js.
+import '../shared/i18n-admin.js';
 import { controls, themeTokens } from '../shared/theme.js';
 import styles from './claim-actions.styles.js';
 

@@ -27,7 +27,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The audit trail as CSV (UTF-8 with a byte-order mark, formulas neutralized), with the same filters */
+    /** The audit trail as CSV (UTF-8 with a byte-order mark, formulas neutralized; delimiter and decimal, else Accept-Language, choose the dialect), with the same filters */
     get: operations['getAuditExportCsv'];
     put?: never;
     post?: never;
@@ -306,7 +306,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Recent POS imports */
+    /** Recent imports (POS reports and claim files), newest first: the last 50 */
     get: operations['getImports'];
     put?: never;
     /** Import POS lines: a CSV body (text/csv, streamed to storage) or JSON {lines}. A job: 202 with the import (status queued) and a Location to poll; ?wait=true answers 201 with the finished import */
@@ -392,7 +392,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The row-error report as CSV */
+    /** The row-error report as CSV (delimiter and decimal, else Accept-Language, choose the dialect) */
     get: operations['getImportsByIdErrorsCsv'];
     put?: never;
     post?: never;
@@ -1946,6 +1946,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/rebates/periods/to-close': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Rebate periods over and not closed, with each one's estimated rebate (finance's periods to close; the vendor owes them, the journal holds them once closed); a distributor sees its own */
+    get: operations['getRebatesPeriodsToClose'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/requests': {
     parameters: {
       query?: never;
@@ -2899,6 +2916,10 @@ export interface components {
         productId: number;
         quantity: number;
         requestedCost: string;
+        /** @description the vendor's book cost on record today (UTC) for the request's distributor and this product, null if none: what the distributor paid for its stock. A claim line's credit, (book cost - authorized cost) x quantity, uses the book cost on record on its invoice date */
+        bookCost: string | null;
+        /** @description warnings for the approver, from the same rule the approval queue applies (core/requests/line-flags.ts); they never refuse a request. PRICE_AT_OR_ABOVE_BOOK_COST: requestedCost is at or above bookCost, so an authorization at that cost recovers nothing (each claim line would be rejected PRICE_ABOVE_AUTHORIZED) unless the book cost rises */
+        flags: 'PRICE_AT_OR_ABOVE_BOOK_COST'[];
         counterCost: string | null;
         counterQuantity: number | null;
         /** @description on a change request: the authorization line it changes */
@@ -5439,7 +5460,7 @@ export interface components {
          */
         currency: string;
       }[];
-      /** @description rebates accrued so far in the periods running on asOf, over the sales invoiced by then (items, byCurrency); and the periods closed but not yet paid by then (unpaidPeriods, unpaidByCurrency) */
+      /** @description rebates accrued so far in the periods running on asOf, over the sales invoiced by then (items, byCurrency); and the periods closed but not yet paid by then (unpaidPeriods, unpaidByCurrency); the periods over and not yet closed are GET /api/rebates/periods/to-close */
       rebates: {
         items: {
           programId: number;
@@ -6598,6 +6619,41 @@ export interface components {
     RebatePayInput: {
       /** @description the ERP's reference */
       externalRef?: string;
+    };
+    RebatePeriodsToClose: {
+      asOf: string;
+      /** @description each period over by asOf (ended the day before or earlier) and not closed by then, of an active rebate program, for each distributor it is for that sold in it: the rebate its calculation gives over the whole period. An estimate the finance journal does not hold until the period is closed (POST /api/rebates/periods) */
+      items: {
+        programId: number;
+        code: string;
+        name: string;
+        kind: string;
+        distributorId: number;
+        distributorName: string;
+        /**
+         * @description ISO 4217 code, upper case
+         * @example EUR
+         */
+        currency: string;
+        period: {
+          from: string;
+          to: string;
+        };
+        /** @description units, or revenue as an exact decimal, so far */
+        measure: string;
+        qualified: boolean;
+        /** @description the rebate so far, rounded to the currency's minor unit */
+        rebate: string;
+      }[];
+      /** @description items totalled per currency, never across */
+      byCurrency: {
+        currency: string;
+        /**
+         * @description a non-negative amount, at most 99999999999999.9999 (DECIMAL(18,4))
+         * @example 12.5000
+         */
+        estimated: string;
+      }[];
     };
     SpecialPriceRequestInput: {
       programId: number;
@@ -7826,6 +7882,8 @@ export interface operations {
         entityType?: string;
         entityId?: string;
         limit?: number;
+        delimiter?: 'comma' | 'semicolon' | 'tab';
+        decimal?: 'point' | 'comma';
       };
       header?: never;
       path?: never;
@@ -9438,7 +9496,9 @@ export interface operations {
   };
   getImports: {
     parameters: {
-      query?: never;
+      query?: {
+        distributorId?: number;
+      };
       header?: never;
       path?: never;
       cookie?: never;
@@ -9456,6 +9516,15 @@ export interface operations {
           };
         };
       };
+      /** @description VALIDATION_FAILED: a missing, unknown or malformed field, errors[] naming each */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description UNAUTHENTICATED: no session cookie and no bearer token; INVALID_TOKEN: the bearer token is unknown, expired or revoked */
       401: {
         headers: {
@@ -9465,7 +9534,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
+      /** @description FORBIDDEN: a distributor user names another distributor's distributorId (errors[] names it); NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
       403: {
         headers: {
           [name: string]: unknown;
@@ -9903,7 +9972,10 @@ export interface operations {
   };
   getImportsByIdErrorsCsv: {
     parameters: {
-      query?: never;
+      query?: {
+        delimiter?: 'comma' | 'semicolon' | 'tab';
+        decimal?: 'point' | 'comma';
+      };
       header?: never;
       path: {
         id: number;
@@ -10377,7 +10449,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
+      /** @description FORBIDDEN: a distributor user names another distributor's distributorId (errors[] names it); NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
       403: {
         headers: {
           [name: string]: unknown;
@@ -10839,6 +10911,7 @@ export interface operations {
           | 'ZMW'
           | 'ZWG'
           | 'ZWL';
+        resend?: 'true' | 'false';
         wait?: 'true' | 'false';
       };
       header?: never;
@@ -10909,7 +10982,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description CLAIM_ALREADY_EXISTS: the debitMemoNumber (or the 844 BGN02), in any spelling, is held by a standing claim of this distributor (claimId names that claim) */
+      /** @description CLAIM_ALREADY_EXISTS: the debitMemoNumber (or the 844 BGN02), in any spelling, is held by a standing claim of this distributor (claimId names that claim); DUPLICATE_FILE: this distributor sent the same bytes before and their claim stands or is still being made (claimId, claimNumber, sentAt and earlierImportId name it; resend=true makes a claim all the same) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -12021,6 +12094,8 @@ export interface operations {
         from?: string;
         to?: string;
         format?: 'json' | 'csv';
+        delimiter?: 'comma' | 'semicolon' | 'tab';
+        decimal?: 'point' | 'comma';
       };
       header?: never;
       path?: never;
@@ -12028,7 +12103,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description JSON, or with format=csv one row per journal line */
+      /** @description JSON, or with format=csv one row per journal line (delimiter and decimal, else Accept-Language, choose the dialect) */
       200: {
         headers: {
           [name: string]: unknown;
@@ -15666,6 +15741,8 @@ export interface operations {
         to?: string;
         distributorId?: number;
         format?: 'json' | 'csv';
+        delimiter?: 'comma' | 'semicolon' | 'tab';
+        decimal?: 'point' | 'comma';
       };
       header?: never;
       path?: never;
@@ -15673,7 +15750,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description the report (JSON; with ?format=csv the same rows as CSV) */
+      /** @description the report (JSON; with ?format=csv the same rows as CSV, delimiter and decimal, else Accept-Language, choosing the dialect) */
       200: {
         headers: {
           [name: string]: unknown;
@@ -15737,6 +15814,8 @@ export interface operations {
         to?: string;
         distributorId?: number;
         format?: 'json' | 'csv';
+        delimiter?: 'comma' | 'semicolon' | 'tab';
+        decimal?: 'point' | 'comma';
       };
       header?: never;
       path?: never;
@@ -15744,7 +15823,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description the report (JSON; with ?format=csv the same rows as CSV) */
+      /** @description the report (JSON; with ?format=csv the same rows as CSV, delimiter and decimal, else Accept-Language, choosing the dialect) */
       200: {
         headers: {
           [name: string]: unknown;
@@ -15808,6 +15887,8 @@ export interface operations {
         to?: string;
         distributorId?: number;
         format?: 'json' | 'csv';
+        delimiter?: 'comma' | 'semicolon' | 'tab';
+        decimal?: 'point' | 'comma';
       };
       header?: never;
       path?: never;
@@ -15815,7 +15896,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description the report (JSON; with ?format=csv the same rows as CSV) */
+      /** @description the report (JSON; with ?format=csv the same rows as CSV, delimiter and decimal, else Accept-Language, choosing the dialect) */
       200: {
         headers: {
           [name: string]: unknown;
@@ -15879,6 +15960,8 @@ export interface operations {
         to?: string;
         distributorId?: number;
         format?: 'json' | 'csv';
+        delimiter?: 'comma' | 'semicolon' | 'tab';
+        decimal?: 'point' | 'comma';
       };
       header?: never;
       path?: never;
@@ -15886,7 +15969,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description the report (JSON; with ?format=csv the same rows as CSV) */
+      /** @description the report (JSON; with ?format=csv the same rows as CSV, delimiter and decimal, else Accept-Language, choosing the dialect) */
       200: {
         headers: {
           [name: string]: unknown;
@@ -15950,6 +16033,8 @@ export interface operations {
         to?: string;
         distributorId?: number;
         format?: 'json' | 'csv';
+        delimiter?: 'comma' | 'semicolon' | 'tab';
+        decimal?: 'point' | 'comma';
       };
       header?: never;
       path?: never;
@@ -15957,7 +16042,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description the report (JSON; with ?format=csv the same rows as CSV) */
+      /** @description the report (JSON; with ?format=csv the same rows as CSV, delimiter and decimal, else Accept-Language, choosing the dialect) */
       200: {
         headers: {
           [name: string]: unknown;
@@ -16021,6 +16106,8 @@ export interface operations {
         to?: string;
         distributorId?: number;
         format?: 'json' | 'csv';
+        delimiter?: 'comma' | 'semicolon' | 'tab';
+        decimal?: 'point' | 'comma';
       };
       header?: never;
       path?: never;
@@ -16028,7 +16115,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description the report (JSON; with ?format=csv the same rows as CSV) */
+      /** @description the report (JSON; with ?format=csv the same rows as CSV, delimiter and decimal, else Accept-Language, choosing the dialect) */
       200: {
         headers: {
           [name: string]: unknown;
@@ -16092,6 +16179,8 @@ export interface operations {
         to?: string;
         distributorId?: number;
         format?: 'json' | 'csv';
+        delimiter?: 'comma' | 'semicolon' | 'tab';
+        decimal?: 'point' | 'comma';
       };
       header?: never;
       path?: never;
@@ -16099,7 +16188,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description the report (JSON; with ?format=csv the same rows as CSV) */
+      /** @description the report (JSON; with ?format=csv the same rows as CSV, delimiter and decimal, else Accept-Language, choosing the dialect) */
       200: {
         headers: {
           [name: string]: unknown;
@@ -16163,6 +16252,8 @@ export interface operations {
         to?: string;
         distributorId?: number;
         format?: 'json' | 'csv';
+        delimiter?: 'comma' | 'semicolon' | 'tab';
+        decimal?: 'point' | 'comma';
       };
       header?: never;
       path?: never;
@@ -16170,7 +16261,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description the report (JSON; with ?format=csv the same rows as CSV) */
+      /** @description the report (JSON; with ?format=csv the same rows as CSV, delimiter and decimal, else Accept-Language, choosing the dialect) */
       200: {
         headers: {
           [name: string]: unknown;
@@ -19822,6 +19913,73 @@ export interface operations {
       };
       /** @description ERP_REFERENCE_REQUIRED: the finance setting erpReferenceRequired is on and no externalRef was sent */
       422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RATE_LIMITED: too many requests from this caller; try again later */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getRebatesPeriodsToClose: {
+    parameters: {
+      query?: {
+        asOf?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RebatePeriodsToClose'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a missing, unknown or malformed field, errors[] naming each */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no session cookie and no bearer token; INVALID_TOKEN: the bearer token is unknown, expired or revoked */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
+      403: {
         headers: {
           [name: string]: unknown;
         };

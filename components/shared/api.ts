@@ -85,6 +85,8 @@ export type Accruals = Schemas['Accruals'];
 export type CurrencyTotals = Accruals['byCurrency'][number];
 /** The claims still to come per week and distributor, with its claim-through curve (`GET /api/reports/accruals/forecast`). */
 export type AccrualForecast = Schemas['AccrualForecast'];
+/** `GET /api/rebates/periods/to-close`: rebate periods over and not closed, with estimates. */
+export type RebatePeriodsToClose = Schemas['RebatePeriodsToClose'];
 /** A rebate program with its terms (`GET /api/rebates/programs/{id}`). */
 export type RebateProgram = Schemas['RebateProgram'];
 /** Claim figures (`GET /api/reports/claims?groupBy=week|distributor|programType[&currency=EUR]`). */

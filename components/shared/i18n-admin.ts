@@ -4,9 +4,25 @@
  * dist/bec.js (the daily work's pages) does not carry them. They join shared/i18n.ts's catalogs
  * when this module loads; `msg` reads them like any other.
  */
+import { ANALYTICS_REPORTS, REPORTS, type AnalyticsReportName } from '../../core/analytics/reports.js';
 import { addMessages } from './i18n.js';
 
+/**
+ * The analytics reports' titles in English are core's (REPORTS, which the server's reports and CSV
+ * carry too), one key per report: `codeLabel(locale, 'analyticsReport', name)`. French has one word
+ * for each below (a new report does not compile until it does).
+ */
+const reportTitles = Object.fromEntries(ANALYTICS_REPORTS.map((name) => [`analyticsReport.${name}`, REPORTS[name].title])) as Record<
+  `analyticsReport.${AnalyticsReportName}`,
+  string
+>;
+
 const en = {
+  'claimBar.label': 'Actions on claim {number}',
+  'claimBar.lines.one': '{count} line',
+  'claimBar.lines.other': '{count} lines',
+  'claimBar.authorize': 'Authorize for payment',
+  'claimBar.pay': 'Mark paid',
   'rebate.basis': 'Sales counted (sell_through: POS; sell_in: shipments)',
   'admin.products.title': 'Products and price book',
   'admin.products.empty': 'No product yet.',
@@ -142,6 +158,7 @@ const en = {
   'analytics.noRate': 'No rate: not converted',
   'analytics.download': 'Download CSV',
   'analytics.empty': 'No figures in this period.',
+  ...reportTitles,
   'rebate.builderTitle': 'Rebate program',
   'rebate.program': 'Program',
   'rebate.kind': 'Kind',
@@ -181,6 +198,11 @@ const en = {
 export type AdminMessageKey = keyof typeof en;
 
 const fr: Record<AdminMessageKey, string> = {
+  'claimBar.label': 'Actions sur la réclamation {number}',
+  'claimBar.lines.one': '{count} ligne',
+  'claimBar.lines.other': '{count} lignes',
+  'claimBar.authorize': 'Autoriser le paiement',
+  'claimBar.pay': 'Marquer comme payée',
   'rebate.basis': 'Ventes comptées (sell_through : POS ; sell_in : expéditions)',
   'admin.products.title': 'Produits et tarifs',
   'admin.products.empty': 'Aucun produit pour l’instant.',
@@ -316,6 +338,14 @@ const fr: Record<AdminMessageKey, string> = {
   'analytics.noRate': 'Aucun taux : non converti',
   'analytics.download': 'Télécharger le CSV',
   'analytics.empty': 'Aucun chiffre sur cette période.',
+  'analyticsReport.by-distributor': 'Par distributeur',
+  'analyticsReport.by-program': 'Par programme',
+  'analyticsReport.by-program-type': 'Par type de programme',
+  'analyticsReport.by-product': 'Par produit',
+  'analyticsReport.by-month': 'Par mois',
+  'analyticsReport.margin-trend': 'Tendance de la marge et de la remise par produit',
+  'analyticsReport.program-roi': 'Retour sur investissement par programme',
+  'analyticsReport.utilization': 'Utilisation',
   'rebate.builderTitle': 'Programme de remise',
   'rebate.program': 'Programme',
   'rebate.kind': 'Genre',

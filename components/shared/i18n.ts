@@ -4,12 +4,14 @@
  * `{name}` placeholders. Numbers, money and dates in `params` are formatted by the caller
  * (shared/format.ts), so the message only places them.
  */
-import type { ProgramType } from '../../core/domain.js';
+import type { ProgramType, RequestStatus } from '../../core/domain.js';
+import type { RequestLineFlag } from '../../core/requests/line-flags.js';
 import { formatNumber, labelOf } from './format.js';
 import type { AdminMessageKey } from './i18n-admin.js';
 import type { PreflightMessageKey } from '../claim-upload/i18n-preflight.js';
 
-// Every program type of core/domain.ts has its words here (a new one does not compile until it does).
+// Every program type and request status of core/domain.ts, and every request line flag of
+// core/requests/line-flags.ts, has its words here (a new one does not compile until it does).
 const en = {
   'state.loading': 'Loading…',
   'state.error': 'Something went wrong',
@@ -51,6 +53,7 @@ const en = {
   'status.declined': 'Declined',
   'status.countered': 'Countered',
   'status.withdrawn': 'Withdrawn',
+  'requestLineFlag.PRICE_AT_OR_ABOVE_BOOK_COST': 'At or above book cost',
 
   'queue.title': 'Approval queue',
   'queue.pending': '{count} pending',
@@ -87,6 +90,7 @@ const en = {
   'queue.level': 'Level {level} of {count}',
   'queue.next': 'Next: {who}',
   'queue.escalated': 'Escalated',
+  'queue.bookCost': 'Book cost: {price}',
   'queue.routing': 'Approval',
   'queue.role.vendor_admin': 'any vendor admin',
   'queue.role.channel_manager': 'any channel manager',
@@ -118,11 +122,6 @@ const en = {
   'finance.loadMore': 'Load more claims',
   'finance.needsReview.one': '{count} line to check',
   'finance.needsReview.other': '{count} lines to check',
-  'claimBar.label': 'Actions on claim {number}',
-  'claimBar.lines.one': '{count} line',
-  'claimBar.lines.other': '{count} lines',
-  'claimBar.authorize': 'Authorize for payment',
-  'claimBar.pay': 'Mark paid',
   'finance.movedToPay': '{number} authorized for payment: it is now in To pay',
   'claimStatus.draft': 'Draft',
   'claimStatus.submitted': 'Submitted',
@@ -390,6 +389,8 @@ const en = {
   'dash.rebatesAccruedHint': 'so far in the running periods',
   'dash.rebatesOwed': 'Rebates owed',
   'dash.rebatesOwedHint': 'periods closed, not yet paid',
+  'dash.rebatesToClose': 'Rebate periods to close',
+  'dash.rebatesToCloseHint': 'over, not closed: estimated',
   'dash.rebatesTitle': 'Rebates accrued in running periods',
   'dash.program': 'Program',
   'dash.measure': 'Measure so far',
@@ -409,7 +410,8 @@ const en = {
   'rebate.toNextAmount': '{distance} to the next tier',
   'rebate.period': '{from} to {to}',
   'rebate.soFar': 'So far: {measure}',
-} satisfies Record<string, string> & Record<`programType.${ProgramType}`, string>;
+} satisfies Record<string, string> &
+  Record<`programType.${ProgramType}` | `status.${RequestStatus}` | `requestLineFlag.${RequestLineFlag}`, string>;
 /**
  * Every message's key: the daily work's (here), the vendor's administration's (i18n-admin.ts,
  * loaded with bec-admin.js) and the upload preflight's (claim-upload/i18n-preflight.ts, loaded with its chunk).
@@ -457,6 +459,7 @@ const fr: Record<keyof typeof en, string> = {
   'status.declined': 'Refusée',
   'status.countered': 'Contre-proposition',
   'status.withdrawn': 'Retirée',
+  'requestLineFlag.PRICE_AT_OR_ABOVE_BOOK_COST': 'Au coût catalogue ou au-dessus',
 
   'queue.title': 'File d’approbation',
   'queue.pending': '{count} en attente',
@@ -493,6 +496,7 @@ const fr: Record<keyof typeof en, string> = {
   'queue.level': 'Niveau {level} sur {count}',
   'queue.next': 'Suivant : {who}',
   'queue.escalated': 'Escaladé',
+  'queue.bookCost': 'Coût catalogue : {price}',
   'queue.routing': 'Approbation',
   'queue.role.vendor_admin': 'tout administrateur fournisseur',
   'queue.role.channel_manager': 'tout responsable de canal',
@@ -524,11 +528,6 @@ const fr: Record<keyof typeof en, string> = {
   'finance.loadMore': 'Afficher plus de réclamations',
   'finance.needsReview.one': '{count} ligne à vérifier',
   'finance.needsReview.other': '{count} lignes à vérifier',
-  'claimBar.label': 'Actions sur la réclamation {number}',
-  'claimBar.lines.one': '{count} ligne',
-  'claimBar.lines.other': '{count} lignes',
-  'claimBar.authorize': 'Autoriser le paiement',
-  'claimBar.pay': 'Marquer comme payée',
   'finance.movedToPay': '{number} autorisée pour paiement : elle est maintenant dans À payer',
   'claimStatus.draft': 'Brouillon',
   'claimStatus.submitted': 'Soumise',
@@ -798,6 +797,8 @@ const fr: Record<keyof typeof en, string> = {
   'dash.rebatesAccruedHint': 'à ce jour dans les périodes en cours',
   'dash.rebatesOwed': 'Remises dues',
   'dash.rebatesOwedHint': 'périodes clôturées, pas encore payées',
+  'dash.rebatesToClose': 'Périodes de remise à clôturer',
+  'dash.rebatesToCloseHint': 'terminées, non clôturées : estimation',
   'dash.rebatesTitle': 'Remises provisionnées des périodes en cours',
   'dash.program': 'Programme',
   'dash.measure': 'Mesure à ce jour',
@@ -874,11 +875,14 @@ export function msgCount(locale: string | undefined, key: CountedKey, count: num
 }
 
 /**
- * The code lists the catalog words: claim statuses, line verdicts, dispute states and entries, and
+ * The code lists the catalog words: claim statuses, line verdicts, dispute states and entries,
  * program types (every one of core's PROGRAM_TYPES; `codeLabel(locale, 'programType', type)` is the
- * one way a component shows a program type).
+ * one way a component shows a program type), request statuses (`status`, every one of core's
+ * REQUEST_STATUSES), request line flags (core/requests/line-flags.ts) and, once the administration's
+ * messages load, analytics report titles (`analyticsReport`, every one of ANALYTICS_REPORTS).
  */
-export type CodeList = 'claimStatus' | 'verdict' | 'disputeState' | 'disputeEntry' | 'programType';
+export type CodeList =
+  'claimStatus' | 'verdict' | 'disputeState' | 'disputeEntry' | 'programType' | 'status' | 'requestLineFlag' | 'analyticsReport';
 
 /** A code of a list in the locale's words ("rejected" verdict → "Rejetée" in fr); `labelOf` for a code the catalog does not know. */
 export function codeLabel(locale: string | undefined, list: CodeList, code: string | null | undefined): string {

@@ -106,6 +106,21 @@ export function salesOf(distributorId: number, period: Period, basis: SalesBasis
 const moneyText = (column: string) => decimalTextSql(db().getDialect(), column);
 
 /**
+ * The distributors with at least one sale in `period` on the basis (`salesOf`'s rows, any
+ * product): one grouped read, so a report calculates only the periods that hold sales.
+ */
+export async function distributorsWithSales(period: Period, basis: SalesBasis): Promise<Set<number>> {
+  const rows = (await db().query(
+    basis === 'sell_in'
+      ? 'SELECT DISTINCT s.distributor_id AS d FROM shipments s WHERE s.ship_date BETWEEN ? AND ?'
+      : `SELECT DISTINCT p.distributor_id AS d FROM pos_lines p LEFT JOIN pos_imports i ON i.id = p.import_id
+          WHERE p.invoice_date BETWEEN ? AND ? AND p.product_id IS NOT NULL AND i.voided_at IS NULL`,
+    { replacements: [period.from, period.to], type: QueryTypes.SELECT },
+  )) as { d: number | string }[];
+  return new Set(rows.map((r) => Number(r.d)));
+}
+
+/**
  * The vendor's shipment lines to a distributor dated in `period`, as rebate sales: keyed
  * `ship:<id>` (never a POS key), revenue the invoiced value, no end customer.
  */
@@ -229,6 +244,18 @@ export async function listPeriods(
   if (q.programId !== undefined) where.programId = q.programId;
   if (q.status) where.status = q.status;
   return (await RebatePeriod.findAll({ where, order: [['id', 'DESC']], limit: q.limit })).map(toPeriodView);
+}
+
+/** The key of a program's period for a distributor, by the period's first day. */
+export const periodStartKey = (programId: number, distributorId: number, from: string) => `${programId}/${distributorId}/${from}`;
+
+/** The periods closed by the end of `asOf` (UTC), as `periodStartKey`s; a distributor sees its own. */
+export async function closedPeriodStarts(scope: TenantScope, asOf: string): Promise<Set<string>> {
+  const periods = await RebatePeriod.findAll({
+    attributes: ['programId', 'distributorId', 'periodFrom'],
+    where: { ...scoped(scope), closedAt: { [Op.lte]: new Date(`${asOf}T23:59:59.999Z`) } },
+  });
+  return new Set(periods.map((p) => periodStartKey(p.programId, p.distributorId, String(p.periodFrom).slice(0, 10))));
 }
 
 /** A rebate period owed and not yet paid at the end of a day, with what the journal had accrued for it by then. */

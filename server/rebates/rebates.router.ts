@@ -17,6 +17,8 @@ import {
   RebatePeriodView,
   RebateProgramInput,
   RebateProgramView,
+  ToCloseQuery,
+  ToCloseView,
 } from './rebates.schemas.js';
 import * as service from './rebates.service.js';
 
@@ -151,6 +153,16 @@ describeRoute({
   },
 });
 
+describeRoute({
+  method: 'get',
+  path: '/api/rebates/periods/to-close',
+  summary:
+    "Rebate periods over and not closed, with each one's estimated rebate (finance's periods to close; the vendor owes them, the journal holds them once closed); a distributor sees its own",
+  tags,
+  query: ToCloseQuery,
+  response: ToCloseView,
+});
+
 export function rebatesRouter() {
   const r = Router();
   const programId = (req: { params: unknown }) => parse(ProgramIdParam, req.params, 'params').programId;
@@ -176,6 +188,9 @@ export function rebatesRouter() {
   });
   r.get('/periods', async (req, res) => {
     res.json({ items: await service.listPeriods(requireActor(req), parse(PeriodsQuery, req.query, 'query')) });
+  });
+  r.get('/periods/to-close', async (req, res) => {
+    res.json(await service.periodsToClose(requireActor(req), parse(ToCloseQuery, req.query, 'query').asOf));
   });
   r.get('/periods/:id', async (req, res) => {
     res.json(await service.getPeriod(requireActor(req), id(req)));

@@ -261,6 +261,40 @@ export const PayInput = z
   .strict()
   .openapi('RebatePayInput');
 
+/** A program's period for a distributor and its rebate: a line of the accruals report's running rebates, or of the periods to close. */
+export const RebateAccrualItem = z.object({
+  programId: z.number(),
+  code: z.string(),
+  name: z.string(),
+  kind: z.string(),
+  distributorId: z.number(),
+  distributorName: z.string(),
+  currency: z.string().openapi({ description: 'ISO 4217 code, upper case', example: 'EUR' }),
+  period: z.object({ from: z.string(), to: z.string() }),
+  measure: z.string().openapi({ description: 'units, or revenue as an exact decimal, so far' }),
+  qualified: z.boolean(),
+  rebate: z.string().openapi({ description: "the rebate so far, rounded to the currency's minor unit" }),
+});
+
+export const ToCloseQuery = z
+  .object({
+    asOf: DateString.optional().openapi({ description: 'the periods over and not closed at the end of this day (UTC); today by default' }),
+  })
+  .strict();
+
+export const ToCloseView = z
+  .object({
+    asOf: z.string(),
+    items: z.array(RebateAccrualItem).openapi({
+      description:
+        'each period over by asOf (ended the day before or earlier) and not closed by then, of an active rebate program, for each distributor it is for that sold in it: the rebate its calculation gives over the whole period. An estimate the finance journal does not hold until the period is closed (POST /api/rebates/periods)',
+    }),
+    byCurrency: z
+      .array(z.object({ currency: z.string(), estimated: Amount }))
+      .openapi({ description: 'items totalled per currency, never across' }),
+  })
+  .openapi('RebatePeriodsToClose');
+
 export const PeriodsQuery = z
   .object({
     programId: wholeNumber(1).optional(),

@@ -322,48 +322,118 @@ export async function progress(actor: Actor, q: { distributorId?: number; date?:
 }
 
 /**
+ * The rebate programs active on `asOf` with their terms as they stood then (a past day reads their
+ * versions; today, the ones in force), and the distributors of the scope (a distributor user:
+ * itself): what the accruals report walks.
+ */
+async function rebateProgramsOn(scope: TenantScope, asOf: string) {
+  const distributors =
+    scope.distributorId === null
+      ? await listAccounts({ types: ['distributor'] })
+      : [await findAccount(scope.distributorId)].filter((a) => a !== null);
+  const past = asOf < today();
+  const programs: { p: ProgramView; t: repo.StoredTerms }[] = [];
+  for (const t of past ? await repo.listTermsAsOf(asOf) : await repo.listTerms()) {
+    const p = past ? await findProgramAsOf(t.programId, asOf) : await findProgram(t.programId);
+    if (p && p.type === 'rebate' && p.status === 'active' && asOf >= p.startDate) programs.push({ p, t });
+  }
+  return { distributors, programs };
+}
+
+/** One line of the accruals report's rebates: a program's period for a distributor and its rebate. */
+const accrualItem = (p: ProgramView, t: repo.StoredTerms, d: { id: number; name: string }, c: Calculated) => ({
+  programId: p.id,
+  code: p.code,
+  name: p.name,
+  kind: t.terms.kind,
+  distributorId: d.id,
+  distributorName: d.name,
+  currency: c.currency,
+  period: c.period,
+  measure: c.result.measure,
+  qualified: c.result.qualified,
+  rebate: c.result.rebate,
+});
+
+/** Rebates totalled per currency (never across), in currency order. */
+const rebatesByCurrency = (items: readonly { currency: string; rebate: string }[]) => {
+  const totals = new Map<string, Money>();
+  for (const i of items) totals.set(i.currency, (totals.get(i.currency) ?? new Money(0)).plus(i.rebate));
+  return [...totals].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([currency, sum]) => ({ currency, sum: moneyToString(sum) }));
+};
+
+/**
  * Rebate accruals as the periods run: for each rebate program running on `asOf`, and each
  * distributor it is for (a distributor user: itself), the rebate so far in the period holding
  * `asOf` over the sales invoiced by then, in the distributor's currency. What the accruals report
  * carries beside the claims' liability; closed periods are in GET /api/rebates/periods.
  */
 export async function runningAccruals(scope: TenantScope, asOf: string) {
-  const distributors =
-    scope.distributorId === null
-      ? await listAccounts({ types: ['distributor'] })
-      : [await findAccount(scope.distributorId)].filter((a) => a !== null);
-  // A past day reads the programs and their terms as they stood then (their versions); today, the ones in force.
-  const past = asOf < today();
+  const { distributors, programs } = await rebateProgramsOn(scope, asOf);
   const items = [];
-  for (const t of past ? await repo.listTermsAsOf(asOf) : await repo.listTerms()) {
-    const p = past ? await findProgramAsOf(t.programId, asOf) : await findProgram(t.programId);
-    if (!p || p.type !== 'rebate' || p.status !== 'active' || asOf < p.startDate || asOf > p.endDate) continue;
+  for (const { p, t } of programs) {
+    if (asOf > p.endDate) continue;
     for (const d of distributors) {
       if (!eligible(p, d.id)) continue;
-      const c = await calculate(p, t, d.id, asOf, undefined, asOf);
-      items.push({
-        programId: p.id,
-        code: p.code,
-        name: p.name,
-        kind: t.terms.kind,
-        distributorId: d.id,
-        distributorName: d.name,
-        currency: c.currency,
-        period: c.period,
-        measure: c.result.measure,
-        qualified: c.result.qualified,
-        rebate: c.result.rebate,
-      });
+      items.push(accrualItem(p, t, d, await calculate(p, t, d.id, asOf, undefined, asOf)));
     }
   }
-  const totals = new Map<string, Money>();
-  for (const i of items) totals.set(i.currency, (totals.get(i.currency) ?? new Money(0)).plus(i.rebate));
-  return {
-    items,
-    byCurrency: [...totals]
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-      .map(([currency, accrued]) => ({ currency, accrued: moneyToString(accrued) })),
+  return { items, byCurrency: rebatesByCurrency(items).map(({ currency, sum }) => ({ currency, accrued: sum })) };
+}
+
+/**
+ * The ended periods of a program up to `asOf`: each period (calendar, or the program's own dates)
+ * that overlaps the program and ended before `asOf` (a period may be closed from the day after its
+ * last, as `closePeriod` allows), oldest first.
+ */
+function endedPeriods(p: ProgramView, t: repo.StoredTerms, asOf: string): Period[] {
+  if (t.periodKind === 'custom') return p.endDate < asOf ? [{ from: p.startDate, to: p.endDate }] : [];
+  const out: Period[] = [];
+  for (let period = periodOf(t.periodKind, p.startDate); period.to < asOf && period.from <= p.endDate;) {
+    out.push(period);
+    const next = new Date(`${period.to}T00:00:00Z`);
+    next.setUTCDate(next.getUTCDate() + 1);
+    period = periodOf(t.periodKind, next.toISOString().slice(0, 10));
+  }
+  return out;
+}
+
+/**
+ * The rebate periods over by `asOf` and not closed by then, for each active rebate program and
+ * each distributor it is for (a distributor user: itself), that counted at least one sale: the
+ * rebate the calculation gives over the whole period (sales invoiced by `asOf`), in the
+ * distributor's currency. An estimate the vendor owes but the journal does not hold yet (it
+ * accrues a period on its close): finance's list of periods to close. Totals per currency.
+ */
+export async function periodsAwaitingClose(scope: TenantScope, asOf: string) {
+  const { distributors, programs } = await rebateProgramsOn(scope, asOf);
+  const closed = await repo.closedPeriodStarts(scope, asOf);
+  const past = asOf < today();
+  const items = [];
+  // Who sold in a period, read once per period and basis: most (program, distributor, period) hold no sale.
+  const sellers = new Map<string, Promise<Set<number>>>();
+  const sold = (period: Period, basis: ReturnType<typeof basisOf>) => {
+    const key = `${basis}/${period.from}/${period.to}`;
+    if (!sellers.has(key)) sellers.set(key, repo.distributorsWithSales(period, basis));
+    return sellers.get(key)!;
   };
+  for (const { p, t } of programs)
+    for (const period of endedPeriods(p, t, asOf)) {
+      const withSales = await sold(period, basisOf(t.terms));
+      for (const d of distributors) {
+        if (!withSales.has(d.id) || !eligible(p, d.id) || closed.has(repo.periodStartKey(p.id, d.id, period.from))) continue;
+        // The period ended before asOf, so its sales are all invoiced by then; today the owners are the ledger's own.
+        const c = await calculate(p, t, d.id, period.from, undefined, past ? asOf : undefined);
+        if (c.sales.length) items.push(accrualItem(p, t, d, c));
+      }
+    }
+  return { items, byCurrency: rebatesByCurrency(items).map(({ currency, sum }) => ({ currency, estimated: sum })) };
+}
+
+/** GET /api/rebates/periods/to-close: `periodsAwaitingClose` in the actor's scope, as of `asOf` (today by default). */
+export async function periodsToClose(actor: Actor, asOf?: string) {
+  const day = asOf ?? today();
+  return { asOf: day, ...(await periodsAwaitingClose(scopeOf(actor), day)) };
 }
 
 /**

@@ -4,6 +4,7 @@ import { loadConfig, type Config } from '../config.js';
 import { CurrencyCode } from '../http/money-schemas.js';
 import { DateString, describeRoute, z } from '../http/openapi.js';
 import { parse } from '../http/validate.js';
+import { RebateAccrualItem as RebateAccrual } from '../rebates/rebates.schemas.js';
 import { AGING_BUCKETS } from './aging.repository.js';
 import * as service from './reports.service.js';
 
@@ -25,21 +26,7 @@ const ForecastQuery = AccrualQuery.extend({
 const Period = z.object({ from: z.string(), to: z.string() });
 const RebateAccruals = z
   .object({
-    items: z.array(
-      z.object({
-        programId: z.number(),
-        code: z.string(),
-        name: z.string(),
-        kind: z.string(),
-        distributorId: z.number(),
-        distributorName: z.string(),
-        currency: Currency,
-        period: Period,
-        measure: z.string().openapi({ description: 'units, or revenue as an exact decimal, so far' }),
-        qualified: z.boolean(),
-        rebate: z.string().openapi({ description: "the rebate so far, rounded to the currency's minor unit" }),
-      }),
-    ),
+    items: z.array(RebateAccrual),
     byCurrency: z.array(z.object({ currency: Currency, accrued: Amount })).openapi({ description: 'per currency, never across' }),
     unpaidPeriods: z
       .array(
@@ -63,7 +50,7 @@ const RebateAccruals = z
   })
   .openapi({
     description:
-      'rebates accrued so far in the periods running on asOf, over the sales invoiced by then (items, byCurrency); and the periods closed but not yet paid by then (unpaidPeriods, unpaidByCurrency)',
+      'rebates accrued so far in the periods running on asOf, over the sales invoiced by then (items, byCurrency); and the periods closed but not yet paid by then (unpaidPeriods, unpaidByCurrency); the periods over and not yet closed are GET /api/rebates/periods/to-close',
   });
 const Forecast = z
   .object({

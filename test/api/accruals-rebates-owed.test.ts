@@ -23,9 +23,22 @@ interface Owed {
   status: string;
   amount: string;
 }
+interface ToClose {
+  programId: number;
+  distributorId: number;
+  distributorName: string;
+  currency: string;
+  period: { from: string; to: string };
+  rebate: string;
+}
 interface Rebates {
   unpaidPeriods: Owed[];
   unpaidByCurrency: { currency: string; unpaid: string }[];
+}
+interface PeriodsToClose {
+  asOf: string;
+  items: ToClose[];
+  byCurrency: { currency: string; estimated: string }[];
 }
 interface JournalEntry {
   currency: string;
@@ -91,6 +104,40 @@ describeDb('accruals: rebate periods closed and not yet paid', () => {
   });
   afterAll(() => t.close());
 
+  const periodsToClose = async (c: Client) => {
+    const res = await c.get('/api/rebates/periods/to-close');
+    expect(res.status).toBe(200);
+    return res.body as PeriodsToClose;
+  };
+  const toClose = async (c: Client) =>
+    (await periodsToClose(c)).items
+      .filter((p) => p.programId === programId)
+      .map((p) => [p.distributorName, p.currency, p.period.from, p.rebate]);
+
+  it('lists a period that is over and not closed, with its estimated rebate, until it is closed (GET /api/rebates/periods/to-close)', async () => {
+    // June is over; nobody closed it: the vendor owes the rebate, the journal does not hold it yet.
+    expect(await toClose(finance)).toEqual([
+      ['Arrowhead Components', 'USD', '2026-06-01', '15.00'],
+      ['Northbridge Electronics', 'EUR', '2026-06-01', '15.00'],
+    ]);
+    const all = await periodsToClose(finance);
+    expect(all.asOf).toBe(TODAY);
+    // The totals are the items' sums, per currency (other programs of the demo have periods to close too).
+    for (const currency of ['USD', 'EUR'])
+      expect(all.byCurrency.find((x) => x.currency === currency)!.estimated).toBe(
+        all.items
+          .filter((i) => i.currency === currency)
+          .reduce((sum, i) => sum.plus(i.rebate), new Money(0))
+          .toFixed(4),
+      );
+    // Not in the journal, so not in the accruals report's owed periods.
+    expect(await owed(finance)).toEqual([]);
+    // A bad day is refused, naming the parameter.
+    expect((await finance.get('/api/rebates/periods/to-close?asOf=2026-13-01')).status).toBe(400);
+    // A distributor sees its own period to close.
+    expect(await toClose(arrow)).toEqual([['Arrowhead Components', 'USD', '2026-06-01', '15.00']]);
+  });
+
   it('lists a closed, then authorized, period with the amount accrued for it, until it is paid', async () => {
     expect(await owed(finance)).toEqual([]);
     const closed = await finance.post('/api/rebates/periods', { programId, distributorId: arrowheadId, date: '2026-06-15' });
@@ -113,6 +160,8 @@ describeDb('accruals: rebate periods closed and not yet paid', () => {
     ]);
     // Closed today: as of yesterday it was not owed yet.
     expect(await owed(finance, YESTERDAY)).toEqual([]);
+    // Closed: no longer a period to close (Northbridge's still is).
+    expect(await toClose(finance)).toEqual([['Northbridge Electronics', 'EUR', '2026-06-01', '15.00']]);
 
     expect((await finance2.post(`/api/rebates/periods/${periodId}/adjust`, { amount: '12.00', reason: 'late returns' })).status).toBe(200);
     expect((await admin.post(`/api/rebates/periods/${periodId}/authorize`)).status).toBe(200);
