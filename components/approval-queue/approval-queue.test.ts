@@ -56,6 +56,24 @@ describe('bec-approval-queue', () => {
     await expect(el).to.be.accessible();
   });
 
+  it("does not show a line's own flag twice: the book-cost badge is the line's, the context lists the CRM's flags", async () => {
+    const flags = [
+      { code: 'PRICE_AT_OR_ABOVE_BOOK_COST', message: 'VS-ETH-PHY at 3.8950 is at or above the book cost 3.8950' },
+      { code: 'NO_REGISTERED_DEAL', message: 'no deal registration for this end customer' },
+    ];
+    const el = await fixture<BecApprovalQueue>(
+      html`<bec-approval-queue
+        .requests=${[req(1)]}
+        .products=${products}
+        .accounts=${accounts}
+        .contexts=${{ 1: { flags } }}
+      ></bec-approval-queue>`,
+    );
+    const context = $(el, '[part="context"]').textContent!;
+    expect(context).to.contain('no deal registration for this end customer');
+    expect(context).not.to.contain('at or above the book cost');
+  });
+
   it('is keyboard-driven: arrow down then "a" asks to confirm the price, Enter approves the second request', async () => {
     const el = await fixture<BecApprovalQueue>(
       html`<bec-approval-queue .requests=${[req(1), req(2)]} .products=${products} .accounts=${accounts}></bec-approval-queue>`,

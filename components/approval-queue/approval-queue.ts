@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { moneyToString, parseMoney, sumMoney } from '../../core/money.js';
-import { requestLineFlags } from '../../core/requests/line-flags.js';
+import { REQUEST_LINE_FLAGS, requestLineFlags } from '../../core/requests/line-flags.js';
 import { everyPage } from '../shared/api.js';
 import type { Account, ApprovalContext, Product, Program, RequestLine, SpecialPriceRequest } from '../shared/api.js';
 import { BecElement } from '../shared/base.js';
@@ -376,12 +376,14 @@ export class BecApprovalQueue extends BecElement {
     );
     const listValue = sumMoney(r.lines.map((l) => parseMoney(this.product(l.productId)?.listPrice ?? l.requestedCost).times(l.quantity)));
     const pct = listValue.isZero() ? 0 : impact.div(listValue).toNumber();
+    // A line's own flags (price at or above book cost) are its badges already, in the locale's words: not twice.
+    const contextFlags = (ctx.flags ?? []).filter((f) => !(REQUEST_LINE_FLAGS as readonly string[]).includes(f.code));
     return html`<aside class="context" part="context" aria-label="CRM context">
       <h3>${this.t('queue.context')}</h3>
       ${
-        ctx.flags?.length
+        contextFlags.length
           ? html`<ul class="flags">
-              ${ctx.flags.map((f) => html`<li><span class="badge" data-tone="warning">${labelOf(f.code.toLowerCase())}</span> ${f.message}</li>`)}
+              ${contextFlags.map((f) => html`<li><span class="badge" data-tone="warning">${labelOf(f.code.toLowerCase())}</span> ${f.message}</li>`)}
             </ul>`
           : nothing
       }

@@ -204,6 +204,7 @@ export function makeApprovalContext(requestId = 1): ApprovalContext {
           quantity: 8000,
           requestedCost: '1.9000',
           counterCost: null,
+          bookCost: null,
         },
       ],
     },

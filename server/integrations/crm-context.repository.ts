@@ -9,6 +9,7 @@ import { CrmSyncRun } from '../../models/crm.js';
 import { Program } from '../../models/programs.js';
 import { PriceRequest, PriceRequestLine } from '../../models/requests.js';
 import type { TenantScope } from '../auth/actor.js';
+import { bookCostsToday } from '../requests/requests.repository.js';
 import type { RequestForContext } from './crm-context.schemas.js';
 
 export { inTransaction } from '../database.repository.js';
@@ -42,6 +43,8 @@ export async function requestsForContext(
   );
   const authIds = rows.map((r) => r.authorizationId).filter((x): x is number => x !== null);
   const auths = new Map(authIds.length ? (await Authorization.findAll({ where: { id: authIds } })).map((a) => [a.id, a]) : []);
+  // The book cost the request API's lines show, read by the same function (the flags compare against it).
+  const bookCostOf = await bookCostsToday(rows);
   return rows.map((r) => {
     const program = programs.get(r.programId)!;
     return {
@@ -70,6 +73,7 @@ export async function requestsForContext(
           quantity: l.quantity,
           requestedCost: money(l.requestedCost)!,
           counterCost: money(l.counterCost),
+          bookCost: bookCostOf(r.distributorId, l.productId),
         })),
     };
   });

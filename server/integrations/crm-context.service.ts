@@ -4,14 +4,16 @@
  * each product for that end customer, and the flags an approver must see.
  */
 import { Money, parseMoney } from '../../core/money.js';
+import { lineFlags, type LineFlag } from '../../core/requests/line-flags.js';
 import * as crm from '../../integrations/salesforce/crm.repository.js';
 import type { Actor } from '../auth/actor.js';
 import { scopeOf } from '../auth/actor.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { AppError, notFound } from '../errors.js';
 import * as repo from './crm-context.repository.js';
+import type { ContextFlagCode } from './crm-context.schemas.js';
 
-export type FlagCode = 'NO_REGISTERED_DEAL' | 'PRICE_BELOW_FLOOR' | 'CLOSED_LOST_OPPORTUNITY';
+export type FlagCode = ContextFlagCode;
 export interface Flag {
   code: FlagCode;
   message: string;
@@ -142,6 +144,15 @@ export async function resolveLink(r: repo.RequestForContext): Promise<CrmLink> {
   };
 }
 
+type ContextLine = repo.RequestForContext['lines'][number];
+/** The words of each line flag (a new flag in core does not compile until it has its own). */
+const LINE_FLAG_MESSAGES: Record<LineFlag, (l: ContextLine) => string> = {
+  PRICE_AT_OR_ABOVE_BOOK_COST: (l) =>
+    `${l.vendorPartNumber} at ${l.requestedCost} is at or above the book cost ${l.bookCost}: an authorization at that cost recovers nothing`,
+  COUNTER_AT_OR_ABOVE_BOOK_COST: (l) =>
+    `${l.vendorPartNumber} countered at ${l.counterCost} is at or above the book cost ${l.bookCost}: the distributor could claim nothing under it`,
+};
+
 export function flagsOf(r: repo.RequestForContext, link: CrmLink, today = new Date().toISOString().slice(0, 10)): Flag[] {
   const flags: Flag[] = [];
   const d = link.dealRegistration;
@@ -163,6 +174,8 @@ export function flagsOf(r: repo.RequestForContext, link: CrmLink, today = new Da
         });
     }
   }
+  // The request API's line flags, from the same rule (core/requests/line-flags.ts), said for a person.
+  for (const l of r.lines) for (const code of lineFlags(l)) flags.push({ code, lineId: l.id, message: LINE_FLAG_MESSAGES[code](l) });
   const o = link.opportunity;
   if (o && o.isClosed && !o.isWon) flags.push({ code: 'CLOSED_LOST_OPPORTUNITY', message: `opportunity "${o.name}" is ${o.stageName}` });
   return flags;

@@ -12,7 +12,7 @@ import { requestEvents } from '../requests/request-events.js';
 import { salesforceSettingsFrom, useSalesforceSettings } from '../../integrations/salesforce/settings.js';
 import { accountSuggestions, approvalQueue, decideAccountLink, linkRequest, requestContext } from './crm-context.service.js';
 import { listSyncRuns, retryWriteback, runSalesforceSync, writeBackRequest, writebackFailures } from './salesforce.service.js';
-import { RequestForContextSchema } from './crm-context.schemas.js';
+import { CONTEXT_FLAG_CODES, RequestForContextSchema } from './crm-context.schemas.js';
 
 const SyncRun = z
   .object({
@@ -46,9 +46,12 @@ const WritebackFailure = z
   })
   .openapi('SalesforceWritebackFailure');
 const Flag = z.object({
-  code: z.enum(['NO_REGISTERED_DEAL', 'PRICE_BELOW_FLOOR', 'CLOSED_LOST_OPPORTUNITY']),
+  code: z.enum(CONTEXT_FLAG_CODES).openapi({
+    description:
+      "NO_REGISTERED_DEAL and CLOSED_LOST_OPPORTUNITY from the CRM; PRICE_BELOW_FLOOR: a line's cost (its counter-offer's if any) is below the program floor; PRICE_AT_OR_ABOVE_BOOK_COST and COUNTER_AT_OR_ABOVE_BOOK_COST: a line's requested or counter-offer cost is at or above its bookCost, so an authorization at that cost recovers nothing (core/requests/line-flags.ts, the same flags as the request API's lines). A flag informs the approver, it never refuses",
+  }),
   message: z.string(),
-  lineId: z.number().int().optional(),
+  lineId: z.number().int().optional().openapi({ description: 'the request line the flag is about (the price flags)' }),
 });
 const ApprovalContext = z
   .object({

@@ -1,6 +1,6 @@
 import { Op, UniqueConstraintError, type Transaction, type WhereOptions } from 'sequelize';
 import { moneyFromDb, moneyToString } from '../../core/money.js';
-import { requestLineFlags } from '../../core/requests/line-flags.js';
+import { lineFlags } from '../../core/requests/line-flags.js';
 import { Account } from '../../models/accounts.js';
 import { Authorization } from '../../models/authorizations.js';
 import { Product } from '../../models/catalog.js';
@@ -95,9 +95,10 @@ type BookCostOf = (distributorId: number, productId: number) => string | null;
 /**
  * The vendor's book cost on record today (UTC) for each request's own distributor, read through the
  * one book-cost loader the claims use (server/claims/facts.repository.ts), as an authorization's
- * lines show it: a request line shows its distributor's cost only.
+ * lines show it: a request line shows its distributor's cost only. The approval context
+ * (server/integrations/crm-context.repository.ts) reads it here too, so both judge the same cost.
  */
-async function bookCostsToday(rows: PriceRequest[], transaction?: Transaction): Promise<BookCostOf> {
+export async function bookCostsToday(rows: Pick<PriceRequest, 'distributorId'>[], transaction?: Transaction): Promise<BookCostOf> {
   const today = new Date().toISOString().slice(0, 10);
   const distributors = [...new Set(rows.map((r) => r.distributorId))];
   const loaded = await Promise.all(distributors.map((d) => bookCosts(d, transaction)));
@@ -143,14 +144,19 @@ function toView(
         ? { authorizationId: r.changeOfAuthorizationId, kind: r.changeKind, effectiveFrom: r.effectiveFrom! }
         : null,
     lines: lines.map((l) => {
-      const line = { requestedCost: money(l.requestedCost), bookCost: bookCostOf(r.distributorId, l.productId) };
+      const line = {
+        requestedCost: money(l.requestedCost),
+        bookCost: bookCostOf(r.distributorId, l.productId),
+        counterCost: optMoney(l.counterCost),
+      };
       return {
         id: l.id,
         productId: l.productId,
         quantity: l.quantity,
-        ...line,
-        flags: requestLineFlags(line),
-        counterCost: optMoney(l.counterCost),
+        requestedCost: line.requestedCost,
+        bookCost: line.bookCost,
+        flags: lineFlags(line),
+        counterCost: line.counterCost,
         counterQuantity: l.counterQuantity,
         authorizationLineId: l.authorizationLineId ?? null,
       };

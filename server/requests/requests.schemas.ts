@@ -1,5 +1,5 @@
 import { REQUEST_STATUSES, ROLES } from '../../core/domain.js';
-import { REQUEST_LINE_FLAGS } from '../../core/requests/line-flags.js';
+import { LINE_FLAGS } from '../../core/requests/line-flags.js';
 import { Amount, Quantity } from '../http/money-schemas.js';
 import { cursorQuery } from '../http/cursor.js';
 import { DateString, z, wholeNumber } from '../http/openapi.js';
@@ -200,9 +200,9 @@ export const RequestView = z
           description:
             "the vendor's book cost on record today (UTC) for the request's distributor and this product, null if none: what the distributor paid for its stock. A claim line's credit, (book cost - authorized cost) x quantity, uses the book cost on record on its invoice date",
         }),
-        flags: z.array(z.enum(REQUEST_LINE_FLAGS)).openapi({
+        flags: z.array(z.enum(LINE_FLAGS)).openapi({
           description:
-            'warnings for the approver, from the same rule the approval queue applies (core/requests/line-flags.ts); they never refuse a request. PRICE_AT_OR_ABOVE_BOOK_COST: requestedCost is at or above bookCost, so an authorization at that cost recovers nothing (each claim line would be rejected PRICE_ABOVE_AUTHORIZED) unless the book cost rises',
+            'warnings for the approver, from the same rule the approval queue and the approval context (GET /api/requests/{id}/context) apply (core/requests/line-flags.ts); they never refuse a request. PRICE_AT_OR_ABOVE_BOOK_COST: requestedCost is at or above bookCost, so an authorization at that cost recovers nothing (each claim line would be rejected PRICE_ABOVE_AUTHORIZED) unless the book cost rises. COUNTER_AT_OR_ABOVE_BOOK_COST: the same of counterCost, the cost the authorization takes if the counter-offer is accepted',
         }),
         counterCost: z.string().nullable(),
         counterQuantity: z.number().nullable(),

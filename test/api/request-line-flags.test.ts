@@ -12,6 +12,7 @@ interface Line {
   productId: number;
   requestedCost: string;
   bookCost: string | null;
+  counterCost: string | null;
   flags: string[];
 }
 interface RequestBody {
@@ -97,5 +98,31 @@ describeDb('special-price requests: lines at or above book cost', () => {
     // Each distributor reads its own request, with its own book cost.
     expect(lineOf((await north.get(`/api/requests/${fromNorth.body.id}`)).body, phy).bookCost).toBe('2.0000');
     expect((await north.get(`/api/requests/${fromArrow.body.id}`)).status).toBe(404);
+  });
+  it('flags a counter-offer at or above the book cost with its own code, on every view of the request', async () => {
+    const sent = await send(arrow, cascade.id, [
+      { productId: phy, requestedCost: '3.0000' },
+      { productId: can, requestedCost: '0.5000' },
+    ]);
+    expect(sent.status).toBe(201);
+    const countered = await cm.post(`/api/requests/${sent.body.id}/counter`, {
+      comment: 'PHY at cost; CAN a little more',
+      lines: [
+        { lineId: lineOf(sent.body, phy).id, counterCost: '3.8950' },
+        { lineId: lineOf(sent.body, can).id, counterCost: '0.6000' },
+      ],
+    });
+    expect(countered.status).toBe(200);
+    expect(lineOf(countered.body, phy)).toMatchObject({
+      requestedCost: '3.0000',
+      counterCost: '3.8950',
+      bookCost: '3.8950',
+      flags: ['COUNTER_AT_OR_ABOVE_BOOK_COST'],
+    });
+    expect(lineOf(countered.body, can)).toMatchObject({ counterCost: '0.6000', flags: [] });
+    // The distributor answering the counter-offer reads the same flags.
+    expect((await arrow.get(`/api/requests/${sent.body.id}`)).body.lines).toEqual(countered.body.lines);
+    const listed = (await arrow.get('/api/requests?status=countered&pageSize=200')).body.items as RequestBody[];
+    expect(listed.find((r) => r.id === sent.body.id)!.lines).toEqual(countered.body.lines);
   });
 });

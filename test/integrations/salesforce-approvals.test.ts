@@ -17,7 +17,7 @@ interface QueueItem {
     status: string;
     endCustomer: { name: string };
     distributor: { name: string };
-    lines: { id: number; vendorPartNumber: string; requestedCost: string }[];
+    lines: { id: number; vendorPartNumber: string; requestedCost: string; counterCost: string | null; bookCost: string | null }[];
   };
   crm: {
     linkedBy: string | null;
@@ -349,5 +349,77 @@ describeDb('approvals informed by Salesforce', () => {
     expect(reasons['HEL-LOST-2']).toEqual(['AUTH_CLOSED_LOST']);
     expect(reasons['HEL-LOST-1']).not.toContain('AUTH_CLOSED_LOST');
     expect(reasons['HEL-LOST-1']).not.toContain('AUTH_EXPIRED');
+  });
+  it("flags a line priced at or above the distributor's book cost, and a counter-offer at or above it, as the request API does", async () => {
+    const arrow = await t.as(USERS.arrowhead);
+    // The demo's book costs are 82 % of list: VS-ETH-PHY 4.75 → 3.8950, VS-CAN-FD1 1.15 → 0.9430.
+    const phy = (await Product.findOne({ where: { vendorPartNumber: 'VS-ETH-PHY' } }))!.id;
+    const can = (await Product.findOne({ where: { vendorPartNumber: 'VS-CAN-FD1' } }))!.id;
+    const created = await arrow.post('/api/requests', {
+      programId: (await Program.findOne({ where: { code: 'SD-2026' } }))!.id,
+      endCustomerId: (await Account.findOne({ where: { name: 'Cascade Robotics' } }))!.id,
+      validFrom: '2026-12-01',
+      validTo: '2027-03-31',
+      lines: [
+        { productId: phy, quantity: 100, requestedCost: '3.8950' },
+        { productId: can, quantity: 100, requestedCost: '0.5000' },
+      ],
+    });
+    expect(created.status).toBe(201);
+    type ApiLine = { id: number; productId: number; bookCost: string | null; flags: string[] };
+    const lineOf = (lines: ApiLine[], productId: number) => lines.find((l) => l.productId === productId)!;
+    const [phyLine, canLine] = [lineOf(created.body.lines, phy), lineOf(created.body.lines, can)];
+    expect(phyLine).toMatchObject({ bookCost: '3.8950', flags: ['PRICE_AT_OR_ABOVE_BOOK_COST'] });
+    expect(canLine).toMatchObject({ bookCost: '0.9430', flags: [] });
+    const bookCostFlags = (flags: QueueItem['flags']) => flags.filter((f) => f.code.endsWith('_AT_OR_ABOVE_BOOK_COST'));
+
+    // Salesforce's approval queue carries the request API's flag, in the shape of its other flags:
+    // a code, the line, and words for the approver; each line carries the book cost it was judged by.
+    const item = (await queue()).find((i) => i.request.id === created.body.id)!;
+    expect(bookCostFlags(item.flags)).toEqual([
+      {
+        code: 'PRICE_AT_OR_ABOVE_BOOK_COST',
+        lineId: phyLine.id,
+        message: 'VS-ETH-PHY at 3.8950 is at or above the book cost 3.8950: an authorization at that cost recovers nothing',
+      },
+    ]);
+    expect(item.request.lines.map((l) => [l.id, l.bookCost])).toEqual(created.body.lines.map((l: ApiLine) => [l.id, l.bookCost]));
+    // The request's context says the same, to the approver and to the distributor that asked.
+    const context = async (c: Client) => {
+      const res = await c.get(`/api/requests/${created.body.id}/context`);
+      expect(res.status).toBe(200);
+      return res.body as QueueItem;
+    };
+    expect((await context(cm)).flags).toEqual(item.flags);
+    expect((await context(arrow)).flags).toEqual(item.flags);
+
+    // The approver counters VS-CAN-FD1 at its book cost: the distributor could claim nothing under it.
+    const countered = await cm.post(`/api/requests/${created.body.id}/counter`, {
+      comment: 'at cost, no lower',
+      lines: [
+        { lineId: phyLine.id, counterCost: '3.5000' },
+        { lineId: canLine.id, counterCost: '0.943' },
+      ],
+    });
+    expect(countered.status).toBe(200);
+    expect(countered.body.status).toBe('countered');
+    expect(lineOf(countered.body.lines, phy).flags).toEqual(['PRICE_AT_OR_ABOVE_BOOK_COST']);
+    expect(lineOf(countered.body.lines, can).flags).toEqual(['COUNTER_AT_OR_ABOVE_BOOK_COST']);
+    const counterFlags = [
+      bookCostFlags(item.flags)[0],
+      {
+        code: 'COUNTER_AT_OR_ABOVE_BOOK_COST',
+        lineId: canLine.id,
+        message: 'VS-CAN-FD1 countered at 0.9430 is at or above the book cost 0.9430: the distributor could claim nothing under it',
+      },
+    ];
+    expect(bookCostFlags((await context(cm)).flags)).toEqual(counterFlags);
+    // The distributor deciding whether to accept the counter-offer sees it too; the queue no longer lists the request.
+    expect(bookCostFlags((await context(arrow)).flags)).toEqual(counterFlags);
+    expect((await queue()).some((i) => i.request.id === created.body.id)).toBe(false);
+    // Flagged, not refused: the counter-offer can still be accepted.
+    const accepted = await arrow.post(`/api/requests/${created.body.id}/accept-counter`);
+    expect(accepted.status).toBe(200);
+    expect(accepted.body.status).toBe('approved');
   });
 });
