@@ -5,11 +5,13 @@
  * and runs as the same job; without REDIS_URL the job runs in this process, with it a worker
  * runs it and this command waits. Every act is the user's named by --as, and audited as such.
  *
- *   npm run edi -- send FILE --as EMAIL [--distributor ID] [--pos | --claim] [--debit-memo DM] [--currency USD]
+ *   npm run edi -- send FILE --as EMAIL [--distributor ID] [--pos | --claim] [--debit-memo DM] [--currency USD] [--resend]
  *   npm run edi -- fetch 849 --claim ID --as EMAIL [--out FILE]
  *   npm run edi -- fetch 845 --distributor ID --as EMAIL [--since ISO-DATE-TIME] [--out FILE]
  *   npm run edi -- fetch 997 --import ID --as EMAIL [--out FILE]      (also: ta1)
  *
+ * `--resend` makes a claim of a claim file sent before (the same bytes) whose claim stands, which
+ * is otherwise refused (DUPLICATE_FILE), as the API's resend=true does.
  * `send` prints the outcome as one JSON line (the import, and a claim file's result) and exits 0
  * when the job completed, 1 when the file failed (its problem in the JSON), 2 on a usage error.
  * `fetch` writes the X12 interchange(s) to --out or standard output.
@@ -28,7 +30,7 @@ import { useOutbound } from '../server/edi/outbound.js';
 import { notificationsSettled, startNotifications } from '../server/notifications/runtime.js';
 
 const USAGE = `usage:
-  npm run edi -- send FILE --as EMAIL [--distributor ID] [--pos | --claim] [--debit-memo DM] [--currency USD]
+  npm run edi -- send FILE --as EMAIL [--distributor ID] [--pos | --claim] [--debit-memo DM] [--currency USD] [--resend]
   npm run edi -- fetch 849 --claim ID --as EMAIL [--out FILE]
   npm run edi -- fetch 845 --distributor ID --as EMAIL [--since ISO-DATE-TIME] [--out FILE]
   npm run edi -- fetch 997|ta1 --import ID --as EMAIL [--out FILE]`;
@@ -41,7 +43,7 @@ const option = (name: string): string | null => {
 };
 const positional = args.filter((a, i) => !a.startsWith('--') && !(i > 0 && args[i - 1]!.startsWith('--') && !isFlag(args[i - 1]!)));
 function isFlag(a: string) {
-  return a === '--pos' || a === '--claim';
+  return a === '--pos' || a === '--claim' || a === '--resend';
 }
 const number = (name: string): number | null => {
   const v = option(name);
@@ -81,6 +83,7 @@ try {
       body: createReadStream(what),
       fileName: basename(what),
       ...(debitMemoNumber || currency ? { claim: { debitMemoNumber, currency } } : {}),
+      ...(flag('resend') ? { resend: true } : {}),
     });
     const failure = outcome.failure;
     process.stdout.write(

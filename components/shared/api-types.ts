@@ -2918,8 +2918,8 @@ export interface components {
         requestedCost: string;
         /** @description the vendor's book cost on record today (UTC) for the request's distributor and this product, null if none: what the distributor paid for its stock. A claim line's credit, (book cost - authorized cost) x quantity, uses the book cost on record on its invoice date */
         bookCost: string | null;
-        /** @description warnings for the approver, from the same rule the approval queue applies (core/requests/line-flags.ts); they never refuse a request. PRICE_AT_OR_ABOVE_BOOK_COST: requestedCost is at or above bookCost, so an authorization at that cost recovers nothing (each claim line would be rejected PRICE_ABOVE_AUTHORIZED) unless the book cost rises */
-        flags: 'PRICE_AT_OR_ABOVE_BOOK_COST'[];
+        /** @description warnings for the approver, from the same rule the approval queue and the approval context (GET /api/requests/{id}/context) apply (core/requests/line-flags.ts); they never refuse a request. PRICE_AT_OR_ABOVE_BOOK_COST: requestedCost is at or above bookCost, so an authorization at that cost recovers nothing (each claim line would be rejected PRICE_ABOVE_AUTHORIZED) unless the book cost rises. COUNTER_AT_OR_ABOVE_BOOK_COST: the same of counterCost, the cost the authorization takes if the counter-offer is accepted */
+        flags: ('PRICE_AT_OR_ABOVE_BOOK_COST' | 'COUNTER_AT_OR_ABOVE_BOOK_COST')[];
         counterCost: string | null;
         counterQuantity: number | null;
         /** @description on a change request: the authorization line it changes */
@@ -5177,6 +5177,8 @@ export interface components {
           quantity: number;
           requestedCost: string;
           counterCost: string | null;
+          /** @description the vendor's book cost on record today (UTC) for the request's distributor and this product, null if none (as the request API's lines carry it): what the flags PRICE_AT_OR_ABOVE_BOOK_COST and COUNTER_AT_OR_ABOVE_BOOK_COST compare against */
+          bookCost: string | null;
         }[];
       };
       crm: {
@@ -5255,9 +5257,18 @@ export interface components {
         }[];
       }[];
       flags: {
-        /** @enum {string} */
-        code: 'NO_REGISTERED_DEAL' | 'PRICE_BELOW_FLOOR' | 'CLOSED_LOST_OPPORTUNITY';
+        /**
+         * @description NO_REGISTERED_DEAL and CLOSED_LOST_OPPORTUNITY from the CRM; PRICE_BELOW_FLOOR: a line's cost (its counter-offer's if any) is below the program floor; PRICE_AT_OR_ABOVE_BOOK_COST and COUNTER_AT_OR_ABOVE_BOOK_COST: a line's requested or counter-offer cost is at or above its bookCost, so an authorization at that cost recovers nothing (core/requests/line-flags.ts, the same flags as the request API's lines). A flag informs the approver, it never refuses
+         * @enum {string}
+         */
+        code:
+          | 'NO_REGISTERED_DEAL'
+          | 'PRICE_BELOW_FLOOR'
+          | 'CLOSED_LOST_OPPORTUNITY'
+          | 'PRICE_AT_OR_ABOVE_BOOK_COST'
+          | 'COUNTER_AT_OR_ABOVE_BOOK_COST';
         message: string;
+        /** @description the request line the flag is about (the price flags) */
         lineId?: number;
       }[];
     };
@@ -11964,7 +11975,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
+      /** @description FORBIDDEN: a distributor user names another distributor's distributorId (errors[] names it); NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
       403: {
         headers: {
           [name: string]: unknown;
@@ -13743,7 +13754,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
+      /** @description FORBIDDEN: a distributor user names another distributor's distributorId (errors[] names it); NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
       403: {
         headers: {
           [name: string]: unknown;
@@ -13977,7 +13988,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
+      /** @description FORBIDDEN: a distributor user names another distributor's distributorId (errors[] names it); NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
       403: {
         headers: {
           [name: string]: unknown;
@@ -14231,7 +14242,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
+      /** @description FORBIDDEN: a distributor user names another distributor's distributorId (errors[] names it); NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
       403: {
         headers: {
           [name: string]: unknown;
@@ -14301,7 +14312,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
+      /** @description FORBIDDEN: a distributor user names another distributor's distributorId (errors[] names it); NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
       403: {
         headers: {
           [name: string]: unknown;
@@ -15466,7 +15477,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
+      /** @description FORBIDDEN: a distributor user names another distributor's distributorId (errors[] names it); NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
       403: {
         headers: {
           [name: string]: unknown;
@@ -15778,7 +15789,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
+      /** @description FORBIDDEN: a distributor user names another distributor's distributorId (errors[] names it); NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
       403: {
         headers: {
           [name: string]: unknown;
@@ -15851,7 +15862,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
+      /** @description FORBIDDEN: a distributor user names another distributor's distributorId (errors[] names it); NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
       403: {
         headers: {
           [name: string]: unknown;
@@ -15924,7 +15935,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
+      /** @description FORBIDDEN: a distributor user names another distributor's distributorId (errors[] names it); NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
       403: {
         headers: {
           [name: string]: unknown;
@@ -15997,7 +16008,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
+      /** @description FORBIDDEN: a distributor user names another distributor's distributorId (errors[] names it); NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
       403: {
         headers: {
           [name: string]: unknown;
@@ -16070,7 +16081,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
+      /** @description FORBIDDEN: a distributor user names another distributor's distributorId (errors[] names it); NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
       403: {
         headers: {
           [name: string]: unknown;
@@ -16143,7 +16154,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
+      /** @description FORBIDDEN: a distributor user names another distributor's distributorId (errors[] names it); NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
       403: {
         headers: {
           [name: string]: unknown;
@@ -16216,7 +16227,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
+      /** @description FORBIDDEN: a distributor user names another distributor's distributorId (errors[] names it); NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
       403: {
         headers: {
           [name: string]: unknown;
@@ -16289,7 +16300,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
+      /** @description FORBIDDEN: a distributor user names another distributor's distributorId (errors[] names it); NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
       403: {
         headers: {
           [name: string]: unknown;
@@ -17680,7 +17691,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
+      /** @description FORBIDDEN: a distributor user names another distributor's distributorId (errors[] names it); NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
       403: {
         headers: {
           [name: string]: unknown;
@@ -19230,7 +19241,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
+      /** @description FORBIDDEN: a distributor user names another distributor's distributorId (errors[] names it); NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
       403: {
         headers: {
           [name: string]: unknown;
@@ -19328,7 +19339,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); FORBIDDEN: the caller's role may not do this; CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token; NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
+      /** @description FORBIDDEN: a distributor user names another distributor's distributorId (errors[] names it); INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token; NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
       403: {
         headers: {
           [name: string]: unknown;
@@ -19387,7 +19398,7 @@ export interface operations {
           'application/json': components['schemas']['RebateProgress'];
         };
       };
-      /** @description VALIDATION_FAILED: a missing, unknown or malformed field, errors[] naming each */
+      /** @description VALIDATION_FAILED: a vendor user names no distributorId, or a bad date */
       400: {
         headers: {
           [name: string]: unknown;
@@ -19405,7 +19416,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
+      /** @description FORBIDDEN: a distributor user names another distributor's distributorId (errors[] names it); NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
       403: {
         headers: {
           [name: string]: unknown;

@@ -8,7 +8,8 @@ import { ANALYTICS_REPORTS, REPORTS, reportCsv } from '../../core/analytics/repo
 import { requireActor } from '../auth/actor.js';
 import type { Config } from '../config.js';
 import { csvDialectQuery, sendCsv } from '../http/csv-export.js';
-import { DateString, describeRoute, wholeNumber, z } from '../http/openapi.js';
+import { DateString, describeRoute, z } from '../http/openapi.js';
+import { DISTRIBUTOR_FILTER_FORBIDDEN, DistributorFilterQuery } from '../http/tenant.js';
 import { parse } from '../http/validate.js';
 import * as service from './analytics.service.js';
 
@@ -20,9 +21,7 @@ const ReportQuery = z.object({
   to: DateString.optional().openapi({
     description: 'last day of the period, and the day figures without a month convert as of (default: today, UTC)',
   }),
-  distributorId: wholeNumber(1)
-    .optional()
-    .openapi({ description: "vendor users: one distributor's figures; a distributor user always sees its own only" }),
+  distributorId: DistributorFilterQuery,
   format: z.enum(['json', 'csv']).default('json').openapi({ description: 'csv: the same report as a CSV file (UTF-8 with BOM)' }),
   ...csvDialectQuery,
 });
@@ -85,7 +84,7 @@ for (const name of ANALYTICS_REPORTS)
       description:
         'the report (JSON; with ?format=csv the same rows as CSV, delimiter and decimal, else Accept-Language, choosing the dialect)',
     },
-    errors: { 400: 'VALIDATION_FAILED: from is after to' },
+    errors: { 400: 'VALIDATION_FAILED: from is after to', 403: DISTRIBUTOR_FILTER_FORBIDDEN },
   });
 
 export function analyticsRouter(config: Pick<Config, 'baseCurrency'>) {

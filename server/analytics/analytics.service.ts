@@ -1,6 +1,7 @@
 import { buildReport, defaultPeriod, roiWindows, type AnalyticsReportName, type RawRow } from '../../core/analytics/reports.js';
 import { scopeOf, type Actor } from '../auth/actor.js';
 import { AppError } from '../errors.js';
+import { distributorFilter } from '../http/tenant.js';
 import * as repo from './analytics.repository.js';
 import { listRates } from './fx.repository.js';
 
@@ -38,8 +39,8 @@ async function rawRows(name: AnalyticsReportName, f: repo.AnalyticsFilter): Prom
 }
 
 /**
- * One report for the caller: a distributor user's own figures only (a distributorId it names is
- * ignored: its scope decides); a vendor user's of every distributor, or of the one it names.
+ * One report for the caller: a distributor user's own figures only (another distributor's
+ * distributorId is a 403); a vendor user's of every distributor, or of the one it names.
  * Each row beside its base-currency figures at the rate of its figure date.
  */
 export async function report(actor: Actor, name: AnalyticsReportName, q: ReportQuery, baseCurrency: string) {
@@ -52,7 +53,8 @@ export async function report(actor: Actor, name: AnalyticsReportName, q: ReportQ
     throw new AppError('VALIDATION_FAILED', 'from is after to', 400, {
       errors: [{ field: 'from', message: `${period.from} is after to (${period.to})` }],
     });
-  const filter: repo.AnalyticsFilter = { scope: scopeOf(actor), distributorId: q.distributorId ?? null, ...period, baseCurrency };
+  const distributorId = distributorFilter(actor, q.distributorId) ?? null;
+  const filter: repo.AnalyticsFilter = { scope: scopeOf(actor), distributorId, ...period, baseCurrency };
   const [raw, rates] = await Promise.all([rawRows(name, filter), listRates({ to: baseCurrency, until: period.to })]);
   return buildReport(name, raw, rates, period, baseCurrency);
 }

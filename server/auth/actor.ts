@@ -2,6 +2,7 @@ import type { Request } from 'express';
 import type { Role } from '../../core/domain.js';
 import { can, hasScope, requiredScope, type Action, type Scope } from '../../core/permissions.js';
 import { AppError } from '../errors.js';
+import { distributorFilter } from '../http/tenant.js';
 
 /** Who is calling: resolved once per request from the session cookie or the bearer token. */
 export interface Actor {
@@ -89,7 +90,7 @@ export function authorize(req: Request, action: Action): Actor {
   return actor;
 }
 
-export function scopeOf(actor: Actor): TenantScope {
+export function scopeOf(actor: Pick<Actor, 'role' | 'distributorId'>): TenantScope {
   return { distributorId: actor.role === 'distributor_user' ? (actor.distributorId ?? -1) : null };
 }
 
@@ -106,15 +107,13 @@ export async function intakeActor(
   exists: (distributorId: number) => Promise<boolean>,
 ): Promise<Actor> {
   const actor = authorize(req, 'pos.import');
-  if (actor.role === 'distributor_user') {
-    if (distributorId !== undefined && distributorId !== actor.distributorId)
-      throw new AppError('FORBIDDEN', "a distributor user sends its own distributor's files only", 403);
-    return actor;
-  }
-  if (distributorId === undefined)
+  // Another distributor's id is the lists' 403 (server/http/tenant.ts): one rule.
+  const named = distributorFilter(actor, distributorId);
+  if (actor.role === 'distributor_user') return actor;
+  if (named === undefined)
     throw new AppError('VALIDATION_FAILED', 'name the distributor whose file this is (?distributorId=)', 400, {
       errors: [{ field: 'distributorId', message: 'required for vendor users' }],
     });
-  if (!(await exists(distributorId))) throw new AppError('NOT_FOUND', `no distributor ${distributorId}`, 404);
-  return { ...actor, distributorId };
+  if (!(await exists(named))) throw new AppError('NOT_FOUND', `no distributor ${named}`, 404);
+  return { ...actor, distributorId: named };
 }

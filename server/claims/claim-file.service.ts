@@ -20,7 +20,8 @@
  * (`discardClaimOfJob`) and runs the file again from its first line.
  *
  * A file the distributor sent before (the same bytes) whose claim stands makes no second claim
- * unless the sender says it means it (`refuseResentFile`, `admitClaimFile`).
+ * unless the sender says it means it: checked once, at intake (`admitClaimFile`, called by
+ * server/edi/intake.ts `queueFile`, the one door of every transport).
  */
 import type { Readable } from 'node:stream';
 import type { Tx as Transaction } from '../database.repository.js';
@@ -281,7 +282,7 @@ function resentFile(earlier: importsRepo.EarlierClaimFile) {
   const made = earlier.claimNumber ? `claim ${earlier.claimNumber}` : 'a claim still being made';
   return new AppError(
     'DUPLICATE_FILE',
-    `this file (the same bytes) was already sent at ${sentAt} (import ${earlier.importId}) and made ${made}: a second claim from it would find its lines already claimed. To make one all the same, send it with POST /api/claims/file?resend=true`,
+    `this file (the same bytes) was already sent at ${sentAt} (import ${earlier.importId}) and made ${made}: a second claim from it would find its lines already claimed. To make one all the same, send it again with resend=true (POST /api/claims/file?resend=true, or npm run edi -- send --resend)`,
     409,
     { claimId: earlier.claimId, claimNumber: earlier.claimNumber, sentAt, earlierImportId: earlier.importId },
   );
@@ -292,26 +293,14 @@ function resentFile(earlier: importsRepo.EarlierClaimFile) {
  * the same distributor as an earlier claim file whose claim stands or is still being made
  * (imports.repository `earlierClaimFile`). Every line of it would be rejected ALREADY_CLAIMED, a
  * second claim that serves no one: refused with 409 DUPLICATE_FILE naming the earlier claim and
- * when it was sent, unless the sender means it (`resend=true`, recorded on the job by
- * `admitClaimFile`). Checked when the job runs, where every way a file comes passes (the API,
- * e-mail, the inbound directory, the command); the API route checks at once too. Answers what a
- * file let through repeats (null: nothing).
- */
-export async function refuseResentFile(importId: number): Promise<ResendOf | null> {
-  const row = await importsRepo.findImportRow(importId);
-  if (!row?.fileSha256) return null;
-  const meant = resendOf(row);
-  if (meant) return meant;
-  const earlier = await importsRepo.earlierClaimFile(row.distributorId, row.fileSha256, row.id);
-  if (earlier) throw resentFile(earlier);
-  return null;
-}
-
-/**
- * The claim-file route's check of a file it has just stored, before its job is queued: a file
- * sent again is refused at once and its job row and stored file go (as with a file refused before
- * its row is made, nothing is left); with `resend` it is let through, and its job records the
- * claim it repeats (its claim's audit names it).
+ * when it was sent, unless the sender means it (`resend`).
+ *
+ * The one check, at intake (server/edi/intake.ts `queueFile`, which every transport passes: the
+ * API, the command, the inbound directory, e-mail), once the job row is made and before its job is
+ * queued: of two rows of the same bytes made at once, the later always sees the earlier. A file
+ * refused loses its job row and stored file (as with a file refused before its row is made,
+ * nothing is left); one let through with `resend` has its job record the claim it repeats (its
+ * claim's audit names it: `resendOfJob`).
  */
 export async function admitClaimFile(importId: number, resend: boolean): Promise<void> {
   const row = await importsRepo.findImportRow(importId);
@@ -327,6 +316,12 @@ export async function admitClaimFile(importId: number, resend: boolean): Promise
   await importsRepo.removeUnqueuedImport(importId);
   await removeUpload(row.uploadPath);
   throw resentFile(earlier);
+}
+
+/** What a job let through at intake with `resend` repeats (null: nothing; see `admitClaimFile`). */
+async function resendOfJob(importId: number): Promise<ResendOf | null> {
+  const row = await importsRepo.findImportRow(importId);
+  return row ? resendOf(row) : null;
 }
 
 /** A job run again: the draft claim a stopped run left (recorded on the import row) goes, with its lines. */
@@ -345,7 +340,7 @@ export async function importClaimFile(actor: Actor, input: Readable, meta: Claim
 export async function runClaimFile(actor: Actor, importId: number, input: Readable, meta: ClaimFileMeta): Promise<ClaimFileResult> {
   const distributorId = actor.distributorId!;
   const currency = await checkClaimFile(actor, meta);
-  const resent = await refuseResentFile(importId);
+  const resent = await resendOfJob(importId);
   const claimNumber = documentNumber('CLM');
   const claimId = await settlement.inTransaction(async (t) => {
     const id = await repo.insertClaim(

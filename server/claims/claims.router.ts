@@ -5,6 +5,7 @@ import { authorize, intakeActor, requireActor } from '../auth/actor.js';
 import { OnBehalfQuery } from '../http/intake.js';
 import { isDistributor } from '../imports/imports.service.js';
 import { describeRoute, IdParam, z } from '../http/openapi.js';
+import { DISTRIBUTOR_FILTER_FORBIDDEN } from '../http/tenant.js';
 import { parse } from '../http/validate.js';
 import {
   AdjustLine,
@@ -18,7 +19,6 @@ import {
   NoteInput,
   PayInput,
 } from './claims.schemas.js';
-import { admitClaimFile } from './claim-file.service.js';
 import * as service from './claims.service.js';
 import { adjustmentReasons } from './disputes.repository.js';
 import * as imports from '../imports/imports.service.js';
@@ -46,7 +46,7 @@ describeRoute({
     pageSize: z.number(),
     nextCursor: NextCursor,
   }),
-  errors: { 403: "FORBIDDEN: a distributor user names another distributor's distributorId (errors[] names it)" },
+  errors: { 403: DISTRIBUTOR_FILTER_FORBIDDEN },
 });
 describeRoute({
   method: 'get',
@@ -250,6 +250,8 @@ export function claimsRouter(jobs: Jobs) {
       fileName: q.fileName ?? null,
       declaredX12: Boolean(req.is('application/edi-x12')),
       claim,
+      // A file this distributor sent before, whose claim stands: 409 at intake, unless resend=true.
+      resend: q.resend,
       read: {
         ...(encoding ? { encoding } : {}),
         delimiter: q.delimiter === 'tab' ? '\t' : q.delimiter,
@@ -257,8 +259,6 @@ export function claimsRouter(jobs: Jobs) {
         ...(q.dateOrder ? { dateOrder: q.dateOrder } : {}),
       },
     });
-    // A file this distributor sent before, whose claim stands: 409 at once, unless resend=true (its job checks again).
-    await admitClaimFile(importId, q.resend);
     await answerJob(res, jobs, q.wait, {
       data: { kind: 'claim-file', id: importId },
       location: `/api/imports/${importId}`,

@@ -1,6 +1,7 @@
 import { Router, type Response } from 'express';
 import { authorize, requireActor, requireScope } from '../auth/actor.js';
 import { describeRoute, IdParam, z } from '../http/openapi.js';
+import { DISTRIBUTOR_FILTER_FORBIDDEN } from '../http/tenant.js';
 import { parse } from '../http/validate.js';
 import { DistributorParam, DocumentQuery, DocumentView, NoticesBody, NoticesView, PartnerBody, PartnerView } from './edi.schemas.js';
 import * as service from './edi.service.js';
@@ -61,6 +62,7 @@ describeRoute({
   tags,
   query: DocumentQuery,
   response: z.object({ items: z.array(DocumentView) }),
+  errors: { 403: DISTRIBUTOR_FILTER_FORBIDDEN },
 });
 describeRoute({
   method: 'get',

@@ -1,6 +1,7 @@
 /** The EDI routes' request and response shapes (zod, also the OpenAPI document). */
 import { REASON_CODES } from '../../core/domain.js';
 import { wholeNumber, z } from '../http/openapi.js';
+import { DistributorFilterQuery } from '../http/tenant.js';
 
 /** An interchange id: letters, digits and a few marks, never an X12 delimiter. */
 const isaId = z
@@ -91,7 +92,7 @@ export const DistributorParam = z.object({ distributorId: wholeNumber(1) });
 
 export const DocumentQuery = z
   .object({
-    distributorId: wholeNumber(1).optional().openapi({ description: "vendor users: one distributor's (a distributor user sees its own)" }),
+    distributorId: DistributorFilterQuery,
     kind: z.enum(['997', 'TA1', '849', '845']).optional(),
     importId: wholeNumber(1).optional().openapi({ description: 'the documents answering this import' }),
     limit: wholeNumber(1, 500).default(100),

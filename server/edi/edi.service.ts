@@ -25,6 +25,7 @@ import { getClaim } from '../claims/claims.service.js';
 import { getImport, importJobRow } from '../imports/imports.service.js';
 import { scopeOf, type Actor } from '../auth/actor.js';
 import { AppError, notFound } from '../errors.js';
+import { distributorFilter } from '../http/tenant.js';
 import * as repo from './edi.repository.js';
 import { X12Source } from './x12-source.js';
 import type { PartnerRecord } from './edi.repository.js';
@@ -234,10 +235,10 @@ export async function acknowledge(distributorId: number, importId: number, recei
   return answers;
 }
 
-/** The documents written to partners: a distributor user's own only. */
+/** The documents written to partners: a distributor user's own only (another's distributorId is a 403). */
 export function listDocuments(actor: Actor, q: { distributorId?: number; kind?: string; importId?: number; limit: number }) {
-  const own = scopeOf(actor).distributorId;
-  return repo.listDocuments({ distributorId: own ?? q.distributorId ?? null, kind: q.kind, importId: q.importId }, q.limit);
+  const distributorId = distributorFilter(actor, q.distributorId) ?? null;
+  return repo.listDocuments({ distributorId, kind: q.kind, importId: q.importId }, q.limit);
 }
 
 /** One document with its content; another distributor's reads as not found. */

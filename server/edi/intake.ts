@@ -18,9 +18,10 @@ import type { Actor } from '../auth/actor.js';
 import type { UserRecord } from '../auth/auth.repository.js';
 import { can } from '../../core/permissions.js';
 import { jobActor } from '../jobs/processors.js';
-import { checkClaimFile } from '../claims/claim-file.service.js';
+import { admitClaimFile, checkClaimFile } from '../claims/claim-file.service.js';
 import { claimCurrency, debitMemoFree } from '../claims/claims.service.js';
 import { AppError } from '../errors.js';
+import { distributorFilter } from '../http/tenant.js';
 import * as imports from '../imports/imports.service.js';
 import type { JobData } from '../jobs/queue.js';
 import type { Jobs } from '../jobs/runtime.js';
@@ -39,6 +40,11 @@ export interface FileSubmission {
   declaredX12?: boolean;
   /** a claim file's, as the sender gave them (an 844's header fills in what is missing) */
   claim?: { debitMemoNumber: string | null; currency: string | null };
+  /**
+   * a claim file sent before (the same bytes) whose claim stands: true makes a claim of it all the
+   * same; otherwise it is refused here with 409 DUPLICATE_FILE (`admitClaimFile`)
+   */
+  resend?: boolean;
   /** a CSV's read settings, as a request names them */
   read?: { delimiter?: string; decimalMark?: 'auto' | '.' | ','; dateOrder?: 'auto' | 'MDY' | 'DMY'; encoding?: PosEncoding };
 }
@@ -95,7 +101,8 @@ async function claimHeader(actor: Actor, given: FileSubmission['claim'], head: X
 /**
  * Stores a file and creates its import job row (queued), as the API does for an upload; the
  * caller queues `job` (the routes answer through `answerJob`, the other transports `submitFile`).
- * A file refused here (a claim's currency, a debit memo already claimed) leaves nothing stored.
+ * A file refused here (a claim's currency, a debit memo already claimed, a claim file sent again
+ * without `resend`) leaves nothing stored and no job row.
  */
 export async function queueFile(actor: Actor, jobs: Jobs, file: FileSubmission): Promise<QueuedFile> {
   // Refused at once, before the file is stored (the job checks again when it runs).
@@ -114,6 +121,8 @@ export async function queueFile(actor: Actor, jobs: Jobs, file: FileSubmission):
       uploadPath: stored.path,
       ...(claim ? { extra: claim } : {}),
     });
+    // A claim file this distributor sent before, whose claim stands: refused here, for every transport.
+    if (purpose === 'claim') await admitClaimFile(importId, Boolean(file.resend));
     return {
       importId,
       purpose,
@@ -184,11 +193,9 @@ export async function submitFile(actor: Actor, jobs: Jobs, file: FileSubmission,
 export async function senderActor(user: UserRecord | null, distributorId: number | null, who = 'the sender'): Promise<Actor> {
   if (!user || !user.active) throw new AppError('UNKNOWN_SENDER', `${who} is not an active user`, 403);
   if (!can(user.role, 'pos.import')) throw new AppError('FORBIDDEN', `role ${user.role} may not send files`, 403);
-  if (user.role === 'distributor_user') {
-    if (distributorId !== null && distributorId !== user.distributorId)
-      throw new AppError('FORBIDDEN', "a distributor user sends its own distributor's files only", 403);
-    return jobActor(user.id, user.distributorId!);
-  }
+  // Another distributor's id is the lists' 403 (server/http/tenant.ts): one rule.
+  distributorFilter(user, distributorId ?? undefined);
+  if (user.role === 'distributor_user') return jobActor(user.id, user.distributorId!);
   if (distributorId === null) throw new AppError('VALIDATION_FAILED', 'a vendor user names the distributor whose file this is', 400);
   if (!(await imports.isDistributor(distributorId))) throw new AppError('NOT_FOUND', `no distributor ${distributorId}`, 404);
   return jobActor(user.id, distributorId);

@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import { authorize, requireActor } from '../auth/actor.js';
 import { describeRoute, IdParam, wholeNumber, z } from '../http/openapi.js';
+import { DISTRIBUTOR_FILTER_FORBIDDEN, DistributorFilterQuery } from '../http/tenant.js';
 import { parse } from '../http/validate.js';
 import * as service from './enrichment.service.js';
 
@@ -10,7 +11,7 @@ const ReviewStatus = z.enum(['open', 'confirmed', 'rejected']);
 const ReviewQuery = z
   .object({
     status: ReviewStatus.optional().openapi({ description: 'only reviews in this state (all by default)' }),
-    distributorId: wholeNumber(1).optional().openapi({ description: "vendor users: one distributor's (a distributor user sees its own)" }),
+    distributorId: DistributorFilterQuery,
     after: wholeNumber(0).optional().openapi({ description: 'the last id of the previous page' }),
     limit: wholeNumber(1, 500).default(100),
   })
@@ -34,7 +35,7 @@ const ReviewView = z
   .openapi('EndCustomerReview');
 const ConfirmBody = z.object({ endCustomerId: z.number().int().min(1).max(2_147_483_647) }).strict();
 const RejectBody = z.object({ reason: z.string().min(1).max(500).optional() }).strict();
-const AliasQuery = z.object({ distributorId: wholeNumber(1).optional() }).strict();
+const AliasQuery = z.object({ distributorId: DistributorFilterQuery }).strict();
 const AliasView = z
   .object({
     id: z.number(),
@@ -46,7 +47,7 @@ const AliasView = z
     createdAt: z.string(),
   })
   .openapi('EndCustomerAlias');
-const UnknownPartsQuery = z.object({ importId: wholeNumber(1).optional(), distributorId: wholeNumber(1).optional() }).strict();
+const UnknownPartsQuery = z.object({ importId: wholeNumber(1).optional(), distributorId: DistributorFilterQuery }).strict();
 const UnknownPart = z
   .object({
     distributorId: z.number(),
@@ -65,6 +66,7 @@ describeRoute({
   tags,
   query: ReviewQuery,
   response: z.object({ items: z.array(ReviewView), next: z.number().nullable() }),
+  errors: { 403: DISTRIBUTOR_FILTER_FORBIDDEN },
 });
 describeRoute({
   method: 'post',
@@ -100,6 +102,7 @@ describeRoute({
   tags,
   query: AliasQuery,
   response: z.object({ items: z.array(AliasView) }),
+  errors: { 403: DISTRIBUTOR_FILTER_FORBIDDEN },
 });
 describeRoute({
   method: 'get',
@@ -108,6 +111,7 @@ describeRoute({
   tags,
   query: UnknownPartsQuery,
   response: z.object({ items: z.array(UnknownPart) }),
+  errors: { 403: DISTRIBUTOR_FILTER_FORBIDDEN },
 });
 
 /** The enrichment's review queue, aliases and unknown parts (server/enrichment). */

@@ -20,6 +20,7 @@ import type { Actor } from '../auth/actor.js';
 import { scopeOf } from '../auth/actor.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { AppError, notFound } from '../errors.js';
+import { distributorFilter } from '../http/tenant.js';
 import * as repo from './enrichment.repository.js';
 
 /** What enrichment reads and sets on a line in the pipeline (the parsed line on its way to the store). */
@@ -96,13 +97,15 @@ export class Enricher {
   }
 }
 
+// The lists below: a distributor user its own, another's distributorId a 403 (server/http/tenant.ts).
 export const listReviews = (actor: Actor, filter: { status?: ReviewStatus; distributorId?: number; after?: number; limit: number }) =>
-  repo.listReviews(scopeOf(actor), filter);
+  repo.listReviews(scopeOf(actor), { ...filter, distributorId: distributorFilter(actor, filter.distributorId) });
 
-export const listAliases = (actor: Actor, distributorId: number | undefined) => repo.listAliases(scopeOf(actor), distributorId);
+export const listAliases = (actor: Actor, distributorId: number | undefined) =>
+  repo.listAliases(scopeOf(actor), distributorFilter(actor, distributorId));
 
 export const unknownParts = (actor: Actor, filter: { importId?: number; distributorId?: number }) =>
-  repo.unknownParts(scopeOf(actor), filter);
+  repo.unknownParts(scopeOf(actor), { ...filter, distributorId: distributorFilter(actor, filter.distributorId) });
 
 async function openReview(actor: Actor, id: number, t: repo.Tx) {
   const review = await repo.findReview(scopeOf(actor), id, t);

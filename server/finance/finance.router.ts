@@ -3,6 +3,7 @@ import { Router } from 'express';
 import { authorize, requireActor } from '../auth/actor.js';
 import { sendCsv } from '../http/csv-export.js';
 import { describeRoute } from '../http/openapi.js';
+import { DISTRIBUTOR_FILTER_FORBIDDEN } from '../http/tenant.js';
 import { parse } from '../http/validate.js';
 import {
   AccountCodes,
@@ -57,6 +58,7 @@ describeRoute({
   tags,
   query: CreditMemoQuery,
   response: CreditMemoList,
+  errors: { 403: DISTRIBUTOR_FILTER_FORBIDDEN },
 });
 const MemoParam = z.object({ number: z.string().min(1).max(40).openapi({ description: 'the credit memo number (CM-…)' }) });
 const ErpReferenceInput = z

@@ -5,6 +5,7 @@ import { cursorQuery, NextCursor } from '../http/cursor.js';
 import { csvDialectQuery } from '../http/csv-export.js';
 import { CurrencyCode } from '../http/money-schemas.js';
 import { DateString, wholeNumber, z } from '../http/openapi.js';
+import { DistributorFilterQuery } from '../http/tenant.js';
 
 const Money = z.string().openapi({ description: 'a decimal string with 4 decimals', example: '1250.0000' });
 const Source = z.enum(['claim', 'rebate_period']);
@@ -37,7 +38,7 @@ export const FinanceSettingsView = z
 export const FinanceSettingsInput = z.object({ erpReferenceRequired: z.boolean() }).strict().openapi('FinanceSettingsInput');
 
 export const CreditMemoQuery = z.object({
-  distributorId: wholeNumber(1).optional().openapi({ description: 'vendor roles: one distributor (a distributor sees only its own)' }),
+  distributorId: DistributorFilterQuery,
   from: DateString.optional().openapi({ description: 'issued on or after this day (UTC)' }),
   to: DateString.optional().openapi({ description: 'issued on or before this day (UTC)' }),
   limit: wholeNumber(1, 500).default(50),

@@ -14,10 +14,11 @@ import {
   type MonthFigures,
 } from '../../core/finance/journal.js';
 import { Money, moneyToString, parseMoney } from '../../core/money.js';
-import { scopeOf, type Actor } from '../auth/actor.js';
+import type { Actor } from '../auth/actor.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { AppError, conflict } from '../errors.js';
 import { encodeCursor } from '../http/cursor.js';
+import { distributorFilter } from '../http/tenant.js';
 import * as repo from './finance.repository.js';
 import * as settlement from '../settlement/settlement.service.js';
 
@@ -65,9 +66,8 @@ export async function creditMemos(
   actor: Actor,
   q: { distributorId?: number; from?: string; to?: string; limit: number; cursor?: number[] },
 ) {
-  const own = scopeOf(actor).distributorId;
-  // A distributor sees its own whatever it names; a vendor user one distributor or all.
-  const filter = { distributorId: own ?? q.distributorId ?? null, from: q.from, to: q.to };
+  // A distributor sees its own (another's id is a 403); a vendor user one distributor or all.
+  const filter = { distributorId: distributorFilter(actor, q.distributorId) ?? null, from: q.from, to: q.to };
   const rows = await repo.creditMemoPage(filter, q.cursor, q.limit + 1);
   const items = rows.slice(0, q.limit);
   return {

@@ -8,7 +8,7 @@ import { csvDialectQuery, sendCsv } from '../http/csv-export.js';
 import { CurrencyCode } from '../http/money-schemas.js';
 import { describeRoute, IdParam, z, wholeNumber } from '../http/openapi.js';
 import { OnBehalfQuery } from '../http/intake.js';
-import { DistributorFilterQuery } from '../http/tenant.js';
+import { DISTRIBUTOR_FILTER_FORBIDDEN, DistributorFilterQuery } from '../http/tenant.js';
 import { parse } from '../http/validate.js';
 import { claimCurrency } from '../claims/claims.service.js';
 import { answerJob, WaitQuery, type Jobs } from '../jobs/runtime.js';
@@ -262,7 +262,7 @@ describeRoute({
   tags,
   query: ImportListQuery,
   response: z.object({ items: z.array(ImportView) }),
-  errors: { 403: "FORBIDDEN: a distributor user names another distributor's distributorId (errors[] names it)" },
+  errors: { 403: DISTRIBUTOR_FILTER_FORBIDDEN },
 });
 describeRoute({
   method: 'get',

@@ -2,6 +2,7 @@
 import { Router } from 'express';
 import { authorize, requireActor } from '../auth/actor.js';
 import { describeRoute, IdParam, z } from '../http/openapi.js';
+import { DISTRIBUTOR_FILTER_FORBIDDEN } from '../http/tenant.js';
 import { parse } from '../http/validate.js';
 import {
   AdjustInput,
@@ -63,6 +64,7 @@ describeRoute({
   response: CalculationView,
   errors: {
     400: 'VALIDATION_FAILED: a vendor user names no distributorId, or a bad date',
+    403: DISTRIBUTOR_FILTER_FORBIDDEN,
     404: 'NOT_FOUND: no such program or distributor (a distributor user sees only its own)',
     409: 'NOT_A_REBATE_PROGRAM, REBATE_TERMS_MISSING: the program has no rebate terms',
     422: 'VALIDATION_FAILED: the period is outside the program, or the distributor is not eligible',
@@ -76,6 +78,7 @@ describeRoute({
   params: ProgramIdParam,
   body: PreviewInput,
   response: PreviewView,
+  errors: { 403: DISTRIBUTOR_FILTER_FORBIDDEN },
 });
 describeRoute({
   method: 'get',
@@ -84,6 +87,7 @@ describeRoute({
   tags,
   query: CalculationQuery,
   response: ProgressView,
+  errors: { 400: 'VALIDATION_FAILED: a vendor user names no distributorId, or a bad date', 403: DISTRIBUTOR_FILTER_FORBIDDEN },
 });
 describeRoute({
   method: 'get',

@@ -8,6 +8,7 @@ import { STACKING_RULES } from '../../core/rebates/stacking.js';
 import { REBATE_KINDS, termsProblems, type RebateTerms } from '../../core/rebates/terms.js';
 import { Amount, Quantity } from '../http/money-schemas.js';
 import { DateString, wholeNumber, z } from '../http/openapi.js';
+import { DistributorFilterQuery } from '../http/tenant.js';
 
 const Rate = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('percent'), value: Amount.openapi({ description: 'percent of revenue: "2.5" is 2.5 %' }) }).strict(),
@@ -112,7 +113,7 @@ export const ProgramIdParam = z.object({ programId: wholeNumber(1) });
 
 export const CalculationQuery = z
   .object({
-    distributorId: wholeNumber(1).optional().openapi({ description: "vendor users name the distributor; a distributor user's is its own" }),
+    distributorId: DistributorFilterQuery,
     date: DateString.optional().openapi({ description: 'a day in the period (today by default)' }),
   })
   .strict();

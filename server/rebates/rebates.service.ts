@@ -16,6 +16,7 @@ import { scopeOf } from '../auth/actor.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { distributorCurrency } from '../claims/claims.repository.js';
 import { AppError, conflict, notFound } from '../errors.js';
+import { distributorFilter } from '../http/tenant.js';
 import { findAccount, listAccounts } from '../masterdata/masterdata.repository.js';
 import { findProgram, findProgramAsOf, unknownReferences } from '../programs/programs.repository.js';
 import type { ProgramView } from '../programs/programs.schemas.js';
@@ -56,15 +57,14 @@ async function rebateProgram(actor: Actor, programId: number, needTerms = true) 
   return { program: p, terms: terms! };
 }
 
-/** The distributor a request is about: a distributor user's own; a vendor user names it. */
+/**
+ * The distributor a request is about: a distributor user's own (another's distributorId is a 403,
+ * the lists' rule: server/http/tenant.ts); a vendor user must name one.
+ */
 function distributorOf(actor: Actor, requested: number | undefined): number {
-  const own = scopeOf(actor).distributorId;
-  if (own !== null) {
-    if (requested !== undefined && requested !== own) throw notFound('distributor');
-    return own;
-  }
-  if (requested === undefined) throw invalid('distributorId', 'name the distributor', 400);
-  return requested;
+  const distributorId = distributorFilter(actor, requested);
+  if (distributorId === undefined) throw invalid('distributorId', 'name the distributor', 400);
+  return distributorId;
 }
 
 /** The program's period holding `date`: a calendar one, or the program's own dates (custom). */

@@ -5,10 +5,11 @@
  */
 import { Router } from 'express';
 import { SHIPMENT_COLUMNS } from '../../core/rebates/shipments.js';
-import { authorize, requireActor, scopeOf } from '../auth/actor.js';
+import { authorize, requireActor } from '../auth/actor.js';
 import { fileUpload } from '../http/body-limit.js';
 import { CurrencyCode } from '../http/money-schemas.js';
 import { DateString, describeRoute, tableFileOptions, TableFileQuery, wholeNumber, z } from '../http/openapi.js';
+import { DISTRIBUTOR_FILTER_FORBIDDEN, DistributorFilterQuery } from '../http/tenant.js';
 import { parse } from '../http/validate.js';
 import * as service from './shipments.service.js';
 
@@ -65,7 +66,7 @@ const ShipmentView = z.object({
   createdAt: z.string(),
 });
 const ListQuery = z.object({
-  distributorId: wholeNumber(1).optional().openapi({ description: "vendor users: one distributor's (a distributor user sees its own)" }),
+  distributorId: DistributorFilterQuery,
   from: DateString.optional(),
   to: DateString.optional(),
   page: wholeNumber(1, 1_000_000).default(1),
@@ -80,6 +81,7 @@ describeRoute({
   tags,
   query: ListQuery,
   response: z.object({ items: z.array(ShipmentView), total: z.number(), page: z.number(), pageSize: z.number() }),
+  errors: { 403: DISTRIBUTOR_FILTER_FORBIDDEN },
 });
 describeRoute({
   method: 'post',
@@ -105,9 +107,9 @@ describeRoute({
 export function shipmentsRouter() {
   const r = Router();
   r.get('/', async (req, res) => {
-    const scope = scopeOf(requireActor(req));
+    const actor = requireActor(req);
     const q = parse(ListQuery, req.query, 'query');
-    res.json({ ...(await service.listShipments(scope, q)), page: q.page, pageSize: q.pageSize });
+    res.json({ ...(await service.listShipments(actor, q)), page: q.page, pageSize: q.pageSize });
   });
   r.post('/', async (req, res) => {
     const actor = authorize(req, 'shipment.manage');

@@ -18,8 +18,9 @@ import {
   shipmentProblems,
   type ShipmentInput,
 } from '../../core/rebates/shipments.js';
-import type { Actor } from '../auth/actor.js';
+import { scopeOf, type Actor } from '../auth/actor.js';
 import { recordAudit } from '../audit/audit.repository.js';
+import { distributorFilter } from '../http/tenant.js';
 import { findAccount, accountsByName, productsByPart } from '../masterdata/masterdata.repository.js';
 import * as repo from './shipments.repository.js';
 
@@ -186,4 +187,6 @@ export async function loadShipmentsCsv(
   return store(actor, candidates, errors, rows.length, 'csv');
 }
 
-export const listShipments = repo.listShipments;
+/** The shipment lines the caller may see: a distributor user its own (another's distributorId is a 403). */
+export const listShipments = (actor: Actor, q: Parameters<typeof repo.listShipments>[1]) =>
+  repo.listShipments(scopeOf(actor), { ...q, distributorId: distributorFilter(actor, q.distributorId) });

@@ -3,6 +3,7 @@ import { requireActor } from '../auth/actor.js';
 import { loadConfig, type Config } from '../config.js';
 import { CurrencyCode } from '../http/money-schemas.js';
 import { DateString, describeRoute, z } from '../http/openapi.js';
+import { DISTRIBUTOR_FILTER_FORBIDDEN, DistributorFilterQuery } from '../http/tenant.js';
 import { parse } from '../http/validate.js';
 import { RebateAccrualItem as RebateAccrual } from '../rebates/rebates.schemas.js';
 import { AGING_BUCKETS } from './aging.repository.js';
@@ -15,12 +16,7 @@ const AccrualQuery = z.object({
   asOf: DateString.optional().openapi({ description: 'every figure as it stood at the end of this day (UTC); today by default' }),
 });
 const ForecastQuery = AccrualQuery.extend({
-  distributorId: z.coerce
-    .number()
-    .int()
-    .positive()
-    .optional()
-    .openapi({ description: 'one distributor (vendor users); a distributor user gets its own' }),
+  distributorId: DistributorFilterQuery,
   weeks: z.coerce.number().int().min(1).max(52).default(service.FORECAST_WEEKS).openapi({ description: 'how many weeks ahead' }),
 });
 const Period = z.object({ from: z.string(), to: z.string() });
@@ -208,6 +204,7 @@ describeRoute({
   tags,
   query: ForecastQuery,
   response: Forecast,
+  errors: { 403: DISTRIBUTOR_FILTER_FORBIDDEN },
 });
 describeRoute({
   method: 'get',

@@ -4,6 +4,7 @@ import { amountsInBase } from '../../core/analytics/fx.js';
 import { listRates } from '../analytics/fx.repository.js';
 import type { Actor } from '../auth/actor.js';
 import { scopeOf } from '../auth/actor.js';
+import { distributorFilter } from '../http/tenant.js';
 import { runningAccruals, unpaidPeriods } from '../rebates/rebates.service.js';
 import { AGING_BUCKETS, claimAging, requestAging } from './aging.repository.js';
 import * as repo from './reports.repository.js';
@@ -64,7 +65,8 @@ export async function aging(actor: Actor, baseCurrency: string, asOf?: string) {
 export async function accrualForecast(actor: Actor, baseCurrency: string, q: { asOf?: string; weeks?: number; distributorId?: number }) {
   const asOf = q.asOf ?? new Date().toISOString().slice(0, 10);
   const horizon = q.weeks ?? FORECAST_WEEKS;
-  const lines = await repo.forecastLines(scopeOf(actor), asOf, baseCurrency, q.distributorId);
+  // A distributor user's own (another's distributorId is a 403, not an empty forecast).
+  const lines = await repo.forecastLines(scopeOf(actor), asOf, baseCurrency, distributorFilter(actor, q.distributorId));
   const asOfWeek = repo.weekOf(asOf);
   const firstWeek = asOfWeek + 1;
   const byDistributor = new Map<number, repo.ForecastLine[]>();

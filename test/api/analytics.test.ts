@@ -401,12 +401,14 @@ describeDb('channel analytics and exchange rates', () => {
     expect(lines).toContain('2025-03,EUR,10.0000,10.0000,10.0000,48.0000,USD,1.08,2025-03-20,10.8000,10.8000,10.8000,51.8400,');
   });
 
-  it('shows a distributor its own figures only, whatever distributorId it names', async () => {
+  it("shows a distributor its own figures only; another distributor's distributorId is a 403", async () => {
     for (const report of ['by-distributor', 'by-month', 'program-roi', 'utilization', 'margin-trend']) {
-      const rows = await rowsOf(arrow, report, `${Q}&distributorId=${northbridgeId}`);
+      const rows = await rowsOf(arrow, report, Q);
       expect(rows.every((r) => r.currency === 'USD')).toBe(true);
+      const other = await arrow.get(`/api/analytics/${report}?${Q}&distributorId=${northbridgeId}`);
+      expect({ report, status: other.status, code: other.body.code }).toEqual({ report, status: 403, code: 'FORBIDDEN' });
     }
-    const byDistributor = await rowsOf(arrow, 'by-distributor', `${Q}&distributorId=${northbridgeId}`);
+    const byDistributor = await rowsOf(arrow, 'by-distributor', Q);
     expect(byDistributor.map((r) => r.keys.distributor)).toEqual(['Arrowhead Components']);
     const roi = (await rowsOf(north, 'program-roi')).filter((r) => r.keys.program === 'AN-SD-2025');
     expect(roi.map((r) => [r.currency, r.values.creditsPaid])).toEqual([['EUR', '10.0000']]);

@@ -272,11 +272,11 @@ describeDb('finance hand-off', () => {
     }
     expect(new Set(seen).size).toBe(seen.length);
     expect(seen.length).toBe(list.body.totals.reduce((n: number, x: { count: number }) => n + x.count, 0));
-    // A distributor sees only its own, whatever it names.
+    // A distributor sees only its own: naming another's id is a 403 naming distributorId (test/api/tenancy.test.ts).
     const arrowheadId = (await arrow.get(`/api/claims/${c.id}`)).body.distributorId;
     const northList = await north.get(`/api/finance/credit-memos?distributorId=${arrowheadId}&limit=500`);
-    expect(northList.status).toBe(200);
-    expect(northList.body.items.some((i: { distributorId: number }) => i.distributorId === arrowheadId)).toBe(false);
+    expect({ status: northList.status, code: northList.body.code }).toEqual({ status: 403, code: 'FORBIDDEN' });
+    expect(northList.body.errors).toEqual([{ field: 'distributorId', message: expect.any(String) }]);
     const mine = await arrow.get('/api/finance/credit-memos?limit=500');
     expect(mine.body.items.every((i: { distributorId: number }) => i.distributorId === arrowheadId)).toBe(true);
     expect(mine.body.items.some((i: { number: string }) => i.number === paid.body.creditMemo.number)).toBe(true);

@@ -1,4 +1,12 @@
+import { ANALYTICS_REPORTS } from '../../core/analytics/reports.js';
 import { bearerOf, describeDb, startTestApp, USERS, type TestApp } from '../support/harness.js';
+
+/** Every `distributorId` a body holds, however deep (a list's items, a calculation's head). */
+function distributorIdsIn(body: unknown): number[] {
+  if (Array.isArray(body)) return body.flatMap(distributorIdsIn);
+  if (body === null || typeof body !== 'object') return [];
+  return Object.entries(body).flatMap(([k, v]) => (k === 'distributorId' && typeof v === 'number' ? [v] : distributorIdsIn(v)));
+}
 
 /** A distributor sees only its own requests, authorizations and claims: another tenant's id answers 404. */
 describeDb('tenant isolation and separation of duties', () => {
@@ -44,6 +52,7 @@ describeDb('tenant isolation and separation of duties', () => {
   });
 
   it("refuses a distributor user naming another distributor's distributorId on a list (403 naming it), as the file routes do", async () => {
+    const cm = await t.as(USERS.cm);
     const arrow = await t.as(USERS.arrowhead);
     const north = await t.as(USERS.northbridge);
     const finance = await t.as(USERS.finance);
@@ -81,6 +90,74 @@ describeDb('tenant isolation and separation of duties', () => {
       expect(vendor.length).toBeGreaterThan(0);
       expect(vendor.every((i) => i.distributorId === northId)).toBe(true);
     }
+    // Every other route that takes a distributorId from its caller, by the same rule (server/http/tenant.ts).
+    const rebate = await cm.post('/api/programs', {
+      code: `REB-SCOPE-${Date.now() % 100000}`,
+      name: 'tenancy rebate',
+      type: 'rebate',
+      startDate: '2026-01-01',
+      endDate: '2026-12-31',
+    });
+    expect(rebate.status).toBe(201);
+    const terms = await t.http
+      .put(`/api/rebates/programs/${rebate.body.id}`)
+      .set('Authorization', bearerOf(cm))
+      .send({
+        terms: {
+          kind: 'tiered',
+          mode: 'retroactive',
+          measure: 'quantity',
+          productIds: [],
+          tiers: [{ from: '1', rate: { kind: 'per_unit', value: '0.10' } }],
+        },
+        periodKind: 'quarter',
+        stacking: 'exclusive',
+      });
+    expect(terms.status).toBe(200);
+    const routes = [
+      '/api/edi/documents',
+      '/api/finance/credit-memos',
+      '/api/shipments',
+      '/api/enrichment/reviews',
+      '/api/enrichment/aliases',
+      '/api/enrichment/unknown-parts',
+      ...ANALYTICS_REPORTS.map((name) => `/api/analytics/${name}?from=2026-01-01&to=2026-12-31`),
+      '/api/reports/accruals/forecast?asOf=2026-11-30',
+      '/api/rebates/progress?date=2026-10-02',
+      `/api/rebates/programs/${rebate.body.id}/calculation?date=2026-10-02`,
+    ];
+    // Where the seed and the imports above give the two distributors different data, so that
+    // answering Arrowhead's for Northbridge's id would show.
+    const differing = [
+      '/api/finance/credit-memos',
+      '/api/shipments',
+      '/api/analytics/by-distributor?from=2026-01-01&to=2026-12-31',
+      '/api/analytics/by-month?from=2026-01-01&to=2026-12-31',
+      '/api/rebates/progress?date=2026-10-02',
+      `/api/rebates/programs/${rebate.body.id}/calculation?date=2026-10-02`,
+    ];
+    for (const route of routes) {
+      const named = (id: number) => `${route}${route.includes('?') ? '&' : '?'}distributorId=${id}`;
+      const other = await arrow.get(named(northId));
+      expect({ route, status: other.status, code: other.body.code, errors: other.body.errors }).toEqual({
+        route,
+        status: 403,
+        code: 'FORBIDDEN',
+        errors: [{ field: 'distributorId', message: expect.stringContaining(String(northId)) }],
+      });
+      // Its own id, or none: its own data, the same either way.
+      const [own, none] = [await arrow.get(named(arrowId)), await arrow.get(route)];
+      expect({ route, statuses: [own.status, none.status] }).toEqual({ route, statuses: [200, 200] });
+      expect({ route, body: own.body }).toEqual({ route, body: none.body });
+      expect(distributorIdsIn(none.body).every((id) => id === arrowId)).toBe(true);
+      // A vendor user naming Northbridge gets what Northbridge itself gets.
+      const [vendor, theirs] = [await finance.get(named(northId)), await north.get(route)];
+      expect({ route, status: vendor.status, body: vendor.body }).toEqual({ route, status: 200, body: theirs.body });
+      const ids = distributorIdsIn(vendor.body);
+      expect({ route, ids: ids.filter((id) => id !== northId) }).toEqual({ route, ids: [] });
+      if (differing.includes(route)) expect({ route, body: vendor.body }).not.toEqual({ route, body: none.body });
+    }
+
     // The file routes answer the same 403 for another distributor's id.
     const file = await t.http
       .post(`/api/claims/file?distributorId=${northId}`)
