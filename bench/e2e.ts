@@ -733,6 +733,7 @@ async function workersPhase() {
         purpose: 'claim',
         meta: { fileName: f.path, totalBytes: stored.bytes, delimiter: undefined },
         uploadPath: stored.path,
+        uploadSha256: stored.sha256,
         extra: { debitMemoNumber: null, currency: 'USD' },
       }),
     );

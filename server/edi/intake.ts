@@ -119,6 +119,7 @@ export async function queueFile(actor: Actor, jobs: Jobs, file: FileSubmission):
       purpose,
       meta: { fileName: file.fileName, totalBytes: stored.bytes, ...file.read },
       uploadPath: stored.path,
+      uploadSha256: stored.sha256,
       ...(claim ? { extra: claim } : {}),
     });
     // A claim file this distributor sent before, whose claim stands: refused here, for every transport.

@@ -20,7 +20,6 @@
 import { toCsv, type CsvDialect } from '../../core/csv.js';
 import { isAscii } from 'node:buffer';
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import type { Readable } from 'node:stream';
 import {
   PosParser,
@@ -503,7 +502,15 @@ export interface RunOptions {
  */
 export async function createImportJob(
   actor: Actor,
-  job: { format: 'csv' | 'json' | 'x12'; purpose: 'pos' | 'claim'; meta: ImportMeta; uploadPath: string; extra?: Record<string, unknown> },
+  job: {
+    format: 'csv' | 'json' | 'x12';
+    purpose: 'pos' | 'claim';
+    meta: ImportMeta;
+    uploadPath: string;
+    /** the stored file's SHA-256 (UploadStore hashes it as it writes): a claim file's is kept from the start */
+    uploadSha256?: string;
+    extra?: Record<string, unknown>;
+  },
 ) {
   const distributorId = actor.distributorId!;
   const settings: ImportSettings = {
@@ -521,16 +528,9 @@ export async function createImportJob(
     uploadPath: job.uploadPath,
     // A claim file's hash from the start (the job writes the same once it has read the file): a
     // file sent again is told by it before any job runs (server/claims/claim-file.service.ts).
-    fileSha256: job.purpose === 'claim' ? await sha256OfFile(job.uploadPath) : null,
+    fileSha256: job.purpose === 'claim' ? (job.uploadSha256 ?? null) : null,
     settings,
   });
-}
-
-/** The SHA-256 (hex) of a stored file's bytes. */
-async function sha256OfFile(path: string): Promise<string> {
-  const hash = createHash('sha256');
-  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
-  return hash.digest('hex');
 }
 
 /** The job's row for a worker (null once gone). */

@@ -4,7 +4,7 @@
  * process that runs jobs must reach the same folder (UPLOAD_DIR: a local folder for one machine,
  * a shared volume for several).
  */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
@@ -14,6 +14,8 @@ import { pipeline } from 'node:stream/promises';
 export interface StoredUpload {
   path: string;
   bytes: number;
+  /** the SHA-256 (hex) of its bytes, taken as they were written (a claim file sent again is told by it) */
+  sha256: string;
 }
 
 export class UploadStore {
@@ -28,16 +30,26 @@ export class UploadStore {
     return resolve(this.dir, randomUUID());
   }
 
-  /** Streams a request body to a new file; a body cut short leaves no file. */
+  /** Streams a request body to a new file, hashing it on the way; a body cut short leaves no file. */
   async store(input: Readable): Promise<StoredUpload> {
     const path = await this.next();
+    const hash = createHash('sha256');
     try {
-      await pipeline(input, createWriteStream(path, { flags: 'wx' }));
+      await pipeline(
+        input,
+        async function* (chunks: AsyncIterable<Buffer | string>) {
+          for await (const chunk of chunks) {
+            hash.update(chunk);
+            yield chunk;
+          }
+        },
+        createWriteStream(path, { flags: 'wx' }),
+      );
     } catch (err) {
       await rm(path, { force: true });
       throw err;
     }
-    return { path, bytes: (await stat(path)).size };
+    return { path, bytes: (await stat(path)).size, sha256: hash.digest('hex') };
   }
 
   /** Keeps JSON lines (already parsed by the request) as a file. */
@@ -45,7 +57,7 @@ export class UploadStore {
     const path = await this.next();
     const text = JSON.stringify(value);
     await writeFile(path, text, { flag: 'wx' });
-    return { path, bytes: Buffer.byteLength(text) };
+    return { path, bytes: Buffer.byteLength(text), sha256: createHash('sha256').update(text).digest('hex') };
   }
 }
 
