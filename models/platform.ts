@@ -1,9 +1,16 @@
+import { randomBytes } from 'node:crypto';
 import { DataTypes, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes, type Sequelize } from 'sequelize';
 import { col, stamps } from './define.js';
 
 /** A cookie session, stored in the database so several server processes share it. `id` is the SHA-256 of the cookie value. */
 export class Session extends Model<InferAttributes<Session>, InferCreationAttributes<Session>> {
   declare id: string;
+  /**
+   * Its public name (migration 20261214T1000): 16 random bytes in hex, drawn when the row is
+   * created and unrelated to the cookie. An embed token and the embed session a session asked for
+   * name their issuer by it, so neither carries anything derived from the cookie.
+   */
+  declare reference: CreationOptional<string>;
   declare userId: number;
   declare csrfToken: string;
   declare expiresAt: Date;
@@ -68,11 +75,15 @@ export class AuditEvent extends Model<InferAttributes<AuditEvent>, InferCreation
   declare requestId: string | null;
 }
 
+/** A session's public reference: random, so nothing about its cookie can be learnt from it. */
+export const newSessionReference = () => randomBytes(16).toString('hex');
+
 export function initPlatformModels(sequelize: Sequelize) {
   const common = { sequelize, underscored: true } as const;
   Session.init(
     {
       id: { ...col.str(64), primaryKey: true },
+      reference: { ...col.str(32), unique: 'uq_session_reference', defaultValue: newSessionReference },
       userId: col.ref(),
       csrfToken: col.str(64),
       expiresAt: col.instant(),

@@ -41,6 +41,7 @@ import { auditViaSchema } from './20261211T1100-audit-via.js';
 import { canonicalDebitMemoKeySchema } from './20261212T1000-canonical-debit-memo-key.js';
 import { binaryCollationSchema } from './20261213T1000-binary-collation.js';
 import { claimFileHashSchema } from './20261213T1200-claim-file-hash.js';
+import { sessionReferenceSchema } from './20261214T1000-session-reference.js';
 import type { Migration } from './types.js';
 
 export const migrations: Migration[] = [
@@ -86,4 +87,5 @@ export const migrations: Migration[] = [
   canonicalDebitMemoKeySchema,
   binaryCollationSchema,
   claimFileHashSchema,
+  sessionReferenceSchema,
 ];

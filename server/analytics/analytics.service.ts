@@ -1,7 +1,6 @@
 import { buildReport, defaultPeriod, roiWindows, type AnalyticsReportName, type RawRow } from '../../core/analytics/reports.js';
-import { scopeOf, type Actor } from '../auth/actor.js';
+import { distributorFilter, scopeOf, type Actor } from '../auth/actor.js';
 import { AppError } from '../errors.js';
-import { distributorFilter } from '../http/tenant.js';
 import * as repo from './analytics.repository.js';
 import { listRates } from './fx.repository.js';
 

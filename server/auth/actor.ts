@@ -2,7 +2,6 @@ import type { Request } from 'express';
 import type { Role } from '../../core/domain.js';
 import { can, hasScope, requiredScope, type Action, type Scope } from '../../core/permissions.js';
 import { AppError } from '../errors.js';
-import { distributorFilter } from '../http/tenant.js';
 
 /** Who is calling: resolved once per request from the session cookie or the bearer token. */
 export interface Actor {
@@ -18,8 +17,8 @@ export interface Actor {
   /** the API token used, if any, and when it expires (a token it mints may not outlive it) */
   tokenId: number | null;
   tokenExpiresAt: Date | null;
-  /** the password or SSO session used, if any, by its id (the SHA-256 of its cookie): an embed token it asks for ends with it */
-  sessionId?: string;
+  /** the password or SSO session used, if any, by its public reference (random, not derived from its cookie): an embed token it asks for names it and ends with it */
+  sessionReference?: string;
   /** how the session was opened; an 'embed' session cannot mint API tokens */
   sessionMethod: 'password' | 'saml' | 'embed' | null;
   /** an `embed_issuer` token (core/permissions.ts EMBED_ISSUER_SCOPE): it may only issue embed tokens */
@@ -95,6 +94,27 @@ export function scopeOf(actor: Pick<Actor, 'role' | 'distributorId'>): TenantSco
 }
 
 /**
+ * The distributor a list is read for, from the `distributorId` its caller names: a vendor user
+ * gets the one it names, or every distributor (undefined); a distributor user gets its own, and
+ * naming another is a 403 naming the parameter, never its own data answered as if it were the
+ * other's. One rule for every list, and for every way a file is sent on a distributor's behalf
+ * (`intakeActor` for the API, `senderActor` for the command, the inbound directory and e-mail).
+ */
+export function distributorFilter(
+  actor: Pick<Actor, 'role' | 'distributorId'>,
+  named: number | undefined,
+  field = 'distributorId',
+): number | undefined {
+  const own = scopeOf(actor).distributorId;
+  if (own === null) return named;
+  if (named !== undefined && named !== own) {
+    const message = `distributor ${named} is not yours: a distributor user reads and sends its own distributor's data only (${own}, or leave ${field} out)`;
+    throw new AppError('FORBIDDEN', `${field}: ${message}`, 403, { errors: [{ field, message }] });
+  }
+  return own;
+}
+
+/**
  * The actor of a POS import, a claim file or a claim run over an import: a distributor user for
  * its own distributor, or a vendor user (channel manager, finance, admin) on behalf of the
  * distributor it names (`distributorId`), as vendors do with the feeds distributors and
@@ -107,7 +127,7 @@ export async function intakeActor(
   exists: (distributorId: number) => Promise<boolean>,
 ): Promise<Actor> {
   const actor = authorize(req, 'pos.import');
-  // Another distributor's id is the lists' 403 (server/http/tenant.ts): one rule.
+  // Another distributor's id is the lists' 403 (`distributorFilter`): one rule.
   const named = distributorFilter(actor, distributorId);
   if (actor.role === 'distributor_user') return actor;
   if (named === undefined)

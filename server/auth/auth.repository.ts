@@ -62,8 +62,8 @@ export async function createSession(
   method = 'password',
   sso: SsoSessionLink | null = null,
   scopes: readonly string[] | null = null,
-) {
-  await Session.create({
+): Promise<{ reference: string }> {
+  const s = await Session.create({
     id,
     userId,
     csrfToken,
@@ -75,6 +75,7 @@ export async function createSession(
     ssoNameId: sso?.nameId.slice(0, 255) ?? null,
     ssoNameIdFormat: sso?.nameIdFormat?.slice(0, 255) ?? null,
   });
+  return { reference: s.reference };
 }
 
 export async function findSession(id: string) {
@@ -82,6 +83,8 @@ export async function findSession(id: string) {
   return s && s.expiresAt.getTime() > Date.now()
     ? {
         userId: s.userId,
+        /** its public name: what an embed token it asks for names */
+        reference: s.reference,
         csrfToken: s.csrfToken,
         method: (s.method ?? 'password') as 'password' | 'saml' | 'embed',
         /** an embed session's scopes; null for the others */
@@ -145,9 +148,9 @@ export async function tokenChainLive(id: number | null): Promise<boolean> {
 
 /**
  * The credential that asked for an embed token: an API token (its id), or a password or single
- * sign-on session (its id: the SHA-256 of its cookie, which signs no one in).
+ * sign-on session (its reference: random, drawn when it was opened, nothing derived from its cookie).
  */
-export type EmbedIssuer = { tokenId: number } | { sessionId: string };
+export type EmbedIssuer = { tokenId: number } | { sessionReference: string };
 
 /**
  * The credential that asked for an embed token, while it lives; null once it has ended: a token
@@ -157,7 +160,7 @@ export type EmbedIssuer = { tokenId: number } | { sessionId: string };
  */
 export async function liveEmbedIssuer(issuer: EmbedIssuer): Promise<LiveCredential | null> {
   if ('tokenId' in issuer) return liveTokenChain(issuer.tokenId);
-  const s = await Session.findByPk(issuer.sessionId, { attributes: ['userId', 'expiresAt', 'method'] });
+  const s = await Session.findOne({ where: { reference: issuer.sessionReference }, attributes: ['userId', 'expiresAt', 'method'] });
   // An embed session issues no embed tokens: none is ever an issuer.
   return s && s.method !== 'embed' && s.expiresAt.getTime() > Date.now() ? { userId: s.userId, endsAt: s.expiresAt } : null;
 }

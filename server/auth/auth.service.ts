@@ -32,30 +32,42 @@ const OWN_EMBED_GRANT: EmbedGrant = { scopes: EMBED_SCOPES, issuer: null };
 /** The credential an actor asks with, as an embed token names it: its API token, else its password or SSO session. */
 export function embedIssuerOf(actor: Actor): repo.EmbedIssuer {
   if (actor.tokenId !== null) return { tokenId: actor.tokenId };
-  if (actor.sessionId) return { sessionId: actor.sessionId };
+  if (actor.sessionReference) return { sessionReference: actor.sessionReference };
   // Every caller of a route holds one or the other; an embed token that named neither would outlive everything.
   throw new AppError('INTERNAL', 'this credential cannot issue embed tokens', 500);
 }
 
 /**
  * An embed session's secrets (its cookie value and its bearer) end with the credential that asked
- * for its embed token: `<random>.<token id>` for an API token, `<random>.s<session id>` for a
- * session. Only the hash of the whole secret is stored, so the issuer cannot be changed without
- * losing the session. Every use checks that the issuer is live (`liveEmbedIssuer`): revoking the
- * token (or any token above it), or signing the session out, ends the embed session.
+ * for its embed token: `<random>.<token id>` for an API token, `<random>.s<session reference>` for
+ * a session (its random public reference, nothing derived from its cookie). Only the hash of the
+ * whole secret is stored, so the issuer cannot be changed without losing the session. Every use
+ * checks that the issuer is live (`liveEmbedIssuer`): revoking the token (or any token above it),
+ * or signing the session out, ends the embed session.
  */
 const embedSecret = (prefix: string, issuer: repo.EmbedIssuer | null) =>
-  !issuer ? newSecret(prefix) : `${newSecret(prefix)}.${'tokenId' in issuer ? issuer.tokenId : `s${issuer.sessionId}`}`;
-const issuerOfSecret = (secret: string): repo.EmbedIssuer | null => {
-  const [, tokenId, sessionId] = /\.(?:(\d{1,12})|s([0-9a-f]{64}))$/.exec(secret) ?? [];
-  return tokenId !== undefined ? { tokenId: Number(tokenId) } : sessionId !== undefined ? { sessionId } : null;
+  !issuer ? newSecret(prefix) : `${newSecret(prefix)}.${'tokenId' in issuer ? issuer.tokenId : `s${issuer.sessionReference}`}`;
+
+/**
+ * The issuer an embed secret names: null when it names none (a secret from before issuers were
+ * named has no `.`: random base64url alone); `unknown` when its suffix is none minted now (a
+ * session named by the SHA-256 of its cookie, as before migration 20261214T1000), which no issuer
+ * answers for: such a secret is refused, never taken for one that names none.
+ */
+const issuerOfSecret = (secret: string): repo.EmbedIssuer | null | 'unknown' => {
+  if (!secret.includes('.')) return null;
+  const [, tokenId, sessionReference] = /\.(?:(\d{1,12})|s([0-9a-f]{32}))$/.exec(secret) ?? [];
+  return tokenId !== undefined ? { tokenId: Number(tokenId) } : sessionReference !== undefined ? { sessionReference } : 'unknown';
 };
 
 /**
  * The credential behind an embed grant while it lives: its user, and when it ends at the latest.
- * Null once it has ended; a grant from before issuers were named has none to outlive.
+ * Null once it has ended, or when it is `unknown`; a grant from before issuers were named has none to outlive.
  */
-export async function liveEmbedIssuer(issuer: repo.EmbedIssuer | null): Promise<{ userId: number | null; endsAt: Date | null } | null> {
+export async function liveEmbedIssuer(
+  issuer: repo.EmbedIssuer | null | 'unknown',
+): Promise<{ userId: number | null; endsAt: Date | null } | null> {
+  if (issuer === 'unknown') return null;
   return issuer === null ? { userId: null, endsAt: null } : repo.liveEmbedIssuer(issuer);
 }
 
@@ -69,7 +81,9 @@ const ALL_SCOPES: Scope[] = [...SCOPES];
 export const actorOf = (
   u: repo.UserRecord,
   via: Actor['via'],
-  credential: Partial<Pick<Actor, 'scopes' | 'tokenId' | 'tokenExpiresAt' | 'sessionId' | 'sessionMethod' | 'embedIssuedByUserId'>> = {},
+  credential: Partial<
+    Pick<Actor, 'scopes' | 'tokenId' | 'tokenExpiresAt' | 'sessionReference' | 'sessionMethod' | 'embedIssuedByUserId'>
+  > = {},
 ): Actor => ({
   userId: u.id,
   email: u.email,
@@ -81,7 +95,7 @@ export const actorOf = (
   tokenId: credential.tokenId ?? null,
   tokenExpiresAt: credential.tokenExpiresAt ?? null,
   sessionMethod: credential.sessionMethod ?? null,
-  ...(credential.sessionId ? { sessionId: credential.sessionId } : {}),
+  ...(credential.sessionReference ? { sessionReference: credential.sessionReference } : {}),
   ...(credential.embedIssuedByUserId ? { embedIssuedByUserId: credential.embedIssuedByUserId } : {}),
 });
 
@@ -124,12 +138,11 @@ export async function openSession(
   // An embed session lives no longer than the credential that asked for it.
   const expiresAt = method === 'embed' && embed.issuerEndsAt && embed.issuerEndsAt < ttlEnd ? embed.issuerEndsAt : ttlEnd;
   const scopes = method === 'embed' ? embed.scopes : null;
-  const id = sha256(cookieValue);
-  await repo.createSession(id, user.id, csrfToken, expiresAt, method, sso, scopes);
+  const { reference } = await repo.createSession(sha256(cookieValue), user.id, csrfToken, expiresAt, method, sso, scopes);
   const actor = actorOf(user, 'session', {
     sessionMethod: method,
     scopes: scopes ?? ALL_SCOPES,
-    sessionId: method === 'embed' ? undefined : id,
+    sessionReference: method === 'embed' ? undefined : reference,
   });
   await recordAudit(actor, {
     action: 'session.signed_in',
@@ -173,7 +186,7 @@ export async function actorFromSession(cookieValue: string) {
   );
 }
 
-async function loadSessionActor(hash: string, issuer: repo.EmbedIssuer | null) {
+async function loadSessionActor(hash: string, issuer: repo.EmbedIssuer | null | 'unknown') {
   const session = await repo.findSession(hash);
   if (!session) return null;
   const embedded = session.method === 'embed' ? await liveEmbedIssuer(issuer) : null;
@@ -185,7 +198,7 @@ async function loadSessionActor(hash: string, issuer: repo.EmbedIssuer | null) {
       sessionMethod: session.method,
       scopes: sessionScopes(session),
       // An embed session asks for nothing: it is never an issuer.
-      sessionId: session.method === 'embed' ? undefined : hash,
+      sessionReference: session.method === 'embed' ? undefined : session.reference,
       embedIssuedByUserId: embedIssuedBy(user.id, embedded?.userId ?? null),
     }),
     csrfToken: session.csrfToken,
@@ -219,7 +232,7 @@ export async function actorFromEmbedBearer(token: string) {
   );
 }
 
-async function loadEmbedActor(hash: string, issuer: repo.EmbedIssuer | null) {
+async function loadEmbedActor(hash: string, issuer: repo.EmbedIssuer | null | 'unknown') {
   const session = await repo.findSession(hash);
   if (!session || session.method !== 'embed') return null;
   const embedded = await liveEmbedIssuer(issuer);

@@ -102,7 +102,7 @@ interface EmbedPayload {
   scp?: Scope[];
   /** the API token that asked for it (null: a session did): the exchange and the session it opens die with that token and every token above it */
   tok?: number | null;
-  /** the password or SSO session that asked for it (its id, the SHA-256 of its cookie): the exchange and the session it opens die with it */
+  /** the password or SSO session that asked for it, by its public reference (random, nothing derived from its cookie): the exchange and the session it opens die with it */
   ses?: string;
   /** when it was issued, in milliseconds: a deactivation of its user since then refuses it, whatever a reactivation does */
   iatMs?: number;
@@ -116,7 +116,7 @@ const b64 = (b: Buffer | string) => Buffer.from(b).toString('base64url');
  * (a session asked): the server names the issuer of every token it signs now.
  */
 const issuerOf = (p: EmbedPayload): EmbedIssuer | null =>
-  p.tok != null ? { tokenId: p.tok } : p.ses !== undefined ? { sessionId: p.ses } : null;
+  p.tok != null ? { tokenId: p.tok } : p.ses !== undefined ? { sessionReference: p.ses } : null;
 
 export function embedTokens(config: Config) {
   // Several processes need the same EMBED_TOKEN_SECRET; without it each process signs with its own key.
@@ -128,7 +128,7 @@ export function embedTokens(config: Config) {
         v: 1,
         aud: 'bec-embed',
         ...p,
-        ...(!issuer ? {} : 'tokenId' in issuer ? { tok: issuer.tokenId } : { ses: issuer.sessionId }),
+        ...(!issuer ? {} : 'tokenId' in issuer ? { tok: issuer.tokenId } : { ses: issuer.sessionReference }),
         iatMs: now,
         jti: randomBytes(16).toString('hex'),
         exp: Math.floor(now / 1000) + config.embedTokenTtlSeconds,
@@ -154,7 +154,8 @@ export function embedTokens(config: Config) {
         return null;
       if ((p.tok !== undefined && p.tok !== null && !Number.isInteger(p.tok)) || (p.iatMs !== undefined && !Number.isInteger(p.iatMs)))
         return null;
-      if (p.ses !== undefined && (typeof p.ses !== 'string' || !/^[0-9a-f]{64}$/.test(p.ses) || (p.tok ?? null) !== null)) return null;
+      // A session is named by its 32-hex reference; a token naming it otherwise (by its former id, before migration 20261214T1000) is refused.
+      if (p.ses !== undefined && (typeof p.ses !== 'string' || !/^[0-9a-f]{32}$/.test(p.ses) || (p.tok ?? null) !== null)) return null;
       return p.exp * 1000 > now ? p : null;
     },
   };
@@ -244,7 +245,7 @@ export function embedRouter(config: Config) {
     const live = await auth.liveEmbedIssuer(issuer);
     if (!live)
       throw await refuse(
-        issuer && 'sessionId' in issuer
+        issuer && 'sessionReference' in issuer
           ? 'the session that asked for it has ended (signed out, logged out or expired)'
           : 'the API token that asked for it is revoked or expired',
         p.sub,

@@ -20,8 +20,9 @@
  * (`discardClaimOfJob`) and runs the file again from its first line.
  *
  * A file the distributor sent before (the same bytes) whose claim stands makes no second claim
- * unless the sender says it means it: checked once, at intake (`admitClaimFile`, called by
- * server/edi/intake.ts `queueFile`, the one door of every transport).
+ * unless the sender says it means it: checked at intake (`admitClaimFile`, called by
+ * server/edi/intake.ts `queueFile`, the one door of every transport), and by the run of a job row
+ * that intake made but never admitted (its process stopped in between): one rule (`admission`).
  */
 import type { Readable } from 'node:stream';
 import type { Tx as Transaction } from '../database.repository.js';
@@ -274,7 +275,20 @@ export interface ResendOf {
   claimNumber: string | null;
 }
 
-const resendOf = (row: { settings: string | null }) => (jobSettings(row)?.extra?.resendOf ?? null) as ResendOf | null;
+/**
+ * What a claim file's job row says of its admission (`settings.extra`): `resend`, the sender's
+ * word, from the start; `admitted`, once the check let it through; `resendOf`, what it repeats.
+ * A row made before `admitted` was recorded counts as admitted if it has `resendOf`; one without
+ * is checked again when it runs, which answers as its intake did.
+ */
+const admissionOf = (row: { settings: string | null }) => {
+  const extra = jobSettings(row)?.extra;
+  return {
+    resend: extra?.resend === true,
+    admitted: extra?.admitted === true || Boolean(extra?.resendOf),
+    resendOf: (extra?.resendOf ?? null) as ResendOf | null,
+  };
+};
 
 /** The refusal of a file sent again, naming the claim it would repeat and when it was sent. */
 function resentFile(earlier: importsRepo.EarlierClaimFile) {
@@ -293,35 +307,64 @@ function resentFile(earlier: importsRepo.EarlierClaimFile) {
  * the same distributor as an earlier claim file whose claim stands or is still being made
  * (imports.repository `earlierClaimFile`). Every line of it would be rejected ALREADY_CLAIMED, a
  * second claim that serves no one: refused with 409 DUPLICATE_FILE naming the earlier claim and
- * when it was sent, unless the sender means it (`resend`).
+ * when it was sent, unless the sender means it (`resend`, recorded on the row).
  *
- * The one check, at intake (server/edi/intake.ts `queueFile`, which every transport passes: the
- * API, the command, the inbound directory, e-mail), once the job row is made and before its job is
- * queued: of two rows of the same bytes made at once, the later always sees the earlier. A file
- * refused loses its job row and stored file (as with a file refused before its row is made,
- * nothing is left); one let through with `resend` has its job record the claim it repeats (its
- * claim's audit names it: `resendOfJob`).
+ * The one rule, for `admitClaimFile` (intake) and `runClaimFile` (a row never admitted). A row let
+ * through is recorded as admitted (with `resend`, with the claim it repeats: its claim's audit
+ * names it); a refusal is returned, for the caller to deal with the row.
  */
-export async function admitClaimFile(importId: number, resend: boolean): Promise<void> {
-  const row = await importsRepo.findImportRow(importId);
-  if (!row?.fileSha256) return;
+async function admission(row: {
+  id: number;
+  distributorId: number;
+  fileSha256: string | null;
+  settings: string | null;
+}): Promise<{ refused: AppError; resendOf: null } | { refused: null; resendOf: ResendOf | null }> {
+  if (!row.fileSha256) return { refused: null, resendOf: null };
   const earlier = await importsRepo.earlierClaimFile(row.distributorId, row.fileSha256, row.id);
-  if (!earlier) return;
-  if (resend) {
-    const settings = jobSettings(row);
-    const repeats: ResendOf = { importId: earlier.importId, claimId: earlier.claimId, claimNumber: earlier.claimNumber };
-    await importsRepo.updateImportSettings(importId, { ...settings, extra: { ...settings?.extra, resendOf: repeats } });
-    return;
-  }
-  await importsRepo.removeUnqueuedImport(importId);
-  await removeUpload(row.uploadPath);
-  throw resentFile(earlier);
+  if (earlier && !admissionOf(row).resend) return { refused: resentFile(earlier), resendOf: null };
+  const settings = jobSettings(row);
+  const resendOf: ResendOf | null = earlier
+    ? { importId: earlier.importId, claimId: earlier.claimId, claimNumber: earlier.claimNumber }
+    : null;
+  await importsRepo.updateImportSettings(row.id, {
+    ...settings,
+    extra: { ...settings?.extra, admitted: true, ...(resendOf ? { resendOf } : {}) },
+  });
+  return { refused: null, resendOf };
 }
 
-/** What a job let through at intake with `resend` repeats (null: nothing; see `admitClaimFile`). */
-async function resendOfJob(importId: number): Promise<ResendOf | null> {
+/**
+ * The check at intake (server/edi/intake.ts `queueFile`, which every transport passes: the API,
+ * the command, the inbound directory, e-mail), once the job row is made and before its job is
+ * queued: of two rows of the same bytes made at once, the later always sees the earlier. A file
+ * refused loses its job row and stored file (as with a file refused before its row is made,
+ * nothing is left) and its 409 is thrown. A row whose process stopped before this ran is checked
+ * when it runs (`runClaimFile`).
+ */
+export async function admitClaimFile(importId: number): Promise<void> {
   const row = await importsRepo.findImportRow(importId);
-  return row ? resendOf(row) : null;
+  if (!row) return;
+  const { refused } = await admission(row);
+  if (!refused) return;
+  await importsRepo.removeUnqueuedImport(importId);
+  await removeUpload(row.uploadPath);
+  throw refused;
+}
+
+/**
+ * The run's side of the check: a job row intake made and never admitted (its process stopped in
+ * between; `recoverJobs` queued it) is checked now, before any of it runs, by the same rule. A
+ * refusal fails the job (the worker records it on the import row and removes the stored file).
+ * Returns what a file sent again on purpose repeats (null: nothing).
+ */
+async function admittedJob(importId: number): Promise<ResendOf | null> {
+  const row = await importsRepo.findImportRow(importId);
+  if (!row) return null;
+  const recorded = admissionOf(row);
+  if (recorded.admitted) return recorded.resendOf;
+  const { refused, resendOf } = await admission(row);
+  if (refused) throw refused;
+  return resendOf;
 }
 
 /** A job run again: the draft claim a stopped run left (recorded on the import row) goes, with its lines. */
@@ -340,7 +383,8 @@ export async function importClaimFile(actor: Actor, input: Readable, meta: Claim
 export async function runClaimFile(actor: Actor, importId: number, input: Readable, meta: ClaimFileMeta): Promise<ClaimFileResult> {
   const distributorId = actor.distributorId!;
   const currency = await checkClaimFile(actor, meta);
-  const resent = await resendOfJob(importId);
+  // A row never admitted at intake is checked here: no second claim of a file sent again.
+  const resent = await admittedJob(importId);
   const claimNumber = documentNumber('CLM');
   const claimId = await settlement.inTransaction(async (t) => {
     const id = await repo.insertClaim(

@@ -23,9 +23,8 @@ import type { ClaimLineInput, LineVerdictResult } from '../../core/claims/engine
 import { recordAudit } from '../audit/audit.repository.js';
 import { getClaim } from '../claims/claims.service.js';
 import { getImport, importJobRow } from '../imports/imports.service.js';
-import { scopeOf, type Actor } from '../auth/actor.js';
+import { distributorFilter, scopeOf, type Actor } from '../auth/actor.js';
 import { AppError, notFound } from '../errors.js';
-import { distributorFilter } from '../http/tenant.js';
 import * as repo from './edi.repository.js';
 import { X12Source } from './x12-source.js';
 import type { PartnerRecord } from './edi.repository.js';

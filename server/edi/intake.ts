@@ -14,18 +14,17 @@ import type { Readable } from 'node:stream';
 import { sameDebitMemo } from '../../core/claims/debit-memo-key.js';
 import { readX12Head, type X12FileHead } from '../../core/edi/index.js';
 import type { PosEncoding } from '../../core/pos/index.js';
-import type { Actor } from '../auth/actor.js';
+import { distributorFilter, type Actor } from '../auth/actor.js';
 import type { UserRecord } from '../auth/auth.repository.js';
 import { can } from '../../core/permissions.js';
 import { jobActor } from '../jobs/processors.js';
 import { admitClaimFile, checkClaimFile } from '../claims/claim-file.service.js';
 import { claimCurrency, debitMemoFree } from '../claims/claims.service.js';
 import { AppError } from '../errors.js';
-import { distributorFilter } from '../http/tenant.js';
 import * as imports from '../imports/imports.service.js';
 import type { JobData } from '../jobs/queue.js';
 import type { Jobs } from '../jobs/runtime.js';
-import { keepIf } from '../jobs/uploads.js';
+import { keepIf, type StoredUpload } from '../jobs/uploads.js';
 import { looksLikeX12 } from './x12-source.js';
 
 /** How much of a stored file is read to tell its format and its 844 header. */
@@ -109,28 +108,38 @@ export async function queueFile(actor: Actor, jobs: Jobs, file: FileSubmission):
   if (file.purpose === 'claim' && file.claim) await checkClaimFile(actor, file.claim);
   const stored = await jobs.uploads.store(file.body);
   return keepIf(stored, async () => {
-    const text = await headOf(stored.path);
-    const x12 = Boolean(file.declaredX12) || looksLikeX12(text);
-    const head = x12 ? readX12Head(text) : null;
-    const purpose = file.purpose !== 'auto' ? file.purpose : head?.firstTransaction === '844' ? 'claim' : 'pos';
-    const claim = purpose === 'claim' ? await claimHeader(actor, file.claim, head) : null;
-    const importId = await imports.createImportJob(actor, {
-      format: x12 ? 'x12' : 'csv',
-      purpose,
-      meta: { fileName: file.fileName, totalBytes: stored.bytes, ...file.read },
-      uploadPath: stored.path,
-      uploadSha256: stored.sha256,
-      ...(claim ? { extra: claim } : {}),
-    });
+    const queued = await createFileJob(actor, stored, file);
     // A claim file this distributor sent before, whose claim stands: refused here, for every transport.
-    if (purpose === 'claim') await admitClaimFile(importId, Boolean(file.resend));
-    return {
-      importId,
-      purpose,
-      format: x12 ? 'x12' : 'csv',
-      job: { kind: purpose === 'claim' ? 'claim-file' : 'pos-import', id: importId },
-    };
+    if (queued.purpose === 'claim') await admitClaimFile(queued.importId);
+    return queued;
   });
+}
+
+/**
+ * The import job row of a stored file (queued), before a claim file is admitted: `queueFile`'s
+ * first step. A row a stopped process left here (never admitted) is checked when its job runs
+ * (`runClaimFile`); the sender's `resend` is on the row for that.
+ */
+export async function createFileJob(actor: Actor, stored: StoredUpload, file: Omit<FileSubmission, 'body'>): Promise<QueuedFile> {
+  const text = await headOf(stored.path);
+  const x12 = Boolean(file.declaredX12) || looksLikeX12(text);
+  const head = x12 ? readX12Head(text) : null;
+  const purpose = file.purpose !== 'auto' ? file.purpose : head?.firstTransaction === '844' ? 'claim' : 'pos';
+  const claim = purpose === 'claim' ? await claimHeader(actor, file.claim, head) : null;
+  const importId = await imports.createImportJob(actor, {
+    format: x12 ? 'x12' : 'csv',
+    purpose,
+    meta: { fileName: file.fileName, totalBytes: stored.bytes, ...file.read },
+    uploadPath: stored.path,
+    uploadSha256: stored.sha256,
+    ...(claim ? { extra: { ...claim, ...(file.resend ? { resend: true } : {}) } } : {}),
+  });
+  return {
+    importId,
+    purpose,
+    format: x12 ? 'x12' : 'csv',
+    job: { kind: purpose === 'claim' ? 'claim-file' : 'pos-import', id: importId },
+  };
 }
 
 /** What a transport gets back once its file's job has ended. */
@@ -194,7 +203,7 @@ export async function submitFile(actor: Actor, jobs: Jobs, file: FileSubmission,
 export async function senderActor(user: UserRecord | null, distributorId: number | null, who = 'the sender'): Promise<Actor> {
   if (!user || !user.active) throw new AppError('UNKNOWN_SENDER', `${who} is not an active user`, 403);
   if (!can(user.role, 'pos.import')) throw new AppError('FORBIDDEN', `role ${user.role} may not send files`, 403);
-  // Another distributor's id is the lists' 403 (server/http/tenant.ts): one rule.
+  // Another distributor's id is the lists' 403 (`distributorFilter`, server/auth/actor.ts): one rule.
   distributorFilter(user, distributorId ?? undefined);
   if (user.role === 'distributor_user') return jobActor(user.id, user.distributorId!);
   if (distributorId === null) throw new AppError('VALIDATION_FAILED', 'a vendor user names the distributor whose file this is', 400);

@@ -17,10 +17,9 @@ import { EndCustomerMatcher } from '../../core/matching/end-customers.js';
 import { nameMatchKey } from '../../core/matching/names.js';
 import type { ReviewStatus } from '../../models/enrichment.js';
 import type { Actor } from '../auth/actor.js';
-import { scopeOf } from '../auth/actor.js';
+import { distributorFilter, scopeOf } from '../auth/actor.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { AppError, notFound } from '../errors.js';
-import { distributorFilter } from '../http/tenant.js';
 import * as repo from './enrichment.repository.js';
 
 /** What enrichment reads and sets on a line in the pipeline (the parsed line on its way to the store). */
@@ -97,7 +96,7 @@ export class Enricher {
   }
 }
 
-// The lists below: a distributor user its own, another's distributorId a 403 (server/http/tenant.ts).
+// The lists below: a distributor user its own, another's distributorId a 403 (`distributorFilter`, server/auth/actor.ts).
 export const listReviews = (actor: Actor, filter: { status?: ReviewStatus; distributorId?: number; after?: number; limit: number }) =>
   repo.listReviews(scopeOf(actor), { ...filter, distributorId: distributorFilter(actor, filter.distributorId) });
 

@@ -14,11 +14,10 @@ import {
   type MonthFigures,
 } from '../../core/finance/journal.js';
 import { Money, moneyToString, parseMoney } from '../../core/money.js';
-import type { Actor } from '../auth/actor.js';
+import { distributorFilter, type Actor } from '../auth/actor.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { AppError, conflict } from '../errors.js';
 import { encodeCursor } from '../http/cursor.js';
-import { distributorFilter } from '../http/tenant.js';
 import * as repo from './finance.repository.js';
 import * as settlement from '../settlement/settlement.service.js';
 

@@ -37,11 +37,10 @@ import {
   type ResolvedColumns,
 } from '../../core/pos/index.js';
 import type { Actor } from '../auth/actor.js';
-import { scopeOf } from '../auth/actor.js';
+import { distributorFilter, scopeOf } from '../auth/actor.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { raiseEvent } from '../notifications/events.js';
 import { AppError, notFound } from '../errors.js';
-import { distributorFilter } from '../http/tenant.js';
 import { Enricher } from '../enrichment/enrichment.service.js';
 import * as settlement from '../settlement/settlement.service.js';
 import * as repo from './imports.repository.js';

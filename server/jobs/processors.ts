@@ -6,7 +6,9 @@
  *   row. A job found completed or failed is only tidied up.
  * - claim-file: the ledger moves only in the run's last transaction, which also completes the job.
  *   A run that stopped before it left a draft claim (recorded on the import row) and its lines:
- *   they are discarded, the row's counters and errors reset, and the file runs again.
+ *   they are discarded, the row's counters and errors reset, and the file runs again. A row its
+ *   process left before intake admitted it (`recoverJobs` finds it queued) is checked for a file
+ *   sent again first (`runClaimFile`): a refusal fails it, DUPLICATE_FILE on the row, no claim.
  * - claim-run: each page of claim lines commits with its ledger entries, and a POS line already
  *   claimed is not claimed again, so running the claims of an import again finishes what a
  *   stopped run began (pos-claims.service.ts).

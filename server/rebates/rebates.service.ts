@@ -12,11 +12,10 @@ import { periodOf, yearBefore, type Period } from '../../core/rebates/periods.js
 import { assignSales, mayShare, programOwner, type Owner } from '../../core/rebates/stacking.js';
 import { basisOf } from '../../core/rebates/terms.js';
 import type { Actor, TenantScope } from '../auth/actor.js';
-import { scopeOf } from '../auth/actor.js';
+import { distributorFilter, scopeOf } from '../auth/actor.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { distributorCurrency } from '../claims/claims.repository.js';
 import { AppError, conflict, notFound } from '../errors.js';
-import { distributorFilter } from '../http/tenant.js';
 import { findAccount, listAccounts } from '../masterdata/masterdata.repository.js';
 import { findProgram, findProgramAsOf, unknownReferences } from '../programs/programs.repository.js';
 import type { ProgramView } from '../programs/programs.schemas.js';
@@ -59,7 +58,7 @@ async function rebateProgram(actor: Actor, programId: number, needTerms = true) 
 
 /**
  * The distributor a request is about: a distributor user's own (another's distributorId is a 403,
- * the lists' rule: server/http/tenant.ts); a vendor user must name one.
+ * the lists' rule: `distributorFilter`, server/auth/actor.ts); a vendor user must name one.
  */
 function distributorOf(actor: Actor, requested: number | undefined): number {
   const distributorId = distributorFilter(actor, requested);
@@ -363,18 +362,43 @@ const rebatesByCurrency = (items: readonly { currency: string; rebate: string }[
 };
 
 /**
+ * Who sold in a program's period: the distributors with a sale (`salesOf`'s rows, returns
+ * included) dated inside the period, the program's dates and, when given, by `until`. A
+ * distributor outside it has nothing for the calculation to count, and no terms pay on no sales
+ * (core/rebates/calculate.ts: every kind pays on the measure, a negative result pays nothing), so
+ * the reports calculate only those inside. One reader per report: a span and basis shared by
+ * several programs (most run on the same calendar periods) is read once.
+ */
+function sellersReader() {
+  const read = new Map<string, Promise<Set<number>>>();
+  return (p: ProgramView, t: repo.StoredTerms, period: Period, until?: string): Promise<Set<number>> => {
+    const from = period.from > p.startDate ? period.from : p.startDate;
+    const to = [period.to, p.endDate, until ?? period.to].reduce((a, b) => (b < a ? b : a));
+    if (from > to) return Promise.resolve(new Set());
+    const basis = basisOf(t.terms);
+    const key = `${basis}/${from}/${to}`;
+    if (!read.has(key)) read.set(key, repo.distributorsWithSales({ from, to }, basis));
+    return read.get(key)!;
+  };
+}
+
+/**
  * Rebate accruals as the periods run: for each rebate program running on `asOf`, and each
- * distributor it is for (a distributor user: itself), the rebate so far in the period holding
- * `asOf` over the sales invoiced by then, in the distributor's currency. What the accruals report
- * carries beside the claims' liability; closed periods are in GET /api/rebates/periods.
+ * distributor it is for (a distributor user: itself) that sold in the period by then, the rebate
+ * so far in the period holding `asOf` over the sales invoiced by then, in the distributor's
+ * currency (a distributor that sold nothing yet has no line: its rebate would be nothing). What
+ * the accruals report carries beside the claims' liability; closed periods are in GET
+ * /api/rebates/periods.
  */
 export async function runningAccruals(scope: TenantScope, asOf: string) {
   const { distributors, programs } = await rebateProgramsOn(scope, asOf);
+  const sold = sellersReader();
   const items = [];
   for (const { p, t } of programs) {
     if (asOf > p.endDate) continue;
+    const withSales = await sold(p, t, periodFor(p, t, asOf), asOf);
     for (const d of distributors) {
-      if (!eligible(p, d.id)) continue;
+      if (!withSales.has(d.id) || !eligible(p, d.id)) continue;
       items.push(accrualItem(p, t, d, await calculate(p, t, d.id, asOf, undefined, asOf)));
     }
   }
@@ -410,16 +434,11 @@ export async function periodsAwaitingClose(scope: TenantScope, asOf: string) {
   const closed = await repo.closedPeriodStarts(scope, asOf);
   const past = asOf < today();
   const items = [];
-  // Who sold in a period, read once per period and basis: most (program, distributor, period) hold no sale.
-  const sellers = new Map<string, Promise<Set<number>>>();
-  const sold = (period: Period, basis: ReturnType<typeof basisOf>) => {
-    const key = `${basis}/${period.from}/${period.to}`;
-    if (!sellers.has(key)) sellers.set(key, repo.distributorsWithSales(period, basis));
-    return sellers.get(key)!;
-  };
+  // Most (program, distributor, period) hold no sale: only the sellers are calculated.
+  const sold = sellersReader();
   for (const { p, t } of programs)
     for (const period of endedPeriods(p, t, asOf)) {
-      const withSales = await sold(period, basisOf(t.terms));
+      const withSales = await sold(p, t, period);
       for (const d of distributors) {
         if (!withSales.has(d.id) || !eligible(p, d.id) || closed.has(repo.periodStartKey(p.id, d.id, period.from))) continue;
         // The period ended before asOf, so its sales are all invoiced by then; today the owners are the ledger's own.

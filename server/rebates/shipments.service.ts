@@ -18,9 +18,8 @@ import {
   shipmentProblems,
   type ShipmentInput,
 } from '../../core/rebates/shipments.js';
-import { scopeOf, type Actor } from '../auth/actor.js';
+import { distributorFilter, scopeOf, type Actor } from '../auth/actor.js';
 import { recordAudit } from '../audit/audit.repository.js';
-import { distributorFilter } from '../http/tenant.js';
 import { findAccount, accountsByName, productsByPart } from '../masterdata/masterdata.repository.js';
 import * as repo from './shipments.repository.js';
 

@@ -5,7 +5,7 @@
  * either side, expiry), as they are when the API token that asked is revoked
  * (embed-revocation.test.ts). A panel another, still-open session opened lives on.
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { Express } from 'express';
 import request from 'supertest';
 import { Session } from '../../models/platform.js';
@@ -154,6 +154,48 @@ describeDb('embed sessions end with the session that asked for them', () => {
     expect(await Session.update({ expiresAt: new Date(Date.now() - 1000) }, { where: { id } })).toEqual([1]);
     expect(await viaBearer(panel)).toBe(401);
     expect((await exchange(pending, shortLived)).status).toBe(401);
+  });
+
+  it("names the session that asked by a random reference: the embed token and the panel's secrets carry neither its cookie nor its SHA-256", async () => {
+    const session = await signIn(USERS.arrowhead);
+    const cookieValue = session.cookie.slice('bec_session='.length);
+    const digest = createHash('sha256').update(cookieValue).digest();
+    const derived = [cookieValue, digest.toString('hex'), digest.toString('base64url'), digest.toString('base64')];
+    const token = await embedTokenFrom(session);
+    // The token's payload is base64url JSON: read as the page (or anyone holding it) can.
+    const payload = Buffer.from(token.split('.')[0]!, 'base64url').toString('utf8');
+    const panel = await openPanel(token);
+    for (const carried of [token, payload, panel.bearer, panel.cookie])
+      for (const secret of derived) expect(carried.toLowerCase()).not.toContain(secret.toLowerCase());
+    // What it names instead: the session's own reference, drawn when it was opened.
+    const row = await Session.findByPk(digest.toString('hex'));
+    expect(row?.reference).toMatch(/^[0-9a-f]{32}$/);
+    expect(JSON.parse(payload).ses).toBe(row!.reference);
+    expect(await note(panel)).toBe(201);
+    expect((await signOut(session)).status).toBe(204);
+    expect(await viaBearer(panel)).toBe(401);
+    expect(await viaCookie(panel)).toBe(401);
+  });
+
+  it("refuses an embed session whose secrets name the session that asked the old way, by its cookie's SHA-256, while that session lives", async () => {
+    const session = await signIn(USERS.arrowhead);
+    const userId = (await request(app).get('/api/session').set('Cookie', session.cookie)).body.userId as number;
+    const id = createHash('sha256').update(session.cookie.slice('bec_session='.length)).digest('hex');
+    // As the exchange minted them before migration 20261214T1000: `<random>.s<session id>`.
+    const bearer = `bece_${randomBytes(32).toString('base64url')}.s${id}`;
+    const cookie = `${randomBytes(32).toString('base64url')}.s${id}`;
+    for (const secret of [bearer, cookie])
+      await Session.create({
+        id: createHash('sha256').update(secret).digest('hex'),
+        userId,
+        csrfToken: randomBytes(16).toString('hex'),
+        expiresAt: new Date(Date.now() + 3600_000),
+        method: 'embed',
+        scopes: 'read write',
+      });
+    expect(await viaBearer({ bearer: `Bearer ${bearer}`, cookie: '' })).toBe(401);
+    expect(await viaCookie({ bearer: '', cookie: `bec_session=${cookie}` })).toBe(401);
+    expect((await request(app).get('/api/session').set('Cookie', session.cookie)).status).toBe(200);
   });
 
   describe('single sign-on', () => {

@@ -90,7 +90,7 @@ describeDb('tenant isolation and separation of duties', () => {
       expect(vendor.length).toBeGreaterThan(0);
       expect(vendor.every((i) => i.distributorId === northId)).toBe(true);
     }
-    // Every other route that takes a distributorId from its caller, by the same rule (server/http/tenant.ts).
+    // Every other route that takes a distributorId from its caller, by the same rule (server/auth/actor.ts distributorFilter).
     const rebate = await cm.post('/api/programs', {
       code: `REB-SCOPE-${Date.now() % 100000}`,
       name: 'tenancy rebate',

@@ -178,6 +178,76 @@ describe('caps and exclusions', () => {
   });
 });
 
+// The reports calculate only the distributors that sold in a period (server/rebates: the sellers'
+// reader): exact only because no terms pay on no sales, whatever they say.
+describe('no sales, no rebate', () => {
+  const zeroTiers = [{ from: '0', rate: perUnit('0.10') }];
+  it.each<[string, RebateTerms]>([
+    ['volume with no threshold', { kind: 'volume', measure: 'quantity', rate: perUnit('5') }],
+    ['volume with threshold 0, on revenue', { kind: 'volume', measure: 'revenue', threshold: '0', rate: percent('100') }],
+    ['tiered from 0, retroactive', { kind: 'tiered', mode: 'retroactive', measure: 'quantity', tiers: zeroTiers }],
+    [
+      'tiered from 0, incremental, percent',
+      { kind: 'tiered', mode: 'incremental', measure: 'quantity', tiers: [{ from: '0', rate: percent('50') }] },
+    ],
+    ['growth', { kind: 'growth', measure: 'revenue', rate: percent('2') }],
+    ['mix', { kind: 'mix', measure: 'revenue', family: 'MCU', minSharePercent: '0', rate: percent('3') }],
+    [
+      'conditional whose conditions ask for nothing',
+      {
+        kind: 'conditional',
+        measure: 'quantity',
+        rate: perUnit('9'),
+        conditions: [
+          { kind: 'min_product', productIds: [9], minQuantity: 0 },
+          { kind: 'new_end_customers', target: 0 },
+        ],
+      },
+    ],
+  ])('%s pays 0.00 over no sales, with a cap or without', (_, terms) => {
+    for (const t of [terms, { ...terms, cap: '1000' }]) {
+      const r = calculateRebate(t, [], { baselineSales: [sale(10, '100')] });
+      expect([r.measure, r.uncapped, r.rebate, r.counted]).toEqual(['0', '0', '0.00', []]);
+    }
+  });
+  it('property: any terms over no sales pay nothing, whatever the baseline', () => {
+    const rate = fc.oneof(
+      fc.integer({ min: 0, max: 1000 }).map((v) => perUnit(String(v / 100))),
+      fc.integer({ min: 0, max: 100 }).map((v) => percent(String(v))),
+    );
+    const amount = fc.integer({ min: 0, max: 10_000 }).map(String);
+    const measure = fc.constantFrom('quantity' as const, 'revenue' as const);
+    const terms: fc.Arbitrary<RebateTerms> = fc.oneof(
+      fc.record({ kind: fc.constant('volume' as const), measure, threshold: amount, rate }),
+      fc.record({
+        kind: fc.constant('tiered' as const),
+        mode: fc.constantFrom('retroactive' as const, 'incremental' as const),
+        measure,
+        tiers: fc
+          .uniqueArray(amount, { minLength: 1, maxLength: 4 })
+          .chain((froms) => fc.tuple(...froms.map((from) => rate.map((r) => ({ from, rate: r }))))),
+      }),
+      fc.record({ kind: fc.constant('growth' as const), measure, rate, minGrowthPercent: amount }),
+      fc.record({ kind: fc.constant('mix' as const), measure, family: fc.constant('MCU'), minSharePercent: amount, rate }),
+      fc.record({
+        kind: fc.constant('conditional' as const),
+        measure,
+        rate,
+        conditions: fc.constant([{ kind: 'new_end_customers' as const, target: 0 }]),
+      }),
+    );
+    const baseline = fc.array(
+      fc.tuple(fc.integer({ min: -50, max: 500 }), fc.integer({ min: -5000, max: 50_000 })).map(([q, a]) => sale(q, String(a / 100))),
+      { maxLength: 5 },
+    );
+    fc.assert(
+      fc.property(terms, baseline, (t, b) => {
+        expect(calculateRebate(t, [], { baselineSales: b, knownEndCustomers: new Set() }).rebate).toBe('0.00');
+      }),
+    );
+  });
+});
+
 describe('what-if', () => {
   it('if the distributor sells 1,000 more units, the tier changes for all of them', () => {
     const terms: RebateTerms = { kind: 'tiered', mode: 'retroactive', measure: 'quantity', tiers };
