@@ -109,13 +109,14 @@ const hashed = { format: 'es', dir: 'dist', sourcemap, hashCharacters: 'hex' };
 
 /**
  * The Salesforce static resource: the same components as one classic script (IIFE) that sets
- * `window.BEC` (apiFor, configureApi, ...) and defines every bec-* element, because
+ * `window.BEC` (apiFor, configureApi, ...) and defines every bec-* element of bec.js at once, because
  * lightning/platformResourceLoader's loadScript runs a script, not a module. No dynamic import
  * (the preflight parser is inlined), no eval, no source map. Written to dist/salesforce/bec.js
  * and into the SFDX project's staticresources (integrations/salesforce/sfdx, not committed).
  */
 const salesforceResource = {
-  input: 'components/index.ts',
+  // bec.js's exports, with the elements it defines on first use defined at once (components/salesforce.ts)
+  input: 'components/salesforce.ts',
   output: [
     { format: 'iife', name: 'BEC', file: 'dist/salesforce/bec.js', inlineDynamicImports: true, sourcemap: false },
     {

@@ -10,5 +10,7 @@ export { BecAdminBulkLoad } from './admin-bulk-load/admin-bulk-load.js';
 export { BecAdminAccounts, type AccountKind } from './admin-accounts/admin-accounts.js';
 export { BecAdminPrograms, type ProgramVersion } from './admin-programs/admin-programs.js';
 export { BecRebateBuilder, termsOf } from './rebate-builder/rebate-builder.js';
+// The approver's queue: dist/bec.js defines it on first use, the vendor console (this module) at once.
+export { BecApprovalQueue, type RequestContext } from './approval-queue/approval-queue.js';
 export { BecChannelAnalytics, type AnalyticsReport, type AnalyticsReportName } from './channel-analytics/channel-analytics.js';
 export { BecClaimActions } from './claim-actions/claim-actions.js';

@@ -7,6 +7,7 @@ import { makeApprovalContext, makeProgram, makeRequest, queueLookups, routes, st
 import type { RouteTable } from '../shared/test-data.js';
 import './approval-queue.js';
 import type { BecApprovalQueue } from './approval-queue.js';
+import type { RequestContext } from './approval-queue.js';
 
 const { products, accounts } = queueLookups;
 const req = (id: number) => makeRequest(id);
@@ -70,7 +71,8 @@ describe('bec-approval-queue', () => {
       ></bec-approval-queue>`,
     );
     const context = $(el, '[part="context"]').textContent!;
-    expect(context).to.contain('no deal registration for this end customer');
+    // The flag in the catalog's words (the server's sentence is English only).
+    expect(context).to.contain('No deal registration in the CRM for this end customer, distributor and product');
     expect(context).not.to.contain('at or above the book cost');
   });
 
@@ -430,5 +432,123 @@ describe('contextFromServer', () => {
         await expect(el).to.be.accessible();
       },
     );
+  });
+});
+
+describe('bec-approval-queue in French', () => {
+  /** A request with every part of the detail and of the context panel shown. */
+  const context: RequestContext = {
+    opportunity: { id: '006XYZ', name: 'Cascade arm v2', stage: 'Negotiation', amount: '250000.00', closeDate: '2026-12-15' },
+    dealRegistration: { id: 'DR-0042', status: 'Submitted', expiresOn: '2027-01-31' },
+    designWins: [{ id: '006W', name: 'Cascade arm v1', stage: 'Closed Won' }],
+    priceHistory: [{ productId: 1, date: '2026-03-01', cost: '2.1000' }],
+    flags: [
+      { code: 'NO_REGISTERED_DEAL', message: 'deal registration DR-0042 is Submitted, not approved' },
+      { code: 'PRICE_BELOW_FLOOR', message: 'VS-RF-BLE5 at 1.9000 is below the program floor 2.0000', lineId: 11 },
+      { code: 'CLOSED_LOST_OPPORTUNITY', message: 'opportunity "Cascade arm v2" is Closed Lost' },
+    ],
+  };
+  const french = () =>
+    fixture<BecApprovalQueue>(
+      html`<bec-approval-queue
+        locale="fr"
+        .requests=${[req(1)]}
+        .products=${products}
+        .accounts=${accounts}
+        .contexts=${{ 1: context }}
+      ></bec-approval-queue>`,
+    );
+  const texts = (root: Element, sel: string) => [...root.querySelectorAll(sel)].map((e) => e.textContent!.replace(/\s+/g, ' ').trim());
+
+  it('heads the lines in French: Référence, Qté, Prix catalogue, Demandé, Contre-proposition, on a phone too', async () => {
+    const el = await french();
+    const lines = $(el, 'table.lines');
+    expect(texts(lines, 'thead th')).to.deep.equal(['Référence', 'Qté', 'Prix catalogue', 'Demandé', 'Contre-proposition']);
+    // The labels a phone shows in place of the header (table.cards)
+    const labels = [...lines.querySelectorAll('tbody tr:first-child td')].map((td) => td.getAttribute('data-label'));
+    expect(labels).to.deep.equal(['Référence', 'Qté', 'Prix catalogue', 'Demandé', 'Contre-proposition']);
+    const input = lines.querySelector('input')!;
+    expect(input.getAttribute('aria-label')).to.equal('Prix proposé pour VS-RF-BLE5');
+    expect(input.getAttribute('placeholder')).to.equal('ex. 1,90');
+    await expect(el).to.be.accessible();
+  });
+
+  it('names the request, its justification and its lines in French', async () => {
+    const el = await french();
+    const detail = $(el, '[part="detail"]');
+    expect(detail.getAttribute('aria-label')).to.equal('Demande SPR-1');
+    expect(texts(detail, ':scope > dl dt')).to.deep.equal(['Distributeur', 'Client final', 'Programme', 'Validité', 'Motif']);
+    expect($(el, '[role="listbox"]').getAttribute('aria-label')).to.equal('Demandes en attente');
+    expect(texts($(el, '#req-1'), '.item-sub')[1]).to.match(/^2 lignes ·/);
+  });
+
+  it("words the context panel in French: the margin, the opportunity's and the deal registration's fields, the history, the flags", async () => {
+    const el = await french();
+    const panel = $(el, '[part="context"]');
+    expect(panel.getAttribute('aria-label')).to.equal('Contexte CRM');
+    // (2.88 - 1.90) x 8000 + (0.95 - 0.60) x 8000 = 10,640 of 30,640 at list: 34.7 %
+    expect(texts(panel, '.muted')[0]).to.equal('34,7 % sous le prix catalogue');
+    expect(texts(panel, 'h4')).to.deep.equal([
+      'Impact sur la marge',
+      'Opportunité',
+      'Enregistrement d’affaire',
+      'Projets remportés (design wins)',
+      'Historique des prix',
+    ]);
+    expect(texts(panel, 'dt')).to.deep.equal(['Nom', 'Étape', 'Montant', 'Date de clôture', 'Identifiant', 'Statut', 'Expire le']);
+    expect(texts(panel, 'th')).to.deep.equal(['Date', 'Référence', 'Coût']);
+    expect(texts(panel, '.flags .badge')).to.deep.equal(['Affaire non enregistrée', 'Sous le prix plancher', 'Opportunité perdue']);
+    expect(texts(panel, '.flags li')).to.deep.equal([
+      'Affaire non enregistrée L’enregistrement d’affaire DR-0042 n’est pas approuvé, ou a expiré',
+      'Sous le prix plancher VS-RF-BLE5 à 1,90 $US est sous le prix plancher du programme',
+      'Opportunité perdue L’opportunité est close et perdue',
+    ]);
+    await expect(el).to.be.accessible();
+  });
+
+  it('leaves no English word of its own: text, labels and placeholders', async () => {
+    const el = await french();
+    const root = el.shadowRoot!;
+    const words = [
+      root.textContent!,
+      ...[...root.querySelectorAll('*')].flatMap((e) => ['aria-label', 'placeholder', 'data-label'].map((a) => e.getAttribute(a) ?? '')),
+    ].join(' ');
+    // The data (names, the CRM's stage and status, part numbers) stays as it is: none of these words is in it.
+    for (const english of [
+      'Part',
+      'Qty',
+      'List',
+      'Why',
+      'below',
+      'Name',
+      'Stage',
+      'Amount',
+      'Close',
+      'Expires',
+      'None linked',
+      'Design wins',
+      'Cost',
+      'CRM context',
+      'Pending requests',
+      'Request SPR',
+      'Counter cost',
+      'e.g.',
+      'lines',
+      'registration',
+      'floor',
+    ])
+      expect(words, english).not.to.match(new RegExp(`\\b${english}\\b`));
+  });
+
+  it('says "None linked" in the locale when the request links no opportunity or deal registration', async () => {
+    const el = await fixture<BecApprovalQueue>(
+      html`<bec-approval-queue
+        locale="fr"
+        .requests=${[makeRequest(1, { opportunityRef: null })]}
+        .products=${products}
+        .accounts=${accounts}
+      ></bec-approval-queue>`,
+    );
+    expect(texts($(el, '[part="context"]'), '.muted').slice(1, 3)).to.deep.equal(['Aucune opportunité liée', 'Aucun enregistrement lié']);
   });
 });

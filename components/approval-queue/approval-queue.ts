@@ -5,8 +5,19 @@ import { REQUEST_LINE_FLAGS, requestLineFlags } from '../../core/requests/line-f
 import { everyPage } from '../shared/api.js';
 import type { Account, ApprovalContext, Product, Program, RequestLine, SpecialPriceRequest } from '../shared/api.js';
 import { BecElement } from '../shared/base.js';
-import { formatDate, formatMoney, formatNumber, formatUnitPrice, labelOf, parseAmount } from '../shared/format.js';
-import { codeLabel, msg, type MessageKey } from '../shared/i18n.js';
+import {
+  formatAmountForEditing,
+  formatDate,
+  formatMoney,
+  formatNumber,
+  formatPercent,
+  formatUnitPrice,
+  labelOf,
+  parseAmount,
+} from '../shared/format.js';
+import { codeLabel, MESSAGES, msg, msgCount, type MessageKey } from '../shared/i18n.js';
+// The queue's words (dist/bec.js loads this module, and them, on first use).
+import './i18n-queue.js';
 import { renderViewState, showsContent, stateStyles, ViewStateController } from '../shared/states.js';
 import { definitionListStyles, tableStyles } from '../shared/table.styles.js';
 import { controls, themeTokens, toneOf } from '../shared/theme.js';
@@ -21,8 +32,11 @@ export interface RequestContext {
   priceHistory?: { productId: number; date: string; cost: string; quantity?: number; source?: string }[];
   /** Book cost per product id, for the margin impact. */
   bookCosts?: Record<number, string>;
-  /** Warnings the server raises (no registered deal, below floor, closed-lost opportunity). */
-  flags?: { code: string; message: string }[];
+  /**
+   * Warnings the server raises (no registered deal, below floor, closed-lost opportunity), `lineId`
+   * naming the line of a price flag. Shown in the catalog's words for the API's codes; `message` for another code.
+   */
+  flags?: { code: string; message: string; lineId?: number }[];
 }
 
 /** `GET /api/requests/:id/context` as the API answers it. */
@@ -204,6 +218,31 @@ export class BecApprovalQueue extends BecElement {
       (f) => html` <span class="badge" part="flag" data-tone="warning">${codeLabel(this.locale, 'requestLineFlag', f)}</span>`,
     );
   }
+  /**
+   * A context flag's sentence in the locale, from its code and what the panel shows (the server's
+   * `message` is English); a code the catalog does not know keeps its `message`.
+   */
+  private flagText(r: SpecialPriceRequest, ctx: RequestContext, f: NonNullable<RequestContext['flags']>[number]): string {
+    switch (f.code) {
+      case 'NO_REGISTERED_DEAL':
+        return ctx.dealRegistration ? this.t('queue.flag.dealNotCurrent', { id: ctx.dealRegistration.id }) : this.t('queue.flag.noDeal');
+      case 'PRICE_BELOW_FLOOR': {
+        const line = r.lines.find((l) => l.id === f.lineId);
+        return line
+          ? this.t('queue.flag.belowFloor', {
+              part: this.product(line.productId)?.vendorPartNumber ?? `#${line.productId}`,
+              price: formatUnitPrice(line.counterCost ?? line.requestedCost, this.currency, this.locale),
+            })
+          : this.t('queue.flag.lineBelowFloor');
+      }
+      case 'COUNTER_AT_OR_ABOVE_BOOK_COST':
+        return this.t('queue.flag.counterAtBook');
+      case 'CLOSED_LOST_OPPORTUNITY':
+        return this.t('queue.flag.closedLost');
+      default:
+        return f.message;
+    }
+  }
   private requestValue(r: SpecialPriceRequest) {
     return moneyToString(sumMoney(r.lines.map((l) => parseMoney(l.requestedCost).times(l.quantity))));
   }
@@ -378,71 +417,81 @@ export class BecApprovalQueue extends BecElement {
     const pct = listValue.isZero() ? 0 : impact.div(listValue).toNumber();
     // A line's own flags (price at or above book cost) are its badges already, in the locale's words: not twice.
     const contextFlags = (ctx.flags ?? []).filter((f) => !(REQUEST_LINE_FLAGS as readonly string[]).includes(f.code));
-    return html`<aside class="context" part="context" aria-label="CRM context">
+    return html`<aside class="context" part="context" aria-label=${this.t('queue.contextLabel')}>
       <h3>${this.t('queue.context')}</h3>
       ${
         contextFlags.length
           ? html`<ul class="flags">
-              ${contextFlags.map((f) => html`<li><span class="badge" data-tone="warning">${labelOf(f.code.toLowerCase())}</span> ${f.message}</li>`)}
+              ${contextFlags.map(
+                (f) =>
+                  html`<li>
+                    <span class="badge" data-tone="warning"
+                      >${`contextFlag.${f.code}` in MESSAGES.en ? codeLabel(this.locale, 'contextFlag', f.code) : labelOf(f.code.toLowerCase())}</span
+                    >
+                    ${this.flagText(r, ctx, f)}
+                  </li>`,
+              )}
             </ul>`
           : nothing
       }
       <h4>${this.t('queue.marginImpact')}</h4>
       <div class="kpi">${formatMoney(moneyToString(impact), cur, this.locale)}</div>
-      <div class="muted">${(pct * 100).toFixed(1)}% below ${ctx.bookCosts ? 'book cost' : 'list price'}</div>
+      <div class="muted">
+        ${this.t(ctx.bookCosts ? 'queue.belowBook' : 'queue.belowList', { percent: formatPercent(pct, this.locale) })}
+      </div>
       <h4>${this.t('queue.opportunity')}</h4>
       ${
         ctx.opportunity
           ? html`<dl>
-              <dt>Name</dt>
+              <dt>${this.t('queue.name')}</dt>
               <dd>
                 ${ctx.opportunity.url ? html`<a href=${ctx.opportunity.url} target="_blank" rel="noopener">${ctx.opportunity.name}</a>` : ctx.opportunity.name}
               </dd>
               ${
                 ctx.opportunity.stage
-                  ? html`<dt>Stage</dt>
+                  ? html`<dt>${this.t('queue.stage')}</dt>
                       <dd>${ctx.opportunity.stage}</dd>`
                   : nothing
               }
               ${
                 ctx.opportunity.amount
-                  ? html`<dt>Amount</dt>
+                  ? html`<dt>${this.t('queue.amount')}</dt>
                       <dd>${formatMoney(ctx.opportunity.amount, cur, this.locale)}</dd>`
                   : nothing
               }
               ${
                 ctx.opportunity.closeDate
-                  ? html`<dt>Close</dt>
+                  ? html`<dt>${this.t('queue.closeDate')}</dt>
                       <dd>${formatDate(ctx.opportunity.closeDate, this.locale)}</dd>`
                   : nothing
               }
             </dl>`
-          : html`<div class="muted">${r.opportunityRef ?? 'None linked'}</div>`
+          : html`<div class="muted">${r.opportunityRef ?? this.t('queue.noOpportunity')}</div>`
       }
       <h4>${this.t('queue.dealRegistration')}</h4>
       ${
         ctx.dealRegistration
           ? html`<dl>
-              <dt>Id</dt>
+              <dt>${this.t('queue.dealId')}</dt>
               <dd>${ctx.dealRegistration.id}</dd>
               ${
                 ctx.dealRegistration.status
-                  ? html`<dt>Status</dt>
+                  ? html`<dt>${this.t('queue.dealStatus')}</dt>
                       <dd>${ctx.dealRegistration.status}</dd>`
                   : nothing
               }
               ${
                 ctx.dealRegistration.expiresOn
-                  ? html`<dt>Expires</dt>
+                  ? html`<dt>${this.t('queue.dealExpires')}</dt>
                       <dd>${formatDate(ctx.dealRegistration.expiresOn, this.locale)}</dd>`
                   : nothing
               }
             </dl>`
-          : html`<div class="muted">${r.dealRegistrationRef ?? 'None linked'}</div>`
+          : html`<div class="muted">${r.dealRegistrationRef ?? this.t('queue.noDealRegistration')}</div>`
       }
       ${
         ctx.designWins?.length
-          ? html`<h4>Design wins</h4>
+          ? html`<h4>${this.t('queue.designWins')}</h4>
               <ul>
                 ${ctx.designWins.map((d) => html`<li>${d.name}${d.stage ? ` · ${d.stage}` : ''}</li>`)}
               </ul>`
@@ -454,9 +503,9 @@ export class BecApprovalQueue extends BecElement {
           ? html`<table>
               <thead>
                 <tr>
-                  <th scope="col">Date</th>
-                  <th scope="col">Part</th>
-                  <th scope="col" class="num">Cost</th>
+                  <th scope="col">${this.t('queue.date')}</th>
+                  <th scope="col">${this.t('requests.part')}</th>
+                  <th scope="col" class="num">${this.t('queue.cost')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -490,13 +539,19 @@ export class BecApprovalQueue extends BecElement {
 
   private renderDetail(r: SpecialPriceRequest) {
     const cur = this.currency;
-    const heads = ['Part', 'Qty', 'List', this.t('requests.requested'), this.t('requests.counter')];
+    const heads = [
+      this.t('requests.part'),
+      this.t('requests.qty'),
+      this.t('queue.listPrice'),
+      this.t('requests.requested'),
+      this.t('requests.counter'),
+    ];
     const program = this.programs.find((p) => p.id === r.programId);
     // Escape from the decision form goes back to the list (the draft stays until another request is selected or one is approved).
     return html`<section
       class="detail"
       part="detail"
-      aria-label="Request ${r.number}"
+      aria-label=${this.t('queue.request', { number: r.number })}
       @keydown=${(e: KeyboardEvent) => {
         if (e.key === 'Escape') this.listbox?.focus();
       }}
@@ -519,7 +574,7 @@ export class BecApprovalQueue extends BecElement {
         }
         ${
           r.justification
-            ? html`<dt>Why</dt>
+            ? html`<dt>${this.t('queue.why')}</dt>
                 <dd>${r.justification}</dd>`
             : nothing
         }
@@ -552,9 +607,9 @@ export class BecApprovalQueue extends BecElement {
               </td>
               <td data-label=${heads[4]}>
                 <input
-                  aria-label="Counter cost for ${p?.vendorPartNumber ?? l.productId}"
+                  aria-label=${this.t('queue.counterCostFor', { part: p?.vendorPartNumber ?? `#${l.productId}` })}
                   inputmode="decimal"
-                  placeholder="e.g. ${l.requestedCost}"
+                  placeholder=${this.t('queue.example', { price: formatAmountForEditing(l.requestedCost, this.locale) })}
                   aria-invalid=${this.errors[`line-${l.id}`] ? 'true' : 'false'}
                   .value=${this.counterCosts[l.id] ?? ''}
                   @input=${(e: Event) => {
@@ -615,7 +670,7 @@ export class BecApprovalQueue extends BecElement {
                 role="listbox"
                 part="list"
                 tabindex="0"
-                aria-label="Pending requests"
+                aria-label=${msg(this.locale, 'queue.listLabel')}
                 aria-activedescendant=${r ? `req-${r.id}` : nothing}
                 @keydown=${this.onListKey}
               >
@@ -635,7 +690,7 @@ export class BecApprovalQueue extends BecElement {
                       </div>
                       <div class="item-sub">${this.accountName(q.distributorId)} → ${this.accountName(q.endCustomerId)}</div>
                       <div class="item-sub">
-                        ${q.lines.length} line${q.lines.length === 1 ? '' : 's'} ·
+                        ${msgCount(this.locale, 'queue.lineCount', q.lines.length)} ·
                         ${formatDate(q.createdAt, this.locale)}${this.flagBadges(q.lines)}
                       </div>
                       ${q.routing?.currentLevel ? html`<div class="item-sub">${this.renderRouting(q)}</div>` : nothing}

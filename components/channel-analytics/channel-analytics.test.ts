@@ -99,7 +99,7 @@ describe('bec-channel-analytics', () => {
     const gbp = rows[1]!.querySelector('[part="missing-rate"]')!;
     expect(gbp.getAttribute('colspan')).to.equal('5');
     expect(gbp.textContent).to.contain('No rate: not converted');
-    expect(gbp.textContent).to.contain('no GBP→USD rate on or before 2026-02-28');
+    expect(gbp.textContent).to.contain('no GBP→USD rate on or before Feb 28, 2026');
     expect(rows[2]!.textContent).to.contain('base currency');
     await expect(el).to.be.accessible();
   });
@@ -175,5 +175,83 @@ describe('bec-channel-analytics', () => {
     const el = await fixture<BecChannelAnalytics>(html`<bec-channel-analytics locale="fr" api-base=${baseUrl}></bec-channel-analytics>`);
     await settle(el);
     expect(el.shadowRoot!.querySelector('[part="empty"]')!.textContent).to.contain('Aucun chiffre sur cette période.');
+  });
+
+  it('heads the columns in French: every report, the base-currency columns and the missing-rate note', async () => {
+    const fr = await fixture<BecChannelAnalytics>(html`<bec-channel-analytics locale="fr" .data=${byMonth}></bec-channel-analytics>`);
+    expect(texts(fr, 'thead th')).to.deep.equal([
+      'Mois',
+      'Devise',
+      'Réclamé',
+      'Approuvé',
+      'Payé',
+      'Chiffre d’affaires des ventes (POS)',
+      'Taux en USD',
+      'Réclamé en USD',
+      'Approuvé en USD',
+      'Payé en USD',
+      'Chiffre d’affaires des ventes (POS) en USD',
+    ]);
+    expect(texts(fr, '[part="missing-rate"]')[0]).to.match(/^Aucun taux : non converti/);
+    expect(texts(fr, '[part="missing-rate"] .missing')).to.deep.equal([
+      'aucun taux GBP→USD au 28 févr. 2026 ni avant : chargez-en un (PUT /api/fx-rates ou un CSV)',
+    ]);
+    expect(texts(fr, '.rate-date')).to.deep.equal(['au 31 janv. 2026', 'devise de base']);
+    await expect(fr).to.be.accessible();
+
+    const ut = await fixture<BecChannelAnalytics>(html`<bec-channel-analytics locale="fr" .data=${utilization}></bec-channel-analytics>`);
+    expect(texts(ut, 'thead th').slice(0, 12)).to.deep.equal([
+      'Programme',
+      'Devise',
+      'Quantité approuvée',
+      'Quantité réclamée',
+      'Quantité acceptée',
+      'Quantité payée',
+      'Réclamée / approuvée',
+      'Acceptée / approuvée',
+      'Payée / approuvée',
+      'Réclamé',
+      'Approuvé',
+      'Payé',
+    ]);
+  });
+
+  it('has a French title, not the English one, for every column of every report', async () => {
+    for (const name of ANALYTICS_REPORTS) {
+      const report = buildReport(name, [], [], period, 'USD');
+      const fr = await fixture<BecChannelAnalytics>(
+        html`<bec-channel-analytics locale="fr" .data=${{ ...report, rows: byMonth.rows.slice(0, 1) }}></bec-channel-analytics>`,
+      );
+      const heads = texts(fr, 'thead th');
+      const english = [...report.dimensions, ...report.measures].map((c) => c.label);
+      expect(heads.length, name).to.equal(
+        report.dimensions.length +
+          report.measures.length +
+          2 +
+          report.measures.filter((m) => m.kind === 'money' || m.kind === 'price').length,
+      );
+      expect(
+        heads.filter((h) => english.includes(h)),
+        name,
+      ).to.deep.equal([]);
+      // English is core's labels, the server's JSON and CSV columns.
+      const en = await fixture<BecChannelAnalytics>(
+        html`<bec-channel-analytics locale="en" .data=${{ ...report, rows: byMonth.rows.slice(0, 1) }}></bec-channel-analytics>`,
+      );
+      expect(texts(en, 'thead th').slice(0, report.dimensions.length), name).to.deep.equal(report.dimensions.map((d) => d.label));
+      expect(
+        texts(en, 'thead th').slice(report.dimensions.length + 1, report.dimensions.length + 1 + report.measures.length),
+        name,
+      ).to.deep.equal(report.measures.map((m) => m.label));
+    }
+  });
+
+  it("keeps the report's own label for a column the catalog does not know (a newer server)", async () => {
+    const report = {
+      ...byMonth,
+      measures: [...byMonth.measures, { key: 'rebatesAccrued', label: 'Rebates accrued', kind: 'money' as const }],
+    };
+    const fr = await fixture<BecChannelAnalytics>(html`<bec-channel-analytics locale="fr" .data=${report}></bec-channel-analytics>`);
+    expect(texts(fr, 'thead th')).to.include('Rebates accrued');
   });
 });

@@ -5,12 +5,13 @@ import {
   reportCsv,
   type AnalyticsReport,
   type AnalyticsReportName,
+  type Dimension,
   type Measure,
   type ReportRow,
 } from '../../core/analytics/reports.js';
 import { BecElement } from '../shared/base.js';
 import { formatDate, formatMoney, formatNumber, formatPercent, formatUnitPrice } from '../shared/format.js';
-import { codeLabel, msg, type MessageKey } from '../shared/i18n.js';
+import { codeLabel, MESSAGES, msg, type MessageKey } from '../shared/i18n.js';
 // The administration's messages (not in dist/bec.js).
 import '../shared/i18n-admin.js';
 import { renderViewState, showsContent, stateStyles, ViewStateController } from '../shared/states.js';
@@ -112,6 +113,12 @@ export class BecChannelAnalytics extends BecElement {
     return codeLabel(this.locale, 'analyticsReport', name);
   }
 
+  /** A column's title in the locale's words (the report's `label` is English); the report's own label for a column the catalog does not know. */
+  private columnTitle(c: Dimension | Measure): string {
+    const key = `analyticsColumn.${c.key}`;
+    return key in MESSAGES.en ? msg(this.locale, key as MessageKey) : c.label;
+  }
+
   private cell(m: Measure, value: string | number | null | undefined, currency: string) {
     if (value === null || value === undefined) return '—';
     switch (m.kind) {
@@ -146,7 +153,9 @@ export class BecChannelAnalytics extends BecElement {
               </td>
               ${converted.map((m) => html`<td class="num base">${this.cell(m, r.base!.values[m.key], r.base!.currency)}</td>`)}`
           : html`<td class="base base-start" colspan=${converted.length + 1} part="missing-rate">
-              ${this.t('analytics.noRate')}<span class="missing">${r.missingRate}</span>
+              ${this.t('analytics.noRate')}<span class="missing"
+                >${this.t('analytics.missingRate', { from: r.currency, to: d.baseCurrency, date: formatDate(r.figureDate, this.locale) })}</span
+              >
             </td>`
       }
     </tr>`;
@@ -161,13 +170,15 @@ export class BecChannelAnalytics extends BecElement {
         </caption>
         <thead>
           <tr>
-            ${d.dimensions.map((dim) => html`<th scope="col">${dim.label}</th>`)}
+            ${d.dimensions.map((dim) => html`<th scope="col">${this.columnTitle(dim)}</th>`)}
             <th scope="col">${this.t('analytics.currency')}</th>
-            ${d.measures.map((m) => html`<th scope="col" class="num">${m.label}</th>`)}
+            ${d.measures.map((m) => html`<th scope="col" class="num">${this.columnTitle(m)}</th>`)}
             <th scope="col" class="num base base-start">${this.t('analytics.rate', { currency: d.baseCurrency })}</th>
             ${converted.map(
               (m) =>
-                html`<th scope="col" class="num base">${this.t('analytics.inBase', { label: m.label, currency: d.baseCurrency })}</th>`,
+                html`<th scope="col" class="num base">
+                  ${this.t('analytics.inBase', { label: this.columnTitle(m), currency: d.baseCurrency })}
+                </th>`,
             )}
           </tr>
         </thead>

@@ -17,6 +17,54 @@ const reportTitles = Object.fromEntries(ANALYTICS_REPORTS.map((name) => [`analyt
   string
 >;
 
+/**
+ * The reports' column titles, one key per dimension or measure (`analyticsColumn.<key>`: a key is
+ * the same column, with the same title, in every report that has it). French has its word here; the
+ * English is core's label (REPORTS, the server's JSON and CSV carry it too), taken for each key
+ * French has: components/shared/i18n.test.ts checks that every column of every report has both.
+ */
+const columnTitlesFr = {
+  'analyticsColumn.distributor': 'Distributeur',
+  'analyticsColumn.program': 'Programme',
+  'analyticsColumn.programType': 'Type de programme',
+  'analyticsColumn.product': 'Produit',
+  'analyticsColumn.month': 'Mois',
+  'analyticsColumn.window': 'Période du programme',
+  'analyticsColumn.baseline': 'Période de référence',
+  'analyticsColumn.claimed': 'Réclamé',
+  'analyticsColumn.approved': 'Approuvé',
+  'analyticsColumn.paid': 'Payé',
+  'analyticsColumn.posRevenue': 'Chiffre d’affaires des ventes (POS)',
+  'analyticsColumn.quantity': 'Quantité',
+  'analyticsColumn.resaleRevenue': 'Chiffre d’affaires de revente',
+  'analyticsColumn.bookCostTotal': 'Total au coût catalogue',
+  'analyticsColumn.authorizedCostTotal': 'Total au coût autorisé',
+  'analyticsColumn.avgResalePrice': 'Prix de revente moyen',
+  'analyticsColumn.avgBookCost': 'Coût catalogue moyen',
+  'analyticsColumn.avgAuthorizedCost': 'Coût autorisé moyen',
+  'analyticsColumn.marginAtBook': 'Marge au coût catalogue',
+  'analyticsColumn.marginAtAuthorized': 'Marge au coût autorisé',
+  'analyticsColumn.discount': 'Remise sur le coût catalogue',
+  'analyticsColumn.programSales': 'Ventes sur la période',
+  'analyticsColumn.baselineSales': 'Ventes de référence',
+  'analyticsColumn.incrementalSales': 'Ventes additionnelles',
+  'analyticsColumn.creditsPaid': 'Crédits payés',
+  'analyticsColumn.roi': 'Ventes additionnelles par crédit payé',
+  'analyticsColumn.approvedQuantity': 'Quantité approuvée',
+  'analyticsColumn.claimedQuantity': 'Quantité réclamée',
+  'analyticsColumn.acceptedQuantity': 'Quantité acceptée',
+  'analyticsColumn.paidQuantity': 'Quantité payée',
+  'analyticsColumn.claimedShare': 'Réclamée / approuvée',
+  'analyticsColumn.acceptedShare': 'Acceptée / approuvée',
+  'analyticsColumn.paidShare': 'Payée / approuvée',
+};
+type ColumnTitleKey = keyof typeof columnTitlesFr;
+const columnTitles = Object.fromEntries(
+  Object.values(REPORTS)
+    .flatMap((r) => [...r.dimensions, ...r.measures])
+    .map((c) => [`analyticsColumn.${c.key}`, c.label]),
+) as Record<ColumnTitleKey, string>;
+
 const en = {
   'claimBar.label': 'Actions on claim {number}',
   'claimBar.lines.one': '{count} line',
@@ -156,9 +204,11 @@ const en = {
   'analytics.rateOf': 'as of {date}',
   'analytics.sameCurrency': 'base currency',
   'analytics.noRate': 'No rate: not converted',
+  'analytics.missingRate': 'no {from}→{to} rate on or before {date}: load one (PUT /api/fx-rates or a CSV)',
   'analytics.download': 'Download CSV',
   'analytics.empty': 'No figures in this period.',
   ...reportTitles,
+  ...columnTitles,
   'rebate.builderTitle': 'Rebate program',
   'rebate.program': 'Program',
   'rebate.kind': 'Kind',
@@ -336,6 +386,7 @@ const fr: Record<AdminMessageKey, string> = {
   'analytics.rateOf': 'au {date}',
   'analytics.sameCurrency': 'devise de base',
   'analytics.noRate': 'Aucun taux : non converti',
+  'analytics.missingRate': 'aucun taux {from}→{to} au {date} ni avant : chargez-en un (PUT /api/fx-rates ou un CSV)',
   'analytics.download': 'Télécharger le CSV',
   'analytics.empty': 'Aucun chiffre sur cette période.',
   'analyticsReport.by-distributor': 'Par distributeur',
@@ -346,6 +397,7 @@ const fr: Record<AdminMessageKey, string> = {
   'analyticsReport.margin-trend': 'Tendance de la marge et de la remise par produit',
   'analyticsReport.program-roi': 'Retour sur investissement par programme',
   'analyticsReport.utilization': 'Utilisation',
+  ...columnTitlesFr,
   'rebate.builderTitle': 'Programme de remise',
   'rebate.program': 'Programme',
   'rebate.kind': 'Genre',

@@ -9,8 +9,10 @@ import type { BecRequestList } from '../request-list/request-list.js';
 import { MESSAGES, msgCount, pluralFormOf } from './i18n.js';
 // The administration's catalog joins MESSAGES when it loads: both are checked.
 import './i18n-admin.js';
-// and the upload preflight's (loaded with its chunk)
+// and the upload preflight's (loaded with its chunk), and the approval queue's (loaded with the queue)
 import '../claim-upload/i18n-preflight.js';
+import '../approval-queue/i18n-queue.js';
+import { REPORTS } from '../../core/analytics/reports.js';
 import { renderProblem, problemOf } from './states.js';
 import { makeClaim, makeClaims, makeLines, makeRequest } from './test-data.js';
 import { render } from 'lit';
@@ -32,6 +34,7 @@ const SAME_IN_FRENCH = new Set([
   'Version',
   'Versions',
   'Version {version}',
+  'Date',
   'Total {currency}',
   'Active',
   // program types: acronyms, and a word French shares
@@ -48,6 +51,15 @@ describe('the message catalog', () => {
       ([k, en]) => /[a-z]{3}/i.test(en) && MESSAGES.fr[k as keyof typeof MESSAGES.fr] === en && !SAME_IN_FRENCH.has(en),
     );
     expect(untranslated.map(([k]) => k)).to.deep.equal([]);
+  });
+
+  it("has a title for every analytics column, the same wherever the column is: core's in English, its own in French", () => {
+    const columns = Object.values(REPORTS).flatMap((r) => [...r.dimensions, ...r.measures]);
+    for (const c of columns) {
+      const key = `analyticsColumn.${c.key}` as keyof typeof MESSAGES.en;
+      expect(MESSAGES.en[key], c.key).to.equal(c.label);
+      expect(MESSAGES.fr[key], c.key).to.be.a('string').and.not.equal(c.label);
+    }
   });
 
   it('takes the plural form Intl.PluralRules gives: English one for 1 only, French one for 0 and 1', () => {

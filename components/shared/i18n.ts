@@ -9,6 +9,7 @@ import type { RequestLineFlag } from '../../core/requests/line-flags.js';
 import { formatNumber, labelOf } from './format.js';
 import type { AdminMessageKey } from './i18n-admin.js';
 import type { PreflightMessageKey } from '../claim-upload/i18n-preflight.js';
+import type { QueueMessageKey } from '../approval-queue/i18n-queue.js';
 
 // Every program type and request status of core/domain.ts, and every request line flag of
 // core/requests/line-flags.ts, has its words here (a new one does not compile until it does).
@@ -55,47 +56,10 @@ const en = {
   'status.withdrawn': 'Withdrawn',
   'requestLineFlag.PRICE_AT_OR_ABOVE_BOOK_COST': 'At or above book cost',
 
-  'queue.title': 'Approval queue',
-  'queue.pending': '{count} pending',
-  'queue.empty': 'Nothing waiting for you.',
-  'queue.confirmApprove': 'Approve {number} at the requested price: {prices}?',
-  'queue.confirmDiscards': 'Your counter-offer draft ({prices}) and its comment will be discarded.',
-  'queue.confirm': 'Approve at the requested price',
-  'queue.cancel': 'Cancel',
-  'queue.approve': 'Approve',
-  'queue.counter': 'Counter',
-  'queue.decline': 'Decline',
-  'queue.approved': '{number} approved',
-  'queue.declined': '{number} declined',
-  'queue.countered': '{number} countered',
-  'queue.commentLabel': 'Comment (required to decline or counter)',
-  'queue.commentToDecline': 'A comment is required to decline',
-  'queue.commentToCounter': 'A comment is required to counter',
-  'queue.notAmount': 'Not an amount',
-  'queue.counterNeedsCost': 'Enter a counter cost on at least one line',
-  'queue.context': 'Context',
-  'queue.marginImpact': 'Margin impact',
+  // The request form's labels, the approval queue's too (its other words: approval-queue/i18n-queue.ts).
   'queue.opportunity': 'Opportunity',
   'queue.dealRegistration': 'Deal registration',
-  'queue.priceHistory': 'Price history',
-  'queue.noHistory': 'No earlier prices for this product and customer',
-  'queue.lines': 'Lines',
   'queue.program': 'Program',
-  'queue.valid': 'Valid',
-  'queue.keys': 'Keys in the list:',
-  'queue.keyMove': 'move',
-  'queue.keyApprove': 'approve',
-  'queue.keyCounter': 'counter',
-  'queue.keyDecline': 'decline',
-  'queue.level': 'Level {level} of {count}',
-  'queue.next': 'Next: {who}',
-  'queue.escalated': 'Escalated',
-  'queue.bookCost': 'Book cost: {price}',
-  'queue.routing': 'Approval',
-  'queue.role.vendor_admin': 'any vendor admin',
-  'queue.role.channel_manager': 'any channel manager',
-  'queue.role.finance': 'any finance user',
-  'queue.role.distributor_user': 'any distributor user',
 
   'finance.title': 'Finance work queue',
   'finance.review': 'To review',
@@ -414,9 +378,10 @@ const en = {
   Record<`programType.${ProgramType}` | `status.${RequestStatus}` | `requestLineFlag.${RequestLineFlag}`, string>;
 /**
  * Every message's key: the daily work's (here), the vendor's administration's (i18n-admin.ts,
- * loaded with bec-admin.js) and the upload preflight's (claim-upload/i18n-preflight.ts, loaded with its chunk).
+ * loaded with bec-admin.js), the upload preflight's (claim-upload/i18n-preflight.ts, loaded with its
+ * chunk) and the approval queue's (approval-queue/i18n-queue.ts, loaded with the queue).
  */
-export type MessageKey = keyof typeof en | AdminMessageKey | PreflightMessageKey;
+export type MessageKey = keyof typeof en | AdminMessageKey | PreflightMessageKey | QueueMessageKey;
 
 const fr: Record<keyof typeof en, string> = {
   'state.loading': 'Chargement…',
@@ -461,47 +426,9 @@ const fr: Record<keyof typeof en, string> = {
   'status.withdrawn': 'Retirée',
   'requestLineFlag.PRICE_AT_OR_ABOVE_BOOK_COST': 'Au coût catalogue ou au-dessus',
 
-  'queue.title': 'File d’approbation',
-  'queue.pending': '{count} en attente',
-  'queue.empty': 'Rien ne vous attend.',
-  'queue.confirmApprove': 'Approuver {number} au prix demandé : {prices} ?',
-  'queue.confirmDiscards': 'Votre brouillon de contre-proposition ({prices}) et son commentaire seront abandonnés.',
-  'queue.confirm': 'Approuver au prix demandé',
-  'queue.cancel': 'Annuler',
-  'queue.approve': 'Approuver',
-  'queue.counter': 'Contre-proposer',
-  'queue.decline': 'Refuser',
-  'queue.approved': '{number} approuvée',
-  'queue.declined': '{number} refusée',
-  'queue.countered': '{number} : contre-proposition envoyée',
-  'queue.commentLabel': 'Commentaire (obligatoire pour refuser ou contre-proposer)',
-  'queue.commentToDecline': 'Un commentaire est obligatoire pour refuser',
-  'queue.commentToCounter': 'Un commentaire est obligatoire pour contre-proposer',
-  'queue.notAmount': 'Pas un montant',
-  'queue.counterNeedsCost': 'Saisissez un prix proposé sur au moins une ligne',
-  'queue.context': 'Contexte',
-  'queue.marginImpact': 'Impact sur la marge',
   'queue.opportunity': 'Opportunité',
   'queue.dealRegistration': 'Enregistrement d’affaire',
-  'queue.priceHistory': 'Historique des prix',
-  'queue.noHistory': 'Aucun prix antérieur pour ce produit et ce client',
-  'queue.lines': 'Lignes',
   'queue.program': 'Programme',
-  'queue.valid': 'Validité',
-  'queue.keys': 'Touches dans la liste :',
-  'queue.keyMove': 'se déplacer',
-  'queue.keyApprove': 'approuver',
-  'queue.keyCounter': 'contre-proposer',
-  'queue.keyDecline': 'refuser',
-  'queue.level': 'Niveau {level} sur {count}',
-  'queue.next': 'Suivant : {who}',
-  'queue.escalated': 'Escaladé',
-  'queue.bookCost': 'Coût catalogue : {price}',
-  'queue.routing': 'Approbation',
-  'queue.role.vendor_admin': 'tout administrateur fournisseur',
-  'queue.role.channel_manager': 'tout responsable de canal',
-  'queue.role.finance': 'tout utilisateur finance',
-  'queue.role.distributor_user': 'tout utilisateur distributeur',
 
   'finance.title': 'File de travail finance',
   'finance.review': 'À examiner',
@@ -822,7 +749,8 @@ const fr: Record<keyof typeof en, string> = {
 
 /**
  * The catalogs. The administration's messages join them when its module loads
- * (`addMessages` from i18n-admin.ts): the pages of the daily work never download them.
+ * (`addMessages` from i18n-admin.ts): the pages of the daily work never download them; so do the
+ * upload preflight's and the approval queue's, with their modules.
  */
 export const MESSAGES = { en, fr } as Record<'en' | 'fr', Record<MessageKey, string>>;
 
@@ -878,11 +806,20 @@ export function msgCount(locale: string | undefined, key: CountedKey, count: num
  * The code lists the catalog words: claim statuses, line verdicts, dispute states and entries,
  * program types (every one of core's PROGRAM_TYPES; `codeLabel(locale, 'programType', type)` is the
  * one way a component shows a program type), request statuses (`status`, every one of core's
- * REQUEST_STATUSES), request line flags (core/requests/line-flags.ts) and, once the administration's
- * messages load, analytics report titles (`analyticsReport`, every one of ANALYTICS_REPORTS).
+ * REQUEST_STATUSES), request line flags (core/requests/line-flags.ts), once the administration's
+ * messages load, analytics report titles (`analyticsReport`, every one of ANALYTICS_REPORTS), and
+ * once the approval queue's load, the approval context's flags (`contextFlag`, every code of the API's).
  */
 export type CodeList =
-  'claimStatus' | 'verdict' | 'disputeState' | 'disputeEntry' | 'programType' | 'status' | 'requestLineFlag' | 'analyticsReport';
+  | 'claimStatus'
+  | 'verdict'
+  | 'disputeState'
+  | 'disputeEntry'
+  | 'programType'
+  | 'status'
+  | 'requestLineFlag'
+  | 'analyticsReport'
+  | 'contextFlag';
 
 /** A code of a list in the locale's words ("rejected" verdict → "Rejetée" in fr); `labelOf` for a code the catalog does not know. */
 export function codeLabel(locale: string | undefined, list: CodeList, code: string | null | undefined): string {
