@@ -53,6 +53,8 @@ export class IdempotencyRecord extends Model<InferAttributes<IdempotencyRecord>,
   declare fingerprint: string;
   declare statusCode: number | null;
   declare responseBody: string | null;
+  /** the first answer's Location header (migration 20261214T1100), sent again with the replay */
+  declare responseLocation: CreationOptional<string | null>;
   declare createdAt: CreationOptional<Date>;
   declare updatedAt: CreationOptional<Date>;
 }
@@ -122,6 +124,7 @@ export function initPlatformModels(sequelize: Sequelize) {
       fingerprint: col.str(64),
       statusCode: col.int(true),
       responseBody: { type: sequelize.getDialect() === 'sqlite' ? DataTypes.TEXT : DataTypes.TEXT('long'), allowNull: true },
+      responseLocation: col.str(2048, true),
       ...stamps(),
     },
     { ...common, tableName: 'idempotency_records' },

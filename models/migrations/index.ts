@@ -42,6 +42,7 @@ import { canonicalDebitMemoKeySchema } from './20261212T1000-canonical-debit-mem
 import { binaryCollationSchema } from './20261213T1000-binary-collation.js';
 import { claimFileHashSchema } from './20261213T1200-claim-file-hash.js';
 import { sessionReferenceSchema } from './20261214T1000-session-reference.js';
+import { idempotencyLocationSchema } from './20261214T1100-idempotency-location.js';
 import type { Migration } from './types.js';
 
 export const migrations: Migration[] = [
@@ -88,4 +89,5 @@ export const migrations: Migration[] = [
   binaryCollationSchema,
   claimFileHashSchema,
   sessionReferenceSchema,
+  idempotencyLocationSchema,
 ];

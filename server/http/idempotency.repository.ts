@@ -17,6 +17,8 @@ export interface FirstRequest {
   /** Null while the first request is still running. */
   statusCode: number | null;
   responseBody: string | null;
+  /** The first answer's Location header, if it had one. */
+  responseLocation: string | null;
 }
 
 /**
@@ -34,12 +36,17 @@ export async function recordFirstUse(use: IdempotencyKeyUse): Promise<number | n
 }
 
 export async function findFirstRequest(scope: string, idemKey: string): Promise<FirstRequest | null> {
-  const r = await IdempotencyRecord.findOne({ where: { scope, idemKey }, attributes: ['fingerprint', 'statusCode', 'responseBody'] });
-  return r ? { fingerprint: r.fingerprint, statusCode: r.statusCode, responseBody: r.responseBody } : null;
+  const r = await IdempotencyRecord.findOne({
+    where: { scope, idemKey },
+    attributes: ['fingerprint', 'statusCode', 'responseBody', 'responseLocation'],
+  });
+  return r
+    ? { fingerprint: r.fingerprint, statusCode: r.statusCode, responseBody: r.responseBody, responseLocation: r.responseLocation ?? null }
+    : null;
 }
 
-export async function storeResponse(id: number, statusCode: number, responseBody: string): Promise<void> {
-  await IdempotencyRecord.update({ statusCode, responseBody }, { where: { id } });
+export async function storeResponse(id: number, statusCode: number, responseBody: string, responseLocation: string | null): Promise<void> {
+  await IdempotencyRecord.update({ statusCode, responseBody, responseLocation }, { where: { id } });
 }
 
 /** Forgets a use whose request failed on the server's side: the client may retry it. */

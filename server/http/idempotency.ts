@@ -18,6 +18,12 @@ import { discardSpool, hasUnreadBody, replayBody, spoolBody } from './body-spool
 import { findFirstRequest, forgetUse, recordFirstUse, storeResponse, type FirstRequest } from './idempotency.repository.js';
 import { maxBodyBytes } from './body-limit.js';
 
+/** The answer's Location header (a job's or a new object's URL): kept to be sent again with a replay. */
+const locationOf = (res: { getHeader(name: string): unknown }): string | null => {
+  const v = res.getHeader('location');
+  return typeof v === 'string' && v ? v.slice(0, 2048) : null;
+};
+
 /** Refused requests (unauthenticated, forbidden, no such route or object, rate-limited): never stored. */
 const REFUSALS = new Set([401, 403, 404, 429]);
 
@@ -71,6 +77,7 @@ export const idempotency: RequestHandler = async (req, res, next) => {
       throw new AppError('IDEMPOTENCY_IN_PROGRESS', 'the first request with this Idempotency-Key is still running', 409);
     }
     res.set('Idempotency-Replayed', 'true');
+    if (first.responseLocation) res.location(first.responseLocation);
     res
       .status(first.statusCode)
       .type('application/json')
@@ -88,7 +95,7 @@ export const idempotency: RequestHandler = async (req, res, next) => {
     const status = res.statusCode;
     const text = JSON.stringify(body);
     // Server errors are not remembered (the client may retry them), nor refusals: nothing was done.
-    const settle = status >= 500 || REFUSALS.has(status) ? forgetUse(id) : storeResponse(id, status, text);
+    const settle = status >= 500 || REFUSALS.has(status) ? forgetUse(id) : storeResponse(id, status, text, locationOf(res));
     settle.catch((e: unknown) => console.error('idempotency record', e)).finally(() => json(body));
     return res;
   };

@@ -177,6 +177,24 @@ describeDb('idempotent creation and clear errors on bad input', () => {
     expect(imports.filter((i) => i.fileName === 'idem.csv')).toHaveLength(1);
   });
 
+  it("replays a queued job's answer with its Location: the retry names the same job", async () => {
+    const arrow = await t.as(USERS.arrowhead);
+    const csv = ['Invoice No,Line,Invoice Date,Mfr Part,Qty', 'IDEM-LOC-1,1,2026-11-12,VS-MCU-32F4,1'].join('\n');
+    const first = await upload(arrow, '/api/imports?fileName=idem-loc.csv', csv, 'kl-1');
+    expect(first.status).toBe(202);
+    expect(first.headers.location).toMatch(/^\/api\/imports\/\d+$/);
+    const retry = await upload(arrow, '/api/imports?fileName=idem-loc.csv', csv, 'kl-1');
+    expect(retry.status).toBe(202);
+    expect(retry.headers['idempotency-replayed']).toBe('true');
+    expect(retry.headers.location).toBe(first.headers.location);
+    expect(retry.body.id).toBe(first.body.id);
+    // An answer without a Location (a claim made at once: 201 with its body) replays without one.
+    const made = await arrow.post('/api/claims', claimBody('IDEM-LOC', 'IDEM-LOC-INV-1'), { 'Idempotency-Key': 'kl-2' });
+    const again = await arrow.post('/api/claims', claimBody('IDEM-LOC', 'IDEM-LOC-INV-1'), { 'Idempotency-Key': 'kl-2' });
+    expect(again.headers['idempotency-replayed']).toBe('true');
+    expect(again.headers.location).toBe(made.headers.location);
+  });
+
   it('still fingerprints a JSON body: the same key with the same JSON and another query string is refused', async () => {
     const arrow = await t.as(USERS.arrowhead);
     const first = await arrow.post('/api/claims', claimBody('IDEM-J1', 'IDEM-J-INV-1'), { 'Idempotency-Key': 'kj-1' });
