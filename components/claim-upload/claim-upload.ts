@@ -187,6 +187,7 @@ export class BecClaimUpload extends BecElement {
     const n = (v: number) => formatNumber(v, this.locale);
     const name = this.file?.name ?? this.t('upload.theFile');
     if (p.missingColumns.length) return this.t('upload.summaryMissing', { name, columns: p.missingColumns.join(', ') });
+    if (p.fileProblem) return this.t('preflight.summaryProblem', { name, problem: p.fileProblem });
     return msgCount(this.locale, 'upload.summary', p.rows, {
       name,
       ready: n(p.ready),
@@ -373,6 +374,7 @@ export class BecClaimUpload extends BecElement {
         <div class="stat problems"><strong>${n(withProblems)}</strong><span class="muted">${this.t('upload.withProblems')}</span></div>
       </div>
       ${p.missingColumns.length ? html`<div class="alert" role="alert">${this.t('upload.missingColumns', { columns: p.missingColumns.join(', ') })}</div>` : nothing}
+      ${p.fileProblem ? html`<div class="alert" role="alert">${p.fileProblem}</div>` : nothing}
       ${this.renderErrors(p.errors, this.t('upload.problemsBefore'))}
       ${
         this.phase === 'checked'

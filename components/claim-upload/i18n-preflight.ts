@@ -11,6 +11,7 @@ const en = {
   'preflight.partial': 'Partly accepted ({count} units): {why}',
   'preflight.duplicate': 'Duplicate of row {row} (invoice {invoice} line {line}).',
   'preflight.value': 'The value',
+  'preflight.summaryProblem': 'Checked {name}: {problem}',
   // English reads the parser's own sentence (core/pos, the server's words too): `{message}`.
   'pos.MISSING_REQUIRED_FIELD': '{message}',
   'pos.INVALID_DATE': '{message}',
@@ -26,6 +27,7 @@ const en = {
   'pos.DECIMAL_MARK_AMBIGUOUS': '{message}',
   'pos.DATE_ORDER_AMBIGUOUS': '{message}',
   'pos.ENCODING_INVALID': '{message}',
+  'pos.UNSUPPORTED_FILE': '{message}',
   'pos.EMPTY_FILE': '{message}',
 } satisfies Record<`pos.${PosErrorCode}` | `preflight.${string}`, string>;
 
@@ -34,6 +36,7 @@ const fr: Record<keyof typeof en, string> = {
   'preflight.partial': 'Acceptée en partie ({count} unités) : {why}',
   'preflight.duplicate': 'Doublon de la ligne {row} du fichier (facture {invoice}, ligne {line}).',
   'preflight.value': 'La valeur',
+  'preflight.summaryProblem': '{name} vérifié : {problem}',
   'pos.MISSING_REQUIRED_FIELD': 'Valeur vide ou manquante : la ligne en a besoin.',
   'pos.INVALID_DATE': '{value} n’est pas une date lisible.',
   'pos.INVALID_NUMBER': '{value} n’est pas un nombre lisible.',
@@ -49,6 +52,7 @@ const fr: Record<keyof typeof en, string> = {
     'Le séparateur décimal du fichier est ambigu : choisissez le point ou la virgule dans les options du fichier.',
   'pos.DATE_ORDER_AMBIGUOUS': 'L’ordre des dates du fichier est ambigu : choisissez jour/mois ou mois/jour dans les options du fichier.',
   'pos.ENCODING_INVALID': 'Le fichier ne se lit pas dans son encodage (UTF-8, Windows-1252 ou UTF-16).',
+  'pos.UNSUPPORTED_FILE': 'Ce fichier n’est pas un CSV (un fichier compressé ou un classeur Excel) : enregistrez-le au format CSV (UTF-8).',
   'pos.EMPTY_FILE': 'Le fichier est vide : il n’a pas de ligne d’en-tête.',
 };
 

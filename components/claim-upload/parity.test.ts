@@ -7,6 +7,7 @@ import { expect } from '@open-wc/testing';
 import { fatalCode, parsePosBytes, type PosColumnMapping, type PosRowError } from '../../core/pos/index.js';
 import {
   PARITY_FIXTURES,
+  fatalStatus,
   parityErrorOf,
   parityKey,
   parityLineOf,
@@ -30,7 +31,7 @@ async function preflight(text: Blob, query: Record<string, string>, fields: Reco
     else if (e.error.fatal) fatal.push(e.error);
     else errors.push(e.error);
   }
-  if (fatal.length) return { status: 422, code: fatalCode(fatal), lines: [], errors: [] };
+  if (fatal.length) return { status: fatalStatus(fatalCode(fatal)), code: fatalCode(fatal), lines: [], errors: [] };
   return { status: 201, lines, errors: errors.map(parityErrorOf) };
 }
 

@@ -27,7 +27,14 @@ export interface PreflightResult {
   /** Of `valid`, the rows the rules engine would accept as they are (all of `valid` when not checked against authorizations). */
   ready: number;
   errors: PreflightError[];
+  /** Fields whose column is missing or ambiguous: the file cannot be read until the mapping names them. */
   missingColumns: string[];
+  /**
+   * Why the file cannot be read at all when it is not a column: not text (a compressed file, a
+   * workbook), its encoding, a setting to choose, no header. The parser's sentence, the server's
+   * answer too, in the reader's language; null when the file reads.
+   */
+  fileProblem: string | null;
   /** Rows the rules engine would reject or cut, checked against the distributor's authorizations. */
   rejectedByRules: number;
 }
@@ -44,6 +51,7 @@ async function collect(
   const keep = out !== null || facts !== null;
   const errors: PreflightError[] = [];
   const missingColumns: string[] = [];
+  let fileProblem: string | null = null;
   const badRows = new Set<number>();
   const seen = new Map<string, number>();
   let valid = 0;
@@ -51,8 +59,10 @@ async function collect(
   for await (const e of events) {
     if (e.type === 'error') {
       const err = e.error;
-      if (err.fatal) missingColumns.push(err.column ?? err.code);
-      errors.push({ row: err.row, field: err.column ?? undefined, message: posProblemText(err, wording.locale) });
+      const message = posProblemText(err, wording.locale);
+      if (err.fatal && (err.code === 'MAPPING_INCOMPLETE' || err.code === 'MAPPING_AMBIGUOUS')) missingColumns.push(err.column ?? err.code);
+      else if (err.fatal) fileProblem ??= message;
+      errors.push({ row: err.row, field: err.column ?? undefined, message });
       badRows.add(err.row);
       maxRow = Math.max(maxRow, err.row);
       continue;
@@ -74,19 +84,21 @@ async function collect(
     valid++;
     if (keep) kept.push(line);
   }
+  const unreadable = missingColumns.length > 0 || fileProblem !== null;
   let rejectedByRules = 0;
-  if (facts && facts.length && !missingColumns.length) {
+  if (facts && facts.length && !unreadable) {
     const problems = engineProblems(kept, facts, facts[0].distributorId, wording);
     rejectedByRules = problems.length;
     errors.push(...problems.map(({ row, field, message, verdict }) => ({ row, field, message, verdict })));
   }
   errors.sort((a, b) => a.row - b.row);
   return {
-    rows: missingColumns.length ? 0 : valid + badRows.size,
-    valid: missingColumns.length ? 0 : valid,
-    ready: missingColumns.length ? 0 : valid - rejectedByRules,
+    rows: unreadable ? 0 : valid + badRows.size,
+    valid: unreadable ? 0 : valid,
+    ready: unreadable ? 0 : valid - rejectedByRules,
     errors,
     missingColumns,
+    fileProblem,
     rejectedByRules,
   };
 }

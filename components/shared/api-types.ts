@@ -2996,7 +2996,7 @@ export interface components {
     };
     SavedPosColumnMapping: {
       /**
-       * @description POS field -> the header the distributor uses
+       * @description POS field -> the header of its column as the distributor writes it, or its position: "#5" is the fifth column (counted from 1), whatever its header; the way to choose between two columns with the same header (422 MAPPING_AMBIGUOUS names the positions to send)
        * @default {}
        */
       mapping?: {
@@ -3038,7 +3038,7 @@ export interface components {
     };
     PosColumnMapping: {
       /**
-       * @description POS field -> the header the distributor uses
+       * @description POS field -> the header of its column as the distributor writes it, or its position: "#5" is the fifth column (counted from 1), whatever its header; the way to choose between two columns with the same header (422 MAPPING_AMBIGUOUS names the positions to send)
        * @default {}
        */
       mapping?: {
@@ -3184,6 +3184,7 @@ export interface components {
       errors: {
         rowNumber: number;
         column: string | null;
+        /** @description the parser's (MISSING_REQUIRED_FIELD, INVALID_DATE, INVALID_NUMBER, ...) or the import's: DISTRIBUTOR_MISMATCH (the Distributor ID names another distributor), SALE_ALREADY_ON_FILE (a POS row whose sale is on file with other values), AMOUNT_TOO_LARGE and DEBIT_MEMO_MISMATCH (a claim file's) */
         code: string;
         message: string;
         raw: string | null;
@@ -9579,7 +9580,7 @@ export interface operations {
       query?: {
         distributorId?: number;
         fileName?: string;
-        delimiter?: ',' | ';' | '\t' | '|' | 'tab';
+        delimiter?: ',' | ';' | '\t' | '|' | 'comma' | 'semicolon' | 'tab' | 'pipe';
         decimalMark?: '.' | ',' | 'auto';
         dateOrder?: 'DMY' | 'MDY' | 'auto';
         wait?: 'true' | 'false';
@@ -9644,6 +9645,15 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description UNSUPPORTED_MEDIA_TYPE: the body is not sent as text/csv, text/tab-separated-values or application/octet-stream (or JSON where the route takes it), or declares a charset POS files are not read in (utf-8 (or us-ascii), windows-1252 (or iso-8859-1, latin1), utf-16le, utf-16be); UNSUPPORTED_FILE: the bytes are a compressed file (gzip) or an Excel workbook (.xlsx or another zip, .xls), not a CSV: the message says to save it as CSV (UTF-8) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description RATE_LIMITED: too many requests from this caller; try again later */
       429: {
         headers: {
@@ -9669,7 +9679,7 @@ export interface operations {
       query?: {
         distributorId?: number;
         fileName?: string;
-        delimiter?: ',' | ';' | '\t' | '|' | 'tab';
+        delimiter?: ',' | ';' | '\t' | '|' | 'comma' | 'semicolon' | 'tab' | 'pipe';
         decimalMark?: '.' | ',' | 'auto';
         dateOrder?: 'DMY' | 'MDY' | 'auto';
         wait?: 'true' | 'false';
@@ -9718,6 +9728,15 @@ export interface operations {
       };
       /** @description INSUFFICIENT_SCOPE: the API token lacks the scope this needs (write; admin to manage users and integrations); FORBIDDEN: the caller's role may not do this; CSRF_TOKEN_INVALID: a cookie session's change without its X-CSRF-Token; NO_ROLE: the account has no role (no_access): an admin, or the identity provider through a group, gives it one */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description UNSUPPORTED_MEDIA_TYPE: the body is not sent as text/csv, text/tab-separated-values or application/octet-stream (or JSON where the route takes it), or declares a charset POS files are not read in (utf-8 (or us-ascii), windows-1252 (or iso-8859-1, latin1), utf-16le, utf-16be); UNSUPPORTED_FILE: the bytes are a compressed file (gzip) or an Excel workbook (.xlsx or another zip, .xls), not a CSV: the message says to save it as CSV (UTF-8) */
+      415: {
         headers: {
           [name: string]: unknown;
         };
@@ -9918,6 +9937,7 @@ export interface operations {
             items: {
               rowNumber: number;
               column: string | null;
+              /** @description the parser's (MISSING_REQUIRED_FIELD, INVALID_DATE, INVALID_NUMBER, ...) or the import's: DISTRIBUTOR_MISMATCH (the Distributor ID names another distributor), SALE_ALREADY_ON_FILE (a POS row whose sale is on file with other values), AMOUNT_TOO_LARGE and DEBIT_MEMO_MISMATCH (a claim file's) */
               code: string;
               message: string;
               raw: string | null;
@@ -10748,7 +10768,7 @@ export interface operations {
       query?: {
         distributorId?: number;
         fileName?: string;
-        delimiter?: ',' | ';' | '\t' | '|' | 'tab';
+        delimiter?: ',' | ';' | '\t' | '|' | 'comma' | 'semicolon' | 'tab' | 'pipe';
         decimalMark?: '.' | ',' | 'auto';
         dateOrder?: 'DMY' | 'MDY' | 'auto';
         debitMemoNumber?: string;
@@ -10993,7 +11013,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description CLAIM_ALREADY_EXISTS: the debitMemoNumber (or the 844 BGN02), in any spelling, is held by a standing claim of this distributor (claimId names that claim); DUPLICATE_FILE: this distributor sent the same bytes before and their claim stands or is still being made (claimId, claimNumber, sentAt and earlierImportId name it; resend=true makes a claim all the same) */
+      /** @description CLAIM_ALREADY_EXISTS: the debitMemoNumber (or the 844 BGN02, or the one debit memo the rows of the Debit Memo column name), in any spelling, is held by a standing claim of this distributor (claimId names that claim); DUPLICATE_FILE: this distributor sent the same bytes before and their claim stands or is still being made (claimId, claimNumber, sentAt and earlierImportId name it; resend=true makes a claim all the same) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -11002,7 +11022,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description UNSUPPORTED_MEDIA_TYPE: the body is not sent as text/csv, text/tab-separated-values or application/octet-stream */
+      /** @description UNSUPPORTED_MEDIA_TYPE: the body is not sent as text/csv, text/tab-separated-values or application/octet-stream (or JSON where the route takes it), or declares a charset POS files are not read in (utf-8 (or us-ascii), windows-1252 (or iso-8859-1, latin1), utf-16le, utf-16be); UNSUPPORTED_FILE: the bytes are a compressed file (gzip) or an Excel workbook (.xlsx or another zip, .xls), not a CSV: the message says to save it as CSV (UTF-8) */
       415: {
         headers: {
           [name: string]: unknown;
@@ -11011,7 +11031,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description CURRENCY_MISMATCH: the currency is not the distributor's (no conversion is done) */
+      /** @description CURRENCY_MISMATCH: the currency is not the distributor's (no conversion is done); DEBIT_MEMO_MIXED: no debitMemoNumber was sent and the rows' Debit Memo column names two debit memos or more (debitMemoNumbers lists them, rows the first rows of the second): no claim is made */
       422: {
         headers: {
           [name: string]: unknown;

@@ -12,7 +12,9 @@
  *   header (and the file fails naming its missing columns);
  * - quoted fields with separators, doubled quotes and line breaks inside; a quote inside an
  *   unquoted field is an ordinary character (`12" monitor`);
- * - CRLF or LF line ends, split anywhere between chunks;
+ * - CRLF, LF or CR line ends (a lone CR is a line break: Excel for Mac's "CSV (Macintosh)" ends
+ *   every line with one; a CR inside a quoted cell stays a character of the cell), split anywhere
+ *   between chunks;
  * - a record longer than `maxRecordChars` (64 KiB by default: a binary file, an unterminated
  *   quote swallowing the file) is reported and skipped to the next line, so one bad quote loses
  *   one record, not the rest; so is a quote left open to the end of a shorter file (reading
@@ -29,9 +31,24 @@
  * Fast path: a record without any quote is cut with indexOf/split, which is native code.
  */
 
+import { CSV_DELIMITERS } from '../csv.js';
+
 /** The separators a POS CSV file may use. */
 export const CSV_SEPARATORS = [',', ';', '\t', '|'] as const;
 export type CsvSeparator = (typeof CSV_SEPARATORS)[number];
+
+/**
+ * The separators by the name a request gives them (`?delimiter=semicolon`): the names the CSV
+ * exports take (core/csv.ts, one table), and `pipe`, which POS files use and exports do not write.
+ */
+export const CSV_SEPARATOR_NAMES = { ...CSV_DELIMITERS, pipe: '|' } as const satisfies Record<string, CsvSeparator>;
+export type CsvSeparatorName = keyof typeof CSV_SEPARATOR_NAMES;
+
+/** A separator as a request writes it, by itself (`;`) or by name (`semicolon`); undefined for none. */
+export function csvSeparatorOf(value: CsvSeparator | CsvSeparatorName | undefined): CsvSeparator | undefined {
+  if (value === undefined) return undefined;
+  return value in CSV_SEPARATOR_NAMES ? CSV_SEPARATOR_NAMES[value as CsvSeparatorName] : (value as CsvSeparator);
+}
 
 /** The longest record read by default: 64 KiB of text. */
 export const DEFAULT_MAX_RECORD_CHARS = 65_536;
@@ -52,7 +69,10 @@ export interface CsvRecord {
 export interface CsvRecordError {
   row: number;
   line: number;
+  /** one sentence about the row ("the row is longer than 65536 characters") */
   reason: string;
+  /** the record was longer than the reader reads (the rest of it was skipped) */
+  tooLong?: boolean;
 }
 
 export interface CsvReaderOptions {
@@ -132,6 +152,10 @@ export class CsvRecordReader {
   private directive = true;
   /** the separator was given by the caller (it wins over a directive) */
   private readonly given: boolean;
+  /** the last text ended on a CR taken as a line break: an LF starting the next text is its CRLF's */
+  private dropLf = false;
+  /** the next CR in the text being drained at or after the last quoted value looked at (-1: none), for `lineBreaksIn` */
+  private crAt = -1;
 
   constructor(options: CsvReaderOptions = {}) {
     this.separator = options.separator ?? null;
@@ -147,7 +171,8 @@ export class CsvRecordReader {
 
   /** The physical line `text` would end on if it came next (for a problem found in bytes not yet read as text). */
   lineAfter(text: string): number {
-    return this.line + countLineBreaks(this.buffer, 0, this.buffer.length) + countLineBreaks(text, 0, text.length);
+    const held = this.buffer + text;
+    return this.line + countLineBreaks(held, 0, held.length);
   }
 
   /** The separator in use (null until the header line has been seen). */
@@ -162,13 +187,17 @@ export class CsvRecordReader {
       this.started = true;
       if (chunk.charCodeAt(0) === 0xfeff) chunk = chunk.slice(1);
     }
+    if (this.dropLf) {
+      this.dropLf = false;
+      if (chunk.charCodeAt(0) === LF) chunk = chunk.slice(1);
+    }
     if (this.skipping) {
       // the rest of an over-long record: only the new text is searched for its end
-      const nl = chunk.indexOf('\n');
-      if (nl < 0) return { records, errors };
+      const next = this.afterBreak(chunk, 0);
+      if (next < 0) return { records, errors };
       this.skipping = false;
       this.line++;
-      chunk = chunk.slice(nl + 1);
+      chunk = chunk.slice(next);
     }
     if (chunk.length === 0) return { records, errors };
     if (!this.control && CONTROL_CHARACTER.test(chunk)) this.control = true;
@@ -188,16 +217,51 @@ export class CsvRecordReader {
     return { records, errors };
   }
 
+  /**
+   * The position after the first line break at or after `from` (LF, CRLF, or a lone CR), -1 when
+   * there is none. A CR that ends `text` ends its line: an LF starting the next text is then the
+   * second half of its CRLF (`dropLf`). For the error paths (a record skipped): not the hot path.
+   */
+  private afterBreak(text: string, from: number): number {
+    const lf = text.indexOf('\n', from);
+    const cr = text.indexOf('\r', from);
+    if (cr < 0 || (lf >= 0 && lf < cr)) return lf < 0 ? -1 : lf + 1;
+    if (cr + 1 < text.length) return text.charCodeAt(cr + 1) === LF ? cr + 2 : cr + 1;
+    this.dropLf = true;
+    return text.length;
+  }
+
+  /**
+   * The line breaks in buf[from, to) of a quoted value (`countLineBreaks`), each search native:
+   * LFs as far as the next one, CRs from the one found last (`crAt`, reset by each drain; the values
+   * of a text are looked at in order), so a file without a CR is searched for one once per drain.
+   */
+  private lineBreaksIn(buf: string, from: number, to: number): number {
+    let count = 0;
+    let at = buf.indexOf('\n', from);
+    while (at >= 0 && at < to) {
+      count++;
+      at = buf.indexOf('\n', at + 1);
+    }
+    let cr = this.crAt;
+    if (cr >= 0 && cr < from) cr = buf.indexOf('\r', from);
+    while (cr >= 0 && cr < to) {
+      if (buf.charCodeAt(cr + 1) !== LF) count++;
+      cr = buf.indexOf('\r', cr + 1);
+    }
+    this.crAt = cr;
+    return count;
+  }
+
   private drain(final: boolean, records: CsvRecord[], errors: CsvRecordError[]): void {
     const buf = this.buffer;
     const n = buf.length;
     let pos = 0;
     if (this.directive) {
-      const nl = buf.indexOf('\n');
-      if (nl < 0 && !final && mayBeDirective(buf)) return;
+      const first = lineBreak(buf, 0, final);
+      if (first === null && !final && mayBeDirective(buf)) return;
       this.directive = false;
-      const first = nl < 0 ? buf : buf.slice(0, nl);
-      const named = separatorDirective(first);
+      const named = separatorDirective(first === null ? buf : buf.slice(0, first.end));
       if (named !== null) {
         // the directive's line: no record, one physical line
         if (!this.given) {
@@ -205,44 +269,66 @@ export class CsvRecordReader {
           this.sepCode = named.charCodeAt(0);
         }
         this.line++;
-        pos = nl < 0 ? n : nl + 1;
+        pos = first === null ? n : first.next;
       }
     }
     if (this.separator === null) {
-      const nl = buf.indexOf('\n', pos);
-      if (nl < 0 && !final) {
+      const header = lineBreak(buf, pos, final);
+      if (header === null && !final) {
         if (n - pos > this.maxRecordChars) this.separator = ',';
         else {
           this.buffer = pos === 0 ? buf : buf.slice(pos);
           return;
         }
       }
-      this.separator ??= sniffSeparator(buf.slice(pos, nl < 0 ? n : nl));
+      this.separator ??= sniffSeparator(buf.slice(pos, header === null ? n : header.end));
       this.sepCode = this.separator.charCodeAt(0);
     }
     const sep = this.separator;
+    // The next quote, LF and CR, each searched again only once passed (-1: none left in the text held),
+    // so a file without any CR (or without any LF) is not searched to its end at every record.
     let nextQuote = buf.indexOf('"', pos);
+    let nextLf = buf.indexOf('\n', pos);
+    let nextCr = buf.indexOf('\r', pos);
+    this.crAt = nextCr;
     while (pos < n) {
-      let nl = buf.indexOf('\n', pos);
+      if (nextLf >= 0 && nextLf < pos) nextLf = buf.indexOf('\n', pos);
+      if (nextCr >= 0 && nextCr < pos) nextCr = buf.indexOf('\r', pos);
       if (nextQuote >= 0 && nextQuote < pos) nextQuote = buf.indexOf('"', pos);
-      if (nextQuote < 0 || (nl >= 0 && nextQuote > nl)) {
+      // the record's line break: the first LF or CR (a CR then an LF is one, CRLF)
+      const brk = nextLf < 0 ? nextCr : nextCr < 0 || nextLf < nextCr ? nextLf : nextCr;
+      if (nextQuote < 0 || (brk >= 0 && nextQuote > brk)) {
         // no quote in this record: the native fast path
-        if (nl < 0) {
-          if (!final) {
-            if (n - pos > this.maxRecordChars) {
-              errors.push({ row: ++this.row, line: this.line, reason: `the row is longer than ${this.maxRecordChars} characters` });
-              this.skipping = true;
-              pos = n;
-            }
-            break;
+        let end = brk;
+        let next: number;
+        if (brk >= 0 && (brk + 1 < n || buf.charCodeAt(brk) === LF)) {
+          next = buf.charCodeAt(brk) === CR && buf.charCodeAt(brk + 1) === LF ? brk + 2 : brk + 1;
+        } else if (!final) {
+          // no line break yet (or a CR ending the text held, maybe the first half of a CRLF: one character to wait for)
+          if (brk < 0 && n - pos > this.maxRecordChars) {
+            errors.push({
+              row: ++this.row,
+              line: this.line,
+              reason: `the row is longer than ${this.maxRecordChars} characters`,
+              tooLong: true,
+            });
+            this.skipping = true;
+            pos = n;
           }
-          nl = n;
+          break;
+        } else {
+          end = brk < 0 ? n : brk;
+          next = n;
         }
-        const end = nl > pos && buf.charCodeAt(nl - 1) === CR ? nl - 1 : nl;
         if (end - pos > this.maxRecordChars) {
-          errors.push({ row: ++this.row, line: this.line, reason: `the row is longer than ${this.maxRecordChars} characters` });
+          errors.push({
+            row: ++this.row,
+            line: this.line,
+            reason: `the row is longer than ${this.maxRecordChars} characters`,
+            tooLong: true,
+          });
           this.line++;
-          pos = nl + 1;
+          pos = next;
           continue;
         }
         const text = end === pos ? '' : buf.slice(pos, end);
@@ -250,7 +336,7 @@ export class CsvRecordReader {
         if (this.control && CONTROL_CHARACTER.test(text)) record.control = true;
         records.push(record);
         this.line++;
-        pos = nl + 1;
+        pos = next;
         continue;
       }
       const result = this.parseQuoted(buf, pos, final);
@@ -260,14 +346,14 @@ export class CsvRecordReader {
           errors.push({
             row: ++this.row,
             line: this.line,
-            reason: `a quoted value is not closed within ${this.maxRecordChars} characters`,
+            reason: `the row has a quoted value that is not closed within ${this.maxRecordChars} characters`,
           });
-          const resume = buf.indexOf('\n', nextQuote);
+          const resume = this.afterBreak(buf, nextQuote);
           this.line++;
           if (resume < 0) {
             this.skipping = true;
             pos = n;
-          } else pos = resume + 1;
+          } else pos = resume;
           continue;
         }
         break;
@@ -276,17 +362,26 @@ export class CsvRecordReader {
       if (this.control && result.cells.some((cell) => CONTROL_CHARACTER.test(cell))) record.control = true;
       // a row with an unclosed quote is reported, not read (its cells are not what was meant)
       if (result.unterminated) {
-        errors.push({ row: record.row, line: this.line, reason: 'a quoted value is not closed before the end of the file' });
+        errors.push({
+          row: record.row,
+          line: this.line,
+          reason: 'the row has a quoted value that is not closed before the end of the file',
+        });
         // The lines after the one the quote opened on are rows, not the rest of its cell (as past
         // maxRecordChars above): one bad quote loses one record, however near the end it is.
-        const resume = buf.indexOf('\n', result.openedAt);
+        const resume = this.afterBreak(buf, result.openedAt);
         if (resume >= 0) {
-          this.line += 1 + countLineBreaks(buf, pos, resume);
-          pos = resume + 1;
+          this.line += 1 + countLineBreaks(buf, pos, resume - 1);
+          pos = resume;
           continue;
         }
       } else if (result.end - pos > this.maxRecordChars)
-        errors.push({ row: record.row, line: this.line, reason: `the row is longer than ${this.maxRecordChars} characters` });
+        errors.push({
+          row: record.row,
+          line: this.line,
+          reason: `the row is longer than ${this.maxRecordChars} characters`,
+          tooLong: true,
+        });
       else records.push(record);
       this.line += 1 + result.lineBreaks;
       pos = result.end;
@@ -319,7 +414,7 @@ export class CsvRecordReader {
           if (q < 0) {
             if (!final) return null;
             value += buf.slice(from, n);
-            lineBreaks += countLineBreaks(buf, from, n);
+            lineBreaks += this.lineBreaksIn(buf, from, n);
             cells.push(value);
             return { cells, end: n, lineBreaks, unterminated: true, openedAt: i };
           }
@@ -330,7 +425,7 @@ export class CsvRecordReader {
           }
           if (q + 1 >= n && !final) return null;
           value += buf.slice(from, q);
-          lineBreaks += countLineBreaks(buf, i, q);
+          lineBreaks += this.lineBreaksIn(buf, i, q);
           i = q + 1;
           break;
         }
@@ -378,12 +473,29 @@ export class CsvRecordReader {
   }
 }
 
+/** The line breaks in text[from, to): each LF, and each CR not followed by an LF (CRLF is one). */
 function countLineBreaks(text: string, from: number, to: number): number {
   let count = 0;
-  let at = text.indexOf('\n', from);
-  while (at >= 0 && at < to) {
-    count++;
-    at = text.indexOf('\n', at + 1);
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c <= CR && (c === LF || (c === CR && text.charCodeAt(i + 1) !== LF))) count++;
   }
   return count;
+}
+
+/**
+ * The first line break at or after `from`: where the line's text ends and the next line starts;
+ * null when the text holds none yet (a CR ending a text that is not final may be half a CRLF).
+ * Once a file (its directive and header lines), not per record.
+ */
+function lineBreak(text: string, from: number, final: boolean): { end: number; next: number } | null {
+  const lf = text.indexOf('\n', from);
+  const cr = text.indexOf('\r', from);
+  if (cr < 0 || (lf >= 0 && lf < cr)) return lf < 0 ? null : { end: lf, next: lf + 1 };
+  return crBreak(text, cr, final);
+}
+
+function crBreak(text: string, cr: number, final: boolean): { end: number; next: number } | null {
+  if (cr + 1 < text.length) return { end: cr, next: text.charCodeAt(cr + 1) === LF ? cr + 2 : cr + 1 };
+  return final ? { end: cr, next: text.length } : null;
 }

@@ -4,9 +4,13 @@
  *
  * - a byte-order mark says it: UTF-8 (EF BB BF), UTF-16 little endian (FF FE: Excel's "Unicode
  *   Text") or big endian (FE FF); the mark wins over a declared charset, as browsers read it;
- * - else a declared charset (`Content-Type: text/csv; charset=windows-1252`): UTF-8, Windows-1252
- *   (its labels iso-8859-1 and latin1 too: Windows-1252 is what browsers read them as, and
- *   Latin-1's letters are its letters), UTF-16 LE or BE;
+ * - else a declared charset (`Content-Type: text/csv; charset=windows-1252`): UTF-8 (and US-ASCII,
+ *   a subset of it: read as UTF-8, not as browsers' Windows-1252), Windows-1252 (its labels
+ *   iso-8859-1 and latin1 too: Windows-1252 is what browsers read them as, and Latin-1's letters
+ *   are its letters), UTF-16 LE or BE;
+ * - else UTF-16 without a byte-order mark, told by its NUL bytes: a header's ASCII letters are
+ *   each a letter and a NUL byte (LE) or a NUL byte and a letter (BE), where a text file in a
+ *   one-byte encoding has no NUL at all (the first SNIFF_BYTES are looked at);
  * - else the bytes tell: while the file is plain ASCII both readings agree, so nothing is held
  *   back; its first other byte decides. A UTF-8 character: the file is UTF-8. A byte that is not
  *   UTF-8 (Excel's European "CSV" is Windows-1252: `é` is the one byte E9): the file is
@@ -21,11 +25,73 @@
  * The UTF-8 path costs one native decode per chunk and a length comparison: no per-row work.
  */
 
+/**
+ * A file that is not text at all, told by its first bytes (magic numbers): a compressed file or a
+ * workbook sent where a CSV is read. Never read as text (it would be a misleading
+ * ENCODING_INVALID or MAPPING_INCOMPLETE): refused whole, saying what to send instead. The server
+ * answers it 415 UNSUPPORTED_FILE before storing the upload, the browser preflight with the same words.
+ */
+export function unsupportedFileProblem(head: Uint8Array): string | null {
+  const b = head;
+  if (b.length >= 2 && b[0] === 0x1f && b[1] === 0x8b)
+    return 'this is a compressed file (gzip), not a CSV: save it as CSV (UTF-8), uncompressed';
+  if (b.length < 4) return null;
+  if (b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04)
+    return 'this is an Excel workbook (.xlsx) or another zip file, not a CSV: save it as CSV (UTF-8)';
+  if (b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11 && b[3] === 0xe0)
+    return 'this is an Excel workbook (.xls), not a CSV: save it as CSV (UTF-8)';
+  return null;
+}
+
+/** How many first bytes `unsupportedFileProblem` needs to tell. */
+export const UNSUPPORTED_FILE_HEAD = 4;
+
+/** True while `head` (fewer than UNSUPPORTED_FILE_HEAD bytes) may still become one of those magic numbers. */
+function mayBeUnsupported(head: Uint8Array): boolean {
+  const b0 = head[0];
+  if (b0 === 0x1f) return head.length < 2;
+  const magic = b0 === 0x50 ? [0x50, 0x4b, 0x03, 0x04] : b0 === 0xd0 ? [0xd0, 0xcf, 0x11, 0xe0] : null;
+  if (magic === null) return false;
+  for (let i = 1; i < head.length; i++) if (head[i] !== magic[i]) return false;
+  return true;
+}
+
+/** A file `unsupportedFileProblem` refuses: it stops whole, before any of it is read as text. */
+export class PosUnsupportedFileError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'PosUnsupportedFileError';
+  }
+}
+
+/** The first bytes looked at for UTF-16 without a byte-order mark. */
+export const SNIFF_BYTES = 64;
+
+/**
+ * UTF-16 without a byte-order mark, told by where its NUL bytes are in the first bytes (at most
+ * SNIFF_BYTES): in at least three code units out of four, and in at least two, one byte is NUL
+ * and the other not, always on the same side (the low byte second: LE); null otherwise.
+ */
+export function utf16WithoutBom(head: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  const units = Math.min(head.length, SNIFF_BYTES) >> 1;
+  let le = 0;
+  let be = 0;
+  for (let i = 0; i < units; i++) {
+    const a = head[2 * i]!;
+    const b = head[2 * i + 1]!;
+    if (a !== 0 && b === 0) le++;
+    else if (a === 0 && b !== 0) be++;
+  }
+  if (le >= 2 && be === 0 && le * 4 >= units * 3) return 'utf-16le';
+  if (be >= 2 && le === 0 && be * 4 >= units * 3) return 'utf-16be';
+  return null;
+}
+
 /** The encodings a POS file may be in. */
 export const POS_ENCODINGS = ['utf-8', 'windows-1252', 'utf-16le', 'utf-16be'] as const;
 export type PosEncoding = (typeof POS_ENCODINGS)[number];
 
-/** How the encoding was settled: 'chosen' (declared), 'file' (a byte-order mark, or the bytes), 'none' (plain ASCII: read as UTF-8). */
+/** How the encoding was settled: 'chosen' (declared), 'file' (a byte-order mark, or the bytes: UTF-16's NULs, not UTF-8), 'none' (plain ASCII: read as UTF-8). */
 export type PosEncodingFrom = 'chosen' | 'file' | 'none';
 
 export interface PosEncodingSettings {
@@ -50,8 +116,10 @@ const LABELS: Record<string, PosEncoding> = {
   l1: 'windows-1252',
   cp819: 'windows-1252',
   ibm819: 'windows-1252',
-  'us-ascii': 'windows-1252',
-  ascii: 'windows-1252',
+  // ASCII is a subset of UTF-8: read as UTF-8 (browsers' label table reads it as Windows-1252)
+  'us-ascii': 'utf-8',
+  ascii: 'utf-8',
+  'ansi_x3.4-1968': 'utf-8',
   'utf-16': 'utf-16le',
   'utf-16le': 'utf-16le',
   'utf-16be': 'utf-16be',
@@ -63,7 +131,7 @@ export function posEncodingOf(label: string): PosEncoding | null {
 }
 
 /** The charsets a POS file may be declared in, for a message. */
-export const POS_CHARSETS = 'utf-8, windows-1252 (or iso-8859-1, latin1), utf-16le, utf-16be';
+export const POS_CHARSETS = 'utf-8 (or us-ascii), windows-1252 (or iso-8859-1, latin1), utf-16le, utf-16be';
 
 /** Bytes the encoding in force cannot read: the file stops whole. */
 export class PosEncodingError extends Error {
@@ -163,6 +231,8 @@ export class PosTextDecoder {
   private cut: Uint8Array | null = null;
   /** the UTF-8 decoder holds no bytes of a character begun in an earlier chunk */
   private clean = true;
+  /** the file began with a byte-order mark */
+  private bom = false;
 
   constructor(
     private readonly declared: PosEncoding | null = null,
@@ -182,8 +252,7 @@ export class PosTextDecoder {
     if (this.head !== null) {
       const bytes = this.head.length ? concat(this.head, chunk) : chunk;
       if (bytes.length === 0) return '';
-      // EF BB BF, FF FE or FE FF: wait for three bytes before telling (a tiny first chunk)
-      if (bytes.length < 3 && (bytes[0] === 0xef || bytes[0] === 0xff || bytes[0] === 0xfe)) {
+      if (this.mayChange(bytes)) {
         this.head = bytes;
         return '';
       }
@@ -210,12 +279,27 @@ export class PosTextDecoder {
     try {
       return text + this.decoder!.decode();
     } catch {
-      throw new PosEncodingError(`the file ends inside a character: its last bytes are not ${this.encodingName()}`, '');
+      throw new PosEncodingError(`ends inside a character: the file's last bytes are not ${this.encodingName()}`, '');
     }
+  }
+
+  /**
+   * True while more of the first bytes (a tiny first chunk) could change what they say: a
+   * byte-order mark (EF BB BF, FF FE, FE FF) or a magic number not whole yet, or a NUL in the
+   * first two bytes (UTF-16 without a mark?) and fewer than SNIFF_BYTES. So what the file is read
+   * as never depends on how it was cut into chunks.
+   */
+  private mayChange(bytes: Uint8Array): boolean {
+    if (bytes.length < 3 && (bytes[0] === 0xef || bytes[0] === 0xff || bytes[0] === 0xfe)) return true;
+    if (bytes.length < UNSUPPORTED_FILE_HEAD && mayBeUnsupported(bytes)) return true;
+    if (this.declared !== null) return false;
+    return bytes.length < 2 || ((bytes[0] === 0 || bytes[1] === 0) && bytes.length < SNIFF_BYTES);
   }
 
   /** Settles the encoding from the first bytes; returns the length of the byte-order mark, which is not text. */
   private start(bytes: Uint8Array): number {
+    const unsupported = unsupportedFileProblem(bytes);
+    if (unsupported !== null) throw new PosUnsupportedFileError(unsupported);
     const bom =
       bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf
         ? 'utf-8'
@@ -225,10 +309,13 @@ export class PosTextDecoder {
             ? 'utf-16be'
             : null;
     if (bom !== null) {
+      this.bom = true;
       this.use(bom, bom === this.declared ? 'chosen' : 'file');
       return bom === 'utf-8' ? 3 : 2;
     }
+    const utf16 = this.declared === null ? utf16WithoutBom(bytes) : null;
     if (this.declared !== null) this.use(this.declared, 'chosen');
+    else if (utf16 !== null) this.use(utf16, 'file');
     else {
       this.use('utf-8', 'none');
       this.state = ASCII;
@@ -241,6 +328,12 @@ export class PosTextDecoder {
     this.from = from;
     // the byte-order mark is dropped by `start` (a U+FEFF later on is text); every decoding error throws
     this.decoder = new TextDecoder(encoding, { fatal: encoding !== 'windows-1252', ignoreBOM: true });
+  }
+
+  /** How the encoding in force was told, for a message ("as the file ..."). */
+  private said(): string {
+    if (this.from === 'chosen') return 'was declared';
+    return this.bom ? 'says by its byte-order mark' : 'reads by its first bytes (the NUL bytes of UTF-16 text)';
   }
 
   private encodingName(): string {
@@ -302,15 +395,15 @@ export class PosTextDecoder {
       const byte = hex(chunk[at] ?? 0);
       throw new PosEncodingError(
         this.state === UTF8
-          ? `the file is neither UTF-8 nor Windows-1252: it holds UTF-8 characters and bytes that are not UTF-8 (${byte} here); save it as UTF-8, or send it declaring its encoding (Content-Type: text/csv; charset=windows-1252 or charset=utf-8)`
-          : `is not UTF-8 (${byte} here), as the file ${this.from === 'chosen' ? 'was declared' : 'says by its byte-order mark'}: send it with the charset it is in (Content-Type: text/csv; charset=windows-1252, for example)`,
+          ? `holds UTF-8 characters and bytes that are not UTF-8 (${byte} here): the file is neither UTF-8 nor Windows-1252; save it as UTF-8, or send it declaring its encoding (Content-Type: text/csv; charset=windows-1252 or charset=utf-8)`
+          : `is not UTF-8 (${byte} here), as the file ${this.said()}: send it with the charset it is in (Content-Type: text/csv; charset=windows-1252, for example)`,
         before,
       );
     }
     const lenient = new TextDecoder(this.encoding).decode(chunk);
     const at = lenient.indexOf('\uFFFD');
     throw new PosEncodingError(
-      `is not ${this.encodingName()} (an unpaired surrogate or a byte missing), as the file ${this.from === 'chosen' ? 'was declared' : 'says by its byte-order mark'}`,
+      `is not ${this.encodingName()} (an unpaired surrogate or a byte missing), as the file ${this.said()}`,
       at < 0 ? '' : lenient.slice(0, at),
     );
   }

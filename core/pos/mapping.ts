@@ -6,8 +6,13 @@
  * loose one, an earlier name over a later one; two columns that match the same name equally well
  * are an error naming both, never a silent pick ("Auth #" mapped, "Auth #" and "Auth $" present:
  * the exact "Auth #" wins; mapped "Auth" with only those two: an error).
+ *
+ * A mapped name may instead be a column's position, "#5" (the fifth column, counted from 1, as
+ * the error names it): the only way to choose between two columns with the same header
+ * ("Quantity,Quantity"). A column without a header (an empty cell, or one without a letter or a
+ * digit) is kept in a line's `extra` under its position, `column7`.
  */
-import { POS_FIELDS, POS_FIELD_TABLE, posFieldLabel, type PosField, type PosFieldKind } from './fields.js';
+import { POS_FIELDS, POS_FIELD_TABLE, type PosField, type PosFieldKind } from './fields.js';
 import type { CsvSeparator } from './csv.js';
 import type { DateOrder, DecimalMark } from './values.js';
 
@@ -68,13 +73,21 @@ export interface ColumnProblem {
   names: readonly string[];
   /** the headers of the competing columns (ambiguous) */
   columns: string[];
+  /** their positions, from 1 (ambiguous); the header's width (missing) */
+  positions: number[];
+}
+
+/** The column position a mapped name gives ("#5", "# 5": 5, counted from 1), or null when it is a header name. */
+export function mappedPosition(name: string): number | null {
+  const m = /^#\s*(\d{1,4})$/.exec(name.trim());
+  return m ? Number(m[1]) : null;
 }
 
 export interface ResolvedColumns {
   /** column index per field, -1 when the file has no such column */
   index: Record<PosField, number>;
-  /** the header each resolved field was read from, and how it matched */
-  matched: Partial<Record<PosField, { header: string; how: 'exact' | 'loose' }>>;
+  /** the header each resolved field was read from, and how it matched ('position': mapped as "#5") */
+  matched: Partial<Record<PosField, { header: string; how: 'exact' | 'loose' | 'position' }>>;
   /** unmapped columns: index and `extra` key */
   extra: { index: number; key: string }[];
   /** fields the mapping named explicitly whose column is absent, and ambiguous matches */
@@ -126,32 +139,60 @@ export function resolveColumns(headers: readonly string[], mapping: PosColumnMap
         ? [field, ...POS_FIELD_TABLE[field].headers]
         : [...(typeof explicit === 'string' ? [explicit] : (explicit as readonly string[])), field];
     index[field] = -1;
-    const hit = findColumn(names, exact, loose, used);
+    // a mapped position ("#5") names its column whatever its header (and only positions: no name is then looked for)
+    const positions = names.map(mappedPosition);
+    const position = positions.find((p) => p !== null && p >= 1 && p <= headers.length && !used[p - 1]) ?? null;
+    const byName = names.filter((_, k) => positions[k] === null);
+    const onlyPositions = explicit !== undefined && byName.length === 1;
+    const hit =
+      position !== null
+        ? { index: position - 1, how: 'position' as const, name: `#${position}` }
+        : onlyPositions
+          ? null
+          : findColumn(byName, exact, loose, used);
     if (hit && 'ambiguous' in hit) {
-      problems.push({ field, kind: 'ambiguous', names: [hit.name], columns: hit.ambiguous.map((i) => headers[i]!.trim()) });
+      problems.push({
+        field,
+        kind: 'ambiguous',
+        names: [hit.name],
+        columns: hit.ambiguous.map((i) => headers[i]!.trim()),
+        positions: hit.ambiguous.map((i) => i + 1),
+      });
     } else if (hit) {
       index[field] = hit.index;
       used[hit.index] = true;
       matched[field] = { header: headers[hit.index]!.trim(), how: hit.how };
     }
-    if (!hit && explicit !== undefined) problems.push({ field, kind: 'missing', names: names.slice(0, -1), columns: [] });
+    if (!hit && explicit !== undefined)
+      problems.push({ field, kind: 'missing', names: names.slice(0, -1), columns: [], positions: [headers.length] });
   }
   const extra: ResolvedColumns['extra'] = [];
   // extra keys never take a field's name: fields without a column of their own travel in `extra` too
   const keys = new Set<string>(POS_FIELDS);
   headers.forEach((header, i) => {
-    if (used[i] || loose[i] === '') return;
-    let key = extraFieldKey(header);
-    for (let k = 2; keys.has(key); k++) key = `${extraFieldKey(header)}${k}`;
+    if (used[i]) return;
+    // a column without a header is named by its position ("column7"), so its values are not lost
+    const base = loose[i] === '' ? `column${i + 1}` : extraFieldKey(header);
+    let key = base;
+    for (let k = 2; keys.has(key); k++) key = loose[i] === '' ? `${base}_${k}` : `${base}${k}`;
     keys.add(key);
     extra.push({ index: i, key });
   });
   return { index, matched, extra, problems };
 }
 
-/** One sentence for a column problem. */
+/**
+ * What is wrong with a field's column, said of the field (the message starts with it: "quantity
+ * could be ..."), and what to send to settle it: the column mapping's value naming one column.
+ */
 export function columnProblemText(p: ColumnProblem): string {
-  if (p.kind === 'ambiguous')
-    return `two columns could be ${posFieldLabel(p.field)} (${p.field}): ${p.columns.map((c) => `"${c}"`).join(' and ')}; map the field to one of them`;
-  return `no column is named ${p.names.map((n) => `"${n}"`).join(' or ')} (mapped to ${p.field})`;
+  if (p.kind === 'ambiguous') {
+    const list = p.columns.map((c, i) => `"${c}" (#${p.positions[i]})`);
+    const choices = p.positions.map((n) => `{"${p.field}": "#${n}"}`);
+    const count = p.columns.length === 2 ? 'two' : String(p.columns.length);
+    return `could be ${count} columns, ${list.slice(0, -1).join(', ')} and ${list[list.length - 1]}: map ${p.field} to one of them by its position in the column mapping, ${choices.slice(0, -1).join(', ')} or ${choices[choices.length - 1]}`;
+  }
+  if (p.names.every((n) => mappedPosition(n) !== null))
+    return `has no column ${p.names.join(' or ')} (its position in the column mapping): the header has ${p.positions[0]} columns`;
+  return `has no column named ${p.names.map((n) => `"${n}"`).join(' or ')} (its name in the column mapping)`;
 }

@@ -24,19 +24,21 @@
 import { csvRecord } from '../csv.js';
 import { canonicalInvoiceLine, canonicalInvoiceNumber, INVOICE_KEY_MAX, LINE_KEY_MAX, posKeyProblem } from '../claims/pos-key.js';
 import { CONTROL_CHARACTER, CsvRecordReader, type CsvRecord, type CsvRecordError, type CsvSeparator } from './csv.js';
-import { PosEncodingError, PosTextDecoder, type PosEncoding, type PosEncodingFrom } from './encoding.js';
+import { PosEncodingError, PosTextDecoder, PosUnsupportedFileError, type PosEncoding, type PosEncodingFrom } from './encoding.js';
 import { POS_EXTRA_FIELDS, POS_FIELDS, POS_FIELD_TABLE, type PosField } from './fields.js';
 import { DEFAULT_REQUIRED_POS_FIELDS, columnProblemText, resolveColumns, type PosColumnMapping, type ResolvedColumns } from './mapping.js';
 import {
   MARK_AMBIGUOUS,
   MARK_COMMA,
   MARK_DOT,
+  MARK_NONE,
   ORDER_AMBIGUOUS,
   ORDER_DMY,
   ORDER_MDY,
   dateEvidence,
   markEvidence,
   parseDateText,
+  parseDecimalText,
   parseFlagText,
   parseMoneyText,
   parseQuantityText,
@@ -97,6 +99,7 @@ export type PosErrorCode =
   | 'DECIMAL_MARK_AMBIGUOUS'
   | 'DATE_ORDER_AMBIGUOUS'
   | 'ENCODING_INVALID'
+  | 'UNSUPPORTED_FILE'
   | 'EMPTY_FILE';
 
 export interface PosRowError {
@@ -314,8 +317,10 @@ class RowMapper {
     return { delimiter, decimalMark: this.mark, dateOrder: this.order, decimalMarkFrom: this.markFrom, dateOrderFrom: this.orderFrom };
   }
 
+  /** The column's header as the file writes it; null for none (or an empty one). */
   private headerOf(column: number): string | null {
-    return column >= 0 && column < this.headers.length ? this.headers[column]!.trim() : null;
+    const header = column >= 0 && column < this.headers.length ? this.headers[column]!.trim() : '';
+    return header === '' ? null : header;
   }
 
   private error(
@@ -350,6 +355,8 @@ class RowMapper {
           const value = cells[p.column]?.trim();
           if (!value) continue;
           const ev = markEvidence(value);
+          // a cell that is no number with either mark ("Fr. 12.50", "n/a") says nothing about the mark
+          if (ev !== MARK_NONE && !readsWithEitherMark(value)) continue;
           marks[ev] = marks[ev]! + 1;
           if (markSamples[ev]!.length < 3) markSamples[ev]!.push({ column: p.field, value });
         }
@@ -435,7 +442,9 @@ class RowMapper {
       for (let c = 0; c < n && c < width; c++) {
         if (!CONTROL_CHARACTER.test(cells[c]!)) continue;
         errors++;
-        const field = plan.find((p) => p.column === c)?.field ?? this.headerOf(c);
+        // our field, else the column's header, else its key in `extra` ("column7": no header)
+        const field =
+          plan.find((p) => p.column === c)?.field ?? this.headerOf(c) ?? this.columns.extra.find((x) => x.index === c)?.key ?? null;
         const at = cells[c]!.search(CONTROL_CHARACTER);
         const code = cells[c]!.charCodeAt(at).toString(16).padStart(2, '0').toUpperCase();
         this.error(
@@ -609,13 +618,15 @@ class RowMapper {
     return 0;
   }
 
-  /** A number the file's decimal mark cannot read: say so when the other mark would. */
+  /** A number the file's decimal mark cannot read: say so when the other mark would read it (only then). */
   private numberReason(value: string, reason: string): string {
     if (this.mark === null || this.markFrom !== 'file') return reason;
     const ev = markEvidence(value);
     const other = this.mark === '.' ? MARK_COMMA : MARK_DOT;
     if (ev !== other) return reason;
     const otherMark = this.mark === '.' ? ',' : '.';
+    // "Fr. 12.50" shows two dots but is no number with either mark: its own reason stands
+    if (!parseDecimalText(value, { decimalMark: otherMark }).ok) return reason;
     return `is written with "${otherMark}" as the decimal mark, but the file's decimal mark is "${this.mark}" (decimalMark, inferred from the file; choose ?decimalMark=${otherMark} if that is wrong)`;
   }
 
@@ -635,6 +646,11 @@ class RowMapper {
       this.orderFrom = 'file';
     }
   }
+}
+
+/** True when a numeric cell reads as a number with "." or with "," as the decimal mark. */
+function readsWithEitherMark(value: string): boolean {
+  return parseDecimalText(value, { decimalMark: '.' }).ok || parseDecimalText(value, { decimalMark: ',' }).ok;
 }
 
 /**
@@ -833,8 +849,12 @@ export class PosParser {
     return text === '' ? [] : this.push(text);
   }
 
-  /** The file's bytes could not be read: one fatal error, on the line they are on. */
+  /** The file's bytes could not be read: one fatal error, on the line they are on (a file that is no text: its first). */
   private undecodable(err: unknown): PosEvent[] {
+    if (err instanceof PosUnsupportedFileError) {
+      this.failed = true;
+      return [this.emitError({ ...rowError(1, 1, null, null, 'UNSUPPORTED_FILE', null, '', true), message: err.message })];
+    }
     if (!(err instanceof PosEncodingError)) throw err;
     const line = this.reader.lineAfter(err.textBefore);
     this.failed = true;
@@ -858,7 +878,9 @@ export class PosParser {
     if (tail.length) out.unshift(...tail);
     if (this.mapper === null && !this.failed) {
       this.failed = true;
-      out.push(this.emitError(rowError(1, 1, null, null, 'EMPTY_FILE', null, 'is empty: the file has no header row', true)));
+      out.push(
+        this.emitError({ ...rowError(1, 1, null, null, 'EMPTY_FILE', null, '', true), message: 'the file is empty: it has no header row' }),
+      );
     }
     return out;
   }
@@ -895,8 +917,9 @@ export class PosParser {
     }
     this.stats.rows = Math.max(this.stats.rows, error.row);
     this.stats.badRows++;
-    const code: PosErrorCode = error.reason.startsWith('the row is longer') ? 'ROW_TOO_LONG' : 'MALFORMED_ROW';
-    out.push(this.emitError(rowError(error.row, error.line, null, null, code, null, error.reason)));
+    const code: PosErrorCode = error.tooLong === true ? 'ROW_TOO_LONG' : 'MALFORMED_ROW';
+    // the reason is a sentence about the row already ("the row is longer than ...")
+    out.push(this.emitError({ ...rowError(error.row, error.line, null, null, code, null, ''), message: error.reason }));
   }
 
   private record(record: CsvRecord, out: PosEvent[]): void {
@@ -971,11 +994,13 @@ export class PosParser {
 /**
  * The code a file that cannot be read answers, from its fatal errors: an ambiguous column first
  * (the mapping must change before anything else can be told), else the first problem.
+ * UNSUPPORTED_FILE (a compressed file, a workbook) is the server's 415, the others its 422.
  */
 export function fatalCode(errors: readonly PosRowError[]): PosErrorCode {
   if (errors.some((e) => e.code === 'MAPPING_AMBIGUOUS')) return 'MAPPING_AMBIGUOUS';
   const first = errors[0]!.code;
   return first === 'MAPPING_AMBIGUOUS' ||
+    first === 'UNSUPPORTED_FILE' ||
     first === 'EMPTY_FILE' ||
     first === 'DECIMAL_MARK_AMBIGUOUS' ||
     first === 'DATE_ORDER_AMBIGUOUS' ||
@@ -1070,8 +1095,9 @@ export function parsePosJson(
     const errors: CsvRecordError[] = [];
     rows.forEach((r, i) => {
       const cells = Array.isArray(r) ? r.map(cellText) : null;
-      if (cells === null) errors.push({ row: i + 1, line: i + 1, reason: 'is not an array of cells like the header' });
-      else if (cells.some((c) => c === null)) errors.push({ row: i + 1, line: i + 1, reason: 'has a cell that is an object or an array' });
+      if (cells === null) errors.push({ row: i + 1, line: i + 1, reason: 'the row is not an array of cells like the header' });
+      else if (cells.some((c) => c === null))
+        errors.push({ row: i + 1, line: i + 1, reason: 'the row has a cell that is an object or an array' });
       else
         records.push({
           row: i + 1,
@@ -1096,14 +1122,14 @@ export function parsePosJson(
   rows.forEach((r, i) => {
     const row = i + 1;
     if (r === null || typeof r !== 'object' || Array.isArray(r)) {
-      errors.push({ row, line: row, reason: 'is not an object of column names and values' });
+      errors.push({ row, line: row, reason: 'the row is not an object of column names and values' });
       return;
     }
     const cells: string[] = [];
     for (const h of headers) {
       const text = cellText((r as Record<string, unknown>)[h]);
       if (text === null) {
-        errors.push({ row, line: row, reason: `has an object or an array in "${h}", not a value` });
+        errors.push({ row, line: row, reason: `the row has an object or an array in "${h}", not a value` });
         return;
       }
       cells.push(text);

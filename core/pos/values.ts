@@ -77,19 +77,26 @@ export function markEvidence(text: string): number {
 }
 
 const CURRENCY = /^[$€£¥]|[$€£¥]$|^(?:USD|EUR|GBP)\s*|\s*(?:USD|EUR|GBP)$/i;
+/** The characters that group digits besides the thousands mark: spaces (no-break and narrow no-break too) and the apostrophe. */
 const SPACES = /[\s\u00a0\u202f']/g;
+const SPACE = /[\s\u00a0\u202f']/;
 
 /**
  * Reads a decimal number written by a person or a spreadsheet ("1,234.50", "1.234,50",
  * "$ 12.5", "(3.00)", "12.50-", "1 234,5") with the file's decimal mark into a canonical decimal
  * string ("1234.50", "-3.00"); the digits are kept as written, only separators and signs are
- * normalized.
+ * normalized. Digits are grouped by one thousands separator, the mark that is not the decimal
+ * one or a space (no-break, narrow no-break) or an apostrophe, never two kinds in one number: a
+ * first group of one to three digits, then groups of exactly three, all before the decimal mark
+ * ("1 000", "1'234.50"; "1 0", "12 34" and "1 23.4" are misplaced separators, not 10, 1234, 123.4).
  */
 export function parseDecimalText(raw: string, options: NumberOptions = {}): Parsed<string> {
   const mark = options.decimalMark === undefined ? null : options.decimalMark;
   const plain = plainDecimal(raw, mark);
   if (plain !== null) return { ok: true, value: plain };
   let text = raw.trim();
+  // a leading apostrophe is a spreadsheet's mark of a number kept as text, not a digit separator
+  if (text.charCodeAt(0) === 39) text = text.slice(1).trim();
   if (text === '') return fail('is empty');
   let negative = false;
   if (text.startsWith('(') && text.endsWith(')')) {
@@ -104,13 +111,16 @@ export function parseDecimalText(raw: string, options: NumberOptions = {}): Pars
     negative = true;
     text = text.slice(0, -1).trim();
   }
-  text = text.replace(CURRENCY, '').replace(SPACES, '');
-  if (text === '') return fail('has no digits');
-  if (/[eE]/.test(text) && /^[\d.,]+[eE][+-]?\d+$/.test(text)) return fail('is in scientific notation (format the column as a number)');
-  if (!/^[\d.,]+$/.test(text)) return fail('is not a number');
+  text = text.replace(CURRENCY, '').trim();
+  // the digits without their grouping spaces, to tell what the number is; `text` keeps them, to check where they are
+  const compact = SPACE.test(text) ? text.replace(SPACES, '') : text;
+  if (compact === '') return fail('has no digits');
+  if (/[eE]/.test(compact) && /^[\d.,]+[eE][+-]?\d+$/.test(compact))
+    return fail('is in scientific notation (format the column as a number)');
+  if (!/^[\d.,]+$/.test(compact)) return fail('is not a number');
   let decimal: DecimalMark | null = mark;
   if (decimal === null) {
-    const evidence = markEvidence(text);
+    const evidence = markEvidence(compact);
     if (evidence === MARK_AMBIGUOUS)
       return fail(
         `could be read with "." or "," as the decimal mark and the file does not say which: choose the decimal mark (decimalMark)`,
@@ -122,9 +132,14 @@ export function parseDecimalText(raw: string, options: NumberOptions = {}): Pars
   if (at >= 0 && text.indexOf(decimal, at + 1) >= 0) return fail(`has more than one decimal mark "${decimal}"`);
   const intPart = at < 0 ? text : text.slice(0, at);
   const fraction = at < 0 ? '' : text.slice(at + 1);
-  if (fraction !== '' && !allDigits(fraction)) return fail(`has a "${thousands}" after its decimal mark "${decimal}"`);
-  // grouping: every thousands mark separates groups of exactly three digits
-  const groups = intPart.split(thousands);
+  if (fraction !== '' && !allDigits(fraction))
+    return fail(
+      fraction.includes(thousands) ? `has a "${thousands}" after its decimal mark "${decimal}"` : 'has misplaced thousands separators',
+    );
+  // grouping: every thousands separator (the mark, or a space, never both) separates groups of exactly three digits
+  const spaced = SPACE.test(intPart);
+  if (spaced && intPart.includes(thousands)) return fail('has misplaced thousands separators');
+  const groups = spaced ? intPart.split(SPACE) : intPart.split(thousands);
   if (groups.length > 1) {
     if (groups[0]!.length < 1 || groups[0]!.length > 3 || !allDigits(groups[0]!)) return fail('has misplaced thousands separators');
     for (let g = 1; g < groups.length; g++)
@@ -188,10 +203,16 @@ export function parseMoneyText(raw: string, options: NumberOptions = {}): Parsed
   const value = parsed.value;
   const start = value.charCodeAt(0) === 45 ? 1 : 0;
   const dot = value.indexOf('.');
-  const decimals = dot < 0 ? 0 : value.length - dot - 1;
+  let decimals = dot < 0 ? 0 : value.length - dot - 1;
+  // zeros past the fourth decimal change nothing ("0.12340" is 0.1234 exactly)
+  let end = value.length;
+  while (decimals > 4 && value.charCodeAt(end - 1) === 48) {
+    end--;
+    decimals--;
+  }
   if (decimals > 4) return fail(`has ${decimals} decimals; at most 4 are kept exactly`);
   if ((dot < 0 ? value.length : dot) - start > 14) return fail('is too large for an amount');
-  return parsed;
+  return end === value.length ? parsed : { ok: true, value: value.slice(0, end) };
 }
 
 /** The largest quantity a line may carry (the column is a 32-bit integer). */

@@ -31,6 +31,7 @@ import { claimLineAmountProblem, MoneyFormatError } from '../../core/money.js';
 import { AuthorizationIndex, ValidationSession, type AuthorizationLineFact, type PartResolver } from '../../core/claims/engine.js';
 import { toClaimLineInput } from '../../core/claims/from-pos.js';
 import { normalizeCode } from '../../core/claims/rules.js';
+import { debitMemoKey, debitMemoKeyProblem } from '../../core/claims/debit-memo-key.js';
 import { PosKeyTable, splitPosKey } from '../../core/claims/pos-keys.js';
 import type { Cell } from '../../models/bulk.js';
 import type { Actor } from '../auth/actor.js';
@@ -39,7 +40,14 @@ import { AppError } from '../errors.js';
 import { documentNumber } from '../http/numbers.js';
 import type { PosInsertRow } from '../imports/imports.repository.js';
 import * as importsRepo from '../imports/imports.repository.js';
-import { completeImport, createRunningImport, jobSettings, runCsvImport, type ImportMeta } from '../imports/imports.service.js';
+import {
+  completeImport,
+  createRunningImport,
+  jobSettings,
+  runCsvImport,
+  type ImportMeta,
+  type RowRefusal,
+} from '../imports/imports.service.js';
 import { removeUpload } from '../jobs/uploads.js';
 import * as settlement from '../settlement/settlement.service.js';
 import * as repo from './claims.repository.js';
@@ -234,6 +242,109 @@ class ClaimFileRun {
   private closed = false;
 }
 
+/** How many rows of each debit memo, and how many memos, a mixed file's 422 names (memory stays bounded). */
+const LISTED_MEMO_ROWS = 10;
+const LISTED_MEMOS = 20;
+
+/**
+ * A claim CSV's Debit Memo column (field `debitMemoNumber`): a claim is one debit memo's. Numbers
+ * are compared by the canonical debit memo key (core/claims/debit-memo-key.ts: `dm-1 ` is `DM-1`);
+ * an empty cell names no memo and goes with the claim.
+ * - The request names the memo (`?debitMemoNumber=`, or the command's, the e-mail's): a row naming
+ *   another is a row error (DEBIT_MEMO_MISMATCH), the file's other rows go on.
+ * - It names none: the rows' one memo is the claim's (its spelling in the first row naming it),
+ *   held by no standing claim (409 CLAIM_ALREADY_EXISTS, checked as soon as a batch names it and
+ *   again under the unique key when the claim takes it). Rows naming two memos or more are two
+ *   claims' rows: the file is refused whole (422 DEBIT_MEMO_MIXED naming each memo and its rows),
+ *   leaving no claim. Once a second memo shows, the rest of the file is only read for its memos.
+ * An X12 844 is not read so: its debit memo is its header's (BGN02, BAA05), and a file of several
+ * 844s is one claim whose lines keep each their own (docs/edi.md).
+ */
+class DebitMemoColumn {
+  private readonly given: { key: string; number: string } | null;
+  /** the memos the rows name (the request naming none): key → the first spelling, its first rows, how many rows */
+  private readonly found = new Map<string, { number: string; rows: number[]; count: number }>();
+  /** rows naming memos past the first LISTED_MEMOS */
+  private rowsOfOtherMemos = 0;
+  /** the file's header of the column (for messages) */
+  private header = 'debitMemoNumber';
+  /** the memo the rows name, once checked against the standing claims */
+  private checked: string | null = null;
+
+  constructor(given: string | null) {
+    const key = debitMemoKey(given);
+    this.given = key === null ? null : { key, number: given! };
+  }
+
+  /** Two memos or more among the rows (the request naming none): the file is refused at its end. */
+  get mixed() {
+    return this.found.size > 1;
+  }
+
+  /** The one memo the rows name when the request names none (null: none, or several). */
+  get fromRows(): string | null {
+    if (this.given || this.found.size !== 1) return null;
+    return this.found.values().next().value!.number;
+  }
+
+  /** A row's check (see RowRefusal): a row error, or null. */
+  refuse(row: PosInsertRow, header: (field: 'debitMemoNumber') => string) {
+    if (row.debitMemoNumber === null) return null;
+    const key = debitMemoKey(row.debitMemoNumber);
+    if (key === null) return null;
+    this.header = header('debitMemoNumber');
+    if (this.given) {
+      if (key === this.given.key) return null;
+      return {
+        column: 'debitMemoNumber',
+        code: 'DEBIT_MEMO_MISMATCH' as const,
+        message: `${this.header} "${row.debitMemoNumber}" is not this claim's debit memo ${this.given.number} (the debitMemoNumber the file was sent with): a claim is one debit memo's, so this row was not claimed; send it in a file of its own memo`,
+      };
+    }
+    const problem = debitMemoKeyProblem(row.debitMemoNumber);
+    if (problem)
+      return { column: 'debitMemoNumber', code: 'VALUE_TOO_LONG' as const, message: `${this.header} "${row.debitMemoNumber}" ${problem}` };
+    const memo = this.found.get(key);
+    if (!memo && this.found.size >= LISTED_MEMOS) this.rowsOfOtherMemos++;
+    else if (!memo) this.found.set(key, { number: row.debitMemoNumber, rows: [row.row], count: 1 });
+    else {
+      memo.count++;
+      if (memo.rows.length < LISTED_MEMO_ROWS) memo.rows.push(row.row);
+    }
+    return null;
+  }
+
+  /** The memo the rows name, once: 409 CLAIM_ALREADY_EXISTS when a standing claim holds it. */
+  async checkFree(distributorId: number) {
+    const number = this.fromRows;
+    if (number === null || this.checked === number) return;
+    await debitMemoFree(distributorId, number, this.header);
+    this.checked = number;
+  }
+
+  /** The 422 of a file whose rows name several debit memos: each memo with its first rows. */
+  mixedError(importId: number) {
+    const memos = [...this.found.values()];
+    const rowsOf = (m: { rows: number[]; count: number }) =>
+      `${m.rows.length > 1 ? 'rows' : 'row'} ${m.rows.join(', ')}${m.count > m.rows.length ? ` and ${m.count - m.rows.length} more` : ''}`;
+    const second = memos[1]!;
+    return new AppError(
+      'DEBIT_MEMO_MIXED',
+      `the file's ${this.header} column names ${memos.length}${this.rowsOfOtherMemos ? ' or more' : ''} debit memos (${memos.map((m) => `${m.number}: ${rowsOf(m)}`).join('; ')}${this.rowsOfOtherMemos ? `; ${this.rowsOfOtherMemos} rows of others` : ''}): a claim is one debit memo's, so no claim was made. Send each memo's rows in a file of its own, or name the claim's memo with debitMemoNumber (rows naming another are then row errors)`,
+      422,
+      {
+        importId,
+        debitMemoNumbers: memos.map((m) => m.number),
+        rows: second.rows,
+        errors: second.rows.map((r) => ({
+          field: `row ${r} ${this.header}`,
+          message: `names debit memo ${second.number}, row ${memos[0]!.rows[0]} names ${memos[0]!.number}`,
+        })),
+      },
+    );
+  }
+}
+
 /** How many of a file's row errors a 422 lists (all are in the job's report). */
 const LISTED_ROW_ERRORS = 100;
 
@@ -424,8 +535,10 @@ export async function runClaimFile(actor: Actor, importId: number, input: Readab
     return id;
   });
   const bookCostOn = await bookCosts(distributorId);
+  // A CSV's Debit Memo column (an 844's memo is its header's).
+  const memos = (await importsRepo.findImportRow(importId))?.format === 'x12' ? null : new DebitMemoColumn(meta.debitMemoNumber);
   /** A row whose amounts a claim line cannot carry (its quantity times the book cost the engine will use, among others) is a row error. */
-  const refuse = (row: PosInsertRow) => {
+  const amountRefusal = (row: PosInsertRow) => {
     const bookCost = (row.productId !== null ? bookCostOn(row.productId, row.invoiceDate) : null) ?? row.bookCost;
     // a small object, not a copy of the row: this runs for every row of a million-line file
     const problem = claimLineAmountProblem({
@@ -436,8 +549,9 @@ export async function runClaimFile(actor: Actor, importId: number, input: Readab
     });
     if (problem === null) return null;
     const value = problem.field === 'bookCost' ? bookCost : row[problem.field];
-    return { column: problem.field, code: 'AMOUNT_TOO_LARGE', message: `${problem.field} "${value}" ${problem.message}` };
+    return { column: problem.field, code: 'AMOUNT_TOO_LARGE' as const, message: `${problem.field} "${value}" ${problem.message}` };
   };
+  const refuse: RowRefusal = (row, header) => memos?.refuse(row, header) ?? amountRefusal(row);
   let run: ClaimFileRun | null = null;
   const stream = (ledger: Transaction | null) =>
     runCsvImport(actor, importId, input, {
@@ -459,7 +573,13 @@ export async function runClaimFile(actor: Actor, importId: number, input: Readab
           parts,
           minorUnitExponent(currency),
         );
-        return { sink: (rows) => run!.add(rows), refuse };
+        const sink = async (rows: PosInsertRow[]) => {
+          // Once the rows name two memos the file is refused at its end: its rows are only read.
+          if (memos?.mixed) return rows.length;
+          await memos?.checkFree(distributorId);
+          return run!.add(rows);
+        };
+        return { sink, refuse };
       },
     });
   /** The ledger step and the submit, then the answer; the job completes with them. */
@@ -467,7 +587,11 @@ export async function runClaimFile(actor: Actor, importId: number, input: Readab
     const r = run as ClaimFileRun | null;
     if (!r) throw new AppError('INTERNAL', 'the claim file run did not start', 500);
     await r.drain();
+    if (memos?.mixed) throw memos.mixedError(job.id);
     if (r.lines === 0) throw await noClaimLines(job);
+    // The claim takes the one memo its rows name (the request naming none), under the unique key.
+    const memoFromRows = memos?.fromRows ?? null;
+    if (memoFromRows !== null) await repo.setDraftDebitMemo(claimId, distributorId, memoFromRows, ledger);
     let lost: { accepted: number; partial: number };
     let totals: ClaimTotals;
     try {
@@ -491,7 +615,12 @@ export async function runClaimFile(actor: Actor, importId: number, input: Readab
       actor,
       claimId,
       ledger,
-      { importId: job.id, lostToOtherClaims: lost.accepted + lost.partial },
+      {
+        importId: job.id,
+        lostToOtherClaims: lost.accepted + lost.partial,
+        // the debit memo the claim took from its rows (created without one)
+        ...(memoFromRows !== null ? { debitMemoNumber: memoFromRows, debitMemoFrom: 'file' } : {}),
+      },
       totals,
     );
     r.tally.lost(lost);

@@ -224,6 +224,24 @@ async function withDebitsOf(memos: CreditMemo[], transaction?: Transaction) {
   );
 }
 
+/**
+ * Gives a draft claim its debit memo number once it is known (a claim file whose rows name it),
+ * under the canonical key's unique key: a memo another standing claim took meanwhile answers 409
+ * CLAIM_ALREADY_EXISTS, as `insertClaim` does.
+ */
+export async function setDraftDebitMemo(claimId: number, distributorId: number, debitMemoNumber: string, transaction: Transaction) {
+  const memoKey = debitMemoKey(debitMemoNumber);
+  await Claim.update({ debitMemoNumber, debitMemoKey: memoKey }, { where: { id: claimId, status: 'draft' }, transaction }).catch(
+    async (err: unknown) => {
+      if (!(err instanceof UniqueConstraintError) || !errorText(err).includes('debit_memo_key')) throw err;
+      const holder = await Claim.findOne({ where: { distributorId, debitMemoKey: memoKey }, attributes: ['id'] });
+      throw new AppError('CLAIM_ALREADY_EXISTS', `debit memo ${debitMemoNumber} was already claimed`, 409, {
+        ...(holder ? { claimId: holder.id } : {}),
+      });
+    },
+  );
+}
+
 /** The standing claim (not rejected whole) holding this debit memo number, spelled any way (its canonical key), if any. */
 export async function findClaimIdByDebitMemo(
   distributorId: number,

@@ -1,5 +1,6 @@
 import { queueFile } from '../edi/intake.js';
-import { declaredEncoding, ImportView } from '../imports/imports.router.js';
+import { declaredEncoding, DelimiterQuery, FILE_415, ImportView } from '../imports/imports.router.js';
+import { csvSeparatorOf } from '../../core/pos/csv.js';
 import { Router } from 'express';
 import { authorize, intakeActor, requireActor } from '../auth/actor.js';
 import { OnBehalfQuery } from '../http/intake.js';
@@ -89,7 +90,7 @@ describeRoute({
 });
 const ClaimFileQuery = OnBehalfQuery.extend({
   fileName: z.string().max(255).optional(),
-  delimiter: z.enum([',', ';', '\t', '|', 'tab']).optional(),
+  delimiter: DelimiterQuery,
   decimalMark: z
     .enum(['.', ',', 'auto'])
     .optional()
@@ -136,9 +137,9 @@ describeRoute({
     400: 'VALIDATION_FAILED: a bad query parameter (e.g. a currency that is not ISO 4217, a debitMemoNumber empty or longer than 64 characters once normalized), errors[] naming it, or a vendor user that names no distributorId',
     403: "FORBIDDEN: only distributor users and vendor users (on a named distributor's behalf) send claim files",
     404: 'NOT_FOUND: no distributor has the distributorId',
-    409: 'CLAIM_ALREADY_EXISTS: the debitMemoNumber (or the 844 BGN02), in any spelling, is held by a standing claim of this distributor (claimId names that claim); DUPLICATE_FILE: this distributor sent the same bytes before and their claim stands or is still being made (claimId, claimNumber, sentAt and earlierImportId name it; resend=true makes a claim all the same)',
-    415: 'UNSUPPORTED_MEDIA_TYPE: the body is not sent as text/csv, text/tab-separated-values or application/octet-stream',
-    422: "CURRENCY_MISMATCH: the currency is not the distributor's (no conversion is done)",
+    409: 'CLAIM_ALREADY_EXISTS: the debitMemoNumber (or the 844 BGN02, or the one debit memo the rows of the Debit Memo column name), in any spelling, is held by a standing claim of this distributor (claimId names that claim); DUPLICATE_FILE: this distributor sent the same bytes before and their claim stands or is still being made (claimId, claimNumber, sentAt and earlierImportId name it; resend=true makes a claim all the same)',
+    415: FILE_415,
+    422: "CURRENCY_MISMATCH: the currency is not the distributor's (no conversion is done); DEBIT_MEMO_MIXED: no debitMemoNumber was sent and the rows' Debit Memo column names two debit memos or more (debitMemoNumbers lists them, rows the first rows of the second): no claim is made",
   },
 });
 describeRoute({
@@ -254,7 +255,7 @@ export function claimsRouter(jobs: Jobs) {
       resend: q.resend,
       read: {
         ...(encoding ? { encoding } : {}),
-        delimiter: q.delimiter === 'tab' ? '\t' : q.delimiter,
+        delimiter: csvSeparatorOf(q.delimiter),
         ...(q.decimalMark ? { decimalMark: q.decimalMark } : {}),
         ...(q.dateOrder ? { dateOrder: q.dateOrder } : {}),
       },

@@ -11,11 +11,13 @@
  *   it, a JSON route sent `text/plain` would read its body as empty. It also refuses (400) a JSON
  *   body nested deeper than MAX_JSON_DEPTH.
  * - `fileUpload` is what a file route calls first: 415 for another media type, then the body as a
- *   stream that fails with 413 as soon as the cap is passed.
+ *   stream that fails with 413 as soon as the cap is passed, and with 415 UNSUPPORTED_FILE when its
+ *   first bytes are a compressed file or a workbook (every file route reads text: a CSV, an X12).
  */
 import type { IncomingMessage } from 'node:http';
 import { Readable } from 'node:stream';
 import type { Request, RequestHandler } from 'express';
+import { UNSUPPORTED_FILE_HEAD, unsupportedFileProblem } from '../../core/pos/encoding.js';
 import { DEFAULT_UPLOAD_MAX_BYTES } from '../config.js';
 import { AppError } from '../errors.js';
 
@@ -180,14 +182,31 @@ export function checkedStream(
   return out;
 }
 
-/** The request's body as a stream that fails with 413 as soon as it passes `maxBytes`. */
-export function cappedBody(req: IncomingMessage, maxBytes = maxBodyBytes(req)): Readable {
+/**
+ * A file that is no text (a gzip, an .xlsx or another zip, an .xls), told by its first bytes as
+ * the POS reader tells it (core/pos/encoding.ts): 415 UNSUPPORTED_FILE saying what to send instead.
+ */
+export const unsupportedFile = (problem: string) => new AppError('UNSUPPORTED_FILE', problem, 415);
+
+/**
+ * The request's body as a stream that fails with 413 as soon as it passes `maxBytes`; with
+ * `textOnly`, with 415 UNSUPPORTED_FILE as soon as its first bytes are a compressed file or a workbook.
+ */
+export function cappedBody(req: IncomingMessage, maxBytes = maxBodyBytes(req), textOnly = false): Readable {
   let bytes = 0;
+  // the first bytes, until there are enough to tell (a body's first chunk may be tiny)
+  let head: Buffer | null = textOnly ? Buffer.alloc(0) : null;
   return checkedStream(
     req,
     (chunk) => {
       bytes += chunk.length;
       if (bytes > maxBytes) throw payloadTooLarge();
+      if (head !== null) {
+        head = Buffer.concat([head, chunk.subarray(0, UNSUPPORTED_FILE_HEAD)]);
+        const problem = unsupportedFileProblem(head);
+        if (problem !== null) throw unsupportedFile(problem);
+        if (head.length >= UNSUPPORTED_FILE_HEAD) head = null;
+      }
     },
     // The client went away before the body's end (Node reports it as ECONNRESET, or only closes).
     { sourceError: () => bodyIncomplete() },
@@ -203,10 +222,11 @@ export interface FileUpload {
 
 /**
  * What a file route calls before it reads the body: 415 unless the body is sent as a file
- * (`FILE_MEDIA_TYPES`; `hint` tells the client what to send), then the capped body.
+ * (`FILE_MEDIA_TYPES`; `hint` tells the client what to send), then the capped body, which fails
+ * with 415 UNSUPPORTED_FILE on a compressed file or a workbook (nothing of it is stored).
  */
 export function fileUpload(req: Request, hint: string): FileUpload {
   if (!req.is([...FILE_MEDIA_TYPES])) throw new AppError('UNSUPPORTED_MEDIA_TYPE', hint, 415);
   const length = Number(req.get('content-length'));
-  return { body: cappedBody(req), declaredBytes: Number.isFinite(length) && length > 0 ? length : null };
+  return { body: cappedBody(req, maxBodyBytes(req), true), declaredBytes: Number.isFinite(length) && length > 0 ? length : null };
 }

@@ -17,20 +17,32 @@ import {
   POS_FIELD_TABLE,
   POS_STORED_FIELDS,
   storedExtra,
+  type PosErrorCode,
   type PosLine as ParsedPosLine,
   type PosStoredField,
 } from '../../core/pos/index.js';
+import { joinPosKey } from '../../core/claims/pos-key.js';
 import { writeRows, type Cell } from '../../models/bulk.js';
+import { SALE_FIELDS, type SaleField, type SaleOnFile, type SaleValues } from './sale-conflicts.js';
 import { rowsOf } from '../database.repository.js';
 
 export { inTransaction, type Tx } from '../database.repository.js';
+
+/**
+ * The row errors the server finds beyond the parser's (core/pos `PosErrorCode`), all declared here:
+ * - `AMOUNT_TOO_LARGE`: a claim file's row whose amounts a claim line cannot carry;
+ * - `SALE_ALREADY_ON_FILE`: a POS row whose sale is on file already with other values (sale-conflicts.ts);
+ * - `DISTRIBUTOR_MISMATCH`: a row whose Distributor ID names another distributor than the file's;
+ * - `DEBIT_MEMO_MISMATCH`: a claim file's row naming another debit memo than its claim's.
+ */
+export type ImportRowErrorCode = 'AMOUNT_TOO_LARGE' | 'SALE_ALREADY_ON_FILE' | 'DISTRIBUTOR_MISMATCH' | 'DEBIT_MEMO_MISMATCH';
 
 /** A row error as the import's report keeps it. */
 export interface RowError {
   rowNumber: number;
   /** our field name, the header of an unmapped column, or null for the whole row */
   column: string | null;
-  code: string;
+  code: PosErrorCode | ImportRowErrorCode;
   message: string;
 }
 
@@ -461,6 +473,74 @@ export async function insertPosLines(
 /** True when the account is a distributor. */
 export async function isDistributor(id: number): Promise<boolean> {
   return (await Account.count({ where: { id, type: 'distributor' } })) === 1;
+}
+
+/** How a distributor is named from outside: its id, name, code (`externalRef`) and CRM id (null: no such distributor). */
+export async function distributorIdentity(
+  distributorId: number,
+): Promise<{ id: number; name: string; externalRef: string | null; crmId: string | null } | null> {
+  const a = await Account.findOne({
+    where: { id: distributorId, type: 'distributor' },
+    attributes: ['id', 'name', 'externalRef', 'crmId'],
+    raw: true,
+  });
+  return a ? { id: a.id, name: a.name, externalRef: a.externalRef ?? null, crmId: a.crmId ?? null } : null;
+}
+
+/**
+ * The POS lines on file under these canonical keys (a batch's keys, once some of its rows hit the
+ * unique key), each with the import and the row it came from: one read per 2,000 invoices, through
+ * the unique key (distributor, invoice key, line key). Keyed by `joinPosKey`.
+ */
+export async function salesOnFile(
+  distributorId: number,
+  keys: readonly { invoiceKey: string; lineKey: string }[],
+  transaction?: Transaction | null,
+): Promise<Map<string, SaleOnFile>> {
+  const out = new Map<string, SaleOnFile>();
+  const wanted = new Set(keys.map((k) => joinPosKey(k.invoiceKey, k.lineKey)));
+  const invoices = [...new Set(keys.map((k) => k.invoiceKey))];
+  const columns = SALE_FIELDS.map((f) => {
+    const c = `p.${POS_FIELD_TABLE[f].column}`;
+    // a date as its text on both databases (mysql2 would make a DATE a Date)
+    return POS_FIELD_TABLE[f].kind === 'date' ? `CAST(${c} AS CHAR) AS ${f}` : `${c} AS ${f}`;
+  });
+  for (let i = 0; i < invoices.length; i += 2000) {
+    const part = invoices.slice(i, i + 2000);
+    const rows = await sequelize().query<Record<string, unknown>>(
+      `SELECT p.invoice_key AS invoiceKey, p.line_key AS lineKey, p.import_id AS importId, p.file_row AS fileRow,
+              i.file_name AS fileName, ${columns.join(', ')}
+         FROM pos_lines p LEFT JOIN pos_imports i ON i.id = p.import_id
+        WHERE p.distributor_id = ? AND p.invoice_key IN (${part.map(() => '?').join(',')})`,
+      { replacements: [distributorId, ...part], type: QueryTypes.SELECT, transaction: transaction ?? undefined },
+    );
+    for (const r of rows) {
+      const key = joinPosKey(r.invoiceKey as string, r.lineKey as string);
+      if (!wanted.has(key)) continue;
+      const values = {} as Record<SaleField, string | number | null>;
+      for (const f of SALE_FIELDS) {
+        const v = r[f];
+        const kind = POS_FIELD_TABLE[f].kind;
+        values[f] =
+          v === null || v === undefined
+            ? null
+            : kind === 'money'
+              ? moneyToString(moneyFromDb(v as string))
+              : kind === 'quantity'
+                ? Number(v)
+                : kind === 'date'
+                  ? String(v).slice(0, 10)
+                  : String(v);
+      }
+      out.set(key, {
+        values: values as unknown as SaleValues,
+        importId: r.importId === null ? null : Number(r.importId),
+        fileName: (r.fileName as string | null) ?? null,
+        row: r.fileRow === null || r.fileRow === undefined ? null : Number(r.fileRow),
+      });
+    }
+  }
+  return out;
 }
 
 const money = (v: unknown) => (v === null || v === undefined ? null : moneyToString(moneyFromDb(v as string)));

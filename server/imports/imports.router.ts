@@ -16,7 +16,7 @@ import { keepIf } from '../jobs/uploads.js';
 import { queueFile } from '../edi/intake.js';
 import * as service from './imports.service.js';
 import { POS_CHARSETS, POS_ENCODINGS, POS_FIELDS, posEncodingOf, type PosEncoding } from '../../core/pos/index.js';
-import { CSV_SEPARATORS } from '../../core/pos/csv.js';
+import { CSV_SEPARATORS, CSV_SEPARATOR_NAMES, csvSeparatorOf, type CsvSeparatorName } from '../../core/pos/csv.js';
 import { CLAIM_TYPES } from '../../core/domain.js';
 
 const tags = ['imports'];
@@ -76,7 +76,10 @@ export const ImportView = z
 const RowErrorView = z.object({
   rowNumber: z.number(),
   column: z.string().nullable(),
-  code: z.string(),
+  code: z.string().openapi({
+    description:
+      "the parser's (MISSING_REQUIRED_FIELD, INVALID_DATE, INVALID_NUMBER, ...) or the import's: DISTRIBUTOR_MISMATCH (the Distributor ID names another distributor), SALE_ALREADY_ON_FILE (a POS row whose sale is on file with other values), AMOUNT_TOO_LARGE and DEBIT_MEMO_MISMATCH (a claim file's)",
+  }),
   message: z.string(),
   raw: z.string().nullable(),
 });
@@ -89,7 +92,10 @@ const Mapping = z
   )
   .strict();
 const mappingFields = {
-  mapping: Mapping.default({}).openapi({ description: 'POS field -> the header the distributor uses' }),
+  mapping: Mapping.default({}).openapi({
+    description:
+      'POS field -> the header of its column as the distributor writes it, or its position: "#5" is the fifth column (counted from 1), whatever its header; the way to choose between two columns with the same header (422 MAPPING_AMBIGUOUS names the positions to send)',
+  }),
   options: z
     .object({
       decimalMark: z.enum(['auto', '.', ',']).optional(),
@@ -114,9 +120,20 @@ const JsonImport = z
       .max(100_000),
   })
   .openapi('PosJsonImport');
+/**
+ * A file's separator as a request names it: the character, or its name as the CSV exports take it
+ * (`comma`, `semicolon`, `tab`; and `pipe`): one table, core/pos/csv.ts CSV_SEPARATOR_NAMES.
+ */
+export const DelimiterQuery = z
+  .enum([...CSV_SEPARATORS, ...(Object.keys(CSV_SEPARATOR_NAMES) as [CsvSeparatorName, ...CsvSeparatorName[]])])
+  .optional()
+  .openapi({
+    description:
+      "the file's separator: `,` `;` `|` or a tab, or by name as the CSV exports take it: comma, semicolon, tab, pipe; sniffed from the header line when absent (or the saved options')",
+  });
 const ImportQuery = OnBehalfQuery.extend({
   fileName: z.string().max(255).optional(),
-  delimiter: z.enum([',', ';', '\t', '|', 'tab']).optional(),
+  delimiter: DelimiterQuery,
   decimalMark: z
     .enum(['.', ',', 'auto'])
     .optional()
@@ -215,6 +232,9 @@ const ClaimImportInput = z
   })
   .openapi('ClaimImportInput');
 
+/** The 415s of a route that reads a POS file (POST /api/claims/file's too). */
+export const FILE_415 = `UNSUPPORTED_MEDIA_TYPE: the body is not sent as text/csv, text/tab-separated-values or application/octet-stream (or JSON where the route takes it), or declares a charset POS files are not read in (${POS_CHARSETS}); UNSUPPORTED_FILE: the bytes are a compressed file (gzip) or an Excel workbook (.xlsx or another zip, .xls), not a CSV: the message says to save it as CSV (UTF-8)`;
+
 describeRoute({
   method: 'get',
   path: '/api/imports/mapping',
@@ -244,6 +264,7 @@ describeRoute({
   response: ImportView,
   status: 202,
   waitable: true,
+  errors: { 415: FILE_415 },
 });
 describeRoute({
   method: 'post',
@@ -253,6 +274,7 @@ describeRoute({
   query: PreviewQuery,
   upload: 'the first rows of a POS report: CSV or tab-separated (the rest is read and dropped)',
   response: PreviewView,
+  errors: { 415: FILE_415 },
 });
 const ImportListQuery = z.object({ distributorId: DistributorFilterQuery });
 describeRoute({
@@ -402,7 +424,7 @@ function settingsOf(q: z.infer<typeof ImportQuery>, req?: Request) {
   const encoding = req ? declaredEncoding(req) : null;
   return {
     ...(encoding ? { encoding } : {}),
-    delimiter: q.delimiter === 'tab' ? '\t' : q.delimiter,
+    delimiter: csvSeparatorOf(q.delimiter),
     ...(q.decimalMark ? { decimalMark: q.decimalMark } : {}),
     ...(q.dateOrder ? { dateOrder: q.dateOrder } : {}),
   };

@@ -46,6 +46,9 @@ import * as settlement from '../settlement/settlement.service.js';
 import * as repo from './imports.repository.js';
 import type { ImportView } from './imports.repository.js';
 import { limitLineLength } from './line-limit.js';
+import { distributorCheck, type DistributorCheck } from './distributor-check.js';
+import { saleConflict, saleDifferences, type SaleOnFile } from './sale-conflicts.js';
+import { joinPosKey } from '../../core/claims/pos-key.js';
 import { acknowledge, x12Source } from '../edi/edi.service.js';
 const BATCH = 5000;
 
@@ -97,6 +100,7 @@ function fatalError(errors: PosRowError[]): AppError {
   const code = fatalCode(errors);
   const list = errors.map((e) => ({ field: e.column ?? 'file', message: e.message }));
   if (code === 'EMPTY_FILE') return new AppError(code, 'the file has no header row', 422);
+  if (code === 'UNSUPPORTED_FILE') return new AppError(code, errors[0]!.message, 415);
   if (code === 'ENCODING_INVALID') {
     const first = errors[0]!;
     return new AppError(code, first.message, 422, {
@@ -118,7 +122,7 @@ function fatalError(errors: PosRowError[]): AppError {
   }
   if (code === 'MAPPING_AMBIGUOUS') {
     const ambiguous = errors.filter((e) => e.code === 'MAPPING_AMBIGUOUS');
-    return new AppError(code, ambiguous.map((e) => `${e.column} ${e.message}`).join('; '), 422, {
+    return new AppError(code, ambiguous.map((e) => e.message).join('; '), 422, {
       ambiguous: ambiguous.map((e) => e.column),
       errors: list,
     });
@@ -154,8 +158,14 @@ export interface ImportSettings {
  */
 export type RowSink = (rows: repo.PosInsertRow[]) => Promise<number>;
 
-/** A claim file's own check of a valid row (its part resolved): the row error that keeps it out, or null. */
-export type RowRefusal = (row: repo.PosInsertRow) => { column: string; code: string; message: string } | null;
+/**
+ * A claim file's own check of a valid row (its part resolved): the row error that keeps it out, or
+ * null. `header` gives the file's header of a field's column (its label when the file has none).
+ */
+export type RowRefusal = (
+  row: repo.PosInsertRow,
+  header: (field: PosField) => string,
+) => { column: string; code: repo.RowError['code']; message: string } | null;
 
 /** The POS sink: its rows go in with the batch's bookkeeping, in the batch's transaction. */
 type BatchSink = { inBatch: (rows: repo.PosInsertRow[], t: repo.Tx) => Promise<number> } | { outside: RowSink };
@@ -165,8 +175,13 @@ class Ingest {
   private pending: repo.PosInsertRow[] = [];
   private errors: (repo.RowError & { raw: string | null })[] = [];
   readonly parser: PosParser;
-  /** rows refused here rather than by the parser (a return in a claim file) */
+  /** rows refused here rather than by the parser (a return in a claim file, another distributor's row) */
   private refused = 0;
+  /**
+   * valid rows whose sale was on file already with other values (SALE_ALREADY_ON_FILE), found as
+   * their batch was written: counted as rejected, not as duplicates (committed with their batch)
+   */
+  private conflicts = 0;
   /**
    * Rows taken so far (lines and bad rows), counted as their events are taken, not as the parser
    * reads ahead: a batch's committed counters are those of its own rows.
@@ -187,6 +202,8 @@ class Ingest {
   enricher: Enricher | null = null;
   /** a claim file's check of a valid row (see RowRefusal), set by `begin` */
   refuse: RowRefusal | null = null;
+  /** the Distributor ID column's check (distributor-check.ts), set by `begin` (none for X12) */
+  distributor: DistributorCheck | null = null;
 
   constructor(
     readonly importId: number,
@@ -211,8 +228,16 @@ class Ingest {
   }
 
   get rowsRejected() {
-    return this.badRows + this.refused;
+    return this.badRows + this.refused + this.conflicts;
   }
+
+  /** valid rows not kept because their sale is on file already, the same (rowsValid counts the conflicting ones too) */
+  get rowsDuplicate() {
+    return this.rowsValid - this.conflicts - this.rowsAccepted;
+  }
+
+  /** The header of a field's column in the file (its label when the file has none, as a JSON import). */
+  readonly header = (field: PosField): string => this.parser.columns?.matched[field]?.header ?? field;
 
   get columns(): ResolvedColumns | null {
     return this.parser.columns;
@@ -251,6 +276,15 @@ class Ingest {
       if (line.row <= this.resumeAfter) continue;
       this.readRows++;
       this.lastRow = line.row;
+      // A row naming another distributor is not this file's sale (POS report and claim file alike).
+      if (line.distributorId !== null && this.distributor) {
+        const mismatch = this.distributor(line.distributorId, line.row, this.header('distributorId'));
+        if (mismatch) {
+          this.refused++;
+          this.errors.push(mismatch);
+          continue;
+        }
+      }
       if (!this.keepsPosLines && line.quantity < 0) {
         this.refused++;
         this.errors.push({
@@ -270,7 +304,7 @@ class Ingest {
         (line.distributorPartNumber && this.products.byDistributor.get(line.distributorPartNumber.toUpperCase())) ||
         null;
       // A claim file's row its claim cannot take (an amount beyond what a claim line carries): a row error.
-      const refusal = this.refuse?.(insert) ?? null;
+      const refusal = this.refuse?.(insert, this.header) ?? null;
       if (refusal !== null) {
         this.refused++;
         this.errors.push({ rowNumber: line.row, ...refusal, raw: null });
@@ -296,10 +330,11 @@ class Ingest {
     this.pending = [];
     this.errors = [];
     // The counters as of this batch's last row (parsing goes on while the batch is written).
+    // (Without the conflicts: those of the batches before are added once they are written.)
     const at = {
       processedBytes: this.processedBytes,
       rowsRead: this.rowsRead,
-      rowsRejected: this.rowsRejected,
+      rowsRejected: this.badRows + this.refused,
       rowsValid: this.rowsValid,
       resumeRow: this.lastRow,
     };
@@ -307,36 +342,59 @@ class Ingest {
     const found = this.enricher?.enrich(rows) ?? null;
     await this.inflight;
     this.inflight = (async () => {
-      const progress = (accepted: number) => ({
+      const progress = (accepted: number, conflicts: number) => ({
         processedBytes: at.processedBytes,
         rowsRead: at.rowsRead,
         rowsAccepted: accepted,
-        rowsDuplicate: at.rowsValid - accepted,
-        rowsRejected: at.rowsRejected,
+        rowsDuplicate: at.rowsValid - conflicts - accepted,
+        rowsRejected: at.rowsRejected + conflicts,
         resumeRow: at.resumeRow,
       });
       const sink = this.sink;
       if ('inBatch' in sink) {
         // POS lines: the batch's lines, its row errors, the counters and the resume mark commit together.
-        const added = await repo.inTransaction(async (t) => {
+        const { added, conflicts } = await repo.inTransaction(async (t) => {
           const n = await sink.inBatch(rows, t);
+          // Rows the unique key kept out: the same sale said again, or said otherwise (a row error).
+          const conflicting = n < rows.length ? await this.salesSaidOtherwise(rows, t) : [];
           if (found) await this.enricher!.save(found, t);
-          await repo.insertRowErrors(this.importId, errors, t);
-          await repo.updateImport(this.importId, progress(this.rowsAccepted + n), t);
-          return n;
+          await repo.insertRowErrors(this.importId, conflicting.length ? [...errors, ...conflicting] : errors, t);
+          await repo.updateImport(this.importId, progress(this.rowsAccepted + n, this.conflicts + conflicting.length), t);
+          return { added: n, conflicts: conflicting.length };
         });
         this.rowsAccepted += added;
+        this.conflicts += conflicts;
       } else {
         // A claim file's lines go to its claim (a run that stops is discarded whole and run again).
         this.rowsAccepted += await sink.outside(rows);
         if (found) await this.enricher!.save(found);
         await repo.insertRowErrors(this.importId, errors);
-        await repo.updateImport(this.importId, progress(this.rowsAccepted));
+        await repo.updateImport(this.importId, progress(this.rowsAccepted, this.conflicts));
       }
       this.rowsWritten += rows.length;
     })();
     // Surface a failed write at once rather than at the next flush.
     this.inflight.catch(() => undefined);
+  }
+
+  /**
+   * The batch's rows the unique key kept out whose sale is on file with other values, as row
+   * errors (sale-conflicts.ts). Read once the batch is written, in its transaction, and only when
+   * some of its rows were kept out: the line on file of each of the batch's keys (one read), a row
+   * being its own line when that line is this import's, from its row.
+   */
+  private async salesSaidOtherwise(rows: repo.PosInsertRow[], t: repo.Tx) {
+    const onFile = await repo.salesOnFile(this.distributorId, rows, t);
+    const out: ReturnType<typeof saleConflict>[] = [];
+    for (const r of rows) {
+      const earlier = onFile.get(joinPosKey(r.invoiceKey, r.lineKey));
+      if (!earlier) continue;
+      const thisFile = earlier.importId === this.importId;
+      if (thisFile && earlier.row === r.row) continue;
+      const differences = saleDifferences(earlier.values, r);
+      if (differences.length) out.push(saleConflict(this.importId, r, { ...earlier, thisFile }, differences));
+    }
+    return out;
   }
 
   /** Waits for the write in flight, ignoring its outcome (the job failed anyway). */
@@ -390,6 +448,9 @@ async function begin({ actor, row }: JobStart, format: 'csv' | 'json', target?: 
   const sink: BatchSink | undefined = given ? { outside: typeof given === 'function' ? given : given.sink } : undefined;
   const ingest = new Ingest(row.id, distributorId, mapping, products, sink, resumeAfter, settings.encoding ?? null);
   if (given && typeof given !== 'function') ingest.refuse = given.refuse;
+  // An X12's N1*DS carries a code of the partner's choosing: not compared (distributor-check.ts).
+  const identity = row.format === 'x12' ? null : await repo.distributorIdentity(distributorId);
+  if (identity) ingest.distributor = distributorCheck(identity);
   ingest.enricher = await Enricher.load(distributorId, row.id);
   if (resumeAfter) ingest.restore(row);
   return { ingest };
@@ -437,7 +498,7 @@ async function finish(actor: Actor, ingest: Ingest, sha: string | null, failure:
         processedBytes: ingest.processedBytes,
         rowsRead: ingest.rowsRead,
         rowsRejected: ingest.rowsRejected,
-        rowsDuplicate: ingest.rowsValid - ingest.rowsAccepted,
+        rowsDuplicate: ingest.rowsDuplicate,
       },
       t,
     );
@@ -452,7 +513,7 @@ async function finish(actor: Actor, ingest: Ingest, sha: string | null, failure:
           after: {
             rowsRead: ingest.rowsRead,
             rowsAccepted: ingest.rowsAccepted,
-            rowsDuplicate: ingest.rowsValid - ingest.rowsAccepted,
+            rowsDuplicate: ingest.rowsDuplicate,
             rowsRejected: ingest.rowsRejected,
             fileSha256: sha,
             failure: failure?.code,
@@ -823,14 +884,58 @@ export async function previewCsv(actor: Actor, input: Readable, meta: ImportMeta
   if (fatal.length) throw fatalError(fatal);
   const columns = parser.columns;
   const summary = readSummary(columns, parser.settings);
+  const kept = await previewChecks(actor.distributorId!, lines, errors, (field) => columns?.matched[field]?.header ?? field);
+  // the report's order: by row
+  errors.sort((a, b) => a.rowNumber - b.rowNumber);
   return {
     columns: summary?.columns ?? {},
     extraColumns: columns ? columns.extra.map((x) => x.key) : [],
     settings: parser.settings,
-    lines,
+    lines: kept,
     errors,
     rowsRead: rows.size,
   };
+}
+
+/**
+ * The import's own row checks on the previewed lines, as the import would make them: a row naming
+ * another distributor, and a row whose sale is on file (an earlier import) or earlier in the
+ * previewed rows with other values (SALE_ALREADY_ON_FILE). Those rows go to `errors`; the lines
+ * left are returned. A row the same as the sale on file stays a line (the import counts it as a
+ * duplicate).
+ */
+async function previewChecks(
+  distributorId: number,
+  lines: PosLine[],
+  errors: ImportPreview['errors'],
+  header: (field: PosField) => string,
+): Promise<PosLine[]> {
+  const identity = await repo.distributorIdentity(distributorId);
+  const distributor = identity ? distributorCheck(identity) : null;
+  const ours: PosLine[] = [];
+  for (const line of lines) {
+    const mismatch = line.distributorId !== null && distributor ? distributor(line.distributorId, line.row, header('distributorId')) : null;
+    if (mismatch) errors.push(mismatch);
+    else ours.push(line);
+  }
+  const onFile = ours.length ? await repo.salesOnFile(distributorId, ours) : new Map<string, SaleOnFile>();
+  const first = new Map<string, PosLine>();
+  const kept: PosLine[] = [];
+  for (const line of ours) {
+    const key = joinPosKey(line.invoiceKey, line.lineKey);
+    const stored = onFile.get(key);
+    const before = first.get(key);
+    const earlier = stored
+      ? { ...stored, thisFile: false }
+      : before
+        ? { values: before, importId: null, fileName: null, row: before.row, thisFile: true }
+        : null;
+    if (!before && !stored) first.set(key, line);
+    const differences = earlier ? saleDifferences(earlier.values, line) : [];
+    if (earlier && differences.length) errors.push(saleConflict(null, line, earlier, differences));
+    else kept.push(line);
+  }
+  return kept;
 }
 
 /**

@@ -33,6 +33,8 @@ describeDb('867 through the import pipeline', () => {
   beforeAll(async () => {
     t = await startTestApp();
     [admin, arrow] = await Promise.all([t.as(USERS.admin), t.as(USERS.arrowhead)]);
+    // The CSV's Distributor ID names Arrowhead by its code (a row naming another distributor is refused).
+    expect((await admin.patch(`/api/masterdata/distributors/${ARROWHEAD}`, { externalRef: 'ARW01' })).status).toBe(200);
   });
   afterAll(() => t.close());
 

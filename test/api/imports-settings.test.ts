@@ -92,7 +92,7 @@ describeDb('POS import settings, mapping and preview', () => {
     const refused = await post('/api/imports', csv);
     expect(refused.status).toBe(422);
     expect(refused.body.code).toBe('MAPPING_AMBIGUOUS');
-    expect(refused.body.detail ?? refused.body.message).toContain('"Auth $" and "Auth #"');
+    expect(refused.body.detail ?? refused.body.message).toContain('"Auth $" (#6) and "Auth #" (#7)');
     await t.http.put('/api/imports/mapping').set('Authorization', auth).send({ mapping: {}, options: {} });
   });
 

@@ -45,6 +45,25 @@ export const PARITY_FIXTURES: ParityFixture[] = [
   { file: 'pos/year-first-dates.csv', query: {} },
   { file: 'pos/year-first-ambiguous.csv', query: {} },
   { file: 'pos/return-flags.csv', query: {} },
+  // CR-only line ends (Excel for Mac), a CR inside a quoted cell kept; UTF-16 without a byte-order mark
+  { file: 'pos/cr-line-ends.csv', query: {} },
+  { file: 'pos/utf16le-no-bom.tsv', query: {} },
+  { file: 'pos/utf16be-no-bom.csv', query: {} },
+  // digits grouped with spaces: "1 000" and "1 234,50 €" read, "1 0" and "12 34" misplaced separators
+  { file: 'pos/space-grouped-numbers.csv', query: {} },
+  // two columns with one header: refused, then read once the mapping names one by its position
+  { file: 'pos/duplicate-headers.csv', query: {} },
+  { file: 'pos/duplicate-headers.csv', query: {}, mapping: { quantity: '#6' } },
+  // a column without a header is kept as extra "column7"; distributors' own header names
+  { file: 'pos/empty-header-column.csv', query: {} },
+  { file: 'pos/distributor-headers.csv', query: {} },
+  { file: 'pos/distributor-headers-short.csv', query: {} },
+  // the row messages: one subject each, a value no decimal mark reads, zeros past the fourth decimal
+  { file: 'pos/row-messages.csv', query: {} },
+  // not text: refused whole (the server's 415 UNSUPPORTED_FILE)
+  { file: 'pos/report.csv.gz', query: {} },
+  { file: 'pos/workbook.xlsx', query: {} },
+  { file: 'pos/workbook.xls', query: {} },
 ];
 
 export const parityKey = (f: ParityFixture) =>
@@ -59,7 +78,7 @@ export interface ParityError {
   message: string;
 }
 export interface ParityResult {
-  /** 201, or the 422 of a file that cannot be read */
+  /** 201, or the 422 of a file that cannot be read (415: a file that is not text) */
   status: number;
   /** the 422's code */
   code?: string;
@@ -87,6 +106,9 @@ export function parityLineOf(line: PosLine): ParityLine {
   out.extra = storedExtra({ ...line, extra: line.extra });
   return out;
 }
+
+/** The status the server answers a file that cannot be read, by its fatal code (core/pos fatalCode). */
+export const fatalStatus = (code: string): number => (code === 'UNSUPPORTED_FILE' ? 415 : 422);
 
 /** A row error (browser side) as the API reports it. */
 export const parityErrorOf = (e: PosRowError): ParityError => ({ rowNumber: e.row, column: e.column, code: e.code, message: e.message });

@@ -79,7 +79,7 @@ describe('header mapping', () => {
       { mapping: { fields: { authorizationNumber: 'Auth' } } },
     );
     expect(errors).toEqual([expect.objectContaining({ fatal: true, code: 'MAPPING_AMBIGUOUS', column: 'authorizationNumber' })]);
-    expect(errors[0]!.message).toContain('"Auth $" and "Auth %"');
+    expect(errors[0]!.message).toContain('"Auth $" (#6) and "Auth %" (#7)');
   });
 
   it('leaves a header that could mean two things unmapped: "Customer" is the sold-to name, "Amount" and "Memo" stay extra', () => {

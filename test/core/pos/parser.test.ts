@@ -175,7 +175,7 @@ describe('POS parser over messy files', () => {
       'C,1,2025-01-01,VP-1,3\nD,1,2025-01-01,VP-1,4\n';
     const { lines, errors } = parsePosText(text, { maxRowChars: 68 });
     expect(errors.map((e) => [e.row, e.code, e.message])).toEqual([
-      [2, 'MALFORMED_ROW', expect.stringContaining('quoted value is not closed')],
+      [2, 'MALFORMED_ROW', expect.stringContaining('quoted value that is not closed')],
     ]);
     expect(lines.map((l) => l.invoiceNumber)).toEqual(['B', 'C', 'D']);
   });
@@ -188,7 +188,7 @@ describe('POS parser over messy files', () => {
     for (const ending of ['', '\n', '\r\n']) {
       const { lines, errors } = parsePosText(text + ending);
       expect(errors.map((e) => [e.row, e.code, e.message])).toEqual([
-        [2, 'MALFORMED_ROW', expect.stringContaining('quoted value is not closed before the end of the file')],
+        [2, 'MALFORMED_ROW', expect.stringContaining('the row has a quoted value that is not closed before the end of the file')],
       ]);
       expect(lines.map((l) => [l.row, l.invoiceNumber, l.quantity])).toEqual([
         [3, 'B', 2],
