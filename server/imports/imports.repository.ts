@@ -496,6 +496,8 @@ export async function salesOnFile(
   distributorId: number,
   keys: readonly { invoiceKey: string; lineKey: string }[],
   transaction?: Transaction | null,
+  /** leave out this import's lines from `fromRow` on (a batch's own rows, just written): only lines said before are read */
+  before?: { importId: number; fromRow: number },
 ): Promise<Map<string, SaleOnFile>> {
   const out = new Map<string, SaleOnFile>();
   const wanted = new Set(keys.map((k) => joinPosKey(k.invoiceKey, k.lineKey)));
@@ -511,8 +513,14 @@ export async function salesOnFile(
       `SELECT p.invoice_key AS invoiceKey, p.line_key AS lineKey, p.import_id AS importId, p.file_row AS fileRow,
               i.file_name AS fileName, ${columns.join(', ')}
          FROM pos_lines p LEFT JOIN pos_imports i ON i.id = p.import_id
-        WHERE p.distributor_id = ? AND p.invoice_key IN (${part.map(() => '?').join(',')})`,
-      { replacements: [distributorId, ...part], type: QueryTypes.SELECT, transaction: transaction ?? undefined },
+        WHERE p.distributor_id = ? AND p.invoice_key IN (${part.map(() => '?').join(',')})${
+          before ? ' AND (p.import_id IS NULL OR p.import_id <> ? OR p.file_row IS NULL OR p.file_row < ?)' : ''
+        }`,
+      {
+        replacements: [distributorId, ...part, ...(before ? [before.importId, before.fromRow] : [])],
+        type: QueryTypes.SELECT,
+        transaction: transaction ?? undefined,
+      },
     );
     for (const r of rows) {
       const key = joinPosKey(r.invoiceKey as string, r.lineKey as string);
