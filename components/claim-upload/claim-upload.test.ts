@@ -219,6 +219,22 @@ describe('bec-claim-upload', () => {
     expect($(el, '[role="alert"]').textContent).to.contain('distributor user');
   });
 
+  it('reads amounts in the currency the server reads the distributor in (GET /api/imports/mapping), not the element default', async () => {
+    const text =
+      'Invoice Number;Invoice Line;Invoice Date;Vendor Part Number;Quantity;Book Cost\nR-1;1;02.11.2026;VS-MCU-32F4;5;€2,63\nR-1;2;02.11.2026;VS-MCU-32F4;5;$2,63\n';
+    const stub = stubFetch({
+      'GET /api/imports/mapping': () => ({ body: { mapping: {}, options: {}, updatedAt: null, currency: 'EUR' } }),
+    });
+    configureApi({ baseUrl: 'http://127.0.0.1:21', fetch: stub.fetch, csrfToken: 'c' });
+    // The element's own currency is left at its default (USD): the distributor's (EUR) decides.
+    const el = await fixture<BecClaimUpload>(html`<bec-claim-upload api-base="http://127.0.0.1:21"></bec-claim-upload>`);
+    const r = await el.check(file(text));
+    expect(r.rows).to.equal(2);
+    expect(r.valid).to.equal(1);
+    expect(r.errors.map((e) => [e.row, e.field])).to.deep.equal([[3, 'bookCost']]);
+    expect(r.errors[0]!.message).to.contain('EUR');
+  });
+
   it('reads the file with the saved column mapping the server applies (GET /api/imports/mapping)', async () => {
     const text = 'Rechnung,Pos,Datum,Teil,Menge\nR-1,1,02.11.2026,VS-MCU-32F4,"1.200"\n';
     // Without the mapping the invoice-number column is not found.
@@ -229,6 +245,7 @@ describe('bec-claim-upload', () => {
           mapping: { invoiceNumber: 'Rechnung', invoiceLine: 'Pos', invoiceDate: 'Datum', vendorPartNumber: 'Teil', quantity: 'Menge' },
           options: { decimalMark: ',', dateOrder: 'DMY' },
           updatedAt: '2026-11-01T09:00:00Z',
+          currency: 'USD',
         },
       }),
     });

@@ -88,7 +88,10 @@ type Phase = 'idle' | 'checking' | 'checked' | 'uploading' | 'importing' | 'done
  * against the distributor's authorizations with the rules engine. The whole file is then uploaded
  * (the server reads every row, as the preflight did), with a progress bar fed by the upload and
  * the import's event stream; the server's row errors are listed; the imported lines can be turned
- * into claims, linked from the result.
+ * into claims, linked from the result. The preflight reads amounts in the currency the server
+ * reads the distributor's files in (`currency` of `GET /api/imports/mapping`; the element's
+ * `currency` when it has no API or is given a `mapping`): an amount in another currency (`€2.63`
+ * in a USD file) is the server's row error CURRENCY_MISMATCH before sending.
  *
  * @summary POS / claim file upload with in-browser preflight, progress, row errors and the claims it creates.
  *
@@ -141,12 +144,17 @@ export class BecClaimUpload extends BecElement {
   /** What the live region says (preflight results, the import's end, the claims created). */
   @state() private announcement = '';
 
+  /** The currency the server reads the distributor's amounts in (`GET /api/imports/mapping`); null: not known, `currency` then. */
+  private readCurrency: string | null = null;
+
   /** Loads the distributor's saved mapping; the parser's defaults when there is none or it cannot be had. */
   private async loadMapping(): Promise<PosColumnMapping> {
     if (this.mapping) return this.mapping;
     if (!this.api) return {};
     try {
-      this.mapping = parserMapping(await this.api.importMapping());
+      const saved = await this.api.importMapping();
+      this.readCurrency = saved.currency ?? null;
+      this.mapping = parserMapping(saved);
       return this.mapping;
     } catch {
       return {}; // the server reads the file with its saved mapping anyway
@@ -174,7 +182,7 @@ export class BecClaimUpload extends BecElement {
     this.created = null;
     this.announcement = this.t('upload.checking', { name: file.name });
     const [mapping, facts] = await Promise.all([this.loadMapping(), this.authorizations ?? this.loadAuthorizations()]);
-    const result = await preflightPosFile(file, mapping, facts, { locale: this.locale, currency: this.currency });
+    const result = await preflightPosFile(file, mapping, facts, { locale: this.locale, currency: this.readCurrency ?? this.currency });
     this.preflight = result;
     this.phase = 'checked';
     this.announcement = this.summary(result);

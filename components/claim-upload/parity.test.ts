@@ -6,6 +6,7 @@
 import { expect } from '@open-wc/testing';
 import { fatalCode, parsePosBytes, type PosColumnMapping, type PosRowError } from '../../core/pos/index.js';
 import {
+  PARITY_CURRENCY,
   PARITY_FIXTURES,
   fatalStatus,
   parityErrorOf,
@@ -26,7 +27,7 @@ async function preflight(text: Blob, query: Record<string, string>, fields: Reco
   const errors: PosRowError[] = [];
   const fatal: PosRowError[] = [];
   const chunks = text.stream() as unknown as AsyncIterable<Uint8Array>;
-  for await (const e of parsePosBytes(chunks, { mapping })) {
+  for await (const e of parsePosBytes(chunks, { mapping, currency: PARITY_CURRENCY })) {
     if (e.type === 'line') lines.push(parityLineOf(e.line));
     else if (e.error.fatal) fatal.push(e.error);
     else errors.push(e.error);

@@ -103,14 +103,18 @@ async function collect(
   };
 }
 
-/** Checks a POS CSV text in the browser: header, each row's fields, duplicate invoice lines. */
+/**
+ * Checks a POS CSV text in the browser: header, each row's fields, duplicate invoice lines. The
+ * file is read in `wording.currency` (the distributor's, as the server reads it): an amount in
+ * another currency is the server's row error CURRENCY_MISMATCH here too.
+ */
 export function preflightPosCsv(
   text: string,
   mapping: PosColumnMapping = {},
   facts: readonly AuthorizationLineFact[] | null = null,
   wording: Wording = {},
 ): Promise<PreflightResult> {
-  return collect(parsePosChunks([text], { mapping }), facts, null, wording);
+  return collect(parsePosChunks([text], { mapping, currency: wording.currency }), facts, null, wording);
 }
 
 /**
@@ -124,7 +128,7 @@ export function preflightPosRows(
   lines: PosLine[],
   wording: Wording = {},
 ): Promise<PreflightResult> {
-  return collect(parsePosJson(rows, { mapping }), facts, lines, wording);
+  return collect(parsePosJson(rows, { mapping, currency: wording.currency }), facts, lines, wording);
 }
 
 /**
@@ -138,5 +142,5 @@ export function preflightPosFile(
   wording: Wording = {},
 ): Promise<PreflightResult> {
   const chunks = file.stream() as unknown as AsyncIterable<Uint8Array>;
-  return collect(parsePosBytes(chunks, { mapping }), facts, null, wording);
+  return collect(parsePosBytes(chunks, { mapping, currency: wording.currency }), facts, null, wording);
 }

@@ -3035,6 +3035,8 @@ export interface components {
       };
       /** @description when it was saved; null: never */
       updatedAt: string | null;
+      /** @description the distributor's currency (ISO 4217): a POS report's amounts are read in it, and an amount written in another (its sign or code) is a row error CURRENCY_MISMATCH; the upload's browser preflight reads in it too */
+      currency: string;
     };
     PosColumnMapping: {
       /**

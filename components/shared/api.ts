@@ -175,6 +175,8 @@ export type RequestListQuery = NonNullable<operations['getRequests']['parameters
 export interface SavedPosMapping {
   mapping: Record<string, string>;
   options: { decimalMark?: 'auto' | '.' | ','; dateOrder?: 'auto' | 'MDY' | 'DMY'; delimiter?: ',' | ';' | '\t' | '|' };
+  /** the distributor's currency: the server reads the amounts of its files in it */
+  currency?: string;
 }
 /** What a claim run over an import built (`POST /api/imports/:id/claims?wait=true`). */
 export interface ClaimRunResult {

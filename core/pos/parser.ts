@@ -42,6 +42,7 @@ import {
   parseFlagText,
   parseMoneyText,
   parseQuantityText,
+  POS_QUANTITY_MAX,
   type DateOrder,
   type DecimalMark,
 } from './values.js';
@@ -90,6 +91,9 @@ export type PosErrorCode =
   | 'INVALID_NUMBER'
   | 'INVALID_QUANTITY'
   | 'INVALID_FLAG'
+  | 'CURRENCY_MISMATCH'
+  | 'NEGATIVE_AMOUNT'
+  | 'RETURN_FLAG_CONFLICT'
   | 'VALUE_TOO_LONG'
   | 'CONTROL_CHARACTER'
   | 'ROW_TOO_LONG'
@@ -154,6 +158,12 @@ export interface PosParserOptions {
   encoding?: PosEncoding | null;
   /** a native read of an all-ASCII chunk, or null (see PosTextDecoder) */
   asciiText?: ((bytes: Uint8Array) => string | null) | null;
+  /**
+   * the file's currency (ISO 4217: the distributor's, or the claim's): a money cell may write its
+   * sign or code; one naming another currency is a row error CURRENCY_MISMATCH. Absent: as before
+   * currencies were compared (values.ts `NumberOptions.currency`).
+   */
+  currency?: string | null;
 }
 
 export interface PosParseStats {
@@ -229,6 +239,8 @@ class RowMapper {
     private readonly headers: readonly string[],
     mapping: PosColumnMapping,
     headerRow: number,
+    /** the file's currency (PosParserOptions.currency), upper case; null: none known */
+    private readonly currency: string | null = null,
   ) {
     this.required = mapping.required ?? DEFAULT_REQUIRED_POS_FIELDS;
     this.columns = resolveColumns(headers, mapping);
@@ -355,8 +367,8 @@ class RowMapper {
           const value = cells[p.column]?.trim();
           if (!value) continue;
           const ev = markEvidence(value);
-          // a cell that is no number with either mark ("Fr. 12.50", "n/a") says nothing about the mark
-          if (ev !== MARK_NONE && !readsWithEitherMark(value)) continue;
+          // a cell that is no number with either mark ("Fr. 12.50" in a file not in francs, "n/a") says nothing about the mark
+          if (ev !== MARK_NONE && !readsWithEitherMark(value, p.kind === KIND_MONEY ? this.currency : null)) continue;
           marks[ev] = marks[ev]! + 1;
           if (markSamples[ev]!.length < 3) markSamples[ev]!.push({ column: p.field, value });
         }
@@ -489,7 +501,10 @@ class RowMapper {
       creditReturn: false,
       extra: {},
     };
-    let flag = false;
+    /** the flag cell's word: true a return, false a sale, null no word (an empty cell, or no column) */
+    let flag: boolean | null = null;
+    /** the plan steps whose amount was negative (read as written until the row is known a sale or a return) */
+    let negatives = 0;
     for (let p = 0; p < plan.length; p++) {
       const step = plan[p]!;
       const column = step.column;
@@ -522,15 +537,38 @@ class RowMapper {
       }
       if (kind === KIND_MONEY || kind === KIND_QUANTITY) {
         const parsed =
-          kind === KIND_MONEY ? parseMoneyText(value, { decimalMark: this.mark }) : parseQuantityText(value, { decimalMark: this.mark });
-        if (parsed.ok) {
-          if (kind === KIND_MONEY) setMoney(line, field, parsed.value as string);
-          else line.quantity = parsed.value as number;
-          if (this.mark === null) this.fixMark(value);
-        } else {
+          kind === KIND_MONEY
+            ? parseMoneyText(value, { decimalMark: this.mark, currency: this.currency })
+            : parseQuantityText(value, { decimalMark: this.mark });
+        if (!parsed.ok) {
           errors++;
-          this.error(out, row, physicalLine, field, column, KIND_ERROR[kind]!, value, this.numberReason(value, parsed.reason));
+          if (parsed.currency !== undefined) this.error(out, row, physicalLine, field, column, 'CURRENCY_MISMATCH', value, parsed.reason);
+          else this.error(out, row, physicalLine, field, column, KIND_ERROR[kind]!, value, this.numberReason(value, parsed.reason));
+          continue;
         }
+        if (kind === KIND_MONEY) {
+          const amount = parsed.value as string;
+          setMoney(line, field, amount);
+          if (amount.charCodeAt(0) === 45) negatives |= 1 << p;
+        } else {
+          const quantity = parsed.value as number;
+          if (quantity > POS_QUANTITY_MAX || quantity < -POS_QUANTITY_MAX) {
+            errors++;
+            this.error(
+              out,
+              row,
+              physicalLine,
+              field,
+              column,
+              'INVALID_QUANTITY',
+              value,
+              'is more units than a line carries: a quantity is a whole number from 1 to 100,000,000 (negative for a return)',
+            );
+            continue;
+          }
+          line.quantity = quantity;
+        }
+        if (this.mark === null) this.fixMark(value);
         continue;
       }
       if (kind === KIND_DATE) {
@@ -565,6 +603,44 @@ class RowMapper {
         cells[column]?.trim() ?? null,
         'is zero: a line needs a quantity (negative for a return)',
       );
+    }
+    if (flag === false && line.quantity < 0) {
+      // the flag says a sale, the quantity a return: neither is taken over the other
+      const idx = this.columns.index;
+      errors++;
+      this.error(
+        out,
+        row,
+        physicalLine,
+        'creditReturn',
+        idx.creditReturn,
+        'RETURN_FLAG_CONFLICT',
+        cells[idx.creditReturn]?.trim() ?? null,
+        `says the line is a sale, but ${this.headerOf(idx.quantity) ?? 'quantity'} "${cells[idx.quantity]?.trim() ?? ''}" is negative, a return: correct one of the two (a return has a negative quantity, or its flag set)`,
+      );
+    } else if (negatives !== 0 && !hasErrorFor(out, row, 'quantity')) {
+      // A return's amounts may be written with its sign: the quantity carries it, the amounts are kept as their value.
+      // A sale's amounts are never below zero.
+      const isReturn = flag === true || line.quantity < 0;
+      for (let p = 0; p < plan.length; p++) {
+        if ((negatives & (1 << p)) === 0) continue;
+        const step = plan[p]!;
+        const amount = moneyOf(line, step.field);
+        if (isReturn) setMoney(line, step.field, amount.slice(1));
+        else {
+          errors++;
+          this.error(
+            out,
+            row,
+            physicalLine,
+            step.field,
+            step.column,
+            'NEGATIVE_AMOUNT',
+            cells[step.column]!.trim(),
+            "is negative: a sale's amounts are never below zero (a return is a negative quantity or a return flag, and its amounts may carry the sign)",
+          );
+        }
+      }
     }
     if (line.vendorPartNumber === null && line.distributorPartNumber === null) {
       const idx = this.columns.index;
@@ -605,7 +681,7 @@ class RowMapper {
       }
     }
     if (errors > 0) return errors;
-    if (flag && line.quantity > 0) line.quantity = -line.quantity;
+    if (flag === true && line.quantity > 0) line.quantity = -line.quantity;
     line.creditReturn = line.quantity < 0;
     const extra = this.columns.extra;
     for (let e = 0; e < extra.length; e++) {
@@ -626,7 +702,7 @@ class RowMapper {
     if (ev !== other) return reason;
     const otherMark = this.mark === '.' ? ',' : '.';
     // "Fr. 12.50" shows two dots but is no number with either mark: its own reason stands
-    if (!parseDecimalText(value, { decimalMark: otherMark }).ok) return reason;
+    if (!parseDecimalText(value, { decimalMark: otherMark, currency: this.currency }).ok) return reason;
     return `is written with "${otherMark}" as the decimal mark, but the file's decimal mark is "${this.mark}" (decimalMark, inferred from the file; choose ?decimalMark=${otherMark} if that is wrong)`;
   }
 
@@ -648,9 +724,9 @@ class RowMapper {
   }
 }
 
-/** True when a numeric cell reads as a number with "." or with "," as the decimal mark. */
-function readsWithEitherMark(value: string): boolean {
-  return parseDecimalText(value, { decimalMark: '.' }).ok || parseDecimalText(value, { decimalMark: ',' }).ok;
+/** True when a numeric cell reads as a number with "." or with "," as the decimal mark (in the file's currency, for an amount). */
+function readsWithEitherMark(value: string, currency: string | null): boolean {
+  return parseDecimalText(value, { decimalMark: '.', currency }).ok || parseDecimalText(value, { decimalMark: ',', currency }).ok;
 }
 
 /**
@@ -755,6 +831,21 @@ function setText(line: PosLine, field: PosField, value: string): void {
   }
 }
 
+function moneyOf(line: PosLine, field: PosField): string {
+  switch (field) {
+    case 'resalePrice':
+      return line.resalePrice!;
+    case 'bookCost':
+      return line.bookCost!;
+    case 'authorizedCost':
+      return line.authorizedCost!;
+    case 'claimedAmount':
+      return line.claimedAmount!;
+    default:
+      throw new Error(`${field} is not a money field`);
+  }
+}
+
 function setMoney(line: PosLine, field: PosField, value: string): void {
   switch (field) {
     case 'resalePrice':
@@ -795,6 +886,7 @@ export class PosParser {
   private decoder: PosTextDecoder | null = null;
   private readonly encoding: PosEncoding | null;
   private readonly asciiText: ((bytes: Uint8Array) => string | null) | null;
+  private readonly currency: string | null;
   readonly stats: PosParseStats = { rows: 0, lines: 0, errors: 0, badRows: 0, blankRows: 0 };
 
   constructor(options: PosParserOptions = {}) {
@@ -804,6 +896,7 @@ export class PosParser {
     this.sampleRows = options.sampleRows ?? SAMPLE_ROWS;
     this.encoding = options.encoding ?? null;
     this.asciiText = options.asciiText ?? null;
+    this.currency = options.currency ? options.currency.toUpperCase() : null;
   }
 
   /** The separator in use, once the header has been read. */
@@ -931,7 +1024,7 @@ export class PosParser {
         return;
       }
       this.headerRow = record.row;
-      this.mapper = new RowMapper(record.cells, this.mapping, record.row);
+      this.mapper = new RowMapper(record.cells, this.mapping, record.row, this.currency);
       for (const error of this.mapper.headerErrors) out.push(this.emitError(error));
       this.failed = this.mapper.fatal;
       return;
@@ -1081,14 +1174,14 @@ function cellText(value: unknown): string | null {
  */
 export function parsePosJson(
   rows: readonly unknown[],
-  options: Pick<PosParserOptions, 'mapping'> & {
-    /** the parser to feed (its mapping applies); a new one by default */
+  options: Pick<PosParserOptions, 'mapping' | 'currency'> & {
+    /** the parser to feed (its mapping and currency apply); a new one by default */
     parser?: PosParser;
   } = {},
 ): PosEvent[] {
   const mapping: PosColumnMapping = { ...options.mapping };
   if (mapping.decimalMark === undefined || mapping.decimalMark === 'auto') mapping.decimalMark = '.';
-  const parser = options.parser ?? new PosParser({ mapping });
+  const parser = options.parser ?? new PosParser({ mapping, currency: options.currency });
   if (rows.length > 0 && Array.isArray(rows[0])) {
     // arrays of cells, the header first: read like a CSV file (the header is row 1)
     const records: CsvRecord[] = [];

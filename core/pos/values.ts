@@ -12,15 +12,26 @@
  * no regular expression and no allocation on the hot path.
  */
 
+import { currenciesOfSign, currencySignKey } from '../currency-signs.js';
+
 export type DecimalMark = '.' | ',';
 export type DateOrder = 'MDY' | 'DMY';
 
-export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string };
+/**
+ * A value read, or why not. `currency` is set when a money cell names another currency than the
+ * file's (the reader's CURRENCY_MISMATCH): the currency it names (its ISO code, or the sign when
+ * that stands for several).
+ */
+export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string; currency?: string };
 
 const fail = (reason: string): { ok: false; reason: string } => ({ ok: false, reason });
 
 function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
+}
+
+function isLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
 
 function allDigits(text: string, from = 0, to = text.length): boolean {
@@ -32,6 +43,14 @@ function allDigits(text: string, from = 0, to = text.length): boolean {
 export interface NumberOptions {
   /** the file's decimal mark; null while the file has not shown it (then a text must decide it itself) */
   decimalMark?: DecimalMark | null;
+  /**
+   * the file's currency (ISO 4217): a number may carry its code or one of its signs
+   * (CURRENCY_SIGNS, core/currency-signs.ts), before or after the digits; another currency's is refused
+   * (`currency` set on the failure), an unknown one is not a number. Absent (a caller that knows
+   * none): the signs `$ € £ ¥` and the codes USD, EUR, GBP are dropped unread, as before currencies
+   * were compared.
+   */
+  currency?: string | null;
 }
 
 /** What a numeric text says about the decimal mark. */
@@ -55,6 +74,8 @@ export function markEvidence(text: string): number {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 46) {
+      // the dot of an abbreviation ("Fr. 12.50", "12,50 kr.") is not the number's
+      if (i > 0 && isLetter(text.charCodeAt(i - 1))) continue;
       dots++;
       lastDot = i;
     } else if (c === 44) {
@@ -76,7 +97,41 @@ export function markEvidence(text: string): number {
   return MARK_AMBIGUOUS;
 }
 
+/** What a number without a file currency drops unread (the reading before currencies were compared). */
 const CURRENCY = /^[$€£¥]|[$€£¥]$|^(?:USD|EUR|GBP)\s*|\s*(?:USD|EUR|GBP)$/i;
+/** A sign or code before or after the digits: no digit, space, mark, parenthesis or sign in it ("US$", "Fr.", "EUR"). */
+const LEADING_SIGN = /^([^\d\s.,'()+-]+\.?)\s*/;
+const TRAILING_SIGN = /\s*([^\d\s.,'()+-]+\.?)$/;
+
+/**
+ * The number's text without the signs or codes of the file's currency at its start and end; a
+ * failure naming the currency when one names another. Text that is no currency sign ("n/a") is
+ * left for the number's reading to refuse.
+ */
+function withoutOwnCurrency(text: string, currency: string): string | { ok: false; reason: string; currency: string } {
+  for (let end = 0; end < 2; end++) {
+    const m = (end === 0 ? LEADING_SIGN : TRAILING_SIGN).exec(text);
+    if (m === null || m[0].length === text.length) continue;
+    const written = m[1]!;
+    const currencies = currenciesOfSign(written);
+    if (currencies === null) continue;
+    if (!currencies.includes(currency)) {
+      const named =
+        currencies.length === 1
+          ? currencySignKey(written) === currencies[0]
+            ? currencies[0]!
+            : `${currencies[0]} (${written})`
+          : `"${written}" (${currencies.slice(0, 4).join(', ')}${currencies.length > 4 ? ', ...' : ''})`;
+      return {
+        ok: false,
+        currency: currencies.length === 1 ? currencies[0]! : written,
+        reason: `is in ${named}, but the file's currency is ${currency}: amounts are not converted, write them in ${currency}`,
+      };
+    }
+    text = end === 0 ? text.slice(m[0].length) : text.slice(0, text.length - m[0].length);
+  }
+  return text;
+}
 /** The characters that group digits besides the thousands mark: spaces (no-break and narrow no-break too) and the apostrophe. */
 const SPACES = /[\s\u00a0\u202f']/g;
 const SPACE = /[\s\u00a0\u202f']/;
@@ -98,12 +153,23 @@ export function parseDecimalText(raw: string, options: NumberOptions = {}): Pars
   // a leading apostrophe is a spreadsheet's mark of a number kept as text, not a digit separator
   if (text.charCodeAt(0) === 39) text = text.slice(1).trim();
   if (text === '') return fail('is empty');
+  const currency = options.currency ? options.currency.toUpperCase() : null;
   let negative = false;
   if (text.startsWith('(') && text.endsWith(')')) {
     negative = true;
     text = text.slice(1, -1).trim();
   }
-  text = text.replace(CURRENCY, '').trim();
+  if (currency === null) text = text.replace(CURRENCY, '').trim();
+  else {
+    const own = withoutOwnCurrency(text, currency);
+    if (typeof own !== 'string') return own;
+    text = own;
+    // "$(12.50)", "€ (4,07)": the sign outside the accounting negative
+    if (!negative && text.startsWith('(') && text.endsWith(')')) {
+      negative = true;
+      text = text.slice(1, -1).trim();
+    }
+  }
   if (text.startsWith('-') || text.startsWith('+')) {
     negative = negative || text.startsWith('-');
     text = text.slice(1).trim();
@@ -111,7 +177,12 @@ export function parseDecimalText(raw: string, options: NumberOptions = {}): Pars
     negative = true;
     text = text.slice(0, -1).trim();
   }
-  text = text.replace(CURRENCY, '').trim();
+  if (currency === null) text = text.replace(CURRENCY, '').trim();
+  else {
+    const own = withoutOwnCurrency(text, currency);
+    if (typeof own !== 'string') return own;
+    text = own;
+  }
   // the digits without their grouping spaces, to tell what the number is; `text` keeps them, to check where they are
   const compact = SPACE.test(text) ? text.replace(SPACES, '') : text;
   if (compact === '') return fail('has no digits');
@@ -217,6 +288,11 @@ export function parseMoneyText(raw: string, options: NumberOptions = {}): Parsed
 
 /** The largest quantity a line may carry (the column is a 32-bit integer). */
 export const MAX_QUANTITY = 2_147_483_647;
+/**
+ * The most units a POS line carries, either sign (a return's are negative): a quantity from 1 to
+ * 100,000,000, what the API takes on a claim line (QUANTITY_MAX, server/http/money-schemas.ts).
+ */
+export const POS_QUANTITY_MAX = 100_000_000;
 
 /** A quantity cell: a whole number ("1,200", "12.00", "-3", "(3)"); negative on a return. */
 export function parseQuantityText(raw: string, options: NumberOptions = {}): Parsed<number> {

@@ -551,7 +551,27 @@ export async function runClaimFile(actor: Actor, importId: number, input: Readab
     const value = problem.field === 'bookCost' ? bookCost : row[problem.field];
     return { column: problem.field, code: 'AMOUNT_TOO_LARGE' as const, message: `${problem.field} "${value}" ${problem.message}` };
   };
-  const refuse: RowRefusal = (row, header) => memos?.refuse(row, header) ?? amountRefusal(row);
+  /**
+   * A negative amount never reaches a claim line (its claimed total would fall below its approved
+   * one): the reader refuses it on a sale and keeps a return's as its value, and a claim file
+   * refuses returns; this holds it for any row source all the same.
+   */
+  const negativeRefusal = (
+    row: PosInsertRow,
+    header: (field: 'claimedAmount' | 'bookCost' | 'authorizedCost' | 'resalePrice') => string,
+  ) => {
+    for (const field of ['claimedAmount', 'bookCost', 'authorizedCost', 'resalePrice'] as const) {
+      const value = row[field];
+      if (value !== null && value.charCodeAt(0) === 45)
+        return {
+          column: field,
+          code: 'NEGATIVE_AMOUNT' as const,
+          message: `${header(field)} "${value}" is negative: a claim line's amounts are never below zero`,
+        };
+    }
+    return null;
+  };
+  const refuse: RowRefusal = (row, header) => memos?.refuse(row, header) ?? negativeRefusal(row, header) ?? amountRefusal(row);
   let run: ClaimFileRun | null = null;
   const stream = (ledger: Transaction | null) =>
     runCsvImport(actor, importId, input, {
@@ -579,7 +599,8 @@ export async function runClaimFile(actor: Actor, importId: number, input: Readab
           await memos?.checkFree(distributorId);
           return run!.add(rows);
         };
-        return { sink, refuse };
+        // the file's amounts are read in the claim's currency: one in another is a row error
+        return { sink, refuse, currency };
       },
     });
   /** The ledger step and the submit, then the answer; the job completes with them. */

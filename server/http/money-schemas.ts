@@ -14,13 +14,15 @@
 import { CURRENCY_CODES } from '../../core/currency.js';
 import { Money } from '../../core/money.js';
 import { z } from './openapi.js';
+import { POS_QUANTITY_MAX } from '../../core/pos/values.js';
 
 /** The largest value a DECIMAL(18,4) column holds. */
 export const MONEY_MAX = '99999999999999.9999';
 const MONEY_MAX_VALUE = new Money(MONEY_MAX);
 
 /** The largest quantity on a line (far below 2^31 - 1, the INT columns' limit). */
-export const QUANTITY_MAX = 100_000_000;
+/** One limit for the API and the files (core/pos/values.ts POS_QUANTITY_MAX). */
+export const QUANTITY_MAX = POS_QUANTITY_MAX;
 
 /** True when `value` fits a DECIMAL(18,4) column (either sign). */
 export function fitsMoneyColumn(value: Money): boolean {

@@ -109,6 +109,10 @@ const SavedMapping = z
   .object({
     ...mappingFields,
     updatedAt: z.string().nullable().openapi({ description: 'when it was saved; null: never' }),
+    currency: z.string().openapi({
+      description:
+        "the distributor's currency (ISO 4217): a POS report's amounts are read in it, and an amount written in another (its sign or code) is a row error CURRENCY_MISMATCH; the upload's browser preflight reads in it too",
+    }),
   })
   .openapi('SavedPosColumnMapping');
 const JsonImport = z

@@ -49,6 +49,7 @@ import { limitLineLength } from './line-limit.js';
 import { distributorCheck, type DistributorCheck } from './distributor-check.js';
 import { saleConflict, saleDifferences, type SaleOnFile } from './sale-conflicts.js';
 import { joinPosKey } from '../../core/claims/pos-key.js';
+import { distributorCurrency } from '../claims/claims.repository.js';
 import { acknowledge, x12Source } from '../edi/edi.service.js';
 const BATCH = 5000;
 
@@ -214,8 +215,10 @@ class Ingest {
     /** rows up to this one are committed already (a resumed job): they are parsed again, not written again */
     readonly resumeAfter = 0,
     encoding: PosEncoding | null = null,
+    /** the file's currency (the distributor's, or the claim's): an amount in another is a row error */
+    currency: string | null = null,
   ) {
-    this.parser = new PosParser({ mapping, encoding, asciiText });
+    this.parser = new PosParser({ mapping, encoding, asciiText, currency });
   }
 
   /** A POS report keeps its rows as POS lines; a claim file's go to its claim (and refuses returns). */
@@ -461,7 +464,9 @@ async function begin({ actor, row }: JobStart, format: 'csv' | 'json', target?: 
   const products = await repo.productResolver(distributorId);
   const given = target ? await target(row.id, products) : null;
   const sink: BatchSink | undefined = given ? { outside: typeof given === 'function' ? given : given.sink } : undefined;
-  const ingest = new Ingest(row.id, distributorId, mapping, products, sink, resumeAfter, settings.encoding ?? null);
+  // The file's amounts are in the claim's currency (a claim file), else the distributor's.
+  const currency = (given && typeof given !== 'function' ? given.currency : null) ?? (await distributorCurrency(distributorId));
+  const ingest = new Ingest(row.id, distributorId, mapping, products, sink, resumeAfter, settings.encoding ?? null, currency);
   if (given && typeof given !== 'function') ingest.refuse = given.refuse;
   // An X12's N1*DS carries a code of the partner's choosing: not compared (distributor-check.ts).
   const identity = row.format === 'x12' ? null : await repo.distributorIdentity(distributorId);
@@ -562,7 +567,7 @@ const failureText = (failure: AppError) =>
 export type ImportTarget = (
   importId: number,
   products: Awaited<ReturnType<typeof repo.productResolver>>,
-) => Promise<RowSink | { sink: RowSink; refuse: RowRefusal }>;
+) => Promise<RowSink | { sink: RowSink; refuse: RowRefusal; currency?: string }>;
 
 export interface RunOptions {
   /** a claim file: its rows go there (and the job starts over, never resumes) */
@@ -865,7 +870,12 @@ export interface ImportPreview {
  * all answers the import's 422.
  */
 export async function previewCsv(actor: Actor, input: Readable, meta: ImportMeta, limit: number): Promise<ImportPreview> {
-  const parser = new PosParser({ mapping: await effectiveMapping(actor.distributorId!, meta), encoding: meta.encoding ?? null, asciiText });
+  const parser = new PosParser({
+    mapping: await effectiveMapping(actor.distributorId!, meta),
+    encoding: meta.encoding ?? null,
+    asciiText,
+    currency: await distributorCurrency(actor.distributorId!),
+  });
   const lines: PosLine[] = [];
   const errors: ImportPreview['errors'] = [];
   const fatal: PosRowError[] = [];
@@ -968,7 +978,10 @@ export async function importErrorsCsv(actor: Actor, id: number, dialect?: CsvDia
 }
 
 export async function getMapping(actor: Actor) {
-  return (await repo.findMapping(actor.distributorId!)) ?? { mapping: {}, options: { ...DEFAULT_OPTIONS }, updatedAt: null };
+  const distributorId = actor.distributorId!;
+  const saved = (await repo.findMapping(distributorId)) ?? { mapping: {}, options: { ...DEFAULT_OPTIONS }, updatedAt: null };
+  // How the server reads this distributor's files: its mapping, options and the currency of its amounts.
+  return { ...saved, currency: await distributorCurrency(distributorId) };
 }
 
 export async function saveMapping(actor: Actor, mapping: ColumnMapping, options: Partial<ParseOptions> & { delimiter?: string }) {

@@ -49,14 +49,14 @@ describeDb('amounts a claim can carry, and claim files with no line', () => {
     const costly = [
       header,
       row('LIM-2', 1),
-      `LIM-2,2,2026-10-20,VS-ADC-24S,2000000000,6.0270,700.0000,,${authNumber},,Cascade Robotics`,
+      `LIM-2,2,2026-10-20,VS-ADC-24S,100000000,6.0270,99999.0000,,${authNumber},,Cascade Robotics`,
     ].join('\n');
     const res2 = await send('/api/claims/file?debitMemoNumber=LIM-DM-2', costly);
     expect(res2.status).toBe(201);
     expect(res2.body.rows).toEqual({ read: 2, rejected: 1 });
     const [e2] = (await get(`/api/imports/${res2.body.importId}/errors`)).body.items as { column: string; code: string; message: string }[];
     expect(e2).toMatchObject({ column: 'authorizedCost', code: 'AMOUNT_TOO_LARGE' });
-    expect(e2!.message).toMatch(/times the quantity 2000000000/);
+    expect(e2!.message).toMatch(/times the quantity 100000000/);
   });
 
   it('answers a claim file whose two lines add up past DECIMAL(18,4) with a 422, not a 500', async () => {

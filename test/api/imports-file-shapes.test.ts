@@ -111,10 +111,10 @@ describeDb('POS files as they come: line ends, encodings, grouping, headers, not
       [4, 'quantity', 'INVALID_QUANTITY', 'Quantity "12 34" has misplaced thousands separators'],
       [5, 'resalePrice', 'INVALID_NUMBER', 'Resale Price "1 23.4" has misplaced thousands separators'],
     ]);
-    // a French file: "1 234,50 €" and "1 000" read
+    // a file written the French way: "1 234,50 $" and "1 000" read (a "€" would be another currency than the distributor's USD)
     const fr = await send(
       '/api/imports?fileName=fr.csv',
-      'Invoice Number;Invoice Line;Invoice Date;Vendor Part Number;Quantity;Resale Price\nSPC-2;1;05.11.2026;VS-PMIC-45A;1 000;1 234,50 €\n',
+      'Invoice Number;Invoice Line;Invoice Date;Vendor Part Number;Quantity;Resale Price\nSPC-2;1;05.11.2026;VS-PMIC-45A;1 000;1 234,50 $\n',
     );
     expect(fr.body).toMatchObject({ rowsAccepted: 1, rowsRejected: 0, settings: { decimalMark: ',' } });
     expect((await lines(fr.body.id)).map((l) => [l.quantity, l.resalePrice])).toEqual([[1000, '1234.5000']]);
@@ -129,8 +129,12 @@ describeDb('POS files as they come: line ends, encodings, grouping, headers, not
       ['5', '1.0000'],
     ]);
     expect((await reportOf(res.body.id)).map((e) => [e.rowNumber, e.code, e.message])).toEqual([
-      // two dots, but no decimal mark reads it: not "written with ',' as the decimal mark"
-      [3, 'INVALID_NUMBER', 'Resale Price "Fr. 12.50" is not a number'],
+      // francs in a file of the distributor's dollars: not "written with ',' as the decimal mark"
+      [
+        3,
+        'CURRENCY_MISMATCH',
+        `Resale Price "Fr. 12.50" is in CHF (Fr.), but the file's currency is USD: amounts are not converted, write them in USD`,
+      ],
       [4, 'INVALID_NUMBER', 'Book Cost "0.12345" has 5 decimals; at most 4 are kept exactly'],
       [5, 'ROW_TOO_LONG', 'the row is longer than 65536 characters'],
       [7, 'MALFORMED_ROW', 'the row has a quoted value that is not closed before the end of the file'],

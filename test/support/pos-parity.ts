@@ -10,6 +10,12 @@ import { POS_FIELD_TABLE, POS_STORED_FIELDS, storedExtra, type PosLine, type Pos
 /** Arrowhead's own headers, as its saved mapping names them. */
 const ARROWHEAD = { invoiceNumber: 'Inv #', invoiceLine: 'Ln', invoiceDate: 'Inv Date', authorizationNumber: 'S&D Number' };
 
+/**
+ * The currency the files are read in: the server reads an import in its distributor's (Arrowhead's,
+ * USD), so the browser side reads in it too (the upload element passes its `currency`).
+ */
+export const PARITY_CURRENCY = 'USD';
+
 export interface ParityFixture {
   file: string;
   /** the file settings of the request (its query string) */
@@ -60,6 +66,10 @@ export const PARITY_FIXTURES: ParityFixture[] = [
   { file: 'pos/distributor-headers-short.csv', query: {} },
   // the row messages: one subject each, a value no decimal mark reads, zeros past the fourth decimal
   { file: 'pos/row-messages.csv', query: {} },
+  // amounts with the signs and codes of the file's currency (read) and of others (CURRENCY_MISMATCH)
+  { file: 'pos/currency-signs.csv', query: {} },
+  // negative amounts on sales (NEGATIVE_AMOUNT) and returns (kept as their value), a flag against the quantity, quantities out of range
+  { file: 'pos/signs-and-returns.csv', query: {} },
   // not text: refused whole (the server's 415 UNSUPPORTED_FILE)
   { file: 'pos/report.csv.gz', query: {} },
   { file: 'pos/workbook.xlsx', query: {} },

