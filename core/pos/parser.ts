@@ -562,7 +562,7 @@ class RowMapper {
               column,
               'INVALID_QUANTITY',
               value,
-              'is more units than a line carries: a quantity is a whole number from 1 to 100,000,000 (negative for a return)',
+              `is more units than a line carries: a quantity is a whole number from 1 to ${POS_QUANTITY_MAX.toLocaleString('en-US')} (negative for a return)`,
             );
             continue;
           }

@@ -468,14 +468,14 @@ export async function admitClaimFile(importId: number): Promise<void> {
  * refusal fails the job (the worker records it on the import row and removes the stored file).
  * Returns what a file sent again on purpose repeats (null: nothing).
  */
-async function admittedJob(importId: number): Promise<ResendOf | null> {
+async function admittedJob(importId: number): Promise<{ resendOf: ResendOf | null; format: string | null }> {
   const row = await importsRepo.findImportRow(importId);
-  if (!row) return null;
+  if (!row) return { resendOf: null, format: null };
   const recorded = admissionOf(row);
-  if (recorded.admitted) return recorded.resendOf;
+  if (recorded.admitted) return { resendOf: recorded.resendOf, format: row.format };
   const { refused, resendOf } = await admission(row);
   if (refused) throw refused;
-  return resendOf;
+  return { resendOf, format: row.format };
 }
 
 /** A job run again: the draft claim a stopped run left (recorded on the import row) goes, with its lines. */
@@ -495,7 +495,7 @@ export async function runClaimFile(actor: Actor, importId: number, input: Readab
   const distributorId = actor.distributorId!;
   const currency = await checkClaimFile(actor, meta);
   // A row never admitted at intake is checked here: no second claim of a file sent again.
-  const resent = await admittedJob(importId);
+  const { resendOf: resent, format } = await admittedJob(importId);
   const claimNumber = documentNumber('CLM');
   const claimId = await settlement.inTransaction(async (t) => {
     const id = await repo.insertClaim(
@@ -536,7 +536,7 @@ export async function runClaimFile(actor: Actor, importId: number, input: Readab
   });
   const bookCostOn = await bookCosts(distributorId);
   // A CSV's Debit Memo column (an 844's memo is its header's).
-  const memos = (await importsRepo.findImportRow(importId))?.format === 'x12' ? null : new DebitMemoColumn(meta.debitMemoNumber);
+  const memos = format === 'x12' ? null : new DebitMemoColumn(meta.debitMemoNumber);
   /** A row whose amounts a claim line cannot carry (its quantity times the book cost the engine will use, among others) is a row error. */
   const amountRefusal = (row: PosInsertRow) => {
     const bookCost = (row.productId !== null ? bookCostOn(row.productId, row.invoiceDate) : null) ?? row.bookCost;
