@@ -140,7 +140,11 @@ export function startInbound(options: { dir: string; pollMs: number; jobs: Jobs 
     await mkdir(to, { recursive: true });
     const kept = `${stamp()}-${name}`;
     await rename(taken, join(to, kept));
-    await writeFile(join(to, `${kept}.result.json`), `${JSON.stringify(result, null, 2)}\n`);
+    // Written whole, then renamed: whoever watches the folder never reads a result half written.
+    const resultFile = join(to, `${kept}.result.json`);
+    const partial = `${resultFile}.${randomUUID()}.tmp`;
+    await writeFile(partial, `${JSON.stringify(result, null, 2)}\n`);
+    await rename(partial, resultFile);
     const importId = result.importId as number | undefined;
     await recordAudit(actor, {
       action: importId !== undefined ? 'edi_inbound.received' : 'edi_inbound.refused',
